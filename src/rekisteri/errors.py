@@ -1,0 +1,172 @@
+"""Every error that rekisteri raises on purpose.
+
+One root, and each error also subclasses the builtin that fits, so callers can
+catch either::
+
+    RekisteriError
+    ├── IdentifierTypeError (TypeError)     the value is not a string at all
+    └── InvalidIdentifierError (ValueError) the string is not a valid identifier
+        ├── InvalidFormat                   wrong characters or shape
+        │   └── InvalidLength               wrong number of characters
+        ├── InvalidChecksum                 the check character does not match
+        └── InvalidComponent                a part is impossible (date, individual number…)
+
+The class says *what kind* of problem it is, :class:`Reason` says exactly which
+one. Errors carry structured data (``kind``, ``reason``, ``position``,
+``field``) and their messages **never** contain the value that was checked, so
+they are safe to log even when the value was a henkilötunnus.
+
+Examples:
+    >>> from rekisteri.identifiers import hetu
+    >>> try:
+    ...     hetu.validate("131052-308U")
+    ... except InvalidChecksum as exc:
+    ...     print(exc)
+    ...     print(exc.kind, exc.reason, exc.position)
+    hetu: check character does not match (at index 10)
+    hetu checksum 10
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Self
+
+__all__ = [
+    "IdentifierTypeError",
+    "InvalidChecksum",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidIdentifierError",
+    "InvalidLength",
+    "Reason",
+    "RekisteriError",
+]
+
+
+class Reason(StrEnum):
+    """Why an identifier was rejected; a stable, machine-readable code.
+
+    The values are part of the public contract (they appear in the CLI's JSON
+    and CSV output): they are only ever added to, never renamed.
+    """
+
+    LENGTH = "length"
+    """The identifier has the wrong number of characters."""
+    FORMAT = "format"
+    """A character is not allowed where it stands (e.g. a letter among digits)."""
+    NON_ASCII = "non_ascii"
+    """A non-ASCII character, such as an Arabic-Indic digit or a Unicode dash."""
+    CENTURY_SIGN = "century_sign"
+    """The henkilötunnus century sign is not one of ``+ - A–F U–Y``."""
+    DATE = "date"
+    """The birth date does not exist in the century given by the sign."""
+    FUTURE_DATE = "future_date"
+    """The birth date is after today."""
+    INDIVIDUAL_NUMBER = "individual_number"
+    """The henkilötunnus individual number is 000 or 001, which are never issued."""
+    TEMPORARY = "temporary"
+    """A temporary henkilötunnus (individual number 900–999) where none is allowed."""
+    CHECKSUM = "checksum"
+    """The check character does not match the rest of the identifier."""
+    NEVER_ISSUED = "never_issued"
+    """A Y-tunnus whose weighted sum leaves remainder 1; no such number is issued."""
+    VAT_NUMBER = "vat_number"
+    """A VAT number (``FI`` + 8 digits) where a Y-tunnus was expected."""
+
+
+_DESCRIPTIONS: dict[Reason, str] = {
+    Reason.LENGTH: "wrong number of characters",
+    Reason.FORMAT: "unexpected character",
+    Reason.NON_ASCII: "non-ASCII character",
+    Reason.CENTURY_SIGN: "unknown century sign",
+    Reason.DATE: "birth date does not exist",
+    Reason.FUTURE_DATE: "birth date is in the future",
+    Reason.INDIVIDUAL_NUMBER: "individual number 000 and 001 are never issued",
+    Reason.TEMPORARY: "temporary number (900-999) not allowed here",
+    Reason.CHECKSUM: "check character does not match",
+    Reason.NEVER_ISSUED: "number with remainder 1 is never issued",
+    Reason.VAT_NUMBER: "this is a VAT number; convert it with from_vat()",
+}
+
+
+class RekisteriError(Exception):
+    """Base of every error rekisteri raises on purpose."""
+
+
+class IdentifierTypeError(RekisteriError, TypeError):
+    """An identifier function was given something that is not a string.
+
+    Attributes:
+        kind: Which identifier was expected, e.g. ``"hetu"``.
+        type_name: The name of the type that was given instead.
+    """
+
+    def __init__(self, *, kind: str, type_name: str) -> None:
+        super().__init__(f"{kind}: expected str, got {type_name}")
+        self.kind = kind
+        self.type_name = type_name
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), {"kind": self.kind, "type_name": self.type_name}))
+
+
+class InvalidIdentifierError(RekisteriError, ValueError):
+    """A string is not a valid identifier of the expected kind.
+
+    Attributes:
+        kind: Which identifier was checked, e.g. ``"hetu"`` or ``"ytunnus"``.
+        reason: The exact :class:`Reason`.
+        position: Index of the offending character in the compacted value,
+            when one character is to blame; otherwise ``None``.
+        field: Where the value came from (a column, a model field), if known.
+    """
+
+    def __init__(
+        self,
+        *,
+        kind: str,
+        reason: Reason,
+        position: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.reason = reason
+        self.position = position
+        self.field = field
+        where = f" in {field}" if field else ""
+        at = f" (at index {position})" if position is not None else ""
+        super().__init__(f"{kind}{where}: {_DESCRIPTIONS[reason]}{at}")
+
+    def with_field(self, field: str) -> Self:
+        """Return a copy of this error that names where the value came from."""
+        return type(self)(kind=self.kind, reason=self.reason, position=self.position, field=field)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        state = {
+            "kind": self.kind,
+            "reason": self.reason,
+            "position": self.position,
+            "field": self.field,
+        }
+        return (_rebuild, (type(self), state))
+
+
+class InvalidFormat(InvalidIdentifierError):
+    """The identifier contains characters that are not allowed where they stand."""
+
+
+class InvalidLength(InvalidFormat):
+    """The identifier has the wrong number of characters."""
+
+
+class InvalidChecksum(InvalidIdentifierError):
+    """The check character does not match the rest of the identifier."""
+
+
+class InvalidComponent(InvalidIdentifierError):
+    """A part of the identifier is impossible: a date, an individual number, and so on."""
+
+
+def _rebuild(cls: type[RekisteriError], state: dict[str, object]) -> RekisteriError:
+    return cls(**state)
