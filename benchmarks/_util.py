@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
 from itertools import cycle
+from typing import TYPE_CHECKING
 
 from rekisteri.testing import (
     HetuCorruption,
@@ -15,6 +15,9 @@ from rekisteri.testing import (
     synthetic_hetus,
     synthetic_ytunnukset,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 VALID = 200_000
 CORRUPTED = 40_000

@@ -7,6 +7,12 @@ from typing import TYPE_CHECKING, Final, cast
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
+    from rekisteri.errors import InvalidIdentifierError, Reason
+
+#: What is wrong with an identifier: the error class to raise, the reason and
+#: the position, as the quiet checkers return it.
+Problem = tuple["type[InvalidIdentifierError]", "Reason", "int | None"]
+
 #: Characters stripped from both ends of an identifier before it is checked:
 #: ASCII whitespace, the no-break spaces that spreadsheets like to add, and a
 #: byte-order mark left at the start of a file. Nothing else is forgiven.
@@ -74,7 +80,9 @@ def mask(value: object, *, keep: int = 7, limit: int = 24) -> str:
     if not isinstance(value, str):
         return f"<{type(value).__name__}>"
     shown = min(keep, max(0, len(value) - 4))
-    visible = "".join(c if c.isprintable() else "?" for c in value[:shown])
+    visible = value[:shown]
+    if not visible.isprintable():
+        visible = "".join(c if c.isprintable() else "?" for c in visible)
     hidden = len(value) - shown
     if shown + hidden > limit:
         return visible + "*" * max(0, limit - shown - 1) + "…"

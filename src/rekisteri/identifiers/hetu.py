@@ -53,6 +53,7 @@ from rekisteri.errors import (
 )
 from rekisteri.identifiers._common import (
     WHITESPACE,
+    Problem,
     as_sequence,
     first_non_ascii,
     first_not_in,
@@ -68,6 +69,7 @@ __all__ = [
     "Hetu",
     "compact",
     "encoded_sex",
+    "explain",
     "format",
     "is_valid",
     "mask",
@@ -201,7 +203,7 @@ def validate(value: str, *, allow_temporary: bool = False, today: date | None = 
             date. Pass it to make results reproducible.
 
     Returns:
-        The canonical form: 11 characters, upper case.
+        The canonical form, 11 characters in upper case.
 
     Raises:
         IdentifierTypeError: *value* is not a string.
@@ -221,35 +223,68 @@ def validate(value: str, *, allow_temporary: bool = False, today: date | None = 
     """
     if not isinstance(value, str):
         raise IdentifierTypeError(kind=KIND, type_name=type(value).__name__)
+    result = _diagnose(value, allow_temporary=allow_temporary, today=today)
+    if isinstance(result, str):
+        return result
+    error, reason, position = result
+    raise error(kind=KIND, reason=reason, position=position)
+
+
+def explain(
+    value: str, *, allow_temporary: bool = False, today: date | None = None
+) -> Reason | None:
+    """Return why :func:`validate` would reject *value*, or ``None`` if it is valid.
+
+    The same checks as :func:`validate`, without the cost of an exception:
+    for reports over many values.
+
+    Raises:
+        IdentifierTypeError: *value* is not a string.
+
+    Examples:
+        >>> explain("131052-308U"), explain("131052-308T")
+        (<Reason.CHECKSUM: 'checksum'>, None)
+    """
+    if not isinstance(value, str):
+        raise IdentifierTypeError(kind=KIND, type_name=type(value).__name__)
+    result = _diagnose(value, allow_temporary=allow_temporary, today=today)
+    return None if isinstance(result, str) else result[1]
+
+
+_SHAPE: Final = re.compile(
+    f"[0-9]{{6}}[{re.escape(''.join(CENTURY_SIGNS))}][0-9]{{3}}[{_CHECK_CHARS}]"
+).fullmatch
+
+
+def _diagnose(value: str, *, allow_temporary: bool, today: date | None) -> str | Problem:
+    """Return the canonical form of *value*, or what is wrong with it."""
     stripped = value.strip(WHITESPACE)
     if not stripped.isascii():
-        raise InvalidFormat(kind=KIND, reason=Reason.NON_ASCII, position=first_non_ascii(stripped))
+        return InvalidFormat, Reason.NON_ASCII, first_non_ascii(stripped)
     canonical = stripped.upper()
     if len(canonical) != 11:
-        raise InvalidLength(kind=KIND, reason=Reason.LENGTH)
-    bad = first_not_in(canonical, _DIGITS, 0, 6)
-    if bad is None and canonical[6] not in CENTURY_SIGNS:
-        raise InvalidFormat(kind=KIND, reason=Reason.CENTURY_SIGN, position=6)
-    if bad is None:
-        bad = first_not_in(canonical, _DIGITS, 7, 10)
-    if bad is None and canonical[10] not in _CHECK_CHARS:
-        bad = 10
-    if bad is not None:
-        raise InvalidFormat(kind=KIND, reason=Reason.FORMAT, position=bad)
-    century = CENTURY_SIGNS[canonical[6]]
+        return InvalidLength, Reason.LENGTH, None
+    if _SHAPE(canonical) is None:
+        bad = first_not_in(canonical, _DIGITS, 0, 6)
+        if bad is None and canonical[6] not in CENTURY_SIGNS:
+            return InvalidFormat, Reason.CENTURY_SIGN, 6
+        if bad is None:
+            bad = first_not_in(canonical, _DIGITS, 7, 10)
+        return InvalidFormat, Reason.FORMAT, 10 if bad is None else bad
+    year = CENTURY_SIGNS[canonical[6]] + int(canonical[4:6])
     try:
-        birth = date(century + int(canonical[4:6]), int(canonical[2:4]), int(canonical[:2]))
+        birth = date(year, int(canonical[2:4]), int(canonical[:2]))
     except ValueError:
-        raise InvalidComponent(kind=KIND, reason=Reason.DATE) from None
-    if birth > (today if today is not None else date.today()):  # noqa: DTZ011 - a local calendar date
-        raise InvalidComponent(kind=KIND, reason=Reason.FUTURE_DATE)
+        return InvalidComponent, Reason.DATE, None
+    if (year >= _CLOCK_YEAR or today is not None) and birth > (today or date.today()):  # noqa: DTZ011 - a local calendar date
+        return InvalidComponent, Reason.FUTURE_DATE, None
     individual = int(canonical[7:10])
     if individual < 2:
-        raise InvalidComponent(kind=KIND, reason=Reason.INDIVIDUAL_NUMBER, position=7)
+        return InvalidComponent, Reason.INDIVIDUAL_NUMBER, 7
     if individual >= 900 and not allow_temporary:
-        raise InvalidComponent(kind=KIND, reason=Reason.TEMPORARY, position=7)
+        return InvalidComponent, Reason.TEMPORARY, 7
     if _CHECK_CHARS[int(canonical[:6] + canonical[7:10]) % 31] != canonical[10]:
-        raise InvalidChecksum(kind=KIND, reason=Reason.CHECKSUM, position=10)
+        return InvalidChecksum, Reason.CHECKSUM, 10
     return canonical
 
 
@@ -333,20 +368,21 @@ def _bulk(
         _MISSING,
         _MAY_CHANGE.search,
     )
+    # A ``None`` for the exact date check must not fall through to ``or``
+    # (it is falsy), so the two cases are told apart by a conditional.
     return [
-        (
-            check[
-                (
-                    total := days.get(s[:4], missing)
-                    + years.get(s[4:7], missing)
-                    + individuals.get(s[7:10], missing)
-                )
-                % 31
-            ]
-            == s[10:]
-            and (total < limit or (total < missing and None))
-        )
-        or (may_change(s) is not None and None)
+        (total < limit or None)
+        if check[
+            (
+                total := days.get(s[:4], missing)
+                + years.get(s[4:7], missing)
+                + individuals.get(s[7:10], missing)
+            )
+            % 31
+        ]
+        == s[10:]
+        and total < missing
+        else (may_change(s) is not None and None)
         for s in items
     ]
 
@@ -426,7 +462,7 @@ class Hetu:
 
     @property
     def century(self) -> int:
-        """The first year of the birth century: 1800, 1900 or 2000."""
+        """The first year of the birth century (1800, 1900 or 2000)."""
         return CENTURY_SIGNS[self._value[6]]
 
     @property

@@ -44,6 +44,7 @@ from rekisteri.errors import (
 )
 from rekisteri.identifiers._common import (
     WHITESPACE,
+    Problem,
     as_sequence,
     first_non_ascii,
     first_not_in,
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "compact",
+    "explain",
     "format",
     "from_vat",
     "is_valid",
@@ -97,21 +99,19 @@ def compact(value: str) -> str:
     return stripped
 
 
-def _digits(value: object) -> str:
-    """Return the eight digits of an accepted spelling, or raise why not."""
-    if not isinstance(value, str):
-        raise _type_error(value)
+def _diagnose(value: str) -> str | Problem:
+    """Return the eight valid digits of an accepted spelling, or what is wrong."""
     stripped = value.strip(WHITESPACE)
     if not stripped.isascii():
-        raise InvalidFormat(kind=KIND, reason=Reason.NON_ASCII, position=first_non_ascii(stripped))
+        return InvalidFormat, Reason.NON_ASCII, first_non_ascii(stripped)
     if stripped[:2].upper() == "FI":
-        raise InvalidFormat(kind=KIND, reason=Reason.VAT_NUMBER, position=0)
+        return InvalidFormat, Reason.VAT_NUMBER, 0
     bad = first_not_in(stripped, _DIGITS + "-")
     if bad is not None:
-        raise InvalidFormat(kind=KIND, reason=Reason.FORMAT, position=bad)
+        return InvalidFormat, Reason.FORMAT, bad
     size = len(stripped)
     if size not in (8, 9):
-        raise InvalidLength(kind=KIND, reason=Reason.LENGTH)
+        return InvalidLength, Reason.LENGTH, None
     if size == 9 and stripped[7] == "-":
         digits, where = stripped[:7] + stripped[8], (*range(7), 8)
     elif size == 8 and stripped[6] == "-":
@@ -120,19 +120,50 @@ def _digits(value: object) -> str:
         digits, where = stripped, tuple(range(8))
     else:  # nine characters without the hyphen in its place
         hyphen = stripped.find("-")
-        raise InvalidFormat(kind=KIND, reason=Reason.FORMAT, position=7 if hyphen < 0 else hyphen)
+        return InvalidFormat, Reason.FORMAT, 7 if hyphen < 0 else hyphen
     bad = first_not_in(digits, _DIGITS)
     if bad is not None:
-        raise InvalidFormat(kind=KIND, reason=Reason.FORMAT, position=where[bad])
-    return digits
+        return InvalidFormat, Reason.FORMAT, where[bad]
+    return _check(digits) or digits
 
 
-def _check(digits: str) -> None:
+def _check(digits: str) -> Problem | None:
+    """Return what is wrong with the check digit of eight ASCII digits, if anything."""
     remainder = sum(w * int(d) for w, d in zip(_WEIGHTS, digits, strict=False)) % 11
     if remainder == 1:
-        raise InvalidChecksum(kind=KIND, reason=Reason.NEVER_ISSUED)
+        return InvalidChecksum, Reason.NEVER_ISSUED, None
     if (0 if remainder == 0 else 11 - remainder) != int(digits[7]):
-        raise InvalidChecksum(kind=KIND, reason=Reason.CHECKSUM)
+        return InvalidChecksum, Reason.CHECKSUM, None
+    return None
+
+
+def _valid_digits(value: object) -> str:
+    """Return the eight digits of a valid Y-tunnus, or raise why it is not one."""
+    if not isinstance(value, str):
+        raise _type_error(value)
+    result = _diagnose(value)
+    if isinstance(result, str):
+        return result
+    error, reason, position = result
+    raise error(kind=KIND, reason=reason, position=position)
+
+
+def explain(value: str) -> Reason | None:
+    """Return why :func:`validate` would reject *value*, or ``None`` if it is valid.
+
+    The same checks as :func:`validate`, without the cost of an exception.
+
+    Raises:
+        IdentifierTypeError: *value* is not a string.
+
+    Examples:
+        >>> explain("2077474-1"), explain("FI20774740"), explain("2077474-0")
+        (<Reason.CHECKSUM: 'checksum'>, <Reason.VAT_NUMBER: 'vat_number'>, None)
+    """
+    if not isinstance(value, str):
+        raise _type_error(value)
+    result = _diagnose(value)
+    return None if isinstance(result, str) else result[1]
 
 
 def validate(value: str) -> str:
@@ -162,8 +193,7 @@ def validate(value: str) -> str:
         ...
         rekisteri.errors.InvalidFormat: ytunnus: this is a VAT number; ...
     """
-    digits = _digits(value)
-    _check(digits)
+    digits = _valid_digits(value)
     return f"{digits[:7]}-{digits[7]}"
 
 
@@ -187,7 +217,7 @@ def is_valid(value: object) -> bool:
 
 
 def _digits_or_none(value: object) -> str | None:
-    """Return the eight digits of an accepted spelling, or ``None``; the quiet :func:`_digits`."""
+    """Return the eight digits of an accepted spelling, or ``None``; no checksum."""
     if not isinstance(value, str):
         return None
     stripped = value.strip(WHITESPACE)
@@ -254,13 +284,7 @@ def to_vat(value: str) -> str:
         >>> to_vat("2077474-0")
         'FI20774740'
     """
-    return "FI" + _digits_valid(value)
-
-
-def _digits_valid(value: str) -> str:
-    digits = _digits(value)
-    _check(digits)
-    return digits
+    return "FI" + _valid_digits(value)
 
 
 def from_vat(value: str) -> str:
@@ -292,5 +316,8 @@ def from_vat(value: str) -> str:
     if bad is not None:
         raise InvalidFormat(kind=KIND, reason=Reason.FORMAT, position=bad)
     digits = stripped[2:]
-    _check(digits)
+    problem = _check(digits)
+    if problem is not None:
+        error, reason, position = problem
+        raise error(kind=KIND, reason=reason, position=position)
     return f"{digits[:7]}-{digits[7]}"

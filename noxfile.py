@@ -1,0 +1,53 @@
+"""Development sessions: ``nox`` runs tests, mypy, lint and docs."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests", "mypy", "lint", "docs"]
+nox.options.error_on_external_run = True
+nox.options.default_venv_backend = "venv"
+
+PYTHON = "3.11"
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Run the test suite (tests, doctests in src and the Markdown docs) with coverage."""
+    session.install("-e", ".[tests]")
+    session.run(
+        "pytest", "--cov", "--cov-report=term-missing:skip-covered", *session.posargs
+    )
+
+
+@nox.session(python=PYTHON)
+def mypy(session: nox.Session) -> None:
+    """Type-check the package, tests and benchmarks with ``mypy --strict``."""
+    session.install("-e", ".[tests]", "nox")
+    session.run("mypy", "--strict", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """Check style with ruff (lint rules and formatting)."""
+    session.install("ruff")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the HTML docs with warnings as errors (the examples run in ``tests``)."""
+    session.install("-e", ".[docs]")
+    session.run(
+        "sphinx-build", "-W", "--keep-going", "-n", "-b", "html", "docs", "docs/_build/html"
+    )
+
+
+@nox.session(python=PYTHON)
+def benchmarks(session: nox.Session) -> None:
+    """Run the benchmarks; each prints ratios against a baseline measured in the same run."""
+    session.install("-e", ".[benchmarks]")
+    session.run("python", "benchmarks/bench_identifiers.py")
+    session.run("python", "benchmarks/bench_import.py")
+    session.run("python", "benchmarks/bench_check_ids.py")

@@ -1,0 +1,5 @@
+"""Allow ``python -m rekisteri``."""
+
+from rekisteri.cli import main
+
+main()

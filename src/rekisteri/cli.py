@@ -1,0 +1,399 @@
+"""The ``rekisteri`` command-line tool (a thin shell over the library).
+
+Exit codes are the same for every command: 0 when everything checked is
+valid, 1 when something is invalid, 2 for a usage or file error. Identifiers
+are always shown masked (``131052-****``): the tool never prints a full
+henkilötunnus, not even a valid one.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import io
+import json
+import sys
+from itertools import compress, count, islice
+from operator import itemgetter, not_
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Final, NoReturn
+
+import click
+
+from rekisteri.errors import RekisteriError
+from rekisteri.identifiers import hetu, ytunnus
+from rekisteri.identifiers._common import mask
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from datetime import date
+
+__all__ = ["cli", "main"]
+
+#: Rows validated together; large enough to amortise the per-chunk work,
+#: small enough to keep memory flat on files of any size.
+CHUNK_ROWS: Final = 16_384
+
+EXIT_OK: Final = 0
+EXIT_INVALID: Final = 1
+EXIT_ERROR: Final = 2
+
+_KINDS: Final = ("hetu", "ytunnus")
+
+
+class _Checker:
+    """One identifier kind with its options: bulk check and reason of failure."""
+
+    def __init__(self, kind: str, *, allow_temporary: bool, today: date | None) -> None:
+        self.kind = kind
+        self._allow_temporary = allow_temporary
+        self._today = today
+
+    def many(self, values: Sequence[object]) -> list[bool]:
+        if self.kind == "hetu":
+            return hetu.validate_many(
+                values, allow_temporary=self._allow_temporary, today=self._today
+            )
+        return ytunnus.validate_many(values)
+
+    def reason(self, value: str) -> str:
+        """Return the :class:`~rekisteri.errors.Reason` (a ``str``) of an invalid value."""
+        if self.kind == "hetu":
+            found = hetu.explain(value, allow_temporary=self._allow_temporary, today=self._today)
+        else:
+            found = ytunnus.explain(value)
+        return "valid" if found is None else found
+
+
+def _fail(message: str) -> NoReturn:
+    """Print a clear error (never a traceback) and exit with code 2."""
+    click.echo(f"rekisteri: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _today_option() -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option(
+        "--today",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Treat this date (YYYY-MM-DD) as today when rejecting future birth dates.",
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rekisteri")
+def cli() -> None:
+    """Work with Finnish personal-data registers.
+
+    Identifiers are always printed masked. Exit codes: 0 all valid,
+    1 something invalid, 2 usage or file error.
+    """
+
+
+def _check_ids_command(checker: _Checker, ids: tuple[str, ...]) -> None:
+    """Print a verdict per identifier; read them from stdin when none are given."""
+    values: Iterable[str] = ids or (line.rstrip("\r\n") for line in sys.stdin)
+    any_invalid = False
+    for value in values:
+        valid = checker.many([value])[0]
+        verdict = "valid" if valid else f"invalid: {checker.reason(value)}"
+        click.echo(f"{mask(value)}\t{verdict}")
+        any_invalid |= not valid
+    sys.exit(EXIT_INVALID if any_invalid else EXIT_OK)
+
+
+@cli.group(name="hetu")
+def hetu_group() -> None:
+    """Henkilötunnus (personal identity code)."""
+
+
+@hetu_group.command(name="check")
+@click.argument("ids", nargs=-1)
+@click.option(
+    "--allow-temporary", is_flag=True, help="Accept temporary individual numbers 900-999."
+)
+@_today_option()
+def hetu_check(ids: tuple[str, ...], *, allow_temporary: bool, today: object) -> None:
+    """Check each henkilötunnus in IDS (or one per line on stdin).
+
+    Values on a command line stay in the shell history: prefer stdin for
+    real data, e.g. `rekisteri hetu check < ids.txt`.
+    """
+    checker = _Checker("hetu", allow_temporary=allow_temporary, today=_as_date(today))
+    _check_ids_command(checker, ids)
+
+
+@cli.group(name="ytunnus")
+def ytunnus_group() -> None:
+    """Y-tunnus (Business ID)."""
+
+
+@ytunnus_group.command(name="check")
+@click.argument("ids", nargs=-1)
+def ytunnus_check(ids: tuple[str, ...]) -> None:
+    """Check each Y-tunnus in IDS (or one per line on stdin)."""
+    _check_ids_command(_Checker("ytunnus", allow_temporary=False, today=None), ids)
+
+
+def _as_date(value: object) -> date | None:
+    """Return the date of a ``click.DateTime`` value (a ``datetime``) or ``None``."""
+    return value.date() if value is not None else None  # type: ignore[attr-defined] # click.DateTime gives a datetime
+
+
+class _Report:
+    """Writes the findings of ``check-ids`` in one of the output formats."""
+
+    def __init__(self, out: IO[str], fmt: str, *, source: str, column: str, kind: str) -> None:
+        self._out = out
+        self._fmt = fmt
+        self._first = True
+        if fmt == "csv":
+            out.write("row,reason,value\r\n")
+        elif fmt == "json":
+            head = {"file": source, "column": column, "kind": kind}
+            out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "invalid": [')
+
+    def invalid(self, rows: Iterable[tuple[int, str, str]]) -> None:
+        """Write one finding per (row number, reason, masked value)."""
+        if self._fmt == "text":
+            lines = [f"row {row}: {reason}: {value or '(empty)'}\n" for row, reason, value in rows]
+        elif self._fmt == "csv":
+            buffer = io.StringIO()
+            csv.writer(buffer).writerows(rows)
+            lines = [buffer.getvalue()]
+        else:
+            lines = []
+            for row, reason, value in rows:
+                item = json.dumps(
+                    {"row": row, "reason": reason, "value": value}, ensure_ascii=False
+                )
+                lines.append(("\n  " if self._first else ",\n  ") + item)
+                self._first = False
+        self._out.write("".join(lines))
+
+    def summary(self, *, rows: int, valid: int, invalid: int, empty: int) -> None:
+        """Finish the report with the counts."""
+        counts = {"rows": rows, "valid": valid, "invalid": invalid, "empty_skipped": empty}
+        if self._fmt == "json":
+            self._out.write(f'\n], "summary": {json.dumps(counts)}}}\n')
+            return
+        skipped = f", {empty} empty skipped" if empty else ""
+        line = f"{rows} rows checked: {valid} valid, {invalid} invalid{skipped}\n"
+        if self._fmt == "csv":
+            click.echo(line, err=True, nl=False)
+        else:
+            self._out.write(line)
+
+
+def _rows(
+    reader: Iterator[list[str]], width: int, *, first_row: int, line_number: Callable[[], int]
+) -> Iterator[tuple[int, list[list[str]]]]:
+    """Yield (number of the first row, rows) chunks; fail clearly on ragged rows."""
+    row_number = first_row
+    while True:
+        try:
+            rows = list(islice(reader, CHUNK_ROWS))
+        except csv.Error as exc:
+            _fail(f"line {line_number()}: malformed CSV ({exc})")
+        if not rows:
+            return
+        widths = set(map(len, rows))
+        if widths != {width}:
+            rows = _drop_blank_rows(rows, width, row_number)
+        yield row_number, rows
+        row_number += len(rows)
+
+
+def _drop_blank_rows(rows: list[list[str]], width: int, first_row: int) -> list[list[str]]:
+    """Keep blank rows out of the check (as empty values), or fail on a ragged row."""
+    for number, row in enumerate(rows, start=first_row):
+        if row and len(row) != width:
+            _fail(f"row {number} has {len(row)} fields but the header has {width}")
+    # A blank line has no fields; give it an empty value so row numbers stay right.
+    return [row or [""] * width for row in rows]
+
+
+@cli.command(name="check-ids")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=str))
+@click.option("--column", "-c", required=True, help="Header of the column to check.")
+@click.option("--kind", "-k", type=click.Choice(_KINDS), required=True, help="Identifier kind.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="Output format of the report.",
+)
+@click.option("--encoding", default="utf-8-sig", show_default=True, help="Encoding of FILE.")
+@click.option("--delimiter", default=",", show_default=True, help="Field delimiter of FILE.")
+@click.option("--skip-empty", is_flag=True, help="Do not report empty cells as invalid.")
+@click.option(
+    "--allow-temporary", is_flag=True, help="hetu: accept temporary individual numbers 900-999."
+)
+@_today_option()
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar on stderr [default: only when stderr is a terminal].",
+)
+def check_ids(
+    *,
+    file: str,
+    column: str,
+    kind: str,
+    fmt: str,
+    encoding: str,
+    delimiter: str,
+    skip_empty: bool,
+    allow_temporary: bool,
+    today: object,
+    progress: bool | None,
+) -> None:
+    """Check one column of identifiers in a CSV FILE (use - for stdin).
+
+    The file is streamed, never loaded whole. Each invalid row is reported
+    with its row number (the header is row 1), the reason and the value
+    masked, followed by a summary line.
+    """
+    if len(delimiter) != 1:
+        _fail("--delimiter must be a single character")
+    try:
+        import codecs
+
+        codecs.lookup(encoding)
+    except LookupError:
+        _fail(f"unknown encoding {encoding!r}")
+    checker = _Checker(kind, allow_temporary=allow_temporary, today=_as_date(today))
+    try:
+        binary: IO[bytes] = (
+            sys.stdin.buffer if file == "-" else Path(file).open("rb")  # noqa: SIM115 - closed below
+        )
+    except OSError as exc:
+        _fail(f"cannot open {file}: {exc.strerror}")
+    text = io.TextIOWrapper(binary, encoding=encoding, newline="")
+    try:
+        code = _check_stream(
+            text,
+            binary,
+            source=file,
+            column=column,
+            checker=checker,
+            fmt=fmt,
+            delimiter=delimiter,
+            skip_empty=skip_empty,
+            progress=progress,
+        )
+    finally:
+        if file == "-":
+            text.detach()  # leave stdin open
+        else:
+            text.close()
+    sys.exit(code)
+
+
+def _check_stream(
+    text: io.TextIOWrapper,
+    binary: IO[bytes],
+    *,
+    source: str,
+    column: str,
+    checker: _Checker,
+    fmt: str,
+    delimiter: str,
+    skip_empty: bool,
+    progress: bool | None,
+) -> int:
+    encoding = text.encoding
+    reader = csv.reader(text, delimiter=delimiter, strict=True)
+    index, width = _find_column(reader, source=source, column=column, encoding=encoding)
+    pick = itemgetter(index)
+
+    out = sys.stdout
+    report = _Report(out, fmt, source=source, column=column, kind=checker.kind)
+    total = valid = invalid = empty = 0
+    show_progress = sys.stderr.isatty() if progress is None else progress
+    size = _size(binary) if show_progress else None
+    bar = (
+        click.progressbar(length=size, file=sys.stderr, label="checking")
+        if show_progress and size
+        else None
+    )
+    position = 0
+    # The loop makes no reference cycles, but its chunks of row lists live
+    # long enough to be scanned again and again by the cyclic garbage
+    # collector, which cost about a fifth of the run time. Pause it.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        chunks = _rows(reader, width, first_row=2, line_number=lambda: reader.line_num)
+        for first_row, rows in chunks:
+            values = list(map(pick, rows))
+            results = checker.many(values)
+            bad = list(compress(count(), map(not_, results)))
+            if skip_empty and bad:
+                blank = [i for i in bad if not values[i].strip()]
+                empty += len(blank)
+                bad = [i for i in bad if values[i].strip()]
+            total += len(rows)
+            invalid += len(bad)
+            report.invalid((first_row + i, checker.reason(values[i]), mask(values[i])) for i in bad)
+            if bar is not None:
+                now = binary.tell()
+                bar.update(now - position)
+                position = now
+    except UnicodeDecodeError:
+        _fail(
+            f"{source}: bytes after row {total + 1} are not valid {encoding}; "
+            "try --encoding cp1252 or latin-1"
+        )
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+        if bar is not None:
+            bar.render_finish()
+    valid = total - invalid - empty
+    report.summary(rows=total, valid=valid, invalid=invalid, empty=empty)
+    out.flush()
+    return EXIT_INVALID if invalid else EXIT_OK
+
+
+def _find_column(
+    reader: Iterator[list[str]], *, source: str, column: str, encoding: str
+) -> tuple[int, int]:
+    """Read the header; return the index of *column* and the number of columns."""
+    try:
+        header = next(reader)
+    except StopIteration:
+        _fail(f"{source} is empty: expected a header row")
+    except UnicodeDecodeError:
+        _fail(f"{source}: the header is not valid {encoding}; try --encoding cp1252")
+    except csv.Error as exc:
+        _fail(f"{source}: malformed CSV header ({exc})")
+    if header.count(column) != 1:
+        if column in header:
+            _fail(f"column {column!r} appears more than once in the header")
+        names = ", ".join(repr(name) for name in header)
+        _fail(f"column {column!r} not found; the header has: {names}")
+    return header.index(column), len(header)
+
+
+def _size(binary: IO[bytes]) -> int | None:
+    """Return the size of a seekable file, or ``None`` (a pipe)."""
+    try:
+        if not binary.seekable():
+            return None
+        here = binary.tell()
+        end = binary.seek(0, io.SEEK_END)
+        binary.seek(here)
+    except OSError:
+        return None
+    return end
+
+
+def main() -> None:
+    """Run the command-line tool (the ``rekisteri`` entry point)."""
+    try:
+        cli(prog_name="rekisteri")
+    except RekisteriError as exc:  # a library error that a command did not expect
+        _fail(str(exc))
