@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sybil import Sybil
 from sybil.parsers.myst import DocTestDirectiveParser, PythonCodeBlockParser, SkipParser
+from sybil.typing import Parser
 
 collect_ignore = ["docs/conf.py", "docs/_build"]
 
-_PARSERS = [DocTestDirectiveParser(), PythonCodeBlockParser(), SkipParser()]
+_PARSERS: list[Parser] = [DocTestDirectiveParser(), PythonCodeBlockParser(), SkipParser()]
 
 pytest_collect_file = (
     Sybil(parsers=_PARSERS, patterns=["*.md"], path="docs", excludes=["_build/*"])

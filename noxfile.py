@@ -15,9 +15,7 @@ PYTHON = "3.11"
 def tests(session: nox.Session) -> None:
     """Run the test suite (tests, doctests in src and the Markdown docs) with coverage."""
     session.install("-e", ".[tests]")
-    session.run(
-        "pytest", "--cov", "--cov-report=term-missing:skip-covered", *session.posargs
-    )
+    session.run("pytest", "--cov", "--cov-report=term-missing:skip-covered", *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -37,8 +35,9 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def docs(session: nox.Session) -> None:
-    """Build the HTML docs with warnings as errors (the examples run in ``tests``)."""
-    session.install("-e", ".[docs]")
+    """Build the HTML docs with warnings as errors, and run their examples."""
+    session.install("-e", ".[docs,tests]")
+    session.run("pytest", "docs", "README.md")
     session.run(
         "sphinx-build", "-W", "--keep-going", "-n", "-b", "html", "docs", "docs/_build/html"
     )

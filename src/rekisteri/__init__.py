@@ -1,7 +1,8 @@
 """rekisteri: a typed toolkit for Finnish personal-data registers.
 
-``import rekisteri`` is light: identifier modules, the CLI and the heavy
-dependencies (python-stdnum, babel, click, sqlite3) load on first use.
+``import rekisteri`` is light: it loads the error classes only. The
+identifier modules, the CLI and their dependencies (attrs, click) load on
+first use.
 
 Examples:
     >>> import rekisteri

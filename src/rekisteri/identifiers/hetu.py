@@ -37,7 +37,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -138,7 +138,14 @@ def _exact(value: str, today: date | None) -> bool:
         birth = date(CENTURY_SIGNS[value[6]] + int(value[4:6]), int(value[2:4]), int(value[:2]))
     except ValueError:
         return False
-    return birth <= (today if today is not None else date.today())  # noqa: DTZ011 - a local calendar date
+    return birth <= _as_date(today)
+
+
+def _as_date(today: date | None) -> date:
+    """Return *today* as a plain date (a ``datetime`` is a ``date`` too), or the local date."""
+    if today is None:
+        return date.today()  # noqa: DTZ011 - a local calendar date
+    return today.date() if isinstance(today, datetime) else today
 
 
 def _check(
@@ -276,7 +283,7 @@ def _diagnose(value: str, *, allow_temporary: bool, today: date | None) -> str |
         birth = date(year, int(canonical[2:4]), int(canonical[:2]))
     except ValueError:
         return InvalidComponent, Reason.DATE, None
-    if (year >= _CLOCK_YEAR or today is not None) and birth > (today or date.today()):  # noqa: DTZ011 - a local calendar date
+    if (year >= _CLOCK_YEAR or today is not None) and birth > _as_date(today):
         return InvalidComponent, Reason.FUTURE_DATE, None
     individual = int(canonical[7:10])
     if individual < 2:

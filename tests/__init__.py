@@ -1,0 +1,1 @@
+"""The rekisteri test suite."""

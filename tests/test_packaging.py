@@ -1,0 +1,108 @@
+"""Tests of how rekisteri is packaged and imported."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.resources
+import subprocess
+import sys
+import warnings
+
+import pytest
+
+import rekisteri
+
+#: Heavy or optional modules that ``import rekisteri`` must not load.
+HEAVY = ("stdnum", "babel", "click", "sqlite3", "pydoc", "ssl", "numpy", "pydantic", "hypothesis")
+
+
+def _run(code: str) -> str:
+    """Run *code* in a fresh interpreter and return what it printed."""
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return result.stdout
+
+
+def _modules_after(code: str) -> set[str]:
+    """The names in sys.modules after running *code* in a fresh interpreter."""
+    listing = _run(f"{code}\nimport sys\nprint('\\n'.join(sorted(sys.modules)))")
+    return set(listing.split())
+
+
+def _top_level(modules: set[str]) -> set[str]:
+    return {name.partition(".")[0] for name in modules}
+
+
+class TestImportCost:
+    def test_import_is_light(self) -> None:
+        """``import rekisteri`` loads none of the heavy or optional dependencies."""
+        modules = _modules_after("import rekisteri")
+        assert "rekisteri" in modules
+        assert _top_level(modules).isdisjoint(HEAVY), sorted(_top_level(modules) & set(HEAVY))
+
+    def test_testing_module_not_loaded(self) -> None:
+        """``import rekisteri`` never loads rekisteri.testing or the CLI."""
+        modules = _modules_after("import rekisteri")
+        assert "rekisteri.testing" not in modules
+        assert "rekisteri.testing.strategies" not in modules
+        assert "rekisteri.cli" not in modules
+
+    def test_identifiers_loaded_on_first_use(self) -> None:
+        """The identifier modules are loaded lazily, on first attribute access."""
+        modules = _modules_after("import rekisteri")
+        assert "rekisteri.identifiers" not in modules
+        assert "rekisteri.identifiers.hetu" not in modules
+
+    def test_validators_are_light(self) -> None:
+        """Using the validators loads no heavy dependency either."""
+        modules = _modules_after(
+            "from rekisteri.identifiers import hetu, ytunnus\n"
+            "hetu.validate_many(['131052-308T', None])\n"
+            "ytunnus.is_valid('2077474-0')\n"
+            "hetu.parse('131052-308T')"
+        )
+        assert _top_level(modules).isdisjoint(HEAVY), sorted(_top_level(modules) & set(HEAVY))
+
+    def test_lazy_attribute(self) -> None:
+        """rekisteri.identifiers.hetu is reachable after a bare import rekisteri."""
+        out = _run("import rekisteri\nprint(rekisteri.identifiers.hetu.is_valid('131052-308T'))")
+        assert out.strip() == "True"
+
+
+class TestVersion:
+    def test_matches_metadata(self) -> None:
+        """__version__ is the installed distribution's version."""
+        assert rekisteri.__version__ == importlib.metadata.version("rekisteri")
+
+    def test_does_not_warn(self) -> None:
+        """Reading __version__ emits no warning."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert isinstance(rekisteri.__version__, str)
+
+    def test_in_a_fresh_interpreter(self) -> None:
+        """__version__ works in a fresh interpreter too."""
+        out = _run("import rekisteri\nprint(rekisteri.__version__)")
+        assert out.strip() == importlib.metadata.version("rekisteri")
+
+
+class TestPackage:
+    def test_all_is_sorted_and_resolves(self) -> None:
+        """__all__ is sorted and every name in it can be looked up."""
+        assert rekisteri.__all__ == sorted(rekisteri.__all__)
+        for name in rekisteri.__all__:
+            assert getattr(rekisteri, name) is not None
+
+    def test_unknown_attribute(self) -> None:
+        """An unknown attribute raises AttributeError naming it."""
+        with pytest.raises(AttributeError, match="no_such_thing"):
+            _ = rekisteri.no_such_thing
+
+    def test_typed(self) -> None:
+        """The package ships py.typed."""
+        assert importlib.resources.files("rekisteri").joinpath("py.typed").is_file()
