@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sybil import Sybil
 from sybil.parsers.myst import DocTestDirectiveParser, PythonCodeBlockParser, SkipParser
-from sybil.typing import Parser
+
+if TYPE_CHECKING:
+    from sybil.typing import Parser
 
 collect_ignore = ["docs/conf.py", "docs/_build"]
 
