@@ -855,3 +855,32 @@ class TestProperties:
         assert repr(parsed) == f"Hetu('{value[:7]}****')"
         assert repr([parsed]) == f"[Hetu('{value[:7]}****')]"
         assert value[7:] not in repr(parsed).replace(value[:7], "")
+
+
+class TestExplainMany:
+    def test_example(self) -> None:
+        """explain_many gives explain's answer for each value, valid ones as None."""
+        values = ["131052-308T", "131052-308U", "", " 131052-308t", "150190Z904V"]
+        assert hetu.explain_many(values) == [hetu.explain(v) for v in values]
+        assert hetu.explain_many(values)[:3] == [None, Reason.CHECKSUM, Reason.LENGTH]
+
+    def test_non_string_raises(self) -> None:
+        """A value that is not a string raises IdentifierTypeError, as in explain."""
+        with pytest.raises(IdentifierTypeError):
+            hetu.explain_many(["131052-308T", None])  # type: ignore[list-item]
+
+    @given(
+        values=st.lists(
+            st.one_of(_canonical_shape, st.text(max_size=14), hetus(), corrupted_hetus())
+        ),
+        allow_temporary=st.booleans(),
+        today=st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)),
+    )
+    def test_agrees_with_explain(
+        self, values: list[str], *, allow_temporary: bool, today: date
+    ) -> None:
+        """On any strings, explain_many equals explain per value, and None exactly when valid."""
+        options = {"allow_temporary": allow_temporary, "today": today}
+        reasons = hetu.explain_many(values, allow_temporary=allow_temporary, today=today)
+        assert reasons == [hetu.explain(v, **options) for v in values]  # type: ignore[arg-type]
+        assert [r is None for r in reasons] == hetu.validate_many(values, **options)  # type: ignore[arg-type]

@@ -493,3 +493,13 @@ class TestProperties:
         assert ytunnus.validate(once) == once
         assert ytunnus.format(once) == once
         assert ytunnus.from_vat(ytunnus.to_vat(once)) == once
+
+
+class TestExplainMany:
+    def test_agrees_with_explain(self) -> None:
+        """explain_many gives explain's answer for each value, valid ones as None."""
+        values = ["2077474-0", "2077474-1", "FI20774740", "357502-9", "", "0000006-0"]
+        reasons = ytunnus.explain_many(values)
+        assert reasons == [ytunnus.explain(v) for v in values]
+        assert reasons[:3] == [None, Reason.CHECKSUM, Reason.VAT_NUMBER]
+        assert [r is None for r in reasons] == ytunnus.validate_many(values)

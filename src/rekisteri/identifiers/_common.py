@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final, cast
 
 if TYPE_CHECKING:
@@ -19,9 +20,13 @@ Problem = tuple["type[InvalidIdentifierError]", "Reason", "int | None"]
 WHITESPACE: Final = " \t\n\r\f\v\u00a0\u2007\u202f\ufeff"
 
 
+_NON_ASCII: Final = re.compile("[^\x00-\x7f]").search
+
+
 def first_non_ascii(value: str) -> int:
     """Return the index of the first non-ASCII character of *value* (which has one)."""
-    return next(i for i, char in enumerate(value) if not char.isascii())
+    found = _NON_ASCII(value)
+    return found.start() if found is not None else len(value)
 
 
 def first_not_in(value: str, allowed: str, start: int = 0, stop: int | None = None) -> int | None:
@@ -79,11 +84,12 @@ def mask(value: object, *, keep: int = 7, limit: int = 24) -> str:
     """
     if not isinstance(value, str):
         return f"<{type(value).__name__}>"
-    shown = min(keep, max(0, len(value) - 4))
+    size = len(value)
+    shown = min(keep, size - 4)
+    shown = max(shown, 0)
     visible = value[:shown]
     if not visible.isprintable():
         visible = "".join(c if c.isprintable() else "?" for c in visible)
-    hidden = len(value) - shown
-    if shown + hidden > limit:
+    if size > limit:
         return visible + "*" * max(0, limit - shown - 1) + "…"
-    return visible + "*" * hidden
+    return visible + "*" * (size - shown)

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 __all__ = [
     "compact",
     "explain",
+    "explain_many",
     "format",
     "from_vat",
     "is_valid",
@@ -275,6 +276,20 @@ def format(value: str) -> str:
         '2077474-0'
     """
     return validate(value)
+
+
+def explain_many(values: Iterable[str]) -> list[Reason | None]:
+    """Return :func:`explain` of each value; the bulk path for reports.
+
+    Raises:
+        IdentifierTypeError: A value is not a string.
+
+    Examples:
+        >>> explain_many(["2077474-0", "2077474-1"])
+        [None, <Reason.CHECKSUM: 'checksum'>]
+    """
+    items = as_sequence(values)
+    return [None if ok else explain(v) for ok, v in zip(validate_many(items), items, strict=True)]  # type: ignore[arg-type] # explain() rejects non-strings
 
 
 def to_vat(value: str) -> str:
