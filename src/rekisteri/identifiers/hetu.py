@@ -286,12 +286,26 @@ def explain_many(
         >>> explain_many(["131052-308T", "131052-308U", ""])
         [None, <Reason.CHECKSUM: 'checksum'>, <Reason.LENGTH: 'length'>]
     """
-    items = as_sequence(values)
+    items: Sequence[Any] = as_sequence(values)
     years = _DEFAULT_YEARS if today is None else _years(today.year)
+    individuals, check, limit = _INDIVIDUALS[allow_temporary], _CHECK_CHARS, _LIMIT
     try:
-        fast: list[bool | None] = _bulk(items, _INDIVIDUALS[allow_temporary], years)
+        # True only where the fast path is sure; everything else is diagnosed.
+        fast = [
+            check[
+                (
+                    total := _DAYS.get(s[:4], _MISSING)
+                    + years.get(s[4:7], _MISSING)
+                    + individuals.get(s[7:10], _MISSING)
+                )
+                % 31
+            ]
+            == s[10:]
+            and total < limit
+            for s in items
+        ]
     except Exception:  # noqa: BLE001 - a non-string broke it; the loop below says which
-        fast = [None] * len(items)
+        fast = [False] * len(items)
     reasons: list[Reason | None] = [None] * len(items)
     for position in compress(count(), map(not_, fast)):
         value = items[position]
