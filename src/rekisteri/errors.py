@@ -5,11 +5,14 @@ catch either::
 
     RekisteriError
     ├── IdentifierTypeError (TypeError)     the value is not a string at all
-    └── InvalidIdentifierError (ValueError) the string is not a valid identifier
-        ├── InvalidFormat                   wrong characters or shape
-        │   └── InvalidLength               wrong number of characters
-        ├── InvalidChecksum                 the check character does not match
-        └── InvalidComponent                a part is impossible (date, individual number…)
+    ├── InvalidIdentifierError (ValueError) the string is not a valid identifier
+    │   ├── InvalidFormat                   wrong characters or shape
+    │   │   └── InvalidLength               wrong number of characters
+    │   ├── InvalidChecksum                 the check character does not match
+    │   └── InvalidComponent                a part is impossible (date, individual number…)
+    ├── InvalidValueError (ValueError)      a model field breaks a rule (empty name, bad key…)
+    ├── InvalidRegisterError (ValueError)   a register breaks a rule of the model
+    └── InvalidDocumentError (ValueError)   a TOML/JSON document does not fit the model
 
 The class says *what kind* of problem it is, :class:`Reason` says exactly which
 one. Errors carry structured data (``kind``, ``reason``, ``position``,
@@ -36,9 +39,12 @@ __all__ = [
     "IdentifierTypeError",
     "InvalidChecksum",
     "InvalidComponent",
+    "InvalidDocumentError",
     "InvalidFormat",
     "InvalidIdentifierError",
     "InvalidLength",
+    "InvalidRegisterError",
+    "InvalidValueError",
     "Reason",
     "RekisteriError",
 ]
@@ -166,6 +172,56 @@ class InvalidChecksum(InvalidIdentifierError):
 
 class InvalidComponent(InvalidIdentifierError):
     """A part of the identifier is impossible: a date, an individual number, and so on."""
+
+
+class InvalidValueError(RekisteriError, ValueError):
+    """A field of a model object breaks a rule: an empty name, a malformed key.
+
+    The message names the field and the rule, never the value.
+    """
+
+
+class _ProblemsError(RekisteriError, ValueError):
+    """An error that lists every problem found, each on its own line."""
+
+    summary = "problems"
+
+    def __init__(self, problems: tuple[str, ...] | list[str]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        lines = "".join(f"\n  {problem}" for problem in self.problems)
+        super().__init__(f"{self.summary} ({count} problem{'s' if count != 1 else ''}):{lines}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.problems,))
+
+
+class InvalidRegisterError(_ProblemsError):
+    """A register breaks a rule that the model checks when it is built.
+
+    For example, a key that two data categories share, a purpose that refers
+    to a data category that does not exist, or consent as a legal basis
+    without the right to withdraw it.
+
+    Attributes:
+        problems: Every problem found, one sentence each.
+    """
+
+    summary = "invalid register"
+
+
+class InvalidDocumentError(_ProblemsError):
+    """A TOML or JSON document does not fit the model.
+
+    Lists **every** problem with its path, e.g.
+    ``purposes[2].legal_basis: expected one of consent, contract, …``. The
+    messages never quote values from the document.
+
+    Attributes:
+        problems: One ``path: message`` line per problem.
+    """
+
+    summary = "invalid document"
 
 
 def _rebuild(cls: type[RekisteriError], state: dict[str, object]) -> RekisteriError:

@@ -1,0 +1,162 @@
+"""The :class:`Register` aggregate."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final, Literal
+
+import attrs
+
+from rekisteri.errors import InvalidRegisterError
+from rekisteri.model._base import unique
+from rekisteri.model._enums import LegalBasis, Right
+from rekisteri.model._parties import Address, ContactPoint, Controller, Processor, Recipient
+from rekisteri.model._processing import (
+    AutomatedDecision,
+    Cookie,
+    DataCategory,
+    DataSubjectCategory,
+    Purpose,
+    RetentionRule,
+    SecurityMeasure,
+    Source,
+    Transfer,
+)
+from rekisteri.model._text import LocalizedText
+
+#: The version of the register document format that this code writes.
+SCHEMA_VERSION: Final = 1
+
+
+@attrs.frozen(kw_only=True)
+class Authority:
+    """A supervisory authority, to which data subjects may complain (Art 77)."""
+
+    name: LocalizedText
+    contact: ContactPoint
+
+
+#: Tietosuojavaltuutetun toimisto, the Finnish supervisory authority.
+DATA_PROTECTION_OMBUDSMAN: Final = Authority(
+    name=LocalizedText(
+        fi="Tietosuojavaltuutetun toimisto",
+        sv="Dataombudsmannens byrå",
+        en="Office of the Data Protection Ombudsman",
+    ),
+    contact=ContactPoint(
+        address=Address(street="PL 800", postal_code="00531", town="Helsinki"),
+        phone="+358 29 566 6700",
+        url="https://tietosuoja.fi",
+    ),
+)
+
+
+def _rights_default() -> tuple[Right, ...]:
+    return (
+        Right.ACCESS,
+        Right.RECTIFICATION,
+        Right.ERASURE,
+        Right.RESTRICTION,
+        Right.OBJECT,
+        Right.COMPLAINT,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Register:
+    """A register: everything a privacy notice and an Art 30 record are built from.
+
+    The register checks, when it is built, the rules that hold for every
+    register (and raises :class:`~rekisteri.errors.InvalidRegisterError`
+    listing all that are broken): keys are unique; purposes and retention
+    rules refer only to data categories that exist; a purpose based on
+    consent means the right to withdraw consent is listed. Softer questions,
+    such as a missing retention period, are for the linter.
+
+    Examples:
+        >>> from rekisteri.model import Controller, LocalizedText, Purpose, LegalBasis
+        >>> register = Register(
+        ...     controller=Controller(name="Esimerkki Oy", business_id="2077474-0"),
+        ...     name=LocalizedText(fi="Asiakasrekisteri"),
+        ...     purposes=(
+        ...         Purpose(key="billing", name=LocalizedText(fi="Laskutus"),
+        ...                 legal_basis=LegalBasis.CONTRACT),
+        ...     ),
+        ... )
+        >>> register.complaint_authority.name.fi
+        'Tietosuojavaltuutetun toimisto'
+    """
+
+    controller: Controller
+    name: LocalizedText | None = None
+    description: LocalizedText | None = None
+    contact_person: ContactPoint | None = None
+    """Contact for matters about this register (the old form's "yhteyshenkilö")."""
+    data_subjects: tuple[DataSubjectCategory, ...] = ()
+    data_categories: tuple[DataCategory, ...] = ()
+    purposes: tuple[Purpose, ...] = ()
+    sources: tuple[Source, ...] = ()
+    recipients: tuple[Recipient, ...] = ()
+    processors: tuple[Processor, ...] = ()
+    transfers: tuple[Transfer, ...] = ()
+    retention: tuple[RetentionRule, ...] = ()
+    security: tuple[SecurityMeasure, ...] = ()
+    rights: tuple[Right, ...] = attrs.field(factory=_rights_default)
+    """The rights that apply. The default suits most registers based on a
+    contract or legitimate interests; add portability and consent withdrawal
+    where they apply."""
+    automated_decisions: tuple[AutomatedDecision, ...] = ()
+    cookies: tuple[Cookie, ...] = ()
+    complaint_authority: Authority = DATA_PROTECTION_OMBUDSMAN
+    updated: date | None = None
+    """When the description was last updated."""
+    schema_version: Literal[1] = SCHEMA_VERSION
+
+    def __attrs_post_init__(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise InvalidRegisterError(problems)
+
+    def problems(self) -> list[str]:
+        """Return the broken construction rules (empty for a built register)."""
+        problems = unique((c.key for c in self.data_categories), "data category key")
+        problems += unique((s.key for s in self.data_subjects), "data subject key")
+        problems += unique((p.key for p in self.purposes), "purpose key")
+        problems += unique((s.key for s in self.sources), "source key")
+        problems += unique(self.rights, "right")
+        known = {c.key for c in self.data_categories}
+        for index, purpose in enumerate(self.purposes):
+            problems += [
+                f"purposes[{index}].data_categories: no data category with key {ref!r}"
+                for ref in purpose.data_categories
+                if ref not in known
+            ]
+        for index, rule in enumerate(self.retention):
+            problems += [
+                f"retention[{index}].data_categories: no data category with key {ref!r}"
+                for ref in rule.data_categories
+                if ref not in known
+            ]
+        if self.uses(LegalBasis.CONSENT) and Right.WITHDRAW_CONSENT not in self.rights:
+            problems.append("rights: a purpose is based on consent, so withdraw_consent applies")
+        return problems
+
+    def uses(self, basis: LegalBasis) -> bool:
+        """Whether any purpose relies on *basis*."""
+        return any(purpose.legal_basis is basis for purpose in self.purposes)
+
+    def category(self, key: str) -> DataCategory:
+        """Return the data category with *key*.
+
+        Raises:
+            KeyError: There is none.
+        """
+        for category in self.data_categories:
+            if category.key == key:
+                return category
+        raise KeyError(key)
+
+    @property
+    def third_party_sources(self) -> tuple[Source, ...]:
+        """Sources other than the data subject: they make Art 14 apply."""
+        return tuple(source for source in self.sources if not source.is_data_subject)

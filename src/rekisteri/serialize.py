@@ -1,0 +1,399 @@
+"""JSON, TOML and JSON Schema for the model, from the same attrs classes.
+
+* :func:`dumps` / :func:`loads`: JSON bytes ↔ model objects, through a cattrs
+  converter built on cattrs' orjson preconf (:func:`make_converter` gives you
+  your own; nothing here is a global that you could change by accident).
+* :func:`load_register`: a register from a ``.toml`` (written by people) or
+  ``.json`` file.
+* :func:`json_schema`: a JSON Schema 2020-12 generated from the classes.
+
+Documents are strict: an unknown key is an error, not a warning, because in
+a legal document a misspelt key (``retension``) would silently drop a
+statement. Every problem of a document is reported at once, with its path, in
+one :class:`~rekisteri.errors.InvalidDocumentError`; no message quotes a value
+from the document.
+
+Every register document carries ``schema_version``. Reading a document of an
+older version upgrades it first (see :data:`UPGRADES`); a newer version than
+this library knows is refused.
+
+Examples:
+    >>> from rekisteri.model import Controller, Register
+    >>> register = Register(controller=Controller(name="Esimerkki Oy"))
+    >>> data = dumps(register)
+    >>> data[:60]
+    b'{"controller":{"name":"Esimerkki Oy"},"schema_version":1}'
+    >>> loads(data, Register) == register
+    True
+"""
+
+from __future__ import annotations
+
+import tomllib
+import typing
+from datetime import date
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from types import NoneType, UnionType
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+import orjson
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.preconf.orjson import OrjsonConverter
+from cattrs.preconf.orjson import make_converter as _orjson_converter
+
+from rekisteri.errors import InvalidDocumentError, RekisteriError
+from rekisteri.model import SCHEMA_VERSION, LocalizedText, Register, Source
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+__all__ = [
+    "UPGRADES",
+    "dumps",
+    "json_schema",
+    "load_register",
+    "loads",
+    "make_converter",
+    "structure",
+    "unstructure",
+]
+
+T = TypeVar("T")
+
+#: Upgrades of older register documents, as plain dicts: version *n* → *n + 1*.
+#: Version 1 is the first, so there is nothing to upgrade yet.
+UPGRADES: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
+
+
+def make_converter(*, detailed_validation: bool = True) -> OrjsonConverter:
+    """Return a new converter that knows every rekisteri type.
+
+    Args:
+        detailed_validation: Collect every problem with its path (slower);
+            without it, the first problem is raised as it is.
+    """
+    converter = _orjson_converter(
+        forbid_extra_keys=True,
+        detailed_validation=detailed_validation,
+        omit_if_default=True,
+    )
+    _register_hooks(converter)
+    return converter
+
+
+def _register_hooks(converter: OrjsonConverter) -> None:
+    converter.register_structure_hook_func(_is_str_enum, _structure_enum)
+    converter.register_structure_hook_func(_is_optional_str_enum, _structure_optional_enum)
+    converter.register_unstructure_hook_func(_is_str_enum, str)
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_unstructure_hook(date, date.isoformat)
+
+    text_fn = make_dict_structure_fn(LocalizedText, converter)
+    converter.register_structure_hook(
+        LocalizedText,
+        lambda value, cls: (
+            LocalizedText(fi=value) if isinstance(value, str) else text_fn(value, cls)
+        ),
+    )
+    source_fn = make_dict_structure_fn(Source, converter)
+    converter.register_structure_hook(
+        Source, lambda value, cls: _structure_source(value, cls, source_fn)
+    )
+    # schema_version is written even though it equals its default.
+    converter.register_unstructure_hook(
+        Register,
+        make_dict_unstructure_fn(
+            Register,
+            converter,
+            _cattrs_omit_if_default=True,
+            schema_version=override(omit_if_default=False),
+        ),
+    )
+
+
+def _is_str_enum(cls: object) -> bool:
+    return isinstance(cls, type) and issubclass(cls, StrEnum)
+
+
+def _is_optional_str_enum(tp: object) -> bool:
+    if get_origin(tp) not in (typing.Union, UnionType):
+        return False
+    args = [arg for arg in get_args(tp) if arg is not NoneType]
+    return len(args) == 1 and len(get_args(tp)) == 2 and _is_str_enum(args[0])
+
+
+def _structure_optional_enum(value: object, tp: object) -> StrEnum | None:
+    if value is None:
+        return None
+    (cls,) = (arg for arg in get_args(tp) if arg is not NoneType)
+    return _structure_enum(value, cls)
+
+
+@cache
+def _enum_table(cls: type[StrEnum]) -> dict[str, StrEnum]:
+    return {member.value: member for member in cls}
+
+
+def _structure_enum(value: object, cls: type[StrEnum]) -> StrEnum:
+    try:
+        return _enum_table(cls)[value]  # type: ignore[index] # a non-str fails the lookup
+    except (KeyError, TypeError):
+        choices = ", ".join(_enum_table(cls))
+        msg = f"expected one of {choices}"
+        raise _DocumentValueError(msg) from None
+
+
+def _structure_date(value: object, _cls: type[date]) -> date:
+    if isinstance(value, date):  # TOML has dates of its own
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    msg = "expected a date YYYY-MM-DD"
+    raise _DocumentValueError(msg)
+
+
+def _structure_source(value: object, cls: type[Source], fn: Callable[[Any, Any], Source]) -> Source:
+    if isinstance(value, str):
+        from rekisteri.sources import CATALOG
+
+        try:
+            return CATALOG[value]
+        except KeyError:
+            msg = f"no catalog source with this key; the catalog has: {', '.join(CATALOG)}"
+            raise _DocumentValueError(msg) from None
+    return fn(value, cls)
+
+
+class _DocumentValueError(ValueError):
+    """A value that the converter rejects; its message quotes no value."""
+
+
+@cache
+def _fast() -> OrjsonConverter:
+    return make_converter(detailed_validation=False)
+
+
+@cache
+def _detailed() -> OrjsonConverter:
+    return make_converter(detailed_validation=True)
+
+
+def unstructure(obj: object) -> Any:  # noqa: ANN401 - JSON-like data of any shape
+    """Return *obj* as plain JSON-compatible data (dicts, lists, strings, numbers)."""
+    return _fast().unstructure(obj)
+
+
+def dumps(obj: object, *, indent: bool = False) -> bytes:
+    """Return *obj* as JSON (UTF-8 bytes).
+
+    Args:
+        obj: A model object, e.g. a :class:`~rekisteri.model.Register`.
+        indent: Indent by two spaces for people to read.
+    """
+    option = orjson.OPT_INDENT_2 if indent else 0
+    return orjson.dumps(_fast().unstructure(obj), option=option)
+
+
+def structure(data: Mapping[str, Any], cls: type[T]) -> T:
+    """Build a *cls* from plain data (as :mod:`tomllib` or a JSON parser gives it).
+
+    Raises:
+        InvalidDocumentError: Every problem in *data*, each with its path.
+    """
+    if cls is Register:
+        data = _upgrade(data)
+    try:
+        return _fast().structure(data, cls)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError):
+        pass  # the fast path stops at the first problem; find them all
+    try:
+        return _detailed().structure(data, cls)
+    except RekisteriError as exc:
+        problems = getattr(exc, "problems", None) or (str(exc),)
+        raise InvalidDocumentError(list(problems)) from None
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise InvalidDocumentError(_problems(exc)) from None
+
+
+def loads(data: bytes | str, cls: type[T]) -> T:
+    """Build a *cls* from a JSON document.
+
+    Raises:
+        InvalidDocumentError: The JSON is malformed, or lists every problem
+            with its path.
+    """
+    try:
+        parsed = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        msg = f"not valid JSON (line {exc.lineno}, column {exc.colno})"
+        raise InvalidDocumentError([msg]) from None
+    if not isinstance(parsed, dict):
+        raise InvalidDocumentError(["expected a JSON object at the top level"])
+    return structure(parsed, cls)
+
+
+def load_register(path: str | Path) -> Register:
+    """Read a register from a TOML (``.toml``) or JSON (``.json``) file.
+
+    Raises:
+        InvalidDocumentError: The file is not valid TOML/JSON or does not fit
+            the model (every problem is listed).
+        OSError: The file cannot be read.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".toml":
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise InvalidDocumentError([f"not valid TOML: {exc}"]) from None
+        except UnicodeDecodeError:
+            raise InvalidDocumentError(["a TOML file must be UTF-8"]) from None
+        return structure(data, Register)
+    if suffix == ".json":
+        return loads(path.read_bytes(), Register)
+    raise InvalidDocumentError([f"expected a .toml or .json file, not {suffix or 'no suffix'}"])
+
+
+def _upgrade(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InvalidDocumentError(["schema_version: expected a whole number, 1 or more"])
+    if version > SCHEMA_VERSION:
+        msg = (
+            f"schema_version: this document is version {version}, newer than this "
+            f"rekisteri reads ({SCHEMA_VERSION}); upgrade rekisteri"
+        )
+        raise InvalidDocumentError([msg])
+    upgraded = dict(data)
+    while version < SCHEMA_VERSION:
+        upgraded = UPGRADES[version](upgraded)
+        version += 1
+        upgraded["schema_version"] = version
+    return upgraded
+
+
+def _problems(exc: BaseException) -> list[str]:
+    lines = cattrs.transform_error(exc, "$", format_exception=_describe)
+    problems = []
+    for line in lines:
+        message, _, path = line.rpartition(" @ ")
+        where = path.removeprefix("$").removeprefix(".") or "(document)"
+        problems.append(f"{where}: {message}")
+    return problems
+
+
+def _describe(exc: BaseException, type_: type | None) -> str:
+    """Describe *exc* without quoting the value that caused it."""
+    if isinstance(exc, RekisteriError | _DocumentValueError):
+        return str(exc)
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    name = _type_name(type_) if type_ is not None else "value"
+    return f"invalid value, expected {name}"
+
+
+def _type_name(type_: object) -> str:
+    if isinstance(type_, type):
+        return {str: "a string", int: "a whole number", bool: "true or false"}.get(
+            type_, type_.__name__
+        )
+    return str(type_).replace("typing.", "")
+
+
+# ---------------------------------------------------------------- JSON Schema
+
+_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
+
+
+def json_schema(cls: type[object] = Register) -> dict[str, Any]:
+    """Return a JSON Schema 2020-12 for documents of *cls*, generated from the classes.
+
+    Field docs become ``description`` s where the classes have them. The
+    schema is as strict as :func:`loads`: unknown keys are not allowed.
+
+    Examples:
+        >>> schema = json_schema()
+        >>> schema["$schema"]
+        'https://json-schema.org/draft/2020-12/schema'
+        >>> sorted(schema["$defs"]["Purpose"]["required"])
+        ['key', 'name']
+    """
+    defs: dict[str, Any] = {}
+    root = _schema_for(cls, defs)
+    return {
+        "$schema": _DIALECT,
+        "$id": f"https://rekisteri.readthedocs.io/schema/{cls.__name__.lower()}.json",
+        "title": cls.__name__,
+        **root,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN401 - any type form
+    origin = get_origin(tp)
+    if origin is typing.Union or origin is UnionType:
+        options = [arg for arg in get_args(tp) if arg is not NoneType]
+        inner = (
+            _schema_for(options[0], defs)
+            if len(options) == 1
+            else {"anyOf": [_schema_for(arg, defs) for arg in options]}
+        )
+        return {"anyOf": [inner, {"type": "null"}]}
+    if origin is tuple:
+        return {"type": "array", "items": _schema_for(get_args(tp)[0], defs)}
+    if origin is Literal:
+        (value,) = get_args(tp)
+        return {"const": value}
+    if tp is str:
+        return {"type": "string"}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is date:
+        return {"type": "string", "format": "date"}
+    if _is_str_enum(tp):
+        return {"enum": [member.value for member in tp]}
+    if attrs.has(tp):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}  # a placeholder against recursion
+            defs[name] = _object_schema(tp, defs)
+        ref = {"$ref": f"#/$defs/{name}"}
+        if tp is LocalizedText:
+            return {"anyOf": [{"type": "string", "minLength": 1}, ref]}
+        if tp is Source:
+            from rekisteri.sources import CATALOG
+
+            return {"anyOf": [{"enum": sorted(CATALOG)}, ref]}
+        return ref
+    msg = f"no JSON Schema for {tp!r}"
+    raise TypeError(msg)
+
+
+def _object_schema(cls: type[object], defs: dict[str, Any]) -> dict[str, Any]:
+    properties = {}
+    required = []
+    for field in attrs.fields(attrs.resolve_types(cls)):  # type: ignore[type-var,arg-type] # an attrs class
+        name = field.alias or field.name
+        properties[name] = _schema_for(field.type, defs)
+        if field.default is attrs.NOTHING:
+            required.append(name)
+    schema: dict[str, Any] = {"type": "object", "properties": properties}
+    if required:
+        schema["required"] = required
+    schema["additionalProperties"] = False
+    doc = (cls.__doc__ or "").strip().split("\n\n")[0]
+    if doc:
+        schema["description"] = " ".join(doc.split())
+    return schema
