@@ -298,6 +298,8 @@ def _describe(exc: BaseException, type_: type | None) -> str:
         return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}"
     if isinstance(exc, KeyError):
         return "required field missing"
+    if _is_str_enum(type_):
+        return f"expected one of {', '.join(_enum_table(type_))}"
     name = _type_name(type_) if type_ is not None else "value"
     return f"invalid value, expected {name}"
 
