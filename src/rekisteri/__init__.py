@@ -1,13 +1,15 @@
 """rekisteri: a typed toolkit for Finnish personal-data registers.
 
-``import rekisteri`` is light: it loads the error classes only. The
-identifier modules, the CLI and their dependencies (attrs, click) load on
-first use.
+``import rekisteri`` is light: it loads the error classes only. The model
+names below (``rekisteri.Register`` and friends), the identifier modules, the
+CLI and their dependencies (attrs, cattrs, click) load on first use.
 
 Examples:
     >>> import rekisteri
     >>> rekisteri.identifiers.hetu.is_valid("131052-308T")
     True
+    >>> rekisteri.Register(controller=rekisteri.Controller(name="Esimerkki Oy")).schema_version
+    1
 """
 
 from __future__ import annotations
@@ -19,30 +21,74 @@ from rekisteri.errors import (
     IdentifierTypeError,
     InvalidChecksum,
     InvalidComponent,
+    InvalidDocumentError,
     InvalidFormat,
     InvalidIdentifierError,
     InvalidLength,
+    InvalidRegisterError,
+    InvalidValueError,
     Reason,
     RekisteriError,
 )
 
 if TYPE_CHECKING:
-    from rekisteri import errors, identifiers
+    from rekisteri import errors, identifiers, model, serialize, sources
+    from rekisteri.model import (
+        Address,
+        ContactPoint,
+        Controller,
+        DataCategory,
+        DataSubjectCategory,
+        Lang,
+        LegalBasis,
+        LocalizedText,
+        Processor,
+        Purpose,
+        Recipient,
+        Register,
+        RetentionRule,
+        Right,
+        Source,
+        Transfer,
+    )
 
 __all__ = [
+    "Address",
+    "ContactPoint",
+    "Controller",
+    "DataCategory",
+    "DataSubjectCategory",
     "IdentifierTypeError",
     "InvalidChecksum",
     "InvalidComponent",
+    "InvalidDocumentError",
     "InvalidFormat",
     "InvalidIdentifierError",
     "InvalidLength",
+    "InvalidRegisterError",
+    "InvalidValueError",
+    "Lang",
+    "LegalBasis",
+    "LocalizedText",
+    "Processor",
+    "Purpose",
     "Reason",
+    "Recipient",
+    "Register",
     "RekisteriError",
+    "RetentionRule",
+    "Right",
+    "Source",
+    "Transfer",
     "errors",
     "identifiers",
+    "model",
+    "serialize",
+    "sources",
 ]
 
-_SUBMODULES = frozenset({"errors", "identifiers"})
+_SUBMODULES = frozenset({"errors", "identifiers", "model", "serialize", "sources"})
+_MODEL_NAMES = frozenset(__all__) - _SUBMODULES - frozenset(dir())
 
 
 def __getattr__(name: str) -> object:
@@ -52,5 +98,7 @@ def __getattr__(name: str) -> object:
         return version("rekisteri")
     if name in _SUBMODULES:
         return importlib.import_module(f"rekisteri.{name}")
+    if name in _MODEL_NAMES:
+        return getattr(importlib.import_module("rekisteri.model"), name)
     msg = f"module 'rekisteri' has no attribute {name!r}"
     raise AttributeError(msg)

@@ -1,0 +1,1 @@
+"""Typing tests: checked by mypy --strict, never run."""
