@@ -33,7 +33,7 @@ import tomllib
 import typing
 from datetime import date
 from enum import StrEnum
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from types import NoneType, UnionType
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, get_args, get_origin
@@ -86,6 +86,14 @@ def make_converter(*, detailed_validation: bool = True) -> OrjsonConverter:
 
 
 def _register_hooks(converter: OrjsonConverter) -> None:
+    # Strict scalars: cattrs would turn 5 into "5" and "false" into True.
+    # Strict scalars: cattrs would turn 5 into "5" and "false" into True. These
+    # are class hooks, so the most specific class wins: bool before int, and
+    # StrEnum before str.
+    converter.register_structure_hook(str, _strict(str, "a string"))
+    converter.register_structure_hook(int, _strict(int, "a whole number"))
+    converter.register_structure_hook(bool, _strict(bool, "true or false"))
+    converter.register_structure_hook(StrEnum, _structure_enum)
     converter.register_structure_hook_func(_is_str_enum, _structure_enum)
     converter.register_structure_hook_func(_is_optional_str_enum, _structure_optional_enum)
     converter.register_unstructure_hook_func(_is_str_enum, str)
@@ -93,12 +101,13 @@ def _register_hooks(converter: OrjsonConverter) -> None:
     converter.register_unstructure_hook(date, date.isoformat)
 
     text_fn = make_dict_structure_fn(LocalizedText, converter)
-    converter.register_structure_hook(
-        LocalizedText,
-        lambda value, cls: (
-            LocalizedText(fi=value) if isinstance(value, str) else text_fn(value, cls)
-        ),
-    )
+    converter.register_structure_hook(LocalizedText, partial(_structure_text, fn=text_fn))
+    if not converter.detailed_validation:
+        # The fast path: resolve the handlers of X | None and tuple[X, ...] once,
+        # instead of on every value as cattrs' generic hooks do. The detailed
+        # converter keeps the generic hooks, which record the path of a problem.
+        converter.register_structure_hook_factory(_is_optional, partial(_optional, converter))
+        converter.register_structure_hook_factory(_is_homogeneous_tuple, partial(_tuple, converter))
     source_fn = make_dict_structure_fn(Source, converter)
     converter.register_structure_hook(
         Source, lambda value, cls: _structure_source(value, cls, source_fn)
@@ -113,6 +122,68 @@ def _register_hooks(converter: OrjsonConverter) -> None:
             schema_version=override(omit_if_default=False),
         ),
     )
+
+
+def _strict(kind: type, expected: str) -> Callable[[object, type], object]:
+    def structure(value: object, _cls: type) -> object:
+        if type(value) is kind:
+            return value
+        msg = f"expected {expected}"
+        raise _DocumentValueError(msg)
+
+    return structure
+
+
+_TEXT_KEYS: Final = frozenset({"fi", "sv", "en"})
+
+
+def _structure_text(
+    value: object, cls: type[LocalizedText], fn: Callable[[Any, Any], LocalizedText]
+) -> LocalizedText:
+    if type(value) is str:
+        return LocalizedText(fi=value)
+    if type(value) is dict and value.keys() <= _TEXT_KEYS and type(value.get("fi")) is str:
+        sv, en = value.get("sv"), value.get("en")
+        if (sv is None or type(sv) is str) and (en is None or type(en) is str):
+            return LocalizedText(fi=value["fi"], sv=sv, en=en)
+    return fn(value, cls)  # the generated function reports what is wrong
+
+
+def _is_optional(tp: object) -> bool:
+    if get_origin(tp) not in (typing.Union, UnionType):
+        return False
+    args = get_args(tp)
+    return len(args) == 2 and NoneType in args
+
+
+def _optional(converter: OrjsonConverter, tp: object) -> Callable[[object, object], object]:
+    (inner,) = (arg for arg in get_args(tp) if arg is not NoneType)
+    handler = converter.get_structure_hook(inner)
+
+    def structure(value: object, _tp: object) -> object:
+        return None if value is None else handler(value, inner)
+
+    return structure
+
+
+def _is_homogeneous_tuple(tp: object) -> bool:
+    args = get_args(tp)
+    return get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple(
+    converter: OrjsonConverter, tp: object
+) -> Callable[[object, object], tuple[object, ...]]:
+    inner = get_args(tp)[0]
+    handler = converter.get_structure_hook(inner)
+
+    def structure(value: object, _tp: object) -> tuple[object, ...]:
+        if type(value) is not list:
+            msg = "expected a list"
+            raise _DocumentValueError(msg)
+        return tuple([handler(item, inner) for item in value])
+
+    return structure
 
 
 def _is_str_enum(cls: object) -> bool:

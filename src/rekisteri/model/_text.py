@@ -6,7 +6,7 @@ from enum import StrEnum
 
 import attrs
 
-from rekisteri.model._base import non_blank
+from rekisteri.errors import InvalidValueError
 
 
 class Lang(StrEnum):
@@ -39,9 +39,19 @@ class LocalizedText:
         True
     """
 
-    fi: str = attrs.field(validator=non_blank)
-    sv: str | None = attrs.field(default=None, validator=attrs.validators.optional(non_blank))
-    en: str | None = attrs.field(default=None, validator=attrs.validators.optional(non_blank))
+    fi: str
+    sv: str | None = None
+    en: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # One check for the three fields: texts are the most common objects
+        # of a register, so this is on the hot path of loading a document.
+        if not (type(self.fi) is str and self.fi.strip()):
+            _blank("fi")
+        if self.sv is not None and not (type(self.sv) is str and self.sv.strip()):
+            _blank("sv")
+        if self.en is not None and not (type(self.en) is str and self.en.strip()):
+            _blank("en")
 
     def get(self, lang: Lang | str) -> str | None:
         """Return the text in *lang* exactly, or ``None`` if it has not been written."""
@@ -62,3 +72,8 @@ class LocalizedText:
 
     def __str__(self) -> str:
         return self.fi
+
+
+def _blank(name: str) -> None:
+    msg = f"{name}: expected a text that is not empty"
+    raise InvalidValueError(msg)
