@@ -301,3 +301,56 @@ class TestEntryPoint:
         )
         assert done.returncode == 0
         assert "version" in done.stdout
+
+
+class TestSchema:
+    def test_prints_the_generated_schema(self, runner: CliRunner) -> None:
+        """``rekisteri schema`` prints exactly ``json_schema()`` as JSON."""
+        from rekisteri.serialize import json_schema
+
+        result = run(runner, "schema")
+        assert result.exit_code == 0
+        assert json.loads(result.stdout) == json_schema()
+
+    def test_writes_a_file(self, runner: CliRunner, tmp_path: Path) -> None:
+        """``-o FILE`` writes the schema to a file instead."""
+        target = tmp_path / "register.schema.json"
+        result = run(runner, "schema", "-o", str(target))
+        assert result.exit_code == 0
+        assert json.loads(target.read_text(encoding="utf-8"))["title"] == "Register"
+
+
+class TestValidate:
+    def test_valid_register(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A valid register file exits 0 and says so."""
+        path = write(tmp_path / "r.toml", '[controller]\nname = "Esimerkki Oy"\n')
+        result = run(runner, "validate", str(path))
+        assert result.exit_code == 0
+        assert "valid register (Esimerkki Oy; 0 purposes)" in result.stdout
+
+    def test_every_problem_listed(self, runner: CliRunner, tmp_path: Path) -> None:
+        """Every problem is printed with its path and the exit code is 1."""
+        text = (
+            '[controller]\nname = "X Oy"\nbusiness_id = "2077474-1"\n'
+            '[[purposes]]\nkey = "a"\nname = "Laskutus"\nlegal_basis = "contrakt"\n'
+        )
+        path = write(tmp_path / "r.toml", text)
+        result = run(runner, "validate", str(path))
+        assert result.exit_code == 1
+        assert "2 problem(s)" in result.stdout
+        assert "controller: ytunnus in business_id: check character does not match" in result.stdout
+        assert "purposes[0].legal_basis: expected one of consent" in result.stdout
+        assert "2077474-1" not in result.stdout
+
+    def test_json_output(self, runner: CliRunner, tmp_path: Path) -> None:
+        """--format json gives a machine-readable verdict."""
+        path = write(tmp_path / "r.json", '{"controller": {"name": ""}}')
+        result = run(runner, "validate", str(path), "--format", "json")
+        assert result.exit_code == 1
+        assert json.loads(result.stdout)["valid"] is False
+
+    def test_missing_file(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A file that cannot be read is a file error, exit code 2."""
+        result = run(runner, "validate", str(tmp_path / "nope.toml"))
+        assert result.exit_code == 2
+        assert "cannot read" in result.stderr

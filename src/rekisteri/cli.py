@@ -400,6 +400,61 @@ def _size(binary: IO[bytes]) -> int | None:
     return end
 
 
+@cli.command(name="schema")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
+)
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema (2020-12) of register documents."""
+    from rekisteri.serialize import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@cli.command(name="validate")
+@click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def validate_register(register: Path, fmt: str) -> None:
+    """Check that REGISTER (.toml or .json) is a valid register document.
+
+    Prints every problem with its path and exits 1 if there are any.
+    """
+    from rekisteri.errors import InvalidDocumentError
+    from rekisteri.serialize import load_register
+
+    try:
+        loaded = load_register(register)
+    except InvalidDocumentError as exc:
+        if fmt == "json":
+            click.echo(
+                json.dumps({"valid": False, "problems": list(exc.problems)}, ensure_ascii=False)
+            )
+        else:
+            click.echo(f"{register}: {len(exc.problems)} problem(s)")
+            for problem in exc.problems:
+                click.echo(f"  {problem}")
+        sys.exit(EXIT_INVALID)
+    except OSError as exc:
+        _fail(f"cannot read {register}: {exc.strerror}")
+    if fmt == "json":
+        click.echo(json.dumps({"valid": True, "problems": []}))
+    else:
+        name = loaded.name.fi if loaded.name is not None else loaded.controller.name
+        click.echo(f"{register}: valid register ({name}; {len(loaded.purposes)} purposes)")
+    sys.exit(EXIT_OK)
+
+
 def main() -> None:
     """Run the command-line tool (the ``rekisteri`` entry point)."""
     try:
