@@ -23,10 +23,10 @@ import pydantic
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _util import race  # noqa: E402
+from _util import race
 
-from rekisteri import sources  # noqa: E402
-from rekisteri.model import (  # noqa: E402
+from rekisteri import sources
+from rekisteri.model import (
     Address,
     ContactPoint,
     Controller,
@@ -41,7 +41,7 @@ from rekisteri.model import (  # noqa: E402
     RetentionTrigger,
     Right,
 )
-from rekisteri.serialize import dumps, loads  # noqa: E402
+from rekisteri.serialize import dumps, loads
 
 RIGHTS = (
     Right.ACCESS,
@@ -70,7 +70,9 @@ def build() -> Register:
             key=f"purpose-{i}",
             name=text(i, "Tarkoitus"),
             legal_basis=BASES[i % 6],
-            legitimate_interest=text(i, "Etu") if BASES[i % 6] is LegalBasis.LEGITIMATE_INTERESTS else None,
+            legitimate_interest=text(i, "Etu")
+            if BASES[i % 6] is LegalBasis.LEGITIMATE_INTERESTS
+            else None,
             data_categories=tuple(f"cat-{j}" for j in range(i, 30, 7)),
         )
         for i in range(10)
@@ -98,7 +100,13 @@ def build() -> Register:
         name=text(0, "Asiakasrekisteri"),
         data_categories=categories,
         purposes=purposes,
-        sources=(sources.DATA_SUBJECT, sources.YTJ, sources.ASIAKASTIETO, sources.FONECTA, sources.PRH_KAUPPAREKISTERI),
+        sources=(
+            sources.DATA_SUBJECT,
+            sources.YTJ,
+            sources.ASIAKASTIETO,
+            sources.FONECTA,
+            sources.PRH_KAUPPAREKISTERI,
+        ),
         recipients=recipients,
         retention=retention,
         rights=RIGHTS,
@@ -353,7 +361,8 @@ def main() -> None:
     print(f"first rekisteri round trip incl. building the converter: {cold_ms:.1f} ms")
     base = best["msgspec"]
     for name, seconds in best.items():
-        print(f"{name:10} {seconds / number * 1e6:7.1f} us per round trip  {seconds / base:4.2f}x msgspec")
+        per_trip = seconds / number * 1e6
+        print(f"{name:10} {per_trip:7.1f} us per round trip  {seconds / base:4.2f}x msgspec")
     ratio = best["rekisteri"] / base
     print(
         f"goal: rekisteri <= 2.0x msgspec ({'met' if ratio <= 2.0 else 'MISSED'}: {ratio:.2f}x), "

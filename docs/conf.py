@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from importlib import metadata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 project = "rekisteri"
 author = "rekisteri developers"
@@ -45,3 +49,40 @@ nitpick_ignore: list[tuple[str, str]] = [
     ("py:class", "enum.StrEnum"),
     ("py:class", "hypothesis.strategies.SearchStrategy"),
 ]
+nitpick_ignore += [
+    # InvalidRegisterError and InvalidDocumentError share a private base class;
+    # show-inheritance names it, but private names are not documented.
+    ("py:class", "rekisteri.errors._ProblemsError"),
+    # The TypeVar of serialize.structure() and serialize.loads() (the class
+    # passed in is the class returned); autodoc has nothing to link it to.
+    ("py:class", "T"),
+    ("py:class", "rekisteri.serialize.T"),
+    # Standard library and cattrs types in rekisteri.serialize signatures and
+    # docstrings: without intersphinx they cannot resolve (see above).
+    ("py:class", "pathlib.Path"),
+    ("py:mod", "tomllib"),
+    ("py:class", "cattrs.preconf.orjson.OrjsonConverter"),
+]
+
+
+def _keep_attribute_colons(
+    _app: object, what: str, _name: str, _obj: object, _options: object, lines: list[str]
+) -> None:
+    """Undo napoleon's inline attribute type for attribute, data and property docstrings.
+
+    Napoleon reads the first line of such a docstring as ``type: description``,
+    so ``"Art 19: recipients are told ..."`` would be shown as a description of
+    *type* ``Art 19``, and with ``-n`` fails as an unknown class. rekisteri
+    never writes inline types (the annotations give them), so the text before
+    the colon is put back where it was.
+    """
+    if what not in {"attribute", "data", "property"}:
+        return
+    if len(lines) >= 2 and lines[-2] == "" and lines[-1].startswith(":type: ") and lines[0]:
+        kind = lines[-1].removeprefix(":type: ")
+        lines[:] = [f"{kind}: {lines[0]}", *lines[1:-2]]
+
+
+def setup(app: Sphinx) -> None:
+    """Run :func:`_keep_attribute_colons` after napoleon (whose priority is 500)."""
+    app.connect("autodoc-process-docstring", _keep_attribute_colons, priority=600)

@@ -45,7 +45,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.preconf.orjson import OrjsonConverter
 from cattrs.preconf.orjson import make_converter as _orjson_converter
 
-from rekisteri.errors import InvalidDocumentError, RekisteriError
+from rekisteri.errors import InvalidDocumentError, InvalidRegisterError, RekisteriError
 from rekisteri.model import SCHEMA_VERSION, LocalizedText, Register, Source
 
 if TYPE_CHECKING:
@@ -102,6 +102,9 @@ def _register_hooks(converter: OrjsonConverter) -> None:
 
     text_fn = make_dict_structure_fn(LocalizedText, converter)
     converter.register_structure_hook(LocalizedText, partial(_structure_text, fn=text_fn))
+    converter.register_structure_hook_factory(
+        _is_homogeneous_tuple, partial(_checked_tuple, converter)
+    )
     if not converter.detailed_validation:
         # The fast path: resolve the handlers of X | None and tuple[X, ...] once,
         # instead of on every value as cattrs' generic hooks do. The detailed
@@ -182,6 +185,25 @@ def _tuple(
             msg = "expected a list"
             raise _DocumentValueError(msg)
         return tuple([handler(item, inner) for item in value])
+
+    return structure
+
+
+def _checked_tuple(
+    converter: OrjsonConverter, _tp: object
+) -> Callable[[object, object], tuple[object, ...]]:
+    """Cattrs' tuple handling, which records each item's path, for lists only.
+
+    Without the check, a string such as ``rights = "access"`` would be read
+    as a sequence of one-letter items.
+    """
+    default = converter._structure_tuple  # noqa: SLF001 - cattrs' own, with item paths
+
+    def structure(value: object, tp: object) -> tuple[object, ...]:
+        if type(value) is not list:
+            msg = "expected a list"
+            raise _DocumentValueError(msg)
+        return default(value, tp)  # type: ignore[arg-type] # a tuple type
 
     return structure
 
@@ -282,15 +304,27 @@ def structure(data: Mapping[str, Any], cls: type[T]) -> T:
         data = _upgrade(data)
     try:
         return _fast().structure(data, cls)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError):
+    except _STRUCTURE_ERRORS:
         pass  # the fast path stops at the first problem; find them all
     try:
         return _detailed().structure(data, cls)
     except RekisteriError as exc:
         problems = getattr(exc, "problems", None) or (str(exc),)
         raise InvalidDocumentError(list(problems)) from None
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
+    except _STRUCTURE_ERRORS as exc:
         raise InvalidDocumentError(_problems(exc)) from None
+
+
+#: What structuring a bad document can raise: cattrs' errors (ForbiddenExtraKeysError
+#: is not a ValueError), our validators' ValueErrors, and the TypeErrors,
+#: KeyErrors and AttributeErrors of data in the wrong shape.
+_STRUCTURE_ERRORS: Final = (
+    cattrs.errors.CattrsError,
+    ValueError,
+    TypeError,
+    KeyError,
+    AttributeError,
+)
 
 
 def loads(data: bytes | str, cls: type[T]) -> T:
@@ -356,13 +390,16 @@ def _problems(exc: BaseException) -> list[str]:
     problems = []
     for line in lines:
         message, _, path = line.rpartition(" @ ")
-        where = path.removeprefix("$").removeprefix(".") or "(document)"
-        problems.append(f"{where}: {message}")
+        where = path.removeprefix("$").removeprefix(".")
+        # an InvalidRegisterError lists several problems, one a line
+        problems.extend(f"{where}: {part}" if where else part for part in message.split("\n"))
     return problems
 
 
 def _describe(exc: BaseException, type_: type | None) -> str:
     """Describe *exc* without quoting the value that caused it."""
+    if isinstance(exc, InvalidRegisterError):
+        return "\n".join(exc.problems)
     if isinstance(exc, RekisteriError | _DocumentValueError):
         return str(exc)
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
@@ -376,11 +413,19 @@ def _describe(exc: BaseException, type_: type | None) -> str:
 
 
 def _type_name(type_: object) -> str:
+    """Name a type for people: no module paths, ``None`` as "nothing"."""
+    if get_origin(type_) in (typing.Union, UnionType):
+        return " or ".join(_type_name(arg) for arg in get_args(type_))
+    if get_origin(type_) is tuple:
+        return "a list"
+    if type_ is NoneType:
+        return "nothing"
+    if type_ is LocalizedText:
+        return "a text (a string, or a table of fi, sv and en)"
     if isinstance(type_, type):
-        return {str: "a string", int: "a whole number", bool: "true or false"}.get(
-            type_, type_.__name__
-        )
-    return str(type_).replace("typing.", "")
+        names = {str: "a string", int: "a whole number", bool: "true or false", date: "a date"}
+        return names.get(type_, type_.__name__)
+    return "a value of another shape"
 
 
 # ---------------------------------------------------------------- JSON Schema

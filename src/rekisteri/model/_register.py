@@ -123,7 +123,7 @@ class Register:
         problems += unique((s.key for s in self.data_subjects), "data subject key")
         problems += unique((p.key for p in self.purposes), "purpose key")
         problems += unique((s.key for s in self.sources), "source key")
-        problems += unique(self.rights, "right")
+        problems += unique((right.value for right in self.rights), "right")
         known = {c.key for c in self.data_categories}
         for index, purpose in enumerate(self.purposes):
             problems += [
