@@ -29,6 +29,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 import tomllib
 import typing
 from datetime import date
@@ -241,7 +242,7 @@ def _structure_enum(value: object, cls: type[StrEnum]) -> StrEnum:
 
 
 def _structure_date(value: object, _cls: type[date]) -> date:
-    if isinstance(value, date):  # TOML has dates of its own
+    if type(value) is date:  # TOML has dates of its own (and date-times, which are not dates)
         return value
     if isinstance(value, str):
         try:
@@ -358,13 +359,25 @@ def load_register(path: str | Path) -> Register:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise InvalidDocumentError([f"not valid TOML: {exc}"]) from None
+            raise InvalidDocumentError([f"not valid TOML: {_toml_reason(exc)}"]) from None
+        except RecursionError:  # tomllib recurses once per nested array or table
+            raise InvalidDocumentError(["not valid TOML: nested too deeply"]) from None
         except UnicodeDecodeError:
             raise InvalidDocumentError(["a TOML file must be UTF-8"]) from None
         return structure(data, Register)
     if suffix == ".json":
         return loads(path.read_bytes(), Register)
     raise InvalidDocumentError([f"expected a .toml or .json file, not {suffix or 'no suffix'}"])
+
+
+#: A key as tomllib quotes it in a message, e.g. ``('a', 'b')`` or ``'ab'``.
+_TOML_KEY: Final = re.compile(r"\(['\"].*?['\"],?\)|'[^']{2,}'|\"[^\"]{2,}\"")
+
+
+def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
+    # tomllib names the key in "Cannot declare ('a',) twice" and the like; a
+    # key may be personal data (a hetu), so it is left out.
+    return _TOML_KEY.sub("…", str(exc))
 
 
 def _upgrade(data: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -387,13 +400,16 @@ def _upgrade(data: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def _problems(exc: BaseException) -> list[str]:
     lines = cattrs.transform_error(exc, "$", format_exception=_describe)
-    problems = []
+    problems: list[str] = []
     for line in lines:
         message, _, path = line.rpartition(" @ ")
         where = path.removeprefix("$").removeprefix(".")
         # an InvalidRegisterError lists several problems, one a line
         problems.extend(f"{where}: {part}" if where else part for part in message.split("\n"))
     return problems
+
+
+_FIELD_NAME: Final = re.compile(r"[a-z_][a-z0-9_]{0,39}")
 
 
 def _describe(exc: BaseException, type_: type | None) -> str:
@@ -403,7 +419,11 @@ def _describe(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, RekisteriError | _DocumentValueError):
         return str(exc)
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}"
+        # Name a misspelt field, but not a key that may be data (a hetu).
+        named = sorted(key for key in exc.extra_fields if _FIELD_NAME.fullmatch(key))
+        if hidden := len(exc.extra_fields) - len(named):
+            named.append(f"{hidden} not shown (not field names)")
+        return f"unknown field(s): {', '.join(named)}"
     if isinstance(exc, KeyError):
         return "required field missing"
     if _is_str_enum(type_):
