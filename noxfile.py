@@ -21,7 +21,7 @@ def tests(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def mypy(session: nox.Session) -> None:
     """Type-check the package, tests and benchmarks with ``mypy --strict``."""
-    session.install("-e", ".[tests]", "nox")
+    session.install("-e", ".[tests,benchmarks]")
     session.run("mypy", "--strict", *session.posargs)
 
 
