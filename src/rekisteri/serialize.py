@@ -87,7 +87,6 @@ def make_converter(*, detailed_validation: bool = True) -> OrjsonConverter:
 
 
 def _register_hooks(converter: OrjsonConverter) -> None:
-    # Strict scalars: cattrs would turn 5 into "5" and "false" into True.
     # Strict scalars: cattrs would turn 5 into "5" and "false" into True. These
     # are class hooks, so the most specific class wins: bool before int, and
     # StrEnum before str.
@@ -95,8 +94,6 @@ def _register_hooks(converter: OrjsonConverter) -> None:
     converter.register_structure_hook(int, _strict(int, "a whole number"))
     converter.register_structure_hook(bool, _strict(bool, "true or false"))
     converter.register_structure_hook(StrEnum, _structure_enum)
-    converter.register_structure_hook_func(_is_str_enum, _structure_enum)
-    converter.register_structure_hook_func(_is_optional_str_enum, _structure_optional_enum)
     converter.register_unstructure_hook_func(_is_str_enum, str)
     converter.register_structure_hook(date, _structure_date)
     converter.register_unstructure_hook(date, date.isoformat)
@@ -109,7 +106,7 @@ def _register_hooks(converter: OrjsonConverter) -> None:
     if not converter.detailed_validation:
         # The fast path: resolve the handlers of X | None and tuple[X, ...] once,
         # instead of on every value as cattrs' generic hooks do. The detailed
-        # converter keeps the generic hooks, which record the path of a problem.
+        # converter keeps cattrs' hooks, which record the path of a problem.
         converter.register_structure_hook_factory(_is_optional, partial(_optional, converter))
         converter.register_structure_hook_factory(_is_homogeneous_tuple, partial(_tuple, converter))
     source_fn = make_dict_structure_fn(Source, converter)
@@ -211,20 +208,6 @@ def _checked_tuple(
 
 def _is_str_enum(cls: object) -> bool:
     return isinstance(cls, type) and issubclass(cls, StrEnum)
-
-
-def _is_optional_str_enum(tp: object) -> bool:
-    if get_origin(tp) not in (typing.Union, UnionType):
-        return False
-    args = [arg for arg in get_args(tp) if arg is not NoneType]
-    return len(args) == 1 and len(get_args(tp)) == 2 and _is_str_enum(args[0])
-
-
-def _structure_optional_enum(value: object, tp: object) -> StrEnum | None:
-    if value is None:
-        return None
-    (cls,) = (arg for arg in get_args(tp) if arg is not NoneType)
-    return _structure_enum(value, cls)
 
 
 @cache
