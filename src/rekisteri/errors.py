@@ -11,6 +11,7 @@ catch either::
     │   ├── InvalidChecksum                 the check character does not match
     │   └── InvalidComponent                a part is impossible (date, individual number…)
     ├── InvalidValueError (ValueError)      a model field breaks a rule (empty name, bad key…)
+    ├── InvalidTransitionError (ValueError) an event is not allowed in a consent's status
     ├── InvalidRegisterError (ValueError)   a register breaks a rule of the model
     └── InvalidDocumentError (ValueError)   a TOML/JSON document does not fit the model
 
@@ -44,6 +45,7 @@ __all__ = [
     "InvalidIdentifierError",
     "InvalidLength",
     "InvalidRegisterError",
+    "InvalidTransitionError",
     "InvalidValueError",
     "Reason",
     "RekisteriError",
@@ -179,6 +181,24 @@ class InvalidValueError(RekisteriError, ValueError):
 
     The message names the field and the rule, never the value.
     """
+
+
+class InvalidTransitionError(RekisteriError, ValueError):
+    """An event is not allowed in the current status of a consent.
+
+    Attributes:
+        state: The status before the event (``None``: no record yet).
+        event: The kind of event that was refused.
+    """
+
+    def __init__(self, *, state: object, event: object) -> None:
+        before = "no record yet" if state is None else f"status {state}"
+        super().__init__(f"event {event} is not allowed in {before}")
+        self.state = state
+        self.event = event
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), {"state": self.state, "event": self.event}))
 
 
 class _ProblemsError(RekisteriError, ValueError):

@@ -74,6 +74,8 @@ class Purpose:
     """Keys of the :class:`DataCategory` items processed for this purpose."""
     special_category_condition: str | None = attrs.field(default=None, validator=_optional_text)
     """For special categories, the Art 9(2) point relied on, e.g. ``"9(2)(a)"``."""
+    direct_marketing: bool = False
+    """The purpose is direct marketing: an objection (Art 21(2)) always stops it."""
 
     def __attrs_post_init__(self) -> None:
         if self.legal_basis is LegalBasis.LEGITIMATE_INTERESTS and self.legitimate_interest is None:
