@@ -65,6 +65,11 @@ nitpick_ignore += [
     ("py:class", "pathlib.Path"),
     ("py:mod", "tomllib"),
     ("py:class", "cattrs.preconf.orjson.OrjsonConverter"),
+    # The same for rekisteri.consent and rekisteri.store signatures (`datetime`
+    # unqualified where the annotation stays a string).
+    ("py:class", "datetime.datetime"),
+    ("py:class", "datetime"),
+    ("py:class", "os.PathLike"),
 ]
 
 

@@ -12,7 +12,9 @@ import csv
 import gc
 import io
 import json
+import os
 import sys
+from contextlib import contextmanager
 from functools import partial
 from itertools import compress, count, islice
 from operator import itemgetter
@@ -21,13 +23,17 @@ from typing import IO, TYPE_CHECKING, Final, NoReturn
 
 import click
 
+from rekisteri.consent import EventKind
 from rekisteri.errors import Reason, RekisteriError
 from rekisteri.identifiers import hetu, ytunnus
 from rekisteri.identifiers._common import mask
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
-    from datetime import date
+    from datetime import date, datetime
+
+    from rekisteri.model import Purpose
+    from rekisteri.store import ConsentStore
 
 __all__ = ["cli", "main"]
 
@@ -453,6 +459,299 @@ def validate_register(register: Path, fmt: str) -> None:
         name = loaded.name.fi if loaded.name is not None else loaded.controller.name
         click.echo(f"{register}: valid register ({name}; {len(loaded.purposes)} purposes)")
     sys.exit(EXIT_OK)
+
+
+# --- rekisteri consent ------------------------------------------------------------
+
+#: The environment variable that holds the store's secret for henkilötunnus
+#: subjects. Never a command-line option: it would land in the shell history.
+SECRET_VARIABLE: Final = "REKISTERI_SECRET"  # noqa: S105 - a name, not a secret
+
+
+def _one_line(message: str) -> str:
+    """Fold a (possibly multi-line) error message onto one line."""
+    return " ".join(message.split())
+
+
+def _shown(subject: str) -> str:
+    """The subject for display, masked if it may be a henkilötunnus (six digits in a row)."""
+    if any(len(run) >= 6 for run in "".join(c if c.isdigit() else " " for c in subject).split()):
+        return mask(subject)
+    return subject if subject.isprintable() else mask(subject)
+
+
+def _consent_fail(exc: BaseException, subject: str | None = None) -> NoReturn:
+    """Report a typed error on one line, with any subject masked, and exit 2."""
+    message = _one_line(str(exc))
+    if subject:
+        message = message.replace(subject, _shown(subject))
+    if message.startswith("subject: a henkilötunnus needs"):
+        message = f"subject: a henkilötunnus needs a secret: set {SECRET_VARIABLE}"
+    _fail(message)
+
+
+def _aware_datetime(value: str | None, option: str) -> datetime:
+    """Parse an ISO 8601 date-time with a time zone; ``None`` means now."""
+    from datetime import UTC, datetime
+
+    if value is None:
+        return datetime.now(UTC)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        _fail(f"{option}: expected an ISO 8601 date-time, e.g. 2026-01-05T12:00+02:00")
+    if parsed.utcoffset() is None:
+        _fail(f"{option}: give a time zone, e.g. 2026-01-05T12:00+02:00 or 2026-01-05T10:00Z")
+    return parsed
+
+
+@contextmanager
+def _open_store(
+    db: Path, *, purposes: Path | None = None, must_exist: bool = True
+) -> Iterator[ConsentStore]:
+    """Open the SQLite consent store at *db*, failing cleanly (exit 2)."""
+    import sqlite3
+
+    from rekisteri.store.sqlite import SQLiteStore
+
+    if must_exist and not db.is_file():
+        _fail(f"{db}: no such consent database")
+    known: tuple[Purpose, ...] = ()
+    if purposes is not None:
+        from rekisteri.serialize import load_register
+
+        try:
+            known = load_register(purposes).purposes
+        except OSError as exc:
+            _fail(f"cannot read {purposes}: {exc.strerror}")
+        except RekisteriError as exc:
+            _fail(f"{purposes}: {_one_line(str(exc))}")
+    secret = os.environ.get(SECRET_VARIABLE)
+    try:
+        store = SQLiteStore(db, purposes=known, secret=secret.encode("utf-8") if secret else None)
+    except RekisteriError as exc:
+        _consent_fail(exc)
+    except (OSError, sqlite3.Error) as exc:
+        _fail(f"cannot open {db}: {_one_line(str(exc))}")
+    try:
+        yield store
+    except sqlite3.Error as exc:
+        _fail(f"{db}: {_one_line(str(exc))}")
+    finally:
+        store.close()
+
+
+def _db_option() -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option(
+        "--db",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The SQLite consent database.",
+    )
+
+
+def _subject_option() -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option(
+        "--subject",
+        required=True,
+        help="The data subject: your own id, or a henkilötunnus (needs REKISTERI_SECRET).",
+    )
+
+
+def _purposes_option() -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option(
+        "--purposes",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        envvar="REKISTERI_PURPOSES",
+        show_envvar=True,
+        help="A register file (.toml/.json): the purposes the store knows.",
+    )
+
+
+def _at_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option("--at", "at", default=None, metavar="ISO-DATETIME", help=help_text)
+
+
+@cli.group(name="consent")
+def consent_group() -> None:
+    """Record and check consent and direct-marketing prohibitions.
+
+    Events go into an append-only SQLite ledger (--db). Subjects that are a
+    henkilötunnus are stored only as a keyed hash; set the key in the
+    REKISTERI_SECRET environment variable.
+    """
+
+
+@consent_group.command(name="record")
+@_db_option()
+@_subject_option()
+@click.option("--purpose", default=None, help="The purpose key (not needed for prohibitions).")
+@click.option(
+    "--event",
+    "kind",
+    required=True,
+    type=click.Choice([kind.value for kind in EventKind]),
+    help="What happened.",
+)
+@_at_option("When it happened, with a time zone [default: now].")
+@click.option("--channel", default=None, help="How it arrived, e.g. web-form.")
+@click.option("--evidence", default=None, help="What was shown or signed.")
+@click.option("--actor", default=None, help="Who acted, e.g. subject or guardian.")
+@click.option("--by-guardian", is_flag=True, help="Given by the holder of parental responsibility.")
+@click.option(
+    "--valid-until",
+    default=None,
+    metavar="ISO-DATETIME",
+    help="For give and renew: when the consent expires.",
+)
+@_purposes_option()
+def consent_record(
+    *,
+    db: Path,
+    subject: str,
+    purpose: str | None,
+    kind: str,
+    at: str | None,
+    channel: str | None,
+    evidence: str | None,
+    actor: str | None,
+    by_guardian: bool,
+    valid_until: str | None,
+    purposes: Path | None,
+) -> None:
+    """Record one consent or prohibition event.
+
+    Consent events need --purpose and a --purposes register that has it;
+    the prohibition events (prohibit_direct_marketing, lift_prohibition) are
+    about the person and need neither.
+    """
+    from rekisteri.consent import ConsentEvent
+
+    if purpose is None:
+        if not EventKind(kind).is_prohibition:
+            _fail(f"--purpose is required for a {kind} event")
+        purpose = "*"
+    moment = _aware_datetime(at, "--at")
+    until = _aware_datetime(valid_until, "--valid-until") if valid_until is not None else None
+    try:
+        event = ConsentEvent(
+            subject=subject,
+            purpose=purpose,
+            kind=kind,
+            at=moment,
+            channel=channel,
+            evidence=evidence,
+            actor=actor,
+            valid_until=until,
+            by_guardian=by_guardian,
+        )
+    except RekisteriError as exc:
+        _consent_fail(exc, subject)
+    with _open_store(db, purposes=purposes, must_exist=False) as store:
+        try:
+            store.append([event])
+        except RekisteriError as exc:
+            _consent_fail(exc, subject)
+    click.echo(f"recorded {kind} of {purpose} for {_shown(subject)} at {moment.isoformat()}")
+
+
+@consent_group.command(name="status")
+@_db_option()
+@_subject_option()
+@click.option("--purpose", required=True, help="The purpose key.")
+@_at_option("The moment to decide for, with a time zone [default: now].")
+@_purposes_option()
+def consent_status(
+    *, db: Path, subject: str, purpose: str, at: str | None, purposes: Path | None
+) -> None:
+    """Say whether the purpose may be processed for the subject now, and why.
+
+    The purpose must be in the --purposes register, which says whether it is
+    direct marketing. Exit 0 if processing is allowed, 1 if it is not.
+    """
+    moment = _aware_datetime(at, "--at")
+    with _open_store(db, purposes=purposes) as store:
+        try:
+            decision = store.may_process(subject, purpose, at=moment)
+        except RekisteriError as exc:
+            _consent_fail(exc, subject)
+    verdict = "allowed" if decision.allowed else "not allowed"
+    status = decision.status.value if decision.status is not None else "none"
+    click.echo(
+        f"{_shown(subject)}\t{purpose}\t{verdict}: {decision.reason.value} (status: {status})"
+    )
+    sys.exit(EXIT_OK if decision.allowed else EXIT_INVALID)
+
+
+@consent_group.command(name="history")
+@_db_option()
+@_subject_option()
+def consent_history(*, db: Path, subject: str) -> None:
+    """List every event of SUBJECT, oldest first."""
+    with _open_store(db) as store:
+        try:
+            events = store.history(subject)
+        except RekisteriError as exc:
+            _consent_fail(exc, subject)
+    for event in events:
+        extras = [
+            f"{name}={value}"
+            for name, value in (
+                ("channel", event.channel),
+                ("evidence", event.evidence),
+                ("actor", event.actor),
+                ("valid_until", event.valid_until.isoformat() if event.valid_until else None),
+                ("by_guardian", "yes" if event.by_guardian else None),
+            )
+            if value is not None
+        ]
+        fields = [event.at.isoformat(), event.purpose, event.kind.value, *extras]
+        click.echo("\t".join(fields))
+    click.echo(f"{len(events)} event(s) for {_shown(subject)}", err=True)
+
+
+@consent_group.command(name="verify")
+@_db_option()
+def consent_verify(*, db: Path) -> None:
+    """Check the hash chain of the whole ledger.
+
+    Exit 0 if it is intact, 1 if any row was edited, removed or moved.
+    """
+    with _open_store(db) as store:
+        try:
+            result = store.verify()
+        except RekisteriError as exc:
+            _consent_fail(exc)
+    if result.ok:
+        click.echo(f"{db}: ok ({result.events} events)")
+        sys.exit(EXIT_OK)
+    click.echo(f"{db}: {len(result.problems)} problem(s) in {result.events} events")
+    for problem in result.problems:
+        click.echo(f"  seq {problem.seq}: {problem.kind}: {_one_line(problem.message)}")
+    sys.exit(EXIT_INVALID)
+
+
+@consent_group.command(name="export")
+@_db_option()
+@_subject_option()
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
+)
+def consent_export(*, db: Path, subject: str, output: Path | None) -> None:
+    """Print SUBJECT's history as a JSON document (right of access, Art 15)."""
+    with _open_store(db) as store:
+        try:
+            document = store.export(subject)
+        except RekisteriError as exc:
+            _consent_fail(exc, subject)
+    if output is None:
+        click.echo(document.decode("utf-8").rstrip("\n"))
+        return
+    try:
+        output.write_bytes(document)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror}")
 
 
 def main() -> None:

@@ -193,6 +193,15 @@ def _optional_aware(instance: object, attribute: attrs.Attribute[datetime], valu
 _optional_text = attrs.validators.optional(non_blank)
 
 
+def _event_kind(value: str) -> EventKind:
+    # EventKind(value) alone raises a plain ValueError that quotes the value.
+    try:
+        return EventKind(value)
+    except ValueError:
+        kinds = ", ".join(EventKind)
+        raise InvalidValueError(f"kind: expected one of {kinds}") from None
+
+
 @attrs.frozen(kw_only=True)
 class ConsentEvent:
     """One event in the life of a consent or a prohibition; never edited.
@@ -205,7 +214,7 @@ class ConsentEvent:
 
     subject: str = attrs.field(validator=non_blank, repr=False)
     purpose: str = attrs.field(validator=non_blank)
-    kind: EventKind = attrs.field(converter=EventKind)
+    kind: EventKind = attrs.field(converter=_event_kind)
     at: datetime = attrs.field(validator=_aware)
     channel: str | None = attrs.field(default=None, validator=_optional_text)
     """How the event arrived, e.g. ``"web-form"`` or ``"phone"``."""

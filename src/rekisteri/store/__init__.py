@@ -1,0 +1,107 @@
+"""Durable consent stores: an append-only, hash-chained ledger of consent events.
+
+:class:`ConsentStore` is the protocol that every store implements, so that a
+PostgreSQL store can follow without changing callers;
+:class:`~rekisteri.store.sqlite.SQLiteStore` is the first implementation.
+
+The ledger is append-only: each row holds the canonical JSON of one event, its
+``digest`` (SHA-256 of the JSON), the ``hash`` of the row before it (``prev``)
+and its own ``hash = sha256(prev:seq:digest)``. The chain covers the digest,
+not the JSON, so erasing a data subject's consent events (Art 17) empties
+their JSON and the chain still verifies; :meth:`ConsentStore.verify` reports
+every row that was edited, removed or moved.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import datetime
+
+    from rekisteri.consent import ConsentEvent, ConsentRecord, Decision
+
+__all__ = ["ChainProblem", "ConsentStore", "Verification"]
+
+
+@attrs.frozen(kw_only=True)
+class ChainProblem:
+    """One problem that :meth:`ConsentStore.verify` found in the ledger.
+
+    Attributes:
+        seq: The sequence number of the row concerned.
+        kind: ``"edited"`` (the row's content does not match its digest or
+            hash), ``"missing"`` (the row is gone), ``"reordered"`` (the row's
+            content belongs at another position) or ``"broken_link"`` (the
+            row does not follow from the one before it, or from the chain head).
+        message: One sentence for people; never contains event data.
+    """
+
+    seq: int
+    kind: str
+    message: str
+
+
+@attrs.frozen(kw_only=True)
+class Verification:
+    """The result of :meth:`ConsentStore.verify`; ``bool(result)`` is ``result.ok``.
+
+    Attributes:
+        ok: Whether the ledger is intact.
+        events: How many rows were checked.
+        problems: Every problem found, in ``seq`` order.
+    """
+
+    ok: bool
+    events: int
+    problems: tuple[ChainProblem, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+class ConsentStore(Protocol):
+    """A durable store of consent events and direct-marketing prohibitions.
+
+    Subjects are passed as the application's own opaque ids; a store that is
+    given a henkilötunnus keeps only a keyed hash of it.
+    """
+
+    def append(self, events: Iterable[ConsentEvent]) -> None:
+        """Validate a batch of events against the stored state and write all or none."""
+        ...
+
+    def record(self, subject: str, purpose: str) -> ConsentRecord | None:
+        """Return the consent record of *subject* for *purpose*, or ``None``."""
+        ...
+
+    def prohibited(self, subject: str, *, at: datetime) -> bool:
+        """Return whether *subject* has a direct-marketing prohibition at *at*."""
+        ...
+
+    def may_process(self, subject: str, purpose: str, *, at: datetime) -> Decision:
+        """Decide whether *purpose* may be processed for *subject* at *at*."""
+        ...
+
+    def history(self, subject: str) -> list[ConsentEvent]:
+        """Return every stored event of *subject*, oldest first."""
+        ...
+
+    def export(self, subject: str) -> bytes:
+        """Return a JSON document with the subject's history (Art 15)."""
+        ...
+
+    def erase(self, subject: str) -> int:
+        """Erase the subject's consent events (Art 17); return how many were erased."""
+        ...
+
+    def verify(self) -> Verification:
+        """Check the whole ledger and report every problem found."""
+        ...
+
+    def close(self) -> None:
+        """Release the store's resources."""
+        ...

@@ -1,0 +1,525 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rekisteri.consent import (
+    TRANSITIONS,
+    ConsentEvent,
+    ConsentRecord,
+    ConsentStatus,
+    DecisionReason,
+    EventKind,
+    decide,
+)
+from rekisteri.errors import InvalidTransitionError, InvalidValueError, RekisteriError
+from rekisteri.model import LocalizedText, Purpose
+from rekisteri.store import ConsentStore, Verification
+from rekisteri.store.sqlite import SCHEMA_VERSION, SQLiteStore
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+NAIVE = datetime(2026, 2, 1)  # noqa: DTZ001  # the mistake under test
+PURPOSES = {"newsletter": True, "research": False}
+SECRET = b"fictitious test secret"
+HETU = "010594Y9032"  # DVV's fictitious temporary henkilötunnus
+HETU_SPELLINGS = (HETU, " 010594y9032 ")
+
+
+def ev(
+    kind: EventKind | str,
+    *,
+    subject: str = "c-1",
+    purpose: str = "newsletter",
+    minutes: int = 0,
+    **extra: object,
+) -> ConsentEvent:
+    return ConsentEvent(
+        subject=subject,
+        purpose=purpose,
+        kind=EventKind(kind),
+        at=T0 + timedelta(minutes=minutes),
+        **extra,  # type: ignore[arg-type]  # only optional ConsentEvent fields
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SQLiteStore]:
+    with SQLiteStore(tmp_path / "consent.db", purposes=PURPOSES, secret=SECRET) as s:
+        yield s
+
+
+def rows(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
+
+
+def state(store: SQLiteStore, path: Path) -> tuple[Verification, int, list[ConsentEvent], str]:
+    return (
+        store.verify(),
+        rows(path),
+        store.history("c-1"),
+        str(store.may_process("c-1", "newsletter", at=T0 + timedelta(days=1))),
+    )
+
+
+def file_bytes(directory: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in sorted(directory.iterdir()) if p.is_file())
+
+
+def bypass(event: ConsentEvent, **changes: object) -> ConsentEvent:
+    """Return a copy of *event* with fields set behind its validators' back."""
+    copy = ConsentEvent(subject=event.subject, purpose=event.purpose, kind=event.kind, at=event.at)
+    for name, value in changes.items():
+        object.__setattr__(copy, name, value)
+    return copy
+
+
+class TestProtocol:
+    def test_sqlite_store_is_a_consent_store(self, store: SQLiteStore) -> None:
+        """SQLiteStore satisfies the ConsentStore protocol that callers type against."""
+        typed: ConsentStore = store
+        assert typed.verify().ok
+
+    def test_verification_is_truthy_when_ok(self) -> None:
+        """bool(Verification) is its ok flag."""
+        assert Verification(ok=True, events=0)
+        assert not Verification(ok=False, events=1)
+
+    def test_purposes_may_be_model_purposes(self, tmp_path: Path) -> None:
+        """Model Purposes give the known keys and their direct-marketing flags."""
+        purposes = [
+            Purpose(key="offers", name=LocalizedText(fi="Tarjoukset"), direct_marketing=True),
+            Purpose(key="service", name=LocalizedText(fi="Palvelu")),
+        ]
+        with SQLiteStore(tmp_path / "p.db", purposes=purposes) as s:
+            s.append([ev("give", purpose="offers"), ev("prohibit_direct_marketing", minutes=1)])
+            reason = s.may_process("c-1", "offers", at=T0 + timedelta(minutes=2)).reason
+            assert reason is DecisionReason.DIRECT_MARKETING_PROHIBITED
+
+
+class TestAppend:
+    def test_given_consent_permits_processing(self, store: SQLiteStore) -> None:
+        """After request and give, the record is given and processing is allowed."""
+        store.append([ev("request"), ev("give", minutes=1)])
+        record = store.record("c-1", "newsletter")
+        assert record is not None
+        assert record.status is ConsentStatus.GIVEN
+        assert store.may_process("c-1", "newsletter", at=T0 + timedelta(minutes=2)).allowed
+
+    def test_history_round_trips_every_field(self, store: SQLiteStore) -> None:
+        """history() returns the appended events with all their fields, in order."""
+        events = [
+            ev("request", channel="web-form", actor="subject"),
+            ev(
+                "give",
+                minutes=1,
+                evidence="tietosuojaseloste 2026-01",
+                valid_until=T0 + timedelta(days=365),
+                by_guardian=True,
+            ),
+            ev("withdraw", minutes=2, channel="phone"),
+        ]
+        store.append(events)
+        assert store.history("c-1") == events
+
+    def test_appends_accumulate_across_batches_and_reopening(self, tmp_path: Path) -> None:
+        """Events of later batches continue the record, also after the file is reopened."""
+        path = tmp_path / "c.db"
+        with SQLiteStore(path, purposes=PURPOSES) as s:
+            s.append([ev("give")])
+        with SQLiteStore(path, purposes=PURPOSES) as s:
+            s.append([ev("withdraw", minutes=1)])
+            record = s.record("c-1", "newsletter")
+            assert record is not None
+            assert record.status is ConsentStatus.WITHDRAWN
+            assert s.verify() == Verification(ok=True, events=2)
+
+    def test_empty_batch_writes_nothing(self, store: SQLiteStore, tmp_path: Path) -> None:
+        """An empty batch is a no-op."""
+        store.append([])
+        assert rows(tmp_path / "consent.db") == 0
+
+    def test_prohibition_purpose_is_stored_as_star(self, store: SQLiteStore) -> None:
+        """The purpose of a prohibition event is ignored and stored as '*'."""
+        store.append([ev("prohibit_direct_marketing", purpose="whatever")])
+        assert [e.purpose for e in store.history("c-1")] == ["*"]
+
+    def test_equal_times_are_allowed(self, store: SQLiteStore) -> None:
+        """Events at the same moment as the subject's last one are accepted."""
+        store.append([ev("request")])
+        store.append([ev("give")])
+        assert len(store.history("c-1")) == 2
+
+    def test_subjects_are_ordered_independently(self, store: SQLiteStore) -> None:
+        """Only the subject's own last event bounds its next one."""
+        store.append([ev("give", subject="a", minutes=10)])
+        store.append([ev("give", subject="b", minutes=0)])
+        assert len(store.history("b")) == 1
+
+
+class TestBadInput:
+    """Every refused batch leaves the store exactly as it was."""
+
+    @pytest.fixture
+    def before(  # noqa: D102  # a fixture, not a test
+        self, store: SQLiteStore, tmp_path: Path
+    ) -> tuple[Verification, int, list[ConsentEvent], str]:
+        store.append([ev("request"), ev("give", minutes=5)])
+        return state(store, tmp_path / "consent.db")
+
+    def check_unchanged(  # noqa: D102  # a helper, not a test
+        self,
+        store: SQLiteStore,
+        tmp_path: Path,
+        before: tuple[Verification, int, list[ConsentEvent], str],
+    ) -> None:
+        assert state(store, tmp_path / "consent.db") == before
+        store.append([ev("withdraw", minutes=6)])  # the store still works
+        assert store.verify() == Verification(ok=True, events=3)
+
+    def test_unknown_purpose(
+        self,
+        store: SQLiteStore,
+        tmp_path: Path,
+        before: tuple[Verification, int, list[ConsentEvent], str],
+    ) -> None:
+        """An event for an unknown purpose is refused with a message naming the purpose."""
+        batch = [ev("give", subject="d-2", minutes=6), ev("give", purpose="lottery", minutes=6)]
+        with pytest.raises(InvalidValueError, match=r"events\[1\].purpose: unknown purpose") as e:
+            store.append(batch)
+        assert "'lottery'" in str(e.value)
+        assert "c-1" not in str(e.value)
+        self.check_unchanged(store, tmp_path, before)
+
+    def test_naive_datetime(
+        self,
+        store: SQLiteStore,
+        tmp_path: Path,
+        before: tuple[Verification, int, list[ConsentEvent], str],
+    ) -> None:
+        """A naive datetime is refused by ConsentEvent and, if smuggled in, by the store."""
+        with pytest.raises(InvalidValueError, match="time zone"):
+            ConsentEvent(subject="c-1", purpose="newsletter", kind="withdraw", at=NAIVE)
+        smuggled = bypass(ev("withdraw", minutes=6), at=NAIVE)
+        with pytest.raises(InvalidValueError, match=r"events\[0\].at: expected a datetime"):
+            store.append([smuggled])
+        self.check_unchanged(store, tmp_path, before)
+
+    def test_event_before_the_subjects_last(
+        self,
+        store: SQLiteStore,
+        tmp_path: Path,
+        before: tuple[Verification, int, list[ConsentEvent], str],
+    ) -> None:
+        """An event earlier than the subject's last stored event is refused."""
+        with pytest.raises(InvalidValueError, match="earlier than the subject's last"):
+            store.append([ev("give", subject="d-2", minutes=9), ev("withdraw", minutes=4)])
+        self.check_unchanged(store, tmp_path, before)
+
+    def test_event_before_an_earlier_one_in_the_batch(
+        self,
+        store: SQLiteStore,
+        tmp_path: Path,
+        before: tuple[Verification, int, list[ConsentEvent], str],
+    ) -> None:
+        """Time order is also checked between the events of one batch."""
+        with pytest.raises(InvalidValueError, match=r"events\[1\].at"):
+            store.append([ev("renew", minutes=9), ev("withdraw", minutes=8)])
+        self.check_unchanged(store, tmp_path, before)
+
+    def test_unknown_event_kind(
+        self,
+        store: SQLiteStore,
+        tmp_path: Path,
+        before: tuple[Verification, int, list[ConsentEvent], str],
+    ) -> None:
+        """An unknown kind string is refused by ConsentEvent and, if smuggled in, by the store."""
+        with pytest.raises(InvalidValueError):
+            ConsentEvent(subject="c-1", purpose="newsletter", kind="forget", at=T0)
+        smuggled = bypass(ev("withdraw", minutes=6), kind="forget")
+        with pytest.raises(InvalidValueError, match=r"events\[1\].kind: unknown event kind"):
+            store.append([ev("renew", minutes=6), smuggled])
+        self.check_unchanged(store, tmp_path, before)
+
+    def test_invalid_transition(
+        self,
+        store: SQLiteStore,
+        tmp_path: Path,
+        before: tuple[Verification, int, list[ConsentEvent], str],
+    ) -> None:
+        """A consent event that is not allowed in the current status is refused."""
+        with pytest.raises(InvalidTransitionError) as e:
+            store.append([ev("withdraw", minutes=6), ev("withdraw", minutes=7)])
+        assert e.value.state is ConsentStatus.WITHDRAWN
+        assert e.value.event is EventKind.WITHDRAW
+        self.check_unchanged(store, tmp_path, before)
+
+    def test_lift_without_prohibition(
+        self,
+        store: SQLiteStore,
+        tmp_path: Path,
+        before: tuple[Verification, int, list[ConsentEvent], str],
+    ) -> None:
+        """A prohibition can only be lifted while it is in force."""
+        with pytest.raises(InvalidTransitionError):
+            store.append([ev("lift_prohibition", minutes=6)])
+        self.check_unchanged(store, tmp_path, before)
+
+    def test_not_an_event(
+        self,
+        store: SQLiteStore,
+        tmp_path: Path,
+        before: tuple[Verification, int, list[ConsentEvent], str],
+    ) -> None:
+        """Something that is not a ConsentEvent is refused."""
+        with pytest.raises(InvalidValueError, match="expected a ConsentEvent"):
+            store.append(["give"])  # type: ignore[list-item]  # the mistake under test
+        self.check_unchanged(store, tmp_path, before)
+
+
+class TestSubjects:
+    def test_hetu_is_never_written(self, tmp_path: Path) -> None:
+        """A henkilötunnus subject is stored only as its HMAC: no file contains it."""
+        with SQLiteStore(tmp_path / "c.db", purposes=PURPOSES, secret=SECRET) as s:
+            s.append([ev("give", subject=HETU), ev("prohibit_direct_marketing", subject=HETU)])
+            s.export(HETU)
+            s.erase(HETU)
+            s.append([ev("give", subject=HETU, minutes=1)])
+            data = file_bytes(tmp_path)
+        assert data
+        for spelling in (HETU, HETU.lower(), HETU[:6], HETU[7:]):
+            assert spelling.encode() not in data
+
+    def test_hetu_spellings_map_to_one_subject(self, store: SQLiteStore) -> None:
+        """Every spelling of a henkilötunnus finds the same record."""
+        store.append([ev("request", subject=HETU_SPELLINGS[0])])
+        store.append([ev("give", subject=HETU_SPELLINGS[1], minutes=1)])
+        record = store.record(HETU_SPELLINGS[0], "newsletter")
+        assert record is not None
+        assert record.status is ConsentStatus.GIVEN
+        assert store.may_process(HETU_SPELLINGS[1], "newsletter", at=T0 + timedelta(hours=1))
+
+    def test_export_names_the_hmac(self, store: SQLiteStore) -> None:
+        """The export's subject is the stored reference, 'hmac-sha256:' and 64 hex digits."""
+        store.append([ev("give", subject=HETU)])
+        subject = orjson.loads(store.export(HETU))["subject"]
+        assert subject.startswith("hmac-sha256:")
+        assert len(subject) == len("hmac-sha256:") + 64
+        assert HETU not in subject
+
+    def test_hetu_needs_a_secret(self, tmp_path: Path) -> None:
+        """Without a secret a henkilötunnus subject is refused, and the error does not show it."""
+        with SQLiteStore(tmp_path / "c.db", purposes=PURPOSES) as s:
+            with pytest.raises(InvalidValueError, match="needs a store with a secret") as e:
+                s.append([ev("give", subject=HETU)])
+            assert HETU not in str(e.value)
+            assert HETU not in repr(e.value)
+            with pytest.raises(InvalidValueError):
+                s.history(HETU)
+
+    def test_invalid_hetu_shaped_subject_is_refused(self, store: SQLiteStore) -> None:
+        """A subject shaped like a henkilötunnus but invalid is refused, not stored as is."""
+        with pytest.raises(InvalidValueError, match="not a valid one") as e:
+            store.append([ev("give", subject="010594Y9033")])
+        assert "010594Y9033" not in str(e.value)
+
+    def test_another_secret_is_refused(self, tmp_path: Path) -> None:
+        """A store refuses a secret other than the one it was first opened with."""
+        SQLiteStore(tmp_path / "c.db", secret=SECRET).close()
+        with pytest.raises(InvalidValueError, match="not the secret"):
+            SQLiteStore(tmp_path / "c.db", secret=b"another secret")
+        SQLiteStore(tmp_path / "c.db", secret=SECRET).close()
+
+    def test_empty_secret_is_refused(self, tmp_path: Path) -> None:
+        """An empty secret would make the HMAC guessable and is refused."""
+        with pytest.raises(InvalidValueError, match="secret"):
+            SQLiteStore(tmp_path / "c.db", secret=b"")
+
+    def test_repr_shows_no_secret(self, store: SQLiteStore) -> None:
+        """The store's repr names the file and purposes, never the secret."""
+        store.append([ev("give", subject=HETU)])
+        text = repr(store)
+        assert "consent.db" in text
+        assert SECRET.decode() not in text
+        assert HETU not in text
+        assert HETU not in repr(store.history(HETU))
+        assert HETU not in repr(store.record(HETU, "newsletter"))
+
+
+class TestDecisions:
+    def test_prohibition_beats_consent_for_direct_marketing(self, store: SQLiteStore) -> None:
+        """A prohibition refuses a direct-marketing purpose, not other purposes."""
+        store.append(
+            [
+                ev("give"),
+                ev("give", purpose="research"),
+                ev("prohibit_direct_marketing", minutes=1),
+            ]
+        )
+        later = T0 + timedelta(minutes=2)
+        decision = store.may_process("c-1", "newsletter", at=later)
+        assert not decision
+        assert decision.reason is DecisionReason.DIRECT_MARKETING_PROHIBITED
+        assert decision.status is ConsentStatus.GIVEN
+        assert store.may_process("c-1", "research", at=later).allowed
+
+    def test_prohibition_in_time(self, store: SQLiteStore) -> None:
+        """prohibited() answers for the moment asked: before, during and after a prohibition."""
+        store.append(
+            [ev("prohibit_direct_marketing", minutes=10), ev("lift_prohibition", minutes=20)]
+        )
+        answers = [store.prohibited("c-1", at=T0 + timedelta(minutes=m)) for m in (5, 10, 15, 25)]
+        assert answers == [False, True, True, False]
+        assert not store.prohibited("nobody", at=T0)
+
+    def test_no_consent(self, store: SQLiteStore) -> None:
+        """A subject without events has no consent."""
+        assert store.may_process("nobody", "research", at=T0).reason is DecisionReason.NO_CONSENT
+        assert store.record("nobody", "research") is None
+
+    def test_expiry_by_valid_until(self, store: SQLiteStore) -> None:
+        """A consent stops permitting processing at its valid_until."""
+        store.append([ev("give", valid_until=T0 + timedelta(days=30))])
+        assert store.may_process("c-1", "newsletter", at=T0 + timedelta(days=29))
+        late = store.may_process("c-1", "newsletter", at=T0 + timedelta(days=30))
+        assert late.reason is DecisionReason.CONSENT_EXPIRED
+
+    def test_unknown_purpose(self, store: SQLiteStore) -> None:
+        """may_process refuses an unknown purpose."""
+        with pytest.raises(InvalidValueError, match="unknown purpose 'lottery'"):
+            store.may_process("c-1", "lottery", at=T0)
+
+    def test_naive_at(self, store: SQLiteStore) -> None:
+        """may_process and prohibited refuse a naive moment."""
+        with pytest.raises(InvalidValueError):
+            store.may_process("c-1", "newsletter", at=NAIVE)
+        with pytest.raises(InvalidValueError):
+            store.prohibited("c-1", at=NAIVE)
+
+    @settings(max_examples=60)
+    @given(data=st.data())
+    def test_agrees_with_fold_and_decide(self, data: st.DataObject) -> None:
+        """For any legal history, record() is its fold and may_process() is decide() on it."""
+        consent_kinds = [k for k in EventKind if not k.is_prohibition]
+        status: ConsentStatus | None = None
+        prohibited = False
+        events: list[ConsentEvent] = []
+        for minute in range(data.draw(st.integers(1, 12))):
+            legal = [k for k in consent_kinds if (status, k) in TRANSITIONS]
+            legal += [EventKind.PROHIBIT_DIRECT_MARKETING]
+            legal += [EventKind.LIFT_PROHIBITION] if prohibited else []
+            kind = data.draw(st.sampled_from(legal))
+            days = data.draw(st.none() | st.integers(0, 3))
+            until = None if days is None else T0 + timedelta(days=days, minutes=minute)
+            events.append(ev(kind, minutes=minute, valid_until=until))
+            if kind.is_prohibition:
+                prohibited = kind is EventKind.PROHIBIT_DIRECT_MARKETING
+            else:
+                status = TRANSITIONS[status, kind]
+        with SQLiteStore(":memory:", purposes=PURPOSES) as s:
+            s.append(events[: len(events) // 2])
+            s.append(events[len(events) // 2 :])
+            consents = [e for e in events if not e.kind.is_prohibition]
+            expected = ConsentRecord.fold(consents) if consents else None
+            assert s.record("c-1", "newsletter") == expected
+            for days in (0, 1, 2, 5):
+                at = T0 + timedelta(days=days, hours=1)
+                want = decide(expected, prohibited=prohibited, direct_marketing=True, at=at)
+                assert s.may_process("c-1", "newsletter", at=at) == want
+            assert s.verify().ok
+
+
+class TestExport:
+    def test_export_document(self, store: SQLiteStore) -> None:
+        """The Art 15 export has the schema version, subject, prohibition and every event."""
+        store.append(
+            [
+                ev("give", channel="web-form", evidence="seloste 2026-01", actor="subject"),
+                ev("prohibit_direct_marketing", minutes=1),
+            ]
+        )
+        document = orjson.loads(store.export("c-1"))
+        assert document["schema_version"] == 1
+        assert document["subject"] == "c-1"
+        assert document["prohibited"] is True
+        assert document["events"][0] == {
+            "seq": 1,
+            "kind": "give",
+            "purpose": "newsletter",
+            "at": "2026-01-05T12:00:00+00:00",
+            "channel": "web-form",
+            "evidence": "seloste 2026-01",
+            "actor": "subject",
+            "valid_until": None,
+            "by_guardian": False,
+        }
+        assert [e["kind"] for e in document["events"]] == ["give", "prohibit_direct_marketing"]
+
+    def test_export_of_unknown_subject(self, store: SQLiteStore) -> None:
+        """A subject the store never saw exports an empty history."""
+        document = orjson.loads(store.export("nobody"))
+        assert (document["events"], document["prohibited"]) == ([], False)
+
+
+class TestErase:
+    def test_erase_keeps_chain_and_prohibition(self, store: SQLiteStore, tmp_path: Path) -> None:
+        """Erasure empties the consent events, keeps the prohibition and the chain verifies."""
+        store.append(
+            [
+                ev("request", evidence="secret-evidence-1"),
+                ev("give", minutes=1, evidence="secret-evidence-2"),
+                ev("prohibit_direct_marketing", minutes=2),
+                ev("give", subject="other", purpose="research"),
+            ]
+        )
+        assert store.erase("c-1") == 2
+        assert store.record("c-1", "newsletter") is None
+        assert [e.kind for e in store.history("c-1")] == [EventKind.PROHIBIT_DIRECT_MARKETING]
+        later = T0 + timedelta(minutes=3)
+        assert store.prohibited("c-1", at=later)
+        reason = store.may_process("c-1", "newsletter", at=later).reason
+        assert reason is DecisionReason.DIRECT_MARKETING_PROHIBITED
+        assert store.verify() == Verification(ok=True, events=4)
+        assert len(store.history("other")) == 1
+        assert b"secret-evidence" not in file_bytes(tmp_path)
+        assert store.erase("c-1") == 0
+
+    def test_erased_subject_can_start_again(self, store: SQLiteStore) -> None:
+        """After erasure without a prohibition a new consent starts a new record."""
+        store.append([ev("give", minutes=5)])
+        store.erase("c-1")
+        store.append([ev("give")])
+        record = store.record("c-1", "newsletter")
+        assert record is not None
+        assert len(record.events) == 1
+        assert store.verify().ok
+
+
+class TestSchema:
+    @pytest.mark.usefixtures("store")
+    def test_schema_version_and_index(self, tmp_path: Path) -> None:
+        """A new file has schema version 1, WAL mode and the (subject, purpose, seq) index."""
+        with sqlite3.connect(tmp_path / "consent.db") as conn:
+            assert conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+            assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+            columns = [r[2] for r in conn.execute("PRAGMA index_info(events_subject_purpose_seq)")]
+        assert columns == ["subject", "purpose", "seq"]
+        assert SCHEMA_VERSION == 1
+
+    def test_newer_schema_is_refused(self, tmp_path: Path) -> None:
+        """A file written by a newer schema is not opened."""
+        SQLiteStore(tmp_path / "c.db").close()
+        with sqlite3.connect(tmp_path / "c.db") as conn:
+            conn.execute("UPDATE schema_version SET version = 99")
+        with pytest.raises(RekisteriError, match="schema version 99"):
+            SQLiteStore(tmp_path / "c.db")
