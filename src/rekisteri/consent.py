@@ -48,6 +48,7 @@ __all__ = [
     "Decision",
     "DecisionReason",
     "EventKind",
+    "advance",
     "decide",
     "next_status",
 ]
@@ -229,6 +230,26 @@ class ConsentEvent:
     tietosuojalaki: information-society services offered to a child)."""
 
 
+def advance(
+    status: ConsentStatus | None, valid_until: datetime | None, event: ConsentEvent
+) -> tuple[ConsentStatus, datetime | None]:
+    """Return the status and expiry of a consent after one more *event*.
+
+    One step of :meth:`ConsentRecord.fold`: give and renew set the expiry
+    from the event, an explicit expire keeps it, and any other event clears it
+    unless the consent stays valid.
+
+    Raises:
+        InvalidTransitionError: The event is not allowed in *status*.
+    """
+    after = next_status(status, event.kind)
+    if event.kind in (EventKind.GIVE, EventKind.RENEW):
+        return after, event.valid_until
+    if event.kind is EventKind.EXPIRE:
+        return after, valid_until
+    return after, valid_until if after.is_valid_for_processing else None
+
+
 @attrs.frozen(kw_only=True)
 class ConsentRecord:
     """The state of one consent (one subject, one purpose), derived from its events."""
@@ -269,11 +290,7 @@ class ConsentRecord:
                 msg = "events: an event is earlier than the one before it"
                 raise InvalidValueError(msg)
             previous = event.at
-            status = next_status(status, event.kind)
-            if event.kind in (EventKind.GIVE, EventKind.RENEW):
-                valid_until = event.valid_until
-            elif event.kind is not EventKind.EXPIRE:
-                valid_until = None if not status.is_valid_for_processing else valid_until
+            status, valid_until = advance(status, valid_until, event)
         assert status is not None
         return cls(
             subject=first.subject,

@@ -50,8 +50,8 @@ from rekisteri.consent import (
     ConsentStatus,
     Decision,
     EventKind,
+    advance,
     decide,
-    next_status,
 )
 from rekisteri.errors import InvalidTransitionError, InvalidValueError
 from rekisteri.identifiers import hetu
@@ -191,18 +191,6 @@ def _from_iso(text: str | None) -> datetime | None:
 
 def _link(prev: str, seq: int, digest: str) -> str:
     return hashlib.sha256(f"{prev}:{seq}:{digest}".encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _step(
-    status: ConsentStatus | None, valid_until: datetime | None, event: ConsentEvent
-) -> tuple[ConsentStatus, datetime | None]:
-    """One step of :meth:`ConsentRecord.fold`: the status and expiry after *event*."""
-    after = next_status(status, event.kind)
-    if event.kind in (EventKind.GIVE, EventKind.RENEW):
-        return after, event.valid_until
-    if event.kind is EventKind.EXPIRE:
-        return after, valid_until
-    return after, valid_until if after.is_valid_for_processing else None
 
 
 class _Prepared(NamedTuple):
@@ -534,12 +522,14 @@ class SQLiteStore:
             return
         consent = consents.get((item.subject, item.purpose))
         if consent is None:
-            status, valid_until = _step(None, None, event)
+            status, valid_until = advance(None, None, event)
             consents[item.subject, item.purpose] = _ConsentState(
                 status=status, since=event.at, valid_until=valid_until
             )
         else:
-            consent.status, consent.valid_until = _step(consent.status, consent.valid_until, event)
+            consent.status, consent.valid_until = advance(
+                consent.status, consent.valid_until, event
+            )
             consent.since = event.at
 
     # -- reading ---------------------------------------------------------------
