@@ -213,25 +213,8 @@ def is_valid(value: object) -> bool:
         and canonical.isascii()
     ):
         return int(canonical, 13) % 11 == 0
-    digits = _digits_or_none(value)
-    return digits is not None and int(digits, 13) % 11 == 0
-
-
-def _digits_or_none(value: object) -> str | None:
-    """Return the eight digits of an accepted spelling, or ``None``; no checksum."""
-    if not isinstance(value, str):
-        return None
-    stripped = value.strip(WHITESPACE)
-    size = len(stripped)
-    if size == 9 and stripped[7] == "-":
-        digits = stripped[:7] + stripped[8]
-    elif size == 8 and stripped[6] == "-":
-        digits = "0" + stripped[:6] + stripped[7]
-    elif size == 8:
-        digits = stripped
-    else:
-        return None
-    return digits if digits.isdigit() and digits.isascii() else None
+    # Any other spelling: the same checks as validate(), without the exception.
+    return isinstance(value, str) and isinstance(_diagnose(value), str)
 
 
 # Every spelling that validate() accepts matches this (a superset, at C speed).
