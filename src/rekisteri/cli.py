@@ -754,6 +754,12 @@ def consent_export(*, db: Path, subject: str, output: Path | None) -> None:
         _fail(f"cannot write {output}: {exc.strerror}")
 
 
+# --- Command groups that live in their own modules -------------------------
+# Each feature registers its commands here, one block per module, so that the
+# modules stay independent. Keep the imports below the definition of `cli`.
+# --- end of command groups ---------------------------------------------------
+
+
 def main() -> None:
     """Run the command-line tool (the ``rekisteri`` entry point)."""
     try:
