@@ -170,6 +170,11 @@ class TestNoInventedFacts:
 class TestDigiCenter:
     register = _example("digicenter")
 
+    def test_states_no_transfers(self) -> None:
+        """The notice says data are not transferred abroad: stated, not merely empty."""
+        assert self.register.transfers == ()
+        assert tuple(self.register.none_stated) == ("transfers",)
+
     def test_controller(self) -> None:
         """The controller is DigiCenter Oy with its Y-tunnus, address and contacts."""
         controller = self.register.controller
@@ -258,6 +263,11 @@ class TestDigiCenter:
 class TestKotisivutaivas:
     register = _example("kotisivutaivas")
 
+    def test_states_no_transfers(self) -> None:
+        """The notice says data are not transferred abroad: stated, not merely empty."""
+        assert self.register.transfers == ()
+        assert tuple(self.register.none_stated) == ("transfers",)
+
     def test_controller(self) -> None:
         """The controller is Kotisivutaivas Oy with its Y-tunnus, address and phone."""
         controller = self.register.controller
@@ -337,11 +347,22 @@ class TestKotisivutaivas:
 class TestAsiakasrekisteriMalli:
     register = _example("asiakasrekisteri-malli")
 
+    def test_rights_exercise_keeps_the_three_sections(self) -> None:
+        """The three rights sections are kept verbatim as how the rights are exercised."""
+        text = self.register.rights_exercise
+        assert text is not None
+        assert text.fi is not None
+        assert text.fi.startswith("Tarkastusoikeus: Rekisteröidyllä")
+        assert "Oikeus vaatia tiedon korjaamista:" in text.fi
+        assert text.fi.endswith("edelleen luovuttaminen ja käsittely.")
+        assert self.register.description is not None
+        assert "Tarkastusoikeus" not in (self.register.description.fi or "")
+
     def test_controller_is_unnamed(self) -> None:
-        """The template names no controller: only the generic "Yritys", no identifiers."""
+        """The template names no controller, so the draft names none either."""
         controller = self.register.controller
 
-        assert controller.name == "Yritys"
+        assert controller.name is None
         assert controller.business_id is None
         assert controller.address is None
         assert controller.contact is None

@@ -36,6 +36,7 @@ from rekisteri.model import (
     Lang,
     LegalBasis,
     LocalizedText,
+    NoneStated,
     Processor,
     Purpose,
     Recipient,
@@ -245,6 +246,12 @@ class TestController:
     def test_compacts_whitespace(self) -> None:
         """Outer whitespace around a Y-tunnus is removed."""
         assert Controller(name="Nokia Oyj", business_id=" 0112038-9 ").business_id == "0112038-9"
+
+    def test_name_is_optional_but_not_blank(self) -> None:
+        """A draft controller may have no name, but a given name may not be blank."""
+        assert Controller().name is None
+        with pytest.raises(InvalidValueError):
+            Controller(name="  ")
 
     def test_no_ytunnus_by_default(self) -> None:
         """A controller need not have a Y-tunnus (an association, a person)."""
@@ -534,6 +541,25 @@ class TestRegister:
         with pytest.raises(InvalidRegisterError) as info:
             Register(controller=controller(), **fields)  # type: ignore[arg-type] # fields vary per case
         assert info.value.problems == (problem,)
+
+    def test_none_stated_must_be_empty(self) -> None:
+        """A part listed in none_stated must be empty, and may be listed once."""
+        with pytest.raises(InvalidRegisterError) as info:
+            Register(
+                controller=controller(),
+                transfers=(Transfer(destination="NO"),),
+                none_stated=(NoneStated.TRANSFERS, NoneStated.RECIPIENTS, NoneStated.RECIPIENTS),
+            )
+        assert info.value.problems == (
+            "none_stated part 'recipients' appears more than once",
+            "none_stated: 'transfers' is listed, but transfers is not empty",
+        )
+
+    def test_none_stated_for_empty_parts(self) -> None:
+        """Every part may be stated to be empty when it is."""
+        register = Register(controller=controller(), none_stated=tuple(NoneStated))
+        assert set(register.none_stated) == set(NoneStated)
+        assert register.rights_exercise is None
 
     def test_every_problem_is_listed(self) -> None:
         """A register that breaks several rules reports all of them at once."""

@@ -14,6 +14,7 @@ Examples:
 from rekisteri.model._base import EEA
 from rekisteri.model._enums import (
     LegalBasis,
+    NoneStated,
     RetentionTrigger,
     Right,
     SecurityKind,
@@ -59,6 +60,7 @@ __all__ = [
     "Lang",
     "LegalBasis",
     "LocalizedText",
+    "NoneStated",
     "Processor",
     "Purpose",
     "Recipient",

@@ -106,6 +106,27 @@ class SecurityKind(StrEnum):
     """Premises and paper: locked rooms, shredding (the old form's "manual material")."""
 
 
+class NoneStated(StrEnum):
+    """A part of a register for which the notice says, explicitly, that there is none.
+
+    An empty list in a register cannot tell "the notice says there are no
+    transfers" from "the notice is silent about transfers", and the GDPR
+    treats them differently: Art 13(1)(f) asks the controller to say whether
+    it transfers data at all. Listing a part here records the first.
+    """
+
+    RECIPIENTS = "recipients"
+    """Data are not disclosed to anyone ("tietoja ei luovuteta")."""
+    TRANSFERS = "transfers"
+    """Data are not transferred outside the EU/EEA ("tietoja ei siirretä")."""
+    PROCESSORS = "processors"
+    """No processor acts on the controller's behalf."""
+    AUTOMATED_DECISIONS = "automated_decisions"
+    """No automated decisions or profiling with legal or similar effects (Art 22)."""
+    COOKIES = "cookies"
+    """The service sets no cookies."""
+
+
 class RetentionTrigger(StrEnum):
     """The event from which a retention period is counted."""
 

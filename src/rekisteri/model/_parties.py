@@ -84,7 +84,10 @@ class Controller:
         '0357502-9'
     """
 
-    name: str = attrs.field(validator=non_blank)
+    name: str | None = attrs.field(default=None, validator=_optional_text)
+    """The controller's name. Optional only so that a draft (e.g. an imported
+    notice that names no controller) can be represented; the linter reports
+    a register without one, as Art 13(1)(a) requires the identity."""
     business_id: str | None = attrs.field(default=None, converter=business_id)
     """Y-tunnus; legacy six-digit forms are padded."""
     address: Address | None = None

@@ -9,7 +9,7 @@ import attrs
 
 from rekisteri.errors import InvalidRegisterError
 from rekisteri.model._base import unique
-from rekisteri.model._enums import LegalBasis, Right
+from rekisteri.model._enums import LegalBasis, NoneStated, Right
 from rekisteri.model._parties import Address, ContactPoint, Controller, Processor, Recipient
 from rekisteri.model._processing import (
     AutomatedDecision,
@@ -105,8 +105,14 @@ class Register:
     """The rights that apply. The default suits most registers based on a
     contract or legitimate interests; add portability and consent withdrawal
     where they apply."""
+    rights_exercise: LocalizedText | None = None
+    """How data subjects exercise their rights: whom to contact, how, and how
+    their identity is checked (Art 12(2) asks the controller to make this easy)."""
     automated_decisions: tuple[AutomatedDecision, ...] = ()
     cookies: tuple[Cookie, ...] = ()
+    none_stated: tuple[NoneStated, ...] = ()
+    """Parts of which the register says, explicitly, that there are none
+    (e.g. "no transfers outside the EU/EEA"). Each listed part must be empty."""
     complaint_authority: Authority = DATA_PROTECTION_OMBUDSMAN
     updated: date | None = None
     """When the description was last updated."""
@@ -137,6 +143,12 @@ class Register:
                 for ref in rule.data_categories
                 if ref not in known
             ]
+        problems += unique((part.value for part in self.none_stated), "none_stated part")
+        problems += [
+            f"none_stated: {part.value!r} is listed, but {part.value} is not empty"
+            for part in self.none_stated
+            if getattr(self, part.value)
+        ]
         if self.uses(LegalBasis.CONSENT) and Right.WITHDRAW_CONSENT not in self.rights:
             problems.append("rights: a purpose is based on consent, so withdraw_consent applies")
         return problems

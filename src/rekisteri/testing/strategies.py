@@ -37,6 +37,7 @@ from rekisteri.model import (
     Duration,
     LegalBasis,
     LocalizedText,
+    NoneStated,
     Processor,
     Purpose,
     Recipient,
@@ -279,7 +280,7 @@ _OPTIONAL_YTUNNUS: Final = _optional(ytunnukset())
 
 _CONTROLLER: Final = st.builds(
     Controller,
-    name=_TEXT,
+    name=_optional(_TEXT),
     business_id=_OPTIONAL_YTUNNUS,
     address=_OPTIONAL_ADDRESS,
     contact=_OPTIONAL_CONTACT_POINT,
@@ -570,6 +571,21 @@ def _register(draw: st.DrawFn) -> Register:
         and Right.WITHDRAW_CONSENT not in rights
     ):
         rights = (*rights, Right.WITHDRAW_CONSENT)
+    recipients = draw(_RECIPIENTS)
+    processors = draw(_PROCESSORS)
+    transfers = draw(_TRANSFERS)
+    automated_decisions = draw(_AUTOMATED_DECISIONS)
+    cookies = draw(_COOKIES)
+    filled = {
+        NoneStated.RECIPIENTS: recipients,
+        NoneStated.PROCESSORS: processors,
+        NoneStated.TRANSFERS: transfers,
+        NoneStated.AUTOMATED_DECISIONS: automated_decisions,
+        NoneStated.COOKIES: cookies,
+    }
+    # A part may be stated to be empty only when it is.
+    empty = [part for part, items in filled.items() if not items]
+    none_stated = tuple(draw(st.lists(st.sampled_from(empty), unique=True))) if empty else ()
     return Register(
         controller=draw(_CONTROLLER),
         name=draw(_OPTIONAL_LOCALIZED_TEXT),
@@ -579,16 +595,18 @@ def _register(draw: st.DrawFn) -> Register:
         data_categories=categories,
         purposes=purpose_items,
         sources=draw(_SOURCES),
-        recipients=draw(_RECIPIENTS),
-        processors=draw(_PROCESSORS),
-        transfers=draw(_TRANSFERS),
+        recipients=recipients,
+        processors=processors,
+        transfers=transfers,
         retention=tuple(
             _draw_retention_rule(draw, category_keys) for _ in range(draw(_RULE_COUNT))
         ),
         security=draw(_SECURITY),
         rights=rights,
-        automated_decisions=draw(_AUTOMATED_DECISIONS),
-        cookies=draw(_COOKIES),
+        automated_decisions=automated_decisions,
+        cookies=cookies,
+        rights_exercise=draw(_OPTIONAL_LOCALIZED_TEXT),
+        none_stated=none_stated,
         complaint_authority=draw(_AUTHORITY),
         updated=draw(_UPDATED),
     )
