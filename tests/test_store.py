@@ -508,13 +508,13 @@ class TestErase:
 class TestSchema:
     @pytest.mark.usefixtures("store")
     def test_schema_version_and_index(self, tmp_path: Path) -> None:
-        """A new file has schema version 1, WAL mode and the (subject, purpose, seq) index."""
+        """A new file has schema version 2, WAL mode and the (subject, purpose, seq) index."""
         with sqlite3.connect(tmp_path / "consent.db") as conn:
-            assert conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+            assert conn.execute("SELECT version FROM schema_version").fetchall() == [(2,)]
             assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
             columns = [r[2] for r in conn.execute("PRAGMA index_info(events_subject_purpose_seq)")]
         assert columns == ["subject", "purpose", "seq"]
-        assert SCHEMA_VERSION == 1
+        assert SCHEMA_VERSION == 2  # 2 added the request tables
 
     def test_newer_schema_is_refused(self, tmp_path: Path) -> None:
         """A file written by a newer schema is not opened."""

@@ -3,6 +3,9 @@
 :class:`ConsentStore` is the protocol that every store implements, so that a
 PostgreSQL store can follow without changing callers;
 :class:`~rekisteri.store.sqlite.SQLiteStore` is the first implementation.
+:class:`RequestStore` is the protocol for data-subject requests
+(:mod:`rekisteri.requests`), which ``SQLiteStore`` implements too, with a
+hash chain of its own.
 
 The ledger is append-only: each row holds the canonical JSON of one event, its
 ``digest`` (SHA-256 of the JSON), the ``hash`` of the row before it (``prev``)
@@ -23,8 +26,9 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from rekisteri.consent import ConsentEvent, ConsentRecord, Decision
+    from rekisteri.requests import DataSubjectRequest, RequestEvent
 
-__all__ = ["ChainProblem", "ConsentStore", "Verification"]
+__all__ = ["ChainProblem", "ConsentStore", "RequestStore", "Verification"]
 
 
 @attrs.frozen(kw_only=True)
@@ -104,4 +108,33 @@ class ConsentStore(Protocol):
 
     def close(self) -> None:
         """Release the store's resources."""
+        ...
+
+
+class RequestStore(Protocol):
+    """A durable store of data-subject request events (:mod:`rekisteri.requests`).
+
+    Events are append-only. A request is folded from its events whenever it
+    is read; the store checks every batch against the stored requests before
+    writing any of it. Subjects are stored like consent subjects: an opaque id
+    as given, a henkilötunnus only as a keyed hash (the ``subject`` of a
+    request read back is that stored reference).
+    """
+
+    def append_requests(self, events: Iterable[RequestEvent]) -> None:
+        """Validate a batch of request events against the stored requests and write all or none."""
+        ...
+
+    def request(self, request_id: str) -> DataSubjectRequest | None:
+        """Return the request with *request_id*, or ``None``."""
+        ...
+
+    def requests(
+        self, *, subject: str | None = None, only_open: bool = False
+    ) -> list[DataSubjectRequest]:
+        """Return the requests of *subject* (or of everyone), ordered by request id."""
+        ...
+
+    def verify_requests(self) -> Verification:
+        """Check the request ledger and report every problem found."""
         ...

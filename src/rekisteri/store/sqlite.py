@@ -55,18 +55,19 @@ from rekisteri.consent import (
 )
 from rekisteri.errors import InvalidTransitionError, InvalidValueError
 from rekisteri.identifiers import hetu
-from rekisteri.store import ChainProblem, Verification
+from rekisteri.store import ChainProblem, Verification, _requests_sql
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
     from types import TracebackType
 
     from rekisteri.model import Purpose
+    from rekisteri.requests import DataSubjectRequest, RequestEvent
 
 __all__ = ["SCHEMA_VERSION", "SQLiteStore"]
 
 #: The version of the database schema that this code writes.
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 #: The version of the :meth:`SQLiteStore.export` document.
 EXPORT_SCHEMA_VERSION: Final = 1
 
@@ -119,7 +120,7 @@ _V1: Final = (
 )
 
 #: ``_MIGRATIONS[n]`` takes a database from schema version n to n + 1.
-_MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1,)
+_MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _requests_sql.MIGRATION)
 
 _INSERT_EVENT: Final = (
     "INSERT INTO events (seq, subject, purpose, kind, at_us, payload, digest, prev, hash)"
@@ -766,6 +767,49 @@ class SQLiteStore:
             )
         problems.sort(key=lambda p: p.seq)
         return Verification(ok=not problems, events=count, problems=tuple(problems))
+
+    # -- data-subject requests (SQL in rekisteri.store._requests_sql) ------------
+
+    def append_requests(self, events: Iterable[RequestEvent]) -> None:
+        """Validate a batch of request events against the stored requests, then write all of it.
+
+        Each request touched is folded from its stored events and the new
+        ones inside the write transaction, so every rule of
+        :meth:`~rekisteri.requests.DataSubjectRequest.fold` is checked. If
+        anything is wrong, nothing is written.
+
+        Raises:
+            InvalidValueError: Not a request event, a naive datetime, events
+                out of order, an extension after the first month, a
+                henkilötunnus subject without a secret.
+            InvalidTransitionError: An event not allowed in its request's status.
+        """
+        _requests_sql.append(self._conn, events, self._ref)
+
+    def request(self, request_id: str) -> DataSubjectRequest | None:
+        """Return the request with *request_id*, or ``None``.
+
+        Its ``subject`` is the stored reference (the HMAC of a henkilötunnus).
+        """
+        return _requests_sql.request(self._conn, request_id)
+
+    def requests(
+        self, *, subject: str | None = None, only_open: bool = False
+    ) -> list[DataSubjectRequest]:
+        """Return the requests of *subject* (or of everyone), ordered by request id.
+
+        With ``only_open=True``, only those not yet rejected, fulfilled or
+        closed unfulfilled.
+        """
+        ref = None if subject is None else self._ref(subject)
+        return _requests_sql.requests(self._conn, subject=ref, only_open=only_open)
+
+    def verify_requests(self) -> Verification:
+        """Walk the request ledger (a chain of its own) and report every problem found.
+
+        :meth:`verify` checks the consent ledger; this checks the request one.
+        """
+        return _requests_sql.verify(self._conn)
 
 
 def _as_bytes(value: object) -> bytes | None:
