@@ -295,7 +295,7 @@ def response_deadline(
     extension_months: int = 0,
     tz: tzinfo | None = None,
     holidays: HolidayCalendar | None = None,
-    rule: ExtensionRule = ExtensionRule.FROM_RECEIPT,
+    rule: ExtensionRule | str = ExtensionRule.FROM_RECEIPT,
 ) -> Deadline:
     """Return the day by which a request received at *received* must be answered.
 
