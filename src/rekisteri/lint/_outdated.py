@@ -1,0 +1,389 @@
+"""Outdated references in the text of a register: repealed laws, renamed authorities.
+
+The table follows DOMAIN.md §3.6 ("Linter table: outdated → current"). Each
+:class:`OutdatedReference` has its own finding code, a pattern that matches the
+Finnish (and, where a Finland-Swedish name is established, the Swedish)
+wording in its inflected forms, and what to cite instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+from rekisteri.lint._finding import Severity
+from rekisteri.model import LocalizedText
+
+_FLAGS: Final = re.IGNORECASE
+
+# Words that say a name is being given as the *former* one, as in
+# "Tietosuojaseloste (ent. rekisteriseloste)": such a mention is not flagged.
+_FORMERLY: Final = re.compile(
+    r"\b(?:entinen|entiseltä\s+nimeltään|ent\.|aiemmin|aikaisemmin|ennen|tidigare|f\.\s?d\.|"
+    r"formerly|previously)\s+(?:nimeltään\s+|nimellä\s+|kallad\s+|called\s+)?[\"”“']?$",
+    _FLAGS,
+)
+# A transfer sentence: "ellei ... tarpeellista" is flagged only in one.
+_TRANSFER_CONTEXT: Final = re.compile(r"\b(?:siirr|siirt|ulkopuol)\w*", _FLAGS)
+
+_HETIL: Final = (
+    r"(?:\bhenkilötietola(?:ki\w*|i(?!nsäädän)\w*)|(?-i:\bHetiL\b))\s*(?:\(523/1999\)\s*)?"
+)
+_SECTION_END: Final = r"\s*(?:§(?::\s?\w+)?|pykälä\w*)"
+
+
+def _section(numbers: str) -> str:
+    """Pattern for a section of the Personal Data Act, e.g. ``henkilötietolain 24 §:n``."""
+    return _HETIL + numbers + _SECTION_END
+
+
+@attrs.frozen
+class OutdatedReference:
+    """An outdated reference: what the old text names and what to cite instead.
+
+    Examples:
+        >>> ref = OUTDATED_REFERENCES[0]
+        >>> ref.code, ref.outdated
+        ('R301', 'henkilötietolaki (523/1999)')
+        >>> bool(ref.pattern.search("Henkilötietolain mukaisesti"))
+        True
+    """
+
+    code: str
+    """The finding code used for it (``R3xx``)."""
+    pattern: re.Pattern[str]
+    """Matches the reference in Finnish (and Swedish where sensible) text, inflected forms too."""
+    outdated: str
+    """What it names, in Finnish, e.g. ``"henkilötietolaki (523/1999)"``."""
+    replacement: LocalizedText
+    """What to cite or write instead, in Finnish, Swedish and English."""
+    severity: Severity = Severity.WARNING
+    """Error for repealed law and for practices the GDPR no longer allows."""
+    unless_preceded_by: re.Pattern[str] | None = None
+    """A match is skipped when the text just before it matches this (anchored with ``$``)."""
+    only_in_sentence_with: re.Pattern[str] | None = None
+    """A match counts only when the same sentence, before it, matches this."""
+
+    def accepts(self, text: str, start: int) -> bool:
+        """Whether a match of :attr:`pattern` at *start* in *text* is a real finding."""
+        if self.unless_preceded_by is not None:
+            before = text[max(0, start - 40) : start]
+            if self.unless_preceded_by.search(before) is not None:
+                return False
+        if self.only_in_sentence_with is not None:
+            head = text[max(0, start - 300) : start]
+            sentence = re.split(r"[.!?\n]\s", head)[-1]
+            return self.only_in_sentence_with.search(sentence) is not None
+        return True
+
+
+@attrs.frozen
+class OutdatedMatch:
+    """One outdated reference found in a text: ``text[start:end]`` names ``reference``."""
+
+    start: int
+    end: int
+    text: str
+    """The matched text itself, e.g. ``"henkilötietolain"``."""
+    reference: OutdatedReference
+
+
+_GDPR_AND_TSL: Final = LocalizedText(
+    fi="EU:n yleinen tietosuoja-asetus (EU) 2016/679 ja tietosuojalaki (1050/2018)",
+    sv="EU:s allmänna dataskyddsförordning (EU) 2016/679 och dataskyddslagen (1050/2018)",
+    en="the General Data Protection Regulation (EU) 2016/679 and the Finnish Data Protection "
+    "Act (1050/2018)",
+)
+_SERVICES_ACT: Final = LocalizedText(
+    fi="laki sähköisen viestinnän palveluista (917/2014)",
+    sv="lagen om tjänster inom elektronisk kommunikation (917/2014)",
+    en="the Act on Electronic Communications Services (917/2014)",
+)
+
+#: Every outdated reference the linter knows, in the order of their codes.
+OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
+    OutdatedReference(
+        code="R301",
+        pattern=re.compile(
+            _HETIL.removesuffix(r"\s*(?:\(523/1999\)\s*)?") + r"(?:\s*\(523/1999\))?"
+            r"|\b523/(?:19)?99\b|\bpersonuppgiftslag(?:en|ens)?\b",
+            _FLAGS,
+        ),
+        outdated="henkilötietolaki (523/1999)",
+        replacement=_GDPR_AND_TSL,
+        severity=Severity.ERROR,
+    ),
+    OutdatedReference(
+        code="R302",
+        pattern=re.compile(
+            r"(?:" + _section("10") + r"|\b10\s*§:n(?=\s+mukai))"
+            r"(?:\s+mukai\w*\s+rekisteri(?:-\s+ja\s+tietosuoja)?selost\w*)?",
+            _FLAGS,
+        ),
+        outdated="henkilötietolain 10 § (rekisteriseloste)",
+        replacement=LocalizedText(
+            fi="tietosuoja-asetuksen 13 ja 14 artikla (tietosuojaseloste) ja 30 artikla "
+            "(seloste käsittelytoimista)",
+            sv="artiklarna 13 och 14 (dataskyddsbeskrivning) och artikel 30 (register över "
+            "behandling) i dataskyddsförordningen",
+            en="GDPR Articles 13 and 14 (privacy notice) and Article 30 (record of processing "
+            "activities)",
+        ),
+        severity=Severity.ERROR,
+    ),
+    OutdatedReference(
+        code="R303",
+        pattern=re.compile(_section("24"), _FLAGS),
+        outdated="henkilötietolain 24 § (informointi)",
+        replacement=LocalizedText(
+            fi="tietosuoja-asetuksen 13 ja 14 artikla",
+            sv="artiklarna 13 och 14 i dataskyddsförordningen",
+            en="GDPR Articles 13 and 14",
+        ),
+        severity=Severity.ERROR,
+    ),
+    OutdatedReference(
+        code="R304",
+        pattern=re.compile(_section(r"2[678](?:\s*[–-]\s*2[78])?"), _FLAGS),
+        outdated="henkilötietolain 26–28 § (tarkastusoikeus)",
+        replacement=LocalizedText(
+            fi="tietosuoja-asetuksen 15 artikla (oikeus saada pääsy tietoihin) ja 12 artiklan "
+            "5 kohta (maksutta)",
+            sv="artikel 15 (rätt till tillgång) och artikel 12.5 (kostnadsfritt) i "
+            "dataskyddsförordningen",
+            en="GDPR Article 15 (right of access) and Article 12(5) (free of charge)",
+        ),
+        severity=Severity.ERROR,
+    ),
+    OutdatedReference(
+        code="R305",
+        pattern=re.compile(_section("29"), _FLAGS),
+        outdated="henkilötietolain 29 § (tiedon korjaaminen)",
+        replacement=LocalizedText(
+            fi="tietosuoja-asetuksen 16, 17 ja 19 artikla",
+            sv="artiklarna 16, 17 och 19 i dataskyddsförordningen",
+            en="GDPR Articles 16, 17 and 19",
+        ),
+        severity=Severity.ERROR,
+    ),
+    OutdatedReference(
+        code="R306",
+        pattern=re.compile(_section("30"), _FLAGS),
+        outdated="henkilötietolain 30 § (kielto-oikeus; pykälänumero varmistamatta)",
+        replacement=LocalizedText(
+            fi="tietosuoja-asetuksen 21 artiklan 2 ja 3 kohta (vastustamisoikeus)",
+            sv="artikel 21.2 och 21.3 i dataskyddsförordningen (rätt att göra invändningar)",
+            en="GDPR Article 21(2) and (3) (right to object)",
+        ),
+        severity=Severity.ERROR,
+    ),
+    OutdatedReference(
+        code="R307",
+        pattern=re.compile(
+            r"\bhenkilörekisterila(?:ki|i)\w*(?:\s*\(471/1987\))?|\b471/(?:19)?87\b"
+            r"|\bpersonregisterlag(?:en|ens)?\b",
+            _FLAGS,
+        ),
+        outdated="henkilörekisterilaki (471/1987)",
+        replacement=_GDPR_AND_TSL,
+        severity=Severity.ERROR,
+    ),
+    OutdatedReference(
+        code="R308",
+        pattern=re.compile(
+            r"\brekisteri-\s+ja\s+tietosuojaselost\w*|\brekisteriselost\w*"
+            r"|\bregisterbeskrivning\w*",
+            _FLAGS,
+        ),
+        outdated="rekisteriseloste (asiakirjan nimenä)",
+        replacement=LocalizedText(
+            fi="tietosuojaseloste; 30 artiklan mukainen asiakirja on seloste käsittelytoimista",
+            sv="dataskyddsbeskrivning; dokumentet enligt artikel 30 är ett register över "
+            "behandling",
+            en="privacy notice; the Article 30 document is the record of processing activities",
+        ),
+        unless_preceded_by=_FORMERLY,
+    ),
+    OutdatedReference(
+        code="R309",
+        pattern=re.compile(
+            r"\bsähköisen\s+viestinnän\s+tietosuojala(?:ki|i)\w*(?:\s*\(516/2004\))?"
+            r"|\b516/2004\b|(?-i:\bSVTSL\b)"
+            r"|\blag(?:en)?\s+om\s+dataskydd\s+vid\s+elektronisk\s+kommunikation\b",
+            _FLAGS,
+        ),
+        outdated="sähköisen viestinnän tietosuojalaki (516/2004)",
+        replacement=_SERVICES_ACT,
+        severity=Severity.ERROR,
+    ),
+    OutdatedReference(
+        code="R310",
+        pattern=re.compile(r"\btietoyhteiskuntakaa\w*|\binformationssamhällsbalk\w*", _FLAGS),
+        outdated="tietoyhteiskuntakaari (917/2014, nykyään toisella nimellä)",
+        replacement=_SERVICES_ACT,
+    ),
+    OutdatedReference(
+        code="R311",
+        pattern=re.compile(
+            r"(?<![Jj]a\s)\bViestintäviras\w*|(?<![Oo]ch\s)\bKommunikationsverk\w*"
+            r"|(?-i:\bFICORA\b)",
+            _FLAGS,
+        ),
+        outdated="Viestintävirasto",
+        replacement=LocalizedText(
+            fi="Liikenne- ja viestintävirasto Traficom",
+            sv="Transport- och kommunikationsverket Traficom",
+            en="the Finnish Transport and Communications Agency Traficom",
+        ),
+    ),
+    OutdatedReference(
+        code="R312",
+        pattern=re.compile(
+            r"\bVäestörekisterikesku\w*|(?-i:\bVRK\b)|\bmaistraat\w*"
+            r"|\bBefolkningsregistercentral\w*|\bmagistrat(?:en|er|erna)?\b",
+            _FLAGS,
+        ),
+        outdated="Väestörekisterikeskus (VRK) tai maistraatti",
+        replacement=LocalizedText(
+            fi="Digi- ja väestötietovirasto (DVV)",
+            sv="Myndigheten för digitalisering och befolkningsdata (MDB)",
+            en="the Digital and Population Data Services Agency (DVV)",
+        ),
+    ),
+    OutdatedReference(
+        code="R313",
+        pattern=re.compile(
+            r"\bkerran\s+vuodessa\s+maksutta\b|\bmaksutta\s+kerran\s+vuodessa\b"
+            r"|\ballekirjoitettav\w*|\bomakätisesti\s+allekirjoitet\w*",
+            _FLAGS,
+        ),
+        outdated="tarkastuspyyntö maksutta kerran vuodessa, allekirjoitettuna",
+        replacement=LocalizedText(
+            fi="tietosuoja-asetuksen 15 artikla ja 12 artiklan 5 kohta: pääsy tietoihin maksutta "
+            "ja missä muodossa tahansa; henkilöllisyys varmistetaan 12 artiklan 6 kohdan mukaan",
+            sv="artikel 15 och artikel 12.5 i dataskyddsförordningen: tillgång kostnadsfritt och "
+            "i vilken form som helst; identiteten kontrolleras enligt artikel 12.6",
+            en="GDPR Article 15 and Article 12(5): access free of charge and in any form; "
+            "identity is checked under Article 12(6)",
+        ),
+    ),
+    OutdatedReference(
+        code="R314",
+        pattern=re.compile(
+            r"\bkirjallise\w*\s+todistukse\w*|\bkirjallinen\s+todistus\b"
+            r"|\btietosuojavaltuutetun\s+ratkaistava\w*",
+            _FLAGS,
+        ),
+        outdated="kirjallinen todistus epäämisestä, asian saattaminen tietosuojavaltuutetun "
+        "ratkaistavaksi",
+        replacement=LocalizedText(
+            fi="tietosuoja-asetuksen 12 artiklan 4 kohta (epäämisen syyt kuukauden kuluessa) ja "
+            "77 artikla (oikeus tehdä valitus valvontaviranomaiselle)",
+            sv="artikel 12.4 (skälen för vägran inom en månad) och artikel 77 (rätt att lämna "
+            "in klagomål till en tillsynsmyndighet) i dataskyddsförordningen",
+            en="GDPR Article 12(4) (reasons for a refusal within one month) and Article 77 "
+            "(right to lodge a complaint with a supervisory authority)",
+        ),
+    ),
+    OutdatedReference(
+        code="R315",
+        pattern=re.compile(r"\bkielto-oikeu\w*|\boikeus\s+kieltää\b", _FLAGS),
+        outdated="kielto-oikeus",
+        replacement=LocalizedText(
+            fi="vastustamisoikeus, tietosuoja-asetuksen 21 artiklan 2 ja 3 kohta (ehdoton "
+            "suoramarkkinoinnin osalta)",
+            sv="rätt att göra invändningar, artikel 21.2 och 21.3 i dataskyddsförordningen "
+            "(ovillkorlig vid direktmarknadsföring)",
+            en="the right to object, GDPR Article 21(2) and (3) (absolute for direct marketing)",
+        ),
+        severity=Severity.INFO,
+    ),
+    OutdatedReference(
+        code="R316",
+        pattern=re.compile(r"\bellei\b[^.]{0,160}?\btarpeellis\w*", _FLAGS),
+        outdated="siirto EU:n tai ETA:n ulkopuolelle, ”ellei tarpeellista”",
+        replacement=LocalizedText(
+            fi="tietosuoja-asetuksen V luku (44–49 artikla): tietosuojan riittävyyttä koskeva "
+            "päätös, vakiosopimuslausekkeet (46 artikla) tai 49 artiklan poikkeus",
+            sv="kapitel V (artiklarna 44–49) i dataskyddsförordningen: beslut om adekvat "
+            "skyddsnivå, standardavtalsklausuler (artikel 46) eller undantag enligt artikel 49",
+            en="GDPR Chapter V (Articles 44–49): an adequacy decision, standard contractual "
+            "clauses (Article 46) or an Article 49 derogation",
+        ),
+        severity=Severity.ERROR,
+        only_in_sentence_with=_TRANSFER_CONTEXT,
+    ),
+    OutdatedReference(
+        code="R317",
+        pattern=re.compile(
+            r"(?:\bEU(?::n|-alueen|-maiden)|\bEuroopan\s+unionin)\s+ulkopuol\w*", _FLAGS
+        ),
+        outdated="EU:n ulkopuolelle (ilman ETA:ta)",
+        replacement=LocalizedText(
+            fi="EU:n ja ETA:n ulkopuolelle (raja on Euroopan talousalue)",
+            sv="utanför EU och EES (gränsen är Europeiska ekonomiska samarbetsområdet)",
+            en="outside the EU and the EEA (the boundary is the European Economic Area)",
+        ),
+    ),
+    OutdatedReference(
+        code="R318",
+        pattern=re.compile(r"\bilmoit\w*\s+tietosuojavaltuutetulle\b", _FLAGS),
+        outdated="ilmoitus tietosuojavaltuutetulle (rekisterin ilmoittaminen)",
+        replacement=LocalizedText(
+            fi="ilmoitusvelvollisuus on poistunut; tietosuojavastaavan yhteystiedot ilmoitetaan "
+            "(37 artiklan 7 kohta) ja tietoturvaloukkaukset 72 tunnin kuluessa (33 artikla)",
+            sv="anmälningsskyldigheten har upphört; dataskyddsombudets kontaktuppgifter anmäls "
+            "(artikel 37.7) och personuppgiftsincidenter inom 72 timmar (artikel 33)",
+            en="the duty to notify registers is abolished; the DPO's contact details are "
+            "notified (Article 37(7)) and personal data breaches within 72 hours (Article 33)",
+        ),
+    ),
+    OutdatedReference(
+        code="R319",
+        pattern=re.compile(r"\bPrivacy\s+Shield\b", _FLAGS),
+        outdated="Privacy Shield (EU–Yhdysvallat, mitätöity 2020)",
+        replacement=LocalizedText(
+            fi="tietosuoja-asetuksen V luvun mukainen siirtoperuste: tietosuojan riittävyyttä "
+            "koskeva päätös (45 artikla) tai asianmukaiset suojatoimet (46 artikla)",
+            sv="en grund för överföring enligt kapitel V i dataskyddsförordningen: beslut om "
+            "adekvat skyddsnivå (artikel 45) eller lämpliga skyddsåtgärder (artikel 46)",
+            en="a transfer mechanism under GDPR Chapter V: an adequacy decision (Article 45) or "
+            "appropriate safeguards (Article 46)",
+        ),
+        severity=Severity.ERROR,
+    ),
+)
+
+
+def find_outdated(text: str) -> list[OutdatedMatch]:
+    """Find the outdated references in *text*, ordered by position and not overlapping.
+
+    Where matches overlap, the one that starts first wins, and of those the
+    longest (so ``henkilötietolain 24 §`` is one match of the section, not a
+    match of the law followed by a loose section sign).
+
+    Examples:
+        >>> [(m.text, m.reference.code) for m in find_outdated(
+        ...     "Rekisteriseloste henkilötietolain 10 ja 24 §:n mukaisesti.")]
+        [('Rekisteriseloste', 'R308'), ('henkilötietolain', 'R301')]
+        >>> find_outdated("Tietosuojaseloste (ent. rekisteriseloste)")
+        []
+    """
+    candidates: list[tuple[int, int, int, OutdatedReference]] = []
+    for order, reference in enumerate(OUTDATED_REFERENCES):
+        candidates.extend(
+            (match.start(), -(match.end() - match.start()), order, reference)
+            for match in reference.pattern.finditer(text)
+            if match.end() > match.start() and reference.accepts(text, match.start())
+        )
+    candidates.sort(key=lambda item: item[:3])
+    found: list[OutdatedMatch] = []
+    end = 0
+    for start, negative_length, _order, reference in candidates:
+        if start < end:
+            continue
+        end = start - negative_length
+        found.append(OutdatedMatch(start=start, end=end, text=text[start:end], reference=reference))
+    return found

@@ -1,0 +1,383 @@
+"""The rules of :func:`lint`: missing items (R1xx), consistency (R2xx), outdated text (R3xx)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from rekisteri.lint._catalog import make_finding
+from rekisteri.lint._finding import Finding, Severity, as_lang
+from rekisteri.lint._outdated import find_outdated
+from rekisteri.model import (
+    Lang,
+    LegalBasis,
+    LocalizedText,
+    NoneStated,
+    Register,
+    Right,
+    TransferMechanism,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from rekisteri.lint._outdated import OutdatedMatch
+
+#: The rights every notice lists, whatever the basis (Art 15-18).
+CORE_RIGHTS: Final = (Right.ACCESS, Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION)
+_EXPLICIT_CONSENT: Final = re.compile(r"9\s*\(\s*2\s*\)\s*\(\s*a\s*\)|9\.2\s*a\b", re.IGNORECASE)
+_NEEDS_COPY: Final = frozenset(
+    {
+        TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES,
+        TransferMechanism.BINDING_CORPORATE_RULES,
+        TransferMechanism.OTHER_SAFEGUARDS,
+    }
+)
+
+
+@attrs.define
+class _Context:
+    """One linting run: the register, the language and what has been found."""
+
+    register: Register
+    lang: Lang
+    findings: list[Finding] = attrs.field(factory=list)
+    direct: bool = True
+    indirect: bool = False
+
+    def add(self, code: str, path: str, *, severity: Severity | None = None, **fields: str) -> None:
+        self.findings.append(
+            make_finding(
+                code,
+                path,
+                self.lang,
+                severity=severity,
+                direct=self.direct,
+                indirect=self.indirect,
+                **fields,
+            )
+        )
+
+    def text(self, text: LocalizedText) -> str:
+        return text.resolve(self.lang)[0]
+
+
+def lint(register: Register, *, locale: str = "fi") -> list[Finding]:
+    """Check *register* and return what is missing, inconsistent or out of date.
+
+    Findings come in the order of their groups (missing Art 13/14 items,
+    consistency, outdated references), and within a group in the order of
+    the register. An empty list means the linter found nothing to report.
+
+    Args:
+        register: The register to check.
+        locale: The language of the messages: ``"fi"``, ``"sv"`` or ``"en"``.
+
+    Raises:
+        UnknownLocaleError: *locale* is not one of those.
+
+    Examples:
+        >>> from rekisteri.model import Controller, Register
+        >>> findings = lint(Register(controller=Controller()), locale="en")
+        >>> findings[0].code, findings[0].path
+        ('R101', 'controller.name')
+        >>> print(findings[0].message)  # doctest: +NORMALIZE_WHITESPACE
+        The controller's name is missing. The notice must give the
+        controller's identity (Article 13(1)(a)).
+    """
+    context = _Context(register=register, lang=as_lang(locale))
+    context.indirect = bool(register.third_party_sources)
+    context.direct = not register.sources or any(s.is_data_subject for s in register.sources)
+    for rule in _RULES:
+        rule(context)
+    return context.findings
+
+
+# --- R1xx: missing Art 13/14 (and Art 30) items ---------------------------------
+
+
+def _controller(context: _Context) -> None:
+    controller = context.register.controller
+    if controller.name is None:
+        context.add("R101", "controller.name")
+    if (
+        controller.contact is None
+        and controller.address is None
+        and context.register.contact_person is None
+    ):
+        context.add("R102", "controller.contact")
+    if controller.dpo is None:
+        context.add("R103", "controller.dpo")
+
+
+def _purposes(context: _Context) -> None:
+    if not context.register.purposes:
+        context.add("R104", "purposes")
+    for index, purpose in enumerate(context.register.purposes):
+        if purpose.legal_basis is None:
+            context.add("R105", f"purposes[{index}].legal_basis", name=context.text(purpose.name))
+
+
+def _categories(context: _Context) -> None:
+    if not context.register.data_categories:
+        # Art 14(1)(d) asks for them; under Art 13 only the Art 30 record does.
+        severity = Severity.ERROR if context.indirect else Severity.WARNING
+        context.add("R106", "data_categories", severity=severity)
+
+
+def _silent(context: _Context) -> None:
+    register = context.register
+    if (
+        not register.recipients
+        and not register.processors
+        and NoneStated.RECIPIENTS not in register.none_stated
+    ):
+        context.add("R107", "recipients")
+    if not register.transfers and NoneStated.TRANSFERS not in register.none_stated:
+        context.add("R108", "transfers")
+    for index, transfer in enumerate(register.transfers):
+        if transfer.mechanism in _NEEDS_COPY and transfer.safeguard_copy is None:
+            context.add(
+                "R109",
+                f"transfers[{index}].safeguard_copy",
+                destination=transfer.destination or "?",
+            )
+
+
+def _retention(context: _Context) -> None:
+    register = context.register
+    if not register.retention:
+        context.add("R110", "retention")
+        return
+    if any(not rule.data_categories for rule in register.retention):
+        return  # a rule for every category
+    covered = {key for rule in register.retention for key in rule.data_categories}
+    for index, category in enumerate(register.data_categories):
+        if category.key not in covered:
+            context.add("R111", f"data_categories[{index}]", name=context.text(category.name))
+
+
+def _rights(context: _Context) -> None:
+    register = context.register
+    for right in CORE_RIGHTS:
+        if right not in register.rights:
+            context.add("R112", "rights", right=context.text(right.label))
+    objection_applies = any(
+        purpose.direct_marketing
+        or purpose.legal_basis in {LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK}
+        for purpose in register.purposes
+    )
+    if objection_applies and Right.OBJECT not in register.rights:
+        context.add("R113", "rights")
+    portability_applies = register.uses(LegalBasis.CONSENT) or register.uses(LegalBasis.CONTRACT)
+    if portability_applies and Right.PORTABILITY not in register.rights:
+        context.add("R114", "rights")
+    if register.rights_exercise is None:
+        context.add("R115", "rights_exercise")
+    if Right.COMPLAINT not in register.rights:
+        context.add("R116", "rights")
+
+
+def _sources(context: _Context) -> None:
+    if not context.register.sources:
+        context.add("R117", "sources")
+
+
+def _automated(context: _Context) -> None:
+    register = context.register
+    if (
+        not register.automated_decisions
+        and NoneStated.AUTOMATED_DECISIONS not in register.none_stated
+    ):
+        context.add("R118", "automated_decisions")
+    if not register.processors and NoneStated.PROCESSORS not in register.none_stated:
+        context.add("R119", "processors")
+
+
+def _record(context: _Context) -> None:
+    if not context.register.data_subjects:
+        context.add("R120", "data_subjects")
+    if not context.register.security:
+        context.add("R121", "security")
+
+
+# --- R2xx: consistency -------------------------------------------------------------
+
+
+def _consent(context: _Context) -> None:
+    register = context.register
+    explicit = any(
+        purpose.special_category_condition is not None
+        and _EXPLICIT_CONSENT.search(purpose.special_category_condition) is not None
+        for purpose in register.purposes
+    )
+    if (register.uses(LegalBasis.CONSENT) or explicit) and (
+        Right.WITHDRAW_CONSENT not in register.rights
+    ):
+        context.add("R201", "rights")
+
+
+def _third_party_sources(context: _Context) -> None:
+    for index, source in enumerate(context.register.sources):
+        if not source.is_data_subject and source.publicly_accessible is None:
+            context.add(
+                "R202",
+                f"sources[{index}].publicly_accessible",
+                name=context.text(source.name),
+            )
+
+
+def _identity_codes(context: _Context) -> None:
+    register = context.register
+    for index, category in enumerate(register.data_categories):
+        if not category.personal_identity_code:
+            continue
+        needed = any(
+            category.key in purpose.data_categories and purpose.legal_basis is not None
+            for purpose in register.purposes
+        )
+        if not needed:
+            context.add("R203", f"data_categories[{index}]", name=context.text(category.name))
+
+
+def _transfers(context: _Context) -> None:
+    for index, transfer in enumerate(context.register.transfers):
+        if transfer.mechanism is None:
+            context.add(
+                "R204", f"transfers[{index}].mechanism", destination=transfer.destination or "?"
+            )
+
+
+def _computable(context: _Context) -> None:
+    for index, rule in enumerate(context.register.retention):
+        if rule.computable:
+            continue
+        if rule.statute is None:
+            context.add("R205", f"retention[{index}]")
+        else:
+            context.add("R206", f"retention[{index}].period", statute=rule.statute)
+
+
+def _automated_right(context: _Context) -> None:
+    register = context.register
+    if register.automated_decisions and Right.AUTOMATED_DECISIONS not in register.rights:
+        context.add("R207", "rights")
+
+
+def _cookies(context: _Context) -> None:
+    register = context.register
+    if register.uses(LegalBasis.CONSENT):
+        return
+    for index, cookie in enumerate(register.cookies):
+        if not cookie.strictly_necessary:
+            context.add("R208", f"cookies[{index}]", name=cookie.name)
+
+
+def _special(context: _Context) -> None:
+    register = context.register
+    for index, category in enumerate(register.data_categories):
+        name = context.text(category.name)
+        if category.special is not None:
+            conditioned = any(
+                category.key in purpose.data_categories
+                and purpose.special_category_condition is not None
+                for purpose in register.purposes
+            )
+            if not conditioned:
+                context.add("R209", f"data_categories[{index}]", name=name)
+        if category.criminal:
+            context.add("R210", f"data_categories[{index}]", name=name)
+
+
+# --- R3xx: outdated references -----------------------------------------------------
+
+
+def texts(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """Yield ``(path, text)`` for every free text in *value*, recursively.
+
+    A :class:`~rekisteri.model.LocalizedText` yields one text per language,
+    with the language as the last part of the path (``description.sv``).
+    Enum values, dates and numbers are not texts.
+
+    Examples:
+        >>> from rekisteri.model import Controller, LocalizedText, Register
+        >>> register = Register(controller=Controller(name="Oy"),
+        ...                     name=LocalizedText(fi="Rekisteri", sv="Register"))
+        >>> [item for item in texts(register) if item[0].startswith(("controller", "name"))]
+        [('controller.name', 'Oy'), ('name.fi', 'Rekisteri'), ('name.sv', 'Register')]
+    """
+    if type(value) is str:  # not a StrEnum member: those are wire values, not text
+        yield path, value
+    elif isinstance(value, LocalizedText):
+        for lang in value.languages:
+            text = value.get(lang)
+            if text is not None:
+                yield f"{path}.{lang.value}", text
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from texts(item, f"{path}[{index}]")
+    elif attrs.has(cls := type(value)):
+        for field in attrs.fields(cls):
+            yield from texts(
+                getattr(value, field.name), f"{path}.{field.name}" if path else field.name
+            )
+
+
+def outdated_finding(match: OutdatedMatch, path: str, *, locale: str = "fi") -> Finding:
+    """The finding for one outdated reference found at *path* (for the importer too).
+
+    Examples:
+        >>> from rekisteri.lint import find_outdated
+        >>> [match] = find_outdated("Viestintäviraston ohjeet")
+        >>> finding = outdated_finding(match, "security[0].description.fi", locale="en")
+        >>> finding.code, finding.severity.value
+        ('R311', 'warning')
+        >>> print(finding.message)  # doctest: +NORMALIZE_WHITESPACE
+        “Viestintäviraston”: the Finnish Communications Regulatory Authority became
+        part of Traficom on 1 January 2019. Use instead: the Finnish Transport and
+        Communications Agency Traficom.
+    """
+    lang = as_lang(locale)
+    reference = match.reference
+    return make_finding(
+        reference.code,
+        path,
+        lang,
+        text=match.text,
+        replacement=context_free_text(reference.replacement, lang),
+    )
+
+
+def context_free_text(text: LocalizedText, lang: Lang) -> str:
+    """*text* in *lang*, or in Finnish where it has not been written."""
+    return text.resolve(lang)[0]
+
+
+def _outdated(context: _Context) -> None:
+    for path, text in texts(context.register):
+        for match in find_outdated(text):
+            context.findings.append(outdated_finding(match, path, locale=context.lang.value))
+
+
+_RULES: Final[tuple[Callable[[_Context], None], ...]] = (
+    _controller,
+    _purposes,
+    _categories,
+    _silent,
+    _retention,
+    _rights,
+    _sources,
+    _automated,
+    _record,
+    _consent,
+    _third_party_sources,
+    _identity_codes,
+    _transfers,
+    _computable,
+    _automated_right,
+    _cookies,
+    _special,
+    _outdated,
+)
