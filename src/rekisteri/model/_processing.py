@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import attrs
 
 from rekisteri.errors import InvalidValueError
@@ -192,10 +194,23 @@ class RetentionRule:
     trigger: RetentionTrigger | None = None
     statute: str | None = attrs.field(default=None, validator=_optional_text)
     description: LocalizedText | None = None
+    passivate: bool = False
+    """Take the data out of active use when the trigger happens, and delete
+    them when the period ends (the old notices' "passivoidaan, kun
+    asiakkuus päättyy")."""
+    fixed_date: date | None = None
+    """For the ``fixed_date`` trigger: the date to count from, if it is the
+    same for every record (otherwise each record gives its own)."""
 
     def __attrs_post_init__(self) -> None:
         if self.period is not None and self.trigger is None:
             msg = "a retention period needs a trigger to count from"
+            raise InvalidValueError(msg)
+        if self.fixed_date is not None and self.trigger is not RetentionTrigger.FIXED_DATE:
+            msg = "fixed_date is only for the fixed_date trigger"
+            raise InvalidValueError(msg)
+        if self.passivate and self.trigger is None:
+            msg = "passivation needs a trigger to passivate at"
             raise InvalidValueError(msg)
         if (self.period, self.trigger, self.statute, self.description) == (None,) * 4:
             msg = "a retention rule needs a period and trigger, a statute or a description"
