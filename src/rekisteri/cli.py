@@ -757,6 +757,10 @@ def consent_export(*, db: Path, subject: str, output: Path | None) -> None:
 # --- Command groups that live in their own modules -------------------------
 # Each feature registers its commands here, one block per module, so that the
 # modules stay independent. Keep the imports below the definition of `cli`.
+from rekisteri._cli_requests import requests_group, retention_group  # noqa: E402
+
+cli.add_command(requests_group)
+cli.add_command(retention_group)
 # --- end of command groups ---------------------------------------------------
 
 
