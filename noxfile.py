@@ -50,3 +50,34 @@ def benchmarks(session: nox.Session) -> None:
     session.run("python", "benchmarks/bench_identifiers.py")
     session.run("python", "benchmarks/bench_import.py")
     session.run("python", "benchmarks/bench_check_ids.py")
+
+
+#: The message catalogs of the notices (rekisteri.render) and the pybabel mapping.
+LOCALE_DIR = "src/rekisteri/locale"
+
+
+@nox.session(python=PYTHON)
+def catalogs(session: nox.Session) -> None:
+    """Extract the notices' messages, update the fi/sv/en catalogs and compile them.
+
+    New messages arrive untranslated: fill them in the three ``.po`` files and
+    run this again (tests/test_render_catalogs.py fails until you do).
+    """
+    session.install("babel>=2.14")
+    pot = f"{LOCALE_DIR}/rekisteri.pot"
+    session.run(
+        *("pybabel", "extract", "-F", "babel.cfg", "-o", pot, "--no-location", "--sort-output"),
+        *("--project=rekisteri", "--copyright-holder=rekisteri developers", "-w", "100", "."),
+    )
+    session.run(
+        *("pybabel", "update", "-i", pot, "-d", LOCALE_DIR, "-D", "rekisteri"),
+        *("--no-fuzzy-matching", "--ignore-obsolete", "-w", "100"),
+    )
+    session.run("pybabel", "compile", "-d", LOCALE_DIR, "-D", "rekisteri", "--statistics")
+
+
+@nox.session(python=PYTHON)
+def goldens(session: nox.Session) -> None:
+    """Re-render the example registers into examples/rendered/ (the golden files)."""
+    session.install("-e", ".[tests]")
+    session.run("pytest", "tests/test_render_golden.py", env={"REKISTERI_UPDATE_GOLDENS": "1"})

@@ -1,0 +1,562 @@
+"""Pieces shared by the notice and the Art 30 record: texts, parties, tables.
+
+Every function takes the :class:`~rekisteri.render._i18n.Texts` of the
+document's language and returns spans or blocks of :mod:`._doc`. Fixed texts
+are written as ``_("English message")`` so that ``pybabel extract`` finds them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from rekisteri.model import (
+    LegalBasis,
+    NoneStated,
+    RetentionTrigger,
+    Right,
+    SecurityKind,
+    SpecialCategory,
+    TransferMechanism,
+)
+from rekisteri.render._doc import (
+    BREAK,
+    Block,
+    Bullets,
+    Fields,
+    Heading,
+    Inline,
+    Para,
+    Span,
+    Style,
+    Table,
+    clean,
+    paragraphs,
+)
+from rekisteri.render._i18n import N_
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from rekisteri.model import (
+        Address,
+        ContactPoint,
+        Controller,
+        DataCategory,
+        Duration,
+        LocalizedText,
+        Processor,
+        Purpose,
+        Recipient,
+        Register,
+        RetentionRule,
+        SecurityMeasure,
+        Transfer,
+    )
+    from rekisteri.render._i18n import Texts
+
+# ------------------------------------------------------------------ basic spans
+
+
+def missing(t: Texts) -> Span:
+    """The visible marker for a required item that the register lacks."""
+    _ = t.gettext
+    return Span(_("[missing]"), Style.MISSING)
+
+
+def plain(text: str) -> Span:
+    """Register text (a plain ``str``), cleaned."""
+    return Span(clean(text))
+
+
+def localized(t: Texts, text: LocalizedText, *, strong: bool = False) -> Inline:
+    """A register text in the document's language, or Finnish with a marker after it."""
+    value, lang = text.resolve(t.lang)
+    style = Style.STRONG if strong else Style.PLAIN
+    if lang is t.lang:
+        return (Span(clean(value), style),)
+    return (
+        Span(clean(value), style, lang=lang.value),
+        Span(" "),
+        Span(t.gettext("[in Finnish]"), Style.FALLBACK),
+    )
+
+
+def localized_paragraphs(t: Texts, text: LocalizedText) -> list[Para]:
+    """A longer register text as paragraphs; a Finnish fallback is marked before it."""
+    value, lang = text.resolve(t.lang)
+    paras = paragraphs(value)
+    if lang is t.lang:
+        return [Para((Span(p),)) for p in paras]
+    marker = (Span(t.gettext("[in Finnish]"), Style.FALLBACK), Span(" "))
+    return [
+        Para((*(marker if i == 0 else ()), Span(p, lang=lang.value))) for i, p in enumerate(paras)
+    ]
+
+
+def capitalized(inline: Inline) -> Inline:
+    """*inline* with its first letter in upper case (for labels that start a line)."""
+    if not inline or not inline[0].text:
+        return inline
+    first = inline[0]
+    return (first._replace(text=first.text[0].upper() + first.text[1:]), *inline[1:])
+
+
+def joined(t: Texts, items: Sequence[Inline]) -> Inline:
+    """Join inline items as a list of the language: ``a, b ja c``."""
+    if not items:
+        return ()
+    out: list[Span] = []
+    for part in t.list_pattern(len(items)):
+        if isinstance(part, int):
+            out += items[part]
+        else:
+            out.append(Span(part))
+    return tuple(out)
+
+
+def sentence(*parts: Inline | Span) -> Inline:
+    """Concatenate spans and inline runs."""
+    out: list[Span] = []
+    for part in parts:
+        if isinstance(part, Span):
+            out.append(part)
+        else:
+            out += part
+    return tuple(out)
+
+
+# --------------------------------------------------------------- GDPR articles
+
+_ARTICLE: Final = re.compile(r"(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?")
+
+
+def article(t: Texts, ref: str) -> str:
+    """A GDPR article reference in the language: ``6(1)(b)`` → ``6 artiklan 1 kohdan b alakohta``.
+
+    A reference of another shape is returned as it is.
+    """
+    _ = t.gettext
+    match = _ARTICLE.fullmatch(ref.strip())
+    if match is None:
+        return clean(ref)
+    number, paragraph, point = match.groups()
+    if paragraph is None:
+        return _("Article {article}").format(article=number)
+    if point is None:
+        return _("Article {article}({paragraph})").format(article=number, paragraph=paragraph)
+    return _("Article {article}({paragraph})({point})").format(
+        article=number, paragraph=paragraph, point=point
+    )
+
+
+# ------------------------------------------------------------------ vocabularies
+
+_SPECIAL_LABELS: Final = {
+    SpecialCategory.RACIAL_OR_ETHNIC_ORIGIN: N_("racial or ethnic origin"),
+    SpecialCategory.POLITICAL_OPINIONS: N_("political opinions"),
+    SpecialCategory.RELIGIOUS_OR_PHILOSOPHICAL_BELIEFS: N_("religious or philosophical beliefs"),
+    SpecialCategory.TRADE_UNION_MEMBERSHIP: N_("trade union membership"),
+    SpecialCategory.GENETIC: N_("genetic data"),
+    SpecialCategory.BIOMETRIC: N_("biometric data for uniquely identifying a person"),
+    SpecialCategory.HEALTH: N_("data concerning health"),
+    SpecialCategory.SEX_LIFE_OR_SEXUAL_ORIENTATION: N_("sex life or sexual orientation"),
+}
+
+_MECHANISMS: Final = {
+    TransferMechanism.ADEQUACY_DECISION: (N_("adequacy decision of the Commission"), "45"),
+    TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES: (
+        N_("standard contractual clauses adopted by the Commission"),
+        "46(2)(c)",
+    ),
+    TransferMechanism.BINDING_CORPORATE_RULES: (N_("binding corporate rules"), "47"),
+    TransferMechanism.OTHER_SAFEGUARDS: (N_("other appropriate safeguards"), "46"),
+    TransferMechanism.DEROGATION: (N_("derogation for a specific situation"), "49"),
+}
+
+_TRIGGERS: Final = {
+    RetentionTrigger.END_OF_CUSTOMER_RELATIONSHIP: N_("from the end of the customer relationship"),
+    RetentionTrigger.LAST_CONTACT: N_("from the last contact"),
+    RetentionTrigger.END_OF_FINANCIAL_YEAR: N_("from the end of the financial year"),
+    RetentionTrigger.END_OF_CALENDAR_YEAR_OF_FINANCIAL_YEAR_END: N_(
+        "from the end of the calendar year in which the financial year ended"
+    ),
+    RetentionTrigger.CONSENT_WITHDRAWAL: N_("from the withdrawal of consent"),
+    RetentionTrigger.COLLECTION: N_("from when the data were obtained"),
+    RetentionTrigger.FIXED_DATE: N_("from a fixed date"),
+}
+
+_SECURITY_KINDS: Final = {
+    None: N_("General"),
+    SecurityKind.TECHNICAL: N_("Technical measures"),
+    SecurityKind.ORGANISATIONAL: N_("Organisational measures"),
+    SecurityKind.PHYSICAL: N_("Physical measures"),
+}
+
+_RIGHT_EXPLANATIONS: Final = {
+    Right.ACCESS: N_(
+        "The data subject can ask whether their personal data are processed and obtain "
+        "a copy of the data."
+    ),
+    Right.RECTIFICATION: N_(
+        "The data subject can have inaccurate data corrected and incomplete data completed."
+    ),
+    Right.ERASURE: N_(
+        "The data subject can ask for their data to be erased when the data are no longer "
+        "needed or there is no basis for processing them."
+    ),
+    Right.RESTRICTION: N_(
+        "The data subject can ask for processing to be restricted, for example while the "
+        "accuracy of the data is being checked."
+    ),
+    Right.NOTIFICATION: N_(
+        "The controller tells the recipients to whom the data have been disclosed about any "
+        "rectification, erasure or restriction."
+    ),
+    Right.PORTABILITY: N_(
+        "The data subject can receive the data they have provided in a structured, commonly "
+        "used and machine-readable format and transmit them to another controller, where "
+        "processing is based on consent or a contract and is carried out by automated means."
+    ),
+    Right.OBJECT: N_(
+        "The data subject can object, on grounds relating to their particular situation, to "
+        "processing based on legitimate interests or on a task in the public interest."
+    ),
+    Right.AUTOMATED_DECISIONS: N_(
+        "The data subject has the right not to be subject to a decision based solely on "
+        "automated processing that produces legal effects concerning them or similarly "
+        "significantly affects them."
+    ),
+}
+
+#: The sentence for each part of a register that is stated to be empty.
+NONE_STATED: Final = {
+    NoneStated.RECIPIENTS: N_("Personal data are not disclosed to third parties."),
+    NoneStated.TRANSFERS: N_("Personal data are not transferred outside the EU or the EEA."),
+    NoneStated.PROCESSORS: N_("The controller does not use processors."),
+    NoneStated.AUTOMATED_DECISIONS: N_(
+        "Personal data are not used for automated decision-making, including profiling, "
+        "that produces legal effects concerning the data subject or similarly significantly "
+        "affects them."
+    ),
+    NoneStated.COOKIES: N_("The service does not use cookies."),
+}
+
+
+def none_stated(t: Texts, register: Register, part: NoneStated) -> Para | None:
+    """The "there is none" sentence if the register states it for *part*."""
+    if part in register.none_stated:
+        return Para((Span(t.gettext(NONE_STATED[part])),))
+    return None
+
+
+def basis_label(t: Texts, basis: LegalBasis) -> Inline:
+    """``sopimus (6 artiklan 1 kohdan b alakohta)``."""
+    return (Span(f"{basis.label.resolve(t.lang)[0]} ({article(t, basis.article)})"),)
+
+
+def right_label(t: Texts, right: Right) -> Inline:
+    """``Oikeus saada pääsy tietoihin (15 artikla)``."""
+    return capitalized((Span(f"{right.label.resolve(t.lang)[0]} ({article(t, right.article)})"),))
+
+
+def right_explanation(t: Texts, right: Right) -> str:
+    """One sentence on what *right* means."""
+    return t.gettext(_RIGHT_EXPLANATIONS[right])
+
+
+def special_label(t: Texts, special: SpecialCategory) -> str:
+    """The name of a special category of Art 9(1)."""
+    return t.gettext(_SPECIAL_LABELS[special])
+
+
+# ------------------------------------------------------------------- parties
+
+
+def address_line(t: Texts, address: Address) -> str:
+    """``Hämeenkatu 129, 05820 HYVINKÄÄ`` (and the country when it is not Finland)."""
+    town = " ".join(clean(part) for part in (address.postal_code, address.town) if part)
+    parts = [clean(address.street) if address.street else "", town]
+    if address.country != "FI":
+        parts.append(t.country(address.country))
+    return ", ".join(part for part in parts if part)
+
+
+_EMAIL: Final = re.compile(r"[^@\s<>\"'()\[\]\\,;:]+@[^@\s<>\"'()\[\]\\,;:]+\.[A-Za-z]{2,}")
+_URL: Final = re.compile(r"https?://[^\s<>\"'\\]+")
+
+
+def email_span(value: str) -> Span:
+    """An e-mail address; a link only when it looks like one."""
+    text = clean(value)
+    if _EMAIL.fullmatch(text):
+        return Span(text, Style.LINK, href=f"mailto:{text}")
+    return Span(text)
+
+
+def url_span(value: str) -> Span:
+    """A web address; a link only for ``http(s)://`` addresses."""
+    text = clean(value)
+    if _URL.fullmatch(text):
+        return Span(text, Style.LINK, href=text)
+    return Span(text)
+
+
+def contact_rows(t: Texts, contact: ContactPoint) -> list[tuple[str, Inline]]:
+    """Label–value rows for a contact point."""
+    _ = t.gettext
+    rows: list[tuple[str, Inline]] = []
+    if contact.name:
+        rows.append((_("Name"), (plain(contact.name),)))
+    if contact.address:
+        rows.append((_("Postal address"), (Span(address_line(t, contact.address)),)))
+    if contact.email:
+        rows.append((_("Email"), (email_span(contact.email),)))
+    if contact.phone:
+        rows.append((_("Phone"), (plain(contact.phone),)))
+    if contact.url:
+        rows.append((_("Website"), (url_span(contact.url),)))
+    return rows
+
+
+def controller_blocks(
+    t: Texts, controller: Controller, *, contact_person: ContactPoint | None
+) -> list[Block]:
+    """The controller's identity and contact details (Art 13(1)(a), 30(1)(a))."""
+    _ = t.gettext
+    rows: list[tuple[str, Inline]] = [
+        (_("Name"), (plain(controller.name),) if controller.name else (missing(t),))
+    ]
+    if controller.business_id:
+        rows.append((_("Business ID"), (Span(controller.business_id),)))
+    if controller.address:
+        rows.append((_("Address"), (Span(address_line(t, controller.address)),)))
+    if controller.contact:
+        rows += contact_rows(t, controller.contact)
+    if controller.address is None and controller.contact is None:
+        rows.append((_("Contact details"), (missing(t),)))
+    blocks: list[Block] = [Fields(tuple(rows))]
+    if contact_person is not None:
+        blocks.append(Heading(3, (Span(_("Contact person for matters concerning the register")),)))
+        blocks.append(Fields(tuple(contact_rows(t, contact_person))))
+    if controller.representative is not None:
+        blocks.append(Heading(3, (Span(_("Representative of the controller in the EU")),)))
+        rep = controller.representative
+        blocks.append(Fields(((_("Name"), (plain(rep.name),)), *contact_rows(t, rep.contact))))
+    return blocks
+
+
+def dpo_blocks(t: Texts, controller: Controller) -> list[Block]:
+    """The data protection officer's contact details (Art 13(1)(b)), if one is appointed."""
+    if controller.dpo is None:
+        return []
+    return [Fields(tuple(contact_rows(t, controller.dpo)))]
+
+
+# ----------------------------------------------------------------- purposes
+
+
+def category_names(t: Texts, register: Register, keys: Iterable[str]) -> list[Inline]:
+    """The names of the data categories with *keys*."""
+    return [localized(t, register.category(key).name) for key in keys]
+
+
+def purposes_table(t: Texts, register: Register) -> Table:
+    """Purposes × legal basis × data categories (Art 13(1)(c), 30(1)(b))."""
+    _ = t.gettext
+    rows = [
+        (
+            _purpose_cell(t, purpose),
+            _basis_cell(t, purpose),
+            joined(t, category_names(t, register, purpose.data_categories)) or (Span("–"),),
+        )
+        for purpose in register.purposes
+    ]
+    return Table((_("Purpose"), _("Legal basis"), _("Personal data")), tuple(rows))
+
+
+def _purpose_cell(t: Texts, purpose: Purpose) -> Inline:
+    cell = localized(t, purpose.name, strong=True)
+    if purpose.description is not None:
+        cell = sentence(cell, BREAK, localized(t, purpose.description))
+    return cell
+
+
+def _basis_cell(t: Texts, purpose: Purpose) -> Inline:
+    _ = t.gettext
+    if purpose.legal_basis is None:
+        cell: Inline = (missing(t),)
+    else:
+        cell = basis_label(t, purpose.legal_basis)
+    if purpose.special_category_condition is not None:
+        condition = article(t, purpose.special_category_condition)
+        cell = sentence(
+            cell, BREAK, Span(_("Special categories: {condition}").format(condition=condition))
+        )
+    return cell
+
+
+# ------------------------------------------------------- categories, subjects
+
+
+def category_item(t: Texts, category: DataCategory) -> Inline:
+    """A data category with its description and what the law treats apart."""
+    _ = t.gettext
+    item = localized(t, category.name, strong=True)
+    if category.description is not None:
+        item = sentence(item, Span(": "), localized(t, category.description))
+    notes = []
+    if category.special is not None:
+        notes.append(
+            _("special category of personal data: {name}").format(
+                name=special_label(t, category.special)
+            )
+        )
+    if category.criminal:
+        notes.append(_("personal data relating to criminal convictions and offences"))
+    if category.personal_identity_code:
+        notes.append(_("includes the personal identity code"))
+    if notes:
+        item = sentence(item, Span(f" ({'; '.join(notes)})"))
+    return item
+
+
+def data_subject_items(t: Texts, register: Register) -> list[Inline]:
+    """The categories of data subjects, with their descriptions."""
+    items = []
+    for subject in register.data_subjects:
+        item = localized(t, subject.name, strong=True)
+        if subject.description is not None:
+            item = sentence(item, Span(": "), localized(t, subject.description))
+        items.append(item)
+    return items
+
+
+# -------------------------------------------------------- recipients, transfers
+
+
+def recipient_item(t: Texts, recipient: Recipient) -> Inline:
+    """A named recipient (with its Y-tunnus and country) or a category of recipients."""
+    _ = t.gettext
+    if recipient.name is None:
+        return localized(t, recipient.description)
+    head: list[Span] = [Span(clean(recipient.name), Style.STRONG)]
+    details = []
+    if recipient.business_id:
+        details.append(_("Business ID {business_id}").format(business_id=recipient.business_id))
+    if recipient.country:
+        details.append(t.country(recipient.country))
+    if details:
+        head.append(Span(f" ({', '.join(details)})"))
+    return sentence(tuple(head), BREAK, localized(t, recipient.description))
+
+
+def processor_item(t: Texts, processor: Processor) -> Inline:
+    """A processor, what it does for the controller and where."""
+    _ = t.gettext
+    details = []
+    if processor.business_id:
+        details.append(_("Business ID {business_id}").format(business_id=processor.business_id))
+    if processor.country != "FI":
+        details.append(t.country(processor.country))
+    item: Inline = (Span(clean(processor.name), Style.STRONG),)
+    if details:
+        item = sentence(item, Span(f" ({', '.join(details)})"))
+    if processor.service is not None:
+        item = sentence(item, Span(": "), localized(t, processor.service))
+    return item
+
+
+def transfer_item(t: Texts, transfer: Transfer) -> Inline:
+    """A transfer: where to, to whom, on what safeguard, and how to get a copy."""
+    _ = t.gettext
+    lines: list[Inline] = []
+    if transfer.destination is not None:
+        country: Inline = (Span(t.country(transfer.destination), Style.STRONG),)
+    else:
+        country = (Span(_("Destination country not stated"), Style.STRONG),)
+    lines.append(country)
+    if transfer.recipient:
+        lines.append((Span(_("Recipient") + ": "), plain(transfer.recipient)))
+    if transfer.mechanism is not None:
+        name, ref = _MECHANISMS[transfer.mechanism]
+        label = _("Safeguard")
+        lines.append((Span(f"{label}: {_(name)} ({article(t, ref)})"),))
+    elif transfer.destination is None or transfer.outside_eea:
+        lines.append((Span(_("Safeguard") + ": "), missing(t)))
+    if transfer.description is not None:
+        lines.append(localized(t, transfer.description))
+    if transfer.safeguard_copy is not None:
+        lines.append(
+            sentence(
+                Span(_("Copy of the safeguards") + ": "), localized(t, transfer.safeguard_copy)
+            )
+        )
+    out: list[Span] = []
+    for i, line in enumerate(lines):
+        if i:
+            out.append(BREAK)
+        out += line
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- retention
+
+
+def duration(t: Texts, period: Duration) -> str:
+    """``1 vuosi ja 6 kuukautta``."""
+    parts = []
+    if period.years:
+        parts.append(t.ngettext("{n} year", "{n} years", period.years).format(n=period.years))
+    if period.months:
+        parts.append(t.ngettext("{n} month", "{n} months", period.months).format(n=period.months))
+    if period.days:
+        parts.append(t.ngettext("{n} day", "{n} days", period.days).format(n=period.days))
+    return t.join(parts)
+
+
+def _retention_period(t: Texts, rule: RetentionRule) -> Inline:
+    lines: list[Inline] = []
+    if rule.period is not None and rule.trigger is not None:
+        phrase = f"{duration(t, rule.period)} {t.gettext(_TRIGGERS[rule.trigger])}"
+        lines.append((Span(phrase),))
+    if rule.description is not None:
+        lines.append(localized(t, rule.description))
+    if not lines:
+        return (Span("–"),)
+    out: list[Span] = []
+    for i, line in enumerate(lines):
+        if i:
+            out.append(BREAK)
+        out += line
+    return tuple(out)
+
+
+def retention_table(t: Texts, register: Register) -> Table:
+    """Data × retention period × statute (Art 13(2)(a), 30(1)(f))."""
+    _ = t.gettext
+    rows = []
+    for rule in register.retention:
+        data = (
+            joined(t, category_names(t, register, rule.data_categories))
+            if rule.data_categories
+            else (Span(_("All data")),)
+        )
+        statute = (plain(rule.statute),) if rule.statute else (Span("–"),)
+        rows.append((data, _retention_period(t, rule), statute))
+    return Table((_("Data"), _("Retention period"), _("Statutory basis")), tuple(rows))
+
+
+# ----------------------------------------------------------------- security
+
+
+def security_blocks(t: Texts, measures: Sequence[SecurityMeasure]) -> list[Block]:
+    """Security measures grouped by kind, each group under its own sub-heading."""
+    blocks: list[Block] = []
+    groups = [kind for kind in _SECURITY_KINDS if any(m.kind is kind for m in measures)]
+    for kind in groups:
+        items = tuple(localized(t, m.description) for m in measures if m.kind is kind)
+        if len(groups) > 1 or kind is not None:
+            blocks.append(Heading(3, (Span(t.gettext(_SECURITY_KINDS[kind])),)))
+        blocks.append(Bullets(items))
+    return blocks
