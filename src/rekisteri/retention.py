@@ -367,19 +367,24 @@ def trigger_date(rule: RetentionRule, record: Record) -> date | None:
     return day
 
 
-@attrs.frozen
 class _Compiled:
-    """One rule, prepared for the loop in :func:`plan`."""
+    """One rule, prepared for the loop in :func:`plan`: its fields and a cache of ends."""
 
-    rule: RetentionRule
-    computable: bool
-    ends: dict[date, date] = attrs.field(factory=dict, eq=False)
+    __slots__ = ("computable", "derive", "ends", "fixed", "passivate", "rule", "trigger")
+
+    def __init__(self, rule: RetentionRule) -> None:
+        self.rule = rule
+        self.computable = rule.computable
+        self.trigger = rule.trigger
+        self.fixed = rule.fixed_date if rule.trigger is _T.FIXED_DATE else None
+        self.derive = rule.trigger is _T.END_OF_CALENDAR_YEAR_OF_FINANCIAL_YEAR_END
+        self.passivate = rule.passivate
+        self.ends: dict[date, date] = {}
 
     def end(self, start: date) -> date:
-        found = self.ends.get(start)
-        if found is None:
-            assert self.rule.period is not None
-            found = self.ends[start] = retained_until(start, self.rule.period)
+        """The last retained day from *start*, computed once per distinct start."""
+        assert self.rule.period is not None
+        found = self.ends[start] = retained_until(start, self.rule.period)
         return found
 
 
@@ -392,7 +397,7 @@ def _compile(rules: Iterable[RetentionRule]) -> tuple[list[_Compiled], dict[str,
         if not isinstance(rule, RetentionRule):
             msg = f"rules[{index}]: expected a RetentionRule"
             raise InvalidValueError(msg)
-        compiled = _Compiled(rule, rule.computable)
+        compiled = _Compiled(rule)
         if not rule.data_categories:
             general.append(compiled)
         for category in rule.data_categories:
@@ -458,22 +463,31 @@ def _decide(record: Record, entries: list[_Compiled], today: date) -> Action:
     blocked: Basis | None = None
     blocking: RetentionRule | None = None
     passivating: RetentionRule | None = None
+    dates = record.dates
     for entry in entries:
-        rule = entry.rule
         if not entry.computable:
             if blocked is None:
-                blocked, blocking = Basis.NOT_COMPUTABLE, rule
+                blocked, blocking = Basis.NOT_COMPUTABLE, entry.rule
             continue
-        start = trigger_date(rule, record)
+        # trigger_date(), inlined: this loop runs for every record and rule.
+        start = entry.fixed
         if start is None:
-            if blocked is None:
-                blocked, blocking = Basis.TRIGGER_PENDING, rule
-            continue
-        end = entry.end(start)
+            start = dates.get(entry.trigger)  # type: ignore[arg-type] # computable: has a trigger
+            if start is None and entry.derive:
+                fy_end = dates.get(_T.END_OF_FINANCIAL_YEAR)
+                if fy_end is not None:
+                    start = date(fy_end.year, 12, 31)
+            if start is None:
+                if blocked is None:
+                    blocked, blocking = Basis.TRIGGER_PENDING, entry.rule
+                continue
+        end = entry.ends.get(start)
+        if end is None:
+            end = entry.end(start)
         if latest is None or end > latest:
-            latest, latest_rule = end, rule
-        if rule.passivate and start <= today and passivating is None:
-            passivating = rule
+            latest, latest_rule = end, entry.rule
+        if entry.passivate and passivating is None and start <= today:
+            passivating = entry.rule
     if blocked is None and latest is not None and today > latest:
         if record.marketing_prohibition:
             kind, basis = ActionKind.KEEP, Basis.MARKETING_PROHIBITION
