@@ -761,6 +761,11 @@ from rekisteri._cli_requests import requests_group, retention_group  # noqa: E40
 
 cli.add_command(requests_group)
 cli.add_command(retention_group)
+
+from rekisteri._cli_render import record, render  # noqa: E402
+
+cli.add_command(render)
+cli.add_command(record)
 # --- end of command groups ---------------------------------------------------
 
 

@@ -1,0 +1,99 @@
+"""``rekisteri render`` and ``rekisteri record``: a register as a notice or an Art 30 record.
+
+Registered on the ``rekisteri`` group in :mod:`rekisteri.cli`. Exit codes as
+for every command: 0 on success, 2 for a usage error or a register file that
+cannot be read or is not a valid register (its problems are listed on stderr).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from rekisteri.cli import EXIT_ERROR, _fail
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rekisteri.model import Register
+
+__all__ = ["record", "render"]
+
+_LOCALES = ("fi", "sv", "en")
+_FORMATS = ("md", "html", "text")
+
+
+def _load(path: Path) -> Register:
+    """Load a register, or report why not and exit 2."""
+    import sys
+
+    from rekisteri.errors import InvalidDocumentError
+    from rekisteri.serialize import load_register
+
+    try:
+        return load_register(path)
+    except InvalidDocumentError as exc:
+        click.echo(f"rekisteri: error: {path}: {len(exc.problems)} problem(s)", err=True)
+        for problem in exc.problems:
+            click.echo(f"  {problem}", err=True)
+        sys.exit(EXIT_ERROR)
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror}")
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror}")
+
+
+def _options(func: Callable[..., None]) -> Callable[..., None]:
+    func = click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
+    )(func)
+    func = click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(_FORMATS),
+        default="md",
+        show_default=True,
+        help="Markdown, one self-contained HTML document, or plain text.",
+    )(func)
+    func = click.option(
+        "-l",
+        "--locale",
+        type=click.Choice(_LOCALES),
+        default="fi",
+        show_default=True,
+        help="Language: Finnish, Swedish or English.",
+    )(func)
+    return click.argument("register", type=click.Path(dir_okay=False, path_type=Path))(func)
+
+
+@click.command(name="render")
+@_options
+def render(*, register: Path, locale: str, fmt: str, output: Path | None) -> None:
+    """Write the privacy notice (Art 13/14) of REGISTER (.toml or .json).
+
+    Texts without a translation are shown in Finnish, marked; required
+    items that REGISTER lacks are shown as [puuttuu] / [saknas] / [missing].
+    """
+    from rekisteri.render import render_notice
+
+    _emit(render_notice(_load(register), locale=locale, format=fmt), output)  # type: ignore[arg-type] # click.Choice
+
+
+@click.command(name="record")
+@_options
+def record(*, register: Path, locale: str, fmt: str, output: Path | None) -> None:
+    """Write the record of processing activities (Art 30(1)) of REGISTER."""
+    from rekisteri.render import render_record
+
+    _emit(render_record(_load(register), locale=locale, format=fmt), output)  # type: ignore[arg-type] # click.Choice
