@@ -71,6 +71,13 @@ nitpick_ignore += [
     ("py:class", "datetime"),
     ("py:class", "os.PathLike"),
 ]
+nitpick_ignore += [
+    # rekisteri.requests (time zones) and rekisteri.retention (record dates):
+    # standard-library types that cannot resolve without intersphinx.
+    ("py:class", "tzinfo"),
+    ("py:class", "datetime.tzinfo"),
+    ("py:class", "collections.abc.Mapping"),
+]
 
 
 def _keep_attribute_colons(
