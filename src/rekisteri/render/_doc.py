@@ -218,14 +218,15 @@ _CSS: Final = """
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   line-height: 1.55; color: #1a1a1a; background: #fff; }
 main { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
-main, main * { overflow-wrap: anywhere; }
+main, main * { overflow-wrap: break-word; }
 h1 { font-size: 1.8rem; line-height: 1.2; margin: 1rem 0; }
 h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 0.5rem;
   border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 0.4rem; }
 ul { padding-left: 1.25rem; }
 li { margin: 0.35rem 0; }
-dl { display: grid; grid-template-columns: minmax(6rem, max-content) 1fr; gap: 0.2rem 1rem; }
+dl { display: grid; grid-template-columns: minmax(6rem, max-content) minmax(0, 1fr);
+  gap: 0.2rem 1rem; }
 dt { font-weight: 600; }
 dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: 0.75rem 0; }
@@ -235,13 +236,14 @@ a { color: #0b57d0; }
 .fallback { font-style: italic; color: #555; }
 .missing { color: #a00000; background: #fff0f0; }
 @media (max-width: 40rem) {
-  dl { grid-template-columns: 1fr; }
+  main, main * { overflow-wrap: anywhere; }
+  dl { grid-template-columns: minmax(0, 1fr); }
   dd { margin-bottom: 0.4rem; }
   table, thead, tbody, tr, th, td { display: block; }
   thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   tr { border: 1px solid #bbb; margin-bottom: 0.75rem; }
   td { border: 0; border-top: 1px solid #e2e2e2; }
-  td:first-child { border-top: 0; font-weight: 600; }
+  td:first-child { border-top: 0; }
   td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
 }
 """
