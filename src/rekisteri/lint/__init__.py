@@ -33,6 +33,7 @@ from rekisteri.lint._outdated import (
     OutdatedReference,
     find_outdated,
 )
+from rekisteri.lint._report import report_json, report_text, summary
 from rekisteri.lint._rules import CORE_RIGHTS, lint, outdated_finding, texts
 
 __all__ = [
@@ -49,5 +50,8 @@ __all__ = [
     "find_outdated",
     "lint",
     "outdated_finding",
+    "report_json",
+    "report_text",
+    "summary",
     "texts",
 ]
