@@ -766,6 +766,11 @@ from rekisteri._cli_render import record, render  # noqa: E402
 
 cli.add_command(render)
 cli.add_command(record)
+
+from rekisteri._cli_lint import jsonld, lint  # noqa: E402
+
+cli.add_command(lint)
+cli.add_command(jsonld)
 # --- end of command groups ---------------------------------------------------
 
 
