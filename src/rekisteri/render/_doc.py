@@ -125,6 +125,8 @@ _MD_LINE_START: Final = re.compile(r"(?:[-+=>]|(\d{1,9})([.)]))")
 
 
 def _md_escape(text: str) -> str:
+    if _MD_INLINE.search(text) is None and _FORBIDDEN.search(text) is None:
+        return text
     return _MD_INLINE.sub(r"\\\1", _FORBIDDEN.sub("\ufffd", text))
 
 

@@ -112,21 +112,12 @@ class Texts:
 
         return format_date(value, format="long", locale=self.locale)
 
-    def list_pattern(self, count: int) -> list[int | str]:
+    def list_pattern(self, count: int) -> tuple[int | str, ...]:
         """How to join *count* items: indices of the items and the words between them.
 
-        ``list_pattern(3)`` in Finnish is ``[0, ", ", 1, " ja ", 2]``.
+        ``list_pattern(3)`` in Finnish is ``(0, ", ", 1, " ja ", 2)``.
         """
-        from babel.lists import format_list
-
-        pattern = format_list([f"{{{i}}}" for i in range(count)], locale=self.locale)
-        parts: list[int | str] = []
-        for piece in _PLACEHOLDER.split(pattern):
-            if piece.isdigit():
-                parts.append(int(piece))
-            elif piece:
-                parts.append(piece)
-        return parts
+        return _list_pattern(self.lang, count)
 
     def join(self, items: Sequence[str]) -> str:
         """Join *items* as a list of the language (``a, b ja c``)."""
@@ -138,6 +129,20 @@ class Texts:
         """The name of the country *code* in this language, or the code itself."""
         name = self.locale.territories.get(code)
         return name if isinstance(name, str) else code
+
+
+@cache
+def _list_pattern(lang: Lang, count: int) -> tuple[int | str, ...]:
+    from babel.lists import format_list
+
+    pattern = format_list([f"{{{i}}}" for i in range(count)], locale=_babel_locale(lang))
+    parts: list[int | str] = []
+    for piece in _PLACEHOLDER.split(pattern):
+        if piece.isdigit():
+            parts.append(int(piece))
+        elif piece:
+            parts.append(piece)
+    return tuple(parts)
 
 
 @cache
