@@ -3,8 +3,8 @@
 Run: python benchmarks/bench_store.py [--rounds N] [--events N]
 
 (1) Appending 100k events in batches of 1,000 through ``SQLiteStore.append``
-    (validation, canonical JSON, digests, hash chain, state tables, one
-    transaction per batch) vs a bare ``executemany`` of the same rows into an
+    (validation, canonical JSON, digests, hash chain, the status each event
+    leaves, one transaction per batch) vs a bare ``executemany`` of the same rows into an
     equivalent table (same columns, same index, same pragmas) in another file.
     Goal: at least 0.5x the bare throughput.
 (2) ``may_process`` for one subject in a store of --events events (default
@@ -70,8 +70,8 @@ def bench_append(rounds: int) -> None:
     ours()  # also yields the exact rows for the baseline
     with sqlite3.connect(ours_path) as conn:
         rows = conn.execute(
-            "SELECT seq, subject, purpose, kind, at_us, payload, digest, prev, hash"
-            " FROM events ORDER BY seq"
+            "SELECT seq, subject, purpose, kind, at_us, payload, digest, prev, hash,"
+            " status, valid_until_us FROM events ORDER BY seq"
         ).fetchall()
     row_batches = [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)]
 
@@ -83,12 +83,12 @@ def bench_append(rounds: int) -> None:
         conn.execute(
             "CREATE TABLE events (seq INTEGER PRIMARY KEY, subject TEXT, purpose TEXT,"
             " kind TEXT, at_us INTEGER, payload BLOB, digest TEXT NOT NULL,"
-            " prev TEXT NOT NULL, hash TEXT NOT NULL)"
+            " prev TEXT NOT NULL, hash TEXT NOT NULL, status TEXT, valid_until_us INTEGER)"
         )
         conn.execute("CREATE INDEX events_spq ON events (subject, purpose, seq)")
         for batch in row_batches:
             conn.execute("BEGIN IMMEDIATE")
-            conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+            conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
             conn.execute("COMMIT")
         conn.close()
 

@@ -516,6 +516,15 @@ class TestSchema:
         assert columns == ["subject", "purpose", "seq"]
         assert SCHEMA_VERSION == 2  # 2 added the request tables
 
+    def test_development_snapshot_layout_is_refused(self, tmp_path: Path) -> None:
+        """A file with the pre-0.1.0 ledger layout (no status column) is refused clearly."""
+        with sqlite3.connect(tmp_path / "old.db") as conn:
+            conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+            conn.execute("INSERT INTO schema_version VALUES (1)")
+            conn.execute("CREATE TABLE events (seq INTEGER PRIMARY KEY, digest TEXT)")
+        with pytest.raises(InvalidValueError, match="development snapshot"):
+            SQLiteStore(tmp_path / "old.db")
+
     def test_newer_schema_is_refused(self, tmp_path: Path) -> None:
         """A file written by a newer schema is not opened."""
         SQLiteStore(tmp_path / "c.db").close()

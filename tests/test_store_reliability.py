@@ -225,7 +225,7 @@ class TestTampering:
         with sqlite3.connect(path) as conn:
             (payload,) = conn.execute("SELECT payload FROM events WHERE seq = 6").fetchone()
             forged = bytes(payload).replace(b"t-e5", b"t-e0")
-            digest = hashlib.sha256(forged).hexdigest()
+            digest = hashlib.sha256(forged).digest()
             conn.execute(
                 "UPDATE events SET payload = ?, digest = ? WHERE seq = 6", (forged, digest)
             )
@@ -271,6 +271,25 @@ class TestTampering:
         assert ("reordered", 3) in found
         assert ("reordered", 7) in found
         assert {kind for kind, _ in found} <= {"reordered", "broken_link"}
+
+    def test_edited_status(self, path: Path) -> None:
+        """A consent status changed behind the store is reported at its seq."""
+        result = self.verify(path, "UPDATE events SET status = 'withdrawn' WHERE seq = 4")
+        assert problems(result) == [("state", 4)]
+
+    def test_edited_expiry(self, path: Path) -> None:
+        """An expiry added behind the store is reported at its seq."""
+        result = self.verify(path, "UPDATE events SET valid_until_us = 0 WHERE seq = 6")
+        assert problems(result) == [("state", 6)]
+
+    def test_edited_status_changes_no_decision_unnoticed(self, path: Path) -> None:
+        """The status column is what may_process reads, so its tampering must show in verify."""
+        with sqlite3.connect(path) as conn:
+            conn.execute("UPDATE events SET status = 'refused' WHERE seq = 2")
+        with SQLiteStore(path, purposes=PURPOSES) as store:
+            at = T0 + timedelta(days=1)
+            assert not store.may_process("t-s0", "newsletter", at=at)
+            assert problems(store.verify()) == [("state", 2)]
 
     def test_rewritten_chain_head(self, path: Path) -> None:
         """A chain head that does not match the last row is a broken link."""

@@ -78,7 +78,7 @@ class ConsentStatus(StrEnum):
     @property
     def is_valid_for_processing(self) -> bool:
         """Whether this status permits processing (only given and renewed do)."""
-        return self in (ConsentStatus.GIVEN, ConsentStatus.RENEWED)
+        return self in _VALID_STATUSES
 
     @property
     def dpv(self) -> str:
@@ -98,6 +98,9 @@ _DPV_NAMES: Final = {
     ConsentStatus.INVALIDATED: "ConsentInvalidated",
     ConsentStatus.UNKNOWN: "ConsentUnknown",
 }
+
+
+_VALID_STATUSES: Final = frozenset({ConsentStatus.GIVEN, ConsentStatus.RENEWED})
 
 
 class EventKind(StrEnum):
@@ -242,12 +245,18 @@ def advance(
     Raises:
         InvalidTransitionError: The event is not allowed in *status*.
     """
-    after = next_status(status, event.kind)
-    if event.kind in (EventKind.GIVE, EventKind.RENEW):
+    kind = event.kind
+    after = next_status(status, kind)
+    if kind in _SETS_EXPIRY:
         return after, event.valid_until
-    if event.kind is EventKind.EXPIRE:
+    if kind in _KEEPS_EXPIRY:
         return after, valid_until
     return after, valid_until if after.is_valid_for_processing else None
+
+
+# Built once: enum members are class-level descriptors, and advance() runs per event.
+_SETS_EXPIRY: Final = frozenset({EventKind.GIVE, EventKind.RENEW})
+_KEEPS_EXPIRY: Final = frozenset({EventKind.EXPIRE})
 
 
 @attrs.frozen(kw_only=True)

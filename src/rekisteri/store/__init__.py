@@ -40,7 +40,9 @@ class ChainProblem:
         kind: ``"edited"`` (the row's content does not match its digest or
             hash), ``"missing"`` (the row is gone), ``"reordered"`` (the row's
             content belongs at another position) or ``"broken_link"`` (the
-            row does not follow from the one before it, or from the chain head).
+            row does not follow from the one before it, or from the chain head)
+            or ``"state"`` (the consent status stored with an intact row is not
+            the one its events lead to: the row was edited behind the store).
         message: One sentence for people; never contains event data.
     """
 
