@@ -1,0 +1,354 @@
+r"""Import an old rekisteriseloste or tietosuojaseloste into a draft register.
+
+:func:`import_notice` reads an old notice (plain text, Word-exported text or
+an HTML page) and returns an :class:`ImportResult`:
+
+* ``draft``: a :class:`~rekisteri.model.Register` with whatever could be
+  recognised; what the notice does not say stays empty (nothing is made up);
+* ``unmatched``: every passage that was not mapped to a field, with its
+  offsets: each non-blank character of the text is either mapped or listed;
+* ``findings``: the linter's report on the draft, plus the importer's own
+  findings (codes ``I001``–``I012``) and the outdated legal references of
+  the text, each with its current replacement.
+
+:func:`import_bytes` first decodes bytes (UTF-8, or a Windows-1252/Latin-1
+guess, or a given encoding). :func:`to_toml` writes the draft as a TOML file
+for a person to edit, with comments where the importer was unsure.
+
+Offsets are into :attr:`ImportResult.text`: the decoded text itself, or for
+HTML the page's text content (see :mod:`rekisteri.importer._html`).
+
+Examples:
+    >>> from rekisteri.importer import import_notice
+    >>> result = import_notice(
+    ...     "Rekisterinpitäjä\n\nEsimerkki Oy\nY-tunnus: 2077474-0\n\n"
+    ...     "Rekisterin käyttötarkoitus\n\n"
+    ...     "Tietoja käytetään laskutukseen ja markkinointiin.\n"
+    ... )
+    >>> result.draft.controller.name, result.draft.controller.business_id
+    ('Esimerkki Oy', '2077474-0')
+    >>> [purpose.name.fi for purpose in result.draft.purposes]
+    ['Laskutus', 'Markkinointi']
+    >>> result.coverage
+    1.0
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from rekisteri.importer._decode import UnusableInputError, decode, looks_binary
+from rekisteri.importer._extract import Extractor, Mapping, merged
+from rekisteri.importer._html import html_to_text, looks_like_html
+from rekisteri.importer._structure import split
+from rekisteri.importer._toml import to_toml
+from rekisteri.lint import Finding, Severity
+from rekisteri.model import Register
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "CODES",
+    "ImportResult",
+    "MappedSpan",
+    "Passage",
+    "UnusableInputError",
+    "import_bytes",
+    "import_notice",
+    "to_toml",
+]
+
+_NON_BLANK: Final = re.compile(r"\S+")
+_PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@attrs.frozen
+class Passage:
+    """A passage of the text that no field took: ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@attrs.frozen
+class MappedSpan:
+    """A span of the text and the field of the draft that it went into.
+
+    ``field`` is a path such as ``"purposes"``, ``"controller.business_id"``
+    or ``"sources[2]"``; recognised headings are ``"heading:<section>"``.
+    """
+
+    start: int
+    end: int
+    field: str
+
+
+@attrs.frozen
+class ImportResult:
+    """What :func:`import_notice` found in a notice."""
+
+    draft: Register
+    """The draft register: what could be recognised, nothing invented."""
+    unmatched: tuple[Passage, ...]
+    """Passages that were not mapped to any field, in text order."""
+    findings: tuple[Finding, ...]
+    """The importer's findings, outdated references in the text, and the linter's report."""
+    text: str
+    """The text that the offsets refer to (the text content, for HTML)."""
+    mapped: tuple[MappedSpan, ...]
+    """Where each field of the draft came from."""
+    notes: MappingProxyType[str, tuple[str, ...]]
+    """Remarks on fields of the draft by path (``"purposes[0]"``): where the importer was unsure."""
+    source_name: str | None = None
+    encoding: str | None = None
+    """The encoding the bytes were decoded with (``None`` for a ``str`` input)."""
+    is_html: bool = False
+
+    @property
+    def coverage(self) -> float:
+        """The share of the text's non-blank characters that were mapped to fields (1.0 if none)."""
+        total = _non_blank(self.text)
+        if total == 0:
+            return 1.0
+        mapped = sum(
+            _non_blank(self.text[s:e]) for s, e in merged((m.start, m.end) for m in self.mapped)
+        )
+        return mapped / total
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any finding is an error."""
+        return any(finding.severity is Severity.ERROR for finding in self.findings)
+
+
+def _non_blank(text: str) -> int:
+    return sum(map(len, _NON_BLANK.findall(text)))
+
+
+#: The importer's own finding codes: (severity, message in fi, sv, en).
+CODES: Final = MappingProxyType(
+    {
+        "I001": (
+            Severity.WARNING,
+            (
+                "Otsikkoa ei tunnistettu: “{subject}”. Sen alla oleva teksti luettiin vain "
+                "vihjeiden perusteella."
+            ),
+            (
+                "Rubriken kändes inte igen: ”{subject}”. Texten under den lästes bara "
+                "utifrån ledtrådar."
+            ),
+            "Heading not recognised: “{subject}”. The text under it was read from cues only.",
+        ),
+        "I002": (
+            Severity.ERROR,
+            "Y-tunnus {subject} löytyi, mutta sen tarkistusmerkki ei täsmää: korjaa tunnus.",
+            "FO-nummer {subject} hittades, men kontrollsiffran stämmer inte: rätta numret.",
+            "Y-tunnus {subject} found, but its check digit is wrong: correct it.",
+        ),
+        "I004": (
+            Severity.WARNING,
+            "Selosteesta ei tunnistettu yhtään otsikkoa; se luettiin vapaana tekstinä.",
+            "Inga rubriker kändes igen i beskrivningen; den lästes som fri text.",
+            "No heading of the notice was recognised; it was read as free text.",
+        ),
+        "I005": (
+            Severity.INFO,
+            "Otsikon “{subject}” alla ei ole tekstiä.",
+            "Under rubriken ”{subject}” finns ingen text.",
+            "There is no text under the heading “{subject}”.",
+        ),
+        "I006": (
+            Severity.INFO,
+            "{subject} kohtaa jäi liittämättä mihinkään kenttään; ne on lueteltu raportissa.",
+            "{subject} avsnitt kunde inte knytas till något fält; de listas i rapporten.",
+            "{subject} passages were not mapped to any field; the report lists them.",
+        ),
+        "I008": (
+            Severity.INFO,
+            "Merkistöä ei ilmoitettu eikä teksti ollut UTF-8:aa; luettiin merkistönä {subject}.",
+            "Teckenkodningen angavs inte och texten var inte UTF-8; den lästes som {subject}.",
+            "No encoding was given and the text was not UTF-8; it was read as {subject}.",
+        ),
+        "I010": (
+            Severity.WARNING,
+            "Seloste sekä kieltää siirrot EU:n ja ETA:n ulkopuolelle että kuvaa niitä; tarkista.",
+            (
+                "Beskrivningen både förnekar och beskriver överföringar utanför EU och EES; "
+                "kontrollera."
+            ),
+            "The notice both denies and describes transfers outside the EU/EEA; check.",
+        ),
+        "I011": (
+            Severity.INFO,
+            (
+                "Sähköpostiosoite oli kirjoitettu peitetysti; luonnoksessa se on kirjoitettu "
+                "auki: {subject}."
+            ),
+            "E-postadressen var skriven i maskerad form; i utkastet är den utskriven: {subject}.",
+            (
+                "The e-mail address was written in an obfuscated form; the draft writes it "
+                "out: {subject}."
+            ),
+        ),
+        "I012": (
+            Severity.WARNING,
+            (
+                "Seloste näyttää olevan ruotsiksi; tekstit ovat luonnoksessa "
+                "suomenkielisissä kentissä: siirrä ne sv-kenttiin ja kirjoita "
+                "suomenkieliset tekstit."
+            ),
+            (
+                "Beskrivningen verkar vara på svenska; i utkastet står texterna i de "
+                "finska fälten: flytta dem till sv-fälten och skriv de finska texterna."
+            ),
+            (
+                "The notice appears to be in Swedish; the draft has its texts in the "
+                "Finnish fields: move them to the sv fields and write the Finnish texts."
+            ),
+        ),
+    }
+)
+
+_LOCALES: Final = {"fi": 1, "sv": 2, "en": 3}
+
+
+def _finding(code: str, path: str, subject: str, locale: str) -> Finding:
+    entry = CODES[code]
+    message = entry[_LOCALES.get(locale, 1)].format(subject=subject)
+    return Finding(code, entry[0], path, message)
+
+
+def _swedish(text: str) -> bool:
+    sample = text[:20000].casefold()
+    swedish = len(re.findall(r"\b(?:och|att|för|som|av|med|till|är|uppgifter)\b", sample))
+    finnish = len(re.findall(r"\b(?:ja|on|tai|ovat|sekä|että|tiedot|tietoja)\b", sample))
+    return swedish > 2 * finnish + 5
+
+
+def import_notice(
+    text_or_html: str,
+    *,
+    source_name: str | None = None,
+    html: bool | None = None,
+    locale: str = "fi",
+) -> ImportResult:
+    """Read an old notice and return a draft register, the unmatched passages and findings.
+
+    Never raises for any text: what cannot be understood ends up in
+    :attr:`ImportResult.unmatched`.
+
+    Args:
+        text_or_html: The notice as text, or an HTML page.
+        source_name: A name for the input (a file name), kept in the result.
+        html: Whether the input is HTML; ``None`` decides from the text.
+        locale: The language of the findings' messages: ``"fi"``, ``"sv"`` or ``"en"``.
+
+    Raises:
+        UnknownLocaleError: *locale* is not one of those.
+    """
+    from rekisteri.lint import find_outdated, lint, outdated_finding
+    from rekisteri.lint._finding import as_lang
+
+    lang = as_lang(locale).value
+    is_html = looks_like_html(text_or_html) if html is None else html
+    if is_html:
+        text, headings, items = html_to_text(text_or_html)
+    else:
+        text, headings, items = text_or_html, [], []
+    sections = split(text, heading_spans=headings, item_starts=items, html=is_html)
+    built = Extractor(text, sections).run()
+    draft = built.build()
+
+    mapped = tuple(MappedSpan(m.start, m.end, m.field) for m in built.mapped)
+    unmatched = tuple(_unmatched(text, built.mapped))
+    findings: list[Finding] = []
+    findings.extend(
+        _finding(remark.code, f"text[{remark.start}:{remark.end}]", remark.subject, lang)
+        for remark in sorted(built.remarks, key=lambda r: (r.start, r.code))
+    )
+    if sections and all(s.kind is None for s in sections) and text.strip():
+        findings.append(_finding("I004", "text", "", lang))
+    if unmatched:
+        findings.append(_finding("I006", "unmatched", str(len(unmatched)), lang))
+    if "transfers" in built.notes:
+        findings.append(_finding("I010", "transfers", "", lang))
+    if _swedish(text):
+        findings.append(_finding("I012", "text", "", lang))
+    findings.extend(
+        outdated_finding(match, f"text[{match.start}:{match.end}]", locale=lang)
+        for match in find_outdated(text)
+    )
+    # The text-level findings above already name every outdated reference,
+    # with its place in the notice; the linter's R3xx on the draft would repeat them.
+    findings.extend(f for f in lint(draft, locale=lang) if not f.code.startswith("R3"))
+    return ImportResult(
+        draft=draft,
+        unmatched=unmatched,
+        findings=tuple(findings),
+        text=text,
+        mapped=mapped,
+        notes=MappingProxyType({path: tuple(notes) for path, notes in built.notes.items()}),
+        source_name=source_name,
+        is_html=is_html,
+    )
+
+
+def import_bytes(
+    data: bytes,
+    *,
+    encoding: str | None = None,
+    source_name: str | None = None,
+    html: bool | None = None,
+    locale: str = "fi",
+) -> ImportResult:
+    """Decode *data* and import it with :func:`import_notice`.
+
+    Without *encoding*, UTF-8 is tried first, then the ``charset`` of an HTML
+    ``<meta>`` tag, then Windows-1252 (or Latin-1); a guess is reported as
+    finding ``I008``.
+
+    Raises:
+        UnusableInputError: *encoding* is unknown or does not decode *data*,
+            or *data* is a binary file or has no text at all.
+    """
+    text, used, guessed = decode(data, encoding=encoding)
+    if looks_binary(text):
+        msg = "the input looks like a binary file, not text or HTML (save it as text or HTML)"
+        raise UnusableInputError(msg)
+    if not text.strip():
+        msg = "the input has no text"
+        raise UnusableInputError(msg)
+    result = import_notice(text, source_name=source_name, html=html, locale=locale)
+    findings = result.findings
+    if guessed and used not in {"utf-8-sig", "utf-16"}:
+        findings = (_finding("I008", "text", used, locale), *findings)
+    return attrs.evolve(result, encoding=used, findings=findings)
+
+
+def _unmatched(text: str, mapped: Sequence[Mapping]) -> list[Passage]:
+    """The passages between the mapped spans, split at blank lines, trimmed."""
+    passages: list[Passage] = []
+    position = 0
+    for start, end in [*merged((m.start, m.end) for m in mapped), (len(text), len(text))]:
+        if start > position:
+            gap_start = position
+            for piece in [*_PARAGRAPH_BREAK.finditer(text, position, start), None]:
+                gap_end = piece.start() if piece is not None else start
+                s, e = gap_start, gap_end
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    passages.append(Passage(s, e, text[s:e]))
+                if piece is not None:
+                    gap_start = piece.end()
+        position = max(position, end)
+    return passages

@@ -1,0 +1,89 @@
+"""Bytes to text: UTF-8 first, then a Windows-1252 / Latin-1 guess, or a given encoding."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Final
+
+from rekisteri.errors import RekisteriError
+
+#: Bytes that Windows-1252 leaves undefined; where they occur, the text is
+#: not Windows-1252, and Latin-1 (which maps every byte) is the fallback.
+_UNDEFINED_IN_CP1252: Final = frozenset(b"\x81\x8d\x8f\x90\x9d")
+_META_CHARSET: Final = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
+)
+#: Share of control characters above which a "text" is really a binary file.
+_BINARY_SHARE: Final = 0.10
+
+
+class UnusableInputError(RekisteriError, ValueError):
+    """The input cannot be read as a notice: undecodable, binary, or empty.
+
+    The message says why (and never quotes the input).
+    """
+
+
+def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str, bool]:
+    """Return the text of *data*, the encoding used, and whether it was guessed.
+
+    Without *encoding*: a byte-order mark decides; otherwise UTF-8 if the
+    bytes are valid UTF-8; otherwise the ``charset`` of an HTML ``<meta>``
+    tag, if it names a known encoding that decodes the bytes; otherwise
+    Windows-1252 (which puts ä, ö and å where Latin-1 does), or Latin-1
+    when a byte occurs that Windows-1252 does not define.
+
+    Raises:
+        UnusableInputError: *encoding* is unknown or does not decode *data*.
+    """
+    if encoding is not None:
+        try:
+            name = codecs.lookup(encoding).name
+        except LookupError:
+            msg = f"unknown encoding {encoding!r}"
+            raise UnusableInputError(msg) from None
+        try:
+            return data.decode(name), name, False
+        except UnicodeDecodeError as exc:
+            msg = f"the input is not valid {name} (at byte {exc.start})"
+            raise UnusableInputError(msg) from None
+    if data.startswith(codecs.BOM_UTF8):
+        return _try(data, "utf-8-sig") or _fallback(data)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _try(data, "utf-16") or _fallback(data)
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    found = _META_CHARSET.search(data[:4096])
+    if found is not None:
+        try:
+            name = codecs.lookup(found.group(1).decode("ascii")).name
+        except LookupError:
+            name = ""
+        if name and name != "utf-8" and (text := _try(data, name)) is not None:
+            return text
+    return _fallback(data)
+
+
+def _try(data: bytes, name: str) -> tuple[str, str, bool] | None:
+    try:
+        return data.decode(name), name, True
+    except UnicodeDecodeError:
+        return None
+
+
+def _fallback(data: bytes) -> tuple[str, str, bool]:
+    if _UNDEFINED_IN_CP1252.isdisjoint(data):
+        return data.decode("cp1252"), "cp1252", True
+    return data.decode("latin-1"), "latin-1", True
+
+
+def looks_binary(text: str) -> bool:
+    """Whether *text* is mostly control characters (a binary file, e.g. a .docx)."""
+    sample = text[:65536]
+    if not sample:
+        return False
+    controls = sum(1 for char in sample if char < " " and char not in "\t\n\r\f\v")
+    return controls / len(sample) > _BINARY_SHARE

@@ -1,0 +1,334 @@
+"""Just enough Finnish to read the lists of an old notice.
+
+Old notices list purposes inside a sentence, in the illative or translative
+case: "tietoja käytetään asiakkaan tunnistamiseen, markkinointiin ... sekä
+muuhun asiakkuudessa tarpeelliseen yhteydenpitoon". A purpose in a register
+is a noun phrase in the nominative ("Asiakkaan tunnistaminen"). This module
+splits such a list and turns each item back into the nominative with a small
+table of suffix rules. It is not a morphological analyser: the rules cover
+the forms that these notices use, and the importer marks every name made
+this way as one to check.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+# (suffix, replacement), tried in order; the first that matches wins.
+_AGREEING: Final = (
+    ("miseksi", "minen"),
+    ("misiin", "miset"),
+    ("isiin", "iset"),
+    ("uksiin", "ukset"),
+    ("yksiin", "ykset"),
+    ("iseen", "inen"),
+    ("ukseen", "us"),
+    ("ykseen", "ys"),
+)
+_UNAMBIGUOUS: Final = (("iin", "i"), ("oon", "o"), ("öön", "ö"), ("uun", "u"), ("yyn", "y"))
+#: Illative endings that a genitive can also have (asiakkaan, rakenteen).
+_AMBIGUOUS: Final = (("ään", "ä"), ("aan", "a"), ("een", "i"))
+_H_ILLATIVE: Final = re.compile(r"([aeiouyäö])h\1n$")
+_LOCATIVE: Final = re.compile(r"(ssa|ssä|ssamme|ssämme|ssanne|ssänne|llä|lla|kautta)$")
+_STOP: Final = frozenset(
+    [
+        "esimerkiksi",
+        "esim",
+        "esim.",
+        "mm.",
+        "mm",
+        "muun",
+        "muassa",
+        "kuten",
+        "myös",
+        "vain",
+        "lähinnä",
+        "ainoastaan",
+        "pääasiassa",
+        "eli",
+        "sekä",
+        "ja",
+        "tai",
+        "mukaan",
+        "lukien",
+        "yms.",
+        "ym.",
+        "jne.",
+        "etenkin",
+        "erityisesti",
+    ]
+)
+_PLURAL: Final = (
+    ("us", "ukset"),
+    ("ys", "ykset"),
+    ("nen", "set"),
+    ("i", "it"),
+    ("a", "at"),
+    ("ä", "ät"),
+    ("o", "ot"),
+    ("ö", "öt"),
+    ("u", "ut"),
+    ("y", "yt"),
+    ("e", "eet"),
+)
+
+#: Verbs after which a notice lists its purposes, and the case of the list.
+_TRIGGER: Final = re.compile(
+    r"\b(?P<illative>käytetään|voidaan käyttää|käytetään myös|käytettävä|käytetä)\b"
+    r"|\b(?P<nominative>(?:käyttö)?tarkoitus(?:ena)? on|käyttötarkoituksia ovat"
+    r"|tarkoituksia ovat)\b",
+    re.IGNORECASE,
+)
+_SEKA: Final = re.compile(r"\s+sekä\s+|;\s*")
+_ITEM_SPLIT: Final = re.compile(r",\s+|(?<!-)\s+(?:ja|tai)\s+")
+_WORD_CHARS: Final = ".,:;!?()\"'”“"
+
+
+def _replace(word: str, rules: tuple[tuple[str, str], ...]) -> str | None:
+    lower = word.casefold()
+    for suffix, replacement in rules:
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 1:
+            return word[: len(word) - len(suffix)] + replacement
+    return None
+
+
+def _agreeing(word: str) -> str | None:
+    """The nominative of an illative modifier that agrees with its head, or ``None``."""
+    replaced = _replace(word, _AGREEING)
+    if replaced is not None:
+        return replaced
+    if _H_ILLATIVE.search(word.casefold()) and len(word) > 4:
+        return word[:-3]
+    return None
+
+
+def _head(word: str, *, last: bool) -> str | None:
+    """The nominative of an illative or translative head noun, or ``None``."""
+    return (
+        _agreeing(word)
+        or _replace(word, _UNAMBIGUOUS)
+        or (_replace(word, _AMBIGUOUS) if last else None)
+    )
+
+
+def _pluralise(word: str) -> str:
+    return _replace(word, _PLURAL) or word
+
+
+def capitalise(text: str) -> str:
+    """Upper-case the first letter of *text* and drop trailing punctuation and colons."""
+    text = " ".join(text.split()).strip(" ,;:-–")
+    text = text.rstrip(".") if not text.endswith(("mm.", "esim.", "jne.")) else text
+    return text[:1].upper() + text[1:]
+
+
+def noun_phrase(item: str, *, search: bool) -> str | None:
+    """Return *item* (an illative or translative phrase) in the nominative.
+
+    With ``search``, the head may stand before a tail that is not part of the
+    phrase ("mainonnan kohdistamiseen luovuttamatta tietoja" → "Mainonnan
+    kohdistaminen"); without, the head is the last word. ``None`` when no
+    word is in a case the rules know.
+
+    Examples:
+        >>> noun_phrase("muuhun asiakkuudessa tarpeelliseen yhteydenpitoon", search=True)
+        'Muu asiakkuudessa tarpeellinen yhteydenpito'
+        >>> noun_phrase("tilastollisiin tarkoitukseen", search=True)
+        'Tilastolliset tarkoitukset'
+    """
+    words = [word.strip(_WORD_CHARS) for word in item.split()]
+    words = [word for word in words if word]
+    if not words:
+        return None
+    # Trailing locative modifiers belong to the phrase ("... verkkopalveluissamme").
+    end = len(words)
+    while end > 1 and _LOCATIVE.search(words[end - 1].casefold()):
+        end -= 1
+    head_at = None
+    if search:
+        for index in range(end - 1, -1, -1):
+            if _head(words[index], last=index == end - 1) is not None:
+                head_at = index
+                break
+    elif _head(words[end - 1], last=True) is not None:
+        head_at = end - 1
+    if head_at is None:
+        return None
+    tail = len(words) if head_at == end - 1 else head_at + 1
+    start = head_at
+    while start > 0 and words[start - 1].casefold() not in _STOP:
+        previous = words[start - 1].casefold()
+        if not (
+            previous.endswith(("n", "sta", "stä", "lta", "ltä", "lle"))
+            or _agreeing(words[start - 1]) is not None
+            or _LOCATIVE.search(previous)
+        ):
+            break
+        start -= 1
+    plural = False
+    out: list[str] = []
+    for index in range(start, head_at):
+        agreed = _agreeing(words[index])
+        if agreed is not None and words[index].casefold().endswith("isiin"):
+            plural = True
+        out.append(agreed or words[index])
+    head = _head(words[head_at], last=True) or words[head_at]
+    if plural and not head.casefold().endswith("t"):
+        head = _pluralise(head)
+    out.append(head)
+    out.extend(words[head_at + 1 : tail])
+    return capitalise(" ".join(out))
+
+
+def _is_verbal_noun(phrase: str | None) -> bool:
+    return phrase is not None and phrase.casefold().endswith("minen")
+
+
+def purposes_in(sentence: str) -> list[str] | None:
+    """Return the purposes that *sentence* lists, in the nominative, or ``None``.
+
+    Examples:
+        >>> purposes_in("Tietoja käytetään asiakkaan tunnistamiseen, laskutukseen sekä "
+        ...             "tekniseen tukeen.")
+        ['Asiakkaan tunnistaminen', 'Laskutus', 'Tekninen tuki']
+        >>> purposes_in("Rekisterin käyttötarkoitus on asiakassuhteen hoitaminen.")
+        ['Asiakassuhteen hoitaminen']
+        >>> purposes_in("Tiedot on suojattu.") is None
+        True
+    """
+    match = _TRIGGER.search(sentence)
+    if match is None:
+        return None
+    nominative = match.group("nominative") is not None
+    rest = " ".join(sentence[match.end() :].split()).rstrip(" .:;")
+    rest = re.sub(r"(?:\s+(?:sekä|ja|mm\.?|muun muassa))+$", "", rest)
+    rest = re.sub(r"^(?:mm\.|muun muassa|myös|seuraaviin tarkoituksiin:?)\s+", "", rest)
+    if not rest:
+        return []
+    parts = [part for part in _SEKA.split(rest) if part.strip()]
+    several = len(parts) > 1 or bool(re.search(r"\ssekä\s*[:.]?$", sentence))
+    names: list[str] = []
+    for part in parts:
+        items = [item for item in _ITEM_SPLIT.split(part) if item.strip()]
+        names.extend(_part_names(part, items, nominative=nominative, several=several))
+    return names
+
+
+def _convert(item: str, *, nominative: bool, search: bool) -> str | None:
+    if nominative:
+        words = [word for word in item.split() if word.casefold() not in _STOP]
+        return capitalise(" ".join(words)) if words else None
+    return noun_phrase(item, search=search)
+
+
+def _part_names(part: str, items: list[str], *, nominative: bool, several: bool) -> list[str]:
+    # A multi-word item followed by single words joined with "ja" coordinates
+    # head nouns under one modifier: "toimeksiantojen hallinnointi, arkistointi ja käsittely".
+    group = len(items)
+    if re.search(r"(?<!-)\sja\s", part):
+        while group > 0 and len(items[group - 1].split()) == 1:
+            group -= 1
+        # the multi-word item that the single words coordinate with (if any)
+        group = group - 1 if group > 0 else len(items)
+    names = [_convert(item, nominative=nominative, search=True) for item in items[: max(group, 0)]]
+    if 0 <= group < len(items) - 1:
+        first = _convert(items[group], nominative=nominative, search=True)
+        rest = [_convert(item, nominative=nominative, search=False) for item in items[group + 1 :]]
+        if first is not None and _is_verbal_noun(first) and all(map(_is_verbal_noun, rest)):
+            # "palvelujen tuottamiseksi ja kehittämiseksi": two purposes, one prefix
+            prefix = first.split()[:-1]
+            names.append(first)
+            names.extend(capitalise(" ".join([*prefix, r.casefold()])) for r in rest if r)
+        elif several and first is not None and all(rest):
+            heads = [r.casefold() for r in rest if r]
+            names.append(", ".join([first, *heads[:-1]]) + " ja " + heads[-1])
+        else:
+            names.append(first)
+            names.extend(
+                _convert(item, nominative=nominative, search=True) for item in items[group + 1 :]
+            )
+    elif group >= 0:
+        names.extend(_convert(item, nominative=nominative, search=True) for item in items[group:])
+    return [name for name in names if name]
+
+
+_SENTENCE_END: Final = re.compile(r"[.!?]+[\"'”)]*(?=\s)")
+_ABBREVIATIONS: Final = frozenset(
+    [
+        "esim",
+        "mm",
+        "ym",
+        "yms",
+        "jne",
+        "ns",
+        "n",
+        "ks",
+        "vrt",
+        "tms",
+        "puh",
+        "p",
+        "os",
+        "klo",
+        "nro",
+        "ao",
+        "s.",
+        "ts",
+        "eli",
+        "tel",
+        "fax",
+        "ry",
+        "oy",
+    ]
+)
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentences; return their trimmed spans."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        stop = match.end()
+        word_start = text.rfind(" ", begin, match.start()) + 1
+        word = text[max(word_start, begin) : match.start()].strip("(").casefold()
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        following = text[stop:end].lstrip()
+        if following and not (
+            following[0].isupper() or following[0].isdigit() or following[0] in "\"'(-•*"
+        ):
+            continue
+        spans.append((begin, stop))
+        begin = stop
+    spans.append((begin, end))
+    return [span for span in (_trim(text, s, e) for s, e in spans) if span[1] > span[0]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_TRANSLITERATE: Final = str.maketrans({"ä": "a", "ö": "o", "å": "a", "ü": "u", "ß": "ss"})
+
+
+def slugify(text: str, *, limit: int = 40) -> str:
+    """Return a stable ASCII key for *text* (ä → a, ö → o, å → a), possibly empty.
+
+    Examples:
+        >>> slugify("Asiakkaan tunnistaminen")
+        'asiakkaan-tunnistaminen'
+        >>> slugify("Yhteydenpito ja hälytykset")
+        'yhteydenpito-ja-halytykset'
+    """
+    flat = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLITERATE))
+    ascii_text = flat.encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > limit:
+        cut = slug.rfind("-", 0, limit + 1)
+        slug = slug[: cut if cut > 0 else limit].strip("-")
+    return slug

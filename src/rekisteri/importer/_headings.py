@@ -1,0 +1,255 @@
+# ruff: noqa: E501 - the heading patterns read best as whole alternations, one a line
+"""The section headings of old notices, and how a line is recognised as one.
+
+The old model form (henkilötietolaki 10 §, later combined with 24 § into a
+"rekisteri- ja tietosuojaseloste") has a fixed set of headings that firms
+copied with many small variations: numbered or not, "Rekisterin
+käyttötarkoitus" for "Henkilötietojen käsittelyn tarkoitus", Swedish
+versions, run over two or three lines in Word exports. A heading is
+recognised when its normalised text (lower case, numbering and trailing
+punctuation removed, whitespace collapsed) matches one of the patterns
+below in full.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Final
+
+
+class SectionKind(StrEnum):
+    """What a section of an old notice is about."""
+
+    TITLE = "title"
+    CONTROLLER = "controller"
+    CONTACT = "contact_person"
+    DPO = "dpo"
+    NAME = "name"
+    PURPOSES = "purposes"
+    CONTENT = "data_categories"
+    SOURCES = "sources"
+    DISCLOSURES = "recipients"
+    TRANSFERS = "transfers"
+    SECURITY = "security"
+    SECURITY_MANUAL = "security_manual"
+    SECURITY_ELECTRONIC = "security_electronic"
+    RETENTION = "retention"
+    ACCESS = "access"
+    RECTIFICATION = "rectification"
+    OTHER_RIGHTS = "other_rights"
+    COOKIES = "cookies"
+    CHANGES = "changes"
+
+
+_PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
+    (
+        SectionKind.TITLE,
+        (
+            r"(henkilötietolain (\(?523/1999\)? )?)?(10 ?§:n (ja 24 ?§:n )?mukainen )?"
+            r"(rekisteri- ja tietosuojaseloste|rekisteriseloste|tietosuojaseloste|tietosuojailmoitus"
+            r"|tietosuojakäytäntö|tietosuoja|yksityisyydensuoja|registerbeskrivning"
+            r"|dataskyddsbeskrivning|dataskydd|integritetspolicy|privacy policy|privacy notice"
+            r"|yleistä|johdanto)"
+            r"|.{0,80}(rekisteriseloste|tietosuojaseloste|tietosuojaperiaatteet|tietosuojakäytäntö"
+            r"|registerbeskrivning|dataskyddsbeskrivning)"
+            r"|(rekisteriseloste|tietosuojaseloste|registerbeskrivning|dataskyddsbeskrivning)\W.{0,80}"
+        ),
+    ),
+    (
+        SectionKind.CONTACT,
+        (
+            r"(rekisterin |rekisteriasioiden )?yhteyshenkilö(t)?( rekisteriä koskevissa asioissa"
+            r"| rekisteriasioissa)?|yhteystiedot rekisteriä koskevissa asioissa"
+            r"|yhteydenotot rekisteriä koskevissa asioissa|rekisteristä vastaava (henkilö|yhteyshenkilö)"
+            r"|rekisteriasioista vastaava( henkilö)?|kontaktperson(er)?( i registerärenden"
+            r"| i ärenden som gäller registret| för registret)?|contact person( for register.{0,20})?"
+        ),
+    ),
+    (
+        SectionKind.CONTROLLER,
+        (
+            r"rekisterin ?pitäjä|rekisterinpitäjän (tiedot|yhteystiedot|nimi ja yhteystiedot|nimi)"
+            r"|rekisterinpitäjä ja (sen |sen edustaja ja )?(yhteystiedot|yhteyshenkilö|yhteyshenkilöt"
+            r"|tietosuojavastaava)|personuppgiftsansvarig(a|e)?( och (kontaktuppgifter|kontaktperson"
+            r"|dataskyddsombud))?|registeransvarig|registerförare|registerhållare"
+            r"|(data )?controller( and contact details)?|yhteystiedot|kontaktuppgifter"
+        ),
+    ),
+    (
+        SectionKind.DPO,
+        (
+            r"tietosuojavastaava(n yhteystiedot)?|dataskyddsombud(ets kontaktuppgifter)?"
+            r"|(contact details of the )?data protection officer"
+        ),
+    ),
+    (SectionKind.NAME, r"rekisterin nimi|registrets namn|(the )?name of (the )?register"),
+    (
+        SectionKind.PURPOSES,
+        (
+            r"((henkilötietojen |tietojen )?käsittelyn|rekisterin|henkilötietojen) (käyttö)?tarkoitus"
+            r"( ja (käsittelyn |sen )?(oikeusperuste|peruste|käsittelyperuste|oikeusperusteet))?"
+            r"|(rekisterin pitämisen|henkilötietojen käsittelyn|käsittelyn) (peruste|oikeusperuste)"
+            r"( ja (käyttö)?tarkoitus)?|(käyttö)?tarkoitus|rekisterin käyttötarkoitus ja peruste"
+            r"|ändamål(et|en)?( med (behandlingen( av personuppgifter)?|registret))?"
+            r"|syfte(t)? med behandlingen.{0,60}|purposes?( of (the )?processing)?.{0,60}"
+        ),
+    ),
+    (
+        SectionKind.CONTENT,
+        (
+            r"(rekisterin )?tietosisältö( ja rekisteröidyt)?|rekisterin sisältämät (henkilö)?tiedot"
+            r"|rekisteriin (tallennettavat|tallennetut) tiedot|rekisterin tiedot"
+            r"|(käsiteltävät|kerättävät|tallennettavat) (henkilö)?tiedot( ja (henkilö)?tietoryhmät)?"
+            r"|käsiteltävät henkilötietoryhmät|rekisteröidyt ja henkilötietoryhmät"
+            r"|registrets (data)?innehåll|uppgifter i registret|kategorier av personuppgifter"
+            r"|data content( of the register)?|categories of personal data"
+        ),
+    ),
+    (
+        SectionKind.SOURCES,
+        (
+            r"(säännönmukaiset |rekisterin )?tietolähteet|(henkilö)?tietojen (säännönmukaiset )?lähteet"
+            r"|mistä (henkilö)?tiedot (saadaan|on saatu)|regelmässiga (uppgifts|informations)källor"
+            r"|uppgiftskällor|(regular )?sources of (personal )?data|tietolähde"
+        ),
+    ),
+    (
+        SectionKind.TRANSFERS,
+        (
+            r"(henkilö)?tietojen (siirto|siirrot|siirtäminen|luovutus|luovutukset) "
+            r"(eu:n|euroopan unionin|eu)( (tai|ja) (eta:n|euroopan talousalueen|eta))? ulkopuolelle"
+            r"|(henkilö)?tietojen (siirto|siirtäminen) kolmansiin maihin|(henkilö)?tietojen siirtäminen"
+            r"|överföring(ar)? (av (person)?uppgifter )?(utanför|till länder utanför|till tredje ?land)"
+            r".{0,40}|transfers? (of (personal )?data )?(outside|to third countries).{0,40}"
+        ),
+    ),
+    (
+        SectionKind.DISCLOSURES,
+        (
+            r"(tietojen )?säännönmukaiset (tietojen )?luovutukset( ja .{0,80})?"
+            r"|(henkilö)?tietojen (säännönmukainen )?(luovuttaminen|luovutukset|luovutus)( ja .{0,80})?"
+            r"|(henkilö)?tietojen vastaanottajat( (tai|ja) vastaanottajaryhmät)?"
+            r"|regelmässig(t|a) utlämnande(n)?( av uppgifter)?|utlämnande av uppgifter"
+            r"|mottagare.{0,60}|(regular )?disclosures?( of data)?|recipients.{0,60}"
+        ),
+    ),
+    (
+        SectionKind.SECURITY_MANUAL,
+        (
+            r"((rekisterin )?suojauksen periaatteet,? )?(a[:.)]? )?manuaali(nen|sesti) "
+            r"(aineisto|käsiteltävät tiedot|tallennettu aineisto)|manuellt (material|behandlade uppgifter)"
+        ),
+    ),
+    (
+        SectionKind.SECURITY_ELECTRONIC,
+        (
+            r"((rekisterin )?suojauksen periaatteet,? )?(b[:.)]? )?(atk:lla|sähköisesti|digitaalisesti"
+            r"|automaattisesti) (käsiteltävät|tallennetut|tallennettavat) (tiedot|toiminnot|aineisto)"
+            r"|(b[:.)]? )?atk-tiedot|(automatiskt|elektroniskt) behandlade uppgifter|adb-uppgifter"
+        ),
+    ),
+    (
+        SectionKind.SECURITY,
+        (
+            r"(rekisterin )?suojauksen periaatteet|rekisterin suojaus|tietojen (käsittelyn )?suojaus"
+            r"( ja käsittelyn periaatteet)?|(henkilö)?tietojen suojaaminen|tietoturva|tietoturvallisuus"
+            r"|principer(na)? för (skydd(et)?|skyddande) av (registret|uppgifterna)"
+            r"|skydd av personuppgifter|(security|protection)( principles| of personal data)?"
+        ),
+    ),
+    (
+        SectionKind.RETENTION,
+        (
+            r"((henkilö)?tietojen )?(säilytysaika|säilyttämisaika|säilytys|säilyttäminen)"
+            r"( ja (tietojen )?(siirto|siirrot|poistaminen|hävittäminen|poisto))?"
+            r"|tietojen (poistaminen|hävittäminen)|lagringstid.{0,40}|förvaringstid.{0,40}"
+            r"|retention( period)?.{0,40}"
+        ),
+    ),
+    (
+        SectionKind.ACCESS,
+        (
+            r"tarkastusoikeus|tarkistusoikeus|oikeus tarkastaa( omat)? tiedot|rätt(en)? till insyn"
+            r"|rätt att granska.{0,40}|right of (access|inspection)"
+        ),
+    ),
+    (
+        SectionKind.RECTIFICATION,
+        (
+            r"oikeus vaatia tiedon korjaamista|(virheellisen )?tiedon korjaaminen"
+            r"|oikeus (vaatia )?(tiedon |tietojen )?(korjaamista|oikaisemista|oikaisua)"
+            r"|rätt att (kräva|yrka på) rättelse( av (uppgift|uppgifter))?|rättelse av uppgift"
+            r"|right to (demand )?rectification.{0,40}"
+        ),
+    ),
+    (
+        SectionKind.OTHER_RIGHTS,
+        (
+            r"muut (henkilötietojen käsittelyyn liittyvät )?oikeudet|rekisteröidyn oikeudet.{0,60}"
+            r"|(rekisteröidyn )?kielto-oikeus|(sinun )?oikeutesi|övriga rättigheter.{0,60}"
+            r"|den registrerades rättigheter|rights of the data subject|your rights"
+            r"|oikeus tehdä valitus valvontaviranomaiselle|valitusoikeus"
+        ),
+    ),
+    (SectionKind.COOKIES, r"evästeet|evästeiden käyttö|evästekäytäntö|kakor|cookies"),
+    (
+        SectionKind.CHANGES,
+        (
+            r"muutokset( tähän)?( (rekisteri|tietosuoja)?selosteeseen)?"
+            r"|selosteen (muuttaminen|päivittäminen|muutokset)|ändringar|changes"
+        ),
+    ),
+)
+
+_COMPILED: Final = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
+
+_NUMBERING: Final = re.compile(
+    r"(?:§\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[a-h]|[ivx]{1,5})\s*[.):]\s+|\d{1,2}\s+"
+)
+_DASHES: Final = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-"})
+_TRAIL: Final = " \t:.;-–—"
+#: Headings longer than this are not looked at (they are paragraphs).
+MAX_HEADING: Final = 160
+
+
+def normalise(text: str) -> str:
+    """Return *text* as the heading table sees it: lower case, unnumbered, one-spaced."""
+    text = " ".join(text.replace("\u00ad", "").translate(_DASHES).split()).casefold()
+    text = text.lstrip("#*•-–· ")
+    match = _NUMBERING.match(text)
+    if match is not None and match.end() < len(text):
+        text = text[match.end() :]
+    return text.rstrip(_TRAIL).strip("*_ ")
+
+
+def recognise(text: str) -> SectionKind | None:
+    """Return the kind of section that the heading *text* starts, or ``None``.
+
+    Examples:
+        >>> recognise("3. Rekisterin nimi")
+        <SectionKind.NAME: 'name'>
+        >>> recognise("Tietojen siirto EU:n tai ETA:n ulkopuolelle")
+        <SectionKind.TRANSFERS: 'transfers'>
+        >>> recognise("Rekisteröidyllä on oikeus tarkistaa tietonsa.") is None
+        True
+    """
+    if len(text) > MAX_HEADING:
+        return None
+    key = normalise(text)
+    if not key:
+        return None
+    for kind, pattern in _COMPILED:
+        if pattern.fullmatch(key):
+            return kind
+    return None
+
+
+def sub_label(text: str) -> str | None:
+    """Return the part of a security heading after "A:"/"B:", e.g. ``"Manuaalinen aineisto"``."""
+    flat = " ".join(text.split()).rstrip(_TRAIL)
+    match = re.search(r"(?:^|\s)[AB]\s*[:.)]\s*(\S.*)$", flat)
+    if match is not None:
+        return match.group(1)
+    match = re.search(r"(?i)(manuaali\w*.*|atk.*|sähköisesti.*|digitaalisesti.*)$", flat)
+    return match.group(1)[:1].upper() + match.group(1)[1:] if match else None

@@ -1,0 +1,255 @@
+"""Text → pieces (headings, paragraphs, list items) with offsets → sections."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from rekisteri.importer._headings import MAX_HEADING, SectionKind, normalise, recognise, sub_label
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Sequence
+
+_BULLET: Final = re.compile(
+    r"[ \t]*(?:[-•*–·▪◦●○■□➢►✓]|o(?=[ \t])|\(?\d{1,2}[.)]|\(?[a-hA-H]\))[ \t]+"
+)
+_ENDS_SENTENCE: Final = (".", "!", "?", ":", ";")
+_PASSIVE: Final = re.compile(r"\w(?:taan|tään|daan|dään)\b")
+_INLINE_HEADING: Final = re.compile(r"[ \t]*([^:\n]{3,80}?)[ \t]*:[ \t]*(?=\S)")
+#: A list item that ends with a lead-in glued on by a Word export:
+#: "- puhelut tai sähköpostit Muualta hankittavat tiedot ja peruste:".
+_GLUED_LEAD_IN: Final = re.compile(r"(?<=[a-zäöå,])\s+([A-ZÄÖÅ][^.:!?\n]{2,80}:)\s*$")
+
+
+@attrs.define
+class Piece:
+    """A heading, a paragraph or a list item: offsets into the text."""
+
+    kind: str  # "heading", "para" or "item"
+    start: int
+    end: int
+    lines: list[tuple[int, int]]
+    content_start: int = 0
+    """Where the content starts (after a bullet marker); equals start otherwise."""
+    section: SectionKind | None = None
+    """For headings: the kind recognised (``None``: a heading that was not recognised)."""
+    sub: str | None = None
+
+
+@attrs.define
+class Section:
+    """A heading (or none, for text before the first heading) and what follows it."""
+
+    kind: SectionKind | None
+    heading: Piece | None
+    pieces: list[Piece] = attrs.field(factory=list)
+
+
+def lines_of(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each line, without its line terminator."""
+    spans = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        spans.append((position, position + len(content)))
+        position += len(line)
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class _Splitter:
+    def __init__(
+        self,
+        text: str,
+        *,
+        heading_spans: Sequence[tuple[int, int]] = (),
+        item_starts: Collection[int] = (),
+        html: bool = False,
+    ) -> None:
+        self.text = text
+        self.html = html
+        self.item_starts = set(item_starts)
+        self.heading_ends: dict[int, int] = {}
+        for start, end in heading_spans:
+            self.heading_ends[_trimmed(text, start, end)[0]] = end
+        self.pieces: list[Piece] = []
+        self.after_name = False
+
+    def split(self) -> list[Piece]:
+        block: list[tuple[int, int]] = []
+        for start, end in lines_of(self.text):
+            span = _trimmed(self.text, start, end)
+            if span[0] == span[1]:
+                if block:
+                    self._block(block)
+                    block = []
+            else:
+                block.append(span)
+        if block:
+            self._block(block)
+        return self.pieces
+
+    def _joined(self, lines: Sequence[tuple[int, int]]) -> str:
+        return " ".join(self.text[s:e] for s, e in lines)
+
+    def _heading(self, block: list[tuple[int, int]], i: int) -> tuple[int, Piece] | None:
+        n = len(block)
+        start = block[i][0]
+        hint_end = self.heading_ends.get(start)
+        if hint_end is not None:
+            k = 1
+            while i + k < n and block[i + k][1] <= hint_end:
+                k += 1
+            lines = block[i : i + k]
+            joined = self._joined(lines)
+            kind = recognise(joined)
+            return k, Piece("heading", start, lines[-1][1], lines, start, kind, _sub(kind, joined))
+        for k in (3, 2, 1):
+            if i + k > n:
+                continue
+            lines = block[i : i + k]
+            last = self.text[lines[-1][0] : lines[-1][1]]
+            if last.endswith((".", ",", ";")) and not last.endswith(("jne.", "mm.")):
+                continue
+            joined = self._joined(lines)
+            if len(joined) > MAX_HEADING:
+                continue
+            kind = recognise(joined)
+            if kind is None:
+                continue
+            whole = i == 0 and i + k == n
+            at_start = i == 0 and kind is not SectionKind.TITLE
+            at_end = (
+                i > 0
+                and i + k == n
+                and kind is not SectionKind.TITLE
+                and self.text[block[i - 1][0] : block[i - 1][1]].endswith(_ENDS_SENTENCE)
+            )
+            if whole or at_start or at_end:
+                piece = Piece(
+                    "heading", start, lines[-1][1], lines, start, kind, _sub(kind, joined)
+                )
+                return k, piece
+        if n == 1 and not self.html and not self.after_name and self._unknown_heading(block[0]):
+            return 1, Piece("heading", start, block[0][1], block[:1], start, None)
+        return None
+
+    def _unknown_heading(self, line: tuple[int, int]) -> bool:
+        text = self.text[line[0] : line[1]]
+        words = text.split()
+        return (
+            len(text) <= 60
+            and 0 < len(words) <= 6
+            and text[0].isupper()
+            and not text.endswith((".", ",", ";", ":", "!", "?", ")"))
+            and _PASSIVE.search(text) is None
+            and not any(char.isdigit() or char == "@" for char in text)
+            and not re.search(r"\b(Oy|Oyj|Ab|Ky|Ay|ry|Tmi)\b", text)
+            and _BULLET.match(text) is None
+            and sum(char.isalpha() for char in text) >= 3
+        )
+
+    def _block(self, block: list[tuple[int, int]]) -> None:
+        i = 0
+        n = len(block)
+        while i < n:
+            found = self._heading(block, i)
+            if found is not None:
+                k, piece = found
+                self.pieces.append(piece)
+                self.after_name = piece.section is SectionKind.NAME
+                i += k
+                continue
+            self.after_name = False
+            start, end = block[i]
+            line = self.text[start:end]
+            inline = _INLINE_HEADING.match(line)
+            if inline is not None and (kind := recognise(inline.group(1))) is not None:
+                head_end = start + inline.end(1)
+                colon = start + inline.end()
+                self.pieces.append(
+                    Piece("heading", start, head_end + 1, [(start, head_end)], start, kind)
+                )
+                self.pieces.append(Piece("para", colon, end, [(colon, end)], colon))
+                i += 1
+                continue
+            bullet = _BULLET.match(line)
+            if (bullet is not None and len(line) > bullet.end()) or start in self.item_starts:
+                content = start + (bullet.end() if bullet is not None else 0)
+                lines = [(start, end)]
+                i += 1
+                # Word wraps a long item onto lines that start in lower case.
+                while (
+                    i < n and self.text[block[i][0]].islower() and self._heading(block, i) is None
+                ):
+                    lines.append(block[i])
+                    i += 1
+                self._item(lines, content)
+                continue
+            lines = [(start, end)]
+            i += 1
+            while (
+                i < n
+                and block[i][0] not in self.item_starts
+                and _BULLET.match(self.text[block[i][0] : block[i][1]]) is None
+                and self._heading(block, i) is None
+            ):
+                lines.append(block[i])
+                i += 1
+            self.pieces.append(Piece("para", start, lines[-1][1], lines, start))
+
+    def _item(self, lines: list[tuple[int, int]], content: int) -> None:
+        start, end = lines[0][0], lines[-1][1]
+        glued = _GLUED_LEAD_IN.search(self.text, content, end)
+        if glued is not None and glued.start(1) > content:
+            item_end = _trimmed(self.text, content, glued.start(1))[1]
+            cut = [(s, min(e, item_end)) for s, e in lines if s < item_end]
+            self.pieces.append(Piece("item", start, item_end, cut, content))
+            lead = glued.start(1)
+            self.pieces.append(Piece("para", lead, end, [(lead, end)], lead))
+            return
+        self.pieces.append(Piece("item", start, end, lines, content))
+
+
+def _sub(kind: SectionKind | None, heading: str) -> str | None:
+    if kind in {SectionKind.SECURITY_MANUAL, SectionKind.SECURITY_ELECTRONIC}:
+        return sub_label(heading)
+    return None
+
+
+def split(
+    text: str,
+    *,
+    heading_spans: Sequence[tuple[int, int]] = (),
+    item_starts: Collection[int] = (),
+    html: bool = False,
+) -> list[Section]:
+    """Split *text* into sections, each a heading and the pieces under it."""
+    pieces = _Splitter(
+        text, heading_spans=heading_spans, item_starts=item_starts, html=html
+    ).split()
+    sections = [Section(None, None)]
+    for piece in pieces:
+        if piece.kind == "heading":
+            sections.append(Section(piece.section, piece))
+        else:
+            sections[-1].pieces.append(piece)
+    if not sections[0].pieces:
+        sections.pop(0)
+    return sections
+
+
+def heading_text(text: str, piece: Piece) -> str:
+    """The heading as shown, on one line, without numbering or a trailing colon."""
+    joined = " ".join(text[piece.start : piece.end].split()).rstrip(" :.")
+    plain = normalise(joined)
+    return joined[len(joined) - len(plain) :] if joined.casefold().endswith(plain) else joined

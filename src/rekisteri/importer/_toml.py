@@ -1,0 +1,163 @@
+"""The draft register as a TOML file for people to edit, with the importer's remarks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from tomlkit import TOMLDocument
+
+    from rekisteri.model import Register
+
+#: The order of the top-level keys: plain values first, then tables.
+_ORDER = (
+    "schema_version",
+    "name",
+    "description",
+    "updated",
+    "rights",
+    "rights_exercise",
+    "none_stated",
+    "sources",
+    "controller",
+    "contact_person",
+    "complaint_authority",
+    "data_subjects",
+    "data_categories",
+    "purposes",
+    "recipients",
+    "processors",
+    "transfers",
+    "retention",
+    "security",
+    "automated_decisions",
+    "cookies",
+)
+_LONG = 60
+
+
+def to_toml(
+    draft: Register,
+    *,
+    notes: Mapping[str, Sequence[str]] | None = None,
+    header: Sequence[str] = (),
+) -> str:
+    """Return *draft* as TOML, with *header* lines and *notes* as comments.
+
+    *notes* maps paths (``"purposes[0]"``, ``"controller"``, ``"sources[2]"``)
+    to remarks; each is written as a ``# importer unsure: ...`` comment at
+    that place. The TOML reads back with
+    :func:`rekisteri.serialize.load_register` to a register equal to *draft*.
+
+    Examples:
+        >>> from rekisteri.model import Controller, Register
+        >>> print(to_toml(Register(controller=Controller(name="Esimerkki Oy")), header=["Draft"]))
+        # Draft
+        schema_version = 1
+        <BLANKLINE>
+        [controller]
+        name = "Esimerkki Oy"
+        <BLANKLINE>
+    """
+    import tomlkit
+
+    from rekisteri.serialize import unstructure
+    from rekisteri.sources import CATALOG
+
+    notes = notes or {}
+    data: dict[str, Any] = unstructure(draft)
+    if draft.sources:
+        data["sources"] = [
+            source.key if CATALOG.get(source.key) == source else unstructure(source)
+            for source in draft.sources
+        ]
+    document = tomlkit.document()
+    for line in header:
+        document.add(tomlkit.comment(line) if line else tomlkit.nl())
+    for remark in notes.get("", ()):
+        document.add(tomlkit.comment(f"importer unsure: {remark}"))
+    keys = [key for key in _ORDER if key in data] + [key for key in data if key not in _ORDER]
+    for key in keys:
+        value = data[key]
+        if key == "sources":
+            _comments(document, notes, [f"sources[{i}]" for i in range(len(value))], "sources")
+            array = tomlkit.array()
+            array.multiline(True)
+            for item in value:
+                array.append(item if isinstance(item, str) else _inline(item))
+            document.add(key, array)
+        elif _is_table(value):
+            _comments(document, notes, [key, *(p for p in notes if p.startswith(f"{key}."))], None)
+            document.add(tomlkit.nl())
+            document.add(key, _table(value, tomlkit))
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            document.add(tomlkit.nl())
+            array_of_tables = tomlkit.aot()
+            for index, item in enumerate(value):
+                remarks = notes.get(f"{key}[{index}]", ())
+                array_of_tables.append(_table(item, tomlkit, remarks))
+            for remark in notes.get(key, ()):
+                document.add(tomlkit.comment(f"importer unsure: {remark}"))
+            document.add(key, array_of_tables)
+        else:
+            for remark in notes.get(key, ()):
+                document.add(tomlkit.comment(f"importer unsure: {remark}"))
+            document.add(key, _value(value, tomlkit))
+    return tomlkit.dumps(document)
+
+
+def _comments(
+    document: TOMLDocument, notes: Mapping[str, Sequence[str]], paths: list[str], label: str | None
+) -> None:
+    import tomlkit
+
+    for path in paths:
+        for remark in notes.get(path, ()):
+            where = f"{path}: " if label else ""
+            document.add(tomlkit.comment(f"importer unsure: {where}{remark}"))
+
+
+def _value(value: object, tomlkit: Any) -> Any:  # noqa: ANN401 - tomlkit items
+    if isinstance(value, dict) and set(value) == {"fi"}:
+        value = value["fi"]  # a Finnish-only text is a plain string
+    if isinstance(value, str):
+        return tomlkit.string(value, multiline=len(value) > _LONG or "\n" in value)
+    if isinstance(value, list):
+        array = tomlkit.array()
+        for item in value:
+            array.append(_value(item, tomlkit))
+        return array
+    if isinstance(value, dict):
+        return _table(value, tomlkit)
+    return value
+
+
+def _table(data: dict[str, Any], tomlkit: Any, remarks: Sequence[str] = ()) -> Any:  # noqa: ANN401 - tomlkit items
+    table = tomlkit.table()
+    for remark in remarks:
+        table.add(tomlkit.comment(f"importer unsure: {remark}"))
+    plain = {k: v for k, v in data.items() if not _is_table(v)}
+    nested = {k: v for k, v in data.items() if _is_table(v)}
+    for key, value in plain.items():
+        table.add(key, _value(value, tomlkit))
+    for key, value in nested.items():
+        table.add(key, _table(value, tomlkit))
+    return table
+
+
+def _is_table(value: object) -> bool:
+    return isinstance(value, dict) and set(value) != {"fi"}
+
+
+def _inline(data: dict[str, Any]) -> Any:  # noqa: ANN401 - tomlkit items
+    import tomlkit
+
+    table = tomlkit.inline_table()
+    for key, value in data.items():
+        if isinstance(value, dict) and set(value) == {"fi"}:
+            table[key] = value["fi"]
+        else:
+            table[key] = value if not isinstance(value, dict) else _inline(value)
+    return table
