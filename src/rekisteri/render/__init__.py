@@ -14,7 +14,7 @@ shown in the requested language, or in Finnish with a visible marker
 ("[på finska]", "[in Finnish]") when a translation is missing, never silently
 in English. An item that the GDPR requires but the register lacks is shown as
 "[puuttuu]" / "[saknas]" / "[missing]": rendering never fails on an
-incomplete register; :mod:`rekisteri.lint` explains what is missing.
+incomplete register; the linter (``rekisteri.lint``) explains what is missing.
 
 Examples:
     >>> from rekisteri.model import Controller, LegalBasis, LocalizedText, Purpose, Register
