@@ -108,6 +108,15 @@ class TestRecordAndList:
         assert late.exit_code == 1
         assert [line.split("\t")[0] for line in late.stdout.splitlines()] == ["r1"]
 
+    def test_days_left_counts_helsinki_days(self, runner: CliRunner, tmp_path: Path) -> None:
+        """At 23:30 Helsinki time (21:30 UTC) the day is already the Helsinki one."""
+        db = tmp_path / "r.db"
+        record(runner, db, "--request", "r1", "--subject", "c-1", "--event", "receive",
+               "--right", "access", "--at", "2025-02-20T10:00+02:00")  # fmt: skip
+        listed = run(runner, "requests", "list", "--db", str(db), "--at", "2025-03-01T22:30+00:00")
+        assert listed.exit_code == 0, listed.output
+        assert listed.stdout.split("\t")[4] == "18 days left"  # 2.3 → 20.3 in Helsinki
+
     def test_illegal_step_stores_nothing(self, runner: CliRunner, tmp_path: Path) -> None:
         """A skipped step exits 2 and the ledger is unchanged."""
         db = tmp_path / "r.db"

@@ -191,7 +191,10 @@ def _line(request: DataSubjectRequest, at: datetime) -> str:
     elif request.deadline.is_overdue(at):
         state = "OVERDUE"
     else:
-        left = (request.deadline.due - at.astimezone(request.deadline.ends_at.tzinfo).date()).days
+        from zoneinfo import ZoneInfo
+
+        today = at.astimezone(ZoneInfo("Europe/Helsinki")).date()  # the zone of the deadlines
+        left = (request.deadline.due - today).days
         state = f"{left} days left"
     return "\t".join(
         (
