@@ -820,8 +820,8 @@ _REPLY: Final = {
     "fi": (
         "Emme toteuta pyyntöänne ({right}).\n\n{ground}\n\nPerustelut: {reason}\n\n"
         "Teillä on oikeus tehdä valitus valvontaviranomaiselle, joka Suomessa on"
-        " tietosuojavaltuutetun toimisto (www.tietosuoja.fi), sekä oikeus hakea muutosta"
-        " tuomioistuimelta."
+        " tietosuojavaltuutetun toimisto (www.tietosuoja.fi), sekä oikeus saattaa asia"
+        " tuomioistuimen käsiteltäväksi."
     ),
     "sv": (
         "Vi vidtar inte åtgärder med anledning av er begäran ({right}).\n\n{ground}\n\n"
