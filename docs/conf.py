@@ -70,6 +70,8 @@ nitpick_ignore += [
     ("py:class", "datetime.datetime"),
     ("py:class", "datetime"),
     ("py:class", "os.PathLike"),
+    # rekisteri.lint.OutdatedReference.pattern (standard library, no intersphinx).
+    ("py:class", "re.Pattern"),
 ]
 nitpick_ignore += [
     # rekisteri.requests (time zones) and rekisteri.retention (record dates):

@@ -11,6 +11,8 @@ linter cannot check them.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -519,7 +521,17 @@ class TestLocale:
             assert message.endswith("."), code
 
 
+GUIDE = Path(__file__).parent.parent / "docs" / "guides" / "lint.md"
+
+
 class TestCodes:
+    def test_guide_lists_every_code(self) -> None:
+        """The guide's tables list every finding code once, with its severity."""
+        rows = re.findall(
+            r"^\| (R[0-9]{3}) \| (error|warning|info) \|", GUIDE.read_text("utf-8"), re.MULTILINE
+        )
+        assert sorted(rows) == sorted((code, info.severity.value) for code, info in CODES.items())
+
     def test_codes_are_grouped(self) -> None:
         """R1xx are missing items, R2xx consistency, R3xx outdated references."""
         groups = {"1": "missing", "2": "consistency", "3": "outdated"}

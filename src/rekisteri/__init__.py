@@ -33,7 +33,7 @@ from rekisteri.errors import (
 )
 
 if TYPE_CHECKING:
-    from rekisteri import errors, identifiers, model, serialize, sources
+    from rekisteri import errors, identifiers, jsonld, lint, model, serialize, sources
     from rekisteri.model import (
         Address,
         ContactPoint,
@@ -84,12 +84,16 @@ __all__ = [
     "Transfer",
     "errors",
     "identifiers",
+    "jsonld",
+    "lint",
     "model",
     "serialize",
     "sources",
 ]
 
-_SUBMODULES = frozenset({"errors", "identifiers", "model", "serialize", "sources"})
+_SUBMODULES = frozenset(
+    {"errors", "identifiers", "jsonld", "lint", "model", "serialize", "sources"}
+)
 _MODEL_NAMES = frozenset(__all__) - _SUBMODULES - frozenset(dir())
 
 

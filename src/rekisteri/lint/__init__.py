@@ -55,3 +55,9 @@ __all__ = [
     "summary",
     "texts",
 ]
+
+# Public names are documented (and shown in reprs and tracebacks) as
+# rekisteri.lint.X, not as the private module that defines them.
+for _cls in (CodeInfo, Finding, OutdatedMatch, OutdatedReference, Severity, UnknownLocaleError):
+    _cls.__module__ = __name__
+del _cls

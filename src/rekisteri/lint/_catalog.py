@@ -53,9 +53,23 @@ class CodeInfo:
 
     @property
     def gdpr(self) -> str:
-        """The provisions, e.g. ``"Art 13(1)(c), 14(1)(c)"`` (empty when none)."""
-        parts = [part for part in (self.art13, self.art14, self.other) if part]
-        return "Art " + ", ".join(parts) if parts else ""
+        """The provisions, e.g. ``"Art 13(1)(c), 14(1)(c)"`` (empty when none).
+
+        Examples:
+            >>> CODES["R203"].gdpr
+            'tietosuojalaki 1050/2018'
+            >>> CODES["R204"].gdpr
+            'Art 13(1)(f), 14(1)(f), 44–49'
+        """
+        articles = [part for part in (self.art13, self.art14) if part]
+        other = self.other
+        if other is not None and other[0].isdigit() and " " not in other:
+            articles.append(other)
+            other = None
+        parts = ["Art " + ", ".join(articles)] if articles else []
+        if other is not None:
+            parts.append(other)
+        return "; ".join(parts)
 
 
 def cite(article: str, lang: Lang) -> str:
@@ -434,7 +448,7 @@ _CONSISTENCY: Final = (
         "Transfer without a mechanism",
         art13="13(1)(f)",
         art14="14(1)(f)",
-        other="44-49",
+        other="44–49",
         fi="Siirrolle ({destination}) ei ole ilmoitettu siirtoperustetta: tietosuojan "
         "riittävyyttä koskevaa päätöstä, suojatoimia tai 49 artiklan poikkeusta (V luku; "
         "{article}).",

@@ -67,7 +67,7 @@ class OutdatedReference:
     """A match counts only when the same sentence, before it, matches this."""
 
     def accepts(self, text: str, start: int) -> bool:
-        """Whether a match of :attr:`pattern` at *start* in *text* is a real finding."""
+        """Whether a match of the ``pattern`` at *start* in *text* is a real finding."""
         if self.unless_preceded_by is not None:
             before = text[max(0, start - 40) : start]
             if self.unless_preceded_by.search(before) is not None:
