@@ -77,9 +77,7 @@ def _options(func: Callable[..., None]) -> Callable[..., None]:
     return click.argument("register", type=click.Path(dir_okay=False, path_type=Path))(func)
 
 
-@click.command(name="render")
-@_options
-def render(*, register: Path, locale: str, fmt: str, output: Path | None) -> None:
+def _render(*, register: Path, locale: str, fmt: str, output: Path | None) -> None:
     """Write the privacy notice (Art 13/14) of REGISTER (.toml or .json).
 
     Texts without a translation are shown in Finnish, marked; required
@@ -90,10 +88,14 @@ def render(*, register: Path, locale: str, fmt: str, output: Path | None) -> Non
     _emit(render_notice(_load(register), locale=locale, format=fmt), output)  # type: ignore[arg-type] # click.Choice
 
 
-@click.command(name="record")
-@_options
-def record(*, register: Path, locale: str, fmt: str, output: Path | None) -> None:
+def _record(*, register: Path, locale: str, fmt: str, output: Path | None) -> None:
     """Write the record of processing activities (Art 30(1)) of REGISTER."""
     from rekisteri.render import render_record
 
     _emit(render_record(_load(register), locale=locale, format=fmt), output)  # type: ignore[arg-type] # click.Choice
+
+
+# Annotated, so that type checkers know the commands' type without inferring
+# it through the import cycle with rekisteri.cli (which registers them).
+render: click.Command = click.command(name="render")(_options(_render))
+record: click.Command = click.command(name="record")(_options(_record))
