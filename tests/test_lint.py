@@ -329,6 +329,8 @@ class TestConsistency:
         assert [(f.code, f.path, f.severity) for f in findings] == [
             ("R204", "transfers[1].mechanism", Severity.ERROR)
         ]
+        assert "(kohdemaa ei tiedossa)" in findings[0].message
+        assert "(destination unknown)" in lint(register, locale="en")[0].message
 
     def test_retention_description_only(self) -> None:
         """A retention rule with only a description cannot be computed."""
@@ -469,6 +471,15 @@ class TestOutdatedInRegister:
         assert findings[1].severity is Severity.ERROR
         assert "henkilötietolakia" in findings[1].message
         assert "1050/2018" in findings[1].message
+
+    def test_message_is_one_line(self) -> None:
+        """A match that spans lines is quoted on one line, so reports stay one line each."""
+        text = "Epäämisestä annetaan kirjallinen\ntodistus."
+        register = attrs.evolve(complete_register(), description=LocalizedText(fi=text))
+        [finding] = lint(register)
+        assert finding.code == "R314"
+        assert "”kirjallinen todistus”" in finding.message
+        assert "\n" not in finding.message
 
     @given(registers())
     def test_texts_cover_every_localized_text(self, register: Register) -> None:

@@ -152,10 +152,10 @@ _MISSING: Final = (
         "Controller's contact details missing",
         art13="13(1)(a)",
         art14="14(1)(a)",
-        fi="Rekisterinpitäjän yhteystiedot puuttuvat: anna vähintään osoite, sähköposti, "
-        "puhelinnumero tai verkko-osoite ({article}).",
+        fi="Rekisterinpitäjän yhteystiedot puuttuvat: anna vähintään osoite, "
+        "sähköpostiosoite, puhelinnumero tai verkko-osoite ({article}).",
         sv="Den personuppgiftsansvariges kontaktuppgifter saknas: ange åtminstone en adress, "
-        "e-post, ett telefonnummer eller en webbadress ({article}).",
+        "en e-postadress, ett telefonnummer eller en webbadress ({article}).",
         en="The controller's contact details are missing: give at least an address, e-mail, "
         "telephone number or web address ({article}).",
     ),
@@ -241,7 +241,7 @@ _MISSING: Final = (
         "Transfer safeguards: no way to obtain a copy",
         art13="13(1)(f)",
         art14="14(1)(f)",
-        fi="Siirrolle ({destination}) ei kerrota, miten suojatoimista saa jäljennöksen tai "
+        fi="Siirrosta ({destination}) ei kerrota, miten suojatoimista saa jäljennöksen tai "
         "mistä ne ovat saatavilla ({article}).",
         sv="För överföringen ({destination}) anges inte hur man kan få en kopia av "
         "skyddsåtgärderna eller var de finns tillgängliga ({article}).",
@@ -292,10 +292,11 @@ _MISSING: Final = (
         art14="14(2)(c)",
         other="21",
         fi="Vastustamisoikeus puuttuu, vaikka käsittely perustuu oikeutettuun etuun tai "
-        "yleiseen etuun tai on suoramarkkinointia (21 artikla; {article}).",
-        sv="Rätten att göra invändningar saknas, fast behandlingen grundar sig på berättigat "
-        "intresse eller allmänt intresse eller är direktmarknadsföring (artikel 21; "
+        "yleisen edun mukaiseen tehtävään tai on suoramarkkinointia (21 artikla; "
         "{article}).",
+        sv="Rätten att göra invändningar saknas, fast behandlingen grundar sig på en "
+        "intresseavvägning eller en uppgift av allmänt intresse eller är "
+        "direktmarknadsföring (artikel 21; {article}).",
         en="The right to object is missing, although processing is based on legitimate "
         "interests or a public task, or is direct marketing (Article 21; {article}).",
     ),
@@ -449,9 +450,9 @@ _CONSISTENCY: Final = (
         art13="13(1)(f)",
         art14="14(1)(f)",
         other="44–49",
-        fi="Siirrolle ({destination}) ei ole ilmoitettu siirtoperustetta: tietosuojan "
-        "riittävyyttä koskevaa päätöstä, suojatoimia tai 49 artiklan poikkeusta (V luku; "
-        "{article}).",
+        fi="Siirrolle ({destination}) ei ole ilmoitettu perustetta: tietosuojan "
+        "riittävyyttä koskevaa päätöstä, asianmukaisia suojatoimia tai 49 artiklan "
+        "poikkeusta (V luku; {article}).",
         sv="För överföringen ({destination}) anges ingen grund: beslut om adekvat "
         "skyddsnivå, skyddsåtgärder eller undantag enligt artikel 49 (kapitel V; {article}).",
         en="The transfer ({destination}) states no mechanism: an adequacy decision, "

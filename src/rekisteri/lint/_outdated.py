@@ -248,7 +248,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
         outdated="Väestörekisterikeskus (VRK) tai maistraatti",
         replacement=LocalizedText(
             fi="Digi- ja väestötietovirasto (DVV)",
-            sv="Myndigheten för digitalisering och befolkningsdata (MDB)",
+            sv="Myndigheten för digitalisering och befolkningsdata",
             en="the Digital and Population Data Services Agency (DVV)",
         ),
     ),

@@ -17,6 +17,7 @@ from rekisteri.model import (
     NoneStated,
     Register,
     Right,
+    Transfer,
     TransferMechanism,
 )
 
@@ -142,7 +143,7 @@ def _silent(context: _Context) -> None:
             context.add(
                 "R109",
                 f"transfers[{index}].safeguard_copy",
-                destination=transfer.destination or "?",
+                destination=_destination(transfer, context.lang),
             )
 
 
@@ -246,8 +247,22 @@ def _transfers(context: _Context) -> None:
     for index, transfer in enumerate(context.register.transfers):
         if transfer.mechanism is None:
             context.add(
-                "R204", f"transfers[{index}].mechanism", destination=transfer.destination or "?"
+                "R204",
+                f"transfers[{index}].mechanism",
+                destination=_destination(transfer, context.lang),
             )
+
+
+_UNKNOWN_DESTINATION: Final = {
+    Lang.FI: "kohdemaa ei tiedossa",
+    Lang.SV: "mottagarlandet okänt",
+    Lang.EN: "destination unknown",
+}
+
+
+def _destination(transfer: Transfer, lang: Lang) -> str:
+    """The country code of a transfer, or words saying that it is unknown."""
+    return transfer.destination or _UNKNOWN_DESTINATION[lang]
 
 
 def _computable(context: _Context) -> None:
@@ -345,7 +360,7 @@ def outdated_finding(match: OutdatedMatch, path: str, *, locale: str = "fi") -> 
         reference.code,
         path,
         lang,
-        text=match.text,
+        text=" ".join(match.text.split()),  # one line, even if the match spans lines
         replacement=context_free_text(reference.replacement, lang),
     )
 
