@@ -197,7 +197,7 @@ _NUMBER_WORDS: Final = {
 }  # fmt: skip
 _TRIGGERS: Final = (
     (RetentionTrigger.END_OF_CUSTOMER_RELATIONSHIP,
-     re.compile(r"(?:asiakassuhteen|asiakkuuden|sopimuksen|jäsenyyden) "
+     re.compile(r"(?:asiakassuhteen|asiakkuuden|jäsenyyden) "
                 r"(?:päättymi|päätty|loppumi)")),
     (RetentionTrigger.LAST_CONTACT, re.compile(r"viimeise\w* (?:yhteydenoto|asioin)")),
     (RetentionTrigger.END_OF_FINANCIAL_YEAR, re.compile(r"tilikauden (?:päättymi|lopu)")),
@@ -629,7 +629,12 @@ class Extractor:
             )
             return
         self.out.map(piece.start, piece.end, f"heading:{section.kind.value}")
-        if not section.pieces and section.kind is not SectionKind.TITLE:
+        following = self.sections.index(section) + 1
+        has_parts = following < len(self.sections) and self.sections[following].kind in {
+            SectionKind.SECURITY_MANUAL,
+            SectionKind.SECURITY_ELECTRONIC,
+        }
+        if not section.pieces and section.kind is not SectionKind.TITLE and not has_parts:
             self.out.remarks.append(
                 Remark("I005", piece.start, piece.end, heading_text(self.text, piece))
             )
@@ -683,6 +688,13 @@ class Extractor:
             )
         stripped = line.strip()
         email = email_of(stripped)
+        if email is not None and target.name is None:
+            # "Kalle Kanerva, kalle(at)example.com": a name before the address
+            found = _EMAIL_LOOSE.search(stripped)
+            before = stripped[: found.start()].strip(" ,;:-–") if found else ""
+            if 2 < len(before) <= 60 and not any(c.isdigit() or c == "@" for c in before):
+                self._set(target, "name", before, path, start=start, end=end)
+                stripped = stripped[found.start() :] if found else stripped
         if email is not None and len(stripped) <= len(email) + 20:
             return self._set(
                 target, "email", email, path, start=start, end=end, obfuscated=email not in stripped
@@ -951,7 +963,7 @@ class Extractor:
             and (_SOURCE.search(low) or _DATA_SUBJECT.search(low))
         ):
             return "sources"
-        if kind is None:
+        if kind in {None, SectionKind.TITLE}:
             if _CONTROLLER_CUE.search(low) and (
                 _COMPANY.search(low.title()) or _YTUNNUS.search(low)
             ):
@@ -1230,7 +1242,8 @@ def _is_channel(line: str) -> bool:
 
 def _category_name(sentence: str) -> str:
     body = re.sub(
-        r"^.{0,60}?\b(?:kattaa|käsittää|sisältää|sisältävät|koostuu)\s+(?:mm\.\s+|muun muassa\s+)?",
+        r"^.{0,60}?\b(?:kattaa|käsittää|sisältää|sisältävät|koostuu|tallennetaan|kerätään"
+        r"|tallennamme|keräämme)\s+(?:mm\.\s+|muun muassa\s+)?",
         "",
         sentence,
         count=1,
