@@ -81,7 +81,7 @@ def full_register(text: Callable[[str], str]) -> Register:
             business_id="2077474-0",
             address=Address(
                 street=text("controller.street"),
-                postal_code="SE-1",
+                postal_code=text("controller.postal_code"),
                 town=text("controller.town"),
                 country="SE",
             ),
@@ -462,6 +462,8 @@ HOSTILE = (
     "<script>alert('{n}')</script> **{n}** _x_ [l](javascript:alert(1)) | a | "
     "&amp; &#x3c; `c` ~~s~~ \\ # 1. - > {n}\x00\x1b\ud800 <!-- c --> ]]> \"q\" 'a'"
 )
+#: Texts that would start a list, a quote or a heading at the start of a line.
+LINE_STARTS = ("- ", "1. ", "2) ", "# ", "> ", "+ ", "= ", "    ")
 
 
 def _hostile(name: str) -> str:
@@ -487,8 +489,20 @@ class _Tags(HTMLParser):
         self.hrefs += [value or "" for name, value in attrs if name == "href"]
 
 
+def _field_names() -> list[str]:
+    """The name of every text field that :func:`full_register` fills."""
+    names: list[str] = []
+
+    def record(name: str) -> str:
+        names.append(name)
+        return f"x{name}"
+
+    full_register(record)
+    return sorted(set(names))
+
+
 HOSTILE_REGISTER = full_register(_hostile)
-FIELD_NAMES = sorted(set(re.findall(r"alert\('([a-z_.]+)'\)", repr(HOSTILE_REGISTER))))
+FIELD_NAMES = _field_names()
 
 
 def _shown_in(locale: str) -> list[str]:
@@ -498,6 +512,11 @@ def _shown_in(locale: str) -> list[str]:
 
 
 class TestHostileText:
+    def test_fields_are_known(self) -> None:
+        """The hostile register fills every text field (at least 80 of them)."""
+        assert len(FIELD_NAMES) >= 80
+        assert len(_shown_in("sv")) < len(FIELD_NAMES)
+
     @pytest.mark.parametrize("render", RENDERERS)
     @pytest.mark.parametrize("locale", LOCALES)
     def test_html_is_well_formed_and_shows_text(
@@ -535,6 +554,17 @@ class TestHostileText:
         if render is render_notice:
             for name in _shown_in(locale):
                 assert _visible(name) in text, name
+
+    @pytest.mark.parametrize("start", LINE_STARTS)
+    def test_markdown_line_starts(self, start: str) -> None:
+        """Text that would start a list, quote or heading stays text, also after a line break."""
+        markdown_it = pytest.importorskip("markdown_it")
+        register = full_register(lambda name: f"{start}{name} text")
+        source = render_notice(register, locale="fi", format="md")
+        rendered = markdown_it.MarkdownIt("commonmark").enable("table").render(source)
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", rendered)).split())
+        for name in _shown_in("fi"):
+            assert f"{start.strip()} {name} text".strip() in text, name
 
     @pytest.mark.parametrize("locale", LOCALES)
     def test_text_shows_cleaned_text(self, locale: str) -> None:

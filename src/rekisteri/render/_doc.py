@@ -141,8 +141,17 @@ def _md_line_start(line: str) -> str:
 
 def _md_inline(spans: Iterable[Span], *, breaks: str) -> str:
     out: list[str] = []
+    line_start = False
     for span in spans:
         text = _md_escape(span.text)
+        if line_start and span.style is Style.PLAIN:
+            # After a hard line break the text starts a line of its own, where
+            # "- " or "1. " would start a list.
+            text = _md_line_start(text)
+        if span.style is Style.BREAK:
+            line_start = "\n" in breaks
+        elif span.text:
+            line_start = False
         if span.style is Style.BREAK:
             out.append(breaks)
         elif span.style is Style.STRONG and text:
