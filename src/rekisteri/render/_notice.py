@@ -350,7 +350,7 @@ def _complaint(t: Texts, register: Register, doc: _Builder) -> None:
     )
     authority = register.complaint_authority
     rows = [(_("Supervisory authority"), localized(t, authority.name))]
-    rows += contact_rows(t, authority.contact)
+    rows += contact_rows(t, authority.contact, of_party=True)
     doc.add(Fields(tuple(rows)))
 
 

@@ -302,12 +302,18 @@ def url_span(value: str) -> Span:
     return Span(text)
 
 
-def contact_rows(t: Texts, contact: ContactPoint) -> list[tuple[str, Inline]]:
-    """Label–value rows for a contact point."""
+def contact_rows(
+    t: Texts, contact: ContactPoint, *, of_party: bool = False
+) -> list[tuple[str, Inline]]:
+    """Label–value rows for a contact point.
+
+    With *of_party*, the contact point belongs to a party whose name is
+    already shown, so its own name is a contact person or unit.
+    """
     _ = t.gettext
     rows: list[tuple[str, Inline]] = []
     if contact.name:
-        rows.append((_("Name"), (plain(contact.name),)))
+        rows.append((_("Contact person") if of_party else _("Name"), (plain(contact.name),)))
     if contact.address:
         rows.append((_("Postal address"), (Span(address_line(t, contact.address)),)))
     if contact.email:
@@ -332,7 +338,7 @@ def controller_blocks(
     if controller.address:
         rows.append((_("Address"), (Span(address_line(t, controller.address)),)))
     if controller.contact:
-        rows += contact_rows(t, controller.contact)
+        rows += contact_rows(t, controller.contact, of_party=True)
     if controller.address is None and controller.contact is None:
         rows.append((_("Contact details"), (missing(t),)))
     blocks: list[Block] = [Fields(tuple(rows))]
@@ -342,7 +348,9 @@ def controller_blocks(
     if controller.representative is not None:
         blocks.append(Heading(3, (Span(_("Representative of the controller in the EU")),)))
         rep = controller.representative
-        blocks.append(Fields(((_("Name"), (plain(rep.name),)), *contact_rows(t, rep.contact))))
+        blocks.append(
+            Fields(((_("Name"), (plain(rep.name),)), *contact_rows(t, rep.contact, of_party=True)))
+        )
     return blocks
 
 
