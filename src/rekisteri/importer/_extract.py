@@ -371,6 +371,8 @@ class Builder:
 
     # -- fields
     def add_purpose(self, name: str, description: str | None, start: int, end: int) -> None:
+        if not _meaningful(name):
+            return
         if self._new("purpose", name):
             index = len(self.purposes)
             self.purposes.append({"name": name, "description": description})
@@ -380,6 +382,8 @@ class Builder:
         self.map(start, end, "purposes")
 
     def add_category(self, name: str, description: str | None, start: int, end: int) -> None:
+        if not _meaningful(name):
+            return
         text = f"{name} {description or ''}"
         if self._new("category", name):
             same = description is not None and flat(description).rstrip(".") == name.rstrip(".")
@@ -393,6 +397,8 @@ class Builder:
         self.map(start, end, "data_categories")
 
     def add_subject(self, name: str, description: str | None, start: int, end: int) -> None:
+        if not _meaningful(name):
+            return
         if self._new("subject", name):
             self.subjects.append({"name": name, "description": description})
         self.map(start, end, "data_subjects")
@@ -406,6 +412,8 @@ class Builder:
         self.map(start, end, f"sources[{index}]")
 
     def add_recipient(self, description: str, name: str | None, start: int, end: int) -> None:
+        if not _meaningful(description):
+            return
         if self._new("recipient", description):
             self.recipients.append({"description": description, "name": name})
         self.map(start, end, "recipients")
@@ -894,6 +902,8 @@ class Extractor:
     def _item(self, section: Section, piece: Piece) -> None:
         start, end = piece.start, piece.end
         item = flat(self.text[piece.content_start : end])
+        if not _meaningful(item):
+            return
         kind = section.kind
         routed = self._cross(kind, item.casefold())
         if routed in {"transfers", "retention", "recipients"} or (
@@ -992,7 +1002,7 @@ class Extractor:
     ) -> str | None:
         """Send one sentence to its field; return the field if it came from a cue."""
         sentence = flat(text if text is not None else self.text[start:end])
-        if not sentence:
+        if not _meaningful(sentence):
             return None
         low = sentence.casefold()
         field = self._cross(kind, low)
@@ -1215,6 +1225,11 @@ class Extractor:
             out.controller.phone = phone.group(1)
         out.note("controller", "read from a sentence, not from a controller section; check")
         out.map(start, end, "controller")
+
+
+def _meaningful(text: str) -> bool:
+    """Whether *text* has a letter or a digit (punctuation alone is left unmatched)."""
+    return any(char.isalnum() for char in text)
 
 
 def _label_only(line: str) -> bool:

@@ -152,7 +152,7 @@ class _Splitter:
             and text[0].isupper()
             and not text.endswith((".", ",", ";", ":", "!", "?", ")"))
             and _PASSIVE.search(text) is None
-            and not any(char.isdigit() or char == "@" for char in text)
+            and not any(char.isdigit() or char in "@:" for char in text)
             and not re.search(r"\b(Oy|Oyj|Ab|Ky|Ay|ry|Tmi)\b", text)
             and _BULLET.match(text) is None
             and sum(char.isalpha() for char in text) >= 3
