@@ -767,10 +767,10 @@ from rekisteri._cli_render import record, render  # noqa: E402
 cli.add_command(render)
 cli.add_command(record)
 
-from rekisteri._cli_lint import jsonld, lint  # noqa: E402
+from rekisteri._cli_lint import jsonld_command, lint_command  # noqa: E402
 
-cli.add_command(lint)
-cli.add_command(jsonld)
+cli.add_command(lint_command)
+cli.add_command(jsonld_command)
 # --- end of command groups ---------------------------------------------------
 
 
