@@ -645,15 +645,18 @@ _OUTDATED_MESSAGES: Final = {
     "R312": (
         (
             "”{text}”: Väestörekisterikeskus ja maistraatit yhdistettiin 1.1.2020 Digi- ja "
-            "väestötietovirastoksi."
+            "väestötietovirastoksi; myös lain 661/2009 nimessä on nykyään Digi- ja "
+            "väestötietovirasto."
         ),
         (
             "”{text}”: Befolkningsregistercentralen och magistraterna slogs 1.1.2020 samman till "
-            "Myndigheten för digitalisering och befolkningsdata."
+            "Myndigheten för digitalisering och befolkningsdata, som i dag också står i "
+            "namnet på lag 661/2009."
         ),
         (
             "“{text}”: the Population Register Centre and the local register offices were merged "
-            "into the Digital and Population Data Services Agency on 1 January 2020."
+            "into the Digital and Population Data Services Agency on 1 January 2020; the title "
+            "of Act 661/2009 now names the new agency too."
         ),
     ),
     "R313": (
