@@ -771,6 +771,10 @@ from rekisteri._cli_lint import jsonld_command, lint_command  # noqa: E402
 
 cli.add_command(lint_command)
 cli.add_command(jsonld_command)
+
+from rekisteri._cli_import import import_command  # noqa: E402
+
+cli.add_command(import_command)
 # --- end of command groups ---------------------------------------------------
 
 

@@ -1,0 +1,128 @@
+"""Tests of ``rekisteri import``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from rekisteri.cli import cli
+from rekisteri.serialize import load_register
+
+LEGACY = Path(__file__).resolve().parent / "fixtures" / "legacy"
+NOTICE = (
+    "Rekisterinpitäjä\n\nEsimerkki Oy\nY-tunnus: 2077474-0\n\nMuuta\n\nOutoa tekstiä 131052-308T.\n"
+)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def run(runner: CliRunner, *args: str, stdin: bytes | None = None) -> Result:
+    return runner.invoke(cli, ["import", *args], input=stdin, catch_exceptions=False)
+
+
+class TestImportCommand:
+    def test_draft_and_report(self, runner: CliRunner, tmp_path: Path) -> None:
+        """-o writes a TOML draft that loads; the report is printed; errors exit 1."""
+        out = tmp_path / "draft.toml"
+        result = run(runner, str(LEGACY / "notice-000-digicenter.txt"), "-o", str(out))
+        assert result.exit_code == 1
+        assert "100.0% of the text mapped" in result.stdout
+        assert "R105 error" in result.stdout
+        register = load_register(out)
+        assert register.controller.business_id == "0685831-5"
+        assert out.read_text(encoding="utf-8").startswith("# Draft register imported")
+
+    def test_draft_to_stdout_report_to_stderr(self, runner: CliRunner, tmp_path: Path) -> None:
+        """Without -o the draft goes to stdout (valid TOML) and the report to stderr."""
+        path = tmp_path / "notice.txt"
+        path.write_text(NOTICE, encoding="utf-8")
+        result = run(runner, str(path))
+        assert result.exit_code == 1
+        draft = tmp_path / "draft.toml"
+        draft.write_text(result.stdout, encoding="utf-8")
+        assert load_register(draft).controller.name == "Esimerkki Oy"
+        assert "Not mapped to any field:" in result.stderr
+
+    def test_report_file_json(self, runner: CliRunner, tmp_path: Path) -> None:
+        """--report FILE --format json writes the report as JSON with the unmatched passages."""
+        path = tmp_path / "notice.txt"
+        path.write_text(NOTICE, encoding="utf-8")
+        report = tmp_path / "report.json"
+        result = run(runner, str(path), "-o", str(tmp_path / "d.toml"), "--report", str(report),
+                     "--format", "json", "--locale", "en")  # fmt: skip
+        assert result.exit_code == 1
+        assert result.stdout == ""
+        document = json.loads(report.read_text(encoding="utf-8"))
+        assert document["locale"] == "en"
+        assert document["coverage"] < 1
+        assert [p["text"] for p in document["unmatched"]][-1] == "Outoa tekstiä 131052-****."
+        assert "I001" in [f["code"] for f in document["findings"]]
+
+    def test_hetu_masked(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A henkilötunnus in an unmatched passage is never printed in full."""
+        path = tmp_path / "notice.txt"
+        path.write_text(NOTICE, encoding="utf-8")
+        result = run(runner, str(path), "-o", str(tmp_path / "d.toml"))
+        assert "131052-****" in result.stdout
+        assert "308T" not in result.stdout
+
+    def test_encoding_option(self, runner: CliRunner, tmp_path: Path) -> None:
+        """--encoding reads the file as told; a wrong one is exit 2."""
+        path = tmp_path / "notice.txt"
+        path.write_bytes(NOTICE.encode("cp1252"))
+        good = run(runner, str(path), "--encoding", "cp1252", "-o", str(tmp_path / "d.toml"))
+        assert good.exit_code == 1
+        assert "I008" not in good.stdout
+        bad = run(runner, str(path), "--encoding", "utf-8")
+        assert bad.exit_code == 2
+        assert "not valid utf-8" in bad.stderr
+
+    def test_html_by_suffix(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A .html file is read as HTML."""
+        out = tmp_path / "d.toml"
+        result = run(runner, str(LEGACY / "fixture-101-html-table.html"), "-o", str(out))
+        assert result.exit_code == 1
+        assert load_register(out).controller.name == "Kahvila Kanerva Ky"
+
+    def test_stdin(self, runner: CliRunner, tmp_path: Path) -> None:
+        """'-' reads the notice from standard input."""
+        out = tmp_path / "d.toml"
+        result = run(runner, "-", "-o", str(out), stdin=NOTICE.encode())
+        assert result.exit_code == 1
+        assert "<stdin>" in result.stdout
+
+    def test_clean_exit_zero(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A notice whose draft has no error findings exits 0."""
+        path = tmp_path / "empty-ish.txt"
+        path.write_text("Muutokset\n\nTähän selosteeseen voi tulla muutoksia.\n", encoding="utf-8")
+        result = run(runner, str(path), "-o", str(tmp_path / "d.toml"), "--format", "json")
+        document = json.loads(result.stdout)
+        errors = document["summary"]["error"]
+        assert result.exit_code == (1 if errors else 0)
+
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [(b"", "no text"), (b"\x00\x01\x02\x03" * 100, "binary")],
+    )
+    def test_unusable(
+        self, runner: CliRunner, tmp_path: Path, content: bytes, message: str
+    ) -> None:
+        """Empty and binary inputs exit 2 with a clear message and no traceback."""
+        path = tmp_path / "notice.txt"
+        path.write_bytes(content)
+        result = run(runner, str(path))
+        assert result.exit_code == 2
+        assert message in result.stderr
+        assert "Traceback" not in result.stderr
+
+    def test_missing_file(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A file that does not exist exits 2."""
+        result = run(runner, str(tmp_path / "nope.txt"))
+        assert result.exit_code == 2
+        assert "cannot read" in result.stderr
