@@ -6,6 +6,7 @@ import itertools
 import pickle
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -22,7 +23,11 @@ from rekisteri.lint import (
     find_outdated,
     outdated_finding,
 )
+from rekisteri.lint._outdated import _find
 from rekisteri.model import Lang
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 CORPUS = Path("/work/shared/corpus")
 
@@ -175,6 +180,29 @@ class TestFindOutdated:
             assert match.start < match.end
         for before, after in itertools.pairwise(found):
             assert before.end <= after.start
+
+    @given(
+        st.lists(
+            st.sampled_from([text for text, _, _ in FOUND] + NOT_FOUND) | st.text(max_size=20),
+            max_size=8,
+        ).map(" ".join),
+        st.sampled_from([str, str.upper, str.lower, str.title]),
+    )
+    def test_prefilter_changes_nothing(self, text: str, case: Callable[[str], str]) -> None:
+        """The keyword pre-filter gives the same matches as trying every pattern."""
+        text = case(text)
+        assert find_outdated(text) == _find(text, prefilter=False)
+
+    def test_keywords_are_casefolded(self) -> None:
+        """Keywords are compared with the casefolded text, so they are casefolded too."""
+        for reference in OUTDATED_REFERENCES:
+            assert reference.keywords
+            assert all(k == k.casefold() for k in reference.keywords)
+
+    @pytest.mark.parametrize("text", ["HENKILÖTIETOLAIN", "VIESTINTÄVIRASTO", "Rekisteriseloste"])
+    def test_any_case(self, text: str) -> None:
+        """Upper-case and capitalised forms are found too."""
+        assert len(find_outdated(text)) == 1
 
     @given(st.text(max_size=200))
     def test_any_text(self, text: str) -> None:

@@ -65,6 +65,10 @@ class OutdatedReference:
     """A match is skipped when the text just before it matches this (anchored with ``$``)."""
     only_in_sentence_with: re.Pattern[str] | None = None
     """A match counts only when the same sentence, before it, matches this."""
+    keywords: tuple[str, ...] = ()
+    """Lower-case words of which every match contains at least one: the
+    pattern is tried only on a text whose ``casefold()`` contains one (a
+    quick pre-filter; empty means always try)."""
 
     def accepts(self, text: str, start: int) -> bool:
         """Whether a match of the ``pattern`` at *start* in *text* is a real finding."""
@@ -106,6 +110,7 @@ _SERVICES_ACT: Final = LocalizedText(
 OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     OutdatedReference(
         code="R301",
+        keywords=("henkilötietola", "hetil", "523/", "personuppgiftslag"),
         pattern=re.compile(
             _HETIL.removesuffix(r"\s*(?:\(523/1999\)\s*)?") + r"(?:\s*\(523/1999\))?"
             r"|\b523/(?:19)?99\b|\bpersonuppgiftslag(?:en|ens)?\b",
@@ -117,6 +122,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R302",
+        keywords=("§",),
         pattern=re.compile(
             r"(?:" + _section("10") + r"|\b10\s*§:n(?=\s+mukai))"
             r"(?:\s+mukai\w*\s+rekisteri(?:-\s+ja\s+tietosuoja)?selost\w*)?",
@@ -135,6 +141,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R303",
+        keywords=("§", "pykälä"),
         pattern=re.compile(_section("24"), _FLAGS),
         outdated="henkilötietolain 24 § (informointi)",
         replacement=LocalizedText(
@@ -146,6 +153,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R304",
+        keywords=("§", "pykälä"),
         pattern=re.compile(_section(r"2[678](?:\s*[–-]\s*2[78])?"), _FLAGS),
         outdated="henkilötietolain 26–28 § (tarkastusoikeus)",
         replacement=LocalizedText(
@@ -159,6 +167,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R305",
+        keywords=("§", "pykälä"),
         pattern=re.compile(_section("29"), _FLAGS),
         outdated="henkilötietolain 29 § (tiedon korjaaminen)",
         replacement=LocalizedText(
@@ -170,6 +179,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R306",
+        keywords=("§", "pykälä"),
         pattern=re.compile(_section("30"), _FLAGS),
         outdated="henkilötietolain 30 § (kielto-oikeus; pykälänumero varmistamatta)",
         replacement=LocalizedText(
@@ -181,6 +191,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R307",
+        keywords=("henkilörekisterila", "471/", "personregisterlag"),
         pattern=re.compile(
             r"\bhenkilörekisterila(?:ki|i)\w*(?:\s*\(471/1987\))?|\b471/(?:19)?87\b"
             r"|\bpersonregisterlag(?:en|ens)?\b",
@@ -192,6 +203,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R308",
+        keywords=("rekisteriselost", "tietosuojaselost", "registerbeskrivning"),
         pattern=re.compile(
             r"\brekisteri-\s+ja\s+tietosuojaselost\w*|\brekisteriselost\w*"
             r"|\bregisterbeskrivning\w*",
@@ -208,6 +220,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R309",
+        keywords=("sähköisen", "516/2004", "svtsl", "elektronisk"),
         pattern=re.compile(
             r"\bsähköisen\s+viestinnän\s+tietosuojala(?:ki|i)\w*(?:\s*\(516/2004\))?"
             r"|\b516/2004\b|(?-i:\bSVTSL\b)"
@@ -220,12 +233,14 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R310",
+        keywords=("tietoyhteiskuntakaa", "informationssamhällsbalk"),
         pattern=re.compile(r"\btietoyhteiskuntakaa\w*|\binformationssamhällsbalk\w*", _FLAGS),
         outdated="tietoyhteiskuntakaari (917/2014, nykyään toisella nimellä)",
         replacement=_SERVICES_ACT,
     ),
     OutdatedReference(
         code="R311",
+        keywords=("viestintäviras", "kommunikationsverk", "ficora"),
         pattern=re.compile(
             r"(?<![Jj]a\s)\bViestintäviras\w*|(?<![Oo]ch\s)\bKommunikationsverk\w*"
             r"|(?-i:\bFICORA\b)",
@@ -240,6 +255,13 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R312",
+        keywords=(
+            "väestörekisterikesku",
+            "vrk",
+            "maistraat",
+            "befolkningsregistercentral",
+            "magistrat",
+        ),
         pattern=re.compile(
             r"\bVäestörekisterikesku\w*|(?-i:\bVRK\b)|\bmaistraat\w*"
             r"|\bBefolkningsregistercentral\w*|\bmagistrat(?:en|er|erna)?\b",
@@ -254,6 +276,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R313",
+        keywords=("maksutta", "allekirjoitet"),
         pattern=re.compile(
             r"\bkerran\s+vuodessa\s+maksutta\b|\bmaksutta\s+kerran\s+vuodessa\b"
             r"|\ballekirjoitettav\w*|\bomakätisesti\s+allekirjoitet\w*",
@@ -271,6 +294,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R314",
+        keywords=("todistu", "ratkaistava"),
         pattern=re.compile(
             r"\bkirjallise\w*\s+todistukse\w*|\bkirjallinen\s+todistus\b"
             r"|\btietosuojavaltuutetun\s+ratkaistava\w*",
@@ -289,6 +313,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R315",
+        keywords=("kielto-oikeu", "kieltää"),
         pattern=re.compile(r"\bkielto-oikeu\w*|\boikeus\s+kieltää\b", _FLAGS),
         outdated="kielto-oikeus",
         replacement=LocalizedText(
@@ -302,6 +327,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R316",
+        keywords=("ellei",),
         pattern=re.compile(r"\bellei\b[^.]{0,160}?\btarpeellis\w*", _FLAGS),
         outdated="siirto EU:n tai ETA:n ulkopuolelle, ”ellei tarpeellista”",
         replacement=LocalizedText(
@@ -317,6 +343,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R317",
+        keywords=("ulkopuol",),
         pattern=re.compile(
             r"(?:\bEU(?::n|-alueen|-maiden)|\bEuroopan\s+unionin)\s+ulkopuol\w*", _FLAGS
         ),
@@ -329,6 +356,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R318",
+        keywords=("tietosuojavaltuutetulle",),
         pattern=re.compile(r"\bilmoit\w*\s+tietosuojavaltuutetulle\b", _FLAGS),
         outdated="ilmoitus tietosuojavaltuutetulle (rekisterin ilmoittaminen)",
         replacement=LocalizedText(
@@ -342,6 +370,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
     ),
     OutdatedReference(
         code="R319",
+        keywords=("privacy",),
         pattern=re.compile(r"\bPrivacy\s+Shield\b", _FLAGS),
         outdated="Privacy Shield (EU–Yhdysvallat, mitätöity 2020)",
         replacement=LocalizedText(
@@ -371,8 +400,23 @@ def find_outdated(text: str) -> list[OutdatedMatch]:
         >>> find_outdated("Tietosuojaseloste (ent. rekisteriseloste)")
         []
     """
+    return _find(text, prefilter=True)
+
+
+#: Any keyword of any reference: most texts have none, and are done in one search.
+_ANY_KEYWORD: Final = re.compile(
+    "|".join(re.escape(k) for reference in OUTDATED_REFERENCES for k in reference.keywords)
+)
+
+
+def _find(text: str, *, prefilter: bool) -> list[OutdatedMatch]:
+    folded = text.casefold() if prefilter else ""
+    if prefilter and _ANY_KEYWORD.search(folded) is None:
+        return []
     candidates: list[tuple[int, int, int, OutdatedReference]] = []
     for order, reference in enumerate(OUTDATED_REFERENCES):
+        if prefilter and reference.keywords and not any(k in folded for k in reference.keywords):
+            continue
         candidates.extend(
             (match.start(), -(match.end() - match.start()), order, reference)
             for match in reference.pattern.finditer(text)
