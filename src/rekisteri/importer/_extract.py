@@ -338,7 +338,10 @@ class Builder:
         self.rights: dict[Right, None] = {}
         self.rights_exercise: list[str] = []
         self._seen: dict[str, set[str]] = {}
-        self._keys: dict[str, set[str]] = {}
+        self._keys: dict[str, set[str]] = {"source": set(CATALOG)}
+        self._source_index: dict[str, int] = {}
+        self.recipient_tail = False
+        self.transfer_tail = ""
 
     # -- bookkeeping
     def map(self, start: int, end: int, field: str) -> None:
@@ -404,9 +407,15 @@ class Builder:
         self.map(start, end, "data_subjects")
 
     def add_source(self, source: Source, start: int, end: int, said: str | None = None) -> None:
-        if self._new("source", source.key if source.key in CATALOG else flat(str(source.data))):
+        if CATALOG.get(source.key) == source:
+            ident = source.key
+        else:
+            ident = "text:" + flat(str(source.data or source.name)).casefold().rstrip(".")
+        index = self._source_index.get(ident)
+        if index is None:
+            index = len(self.sources)
             self.sources.append(source)
-        index = next(i for i, s in enumerate(self.sources) if s.key == source.key or s == source)
+            self._source_index[ident] = index
         if said is not None:
             self.note(f"sources[{index}]", f"the notice says: {said}")
         self.map(start, end, f"sources[{index}]")
@@ -414,13 +423,16 @@ class Builder:
     def add_recipient(self, description: str, name: str | None, start: int, end: int) -> None:
         if not _meaningful(description):
             return
-        if self._new("recipient", description):
+        self.recipient_tail = self._new("recipient", description)
+        if self.recipient_tail:
             self.recipients.append({"description": description, "name": name})
         self.map(start, end, "recipients")
 
     def extend_recipient(self, sentence: str, start: int, end: int) -> None:
-        last = self.recipients[-1]
-        last["description"] = f"{last['description']} {sentence}"
+        """Add a sentence that goes on about the last recipient (once, if it is new)."""
+        if self.recipient_tail and self.recipients and self._new("continuation", sentence):
+            last = self.recipients[-1]
+            last["description"] = f"{last['description']} {sentence}"
         self.map(start, end, "recipients")
 
     def add_transfer(self, sentence: str, start: int, end: int) -> None:
@@ -614,9 +626,9 @@ class Extractor:
         self.out = Builder(text)
 
     def run(self) -> Builder:
-        for section in self.sections:
+        for index, section in enumerate(self.sections):
             if section.heading is not None:
-                self._heading(section)
+                self._heading(section, index)
             if section.kind in _LINE_SECTIONS:
                 self._lines(section)
             elif section.kind is SectionKind.NAME:
@@ -628,7 +640,7 @@ class Extractor:
         self._scan_business_ids()
         return self.out
 
-    def _heading(self, section: Section) -> None:
+    def _heading(self, section: Section, index: int) -> None:
         piece = section.heading
         assert piece is not None
         if section.kind is None:
@@ -637,7 +649,7 @@ class Extractor:
             )
             return
         self.out.map(piece.start, piece.end, f"heading:{section.kind.value}")
-        following = self.sections.index(section) + 1
+        following = index + 1
         has_parts = following < len(self.sections) and self.sections[following].kind in {
             SectionKind.SECURITY_MANUAL,
             SectionKind.SECURITY_ELECTRONIC,
@@ -1120,7 +1132,8 @@ class Extractor:
         elif field == "controller":
             self._prose_controller(sentence, start, end)
         elif field == "rights_exercise":
-            out.rights_exercise.append(sentence)
+            if out._new("rights_exercise", sentence):  # noqa: SLF001 - the builder's own dedupe
+                out.rights_exercise.append(sentence)
             for right, cue in _RIGHT_CUES:
                 if cue.search(low):
                     out.rights[right] = None
@@ -1134,8 +1147,10 @@ class Extractor:
         clause = low[where.end() :] if where else low
         clause = re.split(r"\beikä\b|\.\s", clause, maxsplit=1)[0]
         if continued:
-            if out.transfers:
-                out.transfers[-1] = f"{out.transfers[-1]} {sentence}"
+            # A sentence that goes on about the last transfer statement.
+            if out.transfer_tail == "transfer" and out.transfers:
+                if out._new("continuation", sentence):  # noqa: SLF001 - the builder's own dedupe
+                    out.transfers[-1] = f"{out.transfers[-1]} {sentence}"
                 out.map(start, end, "transfers")
             else:
                 out.add_description(sentence, start, end)
@@ -1146,12 +1161,14 @@ class Extractor:
             and not _EXCEPTION.search(low[: where.start()] if where else "")
         ):
             out.none_stated[NoneStated.TRANSFERS] = None
+            out.transfer_tail = "none"
             out.add_description(sentence, start, end)
             out.map(start, end, "none_stated")
             if _DISCLOSURE.search(low) and _EXCEPTION.search(low):
                 # "... eikä luovuteta kolmansille osapuolille pois lukien viranomaisille"
                 out.add_recipient(sentence, None, start, end)
             return
+        out.transfer_tail = "transfer" if out._new("transfer-tail", sentence) else ""  # noqa: SLF001
         out.add_transfer(sentence, start, end)
         if re.search(
             r"vakiosopimuslauseke|mallilauseke|standard contractual|standardavtalsklausul", low

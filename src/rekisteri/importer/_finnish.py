@@ -254,6 +254,7 @@ def _part_names(part: str, items: list[str], *, nominative: bool, several: bool)
     return [name for name in names if name]
 
 
+_NEXT: Final = re.compile(r"\s*(\S)")
 _SENTENCE_END: Final = re.compile(r"[.!?]+[\"'”)]*(?=\s)")
 _ABBREVIATIONS: Final = frozenset(
     [
@@ -290,13 +291,15 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     begin = start
     for match in _SENTENCE_END.finditer(text, start, end):
         stop = match.end()
-        word_start = text.rfind(" ", begin, match.start()) + 1
-        word = text[max(word_start, begin) : match.start()].strip("(").casefold()
+        # The word before the stop (abbreviations are short: look back 12 characters).
+        window = max(begin, match.start() - 12)
+        word_start = text.rfind(" ", window, match.start()) + 1
+        word = text[max(word_start, window) : match.start()].strip("(").casefold()
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
-        following = text[stop:end].lstrip()
-        if following and not (
-            following[0].isupper() or following[0].isdigit() or following[0] in "\"'(-•*"
+        following = _NEXT.match(text, stop, end)
+        if following is not None and not (
+            (first := following.group(1)).isupper() or first.isdigit() or first in "\"'(-•*"
         ):
             continue
         spans.append((begin, stop))
