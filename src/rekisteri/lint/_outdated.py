@@ -410,7 +410,9 @@ _ANY_KEYWORD: Final = re.compile(
 
 
 def _find(text: str, *, prefilter: bool) -> list[OutdatedMatch]:
-    folded = text.casefold() if prefilter else ""
+    # casefold() maps ſ to s and the Kelvin sign to k, as re.IGNORECASE does;
+    # dotless ı, which re.IGNORECASE also takes for i, it leaves alone.
+    folded = text.casefold().replace("ı", "i") if prefilter else ""
     if prefilter and _ANY_KEYWORD.search(folded) is None:
         return []
     candidates: list[tuple[int, int, int, OutdatedReference]] = []
