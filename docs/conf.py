@@ -81,6 +81,12 @@ nitpick_ignore += [
     ("py:class", "collections.abc.Mapping"),
 ]
 
+nitpick_ignore += [
+    # rekisteri.importer.ImportResult.notes is a read-only mapping (standard
+    # library, no intersphinx).
+    ("py:class", "types.MappingProxyType"),
+]
+
 
 def _keep_attribute_colons(
     _app: object, what: str, _name: str, _obj: object, _options: object, lines: list[str]

@@ -16,7 +16,8 @@ guess, or a given encoding). :func:`to_toml` writes the draft as a TOML file
 for a person to edit, with comments where the importer was unsure.
 
 Offsets are into :attr:`ImportResult.text`: the decoded text itself, or for
-HTML the page's text content (see :mod:`rekisteri.importer._html`).
+HTML the page's text content: block elements start new lines, whitespace inside
+text collapses, and `<script>` and `<style>` are not text.
 
 Examples:
     >>> from rekisteri.importer import import_notice

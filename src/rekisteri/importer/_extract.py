@@ -144,6 +144,9 @@ _PERSON_WORDS: Final = re.compile(
     r"(?:henkilöt|yhteyshenkilöt|käyttäjät|asiakkaat|jäsenet|työntekijät|hakijat|päättäjät"
     r"|vastuuhenkilöt|edustajat)\b"
 )
+_DIRECT_MARKETING: Final = re.compile(
+    r"suoramarkkinoin|suoramainon|direktmarknadsför|direct marketing"
+)
 _HETU_WORDS: Final = re.compile(r"henkilötunnu|\bhetu\b|personbeteckning|personnummer")
 _COMPANY: Final = re.compile(
     r"\b([A-ZÄÖÅ][\w&\-]*(?:[ \t]+[A-ZÄÖÅ0-9][\w&\-]*){0,4}[ \t]+(?:Oyj|Oy|Ab|Ky|Ay|Tmi|ry))\b"
@@ -519,6 +522,7 @@ class Builder:
                 key=self.key("purpose", str(p["name"]), "purpose"),
                 name=LocalizedText(fi=str(p["name"])),
                 description=_text(p["description"]),
+                direct_marketing=_DIRECT_MARKETING.search(str(p["name"]).casefold()) is not None,
             )
             for p in self.purposes
         )
