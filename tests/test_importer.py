@@ -454,3 +454,44 @@ class TestToml:
         assert_round_trip(result, tmp_path)
         text = to_toml(result.draft, notes=result.notes)
         assert "# importer unsure:" in text
+
+
+class TestHtml:
+    def test_label_cells(self) -> None:
+        """A table of label | value cells fills the controller and the DPO, not new sections."""
+        result = import_notice(
+            "<table><tr><th colspan=2>Rekisterinpitäjä</th></tr>"
+            "<tr><td>Nimi</td><td>Esimerkki Oy</td></tr>"
+            "<tr><td>Y-tunnus</td><td>2077474-0</td></tr>"
+            "<tr><td>Osoite</td><td>Katu 1, 00100 Helsinki</td></tr>"
+            "<tr><th colspan=2>Tietosuojavastaava</th></tr>"
+            "<tr><td>Sähköposti</td><td>tsv(a)example.com</td></tr></table>"
+        )
+        controller = result.draft.controller
+        assert (controller.name, controller.business_id) == ("Esimerkki Oy", "2077474-0")
+        assert controller.dpo is not None
+        assert controller.dpo.email == "tsv@example.com"
+        assert result.unmatched == ()
+
+    def test_headings_and_definition_lists(self) -> None:
+        """<h2>, <dt> and all-bold paragraphs are headings; <br> and <li> keep lines apart."""
+        result = import_notice(
+            "<h2>Rekisterin käyttötarkoitus</h2><p>Tietoja käytetään <b>laskutukseen</b>.</p>"
+            "<dl><dt>Tietolähteet</dt><dd>Tiedot saadaan asiakkaalta itseltään.</dd>"
+            "<dt>Tietojen säilytysaika</dt>"
+            "<dd>Tietoja säilytetään kaksi vuotta asiakassuhteen päättymisestä.</dd></dl>"
+            "<p><strong>Rekisterin tietosisältö</strong></p><ul><li>Nimi<li>Puhelinnumero</ul>"
+        )
+        draft = result.draft
+        assert [p.name.fi for p in draft.purposes] == ["Laskutus"]
+        assert [s.key for s in draft.sources] == ["data-subject"]
+        assert draft.retention[0].computable
+        assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Puhelinnumero"]
+        assert result.coverage == 1.0
+
+    def test_offsets_refer_to_text_content(self) -> None:
+        """For HTML, offsets are into the text content, which has no markup."""
+        result = import_notice("<p>Rekisterin nimi</p><p>J&auml;senrekisteri</p>")
+        assert "<" not in result.text
+        [name] = [m for m in result.mapped if m.field == "name"]
+        assert result.text[name.start : name.end] == "Jäsenrekisteri"

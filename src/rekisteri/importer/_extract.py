@@ -10,7 +10,7 @@ import attrs
 from rekisteri.errors import InvalidRegisterError
 from rekisteri.identifiers import ytunnus
 from rekisteri.importer._finnish import capitalise, noun_phrase, purposes_in, sentences, slugify
-from rekisteri.importer._headings import SectionKind
+from rekisteri.importer._headings import SectionKind, is_field_label
 from rekisteri.importer._structure import Piece, Section, heading_text
 from rekisteri.model import (
     Address,
@@ -1254,18 +1254,7 @@ def _meaningful(text: str) -> bool:
 
 
 def _label_only(line: str) -> bool:
-    match = _LABEL.match(line.strip() + " ")
-    return (
-        bool(line.strip())
-        and match is None
-        and bool(
-            re.fullmatch(
-                r"(?i)\s*(nimi|y-?tunnus|osoite|postiosoite|käyntiosoite|puhelin|puh\.?|sähköposti|"
-                r"yhteyshenkilö|www|kotisivu|name|namn|adress|telefon|e-post)\s*:?\s*",
-                line,
-            )
-        )
-    )
+    return bool(line.strip()) and _LABEL.match(line.strip() + " ") is None and is_field_label(line)
 
 
 def _is_channel(line: str) -> bool:

@@ -245,6 +245,21 @@ def recognise(text: str) -> SectionKind | None:
     return None
 
 
+_FIELD_LABEL: Final = re.compile(
+    r"(yrityksen |rekisterinpitäjän )?nimi|y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id"
+    r"|(posti|katu|käynti|laskutus)?osoite|postinumero( ja -?toimipaikka)?|postitoimipaikka"
+    r"|puh(elin)?(numero)?|puh\.?|tel(efon|\.)?|gsm|matkapuhelin|sähköposti(osoite)?|s-posti"
+    r"|e-?mail|e-post|www|kotisivu(t)?|verkkosivu(t|sto)?|webbplats|website|url|yhteyshenkilö"
+    r"|kontaktperson|contact person|vastuuhenkilö|namn|adress|besöksadress|postadress|name"
+    r"|address|phone"
+)
+
+
+def is_field_label(text: str) -> bool:
+    """Whether *text* is only the label of a contact field ("Nimi:", "Y-tunnus", "Puhelin")."""
+    return len(text) <= 60 and _FIELD_LABEL.fullmatch(normalise(text)) is not None
+
+
 def sub_label(text: str) -> str | None:
     """Return the part of a security heading after "A:"/"B:", e.g. ``"Manuaalinen aineisto"``."""
     flat = " ".join(text.split()).rstrip(_TRAIL)

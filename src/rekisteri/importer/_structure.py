@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from rekisteri.importer._headings import MAX_HEADING, SectionKind, normalise, recognise, sub_label
+from rekisteri.importer._headings import (
+    MAX_HEADING,
+    SectionKind,
+    is_field_label,
+    normalise,
+    recognise,
+    sub_label,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
@@ -112,7 +119,12 @@ class _Splitter:
             lines = block[i : i + k]
             joined = self._joined(lines)
             kind = recognise(joined)
-            return k, Piece("heading", start, lines[-1][1], lines, start, kind, _sub(kind, joined))
+            if kind is not None or not is_field_label(joined):
+                piece = Piece(
+                    "heading", start, lines[-1][1], lines, start, kind, _sub(kind, joined)
+                )
+                return k, piece
+            # a table cell "Nimi" | "Esimerkki Oy": a field label, not a heading
         for k in (3, 2, 1):
             if i + k > n:
                 continue
