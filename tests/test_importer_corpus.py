@@ -53,6 +53,9 @@ CASES: Final = {
     "fixture-101-html-table.html": LEGACY / "expected" / "fixture-101-html-table.toml",
     "fixture-102-free-prose.txt": LEGACY / "expected" / "fixture-102-free-prose.toml",
     "fixture-103-word-export.txt": LEGACY / "expected" / "fixture-103-word-export.toml",
+    "fixture-104-registerbeskrivning-sv.txt": (
+        LEGACY / "expected" / "fixture-104-registerbeskrivning-sv.toml"
+    ),
 }
 
 #: Purposes of an example that the importer does not find, and why.
@@ -91,6 +94,9 @@ OUTDATED: Final = {
     "fixture-101-html-table.html": ["Henkilötietolain (523/1999)", "Viestintäviraston"],
     "fixture-102-free-prose.txt": [],
     "fixture-103-word-export.txt": ["REKISTERI- JA TIETOSUOJASELOSTE"],
+    "fixture-104-registerbeskrivning-sv.txt": [
+        "REGISTERBESKRIVNING", "Personuppgiftslagen", "523/1999",
+    ],
 }  # fmt: skip
 
 

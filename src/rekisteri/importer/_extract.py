@@ -62,7 +62,7 @@ _RETENTION: Final = re.compile(
 _STATUTE: Final = re.compile(r"kirjanpitolai|kirjanpitolaki|1336/1997|1997/1336|bokföringslag")
 _DISCLOSURE: Final = re.compile(
     r"\bluovut(?:etaan|amme|taa|ettava|ettavissa|eta|ukset|etut|etaan)\b|luovuttaa"
-    r"|ainoastaan yrityksen käytössä|vain yrityksen käytössä|utlämnas|lämnas ut|disclos",
+    r"|ainoastaan yrityksen käytössä|vain yrityksen käytössä|utlämnas|lämnas (?:inte )?ut|disclos",
 )
 _NOT_DISCLOSURE: Final = re.compile(r"luovuttamatta")
 _SOURCE: Final = re.compile(
@@ -182,7 +182,7 @@ _LABEL: Final = re.compile(
     r"|y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id"
     r"|(?:posti|katu|käynti|laskutus)?osoite|adress|besöksadress|postadress|address"
     r"|postinumero(?: ja -?toimipaikka)?|postitoimipaikka"
-    r"|puh(?:elin)?(?:numero)?|puh\.|tel(?:efon|\.)?|gsm|matkapuhelin|phone"
+    r"|puh(?:elin)?(?:numero)?|puh\.|tel(?:efon|\.)?|tfn|gsm|matkapuhelin|phone"
     r"|sähköposti(?:osoite)?|s-posti|e-?mail|e-post"
     r"|www|kotisivu(?:t)?|verkkosivu(?:t|sto)?|webbplats|website|url"
     r"|yhteyshenkilö|kontaktperson|contact person|vastuuhenkilö)"
@@ -212,6 +212,7 @@ _DEMONSTRATIVE: Final = re.compile(
     r"|Dessa|Detta|These|This)\b"
 )
 
+_NOMINATIVE: Final = "name read from the notice's list and put in the nominative; check it"
 _CROSS_CUED: Final = frozenset(
     {
         SectionKind.TITLE,
@@ -376,15 +377,16 @@ class Builder:
         return key
 
     # -- fields
-    def add_purpose(self, name: str, description: str | None, start: int, end: int) -> None:
+    def add_purpose(
+        self, name: str, description: str | None, start: int, end: int, *, remark: str | None
+    ) -> None:
         if not _meaningful(name):
             return
         if self._new("purpose", name):
             index = len(self.purposes)
             self.purposes.append({"name": name, "description": description})
-            self.note(
-                f"purposes[{index}]", "name turned into the nominative from the notice; check it"
-            )
+            if remark is not None:
+                self.note(f"purposes[{index}]", remark)
         self.map(start, end, "purposes")
 
     def add_category(self, name: str, description: str | None, start: int, end: int) -> None:
@@ -761,7 +763,7 @@ class Extractor:
             if found is None:
                 return False
             return self._business_id(found.group(0), path, start, end)
-        if label.startswith(("puh", "tel", "gsm", "matka", "phone")):
+        if label.startswith(("puh", "tel", "tfn", "gsm", "matka", "phone")):
             return self._set(target, "phone", flat(value), path, start=start, end=end)
         if label.startswith(("sähköposti", "s-posti", "e-mail", "email", "e-post")):
             email = email_of(value)
@@ -929,9 +931,12 @@ class Extractor:
             self._sentence_unit(kind, start, end, inherit=None, section=section, text=item)
             return
         if kind is SectionKind.PURPOSES:
-            names = purposes_in(item) or [noun_phrase(item, search=False) or capitalise(item)]
+            listed = purposes_in(item)
+            phrase = None if listed else noun_phrase(item, search=False)
+            names = listed or [phrase or capitalise(item)]
+            remark = _NOMINATIVE if listed or phrase else None
             for name in names:
-                self.out.add_purpose(name, None, start, end)
+                self.out.add_purpose(name, None, start, end, remark=remark)
         elif kind is SectionKind.CONTENT:
             self._content_item(item, start, end)
         elif kind is SectionKind.SOURCES:
@@ -1099,7 +1104,9 @@ class Extractor:
                 words = len(sentence.split())
                 for name in names:
                     described = len(names) == 1 and words > len(name.split()) + 6
-                    out.add_purpose(name, sentence if described else None, start, end)
+                    out.add_purpose(
+                        name, sentence if described else None, start, end, remark=_NOMINATIVE
+                    )
             elif lead_in:
                 out.map(start, end, "purposes")
             else:
