@@ -162,6 +162,16 @@ class TestInvariants:
         text = "a" * 200_000 + "\n" + "1-" * 50_000 + "\n" + "Oy " * 30_000 + "\n" + "(a)" * 20_000
         result = import_notice(text, html=False)
         assert_accounted(result)
+        for heading in ("Rekisterinpitäjä", "Rekisterin käyttötarkoitus", "Tietosisältö"):
+            for line in ("A" + "a" * 100_000, "Aa " * 30_000 + "1", "käytetään " * 20_000 + "."):
+                assert_accounted(import_notice(f"{heading}\n\n{line}\n", html=False))
+
+    def test_unclosed_html(self) -> None:
+        """Many unclosed headings, cells and rows finish and keep their text."""
+        markup = "<h2>x" * 20_000 + "<tr><td>y" * 20_000 + "</h3>" * 20_000
+        result = import_notice(markup, html=True)
+        assert result.text.count("x") == 20_000
+        assert_accounted(result)
 
 
 class TestDecode:

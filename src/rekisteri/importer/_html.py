@@ -72,6 +72,7 @@ _SKIP: Final = frozenset({"script", "style", "template", "noscript"})
 _CELL: Final = frozenset({"td", "th"})
 _EMPHASIS: Final = frozenset({"strong", "b"})
 _SPACES: Final = re.compile(r"\s+")
+_MAX_OPEN: Final = 64
 _HTML_SIGNS: Final = re.compile(
     r"<(?:!doctype\s+html|html|head|body|p|div|table|tr|td|h[1-6]|br|ul|ol|li|dl|dt|span)\b",
     re.IGNORECASE,
@@ -146,6 +147,7 @@ class _Extractor(HTMLParser):
                 self.items.append(self.length)
             if tag in _HEADING:
                 self._open.append((tag, self.length))
+                del self._open[:-_MAX_OPEN]  # unclosed headings: keep a bounded stack
             if tag in _CELL:
                 self._cell_start = self.length
 
