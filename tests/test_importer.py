@@ -389,6 +389,16 @@ class TestFields:
         assert rule.period is not None
         assert rule.period.years == 2
 
+    def test_retention_while_customer(self) -> None:
+        """Keeping data while the customer relationship lasts stays a description, with a remark."""
+        result = import_notice(
+            "Tietojen säilytysaika\n\n"
+            "Tiedot säilytetään niin kauan kuin asiakassuhde on voimassa.\n"
+        )
+        [rule] = result.draft.retention
+        assert (rule.period, rule.trigger) == (None, None)
+        assert "end_of_customer_relationship" in result.notes["retention[0]"][0]
+
     def test_rights(self) -> None:
         """The rights that a rights section speaks of are listed, in the model's order."""
         result = import_notice(

@@ -188,6 +188,11 @@ _LABEL: Final = re.compile(
     r"|yhteyshenkilö|kontaktperson|contact person|vastuuhenkilö)"
     r"(?P<sep>[ \t]*:[ \t]*|[ \t]+(?=[+0-9(]))(?P<value>.*)$"
 )
+#: "niin kauan kuin asiakassuhde on voimassa", "asiakkuuden ajan": while the relationship lasts.
+_UNTIL_END: Final = re.compile(
+    r"niin kauan kuin|niin kauan kun|asiakkuuden ajan|asiakassuhteen (?:ajan|keston)"
+    r"|kunnes asiakassuhde päättyy|så länge kundförhållandet"
+)
 _MONTHS: Final = re.compile(
     r"(?P<n>[0-9]{1,3}|yhden|yksi|kahden|kaksi|kolmen|kolme|neljän|neljä|viiden|viisi|kuuden"
     r"|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)\s+(?P<unit>vuotta|vuoden|vuodeksi"
@@ -453,7 +458,17 @@ class Builder:
             self.map(start, end, "retention")
             return
         last = self.retention[-1] if self.retention else None
-        if new_rule or last is None or statute or period or last["statute"] or last["period"]:
+        fresh = bool(
+            new_rule or last is None or statute or period or last["statute"] or last["period"]
+        )
+        if period is None and _UNTIL_END.search(low):
+            index = len(self.retention) - (0 if fresh else 1)
+            self.note(
+                f"retention[{index}]",
+                "kept while the customer relationship lasts: give a period and "
+                'trigger = "end_of_customer_relationship" if one applies',
+            )
+        if fresh or last is None:
             self.retention.append(
                 {"description": sentence, "statute": statute, "period": period, "trigger": trigger}
             )
