@@ -202,7 +202,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
     ),
 )
 
-_COMPILED: Final = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
+#: One alternation of every pattern, tried in the table's order: one regex call per line.
+_ANY: Final = re.compile("|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in _PATTERNS))
 
 _NUMBERING: Final = re.compile(
     r"(?:§\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[a-h]|[ivx]{1,5})\s*[.):]\s+|\d{1,2}\s+"
@@ -239,10 +240,8 @@ def recognise(text: str) -> SectionKind | None:
     key = normalise(text)
     if not key:
         return None
-    for kind, pattern in _COMPILED:
-        if pattern.fullmatch(key):
-            return kind
-    return None
+    match = _ANY.fullmatch(key)
+    return None if match is None or match.lastgroup is None else SectionKind[match.lastgroup]
 
 
 _FIELD_LABEL: Final = re.compile(
