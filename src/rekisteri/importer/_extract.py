@@ -1229,6 +1229,8 @@ class Extractor:
                 flags=re.IGNORECASE,
             )
         )
+        if not _meaningful(name):  # "Tiedot saadaan -": keep the whole sentence as the name
+            name = _short_name(text)
         data = _sentence(text)
         source = Source(
             key=out.key("source", name, "source"),

@@ -120,7 +120,7 @@ def _pluralise(word: str) -> str:
 def capitalise(text: str) -> str:
     """Upper-case the first letter of *text* and drop trailing punctuation and colons."""
     text = " ".join(text.split()).strip(" ,;:-–")
-    text = text.rstrip(".") if not text.endswith(("mm.", "esim.", "jne.")) else text
+    text = text.rstrip(". ") if not text.endswith(("mm.", "esim.", "jne.")) else text
     return text[:1].upper() + text[1:]
 
 
