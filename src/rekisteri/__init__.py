@@ -33,7 +33,7 @@ from rekisteri.errors import (
 )
 
 if TYPE_CHECKING:
-    from rekisteri import errors, identifiers, jsonld, lint, model, serialize, sources
+    from rekisteri import errors, identifiers, importer, jsonld, lint, model, serialize, sources
     from rekisteri.model import (
         Address,
         ContactPoint,
@@ -84,6 +84,7 @@ __all__ = [
     "Transfer",
     "errors",
     "identifiers",
+    "importer",
     "jsonld",
     "lint",
     "model",
@@ -92,7 +93,7 @@ __all__ = [
 ]
 
 _SUBMODULES = frozenset(
-    {"errors", "identifiers", "jsonld", "lint", "model", "serialize", "sources"}
+    {"errors", "identifiers", "importer", "jsonld", "lint", "model", "serialize", "sources"}
 )
 _MODEL_NAMES = frozenset(__all__) - _SUBMODULES - frozenset(dir())
 
