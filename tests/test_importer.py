@@ -399,6 +399,19 @@ class TestFields:
         assert (rule.period, rule.trigger) == (None, None)
         assert "end_of_customer_relationship" in result.notes["retention[0]"][0]
 
+    def test_sentence_about_a_purpose(self) -> None:
+        """A sentence elsewhere about one known purpose becomes that purpose's description."""
+        result = import_notice(
+            "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen ja markkinointiin.\n\n"
+            "Tietojen säilytysaika\n\n"
+            "Asiakastietoja voidaan käyttää markkinointiviestintään vain omassa toiminnassa.\n"
+        )
+        laskutus, markkinointi = result.draft.purposes
+        assert laskutus.description is None
+        assert markkinointi.description is not None
+        assert markkinointi.description.fi.startswith("Asiakastietoja voidaan käyttää")
+        assert result.draft.retention == ()
+
     def test_rights(self) -> None:
         """The rights that a rights section speaks of are listed, in the model's order."""
         result = import_notice(

@@ -1050,6 +1050,12 @@ class Extractor:
             and (_DEMONSTRATIVE.match(sentence) or not self._has_home(kind, low))
         ):
             field, cued, continued = inherit, True, True
+        if (
+            field is None
+            and kind not in {SectionKind.PURPOSES, None}
+            and self._about_purpose(sentence, start, end)
+        ):
+            return None
         if field is None:
             field = self._default(kind, low, lead_in=lead_in)
         if field is None:
@@ -1066,6 +1072,30 @@ class Extractor:
             continued=continued,
         )
         return field if cued else None
+
+    def _about_purpose(self, sentence: str, start: int, end: int) -> bool:
+        """Attach a sentence about one known purpose, outside the purpose section, to it.
+
+        "Asiakastietoja voidaan käyttää markkinointiviestintään vain ... toimesta"
+        in a retention section describes the purpose "Markkinointi".
+        """
+        names = purposes_in(sentence)
+        if not names or len(names) != 1 or not self.out.purposes:
+            return False
+        said = names[0].casefold()
+        matches = [
+            index
+            for index, purpose in enumerate(self.out.purposes)
+            if len(known := str(purpose["name"]).casefold()) >= 6 and said.startswith(known)
+        ]
+        if len(matches) != 1:
+            return False
+        purpose = self.out.purposes[matches[0]]
+        if self.out._new("purpose-description", sentence):  # noqa: SLF001 - the builder's own dedupe
+            described = purpose["description"]
+            purpose["description"] = f"{described} {sentence}" if described else sentence
+        self.out.map(start, end, f"purposes[{matches[0]}]")
+        return True
 
     def _has_home(self, kind: SectionKind | None, low: str) -> bool:
         if kind is SectionKind.RETENTION:

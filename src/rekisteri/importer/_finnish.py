@@ -152,6 +152,13 @@ def noun_phrase(item: str, *, search: bool) -> str | None:
             if _head(words[index], last=index == end - 1) is not None:
                 head_at = index
                 break
+        else:
+            # No unambiguous illative: take an -aan/-ään/-een word ("markkinointiviestintään
+            # vain ... toimesta"); only now, as these endings are also genitives.
+            for index in range(end - 1, -1, -1):
+                if _head(words[index], last=True) is not None:
+                    head_at = index
+                    break
     elif _head(words[end - 1], last=True) is not None:
         head_at = end - 1
     if head_at is None:
