@@ -359,6 +359,19 @@ class TestFields:
             "2077474-1"
         )
 
+    def test_controller_on_one_line(self) -> None:
+        """A controller on the heading's line, parts separated by commas, is read part by part."""
+        result = import_notice(
+            "1. Rekisterinpitäjä: Esimerkki Oy, Katu 1, 00100 Helsinki, puh. 09 123 4567\n"
+        )
+        controller = result.draft.controller
+        assert controller.name == "Esimerkki Oy"
+        assert controller.address is not None
+        assert (controller.address.street, controller.address.town) == ("Katu 1", "Helsinki")
+        assert controller.contact is not None
+        assert controller.contact.phone == "09 123 4567"
+        assert result.coverage == 1.0
+
     def test_legacy_ytunnus_padded(self) -> None:
         """A six-digit Y-tunnus is stored in its canonical form."""
         result = import_notice("Rekisterinpitäjä\n\nEsimerkki Oy\nY-tunnus 357502-9\n")

@@ -762,6 +762,12 @@ class Extractor:
         url = _URL.fullmatch(stripped)
         if url is not None:
             return self._set(target, "url", stripped, path, start=start, end=end)
+        if "," in stripped and len(stripped) <= 200 and not stripped.endswith((".", "!", "?")):
+            # "Esimerkki Oy, Katu 1, 00100 Helsinki, puh. 09 123 4567": one part at a time
+            results = [
+                self._line(part, target, path, start, end) for part in stripped.split(",") if part
+            ]
+            return any(results)
         if target.name is None and len(stripped) <= 80 and not stripped.endswith((".", "!", "?")):
             return self._set(target, "name", stripped.rstrip(":"), path, start=start, end=end)
         return False
