@@ -153,6 +153,11 @@ def complete_register() -> Register:
             "Skicka en begäran till tietosuoja@example.fi.",
             "Send a request to tietosuoja@example.fi.",
         ),
+        provision_requirement=_text(
+            "Tiedot ovat sopimuksen tekemisen edellytys; ilman niitä emme voi toimittaa tilausta.",
+            "Uppgifterna krävs för att ingå avtalet; utan dem kan vi inte leverera beställningen.",
+            "The data are needed to enter into the contract; without them we cannot deliver.",
+        ),
         none_stated=(NoneStated.AUTOMATED_DECISIONS, NoneStated.COOKIES),
     )
 
@@ -221,6 +226,7 @@ REMOVALS: list[tuple[str, Callable[[Register], Register], str, str]] = [
     ("processors", _set(processors=()), "R119", "processors"),
     ("Art 30 data subjects", _set(data_subjects=()), "R120", "data_subjects"),
     ("Art 30 security", _set(security=()), "R121", "security"),
+    ("OBLIG", _set(provision_requirement=None), "R122", "provision_requirement"),
 ]
 
 

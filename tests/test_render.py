@@ -173,6 +173,7 @@ def full_register(text: Callable[[str], str]) -> Register:
         ),
         rights=(*Register(controller=Controller()).rights, Right.WITHDRAW_CONSENT),
         rights_exercise=lt("rights_exercise"),
+        provision_requirement=lt("provision_requirement"),
         automated_decisions=(
             AutomatedDecision(
                 description=lt("adm.description"),
@@ -372,6 +373,7 @@ class TestContent:
             "Oikeus peruuttaa suostumus",
             "Oikeus tehdä valitus valvontaviranomaiselle",
             "Mistä henkilötiedot on saatu",
+            "Onko tietojen antaminen pakollista",
             "Automaattinen päätöksenteko ja profilointi",
             "Henkilötietojen suojaaminen",
             "Evästeet",
@@ -398,8 +400,19 @@ class TestContent:
             "Henkilötietojen siirto EU:n tai ETA:n ulkopuolelle",
             "Henkilötietojen säilytysaika",
             "Rekisteröidyn oikeudet",
+            "Onko tietojen antaminen pakollista",
             "Automaattinen päätöksenteko ja profilointi",
         ]
+
+    def test_provision_requirement_only_under_art13(self) -> None:
+        """Art 13(2)(e) is shown when data come from the person, not when all come from others."""
+        direct = render_notice(Register(controller=Controller()), format="text")
+        assert "Onko tietojen antaminen pakollista" in direct
+        others = Register(
+            controller=Controller(),
+            sources=(Source(key="ytj", name=LocalizedText(fi="YTJ")),),
+        )
+        assert "Onko tietojen antaminen pakollista" not in render_notice(others, format="text")
 
     def test_missing_legal_basis_is_marked(self) -> None:
         """A purpose without a legal basis shows the marker in its basis cell."""

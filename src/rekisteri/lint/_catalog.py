@@ -401,6 +401,21 @@ _MISSING: Final = (
         en="No technical and organisational security measures are described "
         "(Article 30(1)(g) and Article 32).",
     ),
+    _entry(
+        "R122",
+        E,
+        "Silent about whether providing the data is required",
+        art13="13(2)(e)",
+        fi="Seloste ei kerro, onko henkilötietojen antaminen lakisääteinen tai sopimukseen "
+        "perustuva vaatimus tai sopimuksen tekemisen edellytys, onko rekisteröidyn pakko antaa "
+        "tiedot ja mitä seuraa, jos hän ei anna niitä ({article}).",
+        sv="Beskrivningen anger inte om det är ett lagstadgat eller avtalsenligt krav eller ett "
+        "krav för att ingå ett avtal att lämna personuppgifterna, om den registrerade är skyldig "
+        "att lämna dem och vad som händer om hen inte gör det ({article}).",
+        en="The notice does not say whether providing the personal data is a statutory or "
+        "contractual requirement or a requirement for entering into a contract, whether the "
+        "data subject is obliged to provide them, and what follows if they do not ({article}).",
+    ),
 )
 
 _CONSISTENCY: Final = (

@@ -197,6 +197,12 @@ def _automated(context: _Context) -> None:
         context.add("R119", "processors")
 
 
+def _provision(context: _Context) -> None:
+    # Art 13(2)(e) only: data collected from the data subject.
+    if context.direct and context.register.provision_requirement is None:
+        context.add("R122", "provision_requirement")
+
+
 def _record(context: _Context) -> None:
     if not context.register.data_subjects:
         context.add("R120", "data_subjects")
@@ -385,6 +391,7 @@ _RULES: Final[tuple[Callable[[_Context], None], ...]] = (
     _rights,
     _sources,
     _automated,
+    _provision,
     _record,
     _consent,
     _third_party_sources,

@@ -108,6 +108,10 @@ class Register:
     rights_exercise: LocalizedText | None = None
     """How data subjects exercise their rights: whom to contact, how, and how
     their identity is checked (Art 12(2) asks the controller to make this easy)."""
+    provision_requirement: LocalizedText | None = None
+    """Whether the data subject must provide the data (a statutory or
+    contractual requirement, or one needed to enter into a contract) and what
+    follows if they do not (Art 13(2)(e); data collected from the person)."""
     automated_decisions: tuple[AutomatedDecision, ...] = ()
     cookies: tuple[Cookie, ...] = ()
     none_stated: tuple[NoneStated, ...] = ()

@@ -140,22 +140,12 @@ def build_notice(register: Register, lang: Lang) -> Document:
     _categories(t, register, doc, required=art14)
     _recipients(t, register, doc)
 
-    doc.section(_("Transfers of personal data outside the EU or the EEA"))
-    if register.transfers:
-        doc.add(Bullets(tuple(transfer_item(t, transfer) for transfer in register.transfers)))
-    else:
-        doc.add(none_stated(t, register, NoneStated.TRANSFERS) or Para((missing(t),)))
-
-    doc.section(_("Retention period of personal data"))
-    if register.retention:
-        doc.add(retention_table(t, register))
-    else:
-        doc.add(Para((missing(t),)))
-
+    _transfers_and_retention(t, register, doc)
     _rights(t, register, doc)
     _withdrawal(t, register, doc)
     _complaint(t, register, doc)
     _sources(t, register, doc)
+    _provision(t, register, doc)
 
     doc.section(_("Automated decision-making and profiling"))
     if register.automated_decisions:
@@ -168,6 +158,32 @@ def build_notice(register: Register, lang: Lang) -> Document:
         doc.add(*security_blocks(t, register.security))
     _cookies(t, register, doc)
     return Document(lang.value, _document_title(t, register, title), tuple(doc.blocks))
+
+
+def _transfers_and_retention(t: Texts, register: Register, doc: _Builder) -> None:
+    _ = t.gettext
+    doc.section(_("Transfers of personal data outside the EU or the EEA"))
+    if register.transfers:
+        doc.add(Bullets(tuple(transfer_item(t, transfer) for transfer in register.transfers)))
+    else:
+        doc.add(none_stated(t, register, NoneStated.TRANSFERS) or Para((missing(t),)))
+
+    doc.section(_("Retention period of personal data"))
+    if register.retention:
+        doc.add(retention_table(t, register))
+    else:
+        doc.add(Para((missing(t),)))
+
+
+def _provision(t: Texts, register: Register, doc: _Builder) -> None:
+    """Art 13(2)(e), for data collected from the data subject only."""
+    if register.sources and not any(source.is_data_subject for source in register.sources):
+        return
+    doc.section(t.gettext("Whether providing personal data is required"))
+    if register.provision_requirement is None:
+        doc.add(Para((missing(t),)))
+    else:
+        doc.add(*localized_paragraphs(t, register.provision_requirement))
 
 
 def _legitimate_interests(t: Texts, register: Register, doc: _Builder) -> None:

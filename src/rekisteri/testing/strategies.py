@@ -606,6 +606,7 @@ def _register(draw: st.DrawFn) -> Register:
         automated_decisions=automated_decisions,
         cookies=cookies,
         rights_exercise=draw(_OPTIONAL_LOCALIZED_TEXT),
+        provision_requirement=draw(_OPTIONAL_LOCALIZED_TEXT),
         none_stated=none_stated,
         complaint_authority=draw(_AUTHORITY),
         updated=draw(_UPDATED),
