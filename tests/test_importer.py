@@ -425,6 +425,16 @@ class TestFields:
         assert markkinointi.description.fi.startswith("Asiakastietoja voidaan käyttää")
         assert result.draft.retention == ()
 
+    def test_provision_requirement(self) -> None:
+        """A section on whether providing the data is required fills provision_requirement."""
+        result = import_notice(
+            "Onko tietojen antaminen pakollista\n\nTietojen antaminen on sopimuksen edellytys.\n"
+        )
+        assert result.draft.provision_requirement is not None
+        assert (
+            result.draft.provision_requirement.fi == "Tietojen antaminen on sopimuksen edellytys."
+        )
+
     def test_rights(self) -> None:
         """The rights that a rights section speaks of are listed, in the model's order."""
         result = import_notice(

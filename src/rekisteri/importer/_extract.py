@@ -335,6 +335,7 @@ class Builder:
         self.dpo = _Contact()
         self.name: str | None = None
         self.description: list[tuple[int, int, str]] = []
+        self.provision: list[tuple[int, int, str]] = []
         self.purposes: list[dict[str, str | None]] = []
         self.categories: list[dict[str, str | bool | None]] = []
         self.subjects: list[dict[str, str | None]] = []
@@ -496,6 +497,11 @@ class Builder:
             self.security.append((kind, f"{prefix}: {sentence}" if prefix else sentence))
         self.map(start, end, "security")
 
+    def add_provision(self, text: str, start: int, end: int) -> None:
+        if self._new("provision", text):
+            self.provision.append((start, end, text))
+        self.map(start, end, "provision_requirement")
+
     def add_description(self, text: str, start: int, end: int) -> None:
         if self._new("description", text):
             self.description.append((start, end, text))
@@ -591,6 +597,7 @@ class Builder:
             security=security,
             rights=tuple(right for right in Right if right in self.rights),
             rights_exercise=_text("\n\n".join(self.rights_exercise)),
+            provision_requirement=_text(self._joined(self.provision)),
             none_stated=tuple(none_stated),
         )
 
@@ -1129,6 +1136,7 @@ class Extractor:
             SectionKind.SECURITY: "security",
             SectionKind.SECURITY_MANUAL: "security",
             SectionKind.SECURITY_ELECTRONIC: "security",
+            SectionKind.PROVISION: "provision_requirement",
             SectionKind.CONTROLLER: None,
             SectionKind.CONTACT: None,
             SectionKind.DPO: None,
@@ -1193,6 +1201,8 @@ class Extractor:
             )
         elif field == "controller":
             self._prose_controller(sentence, start, end)
+        elif field == "provision_requirement":
+            out.add_provision(sentence, start, end)
         elif field == "rights_exercise":
             if out._new("rights_exercise", sentence):  # noqa: SLF001 - the builder's own dedupe
                 out.rights_exercise.append(sentence)

@@ -40,6 +40,7 @@ class SectionKind(StrEnum):
     OTHER_RIGHTS = "other_rights"
     COOKIES = "cookies"
     CHANGES = "changes"
+    PROVISION = "provision_requirement"
 
 
 _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
@@ -193,6 +194,13 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         ),
     ),
     (SectionKind.COOKIES, r"evästeet|evästeiden käyttö|evästekäytäntö|kakor|cookies"),
+    (
+        SectionKind.PROVISION,
+        (
+            r"onko (henkilö)?tietojen antaminen (pakollista|vapaaehtoista)|(henkilö)?tietojen antamisen pakollisuus"
+            r"|skyldighet att lämna personuppgifter|whether providing (personal )?data is (required|mandatory)"
+        ),
+    ),
     (
         SectionKind.CHANGES,
         (

@@ -19,6 +19,7 @@ _ORDER = (
     "updated",
     "rights",
     "rights_exercise",
+    "provision_requirement",
     "none_stated",
     "sources",
     "controller",
