@@ -434,13 +434,15 @@ class SQLiteStore:
                         seq,
                         item.subject,
                         item.purpose,
-                        item.kind,
+                        # Plain str, not the StrEnum: sqlite3 binds an exact str
+                        # directly but looks for adapters for a subclass.
+                        item.kind._value_,
                         item.at_us,
                         item.payload,
                         digest,
                         prev,
                         link,
-                        status,
+                        None if status is None else status._value_,
                         valid_until_us,
                     )
                 )
