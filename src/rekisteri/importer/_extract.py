@@ -9,7 +9,14 @@ import attrs
 
 from rekisteri.errors import InvalidRegisterError
 from rekisteri.identifiers import ytunnus
-from rekisteri.importer._finnish import capitalise, noun_phrase, purposes_in, sentences, slugify
+from rekisteri.importer._finnish import (
+    capitalise,
+    listed_purposes,
+    noun_phrase,
+    purposes_in,
+    sentences,
+    slugify,
+)
 from rekisteri.importer._headings import SectionKind, is_field_label
 from rekisteri.importer._structure import Piece, Section, heading_text
 from rekisteri.model import (
@@ -696,7 +703,9 @@ class Extractor:
         }[section.kind]  # type: ignore[index] # only line sections come here
         path = {SectionKind.CONTROLLER: "controller", SectionKind.CONTACT: "contact_person",
                 SectionKind.DPO: "controller.dpo"}[section.kind]  # type: ignore[index] # fmt: skip
-        pending: str | None = None
+        # Labels waiting for their values, in order: one ("Nimi:" on its own line),
+        # or a table's header row ("Nimi | Osoite | Puhelin") before its data row.
+        pending: list[str] = []
         for piece in section.pieces:
             for line_start, end in piece.lines:
                 start = line_start
@@ -704,13 +713,12 @@ class Extractor:
                 if piece.kind == "item" and start == piece.start:
                     line = self.text[piece.content_start : end]
                     start = piece.content_start
-                if pending is not None and _LABEL.match(line) is None:
-                    line = f"{pending}: {line}"
-                    pending = None
-                elif _label_only(line):
-                    pending = line.strip().rstrip(":")
+                if _label_only(line):
+                    pending.append(line.strip().rstrip(":"))
                     self.out.map(start, end, path)
                     continue
+                if pending and _LABEL.match(line) is None:
+                    line = f"{pending.pop(0)}: {line}"
                 target_now = target
                 if (
                     section.kind is SectionKind.CONTROLLER
@@ -1120,7 +1128,8 @@ class Extractor:
 
     def _default(self, kind: SectionKind | None, low: str, *, lead_in: bool) -> str | None:
         if kind is SectionKind.PURPOSES:
-            return "purposes" if purposes_in(low) or lead_in else "description"
+            listed = purposes_in(low) or listed_purposes(low)
+            return "purposes" if listed or lead_in else "description"
         if kind is SectionKind.RETENTION:
             if _RETENTION.search(low) or "säily" in low or "poist" in low:
                 return "retention"
@@ -1158,18 +1167,7 @@ class Extractor:
         out = self.out
         low = sentence.casefold()
         if field == "purposes":
-            names = purposes_in(sentence)
-            if names:
-                words = len(sentence.split())
-                for name in names:
-                    described = len(names) == 1 and words > len(name.split()) + 6
-                    out.add_purpose(
-                        name, sentence if described else None, start, end, remark=_NOMINATIVE
-                    )
-            elif lead_in:
-                out.map(start, end, "purposes")
-            else:
-                out.add_description(sentence, start, end)
+            self._purposes(kind, sentence, start, end, lead_in=lead_in)
         elif field == "data_categories":
             if lead_in and sentence.endswith(":"):
                 out.map(start, end, "data_categories")
@@ -1210,6 +1208,25 @@ class Extractor:
                 if cue.search(low):
                     out.rights[right] = None
             out.map(start, end, "rights_exercise")
+        else:
+            out.add_description(sentence, start, end)
+
+    def _purposes(
+        self, kind: SectionKind | None, sentence: str, start: int, end: int, *, lead_in: bool
+    ) -> None:
+        out = self.out
+        names = purposes_in(sentence)
+        if names is None and kind is SectionKind.PURPOSES and not lead_in:
+            names = listed_purposes(sentence)
+        if names:
+            words = len(sentence.split())
+            for name in names:
+                described = len(names) == 1 and words > len(name.split()) + 6
+                out.add_purpose(
+                    name, sentence if described else None, start, end, remark=_NOMINATIVE
+                )
+        elif lead_in:
+            out.map(start, end, "purposes")
         else:
             out.add_description(sentence, start, end)
 

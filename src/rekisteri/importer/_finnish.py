@@ -223,6 +223,38 @@ def purposes_in(sentence: str) -> list[str] | None:
     return names
 
 
+#: Words that make a sentence more than a list of purposes: finite verbs (passives in
+#: -aan/-ään, which also rules out illatives) and their cues.
+_FINITE: Final = re.compile(
+    r"(?i)\b(?:on|ovat|ei|eivät|voi|voivat|\w+(?:aan|ään|tiin|mme|vat|vät))\b"
+)
+_MAX_LISTED_WORDS: Final = 14
+
+
+def listed_purposes(sentence: str) -> list[str] | None:
+    """Return the purposes of a sentence that only lists them in the nominative, or ``None``.
+
+    A purposes section often says just "Asiakkuuden hoitaminen ja
+    markkinointi." (no verb): each item is a purpose. A sentence with a verb,
+    or a long one, is not such a list.
+
+    Examples:
+        >>> listed_purposes("Kuvausten ajanvaraus, laskutus ja markkinointi.")
+        ['Kuvausten ajanvaraus', 'Laskutus', 'Markkinointi']
+        >>> listed_purposes("Tiedot on suojattu.") is None
+        True
+    """
+    words = sentence.split()
+    if not words or len(words) > _MAX_LISTED_WORDS or _FINITE.search(sentence):
+        return None
+    if _TRIGGER.search(sentence) or re.search(r"[:;()]", sentence):
+        return None
+    names = purposes_in(f"tarkoitus on {sentence}")
+    if not names or any(len(name.split()) > 5 for name in names):
+        return None
+    return names
+
+
 def _convert(item: str, *, nominative: bool, search: bool) -> str | None:
     if nominative:
         words = [word for word in item.split() if word.casefold() not in _STOP]

@@ -201,7 +201,10 @@ class _Splitter:
                 i += 1
                 # Word wraps a long item onto lines that start in lower case.
                 while (
-                    i < n and self.text[block[i][0]].islower() and self._heading(block, i) is None
+                    i < n
+                    and block[i][0] not in self.item_starts
+                    and self.text[block[i][0]].islower()
+                    and self._heading(block, i) is None
                 ):
                     lines.append(block[i])
                     i += 1
