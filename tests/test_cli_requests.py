@@ -250,3 +250,265 @@ class TestRetentionPlan:
         )  # fmt: skip
         assert result.exit_code == 2
         assert "line 2" in result.stderr
+
+
+# --- review: error paths, masking, late refusals ----------------------------------------
+
+
+def _plan(runner: CliRunner, tmp_path: Path, csv_text: str | bytes) -> Result:
+    (tmp_path / "register.toml").write_text(REGISTER, encoding="utf-8")
+    records = tmp_path / "records.csv"
+    if isinstance(csv_text, bytes):
+        records.write_bytes(csv_text)
+    else:
+        records.write_text(csv_text, encoding="utf-8")
+    return run(
+        runner, "retention", "plan", str(tmp_path / "register.toml"), str(records),
+        "--today", "2026-01-15",
+    )  # fmt: skip
+
+
+def _one_line_error(result: Result, *fragments: str) -> None:
+    """Exit 2, one line on stderr, no traceback, nothing on stdout, no raw henkilötunnus."""
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("rekisteri: error: ")
+    assert result.stdout == ""
+    assert HETU not in result.output
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+class TestRetentionPlanErrors:
+    @pytest.mark.parametrize(
+        ("csv_text", "fragment"),
+        [
+            (b"id,category\n\xe41,contact\n", "not UTF-8"),
+            ("id,category,end_of_customer_relatioship\nc1,contact,2020-01-01\n", "unknown column"),
+            ("id,end_of_customer_relationship\nc1,2020-01-01\n", "missing column(s) category"),
+            ("id,category,id\nc1,contact,c2\n", "given twice"),
+            ("", "no header line"),
+            ("id,category\nc1,contact,extra\n", "line 2: more fields"),
+            ('id,category\nc1,"' + "x" * 200_000 + '"\n', "not a readable CSV"),
+            ("id,category,passive\nc1,contact,kyllä\n", "passive: expected 1, true"),
+            ("id,category,marketing_prohibition\nc1,contact,Y\n", "marketing_prohibition"),
+            ("id,category,end_of_customer_relationship\nc1,contact,20240301\n", "YYYY-MM-DD"),
+            ("id,category,end_of_customer_relationship\nc1,contact,2024-02-30\n", "line 2"),
+            (
+                "id,category,end_of_customer_relationship\nc1,contact,2024-03-01T10:00\n",
+                "YYYY-MM-DD",
+            ),
+            (f"id,category,end_of_customer_relationship\n{HETU},contact,1.3.2024\n", "line 2"),
+        ],
+    )
+    def test_bad_records(
+        self, runner: CliRunner, tmp_path: Path, csv_text: str | bytes, fragment: str
+    ) -> None:
+        """Each problem in the records CSV is one line, exit 2, never a traceback."""
+        _one_line_error(_plan(runner, tmp_path, csv_text), fragment)
+
+    def test_line_number_counts_quoted_newlines(self, runner: CliRunner, tmp_path: Path) -> None:
+        """The line named is the physical line, also after a quoted field with a newline."""
+        text = 'id,category,legal_hold\nc1,contact,"two\nlines"\nc2,contact,,x\n'
+        _one_line_error(_plan(runner, tmp_path, text), "line 4")
+
+    def test_directory_and_missing_files(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A directory or a missing file as REGISTER or RECORDS: one line, exit 2."""
+        (tmp_path / "register.toml").write_text(REGISTER, encoding="utf-8")
+        (tmp_path / "records.csv").write_text(RECORDS, encoding="utf-8")
+        register, records = str(tmp_path / "register.toml"), str(tmp_path / "records.csv")
+        for args in (
+            [str(tmp_path), records],
+            [register, str(tmp_path)],
+            [str(tmp_path / "none.toml"), records],
+            [register, str(tmp_path / "none.csv")],
+        ):
+            result = run(runner, "retention", "plan", *args, "--today", "2026-01-15")
+            _one_line_error(result)
+
+    @pytest.mark.parametrize("today", [["--today", "2026-13-01"], ["--today", "15.1.2026"], []])
+    def test_bad_or_missing_today(
+        self, runner: CliRunner, tmp_path: Path, today: list[str]
+    ) -> None:
+        """A bad or missing --today is one line, exit 2 (not click's usage block)."""
+        (tmp_path / "register.toml").write_text(REGISTER, encoding="utf-8")
+        (tmp_path / "records.csv").write_text(RECORDS, encoding="utf-8")
+        result = run(
+            runner, "retention", "plan", str(tmp_path / "register.toml"),
+            str(tmp_path / "records.csv"), *today,
+        )  # fmt: skip
+        _one_line_error(result, "--today")
+
+    def test_register_not_utf8(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A register file that is not UTF-8 is one line, exit 2."""
+        (tmp_path / "register.toml").write_bytes(REGISTER.encode("utf-16"))
+        (tmp_path / "records.csv").write_text(RECORDS, encoding="utf-8")
+        result = run(
+            runner, "retention", "plan", str(tmp_path / "register.toml"),
+            str(tmp_path / "records.csv"), "--today", "2026-01-15",
+        )  # fmt: skip
+        _one_line_error(result)
+
+    def test_henkilotunnus_is_masked_in_the_plan(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A henkilötunnus used as a record id or in a legal hold never appears in full."""
+        text = (
+            "id,category,end_of_customer_relationship,legal_hold\n"
+            f"{HETU},contact,2020-01-01,\n"
+            f"c2,contact,2020-01-01,riita-asia {HETU}\n"
+        )
+        result = _plan(runner, tmp_path, text)
+        assert result.exit_code == 0, result.output
+        assert HETU not in result.output
+        rows = [line.split("\t") for line in result.stdout.splitlines()]
+        assert [row[:2] for row in rows] == [["131052-****", "delete"], ["c2", "legal_hold"]]
+        assert rows[1][4] == "legal hold: riita-asia 131052-****"
+
+    def test_flags_are_read(self, runner: CliRunner, tmp_path: Path) -> None:
+        """Accepted flag values turn the prohibition and passive on; 0/no/empty leave them off."""
+        text = (
+            "id,category,end_of_customer_relationship,marketing_prohibition,passive\n"
+            "c1,contact,2020-01-01,Yes,\n"
+            "c2,contact,2020-01-01,no,0\n"
+            "c3,contact,2025-11-01,,x\n"
+        )
+        result = _plan(runner, tmp_path, text)
+        assert result.exit_code == 0, result.output
+        rows = [line.split("\t")[:3] for line in result.stdout.splitlines()]
+        assert rows == [
+            ["c1", "keep", "marketing_prohibition"],
+            ["c2", "delete", "retention_ended"],
+            ["c3", "keep", "retention_running"],
+        ]
+
+
+class TestRequestsErrors:
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["list"],
+            ["show", "r1"],
+            ["verify"],
+            ["record", "--request", "r1", "--subject", HETU, "--event", "receive",
+             "--right", "access", "--at", "2025-01-01T10:00Z"],
+        ],
+    )  # fmt: skip
+    @pytest.mark.parametrize("which", ["directory", "not_sqlite"])
+    def test_bad_database(
+        self, runner: CliRunner, tmp_path: Path, args: list[str], which: str
+    ) -> None:
+        """A directory or a file that is not SQLite as --db: one line, exit 2."""
+        if which == "directory":
+            db = tmp_path
+        else:
+            db = tmp_path / "notes.db"
+            db.write_text("not a database\n" * 200, encoding="utf-8")
+        result = run(runner, "requests", args[0], "--db", str(db), *args[1:])
+        _one_line_error(result)
+
+    @pytest.mark.parametrize(
+        ("args", "fragment"),
+        [
+            (["--right", "bogus"], "right: expected one of"),
+            (["--right", "complaint"], "not exercised by a request"),
+            (["--right", "access", "--at", "2025-01-01T10:00"], "time zone"),
+            (["--right", "access", "--at", "1.1.2025"], "ISO 8601"),
+            (["--right", "access", "--extension-months", "x"], "--extension-months"),
+            (["--right", "access", "--identity", "maybe"], "--identity"),
+            ([], "right"),
+        ],
+    )
+    def test_bad_receive_options(
+        self, runner: CliRunner, tmp_path: Path, args: list[str], fragment: str
+    ) -> None:
+        """Bad values on record are one line, exit 2, with the subject masked."""
+        base = ["--request", "r1", "--subject", HETU, "--event", "receive"]
+        at = [] if "--at" in args else ["--at", "2025-01-01T10:00Z"]
+        result = record(runner, tmp_path / "r.db", *base, *at, *args)
+        _one_line_error(result, fragment)
+        assert not (tmp_path / "r.db").exists()
+
+    def test_event_for_an_unknown_request(self, runner: CliRunner, tmp_path: Path) -> None:
+        """An event for a request that was never received says so."""
+        db = tmp_path / "r.db"
+        first = record(runner, db, "--request", "r1", "--subject", "c-1", "--event", "receive",
+                       "--right", "access", "--at", "2025-01-01T10:00Z")  # fmt: skip
+        assert first.exit_code == 0, first.output
+        result = record(runner, db, "--request", "r2", "--subject", "c-1", "--event",
+                        "acknowledge", "--at", "2025-01-02T10:00Z")  # fmt: skip
+        _one_line_error(result, "no request 'r2'", "receive event first")
+
+    def test_deadline_usage_errors(self, runner: CliRunner) -> None:
+        """A non-integer --extension or a missing RECEIVED: one line, exit 2."""
+        _one_line_error(run(runner, "requests", "deadline", "2025-01-31", "--extension", "x"))
+        _one_line_error(run(runner, "requests", "deadline"))
+
+    def test_henkilotunnus_never_shown(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A henkilötunnus as request id, in notes or reasons is masked in every output."""
+        db = tmp_path / "r.db"
+        steps = [
+            ["--event", "receive", "--right", "access", "--at", "2025-01-01T10:00Z",
+             "--notes", f"soitti, hetu {HETU}"],
+            ["--event", "acknowledge", "--at", "2025-01-02T10:00Z"],
+            ["--event", "reject", "--ground", "exemption", "--reason", f"{HETU} ei ole asiakas",
+             "--at", "2025-01-03T10:00Z"],
+        ]  # fmt: skip
+        outputs = []
+        for step in steps:
+            result = record(runner, db, "--request", HETU, "--subject", HETU, *step)
+            assert result.exit_code == 0, result.output
+            outputs.append(result.output)
+        shown = run(runner, "requests", "show", "--db", str(db), HETU)
+        listed = run(runner, "requests", "list", "--db", str(db), "--all")
+        missing = run(runner, "requests", "show", "--db", str(db), "010594Y9032")
+        assert shown.exit_code == 0, shown.output
+        assert "131052-****" in shown.stdout
+        assert listed.stdout.startswith("131052-****\taccess\trejected")
+        _one_line_error(missing, "010594Y****")
+        for output in [*outputs, shown.output, listed.output, missing.output]:
+            assert HETU not in output
+            assert "010594Y9032" not in output
+
+
+class TestLateRefusalCli:
+    def test_late_refusal_is_stored_warned_and_listed(
+        self, runner: CliRunner, tmp_path: Path
+    ) -> None:
+        """A refusal after the first month is recorded, with a warning, and shown as late."""
+        db = tmp_path / "r.db"
+        for request_id, reject_at in (
+            ("on-time", "2025-02-28T21:59Z"),
+            ("late", "2025-03-03T09:00Z"),
+        ):
+            for step in (
+                ["--event", "receive", "--right", "erasure", "--at", "2025-01-31T09:00Z"],
+                ["--event", "acknowledge", "--at", "2025-02-01T09:00Z"],
+            ):
+                assert (
+                    record(runner, db, "--request", request_id, "--subject", "c-1", *step).exit_code
+                    == 0
+                )
+            result = record(runner, db, "--request", request_id, "--subject", "c-1",
+                            "--event", "reject", "--ground", "manifestly_unfounded",
+                            "--reason", "No data.", "--at", reject_at)  # fmt: skip
+            assert result.exit_code == 0, result.output
+            assert result.stdout.startswith(f"{request_id}\trejected")
+            if request_id == "late":
+                assert "warning: late: refused after the first month" in result.stderr
+                assert "2025-02-28" in result.stderr
+                assert "Art 12(4)" in result.stderr
+            else:
+                assert result.stderr == ""
+        listed = run(runner, "requests", "list", "--db", str(db), "--all",
+                     "--at", "2025-04-01T00:00Z")  # fmt: skip
+        assert listed.exit_code == 0, listed.output
+        states = dict(line.split("\t")[::4] for line in listed.stdout.splitlines())
+        assert states == {"late": "closed, refused late", "on-time": "closed"}
+        late = run(runner, "requests", "show", "--db", str(db), "late")
+        on_time = run(runner, "requests", "show", "--db", str(db), "on-time")
+        assert (
+            "LATE:      late: refused after the first month, which ended on 2025-02-28"
+            in late.stdout
+        )
+        assert "LATE" not in on_time.stdout

@@ -117,9 +117,9 @@ class TestKirjanpitolaki:
         """The financial year that contains a day ends on the next year-end date."""
         assert financial_year_end(day, last_month=last[0], last_day=last[1]) == expected
 
-    @pytest.mark.parametrize("last", [(2, 29), (13, 1), (4, 31)])
+    @pytest.mark.parametrize("last", [(2, 30), (13, 1), (4, 31), (0, 1)])
     def test_financial_year_end_bad_input(self, last: tuple[int, int]) -> None:
-        """A year end that is not in every year is refused."""
+        """A year end that is not a day of the year is refused."""
         with pytest.raises(InvalidValueError):
             financial_year_end(date(2025, 1, 1), last_month=last[0], last_day=last[1])
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import sys
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -21,7 +22,6 @@ from rekisteri.cli import (
     EXIT_OK,
     SECRET_VARIABLE,
     _aware_datetime,
-    _consent_fail,
     _fail,
     _one_line,
     _shown,
@@ -29,9 +29,10 @@ from rekisteri.cli import (
 from rekisteri.errors import RekisteriError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
     from rekisteri.requests import DataSubjectRequest
+    from rekisteri.retention import Record
     from rekisteri.store.sqlite import SQLiteStore
 
 __all__ = ["requests_group", "retention_group"]
@@ -48,6 +49,26 @@ _EVENT_KINDS: Final = (
     "close_unfulfilled",
 )
 _HMAC_SHOWN: Final = 20  # "hmac-sha256:" and 8 hex digits
+#: Anything shaped like a henkilötunnus (date, century sign, 3 digits, check
+#: character), wherever it stands in a line of output: shown as ``DDMMYYC****``.
+_HETU_LIKE: Final = re.compile(
+    r"(?<![0-9A-Za-z])([0-9]{6}[-+A-FU-Ya-fu-y])[0-9]{3}[0-9A-Ya-y](?![0-9A-Za-z])"
+)
+
+
+def _masked(text: str) -> str:
+    """*text* with every henkilötunnus-shaped part masked: output never shows one."""
+    return _HETU_LIKE.sub(r"\1****", text)
+
+
+def _echo(line: str, *, err: bool = False) -> None:
+    shown = "".join(c if c.isprintable() or c == "\t" else "?" for c in line)
+    click.echo(_masked(shown), err=err)
+
+
+def _error(message: str) -> NoReturn:
+    """Like ``rekisteri.cli._fail`` (one line, exit 2), with henkilötunnus masked."""
+    _fail(_masked(_one_line(message)))
 
 
 def _subject_shown(subject: str) -> str:
@@ -58,7 +79,26 @@ def _subject_shown(subject: str) -> str:
 
 
 def _request_fail(exc: BaseException, subject: str | None = None) -> NoReturn:
-    _consent_fail(exc, subject)
+    """Report a typed error on one line, with the subject masked, and exit 2."""
+    message = _one_line(str(exc))
+    if subject:
+        message = message.replace(subject, _shown(subject))
+    if message.startswith("subject: a henkilötunnus needs"):
+        message = f"subject: a henkilötunnus needs a secret: set {SECRET_VARIABLE}"
+    _error(message)
+
+
+class _OneLineCommand(click.Command):
+    """A command whose usage errors are one line and exit 2, like every other error.
+
+    Bad option values, a directory given as a file, a missing option.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            _error(exc.format_message())
 
 
 @contextmanager
@@ -68,19 +108,21 @@ def _open_store(db: Path, *, must_exist: bool = True) -> Iterator[SQLiteStore]:
 
     from rekisteri.store.sqlite import SQLiteStore
 
+    if db.is_dir():
+        _error(f"{db}: is a directory, not a database")
     if must_exist and not db.is_file():
-        _fail(f"{db}: no such database")
+        _error(f"{db}: no such database")
     secret = os.environ.get(SECRET_VARIABLE)
     try:
         store = SQLiteStore(db, secret=secret.encode("utf-8") if secret else None)
     except RekisteriError as exc:
         _request_fail(exc)
     except (OSError, sqlite3.Error) as exc:
-        _fail(f"cannot open {db}: {_one_line(str(exc))}")
+        _error(f"cannot open {db}: {exc}")
     try:
         yield store
     except sqlite3.Error as exc:
-        _fail(f"{db}: {_one_line(str(exc))}")
+        _error(f"{db}: {exc}")
     finally:
         store.close()
 
@@ -107,7 +149,7 @@ requests_group: click.Group = click.Group(
 )
 
 
-@requests_group.command(name="record")
+@requests_group.command(name="record", cls=_OneLineCommand)
 @_db
 @click.option("--request", "request_id", required=True, help="Your id of the request.")
 @click.option("--subject", required=True, help="The data subject: your id or a henkilötunnus.")
@@ -173,21 +215,39 @@ def requests_record(
     except RekisteriError as exc:
         _request_fail(exc, subject)
     with _open_store(db, must_exist=kind != "receive") as store:
+        if kind != "receive" and store.request(request_id) is None:
+            _error(f"no request {request_id!r}: record its receive event first")
         try:
             store.append_requests([event])
             request = store.request(request_id)
         except RekisteriError as exc:
             _request_fail(exc, subject)
     assert request is not None
-    click.echo(
+    _echo(
         f"{request_id}\t{request.status.value}\tdue {request.deadline.due.isoformat()}"
         f"\t({_shown(subject)})"
+    )
+    if kind == "reject" and request.refused_late:
+        _echo(f"rekisteri: warning: {_late_refusal(request)}", err=True)
+
+
+def _first_month_due(request: DataSubjectRequest) -> date:
+    from rekisteri.requests import response_deadline
+
+    return response_deadline(request.received_at).due
+
+
+def _late_refusal(request: DataSubjectRequest) -> str:
+    return (
+        f"{request.request_id}: refused after the first month, which ended on"
+        f" {_first_month_due(request).isoformat()}; Art 12(4) requires the reasons within"
+        " one month of receipt"
     )
 
 
 def _line(request: DataSubjectRequest, at: datetime) -> str:
     if not request.is_open:
-        state = "closed"
+        state = "closed, refused late" if request.refused_late else "closed"
     elif request.deadline.is_overdue(at):
         state = "OVERDUE"
     else:
@@ -208,7 +268,7 @@ def _line(request: DataSubjectRequest, at: datetime) -> str:
     )
 
 
-@requests_group.command(name="list")
+@requests_group.command(name="list", cls=_OneLineCommand)
 @_db
 @click.option(
     "--due", "due", type=click.IntRange(min=0), default=None, help="Only those due within DAYS."
@@ -239,12 +299,12 @@ def requests_list(
         except RekisteriError as exc:
             _request_fail(exc)
     for request in found:
-        click.echo(_line(request, moment))
+        _echo(_line(request, moment))
     late = any(r.is_overdue(moment) for r in found)
     sys.exit(EXIT_INVALID if late else EXIT_OK)
 
 
-@requests_group.command(name="show")
+@requests_group.command(name="show", cls=_OneLineCommand)
 @_db
 @click.argument("request_id")
 def requests_show(*, db: Path, request_id: str) -> None:
@@ -252,19 +312,23 @@ def requests_show(*, db: Path, request_id: str) -> None:
     with _open_store(db) as store:
         request = store.request(request_id)
     if request is None:
-        _fail(f"no request {request_id!r}")
+        _error(f"no request {request_id!r}")
     deadline = request.deadline
-    click.echo(f"request:   {request.request_id}")
-    click.echo(f"subject:   {_subject_shown(request.subject)}")
-    click.echo(f"right:     {request.right.value} (Art {request.right.article})")
-    click.echo(f"received:  {request.received_at.isoformat()}")
-    click.echo(f"status:    {request.status.value} ({request.status.dpv})")
-    click.echo(f"identity:  {request.identity.value}")
-    click.echo(f"due:       {deadline.due.isoformat()} ({deadline.months} month(s))")
+    _echo(f"request:   {request.request_id}")
+    _echo(f"subject:   {_subject_shown(request.subject)}")
+    _echo(f"right:     {request.right.value} (Art {request.right.article})")
+    _echo(f"received:  {request.received_at.isoformat()}")
+    _echo(f"status:    {request.status.value} ({request.status.dpv})")
+    _echo(f"identity:  {request.identity.value}")
+    _echo(f"due:       {deadline.due.isoformat()} ({deadline.months} month(s))")
     if request.extension_reason is not None:
-        click.echo(f"extended:  {request.extension_reason}")
+        _echo(f"extended:  {_one_line(request.extension_reason)}")
     if request.refusal_ground is not None:
-        click.echo(f"refused:   {request.refusal_ground.value}: {request.refusal_reason}")
+        _echo(
+            f"refused:   {request.refusal_ground.value}: {_one_line(request.refusal_reason or '')}"
+        )
+    if request.refused_late:
+        _echo(f"LATE:      {_late_refusal(request)}")
     for event in request.events:
         extras = [
             f"{name}={value}"
@@ -278,10 +342,10 @@ def requests_show(*, db: Path, request_id: str) -> None:
             )
             if value is not None
         ]
-        click.echo("\t".join([event.at.isoformat(), event.kind.value, *extras]))
+        _echo("\t".join([event.at.isoformat(), event.kind.value, *map(_one_line, extras)]))
 
 
-@requests_group.command(name="deadline")
+@requests_group.command(name="deadline", cls=_OneLineCommand)
 @click.argument("received")
 @click.option("--extension", type=int, default=0, show_default=True, help="0, 1 or 2 months.")
 @click.option("--chained", is_flag=True, help="Count the extension from the end of month one.")
@@ -304,26 +368,26 @@ def requests_deadline(*, received: str, extension: int, chained: bool, eves: boo
             else datetime.fromisoformat(received)
         )
     except ValueError:
-        _fail("RECEIVED: expected a date such as 2026-01-31 or an ISO date-time with a zone")
+        _error("RECEIVED: expected a date such as 2026-01-31 or an ISO date-time with a zone")
     rule = ExtensionRule.CHAINED if chained else ExtensionRule.FROM_RECEIPT
     try:
         deadline = response_deadline(
             when, extension_months=extension, holidays=FinnishHolidays(eves=eves), rule=rule
         )
     except RekisteriError as exc:
-        _fail(_one_line(str(exc)))
+        _error(str(exc))
     moved = "" if deadline.unrolled == deadline.due else f" (moved from {deadline.unrolled})"
     click.echo(f"{deadline.due.isoformat()}{moved}")
 
 
-@requests_group.command(name="verify")
+@requests_group.command(name="verify", cls=_OneLineCommand)
 @_db
 def requests_verify(*, db: Path) -> None:
     """Check the request ledger's hash chain. Exit 1 if anything was tampered with."""
     with _open_store(db) as store:
         result = store.verify_requests()
     for problem in result.problems:
-        click.echo(f"{problem.seq}\t{problem.kind}\t{problem.message}")
+        _echo(f"{problem.seq}\t{problem.kind}\t{problem.message}")
     click.echo(f"{result.events} request events checked: {'ok' if result.ok else 'NOT OK'}")
     sys.exit(EXIT_OK if result.ok else EXIT_INVALID)
 
@@ -337,9 +401,96 @@ retention_group: click.Group = click.Group(
 
 
 _FLAGS: Final = {"1", "true", "yes", "x"}
+_NOT_FLAGS: Final = {"", "0", "false", "no"}
+_PLAIN_COLUMNS: Final = ("id", "category", "legal_hold", "marketing_prohibition", "passive")
+_ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-@retention_group.command(name="plan")
+def _flag(value: str | None, column: str) -> bool:
+    text = (value or "").strip().lower()
+    if text in _FLAGS:
+        return True
+    if text in _NOT_FLAGS:
+        return False
+    msg = f"{column}: expected 1, true, yes or x (or 0, false, no or empty), not {text!r}"
+    raise ValueError(msg)
+
+
+def _day(value: str, column: str) -> date:
+    text = value.strip()
+    try:
+        if _ISO_DAY.fullmatch(text) is None:
+            raise ValueError  # noqa: TRY301 - one message for both
+        return date.fromisoformat(text)
+    except ValueError:
+        msg = f"{column}: expected a date as YYYY-MM-DD, not {text!r}"
+        raise ValueError(msg) from None
+
+
+def _check_columns(path: Path, header: Sequence[str] | None, triggers: Sequence[str]) -> None:
+    known = (*_PLAIN_COLUMNS, *triggers)
+    if not header:
+        _error(f"{path}: no header line; expected the columns id, category and triggers")
+    unknown = [c for c in header if c not in known]
+    if unknown:
+        _error(
+            f"{path}: unknown column(s) {', '.join(map(repr, unknown))}; expected"
+            f" {', '.join(known)}"
+        )
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        _error(f"{path}: column(s) given twice: {', '.join(repeated)}")
+    missing = [c for c in ("id", "category") if c not in header]
+    if missing:
+        _error(f"{path}: missing column(s) {', '.join(missing)}")
+
+
+def _read_records(path: Path) -> list[Record]:
+    """Read the records CSV of ``retention plan``; every problem exits 2 on one line."""
+    from rekisteri.model import RetentionTrigger
+    from rekisteri.retention import Record
+
+    triggers = {t.value: t for t in RetentionTrigger}
+    rows: list[Record] = []
+    reader = None
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            _check_columns(path, reader.fieldnames, tuple(triggers))
+            for row in reader:
+                where = f"{path}: line {reader.line_num}"
+                if None in row:
+                    _error(f"{where}: more fields than the header has columns")
+                try:
+                    rows.append(
+                        Record(
+                            id=row.get("id") or "",
+                            category=(row.get("category") or "").strip(),
+                            dates={
+                                triggers[k]: _day(v, k)
+                                for k, v in row.items()
+                                if k in triggers and v and v.strip()
+                            },
+                            legal_hold=(row.get("legal_hold") or "").strip() or None,
+                            marketing_prohibition=_flag(
+                                row.get("marketing_prohibition"), "marketing_prohibition"
+                            ),
+                            passive=_flag(row.get("passive"), "passive"),
+                        )
+                    )
+                except (RekisteriError, ValueError) as exc:
+                    _error(f"{where}: {exc}")
+    except OSError as exc:
+        _error(f"cannot read {path}: {exc.strerror or exc}")
+    except UnicodeDecodeError:
+        _error(f"{path}: not UTF-8 text")
+    except csv.Error as exc:
+        line = f": line {reader.line_num}" if reader is not None else ""
+        _error(f"{path}{line}: not a readable CSV file ({exc})")
+    return rows
+
+
+@retention_group.command(name="plan", cls=_OneLineCommand)
 @click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("records", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -357,46 +508,19 @@ def retention_plan(*, register: Path, records: Path, today: datetime) -> None:
     marketing_prohibition and passive (1/true/yes). Output: one tab-separated
     line per record: id, action, basis, keep-until, reason.
     """
-    from rekisteri.model import RetentionTrigger
-    from rekisteri.retention import Record, plan
+    from rekisteri.retention import plan
     from rekisteri.serialize import load_register
 
     try:
         loaded = load_register(register)
     except OSError as exc:
-        _fail(f"cannot read {register}: {exc.strerror}")
+        _error(f"cannot read {register}: {exc.strerror or exc}")
+    except UnicodeDecodeError:
+        _error(f"{register}: not UTF-8 text")
     except RekisteriError as exc:
-        _fail(f"{register}: {_one_line(str(exc))}")
-    triggers = {t.value: t for t in RetentionTrigger}
-    rows: list[Record] = []
-    try:
-        with records.open(encoding="utf-8-sig", newline="") as handle:
-            for number, row in enumerate(csv.DictReader(handle), start=2):
-                try:
-                    rows.append(
-                        Record(
-                            id=row.get("id") or "",
-                            category=row.get("category") or "",
-                            dates={
-                                triggers[k]: date.fromisoformat(v.strip())
-                                for k, v in row.items()
-                                if k in triggers and v and v.strip()
-                            },
-                            legal_hold=(row.get("legal_hold") or "").strip() or None,
-                            marketing_prohibition=(row.get("marketing_prohibition") or "")
-                            .strip()
-                            .lower()
-                            in _FLAGS,
-                            passive=(row.get("passive") or "").strip().lower() in _FLAGS,
-                        )
-                    )
-                except RekisteriError as exc:
-                    _fail(f"{records}: line {number}: {_one_line(str(exc))}")
-                except ValueError:
-                    _fail(f"{records}: line {number}: expected dates as YYYY-MM-DD")
-    except OSError as exc:
-        _fail(f"cannot read {records}: {exc.strerror}")
+        _error(f"{register}: {exc}")
+    rows = _read_records(records)
     for action in plan(rows, loaded, today=today.date()):
         until = action.until.isoformat() if action.until is not None else "-"
         fields = (action.record.id, action.kind.value, action.basis.value, until, action.reason)
-        click.echo("\t".join(fields))
+        _echo("\t".join(map(_one_line, fields)))

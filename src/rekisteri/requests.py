@@ -634,6 +634,10 @@ class DataSubjectRequest:
         extension_reason: Why the deadline was extended.
         refusal_ground: Why the request was refused, if it was.
         refusal_reason: The reasons given for the refusal.
+        refused_late: The refusal was recorded after the first month had
+            ended: Art 12(4) wants the reasons given within one month of
+            receipt. The refusal is kept as it happened, and this flag shows
+            that the time limit was missed.
         notes: The notes of every event, oldest first.
         deadline: The response deadline (with any extension), computed with
             the default time zone and holidays of :func:`response_deadline`.
@@ -652,6 +656,7 @@ class DataSubjectRequest:
     extension_reason: str | None = None
     refusal_ground: RefusalGround | None = None
     refusal_reason: str | None = None
+    refused_late: bool = False
     notes: tuple[str, ...] = ()
     deadline: Deadline
     events: tuple[RequestEvent, ...] = attrs.field(default=(), repr=False)
@@ -677,6 +682,11 @@ class DataSubjectRequest:
 
         *tz* and *holidays* are passed on to :func:`response_deadline`.
 
+        A refusal recorded after the first month is accepted (it is what
+        happened, and the record must not lose it) but marked
+        ``refused_late``; an extension after the first month is refused,
+        because a late extension does not extend anything.
+
         Raises:
             InvalidTransitionError: An event is not allowed where it stands.
             InvalidValueError: No events, events of several requests or
@@ -693,6 +703,7 @@ class DataSubjectRequest:
         identity = IdentityStatus.NOT_VERIFIED
         extension, extension_reason = 0, None
         ground, refusal = None, None
+        refused_late = False
         notes: list[str] = []
         first_month: Deadline | None = None
         for index, event in enumerate(history):
@@ -716,6 +727,7 @@ class DataSubjectRequest:
                 extension, extension_reason = event.extension_months or 0, event.reason
             if event.kind is _K.REJECT:
                 ground, refusal = event.ground, event.reason
+                refused_late = first_month.is_overdue(event.at)
             if event.identity is not None:
                 identity = event.identity
             if event.notes is not None:
@@ -741,6 +753,7 @@ class DataSubjectRequest:
             extension_reason=extension_reason,
             refusal_ground=ground,
             refusal_reason=refusal,
+            refused_late=refused_late,
             notes=tuple(notes),
             deadline=deadline,
             events=history,

@@ -179,23 +179,39 @@ def financial_year_end(day: date, *, last_month: int = 12, last_day: int = 31) -
     """Return the last day of the (twelve-month) financial year that contains *day*.
 
     The financial year ends each year on *last_day*.*last_month*, e.g.
-    ``last_month=6, last_day=30`` for a year from July to June.
+    ``last_month=6, last_day=30`` for a year from July to June. A year that
+    ends at the end of February (``last_day`` 28 or 29) ends on 29 February
+    in leap years and on 28 February in other years, so that every day
+    belongs to a financial year.
+
+    This is for regular years only: a first (or last) financial year that is
+    longer or shorter (kirjanpitolaki allows up to 18 months) ends on the day
+    the company decided; give that day as ``end_of_financial_year`` instead.
+
+    Raises:
+        InvalidValueError: *last_day*.*last_month* is not a day of the year.
 
     Examples:
         >>> financial_year_end(date(2024, 9, 1), last_month=6, last_day=30)
         datetime.date(2025, 6, 30)
         >>> financial_year_end(date(2025, 6, 30), last_month=6, last_day=30)
         datetime.date(2025, 6, 30)
+        >>> financial_year_end(date(2024, 2, 29), last_month=2, last_day=28)
+        datetime.date(2024, 2, 29)
     """
     try:
-        end = date(day.year, last_month, last_day)
+        date(2024, last_month, last_day)  # a leap year: 29 February is a day of the year
     except (TypeError, ValueError):
-        msg = "last_month, last_day: expected a day that exists in every year, e.g. 6 and 30"
+        msg = "last_month, last_day: expected a day of the year, e.g. 6 and 30"
         raise InvalidValueError(msg) from None
-    if (last_month, last_day) == (2, 29):
-        msg = "last_day: 29 February does not exist in every year; use 28"
-        raise InvalidValueError(msg)
-    return end if day <= end else end.replace(year=day.year + 1)
+    end = _year_end(day.year, last_month, last_day)
+    return end if day <= end else _year_end(day.year + 1, last_month, last_day)
+
+
+def _year_end(year: int, month: int, day: int) -> date:
+    if month == 2 and day >= 28:  # the end of February
+        return date(year, 3, 1) - _ONE_DAY
+    return date(year, month, day)
 
 
 # --- records and actions -------------------------------------------------------------------
