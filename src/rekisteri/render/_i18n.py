@@ -16,7 +16,6 @@ Finnish variants ``fi_FI``, ``sv_FI`` (Finland Swedish) and ``en_FI``.
 from __future__ import annotations
 
 import gettext
-import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -85,9 +84,6 @@ def _babel_locale(lang: Lang) -> Locale:
     return Locale.parse(BABEL_LOCALES[lang])
 
 
-_PLACEHOLDER: Final = re.compile(r"\{(\d+)\}")
-
-
 class Texts:
     """The catalog and the formatting rules of one language."""
 
@@ -112,13 +108,6 @@ class Texts:
 
         return format_date(value, format="long", locale=self.locale)
 
-    def list_pattern(self, count: int) -> tuple[int | str, ...]:
-        """How to join *count* items: indices of the items and the words between them.
-
-        ``list_pattern(3)`` in Finnish is ``(0, ", ", 1, " ja ", 2)``.
-        """
-        return _list_pattern(self.lang, count)
-
     def join(self, items: Sequence[str]) -> str:
         """Join *items* as a list of the language (``a, b ja c``)."""
         from babel.lists import format_list
@@ -129,20 +118,6 @@ class Texts:
         """The name of the country *code* in this language, or the code itself."""
         name = self.locale.territories.get(code)
         return name if isinstance(name, str) else code
-
-
-@cache
-def _list_pattern(lang: Lang, count: int) -> tuple[int | str, ...]:
-    from babel.lists import format_list
-
-    pattern = format_list([f"{{{i}}}" for i in range(count)], locale=_babel_locale(lang))
-    parts: list[int | str] = []
-    for piece in _PLACEHOLDER.split(pattern):
-        if piece.isdigit():
-            parts.append(int(piece))
-        elif piece:
-            parts.append(piece)
-    return tuple(parts)
 
 
 @cache

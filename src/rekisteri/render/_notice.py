@@ -37,7 +37,6 @@ from rekisteri.render._parts import (
     controller_blocks,
     data_subject_items,
     dpo_blocks,
-    joined,
     localized,
     localized_paragraphs,
     missing,
@@ -69,9 +68,11 @@ class _Builder:
         self.blocks: list[Block] = []
         self._number = 0
 
-    def section(self, title: str) -> None:
+    def section(self, title: str) -> int:
+        """Start the next numbered section; return its number."""
         self._number += 1
         self.blocks.append(Heading(2, (Span(f"{self._number}. {title}"),)))
+        return self._number
 
     def add(self, *blocks: Block | None) -> None:
         self.blocks += [block for block in blocks if block is not None]
@@ -141,8 +142,8 @@ def build_notice(register: Register, lang: Lang) -> Document:
     _recipients(t, register, doc)
 
     _transfers_and_retention(t, register, doc)
-    _rights(t, register, doc)
-    _withdrawal(t, register, doc)
+    rights_section = _rights(t, register, doc)
+    _withdrawal(t, register, doc, rights_section=rights_section)
     _complaint(t, register, doc)
     _sources(t, register, doc)
     _provision(t, register, doc)
@@ -257,9 +258,10 @@ def _recipients(t: Texts, register: Register, doc: _Builder) -> None:
         doc.add(none_stated(t, register, NoneStated.PROCESSORS))
 
 
-def _rights(t: Texts, register: Register, doc: _Builder) -> None:
+def _rights(t: Texts, register: Register, doc: _Builder) -> int:
+    """The rights section; returns its number."""
     _ = t.gettext
-    doc.section(_("Rights of the data subject"))
+    number = doc.section(_("Rights of the data subject"))
     listed = [right for right in register.rights if right not in _OWN_SECTION]
     if listed:
         doc.add(Para((Span(_("The data subject has the following rights:")),)))
@@ -322,9 +324,10 @@ def _rights(t: Texts, register: Register, doc: _Builder) -> None:
             )
         )
     )
+    return number
 
 
-def _withdrawal(t: Texts, register: Register, doc: _Builder) -> None:
+def _withdrawal(t: Texts, register: Register, doc: _Builder, *, rights_section: int) -> None:
     _ = t.gettext
     consent = [p for p in register.purposes if p.legal_basis is LegalBasis.CONSENT]
     if not consent and Right.WITHDRAW_CONSENT not in register.rights:
@@ -340,12 +343,18 @@ def _withdrawal(t: Texts, register: Register, doc: _Builder) -> None:
                         "of processing based on consent before its withdrawal."
                     )
                 ),
+                Span(" "),
+                Span(
+                    _("Consent can be withdrawn in the way described in section {section}.").format(
+                        section=rights_section
+                    )
+                ),
             )
         )
     )
     if consent:
-        names = joined(t, [localized(t, p.name) for p in consent])
-        doc.add(Para(sentence(Span(_("Purposes based on consent") + ": "), names, Span("."))))
+        doc.add(Para((Span(_("Purposes based on consent") + ":"),)))
+        doc.add(Bullets(tuple(localized(t, p.name) for p in consent)))
 
 
 def _complaint(t: Texts, register: Register, doc: _Builder) -> None:

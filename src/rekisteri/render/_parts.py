@@ -102,16 +102,18 @@ def capitalized(inline: Inline) -> Inline:
     return (first._replace(text=first.text[0].upper() + first.text[1:]), *inline[1:])
 
 
-def joined(t: Texts, items: Sequence[Inline]) -> Inline:
-    """Join inline items as a list of the language: ``a, b ja c``."""
-    if not items:
-        return ()
+def listed(items: Sequence[Inline]) -> Inline:
+    """Names of register items for a table cell, separated by commas.
+
+    Not the language's list pattern: the names are capitalised labels
+    ("Yhteystiedot", "Henkilötunnus"), and "Yhteystiedot ja Henkilötunnus"
+    reads as a sentence with a stray capital.
+    """
     out: list[Span] = []
-    for part in t.list_pattern(len(items)):
-        if isinstance(part, int):
-            out += items[part]
-        else:
-            out.append(Span(part))
+    for i, item in enumerate(items):
+        if i:
+            out.append(Span(", "))
+        out += item
     return tuple(out)
 
 
@@ -376,7 +378,7 @@ def purposes_table(t: Texts, register: Register) -> Table:
         (
             _purpose_cell(t, purpose),
             _basis_cell(t, purpose),
-            joined(t, category_names(t, register, purpose.data_categories)) or (Span("–"),),
+            listed(category_names(t, register, purpose.data_categories)) or (Span("–"),),
         )
         for purpose in register.purposes
     ]
@@ -488,10 +490,10 @@ def transfer_item(t: Texts, transfer: Transfer) -> Inline:
         lines.append((Span(_("Recipient") + ": "), plain(transfer.recipient)))
     if transfer.mechanism is not None:
         name, ref = _MECHANISMS[transfer.mechanism]
-        label = _("Safeguard")
+        label = _("Basis for the transfer")
         lines.append((Span(f"{label}: {_(name)} ({article(t, ref)})"),))
     elif transfer.destination is None or transfer.outside_eea:
-        lines.append((Span(_("Safeguard") + ": "), missing(t)))
+        lines.append((Span(_("Basis for the transfer") + ": "), missing(t)))
     if transfer.description is not None:
         lines.append(localized(t, transfer.description))
     if transfer.safeguard_copy is not None:
@@ -526,7 +528,11 @@ def duration(t: Texts, period: Duration) -> str:
 def _retention_period(t: Texts, rule: RetentionRule) -> Inline:
     lines: list[Inline] = []
     if rule.period is not None and rule.trigger is not None:
-        phrase = f"{duration(t, rule.period)} {t.gettext(_TRIGGERS[rule.trigger])}"
+        if rule.fixed_date is not None:
+            start = t.gettext("from {date}").format(date=t.date(rule.fixed_date))
+        else:
+            start = t.gettext(_TRIGGERS[rule.trigger])
+        phrase = f"{duration(t, rule.period)} {start}"
         lines.append((Span(phrase),))
     if rule.description is not None:
         lines.append(localized(t, rule.description))
@@ -546,7 +552,7 @@ def retention_table(t: Texts, register: Register) -> Table:
     rows = []
     for rule in register.retention:
         data = (
-            joined(t, category_names(t, register, rule.data_categories))
+            listed(category_names(t, register, rule.data_categories))
             if rule.data_categories
             else (Span(_("All data")),)
         )
