@@ -7,8 +7,18 @@ bilingual headings and e-mail/phone forms.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from click.testing import CliRunner
+
+from rekisteri.cli import cli
 from rekisteri.importer import ImportResult, import_notice
 from rekisteri.importer._finnish import listed_purposes
+from rekisteri.importer._headings import recognise
+from rekisteri.model import NoneStated
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def purposes(result: ImportResult) -> list[str]:
@@ -104,3 +114,80 @@ class TestContactTable:
         assert controller.name == "Esimerkki Oy"
         assert controller.contact is not None
         assert controller.contact.phone == "09 123 4567"
+
+
+class TestBilingual:
+    TEXT = (
+        "1. Rekisterinpitäjä / Registeransvarig\n\n"
+        "Kirjakauppa Kirja-Aitta Oy\n"
+        "Y-tunnus / FO-nummer: 1234567-1\n"
+        "Puh. / Tfn 06 321 4567\n\n"
+        "2. Rekisterin nimi / Registrets namn\n\nAsiakasrekisteri\n\n"
+        "3. Tietojen siirto EU:n tai ETA:n ulkopuolelle / "
+        "Överföring av uppgifter utanför EU eller EES\n\n"
+        "Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.\n"
+    )
+
+    def test_fi_sv_headings_are_recognised(self) -> None:
+        """A heading given in Finnish and Swedish, split by " / ", is recognised."""
+        result = import_notice(self.TEXT)
+        assert not [f for f in result.findings if f.code in {"I001", "I004"}]
+        assert result.draft.name is not None
+        assert result.draft.name.fi == "Asiakasrekisteri"
+        assert NoneStated.TRANSFERS in result.draft.none_stated
+        assert not result.draft.transfers
+
+    def test_fi_sv_labels(self) -> None:
+        """Bilingual labels "Y-tunnus / FO-nummer:" and "Puh. / Tfn" label their values."""
+        controller = import_notice(self.TEXT).draft.controller
+        assert controller.business_id == "1234567-1"
+        assert controller.contact is not None
+        assert controller.contact.phone == "06 321 4567"
+
+    def test_halves_of_different_kinds_are_not_a_heading(self) -> None:
+        """Two halves naming different sections give no kind."""
+        assert recognise("Rekisterin nimi / Tietolähteet") is None
+
+
+class TestPhoneLabels:
+    def test_p_and_vaihde(self) -> None:
+        """Labels "p." and "Vaihde:" give phone numbers, not unmatched text."""
+        text = "Rekisterinpitäjä\n\nVinssi Ky\np. 08 555 1234\nVaihde: 09-123 4567\n"
+        result = import_notice(text)
+        assert result.draft.controller.contact is not None
+        assert result.draft.controller.contact.phone == "08 555 1234"
+        assert result.unmatched == ()
+        assert "09-123 4567" in " ".join(result.notes["controller"])
+
+
+class TestHetuMasked:
+    HTML = (
+        "<h2>Rekisterinpitäjä</h2><p>Esimerkki Oy</p>"
+        "<h2>Asiakas 010594Y9032 tiedot</h2><p>Jotain muuta.</p>"
+    )
+
+    def test_finding_quotes_heading_masked(self) -> None:
+        """A finding that quotes the notice does not show a henkilötunnus."""
+        result = import_notice(self.HTML)
+        messages = " ".join(f.message for f in result.findings)
+        assert "I001" in {f.code for f in result.findings}
+        assert "010594Y9032" not in messages
+        assert "010594Y****" in messages
+
+    def test_cli_reports_masked(self, tmp_path: Path) -> None:
+        """Neither the text nor the JSON report shows it, even glued to a word."""
+        notice = tmp_path / "n.html"
+        notice.write_text(self.HTML.replace("Asiakas 0", "Asiakas-x0"), encoding="utf-8")
+        for fmt in ("text", "json"):
+            report = tmp_path / f"r.{fmt}"
+            result = CliRunner().invoke(
+                cli,
+                [
+                    *("import", str(notice), "-o", str(tmp_path / "d.toml")),
+                    *("--format", fmt, "--report", str(report)),
+                ],
+            )
+            assert result.exit_code in {0, 1}, result.output
+            shown = report.read_text(encoding="utf-8")
+            assert "9032" not in shown
+            assert "010594Y****" in shown

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 import click
 
-from rekisteri.cli import EXIT_INVALID, EXIT_OK, _fail
+from rekisteri.cli import EXIT_INVALID, EXIT_OK, _fail, _mask_hetus
 
 if TYPE_CHECKING:
     from rekisteri.importer import ImportResult
@@ -19,13 +18,9 @@ __all__ = ["import_command"]
 
 _HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".xhtml"})
 _TEXT_SUFFIXES: Final = frozenset({".txt", ".text", ".md"})
-#: Anything shaped like a henkilötunnus: reports show it masked.
-_HETU_SHAPED: Final = re.compile(r"\b([0-9]{6}[-+A-FU-Ya-fu-y])[0-9]{3}[0-9A-Ya-y]\b")
 _SHOWN: Final = 160
-
-
-def _masked(text: str) -> str:
-    return _HETU_SHAPED.sub(lambda match: f"{match.group(1)}****", text)
+#: Reports show anything shaped like a henkilötunnus masked (also inside a word).
+_masked = _mask_hetus
 
 
 def _header(result: ImportResult, name: str) -> list[str]:
@@ -49,7 +44,7 @@ def _report_text(result: ImportResult, name: str) -> str:
             f"{len(result.unmatched)} passage(s) not mapped"
         ),
         "",
-        report_text(result.findings).rstrip("\n"),
+        _masked(report_text(result.findings).rstrip("\n")),
     ]
     if result.unmatched:
         lines += ["", "Not mapped to any field:"]
@@ -71,7 +66,10 @@ def _report_json(result: ImportResult, name: str, locale: str) -> str:
         "locale": locale,
         "coverage": round(result.coverage, 4),
         "summary": summary(result.findings),
-        "findings": [finding.as_dict() for finding in result.findings],
+        "findings": [
+            {key: _masked(value) for key, value in finding.as_dict().items()}
+            for finding in result.findings
+        ],
         "unmatched": [
             {"start": p.start, "end": p.end, "text": _masked(p.text)} for p in result.unmatched
         ],

@@ -184,15 +184,19 @@ _STREET: Final = re.compile(
     r"(?:[ \t]?[A-Z][ \t]?[0-9]{1,3})?)$"
 )
 _URL: Final = re.compile(r"(?i)\b(?:https?://|www\.)[^\s,;]{3,200}")
-_LABEL: Final = re.compile(
-    r"(?i)^[ \t]*(?P<label>(?:yrityksen |rekisterinpitäjän )?nimi|name|namn|toiminimi|firma"
+_LABEL_WORDS: Final = (
+    r"(?:yrityksen |rekisterinpitäjän )?nimi|name|namn|toiminimi|firma"
     r"|y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id"
     r"|(?:posti|katu|käynti|laskutus)?osoite|adress|besöksadress|postadress|address"
     r"|postinumero(?: ja -?toimipaikka)?|postitoimipaikka"
-    r"|puh(?:elin)?(?:numero)?|puh\.|tel(?:efon|\.)?|tfn|gsm|matkapuhelin|phone"
+    r"|puh(?:elin)?(?:numero)?|puh\.|p\.|tel(?:efon|\.)?|tfn|gsm|matkapuhelin|vaihde|phone"
     r"|sähköposti(?:osoite)?|s-posti|e-?mail|e-post"
     r"|www|kotisivu(?:t)?|verkkosivu(?:t|sto)?|webbplats|website|url"
-    r"|yhteyshenkilö|kontaktperson|contact person|vastuuhenkilö)"
+    r"|yhteyshenkilö|kontaktperson|contact person|vastuuhenkilö"
+)
+#: "Puhelin: 09 123", "Puh 09 123", and bilingual "Y-tunnus / FO-nummer: 1234567-1".
+_LABEL: Final = re.compile(
+    rf"(?i)^[ \t]*(?P<label>{_LABEL_WORDS})(?:[ \t]*/[ \t]*(?:{_LABEL_WORDS}))?"
     r"(?P<sep>[ \t]*:[ \t]*|[ \t]+(?=[+0-9(]))(?P<value>.*)$"
 )
 #: "niin kauan kuin asiakassuhde on voimassa", "asiakkuuden ajan": while the relationship lasts.
@@ -799,7 +803,7 @@ class Extractor:
             if found is None:
                 return False
             return self._business_id(found.group(0), path, start, end)
-        if label.startswith(("puh", "tel", "tfn", "gsm", "matka", "phone")):
+        if label.startswith(("puh", "p.", "tel", "tfn", "gsm", "matka", "vaihde", "phone")):
             return self._set(target, "phone", flat(value), path, start=start, end=end)
         if label.startswith(("sähköposti", "s-posti", "e-mail", "email", "e-post")):
             email = email_of(value)

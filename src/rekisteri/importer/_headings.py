@@ -242,12 +242,24 @@ def recognise(text: str) -> SectionKind | None:
         <SectionKind.TRANSFERS: 'transfers'>
         >>> recognise("Rekisteröidyllä on oikeus tarkistaa tietonsa.") is None
         True
+        >>> recognise("2. Rekisterin nimi / Registrets namn")
+        <SectionKind.NAME: 'name'>
     """
     if len(text) > MAX_HEADING:
         return None
     key = normalise(text)
     if not key:
         return None
+    kind = _kind(key)
+    if kind is None and " / " in key:
+        # A bilingual heading: "Rekisterinpitäjä / Registeransvarig".
+        kinds = {_kind(part.strip()) for part in key.split(" / ")}
+        if len(kinds) == 1:
+            kind = kinds.pop()
+    return kind
+
+
+def _kind(key: str) -> SectionKind | None:
     match = _ANY.fullmatch(key)
     return None if match is None or match.lastgroup is None else SectionKind[match.lastgroup]
 
@@ -255,7 +267,7 @@ def recognise(text: str) -> SectionKind | None:
 _FIELD_LABEL: Final = re.compile(
     r"(yrityksen |rekisterinpitäjän )?nimi|y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id"
     r"|(posti|katu|käynti|laskutus)?osoite|postinumero( ja -?toimipaikka)?|postitoimipaikka"
-    r"|puh(elin)?(numero)?|puh\.?|tel(efon|\.)?|gsm|matkapuhelin|sähköposti(osoite)?|s-posti"
+    r"|puh(elin)?(numero)?|puh\.?|tel(efon|\.)?|gsm|matkapuhelin|vaihde|sähköposti(osoite)?|s-posti"
     r"|e-?mail|e-post|www|kotisivu(t)?|verkkosivu(t|sto)?|webbplats|website|url|yhteyshenkilö"
     r"|kontaktperson|contact person|vastuuhenkilö|namn|adress|besöksadress|postadress|name"
     r"|address|phone"
