@@ -294,7 +294,7 @@ _MISSING: Final = (
         fi="Vastustamisoikeus puuttuu, vaikka käsittely perustuu oikeutettuun etuun tai "
         "yleisen edun mukaiseen tehtävään tai on suoramarkkinointia (21 artikla; "
         "{article}).",
-        sv="Rätten att göra invändningar saknas, fast behandlingen grundar sig på en "
+        sv="Rätten att göra invändningar saknas, trots att behandlingen grundar sig på en "
         "intresseavvägning eller en uppgift av allmänt intresse eller är "
         "direktmarknadsföring (artikel 21; {article}).",
         en="The right to object is missing, although processing is based on legitimate "
@@ -310,7 +310,7 @@ _MISSING: Final = (
         fi="Oikeus siirtää tiedot järjestelmästä toiseen puuttuu, vaikka käsittely perustuu "
         "suostumukseen tai sopimukseen. Se koskee automaattisesti käsiteltäviä tietoja "
         "(20 artikla; {article}).",
-        sv="Rätten till dataportabilitet saknas, fast behandlingen grundar sig på samtycke "
+        sv="Rätten till dataportabilitet saknas, trots att behandlingen grundar sig på samtycke "
         "eller avtal. Den gäller uppgifter som behandlas automatiserat (artikel 20; "
         "{article}).",
         en="The right to data portability is missing, although processing is based on consent "
@@ -394,7 +394,7 @@ _MISSING: Final = (
         W,
         "No security measures",
         other="30(1)(g)",
-        fi="Teknisiä ja organisatorisia suojatoimia ei ole kuvattu (30 artiklan 1 kohdan "
+        fi="Teknisiä ja organisatorisia turvatoimia ei ole kuvattu (30 artiklan 1 kohdan "
         "g alakohta ja 32 artikla).",
         sv="De tekniska och organisatoriska säkerhetsåtgärderna har inte beskrivits "
         "(artikel 30.1 g och artikel 32).",
@@ -409,9 +409,10 @@ _MISSING: Final = (
         fi="Seloste ei kerro, onko henkilötietojen antaminen lakisääteinen tai sopimukseen "
         "perustuva vaatimus tai sopimuksen tekemisen edellytys, onko rekisteröidyn pakko antaa "
         "tiedot ja mitä seuraa, jos hän ei anna niitä ({article}).",
-        sv="Beskrivningen anger inte om det är ett lagstadgat eller avtalsenligt krav eller ett "
-        "krav för att ingå ett avtal att lämna personuppgifterna, om den registrerade är skyldig "
-        "att lämna dem och vad som händer om hen inte gör det ({article}).",
+        sv="Beskrivningen anger inte om tillhandahållandet av personuppgifterna är ett "
+        "lagstadgat eller avtalsenligt krav eller ett krav för att ingå ett avtal, om den "
+        "registrerade är skyldig att lämna uppgifterna och vad som händer om han eller hon inte "
+        "gör det ({article}).",
         en="The notice does not say whether providing the personal data is a statutory or "
         "contractual requirement or a requirement for entering into a contract, whether the "
         "data subject is obliged to provide them, and what follows if they do not ({article}).",
@@ -441,7 +442,8 @@ _CONSISTENCY: Final = (
         fi="Lähteestä ”{name}” ei kerrota, onko se yleisesti saatavilla (14 artiklan 2 kohdan "
         "f alakohta).",
         sv="För källan ”{name}” anges inte om den är allmänt tillgänglig (artikel 14.2 f).",
-        en="The source “{name}” does not say whether it is publicly accessible (Article 14(2)(f)).",
+        en="The notice does not say whether the source “{name}” is publicly accessible "
+        "(Article 14(2)(f)).",
     ),
     _entry(
         "R203",
@@ -518,11 +520,11 @@ _CONSISTENCY: Final = (
         W,
         "Cookie needs consent, nothing is based on consent",
         other="917/2014 205 §",
-        fi="Eväste ”{name}” ei ole välttämätön, joten se vaatii suostumuksen (laki sähköisen "
-        "viestinnän palveluista 205 §), mutta mikään käsittelyn tarkoitus ei perustu "
-        "suostumukseen.",
-        sv="Kakan ”{name}” är inte nödvändig och kräver därför samtycke (lagen om tjänster "
-        "inom elektronisk kommunikation 205 §), men inget ändamål grundar sig på samtycke.",
+        fi="Eväste ”{name}” ei ole välttämätön, joten se vaatii suostumuksen (sähköisen "
+        "viestinnän palveluista annetun lain 205 §), mutta mikään käsittelyn tarkoitus ei "
+        "perustu suostumukseen.",
+        sv="Kakan ”{name}” är inte nödvändig och kräver därför samtycke (205 § i lagen om "
+        "tjänster inom elektronisk kommunikation), men inget ändamål grundar sig på samtycke.",
         en="The cookie “{name}” is not strictly necessary, so it needs consent (Act on "
         "Electronic Communications Services, section 205), but no purpose is based on "
         "consent.",
@@ -548,7 +550,7 @@ _CONSISTENCY: Final = (
         "tietoja. Niitä saa käsitellä vain viranomaisen valvonnassa tai kun laki sen sallii "
         "(10 artikla): kerro peruste.",
         sv="Kategorin ”{name}” innehåller uppgifter om fällande domar i brottmål och "
-        "överträdelser. De får behandlas endast under kontroll av en myndighet eller när lag "
+        "lagöverträdelser. De får behandlas endast under kontroll av en myndighet eller när lag "
         "tillåter det (artikel 10): ange grunden.",
         en="The data category “{name}” holds data on criminal convictions and offences. They "
         "may be processed only under official authority or where law authorises it "
@@ -716,7 +718,10 @@ _OUTDATED_MESSAGES: Final = {
             "”{text}”: en överföring utanför EU eller EES ”vid behov” uppfyller inte kraven i "
             "kapitel V i dataskyddsförordningen."
         ),
-        "“{text}”: a transfer outside the EU/EEA “where necessary” does not meet GDPR Chapter V.",
+        (
+            "“{text}”: a transfer outside the EU/EEA “where necessary” does not meet the "
+            "requirements of GDPR Chapter V."
+        ),
     ),
     "R317": (
         "”{text}”: raja on Euroopan talousalue (ETA), ei pelkkä EU.",
