@@ -56,6 +56,8 @@ CASES: Final = {
     "fixture-104-registerbeskrivning-sv.txt": (
         LEGACY / "expected" / "fixture-104-registerbeskrivning-sv.toml"
     ),
+    "fixture-105-pdf-paste.txt": LEGACY / "expected" / "fixture-105-pdf-paste.toml",
+    "fixture-106-html-lists-table.html": LEGACY / "expected" / "fixture-106-html-lists-table.toml",
 }
 
 #: Purposes of an example that the importer does not find, and why.
@@ -97,6 +99,8 @@ OUTDATED: Final = {
     "fixture-104-registerbeskrivning-sv.txt": [
         "REGISTERBESKRIVNING", "Personuppgiftslagen", "523/1999",
     ],
+    "fixture-105-pdf-paste.txt": [],
+    "fixture-106-html-lists-table.html": [],
 }  # fmt: skip
 
 

@@ -7,18 +7,16 @@ bilingual headings and e-mail/phone forms.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from click.testing import CliRunner
 
 from rekisteri.cli import cli
-from rekisteri.importer import ImportResult, import_notice
+from rekisteri.importer import ImportResult, import_bytes, import_notice
 from rekisteri.importer._finnish import listed_purposes
 from rekisteri.importer._headings import recognise
 from rekisteri.model import NoneStated
-
-if TYPE_CHECKING:
-    from pathlib import Path
+from rekisteri.serialize import load_register
 
 
 def purposes(result: ImportResult) -> list[str]:
@@ -191,3 +189,69 @@ class TestHetuMasked:
             shown = report.read_text(encoding="utf-8")
             assert "9032" not in shown
             assert "010594Y****" in shown
+
+
+LEGACY = Path(__file__).resolve().parent / "fixtures" / "legacy"
+
+
+class TestPdfPaste:
+    def test_hyphen_broken_words_are_joined(self) -> None:
+        """A word broken with a hyphen over lines is joined; before "ja" the hyphen stays."""
+        text = (
+            "Rekisterin tietosisältö\n\nRekisteriin tallennetaan asiakkaan nimi, yhteys-\n"
+            "tiedot ja asiakas-\nja laskutushistoria.\n"
+        )
+        [category] = import_notice(text).draft.data_categories
+        assert category.description is not None
+        assert category.description.fi == (
+            "Rekisteriin tallennetaan asiakkaan nimi, yhteystiedot ja asiakas- ja laskutushistoria."
+        )
+
+    def test_numbered_headings_without_blank_lines(self) -> None:
+        """Numbered headings inside one block start their sections, as in PDF text."""
+        text = (
+            "TIETOSUOJASELOSTE\n1. Rekisterinpitäjä\nLaskuri Oy\n2. Rekisterin nimi\n"
+            "Asiakasrekisteri\n3. Rekisterin käyttötarkoitus\nLaskutus ja asiakasviestintä.\n"
+        )
+        result = import_notice(text)
+        assert result.draft.controller.name == "Laskuri Oy"
+        assert result.draft.name is not None
+        assert result.draft.name.fi == "Asiakasrekisteri"
+        assert purposes(result) == ["Laskutus", "Asiakasviestintä"]
+        assert result.unmatched == ()
+
+    def test_numbered_sentence_is_not_a_heading(self) -> None:
+        """A numbered line that is not a known heading stays in its paragraph."""
+        text = "Rekisterin tietosisältö\n\nRekisteri sisältää:\n1. Nimet ja osoitteet\n"
+        result = import_notice(text)
+        assert [c.name.fi for c in result.draft.data_categories] == ["Nimet ja osoitteet"]
+
+    def test_tarkoituksena_on_lists_purposes(self) -> None:
+        """The phrase "tarkoituksena on" lists purposes as "tarkoitus on" does."""
+        text = (
+            "Käsittelyn tarkoitus\n\nHenkilötietojen käsittelyn tarkoituksena on "
+            "asiakkaiden kirjanpitopalveluiden tuottaminen ja laskutus.\n"
+        )
+        assert purposes(import_notice(text)) == [
+            "Asiakkaiden kirjanpitopalveluiden tuottaminen",
+            "Laskutus",
+        ]
+
+
+class TestNewFixtures:
+    """Fields that the corpus comparison does not look at, against the hand-written drafts."""
+
+    NAMES = ("fixture-105-pdf-paste.txt", "fixture-106-html-lists-table.html")
+
+    def test_contact_categories_security(self) -> None:
+        """Contact person, data categories and security measures are as modelled."""
+        for name in self.NAMES:
+            result = import_bytes((LEGACY / name).read_bytes(), source_name=name)
+            expected = load_register(LEGACY / "expected" / Path(name).with_suffix(".toml").name)
+            assert result.draft.contact_person == expected.contact_person, name
+            got = [(c.name.fi, c.personal_identity_code) for c in result.draft.data_categories]
+            assert got == [(c.name.fi, c.personal_identity_code) for c in expected.data_categories]
+            assert [(m.kind, m.description.fi) for m in result.draft.security] == [
+                (m.kind, m.description.fi) for m in expected.security
+            ], name
+            assert result.unmatched == (), name

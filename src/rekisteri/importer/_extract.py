@@ -255,8 +255,18 @@ _SECURITY_SECTIONS: Final = frozenset(
 _LINE_SECTIONS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
 
 
+#: A word broken over two lines with a hyphen, as in text copied from a PDF:
+#: "henkilö-\ntietojen" is "henkilötietojen"; "asiakas-\nja palvelu..." keeps its hyphen.
+_BROKEN_WORD: Final = re.compile(
+    r"(?<=[a-zäöå])-[ \t]*\r?\n[ \t]*(?=[a-zäöå])(?!(?:ja|tai|sekä|eli|että|and|och|eller)\b)"
+)
+_BROKEN_NAME: Final = re.compile(r"(?<=[A-Za-zÄÖÅäöå])-[ \t]*\r?\n[ \t]*(?=[A-ZÄÖÅ])")
+
+
 def flat(text: str) -> str:
-    """*text* on one line, whitespace collapsed."""
+    """*text* on one line, whitespace collapsed, words broken with a hyphen joined."""
+    if "-" in text and "\n" in text:
+        text = _BROKEN_NAME.sub("-", _BROKEN_WORD.sub("", text))
     return " ".join(text.split())
 
 

@@ -77,7 +77,7 @@ _PLURAL: Final = (
 #: Verbs after which a notice lists its purposes, and the case of the list.
 _TRIGGER: Final = re.compile(
     r"\b(?P<illative>käytetään|voidaan käyttää|käytetään myös|käytettävä|käytetä)\b"
-    r"|\b(?P<nominative>(?:käyttö)?tarkoitus(?:ena)? on|käyttötarkoituksia ovat"
+    r"|\b(?P<nominative>(?:käyttö)?tarkoitu(?:s|ksena) on|käyttötarkoituksia ovat"
     r"|tarkoituksia ovat)\b",
     re.IGNORECASE,
 )

@@ -23,6 +23,7 @@ _BULLET: Final = re.compile(
     r"[ \t]*(?:[-•*–·▪◦●○■□➢►✓]|o(?=[ \t])|\(?\d{1,2}[.)]|\(?[a-hA-H]\))[ \t]+"
 )
 _ENDS_SENTENCE: Final = (".", "!", "?", ":", ";")
+_NUMBERED: Final = re.compile(r"[ \t]*[0-9]{1,2}\.?[ \t]+[A-ZÄÖÅ]")
 _PASSIVE: Final = re.compile(r"\w(?:taan|tään|daan|dään)\b")
 _INLINE_HEADING: Final = re.compile(r"[ \t]*([^:\n]{3,80}?)[ \t]*:[ \t]*(?=\S)")
 #: A list item that ends with a lead-in glued on by a Word export:
@@ -151,9 +152,37 @@ class _Splitter:
                     "heading", start, lines[-1][1], lines, start, kind, _sub(kind, joined)
                 )
                 return k, piece
+        numbered = self._numbered(block, i)
+        if numbered is not None:
+            return 1, numbered
         if n == 1 and not self.html and not self.after_name and self._unknown_heading(block[0]):
             return 1, Piece("heading", start, block[0][1], block[:1], start, None)
         return None
+
+    def _numbered(self, block: list[tuple[int, int]], i: int) -> Piece | None:
+        """A numbered heading inside a block ("3. Rekisterin nimi"), as in text from a PDF.
+
+        Text copied from a PDF often has no blank lines: a line that is a
+        numbered heading of a known kind starts a section wherever it stands.
+        A title line just before such a heading is a heading too.
+        """
+        start, end = block[i]
+        line = self.text[start:end]
+        kind = recognise(line) if _NUMBERED.match(line) else None
+        if kind is None and i + 1 < len(block):
+            following = self.text[block[i + 1][0] : block[i + 1][1]]
+            title = recognise(line)
+            if (
+                i == 0
+                and title is SectionKind.TITLE
+                and _NUMBERED.match(following)
+                and recognise(following) not in {None, SectionKind.TITLE}
+            ):
+                return Piece("heading", start, end, [(start, end)], start, title)
+            return None
+        if kind is None or kind is SectionKind.TITLE:
+            return None
+        return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, line))
 
     def _unknown_heading(self, line: tuple[int, int]) -> bool:
         text = self.text[line[0] : line[1]]
