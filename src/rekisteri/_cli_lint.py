@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from rekisteri.cli import EXIT_ERROR, EXIT_INVALID, EXIT_OK, _fail
+from rekisteri.cli import EXIT_ERROR, EXIT_INVALID, EXIT_OK, _fail, _mask_hetus
 
 if TYPE_CHECKING:
     from rekisteri.model import Register
@@ -24,9 +24,10 @@ def _load(path: Path) -> Register:
     try:
         return load_register(path)
     except InvalidDocumentError as exc:
-        click.echo(f"rekisteri: error: {path}: {len(exc.problems)} problem(s)", err=True)
-        for problem in exc.problems:
-            click.echo(f"  {problem}", err=True)
+        # Masked as _fail masks: the problems quote no values, but the path may.
+        lines = [f"rekisteri: error: {path}: {len(exc.problems)} problem(s)"]
+        lines += [f"  {problem}" for problem in exc.problems]
+        click.echo(_mask_hetus("\n".join(lines)), err=True)
         sys.exit(EXIT_ERROR)
     except OSError as exc:
         _fail(f"cannot read {path}: {exc.strerror}")
@@ -59,10 +60,10 @@ def _lint(register: Path, fmt: str, locale: str) -> None:
     from rekisteri.lint import lint as run_lint
 
     findings = run_lint(_load(register), locale=locale)
-    if fmt == "json":
-        click.echo(report_json(findings, locale=locale), nl=False)
-    else:
-        click.echo(report_text(findings), nl=False)
+    # Findings quote the register's own texts (a purpose's name, an outdated
+    # reference in context); a report that goes to CI logs masks any henkilötunnus.
+    report = report_json(findings, locale=locale) if fmt == "json" else report_text(findings)
+    click.echo(_mask_hetus(report), nl=False)
     failed = any(finding.severity is Severity.ERROR for finding in findings)
     sys.exit(EXIT_INVALID if failed else EXIT_OK)
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from rekisteri.cli import EXIT_ERROR, _fail
+from rekisteri.cli import EXIT_ERROR, _fail, _mask_hetus
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,9 +35,10 @@ def _load(path: Path) -> Register:
     try:
         return load_register(path)
     except InvalidDocumentError as exc:
-        click.echo(f"rekisteri: error: {path}: {len(exc.problems)} problem(s)", err=True)
-        for problem in exc.problems:
-            click.echo(f"  {problem}", err=True)
+        # Masked as _fail masks: the problems quote no values, but the path may.
+        lines = [f"rekisteri: error: {path}: {len(exc.problems)} problem(s)"]
+        lines += [f"  {problem}" for problem in exc.problems]
+        click.echo(_mask_hetus("\n".join(lines)), err=True)
         sys.exit(EXIT_ERROR)
     except OSError as exc:
         _fail(f"cannot read {path}: {exc.strerror}")

@@ -9,10 +9,12 @@ henkilötunnus, not even a valid one.
 from __future__ import annotations
 
 import csv
+import errno
 import gc
 import io
 import json
 import os
+import re
 import sys
 from contextlib import contextmanager
 from functools import partial
@@ -72,9 +74,25 @@ _REASON_CODES: Final[dict[Reason | None, str]] = {
 }
 
 
+#: Anything shaped like a henkilötunnus (also inside a longer word, in any
+#: case, with a Unicode dash as the sign): diagnostics show it masked.
+_HETU_SHAPED: Final = re.compile(
+    r"(?<![0-9])([0-9]{6}[-+A-FU-Ya-fu-y\u2010-\u2015\u2212])[0-9]{3}[0-9A-Za-z]"
+)
+
+
+def _mask_hetus(text: str) -> str:
+    """Return *text* with every henkilötunnus-shaped run masked (``131052-****``)."""
+    return _HETU_SHAPED.sub(lambda match: f"{match.group(1)}****", text)
+
+
 def _fail(message: str) -> NoReturn:
-    """Print a clear error (never a traceback) and exit with code 2."""
-    click.echo(f"rekisteri: error: {message}", err=True)
+    """Print a clear error (never a traceback) and exit with code 2.
+
+    Anything shaped like a henkilötunnus is masked: a message may quote a
+    value from a file or a library error (an unknown key, a header cell).
+    """
+    click.echo(f"rekisteri: error: {_mask_hetus(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -311,7 +329,9 @@ def _check_stream(
 ) -> int:
     encoding = text.encoding
     reader = csv.reader(text, delimiter=delimiter, strict=True)
-    index, width = _find_column(reader, source=source, column=column, encoding=encoding)
+    index, width = _find_column(
+        reader, source=source, column=column, encoding=encoding, checker=checker
+    )
     pick = itemgetter(index)
 
     out = sys.stdout
@@ -374,7 +394,7 @@ def _check_stream(
 
 
 def _find_column(
-    reader: Iterator[list[str]], *, source: str, column: str, encoding: str
+    reader: Iterator[list[str]], *, source: str, column: str, encoding: str, checker: _Checker
 ) -> tuple[int, int]:
     """Read the header; return the index of *column* and the number of columns."""
     try:
@@ -388,8 +408,16 @@ def _find_column(
     if header.count(column) != 1:
         if column in header:
             _fail(f"column {column!r} appears more than once in the header")
-        names = ", ".join(repr(name) for name in header)
-        _fail(f"column {column!r} not found; the header has: {names}")
+        if "valid" in checker.codes(header) or any(map(_HETU_SHAPED.search, header)):
+            # No header row: listing the "names" would print a row of personal data.
+            _fail(
+                f"column {column!r} not found: the first row of {source} holds "
+                f"identifiers, not column names; add a header row"
+            )
+        # _fail masks henkilötunnus-shaped cells; long cells are cut short.
+        names = ", ".join(repr(mask(name) if len(name) > 40 else name) for name in header[:20])
+        more = f" and {len(header) - 20} more" if len(header) > 20 else ""
+        _fail(f"column {column!r} not found; the header has: {names}{more}")
     return header.index(column), len(header)
 
 
@@ -417,8 +445,11 @@ def schema(output: Path | None) -> None:
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
-    else:
+        return
+    try:
         output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror}")
 
 
 @cli.command(name="validate")
@@ -447,9 +478,9 @@ def validate_register(register: Path, fmt: str) -> None:
                 json.dumps({"valid": False, "problems": list(exc.problems)}, ensure_ascii=False)
             )
         else:
-            click.echo(f"{register}: {len(exc.problems)} problem(s)")
-            for problem in exc.problems:
-                click.echo(f"  {problem}")
+            lines = [f"{register}: {len(exc.problems)} problem(s)"]
+            lines += [f"  {problem}" for problem in exc.problems]
+            click.echo(_mask_hetus("\n".join(lines)))
         sys.exit(EXIT_INVALID)
     except OSError as exc:
         _fail(f"cannot read {register}: {exc.strerror}")
@@ -457,7 +488,8 @@ def validate_register(register: Path, fmt: str) -> None:
         click.echo(json.dumps({"valid": True, "problems": []}))
     else:
         name = loaded.name.fi if loaded.name is not None else loaded.controller.name
-        click.echo(f"{register}: valid register ({name}; {len(loaded.purposes)} purposes)")
+        summary = f"{register}: valid register ({name}; {len(loaded.purposes)} purposes)"
+        click.echo(_mask_hetus(summary))
     sys.exit(EXIT_OK)
 
 
@@ -778,9 +810,63 @@ cli.add_command(import_command)
 # --- end of command groups ---------------------------------------------------
 
 
+class _ClosedStream(io.RawIOBase):
+    """Stands in for a standard stream that the shell closed (``<&-``, ``>&-``).
+
+    Python sets ``sys.stdin``/``sys.stdout`` to ``None`` then; click would
+    drop all output silently (exit 0) and reading would crash. Every read or
+    write here raises a clear ``OSError`` instead, which :func:`main` reports.
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+        self.discard = False  # set once the error has been reported
+
+    def readable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: object) -> int:  # noqa: ARG002 - nothing is read
+        raise OSError(errno.EBADF, f"standard {self._name} is closed")
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override] # any buffer
+        if self.discard:
+            return memoryview(data).nbytes
+        raise OSError(errno.EBADF, f"standard {self._name} is closed")
+
+
+def _replace_closed_streams() -> None:
+    if sys.stdin is None:
+        sys.stdin = io.TextIOWrapper(io.BufferedReader(_ClosedStream("input")))
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_ClosedStream("output")))
+
+
+def _discard_stdout() -> None:
+    """Drop what could not be written, so that the flush at exit does not fail again."""
+    raw = getattr(getattr(sys.stdout, "buffer", None), "raw", None)
+    if isinstance(raw, _ClosedStream):
+        raw.discard = True
+        return
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):
+        return
+    with open(os.devnull, "wb") as sink:  # noqa: PTH123 - only its file descriptor is used
+        os.dup2(sink.fileno(), fd)
+
+
 def main() -> None:
     """Run the command-line tool (the ``rekisteri`` entry point)."""
+    _replace_closed_streams()
     try:
         cli(prog_name="rekisteri")
     except RekisteriError as exc:  # a library error that a command did not expect
         _fail(str(exc))
+    except OSError as exc:  # standard output on a full disk, a closed stream
+        _discard_stdout()
+        where = f"{exc.filename}: " if exc.filename else ""
+        _fail(f"{where}{exc.strerror or exc}")

@@ -248,6 +248,9 @@ def _structure_source(value: object, cls: type[Source], fn: Callable[[Any, Any],
     return fn(value, cls)
 
 
+_BOM: Final = b"\xef\xbb\xbf"
+
+
 class _DocumentValueError(ValueError):
     """A value that the converter rejects; its message quotes no value."""
 
@@ -293,10 +296,12 @@ def structure(data: Mapping[str, Any], cls: type[T]) -> T:
     try:
         return _detailed().structure(data, cls)
     except RekisteriError as exc:
-        problems = getattr(exc, "problems", None) or (str(exc),)
-        raise InvalidDocumentError(list(problems)) from None
+        problems = list(getattr(exc, "problems", None) or (str(exc),))
     except _STRUCTURE_ERRORS as exc:
-        raise InvalidDocumentError(_problems(exc)) from None
+        problems = _problems(exc)
+    # Raised outside the except blocks: `from None` only hides the cattrs error,
+    # which quotes the document's keys and values, while __context__ keeps it.
+    raise InvalidDocumentError(problems)
 
 
 #: What structuring a bad document can raise: cattrs' errors (ForbiddenExtraKeysError
@@ -318,11 +323,18 @@ def loads(data: bytes | str, cls: type[T]) -> T:
         InvalidDocumentError: The JSON is malformed, or lists every problem
             with its path.
     """
+    # A byte order mark (editors on Windows write one) is not part of the JSON.
+    data = data.removeprefix(_BOM) if isinstance(data, bytes) else data.removeprefix("\ufeff")
     try:
         parsed = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
-        msg = f"not valid JSON (line {exc.lineno}, column {exc.colno})"
-        raise InvalidDocumentError([msg]) from None
+        message = f"not valid JSON (line {exc.lineno}, column {exc.colno})"
+        if exc.msg.startswith(("depth limit", "recursion")):  # orjson nests 1024 deep at most
+            message = "not valid JSON: nested too deeply"
+    else:
+        message = ""
+    if message:  # raised here: exc.doc, in __context__, would hold the whole document
+        raise InvalidDocumentError([message])
     if not isinstance(parsed, dict):
         raise InvalidDocumentError(["expected a JSON object at the top level"])
     return structure(parsed, cls)
@@ -339,15 +351,21 @@ def load_register(path: str | Path) -> Register:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".toml":
+        # utf-8-sig: editors on Windows may start a UTF-8 file with a byte order mark.
+        raw = path.read_bytes()
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(raw.decode("utf-8-sig"))
         except tomllib.TOMLDecodeError as exc:
-            raise InvalidDocumentError([f"not valid TOML: {_toml_reason(exc)}"]) from None
+            problem = f"not valid TOML: {_toml_reason(exc)}"
         except RecursionError:  # tomllib recurses once per nested array or table
-            raise InvalidDocumentError(["not valid TOML: nested too deeply"]) from None
+            problem = "not valid TOML: nested too deeply"
         except UnicodeDecodeError:
-            raise InvalidDocumentError(["a TOML file must be UTF-8"]) from None
-        return structure(data, Register)
+            problem = "a TOML file must be UTF-8"
+        else:
+            return structure(data, Register)
+        # Raised here, not in the except blocks, so that no __context__ keeps
+        # tomllib's message (it may quote a key) or the bytes of the file.
+        raise InvalidDocumentError([problem])
     if suffix == ".json":
         return loads(path.read_bytes(), Register)
     raise InvalidDocumentError([f"expected a .toml or .json file, not {suffix or 'no suffix'}"])
