@@ -15,8 +15,10 @@ from rekisteri.model import (
     AutomatedDecision,
     ContactPoint,
     Controller,
+    Cookie,
     DataCategory,
     Duration,
+    Lang,
     LegalBasis,
     LocalizedText,
     Purpose,
@@ -29,7 +31,7 @@ from rekisteri.model import (
     Source,
     Transfer,
 )
-from rekisteri.render import render_notice, render_record
+from rekisteri.render import _i18n, render_notice, render_record
 
 
 def _lt(fi: str, sv: str, en: str) -> LocalizedText:
@@ -230,3 +232,28 @@ def test_automated_decision_uses_the_gdpr_finnish_term() -> None:
     text = render_notice(_register(automated_decisions=(decision,)))
     assert "Merkitys ja mahdolliset seuraukset rekisteröidylle:" in text
     assert "todennäköiset" not in text
+
+
+class TestCookies:
+    """The cookie table's column for what a cookie is used for."""
+
+    @pytest.mark.parametrize(
+        ("locale", "header"),
+        [
+            ("fi", "| Eväste | Asettaja | Käyttötarkoitus |"),
+            ("sv", "| Kaka | Leverantör | Ändamål |"),
+            ("en", "| Cookie | Provider | Purpose |"),
+        ],
+    )
+    def test_purpose_column_is_named_for_a_cookie(self, locale: str, header: str) -> None:
+        """A cookie has a "käyttötarkoitus"; "käsittelyn tarkoitus" is a purpose of processing."""
+        cookie = Cookie(name="sid", purpose=LocalizedText(fi="Istunto"), strictly_necessary=True)
+        text = render_notice(_register(cookies=(cookie,)), locale=locale)
+        assert header in text
+
+    def test_context_message_missing_from_a_catalog_falls_back_to_finnish(self) -> None:
+        """A message with a context falls back to Finnish with the marker, like any other."""
+        texts = _i18n.Texts(Lang.SV)
+        fallback = _i18n._FinnishFallback(_i18n._load(Lang.FI), "[på finska]")
+        assert fallback.pgettext("cookie", "Purpose") == "Käyttötarkoitus [på finska]"
+        assert texts.pgettext("cookie", "Purpose") == "Ändamål"

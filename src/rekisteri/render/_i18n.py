@@ -60,6 +60,9 @@ class _FinnishFallback(gettext.NullTranslations):
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         return f"{self._finnish.ngettext(msgid1, msgid2, n)} {self._marker}"
 
+    def pgettext(self, context: str, message: str) -> str:
+        return f"{self._finnish.pgettext(context, message)} {self._marker}"
+
 
 @cache
 def _load(lang: Lang) -> gettext.NullTranslations:
@@ -97,6 +100,10 @@ class Texts:
     def gettext(self, message: str) -> str:
         """Translate *message*."""
         return self._catalog.gettext(message)
+
+    def pgettext(self, context: str, message: str) -> str:
+        """Translate *message* as used in *context* (a word that differs by use)."""
+        return self._catalog.pgettext(context, message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         """Translate a message with a number in it, in the right plural form."""

@@ -460,7 +460,13 @@ def _cookies(t: Texts, register: Register, doc: _Builder) -> None:
         )
     doc.add(
         Table(
-            (_("Cookie"), _("Provider"), _("Purpose"), _("Duration"), _("Strictly necessary")),
+            (
+                _("Cookie"),
+                _("Provider"),
+                t.pgettext("cookie", "Purpose"),
+                _("Duration"),
+                _("Strictly necessary"),
+            ),
             tuple(rows),
         )
     )
