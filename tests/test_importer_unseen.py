@@ -255,3 +255,39 @@ class TestNewFixtures:
                 (m.kind, m.description.fi) for m in expected.security
             ], name
             assert result.unmatched == (), name
+
+
+class TestBusinessIdForms:
+    @staticmethod
+    def controller_of(value: str) -> tuple[str | None, tuple[str, ...], list[str]]:
+        """Import a controller block with *value* as its Y-tunnus."""
+        result = import_notice(f"Rekisterinpitäjä\n\nEsimerkki Oy\nY-tunnus: {value}\n")
+        codes = [f.code for f in result.findings if f.code.startswith("I")]
+        return result.draft.controller.business_id, result.notes.get("controller", ()), codes
+
+    def test_changed_form_is_noted(self) -> None:
+        """A legacy 6+1, VAT or spaced form is kept in standard form, and the note says so."""
+        for written in ("357502-9", "FI03575029", "0357502 9", "0357502\u20139"):
+            business_id, notes, codes = self.controller_of(written)
+            assert business_id == "0357502-9", written
+            assert any(written in note for note in notes), written
+            assert codes == [], written
+
+    def test_standard_form_needs_no_note(self) -> None:
+        """The standard form goes in as it is, without a note."""
+        assert self.controller_of("0357502-9") == ("0357502-9", (), [])
+
+    def test_wrong_check_digit_is_reported_not_fixed(self) -> None:
+        """A wrong check digit, in any form, is reported (I002) and not put in the draft."""
+        for written in ("1234567-8", "0357502 8"):
+            business_id, _, codes = self.controller_of(written)
+            assert business_id is None
+            assert codes == ["I002"], written
+
+    def test_name_and_id_on_one_line(self) -> None:
+        """Controller and Y-tunnus on the heading's line: name kept, wrong id reported."""
+        result = import_notice("Rekisterinpitäjä: Rakennus Hirsi Oy, Y-tunnus 1234567-8\n")
+        assert result.draft.controller.name == "Rakennus Hirsi Oy"
+        assert result.draft.controller.business_id is None
+        [finding] = [f for f in result.findings if f.code == "I002"]
+        assert "1234567-8" in finding.message

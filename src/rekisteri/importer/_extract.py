@@ -160,7 +160,14 @@ _COMPANY: Final = re.compile(
 )
 _YTUNNUS_ANY: Final = re.compile(
     r"(?i)\b(?:y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id)\b[^\d\n]{0,12}"
-    r"(?P<id>(?<![\d-])[0-9]{6,7}-?[0-9](?![\d-]))"
+    r"(?P<id>(?<![\d-])[0-9]{6,7}(?:[ \t]?[-\u2010\u2011\u2013][ \t]?|[ \t])?[0-9](?![\d-]))"
+)
+_DASHES: Final = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "-"})
+#: A labelled Y-tunnus's value in any form that the identifier module reads:
+#: "2077474-0", "2077474 0", "2077474 - 0", "20774740", "FI20774740".
+_YTUNNUS_VALUE: Final = re.compile(
+    r"(?<![\dA-Za-z-])(?:FI[ \t-]?)?[0-9]{6,7}"
+    r"(?:[ \t]?[-\u2010\u2011\u2013][ \t]?|[ \t])?[0-9](?![\d-])"
 )
 _YTUNNUS: Final = re.compile(r"(?<![\d-])([0-9]{6,7}-[0-9])(?![\d-])")
 _EMAIL_OBFUSCATED: Final = re.compile(
@@ -809,10 +816,11 @@ class Extractor:
             self.out.map(start, end, path)
             return True
         if "tunnus" in label or "nummer" in label or label == "business id":
-            found = _YTUNNUS.search(value) or re.search(r"[0-9]{8}", value)
+            found = _YTUNNUS.search(value) or _YTUNNUS_VALUE.search(value)
             if found is None:
                 return False
-            return self._business_id(found.group(0), path, start, end)
+            written = found.group(0)
+            return self._business_id(_compact_ytunnus(written), path, start, end, written=written)
         if label.startswith(("puh", "p.", "tel", "tfn", "gsm", "matka", "vaihde", "phone")):
             return self._set(target, "phone", flat(value), path, start=start, end=end)
         if label.startswith(("sähköposti", "s-posti", "e-mail", "email", "e-post")):
@@ -874,15 +882,25 @@ class Extractor:
         self.out.map(start, end, path)
         return True
 
-    def _business_id(self, value: str, path: str, start: int, end: int) -> bool:
+    def _business_id(
+        self, value: str, path: str, start: int, end: int, *, written: str | None = None
+    ) -> bool:
+        written = written or value
         if not ytunnus.is_valid(value):
-            self.out.remarks.append(Remark("I002", start, end, value))
+            self.out.remarks.append(Remark("I002", start, end, written))
             self.out.map(start, end, path)
             return True
         canonical = ytunnus.validate(value)
         if path in {"controller", "controller.business_id"}:
             if self.out.business_id is None:
                 self.out.business_id = canonical
+                if canonical != written:
+                    # a legacy 6+1 form padded, a VAT number or a space: say so
+                    self.out.note(
+                        "controller",
+                        f"the notice writes the Y-tunnus as {written}; "
+                        f"the draft has it in the standard form {canonical}",
+                    )
             elif self.out.business_id != canonical:
                 self.out.note("controller", f"the notice gives another Y-tunnus too: {canonical}")
             self.out.map(start, end, "controller.business_id")
@@ -896,7 +914,7 @@ class Extractor:
         reported = {(r.start, r.end) for r in self.out.remarks if r.code == "I002"}
         for found in _YTUNNUS_ANY.finditer(self.text):
             value = found.group("id")
-            if ytunnus.is_valid(value):
+            if ytunnus.is_valid(_compact_ytunnus(value)):
                 continue
             if any(s <= found.start("id") < e for s, e in reported):
                 continue
@@ -1347,6 +1365,11 @@ class Extractor:
             out.controller.phone = phone.group(1)
         out.note("controller", "read from a sentence, not from a controller section; check")
         out.map(start, end, "controller")
+
+
+def _compact_ytunnus(written: str) -> str:
+    """A Y-tunnus as written ("FI 0357502-9", "0357502 9") without spaces, prefix or odd dashes."""
+    return re.sub(r"^FI-?", "", re.sub(r"[ \t]", "", written).translate(_DASHES))
 
 
 def _meaningful(text: str) -> bool:
