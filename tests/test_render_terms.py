@@ -21,6 +21,7 @@ from rekisteri.model import (
     Lang,
     LegalBasis,
     LocalizedText,
+    NoneStated,
     Purpose,
     Register,
     RetentionRule,
@@ -257,3 +258,12 @@ class TestCookies:
         fallback = _i18n._FinnishFallback(_i18n._load(Lang.FI), "[på finska]")
         assert fallback.pgettext("cookie", "Purpose") == "Käyttötarkoitus [på finska]"
         assert texts.pgettext("cookie", "Purpose") == "Ändamål"
+
+
+def test_no_automated_decisions_sentence_says_which_decisions() -> None:
+    """The word "sellaiseen" ties the relative clause to the decision-making, not to profiling."""
+    register = _register(none_stated=(NoneStated.AUTOMATED_DECISIONS,))
+    assert (
+        "ei käytetä sellaiseen automaattiseen päätöksentekoon, profilointi mukaan lukien, jolla"
+        in (render_notice(register))
+    )
