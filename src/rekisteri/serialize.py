@@ -343,6 +343,8 @@ def loads(data: bytes | str, cls: type[T]) -> T:
 def load_register(path: str | Path) -> Register:
     """Read a register from a TOML (``.toml``) or JSON (``.json``) file.
 
+    The file is UTF-8, with or without a byte order mark.
+
     Raises:
         InvalidDocumentError: The file is not valid TOML/JSON or does not fit
             the model (every problem is listed).
