@@ -291,3 +291,27 @@ class TestBusinessIdForms:
         assert result.draft.controller.business_id is None
         [finding] = [f for f in result.findings if f.code == "I002"]
         assert "1234567-8" in finding.message
+
+
+class TestParallelSwedish:
+    def test_parallel_text_is_reported(self) -> None:
+        """Finnish and Swedish side by side: I013 says both are in the Finnish fields."""
+        text = (
+            TestBilingual.TEXT
+            + "\nTietoja käytetään tilausten käsittelyyn ja laskutukseen.\n"
+            + "Uppgifterna används för att behandla beställningar och för fakturering.\n"
+            + "Uppgifterna överförs inte utanför EU eller EES och lämnas inte ut till "
+            + "tredje part som inte är personuppgiftsbiträden.\n"
+        )
+        codes = [f.code for f in import_notice(text).findings]
+        assert "I013" in codes
+        assert "I012" not in codes
+
+    def test_one_language_is_not_parallel(self) -> None:
+        """A Finnish notice has no I013; a Swedish one has I012 and no I013."""
+        for name in sorted(p.name for p in LEGACY.glob("*.*")):
+            if name.endswith(".md"):
+                continue
+            codes = [f.code for f in import_bytes((LEGACY / name).read_bytes()).findings]
+            assert "I013" not in codes, name
+            assert ("I012" in codes) == ("registerbeskrivning" in name), name

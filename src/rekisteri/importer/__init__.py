@@ -8,7 +8,7 @@ an HTML page) and returns an :class:`ImportResult`:
 * ``unmatched``: every passage that was not mapped to a field, with its
   offsets: each non-blank character of the text is either mapped or listed;
 * ``findings``: the linter's report on the draft, plus the importer's own
-  findings (codes ``I001``–``I012``) and the outdated legal references of
+  findings (codes ``I001``–``I013``) and the outdated legal references of
   the text, each with its current replacement.
 
 :func:`import_bytes` first decodes bytes (UTF-8, or a Windows-1252/Latin-1
@@ -214,6 +214,23 @@ CODES: Final = MappingProxyType(
                 "Finnish fields: move them to the sv fields and write the Finnish texts."
             ),
         ),
+        "I013": (
+            Severity.WARNING,
+            (
+                "Selosteessa näyttää olevan suomenkielisen tekstin rinnalla ruotsinkielinen "
+                "teksti; luonnoksessa molemmat ovat suomenkielisissä kentissä: siirrä "
+                "ruotsinkieliset tekstit sv-kenttiin."
+            ),
+            (
+                "Beskrivningen verkar ha en svensk text parallellt med den finska; i utkastet "
+                "står båda i de finska fälten: flytta de svenska texterna till sv-fälten."
+            ),
+            (
+                "The notice appears to have a Swedish text in parallel with the Finnish one; "
+                "the draft has both in the Finnish fields: move the Swedish texts to the sv "
+                "fields."
+            ),
+        ),
     }
 )
 
@@ -233,11 +250,27 @@ def _finding(code: str, path: str, subject: str, locale: str) -> Finding:
     return Finding(code, entry[0], path, message)
 
 
-def _swedish(text: str) -> bool:
+#: Both languages this often (in the first 20,000 characters): a parallel fi/sv text.
+_PARALLEL: Final = 4
+
+
+def _word_counts(text: str) -> tuple[int, int]:
+    """Common Swedish and common Finnish function words in the start of *text*."""
     sample = text[:20000].casefold()
     swedish = len(re.findall(r"\b(?:och|att|för|som|av|med|till|är|uppgifter)\b", sample))
     finnish = len(re.findall(r"\b(?:ja|on|tai|ovat|sekä|että|tiedot|tietoja)\b", sample))
+    return swedish, finnish
+
+
+def _swedish(text: str) -> bool:
+    swedish, finnish = _word_counts(text)
     return swedish > 2 * finnish + 5
+
+
+def _parallel(text: str) -> bool:
+    """Whether *text* has Finnish and Swedish side by side (and is not simply Swedish)."""
+    swedish, finnish = _word_counts(text)
+    return min(swedish, finnish) >= _PARALLEL and not _swedish(text)
 
 
 def import_notice(
@@ -289,6 +322,8 @@ def import_notice(
         findings.append(_finding("I010", "transfers", "", lang))
     if _swedish(text):
         findings.append(_finding("I012", "text", "", lang))
+    elif _parallel(text):
+        findings.append(_finding("I013", "text", "", lang))
     findings.extend(
         outdated_finding(match, f"text[{match.start}:{match.end}]", locale=lang)
         for match in find_outdated(text)
