@@ -190,6 +190,19 @@ class TestHetuMasked:
             assert "9032" not in shown
             assert "010594Y****" in shown
 
+    def test_file_name_masked_in_report(self, tmp_path: Path) -> None:
+        """A file named after a henkilötunnus is shown masked in both report formats."""
+        notice = tmp_path / "asiakas-010594Y9032.txt"
+        notice.write_text("Rekisterinpitäjä\n\nEsimerkki Oy\n", encoding="utf-8")
+        for fmt in ("text", "json"):
+            report = tmp_path / f"r.{fmt}"
+            args = ["import", str(notice), "-o", str(tmp_path / "d.toml"), "--format", fmt]
+            result = CliRunner().invoke(cli, [*args, "--report", str(report)])
+            assert result.exit_code in {0, 1}, result.output
+            shown = report.read_text(encoding="utf-8")
+            assert "9032" not in shown
+            assert "010594Y****" in shown
+
 
 LEGACY = Path(__file__).resolve().parent / "fixtures" / "legacy"
 

@@ -40,7 +40,7 @@ def _report_text(result: ImportResult, name: str) -> str:
 
     lines = [
         (
-            f"{name}: {result.coverage:.1%} of the text mapped to fields, "
+            f"{_masked(name)}: {result.coverage:.1%} of the text mapped to fields, "
             f"{len(result.unmatched)} passage(s) not mapped"
         ),
         "",
@@ -60,7 +60,7 @@ def _report_json(result: ImportResult, name: str, locale: str) -> str:
     from rekisteri.lint import summary
 
     document = {
-        "source": name,
+        "source": _masked(name),
         "encoding": result.encoding,
         "html": result.is_html,
         "locale": locale,
