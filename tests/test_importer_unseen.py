@@ -239,6 +239,20 @@ class TestPdfPaste:
         result = import_notice(text)
         assert [c.name.fi for c in result.draft.data_categories] == ["Nimet ja osoitteet"]
 
+    def test_numbered_list_item_is_not_a_heading(self) -> None:
+        """A known heading word as an item of a numbered list is an item, not a heading."""
+        text = (
+            "Rekisterin tietosisältö\n\nRekisteri sisältää:\n1. Nimi\n2. Yhteystiedot\n"
+            "3. Tilaushistoria\n"
+        )
+        result = import_notice(text)
+        assert [c.name.fi for c in result.draft.data_categories] == [
+            "Nimi",
+            "Yhteystiedot",
+            "Tilaushistoria",
+        ]
+        assert result.draft.controller.name is None
+
     def test_tarkoituksena_on_lists_purposes(self) -> None:
         """The phrase "tarkoituksena on" lists purposes as "tarkoitus on" does."""
         text = (

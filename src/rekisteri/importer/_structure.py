@@ -23,7 +23,9 @@ _BULLET: Final = re.compile(
     r"[ \t]*(?:[-•*–·▪◦●○■□➢►✓]|o(?=[ \t])|\(?\d{1,2}[.)]|\(?[a-hA-H]\))[ \t]+"
 )
 _ENDS_SENTENCE: Final = (".", "!", "?", ":", ";")
-_NUMBERED: Final = re.compile(r"[ \t]*[0-9]{1,2}\.?[ \t]+[A-ZÄÖÅ]")
+_NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\.?[ \t]+[A-ZÄÖÅ]")
+#: How far a numbered heading's number may jump past the last heading's.
+_NUMBER_GAP: Final = 3
 _PASSIVE: Final = re.compile(r"\w(?:taan|tään|daan|dään)\b")
 _INLINE_HEADING: Final = re.compile(r"[ \t]*([^:\n]{3,80}?)[ \t]*:[ \t]*(?=\S)")
 #: A list item that ends with a lead-in glued on by a Word export:
@@ -91,6 +93,8 @@ class _Splitter:
             self.heading_ends[_trimmed(text, start, end)[0]] = end
         self.pieces: list[Piece] = []
         self.after_name = False
+        self.last_number = 0
+        """The number of the last numbered heading ("3. Rekisterin nimi" → 3)."""
 
     def split(self) -> list[Piece]:
         block: list[tuple[int, int]] = []
@@ -163,12 +167,27 @@ class _Splitter:
         """A numbered heading inside a block ("3. Rekisterin nimi"), as in text from a PDF.
 
         Text copied from a PDF often has no blank lines: a line that is a
-        numbered heading of a known kind starts a section wherever it stands.
+        numbered heading of a known kind starts a section wherever it stands,
+        if its number follows the last heading's (by at most three: a heading
+        the importer does not know may come between) and it is not an item of
+        a numbered list ("Rekisteri sisältää:" / "1. Nimi" / "2. Yhteystiedot").
         A title line just before such a heading is a heading too.
         """
         start, end = block[i]
         line = self.text[start:end]
-        kind = recognise(line) if _NUMBERED.match(line) else None
+        numbered = _NUMBERED.match(line)
+        kind = None
+        if numbered is not None and i > 0:
+            previous = self.text[block[i - 1][0] : block[i - 1][1]]
+            number = int(numbered.group(1))
+            if (
+                self.last_number < number <= self.last_number + _NUMBER_GAP
+                and not previous.endswith(":")
+                and _NUMBERED.match(previous) is None
+            ):
+                kind = recognise(line)
+        elif numbered is not None:
+            kind = recognise(line)
         if kind is None and i + 1 < len(block):
             following = self.text[block[i + 1][0] : block[i + 1][1]]
             title = recognise(line)
@@ -207,6 +226,9 @@ class _Splitter:
             if found is not None:
                 k, piece = found
                 self.pieces.append(piece)
+                numbered = _NUMBERED.match(self.text, piece.start)
+                if numbered is not None and piece.section is not None:
+                    self.last_number = int(numbered.group(1))
                 self.after_name = piece.section is SectionKind.NAME
                 i += k
                 continue
