@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import attrs
 import pytest
 
 from rekisteri.model import (
@@ -267,3 +268,25 @@ def test_no_automated_decisions_sentence_says_which_decisions() -> None:
         "ei käytetä sellaiseen automaattiseen päätöksentekoon, profilointi mukaan lukien, jolla"
         in (render_notice(register))
     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "sentence"),
+    [
+        ("fi", "Tiedot siirretään pois aktiivisesta käytöstä jakson alkaessa ja poistetaan"),
+        ("sv", "Uppgifterna tas ur aktiv användning när perioden börjar och raderas"),
+        ("en", "The data are taken out of active use when the period starts and erased"),
+    ],
+)
+def test_passivation_is_shown(locale: str, sentence: str) -> None:
+    """A rule that passivates the data at its trigger says so in the retention period."""
+    rule = RetentionRule(
+        period=Duration(years=2),
+        trigger=RetentionTrigger.END_OF_CUSTOMER_RELATIONSHIP,
+        passivate=True,
+    )
+    register = _register(retention=(rule,))
+    assert sentence in render_notice(register, locale=locale)
+    assert sentence in render_record(register, locale=locale)
+    plain = _register(retention=(attrs.evolve(rule, passivate=False),))
+    assert sentence not in render_notice(plain, locale=locale)

@@ -534,6 +534,17 @@ def _retention_period(t: Texts, rule: RetentionRule) -> Inline:
             start = t.gettext(_TRIGGERS[rule.trigger])
         phrase = f"{duration(t, rule.period)} {start}"
         lines.append((Span(phrase),))
+    if rule.passivate:
+        lines.append(
+            (
+                Span(
+                    t.gettext(
+                        "The data are taken out of active use when the period starts and "
+                        "erased when it ends."
+                    )
+                ),
+            )
+        )
     if rule.description is not None:
         lines.append(localized(t, rule.description))
     if not lines:
