@@ -209,15 +209,16 @@ LEGACY = Path(__file__).resolve().parent / "fixtures" / "legacy"
 
 class TestPdfPaste:
     def test_hyphen_broken_words_are_joined(self) -> None:
-        """A word broken with a hyphen over lines is joined; before "ja" the hyphen stays."""
+        """A hyphen-broken word is joined, but not before "ja" or between two same vowels."""
         text = (
             "Rekisterin tietosisältö\n\nRekisteriin tallennetaan asiakkaan nimi, yhteys-\n"
-            "tiedot ja asiakas-\nja laskutushistoria.\n"
+            "tiedot ja asiakas-\nja laskutushistoria sekä linja-\nautolippujen tiedot.\n"
         )
         [category] = import_notice(text).draft.data_categories
         assert category.description is not None
         assert category.description.fi == (
-            "Rekisteriin tallennetaan asiakkaan nimi, yhteystiedot ja asiakas- ja laskutushistoria."
+            "Rekisteriin tallennetaan asiakkaan nimi, yhteystiedot ja asiakas- ja "
+            "laskutushistoria sekä linja-autolippujen tiedot."
         )
 
     def test_numbered_headings_without_blank_lines(self) -> None:

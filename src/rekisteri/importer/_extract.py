@@ -265,15 +265,23 @@ _LINE_SECTIONS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, 
 #: A word broken over two lines with a hyphen, as in text copied from a PDF:
 #: "henkilö-\ntietojen" is "henkilötietojen"; "asiakas-\nja palvelu..." keeps its hyphen.
 _BROKEN_WORD: Final = re.compile(
-    r"(?<=[a-zäöå])-[ \t]*\r?\n[ \t]*(?=[a-zäöå])(?!(?:ja|tai|sekä|eli|että|and|och|eller)\b)"
+    r"([a-zäöå])-[ \t]*\r?\n[ \t]*(?=([a-zäöå]))(?!(?:ja|tai|sekä|eli|että|and|och|eller)\b)"
 )
+
+
+def _join_broken(match: re.Match[str]) -> str:
+    # a compound whose parts meet with the same vowel keeps its hyphen: "linja-auto"
+    before, after = match.group(1), match.group(2)
+    return before + ("-" if before == after and before in "aeiouyäöå" else "")
+
+
 _BROKEN_NAME: Final = re.compile(r"(?<=[A-Za-zÄÖÅäöå])-[ \t]*\r?\n[ \t]*(?=[A-ZÄÖÅ])")
 
 
 def flat(text: str) -> str:
     """*text* on one line, whitespace collapsed, words broken with a hyphen joined."""
     if "-" in text and "\n" in text:
-        text = _BROKEN_NAME.sub("-", _BROKEN_WORD.sub("", text))
+        text = _BROKEN_NAME.sub("-", _BROKEN_WORD.sub(_join_broken, text))
     return " ".join(text.split())
 
 
