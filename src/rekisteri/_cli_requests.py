@@ -504,9 +504,10 @@ def retention_plan(*, register: Path, records: Path, today: datetime) -> None:
 
     RECORDS has the columns id and category, a column per retention trigger
     that applies (e.g. end_of_customer_relationship, end_of_financial_year)
-    holding a date, and optionally legal_hold (the reason),
-    marketing_prohibition and passive (1/true/yes). Output: one tab-separated
-    line per record: id, action, basis, keep-until, reason.
+    holding a date (YYYY-MM-DD), and optionally legal_hold (the reason),
+    marketing_prohibition and passive (1/true/yes/x, or 0/false/no/empty).
+    Any other column is an error. Output: one tab-separated line per record:
+    id, action, basis, keep-until, reason.
     """
     from rekisteri.retention import plan
     from rekisteri.serialize import load_register
