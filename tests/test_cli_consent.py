@@ -142,7 +142,7 @@ class TestRecord:
             runner, db, purposes, "--purpose", "newsletter", "--event", "withdraw",
             "--at", "2026-01-05T12:00Z",
         )  # fmt: skip
-        assert_clean_error(result, "event withdraw is not allowed in no record yet")
+        assert_clean_error(result, "event withdraw is not allowed when there is no record yet")
 
     def test_out_of_order(self, runner: CliRunner, db: Path, purposes: Path) -> None:
         """An event earlier than the subject's last one is refused."""

@@ -539,3 +539,21 @@ class ConsentMachine(RuleBasedStateMachine):
 
 
 TestConsentMachine = ConsentMachine.TestCase
+
+
+def test_event_repr_masks_identity_codes_in_free_text() -> None:
+    """channel, evidence and actor are free text: a henkilötunnus in them is masked in repr."""
+    event = ConsentEvent(
+        subject="c-1",
+        purpose="newsletter",
+        kind=EventKind.GIVE,
+        at=datetime(2026, 1, 5, 12, 0, tzinfo=UTC),
+        channel="puhelin 010594Y9032",
+        evidence="lomake, hetu 131052-308T",
+        actor="010594Y9032",
+    )
+    text = repr(event)
+    assert "010594Y9032" not in text
+    assert "131052-308T" not in text
+    assert "lomake, hetu 131052-****" in text
+    assert event.evidence == "lomake, hetu 131052-308T"  # the value itself is kept

@@ -532,3 +532,58 @@ class TestSchema:
             conn.execute("UPDATE schema_version SET version = 99")
         with pytest.raises(RekisteriError, match="schema version 99"):
             SQLiteStore(tmp_path / "c.db")
+
+
+class TestForeignFiles:
+    def test_other_applications_database_is_refused_untouched(self, tmp_path: Path) -> None:
+        """A database with other tables is not made a store, and its bytes stay as they were."""
+        path = tmp_path / "crm.db"
+        with sqlite3.connect(path) as conn:
+            conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+            conn.execute("INSERT INTO customers (name) VALUES ('Esimerkki Oy')")
+        conn.close()
+        before = path.read_bytes()
+        with pytest.raises(InvalidValueError, match="not a rekisteri store"):
+            SQLiteStore(path, purposes=PURPOSES)
+        assert path.read_bytes() == before
+        assert not (tmp_path / "crm.db-wal").exists()
+
+    def test_open_only_refuses_missing_and_empty_files(self, tmp_path: Path) -> None:
+        """With create=False a missing file is not created and an empty one is not made a store."""
+        missing = tmp_path / "missing.db"
+        with pytest.raises(InvalidValueError, match="no such database file"):
+            SQLiteStore(missing, create=False)
+        assert not missing.exists()
+        empty = tmp_path / "empty.db"
+        empty.touch()
+        with pytest.raises(InvalidValueError, match="empty"):
+            SQLiteStore(empty, create=False)
+        assert empty.read_bytes() == b""
+
+    def test_open_only_reads_an_existing_store(self, tmp_path: Path) -> None:
+        """create=False opens a store that exists."""
+        with SQLiteStore(tmp_path / "c.db", purposes=PURPOSES) as store:
+            store.append([ev("give")])
+        with SQLiteStore(tmp_path / "c.db", purposes=PURPOSES, create=False) as store:
+            assert store.verify().events == 1
+
+
+class TestSubjectsWithIdentityCodes:
+    def test_subject_with_an_embedded_hetu_is_refused(self, store: SQLiteStore) -> None:
+        """A subject that carries a valid henkilötunnus inside it is refused, not stored raw."""
+        with pytest.raises(InvalidValueError, match="contains a henkilötunnus") as info:
+            store.append([ev("give", subject=f"HETU:{HETU}")])
+        assert HETU not in str(info.value)
+        assert store.verify().events == 0
+
+    def test_hetu_shaped_but_invalid_part_is_an_ordinary_id(self, store: SQLiteStore) -> None:
+        """An id with a hetu-shaped part whose check character is wrong is an ordinary id."""
+        store.append([ev("give", subject="order-010594Y9033")])
+        assert store.record("order-010594Y9033", "newsletter") is not None
+
+    def test_unknown_purpose_message_masks_a_hetu(self, store: SQLiteStore) -> None:
+        """An identity code passed by mistake as the purpose is not echoed in the error."""
+        with pytest.raises(InvalidValueError) as info:
+            store.append([ev("give", purpose=HETU)])
+        assert HETU not in str(info.value)
+        assert "010594Y****" in str(info.value)

@@ -14,7 +14,6 @@ import gc
 import io
 import json
 import os
-import re
 import sys
 from contextlib import contextmanager
 from functools import partial
@@ -26,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Final, NoReturn
 import click
 
 from rekisteri.consent import EventKind
-from rekisteri.errors import Reason, RekisteriError
+from rekisteri.errors import InvalidValueError, Reason, RekisteriError
 from rekisteri.identifiers import hetu, ytunnus
 from rekisteri.identifiers._common import mask
 
@@ -74,16 +73,9 @@ _REASON_CODES: Final[dict[Reason | None, str]] = {
 }
 
 
-#: Anything shaped like a henkilötunnus (also inside a longer word, in any
-#: case, with a Unicode dash as the sign): diagnostics show it masked.
-_HETU_SHAPED: Final = re.compile(
-    r"(?<![0-9])([0-9]{6}[-+A-FU-Ya-fu-y\u2010-\u2015\u2212])[0-9]{3}[0-9A-Za-z]"
-)
-
-
 def _mask_hetus(text: str) -> str:
     """Return *text* with every henkilötunnus-shaped run masked (``131052-****``)."""
-    return _HETU_SHAPED.sub(lambda match: f"{match.group(1)}****", text)
+    return hetu.redact(text)
 
 
 def _fail(message: str) -> NoReturn:
@@ -408,7 +400,7 @@ def _find_column(
     if header.count(column) != 1:
         if column in header:
             _fail(f"column {column!r} appears more than once in the header")
-        if "valid" in checker.codes(header) or any(map(_HETU_SHAPED.search, header)):
+        if "valid" in checker.codes(header) or any(hetu.redact(cell) != cell for cell in header):
             # No header row: listing the "names" would print a row of personal data.
             _fail(
                 f"column {column!r} not found: the first row of {source} holds "
@@ -560,7 +552,17 @@ def _open_store(
             _fail(f"{purposes}: {_one_line(str(exc))}")
     secret = os.environ.get(SECRET_VARIABLE)
     try:
-        store = SQLiteStore(db, purposes=known, secret=secret.encode("utf-8") if secret else None)
+        store = SQLiteStore(
+            db,
+            purposes=known,
+            secret=secret.encode("utf-8") if secret else None,
+            # Reading commands never turn another file into a store.
+            create=not must_exist,
+        )
+    except InvalidValueError as exc:
+        if str(exc).startswith("store:"):
+            _fail(f"{db}: {str(exc).removeprefix('store: ')}")
+        _consent_fail(exc)
     except RekisteriError as exc:
         _consent_fail(exc)
     except (OSError, sqlite3.Error) as exc:

@@ -206,6 +206,13 @@ def _event_kind(value: str) -> EventKind:
         raise InvalidValueError(f"kind: expected one of {kinds}") from None
 
 
+def _redacted(value: str | None) -> str:
+    """The repr of a free-text field, with anything shaped like a henkilötunnus masked."""
+    from rekisteri.identifiers.hetu import redact
+
+    return "None" if value is None else repr(redact(value))
+
+
 @attrs.frozen(kw_only=True)
 class ConsentEvent:
     """One event in the life of a consent or a prohibition; never edited.
@@ -220,11 +227,11 @@ class ConsentEvent:
     purpose: str = attrs.field(validator=non_blank)
     kind: EventKind = attrs.field(converter=_event_kind)
     at: datetime = attrs.field(validator=_aware)
-    channel: str | None = attrs.field(default=None, validator=_optional_text)
+    channel: str | None = attrs.field(default=None, validator=_optional_text, repr=_redacted)
     """How the event arrived, e.g. ``"web-form"`` or ``"phone"``."""
-    evidence: str | None = attrs.field(default=None, validator=_optional_text)
+    evidence: str | None = attrs.field(default=None, validator=_optional_text, repr=_redacted)
     """What was shown or signed, e.g. the notice version ``"tietosuojaseloste 2026-01"``."""
-    actor: str | None = attrs.field(default=None, validator=_optional_text)
+    actor: str | None = attrs.field(default=None, validator=_optional_text, repr=_redacted)
     """Who acted: ``"subject"``, ``"guardian"``, ``"controller"``, a user id."""
     valid_until: datetime | None = attrs.field(default=None, validator=_optional_aware)
     """For give and renew: when the consent expires without a new event."""

@@ -192,8 +192,8 @@ class InvalidTransitionError(RekisteriError, ValueError):
     """
 
     def __init__(self, *, state: object, event: object) -> None:
-        before = "no record yet" if state is None else f"status {state}"
-        super().__init__(f"event {event} is not allowed in {before}")
+        before = "when there is no record yet" if state is None else f"in status {state}"
+        super().__init__(f"event {event} is not allowed {before}")
         self.state = state
         self.event = event
 

@@ -77,6 +77,7 @@ __all__ = [
     "is_valid",
     "mask",
     "parse",
+    "redact",
     "validate",
     "validate_many",
 ]
@@ -483,6 +484,29 @@ def mask(value: object) -> str:
         '13105****'
     """
     return _mask(value)
+
+
+#: Anything shaped like a henkilötunnus, valid or not, also inside a longer
+#: word, in any case, with a Unicode dash as the sign.
+_SHAPED: Final = re.compile(
+    r"(?<![0-9])([0-9]{6}[-+A-FU-Ya-fu-y\u2010-\u2015\u2212])[0-9]{3}[0-9A-Za-z]"
+)
+
+
+def redact(text: str) -> str:
+    """Return *text* with everything shaped like a henkilötunnus masked.
+
+    For free text that may quote one (a message, a note, a log line): each
+    run of six digits, a century sign and four characters keeps its birth
+    date and sign, and loses the rest, valid or not.
+
+    Examples:
+        >>> redact("asiakas 131052-308T soitti, viite 010594Y9032")
+        'asiakas 131052-**** soitti, viite 010594Y****'
+        >>> redact("tilaus 2026-11-25")
+        'tilaus 2026-11-25'
+    """
+    return _SHAPED.sub(lambda match: f"{match.group(1)}****", text)
 
 
 @attrs.frozen(repr=False, order=False)

@@ -40,6 +40,7 @@ import sqlite3
 from collections.abc import Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple, Self
 
 import attrs
@@ -81,6 +82,9 @@ _BUSY_TIMEOUT_MS: Final = 30_000
 #: Pairwise matching of damaged rows (to tell moved rows from edited ones) stops here.
 _MAX_PAIRING: Final = 2_000
 # The shape of a henkilötunnus, valid or not: such a subject is never stored as given.
+_EMBEDDED_HETU: Final = re.compile(
+    r"(?<![0-9A-Za-z])[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z](?![0-9A-Za-z])", re.ASCII
+)
 _HETU_SHAPE: Final = re.compile(r"\s*[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z]\s*", re.ASCII)
 
 _V1: Final = (
@@ -130,17 +134,44 @@ _LIFT: Final = EventKind.LIFT_PROHIBITION
 _LIFT_VALUE: Final = _LIFT.value
 
 
-def migrate(conn: sqlite3.Connection) -> int:
+def _check_is_store(conn: sqlite3.Connection, *, create: bool) -> None:
+    """Refuse another application's database (and, unless *create*, an empty one)."""
+    try:
+        tables = {
+            str(name)
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+    except sqlite3.DatabaseError:
+        msg = "store: not a database (the file is not SQLite)"
+        raise InvalidValueError(msg) from None
+    if "schema_version" in tables:
+        return
+    if tables:
+        msg = "store: the database holds other tables; it is not a rekisteri store"
+        raise InvalidValueError(msg)
+    if not create:
+        msg = "store: the database is empty, not a rekisteri store"
+        raise InvalidValueError(msg)
+
+
+def migrate(conn: sqlite3.Connection, *, create: bool = True) -> int:
     """Bring the schema of *conn* up to :data:`SCHEMA_VERSION`; return the version found.
 
     Runs in one ``BEGIN IMMEDIATE`` transaction, so concurrent openers of a
     new file create the schema once.
 
+    With ``create=False`` an empty database is refused instead of being
+    made a store. A database that holds other tables is always refused.
+
     Raises:
         InvalidValueError: The file was written by a newer schema version, or
-            by a development snapshot with an older ledger layout.
+            by a development snapshot with an older ledger layout, or it is
+            not a rekisteri store.
     """
     with _immediate(conn):
+        _check_is_store(conn, create=create)  # again, inside the transaction
         conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
         row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
         found = int(row[0]) if row[0] is not None else 0
@@ -242,10 +273,14 @@ class SQLiteStore:
             henkilötunnus subject is refused. Use the same secret every time:
             a store remembers a check value of the first secret it was given
             and refuses another one.
+        create: Make a new store when the file is missing or empty. Pass
+            ``False`` to only open an existing store (for reading, say): a
+            missing or empty file is then refused and left untouched.
 
     Raises:
-        InvalidValueError: The secret is empty or not the store's, or the file
-            has a newer schema.
+        InvalidValueError: The secret is empty or not the store's, the file
+            has a newer schema, or the file is another application's database
+            (it is never changed), or missing or empty with ``create=False``.
     """
 
     def __init__(
@@ -254,11 +289,15 @@ class SQLiteStore:
         *,
         purposes: Mapping[str, bool] | Iterable[Purpose] = (),
         secret: bytes | None = None,
+        create: bool = True,
     ) -> None:
         if secret is not None and not secret:
             msg = "secret: must not be empty"
             raise InvalidValueError(msg)
         self._path = os.fspath(path)
+        if not create and self._path != ":memory:" and not Path(self._path).is_file():
+            msg = "store: no such database file"
+            raise InvalidValueError(msg)
         self._secret = secret
         if isinstance(purposes, Mapping):
             self._purposes: dict[str, bool] = {str(k): bool(v) for k, v in purposes.items()}
@@ -269,10 +308,11 @@ class SQLiteStore:
         )
         try:
             self._conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            _check_is_store(self._conn, create=create)  # before WAL changes the file
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = FULL")
             self._conn.execute("PRAGMA secure_delete = ON")  # erased data is overwritten
-            migrate(self._conn)
+            migrate(self._conn, create=create)
             if secret is not None:
                 self._check_secret(secret)
         except BaseException:
@@ -317,6 +357,15 @@ class SQLiteStore:
             msg = "subject: expected a non-blank string"
             raise InvalidValueError(msg)
         if _HETU_SHAPE.fullmatch(subject) is None:
+            if any(
+                hetu.is_valid(match.group(0), allow_temporary=True)
+                for match in _EMBEDDED_HETU.finditer(subject)
+            ):
+                msg = (
+                    "subject: contains a henkilötunnus; pass the henkilötunnus alone (it is"
+                    " stored as a keyed hash) or an id of your own"
+                )
+                raise InvalidValueError(msg)
             return subject
         if not hetu.is_valid(subject, allow_temporary=True):
             msg = "subject: looks like a henkilötunnus but is not a valid one"
@@ -331,7 +380,7 @@ class SQLiteStore:
         try:
             return self._purposes[purpose]
         except KeyError:
-            msg = f"{where}: unknown purpose {purpose!r}"
+            msg = f"{where}: unknown purpose {hetu.redact(repr(purpose))}"
             raise InvalidValueError(msg) from None
 
     # -- writing ---------------------------------------------------------------
