@@ -90,3 +90,20 @@ def test_legal_hold_beats_marketing_prohibition_and_ended_rules() -> None:
         (ActionKind.KEEP, Basis.MARKETING_PROHIBITION),
         (ActionKind.DELETE, Basis.RETENTION_ENDED),
     ]
+
+
+def test_marketing_prohibition_is_not_passivated() -> None:
+    """A prohibition in force stays in active use when a passivating rule has started."""
+    rule = RetentionRule(
+        data_categories=("contact",),
+        period=Duration(years=1),
+        trigger=RetentionTrigger.END_OF_CUSTOMER_RELATIONSHIP,
+        passivate=True,
+    )
+    started = {RetentionTrigger.END_OF_CUSTOMER_RELATIONSHIP: date(2026, 1, 31)}
+    prohibition = Record(id="p", category="contact", dates=started, marketing_prohibition=True)
+    ordinary = Record(id="o", category="contact", dates=started)
+    kept, passivated = retention_plan([prohibition, ordinary], [rule], today=date(2026, 6, 1))
+    assert kept.kind is ActionKind.KEEP
+    assert kept.basis is Basis.MARKETING_PROHIBITION
+    assert passivated.kind is ActionKind.PASSIVATE

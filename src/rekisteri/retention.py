@@ -291,7 +291,7 @@ class Basis(StrEnum):
     NO_RULE = "no_rule"
     """No retention rule covers the record's category: keep it and fix the register."""
     MARKETING_PROHIBITION = "marketing_prohibition"
-    """A direct-marketing prohibition in force is never deleted."""
+    """A direct-marketing prohibition in force is never deleted or passivated."""
     LEGAL_HOLD = "legal_hold"
     """A legal hold blocks deletion."""
 
@@ -435,8 +435,9 @@ def plan(
     legal hold; then the rules (deletion only when every rule that applies
     has ended, that is *today* is after the last day of the latest one; an
     unknown end keeps the record); a direct-marketing prohibition in force
-    turns a deletion into ``keep``; a triggered passivating rule passivates a
-    record that is not passive yet.
+    turns a deletion or a passivation into ``keep`` (suppression lists must
+    keep reading it); a triggered passivating rule passivates a record that
+    is not passive yet.
 
     Runs in time linear in the number of records; the end of each rule is
     computed once per distinct trigger date.
@@ -512,6 +513,15 @@ def _decide(record: Record, entries: list[_Compiled], today: date) -> Action:
         return Action(record=record, kind=kind, basis=basis, rule=latest_rule, until=latest)
     if passivating is not None and not record.passive:
         until = None if blocked is not None else latest
+        if record.marketing_prohibition:
+            # A prohibition must stay in active use: suppression lists read it.
+            return Action(
+                record=record,
+                kind=ActionKind.KEEP,
+                basis=Basis.MARKETING_PROHIBITION,
+                rule=passivating,
+                until=until,
+            )
         return Action(
             record=record,
             kind=ActionKind.PASSIVATE,
