@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from rekisteri.errors import InvalidValueError
 from rekisteri.requests import (
     DataSubjectRequest,
     FinnishHolidays,
@@ -180,3 +181,18 @@ class TestLateRefusal:
             assert stored is not None
             assert stored.refused_late is True
             assert [r.request_id for r in store.requests(only_open=False)] == ["r-1"]
+
+
+def test_closing_without_action_needs_the_reasons() -> None:
+    """close_unfulfilled without reasons is refused (Art 12(4)); with them it is an event."""
+    at = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    with pytest.raises(InvalidValueError, match=r"Art 12\(4\)"):
+        RequestEvent(request_id="r-1", subject="c-1", kind="close_unfulfilled", at=at)
+    event = RequestEvent(
+        request_id="r-1",
+        subject="c-1",
+        kind="close_unfulfilled",
+        at=at,
+        reason="Pyydettyjä tietoja ei ole rekisterissä.",
+    )
+    assert event.reason == "Pyydettyjä tietoja ei ole rekisterissä."

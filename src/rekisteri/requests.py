@@ -421,6 +421,8 @@ class RequestEventKind(StrEnum):
     """Refuse; needs a :class:`RefusalGround` and a reason."""
     FULFIL = "fulfil"
     CLOSE_UNFULFILLED = "close_unfulfilled"
+    """End without acting; needs the reasons, which the data subject is told
+    with the right to complain (Art 12(4))."""
 
 
 class IdentityStatus(StrEnum):
@@ -566,7 +568,8 @@ class RequestEvent:
     its own opaque id of the data subject (a store that is given a
     henkilötunnus keeps only a keyed hash of it). A ``receive`` event names
     the ``right``; ``extend`` needs ``extension_months`` and a ``reason``;
-    ``reject`` needs a ``ground`` and a ``reason``. ``identity`` records a
+    ``reject`` needs a ``ground`` and a ``reason``; ``close_unfulfilled`` a
+    ``reason``. ``identity`` records a
     change in the verification of the requester's identity and may come with
     any event.
 
@@ -613,6 +616,9 @@ class RequestEvent:
                 raise InvalidValueError(msg)
         elif self.ground is not None:
             msg = "ground: only for a reject event"
+            raise InvalidValueError(msg)
+        if kind is _K.CLOSE_UNFULFILLED and self.reason is None:
+            msg = "reason: closing a request without action needs the reasons (Art 12(4))"
             raise InvalidValueError(msg)
 
 
