@@ -59,6 +59,7 @@ YTJ: Final = Source(
     operator=f"{PRH} ja Verohallinto",
     data=LocalizedText(
         fi="Y-tunnus, nimi, yritysmuoto, kotipaikka, toimiala, osoitteet ja rekisterimerkinnät",
+        sv="FO-nummer, namn, företagsform, hemort, bransch, adresser och registeranteckningar",
         en="Business ID, name, legal form, domicile, industry, addresses and register entries",
     ),
     publicly_accessible=True,
@@ -71,6 +72,7 @@ PRH_KAUPPAREKISTERI: Final = Source(
     business_id="0244683-1",
     data=LocalizedText(
         fi="Yritysten tiedot ja vastuuhenkilöt (nimi, syntymäaika, asema)",
+        sv="Företagens uppgifter och ansvarspersoner (namn, födelsedatum, ställning)",
         en="Company data and persons in charge (name, date of birth, role)",
     ),
     publicly_accessible=True,
@@ -87,6 +89,7 @@ PRH_YHDISTYSREKISTERI: Final = Source(
     business_id="0244683-1",
     data=LocalizedText(
         fi="Rekisterinumero, nimi, kotipaikka ja nimenkirjoittajat",
+        sv="Registernummer, namn, hemort och namntecknare",
         en="Register number, name, domicile and persons entitled to sign",
     ),
     publicly_accessible=True,
@@ -95,12 +98,16 @@ PRH_YHDISTYSREKISTERI: Final = Source(
 ASIAKASTIETO: Final = Source(
     key="asiakastieto",
     name=LocalizedText(
-        fi="Suomen Asiakastieto Oy", en="Suomen Asiakastieto Oy (credit reference agency)"
+        fi="Suomen Asiakastieto Oy",
+        sv="Suomen Asiakastieto Oy (kreditupplysningsföretag)",
+        en="Suomen Asiakastieto Oy (credit reference agency)",
     ),
     operator="Suomen Asiakastieto Oy",
     business_id="0111027-9",
     data=LocalizedText(
         fi="Henkilö- ja yritysluottotiedot, maksuhäiriömerkinnät ja vastuuhenkilötiedot",
+        sv="Kreditupplysningar om personer och företag, betalningsanmärkningar och uppgifter om"
+        " ansvarspersoner",
         en="Personal and company credit data, payment-default entries and persons in charge",
     ),
     publicly_accessible=False,
@@ -108,11 +115,13 @@ ASIAKASTIETO: Final = Source(
 
 FONECTA: Final = Source(
     key="fonecta",
-    name=LocalizedText(fi="Fonecta Oy"),
+    name=LocalizedText(fi="Fonecta Oy", sv="Fonecta Oy", en="Fonecta Oy"),
     operator="Fonecta Oy",
     business_id="1755007-6",
     data=LocalizedText(
         fi="Hakemistotiedot sekä yritystiedot: päättäjät, toimiala, liikevaihto ja toimipaikat",
+        sv="Kataloguppgifter och företagsuppgifter: beslutsfattare, bransch, omsättning och"
+        " verksamhetsställen",
         en="Directory data and business data: decision makers, industry, turnover and sites",
     ),
 )
@@ -128,6 +137,7 @@ SUOMEN_NUMEROPALVELU: Final = Source(
     business_id="0792060-0",
     data=LocalizedText(
         fi="Teleyritysten toimittamat liittymätiedot: nimi, osoite ja puhelinnumero",
+        sv="Abonnentuppgifter från teleföretagen: namn, adress och telefonnummer",
         en="Subscriber data supplied by telecom operators: name, address and number",
     ),
 )
@@ -142,6 +152,8 @@ DVV_VTJ: Final = Source(
     operator="Digi- ja väestötietovirasto",
     data=LocalizedText(
         fi="Nimi, henkilötunnus, osoitteet, muutot ja kuolintieto; ei puhelinnumeroita",
+        sv="Namn, personbeteckning, adresser, flyttningar och uppgift om dödsfall; inga"
+        " telefonnummer",
         en="Name, personal identity code, addresses, moves and date of death; no phone numbers",
     ),
     publicly_accessible=False,
@@ -149,11 +161,14 @@ DVV_VTJ: Final = Source(
 
 POSTI_OSOITEPALVELU: Final = Source(
     key="posti-osoitepalvelu",
-    name=LocalizedText(fi="Postin osoitepalvelu", en="Posti address service"),
+    name=LocalizedText(
+        fi="Postin osoitepalvelu", sv="Postis adresstjänst", en="Posti address service"
+    ),
     operator="Posti Oy",
     business_id="2344200-4",
     data=LocalizedText(
         fi="Osoitteenmuutostiedot",
+        sv="Uppgifter om adressändringar",
         en="Change-of-address data",
     ),
     publicly_accessible=False,
