@@ -372,6 +372,19 @@ class TestFields:
         assert controller.contact.phone == "09 123 4567"
         assert result.coverage == 1.0
 
+    def test_comma_parts_nothing_takes_stay_unmatched(self) -> None:
+        """Parts of a comma line that no field takes are listed, not silently dropped."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nNimi: Esimerkki Oy\n"
+            "Yhteyshenkilö Matti Meikäläinen, hetu 010594Y9032, puh 040 123 4567\n"
+        )
+        assert result.draft.controller.contact is not None
+        assert result.draft.controller.contact.phone == "040 123 4567"
+        unmatched = " ".join(passage.text for passage in result.unmatched)
+        assert "Matti Meikäläinen" in unmatched
+        assert "hetu" in unmatched
+        assert result.coverage < 1.0
+
     def test_legacy_ytunnus_padded(self) -> None:
         """A six-digit Y-tunnus is stored in its canonical form."""
         result = import_notice("Rekisterinpitäjä\n\nEsimerkki Oy\nY-tunnus 357502-9\n")

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from rekisteri._redact import redacted_repr
 from rekisteri.errors import InvalidTransitionError, InvalidValueError
 from rekisteri.model._base import non_blank
 
@@ -206,13 +207,6 @@ def _event_kind(value: str) -> EventKind:
         raise InvalidValueError(f"kind: expected one of {kinds}") from None
 
 
-def _redacted(value: str | None) -> str:
-    """The repr of a free-text field, with anything shaped like a henkilötunnus masked."""
-    from rekisteri.identifiers.hetu import redact
-
-    return "None" if value is None else repr(redact(value))
-
-
 @attrs.frozen(kw_only=True)
 class ConsentEvent:
     """One event in the life of a consent or a prohibition; never edited.
@@ -227,11 +221,11 @@ class ConsentEvent:
     purpose: str = attrs.field(validator=non_blank)
     kind: EventKind = attrs.field(converter=_event_kind)
     at: datetime = attrs.field(validator=_aware)
-    channel: str | None = attrs.field(default=None, validator=_optional_text, repr=_redacted)
+    channel: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
     """How the event arrived, e.g. ``"web-form"`` or ``"phone"``."""
-    evidence: str | None = attrs.field(default=None, validator=_optional_text, repr=_redacted)
+    evidence: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
     """What was shown or signed, e.g. the notice version ``"tietosuojaseloste 2026-01"``."""
-    actor: str | None = attrs.field(default=None, validator=_optional_text, repr=_redacted)
+    actor: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
     """Who acted: ``"subject"``, ``"guardian"``, ``"controller"``, a user id."""
     valid_until: datetime | None = attrs.field(default=None, validator=_optional_aware)
     """For give and renew: when the consent expires without a new event."""

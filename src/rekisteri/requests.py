@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 import attrs
 
+from rekisteri._redact import redacted_repr
 from rekisteri.errors import InvalidTransitionError, InvalidValueError
 from rekisteri.model._base import non_blank
 from rekisteri.model._enums import Right
@@ -578,7 +579,7 @@ class RequestEvent:
             extension that is not 1 or 2 months, a missing reason.
     """
 
-    request_id: str = attrs.field(validator=non_blank)
+    request_id: str = attrs.field(validator=non_blank, repr=redacted_repr)
     subject: str = attrs.field(validator=non_blank, repr=False)
     kind: RequestEventKind = attrs.field(converter=_event_kind)
     at: datetime = attrs.field(validator=_aware)
@@ -588,10 +589,10 @@ class RequestEvent:
     identity: IdentityStatus | None = attrs.field(default=None, converter=_identity)
     extension_months: int | None = None
     ground: RefusalGround | None = attrs.field(default=None, converter=_ground)
-    reason: str | None = attrs.field(default=None, validator=_optional_text)
+    reason: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
     """Why: required for ``extend`` and ``reject`` (it goes into the reply)."""
-    notes: str | None = attrs.field(default=None, validator=_optional_text)
-    actor: str | None = attrs.field(default=None, validator=_optional_text)
+    notes: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
+    actor: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
 
     def __attrs_post_init__(self) -> None:
         kind = self.kind

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from rekisteri._redact import redacted_repr
 from rekisteri.importer._decode import UnusableInputError, decode, looks_binary
 from rekisteri.importer._extract import Extractor, Mapping, merged
 from rekisteri.importer._html import html_to_text, looks_like_html
@@ -74,7 +75,7 @@ class Passage:
 
     start: int
     end: int
-    text: str
+    text: str = attrs.field(repr=redacted_repr)
 
 
 @attrs.frozen
@@ -100,8 +101,8 @@ class ImportResult:
     """Passages that were not mapped to any field, in text order."""
     findings: tuple[Finding, ...]
     """The importer's findings, outdated references in the text, and the linter's report."""
-    text: str
-    """The text that the offsets refer to (the text content, for HTML)."""
+    text: str = attrs.field(repr=False)
+    """The text that the offsets refer to (the text content, for HTML); not in the repr."""
     mapped: tuple[MappedSpan, ...]
     """Where each field of the draft came from."""
     notes: MappingProxyType[str, tuple[str, ...]]

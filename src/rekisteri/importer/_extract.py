@@ -807,10 +807,19 @@ class Extractor:
         if url is not None:
             return self._set(target, "url", stripped, path, start=start, end=end)
         if "," in stripped and len(stripped) <= 200 and not stripped.endswith((".", "!", "?")):
-            # "Esimerkki Oy, Katu 1, 00100 Helsinki, puh. 09 123 4567": one part at a time
-            results = [
-                self._line(part, target, path, start, end) for part in stripped.split(",") if part
-            ]
+            # "Esimerkki Oy, Katu 1, 00100 Helsinki, puh. 09 123 4567": one part at a time,
+            # each mapped on its own, so that a part nothing takes stays unmatched.
+            offset = self.text.find(stripped, start, end)  # -1: a label was put in front
+            results = []
+            position = 0
+            for part in stripped.split(","):
+                if part:
+                    part_start = offset + position if offset >= 0 else start
+                    part_end = part_start + len(part) if offset >= 0 else end
+                    results.append(self._line(part, target, path, part_start, part_end))
+                position += len(part) + 1
+                if offset >= 0 and position <= len(stripped):
+                    self.out.map(offset + position - 1, offset + position, path)  # the comma
             return any(results)
         if target.name is None and len(stripped) <= 80 and not stripped.endswith((".", "!", "?")):
             return self._set(target, "name", stripped.rstrip(":"), path, start=start, end=end)

@@ -8,6 +8,7 @@ from typing import Any, Final
 
 import attrs
 
+from rekisteri._redact import redacted_repr
 from rekisteri.errors import InvalidValueError, RekisteriError
 from rekisteri.model import Lang
 
@@ -96,7 +97,7 @@ class Finding:
     severity: Severity = attrs.field(validator=attrs.validators.instance_of(Severity))
     path: str = attrs.field(validator=_check_text)
     """Where in the register, e.g. ``"purposes[1].legal_basis"`` or ``"controller.name"``."""
-    message: str = attrs.field(validator=_check_text)
+    message: str = attrs.field(validator=_check_text, repr=redacted_repr)
     """What is wrong and what to do, in the language asked for."""
 
     def as_dict(self) -> dict[str, str]:
