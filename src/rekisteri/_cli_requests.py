@@ -27,6 +27,7 @@ from rekisteri.cli import (
     _shown,
 )
 from rekisteri.errors import RekisteriError
+from rekisteri.identifiers import hetu
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -49,16 +50,11 @@ _EVENT_KINDS: Final = (
     "close_unfulfilled",
 )
 _HMAC_SHOWN: Final = 20  # "hmac-sha256:" and 8 hex digits
-#: Anything shaped like a henkilötunnus (date, century sign, 3 digits, check
-#: character), wherever it stands in a line of output: shown as ``DDMMYYC****``.
-_HETU_LIKE: Final = re.compile(
-    r"(?<![0-9A-Za-z])([0-9]{6}[-+A-FU-Ya-fu-y])[0-9]{3}[0-9A-Ya-y](?![0-9A-Za-z])"
-)
 
 
 def _masked(text: str) -> str:
     """*text* with every henkilötunnus-shaped part masked: output never shows one."""
-    return _HETU_LIKE.sub(r"\1****", text)
+    return hetu.redact(text)
 
 
 def _echo(line: str, *, err: bool = False) -> None:

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from rekisteri._redact import redacted_repr
+from rekisteri.identifiers import hetu
 from rekisteri.importer._decode import UnusableInputError, decode, looks_binary
 from rekisteri.importer._extract import Extractor, Mapping, merged
 from rekisteri.importer._html import html_to_text, looks_like_html
@@ -238,15 +239,9 @@ CODES: Final = MappingProxyType(
 _LOCALES: Final = {"fi": 1, "sv": 2, "en": 3}
 
 
-#: Anything shaped like a henkilötunnus: a finding quoting the notice shows it masked.
-_HETU_SHAPED: Final = re.compile(
-    r"(?<![0-9])([0-9]{6}[-+A-FU-Ya-fu-y\u2010-\u2015\u2212])[0-9]{3}[0-9A-Za-z]"
-)
-
-
 def _finding(code: str, path: str, subject: str, locale: str) -> Finding:
     entry = CODES[code]
-    subject = _HETU_SHAPED.sub(lambda match: f"{match.group(1)}****", subject)
+    subject = hetu.redact(subject)  # a finding quoting the notice shows none
     message = entry[_LOCALES.get(locale, 1)].format(subject=subject)
     return Finding(code, entry[0], path, message)
 
