@@ -4,33 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-from rekisteri.cli import EXIT_ERROR, EXIT_INVALID, EXIT_OK, _fail, _mask_hetus
-
-if TYPE_CHECKING:
-    from rekisteri.model import Register
+from rekisteri.cli import EXIT_INVALID, EXIT_OK, _fail, _load_register, _mask_hetus
 
 __all__ = ["jsonld_command", "lint_command"]
-
-
-def _load(path: Path) -> Register:
-    """Load a register as ``rekisteri validate`` does, or report why not and exit 2."""
-    from rekisteri.errors import InvalidDocumentError
-    from rekisteri.serialize import load_register
-
-    try:
-        return load_register(path)
-    except InvalidDocumentError as exc:
-        # Masked as _fail masks: the problems quote no values, but the path may.
-        lines = [f"rekisteri: error: {path}: {len(exc.problems)} problem(s)"]
-        lines += [f"  {problem}" for problem in exc.problems]
-        click.echo(_mask_hetus("\n".join(lines)), err=True)
-        sys.exit(EXIT_ERROR)
-    except OSError as exc:
-        _fail(f"cannot read {path}: {exc.strerror}")
 
 
 @click.command(name="lint")
@@ -59,7 +38,7 @@ def _lint(register: Path, fmt: str, locale: str) -> None:
     from rekisteri.lint import Severity, report_json, report_text
     from rekisteri.lint import lint as run_lint
 
-    findings = run_lint(_load(register), locale=locale)
+    findings = run_lint(_load_register(register), locale=locale)
     # Findings quote the register's own texts (a purpose's name, an outdated
     # reference in context); a report that goes to CI logs masks any henkilötunnus.
     report = report_json(findings, locale=locale) if fmt == "json" else report_text(findings)
@@ -77,7 +56,7 @@ def _jsonld(register: Path, output: Path | None) -> None:
     """Export REGISTER as JSON-LD with W3C DPV terms (inline @context)."""
     from rekisteri.jsonld import dumps
 
-    text = dumps(_load(register)) + "\n"
+    text = dumps(_load_register(register)) + "\n"
     if output is None:
         click.echo(text, nl=False)
         return

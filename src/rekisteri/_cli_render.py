@@ -12,36 +12,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from rekisteri.cli import EXIT_ERROR, _fail, _mask_hetus
+from rekisteri.cli import _fail, _load_register
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from rekisteri.model import Register
 
 __all__ = ["record", "render"]
 
 _LOCALES = ("fi", "sv", "en")
 _FORMATS = ("md", "html", "text")
-
-
-def _load(path: Path) -> Register:
-    """Load a register, or report why not and exit 2."""
-    import sys
-
-    from rekisteri.errors import InvalidDocumentError
-    from rekisteri.serialize import load_register
-
-    try:
-        return load_register(path)
-    except InvalidDocumentError as exc:
-        # Masked as _fail masks: the problems quote no values, but the path may.
-        lines = [f"rekisteri: error: {path}: {len(exc.problems)} problem(s)"]
-        lines += [f"  {problem}" for problem in exc.problems]
-        click.echo(_mask_hetus("\n".join(lines)), err=True)
-        sys.exit(EXIT_ERROR)
-    except OSError as exc:
-        _fail(f"cannot read {path}: {exc.strerror}")
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -86,14 +66,14 @@ def _render(*, register: Path, locale: str, fmt: str, output: Path | None) -> No
     """
     from rekisteri.render import render_notice
 
-    _emit(render_notice(_load(register), locale=locale, format=fmt), output)  # type: ignore[arg-type] # click.Choice
+    _emit(render_notice(_load_register(register), locale=locale, format=fmt), output)  # type: ignore[arg-type] # click.Choice
 
 
 def _record(*, register: Path, locale: str, fmt: str, output: Path | None) -> None:
     """Write the record of processing activities (Art 30(1)) of REGISTER."""
     from rekisteri.render import render_record
 
-    _emit(render_record(_load(register), locale=locale, format=fmt), output)  # type: ignore[arg-type] # click.Choice
+    _emit(render_record(_load_register(register), locale=locale, format=fmt), output)  # type: ignore[arg-type] # click.Choice
 
 
 # Annotated, so that type checkers know the commands' type without inferring

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
     from datetime import date, datetime
 
-    from rekisteri.model import Purpose
+    from rekisteri.model import Purpose, Register
     from rekisteri.store import ConsentStore
 
 __all__ = ["cli", "main"]
@@ -86,6 +86,23 @@ def _fail(message: str) -> NoReturn:
     """
     click.echo(f"rekisteri: error: {_mask_hetus(message)}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _load_register(path: Path) -> Register:
+    """Load a register as ``rekisteri validate`` does, or list why not and exit 2."""
+    from rekisteri.errors import InvalidDocumentError
+    from rekisteri.serialize import load_register
+
+    try:
+        return load_register(path)
+    except InvalidDocumentError as exc:
+        # Masked as _fail masks: the problems quote no values, but the path may.
+        lines = [f"rekisteri: error: {path}: {len(exc.problems)} problem(s)"]
+        lines += [f"  {problem}" for problem in exc.problems]
+        click.echo(_mask_hetus("\n".join(lines)), err=True)
+        sys.exit(EXIT_ERROR)
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror}")
 
 
 def _today_option() -> Callable[[Callable[..., None]], Callable[..., None]]:
