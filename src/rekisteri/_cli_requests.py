@@ -22,6 +22,7 @@ from rekisteri.cli import (
     EXIT_OK,
     SECRET_VARIABLE,
     _aware_datetime,
+    _consent_fail,
     _fail,
     _one_line,
     _shown,
@@ -74,16 +75,6 @@ def _subject_shown(subject: str) -> str:
     return _shown(subject)
 
 
-def _request_fail(exc: BaseException, subject: str | None = None) -> NoReturn:
-    """Report a typed error on one line, with the subject masked, and exit 2."""
-    message = _one_line(str(exc))
-    if subject:
-        message = message.replace(subject, _shown(subject))
-    if message.startswith("subject: a henkilötunnus needs"):
-        message = f"subject: a henkilötunnus needs a secret: set {SECRET_VARIABLE}"
-    _error(message)
-
-
 class _OneLineCommand(click.Command):
     """A command whose usage errors are one line and exit 2, like every other error.
 
@@ -112,7 +103,7 @@ def _open_store(db: Path, *, must_exist: bool = True) -> Iterator[SQLiteStore]:
     try:
         store = SQLiteStore(db, secret=secret.encode("utf-8") if secret else None)
     except RekisteriError as exc:
-        _request_fail(exc)
+        _consent_fail(exc)
     except (OSError, sqlite3.Error) as exc:
         _error(f"cannot open {db}: {exc}")
     try:
@@ -209,7 +200,7 @@ def requests_record(
             actor=actor,
         )
     except RekisteriError as exc:
-        _request_fail(exc, subject)
+        _consent_fail(exc, subject)
     with _open_store(db, must_exist=kind != "receive") as store:
         if kind != "receive" and store.request(request_id) is None:
             _error(f"no request {request_id!r}: record its receive event first")
@@ -217,7 +208,7 @@ def requests_record(
             store.append_requests([event])
             request = store.request(request_id)
         except RekisteriError as exc:
-            _request_fail(exc, subject)
+            _consent_fail(exc, subject)
     assert request is not None
     _echo(
         f"{request_id}\t{request.status.value}\tdue {request.deadline.due.isoformat()}"
@@ -293,7 +284,7 @@ def requests_list(
                 if due is not None:
                     found += due_within(store, due, at=moment)
         except RekisteriError as exc:
-            _request_fail(exc)
+            _consent_fail(exc)
     for request in found:
         _echo(_line(request, moment))
     late = any(r.is_overdue(moment) for r in found)
