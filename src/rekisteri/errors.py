@@ -11,6 +11,8 @@ catch either::
     │   ├── InvalidChecksum                 the check character does not match
     │   └── InvalidComponent                a part is impossible (date, individual number…)
     ├── InvalidValueError (ValueError)      a model field breaks a rule (empty name, bad key…)
+    │   ├── SecretRequiredError             a henkilötunnus subject, but the store has no secret
+    │   └── StoreFileError                  the file is not a store that can be opened
     ├── InvalidTransitionError (ValueError) an event is not allowed in a consent's status
     ├── InvalidRegisterError (ValueError)   a register breaks a rule of the model
     └── InvalidDocumentError (ValueError)   a TOML/JSON document does not fit the model
@@ -180,6 +182,22 @@ class InvalidValueError(RekisteriError, ValueError):
     """A field of a model object breaks a rule: an empty name, a malformed key.
 
     The message names the field and the rule, never the value.
+    """
+
+
+class SecretRequiredError(InvalidValueError):
+    """A subject is a henkilötunnus, but the store was opened without a secret.
+
+    Such subjects are stored only as a keyed hash, so the store needs the key.
+    """
+
+
+class StoreFileError(InvalidValueError):
+    """The database file cannot be used as a store.
+
+    It does not exist (when only opening), is not SQLite, holds another
+    application's tables, is empty (when only opening), or was written by a
+    newer or an incompatible development version of rekisteri.
     """
 
 

@@ -55,7 +55,13 @@ from rekisteri.consent import (
     advance,
     decide,
 )
-from rekisteri.errors import InvalidTransitionError, InvalidValueError, RekisteriError
+from rekisteri.errors import (
+    InvalidTransitionError,
+    InvalidValueError,
+    RekisteriError,
+    SecretRequiredError,
+    StoreFileError,
+)
 from rekisteri.identifiers import hetu
 from rekisteri.store import ChainProblem, Verification, _requests_sql
 
@@ -145,15 +151,15 @@ def _check_is_store(conn: sqlite3.Connection, *, create: bool) -> None:
         }
     except sqlite3.DatabaseError:
         msg = "store: not a database (the file is not SQLite)"
-        raise InvalidValueError(msg) from None
+        raise StoreFileError(msg) from None
     if "schema_version" in tables:
         return
     if tables:
         msg = "store: the database holds other tables; it is not a rekisteri store"
-        raise InvalidValueError(msg)
+        raise StoreFileError(msg)
     if not create:
         msg = "store: the database is empty, not a rekisteri store"
-        raise InvalidValueError(msg)
+        raise StoreFileError(msg)
 
 
 def migrate(conn: sqlite3.Connection, *, create: bool = True) -> int:
@@ -180,7 +186,7 @@ def migrate(conn: sqlite3.Connection, *, create: bool = True) -> int:
                 f"store: schema version {found} is newer than this rekisteri"
                 f" supports ({SCHEMA_VERSION})"
             )
-            raise InvalidValueError(msg)
+            raise StoreFileError(msg)
         if found and "status" not in {r[1] for r in conn.execute("PRAGMA table_info(events)")}:
             # Development snapshots before 0.1.0 wrote schema version 1 with hex
             # hashes and separate state tables; their chains cannot be converted.
@@ -188,7 +194,7 @@ def migrate(conn: sqlite3.Connection, *, create: bool = True) -> int:
                 "store: the file has the ledger layout of a rekisteri development snapshot"
                 " (before 0.1.0); export its histories and create a new store"
             )
-            raise InvalidValueError(msg)
+            raise StoreFileError(msg)
         for statements in _MIGRATIONS[found:]:
             for statement in statements:
                 conn.execute(statement)
@@ -297,7 +303,7 @@ class SQLiteStore:
         self._path = os.fspath(path)
         if not create and self._path != ":memory:" and not Path(self._path).is_file():
             msg = "store: no such database file"
-            raise InvalidValueError(msg)
+            raise StoreFileError(msg)
         self._secret = secret
         if isinstance(purposes, Mapping):
             self._purposes: dict[str, bool] = {str(k): bool(v) for k, v in purposes.items()}
@@ -372,7 +378,7 @@ class SQLiteStore:
             raise InvalidValueError(msg)
         if self._secret is None:
             msg = "subject: a henkilötunnus needs a store with a secret (SQLiteStore(secret=...))"
-            raise InvalidValueError(msg)
+            raise SecretRequiredError(msg)
         canonical = hetu.validate(subject, allow_temporary=True).encode("ascii")
         return _HMAC_PREFIX + hmac.new(self._secret, canonical, hashlib.sha256).hexdigest()
 
