@@ -165,19 +165,38 @@ class TestQueries:
             ]
         )
         at = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
-        assert [r.request_id for r in overdue(store, at=at)] == ["early"]
-        assert [r.request_id for r in due_within(store, 19, at=at)] == ["late"]
-        assert due_within(store, 18, at=at) == []
+        found = store.requests(only_open=True)
+        assert [r.request_id for r in overdue(found, at=at)] == ["early"]
+        assert [r.request_id for r in due_within(found, 19, at=at)] == ["late"]
+        assert due_within(found, 18, at=at) == []
         before = datetime(2025, 2, 28, 21, 59, tzinfo=UTC)  # 23:59 in Helsinki
-        assert overdue(store, at=before) == []
-        assert [r.request_id for r in due_within(store, 0, at=before)] == ["early"]
+        assert overdue(found, at=before) == []
+        assert [r.request_id for r in due_within(found, 0, at=before)] == ["early"]
+
+    def test_closed_requests_are_skipped(self, store: SQLiteStore) -> None:
+        """Given every request, overdue() and due_within() still list only the open ones."""
+        store.append_requests(
+            [
+                ev("receive", "open"),  # due 28.2.2025
+                ev("receive", "done"),
+                ev("acknowledge", "done"),
+                ev("reject", "done", ground="excessive", reason="repeated"),
+            ]
+        )
+        everything = store.requests()
+        assert len(everything) == 2
+        at = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
+        assert [r.request_id for r in overdue(everything, at=at)] == ["open"]
+        assert [r.request_id for r in overdue(iter(everything), at=at)] == ["open"]
+        assert [r.request_id for r in due_within(everything, 30, at=T0)] == ["open"]
 
     def test_naive_at_is_refused(self, store: SQLiteStore) -> None:
         """A naive datetime is a typed error."""
+        found = store.requests(only_open=True)
         with pytest.raises(InvalidValueError):
-            overdue(store, at=datetime(2025, 3, 1))  # noqa: DTZ001 - the point of the test
+            overdue(found, at=datetime(2025, 3, 1))  # noqa: DTZ001 - the point of the test
         with pytest.raises(InvalidValueError):
-            due_within(store, -1, at=T0)
+            due_within(found, -1, at=T0)
 
 
 class TestIntegrity:

@@ -38,8 +38,9 @@ def requests(store: SQLiteStore, events: list[RequestEvent]) -> None:
     found = protocol.request("r1")
     assert_type(found, DataSubjectRequest | None)
     assert_type(DataSubjectRequest.fold(events).status, RequestStatus)
-    assert_type(overdue(store, at=datetime.now(UTC)), list[DataSubjectRequest])
-    assert_type(due_within(store, 7, at=datetime.now(UTC)), list[DataSubjectRequest])
+    open_requests = protocol.requests(only_open=True)
+    assert_type(overdue(open_requests, at=datetime.now(UTC)), list[DataSubjectRequest])
+    assert_type(due_within(open_requests, 7, at=datetime.now(UTC)), list[DataSubjectRequest])
 
 
 def retention(records: list[Record], rules: list[RetentionRule]) -> None:

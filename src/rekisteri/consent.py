@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from rekisteri._redact import redacted_repr
+from rekisteri._validate import aware_field, non_blank, optional_aware_field
 from rekisteri.errors import InvalidTransitionError, InvalidValueError
-from rekisteri.model._base import non_blank
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -184,17 +184,6 @@ def next_status(status: ConsentStatus | None, kind: EventKind) -> ConsentStatus:
         raise InvalidTransitionError(state=status, event=kind) from None
 
 
-def _aware(_instance: object, attribute: attrs.Attribute[datetime], value: object) -> None:
-    if not isinstance(value, datetime) or value.utcoffset() is None:
-        msg = f"{attribute.name}: expected a datetime with a time zone"
-        raise InvalidValueError(msg)
-
-
-def _optional_aware(instance: object, attribute: attrs.Attribute[datetime], value: object) -> None:
-    if value is not None:
-        _aware(instance, attribute, value)
-
-
 _optional_text = attrs.validators.optional(non_blank)
 
 
@@ -220,14 +209,14 @@ class ConsentEvent:
     subject: str = attrs.field(validator=non_blank, repr=False)
     purpose: str = attrs.field(validator=non_blank)
     kind: EventKind = attrs.field(converter=_event_kind)
-    at: datetime = attrs.field(validator=_aware)
+    at: datetime = attrs.field(validator=aware_field)
     channel: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
     """How the event arrived, e.g. ``"web-form"`` or ``"phone"``."""
     evidence: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
     """What was shown or signed, e.g. the notice version ``"tietosuojaseloste 2026-01"``."""
     actor: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
     """Who acted: ``"subject"``, ``"guardian"``, ``"controller"``, a user id."""
-    valid_until: datetime | None = attrs.field(default=None, validator=_optional_aware)
+    valid_until: datetime | None = attrs.field(default=None, validator=optional_aware_field)
     """For give and renew: when the consent expires without a new event."""
     by_guardian: bool = False
     """Given by the holder of parental responsibility (a child under 13,

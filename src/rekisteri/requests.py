@@ -10,8 +10,13 @@ The controller must answer within one month of receipt, a period that can be
 extended by two further months if the data subject is told why within the
 first month (GDPR Art 12(3)). :func:`response_deadline` computes the day
 with the rules of Regulation 1182/71 on periods, dates and time limits;
-:func:`overdue` and :func:`due_within` find the requests in a
-:class:`~rekisteri.store.RequestStore` that need attention.
+:func:`overdue` and :func:`due_within` pick the requests that need attention,
+e.g. from the open requests of a :class:`~rekisteri.store.RequestStore`
+(``overdue(store.requests(only_open=True), at=now)``).
+
+The calendar arithmetic (:func:`add_months`, :class:`FinnishHolidays`,
+:class:`HolidayCalendar`, :class:`NoHolidays`) lives in
+:mod:`rekisteri.calendar`; it is importable from here as well.
 
 Examples:
     >>> from datetime import date
@@ -27,20 +32,26 @@ import functools
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Protocol, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
 from rekisteri._redact import redacted_repr
+from rekisteri._validate import aware, aware_field, non_blank, parse_lang
+from rekisteri.calendar import (
+    FinnishHolidays,
+    HolidayCalendar,
+    NoHolidays,
+    add_months,
+    next_working_day,
+)
 from rekisteri.errors import InvalidTransitionError, InvalidValueError
-from rekisteri.model._base import non_blank
 from rekisteri.model._enums import Right
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from rekisteri.model import Lang
-    from rekisteri.store import RequestStore
 
 __all__ = [
     "REQUESTABLE_RIGHTS",
@@ -67,153 +78,6 @@ __all__ = [
 _DPV: Final = "https://w3id.org/dpv#"
 #: The most that Art 12(3) allows the one month to be extended by.
 MAX_EXTENSION_MONTHS: Final = 2
-
-
-# --- calendar arithmetic ------------------------------------------------------
-
-
-def add_months(day: date, months: int) -> date:
-    """Return the same date *months* calendar months later, or that month's last day.
-
-    This is the month rule of Regulation 1182/71 Art 3(2)(c): a period of
-    months ends on the same date in the last month, or on that month's last
-    day if the date does not exist there (31 January + 1 month is the last day
-    of February).
-
-    Raises:
-        InvalidValueError: *months* is negative or not a whole number.
-
-    Examples:
-        >>> add_months(date(2024, 1, 31), 1)
-        datetime.date(2024, 2, 29)
-        >>> add_months(date(2025, 11, 30), 3)
-        datetime.date(2026, 2, 28)
-    """
-    if type(months) is not int or months < 0:
-        msg = "months: expected a whole number, 0 or more"
-        raise InvalidValueError(msg)
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    last = _days_in_month(year, month)
-    return date(year, month, min(day.day, last))
-
-
-def _days_in_month(year: int, month: int) -> int:
-    if month == 2:
-        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-        return 29 if leap else 28
-    return 30 if month in (4, 6, 9, 11) else 31
-
-
-def _easter(year: int) -> date:
-    """Western (Gregorian) Easter Sunday, by the anonymous Gregorian algorithm."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    lx = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * lx) // 433
-    month = (h + lx - 7 * m + 90) // 25
-    day = (h + lx - 7 * m + 33 * month + 19) % 32
-    return date(year, month, day)
-
-
-def _saturday_between(year: int, month: int, first: int) -> date:
-    """The Saturday in the seven days starting *first*.*month*."""
-    start = date(year, month, first)
-    return start + timedelta(days=(5 - start.weekday()) % 7)
-
-
-class HolidayCalendar(Protocol):
-    """Says which days are public holidays (besides Saturdays and Sundays).
-
-    Any object with this method will do, e.g. one that reads your own list.
-    """
-
-    def is_holiday(self, day: date, /) -> bool:
-        """Return whether *day* is a public holiday."""
-        ...
-
-
-@attrs.frozen
-class NoHolidays:
-    """A calendar without public holidays: only weekends move a deadline."""
-
-    def is_holiday(self, day: date, /) -> bool:  # noqa: ARG002 - the protocol's signature
-        """Return ``False``: no day is a holiday."""
-        return False
-
-
-@attrs.frozen(kw_only=True)
-class FinnishHolidays:
-    """The Finnish public holidays (pyhäpäivät and the two national days off).
-
-    New Year's Day, Epiphany, Good Friday, Easter Sunday and Monday, May Day,
-    Ascension Day, Whit Sunday, Midsummer Day, All Saints' Day, Independence
-    Day, Christmas Day and St Stephen's Day.
-
-    ``eves=True`` also counts Midsummer Eve (juhannusaatto) and Christmas Eve
-    (jouluaatto) as holidays, as the Finnish law on calculating time limits
-    (150/1930) does. Whether they count under Regulation 1182/71 is not
-    settled, so they are left out by default: a deadline is then never later
-    than under either reading.
-
-    Examples:
-        >>> FinnishHolidays().is_holiday(date(2025, 4, 18))  # pitkäperjantai
-        True
-        >>> FinnishHolidays().is_holiday(date(2025, 12, 24))
-        False
-        >>> FinnishHolidays(eves=True).is_holiday(date(2025, 12, 24))
-        True
-    """
-
-    eves: bool = False
-
-    def is_holiday(self, day: date, /) -> bool:
-        """Return whether *day* is a Finnish public holiday."""
-        return day in _finnish_holidays(day.year, eves=self.eves)
-
-    def dates(self, year: int) -> dict[date, str]:
-        """Return the holidays of *year*, each with its Finnish name, in date order."""
-        return dict(sorted(_finnish_holiday_names(year, eves=self.eves).items()))
-
-
-def _finnish_holiday_names(year: int, *, eves: bool) -> dict[date, str]:
-    easter = _easter(year)
-    names = {
-        date(year, 1, 1): "uudenvuodenpäivä",
-        date(year, 1, 6): "loppiainen",
-        easter - timedelta(days=2): "pitkäperjantai",
-        easter: "pääsiäispäivä",
-        easter + timedelta(days=1): "2. pääsiäispäivä",
-        date(year, 5, 1): "vappu",
-        easter + timedelta(days=39): "helatorstai",
-        easter + timedelta(days=49): "helluntaipäivä",
-        _saturday_between(year, 6, 20): "juhannuspäivä",
-        _saturday_between(year, 10, 31): "pyhäinpäivä",
-        date(year, 12, 6): "itsenäisyyspäivä",
-        date(year, 12, 25): "joulupäivä",
-        date(year, 12, 26): "tapaninpäivä",
-    }
-    if eves:
-        names[_saturday_between(year, 6, 20) - timedelta(days=1)] = "juhannusaatto"
-        names[date(year, 12, 24)] = "jouluaatto"
-    return names
-
-
-@functools.lru_cache(maxsize=256)
-def _finnish_holidays(year: int, *, eves: bool) -> frozenset[date]:
-    return frozenset(_finnish_holiday_names(year, eves=eves))
-
-
-def _roll(day: date, holidays: HolidayCalendar) -> date:
-    """The day itself if it is a working day, else the next working day (1182/71 Art 3(4))."""
-    while day.weekday() >= 5 or holidays.is_holiday(day):
-        day += timedelta(days=1)
-    return day
 
 
 @functools.cache
@@ -258,19 +122,12 @@ class Deadline:
         Raises:
             InvalidValueError: *at* is naive.
         """
-        return _aware_or_raise(at, "at") >= self.ends_at
-
-
-def _aware_or_raise(value: object, field: str) -> datetime:
-    if not isinstance(value, datetime) or value.utcoffset() is None:
-        msg = f"{field}: expected a datetime with a time zone"
-        raise InvalidValueError(msg)
-    return value
+        return aware(at, "at") >= self.ends_at
 
 
 def _receipt_day(received: object, tz: tzinfo) -> date:
     if isinstance(received, datetime):
-        return _aware_or_raise(received, "received").astimezone(tz).date()
+        return aware(received, "received").astimezone(tz).date()
     if isinstance(received, date):
         return received
     msg = "received: expected a date or a datetime with a time zone"
@@ -349,7 +206,7 @@ def response_deadline(
         unrolled = add_months(add_months(day, 1), extra)
     else:
         unrolled = add_months(day, 1 + extra)
-    due = _roll(unrolled, calendar)
+    due = next_working_day(unrolled, calendar)
     ends_at = datetime.combine(due + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC)
     return Deadline(received=day, months=1 + extra, unrolled=unrolled, due=due, ends_at=ends_at)
 
@@ -554,10 +411,6 @@ def _right(value: object) -> Right | None:
     return right
 
 
-def _aware(_instance: object, attribute: attrs.Attribute[datetime], value: object) -> None:
-    _aware_or_raise(value, attribute.name)
-
-
 _optional_text = attrs.validators.optional(non_blank)
 
 
@@ -582,7 +435,7 @@ class RequestEvent:
     request_id: str = attrs.field(validator=non_blank, repr=redacted_repr)
     subject: str = attrs.field(validator=non_blank, repr=False)
     kind: RequestEventKind = attrs.field(converter=_event_kind)
-    at: datetime = attrs.field(validator=_aware)
+    at: datetime = attrs.field(validator=aware_field)
     right: Right | None = attrs.field(default=None, converter=_right)
     channel: str | None = attrs.field(default=None, validator=_optional_text)
     """How the request arrived, e.g. ``"email"``, ``"web-form"``, ``"letter"``."""
@@ -767,22 +620,32 @@ class DataSubjectRequest:
         )
 
 
-# --- queries over a store ------------------------------------------------------------
+# --- queries over requests ----------------------------------------------------------
 
 
-def overdue(store: RequestStore, *, at: datetime) -> list[DataSubjectRequest]:
-    """Return the open requests in *store* whose deadline has passed at *at*, earliest first.
+def overdue(requests: Iterable[DataSubjectRequest], *, at: datetime) -> list[DataSubjectRequest]:
+    """Return the open *requests* whose deadline has passed at *at*, earliest first.
+
+    *requests* is any iterable of requests, typically the open ones of a
+    store: ``overdue(store.requests(only_open=True), at=at)``. Closed
+    requests in it are skipped.
 
     Raises:
         InvalidValueError: *at* is naive.
     """
-    moment = _aware_or_raise(at, "at")
-    found = [r for r in store.requests(only_open=True) if r.deadline.is_overdue(moment)]
+    moment = aware(at, "at")
+    found = [r for r in requests if r.is_open and r.deadline.is_overdue(moment)]
     return sorted(found, key=lambda r: (r.deadline.ends_at, r.request_id))
 
 
-def due_within(store: RequestStore, days: int, *, at: datetime) -> list[DataSubjectRequest]:
-    """Return the open, not yet overdue requests due within *days* days of *at*, earliest first.
+def due_within(
+    requests: Iterable[DataSubjectRequest], days: int, *, at: datetime
+) -> list[DataSubjectRequest]:
+    """Return the open, not yet overdue *requests* due within *days* days of *at*, earliest first.
+
+    *requests* is any iterable of requests, typically the open ones of a
+    store: ``due_within(store.requests(only_open=True), 7, at=at)``. Closed
+    requests in it are skipped.
 
     A request is due within *days* if its last day is at most *days* calendar
     days after the day of *at* (in the deadline's time zone): ``days=0``
@@ -791,7 +654,7 @@ def due_within(store: RequestStore, days: int, *, at: datetime) -> list[DataSubj
     Raises:
         InvalidValueError: *at* is naive or *days* is negative.
     """
-    moment = _aware_or_raise(at, "at")
+    moment = aware(at, "at")
     if type(days) is not int or days < 0:
         msg = "days: expected a whole number, 0 or more"
         raise InvalidValueError(msg)
@@ -799,8 +662,8 @@ def due_within(store: RequestStore, days: int, *, at: datetime) -> list[DataSubj
     limit = today + timedelta(days=days)
     found = [
         r
-        for r in store.requests(only_open=True)
-        if not r.deadline.is_overdue(moment) and r.deadline.due <= limit
+        for r in requests
+        if r.is_open and not r.deadline.is_overdue(moment) and r.deadline.due <= limit
     ]
     return sorted(found, key=lambda r: (r.deadline.ends_at, r.request_id))
 
@@ -866,7 +729,8 @@ def refusal_reply(request: DataSubjectRequest, *, locale: Lang | str) -> str:
     seeking a judicial remedy.
 
     Raises:
-        InvalidValueError: The request was not refused, or an unknown locale.
+        InvalidValueError: The request was not refused.
+        UnknownLocaleError: An unknown locale (an ``InvalidValueError`` too).
 
     Examples:
         >>> from datetime import UTC, datetime
@@ -886,10 +750,7 @@ def refusal_reply(request: DataSubjectRequest, *, locale: Lang | str) -> str:
     if request.status is not RequestStatus.REJECTED or request.refusal_ground is None:
         msg = "request: only a rejected request has a refusal reply"
         raise InvalidValueError(msg)
-    lang = str(locale)
-    if lang not in _REPLY:
-        msg = "locale: expected one of fi, sv, en"
-        raise InvalidValueError(msg)
+    lang = parse_lang(locale).value
     return _REPLY[lang].format(
         right=getattr(request.right.label, lang),
         ground=_GROUND_TEXT[request.refusal_ground][lang],

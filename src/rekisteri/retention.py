@@ -46,10 +46,10 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from rekisteri._validate import key, non_blank
+from rekisteri.calendar import add_months
 from rekisteri.errors import InvalidValueError
 from rekisteri.model import Duration, LocalizedText, Register, RetentionRule, RetentionTrigger
-from rekisteri.model._base import key, non_blank
-from rekisteri.requests import add_months
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -25,8 +25,9 @@ Examples:
 
 from __future__ import annotations
 
+from rekisteri._validate import UnknownLocaleError
 from rekisteri.lint._catalog import CODES, CodeInfo, cite
-from rekisteri.lint._finding import Finding, Severity, UnknownLocaleError
+from rekisteri.lint._finding import Finding, Severity
 from rekisteri.lint._outdated import (
     OUTDATED_REFERENCES,
     OutdatedMatch,

@@ -9,40 +9,14 @@ from typing import Any, Final
 import attrs
 
 from rekisteri._redact import redacted_repr
-from rekisteri.errors import InvalidValueError, RekisteriError
-from rekisteri.model import Lang
+from rekisteri._validate import parse_lang
+from rekisteri.errors import InvalidValueError
 
 _CODE: Final = re.compile(r"[A-Z][0-9]{3}")
 
 
-class UnknownLocaleError(RekisteriError, ValueError):
-    """The linter was asked for messages in a language it does not write.
-
-    Attributes:
-        locale: The locale that was asked for.
-    """
-
-    def __init__(self, locale: object) -> None:
-        languages = ", ".join(lang.value for lang in Lang)
-        super().__init__(f"unknown locale {locale!r}: expected one of {languages}")
-        self.locale = locale
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.locale,))
-
-
-def as_lang(locale: object) -> Lang:
-    """Return the :class:`~rekisteri.model.Lang` of *locale*.
-
-    Raises:
-        UnknownLocaleError: *locale* is not ``"fi"``, ``"sv"`` or ``"en"``.
-    """
-    if isinstance(locale, str):
-        try:
-            return Lang(locale)
-        except ValueError:
-            pass
-    raise UnknownLocaleError(locale)
+# One parser of locales for the whole package; re-exported here for the linter.
+as_lang = parse_lang
 
 
 class Severity(StrEnum):

@@ -1,10 +1,15 @@
-"""Shared building blocks of the model: the class decorator and validators."""
+"""Shared building blocks of the model: validators.
+
+``non_blank`` and ``key`` are defined in :mod:`rekisteri._validate`, which the
+domain modules share; they are re-exported here for the model's modules.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any, Final
 
+from rekisteri._validate import key, non_blank
 from rekisteri.errors import InvalidIdentifierError, InvalidValueError
 from rekisteri.identifiers import ytunnus
 
@@ -13,7 +18,16 @@ if TYPE_CHECKING:
 
     import attrs
 
-_KEY: Final = re.compile(r"[a-z0-9][a-z0-9_-]*")
+__all__ = [
+    "EEA",
+    "at_least_zero",
+    "business_id",
+    "country",
+    "key",
+    "non_blank",
+    "unique",
+]
+
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
 
 #: ISO 3166-1 alpha-2 codes of the European Economic Area: EU27 + IS, LI, NO.
@@ -24,23 +38,6 @@ EEA: Final = frozenset(
         *("IS", "LI", "NO"),
     }
 )
-
-
-def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Reject a string that is empty or only whitespace."""
-    if not isinstance(value, str):
-        msg = f"{attribute.name}: expected a string"
-        raise InvalidValueError(msg)
-    if not value.strip():
-        msg = f"{attribute.name}: must not be empty"
-        raise InvalidValueError(msg)
-
-
-def key(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Reject a key that is not lower-case ASCII letters, digits, ``-`` and ``_``."""
-    if not isinstance(value, str) or _KEY.fullmatch(value) is None:
-        msg = f"{attribute.name}: a key is lower-case a-z, 0-9, '-' and '_', e.g. 'contact-details'"
-        raise InvalidValueError(msg)
 
 
 def country(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final, Literal
 
+from rekisteri._validate import parse_lang
 from rekisteri.errors import InvalidValueError
 from rekisteri.model import Lang
 
@@ -52,14 +53,6 @@ Format = Literal["md", "html", "text"]
 FORMATS: Final[tuple[Format, ...]] = ("md", "html", "text")
 #: The languages a document can be rendered in.
 LOCALES: Final = tuple(lang.value for lang in Lang)
-
-
-def _lang(locale: Lang | str) -> Lang:
-    try:
-        return Lang(locale)
-    except ValueError:
-        msg = f"locale: expected one of {', '.join(LOCALES)}"
-        raise InvalidValueError(msg) from None
 
 
 def _write(document: Document, format: str) -> str:  # noqa: A002 - the issue's name for it
@@ -99,7 +92,7 @@ def render_notice(
     """
     from rekisteri.render._notice import build_notice
 
-    lang = _lang(locale)
+    lang = parse_lang(locale)  # UnknownLocaleError, an InvalidValueError
     _check_format(format)
     return _write(build_notice(register, lang), format)
 
@@ -122,6 +115,6 @@ def render_record(
     """
     from rekisteri.render._notice import build_record
 
-    lang = _lang(locale)
+    lang = parse_lang(locale)  # UnknownLocaleError, an InvalidValueError
     _check_format(format)
     return _write(build_record(register, lang), format)

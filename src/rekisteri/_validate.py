@@ -1,0 +1,141 @@
+"""Validators shared by the model and the domain modules (consent, requests, retention).
+
+One place for each rule, so that every module rejects the same input with the
+same typed error and message:
+
+* :func:`non_blank` and :func:`key`: attrs validators for texts and keys;
+* :func:`aware` (and the attrs validators :func:`aware_field` and
+  :func:`optional_aware_field`): datetimes must carry a time zone;
+* :func:`parse_lang`: a user's locale string as a :class:`~rekisteri.model.Lang`,
+  or :class:`UnknownLocaleError`.
+
+Only :mod:`rekisteri.errors` is imported at module level: the model imports
+this module, so it must not import the model back while loading.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Final
+
+from rekisteri.errors import InvalidValueError
+
+if TYPE_CHECKING:
+    import attrs
+
+    from rekisteri.model import Lang
+
+__all__ = [
+    "UnknownLocaleError",
+    "aware",
+    "aware_field",
+    "key",
+    "non_blank",
+    "optional_aware_field",
+    "parse_lang",
+]
+
+_KEY: Final = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+# --- texts and keys -------------------------------------------------------------------
+
+
+def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Reject a string that is empty or only whitespace."""
+    if not isinstance(value, str):
+        msg = f"{attribute.name}: expected a string"
+        raise InvalidValueError(msg)
+    if not value.strip():
+        msg = f"{attribute.name}: must not be empty"
+        raise InvalidValueError(msg)
+
+
+def key(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Reject a key that is not lower-case ASCII letters, digits, ``-`` and ``_``."""
+    if not isinstance(value, str) or _KEY.fullmatch(value) is None:
+        msg = f"{attribute.name}: a key is lower-case a-z, 0-9, '-' and '_', e.g. 'contact-details'"
+        raise InvalidValueError(msg)
+
+
+# --- aware datetimes ---------------------------------------------------------------------
+
+
+def aware(value: object, field: str) -> datetime:
+    """Return *value* if it is a datetime with a time zone.
+
+    Raises:
+        InvalidValueError: *value* is naive or not a datetime; the message
+            names *field*, never the value.
+    """
+    if not isinstance(value, datetime) or value.utcoffset() is None:
+        msg = f"{field}: expected a datetime with a time zone"
+        raise InvalidValueError(msg)
+    return value
+
+
+def aware_field(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Attrs validator: reject a naive datetime (or anything but a datetime)."""
+    aware(value, attribute.name)
+
+
+def optional_aware_field(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Attrs validator: like :func:`aware_field`, but ``None`` is allowed."""
+    if value is not None:
+        aware(value, attribute.name)
+
+
+# --- locales -------------------------------------------------------------------------
+
+
+class UnknownLocaleError(InvalidValueError):
+    """A locale that rekisteri does not write: not ``"fi"``, ``"sv"`` or ``"en"``.
+
+    Raised by the renderer, the linter and the request replies alike. It is
+    an :class:`~rekisteri.errors.InvalidValueError`, and so a
+    :class:`~rekisteri.errors.RekisteriError` and a :class:`ValueError`.
+
+    Attributes:
+        locale: The locale that was asked for.
+    """
+
+    def __init__(self, locale: object) -> None:
+        from rekisteri.model import Lang  # the model imports this module
+
+        languages = ", ".join(lang.value for lang in Lang)
+        super().__init__(f"unknown locale {locale!r}: expected one of {languages}")
+        self.locale = locale
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.locale,))
+
+
+# Documented, shown in tracebacks and pickled under its public name.
+UnknownLocaleError.__module__ = "rekisteri.lint"
+
+
+def parse_lang(locale: object) -> Lang:
+    """Return the :class:`~rekisteri.model.Lang` of *locale* (a ``Lang`` or its value).
+
+    Exact values only: ``"FI"``, ``"fi_FI"`` and ``""`` are refused.
+
+    Raises:
+        UnknownLocaleError: *locale* is not ``"fi"``, ``"sv"`` or ``"en"``.
+
+    Examples:
+        >>> parse_lang("sv")
+        <Lang.SV: 'sv'>
+        >>> parse_lang("de")
+        Traceback (most recent call last):
+          ...
+        rekisteri.lint.UnknownLocaleError: unknown locale 'de': expected one of fi, sv, en
+    """
+    from rekisteri.model import Lang  # the model imports this module
+
+    if isinstance(locale, str):
+        try:
+            return Lang(locale)
+        except ValueError:
+            pass
+    raise UnknownLocaleError(locale)

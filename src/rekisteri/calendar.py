@@ -1,0 +1,202 @@
+"""Calendar arithmetic: months, Easter and the Finnish public holidays.
+
+The building blocks of time limits counted under Regulation 1182/71 on
+periods, dates and time limits: :func:`add_months` ends a period of months
+(Art 3(2)(c)), :func:`next_working_day` moves a last day off a weekend or a
+public holiday (Art 3(4)), and :class:`FinnishHolidays` says which days are
+Finnish public holidays. Any object with an ``is_holiday`` method is a
+:class:`HolidayCalendar`.
+
+:mod:`rekisteri.requests` counts the Art 12(3) response deadline with them,
+:mod:`rekisteri.retention` the end of retention periods.
+
+Examples:
+    >>> from datetime import date
+    >>> add_months(date(2025, 1, 31), 1)
+    datetime.date(2025, 2, 28)
+    >>> easter(2025)
+    datetime.date(2025, 4, 20)
+    >>> next_working_day(date(2025, 4, 18))  # Good Friday, then Easter
+    datetime.date(2025, 4, 22)
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, timedelta
+from typing import Protocol
+
+import attrs
+
+from rekisteri.errors import InvalidValueError
+
+__all__ = [
+    "FinnishHolidays",
+    "HolidayCalendar",
+    "NoHolidays",
+    "add_months",
+    "easter",
+    "next_working_day",
+]
+
+
+def add_months(day: date, months: int) -> date:
+    """Return the same date *months* calendar months later, or that month's last day.
+
+    This is the month rule of Regulation 1182/71 Art 3(2)(c): a period of
+    months ends on the same date in the last month, or on that month's last
+    day if the date does not exist there (31 January + 1 month is the last day
+    of February).
+
+    Raises:
+        InvalidValueError: *months* is negative or not a whole number.
+
+    Examples:
+        >>> add_months(date(2024, 1, 31), 1)
+        datetime.date(2024, 2, 29)
+        >>> add_months(date(2025, 11, 30), 3)
+        datetime.date(2026, 2, 28)
+    """
+    if type(months) is not int or months < 0:
+        msg = "months: expected a whole number, 0 or more"
+        raise InvalidValueError(msg)
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = _days_in_month(year, month)
+    return date(year, month, min(day.day, last))
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def easter(year: int) -> date:
+    """Return Western (Gregorian) Easter Sunday of *year*, by the anonymous Gregorian algorithm.
+
+    Examples:
+        >>> easter(2024), easter(2026)
+        (datetime.date(2024, 3, 31), datetime.date(2026, 4, 5))
+    """
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lx = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * lx) // 433
+    month = (h + lx - 7 * m + 90) // 25
+    day = (h + lx - 7 * m + 33 * month + 19) % 32
+    return date(year, month, day)
+
+
+def _saturday_between(year: int, month: int, first: int) -> date:
+    """The Saturday in the seven days starting *first*.*month*."""
+    start = date(year, month, first)
+    return start + timedelta(days=(5 - start.weekday()) % 7)
+
+
+class HolidayCalendar(Protocol):
+    """Says which days are public holidays (besides Saturdays and Sundays).
+
+    Any object with this method will do, e.g. one that reads your own list.
+    """
+
+    def is_holiday(self, day: date, /) -> bool:
+        """Return whether *day* is a public holiday."""
+        ...
+
+
+@attrs.frozen
+class NoHolidays:
+    """A calendar without public holidays: only weekends move a deadline."""
+
+    def is_holiday(self, day: date, /) -> bool:  # noqa: ARG002 - the protocol's signature
+        """Return ``False``: no day is a holiday."""
+        return False
+
+
+@attrs.frozen(kw_only=True)
+class FinnishHolidays:
+    """The Finnish public holidays (pyhäpäivät and the two national days off).
+
+    New Year's Day, Epiphany, Good Friday, Easter Sunday and Monday, May Day,
+    Ascension Day, Whit Sunday, Midsummer Day, All Saints' Day, Independence
+    Day, Christmas Day and St Stephen's Day.
+
+    ``eves=True`` also counts Midsummer Eve (juhannusaatto) and Christmas Eve
+    (jouluaatto) as holidays, as the Finnish law on calculating time limits
+    (150/1930) does. Whether they count under Regulation 1182/71 is not
+    settled, so they are left out by default: a deadline is then never later
+    than under either reading.
+
+    Examples:
+        >>> FinnishHolidays().is_holiday(date(2025, 4, 18))  # pitkäperjantai
+        True
+        >>> FinnishHolidays().is_holiday(date(2025, 12, 24))
+        False
+        >>> FinnishHolidays(eves=True).is_holiday(date(2025, 12, 24))
+        True
+    """
+
+    eves: bool = False
+
+    def is_holiday(self, day: date, /) -> bool:
+        """Return whether *day* is a Finnish public holiday."""
+        return day in _finnish_holidays(day.year, eves=self.eves)
+
+    def dates(self, year: int) -> dict[date, str]:
+        """Return the holidays of *year*, each with its Finnish name, in date order."""
+        return dict(sorted(_finnish_holiday_names(year, eves=self.eves).items()))
+
+
+def _finnish_holiday_names(year: int, *, eves: bool) -> dict[date, str]:
+    sunday = easter(year)
+    names = {
+        date(year, 1, 1): "uudenvuodenpäivä",
+        date(year, 1, 6): "loppiainen",
+        sunday - timedelta(days=2): "pitkäperjantai",
+        sunday: "pääsiäispäivä",
+        sunday + timedelta(days=1): "2. pääsiäispäivä",
+        date(year, 5, 1): "vappu",
+        sunday + timedelta(days=39): "helatorstai",
+        sunday + timedelta(days=49): "helluntaipäivä",
+        _saturday_between(year, 6, 20): "juhannuspäivä",
+        _saturday_between(year, 10, 31): "pyhäinpäivä",
+        date(year, 12, 6): "itsenäisyyspäivä",
+        date(year, 12, 25): "joulupäivä",
+        date(year, 12, 26): "tapaninpäivä",
+    }
+    if eves:
+        names[_saturday_between(year, 6, 20) - timedelta(days=1)] = "juhannusaatto"
+        names[date(year, 12, 24)] = "jouluaatto"
+    return names
+
+
+@functools.lru_cache(maxsize=256)
+def _finnish_holidays(year: int, *, eves: bool) -> frozenset[date]:
+    return frozenset(_finnish_holiday_names(year, eves=eves))
+
+
+def next_working_day(day: date, holidays: HolidayCalendar | None = None) -> date:
+    """Return *day* if it is a working day, else the next working day.
+
+    A working day is neither a Saturday, a Sunday nor a holiday of
+    *holidays* (:class:`FinnishHolidays` by default): Regulation 1182/71
+    Art 3(4) moves the last day of a period that falls on one of them to the
+    end of the next working day.
+
+    Examples:
+        >>> next_working_day(date(2025, 9, 13))  # a Saturday
+        datetime.date(2025, 9, 15)
+        >>> next_working_day(date(2025, 4, 18), NoHolidays())  # Good Friday counts as a Friday
+        datetime.date(2025, 4, 18)
+    """
+    calendar: HolidayCalendar = FinnishHolidays() if holidays is None else holidays
+    while day.weekday() >= 5 or calendar.is_holiday(day):
+        day += timedelta(days=1)
+    return day
