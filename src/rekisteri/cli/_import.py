@@ -9,18 +9,25 @@ from typing import TYPE_CHECKING, Final
 
 import click
 
-from rekisteri.cli import EXIT_INVALID, EXIT_OK, _fail, _mask_hetus
+from rekisteri.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    Command,
+    fail,
+    format_option,
+    locale_option,
+)
+from rekisteri.identifiers import hetu
 
 if TYPE_CHECKING:
     from rekisteri.importer import ImportResult
 
-__all__ = ["import_command"]
+__all__ = ["COMMANDS", "import_command"]
 
 _HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".xhtml"})
 _TEXT_SUFFIXES: Final = frozenset({".txt", ".text", ".md"})
 _SHOWN: Final = 160
-#: Reports show anything shaped like a henkilötunnus masked (also inside a word).
-_masked = _mask_hetus
+# Reports show anything shaped like a henkilötunnus masked (also inside a word): hetu.redact.
 
 
 def _header(result: ImportResult, name: str) -> list[str]:
@@ -40,11 +47,11 @@ def _report_text(result: ImportResult, name: str) -> str:
 
     lines = [
         (
-            f"{_masked(name)}: {result.coverage:.1%} of the text mapped to fields, "
+            f"{hetu.redact(name)}: {result.coverage:.1%} of the text mapped to fields, "
             f"{len(result.unmatched)} passage(s) not mapped"
         ),
         "",
-        _masked(report_text(result.findings).rstrip("\n")),
+        hetu.redact(report_text(result.findings).rstrip("\n")),
     ]
     if result.unmatched:
         lines += ["", "Not mapped to any field:"]
@@ -52,7 +59,7 @@ def _report_text(result: ImportResult, name: str) -> str:
             shown = " ".join(passage.text.split())
             if len(shown) > _SHOWN:
                 shown = shown[: _SHOWN - 1] + "…"
-            lines.append(f"  text[{passage.start}:{passage.end}]: {_masked(shown)}")
+            lines.append(f"  text[{passage.start}:{passage.end}]: {hetu.redact(shown)}")
     return "\n".join(lines) + "\n"
 
 
@@ -60,24 +67,24 @@ def _report_json(result: ImportResult, name: str, locale: str) -> str:
     from rekisteri.lint import summary
 
     document = {
-        "source": _masked(name),
+        "source": hetu.redact(name),
         "encoding": result.encoding,
         "html": result.is_html,
         "locale": locale,
         "coverage": round(result.coverage, 4),
         "summary": summary(result.findings),
         "findings": [
-            {key: _masked(value) for key, value in finding.as_dict().items()}
+            {key: hetu.redact(value) for key, value in finding.as_dict().items()}
             for finding in result.findings
         ],
         "unmatched": [
-            {"start": p.start, "end": p.end, "text": _masked(p.text)} for p in result.unmatched
+            {"start": p.start, "end": p.end, "text": hetu.redact(p.text)} for p in result.unmatched
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-@click.command(name="import")
+@click.command(name="import", cls=Command)
 @click.argument("notice", type=click.Path(dir_okay=False, allow_dash=True, path_type=str))
 @click.option(
     "-o",
@@ -96,28 +103,15 @@ def _report_json(result: ImportResult, name: str, locale: str) -> str:
     default=None,
     help="Encoding of NOTICE (default: UTF-8, else guessed: Windows-1252 or Latin-1).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Format of the report.",
-)
-@click.option(
-    "--locale",
-    type=click.Choice(["fi", "sv", "en"]),
-    default="fi",
-    show_default=True,
-    help="Language of the report's messages.",
-)
+@format_option("text", "json", help_text="Format of the report.")
+@locale_option("Language of the report's messages.")
 @click.option(
     "--html/--text",
     "html",
     default=None,
     help="Read NOTICE as HTML or as plain text (default: by its suffix, else by its content).",
 )
-def _import(
+def import_command(
     notice: str,
     *,
     output: Path | None,
@@ -143,33 +137,32 @@ def _import(
     try:
         data = sys.stdin.buffer.read() if notice == "-" else Path(notice).read_bytes()
     except OSError as exc:
-        _fail(f"cannot read {name}: {exc.strerror}")
+        fail(f"cannot read {name}: {exc.strerror}")
     if html is None and notice != "-":
         suffix = Path(notice).suffix.lower()
         html = True if suffix in _HTML_SUFFIXES else False if suffix in _TEXT_SUFFIXES else None
     try:
         result = import_bytes(data, encoding=encoding, source_name=name, html=html, locale=locale)
     except UnusableInputError as exc:
-        _fail(f"{name}: {exc}")
+        fail(f"{name}: {exc}")
     draft = to_toml(result.draft, notes=result.notes, header=_header(result, name))
     report = _report_json(result, name, locale) if fmt == "json" else _report_text(result, name)
     if output is not None:
         try:
             output.write_text(draft, encoding="utf-8")
         except OSError as exc:
-            _fail(f"cannot write {output}: {exc.strerror}")
+            fail(f"cannot write {output}: {exc.strerror}")
     else:
         click.echo(draft, nl=False)
     if report_path is not None:
         try:
             report_path.write_text(report, encoding="utf-8")
         except OSError as exc:
-            _fail(f"cannot write {report_path}: {exc.strerror}")
+            fail(f"cannot write {report_path}: {exc.strerror}")
     else:
         click.echo(report, nl=False, err=output is None)
     sys.exit(EXIT_INVALID if result.has_errors else EXIT_OK)
 
 
-# A declared type: cli.py imports this inside an import cycle, where mypy
-# cannot infer the type of a decorated function.
-import_command: click.Command = _import
+COMMANDS: Final[tuple[click.Command, ...]] = (import_command,)
+"""The commands of this module, for the ``rekisteri`` group."""

@@ -1,0 +1,112 @@
+"""The ``rekisteri`` command-line tool (a thin shell over the library).
+
+Exit codes are the same for every command: 0 when everything checked is
+valid, 1 when something is invalid, 2 for a usage or file error. Every error
+is one ``rekisteri: error: …`` line on stderr. Identifiers are always shown
+masked (``131052-****``): the tool never prints a full henkilötunnus, not
+even a valid one.
+
+Each command family lives in its own module, which imports only
+:mod:`rekisteri.cli._common` and the library; this module builds the group:
+
+- :mod:`~rekisteri.cli._ids`: ``hetu check``, ``ytunnus check``, ``check-ids``
+- :mod:`~rekisteri.cli._register`: ``validate``, ``schema``, ``render``,
+  ``record``, ``lint``, ``jsonld``
+- :mod:`~rekisteri.cli._consent`: ``consent …``
+- :mod:`~rekisteri.cli._requests`: ``requests …``
+- :mod:`~rekisteri.cli._retention`: ``retention plan``
+- :mod:`~rekisteri.cli._import`: ``import``
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import sys
+
+import click
+
+from rekisteri.cli import _consent, _ids, _import, _register, _requests, _retention
+from rekisteri.cli._common import Group, fail
+from rekisteri.errors import RekisteriError
+
+__all__ = ["cli", "main"]
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rekisteri")
+def cli() -> None:
+    """Work with Finnish personal-data registers.
+
+    Identifiers are always printed masked. Exit codes: 0 all valid,
+    1 something invalid, 2 usage or file error.
+    """
+
+
+for _module in (_ids, _register, _consent, _requests, _retention, _import):
+    for _command in _module.COMMANDS:
+        cli.add_command(_command)
+del _module, _command
+
+
+class _ClosedStream(io.RawIOBase):
+    """Stands in for a standard stream that the shell closed (``<&-``, ``>&-``).
+
+    Python sets ``sys.stdin``/``sys.stdout`` to ``None`` then; click would
+    drop all output silently (exit 0) and reading would crash. Every read or
+    write here raises a clear ``OSError`` instead, which :func:`main` reports.
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+        self.discard = False  # set once the error has been reported
+
+    def readable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: object) -> int:  # noqa: ARG002 - nothing is read
+        raise OSError(errno.EBADF, f"standard {self._name} is closed")
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override] # any buffer
+        if self.discard:
+            return memoryview(data).nbytes
+        raise OSError(errno.EBADF, f"standard {self._name} is closed")
+
+
+def _replace_closed_streams() -> None:
+    if sys.stdin is None:
+        sys.stdin = io.TextIOWrapper(io.BufferedReader(_ClosedStream("input")))
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_ClosedStream("output")))
+
+
+def _discard_stdout() -> None:
+    """Drop what could not be written, so that the flush at exit does not fail again."""
+    raw = getattr(getattr(sys.stdout, "buffer", None), "raw", None)
+    if isinstance(raw, _ClosedStream):
+        raw.discard = True
+        return
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):
+        return
+    with open(os.devnull, "wb") as sink:  # noqa: PTH123 - only its file descriptor is used
+        os.dup2(sink.fileno(), fd)
+
+
+def main() -> None:
+    """Run the command-line tool (the ``rekisteri`` entry point)."""
+    _replace_closed_streams()
+    try:
+        cli(prog_name="rekisteri")
+    except RekisteriError as exc:  # a library error that a command did not expect
+        fail(str(exc))
+    except OSError as exc:  # standard output on a full disk, a closed stream
+        _discard_stdout()
+        where = f"{exc.filename}: " if exc.filename else ""
+        fail(f"{where}{exc.strerror or exc}")

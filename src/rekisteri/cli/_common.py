@@ -1,0 +1,322 @@
+"""What every command of the ``rekisteri`` tool shares.
+
+Exit codes, the one-line error style, masking, loading a register, opening
+the SQLite store, aware date-times and the options that several commands
+take. Command modules import from here and from the library only, never from
+:mod:`rekisteri.cli` itself, so each of them imports on its own.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, NoReturn, TypeAlias
+
+import click
+
+from rekisteri.errors import (
+    InvalidDocumentError,
+    RekisteriError,
+    SecretRequiredError,
+    StoreFileError,
+)
+from rekisteri.identifiers import hetu
+from rekisteri.identifiers._common import mask
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from datetime import datetime
+
+    from rekisteri.model import Purpose, Register
+    from rekisteri.store.sqlite import SQLiteStore
+
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "SECRET_VARIABLE",
+    "Command",
+    "Decorator",
+    "Group",
+    "at_option",
+    "aware_datetime",
+    "db_option",
+    "echo",
+    "emit",
+    "fail",
+    "fail_error",
+    "fail_line",
+    "format_option",
+    "load_register",
+    "locale_option",
+    "one_line",
+    "open_store",
+    "output_option",
+    "shown",
+]
+
+EXIT_OK: Final = 0
+"""Everything checked is valid."""
+EXIT_INVALID: Final = 1
+"""Something checked is invalid (or a finding is an error)."""
+EXIT_ERROR: Final = 2
+"""A usage or file error: the command could not do its job."""
+
+#: The environment variable that holds the store's secret for henkilötunnus
+#: subjects. Never a command-line option: it would land in the shell history.
+SECRET_VARIABLE: Final = "REKISTERI_SECRET"  # noqa: S105 - a name, not a secret
+
+Decorator: TypeAlias = "Callable[[Callable[..., None]], Callable[..., None]]"
+"""What ``click.option(...)`` returns: a decorator of a command function."""
+
+
+# --- errors and output ---------------------------------------------------------------
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``rekisteri: error: MESSAGE`` on stderr (never a traceback) and exit 2.
+
+    Anything shaped like a henkilötunnus is masked: a message may quote a
+    value from a file or a library error (an unknown key, a header cell).
+    """
+    click.echo(f"rekisteri: error: {hetu.redact(message)}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def one_line(message: str) -> str:
+    """Fold a (possibly multi-line) message onto one line."""
+    return " ".join(message.split())
+
+
+def fail_line(message: str) -> NoReturn:
+    """Like :func:`fail`, with *message* folded onto one line first."""
+    fail(one_line(message))
+
+
+def echo(line: str, *, err: bool = False) -> None:
+    """Print *line* with control characters shown as ``?`` and any henkilötunnus masked."""
+    printable = "".join(c if c.isprintable() or c == "\t" else "?" for c in line)
+    click.echo(hetu.redact(printable), err=err)
+
+
+def shown(subject: str) -> str:
+    """The subject for display, masked if it may be a henkilötunnus (six digits in a row)."""
+    if any(len(run) >= 6 for run in "".join(c if c.isdigit() else " " for c in subject).split()):
+        return mask(subject)
+    return subject if subject.isprintable() else mask(subject)
+
+
+def fail_error(exc: BaseException, subject: str | None = None) -> NoReturn:
+    """Report a library error on one line, with *subject* masked, and exit 2."""
+    if isinstance(exc, SecretRequiredError):
+        fail(f"subject: a henkilötunnus needs a secret: set {SECRET_VARIABLE}")
+    message = one_line(str(exc))
+    if subject:
+        message = message.replace(subject, shown(subject))
+    fail(message)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print *text*, or write it to *output* (UTF-8, LF line ends)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+
+
+# --- one usage-error style for every command and group -------------------------------
+
+
+def _usage_error(exc: click.UsageError) -> NoReturn:
+    fail_line(exc.format_message())
+
+
+class Command(click.Command):
+    """A command whose usage errors are one ``rekisteri: error:`` line and exit 2.
+
+    Bad option values, a directory given as a file, a missing option: the
+    same shape as every other error of the tool.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse *args* as click does, reporting a usage error on one line."""
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            _usage_error(exc)
+
+
+class Group(click.Group):
+    """A group whose usage errors (and its commands' and subgroups') are one line, exit 2.
+
+    Without arguments a group still prints its help, as click's groups do.
+    """
+
+    command_class = Command
+    group_class = type  # subgroups are of this class too
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse *args* as click does, reporting a usage error on one line."""
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            return super().parse_args(ctx, args)  # click shows the help
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            _usage_error(exc)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Find the subcommand as click does; an unknown one is a one-line error."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            _usage_error(exc)
+
+
+# --- options that several commands share ---------------------------------------------
+
+
+def format_option(*choices: str, help_text: str) -> Decorator:
+    """``-f``/``--format`` (the parameter ``fmt``): one of *choices*, the first by default."""
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help_text,
+    )
+
+
+def locale_option(help_text: str = "Language of the messages.") -> Decorator:
+    """``-l``/``--locale``: Finnish (the default), Swedish or English."""
+    return click.option(
+        "-l",
+        "--locale",
+        type=click.Choice(["fi", "sv", "en"]),
+        default="fi",
+        show_default=True,
+        help=help_text,
+    )
+
+
+def output_option() -> Decorator:
+    """``-o``/``--output``: write to a file instead of standard output."""
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
+    )
+
+
+def db_option(help_text: str) -> Decorator:
+    """``--db``: the SQLite file of the consent and request ledgers (required)."""
+    return click.option(
+        "--db", required=True, type=click.Path(dir_okay=False, path_type=Path), help=help_text
+    )
+
+
+def at_option(help_text: str) -> Decorator:
+    """``--at``: a moment, an ISO 8601 date-time with a time zone (see :func:`aware_datetime`)."""
+    return click.option("--at", "at", default=None, metavar="ISO-DATETIME", help=help_text)
+
+
+# --- reading what the commands work on -----------------------------------------------
+
+
+def aware_datetime(value: str | None, option: str) -> datetime:
+    """Parse an ISO 8601 date-time with a time zone; ``None`` means now."""
+    from datetime import UTC, datetime
+
+    if value is None:
+        return datetime.now(UTC)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        fail(f"{option}: expected an ISO 8601 date-time, e.g. 2026-01-05T12:00+02:00")
+    if parsed.utcoffset() is None:
+        fail(f"{option}: give a time zone, e.g. 2026-01-05T12:00+02:00 or 2026-01-05T10:00Z")
+    return parsed
+
+
+def load_register(path: Path, *, brief: bool = False) -> Register:
+    """Load the register at *path*, or say why not and exit 2.
+
+    By default every problem of an invalid document is listed, one per line
+    under a header line. With *brief* the error is one line, for commands that
+    read a register only for part of their work (``--purposes``, a plan).
+    """
+    from rekisteri.serialize import load_register as load
+
+    try:
+        return load(path)
+    except InvalidDocumentError as exc:
+        if brief:
+            fail(f"{path}: {one_line(str(exc))}")
+        # Masked as fail() masks: the problems quote no values, but the path may.
+        lines = [f"rekisteri: error: {path}: {len(exc.problems)} problem(s)"]
+        lines += [f"  {problem}" for problem in exc.problems]
+        click.echo(hetu.redact("\n".join(lines)), err=True)
+        sys.exit(EXIT_ERROR)
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror or exc}")
+    except UnicodeDecodeError:
+        fail(f"{path}: not UTF-8 text")
+    except RekisteriError as exc:
+        fail(f"{path}: {one_line(str(exc))}")
+
+
+@contextmanager
+def open_store(
+    db: Path,
+    *,
+    purposes: Path | None = None,
+    must_exist: bool = True,
+    create: bool = False,
+    missing: str = "no such consent database",
+) -> Iterator[SQLiteStore]:
+    """Open the SQLite store at *db*, failing cleanly (exit 2); close it afterwards.
+
+    Args:
+        db: The database file.
+        purposes: A register file whose purposes the store knows (consent).
+        must_exist: Refuse, with *missing* as the message, a file that does not exist.
+        create: Let the store turn an empty file into a store (writing commands).
+        missing: What to say when *db* does not exist.
+    """
+    import sqlite3
+
+    from rekisteri.store.sqlite import SQLiteStore
+
+    if db.is_dir():
+        fail(f"{db}: is a directory, not a database")
+    if must_exist and not db.is_file():
+        fail(f"{db}: {missing}")
+    known: tuple[Purpose, ...] = ()
+    if purposes is not None:
+        known = load_register(purposes, brief=True).purposes
+    secret = os.environ.get(SECRET_VARIABLE)
+    try:
+        store = SQLiteStore(
+            db,
+            purposes=known,
+            secret=secret.encode("utf-8") if secret else None,
+            create=create,
+        )
+    except StoreFileError as exc:
+        fail(f"{db}: {one_line(str(exc)).removeprefix('store: ')}")
+    except RekisteriError as exc:
+        fail_error(exc)
+    except (OSError, sqlite3.Error) as exc:
+        fail(f"cannot open {db}: {one_line(str(exc))}")
+    try:
+        yield store
+    except sqlite3.Error as exc:
+        fail(f"{db}: {one_line(str(exc))}")
+    finally:
+        store.close()

@@ -1,0 +1,237 @@
+"""``rekisteri consent``: record and check consent and direct-marketing prohibitions.
+
+A thin shell over :mod:`rekisteri.consent` and the SQLite store. Subjects are
+always shown masked where they may be a henkilötunnus.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Final
+
+import click
+
+from rekisteri.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    Decorator,
+    Group,
+    at_option,
+    aware_datetime,
+    db_option,
+    fail,
+    fail_error,
+    one_line,
+    open_store,
+    output_option,
+    shown,
+)
+from rekisteri.consent import EventKind
+from rekisteri.errors import RekisteriError
+
+__all__ = ["COMMANDS", "consent_group"]
+
+_DB_HELP: Final = "The SQLite consent database."
+
+
+def _subject_option() -> Decorator:
+    return click.option(
+        "--subject",
+        required=True,
+        help="The data subject: your own id, or a henkilötunnus (needs REKISTERI_SECRET).",
+    )
+
+
+def _purposes_option() -> Decorator:
+    return click.option(
+        "--purposes",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        envvar="REKISTERI_PURPOSES",
+        show_envvar=True,
+        help="A register file (.toml/.json): the purposes the store knows.",
+    )
+
+
+@click.group(name="consent", cls=Group)
+def consent_group() -> None:
+    """Record and check consent and direct-marketing prohibitions.
+
+    Events go into an append-only SQLite ledger (--db). Subjects that are a
+    henkilötunnus are stored only as a keyed hash; set the key in the
+    REKISTERI_SECRET environment variable.
+    """
+
+
+@consent_group.command(name="record")
+@db_option(_DB_HELP)
+@_subject_option()
+@click.option("--purpose", default=None, help="The purpose key (not needed for prohibitions).")
+@click.option(
+    "--event",
+    "kind",
+    required=True,
+    type=click.Choice([kind.value for kind in EventKind]),
+    help="What happened.",
+)
+@at_option("When it happened, with a time zone [default: now].")
+@click.option("--channel", default=None, help="How it arrived, e.g. web-form.")
+@click.option("--evidence", default=None, help="What was shown or signed.")
+@click.option("--actor", default=None, help="Who acted, e.g. subject or guardian.")
+@click.option("--by-guardian", is_flag=True, help="Given by the holder of parental responsibility.")
+@click.option(
+    "--valid-until",
+    default=None,
+    metavar="ISO-DATETIME",
+    help="For give and renew: when the consent expires.",
+)
+@_purposes_option()
+def consent_record(
+    *,
+    db: Path,
+    subject: str,
+    purpose: str | None,
+    kind: str,
+    at: str | None,
+    channel: str | None,
+    evidence: str | None,
+    actor: str | None,
+    by_guardian: bool,
+    valid_until: str | None,
+    purposes: Path | None,
+) -> None:
+    """Record one consent or prohibition event.
+
+    Consent events need --purpose and a --purposes register that has it;
+    the prohibition events (prohibit_direct_marketing, lift_prohibition) are
+    about the person and need neither.
+    """
+    from rekisteri.consent import ConsentEvent
+
+    if purpose is None:
+        if not EventKind(kind).is_prohibition:
+            fail(f"--purpose is required for a {kind} event")
+        purpose = "*"
+    moment = aware_datetime(at, "--at")
+    until = aware_datetime(valid_until, "--valid-until") if valid_until is not None else None
+    try:
+        event = ConsentEvent(
+            subject=subject,
+            purpose=purpose,
+            kind=kind,
+            at=moment,
+            channel=channel,
+            evidence=evidence,
+            actor=actor,
+            valid_until=until,
+            by_guardian=by_guardian,
+        )
+    except RekisteriError as exc:
+        fail_error(exc, subject)
+    with open_store(db, purposes=purposes, must_exist=False, create=True) as store:
+        try:
+            store.append([event])
+        except RekisteriError as exc:
+            fail_error(exc, subject)
+    click.echo(f"recorded {kind} of {purpose} for {shown(subject)} at {moment.isoformat()}")
+
+
+@consent_group.command(name="status")
+@db_option(_DB_HELP)
+@_subject_option()
+@click.option("--purpose", required=True, help="The purpose key.")
+@at_option("The moment to decide for, with a time zone [default: now].")
+@_purposes_option()
+def consent_status(
+    *, db: Path, subject: str, purpose: str, at: str | None, purposes: Path | None
+) -> None:
+    """Say whether the purpose may be processed for the subject now, and why.
+
+    The purpose must be in the --purposes register, which says whether it is
+    direct marketing. Exit 0 if processing is allowed, 1 if it is not.
+    """
+    moment = aware_datetime(at, "--at")
+    with open_store(db, purposes=purposes) as store:
+        try:
+            decision = store.may_process(subject, purpose, at=moment)
+        except RekisteriError as exc:
+            fail_error(exc, subject)
+    verdict = "allowed" if decision.allowed else "not allowed"
+    status = decision.status.value if decision.status is not None else "none"
+    click.echo(
+        f"{shown(subject)}\t{purpose}\t{verdict}: {decision.reason.value} (status: {status})"
+    )
+    sys.exit(EXIT_OK if decision.allowed else EXIT_INVALID)
+
+
+@consent_group.command(name="history")
+@db_option(_DB_HELP)
+@_subject_option()
+def consent_history(*, db: Path, subject: str) -> None:
+    """List every event of SUBJECT, oldest first."""
+    with open_store(db) as store:
+        try:
+            events = store.history(subject)
+        except RekisteriError as exc:
+            fail_error(exc, subject)
+    for event in events:
+        extras = [
+            f"{name}={value}"
+            for name, value in (
+                ("channel", event.channel),
+                ("evidence", event.evidence),
+                ("actor", event.actor),
+                ("valid_until", event.valid_until.isoformat() if event.valid_until else None),
+                ("by_guardian", "yes" if event.by_guardian else None),
+            )
+            if value is not None
+        ]
+        fields = [event.at.isoformat(), event.purpose, event.kind.value, *extras]
+        click.echo("\t".join(fields))
+    click.echo(f"{len(events)} event(s) for {shown(subject)}", err=True)
+
+
+@consent_group.command(name="verify")
+@db_option(_DB_HELP)
+def consent_verify(*, db: Path) -> None:
+    """Check the hash chain of the whole ledger.
+
+    Exit 0 if it is intact, 1 if any row was edited, removed or moved.
+    """
+    with open_store(db) as store:
+        try:
+            result = store.verify()
+        except RekisteriError as exc:
+            fail_error(exc)
+    if result.ok:
+        click.echo(f"{db}: ok ({result.events} events)")
+        sys.exit(EXIT_OK)
+    click.echo(f"{db}: {len(result.problems)} problem(s) in {result.events} events")
+    for problem in result.problems:
+        click.echo(f"  seq {problem.seq}: {problem.kind}: {one_line(problem.message)}")
+    sys.exit(EXIT_INVALID)
+
+
+@consent_group.command(name="export")
+@db_option(_DB_HELP)
+@_subject_option()
+@output_option()
+def consent_export(*, db: Path, subject: str, output: Path | None) -> None:
+    """Print SUBJECT's history as a JSON document (right of access, Art 15)."""
+    with open_store(db) as store:
+        try:
+            document = store.export(subject)
+        except RekisteriError as exc:
+            fail_error(exc, subject)
+    if output is None:
+        click.echo(document.decode("utf-8").rstrip("\n"))
+        return
+    try:
+        output.write_bytes(document)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+
+
+COMMANDS: Final[tuple[click.Command, ...]] = (consent_group,)
+"""The commands of this module, for the ``rekisteri`` group."""

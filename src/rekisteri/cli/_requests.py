@@ -1,0 +1,319 @@
+"""``rekisteri requests``: record data-subject requests and watch their deadlines.
+
+A thin shell over :mod:`rekisteri.requests` and the SQLite store (the same
+file as the consent store). Subjects and request texts are always shown with
+any henkilötunnus masked.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Final
+
+import click
+
+from rekisteri.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    Group,
+    at_option,
+    aware_datetime,
+    db_option,
+    echo,
+    fail_error,
+    fail_line,
+    one_line,
+    open_store,
+    shown,
+)
+from rekisteri.errors import RekisteriError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from rekisteri.requests import DataSubjectRequest
+
+__all__ = ["COMMANDS", "requests_group"]
+
+_EVENT_KINDS: Final = (
+    "receive",
+    "acknowledge",
+    "require_action",
+    "perform_action",
+    "accept",
+    "extend",
+    "reject",
+    "fulfil",
+    "close_unfulfilled",
+)
+_HMAC_SHOWN: Final = 20  # "hmac-sha256:" and 8 hex digits
+_MISSING: Final = "no such database"
+
+_db = db_option("The SQLite database (the same file as the consent store).")
+_at = at_option("The moment [default: now].")
+
+
+def _subject_shown(subject: str) -> str:
+    """A stored subject reference for display: the HMAC shortened, an id masked if need be."""
+    if subject.startswith("hmac-sha256:"):
+        return subject[:_HMAC_SHOWN] + "…"
+    return shown(subject)
+
+
+requests_group = Group(
+    name="requests",
+    help="""Record data-subject requests and watch their deadlines (GDPR Art 12(3)).
+
+    Events go into an append-only, hash-chained ledger in the SQLite file
+    (--db). Subjects that are a henkilötunnus are stored only as a keyed hash;
+    set the key in the REKISTERI_SECRET environment variable.
+    """,
+)
+
+
+@requests_group.command(name="record")
+@_db
+@click.option("--request", "request_id", required=True, help="Your id of the request.")
+@click.option("--subject", required=True, help="The data subject: your id or a henkilötunnus.")
+@click.option(
+    "--event", "kind", required=True, type=click.Choice(_EVENT_KINDS), help="What happened."
+)
+@_at
+@click.option("--right", default=None, help="For receive: access, erasure, object, …")
+@click.option("--channel", default=None, help="For receive: how it arrived, e.g. email.")
+@click.option(
+    "--identity",
+    default=None,
+    type=click.Choice(["not_verified", "not_needed", "requested", "verified", "failed"]),
+    help="Where the verification of identity stands now.",
+)
+@click.option("--extension-months", type=int, default=None, help="For extend: 1 or 2.")
+@click.option(
+    "--ground",
+    default=None,
+    type=click.Choice(
+        ["manifestly_unfounded", "excessive", "identity_not_established", "exemption"]
+    ),
+    help="For reject: the ground of the refusal.",
+)
+@click.option("--reason", default=None, help="For extend and reject: why (told to the subject).")
+@click.option("--notes", default=None, help="A note for the file.")
+@click.option("--actor", default=None, help="Who acted.")
+def requests_record(
+    *,
+    db: Path,
+    request_id: str,
+    subject: str,
+    kind: str,
+    at: str | None,
+    right: str | None,
+    channel: str | None,
+    identity: str | None,
+    extension_months: int | None,
+    ground: str | None,
+    reason: str | None,
+    notes: str | None,
+    actor: str | None,
+) -> None:
+    """Record one event of a request; illegal steps are refused and nothing is stored."""
+    from rekisteri.requests import RequestEvent
+
+    moment = aware_datetime(at, "--at")
+    try:
+        event = RequestEvent(
+            request_id=request_id,
+            subject=subject,
+            kind=kind,
+            at=moment,
+            right=right,
+            channel=channel,
+            identity=identity,
+            extension_months=extension_months,
+            ground=ground,
+            reason=reason,
+            notes=notes,
+            actor=actor,
+        )
+    except RekisteriError as exc:
+        fail_error(exc, subject)
+    with open_store(db, must_exist=kind != "receive", create=True, missing=_MISSING) as store:
+        if kind != "receive" and store.request(request_id) is None:
+            fail_line(f"no request {request_id!r}: record its receive event first")
+        try:
+            store.append_requests([event])
+            request = store.request(request_id)
+        except RekisteriError as exc:
+            fail_error(exc, subject)
+    assert request is not None
+    echo(
+        f"{request_id}\t{request.status.value}\tdue {request.deadline.due.isoformat()}"
+        f"\t({shown(subject)})"
+    )
+    if kind == "reject" and request.refused_late:
+        echo(f"rekisteri: warning: {_late_refusal(request)}", err=True)
+
+
+def _first_month_due(request: DataSubjectRequest) -> date:
+    from rekisteri.requests import response_deadline
+
+    return response_deadline(request.received_at).due
+
+
+def _late_refusal(request: DataSubjectRequest) -> str:
+    return (
+        f"{request.request_id}: refused after the first month, which ended on"
+        f" {_first_month_due(request).isoformat()}; Art 12(4) requires the reasons within"
+        " one month of receipt"
+    )
+
+
+def _line(request: DataSubjectRequest, at: datetime) -> str:
+    if not request.is_open:
+        state = "closed, refused late" if request.refused_late else "closed"
+    elif request.deadline.is_overdue(at):
+        state = "OVERDUE"
+    else:
+        from zoneinfo import ZoneInfo
+
+        today = at.astimezone(ZoneInfo("Europe/Helsinki")).date()  # the zone of the deadlines
+        left = (request.deadline.due - today).days
+        state = f"{left} days left"
+    return "\t".join(
+        (
+            request.request_id,
+            request.right.value,
+            request.status.value,
+            request.deadline.due.isoformat(),
+            state,
+            _subject_shown(request.subject),
+        )
+    )
+
+
+@requests_group.command(name="list")
+@_db
+@click.option(
+    "--due", "due", type=click.IntRange(min=0), default=None, help="Only those due within DAYS."
+)
+@click.option("--overdue", is_flag=True, help="Only overdue requests.")
+@click.option("--all", "show_all", is_flag=True, help="Closed requests too.")
+@_at
+def requests_list(
+    *, db: Path, due: int | None, overdue: bool, show_all: bool, at: str | None
+) -> None:
+    """List requests with their due dates: open ones by default.
+
+    With --due and --overdue both, the overdue requests and those due within
+    DAYS are listed. Exit 1 if any request listed is overdue.
+    """
+    from rekisteri.requests import due_within
+    from rekisteri.requests import overdue as overdue_requests
+
+    moment = aware_datetime(at, "--at")
+    with open_store(db, create=True, missing=_MISSING) as store:
+        try:
+            if due is None and not overdue:
+                found = store.requests(only_open=not show_all)
+            else:
+                found = (
+                    overdue_requests(store.requests(only_open=True), at=moment) if overdue else []
+                )
+                if due is not None:
+                    found += due_within(store.requests(only_open=True), due, at=moment)
+        except RekisteriError as exc:
+            fail_error(exc)
+    for request in found:
+        echo(_line(request, moment))
+    late = any(r.is_overdue(moment) for r in found)
+    sys.exit(EXIT_INVALID if late else EXIT_OK)
+
+
+@requests_group.command(name="show")
+@_db
+@click.argument("request_id")
+def requests_show(*, db: Path, request_id: str) -> None:
+    """Show one request and its events."""
+    with open_store(db, create=True, missing=_MISSING) as store:
+        request = store.request(request_id)
+    if request is None:
+        fail_line(f"no request {request_id!r}")
+    deadline = request.deadline
+    echo(f"request:   {request.request_id}")
+    echo(f"subject:   {_subject_shown(request.subject)}")
+    echo(f"right:     {request.right.value} (Art {request.right.article})")
+    echo(f"received:  {request.received_at.isoformat()}")
+    echo(f"status:    {request.status.value} ({request.status.dpv})")
+    echo(f"identity:  {request.identity.value}")
+    echo(f"due:       {deadline.due.isoformat()} ({deadline.months} month(s))")
+    if request.extension_reason is not None:
+        echo(f"extended:  {one_line(request.extension_reason)}")
+    if request.refusal_ground is not None:
+        echo(f"refused:   {request.refusal_ground.value}: {one_line(request.refusal_reason or '')}")
+    if request.refused_late:
+        echo(f"LATE:      {_late_refusal(request)}")
+    for event in request.events:
+        extras = [
+            f"{name}={value}"
+            for name, value in (
+                ("channel", event.channel),
+                ("identity", event.identity),
+                ("months", event.extension_months),
+                ("reason", event.reason),
+                ("notes", event.notes),
+                ("actor", event.actor),
+            )
+            if value is not None
+        ]
+        echo("\t".join([event.at.isoformat(), event.kind.value, *map(one_line, extras)]))
+
+
+@requests_group.command(name="deadline")
+@click.argument("received")
+@click.option("--extension", type=int, default=0, show_default=True, help="0, 1 or 2 months.")
+@click.option("--chained", is_flag=True, help="Count the extension from the end of month one.")
+@click.option(
+    "--eves", is_flag=True, help="Count juhannusaatto and jouluaatto as holidays (law 150/1930)."
+)
+def requests_deadline(*, received: str, extension: int, chained: bool, eves: bool) -> None:
+    """Print the response deadline of a request received on RECEIVED.
+
+    RECEIVED is a date (2026-01-31) or an ISO date-time with a time zone;
+    the deadline is counted in Europe/Helsinki with Finnish holidays.
+    """
+    from rekisteri.requests import ExtensionRule, FinnishHolidays, response_deadline
+
+    when: date | datetime
+    try:
+        when = (
+            date.fromisoformat(received)
+            if len(received) == 10
+            else datetime.fromisoformat(received)
+        )
+    except ValueError:
+        fail_line("RECEIVED: expected a date such as 2026-01-31 or an ISO date-time with a zone")
+    rule = ExtensionRule.CHAINED if chained else ExtensionRule.FROM_RECEIPT
+    try:
+        deadline = response_deadline(
+            when, extension_months=extension, holidays=FinnishHolidays(eves=eves), rule=rule
+        )
+    except RekisteriError as exc:
+        fail_error(exc)
+    moved = "" if deadline.unrolled == deadline.due else f" (moved from {deadline.unrolled})"
+    click.echo(f"{deadline.due.isoformat()}{moved}")
+
+
+@requests_group.command(name="verify")
+@_db
+def requests_verify(*, db: Path) -> None:
+    """Check the request ledger's hash chain. Exit 1 if anything was tampered with."""
+    with open_store(db, create=True, missing=_MISSING) as store:
+        result = store.verify_requests()
+    for problem in result.problems:
+        echo(f"{problem.seq}\t{problem.kind}\t{problem.message}")
+    click.echo(f"{result.events} request events checked: {'ok' if result.ok else 'NOT OK'}")
+    sys.exit(EXIT_OK if result.ok else EXIT_INVALID)
+
+
+COMMANDS: Final[tuple[click.Command, ...]] = (requests_group,)
+"""The commands of this module, for the ``rekisteri`` group."""

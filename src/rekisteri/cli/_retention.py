@@ -1,0 +1,153 @@
+"""``rekisteri retention``: plan passivation and deletion from a register's retention rules.
+
+A thin shell over :mod:`rekisteri.retention`: every problem with the register
+or the records CSV is one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+import click
+
+from rekisteri.cli._common import Group, echo, fail_line, load_register, one_line
+from rekisteri.errors import RekisteriError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from rekisteri.retention import Record
+
+__all__ = ["COMMANDS", "retention_group"]
+
+
+retention_group = Group(
+    name="retention", help="Plan passivation and deletion from a register's retention rules."
+)
+
+
+_FLAGS: Final = {"1", "true", "yes", "x"}
+_NOT_FLAGS: Final = {"", "0", "false", "no"}
+_PLAIN_COLUMNS: Final = ("id", "category", "legal_hold", "marketing_prohibition", "passive")
+_ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _flag(value: str | None, column: str) -> bool:
+    text = (value or "").strip().lower()
+    if text in _FLAGS:
+        return True
+    if text in _NOT_FLAGS:
+        return False
+    msg = f"{column}: expected 1, true, yes or x (or 0, false, no or empty), not {text!r}"
+    raise ValueError(msg)
+
+
+def _day(value: str, column: str) -> date:
+    text = value.strip()
+    try:
+        if _ISO_DAY.fullmatch(text) is None:
+            raise ValueError  # noqa: TRY301 - one message for both
+        return date.fromisoformat(text)
+    except ValueError:
+        msg = f"{column}: expected a date as YYYY-MM-DD, not {text!r}"
+        raise ValueError(msg) from None
+
+
+def _check_columns(path: Path, header: Sequence[str] | None, triggers: Sequence[str]) -> None:
+    known = (*_PLAIN_COLUMNS, *triggers)
+    if not header:
+        fail_line(f"{path}: no header line; expected the columns id, category and triggers")
+    unknown = [c for c in header if c not in known]
+    if unknown:
+        fail_line(
+            f"{path}: unknown column(s) {', '.join(map(repr, unknown))}; expected"
+            f" {', '.join(known)}"
+        )
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        fail_line(f"{path}: column(s) given twice: {', '.join(repeated)}")
+    missing = [c for c in ("id", "category") if c not in header]
+    if missing:
+        fail_line(f"{path}: missing column(s) {', '.join(missing)}")
+
+
+def _read_records(path: Path) -> list[Record]:
+    """Read the records CSV of ``retention plan``; every problem exits 2 on one line."""
+    from rekisteri.model import RetentionTrigger
+    from rekisteri.retention import Record
+
+    triggers = {t.value: t for t in RetentionTrigger}
+    rows: list[Record] = []
+    reader = None
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            _check_columns(path, reader.fieldnames, tuple(triggers))
+            for row in reader:
+                where = f"{path}: line {reader.line_num}"
+                if None in row:
+                    fail_line(f"{where}: more fields than the header has columns")
+                try:
+                    rows.append(
+                        Record(
+                            id=row.get("id") or "",
+                            category=(row.get("category") or "").strip(),
+                            dates={
+                                triggers[k]: _day(v, k)
+                                for k, v in row.items()
+                                if k in triggers and v and v.strip()
+                            },
+                            legal_hold=(row.get("legal_hold") or "").strip() or None,
+                            marketing_prohibition=_flag(
+                                row.get("marketing_prohibition"), "marketing_prohibition"
+                            ),
+                            passive=_flag(row.get("passive"), "passive"),
+                        )
+                    )
+                except (RekisteriError, ValueError) as exc:
+                    fail_line(f"{where}: {exc}")
+    except OSError as exc:
+        fail_line(f"cannot read {path}: {exc.strerror or exc}")
+    except UnicodeDecodeError:
+        fail_line(f"{path}: not UTF-8 text")
+    except csv.Error as exc:
+        line = f": line {reader.line_num}" if reader is not None else ""
+        fail_line(f"{path}{line}: not a readable CSV file ({exc})")
+    return rows
+
+
+@retention_group.command(name="plan")
+@click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("records", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    required=True,
+    help="The day to plan for (YYYY-MM-DD).",
+)
+def retention_plan(*, register: Path, records: Path, today: datetime) -> None:
+    """Print what to do with each record of RECORDS (a CSV) under REGISTER's rules.
+
+    RECORDS has the columns id and category, a column per retention trigger
+    that applies (e.g. end_of_customer_relationship, end_of_financial_year)
+    holding a date (YYYY-MM-DD), and optionally legal_hold (the reason),
+    marketing_prohibition and passive (1/true/yes/x, or 0/false/no/empty).
+    Any other column is an error. Output: one tab-separated line per record:
+    id, action, basis, keep-until, reason.
+    """
+    from rekisteri.retention import plan
+
+    loaded = load_register(register, brief=True)
+    rows = _read_records(records)
+    for action in plan(rows, loaded, today=today.date()):
+        until = action.until.isoformat() if action.until is not None else "-"
+        fields = (action.record.id, action.kind.value, action.basis.value, until, action.reason)
+        echo("\t".join(map(one_line, fields)))
+
+
+COMMANDS: Final[tuple[click.Command, ...]] = (retention_group,)
+"""The commands of this module, for the ``rekisteri`` group."""
