@@ -8,22 +8,19 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from click.testing import CliRunner, Result
 
-from rekisteri import cli as cli_module
-from rekisteri.cli import cli
+from rekisteri.cli import _ids, cli
 from rekisteri.testing import HetuCorruption, corrupt_hetu, synthetic_hetus
+
+if TYPE_CHECKING:
+    from click.testing import CliRunner, Result
 
 # DVV's published temporary test identifiers: valid only with --allow-temporary.
 VALID_HETUS = ["010594Y9032", "020594X903P", "150190-904V", "290200B908L"]
 HEADER = "id,name,hetu,ytunnus\n"
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -206,7 +203,7 @@ class TestCheckIds:
         self, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """Row numbers stay right when the file is read in several chunks, blank lines included."""
-        monkeypatch.setattr(cli_module, "CHUNK_ROWS", 7)
+        monkeypatch.setattr(_ids, "CHUNK_ROWS", 7)
         values = list(synthetic_hetus(40, seed=3))
         broken = {5: HetuCorruption.CHECKSUM, 17: HetuCorruption.DATE, 33: HetuCorruption.LENGTH}
         lines = ["hetu"]

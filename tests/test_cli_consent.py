@@ -7,12 +7,13 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 import pytest
-from click.testing import CliRunner, Result
 
 from rekisteri.cli import cli
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from click.testing import CliRunner, Result
 
 pytest.importorskip("rekisteri.store.sqlite")
 
@@ -37,11 +38,6 @@ key = "billing-reminders"
 name = "Laskumuistutukset"
 legal_basis = "consent"
 """
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 @pytest.fixture

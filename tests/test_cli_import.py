@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from click.testing import CliRunner, Result
 
 from rekisteri.cli import cli
 from rekisteri.serialize import load_register
+
+if TYPE_CHECKING:
+    from click.testing import CliRunner, Result
 
 LEGACY = Path(__file__).resolve().parent / "fixtures" / "legacy"
 NOTICE = (
     "Rekisterinpitäjä\n\nEsimerkki Oy\nY-tunnus: 2077474-0\n\nMuuta\n\nOutoa tekstiä 131052-308T.\n"
 )
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def run(runner: CliRunner, *args: str, stdin: bytes | None = None) -> Result:

@@ -8,21 +8,17 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from click.testing import CliRunner, Result
 
 from rekisteri.cli import cli
 from rekisteri.serialize import dumps
 from tests.test_lint import complete_register
 
 if TYPE_CHECKING:
+    from click.testing import CliRunner, Result
+
     from rekisteri.model import Register
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def run(runner: CliRunner, *args: str | Path) -> Result:

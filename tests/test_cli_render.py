@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from click.testing import CliRunner, Result
 
 from rekisteri.cli import cli
 from rekisteri.render import render_notice, render_record
 from rekisteri.serialize import load_register
 
+if TYPE_CHECKING:
+    from click.testing import CliRunner, Result
+
 EXAMPLES = Path(__file__).parent.parent / "examples"
 DIGICENTER = EXAMPLES / "digicenter.toml"
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def run(runner: CliRunner, *args: str) -> Result:

@@ -6,20 +6,16 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 import pytest
-from click.testing import CliRunner, Result
 
 from rekisteri.cli import cli
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from click.testing import CliRunner, Result
+
 HETU = "131052-308T"  # DOMAIN.md's published example, never a real person's
 ENV = {"REKISTERI_SECRET": "test-secret"}
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def run(runner: CliRunner, *args: str) -> Result:

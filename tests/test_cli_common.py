@@ -1,9 +1,9 @@
-"""A sweep over every ``rekisteri`` command: bad input, bad streams, personal data.
+"""The behaviour that every ``rekisteri`` command shares (``rekisteri.cli._common``, ``main``).
 
-Each command must answer a bad file, a bad option or a broken stream with a
-short ``rekisteri: error: …`` (or click's usage error), exit 2 (1 only for
-"found invalid data"), never a traceback and never a silent success; and no
-diagnostic may show a raw henkilötunnus.
+Each command must answer a bad file, a bad option or a broken stream with one
+short ``rekisteri: error: …`` line, exit 2 (1 only for "found invalid data"),
+never a traceback and never a silent success; and no diagnostic may show a
+raw henkilötunnus. Usage errors have that one shape in every group.
 """
 
 from __future__ import annotations
@@ -15,11 +15,14 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from click.testing import CliRunner, Result
 
 from rekisteri.cli import cli
+
+if TYPE_CHECKING:
+    from click.testing import CliRunner, Result
 
 #: A fictitious temporary henkilötunnus from DVV's published test range.
 HETU = "010594Y9032"
@@ -59,11 +62,6 @@ BAD_FILES: dict[str, tuple[str, bytes]] = {
 }
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 def run(runner: CliRunner, *args: str, stdin: str | None = None) -> Result:
     return runner.invoke(cli, list(args), input=stdin, env=SECRET)
 
@@ -82,7 +80,7 @@ def assert_clean(result: Result, *, code: int) -> None:
 def assert_error(result: Result, *fragments: str) -> None:
     """Exit 2 with one error message on stderr that names the problem."""
     assert_clean(result, code=2)
-    assert result.stderr.startswith(("rekisteri: error: ", "Usage: ")), result.stderr
+    assert result.stderr.startswith("rekisteri: error: "), result.stderr
     for fragment in fragments:
         assert fragment in result.stderr
 
@@ -251,6 +249,43 @@ class TestOutputs:
         """An unknown --locale, --format or --kind is a usage error, exit 2."""
         result = run(runner, *(a.format(good=good) for a in args))
         assert_error(result, "is not one of")
+
+
+USAGE_ERRORS = [
+    ["nosuch"],
+    ["--bogus"],
+    ["hetu", "check", "--today", "x"],
+    ["ytunnus", "check", "--bogus"],
+    ["check-ids", "{good}", "-k", "hetu"],
+    ["validate"],
+    ["render", "{good}", "--locale", "de"],
+    ["lint", "{good}", "--format", "xml"],
+    ["import", "{good}", "--bogus"],
+    ["consent", "nosuch"],
+    ["consent", "status"],
+    ["requests", "nosuch"],
+    ["requests", "deadline"],
+    ["retention", "plan", "{good}"],
+]
+
+
+class TestUsageErrors:
+    @pytest.mark.parametrize("args", USAGE_ERRORS, ids=" ".join)
+    def test_one_line_in_every_group(self, runner: CliRunner, good: Path, args: list[str]) -> None:
+        """A usage error is one 'rekisteri: error:' line and exit 2, whatever the group."""
+        result = run(runner, *(a.format(good=good) for a in args))
+        assert_error(result)
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert "Usage:" not in result.output
+        assert result.stdout == ""
+
+    @pytest.mark.parametrize("args", [[], ["consent"], ["requests"], ["hetu"]], ids=repr)
+    def test_group_without_command_shows_help(self, runner: CliRunner, args: list[str]) -> None:
+        """A group given no command still shows its help, as click's groups do."""
+        result = run(runner, *args)
+        assert result.exit_code in {0, 2}
+        assert "Usage:" in result.output
+        assert "Commands:" in result.output
 
 
 DB_COMMANDS = [
