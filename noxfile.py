@@ -2,20 +2,74 @@
 
 from __future__ import annotations
 
-import nox
+import tomllib
+from pathlib import Path
 
-nox.options.sessions = ["tests", "mypy", "lint", "docs"]
+import nox
+from packaging.requirements import Requirement
+
+nox.options.sessions = ["tests", "lowest", "mypy", "lint", "docs"]
 nox.options.error_on_external_run = True
 nox.options.default_venv_backend = "venv"
 
+#: The Python of the tool sessions, and the lowest one supported.
 PYTHON = "3.11"
+#: Every Python the classifiers in pyproject.toml name; each is tested.
+PYTHONS = ["3.11", "3.12", "3.13"]
+#: The extras whose floors `lowest` pins besides the runtime dependencies: the
+#: public testing helpers and the reference library the tests compare with.
+#: The test tools themselves (pytest, sybil, mypy, ...) stay at their newest.
+LOWEST_EXTRAS = ("testing", "tests")
+LOWEST_TOOLS = frozenset({"python-stdnum", "hypothesis"})
 
 
-@nox.session(python=PYTHON)
+@nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
     """Run the test suite (tests, doctests in src and the Markdown docs) with coverage."""
     session.install("-e", ".[tests]")
     session.run("pytest", "--cov", "--cov-report=term-missing:skip-covered", *session.posargs)
+
+
+def lowest_constraints(pyproject: Path = Path("pyproject.toml")) -> list[str]:
+    """Pin every direct dependency to the floor that pyproject.toml declares (``name==floor``).
+
+    Each runtime dependency needs a ``>=`` floor (a dependency without one
+    is an error, so a new one cannot slip in untested); of the extras, only
+    python-stdnum and hypothesis are pinned.
+    """
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    wanted = [(spec, True) for spec in project["dependencies"]]
+    for extra in LOWEST_EXTRAS:
+        wanted += [(spec, False) for spec in project["optional-dependencies"][extra]]
+    pins: list[str] = []
+    for spec, required in wanted:
+        requirement = Requirement(spec)
+        if requirement.marker is not None and not requirement.marker.evaluate():
+            continue
+        if not required and requirement.name not in LOWEST_TOOLS:
+            continue
+        floors = [s.version for s in requirement.specifier if s.operator == ">="]
+        if len(floors) != 1:
+            msg = f"{spec!r}: a direct dependency needs exactly one '>=' floor"
+            raise ValueError(msg)
+        pins.append(f"{requirement.name}=={floors[0]}")
+    return sorted(pins)
+
+
+@nox.session(python=PYTHON)
+def lowest(session: nox.Session) -> None:
+    """Run the tests with the lowest allowed version of every direct dependency.
+
+    The constraints are generated from pyproject.toml, so the floors declared
+    there are the floors tested. Extra arguments go to pytest.
+    """
+    constraints = Path(session.create_tmp()) / "lowest.txt"
+    pins = lowest_constraints()
+    constraints.write_text("\n".join(pins) + "\n", encoding="utf-8")
+    session.log("pinned: " + ", ".join(pins))
+    session.install("-c", str(constraints), "-e", ".[tests]")
+    session.run("python", "-m", "pip", "list", "--format=freeze", silent=False)
+    session.run("pytest", *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -63,7 +117,7 @@ def catalogs(session: nox.Session) -> None:
     New messages arrive untranslated: fill them in the three ``.po`` files and
     run this again (tests/test_render_catalogs.py fails until you do).
     """
-    session.install("babel>=2.14")
+    session.install("babel")
     pot = f"{LOCALE_DIR}/rekisteri.pot"
     session.run(
         *("pybabel", "extract", "-F", "babel.cfg", "-o", pot, "--no-location", "--sort-output"),

@@ -46,8 +46,8 @@ if TYPE_CHECKING:
     from enum import StrEnum
 
 ROOT = Path(__file__).parent.parent
-SCHEMA_FILE = ROOT / "schemas" / "register.schema.json"
-REGENERATE = "rekisteri schema -o schemas/register.schema.json"
+SCHEMA_FILE = ROOT / "src" / "rekisteri" / "register.schema.json"
+REGENERATE = "rekisteri schema -o src/rekisteri/register.schema.json"
 
 #: DVV's published fictitious henkilötunnus: it must never appear in a message.
 HETU = "131052-308T"
@@ -177,7 +177,7 @@ class TestJsonSchema:
         assert errors == []
 
     def test_committed_schema_is_current(self) -> None:
-        """schemas/register.schema.json is exactly what json_schema() generates."""
+        """The schema shipped in the package is exactly what json_schema() generates."""
         expected = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
         committed = SCHEMA_FILE.read_text(encoding="utf-8") if SCHEMA_FILE.exists() else ""
         assert committed == expected, f"the committed schema is stale; run: {REGENERATE}"

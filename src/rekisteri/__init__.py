@@ -15,7 +15,7 @@ Examples:
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from rekisteri.errors import (
     IdentifierTypeError,
@@ -31,6 +31,10 @@ from rekisteri.errors import (
     Reason,
     RekisteriError,
 )
+
+#: The name under which rekisteri is published on the package index
+#: (``pip install rekisteri-fi``); the import package is ``rekisteri``.
+DISTRIBUTION: Final = "rekisteri-fi"
 
 if TYPE_CHECKING:
     from rekisteri import errors, identifiers, importer, jsonld, lint, model, serialize, sources
@@ -102,7 +106,7 @@ def __getattr__(name: str) -> object:
     if name == "__version__":
         from importlib.metadata import version
 
-        return version("rekisteri")
+        return version(DISTRIBUTION)
     if name in _SUBMODULES:
         return importlib.import_module(f"rekisteri.{name}")
     if name in _MODEL_NAMES:
