@@ -238,12 +238,12 @@ class TestIntegrity:
 class TestMigration:
     def test_version_1_file_gains_request_tables(self, tmp_path: Path) -> None:
         """A file written at schema version 1 is migrated and keeps its consent events."""
-        from rekisteri.store import sqlite as sqlite_module
+        from rekisteri.store import _sqlite_db
 
         path = tmp_path / "old.db"
         conn = sqlite3.connect(path, isolation_level=None)
         conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-        for statement in sqlite_module._MIGRATIONS[0]:
+        for statement in _sqlite_db.MIGRATIONS[0]:
             conn.execute(statement)
         conn.execute("INSERT INTO schema_version (version) VALUES (1)")
         conn.close()

@@ -10,6 +10,9 @@ on its own. ``request_state`` is derived in the same transactions: one row per
 request with its status, so that open requests are found without reading
 every event.
 
+The tables are created by schema version 2
+(:data:`rekisteri.store._sqlite_db.REQUEST_TABLES`).
+
 :class:`~rekisteri.store.sqlite.SQLiteStore` calls these functions from thin
 methods; a PostgreSQL store would implement the same
 :class:`~rekisteri.store.RequestStore` protocol with its own SQL.
@@ -18,52 +21,22 @@ methods; a PostgreSQL store would implement the same
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 import orjson
 
+from rekisteri._validate import aware
 from rekisteri.errors import InvalidValueError
 from rekisteri.requests import DataSubjectRequest, RequestEvent
 from rekisteri.store import ChainProblem, Verification
+from rekisteri.store._sqlite_db import EPOCH, MICROSECOND, as_bytes, immediate, snapshot
 
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Callable, Iterable
 
-#: Schema version 1 → 2: the request tables.
-MIGRATION: Final = (
-    """CREATE TABLE request_events (
-        seq INTEGER PRIMARY KEY,
-        request_id TEXT,
-        subject TEXT,
-        kind TEXT,
-        at_us INTEGER,
-        payload BLOB,
-        digest TEXT NOT NULL,
-        prev TEXT NOT NULL,
-        hash TEXT NOT NULL
-    )""",
-    "CREATE INDEX request_events_request_seq ON request_events (request_id, seq)",
-    """CREATE TABLE request_chain_head (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        seq INTEGER NOT NULL,
-        hash TEXT NOT NULL
-    )""",
-    "INSERT INTO request_chain_head (id, seq, hash) VALUES (1, 0, printf('%064d', 0))",
-    """CREATE TABLE request_state (
-        request_id TEXT PRIMARY KEY,
-        subject TEXT NOT NULL,
-        status TEXT NOT NULL,
-        open INTEGER NOT NULL
-    ) WITHOUT ROWID""",
-    "CREATE INDEX request_state_subject ON request_state (subject)",
-    "CREATE INDEX request_state_open ON request_state (open, request_id)",
-)
-
 _GENESIS: Final = "0" * 64
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND: Final = timedelta(microseconds=1)
 _INSERT: Final = (
     "INSERT INTO request_events (seq, request_id, subject, kind, at_us, payload, digest, prev,"
     " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -136,20 +109,12 @@ def append(
         subject = refs.get(event.subject)
         if subject is None:
             subject = refs[event.subject] = ref(event.subject)
-        at: object = event.at  # checked again: validators can be bypassed
-        if not isinstance(at, datetime) or at.utcoffset() is None:
-            msg = f"events[{index}].at: expected a datetime with a time zone"
-            raise InvalidValueError(msg)
+        aware(event.at, f"events[{index}].at")  # checked again: validators can be bypassed
         batch.append(event if subject == event.subject else _with_subject(event, subject))
     if not batch:
         return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         _write(conn, batch)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def _with_subject(event: RequestEvent, subject: str) -> RequestEvent:
@@ -178,7 +143,7 @@ def _write(conn: sqlite3.Connection, batch: list[RequestEvent]) -> None:
         payload = _payload(event, event.subject)
         digest = hashlib.sha256(payload).hexdigest()
         link = _link(prev, seq, digest)
-        at_us = (event.at - _EPOCH) // _MICROSECOND
+        at_us = (event.at - EPOCH) // MICROSECOND
         kind = event.kind.value
         rows.append(
             (seq, event.request_id, event.subject, kind, at_us, payload, digest, prev, link)
@@ -214,8 +179,7 @@ def requests(
     conn: sqlite3.Connection, *, subject: str | None, only_open: bool
 ) -> list[DataSubjectRequest]:
     """Return the requests (of one stored *subject* reference, or all), by request id."""
-    conn.execute("BEGIN")
-    try:
+    with snapshot(conn):
         rows = conn.execute(
             "SELECT e.request_id, e.payload FROM request_state AS s"
             " JOIN request_events AS e ON e.request_id = s.request_id"
@@ -223,8 +187,6 @@ def requests(
             " AND e.payload IS NOT NULL ORDER BY e.request_id, e.seq",
             (subject, int(only_open)),
         ).fetchall()
-    finally:
-        conn.execute("COMMIT")
     return _fold_rows(rows)
 
 
@@ -233,8 +195,7 @@ def verify(conn: sqlite3.Connection) -> Verification:
     problems: list[ChainProblem] = []
     count = 0
     last_seq, last_hash = 0, _GENESIS
-    conn.execute("BEGIN")
-    try:
+    with snapshot(conn):
         head_seq, head_hash = conn.execute("SELECT seq, hash FROM request_chain_head").fetchone()
         cursor = conn.execute(
             "SELECT seq, payload, digest, prev, hash FROM request_events ORDER BY seq"
@@ -247,7 +208,7 @@ def verify(conn: sqlite3.Connection) -> Verification:
                 problems.append(
                     _problem(seq, "broken_link", f"row {seq} does not follow from row {last_seq}")
                 )
-            content = _as_bytes(payload)
+            content = as_bytes(payload)
             if content is not None and hashlib.sha256(content).hexdigest() != digest:
                 problems.append(
                     _problem(seq, "edited", f"row {seq} was edited (event data does not match)")
@@ -255,8 +216,6 @@ def verify(conn: sqlite3.Connection) -> Verification:
             elif _link(str(prev), seq, str(digest)) != link:
                 problems.append(_problem(seq, "edited", f"row {seq} was edited (hash)"))
             last_seq, last_hash = seq, link
-    finally:
-        conn.execute("COMMIT")
     if head_seq > last_seq:
         problems.append(_problem(last_seq + 1, "missing", f"rows after {last_seq} are missing"))
     elif head_seq < last_seq or head_hash != last_hash:
@@ -268,11 +227,3 @@ def verify(conn: sqlite3.Connection) -> Verification:
 
 def _problem(seq: int, kind: str, message: str) -> ChainProblem:
     return ChainProblem(seq=seq, kind=kind, message=message)
-
-
-def _as_bytes(value: object) -> bytes | None:
-    if value is None or isinstance(value, bytes):
-        return value
-    if isinstance(value, str):
-        return value.encode("utf-8", "surrogatepass")
-    return repr(value).encode("utf-8")
