@@ -17,9 +17,8 @@ A henkilötunnus given as a subject is never written: the store keeps
 ``"hmac-sha256:" + HMAC-SHA256(secret, canonical hetu)`` instead.
 
 This module holds the public class; the SQL is in private modules beside it:
-the connection and migrations in :mod:`rekisteri.store._sqlite_db`, the
-consent ledger in :mod:`rekisteri.store._consent_sql` and the request ledger in
-:mod:`rekisteri.store._requests_sql`.
+the connection and migrations in ``_sqlite_db``, the consent ledger in
+``_consent_sql`` and the request ledger in ``_requests_sql``.
 
 Examples:
     >>> from datetime import UTC, datetime
