@@ -1,10 +1,11 @@
 """Every error that rekisteri raises on purpose.
 
 One root, and each error also subclasses the builtin that fits, so callers can
-catch either::
+catch either. Three are defined next to the code that raises them and are
+importable from there (the module is named in brackets)::
 
     RekisteriError
-    ├── IdentifierTypeError (TypeError)     the value is not a string at all
+    ├── IdentifierTypeError (TypeError)     the value is not a string (or not iterable) at all
     ├── InvalidIdentifierError (ValueError) the string is not a valid identifier
     │   ├── InvalidFormat                   wrong characters or shape
     │   │   └── InvalidLength               wrong number of characters
@@ -12,10 +13,13 @@ catch either::
     │   └── InvalidComponent                a part is impossible (date, individual number…)
     ├── InvalidValueError (ValueError)      a model field breaks a rule (empty name, bad key…)
     │   ├── SecretRequiredError             a henkilötunnus subject, but the store has no secret
-    │   └── StoreFileError                  the file is not a store that can be opened
+    │   ├── StoreFileError                  the file is not a store that can be opened
+    │   └── UnknownLocaleError              [rekisteri.lint] a locale other than fi, sv, en
     ├── InvalidTransitionError (ValueError) an event is not allowed in a consent's status
     ├── InvalidRegisterError (ValueError)   a register breaks a rule of the model
-    └── InvalidDocumentError (ValueError)   a TOML/JSON document does not fit the model
+    ├── InvalidDocumentError (ValueError)   a TOML/JSON document does not fit the model
+    ├── UnusableInputError (ValueError)     [rekisteri.importer] undecodable, binary or empty input
+    └── CatalogError (LookupError)          [rekisteri.render] a message catalog is missing
 
 The class says *what kind* of problem it is, :class:`Reason` says exactly which
 one. Errors carry structured data (``kind``, ``reason``, ``position``,
@@ -110,15 +114,19 @@ class IdentifierTypeError(RekisteriError, TypeError):
     Attributes:
         kind: Which identifier was expected, e.g. ``"hetu"``.
         type_name: The name of the type that was given instead.
+        expected: What was expected instead: ``"str"``, or ``"an iterable"``
+            for the bulk functions such as ``validate_many``.
     """
 
-    def __init__(self, *, kind: str, type_name: str) -> None:
-        super().__init__(f"{kind}: expected str, got {type_name}")
+    def __init__(self, *, kind: str, type_name: str, expected: str = "str") -> None:
+        super().__init__(f"{kind}: expected {expected}, got {type_name}")
         self.kind = kind
         self.type_name = type_name
+        self.expected = expected
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), {"kind": self.kind, "type_name": self.type_name}))
+        state = {"kind": self.kind, "type_name": self.type_name, "expected": self.expected}
+        return (_rebuild, (type(self), state))
 
 
 class InvalidIdentifierError(RekisteriError, ValueError):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final, cast
 
+from rekisteri.errors import IdentifierTypeError
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
@@ -37,11 +39,22 @@ def first_not_in(value: str, allowed: str, start: int = 0, stop: int | None = No
     return None
 
 
-def as_sequence(values: Iterable[object]) -> Sequence[object]:
-    """Return *values* as a sequence that can be walked twice."""
+def as_sequence(values: Iterable[object], kind: str) -> Sequence[object]:
+    """Return *values* as a sequence that can be walked twice.
+
+    Raises:
+        IdentifierTypeError: *values* is not iterable (e.g. ``None`` or a
+            number); the message names the *kind* and the type, not the value.
+    """
     if isinstance(values, list | tuple):
         return values
-    return list(values)
+    try:
+        iterator = iter(values)
+    except TypeError:
+        raise IdentifierTypeError(
+            kind=kind, type_name=type(values).__name__, expected="an iterable"
+        ) from None
+    return list(iterator)
 
 
 def settle(

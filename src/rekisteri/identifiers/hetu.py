@@ -281,13 +281,13 @@ def explain_many(
     are looked at in detail.
 
     Raises:
-        IdentifierTypeError: A value is not a string.
+        IdentifierTypeError: A value is not a string, or *values* is not iterable.
 
     Examples:
         >>> explain_many(["131052-308T", "131052-308U", ""])
         [None, <Reason.CHECKSUM: 'checksum'>, <Reason.LENGTH: 'length'>]
     """
-    items: Sequence[Any] = as_sequence(values)
+    items: Sequence[Any] = as_sequence(values, KIND)
     years = _DEFAULT_YEARS if today is None else _years(today.year)
     individuals, check, limit = _INDIVIDUALS[allow_temporary], _CHECK_CHARS, _LIMIT
     try:
@@ -398,11 +398,14 @@ def validate_many(
     Returns:
         One ``bool`` per value, in order.
 
+    Raises:
+        IdentifierTypeError: *values* is not iterable (each value may be anything).
+
     Examples:
         >>> validate_many(["131052-308T", "131052-308U", None, "131052-308t"])
         [True, False, False, True]
     """
-    items = as_sequence(values)
+    items = as_sequence(values, KIND)
     years = _years(_CLOCK_YEAR if today is None else today.year)
     try:
         results = _bulk(items, _INDIVIDUALS[allow_temporary], years)
@@ -487,10 +490,10 @@ def mask(value: object) -> str:
 
 
 #: Anything shaped like a henkilötunnus, valid or not, also inside a longer
-#: word, in any case, with a Unicode dash as the sign.
-_SHAPED: Final = re.compile(
-    r"(?<![0-9])([0-9]{6}[-+A-FU-Ya-fu-y\u2010-\u2015\u2212])[0-9]{3}[0-9A-Za-z]"
-)
+#: word or run of digits, in any case, with a Unicode dash as the sign. A
+#: longer run of digits loses its end too: masking a number that is not a
+#: henkilötunnus is the lesser harm.
+_SHAPED: Final = re.compile(r"([0-9]{6}[-+A-FU-Ya-fu-y\u2010-\u2015\u2212])[0-9]{3}[0-9A-Za-z]")
 
 
 def redact(text: str) -> str:
@@ -500,12 +503,19 @@ def redact(text: str) -> str:
     run of six digits, a century sign and four characters keeps its birth
     date and sign, and loses the rest, valid or not.
 
+    Raises:
+        IdentifierTypeError: *text* is not a string.
+
     Examples:
         >>> redact("asiakas 131052-308T soitti, viite 010594Y9032")
         'asiakas 131052-**** soitti, viite 010594Y****'
         >>> redact("tilaus 2026-11-25")
         'tilaus 2026-11-25'
+        >>> redact("viite 0131052-308T")
+        'viite 0131052-****'
     """
+    if not isinstance(text, str):
+        raise IdentifierTypeError(kind=KIND, type_name=type(text).__name__)
     return _SHAPED.sub(lambda match: f"{match.group(1)}****", text)
 
 

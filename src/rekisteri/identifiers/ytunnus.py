@@ -226,11 +226,14 @@ def validate_many(values: Iterable[object]) -> list[bool]:
 
     Each answer is exactly what :func:`is_valid` returns for that value.
 
+    Raises:
+        IdentifierTypeError: *values* is not iterable (each value may be anything).
+
     Examples:
         >>> validate_many(["2077474-0", "2077474-1", "357502-9", b"2077474-0"])
         [True, False, True, False]
     """
-    items = as_sequence(values)
+    items = as_sequence(values, KIND)
     try:
         results = _bulk(items)
     except Exception:  # noqa: BLE001 - a non-string may break it in any way; go item by item
@@ -265,13 +268,13 @@ def explain_many(values: Iterable[str]) -> list[Reason | None]:
     """Return :func:`explain` of each value; the bulk path for reports.
 
     Raises:
-        IdentifierTypeError: A value is not a string.
+        IdentifierTypeError: A value is not a string, or *values* is not iterable.
 
     Examples:
         >>> explain_many(["2077474-0", "2077474-1"])
         [None, <Reason.CHECKSUM: 'checksum'>]
     """
-    items = as_sequence(values)
+    items = as_sequence(values, KIND)
     return [None if ok else explain(v) for ok, v in zip(validate_many(items), items, strict=True)]  # type: ignore[arg-type] # explain() rejects non-strings
 
 
