@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.resources
+import os
 import subprocess
 import sys
+import tempfile
 import warnings
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Final
 
 import pytest
 
@@ -77,7 +82,7 @@ class TestImportCost:
 class TestVersion:
     def test_matches_metadata(self) -> None:
         """__version__ is the installed distribution's version."""
-        assert rekisteri.__version__ == importlib.metadata.version("rekisteri")
+        assert rekisteri.__version__ == importlib.metadata.version(rekisteri.DISTRIBUTION)
 
     def test_does_not_warn(self) -> None:
         """Reading __version__ emits no warning."""
@@ -88,7 +93,7 @@ class TestVersion:
     def test_in_a_fresh_interpreter(self) -> None:
         """__version__ works in a fresh interpreter too."""
         out = _run("import rekisteri\nprint(rekisteri.__version__)")
-        assert out.strip() == importlib.metadata.version("rekisteri")
+        assert out.strip() == importlib.metadata.version(rekisteri.DISTRIBUTION)
 
 
 class TestPackage:
@@ -106,3 +111,72 @@ class TestPackage:
     def test_typed(self) -> None:
         """The package ships py.typed."""
         assert importlib.resources.files("rekisteri").joinpath("py.typed").is_file()
+
+
+#: Modules that are programs, not libraries: importing them runs them.
+PROGRAMS: Final = frozenset({"rekisteri.__main__"})
+
+
+def module_names() -> list[str]:
+    """Every module of the rekisteri package, found on the file system, sorted.
+
+    Packages are named by their ``__init__.py``; :data:`PROGRAMS` are left out.
+    """
+    root = Path(rekisteri.__file__).resolve().parent
+    names = []
+    for path in root.rglob("*.py"):
+        parts = path.relative_to(root.parent).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        names.append(".".join(parts))
+    return sorted(set(names) - PROGRAMS)
+
+
+MODULES: Final = module_names()
+
+
+def _import_alone(module: str) -> subprocess.CompletedProcess[str]:
+    """Import *module* in a fresh interpreter, as the first rekisteri import."""
+    return subprocess.run(  # noqa: S603 - our own interpreter and module names
+        [sys.executable, "-c", f"import {module}"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        cwd=tempfile.gettempdir(),  # not the checkout, so only the installed package is found
+    )
+
+
+@pytest.fixture(scope="module")
+def imports_alone() -> dict[str, subprocess.CompletedProcess[str]]:
+    """Each module imported in its own fresh interpreter, several at a time."""
+    with ThreadPoolExecutor(max_workers=2 * (os.cpu_count() or 1)) as pool:
+        return dict(zip(MODULES, pool.map(_import_alone, MODULES), strict=True))
+
+
+class TestEveryModule:
+    def test_modules_are_found(self) -> None:
+        """The walk finds the package, its subpackages and their private modules."""
+        assert "rekisteri" in MODULES
+        assert "rekisteri.identifiers.hetu" in MODULES
+        assert "rekisteri.identifiers._common" in MODULES
+        assert "rekisteri.testing.strategies" in MODULES
+        assert len(MODULES) > 40
+
+    @pytest.mark.parametrize("module", MODULES)
+    def test_imports_alone(
+        self, imports_alone: dict[str, subprocess.CompletedProcess[str]], module: str
+    ) -> None:
+        """Each module imports first in a fresh interpreter: no import cycle, no missing name."""
+        result = imports_alone[module]
+        assert result.returncode == 0, result.stderr[-2000:]
+
+    def test_main_module_runs(self) -> None:
+        """``python -m rekisteri`` (the one module that is a program) runs the CLI."""
+        out = _run(
+            "import runpy, sys\nsys.argv = ['rekisteri', '--help']\n"
+            "try:\n    runpy.run_module('rekisteri', run_name='__main__')\n"
+            "except SystemExit as exit:\n    print('exit', exit.code)"
+        )
+        assert "Usage" in out
+        assert "exit 0" in out
