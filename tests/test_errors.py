@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import importlib
 import pickle
+import re
 
 import pytest
 
@@ -20,6 +22,7 @@ from rekisteri.errors import (
     RekisteriError,
 )
 from rekisteri.identifiers import hetu, ytunnus
+from tests.test_packaging import module_names
 
 INVALID_CLASSES: tuple[type[InvalidIdentifierError], ...] = (
     InvalidIdentifierError,
@@ -260,3 +263,63 @@ class TestIdentifierTypeError:
         """Callers can catch it as a plain TypeError."""
         with pytest.raises(TypeError, match="expected str"):
             ytunnus.validate(None)  # type: ignore[arg-type] # junk on purpose
+
+    def test_expected_in_message_and_pickle(self) -> None:
+        """A bulk function given a non-iterable says it expected an iterable; pickling keeps it."""
+        with pytest.raises(IdentifierTypeError) as info:
+            hetu.validate_many(None)  # type: ignore[arg-type] # junk on purpose
+        assert str(info.value) == "hetu: expected an iterable, got NoneType"
+        assert info.value.expected == "an iterable"
+        back = pickle.loads(pickle.dumps(info.value))  # noqa: S301 - our own data
+        assert (back.kind, back.type_name, back.expected) == ("hetu", "NoneType", "an iterable")
+        assert str(back) == str(info.value)
+
+
+def _every_error_class() -> list[type[RekisteriError]]:
+    """Every public subclass of RekisteriError in rekisteri, once every module is imported."""
+    for module in module_names():
+        importlib.import_module(module)
+    found: list[type[RekisteriError]] = []
+    todo: list[type[RekisteriError]] = [RekisteriError]
+    while todo:
+        cls = todo.pop()
+        todo += cls.__subclasses__()
+        if cls.__module__.startswith("rekisteri") and not cls.__name__.startswith("_"):
+            found.append(cls)
+    return sorted(set(found), key=lambda cls: cls.__name__)
+
+
+#: Builtin bases that say nothing about the kind of error.
+_TOO_GENERAL = (BaseException, Exception, object)
+
+
+class TestEveryErrorClass:
+    def test_all_are_found(self) -> None:
+        """The walk finds the classes of errors.py and those defined elsewhere."""
+        names = {cls.__name__ for cls in _every_error_class()}
+        assert {"RekisteriError", "InvalidLength", "CatalogError", "UnusableInputError"} <= names
+        assert "UnknownLocaleError" in names
+
+    @pytest.mark.parametrize("cls", _every_error_class(), ids=lambda cls: cls.__name__)
+    def test_in_the_documented_tree(self, cls: type[RekisteriError]) -> None:
+        """The class tree in the docstring of rekisteri.errors names every error class."""
+        assert errors.__doc__ is not None
+        assert re.search(rf"\b{cls.__name__}\b", errors.__doc__), cls.__name__
+
+    @pytest.mark.parametrize("cls", _every_error_class(), ids=lambda cls: cls.__name__)
+    def test_also_a_builtin_error(self, cls: type[RekisteriError]) -> None:
+        """Every error but the root also subclasses a builtin that says what kind it is."""
+        if cls is RekisteriError:
+            return
+        builtins = [
+            base
+            for base in cls.__mro__
+            if base.__module__ == "builtins" and base not in _TOO_GENERAL
+        ]
+        assert builtins, f"{cls.__name__} subclasses no builtin error such as ValueError"
+
+    @pytest.mark.parametrize("cls", _every_error_class(), ids=lambda cls: cls.__name__)
+    def test_documented(self, cls: type[RekisteriError]) -> None:
+        """Every error class has a docstring of its own."""
+        assert "__doc__" in vars(cls)
+        assert cls.__doc__
