@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from rekisteri import testing
-from rekisteri.errors import InvalidComponent, InvalidIdentifierError, Reason
+from rekisteri.errors import InvalidComponent, InvalidIdentifierError, InvalidRegisterError, Reason
 from rekisteri.identifiers import hetu, ytunnus
+from rekisteri.lint import Severity, lint
+from rekisteri.model import Register, Right
+from rekisteri.render import render_notice, render_record
+from rekisteri.serialize import dumps, loads
 from rekisteri.testing import (
     HetuCorruption,
     YtunnusCorruption,
+    a_register,
     corrupt_hetu,
     corrupt_ytunnus,
     make_hetu,
@@ -361,3 +367,60 @@ class TestStrategies:
     def test_corrupted_ytunnukset_invalid(self, value: str) -> None:
         """corrupted_ytunnukset() draws only invalid values."""
         assert not ytunnus.is_valid(value)
+
+
+class TestARegister:
+    def test_lints_clean(self) -> None:
+        """The register has every item the linter asks for: no finding at all."""
+        findings = lint(a_register())
+        assert findings == []
+        assert not [f for f in findings if f.severity is Severity.ERROR]
+
+    @pytest.mark.parametrize("locale", ["fi", "sv", "en"])
+    @pytest.mark.parametrize("format", ["md", "html", "text"])
+    def test_renders_in_every_language(self, locale: str, format: str) -> None:  # noqa: A002 - the renderers' own name
+        """Notice and record render with no missing item and no Finnish fallback."""
+        register = a_register()
+        for render in (render_notice, render_record):
+            text = render(register, locale=locale, format=format)  # type: ignore[arg-type] # parametrised
+            for marker in ("[puuttuu]", "[saknas]", "[missing]", "[på finska]", "[in Finnish]"):
+                assert marker not in text
+            assert "Esimerkki Oy" in text
+
+    def test_overrides_replace_top_level_fields(self) -> None:
+        """Keyword overrides replace fields; everything else stays."""
+        base = a_register()
+        changed = a_register(updated=date(2026, 1, 1), transfers=())
+        assert changed.updated == date(2026, 1, 1)
+        assert changed.transfers == ()
+        assert changed.purposes == base.purposes
+        assert attrs.evolve(changed, updated=None, transfers=base.transfers) == base
+
+    def test_each_call_is_equal_and_new(self) -> None:
+        """Two calls give equal registers (frozen, so sharing parts is safe)."""
+        assert a_register() == a_register()
+
+    def test_unknown_override(self) -> None:
+        """An override that names no field is a TypeError, as with attrs.evolve."""
+        with pytest.raises(TypeError):
+            a_register(no_such_field=1)
+
+    def test_overrides_are_checked(self) -> None:
+        """Overrides go through the model's checks: consent needs the right to withdraw."""
+        with pytest.raises(InvalidRegisterError):
+            a_register(rights=(Right.ACCESS,))
+
+    def test_round_trips_through_json(self) -> None:
+        """The register serialises and reads back equal."""
+        register = a_register()
+        assert loads(dumps(register), Register) == register
+
+    def test_names_no_person(self) -> None:
+        """No henkilötunnus-shaped value anywhere in the register."""
+        text = dumps(a_register()).decode()
+        assert hetu.redact(text) == text
+        assert ytunnus.is_valid(a_register().controller.business_id)
+
+    def test_in_all(self) -> None:
+        """a_register is public."""
+        assert "a_register" in testing.__all__
