@@ -15,8 +15,8 @@ from rdflib.namespace import XSD
 
 from rekisteri.jsonld import CONTEXT, DPV, EU_GDPR, REKISTERI, dumps, to_jsonld
 from rekisteri.serialize import load_register
+from rekisteri.testing import a_register
 from rekisteri.testing.strategies import registers
-from tests.test_lint import complete_register
 
 if TYPE_CHECKING:
     from rekisteri.model import Register
@@ -63,7 +63,7 @@ def _purpose(graph: Graph, key: str) -> BNode:
 @pytest.fixture(scope="module")
 def graph() -> Graph:
     """The complete test register as an RDF graph."""
-    return _graph(complete_register())
+    return _graph(a_register())
 
 
 class TestTriples:
@@ -96,7 +96,7 @@ class TestTriples:
 
     def test_purpose_points_at_its_data(self) -> None:
         """A purpose's data categories are the same nodes as the register's personal data."""
-        base = complete_register()
+        base = a_register()
         billing = attrs.evolve(base.purposes[0], data_categories=("contact",))
         graph = _graph(attrs.evolve(base, purposes=(billing, *base.purposes[1:])))
         [data] = graph.objects(_purpose(graph, "billing"), D.hasPersonalData)
@@ -111,7 +111,7 @@ class TestTriples:
         assert URIRef(EU_GDPR + "A15") in rights
         assert URIRef(EU_GDPR + "A7-3") in rights
         assert URIRef(EU_GDPR + "A77") in rights
-        assert len(rights) == len(complete_register().rights)
+        assert len(rights) == len(a_register().rights)
 
     def test_sources(self, graph: Graph) -> None:
         """A third-party public source carries both DPV source types."""
@@ -138,20 +138,20 @@ class TestTriples:
 
     def test_updated_date(self) -> None:
         """The update date is an xsd:date."""
-        graph = _graph(attrs.evolve(complete_register(), updated=date(2025, 5, 20)))
+        graph = _graph(attrs.evolve(a_register(), updated=date(2025, 5, 20)))
         assert (None, DCT.modified, Literal("2025-05-20", datatype=XSD.date)) in graph
 
 
 class TestDocument:
     def test_context_is_inline(self) -> None:
         """The @context is written out, never a URL to fetch."""
-        document = to_jsonld(complete_register())
+        document = to_jsonld(a_register())
         assert document["@context"] == dict(CONTEXT)
         assert all(isinstance(value, str | dict) for value in CONTEXT.values())
 
     def test_only_verified_dpv_terms(self) -> None:
         """Every dpv: IRI in the export is a term checked against DPV itself."""
-        graph = _graph(complete_register())
+        graph = _graph(a_register())
         used = {
             str(term).removeprefix(DPV)
             for triple in graph
@@ -162,7 +162,7 @@ class TestDocument:
 
     def test_dumps_keeps_finnish_letters(self) -> None:
         """dumps() writes ä and ö as they are and is valid JSON."""
-        text = dumps(complete_register())
+        text = dumps(a_register())
         assert "Yhteystiedot" in text
         assert "Tietosuojavaltuutetun toimisto" in text
         assert json.loads(text)["@type"] == "dpv:PersonalDataProcess"

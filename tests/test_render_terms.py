@@ -14,8 +14,6 @@ import pytest
 
 from rekisteri.model import (
     AutomatedDecision,
-    ContactPoint,
-    Controller,
     Cookie,
     DataCategory,
     Duration,
@@ -24,7 +22,6 @@ from rekisteri.model import (
     LocalizedText,
     NoneStated,
     Purpose,
-    Register,
     RetentionRule,
     RetentionTrigger,
     Right,
@@ -34,17 +31,11 @@ from rekisteri.model import (
     Transfer,
 )
 from rekisteri.render import _i18n, render_notice, render_record
+from rekisteri.testing import a_register
 
 
 def _lt(fi: str, sv: str, en: str) -> LocalizedText:
     return LocalizedText(fi=fi, sv=sv, en=en)
-
-
-def _register(**fields: object) -> Register:
-    controller = Controller(
-        name="Esimerkki Oy", business_id="2077474-0", contact=ContactPoint(email="a@esimerkki.fi")
-    )
-    return Register(controller=controller, **fields)  # type: ignore[arg-type]
 
 
 _SECURITY = tuple(
@@ -64,7 +55,7 @@ class TestSecurityTerms:
         self, locale: str, word: str, transfer_word: str
     ) -> None:
         """The kinds of measures use the word of the record's item (g), not the Art 46 word."""
-        register = _register(security=_SECURITY)
+        register = a_register(security=_SECURITY)
         for text in (
             render_notice(register, locale=locale),
             render_record(register, locale=locale),
@@ -84,7 +75,7 @@ class TestTransfers:
     )
     def test_same_label_in_every_language(self, locale: str, label: str) -> None:
         """An adequacy decision is a basis, not a "safeguard": en says what fi and sv say."""
-        register = _register(transfers=(Transfer(),))
+        register = a_register(transfers=(Transfer(),))
         text = render_notice(register, locale=locale)
         assert label in text
         assert "Safeguard" not in text
@@ -103,7 +94,7 @@ class TestSources:
     def test_finnish_uses_the_gdpr_word(self, *, public: bool, sentence: str) -> None:
         """Finnish says "yleisesti saatavilla" as Art 14(2)(f) and the linter's R202 do."""
         source = Source(key="x", name=LocalizedText(fi="Lähde"), publicly_accessible=public)
-        text = render_notice(_register(sources=(source,)))
+        text = render_notice(a_register(sources=(source,)))
         assert sentence in text
         assert "julkisesti" not in text
 
@@ -114,7 +105,7 @@ class TestCategories:
     def test_criminal_note_is_a_noun_phrase(self) -> None:
         """The Art 10 note is in the nominative like the other notes, not a bare partitive."""
         category = DataCategory(key="c", name=LocalizedText(fi="Rikostiedot"), criminal=True)
-        text = render_notice(_register(data_categories=(category,)))
+        text = render_notice(a_register(data_categories=(category,)))
         assert "(rikostuomioihin ja rikkomuksiin liittyvät henkilötiedot)" in text
         assert "liittyviä tietoja" not in text
 
@@ -132,7 +123,7 @@ class TestCategories:
             data_categories=("a", "b"),
         )
         rule = RetentionRule(data_categories=("a", "b"), statute="kirjanpitolaki 1336/1997")
-        register = _register(data_categories=categories, purposes=(purpose,), retention=(rule,))
+        register = a_register(data_categories=categories, purposes=(purpose,), retention=(rule,))
         for text in (
             render_notice(register, locale=locale),
             render_record(register, locale=locale),
@@ -170,14 +161,16 @@ class TestRetention:
             trigger=RetentionTrigger.FIXED_DATE,
             fixed_date=date(2027, 1, 1),
         )
-        register = _register(retention=(rule,))
+        register = a_register(retention=(rule,))
         assert expected in render_notice(register, locale=locale)
         assert expected in render_record(register, locale=locale)
 
     def test_fixed_date_trigger_without_a_date_keeps_the_words(self) -> None:
         """Without a date (each record has its own), the trigger is still said in words."""
         rule = RetentionRule(period=Duration(days=30), trigger=RetentionTrigger.FIXED_DATE)
-        assert "30 päivää määrätystä päivästä lukien" in render_notice(_register(retention=(rule,)))
+        assert "30 päivää määrätystä päivästä lukien" in render_notice(
+            a_register(retention=(rule,))
+        )
 
 
 class TestWithdrawal:
@@ -198,7 +191,7 @@ class TestWithdrawal:
             name=_lt("Uutiskirje", "Nyhetsbrev", "Newsletter"),
             legal_basis=LegalBasis.CONSENT,
         )
-        register = _register(
+        register = a_register(
             purposes=(purpose,), rights=(Right.ACCESS, Right.WITHDRAW_CONSENT, Right.COMPLAINT)
         )
         text = render_notice(register, locale=locale)
@@ -217,7 +210,7 @@ class TestWithdrawal:
             Purpose(key=key, name=LocalizedText(fi=name), legal_basis=LegalBasis.CONSENT)
             for key, name in (("a", "Uutiskirje"), ("b", "Allergiat"))
         )
-        register = _register(purposes=purposes, rights=(Right.WITHDRAW_CONSENT,))
+        register = a_register(purposes=purposes, rights=(Right.WITHDRAW_CONSENT,))
         text = render_notice(register)
         assert (
             "Suostumukseen perustuvat käsittelyn tarkoitukset:\n\n- Uutiskirje\n- Allergiat" in text
@@ -231,7 +224,9 @@ def test_automated_decision_uses_the_gdpr_finnish_term() -> None:
         logic=LocalizedText(fi="Pisteytys"),
         significance=LocalizedText(fi="Laskulla maksaminen estyy"),
     )
-    text = render_notice(_register(automated_decisions=(decision,)))
+    text = render_notice(
+        a_register(automated_decisions=(decision,), none_stated=(NoneStated.COOKIES,))
+    )
     assert "Merkitys ja mahdolliset seuraukset rekisteröidylle:" in text
     assert "todennäköiset" not in text
 
@@ -250,7 +245,10 @@ class TestCookies:
     def test_purpose_column_is_named_for_a_cookie(self, locale: str, header: str) -> None:
         """A cookie has a "käyttötarkoitus"; "käsittelyn tarkoitus" is a purpose of processing."""
         cookie = Cookie(name="sid", purpose=LocalizedText(fi="Istunto"), strictly_necessary=True)
-        text = render_notice(_register(cookies=(cookie,)), locale=locale)
+        text = render_notice(
+            a_register(cookies=(cookie,), none_stated=(NoneStated.AUTOMATED_DECISIONS,)),
+            locale=locale,
+        )
         assert header in text
 
     def test_context_message_missing_from_a_catalog_falls_back_to_finnish(self) -> None:
@@ -263,7 +261,7 @@ class TestCookies:
 
 def test_no_automated_decisions_sentence_says_which_decisions() -> None:
     """The word "sellaiseen" ties the relative clause to the decision-making, not to profiling."""
-    register = _register(none_stated=(NoneStated.AUTOMATED_DECISIONS,))
+    register = a_register(none_stated=(NoneStated.AUTOMATED_DECISIONS,))
     assert (
         "ei käytetä sellaiseen automaattiseen päätöksentekoon, profilointi mukaan lukien, jolla"
         in (render_notice(register))
@@ -285,8 +283,8 @@ def test_passivation_is_shown(locale: str, sentence: str) -> None:
         trigger=RetentionTrigger.END_OF_CUSTOMER_RELATIONSHIP,
         passivate=True,
     )
-    register = _register(retention=(rule,))
+    register = a_register(retention=(rule,))
     assert sentence in render_notice(register, locale=locale)
     assert sentence in render_record(register, locale=locale)
-    plain = _register(retention=(attrs.evolve(rule, passivate=False),))
+    plain = a_register(retention=(attrs.evolve(rule, passivate=False),))
     assert sentence not in render_notice(plain, locale=locale)
