@@ -11,11 +11,8 @@ from hypothesis import strategies as st
 
 from rekisteri.errors import InvalidValueError
 from rekisteri.model import (
-    Controller,
-    DataCategory,
     Duration,
     LocalizedText,
-    Register,
     RetentionRule,
     RetentionTrigger,
 )
@@ -34,6 +31,7 @@ from rekisteri.retention import (
     trigger_date,
 )
 from rekisteri.serialize import dumps, loads
+from rekisteri.testing import a_register
 
 T = RetentionTrigger
 BOOKS, VOUCHERS = kirjanpitolaki_2_10(books=("ledger",), vouchers=("receipts",))
@@ -237,11 +235,7 @@ class TestPlan:
 
     def test_register_as_rules(self) -> None:
         """A Register's own retention rules are used."""
-        register = Register(
-            controller=Controller(name="Esimerkki Oy"),
-            data_categories=(DataCategory(key="contact", name=LocalizedText(fi="Yhteystiedot")),),
-            retention=(CUSTOMER,),
-        )
+        register = a_register(retention=(CUSTOMER,))
         record = Record(
             id="c1", category="contact", dates={T.END_OF_CUSTOMER_RELATIONSHIP: date(2020, 1, 1)}
         )

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from rekisteri import sources
 from rekisteri.identifiers import ytunnus
-from rekisteri.model import Controller, Register, Source
 from rekisteri.sources import CATALOG, DATA_SUBJECT
+from rekisteri.testing import a_register
+
+if TYPE_CHECKING:
+    from rekisteri.model import Source
 
 #: DOMAIN.md 2.4: Y-tunnukset that the operators publish.
 PUBLISHED_YTUNNUS: dict[str, str] = {
@@ -89,9 +94,7 @@ class TestDataSubject:
 
     def test_third_party_sources_exclude_it(self) -> None:
         """A register's third-party sources are all but the data subject."""
-        register = Register(
-            controller=Controller(name="Esimerkki Oy"), sources=tuple(CATALOG.values())
-        )
+        register = a_register(sources=tuple(CATALOG.values()))
         third = register.third_party_sources
         assert DATA_SUBJECT not in third
         assert len(third) == len(CATALOG) - 1
