@@ -27,6 +27,7 @@ import sys
 
 import click
 
+from rekisteri import DISTRIBUTION
 from rekisteri.cli import _consent, _ids, _import, _register, _requests, _retention
 from rekisteri.cli._common import Group, fail
 from rekisteri.errors import RekisteriError
@@ -35,7 +36,7 @@ __all__ = ["cli", "main"]
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="rekisteri")
+@click.version_option(package_name=DISTRIBUTION)
 def cli() -> None:
     """Work with Finnish personal-data registers.
 
