@@ -124,3 +124,21 @@ class TestImportCommand:
         result = run(runner, str(tmp_path / "nope.txt"))
         assert result.exit_code == 2
         assert "cannot read" in result.stderr
+
+    def test_exit_zero_keeps_the_report(self, runner: CliRunner, tmp_path: Path) -> None:
+        """--exit-zero exits 0 although the report has errors, and the report is unchanged."""
+        notice = str(LEGACY / "notice-000-digicenter.txt")
+        plain = run(runner, notice, "-o", str(tmp_path / "a.toml"))
+        zero = run(runner, notice, "-o", str(tmp_path / "b.toml"), "--exit-zero")
+        assert (plain.exit_code, zero.exit_code) == (1, 0)
+        assert "R105 error" in zero.stdout
+        assert zero.stdout == plain.stdout.replace("a.toml", "b.toml")
+        drafts = [(tmp_path / name).read_text(encoding="utf-8") for name in ("a.toml", "b.toml")]
+        assert drafts[0] == drafts[1]
+
+    def test_exit_zero_still_fails_on_unreadable_input(
+        self, runner: CliRunner, tmp_path: Path
+    ) -> None:
+        """--exit-zero does not hide a file that cannot be read: that is still exit 2."""
+        result = run(runner, str(tmp_path / "nope.txt"), "--exit-zero")
+        assert result.exit_code == 2

@@ -53,6 +53,17 @@ class TestLint:
             for finding in document["findings"]
         ]
 
+    @pytest.mark.parametrize("fmt", ["text", "json"])
+    def test_exit_zero(self, runner: CliRunner, fmt: str) -> None:
+        """--exit-zero exits 0 with the same report of errors; an unreadable file is still 2."""
+        example = EXAMPLES / "digicenter.toml"
+        plain = run(runner, "lint", example, "--format", fmt)
+        zero = run(runner, "lint", example, "--format", fmt, "--exit-zero")
+        assert (plain.exit_code, zero.exit_code) == (1, 0)
+        assert zero.stdout == plain.stdout
+        assert "R105" in zero.stdout
+        assert run(runner, "lint", EXAMPLES / "missing.toml", "--exit-zero").exit_code == 2
+
     def test_clean_register_exits_0(self, runner: CliRunner, tmp_path: Path) -> None:
         """A register without findings exits 0 and says so."""
         result = run(runner, "lint", write(tmp_path / "r.json", complete_register()))

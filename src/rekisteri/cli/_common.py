@@ -45,6 +45,7 @@ __all__ = [
     "db_option",
     "echo",
     "emit",
+    "exit_zero_option",
     "fail",
     "fail_error",
     "fail_line",
@@ -54,6 +55,7 @@ __all__ = [
     "one_line",
     "open_store",
     "output_option",
+    "report_exit",
     "shown",
 ]
 
@@ -205,6 +207,23 @@ def locale_option(help_text: str = "Language of the messages.") -> Decorator:
         show_default=True,
         help=help_text,
     )
+
+
+def exit_zero_option() -> Decorator:
+    """``--exit-zero``: report problems but exit 0 (2 still means the command could not run)."""
+    return click.option(
+        "--exit-zero",
+        is_flag=True,
+        help=(
+            "Exit 0 even if the report has errors (the report still shows them); "
+            "exit 2 still means the input could not be read."
+        ),
+    )
+
+
+def report_exit(*, failed: bool, exit_zero: bool) -> int:
+    """The exit code of a command whose report may hold errors."""
+    return EXIT_INVALID if failed and not exit_zero else EXIT_OK
 
 
 def output_option() -> Decorator:

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Final
 import click
 
 from rekisteri.cli._common import (
-    EXIT_INVALID,
-    EXIT_OK,
     Command,
+    exit_zero_option,
     fail,
     format_option,
     locale_option,
+    report_exit,
 )
 from rekisteri.identifiers import hetu
 
@@ -111,6 +111,7 @@ def _report_json(result: ImportResult, name: str, locale: str) -> str:
     default=None,
     help="Read NOTICE as HTML or as plain text (default: by its suffix, else by its content).",
 )
+@exit_zero_option()
 def import_command(
     notice: str,
     *,
@@ -120,6 +121,7 @@ def import_command(
     fmt: str,
     locale: str,
     html: bool | None,
+    exit_zero: bool,
 ) -> None:
     """Import an old rekisteriseloste NOTICE (.txt or .html) as a TOML draft register.
 
@@ -128,8 +130,9 @@ def import_command(
     (the importer's own I-codes, outdated references and the linter's report
     on the draft) and the passages that were not mapped to any field.
 
-    Exit 1 if any finding is an error, 0 otherwise, 2 if NOTICE cannot be
-    read or is not text (binary, empty, or not in the given encoding).
+    Exit 1 if any finding is an error (0 with --exit-zero), 0 otherwise, 2 if
+    NOTICE cannot be read or is not text (binary, empty, or not in the given
+    encoding).
     """
     from rekisteri.importer import UnusableInputError, import_bytes, to_toml
 
@@ -161,7 +164,7 @@ def import_command(
             fail(f"cannot write {report_path}: {exc.strerror}")
     else:
         click.echo(report, nl=False, err=output is None)
-    sys.exit(EXIT_INVALID if result.has_errors else EXIT_OK)
+    sys.exit(report_exit(failed=result.has_errors, exit_zero=exit_zero))
 
 
 COMMANDS: Final[tuple[click.Command, ...]] = (import_command,)

@@ -22,11 +22,13 @@ from rekisteri.cli._common import (
     Command,
     Decorator,
     emit,
+    exit_zero_option,
     fail,
     format_option,
     load_register,
     locale_option,
     output_option,
+    report_exit,
 )
 from rekisteri.identifiers import hetu
 
@@ -127,11 +129,12 @@ def record(*, register: Path, locale: str, fmt: str, output: Path | None) -> Non
     help_text="text: one 'path: code severity message' line per finding; json: for CI jobs.",
 )
 @locale_option()
-def lint(register: Path, fmt: str, locale: str) -> None:
+@exit_zero_option()
+def lint(register: Path, fmt: str, locale: str, *, exit_zero: bool) -> None:
     """Report what REGISTER (.toml or .json) lacks and which references are outdated.
 
-    Exit 1 if any finding is an error, 0 otherwise (warnings and info do not
-    fail), 2 if REGISTER cannot be read.
+    Exit 1 if any finding is an error (0 with --exit-zero), 0 otherwise
+    (warnings and info do not fail), 2 if REGISTER cannot be read.
     """
     from rekisteri.lint import Severity, report_json, report_text
     from rekisteri.lint import lint as run_lint
@@ -142,7 +145,7 @@ def lint(register: Path, fmt: str, locale: str) -> None:
     report = report_json(findings, locale=locale) if fmt == "json" else report_text(findings)
     click.echo(hetu.redact(report), nl=False)
     failed = any(finding.severity is Severity.ERROR for finding in findings)
-    sys.exit(EXIT_INVALID if failed else EXIT_OK)
+    sys.exit(report_exit(failed=failed, exit_zero=exit_zero))
 
 
 @click.command(name="jsonld", cls=Command)
