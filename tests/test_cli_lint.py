@@ -11,7 +11,7 @@ import pytest
 
 from rekisteri.cli import cli
 from rekisteri.serialize import dumps
-from tests.test_lint import complete_register
+from rekisteri.testing import a_register
 
 if TYPE_CHECKING:
     from click.testing import CliRunner, Result
@@ -66,13 +66,13 @@ class TestLint:
 
     def test_clean_register_exits_0(self, runner: CliRunner, tmp_path: Path) -> None:
         """A register without findings exits 0 and says so."""
-        result = run(runner, "lint", write(tmp_path / "r.json", complete_register()))
+        result = run(runner, "lint", write(tmp_path / "r.json", a_register()))
         assert result.exit_code == 0
         assert result.stdout == "0 findings: 0 errors, 0 warnings, 0 info\n"
 
     def test_warnings_do_not_fail(self, runner: CliRunner, tmp_path: Path) -> None:
         """Warnings alone exit 0."""
-        register = attrs.evolve(complete_register(), rights_exercise=None)
+        register = attrs.evolve(a_register(), rights_exercise=None)
         result = run(runner, "lint", write(tmp_path / "r.json", register), "--format", "json")
         assert result.exit_code == 0
         assert json.loads(result.stdout)["summary"] == {"error": 0, "warning": 1, "info": 0}

@@ -8,8 +8,7 @@ bilingual headings and e-mail/phone forms.
 from __future__ import annotations
 
 from pathlib import Path
-
-from click.testing import CliRunner
+from typing import TYPE_CHECKING
 
 from rekisteri.cli import cli
 from rekisteri.importer import ImportResult, import_bytes, import_notice
@@ -17,6 +16,9 @@ from rekisteri.importer._finnish import listed_purposes
 from rekisteri.importer._headings import recognise
 from rekisteri.model import NoneStated
 from rekisteri.serialize import load_register
+
+if TYPE_CHECKING:
+    from click.testing import CliRunner
 
 
 def purposes(result: ImportResult) -> list[str]:
@@ -172,13 +174,13 @@ class TestHetuMasked:
         assert "010594Y9032" not in messages
         assert "010594Y****" in messages
 
-    def test_cli_reports_masked(self, tmp_path: Path) -> None:
+    def test_cli_reports_masked(self, runner: CliRunner, tmp_path: Path) -> None:
         """Neither the text nor the JSON report shows it, even glued to a word."""
         notice = tmp_path / "n.html"
         notice.write_text(self.HTML.replace("Asiakas 0", "Asiakas-x0"), encoding="utf-8")
         for fmt in ("text", "json"):
             report = tmp_path / f"r.{fmt}"
-            result = CliRunner().invoke(
+            result = runner.invoke(
                 cli,
                 [
                     *("import", str(notice), "-o", str(tmp_path / "d.toml")),
@@ -190,14 +192,14 @@ class TestHetuMasked:
             assert "9032" not in shown
             assert "010594Y****" in shown
 
-    def test_file_name_masked_in_report(self, tmp_path: Path) -> None:
+    def test_file_name_masked_in_report(self, runner: CliRunner, tmp_path: Path) -> None:
         """A file named after a henkilötunnus is shown masked in both report formats."""
         notice = tmp_path / "asiakas-010594Y9032.txt"
         notice.write_text("Rekisterinpitäjä\n\nEsimerkki Oy\n", encoding="utf-8")
         for fmt in ("text", "json"):
             report = tmp_path / f"r.{fmt}"
             args = ["import", str(notice), "-o", str(tmp_path / "d.toml"), "--format", fmt]
-            result = CliRunner().invoke(cli, [*args, "--report", str(report)])
+            result = runner.invoke(cli, [*args, "--report", str(report)])
             assert result.exit_code in {0, 1}, result.output
             shown = report.read_text(encoding="utf-8")
             assert "9032" not in shown

@@ -45,8 +45,7 @@ from rekisteri.testing.strategies import registers
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-#: The complete register of these tests: every Art 13/14 item the model can
-#: hold is present. tests/test_cli_lint.py still imports it by this name.
+#: The complete register of these tests: every Art 13/14 item the model can hold.
 complete_register = a_register
 
 
