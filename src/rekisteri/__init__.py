@@ -30,6 +30,8 @@ from rekisteri.errors import (
     InvalidValueError,
     Reason,
     RekisteriError,
+    SecretRequiredError,
+    StoreFileError,
 )
 
 #: The name under which rekisteri is published on the package index
@@ -84,7 +86,9 @@ __all__ = [
     "RekisteriError",
     "RetentionRule",
     "Right",
+    "SecretRequiredError",
     "Source",
+    "StoreFileError",
     "Transfer",
     "errors",
     "identifiers",

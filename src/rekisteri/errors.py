@@ -55,6 +55,8 @@ __all__ = [
     "InvalidValueError",
     "Reason",
     "RekisteriError",
+    "SecretRequiredError",
+    "StoreFileError",
 ]
 
 
