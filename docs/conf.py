@@ -5,13 +5,15 @@ from __future__ import annotations
 from importlib import metadata
 from typing import TYPE_CHECKING
 
+from rekisteri import DISTRIBUTION
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 project = "rekisteri"
 author = "rekisteri developers"
 copyright = "rekisteri developers"
-release = metadata.version("rekisteri")
+release = metadata.version(DISTRIBUTION)
 version = ".".join(release.split(".")[:2])
 
 extensions = [

@@ -267,7 +267,7 @@ def a_register(**overrides: object) -> Register:
 
     Args:
         **overrides: Fields of :class:`~rekisteri.model.Register` to replace,
-            as :func:`attrs.evolve` does (and with its checks).
+            as ``attrs.evolve`` does (and with its checks).
 
     Raises:
         TypeError: An override names no field of ``Register``.
