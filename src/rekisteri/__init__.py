@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final
 
 from rekisteri.errors import (
     IdentifierTypeError,
+    InvalidCheckpointError,
     InvalidChecksum,
     InvalidComponent,
     InvalidDocumentError,
@@ -31,7 +32,9 @@ from rekisteri.errors import (
     Reason,
     RekisteriError,
     SecretRequiredError,
+    SecretTypeError,
     StoreFileError,
+    WeakSecretError,
 )
 
 #: The name under which rekisteri is published on the package index
@@ -66,6 +69,7 @@ __all__ = [
     "DataCategory",
     "DataSubjectCategory",
     "IdentifierTypeError",
+    "InvalidCheckpointError",
     "InvalidChecksum",
     "InvalidComponent",
     "InvalidDocumentError",
@@ -87,9 +91,11 @@ __all__ = [
     "RetentionRule",
     "Right",
     "SecretRequiredError",
+    "SecretTypeError",
     "Source",
     "StoreFileError",
     "Transfer",
+    "WeakSecretError",
     "errors",
     "identifiers",
     "importer",

@@ -6,6 +6,7 @@ importable from there (the module is named in brackets)::
 
     RekisteriError
     ├── IdentifierTypeError (TypeError)     the value is not a string (or not iterable) at all
+    ├── SecretTypeError (TypeError)         a store's secret is not bytes
     ├── InvalidIdentifierError (ValueError) the string is not a valid identifier
     │   ├── InvalidFormat                   wrong characters or shape
     │   │   └── InvalidLength               wrong number of characters
@@ -14,6 +15,8 @@ importable from there (the module is named in brackets)::
     ├── InvalidValueError (ValueError)      a model field breaks a rule (empty name, bad key…)
     │   ├── SecretRequiredError             a henkilötunnus subject, but the store has no secret
     │   ├── StoreFileError                  the file is not a store that can be opened
+    │   ├── WeakSecretError                 a store's secret is shorter than 32 bytes
+    │   ├── InvalidCheckpointError          a checkpoint document cannot be read
     │   └── UnknownLocaleError              [rekisteri.lint] a locale other than fi, sv, en
     ├── InvalidTransitionError (ValueError) an event is not allowed in a consent's status
     ├── InvalidRegisterError (ValueError)   a register breaks a rule of the model
@@ -44,6 +47,7 @@ from typing import Self
 
 __all__ = [
     "IdentifierTypeError",
+    "InvalidCheckpointError",
     "InvalidChecksum",
     "InvalidComponent",
     "InvalidDocumentError",
@@ -56,7 +60,9 @@ __all__ = [
     "Reason",
     "RekisteriError",
     "SecretRequiredError",
+    "SecretTypeError",
     "StoreFileError",
+    "WeakSecretError",
 ]
 
 
@@ -209,6 +215,18 @@ class StoreFileError(InvalidValueError):
     application's tables, is empty (when only opening), or was written by a
     newer or an incompatible development version of rekisteri.
     """
+
+
+class WeakSecretError(InvalidValueError):
+    """A store's secret is too short to resist guessing (fewer than 32 bytes)."""
+
+
+class InvalidCheckpointError(InvalidValueError):
+    """A checkpoint document is malformed, or not a rekisteri checkpoint at all."""
+
+
+class SecretTypeError(RekisteriError, TypeError):
+    """A store's secret is not ``bytes`` (for example a ``str``)."""
 
 
 class InvalidTransitionError(RekisteriError, ValueError):
