@@ -61,17 +61,17 @@ REQUEST_TABLES: Final = (
         kind TEXT,
         at_us INTEGER,
         payload BLOB,
-        digest TEXT NOT NULL,
-        prev TEXT NOT NULL,
-        hash TEXT NOT NULL
+        digest BLOB NOT NULL,
+        prev BLOB NOT NULL,
+        hash BLOB NOT NULL
     )""",
     "CREATE INDEX request_events_request_seq ON request_events (request_id, seq)",
     """CREATE TABLE request_chain_head (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         seq INTEGER NOT NULL,
-        hash TEXT NOT NULL
+        hash BLOB NOT NULL
     )""",
-    "INSERT INTO request_chain_head (id, seq, hash) VALUES (1, 0, printf('%064d', 0))",
+    "INSERT INTO request_chain_head (id, seq, hash) VALUES (1, 0, zeroblob(32))",  # genesis
     """CREATE TABLE request_state (
         request_id TEXT PRIMARY KEY,
         subject TEXT NOT NULL,

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from rekisteri.model import Purpose
     from rekisteri.requests import DataSubjectRequest, RequestEvent
     from rekisteri.store import Verification
+    from rekisteri.store._chain import Checkpoint
 
 __all__ = ["SCHEMA_VERSION", "SQLiteStore"]
 
@@ -308,14 +309,14 @@ class SQLiteStore:
                 henkilötunnus subject without a secret.
             InvalidTransitionError: An event not allowed in its request's status.
         """
-        _requests_sql.append(self._conn, events, self._ref)
+        _requests_sql.append(self._conn, events, self._ref, self._keys)
 
     def request(self, request_id: str) -> DataSubjectRequest | None:
         """Return the request with *request_id*, or ``None``.
 
         Its ``subject`` is the stored reference (the HMAC of a henkilötunnus).
         """
-        return _requests_sql.request(self._conn, request_id)
+        return _requests_sql.request(self._conn, request_id, self._keys)
 
     def requests(
         self, *, subject: str | None = None, only_open: bool = False
@@ -326,11 +327,21 @@ class SQLiteStore:
         closed unfulfilled.
         """
         ref = None if subject is None else self._ref(subject)
-        return _requests_sql.requests(self._conn, subject=ref, only_open=only_open)
+        return _requests_sql.requests(self._conn, self._keys, subject=ref, only_open=only_open)
 
-    def verify_requests(self) -> Verification:
-        """Walk the request ledger (a chain of its own) and report every problem found.
+    def verify_requests(self, checkpoint: Checkpoint | None = None) -> Verification:
+        """Walk the request ledger (a keyed chain of its own) and report every problem found.
 
-        :meth:`verify` checks the consent ledger; this checks the request one.
+        :meth:`verify` checks the consent ledger; this checks the request one:
+        each row's keyed digest and link (``"edited"``), gaps in ``seq`` and
+        a chain head that is not the last row (``"missing"``,
+        ``"broken_link"``), plain columns that differ from the event data
+        (``"edited"``), and every ``request_state`` row, which
+        :meth:`requests` reads, against its request's events (``"state"``).
+
+        Given a *checkpoint* (from :meth:`checkpoint`, kept elsewhere), also
+        reports one not signed with this store's secret or of another store
+        (``"checkpoint"``), a ledger shorter than it was then (``"missing"``)
+        and a row at the checkpoint's head whose hash differs (``"checkpoint"``).
         """
-        return _requests_sql.verify(self._conn)
+        return _requests_sql.verify(self._conn, self._keys, checkpoint)
