@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 
-from rekisteri.consent import ConsentEvent, EventKind
-from rekisteri.errors import InvalidTransitionError, InvalidValueError, RekisteriError
+from rekisteri.errors import (
+    InvalidTransitionError,
+    InvalidValueError,
+    RekisteriError,
+    StoreFileError,
+    WeakSecretError,
+)
 from rekisteri.requests import RequestEvent, RequestStatus, due_within, overdue
+from rekisteri.store._chain import Checkpoint, Head, Keys
 from rekisteri.store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
@@ -20,6 +28,7 @@ if TYPE_CHECKING:
     from rekisteri.store import RequestStore
 
 HETU = "010594Y9032"  # DVV's fictitious temporary test identity
+SECRET = b"requests-store-test-secret-32-by"  # 32 bytes, the fewest a store takes
 T0 = datetime(2025, 1, 31, 10, 0, tzinfo=UTC)
 
 
@@ -39,7 +48,7 @@ def ev(kind: str, request_id: str = "r1", subject: str = "c-1", **kw: object) ->
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    with SQLiteStore(tmp_path / "store.db", secret=b"test-secret") as opened:
+    with SQLiteStore(tmp_path / "store.db", secret=SECRET) as opened:
         yield opened
 
 
@@ -116,18 +125,16 @@ class TestSubjects:
         store.close()
         raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
         assert HETU.encode() not in raw
-        with SQLiteStore(tmp_path / "store.db", secret=b"test-secret") as again:
+        with SQLiteStore(tmp_path / "store.db", secret=SECRET) as again:
             (request,) = again.requests(subject=HETU)
             assert request.subject.startswith("hmac-sha256:")
             assert HETU not in repr(request)
 
-    def test_hetu_without_secret_is_refused(self, tmp_path: Path) -> None:
-        """Without a secret a henkilötunnus subject is refused, and nothing is stored."""
-        with SQLiteStore(tmp_path / "plain.db") as plain:
-            with pytest.raises(InvalidValueError) as info:
-                plain.append_requests([ev("receive", subject=HETU)])
-            assert HETU not in str(info.value)
-            assert plain.requests() == []
+    def test_a_short_secret_is_refused(self, tmp_path: Path) -> None:
+        """A store takes no secret shorter than 32 bytes, and creates no file then."""
+        with pytest.raises(WeakSecretError):
+            SQLiteStore(tmp_path / "weak.db", secret=b"test-secret")
+        assert not (tmp_path / "weak.db").exists()
 
     def test_filters(self, store: SQLiteStore) -> None:
         """requests() filters by subject and by open status."""
@@ -218,44 +225,241 @@ class TestIntegrity:
                 ),
                 "edited",
             ),
-            ("UPDATE request_events SET hash = printf('%064d', 1) WHERE seq = 2", "edited"),
+            ("UPDATE request_events SET hash = randomblob(32) WHERE seq = 2", "edited"),
+            ("UPDATE request_events SET digest = randomblob(32) WHERE seq = 2", "edited"),
+            ("UPDATE request_events SET hash = 'not a hash' WHERE seq = 2", "edited"),
+            ("UPDATE request_events SET payload = NULL WHERE seq = 2", "edited"),
             ("DELETE FROM request_events WHERE seq = 2", "missing"),
             ("DELETE FROM request_events WHERE seq = 3", "missing"),
+            # the plain columns that queries read
+            ("UPDATE request_events SET request_id = 'r9' WHERE seq = 2", "edited"),
+            ("UPDATE request_events SET subject = 'c-2' WHERE seq = 2", "edited"),
+            ("UPDATE request_events SET kind = 'fulfil' WHERE seq = 3", "edited"),
+            ("UPDATE request_events SET at_us = at_us + 1 WHERE seq = 2", "edited"),
+            ("UPDATE request_events SET at_us = NULL WHERE seq = 2", "edited"),
+            # the derived request state that requests() reads
+            ("UPDATE request_state SET status = 'fulfilled', open = 0", "state"),
+            ("UPDATE request_state SET open = 0", "state"),
+            ("UPDATE request_state SET status = 'initiated'", "state"),
+            ("UPDATE request_state SET subject = 'c-2'", "state"),
+            ("UPDATE request_state SET open = 'yes'", "state"),
+            ("DELETE FROM request_state", "state"),
+            ("INSERT INTO request_state VALUES ('r9', 'c-9', 'initiated', 1)", "state"),
+            # the chain head
+            ("UPDATE request_chain_head SET seq = 2", "broken_link"),
+            ("UPDATE request_chain_head SET seq = 'x'", "broken_link"),
+            ("UPDATE request_chain_head SET hash = randomblob(32)", "broken_link"),
+            ("DELETE FROM request_chain_head", "broken_link"),
+            ("DROP TABLE request_state", "missing"),
+            ("DROP TABLE request_chain_head", "missing"),
+            ("DROP TABLE request_events", "missing"),
         ],
     )
     def test_tampering_is_found(
         self, store: SQLiteStore, tmp_path: Path, sql: str, kind: str
     ) -> None:
-        """Edited, removed or truncated request rows are reported."""
+        """Edited or removed rows, columns, states and heads are reported, never raised."""
         store.append_requests([ev("receive"), ev("acknowledge"), ev("accept")])
         with sqlite3.connect(tmp_path / "store.db") as conn:
             conn.execute(sql)
         result = store.verify_requests()
         assert not result.ok
-        assert kind in {p.kind for p in result.problems}
+        assert kind in {p.kind for p in result.problems}, result.problems
+
+    def test_edited_state_hiding_an_overdue_request_is_reported(
+        self, store: SQLiteStore, tmp_path: Path
+    ) -> None:
+        """The attack of the issue: request_state marks an overdue request closed."""
+        store.append_requests([ev("receive"), ev("receive", "r2", "c-2")])
+        at = datetime(2025, 3, 10, tzinfo=UTC)
+        assert len(overdue(store.requests(only_open=True), at=at)) == 2
+        with sqlite3.connect(tmp_path / "store.db") as conn:
+            conn.execute(
+                "UPDATE request_state SET status = 'fulfilled', open = 0 WHERE request_id = 'r1'"
+            )
+        result = store.verify_requests()
+        assert not result.ok
+        assert [(p.seq, p.kind) for p in result.problems] == [(1, "state")]
+
+    def test_reads_refuse_forged_event_data(self, store: SQLiteStore, tmp_path: Path) -> None:
+        """A read never returns event data that does not match its keyed digest."""
+        store.append_requests([ev("receive"), ev("acknowledge")])
+        with sqlite3.connect(tmp_path / "store.db") as conn:
+            conn.execute(
+                "UPDATE request_events SET payload = replace(payload, 'access', 'erasure')"
+                " WHERE seq = 1"
+            )
+        with pytest.raises(StoreFileError, match="requests verify"):
+            store.request("r1")
+        with pytest.raises(StoreFileError):
+            store.requests()
+        with pytest.raises(StoreFileError):
+            store.append_requests([ev("accept", hours=1)])
+
+    @pytest.mark.parametrize("forger", ["sha256", "other_secret"])
+    def test_forged_append_with_a_recomputed_chain_is_found(
+        self, store: SQLiteStore, tmp_path: Path, forger: str
+    ) -> None:
+        """Rows appended and linked without the store's secret do not verify."""
+        store.append_requests([ev("receive"), ev("acknowledge")])
+        _forge_fulfilment(tmp_path / "store.db", forger)
+        with pytest.raises(StoreFileError):
+            store.request("r1")
+        result = store.verify_requests()
+        assert [(p.seq, p.kind) for p in result.problems] == [
+            (2, "state"),  # the forged state: the intact events leave r1 acknowledged
+            (3, "edited"),
+            (4, "edited"),
+        ]
+
+    def test_forged_rewrite_of_all_history_is_found(
+        self, store: SQLiteStore, tmp_path: Path
+    ) -> None:
+        """Every row recomputed with an unkeyed chain: every row is reported."""
+        store.append_requests([ev("receive"), ev("acknowledge")])
+        with sqlite3.connect(tmp_path / "store.db") as conn:
+            rows = conn.execute("SELECT seq, payload FROM request_events ORDER BY seq").fetchall()
+            prev = bytes(32)
+            for seq, payload in rows:
+                forged = payload.replace(b"access", b"erasure")
+                digest = hashlib.sha256(forged).digest()
+                link = hashlib.sha256(prev + seq.to_bytes(8, "big") + digest).digest()
+                conn.execute(
+                    "UPDATE request_events SET payload = ?, digest = ?, prev = ?, hash = ?"
+                    " WHERE seq = ?",
+                    (forged, digest, prev, link, seq),
+                )
+                prev = link
+            conn.execute("UPDATE request_chain_head SET hash = ?", (prev,))
+        result = store.verify_requests()
+        edited = [p.seq for p in result.problems if p.kind == "edited"]
+        assert edited == [1, 2]
 
 
-class TestMigration:
-    def test_version_1_file_gains_request_tables(self, tmp_path: Path) -> None:
-        """A file written at schema version 1 is migrated and keeps its consent events."""
-        from rekisteri.store import _sqlite_db
+def _forge_fulfilment(path: Path, forger: str) -> None:
+    """Append accept and fulfil events to r1 behind the store, with a consistent chain."""
+    keys = Keys.from_secret(b"an attacker's guess, 32 bytes!!!")
+    with sqlite3.connect(path) as conn:
+        head_seq, prev = conn.execute("SELECT seq, hash FROM request_chain_head").fetchone()
+        (template,) = conn.execute("SELECT payload FROM request_events WHERE seq = 2").fetchone()
+        for kind in ("accept", "fulfil"):
+            head_seq += 1
+            payload = template.replace(b'"acknowledge"', f'"{kind}"'.encode())
+            if forger == "sha256":
+                digest = hashlib.sha256(payload).digest()
+                link = hashlib.sha256(prev + head_seq.to_bytes(8, "big") + digest).digest()
+            else:
+                digest = keys.digest(payload)
+                link = keys.link(prev, head_seq, digest)
+            conn.execute(
+                "INSERT INTO request_events SELECT ?, request_id, subject, ?, at_us, ?, ?, ?, ?"
+                " FROM request_events WHERE seq = 2",
+                (head_seq, kind, payload, digest, prev, link),
+            )
+            prev = link
+        conn.execute("UPDATE request_chain_head SET seq = ?, hash = ?", (head_seq, prev))
+        conn.execute("UPDATE request_state SET status = 'fulfilled', open = 0")
 
+
+class TestCheckpoint:
+    def test_truncation_is_found_with_a_checkpoint(
+        self, store: SQLiteStore, tmp_path: Path
+    ) -> None:
+        """Rows cut off the end together with the chain head: only a checkpoint shows it."""
+        store.append_requests([ev("receive"), ev("acknowledge"), ev("accept")])
+        checkpoint = Checkpoint.from_json(store.checkpoint().to_json())
+        assert checkpoint.heads["requests"].seq == 3
+        assert store.verify_requests(checkpoint).ok
+        with sqlite3.connect(tmp_path / "store.db") as conn:
+            conn.execute("DELETE FROM request_events WHERE seq = 3")
+            conn.execute(
+                "UPDATE request_chain_head SET seq = 2,"
+                " hash = (SELECT hash FROM request_events WHERE seq = 2)"
+            )
+            conn.execute("UPDATE request_state SET status = 'acknowledged'")
+        assert store.verify_requests().ok  # the chain alone cannot tell
+        result = store.verify_requests(checkpoint)
+        assert not result.ok
+        assert [(p.seq, p.kind) for p in result.problems] == [(3, "missing")]
+
+    def test_everything_deleted_is_found_with_a_checkpoint(
+        self, store: SQLiteStore, tmp_path: Path
+    ) -> None:
+        """A ledger emptied and its head reset to genesis."""
+        store.append_requests([ev("receive")])
+        checkpoint = store.checkpoint()
+        with sqlite3.connect(tmp_path / "store.db") as conn:
+            conn.execute("DELETE FROM request_events")
+            conn.execute("DELETE FROM request_state")
+            conn.execute("UPDATE request_chain_head SET seq = 0, hash = zeroblob(32)")
+        assert store.verify_requests().ok
+        assert not store.verify_requests(checkpoint).ok
+
+    def test_later_appends_still_verify(self, store: SQLiteStore) -> None:
+        """A checkpoint stays valid while the ledger grows."""
+        store.append_requests([ev("receive")])
+        checkpoint = store.checkpoint()
+        store.append_requests([ev("acknowledge", hours=1)])
+        assert store.verify_requests(checkpoint).ok
+
+    def test_a_hash_that_differs_at_the_checkpoint_is_found(self, store: SQLiteStore) -> None:
+        """A signed checkpoint whose hash is not the ledger's at its seq."""
+        store.append_requests([ev("receive"), ev("acknowledge")])
+        real = store.checkpoint()
+        forged = Keys.from_secret(SECRET).sign(
+            real.store_id, real.at, {**real.heads, "requests": Head(2, bytes(32))}
+        )
+        result = store.verify_requests(forged)
+        assert [(p.seq, p.kind) for p in result.problems] == [(2, "checkpoint")]
+
+    def test_another_stores_or_unsigned_checkpoint_is_reported(
+        self, store: SQLiteStore, tmp_path: Path
+    ) -> None:
+        """A checkpoint of another store, or signed with another secret, is a problem."""
+        store.append_requests([ev("receive")])
+        with SQLiteStore(tmp_path / "other.db", secret=SECRET) as other:
+            foreign = other.checkpoint()
+        unsigned = attrs.evolve(store.checkpoint(), mac=bytes(32))
+        for checkpoint in (foreign, unsigned):
+            result = store.verify_requests(checkpoint)
+            assert not result.ok
+            assert [p.kind for p in result.problems] == ["checkpoint"]
+
+    def test_missing_head_row_does_not_crash(self, store: SQLiteStore, tmp_path: Path) -> None:
+        """Without its chain head row, verify reports it and a checkpoint is refused."""
+        store.append_requests([ev("receive")])
+        with sqlite3.connect(tmp_path / "store.db") as conn:
+            conn.execute("DELETE FROM request_chain_head")
+        result = store.verify_requests()
+        assert [p.kind for p in result.problems] == ["broken_link"]
+        with pytest.raises(StoreFileError):
+            store.checkpoint()
+
+
+class TestSchema:
+    def test_a_version_2_file_is_refused(self, tmp_path: Path) -> None:
+        """A file of the unreleased schema version 2 (unkeyed hex chains) is not opened."""
         path = tmp_path / "old.db"
         conn = sqlite3.connect(path, isolation_level=None)
         conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-        for statement in _sqlite_db.MIGRATIONS[0]:
-            conn.execute(statement)
-        conn.execute("INSERT INTO schema_version (version) VALUES (1)")
+        conn.execute("INSERT INTO schema_version (version) VALUES (2)")
         conn.close()
-        with SQLiteStore(path, purposes={"newsletter": False}) as old:
-            old.append(
-                [ConsentEvent(subject="c-1", purpose="newsletter", kind=EventKind.GIVE, at=T0)]
-            )
-            old.append_requests([ev("receive")])
-            assert old.verify().ok
-            assert old.verify_requests().ok
-        with sqlite3.connect(path) as check:
-            assert check.execute("SELECT version FROM schema_version").fetchall() == [(2,)]
+        with pytest.raises(StoreFileError, match="schema version 2"):
+            SQLiteStore(path, secret=SECRET)
+
+    def test_hashes_are_32_byte_blobs(self, store: SQLiteStore, tmp_path: Path) -> None:
+        """The request chain stores digests and links as 32-byte BLOBs."""
+        store.append_requests([ev("receive")])
+        with sqlite3.connect(tmp_path / "store.db") as conn:
+            row = conn.execute(
+                "SELECT typeof(digest), length(digest), typeof(prev), typeof(hash),"
+                " length(hash) FROM request_events"
+            ).fetchone()
+            head = conn.execute(
+                "SELECT typeof(hash), length(hash) FROM request_chain_head"
+            ).fetchone()
+        assert row == ("blob", 32, "blob", "blob", 32)
+        assert head == ("blob", 32)
 
     def test_errors_are_rekisteri_errors(self, store: SQLiteStore) -> None:
         """Every refusal is a RekisteriError."""

@@ -506,7 +506,7 @@ def _checkpoint_seq(
         return None
     row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
     if row is None or row[0] != checkpoint.store_id:
-        problems.append(_problem(0, "checkpoint", "the checkpoint is of another store"))
+        problems.append(_problem(0, "checkpoint", "the checkpoint was made for another store"))
         return None
     mark = checkpoint.heads.get(LEDGER)
     if mark is None:
