@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from click.testing import CliRunner, Result
 
 HETU = "131052-308T"  # DOMAIN.md's published example, never a real person's
-ENV = {"REKISTERI_SECRET": "test-secret"}
+ENV = {"REKISTERI_SECRET": "cli-requests-test-secret-32bytes"}  # at least 32 bytes
 
 
 def run(runner: CliRunner, *args: str) -> Result:
@@ -508,3 +508,92 @@ class TestLateRefusalCli:
             in late.stdout
         )
         assert "LATE" not in on_time.stdout
+
+
+class TestRequestsCheckpoint:
+    def _three_events(self, runner: CliRunner, db: Path) -> None:
+        for args in (
+            ["--event", "receive", "--right", "access", "--at", "2025-01-31T10:00Z"],
+            ["--event", "acknowledge", "--at", "2025-01-31T11:00Z"],
+            ["--event", "accept", "--at", "2025-01-31T12:00Z"],
+        ):
+            result = record(runner, db, "--request", "r1", "--subject", "c-1", *args)
+            assert result.exit_code == 0, result.output
+
+    def test_checkpoint_reveals_truncation(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A checkpoint kept aside shows rows cut off with their chain head; stdout or -o."""
+        db, saved = tmp_path / "r.db", tmp_path / "cp.json"
+        self._three_events(runner, db)
+        printed = run(runner, "requests", "checkpoint", "--db", str(db))
+        assert printed.exit_code == 0, printed.output
+        assert '"requests":{"hash":' in printed.stdout
+        assert '"seq":3' in printed.stdout
+        written = run(runner, "requests", "checkpoint", "--db", str(db), "-o", str(saved))
+        assert written.exit_code == 0, written.output
+        assert written.stdout == ""
+        ok = run(runner, "requests", "verify", "--db", str(db), "--checkpoint", str(saved))
+        assert ok.exit_code == 0, ok.output
+        with sqlite3.connect(db) as conn:
+            conn.execute("DELETE FROM request_events WHERE seq = 3")
+            conn.execute(
+                "UPDATE request_chain_head SET seq = 2,"
+                " hash = (SELECT hash FROM request_events WHERE seq = 2)"
+            )
+            conn.execute("UPDATE request_state SET status = 'acknowledged'")
+        assert run(runner, "requests", "verify", "--db", str(db)).exit_code == 0
+        cut = run(runner, "requests", "verify", "--db", str(db), "--checkpoint", str(saved))
+        assert cut.exit_code == 1
+        assert "missing" in cut.stdout
+        assert "NOT OK" in cut.stdout
+
+    def test_edited_state_is_reported(self, runner: CliRunner, tmp_path: Path) -> None:
+        """The attack of the issue: an overdue request marked closed in request_state."""
+        db = tmp_path / "r.db"
+        self._three_events(runner, db)
+        listed = run(runner, "requests", "list", "--db", str(db), "--at", "2025-03-10T10:00Z")
+        assert listed.exit_code == 1  # overdue
+        with sqlite3.connect(db) as conn:
+            conn.execute("UPDATE request_state SET status = 'fulfilled', open = 0")
+        result = run(runner, "requests", "verify", "--db", str(db))
+        assert result.exit_code == 1
+        assert "state" in result.stdout
+
+    @pytest.mark.parametrize(
+        "content", ["", "{}", "not json", '{"format": "rekisteri-checkpoint/1"}']
+    )
+    def test_bad_checkpoint_file(self, runner: CliRunner, tmp_path: Path, content: str) -> None:
+        """A file that is not a checkpoint: one line, exit 2."""
+        db, bad = tmp_path / "r.db", tmp_path / "cp.json"
+        self._three_events(runner, db)
+        bad.write_text(content, encoding="utf-8")
+        result = run(runner, "requests", "verify", "--db", str(db), "--checkpoint", str(bad))
+        _one_line_error(result, "not a rekisteri checkpoint")
+
+    def test_missing_checkpoint_file(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A checkpoint file that does not exist: one line, exit 2."""
+        db = tmp_path / "r.db"
+        self._three_events(runner, db)
+        result = run(
+            runner, "requests", "verify", "--db", str(db), "--checkpoint", str(tmp_path / "no")
+        )
+        _one_line_error(result, "cannot read")
+
+    def test_another_stores_checkpoint(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A checkpoint of another store is a problem found (exit 1), not an error."""
+        db, other, saved = tmp_path / "r.db", tmp_path / "o.db", tmp_path / "cp.json"
+        self._three_events(runner, db)
+        self._three_events(runner, other)
+        assert (
+            run(runner, "requests", "checkpoint", "--db", str(other), "-o", str(saved)).exit_code
+            == 0
+        )
+        result = run(runner, "requests", "verify", "--db", str(db), "--checkpoint", str(saved))
+        assert result.exit_code == 1
+        assert "another store" in result.stdout
+
+    def test_checkpoint_of_a_missing_database(self, runner: CliRunner, tmp_path: Path) -> None:
+        """No store, no checkpoint (and no file is created)."""
+        db = tmp_path / "none.db"
+        result = run(runner, "requests", "checkpoint", "--db", str(db))
+        _one_line_error(result, "no such database")
+        assert not db.exists()

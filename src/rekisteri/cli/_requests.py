@@ -7,6 +7,7 @@ any henkilötunnus masked.
 
 from __future__ import annotations
 
+import pathlib
 import sys
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Final
@@ -21,10 +22,12 @@ from rekisteri.cli._common import (
     aware_datetime,
     db_option,
     echo,
+    emit,
     fail_error,
     fail_line,
     one_line,
     open_store,
+    output_option,
     shown,
 )
 from rekisteri.errors import RekisteriError
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from rekisteri.requests import DataSubjectRequest
+    from rekisteri.store._chain import Checkpoint
 
 __all__ = ["COMMANDS", "requests_group"]
 
@@ -303,12 +307,62 @@ def requests_deadline(*, received: str, extension: int, chained: bool, eves: boo
     click.echo(f"{deadline.due.isoformat()}{moved}")
 
 
+@requests_group.command(name="checkpoint")
+@_db
+@output_option()
+def requests_checkpoint(*, db: Path, output: Path | None) -> None:
+    """Print a signed checkpoint of the store's ledgers (the same as `consent checkpoint`).
+
+    One small JSON document with the length and head hash of the consent and
+    the request ledger, signed with REKISTERI_SECRET. Keep it outside the
+    store (a log, an e-mail, another machine) and give it back to
+    `requests verify --checkpoint`: it shows a ledger cut short or rewritten
+    since, which the chain alone cannot.
+    """
+    with open_store(db, missing=_MISSING) as store:
+        try:
+            checkpoint = store.checkpoint()
+        except RekisteriError as exc:
+            fail_error(exc)
+    emit(checkpoint.to_json().decode("utf-8"), output)
+
+
+def _read_checkpoint(path: Path | None) -> Checkpoint | None:
+    from rekisteri.store._chain import Checkpoint
+
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        fail_line(f"cannot read {path}: {exc.strerror}")
+    try:
+        return Checkpoint.from_json(data)
+    except RekisteriError as exc:
+        fail_line(f"{path}: {exc}")
+
+
 @requests_group.command(name="verify")
 @_db
-def requests_verify(*, db: Path) -> None:
-    """Check the request ledger's hash chain. Exit 1 if anything was tampered with."""
+@click.option(
+    "--checkpoint",
+    "checkpoint_file",
+    type=click.Path(dir_okay=False, path_type=pathlib.Path),
+    default=None,
+    help="A checkpoint from `requests checkpoint`: also check the ledger against it.",
+)
+def requests_verify(*, db: Path, checkpoint_file: Path | None) -> None:
+    """Check the request ledger's keyed hash chain and the request states read from it.
+
+    With --checkpoint, also check that the ledger still holds everything the
+    checkpoint saw. Exit 1 if anything was tampered with.
+    """
+    checkpoint = _read_checkpoint(checkpoint_file)
     with open_store(db, create=True, missing=_MISSING) as store:
-        result = store.verify_requests()
+        try:
+            result = store.verify_requests(checkpoint)
+        except RekisteriError as exc:
+            fail_error(exc)
     for problem in result.problems:
         echo(f"{problem.seq}\t{problem.kind}\t{problem.message}")
     click.echo(f"{result.events} request events checked: {'ok' if result.ok else 'NOT OK'}")
