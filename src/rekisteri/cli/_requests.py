@@ -69,9 +69,10 @@ requests_group = Group(
     name="requests",
     help="""Record data-subject requests and watch their deadlines (GDPR Art 12(3)).
 
-    Events go into an append-only, hash-chained ledger in the SQLite file
-    (--db). Subjects that are a henkilötunnus are stored only as a keyed hash;
-    set the key in the REKISTERI_SECRET environment variable.
+    Events go into an append-only ledger with a keyed hash chain in the SQLite
+    file (--db). Subjects that are a henkilötunnus are stored only as a keyed
+    hash. Set the store's secret (at least 32 bytes, the same every time) in
+    the REKISTERI_SECRET environment variable.
     """,
 )
 
