@@ -359,7 +359,7 @@ def requests_verify(*, db: Path, checkpoint_file: Path | None) -> None:
     checkpoint saw. Exit 1 if anything was tampered with.
     """
     checkpoint = _read_checkpoint(checkpoint_file)
-    with open_store(db, create=True, missing=_MISSING) as store:
+    with open_store(db, missing=_MISSING) as store:  # never makes an empty file a store
         try:
             result = store.verify_requests(checkpoint)
         except RekisteriError as exc:
