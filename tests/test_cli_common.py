@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 #: A fictitious temporary henkilötunnus from DVV's published test range.
 HETU = "010594Y9032"
-SECRET = {"REKISTERI_SECRET": "sweep-secret", "REKISTERI_PURPOSES": None}
+SECRET = {"REKISTERI_SECRET": "sweep-secret: at least thirty-two bytes", "REKISTERI_PURPOSES": None}
 
 GOOD = """\
 name = "Esimerkki Oy:n asiakasrekisteri"
@@ -358,7 +358,7 @@ def _python(
         text=True,
         check=False,
         timeout=120,
-        env={**os.environ, "REKISTERI_SECRET": "sweep-secret"},
+        env={**os.environ, "REKISTERI_SECRET": "sweep-secret: at least thirty-two bytes"},
     )
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 pytest.importorskip("rekisteri.store.sqlite")
 
 HETU = "131052-308T"  # DOMAIN.md's published example, never a real person's
+SECRET = "cli test secret: at least 32 bytes long"  # noqa: S105 - a test value
 REGISTER = """\
 schema_version = 1
 name = "Esimerkki Oy:n asiakasrekisteri"
@@ -53,7 +54,7 @@ def db(tmp_path: Path) -> Path:
 
 
 def run(runner: CliRunner, *args: str, env: dict[str, str | None] | None = None) -> Result:
-    clean: dict[str, str | None] = {"REKISTERI_SECRET": None, "REKISTERI_PURPOSES": None}
+    clean: dict[str, str | None] = {"REKISTERI_SECRET": SECRET, "REKISTERI_PURPOSES": None}
     return runner.invoke(cli, ["consent", *args], env={**clean, **(env or {})})
 
 
@@ -249,17 +250,23 @@ class TestStatus:
 
 
 class TestHenkilotunnus:
-    def test_needs_secret(self, runner: CliRunner, db: Path, purposes: Path) -> None:
-        """Without REKISTERI_SECRET a henkilötunnus subject is refused, and not echoed."""
-        result = record(runner, db, purposes, "--purpose", "newsletter", "--event", "give",
-                        subject=HETU)  # fmt: skip
-        assert_clean_error(result, "set REKISTERI_SECRET")
+    @pytest.mark.parametrize(("secret", "problem"), [(None, "is not set"), ("short", "is shorter")])
+    def test_needs_secret(
+        self, runner: CliRunner, db: Path, purposes: Path, secret: str | None, problem: str
+    ) -> None:
+        """Without a strong REKISTERI_SECRET no store is opened; the error says how to make one."""
+        result = run(runner, "record", "--db", str(db), "--purposes", str(purposes),
+                     "--subject", HETU, "--purpose", "newsletter", "--event", "give",
+                     env={"REKISTERI_SECRET": secret})  # fmt: skip
+        assert_clean_error(result, f"REKISTERI_SECRET {problem}")
+        assert "secrets.token_hex(32)" in result.stderr
         assert HETU not in result.output
         assert "308T" not in result.output
+        assert not db.exists()
 
     def test_with_secret_never_printed(self, runner: CliRunner, db: Path, purposes: Path) -> None:
         """With the secret, a henkilötunnus works, is masked in output, and is not in the file."""
-        env: dict[str, str | None] = {"REKISTERI_SECRET": "test-secret"}
+        env: dict[str, str | None] = {"REKISTERI_SECRET": SECRET}
         args = ("--db", str(db), "--purposes", str(purposes), "--subject", HETU)
         given = run(runner, "record", *args, "--purpose", "newsletter", "--event", "give",
                     "--at", "2026-01-05T12:00Z", env=env)  # fmt: skip
@@ -282,10 +289,10 @@ class TestHenkilotunnus:
         """A store refuses a secret other than the one it was created with."""
         args = ("--purpose", "newsletter", "--event", "give", "--at", "2026-01-05T12:00Z")
         first = run(runner, "record", "--db", str(db), "--purposes", str(purposes),
-                    "--subject", HETU, *args, env={"REKISTERI_SECRET": "one"})  # fmt: skip
+                    "--subject", HETU, *args, env={"REKISTERI_SECRET": "one" * 11})  # fmt: skip
         assert first.exit_code == 0
         result = run(runner, "history", "--db", str(db), "--subject", HETU,
-                     env={"REKISTERI_SECRET": "two"})  # fmt: skip
+                     env={"REKISTERI_SECRET": "two" * 11})  # fmt: skip
         assert_clean_error(result, "secret: not the secret this store was created with")
 
     def test_invalid_hetu_masked(self, runner: CliRunner, db: Path, purposes: Path) -> None:
@@ -374,9 +381,80 @@ class TestVerify:
         assert lines[0] == f"{db}: 1 problem(s) in 2 events"
         assert lines[1].startswith("  seq 2: edited: ")
 
+    def test_blanked_row(self, runner: CliRunner, db: Path, purposes: Path) -> None:
+        """A row emptied by hand, the way erase empties rows, is reported, exit 1."""
+        record(runner, db, purposes, "--purpose", "newsletter", "--event", "give")
+        with sqlite3.connect(db) as conn:
+            conn.execute(
+                "UPDATE events SET payload = NULL, subject = NULL, purpose = NULL, kind = NULL,"
+                " at_us = NULL, status = NULL, valid_until_us = NULL WHERE seq = 1"
+            )
+        conn.close()
+        result = run(runner, "verify", "--db", str(db))
+        assert result.exit_code == 1, result.output
+        assert "  seq 1: erased_without_record: " in result.stdout
+
+    def test_checkpoint_reveals_truncation(
+        self, runner: CliRunner, db: Path, purposes: Path, tmp_path: Path
+    ) -> None:
+        """Rows cut off with the chain head moved back pass alone, not against a checkpoint."""
+        for kind, at in (("give", "2026-01-05T12:00Z"), ("withdraw", "2026-01-06T12:00Z")):
+            record(runner, db, purposes, "--purpose", "newsletter", "--event", kind, "--at", at)
+        saved = tmp_path / "checkpoint.json"
+        made = run(runner, "checkpoint", "--db", str(db), "-o", str(saved))
+        assert (made.exit_code, made.stdout) == (0, "")
+        printed = run(runner, "checkpoint", "--db", str(db))
+        assert json.loads(printed.stdout)["heads"]["consent"]["seq"] == 2
+        good = run(runner, "verify", "--db", str(db), "--checkpoint", str(saved))
+        assert good.exit_code == 0, good.output
+        with sqlite3.connect(db) as conn:
+            conn.execute("DELETE FROM events WHERE seq = 2")
+            conn.execute(
+                "UPDATE chain_head SET seq = 1, hash = (SELECT hash FROM events WHERE seq = 1)"
+            )
+        conn.close()
+        assert run(runner, "verify", "--db", str(db)).exit_code == 0
+        result = run(runner, "verify", "--db", str(db), "--checkpoint", str(saved))
+        assert result.exit_code == 1, result.output
+        assert "  seq 2: checkpoint: " in result.stdout
+
+    def test_unreadable_checkpoint(self, runner: CliRunner, db: Path, tmp_path: Path) -> None:
+        """A file that is not a checkpoint is a clean error, exit 2."""
+        bad = tmp_path / "bad.json"
+        bad.write_text("{}", encoding="utf-8")
+        result = run(runner, "verify", "--db", str(db), "--checkpoint", str(bad))
+        assert_clean_error(result, "not a rekisteri checkpoint")
+
+    def test_dropped_table_is_a_clean_error(
+        self, runner: CliRunner, db: Path, purposes: Path
+    ) -> None:
+        """A store whose ledger table was dropped is a file error (exit 2), not a traceback."""
+        record(runner, db, purposes, "--purpose", "newsletter", "--event", "give")
+        with sqlite3.connect(db) as conn:
+            conn.execute("DROP TABLE events")
+        conn.close()
+        assert_clean_error(run(runner, "verify", "--db", str(db)), "cannot be read")
+
     def test_missing_database(self, runner: CliRunner, db: Path) -> None:
         """Verifying a database that does not exist is a file error."""
         assert_clean_error(run(runner, "verify", "--db", str(db)), "no such consent database")
+
+
+class TestErase:
+    def test_erase_prints_the_count_never_the_hetu(
+        self, runner: CliRunner, db: Path, purposes: Path
+    ) -> None:
+        """Erase empties the subject's events, says how many, masks a henkilötunnus."""
+        for kind, at in (("give", "2026-01-05T12:00Z"), ("withdraw", "2026-01-06T12:00Z")):
+            record(runner, db, purposes, "--purpose", "newsletter", "--event", kind, "--at", at,
+                   subject=HETU)  # fmt: skip
+        result = run(runner, "erase", "--db", str(db), "--subject", HETU)
+        assert result.exit_code == 0, result.output
+        assert result.stdout == "erased 2 event(s) of 131052-****\n"
+        assert HETU not in result.output
+        assert run(runner, "verify", "--db", str(db)).stdout == f"{db}: ok (3 events)\n"
+        again = run(runner, "erase", "--db", str(db), "--subject", HETU)
+        assert again.stdout == "erased 0 event(s) of 131052-****\n"
 
 
 class TestHelp:

@@ -18,9 +18,18 @@ from rekisteri.consent import (
     EventKind,
     decide,
 )
-from rekisteri.errors import InvalidTransitionError, InvalidValueError, RekisteriError
+from rekisteri.errors import (
+    InvalidTransitionError,
+    InvalidValueError,
+    RekisteriError,
+    SecretTypeError,
+    StoreFileError,
+    WeakSecretError,
+    WrongSecretError,
+)
 from rekisteri.model import LocalizedText, Purpose
 from rekisteri.store import ConsentStore, Verification
+from rekisteri.store._chain import Keys
 from rekisteri.store.sqlite import SCHEMA_VERSION, SQLiteStore
 
 if TYPE_CHECKING:
@@ -30,7 +39,7 @@ if TYPE_CHECKING:
 T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
 NAIVE = datetime(2026, 2, 1)  # noqa: DTZ001  # the mistake under test
 PURPOSES = {"newsletter": True, "research": False}
-SECRET = b"fictitious test secret"
+SECRET = b"fictitious test secret, 32+ bytes!"
 HETU = "010594Y9032"  # DVV's fictitious temporary henkilötunnus
 HETU_SPELLINGS = (HETU, " 010594y9032 ")
 
@@ -101,7 +110,7 @@ class TestProtocol:
             Purpose(key="offers", name=LocalizedText(fi="Tarjoukset"), direct_marketing=True),
             Purpose(key="service", name=LocalizedText(fi="Palvelu")),
         ]
-        with SQLiteStore(tmp_path / "p.db", purposes=purposes) as s:
+        with SQLiteStore(tmp_path / "p.db", purposes=purposes, secret=SECRET) as s:
             s.append([ev("give", purpose="offers"), ev("prohibit_direct_marketing", minutes=1)])
             reason = s.may_process("c-1", "offers", at=T0 + timedelta(minutes=2)).reason
             assert reason is DecisionReason.DIRECT_MARKETING_PROHIBITED
@@ -135,9 +144,9 @@ class TestAppend:
     def test_appends_accumulate_across_batches_and_reopening(self, tmp_path: Path) -> None:
         """Events of later batches continue the record, also after the file is reopened."""
         path = tmp_path / "c.db"
-        with SQLiteStore(path, purposes=PURPOSES) as s:
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
             s.append([ev("give")])
-        with SQLiteStore(path, purposes=PURPOSES) as s:
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
             s.append([ev("withdraw", minutes=1)])
             record = s.record("c-1", "newsletter")
             assert record is not None
@@ -317,15 +326,15 @@ class TestSubjects:
         assert len(subject) == len("hmac-sha256:") + 64
         assert HETU not in subject
 
-    def test_hetu_needs_a_secret(self, tmp_path: Path) -> None:
-        """Without a secret a henkilötunnus subject is refused, and the error does not show it."""
-        with SQLiteStore(tmp_path / "c.db", purposes=PURPOSES) as s:
-            with pytest.raises(InvalidValueError, match="needs a store with a secret") as e:
-                s.append([ev("give", subject=HETU)])
-            assert HETU not in str(e.value)
-            assert HETU not in repr(e.value)
-            with pytest.raises(InvalidValueError):
-                s.history(HETU)
+    def test_every_store_needs_a_strong_bytes_secret(self, tmp_path: Path) -> None:
+        """No secret, a str or fewer than 32 bytes: refused with a typed error, nothing created."""
+        with pytest.raises(TypeError, match="secret"):
+            SQLiteStore(tmp_path / "c.db")  # type: ignore[call-arg]  # the mistake under test
+        with pytest.raises(SecretTypeError, match="expected bytes, got str"):
+            SQLiteStore(tmp_path / "c.db", secret=SECRET.decode())  # type: ignore[arg-type]
+        with pytest.raises(WeakSecretError, match="at least 32 bytes"):
+            SQLiteStore(tmp_path / "c.db", secret=b"s" * 31)
+        assert not (tmp_path / "c.db").exists()
 
     def test_invalid_hetu_shaped_subject_is_refused(self, store: SQLiteStore) -> None:
         """A subject shaped like a henkilötunnus but invalid is refused, not stored as is."""
@@ -336,13 +345,36 @@ class TestSubjects:
     def test_another_secret_is_refused(self, tmp_path: Path) -> None:
         """A store refuses a secret other than the one it was first opened with."""
         SQLiteStore(tmp_path / "c.db", secret=SECRET).close()
-        with pytest.raises(InvalidValueError, match="not the secret"):
-            SQLiteStore(tmp_path / "c.db", secret=b"another secret")
+        with pytest.raises(WrongSecretError, match="not the secret") as e:
+            SQLiteStore(tmp_path / "c.db", secret=b"another secret" * 3)
+        assert "another" not in str(e.value)
         SQLiteStore(tmp_path / "c.db", secret=SECRET).close()
+
+    @pytest.mark.parametrize("key", ["secret_check", "store_id"])
+    def test_missing_check_row_is_refused(self, tmp_path: Path, key: str) -> None:
+        """Without its check value (or id) a store is not opened: no new secret is accepted."""
+        SQLiteStore(tmp_path / "c.db", secret=SECRET).close()
+        with sqlite3.connect(tmp_path / "c.db") as conn:
+            conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+        conn.close()
+        for secret in (SECRET, b"another secret" * 3):
+            with pytest.raises(StoreFileError, match="secret check value is missing"):
+                SQLiteStore(tmp_path / "c.db", secret=secret)
+
+    def test_check_value_is_keyed_not_the_secret(self, tmp_path: Path) -> None:
+        """The file holds a random store id and an HMAC check value, never the secret."""
+        SQLiteStore(tmp_path / "c.db", secret=SECRET).close()
+        with sqlite3.connect(tmp_path / "c.db") as conn:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        conn.close()
+        assert sorted(meta) == ["secret_check", "store_id"]
+        assert len(meta["store_id"]) == 32
+        assert meta["secret_check"] == Keys.from_secret(SECRET).check_value()
+        assert SECRET not in file_bytes(tmp_path)
 
     def test_empty_secret_is_refused(self, tmp_path: Path) -> None:
         """An empty secret would make the HMAC guessable and is refused."""
-        with pytest.raises(InvalidValueError, match="secret"):
+        with pytest.raises(WeakSecretError, match="secret"):
             SQLiteStore(tmp_path / "c.db", secret=b"")
 
     def test_repr_shows_no_secret(self, store: SQLiteStore) -> None:
@@ -426,7 +458,7 @@ class TestDecisions:
                 prohibited = kind is EventKind.PROHIBIT_DIRECT_MARKETING
             else:
                 status = TRANSITIONS[status, kind]
-        with SQLiteStore(":memory:", purposes=PURPOSES) as s:
+        with SQLiteStore(":memory:", purposes=PURPOSES, secret=SECRET) as s:
             s.append(events[: len(events) // 2])
             s.append(events[len(events) // 2 :])
             consents = [e for e in events if not e.kind.is_prohibition]
@@ -489,7 +521,7 @@ class TestErase:
         assert store.prohibited("c-1", at=later)
         reason = store.may_process("c-1", "newsletter", at=later).reason
         assert reason is DecisionReason.DIRECT_MARKETING_PROHIBITED
-        assert store.verify() == Verification(ok=True, events=4)
+        assert store.verify() == Verification(ok=True, events=5)  # 4 events and the erasure
         assert len(store.history("other")) == 1
         assert b"secret-evidence" not in file_bytes(tmp_path)
         assert store.erase("c-1") == 0
@@ -508,30 +540,32 @@ class TestErase:
 class TestSchema:
     @pytest.mark.usefixtures("store")
     def test_schema_version_and_index(self, tmp_path: Path) -> None:
-        """A new file has schema version 2, WAL mode and the (subject, purpose, seq) index."""
+        """A new file has schema version 3, WAL mode and the (subject, purpose, seq) index."""
         with sqlite3.connect(tmp_path / "consent.db") as conn:
-            assert conn.execute("SELECT version FROM schema_version").fetchall() == [(2,)]
+            assert conn.execute("SELECT version FROM schema_version").fetchall() == [(3,)]
             assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
             columns = [r[2] for r in conn.execute("PRAGMA index_info(events_subject_purpose_seq)")]
         assert columns == ["subject", "purpose", "seq"]
-        assert SCHEMA_VERSION == 2  # 2 added the request tables
+        assert SCHEMA_VERSION == 3  # 3: keyed chains, store id, erasure rows
 
-    def test_development_snapshot_layout_is_refused(self, tmp_path: Path) -> None:
-        """A file with the pre-0.1.0 ledger layout (no status column) is refused clearly."""
+    @pytest.mark.parametrize("version", [1, 2])
+    def test_unreleased_schema_is_refused(self, tmp_path: Path, version: int) -> None:
+        """A file of an unreleased development version (schema 1 or 2) is refused clearly."""
         with sqlite3.connect(tmp_path / "old.db") as conn:
             conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-            conn.execute("INSERT INTO schema_version VALUES (1)")
+            conn.execute("INSERT INTO schema_version VALUES (?)", (version,))
             conn.execute("CREATE TABLE events (seq INTEGER PRIMARY KEY, digest TEXT)")
-        with pytest.raises(InvalidValueError, match="development snapshot"):
-            SQLiteStore(tmp_path / "old.db")
+        conn.close()
+        with pytest.raises(StoreFileError, match="unreleased development version of rekisteri"):
+            SQLiteStore(tmp_path / "old.db", secret=SECRET)
 
     def test_newer_schema_is_refused(self, tmp_path: Path) -> None:
         """A file written by a newer schema is not opened."""
-        SQLiteStore(tmp_path / "c.db").close()
+        SQLiteStore(tmp_path / "c.db", secret=SECRET).close()
         with sqlite3.connect(tmp_path / "c.db") as conn:
             conn.execute("UPDATE schema_version SET version = 99")
         with pytest.raises(RekisteriError, match="schema version 99"):
-            SQLiteStore(tmp_path / "c.db")
+            SQLiteStore(tmp_path / "c.db", secret=SECRET)
 
 
 class TestForeignFiles:
@@ -544,7 +578,7 @@ class TestForeignFiles:
         conn.close()
         before = path.read_bytes()
         with pytest.raises(InvalidValueError, match="not a rekisteri store"):
-            SQLiteStore(path, purposes=PURPOSES)
+            SQLiteStore(path, purposes=PURPOSES, secret=SECRET)
         assert path.read_bytes() == before
         assert not (tmp_path / "crm.db-wal").exists()
 
@@ -552,19 +586,21 @@ class TestForeignFiles:
         """With create=False a missing file is not created and an empty one is not made a store."""
         missing = tmp_path / "missing.db"
         with pytest.raises(InvalidValueError, match="no such database file"):
-            SQLiteStore(missing, create=False)
+            SQLiteStore(missing, create=False, secret=SECRET)
         assert not missing.exists()
         empty = tmp_path / "empty.db"
         empty.touch()
         with pytest.raises(InvalidValueError, match="empty"):
-            SQLiteStore(empty, create=False)
+            SQLiteStore(empty, create=False, secret=SECRET)
         assert empty.read_bytes() == b""
 
     def test_open_only_reads_an_existing_store(self, tmp_path: Path) -> None:
         """create=False opens a store that exists."""
-        with SQLiteStore(tmp_path / "c.db", purposes=PURPOSES) as store:
+        with SQLiteStore(tmp_path / "c.db", purposes=PURPOSES, secret=SECRET) as store:
             store.append([ev("give")])
-        with SQLiteStore(tmp_path / "c.db", purposes=PURPOSES, create=False) as store:
+        with SQLiteStore(
+            tmp_path / "c.db", purposes=PURPOSES, create=False, secret=SECRET
+        ) as store:
             assert store.verify().events == 1
 
 

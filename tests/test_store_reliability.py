@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
 PURPOSES = {"newsletter": True}
+SECRET = b"reliability test secret, 32 bytes"
 WORKERS = 4
 PER_WORKER = 5_000
 BATCH = 100
@@ -48,7 +49,7 @@ def events(prefix: str, count: int, *, start: int = 0) -> list[ConsentEvent]:
 
 
 def _append_worker(path: str, worker: int) -> None:
-    with SQLiteStore(path, purposes=PURPOSES) as store:
+    with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as store:
         batch = events(f"w{worker}", PER_WORKER)
         for i in range(0, PER_WORKER, BATCH):
             store.append(batch[i : i + BATCH])
@@ -78,7 +79,7 @@ class _Signalling:
 
 
 def _crash_worker(path: str, pipe: Connection, partial: int, hold: bool) -> None:  # noqa: FBT001
-    with SQLiteStore(path, purposes=PURPOSES) as store:
+    with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as store:
         committed = events("ok", COMMITTED)
         for i in range(0, COMMITTED, BATCH):
             store.append(committed[i : i + BATCH])
@@ -97,14 +98,14 @@ class TestConcurrentWriters:
     def test_four_processes_append_every_event_once(self, tmp_path: Path) -> None:
         """Four processes appending at once: every event is stored exactly once, chain intact."""
         path = str(tmp_path / "shared.db")
-        SQLiteStore(path, purposes=PURPOSES).close()
+        SQLiteStore(path, purposes=PURPOSES, secret=SECRET).close()
         procs = [spawn.Process(target=_append_worker, args=(path, w)) for w in range(WORKERS)]
         for proc in procs:
             proc.start()
         for proc in procs:
             proc.join(timeout=300)
         assert [proc.exitcode for proc in procs] == [0] * WORKERS
-        with SQLiteStore(path, purposes=PURPOSES) as store:
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as store:
             result = store.verify()
             assert result.ok, result.problems
             assert result.events == WORKERS * PER_WORKER
@@ -115,7 +116,10 @@ class TestConcurrentWriters:
     def test_interleaved_batches_keep_the_order_of_each_writer(self, tmp_path: Path) -> None:
         """Two open stores on one file see each other's writes and keep one chain."""
         path = tmp_path / "two.db"
-        with SQLiteStore(path, purposes=PURPOSES) as a, SQLiteStore(path, purposes=PURPOSES) as b:
+        with (
+            SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as a,
+            SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as b,
+        ):
             a.append(events("a", 4))
             b.append(events("a", 2, start=4))
             a.append(events("a", 2, start=6))
@@ -166,7 +170,7 @@ class TestCrash:
                 proc.kill()
         assert proc.exitcode == -signal.SIGKILL
         assert not parent.poll(0.1)  # the batch never finished
-        with SQLiteStore(path, purposes=PURPOSES) as store:
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as store:
             result = store.verify()
             assert result.ok, result.problems
             assert result.events == COMMITTED
@@ -181,7 +185,7 @@ class TestTampering:
     def path(self, tmp_path: Path) -> Path:
         """A ledger of ten events, intact."""
         path = tmp_path / "ledger.db"
-        with SQLiteStore(path, purposes=PURPOSES) as store:
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as store:
             store.append(events("t", 10))
             assert store.verify().ok
         return path
@@ -201,7 +205,7 @@ class TestTampering:
         with sqlite3.connect(path) as conn:
             for statement in statements:
                 conn.execute(statement)
-        with SQLiteStore(path, purposes=PURPOSES) as store:
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as store:
             return store.verify()
 
     def test_edited_payload(self, path: Path) -> None:
@@ -286,7 +290,7 @@ class TestTampering:
         """The status column is what may_process reads, so its tampering must show in verify."""
         with sqlite3.connect(path) as conn:
             conn.execute("UPDATE events SET status = 'refused' WHERE seq = 2")
-        with SQLiteStore(path, purposes=PURPOSES) as store:
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as store:
             at = T0 + timedelta(days=1)
             assert not store.may_process("t-s0", "newsletter", at=at)
             assert problems(store.verify()) == [("state", 2)]

@@ -18,6 +18,7 @@ import importlib
 from typing import TYPE_CHECKING, Final
 
 from rekisteri.errors import (
+    ErasureNotFlushedError,
     IdentifierTypeError,
     InvalidCheckpointError,
     InvalidChecksum,
@@ -35,6 +36,7 @@ from rekisteri.errors import (
     SecretTypeError,
     StoreFileError,
     WeakSecretError,
+    WrongSecretError,
 )
 
 #: The name under which rekisteri is published on the package index
@@ -68,6 +70,7 @@ __all__ = [
     "Controller",
     "DataCategory",
     "DataSubjectCategory",
+    "ErasureNotFlushedError",
     "IdentifierTypeError",
     "InvalidCheckpointError",
     "InvalidChecksum",
@@ -96,6 +99,7 @@ __all__ = [
     "StoreFileError",
     "Transfer",
     "WeakSecretError",
+    "WrongSecretError",
     "errors",
     "identifiers",
     "importer",

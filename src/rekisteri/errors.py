@@ -16,9 +16,11 @@ importable from there (the module is named in brackets)::
     │   ├── SecretRequiredError             a henkilötunnus subject, but the store has no secret
     │   ├── StoreFileError                  the file is not a store that can be opened
     │   ├── WeakSecretError                 a store's secret is shorter than 32 bytes
+    │   ├── WrongSecretError                a store's secret is not the one it was created with
     │   ├── InvalidCheckpointError          a checkpoint document cannot be read
     │   └── UnknownLocaleError              [rekisteri.lint] a locale other than fi, sv, en
     ├── InvalidTransitionError (ValueError) an event is not allowed in a consent's status
+    ├── ErasureNotFlushedError (RuntimeError) erased, but old row versions remain in the WAL
     ├── InvalidRegisterError (ValueError)   a register breaks a rule of the model
     ├── InvalidDocumentError (ValueError)   a TOML/JSON document does not fit the model
     ├── UnusableInputError (ValueError)     [rekisteri.importer] undecodable, binary or empty input
@@ -46,6 +48,7 @@ from enum import StrEnum
 from typing import Self
 
 __all__ = [
+    "ErasureNotFlushedError",
     "IdentifierTypeError",
     "InvalidCheckpointError",
     "InvalidChecksum",
@@ -63,6 +66,7 @@ __all__ = [
     "SecretTypeError",
     "StoreFileError",
     "WeakSecretError",
+    "WrongSecretError",
 ]
 
 
@@ -219,6 +223,25 @@ class StoreFileError(InvalidValueError):
 
 class WeakSecretError(InvalidValueError):
     """A store's secret is too short to resist guessing (fewer than 32 bytes)."""
+
+
+class WrongSecretError(InvalidValueError):
+    """A store was opened with a secret other than the one it was created with."""
+
+
+class ErasureNotFlushedError(RekisteriError, RuntimeError):
+    """An erasure is committed, but old versions of the rows remain in the WAL file.
+
+    Another connection kept ``PRAGMA wal_checkpoint(TRUNCATE)`` from
+    completing; a later checkpoint removes them (erasing again retries it).
+
+    Attributes:
+        erased: How many rows the erasure emptied.
+    """
+
+    def __init__(self, message: str, *, erased: int) -> None:
+        super().__init__(message)
+        self.erased = erased
 
 
 class InvalidCheckpointError(InvalidValueError):

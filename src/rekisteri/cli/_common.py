@@ -9,6 +9,7 @@ take. Command modules import from here and from the library only, never from
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,6 +58,7 @@ __all__ = [
     "output_option",
     "report_exit",
     "shown",
+    "write_private",
 ]
 
 EXIT_OK: Final = 0
@@ -66,8 +68,9 @@ EXIT_INVALID: Final = 1
 EXIT_ERROR: Final = 2
 """A usage or file error: the command could not do its job."""
 
-#: The environment variable that holds the store's secret for henkilötunnus
-#: subjects. Never a command-line option: it would land in the shell history.
+#: The environment variable that holds the store's secret (at least 32 bytes),
+#: which every store needs. Never a command-line option: it would land in the
+#: shell history.
 SECRET_VARIABLE: Final = "REKISTERI_SECRET"  # noqa: S105 - a name, not a secret
 
 Decorator: TypeAlias = "Callable[[Callable[..., None]], Callable[..., None]]"
@@ -101,6 +104,23 @@ def echo(line: str, *, err: bool = False) -> None:
     """Print *line* with control characters shown as ``?`` and any henkilötunnus masked."""
     printable = "".join(c if c.isprintable() or c == "\t" else "?" for c in line)
     click.echo(hetu.redact(printable), err=err)
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write *data* (personal data: an export, say) to *path*, readable by its owner only.
+
+    A new file is created with mode 0600 whatever the umask; an existing
+    regular file is made 0600 before anything is written to it. A device or
+    a pipe (``-o /dev/stdout``) is written to as it is.
+
+    Raises:
+        OSError: The file cannot be opened or written.
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            os.fchmod(fd, 0o600)
+        handle.write(data)
 
 
 def shown(subject: str) -> str:
@@ -290,6 +310,22 @@ def load_register(path: Path, *, brief: bool = False) -> Register:
         fail(f"{path}: {one_line(str(exc))}")
 
 
+def store_secret() -> bytes:
+    """The store's secret from :data:`SECRET_VARIABLE` (UTF-8); exit 2 if missing or short."""
+    from rekisteri.store._chain import MIN_SECRET_BYTES
+
+    secret = os.environ.get(SECRET_VARIABLE, "").encode("utf-8", "surrogateescape")
+    if len(secret) < MIN_SECRET_BYTES:
+        problem = "is not set" if not secret else f"is shorter than {MIN_SECRET_BYTES} bytes"
+        fail(
+            f"{SECRET_VARIABLE} {problem}: every store needs a secret of at least"
+            f" {MIN_SECRET_BYTES} bytes; make one with"
+            ' python -c "import secrets; print(secrets.token_hex(32))"'
+            " and keep it outside the database"
+        )
+    return secret
+
+
 @contextmanager
 def open_store(
     db: Path,
@@ -319,14 +355,9 @@ def open_store(
     known: tuple[Purpose, ...] = ()
     if purposes is not None:
         known = load_register(purposes, brief=True).purposes
-    secret = os.environ.get(SECRET_VARIABLE)
+    secret = store_secret()
     try:
-        store = SQLiteStore(
-            db,
-            purposes=known,
-            secret=secret.encode("utf-8") if secret else None,
-            create=create,
-        )
+        store = SQLiteStore(db, purposes=known, secret=secret, create=create)
     except StoreFileError as exc:
         fail(f"{db}: {one_line(str(exc)).removeprefix('store: ')}")
     except RekisteriError as exc:

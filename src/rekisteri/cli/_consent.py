@@ -22,10 +22,12 @@ from rekisteri.cli._common import (
     db_option,
     fail,
     fail_error,
+    fail_line,
     one_line,
     open_store,
     output_option,
     shown,
+    write_private,
 )
 from rekisteri.consent import EventKind
 from rekisteri.errors import RekisteriError
@@ -39,7 +41,7 @@ def _subject_option() -> Decorator:
     return click.option(
         "--subject",
         required=True,
-        help="The data subject: your own id, or a henkilötunnus (needs REKISTERI_SECRET).",
+        help="The data subject: your own id, or a henkilötunnus (stored as a keyed hash).",
     )
 
 
@@ -58,9 +60,11 @@ def _purposes_option() -> Decorator:
 def consent_group() -> None:
     """Record and check consent and direct-marketing prohibitions.
 
-    Events go into an append-only SQLite ledger (--db). Subjects that are a
-    henkilötunnus are stored only as a keyed hash; set the key in the
-    REKISTERI_SECRET environment variable.
+    Events go into an append-only SQLite ledger (--db), chained with keys
+    derived from the store's secret, which the REKISTERI_SECRET environment
+    variable holds (at least 32 bytes; make one with
+    python -c "import secrets; print(secrets.token_hex(32))"). Subjects that
+    are a henkilötunnus are stored only as a keyed hash.
     """
 
 
@@ -194,14 +198,33 @@ def consent_history(*, db: Path, subject: str) -> None:
 
 @consent_group.command(name="verify")
 @db_option(_DB_HELP)
-def consent_verify(*, db: Path) -> None:
-    """Check the hash chain of the whole ledger.
+@click.option(
+    "--checkpoint",
+    "checkpoint_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A checkpoint from 'rekisteri consent checkpoint', kept outside the store.",
+)
+def consent_verify(*, db: Path, checkpoint_file: Path | None) -> None:
+    """Check the keyed chain of the whole consent ledger.
 
-    Exit 0 if it is intact, 1 if any row was edited, removed or moved.
+    Exit 0 if it is intact, 1 if any row was edited, removed, moved or
+    emptied by hand. With --checkpoint, also exit 1 if the ledger is shorter
+    than it was at the checkpoint or its rows up to there were rewritten.
     """
+    from rekisteri.store import Checkpoint
+
+    checkpoint = None
+    if checkpoint_file is not None:
+        try:
+            checkpoint = Checkpoint.from_json(checkpoint_file.read_bytes())
+        except OSError as exc:
+            fail(f"cannot read {checkpoint_file}: {exc.strerror or exc}")
+        except RekisteriError as exc:
+            fail(f"{checkpoint_file}: {one_line(str(exc))}")
     with open_store(db) as store:
         try:
-            result = store.verify()
+            result = store.verify(checkpoint)
         except RekisteriError as exc:
             fail_error(exc)
     if result.ok:
@@ -226,6 +249,55 @@ def consent_export(*, db: Path, subject: str, output: Path | None) -> None:
             fail_error(exc, subject)
     if output is None:
         click.echo(document.decode("utf-8").rstrip("\n"))
+        return
+    try:
+        write_private(output, document)  # personal data: mode 0600
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+
+
+@consent_group.command(name="erase")
+@db_option(_DB_HELP)
+@_subject_option()
+def consent_erase(*, db: Path, subject: str) -> None:
+    """Erase SUBJECT's consent events (right to erasure, Art 17).
+
+    The events' data is emptied and the erasure is recorded in the chain;
+    direct-marketing prohibitions stay. Prints how many events were erased.
+    """
+    from rekisteri.errors import ErasureNotFlushedError
+
+    with open_store(db) as store:
+        try:
+            erased = store.erase(subject)
+        except ErasureNotFlushedError as exc:
+            fail_line(
+                f"{exc.erased} event(s) erased, but another process kept the database busy:"
+                " old copies of the rows stay in the -wal file; run erase again later"
+            )
+        except RekisteriError as exc:
+            fail_error(exc, subject)
+    click.echo(f"erased {erased} event(s) of {shown(subject)}")
+
+
+@consent_group.command(name="checkpoint")
+@db_option(_DB_HELP)
+@output_option()
+def consent_checkpoint(*, db: Path, output: Path | None) -> None:
+    """Print (or write) a signed checkpoint of the store's ledgers.
+
+    Keep it outside the store: 'rekisteri consent verify --checkpoint FILE'
+    then reveals rows cut off the end of a ledger, a ledger deleted, or the
+    file replaced by an older copy.
+    """
+    with open_store(db) as store:
+        try:
+            checkpoint = store.checkpoint()
+        except RekisteriError as exc:
+            fail_error(exc)
+    document = checkpoint.to_json()
+    if output is None:
+        click.echo(document.decode("ascii").rstrip("\n"))
         return
     try:
         output.write_bytes(document)

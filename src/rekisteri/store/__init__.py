@@ -7,12 +7,16 @@ PostgreSQL store can follow without changing callers;
 (:mod:`rekisteri.requests`), which ``SQLiteStore`` implements too, with a
 hash chain of its own.
 
-The ledger is append-only: each row holds the canonical JSON of one event, its
-``digest`` (SHA-256 of the JSON), the ``hash`` of the row before it (``prev``)
-and its own ``hash = sha256(prev:seq:digest)``. The chain covers the digest,
-not the JSON, so erasing a data subject's consent events (Art 17) empties
-their JSON and the chain still verifies; :meth:`ConsentStore.verify` reports
-every row that was edited, removed or moved.
+The ledger is append-only and keyed with the store's secret (at least 32
+bytes, never stored): each row holds the canonical JSON of one event, its
+``digest`` (an HMAC of the JSON), the ``hash`` of the row before it (``prev``)
+and its own ``hash = HMAC(prev:seq:digest)``, with keys derived from the
+secret. The chain covers the digest, not the JSON, so erasing a data
+subject's consent events (Art 17) empties their JSON, records the erasure as
+a row of its own, and the chain still verifies; :meth:`ConsentStore.verify`
+reports every row that was edited, removed, moved or emptied by hand. A
+:class:`Checkpoint`, kept elsewhere, also reveals a ledger cut short or
+replaced by an older copy.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
+from rekisteri.store._chain import Checkpoint
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import datetime
@@ -28,7 +34,7 @@ if TYPE_CHECKING:
     from rekisteri.consent import ConsentEvent, ConsentRecord, Decision
     from rekisteri.requests import DataSubjectRequest, RequestEvent
 
-__all__ = ["ChainProblem", "ConsentStore", "RequestStore", "Verification"]
+__all__ = ["ChainProblem", "Checkpoint", "ConsentStore", "RequestStore", "Verification"]
 
 
 @attrs.frozen(kw_only=True)
@@ -42,7 +48,11 @@ class ChainProblem:
             content belongs at another position) or ``"broken_link"`` (the
             row does not follow from the one before it, or from the chain head)
             or ``"state"`` (the consent status stored with an intact row is not
-            the one its events lead to: the row was edited behind the store).
+            the one its events lead to: the row was edited behind the store),
+            ``"erased_without_record"`` (the row was emptied, but no erasure
+            in the chain names it) or ``"checkpoint"`` (the ledger does not
+            match a checkpoint given to verify, or the checkpoint is not
+            this store's).
         message: One sentence for people; never contains event data.
     """
 

@@ -1,11 +1,15 @@
 """The SQL of consent events in a SQLite store; functions over a connection.
 
-The ``events`` table is an append-only, hash-chained ledger; ``chain_head``
-holds the hash of its last row. Each consent row also carries the status and
-expiry that its event leaves (derived when the row is written, and checked by
-:func:`verify`), so that :func:`may_process` reads one row per question through
-the ``(subject, purpose, seq)`` index, however long the history is. The
-direct-marketing prohibitions are rows of the purpose ``"*"``.
+The ``events`` table is an append-only ledger chained with the store's keys
+(:mod:`rekisteri.store._chain`); ``chain_head`` holds the seq and hash of its
+last row. Each consent row also carries its subject reference, purpose, kind,
+time and the status and expiry that its event leaves, so that
+:func:`may_process` reads one row per question through the
+``(subject, purpose, seq)`` index, however long the history is. None of these
+columns is trusted by :func:`verify`: it recomputes every one of them from the
+keyed payload (and a replay of the events) and reports any difference. The
+direct-marketing prohibitions are rows of the purpose ``"*"``; an erasure is a
+row of the kind ``"erasure"`` that names the rows it emptied.
 
 :class:`~rekisteri.store.sqlite.SQLiteStore` calls these functions from thin
 methods, with subjects already turned into their stored references (a
@@ -15,7 +19,8 @@ request ledger's counterpart.
 
 from __future__ import annotations
 
-import hashlib
+import hmac
+import sqlite3
 from datetime import datetime
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -32,9 +37,16 @@ from rekisteri.consent import (
     advance,
     decide,
 )
-from rekisteri.errors import InvalidTransitionError, InvalidValueError, RekisteriError
+from rekisteri.errors import (
+    ErasureNotFlushedError,
+    InvalidTransitionError,
+    InvalidValueError,
+    RekisteriError,
+    StoreFileError,
+)
 from rekisteri.identifiers import hetu
 from rekisteri.store import ChainProblem, Verification
+from rekisteri.store._chain import GENESIS, Head, Keys
 from rekisteri.store._sqlite_db import (
     EPOCH,
     MICROSECOND,
@@ -47,7 +59,6 @@ from rekisteri.store._sqlite_db import (
 )
 
 if TYPE_CHECKING:
-    import sqlite3
     from collections.abc import Callable, Iterable, Mapping
 
 #: The version of the :meth:`~rekisteri.store.sqlite.SQLiteStore.export` document.
@@ -55,7 +66,8 @@ EXPORT_SCHEMA_VERSION: Final = 1
 #: The purpose of the direct-marketing prohibition rows.
 ANY_PURPOSE: Final = "*"
 
-_GENESIS: Final = bytes(32)
+#: The kind of the row that records an erasure (not an :class:`EventKind`).
+ERASURE: Final = "erasure"
 #: Pairwise matching of damaged rows (to tell moved rows from edited ones) stops here.
 _MAX_PAIRING: Final = 2_000
 
@@ -77,11 +89,6 @@ _PROHIBIT: Final = EventKind.PROHIBIT_DIRECT_MARKETING
 _PROHIBIT_VALUE: Final = _PROHIBIT.value
 _LIFT: Final = EventKind.LIFT_PROHIBITION
 _LIFT_VALUE: Final = _LIFT.value
-
-
-def _link(prev: bytes, seq: int, digest: bytes) -> bytes:
-    """The hash of a row: SHA-256 over the previous hash, the row's seq and its digest."""
-    return hashlib.sha256(prev + seq.to_bytes(8, "big") + digest).digest()
 
 
 def direct_marketing(purposes: Mapping[str, bool], purpose: str, *, where: str) -> bool:
@@ -125,6 +132,8 @@ def _prepare(
     refs: dict[str, str],
     ref: Callable[[str], str],
     purposes: Mapping[str, bool],
+    *,
+    payload_key: bytes,
 ) -> _Prepared:
     if type(event) is not ConsentEvent and not isinstance(event, ConsentEvent):
         msg = f"events[{index}]: expected a ConsentEvent"
@@ -178,7 +187,7 @@ def _prepare(
             kind,
             (at - EPOCH) // MICROSECOND,
             payload,
-            hashlib.sha256(payload).digest(),
+            hmac.digest(payload_key, payload, "sha256"),  # Keys.digest, inlined
         ),
     )
 
@@ -189,6 +198,7 @@ def append(
     *,
     ref: Callable[[str], str],
     purposes: Mapping[str, bool],
+    keys: Keys,
 ) -> None:
     """Validate a batch of events against the stored state, then write all of it.
 
@@ -198,12 +208,16 @@ def append(
     transaction (see :meth:`~rekisteri.store.sqlite.SQLiteStore.append`).
     """
     refs: dict[str, str] = {}
-    batch = [_prepare(i, event, refs, ref, purposes) for i, event in enumerate(events)]
+    payload_key = keys.payload
+    batch = [
+        _prepare(i, event, refs, ref, purposes, payload_key=payload_key)
+        for i, event in enumerate(events)
+    ]
     if not batch:
         return
-    sha256 = hashlib.sha256
+    chain_key = keys.chain
     with immediate(conn):
-        head_seq, head_hash = conn.execute("SELECT seq, hash FROM chain_head").fetchone()
+        head_seq, head_hash = _head(conn)
         subjects, consents = _load_state(conn, {p.subject for p in batch})
         rows = []
         prev: bytes = head_hash
@@ -212,7 +226,7 @@ def append(
             status, valid_until_us = _apply(index, item, subjects, consents)
             seq += 1
             digest = item.digest
-            link = sha256(prev + seq.to_bytes(8, "big") + digest).digest()
+            link = hmac.digest(chain_key, prev + seq.to_bytes(8, "big") + digest, "sha256")
             rows.append(
                 (
                     seq,
@@ -400,18 +414,69 @@ def export(conn: sqlite3.Connection, ref: str) -> bytes:
 # --- erasure ---------------------------------------------------------------------------
 
 
-def erase(conn: sqlite3.Connection, ref: str) -> int:
-    """Empty the consent rows of the stored *ref*, keeping their hashes; return how many."""
+def erase(conn: sqlite3.Connection, ref: str, keys: Keys, at: datetime) -> int:
+    """Empty the consent rows of the stored *ref* and record it in the chain; return how many.
+
+    The emptied rows keep their seq, keyed digest and links. A row of the
+    kind ``"erasure"``, appended in the same transaction, names their seqs
+    (not the subject), so :func:`verify` can tell them from rows emptied by
+    hand. Then the WAL is checkpointed, so the old page versions go too.
+
+    Raises:
+        ErasureNotFlushedError: The rows were erased (and that is committed),
+            but another connection kept the WAL checkpoint from completing;
+            the old versions of the pages stay in the ``-wal`` file until a
+            later checkpoint. Erasing again (it finds nothing to erase)
+            retries the checkpoint.
+    """
     with immediate(conn):
-        erased = conn.execute(
-            "UPDATE events SET payload = NULL, subject = NULL, purpose = NULL, kind = NULL,"
-            " at_us = NULL, status = NULL, valid_until_us = NULL"
-            " WHERE subject = ? AND purpose <> ?",
-            (ref, ANY_PURPOSE),
-        ).rowcount
-    # Best effort: move the pages out of the WAL, so the old versions go too.
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return int(erased)
+        seqs = [
+            int(seq)
+            for (seq,) in conn.execute(
+                "SELECT seq FROM events WHERE subject = ? AND purpose <> ? ORDER BY seq",
+                (ref, ANY_PURPOSE),
+            )
+        ]
+        if seqs:
+            conn.execute(
+                "UPDATE events SET payload = NULL, subject = NULL, purpose = NULL, kind = NULL,"
+                " at_us = NULL, status = NULL, valid_until_us = NULL"
+                " WHERE seq IN (SELECT value FROM json_each(?))",
+                (orjson.dumps(seqs),),
+            )
+            payload = orjson.dumps({"at": at, "erased": seqs, "kind": ERASURE})
+            digest = keys.digest(payload)
+            head_seq, head_hash = _head(conn)
+            seq = head_seq + 1
+            link = keys.link(head_hash, seq, digest)
+            row = (seq, None, None, ERASURE, micros(at), payload, digest, head_hash, link)
+            conn.execute(_INSERT_EVENT, (*row, None, None))
+            conn.execute("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", (seq, link))
+    # Move the pages out of the WAL, so the old versions of the rows go too.
+    result = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if result is not None and result[0]:
+        msg = (
+            f"erase: {len(seqs)} row(s) erased, but the WAL checkpoint was blocked by another"
+            " connection; the old row versions stay in the -wal file until a checkpoint"
+            " succeeds (erase again to retry)"
+        )
+        raise ErasureNotFlushedError(msg, erased=len(seqs))
+    return len(seqs)
+
+
+def _head(conn: sqlite3.Connection) -> tuple[int, bytes]:
+    """The chain head row, for writing; a missing or damaged one is a :class:`StoreFileError`."""
+    row = conn.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
+    if row is None or type(row[0]) is not int or not isinstance(row[1], bytes):
+        msg = "store: the consent ledger's chain head is missing or damaged; run verify"
+        raise StoreFileError(msg)
+    return row[0], row[1]
+
+
+def head(conn: sqlite3.Connection) -> Head:
+    """The consent ledger's head as its chain head row says (for checkpoints)."""
+    seq, link = _head(conn)
+    return Head(seq=seq, hash=link)
 
 
 # --- integrity --------------------------------------------------------------------------
@@ -425,46 +490,55 @@ class _Row:
     prev: bytes
     hash: bytes
 
-    @property
-    def payload_ok(self) -> bool:
-        return self.payload is None or hashlib.sha256(self.payload).digest() == self.digest
 
-    @property
-    def hash_ok(self) -> bool:
-        return _link(self.prev, self.seq, self.digest) == self.hash
+def verify(conn: sqlite3.Connection, keys: Keys, *, checkpoint: Head | None = None) -> Verification:
+    """Walk the whole consent ledger in ``seq`` order and report every problem found.
+
+    With *checkpoint* (the consent head of a checkpoint already found to be
+    this store's), also report a ledger shorter than it or whose row at its
+    seq has another hash.
+
+    Raises:
+        StoreFileError: The ledger's tables are missing or unreadable.
+    """
+    try:
+        return _verify(conn, keys, checkpoint)
+    except sqlite3.DatabaseError as exc:
+        msg = f"store: the consent ledger cannot be read ({exc})"
+        raise StoreFileError(msg) from None
 
 
-def verify(conn: sqlite3.Connection) -> Verification:
-    """Walk the whole consent ledger in ``seq`` order and report every problem found."""
+def _verify(conn: sqlite3.Connection, keys: Keys, checkpoint: Head | None) -> Verification:
     problems: list[ChainProblem] = []
     damaged: list[_Row] = []
     count = 0
-    last_seq, last_hash, last_damaged = 0, _GENESIS, False
-    states = _StateCheck()
+    last_seq, last_hash, last_damaged = 0, GENESIS, False
+    replay = _Replay(keys)
+    blank: set[int] = set()
+    checkpoint_hash = GENESIS if checkpoint is not None and checkpoint.seq == 0 else None
     with snapshot(conn):
-        head_seq, head_hash = conn.execute("SELECT seq, hash FROM chain_head").fetchone()
+        head_row = conn.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
         cursor = conn.execute(
-            "SELECT seq, payload, digest, prev, hash, status, valid_until_us"
-            " FROM events ORDER BY seq"
+            "SELECT seq, subject, purpose, kind, at_us, payload, digest, prev, hash, status,"
+            " valid_until_us FROM events ORDER BY seq"
         )
-        for seq, payload, digest, prev, link, status, valid_until_us in cursor:
+        for seq, *columns, payload, digest, prev, link, status, valid_until_us in cursor:
             count += 1
             row = _Row(
-                seq,
-                as_bytes(payload),
-                _hash_bytes(digest),
-                _hash_bytes(prev),
-                _hash_bytes(link),
+                seq, as_bytes(payload), _hash_bytes(digest), _hash_bytes(prev), _hash_bytes(link)
             )
-            intact = row.payload_ok and row.hash_ok
-            if intact and row.payload is not None:
+            payload_ok = row.payload is None or keys.digest(row.payload) == row.digest
+            intact = payload_ok and keys.link(row.prev, seq, row.digest) == row.hash
+            if row.payload is None:
+                blank.add(seq)
+                if any(v is not None for v in (*columns, status, valid_until_us)):
+                    problems.append(_edited(seq, "its event data is erased but columns hold data"))
+            elif intact:
                 # Damaged rows are reported below; their events are not replayed.
-                problem = states.check(seq, row.payload, status, valid_until_us)
-                if problem is not None:
-                    problems.append(problem)
+                problems.extend(replay.check(seq, row.payload, (*columns, status, valid_until_us)))
             if seq != last_seq + 1:
                 problems.append(_missing(last_seq + 1, seq - 1))
-            elif prev != last_hash and not last_damaged:
+            elif row.prev != last_hash and not last_damaged:
                 problems.append(
                     ChainProblem(
                         seq=seq,
@@ -475,74 +549,151 @@ def verify(conn: sqlite3.Connection) -> Verification:
             last_damaged = not intact
             if last_damaged:
                 damaged.append(row)
-            last_seq, last_hash = seq, link
-    problems.extend(_classify(damaged))
+            if checkpoint is not None and seq == checkpoint.seq:
+                checkpoint_hash = row.hash
+            last_seq, last_hash = seq, row.hash
+    problems.extend(_classify(damaged, keys))
+    problems.extend(replay.erasures(blank))
+    problems.extend(_head_problems(head_row, last_seq, last_hash))
+    if checkpoint is not None:
+        problems.extend(_checkpoint_problems(checkpoint, last_seq, checkpoint_hash))
+    problems.sort(key=lambda p: p.seq)
+    return Verification(ok=not problems, events=count, problems=tuple(problems))
+
+
+def _head_problems(head_row: object, last_seq: int, last_hash: bytes) -> list[ChainProblem]:
+    if not isinstance(head_row, tuple) or type(head_row[0]) is not int:
+        return [
+            ChainProblem(
+                seq=last_seq,
+                kind="broken_link",
+                message="the chain head row is missing or damaged",
+            )
+        ]
+    head_seq: int = head_row[0]
     if head_seq > last_seq:
-        problems.append(_missing(last_seq + 1, head_seq))
-    elif head_seq < last_seq:
-        problems.append(
+        return [_missing(last_seq + 1, head_seq)]
+    if head_seq < last_seq:
+        return [
             ChainProblem(
                 seq=head_seq + 1,
                 kind="broken_link",
                 message=f"rows after {head_seq} were not written through the store",
             )
-        )
-    elif head_hash != last_hash:
-        problems.append(
+        ]
+    if _hash_bytes(head_row[1]) != last_hash:
+        return [
             ChainProblem(
                 seq=last_seq,
                 kind="broken_link",
                 message=f"row {last_seq} does not match the chain head",
             )
+        ]
+    return []
+
+
+def _checkpoint_problems(
+    checkpoint: Head, last_seq: int, found: bytes | None
+) -> list[ChainProblem]:
+    if checkpoint.seq > last_seq:
+        message = (
+            f"the ledger ends at row {last_seq}, before the checkpoint's row {checkpoint.seq}:"
+            " rows were removed"
         )
-    problems.sort(key=lambda p: p.seq)
-    return Verification(ok=not problems, events=count, problems=tuple(problems))
+    elif found is None or not hmac.compare_digest(found, checkpoint.hash):
+        message = f"row {checkpoint.seq} differs from the checkpoint: history was rewritten"
+    else:
+        return []
+    return [ChainProblem(seq=checkpoint.seq, kind="checkpoint", message=message)]
 
 
-class _StateCheck:
-    """Replays the consent events in order and checks the status stored with each row."""
+class _Replay:
+    """Replays the events in order, checking every column against the keyed payload."""
 
-    def __init__(self) -> None:
+    def __init__(self, keys: Keys) -> None:
+        self._keys = keys
+        self._subjects: dict[str, _SubjectState] = {}
         self._consents: dict[tuple[str, str], tuple[ConsentStatus, datetime | None]] = {}
+        self._erased: dict[int, int] = {}  # erased seq -> the seq of its erasure row
 
-    def check(
-        self, seq: int, payload: bytes, status: object, valid_until_us: object
-    ) -> ChainProblem | None:
+    def check(self, seq: int, payload: bytes, columns: tuple[object, ...]) -> list[ChainProblem]:
+        """Problems of the intact row *seq* whose columns are *columns* (see the SELECT)."""
         try:
             data = orjson.loads(payload)
-            if data["kind"] in (_PROHIBIT_VALUE, _LIFT_VALUE):
-                return None
-            event = ConsentEvent(
-                subject=data["subject"],
-                purpose=data["purpose"],
-                kind=data["kind"],
-                at=datetime.fromisoformat(data["at"]),
-                valid_until=from_iso(data["valid_until"]),
-            )
-            key = (event.subject, event.purpose)
-            before = self._consents.get(key)
-            if before is None:
-                expected, valid_until = advance(None, None, event)
+            at_us = micros(datetime.fromisoformat(data["at"]))
+            if data["kind"] == ERASURE:
+                for erased in data["erased"]:
+                    self._erased[int(erased)] = seq
+                expected: tuple[object, ...] = (None, None, ERASURE, at_us, None, None)
             else:
-                expected, valid_until = advance(before[0], before[1], event)
-        except (RekisteriError, ValueError, TypeError, KeyError):
-            # A payload that matches its digest but does not replay was written
-            # by something other than this store.
-            return ChainProblem(
+                event = ConsentEvent(
+                    subject=data["subject"],
+                    purpose=data["purpose"],
+                    kind=data["kind"],
+                    at=datetime.fromisoformat(data["at"]),
+                    valid_until=from_iso(data["valid_until"]),
+                )
+                item = tuple.__new__(
+                    _Prepared,
+                    (event, data["subject"], data["purpose"], event.kind, at_us, payload, b""),
+                )
+                status, valid_until_us = _apply(0, item, self._subjects, self._consents)
+                expected = (
+                    data["subject"],
+                    data["purpose"],
+                    event.kind.value,
+                    at_us,
+                    None if status is None else status.value,
+                    valid_until_us,
+                )
+        except (RekisteriError, ValueError, TypeError, KeyError, AttributeError):
+            # A payload that matches its keyed digest but does not replay was
+            # written by something other than this store.
+            return [
+                ChainProblem(
+                    seq=seq,
+                    kind="state",
+                    message=f"row {seq} does not follow from the events before it",
+                )
+            ]
+        same = [type(a) is type(b) and a == b for a, b in zip(columns, expected, strict=True)]
+        if not all(same[:4]):
+            return [_edited(seq, "a column does not match its event data")]
+        if not all(same[4:]):
+            return [
+                ChainProblem(
+                    seq=seq,
+                    kind="state",
+                    message=f"row {seq}: the stored consent status does not follow from the events",
+                )
+            ]
+        return []
+
+    def erasures(self, blank: set[int]) -> list[ChainProblem]:
+        """Problems of the emptied rows *blank*: each must be named by a later erasure row."""
+        problems = [
+            ChainProblem(
+                seq=seq,
+                kind="erased_without_record",
+                message=f"row {seq} was emptied without an erasure recorded in the chain",
+            )
+            for seq in sorted(blank)
+            if self._erased.get(seq, 0) <= seq
+        ]
+        problems.extend(
+            ChainProblem(
                 seq=seq,
                 kind="state",
-                message=f"row {seq} does not follow from the events before it",
+                message=f"row {seq} is recorded as erased by row {by} but is not empty",
             )
-        self._consents[key] = (expected, valid_until)
-        if status != expected.value or valid_until_us != (
-            None if valid_until is None else micros(valid_until)
-        ):
-            return ChainProblem(
-                seq=seq,
-                kind="state",
-                message=f"row {seq}: the stored consent status does not follow from the events",
-            )
-        return None
+            for seq, by in sorted(self._erased.items())
+            if seq not in blank and seq < by
+        )
+        return problems
+
+
+def _edited(seq: int, what: str) -> ChainProblem:
+    return ChainProblem(seq=seq, kind="edited", message=f"row {seq} was edited ({what})")
 
 
 def _hash_bytes(value: object) -> bytes:
@@ -555,17 +706,18 @@ def _missing(first: int, last: int) -> ChainProblem:
     return ChainProblem(seq=first, kind="missing", message=message)
 
 
-def _classify(damaged: list[_Row]) -> list[ChainProblem]:
+def _classify(damaged: list[_Row], keys: Keys) -> list[ChainProblem]:
     """Tell rows whose content was moved from rows that were edited."""
     pairing = len(damaged) <= _MAX_PAIRING
     problems = []
     for row in damaged:
+        payload_ok = row.payload is None or keys.digest(row.payload) == row.digest
         moved_to: int | None = None
         if pairing:
             belongs: Callable[[_Row], bool]
-            if not row.payload_ok:
+            if not payload_ok:
                 assert row.payload is not None
-                content = hashlib.sha256(row.payload).digest()
+                content = keys.digest(row.payload)
 
                 def belongs(other: _Row, content: bytes = content) -> bool:
                     return other.digest == content
@@ -573,8 +725,8 @@ def _classify(damaged: list[_Row]) -> list[ChainProblem]:
 
                 def belongs(other: _Row, row: _Row = row) -> bool:
                     return (
-                        _link(other.prev, other.seq, row.digest) == other.hash
-                        or _link(row.prev, other.seq, row.digest) == row.hash
+                        keys.link(other.prev, other.seq, row.digest) == other.hash
+                        or keys.link(row.prev, other.seq, row.digest) == row.hash
                     )
 
             moved_to = next((o.seq for o in damaged if o is not row and belongs(o)), None)
@@ -587,12 +739,6 @@ def _classify(damaged: list[_Row]) -> list[ChainProblem]:
                 )
             )
         else:
-            what = "event data does not match its digest" if not row.payload_ok else "hash"
-            problems.append(
-                ChainProblem(
-                    seq=row.seq,
-                    kind="edited",
-                    message=f"row {row.seq} was edited ({what} does not match)",
-                )
-            )
+            what = "event data does not match its digest" if not payload_ok else "hash"
+            problems.append(_edited(row.seq, f"{what} does not match"))
     return problems

@@ -10,24 +10,30 @@ both use the transaction and time helpers here.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from rekisteri.errors import StoreFileError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
 
 #: The version of the database schema that this code writes.
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 
 BUSY_TIMEOUT_MS: Final = 30_000
 EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND: Final = timedelta(microseconds=1)
 
-#: Schema version 0 → 1: the consent ledger and the store's ``meta`` table.
+#: The consent ledger, its chain head and the store's ``meta`` table (``store_id``,
+#: ``secret_check``). Every column that a decision reads is recomputed from the
+#: keyed payload by ``_consent_sql.verify``; an erased row keeps only its keyed
+#: digest and links, and an ``erasure`` row later in the chain names it.
 CONSENT_TABLES: Final = (
     """CREATE TABLE events (
         seq INTEGER PRIMARY KEY,
@@ -52,7 +58,9 @@ CONSENT_TABLES: Final = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
 )
 
-#: Schema version 1 → 2: the request ledger, its chain head and the request state.
+#: The request ledger (keyed chain, 32-byte BLOB hashes), its chain head and the
+#: request state; ``_requests_sql.verify`` recomputes the state and the plain
+#: columns from the keyed payloads.
 REQUEST_TABLES: Final = (
     """CREATE TABLE request_events (
         seq INTEGER PRIMARY KEY,
@@ -82,29 +90,88 @@ REQUEST_TABLES: Final = (
     "CREATE INDEX request_state_open ON request_state (open, request_id)",
 )
 
-#: ``MIGRATIONS[n]`` takes a database from schema version n to n + 1.
-MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (CONSENT_TABLES, REQUEST_TABLES)
+#: Every statement that makes a new store (schema version 0 → :data:`SCHEMA_VERSION`).
+#: Versions 1 and 2 were never released; their files are refused, not migrated.
+TABLES: Final[tuple[str, ...]] = CONSENT_TABLES + REQUEST_TABLES
 
 
-def connect(path: str, *, create: bool) -> sqlite3.Connection:
-    """Open *path* as a store (see :func:`migrate` for *create*); the caller closes it.
+def connect(
+    path: str, *, create: bool, meta: Mapping[str, str] | None = None
+) -> sqlite3.Connection:
+    """Open *path* as a store (see :func:`migrate` for *create* and *meta*); the caller closes it.
 
     Raises:
         StoreFileError: The file is not a rekisteri store, has a newer schema,
             or is empty with ``create=False``. The connection is closed then.
     """
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    if create:
+        create_private(path)
+    # One connection serves every thread of a store, which serialises its use
+    # with a lock (see SQLiteStore); sqlite3's same-thread check is off for that.
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         check_is_store(conn, create=create)  # before WAL changes the file
         conn.execute("PRAGMA journal_mode = WAL")
+        tighten_sidecars(path)
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA secure_delete = ON")  # erased data is overwritten
-        migrate(conn, create=create)
+        migrate(conn, create=create, meta=meta)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+#: The mode of every file a store creates: readable and writable by its owner only.
+PRIVATE_MODE: Final = 0o600
+#: The files SQLite keeps beside a database; it creates them with the database's mode.
+SIDECARS: Final = ("-wal", "-shm", "-journal")
+
+
+def create_private(path: str) -> None:
+    """Create the database file *path* with mode 0600, whatever the umask, if it is missing.
+
+    SQLite creates a new database with mode 0644 under the usual umask, and
+    its ``-wal``, ``-shm`` and ``-journal`` files with the mode of the
+    database: creating the file first, empty and private, makes all of them
+    private. An existing file is left as it is; ``":memory:"`` has no file.
+    """
+    if path in ("", ":memory:"):
+        return
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
+    except OSError:  # it exists, or SQLite will say what is wrong with the path
+        return
+    try:
+        os.fchmod(fd, PRIVATE_MODE)  # the umask may have taken bits away
+    finally:
+        os.close(fd)
+
+
+def tighten_sidecars(path: str) -> None:
+    """Take from the ``-wal``, ``-shm`` and ``-journal`` files any permission the database lacks.
+
+    SQLite gives a new one the database's mode; one left over from an earlier
+    run (by an older rekisteri, say) may be more open. Best effort: a file
+    that belongs to someone else is left alone.
+    """
+    if path in ("", ":memory:"):
+        return
+    try:
+        allowed = stat.S_IMODE(Path(path).stat().st_mode)
+    except OSError:
+        return
+    for suffix in SIDECARS:
+        sidecar = Path(path + suffix)
+        try:
+            mode = stat.S_IMODE(sidecar.stat().st_mode)
+            if mode & ~allowed:
+                sidecar.chmod(mode & allowed)
+        except OSError:
+            continue
 
 
 def check_is_store(conn: sqlite3.Connection, *, create: bool) -> None:
@@ -129,7 +196,9 @@ def check_is_store(conn: sqlite3.Connection, *, create: bool) -> None:
         raise StoreFileError(msg)
 
 
-def migrate(conn: sqlite3.Connection, *, create: bool = True) -> int:
+def migrate(
+    conn: sqlite3.Connection, *, create: bool = True, meta: Mapping[str, str] | None = None
+) -> int:
     """Bring the schema of *conn* up to :data:`SCHEMA_VERSION`; return the version found.
 
     Runs in one ``BEGIN IMMEDIATE`` transaction, so concurrent openers of a
@@ -137,10 +206,12 @@ def migrate(conn: sqlite3.Connection, *, create: bool = True) -> int:
 
     With ``create=False`` an empty database is refused instead of being
     made a store. A database that holds other tables is always refused.
+    When the store is created, *meta* (key → value) goes into its ``meta``
+    table in the same transaction, so no opener ever sees a store without it.
 
     Raises:
         StoreFileError: The file was written by a newer schema version, or
-            by a development snapshot with an older ledger layout, or it is
+            by an unreleased development version (schema 1 or 2), or it is
             not a rekisteri store.
     """
     with immediate(conn):
@@ -154,18 +225,19 @@ def migrate(conn: sqlite3.Connection, *, create: bool = True) -> int:
                 f" supports ({SCHEMA_VERSION})"
             )
             raise StoreFileError(msg)
-        if found and "status" not in {r[1] for r in conn.execute("PRAGMA table_info(events)")}:
-            # Development snapshots before 0.1.0 wrote schema version 1 with hex
-            # hashes and separate state tables; their chains cannot be converted.
+        if 0 < found < SCHEMA_VERSION:
+            # Versions 1 and 2 had unkeyed chains; they cannot be converted.
             msg = (
-                "store: the file has the ledger layout of a rekisteri development snapshot"
-                " (before 0.1.0); export its histories and create a new store"
+                f"store: schema version {found} was created by an unreleased development"
+                " version of rekisteri; create a new store"
             )
             raise StoreFileError(msg)
-        for statements in MIGRATIONS[found:]:
-            for statement in statements:
+        if found == 0:
+            for statement in TABLES:
                 conn.execute(statement)
-        if found < SCHEMA_VERSION:
+            conn.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)", sorted((meta or {}).items())
+            )
             conn.execute("DELETE FROM schema_version")
             conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
     return found

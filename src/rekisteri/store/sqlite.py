@@ -1,11 +1,13 @@
 """A consent store in one SQLite file, safe for several processes at once.
 
-The file holds an append-only, hash-chained ledger of events (``events``)
-and the hash of its last row (``chain_head``). Each consent row also carries
-the status and expiry that its event leaves (derived when the row is written,
-and checked by :meth:`SQLiteStore.verify`), so that
+The file holds an append-only ledger of events (``events``) chained with
+keys derived from the store's secret (see ``rekisteri.store._chain``), and the
+seq and hash of its last row (``chain_head``). Each consent row also carries
+the status and expiry that its event leaves, so that
 :meth:`SQLiteStore.may_process` reads one row per question through the
-``(subject, purpose, seq)`` index, however long the history is.
+``(subject, purpose, seq)`` index, however long the history is;
+:meth:`SQLiteStore.verify` recomputes every such column from the keyed event
+data and reports any difference.
 
 Writers serialise on ``BEGIN IMMEDIATE``; every batch is validated against the
 state read inside its own transaction, so concurrent writers can never both
@@ -14,7 +16,8 @@ pass validation against the same state. The file is in WAL mode with
 the machine, and a batch that was not committed leaves no trace.
 
 A henkilötunnus given as a subject is never written: the store keeps
-``"hmac-sha256:" + HMAC-SHA256(secret, canonical hetu)`` instead.
+``"hmac-sha256:" + HMAC-SHA256(subject key, canonical hetu)`` instead, with
+a key derived from the secret.
 
 This module holds the public class; the SQL is in private modules beside it:
 the connection and migrations in ``_sqlite_db``, the consent ledger in
@@ -24,7 +27,8 @@ Examples:
     >>> from datetime import UTC, datetime
     >>> from rekisteri.consent import ConsentEvent, EventKind
     >>> t = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
-    >>> with SQLiteStore(":memory:", purposes={"newsletter": True}) as store:
+    >>> secret = b"0123456789abcdef0123456789abcdef"  # use secrets.token_bytes(32)
+    >>> with SQLiteStore(":memory:", secret=secret, purposes={"newsletter": True}) as store:
     ...     store.append([
     ...         ConsentEvent(subject="c-1", purpose="newsletter", kind=EventKind.GIVE, at=t),
     ...     ])
@@ -36,30 +40,31 @@ Examples:
 
 from __future__ import annotations
 
-import hashlib
-import hmac
+import functools
+import inspect
 import os
-import re
+import secrets
+import sqlite3
+import threading
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Self
+from typing import TYPE_CHECKING, Any, Concatenate, Final, ParamSpec, Self, TypeVar
 
 from rekisteri._validate import aware
-from rekisteri.errors import InvalidValueError, SecretRequiredError, StoreFileError
+from rekisteri.errors import InvalidValueError, StoreFileError, WrongSecretError
 from rekisteri.identifiers import hetu
-from rekisteri.store import _consent_sql, _requests_sql, _sqlite_db
+from rekisteri.store import ChainProblem, Verification, _consent_sql, _requests_sql, _sqlite_db
+from rekisteri.store._chain import Checkpoint, Head, Keys
 from rekisteri.store._consent_sql import ANY_PURPOSE
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from datetime import datetime
+    from collections.abc import Callable, Iterable
     from types import TracebackType
 
     from rekisteri.consent import ConsentEvent, ConsentRecord, Decision
     from rekisteri.model import Purpose
     from rekisteri.requests import DataSubjectRequest, RequestEvent
-    from rekisteri.store import Verification
-    from rekisteri.store._chain import Checkpoint
 
 __all__ = ["SCHEMA_VERSION", "SQLiteStore"]
 
@@ -71,15 +76,107 @@ EXPORT_SCHEMA_VERSION: Final = _consent_sql.EXPORT_SCHEMA_VERSION
 migrate = _sqlite_db.migrate
 
 _HMAC_PREFIX: Final = "hmac-sha256:"
-# The shape of a henkilötunnus, valid or not: such a subject is never stored as
-# given. These recognise identity codes in subjects (to store them as a keyed
-# hash, or to refuse them); they do not mask anything: masking is hetu.redact.
-_EMBEDDED_HETU: Final = re.compile(
-    r"(?<![0-9A-Za-z])[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z](?![0-9A-Za-z])", re.ASCII
-)
-_HETU_SHAPE: Final = re.compile(r"\s*[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z]\s*", re.ASCII)
 
 
+def _hetu_subject(subject: str) -> str | None:
+    """The henkilötunnus that *subject* is, in ASCII canonical spelling; ``None`` for an id.
+
+    Every spelling counts (see ``hetu._spelled``): lower case, a Unicode dash
+    as the sign, spaces around it, fullwidth digits. Such a subject is never
+    stored as given: its canonical form is the key of the reference, so every
+    spelling of one person's code finds the same events.
+
+    Raises:
+        InvalidValueError: *subject* is a henkilötunnus without its century
+            sign (a space or nothing in its place: "-", "Y" or "A" there would
+            be different people, so it cannot be stored), or holds a
+            henkilötunnus inside a longer text.
+    """
+    alone = hetu._spelled_alone(subject)  # noqa: SLF001 - the package's own recogniser
+    if alone is None:
+        if any(
+            found.canonical is None or hetu.is_valid(found.canonical, allow_temporary=True)
+            for found in hetu._spelled(subject)  # noqa: SLF001
+        ):
+            msg = (
+                "subject: contains a henkilötunnus; pass the henkilötunnus alone (it is"
+                " stored as a keyed hash) or an id of your own"
+            )
+            raise InvalidValueError(msg)
+        return None
+    if alone.canonical is None:
+        msg = (
+            "subject: looks like a henkilötunnus without its century sign; write it with"
+            " the sign (e.g. 131052-308T), which tells one person from another"
+        )
+        raise InvalidValueError(msg)
+    return alone.canonical
+
+
+def _without_codes_in_request_ids(events: Iterable[RequestEvent]) -> list[RequestEvent]:
+    """The batch as a list; refuse a request id that holds a henkilötunnus (it is kept as given).
+
+    Raises:
+        InvalidValueError: A request id holds a henkilötunnus in any spelling;
+            the message names its position, never the id.
+    """
+    batch = list(events)
+    for index, event in enumerate(batch):
+        request_id = getattr(event, "request_id", None)
+        if isinstance(request_id, str) and any(
+            found.canonical is None or hetu.is_valid(found.canonical, allow_temporary=True)
+            for found in hetu._spelled(request_id)  # noqa: SLF001 - the package's own recogniser
+        ):
+            msg = (
+                f"events[{index}].request_id: contains a henkilötunnus; a request id is"
+                " stored as given, so use an id of your own"
+            )
+            raise InvalidValueError(msg)
+    return batch
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _locked(
+    method: Callable[Concatenate[SQLiteStore, _P], _R],
+) -> Callable[Concatenate[SQLiteStore, _P], _R]:
+    """Run *method* holding the store's lock; refuse a closed store with a clear error."""
+
+    @functools.wraps(method)
+    def locked(self: SQLiteStore, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with self._lock:
+            if self._closed and method.__name__ != "close":
+                msg = "store: closed; open a new SQLiteStore"
+                raise StoreFileError(msg)
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
+def _serialised(cls: type[SQLiteStore]) -> type[SQLiteStore]:
+    """Make every public method of *cls* hold the instance's lock (see SQLiteStore).
+
+    Applied to the class rather than written into each method, so that a
+    method added later is serialised too. ``__init__`` gets the lock first.
+    """
+    init = cls.__init__
+
+    @functools.wraps(init)
+    def __init__(self: SQLiteStore, /, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401, N807
+        self._lock = threading.RLock()
+        self._closed = False
+        init(self, *args, **kwargs)
+
+    cls.__init__ = __init__  # type: ignore[assignment,method-assign]
+    for name, value in list(vars(cls).items()):
+        if not name.startswith("_") and inspect.isfunction(value):
+            setattr(cls, name, _locked(value))
+    return cls
+
+
+@_serialised
 class SQLiteStore:
     """A :class:`~rekisteri.store.ConsentStore` in one SQLite file; a context manager.
 
@@ -88,44 +185,64 @@ class SQLiteStore:
         purposes: The known purpose keys: a mapping of key to "is direct
             marketing", or :class:`~rekisteri.model.Purpose` objects. Consent
             events for any other purpose are refused.
-        secret: The key for the HMAC of henkilötunnus subjects. Without it a
-            henkilötunnus subject is refused. Use the same secret every time:
-            a store remembers a check value of the first secret it was given
-            and refuses another one.
+        secret: At least 32 random bytes (``secrets.token_bytes(32)``), kept
+            outside the database. Every key of the store is derived from it:
+            the keyed chain, the digests of event data, the HMAC of
+            henkilötunnus subjects and the checkpoint signatures. A new store
+            keeps a check value of it and refuses any other secret afterwards.
         create: Make a new store when the file is missing or empty. Pass
             ``False`` to only open an existing store (for reading, say): a
             missing or empty file is then refused and left untouched.
 
+    Threads: one store may be shared by the threads of a process (a web
+    framework's thread pool, say). It has one connection and a lock
+    (``threading.RLock``); every public method holds the lock for its whole
+    run, so calls from several threads run one after another and each sees
+    a consistent state. Processes are kept apart by SQLite's own locking
+    (``BEGIN IMMEDIATE``). For reads in parallel, give each thread a store
+    of its own. :meth:`close` closes the connection; any later call raises
+    :class:`~rekisteri.errors.StoreFileError`.
+
+    Files: a new database file is created with mode 0600 (owner only),
+    whatever the umask, and SQLite gives its ``-wal`` and ``-shm`` files the
+    same mode. An existing file keeps its mode.
+
     Raises:
-        InvalidValueError: The secret is empty or not the store's, the file
-            has a newer schema, or the file is another application's database
-            (it is never changed), or missing or empty with ``create=False``.
+        SecretTypeError: *secret* is not ``bytes`` (a ``str`` included).
+        WeakSecretError: *secret* is shorter than 32 bytes.
+        WrongSecretError: *secret* is not the one the store was created with.
+        StoreFileError: The file has a newer schema or one of an unreleased
+            development version, is another application's database (it is
+            never changed), is missing or empty with ``create=False``, or
+            its store id or secret check value is missing.
     """
+
+    _lock: threading.RLock  # set before __init__ runs (see _serialised)
 
     def __init__(
         self,
         path: str | os.PathLike[str],
         *,
+        secret: bytes,
         purposes: Mapping[str, bool] | Iterable[Purpose] = (),
-        secret: bytes | None = None,
         create: bool = True,
     ) -> None:
-        if secret is not None and not secret:
-            msg = "secret: must not be empty"
-            raise InvalidValueError(msg)
+        self._keys = Keys.from_secret(secret)  # raises SecretTypeError, WeakSecretError
         self._path = os.fspath(path)
         if not create and self._path != ":memory:" and not Path(self._path).is_file():
             msg = "store: no such database file"
             raise StoreFileError(msg)
-        self._secret = secret
         if isinstance(purposes, Mapping):
             self._purposes: dict[str, bool] = {str(k): bool(v) for k, v in purposes.items()}
         else:
             self._purposes = {p.key: p.direct_marketing for p in purposes}
-        self._conn = _sqlite_db.connect(self._path, create=create)
+        self._conn = _sqlite_db.connect(
+            self._path,
+            create=create,
+            meta={"store_id": secrets.token_hex(16), "secret_check": self._keys.check_value()},
+        )
         try:
-            if secret is not None:
-                self._check_secret(secret)
+            self._store_id = self._check_secret()
         except BaseException:
             self._conn.close()
             raise
@@ -145,47 +262,50 @@ class SQLiteStore:
         self.close()
 
     def close(self) -> None:
-        """Close the database connection; the store cannot be used afterwards."""
+        """Close the database connection; the store cannot be used afterwards.
+
+        Waits for a call running in another thread to finish. Closing twice
+        is harmless; any other method of a closed store raises
+        :class:`~rekisteri.errors.StoreFileError`.
+        """
+        self._closed = True
         self._conn.close()
 
     # -- subjects and purposes -------------------------------------------------
 
-    def _check_secret(self, secret: bytes) -> None:
-        check = hmac.new(secret, b"rekisteri store secret check", hashlib.sha256).hexdigest()
-        with _sqlite_db.immediate(self._conn):
-            row = self._conn.execute("SELECT value FROM meta WHERE key = 'secret_check'").fetchone()
-            if row is None:
-                self._conn.execute(
-                    "INSERT INTO meta (key, value) VALUES ('secret_check', ?)", (check,)
-                )
-            elif not hmac.compare_digest(str(row[0]), check):
-                msg = "secret: not the secret this store was created with"
-                raise InvalidValueError(msg)
+    def _check_secret(self) -> str:
+        """Refuse a store without its id or check value, or another secret; return the id."""
+        try:
+            meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError:
+            meta = {}
+        store_id, check = meta.get("store_id"), meta.get("secret_check")
+        if not isinstance(store_id, str) or not isinstance(check, str):
+            # Never accept a new secret here: whoever removed the check row
+            # could then choose the store's keys.
+            msg = (
+                "store: the store id or the secret check value is missing; the file was"
+                " damaged or tampered with, and it is not opened"
+            )
+            raise StoreFileError(msg)
+        if not self._keys.is_check_value(check):
+            msg = "secret: not the secret this store was created with"
+            raise WrongSecretError(msg)
+        return store_id
 
     def _ref(self, subject: object) -> str:
         """The subject reference as stored: an opaque id as is, a hetu as its HMAC."""
         if not isinstance(subject, str) or not subject.strip():
             msg = "subject: expected a non-blank string"
             raise InvalidValueError(msg)
-        if _HETU_SHAPE.fullmatch(subject) is None:
-            if any(
-                hetu.is_valid(match.group(0), allow_temporary=True)
-                for match in _EMBEDDED_HETU.finditer(subject)
-            ):
-                msg = (
-                    "subject: contains a henkilötunnus; pass the henkilötunnus alone (it is"
-                    " stored as a keyed hash) or an id of your own"
-                )
-                raise InvalidValueError(msg)
+        spelled = _hetu_subject(subject)
+        if spelled is None:
             return subject
-        if not hetu.is_valid(subject, allow_temporary=True):
+        if not hetu.is_valid(spelled, allow_temporary=True):
             msg = "subject: looks like a henkilötunnus but is not a valid one"
             raise InvalidValueError(msg)
-        if self._secret is None:
-            msg = "subject: a henkilötunnus needs a store with a secret (SQLiteStore(secret=...))"
-            raise SecretRequiredError(msg)
-        canonical = hetu.validate(subject, allow_temporary=True).encode("ascii")
-        return _HMAC_PREFIX + hmac.new(self._secret, canonical, hashlib.sha256).hexdigest()
+        canonical = hetu.validate(spelled, allow_temporary=True)
+        return self._keys.subject_ref(canonical)
 
     # -- writing (SQL in rekisteri.store._consent_sql) ---------------------------
 
@@ -201,12 +321,13 @@ class SQLiteStore:
 
         Raises:
             InvalidValueError: An unknown purpose, a naive datetime, an event
-                earlier than the subject's last one, a henkilötunnus without a
-                secret. The message names the position in the batch and the
-                purpose, never the subject.
+                earlier than the subject's last one. The message names the
+                position in the batch and the purpose, never the subject.
             InvalidTransitionError: A consent event not allowed in its status.
         """
-        _consent_sql.append(self._conn, events, ref=self._ref, purposes=self._purposes)
+        _consent_sql.append(
+            self._conn, events, ref=self._ref, purposes=self._purposes, keys=self._keys
+        )
 
     # -- reading ---------------------------------------------------------------
 
@@ -271,27 +392,101 @@ class SQLiteStore:
     def erase(self, subject: str) -> int:
         """Erase the consent events of *subject* (Art 17); return how many rows were erased.
 
-        Each row keeps its ``seq``, digest and hashes, so the chain still
-        verifies; its event data and subject reference are emptied. The
-        prohibition events and the prohibition itself stay (Art 21: the person
-        must stay un-marketed). Afterwards :meth:`record` returns ``None``.
+        Each row keeps its ``seq``, keyed digest and links, so the chain still
+        verifies; its event data and subject reference are emptied. An
+        erasure row appended to the chain names the emptied rows (by seq, not
+        the subject), so :meth:`verify` tells them from rows emptied by hand.
+        The prohibition events and the prohibition itself stay (Art 21: the
+        person must stay un-marketed). Afterwards :meth:`record` returns ``None``.
+
+        Then the WAL is checkpointed (``PRAGMA wal_checkpoint(TRUNCATE)``), so
+        old versions of the rows do not linger in the ``-wal`` file.
+
+        Raises:
+            ErasureNotFlushedError: The erasure is committed (its ``erased``
+                says how many rows), but another connection kept the WAL
+                checkpoint from completing. Call :meth:`erase` again later: it
+                finds nothing more to erase and retries the checkpoint.
         """
-        return _consent_sql.erase(self._conn, self._ref(subject))
+        ref = self._ref(subject)
+        return _consent_sql.erase(self._conn, ref, self._keys, datetime.now(UTC))
 
     # -- integrity ---------------------------------------------------------------
 
-    def verify(self) -> Verification:
-        """Walk the whole ledger in ``seq`` order and report every problem found.
+    def verify(self, checkpoint: Checkpoint | None = None) -> Verification:
+        """Walk the whole consent ledger in ``seq`` order and report every problem found.
 
-        Finds rows whose event data no longer matches their digest, rows
-        whose digest or links were changed (``"edited"``), rows whose content
-        belongs at another position (``"reordered"``), gaps in ``seq``
-        including a deleted last row (``"missing"``, found through the
-        ``chain_head`` table) and rows that do not follow the row before them
-        (``"broken_link"``). Erased rows have no event data and are checked
-        through their digest only.
+        Finds rows whose event data no longer matches its keyed digest, or
+        whose digest, links or any column a decision reads (subject,
+        purpose, kind, time, status, expiry) were changed (``"edited"``),
+        rows whose content belongs at another position (``"reordered"``),
+        gaps in ``seq`` (``"missing"``), rows that do not follow the row
+        before them or a chain head that does not match the last row
+        (``"broken_link"``), rows whose stored status does not follow from
+        the events (``"state"``) and rows emptied without an erasure row
+        naming them (``"erased_without_record"``). Erased rows are checked
+        through their keyed digest only.
+
+        With a *checkpoint* (from :meth:`checkpoint`, kept elsewhere) it also
+        reports (``"checkpoint"``) a checkpoint not signed with this store's
+        secret or made for another store, a ledger shorter than it was then,
+        and a row at the checkpoint's position whose hash changed since.
+        Without one, cutting rows off the end of the ledger together with
+        its chain head, or replacing the file by an older copy, is not found.
+
+        Raises:
+            StoreFileError: The ledger's tables are missing or unreadable.
         """
-        return _consent_sql.verify(self._conn)
+        head: Head | None = None
+        problems: list[ChainProblem] = []
+        if checkpoint is not None:
+            problems = self._checkpoint_problems(checkpoint)
+            if not problems:
+                head = checkpoint.heads.get("consent")
+        result = _consent_sql.verify(self._conn, self._keys, checkpoint=head)
+        if not problems:
+            return result
+        found = sorted((*problems, *result.problems), key=lambda p: p.seq)
+        return Verification(ok=False, events=result.events, problems=tuple(found))
+
+    def _checkpoint_problems(self, checkpoint: Checkpoint) -> list[ChainProblem]:
+        """A checkpoint not signed with this store's secret, or of another store."""
+        if not self._keys.is_signed(checkpoint):
+            message = "the checkpoint is not signed with this store's secret"
+        elif checkpoint.store_id != self._store_id:
+            message = "the checkpoint was made for another store"
+        else:
+            return []
+        return [ChainProblem(seq=0, kind="checkpoint", message=message)]
+
+    def checkpoint(self) -> Checkpoint:
+        """Return a signed checkpoint of both ledgers' heads (``"consent"``, ``"requests"``).
+
+        Keep it outside the store (a log, an e-mail, another system) and pass
+        it to :meth:`verify` later: it reveals rows cut off the end of a
+        ledger, a ledger deleted and started again, or the file replaced by a
+        copy older than the checkpoint, which the chain alone cannot show.
+
+        Raises:
+            StoreFileError: A chain head is missing or damaged.
+        """
+        with _sqlite_db.snapshot(self._conn):
+            heads = {"consent": _consent_sql.head(self._conn), "requests": self._requests_head()}
+        return self._keys.sign(self._store_id, datetime.now(UTC), heads)
+
+    def _requests_head(self) -> Head:
+        head = getattr(_requests_sql, "head", None)
+        if head is not None:
+            found: Head = head(self._conn)
+            return found
+        # Until the request ledger has its own head(): read its chain head row.
+        row = self._conn.execute("SELECT seq, hash FROM request_chain_head").fetchone()
+        if row is None or type(row[0]) is not int:
+            msg = "store: the request ledger's chain head is missing or damaged"
+            raise StoreFileError(msg)
+        value = row[1]
+        link = bytes.fromhex(value) if isinstance(value, str) else bytes(value)
+        return Head(seq=row[0], hash=link)
 
     # -- data-subject requests (SQL in rekisteri.store._requests_sql) ------------
 
@@ -308,7 +503,11 @@ class SQLiteStore:
                 out of order, an extension after the first month, a
                 henkilötunnus subject without a secret.
             InvalidTransitionError: An event not allowed in its request's status.
+
+        A ``request_id`` that holds a henkilötunnus, in any spelling, is
+        refused too: it is stored and indexed as given.
         """
+        events = _without_codes_in_request_ids(events)
         _requests_sql.append(self._conn, events, self._ref, self._keys)
 
     def request(self, request_id: str) -> DataSubjectRequest | None:
