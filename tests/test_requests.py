@@ -638,7 +638,7 @@ class TestLateRefusal:
 
     def test_the_flag_survives_the_store(self) -> None:
         """The store keeps the late refusal and derives the flag again when reading."""
-        with SQLiteStore(":memory:", secret=b"test-secret") as store:
+        with SQLiteStore(":memory:", secret=b"test-secret".ljust(32, b".")) as store:
             store.append_requests(_refused(FIRST_MONTH_ENDS + timedelta(days=10), "131052-308T"))
             stored = store.request("r-1")
             assert stored is not None

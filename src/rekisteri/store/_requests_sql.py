@@ -33,14 +33,20 @@ from __future__ import annotations
 import hmac
 import sqlite3
 from datetime import datetime
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 import orjson
 
 from rekisteri._validate import aware
 from rekisteri.errors import InvalidValueError, RekisteriError, StoreFileError
-from rekisteri.requests import DataSubjectRequest, RequestEvent, RequestStatus, next_request_status
+from rekisteri.requests import (
+    DataSubjectRequest,
+    RequestEvent,
+    RequestEventKind,
+    RequestStatus,
+    next_request_status,
+)
 from rekisteri.store import ChainProblem, Verification
 from rekisteri.store._chain import GENESIS, Head
 from rekisteri.store._sqlite_db import as_bytes, immediate, micros, snapshot
@@ -383,7 +389,7 @@ def _walk(
             event.request_id,
             event.subject,
             event.kind.value,
-            micros(event.at),
+            event.at_us,
         ) or type(at_us) is not int:
             problems.append(
                 _problem(seq, "edited", f"row {seq} was edited (its columns differ from its event)")
@@ -391,9 +397,32 @@ def _walk(
         _replay(walk, seq, event)
 
 
+class _Fact(NamedTuple):
+    """What verification needs of an intact row's event (cheaper than a RequestEvent)."""
+
+    request_id: str
+    subject: str
+    kind: RequestEventKind
+    at_us: int
+
+
+_KINDS: Final = {kind.value: kind for kind in RequestEventKind}
+
+
+def _fact(content: bytes) -> _Fact:
+    data = orjson.loads(content)
+    request_id, subject = data["request_id"], data["subject"]
+    if not isinstance(request_id, str) or not isinstance(subject, str):
+        raise TypeError
+    at = datetime.fromisoformat(data["at"])
+    if at.tzinfo is None:
+        raise ValueError
+    return _Fact(request_id, subject, _KINDS[data["kind"]], micros(at))
+
+
 def _authentic(
     keys: Keys, seq: int, payload: object, hashes: tuple[object, object, object]
-) -> tuple[RequestEvent | None, str | None]:
+) -> tuple[_Fact | None, str | None]:
     """The row's event if the row is intact, else ``None`` and what is wrong with it."""
     digest, prev, link = hashes
     if not (_is_hash(digest) and _is_hash(prev) and _is_hash(link)):
@@ -409,12 +438,12 @@ def _authentic(
     if not hmac.compare_digest(keys.link(prev, seq, digest), link):
         return None, "hash does not match"
     try:
-        return _event(content), None
-    except (RekisteriError, ValueError, TypeError, KeyError):
+        return _fact(content), None
+    except (ValueError, TypeError, KeyError):
         return None, "its event data cannot be read"
 
 
-def _replay(walk: _Walk, seq: int, event: RequestEvent) -> None:
+def _replay(walk: _Walk, seq: int, event: _Fact) -> None:
     replay = walk.requests.get(event.request_id)
     if replay is None:
         replay = walk.requests[event.request_id] = _Replay(event.subject, None, seq)
