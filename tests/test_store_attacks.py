@@ -534,11 +534,11 @@ def verify_requests(path: Path, kept: Path | None = None) -> Verification:
         return store.verify_requests(checkpoint=cp)
 
 
-def invoke(args: list[str], env: dict[str, str] | None = None) -> Result:
+def invoke(args: list[str], env: dict[str, str | None] | None = None) -> Result:
     return CliRunner().invoke(cli, args, env={"REKISTERI_SECRET": SECRET_TEXT, **(env or {})})
 
 
-def assert_cli(args: list[str], *codes: int, env: dict[str, str] | None = None) -> Result:
+def assert_cli(args: list[str], *codes: int, env: dict[str, str | None] | None = None) -> Result:
     """Run the CLI: one of *codes*, no uncaught exception, no traceback, no henkilötunnus."""
     result = invoke(args, env)
     shown = f"{result.output}\n{result.stderr}"
@@ -1307,6 +1307,12 @@ def test_bad_secrets_on_an_existing_store(db: Path, secret: object) -> None:
         open_store(db, secret).close()
 
 
+@pytest.mark.parametrize("ledger", ["consent", "requests"])
+def test_no_secret_in_the_environment(db: Path, ledger: str) -> None:
+    """Without the secret the keyed chain cannot be checked: a usage error, not "ok"."""
+    assert_cli([ledger, "verify", "--db", str(db)], 2, env={"REKISTERI_SECRET": None})
+
+
 def test_short_secret_in_the_environment(db: Path) -> None:
     assert_cli(["consent", "verify", "--db", str(db)], 2, env={"REKISTERI_SECRET": "short"})
 
@@ -1335,7 +1341,13 @@ def hetu_found(path: Path) -> list[str]:
 
 
 _CONSENT_PLACES: Final = ("subject", "evidence", "channel", "actor")
-_REQUEST_PLACES: Final = ("subject", "notes", "channel", "actor", "reason")
+_REQUEST_PLACES: Final = ("subject", "request_id", "notes", "channel", "actor", "reason")
+# Free text holds the number among other words, or glued to punctuation.
+_FRAMINGS: Final = {
+    "alone": "{}",
+    "in_a_sentence": "puhelu, hetu {} tarkistettu",
+    "glued": "hetu:{}.",
+}
 
 
 def _write_with_hetu(store: SQLiteStore, ledger: str, place: str, spelling: str) -> None:
@@ -1346,6 +1358,9 @@ def _write_with_hetu(store: SQLiteStore, ledger: str, place: str, spelling: str)
         store.append([consent(subject, "research", "give", at, **extra)])
         return
     subject = spelling if place == "subject" else "c-leak"
+    if place == "request_id":
+        store.append_requests([request_event(spelling, subject, "receive", at, right="access")])
+        return
     if place == "reason":
         store.append_requests(
             [
@@ -1361,16 +1376,22 @@ def _write_with_hetu(store: SQLiteStore, ledger: str, place: str, spelling: str)
     )
 
 
+_LEAK_CASES: Final = [
+    (ledger, place, framing)
+    for ledger, places in (("consent", _CONSENT_PLACES), ("requests", _REQUEST_PLACES))
+    for place in places
+    for framing in _FRAMINGS
+    if framing == "alone" or place not in ("subject", "request_id")  # identifiers come alone
+]
+
+
 @pytest.mark.parametrize("spelling", list(HETU_SPELLINGS))
-@pytest.mark.parametrize(
-    ("ledger", "place"),
-    [("consent", p) for p in _CONSENT_PLACES] + [("requests", p) for p in _REQUEST_PLACES],
-)
+@pytest.mark.parametrize(("ledger", "place", "framing"), _LEAK_CASES)
 def test_no_henkilotunnus_in_the_files(
-    tmp_path: Path, ledger: str, place: str, spelling: str
+    tmp_path: Path, ledger: str, place: str, framing: str, spelling: str
 ) -> None:
     path = tmp_path / "leak.db"
-    value = HETU_SPELLINGS[spelling]
+    value = _FRAMINGS[framing].format(HETU_SPELLINGS[spelling])
     store = open_store(path, create=True)
     try:
         with contextlib.suppress(RekisteriError):  # refusing it is as good as not writing it
