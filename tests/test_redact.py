@@ -40,7 +40,11 @@ def test_request_event_repr() -> None:
         actor=HETU,
     )
     assert HETU not in repr(event)
-    assert event.notes == f"soitti, hetu {HETU}"
+    # Free text is redacted when the event is made (see test_store_privacy.py);
+    # the request id is the application's own key and kept as given.
+    assert event.notes == "soitti, hetu 010594Y****"
+    assert event.actor == "010594Y****"
+    assert event.request_id == f"req-{HETU}"
 
 
 def test_import_result_and_passage_reprs() -> None:

@@ -18,3 +18,26 @@ def redacted_repr(value: object) -> str:
     from rekisteri.identifiers.hetu import redact
 
     return redact(repr(value))
+
+
+def redacted_text(value: str | None) -> str | None:
+    """Return *value* with every spelling of a henkilötunnus masked; for free-text fields.
+
+    An attrs converter (``attrs.field(converter=redacted_text)``) for the
+    free text of events that stores keep: an identity code typed into a note
+    or an evidence field is masked before anything holds it (see
+    :func:`rekisteri.identifiers.hetu.redact`), so it is never written to a
+    database, an export or a terminal. Anything but a string is passed on
+    unchanged for the field's validator to refuse.
+
+    Examples:
+        >>> redacted_text("puhelu, asiakas 131052\u2013308T")
+        'puhelu, asiakas 131052\u2013****'
+        >>> redacted_text(None) is None
+        True
+    """
+    if not isinstance(value, str):
+        return value
+    from rekisteri.identifiers.hetu import redact
+
+    return redact(value)

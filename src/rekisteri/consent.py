@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from rekisteri._redact import redacted_repr
+from rekisteri._redact import redacted_repr, redacted_text
 from rekisteri._validate import aware_field, non_blank, optional_aware_field
 from rekisteri.errors import InvalidTransitionError, InvalidValueError
 
@@ -204,17 +204,31 @@ class ConsentEvent:
     store that is given a henkilötunnus keeps only a keyed hash of it).
     ``purpose`` is the key of the purpose; for the prohibition events it is
     ignored and may be ``"*"``.
+
+    The free-text fields ``channel``, ``evidence`` and ``actor`` never hold
+    an identity code: any henkilötunnus in them, in any spelling (lower case,
+    a Unicode dash, spaces, fullwidth digits, no century sign), is masked
+    when the event is made, as :func:`rekisteri.identifiers.hetu.redact`
+    does (``131052-308T`` becomes ``131052-****``). A store never writes
+    one, and histories and exports never show one. Name a person by the
+    subject, which a store keeps only as a keyed reference.
     """
 
     subject: str = attrs.field(validator=non_blank, repr=False)
     purpose: str = attrs.field(validator=non_blank)
     kind: EventKind = attrs.field(converter=_event_kind)
     at: datetime = attrs.field(validator=aware_field)
-    channel: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
+    channel: str | None = attrs.field(
+        default=None, converter=redacted_text, validator=_optional_text, repr=redacted_repr
+    )
     """How the event arrived, e.g. ``"web-form"`` or ``"phone"``."""
-    evidence: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
+    evidence: str | None = attrs.field(
+        default=None, converter=redacted_text, validator=_optional_text, repr=redacted_repr
+    )
     """What was shown or signed, e.g. the notice version ``"tietosuojaseloste 2026-01"``."""
-    actor: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
+    actor: str | None = attrs.field(
+        default=None, converter=redacted_text, validator=_optional_text, repr=redacted_repr
+    )
     """Who acted: ``"subject"``, ``"guardian"``, ``"controller"``, a user id."""
     valid_until: datetime | None = attrs.field(default=None, validator=optional_aware_field)
     """For give and renew: when the consent expires without a new event."""

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
-from rekisteri._redact import redacted_repr
+from rekisteri._redact import redacted_repr, redacted_text
 from rekisteri._validate import aware, aware_field, non_blank, parse_lang
 from rekisteri.calendar import (
     FinnishHolidays,
@@ -427,6 +427,12 @@ class RequestEvent:
     change in the verification of the requester's identity and may come with
     any event.
 
+    The free-text fields ``channel``, ``reason``, ``notes`` and ``actor``
+    never hold an identity code: any henkilötunnus in them, in any spelling,
+    is masked when the event is made, as
+    :func:`rekisteri.identifiers.hetu.redact` does. A store never writes
+    one, and ``requests show``/``list`` never print one.
+
     Raises:
         InvalidValueError: A missing or unknown right, a naive datetime, an
             extension that is not 1 or 2 months, a missing reason.
@@ -437,15 +443,23 @@ class RequestEvent:
     kind: RequestEventKind = attrs.field(converter=_event_kind)
     at: datetime = attrs.field(validator=aware_field)
     right: Right | None = attrs.field(default=None, converter=_right)
-    channel: str | None = attrs.field(default=None, validator=_optional_text)
+    channel: str | None = attrs.field(
+        default=None, converter=redacted_text, validator=_optional_text
+    )
     """How the request arrived, e.g. ``"email"``, ``"web-form"``, ``"letter"``."""
     identity: IdentityStatus | None = attrs.field(default=None, converter=_identity)
     extension_months: int | None = None
     ground: RefusalGround | None = attrs.field(default=None, converter=_ground)
-    reason: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
+    reason: str | None = attrs.field(
+        default=None, converter=redacted_text, validator=_optional_text, repr=redacted_repr
+    )
     """Why: required for ``extend`` and ``reject`` (it goes into the reply)."""
-    notes: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
-    actor: str | None = attrs.field(default=None, validator=_optional_text, repr=redacted_repr)
+    notes: str | None = attrs.field(
+        default=None, converter=redacted_text, validator=_optional_text, repr=redacted_repr
+    )
+    actor: str | None = attrs.field(
+        default=None, converter=redacted_text, validator=_optional_text, repr=redacted_repr
+    )
 
     def __attrs_post_init__(self) -> None:
         kind = self.kind
