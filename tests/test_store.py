@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+import attrs
 import orjson
 import pytest
 from hypothesis import given, settings
@@ -19,6 +21,7 @@ from rekisteri.consent import (
     decide,
 )
 from rekisteri.errors import (
+    ErasureNotFlushedError,
     InvalidTransitionError,
     InvalidValueError,
     RekisteriError,
@@ -29,7 +32,7 @@ from rekisteri.errors import (
 )
 from rekisteri.model import LocalizedText, Purpose
 from rekisteri.store import ConsentStore, Verification
-from rekisteri.store._chain import Keys
+from rekisteri.store._chain import Checkpoint, Head, Keys
 from rekisteri.store.sqlite import SCHEMA_VERSION, SQLiteStore
 
 if TYPE_CHECKING:
@@ -623,3 +626,209 @@ class TestSubjectsWithIdentityCodes:
             store.append([ev("give", purpose=HETU)])
         assert HETU not in str(info.value)
         assert "010594Y****" in str(info.value)
+
+
+class TestKeyedLedger:
+    """The attacks of the "ledgers that really show tampering" issue, against the consent ledger."""
+
+    @pytest.fixture
+    def path(self, tmp_path: Path) -> Path:
+        """A store with a consent, a prohibition and another subject's consent (rows 1-4)."""
+        path = tmp_path / "consent.db"
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
+            s.append(
+                [
+                    ev("give"),
+                    ev("give", subject="d-2", minutes=1),
+                    ev("prohibit_direct_marketing", minutes=2),
+                    ev("lift_prohibition", minutes=3),
+                ]
+            )
+        return path
+
+    def tamper(self, path: Path, *statements: str) -> None:  # noqa: D102 - a helper
+        with sqlite3.connect(path) as conn:
+            for statement in statements:
+                conn.execute(statement)
+        conn.close()
+
+    def verify(  # noqa: D102 - a helper
+        self, path: Path, checkpoint: Checkpoint | None = None
+    ) -> list[tuple[str, int]]:
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
+            return [(p.kind, p.seq) for p in s.verify(checkpoint).problems]
+
+    @pytest.mark.parametrize(
+        ("statement", "found"),
+        [
+            ("UPDATE events SET kind = 'prohibit_direct_marketing' WHERE seq = 4", ("edited", 4)),
+            ("UPDATE events SET subject = 'd-2' WHERE seq = 1", ("edited", 1)),
+            ("UPDATE events SET purpose = 'research' WHERE seq = 2", ("edited", 2)),
+            ("UPDATE events SET at_us = at_us + 1 WHERE seq = 3", ("edited", 3)),
+            ("UPDATE events SET at_us = 'soon' WHERE seq = 3", ("edited", 3)),
+            ("UPDATE events SET status = 'withdrawn' WHERE seq = 1", ("state", 1)),
+            ("UPDATE events SET valid_until_us = 0 WHERE seq = 1", ("state", 1)),
+            ("UPDATE events SET status = 'given' WHERE seq = 3", ("state", 3)),
+        ],
+    )
+    def test_every_column_a_decision_reads_is_checked(
+        self, path: Path, statement: str, found: tuple[str, int]
+    ) -> None:
+        """A column edited behind the store (the decision may flip) is reported at its row."""
+        self.tamper(path, statement)
+        assert self.verify(path) == [found]
+
+    def test_flipped_prohibition_is_reported(self, path: Path) -> None:
+        """The issue's attack: a lift made a prohibition flips may_process; verify sees it."""
+        later = T0 + timedelta(minutes=5)
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
+            assert s.may_process("c-1", "newsletter", at=later)
+        self.tamper(path, "UPDATE events SET kind = 'prohibit_direct_marketing' WHERE seq = 4")
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
+            assert not s.may_process("c-1", "newsletter", at=later)
+            assert not s.verify()
+
+    def test_hand_blanked_row_is_reported(self, path: Path) -> None:
+        """A row emptied the way erase empties rows, but without an erasure row, is reported."""
+        self.tamper(
+            path,
+            "UPDATE events SET payload = NULL, subject = NULL, purpose = NULL, kind = NULL,"
+            " at_us = NULL, status = NULL, valid_until_us = NULL WHERE seq = 2",
+        )
+        assert self.verify(path) == [("erased_without_record", 2)]
+
+    def test_erasure_row_names_seqs_not_the_subject(self, path: Path) -> None:
+        """erase() appends a row naming the emptied rows; erased rows keep only a keyed digest."""
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
+            s.append([ev("give", subject=HETU, minutes=4)])
+            with sqlite3.connect(path) as conn:
+                (payload, digest) = conn.execute(
+                    "SELECT payload, digest FROM events WHERE seq = 5"
+                ).fetchone()
+            conn.close()
+            assert s.erase(HETU) == 1
+            assert s.verify() == Verification(ok=True, events=6)
+        with sqlite3.connect(path) as conn:
+            row = conn.execute("SELECT * FROM events WHERE seq = 5").fetchone()
+            erasure = conn.execute(
+                "SELECT subject, purpose, kind, payload FROM events WHERE seq = 6"
+            ).fetchone()
+        conn.close()
+        assert row[5] is None
+        assert row[6] == digest != hashlib.sha256(payload).digest()
+        assert erasure[:3] == (None, None, "erasure")
+        assert orjson.loads(erasure[3])["erased"] == [5]
+        assert b"hmac-sha256" not in erasure[3]
+
+    def test_forged_append_with_unkeyed_chain(self, path: Path) -> None:
+        """A row appended with a recomputed (unkeyed) chain and a moved head is reported."""
+        with sqlite3.connect(path) as conn:
+            (payload, prev) = conn.execute(
+                "SELECT payload, hash FROM events WHERE seq = 3"
+            ).fetchone()
+            digest = hashlib.sha256(payload).digest()
+            link = hashlib.sha256(prev + (5).to_bytes(8, "big") + digest).digest()
+            conn.execute(
+                "INSERT INTO events SELECT 5, subject, purpose, kind, at_us + 1, ?, ?, ?, ?,"
+                " status, valid_until_us FROM events WHERE seq = 3",
+                (payload, digest, prev, link),
+            )
+            conn.execute("UPDATE chain_head SET seq = 5, hash = ?", (link,))
+        conn.close()
+        assert ("edited", 5) in self.verify(path)
+
+    def test_missing_and_damaged_head_are_reported_not_raised(self, path: Path) -> None:
+        """Without its head row verify reports it, and append refuses with StoreFileError."""
+        self.tamper(path, "DELETE FROM chain_head")
+        assert self.verify(path) == [("broken_link", 4)]
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
+            with pytest.raises(StoreFileError, match="chain head"):
+                s.append([ev("give", subject="e-3")])
+            with pytest.raises(StoreFileError, match="chain head"):
+                s.checkpoint()
+
+    def test_wrong_column_types_are_reported(self, path: Path) -> None:
+        """A short BLOB or a TEXT hash, a TEXT digest: reported as problems, never a crash."""
+        self.tamper(
+            path,
+            "UPDATE events SET hash = x'00' WHERE seq = 2",
+            "UPDATE events SET digest = 'abc' WHERE seq = 3",
+        )
+        found = self.verify(path)
+        assert ("edited", 2) in found
+        assert ("edited", 3) in found
+
+    def test_missing_table_is_a_store_file_error(self, path: Path) -> None:
+        """A dropped ledger table is a typed error, not an sqlite3 traceback."""
+        self.tamper(path, "DROP TABLE events")
+        with (
+            SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s,
+            pytest.raises(StoreFileError, match="cannot be read"),
+        ):
+            s.verify()
+
+    def test_checkpoint_reveals_truncation_deletion_and_rollback(
+        self, path: Path, tmp_path: Path
+    ) -> None:
+        """What the chain alone cannot show, a checkpoint kept elsewhere does."""
+        old = tmp_path / "old-copy.db"
+        old.write_bytes(path.read_bytes())
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
+            s.append([ev("give", subject="e-3", minutes=9)])
+            kept = s.checkpoint().to_json()
+            assert s.verify(Checkpoint.from_json(kept)).ok
+        checkpoint = Checkpoint.from_json(kept)
+        assert checkpoint.heads["consent"].seq == 5
+        assert set(checkpoint.heads) == {"consent", "requests"}
+        copy = tmp_path / "copy.db"
+        copy.write_bytes(path.read_bytes())
+        # Truncation with the head moved back: the chain alone verifies.
+        self.tamper(
+            path,
+            "DELETE FROM events WHERE seq = 5",
+            "UPDATE chain_head SET seq = 4, hash = (SELECT hash FROM events WHERE seq = 4)",
+        )
+        assert self.verify(path) == []
+        assert self.verify(path, checkpoint) == [("checkpoint", 5)]
+        # Everything deleted.
+        self.tamper(
+            path, "DELETE FROM events", "UPDATE chain_head SET seq = 0, hash = zeroblob(32)"
+        )
+        assert self.verify(path) == []
+        assert self.verify(path, checkpoint) == [("checkpoint", 5)]
+        # An older copy of the file put back.
+        assert self.verify(old) == []
+        assert self.verify(old, checkpoint) == [("checkpoint", 5)]
+        # The intact copy still matches.
+        assert self.verify(copy, checkpoint) == []
+
+    def test_checkpoint_of_another_store_or_forged(self, path: Path, tmp_path: Path) -> None:
+        """A checkpoint of another store, or edited after signing, is reported as such."""
+        with SQLiteStore(tmp_path / "other.db", purposes=PURPOSES, secret=SECRET) as other:
+            foreign = other.checkpoint()
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
+            own = s.checkpoint()
+        edited = attrs.evolve(own, heads={**own.heads, "consent": Head(seq=1, hash=bytes(32))})
+        for checkpoint, message in ((foreign, "another store"), (edited, "not signed")):
+            with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
+                result = s.verify(checkpoint)
+            assert [p.kind for p in result.problems] == ["checkpoint"]
+            assert message in result.problems[0].message
+
+    def test_blocked_wal_checkpoint_after_erasure_is_reported(self, path: Path) -> None:
+        """A reader that keeps the WAL from being emptied makes erase raise after committing."""
+        reader = sqlite3.connect(path, isolation_level=None)
+        try:
+            reader.execute("BEGIN")
+            reader.execute("SELECT count(*) FROM events").fetchone()
+            with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
+                s._conn.execute("PRAGMA busy_timeout = 10")  # keeps the test fast
+                with pytest.raises(ErasureNotFlushedError, match="erase again") as e:
+                    s.erase("c-1")
+                assert e.value.erased == 1
+                assert s.record("c-1", "newsletter") is None
+                reader.execute("COMMIT")
+                assert s.erase("c-1") == 0
+                assert s.verify().ok
+        finally:
+            reader.close()
