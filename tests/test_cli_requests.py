@@ -441,7 +441,7 @@ class TestRequestsErrors:
         _one_line_error(run(runner, "requests", "deadline"))
 
     def test_henkilotunnus_never_shown(self, runner: CliRunner, tmp_path: Path) -> None:
-        """A henkilötunnus as request id, in notes or reasons is masked in every output."""
+        """A henkilötunnus as request id is refused; in notes or reasons it is always masked."""
         db = tmp_path / "r.db"
         steps = [
             ["--event", "receive", "--right", "access", "--at", "2025-01-01T10:00Z",
@@ -450,17 +450,20 @@ class TestRequestsErrors:
             ["--event", "reject", "--ground", "exemption", "--reason", f"{HETU} ei ole asiakas",
              "--at", "2025-01-03T10:00Z"],
         ]  # fmt: skip
-        outputs = []
+        # A request id is stored as given, so one that holds an identity code is refused.
+        refused = record(runner, db, "--request", HETU, "--subject", HETU, *steps[0])
+        _one_line_error(refused, "request_id")
+        outputs = [refused.output]
         for step in steps:
-            result = record(runner, db, "--request", HETU, "--subject", HETU, *step)
+            result = record(runner, db, "--request", "r-1", "--subject", HETU, *step)
             assert result.exit_code == 0, result.output
             outputs.append(result.output)
-        shown = run(runner, "requests", "show", "--db", str(db), HETU)
+        shown = run(runner, "requests", "show", "--db", str(db), "r-1")
         listed = run(runner, "requests", "list", "--db", str(db), "--all")
         missing = run(runner, "requests", "show", "--db", str(db), "010594Y9032")
         assert shown.exit_code == 0, shown.output
         assert "131052-****" in shown.stdout
-        assert listed.stdout.startswith("131052-****\taccess\trejected")
+        assert listed.stdout.startswith("r-1\taccess\trejected")
         _one_line_error(missing, "010594Y****")
         for output in [*outputs, shown.output, listed.output, missing.output]:
             assert HETU not in output

@@ -253,6 +253,21 @@ def test_a_subject_with_an_embedded_code_is_refused(spelling: str) -> None:
             store.append([event])
 
 
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_a_request_id_with_a_code_is_refused(tmp_path: Path, spelling: str) -> None:
+    """A request id is stored and indexed as given: one with an identity code is refused."""
+    path = tmp_path / "store.db"
+    with SQLiteStore(path, secret=SECRET) as store:
+        event = RequestEvent(
+            request_id=f"req-{spelling}", subject="c-1", kind="receive", at=T0, right="access"
+        )
+        with pytest.raises(InvalidValueError, match=r"events\[0\]\.request_id") as caught:
+            store.append_requests(iter([event]))
+        assert spelling not in str(caught.value)
+        assert store.requests() == []
+        assert_no_identity_code(path)
+
+
 def test_an_ordinary_numeric_id_is_kept() -> None:
     """Ten digits whose check character does not fit are a customer number, not a code."""
     with SQLiteStore(":memory:", secret=SECRET, purposes={"p": False}) as store:

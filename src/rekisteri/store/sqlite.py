@@ -113,6 +113,28 @@ def _hetu_subject(subject: str) -> str | None:
     return alone.canonical
 
 
+def _without_codes_in_request_ids(events: Iterable[RequestEvent]) -> list[RequestEvent]:
+    """The batch as a list; refuse a request id that holds a henkilötunnus (it is kept as given).
+
+    Raises:
+        InvalidValueError: A request id holds a henkilötunnus in any spelling;
+            the message names its position, never the id.
+    """
+    batch = list(events)
+    for index, event in enumerate(batch):
+        request_id = getattr(event, "request_id", None)
+        if isinstance(request_id, str) and any(
+            found.canonical is None or hetu.is_valid(found.canonical, allow_temporary=True)
+            for found in hetu._spelled(request_id)  # noqa: SLF001 - the package's own recogniser
+        ):
+            msg = (
+                f"events[{index}].request_id: contains a henkilötunnus; a request id is"
+                " stored as given, so use an id of your own"
+            )
+            raise InvalidValueError(msg)
+    return batch
+
+
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -481,7 +503,11 @@ class SQLiteStore:
                 out of order, an extension after the first month, a
                 henkilötunnus subject without a secret.
             InvalidTransitionError: An event not allowed in its request's status.
+
+        A ``request_id`` that holds a henkilötunnus, in any spelling, is
+        refused too: a request id is stored and indexed as given.
         """
+        events = _without_codes_in_request_ids(events)
         _requests_sql.append(self._conn, events, self._ref, self._keys)
 
     def request(self, request_id: str) -> DataSubjectRequest | None:
