@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _util import race
 
 from rekisteri.consent import ConsentEvent, EventKind
-from rekisteri.store.sqlite import SQLiteStore
+from rekisteri.store.sqlite import SCHEMA_VERSION, SQLiteStore
 
 DATA = Path(__file__).parent / "_data"
 T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
@@ -35,6 +35,7 @@ PURPOSES = {"newsletter": True, "research": False}
 APPEND_EVENTS = 100_000
 BATCH = 1_000
 QUERIES = 5_000
+SECRET = b"benchmark secret, 32 bytes or more"
 
 
 def events(count: int, prefix: str = "s") -> list[ConsentEvent]:
@@ -63,7 +64,7 @@ def bench_append(rounds: int) -> None:
 
     def ours() -> None:
         remove(ours_path)
-        with SQLiteStore(ours_path, purposes=PURPOSES) as store:
+        with SQLiteStore(ours_path, purposes=PURPOSES, secret=SECRET) as store:
             for batch in batches:
                 store.append(batch)
 
@@ -112,7 +113,7 @@ def build(path: Path, count: int) -> None:
     start = time.perf_counter()
     partial = path.with_suffix(".partial")
     remove(partial)
-    with SQLiteStore(partial, purposes=PURPOSES) as store:
+    with SQLiteStore(partial, purposes=PURPOSES, secret=SECRET) as store:
         step = 100_000
         for first in range(0, count, step):
             chunk = events(min(step, count - first), prefix=f"b{first}-")
@@ -127,7 +128,7 @@ def build(path: Path, count: int) -> None:
 
 def bench_may_process(rounds: int, count: int) -> None:
     DATA.mkdir(exist_ok=True)
-    path = DATA / f"bench-store-{count}.db"
+    path = DATA / f"bench-store-v{SCHEMA_VERSION}-{count}.db"
     build(path, count)
     rng = random.Random(42)
     step = 100_000
@@ -136,7 +137,7 @@ def bench_may_process(rounds: int, count: int) -> None:
         first = rng.randrange(0, count, step)
         subjects.append(f"b{first}-{rng.randrange(min(step, count - first) // 2)}")
     at = T0 + timedelta(days=1)
-    store = SQLiteStore(path, purposes=PURPOSES)
+    store = SQLiteStore(path, purposes=PURPOSES, secret=SECRET)
     conn = sqlite3.connect(path)
     select = "SELECT kind FROM events WHERE subject = ? AND purpose = ? ORDER BY seq DESC LIMIT 1"
     purpose = {s: "newsletter" if int(s.split("-")[1]) % 3 else "research" for s in subjects}

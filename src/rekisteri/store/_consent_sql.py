@@ -19,6 +19,8 @@ request ledger's counterpart.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import hmac
 import sqlite3
 from datetime import datetime
@@ -108,6 +110,36 @@ def direct_marketing(purposes: Mapping[str, bool], purpose: str, *, where: str) 
 # --- writing --------------------------------------------------------------------------
 
 
+def fast_hmac(key: bytes) -> Callable[[bytes], bytes]:
+    """HMAC-SHA256 with *key* as a function, the padded key's two states hashed once.
+
+    The same values as ``hmac.digest(key, message, "sha256")`` (RFC 2104, for
+    keys of at most one 64-byte block, as every derived key is), about twice
+    as fast for short messages: two hash copies instead of a new HMAC
+    context per call, which matters twice per appended event. Made once
+    per batch, not cached: the keys stay only where the store keeps them.
+
+    Examples:
+        >>> key, message = b"k" * 32, b'{"kind":"give"}'
+        >>> fast_hmac(key)(message) == hmac.digest(key, message, "sha256")
+        True
+    """
+    if len(key) > 64:  # longer than SHA-256's block: HMAC would hash the key first
+        return functools.partial(hmac.digest, key, digest="sha256")
+    block = key.ljust(64, b"\0")
+    inner = hashlib.sha256(bytes(b ^ 0x36 for b in block))
+    outer = hashlib.sha256(bytes(b ^ 0x5C for b in block))
+
+    def mac(message: bytes) -> bytes:
+        first = inner.copy()
+        first.update(message)
+        second = outer.copy()
+        second.update(first.digest())
+        return second.digest()
+
+    return mac
+
+
 class _Prepared(NamedTuple):
     """An event checked on its own, with its row fields computed outside the lock."""
 
@@ -133,7 +165,7 @@ def _prepare(
     ref: Callable[[str], str],
     purposes: Mapping[str, bool],
     *,
-    payload_key: bytes,
+    payload_mac: Callable[[bytes], bytes],
 ) -> _Prepared:
     if type(event) is not ConsentEvent and not isinstance(event, ConsentEvent):
         msg = f"events[{index}]: expected a ConsentEvent"
@@ -187,7 +219,7 @@ def _prepare(
             kind,
             (at - EPOCH) // MICROSECOND,
             payload,
-            hmac.digest(payload_key, payload, "sha256"),  # Keys.digest, inlined
+            payload_mac(payload),  # Keys.digest
         ),
     )
 
@@ -208,14 +240,14 @@ def append(
     transaction (see :meth:`~rekisteri.store.sqlite.SQLiteStore.append`).
     """
     refs: dict[str, str] = {}
-    payload_key = keys.payload
+    payload_mac = fast_hmac(keys.payload)
     batch = [
-        _prepare(i, event, refs, ref, purposes, payload_key=payload_key)
+        _prepare(i, event, refs, ref, purposes, payload_mac=payload_mac)
         for i, event in enumerate(events)
     ]
     if not batch:
         return
-    chain_key = keys.chain
+    chain_mac = fast_hmac(keys.chain)
     with immediate(conn):
         head_seq, head_hash = _head(conn)
         subjects, consents = _load_state(conn, {p.subject for p in batch})
@@ -226,7 +258,7 @@ def append(
             status, valid_until_us = _apply(index, item, subjects, consents)
             seq += 1
             digest = item.digest
-            link = hmac.digest(chain_key, prev + seq.to_bytes(8, "big") + digest, "sha256")
+            link = chain_mac(prev + seq.to_bytes(8, "big") + digest)  # Keys.link
             rows.append(
                 (
                     seq,
