@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rekisteri.identifiers.hetu import redact
+
 
 def redacted_repr(value: object) -> str:
     """Return ``repr(value)`` with every henkilötunnus-shaped run masked.
@@ -15,8 +17,6 @@ def redacted_repr(value: object) -> str:
         >>> redacted_repr(None)
         'None'
     """
-    from rekisteri.identifiers.hetu import redact
-
     return redact(repr(value))
 
 
@@ -38,6 +38,4 @@ def redacted_text(value: str | None) -> str | None:
     """
     if not isinstance(value, str):
         return value
-    from rekisteri.identifiers.hetu import redact
-
     return redact(value)
