@@ -43,6 +43,7 @@ from __future__ import annotations
 import functools
 import inspect
 import os
+import re
 import secrets
 import sqlite3
 import threading
@@ -77,6 +78,9 @@ migrate = _sqlite_db.migrate
 
 _HMAC_PREFIX: Final = "hmac-sha256:"
 
+_SIX_DIGITS: Final = re.compile(r"\d{6}").search
+_CANONICAL_SHAPE: Final = re.compile(r"[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z]").fullmatch
+
 
 def _hetu_subject(subject: str) -> str | None:
     """The henkilötunnus that *subject* is, in ASCII canonical spelling; ``None`` for an id.
@@ -92,6 +96,10 @@ def _hetu_subject(subject: str) -> str | None:
             be different people, so it cannot be stored), or holds a
             henkilötunnus inside a longer text.
     """
+    if _SIX_DIGITS(subject) is None:  # every spelling starts so; most ids do not
+        return None
+    if _CANONICAL_SHAPE(subject) is not None:  # the usual spelling, at a fraction of the cost
+        return subject.upper()
     alone = hetu._spelled_alone(subject)  # noqa: SLF001 - the package's own recogniser
     if alone is None:
         if any(
