@@ -479,22 +479,11 @@ class SQLiteStore:
             StoreFileError: A chain head is missing or damaged.
         """
         with _sqlite_db.snapshot(self._conn):
-            heads = {"consent": _consent_sql.head(self._conn), "requests": self._requests_head()}
+            heads = {
+                "consent": _consent_sql.head(self._conn),
+                "requests": _requests_sql.head(self._conn),
+            }
         return self._keys.sign(self._store_id, datetime.now(UTC), heads)
-
-    def _requests_head(self) -> Head:
-        head = getattr(_requests_sql, "head", None)
-        if head is not None:
-            found: Head = head(self._conn)
-            return found
-        # Until the request ledger has its own head(): read its chain head row.
-        row = self._conn.execute("SELECT seq, hash FROM request_chain_head").fetchone()
-        if row is None or type(row[0]) is not int:
-            msg = "store: the request ledger's chain head is missing or damaged"
-            raise StoreFileError(msg)
-        value = row[1]
-        link = bytes.fromhex(value) if isinstance(value, str) else bytes(value)
-        return Head(seq=row[0], hash=link)
 
     # -- data-subject requests (SQL in rekisteri.store._requests_sql) ------------
 
