@@ -100,11 +100,16 @@ def _hetu_subject(subject: str) -> str | None:
         return None
     if _CANONICAL_SHAPE(subject) is not None:  # the usual spelling, at a fraction of the cost
         return subject.upper()
-    alone = hetu._spelled_alone(subject)  # noqa: SLF001 - the package's own recogniser
+    spellings = hetu._spelled(subject)  # noqa: SLF001 - the package's own recogniser
+    if not spellings:  # one search answers most ids that merely hold six digits
+        return None
+    start = len(subject) - len(subject.lstrip())
+    whole = (start, start + len(subject.strip()))
+    alone = spellings[0] if len(spellings) == 1 and spellings[0].match.span() == whole else None
     if alone is None:
         if any(
             found.canonical is None or hetu.is_valid(found.canonical, allow_temporary=True)
-            for found in hetu._spelled(subject)  # noqa: SLF001
+            for found in spellings
         ):
             msg = (
                 "subject: contains a henkilötunnus; pass the henkilötunnus alone (it is"
