@@ -114,8 +114,12 @@ class ConsentStore(Protocol):
         """Erase the subject's consent events (Art 17); return how many were erased."""
         ...
 
-    def verify(self) -> Verification:
-        """Check the whole ledger and report every problem found."""
+    def verify(self, checkpoint: Checkpoint | None = None) -> Verification:
+        """Check the whole ledger, and against *checkpoint* if given; report every problem."""
+        ...
+
+    def checkpoint(self) -> Checkpoint:
+        """Return a signed statement of every ledger's length and head hash, to keep elsewhere."""
         ...
 
     def close(self) -> None:
@@ -147,6 +151,6 @@ class RequestStore(Protocol):
         """Return the requests of *subject* (or of everyone), ordered by request id."""
         ...
 
-    def verify_requests(self) -> Verification:
-        """Check the request ledger and report every problem found."""
+    def verify_requests(self, checkpoint: Checkpoint | None = None) -> Verification:
+        """Check the request ledger, and against *checkpoint* if given; report every problem."""
         ...
