@@ -832,3 +832,31 @@ class TestKeyedLedger:
                 assert s.verify().ok
         finally:
             reader.close()
+
+
+class TestReadsOfAlteredRows:
+    @pytest.mark.parametrize(
+        "payload", [b"{{{", b'{"purpose": "newsletter"}', b"[]", None], ids=str
+    )
+    def test_reads_refuse_rows_changed_behind_the_store(
+        self, tmp_path: Path, payload: bytes | None
+    ) -> None:
+        """history, export and record give a typed error, never forged data or a raw traceback."""
+        path = tmp_path / "consent.db"
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
+            s.append([ev("give"), ev("withdraw", minutes=1)])
+        with sqlite3.connect(path) as conn:
+            if payload is None:  # a digest that no longer fits the unchanged data
+                conn.execute("UPDATE events SET digest = zeroblob(32) WHERE seq = 2")
+            else:
+                conn.execute("UPDATE events SET payload = ? WHERE seq = 2", (payload,))
+        conn.close()
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
+            for read in (
+                lambda: s.history("c-1"),
+                lambda: s.export("c-1"),
+                lambda: s.record("c-1", "newsletter"),
+            ):
+                with pytest.raises(StoreFileError, match=r"row 2 .*changed outside rekisteri"):
+                    read()
+            assert not s.verify()

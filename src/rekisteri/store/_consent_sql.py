@@ -24,7 +24,7 @@ import hashlib
 import hmac
 import sqlite3
 from datetime import datetime
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 import orjson
@@ -338,12 +338,39 @@ def _apply(
 # --- reading ---------------------------------------------------------------------------
 
 
-def _events(subject: str, rows: Iterable[tuple[bytes]]) -> list[ConsentEvent]:
+def _checked(keys: Keys, seq: object, payload: object, digest: object) -> dict[str, Any]:
+    """The event data of one row, read only if it still matches its keyed digest.
+
+    Raises:
+        StoreFileError: The row was changed outside rekisteri (its data no
+            longer matches the chain): the caller gets no forged data.
+    """
+    if (
+        isinstance(payload, bytes)
+        and isinstance(digest, bytes)
+        and hmac.compare_digest(keys.digest(payload), digest)
+    ):
+        try:
+            data = orjson.loads(payload)
+        except orjson.JSONDecodeError:
+            data = None
+        if isinstance(data, dict):
+            return data
+    msg = (
+        f"store: row {seq} of the consent ledger was changed outside rekisteri;"
+        " run `rekisteri consent verify` (SQLiteStore.verify)"
+    )
+    raise StoreFileError(msg)
+
+
+def _events(
+    subject: str, rows: Iterable[tuple[object, object, object]], keys: Keys
+) -> list[ConsentEvent]:
     events = []
-    for (payload,) in rows:
-        data = orjson.loads(payload)
-        events.append(
-            ConsentEvent(
+    for seq, payload, digest in rows:
+        data = _checked(keys, seq, payload, digest)
+        try:
+            event = ConsentEvent(
                 subject=subject,
                 purpose=data["purpose"],
                 kind=data["kind"],
@@ -354,20 +381,25 @@ def _events(subject: str, rows: Iterable[tuple[bytes]]) -> list[ConsentEvent]:
                 valid_until=from_iso(data["valid_until"]),
                 by_guardian=data["by_guardian"],
             )
-        )
+        except (KeyError, TypeError, ValueError):
+            msg = f"store: row {seq} of the consent ledger cannot be read; run verify"
+            raise StoreFileError(msg) from None
+        events.append(event)
     return events
 
 
-def record(conn: sqlite3.Connection, ref: str, subject: str, purpose: str) -> ConsentRecord | None:
+def record(
+    conn: sqlite3.Connection, ref: str, subject: str, purpose: str, keys: Keys
+) -> ConsentRecord | None:
     """Fold the consent record of the stored *ref* for *purpose*; events carry *subject*."""
     rows = conn.execute(
-        "SELECT payload FROM events WHERE subject = ? AND purpose = ?"
+        "SELECT seq, payload, digest FROM events WHERE subject = ? AND purpose = ?"
         " AND payload IS NOT NULL ORDER BY seq",
         (ref, purpose),
     ).fetchall()
     if not rows:
         return None
-    return ConsentRecord.fold(_events(subject, rows))
+    return ConsentRecord.fold(_events(subject, rows, keys))
 
 
 def prohibited(conn: sqlite3.Connection, ref: str, at: datetime) -> bool:
@@ -410,28 +442,29 @@ def may_process(
     return decide(found, prohibited=banned, direct_marketing=direct_marketing, at=at)
 
 
-def history(conn: sqlite3.Connection, ref: str, subject: str) -> list[ConsentEvent]:
+def history(conn: sqlite3.Connection, ref: str, subject: str, keys: Keys) -> list[ConsentEvent]:
     """Return the stored events of *ref* that still have their data, as *subject*'s."""
     rows = conn.execute(
-        "SELECT payload FROM events WHERE subject = ? AND payload IS NOT NULL ORDER BY seq",
+        "SELECT seq, payload, digest FROM events WHERE subject = ? AND payload IS NOT NULL"
+        " ORDER BY seq",
         (ref,),
     ).fetchall()
-    return _events(subject, rows)
+    return _events(subject, rows, keys)
 
 
-def export(conn: sqlite3.Connection, ref: str) -> bytes:
+def export(conn: sqlite3.Connection, ref: str, keys: Keys) -> bytes:
     """Return the Art 15 JSON document of the stored *ref*."""
     with snapshot(conn):
         rows = conn.execute(
-            "SELECT seq, payload FROM events WHERE subject = ? AND payload IS NOT NULL"
+            "SELECT seq, payload, digest FROM events WHERE subject = ? AND payload IS NOT NULL"
             " ORDER BY seq",
             (ref,),
         ).fetchall()
         state = conn.execute(_LATEST_ROW, (ref, ANY_PURPOSE)).fetchone()
     events = []
-    for seq, payload in rows:
-        data = orjson.loads(payload)
-        del data["subject"]
+    for seq, payload, digest in rows:
+        data = _checked(keys, seq, payload, digest)
+        data.pop("subject", None)
         data["seq"] = seq
         events.append(data)
     document = {
@@ -771,6 +804,6 @@ def _classify(damaged: list[_Row], keys: Keys) -> list[ChainProblem]:
                 )
             )
         else:
-            what = "event data does not match its digest" if not payload_ok else "hash"
-            problems.append(_edited(row.seq, f"{what} does not match"))
+            what = "its event data" if not payload_ok else "its hash"
+            problems.append(_edited(row.seq, f"{what} does not match the chain"))
     return problems

@@ -352,7 +352,7 @@ class SQLiteStore:
         """
         if purpose == ANY_PURPOSE:
             return None
-        return _consent_sql.record(self._conn, self._ref(subject), subject, purpose)
+        return _consent_sql.record(self._conn, self._ref(subject), subject, purpose, self._keys)
 
     def prohibited(self, subject: str, *, at: datetime) -> bool:
         """Return whether *subject* has a direct-marketing prohibition in force at *at*.
@@ -387,7 +387,7 @@ class SQLiteStore:
         The events carry *subject* as you passed it. After :meth:`erase` only
         the prohibition events remain.
         """
-        return _consent_sql.history(self._conn, self._ref(subject), subject)
+        return _consent_sql.history(self._conn, self._ref(subject), subject, self._keys)
 
     def export(self, subject: str) -> bytes:
         """Return a JSON document with everything stored about *subject* (Art 15).
@@ -398,7 +398,7 @@ class SQLiteStore:
         with ``seq``, ``kind``, ``purpose``, ``at``, ``channel``, ``evidence``,
         ``actor``, ``valid_until`` and ``by_guardian``.
         """
-        return _consent_sql.export(self._conn, self._ref(subject))
+        return _consent_sql.export(self._conn, self._ref(subject), self._keys)
 
     # -- erasure ---------------------------------------------------------------
 
