@@ -43,7 +43,6 @@ from __future__ import annotations
 import functools
 import inspect
 import os
-import re
 import secrets
 import sqlite3
 import threading
@@ -53,10 +52,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, Final, ParamSpec, Self, TypeVar
 
 from rekisteri._validate import aware
-from rekisteri.errors import InvalidValueError, StoreFileError, WrongSecretError
-from rekisteri.identifiers import hetu
-from rekisteri.store import ChainProblem, Verification, _consent_sql, _requests_sql, _sqlite_db
-from rekisteri.store._chain import Checkpoint, Head, Keys
+from rekisteri.errors import StoreFileError, WrongSecretError
+from rekisteri.store import _consent_sql, _requests_sql, _sqlite_db, _subjects
+from rekisteri.store._chain import Checkpoint, Keys
 from rekisteri.store._consent_sql import ANY_PURPOSE
 
 if TYPE_CHECKING:
@@ -66,6 +64,7 @@ if TYPE_CHECKING:
     from rekisteri.consent import ConsentEvent, ConsentRecord, Decision
     from rekisteri.model import Purpose
     from rekisteri.requests import DataSubjectRequest, RequestEvent
+    from rekisteri.store import Verification
 
 __all__ = ["SCHEMA_VERSION", "SQLiteStore"]
 
@@ -76,77 +75,8 @@ EXPORT_SCHEMA_VERSION: Final = _consent_sql.EXPORT_SCHEMA_VERSION
 #: Bring a connection's schema up to :data:`SCHEMA_VERSION` (see ``_sqlite_db.migrate``).
 migrate = _sqlite_db.migrate
 
-_HMAC_PREFIX: Final = "hmac-sha256:"
-
-_SIX_DIGITS: Final = re.compile(r"\d{6}").search
-_CANONICAL_SHAPE: Final = re.compile(r"[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z]").fullmatch
-
-
-def _hetu_subject(subject: str) -> str | None:
-    """The henkilötunnus that *subject* is, in ASCII canonical spelling; ``None`` for an id.
-
-    Every spelling counts (see ``hetu._spelled``): lower case, a Unicode dash
-    as the sign, spaces around it, fullwidth digits. Such a subject is never
-    stored as given: its canonical form is the key of the reference, so every
-    spelling of one person's code finds the same events.
-
-    Raises:
-        InvalidValueError: *subject* is a henkilötunnus without its century
-            sign (a space or nothing in its place: "-", "Y" or "A" there would
-            be different people, so it cannot be stored), or holds a
-            henkilötunnus inside a longer text.
-    """
-    if _SIX_DIGITS(subject) is None:  # every spelling starts so; most ids do not
-        return None
-    if _CANONICAL_SHAPE(subject) is not None:  # the usual spelling, at a fraction of the cost
-        return subject.upper()
-    spellings = hetu._spelled(subject)  # noqa: SLF001 - the package's own recogniser
-    if not spellings:  # one search answers most ids that merely hold six digits
-        return None
-    start = len(subject) - len(subject.lstrip())
-    whole = (start, start + len(subject.strip()))
-    alone = spellings[0] if len(spellings) == 1 and spellings[0].match.span() == whole else None
-    if alone is None:
-        if any(
-            found.canonical is None or hetu.is_valid(found.canonical, allow_temporary=True)
-            for found in spellings
-        ):
-            msg = (
-                "subject: contains a henkilötunnus; pass the henkilötunnus alone (it is"
-                " stored as a keyed hash) or an id of your own"
-            )
-            raise InvalidValueError(msg)
-        return None
-    if alone.canonical is None:
-        msg = (
-            "subject: looks like a henkilötunnus without its century sign; write it with"
-            " the sign (e.g. 131052-308T), which tells one person from another"
-        )
-        raise InvalidValueError(msg)
-    return alone.canonical
-
-
-def _without_codes_in_request_ids(events: Iterable[RequestEvent]) -> list[RequestEvent]:
-    """The batch as a list; refuse a request id that holds a henkilötunnus (it is kept as given).
-
-    Raises:
-        InvalidValueError: A request id holds a henkilötunnus in any spelling;
-            the message names its position, never the id.
-    """
-    batch = list(events)
-    for index, event in enumerate(batch):
-        request_id = getattr(event, "request_id", None)
-        if isinstance(request_id, str) and any(
-            found.canonical is None or hetu.is_valid(found.canonical, allow_temporary=True)
-            for found in hetu._spelled(request_id)  # noqa: SLF001 - the package's own recogniser
-        ):
-            msg = (
-                f"events[{index}].request_id: contains a henkilötunnus; a request id is"
-                " stored as given, so use an id of your own"
-            )
-            raise InvalidValueError(msg)
-    return batch
-
+# The recogniser of henkilötunnus subjects, shared with the PostgreSQL store.
+_hetu_subject = _subjects.hetu_subject
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -308,17 +238,7 @@ class SQLiteStore:
 
     def _ref(self, subject: object) -> str:
         """The subject reference as stored: an opaque id as is, a hetu as its HMAC."""
-        if not isinstance(subject, str) or not subject.strip():
-            msg = "subject: expected a non-blank string"
-            raise InvalidValueError(msg)
-        spelled = _hetu_subject(subject)
-        if spelled is None:
-            return subject
-        if not hetu.is_valid(spelled, allow_temporary=True):
-            msg = "subject: looks like a henkilötunnus but is not a valid one"
-            raise InvalidValueError(msg)
-        canonical = hetu.validate(spelled, allow_temporary=True)
-        return self._keys.subject_ref(canonical)
+        return _subjects.subject_ref(self._keys, subject)
 
     # -- writing (SQL in rekisteri.store._consent_sql) ---------------------------
 
@@ -450,27 +370,9 @@ class SQLiteStore:
         Raises:
             StoreFileError: The ledger's tables are missing or unreadable.
         """
-        head: Head | None = None
-        problems: list[ChainProblem] = []
-        if checkpoint is not None:
-            problems = self._checkpoint_problems(checkpoint)
-            if not problems:
-                head = checkpoint.heads.get("consent")
+        problems, head = _subjects.checkpoint_problems(self._keys, self._store_id, checkpoint)
         result = _consent_sql.verify(self._conn, self._keys, checkpoint=head)
-        if not problems:
-            return result
-        found = sorted((*problems, *result.problems), key=lambda p: p.seq)
-        return Verification(ok=False, events=result.events, problems=tuple(found))
-
-    def _checkpoint_problems(self, checkpoint: Checkpoint) -> list[ChainProblem]:
-        """A checkpoint not signed with this store's secret, or of another store."""
-        if not self._keys.is_signed(checkpoint):
-            message = "the checkpoint is not signed with this store's secret"
-        elif checkpoint.store_id != self._store_id:
-            message = "the checkpoint was made for another store"
-        else:
-            return []
-        return [ChainProblem(seq=0, kind="checkpoint", message=message)]
+        return _subjects.with_problems(result, problems)
 
     def checkpoint(self) -> Checkpoint:
         """Return a signed checkpoint of both ledgers' heads (``"consent"``, ``"requests"``).
@@ -509,7 +411,7 @@ class SQLiteStore:
         A ``request_id`` that holds a henkilötunnus, in any spelling, is
         refused too: a request id is stored and indexed as given.
         """
-        events = _without_codes_in_request_ids(events)
+        events = _subjects.without_codes_in_request_ids(events)
         _requests_sql.append(self._conn, events, self._ref, self._keys)
 
     def request(self, request_id: str) -> DataSubjectRequest | None:

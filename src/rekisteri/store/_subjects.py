@@ -1,0 +1,141 @@
+"""What every store does alike with subjects and checkpoints, whatever its database.
+
+:func:`subject_ref` turns a subject into its stored reference (an opaque id as
+given, a henkilötunnus in any spelling as the HMAC of its canonical form);
+:func:`without_codes_in_request_ids` refuses request ids that hold a
+henkilötunnus; :func:`checkpoint_problems` and :func:`with_problems` check a
+checkpoint given to ``verify`` before the ledger walk. Used by
+:class:`~rekisteri.store.sqlite.SQLiteStore` and
+:class:`~rekisteri.store.postgres.PostgresStore`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from rekisteri.errors import InvalidValueError
+from rekisteri.identifiers import hetu
+from rekisteri.store import ChainProblem, Verification
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from rekisteri.requests import RequestEvent
+    from rekisteri.store._chain import Checkpoint, Head, Keys
+
+_SIX_DIGITS: Final = re.compile(r"\d{6}").search
+_CANONICAL_SHAPE: Final = re.compile(r"[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z]").fullmatch
+
+
+def hetu_subject(subject: str) -> str | None:
+    """The henkilötunnus that *subject* is, in ASCII canonical spelling; ``None`` for an id.
+
+    Every spelling counts (see ``hetu._spelled``): lower case, a Unicode dash
+    as the sign, spaces around it, fullwidth digits. Such a subject is never
+    stored as given: its canonical form is the key of the reference, so every
+    spelling of one person's code finds the same events.
+
+    Raises:
+        InvalidValueError: *subject* is a henkilötunnus without its century
+            sign (a space or nothing in its place: "-", "Y" or "A" there would
+            be different people, so it cannot be stored), or holds a
+            henkilötunnus inside a longer text.
+    """
+    if _SIX_DIGITS(subject) is None:  # every spelling starts so; most ids do not
+        return None
+    if _CANONICAL_SHAPE(subject) is not None:  # the usual spelling, at a fraction of the cost
+        return subject.upper()
+    spellings = hetu._spelled(subject)  # noqa: SLF001 - the package's own recogniser
+    if not spellings:  # one search answers most ids that merely hold six digits
+        return None
+    start = len(subject) - len(subject.lstrip())
+    whole = (start, start + len(subject.strip()))
+    alone = spellings[0] if len(spellings) == 1 and spellings[0].match.span() == whole else None
+    if alone is None:
+        if any(
+            found.canonical is None or hetu.is_valid(found.canonical, allow_temporary=True)
+            for found in spellings
+        ):
+            msg = (
+                "subject: contains a henkilötunnus; pass the henkilötunnus alone (it is"
+                " stored as a keyed hash) or an id of your own"
+            )
+            raise InvalidValueError(msg)
+        return None
+    if alone.canonical is None:
+        msg = (
+            "subject: looks like a henkilötunnus without its century sign; write it with"
+            " the sign (e.g. 131052-308T), which tells one person from another"
+        )
+        raise InvalidValueError(msg)
+    return alone.canonical
+
+
+def without_codes_in_request_ids(events: Iterable[RequestEvent]) -> list[RequestEvent]:
+    """The batch as a list; refuse a request id that holds a henkilötunnus (it is kept as given).
+
+    Raises:
+        InvalidValueError: A request id holds a henkilötunnus in any spelling;
+            the message names its position, never the id.
+    """
+    batch = list(events)
+    for index, event in enumerate(batch):
+        request_id = getattr(event, "request_id", None)
+        if isinstance(request_id, str) and any(
+            found.canonical is None or hetu.is_valid(found.canonical, allow_temporary=True)
+            for found in hetu._spelled(request_id)  # noqa: SLF001 - the package's own recogniser
+        ):
+            msg = (
+                f"events[{index}].request_id: contains a henkilötunnus; a request id is"
+                " stored as given, so use an id of your own"
+            )
+            raise InvalidValueError(msg)
+    return batch
+
+
+def subject_ref(keys: Keys, subject: object) -> str:
+    """The subject reference as stored: an opaque id as is, a hetu as its HMAC.
+
+    Raises:
+        InvalidValueError: A blank or non-string subject, an invalid
+            henkilötunnus, or one inside a longer text (see :func:`hetu_subject`).
+    """
+    if not isinstance(subject, str) or not subject.strip():
+        msg = "subject: expected a non-blank string"
+        raise InvalidValueError(msg)
+    spelled = hetu_subject(subject)
+    if spelled is None:
+        return subject
+    if not hetu.is_valid(spelled, allow_temporary=True):
+        msg = "subject: looks like a henkilötunnus but is not a valid one"
+        raise InvalidValueError(msg)
+    canonical = hetu.validate(spelled, allow_temporary=True)
+    return keys.subject_ref(canonical)
+
+
+def checkpoint_problems(
+    keys: Keys, store_id: str, checkpoint: Checkpoint | None, ledger: str = "consent"
+) -> tuple[list[ChainProblem], Head | None]:
+    """A checkpoint not signed with this store's secret, or of another store; else its head.
+
+    Returns the problems (none for no checkpoint) and the head of *ledger*
+    that the checkpoint names, when it is this store's.
+    """
+    if checkpoint is None:
+        return [], None
+    if not keys.is_signed(checkpoint):
+        message = "the checkpoint is not signed with this store's secret"
+    elif checkpoint.store_id != store_id:
+        message = "the checkpoint was made for another store"
+    else:
+        return [], checkpoint.heads.get(ledger)
+    return [ChainProblem(seq=0, kind="checkpoint", message=message)], None
+
+
+def with_problems(result: Verification, problems: list[ChainProblem]) -> Verification:
+    """*result* with *problems* added (in seq order); *result* itself when there are none."""
+    if not problems:
+        return result
+    found = sorted((*problems, *result.problems), key=lambda p: p.seq)
+    return Verification(ok=False, events=result.events, problems=tuple(found))
