@@ -239,55 +239,92 @@ def append(
     on its own first, then the batch against the state read inside the write
     transaction (see :meth:`~rekisteri.store.sqlite.SQLiteStore.append`).
     """
+    batch = prepare_batch(events, ref=ref, purposes=purposes, keys=keys)
+    if not batch:
+        return
+    with immediate(conn):
+        head_seq, head_hash = _head(conn)
+        state = _load_state(conn, {p.subject for p in batch})
+        rows, seq, link = chain_rows(batch, head_seq, head_hash, state, keys)
+        conn.executemany(_INSERT_EVENT, rows)
+        conn.execute("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", (seq, link))
+
+
+def prepare_batch(
+    events: Iterable[ConsentEvent],
+    *,
+    ref: Callable[[str], str],
+    purposes: Mapping[str, bool],
+    keys: Keys,
+) -> list[_Prepared]:
+    """Check each event of a batch on its own and compute its row fields (outside any lock)."""
     refs: dict[str, str] = {}
     payload_mac = fast_hmac(keys.payload)
-    batch = [
+    return [
         _prepare(i, event, refs, ref, purposes, payload_mac=payload_mac)
         for i, event in enumerate(events)
     ]
-    if not batch:
-        return
+
+
+#: What a batch is checked against: each subject's state, each (subject, purpose)'s consent.
+State = tuple[
+    dict[str, "_SubjectState"], dict[tuple[str, str], tuple[ConsentStatus, datetime | None]]
+]
+#: One row of ``events`` as inserted (the columns of the INSERT, in order).
+EventRow = tuple[int, str, str, str, int, bytes, bytes, bytes, bytes, str | None, int | None]
+
+
+def chain_rows(
+    batch: list[_Prepared], head_seq: int, head_hash: bytes, state: State, keys: Keys
+) -> tuple[list[EventRow], int, bytes]:
+    """Validate *batch* against *state* (read under the write lock) and chain its rows.
+
+    Returns the rows to insert, and the new head's seq and hash.
+
+    Raises:
+        InvalidValueError: An event earlier than its subject's last one.
+        InvalidTransitionError: An event not allowed in its status.
+    """
+    subjects, consents = state
     chain_mac = fast_hmac(keys.chain)
-    with immediate(conn):
-        head_seq, head_hash = _head(conn)
-        subjects, consents = _load_state(conn, {p.subject for p in batch})
-        rows = []
-        prev: bytes = head_hash
-        seq: int = head_seq
-        for index, item in enumerate(batch):
-            status, valid_until_us = _apply(index, item, subjects, consents)
-            seq += 1
-            digest = item.digest
-            link = chain_mac(prev + seq.to_bytes(8, "big") + digest)  # Keys.link
-            rows.append(
-                (
-                    seq,
-                    item.subject,
-                    item.purpose,
-                    # Plain str, not the StrEnum: sqlite3 binds an exact str
-                    # directly but looks for adapters for a subclass.
-                    item.kind._value_,
-                    item.at_us,
-                    item.payload,
-                    digest,
-                    prev,
-                    link,
-                    None if status is None else status._value_,
-                    valid_until_us,
-                )
+    rows: list[EventRow] = []
+    prev: bytes = head_hash
+    seq: int = head_seq
+    for index, item in enumerate(batch):
+        status, valid_until_us = _apply(index, item, subjects, consents)
+        seq += 1
+        digest = item.digest
+        link = chain_mac(prev + seq.to_bytes(8, "big") + digest)  # Keys.link
+        rows.append(
+            (
+                seq,
+                item.subject,
+                item.purpose,
+                # Plain str, not the StrEnum: sqlite3 binds an exact str
+                # directly but looks for adapters for a subclass.
+                item.kind._value_,
+                item.at_us,
+                item.payload,
+                digest,
+                prev,
+                link,
+                None if status is None else status._value_,
+                valid_until_us,
             )
-            prev = link
-        conn.executemany(_INSERT_EVENT, rows)
-        conn.execute("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", (seq, prev))
+        )
+        prev = link
+    return rows, seq, prev
 
 
-def _load_state(
-    conn: sqlite3.Connection, subjects: set[str]
-) -> tuple[dict[str, _SubjectState], dict[tuple[str, str], tuple[ConsentStatus, datetime | None]]]:
+def _load_state(conn: sqlite3.Connection, subjects: set[str]) -> State:
     """Read, from the latest rows, what the batch is checked against."""
+    return state_from_rows(conn.execute(_LATEST_ROWS, (orjson.dumps(sorted(subjects)),)))
+
+
+def state_from_rows(rows: Iterable[tuple[Any, ...]]) -> State:
+    """The state of the latest rows ``(subject, purpose, kind, at_us, status, valid_until_us)``."""
     states: dict[str, _SubjectState] = {}
     consents: dict[tuple[str, str], tuple[ConsentStatus, datetime | None]] = {}
-    rows = conn.execute(_LATEST_ROWS, (orjson.dumps(sorted(subjects)),))
     for subject, purpose, kind, at_us, status, valid_until_us in rows:
         state = states.get(subject)
         if state is None:
@@ -358,7 +395,7 @@ def _checked(keys: Keys, seq: object, payload: object, digest: object) -> dict[s
             return data
     msg = (
         f"store: row {seq} of the consent ledger was changed outside rekisteri;"
-        " run `rekisteri consent verify` (SQLiteStore.verify)"
+        " run `rekisteri consent verify` (the store's verify)"
     )
     raise StoreFileError(msg)
 
@@ -429,6 +466,20 @@ def may_process(
 ) -> Decision:
     """Decide from the latest row of (*ref*, *purpose*) and the prohibition in force at *at*."""
     row = conn.execute(_LATEST_ROW, (ref, purpose)).fetchone()
+    banned = direct_marketing and prohibited(conn, ref, at)
+    return decision(row, subject, purpose, at=at, banned=banned, direct_marketing=direct_marketing)
+
+
+def decision(
+    row: tuple[Any, ...] | None,
+    subject: str,
+    purpose: str,
+    *,
+    at: datetime,
+    banned: bool,
+    direct_marketing: bool,
+) -> Decision:
+    """The decision from the latest row ``(kind, at_us, status, valid_until_us)`` of a purpose."""
     found = None
     if row is not None:
         found = ConsentRecord(
@@ -438,7 +489,6 @@ def may_process(
             since=EPOCH + row[1] * MICROSECOND,
             valid_until=from_micros(row[3]),
         )
-    banned = direct_marketing and prohibited(conn, ref, at)
     return decide(found, prohibited=banned, direct_marketing=direct_marketing, at=at)
 
 
@@ -461,6 +511,16 @@ def export(conn: sqlite3.Connection, ref: str, keys: Keys) -> bytes:
             (ref,),
         ).fetchall()
         state = conn.execute(_LATEST_ROW, (ref, ANY_PURPOSE)).fetchone()
+    return export_document(ref, rows, state, keys)
+
+
+def export_document(
+    ref: str, rows: Iterable[tuple[Any, ...]], state: tuple[Any, ...] | None, keys: Keys
+) -> bytes:
+    """The Art 15 document of *ref* from its rows ``(seq, payload, digest)``, checked.
+
+    *state* is the subject's latest prohibition row (``kind`` first), or ``None``.
+    """
     events = []
     for seq, payload, digest in rows:
         data = _checked(keys, seq, payload, digest)
@@ -509,14 +569,9 @@ def erase(conn: sqlite3.Connection, ref: str, keys: Keys, at: datetime) -> int:
                 " WHERE seq IN (SELECT value FROM json_each(?))",
                 (orjson.dumps(seqs),),
             )
-            payload = orjson.dumps({"at": at, "erased": seqs, "kind": ERASURE})
-            digest = keys.digest(payload)
-            head_seq, head_hash = _head(conn)
-            seq = head_seq + 1
-            link = keys.link(head_hash, seq, digest)
-            row = (seq, None, None, ERASURE, micros(at), payload, digest, head_hash, link)
-            conn.execute(_INSERT_EVENT, (*row, None, None))
-            conn.execute("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", (seq, link))
+            row = erasure_row(seqs, at, _head(conn), keys)
+            conn.execute(_INSERT_EVENT, row)
+            conn.execute("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", (row[0], row[8]))
     # Move the pages out of the WAL, so the old versions of the rows go too.
     result = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     if result is not None and result[0]:
@@ -527,6 +582,18 @@ def erase(conn: sqlite3.Connection, ref: str, keys: Keys, at: datetime) -> int:
         )
         raise ErasureNotFlushedError(msg, erased=len(seqs))
     return len(seqs)
+
+
+def erasure_row(
+    seqs: list[int], at: datetime, head: tuple[int, bytes], keys: Keys
+) -> tuple[int, None, None, str, int, bytes, bytes, bytes, bytes, None, None]:
+    """The ``events`` row that records the erasure of rows *seqs* at *at*, after *head*."""
+    payload = orjson.dumps({"at": at, "erased": seqs, "kind": ERASURE})
+    digest = keys.digest(payload)
+    head_seq, head_hash = head
+    seq = head_seq + 1
+    link = keys.link(head_hash, seq, digest)
+    return (seq, None, None, ERASURE, micros(at), payload, digest, head_hash, link, None, None)
 
 
 def _head(conn: sqlite3.Connection) -> tuple[int, bytes]:
@@ -574,6 +641,23 @@ def verify(conn: sqlite3.Connection, keys: Keys, *, checkpoint: Head | None = No
 
 
 def _verify(conn: sqlite3.Connection, keys: Keys, checkpoint: Head | None) -> Verification:
+    with snapshot(conn):
+        head_row = conn.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
+        cursor = conn.execute(_VERIFY_ROWS)
+        return check_ledger(head_row, cursor, keys, checkpoint)
+
+
+#: Every row of the ledger, with the columns :func:`check_ledger` reads, in order.
+_VERIFY_ROWS: Final = (
+    "SELECT seq, subject, purpose, kind, at_us, payload, digest, prev, hash, status,"
+    " valid_until_us FROM events ORDER BY seq"
+)
+
+
+def check_ledger(
+    head_row: object, rows: Iterable[tuple[Any, ...]], keys: Keys, checkpoint: Head | None
+) -> Verification:
+    """Check the ledger *rows* (as :data:`_VERIFY_ROWS` selects them) and its *head_row*."""
     problems: list[ChainProblem] = []
     damaged: list[_Row] = []
     count = 0
@@ -581,42 +665,36 @@ def _verify(conn: sqlite3.Connection, keys: Keys, checkpoint: Head | None) -> Ve
     replay = _Replay(keys)
     blank: set[int] = set()
     checkpoint_hash = GENESIS if checkpoint is not None and checkpoint.seq == 0 else None
-    with snapshot(conn):
-        head_row = conn.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
-        cursor = conn.execute(
-            "SELECT seq, subject, purpose, kind, at_us, payload, digest, prev, hash, status,"
-            " valid_until_us FROM events ORDER BY seq"
+    for seq, *columns, payload, digest, prev, link, status, valid_until_us in rows:
+        count += 1
+        row = _Row(
+            seq, as_bytes(payload), _hash_bytes(digest), _hash_bytes(prev), _hash_bytes(link)
         )
-        for seq, *columns, payload, digest, prev, link, status, valid_until_us in cursor:
-            count += 1
-            row = _Row(
-                seq, as_bytes(payload), _hash_bytes(digest), _hash_bytes(prev), _hash_bytes(link)
-            )
-            payload_ok = row.payload is None or keys.digest(row.payload) == row.digest
-            intact = payload_ok and keys.link(row.prev, seq, row.digest) == row.hash
-            if row.payload is None:
-                blank.add(seq)
-                if any(v is not None for v in (*columns, status, valid_until_us)):
-                    problems.append(_edited(seq, "its event data is erased but columns hold data"))
-            elif intact:
-                # Damaged rows are reported below; their events are not replayed.
-                problems.extend(replay.check(seq, row.payload, (*columns, status, valid_until_us)))
-            if seq != last_seq + 1:
-                problems.append(_missing(last_seq + 1, seq - 1))
-            elif row.prev != last_hash and not last_damaged:
-                problems.append(
-                    ChainProblem(
-                        seq=seq,
-                        kind="broken_link",
-                        message=f"row {seq} does not follow from row {last_seq}",
-                    )
+        payload_ok = row.payload is None or keys.digest(row.payload) == row.digest
+        intact = payload_ok and keys.link(row.prev, seq, row.digest) == row.hash
+        if row.payload is None:
+            blank.add(seq)
+            if any(v is not None for v in (*columns, status, valid_until_us)):
+                problems.append(_edited(seq, "its event data is erased but columns hold data"))
+        elif intact:
+            # Damaged rows are reported below; their events are not replayed.
+            problems.extend(replay.check(seq, row.payload, (*columns, status, valid_until_us)))
+        if seq != last_seq + 1:
+            problems.append(_missing(last_seq + 1, seq - 1))
+        elif row.prev != last_hash and not last_damaged:
+            problems.append(
+                ChainProblem(
+                    seq=seq,
+                    kind="broken_link",
+                    message=f"row {seq} does not follow from row {last_seq}",
                 )
-            last_damaged = not intact
-            if last_damaged:
-                damaged.append(row)
-            if checkpoint is not None and seq == checkpoint.seq:
-                checkpoint_hash = row.hash
-            last_seq, last_hash = seq, row.hash
+            )
+        last_damaged = not intact
+        if last_damaged:
+            damaged.append(row)
+        if checkpoint is not None and seq == checkpoint.seq:
+            checkpoint_hash = row.hash
+        last_seq, last_hash = seq, row.hash
     problems.extend(_classify(damaged, keys))
     problems.extend(replay.erasures(blank))
     problems.extend(_head_problems(head_row, last_seq, last_hash))

@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import hmac
 import sqlite3
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 import orjson
@@ -52,7 +53,7 @@ from rekisteri.store._chain import GENESIS, Head
 from rekisteri.store._sqlite_db import as_bytes, immediate, micros, snapshot
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Iterator
 
     from rekisteri.store._chain import Checkpoint, Keys
 
@@ -130,6 +131,15 @@ def append(
         StoreFileError: A stored event of a touched request does not match its
             digest (the file was changed behind the store).
     """
+    batch = prepare_batch(events, ref)
+    if not batch:
+        return
+    with immediate(conn):
+        _write(conn, batch, keys)
+
+
+def prepare_batch(events: Iterable[RequestEvent], ref: Callable[[str], str]) -> list[RequestEvent]:
+    """Check each event on its own; return the batch with subjects as stored references."""
     batch: list[RequestEvent] = []
     refs: dict[str, str] = {}
     for index, item in enumerate(events):
@@ -142,26 +152,53 @@ def append(
             subject = refs[event.subject] = ref(event.subject)
         aware(event.at, f"events[{index}].at")  # checked again: validators can be bypassed
         batch.append(event if subject == event.subject else attrs.evolve(event, subject=subject))
-    if not batch:
-        return
-    with immediate(conn):
-        _write(conn, batch, keys)
+    return batch
 
 
 def _write(conn: sqlite3.Connection, batch: list[RequestEvent], keys: Keys) -> None:
     ids = sorted({e.request_id for e in batch})
-    histories: dict[str, list[RequestEvent]] = {i: [] for i in ids}
     rows = conn.execute(
         "SELECT seq, request_id, payload, digest FROM request_events WHERE request_id IN"
         " (SELECT value FROM json_each(?)) ORDER BY seq",
         (orjson.dumps(ids),),
     )
+    folded = fold_batch(rows, batch, keys)
+    inserts, last = chain_rows(batch, head(conn), keys)
+    conn.executemany(_INSERT, inserts)
+    conn.executemany(_UPSERT_STATE, state_rows(folded))
+    conn.execute(
+        "UPDATE request_chain_head SET seq = ?, hash = ? WHERE id = 1", (last.seq, last.hash)
+    )
+
+
+def fold_batch(
+    rows: Iterable[tuple[object, object, object, object]], batch: list[RequestEvent], keys: Keys
+) -> list[DataSubjectRequest]:
+    """Fold each request of *batch* from its stored *rows* and the new events, by request id.
+
+    Raises:
+        InvalidTransitionError, InvalidValueError: The batch breaks a rule of
+            :meth:`~rekisteri.requests.DataSubjectRequest.fold`.
+        StoreFileError: A stored row does not match its keyed digest.
+    """
+    ids = sorted({e.request_id for e in batch})
+    histories: dict[str, list[RequestEvent]] = {i: [] for i in ids}
     for event in _checked_events(rows, keys):
         histories.setdefault(event.request_id, []).append(event)
     for event in batch:
         histories[event.request_id].append(event)
-    folded = [DataSubjectRequest.fold(histories[i]) for i in ids]
-    last = head(conn)
+    return [DataSubjectRequest.fold(histories[i]) for i in ids]
+
+
+def state_rows(folded: list[DataSubjectRequest]) -> list[tuple[str, str, str, int]]:
+    """The ``request_state`` rows ``(request_id, subject, status, open)`` of *folded*."""
+    return [(r.request_id, r.subject, r.status.value, int(r.is_open)) for r in folded]
+
+
+def chain_rows(
+    batch: list[RequestEvent], last: Head, keys: Keys
+) -> tuple[list[tuple[int, str, str, str, int, bytes, bytes, bytes, bytes]], Head]:
+    """The ``request_events`` rows of *batch* chained after *last*, and the new head."""
     seq, prev = last.seq, last.hash
     inserts = []
     for event in batch:
@@ -183,12 +220,7 @@ def _write(conn: sqlite3.Connection, batch: list[RequestEvent], keys: Keys) -> N
             )
         )
         prev = link
-    conn.executemany(_INSERT, inserts)
-    conn.executemany(
-        _UPSERT_STATE,
-        [(r.request_id, r.subject, r.status.value, int(r.is_open)) for r in folded],
-    )
-    conn.execute("UPDATE request_chain_head SET seq = ?, hash = ? WHERE id = 1", (seq, prev))
+    return inserts, Head(seq=seq, hash=prev)
 
 
 def _checked_events(
@@ -270,6 +302,15 @@ def head(conn: sqlite3.Connection) -> Head:
         rows = conn.execute("SELECT seq, hash FROM request_chain_head WHERE id = 1").fetchall()
     except sqlite3.DatabaseError:
         rows = []
+    return head_from_rows(rows)
+
+
+def head_from_rows(rows: list[tuple[Any, ...]]) -> Head:
+    """The head of the ``request_chain_head`` rows ``(seq, hash)``; refuse a missing or damaged one.
+
+    Raises:
+        StoreFileError: Not exactly one row, or a damaged one.
+    """
     if len(rows) != 1:
         msg = "store: the request ledger's chain head is missing; run `rekisteri requests verify`"
         raise StoreFileError(msg)
@@ -325,49 +366,86 @@ def verify(
     Raises:
         StoreFileError: The file cannot be read as SQLite at all.
     """
-    problems: list[ChainProblem] = []
-    walk = _Walk()
     try:
         with snapshot(conn):
             tables = {
                 str(name)
                 for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
-            problems.extend(
-                _problem(0, "missing", f"the table {table} is missing")
-                for table in _TABLES
-                if table not in tables
+            row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+            return check_ledger(
+                Ledger(
+                    tables=tables,
+                    store_id=None if row is None else row[0],
+                    events=lambda: conn.execute(VERIFY_EVENTS),
+                    head=lambda: conn.execute(VERIFY_HEAD).fetchall(),
+                    state=lambda: conn.execute(VERIFY_STATE),
+                ),
+                keys,
+                checkpoint,
             )
-            target = None
-            if checkpoint is not None:
-                target = _checkpoint_seq(conn, keys, checkpoint, problems)
-            if "request_events" in tables:
-                _walk(conn, keys, walk, target, problems)
-            if "request_chain_head" in tables:
-                _check_head(conn, walk, problems)
-            if "request_state" in tables:
-                _check_state(conn, walk, problems)
-            if target is not None:
-                _check_checkpoint(checkpoint, walk, problems)
     except sqlite3.DatabaseError as exc:
         msg = f"store: the request ledger cannot be read ({exc})"
         raise StoreFileError(msg) from None
+
+
+#: The queries whose rows :class:`Ledger` gives :func:`check_ledger`.
+VERIFY_EVENTS: Final = (
+    "SELECT seq, request_id, subject, kind, at_us, payload, digest, prev, hash"
+    " FROM request_events ORDER BY seq"
+)
+VERIFY_HEAD: Final = "SELECT id, seq, hash FROM request_chain_head"
+VERIFY_STATE: Final = "SELECT request_id, subject, status, open FROM request_state"
+
+
+@attrs.frozen
+class Ledger:
+    """The request ledger as a database shows it, for :func:`check_ledger`.
+
+    *tables* are the tables present; each callable runs its query
+    (:data:`VERIFY_EVENTS`, :data:`VERIFY_HEAD`, :data:`VERIFY_STATE`) only
+    when its table is present; *store_id* is the ``meta`` row's value.
+    """
+
+    tables: set[str]
+    store_id: object
+    events: Callable[[], Iterable[tuple[Any, ...]]]
+    head: Callable[[], list[tuple[Any, ...]]]
+    state: Callable[[], Iterable[tuple[Any, ...]]]
+
+
+def check_ledger(ledger: Ledger, keys: Keys, checkpoint: Checkpoint | None) -> Verification:
+    """Check the request ledger as *ledger* shows it (see :func:`verify`)."""
+    problems: list[ChainProblem] = []
+    walk = _Walk()
+    problems.extend(
+        _problem(0, "missing", f"the table {table} is missing")
+        for table in _TABLES
+        if table not in ledger.tables
+    )
+    target = None
+    if checkpoint is not None:
+        target = _checkpoint_seq(ledger.store_id, keys, checkpoint, problems)
+    if "request_events" in ledger.tables:
+        _walk(ledger.events(), keys, walk, target, problems)
+    if "request_chain_head" in ledger.tables:
+        _check_head(ledger.head(), walk, problems)
+    if "request_state" in ledger.tables:
+        _check_state(ledger.state(), walk, problems)
+    if target is not None:
+        _check_checkpoint(checkpoint, walk, problems)
     problems.sort(key=lambda p: p.seq)
     return Verification(ok=not problems, events=walk.count, problems=tuple(problems))
 
 
 def _walk(
-    conn: sqlite3.Connection,
+    rows: Iterable[tuple[Any, ...]],
     keys: Keys,
     walk: _Walk,
     target: int | None,
     problems: list[ChainProblem],
 ) -> None:
-    cursor = conn.execute(
-        "SELECT seq, request_id, subject, kind, at_us, payload, digest, prev, hash"
-        " FROM request_events ORDER BY seq"
-    )
-    for seq, request_id, subject, kind, at_us, payload, digest, prev, link in cursor:
+    for seq, request_id, subject, kind, at_us, payload, digest, prev, link in rows:
         walk.count += 1
         if seq != walk.last_seq + 1:
             problems.append(_missing(walk.last_seq + 1, seq - 1))
@@ -458,8 +536,7 @@ def _replay(walk: _Walk, seq: int, event: _Fact) -> None:
     replay.seq = seq
 
 
-def _check_head(conn: sqlite3.Connection, walk: _Walk, problems: list[ChainProblem]) -> None:
-    rows = conn.execute("SELECT id, seq, hash FROM request_chain_head").fetchall()
+def _check_head(rows: list[tuple[Any, ...]], walk: _Walk, problems: list[ChainProblem]) -> None:
     if len(rows) != 1 or rows[0][0] != 1:
         problems.append(
             _problem(walk.last_seq, "broken_link", "the chain head row is missing or doubled")
@@ -486,11 +563,11 @@ def _check_head(conn: sqlite3.Connection, walk: _Walk, problems: list[ChainProbl
         )
 
 
-def _check_state(conn: sqlite3.Connection, walk: _Walk, problems: list[ChainProblem]) -> None:
+def _check_state(
+    rows: Iterable[tuple[Any, ...]], walk: _Walk, problems: list[ChainProblem]
+) -> None:
     stored: dict[object, tuple[object, object, object]] = {}
-    for request_id, subject, status, is_open in conn.execute(
-        "SELECT request_id, subject, status, open FROM request_state"
-    ):
+    for request_id, subject, status, is_open in rows:
         stored[request_id] = (subject, status, is_open)
     for request_id, replay in sorted(walk.requests.items()):
         row = stored.pop(request_id, None)
@@ -525,7 +602,7 @@ def _check_state(conn: sqlite3.Connection, walk: _Walk, problems: list[ChainProb
 
 
 def _checkpoint_seq(
-    conn: sqlite3.Connection, keys: Keys, checkpoint: Checkpoint, problems: list[ChainProblem]
+    store_id: object, keys: Keys, checkpoint: Checkpoint, problems: list[ChainProblem]
 ) -> int | None:
     """The seq the checkpoint names for this ledger, if it is this store's; else report why not."""
     if not keys.is_signed(checkpoint):
@@ -533,8 +610,7 @@ def _checkpoint_seq(
             _problem(0, "checkpoint", "the checkpoint is not signed with this store's secret")
         )
         return None
-    row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
-    if row is None or row[0] != checkpoint.store_id:
+    if store_id != checkpoint.store_id:
         problems.append(_problem(0, "checkpoint", "the checkpoint was made for another store"))
         return None
     mark = checkpoint.heads.get(LEDGER)
