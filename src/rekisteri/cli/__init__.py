@@ -16,6 +16,7 @@ Each command family lives in its own module, which imports only
 - :mod:`~rekisteri.cli._requests`: ``requests …``
 - :mod:`~rekisteri.cli._retention`: ``retention plan``
 - :mod:`~rekisteri.cli._import`: ``import``
+- :mod:`~rekisteri.cli._store`: ``store copy``
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import sys
 import click
 
 from rekisteri import DISTRIBUTION
-from rekisteri.cli import _consent, _ids, _import, _register, _requests, _retention
+from rekisteri.cli import _consent, _ids, _import, _register, _requests, _retention, _store
 from rekisteri.cli._common import Group, fail
 from rekisteri.errors import RekisteriError
 
@@ -45,7 +46,7 @@ def cli() -> None:
     """
 
 
-for _module in (_ids, _register, _consent, _requests, _retention, _import):
+for _module in (_ids, _register, _consent, _requests, _retention, _import, _store):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 del _module, _command

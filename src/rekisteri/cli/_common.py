@@ -31,19 +31,24 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from rekisteri.model import Purpose, Register
+    from rekisteri.store.postgres import PostgresStore
     from rekisteri.store.sqlite import SQLiteStore
 
 __all__ = [
     "EXIT_ERROR",
     "EXIT_INVALID",
     "EXIT_OK",
+    "SCHEMA_VARIABLE",
     "SECRET_VARIABLE",
     "Command",
+    "DbTarget",
     "Decorator",
     "Group",
     "at_option",
     "aware_datetime",
     "db_option",
+    "display_db",
+    "driver_errors",
     "echo",
     "emit",
     "exit_zero_option",
@@ -56,6 +61,7 @@ __all__ = [
     "one_line",
     "open_store",
     "output_option",
+    "pg_schema",
     "report_exit",
     "shown",
     "write_private",
@@ -253,10 +259,56 @@ def output_option() -> Decorator:
     )
 
 
+class DbTarget(click.ParamType):  # type: ignore[type-arg] # generic only in newer click
+    """A store: a SQLite file path (a :class:`~pathlib.Path`) or a PostgreSQL URL (a ``str``).
+
+    A ``postgresql://`` or ``postgres://`` URL is kept as it is; anything
+    else is a file path, and a directory is refused. The URL is never echoed
+    back with its password (see :func:`display_db`).
+    """
+
+    name = "db"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:  # noqa: ARG002
+        """``PATH|URL`` in the help."""
+        return "PATH|URL"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Path | str:
+        """A URL as ``str``, anything else as a ``Path`` that is not a directory."""
+        from rekisteri.store._target import is_postgres_url
+
+        if isinstance(value, Path) or is_postgres_url(value):
+            return value  # type: ignore[return-value] # a Path or a URL str
+        path = Path(str(value))
+        if path.is_dir():
+            self.fail(f"{path}: is a directory, not a database", param, ctx)
+        return path
+
+
+#: The environment variable naming the PostgreSQL schema of a store given as a URL
+#: (``rekisteri`` when unset); one variable, so that every command of a shell agrees.
+SCHEMA_VARIABLE: Final = "REKISTERI_PG_SCHEMA"
+
+
+def display_db(db: Path | str) -> str:
+    """*db* for a message: a path as it is, a URL with any password shown as ``***``."""
+    from rekisteri.store._target import display_target
+
+    return display_target(db)
+
+
 def db_option(help_text: str) -> Decorator:
-    """``--db``: the SQLite file of the consent and request ledgers (required)."""
+    """``--db``: the SQLite file or the PostgreSQL URL of the ledgers (required)."""
     return click.option(
-        "--db", required=True, type=click.Path(dir_okay=False, path_type=Path), help=help_text
+        "--db",
+        required=True,
+        type=DbTarget(),
+        help=(
+            f"{help_text} A postgresql:// URL opens a PostgreSQL store (schema from"
+            f" {SCHEMA_VARIABLE}, default rekisteri; password from PGPASSWORD or ~/.pgpass)."
+        ),
     )
 
 
@@ -326,47 +378,76 @@ def store_secret() -> bytes:
     return secret
 
 
+def pg_schema() -> str:
+    """The PostgreSQL schema from :data:`SCHEMA_VARIABLE`, ``rekisteri`` when unset."""
+    return os.environ.get(SCHEMA_VARIABLE, "").strip() or "rekisteri"
+
+
+def driver_errors() -> tuple[type[Exception], ...]:
+    """The database drivers' error classes that a command reports on one line (exit 2)."""
+    import sqlite3
+
+    errors: tuple[type[Exception], ...] = (sqlite3.Error,)
+    if "psycopg" in sys.modules:  # loaded only when a URL was opened
+        errors += (sys.modules["psycopg"].Error,)
+    return errors
+
+
 @contextmanager
 def open_store(
-    db: Path,
+    db: Path | str,
     *,
     purposes: Path | None = None,
     must_exist: bool = True,
     create: bool = False,
     missing: str = "no such consent database",
-) -> Iterator[SQLiteStore]:
-    """Open the SQLite store at *db*, failing cleanly (exit 2); close it afterwards.
+) -> Iterator[SQLiteStore | PostgresStore]:
+    """Open the store at *db* (a file or a PostgreSQL URL), failing cleanly (exit 2); close it.
 
     Args:
-        db: The database file.
+        db: The database file, or a ``postgresql://`` URL (schema from
+            :data:`SCHEMA_VARIABLE`).
         purposes: A register file whose purposes the store knows (consent).
-        must_exist: Refuse, with *missing* as the message, a file that does not exist.
-        create: Let the store turn an empty file into a store (writing commands).
+        must_exist: Refuse, with *missing* as the message, a file that does
+            not exist (a URL is always tried).
+        create: Let the store turn an empty file or a missing schema into a
+            store (writing commands).
         missing: What to say when *db* does not exist.
+
+    Every message shows a URL without its password; a connection error is
+    one line, exit 2, and so is a missing driver (``rekisteri-fi[postgres]``).
     """
-    import sqlite3
+    from rekisteri.store import open_store as open_target
+    from rekisteri.store._target import is_postgres_url, scrub
 
-    from rekisteri.store.sqlite import SQLiteStore
-
-    if db.is_dir():
-        fail(f"{db}: is a directory, not a database")
-    if must_exist and not db.is_file():
-        fail(f"{db}: {missing}")
+    shown_db = display_db(db)
+    if not is_postgres_url(db):
+        db = Path(db)
+        if db.is_dir():
+            fail(f"{db}: is a directory, not a database")
+        if must_exist and not db.is_file():
+            fail(f"{db}: {missing}")
     known: tuple[Purpose, ...] = ()
     if purposes is not None:
         known = load_register(purposes, brief=True).purposes
     secret = store_secret()
     try:
-        store = SQLiteStore(db, purposes=known, secret=secret, create=create)
+        store = open_target(db, purposes=known, secret=secret, create=create, schema=pg_schema())
+    except ImportError as exc:
+        fail(f"{shown_db}: {one_line(str(exc))}")
     except StoreFileError as exc:
-        fail(f"{db}: {one_line(str(exc)).removeprefix('store: ')}")
+        fail(f"{shown_db}: {scrub(one_line(str(exc)), db).removeprefix('store: ')}")
     except RekisteriError as exc:
-        fail_error(exc)
-    except (OSError, sqlite3.Error) as exc:
-        fail(f"cannot open {db}: {one_line(str(exc))}")
+        if not is_postgres_url(db):
+            fail_error(exc)
+        fail(f"{shown_db}: {scrub(one_line(str(exc)), db)}")
+    except OSError as exc:
+        fail(f"cannot open {shown_db}: {scrub(one_line(str(exc)), db)}")
+    except driver_errors() as exc:
+        fail(f"cannot open {shown_db}: {scrub(one_line(str(exc)), db)}")
     try:
         yield store
-    except sqlite3.Error as exc:
-        fail(f"{db}: {one_line(str(exc))}")
+    except driver_errors() as exc:
+        fail(f"{shown_db}: {scrub(one_line(str(exc)), db)}")
     finally:
         store.close()

@@ -20,6 +20,7 @@ from rekisteri.cli._common import (
     at_option,
     aware_datetime,
     db_option,
+    display_db,
     fail,
     fail_error,
     fail_line,
@@ -228,9 +229,9 @@ def consent_verify(*, db: Path, checkpoint_file: Path | None) -> None:
         except RekisteriError as exc:
             fail_error(exc)
     if result.ok:
-        click.echo(f"{db}: ok ({result.events} events)")
+        click.echo(f"{display_db(db)}: ok ({result.events} events)")
         sys.exit(EXIT_OK)
-    click.echo(f"{db}: {len(result.problems)} problem(s) in {result.events} events")
+    click.echo(f"{display_db(db)}: {len(result.problems)} problem(s) in {result.events} events")
     for problem in result.problems:
         click.echo(f"  seq {problem.seq}: {problem.kind}: {one_line(problem.message)}")
     sys.exit(EXIT_INVALID)

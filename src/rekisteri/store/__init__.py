@@ -21,6 +21,7 @@ replaced by an older copy.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Protocol
 
 import attrs
@@ -28,13 +29,25 @@ import attrs
 from rekisteri.store._chain import Checkpoint
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
     from datetime import datetime
 
     from rekisteri.consent import ConsentEvent, ConsentRecord, Decision
+    from rekisteri.model import Purpose
     from rekisteri.requests import DataSubjectRequest, RequestEvent
+    from rekisteri.store._copy import CopyReport
+    from rekisteri.store.postgres import PostgresStore
+    from rekisteri.store.sqlite import SQLiteStore
 
-__all__ = ["ChainProblem", "Checkpoint", "ConsentStore", "RequestStore", "Verification"]
+__all__ = [
+    "ChainProblem",
+    "Checkpoint",
+    "ConsentStore",
+    "RequestStore",
+    "Verification",
+    "copy_store",
+    "open_store",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -154,3 +167,83 @@ class RequestStore(Protocol):
     def verify_requests(self, checkpoint: Checkpoint | None = None) -> Verification:
         """Check the request ledger, and against *checkpoint* if given; report every problem."""
         ...
+
+
+def open_store(
+    target: str | os.PathLike[str],
+    *,
+    secret: bytes,
+    purposes: Mapping[str, bool] | Iterable[Purpose] = (),
+    create: bool = False,
+    schema: str = "rekisteri",
+) -> SQLiteStore | PostgresStore:
+    """Open the store at *target*: a ``postgresql://`` URL or a SQLite file path.
+
+    A URL (``postgresql://`` or ``postgres://``, any libpq connection URL)
+    opens a :class:`~rekisteri.store.postgres.PostgresStore` in *schema*;
+    anything else is the path of a :class:`~rekisteri.store.sqlite.SQLiteStore`
+    file (*schema* is ignored). Each backend is imported only when it is
+    used, so SQLite stores need no PostgreSQL driver. A password belongs in
+    ``PGPASSWORD`` or a pgpass file rather than in the URL.
+
+    Raises:
+        ImportError: *target* is a URL but psycopg is not installed (install
+            ``rekisteri-fi[postgres]``).
+        StoreFileError: The database is not a store, or missing with
+            ``create=False`` (and whatever else the backend raises).
+    """
+    from rekisteri.store._target import is_postgres_url
+
+    if is_postgres_url(target):
+        try:
+            import psycopg  # noqa: F401 - the driver, before the module that needs it
+            import psycopg_pool  # noqa: F401 - same
+
+            from rekisteri.store.postgres import PostgresStore
+        except ImportError as exc:
+            if not (exc.name or "").startswith(("psycopg", "psycopg_pool")):
+                raise
+            msg = "PostgreSQL stores need psycopg: install rekisteri-fi[postgres]"
+            raise ImportError(msg, name=exc.name) from None
+        return PostgresStore(
+            os.fspath(target), secret=secret, purposes=purposes, schema=schema, create=create
+        )
+    from rekisteri.store.sqlite import SQLiteStore
+
+    return SQLiteStore(target, secret=secret, purposes=purposes, create=create)
+
+
+def copy_store(
+    source: str | os.PathLike[str],
+    destination: str | os.PathLike[str],
+    *,
+    secret: bytes,
+    purposes: Mapping[str, bool] | Iterable[Purpose] = (),
+    source_schema: str = "rekisteri",
+    destination_schema: str = "rekisteri",
+) -> CopyReport:
+    """Copy both ledgers of the store at *source*, row for row, into a new store at *destination*.
+
+    Each is a SQLite path or a ``postgresql://`` URL, in any combination;
+    the destination must hold no events. Rows are copied exactly (seq,
+    payload, keyed digest, links, chain heads, request state and the store
+    id), so the copy verifies with the same *secret* and a checkpoint of the
+    source verifies against it; the returned
+    :class:`~rekisteri.store._copy.CopyReport` holds both verifications
+    against a checkpoint taken of the source before the copy.
+
+    Raises:
+        StoreFileError: The source is not a store, the destination holds
+            events, or both name the same store.
+        WrongSecretError: *secret* is not the source's (or the destination's).
+    """
+    from rekisteri.store._copy import copy_store as copy
+
+    return copy(
+        source,
+        destination,
+        secret=secret,
+        purposes=purposes,
+        source_schema=source_schema,
+        destination_schema=destination_schema,
+    )

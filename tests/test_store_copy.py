@@ -1,0 +1,221 @@
+"""``rekisteri.store.copy_store`` and ``rekisteri store copy``: SQLite and PostgreSQL, both ways.
+
+The PostgreSQL directions use the ``postgres_dsn`` fixture of conftest.py
+(a throw-away cluster, or REKISTERI_TEST_POSTGRES); each test uses schemas
+of its own, so tests do not see each other's rows.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sys
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import pytest
+
+from rekisteri.cli import cli
+from rekisteri.consent import ConsentEvent, EventKind
+from rekisteri.errors import StoreFileError, WrongSecretError
+from rekisteri.requests import RequestEvent, RequestEventKind
+from rekisteri.store import copy_store, open_store
+from rekisteri.store._target import display_target, is_postgres_url, scrub, url_password
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from rekisteri.store._chain import Checkpoint
+
+SECRET = b"copy test secret, 32 bytes or more!"
+PURPOSES = {"newsletter": True, "research": False}
+T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+
+
+def _fill(target: str, schema: str = "rekisteri") -> Checkpoint:
+    """A store with consent (one subject erased, one henkilötunnus) and requests; a checkpoint."""
+    with open_store(target, secret=SECRET, purposes=PURPOSES, create=True, schema=schema) as store:
+        store.append(
+            [
+                ConsentEvent(subject="c-1", purpose="newsletter", kind=EventKind.GIVE, at=T0),
+                ConsentEvent(subject="131052-308T", purpose="research", kind=EventKind.GIVE, at=T0),
+                ConsentEvent(
+                    subject="c-2", purpose="*", kind=EventKind.PROHIBIT_DIRECT_MARKETING, at=T0
+                ),
+                ConsentEvent(subject="c-2", purpose="newsletter", kind=EventKind.GIVE, at=T0),
+            ]
+        )
+        store.append(
+            [
+                ConsentEvent(
+                    subject="c-1",
+                    purpose="newsletter",
+                    kind=EventKind.WITHDRAW,
+                    at=T0 + timedelta(days=1),
+                )
+            ]
+        )
+        store.erase("c-2")
+        store.append_requests(
+            [
+                RequestEvent(
+                    request_id="r-1",
+                    subject="131052-308T",
+                    kind=RequestEventKind.RECEIVE,
+                    at=T0,
+                    right="access",
+                ),
+            ]
+        )
+        return store.checkpoint()
+
+
+def _same_content(a: str, b: str, a_schema: str = "rekisteri", b_schema: str = "rekisteri") -> None:
+    with (
+        open_store(a, secret=SECRET, purposes=PURPOSES, schema=a_schema) as left,
+        open_store(b, secret=SECRET, purposes=PURPOSES, schema=b_schema) as right,
+    ):
+        for subject in ("c-1", "c-2", "131052-308T"):
+            assert left.history(subject) == right.history(subject)
+            assert left.export(subject) == right.export(subject)
+        assert left.requests() == right.requests()
+        assert left.checkpoint().heads == right.checkpoint().heads
+        at = T0 + timedelta(days=2)
+        assert right.may_process("131052-308T", "research", at=at)
+        assert not right.may_process("c-1", "newsletter", at=at)
+        assert right.prohibited("c-2", at=at)
+
+
+# --- URLs and their display ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("postgresql://app:pw@h/db", "postgresql://app:***@h/db"),
+        ("postgres://app@h:5432/db", "postgres://app@h:5432/db"),
+        ("POSTGRESQL://app:p%40ss@h/db?sslmode=require", "POSTGRESQL://app:***@h/db?sslmode=require"),
+        ("postgresql:///db?host=/run/pg&password=pw&user=a", "postgresql:///db?host=/run/pg&password=***&user=a"),
+        ("postgresql://a:bee5@h1:1,h2:2/db", "postgresql://a:***@h1:1,h2:2/db"),
+        ("ledger.db", "ledger.db"),
+    ],
+)  # fmt: skip
+def test_display_target_never_shows_a_password(url: str, shown: str) -> None:
+    assert display_target(url) == shown
+    password = url_password(url)
+    if password:
+        assert password not in shown
+        assert password not in scrub(f"failed: {url} and {password}", url)
+
+
+def test_is_postgres_url() -> None:
+    assert is_postgres_url("postgresql://x")
+    assert is_postgres_url("Postgres://x")
+    assert not is_postgres_url("postgresql.db")
+    assert not is_postgres_url(None)
+
+
+# --- SQLite to SQLite ----------------------------------------------------------------
+
+
+def test_copy_sqlite_to_sqlite_keeps_rows_and_checkpoints(tmp_path: Path) -> None:
+    source, destination = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    before = _fill(source)
+    report = copy_store(source, destination, secret=SECRET, purposes=PURPOSES)
+    assert report.ok, report
+    assert (report.consent_events, report.request_events) == (6, 1)
+    _same_content(source, destination)
+    with open_store(destination, secret=SECRET, purposes=PURPOSES) as copy:
+        assert copy.verify(before).ok  # an older checkpoint of the source holds too
+        assert copy.verify_requests(before).ok
+
+
+def test_copy_refuses_a_destination_with_events(tmp_path: Path) -> None:
+    source, destination = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    _fill(source)
+    _fill(destination)
+    with pytest.raises(StoreFileError, match="already holds events"):
+        copy_store(source, destination, secret=SECRET, purposes=PURPOSES)
+
+
+def test_copy_refuses_another_secret_and_the_same_store(tmp_path: Path) -> None:
+    source = str(tmp_path / "a.db")
+    _fill(source)
+    with pytest.raises(WrongSecretError):
+        copy_store(source, str(tmp_path / "b.db"), secret=secrets.token_bytes(32))
+    with pytest.raises(StoreFileError, match="same store"):
+        copy_store(source, source, secret=SECRET)
+
+
+def test_copy_reports_a_damaged_source(tmp_path: Path) -> None:
+    import sqlite3
+
+    source, destination = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    _fill(source)
+    with sqlite3.connect(source) as conn:
+        conn.execute("UPDATE events SET status = 'given' WHERE seq = 5")
+    report = copy_store(source, destination, secret=SECRET, purposes=PURPOSES)
+    assert not report.ok
+    assert report.requests.ok
+
+
+# --- the command ---------------------------------------------------------------------
+
+
+def test_cli_store_copy(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REKISTERI_SECRET", SECRET.decode())
+    source, destination = tmp_path / "a.db", tmp_path / "b.db"
+    _fill(str(source))
+    result = runner.invoke(cli, ["store", "copy", str(source), str(destination)])
+    assert result.exit_code == 0, result.output
+    assert "copied 6 consent and 1 request events" in result.output
+    assert "consent: ok (6 events" in result.output
+    again = runner.invoke(cli, ["store", "copy", str(source), str(destination)])
+    assert again.exit_code == 2
+    assert "already holds events" in again.output
+    missing = runner.invoke(cli, ["store", "copy", str(tmp_path / "none.db"), str(tmp_path / "c")])
+    assert missing.exit_code == 2
+    assert "no such store" in missing.output
+    usage = runner.invoke(cli, ["store", "copy", str(source)])
+    assert usage.exit_code == 2
+    assert usage.output.count("\n") == 1
+
+
+def test_cli_store_copy_exit_1_when_the_copy_does_not_verify(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    monkeypatch.setenv("REKISTERI_SECRET", SECRET.decode())
+    source = tmp_path / "a.db"
+    _fill(str(source))
+    with sqlite3.connect(source) as conn:
+        conn.execute("UPDATE events SET status = 'given' WHERE seq = 5")
+    result = runner.invoke(cli, ["store", "copy", str(source), str(tmp_path / "b.db")])
+    assert result.exit_code == 1, result.output
+    assert "consent: 1 problem(s)" in result.output
+
+
+def test_cli_db_refuses_a_directory(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["consent", "history", "--db", str(tmp_path), "--subject", "x"])
+    assert result.exit_code == 2
+    assert "is a directory" in result.output
+
+
+def test_cli_without_psycopg_says_what_to_install(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REKISTERI_SECRET", SECRET.decode())
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg raises ImportError
+    url = "postgresql://app:hunter2@db.invalid/registers"
+    for args in (
+        ["consent", "history", "--db", url, "--subject", "x"],
+        ["requests", "list", "--db", url],
+        ["store", "copy", url, "b.db"],
+    ):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2, result.output
+        assert "install rekisteri-fi[postgres]" in result.output
+        assert "hunter2" not in result.output
+        assert result.output.count("\n") == 1
