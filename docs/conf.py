@@ -88,6 +88,12 @@ nitpick_ignore += [
     # library, no intersphinx).
     ("py:class", "types.MappingProxyType"),
 ]
+nitpick_ignore += [
+    # rekisteri.store.postgres takes a psycopg_pool.ConnectionPool (a third-party
+    # class, no intersphinx).
+    ("py:class", "ConnectionPool"),
+    ("py:class", "psycopg_pool.ConnectionPool"),
+]
 
 
 def _keep_attribute_colons(

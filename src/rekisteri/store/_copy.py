@@ -85,7 +85,7 @@ class Ledgers:
 
 @attrs.frozen(kw_only=True)
 class CopyReport:
-    """What :func:`copy_store` did; ``bool(report)`` is ``report.ok``.
+    """What :func:`rekisteri.store.copy_store` did; ``bool(report)`` is ``report.ok``.
 
     Attributes:
         consent_events: Rows copied from the consent ledger.
