@@ -106,7 +106,10 @@ def write(conninfo: str, schema: str, ledgers: Ledgers) -> None:
                 raise StoreFileError(NOT_EMPTY)
             cur.executemany(_insert("events", CONSENT_COLUMNS), ledgers.consent)
             cur.executemany(_insert("request_events", REQUEST_COLUMNS), ledgers.requests)
-            cur.executemany(_insert("request_state", STATE_COLUMNS), ledgers.request_state)
+            cur.executemany(
+                _insert("request_state", STATE_COLUMNS),
+                [(r, s, st, int(o)) for r, s, st, o in ledgers.request_state],  # open: integer
+            )
             for table, head in (
                 ("chain_head", ledgers.consent_head),
                 ("request_chain_head", ledgers.requests_head),
