@@ -1,6 +1,7 @@
 """The SQLite consent store against bare sqlite3, in one run.
 
 Run: python benchmarks/bench_store.py [--rounds N] [--events N]
+     python benchmarks/bench_store.py --backend postgres [--dsn URL] [--events N]
 
 (1) Appending 100k events in batches of 1,000 through ``SQLiteStore.append``
     (validation, canonical JSON, digests, hash chain, the status each event
@@ -10,17 +11,27 @@ Run: python benchmarks/bench_store.py [--rounds N] [--events N]
 (2) ``may_process`` for one subject in a store of --events events (default
     1,000,000; built once into benchmarks/_data/, which git ignores) vs a bare
     indexed SELECT of that subject's latest row. Goal: within 3x.
+
+With ``--backend postgres`` (DSN from ``--dsn`` or REKISTERI_BENCH_POSTGRES, a
+``postgresql://`` URL; each run uses fresh schemas and drops them):
+(1) ``PostgresStore.append`` vs a bare psycopg ``executemany`` in pipeline mode
+    of the same rows into an equivalent table, one transaction per batch;
+(2) ``may_process`` vs a bare indexed SELECT of the latest row (on a
+    connection of its own to the same database), in a store of --events;
+(3) append throughput with 1, 2, 4 and 8 writer processes into one store.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sqlite3
 import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -163,11 +174,151 @@ def bench_may_process(rounds: int, count: int) -> None:
     )
 
 
+def _pg_schema(dsn: str, name: str, *, drop: bool = True) -> None:
+    import psycopg
+
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
+        if not drop:
+            conn.execute(f"CREATE SCHEMA {name}")
+
+
+def _pg_store(dsn: str, schema: str) -> Any:  # noqa: ANN401 - the store, imported lazily
+    from rekisteri.store.postgres import PostgresStore
+
+    return PostgresStore(dsn, secret=SECRET, purposes=PURPOSES, schema=schema, create=True)
+
+
+def pg_append(dsn: str, rounds: int, count: int) -> None:
+    import psycopg
+
+    data = events(count)
+    batches = [data[i : i + BATCH] for i in range(0, len(data), BATCH)]
+
+    def ours() -> None:
+        _pg_schema(dsn, "bench_append")
+        with _pg_store(dsn, "bench_append") as store:
+            for batch in batches:
+                store.append(batch)
+
+    ours()
+    with psycopg.connect(dsn) as conn:
+        rows = conn.execute(
+            "SELECT seq, subject, purpose, kind, at_us, payload, digest, prev, hash,"
+            " status, valid_until_us FROM bench_append.events ORDER BY seq"
+        ).fetchall()
+    row_batches = [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)]
+
+    def bare() -> None:
+        _pg_schema(dsn, "bench_bare", drop=False)
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute(
+                "CREATE TABLE bench_bare.events (seq bigint PRIMARY KEY, subject text,"
+                " purpose text, kind text, at_us bigint, payload bytea, digest bytea NOT NULL,"
+                " prev bytea NOT NULL, hash bytea NOT NULL, status text, valid_until_us bigint)"
+            )
+            conn.execute("CREATE INDEX ON bench_bare.events (subject, purpose, seq)")
+            for batch in row_batches:
+                with conn.transaction(), conn.pipeline(), conn.cursor() as cur:
+                    cur.executemany(
+                        "INSERT INTO bench_bare.events VALUES"
+                        " (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                        batch,
+                    )
+
+    best = race({"bare executemany": bare, "PostgresStore.append": ours}, rounds)
+    ratio = best["bare executemany"] / best["PostgresStore.append"]
+    print(
+        f"postgres append {count:,} events, batches of {BATCH:,}: {ratio:.2f}x bare pipelined"
+        f" executemany ({count / best['PostgresStore.append']:,.0f} events/s vs"
+        f" {count / best['bare executemany']:,.0f})"
+    )
+    _pg_schema(dsn, "bench_append")
+    _pg_schema(dsn, "bench_bare")
+
+
+def pg_may_process(dsn: str, rounds: int, count: int) -> None:
+    import psycopg
+
+    _pg_schema(dsn, "bench_read")
+    with _pg_store(dsn, "bench_read") as store:
+        data = events(count, prefix="b-")
+        for i in range(0, len(data), BATCH):
+            store.append(data[i : i + BATCH])
+    rng = random.Random(42)
+    subjects = [f"b-{rng.randrange(count // 2)}" for _ in range(QUERIES // 5)]
+    purpose = {s: "newsletter" if int(s.split("-")[1]) % 3 else "research" for s in subjects}
+    at = T0 + timedelta(days=1)
+    select = (
+        "SELECT kind FROM bench_read.events WHERE subject = %s AND purpose = %s"
+        " ORDER BY seq DESC LIMIT 1"
+    )
+    with _pg_store(dsn, "bench_read") as store, psycopg.connect(dsn, autocommit=True) as conn:
+        assert all(store.may_process(s, purpose[s], at=at) for s in subjects)
+        best = race(
+            {
+                "bare SELECT": lambda: [
+                    conn.execute(select, (s, purpose[s])).fetchone() for s in subjects
+                ],
+                "may_process": lambda: [store.may_process(s, purpose[s], at=at) for s in subjects],
+            },
+            rounds,
+        )
+    n = len(subjects)
+    print(
+        f"postgres may_process in a store of {count:,} events: "
+        f"{best['may_process'] / best['bare SELECT']:.2f}x a bare indexed SELECT"
+        f" ({best['may_process'] / n * 1e6:.0f} us vs {best['bare SELECT'] / n * 1e6:.0f} us)"
+    )
+    _pg_schema(dsn, "bench_read")
+
+
+def _pg_writer(dsn: str, worker: int, count: int) -> None:
+    data = events(count, prefix=f"w{worker}-")
+    with _pg_store(dsn, "bench_conc") as store:
+        for i in range(0, len(data), BATCH // 10):
+            store.append(data[i : i + BATCH // 10])
+
+
+def pg_concurrency(dsn: str, count: int) -> None:
+    import multiprocessing
+
+    print(f"postgres concurrent append, {count:,} events in all, batches of {BATCH // 10}:")
+    print("| writers | seconds | events/s |")
+    print("|---:|---:|---:|")
+    for writers in (1, 2, 4, 8):
+        _pg_schema(dsn, "bench_conc")
+        _pg_store(dsn, "bench_conc").close()
+        context = multiprocessing.get_context("spawn")
+        procs = [
+            context.Process(target=_pg_writer, args=(dsn, w, count // writers))
+            for w in range(writers)
+        ]
+        start = time.perf_counter()
+        for proc in procs:
+            proc.start()
+        for proc in procs:
+            proc.join()
+        took = time.perf_counter() - start
+        assert all(proc.exitcode == 0 for proc in procs)
+        print(f"| {writers} | {took:.2f} | {count / took:,.0f} |")
+    _pg_schema(dsn, "bench_conc")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--dsn", default=os.environ.get("REKISTERI_BENCH_POSTGRES", ""))
     args = parser.parse_args()
+    if args.backend == "postgres":
+        if not args.dsn:
+            parser.error("--backend postgres needs --dsn or REKISTERI_BENCH_POSTGRES")
+        pg_append(args.dsn, args.rounds, min(args.events, APPEND_EVENTS))
+        pg_may_process(args.dsn, args.rounds, args.events)
+        pg_concurrency(args.dsn, min(args.events, APPEND_EVENTS))
+        return
     DATA.mkdir(exist_ok=True)
     bench_append(args.rounds)
     bench_may_process(args.rounds, args.events)
