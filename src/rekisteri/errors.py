@@ -21,6 +21,7 @@ importable from there (the module is named in brackets)::
     │   └── UnknownLocaleError              [rekisteri.lint] a locale other than fi, sv, en
     ├── InvalidTransitionError (ValueError) an event is not allowed in a consent's status
     ├── ErasureNotFlushedError (RuntimeError) erased, but old row versions remain in the WAL
+    ├── MissingDependencyError (ImportError) an optional part lacks its extra ([postgres])
     ├── InvalidRegisterError (ValueError)   a register breaks a rule of the model
     ├── InvalidDocumentError (ValueError)   a TOML/JSON document does not fit the model
     ├── UnusableInputError (ValueError)     [rekisteri.importer] undecodable, binary or empty input
@@ -60,6 +61,7 @@ __all__ = [
     "InvalidRegisterError",
     "InvalidTransitionError",
     "InvalidValueError",
+    "MissingDependencyError",
     "Reason",
     "RekisteriError",
     "SecretRequiredError",
@@ -242,6 +244,14 @@ class ErasureNotFlushedError(RekisteriError, RuntimeError):
     def __init__(self, message: str, *, erased: int) -> None:
         super().__init__(message)
         self.erased = erased
+
+
+class MissingDependencyError(RekisteriError, ImportError):
+    """An optional part of rekisteri was imported without the packages it needs.
+
+    The message names the extra to install, e.g. ``rekisteri-fi[postgres]``
+    for :mod:`rekisteri.store.postgres`.
+    """
 
 
 class InvalidCheckpointError(InvalidValueError):

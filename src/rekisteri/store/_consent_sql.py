@@ -400,7 +400,7 @@ def _checked(keys: Keys, seq: object, payload: object, digest: object) -> dict[s
     raise StoreFileError(msg)
 
 
-def _events(
+def events_from_rows(
     subject: str, rows: Iterable[tuple[object, object, object]], keys: Keys
 ) -> list[ConsentEvent]:
     events = []
@@ -436,22 +436,39 @@ def record(
     ).fetchall()
     if not rows:
         return None
-    return ConsentRecord.fold(_events(subject, rows, keys))
+    return ConsentRecord.fold(events_from_rows(subject, rows, keys))
 
 
 def prohibited(conn: sqlite3.Connection, ref: str, at: datetime) -> bool:
     """Return whether the stored *ref* has a direct-marketing prohibition in force at *at*."""
     row = conn.execute(_LATEST_ROW, (ref, ANY_PURPOSE)).fetchone()
-    if row is None:
+    return prohibited_from(
+        row,
+        at,
+        lambda at_us: conn.execute(
+            "SELECT kind FROM events WHERE subject = ? AND purpose = ? AND at_us <= ?"
+            " ORDER BY seq DESC LIMIT 1",
+            (ref, ANY_PURPOSE, at_us),
+        ).fetchone(),
+    )
+
+
+def prohibited_from(
+    latest: tuple[Any, ...] | None,
+    at: datetime,
+    last_until: Callable[[int], tuple[Any, ...] | None],
+) -> bool:
+    """Whether a prohibition is in force at *at*, given the latest ``"*"`` row ``(kind, at_us)``.
+
+    *last_until* reads the last prohibition row ``(kind,)`` at or before a
+    time in microseconds; it is called only when *at* is before the latest row.
+    """
+    if latest is None:
         return False
     at_us = micros(at)
-    if at_us >= row[1]:
-        return bool(row[0] == _PROHIBIT_VALUE)
-    last = conn.execute(
-        "SELECT kind FROM events WHERE subject = ? AND purpose = ? AND at_us <= ?"
-        " ORDER BY seq DESC LIMIT 1",
-        (ref, ANY_PURPOSE, at_us),
-    ).fetchone()
+    if at_us >= latest[1]:
+        return bool(latest[0] == _PROHIBIT_VALUE)
+    last = last_until(at_us)
     return last is not None and last[0] == _PROHIBIT_VALUE
 
 
@@ -499,7 +516,7 @@ def history(conn: sqlite3.Connection, ref: str, subject: str, keys: Keys) -> lis
         " ORDER BY seq",
         (ref,),
     ).fetchall()
-    return _events(subject, rows, keys)
+    return events_from_rows(subject, rows, keys)
 
 
 def export(conn: sqlite3.Connection, ref: str, keys: Keys) -> bytes:
@@ -598,7 +615,11 @@ def erasure_row(
 
 def _head(conn: sqlite3.Connection) -> tuple[int, bytes]:
     """The chain head row, for writing; a missing or damaged one is a :class:`StoreFileError`."""
-    row = conn.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
+    return head_of(conn.execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone())
+
+
+def head_of(row: tuple[Any, ...] | None) -> tuple[int, bytes]:
+    """The chain head row ``(seq, hash)``, checked: a missing or damaged one is a StoreFileError."""
     if row is None or type(row[0]) is not int or not isinstance(row[1], bytes):
         msg = "store: the consent ledger's chain head is missing or damaged; run verify"
         raise StoreFileError(msg)

@@ -248,7 +248,7 @@ def _checked_events(
         yield event
 
 
-def _fold_rows(
+def fold_rows(
     rows: Iterable[tuple[object, object, object, object]], keys: Keys
 ) -> list[DataSubjectRequest]:
     """Fold rows ``(seq, request_id, payload, digest)`` by request, in request id order."""
@@ -266,7 +266,7 @@ def request(conn: sqlite3.Connection, request_id: str, keys: Keys) -> DataSubjec
             " ORDER BY seq",
             (request_id,),
         ).fetchall()
-        found = _fold_rows(rows, keys)
+        found = fold_rows(rows, keys)
     return found[0] if found else None
 
 
@@ -287,7 +287,7 @@ def requests(
             " ORDER BY e.request_id, e.seq",
             (subject, int(only_open)),
         ).fetchall()
-        return _fold_rows(rows, keys)
+        return fold_rows(rows, keys)
 
 
 def head(conn: sqlite3.Connection) -> Head:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from rekisteri.errors import InvalidValueError
+from rekisteri.errors import InvalidValueError, StoreFileError, WrongSecretError
 from rekisteri.identifiers import hetu
 from rekisteri.store import ChainProblem, Verification
 
@@ -112,6 +112,30 @@ def subject_ref(keys: Keys, subject: object) -> str:
         raise InvalidValueError(msg)
     canonical = hetu.validate(spelled, allow_temporary=True)
     return keys.subject_ref(canonical)
+
+
+def check_meta(keys: Keys, meta: dict[object, object]) -> str:
+    """Refuse a store without its id or check value, or another secret; return the store id.
+
+    *meta* is the store's ``meta`` table (key → value), empty if unreadable.
+
+    Raises:
+        StoreFileError: The store id or the check value is missing.
+        WrongSecretError: *keys* are not of the secret the store was created with.
+    """
+    store_id, check = meta.get("store_id"), meta.get("secret_check")
+    if not isinstance(store_id, str) or not isinstance(check, str):
+        # Never accept a new secret here: whoever removed the check row
+        # could then choose the store's keys.
+        msg = (
+            "store: the store id or the secret check value is missing; the file was"
+            " damaged or tampered with, and it is not opened"
+        )
+        raise StoreFileError(msg)
+    if not keys.is_check_value(check):
+        msg = "secret: not the secret this store was created with"
+        raise WrongSecretError(msg)
+    return store_id
 
 
 def checkpoint_problems(

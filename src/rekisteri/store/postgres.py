@@ -1,36 +1,149 @@
 """A consent and request store in PostgreSQL, for applications on more than one host.
 
-Skeleton: the constructor and the public methods as they will be; the
-implementation follows.
-"""
+:class:`PostgresStore` has the semantics of
+:class:`~rekisteri.store.sqlite.SQLiteStore`, method for method: the same
+keyed hash chains (``rekisteri.store._chain``), the same validation of every
+batch against the stored state, the same erasure rows, checks on read,
+verification and checkpoints. Its tables live in one schema of their own
+(``rekisteri`` by default), beside the application's tables, with a
+``schema_version`` table for migrations; opening the same store from many
+processes at once, even a store that does not exist yet, is safe (the
+migration holds an advisory lock).
 
-# ruff: noqa: D102 - a skeleton; the docstrings come with the implementation
+One chain, many writers: each ledger (consent, requests) keeps one gap-free
+linear chain, whichever connection, process or host appends to it. A write
+transaction (READ COMMITTED) first locks the ledger's chain head row with
+``SELECT … FOR UPDATE``, then reads the state the batch is validated
+against, validates, inserts the chained rows and moves the head, and
+commits; a concurrent writer waits on the row lock and, once it has it,
+reads the head and the state committed by the one before it (in READ
+COMMITTED each statement sees every transaction committed before it began).
+Why this and not the alternatives:
+
+- ``pg_advisory_xact_lock`` would serialise just as well, but its key space
+  is shared by the whole database (the application's own advisory locks
+  included), and a writer that forgot it could still move the head; the row
+  lock is on the very row every writer must update, held by PostgreSQL
+  until commit or rollback, whatever happens to the client.
+- SERIALIZABLE with retries makes every concurrent writer of the same head
+  fail and start over (they all update one row): under contention that is
+  wasted work and unbounded retries, and a batch's validation would be
+  repeated on each attempt. Writers of one chain serialise anyway; the
+  lock makes them queue instead of collide.
+
+The two ledgers have separate head rows, so consent and request writes do
+not wait for each other. Reads that need one consistent view of several
+queries (export, verify, checkpoints) run in a REPEATABLE READ, read-only
+transaction; single-query reads run as they are.
+
+Threads: a store may be shared by the threads of a process. Every call
+takes a connection from a pool (``psycopg_pool.ConnectionPool``) for its
+own duration, so calls from several threads run in parallel.
+
+Erasure empties the rows with an UPDATE; PostgreSQL keeps the old row
+versions until (auto)vacuum reclaims them, and in its write-ahead log and
+backups. Run ``VACUUM`` on the store's ``events`` table after erasures
+if the old versions must go at once.
+
+psycopg is imported only by this module (``pip install rekisteri-fi[postgres]``);
+``import rekisteri.store`` does not need it.
+"""
 
 from __future__ import annotations
 
+import secrets
+import threading
+from collections.abc import Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final, Self
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
-    from datetime import datetime
-    from types import TracebackType
+from rekisteri._validate import aware
+from rekisteri.errors import MissingDependencyError, StoreFileError
+from rekisteri.store import _consent_sql, _subjects
+from rekisteri.store._chain import Checkpoint, Keys
+from rekisteri.store._consent_sql import ANY_PURPOSE
 
-    from psycopg_pool import ConnectionPool
+try:
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict
+    from psycopg_pool import ConnectionPool, PoolTimeout
+except ImportError as exc:  # pragma: no cover - exercised without the extra
+    _MISSING = (
+        "rekisteri.store.postgres needs psycopg 3 and psycopg-pool: install rekisteri-fi[postgres]"
+    )
+    raise MissingDependencyError(_MISSING) from exc
+
+from rekisteri.store import _pg_consent, _pg_db, _pg_requests
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from types import TracebackType
 
     from rekisteri.consent import ConsentEvent, ConsentRecord, Decision
     from rekisteri.model import Purpose
     from rekisteri.requests import DataSubjectRequest, RequestEvent
     from rekisteri.store import Verification
-    from rekisteri.store._chain import Checkpoint
+    from rekisteri.store._pg_db import Conn
 
 __all__ = ["SCHEMA_VERSION", "PostgresStore"]
 
-#: The version of the database schema that this code writes.
-SCHEMA_VERSION: Final = 1
+#: The version of the PostgreSQL schema that this code writes.
+SCHEMA_VERSION: Final = _pg_db.SCHEMA_VERSION
+#: Seconds to wait for a connection from the pool before giving up.
+POOL_TIMEOUT: Final = 30.0
+
+
+def _where(conninfo: str) -> str:
+    """``host=…, dbname=…`` of *conninfo* for reprs and messages; never the password."""
+    try:
+        params = conninfo_to_dict(conninfo)
+    except psycopg.Error:
+        return "host=?, dbname=?"
+    host = params.get("host") or params.get("hostaddr") or "(default)"
+    dbname = params.get("dbname") or "(default)"
+    return f"host={str(host)!r}, dbname={str(dbname)!r}"
+
+
+def _database_error(exc: psycopg.Error) -> StoreFileError:
+    """A StoreFileError for *exc*: its class and primary message (no detail: it may hold data)."""
+    primary = exc.diag.message_primary or type(exc).__name__
+    return StoreFileError(f"store: PostgreSQL error ({type(exc).__name__}: {primary})")
 
 
 class PostgresStore:
-    """A consent and request store in PostgreSQL (skeleton)."""
+    """A consent and request store in PostgreSQL; a context manager.
+
+    Implements :class:`~rekisteri.store.ConsentStore` and
+    :class:`~rekisteri.store.RequestStore` with the semantics of
+    :class:`~rekisteri.store.sqlite.SQLiteStore` (see the module for how
+    writers on many hosts keep one chain).
+
+    Args:
+        conninfo: A libpq connection string or URL
+            (``postgresql://user@host/db``), from which the store makes and
+            owns a connection pool, or a ``psycopg_pool.ConnectionPool`` of the
+            application's, which the store uses and leaves open on :meth:`close`.
+        secret: At least 32 random bytes (``secrets.token_bytes(32)``), kept
+            outside the database; every key of the store is derived from it.
+        purposes: The known purpose keys: a mapping of key to "is direct
+            marketing", or :class:`~rekisteri.model.Purpose` objects.
+        schema: The PostgreSQL schema that holds the store's tables (a plain
+            identifier; quoted as given). A schema that holds other tables is
+            refused, never changed.
+        create: Make the store (the schema and its tables) if the schema has
+            none. Without it, a database without the store is refused.
+
+    Raises:
+        SecretTypeError: *secret* is not ``bytes``.
+        WeakSecretError: *secret* is shorter than 32 bytes.
+        WrongSecretError: *secret* is not the one the store was created with.
+        InvalidValueError: *schema* is not a plain identifier.
+        StoreFileError: The database cannot be reached, has no store in
+            *schema* (and *create* is false), holds other tables there, has
+            a newer schema version, or the store id or secret check value
+            is missing. Messages never contain the password.
+    """
 
     def __init__(
         self,
@@ -41,7 +154,61 @@ class PostgresStore:
         schema: str = "rekisteri",
         create: bool = False,
     ) -> None:
-        raise NotImplementedError
+        self._closed = True  # until the store is open; close() is then harmless
+        self._keys = Keys.from_secret(secret)  # raises SecretTypeError, WeakSecretError
+        self._q = _pg_db.Queries(_pg_db.check_schema_name(schema))
+        if isinstance(purposes, Mapping):
+            self._purposes: dict[str, bool] = {str(k): bool(v) for k, v in purposes.items()}
+        else:
+            self._purposes = {p.key: p.direct_marketing for p in purposes}
+        self._lock = threading.Lock()
+        meta = {"store_id": secrets.token_hex(16), "secret_check": self._keys.check_value()}
+        if isinstance(conninfo, str):
+            self._where = _where(conninfo)
+            self._store_id = self._open(conninfo, create=create, meta=meta)
+            self._pool = ConnectionPool(
+                conninfo,
+                min_size=1,
+                max_size=8,
+                kwargs={"autocommit": True},
+                open=True,
+                name="rekisteri",
+            )
+            self._owns_pool = True
+        else:
+            pool_info = conninfo.conninfo
+            self._where = _where(pool_info if isinstance(pool_info, str) else "")
+            self._pool, self._owns_pool = conninfo, False
+            self._store_id = self._open(None, create=create, meta=meta)
+        self._closed = False
+
+    def _open(self, conninfo: str | None, *, create: bool, meta: dict[str, str]) -> str:
+        """Migrate the schema and check the secret, on one connection; return the store id."""
+        try:
+            if conninfo is None:
+                with self._pool.connection(timeout=POOL_TIMEOUT) as conn:
+                    return self._migrate(conn, create=create, meta=meta)
+            with psycopg.connect(conninfo, autocommit=True) as conn:
+                return self._migrate(conn, create=create, meta=meta)
+        except psycopg.OperationalError as exc:
+            msg = f"store: cannot connect to PostgreSQL ({self._where}): {_first_line(exc)}"
+            raise StoreFileError(msg) from None
+        except psycopg.Error as exc:
+            raise _database_error(exc) from None
+        except PoolTimeout:
+            msg = f"store: no connection from the pool within {POOL_TIMEOUT:g} s ({self._where})"
+            raise StoreFileError(msg) from None
+
+    def _migrate(self, conn: Conn, *, create: bool, meta: dict[str, str]) -> str:
+        _pg_db.migrate(conn, self._q, create=create, meta=meta)
+        rows = conn.execute(self._q("SELECT key, value FROM {s}.meta")).fetchall()
+        return _subjects.check_meta(self._keys, dict(rows))
+
+    def __repr__(self) -> str:
+        return (
+            f"PostgresStore({self._where}, schema={self._q.schema!r},"
+            f" purposes={sorted(self._purposes)!r})"
+        )
 
     def __enter__(self) -> Self:
         return self
@@ -55,45 +222,177 @@ class PostgresStore:
         self.close()
 
     def close(self) -> None:
-        raise NotImplementedError
+        """Close the store's own connection pool (a pool passed in stays open).
+
+        Closing twice is harmless; any other method of a closed store raises
+        :class:`~rekisteri.errors.StoreFileError`.
+        """
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        if self._owns_pool:
+            self._pool.close()
+
+    @contextmanager
+    def _conn(self) -> Iterator[Conn]:
+        """A connection from the pool for one call; database errors become StoreFileError."""
+        if self._closed:
+            msg = "store: closed; open a new PostgresStore"
+            raise StoreFileError(msg)
+        try:
+            with self._pool.connection(timeout=POOL_TIMEOUT) as conn:
+                yield conn
+        except psycopg.Error as exc:
+            raise _database_error(exc) from None
+        except PoolTimeout:
+            msg = f"store: no connection from the pool within {POOL_TIMEOUT:g} s ({self._where})"
+            raise StoreFileError(msg) from None
+
+    def _ref(self, subject: object) -> str:
+        """The subject reference as stored: an opaque id as is, a hetu as its HMAC."""
+        return _subjects.subject_ref(self._keys, subject)
+
+    # -- consent ------------------------------------------------------------------
 
     def append(self, events: Iterable[ConsentEvent]) -> None:
-        raise NotImplementedError
+        """Validate a batch of events against the stored state, then write all of it.
+
+        As :meth:`SQLiteStore.append <rekisteri.store.sqlite.SQLiteStore.append>`:
+        per subject no event earlier than its last one, each consent event
+        allowed by :data:`~rekisteri.consent.TRANSITIONS`, a prohibition
+        lifted only when in force; checked inside the write transaction,
+        after the chain head is locked. If anything is wrong, nothing is written.
+
+        Raises:
+            InvalidValueError: An unknown purpose, a naive datetime, an event
+                earlier than the subject's last one.
+            InvalidTransitionError: A consent event not allowed in its status.
+        """
+        with self._conn() as conn:
+            _pg_consent.append(
+                conn, self._q, events, ref=self._ref, purposes=self._purposes, keys=self._keys
+            )
 
     def record(self, subject: str, purpose: str) -> ConsentRecord | None:
-        raise NotImplementedError
+        """Return the consent record of *subject* for *purpose*, or ``None`` if there is none."""
+        if purpose == ANY_PURPOSE:
+            return None
+        ref = self._ref(subject)
+        with self._conn() as conn:
+            return _pg_consent.record(conn, self._q, ref, subject, purpose=purpose, keys=self._keys)
 
     def prohibited(self, subject: str, *, at: datetime) -> bool:
-        raise NotImplementedError
+        """Return whether *subject* has a direct-marketing prohibition in force at *at*."""
+        moment = aware(at, "at")
+        ref = self._ref(subject)
+        with self._conn() as conn:
+            return _pg_consent.prohibited(conn, self._q, ref, moment)
 
     def may_process(self, subject: str, purpose: str, *, at: datetime) -> Decision:
-        raise NotImplementedError
+        """Decide whether *purpose* may be processed for *subject* at *at*.
+
+        Raises:
+            InvalidValueError: An unknown purpose or a naive *at*.
+        """
+        direct_marketing = _consent_sql.direct_marketing(self._purposes, purpose, where="purpose")
+        moment = aware(at, "at")
+        ref = self._ref(subject)
+        with self._conn() as conn:
+            return _pg_consent.may_process(
+                conn, self._q, ref, subject, purpose, at=moment, direct_marketing=direct_marketing
+            )
 
     def history(self, subject: str) -> list[ConsentEvent]:
-        raise NotImplementedError
+        """Return every stored event of *subject*, in the order they were appended."""
+        ref = self._ref(subject)
+        with self._conn() as conn:
+            return _pg_consent.history(conn, self._q, ref, subject, self._keys)
 
     def export(self, subject: str) -> bytes:
-        raise NotImplementedError
+        """Return a JSON document with everything stored about *subject* (Art 15).
+
+        The document of :meth:`SQLiteStore.export <rekisteri.store.sqlite.SQLiteStore.export>`.
+        """
+        ref = self._ref(subject)
+        with self._conn() as conn:
+            return _pg_consent.export(conn, self._q, ref, self._keys)
 
     def erase(self, subject: str) -> int:
-        raise NotImplementedError
+        """Erase the consent events of *subject* (Art 17); return how many rows were erased.
+
+        As in the SQLite store, each row keeps its seq, keyed digest and
+        links; an erasure row in the chain names the emptied rows; the
+        prohibitions stay. PostgreSQL keeps the old row versions until
+        vacuum (see the module).
+        """
+        ref = self._ref(subject)
+        with self._conn() as conn:
+            return _pg_consent.erase(conn, self._q, ref, self._keys, datetime.now(UTC))
 
     def verify(self, checkpoint: Checkpoint | None = None) -> Verification:
-        raise NotImplementedError
+        """Walk the whole consent ledger in ``seq`` order and report every problem found.
+
+        The checks of :meth:`SQLiteStore.verify <rekisteri.store.sqlite.SQLiteStore.verify>`,
+        in one snapshot of the database.
+
+        Raises:
+            StoreFileError: The ledger's tables are missing or unreadable.
+        """
+        problems, head = _subjects.checkpoint_problems(self._keys, self._store_id, checkpoint)
+        with self._conn() as conn:
+            result = _pg_consent.verify(conn, self._q, self._keys, checkpoint=head)
+        return _subjects.with_problems(result, problems)
 
     def checkpoint(self) -> Checkpoint:
-        raise NotImplementedError
+        """Return a signed checkpoint of both ledgers' heads (``"consent"``, ``"requests"``).
+
+        Raises:
+            StoreFileError: A chain head is missing or damaged.
+        """
+        with self._conn() as conn, _pg_db.snapshot(conn):
+            heads = {
+                "consent": _pg_consent.head(conn, self._q),
+                "requests": _pg_requests.head(conn, self._q),
+            }
+        return self._keys.sign(self._store_id, datetime.now(UTC), heads)
+
+    # -- data-subject requests ------------------------------------------------------
 
     def append_requests(self, events: Iterable[RequestEvent]) -> None:
-        raise NotImplementedError
+        """Validate a batch of request events against the stored requests, then write all of it.
+
+        Raises:
+            InvalidValueError: Not a request event, a naive datetime, events
+                out of order, an extension after the first month, a request
+                id that holds a henkilötunnus.
+            InvalidTransitionError: An event not allowed in its request's status.
+        """
+        batch = _subjects.without_codes_in_request_ids(events)
+        with self._conn() as conn:
+            _pg_requests.append(conn, self._q, batch, self._ref, self._keys)
 
     def request(self, request_id: str) -> DataSubjectRequest | None:
-        raise NotImplementedError
+        """Return the request with *request_id*, or ``None`` (its subject as stored)."""
+        with self._conn() as conn:
+            return _pg_requests.request(conn, self._q, request_id, self._keys)
 
     def requests(
         self, *, subject: str | None = None, only_open: bool = False
     ) -> list[DataSubjectRequest]:
-        raise NotImplementedError
+        """Return the requests of *subject* (or of everyone), ordered by request id."""
+        ref = None if subject is None else self._ref(subject)
+        with self._conn() as conn:
+            return _pg_requests.requests(
+                conn, self._q, self._keys, subject=ref, only_open=only_open
+            )
 
     def verify_requests(self, checkpoint: Checkpoint | None = None) -> Verification:
-        raise NotImplementedError
+        """Walk the request ledger and report every problem found (as the SQLite store's)."""
+        with self._conn() as conn:
+            return _pg_requests.verify(conn, self._q, self._keys, checkpoint)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, Final, ParamSpec, Self, TypeVar
 
 from rekisteri._validate import aware
-from rekisteri.errors import StoreFileError, WrongSecretError
+from rekisteri.errors import StoreFileError
 from rekisteri.store import _consent_sql, _requests_sql, _sqlite_db, _subjects
 from rekisteri.store._chain import Checkpoint, Keys
 from rekisteri.store._consent_sql import ANY_PURPOSE
@@ -222,19 +222,7 @@ class SQLiteStore:
             meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.DatabaseError:
             meta = {}
-        store_id, check = meta.get("store_id"), meta.get("secret_check")
-        if not isinstance(store_id, str) or not isinstance(check, str):
-            # Never accept a new secret here: whoever removed the check row
-            # could then choose the store's keys.
-            msg = (
-                "store: the store id or the secret check value is missing; the file was"
-                " damaged or tampered with, and it is not opened"
-            )
-            raise StoreFileError(msg)
-        if not self._keys.is_check_value(check):
-            msg = "secret: not the secret this store was created with"
-            raise WrongSecretError(msg)
-        return store_id
+        return _subjects.check_meta(self._keys, meta)
 
     def _ref(self, subject: object) -> str:
         """The subject reference as stored: an opaque id as is, a hetu as its HMAC."""
