@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
     from datetime import datetime
 
-    from rekisteri.consent import ConsentEvent, Decision
+    from rekisteri.consent import ConsentEvent
     from rekisteri.store import Verification
     from rekisteri.store._chain import Keys
     from rekisteri.store._pg_db import Conn, Queries
@@ -92,9 +92,8 @@ def record(
 
 def prohibited(conn: Conn, q: Queries, ref: str, at: datetime) -> bool:
     """Return whether the stored *ref* has a direct-marketing prohibition in force at *at*."""
-    latest = conn.execute(q(_LATEST_ROW), (ref, ANY_PURPOSE)).fetchone()
     return _consent_sql.prohibited_from(
-        latest,
+        latest(conn, q, ref, ANY_PURPOSE),
         at,
         lambda at_us: conn.execute(
             q(
@@ -106,22 +105,9 @@ def prohibited(conn: Conn, q: Queries, ref: str, at: datetime) -> bool:
     )
 
 
-def may_process(
-    conn: Conn,
-    q: Queries,
-    ref: str,
-    subject: str,
-    purpose: str,
-    *,
-    at: datetime,
-    direct_marketing: bool,
-) -> Decision:
-    """Decide from the latest row of (*ref*, *purpose*) and the prohibition in force at *at*."""
-    row = conn.execute(q(_LATEST_ROW), (ref, purpose)).fetchone()
-    banned = direct_marketing and prohibited(conn, q, ref, at)
-    return _consent_sql.decision(
-        row, subject, purpose, at=at, banned=banned, direct_marketing=direct_marketing
-    )
+def latest(conn: Conn, q: Queries, ref: str, purpose: str) -> tuple[object, ...] | None:
+    """The latest row ``(kind, at_us, status, valid_until_us)`` of (*ref*, *purpose*)."""
+    return conn.execute(q(_LATEST_ROW), (ref, purpose)).fetchone()
 
 
 def history(conn: Conn, q: Queries, ref: str, subject: str, keys: Keys) -> list[ConsentEvent]:

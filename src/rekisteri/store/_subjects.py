@@ -12,7 +12,7 @@ checkpoint given to ``verify`` before the ledger walk. Used by
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Self
 
 from rekisteri.errors import InvalidValueError, StoreFileError, WrongSecretError
 from rekisteri.identifiers import hetu
@@ -20,6 +20,7 @@ from rekisteri.store import ChainProblem, Verification
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from types import TracebackType
 
     from rekisteri.requests import RequestEvent
     from rekisteri.store._chain import Checkpoint, Head, Keys
@@ -92,6 +93,25 @@ def without_codes_in_request_ids(events: Iterable[RequestEvent]) -> list[Request
             )
             raise InvalidValueError(msg)
     return batch
+
+
+class Closing:
+    """A store as a context manager: leaving the ``with`` block calls ``close()``."""
+
+    def close(self) -> None:
+        """Release the store's resources (each store defines it)."""
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 def subject_ref(keys: Keys, subject: object) -> str:

@@ -56,7 +56,7 @@ import threading
 from collections.abc import Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Final, Self
+from typing import TYPE_CHECKING, Final
 
 from rekisteri._validate import aware
 from rekisteri.errors import MissingDependencyError, StoreFileError
@@ -78,7 +78,6 @@ from rekisteri.store import _pg_consent, _pg_db, _pg_requests
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
-    from types import TracebackType
 
     from rekisteri.consent import ConsentEvent, ConsentRecord, Decision
     from rekisteri.model import Purpose
@@ -111,7 +110,7 @@ def _database_error(exc: psycopg.Error) -> StoreFileError:
     return StoreFileError(f"store: PostgreSQL error ({type(exc).__name__}: {primary})")
 
 
-class PostgresStore:
+class PostgresStore(_subjects.Closing):
     """A consent and request store in PostgreSQL; a context manager.
 
     Implements :class:`~rekisteri.store.ConsentStore` and
@@ -210,17 +209,6 @@ class PostgresStore:
             f" purposes={sorted(self._purposes)!r})"
         )
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
     def close(self) -> None:
         """Close the store's own connection pool (a pool passed in stays open).
 
@@ -299,9 +287,11 @@ class PostgresStore:
         moment = aware(at, "at")
         ref = self._ref(subject)
         with self._conn() as conn:
-            return _pg_consent.may_process(
-                conn, self._q, ref, subject, purpose, at=moment, direct_marketing=direct_marketing
-            )
+            row = _pg_consent.latest(conn, self._q, ref, purpose)
+            banned = direct_marketing and _pg_consent.prohibited(conn, self._q, ref, moment)
+        return _consent_sql.decision(
+            row, subject, purpose, at=moment, banned=banned, direct_marketing=direct_marketing
+        )
 
     def history(self, subject: str) -> list[ConsentEvent]:
         """Return every stored event of *subject*, in the order they were appended."""

@@ -49,7 +49,7 @@ import threading
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Concatenate, Final, ParamSpec, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Final, ParamSpec, TypeVar
 
 from rekisteri._validate import aware
 from rekisteri.errors import StoreFileError
@@ -59,7 +59,6 @@ from rekisteri.store._consent_sql import ANY_PURPOSE
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
-    from types import TracebackType
 
     from rekisteri.consent import ConsentEvent, ConsentRecord, Decision
     from rekisteri.model import Purpose
@@ -120,7 +119,7 @@ def _serialised(cls: type[SQLiteStore]) -> type[SQLiteStore]:
 
 
 @_serialised
-class SQLiteStore:
+class SQLiteStore(_subjects.Closing):
     """A :class:`~rekisteri.store.ConsentStore` in one SQLite file; a context manager.
 
     Args:
@@ -192,17 +191,6 @@ class SQLiteStore:
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self._path!r}, purposes={sorted(self._purposes)!r})"
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         """Close the database connection; the store cannot be used afterwards.
