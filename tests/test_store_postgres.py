@@ -156,6 +156,20 @@ class TestOpening:
             PostgresStore(bad, secret=SECRET, schema=schema)
         assert "hunter2" not in str(info.value)
         assert "hunter2" not in repr(info.value)
+        malformed = "host=/nowhere password=hunter2-secret port"
+        with pytest.raises(StoreFileError) as info:
+            PostgresStore(malformed, secret=SECRET, schema=schema)
+        assert "hunter2" not in str(info.value)
+
+    def test_nul_characters_refused(self, store: PostgresStore) -> None:
+        """A NUL in a subject or request id is an InvalidValueError (PostgreSQL text has none)."""
+        with pytest.raises(InvalidValueError, match="NUL"):
+            store.append([give("c\x00-1")])
+        with pytest.raises(InvalidValueError, match="NUL"):
+            store.history("c\x00-1")
+        with pytest.raises(InvalidValueError, match="NUL"):
+            store.append_requests([req("receive", request_id="r\x001")])
+        assert store.verify().events == 0
 
     def test_closed_store_refuses_calls(self, store: PostgresStore) -> None:
         """Closing twice is harmless; a closed store refuses calls."""

@@ -59,7 +59,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 
 from rekisteri._validate import aware
-from rekisteri.errors import MissingDependencyError, StoreFileError
+from rekisteri.errors import InvalidValueError, MissingDependencyError, StoreFileError
 from rekisteri.store import _consent_sql, _subjects
 from rekisteri.store._chain import Checkpoint, Keys
 from rekisteri.store._consent_sql import ANY_PURPOSE
@@ -190,9 +190,14 @@ class PostgresStore(_subjects.Closing):
             with psycopg.connect(conninfo, autocommit=True) as conn:
                 return self._migrate(conn, create=create, meta=meta)
         except psycopg.OperationalError as exc:
-            msg = f"store: cannot connect to PostgreSQL ({self._where}): {_first_line(exc)}"
+            reason = _reason(exc, conninfo or "")
+            msg = f"store: cannot connect to PostgreSQL ({self._where}): {reason}"
             raise StoreFileError(msg) from None
         except psycopg.Error as exc:
+            if exc.sqlstate is None:  # raised by libpq or psycopg, not the server
+                reason = _reason(exc, conninfo or "")
+                msg = f"store: cannot use the connection string ({self._where}): {reason}"
+                raise StoreFileError(msg) from None
             raise _database_error(exc) from None
         except PoolTimeout:
             msg = f"store: no connection from the pool within {POOL_TIMEOUT:g} s ({self._where})"
@@ -238,8 +243,13 @@ class PostgresStore(_subjects.Closing):
             raise StoreFileError(msg) from None
 
     def _ref(self, subject: object) -> str:
-        """The subject reference as stored: an opaque id as is, a hetu as its HMAC."""
-        return _subjects.subject_ref(self._keys, subject)
+        """The subject reference as stored: an opaque id as is, a hetu as its HMAC.
+
+        Raises:
+            InvalidValueError: As in SQLite, and a subject holding a NUL
+                character (PostgreSQL text cannot hold one).
+        """
+        return _subjects.subject_ref(self._keys, _no_nul(subject, "subject"))
 
     # -- consent ------------------------------------------------------------------
 
@@ -359,11 +369,14 @@ class PostgresStore(_subjects.Closing):
             InvalidTransitionError: An event not allowed in its request's status.
         """
         batch = _subjects.without_codes_in_request_ids(events)
+        for index, event in enumerate(batch):
+            _no_nul(getattr(event, "request_id", None), f"events[{index}].request_id")
         with self._conn() as conn:
             _pg_requests.append(conn, self._q, batch, self._ref, self._keys)
 
     def request(self, request_id: str) -> DataSubjectRequest | None:
         """Return the request with *request_id*, or ``None`` (its subject as stored)."""
+        _no_nul(request_id, "request_id")
         with self._conn() as conn:
             return _pg_requests.request(conn, self._q, request_id, self._keys)
 
@@ -383,6 +396,22 @@ class PostgresStore(_subjects.Closing):
             return _pg_requests.verify(conn, self._q, self._keys, checkpoint)
 
 
-def _first_line(exc: BaseException) -> str:
+def _reason(exc: BaseException, conninfo: str) -> str:
+    """The first line of libpq's message, unless it could hold the password (or is empty)."""
     text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    line = text.splitlines()[0] if text else ""
+    try:
+        hidden = str(conninfo_to_dict(conninfo).get("password") or "")
+    except psycopg.Error:
+        return type(exc).__name__  # the string cannot be read: trust no message
+    if not line or (hidden and hidden in line):
+        return type(exc).__name__
+    return line
+
+
+def _no_nul(value: object, where: str) -> object:
+    """*value*; refuse a string holding a NUL character, which a PostgreSQL text cannot hold."""
+    if isinstance(value, str) and "\x00" in value:
+        msg = f"{where}: must not contain a NUL character"
+        raise InvalidValueError(msg)
+    return value
