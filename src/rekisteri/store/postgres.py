@@ -31,6 +31,12 @@ Why this and not the alternatives:
   repeated on each attempt. Writers of one chain serialise anyway; the
   lock makes them queue instead of collide.
 
+Measured on a local PostgreSQL 15 (one-event batches, a pool of 8): one
+thread appends about 840 batches a second, eight threads together about
+660, and the chain stays whole; with batches of 100 events eight threads
+write about 13,600 events a second. The lock is held only for the
+validation and the inserts, so batching is what raises throughput.
+
 The two ledgers have separate head rows, so consent and request writes do
 not wait for each other. Reads that need one consistent view of several
 queries (export, verify, checkpoints) run in a REPEATABLE READ, read-only
@@ -38,7 +44,10 @@ transaction; single-query reads run as they are.
 
 Threads: a store may be shared by the threads of a process. Every call
 takes a connection from a pool (``psycopg_pool.ConnectionPool``) for its
-own duration, so calls from several threads run in parallel.
+own duration, so calls from several threads run in parallel. A store
+given a connection string makes a pool of 1 to 8 connections (in
+autocommit; the store opens its own transactions); pass a pool of your
+own to size it otherwise.
 
 Erasure empties the rows with an UPDATE; PostgreSQL keeps the old row
 versions until (auto)vacuum reclaims them, and in its write-ahead log and
