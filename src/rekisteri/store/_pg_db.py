@@ -37,9 +37,8 @@ SCHEMA_VERSION: Final = 1
 
 _IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}").fullmatch
 
-#: Every statement that makes a new store in the schema ``{s}``.
+#: Every statement that makes a new store in the (existing, empty) schema ``{s}``.
 TABLES: Final[tuple[LiteralString, ...]] = (
-    "CREATE SCHEMA IF NOT EXISTS {s}",
     "CREATE TABLE {s}.meta (key text PRIMARY KEY, value text NOT NULL)",
     """CREATE TABLE {s}.events (
         seq bigint PRIMARY KEY,
@@ -190,6 +189,11 @@ def migrate(
                 " pass create=True to make one"
             )
             raise StoreFileError(msg)
+        exists = conn.execute(
+            "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = %s", (q.schema,)
+        ).fetchone()
+        if exists is None:  # a schema made for the store (by an administrator, say) is used
+            conn.execute(q("CREATE SCHEMA {s}"))
         for statement in TABLES:
             conn.execute(q(statement))
         with conn.cursor() as cursor:
