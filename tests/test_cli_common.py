@@ -13,6 +13,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -337,7 +338,7 @@ class TestDatabases:
         assert_clean(refused, code=0)  # lifting an existing prohibition is allowed
         again = run(runner, *base, "--event", "lift_prohibition", "--at", "2026-01-07T12:00Z")
         assert_error(again, "not allowed")
-        with sqlite3.connect(db) as conn:
+        with closing(sqlite3.connect(db)) as conn, conn:
             (count,) = conn.execute("SELECT count(*) FROM events").fetchone()
             subjects = {row[0] for row in conn.execute("SELECT subject FROM events")}
         assert count == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from typing import TYPE_CHECKING
 
 import pytest
@@ -369,7 +370,7 @@ class TestVerify:
         """An edited row is listed with its seq, exit 1."""
         for kind, at in (("give", "2026-01-05T12:00Z"), ("withdraw", "2026-01-06T12:00Z")):
             record(runner, db, purposes, "--purpose", "newsletter", "--event", kind, "--at", at)
-        with sqlite3.connect(db) as conn:
+        with closing(sqlite3.connect(db)) as conn, conn:
             conn.execute(
                 "UPDATE events SET payload = CAST(replace(CAST(payload AS TEXT), 'withdraw',"
                 " 'give') AS BLOB) WHERE seq = 2"
@@ -384,7 +385,7 @@ class TestVerify:
     def test_blanked_row(self, runner: CliRunner, db: Path, purposes: Path) -> None:
         """A row emptied by hand, the way erase empties rows, is reported, exit 1."""
         record(runner, db, purposes, "--purpose", "newsletter", "--event", "give")
-        with sqlite3.connect(db) as conn:
+        with closing(sqlite3.connect(db)) as conn, conn:
             conn.execute(
                 "UPDATE events SET payload = NULL, subject = NULL, purpose = NULL, kind = NULL,"
                 " at_us = NULL, status = NULL, valid_until_us = NULL WHERE seq = 1"
@@ -407,7 +408,7 @@ class TestVerify:
         assert json.loads(printed.stdout)["heads"]["consent"]["seq"] == 2
         good = run(runner, "verify", "--db", str(db), "--checkpoint", str(saved))
         assert good.exit_code == 0, good.output
-        with sqlite3.connect(db) as conn:
+        with closing(sqlite3.connect(db)) as conn, conn:
             conn.execute("DELETE FROM events WHERE seq = 2")
             conn.execute(
                 "UPDATE chain_head SET seq = 1, hash = (SELECT hash FROM events WHERE seq = 1)"
@@ -430,7 +431,7 @@ class TestVerify:
     ) -> None:
         """A store whose ledger table was dropped is a file error (exit 2), not a traceback."""
         record(runner, db, purposes, "--purpose", "newsletter", "--event", "give")
-        with sqlite3.connect(db) as conn:
+        with closing(sqlite3.connect(db)) as conn, conn:
             conn.execute("DROP TABLE events")
         conn.close()
         assert_clean_error(run(runner, "verify", "--db", str(db)), "cannot be read")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from typing import TYPE_CHECKING
 
 import pytest
@@ -121,7 +122,7 @@ class TestRecordAndList:
         result = record(runner, db, "--request", "r1", "--subject", "c-1", "--event", "fulfil")
         assert result.exit_code == 2
         assert "not allowed" in result.stderr
-        with sqlite3.connect(db) as conn:
+        with closing(sqlite3.connect(db)) as conn, conn:
             assert conn.execute("SELECT count(*) FROM request_events").fetchone() == (1,)
 
     @pytest.mark.parametrize(
@@ -163,7 +164,7 @@ class TestRecordAndList:
         assert "channel=email" in shown.stdout
         assert run(runner, "requests", "show", "--db", str(db), "nope").exit_code == 2
         assert run(runner, "requests", "verify", "--db", str(db)).exit_code == 0
-        with sqlite3.connect(db) as conn:
+        with closing(sqlite3.connect(db)) as conn, conn:
             conn.execute("UPDATE request_events SET digest = printf('%064d', 7) WHERE seq = 2")
         tampered = run(runner, "requests", "verify", "--db", str(db))
         assert tampered.exit_code == 1
@@ -536,7 +537,7 @@ class TestRequestsCheckpoint:
         assert written.stdout == ""
         ok = run(runner, "requests", "verify", "--db", str(db), "--checkpoint", str(saved))
         assert ok.exit_code == 0, ok.output
-        with sqlite3.connect(db) as conn:
+        with closing(sqlite3.connect(db)) as conn, conn:
             conn.execute("DELETE FROM request_events WHERE seq = 3")
             conn.execute(
                 "UPDATE request_chain_head SET seq = 2,"
@@ -555,7 +556,7 @@ class TestRequestsCheckpoint:
         self._three_events(runner, db)
         listed = run(runner, "requests", "list", "--db", str(db), "--at", "2025-03-10T10:00Z")
         assert listed.exit_code == 1  # overdue
-        with sqlite3.connect(db) as conn:
+        with closing(sqlite3.connect(db)) as conn, conn:
             conn.execute("UPDATE request_state SET status = 'fulfilled', open = 0")
         result = run(runner, "requests", "verify", "--db", str(db))
         assert result.exit_code == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -53,7 +54,7 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 
 
 def _count(path: Path, table: str) -> int:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
 
 
@@ -260,7 +261,7 @@ class TestIntegrity:
     ) -> None:
         """Edited or removed rows, columns, states and heads are reported, never raised."""
         store.append_requests([ev("receive"), ev("acknowledge"), ev("accept")])
-        with sqlite3.connect(tmp_path / "store.db") as conn:
+        with closing(sqlite3.connect(tmp_path / "store.db")) as conn, conn:
             conn.execute(sql)
         result = store.verify_requests()
         assert not result.ok
@@ -273,7 +274,7 @@ class TestIntegrity:
         store.append_requests([ev("receive"), ev("receive", "r2", "c-2")])
         at = datetime(2025, 3, 10, tzinfo=UTC)
         assert len(overdue(store.requests(only_open=True), at=at)) == 2
-        with sqlite3.connect(tmp_path / "store.db") as conn:
+        with closing(sqlite3.connect(tmp_path / "store.db")) as conn, conn:
             conn.execute(
                 "UPDATE request_state SET status = 'fulfilled', open = 0 WHERE request_id = 'r1'"
             )
@@ -284,7 +285,7 @@ class TestIntegrity:
     def test_reads_refuse_forged_event_data(self, store: SQLiteStore, tmp_path: Path) -> None:
         """A read never returns event data that does not match its keyed digest."""
         store.append_requests([ev("receive"), ev("acknowledge")])
-        with sqlite3.connect(tmp_path / "store.db") as conn:
+        with closing(sqlite3.connect(tmp_path / "store.db")) as conn, conn:
             conn.execute(
                 "UPDATE request_events SET payload = replace(payload, 'access', 'erasure')"
                 " WHERE seq = 1"
@@ -317,7 +318,7 @@ class TestIntegrity:
     ) -> None:
         """Every row recomputed with an unkeyed chain: every row is reported."""
         store.append_requests([ev("receive"), ev("acknowledge")])
-        with sqlite3.connect(tmp_path / "store.db") as conn:
+        with closing(sqlite3.connect(tmp_path / "store.db")) as conn, conn:
             rows = conn.execute("SELECT seq, payload FROM request_events ORDER BY seq").fetchall()
             prev = bytes(32)
             for seq, payload in rows:
@@ -339,7 +340,7 @@ class TestIntegrity:
 def _forge_fulfilment(path: Path, forger: str) -> None:
     """Append accept and fulfil events to r1 behind the store, with a consistent chain."""
     keys = Keys.from_secret(b"an attacker's guess, 32 bytes!!!")
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         head_seq, prev = conn.execute("SELECT seq, hash FROM request_chain_head").fetchone()
         (template,) = conn.execute("SELECT payload FROM request_events WHERE seq = 2").fetchone()
         for kind in ("accept", "fulfil"):
@@ -370,7 +371,7 @@ class TestCheckpoint:
         checkpoint = Checkpoint.from_json(store.checkpoint().to_json())
         assert checkpoint.heads["requests"].seq == 3
         assert store.verify_requests(checkpoint).ok
-        with sqlite3.connect(tmp_path / "store.db") as conn:
+        with closing(sqlite3.connect(tmp_path / "store.db")) as conn, conn:
             conn.execute("DELETE FROM request_events WHERE seq = 3")
             conn.execute(
                 "UPDATE request_chain_head SET seq = 2,"
@@ -388,7 +389,7 @@ class TestCheckpoint:
         """A ledger emptied and its head reset to genesis."""
         store.append_requests([ev("receive")])
         checkpoint = store.checkpoint()
-        with sqlite3.connect(tmp_path / "store.db") as conn:
+        with closing(sqlite3.connect(tmp_path / "store.db")) as conn, conn:
             conn.execute("DELETE FROM request_events")
             conn.execute("DELETE FROM request_state")
             conn.execute("UPDATE request_chain_head SET seq = 0, hash = zeroblob(32)")
@@ -428,7 +429,7 @@ class TestCheckpoint:
     def test_missing_head_row_does_not_crash(self, store: SQLiteStore, tmp_path: Path) -> None:
         """Without its chain head row, verify reports it and a checkpoint is refused."""
         store.append_requests([ev("receive")])
-        with sqlite3.connect(tmp_path / "store.db") as conn:
+        with closing(sqlite3.connect(tmp_path / "store.db")) as conn, conn:
             conn.execute("DELETE FROM request_chain_head")
         result = store.verify_requests()
         assert [p.kind for p in result.problems] == ["broken_link"]
@@ -450,7 +451,7 @@ class TestSchema:
     def test_hashes_are_32_byte_blobs(self, store: SQLiteStore, tmp_path: Path) -> None:
         """The request chain stores digests and links as 32-byte BLOBs."""
         store.append_requests([ev("receive")])
-        with sqlite3.connect(tmp_path / "store.db") as conn:
+        with closing(sqlite3.connect(tmp_path / "store.db")) as conn, conn:
             row = conn.execute(
                 "SELECT typeof(digest), length(digest), typeof(prev), typeof(hash),"
                 " length(hash) FROM request_events"

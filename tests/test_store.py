@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -71,7 +72,7 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 
 
 def rows(path: Path) -> int:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         return int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
 
 
@@ -357,7 +358,7 @@ class TestSubjects:
     def test_missing_check_row_is_refused(self, tmp_path: Path, key: str) -> None:
         """Without its check value (or id) a store is not opened: no new secret is accepted."""
         SQLiteStore(tmp_path / "c.db", secret=SECRET).close()
-        with sqlite3.connect(tmp_path / "c.db") as conn:
+        with closing(sqlite3.connect(tmp_path / "c.db")) as conn, conn:
             conn.execute("DELETE FROM meta WHERE key = ?", (key,))
         conn.close()
         for secret in (SECRET, b"another secret" * 3):
@@ -367,7 +368,7 @@ class TestSubjects:
     def test_check_value_is_keyed_not_the_secret(self, tmp_path: Path) -> None:
         """The file holds a random store id and an HMAC check value, never the secret."""
         SQLiteStore(tmp_path / "c.db", secret=SECRET).close()
-        with sqlite3.connect(tmp_path / "c.db") as conn:
+        with closing(sqlite3.connect(tmp_path / "c.db")) as conn, conn:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         conn.close()
         assert sorted(meta) == ["secret_check", "store_id"]
@@ -544,7 +545,7 @@ class TestSchema:
     @pytest.mark.usefixtures("store")
     def test_schema_version_and_index(self, tmp_path: Path) -> None:
         """A new file has schema version 3, WAL mode and the (subject, purpose, seq) index."""
-        with sqlite3.connect(tmp_path / "consent.db") as conn:
+        with closing(sqlite3.connect(tmp_path / "consent.db")) as conn, conn:
             assert conn.execute("SELECT version FROM schema_version").fetchall() == [(3,)]
             assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
             columns = [r[2] for r in conn.execute("PRAGMA index_info(events_subject_purpose_seq)")]
@@ -554,7 +555,7 @@ class TestSchema:
     @pytest.mark.parametrize("version", [1, 2])
     def test_unreleased_schema_is_refused(self, tmp_path: Path, version: int) -> None:
         """A file of an unreleased development version (schema 1 or 2) is refused clearly."""
-        with sqlite3.connect(tmp_path / "old.db") as conn:
+        with closing(sqlite3.connect(tmp_path / "old.db")) as conn, conn:
             conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
             conn.execute("INSERT INTO schema_version VALUES (?)", (version,))
             conn.execute("CREATE TABLE events (seq INTEGER PRIMARY KEY, digest TEXT)")
@@ -565,7 +566,7 @@ class TestSchema:
     def test_newer_schema_is_refused(self, tmp_path: Path) -> None:
         """A file written by a newer schema is not opened."""
         SQLiteStore(tmp_path / "c.db", secret=SECRET).close()
-        with sqlite3.connect(tmp_path / "c.db") as conn:
+        with closing(sqlite3.connect(tmp_path / "c.db")) as conn, conn:
             conn.execute("UPDATE schema_version SET version = 99")
         with pytest.raises(RekisteriError, match="schema version 99"):
             SQLiteStore(tmp_path / "c.db", secret=SECRET)
@@ -575,7 +576,7 @@ class TestForeignFiles:
     def test_other_applications_database_is_refused_untouched(self, tmp_path: Path) -> None:
         """A database with other tables is not made a store, and its bytes stay as they were."""
         path = tmp_path / "crm.db"
-        with sqlite3.connect(path) as conn:
+        with closing(sqlite3.connect(path)) as conn, conn:
             conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
             conn.execute("INSERT INTO customers (name) VALUES ('Esimerkki Oy')")
         conn.close()
@@ -647,7 +648,7 @@ class TestKeyedLedger:
         return path
 
     def tamper(self, path: Path, *statements: str) -> None:  # noqa: D102 - a helper
-        with sqlite3.connect(path) as conn:
+        with closing(sqlite3.connect(path)) as conn, conn:
             for statement in statements:
                 conn.execute(statement)
         conn.close()
@@ -701,14 +702,14 @@ class TestKeyedLedger:
         """erase() appends a row naming the emptied rows; erased rows keep only a keyed digest."""
         with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
             s.append([ev("give", subject=HETU, minutes=4)])
-            with sqlite3.connect(path) as conn:
+            with closing(sqlite3.connect(path)) as conn, conn:
                 (payload, digest) = conn.execute(
                     "SELECT payload, digest FROM events WHERE seq = 5"
                 ).fetchone()
             conn.close()
             assert s.erase(HETU) == 1
             assert s.verify() == Verification(ok=True, events=6)
-        with sqlite3.connect(path) as conn:
+        with closing(sqlite3.connect(path)) as conn, conn:
             row = conn.execute("SELECT * FROM events WHERE seq = 5").fetchone()
             erasure = conn.execute(
                 "SELECT subject, purpose, kind, payload FROM events WHERE seq = 6"
@@ -722,7 +723,7 @@ class TestKeyedLedger:
 
     def test_forged_append_with_unkeyed_chain(self, path: Path) -> None:
         """A row appended with a recomputed (unkeyed) chain and a moved head is reported."""
-        with sqlite3.connect(path) as conn:
+        with closing(sqlite3.connect(path)) as conn, conn:
             (payload, prev) = conn.execute(
                 "SELECT payload, hash FROM events WHERE seq = 3"
             ).fetchone()
@@ -845,7 +846,7 @@ class TestReadsOfAlteredRows:
         path = tmp_path / "consent.db"
         with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as s:
             s.append([ev("give"), ev("withdraw", minutes=1)])
-        with sqlite3.connect(path) as conn:
+        with closing(sqlite3.connect(path)) as conn, conn:
             if payload is None:  # a digest that no longer fits the unchanged data
                 conn.execute("UPDATE events SET digest = zeroblob(32) WHERE seq = 2")
             else:

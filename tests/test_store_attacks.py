@@ -27,6 +27,7 @@ import shutil
 import sqlite3
 import stat
 import unicodedata
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
@@ -305,7 +306,7 @@ def _ledger(
 
 
 def discover(path: Path) -> Schema:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         names = [
             str(r[0])
             for r in conn.execute(
@@ -343,8 +344,14 @@ def discover(path: Path) -> Schema:
 # --- tampering helpers ---------------------------------------------------------------------
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(path, isolation_level=None)
+@contextmanager
+def connect(path: Path) -> Iterator[sqlite3.Connection]:
+    """An autocommit connection for one attack, closed afterwards."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        yield conn
+    finally:
+        conn.close()
 
 
 def find(conn: sqlite3.Connection, ledger: Ledger, **where: str) -> dict[str, Any]:
@@ -1246,7 +1253,7 @@ def test_wrong_secret_is_refused(db: Path) -> None:
 def _meta_keys(path: Path) -> list[object]:
     meta = discover(path).meta
     assert meta is not None, "no meta table"
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         return [r[0] for r in conn.execute(f"SELECT * FROM {quote(meta)}")]
 
 
@@ -1255,7 +1262,8 @@ def test_secret_check_deleted_then_another_secret(db: Path, tmp_path: Path, whic
     """Whatever meta row is deleted (the secret check among them), another secret is refused."""
     meta = discover(db).meta
     assert meta is not None
-    key_column = table_info(sqlite3.connect(db), meta)[0][0]
+    with closing(sqlite3.connect(db)) as conn:
+        key_column = table_info(conn, meta)[0][0]
     keys = _meta_keys(db)
     targets = [[k] for k in keys] if which == "secret_check_row" else [keys]
     accepted: list[list[object]] = []
@@ -1515,7 +1523,7 @@ def test_cli_verify_with_a_bad_checkpoint_file(
 
 def test_cli_verify_on_another_applications_database(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, hetu TEXT)")
     cli_verify(path, "consent", 2)
     cli_verify(path, "requests", 2)

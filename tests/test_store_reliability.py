@@ -8,6 +8,7 @@ import os
 import signal
 import sqlite3
 import time
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -192,7 +193,7 @@ class TestTampering:
 
     def swap(self, path: Path, columns: str, a: int, b: int) -> None:
         """Swap *columns* of rows *a* and *b* behind the store's back."""
-        with sqlite3.connect(path) as conn:
+        with closing(sqlite3.connect(path)) as conn, conn:
             select = f"SELECT {columns} FROM events WHERE seq = ?"  # noqa: S608  # test-only
             row_a = conn.execute(select, (a,)).fetchone()
             row_b = conn.execute(select, (b,)).fetchone()
@@ -202,7 +203,7 @@ class TestTampering:
 
     def verify(self, path: Path, *statements: str) -> Verification:
         """Run *statements* directly in SQLite, then verify through the store."""
-        with sqlite3.connect(path) as conn:
+        with closing(sqlite3.connect(path)) as conn, conn:
             for statement in statements:
                 conn.execute(statement)
         with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as store:
@@ -226,7 +227,7 @@ class TestTampering:
 
     def test_edited_payload_with_recomputed_digest(self, path: Path) -> None:
         """A payload edited together with a fresh digest breaks the row's hash: edited."""
-        with sqlite3.connect(path) as conn:
+        with closing(sqlite3.connect(path)) as conn, conn:
             (payload,) = conn.execute("SELECT payload FROM events WHERE seq = 6").fetchone()
             forged = bytes(payload).replace(b"t-e5", b"t-e0")
             digest = hashlib.sha256(forged).digest()
@@ -288,7 +289,7 @@ class TestTampering:
 
     def test_edited_status_changes_no_decision_unnoticed(self, path: Path) -> None:
         """The status column is what may_process reads, so its tampering must show in verify."""
-        with sqlite3.connect(path) as conn:
+        with closing(sqlite3.connect(path)) as conn, conn:
             conn.execute("UPDATE events SET status = 'refused' WHERE seq = 2")
         with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as store:
             at = T0 + timedelta(days=1)
