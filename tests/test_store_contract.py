@@ -20,7 +20,7 @@ import orjson
 import pytest
 
 from rekisteri.consent import ConsentEvent, ConsentStatus, DecisionReason, EventKind
-from rekisteri.errors import InvalidTransitionError, WrongSecretError
+from rekisteri.errors import InvalidTransitionError, StoreFileError, WrongSecretError
 from rekisteri.requests import RequestEvent, RequestStatus, overdue
 from rekisteri.store import ConsentStore, RequestStore, Verification
 from rekisteri.store._chain import Checkpoint
@@ -92,6 +92,7 @@ ROLES: dict[str, frozenset[str]] = {
     "request_events": frozenset({"seq", "request_id", "kind", "digest", "hash"}),
     "request_state": frozenset({"request_id", "status", "open"}),
     "request_head": frozenset({"seq", "hash"}),
+    "meta": frozenset({"key", "value"}),
 }
 
 
@@ -450,6 +451,17 @@ class TestSubjects:
         for spelling in HETU_SPELLINGS:
             assert spelling.encode() not in data, spelling
 
+    def test_spellings_of_a_henkilotunnus_are_one_subject(self, any_store: ContractStore) -> None:
+        """Every spelling finds the same record; the export names the keyed hash."""
+        any_store.append([ev("request", subject=HETU)])
+        any_store.append([ev("give", subject=" " + HETU.lower() + " ", minutes=1)])
+        record = any_store.record(HETU.lower(), "newsletter")
+        assert record is not None
+        assert record.status is ConsentStatus.GIVEN
+        subject = orjson.loads(any_store.export(HETU))["subject"]
+        assert subject.startswith("hmac-sha256:")
+        assert len(subject) == len("hmac-sha256:") + 64
+
 
 class TestRequestLedger:
     def test_requests_round_trip_and_overdue(self, any_store: ContractStore) -> None:
@@ -574,6 +586,40 @@ class TestTampering:
         assert problems(ledger) == [("broken_link", 4)]
 
     @pytest.mark.parametrize(
+        "statement",
+        [
+            "UPDATE {events} SET payload = ? WHERE seq = 1",
+            "UPDATE {events} SET digest = ? WHERE seq = 1",
+        ],
+    )
+    def test_reads_refuse_rows_changed_behind_the_store(
+        self, backend: Backend, ledger: ContractStore, statement: str
+    ) -> None:
+        """history, export and record give a typed error, never forged data."""
+        backend.sql(
+            statement, (b'{"purpose": "newsletter"}' if "payload" in statement else bytes(32),)
+        )
+        for read in (
+            lambda: ledger.history("c-1"),
+            lambda: ledger.export("c-1"),
+            lambda: ledger.record("c-1", "newsletter"),
+        ):
+            with pytest.raises(StoreFileError, match=r"row 1 .*changed outside rekisteri"):
+                read()
+        assert problems(ledger) == [("edited", 1)]
+
+    @pytest.mark.parametrize("key", ["secret_check", "store_id"])
+    def test_missing_check_value_is_refused(
+        self, backend: Backend, any_store: ContractStore, key: str
+    ) -> None:
+        """Without its check value (or id) a store is not opened: no new secret is accepted."""
+        any_store.append([ev("give")])
+        backend.sql("DELETE FROM {meta} WHERE key = ?", (key,))
+        for secret in (SECRET, OTHER_SECRET):
+            with pytest.raises(StoreFileError, match="secret check value is missing"):
+                backend.open(secret=secret)
+
+    @pytest.mark.parametrize(
         ("statement", "kind"),
         [
             ("UPDATE {request_events} SET kind = 'fulfil' WHERE seq = 3", "edited"),
@@ -594,6 +640,22 @@ class TestTampering:
         result = any_store.verify_requests()
         assert not result.ok
         assert kind in {p.kind for p in result.problems}, result.problems
+
+    def test_request_reads_refuse_forged_event_data(
+        self, backend: Backend, any_store: ContractStore
+    ) -> None:
+        """A request read never returns event data that does not match its keyed digest."""
+        any_store.append_requests([req("receive"), req("acknowledge")])
+        ((payload,),) = backend.sql("SELECT payload FROM {request_events} WHERE seq = 1")
+        assert isinstance(payload, bytes)
+        forged = payload.replace(b"access", b"erasure")
+        assert forged != payload
+        backend.sql("UPDATE {request_events} SET payload = ? WHERE seq = 1", (forged,))
+        with pytest.raises(StoreFileError):
+            any_store.request("r1")
+        with pytest.raises(StoreFileError):
+            any_store.requests()
+        assert ("edited", 1) in request_problems(any_store)
 
     def test_request_truncation_with_a_checkpoint(
         self, backend: Backend, any_store: ContractStore
