@@ -92,9 +92,12 @@ def postgres_bindir() -> Path | None:
 
 def _free_port() -> int:
     """A TCP port number no one listens on (it only names the Unix socket here)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            probe.bind(("127.0.0.1", 0))
+            return int(probe.getsockname()[1])
+    except OSError:  # no loopback interface: any number names a socket in a fresh directory
+        return 20000 + os.getpid() % 40000
 
 
 @attrs.define
