@@ -198,6 +198,9 @@ class PostgresStore(_subjects.Closing):
                     return self._migrate(conn, create=create, meta=meta)
             with psycopg.connect(conninfo, autocommit=True) as conn:
                 return self._migrate(conn, create=create, meta=meta)
+        except PoolTimeout:  # an OperationalError: caught first
+            msg = f"store: no connection from the pool within {POOL_TIMEOUT:g} s ({self._where})"
+            raise StoreFileError(msg) from None
         except psycopg.OperationalError as exc:
             reason = _reason(exc, conninfo or "")
             msg = f"store: cannot connect to PostgreSQL ({self._where}): {reason}"
@@ -208,9 +211,6 @@ class PostgresStore(_subjects.Closing):
                 msg = f"store: cannot use the connection string ({self._where}): {reason}"
                 raise StoreFileError(msg) from None
             raise _database_error(exc) from None
-        except PoolTimeout:
-            msg = f"store: no connection from the pool within {POOL_TIMEOUT:g} s ({self._where})"
-            raise StoreFileError(msg) from None
 
     def _migrate(self, conn: Conn, *, create: bool, meta: dict[str, str]) -> str:
         _pg_db.migrate(conn, self._q, create=create, meta=meta)
@@ -245,11 +245,11 @@ class PostgresStore(_subjects.Closing):
         try:
             with self._pool.connection(timeout=POOL_TIMEOUT) as conn:
                 yield conn
-        except psycopg.Error as exc:
-            raise _database_error(exc) from None
-        except PoolTimeout:
+        except PoolTimeout:  # a psycopg.Error: caught first
             msg = f"store: no connection from the pool within {POOL_TIMEOUT:g} s ({self._where})"
             raise StoreFileError(msg) from None
+        except psycopg.Error as exc:
+            raise _database_error(exc) from None
 
     def _ref(self, subject: object) -> str:
         """The subject reference as stored: an opaque id as is, a hetu as its HMAC.
