@@ -347,6 +347,12 @@ class TestRequests:
             store.append_requests([req("receive", request_id=f"x-{HETU}")])
         assert sql(schema, "SELECT count(*) FROM {s}.request_events") == [(0,)]
 
+    def test_missing_table_is_reported(self, store: PostgresStore, schema: str) -> None:
+        """A dropped request_state table is a problem verify_requests reports, not a crash."""
+        store.append_requests([req("receive")])
+        sql(schema, "DROP TABLE {s}.request_state")
+        assert [p.kind for p in store.verify_requests().problems] == ["missing"]
+
     def test_tampered_state(self, store: PostgresStore, schema: str) -> None:
         """A request_state row edited behind the store is reported."""
         store.append_requests([req("receive")])
