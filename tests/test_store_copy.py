@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import secrets
 import sys
+import uuid
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 import pytest
 
@@ -219,3 +221,119 @@ def test_cli_without_psycopg_says_what_to_install(
         assert "install rekisteri-fi[postgres]" in result.output
         assert "hunter2" not in result.output
         assert result.output.count("\n") == 1
+
+
+# --- PostgreSQL (the postgres_dsn fixture of conftest.py) ------------------------------
+
+
+@pytest.fixture
+def pg_url(postgres_dsn: str) -> str:
+    """A ``postgresql://`` URL of the test database, with a password the server ignores (trust)."""
+    psycopg = pytest.importorskip("psycopg", reason="needs rekisteri-fi[postgres]")
+    params = psycopg.conninfo.conninfo_to_dict(postgres_dsn)
+    query = urlencode({k: v for k, v in params.items() if k in {"host", "port"}})
+    user = params.get("user", "postgres")
+    url = f"postgresql://{user}:{PASSWORD}@/{params.get('dbname', 'postgres')}?{query}"
+    if not params.get("host", "/").startswith("/"):  # a TCP server: host in the authority
+        url = postgres_dsn if is_postgres_url(postgres_dsn) else url
+    return url
+
+
+PASSWORD = "not-shown-7f3a"  # noqa: S105 - a test value; trust authentication ignores it
+
+
+def _schema() -> str:
+    return f"copy_{uuid.uuid4().hex[:12]}"
+
+
+def _drop(url: str, *schemas: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        for schema in schemas:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def test_copy_sqlite_to_postgres_and_back(tmp_path: Path, pg_url: str) -> None:
+    source, back = str(tmp_path / "a.db"), str(tmp_path / "back.db")
+    schema = _schema()
+    try:
+        before = _fill(source)
+        report = copy_store(
+            source, pg_url, secret=SECRET, purposes=PURPOSES, destination_schema=schema
+        )
+        assert report.ok, report
+        assert (report.consent_events, report.request_events) == (6, 1)
+        _same_content(source, pg_url, b_schema=schema)
+        with open_store(pg_url, secret=SECRET, purposes=PURPOSES, schema=schema) as copy:
+            assert copy.verify(before).ok
+            assert copy.verify_requests(before).ok
+        again = copy_store(pg_url, back, secret=SECRET, purposes=PURPOSES, source_schema=schema)
+        assert again.ok, again
+        _same_content(source, back)
+        with open_store(back, secret=SECRET, purposes=PURPOSES) as copy:
+            assert copy.verify(before).ok  # the first source's checkpoint, two copies on
+        with pytest.raises(StoreFileError, match="already holds events"):
+            copy_store(source, pg_url, secret=SECRET, destination_schema=schema)
+    finally:
+        _drop(pg_url, schema)
+
+
+def test_copy_postgres_to_postgres(pg_url: str) -> None:
+    first, second = _schema(), _schema()
+    try:
+        _fill(pg_url, schema=first)
+        report = copy_store(
+            pg_url,
+            pg_url,
+            secret=SECRET,
+            purposes=PURPOSES,
+            source_schema=first,
+            destination_schema=second,
+        )
+        assert report.ok, report
+        _same_content(pg_url, pg_url, a_schema=first, b_schema=second)
+    finally:
+        _drop(pg_url, first, second)
+
+
+def test_cli_store_copy_postgres_never_shows_the_password(
+    tmp_path: Path, pg_url: str, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REKISTERI_SECRET", SECRET.decode())
+    schema = _schema()
+    monkeypatch.setenv("REKISTERI_PG_SCHEMA", schema)
+    source = tmp_path / "a.db"
+    try:
+        _fill(str(source))
+        result = runner.invoke(cli, ["store", "copy", str(source), pg_url])
+        assert result.exit_code == 0, result.output
+        assert "consent: ok (6 events" in result.output
+        assert PASSWORD not in result.output
+        assert ":***@" in result.output
+        verified = runner.invoke(cli, ["consent", "verify", "--db", pg_url])
+        assert verified.exit_code == 0, verified.output
+        assert PASSWORD not in verified.output
+        listed = runner.invoke(cli, ["requests", "list", "--db", pg_url, "--all"])
+        assert listed.exit_code == 1, listed.output  # exit 1: the request is overdue
+        assert "r-1" in listed.output
+    finally:
+        _drop(pg_url, schema)
+
+
+def test_cli_connection_error_is_one_line_without_the_password(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("psycopg", reason="needs rekisteri-fi[postgres]")
+    monkeypatch.setenv("REKISTERI_SECRET", SECRET.decode())
+    monkeypatch.setenv("PGCONNECT_TIMEOUT", "2")
+    url = f"postgresql://app:{PASSWORD}@/registers?host={tmp_path}&port=1"
+    for args in (
+        ["consent", "history", "--db", url, "--subject", "x"],
+        ["store", "copy", url, str(tmp_path / "b.db")],
+    ):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2, result.output
+        assert result.output.startswith("rekisteri: error:")
+        assert result.output.count("\n") == 1
+        assert PASSWORD not in result.output
