@@ -93,6 +93,9 @@ nitpick_ignore += [
     # class, no intersphinx).
     ("py:class", "ConnectionPool"),
     ("py:class", "psycopg_pool.ConnectionPool"),
+    # Both stores' private base class (the closed-store check); private names
+    # are not documented.
+    ("py:class", "rekisteri.store._subjects.Closing"),
 ]
 
 
