@@ -96,6 +96,12 @@ nitpick_ignore += [
     # Both stores' private base class (the closed-store check); private names
     # are not documented.
     ("py:class", "rekisteri.store._subjects.Closing"),
+    # Checkpoint (documented as rekisteri.store.Checkpoint): its heads are
+    # rekisteri.store._chain.Head, a private class, and its docstrings name
+    # its own fields `at` and `mac`, which resolve only on the private path.
+    ("py:class", "rekisteri.store._chain.Head"),
+    ("py:attr", "at"),
+    ("py:attr", "mac"),
 ]
 
 
