@@ -99,6 +99,17 @@ def _big_batches(dsn: str, schema: str) -> None:
             store.append(_events(0, first, 20_000))
 
 
+def _writing(dsn: str) -> bool:
+    """Whether another session of this database holds a transaction that has written."""
+    with psycopg.connect(dsn) as conn:
+        row = conn.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"
+        ).fetchone()
+        assert row is not None
+        return bool(row[0])
+
+
 def test_a_client_killed_mid_batch_leaves_nothing_partial(postgres_dsn: str) -> None:
     schema = "rel_kill"
     _fresh(postgres_dsn, schema)
@@ -109,7 +120,10 @@ def test_a_client_killed_mid_batch_leaves_nothing_partial(postgres_dsn: str) -> 
     deadline = time.monotonic() + 60
     while _count(postgres_dsn, schema) < 20_000 and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(0.3)  # into the next batch
+    # Kill only while the client has a write transaction open (a batch under way).
+    while not _writing(postgres_dsn) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert _writing(postgres_dsn), "the writer never had a transaction open"
     assert proc.pid is not None
     os.kill(proc.pid, signal.SIGKILL)
     proc.join()
