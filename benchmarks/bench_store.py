@@ -29,6 +29,7 @@ import random
 import sqlite3
 import sys
 import time
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,7 @@ def bench_append(rounds: int) -> None:
                 store.append(batch)
 
     ours()  # also yields the exact rows for the baseline
-    with sqlite3.connect(ours_path) as conn:
+    with closing(sqlite3.connect(ours_path)) as conn:
         rows = conn.execute(
             "SELECT seq, subject, purpose, kind, at_us, payload, digest, prev, hash,"
             " status, valid_until_us FROM events ORDER BY seq"
@@ -130,7 +131,7 @@ def build(path: Path, count: int) -> None:
             chunk = events(min(step, count - first), prefix=f"b{first}-")
             for i in range(0, len(chunk), BATCH):
                 store.append(chunk[i : i + BATCH])
-    with sqlite3.connect(partial) as conn:
+    with closing(sqlite3.connect(partial)) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     partial.rename(path)
     remove(partial)
@@ -148,23 +149,23 @@ def bench_may_process(rounds: int, count: int) -> None:
         first = rng.randrange(0, count, step)
         subjects.append(f"b{first}-{rng.randrange(min(step, count - first) // 2)}")
     at = T0 + timedelta(days=1)
-    store = SQLiteStore(path, purposes=PURPOSES, secret=SECRET)
-    conn = sqlite3.connect(path)
     select = "SELECT kind FROM events WHERE subject = ? AND purpose = ? ORDER BY seq DESC LIMIT 1"
     purpose = {s: "newsletter" if int(s.split("-")[1]) % 3 else "research" for s in subjects}
-    assert all(store.may_process(s, purpose[s], at=at) for s in subjects)
-    assert all(conn.execute(select, (s, purpose[s])).fetchone() == ("give",) for s in subjects)
-    best = race(
-        {
-            "bare SELECT": lambda: [
-                conn.execute(select, (s, purpose[s])).fetchone() for s in subjects
-            ],
-            "may_process": lambda: [store.may_process(s, purpose[s], at=at) for s in subjects],
-        },
-        rounds,
-    )
-    store.close()
-    conn.close()
+    with (
+        SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as store,
+        closing(sqlite3.connect(path)) as conn,
+    ):
+        assert all(store.may_process(s, purpose[s], at=at) for s in subjects)
+        assert all(conn.execute(select, (s, purpose[s])).fetchone() == ("give",) for s in subjects)
+        best = race(
+            {
+                "bare SELECT": lambda: [
+                    conn.execute(select, (s, purpose[s])).fetchone() for s in subjects
+                ],
+                "may_process": lambda: [store.may_process(s, purpose[s], at=at) for s in subjects],
+            },
+            rounds,
+        )
     ratio = best["may_process"] / best["bare SELECT"]
     goal = "goal met" if ratio <= 3 else "goal MISSED"
     print(
