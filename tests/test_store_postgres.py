@@ -1,8 +1,10 @@
 """Tests of rekisteri.store.postgres against a PostgreSQL server.
 
-Set ``REKISTERI_TEST_POSTGRES`` to a connection URL (for example
-``postgresql://postgres@/p1_dev?host=/tmp/pgdev&port=5433``); without it
-every test here is skipped. Each test gets a schema of its own, dropped
+The server is the tests' own throw-away cluster (``postgres_dsn`` in
+tests/conftest.py), or the one that ``REKISTERI_TEST_POSTGRES`` names (for
+example ``postgresql://postgres@/dev?host=/tmp/pgdev&port=5433``). Without
+PostgreSQL's server binaries the tests are skipped, except under ``CI=true``,
+where that is a failure. Each test gets a schema of its own, dropped
 afterwards.
 """
 
@@ -41,10 +43,16 @@ psycopg_pool = pytest.importorskip("psycopg_pool", reason="needs rekisteri-fi[po
 
 from rekisteri.store.postgres import PostgresStore  # noqa: E402 - after the skip
 
+#: The server's connection string, set by the autouse fixture below (and
+#: passed to worker processes, which import this module afresh).
 DSN = os.environ.get("REKISTERI_TEST_POSTGRES", "")
-pytestmark = pytest.mark.skipif(
-    not DSN, reason="set REKISTERI_TEST_POSTGRES to a PostgreSQL URL to run these tests"
-)
+
+
+@pytest.fixture(autouse=True)
+def _server(postgres_dsn: str) -> None:
+    global DSN  # noqa: PLW0603 - the module's tests and workers read it
+    DSN = postgres_dsn
+
 
 SECRET = b"postgres-store-test-secret-32-by"
 OTHER = b"another-secret-of-thirty-two-byt"
@@ -360,8 +368,8 @@ class TestRequests:
         assert [p.kind for p in store.verify_requests().problems] == ["state"]
 
 
-def _append_many(schema: str, worker: int, count: int) -> None:
-    with PostgresStore(DSN, secret=SECRET, purposes=PURPOSES, schema=schema) as s:
+def _append_many(dsn: str, schema: str, worker: int, count: int) -> None:
+    with PostgresStore(dsn, secret=SECRET, purposes=PURPOSES, schema=schema) as s:
         for i in range(count):
             s.append([give(f"w{worker}-{i}"), give(f"w{worker}-{i}", "research")])
             s.append_requests([req("receive", f"w{worker}-{i}")])
@@ -391,7 +399,9 @@ class TestConcurrency:
         context = multiprocessing.get_context("spawn")
         with PostgresStore(DSN, secret=SECRET, purposes=PURPOSES, schema=schema, create=True):
             pass
-        processes = [context.Process(target=_append_many, args=(schema, n, 10)) for n in range(4)]
+        processes = [
+            context.Process(target=_append_many, args=(DSN, schema, n, 10)) for n in range(4)
+        ]
         for process in processes:
             process.start()
         for process in processes:
