@@ -17,10 +17,11 @@ PYTHON = "3.11"
 #: Every Python the classifiers in pyproject.toml name; each is tested.
 PYTHONS = ["3.11", "3.12", "3.13"]
 #: The extras whose floors `lowest` pins besides the runtime dependencies: the
-#: public testing helpers and the reference library the tests compare with.
+#: public testing helpers, the PostgreSQL driver and the reference library the
+#: tests compare with.
 #: The test tools themselves (pytest, sybil, mypy, ...) stay at their newest.
-LOWEST_EXTRAS = ("testing", "tests")
-LOWEST_TOOLS = frozenset({"python-stdnum", "hypothesis"})
+LOWEST_EXTRAS = ("testing", "tests", "postgres")
+LOWEST_TOOLS = frozenset({"python-stdnum", "hypothesis", "psycopg", "psycopg-pool"})
 
 
 @nox.session(python=PYTHONS)
@@ -35,7 +36,7 @@ def lowest_constraints(pyproject: Path = Path("pyproject.toml")) -> list[str]:
 
     Each runtime dependency needs a ``>=`` floor (a dependency without one
     is an error, so a new one cannot slip in untested); of the extras, only
-    python-stdnum and hypothesis are pinned.
+    python-stdnum, hypothesis and the PostgreSQL driver are pinned.
     """
     project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
     wanted = [(spec, True) for spec in project["dependencies"]]
