@@ -283,9 +283,9 @@ def requests(
         rows = conn.execute(
             "SELECT e.seq, e.request_id, e.payload, e.digest FROM request_state AS s"
             " JOIN request_events AS e ON e.request_id = s.request_id"
-            " WHERE (?1 IS NULL OR s.subject = ?1) AND (?2 = 0 OR s.open = 1)"
+            " WHERE (:subject IS NULL OR s.subject = :subject) AND (:only_open = 0 OR s.open = 1)"
             " ORDER BY e.request_id, e.seq",
-            (subject, int(only_open)),
+            {"subject": subject, "only_open": int(only_open)},
         ).fetchall()
         return fold_rows(rows, keys)
 
