@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 import sys
 import uuid
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
@@ -155,7 +156,7 @@ def test_copy_reports_a_damaged_source(tmp_path: Path) -> None:
 
     source, destination = str(tmp_path / "a.db"), str(tmp_path / "b.db")
     _fill(source)
-    with sqlite3.connect(source) as conn:
+    with closing(sqlite3.connect(source)) as conn, conn:
         conn.execute("UPDATE events SET status = 'given' WHERE seq = 5")
     report = copy_store(source, destination, secret=SECRET, purposes=PURPOSES)
     assert not report.ok
@@ -192,7 +193,7 @@ def test_cli_store_copy_exit_1_when_the_copy_does_not_verify(
     monkeypatch.setenv("REKISTERI_SECRET", SECRET.decode())
     source = tmp_path / "a.db"
     _fill(str(source))
-    with sqlite3.connect(source) as conn:
+    with closing(sqlite3.connect(source)) as conn, conn:
         conn.execute("UPDATE events SET status = 'given' WHERE seq = 5")
     result = runner.invoke(cli, ["store", "copy", str(source), str(tmp_path / "b.db")])
     assert result.exit_code == 1, result.output
