@@ -211,6 +211,8 @@ def test_cli_without_psycopg_says_what_to_install(
 ) -> None:
     monkeypatch.setenv("REKISTERI_SECRET", SECRET.decode())
     monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg raises ImportError
+    # As on a machine without psycopg: the PostgreSQL store was never imported.
+    monkeypatch.delitem(sys.modules, "rekisteri.store.postgres", raising=False)
     url = "postgresql://app:hunter2@db.invalid/registers"
     for args in (
         ["consent", "history", "--db", url, "--subject", "x"],

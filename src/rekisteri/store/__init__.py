@@ -187,24 +187,17 @@ def open_store(
     ``PGPASSWORD`` or a pgpass file rather than in the URL.
 
     Raises:
-        ImportError: *target* is a URL but psycopg is not installed (install
-            ``rekisteri-fi[postgres]``).
+        MissingDependencyError: *target* is a URL but psycopg is not
+            installed (an ``ImportError`` that names ``rekisteri-fi[postgres]``).
         StoreFileError: The database is not a store, or missing with
             ``create=False`` (and whatever else the backend raises).
     """
     from rekisteri.store._target import is_postgres_url
 
     if is_postgres_url(target):
-        try:
-            import psycopg  # noqa: F401 - the driver, before the module that needs it
-            import psycopg_pool  # noqa: F401 - same
+        # Without psycopg this import raises MissingDependencyError (an ImportError).
+        from rekisteri.store.postgres import PostgresStore
 
-            from rekisteri.store.postgres import PostgresStore
-        except ImportError as exc:
-            if not (exc.name or "").startswith(("psycopg", "psycopg_pool")):
-                raise
-            msg = "PostgreSQL stores need psycopg: install rekisteri-fi[postgres]"
-            raise ImportError(msg, name=exc.name) from None
         return PostgresStore(
             os.fspath(target), secret=secret, purposes=purposes, schema=schema, create=create
         )
