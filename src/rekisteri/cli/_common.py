@@ -9,9 +9,11 @@ take. Command modules import from here and from the library only, never from
 from __future__ import annotations
 
 import os
+import re
+import secrets
 import stat
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NoReturn, TypeAlias
 
@@ -27,7 +29,7 @@ from rekisteri.identifiers import hetu
 from rekisteri.identifiers._common import mask
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from datetime import datetime
 
     from rekisteri.model import Purpose, Register
@@ -55,6 +57,7 @@ __all__ = [
     "fail",
     "fail_error",
     "fail_line",
+    "force_option",
     "format_option",
     "load_register",
     "locale_option",
@@ -63,7 +66,10 @@ __all__ = [
     "output_option",
     "pg_schema",
     "report_exit",
+    "safe_text",
     "shown",
+    "summary",
+    "write_output",
     "write_private",
 ]
 
@@ -86,13 +92,45 @@ Decorator: TypeAlias = "Callable[[Callable[..., None]], Callable[..., None]]"
 # --- errors and output ---------------------------------------------------------------
 
 
+#: What a terminal must never receive raw: C0 controls except tab and newline,
+#: DEL, C1 controls (U+0080-U+009F, among them the one-character CSI U+009B) and
+#: the bidirectional formatting characters (embeddings, overrides, isolates,
+#: marks) that can make a line read differently from what it holds.
+_UNSAFE: Final = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_text(text: str) -> str:
+    r"""*text* safe to print: any henkilötunnus masked, control characters escaped.
+
+    Escape sequences (ESC, CSI), other C0 and C1 controls and bidi overrides
+    are shown as ``\\x1b``, ``\\x9b``, ``\\u202e``: a file or a message can
+    then neither set a terminal's title, clear the screen, nor reverse the
+    text around it. Newlines and tabs stay.
+
+    Examples:
+        >>> print(safe_text("Esimerkki\x1b]0;pwned\x07 Oy, 131052-308T"))
+        Esimerkki\x1b]0;pwned\x07 Oy, 131052-****
+        >>> print(safe_text("abc\u202edef"))
+        abc\u202edef
+    """
+    return _UNSAFE.sub(_escaped, hetu.redact(text))
+
+
 def fail(message: str) -> NoReturn:
     """Print ``rekisteri: error: MESSAGE`` on stderr (never a traceback) and exit 2.
 
-    Anything shaped like a henkilötunnus is masked: a message may quote a
-    value from a file or a library error (an unknown key, a header cell).
+    Anything shaped like a henkilötunnus is masked and control characters are
+    escaped (:func:`safe_text`): a message may quote a value from a file or a
+    library error (an unknown key, a header cell).
     """
-    click.echo(f"rekisteri: error: {hetu.redact(message)}", err=True)
+    click.echo(f"rekisteri: error: {safe_text(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -106,27 +144,144 @@ def fail_line(message: str) -> NoReturn:
     fail(one_line(message))
 
 
-def echo(line: str, *, err: bool = False) -> None:
-    """Print *line* with control characters shown as ``?`` and any henkilötunnus masked."""
-    printable = "".join(c if c.isprintable() or c == "\t" else "?" for c in line)
-    click.echo(hetu.redact(printable), err=err)
+def echo(line: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print *line* through :func:`safe_text`: henkilötunnus masked, controls escaped."""
+    click.echo(safe_text(line), err=err, nl=nl)
 
 
-def write_private(path: Path, data: bytes) -> None:
+def summary(line: str) -> None:
+    """The one-line summary on stderr of a command whose output went to a file."""
+    echo(line, err=True)
+
+
+# --- output files ---------------------------------------------------------------------
+
+
+def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def _written_in_place(output: Path, *, force: bool, inputs: Iterable[Path | str]) -> bool:
+    """Check that *output* may be written; whether it is a device or pipe (written as is).
+
+    Exits 2 for a symbolic link (except to a device or a pipe, as
+    ``/dev/stdout`` is), a directory, an input file of the command, or an
+    existing file without *force*.
+    """
+    try:
+        status = os.lstat(output)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+    if stat.S_ISLNK(status.st_mode):
+        try:
+            target = output.stat()
+        except OSError:
+            target = status
+        # /dev/stdout and /dev/fd/N are links to the descriptor: write to it as it is.
+        if not str(output).startswith("/dev/") or stat.S_ISDIR(target.st_mode):
+            fail(
+                f"cannot write {output}: it is a symbolic link, which is not followed;"
+                " give the path of the file itself"
+            )
+        status = target
+    if stat.S_ISDIR(status.st_mode):
+        fail(f"cannot write {output}: it is a directory")
+    for source in inputs:
+        if str(source) == "-":
+            continue
+        with suppress(OSError):
+            if _same_file(Path(source).stat(), status):
+                fail(f"cannot write {output}: it is also the input {source}; choose another file")
+    if not stat.S_ISREG(status.st_mode) or str(output).startswith("/dev/"):
+        return True  # a device, a pipe, /dev/stdout redirected to a file
+    if not force:
+        fail(f"cannot write {output}: the file exists; use --force to replace it")
+    return False
+
+
+def write_output(
+    output: Path,
+    data: bytes | str,
+    *,
+    force: bool,
+    inputs: Iterable[Path | str] = (),
+    private: bool = False,
+) -> None:
+    """Write *data* (``str`` as UTF-8) to the file *output* safely, or exit 2 saying why not.
+
+    - *inputs* (the files the command read; ``-`` is skipped) are never
+      written over, not even with *force*: the same file is recognised by its
+      device and inode, through hard and symbolic links.
+    - A symbolic link at *output* is not followed (refused), except under
+      ``/dev/`` (``-o /dev/stdout``); devices and pipes are written as they are.
+    - An existing file is replaced only with *force* (``--force``).
+    - The data goes to a temporary file in the same directory, is flushed to
+      disk, and then takes *output*'s place in one step: an interrupted run
+      leaves the old file whole, and never a half-written one.
+    - *private* files (personal data) are created readable by their owner only
+      (0600); others get the usual mode (0666 less the umask).
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    inputs = tuple(inputs)
+    if _written_in_place(output, force=force, inputs=inputs):
+        try:
+            fd = os.open(output, os.O_WRONLY | os.O_APPEND)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror or exc}")
+        return
+    directory = output.parent
+    temporary = directory / f".{output.name}.{secrets.token_hex(6)}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(temporary, flags, 0o600 if private else 0o666)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            _put_in_place(temporary, output, force=force)
+        finally:
+            with suppress(OSError):
+                temporary.unlink()
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    with suppress(OSError):  # the rename itself on disk (best effort; not on every system)
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def _put_in_place(temporary: Path, output: Path, *, force: bool) -> None:
+    """Move *temporary* to *output*; without *force*, never over a file made meanwhile."""
+    if force:
+        temporary.replace(output)
+        return
+    try:
+        os.link(temporary, output)  # fails if *output* appeared since the check
+    except FileExistsError:
+        fail(f"cannot write {output}: the file exists; use --force to replace it")
+    except OSError:  # no hard links here (some network or FAT file systems)
+        if os.path.lexists(output):
+            fail(f"cannot write {output}: the file exists; use --force to replace it")
+        temporary.replace(output)
+
+
+def write_private(
+    path: Path, data: bytes, *, force: bool, inputs: Iterable[Path | str] = ()
+) -> None:
     """Write *data* (personal data: an export, say) to *path*, readable by its owner only.
 
-    A new file is created with mode 0600 whatever the umask; an existing
-    regular file is made 0600 before anything is written to it. A device or
-    a pipe (``-o /dev/stdout``) is written to as it is.
-
-    Raises:
-        OSError: The file cannot be opened or written.
+    :func:`write_output` with ``private=True``: a new file is created with
+    mode 0600 whatever the umask. A device or a pipe (``-o /dev/stdout``) is
+    written to as it is.
     """
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        if stat.S_ISREG(os.fstat(fd).st_mode):
-            os.fchmod(fd, 0o600)
-        handle.write(data)
+    write_output(path, data, force=force, inputs=inputs, private=True)
 
 
 def shown(subject: str) -> str:
@@ -146,15 +301,31 @@ def fail_error(exc: BaseException, subject: str | None = None) -> NoReturn:
     fail(message)
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Print *text*, or write it to *output* (UTF-8, LF line ends)."""
-    if output is None:
+def emit(
+    text: str,
+    output: Path | None,
+    *,
+    force: bool,
+    inputs: Iterable[Path | str] = (),
+    private: bool = False,
+    done: str | None = None,
+) -> None:
+    """Print *text*, or write it to *output* (UTF-8, LF line ends) with :func:`write_output`.
+
+    Args:
+        text: What the command produced.
+        output: The ``-o`` file; ``None`` or ``-`` prints to standard output.
+        force: ``--force``: an existing file may be replaced.
+        inputs: The files the command read, which are never written over.
+        private: Personal data: a new file is readable by its owner only.
+        done: The one-line summary printed on stderr once the file is
+            written (by default ``wrote FILE``).
+    """
+    if output is None or str(output) == "-":
         click.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8", newline="\n")
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror}")
+    write_output(output, text, force=force, inputs=inputs, private=private)
+    summary(done if done is not None else f"wrote {output}")
 
 
 # --- one usage-error style for every command and group -------------------------------
@@ -252,11 +423,33 @@ def report_exit(*, failed: bool, exit_zero: bool) -> int:
     return EXIT_INVALID if failed and not exit_zero else EXIT_OK
 
 
-def output_option() -> Decorator:
-    """``-o``/``--output``: write to a file instead of standard output."""
+def force_option() -> Decorator:
+    """``--force``: replace an existing output file (never an input of the command)."""
     return click.option(
-        "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
+        "--force",
+        is_flag=True,
+        help="Replace the output file if it exists (an input file is never replaced).",
     )
+
+
+def output_option(help_text: str = "Write to a file instead of standard output.") -> Decorator:
+    """``-o``/``--output`` (the parameter ``output``; ``-`` is standard output) and ``--force``.
+
+    The command then takes ``output: Path | None`` and ``force: bool``, and
+    hands both to :func:`emit` or :func:`write_output`.
+    """
+    output = click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+        help=help_text,
+    )
+    force = force_option()
+
+    def decorate(function: Callable[..., None]) -> Callable[..., None]:
+        return output(force(function))
+
+    return decorate
 
 
 class DbTarget(click.ParamType):  # type: ignore[type-arg] # generic only in newer click

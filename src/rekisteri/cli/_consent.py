@@ -28,6 +28,8 @@ from rekisteri.cli._common import (
     open_store,
     output_option,
     shown,
+    summary,
+    write_output,
     write_private,
 )
 from rekisteri.consent import EventKind
@@ -241,20 +243,18 @@ def consent_verify(*, db: Path, checkpoint_file: Path | None) -> None:
 @db_option(_DB_HELP)
 @_subject_option()
 @output_option()
-def consent_export(*, db: Path, subject: str, output: Path | None) -> None:
+def consent_export(*, db: Path, subject: str, output: Path | None, force: bool) -> None:
     """Print SUBJECT's history as a JSON document (right of access, Art 15)."""
     with open_store(db) as store:
         try:
             document = store.export(subject)
         except RekisteriError as exc:
             fail_error(exc, subject)
-    if output is None:
+    if output is None or str(output) == "-":
         click.echo(document.decode("utf-8").rstrip("\n"))
         return
-    try:
-        write_private(output, document)  # personal data: mode 0600
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror}")
+    write_private(output, document, force=force, inputs=[db])  # personal data: mode 0600
+    summary(f"wrote the events of {shown(subject)} to {output}")
 
 
 @consent_group.command(name="erase")
@@ -284,7 +284,7 @@ def consent_erase(*, db: Path, subject: str) -> None:
 @consent_group.command(name="checkpoint")
 @db_option(_DB_HELP)
 @output_option()
-def consent_checkpoint(*, db: Path, output: Path | None) -> None:
+def consent_checkpoint(*, db: Path, output: Path | None, force: bool) -> None:
     """Print (or write) a signed checkpoint of the store's ledgers.
 
     Keep it outside the store: 'rekisteri consent verify --checkpoint FILE'
@@ -297,13 +297,11 @@ def consent_checkpoint(*, db: Path, output: Path | None) -> None:
         except RekisteriError as exc:
             fail_error(exc)
     document = checkpoint.to_json()
-    if output is None:
+    if output is None or str(output) == "-":
         click.echo(document.decode("ascii").rstrip("\n"))
         return
-    try:
-        output.write_bytes(document)
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror}")
+    write_output(output, document, force=force, inputs=[db])
+    summary(f"wrote a checkpoint of {display_db(db)} to {output}")
 
 
 COMMANDS: Final[tuple[click.Command, ...]] = (consent_group,)

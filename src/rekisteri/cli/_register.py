@@ -41,18 +41,12 @@ def _register_argument() -> Decorator:
 
 @click.command(name="schema", cls=Command)
 @output_option()
-def schema(output: Path | None) -> None:
+def schema(output: Path | None, *, force: bool) -> None:
     """Print the JSON Schema (2020-12) of register documents."""
     from rekisteri.serialize import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror}")
+    emit(text, output, force=force, done=f"wrote the register schema to {output}")
 
 
 @click.command(name="validate", cls=Command)
@@ -98,7 +92,7 @@ _DOCUMENT_LOCALE: Final = "Language: Finnish, Swedish or English."
 @locale_option(_DOCUMENT_LOCALE)
 @format_option("md", "html", "text", help_text=_DOCUMENT_FORMAT)
 @output_option()
-def render(*, register: Path, locale: str, fmt: str, output: Path | None) -> None:
+def render(*, register: Path, locale: str, fmt: str, output: Path | None, force: bool) -> None:
     """Write the privacy notice (Art 13/14) of REGISTER (.toml or .json).
 
     Texts without a translation are shown in Finnish, marked; required
@@ -106,7 +100,14 @@ def render(*, register: Path, locale: str, fmt: str, output: Path | None) -> Non
     """
     from rekisteri.render import render_notice
 
-    emit(render_notice(load_register(register), locale=locale, format=fmt), output)  # type: ignore[arg-type] # click.Choice
+    text = render_notice(load_register(register), locale=locale, format=fmt)  # type: ignore[arg-type] # click.Choice
+    emit(
+        text,
+        output,
+        force=force,
+        inputs=[register],
+        done=f"wrote the notice ({locale}, {fmt}) to {output}",
+    )
 
 
 @click.command(name="record", cls=Command)
@@ -114,11 +115,18 @@ def render(*, register: Path, locale: str, fmt: str, output: Path | None) -> Non
 @locale_option(_DOCUMENT_LOCALE)
 @format_option("md", "html", "text", help_text=_DOCUMENT_FORMAT)
 @output_option()
-def record(*, register: Path, locale: str, fmt: str, output: Path | None) -> None:
+def record(*, register: Path, locale: str, fmt: str, output: Path | None, force: bool) -> None:
     """Write the record of processing activities (Art 30(1)) of REGISTER."""
     from rekisteri.render import render_record
 
-    emit(render_record(load_register(register), locale=locale, format=fmt), output)  # type: ignore[arg-type] # click.Choice
+    text = render_record(load_register(register), locale=locale, format=fmt)  # type: ignore[arg-type] # click.Choice
+    emit(
+        text,
+        output,
+        force=force,
+        inputs=[register],
+        done=f"wrote the record ({locale}, {fmt}) to {output}",
+    )
 
 
 @click.command(name="lint", cls=Command)
@@ -151,11 +159,12 @@ def lint(register: Path, fmt: str, locale: str, *, exit_zero: bool) -> None:
 @click.command(name="jsonld", cls=Command)
 @_register_argument()
 @output_option()
-def jsonld(register: Path, output: Path | None) -> None:
+def jsonld(register: Path, output: Path | None, *, force: bool) -> None:
     """Export REGISTER as JSON-LD with W3C DPV terms (inline @context)."""
     from rekisteri.jsonld import dumps
 
-    emit(dumps(load_register(register)) + "\n", output)
+    text = dumps(load_register(register)) + "\n"
+    emit(text, output, force=force, inputs=[register], done=f"wrote the JSON-LD export to {output}")
 
 
 COMMANDS: Final[tuple[click.Command, ...]] = (schema, validate, render, record, lint, jsonld)

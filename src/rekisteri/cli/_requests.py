@@ -21,6 +21,7 @@ from rekisteri.cli._common import (
     at_option,
     aware_datetime,
     db_option,
+    display_db,
     echo,
     emit,
     fail_error,
@@ -311,7 +312,7 @@ def requests_deadline(*, received: str, extension: int, chained: bool, eves: boo
 @requests_group.command(name="checkpoint")
 @_db
 @output_option()
-def requests_checkpoint(*, db: Path, output: Path | None) -> None:
+def requests_checkpoint(*, db: Path, output: Path | None, force: bool) -> None:
     """Print a signed checkpoint of the store's ledgers (the same as `consent checkpoint`).
 
     One small JSON document with the length and head hash of the consent and
@@ -325,7 +326,9 @@ def requests_checkpoint(*, db: Path, output: Path | None) -> None:
             checkpoint = store.checkpoint()
         except RekisteriError as exc:
             fail_error(exc)
-    emit(checkpoint.to_json().decode("utf-8"), output)
+    text = checkpoint.to_json().decode("utf-8")
+    done = f"wrote a checkpoint of {display_db(db)} to {output}"
+    emit(text, output, force=force, inputs=[db], done=done)
 
 
 def _read_checkpoint(path: Path | None) -> Checkpoint | None:
