@@ -72,7 +72,7 @@ class TestLint:
 
     def test_warnings_do_not_fail(self, runner: CliRunner, tmp_path: Path) -> None:
         """Warnings alone exit 0."""
-        register = attrs.evolve(a_register(), rights_exercise=None)
+        register = attrs.evolve(a_register(), updated=None)
         result = run(runner, "lint", write(tmp_path / "r.json", register), "--format", "json")
         assert result.exit_code == 0
         assert json.loads(result.stdout)["summary"] == {"error": 0, "warning": 1, "info": 0}

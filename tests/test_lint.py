@@ -106,15 +106,17 @@ REMOVALS: list[tuple[str, Callable[[Register], Register], str, str]] = [
     ("RIGHTS restriction", _without_rights(Right.RESTRICTION), "R112", "rights"),
     ("RIGHTS objection", _without_rights(Right.OBJECT), "R113", "rights"),
     ("RIGHTS portability", _without_rights(Right.PORTABILITY), "R114", "rights"),
-    ("RIGHTS how", _set(rights_exercise=None), "R115", "rights_exercise"),
-    ("COMPLAINT", _without_rights(Right.COMPLAINT), "R116", "rights"),
     ("SOURCE", _set(sources=()), "R117", "sources"),
     ("ADM", _set(none_stated=_STATED_EXCEPT_ADM), "R118", "automated_decisions"),
     ("processors", _set(processors=()), "R119", "processors"),
     ("Art 30 data subjects", _set(data_subjects=()), "R120", "data_subjects"),
     ("Art 30 security", _set(security=()), "R121", "security"),
     ("OBLIG", _set(provision_requirement=None), "R122", "provision_requirement"),
+    ("date", _set(updated=None), "R123", "updated"),
 ]
+
+#: R1xx codes that one removal cannot bring alone, each tested on its own below.
+_TESTED_APART = {"R111", "R115"}
 
 
 class TestCompleteRegister:
@@ -136,8 +138,24 @@ class TestCompleteRegister:
 
     def test_every_missing_code_has_a_removal_test(self) -> None:
         """Each R1xx code of the catalog is exercised by a removal."""
-        tested = {code for _, _, code, _ in REMOVALS} | {"R111"}  # R111: TestConsistency
+        tested = {code for _, _, code, _ in REMOVALS} | _TESTED_APART
         assert tested == {code for code in CODES if code.startswith("R1")}
+
+    def test_rights_exercise_defaults_to_the_contact_details(self) -> None:
+        """Without rights_exercise the notice points to section 1: R115 only without contacts."""
+        assert lint(_set(rights_exercise=None)(a_register())) == []
+        unreachable = _controller(address=None, contact=None)(
+            _set(rights_exercise=None)(a_register())
+        )
+        assert [(f.code, f.path) for f in lint(unreachable)] == [
+            ("R102", "controller.contact"),
+            ("R115", "rights_exercise"),
+        ]
+
+    def test_complaint_is_never_reported_missing(self) -> None:
+        """The notice always states the right to complain, so R116 is retired."""
+        assert "R116" not in CODES
+        assert lint(_without_rights(Right.COMPLAINT)(a_register())) == []
 
     def test_legitimate_interest_cannot_be_removed(self) -> None:
         """The model refuses 6(1)(f) without the interest, so no finding is needed (13(1)(d))."""

@@ -330,16 +330,6 @@ _MISSING: Final = (
         "a request is made (Article 12(2)).",
     ),
     _entry(
-        "R116",
-        E,
-        "Right to lodge a complaint not listed",
-        art13="13(2)(d)",
-        art14="14(2)(e)",
-        fi="Oikeus tehdä valitus valvontaviranomaiselle puuttuu ({article}).",
-        sv="Rätten att lämna in klagomål till en tillsynsmyndighet saknas ({article}).",
-        en="The right to lodge a complaint with a supervisory authority is missing ({article}).",
-    ),
-    _entry(
         "R117",
         W,
         "No sources of personal data",
@@ -416,6 +406,18 @@ _MISSING: Final = (
         en="The notice does not say whether providing the personal data is a statutory or "
         "contractual requirement or a requirement for entering into a contract, whether the "
         "data subject is obliged to provide them, and what follows if they do not ({article}).",
+    ),
+    _entry(
+        "R123",
+        W,
+        "The notice has no date",
+        other="12(1)",
+        fi="Selosteesta puuttuu päivämäärä (updated): rekisteröity ei näe, milloin tiedot on "
+        "viimeksi tarkistettu tai onko seloste muuttunut (12 artiklan 1 kohta, läpinäkyvyys).",
+        sv="Beskrivningen saknar datum (updated): den registrerade kan inte se när uppgifterna "
+        "senast granskades eller om beskrivningen har ändrats (artikel 12.1, öppenhet).",
+        en="The notice has no date (updated): data subjects cannot see when it was last "
+        "reviewed or whether it has changed (Article 12(1), transparency).",
     ),
 )
 
@@ -555,6 +557,57 @@ _CONSISTENCY: Final = (
         en="The data category “{name}” holds data on criminal convictions and offences. They "
         "may be processed only under official authority or where law authorises it "
         "(Article 10): state the ground.",
+    ),
+    _entry(
+        "R211",
+        W,
+        "A relationship given as the legal basis",
+        art13="13(1)(c)",
+        art14="14(1)(c)",
+        other="6(1)",
+        fi="”{text}”: asiakassuhde, jäsenyys tai muu ”asiallinen yhteys” ei ole oikeusperuste. "
+        "Oikeusperuste on jokin 6 artiklan 1 kohdan perusteista, esimerkiksi sopimus tai "
+        "oikeutettu etu, jonka sisältö kerrotaan ({article}).",
+        sv="”{text}”: ett kundförhållande, ett medlemskap eller något annat samband är ingen "
+        "rättslig grund. Den rättsliga grunden är en av grunderna i artikel 6.1, till exempel "
+        "avtal eller ett berättigat intresse som beskrivs ({article}).",
+        en="“{text}”: a customer relationship, a membership or another connection is not a "
+        "legal basis. The legal basis is one of the grounds of Article 6(1), such as a contract "
+        "or a legitimate interest that is described ({article}).",
+    ),
+    _entry(
+        "R212",
+        W,
+        "Notice may change with no way of telling the data subject",
+        art13="13(3)",
+        art14="14(4)",
+        other="12(1)",
+        fi="”{text}”: seloste varaa oikeuden muutoksiin kertomatta, miten rekisteröidyille "
+        "ilmoitetaan niistä. Kerro, miten olennaisista muutoksista ilmoitetaan, ja ilmoita "
+        "uudesta käyttötarkoituksesta ennen käsittelyä (12 artiklan 1 kohta; {article}).",
+        sv="”{text}”: beskrivningen förbehåller sig rätten till ändringar utan att säga hur de "
+        "registrerade underrättas. Ange hur väsentliga ändringar meddelas, och informera om ett "
+        "nytt ändamål innan behandlingen (artikel 12.1; {article}).",
+        en="“{text}”: the notice reserves the right to change it without saying how data "
+        "subjects are told. Say how significant changes are communicated, and inform about a "
+        "new purpose before processing for it (Article 12(1); {article}).",
+    ),
+    _entry(
+        "R213",
+        W,
+        "Hedged statement about disclosures or transfers",
+        art13="13(1)(e)",
+        art14="14(1)(e)",
+        other="12(1)",
+        fi="”{text}”: luovutuksista tai siirroista kerrotaan varauksin. Kerro, mitä tietoja "
+        "luovutetaan tai siirretään, kenelle ja milloin, ilman sanoja kuten ”saatetaan”, "
+        "”tarvittaessa” tai ”esimerkiksi” (12 artiklan 1 kohta; {article}).",
+        sv="”{text}”: utlämnanden eller överföringar beskrivs med förbehåll. Ange vilka "
+        "uppgifter som lämnas ut eller överförs, till vem och när, utan ord som ”kan komma "
+        "att”, ”vid behov” eller ”till exempel” (artikel 12.1; {article}).",
+        en="“{text}”: disclosures or transfers are described with a hedge. Say which data are "
+        "disclosed or transferred, to whom and when, without words such as “may”, "
+        "“where necessary” or “for example” (Article 12(1); {article}).",
     ),
 )
 

@@ -10,6 +10,12 @@ import attrs
 from rekisteri.lint._catalog import make_finding
 from rekisteri.lint._finding import Finding, Severity, as_lang
 from rekisteri.lint._outdated import find_outdated
+from rekisteri.lint._smells import (
+    bare_relationship,
+    change_without_notice,
+    hedge,
+    relationship_as_basis,
+)
 from rekisteri.model import (
     Lang,
     LegalBasis,
@@ -175,10 +181,22 @@ def _rights(context: _Context) -> None:
     portability_applies = register.uses(LegalBasis.CONSENT) or register.uses(LegalBasis.CONTRACT)
     if portability_applies and Right.PORTABILITY not in register.rights:
         context.add("R114", "rights")
-    if register.rights_exercise is None:
+    # The notice always states the right to lodge a complaint (Art 77 applies to
+    # every register), so its absence from `rights` is not reported (R116 retired).
+    # Without rights_exercise, the notice points to the contact details of
+    # section 1; only when there are none is "how" missing.
+    if register.rights_exercise is None and not _reachable(register):
         context.add("R115", "rights_exercise")
-    if Right.COMPLAINT not in register.rights:
-        context.add("R116", "rights")
+
+
+def _reachable(register: Register) -> bool:
+    """Whether the notice gives contact details to which requests can be sent."""
+    controller = register.controller
+    return (
+        controller.contact is not None
+        or controller.address is not None
+        or register.contact_person is not None
+    )
 
 
 def _sources(context: _Context) -> None:
@@ -208,6 +226,11 @@ def _record(context: _Context) -> None:
         context.add("R120", "data_subjects")
     if not context.register.security:
         context.add("R121", "security")
+
+
+def _dated(context: _Context) -> None:
+    if context.register.updated is None:
+        context.add("R123", "updated")
 
 
 # --- R2xx: consistency -------------------------------------------------------------
@@ -312,6 +335,44 @@ def _special(context: _Context) -> None:
             context.add("R210", f"data_categories[{index}]", name=name)
 
 
+def _relationship(context: _Context) -> None:
+    """R211: a customer relationship, a membership... given as the legal basis."""
+    reported: set[str] = set()
+    for index, purpose in enumerate(context.register.purposes):
+        if purpose.legitimate_interest is None:
+            continue
+        for path, text in texts(
+            purpose.legitimate_interest, f"purposes[{index}].legitimate_interest"
+        ):
+            if bare_relationship(text):
+                reported.add(path)
+                context.add("R211", path, text=" ".join(text.split()))
+    for path, text in texts(context.register):
+        found = relationship_as_basis(text)
+        if found is not None and path not in reported:
+            context.add("R211", path, text=found)
+
+
+def _change_clause(context: _Context) -> None:
+    """R212: "we may change this notice" without saying how people are told."""
+    for path, text in texts(context.register):
+        found = change_without_notice(text)
+        if found is not None:
+            context.add("R212", path, text=found)
+
+
+def _hedged(context: _Context) -> None:
+    """R213: "saatetaan", "tarvittaessa", "may" in what is said of disclosures and transfers."""
+    register = context.register
+    for path, text in (
+        *texts(register.recipients, "recipients"),
+        *texts(register.transfers, "transfers"),
+    ):
+        found = hedge(text)
+        if found is not None:
+            context.add("R213", path, text=found)
+
+
 # --- R3xx: outdated references -----------------------------------------------------
 
 
@@ -393,6 +454,7 @@ _RULES: Final[tuple[Callable[[_Context], None], ...]] = (
     _automated,
     _provision,
     _record,
+    _dated,
     _consent,
     _third_party_sources,
     _identity_codes,
@@ -401,5 +463,8 @@ _RULES: Final[tuple[Callable[[_Context], None], ...]] = (
     _automated_right,
     _cookies,
     _special,
+    _relationship,
+    _change_clause,
+    _hedged,
     _outdated,
 )

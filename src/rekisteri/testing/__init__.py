@@ -262,8 +262,8 @@ def a_register(**overrides: object) -> Register:
     sources :data:`~rekisteri.sources.DATA_SUBJECT` and
     :data:`~rekisteri.sources.YTJ`; one recipient, one processor, one
     transfer to the US with standard contractual clauses, one retention rule,
-    one security measure; every right; and none stated for automated
-    decisions and cookies.
+    one security measure; every right; none stated for automated
+    decisions and cookies; and the date ``updated``.
 
     Args:
         **overrides: Fields of :class:`~rekisteri.model.Register` to replace,
@@ -344,7 +344,9 @@ def a_register(**overrides: object) -> Register:
                 name=text("Suoramarkkinointi", "Direktmarknadsföring", "Direct marketing"),
                 legal_basis=LegalBasis.LEGITIMATE_INTERESTS,
                 legitimate_interest=text(
-                    "Asiakassuhteen ylläpito", "Kundrelationen", "Keeping the customer relationship"
+                    "Asiakassuhteen ylläpito",
+                    "Vård av kundrelationen",
+                    "Keeping the customer relationship",
                 ),
                 direct_marketing=True,
             ),
@@ -408,6 +410,7 @@ def a_register(**overrides: object) -> Register:
             "The data are needed to enter into the contract; without them we cannot deliver.",
         ),
         none_stated=(NoneStated.AUTOMATED_DECISIONS, NoneStated.COOKIES),
+        updated=date(2026, 1, 15),
     )
     # The attrs plugin of mypy types each field; an override is checked at run time.
     return attrs.evolve(register, **cast("dict[str, Any]", overrides)) if overrides else register
