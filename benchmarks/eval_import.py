@@ -18,7 +18,7 @@ import argparse
 from pathlib import Path
 
 from rekisteri.importer import ImportResult, import_bytes
-from rekisteri.importer._extract import merged
+from rekisteri.importer._builder import merged
 from rekisteri.lint import summary
 
 LEGACY = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "legacy"

@@ -44,8 +44,9 @@ import attrs
 
 from rekisteri._redact import redacted_repr
 from rekisteri.identifiers import hetu
+from rekisteri.importer._builder import Mapping, merged
 from rekisteri.importer._decode import UnusableInputError, decode, looks_binary
-from rekisteri.importer._extract import Extractor, Mapping, merged
+from rekisteri.importer._extract import Extractor
 from rekisteri.importer._html import html_to_text, looks_like_html
 from rekisteri.importer._structure import split
 from rekisteri.importer._toml import to_toml

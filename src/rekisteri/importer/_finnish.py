@@ -117,9 +117,12 @@ def _pluralise(word: str) -> str:
     return _replace(word, _PLURAL) or word
 
 
+_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def capitalise(text: str) -> str:
     """Upper-case the first letter of *text* and drop trailing punctuation and colons."""
-    text = " ".join(text.split()).strip(" ,;:-–")
+    text = " ".join(_CONTROL.sub(" ", text).split()).strip(" ,;:-–")
     text = text.rstrip(". ") if not text.endswith(("mm.", "esim.", "jne.")) else text
     return text[:1].upper() + text[1:]
 
@@ -146,34 +149,11 @@ def noun_phrase(item: str, *, search: bool) -> str | None:
     end = len(words)
     while end > 1 and _LOCATIVE.search(words[end - 1].casefold()):
         end -= 1
-    head_at = None
-    if search:
-        for index in range(end - 1, -1, -1):
-            if _head(words[index], last=index == end - 1) is not None:
-                head_at = index
-                break
-        else:
-            # No unambiguous illative: take an -aan/-ään/-een word ("markkinointiviestintään
-            # vain ... toimesta"); only now, as these endings are also genitives.
-            for index in range(end - 1, -1, -1):
-                if _head(words[index], last=True) is not None:
-                    head_at = index
-                    break
-    elif _head(words[end - 1], last=True) is not None:
-        head_at = end - 1
+    head_at = _head_index(words, end, search=search)
     if head_at is None:
         return None
     tail = len(words) if head_at == end - 1 else head_at + 1
-    start = head_at
-    while start > 0 and words[start - 1].casefold() not in _STOP:
-        previous = words[start - 1].casefold()
-        if not (
-            previous.endswith(("n", "sta", "stä", "lta", "ltä", "lle"))
-            or _agreeing(words[start - 1]) is not None
-            or _LOCATIVE.search(previous)
-        ):
-            break
-        start -= 1
+    start = _phrase_start(words, head_at)
     plural = False
     out: list[str] = []
     for index in range(start, head_at):
@@ -187,6 +167,36 @@ def noun_phrase(item: str, *, search: bool) -> str | None:
     out.append(head)
     out.extend(words[head_at + 1 : tail])
     return capitalise(" ".join(out))
+
+
+def _head_index(words: list[str], end: int, *, search: bool) -> int | None:
+    """The index of the phrase's head word (in a case the rules know), or ``None``."""
+    if not search:
+        return end - 1 if _head(words[end - 1], last=True) is not None else None
+    for index in range(end - 1, -1, -1):
+        if _head(words[index], last=index == end - 1) is not None:
+            return index
+    # No unambiguous illative: take an -aan/-ään/-een word ("markkinointiviestintään
+    # vain ... toimesta"); only now, as these endings are also genitives.
+    for index in range(end - 1, -1, -1):
+        if _head(words[index], last=True) is not None:
+            return index
+    return None
+
+
+def _phrase_start(words: list[str], head_at: int) -> int:
+    """Where the modifiers before the head start (genitives, agreeing adjectives)."""
+    start = head_at
+    while start > 0 and words[start - 1].casefold() not in _STOP:
+        previous = words[start - 1].casefold()
+        if not (
+            previous.endswith(("n", "sta", "stä", "lta", "ltä", "lle"))
+            or _agreeing(words[start - 1]) is not None
+            or _LOCATIVE.search(previous)
+        ):
+            break
+        start -= 1
+    return start
 
 
 def _is_verbal_noun(phrase: str | None) -> bool:

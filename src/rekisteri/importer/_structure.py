@@ -216,6 +216,7 @@ class _Splitter:
             and not re.search(r"\b(Oy|Oyj|Ab|Ky|Ay|ry|Tmi)\b", text)
             and _BULLET.match(text) is None
             and sum(char.isalpha() for char in text) >= 3
+            and _glued_heading(text) is None
         )
 
     def _block(self, block: list[tuple[int, int]]) -> None:
@@ -235,6 +236,17 @@ class _Splitter:
             self.after_name = False
             start, end = block[i]
             line = self.text[start:end]
+            glued = _glued_heading(line)
+            if glued is not None:
+                kind, head_len = glued
+                head_end = start + head_len
+                value = _trimmed(self.text, head_end, end)[0]
+                self.pieces.append(
+                    Piece("heading", start, head_end, [(start, head_end)], start, kind)
+                )
+                self.pieces.append(Piece("para", value, end, [(value, end)], value))
+                i += 1
+                continue
             inline = _INLINE_HEADING.match(line)
             if inline is not None and (kind := recognise(inline.group(1))) is not None:
                 head_end = start + inline.end(1)
@@ -284,6 +296,34 @@ class _Splitter:
             self.pieces.append(Piece("para", lead, end, [(lead, end)], lead))
             return
         self.pieces.append(Piece("item", start, end, lines, content))
+
+
+#: Headings whose value may follow on the same line without a colon (a table row
+#: saved as text, "Rekisterinpitäjä<TAB>Esimerkki Oy", "REGISTERANSVARIG Exempel Ab").
+_GLUED_KINDS: Final = frozenset(
+    {SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO, SectionKind.NAME}
+)
+_GLUED_MAX_WORDS: Final = 6
+
+
+def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
+    """A contact or name heading glued to its value on one line: (kind, heading length).
+
+    The value must start with a capital letter or a digit and not be a
+    sentence ("Rekisterinpitäjä on Esimerkki Oy." is not a heading).
+    """
+    if len(line) > MAX_HEADING or (line.rstrip().endswith((".", ":")) and "@" not in line):
+        return None
+    words = list(re.finditer(r"\S+", line))
+    for count in range(min(len(words) - 1, _GLUED_MAX_WORDS), 0, -1):
+        head_end = words[count - 1].end()
+        rest = line[words[count].start() :]
+        if not (rest[:1].isupper() or rest[:1].isdigit()):
+            continue
+        kind = recognise(line[:head_end])
+        if kind in _GLUED_KINDS and ":" not in line[:head_end]:
+            return kind, head_end
+    return None
 
 
 def _sub(kind: SectionKind | None, heading: str) -> str | None:

@@ -1,0 +1,403 @@
+"""The builder: collects the fields of a draft register and where each came from."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from rekisteri.errors import InvalidRegisterError
+from rekisteri.importer._cues import (
+    DIRECT_MARKETING,
+    HETU_WORDS,
+    STATUTE,
+    UNTIL_END,
+    flat,
+    meaningful,
+    period_of,
+)
+from rekisteri.importer._finnish import slugify
+from rekisteri.model import (
+    Address,
+    ContactPoint,
+    Controller,
+    DataCategory,
+    DataSubjectCategory,
+    Duration,
+    LocalizedText,
+    NoneStated,
+    Purpose,
+    Recipient,
+    Register,
+    RetentionRule,
+    RetentionTrigger,
+    Right,
+    SecurityKind,
+    SecurityMeasure,
+    Source,
+    Transfer,
+)
+from rekisteri.sources import CATALOG
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+
+@attrs.define
+class Mapping:
+    """A span of the text and the field of the draft it went into."""
+
+    start: int
+    end: int
+    field: str
+
+
+@attrs.define
+class Remark:
+    """Something the importer noticed at a place in the text (becomes a finding)."""
+
+    code: str
+    start: int
+    end: int
+    subject: str
+
+
+@attrs.define
+class ContactFields:
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+    street: str | None = None
+    postal_code: str | None = None
+    town: str | None = None
+
+    def point(self) -> ContactPoint | None:
+        address = self.address()
+        if not (self.email or self.phone or self.url or address):
+            return None
+        return ContactPoint(
+            name=self.name, email=self.email, phone=self.phone, url=self.url, address=address
+        )
+
+    def address(self) -> Address | None:
+        if not (self.street or self.postal_code or self.town):
+            return None
+        return Address(street=self.street, postal_code=self.postal_code, town=self.town)
+
+
+class Builder:
+    """Collects the fields of a draft and where in the text each came from."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.mapped: list[Mapping] = []
+        self.remarks: list[Remark] = []
+        self.notes: dict[str, list[str]] = {}
+        self.controller = ContactFields()
+        self.business_id: str | None = None
+        self.contact = ContactFields()
+        self.dpo = ContactFields()
+        self.name: str | None = None
+        self.description: list[tuple[int, int, str]] = []
+        self.provision: list[tuple[int, int, str]] = []
+        self.purposes: list[dict[str, str | None]] = []
+        self.categories: list[dict[str, str | bool | None]] = []
+        self.subjects: list[dict[str, str | None]] = []
+        self.sources: list[Source] = []
+        self.recipients: list[dict[str, str | None]] = []
+        self.transfers: list[str] = []
+        self.none_stated: dict[NoneStated, None] = {}
+        self.retention: list[dict[str, str | Duration | RetentionTrigger | None]] = []
+        self.security: list[tuple[SecurityKind | None, str]] = []
+        self.rights: dict[Right, None] = {}
+        self.rights_exercise: list[str] = []
+        self._seen: dict[str, set[str]] = {}
+        self._keys: dict[str, set[str]] = {"source": set(CATALOG)}
+        self._source_index: dict[str, int] = {}
+        self.recipient_tail = False
+        self.transfer_tail = ""
+
+    # -- bookkeeping
+    def map(self, start: int, end: int, field: str) -> None:
+        if end > start:
+            self.mapped.append(Mapping(start, end, field))
+
+    def note(self, path: str, message: str) -> None:
+        notes = self.notes.setdefault(path, [])
+        if message not in notes:
+            notes.append(message)
+
+    def _new(self, kind: str, text: str) -> bool:
+        """Whether *text* is new among the *kind* texts (duplicates are merged)."""
+        seen = self._seen.setdefault(kind, set())
+        key = flat(text).casefold().rstrip(".")
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
+    def key(self, kind: str, name: str, fallback: str) -> str:
+        used = self._keys.setdefault(kind, set())
+        base = slugify(name) or fallback
+        key, number = base, 2
+        while key in used:
+            key = f"{base}-{number}"
+            number += 1
+        used.add(key)
+        return key
+
+    # -- fields
+    def add_purpose(
+        self, name: str, description: str | None, start: int, end: int, *, remark: str | None
+    ) -> None:
+        if not meaningful(name):
+            return
+        if self._new("purpose", name):
+            index = len(self.purposes)
+            self.purposes.append({"name": name, "description": description})
+            if remark is not None:
+                self.note(f"purposes[{index}]", remark)
+        self.map(start, end, "purposes")
+
+    def add_category(self, name: str, description: str | None, start: int, end: int) -> None:
+        if not meaningful(name):
+            return
+        text = f"{name} {description or ''}"
+        if self._new("category", name):
+            same = description is not None and flat(description).rstrip(".") == name.rstrip(".")
+            self.categories.append(
+                {
+                    "name": name,
+                    "description": None if same else description,
+                    "hetu": HETU_WORDS.search(text.casefold()) is not None,
+                }
+            )
+        self.map(start, end, "data_categories")
+
+    def add_subject(self, name: str, description: str | None, start: int, end: int) -> None:
+        if not meaningful(name):
+            return
+        if self._new("subject", name):
+            self.subjects.append({"name": name, "description": description})
+        self.map(start, end, "data_subjects")
+
+    def add_source(self, source: Source, start: int, end: int, said: str | None = None) -> None:
+        if CATALOG.get(source.key) == source:
+            ident = source.key
+        else:
+            ident = "text:" + flat(str(source.data or source.name)).casefold().rstrip(".")
+        index = self._source_index.get(ident)
+        if index is None:
+            index = len(self.sources)
+            self.sources.append(source)
+            self._source_index[ident] = index
+        if said is not None:
+            self.note(f"sources[{index}]", f"the notice says: {said}")
+        self.map(start, end, f"sources[{index}]")
+
+    def add_recipient(self, description: str, name: str | None, start: int, end: int) -> None:
+        if not meaningful(description):
+            return
+        self.recipient_tail = self._new("recipient", description)
+        if self.recipient_tail:
+            self.recipients.append({"description": description, "name": name})
+        self.map(start, end, "recipients")
+
+    def extend_recipient(self, sentence: str, start: int, end: int) -> None:
+        """Add a sentence that goes on about the last recipient (once, if it is new)."""
+        if self.recipient_tail and self.recipients and self._new("continuation", sentence):
+            last = self.recipients[-1]
+            last["description"] = f"{last['description']} {sentence}"
+        self.map(start, end, "recipients")
+
+    def add_transfer(self, sentence: str, start: int, end: int) -> None:
+        if self._new("transfer", sentence):
+            self.transfers.append(sentence)
+        self.map(start, end, "transfers")
+
+    def add_retention(self, sentence: str, start: int, end: int, *, new_rule: bool) -> None:
+        low = sentence.casefold()
+        statute = "kirjanpitolaki 1336/1997" if STATUTE.search(low) else None
+        period, trigger = period_of(low)
+        if not self._new("retention", sentence):
+            self.map(start, end, "retention")
+            return
+        last = self.retention[-1] if self.retention else None
+        fresh = bool(
+            new_rule or last is None or statute or period or last["statute"] or last["period"]
+        )
+        if period is None and UNTIL_END.search(low):
+            index = len(self.retention) - (0 if fresh else 1)
+            self.note(
+                f"retention[{index}]",
+                "kept while the customer relationship lasts: give a period and "
+                'trigger = "end_of_customer_relationship" if one applies',
+            )
+        if fresh or last is None:
+            self.retention.append(
+                {"description": sentence, "statute": statute, "period": period, "trigger": trigger}
+            )
+        else:
+            last["description"] = f"{last['description']} {sentence}"
+        self.map(start, end, "retention")
+
+    def add_security(
+        self,
+        kind: SecurityKind | None,
+        sentence: str,
+        start: int,
+        end: int,
+        *,
+        prefix: str | None,
+        new: bool,
+    ) -> None:
+        if not self._new("security", sentence):
+            self.map(start, end, "security")
+            return
+        if not new and self.security and self.security[-1][0] is kind:
+            previous = self.security[-1]
+            self.security[-1] = (kind, f"{previous[1]} {sentence}")
+        else:
+            self.security.append((kind, f"{prefix}: {sentence}" if prefix else sentence))
+        self.map(start, end, "security")
+
+    def add_provision(self, text: str, start: int, end: int) -> None:
+        if self._new("provision", text):
+            self.provision.append((start, end, text))
+        self.map(start, end, "provision_requirement")
+
+    def add_description(self, text: str, start: int, end: int) -> None:
+        if self._new("description", text):
+            self.description.append((start, end, text))
+        self.map(start, end, "description")
+
+    def _joined(self, parts: list[tuple[int, int, str]]) -> str:
+        return paragraphs(self.text, parts)
+
+    # -- the register
+    def build(self) -> Register:
+        """Return the draft register; never raises for what the builder collected."""
+        try:
+            return self._build()
+        except InvalidRegisterError:  # pragma: no cover - a rule the builder should keep
+            self.note("", "the draft broke a rule of the model; some fields were dropped")
+            return Register(controller=self._controller(), rights=tuple(self.rights))
+
+    def _controller(self) -> Controller:
+        return Controller(
+            name=self.controller.name,
+            business_id=self.business_id,
+            address=self.controller.address(),
+            contact=attrs.evolve(
+                self.controller, name=None, street=None, postal_code=None, town=None
+            ).point(),
+            dpo=self.dpo.point(),
+        )
+
+    def _build(self) -> Register:
+        categories = tuple(
+            DataCategory(
+                key=self.key("category", str(c["name"]), "category"),
+                name=LocalizedText(fi=str(c["name"])),
+                description=localized(c["description"]),
+                personal_identity_code=bool(c["hetu"]),
+            )
+            for c in self.categories
+        )
+        purposes = tuple(
+            Purpose(
+                key=self.key("purpose", str(p["name"]), "purpose"),
+                name=LocalizedText(fi=str(p["name"])),
+                description=localized(p["description"]),
+                direct_marketing=DIRECT_MARKETING.search(str(p["name"]).casefold()) is not None,
+            )
+            for p in self.purposes
+        )
+        subjects = tuple(
+            DataSubjectCategory(
+                key=self.key("subject", str(s["name"]), "subjects"),
+                name=LocalizedText(fi=str(s["name"])),
+                description=localized(s["description"]),
+            )
+            for s in self.subjects
+        )
+        recipients = tuple(
+            Recipient(description=LocalizedText(fi=str(r["description"])), name=r["name"])
+            for r in self.recipients
+        )
+        transfers = tuple(Transfer(description=LocalizedText(fi=t)) for t in self.transfers)
+        none_stated = dict(self.none_stated)
+        if transfers and NoneStated.TRANSFERS in none_stated:
+            del none_stated[NoneStated.TRANSFERS]
+            self.note("transfers", "the notice both denies and describes transfers; check")
+        if recipients and NoneStated.RECIPIENTS in none_stated:
+            del none_stated[NoneStated.RECIPIENTS]
+        retention = tuple(
+            RetentionRule(
+                description=LocalizedText(fi=str(r["description"])),
+                statute=r["statute"] if isinstance(r["statute"], str) else None,
+                period=r["period"] if isinstance(r["period"], Duration) else None,
+                trigger=r["trigger"] if isinstance(r["trigger"], RetentionTrigger) else None,
+            )
+            for r in self.retention
+        )
+        security = tuple(
+            SecurityMeasure(description=LocalizedText(fi=text), kind=kind)
+            for kind, text in self.security
+        )
+        description = self._joined(self.description)
+        return Register(
+            controller=self._controller(),
+            name=localized(self.name),
+            description=localized(description),
+            contact_person=self.contact.point(),
+            data_subjects=subjects,
+            data_categories=categories,
+            purposes=purposes,
+            sources=tuple(self.sources),
+            recipients=recipients,
+            transfers=transfers,
+            retention=retention,
+            security=security,
+            rights=tuple(right for right in Right if right in self.rights),
+            rights_exercise=localized("\n\n".join(self.rights_exercise)),
+            provision_requirement=localized(self._joined(self.provision)),
+            none_stated=tuple(none_stated),
+        )
+
+
+def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge overlapping or touching spans."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def paragraphs(text: str, parts: list[tuple[int, int, str]]) -> str:
+    """Join sentences: with a space within a paragraph, a blank line between paragraphs."""
+    out: list[str] = []
+    previous_end: int | None = None
+    for start, end, sentence in sorted(parts):
+        if (
+            out
+            and previous_end is not None
+            and not re.search(r"\n[ \t\r]*\n", text[previous_end:start])
+        ):
+            out[-1] = f"{out[-1]} {sentence}"
+        else:
+            out.append(sentence)
+        previous_end = end
+    return "\n\n".join(out)
+
+
+def localized(value: object) -> LocalizedText | None:
+    if isinstance(value, str) and value.strip():
+        return LocalizedText(fi=value.strip())
+    return None

@@ -1,0 +1,438 @@
+"""The contact-block parser: a line of a controller or contact section → its fields.
+
+A contact block is written in many ways: one field a line ("Y-tunnus:
+1234567-8"), a table with a label cell and a value cell, or everything on one
+line ("Esimerkki Oy (Y-tunnus 1234567-8), Osoite: Katu 1, 00100 Helsinki,
+puh. 09 123 4567, info(at)example.com"). :func:`parse_line` finds the parts of
+one line, each with its offsets in the text:
+
+1. labelled parts: a label word ("Y-tunnus", "Osoite", "Puh.", "Faksi",
+   "Sähköposti", "Yhteyshenkilö", ...) and the value up to the next label;
+2. in what is left, by their form: e-mail addresses (also "(a)", "(at)",
+   "[at]", "at ... dot"), web addresses, a Y-tunnus, a PO box (PL, PB,
+   P.O. Box), a postal code with its town, the street just before it, phone
+   numbers, and a name: the first words of the block that are none of these.
+
+A telefax number is recognised by its label and never taken as anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+from rekisteri.importer._cues import (
+    COMPANY,
+    DOT_OBFUSCATED,
+    EMAIL,
+    EMAIL_OBFUSCATED,
+    YTUNNUS,
+    YTUNNUS_VALUE,
+    compact_ytunnus,
+    flat,
+)
+from rekisteri.importer._headings import recognise
+
+
+@attrs.frozen
+class Part:
+    """One field found in a contact line: ``text[start:end]`` gave *value*."""
+
+    field: str
+    """name, business_id, street, po_box, postal_code, town, phone, fax, email, url,
+    person, role, or label (a label or punctuation that belongs to the block)."""
+    value: str
+    start: int
+    end: int
+    obfuscated: bool = False
+
+
+_LABELS: Final = (
+    ("business_id", r"y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|org\.?\s?nr|business id|vat"),
+    ("fax", r"tele(?:fax|faksi|kopio)|fax|faksi"),
+    ("phone", r"puhelin(?:numero)?|puh|p|tel(?:efon)?|tfn|gsm|matkapuhelin|vaihde|phone|mob"),
+    ("email", r"sähköposti(?:osoite)?|s-posti|e-?mail|e-post|epost"),
+    ("url", r"www|kotisivu(?:t)?|verkkosivu(?:t|sto)?|internet|webbplats|website|url"),
+    ("po_box", r"postilokero"),
+    (
+        "address",
+        (
+            r"(?:posti|katu|käynti|laskutus)?osoite|(?:besöks|post|gatu)?adress|address"
+            r"|postinumero(?:\s+ja\s+-?toimipaikka)?|postitoimipaikka|postinummer"
+        ),
+    ),
+    (
+        "person",
+        r"yhteyshenkilö|kontaktperson|contact person|vastuuhenkilö|rekisteriasioista vastaa",
+    ),
+    ("name", r"(?:yrityksen |rekisterinpitäjän )?nimi|toiminimi|namn|firma|name"),
+)
+_LABEL_ALTERNATION: Final = "|".join(f"(?P<{field}>{words})" for field, words in _LABELS)
+#: A label: at the start or after a separator, followed by a colon, or (for
+#: channels and the Y-tunnus) by the value itself.
+LABEL: Final = re.compile(
+    rf"(?i)(?:^|(?<=[\s,;(|/]))(?:{_LABEL_ALTERNATION})\.?"
+    r"(?:[ \t]*/[ \t]*[a-zåäö\- ]{2,20}?)?"
+    r"(?:[ \t]*[:=][ \t]*|[ \t]+(?=[+0-9(]|[a-z0-9._-]+(?:@|\s*[(\[]a)|[A-ZÄÖÅ])|[ \t]*$)"
+)
+_SEPARATORS: Final = re.compile(r"[ \t]*(?:[,;|]|[ \t][–—-][ \t]|\t)[ \t]*")
+_EMAIL_FORM: Final = re.compile(
+    r"(?i)[a-z0-9._%+\-]{1,64}(?:@|[ \t]*(?:\(at\)|\[at\]|\{at\}|\(a\)|\[a\]|\(ät\))[ \t]*"
+    r"|[ \t]+at[ \t]+)"
+    r"[a-z0-9\-]{1,63}(?:(?:\.|[ \t]*(?:\(piste\)|\(dot\)|\[dot\]|\(\.\))[ \t]*|[ \t]+dot[ \t]+)"
+    r"[a-z0-9\-]{1,63}){1,5}"
+)
+_URL: Final = re.compile(r"(?i)\b(?:https?://|www\.)[^\s,;()]{3,200}")
+_PO_BOX: Final = re.compile(
+    r"(?i)(?<!\w)(?:PL|PB|P\.?\s?O\.?\s?Box|Box|Postilokero|Postbox)[ \t]*\.?[ \t]*[0-9]{1,6}(?!\d)"
+)
+_POSTCODE_TOWN: Final = re.compile(
+    r"(?<![\d-])(?:FI[ \t]?-?[ \t]?)?(?P<code>[0-9]{5})[ \t]+"
+    r"(?P<town>[A-ZÄÖÅ][A-Za-zÄÖÅäöåéü\-]+(?:[ \t](?:[A-ZÄÖÅ][A-Za-zÄÖÅäöå\-]+|kunta|stad))?)"
+)
+_HOUSE: Final = (
+    r"[0-9]{1,4}(?:[ \t]?[A-Za-z](?![a-z]))?(?:[ \t]?[–-][ \t]?[0-9]{1,4})?"
+    r"(?:[ \t]+(?:[A-Z][ \t]?[0-9]{1,3}|(?:as|bst|krs|lh|rapp)\.?[ \t]?[0-9]{1,3}))?"
+)
+_STREET: Final = re.compile(
+    rf"(?P<street>[A-ZÄÖÅ][\wÄÖÅäöå.\-]*(?:[ \t]+[\wÄÖÅäöå.\-]+){{0,3}}?[ \t]+{_HOUSE})"
+    r"[ \t]*[,;]?[ \t]*$"
+)
+_STREET_WORD: Final = re.compile(
+    r"(?i)(?:katu|tie|kuja|polku|väylä|ranta|tori|aukio|kaari|rinne|mäki|puisto|piha|raitti"
+    r"|gatan|gata|vägen|väg|gränd|torget|stigen|esplanad\w*|street|road|avenue|bulevardi)$"
+)
+_STREET_PREFIX: Final = frozenset(
+    [
+        "pieni",
+        "iso",
+        "vanha",
+        "uusi",
+        "itäinen",
+        "läntinen",
+        "pohjoinen",
+        "eteläinen",
+        "ylä",
+        "ala",
+        "norra",
+        "södra",
+        "östra",
+        "västra",
+        "stora",
+        "lilla",
+        "gamla",
+        "nya",
+        "sankt",
+        "pohjois",
+        "etelä",
+        "itä",
+        "länsi",
+    ]
+)
+_PHONE: Final = re.compile(r"(?<![\w+])(\+?[0-9][0-9 ()\-/]{5,22}[0-9])(?![\w])")
+ROLE: Final = re.compile(
+    r"(?i)(?:toimitus)?johtaja|päällikkö|vastaava|sihteeri|puheenjohtaja|yrittäjä|omistaja"
+    r"|asiamies|koordinaattori|esimies|manager|director|officer|ansvarig|chef|vd|ceo"
+    r"|suunnittelija|asiantuntija|hallinto\w*|tietosuojavastaava|dataskyddsombud"
+)
+_TRIM: Final = " \t,;:|()[]–—-."
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    # keep a closing stop of an abbreviation ("Oy Ab", "Inc.") out, but not other text
+    return start, end
+
+
+def email_in(text: str) -> tuple[str, int, int, bool] | None:
+    """The first e-mail address in *text*, written out: (address, start, end, obfuscated)."""
+    found = _EMAIL_FORM.search(text)
+    if found is None:
+        return None
+    raw = found.group(0)
+    written = EMAIL_OBFUSCATED.sub("@", raw)
+    written = re.sub(r"(?i)[ \t]+at[ \t]+", "@", written)
+    written = DOT_OBFUSCATED.sub(".", written)
+    written = re.sub(r"(?i)[ \t]*\(\.\)[ \t]*|[ \t]+dot[ \t]+", ".", written)
+    if EMAIL.fullmatch(written) is None:
+        return None
+    return written, found.start(), found.end(), written != raw
+
+
+def parse_line(text: str, start: int, end: int) -> list[Part]:
+    """The parts of the contact line ``text[start:end]``, in text order."""
+    parts: list[Part] = []
+    labels = [m for m in LABEL.finditer(text, start, end) if _is_label(text, m, end)]
+    position = start
+    pending: str | None = None
+    for label in labels:
+        if label.start() > position:
+            parts += _value(text, position, label.start(), pending)
+        pending = label.lastgroup
+        parts.append(Part("label", label.lastgroup or "", label.start(), label.end()))
+        position = label.end()
+    if end > position:
+        parts += _value(text, position, end, pending)
+    return parts
+
+
+def _is_label(text: str, match: re.Match[str], end: int) -> bool:
+    word = match.group(0).strip().casefold()
+    if match.lastgroup == "phone" and word.rstrip(".:") == "p":
+        # "p." / "p:" only before a number
+        return re.match(r"[ \t]*[+0-9(]", text[match.end() : end]) is not None
+    if match.lastgroup == "person" and re.match(r"[ \t]*[A-ZÄÖÅ]", text[match.end() : end]):
+        return True  # "Yhteyshenkilö Matti Meikäläinen"
+    rest = text[match.end() : end]
+    if match.lastgroup == "address" and re.match(r"[ \t]*[A-ZÄÖÅ]\D*\d", rest):
+        return True  # "Osoite Katu 1"
+    if match.lastgroup in {"name", "address", "person"} and not word.rstrip().endswith((":", "=")):
+        return match.end() == match.start() or text[match.end() - 1] in ":="
+    return True
+
+
+def _value(text: str, start: int, end: int, label: str | None) -> list[Part]:
+    """The parts of a value: after *label*, or found by their form."""
+    start, end = _trimmed(text, start, end)
+    if end <= start:
+        return []
+    value = text[start:end]
+    if label in {"name", "person"}:
+        return _person_or_name(text, start, end, label)
+    if label == "fax":
+        found = _PHONE.search(value)
+        if found is not None:
+            return [Part("fax", flat(found.group(1)), start + found.start(1), start + found.end(1))]
+    if label == "business_id":
+        found = YTUNNUS.search(value) or YTUNNUS_VALUE.search(value)
+        if found is not None:
+            s, e = start + found.start(), start + found.end()
+            rest = _by_form(text, e, end)
+            return [Part("business_id", found.group(0), s, e), *rest]
+    if label == "phone":
+        found = _PHONE.search(value)
+        if found is not None:
+            s, e = start + found.start(1), start + found.end(1)
+            return [Part("phone", flat(found.group(1)), s, e), *_by_form(text, e, end)]
+    if label == "address":
+        return _address(text, start, end)
+    if label == "url":
+        return [Part("url", value, start, end)]
+    return _by_form(text, start, end)
+
+
+def _person_or_name(text: str, start: int, end: int, label: str) -> list[Part]:
+    """A labelled name; for a contact person also a role after a comma."""
+    pieces = _pieces(text, start, end)
+    field = "person" if label == "person" else "name"
+    first = pieces[0]
+    out = [Part(field, text[first[0] : first[1]], first[0], first[1])]
+    for s, e in pieces[1:]:
+        piece = text[s:e]
+        if field == "person" and ROLE.search(piece) and not any(c.isdigit() for c in piece):
+            out.append(Part("role", piece, s, e))
+        else:
+            out += _by_form(text, s, e)
+    return out
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at commas, semicolons, bars, tabs and spaced dashes."""
+    out = []
+    position = start
+    for sep in _SEPARATORS.finditer(text, start, end):
+        piece = _trimmed(text, position, sep.start())
+        if piece[1] > piece[0]:
+            out.append(piece)
+        position = sep.end()
+    piece = _trimmed(text, position, end)
+    if piece[1] > piece[0]:
+        out.append(piece)
+    return out or [(start, end)]
+
+
+def _address(text: str, start: int, end: int) -> list[Part]:
+    """A labelled address: street (or PO box), postal code and town."""
+    value = text[start:end]
+    postal = _POSTCODE_TOWN.search(value)
+    out: list[Part] = []
+    if postal is None:
+        box = _PO_BOX.fullmatch(value.strip(_TRIM))
+        field = "po_box" if box else "street"
+        if re.fullmatch(r"(?:FI-)?[0-9]{5}", value.strip()):
+            return [Part("postal_code", value.strip()[-5:], start, end)]
+        return [Part(field, value, start, end)]
+    before = _trimmed(text, start, start + postal.start())
+    if before[1] > before[0]:
+        out += _street_or_box(text, *before, whole=True)
+    out += _postal(text, start, postal)
+    rest = start + postal.end()
+    if rest < end:
+        out += _by_form(text, rest, end)
+    return out
+
+
+def _postal(text: str, offset: int, postal: re.Match[str]) -> list[Part]:
+    code_s, code_e = offset + postal.start("code"), offset + postal.end("code")
+    town_s, town_e = offset + postal.start("town"), offset + postal.end("town")
+    return [
+        Part("postal_code", postal.group("code"), code_s, code_e),
+        Part("town", text[town_s:town_e], town_s, town_e),
+    ]
+
+
+def _street_or_box(text: str, start: int, end: int, *, whole: bool) -> list[Part]:
+    """The street (or PO box) that ends at *end*; with *whole*, all of ``text[start:end]``."""
+    value = text[start:end]
+    box = _PO_BOX.search(value)
+    if box is not None:
+        out = [Part("po_box", box.group(0), start + box.start(), start + box.end())]
+        if box.start() > 0:
+            out = _by_form(text, start, start + box.start()) + out
+        return out
+    if whole:
+        return [Part("street", value, start, end)]
+    found = _STREET.search(value)
+    if found is None:
+        return []
+    s = start + found.start("street")
+    # "Esimerkki Oy Testikatu 1": the street starts at the word with a street ending
+    words = list(re.finditer(r"\S+", text[s : start + found.end("street")]))
+    begin = 0
+    for index, word in enumerate(words):
+        if _STREET_WORD.search(word.group(0).rstrip(".,")):
+            begin = index
+            if index > 0 and words[index - 1].group(0).casefold() in _STREET_PREFIX:
+                begin = index - 1
+            break
+    else:
+        company = COMPANY.search(text, s, start + found.end("street"))
+        if company is not None:
+            after = [i for i, w in enumerate(words) if s + w.start() >= company.end()]
+            begin = after[0] if after else 0
+        elif len(words) > 2:
+            begin = len(words) - 2
+    street_start = s + words[begin].start()
+    street_end = start + found.end("street")
+    out = []
+    if street_start > start:
+        out += _by_form(text, start, street_start)
+    out.append(Part("street", text[street_start:street_end], street_start, street_end))
+    return out
+
+
+def _by_form(text: str, start: int, end: int) -> list[Part]:
+    """Parts of an unlabelled value, recognised by their form."""
+    start, end = _trimmed(text, start, end)
+    if end <= start:
+        return []
+    value = text[start:end]
+    for finder in (_find_email, _find_url, _find_business_id, _find_postal, _find_box):
+        found = finder(text, start, end, value)
+        if found is not None:
+            return found
+    phone = _PHONE.search(value)
+    if phone is not None and sum(c.isdigit() for c in phone.group(1)) >= 6:
+        s, e = start + phone.start(1), start + phone.end(1)
+        return [
+            *_by_form(text, start, s),
+            Part("phone", flat(phone.group(1)), s, e),
+            *_by_form(text, e, end),
+        ]
+    if len(_pieces(text, start, end)) > 1:
+        return [part for s, e in _pieces(text, start, end) for part in _by_form(text, s, e)]
+    street = _street_or_box(text, start, end, whole=False)
+    if street:
+        return street
+    return [Part("text", value, start, end)]
+
+
+def _split_at(text: str, start: int, end: int, middle: list[Part]) -> list[Part]:
+    """*middle* (parts found inside the value) with what stands before and after it."""
+    s, e = middle[0].start, middle[-1].end
+    return [*_by_form(text, start, s), *middle, *_by_form(text, e, end)]
+
+
+def _find_email(text: str, start: int, end: int, value: str) -> list[Part] | None:
+    found = email_in(value)
+    if found is None:
+        return None
+    address, s, e, obfuscated = found
+    part = Part("email", address, start + s, start + e, obfuscated=obfuscated)
+    return _split_at(text, start, end, [part])
+
+
+def _find_url(text: str, start: int, end: int, value: str) -> list[Part] | None:
+    found = _URL.search(value)
+    if found is None:
+        return None
+    s, e = start + found.start(), start + found.end()
+    return _split_at(text, start, end, [Part("url", found.group(0).rstrip("."), s, e)])
+
+
+def _find_business_id(text: str, start: int, end: int, value: str) -> list[Part] | None:
+    found = YTUNNUS.search(value)
+    if found is None:
+        return None
+    s, e = start + found.start(1), start + found.end(1)
+    return _split_at(text, start, end, [Part("business_id", found.group(1), s, e)])
+
+
+def _find_postal(text: str, start: int, end: int, value: str) -> list[Part] | None:
+    postal = _POSTCODE_TOWN.search(value)
+    if postal is None:
+        return None
+    before_end = start + postal.start()
+    before = _trimmed(text, start, before_end)
+    out: list[Part] = []
+    if before[1] > before[0]:
+        comma = re.search(r"[,;][ \t]*$", text[start:before_end]) is not None
+        street = _street_or_box(text, *before, whole=False)
+        if not street and comma:
+            out += _by_form(text, *before)
+        elif street:
+            out += street
+        else:
+            out += _by_form(text, *before)
+    out += _postal(text, start, postal)
+    out += _by_form(text, start + postal.end(), end)
+    return out
+
+
+def _find_box(text: str, start: int, end: int, value: str) -> list[Part] | None:
+    found = _PO_BOX.search(value)
+    if found is None:
+        return None
+    s, e = start + found.start(), start + found.end()
+    return _split_at(text, start, end, [Part("po_box", found.group(0), s, e)])
+
+
+def compact_business_id(written: str) -> str:
+    """A Y-tunnus as written, in the compact form the identifier module reads."""
+    return compact_ytunnus(written)
+
+
+def looks_like_person(value: str) -> bool:
+    """Whether *value* reads as a person's name: two to four capitalised words, no firm."""
+    words = value.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and COMPANY.search(value) is None
+        and not any(c.isdigit() or c in "@:" for c in value)
+        and recognise(value) is None
+    )
+
+
+def parse_value(text: str, start: int, end: int, label: str) -> list[Part]:
+    """The parts of ``text[start:end]``, the value of a label of kind *label* given apart.
+
+    *label* is one of ``name``, ``person``, ``business_id``, ``phone``, ``fax``,
+    ``email``, ``url``, ``address`` (a table's header cell, a label on the line above).
+    """
+    return _value(text, start, end, label)

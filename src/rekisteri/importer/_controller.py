@@ -1,0 +1,297 @@
+"""Controller, contact-person and DPO sections → the contact fields of the draft.
+
+Each line of such a section goes through the contact-block parser
+(:func:`rekisteri.importer._contact.parse_line`); its parts go to the
+section's party. The controller and the contact person are kept apart: after
+a "Yhteyshenkilö" label, or a person's name below the controller's own, the
+name, phone and e-mail that follow are the contact person's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from rekisteri.identifiers import ytunnus
+from rekisteri.importer._builder import Builder, ContactFields, Remark
+from rekisteri.importer._contact import (
+    ROLE,
+    Part,
+    compact_business_id,
+    looks_like_person,
+    parse_line,
+    parse_value,
+)
+from rekisteri.importer._cues import COMPANY, YTUNNUS, YTUNNUS_ANY, clean, email_of, flat
+from rekisteri.importer._headings import SectionKind, is_field_label, recognise
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rekisteri.importer._structure import Section
+
+_PATHS: Final = {
+    SectionKind.CONTROLLER: "controller",
+    SectionKind.CONTACT: "contact_person",
+    SectionKind.DPO: "controller.dpo",
+}
+_CHANNELS: Final = frozenset({"phone", "email", "url", "fax"})
+_ADDRESS: Final = frozenset({"street", "postal_code", "town", "po_box"})
+#: A sentence, not a contact line: ends with a full stop and has this many words.
+_SENTENCE_WORDS: Final = 9
+_LABEL_FIELDS: Final = {
+    "business_id": re.compile(r"(?i)y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id"),
+    "fax": re.compile(r"(?i)tele(?:fax|faksi|kopio)|fax|faksi"),
+    "phone": re.compile(r"(?i)puh|tel|gsm|matka|vaihde|phone|tfn"),
+    "email": re.compile(r"(?i)sähköposti|s-posti|e-?mail|e-post"),
+    "url": re.compile(r"(?i)www|kotisivu|verkkosivu|webbplats|website|url"),
+    "person": re.compile(r"(?i)yhteyshenkilö|kontaktperson|contact person|vastuuhenkilö"),
+    "address": re.compile(r"(?i)osoite|adress|address|postinumero|postitoimipaikka"),
+    "name": re.compile(r"(?i)nimi|namn|name|toiminimi|firma"),
+}
+
+
+def _label_field(label: str) -> str:
+    return next((field for field, cue in _LABEL_FIELDS.items() if cue.search(label)), "name")
+
+
+class ContactReader:
+    """Reads the line sections (controller, contact person, DPO) into a builder."""
+
+    def __init__(
+        self, text: str, out: Builder, otherwise: Callable[[SectionKind | None, int, int], None]
+    ) -> None:
+        self.text = text
+        self.out = out
+        self.otherwise = otherwise
+        """Called with a line that is not contact data (a sentence)."""
+        self.path = "controller"
+
+    def target(self) -> ContactFields:
+        return {
+            "controller": self.out.controller,
+            "contact_person": self.out.contact,
+            "controller.dpo": self.out.dpo,
+        }[self.path]
+
+    def read(self, section: Section) -> None:
+        assert section.kind is not None
+        self.path = _PATHS[section.kind]
+        # Labels waiting for their values, in order: one ("Nimi:" on its own line),
+        # or a table's header row ("Nimi | Osoite | Puhelin") before its data row.
+        pending: list[str] = []
+        for piece in section.pieces:
+            for line_start, end in piece.lines:
+                start = line_start
+                if piece.kind == "item" and start == piece.start:
+                    start = piece.content_start
+                self._line(section.kind, start, end, pending)
+
+    def _line(self, kind: SectionKind, start: int, end: int, pending: list[str]) -> None:
+        line = self.text[start:end].strip()
+        if not line:
+            return
+        heading = recognise(line) if len(line) <= 80 else None
+        if heading in _PATHS or heading is SectionKind.TITLE:
+            # "Registeransvarig" under "Rekisterinpitäjä": a second heading, not a name
+            self.out.map(start, end, f"heading:{heading.value}")
+            if heading is SectionKind.CONTACT and kind is SectionKind.CONTROLLER:
+                self.path = "contact_person"
+            return
+        if is_field_label(line) and not parse_value_only(line):
+            pending.append(_label_field(line))
+            self.out.map(start, end, self.path)
+            return
+        if _is_sentence(line):
+            self.otherwise(kind, start, end)
+            return
+        if pending:
+            parts = parse_value(self.text, start, end, pending.pop(0))
+        else:
+            parts = parse_line(self.text, start, end)
+        self._apply(parts, kind, start, end)
+
+    def _apply(self, parts: list[Part], kind: SectionKind, start: int, end: int) -> None:
+        # a line of channels only, below a contact person named in the controller section
+        if (
+            kind is SectionKind.CONTROLLER
+            and self.path == "controller"
+            and self.out.contact.name
+            and parts
+            and all(p.field in _CHANNELS | {"label"} for p in parts)
+        ):
+            self.path = "contact_person"
+        taken = [(p.start, p.end) for p in parts if self._part(p, kind)]
+        self._map_glue(start, end, taken, leftover=len(taken) < len(parts))
+
+    def _map_glue(
+        self, start: int, end: int, covered: list[tuple[int, int]], *, leftover: bool
+    ) -> None:
+        """Map the punctuation between the parts of a line that were all taken."""
+        if leftover or not covered:
+            return
+        position = start
+        for s, e in sorted(covered):
+            gap = self.text[position:s]
+            if position < s and not any(c.isalnum() for c in gap):
+                self.out.map(position, s, self.path)
+            position = max(position, e)
+        if position < end and not any(c.isalnum() for c in self.text[position:end]):
+            self.out.map(position, end, self.path)
+
+    def _part(self, part: Part, kind: SectionKind) -> bool:
+        """Put *part* into the draft; return whether it was taken."""
+        field = part.field
+        if field == "label":
+            if part.value == "person" and kind is SectionKind.CONTROLLER:
+                self.path = "contact_person"
+            self.out.map(part.start, part.end, self.path)
+            return True
+        if field == "business_id":
+            return self.business_id(part.value, self.path, part.start, part.end)
+        if field == "fax":
+            self.out.map(part.start, part.end, self.path)
+            return True
+        if field in {"person", "role", "text", "name"}:
+            return self._name(part, kind)
+        if field == "po_box":
+            target = self.target()
+            field = "street" if target.street is None else "po_box"
+            if field == "po_box":
+                self.out.note(self.path, f"the notice gives a PO box too: {part.value}")
+                self.out.map(part.start, part.end, self.path)
+                return True
+        return self.set(
+            self.target(), field, part.value, part.start, part.end, obfuscated=part.obfuscated
+        )
+
+    def _name(self, part: Part, kind: SectionKind) -> bool:
+        value = part.value.strip()
+        if part.field == "person":
+            if kind is SectionKind.CONTROLLER or self.path == "controller":
+                self.path = "contact_person"
+            return self.set(self.target(), "name", value, part.start, part.end)
+        if part.field == "role" or (
+            self.path != "controller" and self.target().name and ROLE.search(value)
+        ):
+            self.out.note(self.path, f"role: {value}")
+            self.out.map(part.start, part.end, self.path)
+            return True
+        if len(value) > 100 or (part.field == "text" and _is_sentence(value)):
+            return False
+        target = self.target()
+        if target.name is None:
+            return self.set(target, "name", value, part.start, part.end)
+        if (
+            self.path == "controller"
+            and kind is SectionKind.CONTROLLER
+            and looks_like_person(value)
+        ):
+            # a person below the controller's own name: the contact person
+            self.path = "contact_person"
+            return self.set(self.out.contact, "name", value, part.start, part.end)
+        if part.field == "name":
+            return self.set(target, "name", value, part.start, part.end)
+        return False
+
+    def set(
+        self,
+        target: ContactFields,
+        field: str,
+        value: str,
+        start: int,
+        end: int,
+        *,
+        obfuscated: bool = False,
+    ) -> bool:
+        """Set a contact field (or note another value for it); map the span."""
+        value = " ".join(clean(value).split())
+        if not value:
+            return False
+        if field == "postal_code" and not re.fullmatch(r"[0-9]{5}", value):
+            return False
+        if getattr(target, field) is None:
+            setattr(target, field, value)
+            if obfuscated:
+                self.out.remarks.append(Remark("I011", start, end, value))
+        elif getattr(target, field) != value:
+            label = field.replace("_", " ")
+            self.out.note(self.path, f"the notice gives another {label} too: {value}")
+        self.out.map(start, end, self.path)
+        return True
+
+    def business_id(
+        self, value: str, path: str, start: int, end: int, *, written: str | None = None
+    ) -> bool:
+        """Check and set the controller's Y-tunnus (I002 if its check digit is wrong)."""
+        written = written or value
+        value = compact_business_id(value)
+        if not ytunnus.is_valid(value):
+            self.out.remarks.append(Remark("I002", start, end, written))
+            self.out.map(start, end, path)
+            return True
+        canonical = ytunnus.validate(value)
+        if path in {"controller", "controller.business_id"}:
+            if self.out.business_id is None:
+                self.out.business_id = canonical
+                if canonical != written:
+                    # a legacy 6+1 form padded, a VAT number or a space: say so
+                    self.out.note(
+                        "controller",
+                        f"the notice writes the Y-tunnus as {written}; "
+                        f"the draft has it in the standard form {canonical}",
+                    )
+            elif self.out.business_id != canonical:
+                self.out.note("controller", f"the notice gives another Y-tunnus too: {canonical}")
+            self.out.map(start, end, "controller.business_id")
+        else:
+            self.out.note(path, f"Y-tunnus in this part of the notice: {canonical}")
+            self.out.map(start, end, path)
+        return True
+
+    def scan_business_ids(self) -> None:
+        """Report labelled Y-tunnukset anywhere whose check digit is wrong."""
+        reported = {(r.start, r.end) for r in self.out.remarks if r.code == "I002"}
+        for found in YTUNNUS_ANY.finditer(self.text):
+            value = found.group("id")
+            if ytunnus.is_valid(compact_business_id(value)):
+                continue
+            if any(s <= found.start("id") < e for s, e in reported):
+                continue
+            self.out.remarks.append(Remark("I002", found.start("id"), found.end("id"), value))
+
+    def prose(self, sentence: str, start: int, end: int) -> None:
+        """A sentence outside the controller section that names the controller."""
+        out = self.out
+        company = COMPANY.search(sentence)
+        if company is not None and out.controller.name is None:
+            out.controller.name = company.group(1)
+        business = YTUNNUS.search(sentence)
+        if business is not None:
+            self.business_id(business.group(1), "controller", start, end)
+        email = email_of(sentence)
+        if email is not None and out.controller.email is None:
+            out.controller.email = email
+        self.path = "controller"
+        for part in parse_line(sentence, 0, len(sentence)):
+            if (
+                part.field in _ADDRESS | {"phone"}
+                and getattr(out.controller, part.field, 1) is None
+            ):
+                setattr(out.controller, part.field, flat(part.value))
+        out.note("controller", "read from a sentence, not from a controller section; check")
+        out.map(start, end, "controller")
+
+
+def parse_value_only(line: str) -> bool:
+    """Whether a label-looking *line* also carries its value ("Puh. 09 123")."""
+    return any(p.field not in {"label", "text", "name"} for p in parse_line(line, 0, len(line)))
+
+
+def _is_sentence(line: str) -> bool:
+    words = line.split()
+    return (
+        len(words) >= _SENTENCE_WORDS
+        and line.rstrip().endswith((".", "!", "?"))
+        and email_of(line) is None
+    )

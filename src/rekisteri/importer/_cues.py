@@ -1,0 +1,414 @@
+"""The cue tables of the importer: words and patterns that say what a sentence is about.
+
+Each table is a compiled regular expression (or a tuple of them) over the
+case-folded text; the small helpers below turn a matched piece of text into a
+value (an e-mail written out, a Y-tunnus in its compact form, a period).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from rekisteri.importer._finnish import capitalise
+from rekisteri.importer._headings import SectionKind, is_field_label
+from rekisteri.model import Duration, RetentionTrigger, Right, SecurityKind
+
+# --------------------------------------------------------------------- cues
+
+TRANSFER_WHERE: Final = re.compile(
+    r"ulkopuolelle|ulkopuolella|utanför|outside|kolmansiin maihin|tredje ?land|third countr",
+)
+TRANSFER_AREA: Final = re.compile(
+    r"\beu\b|\beu:n|\beta\b|eta:n|euroop|\beea\b|\bees\b|suomen|finland|kolmansiin maihin"
+    r"|tredje ?land|third countr",
+)
+NEGATIVE: Final = re.compile(
+    r"\bei\s+(?:\w+\s+){0,2}(?:siirretä|siirry|luovuteta|luovutetaan)|\beikä\b|\binte\b|\bnot\b"
+)
+EXCEPTION: Final = re.compile(
+    r"\b(?:ellei|paitsi|lukuun ottamatta|pois lukien|mikäli|jos|kuitenkin|förutom|om inte"
+    r"|utom|unless|except)\b"
+)
+RETENTION: Final = re.compile(
+    r"\bsäilyt(?:etään|ämme|etään|ettävä)\b|säilytysai|säilyttämisai|hävitetään|hävitämme"
+    r"|poistetaan|poistamme|\bpoisto\b|arkistoidaan|kirjanpitolai|\blagras\b|raderas|gallras"
+    r"|retained|deleted|stored for",
+)
+STATUTE: Final = re.compile(r"kirjanpitolai|kirjanpitolaki|1336/1997|1997/1336|bokföringslag")
+DISCLOSURE: Final = re.compile(
+    r"\bluovut(?:etaan|amme|taa|ettava|ettavissa|eta|ukset|etut|etaan)\b|luovuttaa"
+    r"|ainoastaan yrityksen käytössä|vain yrityksen käytössä|utlämnas|lämnas (?:inte )?ut|disclos",
+)
+NOT_DISCLOSURE: Final = re.compile(r"luovuttamatta")
+SOURCE: Final = re.compile(
+    r"lähtei(?:stä|tä)|\blähteet\b|\bsaadaan\b|voidaan saada|hankittava tieto|hankitaan"
+    r"|hankitut|hankimme|saamme tietoja|erhålls|inhämtas|fås från|obtained from",
+)
+DATA_SUBJECT: Final = re.compile(
+    r"asiakkaan (?:itse )?ilmoittam|asiakkaalta itseltään|rekisteröidyltä itseltään"
+    r"|rekisteröidyn itse|asiakkaan tekemi|henkilöltä itseltään|jäseneltä itseltään"
+    r"|asiakas on vastuussa tietojen oikeellisuu|den registrerade själv|kunden själv"
+    r"|asiakkaan antam|käyttäjän antam|itse ilmoittam|rekisteröidyn antam",
+)
+CATALOG_CUES: Final = (
+    (
+        "ytj",
+        re.compile(r"\bytj\b|yritys- ja yhteisötietojärjestelm|företags- och organisationsdata"),
+    ),
+    ("prh-yhdistysrekisteri", re.compile(r"yhdistysnet|yhdistysrekister|föreningsregist")),
+    ("prh-kaupparekisteri", re.compile(r"kaupparekister|handelsregist")),
+    ("asiakastieto", re.compile(r"asiakastieto oy|suomen asiakastie")),
+    ("fonecta", re.compile(r"\bfonecta")),
+    ("suomen-numeropalvelu", re.compile(r"numeropalvelu|nummertjänst")),
+    (
+        "dvv-vtj",
+        re.compile(
+            r"väestötietojärjestelm|väestörekister|\bvtj\b|digi- ja väestötietovira|\bdvv\b"
+            r"|befolkningsdatasystem|maistraat"
+        ),
+    ),
+    ("posti-osoitepalvelu", re.compile(r"postin osoite|osoitepalvelu|osoitteenmuutos|posti oy")),
+)
+CONTROLLER_CUE: Final = re.compile(r"rekisterinpitäjä|personuppgiftsansvarig|registeransvarig")
+CONTENT_CUE: Final = re.compile(
+    r"rekisteriin (?:tallennetaan|kerätään|merkitään)|rekisteri sisältää"
+    r"|rekisterissä (?:käsitellään|on|säilytetään seuraavat)|tallennamme|keräämme"
+    r"|käsittelemme seuraavia|tietosisältö"
+    r"|registret innehåller|seuraavia tietoja|seuraavat tiedot",
+)
+SECURITY_CUE: Final = re.compile(
+    r"suojattu|suojataan|palomuur|salasan|käyttäjätunnu|lukitu|salassapito|luottamuksellisesti"
+    r"|tietoturva|salattu|salataan|kulunvalvon",
+)
+RIGHTS_CUE: Final = re.compile(
+    r"\boikeus (?:tarkastaa|tarkistaa|saada|vaatia|kieltää|peruuttaa|pyytää|tehdä|vastustaa)"
+    r"|tarkastusoikeu|kielto-oikeu|rätt att|rätt till|right to|right of",
+)
+ORGANISATIONAL: Final = re.compile(
+    r"salassapito|luottamuksel|vaitiolo|koulutet|ohjeistet|työntekijöillä on oikeus"
+    r"|ainoastaan määrätyillä|vain määrätyillä|allekirjoitt|tystnadsplikt",
+)
+TECHNICAL: Final = re.compile(
+    r"käyttäjätunnu|salasan|palomuur|salau|salat|salataan|varmuuskopi|\bssl\b|https|lokit"
+    r"|kirjautu|käyttöoikeu|palvelim|tietojärjestelm|lösenord|brandvägg",
+)
+PHYSICAL: Final = re.compile(
+    r"lukit|tilo(?:issa|ssa|ihin)|paperi|manuaali|silpu|tuhot|kulunvalvon|vartioi|fyysi|låst"
+)
+RIGHT_CUES: Final = (
+    (
+        Right.ACCESS,
+        re.compile(
+            r"tarkastusoikeu|tarkistaa, mitä tietoja|tarkastaa|tarkistaa"
+            r"|pääsy tietoihin|insyn|right of access"
+        ),
+    ),
+    (Right.RECTIFICATION, re.compile(r"korja|oikais|täydennet|rättelse|rectif")),
+    (Right.ERASURE, re.compile(r"poist|hävit|radering|erasure")),
+    (Right.RESTRICTION, re.compile(r"rajoitta|begränsning|restrict")),
+    (Right.NOTIFICATION, re.compile(r"ilmoitetaan sille, jolta|jolle tiedot on luovutettu")),
+    (Right.PORTABILITY, re.compile(r"siirtää tiedot järjestelmästä|dataportab|portab")),
+    (Right.OBJECT, re.compile(r"kieltää|kielto-oikeu|vastust|invändning|\bobject")),
+    (Right.WITHDRAW_CONSENT, re.compile(r"peruuttaa suostumu|återkalla|withdraw")),
+    (
+        Right.COMPLAINT,
+        re.compile(r"valitus valvontaviranomaiselle|tehdä valitukse|klagomål|complaint"),
+    ),
+)
+PERSON_WORDS: Final = re.compile(
+    r"(?:henkilöt|yhteyshenkilöt|käyttäjät|asiakkaat|jäsenet|työntekijät|hakijat|päättäjät"
+    r"|vastuuhenkilöt|edustajat)\b"
+)
+DIRECT_MARKETING: Final = re.compile(
+    r"suoramarkkinoin|suoramainon|direktmarknadsför|direct marketing"
+)
+HETU_WORDS: Final = re.compile(r"henkilötunnu|\bhetu\b|personbeteckning|personnummer")
+COMPANY: Final = re.compile(
+    r"\b([A-ZÄÖÅ][\w&\-]*(?:[ \t]+[A-ZÄÖÅ0-9][\w&\-]*){0,4}[ \t]+(?:Oyj|Oy|Ab|Ky|Ay|Tmi|ry))\b"
+)
+YTUNNUS_ANY: Final = re.compile(
+    r"(?i)\b(?:y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id)\b[^\d\n]{0,12}"
+    r"(?P<id>(?<![\d-])[0-9]{6,7}(?:[ \t]?[-\u2010\u2011\u2013][ \t]?|[ \t])?[0-9](?![\d-]))"
+)
+DASHES: Final = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "-"})
+#: A labelled Y-tunnus's value in any form that the identifier module reads:
+#: "2077474-0", "2077474 0", "2077474 - 0", "20774740", "FI20774740".
+YTUNNUS_VALUE: Final = re.compile(
+    r"(?<![\dA-Za-z-])(?:FI[ \t-]?)?[0-9]{6,7}"
+    r"(?:[ \t]?[-\u2010\u2011\u2013][ \t]?|[ \t])?[0-9](?![\d-])"
+)
+YTUNNUS: Final = re.compile(r"(?<![\d-])([0-9]{6,7}-[0-9])(?![\d-])")
+EMAIL_OBFUSCATED: Final = re.compile(
+    r"(?i)\s*(?:\(at\)|\[at\]|\{at\}|\(a\)|\[a\]|\(ät\)|\(ät\)|\s+at\s+|\(miukumauku\))\s*"
+)
+DOT_OBFUSCATED: Final = re.compile(r"(?i)\s*(?:\(piste\)|\[piste\]|\(dot\)|\[dot\])\s*")
+EMAIL: Final = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9.\-]{1,200}\.[A-Za-z]{2,24}")
+EMAIL_LOOSE: Final = re.compile(
+    r"(?i)[a-z0-9._%+\-]{1,64}(?:@|\s*(?:\(at\)|\[at\]|\{at\}|\(a\)|\[a\]|\(ät\))\s*)"
+    r"[a-z0-9\-]{1,63}(?:(?:\.|\s*(?:\(piste\)|\(dot\)|\[dot\])\s*)[a-z0-9\-]{1,63}){1,5}"
+)
+PHONE: Final = re.compile(r"(?<![\w+])(\+?[0-9][0-9 ()\-/]{5,22}[0-9])(?!\w)")
+POSTCODE_TOWN: Final = re.compile(r"^(?:FI-)?([0-9]{5})[ \t]+([^\d,;]{2,60}?)\s*$")
+STREET_POSTCODE: Final = re.compile(
+    r"^(?P<street>[^,\n]{3,80}?)[ \t]*[,;]?[ \t]+(?:FI-)?(?P<code>[0-9]{5})[ \t]+"
+    r"(?P<town>[^\d,;]{2,60}?)\s*$"
+)
+STREET: Final = re.compile(
+    r"^(?:(?:PL|PO Box|Box|Postilokero|PB)[ \t]*[0-9]{1,6}"
+    r"|[A-ZÄÖÅ][\w.\-]*(?:[ \t][\w.\-]+){0,3}[ \t][0-9]{1,4}[ \t]?[A-Za-z]?"
+    r"(?:[ \t]?[A-Z][ \t]?[0-9]{1,3})?)$"
+)
+URL: Final = re.compile(r"(?i)\b(?:https?://|www\.)[^\s,;]{3,200}")
+LABEL_WORDS: Final = (
+    r"(?:yrityksen |rekisterinpitäjän )?nimi|name|namn|toiminimi|firma"
+    r"|y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id"
+    r"|(?:posti|katu|käynti|laskutus)?osoite|adress|besöksadress|postadress|address"
+    r"|postinumero(?: ja -?toimipaikka)?|postitoimipaikka"
+    r"|puh(?:elin)?(?:numero)?|puh\.|p\.|tel(?:efon|\.)?|tfn|gsm|matkapuhelin|vaihde|phone"
+    r"|sähköposti(?:osoite)?|s-posti|e-?mail|e-post"
+    r"|www|kotisivu(?:t)?|verkkosivu(?:t|sto)?|webbplats|website|url"
+    r"|yhteyshenkilö|kontaktperson|contact person|vastuuhenkilö"
+)
+#: "Puhelin: 09 123", "Puh 09 123", and bilingual "Y-tunnus / FO-nummer: 1234567-1".
+LABEL: Final = re.compile(
+    rf"(?i)^[ \t]*(?P<label>{LABEL_WORDS})(?:[ \t]*/[ \t]*(?:{LABEL_WORDS}))?"
+    r"(?P<sep>[ \t]*:[ \t]*|[ \t]+(?=[+0-9(]))(?P<value>.*)$"
+)
+#: "niin kauan kuin asiakassuhde on voimassa", "asiakkuuden ajan": while the relationship lasts.
+UNTIL_END: Final = re.compile(
+    r"niin kauan kuin|niin kauan kun|asiakkuuden ajan|asiakassuhteen (?:ajan|keston)"
+    r"|kunnes asiakassuhde päättyy|så länge kundförhållandet"
+)
+MONTHS: Final = re.compile(
+    r"(?P<n>[0-9]{1,3}|yhden|yksi|kahden|kaksi|kolmen|kolme|neljän|neljä|viiden|viisi|kuuden"
+    r"|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)\s+(?P<unit>vuotta|vuoden|vuodeksi"
+    r"|kuukautta|kuukauden|kuukaudeksi|kk|päivää|päivän|år|månader)"
+)
+NUMBER_WORDS: Final = {
+    "yhden": 1, "yksi": 1, "kahden": 2, "kaksi": 2, "kolmen": 3, "kolme": 3, "neljän": 4,
+    "neljä": 4, "viiden": 5, "viisi": 5, "kuuden": 6, "kuusi": 6, "seitsemän": 7,
+    "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10,
+}  # fmt: skip
+TRIGGERS: Final = (
+    (RetentionTrigger.END_OF_CUSTOMER_RELATIONSHIP,
+     re.compile(r"(?:asiakassuhteen|asiakkuuden|jäsenyyden) "
+                r"(?:päättymi|päätty|loppumi)")),
+    (RetentionTrigger.LAST_CONTACT, re.compile(r"viimeise\w* (?:yhteydenoto|asioin)")),
+    (RetentionTrigger.END_OF_FINANCIAL_YEAR, re.compile(r"tilikauden (?:päättymi|lopu)")),
+    (RetentionTrigger.CONSENT_WITHDRAWAL, re.compile(r"suostumuksen peruuttami")),
+    (RetentionTrigger.COLLECTION, re.compile(r"(?:keräämise|tallentamise|saamise)sta")),
+)  # fmt: skip
+DEMONSTRATIVE: Final = re.compile(
+    r"(?:Nämä|Näitä|Näistä|Näille|Niitä|Niistä|Ne|Tämä|Tätä|Tästä|Tällöin|Näin|Edellytämme"
+    r"|Dessa|Detta|These|This)\b"
+)
+
+NOMINATIVE: Final = "name read from the notice's list and put in the nominative; check it"
+CROSS_CUED: Final = frozenset(
+    {
+        SectionKind.TITLE,
+        SectionKind.CHANGES,
+        SectionKind.PURPOSES,
+        SectionKind.CONTENT,
+        SectionKind.SOURCES,
+        SectionKind.DISCLOSURES,
+        SectionKind.SECURITY,
+        SectionKind.SECURITY_MANUAL,
+        SectionKind.SECURITY_ELECTRONIC,
+        SectionKind.RETENTION,
+        SectionKind.TRANSFERS,
+        SectionKind.COOKIES,
+        None,
+    }
+)
+RIGHTS_SECTIONS: Final = frozenset(
+    {SectionKind.ACCESS, SectionKind.RECTIFICATION, SectionKind.OTHER_RIGHTS}
+)
+SECURITY_SECTIONS: Final = frozenset(
+    {SectionKind.SECURITY, SectionKind.SECURITY_MANUAL, SectionKind.SECURITY_ELECTRONIC}
+)
+LINE_SECTIONS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
+
+
+#: A word broken over two lines with a hyphen, as in text copied from a PDF:
+#: "henkilö-\ntietojen" is "henkilötietojen"; "asiakas-\nja palvelu..." keeps its hyphen.
+BROKEN_WORD: Final = re.compile(
+    r"([a-zäöå])-[ \t]*\r?\n[ \t]*(?=([a-zäöå]))(?!(?:ja|tai|sekä|eli|että|and|och|eller)\b)"
+)
+
+
+def _join_broken(match: re.Match[str]) -> str:
+    # a compound whose parts meet with the same vowel keeps its hyphen: "linja-auto"
+    before, after = match.group(1), match.group(2)
+    return before + ("-" if before == after and before in "aeiouyäöå" else "")
+
+
+BROKEN_NAME: Final = re.compile(r"(?<=[A-Za-zÄÖÅäöå])-[ \t]*\r?\n[ \t]*(?=[A-ZÄÖÅ])")
+
+
+#: Characters a text of the model may not hold (control and bidirectional-override
+#: characters): the importer puts a space in their place.
+CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """*text* with every control character a space (line feeds and tabs stay)."""
+    return CONTROL.sub(" ", text)
+
+
+def flat(text: str) -> str:
+    """*text* on one line, whitespace collapsed, words broken with a hyphen joined."""
+    text = clean(text)
+    if "-" in text and "\n" in text:
+        text = BROKEN_NAME.sub("-", BROKEN_WORD.sub(_join_broken, text))
+    return " ".join(text.split())
+
+
+def as_sentence(text: str) -> str:
+    """*text* as a sentence: one line, capitalised, ending in a full stop."""
+    line = flat(text).strip(" ,;:-–")
+    if not line:
+        return ""
+    line = line[:1].upper() + line[1:]
+    return line if line.endswith((".", "!", "?", ")")) else line + "."
+
+
+def email_of(text: str) -> str | None:
+    """The e-mail address in *text*, written out if it was obfuscated ("info(a)esimerkki.fi")."""
+    found = EMAIL_LOOSE.search(text)
+    if found is None:
+        return None
+    written = DOT_OBFUSCATED.sub(".", EMAIL_OBFUSCATED.sub("@", found.group(0)))
+    return written if EMAIL.fullmatch(written) else None
+
+
+def short_name(text: str, limit: int = 80) -> str:
+    line = capitalise(text)
+    if len(line) <= limit:
+        return line
+    cut = line.rfind(" ", 0, limit)
+    return line[: cut if cut > 20 else limit].rstrip(" ,;:") + " …"
+
+
+def period_of(low: str) -> tuple[Duration | None, RetentionTrigger | None]:
+    trigger = next((t for t, cue in TRIGGERS if cue.search(low)), None)
+    found = MONTHS.search(low)
+    if trigger is None or found is None:
+        return None, None
+    number = found.group("n")
+    amount = int(number) if number.isdigit() else NUMBER_WORDS[number]
+    if amount == 0:
+        return None, None
+    unit = found.group("unit")
+    if unit.startswith(("vuo", "år")):
+        return Duration(years=amount), trigger
+    if unit.startswith(("kuu", "kk", "mån")):
+        return Duration(months=amount), trigger
+    return Duration(days=amount), trigger
+
+
+# ------------------------------------------------------------------ sections
+
+
+def compact_ytunnus(written: str) -> str:
+    """A Y-tunnus as written ("FI 0357502-9", "0357502 9") without spaces, prefix or odd dashes."""
+    return re.sub(r"^FI-?", "", re.sub(r"[ \t]", "", written).translate(DASHES))
+
+
+def meaningful(text: str) -> bool:
+    """Whether *text* has a letter or a digit (punctuation alone is left unmatched)."""
+    return any(char.isalnum() for char in text)
+
+
+def label_only(line: str) -> bool:
+    return bool(line.strip()) and LABEL.match(line.strip() + " ") is None and is_field_label(line)
+
+
+def is_channel(line: str) -> bool:
+    return bool(
+        email_of(line)
+        or re.match(r"(?i)\s*(puh|tel|gsm|sähköposti|s-posti|e-?mail)", line)
+        or PHONE.fullmatch(line.strip())
+    )
+
+
+def category_name(sentence: str) -> str:
+    body = re.sub(
+        r"^.{0,60}?\b(?:kattaa|käsittää|sisältää|sisältävät|koostuu|tallennetaan|kerätään"
+        r"|tallennamme|keräämme)\s+(?:mm\.\s+|muun muassa\s+)?",
+        "",
+        sentence,
+        count=1,
+    )
+    body = re.split(r",\s+kuten\s+|:\s", body, maxsplit=1)[0]
+    return short_name(body)
+
+
+def recipient_name(sentence: str, controller: str | None) -> str | None:
+    names = {m.group(1) for m in COMPANY.finditer(sentence)}
+    names.discard(controller or "")
+    return names.pop() if len(names) == 1 else None
+
+
+def security_kind(low: str, section: SectionKind | None) -> SecurityKind | None:
+    if ORGANISATIONAL.search(low):
+        return SecurityKind.ORGANISATIONAL
+    if PHYSICAL.search(low):
+        return SecurityKind.PHYSICAL
+    if TECHNICAL.search(low):
+        return SecurityKind.TECHNICAL
+    if section is SectionKind.SECURITY_MANUAL:
+        return SecurityKind.PHYSICAL
+    if section is SectionKind.SECURITY_ELECTRONIC:
+        return SecurityKind.TECHNICAL
+    return None
+
+
+#: Sections whose text is read from cues: before the first heading, a title, "changes".
+FREE_SECTIONS: Final = frozenset({None, SectionKind.TITLE, SectionKind.CHANGES})
+#: A retention statement strong enough to leave its section: a period or a statute.
+STRONG_RETENTION: Final = re.compile(
+    r"[0-9]+\s*(?:vuo|kuuk|kk|päiv|år|mån|year|month|day)|kirjanpitolai|bokföringslag"
+    r"|(?:yhden|kahden|kolmen|neljän|viiden|kuuden|seitsemän|kahdeksan|kymmenen|sex|tio)"
+    r"\s+(?:vuo|kuuk|år|mån)"
+    r"|(?:tiedo?t\w*|uppgifter\w*|data)\s+(?:\w+\s+){0,2}(?:hävitetään|poistetaan|säilytetään"
+    r"|raderas|gallras|lagras|förvaras|are deleted|are erased|are kept|are stored|are retained)"
+)
+#: A sentence that opens with a disclosure: "Tietoja luovutetaan ...", "Uppgifter lämnas ut ...".
+STRONG_DISCLOSURE: Final = re.compile(
+    r"(?:(?:henkilö|asiakas|rekisteri)?tieto\w*|uppgifter\w*|personuppgifter\w*|data|personal data)"
+    r"\s+(?:\w+\s+){0,2}(?:luovute|lämnas|disclos|ei luovuteta|eikä)"
+    r"|(?:emme|vi|we)\s+(?:\w+\s+){0,1}(?:luovuta|lämnar|disclose)"
+    r"|.{0,60}(?:ainoastaan|vain) (?:yrityksen|rekisterinpitäjän) käytössä"
+)
+#: Where the data come from, said outright: "Tiedot saadaan ...", "Uppgifterna fås ...".
+STRONG_SOURCE: Final = re.compile(
+    r"(?:(?:henkilö|asiakas)?tiedo?t\w*|uppgifter\w*|(?:personal )?data)\s+(?:\w+\s+){0,2}"
+    r"(?:saadaan|kerätään\s+(?:\w+\s+){0,2}(?:itseltään|asiakkaalta|rekisteröidyltä)"
+    r"|fås|erhålls|inhämtas|are obtained|is obtained|are collected from)"
+    r"|.{0,40}\w+(?:lta|ltä) (?:\w+ ){0,2}(?:hankittava|saatava|kerättävä)"
+)
+_NEGATED: Final = re.compile(
+    r"\bei\s+(?:\w+\s+){0,3}(?:siirretä|siirry|luovuteta|luovutetaan|luovu)|\beikä\b"
+    r"|\bemme\s+(?:\w+\s+){0,2}(?:luovuta|siirrä|myy)|\binte\b|\bicke\b|\bnot\b|\bnever\b"
+    r"|\bno one\b|\bkenellekään\b|\bei kolmansille\b"
+)
+
+
+def is_negative(low: str, verb: re.Pattern[str]) -> bool:
+    """Whether *low* says that *verb* (disclosure, transfer) does not happen, without exception."""
+    return (
+        _NEGATED.search(low) is not None
+        and EXCEPTION.search(low) is None
+        and (verb.search(low) is not None or "kenellekään" in low or "no one" in low)
+    )
+
+
+def is_transfer(low: str) -> bool:
+    """Whether *low* speaks of moving data outside the EU/EEA."""
+    return (
+        TRANSFER_WHERE.search(low) is not None
+        and TRANSFER_AREA.search(low) is not None
+        and re.search(r"siirr|siirt|luovut|överför|lämnas|transfer", low) is not None
+    )
