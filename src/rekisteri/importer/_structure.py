@@ -238,11 +238,10 @@ class _Splitter:
             line = self.text[start:end]
             glued = _glued_heading(line)
             if glued is not None:
-                kind, head_len = glued
-                head_end = start + head_len
+                head_end = start + glued[1]
                 value = _trimmed(self.text, head_end, end)[0]
                 self.pieces.append(
-                    Piece("heading", start, head_end, [(start, head_end)], start, kind)
+                    Piece("heading", start, head_end, [(start, head_end)], start, glued[0])
                 )
                 self.pieces.append(Piece("para", value, end, [(value, end)], value))
                 i += 1

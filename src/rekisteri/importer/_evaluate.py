@@ -1,0 +1,182 @@
+"""Scoring an import against a hand-written expected draft (fixture format of issue 15).
+
+Used by ``benchmarks/eval_import.py`` and the importer's regression tests;
+not part of the public API. An expected draft is register-shaped TOML with an
+optional ``[fixture]`` table (the notice's languages and its sections, each
+with the field its text belongs to).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from rekisteri.importer import ImportResult
+    from rekisteri.model import LocalizedText, Register
+
+KEY_FACTS: Final = ("name", "controller", "business_id", "street", "postal_code", "town", "email")
+
+#: The field a recognised heading's section kind stands for.
+_KIND_FIELD: Final = {
+    "title": "none",
+    "changes": "none",
+    "dpo": "controller",
+    "security_manual": "security",
+    "security_electronic": "security",
+    "access": "rights",
+    "rectification": "rights",
+    "other_rights": "rights",
+}
+#: Fields that are one thing for the scorer.
+_SAME: Final = {"rights_exercise": "rights"}
+
+
+def _norm(value: object) -> str:
+    return " ".join(str(value).split())
+
+
+def expected_facts(expected: dict[str, Any]) -> dict[str, object]:
+    """The key facts an expected draft gives (a fact it lacks is left out)."""
+    controller = expected.get("controller", {})
+    address = controller.get("address", {})
+    facts: dict[str, object] = {
+        "controller": controller.get("name"),
+        "business_id": controller.get("business_id"),
+        "street": address.get("street"),
+        "postal_code": address.get("postal_code"),
+        "town": address.get("town"),
+        "email": controller.get("contact", {}).get("email")
+        or expected.get("contact_person", {}).get("email"),
+        "name": expected.get("name"),
+    }
+    return {key: value for key, value in facts.items() if value}
+
+
+def draft_facts(draft: Register) -> dict[str, object]:
+    """The same key facts of an imported draft."""
+    controller = draft.controller
+    address = controller.address
+    email = controller.contact.email if controller.contact else None
+    if email is None and draft.contact_person is not None:
+        email = draft.contact_person.email
+    return {
+        "controller": controller.name,
+        "business_id": controller.business_id,
+        "street": address.street if address else None,
+        "postal_code": address.postal_code if address else None,
+        "town": address.town if address else None,
+        "email": email,
+        "name": draft.name,
+    }
+
+
+def fact_right(expected: object, got: object) -> bool:
+    """Whether a fact is right: equal after whitespace normalisation.
+
+    A text in several languages (``{fi = ..., sv = ...}``) must match in each
+    language given; a plain string matches the draft's text in any language.
+    """
+    if got is None:
+        return False
+    if isinstance(expected, dict):
+        texts = _texts(got)
+        return all(_norm(texts.get(lang, "")) == _norm(text) for lang, text in expected.items())
+    if isinstance(got, str):
+        return _norm(got) == _norm(expected)
+    return _norm(expected) in {_norm(text) for text in _texts(got).values()}
+
+
+def _texts(value: object) -> dict[str, str]:
+    if isinstance(value, str):
+        return {"fi": value}
+    text: LocalizedText = value  # type: ignore[assignment] # a LocalizedText
+    return {
+        lang: found for lang in ("fi", "sv", "en") if (found := getattr(text, lang)) is not None
+    }
+
+
+def score_facts(expected: dict[str, Any], draft: Register) -> dict[str, bool]:
+    """Each key fact the expected draft gives: right or not."""
+    got = draft_facts(draft)
+    return {key: fact_right(value, got[key]) for key, value in expected_facts(expected).items()}
+
+
+def field_of(mapped_field: str) -> str:
+    """The top-level field of a mapped span's path, as the scorer compares them."""
+    if mapped_field.startswith("heading:"):
+        kind = mapped_field.removeprefix("heading:")
+        return _KIND_FIELD.get(kind, kind)
+    if mapped_field.startswith("none_stated."):
+        mapped_field = mapped_field.removeprefix("none_stated.")
+    top = re.split(r"[.\[]", mapped_field, maxsplit=1)[0]
+    return _SAME.get(top, top)
+
+
+def section_spans(text: str, sections: list[dict[str, str]]) -> list[tuple[int, int, str, str]]:
+    """Each section located by its heading, in order: (start, end, heading, field).
+
+    A heading not found in the text is left out (its text counts with the section before).
+    """
+    found: list[tuple[int, str, str]] = []
+    position = 0
+    flat_text, offsets = _flattened(text)
+    for section in sections:
+        heading = _norm(section.get("heading", ""))
+        if not heading:
+            found.append((0 if not found else position, "", section.get("field", "none")))
+            continue
+        at = flat_text.find(heading, _flat_index(offsets, position))
+        if at < 0:
+            continue
+        start = offsets[at]
+        found.append((start, heading, section.get("field", "none")))
+        position = start + 1
+    spans = []
+    for index, (start, heading, field) in enumerate(found):
+        end = found[index + 1][0] if index + 1 < len(found) else len(text)
+        spans.append((start, end, heading, field))
+    return spans
+
+
+def _flattened(text: str) -> tuple[str, list[int]]:
+    """*text* with whitespace runs as one space, and each character's offset in *text*."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for match in re.finditer(r"\S+", text):
+        if out:
+            out.append(" ")
+            offsets.append(match.start())
+        out.append(match.group(0))
+        offsets.extend(range(match.start(), match.end()))
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
+def _flat_index(offsets: list[int], position: int) -> int:
+    import bisect
+
+    return bisect.bisect_left(offsets, position)
+
+
+def right_field(result: ImportResult, sections: list[dict[str, str]]) -> tuple[int, int]:
+    """(characters mapped to the field their section names, characters) over the sections.
+
+    Sections whose field is ``"none"`` are not counted: no field is right for them.
+    """
+    text = result.text
+    by_char: list[set[str]] = [set() for _ in range(len(text))]
+    for span in result.mapped:
+        field = field_of(span.field)
+        for index in range(span.start, min(span.end, len(text))):
+            by_char[index].add(field)
+    right = total = 0
+    for start, end, _heading, field in section_spans(text, sections):
+        if field == "none":
+            continue
+        want = _SAME.get(field, field)
+        for index in range(start, end):
+            if not text[index].isspace():
+                total += 1
+                right += want in by_char[index]
+    return right, total
