@@ -347,7 +347,7 @@ class TestLanguage:
         assert root.get("lang") == "sv"
         finnish = [e.text for e in root.iter("span") if e.get("lang") == "fi"]
         assert "Laskutus" in finnish
-        assert any(e.get("class") == "fallback" for e in root.iter("span"))
+        assert any(e.get("class") == "rk-fallback" for e in root.iter("span"))
 
     def test_no_marker_in_finnish(self) -> None:
         """A Finnish document never needs a fallback marker."""

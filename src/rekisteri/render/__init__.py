@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from rekisteri.model import Register
     from rekisteri.render._doc import Document
 
-__all__ = ["FORMATS", "LOCALES", "Format", "render_notice", "render_record"]
+__all__ = ["FORMATS", "LOCALES", "Format", "notice_css", "render_notice", "render_record"]
 
 #: An output format: ``"md"`` (CommonMark with GFM tables), ``"html"`` or ``"text"``.
 Format = Literal["md", "html", "text"]
@@ -55,9 +55,14 @@ FORMATS: Final[tuple[Format, ...]] = ("md", "html", "text")
 LOCALES: Final = tuple(lang.value for lang in Lang)
 
 
-def _write(document: Document, format: str) -> str:  # noqa: A002 - the issue's name for it
+def _write(document: Document, format: str, *, fragment: bool = False) -> str:  # noqa: A002 - the issue's name for it
     from rekisteri.render import _doc
 
+    if fragment:
+        if format != "html":
+            msg = "fragment: only the html format has a fragment form"
+            raise InvalidValueError(msg)
+        return _doc.to_html_fragment(document)
     if format == "md":
         return _doc.to_markdown(document)
     if format == "html":
@@ -79,6 +84,7 @@ def render_notice(
     *,
     locale: Lang | str = "fi",
     format: Format = "md",  # noqa: A002 - the issue's name for it
+    fragment: bool = False,
 ) -> str:
     """Return the privacy notice of *register*.
 
@@ -86,15 +92,28 @@ def render_notice(
         register: The register to describe.
         locale: ``"fi"``, ``"sv"`` or ``"en"``.
         format: ``"md"``, ``"html"`` (one self-contained document) or ``"text"``.
+        fragment: With ``format="html"``, return the notice as one
+            ``<div class="rk-notice" lang="…">`` element to place in a page of
+            your own: no ``<html>``, ``<head>`` or CSS (that is
+            :func:`notice_css`); class names and ids start with ``rk-``.
 
     Raises:
-        InvalidValueError: *locale* or *format* is not one of the above.
+        InvalidValueError: *locale* or *format* is not one of the above, or
+            *fragment* is asked for another format than HTML.
+
+    Examples:
+        >>> from rekisteri.testing import a_register
+        >>> html = render_notice(a_register(), locale="sv", format="html", fragment=True)
+        >>> html.splitlines()[0]
+        '<div class="rk-notice" lang="sv">'
+        >>> "<head>" in html, "<style>" in html
+        (False, False)
     """
     from rekisteri.render._notice import build_notice
 
     lang = parse_lang(locale)  # UnknownLocaleError, an InvalidValueError
     _check_format(format)
-    return _write(build_notice(register, lang), format)
+    return _write(build_notice(register, lang), format, fragment=fragment)
 
 
 def render_record(
@@ -102,6 +121,7 @@ def render_record(
     *,
     locale: Lang | str = "fi",
     format: Format = "md",  # noqa: A002 - the issue's name for it
+    fragment: bool = False,
 ) -> str:
     """Return the Art 30(1) record of processing activities of *register*.
 
@@ -109,12 +129,36 @@ def render_record(
         register: The register to describe.
         locale: ``"fi"``, ``"sv"`` or ``"en"``.
         format: ``"md"``, ``"html"`` or ``"text"``.
+        fragment: With ``format="html"``, one ``<div class="rk-notice">``
+            element, as for :func:`render_notice`.
 
     Raises:
-        InvalidValueError: *locale* or *format* is not one of the above.
+        InvalidValueError: *locale* or *format* is not one of the above, or
+            *fragment* is asked for another format than HTML.
     """
     from rekisteri.render._notice import build_record
 
     lang = parse_lang(locale)  # UnknownLocaleError, an InvalidValueError
     _check_format(format)
-    return _write(build_record(register, lang), format)
+    return _write(build_record(register, lang), format, fragment=fragment)
+
+
+def notice_css() -> str:
+    """The CSS of the HTML fragments, every rule scoped to ``.rk-notice``.
+
+    Put it in the host page once (a ``<style>`` element or a file of its own),
+    after the page's own CSS: it first resets the fragment's elements to the
+    browser's defaults, so that the page's element rules (``p``, ``table``,
+    ``ul``...) do not reach inside, and then styles them. The fragment fits a
+    375 px wide phone screen; tables become lists below 40 rem.
+
+    Examples:
+        >>> css = notice_css()
+        >>> css.startswith(".rk-notice {")
+        True
+        >>> all(line.startswith((".rk-notice", " ", "@media", "}")) for line in css.splitlines())
+        True
+    """
+    from rekisteri.render._doc import fragment_css
+
+    return fragment_css()

@@ -216,14 +216,18 @@ def _html_inline(spans: Iterable[Span]) -> str:
         elif span.style is Style.LINK and span.href:
             out.append(f'<a href="{_esc(span.href)}">{text}</a>')
         elif span.style is Style.FALLBACK:
-            out.append(f'<span class="fallback">{text}</span>')
+            out.append(f'<span class="{PREFIX}fallback">{text}</span>')
         elif span.style is Style.MISSING:
-            out.append(f'<strong class="missing">{text}</strong>')
+            out.append(f'<strong class="{PREFIX}missing">{text}</strong>')
         else:
             out.append(text)
     return "".join(out)
 
 
+#: The prefix of every class name and element id that the HTML writer emits.
+PREFIX: Final = "rk-"
+
+#: The page's own CSS (the whole document owns the page).
 _CSS: Final = """
 :root { color-scheme: light; }
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -244,8 +248,8 @@ table { border-collapse: collapse; width: 100%; margin: 0.75rem 0; }
 th, td { border: 1px solid #bbb; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #f1f1f1; }
 a { color: #0b57d0; }
-.fallback { font-style: italic; color: #555; }
-.missing { color: #a00000; background: #fff0f0; }
+.rk-fallback { font-style: italic; color: #555; }
+.rk-missing { color: #a00000; background: #fff0f0; }
 @media (max-width: 40rem) {
   main, main * { overflow-wrap: anywhere; }
   dl { grid-template-columns: minmax(0, 1fr); }
@@ -259,21 +263,71 @@ a { color: #0b57d0; }
 }
 """
 
+#: The elements the writer emits, for the fragment's reset.
+_ELEMENTS: Final = "h1, h2, h3, p, ul, li, dl, dt, dd, table, thead, tbody, tr, th, td, section, "
+_ELEMENTS_INLINE: Final = "strong, span, a, br"
 
-def to_html(doc: Document) -> str:
-    """Write *doc* as one self-contained HTML5 document that is also well-formed XML."""
-    out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{_esc(doc.lang)}">',
-        "<head>",
-        '<meta charset="utf-8"/>',
-        '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
-        f"<title>{_esc(clean(doc.title))}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        "<main>",
-    ]
+#: The fragment's CSS: every rule is scoped to ``.rk-notice``; the elements are
+#: first reset to the browser's defaults (``all: revert``), so that the host
+#: page's element rules (``table { width: 1200px }``, ``p { white-space: nowrap }``)
+#: do not reach inside, and then styled. Inherited properties are set on the root.
+_FRAGMENT_CSS: Final = (
+    """
+.rk-notice { all: revert; display: block; box-sizing: border-box; max-width: 46rem;
+  margin: 0; padding: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  font-size: 1rem; font-style: normal; font-weight: 400; line-height: 1.55; color: #1a1a1a;
+  background: #fff; text-align: left; text-transform: none; text-indent: 0;
+  letter-spacing: normal; word-spacing: normal; white-space: normal; overflow-wrap: break-word; }
+.rk-notice :is("""
+    + _ELEMENTS
+    + _ELEMENTS_INLINE
+    + """) { all: revert; box-sizing: border-box; overflow-wrap: inherit;
+  max-width: 100%; }
+.rk-notice h1 { font-size: 1.8rem; line-height: 1.2; margin: 1rem 0; font-weight: 700; }
+.rk-notice h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 0.5rem; font-weight: 700;
+  border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
+.rk-notice h3 { font-size: 1.05rem; margin: 1.25rem 0 0.4rem; font-weight: 700; }
+.rk-notice p { margin: 0.75rem 0; }
+.rk-notice ul { list-style: disc outside; margin: 0.75rem 0; padding: 0 0 0 1.25rem; }
+.rk-notice li { display: list-item; margin: 0.35rem 0; }
+.rk-notice dl { display: grid; margin: 0.75rem 0;
+  grid-template-columns: minmax(6rem, max-content) minmax(0, 1fr); gap: 0.2rem 1rem; }
+.rk-notice dt { font-weight: 600; }
+.rk-notice dd { margin: 0; }
+.rk-notice table { display: table; border-collapse: collapse; width: 100%; margin: 0.75rem 0;
+  table-layout: auto; }
+.rk-notice th, .rk-notice td { border: 1px solid #bbb; padding: 0.4rem 0.5rem; text-align: left;
+  vertical-align: top; white-space: normal; }
+.rk-notice th { background: #f1f1f1; font-weight: 600; }
+.rk-notice strong { font-weight: 700; }
+.rk-notice a { color: #0b57d0; text-decoration: underline; }
+.rk-notice .rk-fallback { font-style: italic; color: #555; }
+.rk-notice .rk-missing { color: #a00000; background: #fff0f0; font-weight: 700; }
+@media (max-width: 40rem) {
+  .rk-notice, .rk-notice * { overflow-wrap: anywhere; }
+  .rk-notice dl { grid-template-columns: minmax(0, 1fr); }
+  .rk-notice dd { margin-bottom: 0.4rem; }
+  .rk-notice table, .rk-notice thead, .rk-notice tbody, .rk-notice tr, .rk-notice th,
+  .rk-notice td { display: block; }
+  .rk-notice thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); }
+  .rk-notice tr { border: 1px solid #bbb; margin-bottom: 0.75rem; }
+  .rk-notice td { border: 0; border-top: 1px solid #e2e2e2; }
+  .rk-notice td:first-child { border-top: 0; }
+  .rk-notice td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+}
+"""
+)
+
+
+def fragment_css() -> str:
+    """The CSS of :func:`to_html_fragment`, every rule scoped to ``.rk-notice``."""
+    return _FRAGMENT_CSS.lstrip("\n")
+
+
+def _html_blocks(doc: Document) -> list[str]:
+    """The blocks of *doc* as HTML elements, sections wrapped in ``<section>``."""
+    out: list[str] = []
     in_section = False
     number = 0
     for block in doc.blocks:
@@ -283,8 +337,8 @@ def to_html(doc: Document) -> str:
                 in_section = False
             if block.level == 2:
                 number += 1
-                out.append(f'<section aria-labelledby="s{number}">')
-                out.append(f'<h2 id="s{number}">{_html_inline(block.text)}</h2>')
+                out.append(f'<section aria-labelledby="{PREFIX}s{number}">')
+                out.append(f'<h2 id="{PREFIX}s{number}">{_html_inline(block.text)}</h2>')
                 in_section = True
             else:
                 out.append(f"<h{block.level}>{_html_inline(block.text)}</h{block.level}>")
@@ -303,7 +357,42 @@ def to_html(doc: Document) -> str:
             out.append(_html_table(block))
     if in_section:
         out.append("</section>")
-    out += ["</main>", "</body>", "</html>", ""]
+    return out
+
+
+def to_html(doc: Document) -> str:
+    """Write *doc* as one self-contained HTML5 document that is also well-formed XML."""
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_esc(doc.lang)}">',
+        "<head>",
+        '<meta charset="utf-8"/>',
+        '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
+        f"<title>{_esc(clean(doc.title))}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        *_html_blocks(doc),
+        "</main>",
+        "</body>",
+        "</html>",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def to_html_fragment(doc: Document) -> str:
+    """Write *doc* as one ``<div class="rk-notice" lang="…">`` element, without CSS.
+
+    The element is well-formed XML; its style is :func:`fragment_css`.
+    """
+    out = [
+        f'<div class="{PREFIX}notice" lang="{_esc(doc.lang)}">',
+        *_html_blocks(doc),
+        "</div>",
+        "",
+    ]
     return "\n".join(out)
 
 

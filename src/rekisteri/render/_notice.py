@@ -13,7 +13,7 @@ register does not fill shows the visible marker "[puuttuu]" / "[saknas]" /
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rekisteri.model import Lang, LegalBasis, NoneStated, Right
 from rekisteri.render._doc import (
@@ -54,7 +54,7 @@ from rekisteri.render._parts import (
 )
 
 if TYPE_CHECKING:
-    from rekisteri.model import AutomatedDecision, Register
+    from rekisteri.model import AutomatedDecision, LocalizedText, Register
     from rekisteri.render._i18n import Texts
 
 #: Rights that have a section of their own rather than an item in the list.
@@ -393,15 +393,25 @@ def _sources(t: Texts, register: Register, doc: _Builder) -> None:
     items = []
     for source in register.sources:
         lines = [localized(t, source.name, strong=True)]
-        if source.operator:
-            operator = clean(source.operator)
+        if source.operator is not None:
+            value: object = source.operator  # a str before the model made it a text
+            operator: Inline = (
+                (plain(value),)
+                if isinstance(value, str)
+                else localized(t, cast("LocalizedText", value))
+            )
+            line = sentence(Span(_("Operator") + ": "), operator)
             if source.business_id:
                 business_id = _("Business ID {business_id}").format(business_id=source.business_id)
-                operator += f" ({business_id})"
-            lines.append(sentence(Span(_("Operator") + ": "), Span(operator)))
+                line = sentence(line, Span(f" ({business_id})"))
+            lines.append(line)
         if source.data is not None:
             lines.append(localized(t, source.data))
-        if source.publicly_accessible is True:
+        # Whether a source is public is asked of third-party sources (Art 14(2)(f)),
+        # as the linter asks it (R202); the data subject is no "public source".
+        if source.is_data_subject:
+            pass
+        elif source.publicly_accessible is True:
             lines.append((Span(_("A publicly accessible source.")),))
         elif source.publicly_accessible is False:
             lines.append((Span(_("Not a publicly accessible source.")),))

@@ -276,9 +276,21 @@ def special_label(t: Texts, special: SpecialCategory) -> str:
 
 
 def address_line(t: Texts, address: Address) -> str:
-    """``Hämeenkatu 129, 05820 HYVINKÄÄ`` (and the country when it is not Finland)."""
-    town = " ".join(clean(part) for part in (address.postal_code, address.town) if part)
-    parts = [clean(address.street) if address.street else "", town]
+    """``Hämeenkatu 129, 05820 HYVINKÄÄ`` (and the country when it is not Finland).
+
+    A Finnish address is written in the document's language: a post-office box
+    as ``PL``/``PB``/``P.O. Box`` and a bilingual municipality by its Swedish
+    name in Swedish (:mod:`rekisteri.places`).
+    """
+    from rekisteri.places import street_line, town_name
+
+    street = clean(address.street) if address.street else ""
+    town_text = clean(address.town) if address.town else ""
+    if address.country == "FI":
+        street = street_line(street, t.lang) if street else ""
+        town_text = town_name(town_text, t.lang) if town_text else ""
+    town = " ".join(part for part in (clean(address.postal_code or ""), town_text) if part)
+    parts = [street, town]
     if address.country != "FI":
         parts.append(t.country(address.country))
     return ", ".join(part for part in parts if part)

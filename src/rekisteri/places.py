@@ -1,0 +1,151 @@
+"""Finnish place names and postal forms in Finnish, Swedish and English.
+
+A notice in Swedish writes a Finnish address the way Finland-Swedish does:
+the Swedish name of a bilingual municipality (``00531 Helsingfors``) and the
+Swedish abbreviation of a post-office box (``PB 800``). An English notice
+keeps the Finnish town names (English uses them) and writes ``P.O. Box 800``.
+
+:data:`SWEDISH_NAMES` maps the Finnish name of each bilingual municipality
+(and a few postal localities inside them) to its Swedish name. The list follows
+the linguistic division of municipalities that the Government fixes for ten
+years at a time (valtioneuvoston asetus kuntien kielellisestä asemasta,
+2023–2032) as Statistics Finland publishes it (classification *Kuntien
+kielisuhde* / *Språklig indelning*), plus the municipalities that are bilingual
+by their own choice (Lohja, Korsnäs, Luoto, Närpiö). Each entry says whether
+its pair of names was checked against a published source while this table was
+written (:attr:`Place.verified`); the others are the names in common official
+use, not yet checked against the decree's own list.
+
+Examples:
+    >>> town_name("Helsinki", "sv"), town_name("HELSINKI", "sv"), town_name("Helsinki", "en")
+    ('Helsingfors', 'HELSINGFORS', 'Helsinki')
+    >>> town_name("Tampere", "sv")  # not bilingual: the Finnish name is the postal name
+    'Tampere'
+    >>> street_line("PL 800", "sv"), street_line("PL 800", "en"), street_line("PB 800", "fi")
+    ('PB 800', 'P.O. Box 800', 'PL 800')
+    >>> street_line("Lintulahdenkuja 4", "sv")
+    'Lintulahdenkuja 4'
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["SWEDISH_NAMES", "Place", "street_line", "town_name"]
+
+
+class Place(NamedTuple):
+    """A place with a Finnish and a Swedish name."""
+
+    fi: str
+    sv: str
+    verified: bool
+    """Whether the pair was checked against a published list when the table was written."""
+    locality: bool = False
+    """A postal locality inside a municipality (``Tammisaari`` in Raasepori), not a municipality."""
+
+
+# verified=True: the Swedish name was seen in a published list or page while
+# writing this table (a Swedish-language table of Uusimaa's bilingual
+# municipalities, Svenska Finlands folkting's background paper on bilingual
+# municipalities 2017, municipal pages); False: common official use, unchecked.
+_PLACES: Final = (
+    Place("Espoo", "Esbo", verified=True),
+    Place("Hanko", "Hangö", verified=True),
+    Place("Helsinki", "Helsingfors", verified=True),
+    Place("Inkoo", "Ingå", verified=True),
+    Place("Kaskinen", "Kaskö", verified=True),
+    Place("Kauniainen", "Grankulla", verified=True),
+    Place("Kemiönsaari", "Kimitoön", verified=False),
+    Place("Kirkkonummi", "Kyrkslätt", verified=True),
+    Place("Kokkola", "Karleby", verified=False),
+    Place("Korsnäs", "Korsnäs", verified=True),
+    Place("Kristiinankaupunki", "Kristinestad", verified=False),
+    Place("Kruunupyy", "Kronoby", verified=False),
+    Place("Lapinjärvi", "Lappträsk", verified=True),
+    Place("Lohja", "Lojo", verified=True),
+    Place("Loviisa", "Lovisa", verified=True),
+    Place("Luoto", "Larsmo", verified=True),
+    Place("Maalahti", "Malax", verified=False),
+    Place("Mustasaari", "Korsholm", verified=False),
+    Place("Närpiö", "Närpes", verified=True),
+    Place("Parainen", "Pargas", verified=True),
+    Place("Pedersöre", "Pedersöre", verified=False),
+    Place("Pietarsaari", "Jakobstad", verified=False),
+    Place("Porvoo", "Borgå", verified=True),
+    Place("Pyhtää", "Pyttis", verified=False),
+    Place("Raasepori", "Raseborg", verified=True),
+    Place("Sipoo", "Sibbo", verified=True),
+    Place("Siuntio", "Sjundeå", verified=True),
+    Place("Turku", "Åbo", verified=False),
+    Place("Uusikaarlepyy", "Nykarleby", verified=False),
+    Place("Vaasa", "Vasa", verified=False),
+    Place("Vantaa", "Vanda", verified=True),
+    Place("Vöyri", "Vörå", verified=False),
+    # Åland is Swedish-speaking; Finnish texts use the Finnish exonym.
+    Place("Maarianhamina", "Mariehamn", verified=False),
+    # Postal localities of Raasepori that keep their own postal names.
+    Place("Tammisaari", "Ekenäs", verified=False, locality=True),
+    Place("Karjaa", "Karis", verified=False, locality=True),
+    Place("Pohja", "Pojo", verified=False, locality=True),
+)
+
+#: The Swedish name of each place, by its Finnish name.
+SWEDISH_NAMES: Final[Mapping[str, Place]] = MappingProxyType({p.fi: p for p in _PLACES})
+_BY_FOLDED: Final = {p.fi.casefold(): p for p in _PLACES}
+_FINNISH_BY_SWEDISH: Final = {p.sv.casefold(): p for p in _PLACES if p.sv != p.fi}
+
+_PO_BOX: Final = re.compile(
+    r"\s*(?:P\.?\s?L\.?|P\.?\s?B\.?|postilokero|postbox|box|P\.?\s?O\.?\s+box)\s*\.?\s*"
+    r"([0-9]+(?:\s*[A-Z])?)\s*",
+    re.IGNORECASE,
+)
+_BOX_FORMS: Final = {"fi": "PL {number}", "sv": "PB {number}", "en": "P.O. Box {number}"}
+
+
+def _lang(lang: object) -> str:
+    value = str(getattr(lang, "value", lang))
+    if value not in _BOX_FORMS:
+        from rekisteri._validate import parse_lang
+
+        return parse_lang(value).value  # the package's typed error for an unknown locale
+    return value
+
+
+def _same_case(source: str, name: str) -> str:
+    """*name* in capitals when *source* is written in capitals (``HELSINKI``)."""
+    return name.upper() if source.isupper() else name
+
+
+def town_name(town: str, lang: object) -> str:
+    """The name of *town* for a text in *lang* (``"fi"``, ``"sv"``, ``"en"`` or a ``Lang``).
+
+    In Swedish, a bilingual municipality (or postal locality) gets its Swedish
+    name; in Finnish, a Swedish name of one gets its Finnish name. English and
+    every other town keep the name as written. Capitals stay capitals.
+    """
+    code = _lang(lang)
+    key = " ".join(town.split()).casefold()
+    if code == "sv" and (place := _BY_FOLDED.get(key)) is not None:
+        return _same_case(town.strip(), place.sv)
+    if code == "fi" and (place := _FINNISH_BY_SWEDISH.get(key)) is not None:
+        return _same_case(town.strip(), place.fi)
+    return town
+
+
+def street_line(street: str, lang: object) -> str:
+    """*street* with a post-office box written the way *lang* writes it.
+
+    ``PL 800`` (Finnish *postilokero*) is ``PB 800`` in Swedish (*postbox*)
+    and ``P.O. Box 800`` in English; a street address is returned as it is.
+    """
+    code = _lang(lang)
+    match = _PO_BOX.fullmatch(street)
+    if match is None:
+        return street
+    return _BOX_FORMS[code].format(number=" ".join(match.group(1).split()))
