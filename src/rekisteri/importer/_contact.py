@@ -77,9 +77,13 @@ LABEL: Final = re.compile(
     r"(?:[ \t]*/[ \t]*[a-zåäö\- ]{2,20}?)?"
     r"(?:[ \t]*[:=][ \t]*|[ \t]+(?=[+0-9(]|[a-z0-9._-]+(?:@|\s*[(\[]a)|[A-ZÄÖÅ])|[ \t]*$)"
 )
-_SEPARATORS: Final = re.compile(r"[ \t]*(?:[,;|]|[ \t][–—-][ \t]|\t)[ \t]*")
+_SEPARATORS: Final = re.compile(
+    r"[ \t]*(?:,(?![ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))"
+    r"|[;|]|[ \t][–—-][ \t]|\t)[ \t]*"
+)
 _EMAIL_FORM: Final = re.compile(
-    r"(?i)[a-z0-9._%+\-]{1,64}(?:@|[ \t]*(?:\(at\)|\[at\]|\{at\}|\(a\)|\[a\]|\(ät\))[ \t]*"
+    r"(?i)[a-z0-9._%+\-]{1,64}(?:[ \t]?@[ \t]?"
+    r"|[ \t]*(?:\(at\)|\[at\]|\{at\}|\(a\)|\[a\]|\(ät\))[ \t]*"
     r"|[ \t]+at[ \t]+)"
     r"[a-z0-9\-]{1,63}(?:(?:\.|[ \t]*(?:\(piste\)|\(dot\)|\[dot\]|\(\.\))[ \t]*|[ \t]+dot[ \t]+)"
     r"[a-z0-9\-]{1,63}){1,5}"
@@ -95,6 +99,7 @@ _POSTCODE_TOWN: Final = re.compile(
 _HOUSE: Final = (
     r"[0-9]{1,4}(?:[ \t]?[A-Za-z](?![a-z]))?(?:[ \t]?[–-][ \t]?[0-9]{1,4})?"
     r"(?:[ \t]+(?:[A-Z][ \t]?[0-9]{1,3}|(?:as|bst|krs|lh|rapp)\.?[ \t]?[0-9]{1,3}))?"
+    r"(?:,[ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))?"
 )
 _STREET: Final = re.compile(
     rf"(?P<street>[A-ZÄÖÅ][\wÄÖÅäöå.\-]*(?:[ \t]+[\wÄÖÅäöå.\-]+){{0,3}}?[ \t]+{_HOUSE})"
@@ -155,7 +160,8 @@ def email_in(text: str) -> tuple[str, int, int, bool] | None:
     if found is None:
         return None
     raw = found.group(0)
-    written = EMAIL_OBFUSCATED.sub("@", raw)
+    written = re.sub(r"[ \t]?@[ \t]?", "@", raw)
+    written = EMAIL_OBFUSCATED.sub("@", written)
     written = re.sub(r"(?i)[ \t]+at[ \t]+", "@", written)
     written = DOT_OBFUSCATED.sub(".", written)
     written = re.sub(r"(?i)[ \t]*\(\.\)[ \t]*|[ \t]+dot[ \t]+", ".", written)
@@ -167,7 +173,7 @@ def email_in(text: str) -> tuple[str, int, int, bool] | None:
 def parse_line(text: str, start: int, end: int) -> list[Part]:
     """The parts of the contact line ``text[start:end]``, in text order."""
     parts: list[Part] = []
-    labels = [m for m in LABEL.finditer(text, start, end) if _is_label(text, m, end)]
+    labels = [m for m in LABEL.finditer(text, start, end) if _is_label(text, m, start, end)]
     position = start
     pending: str | None = None
     for label in labels:
@@ -181,7 +187,7 @@ def parse_line(text: str, start: int, end: int) -> list[Part]:
     return parts
 
 
-def _is_label(text: str, match: re.Match[str], end: int) -> bool:
+def _is_label(text: str, match: re.Match[str], line_start: int, end: int) -> bool:
     word = match.group(0).strip().casefold()
     if match.lastgroup == "phone" and word.rstrip(".:") == "p":
         # "p." / "p:" only before a number
@@ -189,6 +195,8 @@ def _is_label(text: str, match: re.Match[str], end: int) -> bool:
     if match.lastgroup == "person" and re.match(r"[ \t]*[A-ZÄÖÅ]", text[match.end() : end]):
         return True  # "Yhteyshenkilö Matti Meikäläinen"
     rest = text[match.end() : end]
+    if match.lastgroup == "name" and match.start() == line_start and rest[:1].isupper():
+        return True  # "Nimi Esimerkki Oy" in a fill-in form
     if match.lastgroup == "address" and re.match(r"[ \t]*[A-ZÄÖÅ]\D*\d", rest):
         return True  # "Osoite Katu 1"
     if match.lastgroup in {"name", "address", "person"} and not word.rstrip().endswith((":", "=")):

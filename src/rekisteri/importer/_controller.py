@@ -112,6 +112,7 @@ class ContactReader:
         self._apply(parts, kind, start, end)
 
     def _apply(self, parts: list[Part], kind: SectionKind, start: int, end: int) -> None:
+        parts = _merged_names(self.text, parts)
         # a line of channels only, below a contact person named in the controller section
         if (
             kind is SectionKind.CONTROLLER
@@ -179,6 +180,16 @@ class ContactReader:
             return True
         if len(value) > 100 or (part.field == "text" and _is_sentence(value)):
             return False
+        value = _PARENTHETICAL.sub("", value).strip()
+        role = _ROLE_FIRST.match(value)
+        if (
+            role is not None
+            and self.path != "controller"
+            and looks_like_person(value[role.end() :])
+        ):
+            # "Tietosuojavastaava Kaisa Vuorinen", "Opintosihteeri Pirjo Ahola"
+            self.out.note(self.path, f"role: {role.group(1)}")
+            value = value[role.end() :]
         target = self.target()
         if target.name is None:
             return self.set(target, "name", value, part.start, part.end)
@@ -281,6 +292,35 @@ class ContactReader:
                 setattr(out.controller, part.field, flat(part.value))
         out.note("controller", "read from a sentence, not from a controller section; check")
         out.map(start, end, "controller")
+
+
+_PARENTHETICAL: Final = re.compile(
+    r"[ \t]*\((?:jäljempänä|jatkossa|myöhemmin|nedan|hereinafter|later)\b[^)]*\)?"
+)
+_ROLE_FIRST: Final = re.compile(
+    rf"(\w*(?:{ROLE.pattern.removeprefix('(?i)')}))[ \t]+", re.IGNORECASE
+)
+
+
+def _merged_names(text: str, parts: list[Part]) -> list[Part]:
+    """A name's lower-case continuation after a comma is part of it ("X kommun, nämnden")."""
+    out: list[Part] = []
+    for part in parts:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and part.field == "text"
+            and previous.field in {"text", "name"}
+            and part.value[:1].islower()
+            and not any(c.isdigit() or c == "@" for c in part.value)
+            and text[previous.end : part.start].strip() == ","
+        ):
+            out[-1] = Part(
+                previous.field, text[previous.start : part.end], previous.start, part.end
+            )
+            continue
+        out.append(part)
+    return out
 
 
 def parse_value_only(line: str) -> bool:

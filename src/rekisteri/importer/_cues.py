@@ -412,3 +412,39 @@ def is_transfer(low: str) -> bool:
         and TRANSFER_AREA.search(low) is not None
         and re.search(r"siirr|siirt|luovut|överför|lämnas|transfer", low) is not None
     )
+
+
+_DOCUMENT: Final = (
+    r"(?:rekisteri- ja tietosuojaseloste|rekisteriseloste|tietosuojaseloste|tietosuojailmoitus"
+    r"|registerbeskrivning|dataskyddsbeskrivning|privacy notice|privacy policy|privacy statement)"
+)
+_NAME_BEFORE: Final = re.compile(rf"(?i)(?P<name>.+?)\s*(?:[–—:|-]\s*|\s){_DOCUMENT}")
+_NAME_AFTER: Final = re.compile(rf"(?i){_DOCUMENT}\s*[–—:|-]?\s*(?P<name>.+)")
+_REGISTER_WORD: Final = re.compile(r"(?i)rekisteri|register")
+_REGISTER_END: Final = re.compile(r"(?i)(?:rekisteri|rekisterin|register|registret|registry)$")
+_NAME_WORDS: Final = 8
+
+
+def register_name_of(line: str) -> str | None:
+    """The register's name in a title or a lone line, or ``None``.
+
+    "Hymykuopan potilasrekisterin tietosuojaseloste" → "Hymykuopan potilasrekisteri";
+    "Rekisteriseloste – Asiakasrekisteri" → "Asiakasrekisteri"; a short line that
+    ends in "rekisteri"/"register" is the name itself.
+    """
+    line = flat(line).strip(" .:")
+    if not line or len(line.split()) > _NAME_WORDS + 3:
+        return None
+    candidate = line
+    for pattern in (_NAME_AFTER, _NAME_BEFORE):
+        found = pattern.fullmatch(line)
+        if found is not None:
+            candidate = found.group("name").strip(" –—:|-")
+            break
+    if not _REGISTER_END.search(candidate) or len(candidate.split()) > _NAME_WORDS:
+        return None
+    if candidate.casefold().endswith("rekisterin"):
+        candidate = candidate[:-1]
+    if _REGISTER_WORD.fullmatch(candidate):
+        return None
+    return capitalise(candidate)

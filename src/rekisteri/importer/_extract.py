@@ -51,6 +51,7 @@ from rekisteri.importer._cues import (
     is_transfer,
     meaningful,
     recipient_name,
+    register_name_of,
     security_kind,
     short_name,
 )
@@ -93,12 +94,14 @@ class Extractor:
         self.text = text
         self.sections = sections
         self.out = Builder(text)
+        self.name_guess: tuple[str, int, int] | None = None
         self.contacts = ContactReader(text, self.out, self._contact_otherwise)
 
     def run(self) -> Builder:
         for index, section in enumerate(self.sections):
             if section.heading is not None:
                 self._heading(section, index)
+                self._title_name(section)
             if section.kind in LINE_SECTIONS:
                 self.contacts.read(section)
             elif section.kind is SectionKind.NAME:
@@ -108,7 +111,24 @@ class Extractor:
             else:
                 self._units(section)
         self.contacts.scan_business_ids()
+        if self.out.name is None and self.name_guess is not None:
+            name, start, end = self.name_guess
+            self.out.name = name
+            self.out.map(start, end, "name")
+            self.out.note("name", "read from the notice's title; check it")
         return self.out
+
+    def _title_name(self, section: Section) -> None:
+        """Keep a register name read from a title (or a lone line under it) as a guess."""
+        if section.kind not in FREE_SECTIONS or self.name_guess is not None:
+            return
+        pieces = [section.heading] if section.heading is not None else []
+        pieces += [p for p in section.pieces[:3] if p.kind == "para"]
+        for piece in pieces:
+            name = register_name_of(self.text[piece.start : piece.end])
+            if name is not None:
+                self.name_guess = (name, piece.start, piece.end)
+                return
 
     def _heading(self, section: Section, index: int) -> None:
         piece = section.heading
@@ -518,7 +538,7 @@ class Extractor:
             out.none_stated[NoneStated.TRANSFERS] = None
             out.transfer_tail = "none"
             out.add_description(sentence, start, end)
-            out.map(start, end, "none_stated")
+            out.map(start, end, "none_stated.transfers")
             if DISCLOSURE.search(low) and EXCEPTION.search(low):
                 # "... eikä luovuteta kolmansille osapuolille pois lukien viranomaisille"
                 out.add_recipient(sentence, None, start, end)

@@ -279,6 +279,7 @@ class _Splitter:
                 and block[i][0] not in self.item_starts
                 and _BULLET.match(self.text[block[i][0] : block[i][1]]) is None
                 and self._heading(block, i) is None
+                and _glued_heading(self.text[block[i][0] : block[i][1]]) is None
             ):
                 lines.append(block[i])
                 i += 1
@@ -299,9 +300,7 @@ class _Splitter:
 
 #: Headings whose value may follow on the same line without a colon (a table row
 #: saved as text, "Rekisterinpitäjä<TAB>Esimerkki Oy", "REGISTERANSVARIG Exempel Ab").
-_GLUED_KINDS: Final = frozenset(
-    {SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO, SectionKind.NAME}
-)
+_GLUED_KINDS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.NAME})
 _GLUED_MAX_WORDS: Final = 6
 
 
@@ -311,17 +310,18 @@ def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
     The value must start with a capital letter or a digit and not be a
     sentence ("Rekisterinpitäjä on Esimerkki Oy." is not a heading).
     """
-    if len(line) > MAX_HEADING or (line.rstrip().endswith((".", ":")) and "@" not in line):
-        return None
-    words = list(re.finditer(r"\S+", line))
+    words = list(re.finditer(r"\S+", line[:MAX_HEADING]))
     for count in range(min(len(words) - 1, _GLUED_MAX_WORDS), 0, -1):
         head_end = words[count - 1].end()
         rest = line[words[count].start() :]
-        if not (rest[:1].isupper() or rest[:1].isdigit()):
+        if not (rest[:1].isupper() or rest[:1].isdigit()) or ":" in line[:head_end]:
             continue
         kind = recognise(line[:head_end])
-        if kind in _GLUED_KINDS and ":" not in line[:head_end]:
-            return kind, head_end
+        if kind is None or kind in {SectionKind.TITLE, SectionKind.DPO}:
+            continue
+        if kind in _GLUED_KINDS and len(line) > MAX_HEADING:
+            return None
+        return kind, head_end
     return None
 
 
