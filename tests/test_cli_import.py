@@ -30,7 +30,7 @@ class TestImportCommand:
         out = tmp_path / "draft.toml"
         result = run(runner, str(LEGACY / "notice-000-digicenter.txt"), "-o", str(out))
         assert result.exit_code == 1
-        assert "100.0% of the text mapped" in result.stdout
+        assert "of the text in the field its section names" in result.stdout
         assert "R105 error" in result.stdout
         register = load_register(out)
         assert register.controller.business_id == "0685831-5"
@@ -142,3 +142,56 @@ class TestImportCommand:
         """--exit-zero does not hide a file that cannot be read: that is still exit 2."""
         result = run(runner, str(tmp_path / "nope.txt"), "--exit-zero")
         assert result.exit_code == 2
+
+
+class TestSummaryAndEncodings:
+    def test_summary_on_stderr_with_output_and_report(
+        self, runner: CliRunner, tmp_path: Path
+    ) -> None:
+        """With -o and --report, the one-line summary is still printed on stderr."""
+        out, report = tmp_path / "d.toml", tmp_path / "r.txt"
+        result = run(
+            runner, str(LEGACY / "notice-001-kotisivutaivas.txt"), "-o", str(out),
+            "--report", str(report),
+        )  # fmt: skip
+        assert result.exit_code in {0, 1}
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1
+        assert "in the field its section names" in lines[0]
+        assert "not mapped" in lines[0]
+        assert report.read_text(encoding="utf-8").startswith(lines[0].split(": ", 1)[0])
+
+    @pytest.mark.parametrize("codec", ["hex", "rot13", "zlib", "base64", "no-such-codec"])
+    def test_non_text_encoding_is_exit_2(
+        self, runner: CliRunner, tmp_path: Path, codec: str
+    ) -> None:
+        """--encoding naming a bytes or str codec, or nothing, exits 2 with one line."""
+        notice = tmp_path / "n.txt"
+        notice.write_bytes("Rekisterinpitäjä\n\nEsimerkki Oy\n".encode())
+        result = run(runner, "--encoding", codec, str(notice))
+        assert result.exit_code == 2
+        assert "Traceback" not in result.output
+        assert "encoding" in result.stderr
+
+    def test_meta_charset_naming_a_non_text_codec(self, runner: CliRunner, tmp_path: Path) -> None:
+        """An HTML <meta charset="hex"> with a byte that is not UTF-8: exit 2, not a crash."""
+        page = tmp_path / "p.html"
+        page.write_bytes(b'<html><head><meta charset="hex"></head><p>Rekisterinpit\xe4j\xe4</p>')
+        result = run(runner, str(page))
+        assert result.exit_code == 2
+        assert "not a text encoding" in result.stderr
+
+    def test_control_characters_do_not_break_the_toml(
+        self, runner: CliRunner, tmp_path: Path
+    ) -> None:
+        """NUL and other control characters in the notice: a draft that loads, no traceback."""
+        notice = tmp_path / "n.txt"
+        notice.write_bytes(
+            "Rekisterinpitäjä\n\nEsimerkki\x00 Oy\nY-tunnus: 2077474-0\n\x1b\x07\n"
+            "Rekisterin nimi\n\nAsiakas\x0brekisteri\n".encode()
+        )
+        out = tmp_path / "d.toml"
+        result = run(runner, str(notice), "-o", str(out))
+        assert result.exit_code in {0, 1}, result.output
+        register = load_register(out)
+        assert register.controller.business_id == "2077474-0"

@@ -183,7 +183,7 @@ class TestHetuMasked:
             result = runner.invoke(
                 cli,
                 [
-                    *("import", str(notice), "-o", str(tmp_path / "d.toml")),
+                    *("import", str(notice), "-o", str(tmp_path / "d.toml"), "--force"),
                     *("--format", fmt, "--report", str(report)),
                 ],
             )
@@ -198,7 +198,15 @@ class TestHetuMasked:
         notice.write_text("Rekisterinpitäjä\n\nEsimerkki Oy\n", encoding="utf-8")
         for fmt in ("text", "json"):
             report = tmp_path / f"r.{fmt}"
-            args = ["import", str(notice), "-o", str(tmp_path / "d.toml"), "--format", fmt]
+            args = [
+                "import",
+                str(notice),
+                "-o",
+                str(tmp_path / "d.toml"),
+                "--force",
+                "--format",
+                fmt,
+            ]
             result = runner.invoke(cli, [*args, "--report", str(report)])
             assert result.exit_code in {0, 1}, result.output
             shown = report.read_text(encoding="utf-8")

@@ -11,11 +11,15 @@ import click
 
 from rekisteri.cli._common import (
     Command,
+    echo,
     exit_zero_option,
     fail,
     format_option,
     locale_option,
+    output_option,
     report_exit,
+    summary,
+    write_output,
 )
 from rekisteri.identifiers import hetu
 
@@ -32,12 +36,15 @@ _SHOWN: Final = 160
 
 def _header(result: ImportResult, name: str) -> list[str]:
     unmatched = len(result.unmatched)
+    shares = result.shares
     return [
         f"Draft register imported by `rekisteri import` from {name} ({result.encoding}).",
         "Check every value against the notice: nothing was added that the notice does",
         "not say, and '# importer unsure' marks what was read with less certainty.",
-        f"Mapped to fields: {result.coverage:.1%} of the notice's text. Not mapped:",
-        f"{unmatched} passage(s), listed in the report. Next: edit, then `rekisteri lint`.",
+        f"Of the notice's text, {shares['in_field']:.0%} went to the field its section names,",
+        f"{shares['description']:.0%} was kept in the description, {shares['elsewhere']:.0%} went",
+        f"to other fields, {shares['unmapped']:.0%} was not mapped ({unmatched} passage(s),",
+        "listed with their offsets in the report). Next: edit, then `rekisteri lint`.",
         "",
     ]
 
@@ -46,10 +53,7 @@ def _report_text(result: ImportResult, name: str) -> str:
     from rekisteri.lint import report_text
 
     lines = [
-        (
-            f"{hetu.redact(name)}: {result.coverage:.1%} of the text mapped to fields, "
-            f"{len(result.unmatched)} passage(s) not mapped"
-        ),
+        result.summary_line(name),
         "",
         hetu.redact(report_text(result.findings).rstrip("\n")),
     ]
@@ -72,6 +76,7 @@ def _report_json(result: ImportResult, name: str, locale: str) -> str:
         "html": result.is_html,
         "locale": locale,
         "coverage": round(result.coverage, 4),
+        "shares": {key: round(value, 4) for key, value in result.shares.items()},
         "summary": summary(result.findings),
         "findings": [
             {key: hetu.redact(value) for key, value in finding.as_dict().items()}
@@ -86,12 +91,7 @@ def _report_json(result: ImportResult, name: str, locale: str) -> str:
 
 @click.command(name="import", cls=Command)
 @click.argument("notice", type=click.Path(dir_okay=False, allow_dash=True, path_type=str))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the TOML draft to this file (default: standard output).",
-)
+@output_option("Write the TOML draft to this file (default: standard output).")
 @click.option(
     "--report",
     "report_path",
@@ -116,6 +116,7 @@ def import_command(
     notice: str,
     *,
     output: Path | None,
+    force: bool,
     report_path: Path | None,
     encoding: str | None,
     fmt: str,
@@ -150,20 +151,22 @@ def import_command(
         fail(f"{name}: {exc}")
     draft = to_toml(result.draft, notes=result.notes, header=_header(result, name))
     report = _report_json(result, name, locale) if fmt == "json" else _report_text(result, name)
-    if output is not None:
-        try:
-            output.write_text(draft, encoding="utf-8")
-        except OSError as exc:
-            fail(f"cannot write {output}: {exc.strerror}")
-    else:
+    to_stdout = output is None or str(output) == "-"
+    inputs = [] if notice == "-" else [notice]
+    if to_stdout:
         click.echo(draft, nl=False)
-    if report_path is not None:
-        try:
-            report_path.write_text(report, encoding="utf-8")
-        except OSError as exc:
-            fail(f"cannot write {report_path}: {exc.strerror}")
     else:
-        click.echo(report, nl=False, err=output is None)
+        assert output is not None
+        write_output(output, draft, force=force, inputs=inputs)
+    if report_path is not None:
+        write_output(report_path, report, force=force, inputs=inputs)
+    elif to_stdout:
+        echo(report.rstrip("\n"), err=True)
+    else:
+        click.echo(report, nl=False)
+    if not (to_stdout and report_path is None):
+        # the report is not on stderr: its first line there all the same
+        summary(result.summary_line(name))
     sys.exit(report_exit(failed=result.has_errors, exit_zero=exit_zero))
 
 

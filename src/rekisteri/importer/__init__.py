@@ -56,6 +56,8 @@ from rekisteri.model import Register
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from rekisteri.importer._structure import Section
+
 __all__ = [
     "CODES",
     "ImportResult",
@@ -113,6 +115,56 @@ class ImportResult:
     encoding: str | None = None
     """The encoding the bytes were decoded with (``None`` for a ``str`` input)."""
     is_html: bool = False
+    sections: tuple[tuple[int, int, str], ...] = ()
+    """The sections found: ``(start, end, field)``, the field the heading names
+    (``"none"`` for text before the first heading, a title, or an unknown heading)."""
+
+    @property
+    def shares(self) -> dict[str, float]:
+        """Shares of the text's non-blank characters, by where they went.
+
+        ``in_field``: mapped to the field that their section's heading names;
+        ``description``: kept in the register description; ``elsewhere``:
+        mapped to another field (a sentence moved on strong evidence, a title,
+        text before the first heading); ``unmapped``: listed in :attr:`unmatched`.
+        The four add up to 1.
+        """
+        from rekisteri.importer._evaluate import field_of
+
+        text = self.text
+        fields: list[set[str]] = [set() for _ in text]
+        for span in self.mapped:
+            for index in range(span.start, min(span.end, len(text))):
+                fields[index].add(field_of(span.field))
+        counts = dict.fromkeys(("in_field", "description", "elsewhere", "unmapped"), 0)
+        for start, end, field in self.sections or ((0, len(text), "none"),):
+            for index in range(start, end):
+                if text[index].isspace():
+                    continue
+                got = fields[index]
+                if field != "none" and field in got:
+                    counts["in_field"] += 1
+                elif not got:
+                    counts["unmapped"] += 1
+                elif got == {"description"}:
+                    counts["description"] += 1
+                else:
+                    counts["elsewhere"] += 1
+        total = sum(counts.values())
+        return {key: (value / total if total else 0.0) for key, value in counts.items()}
+
+    def summary_line(self, name: str | None = None) -> str:
+        """One line: where the text went and how many findings (for the command's stderr)."""
+        shares = self.shares
+        errors = sum(f.severity is Severity.ERROR for f in self.findings)
+        warnings = sum(f.severity is Severity.WARNING for f in self.findings)
+        label = hetu.redact(name or self.source_name or "notice")
+        return (
+            f"{label}: {shares['in_field']:.0%} of the text in the field its section names, "
+            f"{shares['description']:.0%} kept in the description, "
+            f"{shares['elsewhere']:.0%} in other fields, {shares['unmapped']:.0%} not mapped "
+            f"({len(self.unmatched)} passage(s)); {errors} error(s), {warnings} warning(s)"
+        )
 
     @property
     def coverage(self) -> float:
@@ -337,6 +389,25 @@ def import_notice(
         notes=MappingProxyType({path: tuple(notes) for path, notes in built.notes.items()}),
         source_name=source_name,
         is_html=is_html,
+        sections=_section_fields(text, sections),
+    )
+
+
+def _section_fields(text: str, sections: Sequence[Section]) -> tuple[tuple[int, int, str], ...]:
+    from rekisteri.importer._evaluate import field_of
+
+    starts = []
+    for section in sections:
+        first = section.heading or (section.pieces[0] if section.pieces else None)
+        if first is None:
+            continue
+        field = field_of(f"heading:{section.kind.value}") if section.kind else "none"
+        starts.append((first.start, field))
+    if starts:
+        starts[0] = (0, starts[0][1])
+    return tuple(
+        (start, starts[i + 1][0] if i + 1 < len(starts) else len(text), field)
+        for i, (start, field) in enumerate(starts)
     )
 
 

@@ -38,15 +38,14 @@ def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str, bool]
         UnusableInputError: *encoding* is unknown or does not decode *data*.
     """
     if encoding is not None:
-        try:
-            name = codecs.lookup(encoding).name
-        except LookupError:
-            msg = f"unknown encoding {encoding!r}"
-            raise UnusableInputError(msg) from None
+        name = text_encoding(encoding, "encoding")
         try:
             return data.decode(name), name, False
         except UnicodeDecodeError as exc:
             msg = f"the input is not valid {name} (at byte {exc.start})"
+            raise UnusableInputError(msg) from None
+        except (UnicodeError, ValueError) as exc:  # a codec's own error
+            msg = f"the input cannot be decoded as {name} ({type(exc).__name__})"
             raise UnusableInputError(msg) from None
     if data.startswith(codecs.BOM_UTF8):
         return _try(data, "utf-8-sig") or _fallback(data)
@@ -62,15 +61,35 @@ def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str, bool]
             name = codecs.lookup(found.group(1).decode("ascii")).name
         except LookupError:
             name = ""
+        if name:
+            name = text_encoding(name, "the page's <meta charset>")
         if name and name != "utf-8" and (text := _try(data, name)) is not None:
             return text
     return _fallback(data)
 
 
+def text_encoding(encoding: str, where: str) -> str:
+    """The codec name of *encoding*, which must be a text encoding (not hex, rot13, zlib...).
+
+    Raises:
+        UnusableInputError: *encoding* is unknown, or is a bytes-to-bytes or
+            str-to-str codec (such as ``hex``, ``base64``, ``zlib``, ``rot13``).
+    """
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        msg = f"{where}: unknown encoding {encoding!r}"
+        raise UnusableInputError(msg) from None
+    if not getattr(info, "_is_text_encoding", True):
+        msg = f"{where}: {info.name!r} is not a text encoding"
+        raise UnusableInputError(msg)
+    return info.name
+
+
 def _try(data: bytes, name: str) -> tuple[str, str, bool] | None:
     try:
         return data.decode(name), name, True
-    except UnicodeDecodeError:
+    except (UnicodeError, ValueError):
         return None
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import re
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -37,6 +38,13 @@ _ORDER = (
     "cookies",
 )
 _LONG = 60
+#: Characters a TOML comment cannot hold (tomlkit refuses them): escaped as \\xNN.
+_NOT_IN_COMMENT: Final = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _safe(comment: str) -> str:
+    """*comment* with each character a TOML comment cannot hold escaped as a hex code."""
+    return _NOT_IN_COMMENT.sub(lambda m: f"\\x{ord(m.group()):02x}", comment)
 
 
 def to_toml(
@@ -76,9 +84,9 @@ def to_toml(
         ]
     document = tomlkit.document()
     for line in header:
-        document.add(tomlkit.comment(line) if line else tomlkit.nl())
+        document.add(tomlkit.comment(_safe(line)) if line else tomlkit.nl())
     for remark in notes.get("", ()):
-        document.add(tomlkit.comment(f"importer unsure: {remark}"))
+        document.add(tomlkit.comment(_safe(f"importer unsure: {remark}")))
     keys = [key for key in _ORDER if key in data] + [key for key in data if key not in _ORDER]
     for key in keys:
         value = data[key]
@@ -100,11 +108,11 @@ def to_toml(
                 remarks = notes.get(f"{key}[{index}]", ())
                 array_of_tables.append(_table(item, tomlkit, remarks))
             for remark in notes.get(key, ()):
-                document.add(tomlkit.comment(f"importer unsure: {remark}"))
+                document.add(tomlkit.comment(_safe(f"importer unsure: {remark}")))
             document.add(key, array_of_tables)
         else:
             for remark in notes.get(key, ()):
-                document.add(tomlkit.comment(f"importer unsure: {remark}"))
+                document.add(tomlkit.comment(_safe(f"importer unsure: {remark}")))
             document.add(key, _value(value, tomlkit))
     return tomlkit.dumps(document)
 
@@ -117,7 +125,7 @@ def _comments(
     for path in paths:
         for remark in notes.get(path, ()):
             where = f"{path}: " if label else ""
-            document.add(tomlkit.comment(f"importer unsure: {where}{remark}"))
+            document.add(tomlkit.comment(_safe(f"importer unsure: {where}{remark}")))
 
 
 def _value(value: object, tomlkit: Any) -> Any:  # noqa: ANN401 - tomlkit items
@@ -138,7 +146,7 @@ def _value(value: object, tomlkit: Any) -> Any:  # noqa: ANN401 - tomlkit items
 def _table(data: dict[str, Any], tomlkit: Any, remarks: Sequence[str] = ()) -> Any:  # noqa: ANN401 - tomlkit items
     table = tomlkit.table()
     for remark in remarks:
-        table.add(tomlkit.comment(f"importer unsure: {remark}"))
+        table.add(tomlkit.comment(_safe(f"importer unsure: {remark}")))
     plain = {k: v for k, v in data.items() if not _is_table(v)}
     nested = {k: v for k, v in data.items() if _is_table(v)}
     for key, value in plain.items():
