@@ -29,13 +29,10 @@ Examples:
 
 from __future__ import annotations
 
-import re
-import tomllib
 import typing
 from datetime import date
 from enum import StrEnum
 from functools import cache, partial
-from pathlib import Path
 from types import NoneType, UnionType
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, get_args, get_origin
 
@@ -46,19 +43,34 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.preconf.orjson import OrjsonConverter
 from cattrs.preconf.orjson import make_converter as _orjson_converter
 
-from rekisteri.errors import InvalidDocumentError, InvalidRegisterError, RekisteriError
+from rekisteri._documents import (
+    MAX_DOCUMENT_BYTES,
+    MAX_PROBLEMS,
+    DocumentTooLargeError,
+    diagnose,
+    load_register,
+    loads,
+    problem_count,
+    read_register,
+)
+from rekisteri.errors import InvalidDocumentError
 from rekisteri.model import SCHEMA_VERSION, LocalizedText, Register, Source
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
 __all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MAX_PROBLEMS",
     "UPGRADES",
+    "DocumentTooLargeError",
     "dumps",
     "json_schema",
     "load_register",
     "loads",
     "make_converter",
+    "problem_count",
+    "read_register",
     "structure",
     "unstructure",
 ]
@@ -248,9 +260,6 @@ def _structure_source(value: object, cls: type[Source], fn: Callable[[Any, Any],
     return fn(value, cls)
 
 
-_BOM: Final = b"\xef\xbb\xbf"
-
-
 class _DocumentValueError(ValueError):
     """A value that the converter rejects; its message quotes no value."""
 
@@ -293,15 +302,10 @@ def structure(data: Mapping[str, Any], cls: type[T]) -> T:
         return _fast().structure(data, cls)
     except _STRUCTURE_ERRORS:
         pass  # the fast path stops at the first problem; find them all
-    try:
-        return _detailed().structure(data, cls)
-    except RekisteriError as exc:
-        problems = list(getattr(exc, "problems", None) or (str(exc),))
-    except _STRUCTURE_ERRORS as exc:
-        problems = _problems(exc)
-    # Raised outside the except blocks: `from None` only hides the cattrs error,
+    # Raised outside the except block: `from None` only hides the cattrs error,
     # which quotes the document's keys and values, while __context__ keeps it.
-    raise InvalidDocumentError(problems)
+    # diagnose() lists the problems with bounded work (rekisteri._documents).
+    raise InvalidDocumentError(diagnose(data, cls))
 
 
 #: What structuring a bad document can raise: cattrs' errors (ForbiddenExtraKeysError
@@ -314,90 +318,6 @@ _STRUCTURE_ERRORS: Final = (
     KeyError,
     AttributeError,
 )
-
-
-#: orjson refuses arrays and objects nested deeper than this (1024 in every
-#: version from the floor on); a document past it gets its own message.
-_JSON_DEPTH_LIMIT: Final = 1000
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_JSON_BRACKET = re.compile(rb"[\[\]{}]")
-
-
-def _nesting(data: bytes | str) -> int:
-    """The deepest nesting of arrays and objects in *data* (strings skipped; malformed is fine)."""
-    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
-    depth = deepest = 0
-    for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub(b"", raw)):
-        depth += 1 if bracket in {b"[", b"{"} else -1
-        deepest = max(deepest, depth)
-    return deepest
-
-
-def loads(data: bytes | str, cls: type[T]) -> T:
-    """Build a *cls* from a JSON document.
-
-    Raises:
-        InvalidDocumentError: The JSON is malformed, or lists every problem
-            with its path.
-    """
-    # A byte order mark (editors on Windows write one) is not part of the JSON.
-    data = data.removeprefix(_BOM) if isinstance(data, bytes) else data.removeprefix("\ufeff")
-    try:
-        parsed = orjson.loads(data)
-    except orjson.JSONDecodeError as exc:
-        message = f"not valid JSON (line {exc.lineno}, column {exc.colno})"
-        if _nesting(data) > _JSON_DEPTH_LIMIT:  # told apart by shape, not by orjson's wording
-            message = "not valid JSON: nested too deeply"
-    else:
-        message = ""
-    if message:  # raised here: exc.doc, in __context__, would hold the whole document
-        raise InvalidDocumentError([message])
-    if not isinstance(parsed, dict):
-        raise InvalidDocumentError(["expected a JSON object at the top level"])
-    return structure(parsed, cls)
-
-
-def load_register(path: str | Path) -> Register:
-    """Read a register from a TOML (``.toml``) or JSON (``.json``) file.
-
-    The file is UTF-8, with or without a byte order mark.
-
-    Raises:
-        InvalidDocumentError: The file is not valid TOML/JSON or does not fit
-            the model (every problem is listed).
-        OSError: The file cannot be read.
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".toml":
-        # utf-8-sig: editors on Windows may start a UTF-8 file with a byte order mark.
-        raw = path.read_bytes()
-        try:
-            data = tomllib.loads(raw.decode("utf-8-sig"))
-        except tomllib.TOMLDecodeError as exc:
-            problem = f"not valid TOML: {_toml_reason(exc)}"
-        except RecursionError:  # tomllib recurses once per nested array or table
-            problem = "not valid TOML: nested too deeply"
-        except UnicodeDecodeError:
-            problem = "a TOML file must be UTF-8"
-        else:
-            return structure(data, Register)
-        # Raised here, not in the except blocks, so that no __context__ keeps
-        # tomllib's message (it may quote a key) or the bytes of the file.
-        raise InvalidDocumentError([problem])
-    if suffix == ".json":
-        return loads(path.read_bytes(), Register)
-    raise InvalidDocumentError([f"expected a .toml or .json file, not {suffix or 'no suffix'}"])
-
-
-#: A key as tomllib quotes it in a message, e.g. ``('a', 'b')`` or ``'ab'``.
-_TOML_KEY: Final = re.compile(r"\(['\"].*?['\"],?\)|'[^']{2,}'|\"[^\"]{2,}\"")
-
-
-def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
-    # tomllib names the key in "Cannot declare ('a',) twice" and the like; a
-    # key may be personal data (a hetu), so it is left out.
-    return _TOML_KEY.sub("…", str(exc))
 
 
 def _upgrade(data: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -416,40 +336,6 @@ def _upgrade(data: Mapping[str, Any]) -> Mapping[str, Any]:
         version += 1
         upgraded["schema_version"] = version
     return upgraded
-
-
-def _problems(exc: BaseException) -> list[str]:
-    lines = cattrs.transform_error(exc, "$", format_exception=_describe)
-    problems: list[str] = []
-    for line in lines:
-        message, _, path = line.rpartition(" @ ")
-        where = path.removeprefix("$").removeprefix(".")
-        # an InvalidRegisterError lists several problems, one a line
-        problems.extend(f"{where}: {part}" if where else part for part in message.split("\n"))
-    return problems
-
-
-_FIELD_NAME: Final = re.compile(r"[a-z_][a-z0-9_]{0,39}")
-
-
-def _describe(exc: BaseException, type_: type | None) -> str:
-    """Describe *exc* without quoting the value that caused it."""
-    if isinstance(exc, InvalidRegisterError):
-        return "\n".join(exc.problems)
-    if isinstance(exc, RekisteriError | _DocumentValueError):
-        return str(exc)
-    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        # Name a misspelt field, but not a key that may be data (a hetu).
-        named = sorted(key for key in exc.extra_fields if _FIELD_NAME.fullmatch(key))
-        if hidden := len(exc.extra_fields) - len(named):
-            named.append(f"{hidden} not shown (not field names)")
-        return f"unknown field(s): {', '.join(named)}"
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    if _is_str_enum(type_):
-        return f"expected one of {', '.join(_enum_table(type_))}"
-    name = _type_name(type_) if type_ is not None else "value"
-    return f"invalid value, expected {name}"
 
 
 def _type_name(type_: object) -> str:

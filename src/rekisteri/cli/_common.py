@@ -51,6 +51,7 @@ __all__ = [
     "db_option",
     "display_db",
     "driver_errors",
+    "dump_json",
     "echo",
     "emit",
     "exit_zero_option",
@@ -65,7 +66,10 @@ __all__ = [
     "open_store",
     "output_option",
     "pg_schema",
+    "problem_lines",
+    "read_register",
     "report_exit",
+    "safe_json",
     "safe_text",
     "shown",
     "summary",
@@ -528,31 +532,82 @@ def aware_datetime(value: str | None, option: str) -> datetime:
     return parsed
 
 
-def load_register(path: Path, *, brief: bool = False) -> Register:
-    """Load the register at *path*, or say why not and exit 2.
+def read_register(path: Path | str) -> Register:
+    """Read the register at *path*; ``-`` reads standard input.
 
-    By default every problem of an invalid document is listed, one per line
-    under a header line. With *brief* the error is one line, for commands that
-    read a register only for part of their work (``--purposes``, a plan).
+    From standard input, a document that starts with ``{`` is JSON, any
+    other TOML.
+
+    Raises:
+        InvalidDocumentError: The document is too large, malformed or not a
+            valid register.
+        OSError: It cannot be read.
     """
+    from rekisteri.serialize import MAX_DOCUMENT_BYTES, read_register
     from rekisteri.serialize import load_register as load
 
-    try:
+    if str(path) != "-":
         return load(path)
+    from rekisteri._documents import read_limited
+
+    data = read_limited(sys.stdin.buffer, MAX_DOCUMENT_BYTES)
+    json = data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{")
+    return read_register(data, format="json" if json else "toml")
+
+
+def problem_lines(path: Path | str, exc: InvalidDocumentError) -> list[str]:
+    """A header line naming *path* and the number of problems, then one indented line each."""
+    from rekisteri.serialize import problem_count
+
+    shown_path = "<stdin>" if str(path) == "-" else str(path)
+    count, exact = problem_count(exc.problems)
+    return [f"{shown_path}: {'' if exact else 'at least '}{count} problem(s)"] + [
+        f"  {one_line(problem)}" for problem in exc.problems
+    ]
+
+
+def load_register(path: Path | str, *, brief: bool = False) -> Register:
+    """Load the register at *path* (``-``: standard input), or say why not and exit 2.
+
+    By default the problems of an invalid document are listed, one per line
+    under a header line (at most 100, then a count). With *brief* the error
+    is one line, for commands that read a register only for part of their
+    work (``--purposes``, a plan).
+    """
+    shown_path = "<stdin>" if str(path) == "-" else str(path)
+    try:
+        return read_register(path)
     except InvalidDocumentError as exc:
         if brief:
-            fail(f"{path}: {one_line(str(exc))}")
-        # Masked as fail() masks: the problems quote no values, but the path may.
-        lines = [f"rekisteri: error: {path}: {len(exc.problems)} problem(s)"]
-        lines += [f"  {problem}" for problem in exc.problems]
-        click.echo(hetu.redact("\n".join(lines)), err=True)
+            fail(f"{shown_path}: {one_line(str(exc))}")
+        lines = problem_lines(path, exc)
+        lines[0] = f"rekisteri: error: {lines[0]}"
+        # Masked and escaped as fail() does: the problems quote no values, but the path may.
+        echo("\n".join(lines), err=True)
         sys.exit(EXIT_ERROR)
     except OSError as exc:
-        fail(f"cannot read {path}: {exc.strerror or exc}")
+        fail(f"cannot read {shown_path}: {exc.strerror or exc}")
     except UnicodeDecodeError:
-        fail(f"{path}: not UTF-8 text")
+        fail(f"{shown_path}: not UTF-8 text")
     except RekisteriError as exc:
-        fail(f"{path}: {one_line(str(exc))}")
+        fail(f"{shown_path}: {one_line(str(exc))}")
+
+
+def dump_json(document: object, *, indent: int | None = None) -> str:
+    """*document* as JSON text for output: henkilötunnus masked, controls escaped.
+
+    ``json`` escapes C0 controls itself; C1 controls and bidi formatting
+    characters are escaped here too, so a JSON report is as safe to show in a
+    terminal as a text one, and still the same data once parsed.
+    """
+    import json
+
+    return safe_json(json.dumps(document, ensure_ascii=False, indent=indent))
+
+
+def safe_json(text: str) -> str:
+    """JSON *text* with any henkilötunnus masked and control characters escaped (as u-escapes)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", hetu.redact(text))
 
 
 def store_secret() -> bytes:

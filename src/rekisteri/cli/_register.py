@@ -21,6 +21,8 @@ from rekisteri.cli._common import (
     EXIT_OK,
     Command,
     Decorator,
+    dump_json,
+    echo,
     emit,
     exit_zero_option,
     fail,
@@ -28,15 +30,20 @@ from rekisteri.cli._common import (
     load_register,
     locale_option,
     output_option,
+    problem_lines,
+    read_register,
     report_exit,
+    safe_json,
 )
-from rekisteri.identifiers import hetu
 
 __all__ = ["COMMANDS", "jsonld", "lint", "record", "render", "schema", "validate"]
 
 
 def _register_argument() -> Decorator:
-    return click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
+    """REGISTER: a .toml or .json file, or ``-`` for standard input."""
+    return click.argument(
+        "register", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path)
+    )
 
 
 @click.command(name="schema", cls=Command)
@@ -53,38 +60,63 @@ def schema(output: Path | None, *, force: bool) -> None:
 @_register_argument()
 @format_option("text", "json", help_text="Output format.")
 def validate(register: Path, fmt: str) -> None:
-    """Check that REGISTER (.toml or .json) is a valid register document.
+    """Check that REGISTER (.toml or .json; - for standard input) is a valid register document.
 
-    Prints every problem with its path and exits 1 if there are any.
+    Prints every problem with its path (the first 100, then a count) and
+    exits 1 if there are any.
     """
     from rekisteri.errors import InvalidDocumentError
-    from rekisteri.serialize import load_register as load
+    from rekisteri.serialize import problem_count
 
     try:
-        loaded = load(register)
+        loaded = read_register(register)
     except InvalidDocumentError as exc:
         if fmt == "json":
-            click.echo(
-                json.dumps({"valid": False, "problems": list(exc.problems)}, ensure_ascii=False)
-            )
+            count, exact = problem_count(exc.problems)
+            report = {"valid": False, "count": count, "exact": exact, "problems": exc.problems}
+            echo(dump_json(report))
         else:
-            lines = [f"{register}: {len(exc.problems)} problem(s)"]
-            lines += [f"  {problem}" for problem in exc.problems]
-            click.echo(hetu.redact("\n".join(lines)))
+            echo("\n".join(problem_lines(register, exc)))
         sys.exit(EXIT_INVALID)
     except OSError as exc:
-        fail(f"cannot read {register}: {exc.strerror}")
+        fail(f"cannot read {register}: {exc.strerror or exc}")
+    except UnicodeDecodeError:
+        fail(f"{register}: not UTF-8 text")
     if fmt == "json":
-        click.echo(json.dumps({"valid": True, "problems": []}))
+        echo(dump_json({"valid": True, "count": 0, "exact": True, "problems": []}))
     else:
         name = loaded.name.fi if loaded.name is not None else loaded.controller.name
-        summary = f"{register}: valid register ({name}; {len(loaded.purposes)} purposes)"
-        click.echo(hetu.redact(summary))
+        shown_path = "<stdin>" if str(register) == "-" else str(register)
+        echo(f"{shown_path}: valid register ({name}; {len(loaded.purposes)} purposes)")
     sys.exit(EXIT_OK)
 
 
 _DOCUMENT_FORMAT: Final = "Markdown, one self-contained HTML document, or plain text."
 _DOCUMENT_LOCALE: Final = "Language: Finnish, Swedish or English."
+
+
+def _missing(document: object) -> int:
+    """How many required items a rendered document marks as missing ("[puuttuu]")."""
+    from rekisteri.render._doc import Span, Style
+
+    count = 0
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, Span):
+            count += value.style is Style.MISSING
+        elif isinstance(value, tuple | list):
+            stack.extend(value)
+    return count
+
+
+def _missing_note(missing: int) -> str:
+    if not missing:
+        return ""
+    return (
+        f": {missing} required item(s) shown as missing ([puuttuu] / [saknas] / [missing]):"
+        " 'rekisteri lint' says what to add"
+    )
 
 
 @click.command(name="render", cls=Command)
@@ -98,16 +130,17 @@ def render(*, register: Path, locale: str, fmt: str, output: Path | None, force:
     Texts without a translation are shown in Finnish, marked; required
     items that REGISTER lacks are shown as [puuttuu] / [saknas] / [missing].
     """
+    from rekisteri._validate import parse_lang
     from rekisteri.render import render_notice
+    from rekisteri.render._notice import build_notice
 
-    text = render_notice(load_register(register), locale=locale, format=fmt)  # type: ignore[arg-type] # click.Choice
-    emit(
-        text,
-        output,
-        force=force,
-        inputs=[register],
-        done=f"wrote the notice ({locale}, {fmt}) to {output}",
-    )
+    loaded = load_register(register)
+    text = render_notice(loaded, locale=locale, format=fmt)  # type: ignore[arg-type] # click.Choice
+    missing = _missing(build_notice(loaded, parse_lang(locale)))
+    done = f"wrote the notice ({locale}, {fmt}) to {output}{_missing_note(missing)}"
+    emit(text, output, force=force, inputs=[register], done=done)
+    if missing and (output is None or str(output) == "-"):
+        echo(f"rekisteri: warning: notice{_missing_note(missing)}", err=True)
 
 
 @click.command(name="record", cls=Command)
@@ -117,16 +150,17 @@ def render(*, register: Path, locale: str, fmt: str, output: Path | None, force:
 @output_option()
 def record(*, register: Path, locale: str, fmt: str, output: Path | None, force: bool) -> None:
     """Write the record of processing activities (Art 30(1)) of REGISTER."""
+    from rekisteri._validate import parse_lang
     from rekisteri.render import render_record
+    from rekisteri.render._notice import build_record
 
-    text = render_record(load_register(register), locale=locale, format=fmt)  # type: ignore[arg-type] # click.Choice
-    emit(
-        text,
-        output,
-        force=force,
-        inputs=[register],
-        done=f"wrote the record ({locale}, {fmt}) to {output}",
-    )
+    loaded = load_register(register)
+    text = render_record(loaded, locale=locale, format=fmt)  # type: ignore[arg-type] # click.Choice
+    missing = _missing(build_record(loaded, parse_lang(locale)))
+    done = f"wrote the record ({locale}, {fmt}) to {output}{_missing_note(missing)}"
+    emit(text, output, force=force, inputs=[register], done=done)
+    if missing and (output is None or str(output) == "-"):
+        echo(f"rekisteri: warning: record{_missing_note(missing)}", err=True)
 
 
 @click.command(name="lint", cls=Command)
@@ -151,7 +185,10 @@ def lint(register: Path, fmt: str, locale: str, *, exit_zero: bool) -> None:
     # Findings quote the register's own texts (a purpose's name, an outdated
     # reference in context); a report that goes to CI logs masks any henkilötunnus.
     report = report_json(findings, locale=locale) if fmt == "json" else report_text(findings)
-    click.echo(hetu.redact(report), nl=False)
+    if fmt == "json":
+        click.echo(safe_json(report), nl=False)
+    else:
+        echo(report, nl=False)
     failed = any(finding.severity is Severity.ERROR for finding in findings)
     sys.exit(report_exit(failed=failed, exit_zero=exit_zero))
 
