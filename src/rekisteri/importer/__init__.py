@@ -256,17 +256,16 @@ CODES: Final = MappingProxyType(
         "I012": (
             Severity.WARNING,
             (
-                "Seloste näyttää olevan ruotsiksi; tekstit ovat luonnoksessa "
-                "suomenkielisissä kentissä: siirrä ne sv-kenttiin ja kirjoita "
-                "suomenkieliset tekstit."
+                "Seloste näyttää olevan ruotsiksi; luonnoksessa tekstit ovat sv-kentissä, "
+                "ja fi-kentissä on sama ruotsinkielinen teksti: kirjoita suomenkieliset tekstit."
             ),
             (
-                "Beskrivningen verkar vara på svenska; i utkastet står texterna i de "
-                "finska fälten: flytta dem till sv-fälten och skriv de finska texterna."
+                "Beskrivningen verkar vara på svenska; i utkastet står texterna i sv-fälten, "
+                "och fi-fälten har samma svenska text: skriv de finska texterna."
             ),
             (
-                "The notice appears to be in Swedish; the draft has its texts in the "
-                "Finnish fields: move them to the sv fields and write the Finnish texts."
+                "The notice appears to be in Swedish; the draft has its texts in the sv "
+                "fields, and the fi fields hold the same Swedish text: write the Finnish texts."
             ),
         ),
         "I013": (
@@ -354,6 +353,8 @@ def import_notice(
         text, headings, items = text_or_html, [], []
     sections = split(text, heading_spans=headings, item_starts=items, html=is_html)
     built = Extractor(text, sections).run()
+    if _swedish(text):
+        built.lang = "sv"
     draft = built.build()
 
     mapped = tuple(MappedSpan(m.start, m.end, m.field) for m in built.mapped)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -118,6 +118,8 @@ class Builder:
         self._source_index: dict[str, int] = {}
         self.recipient_tail = False
         self.transfer_tail = ""
+        self.lang = "fi"
+        """The language of the notice's texts: ``"fi"`` or ``"sv"``."""
 
     # -- bookkeeping
     def map(self, start: int, end: int, field: str) -> None:
@@ -280,10 +282,16 @@ class Builder:
     def build(self) -> Register:
         """Return the draft register; never raises for what the builder collected."""
         try:
-            return self._build()
+            register = self._build()
         except InvalidRegisterError:  # pragma: no cover - a rule the builder should keep
             self.note("", "the draft broke a rule of the model; some fields were dropped")
             return Register(controller=self._controller(), rights=tuple(self.rights))
+        if self.lang == "sv":
+            # A Swedish notice: its texts are Swedish. The model asks for a
+            # Finnish text too; until one is written it holds the same text.
+            register = with_swedish(register)
+            self.note("", _SWEDISH_NOTE)
+        return register
 
     def _controller(self) -> Controller:
         return Controller(
@@ -350,7 +358,7 @@ class Builder:
         description = self._joined(self.description)
         return Register(
             controller=self._controller(),
-            name=localized(self.name),
+            name=_name_text(self.name),
             description=localized(description),
             contact_person=self.contact.point(),
             data_subjects=subjects,
@@ -401,3 +409,42 @@ def localized(value: object) -> LocalizedText | None:
     if isinstance(value, str) and value.strip():
         return LocalizedText(fi=value.strip())
     return None
+
+
+_SWEDISH_NOTE: Final = (
+    "the notice is in Swedish: its texts are in the sv fields, and the fi fields hold the "
+    "same Swedish text until the Finnish one is written"
+)
+_ENGLISH: Final = re.compile(r"(?i)\b(?:the|and|of|for|register|customer|members?|data|file)\b")
+_SWEDISH: Final = re.compile(r"(?i)(?:register|registret|registrets)$|\b(?:och|för|av)\b")
+
+
+def _name_text(name: str | None) -> LocalizedText | None:
+    """The register's name; "Finnish / English" (or Swedish) gives both languages."""
+    if not name or not name.strip():
+        return None
+    parts = [part.strip() for part in name.split(" / ")]
+    if len(parts) == 2 and all(parts) and _SWEDISH.search(parts[0]) is None:
+        other = parts[1]
+        if _ENGLISH.search(other) and not re.search(r"(?i)\b(?:och|för)\b", other):
+            return LocalizedText(fi=parts[0], en=other)
+        if _SWEDISH.search(other):
+            return LocalizedText(fi=parts[0], sv=other)
+    return LocalizedText(fi=name.strip())
+
+
+def with_swedish(value: Any) -> Any:  # noqa: ANN401 - any part of a register
+    """*value* with every text that has no Swedish version given its Finnish text as Swedish."""
+    if isinstance(value, LocalizedText):
+        return value if value.sv is not None else attrs.evolve(value, sv=value.fi)
+    if isinstance(value, tuple):
+        return tuple(with_swedish(item) for item in value)
+    catalog = isinstance(value, Source) and CATALOG.get(value.key) == value
+    if attrs.has(type(value)) and not catalog and not isinstance(value, Address):
+        changes = {
+            field.alias: with_swedish(getattr(value, field.name))
+            for field in attrs.fields(type(value))
+            if field.init
+        }
+        return attrs.evolve(value, **changes)
+    return value
