@@ -112,6 +112,12 @@ class TestDuplicateKeys:
         (problem,) = problems_of(data)
         assert "twice" in problem
 
+    def test_escaped_colons_do_not_hide_a_duplicate(self) -> None:
+        """Colons written as escapes (backslash u003a) take the exact path."""
+        data = b'{"a\\u003a": 1, "a\\u003a": 2, "controller": {"name": "x"}}'
+        (problem,) = problems_of(data)
+        assert "twice" in problem
+
     def test_key_that_may_be_a_hetu_is_not_named(self) -> None:
         """A repeated key that is not a field name (a henkilötunnus, say) is not quoted."""
         data = f'{{"controller": {{"name": "x"}}, "{HETU}": 1, "{HETU}": 2}}'.encode()
@@ -125,6 +131,7 @@ class TestDuplicateKeys:
             b'{"a": "x\\": 1, \\"a", "controller": {"name": "x"}}',  # quotes and colons in strings
             b'{"a:": "b", "c": ":", "controller": {"name": "x"}}',
             b'{"k": [{"a": 1}, {"a": 1}], "controller": {"name": "x"}}',  # same key, two objects
+            b'{"a\\u003a": "\\u003a:", "controller": {"name": "x"}}',  # escaped colons
         ],
     )
     def test_no_false_duplicates(self, data: bytes) -> None:

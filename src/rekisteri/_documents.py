@@ -177,7 +177,7 @@ def _read_file(path: Path, max_bytes: int | None) -> bytes:
 #: orjson refuses arrays and objects nested deeper than this (1024 in every
 #: version from the floor on); a document past it gets its own message.
 _JSON_DEPTH_LIMIT: Final = 1000
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _JSON_BRACKET = re.compile(rb"[\[\]{}]")
 _BOM: Final = b"\xef\xbb\xbf"
 _FIELD_NAME: Final = re.compile(r"[a-z_][a-z0-9_]{0,39}")
@@ -193,33 +193,25 @@ def _nesting(data: bytes | str) -> int:
     return deepest
 
 
-def _key_count(parsed: object) -> int:
-    """How many keys the objects in *parsed* (a parsed JSON document) hold, all told."""
-    count = 0
-    stack = [parsed]
-    while stack:
-        value = stack.pop()
-        if type(value) is dict:
-            count += len(value)
-            stack.extend(v for v in value.values() if type(v) in {dict, list})
-        elif type(value) is list:
-            stack.extend(v for v in value if type(v) in {dict, list})
-    return count
+#: ``\u003a``, a colon written as an escape: then the fast check cannot count colons.
+_ESCAPED_COLON: Final = re.compile(rb"\\u003[aA]")
 
 
 def _duplicate_keys(raw: bytes | str, parsed: object) -> str | None:
     """A problem if an object in the valid JSON *raw* has a key twice (orjson keeps the last).
 
-    Fast check first: in valid JSON, every colon outside a string follows
-    exactly one key, so the colons outside strings number the keys written;
-    the parsed objects hold fewer only if a key was repeated. Only then is
-    the document parsed once more to find which key it was.
+    Fast check first, in C: in valid JSON every colon is either inside a string
+    or follows exactly one key. Writing the parsed document out again gives
+    the same colons, less those of every pair that a later duplicate
+    replaced (at least its own). So the same number of colons means no
+    duplicate, unless colons were written as escapes (backslash u003a). Only
+    otherwise is the document parsed once more to find the repeated keys.
     """
+    import orjson
+
     data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
-    if b":" not in data:
-        return None
-    written = _JSON_STRING.sub(b"", data).count(b":")
-    if written == _key_count(parsed):
+    colons = data.count(b":")
+    if colons == orjson.dumps(parsed).count(b":") and not _ESCAPED_COLON.search(data):
         return None
     repeated: list[str] = []
 
@@ -232,11 +224,13 @@ def _duplicate_keys(raw: bytes | str, parsed: object) -> str | None:
         return {}  # the values are not needed
 
     json.loads(data, object_pairs_hook=pairs)
+    if not repeated:
+        return None
     named = sorted({key for key in repeated if _FIELD_NAME.fullmatch(key)})[:10]
     which = f" ({', '.join(named)})" if named else ""
     return (
-        f"not valid here: {len(repeated)} key(s) appear twice in the same object{which};"
-        " each key may appear once"
+        f"not valid JSON here: {len(repeated)} key(s) given twice in the same object{which};"
+        " each key may be given once"
     )
 
 
@@ -393,6 +387,23 @@ def _is_homogeneous_tuple(tp: object) -> bool:
     return get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+def _plainly_valid(inner: object) -> Callable[[object], bool] | None:
+    """A check without exceptions that an item of a list of *inner* may be valid, if one is cheap.
+
+    Only for the scalar kinds whose converter hooks refuse exactly what this
+    refuses (a string enum's unknown value, a value of the wrong type), so that
+    a list of a million bad scalars costs no exception per item.
+    """
+    from rekisteri.serialize import _enum_table, _is_str_enum
+
+    if _is_str_enum(inner):
+        table = _enum_table(inner)
+        return lambda item: type(item) is str and item in table
+    if inner in {str, int, bool}:
+        return lambda item: type(item) is inner
+    return None
+
+
 def _bounded_tuple(
     converter: OrjsonConverter, tp: object
 ) -> Callable[[object, object], tuple[object, ...]]:
@@ -404,7 +415,17 @@ def _bounded_tuple(
     inner = get_args(tp)[0]
     quick = _fast().get_structure_hook(inner)
     detailed = converter.get_structure_hook(inner)
+    plainly_valid = _plainly_valid(inner) or (lambda _item: True)
     errors_checked = _structure_errors()
+
+    def describe(item: object, index: int) -> Exception | None:
+        try:
+            detailed(item, inner)
+        except Exception as exc:  # noqa: BLE001 - cattrs' own wrapping, as it does
+            note = IterableValidationNote(f"Structuring item @ index {index}", index, inner)
+            exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+            return exc
+        return None  # the fast path refuses what the detailed one accepts: not expected
 
     def structure(value: object, _tp: object) -> tuple[object, ...]:
         if type(value) is not list:
@@ -415,23 +436,21 @@ def _bounded_tuple(
         errors: list[Exception] = []
         uncounted = 0
         for index, item in enumerate(value):
-            try:
-                items.append(quick(item, inner))
-                continue
-            except errors_checked:
-                pass  # the exception is dropped at once: nothing kept per item
+            if plainly_valid(item):
+                try:
+                    items.append(quick(item, inner))
+                    continue
+                except errors_checked:
+                    pass  # the exception is dropped at once: nothing kept per item
             if budget[0] <= 0:
                 uncounted += 1
                 continue
             budget[0] -= 1
-            try:
-                detailed(item, inner)
-            except Exception as exc:  # noqa: BLE001 - cattrs' own wrapping, as it does
-                note = IterableValidationNote(f"Structuring item @ index {index}", index, inner)
-                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
-                errors.append(exc)
-            else:  # the fast path refuses what the detailed one accepts: not expected
+            error = describe(item, index)
+            if error is None:
                 uncounted += 1
+            else:
+                errors.append(error)
         if uncounted:
             errors.append(_MoreItems(uncounted, exact=not attrs.has(inner)))
         if errors:
