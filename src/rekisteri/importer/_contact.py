@@ -65,21 +65,31 @@ _LABELS: Final = (
     ),
     (
         "person",
-        r"yhteyshenkilö|kontaktperson|contact person|vastuuhenkilö|rekisteriasioista vastaa",
+        (
+            r"yhteyshenkilö|kontaktperson|contact person|vastuuhenkilö"
+            r"|rekisteri(?:asioista|stä|asioissa) vastaa(?:vat)?"
+        ),
     ),
-    ("name", r"(?:yrityksen |rekisterinpitäjän )?nimi|toiminimi|namn|firma|name"),
+    (
+        "name",
+        (
+            r"(?:yrityksen |rekisterinpitäjän )?nimi|toiminimi|namn|firma|name"
+            r"|rekisterin ?pitäjä(?:n nimi)?(?: on)?|personuppgiftsansvarig(?: är)?"
+        ),
+    ),
+    ("contact", r"(?:rekisterinpitäjän |muut )?yhteystiedot(?: ovat)?|kontaktuppgifter"),
 )
 _LABEL_ALTERNATION: Final = "|".join(f"(?P<{field}>{words})" for field, words in _LABELS)
 #: A label: at the start or after a separator, followed by a colon, or (for
 #: channels and the Y-tunnus) by the value itself.
 LABEL: Final = re.compile(
     rf"(?i)(?:^|(?<=[\s,;(|/]))(?:{_LABEL_ALTERNATION})\.?"
-    r"(?:[ \t]*/[ \t]*[a-zåäö\- ]{2,20}?)?"
+    r"(?:[ \t]*[/–][ \t]*[a-zåäö\- ]{2,20}?)?"
     r"(?:[ \t]*[:=][ \t]*|[ \t]+(?=[+0-9(]|[a-z0-9._-]+(?:@|\s*[(\[]a)|[A-ZÄÖÅ])|[ \t]*$)"
 )
 _SEPARATORS: Final = re.compile(
     r"[ \t]*(?:,(?![ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))"
-    r"|[;|]|[ \t][–—-][ \t]|\t)[ \t]*"
+    r"|[;|]|[ \t][–—/-][ \t]|\t)[ \t]*"
 )
 _EMAIL_FORM: Final = re.compile(
     r"(?i)[a-z0-9._%+\-]{1,64}(?:[ \t]?@[ \t]?"
@@ -140,7 +150,8 @@ _PHONE: Final = re.compile(r"(?<![\w+])(\+?[0-9][0-9 ()\-/]{5,22}[0-9])(?![\w])"
 ROLE: Final = re.compile(
     r"(?i)(?:toimitus)?johtaja|päällikkö|vastaava|sihteeri|puheenjohtaja|yrittäjä|omistaja"
     r"|asiamies|koordinaattori|esimies|manager|director|officer|ansvarig|chef|vd|ceo"
-    r"|suunnittelija|asiantuntija|hallinto\w*|tietosuojavastaava|dataskyddsombud"
+    r"|suunnittelija|asiantuntija|hallinto\w*|tietosuojavastaava|dataskyddsombud|ylläpitäjä"
+    r"|webmaster|admin\w*|sihteerare|ordförande|kassör"
 )
 _TRIM: Final = " \t,;:|()[]–—-."
 
@@ -192,6 +203,8 @@ def _is_label(text: str, match: re.Match[str], line_start: int, end: int) -> boo
     if match.lastgroup == "phone" and word.rstrip(".:") == "p":
         # "p." / "p:" only before a number
         return re.match(r"[ \t]*[+0-9(]", text[match.end() : end]) is not None
+    if match.lastgroup == "person" and word.startswith("rekisteri"):
+        return True  # "Rekisteriasioista vastaa ylläpitäjä Heikki Puustinen"
     if match.lastgroup == "person" and re.match(r"[ \t]*[A-ZÄÖÅ]", text[match.end() : end]):
         return True  # "Yhteyshenkilö Matti Meikäläinen"
     rest = text[match.end() : end]
@@ -398,7 +411,12 @@ def _find_postal(text: str, start: int, end: int, value: str) -> list[Part] | No
     before_end = start + postal.start()
     before = _trimmed(text, start, before_end)
     out: list[Part] = []
-    if before[1] > before[0]:
+    pieces = _pieces(text, *before) if before[1] > before[0] else []
+    if len(pieces) > 1:
+        # "Katu 6 / Gatan 6, 65100 Vaasa": the street is the first piece that is one
+        for s, e in pieces:
+            out += _by_form(text, s, e)
+    elif before[1] > before[0]:
         comma = re.search(r"[,;][ \t]*$", text[start:before_end]) is not None
         street = _street_or_box(text, *before, whole=False)
         if not street and comma:

@@ -66,6 +66,9 @@ class ContactReader:
         self.otherwise = otherwise
         """Called with a line that is not contact data (a sentence)."""
         self.path = "controller"
+        self.line_start = 0
+        self.overwrite_postal = 0
+        """After a street replaced a PO box: the postal code and town that follow replace too."""
 
     def target(self) -> ContactFields:
         return {
@@ -122,6 +125,7 @@ class ContactReader:
             and all(p.field in _CHANNELS | {"label"} for p in parts)
         ):
             self.path = "contact_person"
+        self.line_start = next((p.start for p in parts if p.field != "label"), start)
         taken = [(p.start, p.end) for p in parts if self._part(p, kind)]
         self._map_glue(start, end, taken, leftover=len(taken) < len(parts))
 
@@ -171,6 +175,10 @@ class ContactReader:
         if part.field == "person":
             if kind is SectionKind.CONTROLLER or self.path == "controller":
                 self.path = "contact_person"
+            role = _ROLE_FIRST.match(value)
+            if role is not None and looks_like_person(value[role.end() :]):
+                self.out.note(self.path, f"role: {role.group(1)}")
+                value = value[role.end() :]
             return self.set(self.target(), "name", value, part.start, part.end)
         if part.field == "role" or (
             self.path != "controller" and self.target().name and ROLE.search(value)
@@ -193,6 +201,11 @@ class ContactReader:
         target = self.target()
         if target.name is None:
             return self.set(target, "name", value, part.start, part.end)
+        if self.path == "controller" and looks_like_person(value) and part.start > self.line_start:
+            # "Koirahoitola X, Tuula Kettunen (Y-tunnus ...)": the owner, named in the line
+            self.out.note(self.path, f"the notice names a person here: {value}")
+            self.out.map(part.start, part.end, self.path)
+            return True
         if (
             self.path == "controller"
             and kind is SectionKind.CONTROLLER
@@ -221,7 +234,18 @@ class ContactReader:
             return False
         if field == "postal_code" and not re.fullmatch(r"[0-9]{5}", value):
             return False
-        if getattr(target, field) is None:
+        if field in {"name", "town"} and target is not self.out.contact:
+            value = _unshouted(value)
+        current = getattr(target, field)
+        if field == "street" and current is not None and _PO_BOX_START.match(current):
+            # the visiting address after the postal one: the street is the address
+            self.out.note(self.path, f"the notice gives a PO box too: {current}")
+            current = None
+            self.overwrite_postal = 2
+        elif field in {"postal_code", "town"} and self.overwrite_postal and current is not None:
+            self.overwrite_postal -= 1
+            current = None
+        if current is None:
             setattr(target, field, value)
             if obfuscated:
                 self.out.remarks.append(Remark("I011", start, end, value))
@@ -294,6 +318,7 @@ class ContactReader:
         out.map(start, end, "controller")
 
 
+_PO_BOX_START: Final = re.compile(r"(?i)(?:PL|PB|P\.?\s?O\.?\s?Box|Box|Postilokero)\b")
 _PARENTHETICAL: Final = re.compile(
     r"[ \t]*\((?:jäljempänä|jatkossa|myöhemmin|nedan|hereinafter|later)\b[^)]*\)?"
 )
@@ -334,4 +359,16 @@ def _is_sentence(line: str) -> bool:
         len(words) >= _SENTENCE_WORDS
         and line.rstrip().endswith((".", "!", "?"))
         and email_of(line) is None
+        and re.search(r"\b[0-9]{5}\b|[0-9]{7}-[0-9]", line) is None
     )
+
+
+_SHOUTED_MIN: Final = 4
+
+
+def _unshouted(value: str) -> str:
+    """A name or town in capitals as a person writes it: "SIENITIETO OY" → "Sienitieto Oy"."""
+    letters = [c for c in value if c.isalpha()]
+    if len(letters) < _SHOUTED_MIN or not all(c.isupper() for c in letters):
+        return value
+    return re.sub(r"\w+", lambda m: m.group(0).capitalize(), value.lower())

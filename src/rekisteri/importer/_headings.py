@@ -63,14 +63,16 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"(rekisterin |rekisteriasioiden )?yhteyshenkilö(t)?( rekisteriä koskevissa asioissa"
             r"| rekisteriasioissa)?|yhteystiedot rekisteriä koskevissa asioissa"
             r"|yhteydenotot rekisteriä koskevissa asioissa|rekisteristä vastaava (henkilö|yhteyshenkilö)"
-            r"|rekisteriasioista vastaava( henkilö)?|kontaktperson(er)?( i registerärenden"
+            r"|rekisteriasioista vastaava( henkilö)?|rekisteriasiat|kontaktperson(er)?( i registerärenden"
             r"| i ärenden som gäller registret| för registret)?|contact person( for register.{0,20})?"
         ),
     ),
     (
         SectionKind.CONTROLLER,
         (
-            r"rekisterin ?pitäjä|rekisterinpitäjän (tiedot|yhteystiedot|nimi ja yhteystiedot|nimi)"
+            r"rekisterin ?pitäjä( ja rekisteriasioista vastaava| ja yhteyshenkilö(t)?)?"
+            r"|(yhteis)?rekisterinpitäjä(t)?|yhteisrekisterinpitäjyys"
+            r"|rekisterinpitäjän (tiedot|yhteystiedot|nimi ja yhteystiedot|nimi)"
             r"|rekisterinpitäjä ja (sen |sen edustaja ja )?(yhteystiedot|yhteyshenkilö|yhteyshenkilöt"
             r"|tietosuojavastaava)|personuppgiftsansvarig(a|e)?( och (kontaktuppgifter|kontaktperson"
             r"|dataskyddsombud))?|registeransvarig|registerförare|registerhållare"
@@ -214,8 +216,11 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
 _ANY: Final = re.compile("|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in _PATTERNS))
 
 _NUMBERING: Final = re.compile(
-    r"(?:§\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[a-h]|[ivx]{1,5})\s*[.):]\s+|\d{1,2}\s+"
+    r"(?:§\s*)?(?:\d{1,2}\.?\s*-\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[a-h]|[ivx]{1,5})\s*[.):]\s+"
+    r"|\d{1,2}\s+"
 )
+#: A word broken over two lines with a hyphen: "rekisterin- pitäjä" is "rekisterinpitäjä".
+_BROKEN: Final = re.compile(r"(?<=[a-zåäö])- (?!(?:ja|tai|sekä|och|eller|and|or)\b)(?=[a-zåäö])")
 _DASHES: Final = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-"})
 _TRAIL: Final = " \t:.;-–—"
 #: Headings longer than this are not looked at (they are paragraphs).
@@ -225,7 +230,7 @@ MAX_HEADING: Final = 160
 def normalise(text: str) -> str:
     """Return *text* as the heading table sees it: lower case, unnumbered, one-spaced."""
     text = " ".join(text.replace("\u00ad", "").translate(_DASHES).split()).casefold()
-    text = text.lstrip("#*•-–· ")
+    text = _BROKEN.sub("", text.lstrip("#*•-–· "))
     match = _NUMBERING.match(text)
     if match is not None and match.end() < len(text):
         text = text[match.end() :]
@@ -251,11 +256,13 @@ def recognise(text: str) -> SectionKind | None:
     if not key:
         return None
     kind = _kind(key)
-    if kind is None and " / " in key:
-        # A bilingual heading: "Rekisterinpitäjä / Registeransvarig".
-        kinds = {_kind(part.strip()) for part in key.split(" / ")}
-        if len(kinds) == 1:
-            kind = kinds.pop()
+    for separator in (" / ", " – ", " - ", " | "):
+        if kind is None and separator in key:
+            # A bilingual heading: "Rekisterinpitäjä / Registeransvarig".
+            kinds = {_kind(part.strip()) for part in key.split(separator)}
+            kinds.discard(None)
+            if len(kinds) == 1:
+                kind = kinds.pop()
     return kind
 
 
@@ -287,3 +294,83 @@ def sub_label(text: str) -> str | None:
         return match.group(1)
     match = re.search(r"(?i)(manuaali\w*.*|atk.*|sähköisesti.*|digitaalisesti.*)$", flat)
     return match.group(1)[:1].upper() + match.group(1)[1:] if match else None
+
+
+#: Key words of headings outside the table, in the order they are tried: a line that
+#: is shaped like a heading (short, alone, bold, an HTML heading, a question) and
+#: holds one of these is taken as that kind of heading.
+_GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
+    (SectionKind.DPO, re.compile(r"tietosuojavastaa|dataskyddsombud|data protection officer")),
+    (SectionKind.CONTACT, re.compile(r"yhteyshenkilö|kontaktperson|contact person")),
+    (
+        SectionKind.CONTROLLER,
+        re.compile(
+            r"rekisterinpitäjä|rekisterin pitäjä|personuppgiftsansvarig|registeransvarig"
+            r"|\bcontroller\b|kuka käsittelee|vem behandlar|who processes"
+        ),
+    ),
+    (SectionKind.NAME, re.compile(r"rekisterin nimi|registrets namn|name of the register")),
+    (
+        SectionKind.TRANSFERS,
+        re.compile(r"(?:siirr|siirt)\w*.{0,40}(?:eu|eta|kolmans|ulkopuol)|överför|transfer"),
+    ),
+    (
+        SectionKind.DISCLOSURES,
+        re.compile(
+            r"luovut|vastaanottaj|mottagare|utlämn|recipient|disclos|kenelle"
+            r"|till vem|who receives|kenelle tietoja"
+        ),
+    ),
+    (SectionKind.SOURCES, re.compile(r"lähte|mistä|källa|källor|varifrån|source|where.{0,20}from")),
+    (
+        SectionKind.RETENTION,
+        re.compile(
+            r"säilyt|säilö|kuinka kauan|miten kauan|lagring|förvar|hur länge|retention"
+            r"|how long|poistaminen"
+        ),
+    ),
+    (
+        SectionKind.SECURITY,
+        re.compile(r"suojaus|suojaaminen|tietoturva|skydd|säkerhet|security|protect"),
+    ),
+    (SectionKind.COOKIES, re.compile(r"eväste|kakor|cookie")),
+    (
+        SectionKind.OTHER_RIGHTS,
+        re.compile(r"oikeu|rättighet|\brights?\b|tarkastus|insyn|valitus|klagomål"),
+    ),
+    (
+        SectionKind.PURPOSES,
+        re.compile(
+            r"tarkoitu|peruste|ändamål|syfte|rättslig grund|purpose|legal basis"
+            r"|miksi|varför|why|mihin"
+        ),
+    ),
+    (
+        SectionKind.CONTENT,
+        re.compile(
+            r"tietosisältö|mitä tietoja|tiedot|tietoja|henkilötietoryhm|rekisteröidyt"
+            r"|uppgifter|kategorier|personal data|what data|information we"
+        ),
+    ),
+    (SectionKind.CHANGES, re.compile(r"muutok|ändring|changes")),
+)
+
+
+def guess(text: str) -> SectionKind | None:
+    """The kind of a heading that is not in the table, from its key words, or ``None``.
+
+    Only for lines already shaped like headings: the words are weaker evidence
+    than the table's whole headings.
+
+    Examples:
+        >>> guess("Mitä tietoja keräämme?")
+        <SectionKind.CONTENT: 'data_categories'>
+        >>> guess("Kuinka kauan tietoja säilytetään?")
+        <SectionKind.RETENTION: 'retention'>
+        >>> guess("Asiakaspalaute") is None
+        True
+    """
+    key = normalise(text)
+    if not key or len(key) > MAX_HEADING:
+        return None
+    return next((kind for kind, cue in _GUESSES if cue.search(key)), None)

@@ -10,6 +10,7 @@ import attrs
 from rekisteri.importer._headings import (
     MAX_HEADING,
     SectionKind,
+    guess,
     is_field_label,
     normalise,
     recognise,
@@ -116,21 +117,11 @@ class _Splitter:
     def _heading(self, block: list[tuple[int, int]], i: int) -> tuple[int, Piece] | None:
         n = len(block)
         start = block[i][0]
-        hint_end = self.heading_ends.get(start)
-        if hint_end is not None:
-            k = 1
-            while i + k < n and block[i + k][1] <= hint_end:
-                k += 1
-            lines = block[i : i + k]
-            joined = self._joined(lines)
-            kind = recognise(joined)
-            if kind is not None or not is_field_label(joined):
-                piece = Piece(
-                    "heading", start, lines[-1][1], lines, start, kind, _sub(kind, joined)
-                )
-                return k, piece
-            # a table cell "Nimi" | "Esimerkki Oy": a field label, not a heading
-        for k in (3, 2, 1):
+        hinted = self._hinted(block, i)
+        if hinted is not None:
+            return hinted
+        bare_number = re.fullmatch(r"\d{1,2}\.?", self.text[start : block[i][1]]) is not None
+        for k in (5, 4, 3, 2, 1) if bare_number else (3, 2, 1):
             if i + k > n:
                 continue
             lines = block[i : i + k]
@@ -160,8 +151,29 @@ class _Splitter:
         if numbered is not None:
             return 1, numbered
         if n == 1 and not self.html and not self.after_name and self._unknown_heading(block[0]):
-            return 1, Piece("heading", start, block[0][1], block[:1], start, None)
+            kind = _guessed(self.text[start : block[0][1]])
+            return 1, Piece("heading", start, block[0][1], block[:1], start, kind)
+        line = self.text[start : block[i][1]]
+        if line.rstrip().endswith("?") and (kind := _guessed(line, question=True)) is not None:
+            # a question heading: "Mitä tietoja keräämme?", "Hur länge sparas uppgifterna?"
+            return 1, Piece("heading", start, block[i][1], block[i : i + 1], start, kind)
         return None
+
+    def _hinted(self, block: list[tuple[int, int]], i: int) -> tuple[int, Piece] | None:
+        """A heading the markup marks (an HTML heading, a bold line, a table's label cell)."""
+        start = block[i][0]
+        hint_end = self.heading_ends.get(start)
+        if hint_end is None:
+            return None
+        k = 1
+        while i + k < len(block) and block[i + k][1] <= hint_end:
+            k += 1
+        lines = block[i : i + k]
+        joined = self._joined(lines)
+        kind = recognise(joined) or _guessed(joined)
+        if kind is None and is_field_label(joined):
+            return None  # a table cell "Nimi" | "Esimerkki Oy": a field label, not a heading
+        return k, Piece("heading", start, lines[-1][1], lines, start, kind, _sub(kind, joined))
 
     def _numbered(self, block: list[tuple[int, int]], i: int) -> Piece | None:
         """A numbered heading inside a block ("3. Rekisterin nimi"), as in text from a PDF.
@@ -185,9 +197,9 @@ class _Splitter:
                 and not previous.endswith(":")
                 and _NUMBERED.match(previous) is None
             ):
-                kind = recognise(line)
+                kind = recognise(line) or _guessed(line, numbered=True)
         elif numbered is not None:
-            kind = recognise(line)
+            kind = recognise(line) or _guessed(line, numbered=True)
         if kind is None and i + 1 < len(block):
             following = self.text[block[i + 1][0] : block[i + 1][1]]
             title = recognise(line)
@@ -323,6 +335,25 @@ def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
             return None
         return kind, head_end
     return None
+
+
+_GUESS_WORDS: Final = 12
+
+
+def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> SectionKind | None:
+    """The kind of a heading-shaped *line* that the table does not know, from its words."""
+    words = line.split()
+    if (
+        not words
+        or len(words) > _GUESS_WORDS
+        or (line.rstrip().endswith((".", ",", ";", "!")) and not question)
+        or (numbered and len(words) < 3)
+        or "@" in line
+        or ":" in line.rstrip().rstrip(":")
+        or sum(char.isdigit() for char in line) > 4
+    ):
+        return None
+    return guess(line)
 
 
 def _sub(kind: SectionKind | None, heading: str) -> str | None:
