@@ -448,3 +448,17 @@ def register_name_of(line: str) -> str | None:
     if _REGISTER_WORD.fullmatch(candidate):
         return None
     return capitalise(candidate)
+
+
+_PURPOSE_NAME_WORDS: Final = 8
+
+
+def purpose_name_of(sentence: str) -> str:
+    """A purpose's name from a sentence: its first clause, at most eight whole words.
+
+    Never cut inside a word and never marked with "…": the sentence itself is
+    kept as the purpose's description.
+    """
+    clause = re.split(r"[,:;(]|\s[–—-]\s|\.\s", flat(sentence), maxsplit=1)[0]
+    words = clause.split()
+    return capitalise(" ".join(words[:_PURPOSE_NAME_WORDS]))

@@ -50,6 +50,7 @@ from rekisteri.importer._cues import (
     is_negative,
     is_transfer,
     meaningful,
+    purpose_name_of,
     recipient_name,
     register_name_of,
     security_kind,
@@ -344,7 +345,7 @@ class Extractor:
         ):
             return None
         if field is None:
-            field = self._default(kind, low, lead_in=lead_in)
+            field = self._default(kind)
         if field is None:
             return None
         self._send(
@@ -396,14 +397,11 @@ class Extractor:
             and kind not in SECURITY_SECTIONS
         )
 
-    def _default(self, kind: SectionKind | None, low: str, *, lead_in: bool) -> str | None:
+    def _default(self, kind: SectionKind | None) -> str | None:
         if kind is SectionKind.PURPOSES:
-            listed = purposes_in(low) or listed_purposes(low)
-            return "purposes" if listed or lead_in else "description"
+            return "purposes"
         if kind is SectionKind.RETENTION:
-            if RETENTION.search(low) or "säily" in low or "poist" in low:
-                return "retention"
-            return "description"
+            return "retention"
         return {
             SectionKind.TITLE: "description",
             SectionKind.CHANGES: "description",
@@ -513,8 +511,40 @@ class Extractor:
                 )
         elif lead_in:
             out.map(start, end, "purposes")
+        elif kind is SectionKind.PURPOSES:
+            self._purpose_sentence(sentence, start, end)
         else:
             out.add_description(sentence, start, end)
+
+    def _purpose_sentence(self, sentence: str, start: int, end: int) -> None:
+        """A sentence of the purposes section that lists no purposes.
+
+        It describes the purpose before it (a legal basis, a detail); with no
+        purpose yet, it is one, named after its first words (the whole
+        sentence stays its description).
+        """
+        out = self.out
+        if out.purposes:
+            index = len(out.purposes) - 1
+            purpose = out.purposes[index]
+            if out._new("purpose-description", sentence):  # noqa: SLF001 - the builder's own dedupe
+                described = purpose["description"]
+                purpose["description"] = f"{described} {sentence}" if described else sentence
+                out.note(
+                    f"purposes[{index}]",
+                    "a sentence of the purposes section is in this purpose's description: check",
+                )
+            out.map(start, end, f"purposes[{index}]")
+            return
+        name = purpose_name_of(sentence)
+        index = len(out.purposes)
+        out.add_purpose(
+            name,
+            sentence if name != sentence.rstrip(".") else None,
+            start,
+            end,
+            remark="name taken from the sentence; shorten it",
+        )
 
     def _transfer(self, sentence: str, low: str, start: int, end: int, *, continued: bool) -> None:
         out = self.out

@@ -90,7 +90,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
     (
         SectionKind.PURPOSES,
         (
-            r"((henkilötietojen |tietojen )?käsittelyn|rekisterin|henkilötietojen) (käyttö)?tarkoitus"
+            r"((henkilötietojen |tietojen )?käsittelyn|rekisterin|henkilötietojen) (käyttö)?tarkoitu(s|kset)"
             r"( ja (käsittelyn |sen )?(oikeusperuste|peruste|käsittelyperuste|oikeusperusteet))?"
             r"|(rekisterin pitämisen|henkilötietojen käsittelyn|käsittelyn) (peruste|oikeusperuste)"
             r"( ja (käyttö)?tarkoitus)?|(käyttö)?tarkoitus|rekisterin käyttötarkoitus ja peruste"
@@ -331,19 +331,21 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     ),
     (
         SectionKind.SECURITY,
-        re.compile(r"suojaus|suojaaminen|tietoturva|skydd|säkerhet|security|protect"),
+        re.compile(
+            r"suoja(?!seloste|ilmoitus|käytän|periaat)|tietoturva|skydd|säkerhet|security|protect"
+        ),
     ),
     (SectionKind.COOKIES, re.compile(r"eväste|kakor|cookie")),
-    (
-        SectionKind.OTHER_RIGHTS,
-        re.compile(r"oikeu|rättighet|\brights?\b|tarkastus|insyn|valitus|klagomål"),
-    ),
     (
         SectionKind.PURPOSES,
         re.compile(
             r"tarkoitu|peruste|ändamål|syfte|rättslig grund|purpose|legal basis"
             r"|miksi|varför|why|mihin"
         ),
+    ),
+    (
+        SectionKind.OTHER_RIGHTS,
+        re.compile(r"oikeu|rättighet|\brights?\b|tarkastus|insyn|valitus|klagomål"),
     ),
     (
         SectionKind.CONTENT,
