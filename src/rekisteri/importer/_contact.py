@@ -19,6 +19,7 @@ A telefax number is recognised by its label and never taken as anything else.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 import attrs
@@ -56,11 +57,13 @@ _LABELS: Final = (
     ("email", r"sähköposti(?:osoite)?|s-posti|e-?mail|e-post|epost"),
     ("url", r"www|kotisivu(?:t)?|verkkosivu(?:t|sto)?|internet|webbplats|website|url"),
     ("po_box", r"postilokero"),
+    ("postal_code", r"postinumero(?!\s+ja)|postnummer|postal code|zip(?: code)?"),
+    ("town", r"postitoimipaikka|kotipaikka|postort|\bort|town|city"),
     (
         "address",
         (
             r"(?:posti|katu|käynti|laskutus)?osoite|(?:besöks|post|gatu)?adress|address"
-            r"|postinumero(?:\s+ja\s+-?toimipaikka)?|postitoimipaikka|postinummer"
+            r"|postinumero\s+ja\s+-?toimipaikka"
         ),
     ),
     (
@@ -153,7 +156,7 @@ ROLE: Final = re.compile(
     r"|suunnittelija|asiantuntija|hallinto\w*|tietosuojavastaava|dataskyddsombud|ylläpitäjä"
     r"|webmaster|admin\w*|sihteerare|ordförande|kassör"
 )
-_TRIM: Final = " \t,;:|()[]–—-."
+_TRIM: Final = " \t,;:|()[]–—-.*_"
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -217,34 +220,53 @@ def _is_label(text: str, match: re.Match[str], line_start: int, end: int) -> boo
     return True
 
 
+Reader = Callable[[str, int, int, str], "list[Part] | None"]
+
+
 def _value(text: str, start: int, end: int, label: str | None) -> list[Part]:
     """The parts of a value: after *label*, or found by their form."""
     start, end = _trimmed(text, start, end)
     if end <= start:
         return []
+    reader = _LABELLED.get(label or "")
+    found = reader(text, start, end, label or "") if reader is not None else None
+    return found if found is not None else _by_form(text, start, end)
+
+
+def _number_after(field: str) -> Reader:
+    """A reader of a phone or fax number after its label (and what follows it)."""
+
+    def read(text: str, start: int, end: int, _label: str) -> list[Part] | None:
+        found = _PHONE.search(text, start, end)
+        if found is None:
+            return None
+        s, e = found.start(1), found.end(1)
+        return [Part(field, flat(found.group(1)), s, e), *_by_form(text, e, end)]
+
+    return read
+
+
+def _business_id_after(text: str, start: int, end: int, _label: str) -> list[Part] | None:
     value = text[start:end]
-    if label in {"name", "person"}:
-        return _person_or_name(text, start, end, label)
-    if label == "fax":
-        found = _PHONE.search(value)
-        if found is not None:
-            return [Part("fax", flat(found.group(1)), start + found.start(1), start + found.end(1))]
-    if label == "business_id":
-        found = YTUNNUS.search(value) or YTUNNUS_VALUE.search(value)
-        if found is not None:
-            s, e = start + found.start(), start + found.end()
-            rest = _by_form(text, e, end)
-            return [Part("business_id", found.group(0), s, e), *rest]
-    if label == "phone":
-        found = _PHONE.search(value)
-        if found is not None:
-            s, e = start + found.start(1), start + found.end(1)
-            return [Part("phone", flat(found.group(1)), s, e), *_by_form(text, e, end)]
-    if label == "address":
-        return _address(text, start, end)
-    if label == "url":
-        return [Part("url", value, start, end)]
-    return _by_form(text, start, end)
+    found = YTUNNUS.search(value) or YTUNNUS_VALUE.search(value)
+    if found is None:
+        return None
+    s, e = start + found.start(), start + found.end()
+    return [Part("business_id", found.group(0), s, e), *_by_form(text, e, end)]
+
+
+def _town_after(text: str, start: int, end: int, _label: str) -> list[Part] | None:
+    if any(c.isdigit() for c in text[start:end]):
+        return None
+    return [Part("town", text[start:end], start, end)]
+
+
+def _url_after(text: str, start: int, end: int, _label: str) -> list[Part] | None:
+    return [Part("url", text[start:end], start, end)]
+
+
+def _address_after(text: str, start: int, end: int, _label: str) -> list[Part] | None:
+    return _address(text, start, end)
 
 
 def _person_or_name(text: str, start: int, end: int, label: str) -> list[Part]:
@@ -299,7 +321,7 @@ def _address(text: str, start: int, end: int) -> list[Part]:
 
 
 def _postal(text: str, offset: int, postal: re.Match[str]) -> list[Part]:
-    code_s, code_e = offset + postal.start("code"), offset + postal.end("code")
+    code_s, code_e = offset + postal.start(), offset + postal.end("code")
     town_s, town_e = offset + postal.start("town"), offset + postal.end("town")
     return [
         Part("postal_code", postal.group("code"), code_s, code_e),
@@ -462,3 +484,16 @@ def parse_value(text: str, start: int, end: int, label: str) -> list[Part]:
     ``email``, ``url``, ``address`` (a table's header cell, a label on the line above).
     """
     return _value(text, start, end, label)
+
+
+_LABELLED: Final[dict[str, Reader]] = {
+    "name": _person_or_name,
+    "person": _person_or_name,
+    "fax": _number_after("fax"),
+    "phone": _number_after("phone"),
+    "business_id": _business_id_after,
+    "address": _address_after,
+    "postal_code": _address_after,
+    "town": _town_after,
+    "url": _url_after,
+}

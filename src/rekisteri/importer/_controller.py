@@ -234,8 +234,10 @@ class ContactReader:
             return False
         if field == "postal_code" and not re.fullmatch(r"[0-9]{5}", value):
             return False
-        if field in {"name", "town"} and target is not self.out.contact:
+        if field in {"name", "town", "street"} and target is not self.out.contact:
             value = _unshouted(value)
+        if field == "email" and value.isupper():
+            value = value.lower()
         current = getattr(target, field)
         if field == "street" and current is not None and _PO_BOX_START.match(current):
             # the visiting address after the postal one: the street is the address

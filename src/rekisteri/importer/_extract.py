@@ -155,6 +155,8 @@ class Extractor:
         for index, piece in enumerate(section.pieces):
             value = flat(self.text[piece.content_start : piece.end])
             if index == 0 and self.out.name is None and len(value) <= 200:
+                if sum(c.isalpha() for c in value) > 3 and value.isupper():
+                    value = value.lower()  # "ASIAKASREKISTERI" in a notice set in capitals
                 self.out.name = capitalise(value)
                 self.out.map(piece.start, piece.end, "name")
             else:
