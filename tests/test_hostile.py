@@ -21,6 +21,7 @@ from rekisteri.model import Register
 from rekisteri.serialize import (
     MAX_DOCUMENT_BYTES,
     MAX_PROBLEMS,
+    MAX_VALUES,
     DocumentTooLargeError,
     load_register,
     loads,
@@ -118,6 +119,13 @@ class TestDuplicateKeys:
         (problem,) = problems_of(data)
         assert "twice" in problem
 
+    @pytest.mark.parametrize("depth", [300, 1010])
+    def test_deep_nesting(self, depth: int) -> None:
+        """Past the depth orjson writes (254) or json reads (about 1000): a problem, no crash."""
+        data = b'{"rights": ' + b"[" * depth + b"]" * depth + b', "controller": {"name": "x"}}'
+        problems = problems_of(data)
+        assert problems
+
     def test_key_that_may_be_a_hetu_is_not_named(self) -> None:
         """A repeated key that is not a field name (a henkilötunnus, say) is not quoted."""
         data = f'{{"controller": {{"name": "x"}}, "{HETU}": 1, "{HETU}": 2}}'.encode()
@@ -178,9 +186,32 @@ class TestSizeLimit:
 
     def test_error_pickles(self) -> None:
         """The error survives a trip to another process (multiprocessing, logging)."""
-        error = pickle.loads(pickle.dumps(DocumentTooLargeError(2048)))  # noqa: S301 - our own
-        assert error.limit == 2048
-        assert error.problems == DocumentTooLargeError(2048).problems
+        for original in (DocumentTooLargeError(2048), DocumentTooLargeError(9, values=True)):
+            error = pickle.loads(pickle.dumps(original))  # noqa: S301 - our own
+            assert (error.limit, error.values) == (original.limit, original.values)
+            assert error.problems == original.problems
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            b'{"rights": [' + b"[" * 300 + b"]" * 300 + b"," + b"[]," * MAX_VALUES + b"[]]}",
+            b'{"rights": [' + b"1," * MAX_VALUES + b"1]}",
+            b"\n" * (MAX_VALUES + 1) + b"{}",
+        ],
+        ids=["nested", "items", "lines"],
+    )
+    def test_too_many_values(self, data: bytes) -> None:
+        """Small in bytes, but too many values to parse in bounded memory: refused unparsed."""
+        assert len(data) < MAX_DOCUMENT_BYTES
+        with pytest.raises(DocumentTooLargeError) as caught:
+            loads(data, Register)
+        assert caught.value.values
+        assert f"more than {MAX_VALUES} values" in str(caught.value)
+        with pytest.raises(DocumentTooLargeError):
+            read_register(data, format="toml")
+        with pytest.raises(InvalidDocumentError) as lifted:  # parsed without the limit
+            loads(data, Register, max_bytes=None)
+        assert not isinstance(lifted.value, DocumentTooLargeError)
 
     def test_limited_read_of_a_stream(self) -> None:
         """A stream is read to the limit plus one byte, not to its end."""

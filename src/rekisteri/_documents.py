@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_DOCUMENT_BYTES",
     "MAX_PROBLEMS",
+    "MAX_VALUES",
     "DocumentTooLargeError",
     "load_register",
     "loads",
@@ -65,26 +66,65 @@ _MORE: Final = re.compile(r"… and (at least )?([0-9]+) more (?:problem|invalid
 _AT_LEAST: Final = "each with one problem or more"
 
 
-class DocumentTooLargeError(InvalidDocumentError):
-    """A document is larger than the limit it was read with (``max_bytes``).
+#: The most values (array items, object members, lines: counted as the commas,
+#: brackets, braces and line feeds of the text) that a register document read
+#: with a ``max_bytes`` limit may hold. Each costs memory once parsed (an
+#: array nested in an array about 100 bytes), so a document of 16 MiB of
+#: ``[[[[…]]]]`` would need 800 MB before it could even be checked; a real
+#: register holds a few thousand.
+MAX_VALUES: Final = 500_000
 
-    Nothing of it has been parsed. Raise the limit (``max_bytes=``) to read a
-    larger document on purpose.
+
+class DocumentTooLargeError(InvalidDocumentError):
+    """A document is larger than the limits it was read with (``max_bytes``).
+
+    Either more bytes than *max_bytes*, or more values than
+    :data:`MAX_VALUES` (array items, object members and lines). Nothing of it
+    has been parsed. ``max_bytes=None`` lifts both limits, to read a larger
+    document on purpose.
 
     Attributes:
-        limit: The limit in bytes.
+        limit: The limit that was passed: bytes, or values if *values*.
+        values: Whether the limit of values was passed (else of bytes).
     """
 
     summary = "document too large"
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, *, values: bool = False) -> None:
         self.limit = limit
-        mib = limit / (1024 * 1024)
-        shown = f"{mib:g} MiB" if mib >= 1 else f"{limit} bytes"
-        super().__init__([f"larger than the limit of {shown}; a register document is smaller"])
+        self.values = values
+        if values:
+            problem = (
+                f"more than {limit} values (array items, object members, lines);"
+                " a register document holds far fewer"
+            )
+        else:
+            mib = limit / (1024 * 1024)
+            shown = f"{mib:g} MiB" if mib >= 1 else f"{limit} bytes"
+            problem = f"larger than the limit of {shown}; a register document is smaller"
+        super().__init__([problem])
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.limit,))
+        return (_rebuild_too_large, (self.limit, self.values))
+
+
+def _rebuild_too_large(limit: int, values: bool) -> DocumentTooLargeError:  # noqa: FBT001 - pickle
+    return DocumentTooLargeError(limit, values=values)
+
+
+def _check_size(data: bytes | str, max_bytes: int | None) -> None:
+    """Refuse *data* if it passes *max_bytes* or (with a limit) :data:`MAX_VALUES`."""
+    limit = _limit(max_bytes)
+    if limit is None:
+        return
+    if len(data) > limit:
+        raise DocumentTooLargeError(limit)
+    if isinstance(data, str):
+        values = data.count(",") + data.count("[") + data.count("{") + data.count("\n")
+    else:
+        values = data.count(b",") + data.count(b"[") + data.count(b"{") + data.count(b"\n")
+    if values > MAX_VALUES:
+        raise DocumentTooLargeError(MAX_VALUES, values=True)
 
 
 def problem_count(problems: Sequence[str]) -> tuple[int, bool]:
@@ -210,8 +250,11 @@ def _duplicate_keys(raw: bytes | str, parsed: object) -> str | None:
     import orjson
 
     data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
-    colons = data.count(b":")
-    if colons == orjson.dumps(parsed).count(b":") and not _ESCAPED_COLON.search(data):
+    try:
+        again = orjson.dumps(parsed)
+    except orjson.JSONEncodeError:  # nested deeper than orjson writes (254): the exact path
+        again = b""
+    if data.count(b":") == again.count(b":") and again and not _ESCAPED_COLON.search(data):
         return None
     repeated: list[str] = []
 
@@ -223,7 +266,10 @@ def _duplicate_keys(raw: bytes | str, parsed: object) -> str | None:
             seen.add(key)
         return {}  # the values are not needed
 
-    json.loads(data, object_pairs_hook=pairs)
+    try:
+        json.loads(data, object_pairs_hook=pairs)
+    except RecursionError:
+        return "not valid JSON: nested too deeply"
     if not repeated:
         return None
     named = sorted({key for key in repeated if _FIELD_NAME.fullmatch(key)})[:10]
@@ -241,7 +287,8 @@ def loads(data: bytes | str, cls: type[T], *, max_bytes: int | None = MAX_DOCUME
         data: The JSON document (a ``str`` counts its characters against
             *max_bytes*).
         cls: The class to build, e.g. :class:`~rekisteri.model.Register`.
-        max_bytes: Refuse a larger document; ``None`` for no limit.
+        max_bytes: Refuse a larger document, or one of more than
+            :data:`MAX_VALUES` values; ``None`` for no limit.
 
     Raises:
         DocumentTooLargeError: *data* is larger than *max_bytes*.
@@ -253,9 +300,7 @@ def loads(data: bytes | str, cls: type[T], *, max_bytes: int | None = MAX_DOCUME
 
     if not isinstance(data, bytes | str):
         raise InvalidDocumentError([f"expected JSON as bytes or str, not {type(data).__name__}"])
-    limit = _limit(max_bytes)
-    if limit is not None and len(data) > limit:
-        raise DocumentTooLargeError(limit)
+    _check_size(data, max_bytes)
     return structure(_parse_json(data), cls)
 
 
@@ -300,9 +345,7 @@ def read_register(
 
     if not isinstance(data, bytes):
         raise InvalidDocumentError([f"expected bytes, not {type(data).__name__}"])
-    limit = _limit(max_bytes)
-    if limit is not None and len(data) > limit:
-        raise DocumentTooLargeError(limit)
+    _check_size(data, max_bytes)
     if format == "json":
         return loads(data, Register, max_bytes=None)
     if format == "toml":
@@ -351,7 +394,7 @@ def load_register(path: str | Path, *, max_bytes: int | None = MAX_DOCUMENT_BYTE
     suffix = path.suffix.lower()
     if suffix not in {".toml", ".json"}:
         raise InvalidDocumentError([f"expected a .toml or .json file, not {suffix or 'no suffix'}"])
-    return read_register(_read_file(path, max_bytes), format=suffix[1:], max_bytes=None)  # type: ignore[arg-type] # toml or json
+    return read_register(_read_file(path, max_bytes), format=suffix[1:], max_bytes=max_bytes)  # type: ignore[arg-type] # toml or json
 
 
 #: A key as tomllib quotes it in a message, e.g. ``('a', 'b')`` or ``'ab'``.

@@ -46,6 +46,7 @@ from cattrs.preconf.orjson import make_converter as _orjson_converter
 from rekisteri._documents import (
     MAX_DOCUMENT_BYTES,
     MAX_PROBLEMS,
+    MAX_VALUES,
     DocumentTooLargeError,
     diagnose,
     load_register,
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_DOCUMENT_BYTES",
     "MAX_PROBLEMS",
+    "MAX_VALUES",
     "UPGRADES",
     "DocumentTooLargeError",
     "dumps",
