@@ -170,7 +170,7 @@ class MPurpose(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
 class MSource(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     key: str
     name: MText
-    operator: str | None = None
+    operator: MText | None = None
     business_id: str | None = None
     data: MText | None = None
     publicly_accessible: bool | None = None
@@ -219,7 +219,7 @@ class MRegister(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     recipients: tuple[MRecipient, ...] = ()
     retention: tuple[MRetention, ...] = ()
     rights: tuple[RightM, ...] = ()
-    schema_version: int = 1
+    schema_version: int = 2
 
 
 # ---------------------------------------------------------------- pydantic mirror
@@ -279,7 +279,7 @@ class PSource(pydantic.BaseModel):
     model_config = _frozen
     key: str
     name: PText
-    operator: str | None = None
+    operator: PText | None = None
     business_id: str | None = None
     data: PText | None = None
     publicly_accessible: bool | None = None
@@ -317,7 +317,7 @@ class PRegister(pydantic.BaseModel):
     recipients: tuple[PRecipient, ...] = ()
     retention: tuple[PRetention, ...] = ()
     rights: tuple[RightM, ...] = ()
-    schema_version: int = 1
+    schema_version: int = 2
 
 
 def main() -> None:

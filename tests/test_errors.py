@@ -46,6 +46,7 @@ MESSAGES: dict[Reason, str] = {
     Reason.CHECKSUM: "check character does not match",
     Reason.NEVER_ISSUED: "number with remainder 1 is never issued",
     Reason.VAT_NUMBER: "this is a VAT number; convert it with from_vat()",
+    Reason.COMPONENT: "a part of the number is not possible",
 }
 
 #: The wire values of Reason: only ever added to, never renamed.
@@ -61,6 +62,7 @@ WIRE_VALUES: dict[str, str] = {
     "CHECKSUM": "checksum",
     "NEVER_ISSUED": "never_issued",
     "VAT_NUMBER": "vat_number",
+    "COMPONENT": "component",
 }
 
 

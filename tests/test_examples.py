@@ -70,7 +70,7 @@ class TestLoading:
         register = _example(name)
 
         assert isinstance(register, Register)
-        assert register.schema_version == 1
+        assert register.schema_version == 2
 
     @pytest.mark.parametrize("name", NAMES)
     def test_starts_with_a_header_naming_the_notice(self, name: str) -> None:

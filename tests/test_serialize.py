@@ -121,7 +121,7 @@ class TestRoundTrip:
     def test_defaults_are_left_out(self) -> None:
         """A minimal register is written minimally, with its schema_version."""
         register = Register(controller=Controller(name="Esimerkki Oy"))
-        assert dumps(register) == b'{"controller":{"name":"Esimerkki Oy"},"schema_version":1}'
+        assert dumps(register) == b'{"controller":{"name":"Esimerkki Oy"},"schema_version":2}'
 
     def test_catalog_sources_are_written_in_full(self) -> None:
         """A catalog source is written out, so a reader needs no catalog."""
@@ -137,10 +137,10 @@ class TestJsonOutput:
     @settings(max_examples=50)  # a cheap check; the round trips draw more
     @given(registers())
     def test_is_json_with_schema_version(self, register: Register) -> None:
-        """The dumps function writes JSON that any parser reads, with schema_version 1."""
+        """The dumps function writes JSON that any parser reads, with schema_version 2."""
         parsed = json.loads(dumps(register))
         assert isinstance(parsed, dict)
-        assert parsed["schema_version"] == 1
+        assert parsed["schema_version"] == 2
         # Defaults are omitted from documents, a missing name among them.
         assert parsed["controller"].get("name") == register.controller.name
 
@@ -667,8 +667,8 @@ class TestEveryProblem:
             ],
         )
         assert problems(data) == (
-            "purpose key 'a' appears more than once",
-            "purposes[0].data_categories: no data category with key 'phone'",
+            "purposes[1].key: the same as purposes[0].key",
+            "purposes[0].data_categories[0]: no data category with this key",
             "rights: a purpose is based on consent, so withdraw_consent applies",
         )
 
@@ -742,13 +742,13 @@ class TestNoPersonalDataInMessages:
 class TestSchemaVersion:
     def test_missing_means_current(self) -> None:
         """A document without schema_version is read as the current version."""
-        assert loads(b'{"controller": {"name": "Oy"}}', Register).schema_version == 1
+        assert loads(b'{"controller": {"name": "Oy"}}', Register).schema_version == 2
 
     def test_newer_version_is_refused(self) -> None:
         """A document from a newer rekisteri is refused with a clear message."""
-        assert problems(document(schema_version=2)) == (
+        assert problems(document(schema_version=3)) == (
             (
-                "schema_version: this document is version 2, newer than this rekisteri reads (1); "
+                "schema_version: this document is version 3, newer than this rekisteri reads (2); "
                 "upgrade rekisteri"
             ),
         )
@@ -805,15 +805,25 @@ class TestSchemaVersion:
             data["controller"] = data.pop("rekisterinpitaja")
             return data
 
-        monkeypatch.setattr(serialize, "SCHEMA_VERSION", 2)
-        monkeypatch.setattr(serialize, "UPGRADES", {1: upgrade})
+        monkeypatch.setattr(serialize, "SCHEMA_VERSION", 3)
+        monkeypatch.setattr(serialize, "UPGRADES", {1: serialize.UPGRADES[1], 2: upgrade})
         text = b'{"schema_version": 1, "rekisterinpitaja": {"name": "Oy"}}'
-        # The model itself is still version 1, so the upgraded document (now
-        # version 2) is refused; but by its version, not by the old field.
+        # The model itself is still version 2, so the upgraded document (now
+        # version 3) is refused; but by its version, not by the old field.
         (problem,) = problems(orjson.loads(text))
         assert problem.startswith("schema_version: ")
 
-    def test_no_upgrades_are_needed_today(self) -> None:
-        """Version 1 is the first, so there is nothing to upgrade yet."""
-        assert serialize.UPGRADES == {}
-        assert SCHEMA_VERSION == 1
+    def test_version_1_is_upgraded(self) -> None:
+        """Version 2 is current; a version 1 document reads as the same register."""
+        assert set(serialize.UPGRADES) == {1}
+        assert SCHEMA_VERSION == 2
+        version_1 = document(
+            schema_version=1,
+            sources=[{"key": "crm", "name": "CRM", "operator": "Esimerkki Oy"}],
+            processors=[{"name": "Pilvi Oy", "country": "FI"}],
+        )
+        register = structure(version_1, Register)
+        assert register.schema_version == 2
+        assert register == structure({**version_1, "schema_version": 2}, Register)
+        assert register.sources[0].operator == LocalizedText(fi="Esimerkki Oy")
+        assert unstructure(register)["schema_version"] == 2

@@ -9,7 +9,7 @@ Examples:
     >>> rekisteri.identifiers.hetu.is_valid("131052-308T")
     True
     >>> rekisteri.Register(controller=rekisteri.Controller(name="Esimerkki Oy")).schema_version
-    1
+    2
 """
 
 from __future__ import annotations
@@ -20,22 +20,27 @@ from typing import TYPE_CHECKING, Final
 from rekisteri.errors import (
     ErasureNotFlushedError,
     IdentifierTypeError,
+    InvalidAssociationIdError,
     InvalidCheckpointError,
     InvalidChecksum,
     InvalidComponent,
     InvalidDocumentError,
     InvalidFormat,
+    InvalidIbanError,
     InvalidIdentifierError,
     InvalidLength,
     InvalidRegisterError,
     InvalidTransitionError,
     InvalidValueError,
+    InvalidVeronumeroError,
     MissingDependencyError,
+    ModelTypeError,
     Reason,
     RekisteriError,
     SecretRequiredError,
     SecretTypeError,
     StoreFileError,
+    UnknownCategoryError,
     WeakSecretError,
     WrongSecretError,
 )
@@ -45,7 +50,17 @@ from rekisteri.errors import (
 DISTRIBUTION: Final = "rekisteri-fi"
 
 if TYPE_CHECKING:
-    from rekisteri import errors, identifiers, importer, jsonld, lint, model, serialize, sources
+    from rekisteri import (
+        categories,
+        errors,
+        identifiers,
+        importer,
+        jsonld,
+        lint,
+        model,
+        serialize,
+        sources,
+    )
     from rekisteri.model import (
         Address,
         ContactPoint,
@@ -73,20 +88,24 @@ __all__ = [
     "DataSubjectCategory",
     "ErasureNotFlushedError",
     "IdentifierTypeError",
+    "InvalidAssociationIdError",
     "InvalidCheckpointError",
     "InvalidChecksum",
     "InvalidComponent",
     "InvalidDocumentError",
     "InvalidFormat",
+    "InvalidIbanError",
     "InvalidIdentifierError",
     "InvalidLength",
     "InvalidRegisterError",
     "InvalidTransitionError",
     "InvalidValueError",
+    "InvalidVeronumeroError",
     "Lang",
     "LegalBasis",
     "LocalizedText",
     "MissingDependencyError",
+    "ModelTypeError",
     "Processor",
     "Purpose",
     "Reason",
@@ -100,8 +119,10 @@ __all__ = [
     "Source",
     "StoreFileError",
     "Transfer",
+    "UnknownCategoryError",
     "WeakSecretError",
     "WrongSecretError",
+    "categories",
     "errors",
     "identifiers",
     "importer",
@@ -113,7 +134,17 @@ __all__ = [
 ]
 
 _SUBMODULES = frozenset(
-    {"errors", "identifiers", "importer", "jsonld", "lint", "model", "serialize", "sources"}
+    {
+        "categories",
+        "errors",
+        "identifiers",
+        "importer",
+        "jsonld",
+        "lint",
+        "model",
+        "serialize",
+        "sources",
+    }
 )
 _MODEL_NAMES = frozenset(__all__) - _SUBMODULES - frozenset(dir())
 

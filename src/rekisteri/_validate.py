@@ -4,6 +4,9 @@ One place for each rule, so that every module rejects the same input with the
 same typed error and message:
 
 * :func:`non_blank` and :func:`key`: attrs validators for texts and keys;
+* :func:`check_text` (and :func:`has_control`): the one rule for the
+  characters of a text: no control characters but line feed and tab, and no
+  bidirectional embedding, override or isolate controls;
 * :func:`aware` (and the attrs validators :func:`aware_field` and
   :func:`optional_aware_field`): datetimes must carry a time zone;
 * :func:`parse_lang`: a user's locale string as a :class:`~rekisteri.model.Lang`,
@@ -19,7 +22,7 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
-from rekisteri.errors import InvalidValueError
+from rekisteri.errors import InvalidValueError, ModelTypeError
 
 if TYPE_CHECKING:
     import attrs
@@ -27,9 +30,12 @@ if TYPE_CHECKING:
     from rekisteri.model import Lang
 
 __all__ = [
+    "CONTROL_CHARACTERS",
     "UnknownLocaleError",
     "aware",
     "aware_field",
+    "check_text",
+    "has_control",
     "key",
     "non_blank",
     "optional_aware_field",
@@ -38,12 +44,57 @@ __all__ = [
 
 _KEY: Final = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
+#: The characters no text may contain: the C0 controls except tab (U+0009) and
+#: line feed (U+000A), DEL (U+007F), the C1 controls (U+0080-U+009F), and the
+#: bidirectional embedding, override and isolate controls (U+202A-U+202E,
+#: U+2066-U+2069), which can make a text read differently from what it holds.
+CONTROL_CHARACTERS: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
 
 # --- texts and keys -------------------------------------------------------------------
 
 
+def has_control(value: str) -> bool:
+    """Whether *value* holds a character that :data:`CONTROL_CHARACTERS` refuses."""
+    # isprintable() is a fast C check that is True for nearly every text; only
+    # texts with a line break, a tab or a rarer character are searched.
+    return not value.isprintable() and CONTROL_CHARACTERS.search(value) is not None
+
+
+def check_text(value: object, field: str) -> str:
+    """Return *value* if it is a text that is not blank and has no control characters.
+
+    Raises:
+        ModelTypeError: *value* is not a string.
+        InvalidValueError: It is blank, or holds a refused character; the
+            message names *field* (and the character's code point), never
+            the text.
+    """
+    if type(value) is not str:
+        if not isinstance(value, str):
+            msg = f"{field}: expected a text (str), got {type(value).__name__}"
+            raise ModelTypeError(msg)
+        value = str(value)  # a str subclass (an enum member, say) as a plain str
+    if not value.strip():
+        msg = f"{field}: must not be empty"
+        raise InvalidValueError(msg)
+    if has_control(value):
+        found = CONTROL_CHARACTERS.search(value)
+        assert found is not None  # has_control() found one
+        msg = (
+            f"{field}: contains a control character (U+{ord(found.group()):04X} at index "
+            f"{found.start()}); only line feeds and tabs are allowed"
+        )
+        raise InvalidValueError(msg)
+    return value
+
+
 def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Reject a string that is empty or only whitespace."""
+    """Reject a string that is empty or only whitespace.
+
+    The model's text fields use the stricter :func:`check_text`; this one is
+    for the domain modules' identifiers (a consent subject, a request id).
+    """
     if not isinstance(value, str):
         msg = f"{attribute.name}: expected a string"
         raise InvalidValueError(msg)

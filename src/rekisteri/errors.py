@@ -7,11 +7,15 @@ importable from there (the module is named in brackets)::
     RekisteriError
     ├── IdentifierTypeError (TypeError)     the value is not a string (or not iterable) at all
     ├── SecretTypeError (TypeError)         a store's secret is not bytes
+    ├── ModelTypeError (TypeError)          a model field was given a value of the wrong type
     ├── InvalidIdentifierError (ValueError) the string is not a valid identifier
     │   ├── InvalidFormat                   wrong characters or shape
     │   │   └── InvalidLength               wrong number of characters
     │   ├── InvalidChecksum                 the check character does not match
-    │   └── InvalidComponent                a part is impossible (date, individual number…)
+    │   ├── InvalidComponent                a part is impossible (date, individual number…)
+    │   ├── InvalidAssociationIdError       not a yhdistysrekisterinumero (python-stdnum)
+    │   ├── InvalidVeronumeroError          not a veronumero (python-stdnum)
+    │   └── InvalidIbanError                not an IBAN (python-stdnum)
     ├── InvalidValueError (ValueError)      a model field breaks a rule (empty name, bad key…)
     │   ├── SecretRequiredError             a henkilötunnus subject, but the store has no secret
     │   ├── StoreFileError                  the file is not a store that can be opened
@@ -24,6 +28,7 @@ importable from there (the module is named in brackets)::
     ├── MissingDependencyError (ImportError) an optional part lacks its extra ([postgres])
     ├── InvalidRegisterError (ValueError)   a register breaks a rule of the model
     ├── InvalidDocumentError (ValueError)   a TOML/JSON document does not fit the model
+    ├── UnknownCategoryError (KeyError)     no data category with that key in rekisteri.categories
     ├── UnusableInputError (ValueError)     [rekisteri.importer] undecodable, binary or empty input
     └── CatalogError (LookupError)          [rekisteri.render] a message catalog is missing
 
@@ -51,22 +56,27 @@ from typing import Self
 __all__ = [
     "ErasureNotFlushedError",
     "IdentifierTypeError",
+    "InvalidAssociationIdError",
     "InvalidCheckpointError",
     "InvalidChecksum",
     "InvalidComponent",
     "InvalidDocumentError",
     "InvalidFormat",
+    "InvalidIbanError",
     "InvalidIdentifierError",
     "InvalidLength",
     "InvalidRegisterError",
     "InvalidTransitionError",
     "InvalidValueError",
+    "InvalidVeronumeroError",
     "MissingDependencyError",
+    "ModelTypeError",
     "Reason",
     "RekisteriError",
     "SecretRequiredError",
     "SecretTypeError",
     "StoreFileError",
+    "UnknownCategoryError",
     "WeakSecretError",
     "WrongSecretError",
 ]
@@ -101,6 +111,9 @@ class Reason(StrEnum):
     """A Y-tunnus whose weighted sum leaves remainder 1; no such number is issued."""
     VAT_NUMBER = "vat_number"
     """A VAT number (``FI`` + 8 digits) where a Y-tunnus was expected."""
+    COMPONENT = "component"
+    """A part of the identifier is impossible (checked by python-stdnum), e.g. an
+    association register number that is too small or an unknown IBAN country."""
 
 
 _DESCRIPTIONS: dict[Reason, str] = {
@@ -115,6 +128,7 @@ _DESCRIPTIONS: dict[Reason, str] = {
     Reason.CHECKSUM: "check character does not match",
     Reason.NEVER_ISSUED: "number with remainder 1 is never issued",
     Reason.VAT_NUMBER: "this is a VAT number; convert it with from_vat()",
+    Reason.COMPONENT: "a part of the number is not possible",
 }
 
 
@@ -321,6 +335,63 @@ class InvalidDocumentError(_ProblemsError):
     """
 
     summary = "invalid document"
+
+
+class ModelTypeError(RekisteriError, TypeError):
+    """A model class was given a value of the wrong type for a field.
+
+    For example a number where a text is expected, or a dict where a
+    :class:`~rekisteri.model.Purpose` is. The message names the field (with
+    the index of an item in a list) and what was expected, never the value.
+    """
+
+
+class UnknownCategoryError(RekisteriError, KeyError):
+    """No data category with this key in :mod:`rekisteri.categories`.
+
+    Attributes:
+        key: The key that was asked for (a catalog key is never personal data,
+            but the message names it only if it looks like a key).
+    """
+
+    def __init__(self, key: object) -> None:
+        self.key = key
+        shown = repr(key) if isinstance(key, str) and _looks_like_key(key) else "with this key"
+        super().__init__(f"no data category {shown} in the catalog")
+
+    def __str__(self) -> str:  # KeyError would show the repr of the message
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.key,))
+
+
+def _looks_like_key(value: str) -> bool:
+    # Lower-case letters and hyphens only: never an identity code (which has digits).
+    return 0 < len(value) <= 40 and all((c.islower() and c.isascii()) or c in "-_" for c in value)
+
+
+class InvalidAssociationIdError(InvalidIdentifierError):
+    """Not a valid yhdistysrekisterinumero (association register number).
+
+    Checked with python-stdnum (``stdnum.fi.associationid``); ``kind`` is
+    ``"associationid"``.
+    """
+
+
+class InvalidVeronumeroError(InvalidIdentifierError):
+    """Not a valid veronumero (Finnish individual tax number).
+
+    Checked with python-stdnum (``stdnum.fi.veronumero``); ``kind`` is
+    ``"veronumero"``.
+    """
+
+
+class InvalidIbanError(InvalidIdentifierError):
+    """Not a valid IBAN (international bank account number).
+
+    Checked with python-stdnum (``stdnum.iban``); ``kind`` is ``"iban"``.
+    """
 
 
 def _rebuild(cls: type[RekisteriError], state: dict[str, object]) -> RekisteriError:

@@ -6,7 +6,10 @@ Each constant is a :class:`~rekisteri.model.Source`; put it in a register's
 Sources that are not in the catalog are ordinary ``Source`` values.
 
 Names, operators and Y-tunnukset are those that the operators publish; where
-one is not confirmed, it is left out rather than guessed.
+one is not confirmed, it is left out rather than guessed. Operators are named
+in Finnish, Swedish and English (a company's registered name is the same in
+all three), and every catalog source says whether it is publicly accessible
+(Art 14(2)(f)).
 
 Examples:
     >>> from rekisteri import sources
@@ -36,7 +39,19 @@ __all__ = [
     "YTJ",
 ]
 
-PRH: Final = "Patentti- ja rekisterihallitus"
+PRH: Final = LocalizedText(
+    fi="Patentti- ja rekisterihallitus",
+    sv="Patent- och registerstyrelsen",
+    en="Finnish Patent and Registration Office",
+)
+"""The Finnish Patent and Registration Office, operator of the trade register
+and the register of associations."""
+
+
+def _company(name: str) -> LocalizedText:
+    """A company's registered name, which is the same in every language."""
+    return LocalizedText(fi=name, sv=name, en=name)
+
 
 DATA_SUBJECT: Final = Source(
     key="data-subject",
@@ -47,6 +62,7 @@ DATA_SUBJECT: Final = Source(
         en="Data the data subject provides",
     ),
     is_data_subject=True,
+    publicly_accessible=False,
 )
 
 YTJ: Final = Source(
@@ -56,7 +72,11 @@ YTJ: Final = Source(
         sv="Företags- och organisationsdatasystemet",
         en="Business Information System (BIS)",
     ),
-    operator=f"{PRH} ja Verohallinto",
+    operator=LocalizedText(
+        fi="Patentti- ja rekisterihallitus ja Verohallinto",
+        sv="Patent- och registerstyrelsen och Skatteförvaltningen",
+        en="Finnish Patent and Registration Office and Finnish Tax Administration",
+    ),
     data=LocalizedText(
         fi="Y-tunnus, nimi, yritysmuoto, kotipaikka, toimiala, osoitteet ja rekisterimerkinnät",
         sv="FO-nummer, namn, företagsform, hemort, bransch, adresser och registeranteckningar",
@@ -102,7 +122,7 @@ ASIAKASTIETO: Final = Source(
         sv="Suomen Asiakastieto Oy (kreditupplysningsföretag)",
         en="Suomen Asiakastieto Oy (credit reference agency)",
     ),
-    operator="Suomen Asiakastieto Oy",
+    operator=_company("Suomen Asiakastieto Oy"),
     business_id="0111027-9",
     data=LocalizedText(
         fi="Henkilö- ja yritysluottotiedot, maksuhäiriömerkinnät ja vastuuhenkilötiedot",
@@ -116,7 +136,7 @@ ASIAKASTIETO: Final = Source(
 FONECTA: Final = Source(
     key="fonecta",
     name=LocalizedText(fi="Fonecta Oy", sv="Fonecta Oy", en="Fonecta Oy"),
-    operator="Fonecta Oy",
+    operator=_company("Fonecta Oy"),
     business_id="1755007-6",
     data=LocalizedText(
         fi="Hakemistotiedot sekä yritystiedot: päättäjät, toimiala, liikevaihto ja toimipaikat",
@@ -124,6 +144,8 @@ FONECTA: Final = Source(
         " verksamhetsställen",
         en="Directory data and business data: decision makers, industry, turnover and sites",
     ),
+    # Fonecta publishes its directory (Fonecta Finder) for anyone to search.
+    publicly_accessible=True,
 )
 
 SUOMEN_NUMEROPALVELU: Final = Source(
@@ -133,13 +155,19 @@ SUOMEN_NUMEROPALVELU: Final = Source(
         sv="Finlands Nummertjänst Ab",
         en="Suomen Numeropalvelu Oy (national subscriber database)",
     ),
-    operator="Suomen Numeropalvelu Oy",
+    operator=LocalizedText(
+        fi="Suomen Numeropalvelu Oy",
+        sv="Finlands Nummertjänst Ab",
+        en="Suomen Numeropalvelu Oy",
+    ),
     business_id="0792060-0",
     data=LocalizedText(
         fi="Teleyritysten toimittamat liittymätiedot: nimi, osoite ja puhelinnumero",
         sv="Abonnentuppgifter från teleföretagen: namn, adress och telefonnummer",
         en="Subscriber data supplied by telecom operators: name, address and number",
     ),
+    # A database for directory services, not open to the public.
+    publicly_accessible=False,
 )
 
 DVV_VTJ: Final = Source(
@@ -149,7 +177,11 @@ DVV_VTJ: Final = Source(
         sv="Befolkningsdatasystemet (Myndigheten för digitalisering och befolkningsdata)",
         en="Population Information System (Digital and Population Data Services Agency)",
     ),
-    operator="Digi- ja väestötietovirasto",
+    operator=LocalizedText(
+        fi="Digi- ja väestötietovirasto",
+        sv="Myndigheten för digitalisering och befolkningsdata",
+        en="Digital and Population Data Services Agency",
+    ),
     data=LocalizedText(
         fi="Nimi, henkilötunnus, osoitteet, muutot ja kuolintieto; ei puhelinnumeroita",
         sv="Namn, personbeteckning, adresser, flyttningar och uppgift om dödsfall; inga"
@@ -164,7 +196,7 @@ POSTI_OSOITEPALVELU: Final = Source(
     name=LocalizedText(
         fi="Postin osoitepalvelu", sv="Postis adresstjänst", en="Posti address service"
     ),
-    operator="Posti Oy",
+    operator=_company("Posti Oy"),
     business_id="2344200-4",
     data=LocalizedText(
         fi="Osoitteenmuutostiedot",

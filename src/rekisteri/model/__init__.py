@@ -1,7 +1,11 @@
 """The typed model of a personal-data register.
 
 Frozen, slotted, keyword-only attrs classes; closed vocabularies are
-``StrEnum`` s whose values are the wire values in TOML and JSON. The
+``StrEnum`` s whose values are the wire values in TOML and JSON. Every class
+checks the types of its fields when it is built (a wire value becomes its
+enum member, a list a tuple, a plain string a Finnish-only
+:class:`LocalizedText`; anything else is a
+:class:`~rekisteri.errors.ModelTypeError` naming the field). The
 :class:`Register` aggregate is the one source of truth that serialisation,
 rendering and the linter read.
 
@@ -25,9 +29,11 @@ from rekisteri.model._parties import (
     Address,
     ContactPoint,
     Controller,
+    JointController,
     Processor,
     Recipient,
     Representative,
+    SubProcessor,
 )
 from rekisteri.model._processing import (
     AutomatedDecision,
@@ -57,6 +63,7 @@ __all__ = [
     "DataCategory",
     "DataSubjectCategory",
     "Duration",
+    "JointController",
     "Lang",
     "LegalBasis",
     "LocalizedText",
@@ -73,6 +80,7 @@ __all__ = [
     "SecurityMeasure",
     "Source",
     "SpecialCategory",
+    "SubProcessor",
     "Transfer",
     "TransferMechanism",
 ]

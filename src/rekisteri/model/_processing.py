@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from rekisteri.errors import InvalidValueError
 from rekisteri.model._base import (
     EEA,
+    as_tuple,
     at_least_zero,
     business_id,
     country,
-    key,
-    non_blank,
+    date_value,
+    enum_converter,
+    flag,
+    key_items,
+    model_key,
+    optional_instance,
+    optional_member,
+    optional_plain,
+    optional_text,
+    plain,
+    text,
+    to_optional_text,
+    to_text,
 )
 from rekisteri.model._enums import (
     LegalBasis,
@@ -24,8 +38,65 @@ from rekisteri.model._enums import (
 )
 from rekisteri.model._text import LocalizedText
 
-_optional_text = attrs.validators.optional(non_blank)
-_keys = attrs.validators.deep_iterable(key)
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+_to_legal_basis = enum_converter(LegalBasis)
+_to_special = enum_converter(SpecialCategory)
+_to_mechanism = enum_converter(TransferMechanism)
+_to_security_kind = enum_converter(SecurityKind)
+_to_trigger = enum_converter(RetentionTrigger)
+
+# Named converters, one for each type: the attrs mypy plugin reads the type a
+# field accepts in __init__ from its converter's parameter.
+
+
+def _legal_basis(value: LegalBasis | str | None) -> LegalBasis | None:
+    return _to_legal_basis(value)  # type: ignore[return-value] # the validator checks it
+
+
+def _special(value: SpecialCategory | str | None) -> SpecialCategory | None:
+    return _to_special(value)  # type: ignore[return-value] # the validator checks it
+
+
+def _mechanism(value: TransferMechanism | str | None) -> TransferMechanism | None:
+    return _to_mechanism(value)  # type: ignore[return-value] # the validator checks it
+
+
+def _security_kind(value: SecurityKind | str | None) -> SecurityKind | None:
+    return _to_security_kind(value)  # type: ignore[return-value] # the validator checks it
+
+
+def _trigger(value: RetentionTrigger | str | None) -> RetentionTrigger | None:
+    return _to_trigger(value)  # type: ignore[return-value] # the validator checks it
+
+
+def _keys(value: Iterable[str]) -> tuple[str, ...]:
+    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
+
+
+#: A DPV term: an IRI, or a CURIE with a DPV prefix, such as ``pd:EmailAddress``
+#: (the prefixes of :data:`rekisteri.categories.DPV_PREFIXES`).
+_DPV_TERM: Final = re.compile(r"https?://\S+|(?:pd|dpv-pd|dpv):[A-Za-z][A-Za-z0-9_-]*")
+
+
+def _optional_flag(
+    _instance: object, attribute: attrs.Attribute[bool | None], value: object
+) -> None:
+    if value is not None:
+        flag(_instance, attribute, value)
+
+
+def _dpv(_instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is None:
+        return
+    optional_plain(_instance, attribute, value)
+    if _DPV_TERM.fullmatch(str(value)) is None:
+        msg = (
+            f"{attribute.name}: expected a DPV term, an IRI or a CURIE with the prefix "
+            "pd:, dpv-pd: or dpv:, such as 'pd:EmailAddress'"
+        )
+        raise InvalidValueError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -37,24 +108,38 @@ class DataCategory:
     restricts).
     """
 
-    key: str = attrs.field(validator=key)
+    key: str = attrs.field(validator=model_key)
     """A short, stable identifier that purposes and retention rules refer to."""
-    name: LocalizedText
-    description: LocalizedText | None = None
-    special: SpecialCategory | None = None
-    criminal: bool = False
+    name: LocalizedText = attrs.field(converter=to_text, validator=text)
+    description: LocalizedText | None = attrs.field(
+        default=None, converter=to_optional_text, validator=optional_text
+    )
+    special: SpecialCategory | None = attrs.field(
+        default=None, converter=_special, validator=optional_member(SpecialCategory)
+    )
+    criminal: bool = attrs.field(default=False, validator=flag)
     """Personal data relating to criminal convictions and offences (Art 10)."""
-    personal_identity_code: bool = False
+    personal_identity_code: bool = attrs.field(default=False, validator=flag)
     """The category holds henkilötunnus values."""
+    dpv: str | None = attrs.field(default=None, validator=_dpv)
+    """The W3C DPV personal-data concept the category is, as an IRI or a CURIE
+    such as ``"pd:EmailAddress"`` (``pd:`` is ``https://w3id.org/dpv/pd#``;
+    see :func:`rekisteri.categories.dpv_iri`). The catalog's categories carry one."""
 
 
 @attrs.frozen(kw_only=True)
 class DataSubjectCategory:
     """A group of people whose data are processed, e.g. customers' contact persons."""
 
-    key: str = attrs.field(validator=key)
-    name: LocalizedText
-    description: LocalizedText | None = None
+    key: str = attrs.field(validator=model_key)
+    name: LocalizedText = attrs.field(converter=to_text, validator=text)
+    description: LocalizedText | None = attrs.field(
+        default=None, converter=to_optional_text, validator=optional_text
+    )
+
+
+#: The legal bases that rest on a law of the EU or of Finland (Art 6(3)).
+_LAW_BASES: Final = frozenset({LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK})
 
 
 @attrs.frozen(kw_only=True)
@@ -64,30 +149,56 @@ class Purpose:
     ``legal_basis`` may be left out when modelling an old notice that never
     named one; the linter reports the gap. With
     :attr:`~LegalBasis.LEGITIMATE_INTERESTS` a ``legitimate_interest`` must
-    say which interest (Art 13(1)(d)).
+    say which interest (Art 13(1)(d)). With
+    :attr:`~LegalBasis.LEGAL_OBLIGATION` or :attr:`~LegalBasis.PUBLIC_TASK`,
+    ``legal_basis_law`` names the law the basis rests on (Art 6(3)); the
+    linter reports it missing, and it is refused with any other basis.
+
+    ``legal_basis`` may also be given as its wire value
+    (``legal_basis="consent"``), which is converted to the member.
     """
 
-    key: str = attrs.field(validator=key)
-    name: LocalizedText
-    legal_basis: LegalBasis | None = None
-    legitimate_interest: LocalizedText | None = None
-    description: LocalizedText | None = None
-    data_categories: tuple[str, ...] = attrs.field(default=(), validator=_keys)
+    key: str = attrs.field(validator=model_key)
+    name: LocalizedText = attrs.field(converter=to_text, validator=text)
+    legal_basis: LegalBasis | None = attrs.field(
+        default=None, converter=_legal_basis, validator=optional_member(LegalBasis)
+    )
+    legitimate_interest: LocalizedText | None = attrs.field(
+        default=None, converter=to_optional_text, validator=optional_text
+    )
+    description: LocalizedText | None = attrs.field(
+        default=None, converter=to_optional_text, validator=optional_text
+    )
+    data_categories: tuple[str, ...] = attrs.field(default=(), converter=_keys, validator=key_items)
     """Keys of the :class:`DataCategory` items processed for this purpose."""
-    special_category_condition: str | None = attrs.field(default=None, validator=_optional_text)
+    special_category_condition: str | None = attrs.field(default=None, validator=optional_plain)
     """For special categories, the Art 9(2) point relied on, e.g. ``"9(2)(a)"``."""
-    direct_marketing: bool = False
+    direct_marketing: bool = attrs.field(default=False, validator=flag)
     """The purpose is direct marketing: an objection (Art 21(2)) always stops it."""
+    legal_basis_law: LocalizedText | None = attrs.field(
+        default=None, converter=to_optional_text, validator=optional_text
+    )
+    """The law (of the EU or of Finland) that a legal obligation (6(1)(c)) or a
+    public task (6(1)(e)) rests on, e.g. ``"kirjanpitolaki (1336/1997)"``."""
+    special_category_law: LocalizedText | None = attrs.field(
+        default=None, converter=to_optional_text, validator=optional_text
+    )
+    """The national provision that the Art 9(2) condition rests on, where one
+    is needed, e.g. ``"tietosuojalaki (1050/2018) 6 § 1 mom. 2 k."``."""
 
     def __attrs_post_init__(self) -> None:
-        if self.legal_basis is LegalBasis.LEGITIMATE_INTERESTS and self.legitimate_interest is None:
-            msg = f"purpose {self.key!r}: legitimate interests need a legitimate_interest text"
+        basis = self.legal_basis
+        if basis is LegalBasis.LEGITIMATE_INTERESTS and self.legitimate_interest is None:
+            msg = "legitimate_interest: legitimate interests need a legitimate_interest text"
             raise InvalidValueError(msg)
-        if (
-            self.legitimate_interest is not None
-            and self.legal_basis is not LegalBasis.LEGITIMATE_INTERESTS
-        ):
-            msg = f"purpose {self.key!r}: legitimate_interest is only for legitimate_interests"
+        if self.legitimate_interest is not None and basis is not LegalBasis.LEGITIMATE_INTERESTS:
+            msg = "legitimate_interest: legitimate_interest is only for legitimate_interests"
+            raise InvalidValueError(msg)
+        if self.legal_basis_law is not None and basis not in _LAW_BASES:
+            msg = (
+                "legal_basis_law: a law is only for the legal bases legal_obligation "
+                "and public_task"
+            )
             raise InvalidValueError(msg)
 
 
@@ -98,17 +209,22 @@ class Source:
     Ready-made Finnish sources are in :mod:`rekisteri.sources`.
     """
 
-    key: str = attrs.field(validator=key)
-    name: LocalizedText
-    operator: str | None = attrs.field(default=None, validator=_optional_text)
-    """Who runs the source, e.g. ``"Patentti- ja rekisterihallitus"``."""
+    key: str = attrs.field(validator=model_key)
+    name: LocalizedText = attrs.field(converter=to_text, validator=text)
+    operator: LocalizedText | None = attrs.field(
+        default=None, converter=to_optional_text, validator=optional_text
+    )
+    """Who runs the source, e.g. ``"Patentti- ja rekisterihallitus"`` (a plain
+    string is a Finnish-only name; the catalog's sources name it in fi, sv and en)."""
     business_id: str | None = attrs.field(default=None, converter=business_id)
     """The operator's Y-tunnus."""
-    data: LocalizedText | None = None
+    data: LocalizedText | None = attrs.field(
+        default=None, converter=to_optional_text, validator=optional_text
+    )
     """The data the source typically supplies."""
-    publicly_accessible: bool | None = None
+    publicly_accessible: bool | None = attrs.field(default=None, validator=_optional_flag)
     """Whether the source is publicly accessible; ``None`` when not stated."""
-    is_data_subject: bool = False
+    is_data_subject: bool = attrs.field(default=False, validator=flag)
     """The data subject themself: Art 13 rather than Art 14 applies."""
 
 
@@ -123,10 +239,16 @@ class Transfer:
 
     destination: str | None = attrs.field(default=None, validator=country)
     """ISO 3166-1 alpha-2 code of the receiving country."""
-    mechanism: TransferMechanism | None = None
-    recipient: str | None = attrs.field(default=None, validator=_optional_text)
-    description: LocalizedText | None = None
-    safeguard_copy: LocalizedText | None = None
+    mechanism: TransferMechanism | None = attrs.field(
+        default=None, converter=_mechanism, validator=optional_member(TransferMechanism)
+    )
+    recipient: str | None = attrs.field(default=None, validator=optional_plain)
+    description: LocalizedText | None = attrs.field(
+        default=None, converter=to_optional_text, validator=optional_text
+    )
+    safeguard_copy: LocalizedText | None = attrs.field(
+        default=None, converter=to_optional_text, validator=optional_text
+    )
     """How to obtain a copy of the safeguards, or where they are available."""
 
     def __attrs_post_init__(self) -> None:
@@ -144,18 +266,20 @@ class Transfer:
 class SecurityMeasure:
     """A security measure (Art 32), described for the notice and the Art 30 record."""
 
-    description: LocalizedText
-    kind: SecurityKind | None = None
+    description: LocalizedText = attrs.field(converter=to_text, validator=text)
+    kind: SecurityKind | None = attrs.field(
+        default=None, converter=_security_kind, validator=optional_member(SecurityKind)
+    )
 
 
 @attrs.frozen(kw_only=True)
 class AutomatedDecision:
     """Automated decision-making or profiling (Art 22), as Art 13(2)(f) asks to describe it."""
 
-    description: LocalizedText
-    logic: LocalizedText
+    description: LocalizedText = attrs.field(converter=to_text, validator=text)
+    logic: LocalizedText = attrs.field(converter=to_text, validator=text)
     """Meaningful information about the logic involved."""
-    significance: LocalizedText
+    significance: LocalizedText = attrs.field(converter=to_text, validator=text)
     """The significance and envisaged consequences for the data subject."""
 
 
@@ -188,17 +312,21 @@ class RetentionRule:
     computed ("until the customer relationship ends").
     """
 
-    data_categories: tuple[str, ...] = attrs.field(default=(), validator=_keys)
+    data_categories: tuple[str, ...] = attrs.field(default=(), converter=_keys, validator=key_items)
     """Keys of the categories the rule covers; empty means all."""
-    period: Duration | None = None
-    trigger: RetentionTrigger | None = None
-    statute: str | None = attrs.field(default=None, validator=_optional_text)
-    description: LocalizedText | None = None
-    passivate: bool = False
+    period: Duration | None = attrs.field(default=None, validator=optional_instance(Duration))
+    trigger: RetentionTrigger | None = attrs.field(
+        default=None, converter=_trigger, validator=optional_member(RetentionTrigger)
+    )
+    statute: str | None = attrs.field(default=None, validator=optional_plain)
+    description: LocalizedText | None = attrs.field(
+        default=None, converter=to_optional_text, validator=optional_text
+    )
+    passivate: bool = attrs.field(default=False, validator=flag)
     """Take the data out of active use when the trigger happens, and delete
     them when the period ends (the old notices' "passivoidaan, kun
     asiakkuus päättyy")."""
-    fixed_date: date | None = None
+    fixed_date: date | None = attrs.field(default=None, validator=date_value)
     """For the ``fixed_date`` trigger: the date to count from, if it is the
     same for every record (otherwise each record gives its own)."""
 
@@ -226,12 +354,12 @@ class RetentionRule:
 class Cookie:
     """A cookie or similar terminal storage (laki sähköisen viestinnän palveluista 205 §)."""
 
-    name: str = attrs.field(validator=non_blank)
-    purpose: LocalizedText
-    provider: str | None = attrs.field(default=None, validator=_optional_text)
-    duration: str | None = attrs.field(default=None, validator=_optional_text)
+    name: str = attrs.field(validator=plain)
+    purpose: LocalizedText = attrs.field(converter=to_text, validator=text)
+    provider: str | None = attrs.field(default=None, validator=optional_plain)
+    duration: str | None = attrs.field(default=None, validator=optional_plain)
     """As shown to users, e.g. ``"13 months"`` or ``"session"``."""
-    strictly_necessary: bool = False
+    strictly_necessary: bool = attrs.field(default=False, validator=flag)
     """Needed for a service the user asked for: no consent required."""
     country: str | None = attrs.field(default=None, validator=country)
     """Where the provider processes the data, if outside Finland."""

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 import attrs
 
+from rekisteri._validate import check_text
 from rekisteri.errors import InvalidValueError
 
 
@@ -27,7 +28,13 @@ class LocalizedText:
     the language it is really in, so that a renderer can mark it. There is no
     silent fallback to English.
 
-    In TOML and JSON a plain string stands for a Finnish-only text.
+    In TOML and JSON a plain string stands for a Finnish-only text, and so it
+    does where a model class is built in Python: ``Purpose(name="Laskutus")``
+    holds ``LocalizedText(fi="Laskutus")``.
+
+    Each text must be a ``str`` that is not blank and has no control
+    characters other than line feeds and tabs (see
+    :data:`rekisteri._validate.CONTROL_CHARACTERS`).
 
     Examples:
         >>> name = LocalizedText(fi="Asiakasrekisteri", sv="Kundregister")
@@ -44,14 +51,17 @@ class LocalizedText:
     en: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        # One check for the three fields: texts are the most common objects
-        # of a register, so this is on the hot path of loading a document.
-        if not (type(self.fi) is str and self.fi.strip()):
-            _blank("fi")
-        if self.sv is not None and not (type(self.sv) is str and self.sv.strip()):
-            _blank("sv")
-        if self.en is not None and not (type(self.en) is str and self.en.strip()):
-            _blank("en")
+        # One check for each of the three fields: texts are the most common
+        # objects of a register, so this is on the hot path of loading a
+        # document. isprintable() is False for a line break too, so only
+        # such texts take the slower path.
+        fi, sv, en = self.fi, self.sv, self.en
+        if not (type(fi) is str and fi.isprintable() and fi.strip()):
+            _check("fi", fi)
+        if sv is not None and not (type(sv) is str and sv.isprintable() and sv.strip()):
+            _check("sv", sv)
+        if en is not None and not (type(en) is str and en.isprintable() and en.strip()):
+            _check("en", en)
 
     def get(self, lang: Lang | str) -> str | None:
         """Return the text in *lang* exactly, or ``None`` if it has not been written."""
@@ -74,6 +84,8 @@ class LocalizedText:
         return self.fi
 
 
-def _blank(name: str) -> None:
-    msg = f"{name}: expected a text that is not empty"
-    raise InvalidValueError(msg)
+def _check(name: str, value: object) -> None:
+    if isinstance(value, str) and not value.strip():
+        msg = f"{name}: expected a text that is not empty"
+        raise InvalidValueError(msg)
+    check_text(value, name)

@@ -21,8 +21,10 @@ import string
 from datetime import date
 from typing import TYPE_CHECKING, Final, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
+from rekisteri.categories import CATALOG as CATEGORY_CATALOG
 from rekisteri.model import (
     DATA_PROTECTION_OMBUDSMAN,
     EEA,
@@ -35,6 +37,7 @@ from rekisteri.model import (
     DataCategory,
     DataSubjectCategory,
     Duration,
+    JointController,
     LegalBasis,
     LocalizedText,
     NoneStated,
@@ -50,6 +53,7 @@ from rekisteri.model import (
     SecurityMeasure,
     Source,
     SpecialCategory,
+    SubProcessor,
     Transfer,
     TransferMechanism,
 )
@@ -80,6 +84,7 @@ __all__ = [
     "data_subject_categories",
     "durations",
     "hetus",
+    "joint_controllers",
     "keys",
     "localized_texts",
     "processors",
@@ -278,6 +283,11 @@ def contact_points() -> st.SearchStrategy[ContactPoint]:
 
 _OPTIONAL_YTUNNUS: Final = _optional(ytunnukset())
 
+#: Association register numbers in their canonical form (``123.123``).
+_ASSOCIATION_ID: Final = st.integers(100, 999_999).map(
+    lambda n: f"{n // 1000}.{n % 1000:03d}" if n >= 1000 else str(n)
+)
+
 _CONTROLLER: Final = st.builds(
     Controller,
     name=_optional(_TEXT),
@@ -286,6 +296,7 @@ _CONTROLLER: Final = st.builds(
     contact=_OPTIONAL_CONTACT_POINT,
     representative=_optional(st.builds(Representative, name=_TEXT, contact=_CONTACT_POINT)),
     dpo=_OPTIONAL_CONTACT_POINT,
+    association_id=_optional(_ASSOCIATION_ID),
 )
 
 
@@ -295,9 +306,14 @@ def controllers() -> st.SearchStrategy[Controller]:
 
 
 _SPECIAL: Final = _optional(st.sampled_from(SpecialCategory))
+_DPV: Final = _optional(st.sampled_from(("pd:EmailAddress", "pd:Name", "dpv-pd:Salary")))
+_CATALOG_CATEGORY: Final = _optional(st.sampled_from(tuple(CATEGORY_CATALOG.values())))
 
 
 def _draw_data_category(draw: st.DrawFn, key: str) -> DataCategory:
+    catalog = draw(_CATALOG_CATEGORY)
+    if catalog is not None:  # a catalog category under the key drawn
+        return attrs.evolve(catalog, key=key)
     return DataCategory(
         key=key,
         name=draw(_LOCALIZED_TEXT),
@@ -305,6 +321,7 @@ def _draw_data_category(draw: st.DrawFn, key: str) -> DataCategory:
         special=draw(_SPECIAL),
         criminal=draw(st.booleans()),
         personal_identity_code=draw(st.booleans()),
+        dpv=draw(_DPV),
     )
 
 
@@ -338,6 +355,7 @@ def _draw_subset(draw: st.DrawFn, category_keys: Sequence[str]) -> tuple[str, ..
 
 _LEGAL_BASIS: Final = _optional(st.sampled_from(LegalBasis))
 _CONDITION: Final = _optional(st.sampled_from(("9(2)(a)", "9(2)(b)", "9(2)(h)")))
+_LAW_BASES: Final = (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK)
 
 
 def _draw_purpose(draw: st.DrawFn, key: str, category_keys: Sequence[str]) -> Purpose:
@@ -351,6 +369,9 @@ def _draw_purpose(draw: st.DrawFn, key: str, category_keys: Sequence[str]) -> Pu
         description=draw(_OPTIONAL_LOCALIZED_TEXT),
         data_categories=_draw_subset(draw, category_keys),
         special_category_condition=draw(_CONDITION),
+        direct_marketing=draw(st.booleans()),
+        legal_basis_law=draw(_OPTIONAL_LOCALIZED_TEXT) if basis in _LAW_BASES else None,
+        special_category_law=draw(_OPTIONAL_LOCALIZED_TEXT),
     )
 
 
@@ -373,7 +394,7 @@ _CUSTOM_SOURCE: Final = st.builds(
     Source,
     key=_KEY.filter(lambda key: key not in CATALOG),
     name=_LOCALIZED_TEXT,
-    operator=_OPTIONAL_TEXT,
+    operator=_OPTIONAL_LOCALIZED_TEXT,
     business_id=_OPTIONAL_YTUNNUS,
     data=_OPTIONAL_LOCALIZED_TEXT,
     publicly_accessible=_optional(st.booleans()),
@@ -476,18 +497,62 @@ def recipients() -> st.SearchStrategy[Recipient]:
     return _RECIPIENT
 
 
-_PROCESSOR: Final = st.builds(
-    Processor,
-    name=_TEXT,
-    service=_OPTIONAL_LOCALIZED_TEXT,
-    business_id=_OPTIONAL_YTUNNUS,
-    country=_COUNTRY,
-)
+def _draw_mechanism(draw: st.DrawFn, country: str) -> TransferMechanism | None:
+    return draw(_MECHANISM if country not in EEA else _OPTIONAL_MECHANISM)
+
+
+@st.composite
+def _sub_processor(draw: st.DrawFn) -> SubProcessor:
+    country = draw(_COUNTRY)
+    return SubProcessor(
+        name=draw(_TEXT),
+        service=draw(_OPTIONAL_LOCALIZED_TEXT),
+        country=country,
+        mechanism=_draw_mechanism(draw, country),
+    )
+
+
+_SUB_PROCESSORS: Final = st.lists(_sub_processor(), max_size=2).map(tuple)
+
+
+@st.composite
+def _processor(draw: st.DrawFn) -> Processor:
+    country = draw(_COUNTRY)
+    return Processor(
+        name=draw(_TEXT),
+        service=draw(_OPTIONAL_LOCALIZED_TEXT),
+        business_id=draw(_OPTIONAL_YTUNNUS),
+        country=country,
+        mechanism=_draw_mechanism(draw, country),
+        sub_processors=draw(_SUB_PROCESSORS),
+        contract=draw(_OPTIONAL_LOCALIZED_TEXT),
+    )
+
+
+_PROCESSOR: Final = _processor()
 
 
 def processors() -> st.SearchStrategy[Processor]:
-    """Processors in Finland and abroad."""
+    """Processors in Finland and abroad, some with sub-processors.
+
+    A processor or sub-processor outside the EEA always has a mechanism.
+    """
     return _PROCESSOR
+
+
+_JOINT_CONTROLLER: Final = st.builds(
+    JointController,
+    name=_TEXT,
+    business_id=_OPTIONAL_YTUNNUS,
+    address=_OPTIONAL_ADDRESS,
+    contact=_OPTIONAL_CONTACT_POINT,
+    responsibilities=_OPTIONAL_LOCALIZED_TEXT,
+)
+
+
+def joint_controllers() -> st.SearchStrategy[JointController]:
+    """Joint controllers (Art 26)."""
+    return _JOINT_CONTROLLER
 
 
 _SECURITY_MEASURE: Final = st.builds(
@@ -548,6 +613,7 @@ _TRANSFERS: Final = _small(_TRANSFER)
 _SECURITY: Final = _small(_SECURITY_MEASURE)
 _AUTOMATED_DECISIONS: Final = _small(_AUTOMATED_DECISION)
 _COOKIES: Final = _small(_COOKIE)
+_JOINT_CONTROLLERS: Final = _small(_JOINT_CONTROLLER)
 _RULE_COUNT: Final = st.integers(0, _MAX_ITEMS)
 _RIGHTS: Final = _optional(st.lists(st.sampled_from(Right), unique=True).map(tuple))
 _DEFAULT_RIGHTS: Final = Register(controller=Controller(name="Oy")).rights
@@ -610,6 +676,8 @@ def _register(draw: st.DrawFn) -> Register:
         none_stated=none_stated,
         complaint_authority=draw(_AUTHORITY),
         updated=draw(_UPDATED),
+        joint_controllers=draw(_JOINT_CONTROLLERS),
+        joint_arrangement=draw(_OPTIONAL_LOCALIZED_TEXT),
     )
 
 
