@@ -16,6 +16,7 @@ from rekisteri.importer._cues import (
     flat,
     meaningful,
     period_of,
+    updated_in,
 )
 from rekisteri.importer._finnish import slugify
 from rekisteri.model import (
@@ -42,6 +43,7 @@ from rekisteri.sources import CATALOG
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from datetime import date
 
 
 @attrs.define
@@ -119,6 +121,7 @@ class Builder:
         self.recipient_tail = False
         self.transfer_tail = ""
         self.lang = "fi"
+        self.updated: date | None = None
         """The language of the notice's texts: ``"fi"`` or ``"sv"``."""
 
     # -- bookkeeping
@@ -270,6 +273,18 @@ class Builder:
             self.provision.append((start, end, text))
         self.map(start, end, "provision_requirement")
 
+    def take_updated(self, start: int, end: int) -> bool:
+        """Read a last-updated date in ``text[start:end]``; whether the span was only that."""
+        found = updated_in(self.text, start, end)
+        if found is None:
+            return False
+        when, s, e = found
+        if self.updated is None or when > self.updated:
+            self.updated = when
+        self.map(s, e, "updated")
+        rest = self.text[start:s] + self.text[e:end]
+        return sum(c.isalnum() for c in rest) < 4
+
     def add_description(self, text: str, start: int, end: int) -> None:
         if self._new("description", text):
             self.description.append((start, end, text))
@@ -373,6 +388,7 @@ class Builder:
             rights_exercise=localized("\n\n".join(self.rights_exercise)),
             provision_requirement=localized(self._joined(self.provision)),
             none_stated=tuple(none_stated),
+            updated=self.updated,
         )
 
 

@@ -51,7 +51,10 @@ class Part:
 
 
 _LABELS: Final = (
-    ("business_id", r"y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|org\.?\s?nr|business id|vat"),
+    (
+        "business_id",
+        r"y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|fo-nr|f-signum|org\.?\s?nr|business id|vat",
+    ),
     ("fax", r"tele(?:fax|faksi|kopio)|fax|faksi"),
     ("phone", r"puhelin(?:numero)?|puh|p|tel(?:efon)?|tfn|gsm|matkapuhelin|vaihde|phone|mob"),
     ("email", r"sähköposti(?:osoite)?|s-posti|e-?mail|e-post|epost"),
@@ -96,9 +99,9 @@ _SEPARATORS: Final = re.compile(
 )
 _EMAIL_FORM: Final = re.compile(
     r"(?i)[a-z0-9._%+\-]{1,64}(?:[ \t]?@[ \t]?"
-    r"|[ \t]*(?:\(at\)|\[at\]|\{at\}|\(a\)|\[a\]|\(ät\))[ \t]*"
+    r"|[ \t]*[(\[{][ \t]*(?:at|a|ät)[ \t]*[)\]}][ \t]*"
     r"|[ \t]+at[ \t]+)"
-    r"[a-z0-9\-]{1,63}(?:(?:\.|[ \t]*(?:\(piste\)|\(dot\)|\[dot\]|\(\.\))[ \t]*|[ \t]+dot[ \t]+)"
+    r"[a-z0-9\-]{1,63}(?:(?:\.|[ \t]*[(\[][ \t]*(?:piste|dot|\.)[ \t]*[)\]][ \t]*|[ \t]+dot[ \t]+)"
     r"[a-z0-9\-]{1,63}){1,5}"
 )
 _URL: Final = re.compile(r"(?i)\b(?:https?://|www\.)[^\s,;()]{3,200}")
@@ -168,6 +171,12 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: "etunimi.sukunimi@example.fi": a pattern for many addresses, not one address.
+_PLACEHOLDER: Final = re.compile(
+    r"(?i)(?:etunimi|förnamn|firstname)\.(?:sukunimi|efternamn|lastname)@"
+)
+
+
 def email_in(text: str) -> tuple[str, int, int, bool] | None:
     """The first e-mail address in *text*, written out: (address, start, end, obfuscated)."""
     found = _EMAIL_FORM.search(text)
@@ -179,7 +188,7 @@ def email_in(text: str) -> tuple[str, int, int, bool] | None:
     written = re.sub(r"(?i)[ \t]+at[ \t]+", "@", written)
     written = DOT_OBFUSCATED.sub(".", written)
     written = re.sub(r"(?i)[ \t]*\(\.\)[ \t]*|[ \t]+dot[ \t]+", ".", written)
-    if EMAIL.fullmatch(written) is None:
+    if EMAIL.fullmatch(written) is None or _PLACEHOLDER.match(written):
         return None
     return written, found.start(), found.end(), written != raw
 
@@ -304,6 +313,11 @@ def _address(text: str, start: int, end: int) -> list[Part]:
     value = text[start:end]
     postal = _POSTCODE_TOWN.search(value)
     out: list[Part] = []
+    if postal is None and "," in value and not any(c.isdigit() for c in value.rsplit(",", 1)[1]):
+        # "Adress: Strandgatan 4, Vasa": a street and a town without a postal code
+        comma = start + value.rindex(",")
+        town = _trimmed(text, comma + 1, end)
+        return [*_address(text, start, comma), Part("town", text[town[0] : town[1]], *town)]
     if postal is None:
         box = _PO_BOX.fullmatch(value.strip(_TRIM))
         field = "po_box" if box else "street"

@@ -92,7 +92,7 @@ class ContactReader:
 
     def _line(self, kind: SectionKind, start: int, end: int, pending: list[str]) -> None:
         line = self.text[start:end].strip()
-        if not line:
+        if not line or self.out.take_updated(start, end):
             return
         heading = recognise(line) if len(line) <= 80 else None
         if heading in _PATHS or heading is SectionKind.TITLE:

@@ -8,6 +8,7 @@ value (an e-mail written out, a Y-tunnus in its compact form, a period).
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Final
 
 from rekisteri.importer._finnish import capitalise
@@ -140,9 +141,9 @@ YTUNNUS_VALUE: Final = re.compile(
 )
 YTUNNUS: Final = re.compile(r"(?<![\d-])([0-9]{6,7}-[0-9])(?![\d-])")
 EMAIL_OBFUSCATED: Final = re.compile(
-    r"(?i)\s*(?:\(at\)|\[at\]|\{at\}|\(a\)|\[a\]|\(ät\)|\(ät\)|\s+at\s+|\(miukumauku\))\s*"
+    r"(?i)\s*(?:[(\[{]\s*(?:at|a|ät|ät|miukumauku)\s*[)\]}]|\s+at\s+)\s*"
 )
-DOT_OBFUSCATED: Final = re.compile(r"(?i)\s*(?:\(piste\)|\[piste\]|\(dot\)|\[dot\])\s*")
+DOT_OBFUSCATED: Final = re.compile(r"(?i)\s*[(\[]\s*(?:piste|dot|\.)\s*[)\]]\s*")
 EMAIL: Final = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9.\-]{1,200}\.[A-Za-z]{2,24}")
 EMAIL_LOOSE: Final = re.compile(
     r"(?i)[a-z0-9._%+\-]{1,64}(?:@|\s*(?:\(at\)|\[at\]|\{at\}|\(a\)|\[a\]|\(ät\))\s*)"
@@ -462,3 +463,25 @@ def purpose_name_of(sentence: str) -> str:
     clause = re.split(r"[,:;(]|\s[–—-]\s|\.\s", flat(sentence), maxsplit=1)[0]
     words = clause.split()
     return capitalise(" ".join(words[:_PURPOSE_NAME_WORDS]))
+
+
+#: "Päivitetty 21.1.2016", "Uppdaterad: 3.4.2019", "Viimeisin muutos 9.11.2021": the date
+#: the notice was last changed (a creation date alone, "Laadittu", is not).
+UPDATED: Final = re.compile(
+    r"(?i)\b(?:päivitetty(?: viimeksi)?(?:/tarkastettu)?|viimeksi päivitetty|viimeisin muutos"
+    r"|muutettu|laatimis- tai muutosajankohta|päivityspäivä|uppdaterad|senast uppdaterad"
+    r"|(?:last )?updated|last modified)\b[^0-9\n]{0,20}?"
+    r"(?P<day>[0-9]{1,2})\.[ ]?(?P<month>[0-9]{1,2})\.[ ]?(?P<year>(?:19|20)[0-9]{2})"
+)
+
+
+def updated_in(text: str, start: int, end: int) -> tuple[date, int, int] | None:
+    """The last-updated date stated in ``text[start:end]``, with the span that states it."""
+    found = UPDATED.search(text, start, end)
+    if found is None:
+        return None
+    try:
+        when = date(int(found.group("year")), int(found.group("month")), int(found.group("day")))
+    except ValueError:
+        return None
+    return when, found.start(), found.end()

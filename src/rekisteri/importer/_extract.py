@@ -327,6 +327,8 @@ class Extractor:
         text: str | None = None,
     ) -> str | None:
         """Send one sentence to its field; return the field if it came from a cue."""
+        if self.out.take_updated(start, end):
+            return None
         sentence = flat(text if text is not None else self.text[start:end])
         if not meaningful(sentence):
             return None

@@ -256,6 +256,9 @@ def recognise(text: str) -> SectionKind | None:
     if not key:
         return None
     kind = _kind(key)
+    if kind is None and key.endswith(")") and "(" in key:
+        # "Rekisterinpitäjä (nimi, osoite ja yhteystiedot)": a form's hint in parentheses
+        kind = _kind(key[: key.rindex("(")].rstrip(" :.-"))
     for separator in (" / ", " – ", " - ", " | "):
         if kind is None and separator in key:
             # A bilingual heading: "Rekisterinpitäjä / Registeransvarig".
@@ -301,14 +304,22 @@ def sub_label(text: str) -> str | None:
 #: holds one of these is taken as that kind of heading.
 _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (SectionKind.DPO, re.compile(r"tietosuojavastaa|dataskyddsombud|data protection officer")),
-    (SectionKind.CONTACT, re.compile(r"yhteyshenkilö|kontaktperson|contact person")),
+    (
+        SectionKind.CONTACT,
+        re.compile(
+            r"edustaja|representant|representative|asioista vastaava|ansvarig för"
+            r"|yhteyshenkilö\w* rekisteri|kontaktperson i"
+        ),
+    ),
     (
         SectionKind.CONTROLLER,
         re.compile(
             r"rekisterinpitäjä|rekisterin pitäjä|personuppgiftsansvarig|registeransvarig"
-            r"|\bcontroller\b|kuka käsittelee|vem behandlar|who processes"
+            r"|\bcontroller\b|kuka käsittelee|vem behandlar|who processes|rekisterin ylläpitäjä"
+            r"|rekisterin omistaja|registerhållare|registerförare"
         ),
     ),
+    (SectionKind.CONTACT, re.compile(r"yhteyshenkilö|kontaktperson|contact person")),
     (SectionKind.NAME, re.compile(r"rekisterin nimi|registrets namn|name of the register")),
     (
         SectionKind.TRANSFERS,
@@ -350,7 +361,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.CONTENT,
         re.compile(
-            r"tietosisältö|mitä tietoja|tiedot|tietoja|henkilötietoryhm|rekisteröidyt"
+            r"tietosisältö|mitä tietoja|tiedot|tietoja|henkilötietoryhm|rekisteröi"
+            r"|registrerade|data subjects|content|innehåll"
             r"|uppgifter|kategorier|personal data|what data|information we"
         ),
     ),
