@@ -17,11 +17,24 @@ PYTHON = "3.11"
 #: Every Python the classifiers in pyproject.toml name; each is tested.
 PYTHONS = ["3.11", "3.12", "3.13"]
 #: The extras whose floors `lowest` pins besides the runtime dependencies: the
-#: public testing helpers, the PostgreSQL driver and the reference library the
-#: tests compare with.
+#: public testing helpers, the PostgreSQL driver, the data-frame libraries of
+#: the identifier columns and the reference library the tests compare with.
 #: The test tools themselves (pytest, sybil, mypy, ...) stay at their newest.
-LOWEST_EXTRAS = ("testing", "tests", "postgres")
-LOWEST_TOOLS = frozenset({"python-stdnum", "hypothesis", "psycopg", "psycopg-pool"})
+LOWEST_EXTRAS = ("testing", "tests", "postgres", "arrow", "polars", "pandas", "spark")
+LOWEST_TOOLS = frozenset(
+    {
+        "python-stdnum",
+        "hypothesis",
+        "psycopg",
+        "psycopg-pool",
+        # the identifier columns (rekisteri.arrow, .polars, .pandas, .spark)
+        "pyarrow",
+        "numpy",
+        "polars",
+        "pandas",
+        "pyspark",
+    }
+)
 
 
 @nox.session(python=PYTHONS)
