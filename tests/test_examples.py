@@ -62,7 +62,8 @@ def example(request: pytest.FixtureRequest) -> Register:
 class TestLoading:
     def test_every_example_file_is_tested(self) -> None:
         """The test list names exactly the TOML files in examples/."""
-        assert {path.stem for path in EXAMPLES.glob("*.toml")} == set(NAMES)
+        # complete-v2 models no corpus notice: tests/test_render_complete.py tests it.
+        assert {path.stem for path in EXAMPLES.glob("*.toml")} - {"complete-v2"} == set(NAMES)
 
     @pytest.mark.parametrize("name", NAMES)
     def test_loads_as_register(self, name: str) -> None:

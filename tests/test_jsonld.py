@@ -47,7 +47,57 @@ VERIFIED_DPV = {
     "hasDuration", "hasLegalBasis", "hasName", "hasPersonalData", "hasPurpose",
     "hasRecipient", "hasRepresentative", "hasRight", "hasStorageCondition",
     "hasTechnicalOrganisationalMeasure", "Purpose",
+    # DPV 2.3 core term list (checked for issue 16): joint controllers, sub-processors,
+    # the processing agreement and a law named in text.
+    "JointDataControllers", "JointDataControllersAgreement", "hasJointDataControllers",
+    "DataSubProcessor", "DataProcessingAgreement", "Law",
 }  # fmt: skip
+
+
+def _with_new_parts() -> Register:
+    """The complete test register with the parts of schema version 2."""
+    from rekisteri.categories import CONTACT_DETAILS, HEALTH
+    from rekisteri.model import (
+        JointController,
+        LegalBasis,
+        LocalizedText,
+        Processor,
+        Purpose,
+        SubProcessor,
+        TransferMechanism,
+    )
+
+    base = a_register()
+    books = Purpose(
+        key="books",
+        name=LocalizedText(fi="Kirjanpito"),
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        legal_basis_law=LocalizedText(fi="kirjanpitolaki (1336/1997)", en="Accounting Act"),
+        data_categories=("health",),
+        special_category_condition="9(2)(b)",
+        special_category_law=LocalizedText(fi="tietosuojalaki (1050/2018) 6 §"),
+    )
+    mailer = Processor(
+        name="Mailer Inc.",
+        country="US",
+        mechanism=TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES,
+        sub_processors=(
+            SubProcessor(
+                name="Store LLC",
+                country="US",
+                mechanism=TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES,
+            ),
+        ),
+        contract=LocalizedText(fi="Käsittelysopimus 1.3.2024"),
+    )
+    return attrs.evolve(
+        base,
+        data_categories=(*base.data_categories, CONTACT_DETAILS, HEALTH),
+        purposes=(*base.purposes, books),
+        processors=(*base.processors, mailer),
+        joint_controllers=(JointController(name="Kumppani Oy", business_id="0244683-1"),),
+        joint_arrangement=LocalizedText(fi="Esimerkki Oy vastaa pyyntöihin."),
+    )
 
 
 def _graph(register: Register) -> Graph:
@@ -151,7 +201,7 @@ class TestDocument:
 
     def test_only_verified_dpv_terms(self) -> None:
         """Every dpv: IRI in the export is a term checked against DPV itself."""
-        graph = _graph(a_register())
+        graph = _graph(a_register()) + _graph(_with_new_parts())
         used = {
             str(term).removeprefix(DPV)
             for triple in graph
@@ -183,3 +233,67 @@ class TestDocument:
         assert len(purposes) == len(register.purposes)
         based = {p for p in purposes if (p, D.hasLegalBasis, None) in graph}
         assert len(based) == sum(p.legal_basis is not None for p in register.purposes)
+
+
+class TestNewParts:
+    """Schema version 2 in DPV terms: joint controllers, Art 28 processors, laws, categories."""
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def graph(cls) -> Graph:
+        """The graph of the register with the new parts."""
+        return _graph(_with_new_parts())
+
+    def test_joint_controllers(self, graph: Graph) -> None:
+        """dpv:hasJointDataControllers: this controller and the other, and their agreement."""
+        [process] = graph.subjects(RDF.type, D.PersonalDataProcess)
+        [controller] = graph.objects(process, D.hasDataController)
+        [joint] = graph.objects(process, D.hasJointDataControllers)
+        assert (joint, RDF.type, D.JointDataControllers) in graph
+        members = set(graph.objects(joint, D.hasDataController))
+        assert controller in members
+        assert len(members) == 2
+        [arrangement] = graph.objects(joint, R.jointArrangement)
+        assert (arrangement, RDF.type, D.JointDataControllersAgreement) in graph
+        assert (
+            arrangement,
+            DCT.description,
+            Literal("Esimerkki Oy vastaa pyyntöihin.", lang="fi"),
+        ) in graph
+
+    def test_processor_details(self, graph: Graph) -> None:
+        """A processor outside the EEA: mechanism, sub-processor and contract."""
+        [mailer] = graph.subjects(D.hasName, Literal("Mailer Inc."))
+        assert (mailer, RDF.type, D.DataProcessor) in graph
+        assert (mailer, R.mechanism, R.standard_contractual_clauses) in graph
+        [sub] = graph.objects(mailer, R.subProcessor)
+        assert (sub, RDF.type, D.DataSubProcessor) in graph
+        assert (sub, R.country, Literal("US")) in graph
+        [contract] = graph.objects(mailer, R.contract)
+        assert (contract, RDF.type, D.DataProcessingAgreement) in graph
+
+    def test_law_of_the_basis(self, graph: Graph) -> None:
+        """dpv:hasLegalBasis also points at a dpv:Law named in text; so does the 9(2) provision."""
+        books = _purpose(graph, "books")
+        bases = set(graph.objects(books, D.hasLegalBasis))
+        assert D.LegalObligation in bases
+        [law] = [b for b in bases if (b, RDF.type, D.Law) in graph]
+        assert (law, RDFS.label, Literal("kirjanpitolaki (1336/1997)", lang="fi")) in graph
+        assert (law, RDFS.label, Literal("Accounting Act", lang="en")) in graph
+        [provision] = graph.objects(books, R.specialCategoryLaw)
+        assert (provision, RDF.type, D.Law) in graph
+
+    def test_category_dpv_terms(self, graph: Graph) -> None:
+        """A catalog category is typed with its DPV personal-data term (pd:)."""
+        pd = Namespace("https://w3id.org/dpv/pd#")
+        [health] = graph.subjects(R.key, Literal("health"))
+        assert (health, RDF.type, pd.Health) in graph
+        assert (health, RDF.type, D.SpecialCategoryPersonalData) in graph
+        assert (None, RDF.type, pd.Contact) in graph
+
+    def test_catalog_operator_is_a_language_map(self, graph: Graph) -> None:
+        """A catalog source's operator is given in each language."""
+        operators = {o for o in graph.objects(None, R.operator) if isinstance(o, Literal)}
+        assert (
+            Literal("Patent- och registerstyrelsen och Skatteförvaltningen", lang="sv") in operators
+        )

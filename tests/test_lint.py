@@ -113,10 +113,16 @@ REMOVALS: list[tuple[str, Callable[[Register], Register], str, str]] = [
     ("Art 30 security", _set(security=()), "R121", "security"),
     ("OBLIG", _set(provision_requirement=None), "R122", "provision_requirement"),
     ("date", _set(updated=None), "R123", "updated"),
+    (
+        "processor contract",
+        lambda r: _set(processors=(attrs.evolve(r.processors[0], contract=None),))(r),
+        "R126",
+        "processors[0].contract",
+    ),
 ]
 
 #: R1xx codes that one removal cannot bring alone, each tested on its own below.
-_TESTED_APART = {"R111", "R115"}
+_TESTED_APART = {"R111", "R115", "R124", "R125"}  # R124, R125: tests/test_lint_parts.py
 
 
 class TestCompleteRegister:
@@ -311,6 +317,10 @@ class TestConsistency:
             LegalBasis.LEGAL_OBLIGATION,
             data_categories=("health",),
             special_category_condition=condition,
+            legal_basis_law=LocalizedText(fi="työterveyshuoltolaki (1383/2001)"),
+            special_category_law=(
+                LocalizedText(fi="tietosuojalaki (1050/2018) 6 §") if condition else None
+            ),
         )
         register = attrs.evolve(
             base,
@@ -434,6 +444,7 @@ class TestLocale:
             "statute": "S",
             "text": "T",
             "replacement": "X",
+            "condition": "9(2)(b)",
         }
         for code, info in CODES.items():
             template = info.message.get(lang)

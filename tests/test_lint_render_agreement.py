@@ -25,11 +25,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 
+from rekisteri import sources
 from rekisteri.lint import CODES, OUTDATED_REFERENCES, lint
 from rekisteri.model import (
     AutomatedDecision,
     Cookie,
     DataCategory,
+    JointController,
     Lang,
     LegalBasis,
     LocalizedText,
@@ -384,6 +386,40 @@ CASES: dict[str, tuple[Callable[[], Register], Callable[[Notice], None]]] = {
         _missing_in("Whether providing personal data is required"),
     ),
     "R123": (lambda: a_register(updated=None), _not_dated),
+    "R124": (
+        lambda: _with_category(
+            _HEALTH,
+            _purpose(
+                "books",
+                LegalBasis.LEGAL_OBLIGATION,
+                data_categories=("health",),
+                special_category_condition="9(2)(b)",
+                special_category_law=LocalizedText(fi="tietosuojalaki 6 §"),
+            ),
+        ),
+        _not_in_section("Purposes of processing and legal basis", _("Statutory basis") + ":"),
+    ),
+    "R125": (
+        lambda: a_register(joint_controllers=(JointController(name="Kumppani Oy"),)),
+        _missing_in("Joint controllers"),
+    ),
+    "R126": (
+        lambda: a_register(processors=(attrs.evolve(a_register().processors[0], contract=None),)),
+        _not_in_section("Recipients or categories of recipients", _("Contract or other legal act")),
+    ),
+    "R214": (
+        lambda: _with_category(
+            _HEALTH,
+            _purpose(
+                "books",
+                LegalBasis.LEGAL_OBLIGATION,
+                data_categories=("health",),
+                special_category_condition="9(2)(b)",
+                legal_basis_law=LocalizedText(fi="kirjanpitolaki"),
+            ),
+        ),
+        _not_in_section("Purposes of processing and legal basis", _("National provision")),
+    ),
     "R201": (
         lambda: _no_consent(
             data_categories=(*a_register().data_categories, _HEALTH),
@@ -507,3 +543,15 @@ def test_default_way_to_exercise_rights_is_not_reported() -> None:
     assert Notice(register).states(
         _("Requests can be sent to the controller using the contact details in section 1.")
     )
+
+
+def test_catalog_sources_draw_no_finding() -> None:
+    """A register that uses every bundled source draws no finding about them (no R202)."""
+    register = a_register(sources=tuple(sources.CATALOG.values()))
+    assert [f for f in lint(register) if f.path.startswith("sources")] == []
+    assert lint(register) == []
+    notice = Notice(register)
+    for source in register.third_party_sources:
+        assert source.publicly_accessible is not None, source.key
+    assert notice.states(_("A publicly accessible source."))
+    assert notice.states(_("Not a publicly accessible source."))

@@ -42,15 +42,18 @@ from rekisteri.model import (
     DataCategory,
     LegalBasis,
     LocalizedText,
+    Processor,
+    Purpose,
     Register,
     SecurityKind,
     Source,
+    TransferMechanism,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["CONTEXT", "DPV", "EU_GDPR", "REKISTERI", "dumps", "to_jsonld"]
+__all__ = ["CONTEXT", "DPV", "EU_GDPR", "PD", "REKISTERI", "dumps", "to_jsonld"]
 
 #: The W3C Data Privacy Vocabulary namespace.
 DPV: Final = "https://w3id.org/dpv#"
@@ -58,6 +61,8 @@ DPV: Final = "https://w3id.org/dpv#"
 EU_GDPR: Final = "https://w3id.org/dpv/legal/eu/gdpr#"
 #: rekisteri's own terms, used where DPV has no exact term.
 REKISTERI: Final = "https://rekisteri.readthedocs.io/ns#"
+#: DPV's personal-data extension (the categories' ``dpv`` terms).
+PD: Final = "https://w3id.org/dpv/pd#"
 _DCT: Final = "http://purl.org/dc/terms/"
 _RDFS: Final = "http://www.w3.org/2000/01/rdf-schema#"
 _XSD: Final = "http://www.w3.org/2001/XMLSchema#"
@@ -75,6 +80,7 @@ CONTEXT: Final[Mapping[str, object]] = MappingProxyType(
     {
         "dpv": DPV,
         "eu-gdpr": EU_GDPR,
+        "pd": PD,
         "rek": REKISTERI,
         "dct": _DCT,
         "rdfs": _RDFS,
@@ -102,6 +108,7 @@ CONTEXT: Final[Mapping[str, object]] = MappingProxyType(
         "hasTechnicalOrganisationalMeasure": _term("dpv:hasTechnicalOrganisationalMeasure"),
         "hasRight": {"@id": "dpv:hasRight", **_IRI},
         "hasAlgorithmicLogic": _term("dpv:hasAlgorithmicLogic"),
+        "hasJointDataControllers": _term("dpv:hasJointDataControllers"),
         # rekisteri's own properties.
         "key": _term("rek:key"),
         "businessId": _term("rek:businessId"),
@@ -119,7 +126,7 @@ CONTEXT: Final[Mapping[str, object]] = MappingProxyType(
         "criminalData": {"@id": "rek:criminalData", "@type": "xsd:boolean"},
         "personalIdentityCode": {"@id": "rek:personalIdentityCode", "@type": "xsd:boolean"},
         "directMarketing": {"@id": "rek:directMarketing", "@type": "xsd:boolean"},
-        "operator": _term("rek:operator"),
+        "operator": {"@id": "rek:operator", **_TEXT},
         "suppliedData": {"@id": "rek:suppliedData", **_TEXT},
         "service": {"@id": "rek:service", **_TEXT},
         "transfer": _term("rek:transfer"),
@@ -140,6 +147,12 @@ CONTEXT: Final[Mapping[str, object]] = MappingProxyType(
         "strictlyNecessary": {"@id": "rek:strictlyNecessary", "@type": "xsd:boolean"},
         "noneStated": {"@id": "rek:noneStated", **_IRI},
         "complaintAuthority": _term("rek:complaintAuthority"),
+        "associationId": _term("rek:associationId"),
+        "specialCategoryLaw": _term("rek:specialCategoryLaw"),
+        "jointArrangement": _term("rek:jointArrangement"),
+        "responsibilities": {"@id": "rek:responsibilities", **_TEXT},
+        "subProcessor": _term("rek:subProcessor"),
+        "contract": _term("rek:contract"),
     }
 )
 
@@ -162,7 +175,7 @@ _MEASURES: Final = {
 
 def _compact(iri: str) -> str:
     """Write a full DPV IRI with its prefix, e.g. ``eu-gdpr:A15``."""
-    for prefix, namespace in (("eu-gdpr", EU_GDPR), ("dpv", DPV)):
+    for prefix, namespace in (("eu-gdpr", EU_GDPR), ("pd", PD), ("dpv", DPV)):
         if iri.startswith(namespace):
             return f"{prefix}:{iri.removeprefix(namespace)}"
     return iri
@@ -206,10 +219,19 @@ def _contact(contact: ContactPoint | None) -> dict[str, object] | None:
     )
 
 
+def _dpv_type(term: str) -> str:
+    """A category's DPV term as a CURIE of the context (``pd:EmailAddress``) or an IRI."""
+    from rekisteri.categories import dpv_iri
+
+    return _compact(dpv_iri(term))
+
+
 def _category(category: DataCategory) -> dict[str, object]:
     types = ["dpv:PersonalData"]
     if category.special is not None:
         types.append("dpv:SpecialCategoryPersonalData")
+    if category.dpv is not None:
+        types.append(_dpv_type(category.dpv))
     return _node(
         id_=f"_:data-{category.key}",
         type_=types,
@@ -236,9 +258,84 @@ def _source(source: Source) -> dict[str, object]:
         type_=types,
         key=source.key,
         label=_text(source.name),
-        operator=source.operator,
+        operator=_text(source.operator),
         businessId=source.business_id,
         suppliedData=_text(source.data),
+    )
+
+
+def _law(law: LocalizedText | None) -> dict[str, object] | None:
+    """A law named in text (``dpv:Law``): its name in each language."""
+    if law is None:
+        return None
+    return _node(type_="dpv:Law", label=_text(law))
+
+
+def _legal_basis(purpose: Purpose) -> list[object] | None:
+    """The GDPR point, the DPV concept and, for 6(1)(c)/(e), the law it rests on."""
+    if purpose.legal_basis is None:
+        return None
+    bases: list[object] = [_compact(purpose.legal_basis.dpv), *_DPV_BASES[purpose.legal_basis]]
+    law = _law(purpose.legal_basis_law)
+    if law is not None:
+        bases.append(law)
+    return bases
+
+
+def _mechanism(mechanism: TransferMechanism | None) -> str | None:
+    return f"rek:{mechanism.value}" if mechanism is not None else None
+
+
+def _processor(processor: Processor) -> dict[str, object]:
+    """A processor (Art 28) with its transfer mechanism, sub-processors and contract."""
+    return _node(
+        type_="dpv:DataProcessor",
+        hasName=processor.name,
+        businessId=processor.business_id,
+        service=_text(processor.service),
+        country=processor.country,
+        mechanism=_mechanism(processor.mechanism),
+        subProcessor=[
+            _node(
+                type_="dpv:DataSubProcessor",
+                hasName=sub.name,
+                service=_text(sub.service),
+                country=sub.country,
+                mechanism=_mechanism(sub.mechanism),
+            )
+            for sub in processor.sub_processors
+        ],
+        contract=_node(type_="dpv:DataProcessingAgreement", description=_text(processor.contract))
+        if processor.contract is not None
+        else None,
+    )
+
+
+def _joint(register: Register) -> dict[str, object] | None:
+    """The joint controllers (Art 26), this controller among them, and their arrangement."""
+    if not register.joint_controllers:
+        return None
+    controllers: list[object] = [{"@id": "_:controller"}]
+    controllers += [
+        _node(
+            type_="dpv:DataController",
+            hasName=joint.name,
+            businessId=joint.business_id,
+            hasAddress=_address(joint.address),
+            hasContact=_contact(joint.contact),
+            responsibilities=_text(joint.responsibilities),
+        )
+        for joint in register.joint_controllers
+    ]
+    return _node(
+        type_="dpv:JointDataControllers",
+        hasDataController=controllers,
+        jointArrangement=_node(
+            type_="dpv:JointDataControllersAgreement",
+            description=_text(register.joint_arrangement),
+        )
+        if register.joint_arrangement is not None
+        else None,
     )
 
 
@@ -291,12 +388,14 @@ def to_jsonld(register: Register) -> dict[str, object]:
             )
             if representative
             else None,
+            associationId=controller.association_id,
             hasDataProtectionOfficer=_node(
                 type_="dpv:DataProtectionOfficer", hasContact=_contact(controller.dpo)
             )
             if controller.dpo
             else None,
         ),
+        hasJointDataControllers=_joint(register),
         contactPerson=_contact(register.contact_person),
         hasDataSubject=[
             _node(
@@ -316,12 +415,11 @@ def to_jsonld(register: Register) -> dict[str, object]:
                 key=purpose.key,
                 label=_text(purpose.name),
                 description=_text(purpose.description),
-                hasLegalBasis=[_compact(purpose.legal_basis.dpv), *_DPV_BASES[purpose.legal_basis]]
-                if purpose.legal_basis
-                else None,
+                hasLegalBasis=_legal_basis(purpose),
                 legitimateInterest=_text(purpose.legitimate_interest),
                 hasPersonalData=[f"_:data-{key}" for key in purpose.data_categories],
                 specialCategoryCondition=purpose.special_category_condition,
+                specialCategoryLaw=_law(purpose.special_category_law),
                 directMarketing=purpose.direct_marketing,
             )
             for purpose in register.purposes
@@ -337,16 +435,7 @@ def to_jsonld(register: Register) -> dict[str, object]:
             )
             for recipient in register.recipients
         ],
-        hasDataProcessor=[
-            _node(
-                type_="dpv:DataProcessor",
-                hasName=processor.name,
-                businessId=processor.business_id,
-                service=_text(processor.service),
-                country=processor.country,
-            )
-            for processor in register.processors
-        ],
+        hasDataProcessor=[_processor(processor) for processor in register.processors],
         transfer=[
             _node(
                 type_="rek:Transfer",

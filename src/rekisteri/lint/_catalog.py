@@ -419,6 +419,48 @@ _MISSING: Final = (
         en="The notice has no date (updated): data subjects cannot see when it was last "
         "reviewed or whether it has changed (Article 12(1), transparency).",
     ),
+    _entry(
+        "R124",
+        W,
+        "Legal obligation or public task without its law",
+        art13="13(1)(c)",
+        art14="14(1)(c)",
+        other="6(3)",
+        fi="Käsittelyn tarkoitus ”{name}” perustuu lakisääteiseen velvoitteeseen tai yleisen "
+        "edun mukaiseen tehtävään, mutta lakia, johon peruste perustuu, ei ole kerrottu "
+        "(legal_basis_law; 6 artiklan 3 kohta; {article}).",
+        sv="Ändamålet ”{name}” grundar sig på en rättslig förpliktelse eller en uppgift av "
+        "allmänt intresse, men lagen som grunden vilar på anges inte (legal_basis_law; "
+        "artikel 6.3; {article}).",
+        en="The purpose “{name}” rests on a legal obligation or a public task, but the law it "
+        "rests on is not named (legal_basis_law; Article 6(3); {article}).",
+    ),
+    _entry(
+        "R125",
+        E,
+        "Joint controllers without the essence of the arrangement",
+        other="26(2)",
+        fi="Rekisterillä on yhteisiä rekisterinpitäjiä, mutta niiden järjestelyn keskeistä "
+        "sisältöä ei ole asetettu rekisteröidyn saataville (joint_arrangement; 26 artiklan "
+        "2 kohta).",
+        sv="Registret har gemensamt personuppgiftsansvariga, men det väsentliga innehållet i "
+        "deras arrangemang har inte gjorts tillgängligt för den registrerade "
+        "(joint_arrangement; artikel 26.2).",
+        en="The register has joint controllers, but the essence of their arrangement is not "
+        "made available to the data subject (joint_arrangement; Article 26(2)).",
+    ),
+    _entry(
+        "R126",
+        INFO,
+        "Processor without a stated contract",
+        other="28(3)",
+        fi="Henkilötietojen käsittelijästä ”{name}” ei kerrota sopimusta tai muuta "
+        "oikeudellista asiakirjaa, joka sitoo sitä (contract; 28 artiklan 3 kohta).",
+        sv="För personuppgiftsbiträdet ”{name}” anges inget avtal eller annan rättsakt som "
+        "binder biträdet (contract; artikel 28.3).",
+        en="No contract or other legal act that binds the processor “{name}” is stated "
+        "(contract; Article 28(3)).",
+    ),
 )
 
 _CONSISTENCY: Final = (
@@ -608,6 +650,21 @@ _CONSISTENCY: Final = (
         en="“{text}”: disclosures or transfers are described with a hedge. Say which data are "
         "disclosed or transferred, to whom and when, without words such as “may”, "
         "“where necessary” or “for example” (Article 12(1); {article}).",
+    ),
+    _entry(
+        "R214",
+        W,
+        "Art 9(2) condition without its national provision",
+        other="9(2); tietosuojalaki 1050/2018 6 §",
+        fi="Käsittelyn tarkoituksen ”{name}” erityisten henkilötietoryhmien peruste "
+        "({condition}) edellyttää unionin tai jäsenvaltion lainsäädäntöä, mutta kansallista "
+        "säännöstä ei ole kerrottu (special_category_law; esimerkiksi tietosuojalain 6 §).",
+        sv="Undantaget för särskilda kategorier av personuppgifter för ändamålet ”{name}” "
+        "({condition}) förutsätter unionsrätt eller nationell rätt, men den nationella "
+        "bestämmelsen anges inte (special_category_law; till exempel 6 § i dataskyddslagen).",
+        en="The special-category condition of the purpose “{name}” ({condition}) needs Union "
+        "or Member State law, but the national provision is not named "
+        "(special_category_law; for example section 6 of the Finnish Data Protection Act).",
     ),
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Final
 
@@ -35,6 +36,12 @@ if TYPE_CHECKING:
 #: The rights every notice lists, whatever the basis (Art 15-18).
 CORE_RIGHTS: Final = (Right.ACCESS, Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION)
 _EXPLICIT_CONSENT: Final = re.compile(r"9\s*\(\s*2\s*\)\s*\(\s*a\s*\)|9\.2\s*a\b", re.IGNORECASE)
+#: The bases whose law Art 6(3) asks for: 6(1)(c) and (e).
+_LAW_BASES: Final = frozenset({LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK})
+#: The Art 9(2) points that rest on Union or Member State law: (b), (g), (h), (i), (j).
+_NEEDS_LAW: Final = re.compile(
+    r"9\s*\(\s*2\s*\)\s*\(\s*[bghij]\s*\)|9\.2\s*[bghij]\b", re.IGNORECASE
+)
 _NEEDS_COPY: Final = frozenset(
     {
         TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES,
@@ -44,7 +51,7 @@ _NEEDS_COPY: Final = frozenset(
 )
 
 
-@attrs.define
+@attrs.define(slots=False)  # slots=False: all_texts is a cached_property
 class _Context:
     """One linting run: the register, the language and what has been found."""
 
@@ -69,6 +76,11 @@ class _Context:
 
     def text(self, text: LocalizedText) -> str:
         return text.resolve(self.lang)[0]
+
+    @functools.cached_property
+    def all_texts(self) -> list[tuple[str, str]]:
+        """``(path, text)`` for every free text of the register (one walk for all rules)."""
+        return list(texts(self.register))
 
 
 def lint(register: Register, *, locale: str = "fi") -> list[Finding]:
@@ -233,6 +245,29 @@ def _dated(context: _Context) -> None:
         context.add("R123", "updated")
 
 
+def _laws(context: _Context) -> None:
+    """R124: a 6(1)(c) or (e) basis without the law it rests on (Art 6(3))."""
+    for index, purpose in enumerate(context.register.purposes):
+        if purpose.legal_basis in _LAW_BASES and purpose.legal_basis_law is None:
+            context.add(
+                "R124", f"purposes[{index}].legal_basis_law", name=context.text(purpose.name)
+            )
+
+
+def _joint(context: _Context) -> None:
+    """R125: joint controllers without the essence of their arrangement (Art 26(2))."""
+    register = context.register
+    if register.joint_controllers and register.joint_arrangement is None:
+        context.add("R125", "joint_arrangement")
+
+
+def _contracts(context: _Context) -> None:
+    """R126: a processor whose Art 28(3) contract is not stated."""
+    for index, processor in enumerate(context.register.processors):
+        if processor.contract is None:
+            context.add("R126", f"processors[{index}].contract", name=processor.name)
+
+
 # --- R2xx: consistency -------------------------------------------------------------
 
 
@@ -333,32 +368,46 @@ def _special(context: _Context) -> None:
                 context.add("R209", f"data_categories[{index}]", name=name)
         if category.criminal:
             context.add("R210", f"data_categories[{index}]", name=name)
+    for index, purpose in enumerate(register.purposes):
+        condition = purpose.special_category_condition
+        if (
+            condition is not None
+            and _NEEDS_LAW.search(condition) is not None
+            and purpose.special_category_law is None
+        ):
+            context.add(
+                "R214",
+                f"purposes[{index}].special_category_law",
+                name=context.text(purpose.name),
+                condition=condition,
+            )
 
 
 def _relationship(context: _Context) -> None:
-    """R211: a customer relationship, a membership... given as the legal basis."""
+    """R211 (a relationship given as the legal basis) and R212 (a change clause).
+
+    One pass over the register's texts serves both rules.
+    """
     reported: set[str] = set()
     for index, purpose in enumerate(context.register.purposes):
         if purpose.legitimate_interest is None:
             continue
-        for path, text in texts(
-            purpose.legitimate_interest, f"purposes[{index}].legitimate_interest"
-        ):
+        path = f"purposes[{index}].legitimate_interest"
+        for text_path, text in texts(purpose.legitimate_interest, path):
             if bare_relationship(text):
-                reported.add(path)
-                context.add("R211", path, text=" ".join(text.split()))
-    for path, text in texts(context.register):
-        found = relationship_as_basis(text)
+                reported.add(text_path)
+                context.add("R211", text_path, text=" ".join(text.split()))
+    changes: list[tuple[str, str]] = []
+    for path, text in context.all_texts:
+        folded = text.casefold()
+        found = relationship_as_basis(text, folded)
         if found is not None and path not in reported:
             context.add("R211", path, text=found)
-
-
-def _change_clause(context: _Context) -> None:
-    """R212: "we may change this notice" without saying how people are told."""
-    for path, text in texts(context.register):
-        found = change_without_notice(text)
-        if found is not None:
-            context.add("R212", path, text=found)
+        clause = change_without_notice(text, folded)
+        if clause is not None:
+            changes.append((path, clause))
+    for path, clause in changes:
+        context.add("R212", path, text=clause)
 
 
 def _hedged(context: _Context) -> None:
@@ -438,7 +487,7 @@ def context_free_text(text: LocalizedText, lang: Lang) -> str:
 
 
 def _outdated(context: _Context) -> None:
-    for path, text in texts(context.register):
+    for path, text in context.all_texts:
         for match in find_outdated(text):
             context.findings.append(outdated_finding(match, path, locale=context.lang.value))
 
@@ -455,6 +504,9 @@ _RULES: Final[tuple[Callable[[_Context], None], ...]] = (
     _provision,
     _record,
     _dated,
+    _laws,
+    _joint,
+    _contracts,
     _consent,
     _third_party_sources,
     _identity_codes,
@@ -464,7 +516,6 @@ _RULES: Final[tuple[Callable[[_Context], None], ...]] = (
     _cookies,
     _special,
     _relationship,
-    _change_clause,
     _hedged,
     _outdated,
 )

@@ -55,8 +55,22 @@ _OLD_GROUND: Final = re.compile(
 _BARE_RELATIONSHIP: Final = re.compile(rf"\s*(?:{_RELATIONSHIP})\s*[.]?\s*", _FLAGS)
 
 
-def relationship_as_basis(text: str) -> str | None:
-    """The words of *text* that give a relationship as the legal basis, if any."""
+#: Words that every match of the relationship patterns contains (a cheap first test).
+#: Searched in the casefolded text, without IGNORECASE, which is much faster.
+_RELATIONSHIP_KEYS: Final = re.compile(
+    r"suh|jäsenyy|asialli|förhållande|relation|medlemskap|samband|membership|connection"
+)
+#: Words that every change clause contains.
+_CHANGE_KEYS: Final = re.compile(r"muutta|päivittä|ändra|uppdatera|change|amend|modify|update")
+
+
+def relationship_as_basis(text: str, folded: str | None = None) -> str | None:
+    """The words of *text* that give a relationship as the legal basis, if any.
+
+    *folded* is ``text.casefold()``, if the caller has it already.
+    """
+    if _RELATIONSHIP_KEYS.search(text.casefold() if folded is None else folded) is None:
+        return None
     match = _RELATIONSHIP_AS_BASIS.search(text) or _OLD_GROUND.search(text)
     return " ".join(match.group(0).split()) if match else None
 
@@ -103,8 +117,13 @@ _TOLD: Final = re.compile(
 )
 
 
-def change_without_notice(text: str) -> str | None:
-    """The change clause of *text* if the text does not say how people are told of a change."""
+def change_without_notice(text: str, folded: str | None = None) -> str | None:
+    """The change clause of *text* if the text does not say how people are told of a change.
+
+    *folded* is ``text.casefold()``, if the caller has it already.
+    """
+    if _CHANGE_KEYS.search(text.casefold() if folded is None else folded) is None:
+        return None
     match = _CHANGE.search(text)
     if match is None or _TOLD.search(text) is not None:
         return None

@@ -13,7 +13,7 @@ register does not fill shows the visible marker "[puuttuu]" / "[saknas]" /
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rekisteri.model import Lang, LegalBasis, NoneStated, Right
 from rekisteri.render._doc import (
@@ -37,12 +37,14 @@ from rekisteri.render._parts import (
     controller_blocks,
     data_subject_items,
     dpo_blocks,
+    joint_controller_blocks,
     localized,
     localized_paragraphs,
     missing,
     none_stated,
     plain,
     processor_item,
+    processor_transfers,
     purposes_table,
     recipient_item,
     retention_table,
@@ -54,7 +56,9 @@ from rekisteri.render._parts import (
 )
 
 if TYPE_CHECKING:
-    from rekisteri.model import AutomatedDecision, LocalizedText, Register
+    from collections.abc import Callable
+
+    from rekisteri.model import AutomatedDecision, Register
     from rekisteri.render._i18n import Texts
 
 #: Rights that have a section of their own rather than an item in the list.
@@ -126,6 +130,10 @@ def build_notice(register: Register, lang: Lang) -> Document:
 
     doc.section(_("Controller and contact details"))
     doc.add(*controller_blocks(t, register.controller, contact_person=register.contact_person))
+
+    if register.joint_controllers:
+        doc.section(_("Joint controllers"))
+        doc.add(*joint_controller_blocks(t, register))
 
     if register.controller.dpo is not None:
         doc.section(_("Contact details of the data protection officer"))
@@ -394,13 +402,7 @@ def _sources(t: Texts, register: Register, doc: _Builder) -> None:
     for source in register.sources:
         lines = [localized(t, source.name, strong=True)]
         if source.operator is not None:
-            value: object = source.operator  # a str before the model made it a text
-            operator: Inline = (
-                (plain(value),)
-                if isinstance(value, str)
-                else localized(t, cast("LocalizedText", value))
-            )
-            line = sentence(Span(_("Operator") + ": "), operator)
+            line = sentence(Span(_("Operator") + ": "), localized(t, source.operator))
             if source.business_id:
                 business_id = _("Business ID {business_id}").format(business_id=source.business_id)
                 line = sentence(line, Span(f" ({business_id})"))
@@ -515,6 +517,9 @@ def build_record(register: Register, lang: Lang) -> Document:
 
     part("a", _("Controller, representative and data protection officer"))
     doc.add(*controller_blocks(t, register.controller, contact_person=register.contact_person))
+    if register.joint_controllers:
+        doc.add(Heading(3, (Span(_("Joint controllers")),)))
+        doc.add(*joint_controller_blocks(t, register))
     if register.controller.dpo is not None:
         doc.add(Heading(3, (Span(_("Data protection officer")),)))
         doc.add(*dpo_blocks(t, register.controller))
@@ -532,6 +537,24 @@ def build_record(register: Register, lang: Lang) -> Document:
     else:
         doc.add(Para((missing(t),)))
 
+    _record_recipients_and_transfers(t, register, doc, part)
+
+    part("f", _("Time limits for erasure"))
+    doc.add(retention_table(t, register) if register.retention else Para((missing(t),)))
+
+    part("g", _("Technical and organisational security measures"))
+    if register.security:
+        doc.add(*security_blocks(t, register.security))
+    else:
+        doc.add(Para((missing(t),)))
+    return Document(lang.value, _document_title(t, register, title), tuple(doc.blocks))
+
+
+def _record_recipients_and_transfers(
+    t: Texts, register: Register, doc: _Builder, part: Callable[[str, str], None]
+) -> None:
+    """Items (d) and (e) of the Art 30(1) record."""
+    _ = t.gettext
     part("d", _("Categories of recipients"))
     if register.recipients:
         doc.add(Bullets(tuple(recipient_item(t, r) for r in register.recipients)))
@@ -546,13 +569,7 @@ def build_record(register: Register, lang: Lang) -> Document:
         doc.add(Bullets(tuple(transfer_item(t, transfer) for transfer in register.transfers)))
     else:
         doc.add(none_stated(t, register, NoneStated.TRANSFERS) or Para((missing(t),)))
-
-    part("f", _("Time limits for erasure"))
-    doc.add(retention_table(t, register) if register.retention else Para((missing(t),)))
-
-    part("g", _("Technical and organisational security measures"))
-    if register.security:
-        doc.add(*security_blocks(t, register.security))
-    else:
-        doc.add(Para((missing(t),)))
-    return Document(lang.value, _document_title(t, register, title), tuple(doc.blocks))
+    outside = processor_transfers(t, register)
+    if outside:
+        doc.add(Heading(3, (Span(_("Processors outside the EEA")),)))
+        doc.add(Bullets(tuple(outside)))

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         Register,
         RetentionRule,
         SecurityMeasure,
+        SubProcessor,
         Transfer,
     )
     from rekisteri.render._i18n import Texts
@@ -410,11 +411,19 @@ def _basis_cell(t: Texts, purpose: Purpose) -> Inline:
         cell: Inline = (missing(t),)
     else:
         cell = basis_label(t, purpose.legal_basis)
+    law = purpose.legal_basis_law
+    if law is not None:
+        cell = sentence(cell, BREAK, Span(_("Statutory basis") + ": "), localized(t, law))
     if purpose.special_category_condition is not None:
         condition = article(t, purpose.special_category_condition)
         cell = sentence(
             cell, BREAK, Span(_("Special categories: {condition}").format(condition=condition))
         )
+        provision = purpose.special_category_law
+        if provision is not None:
+            cell = sentence(
+                cell, BREAK, Span(_("National provision") + ": "), localized(t, provision)
+            )
     return cell
 
 
@@ -474,7 +483,10 @@ def recipient_item(t: Texts, recipient: Recipient) -> Inline:
 
 
 def processor_item(t: Texts, processor: Processor) -> Inline:
-    """A processor, what it does for the controller and where."""
+    """A processor (Art 28): what it does and where.
+
+    Also its transfer basis outside the EEA, its sub-processors and its contract.
+    """
     _ = t.gettext
     details = []
     if processor.business_id:
@@ -486,7 +498,117 @@ def processor_item(t: Texts, processor: Processor) -> Inline:
         item = sentence(item, Span(f" ({', '.join(details)})"))
     if processor.service is not None:
         item = sentence(item, Span(": "), localized(t, processor.service))
+    if processor.mechanism is not None:
+        item = sentence(item, BREAK, mechanism_line(t, processor.mechanism))
+    subs = processor.sub_processors
+    if subs:
+        names = [sub_processor_inline(t, sub) for sub in subs]
+        item = sentence(item, BREAK, Span(_("Sub-processors") + ": "), _joined(names, "; "))
+    if processor.contract is not None:
+        item = sentence(
+            item,
+            BREAK,
+            Span(_("Contract or other legal act") + ": "),
+            localized(t, processor.contract),
+        )
     return item
+
+
+def mechanism_line(t: Texts, mechanism: TransferMechanism) -> Inline:
+    """``Siirron peruste: komission hyväksymät vakiosopimuslausekkeet (46 artiklan …)``."""
+    _ = t.gettext
+    name, ref = _MECHANISMS[mechanism]
+    return (Span(f"{_('Basis for the transfer')}: {_(name)} ({article(t, ref)})"),)
+
+
+def sub_processor_inline(t: Texts, sub: SubProcessor) -> Inline:
+    """A sub-processor: its name, country outside Finland, service and transfer basis."""
+    _ = t.gettext
+    head = clean(sub.name)
+    if sub.country != "FI":
+        head += f" ({t.country(sub.country)})"
+    item: Inline = (Span(head),)
+    if sub.service is not None:
+        item = sentence(item, Span(", "), localized(t, sub.service))
+    if sub.mechanism is not None:
+        name, ref = _MECHANISMS[sub.mechanism]
+        item = sentence(item, Span(f", {_(name)} ({article(t, ref)})"))
+    return item
+
+
+def _joined(items: Sequence[Inline], separator: str) -> Inline:
+    out: list[Span] = []
+    for i, item in enumerate(items):
+        if i:
+            out.append(Span(separator))
+        out += item
+    return tuple(out)
+
+
+def joint_controller_blocks(t: Texts, register: Register) -> list[Block]:
+    """The joint controllers (Art 26) and the essence of their arrangement."""
+    _ = t.gettext
+    blocks: list[Block] = [
+        Para(
+            (
+                Span(
+                    _(
+                        "The controller determines the purposes and means of the processing "
+                        "jointly with the following controllers (Article 26):"
+                    )
+                ),
+            )
+        )
+    ]
+    for controller in register.joint_controllers:
+        rows: list[tuple[str, Inline]] = [(_("Name"), (plain(controller.name),))]
+        if controller.business_id:
+            rows.append((_("Business ID"), (Span(controller.business_id),)))
+        if controller.address:
+            rows.append((_("Address"), (Span(address_line(t, controller.address)),)))
+        if controller.contact:
+            rows += contact_rows(t, controller.contact, of_party=True)
+        if controller.responsibilities is not None:
+            rows.append((_("Responsibilities"), localized(t, controller.responsibilities)))
+        blocks.append(Fields(tuple(rows)))
+    blocks.append(Heading(3, (Span(_("The essence of the arrangement")),)))
+    arrangement = register.joint_arrangement
+    if arrangement is None:
+        blocks.append(Para((missing(t),)))
+    else:
+        blocks += localized_paragraphs(t, arrangement)
+    blocks.append(
+        Para(
+            (
+                Span(
+                    _(
+                        "The data subject can exercise their rights in respect of and against "
+                        "each of the controllers (Article 26(3))."
+                    )
+                ),
+            )
+        )
+    )
+    return blocks
+
+
+def processor_transfers(t: Texts, register: Register) -> list[Inline]:
+    """Processors and sub-processors outside the EEA, with their transfer basis (Art 30(1)(e))."""
+    from rekisteri.model import EEA
+
+    items: list[Inline] = []
+    for processor in register.processors:
+        if processor.country not in EEA:
+            item: Inline = (Span(f"{clean(processor.name)} ({t.country(processor.country)})"),)
+            if processor.mechanism is not None:
+                item = sentence(item, BREAK, mechanism_line(t, processor.mechanism))
+            items.append(item)
+        items += [
+            sub_processor_inline(t, sub)
+            for sub in processor.sub_processors
+            if sub.country not in EEA
+        ]
+    return items
 
 
 def transfer_item(t: Texts, transfer: Transfer) -> Inline:
@@ -501,9 +623,7 @@ def transfer_item(t: Texts, transfer: Transfer) -> Inline:
     if transfer.recipient:
         lines.append((Span(_("Recipient") + ": "), plain(transfer.recipient)))
     if transfer.mechanism is not None:
-        name, ref = _MECHANISMS[transfer.mechanism]
-        label = _("Basis for the transfer")
-        lines.append((Span(f"{label}: {_(name)} ({article(t, ref)})"),))
+        lines.append(mechanism_line(t, transfer.mechanism))
     elif transfer.destination is None or transfer.outside_eea:
         lines.append((Span(_("Basis for the transfer") + ": "), missing(t)))
     if transfer.description is not None:

@@ -260,7 +260,7 @@ def a_register(**overrides: object) -> Register:
     purposes ``billing`` (contract), ``marketing`` (legitimate interests,
     direct marketing) and ``newsletter`` (consent), in that order; the
     sources :data:`~rekisteri.sources.DATA_SUBJECT` and
-    :data:`~rekisteri.sources.YTJ`; one recipient, one processor, one
+    :data:`~rekisteri.sources.YTJ`; one recipient, one processor with its contract, one
     transfer to the US with standard contractual clauses, one retention rule,
     one security measure; every right; none stated for automated
     decisions and cookies; and the date ``updated``.
@@ -363,7 +363,17 @@ def a_register(**overrides: object) -> Register:
                 description=text("Perintä", "Indrivning", "Debt collection"),
             ),
         ),
-        processors=(Processor(name="Pilvi Oy", service=text("Palvelin", "Server", "Hosting")),),
+        processors=(
+            Processor(
+                name="Pilvi Oy",
+                service=text("Palvelin", "Server", "Hosting"),
+                contract=text(
+                    "Käsittelysopimus 1.3.2024",
+                    "Biträdesavtal 1.3.2024",
+                    "Data processing agreement of 1 March 2024",
+                ),
+            ),
+        ),
         transfers=(
             Transfer(
                 destination="US",
