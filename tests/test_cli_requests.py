@@ -96,8 +96,11 @@ class TestRecordAndList:
             runner, "requests", "list", "--db", str(db), "--due", "30",
             "--at", "2025-03-01T12:00+02:00",
         )  # fmt: skip
-        assert due.exit_code == 0
-        assert [line.split("\t")[0] for line in due.stdout.splitlines()] == ["r2"]
+        # --due N lists the overdue ones too, marked, and exits 1 (issue 17: it hid them).
+        assert due.exit_code == 1
+        assert [line.split("\t")[0] for line in due.stdout.splitlines()] == ["r1", "r2"]
+        assert due.stdout.splitlines()[0].split("\t")[4] == "OVERDUE"
+        assert "1 overdue request(s) of 2 listed" in due.stderr
         late = run(
             runner, "requests", "list", "--db", str(db), "--overdue",
             "--at", "2025-03-01T12:00+02:00",

@@ -384,6 +384,7 @@ def test_cli_export_file_is_private(tmp_path: Path, runner: CliRunner) -> None:
     old.chmod(0o644)
     for output in (new, old):
         args = ["consent", "export", "--db", str(path), "--subject", CODE, "-o", str(output)]
+        args += ["--force"] if output == old else []  # an existing file is replaced only so
         result = runner.invoke(cli, args, env=env)
         assert result.exit_code == 0, result.output
         assert mode(output) == 0o600, output

@@ -23,21 +23,84 @@ Examples:
 from __future__ import annotations
 
 import functools
-from datetime import date, timedelta
-from typing import Protocol
+from datetime import UTC, date, datetime, timedelta
+from typing import Final, Protocol
 
 import attrs
 
 from rekisteri.errors import InvalidValueError
 
 __all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
+    "CalendarRangeError",
     "FinnishHolidays",
     "HolidayCalendar",
     "NoHolidays",
     "add_months",
+    "check_day",
+    "check_moment",
     "easter",
     "next_working_day",
 ]
+
+#: The first and the last day that a date given to rekisteri may fall on: a
+#: year away from the ends of Python's calendar (years 1 and 9999), so that
+#: a moment in any time zone, its deadline and its retention periods can be
+#: computed without running off the calendar.
+FIRST_DAY: Final = date(2, 1, 1)
+LAST_DAY: Final = date(9998, 12, 31)
+
+
+class CalendarRangeError(InvalidValueError):
+    """A date or a computed date falls outside :data:`FIRST_DAY` … :data:`LAST_DAY`.
+
+    Raised for ``requests deadline 9999-12-31``, a request received on
+    0001-01-01T00:00+02:00 (before year 1 in UTC), or a period that runs past
+    the year 9999. An :class:`~rekisteri.errors.InvalidValueError`, so a
+    :class:`ValueError` too.
+    """
+
+
+def _out_of_range(field: str) -> CalendarRangeError:
+    return CalendarRangeError(
+        f"{field}: outside the calendar rekisteri computes with"
+        f" ({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})"
+    )
+
+
+def check_day(day: date, field: str) -> date:
+    """Return *day* if it is between :data:`FIRST_DAY` and :data:`LAST_DAY`.
+
+    Raises:
+        CalendarRangeError: It is not; the message names *field*.
+
+    Examples:
+        >>> check_day(date(2026, 1, 5), "received")
+        datetime.date(2026, 1, 5)
+        >>> try:
+        ...     check_day(date(9999, 12, 31), "received")
+        ... except CalendarRangeError as exc:
+        ...     print(exc)
+        received: outside the calendar rekisteri computes with (0002-01-01 to 9998-12-31)
+    """
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise _out_of_range(field)
+    return day
+
+
+def check_moment(at: datetime, field: str) -> datetime:
+    """Return the aware *at* if its day, in UTC and in every time zone, is within range.
+
+    Raises:
+        CalendarRangeError: Its UTC day is not between :data:`FIRST_DAY` and
+            :data:`LAST_DAY` (or it cannot even be converted to UTC).
+    """
+    try:
+        check_day(at.astimezone(UTC).date(), field)
+    except OverflowError:
+        raise _out_of_range(field) from None
+    return at
 
 
 def add_months(day: date, months: int) -> date:
@@ -50,6 +113,7 @@ def add_months(day: date, months: int) -> date:
 
     Raises:
         InvalidValueError: *months* is negative or not a whole number.
+        CalendarRangeError: The result would be after the year 9999.
 
     Examples:
         >>> add_months(date(2024, 1, 31), 1)
@@ -63,6 +127,8 @@ def add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
+    if year > date.max.year:
+        raise _out_of_range("months")
     last = _days_in_month(year, month)
     return date(year, month, min(day.day, last))
 
@@ -198,5 +264,7 @@ def next_working_day(day: date, holidays: HolidayCalendar | None = None) -> date
     """
     calendar: HolidayCalendar = FinnishHolidays() if holidays is None else holidays
     while day.weekday() >= 5 or calendar.is_holiday(day):
+        if day >= date.max - timedelta(days=1):
+            raise _out_of_range("day")
         day += timedelta(days=1)
     return day

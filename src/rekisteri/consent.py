@@ -30,7 +30,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -196,6 +196,13 @@ def _event_kind(value: str) -> EventKind:
         raise InvalidValueError(f"kind: expected one of {kinds}") from None
 
 
+def _in_calendar(_instance: object, attribute: attrs.Attribute[Any], value: datetime) -> None:
+    """Attrs validator: a moment within years 2 to 9998 (see :mod:`rekisteri.calendar`)."""
+    from rekisteri.calendar import check_moment
+
+    check_moment(value, attribute.name)
+
+
 @attrs.frozen(kw_only=True)
 class ConsentEvent:
     """One event in the life of a consent or a prohibition; never edited.
@@ -217,7 +224,7 @@ class ConsentEvent:
     subject: str = attrs.field(validator=non_blank, repr=False)
     purpose: str = attrs.field(validator=non_blank)
     kind: EventKind = attrs.field(converter=_event_kind)
-    at: datetime = attrs.field(validator=aware_field)
+    at: datetime = attrs.field(validator=[aware_field, _in_calendar])
     channel: str | None = attrs.field(
         default=None, converter=redacted_text, validator=_optional_text, repr=redacted_repr
     )
@@ -230,7 +237,9 @@ class ConsentEvent:
         default=None, converter=redacted_text, validator=_optional_text, repr=redacted_repr
     )
     """Who acted: ``"subject"``, ``"guardian"``, ``"controller"``, a user id."""
-    valid_until: datetime | None = attrs.field(default=None, validator=optional_aware_field)
+    valid_until: datetime | None = attrs.field(
+        default=None, validator=[optional_aware_field, attrs.validators.optional(_in_calendar)]
+    )
     """For give and renew: when the consent expires without a new event."""
     by_guardian: bool = False
     """Given by the holder of parental responsibility (a child under 13,

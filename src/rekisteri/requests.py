@@ -32,7 +32,7 @@ import functools
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
@@ -43,6 +43,8 @@ from rekisteri.calendar import (
     HolidayCalendar,
     NoHolidays,
     add_months,
+    check_day,
+    check_moment,
     next_working_day,
 )
 from rekisteri.errors import InvalidTransitionError, InvalidValueError
@@ -127,9 +129,13 @@ class Deadline:
 
 def _receipt_day(received: object, tz: tzinfo) -> date:
     if isinstance(received, datetime):
-        return aware(received, "received").astimezone(tz).date()
+        moment = check_moment(aware(received, "received"), "received")
+        try:
+            return check_day(moment.astimezone(tz).date(), "received")
+        except OverflowError:  # a zone far from UTC at the ends of the calendar
+            return check_day(date.max, "received")  # raises CalendarRangeError
     if isinstance(received, date):
-        return received
+        return check_day(received, "received")
     msg = "received: expected a date or a datetime with a time zone"
     raise InvalidValueError(msg)
 
@@ -182,6 +188,8 @@ def response_deadline(
     Raises:
         InvalidValueError: A naive datetime, something that is not a date,
             or an extension that is negative or longer than two months.
+        CalendarRangeError: *received* is outside the calendar that
+            rekisteri computes with (years 2 to 9998; an InvalidValueError).
 
     Examples:
         >>> from datetime import date
@@ -414,6 +422,11 @@ def _right(value: object) -> Right | None:
 _optional_text = attrs.validators.optional(non_blank)
 
 
+def _in_calendar(_instance: object, attribute: attrs.Attribute[Any], value: datetime) -> None:
+    """Attrs validator: a moment whose deadline can be computed (years 2 to 9998)."""
+    check_moment(value, attribute.name)
+
+
 @attrs.frozen(kw_only=True)
 class RequestEvent:
     """One event in the life of a data-subject request; never edited.
@@ -434,14 +447,15 @@ class RequestEvent:
     one, and ``requests show``/``list`` never print one.
 
     Raises:
-        InvalidValueError: A missing or unknown right, a naive datetime, an
-            extension that is not 1 or 2 months, a missing reason.
+        InvalidValueError: A missing or unknown right, a naive datetime, a
+            moment outside years 2 to 9998 (:class:`~rekisteri.calendar.CalendarRangeError`),
+            an extension that is not 1 or 2 months, a missing reason.
     """
 
     request_id: str = attrs.field(validator=non_blank, repr=redacted_repr)
     subject: str = attrs.field(validator=non_blank, repr=False)
     kind: RequestEventKind = attrs.field(converter=_event_kind)
-    at: datetime = attrs.field(validator=aware_field)
+    at: datetime = attrs.field(validator=[aware_field, _in_calendar])
     right: Right | None = attrs.field(default=None, converter=_right)
     channel: str | None = attrs.field(
         default=None, converter=redacted_text, validator=_optional_text
@@ -673,7 +687,10 @@ def due_within(
         msg = "days: expected a whole number, 0 or more"
         raise InvalidValueError(msg)
     today = moment.astimezone(_helsinki()).date()
-    limit = today + timedelta(days=days)
+    try:
+        limit = today + timedelta(days=days)
+    except OverflowError:  # past the year 9999: every deadline is before it
+        limit = date.max
     found = [
         r
         for r in requests

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from rekisteri._validate import key, non_blank
-from rekisteri.calendar import add_months
+from rekisteri.calendar import CalendarRangeError, add_months
 from rekisteri.errors import InvalidValueError
 from rekisteri.model import Duration, LocalizedText, Register, RetentionRule, RetentionTrigger
 
@@ -361,13 +361,22 @@ def retained_until(start: date, period: Duration) -> date:
     last day, as for response deadlines), then days are added. The data may
     be deleted from the day after.
 
+    Raises:
+        CalendarRangeError: The period ends after the year 9999 (an
+            :class:`~rekisteri.errors.InvalidValueError`).
+
     Examples:
         >>> retained_until(date(2025, 6, 30), Duration(years=10))
         datetime.date(2035, 6, 30)
         >>> retained_until(date(2024, 2, 29), Duration(years=1))
         datetime.date(2025, 2, 28)
     """
-    return add_months(start, period.years * 12 + period.months) + timedelta(days=period.days)
+    end = add_months(start, period.years * 12 + period.months)
+    try:
+        return end + timedelta(days=period.days)
+    except OverflowError:
+        msg = "period: the retention period runs past the year 9999"
+        raise CalendarRangeError(msg) from None
 
 
 def trigger_date(rule: RetentionRule, record: Record) -> date | None:
@@ -400,7 +409,11 @@ class _Compiled:
     def end(self, start: date) -> date:
         """The last retained day from *start*, computed once per distinct start."""
         assert self.rule.period is not None
-        found = self.ends[start] = retained_until(start, self.rule.period)
+        try:
+            found = retained_until(start, self.rule.period)
+        except CalendarRangeError:  # retained past the end of the calendar: kept
+            found = date.max
+        self.ends[start] = found
         return found
 
 

@@ -529,7 +529,12 @@ def aware_datetime(value: str | None, option: str) -> datetime:
         fail(f"{option}: expected an ISO 8601 date-time, e.g. 2026-01-05T12:00+02:00")
     if parsed.utcoffset() is None:
         fail(f"{option}: give a time zone, e.g. 2026-01-05T12:00+02:00 or 2026-01-05T10:00Z")
-    return parsed
+    from rekisteri.calendar import CalendarRangeError, check_moment
+
+    try:
+        return check_moment(parsed, option)
+    except CalendarRangeError as exc:
+        fail(str(exc))
 
 
 def read_register(path: Path | str) -> Register:

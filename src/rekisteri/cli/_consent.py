@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final, NoReturn
 
 import click
 
@@ -21,9 +21,13 @@ from rekisteri.cli._common import (
     aware_datetime,
     db_option,
     display_db,
+    dump_json,
+    echo,
     fail,
     fail_error,
     fail_line,
+    format_option,
+    load_register,
     one_line,
     open_store,
     output_option,
@@ -33,11 +37,15 @@ from rekisteri.cli._common import (
     write_private,
 )
 from rekisteri.consent import EventKind
+
+if TYPE_CHECKING:
+    from rekisteri.consent import ConsentEvent
 from rekisteri.errors import RekisteriError
 
 __all__ = ["COMMANDS", "consent_group"]
 
 _DB_HELP: Final = "The SQLite consent database."
+_format = format_option("text", "json", help_text="text: for people; json: one document.")
 
 
 def _subject_option() -> Decorator:
@@ -94,8 +102,10 @@ def consent_group() -> None:
     help="For give and renew: when the consent expires.",
 )
 @_purposes_option()
+@_format
 def consent_record(
     *,
+    fmt: str,
     db: Path,
     subject: str,
     purpose: str | None,
@@ -136,12 +146,25 @@ def consent_record(
         )
     except RekisteriError as exc:
         fail_error(exc, subject)
+    from rekisteri.errors import InvalidTransitionError
+
     with open_store(db, purposes=purposes, must_exist=False, create=True) as store:
         try:
             store.append([event])
+        except InvalidTransitionError as exc:
+            fail(f"{exc}; {_allowed_events(exc.state)}")
         except RekisteriError as exc:
-            fail_error(exc, subject)
-    click.echo(f"recorded {kind} of {purpose} for {shown(subject)} at {moment.isoformat()}")
+            _fail_store_error(exc, subject, purposes)
+    if fmt == "json":
+        document = {
+            "recorded": kind,
+            "purpose": purpose,
+            "subject": shown(subject),
+            "at": moment.isoformat(),
+        }
+        echo(dump_json(document))
+        return
+    echo(f"recorded {kind} of {purpose} for {shown(subject)} at {moment.isoformat()}")
 
 
 @consent_group.command(name="status")
@@ -150,38 +173,115 @@ def consent_record(
 @click.option("--purpose", required=True, help="The purpose key.")
 @at_option("The moment to decide for, with a time zone [default: now].")
 @_purposes_option()
+@_format
 def consent_status(
-    *, db: Path, subject: str, purpose: str, at: str | None, purposes: Path | None
+    *, db: Path, subject: str, purpose: str, at: str | None, purposes: Path | None, fmt: str
 ) -> None:
     """Say whether the purpose may be processed for the subject now, and why.
 
-    The purpose must be in the --purposes register, which says whether it is
-    direct marketing. Exit 0 if processing is allowed, 1 if it is not.
+    The purpose must be in the --purposes register, which says its legal
+    basis and whether it is direct marketing. A purpose not based on consent
+    (a contract, a legal obligation…) is allowed without one, as "not based
+    on consent: contract", unless it is direct marketing that the subject has
+    prohibited. Exit 0 if processing is allowed, 1 if it is not.
     """
     moment = aware_datetime(at, "--at")
     with open_store(db, purposes=purposes) as store:
         try:
             decision = store.may_process(subject, purpose, at=moment)
         except RekisteriError as exc:
-            fail_error(exc, subject)
-    verdict = "allowed" if decision.allowed else "not allowed"
+            _fail_store_error(exc, subject, purposes)
+    allowed = decision.allowed
+    reason = decision.reason.value
+    basis = _legal_basis(purposes, purpose)
+    prohibited = decision.reason.value == "direct_marketing_prohibited"
+    if basis is not None and basis != "consent" and not prohibited:
+        allowed = True
+        reason = f"not based on consent: {basis}"
     status = decision.status.value if decision.status is not None else "none"
-    click.echo(
-        f"{shown(subject)}\t{purpose}\t{verdict}: {decision.reason.value} (status: {status})"
+    if fmt == "json":
+        document = {
+            "subject": shown(subject),
+            "purpose": purpose,
+            "allowed": allowed,
+            "reason": reason,
+            "legal_basis": basis,
+            "status": decision.status.value if decision.status is not None else None,
+            "at": moment.isoformat(),
+        }
+        echo(dump_json(document))
+    else:
+        verdict = "allowed" if allowed else "not allowed"
+        echo(f"{shown(subject)}\t{purpose}\t{verdict}: {reason} (status: {status})")
+    sys.exit(EXIT_OK if allowed else EXIT_INVALID)
+
+
+def _legal_basis(purposes: Path | None, key: str) -> str | None:
+    """The legal basis of purpose *key* in the register *purposes*, if it states one."""
+    if purposes is None:
+        return None
+    register = load_register(purposes, brief=True)
+    for purpose in register.purposes:
+        if purpose.key == key and purpose.legal_basis is not None:
+            return str(purpose.legal_basis.value)
+    return None
+
+
+def _event_json(event: ConsentEvent) -> dict[str, object]:
+    """One consent event as a JSON object (its subject left out: the caller names it)."""
+    document: dict[str, object] = {
+        "at": event.at.isoformat(),
+        "purpose": event.purpose,
+        "event": event.kind.value,
+    }
+    extras = (
+        ("channel", event.channel),
+        ("evidence", event.evidence),
+        ("actor", event.actor),
+        ("valid_until", event.valid_until.isoformat() if event.valid_until else None),
     )
-    sys.exit(EXIT_OK if decision.allowed else EXIT_INVALID)
+    document.update({name: value for name, value in extras if value is not None})
+    if event.by_guardian:
+        document["by_guardian"] = True
+    return document
+
+
+def _allowed_events(state: object) -> str:
+    """The consent events allowed in *state*, for a refused one."""
+    from rekisteri.consent import TRANSITIONS
+
+    allowed = sorted({kind.value for (before, kind) in TRANSITIONS if before == state})
+    if not allowed:
+        return "no consent event is allowed now"
+    return f"allowed now: {', '.join(allowed)}"
+
+
+def _fail_store_error(exc: RekisteriError, subject: str, purposes: Path | None) -> NoReturn:
+    """Report *exc*; an unknown purpose without --purposes gets a hint how to declare one."""
+    if purposes is None and "unknown purpose" in str(exc):
+        fail(
+            f"{one_line(str(exc)).replace(subject, shown(subject))}: the store knows only the"
+            " purposes of a register; give it with --purposes REGISTER.toml (or set"
+            " REKISTERI_PURPOSES), where each [[purposes]] entry has a key"
+        )
+    fail_error(exc, subject)
 
 
 @consent_group.command(name="history")
 @db_option(_DB_HELP)
 @_subject_option()
-def consent_history(*, db: Path, subject: str) -> None:
+@_format
+def consent_history(*, db: Path, subject: str, fmt: str) -> None:
     """List every event of SUBJECT, oldest first."""
     with open_store(db) as store:
         try:
             events = store.history(subject)
         except RekisteriError as exc:
             fail_error(exc, subject)
+    if fmt == "json":
+        rows = [_event_json(e) for e in events]
+        echo(dump_json({"subject": shown(subject), "events": rows}))
+        return
     for event in events:
         extras = [
             f"{name}={value}"
@@ -194,9 +294,9 @@ def consent_history(*, db: Path, subject: str) -> None:
             )
             if value is not None
         ]
-        fields = [event.at.isoformat(), event.purpose, event.kind.value, *extras]
-        click.echo("\t".join(fields))
-    click.echo(f"{len(events)} event(s) for {shown(subject)}", err=True)
+        fields = [event.at.isoformat(), event.purpose, event.kind.value, *map(one_line, extras)]
+        echo("\t".join(fields))
+    echo(f"{len(events)} event(s) for {shown(subject)}", err=True)
 
 
 @consent_group.command(name="verify")

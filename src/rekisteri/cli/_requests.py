@@ -22,10 +22,12 @@ from rekisteri.cli._common import (
     aware_datetime,
     db_option,
     display_db,
+    dump_json,
     echo,
     emit,
     fail_error,
     fail_line,
+    format_option,
     one_line,
     open_store,
     output_option,
@@ -57,6 +59,9 @@ _MISSING: Final = "no such database"
 
 _db = db_option("The SQLite database (the same file as the consent store).")
 _at = at_option("The moment [default: now].")
+_format = format_option("text", "json", help_text="text: for people; json: one document.")
+#: The longest look-ahead of --due: 100 years (a date past 9999 cannot be computed).
+_MAX_DAYS: Final = 36_525
 
 
 def _subject_shown(subject: str) -> str:
@@ -106,8 +111,10 @@ requests_group = Group(
 @click.option("--reason", default=None, help="For extend and reject: why (told to the subject).")
 @click.option("--notes", default=None, help="A note for the file.")
 @click.option("--actor", default=None, help="Who acted.")
+@_format
 def requests_record(
     *,
+    fmt: str,
     db: Path,
     request_id: str,
     subject: str,
@@ -143,21 +150,59 @@ def requests_record(
         )
     except RekisteriError as exc:
         fail_error(exc, subject)
+    from rekisteri.errors import InvalidTransitionError
+
     with open_store(db, must_exist=kind != "receive", create=True, missing=_MISSING) as store:
         if kind != "receive" and store.request(request_id) is None:
-            fail_line(f"no request {request_id!r}: record its receive event first")
+            fail_line(
+                f"no request {request_id!r}: record its receive event first"
+                " (--event receive --right RIGHT)"
+            )
         try:
             store.append_requests([event])
             request = store.request(request_id)
+        except InvalidTransitionError as exc:
+            fail_line(f"{exc}; {_allowed_steps(exc.state)}")
         except RekisteriError as exc:
             fail_error(exc, subject)
     assert request is not None
-    echo(
-        f"{request_id}\t{request.status.value}\tdue {request.deadline.due.isoformat()}"
-        f"\t({shown(subject)})"
-    )
+    if fmt == "json":
+        echo(dump_json(_request_json(request)))
+    else:
+        echo(
+            f"{request_id}\t{request.status.value}\tdue {request.deadline.due.isoformat()}"
+            f"\t({shown(subject)})"
+        )
     if kind == "reject" and request.refused_late:
         echo(f"rekisteri: warning: {_late_refusal(request)}", err=True)
+
+
+def _allowed_steps(state: object) -> str:
+    """The events allowed in *state* (a request's status), for a refused step."""
+    from rekisteri.requests import TRANSITIONS
+
+    allowed = [kind.value for (before, kind) in TRANSITIONS if before == state]
+    if not allowed:
+        return "the request is closed: no further event is allowed"
+    return f"allowed now: {', '.join(allowed)}"
+
+
+def _request_json(request: DataSubjectRequest, at: datetime | None = None) -> dict[str, object]:
+    """One request as a JSON object (the subject masked or shortened, never raw)."""
+    document: dict[str, object] = {
+        "request": request.request_id,
+        "subject": _subject_shown(request.subject),
+        "right": request.right.value,
+        "status": request.status.value,
+        "open": request.is_open,
+        "received_at": request.received_at.isoformat(),
+        "due": request.deadline.due.isoformat(),
+        "months": request.deadline.months,
+        "refused_late": request.refused_late,
+    }
+    if at is not None:
+        document["overdue"] = request.is_open and request.deadline.is_overdue(at)
+    return document
 
 
 def _first_month_due(request: DataSubjectRequest) -> date:
@@ -200,18 +245,26 @@ def _line(request: DataSubjectRequest, at: datetime) -> str:
 @requests_group.command(name="list")
 @_db
 @click.option(
-    "--due", "due", type=click.IntRange(min=0), default=None, help="Only those due within DAYS."
+    "--due",
+    "due",
+    type=click.IntRange(min=0, max=_MAX_DAYS),
+    default=None,
+    metavar="DAYS",
+    help="Those due within DAYS days, and every overdue one (marked OVERDUE).",
 )
 @click.option("--overdue", is_flag=True, help="Only overdue requests.")
 @click.option("--all", "show_all", is_flag=True, help="Closed requests too.")
 @_at
+@_format
 def requests_list(
-    *, db: Path, due: int | None, overdue: bool, show_all: bool, at: str | None
+    *, db: Path, due: int | None, overdue: bool, show_all: bool, at: str | None, fmt: str
 ) -> None:
     """List requests with their due dates: open ones by default.
 
-    With --due and --overdue both, the overdue requests and those due within
-    DAYS are listed. Exit 1 if any request listed is overdue.
+    --due DAYS lists the requests due within DAYS days and, first, every
+    overdue one (a request past its deadline is the most due of all).
+    --overdue lists only the overdue ones. Exit 1 if any request listed is
+    overdue, so that a daily job can alert on it.
     """
     from rekisteri.requests import due_within
     from rekisteri.requests import overdue as overdue_requests
@@ -222,28 +275,55 @@ def requests_list(
             if due is None and not overdue:
                 found = store.requests(only_open=not show_all)
             else:
-                found = (
-                    overdue_requests(store.requests(only_open=True), at=moment) if overdue else []
-                )
+                found = overdue_requests(store.requests(only_open=True), at=moment)
                 if due is not None:
                     found += due_within(store.requests(only_open=True), due, at=moment)
         except RekisteriError as exc:
             fail_error(exc)
-    for request in found:
-        echo(_line(request, moment))
-    late = any(r.is_overdue(moment) for r in found)
+    late = [r for r in found if r.is_overdue(moment)]
+    if fmt == "json":
+        echo(
+            dump_json({"requests": [_request_json(r, moment) for r in found], "overdue": len(late)})
+        )
+    else:
+        for request in found:
+            echo(_line(request, moment))
+        if late:
+            echo(f"{len(late)} overdue request(s) of {len(found)} listed", err=True)
     sys.exit(EXIT_INVALID if late else EXIT_OK)
 
 
 @requests_group.command(name="show")
 @_db
 @click.argument("request_id")
-def requests_show(*, db: Path, request_id: str) -> None:
+@_format
+def requests_show(*, db: Path, request_id: str, fmt: str) -> None:
     """Show one request and its events."""
     with open_store(db, create=True, missing=_MISSING) as store:
         request = store.request(request_id)
     if request is None:
         fail_line(f"no request {request_id!r}")
+    if fmt == "json":
+        document = _request_json(request)
+        document["events"] = [
+            {"at": e.at.isoformat(), "event": e.kind.value}
+            | {
+                name: str(value)
+                for name, value in (
+                    ("channel", e.channel),
+                    ("identity", e.identity),
+                    ("months", e.extension_months),
+                    ("ground", e.ground),
+                    ("reason", e.reason),
+                    ("notes", e.notes),
+                    ("actor", e.actor),
+                )
+                if value is not None
+            }
+            for e in request.events
+        ]
+        echo(dump_json(document))
+        return
     deadline = request.deadline
     echo(f"request:   {request.request_id}")
     echo(f"subject:   {_subject_shown(request.subject)}")
@@ -281,7 +361,10 @@ def requests_show(*, db: Path, request_id: str) -> None:
 @click.option(
     "--eves", is_flag=True, help="Count juhannusaatto and jouluaatto as holidays (law 150/1930)."
 )
-def requests_deadline(*, received: str, extension: int, chained: bool, eves: bool) -> None:
+@_format
+def requests_deadline(
+    *, received: str, extension: int, chained: bool, eves: bool, fmt: str
+) -> None:
     """Print the response deadline of a request received on RECEIVED.
 
     RECEIVED is a date (2026-01-31) or an ISO date-time with a time zone;
@@ -305,6 +388,16 @@ def requests_deadline(*, received: str, extension: int, chained: bool, eves: boo
         )
     except RekisteriError as exc:
         fail_error(exc)
+    if fmt == "json":
+        document = {
+            "received": deadline.received.isoformat(),
+            "months": deadline.months,
+            "unrolled": deadline.unrolled.isoformat(),
+            "due": deadline.due.isoformat(),
+            "ends_at": deadline.ends_at.isoformat(),
+        }
+        echo(dump_json(document))
+        return
     moved = "" if deadline.unrolled == deadline.due else f" (moved from {deadline.unrolled})"
     click.echo(f"{deadline.due.isoformat()}{moved}")
 

@@ -7,14 +7,24 @@ or the records CSV is one line on stderr and exit 2.
 from __future__ import annotations
 
 import csv
+import io
 import re
+import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TextIO
 
 import click
 
-from rekisteri.cli._common import Group, echo, fail_line, load_register, one_line
+from rekisteri.cli._common import (
+    Group,
+    dump_json,
+    echo,
+    fail_line,
+    format_option,
+    load_register,
+    one_line,
+)
 from rekisteri.errors import RekisteriError
 
 if TYPE_CHECKING:
@@ -75,6 +85,13 @@ def _check_columns(path: Path, header: Sequence[str] | None, triggers: Sequence[
         fail_line(f"{path}: missing column(s) {', '.join(missing)}")
 
 
+def _open_text(path: Path) -> TextIO:
+    """*path* as UTF-8 text (BOM or not) for the csv module; ``-`` is standard input."""
+    if str(path) == "-":
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="")
+    return path.open(encoding="utf-8-sig", newline="")
+
+
 def _read_records(path: Path) -> list[Record]:
     """Read the records CSV of ``retention plan``; every problem exits 2 on one line."""
     from rekisteri.model import RetentionTrigger
@@ -84,7 +101,7 @@ def _read_records(path: Path) -> list[Record]:
     rows: list[Record] = []
     reader = None
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        with _open_text(path) as handle:
             reader = csv.DictReader(handle)
             _check_columns(path, reader.fieldnames, tuple(triggers))
             for row in reader:
@@ -121,15 +138,16 @@ def _read_records(path: Path) -> list[Record]:
 
 
 @retention_group.command(name="plan")
-@click.argument("register", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("records", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("register", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.argument("records", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     required=True,
     help="The day to plan for (YYYY-MM-DD).",
 )
-def retention_plan(*, register: Path, records: Path, today: datetime) -> None:
+@format_option("text", "json", help_text="text: tab-separated lines; json: one document.")
+def retention_plan(*, register: Path, records: Path, today: datetime, fmt: str) -> None:
     """Print what to do with each record of RECORDS (a CSV) under REGISTER's rules.
 
     RECORDS has the columns id and category, a column per retention trigger
@@ -137,13 +155,38 @@ def retention_plan(*, register: Path, records: Path, today: datetime) -> None:
     holding a date (YYYY-MM-DD), and optionally legal_hold (the reason),
     marketing_prohibition and passive (1/true/yes/x, or 0/false/no/empty).
     Any other column is an error. Output: one tab-separated line per record:
-    id, action, basis, keep-until, reason.
+    id, action, basis, keep-until, reason. Either file may be - (standard
+    input), not both.
     """
+    from rekisteri.calendar import CalendarRangeError, check_day
     from rekisteri.retention import plan
 
+    if str(register) == "-" and str(records) == "-":
+        fail_line("REGISTER and RECORDS cannot both be - (standard input)")
+    try:
+        day = check_day(today.date(), "--today")
+    except CalendarRangeError as exc:
+        fail_line(str(exc))
     loaded = load_register(register, brief=True)
     rows = _read_records(records)
-    for action in plan(rows, loaded, today=today.date()):
+    try:
+        actions = plan(rows, loaded, today=day)
+    except RekisteriError as exc:
+        fail_line(str(exc))
+    if fmt == "json":
+        document = [
+            {
+                "id": action.record.id,
+                "action": action.kind.value,
+                "basis": action.basis.value,
+                "until": action.until.isoformat() if action.until is not None else None,
+                "reason": action.reason,
+            }
+            for action in actions
+        ]
+        echo(dump_json({"today": day.isoformat(), "actions": document}))
+        return
+    for action in actions:
         until = action.until.isoformat() if action.until is not None else "-"
         fields = (action.record.id, action.kind.value, action.basis.value, until, action.reason)
         echo("\t".join(map(one_line, fields)))
