@@ -123,8 +123,16 @@ def _missing_note(missing: int) -> str:
 @_register_argument()
 @locale_option(_DOCUMENT_LOCALE)
 @format_option("md", "html", "text", help_text=_DOCUMENT_FORMAT)
+@click.option(
+    "--fragment",
+    is_flag=True,
+    help='With --format html: only the notice\'s <div class="rk-notice">, for a page of '
+    "your own (its CSS: rekisteri.render.notice_css()).",
+)
 @output_option()
-def render(*, register: Path, locale: str, fmt: str, output: Path | None, force: bool) -> None:
+def render(
+    *, register: Path, locale: str, fmt: str, fragment: bool, output: Path | None, force: bool
+) -> None:
     """Write the privacy notice (Art 13/14) of REGISTER (.toml or .json).
 
     Texts without a translation are shown in Finnish, marked; required
@@ -134,8 +142,10 @@ def render(*, register: Path, locale: str, fmt: str, output: Path | None, force:
     from rekisteri.render import render_notice
     from rekisteri.render._notice import build_notice
 
+    if fragment and fmt != "html":
+        fail("--fragment needs --format html")
     loaded = load_register(register)
-    text = render_notice(loaded, locale=locale, format=fmt)  # type: ignore[arg-type] # click.Choice
+    text = render_notice(loaded, locale=locale, format=fmt, fragment=fragment)  # type: ignore[arg-type] # click.Choice
     missing = _missing(build_notice(loaded, parse_lang(locale)))
     done = f"wrote the notice ({locale}, {fmt}) to {output}{_missing_note(missing)}"
     emit(text, output, force=force, inputs=[register], done=done)
