@@ -73,6 +73,7 @@ __all__ = [
     "safe_text",
     "shown",
     "summary",
+    "verification_json",
     "write_output",
     "write_private",
 ]
@@ -558,6 +559,20 @@ def read_register(path: Path | str) -> Register:
     data = read_limited(sys.stdin.buffer, MAX_DOCUMENT_BYTES)
     json = data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{")
     return read_register(data, format="json" if json else "toml")
+
+
+def verification_json(db: Path | str, result: object) -> str:
+    """The result of a ledger check (``ok``, ``events``, ``problems``) as one JSON document."""
+    problems = getattr(result, "problems", ())
+    document = {
+        "db": display_db(db),
+        "ok": bool(getattr(result, "ok", False)),
+        "events": getattr(result, "events", 0),
+        "problems": [
+            {"seq": p.seq, "kind": str(p.kind), "message": one_line(p.message)} for p in problems
+        ],
+    }
+    return dump_json(document)
 
 
 def problem_lines(path: Path | str, exc: InvalidDocumentError) -> list[str]:

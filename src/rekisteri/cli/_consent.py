@@ -31,8 +31,10 @@ from rekisteri.cli._common import (
     one_line,
     open_store,
     output_option,
+    safe_json,
     shown,
     summary,
+    verification_json,
     write_output,
     write_private,
 )
@@ -308,7 +310,8 @@ def consent_history(*, db: Path, subject: str, fmt: str) -> None:
     default=None,
     help="A checkpoint from 'rekisteri consent checkpoint', kept outside the store.",
 )
-def consent_verify(*, db: Path, checkpoint_file: Path | None) -> None:
+@_format
+def consent_verify(*, db: Path, checkpoint_file: Path | None, fmt: str) -> None:
     """Check the keyed chain of the whole consent ledger.
 
     Exit 0 if it is intact, 1 if any row was edited, removed, moved or
@@ -330,12 +333,15 @@ def consent_verify(*, db: Path, checkpoint_file: Path | None) -> None:
             result = store.verify(checkpoint)
         except RekisteriError as exc:
             fail_error(exc)
+    if fmt == "json":
+        echo(verification_json(db, result))
+        sys.exit(EXIT_OK if result.ok else EXIT_INVALID)
     if result.ok:
-        click.echo(f"{display_db(db)}: ok ({result.events} events)")
+        echo(f"{display_db(db)}: ok ({result.events} events)")
         sys.exit(EXIT_OK)
-    click.echo(f"{display_db(db)}: {len(result.problems)} problem(s) in {result.events} events")
+    echo(f"{display_db(db)}: {len(result.problems)} problem(s) in {result.events} events")
     for problem in result.problems:
-        click.echo(f"  seq {problem.seq}: {problem.kind}: {one_line(problem.message)}")
+        echo(f"  seq {problem.seq}: {problem.kind}: {one_line(problem.message)}")
     sys.exit(EXIT_INVALID)
 
 
@@ -351,7 +357,7 @@ def consent_export(*, db: Path, subject: str, output: Path | None, force: bool) 
         except RekisteriError as exc:
             fail_error(exc, subject)
     if output is None or str(output) == "-":
-        click.echo(document.decode("utf-8").rstrip("\n"))
+        click.echo(safe_json(document.decode("utf-8").rstrip("\n")))
         return
     write_private(output, document, force=force, inputs=[db])  # personal data: mode 0600
     summary(f"wrote the events of {shown(subject)} to {output}")
@@ -360,7 +366,8 @@ def consent_export(*, db: Path, subject: str, output: Path | None, force: bool) 
 @consent_group.command(name="erase")
 @db_option(_DB_HELP)
 @_subject_option()
-def consent_erase(*, db: Path, subject: str) -> None:
+@_format
+def consent_erase(*, db: Path, subject: str, fmt: str) -> None:
     """Erase SUBJECT's consent events (right to erasure, Art 17).
 
     The events' data is emptied and the erasure is recorded in the chain;
@@ -378,7 +385,10 @@ def consent_erase(*, db: Path, subject: str) -> None:
             )
         except RekisteriError as exc:
             fail_error(exc, subject)
-    click.echo(f"erased {erased} event(s) of {shown(subject)}")
+    if fmt == "json":
+        echo(dump_json({"subject": shown(subject), "erased": erased}))
+        return
+    echo(f"erased {erased} event(s) of {shown(subject)}")
 
 
 @consent_group.command(name="checkpoint")

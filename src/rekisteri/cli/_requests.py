@@ -32,6 +32,7 @@ from rekisteri.cli._common import (
     open_store,
     output_option,
     shown,
+    verification_json,
 )
 from rekisteri.errors import RekisteriError
 
@@ -448,7 +449,8 @@ def _read_checkpoint(path: Path | None) -> Checkpoint | None:
     default=None,
     help="A checkpoint from `requests checkpoint`: also check the ledger against it.",
 )
-def requests_verify(*, db: Path, checkpoint_file: Path | None) -> None:
+@_format
+def requests_verify(*, db: Path, checkpoint_file: Path | None, fmt: str) -> None:
     """Check the request ledger's keyed hash chain and the request states read from it.
 
     With --checkpoint, also check that the ledger still holds everything the
@@ -460,9 +462,12 @@ def requests_verify(*, db: Path, checkpoint_file: Path | None) -> None:
             result = store.verify_requests(checkpoint)
         except RekisteriError as exc:
             fail_error(exc)
+    if fmt == "json":
+        echo(verification_json(db, result))
+        sys.exit(EXIT_OK if result.ok else EXIT_INVALID)
     for problem in result.problems:
-        echo(f"{problem.seq}\t{problem.kind}\t{problem.message}")
-    click.echo(f"{result.events} request events checked: {'ok' if result.ok else 'NOT OK'}")
+        echo(f"{problem.seq}\t{problem.kind}\t{one_line(problem.message)}")
+    echo(f"{result.events} request events checked: {'ok' if result.ok else 'NOT OK'}")
     sys.exit(EXIT_OK if result.ok else EXIT_INVALID)
 
 

@@ -15,6 +15,7 @@ from rekisteri.cli._common import (
     Group,
     display_db,
     driver_errors,
+    echo,
     fail,
     one_line,
     pg_schema,
@@ -92,17 +93,17 @@ def store_copy(
     except driver_errors() as exc:
         fail(scrub(scrub(one_line(str(exc)), source), destination))
     shown_source, shown_destination = display_db(source), display_db(destination)
-    click.echo(
+    echo(
         f"{shown_source} -> {shown_destination}: copied {report.consent_events} consent"
         f" and {report.request_events} request events"
     )
     for name, result in (("consent", report.consent), ("requests", report.requests)):
         if result.ok:
-            click.echo(f"  {name}: ok ({result.events} events, source checkpoint holds)")
+            echo(f"  {name}: ok ({result.events} events, source checkpoint holds)")
             continue
-        click.echo(f"  {name}: {len(result.problems)} problem(s) in {result.events} events")
+        echo(f"  {name}: {len(result.problems)} problem(s) in {result.events} events")
         for problem in result.problems:
-            click.echo(f"    seq {problem.seq}: {problem.kind}: {one_line(problem.message)}")
+            echo(f"    seq {problem.seq}: {problem.kind}: {one_line(problem.message)}")
     sys.exit(EXIT_OK if report.ok else EXIT_INVALID)
 
 
