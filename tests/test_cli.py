@@ -111,9 +111,9 @@ class TestCheckIds:
         )  # fmt: skip
         assert result.exit_code == 1
         assert result.stdout.splitlines() == [
-            "row 3: checksum: 150190-****",
-            "row 4: date: 290200-****",
-            "row 6: length: (empty)",
+            "row 3: wrong check character: 150190-****",
+            "row 4: birth date does not exist: 290200-****",
+            "row 6: empty value",
             "5 rows checked: 2 valid, 3 invalid",
         ]
         assert_no_hetu(result.stdout + result.stderr, ["150190-904X", "290200-908L"])
@@ -169,7 +169,7 @@ class TestCheckIds:
             "--allow-temporary",
         )  # fmt: skip
         assert result.exit_code == 1
-        assert "(empty)" not in result.stdout
+        assert "empty value" not in result.stdout
         assert result.stdout.splitlines()[-1] == (
             "5 rows checked: 2 valid, 2 invalid, 1 empty skipped"
         )
@@ -178,7 +178,7 @@ class TestCheckIds:
         """A dash reads the CSV from stdin."""
         result = run(runner, "check-ids", "-", "-c", "y", "-k", "ytunnus", stdin="y\n2077474-1\n")
         assert result.exit_code == 1
-        assert result.stdout.splitlines()[0] == "row 2: checksum: 20774****"
+        assert result.stdout.splitlines()[0] == "row 2: wrong check character: 20774****"
 
     def test_bom_and_crlf(self, runner: CliRunner, tmp_path: Path) -> None:
         """A UTF-8 byte-order mark and CRLF line ends (Excel's export) are read fine."""
@@ -283,7 +283,7 @@ class TestEntryPoint:
         )
         assert done.returncode == 1
         assert done.stdout.splitlines() == [
-            "row 3: checksum: 131052-****",
+            "row 3: wrong check character: 131052-****",
             "2 rows checked: 1 valid, 1 invalid",
         ]
         assert "131052-308" not in done.stdout + done.stderr

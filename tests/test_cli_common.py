@@ -433,7 +433,7 @@ class TestStreams:
         ) as process:
             assert process.stdout is not None
             assert process.stderr is not None
-            assert process.stdout.readline().startswith(b"row 2: checksum: 131052-****")
+            assert process.stdout.readline().startswith(b"row 2: wrong check character: 131052-")
             process.stdout.close()
             errors = process.stderr.read().decode()
             assert process.wait(timeout=120) != 0  # never a silent success

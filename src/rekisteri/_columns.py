@@ -463,22 +463,33 @@ def replace_slow(
 
 
 def masked(array: pa.Array) -> pa.Array:
-    """``identifiers.mask`` of every value: nulls stay null."""
+    """``identifiers.mask`` of every value: nulls stay null.
+
+    Lengths count characters (code points), as ``len()`` does. A value whose
+    shown part (at most its first seven characters) is ASCII is masked here;
+    any other goes to ``mask()`` itself, which knows what is printable.
+    """
     buffers = Buffers(array)
     starts = buffers.offsets[:-1]
-    lengths = np.diff(buffers.offsets)
-    shown = np.clip(lengths - 4, 0, 7)
+    chars = pc.fill_null(pc.utf8_length(array), 0).to_numpy(zero_copy_only=False)
+    chars = np.asarray(chars, dtype=np.int64)
+    shown = np.clip(chars - 4, 0, 7)
     shown[buffers.null] = 0
-    long = lengths > 24
-    out_lengths = np.where(long, 26, lengths)  # 23 ASCII characters and "…" (3 bytes)
-    out_lengths[buffers.null] = 0
+    slow = np.zeros(buffers.size, dtype=np.bool_)
+    data = buffers.padded
+    for j in range(7):
+        slow |= (shown > j) & (data[starts + j] >= 128)
+    long = (chars > 24) & ~buffers.null
+    # the shown characters, stars for the rest, "…" (3 bytes) after 23 characters
+    out_lengths = np.where(long, 26, chars)
+    out_lengths[buffers.null | slow] = 0
     offsets = np.zeros(buffers.size + 1, dtype=np.int64)
     np.cumsum(out_lengths, out=offsets[1:])
     out = np.full(int(offsets[-1]), ord("*"), dtype=np.uint8)
     for j in range(7):
-        rows = np.flatnonzero(shown > j)
-        out[offsets[rows] + j] = _SHOWN[buffers.padded[starts[rows] + j]]
-    ellipsis = offsets[1:][long & ~buffers.null]
+        rows = np.flatnonzero((shown > j) & ~slow)
+        out[offsets[rows] + j] = _SHOWN[data[starts[rows] + j]]
+    ellipsis = offsets[1:][long & ~slow]
     for j, byte in enumerate("…".encode()):
         out[ellipsis - 3 + j] = byte
     fast = pa.Array.from_buffers(
@@ -492,7 +503,6 @@ def masked(array: pa.Array) -> pa.Array:
             pa.py_buffer(out),
         ],
     )
-    slow = ~_ascii(array) & ~buffers.null
     return replace_slow(array, fast.cast(pa.string()), slow, _mask)
 
 

@@ -1,0 +1,297 @@
+"""``rekisteri check-ids``: the Arrow and the Python reader give the same report.
+
+Also the hostile-input fixes of issue 17 that live in check-ids: non-text
+codecs, a file without a header row, reasons in words, progress on stdin.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rekisteri.cli import _ids, cli
+from rekisteri.errors import IdentifierTypeError, RekisteriError
+from rekisteri.identifiers import hetu
+from rekisteri.testing import HetuCorruption, corrupt_hetu, synthetic_hetus
+from tests.test_columns import hetu_like, ytunnus_like
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from click.testing import CliRunner, Result
+
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
+_ids_arrow = pytest.importorskip("rekisteri.cli._ids_arrow")
+
+HETUS = [*synthetic_hetus(30, seed=5)]
+ROWS = [
+    HETUS[0],
+    corrupt_hetu(HETUS[1], HetuCorruption.CHECKSUM),
+    "",
+    HETUS[2].lower(),
+    f" {HETUS[3]} ",
+    corrupt_hetu(HETUS[4], HetuCorruption.SIGN),
+    corrupt_hetu(HETUS[5], HetuCorruption.NON_ASCII),
+    corrupt_hetu(HETUS[6], HetuCorruption.DASH),
+    "x",
+    HETUS[7],
+]
+
+
+def _run(runner: CliRunner, *args: str, stdin: str | bytes | None = None) -> Result:
+    return runner.invoke(cli, ["check-ids", *args], input=stdin, catch_exceptions=False)
+
+
+def _both(runner: CliRunner, path: Path, *args: str) -> tuple[Result, Result]:
+    """The same command with the Python reader and with the Arrow reader (forced)."""
+    python = _run(runner, str(path), *args, "--reader", "python")
+    arrow = _run(runner, str(path), *args, "--reader", "arrow")
+    return python, arrow
+
+
+def _same(python: Result, arrow: Result) -> None:
+    assert (arrow.exit_code, arrow.stdout, arrow.stderr) == (
+        python.exit_code,
+        python.stdout,
+        python.stderr,
+    )
+    assert "Traceback" not in python.stderr + arrow.stderr
+
+
+def _csv(
+    path: Path, header: str, rows: list[str], *, delimiter: str = ",", end: str = "\n"
+) -> Path:
+    lines = [header, *(f"{i}{delimiter}{value}" for i, value in enumerate(rows))]
+    path.write_text(end.join(lines) + end, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv"])
+@pytest.mark.parametrize("extra", [[], ["--skip-empty"], ["--allow-temporary"]])
+def test_readers_agree_on_a_report(
+    runner: CliRunner, tmp_path: Path, fmt: str, extra: list[str]
+) -> None:
+    path = _csv(tmp_path / "ids.csv", "id,hetu", ROWS)
+    python, arrow = _both(runner, path, "-c", "hetu", "-k", "hetu", "--format", fmt, *extra)
+    _same(python, arrow)
+    assert python.exit_code == 1
+    for value in ROWS:
+        if hetu.is_valid(value.strip(), allow_temporary=True):
+            assert value.strip()[7:] not in python.stdout
+
+
+def test_readers_agree_across_blocks_and_blank_lines(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Small Arrow blocks and Python chunks: row numbers stay the same, blank lines count."""
+    monkeypatch.setattr(_ids_arrow, "BLOCK_BYTES", 64)
+    monkeypatch.setattr(_ids, "CHUNK_ROWS", 5)
+    lines = ["hetu"] + [
+        corrupt_hetu(v, HetuCorruption.DATE) if i % 4 else v for i, v in enumerate(HETUS)
+    ]
+    lines.insert(9, "")
+    lines.insert(20, "")
+    path = tmp_path / "many.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    python, arrow = _both(runner, path, "-c", "hetu", "-k", "hetu", "--allow-temporary")
+    _same(python, arrow)
+    assert "row 10: empty value" in python.stdout
+
+
+def test_readers_agree_with_bom_and_delimiter(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"\xef\xbb\xbfy;n\r\n2077474-0;x\r\n2077474-1;x\r\nFI20774740;x\r\n")
+    python, arrow = _both(runner, path, "-c", "y", "-k", "ytunnus", "--delimiter", ";")
+    _same(python, arrow)
+    assert "a VAT number, not a Y-tunnus" in python.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("hetu,x\n131052-308T,1\n131052-308U\n", "row 3 has 1 fields but the header has 2"),
+        ("hetu,x\n131052-308T,1,2\n", "row 2 has 3 fields but the header has 2"),
+        ("", "is empty"),
+        ("id,name\n1,2\n", "column 'hetu' not found; the header has: 'id', 'name'"),
+        ("hetu\n", None),
+    ],
+)
+def test_readers_agree_on_errors(
+    runner: CliRunner, tmp_path: Path, content: str, message: str | None
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    python, arrow = _both(runner, path, "-c", "hetu", "-k", "hetu")
+    _same(python, arrow)
+    if message is not None:
+        assert python.exit_code == 2
+        assert message in python.stderr
+    else:
+        assert python.stdout == "0 rows checked: 0 valid, 0 invalid\n"
+
+
+def test_quoted_file_goes_through_the_python_reader(runner: CliRunner, tmp_path: Path) -> None:
+    """With a quote character in the file, auto picks the Python reader; arrow refuses."""
+    path = tmp_path / "quoted.csv"
+    path.write_text('hetu,name\n131052-308U,"Meikäläinen, Matti"\n', encoding="utf-8")
+    auto = _run(runner, str(path), "-c", "hetu", "-k", "hetu")
+    python = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--reader", "python")
+    _same(python, auto)
+    forced = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--reader", "arrow")
+    assert forced.exit_code == 2
+    assert "without quote characters" in forced.stderr
+
+
+def test_invalid_utf8_anywhere_is_the_python_readers_error(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "cp.csv"
+    path.write_bytes("hetu,nimi\n131052-308T,Äänekoski\n".encode("cp1252"))
+    auto = _run(runner, str(path), "-c", "hetu", "-k", "hetu")
+    python = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--reader", "python")
+    _same(python, auto)
+    assert auto.exit_code == 2
+    assert "not valid utf-8" in auto.stderr
+
+
+def test_without_pyarrow_the_python_reader_gives_the_same_report(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _csv(tmp_path / "ids.csv", "id,hetu", ROWS)
+    with_arrow = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--format", "json")
+    monkeypatch.setattr(_ids, "_arrow_reader", lambda: None)
+    without = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--format", "json")
+    _same(with_arrow, without)
+    parquet = tmp_path / "ids.parquet"
+    pq.write_table(pa.table({"hetu": ROWS}), parquet)
+    refused = _run(runner, str(parquet), "-c", "hetu", "-k", "hetu")
+    assert refused.exit_code == 2
+    assert "needs the Arrow reader" in refused.stderr
+
+
+def test_parquet_report_equals_the_csv_report(runner: CliRunner, tmp_path: Path) -> None:
+    """A Parquet file gives the findings of the same values in a CSV file (rows from 1)."""
+    values: list[str | None] = [*ROWS, None]
+    parquet = tmp_path / "ids.parquet"
+    pq.write_table(
+        pa.table({"id": list(range(len(values))), "hetu": values}), parquet, row_group_size=4
+    )
+    csv_path = _csv(tmp_path / "ids.csv", "id,hetu", [v or "" for v in values])
+    from_parquet = _run(runner, str(parquet), "-c", "hetu", "-k", "hetu", "--format", "json")
+    from_csv = _run(runner, str(csv_path), "-c", "hetu", "-k", "hetu", "--format", "json")
+    assert from_parquet.exit_code == from_csv.exit_code == 1
+    got, expected = json.loads(from_parquet.stdout), json.loads(from_csv.stdout)
+    assert [(f["row"] + 1, f["reason"], f["value"]) for f in got["invalid"]] == [
+        (f["row"], f["reason"], f["value"]) for f in expected["invalid"]
+    ]
+    assert got["summary"] == expected["summary"]
+    missing = _run(runner, str(parquet), "-c", "nope", "-k", "hetu")
+    assert missing.exit_code == 2
+    assert "the header has: 'id', 'hetu'" in missing.stderr
+    numbers = _run(runner, str(parquet), "-c", "id", "-k", "hetu")
+    assert numbers.exit_code == 2
+    assert "not text" in numbers.stderr
+
+
+_cell = st.one_of(hetu_like, ytunnus_like).map(
+    lambda v: (
+        ""
+        if v is None
+        else v.translate({ord(c): None for c in '",\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029'})
+    )
+)
+
+
+@settings(max_examples=40)
+@given(
+    st.lists(_cell, max_size=30),
+    st.sampled_from(["hetu", "ytunnus"]),
+    st.sampled_from(["text", "json"]),
+)
+def test_property_readers_agree(
+    tmp_path_factory: pytest.TempPathFactory, values: list[str], kind: str, fmt: str
+) -> None:
+    from click.testing import CliRunner
+
+    path = _csv(tmp_path_factory.mktemp("prop") / "ids.csv", "n,id", values)
+    python, arrow = _both(
+        CliRunner(), path, "-c", "id", "-k", kind, "--format", fmt, "--skip-empty"
+    )
+    _same(python, arrow)
+
+
+# --- issue 17: hostile input to check-ids -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "encoding", ["hex", "rot13", "zlib", "base64", "bz2", "undefined", "nope-8"]
+)
+def test_non_text_codecs_are_a_typed_error(
+    runner: CliRunner, tmp_path: Path, encoding: str
+) -> None:
+    path = _csv(tmp_path / "ids.csv", "id,hetu", ROWS)
+    result = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--encoding", encoding)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+    assert "unknown encoding" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "131052-308T",
+        "131052-308t",
+        "131052\u2013308T",
+        "131052 308T",
+        "131052308T",
+        "131052 - 308t",
+    ],
+)
+def test_headerless_file_never_prints_the_first_row(
+    runner: CliRunner, tmp_path: Path, first: str
+) -> None:
+    """The first row holds a henkilötunnus in some spelling: it is not listed as a header."""
+    path = tmp_path / "ids.csv"
+    path.write_text(f"{first},Matti Meikäläinen,Helsinki\n", encoding="utf-8")
+    for reader in ("python", "arrow"):
+        result = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--reader", reader)
+        assert result.exit_code == 2
+        assert "add a header row" in result.stderr
+        assert "308" not in result.output
+        assert "Matti" not in result.output
+
+
+def test_progress_count_on_standard_input(runner: CliRunner) -> None:
+    data = "hetu\n" + "\n".join(HETUS) + "\n"
+    counted = _run(
+        runner, "-", "-c", "hetu", "-k", "hetu", "--allow-temporary", "--progress", stdin=data
+    )
+    assert counted.exit_code == 0
+    assert f"checking: {len(HETUS)} rows" in counted.stderr
+    quiet = _run(runner, "-", "-c", "hetu", "-k", "hetu", "--allow-temporary", stdin=data)
+    assert "checking" not in quiet.stderr  # stderr is no terminal here
+    assert quiet.stdout == counted.stdout
+
+
+def test_reasons_in_words_and_codes_in_json(runner: CliRunner, tmp_path: Path) -> None:
+    path = _csv(tmp_path / "ids.csv", "id,hetu", ROWS)
+    text = _run(runner, str(path), "-c", "hetu", "-k", "hetu")
+    assert "wrong century sign" in text.stdout
+    assert "row 4: empty value" in text.stdout
+    assert "century_sign" not in text.stdout
+    document = json.loads(
+        _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--format", "json").stdout
+    )
+    assert {f["reason"] for f in document["invalid"]} >= {"century_sign", "length", "temporary"}
+
+
+def test_redact_none_is_a_typed_error() -> None:
+    with pytest.raises(IdentifierTypeError) as caught:
+        hetu.redact(None)  # type: ignore[arg-type] # the point of the test
+    assert isinstance(caught.value, RekisteriError)
+    assert isinstance(caught.value, TypeError)
