@@ -314,8 +314,14 @@ def emit(
     inputs: Iterable[Path | str] = (),
     private: bool = False,
     done: str | None = None,
+    json: bool = False,
 ) -> None:
     """Print *text*, or write it to *output* (UTF-8, LF line ends) with :func:`write_output`.
+
+    Either way, the text goes through :func:`safe_text` (:func:`safe_json`
+    with *json*): any henkilötunnus masked and control characters (ESC, C1,
+    bidi overrides) escaped, so that neither a terminal nor a published
+    document receives them raw.
 
     Args:
         text: What the command produced.
@@ -325,7 +331,9 @@ def emit(
         private: Personal data: a new file is readable by its owner only.
         done: The one-line summary printed on stderr once the file is
             written (by default ``wrote FILE``).
+        json: *text* is JSON: controls become u-escapes, which keep it valid.
     """
+    text = safe_json(text) if json else safe_text(text)
     if output is None or str(output) == "-":
         click.echo(text, nl=False)
         return

@@ -53,7 +53,7 @@ def schema(output: Path | None, *, force: bool) -> None:
     from rekisteri.serialize import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    emit(text, output, force=force, done=f"wrote the register schema to {output}")
+    emit(text, output, force=force, done=f"wrote the register schema to {output}", json=True)
 
 
 @click.command(name="validate", cls=Command)
@@ -211,7 +211,8 @@ def jsonld(register: Path, output: Path | None, *, force: bool) -> None:
     from rekisteri.jsonld import dumps
 
     text = dumps(load_register(register)) + "\n"
-    emit(text, output, force=force, inputs=[register], done=f"wrote the JSON-LD export to {output}")
+    done = f"wrote the JSON-LD export to {output}"
+    emit(text, output, force=force, inputs=[register], done=done, json=True)
 
 
 COMMANDS: Final[tuple[click.Command, ...]] = (schema, validate, render, record, lint, jsonld)

@@ -422,7 +422,7 @@ def requests_checkpoint(*, db: Path, output: Path | None, force: bool) -> None:
             fail_error(exc)
     text = checkpoint.to_json().decode("utf-8")
     done = f"wrote a checkpoint of {display_db(db)} to {output}"
-    emit(text, output, force=force, inputs=[db], done=done)
+    emit(text, output, force=force, inputs=[db], done=done, json=True)
 
 
 def _read_checkpoint(path: Path | None) -> Checkpoint | None:
