@@ -318,10 +318,12 @@ def emit(
 ) -> None:
     """Print *text*, or write it to *output* (UTF-8, LF line ends) with :func:`write_output`.
 
-    Either way, the text goes through :func:`safe_text` (:func:`safe_json`
-    with *json*): any henkilötunnus masked and control characters (ESC, C1,
-    bidi overrides) escaped, so that neither a terminal nor a published
-    document receives them raw.
+    Either way, control characters (ESC, C1, bidi overrides) are escaped
+    (as u-escapes with *json*), so that neither a terminal nor a published
+    document receives them raw. The text itself is the user's document and
+    is kept as written: unlike messages, it is not masked (a checkpoint's
+    MAC could look like a henkilötunnus, and a notice says what its author
+    wrote).
 
     Args:
         text: What the command produced.
@@ -333,7 +335,10 @@ def emit(
             written (by default ``wrote FILE``).
         json: *text* is JSON: controls become u-escapes, which keep it valid.
     """
-    text = safe_json(text) if json else safe_text(text)
+    if json:
+        text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    else:
+        text = _UNSAFE.sub(_escaped, text)
     if output is None or str(output) == "-":
         click.echo(text, nl=False)
         return
