@@ -346,3 +346,26 @@ class TestRegisterCommands:
         assert "\x1b" not in result.output
         assert "\u202e" not in result.output
         assert "\\x1b]0;pwned\\x07\\u202e" in result.output
+
+
+class TestCompletion:
+    def test_documented_completion_works(self, runner: CliRunner) -> None:
+        """The set-up line of the CLI guide gives a bash completion script that knows us."""
+        guide = (Path(__file__).parent.parent / "docs" / "guides" / "cli.md").read_text("utf-8")
+        assert "_REKISTERI_COMPLETE=bash_source rekisteri" in guide
+        script = runner.invoke(
+            cli, [], prog_name="rekisteri", env={"_REKISTERI_COMPLETE": "bash_source"}
+        )
+        assert script.exit_code == 0
+        assert "_rekisteri_completion" in script.stdout
+        words = runner.invoke(
+            cli,
+            [],
+            prog_name="rekisteri",
+            env={
+                "_REKISTERI_COMPLETE": "bash_complete",
+                "COMP_WORDS": "rekisteri req",
+                "COMP_CWORD": "1",
+            },
+        )
+        assert "requests" in words.stdout

@@ -4,12 +4,12 @@ Everything here is re-exported by :mod:`rekisteri.serialize`, which is where
 to import it from. A document from anywhere may be hostile, so reading one
 costs time and memory in proportion to its size, whatever it holds:
 
-* a document larger than :data:`MAX_DOCUMENT_BYTES` is refused before it is
+* a document larger than ``MAX_DOCUMENT_BYTES`` is refused before it is
   parsed (:class:`DocumentTooLargeError`; the limit is a parameter);
 * a list of 200,000 bad items is checked item by item without an exception
   kept or a message built per item: the first problems are described with
   their paths, the rest only counted;
-* at most :data:`MAX_PROBLEMS` problems are listed, then one line
+* at most ``MAX_PROBLEMS`` problems are listed, then one line
   ``… and N more problem(s)`` (:func:`problem_count` gives the total);
 * duplicate keys in a JSON object are an error, as they are in TOML, and the
   message names no key that could be data (a henkilötunnus).
@@ -79,7 +79,7 @@ class DocumentTooLargeError(InvalidDocumentError):
     """A document is larger than the limits it was read with (``max_bytes``).
 
     Either more bytes than *max_bytes*, or more values than
-    :data:`MAX_VALUES` (array items, object members and lines). Nothing of it
+    ``MAX_VALUES`` (array items, object members and lines). Nothing of it
     has been parsed. ``max_bytes=None`` lifts both limits, to read a larger
     document on purpose.
 
@@ -113,7 +113,7 @@ def _rebuild_too_large(limit: int, values: bool) -> DocumentTooLargeError:  # no
 
 
 def _check_size(data: bytes | str, max_bytes: int | None) -> None:
-    """Refuse *data* if it passes *max_bytes* or (with a limit) :data:`MAX_VALUES`."""
+    """Refuse *data* if it passes *max_bytes* or (with a limit) ``MAX_VALUES``."""
     limit = _limit(max_bytes)
     if limit is None:
         return
@@ -152,7 +152,7 @@ def problem_count(problems: Sequence[str]) -> tuple[int, bool]:
 
 
 def _capped(problems: Iterable[str]) -> list[str]:
-    """The first :data:`MAX_PROBLEMS` of *problems*, then one line counting the rest."""
+    """The first ``MAX_PROBLEMS`` of *problems*, then one line counting the rest."""
     shown: list[str] = []
     hidden = 0
     exact = True
@@ -288,13 +288,13 @@ def loads(data: bytes | str, cls: type[T], *, max_bytes: int | None = MAX_DOCUME
             *max_bytes*).
         cls: The class to build, e.g. :class:`~rekisteri.model.Register`.
         max_bytes: Refuse a larger document, or one of more than
-            :data:`MAX_VALUES` values; ``None`` for no limit.
+            ``MAX_VALUES`` values; ``None`` for no limit.
 
     Raises:
         DocumentTooLargeError: *data* is larger than *max_bytes*.
         InvalidDocumentError: The JSON is malformed, has a key twice in an
             object, or lists every problem with its path (at most
-            :data:`MAX_PROBLEMS`, then a count).
+            ``MAX_PROBLEMS``, then a count).
     """
     from rekisteri.serialize import structure
 
@@ -381,13 +381,13 @@ def load_register(path: str | Path, *, max_bytes: int | None = MAX_DOCUMENT_BYTE
     Args:
         path: The file.
         max_bytes: Refuse a larger file without reading it
-            (:data:`MAX_DOCUMENT_BYTES`, 16 MiB, by default); ``None`` for no
+            (``MAX_DOCUMENT_BYTES``, 16 MiB, by default); ``None`` for no
             limit.
 
     Raises:
         DocumentTooLargeError: The file is larger than *max_bytes*.
         InvalidDocumentError: The file is not valid TOML/JSON or does not fit
-            the model (every problem is listed, up to :data:`MAX_PROBLEMS`).
+            the model (every problem is listed, up to ``MAX_PROBLEMS``).
         OSError: The file cannot be read.
     """
     path = Path(path)
@@ -529,7 +529,7 @@ def _bounded_converter() -> OrjsonConverter:
 
 
 def diagnose(data: Mapping[str, Any], cls: type[object]) -> list[str]:
-    """Every problem of *data* as a *cls*, with paths (at most :data:`MAX_PROBLEMS`).
+    """Every problem of *data* as a *cls*, with paths (at most ``MAX_PROBLEMS``).
 
     For a document that the fast converter has refused. Time and memory grow
     with the size of *data*, not with the number of its problems.

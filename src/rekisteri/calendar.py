@@ -44,11 +44,12 @@ __all__ = [
     "next_working_day",
 ]
 
-#: The first and the last day that a date given to rekisteri may fall on: a
-#: year away from the ends of Python's calendar (years 1 and 9999), so that
-#: a moment in any time zone, its deadline and its retention periods can be
-#: computed without running off the calendar.
+#: The first day that a date given to rekisteri may fall on: a year away
+#: from the start of Python's calendar (year 1), so that a moment in any time
+#: zone, its deadline and its retention periods can be computed.
 FIRST_DAY: Final = date(2, 1, 1)
+#: The last day that a date given to rekisteri may fall on: a year before the
+#: end of Python's calendar (9999-12-31), for the same reason.
 LAST_DAY: Final = date(9998, 12, 31)
 
 
