@@ -104,6 +104,21 @@ nitpick_ignore += [
     ("py:attr", "mac"),
 ]
 
+nitpick_ignore += [
+    # rekisteri.arrow, .polars, .pandas and .spark take and return the data-frame
+    # libraries' own types (third-party classes, no intersphinx).
+    ("py:class", "pa.Array"),
+    ("py:class", "pa.ChunkedArray"),
+    ("py:class", "pl.Expr"),
+    ("py:class", "pl.Series"),
+    ("py:class", "polars.expr.expr.Expr"),
+    ("py:class", "polars.series.series.Series"),
+    ("py:class", "pd.Series"),
+    ("py:class", "pandas.Series"),
+    ("py:class", "Column"),
+    ("py:class", "pyspark.sql.Column"),
+]
+
 
 def _keep_attribute_colons(
     _app: object, what: str, _name: str, _obj: object, _options: object, lines: list[str]

@@ -6,23 +6,19 @@ with the same length and chunks. A null stays null. Every answer is exactly
 what the scalar function of :mod:`rekisteri.identifiers` says for that value
 (a property test compares them on arbitrary strings):
 
-===========================  ==========================================  ===========
-function                     scalar twin (for each value ``v``)          Arrow type
-===========================  ==========================================  ===========
-:func:`hetu_is_valid`        ``hetu.is_valid(v)``                        bool
-:func:`hetu_reason`          ``hetu.explain(v)`` (null when valid)       string
-:func:`hetu_canonical`       ``hetu.validate(v)`` (null when invalid)    string
-:func:`hetu_compact`         ``hetu.compact(v)``                         string
-:func:`hetu_masked`          ``hetu.mask(v)``                            string
-:func:`hetu_birth_date`      ``hetu.parse(v).birth_date`` (or null)      date32
-:func:`hetu_is_temporary`    ``hetu.parse(v, allow_temporary=True)       bool
-                             .is_temporary`` (or null)
-:func:`ytunnus_is_valid`     ``ytunnus.is_valid(v)``                     bool
-:func:`ytunnus_reason`       ``ytunnus.explain(v)`` (null when valid)    string
-:func:`ytunnus_canonical`    ``ytunnus.validate(v)`` (null when invalid) string
-:func:`ytunnus_compact`      ``ytunnus.compact(v)``                      string
-:func:`ytunnus_masked`       ``identifiers.mask(v)``                     string
-===========================  ==========================================  ===========
+* :func:`hetu_is_valid` (bool): ``hetu.is_valid(v)`` for each value ``v``;
+* :func:`hetu_reason` (string): ``hetu.explain(v)``, null when valid;
+* :func:`hetu_canonical` (string): ``hetu.validate(v)``, null when invalid;
+* :func:`hetu_compact` (string): ``hetu.compact(v)``;
+* :func:`hetu_masked` (string): ``hetu.mask(v)``;
+* :func:`hetu_birth_date` (date32): ``hetu.parse(v).birth_date``, null when invalid;
+* :func:`hetu_is_temporary` (bool): ``hetu.parse(v, allow_temporary=True).is_temporary``,
+  null when invalid;
+* :func:`ytunnus_is_valid` (bool): ``ytunnus.is_valid(v)``;
+* :func:`ytunnus_reason` (string): ``ytunnus.explain(v)``, null when valid;
+* :func:`ytunnus_canonical` (string): ``ytunnus.validate(v)``, null when invalid;
+* :func:`ytunnus_compact` (string): ``ytunnus.compact(v)``;
+* :func:`ytunnus_masked` (string): ``identifiers.mask(v)``.
 
 The henkilötunnus functions take the scalar functions' ``allow_temporary``
 and ``today`` keywords. The work is done by numpy over the Arrow buffers, in

@@ -6,18 +6,18 @@ expressions and Series. Its methods are the functions of
 exactly those of the scalar functions; they work in lazy frames and keep
 nulls as nulls.
 
-======================================  ==================================
-method                                  Polars type of the result
-======================================  ==================================
-``hetu_is_valid(allow_temporary, today)``  Boolean
-``hetu_reason(allow_temporary, today)``    String (null when valid)
-``hetu_canonical(allow_temporary, today)`` String (null when invalid)
-``hetu_birth_date(allow_temporary, today)`` Date (null when invalid)
-``hetu_is_temporary(today)``            Boolean (null when invalid)
-``hetu_compact()``, ``hetu_masked()``   String
-``ytunnus_is_valid()``                  Boolean
-``ytunnus_reason()``, ``ytunnus_canonical()``, ``ytunnus_compact()``, ``ytunnus_masked()``  String
-======================================  ==================================
+* ``hetu_is_valid(allow_temporary=, today=)``: Boolean;
+* ``hetu_reason(...)``: String, null when valid;
+* ``hetu_canonical(...)``: String, null when invalid;
+* ``hetu_birth_date(...)``: Date, null when invalid;
+* ``hetu_is_temporary(today=)``: Boolean, null when invalid;
+* ``hetu_compact()``, ``hetu_masked()``: String;
+* ``ytunnus_is_valid()``: Boolean;
+* ``ytunnus_reason()``, ``ytunnus_canonical()``, ``ytunnus_compact()``,
+  ``ytunnus_masked()``: String.
+
+Type checkers do not see a registered namespace: typed code can write
+``RekisteriNamespace(pl.col("hetu")).hetu_is_valid()`` instead.
 
 Needs the ``polars`` extra (``pip install 'rekisteri-fi[polars]'``).
 
