@@ -80,10 +80,11 @@ _LABELS: Final = (
         "name",
         (
             r"(?:yrityksen |rekisterinpitäjän )?nimi|toiminimi|namn|firma|name"
-            r"|rekisterin ?pitäjä(?:n nimi)?(?: on)?|personuppgiftsansvarig(?: är)?"
+            r"|\w*rekisterin ?pitäjä(?:n nimi)?(?: on)?|personuppgiftsansvarig(?: är)?"
         ),
     ),
     ("contact", r"(?:rekisterinpitäjän |muut )?yhteystiedot(?: ovat)?|kontaktuppgifter"),
+    ("regno", r"rek\.?\s?n(?:ro|:o)|(?:yhdistys)?rekisterinumero|föreningsregisternummer"),
 )
 _LABEL_ALTERNATION: Final = "|".join(f"(?P<{field}>{words})" for field, words in _LABELS)
 #: A label: at the start or after a separator, followed by a colon, or (for
@@ -113,7 +114,8 @@ _POSTCODE_TOWN: Final = re.compile(
     r"(?P<town>[A-ZÄÖÅ][A-Za-zÄÖÅäöåéü\-]+(?:[ \t](?:[A-ZÄÖÅ][A-Za-zÄÖÅäöå\-]+|kunta|stad))?)"
 )
 _HOUSE: Final = (
-    r"[0-9]{1,4}(?:[ \t]?[A-Za-z](?![a-z]))?(?:[ \t]?[–-][ \t]?[0-9]{1,4})?"
+    r"[0-9]{1,4}(?:[ \t]?[A-Za-z](?![a-zåäö])(?:[ \t]?[0-9]{1,3}(?![0-9]))?)?"
+    r"(?:[ \t]?[–-][ \t]?[0-9]{1,4})?"
     r"(?:[ \t]+(?:[A-Z][ \t]?[0-9]{1,3}|(?:as|bst|krs|lh|rapp)\.?[ \t]?[0-9]{1,3}))?"
     r"(?:,[ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))?"
 )
@@ -157,7 +159,7 @@ ROLE: Final = re.compile(
     r"(?i)(?:toimitus)?johtaja|päällikkö|vastaava|sihteeri|puheenjohtaja|yrittäjä|omistaja"
     r"|asiamies|koordinaattori|esimies|manager|director|officer|ansvarig|chef|vd|ceo"
     r"|suunnittelija|asiantuntija|hallinto\w*|tietosuojavastaava|dataskyddsombud|ylläpitäjä"
-    r"|webmaster|admin\w*|sihteerare|ordförande|kassör"
+    r"|webmaster|admin\w*|sihteerare|ordförande|kassör|v?pj\.|rehtori|rektor"
 )
 _TRIM: Final = " \t,;:|()[]–—-.*_"
 
@@ -193,17 +195,33 @@ def email_in(text: str) -> tuple[str, int, int, bool] | None:
     return written, found.start(), found.end(), written != raw
 
 
+_LABEL_PREFIX_WORDS: Final = 6
+#: Longer lines are sentences or run-on text, not contact lines.
+MAX_LINE: Final = 400
+
+
 def parse_line(text: str, start: int, end: int) -> list[Part]:
-    """The parts of the contact line ``text[start:end]``, in text order."""
+    """The parts of the contact line ``text[start:end]``, in text order.
+
+    A line longer than :data:`MAX_LINE` is not a contact line: it is one
+    ``text`` part (this also keeps the parser's work linear in the input).
+    """
+    if end - start > MAX_LINE:
+        return [Part("text", text[start:end], start, end)]
     parts: list[Part] = []
     labels = [m for m in LABEL.finditer(text, start, end) if _is_label(text, m, start, end)]
     position = start
     pending: str | None = None
     for label in labels:
-        if label.start() > position:
-            parts += _value(text, position, label.start(), pending)
+        label_start = label.start()
+        if position == start and label.group(0).rstrip().endswith(":") and label_start > start:
+            before = text[start:label_start]
+            if len(before.split()) <= _LABEL_PREFIX_WORDS and not any(c.isdigit() for c in before):
+                label_start = start  # "Kaupparekisteriin merkitty virallinen yhtiön nimi:"
+        if label_start > position:
+            parts += _value(text, position, label_start, pending)
         pending = label.lastgroup
-        parts.append(Part("label", label.lastgroup or "", label.start(), label.end()))
+        parts.append(Part("label", label.lastgroup or "", label_start, label.end()))
         position = label.end()
     if end > position:
         parts += _value(text, position, end, pending)
@@ -283,7 +301,16 @@ def _person_or_name(text: str, start: int, end: int, label: str) -> list[Part]:
     pieces = _pieces(text, start, end)
     field = "person" if label == "person" else "name"
     first = pieces[0]
-    out = [Part(field, text[first[0] : first[1]], first[0], first[1])]
+    business = YTUNNUS.search(text, *first)
+    if business is not None and business.start() > first[0]:
+        # "Kauppa Oy (2077474-0)": the Y-tunnus in parentheses after the name
+        name_end = _trimmed(text, first[0], business.start())[1]
+        out = [
+            Part(field, text[first[0] : name_end], first[0], name_end),
+            *_by_form(text, business.start(), first[1]),
+        ]
+    else:
+        out = [Part(field, text[first[0] : first[1]], first[0], first[1])]
     for s, e in pieces[1:]:
         piece = text[s:e]
         if field == "person" and ROLE.search(piece) and not any(c.isdigit() for c in piece):
@@ -364,7 +391,8 @@ def _street_or_box(text: str, start: int, end: int, *, whole: bool) -> list[Part
     for index, word in enumerate(words):
         if _STREET_WORD.search(word.group(0).rstrip(".,")):
             begin = index
-            if index > 0 and words[index - 1].group(0).casefold() in _STREET_PREFIX:
+            separate = word.group(0).casefold() in {"street", "road", "avenue", "gatan", "vägen"}
+            if index > 0 and (separate or words[index - 1].group(0).casefold() in _STREET_PREFIX):
                 begin = index - 1
             break
     else:
@@ -436,7 +464,7 @@ def _find_business_id(text: str, start: int, end: int, value: str) -> list[Part]
     found = YTUNNUS.search(value)
     if found is None:
         return None
-    s, e = start + found.start(1), start + found.end(1)
+    s, e = start + found.start(), start + found.end()
     return _split_at(text, start, end, [Part("business_id", found.group(1), s, e)])
 
 
@@ -500,7 +528,12 @@ def parse_value(text: str, start: int, end: int, label: str) -> list[Part]:
     return _value(text, start, end, label)
 
 
+def _other_after(text: str, start: int, end: int, _label: str) -> list[Part] | None:
+    return [Part("other", text[start:end], start, end)]
+
+
 _LABELLED: Final[dict[str, Reader]] = {
+    "regno": _other_after,
     "name": _person_or_name,
     "person": _person_or_name,
     "fax": _number_after("fax"),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 from rekisteri.identifiers import ytunnus
 from rekisteri.importer._builder import Builder, ContactFields, Remark
 from rekisteri.importer._contact import (
+    MAX_LINE,
     ROLE,
     Part,
     compact_business_id,
@@ -22,13 +23,21 @@ from rekisteri.importer._contact import (
     parse_line,
     parse_value,
 )
-from rekisteri.importer._cues import COMPANY, YTUNNUS, YTUNNUS_ANY, clean, email_of, flat
+from rekisteri.importer._cues import (
+    COMPANY,
+    CONTROLLER_CUE,
+    YTUNNUS,
+    YTUNNUS_ANY,
+    clean,
+    email_of,
+    flat,
+)
 from rekisteri.importer._headings import SectionKind, is_field_label, recognise
+from rekisteri.importer._structure import Piece, Section
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from rekisteri.importer._structure import Section
 
 _PATHS: Final = {
     SectionKind.CONTROLLER: "controller",
@@ -80,6 +89,35 @@ class ContactReader:
     def read(self, section: Section) -> None:
         assert section.kind is not None
         self.path = _PATHS[section.kind]
+        self.read_pieces(section.kind, section)
+
+    def free_block(self, piece: Piece) -> bool:
+        """Read a paragraph outside any contact section that is the controller's contact block.
+
+        "Perus Oy, Katu 1, 00100 Helsinki. Tel. 09 123 4567" before the first
+        heading (a notice whose first heading was lost): a postal code with its
+        town, and a firm's name, a Y-tunnus, an e-mail or a phone. Only while
+        the draft has no controller name yet; the draft says so in a note.
+        """
+        if (
+            self.out.controller.name is not None
+            or piece.end - piece.start > MAX_LINE
+            or CONTROLLER_CUE.search(self.text[piece.start : piece.end].casefold())
+        ):
+            return False  # a long paragraph, or a sentence naming the controller (read as prose)
+        parts = [p for s, e in piece.lines for p in parse_line(self.text, s, e)]
+        fields = {p.field for p in parts}
+        firm = any(p.field == "text" and COMPANY.search(p.value) for p in parts)
+        if "postal_code" not in fields or not (firm or fields & {"business_id", "email", "phone"}):
+            return False
+        self.path = "controller"
+        section = Section(SectionKind.CONTROLLER, None, [piece])
+        self.read_pieces(SectionKind.CONTROLLER, section)
+        self.out.note("controller", "read from text outside a controller section; check")
+        return True
+
+    def read_pieces(self, kind: SectionKind, section: Section) -> None:
+        """Read the lines of *section*'s pieces as contact lines of a *kind* section."""
         # Labels waiting for their values, in order: one ("Nimi:" on its own line),
         # or a table's header row ("Nimi | Osoite | Puhelin") before its data row.
         pending: list[str] = []
@@ -87,8 +125,9 @@ class ContactReader:
             for line_start, end in piece.lines:
                 start = line_start
                 if piece.kind == "item" and start == piece.start:
+                    self.out.map(start, piece.content_start, self.path)  # the bullet
                     start = piece.content_start
-                self._line(section.kind, start, end, pending)
+                self._line(kind, start, end, pending)
 
     def _line(self, kind: SectionKind, start: int, end: int, pending: list[str]) -> None:
         line = self.text[start:end].strip()
@@ -154,7 +193,9 @@ class ContactReader:
             return True
         if field == "business_id":
             return self.business_id(part.value, self.path, part.start, part.end)
-        if field == "fax":
+        if field in {"fax", "other"}:
+            # a telefax number or an association's register number: part of the block,
+            # never the street or the phone
             self.out.map(part.start, part.end, self.path)
             return True
         if field in {"person", "role", "text", "name"}:
@@ -192,9 +233,11 @@ class ContactReader:
         role = _ROLE_FIRST.match(value)
         if (
             role is not None
-            and self.path != "controller"
+            and (self.path != "controller" or part.start == self.line_start)
             and looks_like_person(value[role.end() :])
         ):
+            if self.path == "controller" and self.target().name is not None:
+                self.path = "contact_person"  # "pj. Tapio Esimerkki" below the association
             # "Tietosuojavastaava Kaisa Vuorinen", "Opintosihteeri Pirjo Ahola"
             self.out.note(self.path, f"role: {role.group(1)}")
             value = value[role.end() :]
@@ -214,7 +257,8 @@ class ContactReader:
             # a person below the controller's own name: the contact person
             self.path = "contact_person"
             return self.set(self.out.contact, "name", value, part.start, part.end)
-        if part.field == "name":
+        if part.field == "name" or (self.path == "controller" and part.start == self.line_start):
+            # "Suun terveydenhuolto" below the authority's name: noted as another name
             return self.set(target, "name", value, part.start, part.end)
         return False
 
@@ -320,6 +364,10 @@ class ContactReader:
         out.map(start, end, "controller")
 
 
+#: A unit of an authority written after its name: "Kylän kunta, Sivistyslautakunta".
+_UNIT: Final = re.compile(
+    r"(?i)^\w*(?:lautakunta|toimiala|palvelut|keskus|yksikkö|virasto|osasto|nämnden|sektorn)$"
+)
 _PO_BOX_START: Final = re.compile(r"(?i)(?:PL|PB|P\.?\s?O\.?\s?Box|Box|Postilokero)\b")
 _PARENTHETICAL: Final = re.compile(
     r"[ \t]*\((?:jäljempänä|jatkossa|myöhemmin|nedan|hereinafter|later)\b[^)]*\)?"
@@ -338,7 +386,7 @@ def _merged_names(text: str, parts: list[Part]) -> list[Part]:
             previous is not None
             and part.field == "text"
             and previous.field in {"text", "name"}
-            and part.value[:1].islower()
+            and (part.value[:1].islower() or _UNIT.search(part.value))
             and not any(c.isdigit() or c == "@" for c in part.value)
             and text[previous.end : part.start].strip() == ","
         ):

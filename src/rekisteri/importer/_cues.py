@@ -139,7 +139,7 @@ YTUNNUS_VALUE: Final = re.compile(
     r"(?<![\dA-Za-z-])(?:FI[ \t-]?)?[0-9]{6,7}"
     r"(?:[ \t]?[-\u2010\u2011\u2013][ \t]?|[ \t])?[0-9](?![\d-])"
 )
-YTUNNUS: Final = re.compile(r"(?<![\d-])([0-9]{6,7}-[0-9])(?![\d-])")
+YTUNNUS: Final = re.compile(r"(?:\bY-|(?<![\d-]))([0-9]{6,7}-[0-9])(?![\d-])")
 EMAIL_OBFUSCATED: Final = re.compile(
     r"(?i)\s*(?:[(\[{]\s*(?:at|a|ät|ät|miukumauku)\s*[)\]}]|\s+at\s+)\s*"
 )

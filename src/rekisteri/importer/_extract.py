@@ -154,6 +154,12 @@ class Extractor:
     def _name(self, section: Section) -> None:
         for index, piece in enumerate(section.pieces):
             value = flat(self.text[piece.content_start : piece.end])
+            value = re.sub(
+                r"(?i)^(?:rekisterin nimi|registrets namn|the name of the register)"
+                r"\s+(?:on|är|is)\s+",
+                "",
+                value,
+            ).rstrip(".")
             if index == 0 and self.out.name is None and len(value) <= 200:
                 if sum(c.isalpha() for c in value) > 3 and value.isupper():
                     value = value.lower()  # "ASIAKASREKISTERI" in a notice set in capitals
@@ -188,6 +194,9 @@ class Extractor:
                 self._item(section, piece)
                 i += 1
                 new_rule = True
+                continue
+            if section.kind in FREE_SECTIONS and self.contacts.free_block(piece):
+                i += 1
                 continue
             # A run: paragraphs joined while one does not end a sentence.
             j = i

@@ -307,7 +307,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.CONTACT,
         re.compile(
-            r"edustaja|representant|representative|asioista vastaava|ansvarig för"
+            r"edustaja|representant|representative|asioista vastaava|ansvarig för|responsible"
             r"|yhteyshenkilö\w* rekisteri|kontaktperson i"
         ),
     ),
