@@ -161,7 +161,7 @@ ROLE: Final = re.compile(
     r"|suunnittelija|asiantuntija|hallinto\w*|tietosuojavastaava|dataskyddsombud|ylläpitäjä"
     r"|webmaster|admin\w*|sihteerare|ordförande|kassör|v?pj\.|rehtori|rektor"
 )
-_TRIM: Final = " \t,;:|()[]–—-.*_"
+_TRIM: Final = " \t,;:|()[]–—-.*_/"
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -216,7 +216,12 @@ def parse_line(text: str, start: int, end: int) -> list[Part]:
         label_start = label.start()
         if position == start and label.group(0).rstrip().endswith(":") and label_start > start:
             before = text[start:label_start]
-            if len(before.split()) <= _LABEL_PREFIX_WORDS and not any(c.isdigit() for c in before):
+            words = before.split()
+            if (
+                len(words) <= _LABEL_PREFIX_WORDS
+                and not any(c.isdigit() or c in "()" for c in before)
+                and not any(word[:1].isupper() for word in words[1:])
+            ):
                 label_start = start  # "Kaupparekisteriin merkitty virallinen yhtiön nimi:"
         if label_start > position:
             parts += _value(text, position, label_start, pending)

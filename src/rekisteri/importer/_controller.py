@@ -386,9 +386,19 @@ def _merged_names(text: str, parts: list[Part]) -> list[Part]:
             previous is not None
             and part.field == "text"
             and previous.field in {"text", "name"}
-            and (part.value[:1].islower() or _UNIT.search(part.value))
             and not any(c.isdigit() or c == "@" for c in part.value)
-            and text[previous.end : part.start].strip() == ","
+            and (
+                (
+                    (part.value[:1].islower() or _UNIT.search(part.value))
+                    and text[previous.end : part.start].strip() == ","
+                )
+                or (
+                    # "Kotiseutukuvaajat ry – Hembygdsfotograferna rf": one name in two languages
+                    COMPANY.search(previous.value) is not None
+                    and COMPANY.search(part.value) is not None
+                    and text[previous.end : part.start].strip() in {"–", "-", "/"}
+                )
+            )
         ):
             out[-1] = Part(
                 previous.field, text[previous.start : part.end], previous.start, part.end

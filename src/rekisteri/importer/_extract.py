@@ -11,6 +11,7 @@ evidence (a cue of :mod:`._cues`), and the draft then says so with a note.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import attrs
 
@@ -67,6 +68,8 @@ from rekisteri.importer._headings import SectionKind
 from rekisteri.importer._structure import Piece, Section, heading_text
 from rekisteri.model import LocalizedText, NoneStated, Source, TransferMechanism
 from rekisteri.sources import CATALOG
+
+_SWEDISH_NAME: Final = re.compile(r"(?i)\b(?:för|och|över)\b|register(?:et)?$")
 
 
 @attrs.frozen
@@ -154,6 +157,13 @@ class Extractor:
     def _name(self, section: Section) -> None:
         for index, piece in enumerate(section.pieces):
             value = flat(self.text[piece.content_start : piece.end])
+            lines = [flat(self.text[s:e]) for s, e in piece.lines]
+            if (
+                len(lines) == 2
+                and _SWEDISH_NAME.search(lines[1])
+                and not _SWEDISH_NAME.search(lines[0])
+            ):
+                value = f"{lines[0]} / {lines[1]}"  # the name in Finnish, then in Swedish
             value = re.sub(
                 r"(?i)^(?:rekisterin nimi|registrets namn|the name of the register)"
                 r"\s+(?:on|är|is)\s+",

@@ -262,10 +262,20 @@ def recognise(text: str) -> SectionKind | None:
     for separator in (" / ", " – ", " - ", " | "):
         if kind is None and separator in key:
             # A bilingual heading: "Rekisterinpitäjä / Registeransvarig".
-            kinds = {_kind(part.strip()) for part in key.split(separator)}
-            kinds.discard(None)
-            if len(kinds) == 1:
-                kind = kinds.pop()
+            parts = [part.strip() for part in key.split(separator)]
+            kinds = [_kind(part) for part in parts]
+            known = {k for k in kinds if k is not None}
+            unknown = [part for part, k in zip(parts, kinds, strict=True) if k is None]
+            if len(known) == 1 and (
+                not unknown
+                or (
+                    len(unknown) == 1
+                    and guess(unknown[0]) in known
+                    and not re.search(r"\b(?:oy|oyj|ab|ry|rf|ky)\b", unknown[0])
+                )
+            ):
+                # "Rekisterin pitämisen peruste – Grund för att upprätthålla registret"
+                kind = known.pop()
     return kind
 
 
@@ -350,7 +360,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.PURPOSES,
         re.compile(
-            r"tarkoitu|peruste|ändamål|syfte|rättslig grund|purpose|legal basis"
+            r"tarkoitu|peruste|ändamål|syfte|grund|purpose|legal basis"
             r"|miksi|varför|why|mihin"
         ),
     ),
