@@ -28,11 +28,12 @@ from typing import Final, Protocol
 
 import attrs
 
-from rekisteri.errors import InvalidValueError
+from rekisteri.errors import InvalidValueError, RekisteriError
 
 __all__ = [
     "FIRST_DAY",
     "LAST_DAY",
+    "ArgumentTypeError",
     "CalendarRangeError",
     "FinnishHolidays",
     "HolidayCalendar",
@@ -51,6 +52,35 @@ FIRST_DAY: Final = date(2, 1, 1)
 #: The last day that a date given to rekisteri may fall on: a year before the
 #: end of Python's calendar (9999-12-31), for the same reason.
 LAST_DAY: Final = date(9998, 12, 31)
+
+
+class ArgumentTypeError(RekisteriError, TypeError):
+    """A function was given an argument of the wrong type: ``None`` where a date is expected.
+
+    Raised by the functions of :mod:`rekisteri.calendar`,
+    :mod:`rekisteri.requests`, :mod:`rekisteri.consent` and
+    :mod:`rekisteri.retention`. The message names the argument and what it
+    should be, never the value. A :class:`~rekisteri.errors.RekisteriError`
+    and a :class:`TypeError`.
+    """
+
+
+def expect(value: object, kind: type | tuple[type, ...], name: str, what: str) -> None:
+    """Raise :class:`ArgumentTypeError` unless *value* is a *kind* (a bool is no int)."""
+    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _kinds(kind)):
+        msg = f"{name}: expected {what}, not {type(value).__name__}"
+        raise ArgumentTypeError(msg)
+
+
+def expect_iterable(value: object, name: str, what: str) -> None:
+    """Raise :class:`ArgumentTypeError` unless *value* can be iterated (a str cannot here)."""
+    if isinstance(value, str | bytes) or not hasattr(value, "__iter__"):
+        msg = f"{name}: expected {what}, not {type(value).__name__}"
+        raise ArgumentTypeError(msg)
+
+
+def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
 
 
 class CalendarRangeError(InvalidValueError):
@@ -85,6 +115,9 @@ def check_day(day: date, field: str) -> date:
         ...     print(exc)
         received: outside the calendar rekisteri computes with (0002-01-01 to 9998-12-31)
     """
+    expect(day, date, field, "a date")
+    if type(day) is not date:  # a datetime is a date too, but compares with none
+        day = date(day.year, day.month, day.day)
     if not FIRST_DAY <= day <= LAST_DAY:
         raise _out_of_range(field)
     return day
@@ -97,6 +130,10 @@ def check_moment(at: datetime, field: str) -> datetime:
         CalendarRangeError: Its UTC day is not between :data:`FIRST_DAY` and
             :data:`LAST_DAY` (or it cannot even be converted to UTC).
     """
+    expect(at, datetime, field, "a datetime with a time zone")
+    if at.utcoffset() is None:
+        msg = f"{field}: expected a datetime with a time zone"
+        raise InvalidValueError(msg)
     try:
         check_day(at.astimezone(UTC).date(), field)
     except OverflowError:
@@ -122,6 +159,7 @@ def add_months(day: date, months: int) -> date:
         >>> add_months(date(2025, 11, 30), 3)
         datetime.date(2026, 2, 28)
     """
+    expect(day, date, "day", "a date")
     if type(months) is not int or months < 0:
         msg = "months: expected a whole number, 0 or more"
         raise InvalidValueError(msg)
@@ -148,6 +186,9 @@ def easter(year: int) -> date:
         >>> easter(2024), easter(2026)
         (datetime.date(2024, 3, 31), datetime.date(2026, 4, 5))
     """
+    expect(year, int, "year", "a whole number")
+    if not 1 <= year <= date.max.year:
+        raise _out_of_range("year")
     a = year % 19
     b, c = divmod(year, 100)
     d, e = divmod(b, 4)
@@ -263,6 +304,7 @@ def next_working_day(day: date, holidays: HolidayCalendar | None = None) -> date
         >>> next_working_day(date(2025, 4, 18), NoHolidays())  # Good Friday counts as a Friday
         datetime.date(2025, 4, 18)
     """
+    expect(day, date, "day", "a date")
     calendar: HolidayCalendar = FinnishHolidays() if holidays is None else holidays
     while day.weekday() >= 5 or calendar.is_holiday(day):
         if day >= date.max - timedelta(days=1):

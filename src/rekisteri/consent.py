@@ -36,6 +36,7 @@ import attrs
 
 from rekisteri._redact import redacted_repr, redacted_text
 from rekisteri._validate import aware_field, non_blank, optional_aware_field
+from rekisteri.calendar import expect
 from rekisteri.errors import InvalidTransitionError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -257,7 +258,12 @@ def advance(
 
     Raises:
         InvalidTransitionError: The event is not allowed in *status*.
+        ArgumentTypeError: *event* is not a ConsentEvent (``None``, say), or
+            *valid_until* not a datetime.
     """
+    expect(event, ConsentEvent, "event", "a ConsentEvent")
+    if valid_until is not None:
+        expect(valid_until, datetime, "valid_until", "a datetime or None")
     kind = event.kind
     after = next_status(status, kind)
     if kind in _SETS_EXPIRY:

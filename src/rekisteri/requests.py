@@ -45,6 +45,8 @@ from rekisteri.calendar import (
     add_months,
     check_day,
     check_moment,
+    expect,
+    expect_iterable,
     next_working_day,
 )
 from rekisteri.errors import InvalidTransitionError, InvalidValueError
@@ -662,6 +664,7 @@ def overdue(requests: Iterable[DataSubjectRequest], *, at: datetime) -> list[Dat
         InvalidValueError: *at* is naive.
     """
     moment = aware(at, "at")
+    expect_iterable(requests, "requests", "an iterable of requests")
     found = [r for r in requests if r.is_open and r.deadline.is_overdue(moment)]
     return sorted(found, key=lambda r: (r.deadline.ends_at, r.request_id))
 
@@ -683,6 +686,7 @@ def due_within(
         InvalidValueError: *at* is naive or *days* is negative.
     """
     moment = aware(at, "at")
+    expect_iterable(requests, "requests", "an iterable of requests")
     if type(days) is not int or days < 0:
         msg = "days: expected a whole number, 0 or more"
         raise InvalidValueError(msg)
@@ -778,6 +782,7 @@ def refusal_reply(request: DataSubjectRequest, *, locale: Lang | str) -> str:
         >>> "Data Protection Ombudsman" in reply
         True
     """
+    expect(request, DataSubjectRequest, "request", "a DataSubjectRequest")
     if request.status is not RequestStatus.REJECTED or request.refusal_ground is None:
         msg = "request: only a rejected request has a refusal reply"
         raise InvalidValueError(msg)

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from rekisteri._validate import key, non_blank
-from rekisteri.calendar import CalendarRangeError, add_months
+from rekisteri.calendar import CalendarRangeError, add_months, expect, expect_iterable
 from rekisteri.errors import InvalidValueError
 from rekisteri.model import Duration, LocalizedText, Register, RetentionRule, RetentionTrigger
 
@@ -172,6 +172,8 @@ def kirjanpitolaki_2_10(
         >>> books.period, vouchers.trigger.value
         (Duration(years=10, months=0, days=0), 'end_of_calendar_year_of_financial_year_end')
     """
+    expect_iterable(books, "books", "category keys (a list of strings)")
+    expect_iterable(vouchers, "vouchers", "category keys (a list of strings)")
     return KIRJANPITOLAKI_BOOKS.rule(books), KIRJANPITOLAKI_VOUCHERS.rule(vouchers)
 
 
@@ -199,6 +201,7 @@ def financial_year_end(day: date, *, last_month: int = 12, last_day: int = 31) -
         >>> financial_year_end(date(2024, 2, 29), last_month=2, last_day=28)
         datetime.date(2024, 2, 29)
     """
+    expect(day, date, "day", "a date")
     try:
         date(2024, last_month, last_day)  # a leap year: 29 February is a day of the year
     except (TypeError, ValueError):
@@ -371,6 +374,8 @@ def retained_until(start: date, period: Duration) -> date:
         >>> retained_until(date(2024, 2, 29), Duration(years=1))
         datetime.date(2025, 2, 28)
     """
+    expect(start, date, "start", "a date")
+    expect(period, Duration, "period", "a Duration")
     end = add_months(start, period.years * 12 + period.months)
     try:
         return end + timedelta(days=period.days)
@@ -381,6 +386,8 @@ def retained_until(start: date, period: Duration) -> date:
 
 def trigger_date(rule: RetentionRule, record: Record) -> date | None:
     """Return the day *rule* counts from for *record*, or ``None`` if it has not happened."""
+    expect(rule, RetentionRule, "rule", "a RetentionRule")
+    expect(record, Record, "record", "a Record")
     trigger = rule.trigger
     if trigger is _T.FIXED_DATE and rule.fixed_date is not None:
         return rule.fixed_date
@@ -464,6 +471,9 @@ def plan(
             " (not a datetime)" if isinstance(today, datetime) else ""
         )
         raise InvalidValueError(msg)
+    expect_iterable(records, "records", "an iterable of Records")
+    if not isinstance(rules, Register):
+        expect_iterable(rules, "rules", "a Register or an iterable of RetentionRules")
     general, by_category = _compile(rules.retention if isinstance(rules, Register) else rules)
     applicable: dict[str, list[_Compiled]] = {}
     actions: list[Action] = []
