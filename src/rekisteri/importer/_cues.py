@@ -285,11 +285,23 @@ def email_of(text: str) -> str | None:
 
 
 def short_name(text: str, limit: int = 80) -> str:
+    """A name from *text*: its first words, at most *limit* characters, never cut in a word.
+
+    No "…" is added: where the text is longer, the whole text is kept in the
+    entry's description (or its ``data``).
+    """
     line = capitalise(text)
     if len(line) <= limit:
         return line
     cut = line.rfind(" ", 0, limit)
-    return line[: cut if cut > 20 else limit].rstrip(" ,;:") + " …"
+    return line[: cut if cut > 20 else limit].rstrip(" ,;:")
+
+
+#: "ei käytetä automaattiseen päätöksentekoon": no automated decisions.
+AUTOMATED: Final = re.compile(
+    r"automaatti\w* päätöksen|automatisoitu\w* päätöksen|profilointi|automatiserat beslut"
+    r"|automatiserade beslut|profilering|automated decision|profiling"
+)
 
 
 def period_of(low: str) -> tuple[Duration | None, RetentionTrigger | None]:
@@ -394,6 +406,7 @@ _NEGATED: Final = re.compile(
     r"\bei\s+(?:\w+\s+){0,3}(?:siirretä|siirry|luovuteta|luovutetaan|luovu)|\beikä\b"
     r"|\bemme\s+(?:\w+\s+){0,2}(?:luovuta|siirrä|myy)|\binte\b|\bicke\b|\bnot\b|\bnever\b"
     r"|\bno one\b|\bkenellekään\b|\bei kolmansille\b"
+    r"|\bei\s+(?:\w+\s+){0,2}(?:käytetä|tehdä|suoriteta|harjoiteta)\b|\bemme\b|\bdo not\b"
 )
 
 

@@ -18,6 +18,7 @@ import attrs
 from rekisteri.importer._builder import Builder, Remark
 from rekisteri.importer._controller import ContactReader
 from rekisteri.importer._cues import (
+    AUTOMATED,
     CATALOG_CUES,
     COMPANY,
     CONTENT_CUE,
@@ -65,6 +66,7 @@ from rekisteri.importer._finnish import (
     sentences,
 )
 from rekisteri.importer._headings import SectionKind
+from rekisteri.importer._lists import split_items
 from rekisteri.importer._structure import Piece, Section, heading_text
 from rekisteri.model import LocalizedText, NoneStated, Source, TransferMechanism
 from rekisteri.sources import CATALOG
@@ -352,6 +354,12 @@ class Extractor:
         if not meaningful(sentence):
             return None
         low = sentence.casefold()
+        if AUTOMATED.search(low) and is_negative(low, AUTOMATED):
+            # "Tietoja ei käytetä automaattiseen päätöksentekoon": explicitly none
+            self.out.none_stated[NoneStated.AUTOMATED_DECISIONS] = None
+            self.out.add_description(sentence, start, end)
+            self.out.map(start, end, "none_stated.automated_decisions")
+            return None
         field = self._cross(kind, low)
         cued = field is not None
         continued = False
@@ -464,8 +472,13 @@ class Extractor:
         self._purposes(unit.kind, unit.sentence, unit.start, unit.end, lead_in=unit.lead_in)
 
     def _to_categories(self, unit: Unit) -> None:
+        listed = split_items(unit.sentence)
         if unit.lead_in and unit.sentence.endswith(":"):
             self.out.map(unit.start, unit.end, "data_categories")
+        elif listed is not None:
+            # "Nimi, osoite ja puhelinnumero.": one entry an item; a lead-in is none
+            for item in listed[1]:
+                self._content_item(item, unit.start, unit.end)
         else:
             name = category_name(unit.sentence)
             self.out.add_category(name, unit.sentence, unit.start, unit.end)
@@ -595,6 +608,10 @@ class Extractor:
             if DISCLOSURE.search(low) and EXCEPTION.search(low):
                 # "... eikä luovuteta kolmansille osapuolille pois lukien viranomaisille"
                 out.add_recipient(sentence, None, start, end)
+            elif is_negative(low, DISCLOSURE):
+                # a sentence that denies both disclosures and transfers
+                out.none_stated[NoneStated.RECIPIENTS] = None
+                out.map(start, end, "none_stated.recipients")
             return
         out.transfer_tail = "transfer" if out._new("transfer-tail", sentence) else ""  # noqa: SLF001
         out.add_transfer(sentence, start, end)

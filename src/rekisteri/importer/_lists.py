@@ -1,0 +1,74 @@
+"""Lists written inside a sentence: "nimi, osoite ja puhelinnumero", "- nimi- osoite- puhelin".
+
+Bullets, dashes and numbered items on their own lines are list items already
+(:mod:`._structure`); this module splits the lists that old notices write
+inline, one entry per item:
+
+* a verbless comma list, the last item joined with "ja", "sekä", "tai",
+  "och", "samt", "eller", "and" or "or";
+* such a list after a lead-in that ends in a colon ("Rekisteriin tallennetaan:
+  nimi, osoite ..."): the lead-in is never an entry;
+* a run of dash items on one line ("- nimi- osoite- puhelin").
+
+Items are kept whole: an entry's name is never cut.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from rekisteri.importer._finnish import capitalise
+
+#: A finite verb or a passive: the text is a sentence, not a bare list.
+_VERB: Final = re.compile(
+    r"(?i)\b(?:on|ovat|ei|eikä|voi|voidaan|käytetään|kerätään|tallennetaan|säilytetään"
+    r"|käsitellään|luovutetaan|saadaan|sisältää|sisältävät|är|har|kan|används|samlas|lagras"
+    r"|behandlas|is|are|may|will|we|vi|me)\b|\w(?:taan|tään|daan|dään)\b"
+)
+_LAST: Final = re.compile(r"(?i),?\s+(?:ja|sekä|tai|och|samt|eller|and|or)\s+(?!muut\b|övriga\b)")
+_DASH_RUN: Final = re.compile(r"(?:^|(?<=[\w).]))\s*[-–•]\s+(?!(?:ja|tai|sekä|och|eller)\b)")
+_MIN_ITEMS: Final = 2
+_MAX_ITEM_WORDS: Final = 8
+
+
+def split_items(sentence: str) -> tuple[str | None, list[str]] | None:
+    """The lead-in and the items of an inline list, or ``None`` if *sentence* is not one.
+
+    Examples:
+        >>> split_items("Asiakkaan nimi, yritys, yhteystiedot ja laskutustiedot.")
+        (None, ['Asiakkaan nimi', 'Yritys', 'Yhteystiedot', 'Laskutustiedot'])
+        >>> split_items("Rekisteriin tallennetaan: nimi, osoite ja puhelinnumero.")
+        ('Rekisteriin tallennetaan:', ['Nimi', 'Osoite', 'Puhelinnumero'])
+        >>> split_items("- nimi- osoite- puhelinnumero")
+        (None, ['Nimi', 'Osoite', 'Puhelinnumero'])
+        >>> split_items("Tiedot saadaan asiakkaalta itseltään.") is None
+        True
+    """
+    text = " ".join(sentence.split())
+    lead: str | None = None
+    if ":" in text:
+        head, _, rest = text.partition(":")
+        if len(head.split()) <= _MAX_ITEM_WORDS + 4 and rest.strip():
+            lead, text = head + ":", rest.strip()
+    dashes = _dash_items(text)
+    if dashes is not None:
+        return lead, dashes
+    body = text.rstrip(" .;")
+    if _VERB.search(body) or "(" in body:
+        return None
+    items = [item.strip(" ;") for item in _LAST.sub(", ", body).split(",")]
+    items = [item for item in items if item]
+    if len(items) < _MIN_ITEMS or any(len(item.split()) > _MAX_ITEM_WORDS for item in items):
+        return None
+    return lead, [capitalise(item) for item in items]
+
+
+def _dash_items(text: str) -> list[str] | None:
+    """The items of a dash run ("- a- b- c"), or ``None``."""
+    if not text.lstrip().startswith(("-", "–", "•")):
+        return None
+    items = [capitalise(item) for item in _DASH_RUN.split(text) if item.strip(" .;-–•")]
+    if len(items) < _MIN_ITEMS:
+        return None
+    return items
