@@ -1,12 +1,20 @@
 """``rekisteri check-ids`` on a 1M-row CSV against a bare ``csv.reader`` pass.
 
-Run: python benchmarks/bench_check_ids.py [--rows N] [--rounds N]
+Run: python benchmarks/bench_check_ids.py [--rows N] [--rounds N] [--parquet-rows N]
 
 The CSV has four columns; the checked column holds synthetic temporary
 henkilötunnus values (so no value can name a real person), 20 % of them
-corrupted. Both sides run as fresh subprocesses, interleaved, best of
---rounds; the report of check-ids goes to a file. Peak memory (max RSS) of
-the check-ids process is printed too.
+corrupted. Every side runs as a fresh subprocess, interleaved, best of
+--rounds; the report of check-ids goes to a file. Sides:
+
+* bare: a ``csv.reader`` pass over the file (the baseline);
+* python / arrow: ``rekisteri check-ids --reader python`` / ``--reader arrow``;
+* arrow_floor: a bare pyarrow CSV read of the one column (no check, no
+  report), to show what the Arrow reader costs by itself, memory above all.
+
+Peak memory (max RSS) of each side is printed too. With --parquet-rows, the
+same values (that many of them, default 10,000,000) in a Parquet file are
+checked once more, with the RSS of a bare pyarrow batch read as its floor.
 """
 
 from __future__ import annotations
@@ -36,11 +44,36 @@ OURS = """
 import resource, sys
 from rekisteri.cli import main
 sys.argv = ["rekisteri", "check-ids", sys.argv[1], "--column", "hetu", "--kind", "hetu",
-            "--allow-temporary", "--no-progress"]
+            "--allow-temporary", "--no-progress", *sys.argv[2:]]
 try:
     main()
 finally:
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+ARROW_FLOOR = """
+import resource, sys
+import pyarrow as pa, pyarrow.csv as pa_csv
+with open(sys.argv[1], "rb") as f:
+    reader = pa_csv.open_csv(
+        f,
+        read_options=pa_csv.ReadOptions(block_size=1 << 20, use_threads=False),
+        parse_options=pa_csv.ParseOptions(quote_char=False),
+        convert_options=pa_csv.ConvertOptions(
+            include_columns=["hetu"], column_types={"hetu": pa.string()}
+        ),
+    )
+    for batch in reader:
+        pass
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+PARQUET_FLOOR = """
+import resource, sys
+import pyarrow.parquet as pq
+for batch in pq.ParquetFile(sys.argv[1]).iter_batches(batch_size=65536, columns=["hetu"]):
+    pass
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
 """
 
 
@@ -54,13 +87,33 @@ def make_csv(path: Path, rows: int) -> None:
             writer.writerow([i, f"Testi Henkilö {i}", broken, "Helsinki"])
 
 
-def run(code: str, path: Path, out: Path) -> tuple[float, float, int | None]:
+def make_parquet(path: Path, rows: int) -> None:
+    """The same kind of values in a Parquet file, written a million rows at a time."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    kinds = cycle(HetuCorruption)
+    schema = pa.schema([("id", pa.int64()), ("hetu", pa.string())])
+    with pq.ParquetWriter(path, schema) as writer:
+        done = 0
+        values = synthetic_hetus(rows, seed=7)
+        while done < rows:
+            size = min(1_000_000, rows - done)
+            chunk = []
+            for i in range(done, done + size):
+                value = next(values)
+                chunk.append(corrupt_hetu(value, next(kinds)) if i % 5 == 4 else value)
+            writer.write_table(pa.table({"id": range(done, done + size), "hetu": chunk}, schema))
+            done += size
+
+
+def run(code: str, path: Path, out: Path, *args: str) -> tuple[float, float, int | None]:
     """Return wall seconds, CPU seconds (user + system) and max RSS in KiB of one run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with out.open("w") as sink:
         done = subprocess.run(  # noqa: S603 - our own interpreter and code
-            [sys.executable, "-c", code, str(path)],
+            [sys.executable, "-c", code, str(path), *args],
             stdout=sink,
             stderr=subprocess.PIPE,
             text=True,
@@ -75,43 +128,69 @@ def run(code: str, path: Path, out: Path) -> tuple[float, float, int | None]:
     return seconds, cpu, int(last[0]) if last[0].isdigit() else None
 
 
+SIDES = {
+    "bare": (BARE, ()),
+    "python": (OURS, ("--reader", "python")),
+    "arrow": (OURS, ("--reader", "arrow")),
+    "arrow_floor": (ARROW_FLOOR, ()),
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--parquet-rows", type=int, default=0)
     args = parser.parse_args()
     DATA.mkdir(exist_ok=True)
     path = DATA / f"hetu-{args.rows}.csv"
     if not path.exists():
         make_csv(path, args.rows)
-    best = {"bare": float("inf"), "ours": float("inf")}
-    cpu = {"bare": float("inf"), "ours": float("inf")}
-    peak_kib = 0
+    best = dict.fromkeys(SIDES, float("inf"))
+    cpu = dict.fromkeys(SIDES, float("inf"))
+    peak = dict.fromkeys(SIDES, 0)
+    summaries = {}
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.txt"
         for _ in range(args.rounds):
-            for name, code in (("bare", BARE), ("ours", OURS)):
-                seconds, cpu_seconds, rss = run(code, path, out)
+            for name, (code, extra) in SIDES.items():
+                seconds, cpu_seconds, rss = run(code, path, out, *extra)
                 best[name] = min(best[name], seconds)
                 cpu[name] = min(cpu[name], cpu_seconds)
-                if name == "ours":
-                    peak_kib = max(peak_kib, rss or 0)
-        summary = out.read_text(encoding="utf-8").splitlines()[-1]
-    ratio = best["ours"] / best["bare"]
-    print(f"rows: {args.rows:,}  ({summary})")
-    print(f"bare csv.reader pass: {best['bare']:.2f} s")
-    print(
-        f"rekisteri check-ids:  {best['ours']:.2f} s = {ratio:.2f}x the bare pass "
-        f"(goal <= 4x: {'met' if ratio <= 4 else 'MISSED'})"
-    )
-    print(
-        f"CPU time (user+sys), less disturbed by other guests: "
-        f"{cpu['ours']:.2f} s / {cpu['bare']:.2f} s = {cpu['ours'] / cpu['bare']:.2f}x"
-    )
-    print(
-        f"check-ids peak RSS:   {peak_kib / 1024:.1f} MiB "
-        f"(goal < 100 MB: {'met' if peak_kib * 1024 < 100e6 else 'MISSED'})"
-    )
+                peak[name] = max(peak[name], rss or 0)
+                if name in {"python", "arrow"}:
+                    summaries[name] = out.read_text(encoding="utf-8")
+    assert summaries["python"] == summaries["arrow"], "the two readers differ"
+    print(f"rows: {args.rows:,}  ({summaries['arrow'].splitlines()[-1]}; same report both ways)")
+    for name in SIDES:
+        goal = ""
+        if name == "arrow":
+            ratio = best[name] / best["bare"]
+            goal = f"  (goal <= 1.0x: {'met' if ratio <= 1.0 else 'MISSED'})"
+        if name == "python":
+            ratio = best[name] / best["bare"]
+            goal = f"  (goal <= 4x: {'met' if ratio <= 4 else 'MISSED'})"
+        print(
+            f"{name:12} wall {best[name]:5.2f} s = {best[name] / best['bare']:4.2f}x bare, "
+            f"CPU {cpu[name]:5.2f} s = {cpu[name] / cpu['bare']:4.2f}x, "
+            f"peak RSS {peak[name] / 1024:6.1f} MiB{goal}"
+        )
+    print("(peak RSS goal for check-ids < 100 MB)")
+    if args.parquet_rows:
+        parquet = DATA / f"hetu-{args.parquet_rows}.parquet"
+        if not parquet.exists():
+            make_parquet(parquet, args.parquet_rows)
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "report.txt"
+            seconds, cpu_seconds, rss = run(OURS, parquet, out)
+            summary = out.read_text(encoding="utf-8").splitlines()[-1]
+            floor_seconds, _, floor_rss = run(PARQUET_FLOOR, parquet, out)
+        print(
+            f"parquet {args.parquet_rows:,} rows ({summary}): check-ids {seconds:.2f} s "
+            f"(CPU {cpu_seconds:.2f} s), peak RSS {(rss or 0) / 1024:.1f} MiB "
+            f"(goal < 200 MB: {'met' if (rss or 0) * 1024 < 200e6 else 'MISSED'}); "
+            f"bare batch read {floor_seconds:.2f} s, {(floor_rss or 0) / 1024:.1f} MiB"
+        )
 
 
 if __name__ == "__main__":

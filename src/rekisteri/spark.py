@@ -1,9 +1,12 @@
-"""Identifier columns in Apache Spark: column functions on Arrow pandas UDFs.
+"""Identifier columns in Apache Spark: column functions on Arrow-based UDFs.
 
 Each function takes a column (a :class:`pyspark.sql.Column` or a column
-name) and returns a new column, computed by a vectorised pandas UDF: Spark
-sends each batch of rows to Python as Arrow data, :mod:`rekisteri.arrow`
-checks the whole batch with numpy, and the answers go back as Arrow data. The
+name) and returns a new column, computed by a vectorised UDF: Spark sends
+each batch of rows to Python as Arrow data, :mod:`rekisteri.arrow` checks the
+whole batch with numpy, and the answers go back as Arrow data. With pyspark
+4.1 or later this is an Arrow UDF (``arrow_udf``), where the batch stays Arrow
+data; with pyspark 4.0, a pandas UDF, where Spark hands the batch over as a
+pandas Series and it is turned back into Arrow for the check. The
 answers are exactly those of the scalar functions of
 :mod:`rekisteri.identifiers`, on every executor.
 
@@ -39,7 +42,7 @@ Examples:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from rekisteri.errors import MissingDependencyError
 
@@ -56,6 +59,7 @@ except ImportError as exc:  # pragma: no cover - exercised without the extra onl
 from rekisteri import arrow
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
 
     from pyspark.sql import Column
@@ -92,15 +96,36 @@ _TYPES: Final[dict[str, st.DataType]] = {
 }
 
 
+def _arrow_udf() -> Callable[..., Any] | None:
+    """The ``arrow_udf`` of pyspark 4.1 and later, or ``None`` in older versions."""
+    from pyspark.sql import functions
+
+    found: Callable[..., Any] | None = getattr(functions, "arrow_udf", None)
+    return found
+
+
 def _column(name: str, column: Column | str, **options: object) -> Column:
-    """The column of the Arrow function *name* with *options*, as a pandas UDF."""
+    """The column of the Arrow function *name* with *options*, as a vectorised UDF.
+
+    With pyspark 4.1 or later, an Arrow UDF: the batch stays Arrow data all
+    the way. Before that, a pandas UDF on Arrow: Spark turns the batch into a
+    pandas Series, which goes back to Arrow for the check.
+    """
     function = getattr(arrow, name)
+    arrow_udf = _arrow_udf()
+    if arrow_udf is not None:
 
-    def batch(values: pd.Series) -> pd.Series:
-        result = function(pa.array(values, from_pandas=True, type=pa.string()), **options)
-        return result.to_pandas()
+        def arrow_batch(values: pa.Array) -> pa.Array:
+            return function(values, **options)
 
-    udf = pandas_udf(batch, returnType=_TYPES[name])  # type: ignore[call-overload] # pyspark's overloads want a literal type
+        udf = arrow_udf(arrow_batch, returnType=_TYPES[name])
+    else:
+
+        def batch(values: pd.Series) -> pd.Series:
+            result = function(pa.array(values, from_pandas=True, type=pa.string()), **options)
+            return result.to_pandas()
+
+        udf = pandas_udf(batch, returnType=_TYPES[name])  # type: ignore[call-overload] # pyspark's overloads want a literal type
     out: Column = udf(column)
     return out
 

@@ -1,0 +1,85 @@
+"""rekisteri.spark in Spark local mode: local[2] against local[1], in one run.
+
+Run: python benchmarks/bench_spark.py [--rows N] [--rounds N] [--batch N]
+
+Data: the Parquet file of bench_check_ids.py (N synthetic temporary
+henkilötunnus values, default 10,000,000, 20 % corrupted; written once to
+benchmarks/_data). Each round starts a session per master, reads the file,
+computes the reason of every value with ``rekisteri.spark.hetu_reason`` and
+counts the rows per reason; the two masters alternate, best of --rounds.
+The counts must be the same on both. Not a test, and not run in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from bench_check_ids import DATA, make_parquet
+
+
+def run(master: str, path: Path, batch: int) -> tuple[float, dict[str | None, int]]:
+    """Seconds of one job (session start excluded) and its counts per reason."""
+    from pyspark.sql import SparkSession
+
+    from rekisteri import spark as rs
+
+    session = (
+        SparkSession.builder.master(master)
+        .appName(f"rekisteri-bench-{master}")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(batch))
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    try:
+        frame = session.read.parquet(str(path))
+        start = time.perf_counter()
+        rows = (
+            frame.select(rs.hetu_reason("hetu", allow_temporary=True).alias("reason"))
+            .groupBy("reason")
+            .count()
+            .collect()
+        )
+        seconds = time.perf_counter() - start
+    finally:
+        session.stop()
+    return seconds, {row["reason"]: row["count"] for row in rows}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=10_000_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--batch", type=int, default=65_536)
+    args = parser.parse_args()
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    DATA.mkdir(exist_ok=True)
+    path = DATA / f"hetu-{args.rows}.parquet"
+    if not path.exists():
+        make_parquet(path, args.rows)
+    best = {"local[1]": float("inf"), "local[2]": float("inf")}
+    counts = {}
+    for _ in range(args.rounds):
+        for master, fastest in best.items():
+            seconds, counts[master] = run(master, path, args.batch)
+            best[master] = min(fastest, seconds)
+    assert counts["local[1]"] == counts["local[2]"], "the masters disagree"
+    assert sum(counts["local[1]"].values()) == args.rows
+    invalid = args.rows - counts["local[1]"].get(None, 0)
+    print(f"rows: {args.rows:,} ({invalid:,} invalid), Arrow batches of {args.batch:,} rows")
+    for master, seconds in best.items():
+        print(f"{master}: {seconds:6.2f} s  {args.rows / seconds / 1e6:5.2f} M rows/s")
+    ratio = best["local[1]"] / best["local[2]"]
+    verdict = "met" if ratio >= 1.6 else "MISSED"
+    print(f"local[2] / local[1] throughput: {ratio:.2f}x (goal >= 1.6x: {verdict})")
+
+
+if __name__ == "__main__":
+    main()
