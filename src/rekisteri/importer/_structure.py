@@ -94,6 +94,8 @@ class _Splitter:
             self.heading_ends[_trimmed(text, start, end)[0]] = end
         self.pieces: list[Piece] = []
         self.after_name = False
+        self.current: SectionKind | None = None
+        """The kind of the last heading."""
         self.last_number = 0
         """The number of the last numbered heading ("3. Rekisterin nimi" → 3)."""
 
@@ -152,7 +154,10 @@ class _Splitter:
             return 1, numbered
         if n == 1 and not self.html and not self.after_name and self._unknown_heading(block[0]):
             kind = _guessed(self.text[start : block[0][1]])
-            return 1, Piece("heading", start, block[0][1], block[:1], start, kind)
+            line = self.text[start : block[0][1]]
+            if kind is not None or self.current not in _CONTACT_KINDS or not _contact_line(line):
+                # in a contact section a short line is a name, a unit or a country
+                return 1, Piece("heading", start, block[0][1], block[:1], start, kind)
         line = self.text[start : block[i][1]]
         if line.rstrip().endswith("?") and (kind := _guessed(line, question=True)) is not None:
             # a question heading: "Mitä tietoja keräämme?", "Hur länge sparas uppgifterna?"
@@ -239,6 +244,7 @@ class _Splitter:
             if found is not None:
                 k, piece = found
                 self.pieces.append(piece)
+                self.current = piece.section
                 numbered = _NUMBERED.match(self.text, piece.start)
                 if numbered is not None and piece.section is not None:
                     self.last_number = int(numbered.group(1))
@@ -338,6 +344,7 @@ def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
 
 
 _GUESS_WORDS: Final = 12
+_CONTACT_KINDS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
 
 
 def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> SectionKind | None:
@@ -353,7 +360,26 @@ def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> Se
         or sum(char.isdigit() for char in line) > 4
     ):
         return None
-    return guess(line)
+    kind = guess(line)
+    if (
+        kind in {SectionKind.DPO, SectionKind.CONTACT, SectionKind.CONTROLLER}
+        and len(words) >= 3
+        and not line.isupper()
+        and all(word[:1].isupper() for word in words[1:])
+    ):
+        return None  # "Tietosuojavastaava Kaisa Vuorinen": a role and a name, not a heading
+    return kind
+
+
+_COUNTRIES: Final = frozenset({"suomi", "finland", "sverige", "sweden", "norge", "eesti"})
+
+
+def _contact_line(line: str) -> bool:
+    """A short line of a contact block that looks like a heading: a country, "Role Name"."""
+    words = line.split()
+    return line.strip().casefold() in _COUNTRIES or (
+        len(words) >= 2 and all(word[:1].isupper() for word in words) and not line.isupper()
+    )
 
 
 def _sub(kind: SectionKind | None, heading: str) -> str | None:
