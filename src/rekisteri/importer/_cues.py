@@ -383,7 +383,9 @@ FREE_SECTIONS: Final = frozenset({None, SectionKind.TITLE, SectionKind.CHANGES})
 #: A retention statement strong enough to leave its section: a period or a statute.
 STRONG_RETENTION: Final = re.compile(
     r"[0-9]+\s*(?:vuo|kuuk|kk|päiv|år|mån|year|month|day)|kirjanpitolai|bokföringslag"
-    r"|(?:yhden|kahden|kolmen|neljän|viiden|kuuden|seitsemän|kahdeksan|kymmenen|sex|tio)"
+    r"|(?:yhden|yksi|kahden|kaksi|kolmen|kolme|neljän|neljä|viiden|viisi|kuuden|kuusi"
+    r"|seitsemän|kahdeksan|yhdeksän|kymmenen|ett|två|tre|fyra|fem|sex|tio|one|two|three|five"
+    r"|six|ten)"
     r"\s+(?:vuo|kuuk|år|mån)"
     r"|(?:tiedo?t\w*|uppgifter\w*|data)\s+(?:\w+\s+){0,2}(?:hävitetään|poistetaan|säilytetään"
     r"|raderas|gallras|lagras|förvaras|are deleted|are erased|are kept|are stored|are retained)"

@@ -145,6 +145,8 @@ class Extractor:
             )
             return
         self.out.map(piece.start, piece.end, f"heading:{section.kind.value}")
+        if section.kind is SectionKind.TITLE:
+            self.out.take_updated(piece.start, piece.end)  # "Rekisteriseloste, päivitetty 3.2.2020"
         following = index + 1
         has_parts = following < len(self.sections) and self.sections[following].kind in {
             SectionKind.SECURITY_MANUAL,
