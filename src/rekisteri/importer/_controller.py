@@ -273,7 +273,7 @@ class ContactReader:
         obfuscated: bool = False,
     ) -> bool:
         """Set a contact field (or note another value for it); map the span."""
-        value = " ".join(clean(value).split())
+        value = " ".join(clean(value).split()).strip(_QUOTES)
         if not value:
             return False
         if field == "postal_code" and not re.fullmatch(r"[0-9]{5}", value):
@@ -368,6 +368,7 @@ class ContactReader:
 _UNIT: Final = re.compile(
     r"(?i)^\w*(?:lautakunta|toimiala|palvelut|keskus|yksikkö|virasto|osasto|nämnden|sektorn)$"
 )
+_QUOTES: Final = "\"'”“„«»’‘"
 _PO_BOX_START: Final = re.compile(r"(?i)(?:PL|PB|P\.?\s?O\.?\s?Box|Box|Postilokero)\b")
 _PARENTHETICAL: Final = re.compile(
     r"[ \t]*\((?:jäljempänä|jatkossa|myöhemmin|nedan|hereinafter|later)\b[^)]*\)?"
@@ -390,7 +391,7 @@ def _merged_names(text: str, parts: list[Part]) -> list[Part]:
             and (
                 (
                     (part.value[:1].islower() or _UNIT.search(part.value))
-                    and text[previous.end : part.start].strip() == ","
+                    and text[previous.end : part.start].strip() in {",", "/", "–", "-"}
                 )
                 or (
                     # "Kotiseutukuvaajat ry – Hembygdsfotograferna rf": one name in two languages

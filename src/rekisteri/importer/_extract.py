@@ -168,12 +168,16 @@ class Extractor:
                 and not _SWEDISH_NAME.search(lines[0])
             ):
                 value = f"{lines[0]} / {lines[1]}"  # the name in Finnish, then in Swedish
-            value = re.sub(
-                r"(?i)^(?:rekisterin nimi|registrets namn|the name of the register)"
-                r"\s+(?:on|är|is)\s+",
-                "",
-                value,
-            ).rstrip(".")
+            value = (
+                re.sub(
+                    r"(?i)^(?:rekisterin nimi|registrets namn|the name of the register)"
+                    r"\s+(?:on|är|is)\s+",
+                    "",
+                    value,
+                )
+                .rstrip(".")
+                .strip("\"'”“„«»’‘ ")
+            )
             if index == 0 and self.out.name is None and len(value) <= 200:
                 if sum(c.isalpha() for c in value) > 3 and value.isupper():
                     value = value.lower()  # "ASIAKASREKISTERI" in a notice set in capitals

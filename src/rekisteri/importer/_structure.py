@@ -103,7 +103,8 @@ class _Splitter:
         block: list[tuple[int, int]] = []
         for start, end in lines_of(self.text):
             span = _trimmed(self.text, start, end)
-            if span[0] == span[1]:
+            if span[0] == span[1] or _RULE.fullmatch(self.text[span[0] : span[1]]):
+                # a blank line, or a rule under a heading ("-----", "=====")
                 if block:
                     self._block(block)
                     block = []
@@ -144,7 +145,21 @@ class _Splitter:
                 and kind is not SectionKind.TITLE
                 and self.text[block[i - 1][0] : block[i - 1][1]].endswith(_ENDS_SENTENCE)
             )
-            if whole or at_start or at_end:
+            # alone on its line: "Rekisterin nimi:" or a list item that is a heading
+            alone = (
+                k == 1
+                and kind is not SectionKind.TITLE
+                and (
+                    last.rstrip().endswith(":")
+                    # an item whose text follows in the same item, not the next item
+                    or (
+                        start in self.item_starts
+                        and i + 1 < n
+                        and block[i + 1][0] not in self.item_starts
+                    )
+                )
+            )
+            if whole or at_start or at_end or alone:
                 piece = Piece(
                     "heading", start, lines[-1][1], lines, start, kind, _sub(kind, joined)
                 )
@@ -344,6 +359,7 @@ def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
 
 
 _GUESS_WORDS: Final = 12
+_RULE: Final = re.compile(r"[-=_*~#]{3,}")
 _CONTACT_KINDS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
 
 
