@@ -123,7 +123,8 @@ class ImportResult:
     def shares(self) -> dict[str, float]:
         """Shares of the text's non-blank characters, by where they went.
 
-        ``in_field``: mapped to the field that their section's heading names;
+        ``in_field``: mapped to the field that their section's heading names (a
+        title, recognised as one, counts here too);
         ``description``: kept in the register description; ``elsewhere``:
         mapped to another field (a sentence moved on strong evidence, a title,
         text before the first heading); ``unmapped``: listed in :attr:`unmatched`.
@@ -142,7 +143,7 @@ class ImportResult:
                 if text[index].isspace():
                     continue
                 got = fields[index]
-                if field != "none" and field in got:
+                if field in got:  # a title's text mapped as a title counts as placed too
                     counts["in_field"] += 1
                 elif not got:
                     counts["unmapped"] += 1

@@ -388,6 +388,7 @@ def _merged_names(text: str, parts: list[Part]) -> list[Part]:
             and part.field == "text"
             and previous.field in {"text", "name"}
             and not any(c.isdigit() or c == "@" for c in part.value)
+            and not ROLE.fullmatch(part.value)
             and (
                 (
                     (part.value[:1].islower() or _UNIT.search(part.value))
