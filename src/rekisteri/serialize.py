@@ -22,7 +22,7 @@ Examples:
     >>> register = Register(controller=Controller(name="Esimerkki Oy"))
     >>> data = dumps(register)
     >>> data[:60]
-    b'{"controller":{"name":"Esimerkki Oy"},"schema_version":1}'
+    b'{"controller":{"name":"Esimerkki Oy"},"schema_version":2}'
     >>> loads(data, Register) == register
     True
 """
@@ -55,7 +55,7 @@ from rekisteri._documents import (
     read_register,
 )
 from rekisteri.errors import InvalidDocumentError
-from rekisteri.model import SCHEMA_VERSION, LocalizedText, Register, Source
+from rekisteri.model import SCHEMA_VERSION, DataCategory, LocalizedText, Register, Source
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -79,9 +79,22 @@ __all__ = [
 
 T = TypeVar("T")
 
+
+def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2: nothing to rewrite.
+
+    Version 2 only adds fields (joint controllers, the Art 28 details of
+    processors, the laws of legal bases, DPV terms and catalog keys of data
+    categories, association register numbers) and lets a source's operator
+    be a text in several languages, of which a plain string (all that
+    version 1 had) is the Finnish-only form. Every version 1 document is a
+    version 2 document as it stands.
+    """
+    return data
+
+
 #: Upgrades of older register documents, as plain dicts: version *n* → *n + 1*.
-#: Version 1 is the first, so there is nothing to upgrade yet.
-UPGRADES: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
+UPGRADES: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {1: _upgrade_1_to_2}
 
 
 def make_converter(*, detailed_validation: bool = True) -> OrjsonConverter:
@@ -123,9 +136,17 @@ def _register_hooks(converter: OrjsonConverter) -> None:
         # converter keeps cattrs' hooks, which record the path of a problem.
         converter.register_structure_hook_factory(_is_optional, partial(_optional, converter))
         converter.register_structure_hook_factory(_is_homogeneous_tuple, partial(_tuple, converter))
+    # Sources and data categories may be given by a catalog key, or as a
+    # table with `catalog = "<key>"` and the fields that differ.
     source_fn = make_dict_structure_fn(Source, converter)
     converter.register_structure_hook(
-        Source, lambda value, cls: _structure_source(value, cls, source_fn)
+        Source,
+        partial(_structure_catalog, fn=source_fn, converter=converter, lookup=_catalog_source),
+    )
+    category_fn = make_dict_structure_fn(DataCategory, converter)
+    converter.register_structure_hook(
+        DataCategory,
+        partial(_structure_catalog, fn=category_fn, converter=converter, lookup=_catalog_category),
     )
     # schema_version is written even though it equals its default.
     converter.register_unstructure_hook(
@@ -250,15 +271,42 @@ def _structure_date(value: object, _cls: type[date]) -> date:
     raise _DocumentValueError(msg)
 
 
-def _structure_source(value: object, cls: type[Source], fn: Callable[[Any, Any], Source]) -> Source:
-    if isinstance(value, str):
-        from rekisteri.sources import CATALOG
+def _catalog_source(key: object) -> Source:
+    from rekisteri.sources import CATALOG
 
-        try:
-            return CATALOG[value]
-        except KeyError:
-            msg = f"no catalog source with this key; the catalog has: {', '.join(CATALOG)}"
-            raise _DocumentValueError(msg) from None
+    if type(key) is str and key in CATALOG:
+        return CATALOG[key]
+    msg = f"no catalog source with this key; the catalog has: {', '.join(CATALOG)}"
+    raise _DocumentValueError(msg)
+
+
+def _catalog_category(key: object) -> DataCategory:
+    from rekisteri import categories
+
+    try:
+        return categories.get(key)  # type: ignore[arg-type] # get() refuses a non-str
+    except KeyError:
+        pass
+    known = ", ".join(categories.CATALOG)
+    msg = f"no catalog data category with this key; the catalog has: {known}"
+    raise _DocumentValueError(msg)
+
+
+def _structure_catalog(
+    value: object,
+    cls: type[T],
+    *,
+    fn: Callable[[Any, Any], T],
+    converter: OrjsonConverter,
+    lookup: Callable[[object], T],
+) -> T:
+    """Structure a catalog entry given by its key, a catalog table, or a full table."""
+    if type(value) is str:
+        return lookup(value)
+    if type(value) is dict and "catalog" in value:
+        overrides = dict(value)
+        base = converter.unstructure(lookup(overrides.pop("catalog")))
+        return fn({**base, **overrides}, cls)
     return fn(value, cls)
 
 
@@ -398,33 +446,62 @@ def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN40
     if origin is tuple:
         return {"type": "array", "items": _schema_for(get_args(tp)[0], defs)}
     if origin is Literal:
+        if tp == typing.Literal[SCHEMA_VERSION]:  # older versions are upgraded when read
+            return {"enum": list(range(1, SCHEMA_VERSION + 1))}
         (value,) = get_args(tp)
         return {"const": value}
-    if tp is str:
-        return {"type": "string"}
-    if tp is bool:
-        return {"type": "boolean"}
-    if tp is int:
-        return {"type": "integer"}
-    if tp is date:
-        return {"type": "string", "format": "date"}
+    if tp in _SCALAR_SCHEMAS:
+        return dict(_SCALAR_SCHEMAS[tp])
     if _is_str_enum(tp):
         return {"enum": [member.value for member in tp]}
     if attrs.has(tp):
-        name = tp.__name__
-        if name not in defs:
-            defs[name] = {}  # a placeholder against recursion
-            defs[name] = _object_schema(tp, defs)
-        ref = {"$ref": f"#/$defs/{name}"}
-        if tp is LocalizedText:
-            return {"anyOf": [{"type": "string", "minLength": 1}, ref]}
-        if tp is Source:
-            from rekisteri.sources import CATALOG
-
-            return {"anyOf": [{"enum": sorted(CATALOG)}, ref]}
-        return ref
+        return _class_schema(tp, defs)
     msg = f"no JSON Schema for {tp!r}"
     raise TypeError(msg)
+
+
+_SCALAR_SCHEMAS: Final[dict[type, dict[str, str]]] = {
+    str: {"type": "string"},
+    bool: {"type": "boolean"},
+    int: {"type": "integer"},
+    date: {"type": "string", "format": "date"},
+}
+
+
+def _class_schema(tp: type, defs: dict[str, Any]) -> dict[str, Any]:
+    name = tp.__name__
+    if name not in defs:
+        defs[name] = {}  # a placeholder against recursion
+        defs[name] = _object_schema(tp, defs)
+    ref = {"$ref": f"#/$defs/{name}"}
+    if tp is LocalizedText:
+        return {"anyOf": [{"type": "string", "minLength": 1}, ref]}
+    if tp is Source:
+        from rekisteri.sources import CATALOG
+
+        return _catalog_schema(name, sorted(CATALOG), ref, defs)
+    if tp is DataCategory:
+        from rekisteri.categories import ALIASES
+        from rekisteri.categories import CATALOG as CATEGORIES
+
+        return _catalog_schema(name, sorted({*CATEGORIES, *ALIASES}), ref, defs)
+    return ref
+
+
+def _catalog_schema(
+    name: str, keys: list[str], ref: dict[str, Any], defs: dict[str, Any]
+) -> dict[str, Any]:
+    """A catalog key, a table naming a catalog entry with fields that differ, or a full table."""
+    table = f"{name}FromCatalog"
+    if table not in defs:
+        defs[table] = {
+            "type": "object",
+            "description": f"A catalog {name} (its key in `catalog`) with the fields that differ.",
+            "properties": {"catalog": {"enum": keys}, **defs[name].get("properties", {})},
+            "required": ["catalog"],
+            "additionalProperties": False,
+        }
+    return {"anyOf": [{"enum": keys}, {"$ref": f"#/$defs/{table}"}, ref]}
 
 
 def _object_schema(cls: type[object], defs: dict[str, Any]) -> dict[str, Any]:
