@@ -58,6 +58,8 @@ nitpick_ignore += [
     # InvalidRegisterError and InvalidDocumentError share a private base class;
     # show-inheritance names it, but private names are not documented.
     ("py:class", "rekisteri.errors._ProblemsError"),
+    # The model classes share a private base that runs their compiled checks.
+    ("py:class", "rekisteri.model._base.Strict"),
     # The TypeVar of serialize.structure() and serialize.loads() (the class
     # passed in is the class returned); autodoc has nothing to link it to.
     ("py:class", "T"),

@@ -190,11 +190,27 @@ class TestAddress:
             "114 55"
         )
 
-    @pytest.mark.parametrize("country", ["fi", "FIN", "F", "", "Fi", "1A"])
+    @pytest.mark.parametrize("country", ["fi", "FIN", "F", "", "Fi", "1A", "XX", "EU", "ZZ"])
     def test_country_is_an_alpha_2_code(self, country: str) -> None:
-        """The country is an upper-case ISO 3166-1 alpha-2 code."""
-        with pytest.raises(InvalidValueError, match=r"^country: expected an ISO 3166-1"):
+        """The country is the upper-case ISO 3166-1 alpha-2 code of a country Babel knows."""
+        with pytest.raises(InvalidValueError, match=r"^country: expected the ISO 3166-1 alpha-2"):
             Address(town="Tukholma", country=country)
+
+    def test_uk_has_a_hint(self) -> None:
+        """The code "UK" is refused with a hint: the United Kingdom's code is GB."""
+        with pytest.raises(InvalidValueError, match=r"the United Kingdom is 'GB'$"):
+            Address(town="London", country="UK")
+        assert Address(town="London", country="GB").country == "GB"
+
+    def test_lower_case_has_a_hint(self) -> None:
+        """A known code in lower case is refused with a hint to use capitals."""
+        with pytest.raises(InvalidValueError, match=r"write it in capital letters$"):
+            Address(town="Tukholma", country="se")
+
+    @pytest.mark.parametrize("country", ["US", "JP", "NO", "CH", "XK", "IN", "BR"])
+    def test_countries_outside_the_eea(self, country: str) -> None:
+        """Countries outside the EEA are known too (Babel's territory list)."""
+        assert Address(town="X", country=country).country == country
 
     def test_blank_street_is_rejected(self) -> None:
         """An optional text, when given, must not be blank."""
@@ -401,7 +417,7 @@ class TestTransfer:
 
     def test_destination_is_an_alpha_2_code(self) -> None:
         """The destination is an upper-case ISO code."""
-        with pytest.raises(InvalidValueError, match=r"^destination: expected an ISO"):
+        with pytest.raises(InvalidValueError, match=r"^destination: expected the ISO 3166-1"):
             Transfer(destination="us", mechanism=TransferMechanism.DEROGATION)
 
 

@@ -128,7 +128,7 @@ def full_register(text: Callable[[str], str]) -> Register:
             Source(
                 key="other",
                 name=lt("source.name"),
-                operator=text("source.operator"),
+                operator=lt("source.operator"),
                 business_id="0111027-9",
                 data=lt("source.data"),
                 publicly_accessible=True,

@@ -2,7 +2,7 @@
 
 Each constant is a :class:`~rekisteri.model.DataCategory`; put it in a
 register's ``data_categories`` as it is, or change it with
-:func:`attrs.evolve`. Every category names the W3C Data Privacy Vocabulary
+``attrs.evolve()``. Every category names the W3C Data Privacy Vocabulary
 (DPV 2.x) personal-data concept it is (``dpv``, a CURIE with the prefix
 ``pd:`` for ``https://w3id.org/dpv/pd#``), so that the JSON-LD output says
 what is processed in terms other tools understand.

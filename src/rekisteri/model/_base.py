@@ -1,14 +1,19 @@
-"""Shared building blocks of the model: the strict field checks.
+"""Shared building blocks of the model: strict construction and the field checks.
 
 Every model class checks the type of each field when it is built (see the
-model guide, "Strict construction"). The checks are attrs validators, which
-know the field's name, so that every error names it; the few conversions the
-model allows (a wire value to its enum member, a list to a tuple, a plain
-string to a Finnish-only :class:`~rekisteri.model.LocalizedText`) are attrs
-converters, which leave anything they cannot convert as it is for the
-validator to report. Each check starts with a ``type(value) is ...`` test, so
-that a value of the right type (the common case, and always the case when a
-document is loaded) costs one comparison.
+model guide, "Strict construction"). :func:`strict` reads a class's field
+types once, when the class is defined, and compiles one checking function
+for it, which runs as the class's ``__attrs_post_init__`` (before the class's
+own cross-field rules). For each field it costs a ``type(value) is ...``
+comparison or two when the value has the right type, which is always the
+case when a document is loaded; only a value of another type takes the slow
+path, which converts what the model allows (a wire value to its enum member,
+a list or another sequence to a tuple, a plain string to a Finnish-only
+:class:`~rekisteri.model.LocalizedText`) or raises a typed error that names
+the field, never quoting the value.
+
+Fields with their own attrs validator or converter (keys, countries,
+Y-tunnukset) keep it, and :func:`strict` leaves them alone.
 
 ``non_blank`` and ``key`` are defined in :mod:`rekisteri._validate`, which the
 domain modules share; they are re-exported here for the model's modules.
@@ -17,10 +22,14 @@ domain modules share; they are re-exported here for the model's modules.
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from types import NoneType, UnionType
+from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args, get_origin
+
+import attrs
 
 from rekisteri._validate import check_text, key, non_blank
 from rekisteri.errors import InvalidIdentifierError, InvalidValueError, ModelTypeError
@@ -30,38 +39,25 @@ from rekisteri.model._text import LocalizedText
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable
 
-    import attrs
-
-    Validator = Callable[[object, attrs.Attribute[Any], Any], None]
-
 __all__ = [
+    "COUNTRY",
     "EEA",
-    "as_tuple",
-    "at_least_zero",
+    "KEY",
+    "Strict",
     "business_id",
-    "country",
-    "date_value",
-    "enum_items",
-    "flag",
-    "instance",
-    "items",
+    "is_country",
     "key",
-    "key_items",
-    "member",
-    "model_key",
     "non_blank",
-    "optional_instance",
-    "optional_member",
-    "optional_plain",
-    "optional_text",
-    "plain",
-    "text",
-    "to_optional_text",
-    "to_text",
+    "strict",
     "unique",
 ]
 
-E = TypeVar("E", bound=StrEnum)
+C = TypeVar("C", bound=type)
+
+#: ``metadata`` of a field that holds a key (``attrs.field(metadata=KEY)``).
+KEY: Final = {"kind": "key"}
+#: ``metadata`` of a field that holds an ISO 3166-1 alpha-2 country code.
+COUNTRY: Final = {"kind": "country"}
 
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
 _KEY: Final = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -87,247 +83,302 @@ def _got(value: object) -> str:
     return type(value).__name__
 
 
-# --- conversions ------------------------------------------------------------------------
+# --- strict construction ----------------------------------------------------------------
 
 
-def as_tuple(value: object) -> object:
-    """Return a list or another sequence (not a string) as a tuple; anything else as it is."""
-    if type(value) is tuple:
-        return value
-    if isinstance(value, Sequence) and not isinstance(value, str | bytes | bytearray):
-        return tuple(value)
-    return value  # the validator reports it
+class Strict:
+    """Base of the model classes: gives attrs an ``__attrs_post_init__`` to call.
 
-
-def to_text(value: LocalizedText | str) -> LocalizedText:
-    """Convert a plain string to a Finnish-only text; a LocalizedText stays as it is.
-
-    A blank string, or one with a control character, is left for the field's
-    validator, which reports it under the field's name.
+    :func:`strict` replaces it with the compiled checks of each class.
     """
-    if type(value) is str and value.strip() and (value.isprintable() or _clean(value)):
-        return LocalizedText(fi=value)
-    return value  # type: ignore[return-value] # the validator reports anything else
+
+    __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:
+        """Replaced by the checks that :func:`strict` compiles."""
 
 
-def to_optional_text(value: LocalizedText | str | None) -> LocalizedText | None:
-    """Like :func:`to_text`, with ``None`` allowed."""
-    if type(value) is str and value.strip() and (value.isprintable() or _clean(value)):
-        return LocalizedText(fi=value)
-    return value  # type: ignore[return-value] # the validator reports anything else
+def strict(cls: C) -> C:
+    """Compile the field checks of the attrs class *cls* (a :class:`Strict`) into its post-init.
 
-
-def _clean(value: str) -> bool:
-    try:
-        check_text(value, "")
-    except InvalidValueError:
-        return False
-    return True
-
-
-def enum_converter(cls: type[E]) -> Callable[[object], object]:
-    """Return a function that turns a wire value of *cls* into its member.
-
-    Anything else is returned as it is, for the validator to report. The
-    model's converters are named functions that call this one's table (the
-    attrs mypy plugin needs named functions), see e.g. ``_legal_basis``.
+    Used as a class decorator above ``@attrs.frozen``. The class's own
+    ``__attrs_post_init__`` (its cross-field rules) runs after the checks. A
+    field's kind comes from its type, or from ``metadata={"kind": ...}``
+    (``"key"``, ``"keys"``, ``"country"``); a field with its own attrs
+    validator or converter is left to it.
     """
-    table = {member.value: member for member in cls}
+    own = cls.__dict__.get("__attrs_post_init__")
+    hints = typing.get_type_hints(cls)
+    lines = ["def __attrs_post_init__(self):"]
+    scope: dict[str, object] = {"_own": own, "_fix": _fix, **_SCOPE}
+    for field in attrs.fields(cls):
+        if field.validator is not None or field.converter is not None:
+            continue  # the field's own check
+        kind, target, optional = _kind(hints[field.name])
+        kind = field.metadata.get("kind", kind)
+        if kind is None:
+            continue
+        name = field.name
+        value, target_name = f"_v_{name}", f"_t_{name}"
+        scope[target_name] = target
+        fix = f"_fix(self, {name!r}, {kind!r}, {target_name}, {optional!r})"
+        test, item_test = _TESTS[kind]
+        test = test.format(v=value, t=target_name)
+        if optional:
+            test = f"{value} is not None and ({test})"
+        lines += [f"    {value} = self.{name}", f"    if {test}:", f"        {fix}"]
+        if item_test:  # then each item, in a loop (cheaper than any() of a generator)
+            lines += [
+                "    else:",
+                f"        for _i in {value}:",
+                f"            if {item_test.format(v='_i', t=target_name)}:",
+                f"                {fix}",
+                "                break",
+            ]
+    if own is not None:
+        lines.append("    _own(self)")
+    lines.append("    return None")
+    exec("\n".join(lines), scope)  # noqa: S102 - code built from the class's own field names
+    check = scope["__attrs_post_init__"]
+    check.__qualname__ = f"{cls.__qualname__}.__attrs_post_init__"  # type: ignore[attr-defined]
+    check.__doc__ = own.__doc__ if own is not None else None
+    cls.__attrs_post_init__ = check  # type: ignore[attr-defined]
+    return cls
 
-    def convert(value: object) -> object:
-        if type(value) is str:
-            return table.get(value, value)
-        return value
 
-    return convert
-
-
-def enum_tuple(value: object, convert: Callable[[object], object]) -> object:
-    """Convert a sequence of wire values or members to a tuple of members."""
-    value = as_tuple(value)
-    if type(value) is tuple:
-        return tuple([convert(item) for item in value])
-    return value
+#: The country codes known to be valid: the EEA at first, every country that
+#: Babel knows once a code outside it has been checked (Babel's locale data
+#: load only then). The compiled checks test membership in this very set.
+_COUNTRIES: Final[set[str]] = set(EEA)
+#: Two-letter territory codes of Babel that are not countries: groupings
+#: (EU, EZ, UN, QO) and the unknown and pseudo regions (ZZ, XA, XB).
+_NOT_COUNTRIES: Final = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
 
 
-# --- validators -------------------------------------------------------------------------
+def _load_countries() -> set[str]:
+    if len(_COUNTRIES) == len(EEA):
+        from babel import Locale
+
+        _COUNTRIES.update(
+            code
+            for code in Locale("en").territories
+            if isinstance(code, str) and _COUNTRY.fullmatch(code) and code not in _NOT_COUNTRIES
+        )
+    return _COUNTRIES
 
 
-def text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a :class:`LocalizedText` (a string was converted before, if it could be)."""
-    if type(value) is not LocalizedText:
-        _not_text(attribute.name, value)
+def is_country(value: object) -> bool:
+    """Whether *value* is an ISO 3166-1 alpha-2 code of a country that Babel knows.
+
+    Examples:
+        >>> is_country("FI"), is_country("GB"), is_country("UK"), is_country("fi")
+        (True, True, False, False)
+    """
+    return isinstance(value, str) and value in _load_countries()
 
 
-def optional_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Like :func:`text`, with ``None`` allowed."""
-    if value is not None and type(value) is not LocalizedText:
-        _not_text(attribute.name, value)
+_SCOPE: Final = {"_key": _KEY.fullmatch, "_countries": _COUNTRIES}
+
+#: The tests, for each kind of field, that a value is *not* of the right type
+#: (the fast path): ``{v}`` is the value, ``{t}`` the class or enum; and, for
+#: a tuple, the test of each item.
+_TESTS: Final[dict[str, tuple[str, str | None]]] = {
+    "text": ("type({v}) is not {t}", None),
+    "instance": ("type({v}) is not {t}", None),
+    "enum": ("type({v}) is not {t}", None),
+    "plain": ("type({v}) is not str or not {v}.isprintable() or not {v}.strip()", None),
+    "flag": ("type({v}) is not bool", None),
+    "count": ("type({v}) is not int or {v} < 0", None),
+    "date": ("type({v}) is not {t}", None),
+    "key": ("type({v}) is not str or _key({v}) is None", None),
+    "country": ("type({v}) is not str or {v} not in _countries", None),
+    "items": ("type({v}) is not tuple", "type({v}) is not {t}"),
+    "enum_items": ("type({v}) is not tuple", "type({v}) is not {t}"),
+    "keys": ("type({v}) is not tuple", "type({v}) is not str or _key({v}) is None"),
+}
 
 
-def _not_text(name: str, value: object) -> None:
-    if isinstance(value, str):
-        check_text(value, name)  # blank or a control character: raises
+#: The kind of check of the field types that are not classes of the model.
+#: Every whole number of the model counts something (0 or more).
+_SCALAR_KINDS: Final[dict[object, str]] = {
+    LocalizedText: "text",
+    str: "plain",
+    bool: "flag",
+    int: "count",
+    date: "date",
+}
+
+
+def _kind(tp: object) -> tuple[str | None, object, bool]:
+    """The kind of check for a field of type *tp*, its class, and whether None is allowed."""
+    optional = False
+    if get_origin(tp) in (typing.Union, UnionType):
+        args = [arg for arg in get_args(tp) if arg is not NoneType]
+        optional = len(args) < len(get_args(tp))
+        if len(args) != 1:
+            return None, None, optional
+        tp = args[0]
+    if get_origin(tp) is tuple:
+        inner = get_args(tp)[0]
+        if isinstance(inner, type) and issubclass(inner, StrEnum):
+            return "enum_items", inner, optional
+        if inner is str:
+            return "keys", str, optional  # a tuple of strings is a tuple of keys
+        return "items", inner, optional
+    if tp in _SCALAR_KINDS:
+        return _SCALAR_KINDS[tp], tp, optional
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        return "enum", tp, optional
+    if isinstance(tp, type) and attrs.has(tp):
+        return "instance", tp, optional
+    return None, None, optional
+
+
+def _fix(instance: object, name: str, kind: str, target: Any, optional: bool) -> None:  # noqa: ANN401, FBT001
+    """The slow path: convert the value of field *name* if the model allows it, or raise."""
+    value = getattr(instance, name)
+    fixed = _FIXES[kind](name, value, target, optional)
+    if fixed is not value:
+        object.__setattr__(instance, name, fixed)
+
+
+def _fix_text(name: str, value: object, _target: object, optional: bool) -> object:  # noqa: FBT001
     if isinstance(value, LocalizedText):
-        return  # a subclass
-    msg = f"{name}: expected a text (a LocalizedText or a str), got {_got(value)}"
+        return value  # a subclass
+    if isinstance(value, str):
+        return LocalizedText(fi=check_text(value, name))
+    none = " or None" if optional else ""
+    msg = f"{name}: expected a text (a LocalizedText or a str){none}, got {_got(value)}"
     raise ModelTypeError(msg)
 
 
-def plain(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a plain string that is not blank and has no control characters."""
-    if type(value) is not str or not value.isprintable() or not value.strip():
-        check_text(value, attribute.name)
+def _fix_instance(name: str, value: object, target: type, optional: bool) -> object:  # noqa: FBT001
+    if isinstance(value, target):
+        return value  # a subclass
+    none = " or None" if optional else ""
+    msg = f"{name}: expected {_article(target.__name__)}{none}, got {_got(value)}"
+    raise ModelTypeError(msg)
 
 
-def optional_plain(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Like :func:`plain`, with ``None`` allowed."""
-    if value is not None and (
-        type(value) is not str or not value.isprintable() or not value.strip()
-    ):
-        check_text(value, attribute.name)
+def _fix_plain(name: str, value: object, _target: object, _optional: bool) -> object:  # noqa: FBT001
+    return check_text(value, name)
 
 
-def model_key(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a key: lower-case ASCII letters, digits, ``-`` and ``_``."""
-    if type(value) is not str:
-        msg = f"{attribute.name}: expected a key (str), got {_got(value)}"
-        raise ModelTypeError(msg)
-    key(_instance, attribute, value)
+def _fix_flag(name: str, value: object, _target: object, optional: bool) -> object:  # noqa: FBT001
+    none = " or None" if optional else ""
+    msg = f"{name}: expected True or False{none}, got {_got(value)}"
+    raise ModelTypeError(msg)
 
 
-def flag(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require ``True`` or ``False`` (not 0, 1 or a string)."""
-    if type(value) is not bool:
-        msg = f"{attribute.name}: expected True or False, got {_got(value)}"
-        raise ModelTypeError(msg)
+def _fix_date(name: str, value: object, _target: object, optional: bool) -> object:  # noqa: FBT001
+    none = " or None" if optional else ""
+    msg = f"{name}: expected a date (datetime.date){none}, got {_got(value)}"
+    raise ModelTypeError(msg)
 
 
-def date_value(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a :class:`datetime.date` (not a datetime) or ``None``."""
-    if value is not None and type(value) is not date:
-        msg = f"{attribute.name}: expected a date (datetime.date), got {_got(value)}"
-        raise ModelTypeError(msg)
-
-
-def at_least_zero(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a whole number, 0 or more (not a bool)."""
-    if type(value) is not int:
-        msg = f"{attribute.name}: expected a whole number, 0 or more (int), got {_got(value)}"
-        raise ModelTypeError(msg)
-    if value < 0:
-        msg = f"{attribute.name}: expected a whole number, 0 or more"
-        raise InvalidValueError(msg)
-
-
-def instance(cls: type) -> Validator:
-    """Return a validator that requires an instance of *cls*."""
-
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not cls and not isinstance(value, cls):
-            msg = f"{attribute.name}: expected {_article(cls.__name__)}, got {_got(value)}"
-            raise ModelTypeError(msg)
-
-    return check
-
-
-def optional_instance(cls: type) -> Validator:
-    """Return a validator that requires an instance of *cls* or ``None``."""
-
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and type(value) is not cls and not isinstance(value, cls):
-            msg = f"{attribute.name}: expected {_article(cls.__name__)} or None, got {_got(value)}"
-            raise ModelTypeError(msg)
-
-    return check
-
-
-def _bad_member(name: str, cls: type[StrEnum], value: object) -> None:
-    choices = ", ".join(member.value for member in cls)
+def _member(name: str, value: object, target: type[StrEnum]) -> StrEnum:
+    """Return the member of *target* that *value* is, or whose wire value it is."""
+    if type(value) is target:
+        return value
+    if isinstance(value, str) and not isinstance(value, StrEnum):
+        try:
+            return target(value)
+        except ValueError:
+            pass
+    choices = ", ".join(member.value for member in target)
     if isinstance(value, str):
         shown = f" (got {value!r})" if _SHOWABLE.fullmatch(value) else ""
         msg = f"{name}: expected one of {choices}{shown}"
         raise InvalidValueError(msg)
-    msg = f"{name}: expected one of {choices} (a {cls.__name__} or its value), got {_got(value)}"
+    msg = f"{name}: expected one of {choices} (a {target.__name__} or its value), got {_got(value)}"
     raise ModelTypeError(msg)
 
 
-def member(cls: type[StrEnum]) -> Validator:
-    """Return a validator that requires a member of *cls* (wire values were converted)."""
-
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not cls:
-            _bad_member(attribute.name, cls, value)
-
-    return check
+def _fix_enum(name: str, value: object, target: type[StrEnum], _optional: bool) -> object:  # noqa: FBT001
+    return _member(name, value, target)
 
 
-def optional_member(cls: type[StrEnum]) -> Validator:
-    """Like :func:`member`, with ``None`` allowed."""
-
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and type(value) is not cls:
-            _bad_member(attribute.name, cls, value)
-
-    return check
-
-
-def _not_a_list(name: str, value: object, what: str) -> None:
+def _as_tuple(name: str, value: object, what: str) -> tuple[object, ...]:
+    if type(value) is tuple:
+        return value
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes | bytearray):
+        return tuple(value)
     msg = f"{name}: expected a list or tuple of {what}, got {_got(value)}"
     raise ModelTypeError(msg)
 
 
-def items(cls: type) -> Validator:
-    """Return a validator that requires a tuple of instances of *cls*."""
-    what = f"{cls.__name__} objects"
-
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
-        if type(value) is not tuple:
-            _not_a_list(attribute.name, value, what)
-        for index, item in enumerate(value):
-            if type(item) is not cls and not isinstance(item, cls):
-                name = f"{attribute.name}[{index}]"
-                msg = f"{name}: expected {_article(cls.__name__)}, got {_got(item)}"
-                raise ModelTypeError(msg)
-
-    return check
-
-
-def enum_items(cls: type[StrEnum]) -> Validator:
-    """Return a validator that requires a tuple of members of *cls*."""
-
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
-        if type(value) is not tuple:
-            _not_a_list(attribute.name, value, f"{cls.__name__} values")
-        for index, item in enumerate(value):
-            if type(item) is not cls:
-                _bad_member(f"{attribute.name}[{index}]", cls, item)
-
-    return check
-
-
-def key_items(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
-    """Require a tuple of keys."""
-    if type(value) is not tuple:
-        _not_a_list(attribute.name, value, "keys")
-    for index, item in enumerate(value):
-        if type(item) is not str or _KEY.fullmatch(item) is None:
-            name = f"{attribute.name}[{index}]"
-            if not isinstance(item, str):
-                msg = f"{name}: expected a key (str), got {_got(item)}"
-                raise ModelTypeError(msg)
-            msg = f"{name}: a key is lower-case a-z, 0-9, '-' and '_', e.g. 'contact-details'"
-            raise InvalidValueError(msg)
-
-
-def country(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Reject anything but an ISO 3166-1 alpha-2 code in upper case (or ``None``)."""
-    if value is not None and (type(value) is not str or _COUNTRY.fullmatch(value) is None):
-        if not isinstance(value, str):
-            msg = f"{attribute.name}: expected a country code (str), got {_got(value)}"
+def _fix_items(name: str, value: object, target: type, _optional: bool) -> object:  # noqa: FBT001
+    items = _as_tuple(name, value, f"{target.__name__} objects")
+    for index, item in enumerate(items):
+        if not isinstance(item, target):
+            msg = f"{name}[{index}]: expected {_article(target.__name__)}, got {_got(item)}"
             raise ModelTypeError(msg)
-        msg = f"{attribute.name}: expected an ISO 3166-1 alpha-2 country code such as 'FI'"
+    return items
+
+
+def _fix_enum_items(name: str, value: object, target: type[StrEnum], _optional: bool) -> object:  # noqa: FBT001
+    items = _as_tuple(name, value, f"{target.__name__} values")
+    return tuple([_member(f"{name}[{index}]", item, target) for index, item in enumerate(items)])
+
+
+def _fix_key(name: str, value: object, _target: object, _optional: bool) -> object:  # noqa: FBT001
+    if not isinstance(value, str):
+        msg = f"{name}: expected a key (str), got {_got(value)}"
+        raise ModelTypeError(msg)
+    if _KEY.fullmatch(value) is None:
+        msg = f"{name}: a key is lower-case a-z, 0-9, '-' and '_', e.g. 'contact-details'"
         raise InvalidValueError(msg)
+    return value
+
+
+def _fix_keys(name: str, value: object, _target: object, _optional: bool) -> object:  # noqa: FBT001
+    items = _as_tuple(name, value, "keys")
+    for index, item in enumerate(items):
+        _fix_key(f"{name}[{index}]", item, None, False)
+    return items
+
+
+def _fix_country(name: str, value: object, _target: object, optional: bool) -> object:  # noqa: FBT001
+    if not isinstance(value, str):
+        none = " or None" if optional else ""
+        msg = f"{name}: expected a country code (str){none}, got {_got(value)}"
+        raise ModelTypeError(msg)
+    if is_country(value):
+        return value  # a country outside the EEA, checked against Babel's list
+    hint = ""
+    if value.strip().upper() == "UK":
+        hint = "; the United Kingdom is 'GB'"
+    elif is_country(value.strip().upper()):
+        hint = "; write it in capital letters"
+    msg = f"{name}: expected the ISO 3166-1 alpha-2 code of a country, such as 'FI'{hint}"
+    raise InvalidValueError(msg)
+
+
+def _fix_count(name: str, value: object, _target: object, _optional: bool) -> object:  # noqa: FBT001
+    if type(value) is not int:
+        msg = f"{name}: expected a whole number, 0 or more (int), got {_got(value)}"
+        raise ModelTypeError(msg)
+    msg = f"{name}: expected a whole number, 0 or more"
+    raise InvalidValueError(msg)
+
+
+_FIXES: Final[dict[str, Callable[[str, object, Any, bool], object]]] = {
+    "text": _fix_text,
+    "instance": _fix_instance,
+    "plain": _fix_plain,
+    "flag": _fix_flag,
+    "count": _fix_count,
+    "date": _fix_date,
+    "enum": _fix_enum,
+    "items": _fix_items,
+    "enum_items": _fix_enum_items,
+    "key": _fix_key,
+    "keys": _fix_keys,
+    "country": _fix_country,
+}
+
+
+# --- field validators and converters ----------------------------------------------------
 
 
 def business_id(value: object) -> str | None:

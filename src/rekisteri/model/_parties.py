@@ -3,44 +3,21 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 
 from rekisteri.errors import InvalidIdentifierError, InvalidValueError
-from rekisteri.model._base import (
-    EEA,
-    as_tuple,
-    business_id,
-    country,
-    enum_converter,
-    instance,
-    items,
-    optional_instance,
-    optional_member,
-    optional_plain,
-    optional_text,
-    plain,
-    text,
-    to_optional_text,
-    to_text,
-)
+from rekisteri.model._base import COUNTRY, EEA, Strict, business_id, strict
 from rekisteri.model._enums import TransferMechanism
 from rekisteri.model._text import LocalizedText
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
 _POSTAL_CODE_FI: Final = re.compile(r"[0-9]{5}")
-_to_mechanism = enum_converter(TransferMechanism)
 
 
-def _mechanism(value: TransferMechanism | str | None) -> TransferMechanism | None:
-    return _to_mechanism(value)  # type: ignore[return-value] # the validator checks it
-
-
+@strict
 @attrs.frozen(kw_only=True)
-class Address:
+class Address(Strict):
     """A postal address.
 
     Examples:
@@ -48,18 +25,16 @@ class Address:
         Address(street='Lintulahdenkuja 4', postal_code='00530', town='Helsinki', country='FI')
     """
 
-    street: str | None = attrs.field(default=None, validator=optional_plain)
+    street: str | None = None
     """Street address or PO box (``PL 800``)."""
-    postal_code: str | None = attrs.field(default=None, validator=optional_plain)
+    postal_code: str | None = None
     """Five digits in Finland."""
-    town: str | None = attrs.field(default=None, validator=optional_plain)
-    country: str = attrs.field(default="FI", validator=country)
+    town: str | None = None
+    country: str = attrs.field(default="FI", metadata=COUNTRY)
     """ISO 3166-1 alpha-2 code."""
 
-    @postal_code.validator
-    def _check_postal_code(
-        self, _attribute: attrs.Attribute[str | None], value: str | None
-    ) -> None:
+    def __attrs_post_init__(self) -> None:
+        value = self.postal_code
         if value is not None and self.country == "FI" and _POSTAL_CODE_FI.fullmatch(value) is None:
             msg = "postal_code: a Finnish postal code is five digits, e.g. '00530'"
             raise InvalidValueError(msg)
@@ -84,8 +59,9 @@ def _check_email(value: str) -> None:
         raise InvalidValueError(msg)
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class ContactPoint:
+class ContactPoint(Strict):
     """How to reach someone: at least one channel is required.
 
     The old notices often write e-mail addresses as ``info(a)example.fi``;
@@ -94,12 +70,12 @@ class ContactPoint:
     addresses is refused.
     """
 
-    name: str | None = attrs.field(default=None, validator=optional_plain)
+    name: str | None = None
     """A person, a role or a unit, e.g. ``"Asiakaspalvelu"``."""
-    email: str | None = attrs.field(default=None, validator=optional_plain)
-    phone: str | None = attrs.field(default=None, validator=optional_plain)
-    address: Address | None = attrs.field(default=None, validator=optional_instance(Address))
-    url: str | None = attrs.field(default=None, validator=optional_plain)
+    email: str | None = None
+    phone: str | None = None
+    address: Address | None = None
+    url: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.email is None and self.phone is None and self.address is None and self.url is None:
@@ -109,12 +85,13 @@ class ContactPoint:
             _check_email(self.email)
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class Representative:
+class Representative(Strict):
     """The controller's representative in the EU (Art 27), where one is required."""
 
-    name: str = attrs.field(validator=plain)
-    contact: ContactPoint = attrs.field(validator=instance(ContactPoint))
+    name: str
+    contact: ContactPoint
 
 
 def _association_id(value: str | None) -> str | None:
@@ -128,8 +105,9 @@ def _association_id(value: str | None) -> str | None:
         raise exc.with_field("association_id") from None
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class Controller:
+class Controller(Strict):
     """The controller (rekisterinpitäjä): who decides why and how data are processed.
 
     The Y-tunnus is checked and stored in its canonical form; so is the
@@ -143,20 +121,16 @@ class Controller:
         '123.123'
     """
 
-    name: str | None = attrs.field(default=None, validator=optional_plain)
+    name: str | None = None
     """The controller's name. Optional only so that a draft (e.g. an imported
     notice that names no controller) can be represented; the linter reports
     a register without one, as Art 13(1)(a) requires the identity."""
     business_id: str | None = attrs.field(default=None, converter=business_id)
     """Y-tunnus; legacy six-digit forms are padded."""
-    address: Address | None = attrs.field(default=None, validator=optional_instance(Address))
-    contact: ContactPoint | None = attrs.field(
-        default=None, validator=optional_instance(ContactPoint)
-    )
-    representative: Representative | None = attrs.field(
-        default=None, validator=optional_instance(Representative)
-    )
-    dpo: ContactPoint | None = attrs.field(default=None, validator=optional_instance(ContactPoint))
+    address: Address | None = None
+    contact: ContactPoint | None = None
+    representative: Representative | None = None
+    dpo: ContactPoint | None = None
     """The data protection officer (tietosuojavastaava), where one is appointed."""
     association_id: str | None = attrs.field(default=None, converter=_association_id)
     """The register number of an association (yhdistysrekisterinumero), e.g.
@@ -172,61 +146,47 @@ def _check_mechanism(
         raise InvalidValueError(msg)
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class SubProcessor:
+class SubProcessor(Strict):
     """A sub-processor (Art 28(2) and (4)): a processor that a processor engages.
 
     A sub-processor in a country outside the EEA needs a ``mechanism`` for
     the transfer, as a :class:`Processor` does.
     """
 
-    name: str = attrs.field(validator=plain)
-    service: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
+    name: str
+    service: LocalizedText | None = None
     """What the sub-processor does, e.g. hosting."""
-    country: str = attrs.field(default="FI", validator=country)
+    country: str = attrs.field(default="FI", metadata=COUNTRY)
     """Where the sub-processor processes the data (ISO 3166-1 alpha-2)."""
-    mechanism: TransferMechanism | None = attrs.field(
-        default=None, converter=_mechanism, validator=optional_member(TransferMechanism)
-    )
+    mechanism: TransferMechanism | None = None
     """How the transfer is made lawful, when ``country`` is outside the EEA."""
 
     def __attrs_post_init__(self) -> None:
         _check_mechanism(self.country, self.mechanism, "mechanism")
 
 
-def _sub_processors(value: Iterable[SubProcessor]) -> tuple[SubProcessor, ...]:
-    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
-
-
+@strict
 @attrs.frozen(kw_only=True)
-class Processor:
+class Processor(Strict):
     """A processor (henkilötietojen käsittelijä) acting on the controller's behalf (Art 28).
 
     A processor in a country outside the EEA needs a ``mechanism`` for the
     transfer (Chapter V), as a :class:`Transfer` does.
     """
 
-    name: str = attrs.field(validator=plain)
-    service: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
+    name: str
+    service: LocalizedText | None = None
     """What the processor does, e.g. hosting or payroll."""
     business_id: str | None = attrs.field(default=None, converter=business_id)
-    country: str = attrs.field(default="FI", validator=country)
+    country: str = attrs.field(default="FI", metadata=COUNTRY)
     """Where the processor processes the data (ISO 3166-1 alpha-2)."""
-    mechanism: TransferMechanism | None = attrs.field(
-        default=None, converter=_mechanism, validator=optional_member(TransferMechanism)
-    )
+    mechanism: TransferMechanism | None = None
     """How the transfer is made lawful, when ``country`` is outside the EEA."""
-    sub_processors: tuple[SubProcessor, ...] = attrs.field(
-        default=(), converter=_sub_processors, validator=items(SubProcessor)
-    )
+    sub_processors: tuple[SubProcessor, ...] = ()
     """The processors this processor engages, with the controller's authorisation."""
-    contract: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
+    contract: LocalizedText | None = None
     """The contract or other legal act that binds the processor (Art 28(3)),
     e.g. ``"Käsittelysopimus 1.3.2024"``."""
 
@@ -234,8 +194,9 @@ class Processor:
         _check_mechanism(self.country, self.mechanism, "mechanism")
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class JointController:
+class JointController(Strict):
     """A joint controller (Art 26): another controller that decides with this one.
 
     The register's ``joint_arrangement`` gives the essence of the
@@ -243,30 +204,27 @@ class JointController:
     subjects.
     """
 
-    name: str = attrs.field(validator=plain)
+    name: str
     business_id: str | None = attrs.field(default=None, converter=business_id)
-    address: Address | None = attrs.field(default=None, validator=optional_instance(Address))
-    contact: ContactPoint | None = attrs.field(
-        default=None, validator=optional_instance(ContactPoint)
-    )
-    responsibilities: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
+    address: Address | None = None
+    contact: ContactPoint | None = None
+    responsibilities: LocalizedText | None = None
     """What this controller is responsible for, e.g. answering access requests."""
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class Recipient:
+class Recipient(Strict):
     """A recipient or a category of recipients of disclosed data.
 
     With a ``name`` it is a named recipient; without, ``description`` names a
     category (e.g. "authorities when the law requires").
     """
 
-    description: LocalizedText = attrs.field(converter=to_text, validator=text)
-    name: str | None = attrs.field(default=None, validator=optional_plain)
+    description: LocalizedText
+    name: str | None = None
     business_id: str | None = attrs.field(default=None, converter=business_id)
-    country: str | None = attrs.field(default=None, validator=country)
+    country: str | None = attrs.field(default=None, metadata=COUNTRY)
 
     @property
     def is_category(self) -> bool:

@@ -4,31 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 
-from rekisteri.errors import InvalidValueError
-from rekisteri.model._base import (
-    EEA,
-    as_tuple,
-    at_least_zero,
-    business_id,
-    country,
-    date_value,
-    enum_converter,
-    flag,
-    key_items,
-    model_key,
-    optional_instance,
-    optional_member,
-    optional_plain,
-    optional_text,
-    plain,
-    text,
-    to_optional_text,
-    to_text,
-)
+from rekisteri.errors import InvalidValueError, ModelTypeError
+from rekisteri.model._base import COUNTRY, EEA, KEY, Strict, business_id, strict
 from rekisteri.model._enums import (
     LegalBasis,
     RetentionTrigger,
@@ -38,60 +19,18 @@ from rekisteri.model._enums import (
 )
 from rekisteri.model._text import LocalizedText
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-_to_legal_basis = enum_converter(LegalBasis)
-_to_special = enum_converter(SpecialCategory)
-_to_mechanism = enum_converter(TransferMechanism)
-_to_security_kind = enum_converter(SecurityKind)
-_to_trigger = enum_converter(RetentionTrigger)
-
-# Named converters, one for each type: the attrs mypy plugin reads the type a
-# field accepts in __init__ from its converter's parameter.
-
-
-def _legal_basis(value: LegalBasis | str | None) -> LegalBasis | None:
-    return _to_legal_basis(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _special(value: SpecialCategory | str | None) -> SpecialCategory | None:
-    return _to_special(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _mechanism(value: TransferMechanism | str | None) -> TransferMechanism | None:
-    return _to_mechanism(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _security_kind(value: SecurityKind | str | None) -> SecurityKind | None:
-    return _to_security_kind(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _trigger(value: RetentionTrigger | str | None) -> RetentionTrigger | None:
-    return _to_trigger(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _keys(value: Iterable[str]) -> tuple[str, ...]:
-    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
-
-
 #: A DPV term: an IRI, or a CURIE with a DPV prefix, such as ``pd:EmailAddress``
 #: (the prefixes of :data:`rekisteri.categories.DPV_PREFIXES`).
 _DPV_TERM: Final = re.compile(r"https?://\S+|(?:pd|dpv-pd|dpv):[A-Za-z][A-Za-z0-9_-]*")
 
 
-def _optional_flag(
-    _instance: object, attribute: attrs.Attribute[bool | None], value: object
-) -> None:
-    if value is not None:
-        flag(_instance, attribute, value)
-
-
 def _dpv(_instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
     if value is None:
         return
-    optional_plain(_instance, attribute, value)
-    if _DPV_TERM.fullmatch(str(value)) is None:
+    if not isinstance(value, str):
+        msg = f"{attribute.name}: expected a DPV term (str), got {type(value).__name__}"
+        raise ModelTypeError(msg)
+    if _DPV_TERM.fullmatch(value) is None:
         msg = (
             f"{attribute.name}: expected a DPV term, an IRI or a CURIE with the prefix "
             "pd:, dpv-pd: or dpv:, such as 'pd:EmailAddress'"
@@ -99,8 +38,9 @@ def _dpv(_instance: object, attribute: attrs.Attribute[str | None], value: objec
         raise InvalidValueError(msg)
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class DataCategory:
+class DataCategory(Strict):
     """A category of personal data, e.g. contact details or payment history.
 
     Flags mark what the law treats apart: the special categories of Art 9,
@@ -108,18 +48,14 @@ class DataCategory:
     restricts).
     """
 
-    key: str = attrs.field(validator=model_key)
+    key: str = attrs.field(metadata=KEY)
     """A short, stable identifier that purposes and retention rules refer to."""
-    name: LocalizedText = attrs.field(converter=to_text, validator=text)
-    description: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
-    special: SpecialCategory | None = attrs.field(
-        default=None, converter=_special, validator=optional_member(SpecialCategory)
-    )
-    criminal: bool = attrs.field(default=False, validator=flag)
+    name: LocalizedText
+    description: LocalizedText | None = None
+    special: SpecialCategory | None = None
+    criminal: bool = False
     """Personal data relating to criminal convictions and offences (Art 10)."""
-    personal_identity_code: bool = attrs.field(default=False, validator=flag)
+    personal_identity_code: bool = False
     """The category holds henkilötunnus values."""
     dpv: str | None = attrs.field(default=None, validator=_dpv)
     """The W3C DPV personal-data concept the category is, as an IRI or a CURIE
@@ -127,23 +63,23 @@ class DataCategory:
     see :func:`rekisteri.categories.dpv_iri`). The catalog's categories carry one."""
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class DataSubjectCategory:
+class DataSubjectCategory(Strict):
     """A group of people whose data are processed, e.g. customers' contact persons."""
 
-    key: str = attrs.field(validator=model_key)
-    name: LocalizedText = attrs.field(converter=to_text, validator=text)
-    description: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
+    key: str = attrs.field(metadata=KEY)
+    name: LocalizedText
+    description: LocalizedText | None = None
 
 
 #: The legal bases that rest on a law of the EU or of Finland (Art 6(3)).
 _LAW_BASES: Final = frozenset({LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK})
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class Purpose:
+class Purpose(Strict):
     """A purpose of processing with its legal basis (Art 13(1)(c)).
 
     ``legal_basis`` may be left out when modelling an old notice that never
@@ -158,31 +94,21 @@ class Purpose:
     (``legal_basis="consent"``), which is converted to the member.
     """
 
-    key: str = attrs.field(validator=model_key)
-    name: LocalizedText = attrs.field(converter=to_text, validator=text)
-    legal_basis: LegalBasis | None = attrs.field(
-        default=None, converter=_legal_basis, validator=optional_member(LegalBasis)
-    )
-    legitimate_interest: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
-    description: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
-    data_categories: tuple[str, ...] = attrs.field(default=(), converter=_keys, validator=key_items)
+    key: str = attrs.field(metadata=KEY)
+    name: LocalizedText
+    legal_basis: LegalBasis | None = None
+    legitimate_interest: LocalizedText | None = None
+    description: LocalizedText | None = None
+    data_categories: tuple[str, ...] = ()
     """Keys of the :class:`DataCategory` items processed for this purpose."""
-    special_category_condition: str | None = attrs.field(default=None, validator=optional_plain)
+    special_category_condition: str | None = None
     """For special categories, the Art 9(2) point relied on, e.g. ``"9(2)(a)"``."""
-    direct_marketing: bool = attrs.field(default=False, validator=flag)
+    direct_marketing: bool = False
     """The purpose is direct marketing: an objection (Art 21(2)) always stops it."""
-    legal_basis_law: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
+    legal_basis_law: LocalizedText | None = None
     """The law (of the EU or of Finland) that a legal obligation (6(1)(c)) or a
     public task (6(1)(e)) rests on, e.g. ``"kirjanpitolaki (1336/1997)"``."""
-    special_category_law: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
+    special_category_law: LocalizedText | None = None
     """The national provision that the Art 9(2) condition rests on, where one
     is needed, e.g. ``"tietosuojalaki (1050/2018) 6 § 1 mom. 2 k."``."""
 
@@ -202,34 +128,32 @@ class Purpose:
             raise InvalidValueError(msg)
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class Source:
+class Source(Strict):
     """Where personal data come from (Art 14(2)(f)).
 
     Ready-made Finnish sources are in :mod:`rekisteri.sources`.
     """
 
-    key: str = attrs.field(validator=model_key)
-    name: LocalizedText = attrs.field(converter=to_text, validator=text)
-    operator: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
+    key: str = attrs.field(metadata=KEY)
+    name: LocalizedText
+    operator: LocalizedText | None = None
     """Who runs the source, e.g. ``"Patentti- ja rekisterihallitus"`` (a plain
     string is a Finnish-only name; the catalog's sources name it in fi, sv and en)."""
     business_id: str | None = attrs.field(default=None, converter=business_id)
     """The operator's Y-tunnus."""
-    data: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
+    data: LocalizedText | None = None
     """The data the source typically supplies."""
-    publicly_accessible: bool | None = attrs.field(default=None, validator=_optional_flag)
+    publicly_accessible: bool | None = None
     """Whether the source is publicly accessible; ``None`` when not stated."""
-    is_data_subject: bool = attrs.field(default=False, validator=flag)
+    is_data_subject: bool = False
     """The data subject themself: Art 13 rather than Art 14 applies."""
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class Transfer:
+class Transfer(Strict):
     """A transfer of personal data outside the EU/EEA (Chapter V).
 
     A transfer to a country outside the EEA needs a ``mechanism``; this is
@@ -237,18 +161,12 @@ class Transfer:
     a notice speaks of transfers without saying where to.
     """
 
-    destination: str | None = attrs.field(default=None, validator=country)
+    destination: str | None = attrs.field(default=None, metadata=COUNTRY)
     """ISO 3166-1 alpha-2 code of the receiving country."""
-    mechanism: TransferMechanism | None = attrs.field(
-        default=None, converter=_mechanism, validator=optional_member(TransferMechanism)
-    )
-    recipient: str | None = attrs.field(default=None, validator=optional_plain)
-    description: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
-    safeguard_copy: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
+    mechanism: TransferMechanism | None = None
+    recipient: str | None = None
+    description: LocalizedText | None = None
+    safeguard_copy: LocalizedText | None = None
     """How to obtain a copy of the safeguards, or where they are available."""
 
     def __attrs_post_init__(self) -> None:
@@ -262,29 +180,30 @@ class Transfer:
         return self.destination is not None and self.destination not in EEA
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class SecurityMeasure:
+class SecurityMeasure(Strict):
     """A security measure (Art 32), described for the notice and the Art 30 record."""
 
-    description: LocalizedText = attrs.field(converter=to_text, validator=text)
-    kind: SecurityKind | None = attrs.field(
-        default=None, converter=_security_kind, validator=optional_member(SecurityKind)
-    )
+    description: LocalizedText
+    kind: SecurityKind | None = None
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class AutomatedDecision:
+class AutomatedDecision(Strict):
     """Automated decision-making or profiling (Art 22), as Art 13(2)(f) asks to describe it."""
 
-    description: LocalizedText = attrs.field(converter=to_text, validator=text)
-    logic: LocalizedText = attrs.field(converter=to_text, validator=text)
+    description: LocalizedText
+    logic: LocalizedText
     """Meaningful information about the logic involved."""
-    significance: LocalizedText = attrs.field(converter=to_text, validator=text)
+    significance: LocalizedText
     """The significance and envisaged consequences for the data subject."""
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class Duration:
+class Duration(Strict):
     """A length of time in calendar years, months and days.
 
     Examples:
@@ -292,9 +211,9 @@ class Duration:
         Duration(years=6, months=0, days=0)
     """
 
-    years: int = attrs.field(default=0, validator=at_least_zero)
-    months: int = attrs.field(default=0, validator=at_least_zero)
-    days: int = attrs.field(default=0, validator=at_least_zero)
+    years: int = 0
+    months: int = 0
+    days: int = 0
 
     def __attrs_post_init__(self) -> None:
         if not (self.years or self.months or self.days):
@@ -302,8 +221,9 @@ class Duration:
             raise InvalidValueError(msg)
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class RetentionRule:
+class RetentionRule(Strict):
     """How long data are kept (Art 13(2)(a)).
 
     Prefer a computable rule: a ``period`` counted from a ``trigger``, and/or
@@ -312,21 +232,17 @@ class RetentionRule:
     computed ("until the customer relationship ends").
     """
 
-    data_categories: tuple[str, ...] = attrs.field(default=(), converter=_keys, validator=key_items)
+    data_categories: tuple[str, ...] = ()
     """Keys of the categories the rule covers; empty means all."""
-    period: Duration | None = attrs.field(default=None, validator=optional_instance(Duration))
-    trigger: RetentionTrigger | None = attrs.field(
-        default=None, converter=_trigger, validator=optional_member(RetentionTrigger)
-    )
-    statute: str | None = attrs.field(default=None, validator=optional_plain)
-    description: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
-    passivate: bool = attrs.field(default=False, validator=flag)
+    period: Duration | None = None
+    trigger: RetentionTrigger | None = None
+    statute: str | None = None
+    description: LocalizedText | None = None
+    passivate: bool = False
     """Take the data out of active use when the trigger happens, and delete
     them when the period ends (the old notices' "passivoidaan, kun
     asiakkuus päättyy")."""
-    fixed_date: date | None = attrs.field(default=None, validator=date_value)
+    fixed_date: date | None = None
     """For the ``fixed_date`` trigger: the date to count from, if it is the
     same for every record (otherwise each record gives its own)."""
 
@@ -350,16 +266,17 @@ class RetentionRule:
         return self.period is not None and self.trigger is not None
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class Cookie:
+class Cookie(Strict):
     """A cookie or similar terminal storage (laki sähköisen viestinnän palveluista 205 §)."""
 
-    name: str = attrs.field(validator=plain)
-    purpose: LocalizedText = attrs.field(converter=to_text, validator=text)
-    provider: str | None = attrs.field(default=None, validator=optional_plain)
-    duration: str | None = attrs.field(default=None, validator=optional_plain)
+    name: str
+    purpose: LocalizedText
+    provider: str | None = None
+    duration: str | None = None
     """As shown to users, e.g. ``"13 months"`` or ``"session"``."""
-    strictly_necessary: bool = attrs.field(default=False, validator=flag)
+    strictly_necessary: bool = False
     """Needed for a service the user asked for: no consent required."""
-    country: str | None = attrs.field(default=None, validator=country)
+    country: str | None = attrs.field(default=None, metadata=COUNTRY)
     """Where the provider processes the data, if outside Finland."""

@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Final, Literal
+from typing import Final, Literal
 
 import attrs
 
 from rekisteri.errors import InvalidRegisterError, InvalidValueError
-from rekisteri.model._base import (
-    as_tuple,
-    date_value,
-    enum_converter,
-    enum_items,
-    enum_tuple,
-    instance,
-    items,
-    optional_instance,
-    optional_text,
-    text,
-    to_optional_text,
-    to_text,
-    unique,
-)
+from rekisteri.model._base import Strict, strict, unique
 from rekisteri.model._enums import LegalBasis, NoneStated, Right
 from rekisteri.model._parties import (
     Address,
@@ -45,9 +31,6 @@ from rekisteri.model._processing import (
 )
 from rekisteri.model._text import LocalizedText
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
 #: The version of the register document format that this code writes.
 #: Version 2 added joint controllers, the Art 28 details of processors, the
 #: laws of legal bases and special-category conditions, catalog data
@@ -56,12 +39,13 @@ if TYPE_CHECKING:
 SCHEMA_VERSION: Final = 2
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class Authority:
+class Authority(Strict):
     """A supervisory authority, to which data subjects may complain (Art 77)."""
 
-    name: LocalizedText = attrs.field(converter=to_text, validator=text)
-    contact: ContactPoint = attrs.field(validator=instance(ContactPoint))
+    name: LocalizedText
+    contact: ContactPoint
 
 
 #: Tietosuojavaltuutetun toimisto, the Finnish supervisory authority.
@@ -77,74 +61,6 @@ DATA_PROTECTION_OMBUDSMAN: Final = Authority(
         url="https://tietosuoja.fi",
     ),
 )
-
-
-_to_right = enum_converter(Right)
-_to_none_stated = enum_converter(NoneStated)
-
-# Named converters, one for each type: the attrs mypy plugin reads the type a
-# field accepts in __init__ from its converter's parameter. A list (or another
-# sequence) becomes a tuple; the validators then check every item.
-
-
-def _subjects(value: Iterable[DataSubjectCategory]) -> tuple[DataSubjectCategory, ...]:
-    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _categories(value: Iterable[DataCategory]) -> tuple[DataCategory, ...]:
-    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _purposes(value: Iterable[Purpose]) -> tuple[Purpose, ...]:
-    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
-    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _recipients(value: Iterable[Recipient]) -> tuple[Recipient, ...]:
-    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _processors(value: Iterable[Processor]) -> tuple[Processor, ...]:
-    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _joint_controllers(value: Iterable[JointController]) -> tuple[JointController, ...]:
-    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _transfers(value: Iterable[Transfer]) -> tuple[Transfer, ...]:
-    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _retention(value: Iterable[RetentionRule]) -> tuple[RetentionRule, ...]:
-    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _security(value: Iterable[SecurityMeasure]) -> tuple[SecurityMeasure, ...]:
-    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _decisions(value: Iterable[AutomatedDecision]) -> tuple[AutomatedDecision, ...]:
-    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _cookies(value: Iterable[Cookie]) -> tuple[Cookie, ...]:
-    return as_tuple(value)  # type: ignore[return-value] # the validator checks it
-
-
-def _rights(value: Iterable[Right | str]) -> tuple[Right, ...]:
-    if type(value) is tuple and all(type(item) is Right for item in value):
-        return value
-    return enum_tuple(value, _to_right)  # type: ignore[return-value] # the validator checks it
-
-
-def _none_stated(value: Iterable[NoneStated | str]) -> tuple[NoneStated, ...]:
-    if type(value) is tuple and all(type(item) is NoneStated for item in value):
-        return value
-    return enum_tuple(value, _to_none_stated)  # type: ignore[return-value] # the validator checks it
 
 
 def _schema_version(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -164,8 +80,9 @@ def _rights_default() -> tuple[Right, ...]:
     )
 
 
+@strict
 @attrs.frozen(kw_only=True)
-class Register:
+class Register(Strict):
     """A register: everything a privacy notice and an Art 30 record are built from.
 
     The register checks, when it is built, the rules that hold for every
@@ -189,85 +106,43 @@ class Register:
         'Tietosuojavaltuutetun toimisto'
     """
 
-    controller: Controller = attrs.field(validator=instance(Controller))
-    name: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
-    description: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
-    contact_person: ContactPoint | None = attrs.field(
-        default=None, validator=optional_instance(ContactPoint)
-    )
+    controller: Controller
+    name: LocalizedText | None = None
+    description: LocalizedText | None = None
+    contact_person: ContactPoint | None = None
     """Contact for matters about this register (the old form's "yhteyshenkilö")."""
-    data_subjects: tuple[DataSubjectCategory, ...] = attrs.field(
-        default=(), converter=_subjects, validator=items(DataSubjectCategory)
-    )
-    data_categories: tuple[DataCategory, ...] = attrs.field(
-        default=(), converter=_categories, validator=items(DataCategory)
-    )
+    data_subjects: tuple[DataSubjectCategory, ...] = ()
+    data_categories: tuple[DataCategory, ...] = ()
     """The categories of personal data; ready-made ones are in :mod:`rekisteri.categories`."""
-    purposes: tuple[Purpose, ...] = attrs.field(
-        default=(), converter=_purposes, validator=items(Purpose)
-    )
-    sources: tuple[Source, ...] = attrs.field(
-        default=(), converter=_sources, validator=items(Source)
-    )
-    recipients: tuple[Recipient, ...] = attrs.field(
-        default=(), converter=_recipients, validator=items(Recipient)
-    )
-    processors: tuple[Processor, ...] = attrs.field(
-        default=(), converter=_processors, validator=items(Processor)
-    )
-    transfers: tuple[Transfer, ...] = attrs.field(
-        default=(), converter=_transfers, validator=items(Transfer)
-    )
-    retention: tuple[RetentionRule, ...] = attrs.field(
-        default=(), converter=_retention, validator=items(RetentionRule)
-    )
-    security: tuple[SecurityMeasure, ...] = attrs.field(
-        default=(), converter=_security, validator=items(SecurityMeasure)
-    )
-    rights: tuple[Right, ...] = attrs.field(
-        factory=_rights_default, converter=_rights, validator=enum_items(Right)
-    )
+    purposes: tuple[Purpose, ...] = ()
+    sources: tuple[Source, ...] = ()
+    recipients: tuple[Recipient, ...] = ()
+    processors: tuple[Processor, ...] = ()
+    transfers: tuple[Transfer, ...] = ()
+    retention: tuple[RetentionRule, ...] = ()
+    security: tuple[SecurityMeasure, ...] = ()
+    rights: tuple[Right, ...] = attrs.field(factory=_rights_default)
     """The rights that apply. The default suits most registers based on a
     contract or legitimate interests; add portability and consent withdrawal
     where they apply."""
-    rights_exercise: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
+    rights_exercise: LocalizedText | None = None
     """How data subjects exercise their rights: whom to contact, how, and how
     their identity is checked (Art 12(2) asks the controller to make this easy)."""
-    provision_requirement: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
+    provision_requirement: LocalizedText | None = None
     """Whether the data subject must provide the data (a statutory or
     contractual requirement, or one needed to enter into a contract) and what
     follows if they do not (Art 13(2)(e); data collected from the person)."""
-    automated_decisions: tuple[AutomatedDecision, ...] = attrs.field(
-        default=(), converter=_decisions, validator=items(AutomatedDecision)
-    )
-    cookies: tuple[Cookie, ...] = attrs.field(
-        default=(), converter=_cookies, validator=items(Cookie)
-    )
-    none_stated: tuple[NoneStated, ...] = attrs.field(
-        default=(), converter=_none_stated, validator=enum_items(NoneStated)
-    )
+    automated_decisions: tuple[AutomatedDecision, ...] = ()
+    cookies: tuple[Cookie, ...] = ()
+    none_stated: tuple[NoneStated, ...] = ()
     """Parts of which the register says, explicitly, that there are none
     (e.g. "no transfers outside the EU/EEA"). Each listed part must be empty."""
-    complaint_authority: Authority = attrs.field(
-        default=DATA_PROTECTION_OMBUDSMAN, validator=instance(Authority)
-    )
-    updated: date | None = attrs.field(default=None, validator=date_value)
+    complaint_authority: Authority = DATA_PROTECTION_OMBUDSMAN
+    updated: date | None = None
     """When the description was last updated."""
-    joint_controllers: tuple[JointController, ...] = attrs.field(
-        default=(), converter=_joint_controllers, validator=items(JointController)
-    )
+    joint_controllers: tuple[JointController, ...] = ()
     """Other controllers that decide jointly with this one (Art 26)."""
-    joint_arrangement: LocalizedText | None = attrs.field(
-        default=None, converter=to_optional_text, validator=optional_text
-    )
+    joint_arrangement: LocalizedText | None = None
     """The essence of the arrangement between joint controllers, as made
     available to data subjects (Art 26(2)); the linter asks for it when
     there are joint controllers."""

@@ -33,8 +33,8 @@ class LocalizedText:
     holds ``LocalizedText(fi="Laskutus")``.
 
     Each text must be a ``str`` that is not blank and has no control
-    characters other than line feeds and tabs (see
-    :data:`rekisteri._validate.CONTROL_CHARACTERS`).
+    characters other than line feeds and tabs (no C0 or C1 controls, DEL,
+    or bidirectional embedding, override or isolate characters).
 
     Examples:
         >>> name = LocalizedText(fi="Asiakasrekisteri", sv="Kundregister")
