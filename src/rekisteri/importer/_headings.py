@@ -214,6 +214,9 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
 
 #: One alternation of every pattern, tried in the table's order: one regex call per line.
 _ANY: Final = re.compile("|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in _PATTERNS))
+#: The same alternation as a prefix followed by more words: a quick test for a heading
+#: glued to its value on one line ("Rekisterinpitäjä Esimerkki Oy").
+_ANY_PREFIX: Final = re.compile("(?:" + "|".join(pattern for _, pattern in _PATTERNS) + r")\s")
 
 _NUMBERING: Final = re.compile(
     r"(?:§\s*)?(?:\d{1,2}\.?\s*-\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[a-h]|[ivx]{1,5})\s*[.):]\s+"
@@ -398,3 +401,9 @@ def guess(text: str) -> SectionKind | None:
     if not key or len(key) > MAX_HEADING:
         return None
     return next((kind for kind, cue in _GUESSES if cue.search(key)), None)
+
+
+def may_start_with_heading(text: str) -> bool:
+    """Whether *text* (a line) may open with a known heading followed by more words."""
+    key = normalise(text[:MAX_HEADING])
+    return _ANY_PREFIX.match(key) is not None or " / " in key or " – " in key

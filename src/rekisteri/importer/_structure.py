@@ -12,6 +12,7 @@ from rekisteri.importer._headings import (
     SectionKind,
     guess,
     is_field_label,
+    may_start_with_heading,
     normalise,
     recognise,
     sub_label,
@@ -343,6 +344,8 @@ def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
     The value must start with a capital letter or a digit and not be a
     sentence ("Rekisterinpitäjä on Esimerkki Oy." is not a heading).
     """
+    if not may_start_with_heading(line):
+        return None
     words = list(re.finditer(r"\S+", line[:MAX_HEADING]))
     for count in range(min(len(words) - 1, _GLUED_MAX_WORDS), 0, -1):
         head_end = words[count - 1].end()
