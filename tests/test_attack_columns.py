@@ -1397,3 +1397,80 @@ def test_check_ids_nul_delimiter_is_refused_cleanly(tmp_path: Path) -> None:
     auto = CliRunner().invoke(cli, [*args, "--reader", "auto"])
     assert isinstance(auto.exception, SystemExit), repr(auto.exception)
     assert (auto.exit_code, auto.output) == (python.exit_code, python.output)
+
+
+# -- options, indexes, threads ------------------------------------------------------
+
+
+def test_pandas_multiindex_and_concatenated_series_stay_aligned(pd: Any) -> None:
+    index = pd.MultiIndex.from_tuples([("a", 1), ("a", 2), ("b", 1)])
+    series = pd.Series(["131052-308T", None, "x"], index=index, dtype="string[pyarrow]")
+    out = series.rekisteri.hetu_is_valid()
+    assert out.index.equals(index)
+    assert [_missing_to_none(x) for x in out.tolist()] == [True, None, False]
+    joined = pd.concat(
+        [pd.Series(["131052-308T", None], dtype="string[pyarrow]"), pd.Series(["x"], dtype="str")]
+    )
+    out = joined.rekisteri.hetu_masked()
+    assert out.index.tolist() == [0, 1, 0]
+    assert [_missing_to_none(x) for x in out.tolist()] == ["131052-****", None, "*"]
+
+
+def test_arrow_functions_give_the_same_answers_from_many_threads(pa: Any, ra: Any) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    values = [
+        value if i % 3 else value[:10] + "Q"
+        for i, value in enumerate(synthetic_hetus(60_000, seed=1))
+    ]
+    column = pa.array(values)
+    want = [expected("hetu_reason", v, allow_temporary=True) for v in values]
+
+    def part(k: int) -> bool:
+        got = ra.hetu_reason(column.slice(k * 997), allow_temporary=True, today=TODAY)
+        return bool(got.to_pylist() == want[k * 997 :])
+
+    with ThreadPoolExecutor(6) as pool:
+        assert all(pool.map(part, range(24)))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug (scalar functions, mirrored by the columns): a today= that is not a date"
+    " ('2026-01-01', 20260101) raises a bare AttributeError ('str' object has no attribute"
+    " 'year'), not a typed error",
+)
+@pytest.mark.parametrize("today", ["2026-01-01", 20260101])
+def test_a_today_that_is_not_a_date_is_a_typed_error(pa: Any, ra: Any, today: Any) -> None:
+    with pytest.raises(RekisteriError):
+        hetu.is_valid("131052-308T", today=today)
+    with pytest.raises(RekisteriError):
+        ra.hetu_is_valid(pa.array(["131052-308T"]), today=today)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug (scalar hetu.is_valid, documented to never raise): allow_temporary=None or"
+    " 'yes' raises a bare KeyError, while arrow.hetu_is_valid takes them as false/true",
+)
+@pytest.mark.parametrize("allow_temporary", [None, "yes"])
+def test_is_valid_with_an_odd_allow_temporary_agrees_with_the_column(
+    pa: Any, ra: Any, allow_temporary: Any
+) -> None:
+    values = ["131052-308T", "010594Y9032"]
+
+    def answers(run: Callable[[], list[Any]]) -> list[Any] | str:
+        try:
+            return run()
+        except RekisteriError as exc:  # a typed refusal is an answer too
+            return type(exc).__name__
+
+    column = answers(
+        lambda: ra.hetu_is_valid(
+            pa.array(values), allow_temporary=allow_temporary, today=TODAY
+        ).to_pylist()
+    )
+    scalar = answers(
+        lambda: [hetu.is_valid(v, allow_temporary=allow_temporary, today=TODAY) for v in values]
+    )
+    assert column == scalar
