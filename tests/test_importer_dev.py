@@ -45,11 +45,7 @@ LISTS: Final = (
 )
 
 #: Key facts the importer gets wrong, and why.
-KNOWN_FACT_MISSES: Final = {
-    # The name in two languages is split over the heading's line; the importer
-    # keeps the Finnish half only.
-    "18-bilingual-fi-sv-yhdistys": {"controller"},
-}
+KNOWN_FACT_MISSES: Final[dict[str, set[str]]] = {}
 
 #: none_stated the importer does not reproduce: (expected, found).
 KNOWN_NONE_STATED: Final = {

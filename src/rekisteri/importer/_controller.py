@@ -214,13 +214,7 @@ class ContactReader:
     def _name(self, part: Part, kind: SectionKind) -> bool:
         value = part.value.strip()
         if part.field == "person":
-            if kind is SectionKind.CONTROLLER or self.path == "controller":
-                self.path = "contact_person"
-            role = _ROLE_FIRST.match(value)
-            if role is not None and looks_like_person(value[role.end() :]):
-                self.out.note(self.path, f"role: {role.group(1)}")
-                value = value[role.end() :]
-            return self.set(self.target(), "name", value, part.start, part.end)
+            return self._person(part, kind, value)
         if part.field == "role" or (
             self.path != "controller" and self.target().name and ROLE.search(value)
         ):
@@ -230,6 +224,27 @@ class ContactReader:
         if len(value) > 100 or (part.field == "text" and _is_sentence(value)):
             return False
         value = _PARENTHETICAL.sub("", value).strip()
+        if all(word.strip(".,:;()").casefold() in _LABEL_WORDS for word in value.split()):
+            # "Nimi ja yhteystiedot", "Muut yhteystiedot": a form's label, not a name
+            self.out.map(part.start, part.end, self.path)
+            return True
+        return self._named(part, kind, self._without_role(part, value))
+
+    def _person(self, part: Part, kind: SectionKind, value: str) -> bool:
+        """A labelled contact person ("Yhteyshenkilö: Rehtori Liisa Esimerkki")."""
+        if kind is SectionKind.CONTROLLER or self.path == "controller":
+            self.path = "contact_person"
+        role = _ROLE_FIRST.match(value)
+        if role is not None and looks_like_person(value[role.end() :]):
+            self.out.note(self.path, f"role: {role.group(1)}")
+            value = value[role.end() :]
+        return self.set(self.target(), "name", value, part.start, part.end)
+
+    def _without_role(self, part: Part, value: str) -> str:
+        """*value* without "Rekisterinpitäjänä toimii" or a role before a person's name."""
+        stated = _NAME_STATED.match(value)
+        if stated is not None and self.path == "controller":
+            value = stated.group(1)  # "Rekisterinpitäjänä toimii Esimerkki Oy"
         role = _ROLE_FIRST.match(value)
         if (
             role is not None
@@ -241,6 +256,10 @@ class ContactReader:
             # "Tietosuojavastaava Kaisa Vuorinen", "Opintosihteeri Pirjo Ahola"
             self.out.note(self.path, f"role: {role.group(1)}")
             value = value[role.end() :]
+        return value
+
+    def _named(self, part: Part, kind: SectionKind, value: str) -> bool:
+        """A name: the party's own, a contact person below the controller, or another one."""
         target = self.target()
         if target.name is None:
             return self.set(target, "name", value, part.start, part.end)
@@ -369,6 +388,36 @@ _UNIT: Final = re.compile(
     r"(?i)^\w*(?:lautakunta|toimiala|palvelut|keskus|yksikkö|virasto|osasto|nämnden|sektorn)$"
 )
 _QUOTES: Final = "\"'”“„«»’‘"
+_LABEL_WORDS: Final = frozenset(
+    [
+        "nimi",
+        "ja",
+        "sekä",
+        "tai",
+        "muut",
+        "yhteystiedot",
+        "osoite",
+        "postiosoite",
+        "käyntiosoite",
+        "puhelin",
+        "sähköposti",
+        "rekisterinpitäjän",
+        "rekisterinpitäjä",
+        "tiedot",
+        "namn",
+        "och",
+        "adress",
+        "kontaktuppgifter",
+        "telefon",
+        "e-post",
+        "name",
+        "and",
+        "address",
+        "contact",
+        "details",
+    ]
+)
+_NAME_STATED: Final = re.compile(r"(?i)^(?:\w+[ \t]+){0,2}(?:on|toimii|är|is)[ \t]+(.+?)\.?$")
 _PO_BOX_START: Final = re.compile(r"(?i)(?:PL|PB|P\.?\s?O\.?\s?Box|Box|Postilokero)\b")
 _PARENTHETICAL: Final = re.compile(
     r"[ \t]*\((?:jäljempänä|jatkossa|myöhemmin|nedan|hereinafter|later)\b[^)]*\)?"

@@ -126,7 +126,8 @@ DIRECT_MARKETING: Final = re.compile(
 )
 HETU_WORDS: Final = re.compile(r"henkilötunnu|\bhetu\b|personbeteckning|personnummer")
 COMPANY: Final = re.compile(
-    r"\b([A-ZÄÖÅ][\w&\-]*(?:[ \t]+[A-ZÄÖÅ0-9][\w&\-]*){0,4}[ \t]+(?:Oyj|Oy|Ab|Ky|Ay|Tmi|ry))\b"
+    r"\b([A-ZÄÖÅ][\w&\-]*(?:[ \t]+[A-ZÄÖÅ0-9][\w&\-]*){0,4}[ \t]+"
+    r"(?:Oyj|Oy Ab|Oy|Abp|Ab|Ky|Ay|Tmi|ry|rf|sr|osk|Ltd|Inc|GmbH|AS|ApS|AB))\b"
 )
 YTUNNUS_ANY: Final = re.compile(
     r"(?i)\b(?:y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id)\b[^\d\n]{0,12}"

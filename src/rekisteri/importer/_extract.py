@@ -71,6 +71,7 @@ from rekisteri.importer._structure import Piece, Section, heading_text
 from rekisteri.model import LocalizedText, NoneStated, Source, TransferMechanism
 from rekisteri.sources import CATALOG
 
+_Y_TUNNUS_WORD: Final = re.compile(r"y-?tunnus|fo-nummer|business id")
 _SWEDISH_NAME: Final = re.compile(r"(?i)\b(?:för|och|över)\b|register(?:et)?$")
 
 
@@ -330,6 +331,9 @@ class Extractor:
 
     def _free_cue(self, low: str) -> str | None:
         if CONTROLLER_CUE.search(low) and (COMPANY.search(low.title()) or YTUNNUS.search(low)):
+            return "controller"
+        if self.out.controller.name is None and YTUNNUS.search(low) and _Y_TUNNUS_WORD.search(low):
+            # the controller named with its Y-tunnus in the introduction
             return "controller"
         if purposes_in(low):
             return "purposes"
