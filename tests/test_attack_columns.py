@@ -443,6 +443,13 @@ def _collect_streaming(frame: Any) -> Any:
         return frame.collect(streaming=True)
 
 
+def _polars_type(pl: Any, name: str) -> Any:
+    """The documented Polars type of column function *name*."""
+    if name in {"hetu_is_valid", "hetu_is_temporary", "ytunnus_is_valid"}:
+        return pl.Boolean
+    return pl.Date if name == "hetu_birth_date" else pl.String
+
+
 def _polars_frames(pl: Any) -> dict[str, Any]:
     frame = pl.DataFrame({"v": HOSTILE}, schema={"v": pl.String})
     categories = list(dict.fromkeys(v for v in HOSTILE if v is not None))
@@ -472,6 +479,7 @@ def test_polars_every_type_and_mode_gives_the_scalar_answers(
             out = _collect_streaming(frame.lazy().select(expression))["out"]
         else:
             out = getattr(frame["v"].rekisteri, name)(**kwargs)
+        assert out.dtype == _polars_type(pl, name)
         return list(out.to_list())
 
     _check_all(run, HOSTILE)
@@ -541,6 +549,23 @@ def pd() -> Any:
     return pandas
 
 
+_ARROW_TYPE_NAMES = {
+    "hetu_is_valid": "bool",
+    "hetu_is_temporary": "bool",
+    "ytunnus_is_valid": "bool",
+    "hetu_birth_date": "date32[day]",
+}
+
+
+def _assert_arrow_backed(pd: Any, dtype: Any, arrow_type: str) -> None:
+    """An Arrow-backed pandas type: ArrowDtype, or for strings also StringDtype('pyarrow')."""
+    if arrow_type == "string" and isinstance(dtype, pd.StringDtype):
+        assert dtype.storage == "pyarrow"
+        return
+    assert isinstance(dtype, pd.ArrowDtype), dtype
+    assert str(dtype.pyarrow_dtype) == arrow_type
+
+
 _PANDAS_KINDS = [
     "object_none",
     "object_nan",
@@ -605,6 +630,7 @@ def test_pandas_every_dtype_gives_the_scalar_answers_aligned_with_the_index(
         out = getattr(series.rekisteri, name)(**kwargs)
         assert out.index.equals(series.index)
         assert out.name == "ids"
+        _assert_arrow_backed(pd, out.dtype, _ARROW_TYPE_NAMES.get(name, "string"))
         return [_missing_to_none(x) for x in out.tolist()]
 
     _check_all(run, HOSTILE, both=False)
