@@ -1500,3 +1500,50 @@ def test_is_valid_with_an_odd_allow_temporary_agrees_with_the_column(
         lambda: [hetu.is_valid(v, allow_temporary=allow_temporary, today=TODAY) for v in values]
     )
     assert column == scalar
+
+
+@given(
+    values=st.lists(_VALUES, max_size=25),
+    categorical=st.booleans(),
+    allow_temporary=st.booleans(),
+)
+def test_polars_property_lazy_and_streaming(
+    pl: Any,
+    values: list[str | None],
+    categorical: bool,  # noqa: FBT001 - drawn by Hypothesis
+    allow_temporary: bool,  # noqa: FBT001 - drawn by Hypothesis
+) -> None:
+    frame = pl.DataFrame({"v": values}, schema={"v": pl.String})
+    if categorical:
+        frame = frame.with_columns(pl.col("v").cast(pl.Categorical))
+    expressions = [
+        getattr(pl.col("v").rekisteri, name)(
+            **options(name, allow_temporary=allow_temporary)
+        ).alias(name)
+        for name in FUNCTIONS
+    ]
+    lazy = frame.lazy().select(expressions).collect()
+    streaming = _collect_streaming(frame.lazy().select(expressions))
+    for name in FUNCTIONS:
+        want = [expected(name, v, allow_temporary=allow_temporary) for v in values]
+        assert lazy[name].to_list() == want, name
+        assert streaming[name].to_list() == want, name
+
+
+@given(
+    values=st.lists(_VALUES, max_size=25),
+    kind=st.sampled_from(["object_none", "object_nan", "string_pyarrow", "string_python"]),
+    allow_temporary=st.booleans(),
+)
+def test_pandas_property_every_function(
+    pd: Any,
+    values: list[str | None],
+    kind: str,
+    allow_temporary: bool,  # noqa: FBT001 - drawn by Hypothesis
+) -> None:
+    series = _pandas_series(pd, kind, values, pd.RangeIndex(len(values), 0, -1))
+    for name in FUNCTIONS:
+        out = getattr(series.rekisteri, name)(**options(name, allow_temporary=allow_temporary))
+        assert out.index.equals(series.index)
+        want = [expected(name, v, allow_temporary=allow_temporary) for v in values]
+        assert [_missing_to_none(x) for x in out.tolist()] == want, name
