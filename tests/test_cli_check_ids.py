@@ -295,3 +295,25 @@ def test_redact_none_is_a_typed_error() -> None:
         hetu.redact(None)  # type: ignore[arg-type] # the point of the test
     assert isinstance(caught.value, RekisteriError)
     assert isinstance(caught.value, TypeError)
+
+
+def test_arrow_reader_does_not_load_pandas(tmp_path: Path) -> None:
+    """The Arrow reader never makes pyarrow import pandas (converting Python values does)."""
+    import subprocess
+    import sys
+
+    path = _csv(tmp_path / "ids.csv", "id,hetu", [*ROWS, ""])
+    code = (
+        "import sys\n"
+        "from rekisteri.cli import main\n"
+        f"sys.argv = ['rekisteri', 'check-ids', {str(path)!r}, '-c', 'hetu', '-k', 'hetu',\n"
+        "            '--reader', 'arrow', '--skip-empty']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exit:\n"
+        "    print('exit', exit.code, 'pyarrow' in sys.modules, 'pandas' in sys.modules)\n"
+    )
+    done = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert done.stdout.splitlines()[-1] == "exit 1 True False", done.stderr

@@ -88,6 +88,66 @@ _YTUNNUS_WEIGHTS: Final = np.array([7, 9, 10, 5, 8, 4, 2], dtype=np.int32)
 _PAD: Final = 16
 
 
+# Arrays are built from numpy buffers here, never from Python values: pyarrow
+# imports pandas (when it is installed) the first time it converts a Python
+# value, which would cost check-ids a good part of its run time and memory.
+
+
+def int_array(values: NDArray[Any]) -> pa.Array:
+    """An int64 Arrow array of *values*, without nulls."""
+    data = np.ascontiguousarray(values, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
+
+
+def bool_array(values: NDArray[np.bool_], null: NDArray[np.bool_] | None = None) -> pa.Array:
+    """A boolean Arrow array of *values*; null where *null* is true."""
+    bits = pa.py_buffer(np.packbits(values, bitorder="little"))
+    return pa.Array.from_buffers(pa.bool_(), len(values), [_validity(null), bits])
+
+
+def _validity(null: NDArray[np.bool_] | None) -> pa.Buffer | None:
+    if null is None or not null.any():
+        return None
+    return pa.py_buffer(np.packbits(~null, bitorder="little"))
+
+
+def typed_array(
+    kind: pa.DataType, values: NDArray[Any], null: NDArray[np.bool_] | None = None
+) -> pa.Array:
+    """A fixed-width Arrow array (int8, int32, date32...) of *values*; null where *null*."""
+    data = np.ascontiguousarray(values)
+    return pa.Array.from_buffers(kind, len(data), [_validity(null), pa.py_buffer(data)])
+
+
+def string_array(values: list[str | None]) -> pa.Array:
+    """A string Arrow array of *values* (``None`` is null)."""
+    encoded = [b"" if value is None else value.encode() for value in values]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(item) for item in encoded], out=offsets[1:])
+    null = np.array([value is None for value in values], dtype=np.bool_)
+    return pa.Array.from_buffers(
+        pa.large_string(),
+        len(encoded),
+        [_validity(null), pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))],
+    ).cast(pa.string())
+
+
+def bools(array: pa.Array) -> NDArray[np.bool_]:
+    """The values of a boolean Arrow array as numpy (a null reads as whatever lies under it)."""
+    bits = np.unpackbits(np.frombuffer(array.buffers()[1], dtype=np.uint8), bitorder="little")
+    return np.asarray(bits[array.offset : array.offset + len(array)], dtype=np.bool_)
+
+
+def numbers(array: pa.Array) -> NDArray[np.int64]:
+    """The values of an int32 or int64 Arrow array as int64 (a null reads as what lies under it)."""
+    kind = np.int64 if pa.types.is_int64(array.type) else np.int32
+    width = np.dtype(kind).itemsize
+    raw = np.frombuffer(
+        array.buffers()[1], dtype=kind, count=len(array), offset=array.offset * width
+    )
+    return raw.astype(np.int64)
+
+
 class Buffers:
     """The offsets, data bytes and nulls of one string array, as numpy arrays.
 
@@ -109,9 +169,7 @@ class Buffers:
         self.padded[_PAD : _PAD + high - low] = raw[low:high]
         self.offsets += _PAD - low  # now positions in ``padded``
         self.null: NDArray[np.bool_] = (
-            array.is_null().to_numpy(zero_copy_only=False)
-            if array.null_count
-            else np.zeros(size, dtype=np.bool_)
+            bools(array.is_null()) if array.null_count else np.zeros(size, dtype=np.bool_)
         )
         self.size = size
 
@@ -150,8 +208,10 @@ def _irregular_ends(
 
 def _ascii(array: pa.Array) -> NDArray[np.bool_]:
     """Whether each value is ASCII (nulls count as ASCII)."""
-    flags = pc.fill_null(pc.string_is_ascii(array), True)
-    return np.asarray(flags.to_numpy(zero_copy_only=False), dtype=np.bool_)
+    flags = bools(pc.string_is_ascii(array))
+    if array.null_count:
+        flags |= bools(array.is_null())
+    return flags
 
 
 def today_number(today: date | None) -> int:
@@ -227,7 +287,7 @@ def hetu(
     slow = np.flatnonzero(result.code == NULL)
     slow = slow[~buffers.null[slow]]
     if slow.size:
-        values = array.take(pa.array(slow)).to_pylist()
+        values = array.take(int_array(slow)).to_pylist()
         for position, value in zip(slow.tolist(), values, strict=True):
             _hetu_one(result, position, value, allow_temporary=allow_temporary, today=today)
     return result
@@ -331,7 +391,7 @@ def ytunnus(array: pa.Array, *, digits: bool = False) -> YtunnusResult:
     slow = np.flatnonzero(result.code == NULL)
     slow = slow[~buffers.null[slow]]
     if slow.size:
-        values = array.take(pa.array(slow)).to_pylist()
+        values = array.take(int_array(slow)).to_pylist()
         for position, value in zip(slow.tolist(), values, strict=True):
             reason = _ytunnus.explain(value)
             result.code[position] = CODE[reason]
@@ -351,9 +411,9 @@ def _ytunnus_other_lengths(array: pa.Array, code: NDArray[np.uint8]) -> None:
     rows = np.flatnonzero(code == _LENGTH)
     if rows.size == 0:
         return
-    values = array.take(pa.array(rows))
-    vat = pc.match_substring_regex(values, "^[Ff][Ii]").to_numpy(zero_copy_only=False)
-    foreign = pc.match_substring_regex(values, "[^0-9-]").to_numpy(zero_copy_only=False)
+    values = array.take(int_array(rows))
+    vat = bools(pc.match_substring_regex(values, "^[Ff][Ii]"))
+    foreign = bools(pc.match_substring_regex(values, "[^0-9-]"))
     code[rows] = np.where(vat, _VAT, np.where(foreign, _FORMAT, _LENGTH))
 
 
@@ -457,9 +517,9 @@ def replace_slow(
     """*fast*, with the rows in *slow_rows* replaced by *scalar* of their value."""
     if not slow_rows.any():
         return fast
-    values = array.filter(pa.array(slow_rows)).to_pylist()
-    answers = pa.array([scalar(value) for value in values], type=fast.type)
-    return pc.replace_with_mask(fast, pa.array(slow_rows), answers)
+    values = array.filter(bool_array(slow_rows)).to_pylist()
+    answers = string_array([scalar(value) for value in values]).cast(fast.type)  # type: ignore[misc] # the scalar functions give strings
+    return pc.replace_with_mask(fast, bool_array(slow_rows), answers)
 
 
 def masked(array: pa.Array) -> pa.Array:
@@ -471,8 +531,8 @@ def masked(array: pa.Array) -> pa.Array:
     """
     buffers = Buffers(array)
     starts = buffers.offsets[:-1]
-    chars = pc.fill_null(pc.utf8_length(array), 0).to_numpy(zero_copy_only=False)
-    chars = np.asarray(chars, dtype=np.int64)
+    chars = numbers(pc.utf8_length(array))
+    chars[buffers.null] = 0
     shown = np.clip(chars - 4, 0, 7)
     shown[buffers.null] = 0
     slow = np.zeros(buffers.size, dtype=np.bool_)
@@ -507,7 +567,7 @@ def masked(array: pa.Array) -> pa.Array:
 
 
 def trimmed_ascii(array: pa.Array) -> tuple[pa.Array, NDArray[np.bool_]]:
-    """ASCII whitespace trimmed from both ends, and the rows that are not ASCII."""
+    """ASCII whitespace trimmed from both ends, and the (non-null) rows that are not ASCII."""
     return pc.utf8_trim(array.cast(pa.string()), characters=_ASCII_SPACE), ~_ascii(array)
 
 

@@ -77,8 +77,8 @@ __all__ = [
 #: anything ``pyarrow.array`` turns into one (a list of ``str`` and ``None``).
 Column: TypeAlias = "pa.Array | pa.ChunkedArray | Sequence[str | None]"
 
-_REASON_DICTIONARY: Final = pa.array(
-    [reason.value if reason is not None else "" for reason in _columns.REASONS], type=pa.string()
+_REASON_DICTIONARY: Final = _columns.string_array(
+    [reason.value if reason is not None else "" for reason in _columns.REASONS]
 )
 
 
@@ -116,12 +116,14 @@ def _map(
 
 def _reasons(code: np.ndarray) -> pa.Array:
     """Reason codes as text; null where valid (0) or null (255)."""
-    indices = pa.array(code.astype(np.int8), mask=(code == 0) | (code == _columns.NULL))
+    indices = _columns.typed_array(
+        pa.int8(), code.astype(np.int8), (code == 0) | (code == _columns.NULL)
+    )
     return pa.DictionaryArray.from_arrays(indices, _REASON_DICTIONARY).dictionary_decode()
 
 
 def _booleans(flags: np.ndarray, null: np.ndarray) -> pa.Array:
-    return pa.array(flags, type=pa.bool_(), mask=null)
+    return _columns.bool_array(flags, null)
 
 
 # --- henkilötunnus ----------------------------------------------------------------
@@ -200,7 +202,7 @@ def hetu_birth_date(
         years = (result.year - 1970).astype("datetime64[Y]")
         months = years.astype("datetime64[M]") + (result.month - 1).astype("timedelta64[M]")
         days = months.astype("datetime64[D]") + (result.day - 1).astype("timedelta64[D]")
-        return pa.array(days.astype(np.int64).astype(np.int32), type=pa.date32(), mask=invalid)
+        return _columns.typed_array(pa.date32(), days.astype(np.int64).astype(np.int32), invalid)
 
     return _map(values, "hetu", pa.date32(), one)
 

@@ -136,23 +136,32 @@ class Findings:
             blank = np.array([not v.strip() for v in values.to_pylist()], dtype=np.bool_)
             empty = int(np.count_nonzero(blank))
             keep = ~blank
-            rows, codes, values = rows[keep], codes[keep], values.filter(pa.array(keep))
+            rows, codes = rows[keep], codes[keep]
+            values = values.filter(_columns.bool_array(keep))
         if len(rows) == 0:
             return "", 0, empty
-        table = pa.array([words[r] if r is not None else "" for r in _columns.REASONS])
-        row_text = pc.cast(pa.array(rows), pa.string())
-        join = pc.binary_join_element_wise
-        full = join("row ", row_text, ": ", table.take(pa.array(codes)), ": ",
-                    _columns.masked(values), "\n", "")  # fmt: skip
-        short = join("row ", row_text, f": {empty_words}\n", "")
-        lines = pc.if_else(pc.equal(pc.binary_length(values), 0), short, full)
-        whole = pc.binary_join(pa.ListArray.from_arrays([0, len(lines)], lines), "")
-        return str(whole[0].as_py()), len(rows), empty
+        text = _columns.string_array
+        table = text([words[r] if r is not None else "" for r in _columns.REASONS])
+        row, colon, end = (text([part])[0] for part in ("row ", ": ", "\n"))
+        nothing, empty_line = text([""])[0], text([f": {empty_words}\n"])[0]
+        row_text = pc.cast(_columns.int_array(rows), pa.string())
+        full = pc.binary_join_element_wise(
+            row, row_text, colon, table.take(_columns.int_array(codes)), colon,
+            _columns.masked(values), end, nothing,
+        )  # fmt: skip
+        short = pc.binary_join_element_wise(row, row_text, empty_line, nothing)
+        offsets = np.frombuffer(values.buffers()[1], dtype=np.int32, count=len(values) + 1,
+                                offset=values.offset * 4)  # fmt: skip
+        lines = pc.if_else(_columns.bool_array(np.diff(offsets) == 0), short, full)
+        ends = np.frombuffer(lines.buffers()[1], dtype=np.int32, count=len(lines) + 1,
+                             offset=lines.offset * 4)  # fmt: skip
+        data = lines.buffers()[2]
+        return data.to_pybytes()[ends[0] : ends[-1]].decode(), len(rows), empty
 
 
 def _findings(array: pa.Array, codes: np.ndarray, first_row: int) -> Findings:
     bad = np.flatnonzero(codes)
-    values = array.take(pa.array(bad)).cast(pa.string())
+    values = array.take(_columns.int_array(bad)).cast(pa.string())
     return Findings(bad + first_row, codes[bad], values)
 
 
@@ -246,6 +255,6 @@ def check_parquet(
         if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
             array = array.cast(pa.large_string())
         if array.null_count:
-            array = pc.fill_null(array, "")
+            array = pc.fill_null(array, _columns.string_array([""])[0])
         sink(len(array), _findings(array, checker.codes(array), row))
         row += len(array)
