@@ -109,9 +109,17 @@ _URL: Final = re.compile(r"(?i)\b(?:https?://|www\.)[^\s,;()]{3,200}")
 _PO_BOX: Final = re.compile(
     r"(?i)(?<!\w)(?:PL|PB|P\.?\s?O\.?\s?Box|Box|Postilokero|Postbox)[ \t]*\.?[ \t]*[0-9]{1,6}(?!\d)"
 )
+#: Words after a town that are not part of its name: the next label, a country.
+_NOT_TOWN: Final = (
+    r"(?i:puh|tel|gsm|fax|faksi|telefax|sähköposti|e-?mail|e-post|y-tunnus|www|kotisivu"
+    r"|finland|suomi|sverige|sweden|vaihde|växel|p\.)\b"
+)
 _POSTCODE_TOWN: Final = re.compile(
     r"(?<![\d-])(?:FI[ \t]?-?[ \t]?)?(?P<code>[0-9]{5})[ \t]+"
-    r"(?P<town>[A-ZÄÖÅ][A-Za-zÄÖÅäöåéü\-]+(?:[ \t](?:[A-ZÄÖÅ][A-Za-zÄÖÅäöå\-]+|kunta|stad))?)"
+    r"(?P<town>[A-ZÄÖÅ][A-Za-zÄÖÅäöåéü\-]+(?:[ \t](?:(?!"
+    + _NOT_TOWN
+    + r")[A-ZÄÖÅ][A-Za-zÄÖÅäöå\-]+"
+    r"|kunta|stad))?)"
 )
 _HOUSE: Final = (
     r"[0-9]{1,4}(?:[ \t]?[A-Za-z](?![a-zåäö])(?:[ \t]?[0-9]{1,3}(?![0-9]))?)?"

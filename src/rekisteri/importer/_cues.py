@@ -457,6 +457,7 @@ def register_name_of(line: str) -> str | None:
         found = pattern.fullmatch(line)
         if found is not None:
             candidate = found.group("name").strip(" –—:|-")
+            candidate = re.sub(r"(?i)^(?:för|for the|for|of the|of|koskien)\s+", "", candidate)
             break
     if not _REGISTER_END.search(candidate) or len(candidate.split()) > _NAME_WORDS:
         return None

@@ -16,6 +16,7 @@ from typing import Final
 import attrs
 
 from rekisteri.importer._builder import Builder, Remark
+from rekisteri.importer._contact import email_in
 from rekisteri.importer._controller import ContactReader
 from rekisteri.importer._cues import (
     AUTOMATED,
@@ -118,12 +119,37 @@ class Extractor:
             else:
                 self._units(section)
         self.contacts.scan_business_ids()
+        self._fallbacks()
         if self.out.name is None and self.name_guess is not None:
             name, start, end = self.name_guess
             self.out.name = name
             self.out.map(start, end, "name")
             self.out.note("name", "read from the notice's title; check it")
         return self.out
+
+    def _fallbacks(self) -> None:
+        """The controller's name and e-mail from elsewhere when no contact section gave them.
+
+        A firm named in the title or introduction is the controller; an e-mail
+        address given in another section (rights, contacts in prose) is the
+        controller's. Each is noted in the draft.
+        """
+        out = self.out
+        free = [s for s in self.sections if s.kind in FREE_SECTIONS]
+        if out.controller.name is None:
+            for section in free:
+                start = section.heading.start if section.heading else section.pieces[0].start
+                end = section.pieces[-1].end if section.pieces else section.heading.end  # type: ignore[union-attr]
+                company = COMPANY.search(self.text, start, end)
+                if company is not None:
+                    out.controller.name = company.group(1)
+                    out.note("controller", "name read from the notice's introduction; check it")
+                    break
+        if out.controller.email is None and out.contact.email is None:
+            found = email_in(self.text)
+            if found is not None:
+                out.controller.email = found[0]
+                out.note("controller", "e-mail read from the notice's text, not a contact block")
 
     def _title_name(self, section: Section) -> None:
         """Keep a register name read from a title (or a lone line under it) as a guess."""

@@ -86,7 +86,13 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|(contact details of the )?data protection officer"
         ),
     ),
-    (SectionKind.NAME, r"rekisterin nimi|registrets namn|(the )?name of (the )?register"),
+    (
+        SectionKind.NAME,
+        (
+            r"\w*rekisterin nim(i|et)|rekisterien nimet|\w*registrets namn|registrens namn"
+            r"|(the )?name of (the )?(register|file|personal data file|data file)|register name"
+        ),
+    ),
     (
         SectionKind.PURPOSES,
         (
