@@ -1567,3 +1567,34 @@ def test_check_ids_a_very_long_cell_gets_the_same_report(tmp_path: Path, where: 
     python = invoke(*args, "--reader", "python")
     _check_outcome(*auto)
     assert auto == python
+
+
+def test_check_ids_python_reader_and_other_commands_load_no_column_library(
+    csv_files: dict[str, Path],
+) -> None:
+    report = textwrap.dedent(
+        f"""
+        import atexit, sys
+        def _report():
+            heavy = {{m.split(".")[0] for m in sys.modules}} & set({_HEAVY!r})
+            sys.stderr.write("HEAVY=" + ",".join(sorted(heavy)) + "\\n")
+        atexit.register(_report)
+        from rekisteri.cli import main
+        main()
+        """
+    )
+    plain = str(csv_files["plain.csv"])
+    for args in (
+        ("check-ids", plain, "-c", "hetu", "-k", "hetu", "--reader", "python"),
+        ("check-ids", plain, "-c", "hetu", "-k", "ytunnus", "-f", "json", "--reader", "python"),
+        ("schema",),
+    ):
+        done = subprocess.run(  # noqa: S603 - this interpreter, arguments of the test
+            [sys.executable, "-c", report, *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode in (0, 1), done.stderr[-500:]
+        assert done.stderr.strip().splitlines()[-1] == "HEAVY=", (args, done.stderr[-300:])
