@@ -130,27 +130,29 @@ class ImportResult:
         text before the first heading); ``unmapped``: listed in :attr:`unmatched`.
         The four add up to 1.
         """
-        from rekisteri.importer._evaluate import field_of
+        from rekisteri.importer._evaluate import field_of, segments
 
         text = self.text
-        fields: list[set[str]] = [set() for _ in text]
-        for span in self.mapped:
-            for index in range(span.start, min(span.end, len(text))):
-                fields[index].add(field_of(span.field))
+        spans = [(m.start, min(m.end, len(text)), field_of(m.field)) for m in self.mapped]
+        sections = self.sections or ((0, len(text), "none"),)
+        bounds = [edge for start, end, _ in sections for edge in (start, end)]
+        pieces = segments(text, spans, bounds)
         counts = dict.fromkeys(("in_field", "description", "elsewhere", "unmapped"), 0)
-        for start, end, field in self.sections or ((0, len(text), "none"),):
-            for index in range(start, end):
-                if text[index].isspace():
-                    continue
-                got = fields[index]
+        index = 0
+        for start, end, field in sections:
+            while index < len(pieces) and pieces[index][0] < start:
+                index += 1
+            while index < len(pieces) and pieces[index][1] <= end:
+                _, _, got, chars = pieces[index]
                 if field in got:  # a title's text mapped as a title counts as placed too
-                    counts["in_field"] += 1
+                    counts["in_field"] += chars
                 elif not got:
-                    counts["unmapped"] += 1
+                    counts["unmapped"] += chars
                 elif got == {"description"}:
-                    counts["description"] += 1
+                    counts["description"] += chars
                 else:
-                    counts["elsewhere"] += 1
+                    counts["elsewhere"] += chars
+                index += 1
         total = sum(counts.values())
         return {key: (value / total if total else 0.0) for key, value in counts.items()}
 

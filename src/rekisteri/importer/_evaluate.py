@@ -8,6 +8,7 @@ with the field its text belongs to).
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING, Any, Final
 
@@ -165,18 +166,50 @@ def right_field(result: ImportResult, sections: list[dict[str, str]]) -> tuple[i
     Sections whose field is ``"none"`` are not counted: no field is right for them.
     """
     text = result.text
-    by_char: list[set[str]] = [set() for _ in range(len(text))]
-    for span in result.mapped:
-        field = field_of(span.field)
-        for index in range(span.start, min(span.end, len(text))):
-            by_char[index].add(field)
+    spans = [(m.start, min(m.end, len(text)), field_of(m.field)) for m in result.mapped]
+    located = section_spans(text, sections)
+    bounds = [edge for start, end, _, _ in located for edge in (start, end)]
+    pieces = segments(text, spans, bounds)
     right = total = 0
-    for start, end, _heading, field in section_spans(text, sections):
+    for start, end, _heading, field in located:
         if field == "none":
             continue
         want = _SAME.get(field, field)
-        for index in range(start, end):
-            if not text[index].isspace():
-                total += 1
-                right += want in by_char[index]
+        for left, right_edge, covering, chars in pieces:
+            if left >= start and right_edge <= end:
+                total += chars
+                right += chars if want in covering else 0
     return right, total
+
+
+_NON_BLANK: Final = re.compile(r"\S+")
+
+
+def segments(
+    text: str, spans: list[tuple[int, int, str]], bounds: list[int]
+) -> list[tuple[int, int, frozenset[str], int]]:
+    """*text* cut at every span edge and bound: (start, end, fields covering it, non-blank chars).
+
+    *spans* are ``(start, end, field)`` with the scorer's top-level field
+    names. One sweep over the sorted edges: linear in the text and
+    ``O(m log m)`` in the spans, so a report on a large notice stays cheap.
+    """
+    edges = sorted({0, len(text), *bounds, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    starts: dict[int, list[str]] = {}
+    ends: dict[int, list[str]] = {}
+    for start, end, field in spans:
+        if end > start:
+            starts.setdefault(start, []).append(field)
+            ends.setdefault(end, []).append(field)
+    active: dict[str, int] = {}
+    out = []
+    for left, right in itertools.pairwise(edges):
+        for field in ends.get(left, ()):
+            active[field] -= 1
+        for field in starts.get(left, ()):
+            active[field] = active.get(field, 0) + 1
+        chars = sum(map(len, _NON_BLANK.findall(text, left, right)))
+        if chars:
+            covering = frozenset(field for field, count in active.items() if count > 0)
+            out.append((left, right, covering, chars))
+    return out
