@@ -1,13 +1,14 @@
 """Every error that rekisteri raises on purpose.
 
 One root, and each error also subclasses the builtin that fits, so callers can
-catch either. Three are defined next to the code that raises them and are
+catch either. Some are defined next to the code that raises them and are
 importable from there (the module is named in brackets)::
 
     RekisteriError
     ├── IdentifierTypeError (TypeError)     the value is not a string (or not iterable) at all
     ├── SecretTypeError (TypeError)         a store's secret is not bytes
     ├── ModelTypeError (TypeError)          a model field was given a value of the wrong type
+    ├── ArgumentTypeError (TypeError)       [rekisteri.calendar] None (or so) for a date, a request…
     ├── InvalidIdentifierError (ValueError) the string is not a valid identifier
     │   ├── InvalidFormat                   wrong characters or shape
     │   │   └── InvalidLength               wrong number of characters
@@ -22,12 +23,14 @@ importable from there (the module is named in brackets)::
     │   ├── WeakSecretError                 a store's secret is shorter than 32 bytes
     │   ├── WrongSecretError                a store's secret is not the one it was created with
     │   ├── InvalidCheckpointError          a checkpoint document cannot be read
-    │   └── UnknownLocaleError              [rekisteri.lint] a locale other than fi, sv, en
+    │   ├── UnknownLocaleError              [rekisteri.lint] a locale other than fi, sv, en
+    │   └── CalendarRangeError              [rekisteri.calendar] a date outside 0002…9998
     ├── InvalidTransitionError (ValueError) an event is not allowed in a consent's status
     ├── ErasureNotFlushedError (RuntimeError) erased, but old row versions remain in the WAL
     ├── MissingDependencyError (ImportError) an optional part lacks its extra ([postgres])
     ├── InvalidRegisterError (ValueError)   a register breaks a rule of the model
     ├── InvalidDocumentError (ValueError)   a TOML/JSON document does not fit the model
+    │   └── DocumentTooLargeError           [rekisteri.serialize] over max_bytes or MAX_VALUES
     ├── UnknownCategoryError (KeyError)     no data category with that key in rekisteri.categories
     ├── UnusableInputError (ValueError)     [rekisteri.importer] undecodable, binary or empty input
     └── CatalogError (LookupError)          [rekisteri.render] a message catalog is missing
