@@ -436,7 +436,10 @@ _DOCUMENT: Final = (
     r"|registerbeskrivning|dataskyddsbeskrivning|privacy notice|privacy policy|privacy statement)"
 )
 _NAME_BEFORE: Final = re.compile(rf"(?i)(?P<name>.+?)\s*(?:[–—:|-]\s*|\s){_DOCUMENT}")
-_NAME_AFTER: Final = re.compile(rf"(?i){_DOCUMENT}\s*[–—:|-]?\s*(?P<name>.+)")
+_NAME_AFTER: Final = re.compile(rf"(?i){_DOCUMENT}\s*[–—:|/-]?\s*(?P<name>.+)")
+#: "Henkilötietolain 10 §:n mukainen rekisteriseloste – Asiakasrekisteri"
+_NAME_AFTER_INSIDE: Final = re.compile(rf"(?i){_DOCUMENT}\s*[–—:|/]\s*(?P<name>.+)$")
+_TRAILER: Final = re.compile(r"\s*(?:\([^()]*\)|\d{1,2}\.\d{1,2}\.\d{4}|(?:19|20)\d{2})$")
 _REGISTER_WORD: Final = re.compile(r"(?i)rekisteri|register")
 _REGISTER_END: Final = re.compile(r"(?i)(?:rekisteri|rekisterin|register|registret|registry)$")
 _NAME_WORDS: Final = 8
@@ -450,11 +453,15 @@ def register_name_of(line: str) -> str | None:
     ends in "rekisteri"/"register" is the name itself.
     """
     line = flat(line).strip(" .:")
+    while _TRAILER.search(line):  # "(EU 2016/679)", "2018", "1.2.2019" after the name
+        line = _TRAILER.sub("", line, count=1).strip(" .:–-")
     if not line or len(line.split()) > _NAME_WORDS + 3:
         return None
     candidate = line
-    for pattern in (_NAME_AFTER, _NAME_BEFORE):
-        found = pattern.fullmatch(line)
+    for pattern in (_NAME_AFTER, _NAME_BEFORE, _NAME_AFTER_INSIDE):
+        found = (
+            pattern.fullmatch(line) if pattern is not _NAME_AFTER_INSIDE else pattern.search(line)
+        )
         if found is not None:
             candidate = found.group("name").strip(" –—:|-")
             candidate = re.sub(r"(?i)^(?:för|for the|for|of the|of|koskien)\s+", "", candidate)
@@ -465,6 +472,8 @@ def register_name_of(line: str) -> str | None:
         candidate = candidate[:-1]
     if _REGISTER_WORD.fullmatch(candidate):
         return None
+    if candidate.isupper():
+        candidate = candidate.lower()  # "ASIAKASREKISTERI" in a title set in capitals
     return capitalise(candidate)
 
 
