@@ -367,6 +367,18 @@ class TestEmail:
         assert email not in str(info.value)
         assert str(info.value).startswith("email: ")
 
+    @pytest.mark.parametrize(
+        "url", ["mailto:a@example.fi?bcc=b@example.com", "MAILTO:a@example.fi,b@example.fi"]
+    )
+    def test_mailto_url_follows_the_same_rules(self, url: str) -> None:
+        """A mailto: link given as the url is one plain address too."""
+        with pytest.raises(InvalidValueError) as info:
+            M.ContactPoint(url=url)
+        assert str(info.value).startswith("url: expected ")
+        assert "a@example" not in str(info.value)
+        assert "b@example" not in str(info.value)
+        assert M.ContactPoint(url="mailto:a@example.fi").url == "mailto:a@example.fi"
+
     def test_control_character_in_email(self) -> None:
         """A control character is refused in an e-mail address like in any text."""
         with pytest.raises(InvalidValueError, match=r"^email: contains a control character"):

@@ -47,13 +47,14 @@ class Address(Strict):
 _EMAIL_REFUSED: Final = re.compile(r"[\s?&<>\",;%\\]")
 
 
-def _check_email(value: str) -> None:
-    if value.count("@") != 1 or value.startswith("@") or value.endswith("@"):
-        msg = "email: expected one address with '@' (write 'info(a)example.fi' out in full)"
+def _check_email(value: str, field: str = "email") -> None:
+    address = value[7:] if value[:7].lower() == "mailto:" else value
+    if address.count("@") != 1 or address.startswith("@") or address.endswith("@"):
+        msg = f"{field}: expected one address with '@' (write 'info(a)example.fi' out in full)"
         raise InvalidValueError(msg)
-    if _EMAIL_REFUSED.search(value.removeprefix("mailto:")) is not None:
+    if _EMAIL_REFUSED.search(address) is not None:
         msg = (
-            "email: expected a plain address: no spaces, no '?', '&' or other header "
+            f"{field}: expected a plain address: no spaces, no '?', '&' or other header "
             "parts of a mailto: link, and only one address"
         )
         raise InvalidValueError(msg)
@@ -67,7 +68,7 @@ class ContactPoint(Strict):
     The old notices often write e-mail addresses as ``info(a)example.fi``;
     write them out in full here. An e-mail address is one plain address: a
     ``mailto:`` link that carries headers (``?bcc=…``), spaces or several
-    addresses is refused.
+    addresses is refused, in ``email`` and as a ``mailto:`` ``url`` alike.
     """
 
     name: str | None = None
@@ -83,6 +84,8 @@ class ContactPoint(Strict):
             raise InvalidValueError(msg)
         if self.email is not None:
             _check_email(self.email)
+        if self.url is not None and self.url[:7].lower() == "mailto:":
+            _check_email(self.url, "url")  # a mailto: link, with the same rules
 
 
 @strict
