@@ -1804,3 +1804,106 @@ class TestHtmlFragment:
             assert _is_typed(exc)  # noqa: PT017 - either outcome is allowed
             return
         assert output == render_notice(register, format=fmt)  # type: ignore[arg-type]
+
+
+class _Langs(HTMLParser):
+    """The text nodes of an HTML notice with the language of their nearest lang attribute."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str | None] = []
+        self.chunks: list[tuple[str | None, str]] = []
+
+    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            self.stack.append(dict(attrs_).get("lang"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        lang = next((value for value in reversed(self.stack) if value), None)
+        self.chunks.append((lang, data.strip()))
+
+
+def _finnish_only_texts(register: Register) -> set[str]:
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if set(node) == {"fi"}:
+                found.add(node["fi"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(unstructure(register))
+    return found
+
+
+class TestFallbackMarking:
+    @pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+    @pytest.mark.parametrize("locale", ["sv", "en"])
+    def test_finnish_only_texts_are_marked_lang_fi(self, path: Path, locale: str) -> None:
+        """A text the register has only in Finnish sits in an element with lang="fi"."""
+        register = load_register(path)
+        finnish = {text for text in _finnish_only_texts(register) if "\n" not in text}
+        for fragment in (True, False):
+            parser = _Langs()
+            parser.feed(render_notice(register, locale=locale, format="html", fragment=fragment))
+            seen = [(lang, text) for lang, text in parser.chunks if text in finnish]
+            assert [text for lang, text in seen if lang != "fi"] == []
+        if finnish:
+            assert seen
+
+    def test_markdown_escapes_user_markup(self) -> None:
+        """User text cannot add HTML, links or emphasis to the Markdown notice."""
+        name = "X <script>alert(1)</script> [a](javascript:alert(1)) **b** Oy"
+        register = Register(
+            controller=Controller(name=name, contact=_contact()),
+            description=LocalizedText(
+                fi="<img src=x onerror=alert(1)> | a | ![i](https://example.fi/i.png)"
+            ),
+        )
+        for locale in LOCALES:
+            output = render_notice(register, locale=locale, format="md")
+            # Only escaped forms may remain (a backslash before the markup character).
+            assert not re.search(r"(?<!\\)<(script|img)", output)
+            assert not re.search(r"(?<!\\)\]\(javascript:", output)
+            assert not re.search(r"(?<!\\)!(?<!\\)\[i", output)
+            assert not re.search(r"(?<!\\)\*\*b(?<!\\)\*\*", output)
+            assert "\\<script\\>" in output
+
+
+@pytest.mark.parametrize("spelling", HETU_SPELLINGS)
+def test_nested_document_errors_never_repeat_a_hetu(spelling: str) -> None:
+    """A hetu as an unknown field name, a language, a catalog key or a value, anywhere."""
+    base = {"controller": {"name": "x"}}
+    documents = [
+        {"controller": {"name": "x", spelling: 1}},
+        {"controller": {"name": {"fi": "x", spelling: "y"}}},
+        {**base, "purposes": [{"key": "a", "name": "x", spelling: 2}]},
+        {**base, "data_categories": [{"catalog": spelling}]},
+        {**base, "sources": [{"catalog": "ytj", spelling: 1}]},
+        {**base, "schema_version": spelling},
+        {**base, "updated": spelling},
+        {**base, "retention": [{"period": {"years": spelling}, "trigger": "collection"}]},
+        {
+            **base,
+            "processors": [
+                {
+                    "name": "p",
+                    "country": spelling,
+                    "sub_processors": [{"name": spelling, "country": spelling}],
+                }
+            ],
+        },
+        {**base, "joint_controllers": [{"name": "j", "business_id": spelling}]},
+    ]
+    for document in documents:
+        exc = _raised(lambda d: structure(d, Register), document)
+        assert isinstance(exc, RekisteriError), (document, exc)
+        assert not _leaks(_error_text(exc)), _error_text(exc)
