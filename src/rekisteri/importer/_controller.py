@@ -145,6 +145,14 @@ class ContactReader:
             self.out.map(start, end, self.path)
             return
         if _is_sentence(line):
+            if (
+                kind is SectionKind.CONTROLLER
+                and self.out.controller.name is None
+                and (COMPANY.search(line))
+            ):
+                # "Rekisterinpitäjänä toimii Esimerkki Oy, joka vastaa ...": a sentence
+                self.prose(flat(line), start, end)
+                return
             self.otherwise(kind, start, end)
             return
         if pending:
@@ -243,7 +251,7 @@ class ContactReader:
     def _without_role(self, part: Part, value: str) -> str:
         """*value* without "Rekisterinpitäjänä toimii" or a role before a person's name."""
         stated = _NAME_STATED.match(value)
-        if stated is not None and self.path == "controller":
+        if stated is not None:
             value = stated.group(1)  # "Rekisterinpitäjänä toimii Esimerkki Oy"
         role = _ROLE_FIRST.match(value)
         if (
