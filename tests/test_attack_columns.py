@@ -864,6 +864,14 @@ def test_check_ids_csv_arrow_reader_and_python_reader_agree(
         _check_outcome(*auto)
         _check_outcome(*python)
         assert auto == python, (name, option_set)
+        if "json" in option_set and auto[0] in (0, 1):
+            report = json.loads(auto[1])
+            summary = report["summary"]
+            assert (
+                summary["rows"] == summary["valid"] + summary["invalid"] + summary["empty_skipped"]
+            )
+            assert len(report["invalid"]) == summary["invalid"]
+            assert (auto[0] == 1) == (summary["invalid"] > 0)
 
 
 def test_check_ids_without_pyarrow_gives_the_same_report(csv_files: dict[str, Path]) -> None:
