@@ -204,6 +204,22 @@ class TestRequests:
         listed = run(runner, "requests", "list", "--db", db)  # the store stays readable
         assert listed.exit_code in {0, 1}, listed.output
 
+    def test_missing_flag_is_named(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A receive without --right, an extend without --extension-months: the option named."""
+        db = tmp_path / "r.db"
+        no_right = self.record(
+            runner, db, "--request", "q", "--subject", "c1", "--event", "receive"
+        )
+        assert_clean(no_right, 2)
+        assert "--right" in no_right.stderr
+        self.record(runner, db, "--request", "q", "--subject", "c1", "--event", "receive",
+                    "--right", "access")  # fmt: skip
+        self.record(runner, db, "--request", "q", "--subject", "c1", "--event", "acknowledge")
+        no_months = self.record(runner, db, "--request", "q", "--subject", "c1",
+                                "--event", "extend", "--reason", "many files")  # fmt: skip
+        assert_clean(no_months, 2)
+        assert "--extension-months" in no_months.stderr
+
     def test_deadline_json(self, runner: CliRunner) -> None:
         """Requests deadline --format json."""
         result = run(runner, "requests", "deadline", "2026-01-31", "-f", "json")

@@ -150,6 +150,9 @@ def requests_record(
             actor=actor,
         )
     except RekisteriError as exc:
+        hinted = _with_flag_hint(exc)
+        if hinted is not None:
+            fail_line(hinted.replace(subject, shown(subject)))
         fail_error(exc, subject)
     from rekisteri.errors import InvalidTransitionError
 
@@ -176,6 +179,27 @@ def requests_record(
         )
     if kind == "reject" and request.refused_late:
         echo(f"rekisteri: warning: {_late_refusal(request)}", err=True)
+
+
+#: The option that gives each field of a request event, for a hint in an error.
+_FLAGS: Final = {
+    "right": "--right (access, erasure, object, …)",
+    "extension_months": "--extension-months 1 or 2",
+    "reason": "--reason TEXT",
+    "ground": "--ground",
+    "channel": "--channel",
+    "notes": "--notes",
+    "actor": "--actor",
+}
+
+
+def _with_flag_hint(exc: RekisteriError) -> str | None:
+    """*exc*'s message with the option that fixes it, when it names an event field."""
+    message = one_line(str(exc))
+    field = message.split(":", 1)[0]
+    if field in _FLAGS:
+        return f"{message} (the option: {_FLAGS[field]})"
+    return None
 
 
 def _allowed_steps(state: object) -> str:
