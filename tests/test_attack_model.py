@@ -38,6 +38,7 @@ from rekisteri.model import (
     Address,
     ContactPoint,
     Controller,
+    DataCategory,
     JointController,
     LegalBasis,
     LocalizedText,
@@ -1907,3 +1908,38 @@ def test_nested_document_errors_never_repeat_a_hetu(spelling: str) -> None:
         exc = _raised(lambda d: structure(d, Register), document)
         assert isinstance(exc, RekisteriError), (document, exc)
         assert not _leaks(_error_text(exc)), _error_text(exc)
+
+
+@pytest.mark.parametrize(
+    "iri",
+    [
+        'https://w3id.org/dpv/pd#Contact"><x',
+        "https://w3id.org/dpv/pd#{x}",
+        "https://w3id.org/dpv/pd#a<b>",
+    ],
+)
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: DataCategory.dpv accepts a 'full IRI' with characters an IRI cannot hold "
+    '(", <, >, {, }; RFC 3987); jsonld exports it as an IRI and rdflib then cannot '
+    "serialize the graph ('does not look like a valid URI, I cannot serialize this as "
+    "N3/Turtle')",
+)
+def test_dpv_iri_is_a_valid_iri_or_refused(iri: str) -> None:
+    """A dpv term the model accepts gives a JSON-LD graph that RDF tools can write out."""
+    import warnings
+
+    from rdflib import Graph
+
+    exc = _raised(lambda value: DataCategory(key="k", name=LocalizedText(fi="n"), dpv=value), iri)
+    if exc is not None:
+        assert isinstance(exc, InvalidValueError)
+        return
+    register = Register(
+        controller=Controller(name="Esimerkki Oy"),
+        data_categories=(DataCategory(key="k", name=LocalizedText(fi="n"), dpv=iri),),
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        graph = Graph().parse(data=jsonld.dumps(register), format="json-ld")
+        assert graph.serialize(format="nt")
