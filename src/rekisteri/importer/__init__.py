@@ -315,7 +315,7 @@ def _word_counts(text: str) -> tuple[int, int]:
 
 def _swedish(text: str) -> bool:
     swedish, finnish = _word_counts(text)
-    return swedish > 2 * finnish + 5
+    return swedish > 2 * finnish + 2
 
 
 def _parallel(text: str) -> bool:

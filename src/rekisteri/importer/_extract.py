@@ -205,10 +205,20 @@ class Extractor:
                 .rstrip(".")
                 .strip("\"'”“„«»’‘ ")
             )
+            if sum(c.isalpha() for c in value) > 3 and value.isupper():
+                value = value.lower()  # "ASIAKASREKISTERI" in a notice set in capitals
             if index == 0 and self.out.name is None and len(value) <= 200:
-                if sum(c.isalpha() for c in value) > 3 and value.isupper():
-                    value = value.lower()  # "ASIAKASREKISTERI" in a notice set in capitals
                 self.out.name = capitalise(value)
+                self.out.map(piece.start, piece.end, "name")
+            elif (
+                index == 0
+                and self.out.name is not None
+                and " / " not in self.out.name
+                and _SWEDISH_NAME.search(value)
+                and not _SWEDISH_NAME.search(self.out.name)
+            ):
+                # "Registrets namn" after "Rekisterin nimi": the name in Swedish
+                self.out.name = f"{self.out.name} / {capitalise(value)}"
                 self.out.map(piece.start, piece.end, "name")
             else:
                 self._sentence_unit(SectionKind.TITLE, piece.start, piece.end, inherit=None)
