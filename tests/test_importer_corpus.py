@@ -119,7 +119,11 @@ def controller(register: Register) -> dict[str, object]:
     return {
         "name": c.name,
         "business_id": c.business_id,
-        "address": (address.street, address.postal_code, address.town) if address else None,
+        # a post town printed in capitals ("HYVINKÄÄ") is drafted as a word ("Hyvinkää"):
+        # the case is not content
+        "address": (address.street, address.postal_code, (address.town or "").casefold())
+        if address
+        else None,
         "email": contact.email if contact else None,
         "phone": contact.phone if contact else None,
     }
