@@ -2021,3 +2021,47 @@ def test_entry_points_refuse_what_is_not_a_register(entry: str, value: str) -> N
         return
     assert isinstance(exc, RekisteriError), repr(exc)
     assert isinstance(exc, TypeError | ValueError)
+
+
+def _library_finnish_in(text: str, register: Register) -> list[str]:
+    users = _user_strings(register)
+    found = [s for s in LIBRARY_FINNISH if s in text and s not in users]
+    return found + re.findall(r"\bPL \d+", text)
+
+
+def _registers_for_language_checks() -> list[Register]:
+    registers_ = [load_register(path) for path in EXAMPLES]
+    registers_.append(TestCatalogsLintClean()._register(list(categories.keys())))
+    registers_.append(clean_register())
+    registers_.append(
+        Register(
+            controller=Controller(),
+            data_categories=(
+                categories.CRIMINAL_RECORDS,
+                categories.HEALTH,
+                categories.PERSONAL_IDENTITY_CODE,
+            ),
+            sources=(model.Source(key="x", name=LocalizedText(fi="Lähde")),),
+            purposes=(
+                Purpose(
+                    key="p",
+                    name=LocalizedText(fi="x"),
+                    legal_basis=LegalBasis.LEGAL_OBLIGATION,
+                    data_categories=("health",),
+                    special_category_condition="9(2)(h)",
+                ),
+            ),
+        )
+    )
+    return registers_
+
+
+@pytest.mark.parametrize("locale", ["sv", "en"])
+def test_lint_messages_and_record_have_no_library_finnish(locale: str) -> None:
+    """Lint's sv/en messages and the sv/en Art 30 record quote no Finnish the library wrote."""
+    for register in _registers_for_language_checks():
+        for finding in lint(register, locale=locale):
+            assert _library_finnish_in(finding.message, register) == [], finding
+        for fmt in FORMATS:
+            text = _plain(render_record(register, locale=locale, format=fmt), fmt)
+            assert _library_finnish_in(text, register) == [], fmt
