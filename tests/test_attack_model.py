@@ -168,7 +168,7 @@ WRONG: dict[str, tuple[Any, ...]] = {
         None if False else 1.5,
     ),
     "enum": (5, True, b"consent", 1.5, object()),
-    "tuple": ("abc", 5, {"a"}, {"a": 1}, True, b"ab"),
+    "tuple": ("abc", 5, {"a"}, {"a": 1}, True, b"ab", None),
     "object": ({"a": 1}, "x", 5, ["x"], True),
 }
 
@@ -2065,3 +2065,42 @@ def test_lint_messages_and_record_have_no_library_finnish(locale: str) -> None:
         for fmt in FORMATS:
             text = _plain(render_record(register, locale=locale, format=fmt), fmt)
             assert _library_finnish_in(text, register) == [], fmt
+
+
+ANY_VALUE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(allow_nan=True),
+    st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=12),
+    st.sampled_from(
+        ["consent", "health", "FI", "US", "UK", "access", "collection", "k", "a@example.fi"]
+    ),
+    st.binary(max_size=4),
+    st.dates(),
+    st.datetimes(),
+    st.lists(st.sampled_from(["access", "k", 1, None]), max_size=3),
+    st.dictionaries(st.sampled_from(["fi", "sv", "key"]), st.text(max_size=3), max_size=2),
+    st.builds(LocalizedText, fi=st.sampled_from(["teksti", "Nimi Oy"])),
+    st.sampled_from([m for enum in ENUMS for m in enum]),
+)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_random_values_are_accepted_whole_or_refused_typed(data: st.DataObject) -> None:
+    """Any value in any field: a typed refusal, or an object that serializes and reads back."""
+    cls = data.draw(st.sampled_from(MODEL_CLASSES))
+    fields = [f.name for f in attrs.fields(cls) if f.name != "schema_version"]
+    field = data.draw(st.sampled_from(fields))
+    value = data.draw(ANY_VALUE)
+    kwargs = {**BASE[cls.__name__], field: value}
+    exc = _raised(lambda kw: cls(**kw), kwargs)
+    if exc is not None:
+        assert _is_typed(exc), repr(exc)
+        assert (
+            field in str(exc) or field in ("business_id", "association_id") or "one of" in str(exc)
+        ), str(exc)
+        return
+    obj = cls(**kwargs)
+    assert serialize.loads(serialize.dumps(obj), cls) == obj
