@@ -1273,7 +1273,7 @@ _SPARK_WARNINGS = (
 @_SPARK_WARNINGS[1]
 @_SPARK_WARNINGS[2]
 def test_spark_hostile_parquet_gets_the_scalar_answers(spark: Any, tmp_path: Path) -> None:
-    allow_temporary = True
+    """Every function on the hostile values, with Arrow's 32-bit and 64-bit string offsets."""
     import pyarrow as pa
     import pyarrow.parquet as pq
     from pyspark.sql import functions as F  # noqa: N812 - Spark's own spelling
@@ -1283,19 +1283,26 @@ def test_spark_hostile_parquet_gets_the_scalar_answers(spark: Any, tmp_path: Pat
     path = tmp_path / "hostile.parquet"
     pq.write_table(pa.table({"i": list(range(len(HOSTILE))), "v": HOSTILE}), path)
     frame = spark.read.parquet(str(path)).repartition(3)
-    columns = [F.col("i")]
-    for name in FUNCTIONS:
-        kwargs = options(name, allow_temporary=allow_temporary)
-        column = F.col("v") if name.startswith("ytunnus") else "v"
-        columns.append(getattr(rs, name)(column, **kwargs).alias(name))
-    rows = {row["i"]: row for row in frame.select(*columns).collect()}
-    assert sorted(rows) == list(range(len(HOSTILE)))
+    large = "spark.sql.execution.arrow.useLargeVarTypes"
+    before = spark.conf.get(large)
     wrong = []
-    for i, value in enumerate(HOSTILE):
-        for name in FUNCTIONS:
-            want = expected(name, value, allow_temporary=allow_temporary)
-            if rows[i][name] != want:
-                wrong.append((value, name, rows[i][name], want))
+    try:
+        for use_large, allow_temporary in (("false", True), ("true", False)):
+            spark.conf.set(large, use_large)
+            columns = [F.col("i")]
+            for name in FUNCTIONS:
+                kwargs = options(name, allow_temporary=allow_temporary)
+                column = F.col("v") if name.startswith("ytunnus") else "v"
+                columns.append(getattr(rs, name)(column, **kwargs).alias(name))
+            rows = {row["i"]: row for row in frame.select(*columns).collect()}
+            assert sorted(rows) == list(range(len(HOSTILE)))
+            for i, value in enumerate(HOSTILE):
+                for name in FUNCTIONS:
+                    want = expected(name, value, allow_temporary=allow_temporary)
+                    if rows[i][name] != want:
+                        wrong.append((use_large, value, name, rows[i][name], want))
+    finally:
+        spark.conf.set(large, before)
     assert not wrong, wrong[:5]
 
 
