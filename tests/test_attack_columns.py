@@ -1643,3 +1643,17 @@ def test_polars_typed_wrapper_matches_the_namespace(pl: Any) -> None:
         out = frame.lazy().select(wrapped, spaced).collect()
         assert out["w"].to_list() == out["s"].to_list(), name
         assert out["w"].to_list() == [expected(name, v, allow_temporary=True) for v in HOSTILE]
+
+
+def test_arrow_string_view_with_several_data_buffers(pa: Any, ra: Any) -> None:
+    """Views of 12 bytes or fewer are inline, longer ones point into one of several buffers."""
+    values: list[str | None] = [" 131052-308t   and more text after it"[:k] for k in range(34)]
+    values += [" 131052-308t ", "131052-308T", None, "  010594Y9032  ", "2077474-0 "]
+    parts = [pa.array(values[i::3], pa.string_view()) for i in range(3)]
+    column = pa.concat_arrays(parts)
+    assert len(column.buffers()) > 3  # validity, views and more than one data buffer
+    flat = values[0::3] + values[1::3] + values[2::3]
+    for subject, shown in ((column, flat), (column.slice(5, 20), flat[5:25])):
+        for name in FUNCTIONS:
+            got = getattr(ra, name)(subject, **options(name, allow_temporary=True)).to_pylist()
+            assert got == [expected(name, v, allow_temporary=True) for v in shown], name
