@@ -12,6 +12,7 @@ turns them into failures to be unmarked.
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -194,6 +195,18 @@ def _check_all(
 # -- Arrow ------------------------------------------------------------------------
 
 
+def need(module: str) -> Any:
+    """Import *module*, or skip the test when an extra it needs is missing.
+
+    A missing extra shows as rekisteri's MissingDependencyError, an ImportError
+    that is not a ModuleNotFoundError, which pytest.importorskip does not skip.
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        pytest.skip(f"{module} cannot be imported here: {exc}")
+
+
 @pytest.fixture(scope="module")
 def pa() -> Any:
     return pytest.importorskip("pyarrow")
@@ -201,7 +214,7 @@ def pa() -> Any:
 
 @pytest.fixture(scope="module")
 def ra() -> Any:
-    return pytest.importorskip("rekisteri.arrow")
+    return need("rekisteri.arrow")
 
 
 def _layouts(pa: Any) -> dict[str, Callable[[Any], Any]]:
@@ -432,7 +445,7 @@ def test_arrow_property_every_function_every_layout(
 @pytest.fixture(scope="module")
 def pl() -> Any:
     polars = pytest.importorskip("polars")
-    pytest.importorskip("rekisteri.polars")
+    need("rekisteri.polars")
     return polars
 
 
@@ -545,7 +558,7 @@ def test_polars_expression_refuses_non_strings_with_a_typed_error(
 @pytest.fixture(scope="module")
 def pd() -> Any:
     pandas = pytest.importorskip("pandas")
-    pytest.importorskip("rekisteri.pandas")
+    need("rekisteri.pandas")
     return pandas
 
 
@@ -1242,6 +1255,7 @@ def test_arrow_extra_works_without_pandas_or_pyspark(csv_files: dict[str, Path])
 def spark() -> Any:
     pytest.importorskip("pyspark")
     pytest.importorskip("pyarrow")
+    need("rekisteri.spark")
     if not os.environ.get("JAVA_HOME") and shutil.which("java") is None:
         pytest.skip("no Java runtime (java on PATH or JAVA_HOME)")
     from pyspark.sql import SparkSession
