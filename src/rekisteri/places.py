@@ -11,10 +11,12 @@ the linguistic division of municipalities that the Government fixes for ten
 years at a time (valtioneuvoston asetus kuntien kielellisestä asemasta,
 2023–2032) as Statistics Finland publishes it (classification *Kuntien
 kielisuhde* / *Språklig indelning*), plus the municipalities that are bilingual
-by their own choice (Lohja, Korsnäs, Luoto, Närpiö). Each entry says whether
-its pair of names was checked against a published source while this table was
-written (:attr:`Place.verified`); the others are the names in common official
-use, not yet checked against the decree's own list.
+by their own choice (Lohja, Korsnäs, Luoto, Närpiö). The pairs of names were
+checked against the Institute for the Languages of Finland's (Kotus) list of
+the Swedish names of bilingual municipalities; each entry says whether it was
+(:attr:`Place.verified`). The municipalities' status for 2023–2032 was not
+checked against the decree itself, and neither were Maarianhamina and the
+three postal localities of Raasepori.
 
 Examples:
     >>> town_name("Helsinki", "sv"), town_name("HELSINKI", "sv"), town_name("Helsinki", "en")
@@ -50,10 +52,13 @@ class Place(NamedTuple):
     """A postal locality inside a municipality (``Tammisaari`` in Raasepori), not a municipality."""
 
 
-# verified=True: the Swedish name was seen in a published list or page while
-# writing this table (a Swedish-language table of Uusimaa's bilingual
-# municipalities, Svenska Finlands folkting's background paper on bilingual
-# municipalities 2017, municipal pages); False: common official use, unchecked.
+# verified=True: the pair was seen in a published list while writing this
+# table: the Institute for the Languages of Finland's (Kotus) list of the
+# Swedish names of bilingual municipalities (made for the 2003–2012 decision),
+# a background paper on Swedish-speaking and bilingual municipalities (2017,
+# on the voluntarily bilingual Lohja, Korsnäs, Luoto and Närpiö), a table of
+# Uusimaa's bilingual municipalities, municipal pages. False: a name in common
+# official use that was not checked against such a list.
 _PLACES: Final = (
     Place("Espoo", "Esbo", verified=True),
     Place("Hanko", "Hangö", verified=True),
@@ -61,32 +66,32 @@ _PLACES: Final = (
     Place("Inkoo", "Ingå", verified=True),
     Place("Kaskinen", "Kaskö", verified=True),
     Place("Kauniainen", "Grankulla", verified=True),
-    Place("Kemiönsaari", "Kimitoön", verified=False),
+    Place("Kemiönsaari", "Kimitoön", verified=True),
     Place("Kirkkonummi", "Kyrkslätt", verified=True),
-    Place("Kokkola", "Karleby", verified=False),
+    Place("Kokkola", "Karleby", verified=True),
     Place("Korsnäs", "Korsnäs", verified=True),
-    Place("Kristiinankaupunki", "Kristinestad", verified=False),
-    Place("Kruunupyy", "Kronoby", verified=False),
+    Place("Kristiinankaupunki", "Kristinestad", verified=True),
+    Place("Kruunupyy", "Kronoby", verified=True),
     Place("Lapinjärvi", "Lappträsk", verified=True),
     Place("Lohja", "Lojo", verified=True),
     Place("Loviisa", "Lovisa", verified=True),
     Place("Luoto", "Larsmo", verified=True),
-    Place("Maalahti", "Malax", verified=False),
-    Place("Mustasaari", "Korsholm", verified=False),
+    Place("Maalahti", "Malax", verified=True),
+    Place("Mustasaari", "Korsholm", verified=True),
     Place("Närpiö", "Närpes", verified=True),
     Place("Parainen", "Pargas", verified=True),
-    Place("Pedersöre", "Pedersöre", verified=False),
-    Place("Pietarsaari", "Jakobstad", verified=False),
+    Place("Pedersöre", "Pedersöre", verified=True),
+    Place("Pietarsaari", "Jakobstad", verified=True),
     Place("Porvoo", "Borgå", verified=True),
-    Place("Pyhtää", "Pyttis", verified=False),
+    Place("Pyhtää", "Pyttis", verified=True),
     Place("Raasepori", "Raseborg", verified=True),
     Place("Sipoo", "Sibbo", verified=True),
     Place("Siuntio", "Sjundeå", verified=True),
-    Place("Turku", "Åbo", verified=False),
-    Place("Uusikaarlepyy", "Nykarleby", verified=False),
-    Place("Vaasa", "Vasa", verified=False),
+    Place("Turku", "Åbo", verified=True),
+    Place("Uusikaarlepyy", "Nykarleby", verified=True),
+    Place("Vaasa", "Vasa", verified=True),
     Place("Vantaa", "Vanda", verified=True),
-    Place("Vöyri", "Vörå", verified=False),
+    Place("Vöyri", "Vörå", verified=True),
     # Åland is Swedish-speaking; Finnish texts use the Finnish exonym.
     Place("Maarianhamina", "Mariehamn", verified=False),
     # Postal localities of Raasepori that keep their own postal names.
