@@ -2118,3 +2118,34 @@ def test_spanish_territory_codes_are_refused_or_inside_the_eea(code: str) -> Non
     if _raised(lambda value: Address(country=value), code) is not None:
         return
     assert not M.Transfer(destination=code).outside_eea
+
+
+def test_catalogs_are_complete_in_three_languages() -> None:
+    """Every catalog category and source speaks fi/sv/en; flags and DPV terms are consistent."""
+    for key, category in categories.CATALOG.items():
+        assert category.key == key
+        assert categories.get(key) is category
+        for text in (category.name, category.description):
+            assert text is not None
+            assert text.sv
+            assert text.en
+        assert category.dpv is not None
+        assert categories.dpv_iri(category.dpv).startswith("https://w3id.org/dpv/pd#")
+    assert categories.HEALTH.special is model.SpecialCategory.HEALTH
+    assert categories.TRADE_UNION_MEMBERSHIP.special is model.SpecialCategory.TRADE_UNION_MEMBERSHIP
+    assert categories.CRIMINAL_RECORDS.criminal
+    assert categories.PERSONAL_IDENTITY_CODE.personal_identity_code
+    assert [k for k, c in categories.CATALOG.items() if c.special is not None] == [
+        "health",
+        "trade-union-membership",
+    ]
+    for alias, key in categories.ALIASES.items():
+        assert categories.get(alias).key == key
+    for source in sources.CATALOG.values():
+        assert source.publicly_accessible is not None
+        assert source.name.sv
+        assert source.name.en
+        for text in (source.data, source.operator):
+            if text is not None:
+                assert text.sv
+                assert text.en
