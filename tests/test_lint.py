@@ -445,6 +445,7 @@ class TestLocale:
             "text": "T",
             "replacement": "X",
             "condition": "9(2)(b)",
+            "category": "C",
         }
         for code, info in CODES.items():
             template = info.message.get(lang)

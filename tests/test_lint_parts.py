@@ -169,7 +169,42 @@ class TestNationalProvision:
         assert _findings(_with_purpose(purpose, _HEALTH)) == []
 
 
-@pytest.mark.parametrize("code", ["R124", "R125", "R126", "R214"])
+class TestPurposeCondition:
+    def _register(self, *, condition: str | None) -> Register:
+        with_condition = Purpose(
+            key="occupational",
+            name=LocalizedText(fi="Työterveyshuolto"),
+            legal_basis=LegalBasis.CONSENT,
+            data_categories=("health",),
+            special_category_condition="9(2)(a)",
+        )
+        other = Purpose(
+            key="sports",
+            name=LocalizedText(fi="Urheilutulokset"),
+            legal_basis=LegalBasis.CONTRACT,
+            data_categories=("health",),
+            special_category_condition=condition,
+        )
+        base = _with_purpose(with_condition, _HEALTH)
+        return attrs.evolve(base, purposes=(*base.purposes, other))
+
+    def test_purpose_without_its_own_condition(self) -> None:
+        """A second purpose using health data without a 9(2) condition is R215 (an error)."""
+        [finding] = lint(self._register(condition=None), locale="en")
+        assert (finding.code, finding.path, finding.severity) == (
+            "R215",
+            "purposes[4].special_category_condition",
+            Severity.ERROR,
+        )
+        assert "“Urheilutulokset”" in finding.message
+        assert "“Terveystiedot”" in finding.message
+
+    def test_each_purpose_with_a_condition_is_clean(self) -> None:
+        """With its own condition, the purpose gives no finding."""
+        assert _findings(self._register(condition="9(2)(a)")) == []
+
+
+@pytest.mark.parametrize("code", ["R124", "R125", "R126", "R214", "R215"])
 def test_codes_have_three_languages_and_a_source(code: str) -> None:
     """Each code has a different message in fi, sv and en and names its provision."""
     info = CODES[code]

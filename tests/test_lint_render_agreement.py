@@ -305,6 +305,16 @@ def _no_condition(notice: Notice) -> None:
     assert _("Special categories: {condition}").split(":")[0] not in purposes
 
 
+def _no_condition_for(purpose: str) -> Callable[[Notice], None]:
+    def check(notice: Notice) -> None:
+        purposes = notice.section("Purposes of processing and legal basis")
+        assert purposes is not None
+        row = purposes.split(f"- {purpose}\n", 1)[1].split("\n- ", 1)[0]
+        assert _("Special categories: {condition}").split(":")[0] not in row
+
+    return check
+
+
 def _criminal_stated(notice: Notice) -> None:
     assert notice.states(_("personal data relating to criminal convictions and offences"))
 
@@ -419,6 +429,19 @@ CASES: dict[str, tuple[Callable[[], Register], Callable[[Notice], None]]] = {
             ),
         ),
         _not_in_section("Purposes of processing and legal basis", _("National provision")),
+    ),
+    "R215": (
+        lambda: _with_category(
+            _HEALTH,
+            _purpose(
+                "care",
+                LegalBasis.CONSENT,
+                data_categories=("health",),
+                special_category_condition="9(2)(a)",
+            ),
+            _purpose("sports", LegalBasis.CONTRACT, data_categories=("health",)),
+        ),
+        _no_condition_for("Sports"),
     ),
     "R201": (
         lambda: _no_consent(

@@ -652,6 +652,21 @@ _CONSISTENCY: Final = (
         "“where necessary” or “for example” (Article 12(1); {article}).",
     ),
     _entry(
+        "R215",
+        E,
+        "Purpose uses special-category data without its own Art 9(2) condition",
+        other="9(2)",
+        fi="Käsittelyn tarkoitus ”{name}” käyttää erityisiin henkilötietoryhmiin kuuluvia "
+        "tietoja (”{category}”), mutta ei kerro omaa 9 artiklan 2 kohdan perustettaan; toisen "
+        "tarkoituksen peruste ei kata sitä.",
+        sv="Ändamålet ”{name}” använder särskilda kategorier av personuppgifter (”{category}”) "
+        "men anger inget eget undantag enligt artikel 9.2; ett annat ändamåls undantag "
+        "omfattar det inte.",
+        en="The purpose “{name}” uses special categories of personal data (“{category}”) but "
+        "gives no Article 9(2) condition of its own; another purpose's condition does not "
+        "cover it.",
+    ),
+    _entry(
         "R214",
         W,
         "Art 9(2) condition without its national provision",

@@ -368,6 +368,7 @@ def _special(context: _Context) -> None:
                 context.add("R209", f"data_categories[{index}]", name=name)
         if category.criminal:
             context.add("R210", f"data_categories[{index}]", name=name)
+    _purpose_conditions(context)
     for index, purpose in enumerate(register.purposes):
         condition = purpose.special_category_condition
         if (
@@ -420,6 +421,33 @@ def _hedged(context: _Context) -> None:
         found = hedge(text)
         if found is not None:
             context.add("R213", path, text=found)
+
+
+def _purpose_conditions(context: _Context) -> None:
+    """R215: a purpose that uses special-category data without its own 9(2) condition.
+
+    Only where another purpose gives one for the same category (else R209 reports it).
+    """
+    register = context.register
+    special = {c.key: c for c in register.data_categories if c.special is not None}
+    conditioned = {
+        key
+        for purpose in register.purposes
+        if purpose.special_category_condition is not None
+        for key in purpose.data_categories
+    }
+    for index, purpose in enumerate(register.purposes):
+        if purpose.special_category_condition is not None:
+            continue
+        for key in purpose.data_categories:
+            if key in special and key in conditioned:
+                context.add(
+                    "R215",
+                    f"purposes[{index}].special_category_condition",
+                    name=context.text(purpose.name),
+                    category=context.text(special[key].name),
+                )
+                break
 
 
 # --- R3xx: outdated references -----------------------------------------------------
