@@ -1315,3 +1315,52 @@ def test_check_ids_reasons_in_words(tmp_path: Path) -> None:
     )
     reasons = {row["reason"] for row in json.loads(p.stdout)["invalid"]}
     assert "checksum" in reasons, reasons
+
+
+def test_retention_plan_masks_record_ids_and_reasons(base: Path, tmp_path: Path) -> None:
+    rows = [
+        "id,category,end_of_customer_relationship,legal_hold",
+        f"{HETU_NEW},contact,2019-01-01,",
+        f"{HETU_OLD.lower()},orders,2019-01-01,hold for {spellings(HETU_PLUS)[2]}",
+    ]
+    (tmp_path / "rec.csv").write_text("\n".join(rows) + "\n", "utf-8")
+    (tmp_path / "bad.csv").write_text(f"id,{HETU_NEW}\n1,2\n", "utf-8")
+    plan: list[str | Path] = ["retention", "plan", base / "reg.toml"]
+    day = ["--today", "2026-01-01"]
+    stdin = (tmp_path / "rec.csv").read_bytes()
+    text, js, bad = rk_many(
+        [
+            later(*plan, "rec.csv", *day, cwd=tmp_path),
+            later(*plan, "-", *day, "-f", "json", cwd=tmp_path, stdin=stdin),
+            later(*plan, "bad.csv", *day, cwd=tmp_path),
+        ]
+    )
+    assert_typed(text, (0,))
+    assert len(text.stdout.decode().splitlines()) == 2
+    assert len(json.loads(js.stdout)["actions"]) == 2
+    assert_error(bad)
+    for p in (text, js, bad):
+        assert_no_hetu(output(p))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug (against the guide's calendar 0002-01-01..9998-12-31): retention plan accepts "
+    "trigger dates 0001-01-01 and 9999-12-31 in RECORDS, and reports 9999-12-31 + 6 years as "
+    "'kept until 9999-12-31' (the end of the calendar, not the real date)",
+)
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_retention_plan_dates_outside_the_calendar(base: Path, tmp_path: Path, day: str) -> None:
+    rows = ["id,category,end_of_customer_relationship", f"r-1,contact,{day}"]
+    (tmp_path / "rec.csv").write_text("\n".join(rows) + "\n", "utf-8")
+    p = rk("retention", "plan", base / "reg.toml", "rec.csv", "--today", "2026-01-01", cwd=tmp_path)
+    assert_error(p)
+
+
+def test_unknown_purpose_without_a_register_gives_a_hint(tmp_path: Path) -> None:
+    p = rk(
+        "consent", "record", "--db", "h.db", "--subject", "c-1", "--event", "give",
+        "--purpose", "newsletter", "--at", "2026-01-01T00:00Z", cwd=tmp_path,
+    )  # fmt: skip
+    assert_error(p)
+    assert "--purposes" in p.stderr.decode()
