@@ -266,6 +266,14 @@ def test_headerless_file_never_prints_the_first_row(
         assert "Matti" not in result.output
 
 
+def test_utf16_without_byte_order_mark_is_a_typed_error(runner: CliRunner, tmp_path: Path) -> None:
+    path = _csv(tmp_path / "ids.csv", "id,hetu", ROWS)
+    result = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--encoding", "utf-16")
+    assert result.exit_code == 2
+    assert "not valid utf-16" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_progress_count_on_standard_input(runner: CliRunner) -> None:
     data = "hetu\n" + "\n".join(HETUS) + "\n"
     counted = _run(

@@ -564,7 +564,7 @@ def _check_stream(
             bad = compress(count(), reasons)  # a Reason is a non-empty str
             tally(len(rows), [(first_row + i, reasons[i], values[i]) for i in bad])  # type: ignore[misc] # compress() keeps the Reasons only
             bar.update(len(rows))
-    except UnicodeDecodeError:
+    except UnicodeError:  # UnicodeDecodeError, or a codec's own (utf-16 without a BOM)
         fail(
             f"{options.source}: bytes after row {tally.total + 1} are not valid {encoding}; "
             "try --encoding cp1252 or latin-1"
@@ -586,7 +586,7 @@ def _find_column(
         header = next(reader)
     except StopIteration:
         fail(f"{source} is empty: expected a header row")
-    except UnicodeDecodeError:
+    except UnicodeError:  # UnicodeDecodeError, or a codec's own (utf-16 without a BOM)
         fail(f"{source}: the header is not valid {encoding}; try --encoding cp1252")
     except csv.Error as exc:
         fail(f"{source}: malformed CSV header ({exc})")
