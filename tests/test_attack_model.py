@@ -2107,12 +2107,6 @@ def test_random_values_are_accepted_whole_or_refused_typed(data: st.DataObject) 
 
 
 @pytest.mark.parametrize("code", ["IC", "EA"])
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: 'IC' (Canary Islands) and 'EA' (Ceuta and Melilla), parts of Spain and of the "
-    "EU, are accepted as country codes (Babel knows them; ISO 3166-1 only reserves them) yet "
-    "treated as outside the EEA: a transfer there is refused without a Chapter V mechanism",
-)
 def test_spanish_territory_codes_are_refused_or_inside_the_eea(code: str) -> None:
     """A code the model accepts for a part of Spain is not a third country."""
     if _raised(lambda value: Address(country=value), code) is not None:

@@ -472,10 +472,11 @@ class TestContent:
 
 # ------------------------------------------------------------------ hostile text
 
-# No control characters: the model refuses them (rekisteri._validate.CONTROL_CHARACTERS).
+# No control characters or lone surrogates: the model refuses them
+# (rekisteri._validate.check_text).
 HOSTILE = (
     "<script>alert('{n}')</script> **{n}** _x_ [l](javascript:alert(1)) | a | "
-    "&amp; &#x3c; `c` ~~s~~ \\ # 1. - > {n}\ud800 <!-- c --> ]]> \"q\" 'a'"
+    "&amp; &#x3c; `c` ~~s~~ \\ # 1. - > {n} <!-- c --> ]]> \"q\" 'a'"
 )
 #: Texts that would start a list, a quote or a heading at the start of a line.
 LINE_STARTS = ("- ", "1. ", "2) ", "# ", "> ", "+ ", "= ", "    ")

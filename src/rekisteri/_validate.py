@@ -54,11 +54,21 @@ CONTROL_CHARACTERS: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202
 # --- texts and keys -------------------------------------------------------------------
 
 
+#: Lone surrogates (U+D800-U+DFFF): a Python string can hold them, but UTF-8,
+#: and so no TOML or JSON document, cannot.
+_SURROGATES: Final = re.compile("[\ud800-\udfff]")
+
+
 def has_control(value: str) -> bool:
-    """Whether *value* holds a character that :data:`CONTROL_CHARACTERS` refuses."""
+    """Whether *value* holds a character that :func:`check_text` refuses.
+
+    That is one of :data:`CONTROL_CHARACTERS`, or a lone surrogate.
+    """
     # isprintable() is a fast C check that is True for nearly every text; only
     # texts with a line break, a tab or a rarer character are searched.
-    return not value.isprintable() and CONTROL_CHARACTERS.search(value) is not None
+    return not value.isprintable() and (
+        CONTROL_CHARACTERS.search(value) is not None or _SURROGATES.search(value) is not None
+    )
 
 
 def check_text(value: object, field: str) -> str:
@@ -80,11 +90,18 @@ def check_text(value: object, field: str) -> str:
         raise InvalidValueError(msg)
     if has_control(value):
         found = CONTROL_CHARACTERS.search(value)
-        assert found is not None  # has_control() found one
-        msg = (
-            f"{field}: contains a control character (U+{ord(found.group()):04X} at index "
-            f"{found.start()}); only line feeds and tabs are allowed"
-        )
+        if found is not None:
+            msg = (
+                f"{field}: contains a control character (U+{ord(found.group()):04X} at index "
+                f"{found.start()}); only line feeds and tabs are allowed"
+            )
+        else:
+            found = _SURROGATES.search(value)
+            assert found is not None  # has_control() found one
+            msg = (
+                f"{field}: contains a lone surrogate (U+{ord(found.group()):04X} at index "
+                f"{found.start()}), which no UTF-8 text can hold"
+            )
         raise InvalidValueError(msg)
     return value
 

@@ -350,23 +350,28 @@ class ModelTypeError(RekisteriError, TypeError):
 
 
 class UnknownCategoryError(RekisteriError, KeyError):
-    """No data category with this key in :mod:`rekisteri.categories`.
+    """No data category with this key in :mod:`rekisteri.categories` (or in a register).
+
+    Raised by :func:`rekisteri.categories.get` and
+    :meth:`rekisteri.model.Register.category`.
 
     Attributes:
-        key: The key that was asked for (a catalog key is never personal data,
-            but the message names it only if it looks like a key).
+        key: The key that was asked for. The message names it only if it is
+            made of letters and hyphens, so never if it could be a henkilötunnus.
+        where: Where it was looked for: ``"the catalog"`` or ``"the register"``.
     """
 
-    def __init__(self, key: object) -> None:
+    def __init__(self, key: object, where: str = "the catalog") -> None:
         self.key = key
+        self.where = where
         shown = repr(key) if isinstance(key, str) and _looks_like_key(key) else "with this key"
-        super().__init__(f"no data category {shown} in the catalog")
+        super().__init__(f"no data category {shown} in {where}")
 
     def __str__(self) -> str:  # KeyError would show the repr of the message
         return str(self.args[0])
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.key,))
+        return (type(self), (self.key, self.where))
 
 
 def _looks_like_key(value: str) -> bool:

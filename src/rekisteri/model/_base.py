@@ -43,6 +43,7 @@ __all__ = [
     "COUNTRY",
     "EEA",
     "KEY",
+    "MAX_COUNT",
     "Strict",
     "business_id",
     "is_country",
@@ -53,6 +54,7 @@ __all__ = [
 ]
 
 C = TypeVar("C", bound=type)
+E = TypeVar("E", bound=StrEnum)
 
 #: ``metadata`` of a field that holds a key (``attrs.field(metadata=KEY)``).
 KEY: Final = {"kind": "key"}
@@ -65,12 +67,16 @@ _KEY: Final = re.compile(r"[a-z0-9][a-z0-9_-]*")
 #: case letters and underscores), so it cannot be a henkilötunnus.
 _SHOWABLE: Final = re.compile(r"[a-z_]{1,40}")
 
-#: ISO 3166-1 alpha-2 codes of the European Economic Area: EU27 + IS, LI, NO.
+#: ISO 3166-1 alpha-2 codes of the European Economic Area: EU27 + IS, LI, NO, and
+#: the parts of EU member states that have codes of their own: the Åland Islands
+#: (AX, Art 355(4) TFEU) and the outermost regions of Art 355(1) TFEU (GF, GP,
+#: MQ, RE, YT, MF). The GDPR applies there as in the rest of the Union.
 EEA: Final = frozenset(
     {
         *("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"),
         *("IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"),
         *("IS", "LI", "NO"),
+        *("AX", "GF", "GP", "MQ", "RE", "YT", "MF"),
     }
 )
 
@@ -151,8 +157,12 @@ def strict(cls: C) -> C:
 #: load only then). The compiled checks test membership in this very set.
 _COUNTRIES: Final[set[str]] = set(EEA)
 #: Two-letter territory codes of Babel that are not countries: groupings
-#: (EU, EZ, UN, QO) and the unknown and pseudo regions (ZZ, XA, XB).
-_NOT_COUNTRIES: Final = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
+#: (EU, EZ, UN, QO), the unknown and pseudo regions (ZZ, XA, XB), and the codes
+#: that ISO 3166-1 only reserves for parts of other countries (AC, CP, CQ, DG,
+#: EA, IC, TA; the Canary Islands, IC, and Ceuta and Melilla, EA, are Spain).
+_NOT_COUNTRIES: Final = frozenset(
+    {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}
+)
 
 
 def _load_countries() -> set[str]:
@@ -188,7 +198,7 @@ _TESTS: Final[dict[str, tuple[str, str | None]]] = {
     "enum": ("type({v}) is not {t}", None),
     "plain": ("type({v}) is not str or not {v}.isprintable() or not {v}.strip()", None),
     "flag": ("type({v}) is not bool", None),
-    "count": ("type({v}) is not int or {v} < 0", None),
+    "count": ("type({v}) is not int or not 0 <= {v} <= 100000", None),
     "date": ("type({v}) is not {t}", None),
     "key": ("type({v}) is not str or _key({v}) is None", None),
     "country": ("type({v}) is not str or {v} not in _countries", None),
@@ -276,8 +286,13 @@ def _fix_date(name: str, value: object, _target: object, optional: bool) -> obje
     raise ModelTypeError(msg)
 
 
-def _member(name: str, value: object, target: type[StrEnum]) -> StrEnum:
-    """Return the member of *target* that *value* is, or whose wire value it is."""
+def member_of(name: str, value: object, target: type[E]) -> E:
+    """Return the member of *target* that *value* is, or whose wire value it is.
+
+    Raises:
+        InvalidValueError: *value* is a string but no wire value of *target*.
+        ModelTypeError: *value* is not a string at all; both messages name *name*.
+    """
     if type(value) is target:
         return value
     if isinstance(value, str) and not isinstance(value, StrEnum):
@@ -295,7 +310,7 @@ def _member(name: str, value: object, target: type[StrEnum]) -> StrEnum:
 
 
 def _fix_enum(name: str, value: object, target: type[StrEnum], _optional: bool) -> object:  # noqa: FBT001
-    return _member(name, value, target)
+    return member_of(name, value, target)
 
 
 def _as_tuple(name: str, value: object, what: str) -> tuple[object, ...]:
@@ -318,7 +333,7 @@ def _fix_items(name: str, value: object, target: type, _optional: bool) -> objec
 
 def _fix_enum_items(name: str, value: object, target: type[StrEnum], _optional: bool) -> object:  # noqa: FBT001
     items = _as_tuple(name, value, f"{target.__name__} values")
-    return tuple([_member(f"{name}[{index}]", item, target) for index, item in enumerate(items)])
+    return tuple([member_of(f"{name}[{index}]", item, target) for index, item in enumerate(items)])
 
 
 def _fix_key(name: str, value: object, _target: object, _optional: bool) -> object:  # noqa: FBT001
@@ -354,11 +369,16 @@ def _fix_country(name: str, value: object, _target: object, optional: bool) -> o
     raise InvalidValueError(msg)
 
 
+#: The largest whole number of the model (a number of years, months or days):
+#: far beyond any retention period, and well inside what JSON readers take.
+MAX_COUNT: Final = 100_000
+
+
 def _fix_count(name: str, value: object, _target: object, _optional: bool) -> object:  # noqa: FBT001
     if type(value) is not int:
         msg = f"{name}: expected a whole number, 0 or more (int), got {_got(value)}"
         raise ModelTypeError(msg)
-    msg = f"{name}: expected a whole number, 0 or more"
+    msg = f"{name}: expected a whole number from 0 to {MAX_COUNT:,}".replace(",", " ")
     raise InvalidValueError(msg)
 
 
@@ -389,8 +409,11 @@ def business_id(value: object) -> str | None:
     """
     if value is None:
         return None
+    if not isinstance(value, str):
+        msg = f"business_id: expected a Y-tunnus (str), got {_got(value)}"
+        raise ModelTypeError(msg)
     try:
-        return ytunnus.validate(value)  # type: ignore[arg-type] # validate rejects non-strings
+        return ytunnus.validate(value)
     except InvalidIdentifierError as exc:
         raise exc.with_field("business_id") from None
 

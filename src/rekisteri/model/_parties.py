@@ -7,7 +7,7 @@ from typing import Final
 
 import attrs
 
-from rekisteri.errors import InvalidIdentifierError, InvalidValueError
+from rekisteri.errors import InvalidIdentifierError, InvalidValueError, ModelTypeError
 from rekisteri.model._base import COUNTRY, EEA, Strict, business_id, strict
 from rekisteri.model._enums import TransferMechanism
 from rekisteri.model._text import LocalizedText
@@ -97,9 +97,12 @@ class Representative(Strict):
     contact: ContactPoint
 
 
-def _association_id(value: str | None) -> str | None:
+def _association_id(value: object) -> str | None:
     if value is None:
         return None
+    if not isinstance(value, str):
+        msg = f"association_id: expected a register number (str), got {type(value).__name__}"
+        raise ModelTypeError(msg)
     from rekisteri.identifiers import association
 
     try:

@@ -21,7 +21,9 @@ from rekisteri.model._text import LocalizedText
 
 #: A DPV term: an IRI, or a CURIE with a DPV prefix, such as ``pd:EmailAddress``
 #: (the prefixes of :data:`rekisteri.categories.DPV_PREFIXES`).
-_DPV_TERM: Final = re.compile(r"https?://\S+|(?:pd|dpv-pd|dpv):[A-Za-z][A-Za-z0-9_-]*")
+_DPV_TERM: Final = re.compile(
+    r"https?://[^\s\"<>{}|\\^`]+|(?:pd|dpv-pd|dpv):[A-Za-z][A-Za-z0-9_-]*"
+)
 
 
 def _dpv(_instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:

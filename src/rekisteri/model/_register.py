@@ -7,8 +7,8 @@ from typing import Final, Literal
 
 import attrs
 
-from rekisteri.errors import InvalidRegisterError, InvalidValueError
-from rekisteri.model._base import Strict, strict, unique
+from rekisteri.errors import InvalidRegisterError, InvalidValueError, UnknownCategoryError
+from rekisteri.model._base import Strict, member_of, strict, unique
 from rekisteri.model._enums import LegalBasis, NoneStated, Right
 from rekisteri.model._parties import (
     Address,
@@ -185,20 +185,27 @@ class Register(Strict):
             problems.append("rights: a purpose is based on consent, so withdraw_consent applies")
         return problems
 
-    def uses(self, basis: LegalBasis) -> bool:
-        """Whether any purpose relies on *basis*."""
-        return any(purpose.legal_basis is basis for purpose in self.purposes)
+    def uses(self, basis: LegalBasis | str) -> bool:
+        """Whether any purpose relies on *basis* (a member or its wire value).
+
+        Raises:
+            InvalidValueError: *basis* is not a legal basis (``ModelTypeError``
+                if it is not even a string).
+        """
+        member = member_of("basis", basis, LegalBasis)
+        return any(purpose.legal_basis is member for purpose in self.purposes)
 
     def category(self, key: str) -> DataCategory:
         """Return the data category with *key*.
 
         Raises:
-            KeyError: There is none.
+            UnknownCategoryError: There is none (a ``KeyError``; its message
+                quotes the key only if it is made of letters and hyphens).
         """
         for category in self.data_categories:
             if category.key == key:
                 return category
-        raise KeyError(key)
+        raise UnknownCategoryError(key, "the register")
 
     @property
     def third_party_sources(self) -> tuple[Source, ...]:

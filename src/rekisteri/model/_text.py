@@ -6,7 +6,7 @@ from enum import StrEnum
 
 import attrs
 
-from rekisteri._validate import check_text
+from rekisteri._validate import UnknownLocaleError, check_text
 from rekisteri.errors import InvalidValueError
 
 
@@ -64,16 +64,25 @@ class LocalizedText:
             _check("en", en)
 
     def get(self, lang: Lang | str) -> str | None:
-        """Return the text in *lang* exactly, or ``None`` if it has not been written."""
-        text: str | None = getattr(self, Lang(lang).value)
+        """Return the text in *lang* exactly, or ``None`` if it has not been written.
+
+        Raises:
+            UnknownLocaleError: *lang* is not ``"fi"``, ``"sv"`` or ``"en"``.
+        """
+        text: str | None = getattr(self, _lang(lang).value)
         return text
 
     def resolve(self, lang: Lang | str) -> tuple[str, Lang]:
-        """Return the text in *lang*, or the Finnish text; and the language returned."""
-        text = self.get(lang)
+        """Return the text in *lang*, or the Finnish text; and the language returned.
+
+        Raises:
+            UnknownLocaleError: *lang* is not ``"fi"``, ``"sv"`` or ``"en"``.
+        """
+        member = _lang(lang)
+        text: str | None = getattr(self, member.value)
         if text is None:
             return self.fi, Lang.FI
-        return text, Lang(lang)
+        return text, member
 
     @property
     def languages(self) -> tuple[Lang, ...]:
@@ -82,6 +91,17 @@ class LocalizedText:
 
     def __str__(self) -> str:
         return self.fi
+
+
+def _lang(lang: object) -> Lang:
+    if type(lang) is Lang:
+        return lang
+    if isinstance(lang, str):
+        try:
+            return Lang(lang)
+        except ValueError:
+            pass
+    raise UnknownLocaleError(lang)
 
 
 def _check(name: str, value: object) -> None:
