@@ -1394,3 +1394,64 @@ def test_interrupt_is_not_reported_as_invalid(base: Path, tmp_path: Path) -> Non
     assert sorted(e.name for e in tmp_path.iterdir()) == ["keep.md"]
     assert b"Traceback" not in err
     assert proc.returncode in (2, 130, -2), (proc.returncode, err)
+
+
+def test_import_masks_codes_in_draft_and_reports(base: Path, tmp_path: Path) -> None:
+    notice = (base / "notice.txt").read_text("utf-8")
+    notice += f"\n\nLisätietoja antaa yhteyshenkilö (hetu {HETU_NEW}, {HETU_OLD.lower()}).\n"
+    name = "n.txt"
+    (tmp_path / name).write_text(notice, "utf-8")
+    runs = rk_many(
+        [
+            later("import", name, "-o", "d.toml", "--report", "r.txt", cwd=tmp_path),
+            later(
+                "import", name, "-o", "d2.toml", "--report", "r.json", "-f", "json", cwd=tmp_path
+            ),
+        ]
+    )
+    for p in runs:
+        assert_typed(p, (0, 1))
+        assert_no_hetu(output(p))
+    for out in ("d.toml", "r.txt", "d2.toml", "r.json"):
+        assert_no_hetu((tmp_path / out).read_text("utf-8"))
+    json.loads((tmp_path / "r.json").read_text("utf-8"))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="docs/behaviour conflict: a henkilötunnus written in a register text comes out "
+    "unmasked from jsonld and record, while the guide masks it 'in every message, report and "
+    "JSON document' and names only the rendered notice as the exception; lint does not flag it",
+)
+def test_register_text_with_a_code_in_exports(base: Path, tmp_path: Path) -> None:
+    doc = register_doc(base)
+    controller = dict(doc["controller"])  # type: ignore[call-overload]
+    controller["name"] = f"Foo Oy (yhteyshenkilö {HETU_NEW})"
+    doc["controller"] = controller
+    (tmp_path / "r.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    runs = rk_many(
+        [
+            later("jsonld", "r.json", cwd=tmp_path),
+            later("record", "r.json", "-f", "text", cwd=tmp_path),
+            later("lint", "r.json", "-f", "json", cwd=tmp_path),
+        ]
+    )
+    for p in runs:
+        assert_typed(p, (0, 1))
+    assert HETU_NEW not in output(runs[0])
+    assert HETU_NEW not in output(runs[1])
+    assert "henkilötunnus" in output(runs[2]).lower() or "hetu" in output(runs[2]).lower()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: the draft's first comment ('imported by rekisteri import from FILE') quotes "
+    "the notice's file name unmasked, while every message masks the same name",
+)
+def test_import_draft_header_masks_the_file_name(base: Path, tmp_path: Path) -> None:
+    name = f"n-{HETU_PLUS}.txt"
+    (tmp_path / name).write_bytes((base / "notice.txt").read_bytes())
+    p = rk("import", name, "-o", "d.toml", "--report", "r.txt", cwd=tmp_path)
+    assert_typed(p, (0, 1))
+    assert_no_hetu(output(p))
+    assert_no_hetu((tmp_path / "d.toml").read_text("utf-8"))
