@@ -1455,3 +1455,27 @@ def test_import_draft_header_masks_the_file_name(base: Path, tmp_path: Path) -> 
     assert_typed(p, (0, 1))
     assert_no_hetu(output(p))
     assert_no_hetu((tmp_path / "d.toml").read_text("utf-8"))
+
+
+def test_check_ids_progress_on_standard_input(tmp_path: Path) -> None:
+    rows = [HETU_NEW, HETU_OLD.lower(), f"{HETU_PLUS[:6]} {HETU_PLUS[6:]}"] * 2000
+    data = ("hetu\n" + "\n".join(rows) + "\n").encode()
+    p = rk(
+        "check-ids",
+        "-",
+        "-c",
+        "hetu",
+        "-k",
+        "hetu",
+        "--progress",
+        "-f",
+        "json",
+        cwd=tmp_path,
+        stdin=data,
+    )
+    assert_typed(p, (1,))
+    report = json.loads(p.stdout)  # the progress stays out of the report
+    assert report["summary"]["rows"] == 6000
+    err = p.stderr.decode()
+    assert "6,000" in err or "6000" in err, err
+    assert_no_hetu(output(p))
