@@ -143,6 +143,8 @@ def _keep_attribute_colons(
 def setup(app: Sphinx) -> None:
     """Run :func:`_keep_attribute_colons` after napoleon (whose priority is 500)."""
     app.connect("autodoc-process-docstring", _keep_attribute_colons, priority=600)
+
+
 nitpick_ignore += [
     # rekisteri.serialize re-exports the reading functions of rekisteri._documents,
     # whose annotations name Path and their TypeVar unqualified.
