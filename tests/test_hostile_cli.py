@@ -167,20 +167,7 @@ def test_register_file_named_by_a_hetu(runner: CliRunner, tmp_path: Path, name: 
         assert path.read_bytes() == (CORPUS / name).read_bytes()
 
 
-_HETU_IN_DRAFT = (
-    "H15i (importer)",
-    (
-        "a henkilötunnus in the notice is written unmasked into the draft"
-        " (as controller.contact.phone), so the TOML on stdout shows it"
-    ),
-)
-_IMPORT_XFAIL = {"notice-hetu.txt": _HETU_IN_DRAFT, "notice-latin1.txt": _HETU_IN_DRAFT}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [_owned_by_others((n,), *_IMPORT_XFAIL[n]) if n in _IMPORT_XFAIL else n for n in NOTICES],
-)
+@pytest.mark.parametrize("name", NOTICES)
 def test_import(runner: CliRunner, tmp_path: Path, name: str) -> None:
     """Import of every hostile notice: to stdout, to files, as text and as HTML."""
     notice = CORPUS / name
@@ -196,8 +183,8 @@ def test_import(runner: CliRunner, tmp_path: Path, name: str) -> None:
 @pytest.mark.parametrize(
     "encoding",
     [
-        _owned_by_others(("cp1252",), *_HETU_IN_DRAFT),
-        _owned_by_others(("latin-1",), *_HETU_IN_DRAFT),
+        "cp1252",
+        "latin-1",
         "utf-16",
         "hex",
         "rot13",

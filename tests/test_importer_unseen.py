@@ -163,7 +163,7 @@ class TestPhoneLabels:
 class TestHetuMasked:
     HTML = (
         "<h2>Rekisterinpitäjä</h2><p>Esimerkki Oy</p>"
-        "<h2>Asiakas 010594Y9032 tiedot</h2><p>Jotain muuta.</p>"
+        "<h2>Viite 010594Y9032 ja muuta</h2><p>Jotain muuta.</p>"
     )
 
     def test_finding_quotes_heading_masked(self) -> None:
@@ -177,7 +177,7 @@ class TestHetuMasked:
     def test_cli_reports_masked(self, runner: CliRunner, tmp_path: Path) -> None:
         """Neither the text nor the JSON report shows it, even glued to a word."""
         notice = tmp_path / "n.html"
-        notice.write_text(self.HTML.replace("Asiakas 0", "Asiakas-x0"), encoding="utf-8")
+        notice.write_text(self.HTML.replace("Viite 0", "Viite-x0"), encoding="utf-8")
         for fmt in ("text", "json"):
             report = tmp_path / f"r.{fmt}"
             result = runner.invoke(

@@ -271,6 +271,21 @@ CODES: Final = MappingProxyType(
                 "fields, and the fi fields hold the same Swedish text: write the Finnish texts."
             ),
         ),
+        "I014": (
+            Severity.INFO,
+            (
+                "Selosteessa oli {subject} henkilötunnusta; ne on peitetty luonnoksessa ja "
+                "raportissa, eikä niitä luettu minkään kentän arvoksi."
+            ),
+            (
+                "Beskrivningen innehöll {subject} personbeteckningar; de är maskerade i "
+                "utkastet och i rapporten och lästes inte som värde för något fält."
+            ),
+            (
+                "The notice contained {subject} identity code(s) (henkilötunnus); they are "
+                "masked in the draft and in the report, and none was read as a field's value."
+            ),
+        ),
         "I013": (
             Severity.WARNING,
             (
@@ -354,8 +369,17 @@ def import_notice(
         text, headings, items = html_to_text(text_or_html)
     else:
         text, headings, items = text_or_html, [], []
-    sections = split(text, heading_spans=headings, item_starts=items, html=is_html)
-    built = Extractor(text, sections).run()
+    codes = len(hetu._spelled(text))  # noqa: SLF001 - the package's own finder of every spelling
+    if codes:
+        # Offsets stay valid: both forms have the notice's length. The
+        # extractor reads codes as runs of "¤" (no digit, no letter: never a
+        # phone, name or business id); the result's text keeps the birth date.
+        work = _without_codes(text)
+        text = hetu.redact(text)
+    else:
+        work = text
+    sections = split(work, heading_spans=headings, item_starts=items, html=is_html)
+    built = Extractor(work, sections).run()
     if _swedish(text):
         built.lang = "sv"
     draft = built.build()
@@ -364,13 +388,20 @@ def import_notice(
     unmatched = tuple(_unmatched(text, built.mapped))
     findings: list[Finding] = []
     findings.extend(
-        _finding(remark.code, f"text[{remark.start}:{remark.end}]", remark.subject, lang)
+        _finding(
+            remark.code,
+            f"text[{remark.start}:{remark.end}]",
+            _as_masked(remark.subject, work, text, remark.start),
+            lang,
+        )
         for remark in sorted(built.remarks, key=lambda r: (r.start, r.code))
     )
     if sections and all(s.kind is None for s in sections) and text.strip():
         findings.append(_finding("I004", "text", "", lang))
     if unmatched:
         findings.append(_finding("I006", "unmatched", str(len(unmatched)), lang))
+    if codes:
+        findings.append(_finding("I014", "text", str(codes), lang))
     if "transfers" in built.notes:
         findings.append(_finding("I010", "transfers", "", lang))
     if _swedish(text):
@@ -395,6 +426,26 @@ def import_notice(
         is_html=is_html,
         sections=_section_fields(text, sections),
     )
+
+
+def _as_masked(subject: str, work: str, text: str, near: int) -> str:
+    """*subject* quoted from *work*, its masked codes as *text* shows them (birth date kept)."""
+    if "\u00a4" not in subject:
+        return subject
+    at = work.find(subject, max(0, near - len(subject)))
+    return text[at : at + len(subject)] if at >= 0 else subject
+
+
+def _without_codes(text: str) -> str:
+    """*text* with every identity code, in any spelling, as a run of "¤" of its length."""
+    spans = [spelling.match.span() for spelling in hetu._spelled(text)]  # noqa: SLF001
+    out, position = [], 0
+    for start, end in spans:
+        out.append(text[position:start])
+        out.append("".join(c if c.isspace() else "\u00a4" for c in text[start:end]))
+        position = end
+    out.append(text[position:])
+    return "".join(out)
 
 
 def _section_fields(text: str, sections: Sequence[Section]) -> tuple[tuple[int, int, str], ...]:

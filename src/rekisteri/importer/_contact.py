@@ -268,6 +268,9 @@ def _value(text: str, start: int, end: int, label: str | None) -> list[Part]:
     start, end = _trimmed(text, start, end)
     if end <= start:
         return []
+    if not any(c.isalnum() for c in text[start:end]):
+        # nothing to read (a masked identity code is a run of "¤"): never a value
+        return [Part("text", text[start:end], start, end)]
     reader = _LABELLED.get(label or "")
     found = reader(text, start, end, label or "") if reader is not None else None
     return found if found is not None else _by_form(text, start, end)

@@ -221,6 +221,8 @@ class ContactReader:
 
     def _name(self, part: Part, kind: SectionKind) -> bool:
         value = part.value.strip()
+        if "\u00a4" in value:  # a masked identity code ("¤"): never a name, nor beside one
+            return False
         if part.field == "person":
             return self._person(part, kind, value)
         if part.field == "role" or (
@@ -444,7 +446,7 @@ def _merged_names(text: str, parts: list[Part]) -> list[Part]:
             previous is not None
             and part.field == "text"
             and previous.field in {"text", "name"}
-            and not any(c.isdigit() or c == "@" for c in part.value)
+            and not any(c.isdigit() or c in "@\u00a4" for c in part.value)  # ¤: a masked code
             and not ROLE.fullmatch(part.value)
             and (
                 (
