@@ -426,20 +426,8 @@ def test_unusable_output_paths(base: Path, tmp_path: Path) -> None:
         "zlib",
         "undefined",
         "no-such-codec",
-        pytest.param(
-            "utf-16",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug: check-ids --encoding utf-16 on a file without BOM: traceback, exit 1",
-            ),
-        ),
-        pytest.param(
-            "punycode",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug: check-ids --encoding punycode: UnicodeError traceback, exit 1",
-            ),
-        ),
+        "utf-16",  # without a byte order mark (fixed in 43078ae)
+        "punycode",
     ],
 )
 def test_check_ids_codecs(tmp_path: Path, encoding: str) -> None:
