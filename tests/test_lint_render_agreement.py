@@ -578,3 +578,28 @@ def test_catalog_sources_draw_no_finding() -> None:
         assert source.publicly_accessible is not None, source.key
     assert notice.states(_("A publicly accessible source."))
     assert notice.states(_("Not a publicly accessible source."))
+
+
+def test_transfer_within_the_eea_needs_no_mechanism() -> None:
+    """A transfer to an EEA country without a mechanism: no R204, and no marker in the notice."""
+    register = a_register(transfers=(*a_register().transfers, Transfer(destination="AT")))
+    assert lint(register) == []
+    notice = Notice(register)
+    assert not notice.states(MISSING)
+    assert notice.states("Itävalta")
+
+
+@pytest.mark.parametrize("locale", ["fi", "sv", "en"])
+def test_contact_person_is_a_contact(locale: str) -> None:
+    """A controller reachable only through its contact person: no R102 and no marker."""
+    from rekisteri.model import ContactPoint
+
+    register = attrs.evolve(
+        _controller(address=None, contact=None),
+        contact_person=ContactPoint(name="Toimisto", email="toimisto@example.fi"),
+    )
+    assert "R102" not in {f.code for f in lint(register)}
+    for fmt in ("md", "html", "text"):
+        text = render_notice(register, locale=locale, format=fmt)
+        assert texts(Lang(locale)).gettext("[missing]") not in text
+        assert "toimisto@example.fi" in text

@@ -309,7 +309,10 @@ def _identity_codes(context: _Context) -> None:
 
 def _transfers(context: _Context) -> None:
     for index, transfer in enumerate(context.register.transfers):
-        if transfer.mechanism is None:
+        # A transfer within the EEA needs no Chapter V mechanism (the notice asks
+        # for none either); one to an unknown place does.
+        inside_eea = transfer.destination is not None and not transfer.outside_eea
+        if transfer.mechanism is None and not inside_eea:
             context.add(
                 "R204",
                 f"transfers[{index}].mechanism",

@@ -354,7 +354,8 @@ def controller_blocks(
         rows.append((_("Address"), (Span(address_line(t, controller.address)),)))
     if controller.contact:
         rows += contact_rows(t, controller.contact, of_party=True)
-    if controller.address is None and controller.contact is None:
+    if controller.address is None and controller.contact is None and contact_person is None:
+        # The contact person's details (below) are contact details too (lint R102 agrees).
         rows.append((_("Contact details"), (missing(t),)))
     blocks: list[Block] = [Fields(tuple(rows))]
     if contact_person is not None:
