@@ -1344,13 +1344,6 @@ class TestCatalogsLintClean:
         findings = lint(register)
         assert findings == [], [(f.code, f.path) for f in findings]
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="bug: the catalog category criminal-records always draws R210 ('state the "
-        "ground'), but no field states an Art 10 ground: neither legal_basis_law, "
-        "special_category_law nor a public_task basis silences it, so a register using every "
-        "catalog category can never lint clean",
-    )
     def test_criminal_records_can_lint_clean(self) -> None:
         """With a legal obligation and its law stated, criminal records draw no warning."""
         findings = lint(self._register(list(categories.keys())))

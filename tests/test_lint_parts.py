@@ -210,3 +210,26 @@ def test_codes_have_three_languages_and_a_source(code: str) -> None:
     info = CODES[code]
     assert len({info.message.fi, info.message.sv, info.message.en}) == 3
     assert info.gdpr
+
+
+class TestCriminalData:
+    _CRIME = DataCategory(key="crime", name=LocalizedText(fi="Rikostiedot"), criminal=True)
+
+    def test_without_a_law(self) -> None:
+        """Art 10 data that no purpose backs with a law are R210."""
+        base = a_register()
+        register = attrs.evolve(base, data_categories=(*base.data_categories, self._CRIME))
+        assert _findings(register) == [("R210", "data_categories[2]")]
+
+    def test_with_the_law_in_the_purpose(self) -> None:
+        """A purpose that uses them and names its law (Art 10: authorised by law): no R210."""
+        purpose = Purpose(
+            key="screening",
+            name=LocalizedText(fi="Rikostaustan selvittäminen"),
+            legal_basis=LegalBasis.LEGAL_OBLIGATION,
+            legal_basis_law=LocalizedText(
+                fi="laki lasten kanssa työskentelevien rikostaustan selvittämisestä (504/2002)"
+            ),
+            data_categories=("crime",),
+        )
+        assert _findings(_with_purpose(purpose, self._CRIME)) == []

@@ -592,13 +592,16 @@ _CONSISTENCY: Final = (
         other="10",
         fi="Henkilötietoryhmä ”{name}” sisältää rikostuomioihin ja rikkomuksiin liittyviä "
         "tietoja. Niitä saa käsitellä vain viranomaisen valvonnassa tai kun laki sen sallii "
-        "(10 artikla): kerro peruste.",
+        "(10 artikla): kerro laki käsittelyn tarkoituksessa, joka käyttää niitä "
+        "(legal_basis_law tai special_category_law).",
         sv="Kategorin ”{name}” innehåller uppgifter om fällande domar i brottmål och "
         "lagöverträdelser. De får behandlas endast under kontroll av en myndighet eller när lag "
-        "tillåter det (artikel 10): ange grunden.",
+        "tillåter det (artikel 10): ange lagen i det ändamål som använder dem "
+        "(legal_basis_law eller special_category_law).",
         en="The data category “{name}” holds data on criminal convictions and offences. They "
         "may be processed only under official authority or where law authorises it "
-        "(Article 10): state the ground.",
+        "(Article 10): name the law in the purpose that uses them (legal_basis_law or "
+        "special_category_law).",
     ),
     _entry(
         "R211",

@@ -369,7 +369,7 @@ def _special(context: _Context) -> None:
             )
             if not conditioned:
                 context.add("R209", f"data_categories[{index}]", name=name)
-        if category.criminal:
+        if category.criminal and not _law_stated_for(register, category.key):
             context.add("R210", f"data_categories[{index}]", name=name)
     _purpose_conditions(context)
     for index, purpose in enumerate(register.purposes):
@@ -424,6 +424,15 @@ def _hedged(context: _Context) -> None:
         found = hedge(text)
         if found is not None:
             context.add("R213", path, text=found)
+
+
+def _law_stated_for(register: Register, key: str) -> bool:
+    """Whether a purpose that uses the category *key* names the law that allows it (Art 10)."""
+    return any(
+        key in purpose.data_categories
+        and (purpose.legal_basis_law is not None or purpose.special_category_law is not None)
+        for purpose in register.purposes
+    )
 
 
 def _purpose_conditions(context: _Context) -> None:
