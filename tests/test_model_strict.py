@@ -77,6 +77,14 @@ class TestConversions:
             "rights: a purpose is based on consent, so withdraw_consent applies",
         )
 
+    def test_uses_takes_a_wire_value(self) -> None:
+        """Register.uses() takes a member or its wire value."""
+        purpose = M.Purpose(key="p", name="P", legal_basis="contract")
+        register = M.Register(controller=controller(), purposes=[purpose])
+        assert register.uses("contract")
+        assert register.uses(LegalBasis.CONTRACT)
+        assert not register.uses("consent")
+
     def test_plain_string_is_a_finnish_text(self) -> None:
         """A plain string where a text is expected is a Finnish-only LocalizedText."""
         purpose = M.Purpose(key="billing", name="Laskutus")
