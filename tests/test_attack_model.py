@@ -1987,7 +1987,7 @@ NOT_A_REGISTER_BUG = (
             value,
             id=f"{entry}-{value}",
             marks=()
-            if (entry, value) in ACCEPTED
+            if (entry, value) in ACCEPTED or not entry.startswith("serialize")
             else pytest.mark.xfail(strict=True, reason=NOT_A_REGISTER_BUG),
         )
         for entry in (
@@ -2204,3 +2204,30 @@ def test_transfer_inside_the_eea_needs_no_mechanism(code: str) -> None:
     assert not transfer.outside_eea
     register = Register(controller=_controller(), transfers=(transfer,))
     assert "R204" not in {finding.code for finding in lint(register)}
+
+
+@pytest.mark.parametrize(
+    ("locale", "country", "eea"),
+    [("fi", "Norja", "ETA"), ("sv", "Norge", "EES"), ("en", "Norway", "EEA")],
+)
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: a register whose only transfer goes to Norway (inside the EEA, no mechanism "
+    "needed) lints without R108/R204, while the notice lists 'Norway' as a transfer under "
+    "'Transfers of personal data outside the EU or the EEA' without saying it is within the "
+    "EEA: the notice states a third-country transfer that is none, and never says whether "
+    "data leave the EEA (Art 13(1)(f))",
+)
+def test_transfer_within_the_eea_is_not_presented_as_a_third_country(
+    locale: str, country: str, eea: str
+) -> None:
+    """Either lint asks for the Art 13(1)(f) statement, or the notice says Norway is in the EEA."""
+    register = Register(
+        controller=_controller(),
+        transfers=(M.Transfer(destination="NO", recipient="Norsk AS"),),
+    )
+    codes = {finding.code for finding in lint(register)}
+    text = render_notice(register, locale=locale, format="text")
+    entry = re.search(rf"^- {country}\n(?:  .*\n)*", text, flags=re.MULTILINE)
+    assert entry is not None
+    assert "R108" in codes or eea in entry.group(0), entry.group(0)

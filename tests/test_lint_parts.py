@@ -233,3 +233,17 @@ class TestCriminalData:
             data_categories=("crime",),
         )
         assert _findings(_with_purpose(purpose, self._CRIME)) == []
+
+
+@pytest.mark.parametrize("value", [None, {"controller": {"name": "X"}}, object()])
+def test_entry_points_refuse_a_non_register(value: object) -> None:
+    """lint, render_notice, render_record and to_jsonld: a typed error naming `register`."""
+    from rekisteri.errors import ModelTypeError, RekisteriError
+    from rekisteri.jsonld import to_jsonld
+    from rekisteri.render import render_notice, render_record
+
+    for entry in (lint, render_notice, render_record, to_jsonld):
+        with pytest.raises(ModelTypeError, match=r"^register: expected a Register") as info:
+            entry(value)  # type: ignore[arg-type] # deliberately wrong
+        assert isinstance(info.value, RekisteriError)
+        assert isinstance(info.value, TypeError)

@@ -367,6 +367,9 @@ def to_jsonld(register: Register) -> dict[str, object]:
     blank-node identifiers from their keys (``_:data-contact``), so that a
     purpose can point at the data it uses.
     """
+    from rekisteri.render import check_register
+
+    check_register(register)  # ModelTypeError for anything but a Register
     controller = register.controller
     representative = controller.representative
     document = _node(

@@ -96,6 +96,7 @@ def lint(register: Register, *, locale: str = "fi") -> list[Finding]:
 
     Raises:
         UnknownLocaleError: *locale* is not one of those.
+        ModelTypeError: *register* is not a Register.
 
     Examples:
         >>> from rekisteri.model import Controller, Register
@@ -106,6 +107,9 @@ def lint(register: Register, *, locale: str = "fi") -> list[Finding]:
         The controller's name is missing. The notice must give the
         controller's identity (Article 13(1)(a)).
     """
+    from rekisteri.render import check_register
+
+    check_register(register)
     context = _Context(register=register, lang=as_lang(locale))
     context.indirect = bool(register.third_party_sources)
     context.direct = not register.sources or any(s.is_data_subject for s in register.sources)

@@ -73,6 +73,20 @@ def _write(document: Document, format: str, *, fragment: bool = False) -> str:  
     raise InvalidValueError(msg)
 
 
+def check_register(register: object) -> None:
+    """Refuse anything but a :class:`~rekisteri.model.Register` with a typed error.
+
+    Raises:
+        ModelTypeError: *register* is not a Register (a dict, ``None``, a Controller...).
+    """
+    from rekisteri.errors import ModelTypeError
+    from rekisteri.model import Register
+
+    if not isinstance(register, Register):
+        msg = f"register: expected a Register, got {type(register).__name__}"
+        raise ModelTypeError(msg)
+
+
 def _check_format(format: str) -> None:  # noqa: A002 - the issue's name for it
     if format not in FORMATS:
         msg = f"format: expected one of {', '.join(FORMATS)}"
@@ -100,6 +114,7 @@ def render_notice(
     Raises:
         InvalidValueError: *locale* or *format* is not one of the above, or
             *fragment* is asked for another format than HTML.
+        ModelTypeError: *register* is not a Register.
 
     Examples:
         >>> from rekisteri.testing import a_register
@@ -111,6 +126,7 @@ def render_notice(
     """
     from rekisteri.render._notice import build_notice
 
+    check_register(register)
     lang = parse_lang(locale)  # UnknownLocaleError, an InvalidValueError
     _check_format(format)
     return _write(build_notice(register, lang), format, fragment=fragment)
@@ -135,9 +151,11 @@ def render_record(
     Raises:
         InvalidValueError: *locale* or *format* is not one of the above, or
             *fragment* is asked for another format than HTML.
+        ModelTypeError: *register* is not a Register.
     """
     from rekisteri.render._notice import build_record
 
+    check_register(register)
     lang = parse_lang(locale)  # UnknownLocaleError, an InvalidValueError
     _check_format(format)
     return _write(build_record(register, lang), format, fragment=fragment)
