@@ -366,21 +366,11 @@ def test_arrow_non_string_columns_raise_a_typed_error(pa: Any, ra: Any, kind: st
         assert_no_identity_code(str(caught.value), [raw])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a bare str is taken as a column of its characters:"
-    " arrow.hetu_is_valid('131052-308T') returns 11 answers (all False) instead of a type error",
-)
 def test_arrow_a_bare_string_is_not_a_column(ra: Any) -> None:
     with pytest.raises(IdentifierTypeError):
         ra.hetu_is_valid("131052-308T")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a list holding a lone surrogate raises a bare UnicodeEncodeError from pyarrow,"
-    " not a RekisteriError (hetu.is_valid answers False for it)",
-)
 def test_arrow_a_list_with_a_lone_surrogate_gets_answers_or_a_typed_error(ra: Any) -> None:
     values = ["131052-308T", "\ud800"]
     try:
@@ -900,11 +890,6 @@ def test_check_ids_without_pyarrow_gives_the_same_report(csv_files: dict[str, Pa
             _check_outcome(with_arrow.returncode, (with_arrow.stdout + with_arrow.stderr).decode())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a CSV whose only line is the header without a final newline ('name,hetu'):"
-    " the Arrow reader exits 2 'malformed CSV after row 1', the csv reader exits 0 with 0 rows",
-)
 def test_check_ids_header_without_final_newline(tmp_path: Path) -> None:
     pytest.importorskip("pyarrow")
     path = tmp_path / "header.csv"
@@ -1040,11 +1025,6 @@ def test_check_ids_odd_encodings_exit_2(
     assert code == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: --encoding utf-16 on a file without a byte-order mark ends in a traceback"
-    " (UnicodeError 'UTF-16 stream does not start with BOM') and exit 1, not exit 2",
-)
 @pytest.mark.parametrize("reader", ["auto", "python"])
 def test_check_ids_utf16_without_bom_exits_2(csv_files: dict[str, Path], reader: str) -> None:
     done = run_cli("check-ids", str(csv_files["plain.csv"]), "-c", "hetu", "-k", "hetu",

@@ -104,10 +104,14 @@ def _map(
     if isinstance(values, pa.ChunkedArray):
         chunks = [func(_string_array(chunk, kind)) for chunk in values.chunks]
         return pa.chunked_array(chunks, type=out_type)
+    if isinstance(values, str | bytes):  # one value, not a column of its characters
+        raise IdentifierTypeError(
+            kind=kind, type_name=type(values).__name__, expected="a column of strings"
+        )
     if not isinstance(values, pa.Array):
         try:
             values = pa.array(values)
-        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, UnicodeError):
             raise IdentifierTypeError(
                 kind=kind, type_name=type(values).__name__, expected="a column of strings"
             ) from None
