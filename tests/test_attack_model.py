@@ -2210,14 +2210,6 @@ def test_transfer_inside_the_eea_needs_no_mechanism(code: str) -> None:
     ("locale", "country", "eea"),
     [("fi", "Norja", "ETA"), ("sv", "Norge", "EES"), ("en", "Norway", "EEA")],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a register whose only transfer goes to Norway (inside the EEA, no mechanism "
-    "needed) lints without R108/R204, while the notice lists 'Norway' as a transfer under "
-    "'Transfers of personal data outside the EU or the EEA' without saying it is within the "
-    "EEA: the notice states a third-country transfer that is none, and never says whether "
-    "data leave the EEA (Art 13(1)(f))",
-)
 def test_transfer_within_the_eea_is_not_presented_as_a_third_country(
     locale: str, country: str, eea: str
 ) -> None:
