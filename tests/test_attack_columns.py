@@ -1610,17 +1610,13 @@ def test_check_ids_python_reader_and_other_commands_load_no_column_library(
         assert done.stderr.strip().splitlines()[-1] == "HEAVY=", (args, done.stderr[-300:])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regression: a CSV whose first bytes are 'PAR1' (a column named PAR1...) is taken"
-    " for a Parquet file: exit 2 'not a readable Parquet file', and even --reader python"
-    " refuses it ('is a Parquet file: reading it needs the Arrow reader')",
-)
 @pytest.mark.parametrize("reader", ["auto", "python"])
 def test_check_ids_a_csv_starting_with_par1_is_still_a_csv(tmp_path: Path, reader: str) -> None:
     path = tmp_path / "export.csv"
     path.write_text(f"PAR10,hetu\nx,{H[0]}\ny,{H[0][:10]}\n", encoding="utf-8")
-    code, output = invoke(str(path), "-c", "hetu", "-k", "hetu", "--reader", reader)
+    code, output = invoke(
+        str(path), "-c", "hetu", "-k", "hetu", "--allow-temporary", "--reader", reader
+    )
     _check_outcome(code, output)
     assert code == 1
     assert "1 valid, 1 invalid" in output

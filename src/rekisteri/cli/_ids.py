@@ -380,7 +380,7 @@ def check_ids(
             source=file, column=column, fmt=fmt, skip_empty=skip_empty, progress=progress
         )
         seekable = file != "-" and binary.seekable()
-        if seekable and binary.read(4) == b"PAR1":
+        if seekable and _is_parquet(binary):
             code = _check_parquet(file, options, checker, reader=reader)
         else:
             if seekable:
@@ -614,6 +614,18 @@ def _check_header(header: list[str], *, source: str, column: str, checker: _Chec
 def _personal(cell: str) -> bool:
     """Whether a header cell holds a henkilötunnus in any spelling, or a valid identifier."""
     return hetu.redact(cell) != cell or hetu.is_valid(cell, allow_temporary=True)
+
+
+def _is_parquet(binary: IO[bytes]) -> bool:
+    """Whether a seekable file starts *and* ends with Parquet's magic bytes ``PAR1``.
+
+    A CSV file may start with them (a column named ``PAR1...``); it does not
+    also end with them.
+    """
+    if binary.read(4) != b"PAR1":
+        return False
+    binary.seek(-4, io.SEEK_END)
+    return binary.read(4) == b"PAR1"
 
 
 def _size(binary: IO[bytes]) -> int | None:
