@@ -827,3 +827,33 @@ class TestSchemaVersion:
         assert register == structure({**version_1, "schema_version": 2}, Register)
         assert register.sources[0].operator == LocalizedText(fi="Esimerkki Oy")
         assert unstructure(register)["schema_version"] == 2
+
+
+@pytest.mark.parametrize("value", [None, object(), ["schema_version"], "text"])
+def test_structure_of_a_register_from_what_is_not_a_mapping_is_a_typed_error(
+    value: object,
+) -> None:
+    """None, a model object or a list is not a document: ModelTypeError, never AttributeError."""
+    from rekisteri.errors import ModelTypeError
+    from rekisteri.model import Controller, Register
+
+    for data in (value, Controller(name="Esimerkki Oy")):
+        with pytest.raises(ModelTypeError, match="must be a mapping") as info:
+            serialize.structure(data, Register)  # type: ignore[arg-type]
+        assert isinstance(info.value, TypeError)
+
+
+def test_dumps_of_what_json_cannot_hold_is_a_typed_error() -> None:
+    """An arbitrary object is a ModelTypeError naming its type, not orjson's bare TypeError."""
+    from rekisteri.errors import ModelTypeError
+
+    class Secret:
+        def __repr__(self) -> str:
+            return "020202A0202"
+
+    for value in (object(), {"k": Secret()}):
+        with pytest.raises(ModelTypeError) as info:
+            serialize.dumps(value)
+        assert isinstance(info.value, TypeError)
+        assert "020202A0202" not in str(info.value)
+    assert serialize.dumps({"a": [1]}) == b'{"a":[1]}'

@@ -30,6 +30,7 @@ Examples:
 from __future__ import annotations
 
 import typing
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
 from functools import cache, partial
@@ -54,11 +55,11 @@ from rekisteri._documents import (
     problem_count,
     read_register,
 )
-from rekisteri.errors import InvalidDocumentError
+from rekisteri.errors import InvalidDocumentError, ModelTypeError
 from rekisteri.model import SCHEMA_VERSION, DataCategory, LocalizedText, Register, Source
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -337,7 +338,15 @@ def dumps(obj: object, *, indent: bool = False) -> bytes:
         indent: Indent by two spaces for people to read.
     """
     option = orjson.OPT_INDENT_2 if indent else 0
-    return orjson.dumps(_fast().unstructure(obj), option=option)
+    try:
+        return orjson.dumps(_fast().unstructure(obj), option=option)
+    except orjson.JSONEncodeError as exc:
+        # Say what kind of thing could not be written, never its value.
+        msg = (
+            f"cannot write a {type(obj).__name__} as JSON: give a model object "
+            "(such as a Register) or plain JSON data"
+        )
+        raise ModelTypeError(msg) from exc
 
 
 def structure(data: Mapping[str, Any], cls: type[T]) -> T:
@@ -345,8 +354,17 @@ def structure(data: Mapping[str, Any], cls: type[T]) -> T:
 
     Raises:
         InvalidDocumentError: Every problem in *data*, each with its path.
+        ModelTypeError: *data* for a :class:`~rekisteri.model.Register` is not a
+            mapping (``None``, a model object, a list...).
     """
     if cls is Register:
+        given: object = data  # callers without type checking pass anything
+        if not isinstance(given, Mapping):
+            msg = (
+                f"a register document must be a mapping (a TOML table or a JSON "
+                f"object), not {type(given).__name__}"
+            )
+            raise ModelTypeError(msg)
         data = _upgrade(data)
     try:
         return _fast().structure(data, cls)
