@@ -84,6 +84,11 @@ TUNED_ON: Final = frozenset(
         "23-sv-webbutik-kakor-lost-numbering",
         "24-joint-controllers-pdf-paste",
         "25-html-bold-inline-entities",
+        "26-sukuseura-role-lines-fi-prefix",
+        "27-controller-in-sentence-floor-upper-town",
+        "28-lost-numbering-toc-two-word-town",
+        "29-upper-headings-name-ytunnus-parens",
+        "30-bulleted-controller-lines-question-headings",
     }
 )
 
@@ -178,6 +183,14 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
         "sources": (2, 4),
     },
     "25-html-bold-inline-entities": {"data_subjects": (1, 0), "purposes": (3, 4)},
+    # "Jäsenen nimi ja kotipaikka, …": the importer splits the "ja" pair too
+    "26-sukuseura-role-lines-fi-prefix": {"data_categories": (6, 7), "data_subjects": (1, 0)},
+    "27-controller-in-sentence-floor-upper-town": {"data_subjects": (1, 0)},
+    "28-lost-numbering-toc-two-word-town": {"data_subjects": (1, 0)},
+    # the legal-basis section's dash items ("Henkilö on tilannut …") become purposes
+    "29-upper-headings-name-ytunnus-parens": {"purposes": (3, 7)},
+    # one sentence, "…, ja paperiset hoitokortit …", that a person splits in two
+    "30-bulleted-controller-lines-question-headings": {"security": (2, 1)},
 }
 
 

@@ -92,7 +92,8 @@ _LABEL_ALTERNATION: Final = "|".join(f"(?P<{field}>{words})" for field, words in
 LABEL: Final = re.compile(
     rf"(?i)(?:^|(?<=[\s,;(|/]))(?:{_LABEL_ALTERNATION})\.?"
     r"(?:[ \t]*[/–][ \t]*[a-zåäö\- ]{2,20}?)?"
-    r"(?:[ \t]*[:=][ \t]*|[ \t]+(?=[+0-9(]|[a-z0-9._-]+(?:@|\s*[(\[]a)|[A-ZÄÖÅ])|[ \t]*$)"
+    r"(?:[ \t]*[:=][ \t]*|[ \t]+(?=[+0-9(]|[a-z0-9._-]+(?:@|\s*[(\[]a)|[A-ZÄÖÅ])|[ \t]*$"
+    r"|(?=(?:[ \t]+[a-zäöå][\w-]*){1,5}[ \t]*:))"
 )
 _SEPARATORS: Final = re.compile(
     r"[ \t]*(?:,(?![ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))"
@@ -234,15 +235,31 @@ def parse_line(text: str, start: int, end: int) -> list[Part]:
         if label_start > position:
             parts += _value(text, position, label_start, pending)
         pending = label.lastgroup
-        parts.append(Part("label", label.lastgroup or "", label_start, label.end()))
-        position = label.end()
+        label_end = _label_tail(text, label.end(), end)
+        parts.append(Part("label", label.lastgroup or "", label_start, label_end))
+        position = label_end
     if end > position:
         parts += _value(text, position, end, pending)
     return parts
 
 
+#: Lower-case words between a label and its colon: "Yhteyshenkilö rekisteriä koskevissa asioissa:".
+_TAIL: Final = re.compile(r"[ \t]*[a-zäöå][\w-]*(?:[ \t]+[a-zäöå][\w-]*){0,4}[ \t]*:")
+
+
+def _label_tail(text: str, label_end: int, end: int) -> int:
+    """The end of a label with its lower-case qualifier and colon, if it has them."""
+    if text[label_end - 1 : label_end] in {":", "="}:
+        return label_end
+    tail = _TAIL.match(text, label_end, end)
+    return tail.end() if tail is not None else label_end
+
+
 def _is_label(text: str, match: re.Match[str], line_start: int, end: int) -> bool:
     word = match.group(0).strip().casefold()
+    at_start = not text[line_start : match.start()].strip(" \t•*·▪–-")
+    if at_start and _label_tail(text, match.end(), end) > match.end():
+        return True  # "Yhteyshenkilö rekisteriä koskevissa asioissa: …"
     if match.lastgroup == "phone" and word.rstrip(".:") == "p":
         # "p." / "p:" only before a number
         return re.match(r"[ \t]*[+0-9(]", text[match.end() : end]) is not None
@@ -326,7 +343,8 @@ def _person_or_name(text: str, start: int, end: int, label: str) -> list[Part]:
             *_by_form(text, business.start(), first[1]),
         ]
     else:
-        out = [Part(field, text[first[0] : first[1]], first[0], first[1])]
+        out = _role_in_parentheses(text, *first) if field == "person" else []
+        out = out or [Part(field, text[first[0] : first[1]], first[0], first[1])]
     for s, e in pieces[1:]:
         piece = text[s:e]
         if field == "person" and ROLE.search(piece) and not any(c.isdigit() for c in piece):
@@ -334,6 +352,20 @@ def _person_or_name(text: str, start: int, end: int, label: str) -> list[Part]:
         else:
             out += _by_form(text, s, e)
     return out
+
+
+_PARENTHESES: Final = re.compile(r"[ \t]*\(([^()]{2,60})\)?[ \t]*$")
+
+
+def _role_in_parentheses(text: str, start: int, end: int) -> list[Part]:
+    """The person and the role of "Niina Pihlaja (yrittäjä)", or nothing."""
+    found = _PARENTHESES.search(text, start, end)
+    if found is None or found.start() == start or not ROLE.search(found.group(1)):
+        return []
+    return [
+        Part("person", text[start : found.start()], start, found.start()),
+        Part("role", found.group(1), found.start(1), found.end(1)),
+    ]
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -450,6 +482,10 @@ def _by_form(text: str, start: int, end: int) -> list[Part]:
     street = _street_or_box(text, start, end, whole=False)
     if street:
         return street
+    with_role = _role_in_parentheses(text, start, end)
+    if with_role and looks_like_person(with_role[0].value):
+        person, role = with_role
+        return [Part("text", person.value, person.start, person.end), role]
     return [Part("text", value, start, end)]
 
 

@@ -255,6 +255,9 @@ class ContactReader:
         stated = _NAME_STATED.match(value)
         if stated is not None:
             value = stated.group(1)  # "Rekisterinpitäjänä toimii Esimerkki Oy"
+        named_first = _NAME_FIRST.match(value)
+        if named_first is not None and len(named_first.group(1).split()) <= _NAME_FIRST_WORDS:
+            value = named_first.group(1)  # "Esimerkki Oy toimii … rekisterinpitäjänä."
         role = _ROLE_FIRST.match(value)
         if (
             role is not None
@@ -428,6 +431,14 @@ _LABEL_WORDS: Final = frozenset(
     ]
 )
 _NAME_STATED: Final = re.compile(r"(?i)^(?:\w+[ \t]+){0,2}(?:on|toimii|är|is)[ \t]+(.+?)\.?$")
+#: "Esimerkki Oy toimii asiakastietojen rekisterinpitäjänä": the name comes first.
+_NAME_FIRST: Final = re.compile(
+    r"^([A-ZÄÖÅ0-9][^,;:]*?)[ \t]+(?i:on|toimii|är|is|acts[ \t]+as)[ \t]+(?:\S+[ \t]+){0,6}"
+    r"(?i:rekisterinpitäjä\w*|personuppgiftsansvarig\w*|registeransvarig\w*"
+    r"|(?:data[ \t]+)?controller)"
+    r"\b[^.]*\.?$"
+)
+_NAME_FIRST_WORDS: Final = 6
 _PO_BOX_START: Final = re.compile(r"(?i)(?:PL|PB|P\.?\s?O\.?\s?Box|Box|Postilokero)\b")
 _PARENTHETICAL: Final = re.compile(
     r"[ \t]*\((?:jäljempänä|jatkossa|myöhemmin|nedan|hereinafter|later)\b[^)]*\)?"

@@ -49,7 +49,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         (
             r"(henkilötietolain (\(?523/1999\)? )?)?(10 ?§:n (ja 24 ?§:n )?mukainen )?"
             r"(rekisteri- ja tietosuojaseloste|rekisteriseloste|tietosuojaseloste|tietosuojailmoitus"
-            r"|tietosuojakäytäntö|tietosuoja|yksityisyydensuoja|registerbeskrivning"
+            r"|tietosuojakäytäntö|tietosuoja|tietosuojalauseke|tietosuojalausunto|yksityisyydensuoja"
+            r"|registerbeskrivning"
             r"|dataskyddsbeskrivning|dataskydd|integritetspolicy|privacy policy|privacy notice"
             r"|yleistä|johdanto)"
             r"|.{0,80}(rekisteriseloste|tietosuojaseloste|tietosuojaperiaatteet|tietosuojakäytäntö"
@@ -63,7 +64,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"(rekisterin |rekisteriasioiden )?yhteyshenkilö(t)?( rekisteriä koskevissa asioissa"
             r"| rekisteriasioissa)?|yhteystiedot rekisteriä koskevissa asioissa"
             r"|yhteydenotot rekisteriä koskevissa asioissa|rekisteristä vastaava (henkilö|yhteyshenkilö)"
-            r"|rekisteriasioista vastaava( henkilö)?|rekisteriasiat|kontaktperson(er)?( i registerärenden"
+            r"|rekisteriasioista vastaava( henkilö)?|rekisteriasiat"
+            r"|rekisteri(asioita|asioiden|ä) hoitava (henkilö|yhteyshenkilö)|kontaktperson(er)?( i registerärenden"
             r"| i ärenden som gäller registret| för registret)?|contact person( for register.{0,20})?"
         ),
     ),

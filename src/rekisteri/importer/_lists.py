@@ -26,8 +26,20 @@ _VERB: Final = re.compile(
     r"|käsitellään|luovutetaan|saadaan|sisältää|sisältävät|är|har|kan|används|samlas|lagras"
     r"|behandlas|is|are|may|will|we|vi|me)\b|\w(?:taan|tään|daan|dään)\b"
 )
-_LAST: Final = re.compile(r"(?i),?\s+(?:ja|sekä|tai|och|samt|eller|and|or)\s+(?!muut\b|övriga\b)")
+#: The word before the last item; not after a hyphen ("Etu- ja sukunimi" is one item).
+_LAST: Final = re.compile(
+    r"(?i)(?<![-–]),?\s+(?:ja|sekä|tai|och|samt|eller|and|or)\s+(?!muut\b|övriga\b)"
+)
 _DASH_RUN: Final = re.compile(r"(?:^|(?<=[\w).]))\s*[-–•]\s+(?!(?:ja|tai|sekä|och|eller)\b)")
+#: A lead-in without a colon: "Rekisteriin voidaan tallentaa asiakkaan nimi, …".
+_LEAD_VERB: Final = re.compile(
+    r"(?i)^(.{0,60}?\b(?:tallennetaan|tallentaa|kerätään|kerätä|merkitään|merkitä|tallennamme"
+    r"|keräämme|sisältää|lagras|registreras|samlas\s+in|innehåller|we\s+(?:collect|store)"
+    r"|contains)\s+(?:(?:seuraavat|seuraavia|mm\.|muun\s+muassa|esimerkiksi|följande|bland\s+annat"
+    r"|the\s+following)\s+(?:tiedot|tietoja|uppgifter|data)?\s*)?"
+    r"(?:(?:asiakkaan|asiakkaasta|jäsenen|jäsenestä|rekisteröidyn|rekisteröidystä|henkilön"
+    r"|käyttäjän|potilaan|kundens|medlemmens)\s+)?)(\S.*)$"
+)
 _MIN_ITEMS: Final = 2
 _MAX_ITEM_WORDS: Final = 8
 
@@ -42,6 +54,8 @@ def split_items(sentence: str) -> tuple[str | None, list[str]] | None:
         ('Rekisteriin tallennetaan:', ['Nimi', 'Osoite', 'Puhelinnumero'])
         >>> split_items("- nimi- osoite- puhelinnumero")
         (None, ['Nimi', 'Osoite', 'Puhelinnumero'])
+        >>> split_items("Rekisteriin voidaan tallentaa asiakkaan nimi, syntymäaika ja osoite.")
+        ('Rekisteriin voidaan tallentaa asiakkaan', ['Nimi', 'Syntymäaika', 'Osoite'])
         >>> split_items("Tiedot saadaan asiakkaalta itseltään.") is None
         True
     """
@@ -51,17 +65,40 @@ def split_items(sentence: str) -> tuple[str | None, list[str]] | None:
         head, _, rest = text.partition(":")
         if len(head.split()) <= _MAX_ITEM_WORDS + 4 and rest.strip():
             lead, text = head + ":", rest.strip()
+    elif (lead_verb := _LEAD_VERB.match(text)) is not None and "," in lead_verb.group(2):
+        # "Rekisteriin voidaan tallentaa asiakkaan nimi, syntymäaika ja …" (a comma
+        # list: "huoltajan nimi ja yhteystiedot" alone is one entry)
+        lead, text = lead_verb.group(1).rstrip(), lead_verb.group(2)
     dashes = _dash_items(text)
     if dashes is not None:
         return lead, dashes
     body = text.rstrip(" .;")
     if _VERB.search(body) or "(" in body:
         return None
-    items = [item.strip(" ;") for item in _LAST.sub(", ", body).split(",")]
-    items = [item for item in items if item]
+    items = _with_clauses([item.strip(" ;") for item in _LAST.sub(", ", body).split(",")])
     if len(items) < _MIN_ITEMS or any(len(item.split()) > _MAX_ITEM_WORDS for item in items):
         return None
     return lead, [capitalise(item) for item in items]
+
+
+#: A relative clause continues the item before it: "sukuhaara, johon jäsen kuuluu".
+_RELATIVE: Final = re.compile(
+    r"(?i)^(?:jo(?:ka|nka|ta|hon|ssa|sta|lla|lle|lta|ksi|tka|iden|ita|ihin|issa|ista|illa)"
+    r"|mi(?:kä|ssä|stä|hin)|som|vilk\w+|där|which|who|that|where)\b"
+)
+
+
+def _with_clauses(items: list[str]) -> list[str]:
+    """*items* without empty ones, a relative clause joined to the item before it."""
+    out: list[str] = []
+    for item in items:
+        if not item:
+            continue
+        if out and _RELATIVE.match(item):
+            out[-1] = f"{out[-1]}, {item}"
+        else:
+            out.append(item)
+    return out
 
 
 def _dash_items(text: str) -> list[str] | None:
