@@ -47,6 +47,7 @@ from rekisteri.testing.strategies import registers
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
 HETU = make_hetu(date(1985, 4, 12), 123)
 
@@ -545,3 +546,38 @@ class TestProperties:
         again = structure(unstructure(register), Register)
         assert again == register
         assert build(Register, unstructure(register)) == register
+
+
+@pytest.mark.parametrize(
+    "day", [date(1, 1, 1), date(1, 12, 31), date(9999, 1, 1), date(9999, 12, 31)]
+)
+def test_dates_outside_the_calendar_are_refused_with_the_field(day: date) -> None:
+    """A register date outside 0002-01-01..9998-12-31 fails at construction, naming the field."""
+    from rekisteri.calendar import CalendarRangeError
+    from rekisteri.model import RetentionRule, RetentionTrigger
+
+    with pytest.raises(CalendarRangeError, match=r"^updated: outside the calendar") as info:
+        model.Register(controller=model.Controller(name="Esimerkki Oy"), updated=day)
+    assert isinstance(info.value, ValueError)
+    assert day.isoformat() not in str(info.value).split("(")[0]
+    with pytest.raises(CalendarRangeError, match=r"^fixed_date: outside the calendar"):
+        RetentionRule(trigger=RetentionTrigger.FIXED_DATE, fixed_date=day)
+
+
+@pytest.mark.parametrize("day", [date(2, 1, 1), date(9998, 12, 31), date(2026, 12, 6)])
+def test_dates_at_the_ends_of_the_calendar_are_accepted(day: date) -> None:
+    """The range's own ends are inside it."""
+    register = model.Register(controller=model.Controller(name="Esimerkki Oy"), updated=day)
+    assert register.updated == day
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_document_with_a_date_outside_the_calendar_is_invalid(day: str, tmp_path: Path) -> None:
+    """Loaded from TOML, the date is a problem of the document with its path."""
+    from rekisteri.errors import InvalidDocumentError
+    from rekisteri.serialize import load_register
+
+    path = tmp_path / "r.toml"
+    path.write_text(f'updated = {day}\n[controller]\nname = "Esimerkki Oy"\n', "utf-8")
+    with pytest.raises(InvalidDocumentError, match="updated: outside the calendar"):
+        load_register(path)

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args, get_origin
 import attrs
 
 from rekisteri._validate import check_text, key, non_blank
+from rekisteri.calendar import FIRST_DAY, LAST_DAY, check_day
 from rekisteri.errors import InvalidIdentifierError, InvalidValueError, ModelTypeError
 from rekisteri.identifiers import ytunnus
 from rekisteri.model._text import LocalizedText
@@ -187,7 +188,12 @@ def is_country(value: object) -> bool:
     return isinstance(value, str) and value in _load_countries()
 
 
-_SCOPE: Final = {"_key": _KEY.fullmatch, "_countries": _COUNTRIES}
+_SCOPE: Final = {
+    "_key": _KEY.fullmatch,
+    "_countries": _COUNTRIES,
+    "_first_day": FIRST_DAY,
+    "_last_day": LAST_DAY,
+}
 
 #: The tests, for each kind of field, that a value is *not* of the right type
 #: (the fast path): ``{v}`` is the value, ``{t}`` the class or enum; and, for
@@ -199,7 +205,7 @@ _TESTS: Final[dict[str, tuple[str, str | None]]] = {
     "plain": ("type({v}) is not str or not {v}.isprintable() or not {v}.strip()", None),
     "flag": ("type({v}) is not bool", None),
     "count": ("type({v}) is not int or not 0 <= {v} <= 100000", None),
-    "date": ("type({v}) is not {t}", None),
+    "date": ("type({v}) is not {t} or not _first_day <= {v} <= _last_day", None),
     "key": ("type({v}) is not str or _key({v}) is None", None),
     "country": ("type({v}) is not str or {v} not in _countries", None),
     "items": ("type({v}) is not tuple", "type({v}) is not {t}"),
@@ -281,6 +287,10 @@ def _fix_flag(name: str, value: object, _target: object, optional: bool) -> obje
 
 
 def _fix_date(name: str, value: object, _target: object, optional: bool) -> object:  # noqa: FBT001
+    if type(value) is date:
+        # The calendar's range, so that every date of a register can be
+        # computed with (deadlines, retention) and written back as ISO 8601.
+        return check_day(value, name)
     none = " or None" if optional else ""
     msg = f"{name}: expected a date (datetime.date){none}, got {_got(value)}"
     raise ModelTypeError(msg)
