@@ -89,6 +89,7 @@ TUNED_ON: Final = frozenset(
         "28-lost-numbering-toc-two-word-town",
         "29-upper-headings-name-ytunnus-parens",
         "30-bulleted-controller-lines-question-headings",
+        "31-register-name-in-block-co-address",
     }
 )
 

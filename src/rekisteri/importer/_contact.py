@@ -69,6 +69,7 @@ _LABELS: Final = (
             r"|postinumero\s+ja\s+-?toimipaikka"
         ),
     ),
+    ("register_name", r"rekisterin nimi|registrets namn|name of the register"),
     (
         "person",
         (
@@ -125,7 +126,7 @@ _POSTCODE_TOWN: Final = re.compile(
 _HOUSE: Final = (
     r"[0-9]{1,4}(?:[ \t]?[A-Za-z](?![a-zåäö])(?:[ \t]?[0-9]{1,3}(?![0-9]))?)?"
     r"(?:[ \t]?[–-][ \t]?[0-9]{1,4})?"
-    r"(?:[ \t]+(?:[A-Z][ \t]?[0-9]{1,3}|(?:as|bst|krs|lh|rapp)\.?[ \t]?[0-9]{1,3}))?"
+    r"(?:[ \t]+(?:[A-Z](?:[ \t]?[0-9]{1,3})?(?!\w)|(?:as|bst|krs|lh|rapp)\.?[ \t]?[0-9]{1,3}))?"
     r"(?:,[ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))?"
 )
 _STREET: Final = re.compile(
@@ -257,6 +258,8 @@ def _label_tail(text: str, label_end: int, end: int) -> int:
 
 def _is_label(text: str, match: re.Match[str], line_start: int, end: int) -> bool:
     word = match.group(0).strip().casefold()
+    if match.lastgroup == "register_name":
+        return word.endswith((":", "="))  # "Rekisterin nimi: …", never a heading in a list
     at_start = not text[line_start : match.start()].strip(" \t•*·▪–-")
     if at_start and _label_tail(text, match.end(), end) > match.end():
         return True  # "Yhteyshenkilö rekisteriä koskevissa asioissa: …"
@@ -401,12 +404,30 @@ def _address(text: str, start: int, end: int) -> list[Part]:
         return [Part(field, value, start, end)]
     before = _trimmed(text, start, start + postal.start())
     if before[1] > before[0]:
-        out += _street_or_box(text, *before, whole=True)
+        out += _street_after_others(text, *before)
     out += _postal(text, start, postal)
     rest = start + postal.end()
     if rest < end:
         out += _by_form(text, rest, end)
     return out
+
+
+def _street_after_others(text: str, start: int, end: int) -> list[Part]:
+    """The street before a postal code; "X ry, c/o Name, Katu 13": only the last piece.
+
+    Comma pieces without a digit before the one with the house number (a c/o
+    name, a building's name) are part of the block, not of the street.
+    """
+    pieces = _pieces(text, start, end)
+    if (
+        len(pieces) > 1
+        and _PO_BOX.search(text, start, end) is None
+        and any(c.isdigit() for c in text[slice(*pieces[-1])])
+        and not any(c.isdigit() for s, e in pieces[:-1] for c in text[s:e])
+    ):
+        others = [Part("other", text[s:e], s, e) for s, e in pieces[:-1]]
+        return [*others, *_street_or_box(text, *pieces[-1], whole=True)]
+    return _street_or_box(text, start, end, whole=True)
 
 
 def _postal(text: str, offset: int, postal: re.Match[str]) -> list[Part]:
@@ -584,8 +605,14 @@ def _other_after(text: str, start: int, end: int, _label: str) -> list[Part] | N
     return [Part("other", text[start:end], start, end)]
 
 
+def _register_name_after(text: str, start: int, end: int, _label: str) -> list[Part] | None:
+    start, end = _trimmed(text, start, end)
+    return [Part("register_name", text[start:end], start, end)] if end > start else None
+
+
 _LABELLED: Final[dict[str, Reader]] = {
     "regno": _other_after,
+    "register_name": _register_name_after,
     "name": _person_or_name,
     "person": _person_or_name,
     "fax": _number_after("fax"),

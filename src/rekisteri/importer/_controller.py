@@ -32,6 +32,7 @@ from rekisteri.importer._cues import (
     email_of,
     flat,
 )
+from rekisteri.importer._finnish import capitalise
 from rekisteri.importer._headings import SectionKind, is_field_label, recognise
 from rekisteri.importer._structure import Piece, Section
 
@@ -201,6 +202,13 @@ class ContactReader:
             return True
         if field == "business_id":
             return self.business_id(part.value, self.path, part.start, part.end)
+        if field == "register_name":
+            # "Rekisterin nimi: …" inside the controller block: the register's name
+            if self.out.name is None:
+                self.out.name = capitalise(part.value)
+                self.out.map(part.start, part.end, "name")
+                return True
+            return False
         if field in {"fax", "other"}:
             # a telefax number or an association's register number: part of the block,
             # never the street or the phone
