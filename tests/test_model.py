@@ -829,3 +829,20 @@ class TestModelStrategies:
     def test_transfers_outside_the_eea_have_a_mechanism(self, drawn: Transfer) -> None:
         """Every drawn transfer outside the EEA has a mechanism."""
         assert not drawn.outside_eea or drawn.mechanism is not None
+
+
+def test_many_repeated_items_are_counted_not_described_one_by_one() -> None:
+    """A list of many repeats gives the first few problems and one line that counts the rest."""
+    from rekisteri.errors import InvalidRegisterError
+    from rekisteri.model._base import UNIQUE_SHOWN, unique
+    from rekisteri.serialize import problem_count
+
+    problems = unique([Right.ACCESS] * 10_000, "rights")
+    assert len(problems) == UNIQUE_SHOWN + 1
+    assert problems[0] == "rights[1]: the same as rights[0]"
+    assert problems[-1].startswith(f"rights: … and {10_000 - 1 - UNIQUE_SHOWN} more invalid")
+    assert problem_count(problems) == (10_000 - 1, True)
+    assert unique(["a", "b", "c"], "rights") == []
+    with pytest.raises(InvalidRegisterError) as info:
+        Register(controller=Controller(name="Esimerkki Oy"), rights=(Right.ACCESS,) * 1000)
+    assert len(str(info.value).splitlines()) <= UNIQUE_SHOWN + 2

@@ -428,20 +428,43 @@ def business_id(value: object) -> str | None:
         raise exc.with_field("business_id") from None
 
 
+#: How many repeated items of one list :func:`unique` describes; the rest it counts.
+UNIQUE_SHOWN: Final = 5
+
+
 def unique(items: Iterable[Hashable], field: str, attr: str = "") -> list[str]:
-    """Return a problem for each item of *field* that appears more than once.
+    """Return a problem for each of the first repeated items of *field*, then a count.
 
     The message says where (the index of the item and of its first
     appearance), never the value: a key may be anything a user typed, even a
-    henkilötunnus. *attr* names the compared attribute, e.g. ``"key"``.
+    henkilötunnus. *attr* names the compared attribute, e.g. ``"key"``. The
+    first :data:`UNIQUE_SHOWN` repeats are described; the others are only
+    counted, in one last line (``… and N more invalid item(s)``, which
+    :func:`rekisteri.serialize.problem_count` counts), so that a list of a
+    million repeats costs no message per item.
+
+    Examples:
+        >>> unique(["a", "b", "a"], "rights")
+        ['rights[2]: the same as rights[0]']
+        >>> for problem in unique(["x"] * 8, "purposes", "key")[-2:]:
+        ...     print(problem)
+        purposes[5].key: the same as purposes[0].key
+        purposes: … and 2 more invalid item(s), each the same as an earlier item
     """
     first: dict[Hashable, int] = {}
-    problems = []
+    problems: list[str] = []
+    hidden = 0
     suffix = f".{attr}" if attr else ""
     for index, item in enumerate(items):
-        if item in first:
-            earlier = f"{field}[{first[item]}]"
-            problems.append(f"{field}[{index}]{suffix}: the same as {earlier}{suffix}")
+        earliest = first.setdefault(item, index)
+        if earliest == index:
+            continue
+        if len(problems) < UNIQUE_SHOWN:
+            problems.append(f"{field}[{index}]{suffix}: the same as {field}[{earliest}]{suffix}")
         else:
-            first[item] = index
+            hidden += 1
+    if hidden:
+        problems.append(
+            f"{field}: … and {hidden} more invalid item(s), each the same as an earlier item"
+        )
     return problems
