@@ -302,11 +302,6 @@ def test_new_file_follows_the_umask(base: Path, tmp_path: Path) -> None:
     assert (tmp_path / "n.md").stat().st_mode & 0o777 == 0o600
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: --force replaces a 0600 file with a new one at the umask's 0644, "
-    "so a private output becomes readable by everyone",
-)
 def test_force_keeps_a_private_files_mode(base: Path, tmp_path: Path) -> None:
     private = tmp_path / "private.md"
     private.write_bytes(b"old\n")
@@ -348,11 +343,6 @@ def test_output_is_never_the_input(base: Path, tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: 'render - -o reg.toml --force < reg.toml' replaces the register it reads "
-    "(standard input is the input file here; the guide says the input is never replaced)",
-)
 def test_standard_input_redirected_from_the_output_file(base: Path, tmp_path: Path) -> None:
     reg = tmp_path / "reg.toml"
     reg.write_bytes((base / "reg.toml").read_bytes())
@@ -814,11 +804,6 @@ def test_identity_codes_as_store_subjects_and_evidence(tmp_path: Path) -> None:
     assert b"q-1" in runs[-2].stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the dotted spelling 14.03.05B937Y of a henkilötunnus is printed in full: "
-    "by check-ids ('the header has: ...') and by consent record (the subject, stored unhashed)",
-)
 def test_dotted_spelling_is_masked(tmp_path: Path) -> None:
     code = dotted(HETU_NEW)
     (tmp_path / "nh.csv").write_text(f"{code}\n{HETU_NEW}\n", "utf-8")
@@ -991,11 +976,6 @@ def test_controls_inside_register_texts_are_refused(
         assert_no_raw_controls(output(p))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: zero-width characters (U+200B, U+200D) and U+2028 in a file name reach the "
-    "terminal raw in messages; the brief asks for them escaped like other invisible characters",
-)
 def test_invisible_characters_in_file_names(tmp_path: Path) -> None:
     p = rk("validate", "a\u200bb\u200dc\u2028d.toml", cwd=tmp_path)
     assert_error(p)
@@ -1088,11 +1068,6 @@ def test_bigmem_time_grows_linearly(big: Path) -> None:
     assert large < 12 * small + 1.0, (small, large)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: validate's one-line confirmation quotes the whole register name: a valid "
-    "register with a 10 MB name prints 10 MB (output not bounded)",
-)
 def test_bigmem_long_name_output_is_bounded(base: Path, tmp_path: Path) -> None:
     doc = register_doc(base)
     doc["name"] = {"fi": "a" * 10_000_000}
@@ -1331,12 +1306,6 @@ def test_retention_plan_masks_record_ids_and_reasons(base: Path, tmp_path: Path)
         assert_no_hetu(output(p))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (against the guide's calendar 0002-01-01..9998-12-31): retention plan accepts "
-    "trigger dates 0001-01-01 and 9999-12-31 in RECORDS, and reports 9999-12-31 + 6 years as "
-    "'kept until 9999-12-31' (the end of the calendar, not the real date)",
-)
 @pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
 def test_retention_plan_dates_outside_the_calendar(base: Path, tmp_path: Path, day: str) -> None:
     rows = ["id,category,end_of_customer_relationship", f"r-1,contact,{day}"]
@@ -1354,12 +1323,6 @@ def test_unknown_purpose_without_a_register_gives_a_hint(tmp_path: Path) -> None
     assert "--purposes" in p.stderr.decode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: Ctrl-C (SIGINT) while a command reads its input exits 1 with click's 'Aborted!', "
-    "and 1 means 'invalid' to scripts; an interrupted run should exit 2 (or 130) like other "
-    "failures to do the job",
-)
 def test_interrupt_is_not_reported_as_invalid(base: Path, tmp_path: Path) -> None:
     old = tmp_path / "keep.md"
     old.write_bytes(b"old\n")

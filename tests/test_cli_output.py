@@ -206,3 +206,97 @@ class TestWriteOutput:
         with pytest.raises(SystemExit):
             common.write_output(tmp_path, b"x", force=True)
         assert "directory" in capsys.readouterr().err
+
+
+# --- modes kept, standard input, invisible characters, long names (issue 17) -------------
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o604])
+def test_force_keeps_the_replaced_files_mode(register: Path, tmp_path: Path, mode: int) -> None:
+    target = tmp_path / "old.md"
+    target.write_bytes(b"old\n")
+    target.chmod(mode)
+    common.write_output(target, "new\n", force=True, inputs=[register])
+    assert target.read_bytes() == b"new\n"
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+
+
+def test_private_replacement_never_widens(tmp_path: Path) -> None:
+    target = tmp_path / "export.json"
+    target.write_bytes(b"{}")
+    target.chmod(0o644)
+    common.write_private(target, b"[]", force=True)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_new_file_follows_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        common.write_output(tmp_path / "new.md", "x", force=False)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.md").stat().st_mode) == 0o640
+
+
+def test_standard_input_that_is_the_output_is_refused(
+    register: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = register.read_bytes()
+    fd = os.open(register, os.O_RDONLY)
+    saved = os.dup(0)
+    os.dup2(fd, 0)
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            common.write_output(register, "new", force=True, inputs=["-"])
+    finally:
+        os.dup2(saved, 0)
+        os.close(saved)
+        os.close(fd)
+    assert stopped.value.code == common.EXIT_ERROR
+    assert "standard input" in capsys.readouterr().err
+    assert register.read_bytes() == before
+
+
+def test_format_characters_table_matches_unicodedata() -> None:
+    import sys
+    import unicodedata
+
+    # Every format, line- and paragraph-separator character of this Python's Unicode.
+    invisible = [
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(c)) in {"Cf", "Zl", "Zp"}
+    ]
+    assert len(invisible) > 150
+    missed = [hex(ord(c)) for c in invisible if common._UNSAFE.fullmatch(c) is None]
+    assert not missed, (unicodedata.unidata_version, missed)
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("a\u200bb", "a\\u200bb"),
+        ("p\u2029q", "p\\u2029q"),
+        ("tag\U000e0041", "tag\\U000e0041"),
+        ("soft\xadhyphen", "soft\\xadhyphen"),
+    ],
+)
+def test_invisible_characters_are_escaped(raw: str, shown: str) -> None:
+    assert common.safe_text(raw) == shown
+    assert json.loads(common.safe_json(json.dumps(raw, ensure_ascii=False))) == raw
+    hidden = [c for c in raw if not c.isalpha()]
+    assert hidden
+    assert not any(c in common.safe_json(json.dumps(raw, ensure_ascii=False)) for c in hidden)
+
+
+def test_long_name_is_clipped(runner: CliRunner, tmp_path: Path) -> None:
+    text = (EXAMPLES / "digicenter.toml").read_text("utf-8")
+    start = text.index("\nname = ") + 1
+    end = text.index("\n", start)
+    (tmp_path / "long.toml").write_text(
+        text[:start] + 'name = "' + "n" * 5000 + '"' + text[end:], "utf-8"
+    )
+    result = run(runner, "validate", tmp_path / "long.toml")
+    assert result.exit_code == 0, result.output
+    assert "n" * 80 + "…" in result.output
+    assert "n" * 81 not in result.output

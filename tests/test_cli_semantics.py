@@ -302,6 +302,79 @@ trigger = "end_of_customer_relationship"
                      stdin="id,category\n")  # fmt: skip
         assert_clean(result, 2)
 
+    @pytest.mark.parametrize("day", ["0001-01-01", "0001-12-31", "9999-01-01", "9999-12-31"])
+    def test_trigger_dates_outside_the_calendar(
+        self, runner: CliRunner, tmp_path: Path, day: str
+    ) -> None:
+        """A trigger date in RECORDS outside 0002-01-01..9998-12-31 is an input error."""
+        rules = tmp_path / "rules.toml"
+        rules.write_text(self.RULES, encoding="utf-8")
+        records = f"id,category,end_of_customer_relationship\n1,contact,{day}\n"
+        result = run(runner, "retention", "plan", rules, "-", "--today", "2026-01-01",
+                     stdin=records)  # fmt: skip
+        assert_clean(result, 2)
+        assert "line 2" in result.stderr
+        assert "0002-01-01" in result.stderr
+
+    def test_record_refuses_dates_outside_the_calendar(self) -> None:
+        """The library's Record refuses a trigger date outside the calendar too."""
+        from rekisteri.model import RetentionTrigger
+        from rekisteri.retention import Record
+
+        trigger = RetentionTrigger.END_OF_CUSTOMER_RELATIONSHIP
+        with pytest.raises(CalendarRangeError):
+            Record(id="r", category="contact", dates={trigger: date(9999, 12, 31)})
+        kept = Record(id="r", category="contact", dates={trigger: date(9998, 12, 31)})
+        assert kept.dates[trigger] == date(9998, 12, 31)
+
+    @pytest.mark.parametrize("today", ["0001-01-01", "9999-12-31", "2026-02-30"])
+    def test_today_outside_the_calendar(
+        self, runner: CliRunner, tmp_path: Path, today: str
+    ) -> None:
+        """--today outside the calendar (or not a day) is a one-line usage error."""
+        rules = tmp_path / "rules.toml"
+        rules.write_text(self.RULES, encoding="utf-8")
+        result = run(runner, "retention", "plan", rules, "-", "--today", today,
+                     stdin="id,category\n")  # fmt: skip
+        assert_clean(result, 2)
+        assert result.stderr.startswith("rekisteri: error: ")
+        assert "--today" in result.stderr
+
+
+class TestDottedSubject:
+    """A henkilötunnus with its birth date written as a date (14.03.05B937Y)."""
+
+    DOTTED = "01.05.94Y9032"  # HETU, spelled with dots
+
+    def test_consent_record_hashes_it(self, runner: CliRunner, tmp_path: Path) -> None:
+        """Recorded as the same person as the canonical spelling, never stored raw."""
+        db = tmp_path / "d.db"
+        for subject in (self.DOTTED, HETU):
+            result = run(runner, "consent", "record", "--db", db, "--subject", subject,
+                         "--event", "prohibit_direct_marketing",
+                         "--at", "2026-01-05T12:00+02:00")  # fmt: skip
+            assert_clean(result, 0)
+            assert "9032" not in result.output
+        raw = db.read_bytes()
+        assert b"9032" not in raw
+        assert b"01.05.94" not in raw
+        # Both spellings are one person: the history of either finds both events.
+        result = run(runner, "consent", "history", "--db", db, "--subject", self.DOTTED,
+                     "-f", "json")  # fmt: skip
+        assert_clean(result, 0)
+        assert "9032" not in result.output
+        assert result.stdout.count("prohibit_direct_marketing") == 2, result.stdout
+
+    def test_messages_mask_it(self) -> None:
+        """Every message helper masks the dotted spellings; dotted version numbers stay."""
+        from rekisteri.cli._common import safe_json, safe_text, shown
+
+        for spelling in (self.DOTTED, "01/05/94 y 9032", "01-05-94Y9032", "01 05 94Y9032"):
+            assert "9032" not in safe_text(f"x {spelling} y")
+            assert "9032" not in safe_json(json.dumps(spelling))
+            assert "9032" not in shown(spelling)
+        assert safe_text("version 1.2.3-456, 2026.11.25") == "version 1.2.3-456, 2026.11.25"
+
 
 class TestRegisterCommands:
     @pytest.mark.parametrize("command", ["validate", "render", "record", "lint", "jsonld"])

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from rekisteri._validate import key, non_blank
-from rekisteri.calendar import CalendarRangeError, add_months, expect, expect_iterable
+from rekisteri.calendar import CalendarRangeError, add_months, check_day, expect, expect_iterable
 from rekisteri.errors import InvalidValueError
 from rekisteri.model import Duration, LocalizedText, Register, RetentionRule, RetentionTrigger
 
@@ -234,7 +234,7 @@ def _dates(value: object) -> Mapping[RetentionTrigger, date]:
         if type(day) is not date:
             msg = f"dates[{which}]: expected a date (not a datetime)"
             raise InvalidValueError(msg)
-        checked[which] = day
+        checked[which] = check_day(day, f"dates[{which.value}]")
     return MappingProxyType(checked)
 
 
@@ -251,7 +251,9 @@ class Record:
         dates: When each trigger happened for this record, e.g. the day the
             customer relationship ended; a trigger that has not happened is
             left out. The end of the calendar year of the financial year's end
-            is worked out from ``end_of_financial_year`` if not given.
+            is worked out from ``end_of_financial_year`` if not given. Each
+            date lies in :mod:`rekisteri.calendar`'s range (0002-01-01 to
+            9998-12-31), else :class:`~rekisteri.calendar.CalendarRangeError`.
         legal_hold: Why the record is under a legal hold (litigation, an
             authority's order, …); ``None`` if it is not.
         marketing_prohibition: The record is a direct-marketing prohibition

@@ -24,7 +24,9 @@ from __future__ import annotations
 import errno
 import io
 import os
+import signal
 import sys
+from contextlib import suppress
 
 import click
 
@@ -101,11 +103,33 @@ def _discard_stdout() -> None:
         os.dup2(sink.fileno(), fd)
 
 
+#: The exit code of a run stopped by Ctrl-C (SIGINT): 128 + 2, the shells' convention.
+EXIT_INTERRUPTED = 130
+
+
+class _Interrupted(BaseException):
+    """Raised by the SIGINT handler: not a ``KeyboardInterrupt``, which click turns into exit 1."""
+
+
+def _on_interrupt(_signum: int, _frame: object) -> None:
+    raise _Interrupted
+
+
 def main() -> None:
-    """Run the command-line tool (the ``rekisteri`` entry point)."""
+    """Run the command-line tool (the ``rekisteri`` entry point).
+
+    Ctrl-C (SIGINT) stops any command with one line on stderr and exit 130;
+    ``finally`` clauses still run, so a file being written is left whole (its
+    temporary file removed).
+    """
     _replace_closed_streams()
+    with suppress(ValueError):  # not in the main thread (tests that call main() directly)
+        signal.signal(signal.SIGINT, _on_interrupt)
     try:
         cli(prog_name="rekisteri")
+    except _Interrupted:
+        click.echo("rekisteri: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except RekisteriError as exc:  # a library error that a command did not expect
         fail(str(exc))
     except OSError as exc:  # standard output on a full disk, a closed stream

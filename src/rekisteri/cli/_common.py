@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final, NoReturn, TypeAlias
 
 import click
 
+from rekisteri._redact import redact_dotted, undotted
 from rekisteri.errors import (
     InvalidDocumentError,
     RekisteriError,
@@ -42,12 +43,14 @@ __all__ = [
     "EXIT_OK",
     "SCHEMA_VARIABLE",
     "SECRET_VARIABLE",
+    "CalendarDay",
     "Command",
     "DbTarget",
     "Decorator",
     "Group",
     "at_option",
     "aware_datetime",
+    "clipped",
     "db_option",
     "display_db",
     "driver_errors",
@@ -67,12 +70,14 @@ __all__ = [
     "output_option",
     "pg_schema",
     "problem_lines",
+    "quoted",
     "read_register",
     "report_exit",
     "safe_json",
     "safe_text",
     "shown",
     "summary",
+    "today_option",
     "verification_json",
     "write_output",
     "write_private",
@@ -101,14 +106,32 @@ Decorator: TypeAlias = "Callable[[Callable[..., None]], Callable[..., None]]"
 #: DEL, C1 controls (U+0080-U+009F, among them the one-character CSI U+009B) and
 #: the bidirectional formatting characters (embeddings, overrides, isolates,
 #: marks) that can make a line read differently from what it holds.
+#: Also every other invisible format character (Unicode categories Cf, Zl and
+#: Zp: zero-width spaces and joiners, the line and paragraph separators U+2028
+#: and U+2029, soft hyphens, tag characters), which hide in a file name or a
+#: message; ``tests/test_cli_output.py`` checks the list against :mod:`unicodedata`.
 _UNSAFE: Final = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
+    "\u08e2\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
 )
 
 
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _json_escaped(match: re.Match[str]) -> str:
+    """A u-escape for JSON; beyond the Basic Multilingual Plane as a surrogate pair."""
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def safe_text(text: str) -> str:
@@ -125,7 +148,31 @@ def safe_text(text: str) -> str:
         >>> print(safe_text("abc\u202edef"))
         abc\u202edef
     """
-    return _UNSAFE.sub(_escaped, hetu.redact(text))
+    return _UNSAFE.sub(_escaped, redact_dotted(hetu.redact(text)))
+
+
+#: How many characters of a user's text (a name, a cell) a message quotes.
+QUOTE_LIMIT: Final = 80
+
+
+def clipped(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """*text* cut to *limit* characters, with "…" in place of the rest.
+
+    A message or a confirmation that shows a name from a file stays one short
+    line, however long the name is (a 10 MB name prints 80 characters).
+
+    Examples:
+        >>> clipped("Esimerkki Oy")
+        'Esimerkki Oy'
+        >>> clipped("a" * 100, 10)
+        'aaaaaaaaaa…'
+    """
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``repr()`` of *text* cut to *limit* characters (see :func:`clipped`) for a message."""
+    return repr(clipped(text, limit))
 
 
 def fail(message: str) -> NoReturn:
@@ -194,11 +241,15 @@ def _written_in_place(output: Path, *, force: bool, inputs: Iterable[Path | str]
     if stat.S_ISDIR(status.st_mode):
         fail(f"cannot write {output}: it is a directory")
     for source in inputs:
-        if str(source) == "-":
-            continue
         with suppress(OSError):
-            if _same_file(Path(source).stat(), status):
-                fail(f"cannot write {output}: it is also the input {source}; choose another file")
+            # "-" is standard input, which a shell may have redirected from *output*.
+            read = os.fstat(0) if str(source) == "-" else Path(source).stat()
+            if stat.S_ISREG(status.st_mode) and _same_file(read, status):
+                shown_source = "standard input" if str(source) == "-" else source
+                fail(
+                    f"cannot write {output}: it is also the input ({shown_source});"
+                    " choose another file"
+                )
     if not stat.S_ISREG(status.st_mode) or str(output).startswith("/dev/"):
         return True  # a device, a pipe, /dev/stdout redirected to a file
     if not force:
@@ -225,8 +276,9 @@ def write_output(
     - The data goes to a temporary file in the same directory, is flushed to
       disk, and then takes *output*'s place in one step: an interrupted run
       leaves the old file whole, and never a half-written one.
-    - *private* files (personal data) are created readable by their owner only
-      (0600); others get the usual mode (0666 less the umask).
+    - A replaced file keeps its permission bits (``--force`` never makes a
+      private file readable by others); a new file gets the usual mode (0666
+      less the umask), and *private* files (personal data) 0600 at most.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     inputs = tuple(inputs)
@@ -245,6 +297,7 @@ def write_output(
         fd = os.open(temporary, flags, 0o600 if private else 0o666)
         try:
             with os.fdopen(fd, "wb") as handle:
+                _keep_mode(handle.fileno(), output, private=private)
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -260,6 +313,25 @@ def write_output(
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _keep_mode(fd: int, output: Path, *, private: bool) -> None:
+    """Give the new file (open as *fd*) the permission bits of the file it replaces.
+
+    A replaced file keeps its mode (a 0600 file stays private, a 0640 one
+    keeps its group); a new file has the mode it was created with. A private
+    output is never made wider than 0600.
+    """
+    try:
+        old = os.lstat(output)
+    except OSError:
+        return  # a new file
+    if not stat.S_ISREG(old.st_mode):
+        return
+    mode = stat.S_IMODE(old.st_mode) & 0o777
+    if private:
+        mode &= 0o600
+    os.fchmod(fd, mode)
 
 
 def _put_in_place(temporary: Path, output: Path, *, force: bool) -> None:
@@ -293,6 +365,8 @@ def shown(subject: str) -> str:
     """The subject for display, masked if it may be a henkilötunnus (six digits in a row)."""
     if any(len(run) >= 6 for run in "".join(c if c.isdigit() else " " for c in subject).split()):
         return mask(subject)
+    if undotted(subject) is not None:  # a birth date with separators: 14.03.05B937Y
+        return redact_dotted(subject)
     return subject if subject.isprintable() else mask(subject)
 
 
@@ -335,10 +409,7 @@ def emit(
             written (by default ``wrote FILE``).
         json: *text* is JSON: controls become u-escapes, which keep it valid.
     """
-    if json:
-        text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    else:
-        text = _UNSAFE.sub(_escaped, text)
+    text = _UNSAFE.sub(_json_escaped if json else _escaped, text)
     if output is None or str(output) == "-":
         click.echo(text, nl=False)
         return
@@ -523,6 +594,41 @@ def db_option(help_text: str) -> Decorator:
     )
 
 
+class CalendarDay(click.DateTime):
+    """A ``YYYY-MM-DD`` option value (a ``datetime`` at midnight, as ``click.DateTime``'s).
+
+    The day must lie in :mod:`rekisteri.calendar`'s range (0002-01-01 to
+    9998-12-31), where every computed date (a deadline, a retention end, a
+    birth date check) can be worked out; outside it the value is a usage
+    error (one line, exit 2).
+    """
+
+    name = "date"
+
+    def __init__(self) -> None:
+        super().__init__(formats=["%Y-%m-%d"])
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
+        """Parse *value* as click does, then refuse a day outside the calendar."""
+        from rekisteri.calendar import CalendarRangeError, check_day
+
+        parsed: datetime = super().convert(value, param, ctx)
+        option = param.opts[0] if param is not None and param.opts else "date"
+        try:
+            check_day(parsed.date(), option)
+        except CalendarRangeError as exc:
+            self.fail(one_line(str(exc)), param, ctx)
+        return parsed
+
+
+def today_option(help_text: str, *, required: bool = False) -> Decorator:
+    """``--today`` (a :class:`CalendarDay`): the day to treat as today."""
+    # No explicit default: click 8.2+ treats default=None as given, which defeats *required*.
+    return click.option("--today", type=CalendarDay(), required=required, help=help_text)
+
+
 def at_option(help_text: str) -> Decorator:
     """``--at``: a moment, an ISO 8601 date-time with a time zone (see :func:`aware_datetime`)."""
     return click.option("--at", "at", default=None, metavar="ISO-DATETIME", help=help_text)
@@ -640,7 +746,7 @@ def dump_json(document: object, *, indent: int | None = None) -> str:
 
 def safe_json(text: str) -> str:
     """JSON *text* with any henkilötunnus masked and control characters escaped (as u-escapes)."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", hetu.redact(text))
+    return _UNSAFE.sub(_json_escaped, redact_dotted(hetu.redact(text)))
 
 
 def store_secret() -> bytes:

@@ -21,6 +21,7 @@ from rekisteri.cli._common import (
     EXIT_OK,
     Command,
     Decorator,
+    clipped,
     dump_json,
     echo,
     emit,
@@ -87,7 +88,8 @@ def validate(register: Path, fmt: str) -> None:
     else:
         name = loaded.name.fi if loaded.name is not None else loaded.controller.name
         shown_path = "<stdin>" if str(register) == "-" else str(register)
-        echo(f"{shown_path}: valid register ({name}; {len(loaded.purposes)} purposes)")
+        count = len(loaded.purposes)
+        echo(f"{clipped(shown_path)}: valid register ({clipped(str(name))}; {count} purposes)")
     sys.exit(EXIT_OK)
 
 

@@ -24,6 +24,8 @@ from rekisteri.cli._common import (
     format_option,
     load_register,
     one_line,
+    quoted,
+    today_option,
 )
 from rekisteri.errors import RekisteriError
 
@@ -52,7 +54,7 @@ def _flag(value: str | None, column: str) -> bool:
         return True
     if text in _NOT_FLAGS:
         return False
-    msg = f"{column}: expected 1, true, yes or x (or 0, false, no or empty), not {text!r}"
+    msg = f"{column}: expected 1, true, yes or x (or 0, false, no or empty), not {quoted(text)}"
     raise ValueError(msg)
 
 
@@ -63,7 +65,7 @@ def _day(value: str, column: str) -> date:
             raise ValueError  # noqa: TRY301 - one message for both
         return date.fromisoformat(text)
     except ValueError:
-        msg = f"{column}: expected a date as YYYY-MM-DD, not {text!r}"
+        msg = f"{column}: expected a date as YYYY-MM-DD, not {quoted(text)}"
         raise ValueError(msg) from None
 
 
@@ -140,12 +142,7 @@ def _read_records(path: Path) -> list[Record]:
 @retention_group.command(name="plan")
 @click.argument("register", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.argument("records", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
-@click.option(
-    "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    required=True,
-    help="The day to plan for (YYYY-MM-DD).",
-)
+@today_option("The day to plan for (YYYY-MM-DD).", required=True)
 @format_option("text", "json", help_text="text: tab-separated lines; json: one document.")
 def retention_plan(*, register: Path, records: Path, today: datetime, fmt: str) -> None:
     """Print what to do with each record of RECORDS (a CSV) under REGISTER's rules.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final, Self
 
+from rekisteri._redact import undotted
 from rekisteri.errors import InvalidValueError, StoreFileError, WrongSecretError
 from rekisteri.identifiers import hetu
 from rekisteri.store import ChainProblem, Verification
@@ -33,9 +34,10 @@ def hetu_subject(subject: str) -> str | None:
     """The henkilötunnus that *subject* is, in ASCII canonical spelling; ``None`` for an id.
 
     Every spelling counts (see ``hetu._spelled``): lower case, a Unicode dash
-    as the sign, spaces around it, fullwidth digits. Such a subject is never
-    stored as given: its canonical form is the key of the reference, so every
-    spelling of one person's code finds the same events.
+    as the sign, spaces around it, fullwidth digits, and a birth date written
+    with separators (``14.03.05B937Y``, see :func:`rekisteri._redact.undotted`).
+    Such a subject is never stored as given: its canonical form is the key of
+    the reference, so every spelling of one person's code finds the same events.
 
     Raises:
         InvalidValueError: *subject* is a henkilötunnus without its century
@@ -43,6 +45,9 @@ def hetu_subject(subject: str) -> str | None:
             be different people, so it cannot be stored), or holds a
             henkilötunnus inside a longer text.
     """
+    dotted = undotted(subject)  # a birth date written with separators: 14.03.05B937Y
+    if dotted is not None:
+        subject = dotted
     if _SIX_DIGITS(subject) is None:  # every spelling starts so; most ids do not
         return None
     if _CANONICAL_SHAPE(subject) is not None:  # the usual spelling, at a fraction of the cost
