@@ -46,7 +46,7 @@ from rekisteri.model import (
 from rekisteri.render import render_notice, render_record
 from rekisteri.render._i18n import texts
 from rekisteri.sources import DATA_SUBJECT, YTJ
-from rekisteri.testing import a_register
+from rekisteri.testing import a_register, make_hetu
 from tests.test_lint_outdated import FOUND
 
 if TYPE_CHECKING:
@@ -518,6 +518,11 @@ def _outdated_case(code: str) -> tuple[Callable[[], Register], Callable[[Notice]
 
 
 CASES.update({reference.code: _outdated_case(reference.code) for reference in OUTDATED_REFERENCES})
+
+#: R320: a generated code (temporary individual number, nobody's) in a text. The
+#: notice prints the register's texts as written; the linter is what refuses it.
+_WRITTEN_CODE = "Yhteyshenkilön henkilötunnus " + make_hetu(date(1980, 5, 17), 912) + "."
+CASES["R320"] = (lambda: _with_description(_WRITTEN_CODE), _states(_WRITTEN_CODE))
 
 
 def test_every_code_has_a_case() -> None:

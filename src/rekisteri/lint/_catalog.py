@@ -39,7 +39,8 @@ class CodeInfo:
     severity: Severity
     """The usual severity; a few rules lower it where the GDPR does (see the guide)."""
     group: str
-    """``missing`` (R1xx), ``consistency`` (R2xx) or ``outdated`` (R3xx)."""
+    """``missing`` (R1xx), ``consistency`` (R2xx), ``outdated`` (R301–R319) or
+    ``text`` (R320: what a text of the register must not hold)."""
     title: str
     """A short English title, for tables."""
     art13: str | None = None
@@ -115,8 +116,9 @@ def _entry(
     art13: str | None = None,
     art14: str | None = None,
     other: str | None = None,
+    group: str | None = None,
 ) -> tuple[str, CodeInfo]:
-    group = {"1": "missing", "2": "consistency", "3": "outdated"}[code[1]]
+    group = group or {"1": "missing", "2": "consistency", "3": "outdated"}[code[1]]
     info = CodeInfo(
         code=code,
         severity=severity,
@@ -891,9 +893,31 @@ def _outdated_entries() -> tuple[tuple[str, CodeInfo], ...]:
     return tuple(entries)
 
 
+#: What a text of the register must not hold. The message never quotes the text.
+_TEXT: Final = (
+    _entry(
+        "R320",
+        E,
+        "A text contains a henkilötunnus",
+        other="Art 5(1)(c); tietosuojalaki 1050/2018 29 §",
+        group="text",
+        fi="Tekstissä on henkilötunnus. Rekisterin kuvaus ja tietosuojaseloste julkaistaan "
+        "sellaisenaan: poista henkilötunnus (tietojen minimointi, tietosuoja-asetuksen 5 "
+        "artiklan 1 kohdan c alakohta; henkilötunnuksen käsittely, tietosuojalain 29 §).",
+        sv="Texten innehåller en personbeteckning. Registrets beskrivning och "
+        "dataskyddsbeskrivningen publiceras som de är: ta bort personbeteckningen "
+        "(uppgiftsminimering, artikel 5.1 c i dataskyddsförordningen; behandling av "
+        "personbeteckningar, 29 § i dataskyddslagen).",
+        en="The text contains a henkilötunnus (Finnish personal identity code). The "
+        "register's description and its notice are published as written: remove the code "
+        "(data minimisation, GDPR Article 5(1)(c); processing of identity codes, section 29 "
+        "of the Finnish Data Protection Act).",
+    ),
+)
+
 #: Every finding code of the linter, in order: R1xx, R2xx, R3xx.
 CODES: Final[Mapping[str, CodeInfo]] = MappingProxyType(
-    dict((*_MISSING, *_CONSISTENCY, *_outdated_entries()))
+    dict((*_MISSING, *_CONSISTENCY, *_outdated_entries(), *_TEXT))
 )
 
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from rekisteri.identifiers.hetu import _spelled as _hetu_spellings
+from rekisteri.identifiers.hetu import is_valid as is_valid_hetu
 from rekisteri.lint._catalog import make_finding
 from rekisteri.lint._finding import Finding, Severity, as_lang
 from rekisteri.lint._outdated import find_outdated
@@ -536,6 +538,37 @@ def _outdated(context: _Context) -> None:
             context.findings.append(outdated_finding(match, path, locale=context.lang.value))
 
 
+def contains_identity_code(text: str) -> bool:
+    """Whether *text* holds a henkilötunnus, in any spelling the library recognises.
+
+    The spellings are those that :func:`rekisteri.identifiers.hetu.redact`
+    masks (lower case, Unicode dashes, spaces around the sign, other
+    digits). One with a century sign counts when it is a valid code
+    (temporary numbers included); one without a sign only when its check
+    character is a letter and fits, so that a telephone number of ten digits
+    is never taken for one.
+
+    Examples:
+        >>> contains_identity_code("yhteyshenkilö 131052 – 308t")
+        True
+        >>> contains_identity_code("puh. 0401234567, tilaus 2026-11-25, 123456-7890")
+        False
+    """
+    for spelling in _hetu_spellings(text):
+        if spelling.canonical is not None:
+            if is_valid_hetu(spelling.canonical, allow_temporary=True):
+                return True
+        elif not spelling.match.group(0)[-1].isdecimal():
+            return True
+    return False
+
+
+def _identity_codes_in_texts(context: _Context) -> None:
+    for path, text in context.all_texts:
+        if contains_identity_code(text):
+            context.add("R320", path)
+
+
 _RULES: Final[tuple[Callable[[_Context], None], ...]] = (
     _controller,
     _purposes,
@@ -562,4 +595,5 @@ _RULES: Final[tuple[Callable[[_Context], None], ...]] = (
     _relationship,
     _hedged,
     _outdated,
+    _identity_codes_in_texts,
 )
