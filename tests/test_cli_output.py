@@ -300,3 +300,12 @@ def test_long_name_is_clipped(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "n" * 80 + "…" in result.output
     assert "n" * 81 not in result.output
+
+
+def test_error_line_is_bounded(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        common.fail("x" * 100_000)
+    err = capsys.readouterr().err
+    assert err.startswith("rekisteri: error: xxx")
+    assert len(err) < common.MESSAGE_LIMIT + 100
+    assert err.rstrip().endswith("…")

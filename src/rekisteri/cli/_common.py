@@ -153,6 +153,8 @@ def safe_text(text: str) -> str:
 
 #: How many characters of a user's text (a name, a cell) a message quotes.
 QUOTE_LIMIT: Final = 80
+#: How long an error line may be at most (a message quoting a huge value stays bounded).
+MESSAGE_LIMIT: Final = 2000
 
 
 def clipped(text: str, limit: int = QUOTE_LIMIT) -> str:
@@ -166,8 +168,13 @@ def clipped(text: str, limit: int = QUOTE_LIMIT) -> str:
         'Esimerkki Oy'
         >>> clipped("a" * 100, 10)
         'aaaaaaaaaa…'
+        >>> clipped("asiakas 131052-308T" + "." * 100, 17)
+        'asiakas 131052-**…'
     """
-    return text if len(text) <= limit else text[:limit] + "…"
+    if len(text) <= limit:
+        return text
+    # Masked before the cut, which could otherwise leave half a henkilötunnus unmasked.
+    return redact_dotted(hetu.redact(text))[:limit] + "…"
 
 
 def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
@@ -180,9 +187,10 @@ def fail(message: str) -> NoReturn:
 
     Anything shaped like a henkilötunnus is masked and control characters are
     escaped (:func:`safe_text`): a message may quote a value from a file or a
-    library error (an unknown key, a header cell).
+    library error (an unknown key, a header cell). A message longer than
+    :data:`MESSAGE_LIMIT` characters is cut there, with "…".
     """
-    click.echo(f"rekisteri: error: {safe_text(message)}", err=True)
+    click.echo(f"rekisteri: error: {safe_text(clipped(message, MESSAGE_LIMIT))}", err=True)
     sys.exit(EXIT_ERROR)
 
 

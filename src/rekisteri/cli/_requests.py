@@ -31,6 +31,7 @@ from rekisteri.cli._common import (
     one_line,
     open_store,
     output_option,
+    quoted,
     shown,
     verification_json,
 )
@@ -159,7 +160,7 @@ def requests_record(
     with open_store(db, must_exist=kind != "receive", create=True, missing=_MISSING) as store:
         if kind != "receive" and store.request(request_id) is None:
             fail_line(
-                f"no request {request_id!r}: record its receive event first"
+                f"no request {quoted(request_id)}: record its receive event first"
                 " (--event receive --right RIGHT)"
             )
         try:
@@ -327,7 +328,7 @@ def requests_show(*, db: Path, request_id: str, fmt: str) -> None:
     with open_store(db, create=True, missing=_MISSING) as store:
         request = store.request(request_id)
     if request is None:
-        fail_line(f"no request {request_id!r}")
+        fail_line(f"no request {quoted(request_id)}")
     if fmt == "json":
         document = _request_json(request)
         document["events"] = [
