@@ -28,6 +28,7 @@ from rekisteri.cli._common import (
     Group,
     fail,
     format_option,
+    today_option,
 )
 from rekisteri.errors import Reason
 from rekisteri.identifiers import hetu, ytunnus
@@ -83,12 +84,7 @@ _REASON_CODES: Final[dict[Reason | None, str]] = {
 
 
 def _today_option() -> Decorator:
-    return click.option(
-        "--today",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
-        default=None,
-        help="Treat this date (YYYY-MM-DD) as today when rejecting future birth dates.",
-    )
+    return today_option("Treat this date (YYYY-MM-DD) as today when rejecting future birth dates.")
 
 
 def _check_ids_command(checker: _Checker, ids: tuple[str, ...]) -> None:
