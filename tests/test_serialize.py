@@ -591,7 +591,7 @@ class TestStrictness:
     def test_model_rules_apply(self) -> None:
         """A rule of a model class is reported at the object that breaks it."""
         assert problems(document(transfers=[{}, {"destination": "US"}])) == (
-            "transfers[1]: a transfer to US (outside the EEA) needs a mechanism",
+            "transfers[1]: destination: US is outside the EEA, so the transfer needs a mechanism",
         )
 
     @pytest.mark.parametrize("depth", [500])

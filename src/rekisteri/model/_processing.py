@@ -173,7 +173,10 @@ class Transfer(Strict):
 
     def __attrs_post_init__(self) -> None:
         if self.outside_eea and self.mechanism is None:
-            msg = f"a transfer to {self.destination} (outside the EEA) needs a mechanism"
+            msg = (
+                f"destination: {self.destination} is outside the EEA, "
+                "so the transfer needs a mechanism"
+            )
             raise InvalidValueError(msg)
 
     @property
