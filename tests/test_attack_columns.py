@@ -1045,12 +1045,20 @@ def test_check_ids_standard_input(csv_files: dict[str, Path], reader: str) -> No
     assert garbage[0] == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="leak: a header cell spelt with other separators ('DD.MM.YY' date or '/' for the"
-    " sign) is echoed whole in 'column not found; the header has: ...', by both readers",
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        pytest.param(
+            5,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="leak: a header cell with '/' for the century sign is echoed whole in"
+                " 'column not found; the header has: ...', by both readers",
+            ),
+        ),
+        6,  # the dotted date: masked since the CLI's dotted-spelling fix
+    ],
 )
-@pytest.mark.parametrize("spelling", [5, 6])
 @pytest.mark.parametrize("reader", ["auto", "python"])
 def test_check_ids_header_spellings_are_never_echoed(
     tmp_path: Path, spelling: int, reader: str
