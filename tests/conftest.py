@@ -34,6 +34,34 @@ settings.load_profile(
 )
 
 
+# Test modules that start many subprocesses or a Spark session. They run in the
+# README's command (and CI's main run) like every other test; CI's runs on the
+# other Pythons and with the lowest versions leave them out (-m "not slow") to
+# stay within CI's time, as what they check does not depend on the Python or
+# dependency version (Spark's lowest version is covered by test_columns*.py's
+# equality property through the Arrow core that rekisteri.spark calls).
+SLOW_MODULES = frozenset(
+    {
+        "test_attack_cli.py",
+        "test_attack_columns.py",
+        "test_hostile_cli.py",
+        "test_spark.py",
+    }
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the ``slow`` marker (``--strict-markers`` is on)."""
+    config.addinivalue_line("markers", "slow: subprocess- or Spark-heavy; see SLOW_MODULES")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test of the slow modules ``slow``."""
+    for item in items:
+        if item.path.name in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     """A click test runner for the ``rekisteri`` command-line tool."""
