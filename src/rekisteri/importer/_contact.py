@@ -126,7 +126,7 @@ _POSTCODE_TOWN: Final = re.compile(
 _HOUSE: Final = (
     r"[0-9]{1,4}(?:[ \t]?[A-Za-z](?![a-zåäö])(?:[ \t]?[0-9]{1,3}(?![0-9]))?)?"
     r"(?:[ \t]?[–-][ \t]?[0-9]{1,4})?"
-    r"(?:[ \t]+(?:[A-Z](?:[ \t]?[0-9]{1,3})?(?!\w)|(?:as|bst|krs|lh|rapp)\.?[ \t]?[0-9]{1,3}))?"
+    r"(?:[ \t]+(?:[A-Z](?:[ \t]?[0-9]{1,3})?(?!\w)|(?i:as|bst|krs|lh|rapp)\.?[ \t]?[0-9]{1,3}))?"
     r"(?:,[ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))?"
 )
 _STREET: Final = re.compile(

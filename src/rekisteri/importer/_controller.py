@@ -450,6 +450,7 @@ _NAME_FIRST_WORDS: Final = 6
 _PO_BOX_START: Final = re.compile(r"(?i)(?:PL|PB|P\.?\s?O\.?\s?Box|Box|Postilokero)\b")
 _PARENTHETICAL: Final = re.compile(
     r"[ \t]*\((?:jäljempänä|jatkossa|myöhemmin|nedan|hereinafter|later)\b[^)]*\)?"
+    r"|[ \t]*\([ \t]*[“”\"'„«»][^()]{1,40}\)?"  # an alias in quotes: (“Puoti”)
 )
 _ROLE_FIRST: Final = re.compile(
     rf"(\w*(?:{ROLE.pattern.removeprefix('(?i)')}))[ \t]+", re.IGNORECASE

@@ -109,7 +109,7 @@ class Extractor:
         for index, section in enumerate(self.sections):
             if section.heading is not None:
                 self._heading(section, index)
-                self._title_name(section)
+            self._title_name(section)  # also a lone first line without a heading
             if section.kind in LINE_SECTIONS:
                 self.contacts.read(section)
             elif section.kind is SectionKind.NAME:
