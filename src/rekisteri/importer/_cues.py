@@ -446,6 +446,7 @@ _TRAILER: Final = re.compile(r"\s*(?:\([^()]*\)|\d{1,2}\.\d{1,2}\.\d{4}|(?:19|20
 _REGISTER_WORD: Final = re.compile(r"(?i)rekisteri|register")
 _REGISTER_END: Final = re.compile(r"(?i)(?:rekisteri|rekisterin|register|registret|registry)$")
 _NAME_WORDS: Final = 8
+_NAME_CHARS: Final = 300
 
 
 def register_name_of(line: str) -> str | None:
@@ -456,6 +457,8 @@ def register_name_of(line: str) -> str | None:
     ends in "rekisteri"/"register" is the name itself.
     """
     line = flat(line).strip(" .:")
+    if len(line) > _NAME_CHARS:  # a title is short; the patterns below are not for long lines
+        return None
     while _TRAILER.search(line):  # "(EU 2016/679)", "2018", "1.2.2019" after the name
         line = _TRAILER.sub("", line, count=1).strip(" .:–-")
     if not line or len(line.split()) > _NAME_WORDS + 3:
