@@ -189,7 +189,7 @@ class TestWriteOutput:
         def broken_fsync(_fd: int) -> None:
             raise OSError(5, "Input/output error")
 
-        monkeypatch.setattr(common.os, "fsync", broken_fsync)
+        monkeypatch.setattr(os, "fsync", broken_fsync)
         with pytest.raises(SystemExit) as stop:
             common.write_output(out, "new\n", force=True)
         assert stop.value.code == 2

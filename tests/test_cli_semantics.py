@@ -121,8 +121,10 @@ class TestConsent:
     ) -> None:
         """An illegal step names the steps allowed now."""
         db = tmp_path / "c.db"
-        args = ["consent", "record", "--db", db, "--subject", "c1", "--purpose", "newsletter",
-                "--purposes", register]  # fmt: skip
+        args: list[str | Path] = [
+            "consent", "record", "--db", db, "--subject", "c1", "--purpose", "newsletter",
+            "--purposes", register,
+        ]  # fmt: skip
         assert_clean(run(runner, *args, "--event", "give"), 0)
         refused = run(runner, *args, "--event", "give")
         assert_clean(refused, 2)

@@ -35,7 +35,7 @@ GOOD = {
 
 
 def _cases() -> list[tuple[str, Callable[..., object], str, dict[str, object]]]:
-    cases = []
+    cases: list[tuple[str, Callable[..., object], str, dict[str, object]]] = []
     for module in (calendar, requests, consent, retention):
         for name in module.__all__:
             function = getattr(module, name)

@@ -134,10 +134,11 @@ def test_register_from_stdin(runner: CliRunner, name: str) -> None:
 def test_register_as_purposes_and_rules(runner: CliRunner, tmp_path: Path, name: str) -> None:
     """The documents where consent and retention read a register."""
     db = tmp_path / "c.db"
-    for args in (
+    commands: tuple[list[str | Path], ...] = (
         ["consent", "record", "--db", db, "--subject", "c1", "--purpose", "x", "--event", "give"],
         ["consent", "status", "--db", db, "--subject", "c1", "--purpose", "x"],
-    ):
+    )
+    for args in commands:
         assert_safe(run(runner, *args, "--purposes", CORPUS / name), f"{args[:2]} {name}")
     records = CORPUS / "records-hostile.csv"
     result = run(runner, "retention", "plan", CORPUS / name, records, "--today", "2026-01-01")

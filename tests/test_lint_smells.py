@@ -128,7 +128,7 @@ class TestChangeClause:
 
 class TestHedged:
     def test_hedged_recipient(self) -> None:
-        """ "Saatetaan luovuttaa" in a recipient's description is R213."""
+        """R213: "saatetaan luovuttaa" in a recipient's description."""
         base = a_register()
         recipient = attrs.evolve(
             base.recipients[0],
@@ -176,7 +176,7 @@ class TestHedged:
         assert hedge("Erääntyneet laskut luovutetaan perintään.") is None
 
     def test_hedges_elsewhere_are_not_this_rule(self) -> None:
-        """ "Voidaan" in the description of a right is not about disclosures: no R213."""
+        """No R213: "voidaan" in the description of a right is not about disclosures."""
         text = LocalizedText(fi="Käsittelyä voidaan rajoittaa tietojen tarkistamisen ajaksi.")
         assert _findings(a_register(rights_exercise=text)) == []
 
