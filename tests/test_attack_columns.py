@@ -1160,12 +1160,6 @@ def _write_big_parquet(path: Path, rows: int) -> None:
             writer.write_table(pa.table({"hetu": block.slice(0, min(len(block), rows - start))}))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: check-ids on Parquet is not flat: peak RSS grows with the rows (anonymous"
-    " memory, ~10 MB per million rows: 170 MiB at 1M rows, 261 MiB at 10M, over the issue's"
-    " 200 MB goal)",
-)
 @pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss in KiB on Linux")
 def test_check_ids_parquet_memory_stays_flat(tmp_path: Path) -> None:
     small, big = tmp_path / "small.parquet", tmp_path / "big.parquet"
