@@ -526,12 +526,6 @@ def test_polars_series_namespace_refuses_non_strings_with_a_typed_error(pl: Any)
         assert_no_identity_code(str(caught.value), ["131052-308T"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: an expression on a non-string column fails with a plain TypeError"
-    " 'IdentifierTypeError.__init__() takes 1 positional argument but 2 were given'"
-    " (Polars rebuilds the exception from its message), not IdentifierTypeError",
-)
 @pytest.mark.parametrize("values", [[1, 2], [b"131052-308T"]])
 def test_polars_expression_refuses_non_strings_with_a_typed_error(
     pl: Any, values: list[Any]

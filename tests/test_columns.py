@@ -210,3 +210,18 @@ def test_a_column_that_is_not_strings_is_a_typed_error(bad: object) -> None:
     assert isinstance(caught.value, RekisteriError)
     assert isinstance(caught.value, TypeError)
     assert "131052" not in str(caught.value)
+
+
+def test_the_type_error_can_be_rebuilt_from_its_message() -> None:
+    # Polars re-raises an exception from inside an expression as type(exc)(message).
+    original = IdentifierTypeError(kind="hetu", type_name="int64", expected="a column of strings")
+    rebuilt = IdentifierTypeError(str(original))
+    assert str(rebuilt) == str(original) == "hetu: expected a column of strings, got int64"
+    assert (rebuilt.kind, rebuilt.type_name, rebuilt.expected) == (
+        "hetu",
+        "int64",
+        "a column of strings",
+    )
+    other = IdentifierTypeError("something else")
+    assert str(other) == "something else"
+    assert (other.kind, other.type_name, other.expected) == ("", "", "str")

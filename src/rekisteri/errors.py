@@ -149,8 +149,23 @@ class IdentifierTypeError(RekisteriError, TypeError):
             for the bulk functions such as ``validate_many``.
     """
 
-    def __init__(self, *, kind: str, type_name: str, expected: str = "str") -> None:
-        super().__init__(f"{kind}: expected {expected}, got {type_name}")
+    def __init__(
+        self,
+        message: str | None = None,
+        /,
+        *,
+        kind: str = "",
+        type_name: str = "",
+        expected: str = "str",
+    ) -> None:
+        if message is not None and not kind:
+            # Rebuilt from its message alone, as Polars re-raises an exception
+            # from inside an expression: take the attributes back from the text.
+            head, found, rest = message.partition(": expected ")
+            if found:
+                kind = head
+                expected, _, type_name = rest.rpartition(", got ")
+        super().__init__(message or f"{kind}: expected {expected}, got {type_name}")
         self.kind = kind
         self.type_name = type_name
         self.expected = expected
