@@ -29,6 +29,7 @@ from rekisteri.importer._cues import (
     DOT_OBFUSCATED,
     EMAIL,
     EMAIL_OBFUSCATED,
+    ORGANISATION,
     YTUNNUS,
     YTUNNUS_VALUE,
     compact_ytunnus,
@@ -172,12 +173,19 @@ ROLE: Final = re.compile(
     r"|webmaster|admin\w*|sihteerare|ordförande|kassör|v?pj\.|rehtori|rektor"
 )
 _TRIM: Final = " \t,;:|()[]–—-.*_/"
+#: A closing bracket and the bracket that opens it.
+_CLOSING: Final = {")": "(", "]": "["}
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
+        closing = _CLOSING.get(text[end - 1])
+        if closing is not None and text.count(closing, start, end) > text.count(
+            text[end - 1], start, end - 1
+        ):
+            break  # "Suunnistajat -37 ry (LS-37)": the bracket that closes one opened here
         end -= 1
     # keep a closing stop of an abbreviation ("Oy Ab", "Inc.") out, but not other text
     return start, end
@@ -575,6 +583,11 @@ def _find_box(text: str, start: int, end: int, value: str) -> list[Part] | None:
     return _split_at(text, start, end, [Part("po_box", found.group(0), s, e)])
 
 
+def has_street_word(value: str) -> bool:
+    """Whether a word of *value* ends like a street name ("-katu", "-tie", "-vägen", ...)."""
+    return any(_STREET_WORD.search(word.rstrip(".,")) for word in value.split())
+
+
 def compact_business_id(written: str) -> str:
     """A Y-tunnus as written, in the compact form the identifier module reads."""
     return compact_ytunnus(written)
@@ -587,6 +600,7 @@ def looks_like_person(value: str) -> bool:
         2 <= len(words) <= 4
         and all(w[:1].isupper() for w in words)
         and COMPANY.search(value) is None
+        and ORGANISATION.search(value) is None
         and not any(c.isdigit() or c in "@:" for c in value)
         and recognise(value) is None
     )

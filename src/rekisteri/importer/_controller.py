@@ -19,6 +19,7 @@ from rekisteri.importer._contact import (
     ROLE,
     Part,
     compact_business_id,
+    has_street_word,
     looks_like_person,
     parse_line,
     parse_value,
@@ -26,6 +27,7 @@ from rekisteri.importer._contact import (
 from rekisteri.importer._cues import (
     COMPANY,
     CONTROLLER_CUE,
+    ORGANISATION,
     YTUNNUS,
     YTUNNUS_ANY,
     clean,
@@ -79,6 +81,9 @@ class ContactReader:
         self.line_start = 0
         self.overwrite_postal = 0
         """After a street replaced a PO box: the postal code and town that follow replace too."""
+        self.kind: SectionKind | None = None
+        self.block_address = False
+        """Whether the contact person's address was read in the controller's own section."""
 
     def target(self) -> ContactFields:
         return {
@@ -90,6 +95,7 @@ class ContactReader:
     def read(self, section: Section) -> None:
         assert section.kind is not None
         self.path = _PATHS[section.kind]
+        self.kind = section.kind
         self.read_pieces(section.kind, section)
 
     def free_block(self, piece: Piece) -> bool:
@@ -164,6 +170,8 @@ class ContactReader:
 
     def _apply(self, parts: list[Part], kind: SectionKind, start: int, end: int) -> None:
         parts = _merged_names(self.text, parts)
+        if kind is SectionKind.CONTROLLER and self.path == "controller":
+            parts = self._name_not_street(parts)
         # a line of channels only, below a contact person named in the controller section
         if (
             kind is SectionKind.CONTROLLER
@@ -176,6 +184,24 @@ class ContactReader:
         self.line_start = next((p.start for p in parts if p.field != "label"), start)
         taken = [(p.start, p.end) for p in parts if self._part(p, kind)]
         self._map_glue(start, end, taken, leftover=len(taken) < len(parts))
+
+    def _name_not_street(self, parts: list[Part]) -> list[Part]:
+        """The first line of a controller's block is its name, not a street guessed by form.
+
+        "Hair & Beauty House 2" with nothing else on the line: a word and a
+        number without a street ending, no postal code, no label. Only while
+        the controller has no name yet.
+        """
+        streets = [p for p in parts if p.field == "street"]
+        if (
+            self.out.controller.name is not None
+            or len(streets) != 1
+            or any(p.field not in {"text", "street"} for p in parts)
+            or has_street_word(streets[0].value)
+        ):
+            return parts
+        first, last = parts[0].start, parts[-1].end
+        return [Part("name", self.text[first:last], first, last)]
 
     def _map_glue(
         self, start: int, end: int, covered: list[tuple[int, int]], *, leftover: bool
@@ -239,9 +265,13 @@ class ContactReader:
             self.out.note(self.path, f"role: {value}")
             self.out.map(part.start, part.end, self.path)
             return True
+        value = _PARENTHETICAL.sub("", value).strip()
         if len(value) > 100 or (part.field == "text" and _is_sentence(value)):
             return False
-        value = _PARENTHETICAL.sub("", value).strip()
+        alias = _ALIAS_TAIL.search(value) if self.path == "controller" else None
+        if alias is not None and not any(c.isdigit() for c in value[: alias.start()][-1:]):
+            self.out.note(self.path, f"the notice adds to the name: {alias.group(1)}")
+            value = value[: alias.start()]
         if all(word.strip(".,:;()").casefold() in _LABEL_WORDS for word in value.split()):
             # "Nimi ja yhteystiedot", "Muut yhteystiedot": a form's label, not a name
             self.out.map(part.start, part.end, self.path)
@@ -333,6 +363,8 @@ class ContactReader:
             current = None
         if current is None:
             setattr(target, field, value)
+            if target is self.out.contact and field in _ADDRESS:
+                self.block_address = self.kind is SectionKind.CONTROLLER
             if obfuscated:
                 self.out.remarks.append(Remark("I011", start, end, value))
         elif getattr(target, field) != value:
@@ -369,6 +401,33 @@ class ContactReader:
             self.out.note(path, f"Y-tunnus in this part of the notice: {canonical}")
             self.out.map(start, end, path)
         return True
+
+    def settle_address(self) -> None:
+        """The controller's address from the contact block when the notice gives it there.
+
+        "Tekoshirt Oy / Y-tunnus … / Minna Esimerkki / Osoite: …": the address
+        after a person named in the controller's section is the controller's;
+        so is the address of a contact section that names a body, not a person
+        ("Yhteydet rekisteriasioissa: Kampaamo X, Katu 1, …"), or no one. When
+        the controller has a street and the contact person the same street,
+        the contact person's postal code and town complete it. Noted in the draft.
+        """
+        own, contact = self.out.controller, self.out.contact
+        given = [f for f in ("street", "postal_code", "town") if getattr(contact, f)]
+        if not given:
+            return
+        if own.street or own.postal_code or own.town:
+            if own.street is not None and own.street == contact.street:
+                for field in ("postal_code", "town"):
+                    if getattr(own, field) is None and getattr(contact, field) is not None:
+                        setattr(own, field, _unshouted(getattr(contact, field)))
+            return
+        body = contact.name is None or ORGANISATION.search(contact.name) is not None
+        if not (self.block_address or body or contact.name == own.name):
+            return
+        for field in given:
+            setattr(own, field, _unshouted(getattr(contact, field)))
+        self.out.note("controller", "address read from the contact details below it; check")
 
     def scan_business_ids(self) -> None:
         """Report labelled Y-tunnukset anywhere whose check digit is wrong."""
@@ -450,8 +509,12 @@ _NAME_FIRST_WORDS: Final = 6
 _PO_BOX_START: Final = re.compile(r"(?i)(?:PL|PB|P\.?\s?O\.?\s?Box|Box|Postilokero)\b")
 _PARENTHETICAL: Final = re.compile(
     r"[ \t]*\((?:jäljempänä|jatkossa|myöhemmin|nedan|hereinafter|later)\b[^)]*\)?"
-    r"|[ \t]*\([ \t]*[“”\"'„«»][^()]{1,40}\)?"  # an alias in quotes: (“Puoti”)
+    r"|[ \t]*[(\[][ \t]*[“”\"'„«»][^()\[\]]{1,40}[)\]]?"  # an alias in quotes: (“Puoti”)
+    r"|[ \t]*,[ \t]*(?:jäljempänä|jatkossa|myöhemmin|nedan|hereinafter)\b.*$"
 )
+#: What a name ends with in brackets: an abbreviation or a word about the name,
+#: "Suunnistajat -37 ry (LS-37)", "Säätiö sr (rekisterinumero)".
+_ALIAS_TAIL: Final = re.compile(r"(?<=\w)[ \t]*[(\[]([^()\[\]]{1,40})[)\]][ \t]*$")
 _ROLE_FIRST: Final = re.compile(
     rf"(\w*(?:{ROLE.pattern.removeprefix('(?i)')}))[ \t]+", re.IGNORECASE
 )

@@ -132,6 +132,15 @@ COMPANY: Final = re.compile(
     r"\b([A-ZÄÖÅ][\w&\-]*(?:[ \t]+[A-ZÄÖÅ0-9][\w&\-]*){0,4}[ \t]+"
     r"(?:Oyj|Oy Ab|Oy|Abp|Ab|Ky|Ay|Tmi|ry|rf|sr|osk|Ltd|Inc|GmbH|AS|ApS|AB))\b"
 )
+#: A body, not a person: a legal form before or after the name ("Tmi Aino Esimerkki",
+#: "Oy Kampaamo Esimerkki", "Esimerkki ry"), or a word for a public body, foundation,
+#: association or parish at the end of a word ("Esimerkkisäätiö", "Kylän kunta").
+ORGANISATION: Final = re.compile(
+    r"(?<![\w-])(?:Oyj|Oy|Ab|Abp|Ky|Ay|Tmi|T:mi|ry|r\.y\.|rf|r\.f\.|sr|osk|Ltd|Inc|AB)(?![\w-])"
+    r"|(?i:\w*(?:säätiö|yhdistys|liitto|kunta|kaupunki|kuntayhtymä|hyvinvointialue|virasto"
+    r"|seurakunta|stiftelse|förening|förbund|kommun|stad|samkommun|välfärdsområde"
+    r"|foundation|association|municipality)(?![\w-]))"
+)
 YTUNNUS_ANY: Final = re.compile(
     r"(?i)\b(?:y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id)\b[^\d\n]{0,12}"
     r"(?P<id>(?<![\d-])[0-9]{6,7}(?:[ \t]?[-\u2010\u2011\u2013][ \t]?|[ \t])?[0-9](?![\d-]))"

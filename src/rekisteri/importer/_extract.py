@@ -119,6 +119,7 @@ class Extractor:
             else:
                 self._units(section)
         self.contacts.scan_business_ids()
+        self.contacts.settle_address()
         self._fallbacks()
         if self.out.name is None and self.name_guess is not None:
             name, start, end = self.name_guess
