@@ -1,0 +1,274 @@
+r"""The one recogniser of a henkilötunnus written in free text, in every spelling.
+
+Everything in rekisteri that looks for an identity code in text uses this
+module: :func:`rekisteri.identifiers.hetu.redact` (every message, repr and
+report), the stores' subject typing and request-id check, lint rule R320,
+the importer's masking, the command line's messages, and the masking of a
+register's own texts in a rendered notice, an Art 30 record and JSON-LD.
+:mod:`rekisteri._redact` re-exports it.
+
+What is recognised, as written in a text (``131052-308T`` stands for any code):
+
+* the canonical form and lower case: ``131052-308T``, ``131052-308t``;
+* every century sign of the 2023 reform: ``+``, ``-``, ``Y`` ``X`` ``W`` ``V``
+  ``U``, ``A`` ``B`` ``C`` ``D`` ``E`` ``F``, in either case, and the
+  fullwidth forms of ``+`` and of the letters;
+* a Unicode dash or minus sign for ``-`` (en dash, em dash, ``−``, fullwidth
+  hyphen-minus...);
+* spaces, tabs or no-break spaces around the sign: ``131052 - 308T``;
+* any Unicode decimal digit (fullwidth ``１３１０５２``) and fullwidth letters;
+* the birth date written as a date, with ``.``, ``/``, a dash or spaces
+  between day, month and year: ``13.10.52-308T``, ``13/10/52 a308t``,
+  ``13 10 52-308T``;
+* no century sign: a space or nothing in its place (``131052 308T``,
+  ``131052308T``), or a separator that is not a sign: ``/``, ``\``, ``.``,
+  ``_``, ``:``, ``|`` (``131052/308T``). Such a spelling stands alone as a
+  word and counts only when it is *plausible*: its day and month exist, its
+  individual number is 002–999 and its check character fits (the check does
+  not depend on the century).
+
+With a century sign, a spelling is found also inside a longer word or run of
+digits (``a131052-308T``, ``0131052-308T``): masking a number that is not a
+code is the lesser harm.
+
+What is deliberately *not* recognised: a plain date (``2026-11-25``,
+``13.10.2052``), a version number (``1.2.3-456``), a telephone number written
+with spaces (``040 123 4567``) or one of ten digits whose check does not fit,
+a Y-tunnus (``1234567-8``), an IBAN, and a sign-less run longer than ten
+characters. A ten-digit run whose check happens to fit (about 1 in 31 of
+those whose first four digits are a day and a month) *is* taken for a code:
+write such a number with spaces.
+
+Two levels:
+
+* a *spelling* (:func:`spellings`): anything shaped like a henkilötunnus;
+  with a sign, valid or not; without one, only when plausible. Messages mask
+  every spelling (:func:`mask_spellings`, which ``hetu.redact`` is);
+* an *identity code* (:attr:`Spelling.is_code`): a spelling with a sign that
+  is a valid henkilötunnus (temporary numbers 900–999 and future birth dates
+  included), or a plausible one without a sign. Lint R320 reports exactly
+  these (:func:`holds_code`), and a register's texts in a notice, a record or
+  JSON-LD have exactly these masked (:func:`mask_codes`); a reference number
+  such as ``123456-7890`` stays as written there.
+
+Examples:
+    >>> mask_spellings("asiakas 13.10.52–308t, 131052/308T, viite 123456-7890")
+    'asiakas 13.10.52–****, 131052/****, viite 123456-****'
+    >>> mask_codes("asiakas 13.10.52–308t, 131052/308T, viite 123456-7890")
+    'asiakas 13.10.52–****, 131052/****, viite 123456-7890'
+    >>> mask_spellings("versio 1.2.3-456, 2026-11-25, puh. 040 123 4567, 1234567-8")
+    'versio 1.2.3-456, 2026-11-25, puh. 040 123 4567, 1234567-8'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Final, NamedTuple
+
+__all__ = [
+    "Spelling",
+    "holds_code",
+    "mask_codes",
+    "mask_spellings",
+    "spelling_alone",
+    "spellings",
+]
+
+# Horizontal whitespace that may stand around the sign, or instead of it.
+GAP: Final = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+# Dashes and minus signs that read as the "-" century sign.
+DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+# Century signs as written: ASCII in either case, Unicode dashes, and the
+# fullwidth forms of "+" and the sign letters.
+SIGN_SPELLED: Final = (
+    "\\-+A-FU-Ya-fu-y" + DASHES + "\ufe62\uff0b\uff21-\uff26\uff35-\uff39\uff41-\uff46\uff55-\uff59"
+)
+# Check characters as written: ASCII or fullwidth letters and digits.
+CHECK_SPELLED: Final = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+# Separators that may stand where the sign belongs but say nothing of the century.
+_INSTEAD_OF_SIGN: Final = "/\\\\._:|\u2044\u2215\uff0f"
+# Between the day, the month and the year of a birth date written as a date.
+DATE_SEPARATOR: Final = f"(?:{GAP}*[./{DASHES}\\-]{GAP}*|{GAP}+)"
+# The pattern starts with one digit at its top level, so that the regular
+# expression engine skips text without digits quickly. The empty group
+# ``ws`` is set when that digit starts a word (no letter or digit before it):
+# a birth date written as a date, and every spelling without a sign, must
+# start a word.
+_PATTERN: Final = re.compile(
+    "\\d(?:(?<![^\\W_]\\d)(?P<ws>))?"
+    f"(?:\\d{{5}}|(?(ws)\\d{DATE_SEPARATOR}\\d\\d{DATE_SEPARATOR}\\d\\d|(?!)))"
+    # With a century sign: valid or not.
+    f"(?:(?P<sign>{GAP}*[{SIGN_SPELLED}]{GAP}*)(?P<rest>\\d{{3}}[{CHECK_SPELLED}])"
+    # Without one: a word of its own, checked further by _plausible().
+    f"|(?(ws)|(?!))(?P<gap>{GAP}*[{_INSTEAD_OF_SIGN}]?{GAP}*)"
+    f"(?P<tail>\\d{{3}}[{CHECK_SPELLED}])(?![^\\W_]))"
+)
+
+_CHECK_CHARS: Final = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+_MONTH_DAYS: Final = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_DAY_MONTHS: Final = frozenset(
+    f"{day:02d}{month:02d}"
+    for month, length in enumerate(_MONTH_DAYS, start=1)
+    for day in range(1, length + 1)
+)
+# Dashes and fullwidth "+" as their ASCII sign; the rest is done by _ascii().
+_TO_ASCII_SIGN: Final = {ord(dash): "-" for dash in DASHES} | {0xFE62: "+", 0xFF0B: "+"}
+
+
+def _digits(text: str) -> str:
+    """The decimal digits of *text* in ASCII, everything else dropped."""
+    return "".join(str(int(char)) for char in text if char.isdecimal())
+
+
+def _ascii(text: str) -> str:
+    """A sign or the rest of a match in ASCII upper case, gaps dropped."""
+    out = []
+    for char in text.translate(_TO_ASCII_SIGN):
+        if char.isdecimal():
+            out.append(str(int(char)))
+        elif "\uff21" <= char <= "\uff5a":  # a fullwidth letter
+            out.append(chr(ord(char) - 0xFEE0).upper())
+        elif char.isascii() and not char.isspace():
+            out.append(char.upper())
+    return "".join(out)
+
+
+def _plausible(digits: str) -> bool:
+    """Whether ``DDMMYYNNNQ`` (ASCII, no sign) may be a henkilötunnus with its sign left out.
+
+    The day and month must exist, the individual number be 002–999 and the
+    check character fit; it does not depend on the century.
+    """
+    if len(digits) != 10 or not digits[:9].isdigit() or digits[:4] not in _DAY_MONTHS:
+        return False
+    return int(digits[6:9]) >= 2 and _CHECK_CHARS[int(digits[:9]) % 31] == digits[9]
+
+
+class Spelling(NamedTuple):
+    """One spelling of a henkilötunnus found in a text."""
+
+    match: re.Match[str]
+    #: The canonical form (ASCII, upper case), not yet validated; ``None``
+    #: when the century sign was left out: the same digits with "-", "Y" or
+    #: "A" are different people, so no canonical form can be chosen.
+    canonical: str | None
+
+    @property
+    def is_code(self) -> bool:
+        """Whether this is an identity code: valid with its sign, or plausible without one."""
+        if self.canonical is None:
+            return True  # only plausible sign-less spellings are found
+        from rekisteri.identifiers.hetu import is_valid
+
+        return is_valid(self.canonical, allow_temporary=True, today=date.max)
+
+    @property
+    def undotted(self) -> str:
+        """The spelling with the date separators of its birth date removed, as written otherwise."""
+        match = self.match
+        six = _digits(_birth(match))
+        if match["sign"] is not None:
+            return f"{six}{match['sign']}{match['rest']}"
+        return f"{six}{match['gap']}{match['tail']}"
+
+
+def _birth(match: re.Match[str]) -> str:
+    """The birth date of a match as written (six digits, or a date with separators)."""
+    end = match.start("sign") if match["sign"] is not None else match.start("gap")
+    return match.string[match.start() : end]
+
+
+def _spelling(match: re.Match[str]) -> Spelling | None:
+    if match["sign"] is not None:
+        canonical = f"{_digits(_birth(match))}{_ascii(match['sign'])}{_ascii(match['rest'])}"
+        return Spelling(match, canonical)
+    if _plausible(_digits(_birth(match)) + _ascii(match["tail"])):
+        return Spelling(match, None)
+    return None
+
+
+def spellings(text: str) -> list[Spelling]:
+    """Every spelling of a henkilötunnus in *text*, in order (see the module's docstring).
+
+    Examples:
+        >>> [s.canonical for s in spellings("131052 a308t ja 13.10.52-308T, 131052/308T")]
+        ['131052A308T', '131052-308T', None]
+    """
+    found = []
+    for match in _PATTERN.finditer(text):
+        spelling = _spelling(match)
+        if spelling is not None:
+            found.append(spelling)
+    return found
+
+
+def spelling_alone(text: str) -> Spelling | None:
+    """The spelling that *text* consists of (surrounding whitespace allowed), or ``None``.
+
+    Examples:
+        >>> spelling_alone(" 13.10.52-308t ").canonical
+        '131052-308T'
+        >>> spelling_alone("13.10.52-308T and more") is None
+        True
+    """
+    stripped = text.strip()
+    found = spellings(stripped)
+    if len(found) == 1 and found[0].match.span() == (0, len(stripped)):
+        return found[0]
+    return None
+
+
+def holds_code(text: str) -> bool:
+    """Whether *text* holds an identity code (:attr:`Spelling.is_code`); lint R320 asks this.
+
+    Examples:
+        >>> holds_code("yhteyshenkilö 131052 – 308t"), holds_code("13/10/52 308T")
+        (True, True)
+        >>> holds_code("puh. 0401234567, tilaus 2026-11-25, viite 123456-7890")
+        False
+    """
+    return any(spelling.is_code for spelling in spellings(text))
+
+
+def _masked(match: re.Match[str]) -> str:
+    """A match with the individual number and check character as ``****``."""
+    if match["sign"] is not None:
+        return f"{_birth(match)}{match['sign']}****"
+    return f"{_birth(match)}{match['gap']}****"
+
+
+def _mask_spelling(match: re.Match[str]) -> str:
+    spelling = _spelling(match)
+    return match.group(0) if spelling is None else _masked(match)
+
+
+def _mask_code(match: re.Match[str]) -> str:
+    spelling = _spelling(match)
+    return _masked(match) if spelling is not None and spelling.is_code else match.group(0)
+
+
+def mask_spellings(text: str) -> str:
+    """*text* with every spelling masked: the birth date and sign kept, the rest as ``****``.
+
+    For messages, reprs, reports and logs (``hetu.redact`` is this). The
+    birth date keeps its separators and the sign its spelling.
+
+    Examples:
+        >>> mask_spellings("asiakas 131052-308T, ３１０１５２Ａ３０８Ｔ, 13 10 52 308T")
+        'asiakas 131052-****, ３１０１５２Ａ****, 13 10 52 ****'
+    """
+    return _PATTERN.sub(_mask_spelling, text)
+
+
+def mask_codes(text: str) -> str:
+    """*text* with every identity code masked as :func:`mask_spellings` does; other spellings kept.
+
+    For a register's own texts in a notice, a record and JSON-LD: what lint
+    R320 reports is what is masked there.
+
+    Examples:
+        >>> mask_codes("yhteyshenkilö 131052-308T, viite 131052-308U")
+        'yhteyshenkilö 131052-****, viite 131052-308U'
+    """
+    return _PATTERN.sub(_mask_code, text)
