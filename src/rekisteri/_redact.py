@@ -1,17 +1,35 @@
-"""Reprs that mask anything shaped like a henkilötunnus (for free-text fields)."""
+"""Masking of identity codes in text, and reprs that use it (for free-text fields).
+
+The one recogniser of every spelling of a henkilötunnus lives in
+:mod:`rekisteri._spellings` and is re-exported here: :func:`spellings`,
+:func:`spelling_alone`, :func:`holds_code`, :func:`mask_spellings` (what
+:func:`rekisteri.identifiers.hetu.redact` does) and :func:`mask_codes`.
+"""
 
 from __future__ import annotations
 
-import re
-from typing import Final
-
-from rekisteri.identifiers.hetu import (  # the recogniser's own character classes
-    _CHECK_SPELLED,
-    _DASHES,
-    _GAP,
-    _SIGN_SPELLED,
-    redact,
+from rekisteri._spellings import (
+    Spelling,
+    holds_code,
+    mask_codes,
+    mask_spellings,
+    spelling_alone,
+    spellings,
 )
+from rekisteri.identifiers.hetu import redact
+
+__all__ = [
+    "Spelling",
+    "holds_code",
+    "mask_codes",
+    "mask_spellings",
+    "redact_dotted",
+    "redacted_repr",
+    "redacted_text",
+    "spelling_alone",
+    "spellings",
+    "undotted",
+]
 
 
 def redacted_repr(value: object) -> str:
@@ -50,24 +68,12 @@ def redacted_text(value: str | None) -> str | None:
     return redact(value)
 
 
-# A henkilötunnus whose birth date is written as a date: "14.03.05B937Y",
-# "14/03/05-937Y", "14 03 05 A123B" (dots, slashes, dashes or spaces between
-# the day, the month and the year). ``hetu.redact`` looks for six digits in a
-# row; this finds the separated spelling, which free text and typed subjects
-# also hold.
-_DATE_SEPARATOR: Final = f"(?:{_GAP}*[./{_DASHES}\\-]{_GAP}*|{_GAP}+)"
-_DOTTED: Final = re.compile(
-    f"(?<![^\\W_])(?P<birth>\\d{{2}}{_DATE_SEPARATOR}\\d{{2}}{_DATE_SEPARATOR}\\d{{2}})"
-    f"(?P<sign>{_GAP}*[{_SIGN_SPELLED}]{_GAP}*)(?P<rest>\\d{{3}}[{_CHECK_SPELLED}])(?![^\\W_])"
-)
-
-
 def redact_dotted(text: str) -> str:
-    """Mask the individual number and check character of a date-spelled henkilötunnus.
+    """Mask every spelling of a henkilötunnus, as :func:`rekisteri.identifiers.hetu.redact` does.
 
-    For what :func:`rekisteri.identifiers.hetu.redact` does not see: a birth
-    date written with separators (``14.03.05B937Y``). Use both on text that
-    is shown.
+    Kept for its callers: a birth date written with separators
+    (``14.03.05B937Y``) was once found only here; the one recogniser now
+    finds it everywhere.
 
     Examples:
         >>> redact_dotted("asiakas 13.10.52-308T, 13/10/52 a308t")
@@ -75,23 +81,25 @@ def redact_dotted(text: str) -> str:
         >>> redact_dotted("versio 1.2.3-456 ja 2026.11.25")
         'versio 1.2.3-456 ja 2026.11.25'
     """
-    return _DOTTED.sub(lambda m: f"{m['birth']}{m['sign']}****", text)
+    return mask_spellings(text)
 
 
 def undotted(text: str) -> str | None:
     """*text* without the date separators if all of it is a date-spelled henkilötunnus.
 
     The rest of the spelling (case, dashes, gaps around the sign) is left for
-    the caller's recogniser; ``None`` when *text* is not such a spelling.
+    the caller; ``None`` when *text* is not such a spelling (a six-digit one
+    included).
 
     Examples:
         >>> undotted(" 13.10.52-308T ")
         '131052-308T'
-        >>> undotted("13.10.52-308T and more") is None
-        True
+        >>> undotted("13 10 52 308T")
+        '131052 308T'
+        >>> undotted("13.10.52-308T and more") is None, undotted("131052-308T") is None
+        (True, True)
     """
-    found = _DOTTED.fullmatch(text.strip())
-    if found is None:
+    found = spelling_alone(text)
+    if found is None or found.match.group(0)[:6].isdecimal():
         return None
-    birth = "".join(c for c in found["birth"] if c.isdecimal())
-    return f"{birth}{found['sign']}{found['rest']}"
+    return found.undotted

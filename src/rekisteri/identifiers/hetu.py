@@ -37,15 +37,16 @@ Examples:
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
 from itertools import compress, count
 from operator import not_
-from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
+from rekisteri import _spellings
+from rekisteri._spellings import mask_spellings as _mask_spellings
 from rekisteri.errors import (
     IdentifierTypeError,
     InvalidChecksum,
@@ -493,100 +494,15 @@ def mask(value: object) -> str:
 # --- identity codes in free text: every spelling ------------------------------------
 #
 # People and programs write a henkilötunnus in more ways than validate()
-# accepts: with a Unicode dash for the "-" sign (an en dash from a word
-# processor), with spaces around the sign, with fullwidth or other Unicode
-# digits, in lower case, with a space instead of the sign or with no sign at
-# all. validate() stays strict (it is the check of a value as entered); these
-# private helpers find every such spelling, for redact() and for the stores,
-# which must never keep an identity code as given.
+# accepts (a Unicode dash for the sign, spaces around it, fullwidth digits,
+# lower case, a birth date written as a date, no sign at all). validate()
+# stays strict (it is the check of a value as entered); the one recogniser of
+# every spelling is rekisteri._spellings, used by redact() below and by every
+# other part of the package that looks for a code in text. The two names
+# below are kept for the package's own callers.
 
-# Horizontal whitespace that may stand around the sign, or instead of it.
-_GAP: Final = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
-# Dashes and minus signs that read as the "-" century sign.
-_DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-# Century signs as written: ASCII in either case, Unicode dashes, and the
-# fullwidth forms of "+" and the sign letters.
-_SIGN_SPELLED: Final = (
-    "\\-+A-FU-Ya-fu-y"
-    + _DASHES
-    + "\ufe62\uff0b\uff21-\uff26\uff35-\uff39\uff41-\uff46\uff55-\uff59"
-)
-# Check characters as written: ASCII or fullwidth letters and digits.
-_CHECK_SPELLED: Final = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
-#: Every spelling of a henkilötunnus, valid or not (``\\d`` is any Unicode
-#: decimal digit). With a century sign: also inside a longer word or run of
-#: digits (a longer run loses its end too: masking a number that is not a
-#: henkilötunnus is the lesser harm). Without one (a space or nothing in its
-#: place): only as a word of its own, and :func:`_spelled` checks it further.
-_SPELLED: Final = re.compile(
-    f"(?P<birth>\\d{{6}})(?P<sign>{_GAP}*[{_SIGN_SPELLED}]{_GAP}*)(?P<rest>\\d{{3}}[{_CHECK_SPELLED}])"
-    f"|(?<![^\\W_])(?P<bare>\\d{{6}})(?P<gap>{_GAP}*)(?P<tail>\\d{{3}}[{_CHECK_SPELLED}])(?![^\\W_])"
-)
-_TO_ASCII: Final = {ord(dash): "-" for dash in _DASHES} | {0xFE62: "+", 0xFF0B: "+"}
-
-
-def _ascii(text: str) -> str:
-    """Return *text* (a matched spelling) in ASCII upper case, without any gap."""
-    out = []
-    for char in text.translate(_TO_ASCII):
-        if char.isdecimal():
-            out.append(str(int(char)))
-        elif not char.isspace():
-            out.append(unicodedata.normalize("NFKC", char).upper())
-    return "".join(out)
-
-
-def _plausible_signless(digits: str) -> bool:
-    """Whether ``DDMMYYNNNQ`` (ASCII, no sign) is a henkilötunnus with its sign left out.
-
-    The check character does not depend on the sign, so it is checked, and so
-    are the day and the individual number; any century will do.
-    """
-    if len(digits) != 10 or digits[:4] not in _DAYS or int(digits[6:9]) < 2:
-        return False
-    return _CHECK_CHARS[int(digits[:9]) % 31] == digits[9]
-
-
-class _Spelling(NamedTuple):
-    """One spelling of a henkilötunnus found in a text."""
-
-    match: re.Match[str]
-    #: The canonical form (ASCII, upper case), not yet validated; ``None``
-    #: when the century sign was left out: the same digits with "-", "Y" or
-    #: "A" are different people, so no canonical form can be chosen.
-    canonical: str | None
-
-
-def _spelled(text: str) -> list[_Spelling]:
-    """Every spelling of a henkilötunnus in *text*, in order.
-
-    Those with a century sign are found valid or not; those without one only
-    when their check character, day and individual number fit.
-    """
-    found = []
-    for match in _SPELLED.finditer(text):
-        if match.group("birth") is not None:
-            found.append(_Spelling(match, _ascii(match.group(0))))
-        elif _plausible_signless(_ascii(match.group(0))):
-            found.append(_Spelling(match, None))
-    return found
-
-
-def _spelled_alone(text: str) -> _Spelling | None:
-    """The spelling that *text* consists of (surrounding whitespace allowed), or ``None``."""
-    stripped = text.strip()
-    found = _spelled(stripped)
-    if len(found) == 1 and found[0].match.span() == (0, len(stripped)):
-        return found[0]
-    return None
-
-
-def _mask_spelling(match: re.Match[str]) -> str:
-    if match.group("birth") is not None:
-        return f"{match.group('birth')}{match.group('sign')}****"
-    if _plausible_signless(_ascii(match.group(0))):
-        return f"{match.group('bare')}{match.group('gap')}****"
-    return match.group(0)
+_spelled: Final = _spellings.spellings
+_spelled_alone: Final = _spellings.spelling_alone
 
 
 def redact(text: str) -> str:
@@ -596,9 +512,11 @@ def redact(text: str) -> str:
     run of six digits, a century sign and four characters keeps its birth
     date and sign, and loses the rest, valid or not. Every spelling counts:
     lower case, a Unicode dash (en dash, em dash, minus sign) as the sign,
-    spaces around the sign, fullwidth or other Unicode digits. Without a
-    century sign (a space or nothing in its place), a word of ten characters
-    is masked when its check character fits.
+    spaces around the sign, fullwidth or other Unicode digits, a birth date
+    written as a date (``13.10.52-308T``). Without a century sign (a space,
+    nothing, or a separator such as ``/`` in its place), a word is masked
+    when its day, individual number and check character fit. The spellings
+    are listed in full in ``rekisteri._spellings``, the one recogniser.
 
     Raises:
         IdentifierTypeError: *text* is not a string.
@@ -612,10 +530,12 @@ def redact(text: str) -> str:
         'viite 0131052-****'
         >>> redact("131052 \u2014 308t, 131052308T, 131052 308T, puh. 0401234567")
         '131052 \u2014 ****, 131052****, 131052 ****, puh. 0401234567'
+        >>> redact("13.10.52-308T, 131052/308T")
+        '13.10.52-****, 131052/****'
     """
     if not isinstance(text, str):
         raise IdentifierTypeError(kind=KIND, type_name=type(text).__name__)
-    return _SPELLED.sub(_mask_spelling, text)
+    return _mask_spellings(text)
 
 
 @attrs.frozen(repr=False, order=False)

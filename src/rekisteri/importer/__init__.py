@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from rekisteri._redact import redacted_repr
+from rekisteri._spellings import spellings
 from rekisteri.identifiers import hetu
 from rekisteri.importer._builder import Mapping, merged
 from rekisteri.importer._decode import UnusableInputError, decode, looks_binary
@@ -369,7 +370,7 @@ def import_notice(
         text, headings, items = html_to_text(text_or_html)
     else:
         text, headings, items = text_or_html, [], []
-    codes = len(hetu._spelled(text))  # noqa: SLF001 - the package's own finder of every spelling
+    codes = len(spellings(text))  # the package's one recogniser of every spelling
     if codes:
         # Offsets stay valid: both forms have the notice's length. The
         # extractor reads codes as runs of "¤" (no digit, no letter: never a
@@ -437,8 +438,12 @@ def _as_masked(subject: str, work: str, text: str, near: int) -> str:
 
 
 def _without_codes(text: str) -> str:
-    """*text* with every identity code, in any spelling, as a run of "¤" of its length."""
-    spans = [spelling.match.span() for spelling in hetu._spelled(text)]  # noqa: SLF001
+    """*text* with every identity code, in any spelling, as a run of "¤" of its length.
+
+    The spellings are those of the package's one recogniser, which
+    :func:`rekisteri.identifiers.hetu.redact` masks too.
+    """
+    spans = [spelling.match.span() for spelling in spellings(text)]
     out, position = [], 0
     for start, end in spans:
         out.append(text[position:start])

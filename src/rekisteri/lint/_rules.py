@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from rekisteri.identifiers.hetu import _spelled as _hetu_spellings
-from rekisteri.identifiers.hetu import is_valid as is_valid_hetu
+from rekisteri._spellings import holds_code
 from rekisteri.lint._catalog import make_finding
 from rekisteri.lint._finding import Finding, Severity, as_lang
 from rekisteri.lint._outdated import find_outdated
@@ -541,26 +540,21 @@ def _outdated(context: _Context) -> None:
 def contains_identity_code(text: str) -> bool:
     """Whether *text* holds a henkilötunnus, in any spelling the library recognises.
 
-    The spellings are those that :func:`rekisteri.identifiers.hetu.redact`
-    masks (lower case, Unicode dashes, spaces around the sign, other
-    digits). One with a century sign counts when it is a valid code
-    (temporary numbers included); one without a sign only when its check
-    character is a letter and fits, so that a telephone number of ten digits
-    is never taken for one.
+    The package's one recogniser decides (:func:`rekisteri._spellings.holds_code`):
+    a spelling with a century sign counts when it is a valid code (temporary
+    numbers included), one without a sign (a space, nothing or "/" in its
+    place) when its day, individual number and check character fit. What
+    counts here is exactly what a rendered notice, record and JSON-LD mask.
 
     Examples:
         >>> contains_identity_code("yhteyshenkilö 131052 – 308t")
         True
+        >>> contains_identity_code("syntynyt 13.10.52, tunnus 13.10.52-308T")
+        True
         >>> contains_identity_code("puh. 0401234567, tilaus 2026-11-25, 123456-7890")
         False
     """
-    for spelling in _hetu_spellings(text):
-        if spelling.canonical is not None:
-            if is_valid_hetu(spelling.canonical, allow_temporary=True):
-                return True
-        elif not spelling.match.group(0)[-1].isdecimal():
-            return True
-    return False
+    return holds_code(text)
 
 
 def _identity_codes_in_texts(context: _Context) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final, Self
 
-from rekisteri._redact import undotted
+from rekisteri._spellings import spellings
 from rekisteri.errors import InvalidValueError, StoreFileError, WrongSecretError
 from rekisteri.identifiers import hetu
 from rekisteri.store import ChainProblem, Verification
@@ -26,43 +26,38 @@ if TYPE_CHECKING:
     from rekisteri.requests import RequestEvent
     from rekisteri.store._chain import Checkpoint, Head, Keys
 
-_SIX_DIGITS: Final = re.compile(r"\d{6}").search
+_TWO_DIGITS: Final = re.compile(r"\d\d").search
 _CANONICAL_SHAPE: Final = re.compile(r"[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z]").fullmatch
 
 
 def hetu_subject(subject: str) -> str | None:
     """The henkilötunnus that *subject* is, in ASCII canonical spelling; ``None`` for an id.
 
-    Every spelling counts (see ``hetu._spelled``): lower case, a Unicode dash
-    as the sign, spaces around it, fullwidth digits, and a birth date written
-    with separators (``14.03.05B937Y``, see :func:`rekisteri._redact.undotted`).
-    Such a subject is never stored as given: its canonical form is the key of
-    the reference, so every spelling of one person's code finds the same events.
+    Every spelling that the package's one recogniser finds counts (see
+    :mod:`rekisteri._spellings`): lower case, a Unicode dash as the sign,
+    spaces around it, fullwidth digits, a birth date written with separators
+    (``14.03.05B937Y``). Such a subject is never stored as given: its
+    canonical form is the key of the reference, so every spelling of one
+    person's code finds the same events.
 
     Raises:
         InvalidValueError: *subject* is a henkilötunnus without its century
-            sign (a space or nothing in its place: "-", "Y" or "A" there would
-            be different people, so it cannot be stored), or holds a
-            henkilötunnus inside a longer text.
+            sign (a space, nothing or a separator such as "/" in its place:
+            "-", "Y" or "A" there would be different people, so it cannot be
+            stored), or holds an identity code inside a longer text.
     """
-    dotted = undotted(subject)  # a birth date written with separators: 14.03.05B937Y
-    if dotted is not None:
-        subject = dotted
-    if _SIX_DIGITS(subject) is None:  # every spelling starts so; most ids do not
+    if _TWO_DIGITS(subject) is None:  # every spelling starts so; many ids do not
         return None
     if _CANONICAL_SHAPE(subject) is not None:  # the usual spelling, at a fraction of the cost
         return subject.upper()
-    spellings = hetu._spelled(subject)  # noqa: SLF001 - the package's own recogniser
-    if not spellings:  # one search answers most ids that merely hold six digits
+    found = spellings(subject)
+    if not found:  # one search answers most ids that merely hold digits
         return None
     start = len(subject) - len(subject.lstrip())
     whole = (start, start + len(subject.strip()))
-    alone = spellings[0] if len(spellings) == 1 and spellings[0].match.span() == whole else None
+    alone = found[0] if len(found) == 1 and found[0].match.span() == whole else None
     if alone is None:
-        if any(
-            found.canonical is None or hetu.is_valid(found.canonical, allow_temporary=True)
-            for found in spellings
-        ):
+        if any(spelling.is_code for spelling in found):
             msg = (
                 "subject: contains a henkilötunnus; pass the henkilötunnus alone (it is"
                 " stored as a keyed hash) or an id of your own"
@@ -89,8 +84,7 @@ def without_codes_in_request_ids(events: Iterable[RequestEvent]) -> list[Request
     for index, event in enumerate(batch):
         request_id = getattr(event, "request_id", None)
         if isinstance(request_id, str) and any(
-            found.canonical is None or hetu.is_valid(found.canonical, allow_temporary=True)
-            for found in hetu._spelled(request_id)  # noqa: SLF001 - the package's own recogniser
+            spelling.is_code for spelling in spellings(request_id)
         ):
             msg = (
                 f"events[{index}].request_id: contains a henkilötunnus; a request id is"
