@@ -1058,11 +1058,6 @@ def test_check_ids_header_spellings_are_never_echoed(
     assert_no_identity_code(output, [value])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="leak: --format json writes the file name as given, so a file named after a"
-    " henkilötunnus puts it raw in the report (error messages mask it)",
-)
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
 def test_check_ids_json_never_shows_a_hetu_in_the_file_name(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"{H[0]}{suffix}"

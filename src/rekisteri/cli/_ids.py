@@ -170,7 +170,8 @@ class _Report:
         if fmt == "csv":
             out.write("row,reason,value\r\n")
         elif fmt == "json":
-            head = {"file": source, "column": column, "kind": kind}
+            # The file and column names are the user's: masked as every message masks them.
+            head = {"file": hetu.redact(source), "column": hetu.redact(column), "kind": kind}
             out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "invalid": [')
 
     def invalid(self, rows: list[tuple[int, Reason, str]]) -> None:
