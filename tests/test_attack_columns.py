@@ -1468,11 +1468,6 @@ def test_a_today_that_is_not_a_date_is_a_typed_error(pa: Any, ra: Any, today: An
         ra.hetu_is_valid(pa.array(["131052-308T"]), today=today)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (scalar hetu.is_valid, documented to never raise): allow_temporary=None or"
-    " 'yes' raises a bare KeyError, while arrow.hetu_is_valid takes them as false/true",
-)
 @pytest.mark.parametrize("allow_temporary", [None, "yes"])
 def test_is_valid_with_an_odd_allow_temporary_agrees_with_the_column(
     pa: Any, ra: Any, allow_temporary: Any

@@ -12,6 +12,11 @@ force since the 2023 reform (VNA 128/2010 2 § as amended by 690/2022):
   ``allow_temporary=True``; 000 and 001 are never issued;
 * the check character is ``"0123456789ABCDEFHJKLMNPRSTUVWXY"[DDMMYYNNN % 31]``.
 
+Every function takes ``allow_temporary`` for true or false as Python reads it
+(``None`` is false) and ``today`` as ``None`` or a :class:`datetime.date`;
+anything else for ``today`` is an
+:class:`~rekisteri.calendar.ArgumentTypeError` (a ``TypeError``).
+
 rekisteri is stricter than python-stdnum: non-ASCII digits, Unicode dashes and
 other look-alikes are rejected, and so are birth dates after today. Lower case
 and surrounding whitespace are forgiven: :func:`validate` returns the canonical
@@ -143,6 +148,23 @@ def _years(current_year: int) -> dict[str, int]:
 _DEFAULT_YEARS: Final = _years(_CLOCK_YEAR)
 
 
+def _years_of(today: object) -> dict[str, int]:
+    """The year table for *today* (``None`` or a date).
+
+    Raises:
+        ArgumentTypeError: *today* is neither (a string such as
+            ``"2026-01-01"``, a number): a :class:`TypeError` too.
+    """
+    if today is None:
+        return _DEFAULT_YEARS
+    if not isinstance(today, date):
+        from rekisteri.calendar import ArgumentTypeError
+
+        msg = f"today: expected a date or None, not {type(today).__name__}"
+        raise ArgumentTypeError(msg)
+    return _years(today.year)
+
+
 def _exact(value: str, today: date | None) -> bool:
     """Check the birth date of a well-formed value with ``datetime.date``."""
     try:
@@ -230,6 +252,7 @@ def validate(value: str, *, allow_temporary: bool = False, today: date | None = 
         InvalidComponent: Impossible or future birth date, or a disallowed
             individual number.
         InvalidChecksum: The check character does not match.
+        ArgumentTypeError: *today* is neither ``None`` nor a date.
 
     Examples:
         >>> validate("131052-308T")
@@ -290,8 +313,8 @@ def explain_many(
         [None, <Reason.CHECKSUM: 'checksum'>, <Reason.LENGTH: 'length'>]
     """
     items: Sequence[Any] = as_sequence(values, KIND)
-    years = _DEFAULT_YEARS if today is None else _years(today.year)
-    individuals, check, limit = _INDIVIDUALS[allow_temporary], _CHECK_CHARS, _LIMIT
+    years = _years_of(today)
+    individuals, check, limit = _INDIVIDUALS[bool(allow_temporary)], _CHECK_CHARS, _LIMIT
     try:
         # True only where the fast path is sure; everything else is diagnosed.
         fast = [
@@ -322,6 +345,7 @@ def explain_many(
 
 def _diagnose(value: str, allow_temporary: bool, today: date | None) -> str | Problem:  # noqa: FBT001 - private and hot: positional for speed
     """Return the canonical form of *value*, or what is wrong with it."""
+    years = _years_of(today)  # ArgumentTypeError for a today that is not a date
     stripped = value.strip(WHITESPACE)
     if not stripped.isascii():
         return InvalidFormat, Reason.NON_ASCII, first_non_ascii(stripped)
@@ -331,7 +355,7 @@ def _diagnose(value: str, allow_temporary: bool, today: date | None) -> str | Pr
     # The tables of the fast path answer most questions at once; when one of
     # them has no entry, find out which check failed first, in order.
     day = _DAYS.get(canonical[:4])
-    year = (_DEFAULT_YEARS if today is None else _years(today.year)).get(canonical[4:7])
+    year = years.get(canonical[4:7])
     individual = _NUMBERS.get(canonical[7:10])
     if day is None or year is None or individual is None or canonical[10] not in _CHECK_CHARS:
         if _SHAPE(canonical) is not None:
@@ -361,17 +385,30 @@ def _diagnose(value: str, allow_temporary: bool, today: date | None) -> str | Pr
 
 
 def is_valid(value: object, *, allow_temporary: bool = False, today: date | None = None) -> bool:
-    """Return whether :func:`validate` would accept *value*; never raises.
+    """Return whether :func:`validate` would accept *value*; never raises for any value.
 
     Anything that is not a string, including ``None`` and bytes, is simply
-    not valid.
+    not valid. *allow_temporary* is taken for true or false as Python reads
+    it (``None`` is false), as in :func:`validate` and the column functions
+    of :mod:`rekisteri.arrow`.
+
+    Raises:
+        ArgumentTypeError: *today* is neither ``None`` nor a date (a string
+            such as ``"2026-01-01"`` is not read as one); a
+            :class:`~rekisteri.errors.RekisteriError` and a :class:`TypeError`.
 
     Examples:
         >>> is_valid("131052-308T"), is_valid(" 131052-308t"), is_valid(None)
         (True, True, False)
+        >>> is_valid("010594Y9032", allow_temporary=None)
+        False
+        >>> is_valid("131052-308T", today="2026-01-01")
+        Traceback (most recent call last):
+        ...
+        rekisteri.calendar.ArgumentTypeError: today: expected a date or None, not str
     """
-    individuals = _INDIVIDUALS[allow_temporary]
-    years = _years(_CLOCK_YEAR if today is None else today.year)
+    individuals = _INDIVIDUALS[bool(allow_temporary)]
+    years = _years_of(today)
     if isinstance(value, str) and _check(value, individuals, years, today):
         return True
     canonical = _canonical_or_none(value)
@@ -408,9 +445,9 @@ def validate_many(
         [True, False, False, True]
     """
     items = as_sequence(values, KIND)
-    years = _years(_CLOCK_YEAR if today is None else today.year)
+    years = _years_of(today)
     try:
-        results = _bulk(items, _INDIVIDUALS[allow_temporary], years)
+        results = _bulk(items, _INDIVIDUALS[bool(allow_temporary)], years)
     except Exception:  # noqa: BLE001 - a non-string may break it in any way; go item by item
         return [is_valid(s, allow_temporary=allow_temporary, today=today) for s in items]
 
