@@ -1454,12 +1454,6 @@ def test_arrow_functions_give_the_same_answers_from_many_threads(pa: Any, ra: An
         assert all(pool.map(part, range(24)))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (scalar functions, mirrored by the columns): a today= that is not a date"
-    " ('2026-01-01', 20260101) raises a bare AttributeError ('str' object has no attribute"
-    " 'year'), not a typed error",
-)
 @pytest.mark.parametrize("today", ["2026-01-01", 20260101])
 def test_a_today_that_is_not_a_date_is_a_typed_error(pa: Any, ra: Any, today: Any) -> None:
     with pytest.raises(RekisteriError):

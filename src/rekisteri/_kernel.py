@@ -196,6 +196,7 @@ def _irregular_ends(
 
 def today_number(today: date | None) -> int:
     """``YYYYMMDD`` of *today* (the local date when ``None``)."""
+    _hetu._years_of(today)  # noqa: SLF001 - ArgumentTypeError for a today that is not a date, as in hetu
     day = date.today() if today is None else today  # noqa: DTZ011 - a local date, as in hetu
     if isinstance(day, datetime):
         day = day.date()
