@@ -369,11 +369,6 @@ def test_import_never_writes_over_its_notice(base: Path, tmp_path: Path) -> None
     assert snapshot(tmp_path) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: import -o X --report X --force writes the draft, then the report over it "
-    "(the draft is lost, exit 1); the same path for both should be refused",
-)
 def test_import_draft_and_report_to_one_file(base: Path, tmp_path: Path) -> None:
     p = rk(
         "import", base / "notice.txt", "-o", "x.toml", "--report", "x.toml", "--force", cwd=tmp_path
@@ -381,10 +376,6 @@ def test_import_draft_and_report_to_one_file(base: Path, tmp_path: Path) -> None
     assert_error(p)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: import -o NEW --report INPUT exits 2 (refused) but has already written NEW",
-)
 def test_refused_import_writes_nothing(base: Path, tmp_path: Path) -> None:
     notice = tmp_path / "n.txt"
     notice.write_bytes((base / "notice.txt").read_bytes())
@@ -1384,11 +1375,6 @@ def test_register_text_with_a_code_in_exports(base: Path, tmp_path: Path) -> Non
     assert "henkilötunnus" in output(runs[2]).lower() or "hetu" in output(runs[2]).lower()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the draft's first comment ('imported by rekisteri import from FILE') quotes "
-    "the notice's file name unmasked, while every message masks the same name",
-)
 def test_import_draft_header_masks_the_file_name(base: Path, tmp_path: Path) -> None:
     name = f"n-{HETU_PLUS}.txt"
     (tmp_path / name).write_bytes((base / "notice.txt").read_bytes())

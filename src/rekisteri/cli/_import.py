@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -11,6 +12,7 @@ import click
 
 from rekisteri.cli._common import (
     Command,
+    _written_in_place,
     echo,
     exit_zero_option,
     fail,
@@ -37,8 +39,9 @@ _SHOWN: Final = 160
 def _header(result: ImportResult, name: str) -> list[str]:
     unmatched = len(result.unmatched)
     shares = result.shares
+    shown = hetu.redact(name)  # a file name may hold an identity code; every message masks it
     return [
-        f"Draft register imported by `rekisteri import` from {name} ({result.encoding}).",
+        f"Draft register imported by `rekisteri import` from {shown} ({result.encoding}).",
         "Check every value against the notice: nothing was added that the notice does",
         "not say, and '# importer unsure' marks what was read with less certainty.",
         f"Of the notice's text, {shares['in_field']:.0%} went to the field its section names,",
@@ -87,6 +90,32 @@ def _report_json(result: ImportResult, name: str, locale: str) -> str:
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _check_targets(
+    output: Path | None, report_path: Path | None, *, force: bool, inputs: list[str]
+) -> None:
+    """Refuse (exit 2) before anything is written: one file for both, or a target not writable.
+
+    Every refusal of :func:`~rekisteri.cli._common.write_output` (an input
+    file, a directory, a symbolic link, an existing file without --force)
+    happens here for both targets, so a refused run writes nothing.
+    """
+    targets = [path for path in (output, report_path) if path is not None and str(path) != "-"]
+    if len(targets) == 2 and _same_target(*targets):
+        fail(f"-o and --report name the same file ({targets[0]}): give each its own")
+    for target in targets:
+        _written_in_place(target, force=force, inputs=inputs)
+
+
+def _same_target(first: Path, second: Path) -> bool:
+    """Whether two paths name one regular file (existing or to be made); devices may be shared."""
+    try:
+        a, b = first.stat(), second.stat()
+    except OSError:
+        return first.resolve() == second.resolve()
+    same = (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+    return same and stat.S_ISREG(a.st_mode)
 
 
 @click.command(name="import", cls=Command)
@@ -153,6 +182,7 @@ def import_command(
     report = _report_json(result, name, locale) if fmt == "json" else _report_text(result, name)
     to_stdout = output is None or str(output) == "-"
     inputs = [] if notice == "-" else [notice]
+    _check_targets(None if to_stdout else output, report_path, force=force, inputs=inputs)
     if to_stdout:
         click.echo(draft, nl=False)
     else:
