@@ -425,6 +425,15 @@ _NEGATED: Final = re.compile(
 )
 
 
+#: A statement that the service sets no cookies: "Palvelussa ei käytetä evästeitä".
+NO_COOKIES: Final = re.compile(
+    r"\b(?:ei|emme)\s+(?:\w+\s+){0,3}(?:käytetä|käytä|tallenneta|tallenna|aseteta)\s+(?:\w+\s+){0,2}"
+    r"eväste|\beväste\w*\s+(?:\w+\s+){0,2}ei\s+(?:käytetä|ole käytössä)"
+    r"|\b(?:använder|används)\s+(?:\w+\s+){0,2}inte\s+(?:\w+\s+){0,2}kakor|\binga kakor\b"
+    r"|\b(?:does|do)\s+not\s+(?:use|set|store)\s+(?:any\s+)?cookies|\bno cookies\b"
+)
+
+
 def is_negative(low: str, verb: re.Pattern[str]) -> bool:
     """Whether *low* says that *verb* (disclosure, transfer) does not happen, without exception."""
     return (

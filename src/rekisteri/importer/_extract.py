@@ -32,6 +32,7 @@ from rekisteri.importer._cues import (
     FREE_SECTIONS,
     LINE_SECTIONS,
     NEGATIVE,
+    NO_COOKIES,
     NOMINATIVE,
     NOT_DISCLOSURE,
     PERSON_WORDS,
@@ -360,8 +361,15 @@ class Extractor:
             and (free or STRONG_DISCLOSURE.match(low))
         ):
             return "recipients"
-        if (free or kind is SectionKind.CONTENT) and (
-            SOURCE.search(low) or DATA_SUBJECT.search(low) or STRONG_SOURCE.match(low)
+        if (free and (SOURCE.search(low) or DATA_SUBJECT.search(low))) or (
+            # under a data-content heading only a statement of where the data come
+            # from moves: "asiakkaan tekemien tilausten tiedot" are data, not a source
+            kind in {*FREE_SECTIONS, SectionKind.CONTENT}
+            and (
+                STRONG_SOURCE.match(low)
+                or SOURCE.search(low)
+                or any(not m.group(0).endswith("tekemi") for m in DATA_SUBJECT.finditer(low))
+            )
         ):
             return "sources"
         return self._free_cue(low) if free else None
@@ -401,6 +409,12 @@ class Extractor:
         if not meaningful(sentence):
             return None
         low = sentence.casefold()
+        if NO_COOKIES.search(low) and EXCEPTION.search(low) is None:
+            # "Palvelussa ei käytetä evästeitä": explicitly no cookies
+            self.out.none_stated[NoneStated.COOKIES] = None
+            self.out.add_description(sentence, start, end)
+            self.out.map(start, end, "none_stated.cookies")
+            return None
         if AUTOMATED.search(low) and is_negative(low, AUTOMATED):
             # "Tietoja ei käytetä automaattiseen päätöksentekoon": explicitly none
             self.out.none_stated[NoneStated.AUTOMATED_DECISIONS] = None
@@ -424,6 +438,8 @@ class Extractor:
             return None
         if field is None:
             field = self._default(kind)
+        if field is None and kind is None and section is not None and section.heading is None:
+            field = "description"  # the notice's introduction, before its first heading
         if field is None:
             return None
         self._send(

@@ -54,7 +54,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|dataskyddsbeskrivning|dataskydd|integritetspolicy|privacy policy|privacy notice"
             r"|yleistä|johdanto)"
             r"|.{0,80}(rekisteriseloste|tietosuojaseloste|tietosuojaperiaatteet|tietosuojakäytäntö"
-            r"|registerbeskrivning|dataskyddsbeskrivning)"
+            r"|registerbeskrivning|dataskyddsbeskrivning)\w{0,6}"
             r"|(rekisteriseloste|tietosuojaseloste|registerbeskrivning|dataskyddsbeskrivning)\W.{0,80}"
         ),
     ),
@@ -64,7 +64,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"(rekisterin |rekisteriasioiden )?yhteyshenkilö(t)?( rekisteriä koskevissa asioissa"
             r"| rekisteriasioissa)?|yhteystiedot rekisteriä koskevissa asioissa"
             r"|yhteydenotot rekisteriä koskevissa asioissa|rekisteristä vastaava (henkilö|yhteyshenkilö)"
-            r"|rekisteriasioista vastaava( henkilö)?|rekisteriasiat"
+            r"|rekisteriasioista vastaava( henkilö)?|rekisteriasiat|(rekisterin )?vastuuhenkilö(t)?"
+            r"|yhteydet rekisteriasioissa"
             r"|rekisteri(asioita|asioiden|ä) hoitava (henkilö|yhteyshenkilö)|kontaktperson(er)?( i registerärenden"
             r"| i ärenden som gäller registret| för registret)?|contact person( for register.{0,20})?"
         ),
@@ -92,6 +93,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         SectionKind.NAME,
         (
             r"\w*rekisterin nim(i|et)|rekisterien nimet|\w*registrets namn|registrens namn"
+            r"|(henkilö)?rekisterit|(person)?registren"
             r"|(the )?name of (the )?(register|file|personal data file|data file)|register name"
         ),
     ),
@@ -104,12 +106,15 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"( ja (käyttö)?tarkoitus)?|(käyttö)?tarkoitus|rekisterin käyttötarkoitus ja peruste"
             r"|ändamål(et|en)?( med (behandlingen( av personuppgifter)?|registret))?"
             r"|syfte(t)? med behandlingen.{0,60}|purposes?( of (the )?processing)?.{0,60}"
+            r"|(käsittelyn )?oikeusperuste(et)?|käsittelyperuste(et)?|rättslig(a)? grund(er)?"
+            r"|legal basis( for (the )?processing)?"
         ),
     ),
     (
         SectionKind.CONTENT,
         (
             r"(rekisterin )?tietosisältö( ja rekisteröidyt)?|rekisterin sisältämät (henkilö)?tiedot"
+            r"|(rekisterin |rekisterien )?sisältö|((käsiteltävien|kerättävien) )?henkilötietojen (kategoriat|ryhmät)"
             r"|rekisteriin (tallennettavat|tallennetut) tiedot|rekisterin tiedot"
             r"|(käsiteltävät|kerättävät|tallennettavat) (henkilö)?tiedot( ja (henkilö)?tietoryhmät)?"
             r"|käsiteltävät henkilötietoryhmät|rekisteröidyt ja henkilötietoryhmät"
@@ -129,7 +134,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         SectionKind.TRANSFERS,
         (
             r"(henkilö)?tietojen (siirto|siirrot|siirtäminen|luovutus|luovutukset) "
-            r"(eu:n|euroopan unionin|eu)( (tai|ja) (eta:n|euroopan talousalueen|eta))? ulkopuolelle"
+            r"(eu:n|euroopan unionin|eu)( (tai|ja) (eta:n|euroopan talousalueen|eta)( \(eta\))?)? ulkopuolelle"
             r"|(henkilö)?tietojen (siirto|siirtäminen) kolmansiin maihin|(henkilö)?tietojen siirtäminen"
             r"|överföring(ar)? (av (person)?uppgifter )?(utanför|till länder utanför|till tredje ?land)"
             r".{0,40}|transfers? (of (personal )?data )?(outside|to third countries).{0,40}"
@@ -382,7 +387,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.CONTENT,
         re.compile(
-            r"tietosisältö|mitä tietoja|tiedot|tietoja|henkilötietoryhm|rekisteröi"
+            r"tietosisältö|mitä tietoja|tiedot|tietoja|henkilötietoryhm|rekisteröi|kategori|(?:rekisterin|tietojen) sisältö"
             r"|registrerade|data subjects|content|innehåll"
             r"|uppgifter|kategorier|personal data|what data|information we"
         ),

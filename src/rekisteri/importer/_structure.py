@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from rekisteri.importer._contact import ROLE
 from rekisteri.importer._headings import (
     MAX_HEADING,
     SectionKind,
@@ -28,7 +29,11 @@ _ENDS_SENTENCE: Final = (".", "!", "?", ":", ";")
 _NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\.?[ \t]+[A-ZÄÖÅ]")
 #: How far a numbered heading's number may jump past the last heading's.
 _NUMBER_GAP: Final = 3
-_PASSIVE: Final = re.compile(r"\w(?:taan|tään|daan|dään)\b")
+_PASSIVE: Final = re.compile(
+    r"\w(?:taan|tään|daan|dään)\b"
+    # a finite verb makes a sentence: "Säätiössä on henkilörekisterit liittyen"
+    r"|(?i:\s(?:on|ovat|oli|olivat|är|var|finns|is|are|was|were)\s)"
+)
 _INLINE_HEADING: Final = re.compile(r"[ \t]*([^:\n]{3,80}?)[ \t]*:[ \t]*(?=\S)")
 #: A list item that ends with a lead-in glued on by a Word export:
 #: "- puhelut tai sähköpostit Muualta hankittavat tiedot ja peruste:".
@@ -393,11 +398,22 @@ def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> Se
 _COUNTRIES: Final = frozenset({"suomi", "finland", "sverige", "sweden", "norge", "eesti"})
 
 
+#: A line about which matters a contact person answers: "Lahjoituksia koskevissa asioissa".
+_MATTERS: Final = re.compile(r"(?i)asioissa|asioista|koskevissa|ärenden|frågor|matters|questions")
+
+
 def _contact_line(line: str) -> bool:
-    """A short line of a contact block that looks like a heading: a country, "Role Name"."""
+    """A short line of a contact block that looks like a heading.
+
+    A country, "Role Name", a role alone ("Yhdistyssihteeri"), or the matters
+    the person below answers for ("Varainhankintaa koskevissa rekisteriasioissa").
+    """
     words = line.split()
-    return line.strip().casefold() in _COUNTRIES or (
-        len(words) >= 2 and all(word[:1].isupper() for word in words) and not line.isupper()
+    return (
+        line.strip().casefold() in _COUNTRIES
+        or (len(words) >= 2 and all(word[:1].isupper() for word in words) and not line.isupper())
+        or (len(words) <= 3 and ROLE.search(line) is not None)
+        or _MATTERS.search(line) is not None
     )
 
 
