@@ -1349,12 +1349,6 @@ def test_import_masks_codes_in_draft_and_reports(base: Path, tmp_path: Path) -> 
     json.loads((tmp_path / "r.json").read_text("utf-8"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="docs/behaviour conflict: a henkilötunnus written in a register text comes out "
-    "unmasked from jsonld and record, while the guide masks it 'in every message, report and "
-    "JSON document' and names only the rendered notice as the exception; lint does not flag it",
-)
 def test_register_text_with_a_code_in_exports(base: Path, tmp_path: Path) -> None:
     doc = register_doc(base)
     controller = dict(doc["controller"])  # type: ignore[call-overload]

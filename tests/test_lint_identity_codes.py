@@ -93,12 +93,25 @@ def test_a_code_in_a_text_is_an_error_with_the_path_and_no_value(
             assert code[:6] not in finding.message
 
 
-def test_the_notice_prints_the_text_as_written_which_is_why_lint_refuses_it() -> None:
-    """render_notice does not mask the register's own texts: R320 is what stops them."""
+@pytest.mark.parametrize("locale", ["fi", "sv", "en"])
+@pytest.mark.parametrize("fmt", ["md", "html", "text"])
+def test_outputs_mask_a_code_in_the_texts_and_lint_still_refuses_it(locale: str, fmt: str) -> None:
+    """The notice, the record and JSON-LD mask the code (birth date kept); R320 reports it."""
+    from rekisteri.jsonld import dumps
+    from rekisteri.render import render_record
+
     code = _code(11)
-    register = _register(name=f"Toiminimi {code}")
-    assert code in render_notice(register, locale="fi", format="text")
-    assert "R320" in {f.code for f in lint(register)}
+    for spelling in _spellings(code):
+        register = _register(name=f"Toiminimi {spelling}", description=f"Tunnus {spelling}.")
+        outputs = [
+            render_notice(register, locale=locale, format=fmt),  # type: ignore[arg-type]
+            render_record(register, locale=locale, format=fmt),  # type: ignore[arg-type]
+            dumps(register),
+        ]
+        for output in outputs:
+            assert code[7:] not in output.upper(), (spelling, output)
+            assert f"{spelling[:6]}" in output  # the birth date stays: the text still reads
+        assert "R320" in {f.code for f in lint(register)}
 
 
 def test_a_clean_register_and_lookalikes_draw_nothing() -> None:
