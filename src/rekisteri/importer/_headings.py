@@ -52,7 +52,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|tietosuojakäytäntö|tietosuoja|tietosuojalauseke|tietosuojalausunto|yksityisyydensuoja"
             r"|registerbeskrivning"
             r"|dataskyddsbeskrivning|dataskydd|integritetspolicy|privacy policy|privacy notice"
-            r"|yleistä|johdanto)"
+            r"|yleistä|johdanto|tiedonanto|tillkännagivande|data protection)"
+            r"|(tietosuojailmoitus|dataskyddspolicy|privacy (notice|statement)) .{0,80}"
             r"|.{0,80}(rekisteriseloste|tietosuojaseloste|tietosuojaperiaatteet|tietosuojakäytäntö"
             r"|registerbeskrivning|dataskyddsbeskrivning)\w{0,6}"
             r"|(rekisteriseloste|tietosuojaseloste|registerbeskrivning|dataskyddsbeskrivning)\W.{0,80}"
@@ -65,7 +66,10 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"| rekisteriasioissa)?|yhteystiedot rekisteriä koskevissa asioissa"
             r"|yhteydenotot rekisteriä koskevissa asioissa|rekisteristä vastaava (henkilö|yhteyshenkilö)"
             r"|rekisteriasioista vastaava( henkilö)?|rekisteriasiat|(rekisterin )?vastuuhenkilö(t)?"
-            r"|yhteydet rekisteriasioissa"
+            r"|yhteydet rekisteriasioissa|kontakt|rekisterinpitäjän edustaja( \(yhteyshenkilö\))?"
+            r"|den personuppgiftsansvariges representant( \(kontaktperson\))?"
+            r"|representative of the controller( \(contact person\))?"
+            r"|contact persons? (in|for) register-related matters"
             r"|rekisteri(asioita|asioiden|ä) hoitava (henkilö|yhteyshenkilö)|kontaktperson(er)?( i registerärenden"
             r"| i ärenden som gäller registret| för registret)?|contact person( for register.{0,20})?"
         ),
@@ -80,6 +84,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|tietosuojavastaava)|personuppgiftsansvarig(a|e)?( och (kontaktuppgifter|kontaktperson"
             r"|dataskyddsombud))?|registeransvarig|registerförare|registerhållare"
             r"|(data )?controller( and contact details)?|yhteystiedot|kontaktuppgifter"
+            r"|(data )?controller and (the )?(data protection officer|contact persons?)"
+            r"|personuppgiftsansvarige? och (kontaktpersoner|dataskyddsombud(et)?)|contact information"
         ),
     ),
     (
@@ -107,7 +113,12 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|ändamål(et|en)?( med (behandlingen( av personuppgifter)?|registret))?"
             r"|syfte(t)? med behandlingen.{0,60}|purposes?( of (the )?processing)?.{0,60}"
             r"|(käsittelyn )?oikeusperuste(et)?|käsittelyperuste(et)?|rättslig(a)? grund(er)?"
-            r"|legal basis( for (the )?processing)?"
+            r"|legal basis( for (the )?(data )?processing)?|legal grounds|lakiperusteet"
+            r"|henkilötietojen käsittelyn tarkoitu(s|kset) sekä (käsittelyn )?oikeusperuste(et)?"
+            r"|oikeutetut edut.{0,80}|berättigade intressen.{0,80}|legitimate interests?.{0,60}"
+            r"|syfte(t)? med (och )?.{0,100}|grund(en)? för behandling(en)?.{0,40}"
+            r"|ändamålen med behandlingen.{0,80}|käsittely uuteen tarkoitukseen"
+            r"|behandling för nya ändamål|further processing( for a new purpose)?"
         ),
     ),
     (
@@ -115,6 +126,9 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         (
             r"(rekisterin )?tietosisältö( ja rekisteröidyt)?|rekisterin sisältämät (henkilö)?tiedot"
             r"|(rekisterin |rekisterien )?sisältö|((käsiteltävien|kerättävien) )?henkilötietojen (kategoriat|ryhmät)"
+            r"|kerättävät ja käsiteltävät henkilötiedot.{0,80}|personuppgifter som samlas in.{0,80}"
+            r"|collected and processed personal data.{0,80}|kategorier av (personuppgifter|registrerade).{0,60}"
+            r"|categories of personal data( processed)?"
             r"|rekisteriin (tallennettavat|tallennetut) tiedot|rekisterin tiedot"
             r"|(käsiteltävät|kerättävät|tallennettavat) (henkilö)?tiedot( ja (henkilö)?tietoryhmät)?"
             r"|käsiteltävät henkilötietoryhmät|rekisteröidyt ja henkilötietoryhmät"
@@ -127,7 +141,9 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         (
             r"(säännönmukaiset |rekisterin )?tietolähteet|(henkilö)?tietojen (säännönmukaiset )?lähteet"
             r"|mistä (henkilö)?tiedot (saadaan|on saatu)|regelmässiga (uppgifts|informations)källor"
-            r"|uppgiftskällor|(regular )?sources of (personal )?data|tietolähde"
+            r"|uppgiftskällor|(regular )?sources of (personal )?data|tietolähde|personuppgiftskällor"
+            r"|sources? of (the )?personal data|varifrån (person)?uppgifterna kommer.{0,140}"
+            r"|tiedot siitä,? mistä henkilötiedot on saatu.{0,140}|information on the origin.{0,180}"
         ),
     ),
     (
@@ -138,6 +154,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|(henkilö)?tietojen (siirto|siirtäminen) kolmansiin maihin|(henkilö)?tietojen siirtäminen"
             r"|överföring(ar)? (av (person)?uppgifter )?(utanför|till länder utanför|till tredje ?land)"
             r".{0,40}|transfers? (of (personal )?data )?(outside|to third countries).{0,40}"
+            r"|tiedot tietojen siirrosta kolmansiin maihin.{0,100}|information om överföring.{0,120}"
+            r"|information on the transfer.{0,120}"
         ),
     ),
     (
@@ -180,7 +198,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"((henkilö)?tietojen )?(säilytysaika|säilyttämisaika|säilytys|säilyttäminen)"
             r"( ja (tietojen )?(siirto|siirrot|poistaminen|hävittäminen|poisto))?"
             r"|tietojen (poistaminen|hävittäminen)|lagringstid.{0,40}|förvaringstid.{0,40}"
-            r"|retention( period)?.{0,40}"
+            r"|retention( period)?.{0,40}|lagring av personuppgifter|storing of personal data"
         ),
     ),
     (
@@ -205,7 +223,12 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"muut (henkilötietojen käsittelyyn liittyvät )?oikeudet|rekisteröidyn oikeudet.{0,60}"
             r"|(rekisteröidyn )?kielto-oikeus|(sinun )?oikeutesi|övriga rättigheter.{0,60}"
             r"|den registrerades rättigheter|rights of the data subject|your rights"
-            r"|oikeus tehdä valitus valvontaviranomaiselle|valitusoikeus"
+            r"|oikeus tehdä valitus valvontaviranomaiselle|valitusoikeus|vastustamisoikeus"
+            r"|oikeus (saada pääsy henkilötietoihin|tietojen (oikaisemiseen|poistamiseen)"
+            r"|käsittelyn rajoittamiseen|siirtää tiedot.{0,40}|peruuttaa suostumus\w*|vastustaa.{0,40})"
+            r"|.{0,60}tietosuojaoikeu(tesi|det)|rätt (till|att) .{0,80}|(dina )?dataskyddsrättigheter.{0,60}"
+            r"|rättigheter för .{0,60}|(the )?right (of|to) .{0,80}"
+            r"|(your |service users' |data subject's )?(data protection-related )?rights"
         ),
     ),
     (SectionKind.COOKIES, r"evästeet|evästeiden käyttö|evästekäytäntö|kakor|cookies"),
