@@ -2175,8 +2175,6 @@ def test_every_missing_marker_has_its_lint_code(register: Register) -> None:
     """Random registers: each [missing] in the notice has its lint code, and the other way round."""
     if register.controller.contact is None and register.contact_person is not None:
         return  # the known disagreement, test_contact_person_only_agrees
-    if any(t.destination is not None and not t.outside_eea for t in register.transfers):
-        return  # the known disagreement, test_transfer_inside_the_eea_needs_no_mechanism
     codes = {finding.code for finding in lint(register, locale="en")}
     sections = _sections(render_notice(register, locale="en", format="text"))
     for title, lines in sections.items():

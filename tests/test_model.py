@@ -570,13 +570,32 @@ class TestRegister:
         with pytest.raises(InvalidRegisterError) as info:
             Register(
                 controller=controller(),
-                transfers=(Transfer(destination="NO"),),
+                transfers=(
+                    Transfer(destination="NO"),
+                    Transfer(destination="US", mechanism=TransferMechanism.ADEQUACY_DECISION),
+                ),
                 none_stated=(NoneStated.TRANSFERS, NoneStated.RECIPIENTS, NoneStated.RECIPIENTS),
             )
         assert info.value.problems == (
             "none_stated[2]: the same as none_stated[1]",
-            "none_stated: 'transfers' is listed, but transfers is not empty",
+            "none_stated: 'transfers' is listed, but transfers is not empty"
+            " (a destination outside the EEA or unknown)",
         )
+
+    def test_no_third_country_transfer_beside_one_within_the_eea(self) -> None:
+        """A destination in the EEA does not contradict "not transferred outside the EEA"."""
+        register = Register(
+            controller=controller(),
+            transfers=(Transfer(destination="NO"),),
+            none_stated=(NoneStated.TRANSFERS,),
+        )
+        assert register.none_stated == (NoneStated.TRANSFERS,)
+        with pytest.raises(InvalidRegisterError):
+            Register(
+                controller=controller(),
+                transfers=(Transfer(destination=None),),
+                none_stated=(NoneStated.TRANSFERS,),
+            )
 
     def test_none_stated_for_empty_parts(self) -> None:
         """Every part may be stated to be empty when it is."""

@@ -159,7 +159,10 @@ def _silent(context: _Context) -> None:
         and NoneStated.RECIPIENTS not in register.none_stated
     ):
         context.add("R107", "recipients")
-    if not register.transfers and NoneStated.TRANSFERS not in register.none_stated:
+    third_country = any(t.destination is None or t.outside_eea for t in register.transfers)
+    if not third_country and NoneStated.TRANSFERS not in register.none_stated:
+        # A destination in the EEA is no third country: it does not say whether
+        # data leave the EEA (the notice shows the item as missing too).
         context.add("R108", "transfers")
     for index, transfer in enumerate(register.transfers):
         if transfer.mechanism in _NEEDS_COPY and transfer.safeguard_copy is None:

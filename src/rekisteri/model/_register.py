@@ -178,12 +178,27 @@ class Register(Strict):
         problems += unique(self.none_stated, "none_stated")
         problems += [
             f"none_stated: {part.value!r} is listed, but {part.value} is not empty"
+            + (
+                " (a destination outside the EEA or unknown)"
+                if part is NoneStated.TRANSFERS
+                else ""
+            )
             for part in self.none_stated
-            if getattr(self, part.value)
+            if self._lists(part)
         ]
         if self.uses(LegalBasis.CONSENT) and Right.WITHDRAW_CONSENT not in self.rights:
             problems.append("rights: a purpose is based on consent, so withdraw_consent applies")
         return problems
+
+    def _lists(self, part: NoneStated) -> bool:
+        """Whether the register lists something that *part* in ``none_stated`` denies.
+
+        A transfer within the EEA is no transfer to a third country, so it may
+        stand beside "not transferred outside the EU or the EEA".
+        """
+        if part is NoneStated.TRANSFERS:
+            return any(t.destination is None or t.outside_eea for t in self.transfers)
+        return bool(getattr(self, part.value))
 
     def uses(self, basis: LegalBasis | str) -> bool:
         """Whether any purpose relies on *basis* (a member or its wire value).

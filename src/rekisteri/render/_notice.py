@@ -172,16 +172,35 @@ def build_notice(register: Register, lang: Lang) -> Document:
 def _transfers_and_retention(t: Texts, register: Register, doc: _Builder) -> None:
     _ = t.gettext
     doc.section(_("Transfers of personal data outside the EU or the EEA"))
-    if register.transfers:
-        doc.add(Bullets(tuple(transfer_item(t, transfer) for transfer in register.transfers)))
-    else:
-        doc.add(none_stated(t, register, NoneStated.TRANSFERS) or Para((missing(t),)))
+    _transfers(t, register, doc)
 
     doc.section(_("Retention period of personal data"))
     if register.retention:
         doc.add(retention_table(t, register))
     else:
         doc.add(Para((missing(t),)))
+
+
+def _transfers(t: Texts, register: Register, doc: _Builder) -> None:
+    """The transfers outside the EEA, then apart from them those a register lists inside it.
+
+    A destination in the EEA is not a third country (Chapter V does not apply),
+    so it never counts as the statement Art 13(1)(f) asks for: without a
+    transfer outside the EEA or ``none_stated``, the item is missing (lint
+    R108 says the same).
+    """
+    third = [tr for tr in register.transfers if tr.destination is None or tr.outside_eea]
+    inside = [tr for tr in register.transfers if tr not in third]
+    if third:
+        doc.add(Bullets(tuple(transfer_item(t, transfer) for transfer in third)))
+    else:
+        doc.add(none_stated(t, register, NoneStated.TRANSFERS) or Para((missing(t),)))
+    if inside:
+        lead = t.gettext(
+            "Transfers within the EEA, to which Chapter V of the Regulation does not apply:"
+        )
+        doc.add(Para((Span(lead),)))
+        doc.add(Bullets(tuple(transfer_item(t, transfer) for transfer in inside)))
 
 
 def _provision(t: Texts, register: Register, doc: _Builder) -> None:
@@ -565,10 +584,7 @@ def _record_recipients_and_transfers(
         doc.add(Bullets(tuple(processor_item(t, p) for p in register.processors)))
 
     part("e", _("Transfers to third countries"))
-    if register.transfers:
-        doc.add(Bullets(tuple(transfer_item(t, transfer) for transfer in register.transfers)))
-    else:
-        doc.add(none_stated(t, register, NoneStated.TRANSFERS) or Para((missing(t),)))
+    _transfers(t, register, doc)
     outside = processor_transfers(t, register)
     if outside:
         doc.add(Heading(3, (Span(_("Processors outside the EEA")),)))

@@ -623,9 +623,6 @@ def transfer_item(t: Texts, transfer: Transfer) -> Inline:
     lines.append(country)
     if transfer.recipient:
         lines.append((Span(_("Recipient") + ": "), plain(transfer.recipient)))
-    if transfer.destination is not None and not transfer.outside_eea:
-        # Listed by the register, yet no third-country transfer: say so.
-        lines.append((Span(_("Within the EEA: Chapter V of the Regulation does not apply.")),))
     if transfer.mechanism is not None:
         lines.append(mechanism_line(t, transfer.mechanism))
     elif transfer.destination is None or transfer.outside_eea:

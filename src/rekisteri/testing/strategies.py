@@ -645,7 +645,8 @@ def _register(draw: st.DrawFn) -> Register:
     filled = {
         NoneStated.RECIPIENTS: recipients,
         NoneStated.PROCESSORS: processors,
-        NoneStated.TRANSFERS: transfers,
+        # only a destination outside the EEA (or unknown) contradicts "none"
+        NoneStated.TRANSFERS: [t for t in transfers if t.destination is None or t.outside_eea],
         NoneStated.AUTOMATED_DECISIONS: automated_decisions,
         NoneStated.COOKIES: cookies,
     }
