@@ -174,6 +174,9 @@ class Extractor:
             )
             return
         self.out.map(piece.start, piece.end, f"heading:{section.kind.value}")
+        if section.kind is SectionKind.PURPOSES and piece.sub:
+            # "4.2 Uutiskirje" under the purposes: a purpose named by its subsection
+            self.out.add_purpose(capitalise(piece.sub), None, piece.start, piece.end, remark=None)
         if section.kind is SectionKind.TITLE:
             self.out.take_updated(piece.start, piece.end)  # "Rekisteriseloste, päivitetty 3.2.2020"
         following = index + 1

@@ -27,6 +27,8 @@ _BULLET: Final = re.compile(
 )
 _ENDS_SENTENCE: Final = (".", "!", "?", ":", ";")
 _NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\.?[ \t]+[A-ZÄÖÅ]")
+#: A subsection's number: "4.1 Jäsenyyden hoitaminen", "4.2. Uutiskirje".
+_SUBNUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\.[0-9]{1,2}\.?[ \t]+\S")
 #: How far a numbered heading's number may jump past the last heading's.
 _NUMBER_GAP: Final = 3
 _PASSIVE: Final = re.compile(
@@ -264,6 +266,7 @@ class _Splitter:
             found = self._heading(block, i)
             if found is not None:
                 k, piece = found
+                self._subsection(piece)
                 self.pieces.append(piece)
                 self.current = piece.section
                 numbered = _NUMBERED.match(self.text, piece.start)
@@ -323,6 +326,25 @@ class _Splitter:
                 lines.append(block[i])
                 i += 1
             self.pieces.append(Piece("para", start, lines[-1][1], lines, start))
+
+    def _subsection(self, piece: Piece) -> None:
+        """An unknown heading numbered under the last one ("4.1 Jäsenyys" under "4.") is its part.
+
+        It keeps the kind of the section it is numbered under: "4.1
+        Jäsenyyden hoitaminen" under "4. Käsittelyn tarkoitukset" starts more
+        purposes, not a section the importer does not know.
+        """
+        numbered = _SUBNUMBERED.match(self.text, piece.start)
+        if (
+            piece.section is None
+            and numbered is not None
+            and int(numbered.group(1)) == self.last_number
+            and self.current not in {None, SectionKind.TITLE}
+        ):
+            piece.section = self.current
+            if self.current is SectionKind.PURPOSES:
+                # the subsection's title names a purpose: "4.2 Uutiskirje"
+                piece.sub = self.text[numbered.end() - 1 : piece.end].strip(" \t.:")
 
     def _item(self, lines: list[tuple[int, int]], content: int) -> None:
         start, end = lines[0][0], lines[-1][1]
