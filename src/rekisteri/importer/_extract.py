@@ -96,6 +96,14 @@ class Unit:
         return self.sentence.casefold()
 
 
+#: A finite verb: a sentence about the register, not its name.
+_FINITE_VERB: Final = re.compile(
+    r"(?i)\s(?:on|ovat|muodostuu|sisältää|koostuu|är|består|innehåller|is|are|consists)\s"
+)
+#: A register name that is a sentence's first part has at most this many words.
+_NAME_WORDS: Final = 12
+
+
 class Extractor:
     """Maps the sections of a notice onto a :class:`Builder`."""
 
@@ -212,6 +220,15 @@ class Extractor:
             )
             if sum(c.isalpha() for c in value) > 3 and value.isupper():
                 value = value.lower()  # "ASIAKASREKISTERI" in a notice set in capitals
+            if index == 0 and self.out.name is None and _FINITE_VERB.search(value):
+                # "X ry:n rekisteri. Rekisterikokonaisuus muodostuu seuraavista …": the
+                # name is the first sentence; "Säätiössä on rekisterit liittyen …" names none
+                first, _, rest = value.partition(". ")
+                if not rest or _FINITE_VERB.search(first) or len(first.split()) > _NAME_WORDS:
+                    self._sentence_unit(SectionKind.TITLE, piece.start, piece.end, inherit=None)
+                    continue
+                value = first
+                self.out.add_description(rest, piece.start, piece.end)
             if index == 0 and self.out.name is None and len(value) <= 200:
                 self.out.name = capitalise(value)
                 self.out.map(piece.start, piece.end, "name")
