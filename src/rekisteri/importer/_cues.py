@@ -501,6 +501,29 @@ def register_name_of(line: str) -> str | None:
     return capitalise(candidate)
 
 
+#: "Esimerkki Oy:n asiakasrekisteriä käytetään …": a body's register named in a sentence.
+_OWNED_REGISTER: Final = re.compile(
+    r"\b(?P<owner>[A-ZÄÖÅ][\w&\-]*(?:[ \t]+[A-ZÄÖÅ0-9][\w&\-]*){0,4}[ \t]+"
+    r"(?:Oyj|Oy|Ab|Ky|Ay|Tmi|ry|rf|sr|osk)):n[ \t]+"
+    r"(?P<stem>(?:[a-zäöå\-]+[ \t]+)?[a-zäöå\-]*rekister)(?:i|in|iä|issä|istä|iin|ille|illä)\b"
+)
+#: How far into the notice such a sentence is looked for.
+_OWNED_REACH: Final = 6000
+
+
+def owned_register_name(text: str) -> tuple[str, int, int] | None:
+    """The register a sentence near the start names as a body's: "X Oy:n asiakasrekisteri".
+
+    Only a name in its whole form: the owner with a legal form and a word
+    ending in "rekisteri" in any case ("asiakasrekisteriä" → "asiakasrekisteri").
+    """
+    found = _OWNED_REGISTER.search(text, 0, min(len(text), _OWNED_REACH))
+    if found is None:
+        return None
+    name = f"{found.group('owner')}:n {found.group('stem')}i"
+    return name, found.start(), found.end()
+
+
 _PURPOSE_NAME_WORDS: Final = 8
 
 

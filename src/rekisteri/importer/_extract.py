@@ -54,6 +54,7 @@ from rekisteri.importer._cues import (
     is_negative,
     is_transfer,
     meaningful,
+    owned_register_name,
     purpose_name_of,
     recipient_name,
     register_name_of,
@@ -135,6 +136,11 @@ class Extractor:
             self.out.name = name
             self.out.map(start, end, "name")
             self.out.note("name", "read from the notice's title; check it")
+        owned = owned_register_name(self.text) if self.out.name is None else None
+        if owned is not None:
+            self.out.name, start, end = owned
+            self.out.map(start, end, "name")
+            self.out.note("name", "read from a sentence that names the register; check it")
         return self.out
 
     def _fallbacks(self) -> None:
