@@ -48,7 +48,29 @@ class TestFragment:
         fragment = render_notice(register, locale="sv", format="html", fragment=True)
         body = page[page.index("<main>") + len("<main>") : page.index("</main>")]
         inner = fragment[fragment.index(">") + 1 : fragment.rindex("</div>")]
-        assert inner.strip() == body.strip()
+        # the fragment's section ids carry its language and a digest (unique on a page)
+        assert re.sub(r'"rk-sv-[0-9a-f]{8}-s(\d+)"', r'"rk-s\1"', inner).strip() == body.strip()
+
+    def test_ids_unique_across_fragments_on_one_page(self) -> None:
+        """The notice in two languages and the record on one page: no id twice; stable per run."""
+        register = a_register()
+        fragments = [
+            render_notice(register, locale="fi", format="html", fragment=True),
+            render_notice(register, locale="sv", format="html", fragment=True),
+            render_record(register, locale="fi", format="html", fragment=True),
+        ]
+        ids = [i for f in fragments for i in re.findall(r'\bid="([^"]+)"', f)]
+        assert len(ids) > 3
+        assert len(ids) == len(set(ids))
+        assert fragments[0] == render_notice(register, locale="fi", format="html", fragment=True)
+        for fragment in fragments:  # every aria-labelledby names an id of its own fragment
+            own = set(re.findall(r'\bid="([^"]+)"', fragment))
+            assert set(re.findall(r'aria-labelledby="([^"]+)"', fragment)) == own
+
+    def test_sizes_follow_the_fragment_not_the_page_root(self) -> None:
+        """The fragment's CSS sizes in em: a host's html { font-size: 62.5% } cannot shrink it."""
+        css = notice_css()
+        assert "rem" not in css.replace("@media (max-width: 40rem)", "")
 
     def test_class_names_and_ids_are_prefixed(self) -> None:
         """Every class name and id the writer emits starts with rk-."""

@@ -13,6 +13,7 @@ cannot be written as UTF-8), and runs of white space become one space.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import textwrap
@@ -305,9 +306,9 @@ _ELEMENTS_INLINE: Final = "strong, span, a, br"
 #: do not reach inside, and then styled. Inherited properties are set on the root.
 _FRAGMENT_CSS: Final = (
     """
-.rk-notice { all: revert; display: block; box-sizing: border-box; max-width: 46rem;
+.rk-notice { all: revert; display: block; box-sizing: border-box; max-width: 46em;
   margin: 0; padding: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  font-size: 1rem; font-style: normal; font-weight: 400; line-height: 1.55; color: #1a1a1a;
+  font-size: medium; font-style: normal; font-weight: 400; line-height: 1.55; color: #1a1a1a;
   background: #fff; text-align: left; text-transform: none; text-indent: 0;
   letter-spacing: normal; word-spacing: normal; white-space: normal; overflow-wrap: break-word; }
 .rk-notice :is("""
@@ -315,20 +316,20 @@ _FRAGMENT_CSS: Final = (
     + _ELEMENTS_INLINE
     + """) { all: revert; box-sizing: border-box; overflow-wrap: inherit;
   max-width: 100%; }
-.rk-notice h1 { font-size: 1.8rem; line-height: 1.2; margin: 1rem 0; font-weight: 700; }
-.rk-notice h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 0.5rem; font-weight: 700;
-  border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
-.rk-notice h3 { font-size: 1.05rem; margin: 1.25rem 0 0.4rem; font-weight: 700; }
-.rk-notice p { margin: 0.75rem 0; }
-.rk-notice ul { list-style: disc outside; margin: 0.75rem 0; padding: 0 0 0 1.25rem; }
-.rk-notice li { display: list-item; margin: 0.35rem 0; }
-.rk-notice dl { display: grid; margin: 0.75rem 0;
-  grid-template-columns: minmax(6rem, max-content) minmax(0, 1fr); gap: 0.2rem 1rem; }
+.rk-notice h1 { font-size: 1.8em; line-height: 1.2; margin: 0.556em 0; font-weight: 700; }
+.rk-notice h2 { font-size: 1.3em; line-height: 1.3; margin: 1.538em 0 0.385em; font-weight: 700;
+  border-bottom: 1px solid #ccc; padding-bottom: 0.154em; }
+.rk-notice h3 { font-size: 1.05em; margin: 1.19em 0 0.381em; font-weight: 700; }
+.rk-notice p { margin: 0.75em 0; }
+.rk-notice ul { list-style: disc outside; margin: 0.75em 0; padding: 0 0 0 1.25em; }
+.rk-notice li { display: list-item; margin: 0.35em 0; }
+.rk-notice dl { display: grid; margin: 0.75em 0;
+  grid-template-columns: minmax(6em, max-content) minmax(0, 1fr); gap: 0.2em 1em; }
 .rk-notice dt { font-weight: 600; }
 .rk-notice dd { margin: 0; }
-.rk-notice table { display: table; border-collapse: collapse; width: 100%; margin: 0.75rem 0;
+.rk-notice table { display: table; border-collapse: collapse; width: 100%; margin: 0.75em 0;
   table-layout: auto; }
-.rk-notice th, .rk-notice td { border: 1px solid #bbb; padding: 0.4rem 0.5rem; text-align: left;
+.rk-notice th, .rk-notice td { border: 1px solid #bbb; padding: 0.4em 0.5em; text-align: left;
   vertical-align: top; white-space: normal; }
 .rk-notice th { background: #f1f1f1; font-weight: 600; }
 .rk-notice strong { font-weight: 700; }
@@ -338,12 +339,12 @@ _FRAGMENT_CSS: Final = (
 @media (max-width: 40rem) {
   .rk-notice, .rk-notice * { overflow-wrap: anywhere; }
   .rk-notice dl { grid-template-columns: minmax(0, 1fr); }
-  .rk-notice dd { margin-bottom: 0.4rem; }
+  .rk-notice dd { margin-bottom: 0.4em; }
   .rk-notice table, .rk-notice thead, .rk-notice tbody, .rk-notice tr, .rk-notice th,
   .rk-notice td { display: block; }
   .rk-notice thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip: rect(0 0 0 0); }
-  .rk-notice tr { border: 1px solid #bbb; margin-bottom: 0.75rem; }
+  .rk-notice tr { border: 1px solid #bbb; margin-bottom: 0.75em; }
   .rk-notice td { border: 0; border-top: 1px solid #e2e2e2; }
   .rk-notice td:first-child { border-top: 0; }
   .rk-notice td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
@@ -357,8 +358,11 @@ def fragment_css() -> str:
     return _FRAGMENT_CSS.lstrip("\n")
 
 
-def _html_blocks(doc: Document) -> list[str]:
-    """The blocks of *doc* as HTML elements, sections wrapped in ``<section>``."""
+def _html_blocks(doc: Document, ids: str = f"{PREFIX}s") -> list[str]:
+    """The blocks of *doc* as HTML elements, sections wrapped in ``<section>``.
+
+    A section's heading gets the id *ids* followed by its number.
+    """
     out: list[str] = []
     in_section = False
     number = 0
@@ -369,8 +373,8 @@ def _html_blocks(doc: Document) -> list[str]:
                 in_section = False
             if block.level == 2:
                 number += 1
-                out.append(f'<section aria-labelledby="{PREFIX}s{number}">')
-                out.append(f'<h2 id="{PREFIX}s{number}">{_html_inline(block.text)}</h2>')
+                out.append(f'<section aria-labelledby="{ids}{number}">')
+                out.append(f'<h2 id="{ids}{number}">{_html_inline(block.text)}</h2>')
                 in_section = True
             else:
                 out.append(f"<h{block.level}>{_html_inline(block.text)}</h{block.level}>")
@@ -419,13 +423,15 @@ def to_html_fragment(doc: Document) -> str:
 
     The element is well-formed XML; its style is :func:`fragment_css`.
     """
-    out = [
-        f'<div class="{PREFIX}notice" lang="{_esc(doc.lang)}">',
-        *_html_blocks(doc),
-        "</div>",
-        "",
-    ]
-    return "\n".join(out)
+    # Ids unique on a page that holds several fragments (the notice in Finnish
+    # and in Swedish, the record beside it): the language and a digest of the
+    # fragment's own content name them, so they stay the same from run to run.
+    placeholder = "\x00"
+    body = "\n".join(_html_blocks(doc, placeholder))
+    digest = hashlib.blake2b(body.encode(), digest_size=4).hexdigest()
+    ids = f"{PREFIX}{_esc(doc.lang)}-{digest}-s"
+    out = [f'<div class="{PREFIX}notice" lang="{_esc(doc.lang)}">', body.replace(placeholder, ids)]
+    return "\n".join([*out, "</div>", ""])
 
 
 def _html_table(table: Table) -> str:
