@@ -1400,12 +1400,6 @@ def test_check_ids_rows_across_arrow_blocks_are_counted_alike(tmp_path: Path) ->
         assert auto[1] == python[1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (only when the command is called from Python: argv cannot hold NUL):"
-    " --delimiter '\\x00' makes the Arrow reader raise a bare ValueError"
-    " 'Expecting an ASCII character'; the csv reader exits 2",
-)
 def test_check_ids_nul_delimiter_is_refused_cleanly(tmp_path: Path) -> None:
     pytest.importorskip("pyarrow")
     path = tmp_path / "nul-separated.csv"
@@ -1532,12 +1526,6 @@ def test_pandas_property_every_function(
         assert [_missing_to_none(x) for x in out.tolist()] == want, name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a cell longer than the csv module's field limit (131072 characters): the"
-    " Arrow reader checks the file (exit 1), the csv reader stops with 'field larger than"
-    " field limit' (exit 2); with 5 MB in the checked column both exit 2, with other messages",
-)
 @pytest.mark.parametrize("where", ["checked_column", "other_column"])
 def test_check_ids_a_very_long_cell_gets_the_same_report(tmp_path: Path, where: str) -> None:
     pytest.importorskip("pyarrow")

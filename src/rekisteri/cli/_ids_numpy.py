@@ -1,0 +1,447 @@
+r"""The numpy reader of ``rekisteri check-ids``: plain CSV files without pyarrow (private).
+
+A CSV file that has no quote character needs no CSV parser: every line is a
+row and every delimiter ends a field, for Python's ``csv`` module as much as
+for anyone. This module splits such a file in numpy, 1 MiB at a time, picks
+the one column, checks it with the numpy kernel (:mod:`rekisteri._kernel`)
+and writes the lines of the text report with numpy too: no Python object per
+row, and no pyarrow (whose shared libraries alone take 80 MiB of memory).
+
+It reads a file only where it is sure to give the rows of the ``csv`` module
+(:func:`can_read`): UTF-8, no quote character anywhere, a delimiter that is
+printable ASCII other than the quote, and no field near the ``csv`` module's
+field size limit. The rules of the ``csv`` module it follows: a line ends at
+``\n``, ``\r\n`` or a lone ``\r``; an empty line is a row without fields
+(an empty value for the check); a last line without a line end is a row.
+
+The Arrow reader (:mod:`rekisteri.cli._ids_arrow`) shares the scan and the
+report of this module.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import IO, TYPE_CHECKING, Final
+
+import numpy as np
+
+from rekisteri import _kernel
+from rekisteri._kernel import _MAYBE_SPACE, _SHOWN, PAD, REASONS, Buffers
+from rekisteri.cli._common import fail
+from rekisteri.identifiers._common import mask
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+
+    from numpy.typing import NDArray
+
+    from rekisteri.errors import Reason
+
+#: Bytes read at a time (the reader's memory is a few times this).
+CHUNK_BYTES: Final = 1 << 20
+#: The scan makes sure that every run of this many bytes holds a delimiter or a
+#: line end, so no field reaches twice this length: below the csv module's limit.
+_FIELD_BLOCK: Final = 1 << 16
+
+#: A finding: row number, reason, the value as read (masked by the caller).
+Finding = tuple[int, "Reason", str]
+
+_NL, _CR = 10, 13
+
+
+def can_read(binary: IO[bytes], encoding: str, delimiter: str) -> bool:
+    """Whether this reader (or the Arrow one) gives exactly the rows of the csv module.
+
+    True for UTF-8 (with or without a byte-order mark), a printable ASCII
+    delimiter other than ``"``, and a file without any quote character,
+    whose every 64 KiB holds a delimiter or a line end (so no field comes
+    near the csv module's field size limit: such a file is left to the csv
+    module, which refuses the field). Invalid UTF-8 also sends a file to the
+    csv module, whose error message names the row. The file is scanned once,
+    1 MiB at a time; the position is restored afterwards.
+    """
+    if codecs.lookup(encoding).name not in {"utf-8", "utf-8-sig"}:
+        return False
+    if not (delimiter.isascii() and delimiter.isprintable() and delimiter != '"'):
+        return False
+    separators = (delimiter.encode(), b"\n", b"\r")
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    start = binary.tell()
+    try:
+        while chunk := binary.read(CHUNK_BYTES):
+            if b'"' in chunk or not _short_fields(chunk, separators):
+                return False
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    finally:
+        binary.seek(start)
+    return True
+
+
+def _short_fields(chunk: bytes, separators: tuple[bytes, ...]) -> bool:
+    """Whether every full 64 KiB block of *chunk* holds a separator.
+
+    Chunks are read at multiples of the block size, so the blocks line up
+    over the whole file; a field can then span at most two blocks.
+    """
+    for low in range(0, len(chunk) - _FIELD_BLOCK + 1, _FIELD_BLOCK):
+        block = chunk[low : low + _FIELD_BLOCK]
+        if not any(separator in block for separator in separators):
+            return False
+    return True
+
+
+class Findings:
+    """The invalid values of one batch: row numbers, reason codes and where the values lie."""
+
+    def __init__(self, rows: NDArray[np.int64], codes: NDArray[np.uint8], values: Buffers) -> None:
+        self.rows = rows
+        self.codes = codes
+        self.values = values
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def as_list(self) -> list[Finding]:
+        """One (row number, reason, value) per finding, for the JSON and CSV reports."""
+        reasons = REASONS
+        everything = np.arange(len(self.rows))
+        return [
+            (row, reasons[code], value)
+            for row, code, value in zip(
+                self.rows.tolist(),
+                self.codes.tolist(),
+                self.values.strings(everything),
+                strict=True,
+            )
+        ]
+
+    def text(
+        self, *, skip_empty: bool, words: dict[Reason, str], empty_words: str
+    ) -> tuple[str, int, int]:
+        """The lines of the text report, the number of findings in them and of empty ones skipped.
+
+        The same lines as the Python reader writes (``row N: words: masked``,
+        or ``row N: empty value``), built with numpy: no Python object per
+        finding, except for the rare value with a non-ASCII character in its
+        shown part, which ``mask()`` itself masks.
+        """
+        keep = np.ones(len(self.rows), dtype=np.bool_)
+        empty = 0
+        lengths = self.values.lengths()
+        if skip_empty and len(self.rows):
+            keep = lengths > 0
+            # str.strip() decides what is empty, exactly as in the Python reader.
+            maybe = np.flatnonzero(keep & _MAYBE_SPACE[self.values.padded[self.values.starts]])
+            if maybe.size:
+                blank = [not value.strip() for value in self.values.strings(maybe)]
+                keep[maybe[np.array(blank, dtype=np.bool_)]] = False
+            empty = int(len(keep) - np.count_nonzero(keep))
+        kept = np.flatnonzero(keep)
+        if kept.size == 0:
+            return "", 0, empty
+        return _lines(self, kept, words, empty_words).decode(), int(kept.size), empty
+
+
+class _Parts:
+    """Lines of text built from pieces: per line, some bytes of a source array."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.pieces: list[tuple[NDArray[np.uint8], NDArray[np.int64], NDArray[np.int64]]] = []
+        self.remap: list[int] = []  # pieces whose bytes are shown through _SHOWN
+
+    def add(
+        self,
+        data: NDArray[np.uint8],
+        starts: NDArray[np.int64],
+        lengths: NDArray[np.int64],
+        *,
+        shown: bool = False,
+    ) -> None:
+        if shown:
+            self.remap.append(len(self.pieces))
+        self.pieces.append((data, starts, lengths))
+
+    def constant(self, text: bytes) -> None:
+        data = np.frombuffer(text, dtype=np.uint8)
+        self.add(
+            data, np.zeros(self.size, dtype=np.int64), np.full(self.size, len(text), dtype=np.int64)
+        )
+
+    def join(self) -> bytes:
+        """All lines, one after the other."""
+        line_lengths = np.zeros(self.size, dtype=np.int64)
+        for _, _, lengths in self.pieces:
+            line_lengths += lengths
+        out = np.empty(int(line_lengths.sum()), dtype=np.uint8)
+        position = np.zeros(self.size, dtype=np.int64)
+        np.cumsum(line_lengths[:-1], out=position[1:])
+        for number, (data, starts, lengths) in enumerate(self.pieces):
+            total = int(lengths.sum())
+            if total:
+                ends = np.cumsum(lengths)
+                within = np.arange(total, dtype=np.int64) - np.repeat(ends - lengths, lengths)
+                target = np.repeat(position, lengths) + within
+                out[target] = data[np.repeat(starts, lengths) + within]
+                if number in self.remap:
+                    out[target] = _SHOWN[out[target]]
+            position += lengths
+        return out.tobytes()
+
+
+#: 10**1 ... 10**18: a row number below 10**k has at most k digits.
+_POWERS: Final = 10 ** np.arange(1, 19, dtype=np.int64)
+
+
+def _decimal(
+    numbers: NDArray[np.int64],
+) -> tuple[NDArray[np.uint8], NDArray[np.int64], NDArray[np.int64]]:
+    """The decimal digits of non-negative *numbers*: a byte array, the start and length of each."""
+    count = np.searchsorted(_POWERS, numbers, side="right") + 1
+    width = int(count.max()) if len(numbers) else 1
+    matrix = np.empty((len(numbers), width), dtype=np.uint8)
+    rest = numbers.copy()
+    for column in range(width - 1, -1, -1):
+        matrix[:, column] = rest % 10 + 48
+        rest //= 10
+    starts = np.arange(len(numbers), dtype=np.int64) * width + (width - count)
+    return matrix.ravel(), starts, count.astype(np.int64)
+
+
+def _lines(
+    findings: Findings, kept: NDArray[np.int64], words: dict[Reason, str], empty_words: str
+) -> bytes:
+    """``row N: words: masked`` (or ``row N: <empty_words>``) for the findings in *kept*."""
+    values = findings.values
+    size = kept.size
+    starts, ends = values.starts[kept], values.ends[kept]
+    chars = ends - starts  # in characters too where the value is ASCII
+    # the reason in words, or the words for an empty value (index len(REASONS))
+    texts = [f": {words[r]}: " if r is not None else ": " for r in REASONS]
+    texts.append(f": {empty_words}")
+    encoded = [text.encode() for text in texts]
+    table_lengths = np.array([len(text) for text in encoded], dtype=np.int64)
+    table_starts = np.cumsum(table_lengths) - table_lengths
+    table = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+    which = np.where(chars == 0, len(encoded) - 1, findings.codes[kept].astype(np.int64))
+    # mask(): the first min(7, chars - 4) characters shown, stars for the rest;
+    # after 24 characters the value is cut: 23 of them, then "…". A value with a
+    # non-ASCII character goes to mask() itself.
+    fast = Buffers(values.padded, starts, ends).ascii()
+    shown = np.where(fast, np.clip(chars - 4, 0, 7), 0)
+    long = fast & (chars > 24)
+    stars = np.where(fast, np.where(long, 23 - shown, chars - shown), 0)
+    zeros = np.zeros(size, dtype=np.int64)
+    parts = _Parts(size)
+    parts.constant(b"row ")
+    parts.add(*_decimal(findings.rows[kept]))
+    parts.add(table, table_starts[which], table_lengths[which])
+    parts.add(values.padded, starts, shown, shown=True)
+    parts.add(np.full(24, ord("*"), dtype=np.uint8), zeros, stars)
+    parts.add(np.frombuffer("…".encode(), dtype=np.uint8), zeros, np.where(long, 3, 0))
+    if not fast.all():
+        rows = np.flatnonzero(~fast)
+        masked = [
+            # mask() inlined for the common 11-character case
+            f"{v[:7]}****".encode() if len(v) == 11 and v[:7].isprintable() else mask(v).encode()
+            for v in values.strings(kept[rows])
+        ]
+        slow_lengths = np.zeros(size, dtype=np.int64)
+        slow_lengths[rows] = [len(item) for item in masked]
+        slow_starts = np.cumsum(slow_lengths) - slow_lengths
+        parts.add(np.frombuffer(b"".join(masked), dtype=np.uint8), slow_starts, slow_lengths)
+    parts.constant(b"\n")
+    return parts.join()
+
+
+class Checker:
+    """The reason code of each value, as small integers (0 valid, see ``REASONS``)."""
+
+    def __init__(self, kind: str, *, allow_temporary: bool, today: date | None) -> None:
+        self._kind = kind
+        self._allow_temporary = allow_temporary
+        self._today = today
+
+    def codes(self, values: Buffers) -> NDArray[np.uint8]:
+        """The reason code of every value (there are no nulls in a file's column)."""
+        if self._kind == "hetu":
+            return _kernel.hetu(
+                values, values.strings, allow_temporary=self._allow_temporary, today=self._today
+            ).code
+        return _kernel.ytunnus(values, values.strings).code
+
+    def findings(self, values: Buffers, first_row: int) -> Findings:
+        """The invalid values of a batch whose first row has the number *first_row*."""
+        codes = self.codes(values)
+        bad = np.flatnonzero(codes)
+        found = Buffers(values.padded, values.starts[bad], values.ends[bad])
+        return Findings(bad + first_row, codes[bad], found)
+
+
+def check_csv(
+    binary: IO[bytes],
+    *,
+    column_index: int,
+    width: int,
+    delimiter: str,
+    checker: Checker,
+    sink: Callable[[int, Findings], None],
+) -> None:
+    """Check one column of a CSV file that :func:`can_read` accepted, header included.
+
+    Row numbers count the header as row 1, as the Python reader does. A row
+    with another number of fields than the header stops the check (exit 2)
+    after the findings of the rows before it are reported, as in the Python
+    reader.
+    """
+    splitter = _Splitter(column_index, width, ord(delimiter))
+    carry = b""
+    row = 1  # the header is row 1; it is skipped below
+    header = True
+    while True:
+        chunk = binary.read(CHUNK_BYTES)
+        at_end = not chunk
+        data = carry + chunk
+        cut = _last_line_end(data, at_end=at_end)
+        carry = data[cut:]
+        if cut:
+            lines = data[:cut]
+            if header:
+                lines = _after_first_line(lines)
+                header = False
+            if lines:
+                values, ragged = splitter.split(lines)
+                sink(values.size, checker.findings(values, row + 1))
+                if ragged is not None:
+                    number, fields = ragged
+                    fail(f"row {row + 1 + number} has {fields} fields but the header has {width}")
+                row += values.size
+        if at_end:
+            return
+
+
+def _last_line_end(data: bytes, *, at_end: bool) -> int:
+    r"""Where the complete lines of *data* end: after its last line end (all of it at the end).
+
+    A ``\r`` at the very end is held back: a ``\n`` may follow it in the next chunk.
+    """
+    if at_end:
+        return len(data)
+    end = len(data) - 1 if data.endswith(b"\r") else len(data)
+    return max(data.rfind(b"\n", 0, end), data.rfind(b"\r", 0, end)) + 1
+
+
+def _after_first_line(data: bytes) -> bytes:
+    """*data* without its first line (the header, read by the csv module already)."""
+    newline, cr = data.find(b"\n"), data.find(b"\r")
+    if cr != -1 and (newline == -1 or cr < newline):
+        return data[cr + 2 :] if data[cr + 1 : cr + 2] == b"\n" else data[cr + 1 :]
+    return b"" if newline == -1 else data[newline + 1 :]
+
+
+class _Splitter:
+    """Splits complete lines into the values of one column."""
+
+    def __init__(self, column: int, width: int, delimiter: int) -> None:
+        self._column = column
+        self._width = width
+        self._delimiter = delimiter
+
+    def split(self, lines: bytes) -> tuple[Buffers, tuple[int, int] | None]:
+        """The values of the column in *lines*, and (index, fields) of the first ragged line.
+
+        When a line is ragged, only the lines before it are in the values.
+        """
+        data = np.zeros(len(lines) + 2 * PAD, dtype=np.uint8)
+        data[PAD : PAD + len(lines)] = np.frombuffer(lines, dtype=np.uint8)
+        body = data[PAD : PAD + len(lines)]
+        regular = self._regular(body, lines)
+        if regular is not None:
+            return Buffers(data, regular[0] + PAD, regular[1] + PAD), None
+        starts, ends = _line_spans(data, body, lines)
+        delimiters = np.flatnonzero(body == self._delimiter)
+        first = np.searchsorted(delimiters, starts)
+        fields = np.searchsorted(delimiters, ends) - first + 1
+        blank = ends == starts
+        ragged_at = np.flatnonzero((fields != self._width) & ~blank)
+        ragged = None
+        if ragged_at.size:
+            index = int(ragged_at[0])
+            ragged = (index, int(fields[index]))
+            starts, ends, first, blank = starts[:index], ends[:index], first[:index], blank[:index]
+        column, width = self._column, self._width
+        value_starts, value_ends = starts, ends
+        if width > 1 and delimiters.size:
+            # a line that is not blank has exactly width - 1 delimiters, from first on
+            last = delimiters.size - 1
+            if column > 0:
+                value_starts = delimiters[np.minimum(first + column - 1, last)] + 1
+            if column < width - 1:
+                value_ends = delimiters[np.minimum(first + column, last)]
+            value_starts = np.where(blank, starts, value_starts)
+            value_ends = np.where(blank, starts, value_ends)
+        return Buffers(data, value_starts + PAD, value_ends + PAD), ragged
+
+    def _regular(
+        self, body: NDArray[np.uint8], lines: bytes
+    ) -> tuple[NDArray[np.int64], NDArray[np.int64]] | None:
+        r"""The spans of the values when every line ends in ``\n`` or ``\r\n`` and has all fields.
+
+        The common case, done with one list of separators; ``None`` otherwise.
+        """
+        width = self._width
+        if not lines.endswith(b"\n"):
+            return None
+        crlf = b"\r" in lines
+        if crlf and lines.count(b"\r") != lines.count(b"\n"):
+            return None  # a lone \r somewhere
+        separators = np.flatnonzero((body == self._delimiter) | (body == _NL))
+        if separators.size % width:
+            return None
+        table = separators.reshape(-1, width)  # a line per row: its delimiters, its line end
+        line_ends = table[:, -1]
+        if not (body[line_ends] == _NL).all() or (width > 1 and (body[table[:, :-1]] == _NL).any()):
+            return None
+        if crlf and not (body[line_ends - 1] == _CR).all():
+            return None  # so every \r is the first half of a \r\n
+        column = self._column
+        if column == 0:
+            starts = np.empty(len(table), dtype=np.int64)
+            starts[0] = 0
+            starts[1:] = line_ends[:-1] + 1
+        else:
+            starts = table[:, column - 1] + 1
+        ends = table[:, column].astype(np.int64)
+        if crlf and column == width - 1:
+            ends -= 1
+        return starts, ends
+
+
+def _line_spans(
+    data: NDArray[np.uint8], body: NDArray[np.uint8], lines: bytes
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    r"""Where each line of *body* starts and ends (its line end left out).
+
+    *data* is *body* with PAD zero bytes on both sides. A line ends at
+    ``\n``, ``\r\n`` or a lone ``\r``, as for the csv module.
+    """
+    terminators = np.flatnonzero(body == _NL)
+    ends = terminators
+    if b"\r" in lines:
+        returns = np.flatnonzero(body == _CR)
+        lone = returns[data[returns + PAD + 1] != _NL]
+        newline_ends = terminators - (data[terminators + PAD - 1] == _CR)
+        terminators = np.concatenate([terminators, lone])
+        ends = np.concatenate([newline_ends, lone])
+        order = np.argsort(terminators, kind="stable")
+        terminators, ends = terminators[order], ends[order]
+    if not lines.endswith((b"\n", b"\r")):  # the last line of the file has no line end
+        terminators = np.append(terminators, len(body))
+        ends = np.append(ends, len(body))
+    starts = np.zeros(len(terminators), dtype=np.int64)
+    starts[1:] = terminators[:-1] + 1
+    return starts, ends.astype(np.int64)
