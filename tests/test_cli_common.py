@@ -495,13 +495,16 @@ class TestPersonalData:
             assert_clean(result, code=1)
             assert "Uutiskirje 010594Y****" in result.stdout
 
-    def test_notice_keeps_the_users_own_text(self, runner: CliRunner, tmp_path: Path) -> None:
-        """The rendered notice is the user's document: its text is printed as written."""
+    def test_notice_masks_an_identity_code_in_the_users_text(
+        self, runner: CliRunner, tmp_path: Path
+    ) -> None:
+        """The rendered notice prints the user's text, an identity code in it masked (R320)."""
         path = tmp_path / "r.toml"
         path.write_text(GOOD.replace("Uutiskirje", f"Uutiskirje {HETU}"), encoding="utf-8")
-        result = runner.invoke(cli, ["render", str(path)], env=SECRET)
+        result = runner.invoke(cli, ["render", str(path), "-f", "text"], env=SECRET)
         assert result.exit_code == 0
-        assert f"Uutiskirje {HETU}" in result.stdout
+        assert HETU not in result.stdout
+        assert "Uutiskirje 010594Y****" in result.stdout
 
     def test_validate_summary_masks_the_name(self, runner: CliRunner, tmp_path: Path) -> None:
         """The one-line summary of validate shows the register's name with any hetu masked."""

@@ -33,17 +33,24 @@ __all__ = [
 
 
 def redacted_repr(value: object) -> str:
-    """Return ``repr(value)`` with every henkilötunnus-shaped run masked.
+    r"""Return ``repr(value)`` with every henkilötunnus-shaped run masked.
 
     For attrs fields that hold free text (``attrs.field(repr=redacted_repr)``):
     the value is kept as it is; only what a log or a traceback shows is masked.
 
+    A string is masked before ``repr`` escapes it (a tab or a backslash in a
+    spelling would no longer be one in the repr); anything else after.
+
     Examples:
         >>> redacted_repr("soitti 010594Y9032")
         "'soitti 010594Y****'"
+        >>> print(redacted_repr("131052" + chr(9) + "-308T"))
+        '131052\t-****'
         >>> redacted_repr(None)
         'None'
     """
+    if isinstance(value, str):
+        return repr(redact(value))
     return redact(repr(value))
 
 

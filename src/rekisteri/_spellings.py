@@ -32,12 +32,12 @@ digits (``a131052-308T``, ``0131052-308T``): masking a number that is not a
 code is the lesser harm.
 
 What is deliberately *not* recognised: a plain date (``2026-11-25``,
-``13.10.2052``), a version number (``1.2.3-456``), a telephone number written
-with spaces (``040 123 4567``) or one of ten digits whose check does not fit,
-a Y-tunnus (``1234567-8``), an IBAN, and a sign-less run longer than ten
-characters. A ten-digit run whose check happens to fit (about 1 in 31 of
-those whose first four digits are a day and a month) *is* taken for a code:
-write such a number with spaces.
+``13.10.2052``), a version number (``1.2.3-456``, ``0.10.10.10-1000``), a
+telephone number written with spaces (``040 123 4567``) or one of ten digits
+whose check does not fit, a Y-tunnus (``1234567-8``), an IBAN, and a
+sign-less run longer than ten characters. A ten-digit run whose check
+happens to fit (about 1 in 31 of those whose first four digits are a day and
+a month) *is* taken for a code: write such a number with spaces.
 
 Two levels:
 
@@ -92,11 +92,12 @@ _INSTEAD_OF_SIGN: Final = "/\\\\._:|\u2044\u2215\uff0f"
 DATE_SEPARATOR: Final = f"(?:{GAP}*[./{DASHES}\\-]{GAP}*|{GAP}+)"
 # The pattern starts with one digit at its top level, so that the regular
 # expression engine skips text without digits quickly. The empty group
-# ``ws`` is set when that digit starts a word (no letter or digit before it):
-# a birth date written as a date, and every spelling without a sign, must
-# start a word.
+# ``ws`` is set when that digit starts a word (no letter or digit before it,
+# nor a digit and a ".", "/" or "-": the later parts of a version number
+# 0.10.10.10-1000): a birth date written as a date, and every spelling
+# without a sign, must start a word.
 _PATTERN: Final = re.compile(
-    "\\d(?:(?<![^\\W_]\\d)(?P<ws>))?"
+    "\\d(?:(?<![^\\W_]\\d)(?<!\\d[./\\-]\\d)(?P<ws>))?"
     f"(?:\\d{{5}}|(?(ws)\\d{DATE_SEPARATOR}\\d\\d{DATE_SEPARATOR}\\d\\d|(?!)))"
     # With a century sign: valid or not.
     f"(?:(?P<sign>{GAP}*[{SIGN_SPELLED}]{GAP}*)(?P<rest>\\d{{3}}[{CHECK_SPELLED}])"
