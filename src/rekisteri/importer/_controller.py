@@ -170,8 +170,7 @@ class ContactReader:
 
     def _apply(self, parts: list[Part], kind: SectionKind, start: int, end: int) -> None:
         parts = _merged_names(self.text, parts)
-        if kind is SectionKind.CONTROLLER and self.path == "controller":
-            parts = self._name_not_street(parts)
+        parts = self._name_not_street(parts)
         # a line of channels only, below a contact person named in the controller section
         if (
             kind is SectionKind.CONTROLLER
@@ -186,15 +185,15 @@ class ContactReader:
         self._map_glue(start, end, taken, leftover=len(taken) < len(parts))
 
     def _name_not_street(self, parts: list[Part]) -> list[Part]:
-        """The first line of a controller's block is its name, not a street guessed by form.
+        """The first line of a contact block is its name, not a street guessed by form.
 
         "Hair & Beauty House 2" with nothing else on the line: a word and a
         number without a street ending, no postal code, no label. Only while
-        the controller has no name yet.
+        the block's party has no name yet.
         """
         streets = [p for p in parts if p.field == "street"]
         if (
-            self.out.controller.name is not None
+            self.target().name is not None
             or len(streets) != 1
             or any(p.field not in {"text", "street"} for p in parts)
             or has_street_word(streets[0].value)
@@ -423,7 +422,8 @@ class ContactReader:
                         setattr(own, field, _unshouted(getattr(contact, field)))
             return
         body = contact.name is None or ORGANISATION.search(contact.name) is not None
-        if not (self.block_address or body or contact.name == own.name):
+        same = contact.name is not None and contact.name.casefold() == (own.name or "").casefold()
+        if not (self.block_address or body or same):
             return
         for field in given:
             setattr(own, field, _unshouted(getattr(contact, field)))

@@ -502,22 +502,30 @@ def register_name_of(line: str) -> str | None:
 
 
 #: "Esimerkki Oy:n asiakasrekisteriä käytetään …": a body's register named in a sentence.
+_OWNED_STEM: Final = (
+    r":n[ \t]+(?P<stem>(?:[a-zäöå\-]+[ \t]+)?[a-zäöå\-]*rekister)"
+    r"(?:i|in|iä|issä|istä|iin|ille|illä)\b"
+)
 _OWNED_REGISTER: Final = re.compile(
     r"\b(?P<owner>[A-ZÄÖÅ][\w&\-]*(?:[ \t]+[A-ZÄÖÅ0-9][\w&\-]*){0,4}[ \t]+"
-    r"(?:Oyj|Oy|Ab|Ky|Ay|Tmi|ry|rf|sr|osk)):n[ \t]+"
-    r"(?P<stem>(?:[a-zäöå\-]+[ \t]+)?[a-zäöå\-]*rekister)(?:i|in|iä|issä|istä|iin|ille|illä)\b"
+    r"(?:Oyj|Oy|Ab|Ky|Ay|Tmi|ry|rf|sr|osk))" + _OWNED_STEM
 )
 #: How far into the notice such a sentence is looked for.
 _OWNED_REACH: Final = 6000
 
 
-def owned_register_name(text: str) -> tuple[str, int, int] | None:
+def owned_register_name(text: str, owner: str | None = None) -> tuple[str, int, int] | None:
     """The register a sentence near the start names as a body's: "X Oy:n asiakasrekisteri".
 
-    Only a name in its whole form: the owner with a legal form and a word
-    ending in "rekisteri" in any case ("asiakasrekisteriä" → "asiakasrekisteri").
+    The body is *owner* (the controller's name, when known) or a name with a
+    legal form; the register a word ending in "rekisteri" in any case
+    ("asiakasrekisteriä" → "asiakasrekisteri").
     """
-    found = _OWNED_REGISTER.search(text, 0, min(len(text), _OWNED_REACH))
+    reach = min(len(text), _OWNED_REACH)
+    found = None
+    if owner:
+        found = re.compile(rf"(?P<owner>{re.escape(owner)})" + _OWNED_STEM).search(text, 0, reach)
+    found = found or _OWNED_REGISTER.search(text, 0, reach)
     if found is None:
         return None
     name = f"{found.group('owner')}:n {found.group('stem')}i"

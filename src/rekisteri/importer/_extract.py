@@ -136,7 +136,11 @@ class Extractor:
             self.out.name = name
             self.out.map(start, end, "name")
             self.out.note("name", "read from the notice's title; check it")
-        owned = owned_register_name(self.text) if self.out.name is None else None
+        owned = (
+            owned_register_name(self.text, self.out.controller.name)
+            if self.out.name is None
+            else None
+        )
         if owned is not None:
             self.out.name, start, end = owned
             self.out.map(start, end, "name")
