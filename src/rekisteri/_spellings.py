@@ -240,8 +240,10 @@ def _masked(match: re.Match[str]) -> str:
 
 
 def _mask_spelling(match: re.Match[str]) -> str:
-    spelling = _spelling(match)
-    return match.group(0) if spelling is None else _masked(match)
+    sign = match["sign"]
+    if sign is not None:  # with a sign: masked valid or not, no need to read it
+        return f"{match.string[match.start() : match.start('sign')]}{sign}****"
+    return match.group(0) if _spelling(match) is None else _masked(match)
 
 
 def _mask_code(match: re.Match[str]) -> str:
