@@ -57,6 +57,7 @@ from rekisteri._documents import (
 )
 from rekisteri.errors import InvalidDocumentError, ModelTypeError
 from rekisteri.model import SCHEMA_VERSION, DataCategory, LocalizedText, Register, Source
+from rekisteri.model._base import KEY_PATTERN, MAX_COUNT, countries
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -451,18 +452,24 @@ def json_schema(cls: type[object] = Register) -> dict[str, Any]:
     }
 
 
-def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN401 - any type form
+def _schema_for(tp: Any, defs: dict[str, Any], kind: str | None = None) -> dict[str, Any]:  # noqa: ANN401 - any type form
+    """The schema of a value of type *tp*; *kind* is the field's ``metadata`` kind, if any."""
     origin = get_origin(tp)
     if origin is typing.Union or origin is UnionType:
         options = [arg for arg in get_args(tp) if arg is not NoneType]
         inner = (
-            _schema_for(options[0], defs)
+            _schema_for(options[0], defs, kind)
             if len(options) == 1
-            else {"anyOf": [_schema_for(arg, defs) for arg in options]}
+            else {"anyOf": [_schema_for(arg, defs, kind) for arg in options]}
         )
         return {"anyOf": [inner, {"type": "null"}]}
     if origin is tuple:
-        return {"type": "array", "items": _schema_for(get_args(tp)[0], defs)}
+        item = get_args(tp)[0]
+        # a list of strings is a list of keys, as the model checks it
+        item_kind = kind or ("key" if item is str else None)
+        return {"type": "array", "items": _schema_for(item, defs, item_kind)}
+    if tp is str and kind is not None:
+        return _string_kind_schema(kind, defs)
     if origin is Literal:
         if tp == typing.Literal[SCHEMA_VERSION]:  # older versions are upgraded when read
             return {"enum": list(range(1, SCHEMA_VERSION + 1))}
@@ -478,12 +485,35 @@ def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN40
     raise TypeError(msg)
 
 
-_SCALAR_SCHEMAS: Final[dict[type, dict[str, str]]] = {
-    str: {"type": "string"},
+#: The model's checks of plain values, as far as JSON Schema can say them: a
+#: plain string is not blank (its printability is checked by the model only),
+#: a whole number counts from 0 to MAX_COUNT, a date is in the calendar the
+#: model takes (the ``format`` is an annotation; validators may check it).
+_SCALAR_SCHEMAS: Final[dict[type, dict[str, Any]]] = {
+    str: {"type": "string", "pattern": "\\S"},
     bool: {"type": "boolean"},
-    int: {"type": "integer"},
+    int: {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
     date: {"type": "string", "format": "date"},
 }
+
+
+def _string_kind_schema(kind: str, defs: dict[str, Any]) -> dict[str, Any]:
+    """A key (``metadata=KEY``) or a country code (``metadata=COUNTRY``), defined once."""
+    if kind == "key":
+        defs["Key"] = {
+            "type": "string",
+            "pattern": f"^{KEY_PATTERN}$",
+            "description": "A key: lower-case letters a-z, digits, '_' and '-', not first.",
+        }
+        return {"$ref": "#/$defs/Key"}
+    if kind == "country":
+        defs["CountryCode"] = {
+            "enum": sorted(countries()),
+            "description": "An ISO 3166-1 alpha-2 country code (the countries Babel knows).",
+        }
+        return {"$ref": "#/$defs/CountryCode"}
+    msg = f"no JSON Schema for a string of kind {kind!r}"
+    raise TypeError(msg)
 
 
 def _class_schema(tp: type, defs: dict[str, Any]) -> dict[str, Any]:
@@ -527,7 +557,7 @@ def _object_schema(cls: type[object], defs: dict[str, Any]) -> dict[str, Any]:
     required = []
     for field in attrs.fields(attrs.resolve_types(cls)):  # type: ignore[type-var,arg-type] # an attrs class
         name = field.alias or field.name
-        properties[name] = _schema_for(field.type, defs)
+        properties[name] = _schema_for(field.type, defs, field.metadata.get("kind"))
         if field.default is attrs.NOTHING:
             required.append(name)
     schema: dict[str, Any] = {"type": "object", "properties": properties}

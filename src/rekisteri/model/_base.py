@@ -63,7 +63,9 @@ KEY: Final = {"kind": "key"}
 COUNTRY: Final = {"kind": "country"}
 
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
-_KEY: Final = re.compile(r"[a-z0-9][a-z0-9_-]*")
+#: The shape of a key (a regular expression, for the JSON Schema too).
+KEY_PATTERN: Final = "[a-z0-9][a-z0-9_-]*"
+_KEY: Final = re.compile(KEY_PATTERN)
 #: A value that may be shown in a message: it looks like a wire value (lower
 #: case letters and underscores), so it cannot be a henkilötunnus.
 _SHOWABLE: Final = re.compile(r"[a-z_]{1,40}")
@@ -176,6 +178,11 @@ def _load_countries() -> set[str]:
             if isinstance(code, str) and _COUNTRY.fullmatch(code) and code not in _NOT_COUNTRIES
         )
     return _COUNTRIES
+
+
+def countries() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-2 country code the model takes (Babel's countries)."""
+    return frozenset(_load_countries())
 
 
 def is_country(value: object) -> bool:
