@@ -1,4 +1,4 @@
-"""``rekisteri check-ids``: the Arrow and the Python reader give the same report.
+"""``rekisteri check-ids``: the numpy, the Arrow and the Python reader give the same report.
 
 Also the hostile-input fixes of issue 17 that live in check-ids: non-text
 codecs, a file without a header row, reasons in words, progress on stdin.
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 _ids_arrow = pytest.importorskip("rekisteri.cli._ids_arrow")
+_ids_numpy = pytest.importorskip("rekisteri.cli._ids_numpy")
 
 HETUS = [*synthetic_hetus(30, seed=5)]
 ROWS = [
@@ -48,9 +49,14 @@ def _run(runner: CliRunner, *args: str, stdin: str | bytes | None = None) -> Res
 
 
 def _both(runner: CliRunner, path: Path, *args: str) -> tuple[Result, Result]:
-    """The same command with the Python reader and with the Arrow reader (forced)."""
+    """The same command with the Python reader and with the Arrow reader (forced).
+
+    The numpy reader (forced) is run too, and must give the Python reader's
+    result (exit code, output, errors).
+    """
     python = _run(runner, str(path), *args, "--reader", "python")
     arrow = _run(runner, str(path), *args, "--reader", "arrow")
+    _same(python, _run(runner, str(path), *args, "--reader", "numpy"))
     return python, arrow
 
 
@@ -90,6 +96,7 @@ def test_readers_agree_across_blocks_and_blank_lines(
 ) -> None:
     """Small Arrow blocks and Python chunks: row numbers stay the same, blank lines count."""
     monkeypatch.setattr(_ids_arrow, "BLOCK_BYTES", 64)
+    monkeypatch.setattr(_ids_numpy, "CHUNK_BYTES", 40)
     monkeypatch.setattr(_ids, "CHUNK_ROWS", 5)
     lines = ["hetu"] + [
         corrupt_hetu(v, HetuCorruption.DATE) if i % 4 else v for i, v in enumerate(HETUS)
@@ -142,9 +149,10 @@ def test_quoted_file_goes_through_the_python_reader(runner: CliRunner, tmp_path:
     auto = _run(runner, str(path), "-c", "hetu", "-k", "hetu")
     python = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--reader", "python")
     _same(python, auto)
-    forced = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--reader", "arrow")
-    assert forced.exit_code == 2
-    assert "without quote characters" in forced.stderr
+    for reader in ("arrow", "numpy"):
+        forced = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--reader", reader)
+        assert forced.exit_code == 2
+        assert "without quote characters" in forced.stderr
 
 
 def test_invalid_utf8_anywhere_is_the_python_readers_error(
@@ -325,3 +333,143 @@ def test_arrow_reader_does_not_load_pandas(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert done.stdout.splitlines()[-1] == "exit 1 True False", done.stderr
+
+
+# --- the numpy reader: plain CSV split by numpy -----------------------------------
+
+#: Cells of a quote-free file: identifiers and other text, with the delimiter and
+#: line ends drawn apart (they end cells and lines).
+_plain_cell = st.one_of(
+    _cell,
+    st.text(st.characters(codec="utf-8", exclude_characters='",\r\n'), max_size=30),
+)
+_line_end = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@st.composite
+def _plain_files(draw: st.DrawFn) -> tuple[bytes, int]:
+    """A CSV file without quotes: header ``n,id[,x]``, rows of any width, any line ends."""
+    width = draw(st.integers(1, 3))
+    header = ",".join(["n", "id", "x"][:width] if width > 1 else ["id"])
+    rows = draw(
+        st.lists(
+            st.one_of(
+                st.lists(_plain_cell, min_size=width, max_size=width),  # a regular row
+                st.just([]),  # a blank line
+                st.lists(_plain_cell, min_size=1, max_size=4),  # maybe ragged
+            ),
+            max_size=25,
+        )
+    )
+    lines = [header, *(",".join(row) for row in rows)]
+    text = "".join(line + draw(_line_end) for line in lines)
+    if draw(st.booleans()):  # no line end after the last line
+        text = text.rstrip("\r\n")
+    data = text.encode()
+    if draw(st.booleans()):
+        data = b"\xef\xbb\xbf" + data
+    return data, width
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    _plain_files(),
+    st.sampled_from(["hetu", "ytunnus"]),
+    st.sampled_from(["text", "json", "csv"]),
+    st.booleans(),
+    st.integers(1, 200),
+)
+def test_property_numpy_reader_agrees_with_the_csv_module(
+    tmp_path_factory: pytest.TempPathFactory,
+    file: tuple[bytes, int],
+    kind: str,
+    fmt: str,
+    skip_empty: bool,  # noqa: FBT001 - drawn by Hypothesis
+    chunk: int,
+) -> None:
+    """Any quote-free file, any line ends, blank and ragged lines, chunks of any size."""
+    from click.testing import CliRunner
+
+    data, width = file
+    path = tmp_path_factory.mktemp("plain") / "ids.csv"
+    path.write_bytes(data)
+    args = [str(path), "-c", "id", "-k", kind, "--format", fmt, "--allow-temporary"]
+    if skip_empty:
+        args.append("--skip-empty")
+    runner = CliRunner()
+    python = _run(runner, *args, "--reader", "python")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_ids_numpy, "CHUNK_BYTES", chunk)
+        numpy = _run(runner, *args, "--reader", "numpy")
+    _same(python, numpy)
+    assert python.exit_code in (0, 1, 2), width
+
+
+def test_numpy_reader_reports_the_rows_before_a_ragged_one(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Far into the file (past a chunk of either reader): every row before it is reported."""
+    monkeypatch.setattr(_ids_numpy, "CHUNK_BYTES", 100)
+    monkeypatch.setattr(_ids, "CHUNK_ROWS", 7)
+    bad = [corrupt_hetu(v, HetuCorruption.CHECKSUM) for v in HETUS]
+    path = _csv(tmp_path / "ragged.csv", "n,hetu", bad)
+    with path.open("a", encoding="utf-8") as out:
+        out.write("x,y,z\n")
+    for reader in ("python", "numpy", "auto"):
+        result = _run(
+            runner, str(path), "-c", "hetu", "-k", "hetu", "--allow-temporary", "--reader", reader
+        )
+        assert result.exit_code == 2
+        assert result.stdout.count("wrong check character") == len(HETUS), reader
+        assert f"row {len(HETUS) + 2} has 3 fields but the header has 2" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "reader"),
+    [
+        (b"n,hetu\n1,131052-308T\n", "numpy"),  # plain: the numpy reader
+        (b'n,hetu\n1,"131052-308T"\n', "python"),  # a quote
+        (b"n,hetu\n1,\xe4\n", "python"),  # not UTF-8
+        (b"n,hetu\n1," + b"9" * 200_000 + b"\n", "python"),  # near the csv field limit
+    ],
+)
+def test_auto_picks_the_numpy_reader_only_for_plain_files(
+    tmp_path: Path, content: bytes, reader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ids.csv"
+    path.write_bytes(content)
+    chosen: list[str] = []
+    real = _ids._check_csv_fast
+
+    def spy(*args: object, **kwargs: object) -> int:
+        chosen.append(kwargs["fast_reader"].__name__)  # type: ignore[attr-defined] # a module
+        return real(*args, **kwargs)  # type: ignore[arg-type] # passed through as given
+
+    monkeypatch.setattr(_ids, "_check_csv_fast", spy)
+    from click.testing import CliRunner
+
+    result = _run(CliRunner(), str(path), "-c", "hetu", "-k", "hetu")
+    assert result.exit_code in (0, 1, 2)
+    assert chosen == (["rekisteri.cli._ids_numpy"] if reader == "numpy" else [])
+
+
+def test_numpy_reader_does_not_load_pyarrow(tmp_path: Path) -> None:
+    """A plain CSV file through --reader auto: numpy only (pyarrow costs 80 MiB of memory)."""
+    import subprocess
+    import sys
+
+    path = _csv(tmp_path / "ids.csv", "id,hetu", ROWS)
+    probe = (
+        "import sys\n"
+        "from rekisteri.cli import main\n"
+        "sys.argv = ['rekisteri', 'check-ids', sys.argv[1], '-c', 'hetu', '-k', 'hetu']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('LOADED', sorted({m.split('.')[0] for m in sys.modules} & {'numpy', 'pyarrow'}))\n"
+    )
+    done = subprocess.run(  # noqa: S603 - this interpreter, a fixed program
+        [sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True
+    )
+    assert "LOADED ['numpy']" in done.stdout

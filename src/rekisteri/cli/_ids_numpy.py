@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 #: Bytes read at a time (the reader's memory is a few times this).
 CHUNK_BYTES: Final = 1 << 20
+#: Bytes read at a time by the scan (a multiple of ``_FIELD_BLOCK``).
+_SCAN_BYTES: Final = 1 << 20
 #: The scan makes sure that every run of this many bytes holds a delimiter or a
 #: line end, so no field reaches twice this length: below the csv module's limit.
 _FIELD_BLOCK: Final = 1 << 16
@@ -69,7 +71,7 @@ def can_read(binary: IO[bytes], encoding: str, delimiter: str) -> bool:
     decoder = codecs.getincrementaldecoder("utf-8")()
     start = binary.tell()
     try:
-        while chunk := binary.read(CHUNK_BYTES):
+        while chunk := binary.read(_SCAN_BYTES):
             if b'"' in chunk or not _short_fields(chunk, separators):
                 return False
             decoder.decode(chunk)
