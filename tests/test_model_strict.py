@@ -393,6 +393,18 @@ class TestEmail:
         with pytest.raises(InvalidValueError, match=r"^email: contains a control character"):
             M.ContactPoint(email="a@example.fi\x00")
 
+    @pytest.mark.parametrize("hidden", ["\u200b", "\u200e", "\u2060", "\ufeff", "\u00ad"])
+    @pytest.mark.parametrize("field", ["email", "url"])
+    def test_invisible_characters_are_refused(self, hidden: str, field: str) -> None:
+        """A zero-width space, bidi mark, word joiner, BOM or soft hyphen hides in no address."""
+        value = f"tieto{hidden}suoja@example.fi"
+        if field == "url":
+            value = f"mailto:{value}"
+        with pytest.raises(InvalidValueError) as info:
+            M.ContactPoint(**{field: value})
+        assert str(info.value).startswith(f"{field}: expected a plain address")
+        assert f"U+{ord(hidden):04X}" in str(info.value)
+
     @pytest.mark.parametrize("email", ["tietosuoja@example.fi", "o'brien+gdpr@example.com"])
     def test_plain_addresses_are_fine(self, email: str) -> None:
         """Ordinary addresses, also with an apostrophe or a plus, are accepted."""

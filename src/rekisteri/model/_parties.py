@@ -52,6 +52,15 @@ def _check_email(value: str, field: str = "email") -> None:
     if address.count("@") != 1 or address.startswith("@") or address.endswith("@"):
         msg = f"{field}: expected one address with '@' (write 'info(a)example.fi' out in full)"
         raise InvalidValueError(msg)
+    hidden = next((c for c in address if not c.isprintable()), None)
+    if hidden is not None:
+        # An invisible character (a zero-width space, a bidi mark...) makes an
+        # address that looks right and reaches no one, or someone else.
+        msg = (
+            f"{field}: expected a plain address: it holds an invisible character "
+            f"(U+{ord(hidden):04X})"
+        )
+        raise InvalidValueError(msg)
     if _EMAIL_REFUSED.search(address) is not None:
         msg = (
             f"{field}: expected a plain address: no spaces, no '?', '&' or other header "
