@@ -166,10 +166,14 @@ class Buffers:
 
     def strings(self, rows: NDArray[np.int64]) -> list[str]:
         """The values of *rows* as Python strings (UTF-8 bytes; not for null rows)."""
-        data = self.padded
+        if len(rows) == 0:
+            return []
+        starts, ends = self.starts[rows], self.ends[rows]
+        low, high = int(starts.min()), int(ends.max())
+        data = self.padded[low:high].tobytes()  # slices of bytes cost less than of arrays
         return [
-            data[start:end].tobytes().decode()
-            for start, end in zip(self.starts[rows].tolist(), self.ends[rows].tolist(), strict=True)
+            data[start:end].decode()
+            for start, end in zip((starts - low).tolist(), (ends - low).tolist(), strict=True)
         ]
 
 

@@ -399,8 +399,6 @@ class _Splitter:
         if not lines.endswith(b"\n"):
             return None
         crlf = b"\r" in lines
-        if crlf and lines.count(b"\r") != lines.count(b"\n"):
-            return None  # a lone \r somewhere
         separators = np.flatnonzero((body == self._delimiter) | (body == _NL))
         if separators.size % width:
             return None
@@ -408,8 +406,10 @@ class _Splitter:
         line_ends = table[:, -1]
         if not (body[line_ends] == _NL).all() or (width > 1 and (body[table[:, :-1]] == _NL).any()):
             return None
-        if crlf and not (body[line_ends - 1] == _CR).all():
-            return None  # so every \r is the first half of a \r\n
+        if crlf and not (
+            (body[line_ends - 1] == _CR).all() and np.count_nonzero(body == _CR) == len(line_ends)
+        ):
+            return None  # a lone \r somewhere: not every \r is the first half of a \r\n
         column = self._column
         if column == 0:
             starts = np.empty(len(table), dtype=np.int64)
