@@ -92,6 +92,7 @@ TUNED_ON: Final = frozenset(
         "31-register-name-in-block-co-address",
         "32-contact-inside-controller-block-alias",
         "33-salon-body-in-contact-section",
+        "34-foundation-registers-list-sublabels",
     }
 )
 
@@ -197,6 +198,9 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
     "30-bulleted-controller-lines-question-headings": {"security": (2, 1)},
     # "ajanvaraukset ja niiden peruutukset": the importer splits the "ja" pair
     "33-salon-body-in-contact-section": {"data_categories": (5, 6)},
+    # the purposes are the register list's items under "Rekisterit" (kept in the
+    # description); the legal-basis sentence becomes one purpose
+    "34-foundation-registers-list-sublabels": {"purposes": (2, 1)},
 }
 
 

@@ -172,6 +172,8 @@ ROLE: Final = re.compile(
     r"|suunnittelija|asiantuntija|hallinto\w*|tietosuojavastaava|dataskyddsombud|ylläpitäjä"
     r"|webmaster|admin\w*|sihteerare|ordförande|kassör|v?pj\.|rehtori|rektor"
 )
+#: A line about which matters a contact person answers: "Lahjoituksia koskevissa asioissa".
+MATTERS: Final = re.compile(r"(?i)asioissa|asioista|koskevissa|ärenden|frågor|matters|questions")
 _TRIM: Final = " \t,;:|()[]–—-.*_/"
 #: A closing bracket and the bracket that opens it.
 _CLOSING: Final = {")": "(", "]": "["}

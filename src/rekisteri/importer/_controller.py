@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 from rekisteri.identifiers import ytunnus
 from rekisteri.importer._builder import Builder, ContactFields, Remark
 from rekisteri.importer._contact import (
+    MATTERS,
     MAX_LINE,
     ROLE,
     Part,
@@ -259,12 +260,20 @@ class ContactReader:
         if part.field == "person":
             return self._person(part, kind, value)
         if part.field == "role" or (
-            self.path != "controller" and self.target().name and ROLE.search(value)
+            self.path != "controller"
+            and ROLE.search(value)
+            and (self.target().name or len(value.split()) <= _ROLE_WORDS)
         ):
+            # "Asiamies" alone under "Rekisterin vastuuhenkilö": a role, not a name
             self.out.note(self.path, f"role: {value}")
             self.out.map(part.start, part.end, self.path)
             return True
         value = _PARENTHETICAL.sub("", value).strip()
+        if self.path == "contact_person" and MATTERS.search(value) and not COMPANY.search(value):
+            # "Lahjoituksia koskevissa rekisteriasioissa": what the person below answers for
+            self.out.note(self.path, f"for: {value}")
+            self.out.map(part.start, part.end, self.path)
+            return True
         if len(value) > 100 or (part.field == "text" and _is_sentence(value)):
             return False
         alias = _ALIAS_TAIL.search(value) if self.path == "controller" else None
@@ -329,6 +338,11 @@ class ContactReader:
         if part.field == "name" or (self.path == "controller" and part.start == self.line_start):
             # "Suun terveydenhuolto" below the authority's name: noted as another name
             return self.set(target, "name", value, part.start, part.end)
+        if self.path == "contact_person" and looks_like_person(value):
+            # a second contact person
+            self.out.note(self.path, f"the notice names another contact here: {value}")
+            self.out.map(part.start, part.end, self.path)
+            return True
         return False
 
     def set(
@@ -468,6 +482,8 @@ _UNIT: Final = re.compile(
     r"(?i)^\w*(?:lautakunta|toimiala|palvelut|keskus|yksikkö|virasto|osasto|nämnden|sektorn)$"
 )
 _QUOTES: Final = "\"'”“„«»’‘"
+#: A role alone on a line has at most this many words ("Asiamies", "Hallituksen sihteeri").
+_ROLE_WORDS: Final = 2
 _LABEL_WORDS: Final = frozenset(
     [
         "nimi",

@@ -75,7 +75,9 @@ def split_items(sentence: str) -> tuple[str | None, list[str]] | None:
     body = text.rstrip(" .;")
     if _VERB.search(body) or "(" in body:
         return None
-    items = _with_clauses([item.strip(" ;") for item in _LAST.sub(", ", body).split(",")])
+    # "nimi, tutkinto ja summa; lahjoittajan nimi ja määrä": each group has its own "ja"
+    groups = [_LAST.sub(", ", group) for group in body.split(";")]
+    items = _with_clauses([item.strip(" ;") for item in ",".join(groups).split(",")])
     if len(items) < _MIN_ITEMS or any(len(item.split()) > _MAX_ITEM_WORDS for item in items):
         return None
     return lead, [capitalise(item) for item in items]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from rekisteri.importer._contact import ROLE
+from rekisteri.importer._contact import MATTERS, ROLE
 from rekisteri.importer._headings import (
     MAX_HEADING,
     SectionKind,
@@ -420,10 +420,6 @@ def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> Se
 _COUNTRIES: Final = frozenset({"suomi", "finland", "sverige", "sweden", "norge", "eesti"})
 
 
-#: A line about which matters a contact person answers: "Lahjoituksia koskevissa asioissa".
-_MATTERS: Final = re.compile(r"(?i)asioissa|asioista|koskevissa|ärenden|frågor|matters|questions")
-
-
 def _contact_line(line: str) -> bool:
     """A short line of a contact block that looks like a heading.
 
@@ -435,7 +431,7 @@ def _contact_line(line: str) -> bool:
         line.strip().casefold() in _COUNTRIES
         or (len(words) >= 2 and all(word[:1].isupper() for word in words) and not line.isupper())
         or (len(words) <= 3 and ROLE.search(line) is not None)
-        or _MATTERS.search(line) is not None
+        or MATTERS.search(line) is not None
     )
 
 
