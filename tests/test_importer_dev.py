@@ -93,6 +93,7 @@ TUNED_ON: Final = frozenset(
         "32-contact-inside-controller-block-alias",
         "33-salon-body-in-contact-section",
         "34-foundation-registers-list-sublabels",
+        "35-sv-gdpr-headings-subsections",
     }
 )
 

@@ -170,7 +170,7 @@ ROLE: Final = re.compile(
     r"(?i)(?:toimitus)?johtaja|päällikkö|vastaava|sihteeri|puheenjohtaja|yrittäjä|omistaja"
     r"|asiamies|koordinaattori|esimies|manager|director|officer|ansvarig|chef|vd|ceo"
     r"|suunnittelija|asiantuntija|hallinto\w*|tietosuojavastaava|dataskyddsombud|ylläpitäjä"
-    r"|webmaster|admin\w*|sihteerare|ordförande|kassör|v?pj\.|rehtori|rektor"
+    r"|webmaster|admin\w*|sihteerare|sekreterare|ordförande|kassör|v?pj\.|rehtori|rektor"
 )
 #: A line about which matters a contact person answers: "Lahjoituksia koskevissa asioissa".
 MATTERS: Final = re.compile(r"(?i)asioissa|asioista|koskevissa|ärenden|frågor|matters|questions")

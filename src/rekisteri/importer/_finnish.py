@@ -236,7 +236,9 @@ def purposes_in(sentence: str) -> list[str] | None:
 #: Words that make a sentence more than a list of purposes: finite verbs (passives in
 #: -aan/-ään, which also rules out illatives) and their cues.
 _FINITE: Final = re.compile(
-    r"(?i)\b(?:on|ovat|ei|eivät|voi|voivat|\w+(?:aan|ään|tiin|mme|vat|vät))\b"
+    r"(?i)\b(?:on|ovat|ei|eivät|voi|voivat|\w+(?:aan|ään|tiin|mme|vat|vät)"
+    # Swedish and English verbs: "Grunden är en rättslig förpliktelse" is no list
+    r"|är|var|har|kan|ska|skall|is|are|was|has|have|can|will)\b"
 )
 _MAX_LISTED_WORDS: Final = 14
 
