@@ -71,6 +71,7 @@ __all__ = [
     "holds_code",
     "mask_codes",
     "mask_spellings",
+    "shaped",
     "spelling_alone",
     "spellings",
 ]
@@ -218,6 +219,19 @@ def spelling_alone(text: str) -> Spelling | None:
     if len(found) == 1 and found[0].match.span() == (0, len(stripped)):
         return found[0]
     return None
+
+
+def shaped(text: str) -> bool:
+    """Whether *text* has a run shaped like a spelling (a quick test before any masking).
+
+    A superset of what the masking functions change: without such a run,
+    :func:`mask_spellings` and :func:`mask_codes` return *text* as it is.
+
+    Examples:
+        >>> shaped("asiakas 131052-308U"), shaped("tilaus 2026-11-25")
+        (True, False)
+    """
+    return _PATTERN.search(text) is not None
 
 
 def holds_code(text: str) -> bool:

@@ -51,7 +51,7 @@ from rekisteri.model import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping
 
 __all__ = ["CONTEXT", "DPV", "EU_GDPR", "PD", "REKISTERI", "dumps", "to_jsonld"]
 
@@ -493,9 +493,26 @@ def to_jsonld(register: Register) -> dict[str, object]:
     return {"@context": dict(CONTEXT), **_masked(document)}
 
 
+def _strings(value: object) -> Iterator[str]:
+    """Every string in *value* (the document's dicts, lists and scalars)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
 def _masked(node: dict[str, object]) -> dict[str, object]:
     """*node* with identity codes masked in its strings, nested nodes and lists included."""
-    from rekisteri._spellings import mask_codes
+    from rekisteri._spellings import mask_codes, shaped
+
+    # One test of all the strings first (a line break is never part of a
+    # spelling): most registers hold no code at all.
+    if not shaped("\n".join(_strings(node))):
+        return node
 
     def masked(value: object) -> object:
         if isinstance(value, str):

@@ -56,12 +56,12 @@ LOCALES: Final = tuple(lang.value for lang in Lang)
 
 
 def _write(document: Document, format: str, *, fragment: bool = False) -> str:  # noqa: A002 - the issue's name for it
-    from rekisteri._spellings import mask_codes
+    from rekisteri._spellings import mask_codes, shaped
     from rekisteri.render import _doc
 
     # An identity code written in the register's texts is masked in every
     # format, here and only here (lint reports it as R320).
-    document = _doc.masked(document, mask_codes)
+    document = _doc.masked(document, mask_codes, shaped)
     if fragment:
         if format != "html":
             msg = "fragment: only the html format has a fragment form"

@@ -21,7 +21,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
 
 class Style(Enum):
@@ -119,13 +119,38 @@ def paragraphs(text: str) -> list[str]:
 # ------------------------------------------------------------- identity codes
 
 
-def masked(doc: Document, mask: Callable[[str], str]) -> Document:
+def _texts(doc: Document) -> Iterator[str]:
+    """Every text of *doc*: its title, spans and links, labels, table headers."""
+    yield doc.title
+    for item in doc.blocks:
+        if isinstance(item, Heading | Para):
+            lines: Iterable[Inline] = (item.text,)
+        elif isinstance(item, Bullets):
+            lines = item.items
+        elif isinstance(item, Fields):
+            yield from (label for label, _ in item.rows)
+            lines = (value for _, value in item.rows)
+        else:
+            yield from item.header
+            lines = (cell for row in item.rows for cell in row)
+        for line in lines:
+            for span in line:
+                yield span.text
+                if span.href is not None:
+                    yield span.href
+
+
+def masked(doc: Document, mask: Callable[[str], str], shaped: Callable[[str], bool]) -> Document:
     """*doc* with *mask* applied to every text in it (titles, spans, links, labels, cells).
 
     The one place where a notice or a record hides an identity code written
     in a register's texts: the writers below only escape, and a code cannot
-    be broken by their line wrapping before it is masked.
+    be broken by their line wrapping before it is masked. *shaped* answers
+    whether a text may be changed by *mask* at all: one test of all the
+    texts together returns most documents as they are.
     """
+    if not shaped("\n".join(_texts(doc))):  # a line break is never part of a spelling
+        return doc
 
     def inline(spans: Inline) -> Inline:
         return tuple(
