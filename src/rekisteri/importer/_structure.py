@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from rekisteri.importer._contact import MATTERS, ROLE
+from rekisteri.importer._cues import ORGANISATION
 from rekisteri.importer._headings import (
     MAX_HEADING,
     SectionKind,
@@ -254,6 +255,7 @@ class _Splitter:
             and _PASSIVE.search(text) is None
             and not any(char.isdigit() or char in "@:" for char in text)
             and not re.search(r"\b(Oy|Oyj|Ab|Ky|Ay|ry|Tmi)\b", text)
+            and not (self.current in _CONTACT_KINDS and ORGANISATION.search(text))
             and _BULLET.match(text) is None
             and sum(char.isalpha() for char in text) >= 3
             and _glued_heading(text) is None
