@@ -32,7 +32,7 @@ from rekisteri.model import Controller, LocalizedText, Register
 from rekisteri.render import render_notice, render_record
 from rekisteri.requests import RequestEvent
 from rekisteri.store._subjects import hetu_subject, without_codes_in_request_ids
-from rekisteri.testing import make_ytunnus
+from rekisteri.testing import make_hetu, make_ytunnus
 from rekisteri.testing.strategies import hetus
 
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -127,6 +127,35 @@ def test_every_consumer_masks_or_detects_every_spelling(case: tuple[Written, str
     )
     with pytest.raises(InvalidValueError):
         without_codes_in_request_ids([event])
+
+
+# Numbers that may stand just before a code: a date or a time could be read
+# as the start of a spelling without a sign (12.30 281097-9637) and must not
+# hide the code after it.
+_NUMBERISH = st.sampled_from(
+    ["12.30", "12.10", "13 10", "040", "12,50", "1.2.3", "2026-11-25", "10.10.10", "0401234567"]
+)
+
+
+@settings(max_examples=300)
+@given(written(), st.lists(_NUMBERISH, min_size=1, max_size=3), _BOUNDARIES)
+def test_numbers_before_a_spelling_never_hide_it(
+    spelling: Written, numbers: list[str], boundary: str
+) -> None:
+    text = f"klo {' '.join(numbers)}{boundary}{spelling.text} x"
+    assert _hidden(spelling, hetu.redact(text)), text
+    assert _hidden(spelling, mask_codes(text)), text
+    assert _hidden(spelling, _without_codes(text)), text
+    assert contains_identity_code(text)
+
+
+def test_a_time_before_a_code_does_not_hide_it() -> None:
+    """'12.30 281097' looks like a date without a sign; it does not fit, and the code is found."""
+    code = make_hetu(date(1997, 10, 28), 963)
+    text = f"klo 040 12.30 {code} puh."
+    assert hetu.redact(text) == f"klo 040 12.30 {code[:7]}**** puh."
+    assert mask_codes(text) == hetu.redact(text)
+    assert [s.canonical for s in spellings(text)] == [code]
 
 
 @settings(max_examples=300)

@@ -64,7 +64,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 __all__ = [
     "Spelling",
@@ -73,6 +76,7 @@ __all__ = [
     "mask_spellings",
     "shaped",
     "spelling_alone",
+    "spelling_spans",
     "spellings",
 ]
 
@@ -190,6 +194,33 @@ def _spelling(match: re.Match[str]) -> Spelling | None:
     return None
 
 
+def _kept(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match[str]]:
+    """The matches in *text* that *keep* accepts, in order of their start; they may overlap.
+
+    After every match the search goes on from its second character, so that
+    no match hides a spelling that starts inside it: in ``12.30 281097-9637``
+    the first words look like a date without a sign, which does not fit, and
+    the code after them is found all the same; were it to fit by chance, both
+    would be found.
+    """
+    search = _PATTERN.search
+    position = 0
+    while (match := search(text, position)) is not None:
+        if keep(match):
+            yield match
+        position = match.start() + 1
+
+
+def _is_spelling(match: re.Match[str]) -> bool:
+    """Whether a match is a spelling: with a sign, or plausible without one."""
+    return match["sign"] is not None or _spelling(match) is not None
+
+
+def _is_code(match: re.Match[str]) -> bool:
+    spelling = _spelling(match)
+    return spelling is not None and spelling.is_code
+
+
 def spellings(text: str) -> list[Spelling]:
     """Every spelling of a henkilötunnus in *text*, in order (see the module's docstring).
 
@@ -197,12 +228,25 @@ def spellings(text: str) -> list[Spelling]:
         >>> [s.canonical for s in spellings("131052 a308t ja 13.10.52-308T, 131052/308T")]
         ['131052A308T', '131052-308T', None]
     """
-    found = []
-    for match in _PATTERN.finditer(text):
-        spelling = _spelling(match)
-        if spelling is not None:
-            found.append(spelling)
-    return found
+    found = (_spelling(match) for match in _kept(text, _is_spelling))
+    return [spelling for spelling in found if spelling is not None]
+
+
+def spelling_spans(text: str) -> list[tuple[int, int]]:
+    """Where the spellings of *text* are: ``(start, end)`` in order, overlapping ones merged.
+
+    Examples:
+        >>> spelling_spans("a 131052-308T b 13.10.52 308T")
+        [(2, 13), (16, 29)]
+    """
+    merged: list[tuple[int, int]] = []
+    for match in _kept(text, _is_spelling):
+        start, end = match.span()
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def spelling_alone(text: str) -> Spelling | None:
@@ -246,23 +290,24 @@ def holds_code(text: str) -> bool:
     return any(spelling.is_code for spelling in spellings(text))
 
 
-def _masked(match: re.Match[str]) -> str:
-    """A match with the individual number and check character as ``****``."""
-    if match["sign"] is not None:
-        return f"{_birth(match)}{match['sign']}****"
-    return f"{_birth(match)}{match['gap']}****"
-
-
-def _mask_spelling(match: re.Match[str]) -> str:
-    sign = match["sign"]
-    if sign is not None:  # with a sign: masked valid or not, no need to read it
-        return f"{match.string[match.start() : match.start('sign')]}{sign}****"
-    return match.group(0) if _spelling(match) is None else _masked(match)
-
-
-def _mask_code(match: re.Match[str]) -> str:
-    spelling = _spelling(match)
-    return _masked(match) if spelling is not None and spelling.is_code else match.group(0)
+def _masking(text: str, keep: Callable[[re.Match[str]], bool]) -> str:
+    """*text* with the individual number and check character of each accepted match as ``*``."""
+    spans = sorted(
+        match.span("rest") if match["sign"] is not None else match.span("tail")
+        for match in _kept(text, keep)
+    )
+    if not spans:
+        return text
+    out = []
+    position = 0
+    for start, end in spans:
+        first = max(start, position)  # overlapping matches share their stars
+        if end > first:
+            out.append(text[position:first])
+            out.append("*" * (end - first))
+            position = end
+    out.append(text[position:])
+    return "".join(out)
 
 
 def mask_spellings(text: str) -> str:
@@ -275,7 +320,7 @@ def mask_spellings(text: str) -> str:
         >>> mask_spellings("asiakas 131052-308T, ３１０１５２Ａ３０８Ｔ, 13 10 52 308T")
         'asiakas 131052-****, ３１０１５２Ａ****, 13 10 52 ****'
     """
-    return _PATTERN.sub(_mask_spelling, text)
+    return _masking(text, _is_spelling)
 
 
 def mask_codes(text: str) -> str:
@@ -288,4 +333,4 @@ def mask_codes(text: str) -> str:
         >>> mask_codes("yhteyshenkilö 131052-308T, viite 131052-308U")
         'yhteyshenkilö 131052-****, viite 131052-308U'
     """
-    return _PATTERN.sub(_mask_code, text)
+    return _masking(text, _is_code)

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from rekisteri._redact import redacted_repr
-from rekisteri._spellings import spellings
+from rekisteri._spellings import spelling_spans, spellings
 from rekisteri.identifiers import hetu
 from rekisteri.importer._builder import Mapping, merged
 from rekisteri.importer._decode import UnusableInputError, decode, looks_binary
@@ -443,7 +443,7 @@ def _without_codes(text: str) -> str:
     The spellings are those of the package's one recogniser, which
     :func:`rekisteri.identifiers.hetu.redact` masks too.
     """
-    spans = [spelling.match.span() for spelling in spellings(text)]
+    spans = spelling_spans(text)  # in order, overlapping spellings merged
     out, position = [], 0
     for start, end in spans:
         out.append(text[position:start])
