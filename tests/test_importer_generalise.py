@@ -90,6 +90,17 @@ class TestControllerAddressFromContactDetails:
         assert address(result) == (street, "00100", "Helsinki")
 
 
+class TestStreetWithANoteInBrackets:
+    def test_building_name_after_the_floor(self) -> None:
+        """A note in brackets after the street ("(Opus 3)") neither hides the street nor is one."""
+        result = import_notice(
+            "1. REKISTERINPITÄJÄ\n\nEsimerkki Oy\nHitsaajankuja 20, 5. krs (Talo 3)\n"
+            "00810 HELSINKI\n"
+        )
+        assert address(result) == ("Hitsaajankuja 20, 5. krs", "00810", "Helsinki")
+        assert "the notice also gives: Talo 3" in result.notes["controller"]
+
+
 class TestControllerName:
     @pytest.mark.parametrize(
         ("line", "name"),

@@ -510,6 +510,14 @@ def _by_form(text: str, start: int, end: int) -> list[Part]:
         ]
     if len(_pieces(text, start, end)) > 1:
         return [part for s, e in _pieces(text, start, end) for part in _by_form(text, s, e)]
+    paren = _TRAILING_PARENS.search(value)
+    if paren is not None and paren.start() > 0 and not ROLE.search(paren.group(1)):
+        # "Katu 20, 5. krs (Opus 3)", "Seura ry (LS-37)": the note in brackets is its own part
+        inner = (start + paren.start(1), start + paren.end(1))
+        return [
+            *_by_form(text, start, start + paren.start()),
+            Part("other", value[slice(*(i - start for i in inner))], *inner),
+        ]
     street = _street_or_box(text, start, end, whole=False)
     if street:
         return street
@@ -518,6 +526,10 @@ def _by_form(text: str, start: int, end: int) -> list[Part]:
         person, role = with_role
         return [Part("text", person.value, person.start, person.end), role]
     return [Part("text", value, start, end)]
+
+
+#: A note in brackets at the end of a value: "(Opus 3)", "(LS-37)".
+_TRAILING_PARENS: Final = re.compile(r"[ \t]*\(([^()]{1,60})\)$")
 
 
 def _split_at(text: str, start: int, end: int, middle: list[Part]) -> list[Part]:

@@ -237,7 +237,9 @@ class ContactReader:
             return False
         if field in {"fax", "other"}:
             # a telefax number or an association's register number: part of the block,
-            # never the street or the phone
+            # never the street or the phone; a note in brackets is said in the draft
+            if field == "other" and part.value.strip():
+                self.out.note(self.path, f"the notice also gives: {part.value.strip()}")
             self.out.map(part.start, part.end, self.path)
             return True
         if field in {"person", "role", "text", "name"}:
