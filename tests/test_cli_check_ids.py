@@ -10,11 +10,11 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from rekisteri.cli import _ids, cli
-from rekisteri.errors import IdentifierTypeError, RekisteriError
+from rekisteri.errors import IdentifierTypeError, Reason, RekisteriError
 from rekisteri.identifiers import hetu
 from rekisteri.testing import HetuCorruption, corrupt_hetu, synthetic_hetus
 from tests.test_columns import hetu_like, ytunnus_like
@@ -473,3 +473,70 @@ def test_numpy_reader_does_not_load_pyarrow(tmp_path: Path) -> None:
         [sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True
     )
     assert "LOADED ['numpy']" in done.stdout
+
+
+@settings(max_examples=300, deadline=None)
+@example(
+    [
+        ("ab\x7fcdefghij", 1, 2),  # DEL shown: "?"
+        ("\u0661" + "31052-308T", 2, 3),  # a printable non-ASCII digit shown
+        ("13\u00a0052-308T", 3, 9),  # no-break space: not printable
+        ("\U0001f600" * 6, 4, 10),  # outside the BMP
+        ("ä" * 30, 5, 11),  # long: cut after 23 characters
+        ("ä" * 12 + "131052-308T", 1, 99),  # more than 32 bytes
+        ("", 1, 100),
+        (" \u3000 ", 2, 101),  # whitespace only
+        ("\x1f", 3, 102),  # whitespace for str.strip(), not for the identifiers
+    ],
+    True,
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(st.characters(codec="utf-8"), max_size=40),
+            st.integers(1, len(Reason)),
+            st.integers(0, 10**12),
+        ),
+        max_size=20,
+    ),
+    st.booleans(),
+)
+def test_property_numpy_report_lines_equal_the_python_ones(
+    findings: list[tuple[str, int, int]],
+    skip_empty: bool,  # noqa: FBT001 - drawn by Hypothesis
+) -> None:
+    """Row numbers, reasons in words and mask() of any value: numpy builds the same lines."""
+    import numpy as np
+
+    from rekisteri._kernel import PAD, REASONS, Buffers
+    from rekisteri.identifiers import mask
+
+    encoded = [value.encode() for value, _, _ in findings]
+    data = np.zeros(sum(map(len, encoded)) + 2 * PAD, dtype=np.uint8)
+    starts, at = [], PAD
+    for item in encoded:
+        data[at : at + len(item)] = np.frombuffer(item, dtype=np.uint8)
+        starts.append(at)
+        at += len(item)
+    first = np.array(starts, dtype=np.int64)
+    ends = first + np.array([len(item) for item in encoded], dtype=np.int64)
+    rows = np.array(sorted(number for _, _, number in findings), dtype=np.int64)
+    codes = np.array([code for _, code, _ in findings], dtype=np.uint8)
+    result = _ids_numpy.Findings(rows, codes, Buffers(data, first, ends))
+    text, count, empty = result.text(
+        skip_empty=skip_empty, words=_ids.REASON_WORDS, empty_words=_ids.EMPTY_WORDS
+    )
+    expected = []
+    for (value, code, _), row in zip(findings, rows.tolist(), strict=True):
+        if skip_empty and not value.strip():
+            continue
+        reason = REASONS[code]
+        assert reason is not None
+        shown = mask(value)
+        expected.append(
+            f"row {row}: {_ids.REASON_WORDS[reason]}: {shown}\n"
+            if shown
+            else f"row {row}: {_ids.EMPTY_WORDS}\n"
+        )
+    assert text == "".join(expected)
+    assert (count, empty) == (len(expected), len(findings) - len(expected))

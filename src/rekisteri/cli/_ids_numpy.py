@@ -26,7 +26,7 @@ from typing import IO, TYPE_CHECKING, Final
 import numpy as np
 
 from rekisteri import _kernel
-from rekisteri._kernel import _MAYBE_SPACE, _SHOWN, PAD, REASONS, Buffers
+from rekisteri._kernel import PAD, REASONS, Buffers
 from rekisteri.cli._common import fail
 from rekisteri.identifiers._common import mask
 
@@ -50,6 +50,9 @@ _FIELD_BLOCK: Final = 1 << 16
 Finding = tuple[int, "Reason", str]
 
 _NL, _CR = 10, 13
+#: Byte -> whether a value starting with it may be all whitespace for ``str.strip()``
+#: (which strips more than the identifiers do: also \x1c-\x1f and Unicode spaces).
+_MAY_STRIP: Final = np.array([chr(b).isspace() or b >= 128 for b in range(256)], dtype=np.bool_)
 
 
 def can_read(binary: IO[bytes], encoding: str, delimiter: str) -> bool:
@@ -137,7 +140,7 @@ class Findings:
         if skip_empty and len(self.rows):
             keep = lengths > 0
             # str.strip() decides what is empty, exactly as in the Python reader.
-            maybe = np.flatnonzero(keep & _MAYBE_SPACE[self.values.padded[self.values.starts]])
+            maybe = np.flatnonzero(keep & _MAY_STRIP[self.values.padded[self.values.starts]])
             if maybe.size:
                 blank = [not value.strip() for value in self.values.strings(maybe)]
                 keep[maybe[np.array(blank, dtype=np.bool_)]] = False
@@ -148,61 +151,19 @@ class Findings:
         return _lines(self, kept, words, empty_words).decode(), int(kept.size), empty
 
 
-class _Parts:
-    """Lines of text built from pieces: per line, some bytes of a source array."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.pieces: list[tuple[NDArray[np.uint8], NDArray[np.int64], NDArray[np.int64]]] = []
-        self.remap: list[int] = []  # pieces whose bytes are shown through _SHOWN
-
-    def add(
-        self,
-        data: NDArray[np.uint8],
-        starts: NDArray[np.int64],
-        lengths: NDArray[np.int64],
-        *,
-        shown: bool = False,
-    ) -> None:
-        if shown:
-            self.remap.append(len(self.pieces))
-        self.pieces.append((data, starts, lengths))
-
-    def constant(self, text: bytes) -> None:
-        data = np.frombuffer(text, dtype=np.uint8)
-        self.add(
-            data, np.zeros(self.size, dtype=np.int64), np.full(self.size, len(text), dtype=np.int64)
-        )
-
-    def join(self) -> bytes:
-        """All lines, one after the other."""
-        line_lengths = np.zeros(self.size, dtype=np.int64)
-        for _, _, lengths in self.pieces:
-            line_lengths += lengths
-        out = np.empty(int(line_lengths.sum()), dtype=np.uint8)
-        position = np.zeros(self.size, dtype=np.int64)
-        np.cumsum(line_lengths[:-1], out=position[1:])
-        for number, (data, starts, lengths) in enumerate(self.pieces):
-            total = int(lengths.sum())
-            if total:
-                ends = np.cumsum(lengths)
-                within = np.arange(total, dtype=np.int64) - np.repeat(ends - lengths, lengths)
-                target = np.repeat(position, lengths) + within
-                out[target] = data[np.repeat(starts, lengths) + within]
-                if number in self.remap:
-                    out[target] = _SHOWN[out[target]]
-            position += lengths
-        return out.tobytes()
+#: Byte -> what mask() shows for it: "?" for an ASCII control character, else itself
+#: (bytes of a UTF-8 character stay: the character was found printable).
+_SHOWN_TEXT: Final = np.array(
+    [ord("?") if b < 32 or b == 127 else b for b in range(256)], dtype=np.uint8
+)
 
 
 #: 10**1 ... 10**18: a row number below 10**k has at most k digits.
 _POWERS: Final = 10 ** np.arange(1, 19, dtype=np.int64)
 
 
-def _decimal(
-    numbers: NDArray[np.int64],
-) -> tuple[NDArray[np.uint8], NDArray[np.int64], NDArray[np.int64]]:
-    """The decimal digits of non-negative *numbers*: a byte array, the start and length of each."""
+def _decimal(numbers: NDArray[np.int64]) -> tuple[NDArray[np.uint8], NDArray[np.int64]]:
+    """The decimal digits of non-negative *numbers*, right-aligned in a matrix, and their count."""
     count = np.searchsorted(_POWERS, numbers, side="right") + 1
     width = int(count.max()) if len(numbers) else 1
     matrix = np.empty((len(numbers), width), dtype=np.uint8)
@@ -210,54 +171,159 @@ def _decimal(
     for column in range(width - 1, -1, -1):
         matrix[:, column] = rest % 10 + 48
         rest //= 10
-    starts = np.arange(len(numbers), dtype=np.int64) * width + (width - count)
-    return matrix.ravel(), starts, count.astype(np.int64)
+    return matrix, count.astype(np.int64)
 
 
 def _lines(
     findings: Findings, kept: NDArray[np.int64], words: dict[Reason, str], empty_words: str
 ) -> bytes:
-    """``row N: words: masked`` (or ``row N: <empty_words>``) for the findings in *kept*."""
+    """``row N: words: masked`` (or ``row N: <empty_words>``) for the findings in *kept*.
+
+    Each line is a row of a byte matrix whose columns hold, in order, every
+    piece a line may have ("row ", the digits, the words, the shown bytes,
+    the stars, "…", the text of mask() itself, the line end), together with
+    a matrix of which bytes a line uses; selecting the used bytes in row
+    order gives the lines one after the other.
+    """
     values = findings.values
     size = kept.size
     starts, ends = values.starts[kept], values.ends[kept]
     chars = ends - starts  # in characters too where the value is ASCII
-    # the reason in words, or the words for an empty value (index len(REASONS))
-    texts = [f": {words[r]}: " if r is not None else ": " for r in REASONS]
-    texts.append(f": {empty_words}")
-    encoded = [text.encode() for text in texts]
-    table_lengths = np.array([len(text) for text in encoded], dtype=np.int64)
-    table_starts = np.cumsum(table_lengths) - table_lengths
-    table = np.frombuffer(b"".join(encoded), dtype=np.uint8)
-    which = np.where(chars == 0, len(encoded) - 1, findings.codes[kept].astype(np.int64))
+    which = np.where(chars == 0, len(REASONS), findings.codes[kept].astype(np.int64))
     # mask(): the first min(7, chars - 4) characters shown, stars for the rest;
-    # after 24 characters the value is cut: 23 of them, then "…". A value with a
-    # non-ASCII character goes to mask() itself.
-    fast = Buffers(values.padded, starts, ends).ascii()
-    shown = np.where(fast, np.clip(chars - 4, 0, 7), 0)
-    long = fast & (chars > 24)
-    stars = np.where(fast, np.where(long, 23 - shown, chars - shown), 0)
-    zeros = np.zeros(size, dtype=np.int64)
-    parts = _Parts(size)
-    parts.constant(b"row ")
-    parts.add(*_decimal(findings.rows[kept]))
-    parts.add(table, table_starts[which], table_lengths[which])
-    parts.add(values.padded, starts, shown, shown=True)
-    parts.add(np.full(24, ord("*"), dtype=np.uint8), zeros, stars)
-    parts.add(np.frombuffer("…".encode(), dtype=np.uint8), zeros, np.where(long, 3, 0))
-    if not fast.all():
-        rows = np.flatnonzero(~fast)
-        masked = [
-            # mask() inlined for the common 11-character case
-            f"{v[:7]}****".encode() if len(v) == 11 and v[:7].isprintable() else mask(v).encode()
-            for v in values.strings(kept[rows])
-        ]
-        slow_lengths = np.zeros(size, dtype=np.int64)
-        slow_lengths[rows] = [len(item) for item in masked]
-        slow_starts = np.cumsum(slow_lengths) - slow_lengths
-        parts.add(np.frombuffer(b"".join(masked), dtype=np.uint8), slow_starts, slow_lengths)
-    parts.constant(b"\n")
-    return parts.join()
+    # after 24 characters the value is cut: 23 of them, then "…".
+    ascii_values = Buffers(values.padded, starts, ends).ascii()
+    shown_bytes = np.where(ascii_values, np.clip(chars - 4, 0, 7), 0)
+    python = np.zeros(size, dtype=np.bool_)
+    if not ascii_values.all():
+        wide = np.flatnonzero(~ascii_values)
+        wide_chars, wide_shown, python[wide] = _wide_mask(values.padded, starts[wide], ends[wide])
+        chars[wide], shown_bytes[wide] = wide_chars, wide_shown
+    shown = np.clip(chars - 4, 0, 7)
+    long = (chars > 24) & ~python
+    stars = np.where(python, 0, np.where(long, 23 - shown, chars - shown))
+    shown_bytes[python] = 0
+    digits, digit_count = _decimal(findings.rows[kept])
+    table, table_lengths = _words_table(words, empty_words)
+    word_lengths = table_lengths[which]
+    other = _python_masks(values, kept, python)
+    # each piece only as wide as its longest use in this batch
+    shown_width, star_width = int(shown_bytes.max()), int(stars.max())
+    pieces = [
+        (np.broadcast_to(_ROW, (size, 4)), None),
+        (digits, digit_count),
+        (table[which, : int(word_lengths.max())], word_lengths),
+        (_SHOWN_TEXT[values.padded[starts[:, None] + np.arange(shown_width)]], shown_bytes),
+        (np.broadcast_to(_STARS[:star_width], (size, star_width)), stars),
+        (
+            np.broadcast_to(_ELLIPSIS[: 3 if long.any() else 0], (size, 3 if long.any() else 0)),
+            np.where(long, 3, 0),
+        ),
+        other,
+        (np.broadcast_to(_NEWLINE, (size, 1)), None),
+    ]
+    width = sum(matrix.shape[1] for matrix, _ in pieces)
+    lines = np.empty((size, width), dtype=np.uint8)
+    used = np.ones((size, width), dtype=np.bool_)
+    column = 0
+    for matrix, lengths in pieces:
+        span = matrix.shape[1]
+        if span:
+            lines[:, column : column + span] = matrix
+            if lengths is not None:
+                # digits are right-aligned (the leading columns unused), the rest left-aligned
+                step = np.arange(span)
+                if matrix is digits:
+                    np.greater_equal(
+                        step, span - lengths[:, None], out=used[:, column : column + span]
+                    )
+                else:
+                    np.less(step, lengths[:, None], out=used[:, column : column + span])
+        column += span
+    text: bytes = lines[used].tobytes()
+    return text
+
+
+_ROW: Final = np.frombuffer(b"row ", dtype=np.uint8)
+_STARS: Final = np.full(23, ord("*"), dtype=np.uint8)
+_ELLIPSIS: Final = np.frombuffer("…".encode(), dtype=np.uint8)
+_NEWLINE: Final = np.frombuffer(b"\n", dtype=np.uint8)
+
+
+def _words_table(
+    words: dict[Reason, str], empty_words: str
+) -> tuple[NDArray[np.uint8], NDArray[np.int64]]:
+    """``: words: `` of each reason code, then ``: <empty_words>``: a byte matrix and lengths."""
+    texts = [f": {words[r]}: " if r is not None else ": " for r in REASONS]
+    encoded = [text.encode() for text in [*texts, f": {empty_words}"]]
+    lengths = np.array([len(text) for text in encoded], dtype=np.int64)
+    table = np.zeros((len(encoded), int(lengths.max())), dtype=np.uint8)
+    for row, text in enumerate(encoded):
+        table[row, : len(text)] = np.frombuffer(text, dtype=np.uint8)
+    return table, lengths
+
+
+def _python_masks(
+    values: Buffers, kept: NDArray[np.int64], python: NDArray[np.bool_]
+) -> tuple[NDArray[np.uint8], NDArray[np.int64]]:
+    """mask() of the values numpy leaves to it, as a byte matrix and lengths (0 for others)."""
+    lengths = np.zeros(len(kept), dtype=np.int64)
+    rows = np.flatnonzero(python)
+    if rows.size == 0:
+        return np.zeros((len(kept), 0), dtype=np.uint8), lengths
+    masked = [mask(value).encode() for value in values.strings(kept[rows])]
+    lengths[rows] = [len(text) for text in masked]
+    matrix = np.zeros((len(kept), int(lengths.max())), dtype=np.uint8)
+    for row, text in zip(rows.tolist(), masked, strict=True):
+        matrix[row, : len(text)] = np.frombuffer(text, dtype=np.uint8)
+    return matrix, lengths
+
+
+#: Values of up to this many bytes with a non-ASCII character are masked in numpy.
+_WIDE: Final = 32
+#: Code point -> whether str.isprintable() (the Basic Multilingual Plane; built when first needed).
+_printable_bmp: list[NDArray[np.bool_]] = []
+
+
+def _printable(points: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """Whether each code point of the BMP is printable, as ``str.isprintable`` says."""
+    if not _printable_bmp:
+        _printable_bmp.append(
+            np.array([chr(point).isprintable() for point in range(0x10000)], dtype=np.bool_)
+        )
+    found: NDArray[np.bool_] = _printable_bmp[0][points]
+    return found
+
+
+def _wide_mask(
+    data: NDArray[np.uint8], starts: NDArray[np.int64], ends: NDArray[np.int64]
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_]]:
+    """For values with a non-ASCII character: length in characters, bytes of the shown part.
+
+    Also which values numpy leaves to ``mask()``: longer than 32 bytes, or
+    with a shown character outside the BMP or not printable (``mask()``
+    shows ``?`` for it).
+    """
+    lengths = ends - starts
+    step = np.arange(min(_WIDE, int(lengths.max())), dtype=np.int64)
+    matrix = data[np.minimum(starts[:, None] + step, len(data) - 1)].astype(np.int32)
+    inside = step < lengths[:, None]
+    first = ((matrix & 0xC0) != 0x80) & inside  # the first byte of a character
+    chars = first.sum(axis=1)
+    number = np.cumsum(first, axis=1, dtype=np.int32) - 1  # the character each byte belongs to
+    shown = np.clip(chars - 4, 0, 7)
+    visible = inside & (number < shown[:, None])
+    lead = first & visible & (matrix >= 0x80)
+    after = np.zeros_like(matrix)
+    after[:, :-1] = matrix[:, 1:] & 0x3F
+    third = np.zeros_like(matrix)
+    third[:, :-2] = matrix[:, 2:] & 0x3F
+    two = lead & (matrix < 0xE0)
+    three = lead & (matrix >= 0xE0) & (matrix < 0xF0)
+    point = np.where(two, (matrix & 0x1F) << 6 | after, (matrix & 0x0F) << 12 | after << 6 | third)
+    hidden = (two | three) & ~_printable(np.where(two | three, point, 0x41))
+    python = (lengths > _WIDE) | (lead & (matrix >= 0xF0)).any(axis=1) | hidden.any(axis=1)
+    return chars, visible.sum(axis=1), python
 
 
 class Checker:
