@@ -94,6 +94,7 @@ TUNED_ON: Final = frozenset(
         "33-salon-body-in-contact-section",
         "34-foundation-registers-list-sublabels",
         "35-sv-gdpr-headings-subsections",
+        "36-accounting-statute-line-register-lines",
     }
 )
 

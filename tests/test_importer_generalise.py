@@ -322,3 +322,32 @@ class TestLists:
     def test_a_swedish_or_english_sentence_with_a_verb_is_no_list(self, sentence: str) -> None:
         """A sentence with a Swedish or English verb is not a verbless list of purposes."""
         assert listed_purposes(sentence) is None
+
+
+class TestControllerStatedInText:
+    def test_regulation_line_and_name_in_a_broken_sentence(self) -> None:
+        """A regulation's line is no name; "… rekisterinpitäjä on X Oy. X Oy vastaa" gives X Oy."""
+        result = import_notice(
+            "1. Rekisterinpitäjä\n\nEU:n yleinen tietosuoja-asetus (2016/679)\n\n"
+            "Sovellettavan lain mukainen rekisterinpitäjä on Esimerkki Oy. Esimerkki Oy\n"
+            "vastaa siitä, että tietoja käsitellään oikein.\n\nY-tunnus: 7123450-9\n"
+        )
+        assert result.draft.controller.name == "Esimerkki Oy"
+        assert result.draft.controller.business_id == "7123450-9"
+
+    def test_one_register_a_line(self) -> None:
+        """Several register names, one a line: the first is the name, the others are noted."""
+        result = import_notice(
+            "Rekisterin nimi\n\nEsimerkki Oy:n asiakasrekisteri\n"
+            "Esimerkki Oy:n markkinointirekisteri\n"
+        )
+        assert result.draft.name is not None
+        assert result.draft.name.fi == "Esimerkki Oy:n asiakasrekisteri"
+        assert "markkinointirekisteri" in " ".join(result.notes["name"])
+
+
+def test_a_genitive_before_ja_shares_the_head_noun() -> None:
+    """An item "Asiakkaan ja hänen edustajansa nimi" is one; "puhelin ja osoite" are two."""
+    found = split_items("Asiakkaan ja hänen edustajansa nimi, yhteystiedot ja puhelin.")
+    assert found == (None, ["Asiakkaan ja hänen edustajansa nimi", "Yhteystiedot", "Puhelin"])
+    assert split_items("Nimi, puhelin ja osoite.") == (None, ["Nimi", "Puhelin", "Osoite"])

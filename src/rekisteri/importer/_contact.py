@@ -234,7 +234,10 @@ def parse_line(text: str, start: int, end: int) -> list[Part]:
     pending: str | None = None
     for label in labels:
         label_start = label.start()
-        if position == start and label.group(0).rstrip().endswith(":") and label_start > start:
+        said = label.group(0).rstrip().casefold()
+        if position == start and said.endswith((":", " on", " är")) and label_start > start:
+            # "Kaupparekisteriin merkitty virallinen yhtiön nimi:", "Sovellettavan lain
+            # mukainen rekisterinpitäjä on X Oy": the words before the label are part of it
             before = text[start:label_start]
             words = before.split()
             if (
@@ -283,6 +286,8 @@ def _is_label(text: str, match: re.Match[str], line_start: int, end: int) -> boo
     rest = text[match.end() : end]
     if match.lastgroup == "name" and match.start() == line_start and rest[:1].isupper():
         return True  # "Nimi Esimerkki Oy" in a fill-in form
+    if match.lastgroup == "name" and word.endswith((" on", " är")) and rest[:1].isupper():
+        return True  # "… mukainen rekisterinpitäjä on Esimerkki Oy"
     if match.lastgroup == "address" and re.match(r"[ \t]*[A-ZÄÖÅ]\D*\d", rest):
         return True  # "Osoite Katu 1"
     if match.lastgroup in {"name", "address", "person"} and not word.rstrip().endswith((":", "=")):
@@ -355,6 +360,12 @@ def _person_or_name(text: str, start: int, end: int, label: str) -> list[Part]:
             Part(field, text[first[0] : name_end], first[0], name_end),
             *_by_form(text, business.start(), first[1]),
         ]
+    elif (stop := _NAME_THEN_SENTENCE.match(text, *first)) is not None:
+        # "X Oy. X Oy vastaa siitä, että …": the name ends with its sentence
+        out = [
+            Part(field, stop.group(1), first[0], stop.end(1)),
+            Part("text", text[stop.end() : first[1]], stop.end(), first[1]),
+        ]
     else:
         out = _role_in_parentheses(text, *first) if field == "person" else []
         out = out or [Part(field, text[first[0] : first[1]], first[0], first[1])]
@@ -367,6 +378,11 @@ def _person_or_name(text: str, start: int, end: int, label: str) -> list[Part]:
     return out
 
 
+#: A name with a legal form that ends a sentence, and more text after it.
+_NAME_THEN_SENTENCE: Final = re.compile(
+    r"([A-ZÄÖÅ][\w&\-]*(?:[ \t]+[\w&\-]+){0,5}?[ \t]+(?:Oyj|Oy|Ab|Ky|Ay|Tmi|ry|rf|sr))"
+    r"\.[ \t]+(?=\S)"
+)
 _PARENTHESES: Final = re.compile(r"[ \t]*\(([^()]{2,60})\)?[ \t]*$")
 
 

@@ -271,6 +271,10 @@ class ContactReader:
             self.out.map(part.start, part.end, self.path)
             return True
         value = _PARENTHETICAL.sub("", value).strip()
+        if _STATUTE.search(value) and not COMPANY.search(value):
+            # "EU:n yleinen tietosuoja-asetus" under the heading: a reference, never a name
+            self.out.add_description(value, part.start, part.end)
+            return True
         if self.path == "contact_person" and MATTERS.search(value) and not COMPANY.search(value):
             # "Lahjoituksia koskevissa rekisteriasioissa": what the person below answers for
             self.out.note(self.path, f"for: {value}")
@@ -484,6 +488,11 @@ _UNIT: Final = re.compile(
     r"(?i)^\w*(?:lautakunta|toimiala|palvelut|keskus|yksikkö|virasto|osasto|nämnden|sektorn)$"
 )
 _QUOTES: Final = "\"'”“„«»’‘"
+#: A statute or regulation named on a line: "EU:n yleinen tietosuoja-asetus", "(523/1999)".
+_STATUTE: Final = re.compile(
+    r"(?i)tietosuoja-asetu|henkilötietola|tietosuojala|\bgdpr\b|dataskyddsförordning"
+    r"|personuppgiftslag|data protection regulation|\b[0-9]{1,4}/(?:19|20)[0-9]{2}\b"
+)
 #: A role alone on a line has at most this many words ("Asiamies", "Hallituksen sihteeri").
 _ROLE_WORDS: Final = 2
 _LABEL_WORDS: Final = frozenset(

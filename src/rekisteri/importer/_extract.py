@@ -101,6 +101,8 @@ class Unit:
 _FINITE_VERB: Final = re.compile(
     r"(?i)\s(?:on|ovat|muodostuu|sisältää|koostuu|är|består|innehåller|is|are|consists)\s"
 )
+#: A line that is a register's name: it ends with the word for a register.
+_REGISTER_LINE: Final = re.compile(r"(?i)(?:rekisteri|register|registret|registry)\W{0,2}$")
 #: A register name that is a sentence's first part has at most this many words.
 _NAME_WORDS: Final = 12
 
@@ -218,6 +220,10 @@ class Extractor:
                 and not _SWEDISH_NAME.search(lines[0])
             ):
                 value = f"{lines[0]} / {lines[1]}"  # the name in Finnish, then in Swedish
+            elif len(lines) > 1 and all(_REGISTER_LINE.search(line) for line in lines):
+                # one register a line: the first is the draft's, the others are noted
+                value = lines[0]
+                self.out.note("name", "the notice names more registers: " + "; ".join(lines[1:]))
             value = (
                 re.sub(
                     r"(?i)^(?:rekisterin nimi|registrets namn|the name of the register)"

@@ -30,6 +30,10 @@ _VERB: Final = re.compile(
 _LAST: Final = re.compile(
     r"(?i)(?<![-–]),?\s+(?:ja|sekä|tai|och|samt|eller|and|or)\s+(?!muut\b|övriga\b)"
 )
+#: A single genitive word joined by "ja" to the next words: "asiakkaan ja hänen …".
+_GENITIVE_PAIR: Final = re.compile(
+    r"(?i)(?:^|(?<=,\s))[a-zåäö]+(?:aan|ään|een|iin|oon|uun|yyn|öön|den|tten|jen)\s+ja\s+(?=\w)"
+)
 _DASH_RUN: Final = re.compile(r"(?:^|(?<=[\w).]))\s*[-–•]\s+(?!(?:ja|tai|sekä|och|eller)\b)")
 #: A lead-in without a colon: "Rekisteriin voidaan tallentaa asiakkaan nimi, …".
 _LEAD_VERB: Final = re.compile(
@@ -76,8 +80,11 @@ def split_items(sentence: str) -> tuple[str | None, list[str]] | None:
     if _VERB.search(body) or "(" in body:
         return None
     # "nimi, tutkinto ja summa; lahjoittajan nimi ja määrä": each group has its own "ja"
+    # "asiakkaan ja hänen edustajansa nimi": a genitive before "ja" shares the head noun
+    body = _GENITIVE_PAIR.sub(lambda m: m.group(0).replace(" ", "\x00"), body)
     groups = [_LAST.sub(", ", group) for group in body.split(";")]
-    items = _with_clauses([item.strip(" ;") for item in ",".join(groups).split(",")])
+    items = [item.replace("\x00", " ") for item in ",".join(groups).split(",")]
+    items = _with_clauses([item.strip(" ;") for item in items])
     if len(items) < _MIN_ITEMS or any(len(item.split()) > _MAX_ITEM_WORDS for item in items):
         return None
     return lead, [capitalise(item) for item in items]
