@@ -137,18 +137,19 @@ class Buffers:
         """The length of each value in bytes."""
         return self.ends - self.starts
 
-    def ascii(self) -> NDArray[np.bool_]:
+    def ascii(self, *, unless_length: int = -1) -> NDArray[np.bool_]:
         """Whether each value is ASCII (nulls count as ASCII).
 
-        Only the bytes of the values are read: values of up to 16 bytes as
-        windows, one length at a time (a column has few lengths), longer
-        ones by a reduction over their spans.
+        Only the bytes of the values are read: values of up to 16 bytes
+        column by column, one length at a time (a column has few lengths),
+        longer ones by a reduction over their spans. Values of
+        *unless_length* bytes are not looked at (true): the caller reads them.
         """
         flags = np.ones(self.size, dtype=np.bool_)
         lengths = self.lengths()
         short = np.minimum(lengths, PAD + 1)
         for length in np.flatnonzero(np.bincount(short)).tolist():
-            if length == 0:
+            if length in {0, unless_length}:
                 continue
             rows = np.flatnonzero(short == length)
             if length <= PAD:
@@ -265,7 +266,7 @@ def hetu(
     with *canonical*, their canonical bytes.
     """
     result = HetuResult(buffers.size, parts=parts, canonical=canonical)
-    ascii_flags = buffers.ascii()
+    ascii_flags = buffers.ascii(unless_length=11)  # the block reads those itself
     today_int = today_number(today)
     for low in range(0, buffers.size, BLOCK):
         high = min(low + BLOCK, buffers.size)
@@ -317,13 +318,18 @@ def _hetu_block(
     at = starts[rows]
     data = buffers.padded
     # Column by column: numpy is fastest on long one-dimensional arrays.
-    digit = {j: data[at + j] - np.uint8(48) for j in (0, 1, 2, 3, 4, 5, 7, 8, 9)}
+    raw = [data[at + j] for j in range(11)]
+    high = raw[0].copy()
+    for column in raw[1:]:
+        high |= column
+    wide = high >= 128  # a non-ASCII byte (the caller left these rows to the block)
+    digit = {j: raw[j] - np.uint8(48) for j in (0, 1, 2, 3, 4, 5, 7, 8, 9)}
     birth_digits = np.ones(rows.size, dtype=np.bool_)
     for j in range(6):
         birth_digits &= digit[j] <= 9
     all_digits = birth_digits & (digit[7] <= 9) & (digit[8] <= 9) & (digit[9] <= 9)
-    century = _CENTURY[_UPPER[data[at + 6]]]
-    check = _CHECK_INDEX[_UPPER[data[at + 10]]]
+    century = _CENTURY[_UPPER[raw[6]]]
+    check = _CHECK_INDEX[_UPPER[raw[10]]]
     shape = all_digits & (century > 0) & (check != 255)
     d = {j: column.astype(np.int32) for j, column in digit.items()}
     day_month = np.minimum(d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3], 9999)
@@ -333,13 +339,14 @@ def _hetu_block(
     exists = _DAY_MONTH[day_month] & ((day_month != 2902) | _LEAP[year])
     future = year * 10_000 + day_month % 100 * 100 + day_month // 100 > today_int
     number = (day_month * 100_000 + yy * 1000 + individual) % 31
-    ok = shape & exists & ~future & (individual >= 2) & (number == check)
+    ok = shape & exists & ~future & (individual >= 2) & (number == check) & ~wide
     if not allow_temporary:
         ok &= individual < 900
     bad = np.flatnonzero(~ok)
     if bad.size:
         code[rows[bad]] = np.select(
             [
+                wide[bad],
                 ~shape[bad] & birth_digits[bad] & (century[bad] == 0),
                 ~shape[bad],
                 ~exists[bad],
@@ -347,7 +354,7 @@ def _hetu_block(
                 individual[bad] < 2,
                 (individual[bad] >= 900) & (not allow_temporary),
             ],
-            [_SIGN, _FORMAT, _DATE, _FUTURE, _INDIVIDUAL, _TEMPORARY],
+            [_NON_ASCII, _SIGN, _FORMAT, _DATE, _FUTURE, _INDIVIDUAL, _TEMPORARY],
             default=_CHECKSUM,
         ).astype(np.uint8)
     low = span[0]

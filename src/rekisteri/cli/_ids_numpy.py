@@ -77,7 +77,7 @@ def can_read(binary: IO[bytes], encoding: str, delimiter: str) -> bool:
         while chunk := binary.read(_SCAN_BYTES):
             if b'"' in chunk or not _short_fields(chunk, separators):
                 return False
-            decoder.decode(chunk)
+            decoder.decode(chunk)  # measured: as fast as a check in numpy
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
