@@ -351,3 +351,13 @@ def test_a_genitive_before_ja_shares_the_head_noun() -> None:
     found = split_items("Asiakkaan ja hänen edustajansa nimi, yhteystiedot ja puhelin.")
     assert found == (None, ["Asiakkaan ja hänen edustajansa nimi", "Yhteystiedot", "Puhelin"])
     assert split_items("Nimi, puhelin ja osoite.") == (None, ["Nimi", "Puhelin", "Osoite"])
+
+
+def test_title_about_a_register_in_the_elative() -> None:
+    """A title "Tietosuojaseloste asiakas- ja markkinointirekisteristä" names the register."""
+    result = import_notice(
+        "TIETOSUOJASELOSTE ASIAKAS- JA MARKKINOINTIREKISTERISTÄ\n\n"
+        "1. Rekisterinpitäjä\n\nEsimerkki Oy\n"
+    )
+    assert result.draft.name is not None
+    assert result.draft.name.fi == "Asiakas- ja markkinointirekisteri"

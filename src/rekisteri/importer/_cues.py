@@ -489,6 +489,12 @@ def register_name_of(line: str) -> str | None:
         if found is not None:
             candidate = found.group("name").strip(" –—:|-")
             candidate = re.sub(r"(?i)^(?:för|for the|for|of the|of|koskien)\s+", "", candidate)
+            # "Tietosuojaseloste asiakas- ja markkinointirekisteristä": about the register
+            candidate = re.sub(
+                r"(?i)(rekister)(?:istä|ista)$",
+                lambda m: m.group(1) + ("I" if m.group(0).isupper() else "i"),
+                candidate,
+            )
             break
     if not _REGISTER_END.search(candidate) or len(candidate.split()) > _NAME_WORDS:
         return None
