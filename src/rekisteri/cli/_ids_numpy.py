@@ -377,12 +377,12 @@ def check_csv(
         cut = _last_line_end(data, at_end=at_end)
         carry = data[cut:]
         if cut:
-            lines = data[:cut]
+            start = 0
             if header:
-                lines = _after_first_line(lines)
+                start = _after_first_line(data, cut)
                 header = False
-            if lines:
-                values, ragged = splitter.split(lines)
+            if start < cut:
+                values, ragged = splitter.split(data, start, cut)
                 sink(values.size, checker.findings(values, row + 1))
                 if ragged is not None:
                     number, fields = ragged
@@ -403,12 +403,12 @@ def _last_line_end(data: bytes, *, at_end: bool) -> int:
     return max(data.rfind(b"\n", 0, end), data.rfind(b"\r", 0, end)) + 1
 
 
-def _after_first_line(data: bytes) -> bytes:
-    """*data* without its first line (the header, read by the csv module already)."""
-    newline, cr = data.find(b"\n"), data.find(b"\r")
+def _after_first_line(data: bytes, stop: int) -> int:
+    """Where the second line of ``data[:stop]`` starts (the header is read by the csv module)."""
+    newline, cr = data.find(b"\n", 0, stop), data.find(b"\r", 0, stop)
     if cr != -1 and (newline == -1 or cr < newline):
-        return data[cr + 2 :] if data[cr + 1 : cr + 2] == b"\n" else data[cr + 1 :]
-    return b"" if newline == -1 else data[newline + 1 :]
+        return cr + 2 if data[cr + 1 : cr + 2] == b"\n" else cr + 1
+    return stop if newline == -1 else newline + 1
 
 
 class _Splitter:
@@ -419,18 +419,23 @@ class _Splitter:
         self._width = width
         self._delimiter = delimiter
 
-    def split(self, lines: bytes) -> tuple[Buffers, tuple[int, int] | None]:
-        """The values of the column in *lines*, and (index, fields) of the first ragged line.
+    def split(self, source: bytes, start: int, stop: int) -> tuple[Buffers, tuple[int, int] | None]:
+        """The values of the column in the lines ``source[start:stop]``, and the first ragged line.
 
-        When a line is ragged, only the lines before it are in the values.
+        The ragged line as (index, fields); when there is one, only the lines
+        before it are in the values.
         """
-        data = np.zeros(len(lines) + 2 * PAD, dtype=np.uint8)
-        data[PAD : PAD + len(lines)] = np.frombuffer(lines, dtype=np.uint8)
-        body = data[PAD : PAD + len(lines)]
-        regular = self._regular(body, lines)
+        size = stop - start
+        data = np.empty(size + 2 * PAD, dtype=np.uint8)
+        data[:PAD] = data[PAD + size :] = 0
+        data[PAD : PAD + size] = np.frombuffer(source, dtype=np.uint8, count=size, offset=start)
+        body = data[PAD : PAD + size]
+        returns = source.find(b"\r", start, stop) != -1
+        last = source[stop - 1]
+        regular = self._regular(body, returns=returns, last=last)
         if regular is not None:
             return Buffers(data, regular[0] + PAD, regular[1] + PAD), None
-        starts, ends = _line_spans(data, body, lines)
+        starts, ends = _line_spans(data, body, returns=returns, last=last)
         delimiters = np.flatnonzero(body == self._delimiter)
         first = np.searchsorted(delimiters, starts)
         fields = np.searchsorted(delimiters, ends) - first + 1
@@ -455,16 +460,16 @@ class _Splitter:
         return Buffers(data, value_starts + PAD, value_ends + PAD), ragged
 
     def _regular(
-        self, body: NDArray[np.uint8], lines: bytes
+        self, body: NDArray[np.uint8], *, returns: bool, last: int
     ) -> tuple[NDArray[np.int64], NDArray[np.int64]] | None:
         r"""The spans of the values when every line ends in ``\n`` or ``\r\n`` and has all fields.
 
         The common case, done with one list of separators; ``None`` otherwise.
         """
         width = self._width
-        if not lines.endswith(b"\n"):
+        if last != _NL:
             return None
-        crlf = b"\r" in lines
+        crlf = returns
         separators = np.flatnonzero((body == self._delimiter) | (body == _NL))
         if separators.size % width:
             return None
@@ -490,24 +495,25 @@ class _Splitter:
 
 
 def _line_spans(
-    data: NDArray[np.uint8], body: NDArray[np.uint8], lines: bytes
+    data: NDArray[np.uint8], body: NDArray[np.uint8], *, returns: bool, last: int
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     r"""Where each line of *body* starts and ends (its line end left out).
 
-    *data* is *body* with PAD zero bytes on both sides. A line ends at
+    *data* is *body* with PAD zero bytes on both sides; *returns* tells
+    whether *body* has a ``\r`` and *last* is its last byte. A line ends at
     ``\n``, ``\r\n`` or a lone ``\r``, as for the csv module.
     """
     terminators = np.flatnonzero(body == _NL)
     ends = terminators
-    if b"\r" in lines:
-        returns = np.flatnonzero(body == _CR)
-        lone = returns[data[returns + PAD + 1] != _NL]
+    if returns:
+        carriage = np.flatnonzero(body == _CR)
+        lone = carriage[data[carriage + PAD + 1] != _NL]
         newline_ends = terminators - (data[terminators + PAD - 1] == _CR)
         terminators = np.concatenate([terminators, lone])
         ends = np.concatenate([newline_ends, lone])
         order = np.argsort(terminators, kind="stable")
         terminators, ends = terminators[order], ends[order]
-    if not lines.endswith((b"\n", b"\r")):  # the last line of the file has no line end
+    if last not in {_NL, _CR}:  # the last line of the file has no line end
         terminators = np.append(terminators, len(body))
         ends = np.append(ends, len(body))
     starts = np.zeros(len(terminators), dtype=np.int64)
