@@ -361,3 +361,22 @@ def test_title_about_a_register_in_the_elative() -> None:
     )
     assert result.draft.name is not None
     assert result.draft.name.fi == "Asiakas- ja markkinointirekisteri"
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Rekisteriasioita hoitavat henkilöt", SectionKind.CONTACT),
+        ("2. Yhteyshenkilö ja tietosuojavastaava", SectionKind.CONTACT),
+        ("2. Person som sköter registerärenden", SectionKind.CONTACT),
+        ("8. Vastaanottajat", SectionKind.DISCLOSURES),
+        (
+            "7. Regelmässigt utlämnande och överförande av uppgifter till länder utanför EU",
+            SectionKind.DISCLOSURES,
+        ),
+        ("9. Siirrot EU:n ja ETA:n ulkopuolelle", SectionKind.TRANSFERS),
+    ],
+)
+def test_short_and_combined_headings(heading: str, kind: SectionKind) -> None:
+    """Short numbered headings and combined ones of real notices are known."""
+    assert recognise(heading) is kind

@@ -70,7 +70,9 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|den personuppgiftsansvariges representant( \(kontaktperson\))?"
             r"|representative of the controller( \(contact person\))?"
             r"|contact persons? (in|for) register-related matters"
-            r"|rekisteri(asioita|asioiden|ä) hoitava (henkilö|yhteyshenkilö)|kontaktperson(er)?( i registerärenden"
+            r"|rekisteri(asioita|asioiden|ä) hoitava(t)? (henkilö(t)?|yhteyshenkilö(t)?)"
+            r"|yhteyshenkilö(t)? ja tietosuojavastaava|person(er)? som sköter registerärend(et|en|ena)"
+            r"|kontaktperson(er)?( i registerärenden"
             r"| i ärenden som gäller registret| för registret)?|contact person( for register.{0,20})?"
         ),
     ),
@@ -149,7 +151,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
     (
         SectionKind.TRANSFERS,
         (
-            r"(henkilö)?tietojen (siirto|siirrot|siirtäminen|luovutus|luovutukset) "
+            r"((henkilö)?tietojen )?(siirto|siirrot|siirtäminen|luovutus|luovutukset) "
             r"(eu:n|euroopan unionin|eu)( (tai|ja) (eta:n|euroopan talousalueen|eta)( \(eta\))?)? ulkopuolelle"
             r"|(henkilö)?tietojen (siirto|siirtäminen) kolmansiin maihin|(henkilö)?tietojen siirtäminen"
             r"|överföring(ar)? (av (person)?uppgifter )?(utanför|till länder utanför|till tredje ?land)"
@@ -164,7 +166,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"(tietojen )?säännönmukaiset (tietojen )?luovutukset( ja .{0,80})?"
             r"|(henkilö)?tietojen (säännönmukainen )?(luovuttaminen|luovutukset|luovutus)( ja .{0,80})?"
             r"|(henkilö)?tietojen vastaanottajat( (tai|ja) vastaanottajaryhmät)?"
-            r"|regelmässig(t|a) utlämnande(n)?( av uppgifter)?|utlämnande av uppgifter"
+            r"|regelmässig(t|a) utlämnande(n)?( av uppgifter)?( och .{0,100})?|utlämnande av uppgifter"
+            r"|(henkilötietojen |tietojen )?vastaanottajat|luovutukset"
             r"|mottagare.{0,60}|(regular )?disclosures?( of data)?|recipients.{0,60}"
         ),
     ),
