@@ -380,3 +380,30 @@ def test_title_about_a_register_in_the_elative() -> None:
 def test_short_and_combined_headings(heading: str, kind: SectionKind) -> None:
     """Short numbered headings and combined ones of real notices are known."""
     assert recognise(heading) is kind
+
+
+class TestNothingLostInContactBlocks:
+    def test_notes_in_brackets_after_numbers_and_labels(self) -> None:
+        """A label "Puhelin (vaihde):" and a note "(vastaanotto)" after a number are read."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nEsimerkki Oy\nPuhelin (vaihde): 029 555 0400\n"
+            "puh. 09 555 0600 (vastaanotto), info@example.fi\n"
+        )
+        assert result.draft.controller.contact is not None
+        assert result.draft.controller.contact.phone == "029 555 0400"
+        assert not result.unmatched
+
+    def test_channels_in_a_sentence_go_to_the_contact_person(self) -> None:
+        """A sentence telling whom to contact gives the contact person's e-mail and phone."""
+        result = import_notice(
+            "Rekisterinpitäjä ja yhteystiedot\n"
+            "Esimerkki Oy, Y-tunnus 7123450-9, Rantakatu 3, 40100 Jyväskylä, info@example.fi\n"
+            "Tietosuoja-asioissa voit olla yhteydessä yrittäjä Aino Esimerkkiin, "
+            "aino@example.fi, 050 555 0331.\n"
+        )
+        contact = result.draft.contact_person
+        assert contact is not None
+        assert (contact.email, contact.phone) == ("aino@example.fi", "050 555 0331")
+        assert result.draft.controller.contact is not None
+        assert result.draft.controller.contact.email == "info@example.fi"
+        assert not result.unmatched

@@ -94,6 +94,8 @@ _LABEL_ALTERNATION: Final = "|".join(f"(?P<{field}>{words})" for field, words in
 LABEL: Final = re.compile(
     rf"(?i)(?:^|(?<=[\s,;(|/]))(?:{_LABEL_ALTERNATION})\.?"
     r"(?:[ \t]*[/–][ \t]*[a-zåäö\- ]{2,20}?)?"
+    # a note in brackets before the colon: "Puhelin (vaihde):", "Muut yhteystiedot (esim. …)"
+    r"(?:[ \t]*\([a-zåäö][^()\n]{1,60}\)(?=[ \t]*(?:[:=]|$)))?"
     r"(?:[ \t]*[:=][ \t]*|[ \t]+(?=[+0-9(]|[a-z0-9._-]+(?:@|\s*[(\[]a)|[A-ZÄÖÅ])|[ \t]*$"
     r"|(?=(?:[ \t]+[a-zäöå][\w-]*){1,5}[ \t]*:))"
 )
@@ -508,6 +510,11 @@ def _street_or_box(text: str, start: int, end: int, *, whole: bool) -> list[Part
 
 def _by_form(text: str, start: int, end: int) -> list[Part]:
     """Parts of an unlabelled value, recognised by their form."""
+    bracketed = _BRACKETED.match(text, start, end)
+    if bracketed is not None:
+        # "(vaihde)", "(vastaanotto)" after a number: a note on the part before
+        note = Part("other", bracketed.group(1), bracketed.start(1), bracketed.end(1))
+        return [note, *_by_form(text, bracketed.end(), end)]
     start, end = _trimmed(text, start, end)
     if end <= start:
         return []
@@ -544,6 +551,8 @@ def _by_form(text: str, start: int, end: int) -> list[Part]:
     return [Part("text", value, start, end)]
 
 
+#: A value that is only a note in brackets: "(vaihde)".
+_BRACKETED: Final = re.compile(r"[ \t,;]*\(([^()@]{1,40})\)[ \t,;:.]*")
 #: A note in brackets at the end of a value: "(Opus 3)", "(LS-37)".
 _TRAILING_PARENS: Final = re.compile(r"[ \t]*\(([^()]{1,60})\)$")
 

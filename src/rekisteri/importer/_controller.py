@@ -152,6 +152,16 @@ class ContactReader:
             pending.append(_label_field(line))
             self.out.map(start, end, self.path)
             return
+        if (
+            self.path == "controller"
+            and line.rstrip().endswith(".")
+            and len(line.split()) >= _SENTENCE_WORDS
+            and _CONTACT_SENTENCE.search(line)
+        ):
+            # a sentence telling whom to contact: the channels in it are the contact's
+            self.path = "contact_person"
+            if self._channels_in_sentence(start, end):
+                return
         if _is_sentence(line):
             if (
                 kind is SectionKind.CONTROLLER
@@ -161,6 +171,8 @@ class ContactReader:
                 # "Rekisterinpitäjänä toimii Esimerkki Oy, joka vastaa ...": a sentence
                 self.prose(flat(line), start, end)
                 return
+            if self.path != "controller" and self._channels_in_sentence(start, end):
+                return
             self.otherwise(kind, start, end)
             return
         if pending:
@@ -168,6 +180,23 @@ class ContactReader:
         else:
             parts = parse_line(self.text, start, end)
         self._apply(parts, kind, start, end)
+
+    def _channels_in_sentence(self, start: int, end: int) -> bool:
+        """The e-mail and phone of a sentence in a contact section, with a note.
+
+        "Tietosuoja-asioissa voit olla yhteydessä yrittäjä Elina Esimerkkiin,
+        elina@example.fi, 050 555 0100.": the channels are the contact's.
+        """
+        parts = [p for p in parse_line(self.text, start, end) if p.field in {"email", "phone"}]
+        target = self.target()
+        taken = [p for p in parts if getattr(target, p.field) is None]
+        if not any(p.field == "email" for p in parts):
+            return False
+        for part in taken:
+            setattr(target, part.field, part.value)
+        self.out.note(self.path, "e-mail and phone read from a sentence; check")
+        self.out.map(start, end, self.path)
+        return True
 
     def _apply(self, parts: list[Part], kind: SectionKind, start: int, end: int) -> None:
         parts = _merged_names(self.text, parts)
@@ -273,7 +302,7 @@ class ContactReader:
         value = _PARENTHETICAL.sub("", value).strip()
         if _STATUTE.search(value) and not COMPANY.search(value):
             # "EU:n yleinen tietosuoja-asetus" under the heading: a reference, never a name
-            self.out.add_description(value, part.start, part.end)
+            self.out.add_description(flat(value), part.start, part.end)
             return True
         if self.path == "contact_person" and MATTERS.search(value) and not COMPANY.search(value):
             # "Lahjoituksia koskevissa rekisteriasioissa": what the person below answers for
@@ -492,6 +521,10 @@ _QUOTES: Final = "\"'”“„«»’‘"
 _STATUTE: Final = re.compile(
     r"(?i)tietosuoja-asetu|henkilötietola|tietosuojala|\bgdpr\b|dataskyddsförordning"
     r"|personuppgiftslag|data protection regulation|\b[0-9]{1,4}/(?:19|20)[0-9]{2}\b"
+)
+#: A sentence that tells whom to contact: its channels are the contact person's.
+_CONTACT_SENTENCE: Final = re.compile(
+    r"(?i)yhteydessä|yhteyttä|tavoittaa|kontakta|kontakt med|contact|reach"
 )
 #: A role alone on a line has at most this many words ("Asiamies", "Hallituksen sihteeri").
 _ROLE_WORDS: Final = 2
