@@ -309,17 +309,6 @@ def test_redact_masks_other_scripts_digits_when_the_check_is_a_letter(sign: str)
     assert missed == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: a code whose check character is a digit (10 of the 31 check characters), "
-        "written in Arabic-Indic, Devanagari, Bengali or Thai digits ('٠١٠١٦٠-٩٠٢١'), is not "
-        "recognised: redact() leaves it whole, so consent/request free text keeps it, a "
-        "register text shows it in the notice and JSON-LD, and lint gives no R320 (the same "
-        "spelling with a letter check character is masked; the guide lists 'other Unicode "
-        "digits')"
-    ),
-)
 def test_other_scripts_digits_with_a_digit_check_character() -> None:
     codes: list[str] = []
     texts: list[str] = []
@@ -342,15 +331,6 @@ def test_other_scripts_digits_with_a_digit_check_character() -> None:
     assert leaked("\n".join(texts), codes) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: a consent subject that is a code in Arabic-Indic or Devanagari digits with a "
-        "digit check character ('٠١٠١٦٠-٩٠٢١') is not recognised as a henkilötunnus: it is "
-        "stored as written in the subject column instead of as a keyed hash (with a letter "
-        "check character the same spelling is hashed)"
-    ),
-)
 def test_consent_subject_in_other_scripts_digits(tmp_path: Path) -> None:
     from rekisteri.store.sqlite import SQLiteStore
 
@@ -365,17 +345,6 @@ def test_consent_subject_in_other_scripts_digits(tmp_path: Path) -> None:
     assert leaked(_database_text(tmp_path / "s.db"), codes) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: a spelling with the birth date written as a date ('13.10.52-308T', "
-        "'13/10/52 a308t', '13-10-52-308T', '13 10 52 - 308T') directly after a letter or a "
-        "digit ('hetu13.10.52-308T', '013.10.52-308T') is not masked by redact(), in consent "
-        "free text or in a notice, though the guide says a spelling with a sign is masked "
-        "'also inside a longer word or run of digits' (the compact form is: "
-        "'asiakas0131052-****')"
-    ),
-)
 def test_date_spellings_inside_a_word_are_masked() -> None:
     names = ["dotted date", "slashed date, spaced lower", "dashed date", "spaced date"]
     codes: list[str] = []
@@ -698,14 +667,6 @@ def test_keys_that_spell_a_code_stay_out_of_the_outputs() -> None:
     assert leaked("\n".join(outputs), [subjects, category, purpose]) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: a code split over a line break in a register text ('Register 131052\\n-308T') "
-        "is masked in the notice's body but printed in full in the HTML <title> of the notice "
-        "and of the Art 30 record and in the JSON-LD export; lint reports no R320 for it"
-    ),
-)
 def test_register_text_with_a_line_break_inside_a_code() -> None:
     before_sign, after_sign = fresh(), fresh("Y")
     register = Register(
@@ -1097,14 +1058,6 @@ def test_import_text_reports_mask_codes_wrapped_over_lines(imported: dict[str, A
     assert [wraps[code] for code in leaked("\n".join(texts), wraps)] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: a code wrapped over two lines of a text notice ('henkilötunnus 131052-' / "
-        "'308T tai') reaches the TOML draft's description joined with a space as "
-        "'131052- 308T', a spelling the guide lists as masked, in full (the report masks it)"
-    ),
-)
 def test_import_draft_masks_codes_wrapped_over_lines(imported: dict[str, Any]) -> None:
     wraps: dict[str, str] = imported["wraps"]
     outputs = imported["outputs"]
@@ -1112,15 +1065,6 @@ def test_import_draft_masks_codes_wrapped_over_lines(imported: dict[str, Any]) -
     assert [wraps[code] for code in leaked("\n".join(texts), wraps)] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: import --format json quotes unmapped passages with their line breaks, and a "
-        "code split over a line in an HTML notice (across <br>, two <li> items or a <pre> "
-        "line: '131052-\\n308T') is printed in full, while the text report masks the same "
-        "passage ('131052- ****')"
-    ),
-)
 def test_import_json_report_masks_codes_wrapped_over_lines(imported: dict[str, Any]) -> None:
     wraps: dict[str, str] = imported["wraps"]
     texts = [
@@ -1232,14 +1176,6 @@ def test_consent_ledger_never_prints_or_stores_a_code(consent_store: dict[str, A
     assert "hmac-sha256:" in consent_store["database"]  # subjects are there, as keyed hashes
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: a code split over a line break in --evidence, --channel or --actor "
-        "('hetu 131052-\\n308T') is stored as written in the ledger and printed in full by "
-        "'consent history --format json' and 'consent export' (the text history masks it)"
-    ),
-)
 def test_consent_free_text_with_a_line_break_inside_a_code(consent_store: dict[str, Any]) -> None:
     wraps: dict[str, str] = consent_store["wraps"]
     printed = [wraps[c] for c in leaked("\n".join(consent_store["wrapped_outputs"]), wraps)]
@@ -1247,13 +1183,6 @@ def test_consent_free_text_with_a_line_break_inside_a_code(consent_store: dict[s
     assert (printed, stored) == ([], [])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: a subject that is a code split by a line break ('131052-\\n308T') is neither "
-        "recognised (hashed) nor refused: the store keeps it in the subject column as written"
-    ),
-)
 def test_consent_subject_with_a_line_break_inside_a_code(consent_store: dict[str, Any]) -> None:
     subject: str = consent_store["wrap_subject"]
     assert leaked(consent_store["wrapped_database"], [subject]) == []
@@ -1324,15 +1253,6 @@ def test_request_ledger_never_prints_or_stores_a_code(request_store: dict[str, A
     assert "REQ-1" in request_store["database"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: a code split over a line break in --notes is stored as written and printed in "
-        "full by 'requests show --format json'; a request id holding one ('R 131052-\\n308T') "
-        "is accepted, stored and printed in full by 'requests record' and 'requests list' "
-        "(a request id with the code on one line is refused)"
-    ),
-)
 def test_request_ledger_with_a_line_break_inside_a_code(request_store: dict[str, Any]) -> None:
     wraps: dict[str, str] = request_store["wraps"]
     printed = [wraps[c] for c in leaked("\n".join(request_store["wrapped_outputs"]), wraps)]

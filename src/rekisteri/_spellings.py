@@ -81,7 +81,8 @@ __all__ = [
 ]
 
 # Horizontal whitespace that may stand around the sign, or instead of it.
-GAP: Final = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+# Line breaks count: a code is often wrapped over two lines ("131052-" / "308T").
+GAP: Final = "[ \t\n\r\v\f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 # Dashes and minus signs that read as the "-" century sign.
 DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 # Century signs as written: ASCII in either case, Unicode dashes, and the
@@ -96,19 +97,22 @@ _INSTEAD_OF_SIGN: Final = "/\\\\._:|\u2044\u2215\uff0f"
 # Between the day, the month and the year of a birth date written as a date.
 DATE_SEPARATOR: Final = f"(?:{GAP}*[./{DASHES}\\-]{GAP}*|{GAP}+)"
 # The pattern starts with one digit at its top level, so that the regular
-# expression engine skips text without digits quickly. The empty group
-# ``ws`` is set when that digit starts a word (no letter or digit before it,
-# nor a digit and a ".", "/" or "-": the later parts of a version number
-# 0.10.10.10-1000): a birth date written as a date, and every spelling
-# without a sign, must start a word.
+# expression engine skips text without digits quickly. Two empty groups say
+# where that digit stands: ``ds`` is set unless a digit and a ".", "/" or "-"
+# come just before it (the later parts of a version number 0.10.10.10-1000),
+# and a birth date written as a date must start there; ``ws`` is set when,
+# moreover, no letter or digit comes just before it (it starts a word), and
+# every spelling without a sign must start there. A check character is any
+# decimal digit (Arabic-Indic, Devanagari...) or an ASCII or fullwidth letter.
+_CHECK: Final = f"[\\d{CHECK_SPELLED}]"
 _PATTERN: Final = re.compile(
-    "\\d(?:(?<![^\\W_]\\d)(?<!\\d[./\\-]\\d)(?P<ws>))?"
-    f"(?:\\d{{5}}|(?(ws)\\d{DATE_SEPARATOR}\\d\\d{DATE_SEPARATOR}\\d\\d|(?!)))"
-    # With a century sign: valid or not.
-    f"(?:(?P<sign>{GAP}*[{SIGN_SPELLED}]{GAP}*)(?P<rest>\\d{{3}}[{CHECK_SPELLED}])"
+    "\\d(?:(?<!\\d[./\\-]\\d)(?P<ds>)(?:(?<![^\\W_]\\d)(?P<ws>))?)?"
+    f"(?:\\d{{5}}|(?(ds)\\d{DATE_SEPARATOR}\\d\\d{DATE_SEPARATOR}\\d\\d|(?!)))"
+    # With a century sign: valid or not, also right after a letter or digit.
+    f"(?:(?P<sign>{GAP}*[{SIGN_SPELLED}]{GAP}*)(?P<rest>\\d{{3}}{_CHECK})"
     # Without one: a word of its own, checked further by _plausible().
     f"|(?(ws)|(?!))(?P<gap>{GAP}*[{_INSTEAD_OF_SIGN}]?{GAP}*)"
-    f"(?P<tail>\\d{{3}}[{CHECK_SPELLED}])(?![^\\W_]))"
+    f"(?P<tail>\\d{{3}}{_CHECK})(?![^\\W_]))"
 )
 
 _CHECK_CHARS: Final = "0123456789ABCDEFHJKLMNPRSTUVWXY"

@@ -509,8 +509,8 @@ def _masked(node: dict[str, object]) -> dict[str, object]:
     """*node* with identity codes masked in its strings, nested nodes and lists included."""
     from rekisteri._spellings import mask_codes, shaped
 
-    # One test of all the strings first (a line break is never part of a
-    # spelling): most registers hold no code at all.
+    # One test of all the strings first (a match within one string is a
+    # match in the whole): most registers hold no code at all.
     if not shaped("\n".join(_strings(node))):
         return node
 

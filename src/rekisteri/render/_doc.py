@@ -149,7 +149,7 @@ def masked(doc: Document, mask: Callable[[str], str], shaped: Callable[[str], bo
     whether a text may be changed by *mask* at all: one test of all the
     texts together returns most documents as they are.
     """
-    if not shaped("\n".join(_texts(doc))):  # a line break is never part of a spelling
+    if not shaped("\n".join(_texts(doc))):  # a match within a text is one in the whole
         return doc
 
     def inline(spans: Inline) -> Inline:
