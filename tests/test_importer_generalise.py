@@ -407,3 +407,10 @@ class TestNothingLostInContactBlocks:
         assert result.draft.controller.contact is not None
         assert result.draft.controller.contact.email == "info@example.fi"
         assert not result.unmatched
+
+
+def test_a_question_heading_with_a_verb_is_still_a_heading() -> None:
+    """A line "Kuka on rekisterinpitäjä" names a section, though it has a verb."""
+    result = import_notice("Kuka on rekisterinpitäjä\n\nEsimerkki Oy\nKatu 1, 00100 Helsinki\n")
+    assert result.sections[0][2] == "controller"
+    assert result.draft.controller.name == "Esimerkki Oy"

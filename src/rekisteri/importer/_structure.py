@@ -32,11 +32,10 @@ _NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\.?[ \t]+[A-ZÄÖÅ]")
 _SUBNUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\.[0-9]{1,2}\.?[ \t]+\S")
 #: How far a numbered heading's number may jump past the last heading's.
 _NUMBER_GAP: Final = 3
-_PASSIVE: Final = re.compile(
-    r"\w(?:taan|tään|daan|dään)\b"
-    # a finite verb makes a sentence: "Säätiössä on henkilörekisterit liittyen"
-    r"|(?i:\s(?:on|ovat|oli|olivat|är|var|finns|is|are|was|were)\s)"
-)
+_PASSIVE: Final = re.compile(r"\w(?:taan|tään|daan|dään)\b")
+#: A finite verb: "Säätiössä on henkilörekisterit liittyen" is a sentence, unless
+#: its words name a kind of section ("Kuka on rekisterinpitäjä").
+_FINITE: Final = re.compile(r"(?i)\s(?:on|ovat|oli|olivat|är|var|finns|is|are|was|were)\s")
 _INLINE_HEADING: Final = re.compile(r"[ \t]*([^:\n]{3,80}?)[ \t]*:[ \t]*(?=\S)")
 #: A list item that ends with a lead-in glued on by a Word export:
 #: "- puhelut tai sähköpostit Muualta hankittavat tiedot ja peruste:".
@@ -253,6 +252,7 @@ class _Splitter:
             and text[0].isupper()
             and not text.endswith((".", ",", ";", ":", "!", "?", ")"))
             and _PASSIVE.search(text) is None
+            and (_FINITE.search(text) is None or _guessed(text) is not None)
             and not any(char.isdigit() or char in "@:" for char in text)
             and not re.search(r"\b(Oy|Oyj|Ab|Ky|Ay|ry|Tmi)\b", text)
             and not (self.current in _CONTACT_KINDS and ORGANISATION.search(text))
