@@ -765,14 +765,6 @@ def test_option_errors_mask_a_code(tmp_path: Path) -> None:
     assert leaked("\n".join(map(_out, results)), c) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: error messages print an argument holding a code split by a line break in "
-        "full: \"Invalid value for '--locale': '131052-\\n308T'\" (as a repr) and "
-        '"cannot read 131052-<newline>308T.toml" (with the line break itself)'
-    ),
-)
 def test_error_messages_with_a_line_break_inside_a_code(tmp_path: Path) -> None:
     rk = Cli(tmp_path)
     locale, file = fresh(), fresh("Y")
@@ -897,14 +889,6 @@ def test_arrow_type_error_masks_a_code_in_a_struct_field_name() -> None:
     assert leaked("\n".join(texts), [field, lower]) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: a CSV header cell holding a code split over a line break ('131052-\\n308T', "
-        "quoted in the CSV) is printed in full in check-ids --format json ('column') and in "
-        "the 'column ... not found; the header has: ...' error"
-    ),
-)
 def test_check_ids_header_with_a_line_break_inside_a_code(tmp_path: Path) -> None:
     rk = Cli(tmp_path)
     header, asked = fresh(), fresh()
@@ -1304,13 +1288,6 @@ def test_retention_plan_masks_record_ids_and_reasons(retention_plan: dict[str, A
     assert leaked(retention_plan["text"], [retention_plan["wrap_id"]]) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: 'retention plan --format json' prints a record id holding a code split over a "
-        "line break ('131052-\\n308T') in full; the text output masks it ('131052- ****')"
-    ),
-)
 def test_retention_plan_json_with_a_line_break_inside_a_code(
     retention_plan: dict[str, Any],
 ) -> None:

@@ -82,7 +82,13 @@ __all__ = [
 
 # Horizontal whitespace that may stand around the sign, or instead of it.
 # Line breaks count: a code is often wrapped over two lines ("131052-" / "308T").
-GAP: Final = "[ \t\n\r\v\f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+# So do a line break or tab escaped as in JSON or a repr ("131052-\\n308T"),
+# where a message quotes a value.
+GAP: Final = (
+    "(?:[ \t\n\r\v\f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    "|\\\\[nrtvf])"
+)
+_ESCAPED_GAP: Final = re.compile(r"\\[nrtvf]")
 # Dashes and minus signs that read as the "-" century sign.
 DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 # Century signs as written: ASCII in either case, Unicode dashes, and the
@@ -133,6 +139,8 @@ def _digits(text: str) -> str:
 
 def _ascii(text: str) -> str:
     """A sign or the rest of a match in ASCII upper case, gaps dropped."""
+    if "\\" in text:
+        text = _ESCAPED_GAP.sub("", text)
     out = []
     for char in text.translate(_TO_ASCII_SIGN):
         if char.isdecimal():
