@@ -414,3 +414,20 @@ def test_a_question_heading_with_a_verb_is_still_a_heading() -> None:
     result = import_notice("Kuka on rekisterinpitäjä\n\nEsimerkki Oy\nKatu 1, 00100 Helsinki\n")
     assert result.sections[0][2] == "controller"
     assert result.draft.controller.name == "Esimerkki Oy"
+
+
+@pytest.mark.parametrize(
+    ("line", "phone"),
+    [("(040) 503 2278", "(040) 503 2278"), ("Puh. (09) 555 1234", "(09) 555 1234")],
+)
+def test_area_code_in_brackets(line: str, phone: str) -> None:
+    """A phone number with its area code in brackets keeps both brackets."""
+    result = import_notice(f"Rekisterinpitäjä\n\nEsimerkki Oy\n{line}\n")
+    assert result.draft.controller.contact is not None
+    assert result.draft.controller.contact.phone == phone
+
+
+def test_business_id_in_brackets_on_its_own_line() -> None:
+    """A line "(Y tunnus: …)" gives the Y-tunnus, not a note."""
+    result = import_notice("Rekisterinpitäjä\n\nEsimerkki Oy\n(Y tunnus: 7123450-9)\n")
+    assert result.draft.controller.business_id == "7123450-9"

@@ -167,7 +167,7 @@ _STREET_PREFIX: Final = frozenset(
         "länsi",
     ]
 )
-_PHONE: Final = re.compile(r"(?<![\w+])(\+?[0-9][0-9 ()\-/]{5,22}[0-9])(?![\w])")
+_PHONE: Final = re.compile(r"(?<![\w+(])(\+?\(?[0-9][0-9 ()\-/]{5,22}[0-9])(?![\w])")
 ROLE: Final = re.compile(
     r"(?i)(?:toimitus)?johtaja|päällikkö|vastaava|sihteeri|puheenjohtaja|yrittäjä|omistaja"
     r"|asiamies|koordinaattori|esimies|manager|director|officer|ansvarig|chef|vd|ceo"
@@ -179,10 +179,13 @@ MATTERS: Final = re.compile(r"(?i)asioissa|asioista|koskevissa|ärenden|frågor|
 _TRIM: Final = " \t,;:|()[]–—-.*_/"
 #: A closing bracket and the bracket that opens it.
 _CLOSING: Final = {")": "(", "]": "["}
+_OPENING: Final = {"(": ")", "[": "]"}
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRIM:
+        if text[start] in "([" and _OPENING[text[start]] in text[start:end]:
+            break  # "(040) 503 2278": the bracket that a later one closes
         start += 1
     while end > start and text[end - 1] in _TRIM:
         closing = _CLOSING.get(text[end - 1])
@@ -552,9 +555,9 @@ def _by_form(text: str, start: int, end: int) -> list[Part]:
 
 
 #: A value that is only a note in brackets: "(vaihde)".
-_BRACKETED: Final = re.compile(r"[ \t,;]*\(([^()@]{1,40})\)[ \t,;:.]*")
+_BRACKETED: Final = re.compile(r"[ \t,;]*\(([^()@\d]{0,40}[^\W\d_][^()@\d]{0,40})\)[ \t,;:.]*")
 #: A note in brackets at the end of a value: "(Opus 3)", "(LS-37)".
-_TRAILING_PARENS: Final = re.compile(r"[ \t]*\(([^()]{1,60})\)$")
+_TRAILING_PARENS: Final = re.compile(r"[ \t]*\(([^()]{0,60}[^\W\d_][^()]{0,60})\)$")
 
 
 def _split_at(text: str, start: int, end: int, middle: list[Part]) -> list[Part]:
