@@ -82,12 +82,11 @@ __all__ = [
 
 # Horizontal whitespace that may stand around the sign, or instead of it.
 # Line breaks count: a code is often wrapped over two lines ("131052-" / "308T").
-# So do a line break or tab escaped as in JSON or a repr ("131052-\\n308T"),
-# where a message quotes a value.
-GAP: Final = (
-    "(?:[ \t\n\r\v\f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
-    "|\\\\[nrtvf])"
-)
+GAP: Final = "[ \t\n\r\v\f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+# Around the sign (or where it belongs), also a line break or tab escaped as
+# in JSON or a repr ("131052-\\n308T"), where a message quotes a value. One
+# optional escape on each side keeps the pattern as fast as plain gaps.
+_AROUND: Final = f"{GAP}*(?:\\\\[nrtvf])?{GAP}*"
 _ESCAPED_GAP: Final = re.compile(r"\\[nrtvf]")
 # Dashes and minus signs that read as the "-" century sign.
 DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -102,22 +101,26 @@ CHECK_SPELLED: Final = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 _INSTEAD_OF_SIGN: Final = "/\\\\._:|\u2044\u2215\uff0f"
 # Between the day, the month and the year of a birth date written as a date.
 DATE_SEPARATOR: Final = f"(?:{GAP}*[./{DASHES}\\-]{GAP}*|{GAP}+)"
+# What may follow the day (or the month) of a birth date written as a date.
+_DATE_SEPARATOR_START: Final = f"[./{DASHES}\\-{GAP[1:-1]}]"
 # The pattern starts with one digit at its top level, so that the regular
-# expression engine skips text without digits quickly. Two empty groups say
-# where that digit stands: ``ds`` is set unless a digit and a ".", "/" or "-"
-# come just before it (the later parts of a version number 0.10.10.10-1000),
-# and a birth date written as a date must start there; ``ws`` is set when,
-# moreover, no letter or digit comes just before it (it starts a word), and
-# every spelling without a sign must start there. A check character is any
-# decimal digit (Arabic-Indic, Devanagari...) or an ASCII or fullwidth letter.
+# expression engine skips text without digits quickly. The empty group ``ws``
+# is set when that digit starts a word (no letter or digit just before it):
+# every spelling without a sign must start there. A birth date written as a
+# date may also start right after a letter or a digit ("hetu13.10.52-308T"),
+# but not after a digit and a ".", "/" or "-" (the later parts of a version
+# number 0.10.10.10-1000); a look-ahead for the separator first keeps digits
+# inside plain numbers cheap. A check character is any decimal digit
+# (Arabic-Indic, Devanagari...) or an ASCII or fullwidth letter.
 _CHECK: Final = f"[\\d{CHECK_SPELLED}]"
 _PATTERN: Final = re.compile(
-    "\\d(?:(?<!\\d[./\\-]\\d)(?P<ds>)(?:(?<![^\\W_]\\d)(?P<ws>))?)?"
-    f"(?:\\d{{5}}|(?(ds)\\d{DATE_SEPARATOR}\\d\\d{DATE_SEPARATOR}\\d\\d|(?!)))"
+    "\\d(?:(?<![^\\W_]\\d)(?<!\\d[./\\-]\\d)(?P<ws>))?"
+    f"(?:\\d{{5}}|\\d(?={_DATE_SEPARATOR_START})(?(ws)|(?<!\\d[./\\-]\\d\\d))"
+    f"{DATE_SEPARATOR}\\d\\d{DATE_SEPARATOR}\\d\\d)"
     # With a century sign: valid or not, also right after a letter or digit.
-    f"(?:(?P<sign>{GAP}*[{SIGN_SPELLED}]{GAP}*)(?P<rest>\\d{{3}}{_CHECK})"
+    f"(?:(?P<sign>{_AROUND}[{SIGN_SPELLED}]{_AROUND})(?P<rest>\\d{{3}}{_CHECK})"
     # Without one: a word of its own, checked further by _plausible().
-    f"|(?(ws)|(?!))(?P<gap>{GAP}*[{_INSTEAD_OF_SIGN}]?{GAP}*)"
+    f"|(?(ws)|(?!))(?P<gap>{_AROUND}[{_INSTEAD_OF_SIGN}]?{_AROUND})"
     f"(?P<tail>\\d{{3}}{_CHECK})(?![^\\W_]))"
 )
 
