@@ -22,10 +22,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import subprocess
 import sys
 import tempfile
+import threading
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -248,6 +250,12 @@ SMALL: dict[str, tuple[bytes, tuple[str, ...]]] = {
         f"6,{Y.translate(FW)}\n7,\n8,{Y}\x00\n".encode(),
         ("-c", "yt", "-k", "ytunnus"),
     ),
+    "quoted_header": (f'"id","hetu"\n1,{BAD}\n2,{V}\n'.encode(), ()),
+    "encoding_alias_utf_8_sig": (f"\ufeffhetu,id\n{BAD},1\n".encode(), ("--encoding", "UTF_8_SIG")),
+    "encoding_alias_cp65001": (f"\ufeffhetu,id\n{BAD},1\n".encode(), ("--encoding", "cp65001")),
+    "encoding_alias_u8": (f"hetu,id\n{BAD},1\n{V},2\n".encode(), ("--encoding", "U8")),
+    "encoding_unknown": (f"hetu,id\n{BAD},1\n".encode(), ("--encoding", "utf8-sig")),
+    "encoding_not_text": (f"hetu,id\n{BAD},1\n".encode(), ("--encoding", "rot13")),
     "column_named_like_a_code": (f"id,{V}\n1,2\n".encode(), ("-c", V, "-k", "hetu")),
     "missing_column_named_like_a_code": (b"id,hetu\n1,2\n", ("-c", V.lower(), "-k", "hetu")),
 }
@@ -426,6 +434,26 @@ def test_random_quote_free_files_readers_agree(
         if reader != "auto" and got.code == 2 and _REFUSAL.match(got.err):
             continue
         assert got == base, reader
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_named_pipe_is_read_once(tmp_path: Path) -> None:
+    """A FIFO cannot be read twice: auto must not scan it and then find it empty."""
+    data, _ = SMALL["mixed_ends"]
+    path = tmp_path / "ids.csv"
+    path.write_bytes(data)
+    expected = _invoke(_args(path, "python", "text", ()))
+    assert expected.code == 1
+    fifo = tmp_path / "ids.fifo"
+    for reader in ("auto", "python"):
+        os.mkfifo(fifo)
+        writer = threading.Thread(target=fifo.write_bytes, args=(data,), daemon=True)
+        writer.start()
+        got = _invoke(_args(fifo, reader, "text", ()))
+        writer.join(timeout=10)
+        fifo.unlink()
+        assert not writer.is_alive()
+        assert (got.code, got.out, got.err) == (expected.code, expected.out, expected.err)
 
 
 # -- Parquet ------------------------------------------------------------------------
