@@ -631,6 +631,33 @@ def test_fast_reader_refusal_of_a_long_line_says_why(tmp_path: Path) -> None:
             assert got == python
 
 
+def _with_bad_byte(rows: int, bad_row: int) -> bytes:
+    """A valid CSV of *rows* rows whose row *bad_row* (header = 1) ends in byte 0xff."""
+    lines = [b"id,hetu"] + [b"%d,%s" % (i, HETUS[i % len(HETUS)].encode()) for i in range(rows)]
+    lines[bad_row - 1] += b"\xff"
+    return b"\n".join(lines) + b"\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: an undecodable byte on row 6 of a 10-row file is reported as 'the header is "
+    "not valid utf-8-sig' (the header is fine), and one on row 3001 of a 5000-row file as "
+    "'bytes after row 1' (every reader, auto and python alike)",
+)
+def test_undecodable_byte_message_points_at_its_row(tmp_path: Path) -> None:
+    small = tmp_path / "small.csv"
+    small.write_bytes(_with_bad_byte(10, 6))
+    large = tmp_path / "large.csv"
+    large.write_bytes(_with_bad_byte(5000, 3001))
+    for reader in ("auto", "python"):
+        got = _invoke(_args(small, reader, "text", ()))
+        assert got.code == 2
+        assert b"the header is not valid" not in got.err, got.err
+        got = _invoke(_args(large, reader, "text", ()))
+        assert got.code == 2
+        assert re.search(rb"row 3001\b|after row 3000\b", got.err), got.err
+
+
 def test_quote_after_the_first_block_leaves_no_partial_fast_report(boundary_dir: Path) -> None:
     """The fast readers refuse a late quote before writing a line; auto falls back whole."""
     path = boundary_dir / "quote_late_2mib.csv"
