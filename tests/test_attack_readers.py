@@ -500,6 +500,50 @@ def test_parquet_row_groups_and_csv_name(tmp_path: Path) -> None:
     assert seen["text"].code == 1
 
 
+def test_parquet_report_matches_the_same_values_as_csv(tmp_path: Path) -> None:
+    """Parquet row k is CSV row k + 1; nulls are empty cells; odd values go through quoting."""
+    nasty = '0123456789-+ABCUVWXY "\n\r,;ä\u00a0\u200b\x00\t\U0001f600'
+    values: list[str | None] = []
+    for i in range(60_000):
+        code: str | None = HETUS[i % len(HETUS)]
+        assert code is not None
+        if i % 13 == 0:
+            code = _bad(code)
+        elif i % 29 == 0:
+            code = None
+        elif i % 31 == 0:
+            code = ""
+        elif i % 17 == 0:
+            at = i % 12
+            code = code[:at] + nasty[i % len(nasty)] + code[at:]
+        values.append(code)
+    parquet = tmp_path / "ids.parquet"
+    pq.write_table(
+        pa.table({"hetu": pa.array(values, pa.string())}),
+        parquet,
+        row_group_size=20_000,
+        data_page_size=8192,
+    )
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(["hetu"])
+    writer.writerows([["" if value is None else value] for value in values])
+    csv_path = tmp_path / "ids.csv"
+    csv_path.write_bytes(text.getvalue().encode())
+    from_csv = _invoke(_args(csv_path, "auto", "text", ()))
+    seen = _assert_readers_agree(parquet, reference="arrow", formats=("text",))
+    from_parquet = seen["text"]
+    assert from_csv.code == from_parquet.code == 1
+    shifted = re.sub(
+        rb"(?m)^row (\d+):", lambda m: b"row %d:" % (int(m.group(1)) + 1), from_parquet.out
+    )
+    assert shifted == from_csv.out
+    listed = sum(line.startswith(b"row ") for line in from_csv.out.splitlines())
+    assert listed > 60_000 // 13
+    summary = b"60000 rows checked: %d valid, %d invalid\n" % (60_000 - listed, listed)
+    assert from_csv.out.endswith(summary)
+
+
 # -- bigger files: features at block boundaries and late in the file ----------------
 
 
