@@ -15,8 +15,12 @@ What is recognised, as written in a text (``131052-308T`` stands for any code):
   fullwidth forms of ``+`` and of the letters;
 * a Unicode dash or minus sign for ``-`` (en dash, em dash, ``−``, fullwidth
   hyphen-minus...);
-* spaces, tabs or no-break spaces around the sign: ``131052 - 308T``;
-* any Unicode decimal digit (fullwidth ``１３１０５２``) and fullwidth letters;
+* spaces, tabs, no-break spaces or line breaks around the sign:
+  ``131052 - 308T``, a code wrapped over two lines; also a line break or tab
+  escaped as in JSON or a repr (``131052-\n308T``), where a message quotes
+  a value;
+* any Unicode decimal digit (fullwidth ``１３１０５２``, Arabic-Indic,
+  Devanagari...), the check character included, and fullwidth letters;
 * the birth date written as a date, with ``.``, ``/``, a dash or spaces
   between day, month and year: ``13.10.52-308T``, ``13/10/52 a308t``,
   ``13 10 52-308T``;
@@ -28,8 +32,10 @@ What is recognised, as written in a text (``131052-308T`` stands for any code):
   not depend on the century).
 
 With a century sign, a spelling is found also inside a longer word or run of
-digits (``a131052-308T``, ``0131052-308T``): masking a number that is not a
-code is the lesser harm.
+digits (``a131052-308T``, ``0131052-308T``, ``hetu13.10.52-308T``): masking
+a number that is not a code is the lesser harm. One match never hides
+another that starts inside it (``12.30 281097-9637``: the time is tried as
+the start of a spelling, does not fit, and the code is found all the same).
 
 What is deliberately *not* recognised: a plain date (``2026-11-25``,
 ``13.10.2052``), a version number (``1.2.3-456``, ``0.10.10.10-1000``), a
