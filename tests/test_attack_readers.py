@@ -702,6 +702,28 @@ def test_undecodable_byte_message_points_at_its_row(tmp_path: Path) -> None:
         assert re.search(rb"row 3001\b|after row 3000\b", got.err), got.err
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: --reader arrow reports '0 rows checked: 0 valid, 0 invalid' and exits 0 for "
+    "a CSV whose header line is over 1 MiB (150,000 short column names); the other readers "
+    "check its rows (exit 1 here)",
+)
+def test_arrow_reads_rows_after_a_header_over_1_mib(tmp_path: Path) -> None:
+    columns = 150_000
+    path = tmp_path / "wide.csv"
+    header = ",".join(f"c{i}" for i in range(columns)) + ",hetu\n"
+    assert len(header) > MIB
+    rows = "".join("," * columns + value + "\n" for value in (BAD, V, ""))
+    path.write_bytes((header + rows).encode())
+    expected = (
+        b"row 2: wrong check character: 150190-****\nrow 4: empty value\n"
+        b"3 rows checked: 1 valid, 2 invalid\n"
+    )
+    for reader in ("python", "numpy", "auto"):
+        assert _invoke(_args(path, reader, "text", ())) == (1, expected, b"", None)
+    assert _invoke(_args(path, "arrow", "text", ())) == (1, expected, b"", None)
+
+
 def test_quote_after_the_first_block_leaves_no_partial_fast_report(boundary_dir: Path) -> None:
     """The fast readers refuse a late quote before writing a line; auto falls back whole."""
     path = boundary_dir / "quote_late_2mib.csv"
