@@ -818,3 +818,23 @@ def test_default_reader_memory_is_flat_and_under_100_mb(
     quote = (tmp_path / "quote.txt").read_bytes()
     assert plain.endswith(b"1000000 rows checked: 800000 valid, 200000 invalid\n")
     assert quote == plain
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs the resource module")
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: one 15 MB line of short fields (a ragged row) takes the default reader to "
+    "about 170 MiB (30 MB: 290 MiB, 60 MB: 470 MiB; --reader python 110/190/330 MiB): memory "
+    "grows with the length of a line, before the row is refused for its number of fields",
+)
+def test_memory_stays_flat_on_one_long_line(tmp_path: Path) -> None:
+    path = tmp_path / "one_line.csv"
+    with path.open("wb") as out:
+        out.write(b"id,hetu,note\n1," + BAD.encode() + b",a\n")
+        for _ in range(15):
+            out.write(b"x," * (MIB // 2))
+        out.write(b"\n")
+    code, peak = _peak_rss_mib(path, tmp_path / "report.txt")
+    assert code == 2
+    assert (tmp_path / "report.txt").read_bytes() == b"row 2: wrong check character: 150190-****\n"
+    assert peak < 100 * 1000 * 1000 / MIB, f"{peak:.1f} MiB"
