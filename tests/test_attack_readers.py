@@ -724,6 +724,22 @@ def test_arrow_reads_rows_after_a_header_over_1_mib(tmp_path: Path) -> None:
     assert _invoke(_args(path, "arrow", "text", ())) == (1, expected, b"", None)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: for a row of short fields over 2 MiB long, --reader arrow says 'malformed CSV "
+    "after row 2' where the other readers say 'row 3 has 1310721 fields but the header has 3'",
+)
+def test_arrow_error_for_a_very_long_ragged_row(tmp_path: Path) -> None:
+    path = tmp_path / "long_row.csv"
+    path.write_bytes(b"id,hetu,note\n1," + BAD.encode() + b",a\n" + b"x," * (5 * MIB // 4) + b"\n")
+    error = b"rekisteri: error: row 3 has 1310721 fields but the header has 3\n"
+    for reader in ("python", "numpy", "auto"):
+        got = _invoke(_args(path, reader, "text", ()))
+        assert (got.code, got.err) == (2, error)
+    got = _invoke(_args(path, "arrow", "text", ()))
+    assert (got.code, got.err) == (2, error)
+
+
 def test_quote_after_the_first_block_leaves_no_partial_fast_report(boundary_dir: Path) -> None:
     """The fast readers refuse a late quote before writing a line; auto falls back whole."""
     path = boundary_dir / "quote_late_2mib.csv"
