@@ -471,6 +471,13 @@ def _parquet_tables() -> dict[str, object]:
         "struct": pa.table({"hetu": pa.array([{"a": V}])}),
         "all_null_type": pa.table({"hetu": pa.array([None, None], pa.null())}),
         "missing_column": pa.table({"x": [V]}),
+        "duplicate_column": pa.Table.from_arrays(
+            [pa.array([V]), pa.array([BAD])], ["hetu", "hetu"]
+        ),
+        "nested_field": pa.table({"x": pa.array([{"hetu": V}, {"hetu": BAD}])}),
+        "large_binary": pa.table({"hetu": pa.array([V.encode()], pa.large_binary())}),
+        "string_view": pa.table({"hetu": pa.array([V, BAD, None], pa.string_view())}),
+        "column_named_like_a_code": pa.table({V: [BAD]}),
     }
 
 
@@ -483,8 +490,34 @@ def test_parquet_readers_agree(name: str, tmp_path: Path) -> None:
     assert refused.code == 2
     assert b"Parquet" in refused.err
     assert refused.err.count(b"\n") == 1
-    if name in ("integers", "binary", "list", "struct", "all_null_type", "missing_column"):
+    refused_names = {"integers", "binary", "list", "struct", "all_null_type", "missing_column"}
+    refused_names |= {
+        "duplicate_column",
+        "nested_field",
+        "large_binary",
+        "column_named_like_a_code",
+    }
+    if name in refused_names:
         assert seen["text"].code == 2
+    else:
+        assert seen["text"].code == (0 if name == "no_rows" else 1)
+
+
+def test_damaged_parquet_files_exit_2(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.parquet"
+    pq.write_table(_parquet_tables()["basic"], whole)
+    data = whole.read_bytes()
+    cases = {
+        "first_half": data[: len(data) // 2],
+        "footer_zeroed": data[:-10] + b"\0" * 6 + b"PAR1",
+        "magic_only": b"PAR1",
+        "magic_both_ends_csv": b"PAR1,hetu\n1," + BAD.encode() + b"\nPAR1",
+    }
+    for name, damaged in cases.items():
+        path = tmp_path / f"{name}.parquet"
+        path.write_bytes(damaged)
+        seen = _assert_readers_agree(path, formats=("text",), reference="auto")
+        assert seen["text"].code == 2, name
 
 
 def test_parquet_row_groups_and_csv_name(tmp_path: Path) -> None:
