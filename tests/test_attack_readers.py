@@ -28,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -38,7 +38,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rekisteri.cli import cli
-from rekisteri.testing import HetuCorruption, corrupt_hetu, make_hetu, synthetic_hetus
+from rekisteri.testing import (
+    CENTURY_SIGNS,
+    HetuCorruption,
+    corrupt_hetu,
+    make_hetu,
+    synthetic_hetus,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -454,6 +460,36 @@ def test_named_pipe_is_read_once(tmp_path: Path) -> None:
         fifo.unlink()
         assert not writer.is_alive()
         assert (got.code, got.out, got.err) == (expected.code, expected.out, expected.err)
+
+
+def _dates_file() -> bytes:
+    """Codes born around 2026-01-01 and on leap days, every century sign, some impossible."""
+    days = [date(2026, 1, 1) + timedelta(days=d) for d in range(-3, 4)]
+    days += [date(2024, 2, 29), date(2000, 2, 29), date(1900, 3, 1), date(1800, 1, 1)]
+    days += [date(2099, 12, 31), date(1899, 12, 31)]
+    codes = [
+        make_hetu(day, number, sign=sign)
+        for day in days
+        for number in (2, 899, 900, 999)
+        for sign, century in CENTURY_SIGNS.items()
+        if century == day.year // 100 * 100
+    ]
+    checks = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+    for start in ("290223-900", "290200-900", "290200A900", "290100-900", "290196-900"):
+        codes += [start + check for check in checks]
+    return ("hetu\n" + "\n".join(codes) + "\n").encode()
+
+
+@pytest.mark.parametrize("today", ["2026-01-01", "2025-12-31", "2024-02-29", "1900-03-01"])
+def test_future_dates_and_leap_days_agree(today: str, tmp_path: Path) -> None:
+    path = tmp_path / "dates.csv"
+    path.write_bytes(_dates_file())
+    for flags in ((), ("--allow-temporary",)):
+        extra = ("-c", "hetu", "-k", "hetu", "--today", today, *flags)
+        seen = _assert_readers_agree(path, *extra, formats=("text", "json"))
+        assert seen["text"].code == 1
+        if flags:  # the temporary numbers on days up to --today are valid
+            assert b" 0 valid" not in seen["text"].out
 
 
 # -- Parquet ------------------------------------------------------------------------
