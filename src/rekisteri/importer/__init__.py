@@ -17,7 +17,9 @@ for a person to edit, with comments where the importer was unsure.
 
 Offsets are into :attr:`ImportResult.text`: the decoded text itself, or for
 HTML the page's text content: block elements start new lines, whitespace inside
-text collapses, and `<script>` and `<style>` are not text.
+text collapses, and `<script>` and `<style>` are not text. They count code
+points, invisible ones too (soft hyphens, zero-width spaces, a byte order
+mark): the extractor reads the text without those, and maps its offsets back.
 
 Examples:
     >>> from rekisteri.importer import import_notice
@@ -49,6 +51,7 @@ from rekisteri.importer._builder import Mapping, merged
 from rekisteri.importer._decode import UnusableInputError, decode, looks_binary
 from rekisteri.importer._extract import Extractor
 from rekisteri.importer._html import html_to_text, looks_like_html
+from rekisteri.importer._invisible import CHARACTERS, INVISIBLE, Stripped, strip
 from rekisteri.importer._structure import split
 from rekisteri.importer._toml import to_toml
 from rekisteri.lint import Finding, Severity
@@ -70,7 +73,7 @@ __all__ = [
     "to_toml",
 ]
 
-_NON_BLANK: Final = re.compile(r"\S+")
+_NON_BLANK: Final = re.compile(rf"[^\s{CHARACTERS}]+")  # invisible characters are blank too
 _PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -379,20 +382,27 @@ def import_notice(
         text = hetu.redact(text)
     else:
         work = text
-    sections = split(work, heading_spans=headings, item_starts=items, html=is_html)
-    built = Extractor(work, sections).run()
-    if _swedish(text):
+    # The extractor reads the text without invisible characters (a soft hyphen
+    # or zero-width space inside a word); its offsets are mapped back to *text*.
+    plain = strip(work)
+    if plain.changed:
+        headings = [(plain.forward(s), plain.forward(e)) for s, e in headings]
+        items = [plain.forward(i) for i in items]
+    sections = split(plain.text, heading_spans=headings, item_starts=items, html=is_html)
+    built = Extractor(plain.text, sections).run()
+    if _swedish(plain.text):
         built.lang = "sv"
     draft = built.build()
 
-    mapped = tuple(MappedSpan(m.start, m.end, m.field) for m in built.mapped)
-    unmatched = tuple(_unmatched(text, built.mapped))
+    spans = [Mapping(plain.start(m.start), plain.end(m.end), m.field) for m in built.mapped]
+    mapped = tuple(MappedSpan(m.start, m.end, m.field) for m in spans)
+    unmatched = tuple(_unmatched(text, spans))
     findings: list[Finding] = []
     findings.extend(
         _finding(
             remark.code,
-            f"text[{remark.start}:{remark.end}]",
-            _as_masked(remark.subject, work, text, remark.start),
+            f"text[{plain.start(remark.start)}:{plain.end(remark.end)}]",
+            _as_masked(remark.subject, work, text, plain.start(remark.start)),
             lang,
         )
         for remark in sorted(built.remarks, key=lambda r: (r.start, r.code))
@@ -405,13 +415,15 @@ def import_notice(
         findings.append(_finding("I014", "text", str(codes), lang))
     if "transfers" in built.notes:
         findings.append(_finding("I010", "transfers", "", lang))
-    if _swedish(text):
+    if _swedish(plain.text):
         findings.append(_finding("I012", "text", "", lang))
-    elif _parallel(text):
+    elif _parallel(plain.text):
         findings.append(_finding("I013", "text", "", lang))
     findings.extend(
-        outdated_finding(match, f"text[{match.start}:{match.end}]", locale=lang)
-        for match in find_outdated(text)
+        outdated_finding(
+            match, f"text[{plain.start(match.start)}:{plain.end(match.end)}]", locale=lang
+        )
+        for match in find_outdated(plain.text)
     )
     # The text-level findings above already name every outdated reference,
     # with its place in the notice; the linter's R3xx on the draft would repeat them.
@@ -425,7 +437,7 @@ def import_notice(
         notes=MappingProxyType({path: tuple(notes) for path, notes in built.notes.items()}),
         source_name=source_name,
         is_html=is_html,
-        sections=_section_fields(text, sections),
+        sections=_section_fields(text, sections, plain),
     )
 
 
@@ -453,7 +465,9 @@ def _without_codes(text: str) -> str:
     return "".join(out)
 
 
-def _section_fields(text: str, sections: Sequence[Section]) -> tuple[tuple[int, int, str], ...]:
+def _section_fields(
+    text: str, sections: Sequence[Section], plain: Stripped
+) -> tuple[tuple[int, int, str], ...]:
     from rekisteri.importer._evaluate import field_of
 
     starts = []
@@ -462,7 +476,7 @@ def _section_fields(text: str, sections: Sequence[Section]) -> tuple[tuple[int, 
         if first is None:
             continue
         field = field_of(f"heading:{section.kind.value}") if section.kind else "none"
-        starts.append((first.start, field))
+        starts.append((plain.start(first.start), field))
     if starts:
         starts[0] = (0, starts[0][1])
     return tuple(
@@ -503,6 +517,10 @@ def import_bytes(
     return attrs.evolve(result, encoding=used, findings=findings)
 
 
+def _blank(char: str) -> bool:
+    return char.isspace() or INVISIBLE.match(char) is not None
+
+
 def _unmatched(text: str, mapped: Sequence[Mapping]) -> list[Passage]:
     """The passages between the mapped spans, split at blank lines, trimmed."""
     passages: list[Passage] = []
@@ -513,9 +531,9 @@ def _unmatched(text: str, mapped: Sequence[Mapping]) -> list[Passage]:
             for piece in [*_PARAGRAPH_BREAK.finditer(text, position, start), None]:
                 gap_end = piece.start() if piece is not None else start
                 s, e = gap_start, gap_end
-                while s < e and text[s].isspace():
+                while s < e and _blank(text[s]):
                     s += 1
-                while e > s and text[e - 1].isspace():
+                while e > s and _blank(text[e - 1]):
                     e -= 1
                 if e > s:
                     passages.append(Passage(s, e, text[s:e]))

@@ -12,6 +12,8 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Any, Final
 
+from rekisteri.importer._invisible import CHARACTERS
+
 if TYPE_CHECKING:
     from rekisteri.importer import ImportResult
     from rekisteri.model import LocalizedText, Register
@@ -182,7 +184,7 @@ def right_field(result: ImportResult, sections: list[dict[str, str]]) -> tuple[i
     return right, total
 
 
-_NON_BLANK: Final = re.compile(r"\S+")
+_NON_BLANK: Final = re.compile(rf"[^\s{CHARACTERS}]+")  # invisible characters are blank
 
 
 def segments(
