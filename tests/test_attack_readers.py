@@ -261,15 +261,7 @@ SMALL: dict[str, tuple[bytes, tuple[str, ...]]] = {
 }
 
 # Found by this module (see its report); strict, so a fix shows up at once.
-_ARROW_DROPS_ROWS_BEFORE_RAGGED = pytest.mark.xfail(
-    strict=True,
-    reason="bug: --reader arrow writes no report line for the rows of the batch before a "
-    "row with the wrong number of fields (the other readers list them, then fail)",
-)
-SMALL_BUGS: dict[str, pytest.MarkDecorator] = {
-    "ragged_after_an_invalid_row": _ARROW_DROPS_ROWS_BEFORE_RAGGED,
-    "space": _ARROW_DROPS_ROWS_BEFORE_RAGGED,
-}
+SMALL_BUGS: dict[str, pytest.MarkDecorator] = {}
 
 
 @pytest.mark.parametrize(
@@ -283,7 +275,6 @@ def test_small_file_readers_agree(name: str, tmp_path: Path) -> None:
     _assert_readers_agree(path, *extra)
 
 
-@_ARROW_DROPS_ROWS_BEFORE_RAGGED
 def test_arrow_lists_the_rows_before_a_ragged_row(tmp_path: Path) -> None:
     """Smallest case: one invalid row, then a row with a missing field."""
     path = tmp_path / "ragged.csv"
@@ -694,12 +685,7 @@ def _boundary_files() -> dict[str, bytes]:
 
 
 BOUNDARY = _boundary_files()
-BOUNDARY_BUGS: dict[str, pytest.MarkDecorator] = {
-    "ragged_short_late_1mib": _ARROW_DROPS_ROWS_BEFORE_RAGGED,
-    "ragged_short_late_2mib": _ARROW_DROPS_ROWS_BEFORE_RAGGED,
-    "ragged_long_late_1mib": _ARROW_DROPS_ROWS_BEFORE_RAGGED,
-    "ragged_long_late_2mib": _ARROW_DROPS_ROWS_BEFORE_RAGGED,
-}
+BOUNDARY_BUGS: dict[str, pytest.MarkDecorator] = {}
 
 
 @pytest.fixture(scope="module")
@@ -723,13 +709,6 @@ def test_big_file_readers_agree(name: str, boundary_dir: Path) -> None:
         assert re.search(rb"\n\d+ rows checked: \d+ valid, \d+ invalid\n$", seen["text"].out)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: --reader numpy/arrow refuse a quote-free UTF-8 file with a line of about "
-    "128 KiB (65,523 two-byte characters are enough, far below the csv module's field limit) "
-    "saying they read files 'in UTF-8 without quote characters', which this file is; the limit "
-    "is in neither --help nor the docs",
-)
 def test_fast_reader_refusal_of_a_long_line_says_why(tmp_path: Path) -> None:
     path = tmp_path / "long_note.csv"
     path.write_bytes(f"id,hetu,note\n1,{BAD},{'ä' * 65523}\n2,{V},x\n".encode())
@@ -770,12 +749,6 @@ def test_undecodable_byte_message_points_at_its_row(tmp_path: Path) -> None:
         assert re.search(rb"row 3001\b|after row 3000\b", got.err), got.err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: --reader arrow reports '0 rows checked: 0 valid, 0 invalid' and exits 0 for "
-    "a CSV whose header line is over 1 MiB (150,000 short column names); the other readers "
-    "check its rows (exit 1 here)",
-)
 def test_arrow_reads_rows_after_a_header_over_1_mib(tmp_path: Path) -> None:
     columns = 150_000
     path = tmp_path / "wide.csv"
@@ -792,11 +765,6 @@ def test_arrow_reads_rows_after_a_header_over_1_mib(tmp_path: Path) -> None:
     assert _invoke(_args(path, "arrow", "text", ())) == (1, expected, b"", None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: for a row of short fields over 2 MiB long, --reader arrow says 'malformed CSV "
-    "after row 2' where the other readers say 'row 3 has 1310721 fields but the header has 3'",
-)
 def test_arrow_error_for_a_very_long_ragged_row(tmp_path: Path) -> None:
     path = tmp_path / "long_row.csv"
     path.write_bytes(b"id,hetu,note\n1," + BAD.encode() + b",a\n" + b"x," * (5 * MIB // 4) + b"\n")
@@ -905,12 +873,6 @@ def test_default_reader_memory_is_flat_and_under_100_mb(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs the resource module")
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: one 15 MB line of short fields (a ragged row) takes the default reader to "
-    "about 170 MiB (30 MB: 290 MiB, 60 MB: 470 MiB; --reader python 110/190/330 MiB): memory "
-    "grows with the length of a line, before the row is refused for its number of fields",
-)
 def test_memory_stays_flat_on_one_long_line(tmp_path: Path) -> None:
     path = tmp_path / "one_line.csv"
     with path.open("wb") as out:

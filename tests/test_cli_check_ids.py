@@ -94,8 +94,7 @@ def test_readers_agree_on_a_report(
 def test_readers_agree_across_blocks_and_blank_lines(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Small Arrow blocks and Python chunks: row numbers stay the same, blank lines count."""
-    monkeypatch.setattr(_ids_arrow, "BLOCK_BYTES", 64)
+    """Small numpy chunks and Python chunks: row numbers stay the same, blank lines count."""
     monkeypatch.setattr(_ids_numpy, "CHUNK_BYTES", 40)
     monkeypatch.setattr(_ids, "CHUNK_ROWS", 5)
     lines = ["hetu"] + [
@@ -318,7 +317,8 @@ def test_arrow_reader_does_not_load_pandas(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    path = _csv(tmp_path / "ids.csv", "id,hetu", [*ROWS, ""])
+    path = tmp_path / "ids.parquet"
+    pq.write_table(pa.table({"hetu": [*ROWS, "", None]}), path)
     code = (
         "import sys\n"
         "from rekisteri.cli import main\n"

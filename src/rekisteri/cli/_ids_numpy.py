@@ -56,34 +56,41 @@ _MAY_STRIP: Final = np.array([chr(b).isspace() or b >= 128 for b in range(256)],
 
 
 def can_read(binary: IO[bytes], encoding: str, delimiter: str) -> bool:
-    """Whether this reader (or the Arrow one) gives exactly the rows of the csv module.
+    """Whether this reader gives exactly the rows of the csv module (see :func:`refusal`)."""
+    return refusal(binary, encoding, delimiter) is None
 
-    True for UTF-8 (with or without a byte-order mark), a printable ASCII
-    delimiter other than ``"``, and a file without any quote character,
-    whose every 64 KiB holds a delimiter or a line end (so no field comes
-    near the csv module's field size limit: such a file is left to the csv
-    module, which refuses the field). Invalid UTF-8 also sends a file to the
+
+def refusal(binary: IO[bytes], encoding: str, delimiter: str) -> str | None:
+    """Why this reader may not give the rows of the csv module for the file, or None.
+
+    It reads UTF-8 (with or without a byte-order mark) with a printable ASCII
+    delimiter other than ``"``, in a file without any quote character, whose
+    every 64 KiB holds a delimiter or a line end (so no field comes near the
+    csv module's field size limit; such a file is left to the csv module,
+    which refuses a field over it). Invalid UTF-8 also sends a file to the
     csv module, whose error message names the row. The file is scanned once,
     1 MiB at a time; the position is restored afterwards.
     """
     if codecs.lookup(encoding).name not in {"utf-8", "utf-8-sig"}:
-        return False
+        return f"the encoding is {encoding}, not UTF-8"
     if not (delimiter.isascii() and delimiter.isprintable() and delimiter != '"'):
-        return False
+        return "the delimiter is not a printable ASCII character other than the quote"
     separators = (delimiter.encode(), b"\n", b"\r")
     decoder = codecs.getincrementaldecoder("utf-8")()
     start = binary.tell()
     try:
         while chunk := binary.read(_SCAN_BYTES):
-            if b'"' in chunk or not _short_fields(chunk, separators):
-                return False
+            if b'"' in chunk:
+                return "it has a quote character"
+            if not _short_fields(chunk, separators):
+                return "it has 64 KiB without a delimiter or a line end (a long field)"
             decoder.decode(chunk)  # measured: as fast as a check in numpy
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        return False
+        return "it has bytes that are not valid UTF-8"
     finally:
         binary.seek(start)
-    return True
+    return None
 
 
 def _short_fields(chunk: bytes, separators: tuple[bytes, ...]) -> bool:
@@ -388,8 +395,26 @@ def check_csv(
                     number, fields = ragged
                     fail(f"row {row + 1 + number} has {fields} fields but the header has {width}")
                 row += values.size
+        if not header and len(carry) > width * 2 * _FIELD_BLOCK + 2:
+            # Every field is shorter than 128 KiB (can_read made sure): a line this
+            # long has more fields than the header. Count them without keeping it.
+            fields = _count_fields(binary, carry, delimiter.encode())
+            fail(f"row {row + 1} has {fields} fields but the header has {width}")
         if at_end:
             return
+
+
+def _count_fields(binary: IO[bytes], line: bytes, delimiter: bytes) -> int:
+    """The number of fields of the line that starts with *line* and goes on in *binary*."""
+    count = 0
+    data = line
+    while data:
+        ends = [end for end in (data.find(b"\n"), data.find(b"\r")) if end != -1]
+        if ends:
+            return count + data.count(delimiter, 0, min(ends)) + 1
+        count += data.count(delimiter)
+        data = binary.read(CHUNK_BYTES)
+    return count + 1
 
 
 def _last_line_end(data: bytes, *, at_end: bool) -> int:
