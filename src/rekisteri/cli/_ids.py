@@ -374,9 +374,10 @@ def _numpy_reader() -> ModuleType | None:
     type=click.Choice(("auto", "numpy", "arrow", "python")),
     default="auto",
     show_default=True,
-    help="How to read FILE: 'numpy' (CSV files in UTF-8 without quote characters; needs "
-    "numpy), 'arrow' (Parquet, and the same CSV files; needs pyarrow), 'python' (the csv "
-    "module), or 'auto' (Arrow for Parquet; numpy for a CSV file where it applies, else python).",
+    help="How to read FILE: 'numpy' (CSV files in UTF-8 without quote characters, with a "
+    "delimiter or line end in every 64 KiB; needs numpy), 'arrow' (Parquet, with pyarrow; CSV "
+    "as 'numpy'), 'python' (the csv module), or 'auto' (Arrow for Parquet; numpy for a CSV "
+    "file where it applies, else python). The report is the same.",
 )
 def check_ids(
     *,
