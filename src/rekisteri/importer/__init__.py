@@ -6,7 +6,8 @@ an HTML page) and returns an :class:`ImportResult`:
 * ``draft``: a :class:`~rekisteri.model.Register` with whatever could be
   recognised; what the notice does not say stays empty (nothing is made up);
 * ``unmatched``: every passage that was not mapped to a field, with its
-  offsets: each non-blank character of the text is either mapped or listed;
+  offsets: each non-blank character of the text is either mapped or listed
+  (invisible format characters such as a soft hyphen count as blank);
 * ``findings``: the linter's report on the draft, plus the importer's own
   findings (codes ``I001``–``I013``) and the outdated legal references of
   the text, each with its current replacement.

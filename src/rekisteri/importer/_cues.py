@@ -233,6 +233,7 @@ CROSS_CUED: Final = frozenset(
         SectionKind.RETENTION,
         SectionKind.TRANSFERS,
         SectionKind.COOKIES,
+        SectionKind.AUTOMATED,
         None,
     }
 )
@@ -312,9 +313,38 @@ def short_name(text: str, limit: int = 80) -> str:
 
 #: "ei käytetä automaattiseen päätöksentekoon": no automated decisions.
 AUTOMATED: Final = re.compile(
-    r"automaatti\w* päätöksen|automatisoitu\w* päätöksen|profilointi|automatiserat beslut"
-    r"|automatiserade beslut|profilering|automated decision|profiling"
+    r"automaatti\w* päätö|automatisoitu\w* päätö|automaattisesti tehtäv\w* päätö|profiloi"
+    r"|automatiser\w* beslut|profiler|automated (?:individual )?decision|profiling"
+    r"|automatically made decisions"
 )
+#: A negation in a sentence on automated decisions: "ei tehdä", "emme profiloi",
+#: "eivät perustu", "används inte", "no automated decisions", "is not used".
+_AUTOMATED_NEGATED: Final = re.compile(
+    r"\b(?:ei|eivät)\s+(?:\w+\s+){0,3}(?:tee|tehdä|käytetä|käytä|ole|harjoiteta|suoriteta"
+    r"|profiloida|profiloi|sovelleta|hyödynnetä|perustu|tapahdu|kohdistu)\b|\beikä\b|\bemme\b"
+    r"|\binte\b|\bicke\b|\bingen\b|\binga\b|\bnot\b|\bnever\b|\bno\b"
+)
+#: A bare answer under an automated-decisions heading: "Ei.", "Ei ole.", "Nej.", "None."
+_BARE_NO: Final = re.compile(r"(?:ei(?: ole| tehdä| käytetä)?|nej|no|none|inga|ingen)[ .!]*")
+
+
+def bare_no(low: str) -> bool:
+    """Whether *low* is only a "no" ("Ei.", "Ei ole.", "Nej.", "None.")."""
+    return _BARE_NO.fullmatch(low.strip()) is not None
+
+
+def no_automated(low: str, *, under_heading: bool) -> bool:
+    """Whether *low* says that there are no automated decisions or profiling.
+
+    Under the GDPR form's heading on automated decision-making, a bare "Ei." says so too.
+    """
+    if under_heading and bare_no(low):
+        return True
+    return (
+        (under_heading or AUTOMATED.search(low) is not None)
+        and _AUTOMATED_NEGATED.search(low) is not None
+        and EXCEPTION.search(low) is None
+    )
 
 
 def period_of(low: str) -> tuple[Duration | None, RetentionTrigger | None]:

@@ -19,7 +19,6 @@ from rekisteri.importer._builder import Builder, Remark
 from rekisteri.importer._contact import email_in
 from rekisteri.importer._controller import ContactReader
 from rekisteri.importer._cues import (
-    AUTOMATED,
     CATALOG_CUES,
     COMPANY,
     CONTENT_CUE,
@@ -49,11 +48,13 @@ from rekisteri.importer._cues import (
     TRANSFER_WHERE,
     YTUNNUS,
     as_sentence,
+    bare_no,
     category_name,
     flat,
     is_negative,
     is_transfer,
     meaningful,
+    no_automated,
     owned_register_name,
     purpose_name_of,
     recipient_name,
@@ -451,10 +452,11 @@ class Extractor:
             self.out.add_description(sentence, start, end)
             self.out.map(start, end, "none_stated.cookies")
             return None
-        if AUTOMATED.search(low) and is_negative(low, AUTOMATED):
+        if no_automated(low, under_heading=kind is SectionKind.AUTOMATED):
             # "Tietoja ei käytetä automaattiseen päätöksentekoon": explicitly none
             self.out.none_stated[NoneStated.AUTOMATED_DECISIONS] = None
-            self.out.add_description(sentence, start, end)
+            if not bare_no(low):  # a bare "Ei." says nothing in the description
+                self.out.add_description(sentence, start, end)
             self.out.map(start, end, "none_stated.automated_decisions")
             return None
         field = self._cross(kind, low)
@@ -536,6 +538,7 @@ class Extractor:
             SectionKind.TITLE: "description",
             SectionKind.CHANGES: "description",
             SectionKind.COOKIES: "description",
+            SectionKind.AUTOMATED: "description",
             SectionKind.CONTENT: "data_categories",
             SectionKind.SOURCES: "sources",
             SectionKind.DISCLOSURES: "recipients",

@@ -41,6 +41,7 @@ class SectionKind(StrEnum):
     COOKIES = "cookies"
     CHANGES = "changes"
     PROVISION = "provision_requirement"
+    AUTOMATED = "automated_decisions"
 
 
 _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
@@ -236,6 +237,18 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
     ),
     (SectionKind.COOKIES, r"evästeet|evästeiden käyttö|evästekäytäntö|kakor|cookies"),
     (
+        SectionKind.AUTOMATED,
+        (
+            r"(automaattinen|automatisoitu) päätöksenteko(,? (ja|tai|mukaan lukien|ml\.?) profilointi)?"
+            r"|automaattiset päätökset( ja profilointi)?|profilointi( ja automaattinen päätöksenteko)?"
+            r"|tiedot automaattisen päätöksenteon.{0,140}|automaattisen päätöksenteon.{0,100}"
+            r"|automatiserat beslutsfattande(,? (och|inbegripet) profilering)?.{0,80}"
+            r"|automatiserade beslut( och profilering)?|profilering|förekomsten av automatiserat.{0,140}"
+            r"|automated (individual )?decision[- ]making(,? (and|including) profiling)?.{0,80}"
+            r"|automated decisions( and profiling)?|profiling|information on the existence of automated.{0,140}"
+        ),
+    ),
+    (
         SectionKind.PROVISION,
         (
             r"onko (henkilö)?tietojen antaminen (pakollista|vapaaehtoista)|(henkilö)?tietojen antamisen pakollisuus"
@@ -373,6 +386,10 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     ),
     (SectionKind.CONTACT, re.compile(r"yhteyshenkilö|kontaktperson|contact person")),
     (SectionKind.NAME, re.compile(r"rekisterin nimi|registrets namn|name of the register")),
+    (
+        SectionKind.AUTOMATED,
+        re.compile(r"automa\w*.{0,30}(?:päätö|beslut|decision)|profiloi|profiler|profiling"),
+    ),
     (
         SectionKind.TRANSFERS,
         re.compile(r"(?:siirr|siirt)\w*.{0,40}(?:eu|eta|kolmans|ulkopuol)|överför|transfer"),

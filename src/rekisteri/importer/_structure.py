@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from rekisteri.importer._contact import MATTERS, ROLE
-from rekisteri.importer._cues import ORGANISATION
+from rekisteri.importer._cues import ORGANISATION, bare_no
 from rekisteri.importer._headings import (
     MAX_HEADING,
     SectionKind,
@@ -259,6 +259,7 @@ class _Splitter:
             and _BULLET.match(text) is None
             and sum(char.isalpha() for char in text) >= 3
             and _glued_heading(text) is None
+            and not bare_no(text.casefold())  # "Ei ole": an answer under the heading
         )
 
     def _block(self, block: list[tuple[int, int]]) -> None:
