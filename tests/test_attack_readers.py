@@ -729,12 +729,6 @@ def _with_bad_byte(rows: int, bad_row: int) -> bytes:
     return b"\n".join(lines) + b"\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: an undecodable byte on row 6 of a 10-row file is reported as 'the header is "
-    "not valid utf-8-sig' (the header is fine), and one on row 3001 of a 5000-row file as "
-    "'bytes after row 1' (every reader, auto and python alike)",
-)
 def test_undecodable_byte_message_points_at_its_row(tmp_path: Path) -> None:
     small = tmp_path / "small.csv"
     small.write_bytes(_with_bad_byte(10, 6))

@@ -540,3 +540,22 @@ def test_property_numpy_report_lines_equal_the_python_ones(
         )
     assert text == "".join(expected)
     assert (count, empty) == (len(expected), len(findings) - len(expected))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"id,h\xe4tu\n1,131052-308T\n", "the header is not valid utf-8"),
+        (b"id,hetu\n1,131052-308T\n2,131052-308T\xe4\n3,x\n", "row 3 has bytes that are not valid"),
+    ],
+)
+def test_undecodable_bytes_are_reported_at_their_row(
+    runner: CliRunner, tmp_path: Path, content: bytes, message: str
+) -> None:
+    """The decoder reads ahead of the rows; the message names the row of the bad bytes."""
+    path = tmp_path / "cp.csv"
+    path.write_bytes(content)
+    for reader in ("auto", "python"):
+        result = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--reader", reader)
+        assert result.exit_code == 2
+        assert message in result.stderr, result.stderr

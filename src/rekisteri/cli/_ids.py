@@ -12,6 +12,7 @@ import gc
 import io
 import json
 import os
+import re
 import sys
 from functools import partial
 from itertools import compress, count, islice
@@ -478,9 +479,10 @@ def _check_csv(
     text = io.TextIOWrapper(binary, encoding=encoding, newline="")
     try:
         rows = csv.reader(text, delimiter=delimiter, strict=True)
+        locate = partial(_undecodable_row, binary, encoding=encoding, delimiter=delimiter)
         index, width = _find_column(
             rows, source=options.source, column=options.column, encoding=text.encoding,
-            checker=checker,
+            checker=checker, locate=locate,
         )  # fmt: skip
         if fast_reader is not None:
             binary.seek(0)  # the fast readers skip the header row themselves
@@ -489,8 +491,9 @@ def _check_csv(
                 delimiter=delimiter,
             )  # fmt: skip
         return _check_stream(
-            text, binary, rows, index=index, width=width, options=options, checker=checker
-        )
+            text, binary, rows, index=index, width=width, options=options, checker=checker,
+            locate=locate,
+        )  # fmt: skip
     finally:
         text.detach()  # the caller closes the file; standard input stays open
 
@@ -600,6 +603,7 @@ def _check_stream(
     width: int,
     options: _Options,
     checker: _Checker,
+    locate: Callable[[], int | None],
 ) -> int:
     encoding = text.encoding
     pick = itemgetter(index)
@@ -622,9 +626,10 @@ def _check_stream(
             tally(len(rows), [(first_row + i, reasons[i], values[i]) for i in bad])  # type: ignore[misc] # compress() keeps the Reasons only
             bar.update(len(rows))
     except UnicodeError:  # UnicodeDecodeError, or a codec's own (utf-16 without a BOM)
+        row = locate()
+        where = f"row {row} has bytes that" if row else f"bytes after row {tally.total + 1}"
         fail(
-            f"{options.source}: bytes after row {tally.total + 1} are not valid {encoding}; "
-            "try --encoding cp1252 or latin-1"
+            f"{options.source}: {where} are not valid {encoding}; try --encoding cp1252 or latin-1"
         )
     finally:
         if gc_was_enabled:
@@ -635,8 +640,39 @@ def _check_stream(
     return code
 
 
+def _undecodable_row(binary: IO[bytes], *, encoding: str, delimiter: str) -> int | None:
+    """The number of the first row of a file with bytes that *encoding* cannot decode.
+
+    The file is read again from the start, with each such byte decoded as a
+    lone surrogate (which valid input never gives), so the csv module counts
+    the rows as it did. ``None`` for standard input, or when it cannot tell.
+    """
+    if not binary.seekable():
+        return None
+    binary.seek(0)
+    text = io.TextIOWrapper(binary, encoding=encoding, errors="surrogateescape", newline="")
+    try:
+        for number, row in enumerate(csv.reader(text, delimiter=delimiter), start=1):
+            if any(_SURROGATE.search(cell) for cell in row):
+                return number
+    except (csv.Error, UnicodeError):
+        return None
+    finally:
+        text.detach()
+    return None
+
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
 def _find_column(
-    reader: Iterator[list[str]], *, source: str, column: str, encoding: str, checker: _Checker
+    reader: Iterator[list[str]],
+    *,
+    source: str,
+    column: str,
+    encoding: str,
+    checker: _Checker,
+    locate: Callable[[], int | None],
 ) -> tuple[int, int]:
     """Read the header; return the index of *column* and the number of columns."""
     try:
@@ -644,6 +680,13 @@ def _find_column(
     except StopIteration:
         fail(f"{source} is empty: expected a header row")
     except UnicodeError:  # UnicodeDecodeError, or a codec's own (utf-16 without a BOM)
+        # The decoder reads ahead: the bad bytes may be in a later row than the header.
+        row = locate()
+        if row and row > 1:
+            fail(
+                f"{source}: row {row} has bytes that are not valid {encoding}; "
+                "try --encoding cp1252 or latin-1"
+            )
         fail(f"{source}: the header is not valid {encoding}; try --encoding cp1252")
     except csv.Error as exc:
         fail(f"{source}: malformed CSV header ({exc})")
