@@ -105,3 +105,85 @@ class TestAutomatedDecisionNegatives:
         body = "Automaattisia päätöksiä ei tehdä, paitsi luottopäätöksissä."
         result = notice("Automaattinen päätöksenteko", body)
         assert NoneStated.AUTOMATED_DECISIONS not in result.draft.none_stated
+
+
+class TestCookies:
+    def test_name_and_purpose_lines(self) -> None:
+        """One cookie a line: "name – purpose (duration)"; the prose stays in the description."""
+        result = notice(
+            "Evästeet",
+            "Sivustolla käytetään seuraavia evästeitä:\n"
+            "• _ga – kävijämäärien tilastointi (2 vuotta)\n"
+            "• PHPSESSID: istunnon tunniste (istunto)\n"
+            "• wp-settings-1 – käyttäjän asetukset\n\n"
+            "Evästeet voi estää selaimen asetuksista.",
+        )
+        cookies = result.draft.cookies
+        assert [(c.name, c.purpose.fi, c.duration) for c in cookies] == [
+            ("_ga", "kävijämäärien tilastointi", "2 vuotta"),
+            ("PHPSESSID", "istunnon tunniste", "istunto"),
+            ("wp-settings-1", "käyttäjän asetukset", None),
+        ]
+        assert result.draft.description is not None
+        assert "selaimen asetuksista" in result.draft.description.fi
+        assert result.unmatched == ()
+        assert [field for _, _, field in result.sections] == ["controller", "cookies", "purposes"]
+
+    def test_a_table_in_text(self) -> None:
+        """A header line "Eväste | Tarkoitus | Kesto" and rows split the same way."""
+        result = notice(
+            "Evästeet",
+            "Eväste | Tarkoitus | Kesto\n_ga | Kävijätilastot | 2 vuotta\n"
+            "cart_id | Ostoskori | istunto",
+        )
+        assert [(c.name, c.purpose.fi, c.duration) for c in result.draft.cookies] == [
+            ("_ga", "Kävijätilastot", "2 vuotta"),
+            ("cart_id", "Ostoskori", "istunto"),
+        ]
+        assert fields(result) == ["controller", "cookies", "purposes"]
+
+    def test_label_lines(self) -> None:
+        """A "Namn:" line starts a cookie; "Ändamål:", "Lagringstid:", "Leverantör:" fill it."""
+        result = notice(
+            "Kakor",
+            "Namn: sessionid\nÄndamål: Inloggningen\nLagringstid: sessionen\n\n"
+            "Namn: _stat\nÄndamål: Besöksstatistik\nLeverantör: Statistikbolaget",
+        )
+        assert [(c.name, c.purpose.fi, c.duration, c.provider) for c in result.draft.cookies] == [
+            ("sessionid", "Inloggningen", "sessionen", None),
+            ("_stat", "Besöksstatistik", None, "Statistikbolaget"),
+        ]
+
+    def test_an_html_table_with_a_kind_column(self) -> None:
+        """Header cells are column names, not headings ("Tarkoitus" is no purposes section)."""
+        page = (
+            "<h2>Rekisterinpitäjä</h2><p>Esimerkki Oy</p><h2>Evästeet</h2>"
+            "<table><tr><th>Eväste</th><th>Tyyppi</th><th>Tarkoitus</th></tr>"
+            "<tr><td>session</td><td>Välttämätön</td><td>Kirjautuminen</td></tr>"
+            "<tr><td>_mkt</td><td>Markkinointi</td><td>Mainosten kohdentaminen</td></tr>"
+            "</table><h2>Tietoturva</h2><p>Palvelin on suojattu.</p>"
+        )
+        result = import_notice(page)
+        assert [(c.name, c.purpose.fi, c.strictly_necessary) for c in result.draft.cookies] == [
+            ("session", "Kirjautuminen", True),
+            ("_mkt", "Mainosten kohdentaminen", False),
+        ]
+        assert fields(result) == ["controller", "cookies", "security"]
+        assert result.shares["in_field"] == 1.0
+
+    def test_prose_only_gives_no_entries(self) -> None:
+        """Cookies described without names stay prose; "HUOM:" is no cookie's name."""
+        result = notice(
+            "Evästeet",
+            "Käytämme evästeitä ostoskorin toimintaan ja kävijätilastoihin.\n"
+            "HUOM: estetyt evästeet voivat haitata ostoskorin toimintaa.",
+        )
+        assert result.draft.cookies == ()
+        assert result.draft.description is not None
+        assert "kävijätilastoihin" in result.draft.description.fi
+
+    def test_a_negative_still_sets_none_stated(self) -> None:
+        """A sentence saying no cookies are used sets none_stated cookies, as before."""
+        result = notice("Evästeet", "Palvelussa ei käytetä evästeitä.")
+        assert result.draft.cookies == ()
+        assert NoneStated.COOKIES in result.draft.none_stated

@@ -23,6 +23,7 @@ from rekisteri.model import (
     Address,
     ContactPoint,
     Controller,
+    Cookie,
     DataCategory,
     DataSubjectCategory,
     Duration,
@@ -44,6 +45,8 @@ from rekisteri.sources import CATALOG
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
+
+    from rekisteri.importer._cookies import FoundCookie
 
 
 @attrs.define
@@ -110,6 +113,7 @@ class Builder:
         self.sources: list[Source] = []
         self.recipients: list[dict[str, str | None]] = []
         self.transfers: list[str] = []
+        self.cookies: list[FoundCookie] = []
         self.none_stated: dict[NoneStated, None] = {}
         self.retention: list[dict[str, str | Duration | RetentionTrigger | None]] = []
         self.security: list[tuple[SecurityKind | None, str]] = []
@@ -357,6 +361,19 @@ class Builder:
             self.note("transfers", "the notice both denies and describes transfers; check")
         if recipients and NoneStated.RECIPIENTS in none_stated:
             del none_stated[NoneStated.RECIPIENTS]
+        cookies = tuple(
+            Cookie(
+                name=c.name,
+                purpose=LocalizedText(fi=c.purpose or c.name),
+                duration=c.duration,
+                provider=c.provider,
+                strictly_necessary=c.necessary,
+            )
+            for c in self.cookies
+        )
+        if cookies and NoneStated.COOKIES in none_stated:
+            del none_stated[NoneStated.COOKIES]
+            self.note("cookies", "the notice both lists cookies and says it sets none; check")
         retention = tuple(
             RetentionRule(
                 description=LocalizedText(fi=str(r["description"])),
@@ -382,6 +399,7 @@ class Builder:
             sources=tuple(self.sources),
             recipients=recipients,
             transfers=transfers,
+            cookies=cookies,
             retention=retention,
             security=security,
             rights=tuple(right for right in Right if right in self.rights),

@@ -18,6 +18,7 @@ import attrs
 from rekisteri.importer._builder import Builder, Remark
 from rekisteri.importer._contact import email_in
 from rekisteri.importer._controller import ContactReader
+from rekisteri.importer._cookies import read_cookies
 from rekisteri.importer._cues import (
     CATALOG_CUES,
     COMPANY,
@@ -129,6 +130,8 @@ class Extractor:
                 self._name(section)
             elif section.kind in RIGHTS_SECTIONS:
                 self._rights(section)
+            elif section.kind is SectionKind.COOKIES:
+                self._units(self._cookies(section))
             else:
                 self._units(section)
         self.contacts.scan_business_ids()
@@ -209,6 +212,32 @@ class Extractor:
             self.out.remarks.append(
                 Remark("I005", piece.start, piece.end, heading_text(self.text, piece))
             )
+
+    def _cookies(self, section: Section) -> Section:
+        """Read the cookies the section lists by name; return the section's other text."""
+        lines = [line for piece in section.pieces for line in piece.lines]
+        found = read_cookies([self.text[s:e] for s, e in lines])
+        if not found.cookies:
+            return section
+        taken: set[tuple[int, int]] = set()
+        for cookie in found.cookies:
+            index = len(self.out.cookies)
+            self.out.cookies.append(cookie)
+            for line in cookie.lines:
+                self.out.map(*lines[line], f"cookies[{index}]")
+                taken.add(lines[line])
+        for line in found.header:
+            self.out.map(*lines[line], "cookies")
+            taken.add(lines[line])
+        rest: list[Piece] = []
+        for piece in section.pieces:
+            if not taken.intersection(piece.lines):
+                rest.append(piece)
+            else:  # a piece partly read as cookies: its other lines, one a paragraph
+                rest.extend(
+                    Piece("para", s, e, [(s, e)], s) for s, e in piece.lines if (s, e) not in taken
+                )
+        return attrs.evolve(section, pieces=rest)
 
     # -- controller, contact and DPO: label lines
     def _name(self, section: Section) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from rekisteri.importer._contact import MATTERS, ROLE
+from rekisteri.importer._cookies import is_column_label
 from rekisteri.importer._cues import ORGANISATION, bare_no
 from rekisteri.importer._headings import (
     MAX_HEADING,
@@ -262,11 +263,15 @@ class _Splitter:
             and not bare_no(text.casefold())  # "Ei ole": an answer under the heading
         )
 
+    def _column_cell(self, line: tuple[int, int]) -> bool:
+        """A cookie table's header cell ("Eväste", "Tarkoitus"): not a heading."""
+        return self.current is SectionKind.COOKIES and is_column_label(self.text[line[0] : line[1]])
+
     def _block(self, block: list[tuple[int, int]]) -> None:
         i = 0
         n = len(block)
         while i < n:
-            found = self._heading(block, i)
+            found = None if self._column_cell(block[i]) else self._heading(block, i)
             if found is not None:
                 k, piece = found
                 self._subsection(piece)

@@ -1,0 +1,256 @@
+"""Cookies listed by name in a cookie section: a table, label lines or "name: purpose" lines.
+
+Old notices list their cookies in three ways, all read here from the lines of
+the cookie section (an HTML table arrives one cell a line):
+
+* a table whose header names the columns ("Eväste | Tarkoitus | Kesto",
+  "Namn | Ändamål", "Cookie | Provider | Purpose | Expiry"), its cells one a
+  line or separated by tabs or ``|`` on one line;
+* label lines, one group a cookie ("Nimi: _ga" / "Tarkoitus: …" / "Kesto: …");
+* one cookie a line: a name shaped like a cookie's (``_ga``, ``PHPSESSID``,
+  ``wp-settings-1``, ``CookieConsent``), then ``:``, a dash or a tab, then
+  its purpose ("_ga – kävijätilastot (2 vuotta)").
+
+What is not a list of cookies (the prose about what a cookie is, how to block
+them) stays with the section's other text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+#: The columns of a cookie table or the labels of a cookie's lines, by what they hold.
+_COLUMNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
+    (
+        "name",
+        re.compile(
+            r"(?:evästeen |kakans |cookie )?(?:nimi|namn|name)|eväste|evästeet|kaka|kakor"
+            r"|cookies?|tunniste"
+        ),
+    ),
+    (
+        "purpose",
+        re.compile(
+            r"(?:käyttö)?tarkoitus|kuvaus|ändamål|syfte|beskrivning|purpose|description"
+            r"|mihin (?:sitä )?käytetään"
+        ),
+    ),
+    (
+        "duration",
+        re.compile(
+            r"kesto|voimassaolo(?:aika)?|säilytysaika|vanhenee|elinikä|lagringstid"
+            r"|giltighetstid|varaktighet|löper ut|duration|expiry|expiration|expires|lifetime"
+        ),
+    ),
+    (
+        "provider",
+        re.compile(
+            r"(?:palvelun)?tarjoaja|toimittaja|asettaja|omistaja|leverantör|utfärdare"
+            r"|provider|set by|owner|domain|verkkotunnus|domän"
+        ),
+    ),
+    ("kind", re.compile(r"tyyppi|luokka|kategoria|typ|kategori|type|category")),
+)
+_CELL_SEPARATOR: Final = re.compile(r"\t+|\s+\|\s+|\s{3,}")
+#: A token shaped like a cookie's name: an underscore, hyphen, dot or digit in it,
+#: a capital inside it ("CookieConsent"), or all capitals ("PHPSESSID", "NID").
+_COOKIE_NAME: Final = re.compile(
+    r"(?=[\w.\-]*[_\-.\d]|[A-Za-z]+[a-z][A-Z]|[A-Z]{3,}\b)[A-Za-z_][\w.\-]{0,60}"
+)
+_NOT_NAMES: Final = frozenset({"huom", "huomio", "huom.", "obs", "obs.", "note", "nb", "nb."})
+#: "name: purpose", "name – purpose", "name\tpurpose", after an optional bullet.
+_COOKIE_LINE: Final = re.compile(
+    r"(?:[-–•*·]\s*)?(?P<name>\S{2,60}?)\s*(?::\s+|\s[–—-]\s|\t+)(?P<rest>\S.*)"
+)
+_DURATION_IN_BRACKETS: Final = re.compile(
+    r"\s*\((?P<duration>[^()]*(?:\d|istunto|session|vuo|kuukau|päivä|år|månad|dag|year|month|day)"
+    r"[^()]*)\)\.?$"
+)
+_NECESSARY: Final = re.compile(r"välttämät|nödvändig|necessary|essential|strictly")
+#: A cell longer than this is prose, not a table's cell.
+_MAX_CELL: Final = 200
+
+
+@attrs.define
+class FoundCookie:
+    """A cookie read from the section, and the lines it came from."""
+
+    name: str
+    purpose: str | None = None
+    duration: str | None = None
+    provider: str | None = None
+    necessary: bool = False
+    lines: list[int] = attrs.field(factory=list)
+    """Indices of the section's lines that this cookie was read from."""
+
+
+@attrs.frozen
+class CookieList:
+    """What :func:`read_cookies` found: the cookies, and the lines of a table's header."""
+
+    cookies: tuple[FoundCookie, ...]
+    header: tuple[int, ...]
+
+
+def _column(cell: str) -> str | None:
+    key = cell.strip().rstrip(":").strip().casefold()
+    if not key or len(key) > 40:
+        return None
+    return next((column for column, pattern in _COLUMNS if pattern.fullmatch(key)), None)
+
+
+def is_column_label(cell: str) -> bool:
+    """Whether *cell* names a column of a cookie table ("Eväste", "Tarkoitus", "Kesto")."""
+    return _column(cell) is not None
+
+
+def _is_header(columns: list[str | None]) -> bool:
+    return (
+        None not in columns
+        and len(set(columns)) == len(columns)
+        and "name" in columns
+        and ("purpose" in columns or "kind" in columns)
+    )
+
+
+def _fill(cookie: FoundCookie, column: str, value: str) -> None:
+    value = " ".join(value.split())
+    if not value or value in {"-", "–"}:
+        return
+    if column == "purpose":
+        cookie.purpose = value
+    elif column == "duration":
+        cookie.duration = value
+    elif column == "provider":
+        cookie.provider = value
+    elif column == "kind":
+        cookie.necessary = _NECESSARY.search(value.casefold()) is not None
+        cookie.purpose = cookie.purpose or value
+    if column == "purpose" and _NECESSARY.search(value.casefold()):
+        cookie.necessary = True
+
+
+def _table(lines: list[str], at: int) -> tuple[list[FoundCookie], list[int]] | None:
+    """A table whose header starts at line *at*: cells one a line, or split on one line."""
+    split = [cell for cell in _CELL_SEPARATOR.split(lines[at].strip()) if cell]
+    if len(split) >= 2 and _is_header([_column(cell) for cell in split]):
+        columns = [_column(cell) for cell in split]
+        cookies = []
+        for index in range(at + 1, len(lines)):
+            cells = [cell for cell in _CELL_SEPARATOR.split(lines[index].strip()) if cell]
+            if len(cells) != len(columns):
+                break
+            cookie = _row(columns, cells, list(range(index, index + 1)))
+            if cookie is None:
+                break
+            cookies.append(cookie)
+        return (cookies, [at]) if cookies else None
+    width = 0
+    while at + width < len(lines) and _column(lines[at + width]) is not None and width < 6:
+        width += 1
+    columns = [_column(cell) for cell in lines[at : at + width]]
+    if width < 2 or not _is_header(columns):
+        return None
+    cookies = []
+    row = at + width
+    while row + width <= len(lines):
+        cookie = _row(columns, lines[row : row + width], list(range(row, row + width)))
+        if cookie is None:
+            break
+        cookies.append(cookie)
+        row += width
+    return (cookies, list(range(at, at + width))) if cookies else None
+
+
+def _row(columns: list[str | None], cells: list[str], lines: list[int]) -> FoundCookie | None:
+    name_cell = cells[columns.index("name")].strip()
+    if (
+        not name_cell
+        or len(name_cell) > 60
+        or name_cell.endswith(".")
+        or any(len(cell) > _MAX_CELL for cell in cells)
+        or _column(name_cell) is not None
+    ):
+        return None
+    cookie = FoundCookie(name_cell, lines=lines)
+    for column, cell in zip(columns, cells, strict=True):
+        if column is not None and column != "name":
+            _fill(cookie, column, cell)
+    return cookie if cookie.purpose else None
+
+
+def _labelled(lines: list[str]) -> list[FoundCookie]:
+    """Groups of label lines: "Nimi: _ga", then "Tarkoitus: …", "Kesto: …"."""
+    cookies: list[FoundCookie] = []
+    for index, line in enumerate(lines):
+        label, colon, value = line.partition(":")
+        column = _column(label) if colon and value.strip() else None
+        if column == "name":
+            cookies.append(FoundCookie(" ".join(value.split()), lines=[index]))
+        elif column is not None and cookies and cookies[-1].lines[-1] == index - 1:
+            _fill(cookies[-1], column, value)
+            cookies[-1].lines.append(index)
+    return [cookie for cookie in cookies if cookie.purpose and len(cookie.lines) >= 2]
+
+
+def _one_a_line(lines: list[str], taken: set[int]) -> list[FoundCookie]:
+    cookies = []
+    for index, line in enumerate(lines):
+        if index in taken:
+            continue
+        match = _COOKIE_LINE.fullmatch(line.strip())
+        if match is None or _COOKIE_NAME.fullmatch(match.group("name")) is None:
+            continue
+        if _column(match.group("name")) is not None or match.group("name").casefold() in _NOT_NAMES:
+            continue  # "Tarkoitus: …" is a label, "HUOM: …" a remark, not cookies
+        rest = match.group("rest").strip()
+        cookie = FoundCookie(match.group("name"), lines=[index])
+        bracket = _DURATION_IN_BRACKETS.search(rest)
+        if bracket is not None and bracket.start() > 0:
+            cookie.duration = bracket.group("duration").strip()
+            rest = rest[: bracket.start()]
+        _fill(cookie, "purpose", rest.rstrip(" ."))
+        if cookie.purpose:
+            cookies.append(cookie)
+    return cookies
+
+
+def read_cookies(lines: list[str]) -> CookieList:
+    """The cookies that the lines of a cookie section list by name.
+
+    Examples:
+        >>> lines = ["Eväste", "Tarkoitus", "Kesto", "_ga", "Kävijätilastot", "2 vuotta"]
+        >>> found = read_cookies(lines)
+        >>> [(c.name, c.purpose, c.duration, c.lines) for c in found.cookies], found.header
+        ([('_ga', 'Kävijätilastot', '2 vuotta', [3, 4, 5])], (0, 1, 2))
+        >>> [(c.name, c.purpose) for c in read_cookies(["PHPSESSID: istunnon tunniste"]).cookies]
+        [('PHPSESSID', 'istunnon tunniste')]
+        >>> read_cookies(["Evästeet voi estää selaimen asetuksista."]).cookies
+        ()
+    """
+    cookies: list[FoundCookie] = []
+    header: list[int] = []
+    taken: set[int] = set()
+    index = 0
+    while index < len(lines):
+        table = _table(lines, index)
+        if table is None:
+            index += 1
+            continue
+        found, head = table
+        cookies.extend(found)
+        header.extend(head)
+        taken.update(head)
+        for cookie in found:
+            taken.update(cookie.lines)
+        index = max(taken) + 1
+    for cookie in _labelled(lines):
+        if not taken.intersection(cookie.lines):
+            cookies.append(cookie)
+            taken.update(cookie.lines)
+    cookies.extend(_one_a_line(lines, taken))
+    cookies.sort(key=lambda cookie: cookie.lines[0])
+    return CookieList(tuple(cookies), tuple(header))
