@@ -779,15 +779,6 @@ def test_error_messages_with_a_line_break_inside_a_code(tmp_path: Path) -> None:
     assert leaked("\n".join(map(_out, results)), [locale, file]) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: an option value holding a code split by a Windows line end (CR LF) is quoted "
-        "in full in the usage error, as click writes it: \"Invalid value for '--locale': "
-        "'131052-\\r\\n308T'\" (a lone LF or CR there is masked, and so is CR LF in a "
-        "free-text field)"
-    ),
-)
 def test_option_errors_with_a_crlf_inside_a_code(tmp_path: Path) -> None:
     rk = Cli(tmp_path)
     locale, today, due = fresh(), fresh("Y"), fresh()

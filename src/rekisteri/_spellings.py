@@ -90,9 +90,10 @@ __all__ = [
 # Line breaks count: a code is often wrapped over two lines ("131052-" / "308T").
 GAP: Final = "[ \t\n\r\v\f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 # Around the sign (or where it belongs), also a line break or tab escaped as
-# in JSON or a repr ("131052-\\n308T"), where a message quotes a value. One
-# optional escape on each side keeps the pattern as fast as plain gaps.
-_AROUND: Final = f"{GAP}*(?:\\\\[nrtvf])?{GAP}*"
+# in JSON or a repr ("131052-\\n308T", "\\r\\n" for a Windows line end), where a
+# message quotes a value. At most two escapes on each side keep the pattern as
+# fast as plain gaps.
+_AROUND: Final = f"{GAP}*(?:\\\\[nrtvf]){{0,2}}{GAP}*"
 _ESCAPED_GAP: Final = re.compile(r"\\[nrtvf]")
 # Dashes and minus signs that read as the "-" century sign.
 DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
