@@ -113,6 +113,8 @@ class Buffers:
         self.ends = ends
         self.size = len(starts)
         self.null: NDArray[np.bool_] = np.zeros(self.size, dtype=np.bool_) if null is None else null
+        #: Whether each value is ASCII, when the caller knows it already (Arrow does).
+        self.known_ascii: NDArray[np.bool_] | None = None
 
     @classmethod
     def contiguous(
@@ -145,6 +147,8 @@ class Buffers:
         longer ones by a reduction over their spans. Values of
         *unless_length* bytes are not looked at (true): the caller reads them.
         """
+        if self.known_ascii is not None:
+            return self.known_ascii
         flags = np.ones(self.size, dtype=np.bool_)
         lengths = self.lengths()
         short = np.minimum(lengths, PAD + 1)
