@@ -19,7 +19,10 @@ Key facts: controller name, Y-tunnus, street, postal code, town, e-mail
 after whitespace normalisation; a fact the expected draft lacks is not scored.
 In the right field: per section of the fixture's ``[fixture]`` table (located
 by its heading text in ``ImportResult.text``), the non-blank characters mapped
-to the field the section names; sections with field "none" are not counted.
+to the field the section names; sections with field "none" are not counted. An
+entry with ``part = true`` marks text inside a section that belongs to another
+field (a contact person's lines in the controller's block): it is located and
+scored like a heading (see tests/fixtures/legacy/README.md).
 Goals: eval ≥ 95 % key facts and ≥ 85 % in the right field.
 """
 

@@ -300,6 +300,13 @@ class Builder:
     # -- the register
     def build(self) -> Register:
         """Return the draft register; never raises for what the builder collected."""
+        if self.contact.name and self.contact.point() is None:
+            # the model's contact point needs a channel: say whom the notice names
+            self.note(
+                "contact_person",
+                f"the notice names {self.contact.name} as the contact person, without a phone, "
+                "e-mail or address: add one",
+            )
         try:
             register = self._build()
         except InvalidRegisterError:  # pragma: no cover - a rule the builder should keep

@@ -40,7 +40,7 @@ from rekisteri.importer._headings import SectionKind, is_field_label, recognise
 from rekisteri.importer._structure import Piece, Section
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
 
 _PATHS: Final = {
@@ -64,6 +64,31 @@ _LABEL_FIELDS: Final = {
 }
 
 
+_FOLD: Final = str.maketrans("äåöüé", "aaoue")
+
+
+def personal_address(email: str, person: str, roles: Sequence[str] = ()) -> bool:
+    """Whether *email* is named after *person* or the person's role.
+
+    A name of three letters or more in the address's local part, or the first
+    five letters of a role ("sihteeri@", "yllapito@" for "ylläpitäjä").
+
+    Examples:
+        >>> personal_address("aino.esimerkki@example.fi", "Aino Esimerkki")
+        True
+        >>> personal_address("a.hamalainen@example.fi", "Aino Hämäläinen")
+        True
+        >>> personal_address("seura@example.fi", "Aino Esimerkki")
+        False
+        >>> personal_address("yllapito@example.fi", "Aino Esimerkki", ["ylläpitäjä"])
+        True
+    """
+    local = email.partition("@")[0].casefold().translate(_FOLD)
+    names = re.findall(r"\w{3,}", person.casefold().translate(_FOLD))
+    stems = [w[:5] for r in roles for w in re.findall(r"\w{5,}", r.casefold().translate(_FOLD))]
+    return any(name in local for name in names) or any(stem in local for stem in stems)
+
+
 def _label_field(label: str) -> str:
     return next((field for field, cue in _LABEL_FIELDS.items() if cue.search(label)), "name")
 
@@ -85,6 +110,11 @@ class ContactReader:
         self.kind: SectionKind | None = None
         self.block_address = False
         """Whether the contact person's address was read in the controller's own section."""
+        self.back_to_controller = False
+        """Whether an e-mail of the body's own ended a contact person's lines."""
+        self.contact_section = False
+        """Whether the notice has a section of its own on the contact person: then a
+        person named without a label in the controller's section is noted, not the contact."""
 
     def target(self) -> ContactFields:
         return {
@@ -206,6 +236,7 @@ class ContactReader:
             kind is SectionKind.CONTROLLER
             and self.path == "controller"
             and self.out.contact.name
+            and not self.back_to_controller
             and parts
             and all(p.field in _CHANNELS | {"label"} for p in parts)
         ):
@@ -345,7 +376,11 @@ class ContactReader:
             and (self.path != "controller" or part.start == self.line_start)
             and looks_like_person(value[role.end() :])
         ):
-            if self.path == "controller" and self.target().name is not None:
+            if (
+                self.path == "controller"
+                and self.target().name is not None
+                and not self.contact_section
+            ):
                 self.path = "contact_person"  # "pj. Tapio Esimerkki" below the association
             # "Tietosuojavastaava Kaisa Vuorinen", "Opintosihteeri Pirjo Ahola"
             self.out.note(self.path, f"role: {role.group(1)}")
@@ -357,8 +392,14 @@ class ContactReader:
         target = self.target()
         if target.name is None:
             return self.set(target, "name", value, part.start, part.end)
-        if self.path == "controller" and looks_like_person(value) and part.start > self.line_start:
-            # "Koirahoitola X, Tuula Kettunen (Y-tunnus ...)": the owner, named in the line
+        if (
+            self.path == "controller"
+            and looks_like_person(value)
+            and (part.start > self.line_start or self.contact_section)
+        ):
+            # "Koirahoitola X, Tuula Kettunen (Y-tunnus ...)": the owner, named in the line;
+            # or a person below the body's name when a section of its own names the
+            # register's contact person ("pj. Tapio Esimerkki" above "2. Yhteyshenkilö")
             self.out.note(self.path, f"the notice names a person here: {value}")
             self.out.map(part.start, part.end, self.path)
             return True
@@ -400,6 +441,12 @@ class ContactReader:
             value = _unshouted(value)
         if field == "email" and value.isupper():
             value = value.lower()
+        if self._mailbox_of_controller(target, field, value):
+            # "Yhteyshenkilö: Name" / "Sähköposti: seura@…" in the controller's block:
+            # a mailbox not named after the person is the body's, and so is what follows
+            self.path = "controller"
+            self.back_to_controller = True
+            target = self.out.controller
         current = getattr(target, field)
         if field == "street" and current is not None and _PO_BOX_START.match(current):
             # the visiting address after the postal one: the street is the address
@@ -420,6 +467,24 @@ class ContactReader:
             self.out.note(self.path, f"the notice gives another {label} too: {value}")
         self.out.map(start, end, self.path)
         return True
+
+    def _mailbox_of_controller(self, target: ContactFields, field: str, value: str) -> bool:
+        """Whether an e-mail below a person named in the controller's section is the body's."""
+        person = self.out.contact.name
+        return (
+            field == "email"
+            and target is self.out.contact
+            and self.kind is SectionKind.CONTROLLER
+            and person is not None
+            and self.out.contact.email is None
+            and self.out.controller.email is None
+            and not personal_address(value, person, self._roles())
+        )
+
+    def _roles(self) -> list[str]:
+        """The roles noted for the contact person ("sihteeri", "ylläpitäjä")."""
+        notes = self.out.notes.get("contact_person", [])
+        return [note.removeprefix("role: ") for note in notes if note.startswith("role: ")]
 
     def business_id(
         self, value: str, path: str, start: int, end: int, *, written: str | None = None

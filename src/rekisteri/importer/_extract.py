@@ -118,6 +118,7 @@ class Extractor:
         self.out = Builder(text)
         self.name_guess: tuple[str, int, int] | None = None
         self.contacts = ContactReader(text, self.out, self._contact_otherwise)
+        self.contacts.contact_section = any(s.kind is SectionKind.CONTACT for s in sections)
 
     def run(self) -> Builder:
         for index, section in enumerate(self.sections):

@@ -1,0 +1,106 @@
+"""A contact person inside the controller's section: whose are the lines after the name?
+
+The notices below are short fictional ones written for the tests.
+"""
+
+from __future__ import annotations
+
+from rekisteri.importer import ImportResult, import_notice
+from rekisteri.importer._controller import personal_address
+
+TAIL = "\nRekisterin käyttötarkoitus\n\nJäsenrekisteriä käytetään jäsenasioiden hoitoon.\n"
+
+
+def channels(result: ImportResult) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
+    """(controller's name, e-mail, phone), (contact person's name, e-mail, phone)."""
+    draft = result.draft
+    own = draft.controller.contact
+    person = draft.contact_person
+    return (
+        (draft.controller.name, own.email if own else None, own.phone if own else None),
+        (
+            person.name if person else None,
+            person.email if person else None,
+            person.phone if person else None,
+        ),
+    )
+
+
+def field_of(result: ImportResult, text: str) -> set[str]:
+    """The fields the spans holding *text* went to."""
+    return {m.field for m in result.mapped if result.text[m.start : m.end] == text}
+
+
+class TestMailboxAfterThePerson:
+    def test_the_bodys_mailbox_and_what_follows_are_the_controllers(self) -> None:
+        """'Sähköposti: kerho@…' after 'Yhteyshenkilö: Name' is not named after the person."""
+        result = import_notice(
+            "1. Rekisterinpitäjä ja yhteyshenkilö\n\n"
+            "Harjulan kuoroyhdistys ry\nY-tunnus: 7123450-9\n"
+            "Yhteyshenkilö: Ritva Harjula\n"
+            "Sähköposti: kuoro@harjula.example.fi\nPuhelin: 040 555 0199\n" + TAIL
+        )
+        assert channels(result) == (
+            ("Harjulan kuoroyhdistys ry", "kuoro@harjula.example.fi", "040 555 0199"),
+            (None, None, None),  # a contact point needs a channel: the name is a note
+        )
+        assert field_of(result, "Ritva Harjula") == {"contact_person"}
+        assert "the notice names Ritva Harjula as the contact person" in " ".join(
+            result.notes["contact_person"]
+        )
+        assert field_of(result, "kuoro@harjula.example.fi") == {"controller"}
+        assert field_of(result, "040 555 0199") == {"controller"}
+
+    def test_an_address_named_after_the_person_is_theirs(self) -> None:
+        """'ritva.harjula@…' below 'Yhteyshenkilö: Ritva Harjula' and the phone are hers."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nHarjulan kuoroyhdistys ry\nY-tunnus: 7123450-9\n"
+            "Yhteyshenkilö: Ritva Harjula\n"
+            "Sähköposti: ritva.harjula@example.fi\nPuhelin: 040 555 0199\n" + TAIL
+        )
+        assert channels(result)[1] == ("Ritva Harjula", "ritva.harjula@example.fi", "040 555 0199")
+
+    def test_an_address_named_after_the_persons_role_is_theirs(self) -> None:
+        """'sihteeri@…' below 'Name, sihteeri' is the secretary's."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nHarjulan kuoroyhdistys ry\nY-tunnus: 7123450-9\n"
+            "Yhteyshenkilö: Ritva Harjula, sihteeri\n"
+            "Sähköposti: sihteeri@harjula.example.fi\n" + TAIL
+        )
+        assert channels(result)[1] == ("Ritva Harjula", "sihteeri@harjula.example.fi", None)
+
+    def test_personal_address(self) -> None:
+        """A name of the person, folded (ä → a), or the first letters of the role."""
+        assert personal_address("r.harjula@example.fi", "Ritva Harjula")
+        assert personal_address("ritva@example.fi", "Ritva Harjula")
+        assert personal_address("hamalainen@example.fi", "Ville Hämäläinen")
+        assert not personal_address("kuoro@example.fi", "Ritva Harjula")
+        assert personal_address("puheenjohtaja@example.fi", "Ritva Harjula", ["puheenjohtaja"])
+        assert not personal_address("info@example.fi", "Ritva Harjula", ["pj."])
+
+
+class TestPersonWhenTheNoticeHasAContactSection:
+    NOTICE = (
+        "1. Rekisterinpitäjä\n\n"
+        "Harjulan kuoroyhdistys ry\nY-tunnus: 7123450-9\n"
+        "pj. Olli Harjula\nPuhelin: 040 555 0190\nsähköposti: kuoro@harjula.example.fi\n\n"
+        "2. Rekisteriasioiden yhteyshenkilö\n\n"
+        "Ritva Harjula (sihteeri)\nPuhelin: 040 555 0191\n"
+        "Sähköposti: ritva.harjula@example.fi\n" + TAIL
+    )
+
+    def test_the_person_in_the_controllers_section_is_noted(self) -> None:
+        """A chair named below the body is not the contact that section 2 names."""
+        result = import_notice(self.NOTICE)
+        assert channels(result) == (
+            ("Harjulan kuoroyhdistys ry", "kuoro@harjula.example.fi", "040 555 0190"),
+            ("Ritva Harjula", "ritva.harjula@example.fi", "040 555 0191"),
+        )
+        assert "the notice names a person here: Olli Harjula" in result.notes["controller"]
+        assert field_of(result, "pj. Olli Harjula") == {"controller"}
+
+    def test_without_the_section_the_person_is_the_contact(self) -> None:
+        """The same block alone: the person below the body is the contact person."""
+        alone = self.NOTICE.split("2. Rekisteriasioiden")[0] + TAIL
+        result = import_notice(alone)
+        assert channels(result)[1][0] == "Olli Harjula"
