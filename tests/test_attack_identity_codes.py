@@ -916,14 +916,6 @@ def test_arrow_column_functions_mask_every_spelling() -> None:
     assert leaked("\n".join(outputs), codes) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: the arrow column functions' IdentifierTypeError names the column's Arrow type "
-        "in full, so a struct column with a field named '131052-308T' gives 'expected a "
-        "column of strings, got struct<131052-308T: int64>' (check-ids masks the same type)"
-    ),
-)
 def test_arrow_type_error_masks_a_code_in_a_struct_field_name() -> None:
     pa = pytest.importorskip("pyarrow")
     from rekisteri import arrow

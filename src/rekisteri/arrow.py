@@ -53,6 +53,8 @@ except ImportError as exc:  # pragma: no cover - exercised without the extra onl
     ) from exc
 
 from rekisteri import _columns
+from rekisteri._redact import redact_dotted
+from rekisteri.identifiers import hetu
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -94,7 +96,9 @@ def _string_array(array: pa.Array, kind: str) -> pa.Array:
         return array.cast(pa.large_string())
     if pa.types.is_null(kind_of):
         return array.cast(pa.string())
-    raise IdentifierTypeError(kind=kind, type_name=str(kind_of), expected="a column of strings")
+    # The type names the fields of a struct, which may be anything (an identity code too).
+    shown = redact_dotted(hetu.redact(str(kind_of)))
+    raise IdentifierTypeError(kind=kind, type_name=shown, expected="a column of strings")
 
 
 def _map(
