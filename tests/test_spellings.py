@@ -42,7 +42,8 @@ _DIGITS = [
     for zero in (0xFF10, 0x0660, 0x0966)
 ]
 _DASHES = ["-", "\u2010", "\u2013", "\u2014", "\u2212", "\uff0d"]
-_GAPS = ["", " ", "\u00a0", "\t", "  ", "\n", "\r\n"]  # a code may be wrapped over lines
+# A code may be wrapped over lines, or carry invisible characters from a web page.
+_GAPS = ["", " ", "\u00a0", "\t", "  ", "\n", "\r\n", "\u200b", "\u00ad"]
 _INSTEAD = ["", " ", "/", "\\", ".", "_", ":", "|", " / "]
 _DATE_SEPARATORS = [".", "/", "-", " ", ". "]
 # Random text around a spelling: no digits (they could make a longer number of

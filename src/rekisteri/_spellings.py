@@ -15,8 +15,9 @@ What is recognised, as written in a text (``131052-308T`` stands for any code):
   fullwidth forms of ``+`` and of the letters;
 * a Unicode dash or minus sign for ``-`` (en dash, em dash, ``−``, fullwidth
   hyphen-minus...);
-* spaces, tabs, no-break spaces or line breaks around the sign:
-  ``131052 - 308T``, a code wrapped over two lines; also a line break or tab
+* spaces, tabs, no-break spaces, line breaks or invisible characters (a soft
+  hyphen, a zero-width space) around the sign: ``131052 - 308T``, a code
+  wrapped over two lines; also a line break or tab
   escaped as in JSON or a repr (``131052-\n308T``), where a message quotes
   a value;
 * any Unicode decimal digit (fullwidth ``１３１０５２``, Arabic-Indic,
@@ -86,9 +87,14 @@ __all__ = [
     "spellings",
 ]
 
-# Horizontal whitespace that may stand around the sign, or instead of it.
-# Line breaks count: a code is often wrapped over two lines ("131052-" / "308T").
-GAP: Final = "[ \t\n\r\v\f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+# White space that may stand around the sign, or instead of it. Line breaks
+# count: a code is often wrapped over two lines ("131052-" / "308T"); so do
+# invisible characters that a copy from a web page may carry (a soft hyphen,
+# zero-width spaces and joiners, a byte order mark).
+GAP: Final = (
+    "[ \t\n\r\v\f\x85\u00a0\u00ad\u1680\u180e\u2000-\u200d\u2028\u2029\u202f"
+    "\u205f\u2060\u3000\ufeff]"
+)
 # Around the sign (or where it belongs), also a line break or tab escaped as
 # in JSON or a repr ("131052-\\n308T", "\\r\\n" for a Windows line end), where a
 # message quotes a value. At most two escapes on each side keep the pattern as
