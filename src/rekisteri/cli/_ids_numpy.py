@@ -134,7 +134,16 @@ class Findings:
     def text(
         self, *, skip_empty: bool, words: dict[Reason, str], empty_words: str
     ) -> tuple[str, int, int]:
-        """The lines of the text report, the number of findings in them and of empty ones skipped.
+        """:meth:`encoded_text` as a string."""
+        data, count, empty = self.encoded_text(
+            skip_empty=skip_empty, words=words, empty_words=empty_words
+        )
+        return data.decode(), count, empty
+
+    def encoded_text(
+        self, *, skip_empty: bool, words: dict[Reason, str], empty_words: str
+    ) -> tuple[bytes, int, int]:
+        """The lines of the text report (UTF-8), the number of findings in them and of empty ones.
 
         The same lines as the Python reader writes (``row N: words: masked``,
         or ``row N: empty value``), built with numpy: no Python object per
@@ -154,8 +163,8 @@ class Findings:
             empty = int(len(keep) - np.count_nonzero(keep))
         kept = np.flatnonzero(keep)
         if kept.size == 0:
-            return "", 0, empty
-        return _lines(self, kept, words, empty_words).decode(), int(kept.size), empty
+            return b"", 0, empty
+        return _lines(self, kept, words, empty_words), int(kept.size), empty
 
 
 #: Byte -> what mask() shows for it: "?" for an ASCII control character, else itself
