@@ -104,3 +104,24 @@ class TestPersonWhenTheNoticeHasAContactSection:
         alone = self.NOTICE.split("2. Rekisteriasioiden")[0] + TAIL
         result = import_notice(alone)
         assert channels(result)[1][0] == "Olli Harjula"
+
+
+class TestSiteMenuBeforeTheTitle:
+    def test_the_named_body_after_the_title_is_the_controller(self) -> None:
+        """A menu's "Yhteystiedot" / "Kirjaudu" before the title is not the controller's name."""
+        result = import_notice(
+            "Yhteystiedot\nKirjaudu\n\nTietosuojaseloste\n\n"
+            "Rekisterinpitäjä\n\n • Rekisterinpitäjä: Kukkaro Oy\n"
+            " • Osoite: Kauppatie 2, FI-01370 VANTAA\n • Sähköposti: info@kukkaro.example.fi\n"
+            + TAIL
+        )
+        assert result.draft.controller.name == "Kukkaro Oy"
+        assert "the notice names Kirjaudu before it; check" in result.notes["controller"]
+
+    def test_a_trade_name_under_the_heading_stays(self) -> None:
+        """A trade name without a legal form under the controller heading is kept."""
+        result = import_notice(
+            "REKISTERINPITÄJÄ\nSalon Esimerkki 5\nTmi Noora Esimerkki (Y-tunnus: 7234561-4)\n"
+            + TAIL
+        )
+        assert result.draft.controller.name == "Salon Esimerkki 5"

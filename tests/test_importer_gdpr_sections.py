@@ -36,6 +36,8 @@ class TestAutomatedDecisionHeadings:
             "Förekomsten av automatiserat beslutsfattande, inbegripet profilering",
             "Automated decision-making and profiling",
             "Automated individual decision-making, including profiling",
+            "Automatisoidut yksittäispäätökset, profilointi mukaan lukien",
+            "Automatiskt beslutsfattande och profilering",
         ],
     )
     def test_the_forms_wordings(self, heading: str) -> None:
@@ -68,6 +70,8 @@ class TestAutomatedDecisionNegatives:
             ("Automatiserat beslutsfattande och profilering", "Vi använder inte profilering."),
             ("Automated decision-making and profiling", "No automated decisions are made."),
             ("Automaattinen päätöksenteko", "Päätökset eivät perustu automaattiseen käsittelyyn."),
+            ("Profilointi", "Automatisoituja yksittäispäätöksiä ei tehdä."),
+            ("Profilering", "Automatiska beslut fattas inte."),
         ],
     )
     def test_a_negative_sentence_sets_none_stated(self, heading: str, body: str) -> None:
@@ -187,3 +191,10 @@ class TestCookies:
         result = notice("Evästeet", "Palvelussa ei käytetä evästeitä.")
         assert result.draft.cookies == ()
         assert NoneStated.COOKIES in result.draft.none_stated
+
+    def test_labels_and_control_characters_are_no_cookies(self) -> None:
+        """'Y-tunnus: …' is a label; a control character never reaches a value (hypothesis)."""
+        result = notice("Evästeet", "Y-tunnus: 2077474-0 \x1b\n_ga: kävijä\x1btilastot")
+        assert [(c.name, c.purpose.fi) for c in result.draft.cookies] == [
+            ("_ga", "kävijä tilastot")
+        ]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from rekisteri.errors import InvalidRegisterError
+from rekisteri.errors import InvalidRegisterError, InvalidValueError
 from rekisteri.importer._cues import (
     DIRECT_MARKETING,
     HETU_WORDS,
@@ -319,6 +319,19 @@ class Builder:
             self.note("", _SWEDISH_NOTE)
         return register
 
+    def _cookie(self, found: FoundCookie) -> Cookie | None:
+        try:
+            return Cookie(
+                name=found.name,
+                purpose=LocalizedText(fi=found.purpose or found.name),
+                duration=found.duration,
+                provider=found.provider,
+                strictly_necessary=found.necessary,
+            )
+        except InvalidValueError:  # a value the model refuses: say so, keep the rest
+            self.note("cookies", f"a cookie the model refuses was left out: {found.name}")
+            return None
+
     def _controller(self) -> Controller:
         return Controller(
             name=self.controller.name,
@@ -368,16 +381,7 @@ class Builder:
             self.note("transfers", "the notice both denies and describes transfers; check")
         if recipients and NoneStated.RECIPIENTS in none_stated:
             del none_stated[NoneStated.RECIPIENTS]
-        cookies = tuple(
-            Cookie(
-                name=c.name,
-                purpose=LocalizedText(fi=c.purpose or c.name),
-                duration=c.duration,
-                provider=c.provider,
-                strictly_necessary=c.necessary,
-            )
-            for c in self.cookies
-        )
+        cookies = tuple(filter(None, map(self._cookie, self.cookies)))
         if cookies and NoneStated.COOKIES in none_stated:
             del none_stated[NoneStated.COOKIES]
             self.note("cookies", "the notice both lists cookies and says it sets none; check")

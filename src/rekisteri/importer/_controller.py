@@ -110,6 +110,10 @@ class ContactReader:
         self.kind: SectionKind | None = None
         self.block_address = False
         """Whether the contact person's address was read in the controller's own section."""
+        self.preamble = False
+        """Whether the section being read comes before the notice's title (a site's menu)."""
+        self.name_in_preamble = False
+        """Whether the controller's name was read before the notice's title."""
         self.back_to_controller = False
         """Whether an e-mail of the body's own ended a contact person's lines."""
         self.contact_section = False
@@ -432,15 +436,9 @@ class ContactReader:
         obfuscated: bool = False,
     ) -> bool:
         """Set a contact field (or note another value for it); map the span."""
-        value = " ".join(clean(value).split()).strip(_QUOTES)
+        value = self._value(target, field, value)
         if not value:
             return False
-        if field == "postal_code" and not re.fullmatch(r"[0-9]{5}", value):
-            return False
-        if field in {"name", "town", "street"} and target is not self.out.contact:
-            value = _unshouted(value)
-        if field == "email" and value.isupper():
-            value = value.lower()
         if self._mailbox_of_controller(target, field, value):
             # "Yhteyshenkilö: Name" / "Sähköposti: seura@…" in the controller's block:
             # a mailbox not named after the person is the body's, and so is what follows
@@ -448,6 +446,9 @@ class ContactReader:
             self.back_to_controller = True
             target = self.out.controller
         current = getattr(target, field)
+        if self._menu_name(target, field, value):
+            self.out.note(self.path, f"the notice names {current} before it; check")
+            current = None
         if field == "street" and current is not None and _PO_BOX_START.match(current):
             # the visiting address after the postal one: the street is the address
             self.out.note(self.path, f"the notice gives a PO box too: {current}")
@@ -457,6 +458,8 @@ class ContactReader:
             self.overwrite_postal -= 1
             current = None
         if current is None:
+            if field == "name" and target is self.out.controller:
+                self.name_in_preamble = self.preamble
             setattr(target, field, value)
             if target is self.out.contact and field in _ADDRESS:
                 self.block_address = self.kind is SectionKind.CONTROLLER
@@ -467,6 +470,35 @@ class ContactReader:
             self.out.note(self.path, f"the notice gives another {label} too: {value}")
         self.out.map(start, end, self.path)
         return True
+
+    def _value(self, target: ContactFields, field: str, value: str) -> str:
+        """*value* cleaned for *field*; empty if it cannot be one (a postal code of 4 digits)."""
+        value = " ".join(clean(value).split()).strip(_QUOTES)
+        if field == "postal_code" and not re.fullmatch(r"[0-9]{5}", value):
+            return ""
+        if field in {"name", "town", "street"} and target is not self.out.contact:
+            value = _unshouted(value)
+        if field == "email" and value.isupper():
+            value = value.lower()
+        return value
+
+    def _menu_name(self, target: ContactFields, field: str, value: str) -> bool:
+        """Whether the controller's name so far is a site menu's word, and *value* the name.
+
+        "Yhteystiedot" / "Kirjaudu" in a site's menu before the notice's title,
+        then "Rekisterinpitäjä: Esimerkki Oy" under it: the name with a legal
+        form or a body's word, read after the title, is the controller's.
+        """
+        current = self.out.controller.name
+        return (
+            field == "name"
+            and target is self.out.controller
+            and current is not None
+            and self.name_in_preamble
+            and not self.preamble
+            and ORGANISATION.search(current) is None
+            and ORGANISATION.search(value) is not None
+        )
 
     def _mailbox_of_controller(self, target: ContactFields, field: str, value: str) -> bool:
         """Whether an e-mail below a person named in the controller's section is the body's."""

@@ -22,6 +22,9 @@ from typing import Final
 
 import attrs
 
+from rekisteri.importer._cues import clean
+from rekisteri.importer._headings import is_field_label
+
 #: The columns of a cookie table or the labels of a cookie's lines, by what they hold.
 _COLUMNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
@@ -116,8 +119,12 @@ def _is_header(columns: list[str | None]) -> bool:
     )
 
 
+def _one_line(text: str) -> str:
+    return " ".join(clean(text).split())
+
+
 def _fill(cookie: FoundCookie, column: str, value: str) -> None:
-    value = " ".join(value.split())
+    value = _one_line(value)
     if not value or value in {"-", "–"}:
         return
     if column == "purpose":
@@ -166,7 +173,7 @@ def _table(lines: list[str], at: int) -> tuple[list[FoundCookie], list[int]] | N
 
 
 def _row(columns: list[str | None], cells: list[str], lines: list[int]) -> FoundCookie | None:
-    name_cell = cells[columns.index("name")].strip()
+    name_cell = _one_line(cells[columns.index("name")])
     if (
         not name_cell
         or len(name_cell) > 60
@@ -188,8 +195,8 @@ def _labelled(lines: list[str]) -> list[FoundCookie]:
     for index, line in enumerate(lines):
         label, colon, value = line.partition(":")
         column = _column(label) if colon and value.strip() else None
-        if column == "name":
-            cookies.append(FoundCookie(" ".join(value.split()), lines=[index]))
+        if column == "name" and _one_line(value):
+            cookies.append(FoundCookie(_one_line(value), lines=[index]))
         elif column is not None and cookies and cookies[-1].lines[-1] == index - 1:
             _fill(cookies[-1], column, value)
             cookies[-1].lines.append(index)
@@ -204,10 +211,11 @@ def _one_a_line(lines: list[str], taken: set[int]) -> list[FoundCookie]:
         match = _COOKIE_LINE.fullmatch(line.strip())
         if match is None or _COOKIE_NAME.fullmatch(match.group("name")) is None:
             continue
-        if _column(match.group("name")) is not None or match.group("name").casefold() in _NOT_NAMES:
-            continue  # "Tarkoitus: …" is a label, "HUOM: …" a remark, not cookies
+        name = match.group("name")
+        if _column(name) is not None or name.casefold() in _NOT_NAMES or is_field_label(name):
+            continue  # "Tarkoitus: …", "Y-tunnus: …" are labels, "HUOM: …" a remark
         rest = match.group("rest").strip()
-        cookie = FoundCookie(match.group("name"), lines=[index])
+        cookie = FoundCookie(name, lines=[index])
         bracket = _DURATION_IN_BRACKETS.search(rest)
         if bracket is not None and bracket.start() > 0:
             cookie.duration = bracket.group("duration").strip()

@@ -313,8 +313,9 @@ def short_name(text: str, limit: int = 80) -> str:
 
 #: "ei käytetä automaattiseen päätöksentekoon": no automated decisions.
 AUTOMATED: Final = re.compile(
-    r"automaatti\w* päätö|automatisoitu\w* päätö|automaattisesti tehtäv\w* päätö|profiloi"
-    r"|automatiser\w* beslut|profiler|automated (?:individual )?decision|profiling"
+    r"automaatti\w* (?:yksittäis)?päätö|automatisoi\w* (?:yksittäis)?päätö"
+    r"|automaattisesti tehtäv\w* päätö|profiloi|automati(?:ser|sk)\w* (?:individuella )?beslut"
+    r"|profiler|automated (?:individual )?decision|profiling"
     r"|automatically made decisions"
 )
 #: A negation in a sentence on automated decisions: "ei tehdä", "emme profiloi",

@@ -121,11 +121,15 @@ class Extractor:
         self.contacts.contact_section = any(s.kind is SectionKind.CONTACT for s in sections)
 
     def run(self) -> Builder:
+        first_title = next(
+            (i for i, s in enumerate(self.sections) if s.kind is SectionKind.TITLE), -1
+        )
         for index, section in enumerate(self.sections):
             if section.heading is not None:
                 self._heading(section, index)
             self._title_name(section)  # also a lone first line without a heading
             if section.kind in LINE_SECTIONS:
+                self.contacts.preamble = index < first_title
                 self.contacts.read(section)
             elif section.kind is SectionKind.NAME:
                 self._name(section)

@@ -240,6 +240,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         SectionKind.AUTOMATED,
         (
             r"(automaattinen|automatisoitu) päätöksenteko(,? (ja|tai|mukaan lukien|ml\.?) profilointi)?"
+            r"|(automatisoidut|automaattiset) yksittäispäätökset.{0,60}"
+            r"|automatiskt beslutsfattande(,? (och|inbegripet) profilering)?.{0,60}"
             r"|automaattiset päätökset( ja profilointi)?|profilointi( ja automaattinen päätöksenteko)?"
             r"|tiedot automaattisen päätöksenteon.{0,140}|automaattisen päätöksenteon.{0,100}"
             r"|automatiserat beslutsfattande(,? (och|inbegripet) profilering)?.{0,80}"
