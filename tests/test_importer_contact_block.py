@@ -125,3 +125,24 @@ class TestSiteMenuBeforeTheTitle:
             + TAIL
         )
         assert result.draft.controller.name == "Salon Esimerkki 5"
+
+
+def test_an_abbreviation_before_the_name_in_two_languages() -> None:
+    """'ABC – Esimerkin yhdistys ry - Exempelföreningen rf' is one name, not 'ABC'."""
+    result = import_notice(
+        "1. Rekisterinpitäjä\n\nKVY – Kaukaisen vuoren yhdistys ry - Föreningen Fjärran berg rf\n"
+        + TAIL
+    )
+    assert result.draft.controller.name == (
+        "KVY – Kaukaisen vuoren yhdistys ry - Föreningen Fjärran berg rf"
+    )
+
+
+def test_a_transfer_denied_with_three_words_between() -> None:
+    """'ei näin ollen myöskään siirretä … ulkopuolelle' denies transfers."""
+    result = import_notice(
+        "Henkilötietojen luovuttaminen\n\nTietoja ei luovuteta. Tietoja ei näin ollen myöskään "
+        "siirretä EU:n ja Euroopan talousalueen ulkopuolelle.\n"
+    )
+    assert [item.value for item in result.draft.none_stated] == ["recipients", "transfers"]
+    assert result.draft.transfers == ()

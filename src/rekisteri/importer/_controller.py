@@ -677,6 +677,9 @@ _ROLE_FIRST: Final = re.compile(
 )
 
 
+_ABBREVIATION: Final = re.compile(r"[A-ZÄÖÅ][A-ZÄÖÅ0-9&]{1,7}")
+
+
 def _merged_names(text: str, parts: list[Part]) -> list[Part]:
     """A name's lower-case continuation after a comma is part of it ("X kommun, nämnden")."""
     out: list[Part] = []
@@ -694,9 +697,13 @@ def _merged_names(text: str, parts: list[Part]) -> list[Part]:
                     and text[previous.end : part.start].strip() in {",", "/", "–", "-"}
                 )
                 or (
-                    # "Kotiseutukuvaajat ry – Hembygdsfotograferna rf": one name in two languages
-                    COMPANY.search(previous.value) is not None
-                    and COMPANY.search(part.value) is not None
+                    # "Kotiseutukuvaajat ry – Hembygdsfotograferna rf": one name in two
+                    # languages; "HSP – Esimerkin yhdistys ry": an abbreviation before it
+                    (
+                        ORGANISATION.search(previous.value) is not None
+                        or _ABBREVIATION.fullmatch(previous.value) is not None
+                    )
+                    and ORGANISATION.search(part.value) is not None
                     and text[previous.end : part.start].strip() in {"–", "-", "/"}
                 )
             )

@@ -25,7 +25,7 @@ TRANSFER_AREA: Final = re.compile(
     r"|tredje ?land|third countr",
 )
 NEGATIVE: Final = re.compile(
-    r"\bei\s+(?:\w+\s+){0,2}(?:siirretä|siirry|luovuteta|luovutetaan)|\beikä\b|\binte\b|\bnot\b"
+    r"\bei\s+(?:\w+\s+){0,3}(?:siirretä|siirry|luovuteta|luovutetaan)|\beikä\b|\binte\b|\bnot\b"
 )
 EXCEPTION: Final = re.compile(
     r"\b(?:ellei|paitsi|lukuun ottamatta|pois lukien|mikäli|jos|kuitenkin|förutom|om inte"
