@@ -797,16 +797,6 @@ def test_option_errors_with_a_crlf_inside_a_code(tmp_path: Path) -> None:
     assert leaked("\n".join(map(_out, results)), [locale, today, due]) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "leak: a usage error quotes an option value as repr() writes it, and a code split at "
-        "its sign by a line separator that repr() escapes other than \\n, \\r and \\t "
-        "('131052-\\u2028308T', '-\\x85', '-\\x0b', '-\\x0c') or by a blank line "
-        "('-\\r\\n\\r\\n') is printed in full; the same characters unescaped, in free "
-        "text, are masked"
-    ),
-)
 def test_option_errors_with_other_line_separators_inside_a_code(tmp_path: Path) -> None:
     rk = Cli(tmp_path)
     codes = [fresh("-Y-A"[i]) for i in range(4)]

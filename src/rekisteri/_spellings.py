@@ -95,12 +95,14 @@ GAP: Final = (
     "[ \t\n\r\v\f\x85\u00a0\u00ad\u1680\u180e\u2000-\u200d\u2028\u2029\u202f"
     "\u205f\u2060\u3000\ufeff]"
 )
-# Around the sign (or where it belongs), also a line break or tab escaped as
-# in JSON or a repr ("131052-\\n308T", "\\r\\n" for a Windows line end), where a
-# message quotes a value. At most two escapes on each side keep the pattern as
-# fast as plain gaps.
-_AROUND: Final = f"{GAP}*(?:\\\\[nrtvf]){{0,2}}{GAP}*"
-_ESCAPED_GAP: Final = re.compile(r"\\[nrtvf]")
+# Around the sign (or where it belongs), also white space escaped as JSON or
+# a repr writes it, where a message quotes a value: "131052-\\n308T", "\\r\\n"
+# for a Windows line end, "\\x0b", "\\x85", "\\u2028" (repr escapes only
+# characters that do not print). At most four escapes on each side (a blank
+# line) keep the pattern as fast as plain gaps.
+_ESCAPE: Final = r"\\(?:[nrtvf]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})"
+_AROUND: Final = f"{GAP}*(?:{_ESCAPE}){{0,4}}{GAP}*"
+_ESCAPED_GAP: Final = re.compile(_ESCAPE)
 # Dashes and minus signs that read as the "-" century sign.
 DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 # Century signs as written: ASCII in either case, Unicode dashes, and the
