@@ -17,9 +17,9 @@ What is recognised, as written in a text (``131052-308T`` stands for any code):
   hyphen-minus...);
 * spaces, tabs, no-break spaces, line breaks or invisible characters (a soft
   hyphen, a zero-width space) around the sign: ``131052 - 308T``, a code
-  wrapped over two lines; also a line break or tab
-  escaped as in JSON or a repr (``131052-\n308T``), where a message quotes
-  a value;
+  wrapped over two lines; also white space escaped as JSON or a repr
+  writes it (``131052-\n308T``, ``\x0b``, ``\u2028``), where a message
+  quotes a value;
 * any Unicode decimal digit (fullwidth ``１３１０５２``, Arabic-Indic,
   Devanagari...), the check character included, and fullwidth letters;
 * the birth date written as a date, with ``.``, ``/``, a dash or spaces
