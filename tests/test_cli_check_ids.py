@@ -490,6 +490,7 @@ def test_numpy_reader_does_not_load_pyarrow(tmp_path: Path) -> None:
     ],
     True,
 )
+@example([("0\u00a1\u00a1\u0800\u0800\u0800\u08000000", 1, 0), ("", 1, 0)], False)
 @given(
     st.lists(
         st.tuples(

@@ -200,6 +200,7 @@ class _Report:
                 lines.append(("\n  " if self._first else ",\n  ") + item)
                 self._first = False
         self._out.write("".join(lines))
+        self._out.flush()  # each batch as it is checked, as the fast readers write theirs
 
     def write(self, text: str) -> None:
         """Write lines of the report that are ready."""

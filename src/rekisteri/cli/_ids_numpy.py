@@ -225,11 +225,15 @@ def _lines(
     other = _python_masks(values, kept, python)
     # each piece only as wide as its longest use in this batch
     shown_width, star_width = int(shown_bytes.max()), int(stars.max())
+    data, last = values.padded, len(values.padded) - 1  # a short value may end the data
     pieces = [
         (np.broadcast_to(_ROW, (size, 4)), None),
         (digits, digit_count),
         (table[which, : int(word_lengths.max())], word_lengths),
-        (_SHOWN_TEXT[values.padded[starts[:, None] + np.arange(shown_width)]], shown_bytes),
+        (
+            _SHOWN_TEXT[data[np.minimum(starts[:, None] + np.arange(shown_width), last)]],
+            shown_bytes,
+        ),
         (np.broadcast_to(_STARS[:star_width], (size, star_width)), stars),
         (
             np.broadcast_to(_ELLIPSIS[: 3 if long.any() else 0], (size, 3 if long.any() else 0)),
