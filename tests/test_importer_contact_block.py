@@ -146,3 +146,23 @@ def test_a_transfer_denied_with_three_words_between() -> None:
     )
     assert [item.value for item in result.draft.none_stated] == ["recipients", "transfers"]
     assert result.draft.transfers == ()
+
+
+def test_a_label_line_introduces_the_contact_person() -> None:
+    """'Tietosuoja-asioista vastaava henkilö:' in the controller's section is the contact's."""
+    result = import_notice(
+        "Rekisterinpitäjä\n\nHarjulan kuoroyhdistys ry\nsähköposti: kuoro@harjula.example.fi\n\n"
+        "Tietosuoja-asioista vastaava henkilö:\n\nRitva Harjula\nPuh. 040 555 0199\n" + TAIL
+    )
+    assert channels(result)[1] == ("Ritva Harjula", None, "040 555 0199")
+    assert field_of(result, "Tietosuoja-asioista vastaava henkilö:") == {"contact_person"}
+    assert result.draft.controller.name == "Harjulan kuoroyhdistys ry"
+
+
+def test_the_label_of_a_mailbox_goes_back_with_it() -> None:
+    """'Sähköposti:' before the body's mailbox is mapped to the controller with the address."""
+    result = import_notice(
+        "Rekisterinpitäjä\n\nHarjulan kuoroyhdistys ry\nYhteyshenkilö: Ritva Harjula\n"
+        "Sähköposti: kuoro@harjula.example.fi\n" + TAIL
+    )
+    assert field_of(result, "Sähköposti: ") == {"controller"}

@@ -36,7 +36,7 @@ from rekisteri.importer._cues import (
     flat,
 )
 from rekisteri.importer._finnish import capitalise
-from rekisteri.importer._headings import SectionKind, is_field_label, recognise
+from rekisteri.importer._headings import SectionKind, guess, is_field_label, recognise
 from rekisteri.importer._structure import Piece, Section
 
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ _CHANNELS: Final = frozenset({"phone", "email", "url", "fax"})
 _ADDRESS: Final = frozenset({"street", "postal_code", "town", "po_box"})
 #: A sentence, not a contact line: ends with a full stop and has this many words.
 _SENTENCE_WORDS: Final = 9
+#: A label line introducing the contact person is at most this long.
+_LABEL_LINE: Final = 60
 _LABEL_FIELDS: Final = {
     "business_id": re.compile(r"(?i)y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id"),
     "fax": re.compile(r"(?i)tele(?:fax|faksi|kopio)|fax|faksi"),
@@ -182,6 +184,12 @@ class ContactReader:
             if heading is SectionKind.CONTACT and kind is SectionKind.CONTROLLER:
                 self.path = "contact_person"
             return
+        if self._introduces_contact(kind, line):
+            # "Tietosuoja-asioista vastaava henkilö:" in the controller's section: the
+            # lines after it are the contact person's
+            self.path = "contact_person"
+            self.out.map(start, end, self.path)
+            return
         if is_field_label(line) and not parse_value_only(line):
             pending.append(_label_field(line))
             self.out.map(start, end, self.path)
@@ -214,6 +222,16 @@ class ContactReader:
         else:
             parts = parse_line(self.text, start, end)
         self._apply(parts, kind, start, end)
+
+    def _introduces_contact(self, kind: SectionKind, line: str) -> bool:
+        """A label line ending in a colon that names the contact person's role."""
+        return (
+            kind is SectionKind.CONTROLLER
+            and self.path == "controller"
+            and line.endswith(":")
+            and len(line) <= _LABEL_LINE
+            and guess(line) is SectionKind.CONTACT
+        )
 
     def _channels_in_sentence(self, start: int, end: int) -> bool:
         """The e-mail and phone of a sentence in a contact section, with a note.
@@ -445,6 +463,7 @@ class ContactReader:
             self.path = "controller"
             self.back_to_controller = True
             target = self.out.controller
+            self._relabel(start)
         current = getattr(target, field)
         if self._menu_name(target, field, value):
             self.out.note(self.path, f"the notice names {current} before it; check")
@@ -470,6 +489,14 @@ class ContactReader:
             self.out.note(self.path, f"the notice gives another {label} too: {value}")
         self.out.map(start, end, self.path)
         return True
+
+    def _relabel(self, start: int) -> None:
+        """The label just before a value that went back to the controller ("Sähköposti:")."""
+        for mapping in reversed(self.out.mapped[-2:]):
+            between = self.text[mapping.end : start]
+            if mapping.field == "contact_person" and not between.strip(" \t:"):
+                mapping.field = "controller"
+                start = mapping.start
 
     def _value(self, target: ContactFields, field: str, value: str) -> str:
         """*value* cleaned for *field*; empty if it cannot be one (a postal code of 4 digits)."""
