@@ -166,3 +166,13 @@ def test_the_label_of_a_mailbox_goes_back_with_it() -> None:
         "Sähköposti: kuoro@harjula.example.fi\n" + TAIL
     )
     assert field_of(result, "Sähköposti: ") == {"controller"}
+
+
+def test_a_clause_before_a_value_is_not_the_name() -> None:
+    """'Verkkopalvelumme sijaitsee osoitteessa: https://…' is no name; the person below is."""
+    result = import_notice(
+        "1. Rekisterinpitäjä\n\nVerkkopalvelumme sijaitsee osoitteessa: https://www.example.fi.\n"
+        "Aino Esimerkki\nKujatie 4, 42700 Keuruu\nSähköposti: aino@example.fi\n" + TAIL
+    )
+    assert result.draft.controller.name == "Aino Esimerkki"
+    assert field_of(result, "Verkkopalvelumme sijaitsee osoitteessa") == {"controller"}

@@ -52,6 +52,12 @@ _CHANNELS: Final = frozenset({"phone", "email", "url", "fax"})
 _ADDRESS: Final = frozenset({"street", "postal_code", "town", "po_box"})
 #: A sentence, not a contact line: ends with a full stop and has this many words.
 _SENTENCE_WORDS: Final = 9
+#: A clause with a finite verb before a value ("Sivustomme sijaitsee osoitteessa:"), not a name.
+_CLAUSE_VERB: Final = re.compile(
+    r"(?i)\b(?:sijaitsee|sijaitsevat|löytyy|löytyvät|toimii|voi|voit|voidaan|ovat|finns|ligger"
+    r"|kan|is|are|can)\b"
+)
+_CLAUSE_WORDS: Final = 3
 #: A label line introducing the contact person is at most this long.
 _LABEL_LINE: Final = 60
 _LABEL_FIELDS: Final = {
@@ -364,6 +370,16 @@ class ContactReader:
             return True
         if len(value) > 100 or (part.field == "text" and _is_sentence(value)):
             return False
+        if (
+            part.field == "text"
+            and len(value.split()) >= _CLAUSE_WORDS
+            and _CLAUSE_VERB.search(value)
+            and not ORGANISATION.search(value)
+        ):
+            # "Verkkopalvelumme sijaitsee osoitteessa: https://…": a clause before a
+            # value, never a name
+            self.out.map(part.start, part.end, self.path)
+            return True
         alias = _ALIAS_TAIL.search(value) if self.path == "controller" else None
         if alias is not None and not any(c.isdigit() for c in value[: alias.start()][-1:]):
             self.out.note(self.path, f"the notice adds to the name: {alias.group(1)}")
