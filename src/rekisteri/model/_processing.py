@@ -222,7 +222,7 @@ class Duration(Strict):
 
     def __attrs_post_init__(self) -> None:
         if not (self.years or self.months or self.days):
-            msg = "a duration must not be zero"
+            msg = "a duration must not be zero: years, months and days are all 0"
             raise InvalidValueError(msg)
 
 
