@@ -176,3 +176,18 @@ def test_a_clause_before_a_value_is_not_the_name() -> None:
     )
     assert result.draft.controller.name == "Aino Esimerkki"
     assert field_of(result, "Verkkopalvelumme sijaitsee osoitteessa") == {"controller"}
+
+
+def test_i010_only_when_transfers_are_both_denied_and_described() -> None:
+    """A denial moved from the disclosure section is no contradiction (it was I010 before)."""
+    moved = import_notice(
+        "Tietojen luovuttaminen\n\nTietoja luovutetaan kuljetusliikkeelle. Tietoja ei "
+        "siirretä EU:n tai ETA:n ulkopuolelle.\n"
+    )
+    assert moved.notes["transfers"]  # the moved sentence is noted ...
+    assert "I010" not in {f.code for f in moved.findings}  # ... but contradicts nothing
+    both = import_notice(
+        "Tietojen siirto EU:n ulkopuolelle\n\nTietoja ei siirretä EU:n ulkopuolelle. "
+        "Tietoja siirretään Yhdysvaltoihin komission vakiosopimuslausekkeiden perusteella.\n"
+    )
+    assert "I010" in {f.code for f in both.findings}

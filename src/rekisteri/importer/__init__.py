@@ -48,7 +48,7 @@ import attrs
 from rekisteri._redact import redacted_repr
 from rekisteri._spellings import spelling_spans, spellings
 from rekisteri.identifiers import hetu
-from rekisteri.importer._builder import Mapping, merged
+from rekisteri.importer._builder import BOTH_WAYS, Mapping, merged
 from rekisteri.importer._decode import UnusableInputError, decode, looks_binary
 from rekisteri.importer._extract import Extractor
 from rekisteri.importer._html import html_to_text, looks_like_html
@@ -414,7 +414,7 @@ def import_notice(
         findings.append(_finding("I006", "unmatched", str(len(unmatched)), lang))
     if codes:
         findings.append(_finding("I014", "text", str(codes), lang))
-    if "transfers" in built.notes:
+    if BOTH_WAYS in built.notes.get("transfers", ()):  # not a sentence moved there
         findings.append(_finding("I010", "transfers", "", lang))
     if _swedish(plain.text):
         findings.append(_finding("I012", "text", "", lang))

@@ -49,6 +49,10 @@ if TYPE_CHECKING:
     from rekisteri.importer._cookies import FoundCookie
 
 
+#: The note that the notice both denies and describes transfers (finding I010).
+BOTH_WAYS: Final = "the notice both denies and describes transfers; check"
+
+
 @attrs.define
 class Mapping:
     """A span of the text and the field of the draft it went into."""
@@ -378,7 +382,7 @@ class Builder:
         none_stated = dict(self.none_stated)
         if transfers and NoneStated.TRANSFERS in none_stated:
             del none_stated[NoneStated.TRANSFERS]
-            self.note("transfers", "the notice both denies and describes transfers; check")
+            self.note("transfers", BOTH_WAYS)
         if recipients and NoneStated.RECIPIENTS in none_stated:
             del none_stated[NoneStated.RECIPIENTS]
         cookies = tuple(filter(None, map(self._cookie, self.cookies)))
