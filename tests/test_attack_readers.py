@@ -26,6 +26,7 @@ import csv
 import io
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -259,6 +260,11 @@ SMALL: dict[str, tuple[bytes, tuple[str, ...]]] = {
     "encoding_alias_u8": (f"hetu,id\n{BAD},1\n{V},2\n".encode(), ("--encoding", "U8")),
     "encoding_unknown": (f"hetu,id\n{BAD},1\n".encode(), ("--encoding", "utf8-sig")),
     "encoding_not_text": (f"hetu,id\n{BAD},1\n".encode(), ("--encoding", "rot13")),
+    "wide_utf8_then_short_last": (
+        ("id,hetu\n1," + "\U0001f600" * 20 + f"\n2,{BAD}\n3,1").encode(),
+        (),
+    ),
+    "wide_utf8_then_short_last_newline": (f"hetu\n{'ä' * 30}\n{'€' * 9}\n1\n".encode(), ()),
     "column_named_like_a_code": (f"id,{V}\n1,2\n".encode(), ("-c", V, "-k", "hetu")),
     "missing_column_named_like_a_code": (b"id,hetu\n1,2\n", ("-c", V.lower(), "-k", "hetu")),
 }
@@ -883,10 +889,37 @@ def test_memory_stays_flat_on_one_long_line(tmp_path: Path) -> None:
     assert peak < 100 * 1000 * 1000 / MIB, f"{peak:.1f} MiB"
 
 
+def _wide_and_short_values(seed: int) -> bytes:
+    """About 2.3 MB of values: wide UTF-8 ones (masked with many bytes shown), short ones, codes."""
+    rng = random.Random(seed)  # noqa: S311 - test data, reproducible
+    values: list[str] = []
+    size = 0
+    while size < 2_300_000:
+        pick = rng.random()
+        if pick < 0.3:
+            value = rng.choice(["\U0001f600", "€", "ä"]) * rng.randint(5, 40)
+        elif pick < 0.6:
+            value = rng.choice(["1", "", "a", "12", "x-"])
+        else:
+            value = V[:-1] + rng.choice("SXY")
+        values.append(value)
+        size += len(value.encode()) + 1
+    return ("hetu\n" + "\n".join(values) + "\n").encode()
+
+
+@pytest.mark.parametrize("seed", [7])
+def test_wide_utf8_and_short_values_across_batches(seed: int, tmp_path: Path) -> None:
+    """Found against an earlier numpy reader (IndexError past the end of a batch), fixed since."""
+    path = tmp_path / "wide_short.csv"
+    path.write_bytes(_wide_and_short_values(seed))
+    seen = _assert_readers_agree(path, formats=("text",))
+    assert seen["text"].code == 1
+
+
 _LONG_LINE_BUG = pytest.mark.xfail(
     strict=True,
     reason="bug: the csv module's reader holds a whole line: one 30 MB line of short fields "
-    "takes --reader python to about 177 MiB (60 MB: 330 MiB), and one 40 MB field (no quote, "
+    "takes --reader python to about 180 MiB (60 MB: 330 MiB), and one 40 MB field (no quote, "
     "so auto tries numpy, which refuses its 64 KiB rule, then python) takes auto to about "
     "120 MiB, before the row is refused",
 )
