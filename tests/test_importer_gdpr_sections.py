@@ -198,3 +198,12 @@ class TestCookies:
         assert [(c.name, c.purpose.fi) for c in result.draft.cookies] == [
             ("_ga", "kävijä tilastot")
         ]
+
+
+def test_a_heading_repeated_with_its_value_is_not_empty() -> None:
+    """'Rekisterinpitäjä' then 'Rekisterinpitäjä: Esimerkki Oy' gives no I005."""
+    result = import_notice("Rekisterinpitäjä\n\nRekisterinpitäjä: Esimerkki Oy\n" + TAIL)
+    assert result.draft.controller.name == "Esimerkki Oy"
+    assert "I005" not in {f.code for f in result.findings}
+    empty = import_notice("Rekisterinpitäjä\n\nRekisterin käyttötarkoitus\n\nLaskutus.\n")
+    assert "I005" in {f.code for f in empty.findings}

@@ -209,9 +209,11 @@ class Extractor:
         if section.kind is SectionKind.TITLE:
             self.out.take_updated(piece.start, piece.end)  # "Rekisteriseloste, päivitetty 3.2.2020"
         following = index + 1
+        # its text under sub-headings, or under a repeat of the heading with a value
         has_parts = following < len(self.sections) and self.sections[following].kind in {
             SectionKind.SECURITY_MANUAL,
             SectionKind.SECURITY_ELECTRONIC,
+            section.kind,
         }
         if not section.pieces and section.kind is not SectionKind.TITLE and not has_parts:
             self.out.remarks.append(
