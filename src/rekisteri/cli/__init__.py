@@ -22,23 +22,62 @@ Each command family lives in its own module, which imports only
 from __future__ import annotations
 
 import errno
+import importlib
 import io
 import os
 import signal
 import sys
 from contextlib import suppress
+from typing import Final
 
 import click
 
 from rekisteri import DISTRIBUTION
-from rekisteri.cli import _consent, _ids, _import, _register, _requests, _retention, _store
 from rekisteri.cli._common import Group, fail
 from rekisteri.errors import RekisteriError
 
 __all__ = ["cli", "main"]
 
+#: Each command and the module that defines it (``COMMANDS`` there). A module is
+#: imported only when one of its commands runs (or ``--help`` lists them all):
+#: ``rekisteri check-ids`` does not pay for the ledgers, the importer or render.
+COMMAND_MODULES: Final = {
+    "hetu": "_ids",
+    "ytunnus": "_ids",
+    "check-ids": "_ids",
+    "schema": "_register",
+    "validate": "_register",
+    "render": "_register",
+    "record": "_register",
+    "lint": "_register",
+    "jsonld": "_register",
+    "consent": "_consent",
+    "requests": "_requests",
+    "retention": "_retention",
+    "import": "_import",
+    "store": "_store",
+}
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+
+class _LazyGroup(Group):
+    """The top-level group: its commands are looked up in :data:`COMMAND_MODULES`."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: ARG002 - click's signature
+        """Every command's name, sorted as click sorts them."""
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:  # noqa: ARG002 - click's signature
+        """The command *cmd_name*, importing its module; ``None`` for an unknown name."""
+        module = COMMAND_MODULES.get(cmd_name)
+        if module is None:
+            return None
+        commands: tuple[click.Command, ...] = importlib.import_module(
+            f"rekisteri.cli.{module}"
+        ).COMMANDS
+        return next(command for command in commands if command.name == cmd_name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name=DISTRIBUTION)
 def cli() -> None:
     """Work with Finnish personal-data registers.
@@ -46,12 +85,6 @@ def cli() -> None:
     Identifiers are always printed masked. Exit codes: 0 all valid,
     1 something invalid, 2 usage or file error.
     """
-
-
-for _module in (_ids, _register, _consent, _requests, _retention, _import, _store):
-    for _command in _module.COMMANDS:
-        cli.add_command(_command)
-del _module, _command
 
 
 class _ClosedStream(io.RawIOBase):
