@@ -16,7 +16,7 @@ What is recognised, as written in a text (``131052-308T`` stands for any code):
 * a Unicode dash or minus sign for ``-`` (en dash, em dash, ``−``, fullwidth
   hyphen-minus...);
 * spaces, tabs, no-break spaces, line breaks or invisible characters (a soft
-  hyphen, a zero-width space) around the sign: ``131052 - 308T``, a code
+  hyphen, a zero-width space, a direction mark) around the sign: ``131052 - 308T``, a code
   wrapped over two lines; also white space escaped as JSON or a repr
   writes it (``131052-\n308T``, ``\x0b``, ``\u2028``), where a message
   quotes a value;
@@ -89,11 +89,12 @@ __all__ = [
 
 # White space that may stand around the sign, or instead of it. Line breaks
 # count: a code is often wrapped over two lines ("131052-" / "308T"); so do
-# invisible characters that a copy from a web page may carry (a soft hyphen,
-# zero-width spaces and joiners, a byte order mark).
+# invisible characters that a copy from a web page or an editor may carry (a
+# soft hyphen, zero-width spaces and joiners, direction marks, embeddings and
+# isolates, invisible operators, a byte order mark).
 GAP: Final = (
-    "[ \t\n\r\v\f\x85\u00a0\u00ad\u1680\u180e\u2000-\u200d\u2028\u2029\u202f"
-    "\u205f\u2060\u3000\ufeff]"
+    "[ \t\n\r\v\f\x85\u00a0\u00ad\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f"
+    "\u205f-\u2064\u2066-\u206f\u3000\ufeff]"
 )
 # Around the sign (or where it belongs), also white space escaped as JSON or
 # a repr writes it, where a message quotes a value: "131052-\\n308T", "\\r\\n"
