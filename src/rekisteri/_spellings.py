@@ -44,7 +44,10 @@ telephone number written with spaces (``040 123 4567``) or one of ten digits
 whose check does not fit, a Y-tunnus (``1234567-8``), an IBAN, and a
 sign-less run longer than ten characters. A ten-digit run whose check
 happens to fit (about 1 in 31 of those whose first four digits are a day and
-a month) *is* taken for a code: write such a number with spaces.
+a month, such as many mobile numbers written without spaces) is a spelling
+and an identity code for messages and the stores (which refuse it as a
+subject), but a register's text keeps it: lint R320 does not report it and a
+notice prints it as written.
 
 Two levels:
 
@@ -55,8 +58,9 @@ Two levels:
   is a valid henkilötunnus (temporary numbers 900–999 and future birth dates
   included), or a plausible one without a sign. Lint R320 reports exactly
   these (:func:`holds_code`), and a register's texts in a notice, a record or
-  JSON-LD have exactly these masked (:func:`mask_codes`); a reference number
-  such as ``123456-7890`` stays as written there.
+  JSON-LD have exactly these masked (:func:`mask_codes`), but for ten digits
+  in a row (a telephone number as often as not); a reference number such as
+  ``123456-7890`` stays as written there too.
 
 Examples:
     >>> mask_spellings("asiakas 13.10.52–308t, 131052/308T, viite 123456-7890")
@@ -309,6 +313,20 @@ def shaped(text: str) -> bool:
     return _PATTERN.search(text) is not None
 
 
+def _bare_digits(match: re.Match[str]) -> bool:
+    """Whether a match is ten digits in a row: no sign, nothing in its place, a digit last.
+
+    Such a run is as likely a telephone number written without spaces
+    (``0405551234``) as an identity code without its sign.
+    """
+    return match["sign"] is None and not match["gap"] and _ascii(match["tail"])[-1:].isdigit()
+
+
+def _in_output(match: re.Match[str]) -> bool:
+    """Whether a match is an identity code that a register's text must not show."""
+    return not _bare_digits(match) and _is_code(match)
+
+
 def holds_code(text: str) -> bool:
     """Whether *text* holds an identity code (:attr:`Spelling.is_code`); lint R320 asks this.
 
@@ -318,7 +336,7 @@ def holds_code(text: str) -> bool:
         >>> holds_code("puh. 0401234567, tilaus 2026-11-25, viite 123456-7890")
         False
     """
-    return any(spelling.is_code for spelling in spellings(text))
+    return any(_in_output(spelling.match) for spelling in spellings(text))
 
 
 def _masking(text: str, keep: Callable[[re.Match[str]], bool]) -> str:
@@ -364,4 +382,4 @@ def mask_codes(text: str) -> str:
         >>> mask_codes("yhteyshenkilö 131052-308T, viite 131052-308U")
         'yhteyshenkilö 131052-****, viite 131052-308U'
     """
-    return _masking(text, _is_code)
+    return _masking(text, _in_output)
