@@ -431,3 +431,16 @@ def test_business_id_in_brackets_on_its_own_line() -> None:
     """A line "(Y tunnus: …)" gives the Y-tunnus, not a note."""
     result = import_notice("Rekisterinpitäjä\n\nEsimerkki Oy\n(Y tunnus: 7123450-9)\n")
     assert result.draft.controller.business_id == "7123450-9"
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2010", "\u2011", "\u2013"])
+def test_unlabelled_business_id_with_any_dash(dash: str) -> None:
+    """'Esimerkki Oy (2077474–0)': an en dash is still a Y-tunnus, never the start of a phone."""
+    notice = (
+        "Rekisterinpitäjä\n\n"
+        f"Esimerkki Oy (2077474{dash}0)\nKatu 1, 00100 Helsinki\nPuh. 09 123 4567\n"
+    )
+    draft = import_notice(notice).draft
+    assert draft.controller.business_id == "2077474-0"
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.phone == "09 123 4567"

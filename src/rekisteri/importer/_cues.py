@@ -152,7 +152,11 @@ YTUNNUS_VALUE: Final = re.compile(
     r"(?<![\dA-Za-z-])(?:FI[ \t-]?)?[0-9]{6,7}"
     r"(?:[ \t]?[-\u2010\u2011\u2013][ \t]?|[ \t])?[0-9](?![\d-])"
 )
-YTUNNUS: Final = re.compile(r"(?:\bY-|(?<![\d-]))([0-9]{6,7}-[0-9])(?![\d-])")
+#: An unlabelled Y-tunnus, its dash also a hyphen, non-breaking hyphen or en dash.
+YTUNNUS: Final = re.compile(
+    r"(?:\bY-|(?<![\d\-\u2010\u2011\u2013]))"
+    r"([0-9]{6,7}[\-\u2010\u2011\u2013][0-9])(?![\d\-\u2010\u2011\u2013])"
+)
 EMAIL_OBFUSCATED: Final = re.compile(
     r"(?i)\s*(?:[(\[{]\s*(?:at|a|ät|ät|miukumauku)\s*[)\]}]|\s+at\s+)\s*"
 )
