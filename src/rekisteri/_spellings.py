@@ -383,3 +383,20 @@ def mask_codes(text: str) -> str:
         'yhteyshenkilö 131052-****, viite 131052-308U'
     """
     return _masking(text, _in_output)
+
+
+def masking_repr(cls: type) -> type:
+    """Make ``repr()`` of the instances of *cls* mask every spelling (:func:`mask_spellings`).
+
+    For the model's classes: a register's texts are kept as typed, but no
+    repr, log line or traceback shows an identity code in them.
+    """
+    plain: Callable[[object], str] = cls.__repr__  # type: ignore[assignment] # unbound: takes self
+
+    def masked(self: object) -> str:
+        return mask_spellings(plain(self))
+
+    masked.__name__ = "__repr__"
+    masked.__qualname__ = f"{cls.__qualname__}.__repr__"
+    cls.__repr__ = masked  # type: ignore[method-assign,assignment]
+    return cls

@@ -197,6 +197,12 @@ class InvalidIdentifierError(RekisteriError, ValueError):
         self.kind = kind
         self.reason = reason
         self.position = position
+        if field is not None and any(c.isdigit() for c in field):
+            # A column or field named after an identity code is shown masked,
+            # as every message is (any spelling: the package's one recogniser).
+            from rekisteri._spellings import mask_spellings
+
+            field = mask_spellings(field)
         self.field = field
         where = f" in {field}" if field else ""
         at = f" (at index {position})" if position is not None else ""

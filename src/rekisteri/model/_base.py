@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args, get_origin
 
 import attrs
 
+from rekisteri._spellings import masking_repr
 from rekisteri._validate import check_text, key, non_blank
 from rekisteri.calendar import FIRST_DAY, LAST_DAY, check_day
 from rekisteri.errors import InvalidIdentifierError, InvalidValueError, ModelTypeError
@@ -152,6 +153,7 @@ def strict(cls: C) -> C:
     check.__qualname__ = f"{cls.__qualname__}.__attrs_post_init__"  # type: ignore[attr-defined]
     check.__doc__ = own.__doc__ if own is not None else None
     cls.__attrs_post_init__ = check  # type: ignore[attr-defined]
+    masking_repr(cls)
     return cls
 
 

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 import attrs
 
+from rekisteri._spellings import masking_repr
 from rekisteri._validate import UnknownLocaleError, check_text
 from rekisteri.errors import InvalidValueError
 
@@ -18,6 +19,7 @@ class Lang(StrEnum):
     EN = "en"
 
 
+@masking_repr
 @attrs.frozen(kw_only=True)
 class LocalizedText:
     """A text in Finnish, and optionally in Swedish and English.
