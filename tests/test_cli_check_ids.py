@@ -7,6 +7,9 @@ codecs, a file without a header row, reasons in words, progress on stdin.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -560,3 +563,22 @@ def test_undecodable_bytes_are_reported_at_their_row(
         result = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--reader", reader)
         assert result.exit_code == 2
         assert message in result.stderr, result.stderr
+
+
+_HETU_COLUMN = ("-c", "hetu", "-k", "hetu")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes")
+def test_json_report_is_utf8_for_a_file_name_that_is_not(tmp_path: Path) -> None:
+    """A file name with a byte that is not UTF-8 appears in the JSON report as U+FFFD."""
+    name = os.fsdecode(b"ids-\xff.csv")
+    (tmp_path / name).write_text("hetu\n131052-308T\n", encoding="utf-8")
+    done = subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "rekisteri", "check-ids", name, "--format", "json", *_HETU_COLUMN],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.decode("utf-8"))
+    assert report["file"] == "ids-\ufffd.csv"

@@ -175,7 +175,10 @@ class _Report:
             out.write("row,reason,value\r\n")
         elif fmt == "json":
             # The file and column names are the user's: masked as every message masks them.
-            head = {"file": hetu.redact(source), "column": hetu.redact(column), "kind": kind}
+            # A file name that is not UTF-8 (its bytes kept as surrogates) gets
+            # U+FFFD for them: a JSON report is UTF-8 text, always.
+            name = source.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            head = {"file": hetu.redact(name), "column": hetu.redact(column), "kind": kind}
             out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "invalid": [')
 
     def invalid(self, rows: list[tuple[int, Reason, str]]) -> None:
