@@ -19,6 +19,7 @@ spelling costs on top. Three inputs:
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import re
 import sys
@@ -86,9 +87,9 @@ def main() -> None:
     for name, text in cases.items():
         best = race(
             {
-                "canonical": lambda text=text: canonical_only(text),
-                "redact": lambda text=text: hetu.redact(text),
-                "mask_codes": lambda text=text: mask_codes(text),
+                "canonical": functools.partial(canonical_only, text),
+                "redact": functools.partial(hetu.redact, text),
+                "mask_codes": functools.partial(mask_codes, text),
             },
             rounds=args.rounds,
         )

@@ -578,8 +578,10 @@ class TestRegister:
             )
         assert info.value.problems == (
             "none_stated[2]: the same as none_stated[1]",
-            "none_stated: 'transfers' is listed, but transfers is not empty"
-            " (a destination outside the EEA or unknown)",
+            (
+                "none_stated: 'transfers' is listed, but transfers is not empty"
+                " (a destination outside the EEA or unknown)"
+            ),
         )
 
     def test_no_third_country_transfer_beside_one_within_the_eea(self) -> None:
