@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from rekisteri.importer import (
@@ -121,6 +121,18 @@ class TestInvariants:
         """Text built from notice pieces imports, accounts for every character, and round-trips."""
         result = import_notice(text, html=False)
         assert_accounted(result)
+
+    @example("Tarkastusoikeus \x1b\n\nEsimerkki Oy\n", [])
+    @given(
+        _NOTICE_LIKE,
+        st.lists(st.tuples(st.integers(0, 400), st.characters(categories=["Cc"])), max_size=4),
+    )
+    def test_control_characters_anywhere(self, text: str, inserts: list[tuple[int, str]]) -> None:
+        """A control character (ESC, form feed, NUL, C1) anywhere: no model error, all accounted."""
+        for position, control in inserts:
+            text = text[:position] + control + text[position:]
+        for html in (False, True):
+            assert_accounted(import_notice(text, html=html))
 
     @given(_HTML_LIKE)
     def test_any_html(self, markup: str) -> None:

@@ -383,6 +383,9 @@ def import_notice(
         text = hetu.redact(text)
     else:
         work = text
+    # Control characters (an ESC, a form feed from a word processor) can be in
+    # no text of the model: the extractor reads each as a space (offsets stay).
+    work = _CONTROLS.sub(" ", work)
     # The extractor reads the text without invisible characters (a soft hyphen
     # or zero-width space inside a word); its offsets are mapped back to *text*.
     plain = strip(work)
@@ -448,6 +451,11 @@ def _as_masked(subject: str, work: str, text: str, near: int) -> str:
         return subject
     at = work.find(subject, max(0, near - len(subject)))
     return text[at : at + len(subject)] if at >= 0 else subject
+
+
+#: The control characters that no text of the model may hold (line feeds,
+#: tabs and carriage returns are read as they are).
+_CONTROLS: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _without_codes(text: str) -> str:
