@@ -53,7 +53,6 @@ except ImportError as exc:  # pragma: no cover - exercised without the extra onl
     ) from exc
 
 from rekisteri import _columns
-from rekisteri._redact import redact_dotted
 from rekisteri.identifiers import hetu
 
 if TYPE_CHECKING:
@@ -97,7 +96,7 @@ def _string_array(array: pa.Array, kind: str) -> pa.Array:
     if pa.types.is_null(kind_of):
         return array.cast(pa.string())
     # The type names the fields of a struct, which may be anything (an identity code too).
-    shown = redact_dotted(hetu.redact(str(kind_of)))
+    shown = hetu.redact(str(kind_of))
     raise IdentifierTypeError(kind=kind, type_name=shown, expected="a column of strings")
 
 

@@ -148,7 +148,7 @@ def safe_text(text: str) -> str:
         >>> print(safe_text("abc\u202edef"))
         abc\u202edef
     """
-    return _UNSAFE.sub(_escaped, redact_dotted(hetu.redact(text)))
+    return _UNSAFE.sub(_escaped, hetu.redact(text))
 
 
 #: How many characters of a user's text (a name, a cell) a message quotes.
@@ -174,7 +174,7 @@ def clipped(text: str, limit: int = QUOTE_LIMIT) -> str:
     if len(text) <= limit:
         return text
     # Masked before the cut, which could otherwise leave half a henkilötunnus unmasked.
-    return redact_dotted(hetu.redact(text))[:limit] + "…"
+    return hetu.redact(text)[:limit] + "…"
 
 
 def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
@@ -754,7 +754,7 @@ def dump_json(document: object, *, indent: int | None = None) -> str:
 
 def safe_json(text: str) -> str:
     """JSON *text* with any henkilötunnus masked and control characters escaped (as u-escapes)."""
-    return _UNSAFE.sub(_json_escaped, redact_dotted(hetu.redact(text)))
+    return _UNSAFE.sub(_json_escaped, hetu.redact(text))
 
 
 def store_secret() -> bytes:

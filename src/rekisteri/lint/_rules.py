@@ -159,7 +159,7 @@ def _silent(context: _Context) -> None:
         and NoneStated.RECIPIENTS not in register.none_stated
     ):
         context.add("R107", "recipients")
-    third_country = any(t.destination is None or t.outside_eea for t in register.transfers)
+    third_country = any(t.third_country for t in register.transfers)
     if not third_country and NoneStated.TRANSFERS not in register.none_stated:
         # A destination in the EEA is no third country: it does not say whether
         # data leave the EEA (the notice shows the item as missing too).
@@ -319,8 +319,7 @@ def _transfers(context: _Context) -> None:
     for index, transfer in enumerate(context.register.transfers):
         # A transfer within the EEA needs no Chapter V mechanism (the notice asks
         # for none either); one to an unknown place does.
-        inside_eea = transfer.destination is not None and not transfer.outside_eea
-        if transfer.mechanism is None and not inside_eea:
+        if transfer.mechanism is None and transfer.third_country:
             context.add(
                 "R204",
                 f"transfers[{index}].mechanism",

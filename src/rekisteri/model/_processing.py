@@ -184,6 +184,11 @@ class Transfer(Strict):
         """Whether the destination is known to lie outside the EEA."""
         return self.destination is not None and self.destination not in EEA
 
+    @property
+    def third_country(self) -> bool:
+        """Whether Chapter V may apply: the destination is outside the EEA or not stated."""
+        return self.destination is None or self.destination not in EEA
+
 
 @strict
 @attrs.frozen(kw_only=True)

@@ -197,7 +197,7 @@ class Register(Strict):
         stand beside "not transferred outside the EU or the EEA".
         """
         if part is NoneStated.TRANSFERS:
-            return any(t.destination is None or t.outside_eea for t in self.transfers)
+            return any(t.third_country for t in self.transfers)
         return bool(getattr(self, part.value))
 
     def uses(self, basis: LegalBasis | str) -> bool:

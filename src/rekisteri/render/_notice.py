@@ -189,7 +189,7 @@ def _transfers(t: Texts, register: Register, doc: _Builder) -> None:
     transfer outside the EEA or ``none_stated``, the item is missing (lint
     R108 says the same).
     """
-    third = [tr for tr in register.transfers if tr.destination is None or tr.outside_eea]
+    third = [tr for tr in register.transfers if tr.third_country]
     inside = [tr for tr in register.transfers if tr not in third]
     if third:
         doc.add(Bullets(tuple(transfer_item(t, transfer) for transfer in third)))

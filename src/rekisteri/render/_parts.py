@@ -625,7 +625,7 @@ def transfer_item(t: Texts, transfer: Transfer) -> Inline:
         lines.append((Span(_("Recipient") + ": "), plain(transfer.recipient)))
     if transfer.mechanism is not None:
         lines.append(mechanism_line(t, transfer.mechanism))
-    elif transfer.destination is None or transfer.outside_eea:
+    elif transfer.third_country:
         lines.append((Span(_("Basis for the transfer") + ": "), missing(t)))
     if transfer.description is not None:
         lines.append(localized(t, transfer.description))

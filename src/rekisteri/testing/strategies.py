@@ -646,7 +646,7 @@ def _register(draw: st.DrawFn) -> Register:
         NoneStated.RECIPIENTS: recipients,
         NoneStated.PROCESSORS: processors,
         # only a destination outside the EEA (or unknown) contradicts "none"
-        NoneStated.TRANSFERS: [t for t in transfers if t.destination is None or t.outside_eea],
+        NoneStated.TRANSFERS: [t for t in transfers if t.third_country],
         NoneStated.AUTOMATED_DECISIONS: automated_decisions,
         NoneStated.COOKIES: cookies,
     }
