@@ -55,6 +55,8 @@ ytunnus_like = st.one_of(
     _spellings(ytunnukset().map(lambda v: v.replace("-", ""))),
     _spellings(ytunnukset().filter(lambda v: v.startswith("0")).map(lambda v: v[1:])),
     st.text(alphabet=_TRICKY, min_size=6, max_size=11),
+    # other lengths, short and over 16 bytes: digits and "-" with the odd foreign byte
+    st.text(alphabet="0123456789-0123456789-fIx\u00e4", min_size=10, max_size=40),
     st.text(max_size=30),
     st.none(),
 )
@@ -125,6 +127,9 @@ def test_hetu_columns_equal_scalar(
 @given(st.lists(ytunnus_like, max_size=40))
 @example(
     ["FI20774740", "fi2077474", "2077474-0 ", "0-2077474", "2077474--", "20774-740", "--------"]
+)
+@example(
+    ["2077474-0" * 3, "2077474-0" * 2 + "x", "x" + "1" * 20, "1" * 17, "12345678901", "-" * 16]
 )
 def test_ytunnus_columns_equal_scalar(values: list[str | None]) -> None:
     expected = expected_ytunnus(values)

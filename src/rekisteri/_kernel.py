@@ -84,6 +84,7 @@ _LEAP: Final = np.array(
 )
 #: Byte -> 1 where a Y-tunnus may not have it at all (not a digit or "-").
 _NOT_YTUNNUS: Final = _table(dict.fromkeys(b"0123456789-", 0), 1, np.uint8)
+_FOREIGN_TO_YTUNNUS: Final = _NOT_YTUNNUS.astype(np.bool_)
 #: Byte -> itself where printable ASCII, else "?" (what mask() shows).
 _SHOWN: Final = np.array([b if 32 <= b < 127 else ord("?") for b in range(256)], dtype=np.uint8)
 _YTUNNUS_WEIGHTS: Final = np.array([7, 9, 10, 5, 8, 4, 2], dtype=np.int32)
@@ -168,6 +169,33 @@ class Buffers:
                 flags[rows] = np.maximum.reduceat(self.padded, spans)[0::2] < 128
         flags |= self.null
         return flags
+
+    def any_byte(self, table: NDArray[np.bool_], rows: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Whether a byte of each value of *rows* is marked in *table* (256 flags).
+
+        Only the bytes of those values are read: values of up to 16 bytes
+        column by column, one length at a time, longer ones gathered.
+        """
+        starts, ends = self.starts[rows], self.ends[rows]
+        lengths = ends - starts
+        found = np.zeros(rows.size, dtype=np.bool_)
+        short = np.minimum(lengths, PAD + 1)
+        for length in np.flatnonzero(np.bincount(short, minlength=1)).tolist():
+            if length == 0:
+                continue
+            these = np.flatnonzero(short == length)
+            if length <= PAD:
+                at = starts[these]
+                seen = table[self.padded[at]]
+                for j in range(1, length):
+                    seen |= table[self.padded[at + j]]
+                found[these] = seen
+            else:
+                size = lengths[these]
+                first = np.cumsum(size) - size  # where each value begins among the gathered bytes
+                where = np.arange(int(size.sum())) + np.repeat(starts[these] - first, size)
+                found[these] = np.logical_or.reduceat(table[self.padded[where]], first)
+        return found
 
     def strings(self, rows: NDArray[np.int64]) -> list[str]:
         """The values of *rows* as Python strings (UTF-8 bytes; not for null rows)."""
@@ -423,9 +451,7 @@ def _ytunnus_other_lengths(buffers: Buffers, code: NDArray[np.uint8]) -> None:
         & ((data[starts] | 32) == ord("f"))
         & ((data[np.minimum(starts + 1, len(data) - 1)] | 32) == ord("i"))
     )
-    # a byte other than a digit or "-" anywhere in the value
-    foreign_at = np.flatnonzero(_NOT_YTUNNUS[data].astype(np.bool_))
-    foreign = (np.searchsorted(foreign_at, ends) - np.searchsorted(foreign_at, starts)) > 0
+    foreign = buffers.any_byte(_FOREIGN_TO_YTUNNUS, rows)  # a byte other than a digit or "-"
     code[rows] = np.where(vat, _VAT, np.where(foreign, _FORMAT, _LENGTH))
 
 
