@@ -215,3 +215,104 @@ def segments(
             covering = frozenset(field for field, count in active.items() if count > 0)
             out.append((left, right, covering, chars))
     return out
+
+
+#: A word of a passage, as the loss check compares them: letters (three or more) or digits.
+_WORD: Final = re.compile(r"[^\W\d_]{3,}|\d{2,}")
+#: Words are compared by their first letters: an inflected word ("laskutukseen")
+#: reaches the draft in its base form ("Laskutus").
+_STEM: Final = 5
+#: A contact field's label, a form's hint in parentheses, or a value the draft
+#: keeps as a flag: structure, not content.
+_LABEL: Final = re.compile(
+    r"(?i)(?:muut |övriga )?(?:telefax|fax|tfn|tel|puh|gsm|www|rek\. ?nro|reg\. ?nr"
+    r"|kontaktuppgifter|yhteystiedot|y-tunnus|fo-nummer|e-post|sähköposti|osoite|adress|käyntiosoite|postiosoite"
+    r"|visiting address|besöksadress|postadress|verkkosivut|kotisivu|nimi|namn"
+    # words that join a unit to its person ("Versolla rekisteristä vastaa …")
+    r"|(?:rekisteristä|rekisteriasioista) vastaa(?:vat)?|ansvarar för registret"
+    # a cookie's class, kept as the flag strictly_necessary
+    r"|välttämätön|nödvändig|(?:strictly )?necessary)\.?:?"
+    r"(?:\s*[/–-]\s*\S+(?: \S+)?)?:?(?: https?:)?"
+)
+_HINT: Final = re.compile(r"\([^()]*\)")
+#: A heading that holds more words than this, or a sentence break, is a sentence.
+_HEADING_WORDS: Final = 12
+_SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-ZÄÖÅ][a-zäöå]")
+#: A lead-in line without its colon ends with one of these ("… används för").
+_LEAD_IN_END: Final = re.compile(
+    r"(?i)\b(?:för|for|to|till|följande|seuraavia|seuraavat|seuraaviin)$"
+)
+_LEAD_IN_WORDS: Final = 6
+_NUMBER: Final = re.compile(r"\W*\d{1,2}(?:\.\d{1,2})*[a-h]?[.)]?\s+")
+#: Words every notice uses around its content ("Tietoja käytetään myös …"):
+#: not counted either way (their first five letters).
+_FILLER: Final = frozenset(
+    {
+        "tieto", "tiedo", "henki", "käyte", "käytt", "voida", "myös", "sekä", "saada", "rekis",
+        "uppgi", "perso", "använ", "också", "behan", "kasit", "käsit", "data", "used", "also",
+        "regis", "infor",
+    }
+)  # fmt: skip
+
+
+def _stems(text: str) -> set[str]:
+    return {word.casefold()[:_STEM] for word in _WORD.findall(text)}
+
+
+def _structural(passage: str, field: str) -> bool:
+    """Whether a mapped *passage* is structure (a label, a lead-in, a heading), not content."""
+    from rekisteri.importer._cookies import is_column_label
+    from rekisteri.importer._headings import is_field_label, recognise
+
+    flat = " ".join(passage.split())
+    bare = _HINT.sub("", flat).strip(" :.")
+    words = _WORD.findall(flat)
+    if field.startswith("heading:"):
+        # a heading is structure, unless it is a sentence taken for one
+        unnumbered = _NUMBER.sub("", flat, count=1)
+        return len(words) <= _HEADING_WORDS and _SENTENCE_BREAK.search(unnumbered) is None
+    return (
+        not words
+        or is_field_label(bare)
+        or _LABEL.fullmatch(bare) is not None
+        or is_column_label(bare)
+        or recognise(bare) is not None  # a heading's words mapped with its section
+        or (flat.endswith(":") and len(words) <= _HEADING_WORDS)  # a lead-in line
+        or (_LEAD_IN_END.search(flat) is not None and len(words) <= _LEAD_IN_WORDS)
+    )
+
+
+def lost_passages(result: ImportResult, draft_text: str) -> list[tuple[int, int, str]]:
+    """Mapped passages whose words do not reach *draft_text*: ``(start, end, field)``.
+
+    *draft_text* is the draft as the user gets it (:func:`to_toml` with the
+    result's notes, comments included). A passage counts as reached when at
+    least half of its words (compared by their first five letters, so an
+    inflected word matches its base form) are somewhere in the draft, or in
+    the catalogue entry of a source the draft names by key. Labels, lead-in
+    lines and headings are structure and are not checked, but a "heading"
+    that is a sentence is. The importer's promise is that this list is empty:
+    every passage is in the draft or in :attr:`ImportResult.unmatched`.
+    """
+    from rekisteri.sources import CATALOG
+
+    have = _stems(draft_text)
+    for finding in result.findings:  # a wrong Y-tunnus is quoted in finding I002
+        if finding.code.startswith("I"):  # the importer's own, not the linter's on the draft
+            have |= _stems(finding.message)
+    catalogued = {
+        f"sources[{index}]"
+        for index, source in enumerate(result.draft.sources)
+        if CATALOG.get(source.key) == source
+    }
+    lost = []
+    for mapped in result.mapped:
+        passage = result.text[mapped.start : mapped.end]
+        if mapped.field in catalogued or _structural(passage, mapped.field):
+            continue  # a source the catalogue names: the draft keeps its key
+        words = [word.casefold()[:_STEM] for word in _WORD.findall(passage)]
+        words = [word for word in words if word not in _FILLER] or words
+        missing = sum(word not in have for word in words)
+        if 2 * missing > len(words):
+            lost.append((mapped.start, mapped.end, mapped.field))
+    return lost

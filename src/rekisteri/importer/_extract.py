@@ -59,7 +59,6 @@ from rekisteri.importer._cues import (
     owned_register_name,
     purpose_name_of,
     recipient_name,
-    register_name_of,
     security_kind,
     short_name,
 )
@@ -72,6 +71,7 @@ from rekisteri.importer._finnish import (
 )
 from rekisteri.importer._headings import SectionKind
 from rekisteri.importer._lists import split_items
+from rekisteri.importer._register_name import stated_register_name, title_register_name
 from rekisteri.importer._structure import Piece, Section, heading_text
 from rekisteri.model import LocalizedText, NoneStated, Source, TransferMechanism
 from rekisteri.sources import CATALOG
@@ -107,6 +107,12 @@ _FINITE_VERB: Final = re.compile(
 _REGISTER_LINE: Final = re.compile(r"(?i)(?:rekisteri|register|registret|registry)\W{0,2}$")
 #: A register name that is a sentence's first part has at most this many words.
 _NAME_WORDS: Final = 12
+
+#: A word that denies: two in one sentence ("ei luovuteta kolmansille eikä
+#: siirretä EU:n ulkopuolelle", "lämnas inte ut … och överförs inte utanför EU")
+#: deny disclosures too; one ("överförs eller överlämnas inte utanför EU")
+#: denies only what goes outside the EU/EEA.
+_DENIAL: Final = re.compile(r"\b(?:ei|eikä|inte|ej|icke|not|nor|never)\b")
 
 
 class Extractor:
@@ -189,7 +195,7 @@ class Extractor:
         pieces = [section.heading] if section.heading is not None else []
         pieces += [p for p in section.pieces[:3] if p.kind == "para"]
         for piece in pieces:
-            name = register_name_of(self.text[piece.start : piece.end])
+            name = title_register_name(self.text[piece.start : piece.end])
             if name is not None:
                 self.name_guess = (name, piece.start, piece.end)
                 return
@@ -479,7 +485,7 @@ class Extractor:
         if self.out.take_updated(start, end):
             return None
         sentence = flat(text if text is not None else self.text[start:end])
-        if not meaningful(sentence):
+        if not meaningful(sentence) or self._stated_name(sentence, start, end):
             return None
         low = sentence.casefold()
         if NO_COOKIES.search(low) and EXCEPTION.search(low) is None:
@@ -532,6 +538,15 @@ class Extractor:
         if cued and not continued and kind not in FREE_SECTIONS and section is not None:
             self._note_crossing(field, section, sentence)
         return field if cued else None
+
+    def _stated_name(self, sentence: str, start: int, end: int) -> bool:
+        """The register's name stated in a sentence ("Rekisterin nimi on X.") anywhere."""
+        stated = stated_register_name(sentence) if self.out.name is None else None
+        if stated is None:
+            return False
+        self.out.name = stated
+        self.out.map(start, end, "name")
+        return True
 
     def _about_purpose(self, sentence: str, start: int, end: int) -> bool:
         """Attach a sentence about one known purpose, outside the purpose section, to it.
@@ -746,8 +761,9 @@ class Extractor:
             if DISCLOSURE.search(low) and EXCEPTION.search(low):
                 # "... eikä luovuteta kolmansille osapuolille pois lukien viranomaisille"
                 out.add_recipient(sentence, None, start, end)
-            elif is_negative(low, DISCLOSURE):
-                # a sentence that denies both disclosures and transfers
+            elif is_negative(low, DISCLOSURE) and (where is None or len(_DENIAL.findall(low)) > 1):
+                # a sentence that denies both disclosures and transfers (not one
+                # that denies only handing data over outside the EU/EEA)
                 out.none_stated[NoneStated.RECIPIENTS] = None
                 out.map(start, end, "none_stated.recipients")
             return

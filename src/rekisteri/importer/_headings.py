@@ -80,7 +80,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
     (
         SectionKind.CONTROLLER,
         (
-            r"rekisterin ?pitäjä( ja rekisteriasioista vastaava| ja yhteyshenkilö(t)?)?"
+            r"rekisterin ?pitäjä,?( ja rekisteriasioista vastaava( henkilö)?| ja yhteyshenkilö(t)?)?"
             r"|(yhteis)?rekisterinpitäjä(t)?|yhteisrekisterinpitäjyys"
             r"|rekisterinpitäjän (tiedot|yhteystiedot|nimi ja yhteystiedot|nimi)"
             r"|rekisterinpitäjä ja (sen |sen edustaja ja )?(yhteystiedot|yhteyshenkilö|yhteyshenkilöt"
@@ -272,8 +272,10 @@ _ANY: Final = re.compile("|".join(f"(?P<{kind.name}>{pattern})" for kind, patter
 #: glued to its value on one line ("Rekisterinpitäjä Esimerkki Oy").
 _ANY_PREFIX: Final = re.compile("(?:" + "|".join(pattern for _, pattern in _PATTERNS) + r")\s")
 
+#: A heading's number: "3.", "B)", "§ 4", and also "2.1", "1a" and "1 a)" without a dot.
 _NUMBERING: Final = re.compile(
     r"(?:§\s*)?(?:\d{1,2}\.?\s*-\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[a-h]|[ivx]{1,5})\s*[.):]\s+"
+    r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}\s?[a-h]\)?\s+(?=\w\w)"
     r"|\d{1,2}\s+"
 )
 #: A word broken over two lines with a hyphen: "rekisterin- pitäjä" is "rekisterinpitäjä".
@@ -375,7 +377,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.CONTACT,
         re.compile(
             r"edustaja|representant|representative|asioista vastaava|ansvarig för|responsible"
-            r"|yhteyshenkilö\w* rekisteri|kontaktperson i"
+            r"|yhteyshenkilö\w* rekisteri|kontaktperson i|asioita hoitava|hoitava\w* henkilö"
+            r"|henkilö\w* (?:nimi|yhteystiedot)|personens (?:namn|kontaktuppgifter)"
         ),
     ),
     (
@@ -400,7 +403,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.DISCLOSURES,
         re.compile(
             r"luovut|vastaanottaj|mottagare|utlämn|recipient|disclos|kenelle"
-            r"|till vem|who receives|kenelle tietoja"
+            r"|till vem|who receives|kenelle tietoja|överlåt|lämnas ut|lämnar ut|\bvart\b"
+            r"|kenelle|who (?:do )?we (?:share|give)"
         ),
     ),
     (SectionKind.SOURCES, re.compile(r"lähte|mistä|källa|källor|varifrån|source|where.{0,20}from")),

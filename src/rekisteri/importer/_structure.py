@@ -28,7 +28,7 @@ _BULLET: Final = re.compile(
     r"[ \t]*(?:[-•*–·▪◦●○■□➢►✓]|o(?=[ \t])|\(?\d{1,2}[.)]|\(?[a-hA-H]\))[ \t]+"
 )
 _ENDS_SENTENCE: Final = (".", "!", "?", ":", ";")
-_NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\.?[ \t]+[A-ZÄÖÅ]")
+_NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})(?:\.|[a-h]\)?)?[ \t]+[A-ZÄÖÅ]")
 #: A subsection's number: "4.1 Jäsenyyden hoitaminen", "4.2. Uutiskirje".
 _SUBNUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\.[0-9]{1,2}\.?[ \t]+\S")
 #: How far a numbered heading's number may jump past the last heading's.
@@ -109,19 +109,41 @@ class _Splitter:
         """The number of the last numbered heading ("3. Rekisterin nimi" → 3)."""
 
     def split(self) -> list[Piece]:
-        block: list[tuple[int, int]] = []
+        blocks: list[list[tuple[int, int]]] = [[]]
         for start, end in lines_of(self.text):
             span = _trimmed(self.text, start, end)
             if span[0] == span[1] or _RULE.fullmatch(self.text[span[0] : span[1]]):
                 # a blank line, or a rule under a heading ("-----", "=====")
-                if block:
-                    self._block(block)
-                    block = []
+                if blocks[-1]:
+                    blocks.append([])
             else:
-                block.append(span)
-        if block:
-            self._block(block)
+                blocks[-1].append(span)
+        pending: list[tuple[int, int]] = []
+        for lines in blocks:
+            if not lines:
+                continue
+            if self._bare_number(lines):
+                # a table's number cell alone on its line ("1", blank line,
+                # "Rekisterinpitäjä"): it goes with the heading after it
+                pending = lines
+                continue
+            if pending and self._heading_shaped(lines[0]):
+                lines = [*pending, *lines]  # noqa: PLW2901 - the number joins the block
+            elif pending:
+                self._block(pending)
+            pending = []
+            self._block(lines)
+        if pending:
+            self._block(pending)
         return self.pieces
+
+    def _bare_number(self, block: list[tuple[int, int]]) -> bool:
+        start, end = block[0]
+        return len(block) == 1 and _BARE_NUMBER.fullmatch(self.text[start:end]) is not None
+
+    def _heading_shaped(self, line: tuple[int, int]) -> bool:
+        text = self.text[line[0] : line[1]]
+        return recognise(text) not in {None, SectionKind.TITLE} or _guessed(text) is not None
 
     def _joined(self, lines: Sequence[tuple[int, int]]) -> str:
         return " ".join(self.text[s:e] for s, e in lines)
@@ -144,7 +166,7 @@ class _Splitter:
             if len(joined) > MAX_HEADING:
                 continue
             kind = recognise(joined)
-            if kind is None:
+            if kind is None or (kind in _CONTACT_KINDS and self._listed(block[i])):
                 continue
             whole = i == 0 and i + k == n
             at_start = i == 0 and kind is not SectionKind.TITLE
@@ -248,8 +270,8 @@ class _Splitter:
         text = self.text[line[0] : line[1]]
         words = text.split()
         return (
-            len(text) <= 60
-            and 0 < len(words) <= 6
+            len(text) <= _UNKNOWN_CHARS
+            and (0 < len(words) <= _UNKNOWN_WORDS or self._long_known(text))
             and text[0].isupper()
             and not text.endswith((".", ",", ";", ":", "!", "?", ")"))
             and _PASSIVE.search(text) is None
@@ -262,6 +284,17 @@ class _Splitter:
             and _glued_heading(text) is None
             and not bare_no(text.casefold())  # "Ei ole": an answer under the heading
         )
+
+    def _listed(self, line: tuple[int, int]) -> bool:
+        """A bullet of a list of data ("- yhteystiedot (osoite)"): an entry, not a heading."""
+        return self.current in _LIST_KINDS and (
+            _BULLET.match(self.text, line[0], line[1]) is not None or line[0] in self.item_starts
+        )
+
+    @staticmethod
+    def _long_known(text: str) -> bool:
+        """A longer heading whose words name a kind: "De kategorier av registrerade som berörs"."""
+        return len(text.split()) <= _GUESS_WORDS and _guessed(text) is not None
 
     def _column_cell(self, line: tuple[int, int]) -> bool:
         """A cookie table's header cell ("Eväste", "Tarkoitus"): not a heading."""
@@ -369,6 +402,9 @@ class _Splitter:
 
 #: Headings whose value may follow on the same line without a colon (a table row
 #: saved as text, "Rekisterinpitäjä<TAB>Esimerkki Oy", "REGISTERANSVARIG Exempel Ab").
+#: An unknown heading is short: at most this many words (more if its words name a kind).
+_UNKNOWN_WORDS: Final = 6
+_UNKNOWN_CHARS: Final = 80
 _GLUED_KINDS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.NAME})
 _GLUED_MAX_WORDS: Final = 6
 
@@ -397,8 +433,16 @@ def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
 
 
 _GUESS_WORDS: Final = 12
+_BARE_NUMBER: Final = re.compile(r"\d{1,2}[.)]?")
+#: A sentence ends and another starts: "1. Tiedot säilytetään lukitussa tilassa. Paperit …"
+#: is a numbered sentence, not a heading.
+_SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{2}[.!?][ \t]+[A-ZÄÖÅ][a-zäöå]")
 _RULE: Final = re.compile(r"[-=_*~#]{3,}")
 _CONTACT_KINDS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
+#: Sections whose text is a list of data, purposes, sources or recipients.
+_LIST_KINDS: Final = frozenset(
+    {SectionKind.CONTENT, SectionKind.PURPOSES, SectionKind.SOURCES, SectionKind.DISCLOSURES}
+)
 
 
 def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> SectionKind | None:
@@ -412,6 +456,7 @@ def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> Se
         or "@" in line
         or ":" in line.rstrip().rstrip(":")
         or sum(char.isdigit() for char in line) > 4
+        or _SENTENCE_BREAK.search(line) is not None
     ):
         return None
     kind = guess(line)

@@ -89,10 +89,12 @@ def to_toml(
     for remark in notes.get("", ()):
         document.add(tomlkit.comment(_safe(f"importer unsure: {remark}")))
     keys = [key for key in _ORDER if key in data] + [key for key in data if key not in _ORDER]
+    _orphans(document, notes, data)
     for key in keys:
         value = data[key]
         if key == "sources":
-            _comments(document, notes, [f"sources[{i}]" for i in range(len(value))], "sources")
+            paths = ["sources", *(f"sources[{i}]" for i in range(len(value)))]
+            _comments(document, notes, paths, "sources")
             array = tomlkit.array()
             array.multiline(True)
             for item in value:
@@ -116,6 +118,40 @@ def to_toml(
                 document.add(tomlkit.comment(_safe(f"importer unsure: {remark}")))
             document.add(key, _value(value, tomlkit))
     return tomlkit.dumps(document)
+
+
+def _orphans(
+    document: TOMLDocument, notes: Mapping[str, Sequence[str]], data: Mapping[str, Any]
+) -> None:
+    """Remarks on fields the draft leaves out, at the top with their paths.
+
+    A contact person named without any channel, or a note on transfers when
+    the notice denies them, has no place below: no remark is dropped.
+    """
+    import tomlkit
+
+    for path, remarks in notes.items():
+        if path and not _placed(path, data):
+            for remark in remarks:
+                document.add(tomlkit.comment(_safe(f"importer unsure: {path}: {remark}")))
+
+
+_PATH: Final = re.compile(r"([^.\[]+)(?:\[(\d+)\])?(\..*)?")
+
+
+def _placed(path: str, data: Mapping[str, Any]) -> bool:
+    """Whether the writer below puts a remark on *path* at its field's place."""
+    match = _PATH.fullmatch(path)
+    if match is None or match.group(1) not in data:
+        return False
+    key, index, rest = match.groups()
+    value = data[key]
+    if _is_table(value):
+        return index is None  # "controller", "controller.dpo"
+    if key == "sources" or (isinstance(value, list) and value and isinstance(value[0], dict)):
+        # a list of tables (or the sources): a remark on the list or on one of its entries
+        return rest is None and (index is None or int(index) < len(value))
+    return index is None and rest is None
 
 
 def _comments(

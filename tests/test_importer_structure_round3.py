@@ -1,0 +1,321 @@
+"""The importer's structure, third round (issue 15): nothing lost silently, headings, sections.
+
+* A check over every development fixture, the corpus notices and generated
+  notices: each passage the importer maps to a field reaches the draft the
+  user gets (a field's value, or a ``# importer unsure`` comment), so a
+  future loss fails here (:func:`rekisteri.importer._evaluate.lost_passages`).
+* Heading shapes found on real notices: "1a"/"2.1" numbering, a section
+  number alone on its line, question headings, long Swedish headings, a
+  numbered sentence that is no heading, a data bullet that is no heading.
+* Sections no longer misfiled: a combined controller + contact heading, the
+  contact details of the person handling register matters, a transfer denial
+  that does not deny disclosures.
+
+The notices here are fictional (invented organisations, reserved e-mail
+domains, Y-tunnus from :func:`rekisteri.testing.make_ytunnus`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rekisteri.importer import ImportResult, import_bytes, import_notice, to_toml
+from rekisteri.importer._evaluate import lost_passages
+from rekisteri.importer._headings import SectionKind, normalise, recognise
+from rekisteri.importer._structure import split
+from rekisteri.model import NoneStated
+
+LEGACY: Final = Path(__file__).resolve().parent / "fixtures" / "legacy"
+NOTICES: Final = sorted(
+    [
+        *(p for p in (LEGACY / "dev").iterdir() if p.suffix in {".txt", ".html"}),
+        *(p for p in LEGACY.iterdir() if p.suffix in {".txt", ".html"}),
+    ]
+)
+
+
+def _draft_text(result: ImportResult) -> str:
+    return to_toml(result.draft, notes=result.notes)
+
+
+def _lost(result: ImportResult) -> list[str]:
+    return [
+        f"{field}: {result.text[start:end]!r}"
+        for start, end, field in lost_passages(result, _draft_text(result))
+    ]
+
+
+# -- nothing lost silently -------------------------------------------------------------
+
+
+def test_there_are_notices_to_check() -> None:
+    assert len(NOTICES) >= 40
+
+
+@pytest.mark.parametrize("path", NOTICES, ids=lambda p: p.name)
+def test_every_mapped_passage_reaches_the_draft(path: Path) -> None:
+    result = import_bytes(path.read_bytes(), source_name=path.name)
+    assert _lost(result) == []
+
+
+def test_the_check_finds_a_passage_missing_from_the_draft() -> None:
+    """The check is not vacuous: against an empty draft, the mapped content is lost."""
+    result = import_notice(
+        "Rekisterin nimi\n\nKuusiston Kanoottiseuran jäsenrekisteri\n\n"
+        "Rekisterin käyttötarkoitus\n\nJäsenmaksujen perintä ja kilpailuihin ilmoittaminen.\n"
+    )
+    lost = lost_passages(result, "")
+    assert {field.split("[")[0] for _, _, field in lost} >= {"name", "purposes"}
+    # and the real draft holds them
+    assert lost_passages(result, _draft_text(result)) == []
+
+
+def test_a_contact_person_named_without_a_channel_stays_in_the_draft() -> None:
+    """No contact person in the draft (the model needs a channel): name and role are a comment."""
+    result = import_notice(
+        "Rekisterinpitäjä\n\nKivikon Kirjansitomo Oy\nSidontakuja 4, 00950 Helsinki\n"
+        "kirjansitomo@example.com\n\n"
+        "Rekisteriasioista vastaava henkilö\n\nVeikko Paperinen, toimitusjohtaja\n\n"
+        "Rekisterin nimi\n\nAsiakasrekisteri\n"
+    )
+    assert result.draft.contact_person is None
+    text = _draft_text(result)
+    assert "importer unsure: contact_person:" in text
+    assert "Veikko Paperinen" in text
+    assert "toimitusjohtaja" in text
+    assert _lost(result) == []
+
+
+def test_a_remark_on_a_field_the_draft_leaves_out_is_written() -> None:
+    from rekisteri.model import Controller, Register
+
+    draft = Register(controller=Controller(name="Esimerkki Oy"))
+    text = to_toml(draft, notes={"transfers": ["from the section “X”: read it again"]})
+    assert "# importer unsure: transfers: from the section “X”: read it again" in text
+    text = to_toml(draft, notes={"sources": ["check the sources"]})
+    assert "# importer unsure: sources: check the sources" in text
+
+
+_HEADINGS: Final = {
+    "controller": ("Rekisterinpitäjä", "Personuppgiftsansvarig"),
+    "name": ("Rekisterin nimi", "Registrets namn"),
+    "purposes": ("Rekisterin käyttötarkoitus", "Ändamålet med behandlingen"),
+    "content": ("Rekisterin tietosisältö", "Registrets innehåll"),
+    "recipients": ("Tietojen luovutukset", "Utlämnande av uppgifter"),
+    "retention": ("Säilytysaika", "Lagringstid"),
+    "security": ("Rekisterin suojauksen periaatteet", "Skydd av personuppgifter"),
+}
+_WORDS: Final = (
+    *("kanootti", "melonta", "jäsenmaksu", "kilpailu", "lehti", "laskutus", "arkisto"),
+    *("tallennus", "kirjasto", "ohjaaja", "paddling", "medlemsavgift", "tävling", "tidning"),
+    *("fakturering", "arkiv", "bokning", "kurs", "ledare", "resa"),
+)
+
+
+@st.composite
+def _notices(draw: st.DrawFn) -> str:
+    """A notice of some of the usual sections, numbered or not, in Finnish or Swedish."""
+    lang = draw(st.sampled_from((0, 1)))
+    numbered = draw(st.sampled_from(("", "{}. ", "{} ", "{}a ")))
+    kinds = draw(st.lists(st.sampled_from(sorted(_HEADINGS)), min_size=2, max_size=6, unique=True))
+    parts = []
+    for number, kind in enumerate(kinds, start=1):
+        heading = numbered.format(number) + _HEADINGS[kind][lang]
+        if kind == "controller":
+            body = "Koskenniemen Melojat ry\nRantatie 5, 40100 Jyväskylä\nmelojat@example.com"
+        else:
+            sentences = draw(
+                st.lists(
+                    st.lists(st.sampled_from(_WORDS), min_size=2, max_size=6),
+                    min_size=1,
+                    max_size=3,
+                )
+            )
+            bullets = draw(st.booleans())
+            lines = [" ".join(words) for words in sentences]
+            body = (
+                "\n".join(f"- {line}" for line in lines)
+                if bullets
+                else " ".join(f"{line[:1].upper()}{line[1:]}." for line in lines)
+            )
+        parts.append(f"{heading}\n\n{body}\n")
+    return "\n".join(parts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_notices())
+def test_no_generated_notice_loses_a_passage(text: str) -> None:
+    result = import_notice(text)
+    assert _lost(result) == []
+
+
+# -- headings --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("1a Rekisterinpitäjä", SectionKind.CONTROLLER),
+        ("1 a) Rekisterinpitäjä", SectionKind.CONTROLLER),
+        ("2.1 Rekisterin nimi", SectionKind.NAME),
+        ("2.1. Rekisterin nimi", SectionKind.NAME),
+        ("4.2 Henkilötietojen käsittelyn tarkoitus", SectionKind.PURPOSES),
+        ("2 Rekisterinpitäjä, ja rekisteriasioista vastaava henkilö", SectionKind.CONTROLLER),
+    ],
+)
+def test_numbering_without_a_dot_is_a_heading_number(heading: str, kind: SectionKind) -> None:
+    assert recognise(heading) is kind
+
+
+def test_a_word_after_a_number_is_not_cut_as_a_letter() -> None:
+    assert normalise("1 ateria") == "ateria"
+    assert normalise("2 b) Sähköinen aineisto") == "sähköinen aineisto"
+
+
+def _kinds(text: str) -> list[SectionKind | None]:
+    return [section.kind for section in split(text) if section.heading is not None]
+
+
+def test_a_first_heading_numbered_1a_starts_the_controller_section() -> None:
+    text = (
+        "TIETOSUOJASELOSTE\n\nLaatimispäivä: 3.4.2019\n\n1a Rekisterinpitäjä\n\n"
+        "Esimerkkipaja Oy\nPajakatu 1, 33100 Tampere\n\n2 Rekisterin nimi\n\nAsiakasrekisteri\n"
+    )
+    result = import_notice(text)
+    assert result.draft.controller.name == "Esimerkkipaja Oy"
+    assert SectionKind.CONTROLLER in _kinds(text)
+
+
+def test_a_section_number_alone_on_its_line_joins_the_heading_after_it() -> None:
+    text = (
+        "Laatimispäivä: 16.5.2018\n\n1\n\nRekisterinpitäjä\n\nLukusali ry\n"
+        "Kirjastotie 2, 03600 Karkkila\n\n2\n\nRekisterin nimi\n\nLukusalin lainaajarekisteri\n"
+    )
+    sections = [s for s in split(text) if s.heading is not None]
+    assert [s.kind for s in sections] == [SectionKind.CONTROLLER, SectionKind.NAME]
+    assert text[sections[0].heading.start : sections[0].heading.end].startswith("1")
+    result = import_notice(text)
+    assert result.draft.name is not None
+    assert result.draft.name.fi == "Lukusalin lainaajarekisteri"
+    # the number is part of the heading, not a paragraph of the section before
+    assert all(result.text[p.start : p.end] != "1" for p in result.unmatched)
+
+
+def test_a_lone_number_before_a_paragraph_stays_text() -> None:
+    text = "Rekisterin tietosisältö\n\nNimi ja osoite.\n\n12\n\nTiedot säilytetään kaksi vuotta.\n"
+    assert _kinds(text) == [SectionKind.CONTENT]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Mihin tietoja käytetään?", SectionKind.PURPOSES),
+        ("Vart lämnas uppgifterna ut?", SectionKind.DISCLOSURES),
+        ("Kenelle tietoja luovutetaan?", SectionKind.DISCLOSURES),
+        ("Hur länge sparas uppgifterna?", SectionKind.RETENTION),
+    ],
+)
+def test_question_headings(question: str, kind: SectionKind) -> None:
+    text = f"Rekisterin nimi\n\nAsiakasrekisteri\n\n{question}\n\nEräs lause tässä.\n"
+    assert _kinds(text) == [SectionKind.NAME, kind]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("De kategorier av registrerade som berörs av behandlingen", SectionKind.CONTENT),
+        ("Åtgärder för att trygga säkerheten i behandlingen", SectionKind.SECURITY),
+        ("Regelmässig överlåtelse av uppgifter", SectionKind.DISCLOSURES),
+        ("Rekisteriasioita hoitavan henkilön yhteystiedot", SectionKind.CONTACT),
+        ("Rekisteriasioita hoitavan henkilön nimi", SectionKind.CONTACT),
+    ],
+)
+def test_longer_headings_outside_the_table(heading: str, kind: SectionKind) -> None:
+    text = f"Registrets namn\n\nKundregister\n\n{heading}\n\nEn mening här.\n"
+    assert _kinds(text) == [SectionKind.NAME, kind]
+
+
+def test_a_numbered_sentence_is_not_a_heading() -> None:
+    """A numbered line of two sentences under the security heading is security text."""
+    text = (
+        "7 Rekisterin suojauksen periaatteet\n\n"
+        "  1. Henkilötiedot käsitellään luottamuksellisina. Paperiset lomakkeet säilytetään lu"
+    )
+    assert _kinds(text) == [SectionKind.SECURITY]
+    result = import_notice(text)
+    assert len(result.draft.security) == 1
+    assert "luottamuksellisina" in result.draft.security[0].description.fi
+
+
+def test_a_data_bullet_naming_contact_details_is_an_entry() -> None:
+    text = (
+        "5 Rekisterin tietosisältö\n\nRekisterissä käsitellään seuraavia tietoja:\n- nimi\n"
+        "- yhteystiedot (postiosoite, puhelinnumero, sähköpostiosoite)\n- tilaushistoria\n"
+    )
+    assert _kinds(text) == [SectionKind.CONTENT]
+    categories = import_notice(text).draft.data_categories
+    assert [c.name.fi for c in categories] == ["Nimi", "Yhteystiedot", "Tilaushistoria"]
+    assert categories[1].description is not None
+    assert "postiosoite" in categories[1].description.fi.casefold()
+
+
+def test_a_combined_controller_and_contact_heading_keeps_the_controller() -> None:
+    text = (
+        "2 Rekisterinpitäjä, ja rekisteriasioista vastaava henkilö\n\n"
+        "Nimi:             Kuusiston Kanoottiseura ry\n"
+        "Osoite:           Rantatie 5, 40100 Jyväskylä\n"
+        "Sähköposti:       puheenjohtaja@example.com\n"
+    )
+    assert _kinds(text) == [SectionKind.CONTROLLER]
+    assert import_notice(text).draft.controller.name == "Kuusiston Kanoottiseura ry"
+
+
+# -- negatives -------------------------------------------------------------------------
+
+
+def test_a_denial_of_transfers_outside_the_eu_leaves_recipients_open() -> None:
+    text = (
+        "Registrets namn\n\nKundregister\n\nÖverföring av uppgifter utanför EU\n\n"
+        "Uppgifterna överförs eller överlämnas inte utanför EU eller EES.\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.none_stated == (NoneStated.TRANSFERS,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tietoja ei luovuteta ulkopuolisille eikä siirretä EU:n tai ETA:n ulkopuolelle.",
+        "Uppgifterna lämnas inte ut till utomstående och överförs inte utanför EU eller EES.",
+    ],
+)
+def test_two_denials_deny_disclosures_too(sentence: str) -> None:
+    text = f"Rekisterin nimi\n\nAsiakasrekisteri\n\nSiirrot EU:n ulkopuolelle\n\n{sentence}\n"
+    draft = import_notice(text).draft
+    assert set(draft.none_stated) == {NoneStated.TRANSFERS, NoneStated.RECIPIENTS}
+
+
+# -- the round's fixtures --------------------------------------------------------------
+
+
+def test_fixture_sections_are_what_their_headings_name() -> None:
+    path = LEGACY / "dev" / "dev_s3_02-sv-long-headings-denial.txt"
+    result = import_bytes(path.read_bytes())
+    assert [field for _, _, field in result.sections] == [
+        "none",
+        "controller",
+        "name",
+        "purposes",
+        "data_categories",
+        "data_categories",
+        "recipients",
+        "transfers",
+        "security",
+    ]
+    assert len(result.draft.recipients) == 1
+    assert NoneStated.RECIPIENTS not in result.draft.none_stated
