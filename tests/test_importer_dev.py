@@ -100,6 +100,12 @@ TUNED_ON: Final = frozenset(
         "dev_s3_01-1a-numbering-bare-numbers",
         "dev_s3_02-sv-long-headings-denial",
         "dev_s3_03-label-rows-contact-name-only",
+        # third contact-block round (H6)
+        "dev_c3_01-kunta-lautakunta-run-on-pl",
+        "dev_c3_02-sv-myndighet-postadress-namn",
+        "dev_c3_03-oy-staircase-at-word-name-sentence",
+        "dev_c3_04-toiminimi-empty-labels",
+        "dev_c3_05-sv-aland-ab-nedre-ax",
     }
 )
 
@@ -213,6 +219,11 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
     # "Käsittelemme tietoja X:ään, Y:hyn ja Z:aan": a first-person verb before the
     # list is not read as a lead-in (one purpose named after the sentence's start)
     "37-html-menu-shy-cookie-table-profiling": {"purposes": (3, 1)},
+    # "käsitellään X:ään ja Y:hyn", "för att sköta … och fakturera …", "används för att
+    # sköta … och skicka …": two purposes in one sentence, read as one
+    "dev_c3_01-kunta-lautakunta-run-on-pl": {"purposes": (2, 1)},
+    "dev_c3_02-sv-myndighet-postadress-namn": {"purposes": (2, 1)},
+    "dev_c3_05-sv-aland-ab-nedre-ax": {"purposes": (2, 1)},
 }
 
 

@@ -26,9 +26,7 @@ import attrs
 
 from rekisteri.importer._cues import (
     COMPANY,
-    DOT_OBFUSCATED,
     EMAIL,
-    EMAIL_OBFUSCATED,
     ORGANISATION,
     YTUNNUS,
     YTUNNUS_VALUE,
@@ -103,12 +101,24 @@ _SEPARATORS: Final = re.compile(
     r"[ \t]*(?:,(?![ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))"
     r"|[;|]|[ \t][–—/-][ \t]|\t)[ \t]*"
 )
+#: An e-mail address as notices write it, the "at" and the dots spelled out or not:
+#: "@", "(at)", "[ at ]", "{ät}", "(a)", a bare " at " or " ät " between the parts;
+#: ".", "(piste)", "[dot]", a bare " dot " or " piste ", or a dot with spaces round it.
 _EMAIL_FORM: Final = re.compile(
     r"(?i)[a-z0-9._%+\-]{1,64}(?:[ \t]?@[ \t]?"
-    r"|[ \t]*[(\[{][ \t]*(?:at|a|ät)[ \t]*[)\]}][ \t]*"
-    r"|[ \t]+at[ \t]+)"
-    r"[a-z0-9\-]{1,63}(?:(?:\.|[ \t]*[(\[][ \t]*(?:piste|dot|\.)[ \t]*[)\]][ \t]*|[ \t]+dot[ \t]+)"
+    r"|[ \t]*[(\[{][ \t]*(?:at|a|ät|@)[ \t]*[)\]}][ \t]*"
+    r"|(?P<bare>[ \t]+(?:at|ät)[ \t]+))"
+    r"[a-z0-9\-]{1,63}(?:(?:\.|[ \t]*[(\[{][ \t]*(?:piste|dot|\.)[ \t]*[)\]}][ \t]*"
+    r"|[ \t]+(?:dot|piste)[ \t]+|[ \t]+\.[ \t]+(?=(?-i:[a-z])))"
     r"[a-z0-9\-]{1,63}){1,5}"
+)
+#: The "at" of an address spelled out, and its dots: what :func:`email_in` writes as "@" and ".".
+_AT_SPELLED: Final = re.compile(
+    r"(?i)[ \t]*(?:[(\[{][ \t]*(?:at|a|ät|@)[ \t]*[)\]}]|[ \t]at[ \t]|[ \t]ät[ \t]|@)[ \t]*"
+)
+_DOT_SPELLED: Final = re.compile(
+    r"(?i)[ \t]*[(\[{][ \t]*(?:piste|dot|\.)[ \t]*[)\]}][ \t]*"
+    r"|[ \t]+(?:dot|piste)[ \t]+|[ \t]+\.[ \t]+"
 )
 _URL: Final = re.compile(r"(?i)\b(?:https?://|www\.)[^\s,;()]{3,200}")
 _PO_BOX: Final = re.compile(
@@ -120,7 +130,7 @@ _NOT_TOWN: Final = (
     r"|finland|suomi|sverige|sweden|vaihde|växel|p\.)\b"
 )
 _POSTCODE_TOWN: Final = re.compile(
-    r"(?<![\d-])(?:FI[ \t]?-?[ \t]?)?(?P<code>[0-9]{5})[ \t]+"
+    r"(?<![\d-])(?:(?:FI|AX)[ \t]?-?[ \t]?)?(?P<code>[0-9]{5})[ \t]+"
     r"(?P<town>[A-ZÄÖÅ][A-Za-zÄÖÅäöåéü\-]+(?:[ \t](?:(?!"
     + _NOT_TOWN
     + r")[A-ZÄÖÅ][A-Za-zÄÖÅäöå\-]+"
@@ -165,6 +175,13 @@ _STREET_PREFIX: Final = frozenset(
         "etelä",
         "itä",
         "länsi",
+        "nedre",
+        "övre",
+        "inre",
+        "yttre",
+        "keski",
+        "sisä",
+        "ulko",
     ]
 )
 _PHONE: Final = re.compile(r"(?<![\w+(])(\+?\(?[0-9][0-9 ()\-/]{5,22}[0-9])(?![\w])")
@@ -206,18 +223,31 @@ _PLACEHOLDER: Final = re.compile(
 
 def email_in(text: str) -> tuple[str, int, int, bool] | None:
     """The first e-mail address in *text*, written out: (address, start, end, obfuscated)."""
-    found = _EMAIL_FORM.search(text)
-    if found is None:
-        return None
-    raw = found.group(0)
-    written = re.sub(r"[ \t]?@[ \t]?", "@", raw)
-    written = EMAIL_OBFUSCATED.sub("@", written)
-    written = re.sub(r"(?i)[ \t]+at[ \t]+", "@", written)
-    written = DOT_OBFUSCATED.sub(".", written)
-    written = re.sub(r"(?i)[ \t]*\(\.\)[ \t]*|[ \t]+dot[ \t]+", ".", written)
-    if EMAIL.fullmatch(written) is None or _PLACEHOLDER.match(written):
-        return None
-    return written, found.start(), found.end(), written != raw
+    for found in _EMAIL_FORM.finditer(text):
+        if found.group("bare") is not None and _in_prose(text, found.start()):
+            continue  # "tiedot sijaitsevat at palvelin.fi": a word before it, no address
+        raw = found.group(0)
+        local, _, domain = _AT_SPELLED.sub("@", raw, count=1).partition("@")
+        written = f"{local}@{_DOT_SPELLED.sub('.', domain)}"
+        if EMAIL.fullmatch(written) is None or _PLACEHOLDER.match(written):
+            return None
+        return written, found.start(), found.end(), written != raw
+    return None
+
+
+def _in_prose(text: str, start: int) -> bool:
+    """Whether a word stands just before *start* on its line (an "at" of a sentence).
+
+    An address spelled with a bare " at " is one only where a value starts:
+    at the start of a line, or after a colon, comma, semicolon or bracket.
+    """
+    before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1].rstrip(" \t")
+    if _EMAIL_LABEL_BEFORE.search(before):
+        return False  # "Sähköposti info at example.fi": the label without its colon
+    return bool(before) and (before[-1].isalnum() or before[-1] in ".-")
+
+
+_EMAIL_LABEL_BEFORE: Final = re.compile(r"(?i)(?:sähköposti(?:osoite)?|s-posti|e-?mail|e-post)$")
 
 
 _LABEL_PREFIX_WORDS: Final = 6
@@ -458,6 +488,10 @@ def _street_after_others(text: str, start: int, end: int) -> list[Part]:
     ):
         others = [Part("other", text[s:e], s, e) for s, e in pieces[:-1]]
         return [*others, *_street_or_box(text, *pieces[-1], whole=True)]
+    value = text[start:end]
+    if not any(c.isdigit() for c in value) and not has_street_word(value):
+        # "Postadress: Patent- och registerstyrelsen, 00091 PRH": the body's name, no street
+        return [Part("text", value, start, end)]
     return _street_or_box(text, start, end, whole=True)
 
 
@@ -487,21 +521,7 @@ def _street_or_box(text: str, start: int, end: int, *, whole: bool) -> list[Part
     s = start + found.start("street")
     # "Esimerkki Oy Testikatu 1": the street starts at the word with a street ending
     words = list(re.finditer(r"\S+", text[s : start + found.end("street")]))
-    begin = 0
-    for index, word in enumerate(words):
-        if _STREET_WORD.search(word.group(0).rstrip(".,")):
-            begin = index
-            separate = word.group(0).casefold() in {"street", "road", "avenue", "gatan", "vägen"}
-            if index > 0 and (separate or words[index - 1].group(0).casefold() in _STREET_PREFIX):
-                begin = index - 1
-            break
-    else:
-        company = COMPANY.search(text, s, start + found.end("street"))
-        if company is not None:
-            after = [i for i, w in enumerate(words) if s + w.start() >= company.end()]
-            begin = after[0] if after else 0
-        elif len(words) > 2:
-            begin = len(words) - 2
+    begin = _street_begin(text, s, start + found.end("street"), [w.group(0) for w in words])
     street_start = s + words[begin].start()
     street_end = start + found.end("street")
     out = []
@@ -509,6 +529,48 @@ def _street_or_box(text: str, start: int, end: int, *, whole: bool) -> list[Part
         out += _by_form(text, start, street_start)
     out.append(Part("street", text[street_start:street_end], street_start, street_end))
     return out
+
+
+#: Legal forms: a word before a bare street noun that is no part of the street.
+_LEGAL_FORMS: Final = frozenset(["oy", "oyj", "ab", "abp", "ky", "ay", "tmi", "ry", "rf", "sr"])
+
+
+def _street_begin(text: str, start: int, end: int, words: list[str]) -> int:
+    """The index of the street's first word among *words* (a name, then the house number).
+
+    The word with a street ending, with the word before it when that is an
+    attribute ("Pieni Roobertinkatu") or the street noun is a word of its own
+    ("Nedre Torget") or in lower case ("Sörnäs strandväg"); after a firm's legal form;
+    else the word before the house number: "Kultasiipi 15 B 9", not "B 9".
+    """
+    for index, word in enumerate(words):
+        bare = word.rstrip(".,")
+        if _STREET_WORD.search(bare):
+            previous = words[index - 1].casefold() if index > 0 else ""
+            # a street noun that is a word of its own ("Nedre Torget", "Main Street"), or
+            # one in lower case after a name ("Sörnäs strandväg")
+            separate = (
+                _STREET_WORD.fullmatch(bare) is not None
+                or bare.casefold() in {"street", "road", "avenue", "gatan", "vägen"}
+                or bare[:1].islower()
+            )
+            if (
+                index > 0
+                and previous not in _LEGAL_FORMS
+                and ((separate and words[index - 1][:1].isupper()) or previous in _STREET_PREFIX)
+            ):
+                return index - 1
+            return index
+    company = COMPANY.search(text, start, end)
+    if company is not None:
+        position = start
+        for index, word in enumerate(words):
+            position = text.index(word, position)
+            if position >= company.end():
+                return index
+        return 0
+    house = next((i for i, word in enumerate(words) if word[:1].isdigit()), len(words) - 1)
+    return max(0, house - 1)
 
 
 def _by_form(text: str, start: int, end: int) -> list[Part]:
@@ -544,6 +606,11 @@ def _by_form(text: str, start: int, end: int) -> list[Part]:
             *_by_form(text, start, start + paren.start()),
             Part("other", value[slice(*(i - start for i in inner))], *inner),
         ]
+    if _COUNTRY.fullmatch(value):
+        return [Part("other", value, start, end)]  # "Finland", "Åland" after the town
+    in_brackets = _bracketed_address(text, start, end)
+    if in_brackets:
+        return in_brackets
     street = _street_or_box(text, start, end, whole=False)
     if street:
         return street
@@ -552,6 +619,22 @@ def _by_form(text: str, start: int, end: int) -> list[Part]:
         person, role = with_role
         return [Part("text", person.value, person.start, person.end), role]
     return [Part("text", value, start, end)]
+
+
+#: A country or a region written after the town ("Finland", "Åland", "Suomi").
+_COUNTRY: Final = re.compile(
+    r"(?i)suomi|finland|ahvenanmaa|åland|sverige|sweden|ruotsi|uusimaa|nyland"
+)
+
+
+def _bracketed_address(text: str, start: int, end: int) -> list[Part]:
+    """The street (or box) of a value in brackets: "PL 100, (Nallinkatu 2), 21201 Raisio"."""
+    if text[start : start + 1] != "(" or text[end - 1 : end] != ")":
+        return []
+    inner = _by_form(text, start + 1, end - 1)
+    if not any(part.field in {"street", "po_box"} for part in inner):
+        return []
+    return inner
 
 
 #: A value that is only a note in brackets: "(vaihde)".

@@ -223,11 +223,18 @@ class ContactReader:
                 return
             self.otherwise(kind, start, end)
             return
-        if pending:
+        self._apply(self._parts(start, end, pending), kind, start, end)
+
+    def _parts(self, start: int, end: int, pending: list[str]) -> list[Part]:
+        """The parts of a line: the value of the first label waiting for one, or its own."""
+        parts = parse_line(self.text, start, end)
+        if pending and _own_label(parts, self.text, start):
+            # "Osoite:" and "Postinumero:" left empty, then "Postitoimipaikka: Hauho": the
+            # labels above had no value, this line's label is its own
+            pending.clear()
+        elif pending:
             parts = parse_value(self.text, start, end, pending.pop(0))
-        else:
-            parts = parse_line(self.text, start, end)
-        self._apply(parts, kind, start, end)
+        return parts
 
     def _introduces_contact(self, kind: SectionKind, line: str) -> bool:
         """A label line ending in a colon that names the contact person's role."""
@@ -757,6 +764,16 @@ def _merged_names(text: str, parts: list[Part]) -> list[Part]:
             continue
         out.append(part)
     return out
+
+
+def _own_label(parts: list[Part], text: str, start: int) -> bool:
+    """Whether a line starts with a label of its own followed by a value ("Postitoimipaikka: X")."""
+    return (
+        len(parts) > 1
+        and parts[0].field == "label"
+        and not text[start : parts[0].start].strip(" \t•*·▪–-")
+        and any(c.isalnum() for c in text[parts[0].end : parts[-1].end])
+    )
 
 
 def parse_value_only(line: str) -> bool:

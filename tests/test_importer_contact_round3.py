@@ -1,0 +1,344 @@
+"""The contact block and the key facts, importer round 3 (issue 15).
+
+Each class is one kind of miss seen on real notices during development:
+the street and its house number, a visiting street in brackets after a PO
+box, a postal address that gives a body's name where the street would be,
+an Åland postal code, labels left empty in a fill-in form, the spellings of
+an e-mail's "at", and the register's name given only in a sentence or in a
+title with a preposition phrase. The notices are short fictional ones, and
+the ``dev_c3_*`` development fixtures reproduce the same layouts whole.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Final
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rekisteri.importer import ImportResult, import_bytes, import_notice
+from rekisteri.importer._contact import email_in, parse_line
+from rekisteri.importer._evaluate import score_facts
+from rekisteri.importer._register_name import stated_register_name, title_register_name
+
+DEV: Final = Path(__file__).resolve().parent / "fixtures" / "legacy" / "dev"
+TAIL: Final = "\n\nRekisterin käyttötarkoitus\n\nTietoja käytetään asiakassuhteen hoitoon.\n"
+
+
+def parts(line: str) -> list[tuple[str, str]]:
+    """(field, value) of each part of a contact line, labels and punctuation left out."""
+    return [(p.field, p.value) for p in parse_line(line, 0, len(line)) if p.field != "label"]
+
+
+def address(result: ImportResult) -> tuple[str | None, str | None, str | None]:
+    found = result.draft.controller.address
+    if found is None:
+        return (None, None, None)
+    return (found.street, found.postal_code, found.town)
+
+
+class TestStreet:
+    @pytest.mark.parametrize(
+        ("line", "street"),
+        [
+            # a house number with a staircase and a flat, no street ending
+            ("Kotkanpesä 7 C 14, 70840 Kuopio", "Kotkanpesä 7 C 14"),
+            ("Harjunrinne 3 A 12, 40100 Jyväskylä", "Harjunrinne 3 A 12"),
+            # a street noun that is a word of its own, after an attribute
+            ("Övre Torget 2 B, 22100 Mariehamn", "Övre Torget 2 B"),
+            ("Nedre Hamngatan 4, 65100 Vasa", "Nedre Hamngatan 4"),
+            # a street noun in lower case after a name
+            ("Hamnens strandväg 7 B, 00580 Helsingfors", "Hamnens strandväg 7 B"),
+            # still: a firm's name before the street is not part of it
+            ("Esimerkki Oy Testikatu 1, 00100 Helsinki", "Testikatu 1"),
+            ("Exempel Ab Torget 4, 65100 Vasa", "Torget 4"),
+        ],
+    )
+    def test_the_whole_street_before_the_postal_code(self, line: str, street: str) -> None:
+        """The street is all of the words that name it, with the whole house number."""
+        assert ("street", street) in parts(line)
+        assert [value for field, value in parts(line) if field == "street"] == [street]
+
+    def test_the_floor_note_is_not_the_street(self) -> None:
+        """A floor in brackets after the house number is a note, not part of the street."""
+        assert parts("Övre Torget 2 B (3:e våningen)") == [
+            ("street", "Övre Torget 2 B"),
+            ("other", "3:e våningen"),
+        ]
+
+
+class TestVisitingStreetInBrackets:
+    LINE: Final = (
+        "Kylän kunta, PL 20, (Kunnantalontie 3), 41941 Kuusilahti, puh. 014 555 0100, "
+        "kirjaamo(at)kuusilahti.example.fi"
+    )
+
+    def test_the_bracketed_street_is_read(self) -> None:
+        """'PL 20, (Kunnantalontie 3), 41941 …': the street in brackets is a street."""
+        found = parts(self.LINE)
+        assert ("po_box", "PL 20") in found
+        assert ("street", "Kunnantalontie 3") in found
+        assert ("postal_code", "41941") in found
+        assert ("email", "kirjaamo@kuusilahti.example.fi") in found
+
+    def test_it_is_the_address_and_the_box_is_noted(self) -> None:
+        """The visiting street is the address; the PO box is said in a note."""
+        result = import_notice("Rekisterinpitäjä\n\nKylän kirjasto\n" + self.LINE + TAIL)
+        assert address(result) == ("Kunnantalontie 3", "41941", "Kuusilahti")
+        assert "the notice gives a PO box too: PL 20" in result.notes["controller"]
+
+    def test_a_note_in_brackets_is_still_a_note(self) -> None:
+        """A bracketed value without a street stays what it was: a note on the name."""
+        assert ("other", "LS-37") in parts("Suunnistajat -37 ry (LS-37)")
+
+
+class TestPostalAddressWithTheBodysName:
+    def test_the_name_is_not_the_street(self) -> None:
+        """A body's name where the street would stand is not a street."""
+        assert parts("Postadress: Fiskeri- och vattenverket, 00099 Helsingfors") == [
+            ("text", "Fiskeri- och vattenverket"),
+            ("postal_code", "00099"),
+            ("town", "Helsingfors"),
+        ]
+
+    def test_the_visiting_street_is_the_address(self) -> None:
+        """The visiting address's street completes the postal code and town."""
+        result = import_notice(
+            "Personuppgiftsansvarig\n\nFiskeri- och vattenverket\n"
+            "Postadress: Fiskeri- och vattenverket, 00099 Helsingfors\n"
+            "Besöksadress: Hamnens strandväg 7 B, Helsingfors\n"
+            "\nÄndamålet med behandlingen\n\nUppgifterna används för att sköta kundrelationer.\n"
+        )
+        assert result.draft.controller.name == "Fiskeri- och vattenverket"
+        assert address(result) == ("Hamnens strandväg 7 B", "00099", "Helsingfors")
+
+    def test_a_labelled_street_without_a_number_is_still_a_street(self) -> None:
+        """A word with a street ending is a street even without a number."""
+        assert ("street", "Strandgatan") in parts("Adress: Strandgatan, 65100 Vasa")
+
+
+class TestAlandPostalCode:
+    def test_ax_prefix_town_and_region(self) -> None:
+        """'AX-22101 Mariehamn, Åland': the postal code, the town, the region apart."""
+        assert parts("PB 1300, AX-22101 Mariehamn, Åland.") == [
+            ("po_box", "PB 1300"),
+            ("postal_code", "22101"),
+            ("town", "Mariehamn"),
+            ("other", "Åland"),
+        ]
+
+    def test_fi_prefix_still_read(self) -> None:
+        """'FI-00100' is read as before."""
+        assert ("postal_code", "00100") in parts("Katu 1, FI-00100 Helsinki")
+
+
+class TestEmptyLabels:
+    FORM: Final = (
+        "2. Rekisterinpitäjä\n\nNimi: Hanna Vuorela\n\nY-tunnus:          \n\n"
+        "Osoite:        \n\nPostinumero:\n\nPostitoimipaikka: Kuusilahti\n\n"
+        "Puhelinnumero:      \n\nSähköpostiosoite: hanna.vuorela(at)example.fi\n"
+    )
+
+    def test_an_empty_label_takes_nothing_from_the_next_lines(self) -> None:
+        """Labels left empty take neither the next label's line nor its value."""
+        result = import_notice(self.FORM + TAIL)
+        controller = result.draft.controller
+        assert controller.name == "Hanna Vuorela"
+        assert address(result) == (None, None, "Kuusilahti")
+        assert controller.business_id is None
+        assert controller.contact is not None
+        assert controller.contact.email == "hanna.vuorela@example.fi"
+        assert controller.contact.phone is None
+
+    def test_a_label_on_its_own_line_still_takes_the_next_line(self) -> None:
+        """'Nimi:' above its value still gets it."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nNimi:\nKuvaamo Vuorela\nOsoite:\nKoulutie 8, 41940 Kuusilahti\n"
+            + TAIL
+        )
+        assert result.draft.controller.name == "Kuvaamo Vuorela"
+        assert address(result) == ("Koulutie 8", "41940", "Kuusilahti")
+
+
+class TestEmailSpellings:
+    @pytest.mark.parametrize(
+        "written",
+        [
+            "info@example.fi",
+            "info(at)example.fi",
+            "info (at) example.fi",
+            "info [ at ] example.fi",
+            "info{at}example.fi",
+            "info(a)example.fi",
+            "info ( a ) example.fi",
+            "info(ät)example.fi",
+            "info [ät] example.fi",
+            "info ät example.fi",
+            "info at example dot fi",
+            "info(at)example(piste)fi",
+            "info (at) example . fi",
+            "info ät example piste fi",
+        ],
+    )
+    def test_each_spelling_is_decoded(self, written: str) -> None:
+        """Every spelling of the at sign and the dots gives the address."""
+        found = email_in("Sähköposti: " + written)
+        assert found is not None
+        assert found[0] == "info@example.fi"
+        assert found[3] == (written != "info@example.fi")
+
+    @pytest.mark.parametrize(
+        "prose",
+        [
+            "Palvelimet sijaitsevat at hosting.example.com.",
+            "The data is stored at servers.example.com in Finland.",
+            "Tapaamme kello 10 at toimisto dot.",
+            "Lähetä viesti osoitteeseen, katso sivu example.fi.",
+        ],
+    )
+    def test_prose_is_no_address(self, prose: str) -> None:
+        """A bare 'at' inside a sentence never makes an address."""
+        assert email_in(prose) is None
+
+    def test_a_pattern_is_no_address(self) -> None:
+        """A first-name.last-name pattern describes addresses: it is not taken as one."""
+        assert email_in("etunimi.sukunimi (ät) example.fi") is None
+
+    def test_a_sentence_stop_is_not_part_of_the_address(self) -> None:
+        """The full stop after an address ends it."""
+        found = email_in("Lisätietoja: info@example.fi. Seuraava lause.")
+        assert found is not None
+        assert found[0] == "info@example.fi"
+
+    @given(
+        st.lists(
+            st.sampled_from(
+                ["tiedot", "säilytetään", "palvelin", "example.fi", "dot", "piste", "data", "fi"]
+            ),
+            min_size=1,
+            max_size=12,
+        )
+    )
+    def test_words_without_an_at_are_never_an_address(self, words: list[str]) -> None:
+        """Text without any spelling of the at sign gives no address."""
+        assert email_in(" ".join(words)) is None
+
+
+class TestRegisterNameInATitle:
+    @pytest.mark.parametrize(
+        ("title", "name"),
+        [
+            (
+                "Dataskyddsbeskrivning för kundregistret för fiskelicensernas webbtjänst",
+                "Kundregistret för fiskelicensernas webbtjänst",
+            ),
+            (
+                "Privacy notice for the customer register of Example Ltd",
+                "Customer register of Example Ltd",
+            ),
+            (
+                "Registerbeskrivning för medlemsregistret över föreningens funktionärer",
+                "Medlemsregistret över föreningens funktionärer",
+            ),
+            # the forms read before are read as before
+            (
+                "Tietosuojaseloste – Esimerkki Oy:n asiakasrekisteri",
+                "Esimerkki Oy:n asiakasrekisteri",
+            ),
+            ("Registerbeskrivning för medlemsregistret", "Medlemsregistret"),
+        ],
+    )
+    def test_the_name_is_read(self, title: str, name: str) -> None:
+        """A title's register word and its preposition phrase are the name."""
+        assert title_register_name(title) == name
+
+    @pytest.mark.parametrize(
+        "title",
+        ["Dataskyddsbeskrivning för Exempel Ab", "DATASKYDDSBESKRIVNING FÖR FIRMALLY", "Meny"],
+    )
+    def test_no_register_no_name(self, title: str) -> None:
+        """A title without a register word names no register."""
+        assert title_register_name(title) is None
+
+
+class TestRegisterNameInASentence:
+    @pytest.mark.parametrize(
+        ("sentence", "name"),
+        [
+            (
+                "Rekisterin nimi on Kuntayhtymän henkilötietorekisteri.",
+                "Kuntayhtymän henkilötietorekisteri",
+            ),
+            ("Registrets namn är Exempel Ab:s kundregister.", "Exempel Ab:s kundregister"),
+            (
+                "The name of the register is Example club's member register.",
+                "Example club's member register",
+            ),
+            # a comma after a hyphen is inside the name; quotes are not part of it
+            (
+                "Rekisterin nimi on ”Asiakas-, jäsen- ja tapahtumarekisteri”.",
+                "Asiakas-, jäsen- ja tapahtumarekisteri",
+            ),
+            # a clause after the name is not part of it
+            (
+                "Rekisterin nimi on asiakasrekisteri, jota käytetään laskutukseen.",
+                "Asiakasrekisteri",
+            ),
+        ],
+    )
+    def test_the_stated_name(self, sentence: str, name: str) -> None:
+        """'Rekisterin nimi on X.' gives X."""
+        assert stated_register_name(sentence) == name
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Rekisterin nimi on muuttunut vuonna 2019.",
+            "Rekisterin nimi on vaihdettu, koska yhdistys jakautui.",
+            "Rekisterin tiedot ovat luottamuksellisia.",
+            "Registrets namn är det som står i rubriken och som används i alla dokument.",
+        ],
+    )
+    def test_not_a_statement_of_the_name(self, sentence: str) -> None:
+        """A sentence about the name, or with a clause instead of a name, gives none."""
+        assert stated_register_name(sentence) is None
+
+    def test_the_sentence_in_the_purposes_section_names_the_register(self) -> None:
+        """The statement names the register and is no purpose."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nEsimerkki Oy\n\n"
+            "Rekisterin pitämisen peruste ja käyttötarkoitus\n\n"
+            "Rekisterin nimi on Esimerkki Oy:n asiakasrekisteri. "
+            "Tietoja käytetään asiakassuhteen hoitoon.\n"
+        )
+        assert result.draft.name is not None
+        assert result.draft.name.fi == "Esimerkki Oy:n asiakasrekisteri"
+        assert all("Rekisterin nimi" not in purpose.name.fi for purpose in result.draft.purposes)
+
+
+def _c3_stems() -> list[str]:
+    return sorted(p.name.removesuffix(".expected.toml") for p in DEV.glob("dev_c3_*.expected.toml"))
+
+
+@pytest.mark.parametrize("stem", _c3_stems())
+def test_round3_fixture_key_facts(stem: str) -> None:
+    """Every key fact of the round-3 contact fixtures is right."""
+    notice = next(p for p in DEV.glob(f"{stem}.*") if p.suffix in {".txt", ".html"})
+    expected = tomllib.loads((DEV / f"{stem}.expected.toml").read_text(encoding="utf-8"))
+    result = import_bytes(notice.read_bytes(), source_name=notice.name)
+    facts = score_facts(expected, result.draft)
+    assert facts
+    assert {key for key, ok in facts.items() if not ok} == set()
+    expected_address = expected["controller"].get("address", {})
+    assert address(result) == (
+        expected_address.get("street"),
+        expected_address.get("postal_code"),
+        expected_address.get("town"),
+    )
+
+
+def test_round3_fixtures_exist() -> None:
+    assert len(_c3_stems()) >= 5
