@@ -33,6 +33,7 @@ importable from there (the module is named in brackets)::
     │   └── DocumentTooLargeError           [rekisteri.serialize] over max_bytes or MAX_VALUES
     ├── UnknownCategoryError (KeyError)     no data category with that key in rekisteri.categories
     ├── UnusableInputError (ValueError)     [rekisteri.importer] undecodable, binary or empty input
+    ├── UnreadableFileError (ValueError)    [rekisteri.cli._ids] check-ids: Parquet cut short…
     └── CatalogError (LookupError)          [rekisteri.render] a message catalog is missing
 
 The class says *what kind* of problem it is, :class:`Reason` says exactly which

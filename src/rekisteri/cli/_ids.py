@@ -13,7 +13,9 @@ import io
 import json
 import os
 import re
+import shutil
 import sys
+import tempfile
 from functools import partial
 from itertools import compress, count, islice
 from operator import itemgetter
@@ -32,7 +34,7 @@ from rekisteri.cli._common import (
     format_option,
     today_option,
 )
-from rekisteri.errors import Reason
+from rekisteri.errors import Reason, RekisteriError
 from rekisteri.identifiers import hetu, ytunnus
 from rekisteri.identifiers._common import mask
 
@@ -43,7 +45,17 @@ if TYPE_CHECKING:
 
     from rekisteri.cli._ids_numpy import Checker, Findings
 
-__all__ = ["COMMANDS", "check_ids", "hetu_group", "ytunnus_group"]
+__all__ = ["COMMANDS", "UnreadableFileError", "check_ids", "hetu_group", "ytunnus_group"]
+
+
+class UnreadableFileError(RekisteriError, ValueError):
+    """``check-ids`` cannot read its file: what the file really is, and what to do about it.
+
+    A Parquet file cut short or corrupt, UTF-16 or UTF-32 text read as UTF-8,
+    a ZIP archive or gzip data where a CSV file belongs. The message does not
+    name the file (the command puts its name first) and holds no value from it.
+    """
+
 
 #: Rows validated together; large enough to amortise the per-chunk work,
 #: small enough to keep memory flat on files of any size.
@@ -159,6 +171,12 @@ REASON_WORDS: Final[dict[Reason, str]] = {
 _UTF8: Final = frozenset({"utf-8", "utf8", "utf_8"})
 #: What the text report says of an empty cell.
 EMPTY_WORDS: Final = "empty value"
+#: A JSON or CSV report is held in memory up to this size until the check is
+#: done, then in a temporary file (removed when the command ends): memory
+#: stays flat however many rows are invalid.
+REPORT_MEMORY_BYTES: Final = 1 << 20
+#: Characters copied at a time from a held-back report to standard output.
+_COPY_CHARS: Final = 1 << 18
 
 #: A finding: row number, reason, the value as read (masked before it is shown).
 Finding = tuple[int, Reason, str]
@@ -168,18 +186,30 @@ class _Report:
     """Writes the findings of ``check-ids`` in one of the output formats."""
 
     def __init__(self, out: IO[str], fmt: str, *, source: str, column: str, kind: str) -> None:
-        self._out = out
+        self._stdout = out
+        # The JSON and CSV reports are for programs: held back until the whole
+        # file is checked, so that a check stopped by an input error (exit 2)
+        # leaves nothing on standard output, never half a document. The text
+        # report, for people, is written as the file is read; its summary line
+        # is its last, and a report without it was cut short.
+        self._out: IO[str] = (
+            out
+            if fmt == "text"
+            else tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed by close() or summary()
+                max_size=REPORT_MEMORY_BYTES, mode="w+", encoding="utf-8", newline=""
+            )
+        )
         self.fmt = fmt
         self._first = True
         if fmt == "csv":
-            out.write("row,reason,value\r\n")
+            self._out.write("row,reason,value\r\n")
         elif fmt == "json":
             # The file and column names are the user's: masked as every message masks them.
             # A file name that is not UTF-8 (its bytes kept as surrogates) gets
             # U+FFFD for them: a JSON report is UTF-8 text, always.
             name = source.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             head = {"file": hetu.redact(name), "column": hetu.redact(column), "kind": kind}
-            out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "invalid": [')
+            self._out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "invalid": [')
 
     def invalid(self, rows: list[tuple[int, Reason, str]]) -> None:
         """Write one finding per (row number, reason, masked value)."""
@@ -203,7 +233,8 @@ class _Report:
                 lines.append(("\n  " if self._first else ",\n  ") + item)
                 self._first = False
         self._out.write("".join(lines))
-        self._out.flush()  # each batch as it is checked, as the fast readers write theirs
+        if self._out is self._stdout:
+            self._out.flush()  # each batch as it is checked, as the fast readers write theirs
 
     def write(self, text: str) -> None:
         """Write lines of the report that are ready."""
@@ -227,13 +258,27 @@ class _Report:
         counts = {"rows": rows, "valid": valid, "invalid": invalid, "empty_skipped": empty}
         if self.fmt == "json":
             self._out.write(f'\n], "summary": {json.dumps(counts)}}}\n')
+            self._release()
             return
         skipped = f", {empty} empty skipped" if empty else ""
         line = f"{rows} rows checked: {valid} valid, {invalid} invalid{skipped}\n"
         if self.fmt == "csv":
+            self._release()
             click.echo(line, err=True, nl=False)
         else:
             self._out.write(line)
+
+    def _release(self) -> None:
+        """Copy the held-back report, now whole, to standard output."""
+        self._out.seek(0)
+        shutil.copyfileobj(self._out, self._stdout, _COPY_CHARS)
+        self._stdout.flush()
+        self.close()
+
+    def close(self) -> None:
+        """Drop what is held back of the report (all of it, when the check stopped on an error)."""
+        if self._out is not self._stdout:
+            self._out.close()
 
 
 class _Tally:
@@ -421,6 +466,10 @@ def check_ids(
     a summary line. With the arrow extra installed, Parquet files are read
     through Arrow, and CSV files in UTF-8 without quote characters are split
     and checked with numpy, several times faster; the report is the same.
+
+    A JSON or CSV report is written once the whole file is checked: when an
+    error stops the check (exit 2), standard output gets nothing. A text
+    report is written as the file is read; its last line is the summary.
     """
     if len(delimiter) != 1:
         fail("--delimiter must be a single character")
@@ -432,18 +481,20 @@ def check_ids(
         )
     except OSError as exc:
         fail(f"cannot open {file}: {exc.strerror}")
+    options = _Options(
+        source=file, column=column, fmt=fmt, skip_empty=skip_empty, progress=progress
+    )
     try:
-        options = _Options(
-            source=file, column=column, fmt=fmt, skip_empty=skip_empty, progress=progress
-        )
         seekable = file != "-" and binary.seekable()
         if seekable and _is_parquet(binary):
             code = _check_parquet(file, options, checker, reader=reader)
         else:
-            if seekable:
-                binary.seek(0)
+            _refuse_what_is_not_text(_head(binary, seekable=seekable), encoding, seekable=seekable)
             code = _check_csv(binary, options, checker, encoding, delimiter, reader=reader)
+    except UnreadableFileError as exc:
+        fail(f"{'standard input' if file == '-' else file}: {exc}")
     finally:
+        options.close()
         if file != "-":
             binary.close()
     sys.exit(code)
@@ -460,10 +511,17 @@ class _Options:
         self.fmt = fmt
         self.skip_empty = skip_empty
         self.show_progress = sys.stderr.isatty() if progress is None else progress
+        self._reports: list[_Report] = []
 
     def tally(self, kind: str) -> _Tally:
         report = _Report(sys.stdout, self.fmt, source=self.source, column=self.column, kind=kind)
+        self._reports.append(report)
         return _Tally(report, skip_empty=self.skip_empty)
+
+    def close(self) -> None:
+        """Drop the held-back report of a check that stopped on an error (see ``_Report``)."""
+        for report in self._reports:
+            report.close()
 
 
 def _check_parquet(file: str, options: _Options, checker: _Checker, *, reader: str) -> int:
@@ -745,6 +803,117 @@ def _is_parquet(binary: IO[bytes]) -> bool:
         return False
     binary.seek(-4, io.SEEK_END)
     return binary.read(4) == b"PAR1"
+
+
+#: Bytes looked at to tell what a file that is not read as Parquet really is.
+_HEAD_BYTES: Final = 4096
+_UTF32_BOMS: Final = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
+#: Control bytes that text does not hold (all but tab, line ends, form feed).
+_TEXT_CONTROLS: Final = bytes([*range(9), *range(14, 32), 127])
+
+
+def _head(binary: IO[bytes], *, seekable: bool) -> bytes:
+    """The first bytes of a file (or of standard input, without taking them), at most 4 KiB.
+
+    A file is read from the start and left there; standard input is peeked
+    at where it can be (a pipe that cannot gives ``b""``: nothing is told).
+    """
+    if seekable:
+        binary.seek(0)
+        head = binary.read(_HEAD_BYTES)
+        binary.seek(0)
+        return head
+    peek = getattr(binary, "peek", None)
+    return bytes(peek(_HEAD_BYTES)[:_HEAD_BYTES]) if peek is not None else b""
+
+
+def _refuse_what_is_not_text(head: bytes, encoding: str, *, seekable: bool) -> None:
+    """Raise :class:`UnreadableFileError` if *head* shows a file that is not CSV in *encoding*.
+
+    Before any row is read, so that the message names the real cause: a
+    Parquet file cut short (it starts with Parquet's magic bytes, but not
+    ends with them: :func:`_is_parquet` said no), Parquet on standard input,
+    UTF-16 or UTF-32 text (a byte-order mark, or NUL bytes in every other or
+    every fourth place) read with an 8-bit or UTF-8 encoding, a ZIP archive
+    (an .xlsx or .ods workbook) or gzip data.
+    """
+    import codecs
+
+    codec = codecs.lookup(encoding).name
+    if head.startswith(b"PAR1") and _binary(head[4:], codec):
+        if seekable:
+            raise UnreadableFileError(
+                "a Parquet file cut short or damaged: it starts with Parquet's magic bytes "
+                "but does not end with them (a copy or download that did not finish?)"
+            )
+        raise UnreadableFileError(
+            "a Parquet file cannot be read from standard input: give its path instead"
+        )
+    if head.startswith(b"PK\x03\x04"):
+        raise UnreadableFileError(
+            "a ZIP archive (an Excel .xlsx or an .ods workbook?), not CSV text: save the "
+            "sheet as CSV (UTF-8) first"
+        )
+    if head.startswith(b"\x1f\x8b"):
+        raise UnreadableFileError(
+            "gzip-compressed data, not CSV text: decompress it first "
+            "(e.g. zcat FILE | rekisteri check-ids - ...)"
+        )
+    wide = _wide_encoding(head)
+    if wide is not None and not codec.startswith(wide[:6]):
+        how = "a byte-order mark" if wide in {"utf-16", "utf-32"} else "NUL bytes between letters"
+        raise UnreadableFileError(
+            f"looks like {wide.upper()} text ({how}), not {encoding}: convert it to "
+            f"UTF-8, or pass --encoding {wide}"
+        )
+
+
+def _binary(data: bytes, codec: str) -> bool:
+    """Whether *data* (a file's start) cannot be CSV text in *codec*.
+
+    It has a control character other than white space (a NUL byte, and those
+    that start every Parquet page header), or does not decode.
+    """
+    if data.translate(None, _TEXT_CONTROLS) != data:
+        return True
+    import codecs
+
+    try:
+        codecs.getincrementaldecoder(codec)().decode(data)
+    except UnicodeError:
+        return True
+    return False
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding that *head* looks like, or ``None``.
+
+    ``utf-32`` or ``utf-16`` with a byte-order mark (which the codec of that
+    name reads); without one, ``utf-16-le``/``-be`` or ``utf-32-le``/``-be``
+    from where the NUL bytes stand in text that is mostly ASCII.
+    """
+    if head.startswith(_UTF32_BOMS):
+        return "utf-32"
+    if head.startswith(_UTF16_BOMS):
+        return "utf-16"
+    size = len(head) // 4 * 4
+    if size < 8 or b"\x00" not in head:
+        return None
+    quarters = [head[offset:size:4].count(0) / (size // 4) for offset in range(4)]
+    patterns = {
+        "utf-32-le": (False, True, True, True),
+        "utf-32-be": (True, True, True, False),
+        "utf-16-le": (False, True, False, True),
+        "utf-16-be": (True, False, True, False),
+    }
+    for name, nul in patterns.items():
+        if all(
+            (share >= 0.5) if want else (share < 0.1)
+            for share, want in zip(quarters, nul, strict=True)
+        ):
+            return name
+    return None
 
 
 def _size(binary: IO[bytes]) -> int | None:

@@ -13,6 +13,7 @@ times the memory of the numpy reader (:mod:`rekisteri.cli._ids_numpy`), which
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final
 
 import pyarrow as pa
@@ -20,6 +21,7 @@ import pyarrow.compute as pc
 
 from rekisteri import _columns
 from rekisteri.cli._common import fail
+from rekisteri.cli._ids import UnreadableFileError
 from rekisteri.cli._ids_numpy import Checker
 
 __all__ = ["Checker", "check_parquet", "parquet_columns"]
@@ -51,9 +53,30 @@ def parquet_columns(path: str) -> tuple[list[str], pq.ParquetFile]:
     pa.set_memory_pool(pa.system_memory_pool())
     try:
         parquet = pq.ParquetFile(path, pre_buffer=False, buffer_size=PARQUET_BUFFER_BYTES)
-    except (pa.ArrowInvalid, OSError) as exc:
-        fail(f"{path}: not a readable Parquet file ({type(exc).__name__})")
+    except (pa.ArrowException, OSError) as exc:
+        if isinstance(exc, OSError) and exc.errno is not None:
+            fail(f"cannot read {path}: {exc.strerror}")  # the disk, not the file's content
+        raise UnreadableFileError(
+            "a corrupt Parquet file: its footer (the schema and where each row group "
+            f"lies, at the end of the file) cannot be read ({_arrow_words(exc)})"
+        ) from None
     return list(parquet.schema_arrow.names), parquet
+
+
+def _arrow_words(exc: BaseException) -> str:
+    """What Arrow said of a corrupt file: on one line, short, without its long numbers.
+
+    Arrow quotes sizes and offsets read from the damaged bytes, which may be
+    a file's data (a value read as a length): runs of five digits or more
+    are left out.
+    """
+    words = _LONG_NUMBER.sub("…", " ".join(str(exc).split())) or type(exc).__name__
+    return words if len(words) <= _ARROW_WORDS else f"{words[: _ARROW_WORDS - 1]}…"
+
+
+#: Characters of Arrow's own message kept in an error.
+_ARROW_WORDS: Final = 160
+_LONG_NUMBER: Final = re.compile(r"\d{5,}")
 
 
 def check_parquet(
@@ -65,7 +88,9 @@ def check_parquet(
 ) -> None:
     """Check one column of a Parquet file, batch by batch; rows count from 1.
 
-    A null is an empty value, as an empty cell of a CSV file.
+    A null is an empty value, as an empty cell of a CSV file. Data that
+    cannot be read raises :class:`~rekisteri.cli._ids.UnreadableFileError`
+    after the batches before it went to *sink*.
     """
     field = parquet.schema_arrow.field(column)
     if not (
@@ -79,7 +104,18 @@ def check_parquet(
     batches: Iterator[pa.RecordBatch] = parquet.iter_batches(
         batch_size=PARQUET_ROWS, columns=[column], use_threads=False
     )
-    for batch in batches:
+    while True:
+        try:
+            batch = next(batches, None)
+        except (pa.ArrowException, OSError) as exc:
+            if isinstance(exc, OSError) and exc.errno is not None:
+                raise  # the disk, not the file's content: the command's own message
+            raise UnreadableFileError(
+                f"a corrupt Parquet file: the data after row {row - 1} cannot be read "
+                f"({_arrow_words(exc)})"
+            ) from None
+        if batch is None:
+            return
         array = batch.column(0)
         if pa.types.is_dictionary(array.type):
             array = array.dictionary_decode()
