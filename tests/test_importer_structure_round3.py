@@ -319,3 +319,45 @@ def test_fixture_sections_are_what_their_headings_name() -> None:
     ]
     assert len(result.draft.recipients) == 1
     assert NoneStated.RECIPIENTS not in result.draft.none_stated
+
+
+# -- more headings and the unheaded introduction ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("1. Kontaktperson för registeransvarig", SectionKind.CONTACT),
+        ("Rekisterinpitäjän yhteyshenkilö", SectionKind.CONTACT),
+        ("1. Registrerade", SectionKind.CONTENT),
+        ("Rekisteröidyt", SectionKind.CONTENT),
+    ],
+)
+def test_contact_person_and_data_subject_headings(heading: str, kind: SectionKind) -> None:
+    text = f"Registrets namn\n\nKundregister\n\n{heading}\n\nEn mening här.\n"
+    assert _kinds(text) == [SectionKind.NAME, kind]
+
+
+def test_a_sentence_that_starts_like_a_heading_is_not_one() -> None:
+    """A long line with a finite verb, cut by a blank line, stays the section's text."""
+    text = (
+        "1. Ändamål\n\nVi behandlar kundernas uppgifter.\n\n"
+        "Syftet med behandlingen av personuppgifter är att hålla kontakt med kunder och\n\n"
+        "kundrelationen.\n"
+    )
+    assert _kinds(text) == [SectionKind.PURPOSES]
+
+
+def test_legal_basis_and_rights_in_an_unheaded_introduction_are_no_retention() -> None:
+    text = (
+        "Kuusiston Kanoottiseuran tietosuojaseloste\n\n"
+        "Tietojen käsittelyperuste on jäsenyys ja kirjanpitolain velvoitteiden täyttäminen. "
+        "Jäsenellä on oikeus tarkastaa itseään koskevat tiedot.\n\n"
+        "Rekisterinpitäjä\n\nKuusiston Kanoottiseura ry\nRantatie 5, 40100 Jyväskylä\n"
+        "melojat@example.com\n"
+    )
+    result = import_notice(text)
+    assert result.draft.retention == ()
+    text_out = _draft_text(result)
+    assert "outside any known section" in text_out
+    assert _lost(result) == []

@@ -85,6 +85,11 @@ SECURITY_CUE: Final = re.compile(
     r"suojattu|suojataan|palomuur|salasan|käyttäjätunnu|lukitu|salassapito|luottamuksellisesti"
     r"|tietoturva|salattu|salataan|kulunvalvon",
 )
+#: A sentence about the legal basis of the processing: it belongs with the purposes.
+LEGAL_BASIS_CUE: Final = re.compile(
+    r"käsittelyperuste|käsittelyn (?:oikeus)?peruste|oikeusperuste|perusteena on"
+    r"|rättslig(?:a)? grund|grundar sig på|legal basis|lawful basis"
+)
 RIGHTS_CUE: Final = re.compile(
     r"\boikeus (?:tarkastaa|tarkistaa|saada|vaatia|kieltää|peruuttaa|pyytää|tehdä|vastustaa)"
     r"|tarkastusoikeu|kielto-oikeu|rätt att|rätt till|right to|right of",

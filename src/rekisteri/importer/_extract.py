@@ -30,6 +30,7 @@ from rekisteri.importer._cues import (
     DISCLOSURE,
     EXCEPTION,
     FREE_SECTIONS,
+    LEGAL_BASIS_CUE,
     LINE_SECTIONS,
     NEGATIVE,
     NO_COOKIES,
@@ -113,6 +114,27 @@ _NAME_WORDS: Final = 12
 #: deny disclosures too; one ("överförs eller överlämnas inte utanför EU")
 #: denies only what goes outside the EU/EEA.
 _DENIAL: Final = re.compile(r"\b(?:ei|eikä|inte|ej|icke|not|nor|never)\b")
+
+
+#: Fields a sentence outside any section goes to without a note: the
+#: description, and the controller (read from its own cues, a name with a
+#: legal form or a Y-tunnus).
+_PLAIN_FIELDS: Final = frozenset({"description", "controller"})
+
+
+def _preamble_cue(low: str) -> str | None:
+    """The field of a sentence of an unheaded introduction about the legal basis or rights.
+
+    "Tietojen käsittelyperuste on sopimussuhde … kirjanpitolain velvoitteet"
+    names a statute, but says why data are processed: it is no retention
+    rule. A sentence about the data subject's rights is no retention rule
+    either, unless it gives a period.
+    """
+    if LEGAL_BASIS_CUE.search(low):
+        return "purposes"
+    if RIGHTS_CUE.search(low) and not re.search(r"[0-9]", low):
+        return "rights_exercise"
+    return None
 
 
 class Extractor:
@@ -425,6 +447,8 @@ class Extractor:
         free = kind in FREE_SECTIONS
         if kind is not SectionKind.TRANSFERS and is_transfer(low):
             return "transfers"
+        if free and (preamble := _preamble_cue(low)) is not None:
+            return preamble
         if (
             kind not in SECURITY_SECTIONS
             and kind is not SectionKind.RETENTION
@@ -535,8 +559,8 @@ class Extractor:
                 continued=continued,
             )
         )
-        if cued and not continued and kind not in FREE_SECTIONS and section is not None:
-            self._note_crossing(field, section, sentence)
+        if cued and not continued and section is not None:
+            self._note_moved(field, kind, section, sentence)
         return field if cued else None
 
     def _stated_name(self, sentence: str, start: int, end: int) -> bool:
@@ -816,6 +840,16 @@ class Extractor:
 
     def _contact_otherwise(self, kind: SectionKind | None, start: int, end: int) -> None:
         self._sentence_unit(kind, start, end, inherit=None)
+
+    def _note_moved(
+        self, field: str, kind: SectionKind | None, section: Section, sentence: str
+    ) -> None:
+        """Say that a sentence went where its words, not its section's heading, sent it."""
+        if kind not in FREE_SECTIONS:
+            self._note_crossing(field, section, sentence)
+        elif field not in _PLAIN_FIELDS:
+            shown = sentence if len(sentence) <= 70 else sentence[:69] + "…"
+            self.out.note(field, f"read from its words, outside any known section: {shown}")
 
     def _note_crossing(self, field: str, section: Section, sentence: str) -> None:
         """Say that a sentence went to another field than its section's."""

@@ -137,6 +137,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|käsiteltävät henkilötietoryhmät|rekisteröidyt ja henkilötietoryhmät"
             r"|registrets (data)?innehåll|uppgifter i registret|kategorier av personuppgifter"
             r"|data content( of the register)?|categories of personal data"
+            r"|(de )?registrerade( personer(na)?)?|rekisteröidyt|rekisteröityjen (ryhmät|kategoriat)"
+            r"|(categories of )?(the )?data subjects"
         ),
     ),
     (
@@ -379,6 +381,9 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"edustaja|representant|representative|asioista vastaava|ansvarig för|responsible"
             r"|yhteyshenkilö\w* rekisteri|kontaktperson i|asioita hoitava|hoitava\w* henkilö"
             r"|henkilö\w* (?:nimi|yhteystiedot)|personens (?:namn|kontaktuppgifter)"
+            # the contact person is the head noun: "Kontaktperson för registeransvarig"
+            r"|^(?:yhteyshenkilö|kontaktperson|contact person)|rekisterinpitäjän yhteyshenkilö"
+            r"|personuppgiftsansvariges kontaktperson|controller's contact person"
         ),
     ),
     (

@@ -166,7 +166,11 @@ class _Splitter:
             if len(joined) > MAX_HEADING:
                 continue
             kind = recognise(joined)
-            if kind is None or (kind in _CONTACT_KINDS and self._listed(block[i])):
+            if (
+                kind is None
+                or (kind in _CONTACT_KINDS and self._listed(block[i]))
+                or _statement(joined)
+            ):
                 continue
             whole = i == 0 and i + k == n
             at_start = i == 0 and kind is not SectionKind.TITLE
@@ -294,7 +298,11 @@ class _Splitter:
     @staticmethod
     def _long_known(text: str) -> bool:
         """A longer heading whose words name a kind: "De kategorier av registrerade som berörs"."""
-        return len(text.split()) <= _GUESS_WORDS and _guessed(text) is not None
+        return (
+            len(text.split()) <= _GUESS_WORDS
+            and not _statement(text)
+            and _guessed(text) is not None
+        )
 
     def _column_cell(self, line: tuple[int, int]) -> bool:
         """A cookie table's header cell ("Eväste", "Tarkoitus"): not a heading."""
@@ -485,6 +493,20 @@ def _contact_line(line: str) -> bool:
         or (len(words) >= 2 and all(word[:1].isupper() for word in words) and not line.isupper())
         or (len(words) <= 3 and ROLE.search(line) is not None)
         or MATTERS.search(line) is not None
+    )
+
+
+#: A heading of more words than this that holds a finite verb is a sentence.
+_STATEMENT_WORDS: Final = 6
+
+
+def _statement(line: str) -> bool:
+    """A sentence that starts like a heading: "Syftet med behandlingen … är att hålla kontakt"."""
+    stripped = line.rstrip()
+    return (
+        len(line.split()) > _STATEMENT_WORDS
+        and _FINITE.search(f" {stripped} ") is not None
+        and not stripped.endswith((":", "?"))
     )
 
 
