@@ -361,3 +361,31 @@ def test_legal_basis_and_rights_in_an_unheaded_introduction_are_no_retention() -
     text_out = _draft_text(result)
     assert "outside any known section" in text_out
     assert _lost(result) == []
+
+
+# -- the importer's own share ----------------------------------------------------------
+
+
+def test_text_in_its_field_and_another_is_not_counted_in_field() -> None:
+    """A denial of disclosures and transfers under the disclosures heading is in two fields."""
+    text = (
+        "Rekisterin nimi\n\nAsiakasrekisteri\n\nTietojen luovutukset\n\n"
+        "Tietoja ei luovuteta ulkopuolisille eikä siirretä EU:n tai ETA:n ulkopuolelle.\n"
+    )
+    result = import_notice(text)
+    assert set(result.draft.none_stated) == {NoneStated.RECIPIENTS, NoneStated.TRANSFERS}
+    shares = result.shares
+    sentence = len("".join(text.rsplit("\n\n", maxsplit=1)[-1].split()))
+    total = len("".join(text.split()))
+    assert shares["elsewhere"] == pytest.approx(sentence / total)
+    assert shares["in_field"] == pytest.approx(1 - sentence / total)
+
+
+def test_text_under_an_unknown_heading_is_not_counted_in_field() -> None:
+    text = (
+        "Rekisterin nimi\n\nAsiakasrekisteri\n\nJäsenistön huomioiminen\n\n"
+        "Tiedot säilytetään kaksi vuotta jäsenyyden päättymisestä.\n"
+    )
+    result = import_notice(text)
+    assert len(result.draft.retention) == 1
+    assert result.shares["in_field"] < 0.5

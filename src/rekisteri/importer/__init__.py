@@ -129,10 +129,13 @@ class ImportResult:
         """Shares of the text's non-blank characters, by where they went.
 
         ``in_field``: mapped to the field that their section's heading names (a
-        title, recognised as one, counts here too);
-        ``description``: kept in the register description; ``elsewhere``:
-        mapped to another field (a sentence moved on strong evidence, a title,
-        text before the first heading); ``unmapped``: listed in :attr:`unmatched`.
+        title, recognised as one, counts here too), and to no other field
+        (the description aside);
+        ``description``: kept in the register description only; ``elsewhere``:
+        mapped to another field, or to the section's field and another one too
+        (a sentence moved on strong evidence, one that denies two things, a
+        title, text before the first heading or under a heading the importer
+        does not know); ``unmapped``: listed in :attr:`unmatched`.
         The four add up to 1.
         """
         from rekisteri.importer._evaluate import field_of, segments
@@ -149,7 +152,9 @@ class ImportResult:
                 index += 1
             while index < len(pieces) and pieces[index][1] <= end:
                 _, _, got, chars = pieces[index]
-                if field in got:  # a title's text mapped as a title counts as placed too
+                if field in got and got <= {field, "description"}:
+                    # placed in its section's field (a title's text as a title),
+                    # perhaps kept in the description too, and in no other field
                     counts["in_field"] += chars
                 elif not got:
                     counts["unmapped"] += chars
