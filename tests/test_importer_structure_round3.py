@@ -389,3 +389,23 @@ def test_text_under_an_unknown_heading_is_not_counted_in_field() -> None:
     result = import_notice(text)
     assert len(result.draft.retention) == 1
     assert result.shares["in_field"] < 0.5
+
+
+def test_a_sentence_taken_for_a_heading_is_reported_lost() -> None:
+    """The check flags a heading whose text is a sentence, whatever words the draft holds."""
+    import attrs
+
+    from rekisteri.importer import MappedSpan
+
+    text = (
+        "Rekisterin suojaus\n\n"
+        "1. Tiedot säilytetään luottamuksellisina. Paperit säilytetään lukitussa kaapissa.\n"
+    )
+    result = import_notice(text)
+    assert _lost(result) == []
+    start = text.index("1. Tiedot")
+    wrong = MappedSpan(start, len(text) - 1, "heading:retention")
+    broken = attrs.evolve(result, mapped=(*result.mapped, wrong))
+    assert lost_passages(broken, _draft_text(result)) == [
+        (start, len(text) - 1, "heading:retention")
+    ]

@@ -291,7 +291,10 @@ def lost_passages(result: ImportResult, draft_text: str) -> list[tuple[int, int,
     inflected word matches its base form) are somewhere in the draft, or in
     the catalogue entry of a source the draft names by key. Labels, lead-in
     lines and headings are structure and are not checked, but a "heading"
-    that is a sentence is. The importer's promise is that this list is empty:
+    that is a sentence (more than twelve words, or a sentence break inside)
+    is always lost: a heading's text is never a value. The check is lenient
+    in one way: a passage whose words all appear somewhere else in the draft
+    passes. The importer's promise is that this list is empty:
     every passage is in the draft or in :attr:`ImportResult.unmatched`.
     """
     from rekisteri.sources import CATALOG
@@ -310,6 +313,10 @@ def lost_passages(result: ImportResult, draft_text: str) -> list[tuple[int, int,
         passage = result.text[mapped.start : mapped.end]
         if mapped.field in catalogued or _structural(passage, mapped.field):
             continue  # a source the catalogue names: the draft keeps its key
+        if mapped.field.startswith("heading:"):
+            # a sentence taken for a heading: a heading's text is never a value
+            lost.append((mapped.start, mapped.end, mapped.field))
+            continue
         words = [word.casefold()[:_STEM] for word in _WORD.findall(passage)]
         words = [word for word in words if word not in _FILLER] or words
         missing = sum(word not in have for word in words)
