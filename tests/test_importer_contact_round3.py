@@ -319,6 +319,69 @@ class TestRegisterNameInASentence:
         assert all("Rekisterin nimi" not in purpose.name.fi for purpose in result.draft.purposes)
 
 
+class TestHeadingThatNamesTwoParties:
+    """A heading naming the controller and its contact person: the one named first."""
+
+    BLOCK: Final = (
+        "Nimi:        Kuusilahden Mehiläistarhaajat ry\n"
+        "Osoite:      Hunajatie 4 B 6, 41940 Kuusilahti\n"
+        "Sähköposti:  hallitus@mehilaistarhaajat.example.fi\n"
+    )
+
+    @pytest.mark.parametrize(
+        "heading",
+        [
+            "2 Rekisterinpitäjä, rekisterivastaava ja rekisteriasioita hoitava henkilö",
+            "2 Rekisterinpitäjä ja rekisteriasioita hoitava henkilö",
+            "2 Rekisterinpitäjä ja yhteyshenkilö",
+        ],
+    )
+    def test_the_controller_named_first_is_the_blocks_party(self, heading: str) -> None:
+        """The block under it is the controller's: its name, address and e-mail."""
+        result = import_notice(heading + "\n\n" + self.BLOCK + TAIL)
+        controller = result.draft.controller
+        assert controller.name == "Kuusilahden Mehiläistarhaajat ry"
+        assert address(result) == ("Hunajatie 4 B 6", "41940", "Kuusilahti")
+        assert controller.contact is not None
+        assert controller.contact.email == "hallitus@mehilaistarhaajat.example.fi"
+
+    def test_a_role_label_starts_the_contact_persons_lines(self) -> None:
+        """'Jäsensihteeri 2017:' in the controller's block: the lines after it are hers."""
+        result = import_notice(
+            "2 Rekisterinpitäjä, rekisterivastaava ja rekisteriasioita hoitava henkilö\n\n"
+            + self.BLOCK
+            + "\nJäsensihteeri 2017:\nNimi:        Veikko Rautio\n"
+            "Sähköposti:  jasenet@mehilaistarhaajat.example.fi\n" + TAIL
+        )
+        person = result.draft.contact_person
+        assert person is not None
+        assert (person.name, person.email) == (
+            "Veikko Rautio",
+            "jasenet@mehilaistarhaajat.example.fi",
+        )
+        assert result.draft.controller.name == "Kuusilahden Mehiläistarhaajat ry"
+        assert "role: Jäsensihteeri" in result.notes["contact_person"]
+
+    def test_the_contact_person_named_first_is_the_blocks_party(self) -> None:
+        """'Kontaktperson för registeransvarig': the person and the mailbox are the contact's."""
+        result = import_notice(
+            "1. Registeransvarig\n\nBokföringsbyrå Västkusten Ab\nKyrkoesplanaden 9 B\n"
+            "64100 Kristinestad\nTel. +358 6 555 0140\n\n"
+            "1. Kontaktperson för registeransvarig\n\nMikaela Sundqvist\n"
+            "kontor@bokstaven.example.com\n\n"
+            "1. Ändamålet med behandlingen\n\nVi behandlar uppgifterna för att sköta uppdrag.\n"
+        )
+        draft = result.draft
+        assert draft.controller.name == "Bokföringsbyrå Västkusten Ab"
+        assert draft.controller.contact is not None
+        assert draft.controller.contact.email is None
+        assert draft.contact_person is not None
+        assert (draft.contact_person.name, draft.contact_person.email) == (
+            "Mikaela Sundqvist",
+            "kontor@bokstaven.example.com",
+        )
+
+
 def _c3_stems() -> list[str]:
     return sorted(p.name.removesuffix(".expected.toml") for p in DEV.glob("dev_c3_*.expected.toml"))
 
@@ -333,6 +396,9 @@ def test_round3_fixture_key_facts(stem: str) -> None:
     assert facts
     assert {key for key, ok in facts.items() if not ok} == set()
     expected_address = expected["controller"].get("address", {})
+    # the contact person's e-mail is theirs, not the controller's own
+    own = result.draft.controller.contact
+    assert (own.email if own else None) == expected["controller"].get("contact", {}).get("email")
     assert address(result) == (
         expected_address.get("street"),
         expected_address.get("postal_code"),
@@ -341,4 +407,5 @@ def test_round3_fixture_key_facts(stem: str) -> None:
 
 
 def test_round3_fixtures_exist() -> None:
-    assert len(_c3_stems()) >= 5
+    """The round-3 contact fixtures are all there (a lost file would skip its test)."""
+    assert len(_c3_stems()) >= 7

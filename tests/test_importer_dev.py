@@ -106,6 +106,8 @@ TUNED_ON: Final = frozenset(
         "dev_c3_03-oy-staircase-at-word-name-sentence",
         "dev_c3_04-toiminimi-empty-labels",
         "dev_c3_05-sv-aland-ab-nedre-ax",
+        "dev_c3_06-sv-kontaktperson-for-registeransvarig",
+        "dev_c3_07-yhdistys-combined-heading-secretary",
     }
 )
 
@@ -224,6 +226,7 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
     "dev_c3_01-kunta-lautakunta-run-on-pl": {"purposes": (2, 1)},
     "dev_c3_02-sv-myndighet-postadress-namn": {"purposes": (2, 1)},
     "dev_c3_05-sv-aland-ab-nedre-ax": {"purposes": (2, 1)},
+    "dev_c3_06-sv-kontaktperson-for-registeransvarig": {"purposes": (2, 1)},
 }
 
 

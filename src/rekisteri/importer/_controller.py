@@ -37,7 +37,7 @@ from rekisteri.importer._cues import (
 )
 from rekisteri.importer._finnish import capitalise
 from rekisteri.importer._headings import SectionKind, guess, is_field_label, recognise
-from rekisteri.importer._structure import Piece, Section
+from rekisteri.importer._structure import Piece, Section, heading_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -137,9 +137,29 @@ class ContactReader:
 
     def read(self, section: Section) -> None:
         assert section.kind is not None
-        self.path = _PATHS[section.kind]
-        self.kind = section.kind
-        self.read_pieces(section.kind, section)
+        kind = section.kind
+        if kind is SectionKind.CONTACT and self._first_named(section, _CONTROLLER_FIRST):
+            # "Rekisterinpitäjä, rekisterivastaava ja rekisteriasioita hoitava henkilö":
+            # the controller's block, with the contact person's lines in it
+            kind = SectionKind.CONTROLLER
+        elif kind is SectionKind.CONTROLLER and self._first_named(section, _CONTACT_FIRST):
+            # "Kontaktperson för registeransvarig" after the controller's own block
+            kind = SectionKind.CONTACT
+        self.path = _PATHS[kind]
+        self.kind = kind
+        self.read_pieces(kind, section)
+
+    def _first_named(self, section: Section, first: re.Pattern[str]) -> bool:
+        """Whether *section*'s heading starts with the party *first* names.
+
+        The controller only while the draft has no controller's name yet; the
+        contact person only once it has one (the controller's block came first).
+        """
+        if section.heading is None:
+            return False
+        if (self.out.controller.name is None) != (first is _CONTROLLER_FIRST):
+            return False
+        return first.match(heading_text(self.text, section.heading).casefold()) is not None
 
     def free_block(self, piece: Piece) -> bool:
         """Read a paragraph outside any contact section that is the controller's contact block.
@@ -191,9 +211,13 @@ class ContactReader:
                 self.path = "contact_person"
             return
         if self._introduces_contact(kind, line):
-            # "Tietosuoja-asioista vastaava henkilö:" in the controller's section: the
-            # lines after it are the contact person's
+            # a line such as "Tietosuoja-asioista vastaava henkilö" or "Jäsensihteeri 2017"
+            # with a colon in the controller's section: the lines after it are the contact
+            # person's
             self.path = "contact_person"
+            role = _ROLE_LABEL.fullmatch(line)
+            if role is not None:
+                self.out.note(self.path, f"role: {role.group(1)}")
             self.out.map(start, end, self.path)
             return
         if is_field_label(line) and not parse_value_only(line):
@@ -243,7 +267,7 @@ class ContactReader:
             and self.path == "controller"
             and line.endswith(":")
             and len(line) <= _LABEL_LINE
-            and guess(line) is SectionKind.CONTACT
+            and (guess(line) is SectionKind.CONTACT or _ROLE_LABEL.fullmatch(line) is not None)
         )
 
     def _channels_in_sentence(self, start: int, end: int) -> bool:
@@ -659,6 +683,25 @@ class ContactReader:
         out.map(start, end, "controller")
 
 
+#: A heading that names the controller first and then its contact person:
+#: "Rekisterinpitäjä, rekisterivastaava ja …", "Personuppgiftsansvarig och kontaktperson".
+_CONTROLLER_FIRST: Final = re.compile(
+    r"(?:rekisterin ?pitäjä|registeransvarig|personuppgiftsansvarig|(?:the )?(?:data )?controller)"
+    r"(?:[ \t]*,|[ \t]+(?:ja|sekä|och|samt|and|&|/)[ \t])"
+)
+#: A role alone as a label, perhaps with the year of office: "Jäsensihteeri 2017:",
+#: "Sekreterare:". The lines after it are that person's.
+_ROLE_LABEL: Final = re.compile(
+    rf"((?:\w+[ \t]+)?\w*(?:{ROLE.pattern.removeprefix('(?i)')})\w*)"
+    r"(?:[ \t]+(?:19|20)[0-9]{2}(?:[–-](?:19|20)?[0-9]{2})?)?[ \t]*:",
+    re.IGNORECASE,
+)
+#: A heading that names the contact person first: "Kontaktperson för registeransvarig",
+#: "Rekisterinpitäjän yhteyshenkilö", "Contact person of the controller".
+_CONTACT_FIRST: Final = re.compile(
+    r"(?:(?:rekisterinpitäjän|registeransvariges|personuppgiftsansvariges|the controller's)"
+    r"[ \t]+)?(?:yhteyshenkilö|kontaktperson|contact person)\b"
+)
 #: A unit of an authority written after its name: "Kylän kunta, Sivistyslautakunta".
 _UNIT: Final = re.compile(
     r"(?i)^\w*(?:lautakunta|toimiala|palvelut|keskus|yksikkö|virasto|osasto|nämnden|sektorn)$"
