@@ -100,6 +100,7 @@ TUNED_ON: Final = frozenset(
         "dev_s3_01-1a-numbering-bare-numbers",
         "dev_s3_02-sv-long-headings-denial",
         "dev_s3_03-label-rows-contact-name-only",
+        "dev_s3_04-preamble-question-headings-lead-ins",
         # third contact-block round (H6)
         "dev_c3_01-kunta-lautakunta-run-on-pl",
         "dev_c3_02-sv-myndighet-postadress-namn",

@@ -409,3 +409,44 @@ def test_a_sentence_taken_for_a_heading_is_reported_lost() -> None:
     assert lost_passages(broken, _draft_text(result)) == [
         (start, len(text) - 1, "heading:retention")
     ]
+
+
+# -- lists -----------------------------------------------------------------------------
+
+
+def test_a_genitive_before_tai_shares_the_head_noun() -> None:
+    from rekisteri.importer._lists import split_items
+
+    assert split_items("Tiedot: yrityksen tai henkilön nimi, Y-tunnus ja puhelinnumero.") == (
+        "Tiedot:",
+        ["Yrityksen tai henkilön nimi", "Y-tunnus", "Puhelinnumero"],
+    )
+    # a word that is no genitive still ends an item
+    assert split_items("Nimi, puhelin tai sähköposti.") == (
+        None,
+        ["Nimi", "Puhelin", "Sähköposti"],
+    )
+
+
+def test_a_lead_in_with_a_colon_before_a_paragraph_is_no_entry() -> None:
+    text = (
+        "Rekisterin tietosisältö\n\nRekisteriin talletetaan asiakkaasta seuraavat tiedot:\n\n"
+        "nimi, osoite ja puhelinnumero\n"
+    )
+    result = import_notice(text)
+    assert [c.name.fi for c in result.draft.data_categories] == [
+        "Nimi",
+        "Osoite",
+        "Puhelinnumero",
+    ]
+    assert _lost(result) == []
+
+
+def test_the_rounds_fixture_with_an_introduction_has_no_retention_from_it() -> None:
+    path = LEGACY / "dev" / "dev_s3_04-preamble-question-headings-lead-ins.txt"
+    draft = import_bytes(path.read_bytes()).draft
+    assert [r.description.fi for r in draft.retention] == [
+        "Lahjoitustiedot säilytetään kuusi vuotta kirjanpitolain mukaisesti."
+    ]
+    assert draft.description is not None
+    assert "käsittelyperuste" in draft.description.fi

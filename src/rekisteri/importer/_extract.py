@@ -127,11 +127,12 @@ def _preamble_cue(low: str) -> str | None:
 
     "Tietojen käsittelyperuste on sopimussuhde … kirjanpitolain velvoitteet"
     names a statute, but says why data are processed: it is no retention
-    rule. A sentence about the data subject's rights is no retention rule
-    either, unless it gives a period.
+    rule, and names no purpose either, so it stays in the description. A
+    sentence about the data subject's rights is no retention rule either,
+    unless it gives a period.
     """
     if LEGAL_BASIS_CUE.search(low):
-        return "purposes"
+        return "description"  # no purpose named: kept as the notice says it
     if RIGHTS_CUE.search(low) and not re.search(r"[0-9]", low):
         return "rights_exercise"
     return None
@@ -377,12 +378,17 @@ class Extractor:
                     s,
                     e,
                     inherit=inherit,
-                    lead_in=last and followed_by_list,
+                    # a last sentence ending in a colon leads in to what follows,
+                    # a list or a paragraph ("… seuraavat tiedot:" / "nimi, osoite …")
+                    lead_in=last and (followed_by_list or self._colon(s, e)),
                     section=section,
                     new_rule=new_rule and number == 0,
                 )
             new_rule = True
             i = j + 1
+
+    def _colon(self, start: int, end: int) -> bool:
+        return self.text[start:end].rstrip().endswith(":")
 
     def _item(self, section: Section, piece: Piece) -> None:
         start, end = piece.start, piece.end

@@ -30,9 +30,11 @@ _VERB: Final = re.compile(
 _LAST: Final = re.compile(
     r"(?i)(?<![-–]),?\s+(?:ja|sekä|tai|och|samt|eller|and|or)\s+(?!muut\b|övriga\b)"
 )
-#: A single genitive word joined by "ja" to the next words: "asiakkaan ja hänen …".
+#: A single genitive word joined by "ja" or "tai" to the next words: "asiakkaan ja
+#: hänen …", "yrityksen tai henkilön nimi" (one entry, not "Yrityksen" and "Henkilön nimi").
 _GENITIVE_PAIR: Final = re.compile(
-    r"(?i)(?:^|(?<=,\s))[a-zåäö]+(?:aan|ään|een|iin|oon|uun|yyn|öön|den|tten|jen)\s+ja\s+(?=\w)"
+    r"(?i)(?:^|(?<=,\s))[a-zåäö]+(?:aan|ään|een|iin|oon|uun|yyn|öön|den|tten|jen|sen|nen|ön)"
+    r"\s+(?:ja|tai)\s+(?=\w)"
 )
 _DASH_RUN: Final = re.compile(r"(?:^|(?<=[\w).]))\s*[-–•]\s+(?!(?:ja|tai|sekä|och|eller)\b)")
 #: A lead-in without a colon: "Rekisteriin voidaan tallentaa asiakkaan nimi, …".
