@@ -450,3 +450,35 @@ def test_the_rounds_fixture_with_an_introduction_has_no_retention_from_it() -> N
     ]
     assert draft.description is not None
     assert "käsittelyperuste" in draft.description.fi
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            (
+                "Esimerkki Oy:s kundregister används, i enlighet med kundens samtycke, "
+                "för att vårda kundrelationer, marknadsföra tjänster och utveckla verksamheten."
+            ),
+            "Vårda kundrelationer",
+        ),
+        (
+            "Personregistrets ändamål är att säkra, upprätthålla och utveckla servicen.",
+            "Säkra, upprätthålla och utveckla servicen",
+        ),
+        (
+            "Rekisterin käyttötarkoitus on lahjoittajatoiminnan toteuttaminen, raportointi.",
+            "Lahjoittajatoiminnan toteuttaminen",
+        ),
+        (
+            "Yhdistyslain (503/89) 11 § mukaisen jäsenluettelon ylläpitäminen.",
+            "Yhdistyslain 11 § mukaisen jäsenluettelon ylläpitäminen",
+        ),
+        ("Asiakassuhteen hoitaminen.", "Asiakassuhteen hoitaminen"),
+    ],
+)
+def test_a_prose_purpose_is_named_after_what_it_is_for(sentence: str, name: str) -> None:
+    """Not after the company's name before "Oy:s", nor a word cut off by a parenthesis."""
+    from rekisteri.importer._cues import purpose_name_of
+
+    assert purpose_name_of(sentence) == name

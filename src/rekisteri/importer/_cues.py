@@ -581,13 +581,46 @@ def owned_register_name(text: str, owner: str | None = None) -> tuple[str, int, 
 _PURPOSE_NAME_WORDS: Final = 8
 
 
-def purpose_name_of(sentence: str) -> str:
-    """A purpose's name from a sentence: its first clause, at most eight whole words.
+#: The words after which a sentence says what the data are for: "… är att säkra
+#: servicen", "… används för att vårda kundrelationer", "tarkoitus on jäsenrekisterin
+#: ylläpito", "… is to deliver orders".
+_PURPOSE_MARKER: Final = re.compile(
+    r"(?i)(?:\bför att|\bi syfte att|\bär att|tarkoitus(?:ena)? on|\bon tarkoitus|\bjotta"
+    r"|is to|are to|in order to)\s+(?=\w)"
+)
+#: A parenthesis inside a sentence: "Yhdistyslain (503/89) 11 § mukaisen …".
+_PARENTHESIS: Final = re.compile(r"\s*\([^()]{0,80}\)")
+#: A purpose phrase goes on past a comma when the words before it are fewer.
+_PHRASE_WORDS: Final = 2
 
-    Never cut inside a word and never marked with "…": the sentence itself is
-    kept as the purpose's description.
+
+def purpose_name_of(sentence: str) -> str:
+    """A purpose's name from a sentence, at most eight whole words.
+
+    The words after a purpose marker ("är att", "för att", "tarkoitus on",
+    "is to") when the sentence has one, else its first clause; a parenthesis
+    is left out, and a colon inside a word ("Oy:s") ends nothing. Never cut
+    inside a word and never marked with "…": the sentence itself is kept as
+    the purpose's description.
+
+    Examples:
+        >>> purpose_name_of("Esimerkki Oy:s kundregister används för att vårda kundrelationer.")
+        'Vårda kundrelationer'
+        >>> purpose_name_of("Yhdistyslain (503/89) 11 § mukaisen jäsenluettelon ylläpitäminen.")
+        'Yhdistyslain 11 § mukaisen jäsenluettelon ylläpitäminen'
     """
-    clause = re.split(r"[,:;(]|\s[–—-]\s|\.\s", flat(sentence), maxsplit=1)[0]
+    text = _PARENTHESIS.sub("", flat(sentence))
+    marker = _PURPOSE_MARKER.search(text)
+    if marker is not None:
+        phrase = re.split(r"[;:]\s|\s[–—-]\s|\.(?:\s|$)", text[marker.end() :], maxsplit=1)[0]
+        first, comma, _ = phrase.partition(",")
+        if comma and len(first.split()) >= _PHRASE_WORDS:
+            phrase = first
+        words = phrase.replace(",", " ,").split()
+        name = " ".join(words[:_PURPOSE_NAME_WORDS]).replace(" ,", ",").rstrip(", ")
+        if name:
+            return capitalise(name)
+    clause = re.split(r"[,;(]|:\s|\s[–—-]\s|\.\s", text, maxsplit=1)[0]
     words = clause.split()
     return capitalise(" ".join(words[:_PURPOSE_NAME_WORDS]))
 
