@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from rekisteri.importer import ImportResult, import_bytes, import_notice
 from rekisteri.importer._contact import email_in, parse_line
+from rekisteri.importer._controller import states_controller
 from rekisteri.importer._evaluate import score_facts
 from rekisteri.importer._register_name import stated_register_name, title_register_name
 
@@ -382,6 +383,50 @@ class TestHeadingThatNamesTwoParties:
         )
 
 
+class TestControllerNamedInASentence:
+    """A body without a legal form named as the controller in prose, with its address."""
+
+    NOTICE: Final = (
+        "Sähköisen asioinnin tietosuojaseloste\n\n"
+        "Rekisterin rekisterinpitäjä on Kuusilahden kaupungin ympäristölautakunta, osoite "
+        "Kirkkokatu 5 PL 30 41901 Kuusilahti. Yhteyshenkilönä toimii ympäristötarkastaja "
+        "Leena Rinne, puh. 044 555 0188.\n\n"
+        "Rekisterin käyttötarkoituksena on lupahakemusten käsittely.\n"
+    )
+
+    def test_the_body_and_its_address(self) -> None:
+        """The name up to the comma, the street without the PO box, the postal code and town."""
+        result = import_notice(self.NOTICE)
+        assert result.draft.controller.name == "Kuusilahden kaupungin ympäristölautakunta"
+        assert address(result) == ("Kirkkokatu 5", "41901", "Kuusilahti")
+        assert (
+            "read from a sentence, not from a controller section; check"
+            in result.notes["controller"]
+        )
+
+    def test_the_contact_sentence_is_the_contact_persons(self) -> None:
+        """The person, role and phone of "Yhteyshenkilönä toimii …" are not the controller's."""
+        result = import_notice(self.NOTICE)
+        person = result.draft.contact_person
+        assert person is not None
+        assert (person.name, person.phone) == ("Leena Rinne", "044 555 0188")
+        own = result.draft.controller.contact
+        assert own is None or own.phone is None
+        assert "role: ympäristötarkastaja" in result.notes["contact_person"]
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Rekisterinpitäjä on velvollinen korjaamaan virheelliset tiedot.",
+            "Rekisterinpitäjä on sitoutunut suojaamaan tiedot, ja palvelin sijaitsee Suomessa.",
+            "Rekisterinpitäjänä toimii yhdistyksen hallitus.",  # no address: not a contact block
+        ],
+    )
+    def test_no_address_no_controller_block(self, sentence: str) -> None:
+        """Without a postal code after it, such a sentence is not read as the contact block."""
+        assert not states_controller(sentence.casefold())
+
+
 def _c3_stems() -> list[str]:
     return sorted(p.name.removesuffix(".expected.toml") for p in DEV.glob("dev_c3_*.expected.toml"))
 
@@ -408,4 +453,4 @@ def test_round3_fixture_key_facts(stem: str) -> None:
 
 def test_round3_fixtures_exist() -> None:
     """The round-3 contact fixtures are all there (a lost file would skip its test)."""
-    assert len(_c3_stems()) >= 7
+    assert len(_c3_stems()) >= 8

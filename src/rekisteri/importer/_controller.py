@@ -649,6 +649,30 @@ class ContactReader:
             setattr(own, field, _unshouted(getattr(contact, field)))
         self.out.note("controller", "address read from the contact details below it; check")
 
+    def _contact_prose(self, sentence: str, start: int, end: int) -> bool:
+        """A sentence that names the contact person ("Yhteyshenkilönä toimii …, puh. …").
+
+        Its person, phone and e-mail are the contact person's, never the controller's.
+        """
+        said = _CONTACT_SAID.search(sentence)
+        if said is None or _STATED_CONTROLLER.search(sentence) is not None:
+            return False
+        contact = self.out.contact
+        rest = sentence[said.end() :]
+        # a role before the name: "ympäristötarkastaja Leena Rinne", "Rehtori Liisa Esimerkki"
+        role = _ROLE_FIRST.match(rest) or _LOWER_ROLE.match(rest)
+        person = _PERSON_START.match(rest[role.end() :] if role is not None else rest)
+        if person is not None and looks_like_person(person.group(1)) and contact.name is None:
+            contact.name = person.group(1)
+            if role is not None:
+                self.out.note("contact_person", f"role: {role.group(1).strip()}")
+        for part in parse_line(sentence, 0, len(sentence)):
+            if part.field in {"phone", "email"} and getattr(contact, part.field) is None:
+                setattr(contact, part.field, flat(part.value))
+        self.out.note("contact_person", "read from a sentence; check")
+        self.out.map(start, end, "contact_person")
+        return True
+
     def scan_business_ids(self) -> None:
         """Report labelled Y-tunnukset anywhere whose check digit is wrong."""
         reported = {(r.start, r.end) for r in self.out.remarks if r.code == "I002"}
@@ -663,9 +687,15 @@ class ContactReader:
     def prose(self, sentence: str, start: int, end: int) -> None:
         """A sentence outside the controller section that names the controller."""
         out = self.out
+        if self._contact_prose(sentence, start, end):
+            return
         company = COMPANY.search(sentence)
+        stated = _STATED_CONTROLLER.search(sentence)
         if company is not None and out.controller.name is None:
             out.controller.name = company.group(1)
+        elif stated is not None and out.controller.name is None:
+            # "Rekisterinpitäjä on Kylän kaupungin tekninen lautakunta, osoite …"
+            out.controller.name = _unshouted(stated.group("name").strip())
         business = YTUNNUS.search(sentence)
         if business is not None:
             self.business_id(business.group(1), "controller", start, end)
@@ -683,6 +713,43 @@ class ContactReader:
         out.map(start, end, "controller")
 
 
+#: "Rekisterinpitäjä on X, osoite …", "Rekisterinpitäjänä toimii X.": the controller named
+#: in a sentence, its name up to a comma, a bracket, the sentence's end or a label.
+_STATED_CONTROLLER: Final = re.compile(
+    r"(?i)(?:rekisterin ?pitäjä(?:nä)?|personuppgiftsansvarig|registeransvarig"
+    r"|(?:the )?(?:data )?controller)[ \t]+(?:on|toimii|är|is)[ \t]+"
+    r"(?P<name>(?-i:[A-ZÄÖÅ])[^,.;:()\n]{2,100}?)"
+    r"(?=[ \t]*(?:[,;:(]|\.(?:\s|$)|$)|[ \t]+(?:osoite|adress|address|y-tunnus|fo-nummer|puh)\b)"
+)
+#: The same in a case-folded sentence that goes on to give a postal code: strong
+#: evidence that the sentence is the controller's contact block.
+_STATED_WITH_ADDRESS: Final = re.compile(
+    r"(?:rekisterin ?pitäjä(?:nä)?|personuppgiftsansvarig|registeransvarig)[ \t]+"
+    r"(?:on|toimii|är)[ \t]+[^.]{3,160}?(?<![\d-])[0-9]{5}(?![\d-])"
+)
+
+
+def states_controller(low: str) -> bool:
+    """Whether a case-folded sentence names the controller with a postal address.
+
+    Examples:
+        >>> states_controller("rekisterinpitäjä on kylän lautakunta, osoite katu 9, 13101 kylä.")
+        True
+        >>> states_controller("rekisterinpitäjä on velvollinen korjaamaan tiedot.")
+        False
+    """
+    return _STATED_WITH_ADDRESS.search(low) is not None
+
+
+#: A sentence that names the contact person: "Yhteyshenkilönä toimii …", "Kontaktperson är …".
+_CONTACT_SAID: Final = re.compile(
+    r"(?i)\b(?:yhteyshenkilö(?:nä|mme)?|kontaktperson(?:en)?|(?:our )?contact person)"
+    r"[ \t]+(?:on|toimii|är|is)[ \t]+"
+)
+#: A role in lower case before a name: "ympäristötarkastaja ", "vt. rehtori ".
+_LOWER_ROLE: Final = re.compile(r"((?:[a-zäöå][\w.-]*[ \t]+){1,2}?)(?=[A-ZÄÖÅ])")
+#: A person's name at the start of a text: two to four capitalised words.
+_PERSON_START: Final = re.compile(r"((?:[A-ZÄÖÅ][\w'-]+[ \t]+){1,3}[A-ZÄÖÅ][\w'-]+)")
 #: A heading that names the controller first and then its contact person:
 #: "Rekisterinpitäjä, rekisterivastaava ja …", "Personuppgiftsansvarig och kontaktperson".
 _CONTROLLER_FIRST: Final = re.compile(

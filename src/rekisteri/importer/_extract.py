@@ -17,7 +17,7 @@ import attrs
 
 from rekisteri.importer._builder import Builder, Remark
 from rekisteri.importer._contact import email_in
-from rekisteri.importer._controller import ContactReader
+from rekisteri.importer._controller import ContactReader, states_controller
 from rekisteri.importer._cookies import read_cookies
 from rekisteri.importer._cues import (
     CATALOG_CUES,
@@ -484,7 +484,9 @@ class Extractor:
         return self._free_cue(low) if free else None
 
     def _free_cue(self, low: str) -> str | None:
-        if CONTROLLER_CUE.search(low) and (COMPANY.search(low.title()) or YTUNNUS.search(low)):
+        if CONTROLLER_CUE.search(low) and (
+            COMPANY.search(low.title()) or YTUNNUS.search(low) or states_controller(low)
+        ):
             return "controller"
         if self.out.controller.name is None and YTUNNUS.search(low) and _Y_TUNNUS_WORD.search(low):
             # the controller named with its Y-tunnus in the introduction
