@@ -482,3 +482,17 @@ def test_a_prose_purpose_is_named_after_what_it_is_for(sentence: str, name: str)
     from rekisteri.importer._cues import purpose_name_of
 
     assert purpose_name_of(sentence) == name
+
+
+def test_only_our_own_use_names_no_recipient() -> None:
+    text = (
+        "Rekisterin nimi\n\nAsiakasrekisteri\n\nTietojen luovutus\n\n"
+        "Rekisterin tiedot ovat ainoastaan Kuusikon Taimiston käytössä. "
+        "Tietoja ei luovuteta ulkopuolisille, paitsi perintään.\n"
+    )
+    draft = import_notice(text).draft
+    assert [r.description.fi for r in draft.recipients] == [
+        "Tietoja ei luovuteta ulkopuolisille, paitsi perintään."
+    ]
+    assert draft.description is not None
+    assert "ainoastaan" in draft.description.fi

@@ -474,6 +474,14 @@ NO_COOKIES: Final = re.compile(
 )
 
 
+#: "Tiedot ovat ainoastaan X:n käytössä", "används endast av oss": no one is named
+#: as a recipient (whether data go elsewhere, other sentences say).
+ONLY_OWN_USE: Final = re.compile(
+    r"\b(?:ainoastaan|vain|yksinomaan|endast|enbart|only|solely)\s+(?:\S+\s+){0,3}"
+    r"(?:käytössä|käyttöön|käyttämiä|omaan käyttöön|bruk|användning|används|use[ds]?\b|by us)"
+)
+
+
 def is_negative(low: str, verb: re.Pattern[str]) -> bool:
     """Whether *low* says that *verb* (disclosure, transfer) does not happen, without exception."""
     return (

@@ -36,6 +36,7 @@ from rekisteri.importer._cues import (
     NO_COOKIES,
     NOMINATIVE,
     NOT_DISCLOSURE,
+    ONLY_OWN_USE,
     PERSON_WORDS,
     RETENTION,
     RIGHT_CUES,
@@ -72,7 +73,12 @@ from rekisteri.importer._finnish import (
 )
 from rekisteri.importer._headings import SectionKind
 from rekisteri.importer._lists import split_items
-from rekisteri.importer._register_name import stated_register_name, title_register_name
+from rekisteri.importer._register_name import (
+    split_section_name,
+    stated_register_name,
+    title_register_name,
+    unshouted_name,
+)
 from rekisteri.importer._structure import Piece, Section, heading_text
 from rekisteri.model import LocalizedText, NoneStated, Source, TransferMechanism
 from rekisteri.sources import CATALOG
@@ -301,7 +307,10 @@ class Extractor:
                 .strip("\"'”“„«»’‘ ")
             )
             if sum(c.isalpha() for c in value) > 3 and value.isupper():
-                value = value.lower()  # "ASIAKASREKISTERI" in a notice set in capitals
+                value = unshouted_name(value)  # "ASIAKASREKISTERI" in a notice set in capitals
+            value, after = split_section_name(value)  # "Asiakasrekisteri. Tietoja …"
+            if after is not None and index == 0 and self.out.name is None:
+                self.out.add_description(after, piece.start, piece.end)
             if index == 0 and self.out.name is None and _FINITE_VERB.search(value):
                 # "X ry:n rekisteri. Rekisterikokonaisuus muodostuu seuraavista …": the
                 # name is the first sentence; "Säätiössä on rekisterit liittyen …" names none
@@ -682,6 +691,9 @@ class Extractor:
             out.none_stated[NoneStated.RECIPIENTS] = None
             out.add_description(sentence, unit.start, unit.end)
             out.map(unit.start, unit.end, "none_stated.recipients")
+        elif ONLY_OWN_USE.search(low) and not DISCLOSURE.search(low):
+            # "Tiedot ovat ainoastaan Esimerkki Oy:n käytössä": names no recipient
+            out.add_description(sentence, unit.start, unit.end)
         else:
             name = recipient_name(sentence, out.controller.name)
             out.add_recipient(sentence, name, unit.start, unit.end)
