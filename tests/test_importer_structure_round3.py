@@ -496,3 +496,15 @@ def test_only_our_own_use_names_no_recipient() -> None:
     ]
     assert draft.description is not None
     assert "ainoastaan" in draft.description.fi
+
+
+def test_data_given_to_the_controller_in_an_introduction_is_a_source() -> None:
+    text = (
+        "Lahjoittajarekisterin tietosuojaseloste\n\n"
+        "Tehdessään lahjoituksen lahjoittaja luovuttaa säätiölle nimensä ja osoitteensa.\n\n"
+        "Rekisterinpitäjä\n\nKuusikon Säätiö sr\nMetsätie 1, 40100 Jyväskylä\n"
+        "saatio@example.com\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.recipients == ()
+    assert len(draft.sources) == 1

@@ -44,7 +44,15 @@ DISCLOSURE: Final = re.compile(
     r"\bluovut(?:etaan|amme|taa|ettava|ettavissa|eta|ukset|etut|etaan)\b|luovuttaa"
     r"|ainoastaan yrityksen käytössä|vain yrityksen käytössä|utlämnas|lämnas (?:inte )?ut|disclos",
 )
-NOT_DISCLOSURE: Final = re.compile(r"luovuttamatta")
+#: Data handed *to* the controller: a source, not a disclosure ("lahjoittaja
+#: luovuttaa säätiölle tietoja", "lämnar uppgifter till oss", "give data to us").
+GIVEN_TO_CONTROLLER: Final = re.compile(
+    r"luovutta\w*\s+(?:\w+\s+){0,2}(?:meille|säätiölle|yhdistykselle|yritykselle|seuralle"
+    r"|rekisterinpitäjälle)|lämna\w*\s+(?:\w+\s+){0,2}till oss"
+    r"|\b(?:give|provide)s?\s+(?:\w+\s+){0,2}to us"
+)
+#: Not a disclosure by the controller.
+NOT_DISCLOSURE: Final = re.compile(rf"luovuttamatta|{GIVEN_TO_CONTROLLER.pattern}")
 SOURCE: Final = re.compile(
     r"lähtei(?:stä|tä)|\blähteet\b|\bsaadaan\b|voidaan saada|hankittava tieto|hankitaan"
     r"|hankitut|hankimme|saamme tietoja|erhålls|inhämtas|fås från|obtained from",

@@ -30,6 +30,7 @@ from rekisteri.importer._cues import (
     DISCLOSURE,
     EXCEPTION,
     FREE_SECTIONS,
+    GIVEN_TO_CONTROLLER,
     LEGAL_BASIS_CUE,
     LINE_SECTIONS,
     NEGATIVE,
@@ -73,7 +74,12 @@ from rekisteri.importer._finnish import (
 )
 from rekisteri.importer._headings import SectionKind
 from rekisteri.importer._lists import split_items
-from rekisteri.importer._register_name import stated_register_name, title_register_name
+from rekisteri.importer._register_name import (
+    split_section_name,
+    stated_register_name,
+    title_register_name,
+    unshouted_name,
+)
 from rekisteri.importer._structure import Piece, Section, heading_text
 from rekisteri.model import LocalizedText, NoneStated, Source, TransferMechanism
 from rekisteri.sources import CATALOG
@@ -302,7 +308,10 @@ class Extractor:
                 .strip("\"'”“„«»’‘ ")
             )
             if sum(c.isalpha() for c in value) > 3 and value.isupper():
-                value = value.lower()  # "ASIAKASREKISTERI" in a notice set in capitals
+                value = unshouted_name(value)  # "ASIAKASREKISTERI" in a notice set in capitals
+            value, after = split_section_name(value)  # "Asiakasrekisteri. Tietoja …"
+            if after is not None and index == 0 and self.out.name is None:
+                self.out.add_description(after, piece.start, piece.end)
             if index == 0 and self.out.name is None and _FINITE_VERB.search(value):
                 # "X ry:n rekisteri. Rekisterikokonaisuus muodostuu seuraavista …": the
                 # name is the first sentence; "Säätiössä on rekisterit liittyen …" names none
@@ -456,6 +465,8 @@ class Extractor:
             return "transfers"
         if free and (preamble := _preamble_cue(low)) is not None:
             return preamble
+        if free and GIVEN_TO_CONTROLLER.search(low):
+            return "sources"  # "the donor gives the foundation data on themselves"
         if (
             kind not in SECURITY_SECTIONS
             and kind is not SectionKind.RETENTION
