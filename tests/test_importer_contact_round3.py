@@ -23,7 +23,12 @@ from rekisteri.importer import ImportResult, import_bytes, import_notice
 from rekisteri.importer._contact import email_in, parse_line
 from rekisteri.importer._controller import states_controller
 from rekisteri.importer._evaluate import score_facts
-from rekisteri.importer._register_name import stated_register_name, title_register_name
+from rekisteri.importer._register_name import (
+    split_section_name,
+    stated_register_name,
+    title_register_name,
+    unshouted_name,
+)
 
 DEV: Final = Path(__file__).resolve().parent / "fixtures" / "legacy" / "dev"
 TAIL: Final = "\n\nRekisterin käyttötarkoitus\n\nTietoja käytetään asiakassuhteen hoitoon.\n"
@@ -244,6 +249,17 @@ class TestRegisterNameInATitle:
                 "Registerbeskrivning för medlemsregistret över föreningens funktionärer",
                 "Medlemsregistret över föreningens funktionärer",
             ),
+            # a document phrase, then the name after a dash or a colon
+            ("Rekisteriseloste ja tietosuojaseloste – Jäsenrekisteri", "Jäsenrekisteri"),
+            ("Seloste henkilötietojen käsittelystä – Kurssirekisteri", "Kurssirekisteri"),
+            # a title in capitals: the owner's name keeps its capitals, the rest does not
+            (
+                "KUUSILAHDEN KEILAAJAT RY:N JÄSENREKISTERIN TIETOSUOJASELOSTE",
+                "Kuusilahden Keilaajat ry:n jäsenrekisteri",
+            ),
+            # the register in the partitive after "koskien"; a Swedish genitive before
+            ("Tietosuojaseloste koskien asiakasrekisteriä", "Asiakasrekisteri"),
+            ("Medlemsregistrets dataskyddsbeskrivning", "Medlemsregistret"),
             # the forms read before are read as before
             (
                 "Tietosuojaseloste – Esimerkki Oy:n asiakasrekisteri",
@@ -263,6 +279,50 @@ class TestRegisterNameInATitle:
     def test_no_register_no_name(self, title: str) -> None:
         """A title without a register word names no register."""
         assert title_register_name(title) is None
+
+
+class TestRegisterNameSection:
+    def test_the_name_is_the_first_sentence(self) -> None:
+        """'Kurssirekisteri. Tietoja käytetään …' under the name heading: the first sentence."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nEsimerkki Oy\n\n2 Rekisterin nimi ja käyttötarkoitus\n\n"
+            "Kurssirekisteri. Tietoja käytetään kurssien ilmoittautumisiin.\n"
+        )
+        assert result.draft.name is not None
+        assert result.draft.name.fi == "Kurssirekisteri"
+        assert result.draft.description is not None
+        assert "ilmoittautumisiin" in (result.draft.description.fi or "")
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            ("Asiakasrekisteri. Tietoja käytetään laskutukseen.", "Asiakasrekisteri"),
+            ("Esimerkki ry:n jäsenrekisteri", "Esimerkki ry:n jäsenrekisteri"),
+            # a first sentence that does not end with the register word is not cut
+            ("Asiakastiedot. Rekisteri on sähköinen.", "Asiakastiedot. Rekisteri on sähköinen."),
+        ],
+    )
+    def test_split(self, value: str, expected: str) -> None:
+        """Only a first sentence that is a register's name is cut from the rest."""
+        assert split_section_name(value)[0] == expected
+
+    @pytest.mark.parametrize(
+        ("shouted", "written"),
+        [
+            (
+                "SÄHKÖKONSULTTI OJALA OY:N ASIAKASREKISTERI",
+                "Sähkökonsultti Ojala Oy:n asiakasrekisteri",
+            ),
+            (
+                "KUUSILAHDEN KEILAAJAT RY:N JÄSENREKISTERI",
+                "Kuusilahden Keilaajat ry:n jäsenrekisteri",
+            ),
+            ("ASIAKAS- JA MARKKINOINTIREKISTERI", "Asiakas- ja markkinointirekisteri"),
+        ],
+    )
+    def test_a_name_in_capitals(self, shouted: str, written: str) -> None:
+        """A name in capitals as a person writes it: the owner's words and legal form kept."""
+        assert unshouted_name(shouted) == written
 
 
 class TestRegisterNameInASentence:
@@ -453,4 +513,4 @@ def test_round3_fixture_key_facts(stem: str) -> None:
 
 def test_round3_fixtures_exist() -> None:
     """The round-3 contact fixtures are all there (a lost file would skip its test)."""
-    assert len(_c3_stems()) >= 8
+    assert len(_c3_stems()) >= 10

@@ -110,6 +110,8 @@ TUNED_ON: Final = frozenset(
         "dev_c3_06-sv-kontaktperson-for-registeransvarig",
         "dev_c3_07-yhdistys-combined-heading-secretary",
         "dev_c3_08-kaupunki-lautakunta-in-sentence",
+        "dev_c3_09-upper-title-owner-register",
+        "dev_c3_10-dash-title-name-with-sentence",
     }
 )
 

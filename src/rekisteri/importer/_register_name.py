@@ -54,16 +54,118 @@ def title_register_name(line: str) -> str | None:
         'Kundregistret för bygdens webbtjänst'
         >>> title_register_name("Tietosuojaseloste – Esimerkki Oy:n asiakasrekisteri")
         'Esimerkki Oy:n asiakasrekisteri'
+        >>> title_register_name("Rekisteriseloste ja tietosuojaseloste – Jäsenrekisteri")
+        'Jäsenrekisteri'
+        >>> title_register_name("ESIMERKKI OY:N ASIAKASREKISTERIN TIETOSUOJASELOSTE")
+        'Esimerkki Oy:n asiakasrekisteri'
         >>> title_register_name("Dataskyddsbeskrivning för Exempel Ab") is None
         True
     """
-    name = register_name_of(line)
-    if name is not None:
-        return name
-    found = _TITLE_PHRASE.match(flat(line).strip(" .:"))
-    if found is None or len(found.group("name").split()) > _NAME_WORDS:
+    line = flat(line).strip(" .:")
+    segment = _last_segment(line)
+    name = register_name_of(segment) if segment is not None else register_name_of(line)
+    if name is None:
+        name = _phrase_name(line)
+    if name is not None and line.isupper():
+        name = unshouted_name(name)
+    return name
+
+
+def _last_segment(line: str) -> str | None:
+    """The last part of a title cut at dashes, bars, slashes or colons, if it is a name.
+
+    "Rekisteriseloste ja tietosuojaseloste – Jäsenrekisteri", "Seloste
+    henkilötietojen käsittelystä – Asiakasrekisteri": the part after the last
+    separator when it ends with the register word and names no document.
+    """
+    parts = _SEPARATOR.split(line)
+    if len(parts) < 2:  # a title in two parts at least
         return None
-    return capitalise(found.group("name"))
+    last = parts[-1].strip(" .:")
+    if _REGISTER_END.search(last) and not re.search(rf"(?i){_DOCUMENT}", last):
+        return last
+    return None
+
+
+def _phrase_name(line: str) -> str | None:
+    """The register of a title with a preposition phrase, or a genitive before the document."""
+    found = _TITLE_PHRASE.match(line)
+    if found is not None and len(found.group("name").split()) <= _NAME_WORDS:
+        return capitalise(found.group("name"))
+    about = _ABOUT.match(line)
+    if about is not None:
+        # "Tietosuojaseloste koskien asiakasrekisteriä": the register in the partitive
+        return capitalise(about.group("name") + "i")
+    owner = _SWEDISH_GENITIVE.match(line)
+    if owner is not None:
+        # "Kundregistrets dataskyddsbeskrivning": the register's own name
+        return capitalise(owner.group("name"))
+    return None
+
+
+_SEPARATOR: Final = re.compile(r"[ \t]+[–—|/-][ \t]+|[ \t]*:[ \t]+")
+_REGISTER_END: Final = re.compile(r"(?i)(?:rekisteri|register|registret|registry)$")
+_ABOUT: Final = re.compile(
+    rf"(?i){_DOCUMENT}[ \t]+koskien[ \t]+(?P<name>(?:[\w-]+[ \t]+){{0,4}}[\w-]*rekister)iä$"
+)
+_SWEDISH_GENITIVE: Final = re.compile(
+    rf"(?i)(?P<name>(?:[\w-]+[ \t]+){{0,3}}[\w-]*registret)s[ \t]+{_DOCUMENT}$"
+)
+#: The legal forms written with a capital in a name set in capitals ("OY" → "Oy").
+_LEGAL_FORMS: Final = {
+    "oy": "Oy",
+    "oyj": "Oyj",
+    "ab": "Ab",
+    "abp": "Abp",
+    "ky": "Ky",
+    "ay": "Ay",
+    "tmi": "Tmi",
+    "ry": "ry",
+    "rf": "rf",
+    "sr": "sr",
+    "osk": "osk",
+}
+
+
+def unshouted_name(name: str) -> str:
+    """A register's name from a title set in capitals, as a person would write it.
+
+    The words up to a legal form are the owner's name and keep their capitals;
+    the rest is in lower case.
+
+    Examples:
+        >>> unshouted_name("SÄHKÖKONSULTTI OJALA OY:N ASIAKASREKISTERI")
+        'Sähkökonsultti Ojala Oy:n asiakasrekisteri'
+        >>> unshouted_name("JÄSENREKISTERI")
+        'Jäsenrekisteri'
+    """
+    words = name.lower().split()
+    owner = next((i for i, w in enumerate(words) if re.sub(r":\w+$", "", w) in _LEGAL_FORMS), None)
+    out = []
+    for index, word in enumerate(words):
+        stem, colon, ending = word.partition(":")
+        if stem in _LEGAL_FORMS and owner is not None and index == owner:
+            out.append(_LEGAL_FORMS[stem] + colon + ending)
+        elif owner is not None and index < owner:
+            out.append(word[:1].upper() + word[1:])
+        else:
+            out.append(word)
+    return capitalise(" ".join(out))
+
+
+def split_section_name(value: str) -> tuple[str, str | None]:
+    """A "Rekisterin nimi" section's text: the name, and the sentences after it, if any.
+
+    Examples:
+        >>> split_section_name("Asiakasrekisteri. Tietoja käytetään laskutukseen.")
+        ('Asiakasrekisteri', 'Tietoja käytetään laskutukseen.')
+        >>> split_section_name("Esimerkki ry:n jäsenrekisteri")
+        ('Esimerkki ry:n jäsenrekisteri', None)
+    """
+    first, dot, rest = value.partition(". ")
+    if dot and rest and _REGISTER_END.search(first.strip()) and len(first.split()) <= _NAME_WORDS:
+        return first.strip(), rest.strip()
+    return value, None
 
 
 def stated_register_name(sentence: str) -> str | None:
