@@ -508,3 +508,23 @@ def test_data_given_to_the_controller_in_an_introduction_is_a_source() -> None:
     draft = import_notice(text).draft
     assert draft.recipients == ()
     assert len(draft.sources) == 1
+
+
+def test_every_heading_numbered_1_without_blank_lines() -> None:
+    """Word's lost numbering: each heading "1.", pasted without blank lines."""
+    text = (
+        "Tietosuojaseloste\n1. Rekisterinpitäjä\n"
+        "Kuusikon Taimisto Oy, Taimitie 2, 40100 Jyväskylä\n"
+        "1. Rekisterin nimi\nAsiakasrekisteri\n1. Rekisterin käyttötarkoitus\n"
+        "Tietoja käytetään laskutukseen.\n1. Rekisterin tietosisältö\n"
+        "Rekisteriin tallennetaan:\n1. Nimi\n1. Osoite\n"
+    )
+    assert _kinds(text) == [
+        SectionKind.TITLE,
+        SectionKind.CONTROLLER,
+        SectionKind.NAME,
+        SectionKind.PURPOSES,
+        SectionKind.CONTENT,
+    ]
+    draft = import_notice(text).draft
+    assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite"]

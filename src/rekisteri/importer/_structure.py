@@ -247,12 +247,16 @@ class _Splitter:
         if numbered is not None and i > 0:
             previous = self.text[block[i - 1][0] : block[i - 1][1]]
             number = int(numbered.group(1))
+            # every heading "1.": the numbering of a word processor lost in a copy
+            collapsed = number == self.last_number == 1
             if (
                 self.last_number < number <= self.last_number + _NUMBER_GAP
                 and not previous.endswith(":")
                 and _NUMBERED.match(previous) is None
             ):
                 kind = recognise(line) or _guessed(line, numbered=True)
+            elif collapsed and not previous.endswith(":") and _NUMBERED.match(previous) is None:
+                kind = recognise(line)  # only a heading of the table
         elif numbered is not None:
             kind = recognise(line) or _guessed(line, numbered=True)
         if kind is None and i + 1 < len(block):
