@@ -528,3 +528,25 @@ def test_every_heading_numbered_1_without_blank_lines() -> None:
     ]
     draft = import_notice(text).draft
     assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Grunder för upprätthållandet av registret", SectionKind.PURPOSES),
+        ("Rekisterin ylläpidon perusteet", SectionKind.PURPOSES),
+        ("Dataskydd vid Kuusikon Plantskola Ab", SectionKind.TITLE),
+    ],
+)
+def test_more_headings_of_the_table(heading: str, kind: SectionKind) -> None:
+    assert recognise(heading) is kind
+
+
+def test_a_legal_basis_heading_ends_the_controller_block() -> None:
+    text = (
+        "Registeransvarig:\nKuusikon Plantskola Ab\nSkogsvägen 3, 65100 Vasa\n"
+        "info@kuusikko.example.com\n\n"
+        "Grunder för upprätthållandet av registret\n"
+        "Skötsel av kundrelationer och kundens samtycke.\n"
+    )
+    assert _kinds(text) == [SectionKind.CONTROLLER, SectionKind.PURPOSES]

@@ -55,6 +55,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|dataskyddsbeskrivning|dataskydd|integritetspolicy|privacy policy|privacy notice"
             r"|yleistä|johdanto|tiedonanto|tillkännagivande|data protection)"
             r"|(tietosuojailmoitus|dataskyddspolicy|privacy (notice|statement)) .{0,80}"
+            r"|(tietosuoja|dataskydd|integritetsskydd|data protection|privacy) (vid|i|hos|på|at|in) .{0,80}"
             r"|.{0,80}(rekisteriseloste|tietosuojaseloste|tietosuojaperiaatteet|tietosuojakäytäntö"
             r"|registerbeskrivning|dataskyddsbeskrivning)\w{0,6}"
             r"|(rekisteriseloste|tietosuojaseloste|registerbeskrivning|dataskyddsbeskrivning)\W.{0,80}"
@@ -122,6 +123,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|syfte(t)? med (och )?.{0,100}|grund(en)? för behandling(en)?.{0,40}"
             r"|ändamålen med behandlingen.{0,80}|käsittely uuteen tarkoitukseen"
             r"|behandling för nya ändamål|further processing( for a new purpose)?"
+            r"|grund(en|er|erna)? för (upprätthållande(t)?|förande(t)?) av registret"
+            r"|grunder(na)? för behandling(en)?( av personuppgifter)?|rekisterin ylläpidon peruste(et)?"
         ),
     ),
     (
