@@ -487,6 +487,52 @@ class TestControllerNamedInASentence:
         assert not states_controller(sentence.casefold())
 
 
+class TestBlockWithoutBlankLines:
+    """A page copied without blank lines: title, introduction and block in one paragraph."""
+
+    NOTICE: Final = (
+        "Privacy Policy and Register Description\n"
+        "This is the privacy policy of Lumikko Design Oy.\n"
+        "Data Controller\n"
+        "Lumikko Design Oy\n"
+        "Mailing address: c/o Workspace Kaski, Kaskenkatu 4 lh. 12\n"
+        "20700 TURKU\n"
+        "Business ID: 3187655-8\n"
+        "Contact Person Responsible for the Register\n"
+        "Aleksi Honka\n"
+        "aleksi.honka(at)lumikko.example.com\n"
+        "Name of the Register\n"
+        "Lumikko Design Oy Customer Register\n"
+        "Purpose of Processing Personal Data\n"
+        "Personal data is processed for invoicing.\n"
+    )
+
+    def test_the_lines_before_the_heading_are_not_the_block(self) -> None:
+        """The title is not the controller's name; the block starts after 'Data Controller'."""
+        result = import_notice(self.NOTICE)
+        assert result.draft.controller.name == "Lumikko Design Oy"
+        assert result.draft.controller.business_id == "3187655-8"
+        assert address(result) == ("Kaskenkatu 4 lh. 12", "20700", "Turku")
+
+    def test_the_register_name_heading_inside_the_contact_lines(self) -> None:
+        """'Name of the Register' among the contact person's lines: the next line is the name."""
+        result = import_notice(self.NOTICE)
+        assert result.draft.name is not None
+        assert result.draft.name.en == "Lumikko Design Oy Customer Register" or (
+            result.draft.name.fi == "Lumikko Design Oy Customer Register"
+        )
+        person = result.draft.contact_person
+        assert person is not None
+        assert person.name == "Aleksi Honka"
+
+    def test_a_care_of_line_before_the_street(self) -> None:
+        """'c/o …, street' without a postal code on the line: the street is the last piece."""
+        assert parts("Mailing address: c/o Workspace Kaski, Kaskenkatu 4 lh. 12") == [
+            ("other", "c/o Workspace Kaski"),
+            ("street", "Kaskenkatu 4 lh. 12"),
+        ]
+
+
 def _c3_stems() -> list[str]:
     return sorted(p.name.removesuffix(".expected.toml") for p in DEV.glob("dev_c3_*.expected.toml"))
 
@@ -513,4 +559,4 @@ def test_round3_fixture_key_facts(stem: str) -> None:
 
 def test_round3_fixtures_exist() -> None:
     """The round-3 contact fixtures are all there (a lost file would skip its test)."""
-    assert len(_c3_stems()) >= 10
+    assert len(_c3_stems()) >= 11

@@ -112,6 +112,7 @@ TUNED_ON: Final = frozenset(
         "dev_c3_08-kaupunki-lautakunta-in-sentence",
         "dev_c3_09-upper-title-owner-register",
         "dev_c3_10-dash-title-name-with-sentence",
+        "dev_c3_11-en-no-blank-lines-co-address",
     }
 )
 
@@ -233,6 +234,9 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
     "dev_c3_06-sv-kontaktperson-for-registeransvarig": {"purposes": (2, 1)},
     # "Rekisterin käyttötarkoituksena on X" without a heading: the purpose read twice
     "dev_c3_08-kaupunki-lautakunta-in-sentence": {"purposes": (1, 2)},
+    # English lines without blank lines or bullets under "Data Content of the Register"
+    # are not read as a list; "X, Y and Z" in one sentence is one purpose
+    "dev_c3_11-en-no-blank-lines-co-address": {"data_categories": (4, 0), "purposes": (3, 1)},
 }
 
 

@@ -462,6 +462,9 @@ def _address(text: str, start: int, end: int) -> list[Part]:
         field = "po_box" if box else "street"
         if re.fullmatch(r"(?:FI-)?[0-9]{5}", value.strip()):
             return [Part("postal_code", value.strip()[-5:], start, end)]
+        if field == "street":
+            # "c/o Mesta Coworking, Katu 19 lh. 63" with the postal code on the next line
+            return _street_after_others(text, start, end)
         return [Part(field, value, start, end)]
     before = _trimmed(text, start, start + postal.start())
     if before[1] > before[0]:

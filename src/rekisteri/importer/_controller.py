@@ -181,10 +181,28 @@ class ContactReader:
         if "postal_code" not in fields or not (firm or fields & {"business_id", "email", "phone"}):
             return False
         self.path = "controller"
-        section = Section(SectionKind.CONTROLLER, None, [piece])
+        section = Section(SectionKind.CONTROLLER, None, [self._after_heading_line(piece)])
         self.read_pieces(SectionKind.CONTROLLER, section)
         self.out.note("controller", "read from text outside a controller section; check")
         return True
+
+    def _after_heading_line(self, piece: Piece) -> Piece:
+        """The lines of *piece* after a controller heading among them ("Data Controller").
+
+        A page without blank lines runs its title, introduction and controller
+        block into one paragraph: the lines before the heading are sent on as
+        prose, the heading is mapped as one, the block is what follows.
+        """
+        for index, (start, end) in enumerate(piece.lines):
+            if index + 1 < len(piece.lines) and recognise(self.text[start:end]) is (
+                SectionKind.CONTROLLER
+            ):
+                for before_start, before_end in piece.lines[:index]:
+                    self.otherwise(None, before_start, before_end)
+                self.out.map(start, end, "heading:controller")
+                rest = piece.lines[index + 1 :]
+                return Piece("para", rest[0][0], piece.end, rest, content_start=rest[0][0])
+        return piece
 
     def read_pieces(self, kind: SectionKind, section: Section) -> None:
         """Read the lines of *section*'s pieces as contact lines of a *kind* section."""
@@ -203,12 +221,7 @@ class ContactReader:
         line = self.text[start:end].strip()
         if not line or self.out.take_updated(start, end):
             return
-        heading = recognise(line) if len(line) <= 80 else None
-        if heading in _PATHS or heading is SectionKind.TITLE:
-            # "Registeransvarig" under "Rekisterinpitäjä": a second heading, not a name
-            self.out.map(start, end, f"heading:{heading.value}")
-            if heading is SectionKind.CONTACT and kind is SectionKind.CONTROLLER:
-                self.path = "contact_person"
+        if self._heading_line(kind, line, start, end, pending):
             return
         if self._introduces_contact(kind, line):
             # a line such as "Tietosuoja-asioista vastaava henkilö" or "Jäsensihteeri 2017"
@@ -259,6 +272,25 @@ class ContactReader:
         elif pending:
             parts = parse_value(self.text, start, end, pending.pop(0))
         return parts
+
+    def _heading_line(
+        self, kind: SectionKind, line: str, start: int, end: int, pending: list[str]
+    ) -> bool:
+        """A heading inside a contact section: mapped as one; return whether it was one."""
+        heading = recognise(line) if len(line) <= 80 else None
+        if heading in _PATHS or heading is SectionKind.TITLE:
+            # "Registeransvarig" under "Rekisterinpitäjä": a second heading, not a name
+            self.out.map(start, end, f"heading:{heading.value}")
+            if heading is SectionKind.CONTACT and kind is SectionKind.CONTROLLER:
+                self.path = "contact_person"
+            return True
+        if heading is SectionKind.NAME and len(line) <= _LABEL_LINE:
+            # "Name of the Register" inside a contact block run together: the next
+            # line is the register's name
+            pending.append("register_name")
+            self.out.map(start, end, "heading:name")
+            return True
+        return False
 
     def _introduces_contact(self, kind: SectionKind, line: str) -> bool:
         """A label line ending in a colon that names the contact person's role."""
@@ -393,6 +425,17 @@ class ContactReader:
         if _STATUTE.search(value) and not COMPANY.search(value):
             # "EU:n yleinen tietosuoja-asetus" under the heading: a reference, never a name
             self.out.add_description(flat(value), part.start, part.end)
+            return True
+        if (
+            self.path != "controller"
+            and part.field in {"text", "name"}
+            and len(value.split()) <= _HEADING_REST_WORDS
+            and _HEADING_WORDS.search(value)
+            and not ORGANISATION.search(value)
+            and not value.endswith((".", ":"))
+        ):
+            # "Responsible for the Register" left of a heading cut in two: not a name
+            self.out.map(part.start, part.end, f"heading:{kind.value}")
             return True
         if self.path == "contact_person" and MATTERS.search(value) and not COMPANY.search(value):
             # "Lahjoituksia koskevissa rekisteriasioissa": what the person below answers for
@@ -768,6 +811,12 @@ _ROLE_LABEL: Final = re.compile(
 _CONTACT_FIRST: Final = re.compile(
     r"(?:(?:rekisterinpitäjän|registeransvariges|personuppgiftsansvariges|the controller's)"
     r"[ \t]+)?(?:yhteyshenkilö|kontaktperson|contact person)\b"
+)
+#: The rest of a heading cut in two has at most this many words.
+_HEADING_REST_WORDS: Final = 6
+#: Words of a heading about the register, never in a person's name.
+_HEADING_WORDS: Final = re.compile(
+    r"(?i)\b(?:register|registry|registret|registrets|rekister\w*|responsible|ansvarig)\b"
 )
 #: A unit of an authority written after its name: "Kylän kunta, Sivistyslautakunta".
 _UNIT: Final = re.compile(
