@@ -550,3 +550,32 @@ def test_a_legal_basis_heading_ends_the_controller_block() -> None:
         "Skötsel av kundrelationer och kundens samtycke.\n"
     )
     assert _kinds(text) == [SectionKind.CONTROLLER, SectionKind.PURPOSES]
+
+
+def test_prose_after_a_contact_block_without_its_own_heading_is_read() -> None:
+    """Prose after a contact block, with no heading of its own, is read from its words.
+
+    Bullet 'label: value' lines, then prose: the prose is not left to the
+    contact person (each sentence placed by its words gets a note).
+    """
+    text = (
+        "Rekisteriseloste\n\n"
+        "  • Rekisterin nimi: Kuusikon Taimiston asiakasrekisteri\n"
+        "  • Rekisterinpitäjä: Kuusikon Taimisto Oy, Taimitie 2, 40100 Jyväskylä\n"
+        "  • Vastuuhenkilö: Liisa Kuusela, 040 555 0101\n\n"
+        "Rekisterin pääasiallinen käyttötarkoitus on asiakassuhteiden hallinta ja laskutus. "
+        "Rekisteri voi sisältää esimerkiksi seuraavia tietoja: henkilön nimi, "
+        "sähköpostiosoite ja ostohistoria.\n"
+    )
+    result = import_notice(text)
+    draft = result.draft
+    assert draft.contact_person is not None
+    assert draft.contact_person.name == "Liisa Kuusela"
+    assert [c.name.fi for c in draft.data_categories] == [
+        "Henkilön nimi",
+        "Sähköpostiosoite",
+        "Ostohistoria",
+    ]
+    assert draft.purposes
+    assert not any("käyttötarkoitus" in p.text for p in result.unmatched)
+    assert _lost(result) == []

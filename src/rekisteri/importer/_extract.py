@@ -113,6 +113,26 @@ _FINITE_VERB: Final = re.compile(
 )
 #: A line that is a register's name: it ends with the word for a register.
 _REGISTER_LINE: Final = re.compile(r"(?i)(?:rekisteri|register|registret|registry)\W{0,2}$")
+#: A passage of a contact section that is prose: this many words, and a verb.
+_PROSE_WORDS: Final = 8
+_PROSE_VERB: Final = re.compile(
+    r"(?i)\s(?:on|ovat|ei|är|har|kan|is|are|has|may)\s|\w(?:taan|tään|daan|dään|tiin)\b"
+    r"|\w(?:as|es)\b(?=\s+\w+\s)"
+)
+#: The section of prose read outside any known section (no heading).
+_LOOSE: Final = Section(None, None)
+
+
+def _prose(text: str) -> bool:
+    """Whether *text* is sentences, not a contact block's line."""
+    flat_text = " ".join(text.split())
+    return (
+        len(flat_text.split()) >= _PROSE_WORDS
+        and _PROSE_VERB.search(f" {flat_text} ") is not None
+        and "@" not in flat_text
+    )
+
+
 #: A register name that is a sentence's first part has at most this many words.
 _NAME_WORDS: Final = 12
 
@@ -862,6 +882,13 @@ class Extractor:
             out.note(f"sources[{len(out.sources) - 1}]", "name taken from the sentence; shorten it")
 
     def _contact_otherwise(self, kind: SectionKind | None, start: int, end: int) -> None:
+        text = self.text[start:end]
+        if _prose(text):
+            # "Rekisterin pääasiallinen käyttötarkoitus on …" under a contact
+            # heading with no heading of its own: read from its words, with a note
+            for s, e in sentences(self.text, start, end):
+                self._sentence_unit(None, s, e, inherit=None, section=_LOOSE)
+            return
         self._sentence_unit(kind, start, end, inherit=None)
 
     def _note_moved(
