@@ -187,6 +187,9 @@ class TestEmailSpellings:
             "info(at)example(piste)fi",
             "info (at) example . fi",
             "info ät example piste fi",
+            "info (a-t) example.fi",
+            "info(at-merkki)example.fi",
+            "info (miukumauku) example.fi",
         ],
     )
     def test_each_spelling_is_decoded(self, written: str) -> None:

@@ -106,15 +106,16 @@ _SEPARATORS: Final = re.compile(
 #: ".", "(piste)", "[dot]", a bare " dot " or " piste ", or a dot with spaces round it.
 _EMAIL_FORM: Final = re.compile(
     r"(?i)[a-z0-9._%+\-]{1,64}(?:[ \t]?@[ \t]?"
-    r"|[ \t]*[(\[{][ \t]*(?:at|a|ät|@)[ \t]*[)\]}][ \t]*"
+    r"|[ \t]*[(\[{][ \t]*(?:at|a|ät|@|a-t|[aä]t-merkki|miukumauku|kissanhäntä)[ \t]*[)\]}][ \t]*"
     r"|(?P<bare>[ \t]+(?:at|ät)[ \t]+))"
     r"[a-z0-9\-]{1,63}(?:(?:\.|[ \t]*[(\[{][ \t]*(?:piste|dot|\.)[ \t]*[)\]}][ \t]*"
     r"|[ \t]+(?:dot|piste)[ \t]+|[ \t]+\.[ \t]+(?=(?-i:[a-z])))"
     r"[a-z0-9\-]{1,63}){1,5}"
 )
 #: The "at" of an address spelled out, and its dots: what :func:`email_in` writes as "@" and ".".
+_AT_WORDS: Final = r"(?:at|a|ät|@|a-t|[aä]t-merkki|miukumauku|kissanhäntä)"
 _AT_SPELLED: Final = re.compile(
-    r"(?i)[ \t]*(?:[(\[{][ \t]*(?:at|a|ät|@)[ \t]*[)\]}]|[ \t]at[ \t]|[ \t]ät[ \t]|@)[ \t]*"
+    rf"(?i)[ \t]*(?:[(\[{{][ \t]*{_AT_WORDS}[ \t]*[)\]}}]|[ \t]at[ \t]|[ \t]ät[ \t]|@)[ \t]*"
 )
 _DOT_SPELLED: Final = re.compile(
     r"(?i)[ \t]*[(\[{][ \t]*(?:piste|dot|\.)[ \t]*[)\]}][ \t]*"
