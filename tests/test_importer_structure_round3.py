@@ -218,6 +218,12 @@ def test_a_lone_number_before_a_paragraph_stays_text() -> None:
         ("Vart lämnas uppgifterna ut?", SectionKind.DISCLOSURES),
         ("Kenelle tietoja luovutetaan?", SectionKind.DISCLOSURES),
         ("Hur länge sparas uppgifterna?", SectionKind.RETENTION),
+        ("Siirretäänkö tietoja EU:n ulkopuolelle?", SectionKind.TRANSFERS),
+        ("Keneen voin ottaa yhteyttä?", SectionKind.CONTACT),
+        ("Vem kan jag kontakta?", SectionKind.CONTACT),
+        ("Vilka uppgifter samlar vi in?", SectionKind.CONTENT),
+        ("Varifrån får vi uppgifterna?", SectionKind.SOURCES),
+        ("How long do we keep the data?", SectionKind.RETENTION),
     ],
 )
 def test_question_headings(question: str, kind: SectionKind) -> None:

@@ -397,7 +397,13 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|rekisterin omistaja|registerhållare|registerförare"
         ),
     ),
-    (SectionKind.CONTACT, re.compile(r"yhteyshenkilö|kontaktperson|contact person")),
+    (
+        SectionKind.CONTACT,
+        re.compile(
+            r"yhteyshenkilö|kontaktperson|contact person|ottaa yhteyttä|yhteydenotot|\bkontakta"
+            r"|contact us|whom? (?:can|do|should) (?:i|you) contact"
+        ),
+    ),
     (SectionKind.NAME, re.compile(r"rekisterin nimi|registrets namn|name of the register")),
     (
         SectionKind.AUTOMATED,

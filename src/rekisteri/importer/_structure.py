@@ -445,6 +445,8 @@ def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
 
 
 _GUESS_WORDS: Final = 12
+#: A colon that is not a case ending ("EU:n", "Oy:s"): a label and its value.
+_COLON: Final = re.compile(r":(?![a-zåäö])")
 _BARE_NUMBER: Final = re.compile(r"\d{1,2}[.)]?")
 #: A sentence ends and another starts: "1. Tiedot säilytetään lukitussa tilassa. Paperit …"
 #: is a numbered sentence, not a heading.
@@ -466,7 +468,7 @@ def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> Se
         or (line.rstrip().endswith((".", ",", ";", "!")) and not question)
         or (numbered and len(words) < 3)
         or "@" in line
-        or ":" in line.rstrip().rstrip(":")
+        or _COLON.search(line.rstrip().rstrip(":")) is not None
         or sum(char.isdigit() for char in line) > 4
         or _SENTENCE_BREAK.search(line) is not None
     ):
