@@ -26,11 +26,21 @@ What is recognised, as written in a text (``131052-308T`` stands for any code):
   between day, month and year: ``13.10.52-308T``, ``13/10/52 a308t``,
   ``13 10 52-308T``;
 * no century sign: a space or nothing in its place (``131052 308T``,
-  ``131052308T``), or a separator that is not a sign: ``/``, ``\``, ``.``,
-  ``_``, ``:``, ``|`` (``131052/308T``). Such a spelling stands alone as a
-  word and counts only when it is *plausible*: its day and month exist, its
-  individual number is 002–999 and its check character fits (the check does
-  not depend on the century).
+  ``131052308T``), a separator that is not a sign: ``/``, ``\``, ``.``,
+  ``_``, ``:``, ``|`` (``131052/308T``), or a letter that is no sign
+  (``131052G308T``). Such a spelling stands alone as a word and counts only
+  when it is *plausible*: its day and month exist, its individual number is
+  002–999 and its check character fits (the check does not depend on the
+  century);
+* a doubled dash for the sign: ``131052--308T``, ``131052 – –308T``;
+* invisible characters inside the digits as well (a soft hyphen, a
+  zero-width space, a direction mark: ``1310\u200b52-308T``), but not a
+  visible space, which splits a run of digits into two words as in a
+  telephone number ``040 123-4567``;
+* a four-digit year, before a sign: ``13101952-308T``, ``13.10.1952-308T``;
+* no check character: ``131052-308``, six digits, a sign and three digits
+  standing alone as a word, when its day and month exist and its individual
+  number is 002–999.
 
 With a century sign, a spelling is found also inside a longer word or run of
 digits (``a131052-308T``, ``0131052-308T``, ``hetu13.10.52-308T``): masking
@@ -40,9 +50,11 @@ the start of a spelling, does not fit, and the code is found all the same).
 
 What is deliberately *not* recognised: a plain date (``2026-11-25``,
 ``13.10.2052``), a version number (``1.2.3-456``, ``0.10.10.10-1000``), a
-telephone number written with spaces (``040 123 4567``) or one of ten digits
-whose check does not fit, a Y-tunnus (``1234567-8``), an IBAN, and a
-sign-less run longer than ten characters. A ten-digit run whose check
+telephone number written with spaces or a dash (``040 123 4567``,
+``040 123-4567``) or one of ten digits whose check does not fit, a Y-tunnus
+(``1234567-8``), an IBAN, a sign-less run longer than ten characters, a
+visible space inside the digits (``131 052-308T``), and six and three digits
+whose date does not exist or whose individual number is 000 or 001. A ten-digit run whose check
 happens to fit (about 1 in 31 of those whose first four digits are a day and
 a month, such as many mobile numbers written without spaces) is a spelling
 and an identity code for messages and the stores (which refuse it as a
@@ -56,13 +68,24 @@ Two levels:
   every spelling (:func:`mask_spellings`, which ``hetu.redact`` is);
 * an *identity code* (:attr:`Spelling.is_code`): a spelling with a sign that
   is a valid henkilötunnus (temporary numbers 900–999 and future birth dates
-  included), or a plausible one without a sign. Lint R320 reports exactly
-  these (:func:`holds_code`), and a register's texts in a notice, a record or
+  included; a four-digit year in the sign's century), a plausible one
+  without a sign (not a letter that is no sign: that is a typing error or
+  something else, never a valid code), or one without its check character
+  whose sign is not a dash (``050305A937``). With a dash, six and three
+  digits are as often a dated running number (an invoice ``241125-003``), so
+  they are a spelling only. Lint R320 reports exactly the identity codes
+  (:func:`holds_code`), and a register's texts in a notice, a record or
   JSON-LD have exactly these masked (:func:`mask_codes`), but for ten digits
   in a row (a telephone number as often as not); a reference number such as
   ``123456-7890`` stays as written there too.
 
 Examples:
+    >>> mask_spellings("asiakas 13.10.52–308t, 131052/308T, viite 123456-7890, lasku 241125-003")
+    'asiakas 13.10.52–****, 131052/****, viite 123456-****, lasku 241125-***'
+    >>> mask_codes("asiakas 13.10.52–308t, 131052/308T, viite 123456-7890, lasku 241125-003")
+    'asiakas 13.10.52–****, 131052/****, viite 123456-7890, lasku 241125-003'
+    >>> mask_spellings("asiakas 131052--308T, 13101952-308T, 131052-308, 131052G308T")
+    'asiakas 131052--****, 13101952-****, 131052-***, 131052G****'
     >>> mask_spellings("asiakas 13.10.52–308t, 131052/308T, viite 123456-7890")
     'asiakas 13.10.52–****, 131052/****, viite 123456-****'
     >>> mask_codes("asiakas 13.10.52–308t, 131052/308T, viite 123456-7890")
@@ -119,6 +142,18 @@ SIGN_SPELLED: Final = (
 CHECK_SPELLED: Final = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 # Separators that may stand where the sign belongs but say nothing of the century.
 _INSTEAD_OF_SIGN: Final = "/\\\\._:|\u2044\u2215\uff0f"
+# Letters that are no century sign; in the sign's place they count as no sign at all.
+_NOT_A_SIGN: Final = "G-TZg-tz"
+# The dashes, ASCII or Unicode, that read as "-" (a doubled one too).
+_DASH: Final = f"[\\-{DASHES}]"
+# Invisible characters that a copy from a web page, an editor or an attempt to
+# slip past a filter may leave *inside* a run of digits: a soft hyphen,
+# zero-width spaces and joiners, direction marks, embeddings, isolates, the
+# word joiner, invisible operators and a byte order mark.
+INVISIBLE: Final = "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+# Three digits, invisible characters between them allowed (written out: a
+# repeated group is several times slower in the regular expression engine).
+_THREE_DIGITS: Final = f"\\d{INVISIBLE}*\\d{INVISIBLE}*\\d"
 # Between the day, the month and the year of a birth date written as a date.
 DATE_SEPARATOR: Final = f"(?:{GAP}*[./{DASHES}\\-]{GAP}*|{GAP}+)"
 # What may follow the day (or the month) of a birth date written as a date.
@@ -132,16 +167,25 @@ _DATE_SEPARATOR_START: Final = f"[./{DASHES}\\-{GAP[1:-1]}]"
 # number 0.10.10.10-1000); a look-ahead for the separator first keeps digits
 # inside plain numbers cheap. A check character is any decimal digit
 # (Arabic-Indic, Devanagari...) or an ASCII or fullwidth letter.
-_CHECK: Final = f"[\\d{CHECK_SPELLED}]"
+_CHECK: Final = f"{INVISIBLE}*[\\d{CHECK_SPELLED}]"
 _PATTERN: Final = re.compile(
     "\\d(?:(?<![^\\W_]\\d)(?<!\\d[./\\-]\\d)(?P<ws>))?"
-    f"(?:\\d{{5}}|\\d(?={_DATE_SEPARATOR_START})(?(ws)|(?<!\\d[./\\-]\\d\\d))"
-    f"{DATE_SEPARATOR}\\d\\d{DATE_SEPARATOR}\\d\\d)"
-    # With a century sign: valid or not, also right after a letter or digit.
-    f"(?:(?P<sign>{_AROUND}[{SIGN_SPELLED}]{_AROUND})(?P<rest>\\d{{3}}{_CHECK})"
-    # Without one: a word of its own, checked further by _plausible().
-    f"|(?(ws)|(?!))(?P<gap>{_AROUND}[{_INSTEAD_OF_SIGN}]?{_AROUND})"
-    f"(?P<tail>\\d{{3}}{_CHECK})(?![^\\W_]))"
+    # Six digits, or eight (a four-digit year), invisible characters between
+    # them allowed: one character class, as fast as digits alone; _birth_fits()
+    # counts the digits. Or a date with separators, its year in two digits, or in
+    # four before a sign.
+    f"(?:[\\d{INVISIBLE[1:-1]}]{{5,16}}"
+    f"|\\d(?={_DATE_SEPARATOR_START})(?(ws)|(?<!\\d[./\\-]\\d\\d))"
+    f"{DATE_SEPARATOR}\\d\\d{DATE_SEPARATOR}\\d\\d(?:\\d\\d(?={_AROUND}[{SIGN_SPELLED}]))?)"
+    # With a century sign (or a doubled dash): valid or not, also right after
+    # a letter or digit. Without its check character, only as a word of its
+    # own, checked further by _checkless_fits().
+    f"(?:(?P<sign>{_AROUND}(?:[{SIGN_SPELLED}]|{_DASH}{_AROUND}{_DASH}){_AROUND})"
+    f"(?P<rest>{_THREE_DIGITS}(?:{_CHECK}|(?(ws)(?![^\\W_])|(?!))))"
+    # Without one (or with a letter that is no sign): a word of its own,
+    # checked further by _plausible().
+    f"|(?(ws)|(?!))(?P<gap>{_AROUND}[{_INSTEAD_OF_SIGN}{_NOT_A_SIGN}]?{_AROUND})"
+    f"(?P<tail>{_THREE_DIGITS}{_CHECK})(?![^\\W_]))"
 )
 
 _CHECK_CHARS: Final = "0123456789ABCDEFHJKLMNPRSTUVWXY"
@@ -192,17 +236,32 @@ class Spelling(NamedTuple):
     match: re.Match[str]
     #: The canonical form (ASCII, upper case), not yet validated; ``None``
     #: when the century sign was left out: the same digits with "-", "Y" or
-    #: "A" are different people, so no canonical form can be chosen.
+    #: "A" are different people, so no canonical form can be chosen. Ten
+    #: characters (``131052-308``) when the check character was left out; a
+    #: four-digit year is written with its last two digits.
     canonical: str | None
 
     @property
     def is_code(self) -> bool:
-        """Whether this is an identity code: valid with its sign, or plausible without one."""
-        if self.canonical is None:
-            return True  # only plausible sign-less spellings are found
+        """Whether this is an identity code (see the module's docstring).
+
+        Valid with its sign (a four-digit year in the sign's century), or
+        plausible without one (not a letter that is no sign in its place),
+        or without its check character and with a sign other than a dash.
+        """
+        canonical = self.canonical
+        if canonical is None:  # only plausible sign-less spellings are found
+            return not _ascii(self.match["gap"]).isalpha()
+        if len(canonical) == _CHECKLESS_LENGTH:  # only plausible ones are found
+            return canonical[6] != "-"  # DDMMYY-NNN: as often a dated running number
+        match = self.match
+        if match.start("sign") - match.start() > 6:  # separators, or a four-digit year
+            birth = _digits(_birth(match))
+            if len(birth) == _LONG_BIRTH and birth[4:6] != _CENTURIES[canonical[6]]:
+                return False
         from rekisteri.identifiers.hetu import is_valid
 
-        return is_valid(self.canonical, allow_temporary=True, today=date.max)
+        return is_valid(canonical, allow_temporary=True, today=date.max)
 
     @property
     def undotted(self) -> str:
@@ -220,13 +279,51 @@ def _birth(match: re.Match[str]) -> str:
     return match.string[match.start() : end]
 
 
+#: The first two digits of the year that each century sign stands for.
+_CENTURIES: Final = (
+    {"+": "18", "-": "19"} | dict.fromkeys("UVWXY", "19") | dict.fromkeys("ABCDEF", "20")
+)
+#: Digits of a birth date with a four-digit year (DDMMYYYY).
+_LONG_BIRTH: Final = 8
+#: Digits of a birth date: DDMMYY or DDMMYYYY.
+_BIRTH_DIGITS: Final = (6, _LONG_BIRTH)
+#: Characters of the canonical form of a spelling without its check character.
+_CHECKLESS_LENGTH: Final = 10
+
+
 def _spelling(match: re.Match[str]) -> Spelling | None:
     if match["sign"] is not None:
-        canonical = f"{_digits(_birth(match))}{_ascii(match['sign'])}{_ascii(match['rest'])}"
+        birth = _digits(_birth(match))
+        if len(birth) not in _BIRTH_DIGITS:
+            return None
+        if len(birth) == _LONG_BIRTH:
+            birth = birth[:4] + birth[6:]
+        sign = _ascii(match["sign"])[:1]  # a doubled dash is one
+        canonical = f"{birth}{sign}{_ascii(match['rest'])}"
+        if len(canonical) == _CHECKLESS_LENGTH and not _checkless_fits(match, canonical):
+            return None
         return Spelling(match, canonical)
     if _plausible(_digits(_birth(match)) + _ascii(match["tail"])):
         return Spelling(match, None)
     return None
+
+
+def _checkless_fits(match: re.Match[str], canonical: str) -> bool:
+    """Whether a spelling without its check character (``131052-308``) is plausible.
+
+    Six digits in a row (no date separators, no four-digit year) whose day
+    and month exist, and an individual number 002–999.
+    """
+    birth = _INVISIBLE_RUN.sub("", match.string[match.start() : match.start("sign")])
+    return (
+        len(birth) == 6  # DDMMYY
+        and birth.isdecimal()
+        and canonical[:4] in _DAY_MONTHS
+        and int(canonical[7:]) >= 2  # 000 and 001 are never issued
+    )
+
+
+_INVISIBLE_RUN: Final = re.compile(f"{INVISIBLE}+")
 
 
 def _kept(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match[str]]:
@@ -247,8 +344,17 @@ def _kept(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match
 
 
 def _is_spelling(match: re.Match[str]) -> bool:
-    """Whether a match is a spelling: with a sign, or plausible without one."""
-    return match["sign"] is not None or _spelling(match) is not None
+    """Whether a match is a spelling: with a sign, or plausible without one or its check."""
+    rest = match["rest"]
+    if (  # the common case, quickly: six digits, a sign, four ASCII characters
+        rest is not None
+        and len(rest) == 4
+        and rest.isascii()
+        and match.start("sign") - match.start() == 6
+        and match.string[match.start() : match.start() + 6].isascii()
+    ):
+        return True
+    return _spelling(match) is not None
 
 
 def _is_code(match: re.Match[str]) -> bool:
@@ -292,12 +398,14 @@ def spelling_alone(text: str) -> Spelling | None:
         '131052-308T'
         >>> spelling_alone("13.10.52-308T and more") is None
         True
+        >>> spelling_alone("13101952-308T").canonical  # a four-digit year
+        '131052-308T'
     """
     stripped = text.strip()
-    found = spellings(stripped)
-    if len(found) == 1 and found[0].match.span() == (0, len(stripped)):
-        return found[0]
-    return None
+    # A spelling inside it may overlap (13101952-308T holds 101952-308T):
+    # the one that spans the whole text is the one.
+    whole = [s for s in spellings(stripped) if s.match.span() == (0, len(stripped))]
+    return whole[0] if len(whole) == 1 else None
 
 
 def shaped(text: str) -> bool:
