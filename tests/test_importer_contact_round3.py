@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rekisteri.importer import ImportResult, import_bytes, import_notice
-from rekisteri.importer._contact import email_in, parse_line
+from rekisteri.importer._contact import email_in, looks_like_person, parse_line
 from rekisteri.importer._controller import states_controller
 from rekisteri.importer._evaluate import score_facts
 from rekisteri.importer._register_name import (
@@ -99,6 +99,63 @@ class TestVisitingStreetInBrackets:
     def test_a_note_in_brackets_is_still_a_note(self) -> None:
         """A bracketed value without a street stays what it was: a note on the name."""
         assert ("other", "LS-37") in parts("Suunnistajat -37 ry (LS-37)")
+
+
+class TestStreetOnItsLine:
+    def test_a_square_without_a_number(self) -> None:
+        """'Kauppatori, 00170 Helsinki': a street ending without a house number is the street."""
+        assert parts("Kauppatori, 00170 Helsinki") == [
+            ("street", "Kauppatori"),
+            ("postal_code", "00170"),
+            ("town", "Helsinki"),
+        ]
+
+    def test_a_shop_unit_gives_way_to_the_street_with_the_postal_code(self) -> None:
+        """'Liike 14, Kauppakeskus …' then 'Torikatu 7, 41940 …': the second is the address."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nEsimerkki Oy\nLiike 14, Kauppakeskus Torikulma\n"
+            "Torikatu 7, 41940 Kuusilahti\n" + TAIL
+        )
+        assert address(result) == ("Torikatu 7", "41940", "Kuusilahti")
+        assert "the notice also gives: Liike 14" in result.notes["controller"]
+
+    def test_a_box_then_the_visiting_street_with_its_own_postal_code(self) -> None:
+        """The street after a PO box replaces it, and so do its postal code and town."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nKylän kunta\nPL 10\n12101 Kylä\nKunnantie 1, 12100 Kylä\n" + TAIL
+        )
+        assert address(result) == ("Kunnantie 1", "12100", "Kylä")
+
+    def test_a_building_is_no_person(self) -> None:
+        """'Kauppakeskus Torikulma' is two capitalised words but no one's name."""
+        assert not looks_like_person("Kauppakeskus Torikulma")
+        assert looks_like_person("Minna Salo")
+
+
+class TestUnitAfterTheBody:
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "Kuusilahden kaupunki, Kulttuuri- ja vapaa-aikapalvelut",
+            "Kylän kaupunki, Tekninen lautakunta",
+        ],
+    )
+    def test_the_unit_is_part_of_the_name(self, name: str) -> None:
+        """A body and its unit of several words on one line are one controller name."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\n" + name + "\nTorikatu 7, 41940 Kuusilahti\n" + TAIL
+        )
+        assert result.draft.controller.name == name
+
+    def test_a_role_before_the_contact_persons_name(self) -> None:
+        """'Kirjastonhoitaja Minna Salo': the role is said in a note, the name is hers."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nEsimerkki Oy\n\nYhteyshenkilö\n\nKirjastonhoitaja Minna Salo\n"
+            "minna.salo@example.fi\n" + TAIL
+        )
+        person = result.draft.contact_person
+        assert person is not None
+        assert person.name == "Minna Salo"
 
 
 class TestPostalAddressWithTheBodysName:
@@ -562,4 +619,4 @@ def test_round3_fixture_key_facts(stem: str) -> None:
 
 def test_round3_fixtures_exist() -> None:
     """The round-3 contact fixtures are all there (a lost file would skip its test)."""
-    assert len(_c3_stems()) >= 11
+    assert len(_c3_stems()) >= 12

@@ -113,6 +113,7 @@ TUNED_ON: Final = frozenset(
         "dev_c3_09-upper-title-owner-register",
         "dev_c3_10-dash-title-name-with-sentence",
         "dev_c3_11-en-no-blank-lines-co-address",
+        "dev_c3_12-kaupunki-unit-shopping-centre",
     }
 )
 

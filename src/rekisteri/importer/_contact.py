@@ -191,6 +191,12 @@ ROLE: Final = re.compile(
     r"|asiamies|koordinaattori|esimies|manager|director|officer|ansvarig|chef|vd|ceo"
     r"|suunnittelija|asiantuntija|hallinto\w*|tietosuojavastaava|dataskyddsombud|ylläpitäjä"
     r"|webmaster|admin\w*|sihteerare|sekreterare|ordförande|kassör|v?pj\.|rehtori|rektor"
+    r"|hoitaja|tarkastaja|neuvoja|ohjaaja|opettaja|pastori|kirkkoherra|isännöitsijä"
+    r"|handläggare|inspektör|bibliotekarie|kyrkoherde"
+)
+#: A word for a building or a place, never in a person's name: "Kauppakeskus Torikulma".
+_PLACE_WORD: Final = re.compile(
+    r"(?i)(?:keskus|talo|rakennus|kampus|center|centre|huset|gården|torget|tori)$"
 )
 #: A line about which matters a contact person answers: "Lahjoituksia koskevissa asioissa".
 MATTERS: Final = re.compile(r"(?i)asioissa|asioista|koskevissa|ärenden|frågor|matters|questions")
@@ -693,7 +699,11 @@ def _find_postal(text: str, start: int, end: int, value: str) -> list[Part] | No
     elif before[1] > before[0]:
         comma = re.search(r"[,;][ \t]*$", text[start:before_end]) is not None
         street = _street_or_box(text, *before, whole=False)
-        if not street and comma:
+        named = text[before[0] : before[1]]
+        if not street and has_street_word(named) and len(named.split()) <= _STREET_ONLY_WORDS:
+            # "Kauppatori, 00170 Helsinki": a square or street without a number
+            out.append(Part("street", named, *before))
+        elif not street and comma:
             out += _by_form(text, *before)
         elif street:
             out += street
@@ -712,6 +722,10 @@ def _find_box(text: str, start: int, end: int, value: str) -> list[Part] | None:
     return _split_at(text, start, end, [Part("po_box", found.group(0), s, e)])
 
 
+#: A street named without a house number has at most this many words.
+_STREET_ONLY_WORDS: Final = 3
+
+
 def has_street_word(value: str) -> bool:
     """Whether a word of *value* ends like a street name ("-katu", "-tie", "-vägen", ...)."""
     return any(_STREET_WORD.search(word.rstrip(".,")) for word in value.split())
@@ -728,6 +742,7 @@ def looks_like_person(value: str) -> bool:
     return (
         2 <= len(words) <= 4
         and all(w[:1].isupper() for w in words)
+        and not any(_PLACE_WORD.search(w) for w in words)
         and COMPANY.search(value) is None
         and ORGANISATION.search(value) is None
         and not any(c.isdigit() or c in "@:" for c in value)

@@ -124,6 +124,11 @@ class ContactReader:
         """Whether the controller's name was read before the notice's title."""
         self.back_to_controller = False
         """Whether an e-mail of the body's own ended a contact person's lines."""
+        self.line_postal = False
+        """Whether the line being read gives a postal code."""
+        self.weak_street: dict[int, bool] = {}
+        """Per party: whether its street was only guessed by form (no street word, no postal
+        code on its line)."""
         self.contact_section = False
         """Whether the notice has a section of its own on the contact person: then a
         person named without a label in the controller's section is noted, not the contact."""
@@ -322,6 +327,7 @@ class ContactReader:
     def _apply(self, parts: list[Part], kind: SectionKind, start: int, end: int) -> None:
         parts = _merged_names(self.text, parts)
         parts = self._name_not_street(parts)
+        self.line_postal = any(p.field == "postal_code" for p in parts)
         # a line of channels only, below a contact person named in the controller section
         if (
             kind is SectionKind.CONTROLLER
@@ -554,19 +560,10 @@ class ContactReader:
             self.back_to_controller = True
             target = self.out.controller
             self._relabel(start)
-        current = getattr(target, field)
-        if self._menu_name(target, field, value):
-            self.out.note(self.path, f"the notice names {current} before it; check")
-            current = None
-        if field == "street" and current is not None and _PO_BOX_START.match(current):
-            # the visiting address after the postal one: the street is the address
-            self.out.note(self.path, f"the notice gives a PO box too: {current}")
-            current = None
-            self.overwrite_postal = 2
-        elif field in {"postal_code", "town"} and self.overwrite_postal and current is not None:
-            self.overwrite_postal -= 1
-            current = None
+        current = self._current(target, field, value)
         if current is None:
+            if field == "street":
+                self.weak_street[id(target)] = not (self.line_postal or has_street_word(value))
             if field == "name" and target is self.out.controller:
                 self.name_in_preamble = self.preamble
             setattr(target, field, value)
@@ -579,6 +576,29 @@ class ContactReader:
             self.out.note(self.path, f"the notice gives another {label} too: {value}")
         self.out.map(start, end, self.path)
         return True
+
+    def _current(self, target: ContactFields, field: str, value: str) -> str | None:
+        """The value *field* has so far, or ``None`` when *value* is to replace it."""
+        current: str | None = getattr(target, field)
+        if current is None:
+            return None
+        if self._menu_name(target, field, value):
+            self.out.note(self.path, f"the notice names {current} before it; check")
+            return None
+        if field == "street" and _PO_BOX_START.match(current):
+            # the visiting address after the postal one: the street is the address
+            self.out.note(self.path, f"the notice gives a PO box too: {current}")
+            self.overwrite_postal = 2
+            return None
+        if field == "street" and self.weak_street.get(id(target), False) and self.line_postal:
+            # "Liike 2" on a line of its own, then "Piispansilta 11, 02230 Espoo": the
+            # street on the postal code's line is the address
+            self.out.note(self.path, f"the notice also gives: {current}")
+            return None
+        if field in {"postal_code", "town"} and self.overwrite_postal:
+            self.overwrite_postal -= 1
+            return None
+        return current
 
     def _relabel(self, start: int) -> None:
         """The label just before a value that went back to the controller ("Sähköposti:")."""
@@ -820,7 +840,8 @@ _HEADING_WORDS: Final = re.compile(
 )
 #: A unit of an authority written after its name: "Kylän kunta, Sivistyslautakunta".
 _UNIT: Final = re.compile(
-    r"(?i)^\w*(?:lautakunta|toimiala|palvelut|keskus|yksikkö|virasto|osasto|nämnden|sektorn)$"
+    r"(?i)^(?:[\w-]+[ \t]+){0,3}[\w-]*"
+    r"(?:lautakunta|toimiala|palvelut|keskus|yksikkö|virasto|osasto|nämnden|sektorn)$"
 )
 _QUOTES: Final = "\"'”“„«»’‘"
 #: A statute or regulation named on a line: "EU:n yleinen tietosuoja-asetus", "(523/1999)".
