@@ -158,6 +158,22 @@ class TestUnitAfterTheBody:
         assert person.name == "Minna Salo"
 
 
+class TestVatNumberLabel:
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "ALV-tunniste FI26453104",
+            "ALV-numero: FI26453104",
+            "Momsnummer FI26453104",
+            "VAT number FI26453104",
+        ],
+    )
+    def test_a_vat_number_gives_the_y_tunnus(self, line: str) -> None:
+        """A VAT number's label is a Y-tunnus label; the draft has the standard form."""
+        result = import_notice("Rekisterinpitäjä\n\nEsimerkki Oy\n" + line + "\n" + TAIL)
+        assert result.draft.controller.business_id == "2645310-4"
+
+
 class TestPostalAddressWithTheBodysName:
     def test_the_name_is_not_the_street(self) -> None:
         """A body's name where the street would stand is not a street."""

@@ -52,7 +52,11 @@ class Part:
 _LABELS: Final = (
     (
         "business_id",
-        r"y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|fo-nr|f-signum|org\.?\s?nr|business id|vat",
+        (
+            r"y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|fo-nr|f-signum|org\.?\s?nr|business id"
+            r"|alv-?(?:tunniste|tunnus|numero|nro)|moms(?:nummer|-?nr)"
+            r"|vat(?:[ -]?(?:id|number|no))?"
+        ),
     ),
     ("fax", r"tele(?:fax|faksi|kopio)|fax|faksi"),
     ("phone", r"puhelin(?:numero)?|puh|p|tel(?:efon)?|tfn|gsm|matkapuhelin|vaihde|phone|mob"),
