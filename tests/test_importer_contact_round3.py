@@ -24,6 +24,7 @@ from rekisteri.importer._contact import email_in, looks_like_person, parse_line
 from rekisteri.importer._controller import states_controller
 from rekisteri.importer._evaluate import score_facts
 from rekisteri.importer._register_name import (
+    name_in_heading,
     split_section_name,
     stated_register_name,
     title_register_name,
@@ -399,6 +400,27 @@ class TestRegisterNameSection:
     def test_a_name_in_capitals(self, shouted: str, written: str) -> None:
         """A name in capitals as a person writes it: the owner's words and legal form kept."""
         assert unshouted_name(shouted) == written
+
+
+class TestRegisterNameGluedToItsHeading:
+    @pytest.mark.parametrize(
+        "heading",
+        [
+            "1. Rekisterin nimi Valokuvauspalvelun asiakasrekisteri",
+            "Rekisterin nimi | Valokuvauspalvelun asiakasrekisteri",
+            "REKISTERIN NIMI VALOKUVAUSPALVELUN ASIAKASREKISTERI",
+        ],
+    )
+    def test_the_rest_of_the_heading_line_is_the_name(self, heading: str) -> None:
+        """A table row saved as text: the label cell and the name on one line."""
+        result = import_notice(heading + "\n\nRekisterinpitäjä\n\nEsimerkki Oy\n" + TAIL)
+        assert result.draft.name is not None
+        assert result.draft.name.fi == "Valokuvauspalvelun asiakasrekisteri"
+
+    def test_a_heading_alone_names_nothing(self) -> None:
+        """'3. Rekisterin nimi' with nothing after it is a heading only."""
+        assert name_in_heading("3. Rekisterin nimi") is None
+        assert name_in_heading("Rekisterin nimi ja yhteystiedot") is None
 
 
 class TestRegisterNameInASentence:

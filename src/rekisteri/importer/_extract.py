@@ -75,6 +75,7 @@ from rekisteri.importer._finnish import (
 from rekisteri.importer._headings import SectionKind
 from rekisteri.importer._lists import split_items
 from rekisteri.importer._register_name import (
+    name_in_heading,
     split_section_name,
     stated_register_name,
     title_register_name,
@@ -304,6 +305,10 @@ class Extractor:
 
     # -- controller, contact and DPO: label lines
     def _name(self, section: Section) -> None:
+        heading = section.heading
+        glued = name_in_heading(self.text[heading.start : heading.end]) if heading else None
+        if glued is not None and self.out.name is None:
+            self.out.name = glued  # "1. Rekisterin nimi Asiakasrekisteri": a table row as text
         for index, piece in enumerate(section.pieces):
             value = flat(self.text[piece.content_start : piece.end])
             lines = [flat(self.text[s:e]) for s, e in piece.lines]

@@ -18,6 +18,7 @@ from typing import Final
 
 from rekisteri.importer._cues import flat, register_name_of
 from rekisteri.importer._finnish import capitalise
+from rekisteri.importer._headings import recognise
 
 #: A name has at most this many words.
 _NAME_WORDS: Final = 12
@@ -191,3 +192,37 @@ def stated_register_name(sentence: str) -> str | None:
     if not re.search(r"(?i)rekister|register|tiedosto|kortisto|luettelo|förteckning|list", name):
         return None  # "Rekisterin nimi on muuttunut": no register word, no name
     return capitalise(name)
+
+
+#: A register-name heading with the name glued on: "1. Rekisterin nimi Asiakasrekisteri".
+_GLUED: Final = re.compile(
+    r"(?i)^[ \t]*(?:[0-9]{1,2}[.)]?[ \t]*)?(?:henkilö)?(?:rekisterin[ \t]+nimi|registrets[ \t]+namn"
+    r"|name[ \t]+of[ \t]+the[ \t]+register|register[ \t]+name)[ \t]*[:|–-]?[ \t]+(?P<name>\S.*)$"
+)
+
+
+def name_in_heading(heading: str) -> str | None:
+    """The register's name glued to its heading on one line, or ``None``.
+
+    A table row saved as text puts the label cell and the value on one line.
+
+    Examples:
+        >>> name_in_heading("1. Rekisterin nimi Asiakasrekisteri")
+        'Asiakasrekisteri'
+        >>> name_in_heading("3. Rekisterin nimi") is None
+        True
+        >>> name_in_heading("Rekisterin nimi / Name of the register") is None
+        True
+    """
+    found = _GLUED.match(flat(heading))
+    if found is None:
+        return None
+    name = found.group("name").strip(" .:" + _QUOTES)
+    if (
+        not _REGISTER_END.search(name)
+        or len(name.split()) > _NAME_WORDS
+        or name.startswith("/")
+        or recognise(name) is not None
+    ):
+        return None  # "Rekisterin nimi / Name of the register": the heading in two languages
+    return capitalise(unshouted_name(name) if name.isupper() else name)
