@@ -346,3 +346,42 @@ def test_arrow_words_leave_out_long_numbers() -> None:
         "Parquet file size is 28 bytes, smaller than the footer's (…bytes)"
     )
     assert len(_ids_arrow._arrow_words(ValueError("x " * 400))) == 160
+
+
+# --- the csv module is given no line over LINE_LIMIT characters ----------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_line_over_the_limit_stops_the_python_reader(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.setattr(_ids, "LINE_LIMIT", 64)
+    path = _rows_then(tmp_path, b"41," + b"x," * 40 + b"\n42," + V.encode() + b"\n")
+    result = _run(runner, path, "--reader", "python", "--format", fmt)
+    _one_line_error(result, "row 42: a line over 64 characters")
+    assert result.stdout == (_text_rows() if fmt == "text" else "")
+
+
+def test_lines_at_the_limit_read_as_before(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    r"""No blank row from a line end cut off, quoted line breaks kept, \r\n and lone \r."""
+    monkeypatch.setattr(_ids, "LINE_LIMIT", 24)
+    exact = f"1,{BAD},{'y' * (24 - 3 - len(BAD))}"  # 24 characters
+    assert len(exact) == 24
+    data = f'id,hetu,note\r\n{exact}\r\n2,{V},"a\r\nb"\r3,{BAD},z\n'
+    path = tmp_path / "limit.csv"
+    path.write_bytes(data.encode())
+    result = _run(runner, path, "--reader", "python")
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout == (
+        f"row 2: wrong check character: {SHOWN_BAD}\n"
+        f"row 4: wrong check character: {SHOWN_BAD}\n"
+        "3 rows checked: 1 valid, 2 invalid\n"
+    )
+    one_more = tmp_path / "over.csv"
+    one_more.write_bytes(f"id,hetu,note\n{exact}y\n".encode())
+    _one_line_error(_run(runner, one_more, "--reader", "python"), "row 2: a line over 24")
+    header = tmp_path / "header.csv"
+    header.write_bytes(b"id,hetu," + b"n" * 30 + b"\n1,2,3\n")
+    _one_line_error(_run(runner, header, "--reader", "python"), "malformed CSV header")

@@ -45,7 +45,13 @@ if TYPE_CHECKING:
 
     from rekisteri.cli._ids_numpy import Checker, Findings
 
-__all__ = ["COMMANDS", "UnreadableFileError", "check_ids", "hetu_group", "ytunnus_group"]
+__all__ = [
+    "COMMANDS",
+    "UnreadableFileError",
+    "check_ids",
+    "hetu_group",
+    "ytunnus_group",
+]
 
 
 class UnreadableFileError(RekisteriError, ValueError):
@@ -327,6 +333,36 @@ class _Tally:
         return EXIT_INVALID if self.invalid else EXIT_OK
 
 
+#: The longest line (in characters, its line end not counted) that the csv
+#: module is given: it holds a whole line, and a row of its fields, in memory.
+LINE_LIMIT: Final = 1 << 22
+
+
+class _LineTooLongError(csv.Error):
+    """A line of a CSV file is longer than :data:`LINE_LIMIT` characters."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"a line over {LINE_LIMIT:,} characters (a file without line ends, or not CSV?)"
+        )
+
+
+def _bounded_lines(text: IO[str]) -> Iterator[str]:
+    """The lines of *text* for the csv module, none over :data:`LINE_LIMIT` characters.
+
+    Raises:
+        _LineTooLongError: at the first longer line, before it is held whole
+            (a line end split from its line would read as a blank row, so a
+            line is never passed on in pieces).
+    """
+    readline = text.readline
+    limit = LINE_LIMIT + 2  # room for "\r\n"
+    while line := readline(limit):
+        if len(line) > LINE_LIMIT and len(line.rstrip("\r\n")) > LINE_LIMIT:
+            raise _LineTooLongError
+        yield line
+
+
 def _rows(
     reader: Iterator[list[str]], width: int, *, first_row: int, line_number: Callable[[], int]
 ) -> Iterator[tuple[int, list[list[str]]]]:
@@ -341,6 +377,8 @@ def _rows(
         error = None
         try:
             rows.extend(islice(reader, CHUNK_ROWS))  # keeps the rows read before an error
+        except _LineTooLongError as exc:
+            error = f"row {row_number + len(rows)}: {exc}"
         except csv.Error as exc:
             error = f"line {line_number()}: malformed CSV ({exc})"
         if not rows and error is None:
@@ -555,7 +593,7 @@ def _check_csv(
     fast_reader = _fast_csv_reader(binary, encoding, delimiter, reader=reader)
     text = io.TextIOWrapper(binary, encoding=encoding, newline="")
     try:
-        rows = csv.reader(text, delimiter=delimiter, strict=True)
+        rows = csv.reader(_bounded_lines(text), delimiter=delimiter, strict=True)
         locate = partial(_undecodable_row, binary, encoding=encoding, delimiter=delimiter)
         index, width = _find_column(
             rows, source=options.source, column=options.column, encoding=text.encoding,
@@ -729,7 +767,9 @@ def _undecodable_row(binary: IO[bytes], *, encoding: str, delimiter: str) -> int
     binary.seek(0)
     text = io.TextIOWrapper(binary, encoding=encoding, errors="surrogateescape", newline="")
     try:
-        for number, row in enumerate(csv.reader(text, delimiter=delimiter), start=1):
+        for number, row in enumerate(
+            csv.reader(_bounded_lines(text), delimiter=delimiter), start=1
+        ):
             if any(_SURROGATE.search(cell) for cell in row):
                 return number
     except (csv.Error, UnicodeError):
