@@ -631,6 +631,28 @@ class TestBlockWithoutBlankLines:
         ]
 
 
+class TestBlockTakenForAHeading:
+    NOTICE: Final = (
+        " 1. Rekisterinpitäjä\n\nKuusilahden kaupunginkirjasto\n\nKirjastokatu 4\n\n"
+        "41940  KUUSILAHTI\n\n 1. Henkilötietojen käsittelyn tarkoitus\n\n"
+        "Kirjasto käyttää rekisteriä lainojen hoitamiseen.\n"
+    )
+
+    def test_the_name_and_its_lines_are_the_controllers(self) -> None:
+        """An empty controller section, then its name read as a heading: put back together."""
+        result = import_notice(self.NOTICE)
+        assert result.draft.controller.name == "Kuusilahden kaupunginkirjasto"
+        assert address(result) == ("Kirjastokatu 4", "41940", "Kuusilahti")
+
+    def test_a_real_heading_after_an_empty_section_stays_one(self) -> None:
+        """Without contact data under it, an unknown heading is not taken into the block."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nMuut tiedot\n\nRekisteri on sähköinen ja sitä säilytetään "
+            "palvelimella.\n" + TAIL
+        )
+        assert result.draft.controller.name != "Muut tiedot"
+
+
 def _c3_stems() -> list[str]:
     return sorted(p.name.removesuffix(".expected.toml") for p in DEV.glob("dev_c3_*.expected.toml"))
 
@@ -657,4 +679,4 @@ def test_round3_fixture_key_facts(stem: str) -> None:
 
 def test_round3_fixtures_exist() -> None:
     """The round-3 contact fixtures are all there (a lost file would skip its test)."""
-    assert len(_c3_stems()) >= 12
+    assert len(_c3_stems()) >= 13

@@ -956,6 +956,49 @@ def _own_label(parts: list[Part], text: str, start: int) -> bool:
     )
 
 
+#: A block taken for a heading is a name of at most this many words.
+_ORPHAN_WORDS: Final = 8
+
+
+def adopt_orphan_blocks(text: str, sections: list[Section]) -> list[Section]:
+    """*sections* with a contact block that was taken for an unknown heading put back.
+
+    "1. Rekisterinpitäjä" with nothing under it, then "Rautalammin
+    kunnankirjasto" read as a heading of its own with the street and the
+    postal code under it: the name and its lines are the controller's block.
+    Only when the contact section is empty and the lines under the would-be
+    heading give a postal code, an e-mail, a phone or a Y-tunnus.
+    """
+    out: list[Section] = []
+    for section in sections:
+        previous = out[-1] if out else None
+        heading = section.heading
+        if (
+            previous is not None
+            and previous.kind in _PATHS
+            and not previous.pieces
+            and section.kind is None
+            and heading is not None
+            and _orphan_block(text, section)
+        ):
+            name = Piece("para", heading.start, heading.end, heading.lines, heading.start)
+            out[-1] = Section(previous.kind, previous.heading, [name, *section.pieces])
+            continue
+        out.append(section)
+    return out
+
+
+def _orphan_block(text: str, section: Section) -> bool:
+    heading = section.heading
+    assert heading is not None
+    words = text[heading.start : heading.end].split()
+    if not words or len(words) > _ORPHAN_WORDS or words[-1].endswith((".", ":", "?")):
+        return False
+    lines = [line for piece in section.pieces[:4] for line in piece.lines]
+    fields = {p.field for s, e in lines for p in parse_line(text, s, e)}
+    return bool(fields & {"postal_code", "email", "phone", "business_id"})
+
+
 def parse_value_only(line: str) -> bool:
     """Whether a label-looking *line* also carries its value ("Puh. 09 123")."""
     return any(p.field not in {"label", "text", "name"} for p in parse_line(line, 0, len(line)))

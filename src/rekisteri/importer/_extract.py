@@ -17,7 +17,11 @@ import attrs
 
 from rekisteri.importer._builder import Builder, Remark
 from rekisteri.importer._contact import email_in
-from rekisteri.importer._controller import ContactReader, states_controller
+from rekisteri.importer._controller import (
+    ContactReader,
+    adopt_orphan_blocks,
+    states_controller,
+)
 from rekisteri.importer._cookies import read_cookies
 from rekisteri.importer._cues import (
     CATALOG_CUES,
@@ -171,7 +175,7 @@ class Extractor:
 
     def __init__(self, text: str, sections: list[Section]) -> None:
         self.text = text
-        self.sections = sections
+        self.sections = adopt_orphan_blocks(text, sections)  # a block taken for a heading
         self.out = Builder(text)
         self.name_guess: tuple[str, int, int] | None = None
         self.contacts = ContactReader(text, self.out, self._contact_otherwise)
