@@ -585,3 +585,14 @@ def test_prose_after_a_contact_block_without_its_own_heading_is_read() -> None:
     assert draft.purposes
     assert not any("käyttötarkoitus" in p.text for p in result.unmatched)
     assert _lost(result) == []
+
+
+def test_a_disclosure_under_the_sources_heading_moves_with_a_note() -> None:
+    text = (
+        "Säännönmukaiset tietolähteet\n\nTiedot saadaan asiakkaalta itseltään. "
+        "Palveluntarjoaja voi luovuttaa asiakastietoja viranomaisille lain niin vaatiessa.\n"
+    )
+    result = import_notice(text)
+    assert len(result.draft.recipients) == 1
+    assert len(result.draft.sources) == 1
+    assert any("Säännönmukaiset tietolähteet" in note for note in result.notes["recipients"])

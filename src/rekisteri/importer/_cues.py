@@ -456,6 +456,8 @@ STRONG_DISCLOSURE: Final = re.compile(
     r"(?:(?:henkilö|asiakas|rekisteri)?tieto\w*|uppgifter\w*|personuppgifter\w*|data|personal data)"
     r"\s+(?:\w+\s+){0,2}(?:luovute|lämnas|disclos|ei luovuteta|eikä)"
     r"|(?:emme|vi|we)\s+(?:\w+\s+){0,1}(?:luovuta|lämnar|disclose)"
+    # "Palveluntarjoaja voi luovuttaa asiakastietoja viranomaisille": the body may disclose
+    r"|[\w-]+\s+(?:voi|voivat|saattaa|kan|may)\s+(?:\w+\s+)?(?:luovuttaa|lämna ut|disclose)"
     r"|.{0,60}(?:ainoastaan|vain) (?:yrityksen|rekisterinpitäjän) käytössä"
 )
 #: Where the data come from, said outright: "Tiedot saadaan ...", "Uppgifterna fås ...".
