@@ -623,6 +623,20 @@ class TestBlockWithoutBlankLines:
         assert person is not None
         assert person.name == "Aleksi Honka"
 
+    @pytest.mark.parametrize(
+        ("lines", "name"),
+        [
+            ("Yhteyshenkilö\n\nRekisterinhoitaja Liisa Ek\nliisa.ek@example.fi", "Liisa Ek"),
+            ("Kontaktperson\n\nAnsvarig Anna Berg\nanna.berg@example.fi", "Anna Berg"),
+        ],
+    )
+    def test_a_role_with_a_register_word_keeps_the_name(self, lines: str, name: str) -> None:
+        """A role such as 'Rekisterinhoitaja' before a name is no heading's rest."""
+        result = import_notice("Rekisterinpitäjä\n\nEsimerkki Oy\n\n" + lines + "\n" + TAIL)
+        person = result.draft.contact_person
+        assert person is not None
+        assert person.name == name
+
     def test_a_care_of_line_before_the_street(self) -> None:
         """'c/o …, street' without a postal code on the line: the street is the last piece."""
         assert parts("Mailing address: c/o Workspace Kaski, Kaskenkatu 4 lh. 12") == [

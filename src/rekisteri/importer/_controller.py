@@ -439,6 +439,7 @@ class ContactReader:
             and _HEADING_WORDS.search(value)
             and not ORGANISATION.search(value)
             and not value.endswith((".", ":"))
+            and not _names_person(value)
         ):
             # "Responsible for the Register" left of a heading cut in two: not a name
             self.out.map(part.start, part.end, f"heading:{kind.value}")
@@ -836,8 +837,16 @@ _CONTACT_FIRST: Final = re.compile(
 _HEADING_REST_WORDS: Final = 6
 #: Words of a heading about the register, never in a person's name.
 _HEADING_WORDS: Final = re.compile(
-    r"(?i)\b(?:register|registry|registret|registrets|rekister\w*|responsible|ansvarig)\b"
+    r"(?i)\b(?:register|registry|registret|registrets|rekister\w*)\b"
 )
+
+
+def _names_person(value: str) -> bool:
+    """Whether *value* ends with a person's name after a role ("Rekisterinhoitaja Liisa Ek")."""
+    words = value.split()
+    return any(looks_like_person(" ".join(words[i:])) for i in range(1, len(words) - 1))
+
+
 #: A unit of an authority written after its name: "Kylän kunta, Sivistyslautakunta".
 _UNIT: Final = re.compile(
     r"(?i)^(?:[\w-]+[ \t]+){0,3}[\w-]*"
