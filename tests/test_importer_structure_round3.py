@@ -234,7 +234,7 @@ def test_question_headings(question: str, kind: SectionKind) -> None:
 @pytest.mark.parametrize(
     ("heading", "kind"),
     [
-        ("De kategorier av registrerade som berörs av behandlingen", SectionKind.CONTENT),
+        ("De kategorier av registrerade som berörs av behandlingen", SectionKind.SUBJECTS),
         ("Åtgärder för att trygga säkerheten i behandlingen", SectionKind.SECURITY),
         ("Regelmässig överlåtelse av uppgifter", SectionKind.DISCLOSURES),
         ("Rekisteriasioita hoitavan henkilön yhteystiedot", SectionKind.CONTACT),
@@ -317,7 +317,7 @@ def test_fixture_sections_are_what_their_headings_name() -> None:
         "controller",
         "name",
         "purposes",
-        "data_categories",
+        "data_subjects",
         "data_categories",
         "recipients",
         "transfers",
@@ -335,8 +335,10 @@ def test_fixture_sections_are_what_their_headings_name() -> None:
     [
         ("1. Kontaktperson för registeransvarig", SectionKind.CONTACT),
         ("Rekisterinpitäjän yhteyshenkilö", SectionKind.CONTACT),
-        ("1. Registrerade", SectionKind.CONTENT),
-        ("Rekisteröidyt", SectionKind.CONTENT),
+        ("1. Registrerade", SectionKind.SUBJECTS),
+        ("Rekisteröidyt", SectionKind.SUBJECTS),
+        ("4. Rekisteröityjen ryhmät", SectionKind.SUBJECTS),
+        ("Categories of data subjects", SectionKind.SUBJECTS),
     ],
 )
 def test_contact_person_and_data_subject_headings(heading: str, kind: SectionKind) -> None:
@@ -596,3 +598,19 @@ def test_a_disclosure_under_the_sources_heading_moves_with_a_note() -> None:
     assert len(result.draft.recipients) == 1
     assert len(result.draft.sources) == 1
     assert any("Säännönmukaiset tietolähteet" in note for note in result.notes["recipients"])
+
+
+def test_a_data_subjects_section_gives_data_subjects() -> None:
+    text = (
+        "Registrets namn\n\nKundregister\n\n"
+        "De kategorier av registrerade som berörs av behandlingen\n\n"
+        "Registret omfattar kunder som har bokat en cykel.\n\n"
+        "Rekisteröityjen ryhmät\n\n- asiakkaat\n- asiakkaiden yhteyshenkilöt\n"
+    )
+    draft = import_notice(text).draft
+    assert [s.name.fi for s in draft.data_subjects] == [
+        "Kunder som har bokat en cykel",
+        "Asiakkaat",
+        "Asiakkaiden yhteyshenkilöt",
+    ]
+    assert draft.data_categories == ()

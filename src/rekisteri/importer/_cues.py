@@ -242,6 +242,7 @@ CROSS_CUED: Final = frozenset(
         SectionKind.CHANGES,
         SectionKind.PURPOSES,
         SectionKind.CONTENT,
+        SectionKind.SUBJECTS,
         SectionKind.SOURCES,
         SectionKind.DISCLOSURES,
         SectionKind.SECURITY,

@@ -138,6 +138,15 @@ def _prose(text: str) -> bool:
     )
 
 
+#: The words before the people a data-subjects sentence names: "Registret omfattar
+#: kunder som …", "Rekisteriin tallennetaan yhdistyksen jäsenet".
+_SUBJECT_LEAD: Final = re.compile(
+    r"(?i)^.{0,60}?\b(?:omfattar|innehåller(?: uppgifter om)?|sisältää(?: tietoja)?|koostuu"
+    r"|rekisteröidään|tallennetaan(?: tietoja)?|käsitellään(?: tietoja)?|covers|includes"
+    r"|contains(?: data on)?)\s+"
+)
+#: A data-subjects name read from a sentence has at most this many words.
+_SUBJECT_WORDS: Final = 10
 #: A register name that is a sentence's first part has at most this many words.
 _NAME_WORDS: Final = 12
 
@@ -438,7 +447,13 @@ class Extractor:
         routed = self._cross(kind, item.casefold())
         if routed in {"transfers", "retention", "recipients"} or (
             routed is not None
-            and kind not in {SectionKind.SOURCES, SectionKind.CONTENT, SectionKind.PURPOSES}
+            and kind
+            not in {
+                SectionKind.SOURCES,
+                SectionKind.CONTENT,
+                SectionKind.SUBJECTS,
+                SectionKind.PURPOSES,
+            }
         ):
             self._sentence_unit(kind, start, end, inherit=None, section=section, text=item)
             return
@@ -451,6 +466,8 @@ class Extractor:
                 self.out.add_purpose(name, None, start, end, remark=remark)
         elif kind is SectionKind.CONTENT:
             self._content_item(item, start, end)
+        elif kind is SectionKind.SUBJECTS:
+            self.out.add_subject(capitalise(item.rstrip(".;,")), None, start, end)
         elif kind is SectionKind.SOURCES:
             self._source(item, start, end, is_item=True)
         else:
@@ -664,6 +681,7 @@ class Extractor:
             SectionKind.COOKIES: "description",
             SectionKind.AUTOMATED: "description",
             SectionKind.CONTENT: "data_categories",
+            SectionKind.SUBJECTS: "data_subjects",
             SectionKind.SOURCES: "sources",
             SectionKind.DISCLOSURES: "recipients",
             SectionKind.TRANSFERS: "transfers",
@@ -680,6 +698,7 @@ class Extractor:
         handler = {
             "purposes": self._to_purposes,
             "data_categories": self._to_categories,
+            "data_subjects": self._to_subjects,
             "sources": self._to_sources,
             "recipients": self._to_recipients,
             "transfers": self._to_transfers,
@@ -708,6 +727,22 @@ class Extractor:
         else:
             name = category_name(unit.sentence)
             self.out.add_category(name, unit.sentence, unit.start, unit.end)
+
+    def _to_subjects(self, unit: Unit) -> None:
+        """A sentence under a data-subjects heading: the groups of people it names."""
+        if unit.lead_in and unit.sentence.endswith(":"):
+            self.out.map(unit.start, unit.end, "data_subjects")
+            return
+        listed = split_items(unit.sentence)
+        if listed is not None:
+            for item in listed[1]:
+                self.out.add_subject(item, None, unit.start, unit.end)
+            return
+        people = _SUBJECT_LEAD.sub("", flat(unit.sentence), count=1).rstrip(" .")
+        name = capitalise(people) if len(people.split()) <= _SUBJECT_WORDS else None
+        self.out.add_subject(
+            name or purpose_name_of(unit.sentence), unit.sentence, unit.start, unit.end
+        )
 
     def _to_sources(self, unit: Unit) -> None:
         if unit.lead_in and unit.sentence.endswith(":"):

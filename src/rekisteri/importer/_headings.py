@@ -28,6 +28,7 @@ class SectionKind(StrEnum):
     NAME = "name"
     PURPOSES = "purposes"
     CONTENT = "data_categories"
+    SUBJECTS = "data_subjects"
     SOURCES = "sources"
     DISCLOSURES = "recipients"
     TRANSFERS = "transfers"
@@ -128,6 +129,15 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         ),
     ),
     (
+        SectionKind.SUBJECTS,
+        (
+            r"rekisteröidyt|rekisteröityjen (ryhmät|kategoriat)|rekisteröityjen ryhmät"
+            r"|rekisteröityjen henkilöiden (ryhmät|kategoriat)|(de )?registrerade( personer(na)?)?"
+            r"|(de )?kategorier(na)? av (de )?registrerade( som berörs( av behandlingen)?)?"
+            r"|(categories of )?(the )?data subjects( concerned)?"
+        ),
+    ),
+    (
         SectionKind.CONTENT,
         (
             r"(rekisterin )?tietosisältö( ja rekisteröidyt)?|rekisterin sisältämät (henkilö)?tiedot"
@@ -140,8 +150,6 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|käsiteltävät henkilötietoryhmät|rekisteröidyt ja henkilötietoryhmät"
             r"|registrets (data)?innehåll|uppgifter i registret|kategorier av personuppgifter"
             r"|data content( of the register)?|categories of personal data"
-            r"|(de )?registrerade( personer(na)?)?|rekisteröidyt|rekisteröityjen (ryhmät|kategoriat)"
-            r"|(categories of )?(the )?data subjects"
         ),
     ),
     (
@@ -446,6 +454,13 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.OTHER_RIGHTS,
         re.compile(r"oikeu|rättighet|\brights?\b|tarkastus|insyn|valitus|klagomål"),
+    ),
+    (
+        SectionKind.SUBJECTS,
+        re.compile(
+            r"^(?:de )?kategorier av registrerade|kenen tietoja|vems uppgifter|whose (?:personal )?data"
+            r"|rekisteröityjen (?:ryhmät|kategoriat)|ryhmät, joiden"
+        ),
     ),
     (
         SectionKind.CONTENT,

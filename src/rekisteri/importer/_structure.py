@@ -455,7 +455,13 @@ _RULE: Final = re.compile(r"[-=_*~#]{3,}")
 _CONTACT_KINDS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
 #: Sections whose text is a list of data, purposes, sources or recipients.
 _LIST_KINDS: Final = frozenset(
-    {SectionKind.CONTENT, SectionKind.PURPOSES, SectionKind.SOURCES, SectionKind.DISCLOSURES}
+    {
+        SectionKind.CONTENT,
+        SectionKind.SUBJECTS,
+        SectionKind.PURPOSES,
+        SectionKind.SOURCES,
+        SectionKind.DISCLOSURES,
+    }
 )
 
 
