@@ -614,3 +614,33 @@ def test_a_data_subjects_section_gives_data_subjects() -> None:
         "Asiakkaiden yhteyshenkilöt",
     ]
     assert draft.data_categories == ()
+
+
+def test_names_read_from_sentences_stop_at_the_main_clause() -> None:
+    from rekisteri.importer._cues import purpose_name_of
+
+    assert (
+        purpose_name_of("För att leverera tjänster behandlar vi våra kunders personuppgifter.")
+        == "Leverera tjänster"
+    )
+    text = (
+        "Registrerade\n\n"
+        "Kundregistret innehåller information om kunder och deras kontaktpersoner.\n"
+    )
+    subjects = import_notice(text).draft.data_subjects
+    assert [s.name.fi for s in subjects] == ["Kunder", "Deras kontaktpersoner"]
+
+
+def test_an_invisible_character_on_a_blank_line_still_parts_unmatched_passages() -> None:
+    """A soft hyphen on the blank line between two unmapped paragraphs keeps them apart.
+
+    Found by the invisible-characters property on a new dev fixture.
+    """
+    text = "Kuusilahden kunta\n\nSeloste henkilötietojen käsittelystä\n"
+    damaged = "Kuusilahden kunta\n\u00ad\nSeloste henkilötietojen käsittelystä\n"
+    clean, result = import_notice(text), import_notice(damaged)
+    assert [p.text for p in clean.unmatched] == [
+        "Kuusilahden kunta",
+        "Seloste henkilötietojen käsittelystä",
+    ]
+    assert [p.text for p in result.unmatched] == [p.text for p in clean.unmatched]

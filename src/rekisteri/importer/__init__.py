@@ -75,7 +75,7 @@ __all__ = [
 ]
 
 _NON_BLANK: Final = re.compile(rf"[^\s{CHARACTERS}]+")  # invisible characters are blank too
-_PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t\r\f\v]*\n")
+_PARAGRAPH_BREAK: Final = re.compile(rf"\n[ \t\r\f\v{CHARACTERS}]*\n")  # invisible ones are blank
 
 
 @attrs.frozen

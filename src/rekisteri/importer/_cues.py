@@ -607,6 +607,11 @@ _PURPOSE_MARKER: Final = re.compile(
     r"(?i)(?:\bför att|\bi syfte att|\bär att|tarkoitus(?:ena)? on|\bon tarkoitus|\bjotta"
     r"|is to|are to|in order to)\s+(?=\w)"
 )
+#: The verb of a main clause after a purpose clause that opens the sentence.
+_MAIN_VERB: Final = re.compile(
+    r"\s(?:behandlar|använder|samlar|sparar|käsittelemme|käytämme|keräämme|tallennamme"
+    r"|we (?:process|use|collect|store))\b"
+)
 #: A parenthesis inside a sentence: "Yhdistyslain (503/89) 11 § mukaisen …".
 _PARENTHESIS: Final = re.compile(r"\s*\([^()]{0,80}\)")
 #: A purpose phrase goes on past a comma when the words before it are fewer.
@@ -632,6 +637,8 @@ def purpose_name_of(sentence: str) -> str:
     marker = _PURPOSE_MARKER.search(text)
     if marker is not None:
         phrase = re.split(r"[;:]\s|\s[–—-]\s|\.(?:\s|$)", text[marker.end() :], maxsplit=1)[0]
+        # "För att leverera tjänster behandlar vi …": the main clause's verb ends it
+        phrase = _MAIN_VERB.split(phrase, maxsplit=1)[0]
         first, comma, _ = phrase.partition(",")
         if comma and len(first.split()) >= _PHRASE_WORDS:
             phrase = first

@@ -141,9 +141,9 @@ def _prose(text: str) -> bool:
 #: The words before the people a data-subjects sentence names: "Registret omfattar
 #: kunder som …", "Rekisteriin tallennetaan yhdistyksen jäsenet".
 _SUBJECT_LEAD: Final = re.compile(
-    r"(?i)^.{0,60}?\b(?:omfattar|innehåller(?: uppgifter om)?|sisältää(?: tietoja)?|koostuu"
-    r"|rekisteröidään|tallennetaan(?: tietoja)?|käsitellään(?: tietoja)?|covers|includes"
-    r"|contains(?: data on)?)\s+"
+    r"(?i)^.{0,60}?\b(?:omfattar|innehåller|sisältää|koostuu|rekisteröidään|tallennetaan"
+    r"|käsitellään|covers|includes|contains)\s+"
+    r"(?:(?:uppgifter|information|tietoja|data|details)\s+(?:om|on|about)\s+)?"
 )
 #: A data-subjects name read from a sentence has at most this many words.
 _SUBJECT_WORDS: Final = 10
@@ -733,12 +733,12 @@ class Extractor:
         if unit.lead_in and unit.sentence.endswith(":"):
             self.out.map(unit.start, unit.end, "data_subjects")
             return
-        listed = split_items(unit.sentence)
+        people = _SUBJECT_LEAD.sub("", flat(unit.sentence), count=1).rstrip(" .")
+        listed = split_items(people)
         if listed is not None:
             for item in listed[1]:
                 self.out.add_subject(item, None, unit.start, unit.end)
             return
-        people = _SUBJECT_LEAD.sub("", flat(unit.sentence), count=1).rstrip(" .")
         name = capitalise(people) if len(people.split()) <= _SUBJECT_WORDS else None
         self.out.add_subject(
             name or purpose_name_of(unit.sentence), unit.sentence, unit.start, unit.end
