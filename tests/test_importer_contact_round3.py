@@ -375,6 +375,13 @@ class TestRegisterNameSection:
         [
             ("Asiakasrekisteri. Tietoja käytetään laskutukseen.", "Asiakasrekisteri"),
             ("Esimerkki ry:n jäsenrekisteri", "Esimerkki ry:n jäsenrekisteri"),
+            # a long explanation in brackets after the name is not part of it
+            (
+                "Jäsenrekisteri (jäsenten tiedot järjestelmässä sekä vanhat paperiset kortit)",
+                "Jäsenrekisteri",
+            ),
+            # a short note in brackets stays
+            ("Asiakasrekisteri (sähköinen)", "Asiakasrekisteri (sähköinen)"),
             # a first sentence that does not end with the register word is not cut
             ("Asiakastiedot. Rekisteri on sähköinen.", "Asiakastiedot. Rekisteri on sähköinen."),
         ],

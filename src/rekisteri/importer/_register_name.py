@@ -162,11 +162,24 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         ('Asiakasrekisteri', 'Tietoja käytetään laskutukseen.')
         >>> split_section_name("Esimerkki ry:n jäsenrekisteri")
         ('Esimerkki ry:n jäsenrekisteri', None)
+        >>> split_section_name("Jäsenrekisteri (jäsenten tiedot järjestelmässä ja kortistot)")
+        ('Jäsenrekisteri', 'jäsenten tiedot järjestelmässä ja kortistot')
     """
     first, dot, rest = value.partition(". ")
     if dot and rest and _REGISTER_END.search(first.strip()) and len(first.split()) <= _NAME_WORDS:
         return first.strip(), rest.strip()
+    explained = _EXPLAINED.match(value.strip())
+    if explained is not None and len(explained.group("name").split()) <= _NAME_WORDS:
+        # a long explanation in brackets after the name is said in the description
+        return explained.group("name"), explained.group("rest")
     return value, None
+
+
+#: A name followed by a long explanation in brackets: the explanation is no part of it.
+_EXPLAINED: Final = re.compile(
+    r"(?P<name>.+?(?:rekisteri|register|registret|registry))[ \t]*\((?P<rest>[^()]{40,})\)\.?$",
+    re.IGNORECASE,
+)
 
 
 def stated_register_name(sentence: str) -> str | None:
