@@ -872,8 +872,8 @@ def _refuse_what_is_not_text(head: bytes, encoding: str, *, seekable: bool) -> N
     """Raise :class:`UnreadableFileError` if *head* shows a file that is not CSV in *encoding*.
 
     Before any row is read, so that the message names the real cause: a
-    Parquet file cut short (it starts with Parquet's magic bytes, but not
-    ends with them: :func:`_is_parquet` said no), Parquet on standard input,
+    Parquet file cut short (it starts with Parquet's magic bytes but does
+    not end with them: :func:`_is_parquet` said no), Parquet on standard input,
     UTF-16 or UTF-32 text (a byte-order mark, or NUL bytes in every other or
     every fourth place) read with an 8-bit or UTF-8 encoding, a ZIP archive
     (an .xlsx or .ods workbook) or gzip data.
