@@ -332,6 +332,14 @@ def _phone(draw: st.DrawFn) -> str:
     return f"{prefix} {middle:03d} {last:04d}"
 
 
+def _phone_with_dash(draw: st.DrawFn) -> str:
+    """A telephone number with a dash: 040 123-4567, 040-1234567, 0401234-567."""
+    prefix = draw(st.sampled_from(["040", "041", "044", "045", "050"]))
+    digits = f"{draw(st.integers(0, 9_999_999)):07d}"
+    shape = draw(st.sampled_from(["{p} {a}-{b}", "{p}-{d}", "{p}{c}-{e}"]))
+    return shape.format(p=prefix, a=digits[:3], b=digits[3:], d=digits, c=digits[:4], e=digits[4:])
+
+
 def _iban(draw: st.DrawFn) -> str:
     digits = draw(st.text(alphabet="0123456789", min_size=16, max_size=16))
     groups = [digits[i : i + 4] for i in range(0, 16, 4)]
@@ -340,7 +348,9 @@ def _iban(draw: st.DrawFn) -> str:
 
 @st.composite
 def non_codes(draw: st.DrawFn) -> str:
-    kind = draw(st.sampled_from(["date", "version", "phone", "ytunnus", "iban", "fixed"]))
+    kind = draw(
+        st.sampled_from(["date", "version", "phone", "phone_dash", "ytunnus", "iban", "fixed"])
+    )
     if kind == "date":
         day = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
         return day.strftime(draw(st.sampled_from(["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d.%m.%y"])))
@@ -350,6 +360,8 @@ def non_codes(draw: st.DrawFn) -> str:
         return f"{draw(st.integers(0, 9))}." + ".".join(map(str, parts)) + build
     if kind == "phone":
         return _phone(draw)
+    if kind == "phone_dash":
+        return _phone_with_dash(draw)
     if kind == "ytunnus":
         prefix = draw(st.integers(0, 9_999_999).filter(lambda n: make_ytunnus(n) is not None))
         value = make_ytunnus(prefix)
