@@ -369,19 +369,23 @@ def _rows(
     """Yield (number of the first row, rows) chunks; fail clearly on ragged rows.
 
     The rows before a ragged or malformed one are yielded (so checked and
-    reported) before the failure, as the numpy reader does.
+    reported) before the failure, as the numpy reader does; so are those
+    decoded before bytes that the encoding cannot decode, whose
+    ``UnicodeError`` is raised after them.
     """
     row_number = first_row
     while True:
         rows: list[list[str]] = []
-        error = None
+        error = undecodable = None
         try:
             rows.extend(islice(reader, CHUNK_ROWS))  # keeps the rows read before an error
         except _LineTooLongError as exc:
             error = f"row {row_number + len(rows)}: {exc}"
         except csv.Error as exc:
             error = f"line {line_number()}: malformed CSV ({exc})"
-        if not rows and error is None:
+        except UnicodeError as exc:  # UnicodeDecodeError, or a codec's own
+            undecodable = exc
+        if not rows and error is None and undecodable is None:
             return
         widths = set(map(len, rows))
         if widths != {width} and rows:
@@ -390,6 +394,8 @@ def _rows(
         yield row_number, rows
         if error is not None:
             fail(error)
+        if undecodable is not None:
+            raise undecodable
         row_number += len(rows)
 
 
