@@ -290,6 +290,20 @@ class TestEmailSpellings:
         """A first-name.last-name pattern describes addresses: it is not taken as one."""
         assert email_in("etunimi.sukunimi (ät) example.fi") is None
 
+    def test_a_pattern_is_said_in_the_draft(self) -> None:
+        """The pattern is a note on the contact person, not their e-mail."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nEsimerkki Oy\n\nYhteyshenkilö\n\nPetri Ojala\n"
+            "puh. 050 555 0101, etunimi.sukunimi (ät) example.fi\n" + TAIL
+        )
+        person = result.draft.contact_person
+        assert person is not None
+        assert person.email is None
+        assert (
+            "the notice also gives: e-mail addresses of the form etunimi.sukunimi@example.fi"
+            in result.notes["contact_person"]
+        )
+
     def test_a_sentence_stop_is_not_part_of_the_address(self) -> None:
         """The full stop after an address ends it."""
         found = email_in("Lisätietoja: info@example.fi. Seuraava lause.")

@@ -234,13 +234,28 @@ _PLACEHOLDER: Final = re.compile(
 
 def email_in(text: str) -> tuple[str, int, int, bool] | None:
     """The first e-mail address in *text*, written out: (address, start, end, obfuscated)."""
+    found = _written_email(text)
+    if found is None or _PLACEHOLDER.match(found[0]):
+        return None
+    return found
+
+
+def email_pattern_in(text: str) -> tuple[str, int, int] | None:
+    """A pattern for addresses in *text* ("etunimi.sukunimi(ät)example.fi"), written out."""
+    found = _written_email(text)
+    if found is None or not _PLACEHOLDER.match(found[0]):
+        return None
+    return found[0], found[1], found[2]
+
+
+def _written_email(text: str) -> tuple[str, int, int, bool] | None:
     for found in _EMAIL_FORM.finditer(text):
         if found.group("bare") is not None and _in_prose(text, found.start()):
             continue  # "tiedot sijaitsevat at palvelin.fi": a word before it, no address
         raw = found.group(0)
         local, _, domain = _AT_SPELLED.sub("@", raw, count=1).partition("@")
         written = f"{local}@{_DOT_SPELLED.sub('.', domain)}"
-        if EMAIL.fullmatch(written) is None or _PLACEHOLDER.match(written):
+        if EMAIL.fullmatch(written) is None:
             return None
         return written, found.start(), found.end(), written != raw
     return None
@@ -598,7 +613,8 @@ def _by_form(text: str, start: int, end: int) -> list[Part]:
     if end <= start:
         return []
     value = text[start:end]
-    for finder in (_find_email, _find_url, _find_business_id, _find_postal, _find_box):
+    finders = (_find_email, _find_pattern, _find_url, _find_business_id, _find_postal, _find_box)
+    for finder in finders:
         found = finder(text, start, end, value)
         if found is not None:
             return found
@@ -669,6 +685,16 @@ def _find_email(text: str, start: int, end: int, value: str) -> list[Part] | Non
         return None
     address, s, e, obfuscated = found
     part = Part("email", address, start + s, start + e, obfuscated=obfuscated)
+    return _split_at(text, start, end, [part])
+
+
+def _find_pattern(text: str, start: int, end: int, value: str) -> list[Part] | None:
+    """A pattern for the staff's addresses: said in the draft, never taken as an address."""
+    found = email_pattern_in(value)
+    if found is None:
+        return None
+    pattern, s, e = found
+    part = Part("other", f"e-mail addresses of the form {pattern}", start + s, start + e)
     return _split_at(text, start, end, [part])
 
 
