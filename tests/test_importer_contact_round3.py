@@ -593,6 +593,20 @@ class TestControllerNamedInASentence:
         assert own is None or own.phone is None
         assert "role: ympäristötarkastaja" in result.notes["contact_person"]
 
+    def test_the_sentences_after_it_are_not_lost(self) -> None:
+        """Sentences that follow the controller's and give it nothing stay in the draft."""
+        from rekisteri.importer import to_toml
+        from rekisteri.importer._evaluate import lost_passages
+
+        result = import_notice(
+            "Rekisterin rekisterinpitäjä on Kylän kaupungin rakennuslautakunta, osoite "
+            "Torikatu 9 PL 84 13101 Kylä. The service is used for processing applications. "
+            "Messages are sent to the users of the service about their case.\n"
+        )
+        assert result.draft.controller.name == "Kylän kaupungin rakennuslautakunta"
+        assert lost_passages(result, to_toml(result.draft, notes=result.notes)) == []
+        assert "processing applications" in (result.draft.description.fi or "")
+
     @pytest.mark.parametrize(
         "sentence",
         [

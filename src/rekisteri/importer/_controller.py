@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+import attrs
+
 from rekisteri.identifiers import ytunnus
 from rekisteri.importer._builder import Builder, ContactFields, Remark
 from rekisteri.importer._contact import (
@@ -753,6 +755,21 @@ class ContactReader:
         out = self.out
         if self._contact_prose(sentence, start, end):
             return
+        before = attrs.astuple(out.controller), out.business_id
+        self._read_prose(sentence, start, end)
+        if (attrs.astuple(out.controller), out.business_id) == before:
+            # nothing in it for the controller (a sentence after the one that named it):
+            # the text is kept in the description, not lost
+            out.add_description(sentence, start, end)
+            return
+        if len(sentence.split()) > _PROSE_WORDS:
+            out.add_description(sentence, start, end)  # more than the contact details
+        out.note("controller", "read from a sentence, not from a controller section; check")
+        out.map(start, end, "controller")
+
+    def _read_prose(self, sentence: str, start: int, end: int) -> None:
+        """The controller's name, Y-tunnus, e-mail, address and phone in *sentence*."""
+        out = self.out
         company = COMPANY.search(sentence)
         stated = _STATED_CONTROLLER.search(sentence)
         if company is not None and out.controller.name is None:
@@ -773,10 +790,11 @@ class ContactReader:
                 and getattr(out.controller, part.field, 1) is None
             ):
                 setattr(out.controller, part.field, flat(part.value))
-        out.note("controller", "read from a sentence, not from a controller section; check")
-        out.map(start, end, "controller")
 
 
+#: A sentence that names the controller and says more than its contact details has
+#: more words than this: it is also kept in the description.
+_PROSE_WORDS: Final = 8
 #: "Rekisterinpitäjä on X, osoite …", "Rekisterinpitäjänä toimii X.": the controller named
 #: in a sentence, its name up to a comma, a bracket, the sentence's end or a label.
 _STATED_CONTROLLER: Final = re.compile(
