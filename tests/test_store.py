@@ -621,6 +621,18 @@ class TestSubjectsWithIdentityCodes:
         store.append([ev("give", subject="order-010594Y9033")])
         assert store.record("order-010594Y9033", "newsletter") is not None
 
+    def test_a_dated_running_number_needs_a_prefix(self, store: SQLiteStore) -> None:
+        """'241125-003' has the shape of a code without its check character: refused, with advice.
+
+        With a prefix it is an id of one's own and is stored as it is.
+        """
+        with pytest.raises(InvalidValueError, match="needs a prefix") as info:
+            store.append([ev("give", subject="241125-003")])
+        assert "241125-003" not in str(info.value)
+        assert store.verify().events == 0
+        store.append([ev("give", subject="order-241125-003")])
+        assert store.record("order-241125-003", "newsletter") is not None
+
     def test_unknown_purpose_message_masks_a_hetu(self, store: SQLiteStore) -> None:
         """An identity code passed by mistake as the purpose is not echoed in the error."""
         with pytest.raises(InvalidValueError) as info:

@@ -127,7 +127,10 @@ def subject_ref(keys: Keys, subject: object) -> str:
     if spelled is None:
         return subject
     if not hetu.is_valid(spelled, allow_temporary=True):
-        msg = "subject: looks like a henkilötunnus but is not a valid one"
+        msg = (
+            "subject: looks like a henkilötunnus but is not a valid one; an id of your own"
+            " in that shape (such as a dated running number) needs a prefix, e.g. 'order-…'"
+        )
         raise InvalidValueError(msg)
     canonical = hetu.validate(spelled, allow_temporary=True)
     return keys.subject_ref(canonical)
