@@ -17,7 +17,8 @@ codes as the installed command, and much faster); the memory test starts the
 installed command. Bugs found stay here as strict xfails; the ones fixed since
 (arrow's lost rows before a ragged row, its empty read after a header over
 1 MiB, its error for a row over 2 MiB, the refusal that did not say why, the
-row of an undecodable byte, memory on one long line for auto) are plain tests.
+row of an undecodable byte, memory on one long line for auto and, since a
+line limit, for ``--reader python``) are plain tests.
 """
 
 from __future__ import annotations
