@@ -70,9 +70,11 @@ from rekisteri.importer._cues import (
     short_name,
 )
 from rekisteri.importer._finnish import (
+    based_purpose,
     capitalise,
     listed_purposes,
     noun_phrase,
+    processed_for,
     purposes_in,
     sentences,
 )
@@ -801,7 +803,8 @@ class Extractor:
         out = self.out
         names = purposes_in(sentence)
         if names is None and kind is SectionKind.PURPOSES and not lead_in:
-            names = listed_purposes(sentence)
+            based = based_purpose(sentence)
+            names = [based] if based else processed_for(sentence) or listed_purposes(sentence)
         if names:
             words = len(sentence.split())
             for name in names:

@@ -27,6 +27,18 @@ _AGREEING: Final = (
     ("ukseen", "us"),
     ("ykseen", "ys"),
 )
+#: Illatives of head nouns tried before the agreeing endings: plurals ("uutiskirjeisiin",
+#: "kyselyihin", which would give "uutiskirjeiset") and -uus/-yys nouns ("jäsenyyteen").
+_HEAD_FIRST: Final = (
+    ("eisiin", "eet"),
+    ("yihin", "yt"),
+    ("uihin", "ut"),
+    ("öihin", "öt"),
+    ("yyteen", "yys"),
+    ("uuteen", "uus"),
+)
+#: A case ending after a colon: "CRM:ään", "ERP:hen" (the nominative is the part before).
+_COLON_CASE: Final = re.compile(r"(?P<stem>\w+):(?:h?[aeiouyäö]{1,2}n|ksi)")
 _UNAMBIGUOUS: Final = (("iin", "i"), ("oon", "o"), ("öön", "ö"), ("uun", "u"), ("yyn", "y"))
 #: Illative endings that a genitive can also have (asiakkaan, rakenteen).
 _AMBIGUOUS: Final = (("ään", "ä"), ("aan", "a"), ("een", "i"))
@@ -106,8 +118,12 @@ def _agreeing(word: str) -> str | None:
 
 def _head(word: str, *, last: bool) -> str | None:
     """The nominative of an illative or translative head noun, or ``None``."""
+    colon = _COLON_CASE.fullmatch(word)
+    if colon is not None:
+        return colon.group("stem")
     return (
-        _agreeing(word)
+        _replace(word, _HEAD_FIRST)
+        or _agreeing(word)
         or _replace(word, _UNAMBIGUOUS)
         or (_replace(word, _AMBIGUOUS) if last else None)
     )
@@ -221,7 +237,11 @@ def purposes_in(sentence: str) -> list[str] | None:
     nominative = match.group("nominative") is not None
     rest = " ".join(sentence[match.end() :].split()).rstrip(" .:;")
     rest = re.sub(r"(?:\s+(?:sekä|ja|mm\.?|muun muassa))+$", "", rest)
-    rest = re.sub(r"^(?:mm\.|muun muassa|myös|seuraaviin tarkoituksiin:?)\s+", "", rest)
+    rest = re.sub(
+        r"^(?:mm\.|muun muassa|myös|seuraaviin (?:käyttö)?tarkoituksiin:?|seuraavasti:?)(?:\s+|$)",
+        "",
+        rest,
+    )
     if not rest:
         return []
     parts = [part for part in _SEKA.split(rest) if part.strip()]
@@ -236,11 +256,67 @@ def purposes_in(sentence: str) -> list[str] | None:
 #: Words that make a sentence more than a list of purposes: finite verbs (passives in
 #: -aan/-ään, which also rules out illatives) and their cues.
 _FINITE: Final = re.compile(
-    r"(?i)\b(?:on|ovat|ei|eivät|voi|voivat|\w+(?:aan|ään|tiin|mme|vat|vät)"
+    r"(?i)\b(?:on|ovat|ei|eivät|voi|voivat|\w+(?:aan|ään|tiin|mme|vat|vät)|\w{3,}(?:uu|yy)"
     # Swedish and English verbs: "Grunden är en rättslig förpliktelse" is no list
     r"|är|var|har|kan|ska|skall|is|are|was|has|have|can|will)\b"
 )
 _MAX_LISTED_WORDS: Final = 14
+
+
+def _illative_list(sentence: str) -> bool:
+    """Whether the last word of *sentence* ends in an unmistakable illative or translative."""
+    words = sentence.rstrip(" .").split()
+    if not words or not words[-1].isalpha():
+        return False
+    return _replace(words[-1], _AGREEING + _HEAD_FIRST + _UNAMBIGUOUS) is not None
+
+
+_PROCESSED_FOR: Final = re.compile(r"(?i)\b(?:käsitellään|käsittelemme|käsittelee)\s+")
+
+
+def processed_for(sentence: str) -> list[str] | None:
+    """The purposes of "Tietoja käsitellään X:ään, Y:hyn ja Z:aan." (a purposes section's verb).
+
+    Only when the sentence ends in an illative; ``None`` otherwise.
+
+    Examples:
+        >>> processed_for("Henkilötietoja käsitellään tilausten toimittamiseen ja laskutukseen.")
+        ['Tilausten toimittaminen', 'Laskutus']
+        >>> processed_for("Tietoja käsitellään EU:n alueella.") is None
+        True
+    """
+    match = _PROCESSED_FOR.search(sentence)
+    if match is None:
+        return None
+    rest = sentence[match.end() :].split(". ", maxsplit=1)[0]
+    if re.search(r"[:;()]", rest) or not _illative_list(rest):
+        return None
+    return purposes_in(f"käytetään {rest}") or None
+
+
+_BASED_ON: Final = re.compile(r"(?P<subject>[^\W\d][\w\- ]{2,60}?)\s+perustu(?:u|vat)\s")
+_NO_PURPOSE_SUBJECT: Final = re.compile(r"(?i)käsittel|rekister|peruste|tieto|toiminta|se\b|ne\b")
+
+
+def based_purpose(sentence: str) -> str | None:
+    """The purpose that a sentence gives a legal basis for, or ``None``.
+
+    "Uutiskirjeen lähettäminen perustuu suostumukseen." names the purpose
+    "Uutiskirjeen lähettäminen"; "Käsittely perustuu sopimukseen." names none.
+
+    Examples:
+        >>> based_purpose("Uutiskirjeen lähettäminen perustuu havaitsijan suostumukseen.")
+        'Uutiskirjeen lähettäminen'
+        >>> based_purpose("Käsittely perustuu asiakassuhteeseen.") is None
+        True
+    """
+    match = _BASED_ON.match(sentence)
+    if match is None:
+        return None
+    subject = match.group("subject")
+    if len(subject.split()) > 4 or _NO_PURPOSE_SUBJECT.search(subject):
+        return None
+    return capitalise(subject) if _is_verbal_noun(subject) else None
 
 
 def listed_purposes(sentence: str) -> list[str] | None:
@@ -253,6 +329,8 @@ def listed_purposes(sentence: str) -> list[str] | None:
     Examples:
         >>> listed_purposes("Kuvausten ajanvaraus, laskutus ja markkinointi.")
         ['Kuvausten ajanvaraus', 'Laskutus', 'Markkinointi']
+        >>> listed_purposes("Asiakassuhteen hoitamiseen ja kehittämiseen.")
+        ['Asiakassuhteen hoitaminen', 'Asiakassuhteen kehittäminen']
         >>> listed_purposes("Tiedot on suojattu.") is None
         True
     """
@@ -261,7 +339,9 @@ def listed_purposes(sentence: str) -> list[str] | None:
         return None
     if _TRIGGER.search(sentence) or re.search(r"[:;()]", sentence):
         return None
-    names = purposes_in(f"tarkoitus on {sentence}")
+    # "Asiakassuhteen hoitamiseen ja kehittämiseen." lists them in the illative
+    lead = "käytetään" if _illative_list(sentence) else "tarkoitus on"
+    names = purposes_in(f"{lead} {sentence}")
     if not names or any(len(name.split()) > 5 for name in names):
         return None
     return names
@@ -272,6 +352,24 @@ def _convert(item: str, *, nominative: bool, search: bool) -> str | None:
         words = [word for word in item.split() if word.casefold() not in _STOP]
         return capitalise(" ".join(words)) if words else None
     return noun_phrase(item, search=search)
+
+
+def _shares_modifier(first: str | None, rest: list[str | None]) -> bool:
+    """Whether *rest* (single verbal nouns) coordinate with the head of *first*.
+
+    "Asiakassuhteen ylläpito, hoitaminen ja kehittäminen": the verbal nouns
+    have no object of their own; they share the genitive of the first item,
+    whose head is not a verbal noun itself (with one, the prefix is shared
+    out instead: "palvelujen tuottaminen ja kehittäminen" is two purposes).
+    """
+    if first is None or _is_verbal_noun(first) or not rest:
+        return False
+    words = first.split()
+    return (
+        len(words) == 2
+        and words[0].casefold().endswith("n")
+        and all(r is not None and len(r.split()) == 1 and _is_verbal_noun(r) for r in rest)
+    )
 
 
 def _part_names(part: str, items: list[str], *, nominative: bool, several: bool) -> list[str]:
@@ -287,7 +385,11 @@ def _part_names(part: str, items: list[str], *, nominative: bool, several: bool)
     if 0 <= group < len(items) - 1:
         first = _convert(items[group], nominative=nominative, search=True)
         rest = [_convert(item, nominative=nominative, search=False) for item in items[group + 1 :]]
-        if first is not None and _is_verbal_noun(first) and all(map(_is_verbal_noun, rest)):
+        if _shares_modifier(first, rest):
+            # "asiakassuhteen ylläpito, hoitaminen ja kehittäminen": one purpose, one modifier
+            heads = [r.casefold() for r in rest if r]
+            names.append(", ".join([str(first), *heads[:-1]]) + " ja " + heads[-1])
+        elif first is not None and _is_verbal_noun(first) and all(map(_is_verbal_noun, rest)):
             # "palvelujen tuottamiseksi ja kehittämiseksi": two purposes, one prefix
             prefix = first.split()[:-1]
             names.append(first)

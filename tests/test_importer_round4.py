@@ -1,0 +1,100 @@
+"""Importer round 4 (issue 15): purpose names, lead-ins, contact-only Y-tunnus, unseen layouts."""
+
+from __future__ import annotations
+
+from rekisteri.importer import import_bytes
+from rekisteri.importer._finnish import based_purpose, listed_purposes, processed_for, purposes_in
+
+
+def _purpose_names(text: str) -> list[str]:
+    result = import_bytes(text.encode("utf-8"), source_name="round4.txt")
+    return [str(purpose.name.fi) for purpose in result.draft.purposes]
+
+
+_HEAD = (
+    "Tietosuojaseloste\n\n1. Rekisterinpitäjä\nHaapalan Leipomo Oy\nMyllytie 3, 40100 Jyväskylä\n"
+    "leipomo@example.fi\n\n2. Rekisterin nimi\nAsiakasrekisteri\n\n"
+    "3. Henkilötietojen käsittelyn tarkoitus\n"
+)
+
+
+class TestPurposeNames:
+    def test_a_coordinated_phrase_sharing_its_modifier_is_one_purpose(self) -> None:
+        """A coordinated phrase sharing its modifier is one purpose."""
+        assert listed_purposes("Asiakassuhteen ylläpito, hoitaminen ja kehittäminen.") == [
+            "Asiakassuhteen ylläpito, hoitaminen ja kehittäminen"
+        ]
+        assert purposes_in(
+            "Tietoja käytetään asiakassuhteen ylläpitoon, hoitamiseen ja kehittämiseen."
+        ) == ["Asiakassuhteen ylläpito, hoitaminen ja kehittäminen"]
+
+    def test_separate_purposes_stay_apart(self) -> None:
+        """Separate purposes stay apart."""
+        assert purposes_in(
+            "Tietoja käytetään jäsenrekisterin ylläpitoon, tiedottamiseen ja laskutukseen."
+        ) == ["Jäsenrekisterin ylläpito", "Tiedottaminen", "Laskutus"]
+
+    def test_an_illative_list_without_a_verb_is_put_in_the_nominative(self) -> None:
+        """An illative list without a verb is put in the nominative."""
+        assert listed_purposes("Asiakassuhteen hoitamiseen ja kehittämiseen.") == [
+            "Asiakassuhteen hoitaminen",
+            "Asiakassuhteen kehittäminen",
+        ]
+        assert listed_purposes("Palvelun kehittämiseen") == ["Palvelun kehittäminen"]
+
+    def test_colon_case_endings_are_dropped(self) -> None:
+        """Colon case endings are dropped."""
+        assert purposes_in("Tietoja käytetään CRM:ään, ERP:hen ja BI:hin.") == [
+            "CRM",
+            "ERP",
+            "BI",
+        ]
+        # a genitive after a colon is no illative: the head stays where it was
+        assert purposes_in("Tietoja voidaan käyttää markkinointiin vain Esimerkki Oy:n toimesta.")
+        assert "Oy" not in (
+            purposes_in("Tietoja voidaan käyttää markkinointiin vain Esimerkki Oy:n toimesta.")
+            or []
+        )
+
+    def test_plural_and_uus_illatives(self) -> None:
+        """Plural and uus illatives."""
+        assert purposes_in("Tietoja käytetään uutiskirjeisiin ja kyselyihin.") == [
+            "Uutiskirjeet",
+            "Kyselyt",
+        ]
+        assert listed_purposes("Käsittely perustuu jäsenyyteen.") is None
+
+    def test_processed_for_reads_the_purposes_sections_verb(self) -> None:
+        """Processed for reads the purposes sections verb."""
+        assert processed_for("Tietoja käsitellään tilausten toimittamiseen ja laskutukseen.") == [
+            "Tilausten toimittaminen",
+            "Laskutus",
+        ]
+        assert processed_for("Tietoja käsitellään luottamuksellisesti.") is None
+        assert processed_for("Käsittelemme tietoja sopimuksen täyttämiseksi: laskutukseen.") is None
+
+    def test_a_purpose_given_a_legal_basis(self) -> None:
+        """A purpose given a legal basis."""
+        assert based_purpose("Uutiskirjeen lähettäminen perustuu suostumukseen.") == (
+            "Uutiskirjeen lähettäminen"
+        )
+        assert based_purpose("Tietojen käsittely perustuu sopimukseen.") is None
+        assert based_purpose("Se perustuu lakiin.") is None
+
+    def test_in_a_notice(self) -> None:
+        """In a notice."""
+        names = _purpose_names(
+            _HEAD + "Henkilötietoja käytetään seuraaviin tarkoituksiin:\n"
+            "1) asiakassuhteen ylläpito, hoitaminen ja kehittäminen\n"
+            "2) laskutus\n\n"
+            "Käsittely perustuu asiakassuhteeseen.\n"
+        )
+        assert names == ["Asiakassuhteen ylläpito, hoitaminen ja kehittäminen", "Laskutus"]
+
+    def test_processed_sentence_in_a_notice(self) -> None:
+        """Processed sentence in a notice."""
+        names = _purpose_names(
+            _HEAD + "Henkilötietoja käsitellään tilausten toimittamiseen, laskutukseen ja "
+            "asiakkuuden hoitoon. Käsittely perustuu sopimukseen.\n"
+        )
+        assert names == ["Tilausten toimittaminen", "Laskutus", "Asiakkuuden hoito"]
