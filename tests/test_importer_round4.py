@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rekisteri.importer import import_bytes
 from rekisteri.importer._finnish import based_purpose, listed_purposes, processed_for, purposes_in
+
+if TYPE_CHECKING:
+    from rekisteri.model import Register
 
 
 def _purpose_names(text: str) -> list[str]:
@@ -98,3 +103,68 @@ class TestPurposeNames:
             "asiakkuuden hoitoon. Käsittely perustuu sopimukseen.\n"
         )
         assert names == ["Tilausten toimittaminen", "Laskutus", "Asiakkuuden hoito"]
+
+
+def _draft(text: str) -> Register:
+    return import_bytes(text.encode("utf-8"), source_name="round4.txt").draft
+
+
+class TestUnseenLayouts:
+    """Classes found on real pages read blind in round 4 (fictional notices here)."""
+
+    def test_a_slash_in_the_controllers_line_keeps_the_half_with_a_legal_form(self) -> None:
+        """'Hoitola ky/ Person': the firm is the controller, the person is noted."""
+        draft = _draft(
+            "Tietosuojaseloste\n\n1. Rekisterinpitäjä\nHierontahoitola Kaarna ky/ Aila Kaarna\n"
+            "Pajatie 2 61800 Kauhajoki\nkaarna@example.fi\n\n2. Rekisterin nimi\n"
+            "Asiakasrekisteri\n"
+        )
+        assert draft.controller.name == "Hierontahoitola Kaarna ky"
+
+    def test_a_slash_without_a_legal_form_keeps_the_first_half(self) -> None:
+        """'Person/ Trade name Person': the first half."""
+        draft = _draft(
+            "Tietosuojaseloste\n\nRekisterin pitäjä\n\nOuti Rinne/ Hieroja Outi Rinne\n\n"
+            "outi@example.fi\n\nRekisterin nimi\n\nAsiakasrekisteri\n"
+        )
+        assert draft.controller.name == "Outi Rinne"
+
+    def test_two_names_in_two_languages_stay_whole(self) -> None:
+        """Both halves with a legal form: a bilingual name, left as it is."""
+        draft = _draft(
+            "Tietosuojaseloste\n\n1. Rekisterinpitäjä\nKylän Kuoro ry / Byns Kör rf\n"
+            "Kirkkotie 1, 10600 Tammisaari\n\n2. Rekisterin nimi\nJäsenrekisteri\n"
+        )
+        assert draft.controller.name == "Kylän Kuoro ry / Byns Kör rf"
+
+    def test_a_lower_case_y_prefix_marks_a_business_id(self) -> None:
+        """'y-1234567-1' glued to its number."""
+        from rekisteri.testing import make_ytunnus
+
+        code = make_ytunnus(7)
+        assert code is not None
+        draft = _draft(
+            "Tietosuojaseloste\n\nRekisterinpitäjä\nTerapia Virta Oy\nKoulukuja 3 32200 Loimaa\n"
+            f"y-{code}\nvirta@example.fi\n"
+        )
+        assert draft.controller.business_id == code
+
+    def test_namn_pa_registret_is_the_name_heading(self) -> None:
+        """The Swedish heading 'Namn på registret'."""
+        draft = _draft(
+            "Registerbeskrivning\n\nDen registeransvarige\nExempel Ab\n\nNamn på registret\n"
+            "Webbutikens kundregister\n\nSyftet med behandlingen av personuppgifter\n"
+            "Registret används för att sköta kundrelationen.\n"
+        )
+        assert draft.name is not None
+        assert draft.name.sv == "Webbutikens kundregister"
+
+    def test_what_the_register_is_for_is_no_part_of_its_name(self) -> None:
+        """A '… varten' tail after the register word goes to the description."""
+        draft = _draft(
+            "Rekisteriseloste\n\n1. Rekisterinpitäjä\nKotikauppa Lumi Oy\n"
+            "Asematie 4, 13100 Hämeenlinna\n\n3. Rekisterin nimi\n\n"
+            "Lumi.fi verkkokaupan asiakasrekisteri tilausten toimitusta varten.\n"
+        )
+        assert draft.name is not None
+        assert draft.name.fi == "Lumi.fi verkkokaupan asiakasrekisteri"

@@ -72,7 +72,7 @@ _LABELS: Final = (
             r"|postinumero\s+ja\s+-?toimipaikka"
         ),
     ),
-    ("register_name", r"rekisterin nimi|registrets namn|name of the register"),
+    ("register_name", r"rekisterin nimi|registrets namn|namn på registret|name of the register"),
     (
         "person",
         (

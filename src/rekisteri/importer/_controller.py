@@ -467,6 +467,11 @@ class ContactReader:
         if alias is not None and not any(c.isdigit() for c in value[: alias.start()][-1:]):
             self.out.note(self.path, f"the notice adds to the name: {alias.group(1)}")
             value = value[: alias.start()]
+        if self.path == "controller" and (halves := _slash_halves(value)) is not None:
+            # "Hoitola Esimerkki ky/ Aino Esimerkki", "Aino Esimerkki/ Hieroja Aino
+            # Esimerkki": one name, the other half (a person, a trade name) noted
+            value, other = halves
+            self.out.note(self.path, f"the notice adds to the name: {other}")
         if all(word.strip(".,:;()").casefold() in _LABEL_WORDS for word in value.split()):
             # "Nimi ja yhteystiedot", "Muut yhteystiedot": a form's label, not a name
             self.out.map(part.start, part.end, self.path)
@@ -928,6 +933,31 @@ _PARENTHETICAL: Final = re.compile(
 )
 #: What a name ends with in brackets: an abbreviation or a word about the name,
 #: "Suunnistajat -37 ry (LS-37)", "Säätiö sr (rekisterinumero)".
+_SLASHED: Final = re.compile(r"(?P<a>[^/]*\w)[ \t]*/[ \t]*(?P<b>\w[^/]*)")
+_LEGAL_FORM_ANY_CASE: Final = re.compile(r"(?i)(?<![\w-])(?:oyj|oy|ab|ky|ay|tmi|ry|rf|sr)(?![\w-])")
+
+
+def _slash_halves(value: str) -> tuple[str, str] | None:
+    """The name and the rest of "A / B" in a controller's name line, or ``None``.
+
+    The half with a legal form is the name ("Esimerkki ky/ Aino Esimerkki");
+    with none, the first half. Two names in two languages, each with its legal
+    form ("Esimerkki ry / Exempel rf"), a web address, or a half of one or two
+    letters ("Oy/Ab") are left whole.
+    """
+    match = _SLASHED.fullmatch(value.strip())
+    if match is None or "www" in value.casefold() or "://" in value:
+        return None
+    first, second = match.group("a").strip(), match.group("b").strip()
+    if min(len(first), len(second)) < 4:
+        return None
+    first_form = _LEGAL_FORM_ANY_CASE.search(first) is not None
+    second_form = _LEGAL_FORM_ANY_CASE.search(second) is not None
+    if first_form and second_form:
+        return None
+    return (second, first) if second_form else (first, second)
+
+
 _ALIAS_TAIL: Final = re.compile(r"(?<=\w)[ \t]*[(\[]([^()\[\]]{1,40})[)\]][ \t]*$")
 _ROLE_FIRST: Final = re.compile(
     rf"(\w*(?:{ROLE.pattern.removeprefix('(?i)')}))[ \t]+", re.IGNORECASE

@@ -167,7 +167,7 @@ YTUNNUS_VALUE: Final = re.compile(
 )
 #: An unlabelled Y-tunnus, its dash also a hyphen, non-breaking hyphen or en dash.
 YTUNNUS: Final = re.compile(
-    r"(?:\bY-|(?<![\d\-\u2010\u2011\u2013]))"
+    r"(?:\b[Yy]-|(?<![\d\-\u2010\u2011\u2013]))"
     r"([0-9]{6,7}[\-\u2010\u2011\u2013][0-9])(?![\d\-\u2010\u2011\u2013])"
 )
 EMAIL_OBFUSCATED: Final = re.compile(

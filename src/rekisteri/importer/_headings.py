@@ -104,6 +104,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         SectionKind.NAME,
         (
             r"\w*rekisterin nim(i|et)|rekisterien nimet|\w*registrets namn|registrens namn"
+            r"|namn på registret"
             r"|(henkilö)?rekisterit|(person)?registren"
             r"|(the )?name of (the )?(register|file|personal data file|data file)|register name"
         ),
@@ -412,7 +413,10 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|contact us|whom? (?:can|do|should) (?:i|you) contact"
         ),
     ),
-    (SectionKind.NAME, re.compile(r"rekisterin nimi|registrets namn|name of the register")),
+    (
+        SectionKind.NAME,
+        re.compile(r"rekisterin nimi|registrets namn|namn på registret|name of the register"),
+    ),
     (
         SectionKind.AUTOMATED,
         re.compile(r"automa\w*.{0,30}(?:päätö|beslut|decision)|profiloi|profiler|profiling"),

@@ -162,12 +162,18 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         ('Asiakasrekisteri', 'Tietoja käytetään laskutukseen.')
         >>> split_section_name("Esimerkki ry:n jäsenrekisteri")
         ('Esimerkki ry:n jäsenrekisteri', None)
+        >>> split_section_name("Verkkokaupan asiakasrekisteri tilausten toimitusta varten.")
+        ('Verkkokaupan asiakasrekisteri', 'tilausten toimitusta varten')
         >>> split_section_name("Jäsenrekisteri (jäsenten tiedot järjestelmässä ja kortistot)")
         ('Jäsenrekisteri', 'jäsenten tiedot järjestelmässä ja kortistot')
     """
     first, dot, rest = value.partition(". ")
     if dot and rest and _REGISTER_END.search(first.strip()) and len(first.split()) <= _NAME_WORDS:
         return first.strip(), rest.strip()
+    tail = _PURPOSE_TAIL.match(value.strip())
+    if tail is not None and len(tail.group("name").split()) <= _NAME_WORDS:
+        # "X:n asiakasrekisteri tilausten toimitusta varten": what it is for is no part of it
+        return tail.group("name"), tail.group("rest")
     explained = _EXPLAINED.match(value.strip())
     if explained is not None and len(explained.group("name").split()) <= _NAME_WORDS:
         # a long explanation in brackets after the name is said in the description
@@ -175,6 +181,13 @@ def split_section_name(value: str) -> tuple[str, str | None]:
     return value, None
 
 
+#: A name followed by what the register is for: "… asiakasrekisteri tilausten toimitusta
+#: varten" (not Swedish "för": "Kundregister för Exempel Ab" names the register's holder).
+_PURPOSE_TAIL: Final = re.compile(
+    r"(?P<name>.+?(?:rekisteri|register|registret|registry))[ \t]+"
+    r"(?P<rest>(?:\w+[ \t]+){1,4}varten)\.?$",
+    re.IGNORECASE,
+)
 #: A name followed by a long explanation in brackets: the explanation is no part of it.
 _EXPLAINED: Final = re.compile(
     r"(?P<name>.+?(?:rekisteri|register|registret|registry))[ \t]*\((?P<rest>[^()]{40,})\)\.?$",
