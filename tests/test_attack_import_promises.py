@@ -19,6 +19,7 @@ import re
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -31,7 +32,6 @@ from rekisteri.testing import make_hetu
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
     from click.testing import Result
 
@@ -564,6 +564,45 @@ def test_hostile_input_in_a_real_process(tmp_path: Path) -> None:
     )
     assert run.returncode == 2
     assert b"Traceback" not in run.stderr
+    assert run.stderr.startswith(b"rekisteri: error: ")
+
+
+STDIN_BUG = pytest.mark.xfail(
+    strict=True,
+    reason="bug: 'rekisteri import - -o /dev/stdin < seloste.txt' (or /dev/fd/0, or "
+    "--report /dev/stdin) replaces seloste.txt with the draft or the report, exit 1, even "
+    "without --force; render and jsonld refuse the same",
+)
+
+
+@pytest.mark.skipif(not Path("/dev/stdin").exists(), reason="needs /dev/stdin")
+@pytest.mark.parametrize(
+    "target",
+    [
+        pytest.param(["-o", "/dev/stdin"], id="o-dev-stdin", marks=STDIN_BUG),
+        pytest.param(["-o", "/dev/fd/0"], id="o-dev-fd-0", marks=STDIN_BUG),
+        pytest.param(
+            ["-o", "{out}", "--report", "/dev/stdin"], id="report-dev-stdin", marks=STDIN_BUG
+        ),
+        pytest.param(["-o", "/proc/self/fd/0"], id="o-proc-self-fd-0"),
+    ],
+)
+def test_the_file_standard_input_comes_from_is_never_replaced(
+    tmp_path: Path, target: list[str]
+) -> None:
+    path = tmp_path / "seloste.txt"
+    path.write_text(FI_NUMBERED, encoding="utf-8")
+    args = [arg.format(out=tmp_path / "d.toml") for arg in target]
+    with path.open("rb") as stdin:
+        run = subprocess.run(  # noqa: S603
+            [sys.executable, "-m", "rekisteri", "import", "-", *args],
+            stdin=stdin,
+            capture_output=True,
+            check=False,
+            timeout=120,
+        )
+    assert path.read_text(encoding="utf-8") == FI_NUMBERED
+    assert run.returncode == 2
     assert run.stderr.startswith(b"rekisteri: error: ")
 
 
