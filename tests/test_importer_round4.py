@@ -168,3 +168,53 @@ class TestUnseenLayouts:
         )
         assert draft.name is not None
         assert draft.name.fi == "Lumi.fi verkkokaupan asiakasrekisteri"
+
+    def test_a_body_named_hereinafter_in_the_introduction_is_the_controller(self) -> None:
+        """'X säätiö sr, eli …, jäljempänä ”Säätiö”' with no controller section."""
+        draft = _draft(
+            "Tietosuojaseloste\n\nPäivitetty 3.2.2024\n\n"
+            "Kuusirannan säätiö sr, eli Kuusiranta Foundation, jäljempänä ”Säätiö”\n\n"
+            "1. Kerätyt tiedot\n\nSäätiö kerää sidosryhmiensä yhteystietoja.\n"
+        )
+        assert draft.controller.name == "Kuusirannan säätiö sr"
+
+    def test_a_hereinafter_clause_without_a_body_names_no_controller(self) -> None:
+        """A person or a service named 'jäljempänä' is no controller."""
+        draft = _draft(
+            "Tietosuojaseloste\n\nVerkkopalvelu Kuusi, jäljempänä ”Palvelu”\n\n"
+            "1. Kerätyt tiedot\n\nPalvelu kerää käyttäjien sähköpostiosoitteita.\n"
+        )
+        assert draft.controller.name is None
+
+
+class TestContactBusinessId:
+    """A Y-tunnus given only under the contact heading (round 3's leftover)."""
+
+    _NOTICE = (
+        "REKISTERISELOSTE\n\nREKISTERINPITÄJÄ\nHieroja Olli Saari\n\nYHTEYSTIEDOT\n"
+        "Hierontapiste Saari\nY: {code}\nMyllykatu 5, 33200 Tampere\nolli@example.fi\n\n"
+        "REKISTERIN NIMI\nAsiakasrekisteri\n"
+    )
+
+    def test_it_is_the_controllers_when_the_controller_has_none(self) -> None:
+        """The controller gets it, with a note."""
+        from rekisteri.testing import make_ytunnus
+
+        code = make_ytunnus(2345678)
+        assert code is not None
+        result = import_bytes(self._NOTICE.format(code=code).encode(), source_name="y.txt")
+        assert result.draft.controller.business_id == code
+        assert not result.unmatched
+
+    def test_it_stays_a_note_when_the_controller_has_its_own(self) -> None:
+        """The controller's own Y-tunnus wins."""
+        from rekisteri.testing import make_ytunnus
+
+        own, other = make_ytunnus(2345678), make_ytunnus(3456781)
+        assert own is not None
+        assert other is not None
+        notice = self._NOTICE.format(code=other).replace(
+            "Hieroja Olli Saari\n", f"Hieroja Olli Saari\nY-tunnus {own}\n"
+        )
+        draft = import_bytes(notice.encode(), source_name="y.txt").draft
+        assert draft.controller.business_id == own

@@ -134,6 +134,8 @@ class ContactReader:
         self.contact_section = False
         """Whether the notice has a section of its own on the contact person: then a
         person named without a label in the controller's section is noted, not the contact."""
+        self.contact_business_id: tuple[str, int, int] | None = None
+        """A Y-tunnus read in the contact person's lines: the controller's if it has none."""
 
     def target(self) -> ContactFields:
         return {
@@ -687,6 +689,10 @@ class ContactReader:
             elif self.out.business_id != canonical:
                 self.out.note("controller", f"the notice gives another Y-tunnus too: {canonical}")
             self.out.map(start, end, "controller.business_id")
+        elif path == "contact_person" and self.contact_business_id is None:
+            # a person has no Y-tunnus: the body's, settled at the end (settle_address)
+            self.contact_business_id = (canonical, start, end)
+            self.out.map(start, end, path)
         else:
             self.out.note(path, f"Y-tunnus in this part of the notice: {canonical}")
             self.out.map(start, end, path)
@@ -702,6 +708,7 @@ class ContactReader:
         the controller has a street and the contact person the same street,
         the contact person's postal code and town complete it. Noted in the draft.
         """
+        self._settle_business_id()
         own, contact = self.out.controller, self.out.contact
         given = [f for f in ("street", "postal_code", "town") if getattr(contact, f)]
         if not given:
@@ -719,6 +726,24 @@ class ContactReader:
         for field in given:
             setattr(own, field, _unshouted(getattr(contact, field)))
         self.out.note("controller", "address read from the contact details below it; check")
+
+    def _settle_business_id(self) -> None:
+        """A Y-tunnus given only under the contact heading is the controller's.
+
+        A contact person has none of their own: the number identifies the body
+        (a sole trader's firm, an association) whose contact details these are.
+        When the controller has a Y-tunnus already, the other one stays a note.
+        """
+        found = self.contact_business_id
+        if found is None:
+            return
+        canonical, start, end = found
+        if self.out.business_id is None:
+            self.out.business_id = canonical
+            self.out.note("controller", "Y-tunnus read from the contact details; check")
+            self.out.map(start, end, "controller.business_id")
+        elif self.out.business_id != canonical:
+            self.out.note("contact_person", f"Y-tunnus in this part of the notice: {canonical}")
 
     def _contact_prose(self, sentence: str, start: int, end: int) -> bool:
         """A sentence that names the contact person ("Yhteyshenkilönä toimii …, puh. …").

@@ -42,6 +42,7 @@ from rekisteri.importer._cues import (
     NOMINATIVE,
     NOT_DISCLOSURE,
     ONLY_OWN_USE,
+    ORGANISATION,
     PERSON_WORDS,
     RETENTION,
     RIGHT_CUES,
@@ -91,6 +92,13 @@ from rekisteri.importer._structure import Piece, Section, heading_text
 from rekisteri.model import LocalizedText, NoneStated, Source, TransferMechanism
 from rekisteri.sources import CATALOG
 
+#: "X, eli Y, jäljempänä ”Z”", "X (jäljempänä …)", "X, nedan …", "X (hereinafter …)": the name X
+#: at the start of a line.
+_HEREINAFTER: Final = re.compile(
+    r"(?m)^[ \t]*(?P<name>[A-ZÄÖÅ][^\n,()]{2,80}?)[ \t]*"
+    r"(?:,[ \t]*(?:eli|alias|or)[ \t]+[^,\n]{1,60})?"
+    r"(?:,[ \t]*|[ \t]*\([ \t]*)(?:jäljempänä|jatkossa|nedan|hereinafter)\b"
+)
 _Y_TUNNUS_WORD: Final = re.compile(r"y-?tunnus|fo-nummer|business id")
 _SWEDISH_NAME: Final = re.compile(r"(?i)\b(?:för|och|över)\b|register(?:et)?$")
 
@@ -248,11 +256,30 @@ class Extractor:
                     out.controller.name = company.group(1)
                     out.note("controller", "name read from the notice's introduction; check it")
                     break
+        if out.controller.name is None:
+            self._hereinafter(free)
         if out.controller.email is None and out.contact.email is None:
             found = email_in(self.text)
             if found is not None:
                 out.controller.email = found[0]
                 out.note("controller", "e-mail read from the notice's text, not a contact block")
+
+    def _hereinafter(self, free: list[Section]) -> None:
+        """A body that the introduction names 'hereinafter …' is the controller.
+
+        "Esimerkkisäätiö sr, eli Example Foundation, jäljempänä ”Säätiö”": the
+        name before the clause, when it names a body (a legal form or a word
+        such as säätiö, yhdistys, kunta).
+        """
+        for section in free:
+            for piece in section.pieces[:6]:
+                found = _HEREINAFTER.search(self.text, piece.start, piece.end)
+                if found is None or not ORGANISATION.search(found.group("name")):
+                    continue
+                self.out.controller.name = found.group("name").strip()
+                self.out.map(found.start("name"), found.end("name"), "controller")
+                self.out.note("controller", "name read from the notice's introduction; check it")
+                return
 
     def _title_name(self, section: Section) -> None:
         """Keep a register name read from a title (or a lone line under it) as a guess."""
