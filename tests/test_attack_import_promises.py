@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import re
 import subprocess
 import sys
@@ -1064,3 +1065,74 @@ def test_check_ids_stops_with_exit_2_and_the_promised_stdout(
         assert len(listed) >= len(broken) - 1, (len(listed), len(broken))
     else:
         assert lines == []
+
+
+@pytest.fixture(scope="module")
+def big_failing_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """40,000 invalid rows (a JSON report well over 1 MiB), then a ragged row."""
+    start = dt.date(1960, 1, 1)
+    rows = []
+    for i in range(40000):
+        code = make_hetu(start + dt.timedelta(days=i % 20000), 900 + i % 100)
+        rows.append(f"{i},{code[:-1]}{'X' if code[-1] != 'X' else 'Y'}\n")
+    path = tmp_path_factory.mktemp("big") / "export.csv"
+    path.write_bytes(("id,hetu\n" + "".join(rows) + "1,2,3\n").encode())
+    return path
+
+
+@pytest.mark.parametrize(
+    ("fmt", "reader", "from_stdin"),
+    [
+        ("json", "python", False),
+        ("csv", "auto", False),
+        ("json", "auto", True),
+        ("text", "auto", True),
+    ],
+)
+def test_check_ids_big_report_then_error(
+    big_failing_csv: Path, tmp_path: Path, fmt: str, reader: str, *, from_stdin: bool
+) -> None:
+    """A report past 1 MiB waits in a temporary file: none of it reaches stdout on exit 2.
+
+    The temporary file is removed.
+    """
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    env = {**os.environ, "TMPDIR": str(spool)}
+    args = ["check-ids", "-" if from_stdin else str(big_failing_csv), "-c", "hetu", "-k", "hetu"]
+    args += ["--allow-temporary", "-f", fmt, "--reader", reader]
+    with big_failing_csv.open("rb") as stdin:
+        run = subprocess.run(  # noqa: S603
+            [sys.executable, "-m", "rekisteri", *args],
+            stdin=stdin if from_stdin else subprocess.DEVNULL,
+            capture_output=True,
+            check=False,
+            timeout=300,
+            env=env,
+        )
+    assert run.returncode == 2
+    assert run.stderr == b"rekisteri: error: row 40002 has 3 fields but the header has 2\n"
+    assert list(spool.iterdir()) == []
+    if fmt == "text":
+        lines = run.stdout.decode().splitlines()
+        assert len(lines) == 40000
+        assert lines[-1].startswith("row 40001: ")
+    else:
+        assert run.stdout == b""
+
+
+@pytest.mark.parametrize(
+    "spelling", ["canonical", "lower", "slash", "space-for-sign", "no-sign", "zwsp-inside"]
+)
+def test_check_ids_header_of_identifiers_is_not_printed(tmp_path: Path, spelling: str) -> None:
+    code = HETU_21ST
+    spelled = _spellings(code)[spelling]
+    path = tmp_path / "export.csv"
+    path.write_text(f"1,{spelled}\n2,{HETU_20TH}\n", encoding="utf-8")
+    for fmt in FORMATS:
+        run = _invoke(["check-ids", str(path), "-c", "hetu", "-k", "hetu", "-f", fmt])
+        _no_traceback(run)
+        assert run.exit_code == 2
+        assert "holds identifiers" in run.stderr
+        assert _leaks(code, run.stdout, run.stderr) == []
+        assert _leaks(HETU_20TH, run.stdout, run.stderr) == []
