@@ -218,3 +218,13 @@ class TestContactBusinessId:
         )
         draft = import_bytes(notice.encode(), source_name="y.txt").draft
         assert draft.controller.business_id == own
+
+
+def test_a_title_with_degrees_before_the_controllers_name() -> None:
+    """'Fysioterapeutti AMK, TtM Aino Esimerkki': the person is the controller."""
+    draft = _draft(
+        "HENKILÖREKISTERISELOSTE\n\nRekisterinpitäjä ja tietosuojavastaava      "
+        "Fysioterapeutti AMK, TtM Aino Kallio\n          Rantakuja 4 32200 Loimaa\n"
+        "          aino.kallio@example.fi\n"
+    )
+    assert draft.controller.name == "Aino Kallio"

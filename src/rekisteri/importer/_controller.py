@@ -465,20 +465,37 @@ class ContactReader:
             # value, never a name
             self.out.map(part.start, part.end, self.path)
             return True
-        alias = _ALIAS_TAIL.search(value) if self.path == "controller" else None
-        if alias is not None and not any(c.isdigit() for c in value[: alias.start()][-1:]):
-            self.out.note(self.path, f"the notice adds to the name: {alias.group(1)}")
-            value = value[: alias.start()]
-        if self.path == "controller" and (halves := _slash_halves(value)) is not None:
-            # "Hoitola Esimerkki ky/ Aino Esimerkki", "Aino Esimerkki/ Hieroja Aino
-            # Esimerkki": one name, the other half (a person, a trade name) noted
-            value, other = halves
-            self.out.note(self.path, f"the notice adds to the name: {other}")
+        trimmed = self._trimmed_name(part, value)
+        if trimmed is None:
+            return True
+        value = trimmed
         if all(word.strip(".,:;()").casefold() in _LABEL_WORDS for word in value.split()):
             # "Nimi ja yhteystiedot", "Muut yhteystiedot": a form's label, not a name
             self.out.map(part.start, part.end, self.path)
             return True
         return self._named(part, kind, self._without_role(part, value))
+
+    def _trimmed_name(self, part: Part, value: str) -> str | None:
+        """*value* without what the notice adds to a name; ``None`` when it is no name."""
+        alias = _ALIAS_TAIL.search(value) if self.path == "controller" else None
+        if alias is not None and not any(c.isdigit() for c in value[: alias.start()][-1:]):
+            self.out.note(self.path, f"the notice adds to the name: {alias.group(1)}")
+            value = value[: alias.start()]
+        if self.path == "controller" and _TITLE_ONLY.fullmatch(value):
+            # "Fysioterapeutti AMK, TtM Anne Esimerkki": a title and degree, not the name
+            self.out.note(self.path, f"role: {value}")
+            self.out.map(part.start, part.end, self.path)
+            return None
+        degree = _DEGREE_FIRST.match(value)
+        if degree is not None and looks_like_person(value[degree.end() :]):
+            self.out.note(self.path, f"degree: {degree.group(0).strip()}")
+            value = value[degree.end() :]
+        if self.path == "controller" and (halves := _slash_halves(value)) is not None:
+            # "Hoitola Esimerkki ky/ Aino Esimerkki", "Aino Esimerkki/ Hieroja Aino
+            # Esimerkki": one name, the other half (a person, a trade name) noted
+            value, other = halves
+            self.out.note(self.path, f"the notice adds to the name: {other}")
+        return value
 
     def _person(self, part: Part, kind: SectionKind, value: str) -> bool:
         """A labelled contact person ("Yhteyshenkilö: Rehtori Liisa Esimerkki")."""
@@ -958,6 +975,12 @@ _PARENTHETICAL: Final = re.compile(
 )
 #: What a name ends with in brackets: an abbreviation or a word about the name,
 #: "Suunnistajat -37 ry (LS-37)", "Säätiö sr (rekisterinumero)".
+#: Academic and professional degrees written after or before a name ("AMK", "TtM", "FM").
+_DEGREE: Final = r"(?:YAMK|AMK|TtM|TtK|TtT|FM|FK|KM|KK|FT|TM|KTM|DI|LL|LKT|HLL|ETM|PsM|YTM|Ft)"
+#: A title with degrees only: "Fysioterapeutti AMK", "TtM".
+_TITLE_ONLY: Final = re.compile(rf"(?:[A-ZÄÖÅa-zäöå]\w+[ \t]+)?{_DEGREE}(?:[ \t,]+{_DEGREE})*")
+#: Degrees before a person's name: "TtM Anne Esimerkki".
+_DEGREE_FIRST: Final = re.compile(rf"(?:{_DEGREE}[ \t,]+)+")
 _SLASHED: Final = re.compile(r"(?P<a>[^/]*\w)[ \t]*/[ \t]*(?P<b>\w[^/]*)")
 _LEGAL_FORM_ANY_CASE: Final = re.compile(r"(?i)(?<![\w-])(?:oyj|oy|ab|ky|ay|tmi|ry|rf|sr)(?![\w-])")
 
