@@ -195,3 +195,31 @@ class TestSummaryAndEncodings:
         assert result.exit_code in {0, 1}, result.output
         register = load_register(out)
         assert register.controller.business_id == "2077474-0"
+
+
+@pytest.mark.parametrize("target", [["-o", "/dev/stdin"], ["-o", "{out}", "--report", "/dev/fd/0"]])
+def test_the_file_standard_input_is_redirected_from_is_not_replaced(
+    tmp_path: Path, target: list[str]
+) -> None:
+    """'import - -o /dev/stdin < seloste.txt' would write the draft over seloste.txt: exit 2."""
+    import subprocess
+    import sys
+
+    if not Path("/dev/stdin").exists():
+        pytest.skip("needs /dev/stdin")
+    notice = tmp_path / "seloste.txt"
+    text = "Tietosuojaseloste\n\n1. Rekisterinpitäjä\nKoeyritys Oy\n"
+    notice.write_text(text, encoding="utf-8")
+    args = [arg.format(out=tmp_path / "draft.toml") for arg in target]
+    with notice.open("rb") as stdin:
+        run = subprocess.run(  # noqa: S603 - our own command
+            [sys.executable, "-m", "rekisteri", "import", "-", *args],
+            stdin=stdin,
+            capture_output=True,
+            check=False,
+            timeout=120,
+        )
+    assert run.returncode == 2
+    assert b"it is also the input (standard input)" in run.stderr
+    assert notice.read_text(encoding="utf-8") == text
+    assert not (tmp_path / "draft.toml").exists()

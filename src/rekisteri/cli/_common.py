@@ -275,7 +275,8 @@ def write_output(
 ) -> None:
     """Write *data* (``str`` as UTF-8) to the file *output* safely, or exit 2 saying why not.
 
-    - *inputs* (the files the command read; ``-`` is skipped) are never
+    - *inputs* (the files the command read; ``-`` for standard input, whatever
+      file a shell redirected it from) are never
       written over, not even with *force*: the same file is recognised by its
       device and inode, through hard and symbolic links.
     - A symbolic link at *output* is not followed (refused), except under

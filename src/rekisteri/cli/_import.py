@@ -181,7 +181,7 @@ def import_command(
     draft = to_toml(result.draft, notes=result.notes, header=_header(result, name))
     report = _report_json(result, name, locale) if fmt == "json" else _report_text(result, name)
     to_stdout = output is None or str(output) == "-"
-    inputs = [] if notice == "-" else [notice]
+    inputs = [notice]  # "-": the file a shell redirected standard input from is never replaced
     _check_targets(None if to_stdout else output, report_path, force=force, inputs=inputs)
     if to_stdout:
         click.echo(draft, nl=False)
