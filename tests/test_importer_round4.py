@@ -228,3 +228,23 @@ def test_a_title_with_degrees_before_the_controllers_name() -> None:
         "          aino.kallio@example.fi\n"
     )
     assert draft.controller.name == "Aino Kallio"
+
+
+def test_a_name_section_that_opens_with_a_sentence_about_the_register() -> None:
+    """'X:n asiakasrekisteriä käytetään …' under a combined heading: name and purposes."""
+    result = import_bytes(
+        (
+            "Tietosuojaseloste\n\n1. Rekisterinpitäjä\nKuntoutus Lehto Oy\n"
+            "Koulukuja 3, 32200 Loimaa\n\n2. Rekisterin nimi ja käyttötarkoitus\n\n"
+            "Kuntoutuksen asiakasrekisteriä käytetään asiakkaiden hoidon kirjaamiseen ja "
+            "laskutukseen.\n\n3. Rekisterin tietosisältö\n\nNimi ja yhteystiedot.\n"
+        ).encode(),
+        source_name="a.txt",
+    )
+    assert result.draft.name is not None
+    assert result.draft.name.fi == "Kuntoutuksen asiakasrekisteri"
+    assert [str(p.name.fi) for p in result.draft.purposes] == [
+        "Asiakkaiden hoidon kirjaaminen",
+        "Laskutus",
+    ]
+    assert not result.unmatched

@@ -99,6 +99,13 @@ _HEREINAFTER: Final = re.compile(
     r"(?:,[ \t]*(?:eli|alias|or)[ \t]+[^,\n]{1,60})?"
     r"(?:,[ \t]*|[ \t]*\([ \t]*)(?:jäljempänä|jatkossa|nedan|hereinafter)\b"
 )
+#: A sentence that opens with the register: genitives, then a word ending in "rekisteri"
+#: in any case ("Fysioterapian asiakasrekisteriä käytetään …").
+_SENTENCE_REGISTER: Final = re.compile(
+    r"(?P<phrase>(?:[\w-]+n[ \t]+){0,3}[\w-]*rekister)(?:iä|issä|istä|iin|ille)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_TAIL_WORDS: Final = 2
 _Y_TUNNUS_WORD: Final = re.compile(r"y-?tunnus|fo-nummer|business id")
 _SWEDISH_NAME: Final = re.compile(r"(?i)\b(?:för|och|över)\b|register(?:et)?$")
 
@@ -379,6 +386,10 @@ class Extractor:
             value, after = split_section_name(value)  # "Asiakasrekisteri. Tietoja …"
             if after is not None and index == 0 and self.out.name is None:
                 self.out.add_description(after, piece.start, piece.end)
+            if index == 0 and self.out.name is None and self._name_from_sentence(value):
+                # "Esimerkin asiakasrekisteriä käytetään …": a sentence, read for its cues
+                self._sentence_unit(SectionKind.TITLE, piece.start, piece.end, inherit=None)
+                continue
             if index == 0 and self.out.name is None and _FINITE_VERB.search(value):
                 # "X ry:n rekisteri. Rekisterikokonaisuus muodostuu seuraavista …": the
                 # name is the first sentence; "Säätiössä on rekisterit liittyen …" names none
@@ -403,6 +414,25 @@ class Extractor:
                 self.out.map(piece.start, piece.end, "name")
             else:
                 self._sentence_unit(SectionKind.TITLE, piece.start, piece.end, inherit=None)
+
+    def _name_from_sentence(self, sentence: str) -> bool:
+        """The register a name section's first sentence opens with, in the nominative.
+
+        "Fysioterapian asiakasrekisteriä käytetään …" under "Rekisterin nimi ja
+        käyttötarkoitus": the name is "Fysioterapian asiakasrekisteri" (genitives
+        before a word ending in "rekisteri" in another case than the nominative,
+        words after it; not "Rekisteri" alone). Whether it was.
+        """
+        found = _SENTENCE_REGISTER.match(sentence)
+        if (
+            found is None
+            or found.group("phrase").casefold() == "rekister"
+            or len(sentence[found.end() :].split()) < _SENTENCE_TAIL_WORDS
+        ):
+            return False
+        self.out.name = capitalise(found.group("phrase") + "i")
+        self.out.note("name", "read from the first sentence of the name section; check it")
+        return True
 
     # -- rights
     def _rights(self, section: Section) -> None:
