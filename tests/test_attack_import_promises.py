@@ -379,6 +379,31 @@ def test_summary_line_on_every_run(tmp_path: Path, extra: list[str]) -> None:
     assert len(SUMMARY.findall(run.stderr.replace(str(tmp_path) + "/", ""))) == 1
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: an unknown heading numbered as the next section ('5. Asiakaspalaute' after "
+    "'4. Rekisterin käyttötarkoitus') is read as a purpose named 'Asiakaspalaute' with the "
+    "paragraph as its description, no I001, and the shares say 100% in the field its section "
+    "names (the guide: only a heading numbered under the one before, '4.1', is part of it)",
+)
+def test_next_numbered_unknown_heading_is_not_a_purpose() -> None:
+    result = import_notice(
+        "1. Rekisterinpitäjä\nEsimerkki Oy\n\n4. Rekisterin käyttötarkoitus\n"
+        "Tietoja käytetään laskutukseen.\n\n5. Asiakaspalaute\n\n"
+        "Palautteet käydään läpi viikoittain.\n"
+    )
+    assert [purpose.name.fi for purpose in result.draft.purposes] == ["Laskutus"]
+    assert "I001" in {finding.code for finding in result.findings}
+
+
+@pytest.mark.parametrize("yt", ["2077474-1", "2077474 - 1", "FI20774741", "207747-1"])
+def test_wrong_ytunnus_check_digit_is_reported_not_copied(yt: str) -> None:
+    result = import_notice(f"1. Rekisterinpitäjä\nEsimerkki Oy (Y-tunnus {yt})\nx@example.com\n")
+    assert result.draft.controller.business_id is None
+    assert "I002" in {finding.code for finding in result.findings}
+    assert result.has_errors
+
+
 # --------------------------------------------------------------------------
 # 3. Every draft loads
 # --------------------------------------------------------------------------
@@ -568,23 +593,13 @@ def test_hostile_input_in_a_real_process(tmp_path: Path) -> None:
     assert run.stderr.startswith(b"rekisteri: error: ")
 
 
-STDIN_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="bug: 'rekisteri import - -o /dev/stdin < seloste.txt' (or /dev/fd/0, or "
-    "--report /dev/stdin) replaces seloste.txt with the draft or the report, exit 1, even "
-    "without --force; render and jsonld refuse the same",
-)
-
-
 @pytest.mark.skipif(not Path("/dev/stdin").exists(), reason="needs /dev/stdin")
 @pytest.mark.parametrize(
     "target",
     [
-        pytest.param(["-o", "/dev/stdin"], id="o-dev-stdin", marks=STDIN_BUG),
-        pytest.param(["-o", "/dev/fd/0"], id="o-dev-fd-0", marks=STDIN_BUG),
-        pytest.param(
-            ["-o", "{out}", "--report", "/dev/stdin"], id="report-dev-stdin", marks=STDIN_BUG
-        ),
+        pytest.param(["-o", "/dev/stdin"], id="o-dev-stdin"),
+        pytest.param(["-o", "/dev/fd/0"], id="o-dev-fd-0"),
+        pytest.param(["-o", "{out}", "--report", "/dev/stdin"], id="report-dev-stdin"),
         pytest.param(["-o", "/proc/self/fd/0"], id="o-proc-self-fd-0"),
     ],
 )
