@@ -115,6 +115,7 @@ TUNED_ON: Final = frozenset(
         "dev_c3_11-en-no-blank-lines-co-address",
         "dev_c3_12-kaupunki-unit-shopping-centre",
         "dev_c3_13-all-ones-name-taken-for-heading",
+        "dev_r4_01-slash-name-contact-ytunnus-purpose-phrases",
     }
 )
 

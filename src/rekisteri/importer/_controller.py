@@ -968,10 +968,12 @@ _NAME_FIRST: Final = re.compile(
 )
 _NAME_FIRST_WORDS: Final = 6
 _PO_BOX_START: Final = re.compile(r"(?i)(?:PL|PB|P\.?\s?O\.?\s?Box|Box|Postilokero)\b")
+# Each branch starts only where a run of blanks starts ((?<![ \t])): tried from
+# every blank of a long run, the search took time quadratic in the run's length.
 _PARENTHETICAL: Final = re.compile(
-    r"[ \t]*\((?:jäljempänä|jatkossa|myöhemmin|nedan|hereinafter|later)\b[^)]*\)?"
-    r"|[ \t]*[(\[][ \t]*[“”\"'„«»][^()\[\]]{1,40}[)\]]?"  # an alias in quotes: (“Puoti”)
-    r"|[ \t]*,[ \t]*(?:jäljempänä|jatkossa|myöhemmin|nedan|hereinafter)\b.*$"
+    r"(?<![ \t])[ \t]*\((?:jäljempänä|jatkossa|myöhemmin|nedan|hereinafter|later)\b[^)]*\)?"
+    r"|(?<![ \t])[ \t]*[(\[][ \t]*[“”\"'„«»][^()\[\]]{1,40}[)\]]?"  # an alias in quotes: (“Puoti”)
+    r"|(?<![ \t])[ \t]*,[ \t]*(?:jäljempänä|jatkossa|myöhemmin|nedan|hereinafter)\b.*$"
 )
 #: What a name ends with in brackets: an abbreviation or a word about the name,
 #: "Suunnistajat -37 ry (LS-37)", "Säätiö sr (rekisterinumero)".
@@ -1072,7 +1074,8 @@ def adopt_orphan_blocks(text: str, sections: list[Section]) -> list[Section]:
     kunnankirjasto" read as a heading of its own with the street and the
     postal code under it: the name and its lines are the controller's block.
     Only when the contact section is empty and the lines under the would-be
-    heading give a postal code, an e-mail, a phone or a Y-tunnus.
+    heading give a postal code, an e-mail, a phone or a Y-tunnus, or when
+    nothing is under it and it names a body ("Hoitola Esimerkki ky").
     """
     out: list[Section] = []
     for section in sections:
@@ -1099,6 +1102,11 @@ def _orphan_block(text: str, section: Section) -> bool:
     words = text[heading.start : heading.end].split()
     if not words or len(words) > _ORPHAN_WORDS or words[-1].endswith((".", ":", "?")):
         return False
+    if not section.pieces:
+        # "1. REKISTERINPITÄJÄ", then "Hoitola Esimerkki ky" alone before the next heading:
+        # a body's name (a legal form or a word such as säätiö), not a heading
+        value = " ".join(words)
+        return bool(ORGANISATION.search(value) or _LEGAL_FORM_ANY_CASE.search(value))
     lines = [line for piece in section.pieces[:4] for line in piece.lines]
     fields = {p.field for s, e in lines for p in parse_line(text, s, e)}
     return bool(fields & {"postal_code", "email", "phone", "business_id"})
