@@ -408,7 +408,9 @@ def _part_names(part: str, items: list[str], *, nominative: bool, several: bool)
 
 
 _NEXT: Final = re.compile(r"\s*(\S)")
-_SENTENCE_END: Final = re.compile(r"[.!?]+[\"'”)]*(?=\s)")
+# Only from the first stop of a run ((?<![.!?])): tried from every full stop of a long
+# run of them, the search took time quadratic in the run's length. Same matches.
+_SENTENCE_END: Final = re.compile(r"(?<![.!?])[.!?]+[\"'”)]*(?=\s)")
 _ABBREVIATIONS: Final = frozenset(
     [
         "esim",
