@@ -116,6 +116,7 @@ TUNED_ON: Final = frozenset(
         "dev_c3_12-kaupunki-unit-shopping-centre",
         "dev_c3_13-all-ones-name-taken-for-heading",
         "dev_r4_01-slash-name-contact-ytunnus-purpose-phrases",
+        "dev_r4_02-degree-title-indented-block-name-sentence",
     }
 )
 

@@ -248,3 +248,12 @@ def test_a_name_section_that_opens_with_a_sentence_about_the_register() -> None:
         "Laskutus",
     ]
     assert not result.unmatched
+
+
+def test_a_bodys_name_alone_under_an_empty_controller_heading() -> None:
+    """'1. REKISTERINPITÄJÄ' / 'Hoitola ky' / '2. YHTEYSTIEDOT': the name is the block's."""
+    draft = _draft(
+        "TIETOSUOJASELOSTE\n\n1. REKISTERINPITÄJÄ\n\nHieroja Saarinen ky\n\n2. YHTEYSTIEDOT\n\n"
+        "Hierontapiste Saarinen\nKoskikatu 3, 33100 Tampere\n"
+    )
+    assert draft.controller.name == "Hieroja Saarinen ky"
