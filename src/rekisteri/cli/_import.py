@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Final
 import click
 
 from rekisteri.cli._common import (
+    _UNSAFE,
     Command,
     _written_in_place,
     echo,
@@ -26,6 +27,8 @@ from rekisteri.cli._common import (
 from rekisteri.identifiers import hetu
 
 if TYPE_CHECKING:
+    import re
+
     from rekisteri.importer import ImportResult
 
 __all__ = ["COMMANDS", "import_command"]
@@ -89,7 +92,17 @@ def _report_json(result: ImportResult, name: str, locale: str) -> str:
             {"start": p.start, "end": p.end, "text": hetu.redact(p.text)} for p in result.unmatched
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # Controls, bidi marks and the like as JSON escapes, so that the report is safe on a
+    # terminal and stays valid JSON (echo() would write them as Python escapes).
+    return _UNSAFE.sub(_json_escape, json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def _check_targets(
@@ -188,13 +201,16 @@ def import_command(
     else:
         assert output is not None
         write_output(output, draft, force=force, inputs=inputs)
+    report_on_stderr = to_stdout and report_path is None
+    if report_on_stderr and fmt == "json":
+        summary(result.summary_line(name))  # the JSON report has no summary line of its own
     if report_path is not None:
         write_output(report_path, report, force=force, inputs=inputs)
-    elif to_stdout:
+    elif report_on_stderr:
         echo(report.rstrip("\n"), err=True)
     else:
-        click.echo(report, nl=False)
-    if not (to_stdout and report_path is None):
+        echo(report.rstrip("\n"))  # controls escaped, as on stderr
+    if not report_on_stderr:
         # the report is not on stderr: its first line there all the same
         summary(result.summary_line(name))
     sys.exit(report_exit(failed=result.has_errors, exit_zero=exit_zero))
