@@ -257,3 +257,30 @@ def test_a_bodys_name_alone_under_an_empty_controller_heading() -> None:
         "Hierontapiste Saarinen\nKoskikatu 3, 33100 Tampere\n"
     )
     assert draft.controller.name == "Hieroja Saarinen ky"
+
+
+class TestNothingLost:
+    """Round 3's lost passages: a form's label line under a contact or controller heading."""
+
+    def _lost(self, text: str) -> list[tuple[int, int, str]]:
+        from rekisteri.importer import to_toml
+        from rekisteri.importer._evaluate import lost_passages
+
+        result = import_bytes(text.encode(), source_name="lost.txt")
+        return lost_passages(result, to_toml(result.draft, notes=result.notes))
+
+    def test_a_label_line_under_the_contact_heading(self) -> None:
+        """'nimi, osoite ja sähköposti' above the contact person's lines."""
+        assert not self._lost(
+            "Tietosuojaseloste\n\n1. Rekisterinpitäjä\nKoivulan Kahvila Oy\n"
+            "Rantatie 4, 33100 Tampere\n\n2. Yhteyshenkilö\nnimi, osoite ja sähköposti\n"
+            "Liisa Koivu, liisa@example.fi\n\n3. Rekisterin nimi\nAsiakasrekisteri\n"
+        )
+
+    def test_a_label_line_in_the_controllers_block(self) -> None:
+        """The same line among the controller's lines."""
+        assert not self._lost(
+            "Tietosuojaseloste\n\n1. Rekisterinpitäjä\nKoivulan Kahvila Oy\n"
+            "nimi, osoite ja sähköposti\nRantatie 4, 33100 Tampere\n\n2. Rekisterin nimi\n"
+            "Asiakasrekisteri\n\nSeloste on päivitetty viimeksi 3.4.2024 ja se korvaa aiemman.\n"
+        )

@@ -470,7 +470,9 @@ class ContactReader:
             return True
         value = trimmed
         if all(word.strip(".,:;()").casefold() in _LABEL_WORDS for word in value.split()):
-            # "Nimi ja yhteystiedot", "Muut yhteystiedot": a form's label, not a name
+            # "Nimi ja yhteystiedot", "Muut yhteystiedot": a form's label, not a name; said
+            # in a note, so that no text is lost ("nimi, osoite ja sähköposti")
+            self.out.note(self.path, f"a label of the notice's form: {flat(value)}")
             self.out.map(part.start, part.end, self.path)
             return True
         return self._named(part, kind, self._without_role(part, value))
