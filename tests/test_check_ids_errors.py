@@ -155,6 +155,22 @@ def test_corrupt_parquet_data_after_some_rows(
             assert result.stdout == ""
 
 
+def test_rows_of_the_readable_row_groups_are_reported_with_the_default_batch(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Row groups smaller than a batch: Arrow must not decode the damaged one first.
+
+    Read over the whole file at once, the third group's damage stopped the
+    check before the first batch ("after row 0"), and no row was listed.
+    """
+    path = _corrupt_parquet(tmp_path)
+    result = _run(runner, path, "--reader", "arrow", "--format", "text")
+    _one_line_error(result, "a corrupt Parquet file: the data after row 6 cannot be read")
+    expected = f"row 1: wrong check character: {SHOWN_BAD}\n"
+    expected += f"row 5: wrong check character: {SHOWN_BAD}\n"
+    assert result.stdout == expected
+
+
 def test_a_whole_report_is_written_once_the_check_is_done(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
