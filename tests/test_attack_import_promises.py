@@ -976,6 +976,31 @@ def test_identity_code_in_the_file_name(tmp_path: Path) -> None:
     assert _leaks(code, *outputs) == []
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: repr(ImportResult) shows source_name raw: "
+    "import_notice(text, source_name='seloste-<hetu>.txt') gives a repr with the whole code "
+    "(summary_line masks it)",
+)
+def test_result_repr_masks_an_identity_code_in_the_source_name() -> None:
+    code = HETU_20TH
+    result = import_notice("Rekisterinpitäjä\n\nEsimerkki Oy\n", source_name=f"s-{code}.txt")
+    assert _leaks(code, result.summary_line(f"s-{code}.txt")) == []
+    assert _leaks(code, repr(result)) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: to_toml(draft, header=['… <hetu> …']) writes the header line with the code "
+    "unmasked (the CLI masks the file name it puts there itself)",
+)
+def test_to_toml_header_masks_an_identity_code() -> None:
+    code = HETU_21ST
+    result = import_notice("Rekisterinpitäjä\n\nEsimerkki Oy\n")
+    text = to_toml(result.draft, notes=result.notes, header=[f"Imported from s-{code}.txt"])
+    assert _leaks(code, text) == []
+
+
 def test_identity_code_in_a_cp1252_file(tmp_path: Path) -> None:
     code = HETU_20TH
     path = tmp_path / "seloste.txt"
