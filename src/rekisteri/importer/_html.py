@@ -68,7 +68,9 @@ _BLOCK: Final = frozenset(
     ]
 )
 _HEADING: Final = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "title", "caption"])
-_SKIP: Final = frozenset({"script", "style", "template", "noscript"})
+# <noscript> is text: what a browser without scripts shows (at worst a banner, then
+# listed as not mapped, never dropped unseen).
+_SKIP: Final = frozenset({"script", "style", "template"})
 _CELL: Final = frozenset({"td", "th"})
 _EMPHASIS: Final = frozenset({"strong", "b"})
 _SPACES: Final = re.compile(r"\s+")
