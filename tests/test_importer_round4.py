@@ -284,3 +284,44 @@ class TestNothingLost:
             "nimi, osoite ja sähköposti\nRantatie 4, 33100 Tampere\n\n2. Rekisterin nimi\n"
             "Asiakasrekisteri\n\nSeloste on päivitetty viimeksi 3.4.2024 ja se korvaa aiemman.\n"
         )
+
+
+class TestControllerElsewhere:
+    """A controller named only in the introduction, and postal codes with a country prefix."""
+
+    def test_a_body_stated_in_a_sentence_without_its_address(self) -> None:
+        """'Rekisterinpitäjänä toimii Kylän kaupunki, jonka …'."""
+        draft = _draft(
+            "Tietosuojaseloste\n\nRekisterinpitäjänä toimii Kuusikon kaupunki, jonka "
+            "yhteystiedot ovat alla.\n\n1. Käsittelyn tarkoitus\n\n"
+            "Tietoja käytetään laskutukseen.\n"
+        )
+        assert draft.controller.name == "Kuusikon kaupunki"
+
+    def test_a_firm_in_capitals_as_the_first_line(self) -> None:
+        """'KUUSIKON KAHVILA OY' above the title."""
+        draft = _draft(
+            "KUUSIKON KAHVILA OY\n\nTIETOSUOJASELOSTE\n\n1. REKISTERIN NIMI\n\nAsiakasrekisteri\n"
+        )
+        assert draft.controller.name == "Kuusikon Kahvila Oy"
+
+    def test_a_person_stated_is_no_body(self) -> None:
+        """A sentence naming no body gives no controller from this rule."""
+        draft = _draft(
+            "Tietosuojaseloste\n\nRekisterinpitäjä on Hanna Virta, joka vastaa tiedoista.\n\n"
+            "1. Käsittelyn tarkoitus\n\nTietoja käytetään laskutukseen.\n"
+        )
+        assert draft.controller.name != "Hanna Virta, joka vastaa tiedoista"
+
+    def test_old_country_prefixes_before_the_postal_code(self) -> None:
+        """'FIN-33100 Tampere', 'SF-33100 Tampere'."""
+        for prefix in ("FIN-", "SF-", "FI-"):
+            draft = _draft(
+                "Tietosuojaseloste\n\n1. Rekisterinpitäjä\n\nKuusi Oy\nRantatie 4\n"
+                f"{prefix}33100 Tampere\n\n2. Rekisterin nimi\n\nAsiakasrekisteri\n"
+            )
+            assert draft.controller.address is not None
+            assert (draft.controller.address.postal_code, draft.controller.address.town) == (
+                "33100",
+                "Tampere",
+            )

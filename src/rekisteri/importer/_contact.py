@@ -137,7 +137,7 @@ _NOT_TOWN: Final = (
     r"|finland|suomi|sverige|sweden|vaihde|växel|p\.)\b"
 )
 _POSTCODE_TOWN: Final = re.compile(
-    r"(?<![\d-])(?:(?:FI|AX)[ \t]?-?[ \t]?)?(?P<code>[0-9]{5})[ \t]+"
+    r"(?<![\d-])(?:(?:FIN|FI|SF|AX)[ \t]?-?[ \t]?)?(?P<code>[0-9]{5})[ \t]+"
     r"(?P<town>[A-ZÄÖÅ][A-Za-zÄÖÅäöåéü\-]+(?:[ \t](?:(?!"
     + _NOT_TOWN
     + r")[A-ZÄÖÅ][A-Za-zÄÖÅäöå\-]+"

@@ -643,7 +643,7 @@ class ContactReader:
         if field == "postal_code" and not re.fullmatch(r"[0-9]{5}", value):
             return ""
         if field in {"name", "town", "street"} and target is not self.out.contact:
-            value = _unshouted(value)
+            value = unshouted(value)
         if field == "email" and value.isupper():
             value = value.lower()
         return value
@@ -736,14 +736,14 @@ class ContactReader:
             if own.street is not None and own.street == contact.street:
                 for field in ("postal_code", "town"):
                     if getattr(own, field) is None and getattr(contact, field) is not None:
-                        setattr(own, field, _unshouted(getattr(contact, field)))
+                        setattr(own, field, unshouted(getattr(contact, field)))
             return
         body = contact.name is None or ORGANISATION.search(contact.name) is not None
         same = contact.name is not None and contact.name.casefold() == (own.name or "").casefold()
         if not (self.block_address or body or same):
             return
         for field in given:
-            setattr(own, field, _unshouted(getattr(contact, field)))
+            setattr(own, field, unshouted(getattr(contact, field)))
         self.out.note("controller", "address read from the contact details below it; check")
 
     def _settle_business_id(self) -> None:
@@ -770,7 +770,7 @@ class ContactReader:
         Its person, phone and e-mail are the contact person's, never the controller's.
         """
         said = _CONTACT_SAID.search(sentence)
-        if said is None or _STATED_CONTROLLER.search(sentence) is not None:
+        if said is None or STATED_CONTROLLER.search(sentence) is not None:
             return False
         contact = self.out.contact
         rest = sentence[said.end() :]
@@ -820,12 +820,12 @@ class ContactReader:
         """The controller's name, Y-tunnus, e-mail, address and phone in *sentence*."""
         out = self.out
         company = COMPANY.search(sentence)
-        stated = _STATED_CONTROLLER.search(sentence)
+        stated = STATED_CONTROLLER.search(sentence)
         if company is not None and out.controller.name is None:
             out.controller.name = company.group(1)
         elif stated is not None and out.controller.name is None:
             # "Rekisterinpitäjä on Kylän kaupungin tekninen lautakunta, osoite …"
-            out.controller.name = _unshouted(stated.group("name").strip())
+            out.controller.name = unshouted(stated.group("name").strip())
         business = YTUNNUS.search(sentence)
         if business is not None:
             self.business_id(business.group(1), "controller", start, end)
@@ -846,7 +846,7 @@ class ContactReader:
 _PROSE_WORDS: Final = 8
 #: "Rekisterinpitäjä on X, osoite …", "Rekisterinpitäjänä toimii X.": the controller named
 #: in a sentence, its name up to a comma, a bracket, the sentence's end or a label.
-_STATED_CONTROLLER: Final = re.compile(
+STATED_CONTROLLER: Final = re.compile(
     r"(?i)(?:rekisterin ?pitäjä(?:nä)?|personuppgiftsansvarig|registeransvarig"
     r"|(?:the )?(?:data )?controller)[ \t]+(?:on|toimii|är|is)[ \t]+"
     r"(?P<name>(?-i:[A-ZÄÖÅ])[^,.;:()\n]{2,100}?)"
@@ -1132,7 +1132,7 @@ def _is_sentence(line: str) -> bool:
 _SHOUTED_MIN: Final = 4
 
 
-def _unshouted(value: str) -> str:
+def unshouted(value: str) -> str:
     """A name or town in capitals as a person writes it: "SIENITIETO OY" → "Sienitieto Oy"."""
     letters = [c for c in value if c.isalpha()]
     if len(letters) < _SHOUTED_MIN or not all(c.isupper() for c in letters):

@@ -18,9 +18,11 @@ import attrs
 from rekisteri.importer._builder import Builder, Remark
 from rekisteri.importer._contact import email_in
 from rekisteri.importer._controller import (
+    STATED_CONTROLLER,
     ContactReader,
     adopt_orphan_blocks,
     states_controller,
+    unshouted,
 )
 from rekisteri.importer._cookies import read_cookies
 from rekisteri.importer._cues import (
@@ -265,6 +267,8 @@ class Extractor:
                     break
         if out.controller.name is None:
             self._hereinafter(free)
+        if out.controller.name is None:
+            self._stated_or_shouted(free)
         if out.controller.email is None and out.contact.email is None:
             found = email_in(self.text)
             if found is not None:
@@ -287,6 +291,33 @@ class Extractor:
                 self.out.map(found.start("name"), found.end("name"), "controller")
                 self.out.note("controller", "name read from the notice's introduction; check it")
                 return
+
+    def _stated_or_shouted(self, free: list[Section]) -> None:
+        """The controller named in the introduction without a legal form or in capitals.
+
+        "Rekisterinpitäjänä toimii Kylän kaupunki, jonka …" (a body's word such
+        as kaupunki, säätiö, kommun); "KYLÄN KAHVILA OY" as the page's first
+        line. Noted in the draft.
+        """
+        for section in free:
+            for piece in (
+                section.pieces[:6]
+                if not section.heading
+                else [section.heading, *section.pieces[:6]]
+            ):
+                line = self.text[piece.start : piece.end]
+                stated = STATED_CONTROLLER.search(line)
+                if stated is not None and ORGANISATION.search(stated.group("name")):
+                    name = stated.group("name").strip()
+                else:
+                    shouted = COMPANY.search(unshouted(line)) if line.isupper() else None
+                    name = shouted.group(1) if shouted is not None else None
+                if name:
+                    self.out.controller.name = name
+                    self.out.note(
+                        "controller", "name read from the notice's introduction; check it"
+                    )
+                    return
 
     def _title_name(self, section: Section) -> None:
         """Keep a register name read from a title (or a lone line under it) as a guess."""
