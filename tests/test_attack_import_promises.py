@@ -1275,3 +1275,34 @@ def test_file_name_controls_are_escaped_in_the_draft_on_stdout(tmp_path: Path, c
     assert "b.txt" in run.stdout
     assert char not in run.stdout
     assert char not in run.stderr
+
+
+def _limit_memory() -> None:  # pragma: no cover - runs in the child process
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2_000_000_000, 2_000_000_000))
+
+
+@pytest.mark.skipif(
+    sys.platform != "linux" or not Path("/dev/zero").exists(), reason="needs Linux /dev/zero"
+)
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: 'rekisteri import /dev/zero' (or '-' fed from it) reads the whole stream "
+    "before looking at it: without a limit it took 24 GB of memory in 13 s here; under a 2 GB "
+    "address-space limit it ends with a MemoryError traceback and exit 1",
+)
+@pytest.mark.parametrize("from_stdin", [False, True], ids=["path", "stdin"])
+def test_an_endless_binary_stream_is_refused_in_bounded_memory(*, from_stdin: bool) -> None:
+    with Path("/dev/zero").open("rb") as zeros:
+        run = subprocess.run(  # noqa: S603
+            [sys.executable, "-m", "rekisteri", "import", "-" if from_stdin else "/dev/zero"],
+            stdin=zeros if from_stdin else subprocess.DEVNULL,
+            capture_output=True,
+            check=False,
+            timeout=120,
+            preexec_fn=_limit_memory,
+        )
+    assert b"Traceback" not in run.stderr
+    assert run.returncode == 2
+    assert run.stderr.startswith(b"rekisteri: error: ")
