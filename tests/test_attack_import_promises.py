@@ -1306,3 +1306,29 @@ def test_an_endless_binary_stream_is_refused_in_bounded_memory(*, from_stdin: bo
     assert b"Traceback" not in run.stderr
     assert run.returncode == 2
     assert run.stderr.startswith(b"rekisteri: error: ")
+
+
+@pytest.mark.skipif(
+    sys.platform != "linux" or not Path("/dev/zero").exists(), reason="needs Linux /dev/zero"
+)
+@pytest.mark.parametrize(
+    ("source", "reader", "from_stdin"),
+    [("/dev/zero", "auto", False), ("/dev/zero", "python", True), ("/dev/urandom", "auto", True)],
+)
+def test_check_ids_refuses_an_endless_stream_in_bounded_memory(
+    source: str, reader: str, *, from_stdin: bool
+) -> None:
+    args = ["check-ids", "-" if from_stdin else source, "-c", "hetu", "-k", "hetu"]
+    with Path(source).open("rb") as stream:
+        run = subprocess.run(  # noqa: S603
+            [sys.executable, "-m", "rekisteri", *args, "--reader", reader, "-f", "json"],
+            stdin=stream if from_stdin else subprocess.DEVNULL,
+            capture_output=True,
+            check=False,
+            timeout=120,
+            preexec_fn=_limit_memory,
+        )
+    assert run.returncode == 2
+    assert run.stdout == b""
+    assert run.stderr.startswith(b"rekisteri: error: ")
+    assert run.stderr.count(b"\n") == 1
