@@ -325,3 +325,12 @@ class TestControllerElsewhere:
                 "33100",
                 "Tampere",
             )
+
+
+def test_a_processing_of_something_given_a_legal_basis() -> None:
+    """'Apurahojen käsittely perustuu …' names a purpose; 'Tietojen käsittely …' does not."""
+    assert based_purpose("Apurahojen käsittely perustuu säätiön oikeutettuun etuun.") == (
+        "Apurahojen käsittely"
+    )
+    assert based_purpose("Asiakkaiden tietojen käsittely perustuu sopimukseen.") is None
+    assert based_purpose("Laskutus perustuu sopimukseen.") == "Laskutus"

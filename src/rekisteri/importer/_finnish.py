@@ -295,7 +295,13 @@ def processed_for(sentence: str) -> list[str] | None:
 
 
 _BASED_ON: Final = re.compile(r"(?P<subject>[^\W\d][\w\- ]{2,60}?)\s+perustu(?:u|vat)\s")
-_NO_PURPOSE_SUBJECT: Final = re.compile(r"(?i)käsittel|rekister|peruste|tieto|toiminta|se\b|ne\b")
+_NO_PURPOSE_SUBJECT: Final = re.compile(
+    r"(?i)^(?:käsittely|(?:rekisterin|sen|niiden)\b)|\w*tietojen\b|rekister|peruste|toiminta"
+    r"|^(?:se|ne|tämä|nämä)\b"
+)
+#: The head of a purpose phrase: a verbal noun ("lähettäminen") or an action noun
+#: ("käsittely", "laskutus", "markkinointi", "viestintä").
+_ACTION_NOUN: Final = re.compile(r"(?i)(?:minen|ly|lly|tus|tys|nti|ntä|nta)$")
 
 
 def based_purpose(sentence: str) -> str | None:
@@ -307,6 +313,8 @@ def based_purpose(sentence: str) -> str | None:
     Examples:
         >>> based_purpose("Uutiskirjeen lähettäminen perustuu havaitsijan suostumukseen.")
         'Uutiskirjeen lähettäminen'
+        >>> based_purpose("Apurahojen käsittely perustuu säätiön oikeutettuun etuun.")
+        'Apurahojen käsittely'
         >>> based_purpose("Käsittely perustuu asiakassuhteeseen.") is None
         True
     """
@@ -316,7 +324,7 @@ def based_purpose(sentence: str) -> str | None:
     subject = match.group("subject")
     if len(subject.split()) > 4 or _NO_PURPOSE_SUBJECT.search(subject):
         return None
-    return capitalise(subject) if _is_verbal_noun(subject) else None
+    return capitalise(subject) if _ACTION_NOUN.search(subject) else None
 
 
 def listed_purposes(sentence: str) -> list[str] | None:
