@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -27,6 +28,7 @@ import pytest
 from click.testing import CliRunner
 
 from rekisteri.cli import cli
+from rekisteri.errors import RekisteriError
 from rekisteri.importer import ImportResult, import_notice, to_toml
 from rekisteri.serialize import load_register
 from rekisteri.testing import make_hetu
@@ -1332,3 +1334,29 @@ def test_check_ids_refuses_an_endless_stream_in_bounded_memory(
     assert run.stdout == b""
     assert run.stderr.startswith(b"rekisteri: error: ")
     assert run.stderr.count(b"\n") == 1
+
+
+TOML_HOSTILE = ['"', "\\", '"""', "'''", "\x7f", "\x00", "\U0001f600", "#", "[[purposes]]"]
+TOML_HOSTILE += ["\\u0000", "\r", "\x1f", "\ufffe", "\uffff", "\U0010ffff", "key = 1", "\t", "\x85"]
+
+
+def test_drafts_with_toml_syntax_in_the_text_load_and_lose_nothing(tmp_path: Path) -> None:
+    """Characters that TOML quotes or escapes, put at random places (seeded) in the notices."""
+    rng = random.Random(20261206)  # noqa: S311 - a seeded fuzz, not a secret
+    bases = [FI_NUMBERED, FI_UNNUMBERED, SV, PROSE, BILINGUAL_SLASH]
+    path = tmp_path / "draft.toml"
+    for _ in range(150):
+        chars = list(rng.choice(bases))
+        for _ in range(rng.randint(1, 12)):
+            chars.insert(rng.randrange(len(chars)), rng.choice(TOML_HOSTILE))
+        text = "".join(chars)
+        result = import_notice(text)
+        path.write_text(to_toml(result.draft, notes=result.notes), encoding="utf-8")
+        assert load_register(path) == result.draft, text
+        assert _lost_text(result) == [], text
+
+
+def test_a_lone_surrogate_is_a_typed_error() -> None:
+    with pytest.raises(RekisteriError) as caught:
+        import_notice("Rekisterinpitäjä\n\nEsi\ud800merkki Oy\n")
+    assert isinstance(caught.value, ValueError)
