@@ -46,6 +46,7 @@ SLOW_MODULES = frozenset(
         "test_attack_columns.py",
         "test_attack_readers.py",
         "test_attack_identity_codes.py",
+        "test_attack_import_promises.py",
         "test_hostile_cli.py",
         "test_spark.py",
     }
