@@ -1039,6 +1039,7 @@ def failing_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "ragged": body.encode() + f"99,{codes[2]},extra\n".encode(),
         "utf16": body.encode("utf-16"),
         "missing-column": body.replace("id,hetu", "id,henkilotunnus", 1).encode(),
+        "long-line": body.encode() + b"99," + b"a" * 4_300_000 + b"\n",
     }
     paths = {}
     for name, data in files.items():
@@ -1068,10 +1069,12 @@ CAUSES = {
     "missing-column": r"column 'hetu' not found",
     "truncated-parquet": r"a Parquet file cut short or damaged",
     "damaged-parquet": r"a corrupt Parquet file|needs the Arrow reader",
+    "long-line": r"row 12002: a line over 4,194,304 characters|64 KiB without a delimiter",
 }
 
 # (case, reader) pairs where the text report is expected to list rows before the error
 TEXT_LISTS_ROWS = {("undecodable", r) for r in READERS} | {("ragged", r) for r in READERS}
+TEXT_LISTS_ROWS |= {("long-line", r) for r in READERS}
 TEXT_LISTS_ROWS |= {("damaged-parquet", r) for r in ("auto", "arrow", "numpy")}
 
 TEXT_BUGS = {
@@ -1080,6 +1083,8 @@ TEXT_BUGS = {
     ("damaged-parquet", "numpy"),
     ("undecodable", "numpy"),
     ("undecodable", "arrow"),
+    ("long-line", "numpy"),
+    ("long-line", "arrow"),
 }
 
 
@@ -1095,10 +1100,10 @@ def _check_ids_params() -> list[object]:
                         "lists none of the invalid rows of the readable row groups, and the "
                         "message says 'the data after row 0 cannot be read'"
                         if case == "damaged-parquet"
-                        else "bug: --reader numpy/arrow refuses a UTF-8 file with one bad byte "
-                        "near its end before reading any row, so the text report is empty "
-                        "where --reader python lists the invalid rows before it (the guide: "
-                        "the same with every --reader)"
+                        else "bug: --reader numpy/arrow refuses a file with one bad byte, or "
+                        "one line over 64 KiB, near its end before reading any row, so the "
+                        "text report is empty where --reader python lists the invalid rows "
+                        "before it (the guide: the same with every --reader)"
                     )
                     marks.append(pytest.mark.xfail(strict=True, reason=why))
                 params.append(
