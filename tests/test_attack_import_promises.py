@@ -1365,3 +1365,27 @@ def test_a_lone_surrogate_is_a_typed_error() -> None:
     with pytest.raises(RekisteriError) as caught:
         import_notice("Rekisterinpitäjä\n\nEsi\ud800merkki Oy\n")
     assert isinstance(caught.value, ValueError)
+
+
+def test_identity_code_in_paths_of_refused_runs(tmp_path: Path) -> None:
+    code = HETU_20TH
+    notice = tmp_path / "seloste.txt"
+    notice.write_text(FI_NUMBERED, encoding="utf-8")
+    existing = tmp_path / f"exists-{code}.toml"
+    existing.write_text("", encoding="utf-8")
+    folder = tmp_path / f"dir-{code}"
+    folder.mkdir()
+    runs = [
+        ["import", str(notice), "-o", str(existing)],
+        ["import", str(tmp_path / f"missing-{code}.txt")],
+        ["import", str(notice), "-o", str(folder / "x" / "y.toml")],
+        ["import", str(notice), "--report", str(folder)],
+        ["import", str(notice), "--encoding", code],
+        ["check-ids", str(notice), "-c", code, "-k", "hetu"],
+    ]
+    for args in runs:
+        run = _invoke(args)
+        _no_traceback(run)
+        assert run.exit_code == 2, args
+        assert run.stderr.startswith("rekisteri: error: ")
+        assert _leaks(code, run.stdout, run.stderr) == [], args
