@@ -792,6 +792,35 @@ BUDGET_BUG = (
             lambda n: "1" * n,
             id="digits",
         ),
+        pytest.param(
+            "bullets",
+            lambda n: (
+                "Rekisterin tietosisältö\n\n" + "".join(f"- tieto {i}\n" for i in range(n // 12))
+            ),
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=BUDGET_BUG.format(
+                    what="a data-content section of one bullet a line ('- tieto 17')",
+                    factor="4.5",
+                    rate="about 13",
+                ),
+            ),
+            id="bullets",
+        ),
+        pytest.param(
+            "address-lines",
+            lambda n: (
+                "Rekisterinpitäjä\n\n"
+                + "".join(f"Katu {i}, 00100 Helsinki\n" for i in range(n // 25))
+            ),
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=BUDGET_BUG.format(
+                    what="a controller section of address lines", factor="2.7", rate="about 8"
+                ),
+            ),
+            id="address-lines",
+        ),
         pytest.param("4-digit-words", lambda n: "1234 " * (n // 5), id="4-digit-words"),
         pytest.param("e-mails", lambda n: "a@example.com " * (n // 14), id="e-mails"),
     ],
