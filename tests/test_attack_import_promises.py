@@ -1438,3 +1438,13 @@ def test_identity_code_in_paths_of_refused_runs(tmp_path: Path) -> None:
         assert run.exit_code == 2, args
         assert run.stderr.startswith("rekisteri: error: ")
         assert _leaks(code, run.stdout, run.stderr) == [], args
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_i014_counts_the_masked_codes(count: int) -> None:
+    codes = [HETU_20TH, HETU_21ST, HETU_20TH.lower()][:count]
+    text = "Rekisterinpitäjä\n\nEsimerkki Oy\n\nMuuta\n\n" + " ja ".join(codes) + "\n"
+    result = import_notice(text, locale="en")
+    messages = [finding.message for finding in result.findings if finding.code == "I014"]
+    assert len(messages) == 1
+    assert f"contained {count} identity code" in messages[0]
