@@ -1448,3 +1448,28 @@ def test_i014_counts_the_masked_codes(count: int) -> None:
     messages = [finding.message for finding in result.findings if finding.code == "I014"]
     assert len(messages) == 1
     assert f"contained {count} identity code" in messages[0]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        pytest.param("Tyyppi", id="known-extra"),
+        pytest.param(
+            "Huom",
+            id="unknown-extra",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="bug: a cookie table 'Eväste | Tarkoitus | Kesto | Huom' (one column the "
+                "importer does not know) gives no cookie at all: every cell is listed unmatched",
+            ),
+        ),
+    ],
+)
+def test_cookie_table_with_an_extra_column(extra: str) -> None:
+    page = (
+        "<h2>Evästeet</h2><table><tr><th>Eväste</th><th>Tarkoitus</th><th>Kesto</th>"
+        f"<th>{extra}</th></tr><tr><td>_ga</td><td>tilastot</td><td>2 vuotta</td>"
+        "<td>analytiikka</td></tr></table>"
+    )
+    result = import_notice(page, html=True)
+    assert [(c.name, c.duration) for c in result.draft.cookies] == [("_ga", "2 vuotta")]
