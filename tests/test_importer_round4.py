@@ -334,3 +334,21 @@ def test_a_processing_of_something_given_a_legal_basis() -> None:
     )
     assert based_purpose("Asiakkaiden tietojen käsittely perustuu sopimukseen.") is None
     assert based_purpose("Laskutus perustuu sopimukseen.") == "Laskutus"
+
+
+def test_purposes_listed_before_varten() -> None:
+    """'… X:n hoitamista, Y:tä ja Z:aa varten': one purpose each, in the nominative."""
+    from rekisteri.importer._finnish import varten_purposes
+
+    assert varten_purposes(
+        "Yhteystietoja kerätään jäsenasioiden hoitamista, tiedotusta ja laskutusta varten."
+    ) == ["Jäsenasioiden hoitaminen", "Tiedotus", "Laskutus"]
+    assert varten_purposes("Tietoja käytetään markkinointia ja asiakasviestintää varten.") == [
+        "Markkinointi",
+        "Asiakasviestintä",
+    ]
+    assert varten_purposes("Tätä varten tarvitaan tietoja.") is None
+    names = _purpose_names(
+        _HEAD + "Tietoja kerätään ajanvarausten hoitamista ja laskutusta varten.\n"
+    )
+    assert names == ["Ajanvarausten hoitaminen", "Laskutus"]

@@ -80,6 +80,7 @@ from rekisteri.importer._finnish import (
     processed_for,
     purposes_in,
     sentences,
+    varten_purposes,
 )
 from rekisteri.importer._headings import SectionKind
 from rekisteri.importer._lists import split_items
@@ -892,7 +893,13 @@ class Extractor:
         names = purposes_in(sentence)
         if names is None and kind is SectionKind.PURPOSES and not lead_in:
             based = based_purpose(sentence)
-            names = [based] if based else processed_for(sentence) or listed_purposes(sentence)
+            names = (
+                [based]
+                if based
+                else processed_for(sentence)
+                or varten_purposes(sentence)
+                or listed_purposes(sentence)
+            )
         if names:
             words = len(sentence.split())
             for name in names:

@@ -327,6 +327,60 @@ def based_purpose(sentence: str) -> str | None:
     return capitalise(subject) if _ACTION_NOUN.search(subject) else None
 
 
+#: Partitive endings of a purpose's head noun before "varten", and the nominative's.
+_PARTITIVE: Final = (
+    ("mista", "minen"),
+    ("mistä", "minen"),
+    ("usta", "us"),
+    ("ystä", "ys"),
+    ("ia", "i"),
+    ("iä", "i"),
+    ("oa", "o"),
+    ("öä", "ö"),
+    ("ua", "u"),
+    ("yä", "y"),
+    ("aa", "a"),
+    ("ää", "ä"),
+)
+#: The verb after which a "… varten" list starts ("tietoja kerätään X:ää ja Y:tä varten").
+_VARTEN_VERB: Final = re.compile(
+    r"(?i)\b(?:kerätään|käytetään|käsitellään|tallennetaan|tarvitaan|säilytetään|pidetään"
+    r"|kerätty|tarkoitettu|on|ovat)\s+"
+)
+_VARTEN_WORDS: Final = 12
+
+
+def varten_purposes(sentence: str) -> list[str] | None:
+    """The purposes of "… X:n hoitamista, tiedotusta ja laskutusta varten", or ``None``.
+
+    Examples:
+        >>> varten_purposes("Tietoja kerätään jäsenasioiden hoitamista, tiedotusta ja "
+        ...                 "laskutusta varten.")
+        ['Jäsenasioiden hoitaminen', 'Tiedotus', 'Laskutus']
+        >>> varten_purposes("Tiedot säilytetään varten.") is None
+        True
+    """
+    end = re.search(r"\s+varten\b", sentence)
+    if end is None:
+        return None
+    left = sentence[: end.start()]
+    verbs = list(_VARTEN_VERB.finditer(left))
+    start = verbs[-1].end() if verbs else 0
+    phrase = left[start:].strip(" ,;:")
+    if not phrase or len(phrase.split()) > _VARTEN_WORDS or re.search(r"[.:;()]", phrase):
+        return None
+    names: list[str] = []
+    for item in re.split(r",\s*|\s+(?:ja|sekä|tai)\s+", phrase):
+        words = item.split()
+        if not words:
+            continue
+        head = _replace(words[-1], _PARTITIVE)
+        if head is None:
+            return None
+        names.append(capitalise(" ".join([*words[:-1], head])))
+    return names or None
+
+
 def listed_purposes(sentence: str) -> list[str] | None:
     """Return the purposes of a sentence that only lists them in the nominative, or ``None``.
 
