@@ -1473,3 +1473,17 @@ def test_cookie_table_with_an_extra_column(extra: str) -> None:
     )
     result = import_notice(page, html=True)
     assert [(c.name, c.duration) for c in result.draft.cookies] == [("_ga", "2 vuotta")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32", "utf-32-le"])
+@pytest.mark.parametrize("reader", READERS)
+def test_check_ids_names_a_wide_encoding(tmp_path: Path, encoding: str, reader: str) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes(f"id,hetu\n1,{HETU_21ST}\n".encode(encoding))
+    run = _invoke(["check-ids", str(path), "-c", "hetu", "-k", "hetu", "--reader", reader])
+    _no_traceback(run)
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    family = encoding[:6].upper()  # UTF-16 or UTF-32
+    assert f"looks like {family}" in run.stderr
+    assert _leaks(HETU_21ST, run.stdout, run.stderr) == []
