@@ -352,3 +352,14 @@ def test_purposes_listed_before_varten() -> None:
         _HEAD + "Tietoja kerätään ajanvarausten hoitamista ja laskutusta varten.\n"
     )
     assert names == ["Ajanvarausten hoitaminen", "Laskutus"]
+
+
+def test_an_infinitive_after_the_purpose_marker_is_no_list() -> None:
+    """'Rekisterin tarkoituksena on kerätä X ja Y': no purpose 'Y' split off."""
+    assert (
+        purposes_in("Rekisterin tarkoituksena on kerätä jäsenistä lain vaatimat tiedot ja muut.")
+        is None
+    )
+    assert purposes_in("Rekisterin käyttötarkoitus on asiakassuhteen hoitaminen.") == [
+        "Asiakassuhteen hoitaminen"
+    ]

@@ -604,7 +604,7 @@ _PURPOSE_NAME_WORDS: Final = 8
 #: servicen", "… används för att vårda kundrelationer", "tarkoitus on jäsenrekisterin
 #: ylläpito", "… is to deliver orders".
 _PURPOSE_MARKER: Final = re.compile(
-    r"(?i)(?:\bför att|\bi syfte att|\bär att|tarkoitus(?:ena)? on|\bon tarkoitus|\bjotta"
+    r"(?i)(?:\bför att|\bi syfte att|\bär att|tarkoitu(?:s|ksena) on|\bon tarkoitus|\bjotta"
     r"|is to|are to|in order to)\s+(?=\w)"
 )
 #: The verb of a main clause after a purpose clause that opens the sentence.

@@ -93,6 +93,12 @@ _TRIGGER: Final = re.compile(
     r"|tarkoituksia ovat)\b",
     re.IGNORECASE,
 )
+#: An infinitive after "tarkoitus(ena) on" ("… on kerätä …"): what follows is no list.
+_INFINITIVE: Final = re.compile(
+    r"(?i)(?:kerätä|ylläpitää|hoitaa|mahdollistaa|tarjota|toimittaa|tuottaa|käsitellä|seurata"
+    r"|pitää|hallinnoida|kehittää|markkinoida|tiedottaa|varmistaa|palvella|laskuttaa"
+    r"|tunnistaa|todentaa|rekisteröidä|tallentaa|huolehtia)\b"
+)
 _SEKA: Final = re.compile(r"\s+sekä\s+|;\s*")
 _ITEM_SPLIT: Final = re.compile(r",\s+|(?<!-)\s+(?:ja|tai)\s+")
 _WORD_CHARS: Final = ".,:;!?()\"'”“"
@@ -244,6 +250,9 @@ def purposes_in(sentence: str) -> list[str] | None:
     )
     if not rest:
         return []
+    if nominative and _INFINITIVE.match(rest):
+        # "tarkoituksena on kerätä X ja Y": a verb's objects, not a list of purposes
+        return None
     parts = [part for part in _SEKA.split(rest) if part.strip()]
     several = len(parts) > 1 or bool(re.search(r"\ssekä\s*[:.]?$", sentence))
     names: list[str] = []
