@@ -363,3 +363,29 @@ def test_an_infinitive_after_the_purpose_marker_is_no_list() -> None:
     assert purposes_in("Rekisterin käyttötarkoitus on asiakassuhteen hoitaminen.") == [
         "Asiakassuhteen hoitaminen"
     ]
+
+
+class TestControllerLines:
+    """More controller lines: a 'Yritys:' label, a dotted legal form, a trade name first."""
+
+    def _controller(self, block: str) -> str | None:
+        text = f"Tietosuojaseloste\n\n{block}\n\nRekisterin nimi\n\nAsiakasrekisteri\n"
+        return _draft(text).controller.name
+
+    def test_a_company_label(self) -> None:
+        """'Yritys: X Oy' gives the name without its label."""
+        assert self._controller("Rekisterinpitäjä\nYritys: Kuusikon Kahvila Oy") == (
+            "Kuusikon Kahvila Oy"
+        )
+
+    def test_a_legal_form_with_stops_keeps_its_last_stop(self) -> None:
+        """'Kuusikon Kuoro r.y.' is not cut to 'r.y'."""
+        name = self._controller("Rekisterinpitäjä\nKuusikon Kuoro r.y.\nRantatie 4, 33100 Tampere")
+        assert name == "Kuusikon Kuoro r.y."
+
+    def test_a_trade_name_then_the_firm_after_a_slash(self) -> None:
+        """'Kahvila X / X Oy': the firm with its legal form is the controller."""
+        name = self._controller(
+            "Rekisterinpitäjä\nKuusikon Kahvila / Kuusi Oy\nRantatie 4, 33100 Tampere"
+        )
+        assert name == "Kuusi Oy"

@@ -84,6 +84,7 @@ _LABELS: Final = (
         "name",
         (
             r"(?:yrityksen |rekisterinpitäjän )?nimi|toiminimi|namn|firma|name"
+            r"|yritys|organisaatio|yhteisö|företag|organisation|company|organi[sz]ation"
             r"|\w*rekisterin ?pitäjä(?:n nimi)?(?: on)?|personuppgiftsansvarig(?: är)?"
         ),
     ),
@@ -212,12 +213,18 @@ _CLOSING: Final = {")": "(", "]": "["}
 _OPENING: Final = {"(": ")", "[": "]"}
 
 
+#: A legal form written with stops, its last stop part of it.
+_DOTTED_FORM: Final = re.compile(r"(?i)(?<![\w.])(?:r\.y|r\.f|s\.r|o\.y|t:mi)\.$")
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRIM:
         if text[start] in "([" and _OPENING[text[start]] in text[start:end]:
             break  # "(040) 503 2278": the bracket that a later one closes
         start += 1
     while end > start and text[end - 1] in _TRIM:
+        if text[end - 1] == "." and _DOTTED_FORM.search(text, start, end):
+            break  # "Esimerkki r.y.", "Exempel r.f.": the stop belongs to the legal form
         closing = _CLOSING.get(text[end - 1])
         if closing is not None and text.count(closing, start, end) > text.count(
             text[end - 1], start, end - 1

@@ -539,6 +539,8 @@ class ContactReader:
         target = self.target()
         if target.name is None:
             return self.set(target, "name", value, part.start, part.end)
+        if self._legal_half(target, part, value):
+            return True
         if (
             self.path == "controller"
             and looks_like_person(value)
@@ -567,6 +569,27 @@ class ContactReader:
             self.out.map(part.start, part.end, self.path)
             return True
         return False
+
+    def _legal_half(self, target: ContactFields, part: Part, value: str) -> bool:
+        """'Kahvila Esimerkki / Esimerkki Oy': the half with the legal form is the name.
+
+        Only for the controller, on the line that gave its name, after a slash,
+        when the name so far has no legal form; the other half is noted.
+        """
+        before = self.text[self.line_start : part.start]
+        if (
+            self.path != "controller"
+            or target.name is None
+            or not before.rstrip(" \t").endswith("/")
+            or target.name not in before
+            or _LEGAL_FORM_ANY_CASE.search(target.name)
+            or not _LEGAL_FORM_ANY_CASE.search(value)
+        ):
+            return False
+        self.out.note(self.path, f"the notice adds to the name: {target.name}")
+        target.name = value
+        self.out.map(part.start, part.end, self.path)
+        return True
 
     def set(
         self,
