@@ -38,7 +38,9 @@ def spellings(code: str) -> list[str]:
 
 def leaks(text: str, code: str = CODE) -> bool:
     """Whether *text* shows the personal part of *code* in any spelling."""
-    compact = "".join(text.split()).upper()
+    # the date part is shown on purpose ("300799-****"): take it out first, or a personal
+    # part that its digits happen to contain ("3007" in "300799") reads as a leak
+    compact = "".join(text.split()).upper().replace(code[:6], "|")
     return code[7:].upper() in compact
 
 

@@ -389,3 +389,27 @@ class TestControllerLines:
             "Rekisterinpitäjä\nKuusikon Kahvila / Kuusi Oy\nRantatie 4, 33100 Tampere"
         )
         assert name == "Kuusi Oy"
+
+
+class TestSwedishControllerLines:
+    """'Den personuppgiftsansvarige' as a heading; 'FO' alone as a Y-tunnus label."""
+
+    def test_den_personuppgiftsansvarige_heading(self) -> None:
+        """The definite form of the heading."""
+        draft = _draft(
+            "Dataskyddsbeskrivning\n\nDen personuppgiftsansvarige\nGranby kommun, "
+            "bildningsnämnden\nPB 20, 10601 Ekenäs\n\nRegistrets namn\n\nElevregister\n"
+        )
+        assert draft.controller.name == "Granby kommun, bildningsnämnden"
+
+    def test_fo_alone_labels_the_business_id(self) -> None:
+        """'Exempel Ab (FO 1234567-1)': the label is no part of the name."""
+        from rekisteri.testing import make_ytunnus
+
+        code = make_ytunnus(2345678)
+        assert code is not None
+        draft = _draft(
+            f"Dataskyddsbeskrivning\n\nRegisterhållare\nGranby Kafé Ab (FO {code})\n"
+            "Strandvägen 4, 10600 Ekenäs\n"
+        )
+        assert (draft.controller.name, draft.controller.business_id) == ("Granby Kafé Ab", code)

@@ -53,7 +53,7 @@ _LABELS: Final = (
     (
         "business_id",
         (
-            r"y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|fo-nr|f-signum|org\.?\s?nr|business id"
+            r"y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|fo-nr|fo|f-signum|org\.?\s?nr|business id"
             r"|alv-?(?:tunniste|tunnus|numero|nro)|moms(?:nummer|-?nr)"
             r"|vat(?:[ -]?(?:id|number|no))?|y"  # "Y: 1234567-1"
         ),

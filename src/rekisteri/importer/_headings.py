@@ -88,6 +88,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|rekisterinpitäjä ja (sen |sen edustaja ja )?(yhteystiedot|yhteyshenkilö|yhteyshenkilöt"
             r"|tietosuojavastaava)|personuppgiftsansvarig(a|e)?( och (kontaktuppgifter|kontaktperson"
             r"|dataskyddsombud))?|registeransvarig|registerförare|registerhållare"
+            r"|den (personuppgifts|register)ansvarige?"
             r"|(data )?controller( and contact details)?|yhteystiedot|kontaktuppgifter"
             r"|(data )?controller and (the )?(data protection officer|contact persons?)"
             r"|personuppgiftsansvarige? och (kontaktpersoner|dataskyddsombud(et)?)|contact information"
