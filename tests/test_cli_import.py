@@ -223,3 +223,28 @@ def test_the_file_standard_input_is_redirected_from_is_not_replaced(
     assert b"it is also the input (standard input)" in run.stderr
     assert notice.read_text(encoding="utf-8") == text
     assert not (tmp_path / "draft.toml").exists()
+
+
+@pytest.mark.parametrize("from_stdin", [False, True])
+def test_a_notice_over_the_size_limit_is_refused_unread(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, from_stdin: bool
+) -> None:
+    """At most the limit and one byte are read: an endless stream never fills memory."""
+    from rekisteri.cli import _import
+
+    monkeypatch.setattr(_import, "MAX_NOTICE_BYTES", 1 << 10)
+    big = ("Tietosuojaseloste\n\n1. Rekisterinpitäjä\nKoeyritys Oy\n" * 40).encode()
+    assert len(big) > 1 << 10
+    path = tmp_path / "seloste.txt"
+    path.write_bytes(big)
+    result = (
+        runner.invoke(cli, ["import", "-"], input=big)
+        if from_stdin
+        else runner.invoke(cli, ["import", str(path)])
+    )
+    assert result.exit_code == 2
+    assert "over 1,024 bytes, too large for a notice; not read" in result.stderr
+    assert result.stdout == ""
+    small = big[: 1 << 10]
+    path.write_bytes(small)
+    assert runner.invoke(cli, ["import", str(path)]).exit_code == 1  # a draft, with findings
