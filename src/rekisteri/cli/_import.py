@@ -21,6 +21,7 @@ from rekisteri.cli._common import (
     locale_option,
     output_option,
     report_exit,
+    safe_text,
     summary,
     write_output,
 )
@@ -201,7 +202,9 @@ def import_command(
     """
     from rekisteri.importer import UnusableInputError, import_bytes, to_toml
 
-    name = "<stdin>" if notice == "-" else notice
+    # shown in the draft's header, the report and every message: codes masked, controls
+    # and bidi marks escaped (a file name may hold either)
+    name = "<stdin>" if notice == "-" else safe_text(notice)
     data = _read_notice(notice, name)
     if html is None and notice != "-":
         suffix = Path(notice).suffix.lower()
