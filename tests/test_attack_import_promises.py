@@ -1302,25 +1302,8 @@ def test_check_ids_undecodable_hint_suggests_another_encoding(tmp_path: Path, re
     [
         pytest.param("\x1b", id="esc"),
         pytest.param("\x07", id="bel"),
-        pytest.param(
-            "\u202e",
-            id="rlo",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug: a file name with U+202E is written raw into the TOML draft's "
-                "header comment on standard output (ESC is escaped as \\x1b there, and the "
-                "summary line on standard error escapes U+202E)",
-            ),
-        ),
-        pytest.param(
-            "\u200b",
-            id="zwsp",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug: a file name with U+200B is written raw into the TOML draft's "
-                "header comment on standard output",
-            ),
-        ),
+        pytest.param("\u202e", id="rlo"),
+        pytest.param("\u200b", id="zwsp"),
     ],
 )
 def test_file_name_controls_are_escaped_in_the_draft_on_stdout(tmp_path: Path, char: str) -> None:
@@ -1341,12 +1324,6 @@ def _limit_memory() -> None:  # pragma: no cover - runs in the child process
 
 @pytest.mark.skipif(
     sys.platform != "linux" or not Path("/dev/zero").exists(), reason="needs Linux /dev/zero"
-)
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: 'rekisteri import /dev/zero' (or '-' fed from it) reads the whole stream "
-    "before looking at it: without a limit it took 24 GB of memory in 13 s here; under a 2 GB "
-    "address-space limit it ends with a MemoryError traceback and exit 1",
 )
 @pytest.mark.parametrize("from_stdin", [False, True], ids=["path", "stdin"])
 def test_an_endless_binary_stream_is_refused_in_bounded_memory(*, from_stdin: bool) -> None:
