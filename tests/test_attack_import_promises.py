@@ -1464,3 +1464,14 @@ def test_check_ids_names_a_wide_encoding(tmp_path: Path, encoding: str, reader: 
     family = encoding[:6].upper()  # UTF-16 or UTF-32
     assert f"looks like {family}" in run.stderr
     assert _leaks(HETU_21ST, run.stdout, run.stderr) == []
+
+
+def test_a_notice_over_32_mib_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"Rekisterinpit\xc3\xa4j\xc3\xa4\n\n" + b"a" * (32 * 1024 * 1024))
+    run = _invoke(["import", str(path), "-o", str(tmp_path / "d.toml")])
+    _no_traceback(run)
+    assert run.exit_code == 2
+    assert run.stderr.startswith("rekisteri: error: ")
+    assert run.stderr.count("\n") == 1
+    assert not (tmp_path / "d.toml").exists()
