@@ -111,7 +111,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=10_000_000)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--batch", type=int, default=65_536)
+    parser.add_argument(
+        "--batch",
+        type=int,
+        default=262_144,
+        help="spark.sql.execution.arrow.maxRecordsPerBatch (Spark's default is 10,000)",
+    )
     parser.add_argument(
         "--split-mb",
         type=int,
