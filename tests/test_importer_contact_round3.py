@@ -605,6 +605,7 @@ class TestControllerNamedInASentence:
         )
         assert result.draft.controller.name == "Kylän kaupungin rakennuslautakunta"
         assert lost_passages(result, to_toml(result.draft, notes=result.notes)) == []
+        assert result.draft.description is not None
         assert "processing applications" in (result.draft.description.fi or "")
 
     @pytest.mark.parametrize(

@@ -198,7 +198,9 @@ def test_a_section_number_alone_on_its_line_joins_the_heading_after_it() -> None
     )
     sections = [s for s in split(text) if s.heading is not None]
     assert [s.kind for s in sections] == [SectionKind.CONTROLLER, SectionKind.NAME]
-    assert text[sections[0].heading.start : sections[0].heading.end].startswith("1")
+    heading = sections[0].heading
+    assert heading is not None
+    assert text[heading.start : heading.end].startswith("1")
     result = import_notice(text)
     assert result.draft.name is not None
     assert result.draft.name.fi == "Lukusalin lainaajarekisteri"
@@ -453,7 +455,7 @@ def test_a_lead_in_with_a_colon_before_a_paragraph_is_no_entry() -> None:
 def test_the_rounds_fixture_with_an_introduction_has_no_retention_from_it() -> None:
     path = LEGACY / "dev" / "dev_s3_04-preamble-question-headings-lead-ins.txt"
     draft = import_bytes(path.read_bytes()).draft
-    assert [r.description.fi for r in draft.retention] == [
+    assert [r.description.fi if r.description else None for r in draft.retention] == [
         "Lahjoitustiedot säilytetään kuusi vuotta kirjanpitolain mukaisesti."
     ]
     assert draft.description is not None
