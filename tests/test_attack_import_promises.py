@@ -1041,12 +1041,6 @@ def test_identity_code_in_the_file_name(tmp_path: Path) -> None:
     assert _leaks(code, *outputs) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: repr(ImportResult) shows source_name raw: "
-    "import_notice(text, source_name='seloste-<hetu>.txt') gives a repr with the whole code "
-    "(summary_line masks it)",
-)
 def test_result_repr_masks_an_identity_code_in_the_source_name() -> None:
     code = HETU_20TH
     result = import_notice("Rekisterinpitäjä\n\nEsimerkki Oy\n", source_name=f"s-{code}.txt")
@@ -1054,11 +1048,6 @@ def test_result_repr_masks_an_identity_code_in_the_source_name() -> None:
     assert _leaks(code, repr(result)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: to_toml(draft, header=['… <hetu> …']) writes the header line with the code "
-    "unmasked (the CLI masks the file name it puts there itself)",
-)
 def test_to_toml_header_masks_an_identity_code() -> None:
     code = HETU_21ST
     result = import_notice("Rekisterinpitäjä\n\nEsimerkki Oy\n")
@@ -1292,12 +1281,6 @@ def test_check_ids_header_of_identifiers_is_not_printed(tmp_path: Path, spelling
         assert _leaks(HETU_20TH, run.stdout, run.stderr) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: with --encoding cp1252, a byte cp1252 leaves undefined (0x81) is reported as "
-    "'row 3 has bytes that are not valid cp1252; try --encoding cp1252 or latin-1': it "
-    "suggests the encoding already given",
-)
 @pytest.mark.parametrize("reader", ["auto", "python"])
 def test_check_ids_undecodable_hint_suggests_another_encoding(tmp_path: Path, reader: str) -> None:
     path = tmp_path / "export.csv"

@@ -7,6 +7,7 @@ Identifiers are always shown masked (``131052-****``).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gc
 import io
@@ -749,9 +750,7 @@ def _check_stream(
     except UnicodeError:  # UnicodeDecodeError, or a codec's own (utf-16 without a BOM)
         row = locate()
         where = f"row {row} has bytes that" if row else f"bytes after row {tally.total + 1}"
-        fail(
-            f"{options.source}: {where} are not valid {encoding}; try --encoding cp1252 or latin-1"
-        )
+        fail(f"{options.source}: {where} are not valid {encoding}; {_encoding_advice(encoding)}")
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -808,9 +807,9 @@ def _find_column(
         if row and row > 1:
             fail(
                 f"{source}: row {row} has bytes that are not valid {encoding}; "
-                "try --encoding cp1252 or latin-1"
+                + _encoding_advice(encoding)
             )
-        fail(f"{source}: the header is not valid {encoding}; try --encoding cp1252")
+        fail(f"{source}: the header is not valid {encoding}; {_encoding_advice(encoding)}")
     except csv.Error as exc:
         fail(f"{source}: malformed CSV header ({exc})")
     return _check_header(header, source=source, column=column, checker=checker), len(header)
@@ -977,3 +976,10 @@ def _size(binary: IO[bytes]) -> int | None:
 
 COMMANDS: Final[tuple[click.Command, ...]] = (hetu_group, ytunnus_group, check_ids)
 """The commands of this module, for the ``rekisteri`` group."""
+
+
+def _encoding_advice(encoding: str) -> str:
+    """What to try when bytes are not valid *encoding*: not the encoding already given."""
+    if codecs.lookup(encoding).name == "cp1252":
+        return "check the file's encoding (try --encoding latin-1, or utf-8)"
+    return "try --encoding cp1252 or latin-1"

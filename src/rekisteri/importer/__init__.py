@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from rekisteri._redact import redacted_repr
-from rekisteri._spellings import spelling_spans, spellings
+from rekisteri._spellings import masking_repr, spelling_spans, spellings
 from rekisteri.identifiers import hetu
 from rekisteri.importer._builder import BOTH_WAYS, Mapping, merged
 from rekisteri.importer._decode import UnusableInputError, decode, looks_binary
@@ -194,6 +194,9 @@ class ImportResult:
     def has_errors(self) -> bool:
         """Whether any finding is an error."""
         return any(finding.severity is Severity.ERROR for finding in self.findings)
+
+
+masking_repr(ImportResult)  # its repr shows the notice's text and name: codes masked
 
 
 def _non_blank(text: str) -> int:

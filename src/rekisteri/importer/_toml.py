@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Final
 
+from rekisteri._spellings import mask_spellings
+
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
@@ -84,8 +86,8 @@ def to_toml(
             for source in draft.sources
         ]
     document = tomlkit.document()
-    for line in header:
-        document.add(tomlkit.comment(_safe(line)) if line else tomlkit.nl())
+    for line in header:  # the caller's lines: identity codes masked as everywhere
+        document.add(tomlkit.comment(_safe(mask_spellings(line))) if line else tomlkit.nl())
     for remark in notes.get("", ()):
         document.add(tomlkit.comment(_safe(f"importer unsure: {remark}")))
     keys = [key for key in _ORDER if key in data] + [key for key in data if key not in _ORDER]
