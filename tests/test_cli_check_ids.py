@@ -276,6 +276,17 @@ def test_headerless_file_never_prints_the_first_row(
         assert "Matti" not in result.output
 
 
+def test_parquet_column_named_like_an_identity_code(runner: CliRunner, tmp_path: Path) -> None:
+    """A Parquet file has no header row to add: the message asks to rename the column."""
+    path = tmp_path / "ids.parquet"
+    pq.write_table(pa.table({"131052-308T": ["x"], "nimi": ["y"]}), path)
+    result = _run(runner, str(path), "-c", "hetu", "-k", "hetu")
+    assert result.exit_code == 2
+    assert "rename those columns" in result.stderr
+    assert "header row" not in result.stderr
+    assert "308" not in result.output
+
+
 def test_utf16_without_byte_order_mark_is_a_typed_error(runner: CliRunner, tmp_path: Path) -> None:
     path = _csv(tmp_path / "ids.csv", "id,hetu", ROWS)
     result = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--encoding", "utf-16")

@@ -577,7 +577,7 @@ def _check_parquet(file: str, options: _Options, checker: _Checker, *, reader: s
             "(pip install 'rekisteri-fi[arrow]'; not --reader python)"
         )
     names, parquet = arrow_reader.parquet_columns(file)
-    _check_header(names, source=file, column=options.column, checker=checker)
+    _check_header(names, source=file, column=options.column, checker=checker, parquet=True)
     tally = options.tally(checker.kind)
     arrow_reader.check_parquet(
         parquet, column=options.column, checker=checker.columns(arrow_reader), sink=tally.arrow
@@ -815,12 +815,20 @@ def _find_column(
     return _check_header(header, source=source, column=column, checker=checker), len(header)
 
 
-def _check_header(header: list[str], *, source: str, column: str, checker: _Checker) -> int:
+def _check_header(
+    header: list[str], *, source: str, column: str, checker: _Checker, parquet: bool = False
+) -> int:
     """Return the index of *column* in *header*, or fail without printing personal data."""
     if header.count(column) != 1:
         if column in header:
             fail(f"column {column!r} appears more than once in the header")
         if "valid" in checker.codes(header) or any(_personal(cell) for cell in header):
+            if parquet:
+                # A column named after a person's identity code: never print the names.
+                fail(
+                    f"column {column!r} not found: some column names of {source} are "
+                    "identity codes or identifiers; rename those columns"
+                )
             # No header row: listing the "names" would print a row of personal data.
             fail(
                 f"column {column!r} not found: the first row of {source} holds "
