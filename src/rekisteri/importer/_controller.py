@@ -136,6 +136,9 @@ class ContactReader:
         person named without a label in the controller's section is noted, not the contact."""
         self.contact_business_id: tuple[str, int, int] | None = None
         """A Y-tunnus read in the contact person's lines: the controller's if it has none."""
+        self.name_from_prose = False
+        """Whether the controller's name was read from a sentence outside its section: a
+        name in the controller's section replaces it."""
 
     def target(self) -> ContactFields:
         return {
@@ -260,10 +263,12 @@ class ContactReader:
             if (
                 kind is SectionKind.CONTROLLER
                 and self.out.controller.name is None
-                and (COMPANY.search(line))
+                and (COMPANY.search(line) or STATED_CONTROLLER.search(line))
             ):
-                # "Rekisterinpitäjänä toimii Esimerkki Oy, joka vastaa ...": a sentence
+                # "Rekisterinpitäjänä toimii Esimerkki Oy, joka vastaa ...", "Rekisterinpitäjä
+                # on Kylän vesiosuuskunta. Sen edustajina …": a sentence
                 self.prose(flat(line), start, end)
+                self.name_from_prose = False
                 return
             if self.path != "controller" and self._channels_in_sentence(start, end):
                 return
@@ -480,6 +485,10 @@ class ContactReader:
     def _trimmed_name(self, part: Part, value: str) -> str | None:
         """*value* without what the notice adds to a name; ``None`` when it is no name."""
         alias = _ALIAS_TAIL.search(value) if self.path == "controller" else None
+        if alias is None and self.path == "controller":
+            # "Kylän kuntayhtymä (KSHP, 0818235-5)": the Y-tunnus after the abbreviation
+            # left its bracket open
+            alias = _OPEN_ALIAS.search(value)
         if alias is not None and not any(c.isdigit() for c in value[: alias.start()][-1:]):
             self.out.note(self.path, f"the notice adds to the name: {alias.group(1)}")
             value = value[: alias.start()]
@@ -634,7 +643,7 @@ class ContactReader:
         current: str | None = getattr(target, field)
         if current is None:
             return None
-        if self._menu_name(target, field, value):
+        if self._menu_name(target, field, value) or self._section_name(target, field, value):
             self.out.note(self.path, f"the notice names {current} before it; check")
             return None
         if field == "street" and _PO_BOX_START.match(current):
@@ -688,6 +697,24 @@ class ContactReader:
             and ORGANISATION.search(current) is None
             and ORGANISATION.search(value) is not None
         )
+
+    def _section_name(self, target: ContactFields, field: str, value: str) -> bool:
+        """Whether *value*, a body's name in the controller's section, replaces a prose name.
+
+        A name read from a sentence before the controller's section (a firm's
+        name run together with a person's over a line break) gives way to the
+        body named in the section itself.
+        """
+        if not (
+            self.name_from_prose
+            and field == "name"
+            and target is self.out.controller
+            and self.kind is SectionKind.CONTROLLER
+            and ORGANISATION.search(value) is not None
+        ):
+            return False
+        self.name_from_prose = False
+        return True
 
     def _mailbox_of_controller(self, target: ContactFields, field: str, value: str) -> bool:
         """Whether an e-mail below a person named in the controller's section is the body's."""
@@ -751,6 +778,8 @@ class ContactReader:
         the contact person's postal code and town complete it. Noted in the draft.
         """
         self._settle_business_id()
+        self._own_contact_block()
+        self._box_only()
         own, contact = self.out.controller, self.out.contact
         given = [f for f in ("street", "postal_code", "town") if getattr(contact, f)]
         if not given:
@@ -768,6 +797,46 @@ class ContactReader:
         for field in given:
             setattr(own, field, unshouted(getattr(contact, field)))
         self.out.note("controller", "address read from the contact details below it; check")
+
+    def _box_only(self) -> None:
+        """A PO box that no street replaced is no street: the street stays empty.
+
+        "Postiosoite: PL 1405, 00101 Helsinki" and no street anywhere: the box
+        is said in a note (the draft's address has no field of its own for it);
+        the postal code and town stay.
+        """
+        own = self.out.controller
+        if own.street is None or _PO_BOX_START.match(own.street) is None:
+            return
+        if _BOX_ONLY.fullmatch(own.street):
+            self.out.note(
+                "controller",
+                f"the notice gives a PO box, no street: {own.street} "
+                "(put it in street if it is the postal address)",
+            )
+            own.street = None
+
+    def _own_contact_block(self) -> None:
+        """A contact block named after the controller is the controller's own.
+
+        "Yhteystiedot rekisteriä koskevissa asioissa:" / "Esimerkki Oy" /
+        street / phone / e-mail: no person, the body's own channels. They go
+        to the controller where it has none; the contact person is left empty.
+        """
+        own, contact = self.out.controller, self.out.contact
+        if (
+            contact.name is None
+            or own.name is None
+            or contact.name.casefold() != own.name.casefold()
+        ):
+            return
+        for field in ("email", "phone", "url", "street", "postal_code", "town"):
+            value = getattr(contact, field)
+            if value is not None and getattr(own, field) is None:
+                setattr(own, field, unshouted(value) if field == "town" else value)
+            setattr(contact, field, None)
+        contact.name = None
+        self.out.note("controller", "contact details for the register read as its own; check")
 
     def _settle_business_id(self) -> None:
         """A Y-tunnus given only under the contact heading is the controller's.
@@ -846,9 +915,11 @@ class ContactReader:
         stated = STATED_CONTROLLER.search(sentence)
         if company is not None and out.controller.name is None:
             out.controller.name = company.group(1)
+            self.name_from_prose = True
         elif stated is not None and out.controller.name is None:
             # "Rekisterinpitäjä on Kylän kaupungin tekninen lautakunta, osoite …"
             out.controller.name = unshouted(stated.group("name").strip())
+            self.name_from_prose = True
         business = YTUNNUS.search(sentence)
         if business is not None:
             self.business_id(business.group(1), "controller", start, end)
@@ -992,6 +1063,8 @@ _NAME_FIRST: Final = re.compile(
     r"\b[^.]*\.?$"
 )
 _NAME_FIRST_WORDS: Final = 6
+#: A street that is a PO box alone: "PL 1405", "PB 12".
+_BOX_ONLY: Final = re.compile(r"(?i)(?:PL|PB|P\.?\s?O\.?\s?Box|Box|Postilokero)\.?\s*[0-9]{1,6}")
 _PO_BOX_START: Final = re.compile(r"(?i)(?:PL|PB|P\.?\s?O\.?\s?Box|Box|Postilokero)\b")
 # Each branch starts only where a run of blanks starts ((?<![ \t])): tried from
 # every blank of a long run, the search took time quadratic in the run's length.
@@ -1034,6 +1107,8 @@ def _slash_halves(value: str) -> tuple[str, str] | None:
 
 
 _ALIAS_TAIL: Final = re.compile(r"(?<=\w)[ \t]*[(\[]([^()\[\]]{1,40})[)\]][ \t]*$")
+#: An abbreviation in an open bracket at the end of a name: "Kylän kuntayhtymä (KSHP".
+_OPEN_ALIAS: Final = re.compile(r"(?<=\w)[ \t]*\((?P<abbr>[A-ZÄÖÅ][\w&-]{0,11})[ \t,;]*$")
 _ROLE_FIRST: Final = re.compile(
     rf"(\w*(?:{ROLE.pattern.removeprefix('(?i)')}))[ \t]+", re.IGNORECASE
 )
@@ -1103,22 +1178,39 @@ def adopt_orphan_blocks(text: str, sections: list[Section]) -> list[Section]:
     nothing is under it and it names a body ("Hoitola Esimerkki ky").
     """
     out: list[Section] = []
+    labels = False  # whether the section before ended with a fill-in form's label
     for section in sections:
         previous = out[-1] if out else None
         heading = section.heading
         if (
             previous is not None
             and previous.kind in _PATHS
-            and not previous.pieces
+            and (not previous.pieces or labels)
             and section.kind is None
             and heading is not None
-            and _orphan_block(text, section)
+            and (_orphan_block(text, section) or _form_label(text, section))
         ):
+            labels = _form_label(text, section)
             name = Piece("para", heading.start, heading.end, heading.lines, heading.start)
-            out[-1] = Section(previous.kind, previous.heading, [name, *section.pieces])
+            pieces = [*previous.pieces, name, *section.pieces]
+            out[-1] = Section(previous.kind, previous.heading, pieces)
             continue
+        labels = False
         out.append(section)
     return out
+
+
+def _form_label(text: str, section: Section) -> bool:
+    """Whether *section*'s heading is a fill-in form's field label ("Nimi", "Osoite").
+
+    A form's labels as lines of their own ("1. Rekisterinpitäjä" / "Nimi" /
+    names / "Osoite" / addresses) are taken for headings of no known kind:
+    the lines under them are the contact section's.
+    """
+    heading = section.heading
+    assert heading is not None
+    line = text[heading.start : heading.end].strip()
+    return bool(section.pieces) and is_field_label(line)
 
 
 def _orphan_block(text: str, section: Section) -> bool:
@@ -1129,9 +1221,15 @@ def _orphan_block(text: str, section: Section) -> bool:
         return False
     if not section.pieces:
         # "1. REKISTERINPITÄJÄ", then "Hoitola Esimerkki ky" alone before the next heading:
-        # a body's name (a legal form or a word such as säätiö), not a heading
+        # a body's name (a legal form or a word such as säätiö), not a heading; or a
+        # person's contact line ("Aino Esimerkki, aino(at)example.fi")
         value = " ".join(words)
-        return bool(ORGANISATION.search(value) or _LEGAL_FORM_ANY_CASE.search(value))
+        fields = {p.field for p in parse_line(text, heading.start, heading.end)}
+        return bool(
+            ORGANISATION.search(value)
+            or _LEGAL_FORM_ANY_CASE.search(value)
+            or fields & {"email", "phone", "postal_code"}
+        )
     lines = [line for piece in section.pieces[:4] for line in piece.lines]
     fields = {p.field for s, e in lines for p in parse_line(text, s, e)}
     return bool(fields & {"postal_code", "email", "phone", "business_id"})
