@@ -314,6 +314,8 @@ def parse_line(text: str, start: int, end: int) -> list[Part]:
                 len(words) <= _LABEL_PREFIX_WORDS
                 and not any(c.isdigit() or c in "()" for c in before)
                 and not any(word[:1].isupper() for word in words[1:])
+                # "Kylän vesiosuuskunta, Y-tunnus: …": a value and its separator, no label
+                and not before.rstrip(" \t").endswith((",", ";", "|"))
             ):
                 label_start = start  # "Kaupparekisteriin merkitty virallinen yhtiön nimi:"
         if label_start > position:
@@ -597,7 +599,7 @@ def _street_begin(text: str, start: int, end: int, words: list[str]) -> int:
                 and previous not in _LEGAL_FORMS
                 and ((separate and words[index - 1][:1].isupper()) or previous in _STREET_PREFIX)
             ):
-                return index - 1
+                return _named_street_begin(words, index - 1, separate=separate)
             return index
     company = COMPANY.search(text, start, end)
     if company is not None:
@@ -609,6 +611,27 @@ def _street_begin(text: str, start: int, end: int, words: list[str]) -> int:
         return 0
     house = next((i for i, word in enumerate(words) if word[:1].isdigit()), len(words) - 1)
     return max(0, house - 1)
+
+
+def _named_street_begin(words: list[str], index: int, *, separate: bool) -> int:
+    """The first word of a street named after a person: "Eliel Saarisen tie 2".
+
+    A street noun of its own in lower case ("tie", "väg") after a genitive
+    may take a first name before it: one capitalised word more, when it is
+    the first word of the value (never a legal form, never a word of a body).
+    """
+    if (
+        separate
+        and index == 1
+        and words[index][:1].isupper()
+        and words[0][:1].isupper()
+        and words[0].isalpha()
+        and words[0].casefold() not in _LEGAL_FORMS
+        and ORGANISATION.search(words[0]) is None
+        and words[index].casefold().endswith(("n", "s"))
+    ):
+        return 0
+    return index
 
 
 def _by_form(text: str, start: int, end: int) -> list[Part]:

@@ -166,7 +166,10 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         ('Verkkokaupan asiakasrekisteri', 'tilausten toimitusta varten')
         >>> split_section_name("Jäsenrekisteri (jäsenten tiedot järjestelmässä ja kortistot)")
         ('Jäsenrekisteri', 'jäsenten tiedot järjestelmässä ja kortistot')
+        >>> split_section_name("• Asiakasrekisteri")
+        ('Asiakasrekisteri', None)
     """
+    value = _BULLETS.sub("", value)  # "• Asiakasrekisteri": an inner list's bullet
     first, dot, rest = value.partition(". ")
     if dot and rest and _REGISTER_END.search(first.strip()) and len(first.split()) <= _NAME_WORDS:
         return first.strip(), rest.strip()
@@ -181,6 +184,8 @@ def split_section_name(value: str) -> tuple[str, str | None]:
     return value, None
 
 
+#: Bullets before a name (an item of a list inside a list: "• • Asiakasrekisteri").
+_BULLETS: Final = re.compile(r"^(?:[•*·▪◦‣●○■□][ \t]*)+")
 #: A name followed by what the register is for: "… asiakasrekisteri tilausten toimitusta
 #: varten" (not Swedish "för": "Kundregister för Exempel Ab" names the register's holder).
 _PURPOSE_TAIL: Final = re.compile(
