@@ -257,6 +257,19 @@ def email_pattern_in(text: str) -> tuple[str, int, int] | None:
     return found[0], found[1], found[2]
 
 
+def emails_in(text: str) -> list[tuple[str, int, int]]:
+    """Every e-mail address in *text*, written out, with its offsets (no address patterns)."""
+    out = []
+    for found in _EMAIL_FORM.finditer(text):
+        if found.group("bare") is not None and _in_prose(text, found.start()):
+            continue
+        local, _, domain = _AT_SPELLED.sub("@", found.group(0), count=1).partition("@")
+        written = f"{local}@{_DOT_SPELLED.sub('.', domain)}"
+        if EMAIL.fullmatch(written) is not None and not _PLACEHOLDER.match(written):
+            out.append((written, found.start(), found.end()))
+    return out
+
+
 def _written_email(text: str) -> tuple[str, int, int, bool] | None:
     for found in _EMAIL_FORM.finditer(text):
         if found.group("bare") is not None and _in_prose(text, found.start()):

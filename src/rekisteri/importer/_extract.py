@@ -16,7 +16,6 @@ from typing import Final
 import attrs
 
 from rekisteri.importer._builder import Builder, Remark
-from rekisteri.importer._contact import email_in
 from rekisteri.importer._controller import (
     STATED_CONTROLLER,
     ContactReader,
@@ -72,6 +71,7 @@ from rekisteri.importer._cues import (
     security_kind,
     short_name,
 )
+from rekisteri.importer._fallback import fallback_email, implied_controller
 from rekisteri.importer._finnish import (
     based_purpose,
     capitalise,
@@ -231,6 +231,7 @@ class Extractor:
                 self._units(section)
         self.contacts.scan_business_ids()
         self.contacts.settle_address()
+        implied_controller(self.text, self.out)  # the name on the Y-tunnus's line, …
         self._fallbacks()
         if self.out.name is None and self.name_guess is not None:
             name, start, end = self.name_guess
@@ -270,11 +271,7 @@ class Extractor:
             self._hereinafter(free)
         if out.controller.name is None:
             self._stated_or_shouted(free)
-        if out.controller.email is None and out.contact.email is None:
-            found = email_in(self.text)
-            if found is not None:
-                out.controller.email = found[0]
-                out.note("controller", "e-mail read from the notice's text, not a contact block")
+        fallback_email(self.text, out)  # a person's or the DPO's address goes to them
 
     def _hereinafter(self, free: list[Section]) -> None:
         """A body that the introduction names 'hereinafter …' is the controller.

@@ -1,0 +1,194 @@
+"""Key facts that no contact section gave: the controller a notice only implies, an e-mail's owner.
+
+Run after the sections were read, each only for a fact still missing, each
+said in a note of the draft:
+
+* :func:`implied_controller`: the controller's name from the line that gives
+  its Y-tunnus ("• Tmi Esimerkki (Y-tunnus: …)" under a heading the reader
+  did not know), or from the register's name or the title that names its
+  owner ("Esimerkki ry:n jäsenrekisteri"); its address from a line of the
+  notice's first part with a postal code ("Seuran osoite Katu 4, 23100 Kylä")
+  that no other party's section holds;
+* :func:`fallback_email`: an e-mail address given outside the contact blocks
+  is the controller's only when it is no person's: an address after a
+  person's name, or in a sentence about the contact person or the data
+  protection officer, is theirs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from rekisteri.importer._contact import emails_in, looks_like_person, parse_line
+from rekisteri.importer._cues import ORGANISATION
+
+if TYPE_CHECKING:
+    from rekisteri.importer._builder import Builder
+
+#: A legal form written in any case ("Ry", "RY", "oy").
+_FORM: Final = r"(?:oyj|oy|ab|abp|ky|ay|tmi|t:mi|ry|r\.y\.|rf|r\.f\.|sr|osk)"
+#: The owner at the start of a register's name: "Esimerkki ry:n jäsenrekisteri",
+#: "Esimerkki Ry jäsenrekisteri", "Tmi Aino Esimerkki asiakasrekisteri".
+_OWNER_FIRST: Final = re.compile(
+    rf"(?i)^(?P<owner>(?:[\w&-]+[ \t]+){{0,4}}?[\w&-]+[ \t]+{_FORM})(?::n|:s|’s|'s)?[ \t]+\S"
+)
+_OWNER_TMI: Final = re.compile(
+    r"^(?P<owner>(?i:tmi|t:mi)[ \t]+[A-ZÄÖÅ][\w-]+(?:[ \t]+[A-ZÄÖÅ][\w-]+){0,2}?)"
+    r"(?::n)?[ \t]+[a-zäöå][\w-]*(?:rekisteri|register)\b"
+)
+_FORM_WORD: Final = re.compile(rf"(?i)(?<![\w-]){_FORM}(?![\w-])")
+#: What stands before a name on its line: bullets, a label.
+_LEAD: Final = re.compile(r"^[ \t•*·▪◦‣–-]*(?:[\w -]{0,30}:[ \t]*)?")
+#: What stands between a name and its Y-tunnus: "(Y-tunnus: ", ", y-tunnus ".
+_TO_ID: Final = re.compile(
+    r"(?i)[ \t]*[,(;]?[ \t]*(?:y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id)?"
+    r"[ \t:.]*$"
+)
+#: Fields of the draft whose text is another party's, never the controller's address.
+_OTHER_PARTY: Final = ("contact_person", "controller.dpo", "heading:contact", "heading:dpo")
+#: The notice's first part, where a controller's address stands when it has no section.
+_FIRST_PART: Final = 2500
+_NAME_WORDS: Final = 8
+
+
+def implied_controller(text: str, out: Builder) -> None:
+    """The controller's name and address where no controller section gave them."""
+    controller = out.controller
+    if controller.name is None:
+        name = _name_on_id_line(text, out.business_id) or _owner_of(out.name)
+        if name is not None:
+            controller.name = name
+            out.note("controller", "name read from outside a controller block; check it")
+    if controller.street is None and controller.postal_code is None and controller.town is None:
+        _address_line(text, out)
+
+
+def _name_on_id_line(text: str, business_id: str | None) -> str | None:
+    """The body named before the Y-tunnus on its line: "• Tmi Esimerkki (Y-tunnus: 1234567-8)"."""
+    if business_id is None:
+        return None
+    digits = business_id.replace("-", "")
+    found = re.search(rf"(?<!\d){digits[:7]}[ \t]?[-\u2010\u2011\u2013]?[ \t]?{digits[7]}", text)
+    if found is None:
+        return None
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    before = text[line_start : found.start()]
+    before = _TO_ID.sub("", before)
+    before = _LEAD.sub("", before, count=1).strip(" \t,;(")
+    if (
+        not before
+        or len(before.split()) > _NAME_WORDS
+        or not (
+            re.search(rf"(?i)(?<![\w-]){_FORM}(?![\w-])", before) or ORGANISATION.search(before)
+        )
+    ):
+        return None
+    return before
+
+
+def _owner_of(register_name: str | None) -> str | None:
+    """The owner a register's name gives: "Esimerkki Ry jäsenrekisteri" → "Esimerkki Ry"."""
+    if register_name is None:
+        return None
+    found = _OWNER_FIRST.match(register_name) or _OWNER_TMI.match(register_name)
+    if found is None:
+        return None
+    owner = found.group("owner")
+    return owner if owner[:1].isupper() else None
+
+
+def _address_line(text: str, out: Builder) -> None:
+    """The first line of the notice's first part with a postal code that is no one else's."""
+    taken = [m for m in out.mapped if m.field.startswith(_OTHER_PARTY)]
+    position = 0
+    limit = min(len(text), _FIRST_PART)
+    while position < limit:
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        start, position = position, end + 1
+        if any(m.start < end and start < m.end for m in taken):
+            continue
+        parts = parse_line(text, start, end)
+        fields = {p.field: p for p in parts}
+        if "postal_code" not in fields or "town" not in fields:
+            continue
+        for field in ("street", "postal_code", "town"):
+            part = fields.get(field)
+            if part is not None:
+                setattr(out.controller, field, " ".join(part.value.split()))
+        out.note("controller", "address read from a line outside a controller block; check it")
+        return
+
+
+#: A sentence or line about the data protection officer.
+_DPO_CUE: Final = re.compile(
+    r"(?i)tietosuojavastaa|dataskyddsombud|data protection officer|\bdpo\b"
+)
+#: A sentence or line about a contact person or representative.
+_PERSON_CUE: Final = re.compile(
+    r"(?i)yhteyshenkilö|yhdyshenkilö|vastuuhenkilö|edustaja|kontaktperson|contact person"
+    r"|representative|representant"
+)
+#: A person's name just before an address on its line: "Aino Esimerkki (aino@…)".
+_NAME_BEFORE: Final = re.compile(
+    r"(?P<name>[A-ZÄÖÅ][\w'-]+(?:[ \t]+[A-ZÄÖÅ][\w'-]+){1,2})[ \t]*[,(:–-]?[ \t]*$"
+)
+#: How far back a sentence about a person may start.
+_CONTEXT: Final = 160
+
+
+def fallback_email(text: str, out: Builder) -> None:
+    """The e-mail of a notice whose contact blocks gave none, filed under its owner.
+
+    Only while neither the controller nor the contact person has an e-mail.
+    An address after a person's name or in a sentence about a contact person
+    goes to the contact person; one about the data protection officer to the
+    officer; the first other one is the controller's. Addresses a party has
+    already are passed over.
+    """
+    if out.controller.email is not None or out.contact.email is not None:
+        return
+    known = {out.dpo.email}
+    for address, start, _end in emails_in(text):
+        if address in known:
+            continue
+        known.add(address)
+        owner = _owner(text, start)
+        if owner == "controller.dpo" and out.dpo.email is None:
+            out.dpo.email = address
+            out.note("controller.dpo", "e-mail read from the notice's text; check")
+        elif owner == "contact_person":
+            person = _NAME_BEFORE.search(_line_before(text, start))
+            if (
+                person is not None
+                and out.contact.name is None
+                and looks_like_person(person["name"])
+            ):
+                out.contact.name = person.group("name")
+            if out.contact.email is None:
+                out.contact.email = address
+                out.note("contact_person", "e-mail of a person named in the text; check")
+        elif owner == "controller":
+            out.controller.email = address
+            out.note("controller", "e-mail read from the notice's text, not a contact block")
+            return
+
+
+def _line_before(text: str, start: int) -> str:
+    return text[text.rfind("\n", 0, start) + 1 : start]
+
+
+def _owner(text: str, start: int) -> str:
+    """Whose the address at *start* is: "controller", "contact_person" or "controller.dpo"."""
+    line = _line_before(text, start)
+    person = _NAME_BEFORE.search(line)
+    context = text[max(0, start - _CONTEXT) : start]
+    context = context[context.rfind("\n\n") + 1 :]
+    if _DPO_CUE.search(context):
+        return "controller.dpo"
+    if (person is not None and looks_like_person(person.group("name"))) or _PERSON_CUE.search(
+        context
+    ):
+        return "contact_person"
+    return "controller"
