@@ -22,6 +22,7 @@ from rekisteri.importer._contact import (
     ROLE,
     Part,
     compact_business_id,
+    emails_in,
     has_street_word,
     looks_like_person,
     parse_line,
@@ -37,6 +38,7 @@ from rekisteri.importer._cues import (
     email_of,
     flat,
 )
+from rekisteri.importer._fallback import email_owner
 from rekisteri.importer._finnish import capitalise
 from rekisteri.importer._headings import SectionKind, guess, is_field_label, recognise
 from rekisteri.importer._structure import Piece, Section, heading_text
@@ -923,9 +925,7 @@ class ContactReader:
         business = YTUNNUS.search(sentence)
         if business is not None:
             self.business_id(business.group(1), "controller", start, end)
-        email = email_of(sentence)
-        if email is not None and out.controller.email is None:
-            out.controller.email = email
+        self._prose_email(sentence)
         self.path = "controller"
         for part in parse_line(sentence, 0, len(sentence)):
             if (
@@ -933,6 +933,24 @@ class ContactReader:
                 and getattr(out.controller, part.field, 1) is None
             ):
                 setattr(out.controller, part.field, flat(part.value))
+
+    def _prose_email(self, sentence: str) -> None:
+        """The e-mail of a sentence naming the controller: a person's goes to the contact.
+
+        "Seura ry, Katu 4, 50100 Kylä, y-tunnus … Aino Esimerkki, toimisto@…":
+        the address after the person's name is the contact person's.
+        """
+        out = self.out
+        found = next(iter(emails_in(sentence)), None)
+        if found is None:
+            return
+        address, start, _end = found
+        if email_owner(sentence, start) == "controller":
+            if out.controller.email is None:
+                out.controller.email = address
+        elif out.contact.email is None:
+            out.contact.email = address
+            out.note("contact_person", "e-mail of a person named in the text; check")
 
 
 #: A sentence that names the controller and says more than its contact details has

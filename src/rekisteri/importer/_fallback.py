@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Final
 
 from rekisteri.importer._contact import emails_in, looks_like_person, parse_line
 from rekisteri.importer._cues import ORGANISATION
+from rekisteri.importer._register_name import title_register_name
 
 if TYPE_CHECKING:
     from rekisteri.importer._builder import Builder
@@ -62,6 +63,26 @@ def implied_controller(text: str, out: Builder) -> None:
             out.note("controller", "name read from outside a controller block; check it")
     if controller.street is None and controller.postal_code is None and controller.town is None:
         _address_line(text, out)
+    if out.name is None:
+        _title_line_name(text, out)
+
+
+def _title_line_name(text: str, out: Builder) -> None:
+    """The register's name in a first line run together with the lines below it.
+
+    A notice without blank lines ("X ry:n jäsenrekisterin tietosuojaseloste" /
+    date / controller line …) has no title of its own: its first line is read
+    as one.
+    """
+    first, newline, rest = text.lstrip().partition("\n")
+    if not newline or not rest.strip() or not rest.split("\n", 1)[0].strip():
+        return  # a title of its own (a blank line after it) is read as a title
+    name = title_register_name(first)
+    if name is not None:
+        out.name = name
+        start = text.index(first)
+        out.map(start, start + len(first), "name")
+        out.note("name", "read from the notice's first line; check it")
 
 
 def _name_on_id_line(text: str, business_id: str | None) -> str | None:
@@ -177,6 +198,18 @@ def fallback_email(text: str, out: Builder) -> None:
 
 def _line_before(text: str, start: int) -> str:
     return text[text.rfind("\n", 0, start) + 1 : start]
+
+
+def email_owner(text: str, start: int) -> str:
+    """Whose the e-mail address at *start* of *text* is (see :func:`fallback_email`).
+
+    Examples:
+        >>> email_owner("Aino Esimerkki, toimisto@example.fi", 15)
+        'contact_person'
+        >>> email_owner("Seura ry, Katu 1, 00100 Kylä, seura@example.fi", 29)
+        'controller'
+    """
+    return _owner(text, start)
 
 
 def _owner(text: str, start: int) -> str:
