@@ -55,7 +55,7 @@ _LABELS: Final = (
         (
             r"y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|fo-nr|fo|f-signum|org\.?\s?nr|business id"
             r"|alv-?(?:tunniste|tunnus|numero|nro)|moms(?:nummer|-?nr)"
-            r"|vat(?:[ -]?(?:id|number|no))?|y"  # "Y: 1234567-1"
+            r"|vat(?:[ -]?(?:id|number|no|nummer|nr|numero|tunnus))?|y"  # "Y: 1234567-1"
         ),
     ),
     ("fax", r"tele(?:fax|faksi|kopio)|fax|faksi"),

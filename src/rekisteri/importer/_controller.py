@@ -744,6 +744,16 @@ class ContactReader:
         value = compact_business_id(value)
         if not ytunnus.is_valid(value):
             self.out.remarks.append(Remark("I002", start, end, written))
+            # a wrong check digit, or another country's registry code ("14646378 (Viron
+            # tasavalta)"): never the draft's Y-tunnus, never lost either
+            line_end = self.text.find("\n", end)
+            after = self.text[end : len(self.text) if line_end < 0 else line_end]
+            country = _COUNTRY_NOTE.match(after)
+            shown = f"{written} ({country.group(1)})" if country else written
+            self.out.note(
+                "controller" if path.startswith("controller") else path,
+                f"the notice gives a business ID that is no valid Y-tunnus: {shown}",
+            )
             self.out.map(start, end, path)
             return True
         canonical = ytunnus.validate(value)
@@ -1081,6 +1091,8 @@ _NAME_FIRST: Final = re.compile(
     r"\b[^.]*\.?$"
 )
 _NAME_FIRST_WORDS: Final = 6
+#: A country or a note in brackets right after a business ID: "(Viron tasavalta)".
+_COUNTRY_NOTE: Final = re.compile(r"[ \t]*\(([^()\d]{3,40})\)")
 #: A street that is a PO box alone: "PL 1405", "PB 12".
 _BOX_ONLY: Final = re.compile(r"(?i)(?:PL|PB|P\.?\s?O\.?\s?Box|Box|Postilokero)\.?\s*[0-9]{1,6}")
 _PO_BOX_START: Final = re.compile(r"(?i)(?:PL|PB|P\.?\s?O\.?\s?Box|Box|Postilokero)\b")

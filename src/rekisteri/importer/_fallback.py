@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from rekisteri.identifiers import ytunnus
 from rekisteri.importer._contact import emails_in, looks_like_person, parse_line
-from rekisteri.importer._cues import ORGANISATION
+from rekisteri.importer._cues import ORGANISATION, YTUNNUS_ANY, compact_ytunnus
 from rekisteri.importer._register_name import title_register_name
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ def implied_controller(text: str, out: Builder) -> None:
             out.note("controller", "name read from outside a controller block; check it")
     if controller.street is None and controller.postal_code is None and controller.town is None:
         _address_line(text, out)
+    if out.business_id is None:
+        _labelled_id(text, out)
     if out.name is None:
         _title_line_name(text, out)
 
@@ -117,6 +120,21 @@ def _owner_of(register_name: str | None) -> str | None:
         return None
     owner = found.group("owner")
     return owner if owner[:1].isupper() else None
+
+
+def _labelled_id(text: str, out: Builder) -> None:
+    """A labelled Y-tunnus in the notice's first part that no other party's section holds."""
+    taken = [m for m in out.mapped if m.field.startswith(_OTHER_PARTY)]
+    for found in YTUNNUS_ANY.finditer(text, 0, min(len(text), _FIRST_PART)):
+        start, end = found.span("id")
+        if any(m.start < end and start < m.end for m in taken):
+            continue
+        value = compact_ytunnus(found.group("id"))
+        if ytunnus.is_valid(value):
+            out.business_id = ytunnus.validate(value)
+            out.map(start, end, "controller.business_id")
+            out.note("controller", "Y-tunnus read from outside a controller block; check it")
+            return
 
 
 def _address_line(text: str, out: Builder) -> None:
