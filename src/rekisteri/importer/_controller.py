@@ -62,6 +62,8 @@ _CLAUSE_VERB: Final = re.compile(
     r"|kan|is|are|can)\b"
 )
 _CLAUSE_WORDS: Final = 3
+#: A form's label of more than this many words is said in a note (not lost).
+_LONG_LABEL: Final = 3
 #: A label line introducing the contact person is at most this long.
 _LABEL_LINE: Final = 60
 _LABEL_FIELDS: Final = {
@@ -249,6 +251,9 @@ class ContactReader:
             return
         if is_field_label(line) and not parse_value_only(line):
             pending.append(_label_field(line))
+            if len(line.split()) > _LONG_LABEL:
+                # "Muut yhteystiedot (esim. puhelin virka-aikana, sähköpostiosoite)": said
+                self.out.note(self.path, f"a label of the notice's form: {flat(line)}")
             self.out.map(start, end, self.path)
             return
         if (
@@ -392,6 +397,10 @@ class ContactReader:
         if field == "label":
             if part.value == "person" and kind is SectionKind.CONTROLLER:
                 self.path = "contact_person"
+            said = flat(self.text[part.start : part.end]).strip(" :")
+            if len(said.split()) > _LONG_LABEL:
+                # "Muut yhteystiedot (esim. puhelin virka-aikana, sähköpostiosoite)": said
+                self.out.note(self.path, f"a label of the notice's form: {said}")
             self.out.map(part.start, part.end, self.path)
             return True
         if field == "business_id":
