@@ -448,6 +448,11 @@ class ContactReader:
             self.out.map(part.start, part.end, self.path)
             return True
         value = _PARENTHETICAL.sub("", value).strip()
+        if _DATE_LINE.fullmatch(value):
+            # "Laadittu: 14.3.2024" above a block without blank lines: a date, never a name
+            self.out.note(self.path, f"the notice gives a date here: {value}")
+            self.out.map(part.start, part.end, self.path)
+            return True
         if _STATUTE.search(value) and not COMPANY.search(value):
             # "EU:n yleinen tietosuoja-asetus" under the heading: a reference, never a name
             self.out.add_description(flat(value), part.start, part.end)
@@ -1100,6 +1105,11 @@ _NAME_FIRST: Final = re.compile(
     r"\b[^.]*\.?$"
 )
 _NAME_FIRST_WORDS: Final = 6
+#: A date with its label alone: "Laadittu: 14.3.2024", "Päivitetty 1.2.2025".
+_DATE_LINE: Final = re.compile(
+    r"(?:[^\W\d_][\w -]{0,30}?[ \t]*:?[ \t]*)?"
+    r"[0-9]{1,2}\.[ \t]?[0-9]{1,2}\.[ \t]?(?:[0-9]{4}|[0-9]{2})\.?"
+)
 #: A country or a note in brackets right after a business ID: "(Viron tasavalta)".
 _COUNTRY_NOTE: Final = re.compile(r"[ \t]*\(([^()\d]{3,40})\)")
 #: A street that is a PO box alone: "PL 1405", "PB 12".
