@@ -333,3 +333,40 @@ class TestRegisterName:
     def test_bullets_dropped(self, value: str) -> None:
         """An inner list's bullets are no part of the register's name."""
         assert split_section_name(value) == ("Asiakasrekisteri", None)
+
+
+class TestSecondBlindSet:
+    """Misses found on a second set of blind pages, after its one blind measurement."""
+
+    def test_postal_code_with_a_comma(self) -> None:
+        """'90550, Oulu': a comma between the postal code and the town."""
+        line = "Mielikintie 1, 90550, Oulu"
+        found = [(p.field, p.value) for p in parse_line(line, 0, len(line))]
+        assert ("postal_code", "90550") in found
+        assert ("town", "Oulu") in found
+
+    def test_visiting_street_in_brackets_after_a_box(self) -> None:
+        """'PL 57 (Koetilantie 4) 00014 Helsinki': the street in brackets is the street."""
+        line = "PL 57 (Koetilantie 4) 00014 Helsinki"
+        found = [(p.field, p.value) for p in parse_line(line, 0, len(line))]
+        assert ("po_box", "PL 57") in found
+        assert ("street", "Koetilantie 4") in found
+
+    def test_stated_name_in_two_languages(self) -> None:
+        """The whole stated name, not its last words before the legal form."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nRekisterinpitäjä on Suomen Esimerkit - Finlands Exempel ry, "
+            "Esimerkkikatu 55, Helsinki." + TAIL
+        )
+        assert result.draft.controller.name == "Suomen Esimerkit - Finlands Exempel ry"
+
+    def test_register_name_run_into_the_next_sentence(self) -> None:
+        """No blank line after the name: the sentences after it are the description."""
+        result = import_notice(
+            "Rekisterin nimi:\nEsimerkki Oy / Lemmikki asiakas- & markkinointirekisteri\n"
+            "Noudatamme tietosuoja-asetusta, kun käsittelemme ja tallennamme tietoja.\n\n"
+            "Rekisterinpitäjä:\nEsimerkki Oy\nOsoite: PL 122, 02101 Espoo" + TAIL
+        )
+        assert result.draft.name is not None
+        assert result.draft.name.fi == "Esimerkki Oy / Lemmikki asiakas- & markkinointirekisteri"
+        assert address(result) == (None, "02101", "Espoo")

@@ -138,7 +138,7 @@ _NOT_TOWN: Final = (
     r"|finland|suomi|sverige|sweden|vaihde|växel|p\.)\b"
 )
 _POSTCODE_TOWN: Final = re.compile(
-    r"(?<![\d-])(?:(?:FIN|FI|SF|AX)[ \t]?-?[ \t]?)?(?P<code>[0-9]{5})[ \t]+"
+    r"(?<![\d-])(?:(?:FIN|FI|SF|AX)[ \t]?-?[ \t]?)?(?P<code>[0-9]{5}),?[ \t]+"
     r"(?P<town>[A-ZÄÖÅ][A-Za-zÄÖÅäöåéü\-]+(?:[ \t](?:(?!"
     + _NOT_TOWN
     + r")[A-ZÄÖÅ][A-Za-zÄÖÅäöå\-]+"
@@ -565,6 +565,11 @@ def _street_or_box(text: str, start: int, end: int, *, whole: bool) -> list[Part
         out = [Part("po_box", box.group(0), start + box.start(), start + box.end())]
         if box.start() > 0:
             out = _by_form(text, start, start + box.start()) + out
+        visiting = _VISITING.match(value, box.end())
+        if visiting is not None:
+            # "PL 57 (Koetilantie 4) 00014 …": the visiting street in brackets after the box
+            s, e = start + visiting.start("street"), start + visiting.end("street")
+            out.append(Part("street", text[s:e], s, e))
         return out
     if whole:
         return [Part("street", value, start, end)]
@@ -584,6 +589,10 @@ def _street_or_box(text: str, start: int, end: int, *, whole: bool) -> list[Part
     return out
 
 
+#: A street in brackets right after a PO box: " (Koetilantie 4)".
+_VISITING: Final = re.compile(
+    rf"[ \t]*\((?P<street>[A-ZÄÖÅ][\w.-]*(?:[ \t]+[\w.-]+){{0,3}}?[ \t]+{_HOUSE})\)"
+)
 #: Legal forms: a word before a bare street noun that is no part of the street.
 _LEGAL_FORMS: Final = frozenset(["oy", "oyj", "ab", "abp", "ky", "ay", "tmi", "ry", "rf", "sr"])
 

@@ -939,7 +939,17 @@ class ContactReader:
         out = self.out
         company = COMPANY.search(sentence)
         stated = STATED_CONTROLLER.search(sentence)
-        if company is not None and out.controller.name is None:
+        if (
+            company is not None
+            and stated is not None
+            and out.controller.name is None
+            and stated.group("name").rstrip().endswith(company.group(1))
+        ):
+            # "Rekisterinpitäjä on Suomen Esimerkit - Finlands Exempel ry, Katu 5": the whole
+            # stated name, not its last words before the legal form
+            out.controller.name = stated.group("name").strip()
+            self.name_from_prose = True
+        elif company is not None and out.controller.name is None:
             out.controller.name = company.group(1)
             self.name_from_prose = True
         elif stated is not None and out.controller.name is None:

@@ -168,11 +168,18 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         ('Jäsenrekisteri', 'jäsenten tiedot järjestelmässä ja kortistot')
         >>> split_section_name("• Asiakasrekisteri")
         ('Asiakasrekisteri', None)
+        >>> split_section_name("Kylän asiakasrekisteri Noudatamme lakia, kun käsittelemme tietoja.")
+        ('Kylän asiakasrekisteri', 'Noudatamme lakia, kun käsittelemme tietoja.')
     """
     value = _BULLETS.sub("", value)  # "• Asiakasrekisteri": an inner list's bullet
     first, dot, rest = value.partition(". ")
     if dot and rest and _REGISTER_END.search(first.strip()) and len(first.split()) <= _NAME_WORDS:
         return first.strip(), rest.strip()
+    run_on = _RUN_ON.match(value.strip())
+    if run_on is not None and len(run_on.group("name").split()) <= _NAME_WORDS:
+        # "X:n asiakasrekisteri Noudatamme … ." (no blank line after the name): the name ends
+        # with the register word, the sentences after it are the description
+        return run_on.group("name"), run_on.group("rest")
     tail = _PURPOSE_TAIL.match(value.strip())
     if tail is not None and len(tail.group("name").split()) <= _NAME_WORDS:
         # "X:n asiakasrekisteri tilausten toimitusta varten": what it is for is no part of it
@@ -184,6 +191,12 @@ def split_section_name(value: str) -> tuple[str, str | None]:
     return value, None
 
 
+#: A name run together with the sentences after it: the register word, then a capital
+#: starting a sentence of five words or more.
+_RUN_ON: Final = re.compile(
+    r"(?P<name>[^.]+?(?:rekisteri|register|registret|registry))[ \t]+"
+    r"(?P<rest>[A-ZÄÖÅ][\w-]*(?:[ \t]+[^ \t]+){4,}?(?:[.!?](?:[ \t].*)?)?)$"
+)
 #: Bullets before a name (an item of a list inside a list: "• • Asiakasrekisteri").
 _BULLETS: Final = re.compile(r"^(?:[•*·▪◦‣●○■□][ \t]*)+")
 #: A name followed by what the register is for: "… asiakasrekisteri tilausten toimitusta
