@@ -11,6 +11,12 @@ expression search per line (the cheapest line-based reading of the text).
 "import" is :func:`rekisteri.importer.import_notice` without the linter's
 report on the draft; "+lint" is the whole call. Goal (issue 15): at most 3 s
 per MB, the same per MB at every size (linear time).
+
+``--shapes`` adds texts of one repeated shape that cost more per MB than a
+notice (found by the outside attack A3): one short line a row broken with a
+hyphen, one bullet a line under a data-content heading, one address a line
+under a controller heading, one run of digits. Each is printed with its ratio
+to the notice of the same size timed in the same run ("vs notice").
 """
 
 from __future__ import annotations
@@ -47,11 +53,44 @@ def _baseline(text: str) -> int:
     return sum(1 for line in text.splitlines() if _WORD.search(line))
 
 
+#: Text shapes that cost more than a notice, made *n* characters long (about).
+SHAPES: dict[str, Callable[[int], str]] = {
+    "hyphen-wrap": lambda n: "Rekisterinpitäjä\n\n" + "sana-\n" * (n // 6),
+    "bullets": lambda n: (
+        "Rekisterin tietosisältö\n\n" + "".join(f"- tieto {i}\n" for i in range(n // 12))
+    ),
+    "address-lines": lambda n: (
+        "Rekisterinpitäjä\n\n" + "".join(f"Katu {i}, 00100 Helsinki\n" for i in range(n // 25))
+    ),
+    "digits": lambda n: "1" * n,
+}
+
+
+def _shapes(sizes: list[float], rounds: int) -> None:
+    print(f"\n{'shape':>14} {'MB':>5} {'notice s/MB':>11} {'shape s/MB':>10} {'vs notice':>9}")
+    for size in sizes:
+        notice = corpus_text(int(size * MB))
+        for name, make in SHAPES.items():
+            text = make(int(size * MB))
+            best_notice = best_shape = float("inf")
+            for _ in range(rounds):
+                best_notice = min(best_notice, _cpu(partial(import_notice, notice)))
+                best_shape = min(best_shape, _cpu(partial(import_notice, text)))
+            per_notice = best_notice / (len(notice.encode("utf-8")) / MB)
+            per_shape = best_shape / (len(text.encode("utf-8")) / MB)
+            megabytes = len(text.encode("utf-8")) / MB
+            print(
+                f"{name:>14} {megabytes:5.2f} {per_notice:11.2f} {per_shape:10.2f} "
+                f"{per_shape / per_notice:8.1f}x"
+            )
+
+
 def main() -> None:
     """Print CPU seconds per MB for each size."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--sizes", default="0.25,1")
+    parser.add_argument("--shapes", action="store_true", help="also time the costly shapes")
     args = parser.parse_args()
     print(f"{'MB':>5} {'baseline s/MB':>13} {'import s/MB':>11} {'+lint s/MB':>10} {'ratio':>7}")
     for size in (float(part) for part in args.sizes.split(",")):
@@ -68,6 +107,8 @@ def main() -> None:
             f"{megabytes:5.2f} {per['baseline']:13.4f} {per['import']:11.2f} "
             f"{per['lint']:10.2f} {per['import'] / per['baseline']:6.0f}x"
         )
+    if args.shapes:
+        _shapes([float(part) for part in args.sizes.split(",")], args.rounds)
 
 
 if __name__ == "__main__":

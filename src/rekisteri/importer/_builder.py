@@ -104,6 +104,7 @@ class Builder:
         self.mapped: list[Mapping] = []
         self.remarks: list[Remark] = []
         self.notes: dict[str, list[str]] = {}
+        self._noted: set[tuple[str, str]] = set()
         self.controller = ContactFields()
         self.business_id: str | None = None
         self.contact = ContactFields()
@@ -138,9 +139,9 @@ class Builder:
             self.mapped.append(Mapping(start, end, field))
 
     def note(self, path: str, message: str) -> None:
-        notes = self.notes.setdefault(path, [])
-        if message not in notes:
-            notes.append(message)
+        if (path, message) not in self._noted:  # a set: thousands of notes stay linear
+            self._noted.add((path, message))
+            self.notes.setdefault(path, []).append(message)
 
     def _new(self, kind: str, text: str) -> bool:
         """Whether *text* is new among the *kind* texts (duplicates are merged)."""

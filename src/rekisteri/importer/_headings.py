@@ -13,9 +13,12 @@ below in full.
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 from typing import Final
+
+from rekisteri.importer._first import Dispatch
 
 
 class SectionKind(StrEnum):
@@ -281,11 +284,13 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
     ),
 )
 
-#: One alternation of every pattern, tried in the table's order: one regex call per line.
-_ANY: Final = re.compile("|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in _PATTERNS))
+#: One alternation of every pattern, tried in the table's order: one regex call per line,
+#: and only the branches that can start with the line's first character (a line that is
+#: no heading, most of them, is rejected at a fraction of the whole alternation's cost).
+_ANY: Final = Dispatch(tuple((kind.name, pattern) for kind, pattern in _PATTERNS))
 #: The same alternation as a prefix followed by more words: a quick test for a heading
 #: glued to its value on one line ("Rekisterinpitäjä Esimerkki Oy").
-_ANY_PREFIX: Final = re.compile("(?:" + "|".join(pattern for _, pattern in _PATTERNS) + r")\s")
+_ANY_PREFIX: Final = Dispatch(tuple((kind.name, pattern) for kind, pattern in _PATTERNS), r"\s")
 
 #: A heading's number: "3.", "B)", "§ 4", and also "2.1", "1a" and "1 a)" without a dot.
 _NUMBERING: Final = re.compile(
@@ -303,8 +308,21 @@ MAX_HEADING: Final = 160
 
 def normalise(text: str) -> str:
     """Return *text* as the heading table sees it: lower case, unnumbered, one-spaced."""
-    text = " ".join(text.replace("\u00ad", "").translate(_DASHES).split()).casefold()
-    text = _BROKEN.sub("", text.lstrip("#*•-–· "))
+    # cached: the same line is looked at by several readers, alone and joined with others
+    return _normalise(text) if len(text) <= _CACHED else _normalise.__wrapped__(text)
+
+
+#: Texts up to this long are remembered by the heading readers' caches (longer ones are paragraphs).
+_CACHED: Final = 4 * MAX_HEADING
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalise(text: str) -> str:
+    if "\u00ad" in text:
+        text = text.replace("\u00ad", "")
+    text = " ".join(text.translate(_DASHES).split()).casefold().lstrip("#*•-–· ")
+    if "- " in text:
+        text = _BROKEN.sub("", text)
     match = _NUMBERING.match(text)
     if match is not None and match.end() < len(text):
         text = text[match.end() :]
@@ -326,6 +344,11 @@ def recognise(text: str) -> SectionKind | None:
     """
     if len(text) > MAX_HEADING:
         return None
+    return _recognise(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _recognise(text: str) -> SectionKind | None:
     key = normalise(text)
     if not key:
         return None
@@ -353,6 +376,7 @@ def recognise(text: str) -> SectionKind | None:
     return kind
 
 
+@functools.lru_cache(maxsize=4096)
 def _kind(key: str) -> SectionKind | None:
     match = _ANY.fullmatch(key)
     return None if match is None or match.lastgroup is None else SectionKind[match.lastgroup]

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 _BULLET: Final = re.compile(
     r"[ \t]*(?:[-•*–·▪◦●○■□➢►✓]|o(?=[ \t])|\(?\d{1,2}[.)]|\(?[a-hA-H]\))[ \t]+"
 )
+#: A bullet sign (not a number or a letter, which a heading's own numbering may be).
+_SIGN_BULLET: Final = re.compile(r"[ \t]*[-•*·▪◦●○■□➢►✓][ \t]+")
 _ENDS_SENTENCE: Final = (".", "!", "?", ":", ";")
 _NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})(?:\.|[a-h]\)?)?[ \t]+[A-ZÄÖÅ]")
 #: A subsection's number: "4.1 Jäsenyyden hoitaminen", "4.2. Uutiskirje".
@@ -160,7 +162,7 @@ class _Splitter:
                 continue
             lines = block[i : i + k]
             last = self.text[lines[-1][0] : lines[-1][1]]
-            if last.endswith((".", ",", ";")) and not last.endswith(("jne.", "mm.")):
+            if not self._may_be_heading(lines, last):
                 continue
             joined = self._joined(lines)
             if len(joined) > MAX_HEADING:
@@ -291,6 +293,20 @@ class _Splitter:
             and sum(char.isalpha() for char in text) >= 3
             and _glued_heading(text) is None
             and not bare_no(text.casefold())  # "Ei ole": an answer under the heading
+        )
+
+    def _may_be_heading(self, lines: list[tuple[int, int]], last: str) -> bool:
+        """Whether the lines *lines* (the last one's text *last*) may be one heading."""
+        if last.endswith((".", ",", ";")) and not last.endswith(("jne.", "mm.")):
+            return False
+        # a heading run over lines goes on with words, not with a list's bullet
+        return not any(self._bulleted(line) for line in lines[1:])
+
+    def _bulleted(self, line: tuple[int, int]) -> bool:
+        """Whether *line* opens a list item: a bullet sign, or an HTML list item."""
+        return (
+            line[0] in self.item_starts
+            or _SIGN_BULLET.match(self.text, line[0], line[1]) is not None
         )
 
     def _listed(self, line: tuple[int, int]) -> bool:
