@@ -370,3 +370,65 @@ class TestSecondBlindSet:
         assert result.draft.name is not None
         assert result.draft.name.fi == "Esimerkki Oy / Lemmikki asiakas- & markkinointirekisteri"
         assert address(result) == (None, "02101", "Espoo")
+
+
+class TestThirdBlindSet:
+    """Misses found on a third set of blind pages, after its one blind measurement."""
+
+    def test_person_in_a_block_named_after_the_body_keeps_the_contact(self) -> None:
+        """'Esimerkki Oy / Aino Esimerkki' with her e-mail: the contact person's, not own."""
+        result = import_notice(
+            "1. Rekisterinpitäjä\n\nTilitoimisto Esimerkki Oy\n\n"
+            "Yhteystiedot:\nKatu 8\n20100 Turku\n"
+            "\nYhteystiedot rekisteriä koskevissa asioissa\n\nTilitoimisto Esimerkki Oy / Aino "
+            "Esimerkki\nKatu 8\n20100 Turku\naino.esimerkki@example.fi" + TAIL
+        )
+        assert controller_email(result) is None
+        assert contact_email(result) == "aino.esimerkki@example.fi"
+
+    def test_care_of_name(self) -> None:
+        """'Palvelu.fi c/o Esimerkki Oy': the body with a legal form, the service noted."""
+        result = import_notice(
+            "1. Rekisterinpitäjä\n\nPalvelu.fi c/o Esimerkki Information Systems Oy\n"
+            "Osoite: Luutnantintie 13, 01700 Vantaa" + TAIL
+        )
+        assert result.draft.controller.name == "Esimerkki Information Systems Oy"
+        assert any("Palvelu.fi" in note for note in notes(result, "controller"))
+
+    def test_heading_glued_before_a_prose_name(self) -> None:
+        """'1.Rekisterinpitäjä' (no space) run into the name line: no heading word in it."""
+        result = import_notice(
+            "Esimerkin Kylät ry:n tietosuojaseloste\n\n1.Rekisterinpitäjä\n"
+            "Esimerkin Kylät ry, Y-tunnus 1581389-9, rek.nro 176.939\n"
+            "Pannujärventie 7, 14820 TUULOS, kylat@example.fi" + TAIL
+        )
+        assert result.draft.controller.name == "Esimerkin Kylät ry"
+        assert address(result) == ("Pannujärventie 7", "14820", "Tuulos")
+
+    def test_labelled_name_without_a_controller_heading(self) -> None:
+        """'Nimi: X Oy' under the title, no controller heading: the body is the controller."""
+        result = import_notice(
+            "Tietosuoja-seloste\n\nNimi: Tanssistudio Esimerkki Oy\n\n"
+            "Osoite: Hämeenkatu 30 A 6, 11100 Riihimäki\n\nRekisterin nimi\n\n"
+            "Tanssistudion oppilasrekisteri" + TAIL
+        )
+        assert result.draft.controller.name == "Tanssistudio Esimerkki Oy"
+        assert address(result) == ("Hämeenkatu 30 A 6", "11100", "Riihimäki")
+
+    def test_body_then_a_clause(self) -> None:
+        """The body first, then what it keeps; the clause goes to the description."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nKylän Tanssiopiston kannatusyhdistys ry ylläpitää Kylän "
+            "Tanssiopisto nimistä oppilaitosta osoite Saksalankatu 4, 15100 Lahti" + TAIL
+        )
+        assert result.draft.controller.name == "Kylän Tanssiopiston kannatusyhdistys ry"
+        assert result.draft.description is not None
+        assert "ylläpitää" in (result.draft.description.fi or "")
+
+    def test_keeper_genitive(self) -> None:
+        """'X ry:n ylläpitämä' / school: the keeper with its legal form is the name."""
+        result = import_notice(
+            "Rekisterinpitäjä:\n\nKylän Tanssiopiston kannatusyhdistys ry:n ylläpitämä\n"
+            "Kylän Tanssiopisto (KTO)\nPaukkulantie 22, 50170 Mikkeli" + TAIL
+        )
+        assert result.draft.controller.name == "Kylän Tanssiopiston kannatusyhdistys ry"

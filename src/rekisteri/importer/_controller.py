@@ -448,11 +448,6 @@ class ContactReader:
             self.out.map(part.start, part.end, self.path)
             return True
         value = _PARENTHETICAL.sub("", value).strip()
-        if _DATE_LINE.fullmatch(value):
-            # "Laadittu: 14.3.2024" above a block without blank lines: a date, never a name
-            self.out.note(self.path, f"the notice gives a date here: {value}")
-            self.out.map(part.start, part.end, self.path)
-            return True
         if _STATUTE.search(value) and not COMPANY.search(value):
             # "EU:n yleinen tietosuoja-asetus" under the heading: a reference, never a name
             self.out.add_description(flat(value), part.start, part.end)
@@ -473,6 +468,8 @@ class ContactReader:
             # "Lahjoituksia koskevissa rekisteriasioissa": what the person below answers for
             self.out.note(self.path, f"for: {value}")
             self.out.map(part.start, part.end, self.path)
+            return True
+        if self._date_or_clause(part, value):
             return True
         if len(value) > 100 or (part.field == "text" and _is_sentence(value)):
             return False
@@ -498,6 +495,23 @@ class ContactReader:
             return True
         return self._named(part, kind, self._without_role(part, value))
 
+    def _date_or_clause(self, part: Part, value: str) -> bool:
+        """A date line, or a body's name then what it does; whether it was one.
+
+        "Laadittu: 14.3.2024" above a block without blank lines is a date, never
+        a name. "X ry ylläpitää Y-nimistä oppilaitosta": the body is the
+        controller's name; the clause is kept in the description.
+        """
+        if _DATE_LINE.fullmatch(value):
+            self.out.note(self.path, f"the notice gives a date here: {value}")
+            self.out.map(part.start, part.end, self.path)
+            return True
+        lead = _BODY_THEN_CLAUSE.match(value) if self.path == "controller" else None
+        if lead is None or self.target().name is not None:
+            return False
+        self.out.add_description(flat(value), part.start, part.end)
+        return self.set(self.target(), "name", lead.group("name"), part.start, part.end)
+
     def _trimmed_name(self, part: Part, value: str) -> str | None:
         """*value* without what the notice adds to a name; ``None`` when it is no name."""
         alias = _ALIAS_TAIL.search(value) if self.path == "controller" else None
@@ -517,12 +531,38 @@ class ContactReader:
         if degree is not None and looks_like_person(value[degree.end() :]):
             self.out.note(self.path, f"degree: {degree.group(0).strip()}")
             value = value[degree.end() :]
+        if self.path == "controller":
+            value, care_of = self._keeper_or_care_of(value)
+            if care_of:
+                return value
         if self.path == "controller" and (halves := _slash_halves(value)) is not None:
             # "Hoitola Esimerkki ky/ Aino Esimerkki", "Aino Esimerkki/ Hieroja Aino
             # Esimerkki": one name, the other half (a person, a trade name) noted
             value, other = halves
             self.out.note(self.path, f"the notice adds to the name: {other}")
         return value
+
+    def _keeper_or_care_of(self, value: str) -> tuple[str, bool]:
+        """The controller's name of "X ry:n ylläpitämä" or "Y c/o X Oy", and whether c/o.
+
+        The body that keeps a school ("Kylän Tanssiopiston kannatusyhdistys ry:n
+        ylläpitämä") is the name; of "Palvelu.fi c/o Esimerkki Oy" the half with
+        a legal form (else the first). What is left is said in a note.
+        """
+        kept = _KEEPER.fullmatch(value)
+        if kept is not None:
+            self.out.note(self.path, f"the notice says: {value}")
+            value = kept.group("owner")
+        care_of = _CARE_OF.fullmatch(value)
+        if care_of is None:
+            return value, False
+        first, second = care_of.group("a").strip(), care_of.group("b").strip()
+        with_form = _LEGAL_FORM_ANY_CASE.search(second) is not None
+        value, other = (second, first) if with_form else (first, second)
+        self.out.note(
+            self.path, f"the notice adds to the name: {'' if with_form else 'c/o '}{other}"
+        )
+        return value, True
 
     def _person(self, part: Part, kind: SectionKind, value: str) -> bool:
         """A labelled contact person ("Yhteyshenkilö: Rehtori Liisa Esimerkki")."""
@@ -856,6 +896,11 @@ class ContactReader:
             or contact.name.casefold() != own.name.casefold()
         ):
             return
+        said = self.out.notes.get("contact_person", [])
+        people = [n.rsplit(": ", 1)[-1] for n in said if n.startswith(_PERSON_NOTES)]
+        if people:
+            # "Esimerkki Oy / Aino Esimerkki" with the person's own e-mail: a contact person
+            return
         for field in ("email", "phone", "url", "street", "postal_code", "town"):
             value = getattr(contact, field)
             if value is not None and getattr(own, field) is None:
@@ -939,6 +984,11 @@ class ContactReader:
         out = self.out
         company = COMPANY.search(sentence)
         stated = STATED_CONTROLLER.search(sentence)
+        if company is not None and _HEADING_LEAD.match(company.group(1)):
+            # "1.Rekisterinpitäjä" / "Kylän Kylät ry, …" run together: the heading is no name
+            lead = _HEADING_LEAD.match(company.group(1))
+            assert lead is not None
+            company = COMPANY.search(sentence, company.start(1) + lead.end())
         if (
             company is not None
             and stated is not None
@@ -966,7 +1016,10 @@ class ContactReader:
                 part.field in _ADDRESS | {"phone"}
                 and getattr(out.controller, part.field, 1) is None
             ):
-                setattr(out.controller, part.field, flat(part.value))
+                value = flat(part.value)
+                setattr(
+                    out.controller, part.field, unshouted(value) if part.field == "town" else value
+                )
 
     def _prose_email(self, sentence: str) -> None:
         """The e-mail of a sentence naming the controller: a person's goes to the contact.
@@ -1120,6 +1173,12 @@ _DATE_LINE: Final = re.compile(
     r"(?:[^\W\d_][\w -]{0,30}?[ \t]*:?[ \t]*)?"
     r"[0-9]{1,2}\.[ \t]?[0-9]{1,2}\.[ \t]?(?:[0-9]{4}|[0-9]{2})\.?"
 )
+#: Notes that name a person in a contact block ("… another contact here: Aino Esimerkki").
+_PERSON_NOTES: Final = (
+    "the notice names another contact here",
+    "the notice names a person here",
+    "the notice adds to the name",
+)
 #: A country or a note in brackets right after a business ID: "(Viron tasavalta)".
 _COUNTRY_NOTE: Final = re.compile(r"[ \t]*\(([^()\d]{3,40})\)")
 #: A street that is a PO box alone: "PL 1405", "PB 12".
@@ -1165,6 +1224,22 @@ def _slash_halves(value: str) -> tuple[str, str] | None:
     return (second, first) if second_form else (first, second)
 
 
+#: A controller heading word at the start of a name read from prose.
+_HEADING_LEAD: Final = re.compile(
+    r"(?:Rekisterin ?pitäjä|Personuppgiftsansvarig|Registeransvarig|Rekisterinpitäjänä)[ \t]+"
+)
+#: A body's name with its legal form, then a clause in lower case with a verb.
+_BODY_THEN_CLAUSE: Final = re.compile(
+    r"(?P<name>[A-ZÄÖÅ][\w&-]*(?:[ \t]+[\w&-]+){0,5}?[ \t]+(?:Oyj|Oy|Ab|Ky|Ay|ry|rf|sr|Ry|RY))"
+    r"[ \t]+(?:ylläpitää|toimii|vastaa|omistaa|pitää|on)[ \t]+\S.{10,}"
+)
+#: "X c/o Y": a service or a trade name in the care of a body.
+_CARE_OF: Final = re.compile(r"(?i)(?P<a>.+?)[ \t]+c/o[ \t]+(?P<b>.+)")
+#: "Kylän Tanssiopiston kannatusyhdistys ry:n ylläpitämä": the body that keeps the school.
+_KEEPER: Final = re.compile(
+    r"(?P<owner>.+?(?<![\w-])(?i:oyj|oy|ab|ky|ay|tmi|ry|rf|sr|säätiö|yhdistys))"
+    r"(?::n|n)[ \t]+(?i:ylläpitämä|omistama|hallinnoima)\w*[ \t]*:?"
+)
 _ALIAS_TAIL: Final = re.compile(r"(?<=\w)[ \t]*[(\[]([^()\[\]]{1,40})[)\]][ \t]*$")
 #: An abbreviation in an open bracket at the end of a name: "Kylän kuntayhtymä (KSHP".
 _OPEN_ALIAS: Final = re.compile(r"(?<=\w)[ \t]*\((?P<abbr>[A-ZÄÖÅ][\w&-]{0,11})[ \t,;]*$")

@@ -58,7 +58,9 @@ def implied_controller(text: str, out: Builder) -> None:
     """The controller's name and address where no controller section gave them."""
     controller = out.controller
     if controller.name is None:
-        name = _name_on_id_line(text, out.business_id) or _owner_of(out.name)
+        name = (
+            _name_on_id_line(text, out.business_id) or _labelled_name(text) or _owner_of(out.name)
+        )
         if name is not None:
             controller.name = name
             out.note("controller", "name read from outside a controller block; check it")
@@ -111,6 +113,25 @@ def _name_on_id_line(text: str, business_id: str | None) -> str | None:
     return before
 
 
+#: A labelled name line: "Nimi: Esimerkki Oy", "Yrityksen nimi: …", "Namn: …".
+_NAME_LABEL: Final = re.compile(
+    r"(?im)^[ \t•*-]*(?:nimi|yrityksen nimi|toiminimi|yhdistyksen nimi|namn|företagets namn"
+    r"|name|company name)[ \t]*:[ \t]*(?P<name>[^\n]{3,80}?)[ \t]*$"
+)
+
+
+def _labelled_name(text: str) -> str | None:
+    """A body named on a "Nimi: …" line of the notice's first part (no controller heading).
+
+    Only a name with a legal form or a body's word, never a person's.
+    """
+    for found in _NAME_LABEL.finditer(text, 0, min(len(text), _FIRST_PART)):
+        name = found.group("name").strip(" .,;")
+        if _FORM_WORD.search(name) or ORGANISATION.search(name):
+            return name
+    return None
+
+
 def _owner_of(register_name: str | None) -> str | None:
     """The owner a register's name gives: "Esimerkki Ry jäsenrekisteri" → "Esimerkki Ry"."""
     if register_name is None:
@@ -120,6 +141,11 @@ def _owner_of(register_name: str | None) -> str | None:
         return None
     owner = found.group("owner")
     return owner if owner[:1].isupper() else None
+
+
+def _unshouted(town: str) -> str:
+    """A town in capitals as a person writes it: "TUULOS" → "Tuulos"."""
+    return town.title() if town.isupper() else town
 
 
 def _labelled_id(text: str, out: Builder) -> None:
@@ -155,7 +181,8 @@ def _address_line(text: str, out: Builder) -> None:
         for field in ("street", "postal_code", "town"):
             part = fields.get(field)
             if part is not None:
-                setattr(out.controller, field, " ".join(part.value.split()))
+                value = " ".join(part.value.split())
+                setattr(out.controller, field, _unshouted(value) if field == "town" else value)
         out.note("controller", "address read from a line outside a controller block; check it")
         return
 
