@@ -375,13 +375,6 @@ def test_summary_line_on_every_run(tmp_path: Path, extra: list[str]) -> None:
     assert len(SUMMARY.findall(run.stderr.replace(str(tmp_path) + "/", ""))) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: an unknown heading numbered as the next section ('5. Asiakaspalaute' after "
-    "'4. Rekisterin käyttötarkoitus') is read as a purpose named 'Asiakaspalaute' with the "
-    "paragraph as its description, no I001, and the shares say 100% in the field its section "
-    "names (the guide: only a heading numbered under the one before, '4.1', is part of it)",
-)
 def test_next_numbered_unknown_heading_is_not_a_purpose() -> None:
     result = import_notice(
         "1. Rekisterinpitäjä\nEsimerkki Oy\n\n4. Rekisterin käyttötarkoitus\n"
@@ -400,21 +393,6 @@ def test_wrong_ytunnus_check_digit_is_reported_not_copied(yt: str) -> None:
     assert result.has_errors
 
 
-NEGATIVE_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="bug: a denial in the first person ('Emme siirrä …', 'Emme luovuta …', 'Vi lämnar "
-    "inte ut …') creates a transfer or recipient entry whose description is the denial, and "
-    "none_stated stays empty (the guide: a negative statement sets none_stated instead of "
-    "creating an entry)",
-)
-COOKIE_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="bug: 'ei käytetä cookieita' / 'Vi använder inte cookies' under a cookie heading "
-    "does not set none_stated (the guide: 'ei käytetä evästeitä' sets it; 'kakor' and "
-    "English 'does not use cookies' do)",
-)
-
-
 @pytest.mark.parametrize(
     ("heading", "sentence", "stated"),
     [
@@ -429,7 +407,6 @@ COOKIE_BUG = pytest.mark.xfail(
             "Emme siirrä tietoja EU:n tai ETA:n ulkopuolelle.",
             "transfers",
             id="fi-transfers-we",
-            marks=NEGATIVE_BUG,
         ),
         pytest.param(
             "Tietojen luovutukset", "Tietoja ei luovuteta.", "recipients", id="fi-recipients"
@@ -439,14 +416,12 @@ COOKIE_BUG = pytest.mark.xfail(
             "Emme luovuta tietoja.",
             "recipients",
             id="fi-recipients-we",
-            marks=NEGATIVE_BUG,
         ),
         pytest.param(
             "Utlämnande av uppgifter",
             "Vi lämnar inte ut uppgifter.",
             "recipients",
             id="sv-recipients-we",
-            marks=NEGATIVE_BUG,
         ),
         pytest.param(
             "Överföring av uppgifter utanför EU eller EES",
@@ -460,14 +435,12 @@ COOKIE_BUG = pytest.mark.xfail(
             "Sivustolla ei käytetä cookieita.",
             "cookies",
             id="fi-cookies-loanword",
-            marks=COOKIE_BUG,
         ),
         pytest.param(
             "Cookies",
             "Webbplatsen använder inte cookies.",
             "cookies",
             id="sv-cookies",
-            marks=COOKIE_BUG,
         ),
         pytest.param("Kakor", "Webbplatsen använder inte kakor.", "cookies", id="sv-kakor"),
     ],
@@ -1428,15 +1401,7 @@ def test_i014_counts_the_masked_codes(count: int) -> None:
     "extra",
     [
         pytest.param("Tyyppi", id="known-extra"),
-        pytest.param(
-            "Huom",
-            id="unknown-extra",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug: a cookie table 'Eväste | Tarkoitus | Kesto | Huom' (one column the "
-                "importer does not know) gives no cookie at all: every cell is listed unmatched",
-            ),
-        ),
+        pytest.param("Huom", id="unknown-extra"),
     ],
 )
 def test_cookie_table_with_an_extra_column(extra: str) -> None:

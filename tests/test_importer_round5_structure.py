@@ -100,3 +100,96 @@ def test_lines_of_bullets_are_not_joined_into_a_heading() -> None:
     names = [category.name.fi for category in result.draft.data_categories]
     assert names[-3:] == ["Nimi", "Osoite", "Puhelinnumero"]
     assert [section for *_, section in result.sections][-1] == "data_categories"
+
+
+# --------------------------------------------------------------------------
+# Negatives: a denial in the first person or with a loanword is a negative
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence", "stated"),
+    [
+        ("Tietojen siirrot", "Emme siirrä henkilötietoja EU:n ulkopuolelle.", "transfers"),
+        ("Tietojen luovutus", "Emme luovuta asiakkaidemme tietoja.", "recipients"),
+        ("Utlämnande av uppgifter", "Vi lämnar aldrig ut uppgifter.", "recipients"),
+        (
+            "Regelmässiga utlämnanden",
+            "Föreningen lämnar inte ut medlemmarnas uppgifter.",
+            "recipients",
+        ),
+        ("Evästeet", "Emme käytä cookieita verkkosivuillamme.", "cookies"),
+        ("Kakor", "Vi använder inga cookies.", "cookies"),
+    ],
+)
+def test_a_first_person_denial_states_none(heading: str, sentence: str, stated: str) -> None:
+    draft = import_notice(f"{heading}\n\n{sentence}\n").draft
+    assert stated in {item.value for item in draft.none_stated}
+    assert (draft.transfers, draft.recipients, draft.cookies) == ((), (), ())
+
+
+def test_a_denial_with_an_exception_still_names_the_recipient() -> None:
+    draft = import_notice(
+        "Tietojen luovutukset\n\nEmme luovuta tietoja, paitsi viranomaisille lain vaatiessa.\n"
+    ).draft
+    assert "recipients" not in {item.value for item in draft.none_stated}
+    assert len(draft.recipients) == 1
+
+
+# --------------------------------------------------------------------------
+# Cookie tables with a column the importer does not know
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("extra", [["Huomautus"], ["Lisätieto", "Muuta"]])
+def test_a_cookie_table_with_unknown_columns_gives_its_cookies(extra: list[str]) -> None:
+    header = ["Eväste", "Tarkoitus", "Kesto", *extra]
+    rows = [
+        ["_pk_id", "kävijämäärät", "13 kuukautta", *(["oma palvelin"] * len(extra))],
+        ["sessio_1", "kirjautuminen", "istunto", *(["-"] * len(extra))],
+    ]
+    cells = "".join(f"<th>{cell}</th>" for cell in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    page = f"<h2>Evästeet</h2><table><tr>{cells}</tr>{body}</table><h2>Tietojen säilytys</h2>"
+    page += "<p>Tietoja säilytetään kaksi vuotta.</p>"
+    result = import_notice(page, html=True)
+    cookies = result.draft.cookies
+    assert [(c.name, c.duration) for c in cookies] == [
+        ("_pk_id", "13 kuukautta"),
+        ("sessio_1", "istunto"),
+    ]
+    # the unknown column's cell is kept with the purpose, not lost
+    assert cookies[0].purpose is not None
+    assert "oma palvelin" in (cookies[0].purpose.fi or "")
+    assert result.draft.retention
+
+
+# --------------------------------------------------------------------------
+# An unknown heading numbered as the next section ends the one before
+# --------------------------------------------------------------------------
+
+_NUMBERED_NOTICE = (
+    "1. Rekisterinpitäjä\nKylän Kuntosali Oy\nKuntokatu 3, 33100 Tampere\n\n"
+    "2. Rekisterin tietosisältö\nAsiakkaan nimi ja puhelinnumero.\n\n"
+    "3. Jäsenkortit{gap}Kortin numero luetaan ovella sisään tultaessa.\n\n"
+    "4. Tietojen säilytys\nTietoja säilytetään jäsenyyden ajan.\n"
+)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_next_numbered_unknown_heading_is_not_read_into_the_section_before(gap: str) -> None:
+    result = import_notice(_NUMBERED_NOTICE.format(gap=gap))
+    names = [category.name.fi for category in result.draft.data_categories]
+    assert not any("Jäsenkortit" in (name or "") or "Kortin" in (name or "") for name in names)
+    assert "I001" in {finding.code for finding in result.findings}
+    assert result.draft.retention  # the numbering goes on after it
+
+
+def test_a_numbered_list_after_a_colon_stays_a_list() -> None:
+    result = import_notice(
+        "1. Rekisterinpitäjä\nKylän Kuntosali Oy\n\n2. Rekisterin tietosisältö\n"
+        "Rekisteri sisältää:\n3. Nimi\n4. Puhelinnumero\n"
+    )
+    names = [category.name.fi for category in result.draft.data_categories]
+    assert "Nimi" in names
+    assert "I001" not in {finding.code for finding in result.findings}

@@ -161,6 +161,52 @@ def _table(lines: list[str], at: int) -> tuple[list[FoundCookie], list[int]] | N
     columns = [_column(cell) for cell in lines[at : at + width]]
     if width < 2 or not _is_header(columns):
         return None
+    best: tuple[list[FoundCookie], list[int]] | None = None
+    for extra in range(_EXTRA_COLUMNS + 1):
+        # columns the importer does not know after the known ones ("Huom"): the
+        # width whose rows cover the most lines wins (the narrower on a tie)
+        if extra and not _extra_column(lines, at + width + extra - 1):
+            break
+        found = _rows(lines, at, [*columns, *([None] * extra)])
+        if found is not None and (best is None or _score(found) > _score(best)):
+            best = found
+    return best
+
+
+#: How many columns the importer does not know a cell-a-line table may have after its known ones.
+_EXTRA_COLUMNS: Final = 2
+
+
+def _extra_column(lines: list[str], index: int) -> bool:
+    """Whether line *index* may be a header cell of a column the importer does not know."""
+    if index >= len(lines):
+        return False
+    cell = lines[index].strip()
+    return (
+        0 < len(cell) <= _EXTRA_CELL
+        and len(cell.split()) <= _EXTRA_WORDS
+        and cell[:1].isupper()
+        and not any(char.isdigit() for char in cell)
+        and _COOKIE_NAME.fullmatch(cell) is None
+    )
+
+
+_EXTRA_CELL: Final = 30
+_EXTRA_WORDS: Final = 3
+
+
+def _score(found: tuple[list[FoundCookie], list[int]]) -> tuple[int, int]:
+    """Rows named like cookies ("_ga", not "2 vuotta"), then the lines covered."""
+    cookies, head = found
+    shaped = sum(_COOKIE_NAME.fullmatch(cookie.name) is not None for cookie in cookies)
+    return shaped, len(head) + sum(len(cookie.lines) for cookie in cookies)
+
+
+def _rows(
+    lines: list[str], at: int, columns: list[str | None]
+) -> tuple[list[FoundCookie], list[int]] | None:
+    """The rows of a cell-a-line table whose header of *columns* starts at line *at*."""
+    width = len(columns)
     cookies = []
     row = at + width
     while row + width <= len(lines):
@@ -186,6 +232,14 @@ def _row(columns: list[str | None], cells: list[str], lines: list[int]) -> Found
     for column, cell in zip(columns, cells, strict=True):
         if column is not None and column != "name":
             _fill(cookie, column, cell)
+    if cookie.purpose:
+        # a column the importer does not know: its cell goes with the purpose, not lost
+        unknown = [
+            _one_line(cell) for column, cell in zip(columns, cells, strict=True) if column is None
+        ]
+        said = "; ".join(cell for cell in unknown if cell and cell not in {"-", "–"})
+        if said:
+            cookie.purpose = f"{cookie.purpose} ({said})"
     return cookie if cookie.purpose else None
 
 

@@ -26,6 +26,8 @@ TRANSFER_AREA: Final = re.compile(
 )
 NEGATIVE: Final = re.compile(
     r"\bei\s+(?:\w+\s+){0,3}(?:siirretä|siirry|luovuteta|luovutetaan)|\beikä\b|\binte\b|\bnot\b"
+    # a denial in the first person: "Emme siirrä tietoja EU:n ulkopuolelle"
+    r"|\bemme\s+(?:\w+\s+){0,3}(?:siirrä|luovuta|vie)\b|\baldrig\b|\bnever\b"
 )
 EXCEPTION: Final = re.compile(
     r"\b(?:ellei|paitsi|lukuun ottamatta|pois lukien|mikäli|jos|kuitenkin|förutom|om inte"
@@ -41,8 +43,10 @@ RETENTION: Final = re.compile(
 )
 STATUTE: Final = re.compile(r"kirjanpitolai|kirjanpitolaki|1336/1997|1997/1336|bokföringslag")
 DISCLOSURE: Final = re.compile(
-    r"\bluovut(?:etaan|amme|taa|ettava|ettavissa|eta|ukset|etut|etaan)\b|luovuttaa"
-    r"|ainoastaan yrityksen käytössä|vain yrityksen käytössä|utlämnas|lämnas (?:inte )?ut|disclos",
+    r"\bluovut(?:etaan|amme|taa|ettava|ettavissa|eta|ukset|etut|etaan|a)\b|luovuttaa"
+    r"|ainoastaan yrityksen käytössä|vain yrityksen käytössä|utlämnas|lämnas (?:inte )?ut|disclos"
+    # "Vi lämnar inte ut uppgifter", "lämnar aldrig ut", "överlåter inte"
+    r"|\blämna(?:r|s)?\s+(?:inte\s+|aldrig\s+)?ut\b|\böverlåt",
 )
 #: Data handed *to* the controller: a source, not a disclosure ("lahjoittaja
 #: luovuttaa säätiölle tietoja", "lämnar uppgifter till oss", "give data to us").
@@ -470,7 +474,7 @@ STRONG_SOURCE: Final = re.compile(
 )
 _NEGATED: Final = re.compile(
     r"\bei\s+(?:\w+\s+){0,3}(?:siirretä|siirry|luovuteta|luovutetaan|luovu)|\beikä\b"
-    r"|\bemme\s+(?:\w+\s+){0,2}(?:luovuta|siirrä|myy)|\binte\b|\bicke\b|\bnot\b|\bnever\b"
+    r"|\bemme\s+(?:\w+\s+){0,2}(?:luovuta|siirrä|myy)|\binte\b|\bicke\b|\bnot\b|\bnever\b|\baldrig\b"
     r"|\bno one\b|\bkenellekään\b|\bei kolmansille\b"
     r"|\bei\s+(?:\w+\s+){0,2}(?:käytetä|tehdä|suoriteta|harjoiteta)\b|\bemme\b|\bdo not\b"
 )
@@ -478,9 +482,11 @@ _NEGATED: Final = re.compile(
 
 #: A statement that the service sets no cookies: "Palvelussa ei käytetä evästeitä".
 NO_COOKIES: Final = re.compile(
+    # the loanword too: "ei käytetä cookieita", "använder inte cookies"
     r"\b(?:ei|emme)\s+(?:\w+\s+){0,3}(?:käytetä|käytä|tallenneta|tallenna|aseteta)\s+(?:\w+\s+){0,2}"
-    r"eväste|\beväste\w*\s+(?:\w+\s+){0,2}ei\s+(?:käytetä|ole käytössä)"
-    r"|\b(?:använder|används)\s+(?:\w+\s+){0,2}inte\s+(?:\w+\s+){0,2}kakor|\binga kakor\b"
+    r"(?:eväste|cookie)|\b(?:eväste|cookie)\w*\s+(?:\w+\s+){0,2}ei\s+(?:käytetä|ole käytössä)"
+    r"|\b(?:använder|används)\s+(?:\w+\s+){0,2}inte\s+(?:\w+\s+){0,2}(?:kakor|cookies)"
+    r"|\binga (?:kakor|cookies)\b"
     r"|\b(?:does|do)\s+not\s+(?:use|set|store)\s+(?:any\s+)?cookies|\bno cookies\b"
 )
 

@@ -27,6 +27,22 @@ if TYPE_CHECKING:
 _BULLET: Final = re.compile(
     r"[ \t]*(?:[-•*–·▪◦●○■□➢►✓]|o(?=[ \t])|\(?\d{1,2}[.)]|\(?[a-hA-H]\))[ \t]+"
 )
+#: A cookie table's column that the importer does not know: at most this long, and at
+#: most this many after the known ones.
+_EXTRA_COLUMN_CHARS: Final = 30
+_EXTRA_COLUMN_WORDS: Final = 3
+_EXTRA_COLUMNS: Final = 2
+
+
+def _extra_cell(text: str) -> bool:
+    """Whether *text* may head a cookie table's column that the importer does not know."""
+    return (
+        len(text) <= _EXTRA_COLUMN_CHARS
+        and len(text.split()) <= _EXTRA_COLUMN_WORDS
+        and not any(char.isdigit() for char in text)
+    )
+
+
 #: A bullet sign (not a number or a letter, which a heading's own numbering may be).
 _SIGN_BULLET: Final = re.compile(r"[ \t]*[-•*·▪◦●○■□➢►✓][ \t]+")
 _ENDS_SENTENCE: Final = (".", "!", "?", ":", ";")
@@ -201,7 +217,7 @@ class _Splitter:
                     "heading", start, lines[-1][1], lines, start, kind, _sub(kind, joined)
                 )
                 return k, piece
-        numbered = self._numbered(block, i)
+        numbered = self._numbered(block, i) or self._numbered_unknown(block, i)
         if numbered is not None:
             return 1, numbered
         if n == 1 and not self.html and not self.after_name and self._unknown_heading(block[0]):
@@ -276,6 +292,28 @@ class _Splitter:
             return None
         return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, line))
 
+    def _numbered_unknown(self, block: list[tuple[int, int]], i: int) -> Piece | None:
+        """A heading the importer does not know, numbered as the next section ("5. Palaute").
+
+        Its number is the last heading's plus one, it is no item of a numbered
+        list (the line before it neither ends with a colon nor is numbered), and
+        after the number it is shaped like a heading: the section it starts is
+        not read as part of the one before (a purpose, a category).
+        """
+        start, end = block[i]
+        numbered = _NUMBERED.match(self.text, start, end)
+        if numbered is None or self.last_number == 0:
+            return None
+        if int(numbered.group(1)) != self.last_number + 1:
+            return None
+        if i > 0:
+            previous = self.text[block[i - 1][0] : block[i - 1][1]]
+            if previous.endswith(":") or _NUMBERED.match(previous) is not None:
+                return None
+        if not self._unknown_heading((numbered.end() - 1, end)):
+            return None
+        return Piece("heading", start, end, [(start, end)], start, None)
+
     def _unknown_heading(self, line: tuple[int, int]) -> bool:
         text = self.text[line[0] : line[1]]
         words = text.split()
@@ -325,8 +363,28 @@ class _Splitter:
         )
 
     def _column_cell(self, line: tuple[int, int]) -> bool:
-        """A cookie table's header cell ("Eväste", "Tarkoitus"): not a heading."""
-        return self.current is SectionKind.COOKIES and is_column_label(self.text[line[0] : line[1]])
+        """A cookie table's header cell ("Eväste", "Tarkoitus"): not a heading.
+
+        A short cell right after the header's known cells is one more column
+        the importer does not know ("Eväste", "Tarkoitus", "Kesto", "Huom"),
+        not a heading that ends the cookie section.
+        """
+        if self.current is not SectionKind.COOKIES:
+            return False
+        text = self.text[line[0] : line[1]]
+        if is_column_label(text):
+            return True
+        if not _extra_cell(text) or recognise(text) is not None:
+            return False
+        for piece in reversed(self.pieces[-_EXTRA_COLUMNS:]):
+            cell = self.text[piece.start : piece.end]
+            if piece.kind != "para":
+                return False
+            if is_column_label(cell):
+                return True
+            if not _extra_cell(cell):
+                return False
+        return False
 
     def _block(self, block: list[tuple[int, int]]) -> None:
         i = 0
