@@ -511,12 +511,6 @@ def test_swedish_notice_gives_sv_texts() -> None:
     assert result.draft.controller.name == "Skärgårdens Båtvarv Ab"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a Swedish notice of Swedish headings and lists but no running sentence "
-    "('Registrets namn' / 'Kundregister', 'Registrets datainnehåll' / '- namn') gets no I012 "
-    "and every text only in fi (sv is None)",
-)
 def test_swedish_notice_of_lists_gives_sv_texts() -> None:
     result = import_notice(
         "Personuppgiftsansvarig\n\nExempel Ab\nGatan 1, 00100 Helsingfors\ninfo@example.com\n\n"

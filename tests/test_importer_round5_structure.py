@@ -193,3 +193,33 @@ def test_a_numbered_list_after_a_colon_stays_a_list() -> None:
     names = [category.name.fi for category in result.draft.data_categories]
     assert "Nimi" in names
     assert "I001" not in {finding.code for finding in result.findings}
+
+
+# --------------------------------------------------------------------------
+# A notice of headings and lists only: its words tell its language
+# --------------------------------------------------------------------------
+
+
+def test_a_swedish_notice_of_lists_only_is_swedish() -> None:
+    result = import_notice(
+        "Registeransvarig\n\nSkogsbyns Ridklubb rf\nStallvägen 2, 68600 Jakobstad\n\n"
+        "Registrets namn\n\nMedlemsregister\n\nRegistrets datainnehåll\n\n"
+        "- namn\n- e-postadress\n- medlemsnummer\n"
+    )
+    assert "I012" in {finding.code for finding in result.findings}
+    names = [category.name for category in result.draft.data_categories]
+    assert [name.sv for name in names] == ["Namn", "E-postadress", "Medlemsnummer"]
+
+
+def test_a_finnish_notice_of_lists_only_stays_finnish() -> None:
+    result = import_notice(
+        "Rekisterinpitäjä\n\nMetsäkylän Ratsastusseura ry\nTallitie 2, 68600 Pietarsaari\n\n"
+        "Rekisterin nimi\n\nJäsenrekisteri\n\nRekisterin tietosisältö\n\n"
+        "- nimi\n- sähköpostiosoite\n- jäsennumero\n"
+    )
+    assert "I012" not in {finding.code for finding in result.findings}
+    assert [c.name.fi for c in result.draft.data_categories] == [
+        "Nimi",
+        "Sähköpostiosoite",
+        "Jäsennumero",
+    ]

@@ -341,8 +341,27 @@ def _word_counts(text: str) -> tuple[int, int]:
     return swedish, finnish
 
 
+#: Words of a notice's headings and lists, for a text of few running sentences
+#: (headings and lists only: "Registrets namn" / "Kundregister" / "- adress").
+_SV_WORDS: Final = re.compile(
+    r"\b(?:\w*register|\w*registret|registrets|registrerad\w*|personuppgift\w*|namn|adress"
+    r"|\w*nummer|uppgift\w*|ändamål\w*|behandling\w*|lagring\w*|utlämnande\w*|kund\w*"
+    r"|medlem\w*|ansvarig\w*)\b"
+)
+_FI_WORDS: Final = re.compile(
+    r"\b(?:\w*rekisteri\w*|tiedot|nimi|osoite|\w*numero|henkilötie\w*|asiak\w*|jäsen\w*"
+    r"|käsittel\w*|tarkoitu\w*|säilyt\w*|luovut\w*|rekisterinpitäjä\w*)\b"
+)
+#: Fewer function words than this in all: the notice's words decide its language.
+_FEW_SENTENCES: Final = 4
+
+
 def _swedish(text: str) -> bool:
     swedish, finnish = _word_counts(text)
+    if swedish + finnish < _FEW_SENTENCES:
+        sample = text[:20000].casefold()
+        swedish += len(_SV_WORDS.findall(sample))
+        finnish += len(_FI_WORDS.findall(sample))
     return swedish > 2 * finnish + 2
 
 
