@@ -541,12 +541,6 @@ def test_bilingual_dash_notice_gives_both_names() -> None:
     assert _name(result).fi == "Jäsenrekisteri"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: with the Swedish heading on the line under the Finnish one, the heading "
-    "'Registrets namn' becomes the register's name (fi and sv), the notice is taken for "
-    "Swedish (I012) and 'Jäsenrekisteri' goes to the description",
-)
 def test_bilingual_two_line_headings_name_is_not_a_heading() -> None:
     result = import_notice(BILINGUAL_LINES)
     names = (_name(result).fi, _name(result).sv)

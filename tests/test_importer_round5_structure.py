@@ -223,3 +223,21 @@ def test_a_finnish_notice_of_lists_only_stays_finnish() -> None:
         "Sähköpostiosoite",
         "Jäsennumero",
     ]
+
+
+# --------------------------------------------------------------------------
+# A heading repeated in Swedish on the line under it is one heading
+# --------------------------------------------------------------------------
+
+
+def test_a_heading_with_its_translation_under_it_is_one_heading() -> None:
+    text = (
+        "Rekisterin nimi\nRegistrets namn\n\nAsiakasrekisteri\nKundregister\n\n"
+        "Tietojen säilytys\nLagring av personuppgifter\nTietoja säilytetään kolme vuotta.\n"
+    )
+    result = import_notice(text)
+    assert result.draft.name is not None
+    assert "Registrets namn" not in {result.draft.name.fi, result.draft.name.sv}
+    [rule] = result.draft.retention
+    assert rule.description is not None
+    assert rule.description.fi == "Tietoja säilytetään kolme vuotta."

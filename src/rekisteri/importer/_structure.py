@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 _BULLET: Final = re.compile(
     r"[ \t]*(?:[-•*–·▪◦●○■□➢►✓]|o(?=[ \t])|\(?\d{1,2}[.)]|\(?[a-hA-H]\))[ \t]+"
 )
+#: A heading repeated in other languages on the lines under it: at most this many.
+_TRANSLATIONS: Final = 2
 #: A cookie table's column that the importer does not know: at most this long, and at
 #: most this many after the known ones.
 _EXTRA_COLUMN_CHARS: Final = 30
@@ -213,6 +215,8 @@ class _Splitter:
                 )
             )
             if whole or at_start or at_end or alone:
+                k += self._translations(block, i + k, kind)
+                lines = block[i : i + k]
                 piece = Piece(
                     "heading", start, lines[-1][1], lines, start, kind, _sub(kind, joined)
                 )
@@ -332,6 +336,20 @@ class _Splitter:
             and _glued_heading(text) is None
             and not bare_no(text.casefold())  # "Ei ole": an answer under the heading
         )
+
+    def _translations(self, block: list[tuple[int, int]], at: int, kind: SectionKind) -> int:
+        """How many lines from *at* repeat the heading of *kind* in another language.
+
+        "Rekisterin nimi" / "Registrets namn" on the line under it: both are the
+        heading, the second is not the section's first line (a name, a value).
+        """
+        count = 0
+        while at + count < len(block) and count < _TRANSLATIONS:
+            start, end = block[at + count]
+            if end - start > MAX_HEADING or recognise(self.text[start:end]) is not kind:
+                break
+            count += 1
+        return count
 
     def _may_be_heading(self, lines: list[tuple[int, int]], last: str) -> bool:
         """Whether the lines *lines* (the last one's text *last*) may be one heading."""
