@@ -215,12 +215,12 @@ class _Splitter:
                 )
             )
             if whole or at_start or at_end or alone:
-                k += self._translations(block, i + k, kind)
-                lines = block[i : i + k]
+                taken = k + self._translations(block, i + k, kind)
+                lines = block[i : i + taken]
                 piece = Piece(
                     "heading", start, lines[-1][1], lines, start, kind, _sub(kind, joined)
                 )
-                return k, piece
+                return taken, piece
         numbered = self._numbered(block, i) or self._numbered_unknown(block, i)
         if numbered is not None:
             return 1, numbered
