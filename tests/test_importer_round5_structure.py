@@ -241,3 +241,47 @@ def test_a_heading_with_its_translation_under_it_is_one_heading() -> None:
     [rule] = result.draft.retention
     assert rule.description is not None
     assert rule.description.fi == "Tietoja säilytetään kolme vuotta."
+
+
+# --------------------------------------------------------------------------
+# Text before the first heading: the description unless strong evidence says more
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tämä tietosuojaseloste koskee henkilötietoja, joita keräämme kurssien osallistujista.",
+        "Tässä selosteessa kerromme, mitä tietoja keräämme ja miten niitä käytetään.",
+        "I denna dataskyddsbeskrivning berättar vi vilka uppgifter vi samlar in och lagrar.",
+    ],
+)
+def test_a_sentence_about_the_notice_itself_goes_to_the_description(sentence: str) -> None:
+    result = import_notice(
+        f"{sentence}\n\nRekisterinpitäjä\n\nKurssikeskus Esimerkki Oy\nOpintie 1, 40100 Jyväskylä\n"
+    )
+    fields = {span.field for span in result.mapped if span.start == 0}
+    assert fields == {"description"}
+    assert result.draft.data_categories == ()
+    assert result.draft.retention == ()
+    assert result.draft.purposes == ()
+
+
+def test_an_introduction_mentioning_retention_in_passing_makes_no_rule() -> None:
+    result = import_notice(
+        "Asunto Oy Esimerkkipiha – tietosuojaseloste\n"
+        "Päivitetty 3.2.2023 (lisätty vuokralaisluettelon säilytysaika).\n\n"
+        "Säilytysaika\n\nTietoja säilytetään kaksi vuotta.\n"
+    )
+    assert len(result.draft.retention) == 1
+
+
+def test_two_retention_sentences_each_naming_their_data_are_two_rules() -> None:
+    result = import_notice(
+        "Säilytysaika\n\nAsukasluettelon tiedot poistetaan, kun asukas on muuttanut pois. "
+        "Osakasluettelon tiedot säilytetään yhtiön toiminnan ajan.\n"
+    )
+    assert [rule.description.fi for rule in result.draft.retention if rule.description] == [
+        "Asukasluettelon tiedot poistetaan, kun asukas on muuttanut pois.",
+        "Osakasluettelon tiedot säilytetään yhtiön toiminnan ajan.",
+    ]

@@ -96,6 +96,14 @@ class ContactFields:
         return Address(street=self.street, postal_code=self.postal_code, town=self.town)
 
 
+#: A retention sentence that names its own data: "Osakeluettelon tiedot säilytetään …"
+#: after "Asukasluettelon tiedot poistetaan …" is a rule of its own, not more of the last.
+_OWN_RULE: Final = re.compile(
+    r"[\w-]+\s+(?:(?:henkilö)?tiedo?t|uppgifter(?:na)?|personuppgifter(?:na)?)\s+(?:\w+\s+){0,2}"
+    r"(?:säilytetään|poistetaan|hävitetään|arkistoidaan|sparas|lagras|raderas|gallras|förstörs)\b"
+)
+
+
 class Builder:
     """Collects the fields of a draft and where in the text each came from."""
 
@@ -240,7 +248,13 @@ class Builder:
             return
         last = self.retention[-1] if self.retention else None
         fresh = bool(
-            new_rule or last is None or statute or period or last["statute"] or last["period"]
+            new_rule
+            or last is None
+            or statute
+            or period
+            or last["statute"]
+            or last["period"]
+            or _OWN_RULE.match(low)
         )
         if period is None and UNTIL_END.search(low):
             index = len(self.retention) - (0 if fresh else 1)

@@ -97,6 +97,16 @@ SECURITY_CUE: Final = re.compile(
     r"suojattu|suojataan|palomuur|salasan|käyttäjätunnu|lukitu|salassapito|luottamuksellisesti"
     r"|tietoturva|salattu|salataan|kulunvalvon",
 )
+#: A sentence about the notice itself ("Tämä tietosuojaseloste koskee …", "Tässä
+#: selosteessa kerromme, mitä tietoja keräämme", "I denna beskrivning …"): it
+#: introduces the notice, names no purpose, category or rule of its own.
+ABOUT_NOTICE: Final = re.compile(
+    r"\b(?:tämä|tässä|tätä|tämän)\s+(?:\w+\s+){0,2}(?:\w*seloste\w*|\w*ilmoitu\w*|\w*käytäntö\w*"
+    r"|\w*lausek\w*)"
+    r"|\b(?:denna|i denna|detta|i detta)\s+(?:\w+\s+){0,2}(?:\w*beskrivning\w*|\w*policy\w*"
+    r"|\w*meddelande\w*)"
+    r"|\bthis\s+(?:\w+\s+){0,2}(?:notice|policy|statement)\b"
+)
 #: A sentence about the legal basis of the processing: it belongs with the purposes.
 LEGAL_BASIS_CUE: Final = re.compile(
     r"käsittelyperuste|käsittelyn (?:oikeus)?peruste|oikeusperuste|perusteena on"

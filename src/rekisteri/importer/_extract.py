@@ -25,6 +25,7 @@ from rekisteri.importer._controller import (
 )
 from rekisteri.importer._cookies import read_cookies
 from rekisteri.importer._cues import (
+    ABOUT_NOTICE,
     CATALOG_CUES,
     COMPANY,
     CONTENT_CUE,
@@ -597,6 +598,8 @@ class Extractor:
         free = kind in FREE_SECTIONS
         if kind is not SectionKind.TRANSFERS and is_transfer(low):
             return "transfers"
+        if free and ABOUT_NOTICE.search(low):
+            return "description"  # the notice introduces itself: no field of its own
         if free and (preamble := _preamble_cue(low)) is not None:
             return preamble
         if free and GIVEN_TO_CONTROLLER.search(low):
@@ -605,7 +608,7 @@ class Extractor:
             kind not in SECURITY_SECTIONS
             and kind is not SectionKind.RETENTION
             and RETENTION.search(low)
-            and (free or STRONG_RETENTION.search(low))
+            and STRONG_RETENTION.search(low)
         ):
             return "retention"
         if (
@@ -613,13 +616,13 @@ class Extractor:
             and kind not in SECURITY_SECTIONS
             and DISCLOSURE.search(low)
             and not NOT_DISCLOSURE.search(low)
-            and (free or STRONG_DISCLOSURE.match(low))
+            and STRONG_DISCLOSURE.match(low)
         ):
             return "recipients"
-        if (free and (SOURCE.search(low) or DATA_SUBJECT.search(low))) or (
+        if (free and (STRONG_SOURCE.match(low) or DATA_SUBJECT.search(low))) or (
             # under a data-content heading only a statement of where the data come
             # from moves: "asiakkaan tekemien tilausten tiedot" are data, not a source
-            kind in {*FREE_SECTIONS, SectionKind.CONTENT}
+            kind is SectionKind.CONTENT
             and (
                 STRONG_SOURCE.match(low)
                 or SOURCE.search(low)
