@@ -432,3 +432,11 @@ class TestThirdBlindSet:
             "Kylän Tanssiopisto (KTO)\nPaukkulantie 22, 50170 Mikkeli" + TAIL
         )
         assert result.draft.controller.name == "Kylän Tanssiopiston kannatusyhdistys ry"
+
+
+def test_special_postal_code_of_a_university() -> None:
+    """'00014 Helsingin yliopisto': a university's postal code has a two-word town."""
+    line = "PL 57 (Koetilantie 4) 00014 Helsingin yliopisto"
+    found = [(p.field, p.value) for p in parse_line(line, 0, len(line))]
+    assert ("town", "Helsingin yliopisto") in found
+    assert ("street", "Koetilantie 4") in found

@@ -142,7 +142,7 @@ _POSTCODE_TOWN: Final = re.compile(
     r"(?P<town>[A-ZÄÖÅ][A-Za-zÄÖÅäöåéü\-]+(?:[ \t](?:(?!"
     + _NOT_TOWN
     + r")[A-ZÄÖÅ][A-Za-zÄÖÅäöå\-]+"
-    r"|kunta|stad))?)"
+    r"|kunta|stad|yliopisto|universitet))?)"
 )
 _HOUSE: Final = (
     r"[0-9]{1,4}(?:[ \t]?[A-Za-z](?![a-zåäö])(?:[ \t]?[0-9]{1,3}(?![0-9]))?)?"
