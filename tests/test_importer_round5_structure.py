@@ -285,3 +285,60 @@ def test_two_retention_sentences_each_naming_their_data_are_two_rules() -> None:
         "Asukasluettelon tiedot poistetaan, kun asukas on muuttanut pois.",
         "Osakasluettelon tiedot säilytetään yhtiön toiminnan ajan.",
     ]
+
+
+# --------------------------------------------------------------------------
+# Swedish headings the table did not know; short label headings
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Överlåtelse av information och överföring av uppgifter utanför EU", "recipients"),
+        ("7. Regelbundet utlämnande av personuppgifter", "recipients"),
+        ("Utlämning av uppgifter", "recipients"),
+    ],
+)
+def test_swedish_disclosure_headings(heading: str, kind: str) -> None:
+    found = _headings.recognise(heading)
+    assert found is not None
+    assert found.value == kind
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Registerinnehavare", "controller"),
+        ("Registernamn", "name"),
+        ("Användning av registret", "purposes"),
+        ("Rätten att förbjuda direktreklam", "other_rights"),
+    ],
+)
+def test_swedish_heading_words(heading: str, kind: str) -> None:
+    found = _headings.guess(heading)
+    assert found is not None
+    assert found.value == kind
+
+
+def test_a_short_label_line_is_a_heading_of_the_kind_its_words_name() -> None:
+    text = (
+        "Registeransvarig:\nSkärgårdens Foto Ab\nHamngatan 4, 68600 Jakobstad\n\n"
+        "Registrets datainnehåll:\n- namn\n- adress\n\n"
+        "Informationskällor:\nUppgifterna fås av kunden själv vid beställningen.\n\n"
+        "Till registret sparas även följande uppgifter om beställningen:\n- datum\n"
+    )
+    result = import_notice(text)
+    fields = [field for _, _, field in result.sections]
+    assert fields[:3] == ["controller", "data_categories", "sources"]
+    assert result.draft.sources
+    # a longer line ending in a colon leads in to a list: no heading
+    assert len(fields) == 3
+
+
+def test_an_introduction_that_names_no_data_makes_no_category() -> None:
+    result = import_notice(
+        "Olemme rekisterinpitäjä tiedoille, joita keräämme kerhon jäsenistä.\n\n"
+        "Rekisterin tietosisältö\n\n- nimi\n- puhelinnumero\n"
+    )
+    assert [c.name.fi for c in result.draft.data_categories] == ["Nimi", "Puhelinnumero"]

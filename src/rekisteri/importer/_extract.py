@@ -178,6 +178,13 @@ _NAME_WORDS: Final = 12
 _DENIAL: Final = re.compile(r"\b(?:ei|eikä|inte|ej|icke|not|nor|never)\b")
 
 
+#: A sentence with a data cue that lists data: a lead-in, "seuraavat", or data words.
+_LISTS_DATA: Final = re.compile(
+    r":|seuraav|följande|following|\bnimi|\bnamn|osoite|adress|puhelin|telefon|sähköposti"
+    r"|e-post|syntymä|födelse"
+)
+
+
 #: Fields a sentence outside any section goes to without a note: the
 #: description, and the controller (read from its own cues, a name with a
 #: legal form or a Y-tunnus).
@@ -642,7 +649,9 @@ class Extractor:
             return "controller"
         if purposes_in(low):
             return "purposes"
-        if CONTENT_CUE.search(low):
+        if CONTENT_CUE.search(low) and _LISTS_DATA.search(low):
+            # "Rekisteriin tallennetaan seuraavat tiedot: …", not "… joita keräämme
+            # jäsenistä" in an introduction (that names no data)
             return "data_categories"
         if SECURITY_CUE.search(low):
             return "security"

@@ -187,6 +187,10 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|(henkilö)?tietojen vastaanottajat( (tai|ja) vastaanottajaryhmät)?"
             r"|regelmässig(t|a) utlämnande(n)?( av uppgifter)?( och .{0,100})?|utlämnande av uppgifter"
             r"|(henkilötietojen |tietojen )?vastaanottajat|luovutukset"
+            # Swedish variants: "Överlåtelse av information och överföring av …",
+            # "Stadgeenligt utlämnande av personuppgifter och …", "Utlämning av uppgifter"
+            r"|((regelmässig(t|a)?|stadgeenlig(t|a)?|regelbund(en|et|na)) )?(överlåtelse(r|n)?|utlämnande(n|t)?|utlämning)"
+            r" av (person)?(uppgifter|information|data)( och .{0,120})?"
             r"|mottagare.{0,60}|(regular )?disclosures?( of data)?|recipients.{0,60}"
         ),
     ),
@@ -428,7 +432,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         re.compile(
             r"rekisterinpitäjä|rekisterin pitäjä|personuppgiftsansvarig|registeransvarig"
             r"|\bcontroller\b|kuka käsittelee|vem behandlar|who processes|rekisterin ylläpitäjä"
-            r"|rekisterin omistaja|registerhållare|registerförare"
+            r"|rekisterin omistaja|registerhållare|registerförare|registerinnehavare"
+            r"|registeradministratör|registerägare"
         ),
     ),
     (
@@ -440,7 +445,9 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     ),
     (
         SectionKind.NAME,
-        re.compile(r"rekisterin nimi|registrets namn|namn på registret|name of the register"),
+        re.compile(
+            r"rekisterin nimi|registrets namn|namn på registret|name of the register|registernamn"
+        ),
     ),
     (
         SectionKind.AUTOMATED,
@@ -477,12 +484,14 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.PURPOSES,
         re.compile(
             r"tarkoitu|peruste|ändamål|syfte|grund|purpose|legal basis"
-            r"|miksi|varför|why|mihin"
+            r"|miksi|varför|why|mihin|motivering|användning\w* av (?:registret|informationen|uppgift)"
         ),
     ),
     (
         SectionKind.OTHER_RIGHTS,
-        re.compile(r"oikeu|rättighet|\brights?\b|tarkastus|insyn|valitus|klagomål"),
+        re.compile(
+            r"oikeu|rättighet|\brights?\b|tarkastus|insyn|valitus|klagomål|\brätt(?:en)? (?:att|till)"
+        ),
     ),
     (
         SectionKind.SUBJECTS,

@@ -234,7 +234,31 @@ class _Splitter:
         if line.rstrip().endswith("?") and (kind := _guessed(line, question=True)) is not None:
             # a question heading: "Mitä tietoja keräämme?", "Hur länge sparas uppgifterna?"
             return 1, Piece("heading", start, block[i][1], block[i : i + 1], start, kind)
-        return None
+        return self._label_heading(block[i])
+
+    def _label_heading(self, line: tuple[int, int]) -> tuple[int, Piece] | None:
+        """A short label line that the table does not know, its words naming a kind.
+
+        "Informationskällor:" / "Registrets användningsändamål:" alone on a line,
+        the section's text under it: a heading of the kind its words name (no
+        verb in it: "Rekisteri sisältää:" leads in to a list).
+        """
+        start, end = line
+        text = self.text[start:end].rstrip()
+        if not text.endswith(":") or self.current in _CONTACT_KINDS:
+            return None
+        body_end = start + len(text[:-1].rstrip())
+        body = self.text[start:body_end]
+        if (
+            not 0 < len(body.split()) <= _LABEL_WORDS
+            or _LEADS_IN.search(body) is not None
+            or not self._unknown_heading((start, body_end))
+        ):
+            return None  # a longer line with a colon, or one with a verb, leads in to a list
+        kind = _guessed(self.text[start:body_end])
+        if kind is None:
+            return None
+        return 1, Piece("heading", start, end, [line], start, kind)
 
     def _hinted(self, block: list[tuple[int, int]], i: int) -> tuple[int, Piece] | None:
         """A heading the markup marks (an HTML heading, a bold line, a table's label cell)."""
@@ -508,6 +532,12 @@ class _Splitter:
 #: saved as text, "Rekisterinpitäjä<TAB>Esimerkki Oy", "REGISTERANSVARIG Exempel Ab").
 #: An unknown heading is short: at most this many words (more if its words name a kind).
 _UNKNOWN_WORDS: Final = 6
+#: A label heading ("Informationskällor:") has at most this many words, and no verb
+#: or word of a list's lead-in ("Rekisterissä käsitellään seuraavia tietoja:").
+_LABEL_WORDS: Final = 4
+_LEADS_IN: Final = re.compile(
+    r"(?i)\w(?:aan|ään|taan|tään)\b|seuraav|följande|following|\w(?:as|es)\b(?<!\bas)|sisält|innehåller"
+)
 _UNKNOWN_CHARS: Final = 80
 _GLUED_KINDS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.NAME})
 _GLUED_MAX_WORDS: Final = 6
