@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rekisteri.importer import _headings, import_notice
+from rekisteri.importer import _headings, import_notice, to_toml
+from rekisteri.importer._evaluate import lost_passages
 from rekisteri.importer._first import Dispatch, branches
 
 # --------------------------------------------------------------------------
@@ -342,3 +343,53 @@ def test_an_introduction_that_names_no_data_makes_no_category() -> None:
         "Rekisterin tietosisältö\n\n- nimi\n- puhelinnumero\n"
     )
     assert [c.name.fi for c in result.draft.data_categories] == ["Nimi", "Puhelinnumero"]
+
+
+# --------------------------------------------------------------------------
+# Nothing lost silently: the loss check sees sentences cut up and codes gone
+# --------------------------------------------------------------------------
+
+_LEGAL_BASIS = (
+    "Tietoja käsitellään jäsenen suostumuksen tai seuran ja jäsenen välisen jäsensuhteen "
+    "perusteella, jolloin niitä käytetään seuraaviin tarkoituksiin:"
+)
+_CUT_NOTICE = (
+    "Rekisterinpitäjä\n\nSaaren Soutuseura ry\nRantatie 2, 21100 Naantali\n"
+    "Kaupparekisterinumero 4455667\n\n"
+    f"Rekisterin käyttötarkoitus\n\n{_LEGAL_BASIS}\n- jäsenyyden hoitaminen\n- tiedottaminen\n"
+)
+
+
+def test_the_draft_keeps_a_long_lead_in_and_the_loss_check_agrees() -> None:
+    result = import_notice(_CUT_NOTICE)
+    draft = to_toml(result.draft, notes=result.notes)
+    assert _LEGAL_BASIS in " ".join(line.lstrip("# ") for line in draft.splitlines())
+    assert lost_passages(result, draft) == []
+
+
+def test_the_loss_check_sees_a_long_sentence_left_only_in_fragments() -> None:
+    result = import_notice(_CUT_NOTICE)
+    draft = to_toml(result.draft, notes=result.notes)
+    # the same draft without the sentence whole: its words are still scattered in it
+    fragments = draft.replace(_LEGAL_BASIS, "suostumus; jäsensuhde; seura; jolloin tarkoitukset")
+    lost = [field for _, _, field in lost_passages(result, fragments)]
+    assert "purposes" in lost
+
+
+def test_the_loss_check_sees_a_code_that_is_nowhere_in_the_draft() -> None:
+    result = import_notice(_CUT_NOTICE)
+    draft = to_toml(result.draft, notes=result.notes)
+    assert "4455667" in draft  # kept (in a comment at least)
+    assert lost_passages(result, draft.replace("4455667", "")) != []
+
+
+def test_purposes_named_from_a_sentence_that_says_more_keep_the_sentence() -> None:
+    sentence = (
+        "Käsittelemme asiakkaiden tietoja sopimusten hoitamiseksi ja laskutusta varten sekä "
+        "oikeutetun etumme perusteella uusista palveluista tiedottamiseen."
+    )
+    result = import_notice(f"Rekisterin käyttötarkoitus\n\n{sentence}\n")
+    draft = to_toml(result.draft, notes=result.notes)
+    assert len(result.draft.purposes) >= 2
+    assert "oikeutetun etumme perusteella" in draft
+    assert lost_passages(result, draft) == []

@@ -300,9 +300,13 @@ def lost_passages(result: ImportResult, draft_text: str) -> list[tuple[int, int,
     from rekisteri.sources import CATALOG
 
     have = _stems(draft_text)
+    pairs = _pairs(draft_text)
+    digits = _digit_runs(draft_text)
     for finding in result.findings:  # a wrong Y-tunnus is quoted in finding I002
         if finding.code.startswith("I"):  # the importer's own, not the linter's on the draft
             have |= _stems(finding.message)
+            pairs |= _pairs(finding.message)
+            digits += _digit_runs(finding.message)
     catalogued = {
         f"sources[{index}]"
         for index, source in enumerate(result.draft.sources)
@@ -320,6 +324,55 @@ def lost_passages(result: ImportResult, draft_text: str) -> list[tuple[int, int,
         words = [word.casefold()[:_STEM] for word in _WORD.findall(passage)]
         words = [word for word in words if word not in _FILLER] or words
         missing = sum(word not in have for word in words)
-        if 2 * missing > len(words):
+        if (
+            2 * missing > len(words)
+            or (mapped.field.split("[")[0] in _PROSE and _cut_up(passage, pairs))
+            or _code_gone(passage, digits)
+        ):
             lost.append((mapped.start, mapped.end, mapped.field))
     return lost
+
+
+#: A passage of at least this many words is a sentence the draft should keep whole.
+_LONG: Final = 12
+#: A run of digits that is a code or a number of its own (a registry code, a
+#: Y-tunnus, a phone number written together), not a date's or an address's part.
+_CODE: Final = re.compile(r"\b\d{7}-\d\b|\b[1-9]\d{5,}\b")
+_DIGITS: Final = re.compile(r"\d+")
+_DIGIT_GAP: Final = re.compile(r"(?<=\d)[-\s](?=\d)")
+#: Fields whose passages are prose the draft keeps as sentences (not lists the
+#: importer splits into entries, where a long line legitimately becomes items).
+_PROSE: Final = frozenset({"purposes", "description", "retention", "recipients", "transfers"})
+
+
+def _digit_runs(text: str) -> str:
+    """The runs of digits of *text*, joined over a hyphen or a space ("1234567-8")."""
+    return "|" + "|".join(_DIGITS.findall(_DIGIT_GAP.sub("", text)))
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """Each two neighbouring words of *text*, by their first five letters."""
+    stems = [word.casefold()[:_STEM] for word in _WORD.findall(text)]
+    return set(itertools.pairwise(stems))
+
+
+def _cut_up(passage: str, pairs: set[tuple[str, str]]) -> bool:
+    """Whether a long sentence reached the draft only as scattered words.
+
+    Its words may all be somewhere in the draft (in purpose names made of
+    its fragments, in other sentences) while the sentence is gone: fewer than
+    a third of its neighbouring word pairs are in the draft.
+    """
+    own = _pairs(passage)
+    if len(_WORD.findall(passage)) < _LONG or not own:
+        return False
+    return 3 * len(own & pairs) < len(own)
+
+
+def _code_gone(passage: str, digits: str) -> bool:
+    """Whether a code or long number of *passage* is nowhere in the draft (its last six digits)."""
+    for code in _CODE.findall(passage):
+        tail = re.sub(r"\D", "", code)[-6:]
+        if tail not in digits:
+            return True
+    return False

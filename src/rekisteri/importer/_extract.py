@@ -185,6 +185,10 @@ _LISTS_DATA: Final = re.compile(
 )
 
 
+#: A lead-in of more words than this says more than "the purposes are:".
+_LONG_LEAD_IN: Final = 12
+
+
 #: Fields a sentence outside any section goes to without a note: the
 #: description, and the controller (read from its own cues, a name with a
 #: legal form or a Y-tunnus).
@@ -558,8 +562,10 @@ class Extractor:
             phrase = None if listed else noun_phrase(item, search=False)
             names = listed or [phrase or capitalise(item)]
             remark = NOMINATIVE if listed or phrase else None
+            first = len(self.out.purposes)
             for name in names:
                 self.out.add_purpose(name, None, start, end, remark=remark)
+            self._keep_said(names, item, first)
         elif kind is SectionKind.CONTENT:
             self._content_item(item, start, end)
         elif kind is SectionKind.SUBJECTS:
@@ -911,17 +917,38 @@ class Extractor:
             )
         if names:
             words = len(sentence.split())
+            first = len(out.purposes)
             for name in names:
                 described = len(names) == 1 and words > len(name.split()) + 6
                 out.add_purpose(
                     name, sentence if described else None, start, end, remark=NOMINATIVE
                 )
+            if len(names) > 1:
+                self._keep_said(names, sentence, first)
         elif lead_in:
             out.map(start, end, "purposes")
+            if len(sentence.split()) > _LONG_LEAD_IN:
+                # "Tietoja käsitellään suostumuksen tai jäsensuhteen perusteella, jolloin
+                # niitä käytetään seuraaviin tarkoituksiin:": a legal basis, kept
+                out.note("purposes", f"the purposes are led in by: {sentence}")
         elif kind is SectionKind.PURPOSES:
             self._purpose_sentence(sentence, start, end)
         else:
             out.add_description(sentence, start, end)
+
+    def _keep_said(self, names: list[str], said: str, first: int) -> None:
+        """Keep a sentence or item that says more than the purposes named from it.
+
+        A legal basis, a limit or a clause around the names ("… sekä oikeutetun
+        etumme perusteella …") is in no name: the whole text goes to a comment
+        on the first of them, not lost with the words between the names.
+        """
+        if not self.out.purposes or len(said.split()) <= sum(len(n.split()) for n in names) + 6:
+            return
+        self.out.note(
+            f"purposes[{min(first, len(self.out.purposes) - 1)}]",
+            f"{len(names)} purpose(s) read from a text that says more: {said}",
+        )
 
     def _purpose_sentence(self, sentence: str, start: int, end: int) -> None:
         """A sentence of the purposes section that lists no purposes.
