@@ -123,6 +123,7 @@ TUNED_ON: Final = frozenset(
         "dev_r5k_04-combined-name-controller-no-colon",
         "dev_r5k_05-abbreviation-po-box-dpo-mail",
         "dev_r5k_06-stated-controller-own-contact-block",
+        "dev_r5s_01-label-headings-lead-ins-about-notice",
     }
 )
 

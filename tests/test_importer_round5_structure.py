@@ -393,3 +393,46 @@ def test_purposes_named_from_a_sentence_that_says_more_keep_the_sentence() -> No
     assert len(result.draft.purposes) >= 2
     assert "oikeutetun etumme perusteella" in draft
     assert lost_passages(result, draft) == []
+
+
+# --------------------------------------------------------------------------
+# Blind pages of round 5: headings about the notice, 'Tietoja X:stä', lead-ins
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("5.Rekisterin tietosisältö", "data_categories"),  # the number glued to the word
+        ("12.Tietojen säilytys", "retention"),
+    ],
+)
+def test_a_number_glued_to_the_heading(heading: str, kind: str) -> None:
+    found = _headings.recognise(heading)
+    assert found is not None
+    assert found.value == kind
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("1 Tietosuojaselosteen tarkoitus", "title"),  # the notice's purpose, not processing's
+        ("Yhteystiedot tietosuoja-asioissa", "contact_person"),  # 'tietosuoja' is no security
+        ("Tietoja verkkosivuistamme", None),  # information about the site: not data
+        ("Tietoja rekisteröidyistä", "data_categories"),
+    ],
+)
+def test_guessed_headings_of_the_blind_pages(heading: str, kind: str | None) -> None:
+    found = _headings.guess(heading)
+    assert (found.value if found is not None else None) == kind
+
+
+def test_a_lead_in_names_the_list_under_a_combined_heading() -> None:
+    result = import_notice(
+        "Henkilötiedot ja niiden käyttötarkoitus\n\n"
+        "Henkilötietoja saadaan seuraavista lähteistä:\n- asiakkaalta itseltään\n\n"
+        "Rekisterissä käsitellään seuraavia henkilötietoja:\n- nimi\n- puhelinnumero\n"
+    )
+    assert [c.name.fi for c in result.draft.data_categories] == ["Nimi", "Puhelinnumero"]
+    assert [source.key for source in result.draft.sources] == ["data-subject"]
+    assert result.draft.purposes == ()

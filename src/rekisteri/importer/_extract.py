@@ -185,6 +185,48 @@ _LISTS_DATA: Final = re.compile(
 )
 
 
+#: What a list's lead-in says its items are, whatever the section's heading says.
+_LEAD_KINDS: Final = (
+    (
+        SectionKind.SOURCES,
+        re.compile(r"seuraavista lähteistä|lähteistä:|följande källor|from the following sources"),
+    ),
+    (
+        SectionKind.CONTENT,
+        re.compile(
+            r"(?:seuraavia|seuraavat|seuraavanlaisia) (?:henkilö)?tietoja"
+            r"|henkilötietoja voivat olla"
+            r"|(?:rekisteriin|rekisterissä) (?:tallennetaan|kerätään|käsitellään)"
+            r" seuraav\w* (?:henkilö)?tiedo"
+            r"|följande (?:person)?uppgifter|the following (?:personal )?data"
+        ),
+    ),
+    (
+        SectionKind.PURPOSES,
+        re.compile(
+            r"seuraaviin (?:käyttö)?tarkoituksiin|seuraavia tarkoituksia|för följande ändamål"
+        ),
+    ),
+)
+#: Sections whose lists a lead-in may send elsewhere: those of a combined or guessed heading.
+_LEAD_FROM: Final = frozenset(
+    {SectionKind.PURPOSES, SectionKind.CONTENT, SectionKind.SOURCES, SectionKind.SUBJECTS}
+)
+
+
+def _led_to(kind: SectionKind | None, lead_in: str) -> SectionKind | None:
+    """The kind of list that *lead_in* introduces, when it differs from the section's *kind*.
+
+    "Henkilötietoja voidaan kerätä seuraavista lähteistä:" under a heading that
+    also names purposes leads in to sources. Only one kind's cue may match.
+    """
+    if kind not in _LEAD_FROM or not lead_in.rstrip().endswith(":"):
+        return None
+    low = lead_in.casefold()
+    named = [led for led, cue in _LEAD_KINDS if cue.search(low)]
+    return named[0] if len(named) == 1 and named[0] is not kind else None
+
+
 #: A lead-in of more words than this says more than "the purposes are:".
 _LONG_LEAD_IN: Final = 12
 
@@ -221,6 +263,8 @@ class Extractor:
         self.name_guess: tuple[str, int, int] | None = None
         self.contacts = ContactReader(text, self.out, self._contact_otherwise)
         self.contacts.contact_section = any(s.kind is SectionKind.CONTACT for s in sections)
+        self.led_to: SectionKind | None = None
+        """The kind of list a lead-in named ("… seuraavista lähteistä:"), for its items."""
 
     def run(self) -> Builder:
         first_title = next(
@@ -502,6 +546,7 @@ class Extractor:
                 i += 1
                 new_rule = True
                 continue
+            self.led_to = None  # a paragraph ends the list its lead-in named
             if section.kind in FREE_SECTIONS and self.contacts.free_block(piece):
                 i += 1
                 continue
@@ -532,6 +577,8 @@ class Extractor:
                     section=section,
                     new_rule=new_rule and number == 0,
                 )
+            if followed_by_list and spans:
+                self.led_to = _led_to(section.kind, self.text[spans[-1][0] : spans[-1][1]])
             new_rule = True
             i = j + 1
 
@@ -543,7 +590,7 @@ class Extractor:
         item = flat(self.text[piece.content_start : end])
         if not meaningful(item):
             return
-        kind = section.kind
+        kind = self.led_to or section.kind
         routed = self._cross(kind, item.casefold())
         if routed in {"transfers", "retention", "recipients"} or (
             routed is not None

@@ -300,6 +300,8 @@ _ANY_PREFIX: Final = Dispatch(tuple((kind.name, pattern) for kind, pattern in _P
 _NUMBERING: Final = re.compile(
     r"(?:§\s*)?(?:\d{1,2}\.?\s*-\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[a-h]|[ivx]{1,5})\s*[.):]\s+"
     r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}\s?[a-h]\)?\s+(?=\w\w)"
+    # a number glued to the heading's first word: "5.Rekisterin tietosisältö"
+    r"|\d{1,2}\.(?=[^\W\d_]{3})"
     r"|\d{1,2}\s+"
 )
 #: A word broken over two lines with a hyphen: "rekisterin- pitäjä" is "rekisterinpitäjä".
@@ -415,6 +417,14 @@ def sub_label(text: str) -> str | None:
 #: is shaped like a heading (short, alone, bold, an HTML heading, a question) and
 #: holds one of these is taken as that kind of heading.
 _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
+    # about the notice itself: "Tietosuojaselosteen tarkoitus", "Beskrivningens syfte"
+    (
+        SectionKind.TITLE,
+        re.compile(
+            r"^\w*(?:selostee?n|ilmoituksen|käytännön|beskrivningens|policyns|notice's)"
+            r"\s+(?:tarkoitus|soveltamisala|soveltaminen|syfte|tillämpning|purpose|scope)$"
+        ),
+    ),
     (SectionKind.DPO, re.compile(r"tietosuojavastaa|dataskyddsombud|data protection officer")),
     (
         SectionKind.CONTACT,
@@ -440,6 +450,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.CONTACT,
         re.compile(
             r"yhteyshenkilö|kontaktperson|contact person|ottaa yhteyttä|yhteydenotot|\bkontakta"
+            r"|^yhteystiedot \S*asioissa|^kontaktuppgifter i \S*ärenden"
             r"|contact us|whom? (?:can|do|should) (?:i|you) contact"
         ),
     ),
@@ -476,7 +487,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.SECURITY,
         re.compile(
-            r"suoja(?!seloste|ilmoitus|käytän|periaat)|tietoturva|skydd|säkerhet|security|protect"
+            r"(?<!tieto)suoja(?!seloste|ilmoitus|käytän|periaat)|tietoturva|(?<!data)skydd|säkerhet"
+            r"|security|protect"
         ),
     ),
     (SectionKind.COOKIES, re.compile(r"eväste|kakor|cookie")),
@@ -529,7 +541,18 @@ def guess(text: str) -> SectionKind | None:
     key = normalise(text)
     if not key or len(key) > MAX_HEADING:
         return None
+    about = _ABOUT.match(key)
+    if about is not None:
+        # "Tietoja julkisista verkkopalveluistamme": information about something,
+        # whose words name the kind (if any), not the word "tietoja"
+        key = key[about.end() :]
     return next((kind for kind, cue in _GUESSES if cue.search(key)), None)
+
+
+#: "Tietoja X:stä", "Information om X", "Information about X": what follows names the kind.
+_ABOUT: Final = re.compile(
+    r"(?:lisä)?tietoja (?=\w+(?:sta|stä)(?:mme|nne|an|än)?\b)|information (?:om|about) "
+)
 
 
 def may_start_with_heading(text: str) -> bool:
