@@ -440,3 +440,64 @@ def test_special_postal_code_of_a_university() -> None:
     found = [(p.field, p.value) for p in parse_line(line, 0, len(line))]
     assert ("town", "Helsingin yliopisto") in found
     assert ("street", "Koetilantie 4") in found
+
+
+class TestFourthBlindSet:
+    """Misses found on a fourth set of blind pages, after its one blind measurement."""
+
+    def test_person_first_on_the_line_owns_the_address(self) -> None:
+        """'Name, puh. …, name@…' under a heading the reader does not know: the person's."""
+        text = "Tiina Esimerkki, puh. 040 555 5445, tiina.esimerkki@example.fi"
+        found = emails_in(text)
+        assert email_owner(text, found[0][1]) == "contact_person"
+
+    def test_stated_name_without_its_tail(self) -> None:
+        """'Rekisterinpitäjänä toimii X ry tämän selosteen mukaisesti.': the name is X ry."""
+        result = import_notice(
+            "2 Rekisterinpitäjä\n\nRekisterinpitäjänä toimii Suomen Esimerkkiliitto ry tämän "
+            "selosteen mukaisesti.\n\nRekisterin nimi\n\nJäsenrekisteri" + TAIL
+        )
+        assert result.draft.controller.name == "Suomen Esimerkkiliitto ry"
+
+    def test_two_bodies_of_the_same_form_are_joint(self) -> None:
+        """'Tmi A / Tmi B': the first is the controller, the second noted."""
+        result = import_notice(
+            "1. Rekisterinpitäjä\nRekisterinpitäjä:\nTmi Aino Esimerkki / Tmi Liisa Esimerkki\n"
+            "Kellotie 1, 91500 Muhos" + TAIL
+        )
+        assert result.draft.controller.name == "Tmi Aino Esimerkki"
+        assert any("Tmi Liisa Esimerkki" in n for n in notes(result, "controller"))
+
+    def test_one_name_in_two_languages_stays_whole(self) -> None:
+        """'X ry / Y rf' (Finnish and Swedish forms): one name, kept whole."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nEsimerkkiseura ry / Exempelföreningen rf\nKatu 1, 00100 Helsinki"
+            + TAIL
+        )
+        assert result.draft.controller.name == "Esimerkkiseura ry / Exempelföreningen rf"
+
+    def test_register_name_with_a_bracket_then_another_language(self) -> None:
+        """A name ending in a bracket, then the heading in English: the name ends at the dot."""
+        assert split_section_name("Asiakasrekisteri (laskutus). Name of the Register") == (
+            "Asiakasrekisteri (laskutus)",
+            "Name of the Register",
+        )
+
+    def test_ytunnus_after_the_controllers_name(self) -> None:
+        """Two firms with Y-tunnus in the introduction: the controller's own is taken."""
+        code_a, code_b = make_ytunnus(2329583), make_ytunnus(2320471)
+        result = import_notice(
+            "Tässä kuvataan, miten konserni, johon kuuluu Esimerkki Group Oy:n "
+            f"(Y-tunnus: {code_a}) ohella Esimerkki Putki Oy (Y-tunnus: {code_b}), "
+            "käsittelee henkilötietoja.\n\n"
+            "2. Rekisterinpitäjä\n\nRekisterinpitäjä:\nKonserni / Esimerkki Putki Oy\n\n"
+            "Yhteystiedot:\nPikkukiventie 12,\n90620 OULU" + TAIL
+        )
+        assert result.draft.controller.name == "Esimerkki Putki Oy"
+        assert result.draft.controller.business_id == code_b
+
+    def test_at_sign_between_underscores(self) -> None:
+        """'name_@_example.fi', an address spelled against harvesters."""
+        assert emails_in("Aino Esimerkki, aino.esimerkki_@_example.fi") == [
+            ("aino.esimerkki@example.fi", 16, 43)
+        ]

@@ -143,6 +143,9 @@ class ContactReader:
         self.name_from_prose = False
         """Whether the controller's name was read from a sentence outside its section: a
         name in the controller's section replaces it."""
+        self.id_from_prose = False
+        """Whether the controller's Y-tunnus was read from that sentence too: it goes with
+        the name the section replaces."""
 
     def target(self) -> ContactFields:
         return {
@@ -579,6 +582,11 @@ class ContactReader:
         stated = _NAME_STATED.match(value)
         if stated is not None:
             value = stated.group(1)  # "Rekisterinpitäjänä toimii Esimerkki Oy"
+            tail = _FORM_THEN_WORDS.fullmatch(value)
+            if tail is not None:
+                # "… toimii Esimerkki ry tämän selosteen mukaisesti": the words after the
+                # legal form are no part of the name
+                value = tail.group("name")
         named_first = _NAME_FIRST.match(value)
         if named_first is not None and len(named_first.group(1).split()) <= _NAME_FIRST_WORDS:
             value = named_first.group(1)  # "Esimerkki Oy toimii … rekisterinpitäjänä."
@@ -602,7 +610,13 @@ class ContactReader:
     def _named(self, part: Part, kind: SectionKind, value: str) -> bool:
         """A name: the party's own, a contact person below the controller, or another one."""
         target = self.target()
-        if target.name is None:
+        if target.name is None or (
+            self.name_from_prose
+            and target is self.out.controller
+            and kind is SectionKind.CONTROLLER
+            and ORGANISATION.search(value) is not None
+        ):
+            # a body named in the section replaces a name read from a sentence before it
             return self.set(target, "name", value, part.start, part.end)
         if self._legal_half(target, part, value):
             return True
@@ -770,6 +784,11 @@ class ContactReader:
         ):
             return False
         self.name_from_prose = False
+        if self.id_from_prose and self.out.business_id is not None:
+            # the sentence's Y-tunnus was the other body's: the fallbacks look again
+            self.out.note("controller", f"Y-tunnus in the introduction: {self.out.business_id}")
+            self.out.business_id = None
+            self.id_from_prose = False
         return True
 
     def _mailbox_of_controller(self, target: ContactFields, field: str, value: str) -> bool:
@@ -1008,7 +1027,9 @@ class ContactReader:
             self.name_from_prose = True
         business = YTUNNUS.search(sentence)
         if business is not None:
+            had = out.business_id
             self.business_id(business.group(1), "controller", start, end)
+            self.id_from_prose = had is None and out.business_id is not None
         self._prose_email(sentence)
         self.path = "controller"
         for part in parse_line(sentence, 0, len(sentence)):
@@ -1207,9 +1228,10 @@ def _slash_halves(value: str) -> tuple[str, str] | None:
     """The name and the rest of "A / B" in a controller's name line, or ``None``.
 
     The half with a legal form is the name ("Esimerkki ky/ Aino Esimerkki");
-    with none, the first half. Two names in two languages, each with its legal
-    form ("Esimerkki ry / Exempel rf"), a web address, or a half of one or two
-    letters ("Oy/Ab") are left whole.
+    with none, the first half; with the same legal form on both ("Tmi A / Tmi
+    B", joint controllers), the first. Two names in two languages, each with its
+    legal form ("Esimerkki ry / Exempel rf"), a web address, or a half of one or
+    two letters ("Oy/Ab") are left whole.
     """
     match = _SLASHED.fullmatch(value.strip())
     if match is None or "www" in value.casefold() or "://" in value:
@@ -1217,13 +1239,21 @@ def _slash_halves(value: str) -> tuple[str, str] | None:
     first, second = match.group("a").strip(), match.group("b").strip()
     if min(len(first), len(second)) < 4:
         return None
-    first_form = _LEGAL_FORM_ANY_CASE.search(first) is not None
-    second_form = _LEGAL_FORM_ANY_CASE.search(second) is not None
+    first_form = _LEGAL_FORM_ANY_CASE.search(first)
+    second_form = _LEGAL_FORM_ANY_CASE.search(second)
     if first_form and second_form:
-        return None
+        # "Tmi A / Tmi B": two bodies of the same form are joint controllers (the first is
+        # the name); "Esimerkki ry / Exempel rf", one name in two languages, stays whole
+        same = first_form.group(0).casefold() == second_form.group(0).casefold()
+        return (first, second) if same else None
     return (second, first) if second_form else (first, second)
 
 
+#: A name with its legal form followed by words in lower case: "X ry tämän selosteen mukaisesti".
+_FORM_THEN_WORDS: Final = re.compile(
+    r"(?P<name>[A-ZÄÖÅ][^\n]*?(?<![\w-])(?:Oyj|Oy|Ab|Ky|Ay|ry|rf|sr|Ry|RY)\.?)"
+    r"(?:[ \t]+[a-zäöå][\w-]*)+[ \t]*\.?"
+)
 #: A controller heading word at the start of a name read from prose.
 _HEADING_LEAD: Final = re.compile(
     r"(?:Rekisterin ?pitäjä|Personuppgiftsansvarig|Registeransvarig|Rekisterinpitäjänä)[ \t]+"

@@ -149,9 +149,23 @@ def _unshouted(town: str) -> str:
 
 
 def _labelled_id(text: str, out: Builder) -> None:
-    """A labelled Y-tunnus in the notice's first part that no other party's section holds."""
+    """A labelled Y-tunnus in the notice's first part that no other party's section holds.
+
+    The one right after the controller's name first ("…, johon kuuluu A Oy:n
+    (Y-tunnus: …) ohella B Oy (Y-tunnus: …)": B's when B is the controller).
+    """
     taken = [m for m in out.mapped if m.field.startswith(_OTHER_PARTY)]
-    for found in YTUNNUS_ANY.finditer(text, 0, min(len(text), _FIRST_PART)):
+    found_all = list(YTUNNUS_ANY.finditer(text, 0, min(len(text), _FIRST_PART)))
+    name = out.controller.name
+    if name:
+        flat_name = r"[ \t]*".join(re.escape(part) for part in name.replace(" ", ""))
+        after = [
+            f
+            for f in found_all
+            if re.search(flat_name + r"\W{0,4}$", text[max(0, f.start() - 80) : f.start()])
+        ]
+        found_all = after + [f for f in found_all if f not in after]
+    for found in found_all:
         start, end = found.span("id")
         if any(m.start < end and start < m.end for m in taken):
             continue
@@ -265,8 +279,11 @@ def _owner(text: str, start: int) -> str:
     context = context[context.rfind("\n\n") + 1 :]
     if _DPO_CUE.search(context):
         return "controller.dpo"
-    if (person is not None and looks_like_person(person.group("name"))) or _PERSON_CUE.search(
-        context
+    first = re.split(r"[,;|(]", line, maxsplit=1)[0].strip()
+    if (
+        (person is not None and looks_like_person(person.group("name")))
+        or (first != line.strip() and looks_like_person(first))
+        or _PERSON_CUE.search(context)
     ):
         return "contact_person"
     return "controller"

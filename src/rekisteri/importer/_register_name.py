@@ -173,7 +173,8 @@ def split_section_name(value: str) -> tuple[str, str | None]:
     """
     value = _BULLETS.sub("", value)  # "• Asiakasrekisteri": an inner list's bullet
     first, dot, rest = value.partition(". ")
-    if dot and rest and _REGISTER_END.search(first.strip()) and len(first.split()) <= _NAME_WORDS:
+    bare = re.sub(r"[ \t]*\([^()]*\)$", "", first.strip())  # "Asiakasrekisteri (laskutus)"
+    if dot and rest and _REGISTER_END.search(bare) and len(first.split()) <= _NAME_WORDS:
         return first.strip(), rest.strip()
     run_on = _RUN_ON.match(value.strip())
     if run_on is not None and len(run_on.group("name").split()) <= _NAME_WORDS:
