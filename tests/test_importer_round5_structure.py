@@ -436,3 +436,16 @@ def test_a_lead_in_names_the_list_under_a_combined_heading() -> None:
     assert [c.name.fi for c in result.draft.data_categories] == ["Nimi", "Puhelinnumero"]
     assert [source.key for source in result.draft.sources] == ["data-subject"]
     assert result.draft.purposes == ()
+
+
+def test_a_notice_without_headings_reads_its_lists_by_their_lead_ins() -> None:
+    result = import_notice(
+        "Kylän Kuoro ry:n jäsenrekisterin tietosuojaseloste\n\n"
+        "Käytämme jäsenten tietoja seuraaviin tarkoituksiin:\n- jäsenluettelon ylläpito\n"
+        "- harjoituksista tiedottaminen\n\n"
+        "Rekisteri sisältää seuraavia henkilötietoja jäsenistä:\n- nimi\n- sähköpostiosoite\n"
+    )
+    draft = to_toml(result.draft, notes=result.notes)
+    assert [c.name.fi for c in result.draft.data_categories] == ["Nimi", "Sähköpostiosoite"]
+    assert len(result.draft.purposes) == 2
+    assert draft.count("a list outside any known section, read by its lead-in") == 2

@@ -205,13 +205,29 @@ _LEAD_KINDS: Final = (
         SectionKind.PURPOSES,
         re.compile(
             r"seuraaviin (?:käyttö)?tarkoituksiin|seuraavia tarkoituksia|för följande ändamål"
+            r"|(?:käsittelyn|rekisterin) (?:käyttö)?tarkoitu(?:s|ksena) on:$"
         ),
     ),
 )
 #: Sections whose lists a lead-in may send elsewhere: those of a combined or guessed heading.
 _LEAD_FROM: Final = frozenset(
-    {SectionKind.PURPOSES, SectionKind.CONTENT, SectionKind.SOURCES, SectionKind.SUBJECTS}
+    {
+        SectionKind.PURPOSES,
+        SectionKind.CONTENT,
+        SectionKind.SOURCES,
+        SectionKind.SUBJECTS,
+        # text before the first heading: a lead-in is the strongest evidence there is
+        None,
+        SectionKind.TITLE,
+    }
 )
+
+
+_LIST_FIELDS: Final = {
+    SectionKind.SOURCES: "sources",
+    SectionKind.CONTENT: "data_categories",
+    SectionKind.PURPOSES: "purposes",
+}
 
 
 def _led_to(kind: SectionKind | None, lead_in: str) -> SectionKind | None:
@@ -578,9 +594,17 @@ class Extractor:
                     new_rule=new_rule and number == 0,
                 )
             if followed_by_list and spans:
-                self.led_to = _led_to(section.kind, self.text[spans[-1][0] : spans[-1][1]])
+                self._lead_in(section.kind, flat(self.text[spans[-1][0] : spans[-1][1]]))
             new_rule = True
             i = j + 1
+
+    def _lead_in(self, kind: SectionKind | None, lead_in: str) -> None:
+        """Let a list's lead-in name the field of its items (noted outside a known section)."""
+        self.led_to = _led_to(kind, lead_in)
+        if self.led_to is not None and kind in FREE_SECTIONS:
+            field = _LIST_FIELDS[self.led_to]
+            shown = lead_in if len(lead_in) <= 70 else lead_in[:69] + "…"
+            self.out.note(field, f"a list outside any known section, read by its lead-in: {shown}")
 
     def _colon(self, start: int, end: int) -> bool:
         return self.text[start:end].rstrip().endswith(":")
