@@ -1,7 +1,9 @@
 """The importer against hand-written expected drafts: key facts and text in the right field.
 
 Run: python benchmarks/eval_import.py  (``--no-eval``: dev, corpus and older fixtures
-only, the held-out set not even read: for working on the rules)
+only, the held-out set not even read: for working on the rules; ``--by-field``: for
+each set, the right-field share by the field a section names and where the rest of
+its text went, summed over the set — for eval too, never per fixture)
 
 Three sets are scored (issue 15; fixture format in tests/fixtures/legacy/README.md):
 
@@ -33,11 +35,23 @@ from __future__ import annotations
 
 import sys
 import tomllib
+from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rekisteri.importer import import_bytes, to_toml
-from rekisteri.importer._evaluate import KEY_FACTS, lost_passages, right_field, score_facts
+from rekisteri.importer._evaluate import (
+    KEY_FACTS,
+    field_of,
+    lost_passages,
+    right_field,
+    score_facts,
+    section_spans,
+    segments,
+)
+
+if TYPE_CHECKING:
+    from rekisteri.importer import ImportResult
 
 ROOT = Path(__file__).resolve().parent.parent
 LEGACY = ROOT / "tests" / "fixtures" / "legacy"
@@ -70,6 +84,8 @@ class Tally:
         self.count = 0
         self.lost = 0
         self.lost_notices = 0
+        #: expected field -> where its characters went (a field, "unmapped") -> characters
+        self.went: defaultdict[str, Counter[str]] = defaultdict(Counter)
 
     def add(self, facts: dict[str, bool], field: tuple[int, int] | None, lost: int = 0) -> None:
         """Count one notice's facts, right-field characters and lost passages."""
@@ -97,14 +113,54 @@ class Tally:
             f"on {self.lost_notices} notice(s)"
         )
 
+    def by_field(self, name: str) -> str:
+        """Per expected field: its characters, the share in it, and where the rest went."""
+        lines = [f"{name}, by the field a section names (characters; where the rest went):"]
+        for want, went in sorted(self.went.items(), key=lambda item: -item[1].total()):
+            total = went.total()
+            rest = ", ".join(
+                f"{where} {chars / total:.0%}"
+                for where, chars in went.most_common()
+                if where != want and chars / total >= 0.02
+            )
+            lines.append(
+                f"  {want:<18} {total:7d}  right {went[want] / total:6.1%}"
+                + (f"  ({rest})" if rest else "")
+            )
+        return "\n".join(lines)
+
+
+def _went(
+    result: ImportResult, sections: list[dict[str, str]], into: dict[str, Counter[str]]
+) -> None:
+    """Add where each located section's characters went, by the field the section names.
+
+    A character mapped to the section's own field counts there; otherwise to the
+    first other field covering it (in name order), or to "unmapped".
+    """
+    text = result.text
+    spans = [(m.start, min(m.end, len(text)), field_of(m.field)) for m in result.mapped]
+    located = section_spans(text, sections)
+    pieces = segments(text, spans, [edge for start, end, _, _ in located for edge in (start, end)])
+    for start, end, _heading, field in located:
+        if field == "none":
+            continue
+        want = field_of(field)
+        for left, right_edge, covering, chars in pieces:
+            if left >= start and right_edge <= end:
+                where = want if want in covering else min(covering, default="unmapped")
+                into[want][where] += chars
+
 
 def _score(
-    notice: Path, expected: dict[str, Any]
+    notice: Path, expected: dict[str, Any], tally: Tally | None = None
 ) -> tuple[dict[str, bool], tuple[int, int] | None, int]:
     result = import_bytes(notice.read_bytes(), source_name=notice.name)
     facts = score_facts(expected, result.draft)
     sections = expected.get("fixture", {}).get("sections")
     field = right_field(result, sections) if sections else None
+    if sections and tally is not None:
+        _went(result, sections, tally.went)
     lost = len(lost_passages(result, to_toml(result.draft, notes=result.notes)))
     return facts, field, lost
 
@@ -129,17 +185,19 @@ def main(argv: list[str] | None = None) -> None:
     print("dev (per fixture):")
     for notice in _notices(LEGACY / "dev"):
         expected = tomllib.loads(_expected_of(notice).read_text(encoding="utf-8"))
-        facts, field, lost = _score(notice, expected)
+        facts, field, lost = _score(notice, expected, dev)
         dev.add(facts, field, lost)
         print(_detail(notice.name, facts, field, lost))
     print(dev.line("dev"))
+    if "--by-field" in args:
+        print(dev.by_field("dev"))
 
     held_out = Tally()
     rounds = {"first round, 01-17": Tally(), "second round, 18 on": Tally()}
     for notice in [] if "--no-eval" in args else _notices(LEGACY / "eval"):
         # held out: scored, never shown one by one
         expected = tomllib.loads(_expected_of(notice).read_text(encoding="utf-8"))
-        score = _score(notice, expected)
+        score = _score(notice, expected, held_out)
         held_out.add(*score)
         first = notice.name[:2].isdigit() and int(notice.name[:2]) <= FIRST_EVAL_ROUND
         rounds["first round, 01-17" if first else "second round, 18 on"].add(*score)
@@ -151,6 +209,8 @@ def main(argv: list[str] | None = None) -> None:
         field_ok = held_out.field_total and (
             held_out.field_right / held_out.field_total >= GOAL_FIELD
         )
+        if "--by-field" in args:
+            print(held_out.by_field("eval (aggregate only)"))
         print(
             f"eval goals: key facts ≥ {GOAL_FACTS:.0%} {'met' if facts_ok else 'MISSED'}, "
             f"right field ≥ {GOAL_FIELD:.0%} {'met' if field_ok else 'MISSED'}"
@@ -163,10 +223,12 @@ def main(argv: list[str] | None = None) -> None:
         sections_file = LEGACY / "expected" / (Path(name).stem + ".sections.toml")
         if sections_file.exists():
             expected["fixture"] = tomllib.loads(sections_file.read_text(encoding="utf-8"))
-        facts, field, lost = _score(LEGACY / name, expected)
+        facts, field, lost = _score(LEGACY / name, expected, corpus)
         corpus.add(facts, field, lost)
         print(_detail(name, facts, field, lost))
     print(corpus.line("corpus"))
+    if "--by-field" in args:
+        print(corpus.by_field("corpus"))
 
     older = Tally()
     print("older fixtures fixture-1xx (key facts only):")
