@@ -155,8 +155,9 @@ DIRECT_MARKETING: Final = re.compile(
     r"suoramarkkinoin|suoramainon|direktmarknadsför|direct marketing"
 )
 HETU_WORDS: Final = re.compile(r"henkilötunnu|\bhetu\b|personbeteckning|personnummer")
+#: A firm's name and legal form; "&" may stand between its words ("Golf & Country Club ry").
 COMPANY: Final = re.compile(
-    r"\b([A-ZÄÖÅ][\w&\-]*(?:[ \t]+[A-ZÄÖÅ0-9][\w&\-]*){0,4}[ \t]+"
+    r"\b([A-ZÄÖÅ][\w&\-]*(?:[ \t]+(?:&[ \t]+)?[A-ZÄÖÅ0-9][\w&\-]*){0,4}[ \t]+"
     r"(?:Oyj|Oy Ab|Oy|Abp|Ab|Ky|Ay|Tmi|ry|rf|sr|osk|Ltd|Inc|GmbH|AS|ApS|AB))\b"
 )
 #: A body, not a person: a legal form before or after the name ("Tmi Aino Esimerkki",
