@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from rekisteri.importer import ImportResult, import_notice
+from rekisteri.importer._fallback import stated_keeper
 
 TAIL: Final = "\n\nRekisterin käyttötarkoitus\n\nTietoja käytetään jäsenyyden hoitamiseen.\n"
 BLOCK: Final = "Rekisterinpitäjä\n\nKylän Seura ry\nKatu 1, 00100 Helsinki\n\n"
@@ -31,3 +32,90 @@ def test_ampersand_name_in_title_is_whole() -> None:
     )
     assert result.draft.controller.name == "Harjulan Golf & Country Club ry"
     assert name_fi(result) == "Harjulan Golf & Country Club ry:n jäsenrekisteri"
+
+
+def _named(value: str) -> ImportResult:
+    return import_notice(f"{BLOCK}Rekisterin nimi\n\n{value}{TAIL}")
+
+
+def test_quoted_service_name_keeps_its_closing_quote() -> None:
+    # was 'Asiakasrekisteri ”Kylänet': the quote strip took the name's closing quote
+    assert name_fi(_named("Asiakasrekisteri ”Kylänet”")) == "Asiakasrekisteri ”Kylänet”"
+    assert name_fi(_named('Asiakasrekisteri "Kylänet"')) == 'Asiakasrekisteri "Kylänet"'
+
+
+def test_quoted_service_name_inside_is_kept() -> None:
+    value = "Verkkopalvelun ”Kylänet” käyttäjärekisteri"
+    assert name_fi(_named(value)) == value
+
+
+def test_quoted_alias_in_brackets_is_no_part_of_the_name() -> None:
+    # "(“Customer Register”)" is the term the notice uses later: kept in the description
+    result = _named("Kylän Seura ry’s customer register (“Customer Register”).")
+    assert name_fi(result) == "Kylän Seura ry’s customer register"
+    assert result.draft.description is not None
+    assert "Customer Register" in result.draft.description.fi
+
+
+def test_bilingual_name_with_a_dash_or_brackets_gives_both_languages() -> None:
+    for value in ("Jäsenrekisteri – Medlemsregister", "Jäsenrekisteri (Medlemsregister)"):
+        name = _named(value).draft.name
+        assert name is not None
+        assert (name.fi, name.sv) == ("Jäsenrekisteri", "Medlemsregister")
+    name = _named("Asiakasrekisteri (Customer register)").draft.name
+    assert name is not None
+    assert (name.fi, name.en) == ("Asiakasrekisteri", "Customer register")
+
+
+def test_dash_without_a_second_language_stays_one_name() -> None:
+    assert name_fi(_named("Kylän asiakasrekisteri – verkkokauppa")) == (
+        "Kylän asiakasrekisteri – verkkokauppa"
+    )
+
+
+def test_controller_only_in_a_keeper_sentence() -> None:
+    # no controller heading: the body the first sentence says keeps the registers
+    result = import_notice(
+        "Säätiön tietosuojakäytäntö\n\nAino Esimerkin säätiö pitää toimintaansa varten yllä "
+        "tässä selosteessa kuvattuja henkilörekistereitä.\n\nRekistereiden käyttö\n\n"
+        "Rekistereitä käytetään vain säätiön omaan toimintaan.\n"
+    )
+    assert result.draft.controller.name == "Aino Esimerkin säätiö"
+
+
+def test_controller_after_the_verb_and_without_a_legal_form() -> None:
+    result = import_notice(
+        "Tietosuojaseloste\n\nRekisteriä ylläpitää Kylätoimikunta. Tiedot ovat vain "
+        "toimikunnan käytössä.\n\nRekisterin nimi\n\nKylän osoiterekisteri\n"
+    )
+    assert result.draft.controller.name == "Kylätoimikunta"
+
+
+def test_controller_named_before_its_short_name() -> None:
+    result = import_notice(
+        "Tietosuojaseloste\n\nTämä seloste koskee Kylän Golf & Country Club ry "
+        "(jäljempänä seura) jäsenten tietoja.\n\nRekisterin nimi\n\nJäsenrekisteri\n"
+    )
+    assert result.draft.controller.name == "Kylän Golf & Country Club ry"
+
+
+def test_a_bare_body_word_or_a_person_is_no_keeper() -> None:
+    assert stated_keeper("Yhdistys ylläpitää jäsenrekisteriä.") is None
+    assert stated_keeper("Aino Esimerkki ylläpitää asiakasrekisteriä.") is None
+    assert stated_keeper("Säätiön asiamies pitää rekisteriä hallituksen jäsenistä.") is None
+
+
+def test_misspelt_keeper_label_and_service_name_label_under_a_title() -> None:
+    # 'Rekisterin ylläpäitäjä:' (a misspelt 'ylläpitäjä') and 'Rekisterin/palvelun nimi:'
+    # under a title in capitals: neither was a heading (the label stayed in the name)
+    one_line = import_notice(
+        "Tietosuojaseloste\n\nRekisterin ylläpäitäjä: Kylän Seura ry, Katu 1, 00100 Helsinki"
+        "\n\nRekisterin/palvelun nimi: Kylän varauspalvelu" + TAIL
+    )
+    lines = import_notice(
+        "KYLÄN SEURA RY:N TIETOSUOJASELOSTE\n\nRekisterin/palvelun nimi:\nKylän varauspalvelu"
+        "\n\nRekisterin ylläpäitäjä:\nKylän Seura ry\nKatu 1, 00100 Helsinki" + TAIL
+    )
+    for result in (one_line, lines):
+        assert result.draft.controller.name == "Kylän Seura ry"
+        assert name_fi(result) == "Kylän varauspalvelu"

@@ -86,7 +86,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         SectionKind.CONTROLLER,
         (
             r"rekisterin ?pitäjä,?( ja rekisteriasioista vastaava( henkilö)?| ja yhteyshenkilö(t)?)?"
-            r"|(yhteis)?rekisterinpitäjä(t)?|yhteisrekisterinpitäjyys"
+            r"|(yhteis)?rekisterinpitäjä(t)?|yhteisrekisterinpitäjyys|rekisterin ylläpä?itäjä"
             r"|rekisterinpitäjän (tiedot|yhteystiedot|nimi ja yhteystiedot|nimi)"
             r"|rekisterinpitäjä ja (sen |sen edustaja ja )?(yhteystiedot|yhteyshenkilö|yhteyshenkilöt"
             r"|tietosuojavastaava)|personuppgiftsansvarig(a|e)?( och (kontaktuppgifter|kontaktperson"
@@ -107,7 +107,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
     (
         SectionKind.NAME,
         (
-            r"\w*rekisterin nim(i|et)|rekisterien nimet|\w*registrets namn|registrens namn"
+            r"\w*rekisterin( ?/ ?\w+n)? nim(i|et)|rekisterien nimet|\w*registrets namn|registrens namn"
             r"|namn på registret"
             r"|(henkilö)?rekisterit|(person)?registren"
             r"|(the )?name of (the )?(register|file|personal data file|data file)|register name"
