@@ -530,11 +530,6 @@ def test_bilingual_slash_notice_gives_both_names() -> None:
     assert (_name(result).fi, _name(result).sv) == ("Jäsenrekisteri", "Medlemsregister")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: 'Jäsenrekisteri – Medlemsregister' under 'Rekisterin nimi / Registrets namn' "
-    "stays whole in name.fi, name.sv is None, and no I013",
-)
 def test_bilingual_dash_notice_gives_both_names() -> None:
     result = import_notice(BILINGUAL_DASH)
     assert _name(result).sv == "Medlemsregister"

@@ -59,7 +59,10 @@ def implied_controller(text: str, out: Builder) -> None:
     controller = out.controller
     if controller.name is None:
         name = (
-            _name_on_id_line(text, out.business_id) or _labelled_name(text) or _owner_of(out.name)
+            _name_on_id_line(text, out.business_id)
+            or _labelled_name(text)
+            or _owner_of(out.name)
+            or stated_keeper(text[:_FIRST_PART])
         )
         if name is not None:
             controller.name = name
@@ -130,6 +133,91 @@ def _labelled_name(text: str) -> str | None:
         if _FORM_WORD.search(name) or ORGANISATION.search(name):
             return name
     return None
+
+
+#: A body's word at the end of a name without a legal form ("Kylätoimikunta", "Selim
+#: Esimerkin säätiö"), besides the public bodies and associations the cue table knows.
+_BODY_END: Final = re.compile(
+    r"(?i)(?:toimikunta|osuuskunta|seura|kerho|opisto|oppilaitos|yliopisto|korkeakoulu|rahasto"
+    r"|andelslag|klubb|club|cooperative|society|ministeriö|laitos|keskus)$"
+)
+#: "X ylläpitää …", "X pitää … yllä …", "X on rekisterinpitäjä", "X är personuppgiftsansvarig":
+#: a sentence that opens with the body keeping the register.
+_KEEPER_FIRST: Final = re.compile(
+    r"(?:^|(?<=[.!?:])[ \t]+|(?<=\n))[ \t]*"
+    r"(?P<name>[A-ZÄÖÅ][\w&:’'-]*(?:[ \t]+(?:&[ \t]+)?[\w&’'-]+){0,7}?)[ \t]+"
+    r"(?P<verb>ylläpitää|pitää|vastaa|toimii|on|är|ansvarar|is|maintains|keeps|acts)[ \t]+"
+    r"(?P<rest>[^.\n]{0,160})"
+)
+#: "Rekisteriä ylläpitää X.", "Registret förs av X.": the keeper after the verb.
+_KEEPER_AFTER: Final = re.compile(
+    r"(?i:rekisteriä|rekisterin|tätä rekisteriä|registret|the register is)[ \t]+"
+    r"(?i:ylläpitää|pitää|förs av|upprätthålls av|hålls av|maintained by|kept by)[ \t]+"
+    r"(?P<name>[A-ZÄÖÅ][\w&:’'-]*(?:[ \t]+(?:&[ \t]+)?[\w&’'-]+){0,7}?)[ \t]*(?:[.,;(]|$)",
+    re.MULTILINE,
+)
+#: What the rest of a keeper's sentence names: the register, or the controller's role.
+_KEEPING: Final = re.compile(
+    r"(?i)rekister|register|personuppgiftsansvarig|controller|henkilötietojen käsittely"
+)
+#: "X (jäljempänä …)", "X (nedan …)", "X (hereinafter …)": a body named, then its short name.
+_HEREINAFTER: Final = re.compile(r"\((?i:jäljempänä|myöhemmin|nedan|hereinafter|later)\b")
+#: The capitalised words (and legal forms, "&") that end the text before "(jäljempänä".
+_CAPITALS_BEFORE: Final = re.compile(
+    r"(?P<name>[A-ZÄÖÅ][\w&:’'-]*(?:[ \t]+(?:&[ \t]+)?(?:[A-ZÄÖÅ0-9][\w&:’'-]*"
+    r"|(?i:ry|rf|sr|oy|oyj|ab|ky|osk|säätiö|kaupunki|kunta|yhdistys)\b)){0,7})[ \t]*$"
+)
+
+
+def stated_keeper(text: str) -> str | None:
+    """The body a sentence names as keeping the register, or ``None``.
+
+    Only a name with a legal form or a body's word ("säätiö", "kaupunki",
+    "Kylätoimikunta"), never a bare "Yhdistys" or a person.
+
+    Examples:
+        >>> stated_keeper("Aino Esimerkin säätiö pitää varten yllä henkilörekistereitä.")
+        'Aino Esimerkin säätiö'
+        >>> stated_keeper("Rekisteriä ylläpitää Kylätoimikunta. Tiedot ovat luottamuksellisia.")
+        'Kylätoimikunta'
+        >>> stated_keeper("Kylän Golf & Country Club ry (jäljempänä seura) kertoo tässä tiedoista.")
+        'Kylän Golf & Country Club ry'
+        >>> stated_keeper("Tämä seloste koskee Kylän Seura ry (jäljempänä seura) jäseniä.")
+        'Kylän Seura ry'
+        >>> stated_keeper("Yhdistys ylläpitää jäsenrekisteriä.") is None
+        True
+    """
+    for found in _KEEPER_FIRST.finditer(text):
+        verb, rest = found.group("verb"), found.group("rest")
+        if verb == "pitää" and "yllä" not in rest.split():
+            continue
+        if _KEEPING.search(rest) and _is_body(found.group("name")):
+            return found.group("name")
+    for found in _KEEPER_AFTER.finditer(text):
+        if _is_body(found.group("name")):
+            return found.group("name")
+    for found in _HEREINAFTER.finditer(text):
+        before = _CAPITALS_BEFORE.search(text, max(0, found.start() - 120), found.start())
+        if before is not None and _is_body(before.group("name")):
+            return before.group("name")
+    return None
+
+
+def _is_body(name: str) -> bool:
+    """Whether *name* names a body: a legal form, or a body's word ending a real name."""
+    name = name.strip()
+    if _FORM_WORD.search(name):
+        return name[:1].isupper()
+    last = name.split()[-1]
+    body = ORGANISATION.search(last) is not None or _BODY_END.search(last) is not None
+    if not body or looks_like_person(name):
+        return False
+    bare = re.fullmatch(
+        r"(?i)(?:yhdistys|säätiö|seura|kunta|kaupunki|osuuskunta|toimikunta|förening|stiftelse"
+        r"|kommun|stad|keskus|laitos|opisto|rahasto|kerho|klubb|club|society|association)",
+        last,
+    )
+    return len(name.split()) > 1 or bare is None
 
 
 def _owner_of(register_name: str | None) -> str | None:

@@ -171,7 +171,14 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         >>> split_section_name("Kylän asiakasrekisteri Noudatamme lakia, kun käsittelemme tietoja.")
         ('Kylän asiakasrekisteri', 'Noudatamme lakia, kun käsittelemme tietoja.')
     """
-    value = _BULLETS.sub("", value)  # "• Asiakasrekisteri": an inner list's bullet
+    value = _closed_quote(_BULLETS.sub("", value))  # "• Asiakasrekisteri": an inner list's bullet
+    two = bilingual_name(value)
+    if two is not None:
+        return two, None
+    alias = _QUOTED_ALIAS.match(value.strip())
+    if alias is not None and len(alias.group("name").split()) <= _NAME_WORDS:
+        # "Oy:n asiakasrekisteri (”Asiakasrekisteri”)": the term the notice uses for it after
+        return alias.group("name"), alias.group("rest")
     first, dot, rest = value.partition(". ")
     bare = re.sub(r"[ \t]*\([^()]*\)$", "", first.strip())  # "Asiakasrekisteri (laskutus)"
     if dot and rest and _REGISTER_END.search(bare) and len(first.split()) <= _NAME_WORDS:
@@ -190,6 +197,65 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         # a long explanation in brackets after the name is said in the description
         return explained.group("name"), explained.group("rest")
     return value, None
+
+
+#: A name and, in brackets, the quoted term the notice uses for it: "… register (“Register”)".
+_QUOTED_ALIAS: Final = re.compile(
+    r"(?P<name>.+?(?:rekisteri|register|registret|registry))[ \t]*"
+    r"(?P<rest>\([ \t]*[\"'”“„«»’‘][^()]{1,60}[\"'”“„«»’‘][ \t]*\))\.?$",
+    re.IGNORECASE,
+)
+#: The quote that closes each opening one.
+_CLOSING: Final = {"”": "”", "“": "”", "„": "”", "«": "»", '"': '"', "'": "'"}
+#: A Finnish register's name, then the same in Swedish or English, joined by a dash or in
+#: brackets: "Jäsenrekisteri – Medlemsregister", "Asiakasrekisteri (Kundregister)".
+_TWO_LANGUAGES: Final = re.compile(
+    r"(?P<fi>[^–—()/]*?\w*rekisteri\w*)(?:[ \t]+[–—-][ \t]+|[ \t]*\()"
+    r"(?P<other>[^–—()/]*?\w*(?:register|registret|registry)\b[^–—()/]*?)\)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def bilingual_name(value: str) -> str | None:
+    """A name given in two languages joined by a dash or in brackets, as "fi / other".
+
+    The draft writes a name in two languages as "Finnish / Swedish" (or English),
+    which gives the name's fi and sv (or en) texts.
+
+    Examples:
+        >>> bilingual_name("Jäsenrekisteri – Medlemsregister")
+        'Jäsenrekisteri / Medlemsregister'
+        >>> bilingual_name("Asiakasrekisteri (Customer register)")
+        'Asiakasrekisteri / Customer register'
+        >>> bilingual_name("Asiakasrekisteri – verkkokauppa") is None
+        True
+    """
+    found = _TWO_LANGUAGES.match(value.strip())
+    if found is None or "rekister" in found.group("other").casefold():
+        return None
+    fi, other = found.group("fi").strip(), found.group("other").strip()
+    if len(fi.split()) > _NAME_WORDS or len(other.split()) > _NAME_WORDS:
+        return None
+    return f"{capitalise(fi)} / {capitalise(other)}"
+
+
+def _closed_quote(value: str) -> str:
+    """*value* with the quote it opens last closed again when it ends inside it.
+
+    "Asiakasrekisteri ”Kylänet”": the name's closing quote was taken with the
+    quotes around the whole value.
+    """
+    stripped = value.rstrip()
+    opened = [i for i, c in enumerate(stripped) if c in _CLOSING]
+    if not opened:
+        return value
+    quotes = sum(stripped.count(c) for c in set(_CLOSING) | set(_CLOSING.values()))
+    last = opened[-1]
+    if quotes % 2 == 1 and stripped[last] in "”\"'" and last > 0 and stripped[last - 1] == " ":
+        return stripped + _CLOSING[stripped[last]]
+    if quotes % 2 == 1 and stripped[last] in "“„«":
+        return stripped + _CLOSING[stripped[last]]
+    return value
 
 
 #: A name run together with the sentences after it: the register word, then a capital
