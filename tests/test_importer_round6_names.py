@@ -119,3 +119,16 @@ def test_misspelt_keeper_label_and_service_name_label_under_a_title() -> None:
     for result in (one_line, lines):
         assert result.draft.controller.name == "Kylän Seura ry"
         assert name_fi(result) == "Kylän varauspalvelu"
+
+
+def test_english_headings_run_into_one_paragraph() -> None:
+    # no blank lines: 'Data Controller' was glued to the name, the register's name lost
+    result = import_notice(
+        "Privacy policy of Example Harbour Oy under the Data Protection Act.\n"
+        "Data Controller\nExample Harbour Oy\ninfo@example.com\n"
+        "Name and Content of the Register\n"
+        "Example Harbour Oy’s customer register (“Customer Register”).\n"
+        "Purpose of Processing\nThe data is used to serve our customers.\n"
+    )
+    assert result.draft.controller.name == "Example Harbour Oy"
+    assert name_fi(result) == "Example Harbour Oy’s customer register"

@@ -1256,7 +1256,8 @@ _FORM_THEN_WORDS: Final = re.compile(
 )
 #: A controller heading word at the start of a name read from prose.
 _HEADING_LEAD: Final = re.compile(
-    r"(?:Rekisterin ?pitäjä|Personuppgiftsansvarig|Registeransvarig|Rekisterinpitäjänä)[ \t]+"
+    r"(?:Rekisterin ?pitäjä|Personuppgiftsansvarig|Registeransvarig|Rekisterinpitäjänä"
+    r"|(?:Data[ \t]+)?Controller|Registry[ \t]+holder|Rekisterin[ \t]+ylläpitäjä)[ \t]+"
 )
 #: A body's name with its legal form, then a clause in lower case with a verb.
 _BODY_THEN_CLAUSE: Final = re.compile(

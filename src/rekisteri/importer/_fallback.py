@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Final
 from rekisteri.identifiers import ytunnus
 from rekisteri.importer._contact import emails_in, looks_like_person, parse_line
 from rekisteri.importer._cues import ORGANISATION, YTUNNUS_ANY, compact_ytunnus
-from rekisteri.importer._register_name import title_register_name
+from rekisteri.importer._register_name import name_after_label_line, title_register_name
 
 if TYPE_CHECKING:
     from rekisteri.importer._builder import Builder
@@ -73,6 +73,10 @@ def implied_controller(text: str, out: Builder) -> None:
         _labelled_id(text, out)
     if out.name is None:
         _title_line_name(text, out)
+    if out.name is None and (labelled := name_after_label_line(text[:_FIRST_PART])) is not None:
+        out.name, start, end = labelled
+        out.map(start, end, "name")
+        out.note("name", "read from the line after a name heading inside a paragraph; check it")
 
 
 def _title_line_name(text: str, out: Builder) -> None:

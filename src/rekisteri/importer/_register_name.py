@@ -337,3 +337,42 @@ def name_in_heading(heading: str) -> str | None:
     ):
         return None  # "Rekisterin nimi / Name of the register": the heading in two languages
     return capitalise(unshouted_name(name) if name.isupper() else name)
+
+
+#: A register-name heading, also one that names the register's content too ("Name and
+#: content of the register", "Rekisterin nimi ja tietosisältö", "Registrets namn och innehåll").
+_NAME_LABEL_LINE: Final = re.compile(
+    r"(?i)^[ \t]*(?:[0-9]{1,2}[.)]?[ \t]*)?(?:(?:the[ \t]+)?name(?:[ \t]+and[ \t]+(?:the[ \t]+)?"
+    r"contents?)?[ \t]+of[ \t]+the[ \t]+register|register[ \t]+name"
+    r"|(?:henkilö)?rekisterin[ \t]+nimi(?:[ \t]+ja[ \t]+(?:tieto)?sisältö)?"
+    r"|registrets[ \t]+namn(?:[ \t]+och[ \t]+innehåll)?)[ \t]*:?[ \t]*$"
+)
+
+
+def name_after_label_line(text: str) -> tuple[str, int, int] | None:
+    r"""The register's name on the line after a name heading the sections did not split off.
+
+    A notice without blank lines runs its headings into one paragraph ("Name and
+    Content of the Register" / "X Oy's customer register (“Customer Register”)."):
+    the first such heading's next line, when it ends a name with the register
+    word, is the name. Returns the name and the line's span.
+
+    Examples:
+        >>> name_after_label_line("Oun Oy\nName of the Register\nOun Oy's customer register.")
+        ("Oun Oy's customer register", 28, 55)
+        >>> name_after_label_line("Rekisterin nimi\nTiedot kerätään asiakkailta.\n") is None
+        True
+    """
+    lines = text.split("\n")
+    position = 0
+    for index, line in enumerate(lines[:-1]):
+        position += len(line) + 1
+        if not _NAME_LABEL_LINE.match(line):
+            continue
+        value = flat(lines[index + 1]).strip(" .")
+        name, _ = split_section_name(value)
+        name = name.strip(" ." + _QUOTES)
+        if 0 < len(name.split()) <= _NAME_WORDS and _REGISTER_END.search(name):
+            return capitalise(name), position, position + len(lines[index + 1])
+        return None
+    return None
