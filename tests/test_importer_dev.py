@@ -124,6 +124,9 @@ TUNED_ON: Final = frozenset(
         "dev_r5k_05-abbreviation-po-box-dpo-mail",
         "dev_r5k_06-stated-controller-own-contact-block",
         "dev_r5s_01-label-headings-lead-ins-about-notice",
+        "dev_r6_01-keeper-sentence-bilingual-dash-name",
+        "dev_r6_02-english-run-on-data-controller-quoted-alias",
+        "dev_r6_03-capital-title-misspelt-label-quoted-service",
     }
 )
 
@@ -133,6 +136,8 @@ TUNED_ON: Final = frozenset(
 KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
     # "för att … och för att …" is one purpose
     "dev_s3_02-sv-long-headings-denial": {"purposes": (2, 1)},
+    # English headings run into one paragraph: 'Retention' is not split off (structure)
+    "dev_r6_02-english-run-on-data-controller-quoted-alias": {"retention": (1, 0)},
     "01-hetil-numbered-telefax": {"security": (3, 2)},
     "03-upper-case-webshop-cookies": {"recipients": (3, 2)},
     "04-yhdistys-jasenrekisteri": {"data_subjects": (1, 0)},

@@ -132,3 +132,28 @@ def test_english_headings_run_into_one_paragraph() -> None:
     )
     assert result.draft.controller.name == "Example Harbour Oy"
     assert name_fi(result) == "Example Harbour Oy’s customer register"
+
+
+def test_keeper_sentence_with_the_address_names_the_body_only() -> None:
+    # the sentence gives the address too, so it is read as the controller's block: the
+    # words before the name were kept in it ('Rekisteriä ylläpitää Kylän … ry')
+    result = import_notice(
+        "Tietosuojaseloste\n\nRekisteriä ylläpitää Kylän Golf & Country Club ry (Y-tunnus "
+        "0006101-4). Seuran osoite on Klubitie 3, 21620 Kuusisto.\n\nRekisterin nimi\n\n"
+        "Jäsenrekisteri\n"
+    )
+    assert result.draft.controller.name == "Kylän Golf & Country Club ry"
+
+
+def test_english_notice_of_headings_is_not_swedish() -> None:
+    # its 'register' words were counted as Swedish ones: I012 and sv copies of the texts
+    result = import_notice(
+        "Privacy Policy\n\nRegistry holder\n\nTmi Aino Esimerkki\nKatu 1, 00100 Helsinki\n\n"
+        "Register name\n\nTmi Aino Esimerkki customer register\n\nPurpose of the register\n\n"
+        "The data is used to manage the customer relationship and to send invoices.\n"
+    )
+    assert "I012" not in {finding.code for finding in result.findings}
+    name = result.draft.name
+    assert name is not None
+    assert name.fi == "Tmi Aino Esimerkki customer register"
+    assert name.sv is None

@@ -352,6 +352,8 @@ _FI_WORDS: Final = re.compile(
     r"\b(?:\w*rekisteri\w*|tiedot|nimi|osoite|\w*numero|henkilötie\w*|asiak\w*|jäsen\w*"
     r"|käsittel\w*|tarkoitu\w*|säilyt\w*|luovut\w*|rekisterinpitäjä\w*)\b"
 )
+#: English function words: a notice in English is no Swedish one for its "register" words.
+_EN_FUNCTION: Final = re.compile(r"\b(?:the|and|of|is|are|to|with|for)\b")
 #: Fewer function words than this in all: the notice's words decide its language.
 _FEW_SENTENCES: Final = 4
 
@@ -360,6 +362,8 @@ def _swedish(text: str) -> bool:
     swedish, finnish = _word_counts(text)
     if swedish + finnish < _FEW_SENTENCES:
         sample = text[:20000].casefold()
+        if len(_EN_FUNCTION.findall(sample)) >= _FEW_SENTENCES:
+            return False  # English sentences ("the customer register is …"), not Swedish words
         swedish += len(_SV_WORDS.findall(sample))
         finnish += len(_FI_WORDS.findall(sample))
     return swedish > 2 * finnish + 2

@@ -579,7 +579,7 @@ class ContactReader:
 
     def _without_role(self, part: Part, value: str) -> str:
         """*value* without "Rekisterinpitäjänä toimii" or a role before a person's name."""
-        stated = _NAME_STATED.match(value)
+        stated = _NAME_STATED.match(value) or _KEEPER_STATED.match(value)
         if stated is not None:
             value = stated.group(1)  # "Rekisterinpitäjänä toimii Esimerkki Oy"
             tail = _FORM_THEN_WORDS.fullmatch(value)
@@ -1179,6 +1179,11 @@ _LABEL_WORDS: Final = frozenset(
         "contact",
         "details",
     ]
+)
+#: "Rekisteriä ylläpitää X ry", "Registret förs av X rf": the keeper named after the verb.
+_KEEPER_STATED: Final = re.compile(
+    r"(?i)^(?:tätä[ \t]+)?(?:rekisteriä|registret)[ \t]+(?:ylläpitää|pitää|förs[ \t]+av"
+    r"|upprätthålls[ \t]+av)[ \t]+((?-i:[A-ZÄÖÅ]).+?)\.?$"
 )
 _NAME_STATED: Final = re.compile(r"(?i)^(?:\w+[ \t]+){0,2}(?:on|toimii|är|is)[ \t]+(.+?)\.?$")
 #: "Esimerkki Oy toimii asiakastietojen rekisterinpitäjänä": the name comes first.

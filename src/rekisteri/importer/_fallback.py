@@ -42,6 +42,14 @@ _OWNER_TMI: Final = re.compile(
 _FORM_WORD: Final = re.compile(rf"(?i)(?<![\w-]){_FORM}(?![\w-])")
 #: What stands before a name on its line: bullets, a label.
 _LEAD: Final = re.compile(r"^[ \t•*·▪◦‣–-]*(?:[\w -]{0,30}:[ \t]*)?")
+#: A sentence's words before the keeper's name: "Rekisteriä ylläpitää", "Rekisterinpitäjänä
+#: toimii", "Registret förs av", "The controller is".
+_KEEPER_LEAD: Final = re.compile(
+    r"(?i)^(?:(?:tätä[ \t]+)?rekisteriä[ \t]+(?:ylläpitää|pitää)|rekisterinpitäjänä[ \t]+toimii"
+    r"|rekisterinpitäjä[ \t]+on|registret[ \t]+(?:förs|upprätthålls)[ \t]+av"
+    r"|personuppgiftsansvarig[ \t]+är|(?:the[ \t]+)?(?:data[ \t]+)?controller[ \t]+is)[ \t]+"
+    r"(?=[A-ZÄÖÅ])"
+)
 #: What stands between a name and its Y-tunnus: "(Y-tunnus: ", ", y-tunnus ".
 _TO_ID: Final = re.compile(
     r"(?i)[ \t]*[,(;]?[ \t]*(?:y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id)?"
@@ -109,6 +117,7 @@ def _name_on_id_line(text: str, business_id: str | None) -> str | None:
     before = text[line_start : found.start()]
     before = _TO_ID.sub("", before)
     before = _LEAD.sub("", before, count=1).strip(" \t,;(")
+    before = _KEEPER_LEAD.sub("", before, count=1)  # "Rekisteriä ylläpitää X ry (Y-tunnus …)"
     if (
         not before
         or len(before.split()) > _NAME_WORDS
