@@ -157,3 +157,22 @@ def test_english_notice_of_headings_is_not_swedish() -> None:
     assert name is not None
     assert name.fi == "Tmi Aino Esimerkki customer register"
     assert name.sv is None
+
+
+def test_controller_in_capitals_keeps_its_legal_form_low() -> None:
+    # was 'Kylän Seura Ry': each word was capitalised, the legal form too
+    result = import_notice(
+        "REKISTERINPITÄJÄ\n\nKYLÄN SEURA RY\nKatu 1, 00100 Helsinki\n\n"
+        "REKISTERIN NIMI\n\nJÄSENREKISTERI" + TAIL
+    )
+    assert result.draft.controller.name == "Kylän Seura ry"
+    assert name_fi(result) == "Jäsenrekisteri"
+
+
+def test_register_named_in_a_first_sentence_that_describes_it() -> None:
+    # was the whole sentence: 'Tässä selosteessa kuvataan Kylän Seura ry:n jäsenrekisteri'
+    result = import_notice(
+        "Tietosuojaseloste\n\nTässä selosteessa kuvataan Kylän Seura ry:n jäsenrekisteri.\n\n"
+        f"{BLOCK}Rekisterin käyttötarkoitus\n\nTietoja käytetään jäsenyyden hoitamiseen.\n"
+    )
+    assert name_fi(result) == "Kylän Seura ry:n jäsenrekisteri"

@@ -41,6 +41,7 @@ from rekisteri.importer._cues import (
 from rekisteri.importer._fallback import email_owner
 from rekisteri.importer._finnish import capitalise
 from rekisteri.importer._headings import SectionKind, guess, is_field_label, recognise
+from rekisteri.importer._register_name import LEGAL_FORMS
 from rekisteri.importer._structure import Piece, Section, heading_text
 
 if TYPE_CHECKING:
@@ -505,7 +506,7 @@ class ContactReader:
         a name. "X ry ylläpitää Y-nimistä oppilaitosta": the body is the
         controller's name; the clause is kept in the description.
         """
-        if _DATE_LINE.fullmatch(value):
+        if len(value) <= _DATE_LINE_MAX and _DATE_LINE.fullmatch(value):
             self.out.note(self.path, f"the notice gives a date here: {value}")
             self.out.map(part.start, part.end, self.path)
             return True
@@ -1195,8 +1196,10 @@ _NAME_FIRST: Final = re.compile(
 )
 _NAME_FIRST_WORDS: Final = 6
 #: A date with its label alone: "Laadittu: 14.3.2024", "Päivitetty 1.2.2025".
+#: A date line is short; the bound keeps the pattern's backtracking off long runs of spaces.
+_DATE_LINE_MAX: Final = 80
 _DATE_LINE: Final = re.compile(
-    r"(?:[^\W\d_][\w -]{0,30}?[ \t]*:?[ \t]*)?"
+    r"(?:[^\W\d_][\w -]{0,30}?(?:[ \t]*:)?[ \t]*)?"
     r"[0-9]{1,2}\.[ \t]?[0-9]{1,2}\.[ \t]?(?:[0-9]{4}|[0-9]{2})\.?"
 )
 #: Notes that name a person in a contact block ("… another contact here: Aino Esimerkki").
@@ -1428,4 +1431,10 @@ def unshouted(value: str) -> str:
     letters = [c for c in value if c.isalpha()]
     if len(letters) < _SHOUTED_MIN or not all(c.isupper() for c in letters):
         return value
-    return re.sub(r"\w+", lambda m: m.group(0).capitalize(), value.lower())
+    # each word's first letter up ("RY:N" → "ry:n": the ending after a colon stays low),
+    # a legal form as it is written ("ry", "rf", "sr" low; "Oy", "Ab", "Tmi" up)
+    return re.sub(
+        r"(?<![:\w])\w+",
+        lambda m: LEGAL_FORMS.get(m.group(0), m.group(0).capitalize()),
+        value.lower(),
+    )

@@ -59,10 +59,12 @@ def title_register_name(line: str) -> str | None:
         'Jäsenrekisteri'
         >>> title_register_name("ESIMERKKI OY:N ASIAKASREKISTERIN TIETOSUOJASELOSTE")
         'Esimerkki Oy:n asiakasrekisteri'
+        >>> title_register_name("Tässä selosteessa kuvataan Esimerkki ry:n jäsenrekisteri.")
+        'Esimerkki ry:n jäsenrekisteri'
         >>> title_register_name("Dataskyddsbeskrivning för Exempel Ab") is None
         True
     """
-    line = flat(line).strip(" .:")
+    line = _ABOUT_LEAD.sub("", flat(line).strip(" .:"), count=1)
     segment = _last_segment(line)
     name = register_name_of(segment) if segment is not None else register_name_of(line)
     if name is None:
@@ -70,6 +72,15 @@ def title_register_name(line: str) -> str | None:
     if name is not None and line.isupper():
         name = unshouted_name(name)
     return name
+
+
+#: A first sentence's words before the register it describes, the name in the nominative:
+#: "Tässä selosteessa kuvataan X", "I denna beskrivning beskrivs X", "This notice describes X".
+_ABOUT_LEAD: Final = re.compile(
+    r"(?i)^(?:tässä[ \t]+(?:\w+[ \t]+){0,2}?(?:kuvataan|kerrotaan|esitellään)"
+    r"|i[ \t]+denna[ \t]+(?:\w+[ \t]+){0,2}?beskrivs|this[ \t]+(?:\w+[ \t]+){0,2}?describes)"
+    r"[ \t]+(?=\S)"
+)
 
 
 def _last_segment(line: str) -> str | None:
@@ -112,8 +123,8 @@ _ABOUT: Final = re.compile(
 _SWEDISH_GENITIVE: Final = re.compile(
     rf"(?i)(?P<name>(?:[\w-]+[ \t]+){{0,3}}[\w-]*registret)s[ \t]+{_DOCUMENT}$"
 )
-#: The legal forms written with a capital in a name set in capitals ("OY" → "Oy").
-_LEGAL_FORMS: Final = {
+#: The legal forms as a name writes them ("OY" → "Oy", "RY" → "ry").
+LEGAL_FORMS: Final = {
     "oy": "Oy",
     "oyj": "Oyj",
     "ab": "Ab",
@@ -141,12 +152,12 @@ def unshouted_name(name: str) -> str:
         'Jäsenrekisteri'
     """
     words = name.lower().split()
-    owner = next((i for i, w in enumerate(words) if re.sub(r":\w+$", "", w) in _LEGAL_FORMS), None)
+    owner = next((i for i, w in enumerate(words) if re.sub(r":\w+$", "", w) in LEGAL_FORMS), None)
     out = []
     for index, word in enumerate(words):
         stem, colon, ending = word.partition(":")
-        if stem in _LEGAL_FORMS and owner is not None and index == owner:
-            out.append(_LEGAL_FORMS[stem] + colon + ending)
+        if stem in LEGAL_FORMS and owner is not None and index == owner:
+            out.append(LEGAL_FORMS[stem] + colon + ending)
         elif owner is not None and index < owner:
             out.append(word[:1].upper() + word[1:])
         else:
