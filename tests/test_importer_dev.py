@@ -127,6 +127,7 @@ TUNED_ON: Final = frozenset(
         "dev_r6_01-keeper-sentence-bilingual-dash-name",
         "dev_r6_02-english-run-on-data-controller-quoted-alias",
         "dev_r6_03-capital-title-misspelt-label-quoted-service",
+        "dev_r6_04-described-keeper-long-register-list",
     }
 )
 

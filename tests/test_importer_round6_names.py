@@ -176,3 +176,41 @@ def test_register_named_in_a_first_sentence_that_describes_it() -> None:
         f"{BLOCK}Rekisterin käyttötarkoitus\n\nTietoja käytetään jäsenyyden hoitamiseen.\n"
     )
     assert name_fi(result) == "Kylän Seura ry:n jäsenrekisteri"
+
+
+def test_stated_controller_after_words_that_describe_it() -> None:
+    # was the whole phrase 'Kuoron toimintaa ylläpitävä yleishyödyllinen yhdistys X ry'
+    result = import_notice(
+        "Rekisterinpitäjän tiedot\n\nRekisterinpitäjänä toimii Kylän kuoron toimintaa "
+        "ylläpitävä yleishyödyllinen yhdistys Laulu Musica ry. Jatkossa siihen viitataan "
+        "nimellä yhdistys.\n\nRekisterin nimi\n\nJäsenrekisteri" + TAIL
+    )
+    assert result.draft.controller.name == "Laulu Musica ry"
+
+
+def test_register_list_too_long_for_a_name_gives_its_first_and_keeps_the_rest() -> None:
+    # over 200 characters: the name was dropped; now the first register, the list kept
+    registers = ", ".join(f"{word}rekisteri" for word in ("koulutus", "palkka", "sidosryhmä"))
+    value = (
+        "Kylän Kuoroliiton yhdistysrekisteri sekä yhdistysten jäsenrekisteri, "
+        f"{registers}, markkinointi- ja myyntirekisteri, uutiskirjeen tilaajarekisteri, "
+        "tapahtumien osallistujarekisteri, vapaaehtoisten yhteystietorekisteri"
+    )
+    assert len(value) > 200
+    result = _named(value + ".")
+    assert name_fi(result) == "Kylän Kuoroliiton yhdistysrekisteri"
+    assert result.draft.description is not None
+    assert "vapaaehtoisten yhteystietorekisteri" in result.draft.description.fi
+
+
+def test_body_details_heading_is_the_controllers_block() -> None:
+    # 'Yhdistyksen tiedot' was no heading: its lines became a data category, no street
+    result = import_notice(
+        "Tietosuojaseloste\n\nYhdistyksen tiedot\n\nKylän Laulu ry (Y-tunnus 0006104-9)\n"
+        "Kanteleentie 6 A 2\n00700 Helsinki\n\nRekisterin nimi\n\nJäsenrekisteri" + TAIL
+    )
+    controller = result.draft.controller
+    assert controller.name == "Kylän Laulu ry"
+    assert controller.address is not None
+    assert controller.address.street == "Kanteleentie 6 A 2"
+    assert not result.draft.data_categories

@@ -583,6 +583,7 @@ class ContactReader:
         stated = _NAME_STATED.match(value) or _KEEPER_STATED.match(value)
         if stated is not None:
             value = stated.group(1)  # "Rekisterinpitäjänä toimii Esimerkki Oy"
+            value = _described_body(value) or value  # "… toimiva yhdistys Esimerkki ry"
             tail = _FORM_THEN_WORDS.fullmatch(value)
             if tail is not None:
                 # "… toimii Esimerkki ry tämän selosteen mukaisesti": the words after the
@@ -1014,6 +1015,7 @@ class ContactReader:
             and stated is not None
             and out.controller.name is None
             and stated.group("name").rstrip().endswith(company.group(1))
+            and _described_body(stated.group("name").strip()) is None
         ):
             # "Rekisterinpitäjä on Suomen Esimerkit - Finlands Exempel ry, Katu 5": the whole
             # stated name, not its last words before the legal form
@@ -1424,6 +1426,27 @@ def _is_sentence(line: str) -> bool:
 
 
 _SHOUTED_MIN: Final = 4
+
+
+#: A word in lower case that describes the body before its name ("toimintaa", "ylläpitävä",
+#: "yhdistys"); the joining words of a two-language name are not such words.
+_DESCRIBING_WORD: Final = re.compile(r"(?<![\w-])(?!(?:ja|och|and|&)\b)[a-zäöå][\w-]*")
+
+
+def _described_body(value: str) -> str | None:
+    """The body's own name at the end of words that describe it, or ``None``.
+
+    Examples:
+        >>> _described_body("Kuoron toimintaa ylläpitävä yhdistys Esimerkki Musica ry")
+        'Esimerkki Musica ry'
+        >>> _described_body("Suomen Esimerkit - Finlands Exempel ry") is None
+        True
+    """
+    value = value.strip(" .")
+    found = COMPANY.search(value)
+    if found is None or found.end(1) != len(value) or found.start(1) == 0:
+        return None
+    return found.group(1) if _DESCRIBING_WORD.search(value[: found.start(1)]) else None
 
 
 def unshouted(value: str) -> str:

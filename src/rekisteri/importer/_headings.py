@@ -87,6 +87,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         (
             r"rekisterin ?pitäjä,?( ja rekisteriasioista vastaava( henkilö)?| ja yhteyshenkilö(t)?)?"
             r"|(yhteis)?rekisterinpitäjä(t)?|yhteisrekisterinpitäjyys|rekisterin ylläpä?itäjä"
+            r"|(yrityksen|yhdistyksen|seuran|säätiön|yhteisön) (yhteys)?tiedot"
+            r"|(företagets|föreningens) (kontakt)?uppgifter|company (contact )?details"
             r"|rekisterinpitäjän (tiedot|yhteystiedot|nimi ja yhteystiedot|nimi)"
             r"|rekisterinpitäjä ja (sen |sen edustaja ja )?(yhteystiedot|yhteyshenkilö|yhteyshenkilöt"
             r"|tietosuojavastaava)|personuppgiftsansvarig(a|e)?( och (kontaktuppgifter|kontaktperson"

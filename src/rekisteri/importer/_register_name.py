@@ -177,6 +177,8 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         ('Verkkokaupan asiakasrekisteri', 'tilausten toimitusta varten')
         >>> split_section_name("Jäsenrekisteri (jäsenten tiedot järjestelmässä ja kortistot)")
         ('Jäsenrekisteri', 'jäsenten tiedot järjestelmässä ja kortistot')
+        >>> split_section_name("Liiton jäsenrekisteri sekä " + "X-rekisteri, " * 20)[0]
+        'Liiton jäsenrekisteri'
         >>> split_section_name("• Asiakasrekisteri")
         ('Asiakasrekisteri', None)
         >>> split_section_name("Kylän asiakasrekisteri Noudatamme lakia, kun käsittelemme tietoja.")
@@ -186,6 +188,11 @@ def split_section_name(value: str) -> tuple[str, str | None]:
     two = bilingual_name(value)
     if two is not None:
         return two, None
+    several = _FIRST_OF_SEVERAL.match(value.strip()) if len(value) > _LONG_NAME else None
+    if several is not None and len(several.group("name").split()) <= _NAME_WORDS:
+        # a list of registers too long for a name: the first is the draft's, the whole
+        # list is kept in the description
+        return several.group("name"), value.strip()
     alias = _QUOTED_ALIAS.match(value.strip())
     if alias is not None and len(alias.group("name").split()) <= _NAME_WORDS:
         # "Oy:n asiakasrekisteri (”Asiakasrekisteri”)": the term the notice uses for it after
@@ -210,6 +217,16 @@ def split_section_name(value: str) -> tuple[str, str | None]:
     return value, None
 
 
+#: A name section's text longer than this is no name of one register ("X:n jäsenrekisteri
+#: sekä koulutusrekisteri, markkinointirekisteri, …" names several).
+_LONG_NAME: Final = 200
+#: The first register of a list: its name up to the register word, then "sekä", "ja", "och",
+#: "and" or a comma before the next one.
+_FIRST_OF_SEVERAL: Final = re.compile(
+    r"(?P<name>[^,;.]+?(?:rekisteri|register|registret|registry))"
+    r"(?:[ \t]*[,;][ \t]*|[ \t]+(?:sekä|ja|och|samt|and)[ \t]+)\S",
+    re.IGNORECASE,
+)
 #: A name and, in brackets, the quoted term the notice uses for it: "… register (“Register”)".
 _QUOTED_ALIAS: Final = re.compile(
     r"(?P<name>.+?(?:rekisteri|register|registret|registry))[ \t]*"
