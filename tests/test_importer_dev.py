@@ -128,6 +128,7 @@ TUNED_ON: Final = frozenset(
         "dev_r6_02-english-run-on-data-controller-quoted-alias",
         "dev_r6_03-capital-title-misspelt-label-quoted-service",
         "dev_r6_04-described-keeper-long-register-list",
+        "dev_r6_05-trade-names-agent-letters-combined-name-heading",
     }
 )
 

@@ -214,3 +214,45 @@ def test_body_details_heading_is_the_controllers_block() -> None:
     assert controller.address is not None
     assert controller.address.street == "Kanteleentie 6 A 2"
     assert not result.draft.data_categories
+
+
+def test_trade_names_after_the_firm_are_noted_not_named() -> None:
+    # was 'X Oy sekä sen aputoiminimet Y ja Z LKV' as the name
+    result = import_notice(
+        "Rekisterinpitäjä\n\nKylän Kiinteistöt Oy sekä sen aputoiminimet Kylän Kodit ja "
+        "Kylän Välitys LKV\nKatu 1, 00100 Helsinki\n\nRekisterin nimi\n\nAsiakasrekisteri" + TAIL
+    )
+    assert result.draft.controller.name == "Kylän Kiinteistöt Oy"
+    assert any("Kylän Kodit" in note for note in result.notes.values() for note in note)
+
+
+def test_agent_letters_after_the_legal_form_stay_in_a_name_read_from_prose() -> None:
+    # 'Kylän Koti Oy LKV:ään' in a sentence: was 'Kylän Koti Oy'
+    result = import_notice(
+        "Tietosuojaseloste\n\nAsiakkailla on aina asiakassuhde Kylän Koti Oy LKV:ään, jolla "
+        "on asiakastietojen rekisterinpitäjänä päävastuu tietojen käsittelystä.\n\n"
+        "Rekisterin nimi\n\nAsiakasrekisteri" + TAIL
+    )
+    assert result.draft.controller.name == "Kylän Koti Oy LKV"
+
+
+def test_stated_name_without_a_legal_form_ends_before_its_clause() -> None:
+    # was 'Kylä LKV yritys tämän tietosuojaselosteen mukaisesti'
+    result = import_notice(
+        "1 Rekisterinpitäjä ja rekisterinpitäjän yhteystiedot\n\nRekisterinpitäjänä toimii "
+        "Kylä LKV yritys tämän tietosuojaselosteen mukaisesti. Rekisterinpitäjä määräytyy "
+        "asiakkuuden perusteella.\n\nKylä LKV:n yhteyshenkilö\n\nAino Esimerkki\n"
+        "Kylä LKV (y-tunnus 0006104-9)\nKatu 1\n00100 Helsinki\n\n2. Rekisterin nimi\n\n"
+        "Kylä LKV:n asiakasrekisteri\n"
+    )
+    assert result.draft.controller.name == "Kylä LKV"
+
+
+def test_combined_name_heading_in_capitals_and_a_defined_short_name() -> None:
+    # 'REKISTERIN NIMI JA TIETOSISÄLTÖ' was no heading (the name 'Ja tietosisältö'); the
+    # short name the notice defines in brackets is no part of the register's name
+    result = import_notice(
+        f"{BLOCK}REKISTERIN NIMI JA TIETOSISÄLTÖ\n\nKylän Välitys Oy:n (jäljempänä Välitys) "
+        "asiakasrekisteri (”Asiakasrekisteri”)." + TAIL
+    )
+    assert name_fi(result) == "Kylän Välitys Oy:n asiakasrekisteri"

@@ -41,7 +41,7 @@ from rekisteri.importer._cues import (
 from rekisteri.importer._fallback import email_owner
 from rekisteri.importer._finnish import capitalise
 from rekisteri.importer._headings import SectionKind, guess, is_field_label, recognise
-from rekisteri.importer._register_name import LEGAL_FORMS
+from rekisteri.importer._register_name import LEGAL_FORMS, split_section_name
 from rekisteri.importer._structure import Piece, Section, heading_text
 
 if TYPE_CHECKING:
@@ -395,6 +395,17 @@ class ContactReader:
         if position < end and not any(c.isalnum() for c in self.text[position:end]):
             self.out.map(position, end, self.path)
 
+    def _register_name(self, part: Part) -> bool:
+        """A register name inside the controller block ("Rekisterin nimi: …"), if none yet."""
+        if self.out.name is not None:
+            return False
+        name, after = split_section_name(flat(part.value).strip(" ."))
+        self.out.name = capitalise(name)
+        if after is not None:  # "… register (“Booking Register”)": said, not lost
+            self.out.add_description(after, part.start, part.end)
+        self.out.map(part.start, part.end, "name")
+        return True
+
     def _part(self, part: Part, kind: SectionKind) -> bool:
         """Put *part* into the draft; return whether it was taken."""
         field = part.field
@@ -410,12 +421,7 @@ class ContactReader:
         if field == "business_id":
             return self.business_id(part.value, self.path, part.start, part.end)
         if field == "register_name":
-            # "Rekisterin nimi: …" inside the controller block: the register's name
-            if self.out.name is None:
-                self.out.name = capitalise(part.value)
-                self.out.map(part.start, part.end, "name")
-                return True
-            return False
+            return self._register_name(part)
         if field in {"fax", "other"}:
             # a telefax number or an association's register number: part of the block,
             # never the street or the phone; a note in brackets is said in the draft
@@ -518,6 +524,11 @@ class ContactReader:
 
     def _trimmed_name(self, part: Part, value: str) -> str | None:
         """*value* without what the notice adds to a name; ``None`` when it is no name."""
+        extra = _FORM_THEN_MORE.match(value) if self.path == "controller" else None
+        if extra is not None:
+            # "X Oy sekä sen aputoiminimet Y ja Z": the trade names are noted
+            self.out.note(self.path, f"the notice adds to the name: {extra.group('more')}")
+            value = extra.group("name")
         alias = _ALIAS_TAIL.search(value) if self.path == "controller" else None
         if alias is None and self.path == "controller":
             # "Kylän kuntayhtymä (KSHP, 0818235-5)": the Y-tunnus after the abbreviation
@@ -584,7 +595,7 @@ class ContactReader:
         if stated is not None:
             value = stated.group(1)  # "Rekisterinpitäjänä toimii Esimerkki Oy"
             value = _described_body(value) or value  # "… toimiva yhdistys Esimerkki ry"
-            tail = _FORM_THEN_WORDS.fullmatch(value)
+            tail = _FORM_THEN_WORDS.fullmatch(value) or _NAME_THEN_CLAUSE.fullmatch(value)
             if tail is not None:
                 # "… toimii Esimerkki ry tämän selosteen mukaisesti": the words after the
                 # legal form are no part of the name
@@ -1022,11 +1033,16 @@ class ContactReader:
             out.controller.name = stated.group("name").strip()
             self.name_from_prose = True
         elif company is not None and out.controller.name is None:
-            out.controller.name = company.group(1)
+            designation = _DESIGNATION.match(sentence, company.end(1))
+            # "Kotisointu Oy LKV:ään": a licensed agent's letters after the legal form
+            out.controller.name = company.group(1) + (designation.group(1) if designation else "")
             self.name_from_prose = True
         elif stated is not None and out.controller.name is None:
             # "Rekisterinpitäjä on Kylän kaupungin tekninen lautakunta, osoite …"
-            out.controller.name = unshouted(stated.group("name").strip())
+            name = stated.group("name").strip()
+            tail = _FORM_THEN_WORDS.fullmatch(name) or _NAME_THEN_CLAUSE.fullmatch(name)
+            # "Rekisterinpitäjänä toimii X LKV yritys tämän selosteen mukaisesti": X LKV
+            out.controller.name = unshouted(tail.group("name") if tail else name)
             self.name_from_prose = True
         business = YTUNNUS.search(sentence)
         if business is not None:
@@ -1264,6 +1280,19 @@ _FORM_THEN_WORDS: Final = re.compile(
     r"(?P<name>[A-ZÄÖÅ][^\n]*?(?<![\w-])(?:Oyj|Oy|Ab|Ky|Ay|ry|rf|sr|Ry|RY)\.?)"
     r"(?:[ \t]+[a-zäöå][\w-]*)+[ \t]*\.?"
 )
+#: A name without a legal form, then a clause in lower case that says how it acts: "X LKV
+#: yritys tämän tietosuojaselosteen mukaisesti", "X tämän selosteen mukaisesti".
+_NAME_THEN_CLAUSE: Final = re.compile(
+    r"(?P<name>[A-ZÄÖÅ][\w&-]*(?:[ \t]+[A-ZÄÖÅ0-9][\w&-]*){0,5})"
+    r"(?:[ \t]+(?:yritys|yhtiö|yhdistys|seura|säätiö))?[ \t]+(?:tämän|tässä|näiden)[ \t]+"
+    r"[a-zäöå][^A-ZÄÖÅ]*"
+)
+#: A name with its legal form, then what it adds in lower case: "X Oy sekä sen aputoiminimet
+#: Y ja Z", "X ry ja sen jäsenyhdistykset".
+_FORM_THEN_MORE: Final = re.compile(
+    r"(?P<name>[A-ZÄÖÅ][^\n]*?(?<![\w-])(?:Oyj|Oy|Ab|Ky|Ay|ry|rf|sr|r\.y\.)(?![\w-]))"
+    r"[ \t]+(?P<more>(?:sekä|ja)[ \t]+(?:sen|niiden|näiden)[ \t]+[a-zäöå]\S*.*)$"
+)
 #: A controller heading word at the start of a name read from prose.
 _HEADING_LEAD: Final = re.compile(
     r"(?:Rekisterin ?pitäjä|Personuppgiftsansvarig|Registeransvarig|Rekisterinpitäjänä"
@@ -1281,6 +1310,8 @@ _KEEPER: Final = re.compile(
     r"(?P<owner>.+?(?<![\w-])(?i:oyj|oy|ab|ky|ay|tmi|ry|rf|sr|säätiö|yhdistys))"
     r"(?::n|n)[ \t]+(?i:ylläpitämä|omistama|hallinnoima)\w*[ \t]*:?"
 )
+#: A licensed agent's or auditor's letters right after a legal form, part of the name.
+_DESIGNATION: Final = re.compile(r"([ \t]+(?:LKV|KHT|HTM|JHT))(?![A-ZÄÖÅ])")
 _ALIAS_TAIL: Final = re.compile(r"(?<=\w)[ \t]*[(\[]([^()\[\]]{1,40})[)\]][ \t]*$")
 #: An abbreviation in an open bracket at the end of a name: "Kylän kuntayhtymä (KSHP".
 _OPEN_ALIAS: Final = re.compile(r"(?<=\w)[ \t]*\((?P<abbr>[A-ZÄÖÅ][\w&-]{0,11})[ \t,;]*$")

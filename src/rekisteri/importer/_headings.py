@@ -109,7 +109,9 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
     (
         SectionKind.NAME,
         (
-            r"\w*rekisterin( ?/ ?\w+n)? nim(i|et)|rekisterien nimet|\w*registrets namn|registrens namn"
+            r"\w*rekisterin( ?/ ?\w+n)? nim(i|et)( ja (tieto)?sisältö)?|rekisterien nimet"
+            r"|\w*registrets namn( och innehåll)?|registrens namn"
+            r"|(the )?name and (the )?contents? of (the )?register"
             r"|namn på registret"
             r"|(henkilö)?rekisterit|(person)?registren"
             r"|(the )?name of (the )?(register|file|personal data file|data file)|register name"

@@ -185,6 +185,8 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         ('Kylän asiakasrekisteri', 'Noudatamme lakia, kun käsittelemme tietoja.')
     """
     value = _closed_quote(_BULLETS.sub("", value))  # "• Asiakasrekisteri": an inner list's bullet
+    # "X Oy:n (jäljempänä X) asiakasrekisteri": the short name the notice defines is no part
+    value = _SHORT_NAME.sub("", value)
     two = bilingual_name(value)
     if two is not None:
         return two, None
@@ -217,6 +219,10 @@ def split_section_name(value: str) -> tuple[str, str | None]:
     return value, None
 
 
+#: A short name defined in brackets inside a name: "(jäljempänä X)", "(myöhemmin X)", "(nedan X)".
+_SHORT_NAME: Final = re.compile(
+    r"[ \t]*\((?i:jäljempänä|myöhemmin|jatkossa|nedan|hereinafter)\b[^()]{0,60}\)(?=[ \t])"
+)
 #: A name section's text longer than this is no name of one register ("X:n jäsenrekisteri
 #: sekä koulutusrekisteri, markkinointirekisteri, …" names several).
 _LONG_NAME: Final = 200
