@@ -68,7 +68,7 @@ def main() -> None:
             return data.decode("utf-8").splitlines()
 
         def without_lint(text: str = text) -> object:
-            with mock.patch("rekisteri.lint.lint", return_value=[]):
+            with mock.patch("rekisteri.lint._rules.lint_draft", return_value=[]):
                 return import_notice(text, html=False)
 
         def with_lint(text: str = text) -> object:

@@ -396,8 +396,9 @@ def import_notice(
     Raises:
         UnknownLocaleError: *locale* is not one of those.
     """
-    from rekisteri.lint import find_outdated, lint, outdated_finding
+    from rekisteri.lint import find_outdated, outdated_finding
     from rekisteri.lint._finding import as_lang
+    from rekisteri.lint._rules import lint_draft
 
     lang = as_lang(locale).value
     is_html = looks_like_html(text_or_html) if html is None else html
@@ -462,7 +463,7 @@ def import_notice(
     )
     # The text-level findings above already name every outdated reference,
     # with its place in the notice; the linter's R3xx on the draft would repeat them.
-    findings.extend(f for f in lint(draft, locale=lang) if not f.code.startswith("R3"))
+    findings.extend(lint_draft(draft, locale=lang))
     return ImportResult(
         draft=draft,
         unmatched=unmatched,

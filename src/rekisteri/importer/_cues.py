@@ -307,6 +307,9 @@ def clean(text: str) -> str:
 
 def flat(text: str) -> str:
     """*text* on one line, whitespace collapsed, words broken with a hyphen joined."""
+    if text.isprintable():
+        # no control character, no line break (both unprintable): nothing to clean or join
+        return " ".join(text.split())
     text = clean(text)
     if "-" in text and "\n" in text:
         text = BROKEN_NAME.sub("-", BROKEN_WORD.sub(_join_broken, text))
@@ -408,7 +411,7 @@ def compact_ytunnus(written: str) -> str:
 
 def meaningful(text: str) -> bool:
     """Whether *text* has a letter or a digit (punctuation alone is left unmatched)."""
-    return any(char.isalnum() for char in text)
+    return text[:1].isalnum() or any(char.isalnum() for char in text)
 
 
 def label_only(line: str) -> bool:

@@ -111,6 +111,8 @@ _SENTENCE_REGISTER: Final = re.compile(
 )
 _SENTENCE_TAIL_WORDS: Final = 2
 _Y_TUNNUS_WORD: Final = re.compile(r"y-?tunnus|fo-nummer|business id")
+#: A relative clause after a data item's name ("Nimi, jotka …", "…, joista …"): the name ends there.
+_RELATIVE: Final = re.compile(r",?\s+jotka\s+|,\s+joi")
 _SWEDISH_NAME: Final = re.compile(r"(?i)\b(?:för|och|över)\b|register(?:et)?$")
 
 
@@ -653,7 +655,7 @@ class Extractor:
             description = as_sentence(rest[:-1])
         else:
             name = item
-        head = re.split(r",?\s+jotka\s+|,\s+joi", name, maxsplit=1)[0]
+        head = _RELATIVE.split(name, maxsplit=1)[0]
         if PERSON_WORDS.search(head.casefold()):
             full = as_sentence(item)
             short = capitalise(head)

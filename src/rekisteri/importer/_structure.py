@@ -174,9 +174,10 @@ class _Splitter:
         hinted = self._hinted(block, i)
         if hinted is not None:
             return hinted
-        bare_number = re.fullmatch(r"\d{1,2}\.?", self.text[start : block[i][1]]) is not None
+        bare_number = _ONE_NUMBER.fullmatch(self.text, start, block[i][1]) is not None
+        runs_on = self._may_run_on(block, i)
         for k in (5, 4, 3, 2, 1) if bare_number else (3, 2, 1):
-            if i + k > n:
+            if i + k > n or (k > 1 and not runs_on):
                 continue
             lines = block[i : i + k]
             last = self.text[lines[-1][0] : lines[-1][1]]
@@ -375,12 +376,20 @@ class _Splitter:
             count += 1
         return count
 
+    def _may_run_on(self, block: list[tuple[int, int]], i: int) -> bool:
+        """Whether a heading at line *i* may run on to the next line (a quick test).
+
+        Not when the next line opens a list item: :meth:`_may_be_heading` would
+        refuse every run of lines from *i* on, so they are not even joined.
+        """
+        return not (i + 1 < len(block) and self._bulleted(block[i + 1]))
+
     def _may_be_heading(self, lines: list[tuple[int, int]], last: str) -> bool:
         """Whether the lines *lines* (the last one's text *last*) may be one heading."""
         if last.endswith((".", ",", ";")) and not last.endswith(("jne.", "mm.")):
             return False
         # a heading run over lines goes on with words, not with a list's bullet
-        return not any(self._bulleted(line) for line in lines[1:])
+        return len(lines) == 1 or not any(self._bulleted(line) for line in lines[1:])
 
     def _bulleted(self, line: tuple[int, int]) -> bool:
         """Whether *line* opens a list item: a bullet sign, or an HTML list item."""
@@ -551,7 +560,7 @@ def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
     """
     if not may_start_with_heading(line):
         return None
-    words = list(re.finditer(r"\S+", line[:MAX_HEADING]))
+    words = list(_WORD_RUN.finditer(line[:MAX_HEADING]))
     for count in range(min(len(words) - 1, _GLUED_MAX_WORDS), 0, -1):
         head_end = words[count - 1].end()
         rest = line[words[count].start() :]
@@ -570,6 +579,9 @@ _GUESS_WORDS: Final = 12
 #: A colon that is not a case ending ("EU:n", "Oy:s"): a label and its value.
 _COLON: Final = re.compile(r":(?![a-zåäö])")
 _BARE_NUMBER: Final = re.compile(r"\d{1,2}[.)]?")
+#: A line that is only a section's number ("3", "3."): the heading's words may follow on lines.
+_ONE_NUMBER: Final = re.compile(r"\d{1,2}\.?")
+_WORD_RUN: Final = re.compile(r"\S+")
 #: A sentence ends and another starts: "1. Tiedot säilytetään lukitussa tilassa. Paperit …"
 #: is a numbered sentence, not a heading.
 _SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{2}[.!?][ \t]+[A-ZÄÖÅ][a-zäöå]")

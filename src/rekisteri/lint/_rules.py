@@ -108,13 +108,30 @@ def lint(register: Register, *, locale: str = "fi") -> list[Finding]:
         The controller's name is missing. The notice must give the
         controller's identity (Article 13(1)(a)).
     """
+    return _run(register, locale, _RULES)
+
+
+def lint_draft(register: Register, *, locale: str = "fi") -> list[Finding]:
+    """:func:`lint` without its R3xx rules (outdated references, identity codes in texts).
+
+    For the importer, which reports those from the notice's own text (with
+    their place in it) and drops the linter's R3xx findings on the draft:
+    the same findings as ``[f for f in lint(register) if not f.code.startswith("R3")]``,
+    without walking every text of the draft twice more for nothing.
+    """
+    return _run(register, locale, _DRAFT_RULES)
+
+
+def _run(
+    register: Register, locale: str, rules: tuple[Callable[[_Context], None], ...]
+) -> list[Finding]:
     from rekisteri.render import check_register
 
     check_register(register)
     context = _Context(register=register, lang=as_lang(locale))
     context.indirect = bool(register.third_party_sources)
     context.direct = not register.sources or any(s.is_data_subject for s in register.sources)
-    for rule in _RULES:
+    for rule in rules:
         rule(context)
     return context.findings
 
@@ -486,21 +503,44 @@ def texts(value: object, path: str = "") -> Iterator[tuple[str, str]]:
         >>> [item for item in texts(register) if item[0].startswith(("controller", "name"))]
         [('controller.name', 'Oy'), ('name.fi', 'Rekisteri'), ('name.sv', 'Register')]
     """
+    found: list[tuple[str, str]] = []
+    _collect_texts(value, path, found)
+    yield from found
+
+
+#: The language codes in :class:`Lang` order (the order of ``LocalizedText.languages``).
+_LANG_CODES: Final = tuple(lang.value for lang in Lang)
+
+
+#: The attrs field names of each class walked, ``None`` for a class that is no attrs class.
+_FIELD_NAMES: Final[dict[type, tuple[str, ...] | None]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The attrs field names of *cls*, or ``None`` if it is no attrs class (looked up once)."""
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = tuple(field.name for field in attrs.fields(cls)) if attrs.has(cls) else None
+        _FIELD_NAMES[cls] = names
+        return names
+
+
+def _collect_texts(value: object, path: str, found: list[tuple[str, str]]) -> None:
+    """Append what :func:`texts` yields for *value* to *found* (one list, no nested generators)."""
     if type(value) is str:  # not a StrEnum member: those are wire values, not text
-        yield path, value
+        found.append((path, value))
     elif isinstance(value, LocalizedText):
-        for lang in value.languages:
-            text = value.get(lang)
+        for code in _LANG_CODES:
+            text = getattr(value, code)
             if text is not None:
-                yield f"{path}.{lang.value}", text
+                found.append((f"{path}.{code}", text))
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
-            yield from texts(item, f"{path}[{index}]")
-    elif attrs.has(cls := type(value)):
-        for field in attrs.fields(cls):
-            yield from texts(
-                getattr(value, field.name), f"{path}.{field.name}" if path else field.name
-            )
+            _collect_texts(item, f"{path}[{index}]", found)
+    elif (names := _field_names(type(value))) is not None:
+        for name in names:
+            _collect_texts(getattr(value, name), f"{path}.{name}" if path else name, found)
 
 
 def outdated_finding(match: OutdatedMatch, path: str, *, locale: str = "fi") -> Finding:
@@ -592,4 +632,8 @@ _RULES: Final[tuple[Callable[[_Context], None], ...]] = (
     _hedged,
     _outdated,
     _identity_codes_in_texts,
+)
+#: The rules of :func:`lint_draft`: all but the two that give the R3xx findings.
+_DRAFT_RULES: Final = tuple(
+    rule for rule in _RULES if rule not in {_outdated, _identity_codes_in_texts}
 )

@@ -1,0 +1,178 @@
+"""The importer's fast paths give what the slow paths they replace gave (issue 15, speed).
+
+* :func:`rekisteri.lint._rules.texts` collects into one list instead of
+  nesting a generator per level; here it is compared with the nested walk it
+  replaced, written out below as the reference.
+* The importer lints its draft with :func:`rekisteri.lint._rules.lint_draft`,
+  which skips the two rules whose findings (R3xx) the importer dropped; it
+  must give exactly the non-R3xx findings of :func:`rekisteri.lint.lint`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rekisteri.importer import _cues, _structure, import_bytes, import_notice
+from rekisteri.lint import lint
+from rekisteri.lint._rules import lint_draft, texts
+from rekisteri.model import LocalizedText
+from rekisteri.testing import a_register, make_hetu
+from rekisteri.testing.strategies import registers
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from rekisteri.model import Register
+
+LEGACY = Path(__file__).parent / "fixtures" / "legacy"
+#: Development notices only: the held-out eval/ set is not read by tests of this kind.
+NOTICES = sorted(
+    [*LEGACY.glob("fixture-*.*"), *(LEGACY / "dev").glob("*.txt"), *(LEGACY / "dev").glob("*.html")]
+)
+
+
+def _slow_texts(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """The walk as it was before the fast path: one nested generator per level."""
+    if type(value) is str:
+        yield path, value
+    elif isinstance(value, LocalizedText):
+        for lang in value.languages:
+            text = value.get(lang)
+            if text is not None:
+                yield f"{path}.{lang.value}", text
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _slow_texts(item, f"{path}[{index}]")
+    elif attrs.has(cls := type(value)):
+        for field in attrs.fields(cls):
+            yield from _slow_texts(
+                getattr(value, field.name), f"{path}.{field.name}" if path else field.name
+            )
+
+
+def _without_r3(register: Register, locale: str) -> list[str]:
+    return [repr(f) for f in lint(register, locale=locale) if not f.code.startswith("R3")]
+
+
+def test_the_notices_exist() -> None:
+    assert len(NOTICES) >= 20
+
+
+@pytest.mark.parametrize("notice", NOTICES, ids=lambda p: p.name)
+def test_fast_paths_on_development_notices(notice: Path) -> None:
+    draft = import_bytes(notice.read_bytes()).draft
+    walked = list(texts(draft))
+    assert walked == list(_slow_texts(draft))
+    assert walked  # a draft always has texts to walk
+    for locale in ("fi", "sv", "en"):
+        assert [repr(f) for f in lint_draft(draft, locale=locale)] == _without_r3(draft, locale)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(registers(), st.sampled_from(["fi", "sv", "en"]))
+def test_fast_paths_on_any_register(register: Register, locale: str) -> None:
+    assert list(texts(register)) == list(_slow_texts(register))
+    assert list(texts(register.controller, "controller")) == list(
+        _slow_texts(register.controller, "controller")
+    )
+    assert [repr(f) for f in lint_draft(register, locale=locale)] == _without_r3(register, locale)
+
+
+def test_lint_draft_leaves_out_only_r3xx() -> None:
+    # a register whose texts give R3xx findings: an outdated authority and an identity code
+    code = make_hetu(date(1952, 10, 13), 308)
+    register = attrs.evolve(
+        a_register(),
+        description=LocalizedText(fi=f"Viestintäviraston ohjeet; asiakas {code}."),
+    )
+    full = lint(register)
+    assert {"R311", "R320"} <= {f.code for f in full}
+    assert [repr(f) for f in lint_draft(register)] == [
+        repr(f) for f in full if not f.code.startswith("R3")
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Rekisterinpitäjä",
+                "Rekisterin tietosisältö",
+                "- tieto 17",
+                "Katu 17, 00100 Helsinki",
+                "sana-",
+                "1111111111",
+                "Esimerkki Oy",
+                "Viestintäviraston ohjeet",
+                "",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_fast_paths_on_drafts_of_the_costly_shapes(lines: list[str]) -> None:
+    draft = import_notice("\n".join(lines)).draft
+    assert list(texts(draft)) == list(_slow_texts(draft))
+    assert [repr(f) for f in lint_draft(draft)] == _without_r3(draft, "fi")
+
+
+def _slow_flat(text: str) -> str:
+    """:func:`rekisteri.importer._cues.flat` without its fast path for printable text."""
+    text = _cues.clean(text)
+    if "-" in text and "\n" in text:
+        text = _cues.BROKEN_NAME.sub("-", _cues.BROKEN_WORD.sub(_cues._join_broken, text))
+    return " ".join(text.split())
+
+
+_LINE_CHARS = st.sampled_from(list("aäZ9 -_\t\n\r\x0b\x1f\x7f\x85\xa0\u00ad\u2028\u202a\u2066.,:"))
+
+
+@given(st.one_of(st.text(), st.text(_LINE_CHARS)))
+def test_flat_fast_path(text: str) -> None:
+    assert _cues.flat(text) == _slow_flat(text)
+    assert _cues.meaningful(text) == any(char.isalnum() for char in text)
+
+
+class _EveryRun(_structure._Splitter):
+    """The splitter without its quick test: every run of lines is joined and looked at."""
+
+    def _may_run_on(self, block: list[tuple[int, int]], i: int) -> bool:  # noqa: ARG002
+        return True
+
+
+_SHAPE_LINES = st.sampled_from(
+    [
+        "Rekisterinpitäjä",
+        "Rekisterin tietosisältö",
+        "3.",
+        "Rekisterin nimi",
+        "- tieto 17",
+        "• nimi",
+        "* osoite",
+        "Katu 17, 00100 Helsinki",
+        "sana-",
+        "jatkuu pienellä",
+        "Tietoja säilytetään:",
+        "1. Nimi",
+        "",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SHAPE_LINES, max_size=25), st.lists(st.integers(0, 24), max_size=5))
+def test_heading_quick_test_changes_no_split(lines: list[str], item_lines: list[int]) -> None:
+    text = "\n".join(lines)
+    starts = [sum(len(line) + 1 for line in lines[:k]) for k in range(len(lines))]
+    items = {starts[k] for k in item_lines if k < len(starts)}
+    fast = _structure._Splitter(text, heading_spans=(), item_starts=items, html=False).split()
+    slow = _EveryRun(text, heading_spans=(), item_starts=items, html=False).split()
+    assert fast == slow
