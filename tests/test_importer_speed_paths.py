@@ -142,9 +142,12 @@ def test_flat_fast_path(text: str) -> None:
 
 
 class _EveryRun(_structure._Splitter):
-    """The splitter without its quick test: every run of lines is joined and looked at."""
+    """The splitter without its quick tests: every run of lines is joined and looked at."""
 
     def _may_run_on(self, block: list[tuple[int, int]], i: int) -> bool:  # noqa: ARG002
+        return True
+
+    def _may_be_taken(self, block: list[tuple[int, int]], i: int, k: int, last: str) -> bool:  # noqa: ARG002
         return True
 
 
@@ -169,7 +172,7 @@ _SHAPE_LINES = st.sampled_from(
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_SHAPE_LINES, max_size=25), st.lists(st.integers(0, 24), max_size=5))
-def test_heading_quick_test_changes_no_split(lines: list[str], item_lines: list[int]) -> None:
+def test_heading_quick_tests_change_no_split(lines: list[str], item_lines: list[int]) -> None:
     text = "\n".join(lines)
     starts = [sum(len(line) + 1 for line in lines[:k]) for k in range(len(lines))]
     items = {starts[k] for k in item_lines if k < len(starts)}

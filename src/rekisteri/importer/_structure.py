@@ -181,7 +181,7 @@ class _Splitter:
                 continue
             lines = block[i : i + k]
             last = self.text[lines[-1][0] : lines[-1][1]]
-            if not self._may_be_heading(lines, last):
+            if not self._may_be_taken(block, i, k, last) or not self._may_be_heading(lines, last):
                 continue
             joined = self._joined(lines)
             if len(joined) > MAX_HEADING:
@@ -383,6 +383,20 @@ class _Splitter:
         refuse every run of lines from *i* on, so they are not even joined.
         """
         return not (i + 1 < len(block) and self._bulleted(block[i + 1]))
+
+    def _may_be_taken(self, block: list[tuple[int, int]], i: int, k: int, last: str) -> bool:
+        """Whether lines *i* to *i + k* stand where :meth:`_heading` may take a heading.
+
+        A quick test before the heading table is asked: at the block's start or
+        end, or one line ending in a colon or opening a list item (*last* is
+        that line's text). Elsewhere in a block the lines are no heading
+        whatever they say, so they are not looked up at all.
+        """
+        return (
+            i == 0
+            or i + k == len(block)
+            or (k == 1 and (last.rstrip().endswith(":") or block[i][0] in self.item_starts))
+        )
 
     def _may_be_heading(self, lines: list[tuple[int, int]], last: str) -> bool:
         """Whether the lines *lines* (the last one's text *last*) may be one heading."""
