@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rekisteri.importer import _cues, _structure, import_bytes, import_notice
+from rekisteri.importer import _cues, _finnish, _structure, import_bytes, import_notice
 from rekisteri.lint import lint
 from rekisteri.lint._rules import lint_draft, texts
 from rekisteri.model import LocalizedText
@@ -179,3 +179,15 @@ def test_heading_quick_tests_change_no_split(lines: list[str], item_lines: list[
     fast = _structure._Splitter(text, heading_spans=(), item_starts=items, html=False).split()
     slow = _EveryRun(text, heading_spans=(), item_starts=items, html=False).split()
     assert fast == slow
+
+
+def _slow_capitalise(text: str) -> str:
+    """:func:`rekisteri.importer._finnish.capitalise` without its fast path for printable text."""
+    text = " ".join(_finnish._CONTROL.sub(" ", text).split()).strip(" ,;:-–")
+    text = text.rstrip(". ") if not text.endswith(("mm.", "esim.", "jne.")) else text
+    return text[:1].upper() + text[1:]
+
+
+@given(st.one_of(st.text(), st.text(_LINE_CHARS)))
+def test_capitalise_fast_path(text: str) -> None:
+    assert _finnish.capitalise(text) == _slow_capitalise(text)

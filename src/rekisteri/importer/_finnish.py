@@ -144,7 +144,9 @@ _CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u
 
 def capitalise(text: str) -> str:
     """Upper-case the first letter of *text* and drop trailing punctuation and colons."""
-    text = " ".join(_CONTROL.sub(" ", text).split()).strip(" ,;:-–")
+    # a printable text has no control character (all are unprintable): nothing to replace
+    text = " ".join((text if text.isprintable() else _CONTROL.sub(" ", text)).split())
+    text = text.strip(" ,;:-–")
     text = text.rstrip(". ") if not text.endswith(("mm.", "esim.", "jne.")) else text
     return text[:1].upper() + text[1:]
 
@@ -542,6 +544,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
 _TRANSLITERATE: Final = str.maketrans({"ä": "a", "ö": "o", "å": "a", "ü": "u", "ß": "ss"})
 
 
@@ -556,7 +559,7 @@ def slugify(text: str, *, limit: int = 40) -> str:
     """
     flat = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLITERATE))
     ascii_text = flat.encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
     if len(slug) > limit:
         cut = slug.rfind("-", 0, limit + 1)
         slug = slug[: cut if cut > 0 else limit].strip("-")

@@ -308,14 +308,13 @@ class _Splitter:
             kind = recognise(line) or _guessed(line, numbered=True)
         if kind is None and i + 1 < len(block):
             following = self.text[block[i + 1][0] : block[i + 1][1]]
-            title = recognise(line)
             if (
                 i == 0
-                and title is SectionKind.TITLE
+                and recognise(line) is SectionKind.TITLE
                 and _NUMBERED.match(following)
                 and recognise(following) not in {None, SectionKind.TITLE}
             ):
-                return Piece("heading", start, end, [(start, end)], start, title)
+                return Piece("heading", start, end, [(start, end)], start, SectionKind.TITLE)
             return None
         if kind is None or kind is SectionKind.TITLE:
             return None
