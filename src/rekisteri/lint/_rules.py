@@ -540,7 +540,9 @@ def _collect_texts(value: object, path: str, found: list[tuple[str, str]]) -> No
             _collect_texts(item, f"{path}[{index}]", found)
     elif (names := _field_names(type(value))) is not None:
         for name in names:
-            _collect_texts(getattr(value, name), f"{path}.{name}" if path else name, found)
+            item = getattr(value, name)
+            if item is not None and type(item) is not bool:  # neither holds a text
+                _collect_texts(item, f"{path}.{name}" if path else name, found)
 
 
 def outdated_finding(match: OutdatedMatch, path: str, *, locale: str = "fi") -> Finding:
