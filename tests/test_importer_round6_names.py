@@ -223,7 +223,7 @@ def test_trade_names_after_the_firm_are_noted_not_named() -> None:
         "Kylän Välitys LKV\nKatu 1, 00100 Helsinki\n\nRekisterin nimi\n\nAsiakasrekisteri" + TAIL
     )
     assert result.draft.controller.name == "Kylän Kiinteistöt Oy"
-    assert any("Kylän Kodit" in note for note in result.notes.values() for note in note)
+    assert any("Kylän Kodit" in note for notes in result.notes.values() for note in notes)
 
 
 def test_agent_letters_after_the_legal_form_stay_in_a_name_read_from_prose() -> None:
