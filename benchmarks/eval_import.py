@@ -42,10 +42,13 @@ from typing import TYPE_CHECKING, Any
 from rekisteri.importer import import_bytes, to_toml
 from rekisteri.importer._evaluate import (
     KEY_FACTS,
+    draft_facts,
+    expected_facts,
     field_of,
     lost_passages,
     right_field,
     score_facts,
+    scored_spans,
     section_spans,
     segments,
 )
@@ -86,6 +89,10 @@ class Tally:
         self.lost_notices = 0
         #: expected field -> where its characters went (a field, "unmapped") -> characters
         self.went: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        #: key fact -> kind of miss -> count
+        self.misses: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        #: how a section's heading was read -> [characters right, characters]
+        self.headings: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
 
     def add(self, facts: dict[str, bool], field: tuple[int, int] | None, lost: int = 0) -> None:
         """Count one notice's facts, right-field characters and lost passages."""
@@ -129,6 +136,94 @@ class Tally:
             )
         return "\n".join(lines)
 
+    def by_cause(self, name: str) -> str:
+        """The wrong key facts by kind of miss; sections by how their heading was read."""
+        lines = [f"{name}, wrong key facts by kind of miss:"]
+        for key in KEY_FACTS:
+            if self.misses[key]:
+                kinds = ", ".join(f"{kind} {n}" for kind, n in self.misses[key].most_common())
+                lines.append(f"  {key:<12} {kinds}")
+        lines.append(f"{name}, sections by how the importer read their heading (characters):")
+        total = sum(chars for _, chars in self.headings.values()) or 1
+        for how, (right, chars) in sorted(self.headings.items(), key=lambda item: -item[1][1]):
+            share = right / chars if chars else float("nan")
+            lines.append(
+                f"  {how:<34} {chars:7d} ({chars / total:4.0%} of all)  right {share:6.1%}"
+            )
+        return "\n".join(lines)
+
+
+def _words(text: str) -> set[str]:
+    return set(text.casefold().split())
+
+
+def _miss_kind(expected: object, got: object) -> str:
+    """How a wrong key fact is wrong (a kind, never the value)."""
+    if got is None:
+        return "none found"
+    texts = (
+        {"fi": got}
+        if isinstance(got, str)
+        else {lang: text for lang in ("fi", "sv", "en") if (text := getattr(got, lang)) is not None}
+    )
+    if isinstance(expected, dict):
+        missing = any(lang not in texts for lang in expected) and not isinstance(got, str)
+        return "a language missing" if missing else "wrong in a language"
+    want = " ".join(str(expected).split()).casefold()
+    have = [" ".join(str(text).split()).casefold() for text in texts.values()]
+    if want in have:
+        return "case only"
+    if any(want in text for text in have):
+        return "extra words"
+    if any(text in want for text in have):
+        return "cut short"
+    if any(_words(want) & _words(text) for text in have):
+        return "some words shared"
+    return "another value"
+
+
+def _heading_read(result: ImportResult, start: int, heading: str, want: str) -> str:
+    """How the importer read a section's heading: as the right field, another, or not at all."""
+    if not heading:
+        return "no heading (text before the first)"
+    end = start + len(heading)
+    kinds = {
+        field_of(m.field)
+        for m in result.mapped
+        if m.field.startswith("heading:") and m.start < end and m.end > start
+    }
+    if not kinds:
+        return "heading not read"
+    return "heading read, right field" if want in kinds else "heading read as another field"
+
+
+def _causes(
+    result: ImportResult,
+    expected: dict[str, Any],
+    sections: list[dict[str, str]] | None,
+    tally: Tally,
+) -> None:
+    want_facts = expected_facts(expected)
+    got = draft_facts(result.draft)
+    for key, ok in score_facts(expected, result.draft).items():
+        if not ok:
+            tally.misses[key][_miss_kind(want_facts[key], got[key])] += 1
+    if not sections:
+        return
+    text = result.text
+    spans = scored_spans(result)
+    located = section_spans(text, sections)
+    pieces = segments(text, spans, [edge for start, end, _, _ in located for edge in (start, end)])
+    for start, end, heading, field in located:
+        if field == "none":
+            continue
+        want = field_of(field)
+        how = tally.headings[_heading_read(result, start, heading, want)]
+        for left, right_edge, covering, chars in pieces:
+            if left >= start and right_edge <= end:
+                how[1] += chars
+                how[0] += chars if want in covering else 0
+
 
 def _went(
     result: ImportResult, sections: list[dict[str, str]], into: dict[str, Counter[str]]
@@ -139,7 +234,7 @@ def _went(
     first other field covering it (in name order), or to "unmapped".
     """
     text = result.text
-    spans = [(m.start, min(m.end, len(text)), field_of(m.field)) for m in result.mapped]
+    spans = scored_spans(result)
     located = section_spans(text, sections)
     pieces = segments(text, spans, [edge for start, end, _, _ in located for edge in (start, end)])
     for start, end, _heading, field in located:
@@ -161,6 +256,8 @@ def _score(
     field = right_field(result, sections) if sections else None
     if sections and tally is not None:
         _went(result, sections, tally.went)
+    if tally is not None:
+        _causes(result, expected, sections, tally)
     lost = len(lost_passages(result, to_toml(result.draft, notes=result.notes)))
     return facts, field, lost
 
@@ -179,6 +276,14 @@ def _detail(name: str, facts: dict[str, bool], field: tuple[int, int] | None, lo
 FIRST_EVAL_ROUND = 17
 
 
+def _breakdowns(tally: Tally, name: str, args: list[str]) -> None:
+    """Print the breakdowns the command line asks for (a set's sums, never per fixture)."""
+    if "--by-field" in args:
+        print(tally.by_field(name))
+    if "--by-cause" in args:
+        print(tally.by_cause(name))
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     dev = Tally()
@@ -189,8 +294,7 @@ def main(argv: list[str] | None = None) -> None:
         dev.add(facts, field, lost)
         print(_detail(notice.name, facts, field, lost))
     print(dev.line("dev"))
-    if "--by-field" in args:
-        print(dev.by_field("dev"))
+    _breakdowns(dev, "dev", args)
 
     held_out = Tally()
     rounds = {"first round, 01-17": Tally(), "second round, 18 on": Tally()}
@@ -209,8 +313,7 @@ def main(argv: list[str] | None = None) -> None:
         field_ok = held_out.field_total and (
             held_out.field_right / held_out.field_total >= GOAL_FIELD
         )
-        if "--by-field" in args:
-            print(held_out.by_field("eval (aggregate only)"))
+        _breakdowns(held_out, "eval (aggregate only)", args)
         print(
             f"eval goals: key facts ≥ {GOAL_FACTS:.0%} {'met' if facts_ok else 'MISSED'}, "
             f"right field ≥ {GOAL_FIELD:.0%} {'met' if field_ok else 'MISSED'}"
@@ -227,8 +330,7 @@ def main(argv: list[str] | None = None) -> None:
         corpus.add(facts, field, lost)
         print(_detail(name, facts, field, lost))
     print(corpus.line("corpus"))
-    if "--by-field" in args:
-        print(corpus.by_field("corpus"))
+    _breakdowns(corpus, "corpus", args)
 
     older = Tally()
     print("older fixtures fixture-1xx (key facts only):")

@@ -116,6 +116,22 @@ def field_of(mapped_field: str) -> str:
     return _SAME.get(top, top)
 
 
+def scored_spans(result: ImportResult) -> list[tuple[int, int, str]]:
+    """The result's mapped spans as the scorer compares them: ``(start, end, field)``.
+
+    A denial ("ei luovuteta") maps to ``none_stated.<field>``: it counts for
+    that field and also for a section whose expected field is ``none_stated``.
+    """
+    end = len(result.text)
+    spans = [(m.start, min(m.end, end), field_of(m.field)) for m in result.mapped]
+    spans += [
+        (m.start, min(m.end, end), "none_stated")
+        for m in result.mapped
+        if m.field.startswith("none_stated.")
+    ]
+    return spans
+
+
 def section_spans(text: str, sections: list[dict[str, str]]) -> list[tuple[int, int, str, str]]:
     """Each section located by its heading, in order: (start, end, heading, field).
 
@@ -168,7 +184,7 @@ def right_field(result: ImportResult, sections: list[dict[str, str]]) -> tuple[i
     Sections whose field is ``"none"`` are not counted: no field is right for them.
     """
     text = result.text
-    spans = [(m.start, min(m.end, len(text)), field_of(m.field)) for m in result.mapped]
+    spans = scored_spans(result)
     located = section_spans(text, sections)
     bounds = [edge for start, end, _, _ in located for edge in (start, end)]
     pieces = segments(text, spans, bounds)
