@@ -139,6 +139,7 @@ CONTEXT: Final[Mapping[str, object]] = MappingProxyType(
         "statute": _term("rek:statute"),
         "appliesTo": {"@id": "rek:appliesTo", **_IRI},
         "rightsExercise": {"@id": "rek:rightsExercise", **_TEXT},
+        "cookiePolicy": {"@id": "rek:cookiePolicy", **_TEXT},
         "automatedDecision": _term("rek:automatedDecision"),
         "significance": {"@id": "rek:significance", **_TEXT},
         "cookie": _term("rek:cookie"),
@@ -480,6 +481,7 @@ def to_jsonld(register: Register) -> dict[str, object]:
             )
             for cookie in register.cookies
         ],
+        cookiePolicy=_text(register.cookie_policy),
         noneStated=[f"rek:{part.value}" for part in register.none_stated],
         complaintAuthority=_node(
             type_="dpv:DataProtectionAuthority",

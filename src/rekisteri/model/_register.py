@@ -134,6 +134,10 @@ class Register(Strict):
     follows if they do not (Art 13(2)(e); data collected from the person)."""
     automated_decisions: tuple[AutomatedDecision, ...] = ()
     cookies: tuple[Cookie, ...] = ()
+    cookie_policy: LocalizedText | None = None
+    """The notice's general text on cookies and similar technologies: what
+    they are used for and how to refuse or remove them. Each cookie by name
+    is in ``cookies``."""
     none_stated: tuple[NoneStated, ...] = ()
     """Parts of which the register says, explicitly, that there are none
     (e.g. "no transfers outside the EU/EEA"). Each listed part must be empty."""

@@ -461,11 +461,15 @@ def _automated_item(t: Texts, decision: AutomatedDecision) -> Inline:
 def _cookies(t: Texts, register: Register, doc: _Builder) -> None:
     _ = t.gettext
     stated = none_stated(t, register, NoneStated.COOKIES)
-    if not register.cookies and stated is None:
+    policy = register.cookie_policy
+    if not register.cookies and stated is None and policy is None:
         return
     doc.section(_("Cookies"))
     if stated is not None:
         doc.add(stated)
+    if policy is not None:
+        doc.add(*localized_paragraphs(t, policy))
+    if not register.cookies:
         return
     doc.add(
         Para(

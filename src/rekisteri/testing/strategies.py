@@ -674,6 +674,7 @@ def _register(draw: st.DrawFn) -> Register:
         cookies=cookies,
         rights_exercise=draw(_OPTIONAL_LOCALIZED_TEXT),
         provision_requirement=draw(_OPTIONAL_LOCALIZED_TEXT),
+        cookie_policy=draw(_OPTIONAL_LOCALIZED_TEXT),
         none_stated=none_stated,
         complaint_authority=draw(_AUTHORITY),
         updated=draw(_UPDATED),
