@@ -32,7 +32,7 @@ _KIND_FIELD: Final = {
     "other_rights": "rights",
 }
 #: Fields that are one thing for the scorer.
-_SAME: Final = {"rights_exercise": "rights"}
+_SAME: Final = {"rights_exercise": "rights", "cookie_policy": "cookies"}
 
 
 def _norm(value: object) -> str:
