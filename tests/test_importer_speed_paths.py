@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rekisteri import _spellings
 from rekisteri.importer import _cues, _finnish, _structure, import_bytes, import_notice
 from rekisteri.lint import lint
 from rekisteri.lint._rules import lint_draft, texts
@@ -27,7 +28,8 @@ from rekisteri.testing import a_register, make_hetu
 from rekisteri.testing.strategies import registers
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    import re
+    from collections.abc import Callable, Iterator
 
     from rekisteri.model import Register
 
@@ -191,3 +193,47 @@ def _slow_capitalise(text: str) -> str:
 @given(st.one_of(st.text(), st.text(_LINE_CHARS)))
 def test_capitalise_fast_path(text: str) -> None:
     assert _finnish.capitalise(text) == _slow_capitalise(text)
+
+
+def _slow_kept(text: str, keep: Callable[[re.Match[str]], bool]) -> list[tuple[int, int]]:
+    """:func:`rekisteri._spellings._kept` without skipping the middle of long runs of digits."""
+    out = []
+    position = 0
+    while (match := _spellings._PATTERN.search(text, position)) is not None:
+        if keep(match):
+            out.append(match.span())
+        position = match.start() + 1
+    return out
+
+
+#: Pieces of text around long runs of digits: spellings, near misses, separators.
+_AROUND_RUNS = st.sampled_from(
+    [
+        "131052-308T",
+        "13.10.52-308t",
+        "131052308T",
+        "131052-308",
+        "13101952-308T",
+        "131052 308T",
+        "131052-\u200b308T",
+        "-308T ",
+        "-",
+        "+",
+        "A",
+        ".",
+        " ",
+        "\n",
+        "\u200b",
+        "x",
+        "１３",
+    ]
+)
+_RUNS = st.builds(lambda digit, n: digit * n, st.sampled_from("0123459１"), st.integers(90, 260))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.one_of(_AROUND_RUNS, _RUNS), max_size=12))
+def test_spelling_search_skips_only_what_cannot_match(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for keep in (_spellings._is_spelling, lambda _match: True):
+        assert [m.span() for m in _spellings._kept(text, keep)] == _slow_kept(text, keep)

@@ -326,6 +326,20 @@ def _checkless_fits(match: re.Match[str], canonical: str) -> bool:
 _INVISIBLE_RUN: Final = re.compile(f"{INVISIBLE}+")
 
 
+#: A run of decimal digits long enough to skip its middle. A match that starts
+#: at a digit with a digit before it (no word starts there) has a character
+#: that is no digit within its next 17 characters (the sign, a gap or a date
+#: separator after at most 17 digits), so no match starts at a digit with 17
+#: digits after it; a match that starts before the run reads at most about 27
+#: characters into it (its digits are bounded: 1 + 16, 3 and a check
+#: character, plus a look-ahead of one character).
+_LONG_RUN: Final = re.compile(r"\d{96,}")
+#: How far into a long run the search for matches that start before it reads.
+_RUN_WINDOW: Final = 48
+#: How far before a long run's end the search resumes.
+_RUN_TAIL: Final = 32
+
+
 def _kept(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match[str]]:
     """The matches in *text* that *keep* accepts, in order of their start; they may overlap.
 
@@ -337,6 +351,19 @@ def _kept(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match
     """
     search = _PATTERN.search
     position = 0
+    for run in _LONG_RUN.finditer(text):
+        # A long run of digits: its inner positions cannot start a match (see
+        # _LONG_RUN); the starts up to its first digit are searched in a window
+        # that ends _RUN_WINDOW characters into the run (no match or failed try
+        # from there reads further), then the search resumes near its end.
+        first, after = run.span()
+        while (match := search(text, position, first + _RUN_WINDOW)) is not None:
+            if match.start() > first:
+                break
+            if keep(match):
+                yield match
+            position = match.start() + 1
+        position = max(position, after - _RUN_TAIL)
     while (match := search(text, position)) is not None:
         if keep(match):
             yield match
