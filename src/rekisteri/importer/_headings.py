@@ -480,12 +480,19 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|kenelle|who (?:do )?we (?:share|give)"
         ),
     ),
-    (SectionKind.SOURCES, re.compile(r"lähte|mistä|källa|källor|varifrån|source|where.{0,20}from")),
+    (
+        SectionKind.SOURCES,
+        re.compile(
+            r"lähte|lähde|\bmistä\b|källa|källor|varifrån|source|where.{0,20}from|\bfå in\b"
+            r"|\bfår (?:vi|ni|\w+en) (?:in )?(?:dina |era )?(?:person)?uppgift|how (?:do )?we (?:get|obtain)"
+        ),
+    ),
     (
         SectionKind.RETENTION,
         re.compile(
             r"säilyt|säilö|kuinka kauan|miten kauan|lagring|förvar|hur länge|retention"
-            r"|how long|poistaminen"
+            r"|how long|poistaminen|tietojen poisto|borttagning|gallring|rensning|storage period"
+            r"|lagringstid|sparas|(?<!right to )(?<!rätt till )(?:deletion|radering)"
         ),
     ),
     (
@@ -501,6 +508,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         re.compile(
             r"tarkoitu|peruste|ändamål|syfte|grund|purpose|legal basis"
             r"|miksi|varför|why|mihin|motivering|användning\w* av (?:registret|informationen|uppgift)"
+            r"|allmänt intresse|public interest|yleisen edun|oikeutettu etu|berättigat intresse"
         ),
     ),
     (
@@ -512,8 +520,10 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.SUBJECTS,
         re.compile(
-            r"^(?:de )?kategorier av registrerade|kenen tietoja|vems uppgifter|whose (?:personal )?data"
-            r"|rekisteröityjen (?:ryhmät|kategoriat)|ryhmät, joiden"
+            r"^(?:de )?kategorier av registrerade|kenen \w*tieto|vems (?:person)?uppgift"
+            r"|whose (?:personal )?data|rekisteröity\w* (?:ryhm|kategori|henkilö)|ryhmät, joiden"
+            r"|henkilöryhm|kohderyhm|^rekisteröidyt$|^(?:de )?registrerade(?: personer)?$"
+            r"|^(?:the )?data subjects$|categories of data subjects"
         ),
     ),
     (
@@ -521,7 +531,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         re.compile(
             r"tietosisältö|mitä tietoja|tiedot|tietoja|henkilötietoryhm|rekisteröi|kategori|(?:rekisterin|tietojen) sisältö"
             r"|registrerade|data subjects|content|innehåll"
-            r"|uppgifter|kategorier|personal data|what data|information we"
+            r"|uppgifter|kategorier|personal data|what data|information we|typ av data|vilka data"
+            r"|data (?:som )?vi samlar|data we collect"
         ),
     ),
     (SectionKind.CHANGES, re.compile(r"muutok|ändring|changes")),
@@ -550,7 +561,47 @@ def guess(text: str) -> SectionKind | None:
         # "Tietoja julkisista verkkopalveluistamme": information about something,
         # whose words name the kind (if any), not the word "tietoja"
         key = key[about.end() :]
-    return next((kind for kind, cue in _GUESSES if cue.search(key)), None)
+    return _earliest(key)
+
+
+#: A Finnish genitive that qualifies the next word is at least this long ("mihin",
+#: "miten" are question words, not genitives).
+_GENITIVE_LENGTH: Final = 7
+
+
+def _earliest(key: str) -> SectionKind | None:
+    """The kind whose key word comes first in *key* (ties: the table's order).
+
+    A heading that names two things names its own first ("Luovutukset ja siirrot",
+    "Grund för lagring", "Disclosure and transfer of data"), except where a
+    Finnish genitive qualifies the word after it: "Rekisteröityjen oikeudet" is
+    about rights, "Rekisterinpitäjän yhteyshenkilö" about a contact person.
+    """
+    found: list[tuple[int, int, SectionKind]] = []
+    for order, (kind, cue) in enumerate(_GUESSES):
+        match = cue.search(key)
+        if match is not None:
+            found.append((match.start(), order, kind))
+    if len(found) > 1:
+        # the words for data ("tiedot", "uppgifter", "personal data") name the data
+        # categories only when nothing else is named: "Rekisterinpitäjän tiedot"
+        found = [item for item in found if item[2] is not SectionKind.CONTENT]
+    if not found:
+        return None
+    found.sort()
+    first = found[0]
+    if len(found) > 1 and first[2] is not SectionKind.TITLE:
+        word_end = key.find(" ", first[0])
+        next_end = key.find(" ", word_end + 1) if word_end != -1 else -1
+        following = found[1]
+        if (
+            word_end != -1
+            and word_end - first[0] >= _GENITIVE_LENGTH
+            and key[word_end - 1] == "n"
+            and word_end < following[0] < (next_end if next_end != -1 else len(key))
+        ):
+            return following[2]  # a genitive before the word it qualifies
+    return first[2]
 
 
 #: "Tietoja X:stä", "Information om X", "Information about X": what follows names the kind.
