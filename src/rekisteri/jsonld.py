@@ -116,6 +116,7 @@ CONTEXT: Final[Mapping[str, object]] = MappingProxyType(
         "phone": _term("rek:phone"),
         "url": {"@id": "rek:url", "@type": "xsd:anyURI"},
         "street": _term("rek:street"),
+        "postOfficeBox": _term("rek:postOfficeBox"),
         "postalCode": _term("rek:postalCode"),
         "town": _term("rek:town"),
         "country": _term("rek:country"),
@@ -202,6 +203,7 @@ def _address(address: Address | None) -> dict[str, object] | None:
         return None
     return _node(
         street=address.street,
+        postOfficeBox=address.po_box,
         postalCode=address.postal_code,
         town=address.town,
         country=address.country,

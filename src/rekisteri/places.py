@@ -113,6 +113,24 @@ _PO_BOX: Final = re.compile(
 _BOX_FORMS: Final = {"fi": "PL {number}", "sv": "PB {number}", "en": "P.O. Box {number}"}
 
 
+_BOX_NUMBER: Final = re.compile(r"\s*([0-9]+(?:\s*[A-Z])?)\s*", re.IGNORECASE)
+
+
+def po_box_line(box: str, lang: object) -> str:
+    """A post-office box written the way *lang* writes it: ``800`` or ``PL 800`` → ``PB 800``.
+
+    Examples:
+        >>> po_box_line("800", "en")
+        'P.O. Box 800'
+        >>> po_box_line("PL 800", "sv")
+        'PB 800'
+    """
+    match = _BOX_NUMBER.fullmatch(box)
+    if match is None:
+        return street_line(box, lang)
+    return _BOX_FORMS[_lang(lang)].format(number=" ".join(match.group(1).split()))
+
+
 def _lang(lang: object) -> str:
     value = str(getattr(lang, "value", lang))
     if value not in _BOX_FORMS:

@@ -22,11 +22,19 @@ class Address(Strict):
 
     Examples:
         >>> Address(street="Lintulahdenkuja 4", postal_code="00530", town="Helsinki")
-        Address(street='Lintulahdenkuja 4', postal_code='00530', town='Helsinki', country='FI')
+        ... # doctest: +NORMALIZE_WHITESPACE
+        Address(street='Lintulahdenkuja 4', po_box=None, postal_code='00530',
+                town='Helsinki', country='FI')
+        >>> Address(po_box="PL 800", postal_code="00521", town="Helsinki").po_box
+        'PL 800'
     """
 
     street: str | None = None
-    """Street address or PO box (``PL 800``)."""
+    """Street address (documents written before ``po_box`` existed may hold a PO box here)."""
+    po_box: str | None = None
+    """Post-office box (postilokero), as written (``PL 800``) or its number alone
+    (``800``); notices write it in their language (PL, PB, P.O. Box). With both
+    a street and a box, the postal code and town are the box's: mail goes there."""
     postal_code: str | None = None
     """Five digits in Finland."""
     town: str | None = None

@@ -279,19 +279,23 @@ def special_label(t: Texts, special: SpecialCategory) -> str:
 def address_line(t: Texts, address: Address) -> str:
     """``Hämeenkatu 129, 05820 HYVINKÄÄ`` (and the country when it is not Finland).
 
+    A PO box follows the street: ``Hämeenkatu 129, PL 12, 05801 HYVINKÄÄ``.
+
     A Finnish address is written in the document's language: a post-office box
     as ``PL``/``PB``/``P.O. Box`` and a bilingual municipality by its Swedish
     name in Swedish (:mod:`rekisteri.places`).
     """
-    from rekisteri.places import street_line, town_name
+    from rekisteri.places import po_box_line, street_line, town_name
 
     street = clean(address.street) if address.street else ""
+    box = clean(address.po_box) if address.po_box else ""
     town_text = clean(address.town) if address.town else ""
     if address.country == "FI":
         street = street_line(street, t.lang) if street else ""
+        box = po_box_line(box, t.lang) if box else ""
         town_text = town_name(town_text, t.lang) if town_text else ""
     town = " ".join(part for part in (clean(address.postal_code or ""), town_text) if part)
-    parts = [street, town]
+    parts = [street, box, town]
     if address.country != "FI":
         parts.append(t.country(address.country))
     return ", ".join(part for part in parts if part)

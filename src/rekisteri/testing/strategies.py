@@ -232,6 +232,7 @@ def _address(draw: st.DrawFn) -> Address:
     country = draw(_ADDRESS_COUNTRY)
     return Address(
         street=draw(_OPTIONAL_TEXT),
+        po_box=draw(_OPTIONAL_TEXT),
         postal_code=draw(_POSTAL_CODE_FI if country == "FI" else _FOREIGN_POSTAL_CODE),
         town=draw(_OPTIONAL_TEXT),
         country=country,
