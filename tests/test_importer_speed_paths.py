@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rekisteri import _spellings
-from rekisteri.importer import _cues, _finnish, _structure, import_bytes, import_notice
+from rekisteri.importer import _contact, _cues, _finnish, _structure, import_bytes, import_notice
 from rekisteri.lint import lint
 from rekisteri.lint._rules import lint_draft, texts
 from rekisteri.model import LocalizedText
@@ -237,3 +237,139 @@ def test_spelling_search_skips_only_what_cannot_match(pieces: list[str]) -> None
     text = "".join(pieces)
     for keep in (_spellings._is_spelling, lambda _match: True):
         assert [m.span() for m in _spellings._kept(text, keep)] == _slow_kept(text, keep)
+
+
+def _slow_by_form(text: str, start: int, end: int) -> list[_contact.Part]:
+    """:func:`rekisteri.importer._contact._by_form` before its pre-checks.
+
+    One finder after another on every value, the e-mail searched twice, the
+    pieces cut twice.
+    """
+    bracketed = _contact._BRACKETED.match(text, start, end)
+    if bracketed is not None:
+        note = _contact.Part("other", bracketed.group(1), bracketed.start(1), bracketed.end(1))
+        return [note, *_contact._by_form(text, bracketed.end(), end)]
+    start, end = _contact._trimmed(text, start, end)
+    if end <= start:
+        return []
+    value = text[start:end]
+    for finder in (
+        _slow_find_email,
+        _slow_find_pattern,
+        _contact._find_url,
+        _contact._find_business_id,
+        _contact._find_postal,
+        _contact._find_box,
+    ):
+        found = finder(text, start, end, value)
+        if found is not None:
+            return found
+    phone = _contact._PHONE.search(value)
+    if phone is not None and sum(c.isdigit() for c in phone.group(1)) >= 6:
+        s, e = start + phone.start(1), start + phone.end(1)
+        return [
+            *_contact._by_form(text, start, s),
+            _contact.Part("phone", _cues.flat(phone.group(1)), s, e),
+            *_contact._by_form(text, e, end),
+        ]
+    if len(_contact._pieces(text, start, end)) > 1:
+        return [
+            part
+            for s, e in _contact._pieces(text, start, end)
+            for part in _contact._by_form(text, s, e)
+        ]
+    return _contact._by_shape(text, start, end, value)
+
+
+def _slow_find_email(text: str, start: int, end: int, value: str) -> list[_contact.Part] | None:
+    found = _contact.email_in(value)
+    if found is None:
+        return None
+    address, s, e, obfuscated = found
+    part = _contact.Part("email", address, start + s, start + e, obfuscated=obfuscated)
+    return _contact._split_at(text, start, end, [part])
+
+
+def _slow_find_pattern(text: str, start: int, end: int, value: str) -> list[_contact.Part] | None:
+    found = _contact.email_pattern_in(value)
+    if found is None:
+        return None
+    pattern, s, e = found
+    part = _contact.Part("other", f"e-mail addresses of the form {pattern}", start + s, start + e)
+    return _contact._split_at(text, start, end, [part])
+
+
+def _slow_parse(text: str, start: int, end: int) -> list[_contact.Part]:
+    """:func:`rekisteri.importer._contact.parse_line` as it was: no memory, no pre-checks."""
+    if end - start > _contact.MAX_LINE:
+        return [_contact.Part("text", text[start:end], start, end)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_contact, "_by_form", _slow_by_form)
+        return _contact.parse_line_uncached(text, start, end)
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for line in text.splitlines(keepends=True):
+        yield start, start + len(line.rstrip("\r\n"))
+        start += len(line)
+
+
+def test_contact_parser_fast_paths_on_development_notices() -> None:
+    for notice in NOTICES:
+        text = notice.read_bytes().decode("utf-8", errors="replace")  # some are Latin-1
+        for start, end in _lines(text):
+            assert _contact.parse_line(text, start, end) == _slow_parse(text, start, end)
+
+
+_CONTACT_PIECES = st.sampled_from(
+    [
+        "Esimerkki Oy",
+        "Katu 17",
+        "00100 Helsinki",
+        "info@example.fi",
+        "info (at) example . fi",
+        "info at example dot fi",
+        "etunimi.sukunimi@example.fi",
+        "www.example.fi",
+        "https://example.fi/x",
+        "1234567-8",
+        "Y-tunnus:",
+        "Osoite:",
+        "Puh.",
+        "PL 12",
+        "09 123 4567",
+        "(vaihde)",
+        "(Opus 3)",
+        "Finland",
+        "Aino Esimerkki (yrittäjä)",
+        "sana-",
+        "c/o",
+        ", ",
+        "; ",
+        " | ",
+        " - ",
+        " ",
+        "\t",
+        ":",
+        ".",
+        "-",
+        "¤¤¤",
+    ]
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(_CONTACT_PIECES, min_size=1, max_size=8),
+    st.sampled_from(
+        ["", "\n", "x\n", "Rekisterinpitäjä\n", "- ", "\n\n• ", "sana-\n" * 3, "x", "12345", "Y-"]
+    ),
+    st.integers(1, 3),
+)
+def test_contact_parser_fast_paths(pieces: list[str], before: str, copies: int) -> None:
+    line = "".join(pieces)
+    text = before + f"{line}\n" * copies  # the same line again: its parse is remembered
+    spans = [*_lines(text), (len(before), len(before) + len(line))]  # also after a bullet
+    for start, end in spans:
+        assert _contact.parse_line(text, start, end) == _slow_parse(text, start, end)

@@ -18,6 +18,7 @@ A telefax number is recognised by its label and never taken as anything else.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Final
@@ -308,9 +309,33 @@ def parse_line(text: str, start: int, end: int) -> list[Part]:
 
     A line longer than :data:`MAX_LINE` is not a contact line: it is one
     ``text`` part (this also keeps the parser's work linear in the input).
+
+    The parts depend only on the line and the :data:`_CONTEXT` characters
+    before it (the parser reads nothing after *end* and, in its look-behinds,
+    one character before *start*), so a line seen before with the same
+    characters before it is not parsed again: its parts are moved to its offset.
     """
     if end - start > MAX_LINE:
         return [Part("text", text[start:end], start, end)]
+    before = max(0, start - _CONTEXT)
+    parts = _parsed(text[before:end], start - before)
+    if not before:
+        return list(parts)
+    return [Part(p.field, p.value, p.start + before, p.end + before, p.obfuscated) for p in parts]
+
+
+#: Characters before a line that its parse may depend on (more than any look-behind reads).
+_CONTEXT: Final = 8
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(text: str, start: int) -> tuple[Part, ...]:
+    """The parts of the line that runs from *start* to the end of *text* (remembered)."""
+    return tuple(parse_line_uncached(text, start, len(text)))
+
+
+def parse_line_uncached(text: str, start: int, end: int) -> list[Part]:
+    """:func:`parse_line` without its memory of lines seen (no length limit either)."""
     parts: list[Part] = []
     labels = [m for m in LABEL.finditer(text, start, end) if _is_label(text, m, start, end)]
     position = start
@@ -667,8 +692,41 @@ def _by_form(text: str, start: int, end: int) -> list[Part]:
     if end <= start:
         return []
     value = text[start:end]
-    finders = (_find_email, _find_pattern, _find_url, _find_business_id, _find_postal, _find_box)
-    for finder in finders:
+    found = _found(text, start, end, value)
+    if found is not None:
+        return found
+    pieces = _pieces(text, start, end)
+    if len(pieces) > 1:
+        return [part for s, e in pieces for part in _by_form(text, s, e)]
+    return _by_shape(text, start, end, value)
+
+
+#: What every e-mail address that :data:`_EMAIL_FORM` finds has: its "@" or its
+#: "at" (in brackets, or a bare word between spaces).
+_AT_HINT: Final = re.compile(r"(?i)[@(\[{]|[ \t](?:at|ät)[ \t]")
+#: An ASCII digit: a Y-tunnus, a postal code, a PO box and a phone number have one.
+_ASCII_DIGIT: Final = re.compile(r"[0-9]")
+
+
+def _found(text: str, start: int, end: int, value: str) -> list[Part] | None:
+    """The parts of *value* around the first value found by its form; ``None`` if none.
+
+    Tried in this order: an e-mail address (or a pattern for addresses), a web
+    address, a Y-tunnus, a postal code, a PO box, a phone number. A finder is
+    not tried on a value without what all it finds has (an "@" or an "at", a
+    colon or a dot, a digit).
+    """
+    if _AT_HINT.search(value) is not None:
+        found = _find_email_or_pattern(text, start, end, value)
+        if found is not None:
+            return found
+    if ":" in value or "." in value:
+        found = _find_url(text, start, end, value)
+        if found is not None:
+            return found
+    if _ASCII_DIGIT.search(value) is None:
+        return None
+    for finder in (_find_business_id, _find_postal, _find_box):
         found = finder(text, start, end, value)
         if found is not None:
             return found
@@ -680,8 +738,11 @@ def _by_form(text: str, start: int, end: int) -> list[Part]:
             Part("phone", flat(phone.group(1)), s, e),
             *_by_form(text, e, end),
         ]
-    if len(_pieces(text, start, end)) > 1:
-        return [part for s, e in _pieces(text, start, end) for part in _by_form(text, s, e)]
+    return None
+
+
+def _by_shape(text: str, start: int, end: int, value: str) -> list[Part]:
+    """The parts of a one-piece value with no e-mail, web address, number or postal code."""
     paren = _TRAILING_PARENS.search(value)
     if paren is not None and paren.start() > 0 and not ROLE.search(paren.group(1)):
         # "Katu 20, 5. krs (Opus 3)", "Seura ry (LS-37)": the note in brackets is its own part
@@ -733,22 +794,19 @@ def _split_at(text: str, start: int, end: int, middle: list[Part]) -> list[Part]
     return [*_by_form(text, start, s), *middle, *_by_form(text, e, end)]
 
 
-def _find_email(text: str, start: int, end: int, value: str) -> list[Part] | None:
-    found = email_in(value)
+def _find_email_or_pattern(text: str, start: int, end: int, value: str) -> list[Part] | None:
+    """An e-mail address; or a pattern for the staff's addresses: said, never taken as one.
+
+    What :func:`email_in` and then :func:`email_pattern_in` find, from one search.
+    """
+    found = _written_email(value)
     if found is None:
         return None
     address, s, e, obfuscated = found
-    part = Part("email", address, start + s, start + e, obfuscated=obfuscated)
-    return _split_at(text, start, end, [part])
-
-
-def _find_pattern(text: str, start: int, end: int, value: str) -> list[Part] | None:
-    """A pattern for the staff's addresses: said in the draft, never taken as an address."""
-    found = email_pattern_in(value)
-    if found is None:
-        return None
-    pattern, s, e = found
-    part = Part("other", f"e-mail addresses of the form {pattern}", start + s, start + e)
+    if _PLACEHOLDER.match(address):
+        part = Part("other", f"e-mail addresses of the form {address}", start + s, start + e)
+    else:
+        part = Part("email", address, start + s, start + e, obfuscated=obfuscated)
     return _split_at(text, start, end, [part])
 
 
