@@ -94,7 +94,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|tietosuojavastaava)|personuppgiftsansvarig(a|e)?( och (kontaktuppgifter|kontaktperson"
             r"|dataskyddsombud))?|registeransvarig|registerförare|registerhållare"
             r"|den (personuppgifts|register)ansvarige?"
-            r"|(data )?controller( and contact details)?|yhteystiedot|kontaktuppgifter"
+            r"|(data )?controller( and contact details)?|yhteystiedot|kontaktuppgifter|(data )?registrar"
             r"|(data )?controller and (the )?(data protection officer|contact persons?)"
             r"|personuppgiftsansvarige? och (kontaktpersoner|dataskyddsombud(et)?)|contact information"
         ),
@@ -167,7 +167,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"(säännönmukaiset |rekisterin )?tietolähteet|(henkilö)?tietojen (säännönmukaiset )?lähteet"
             r"|mistä (henkilö)?tiedot (saadaan|on saatu)|regelmässiga (uppgifts|informations)källor"
             r"|uppgiftskällor|(regular )?sources of (personal )?data|tietolähde|personuppgiftskällor"
-            r"|sources? of (the )?personal data|varifrån (person)?uppgifterna kommer.{0,140}"
+            r"|sources? of (the )?(personal data|information)|varifrån (person)?uppgifterna kommer.{0,140}"
             r"|tiedot siitä,? mistä henkilötiedot on saatu.{0,140}|information on the origin.{0,180}"
         ),
     ),
@@ -202,14 +202,14 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         SectionKind.SECURITY_MANUAL,
         (
             r"((rekisterin )?suojauksen periaatteet,? )?(a[:.)]? )?manuaali(nen|sesti) "
-            r"(aineisto|käsiteltävät tiedot|tallennettu aineisto)|manuellt (material|behandlade uppgifter)"
+            r"(aineisto|käsiteltävät tiedot|käsitellyt tiedot|tallennettu aineisto)|manuellt (material|behandlade uppgifter)"
         ),
     ),
     (
         SectionKind.SECURITY_ELECTRONIC,
         (
             r"((rekisterin )?suojauksen periaatteet,? )?(b[:.)]? )?(atk:lla|sähköisesti|digitaalisesti"
-            r"|automaattisesti) (käsiteltävät|tallennetut|tallennettavat) (tiedot|toiminnot|aineisto)"
+            r"|automaattisesti) (käsiteltävät|käsitellyt|tallennetut|tallennettavat) (tiedot|toiminnot|aineisto)"
             r"|(b[:.)]? )?atk-tiedot|(automatiskt|elektroniskt) behandlade uppgifter|adb-uppgifter"
         ),
     ),

@@ -222,7 +222,11 @@ class _Splitter:
                     "heading", start, lines[-1][1], lines, start, kind, _sub(kind, joined)
                 )
                 return taken, piece
-        numbered = self._numbered(block, i) or self._numbered_unknown(block, i)
+        numbered = (
+            self._numbered(block, i)
+            or self._numbered_unknown(block, i)
+            or self._shaped_heading(block, i)
+        )
         if numbered is not None:
             return 1, numbered
         if n == 1 and not self.html and not self.after_name and self._unknown_heading(block[0]):
@@ -236,6 +240,60 @@ class _Splitter:
             # a question heading: "Mitä tietoja keräämme?", "Hur länge sparas uppgifterna?"
             return 1, Piece("heading", start, block[i][1], block[i : i + 1], start, kind)
         return self._label_heading(block[i])
+
+    def _shaped_heading(self, block: list[tuple[int, int]], i: int) -> Piece | None:
+        """A short line the table does not know, its section's text on the lines under it.
+
+        "Säkerhet" / "Vi använder …", "Joint data controllers" / "X ry and …" in
+        a block without blank lines: shaped like a heading (short, capitalised,
+        no verb, no value), its words naming a kind, the next line starting a
+        sentence, and the line before it (if any) ending one, unless the
+        block's lines are whole paragraphs (one over :data:`_UNWRAPPED`
+        characters: no line of it was wrapped). Not the first line under a
+        heading: that is the heading's text.
+        """
+        if i + 1 >= len(block) or self.after_name:
+            return None
+        start, end = block[i]
+        text = self.text[start:end]
+        following = self.text[block[i + 1][0] : block[i + 1][1]]
+        if (
+            len(text) > _UNKNOWN_CHARS
+            or not text[:1].isupper()
+            or not (following[:1].isupper() or following[:1].isdigit())
+            or self._under_heading(block, i)
+            or not self._line_before_ends(block, i)
+        ):
+            return None
+        body = text.rstrip()
+        if body.endswith(".") and len(body.split()) <= _UNKNOWN_WORDS:
+            body = body[:-1]  # "Lagring av personliga data." over its text
+        if _NEGATION.search(body) is not None or not self._unknown_heading(
+            (start, start + len(body))
+        ):
+            return None
+        kind = recognise(body) or _guessed(body)
+        if kind is None or kind is SectionKind.TITLE:
+            return None
+        return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, body))
+
+    def _under_heading(self, block: list[tuple[int, int]], i: int) -> bool:
+        """Whether line *i* is the first line after a heading (the heading's own text)."""
+        if not self.pieces or self.pieces[-1].kind != "heading":
+            return False
+        return i == 0 or self.pieces[-1].end >= block[i - 1][1]
+
+    def _line_before_ends(self, block: list[tuple[int, int]], i: int) -> bool:
+        """Whether the line before line *i* ends its text (a sentence, a value, a block's start)."""
+        if i == 0:
+            return True
+        previous = self.text[block[i - 1][0] : block[i - 1][1]].rstrip()
+        return (
+            previous.endswith((*_ENDS_SENTENCE, ")"))
+            or previous[-1:].isdigit()
+            or "@" in previous
+            or any(line_end - line_start > _UNWRAPPED for line_start, line_end in block)
+        )
 
     def _label_heading(self, line: tuple[int, int]) -> tuple[int, Piece] | None:
         """A short label line that the table does not know, its words naming a kind.
@@ -561,6 +619,14 @@ _LEADS_IN: Final = re.compile(
     r"(?i)\w(?:aan|ään|taan|tään)\b|seuraav|följande|following|\w(?:as|es)\b(?<!\bas)|sisält|innehåller"
 )
 _UNKNOWN_CHARS: Final = 80
+#: A block with a line this long holds whole paragraphs, one a line (none was wrapped).
+_UNWRAPPED: Final = 120
+#: A short line that denies ("Ei luovutuksia", "Inga uppgifter lämnas ut") is an answer.
+#: … and a web page's menu link ("Gå direkt till innehållet", "Skip to content") is none.
+_NEGATION: Final = re.compile(
+    r"(?i)\b(?:ei|eikä|inte|ingen|inga|no|not|none|never)\b"
+    r"|\b(?:gå|hoppa) (?:direkt )?till\b|\bskip to\b|\bsiirry\b|\bhyppää\b"
+)
 _GLUED_KINDS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.NAME})
 _GLUED_MAX_WORDS: Final = 6
 
