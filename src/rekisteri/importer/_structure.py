@@ -186,7 +186,7 @@ class _Splitter:
             joined = self._joined(lines)
             if len(joined) > MAX_HEADING:
                 continue
-            kind = recognise(joined)
+            kind = _retitled(joined, recognise(joined))
             if (
                 kind is None
                 or (kind in _CONTACT_KINDS and self._listed(block[i]))
@@ -676,6 +676,32 @@ _LIST_KINDS: Final = frozenset(
         SectionKind.DISCLOSURES,
     }
 )
+
+
+def _retitled(line: str, kind: SectionKind | None) -> SectionKind | None:
+    """A title's words numbered as a later section name that section: "8. Data protection".
+
+    A notice's own title is its first heading; numbered 2 or more, "Tietosuoja",
+    "Dataskydd", "Data protection" head the section on how the data are protected.
+    """
+    if kind is not SectionKind.TITLE:
+        return kind
+    numbered = _NUMBERED.match(line)
+    if numbered is None or int(numbered.group(1)) < _LATER_SECTION:
+        return kind
+    return SectionKind.SECURITY if _PROTECTION.fullmatch(normalise(line)) else kind
+
+
+#: A later section's title words that name the protection of the data, not a notice.
+_PROTECTION: Final = re.compile(
+    r"(?:tieto|henkilötieto|yksityisyyden)?suoja|(?:data|integritets)?skydd|(?:data )?protection"
+    r"|(?:tietosuoja|dataskydd|data protection) (?:ja|och|and) (?:tieto|informations|data )?"
+    r"(?:turva|säkerhet|security)"
+)
+
+
+#: A section numbered this or more is no notice's title.
+_LATER_SECTION: Final = 2
 
 
 def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> SectionKind | None:
