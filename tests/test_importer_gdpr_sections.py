@@ -113,7 +113,7 @@ class TestAutomatedDecisionNegatives:
 
 class TestCookies:
     def test_name_and_purpose_lines(self) -> None:
-        """One cookie a line: "name – purpose (duration)"; the prose stays in the description."""
+        """One cookie a line: "name – purpose (duration)"; the prose is the cookie policy."""
         result = notice(
             "Evästeet",
             "Sivustolla käytetään seuraavia evästeitä:\n"
@@ -128,8 +128,8 @@ class TestCookies:
             ("PHPSESSID", "istunnon tunniste", "istunto"),
             ("wp-settings-1", "käyttäjän asetukset", None),
         ]
-        assert result.draft.description is not None
-        assert "selaimen asetuksista" in result.draft.description.fi
+        assert result.draft.cookie_policy is not None
+        assert "selaimen asetuksista" in result.draft.cookie_policy.fi
         assert result.unmatched == ()
         assert [field for _, _, field in result.sections] == ["controller", "cookies", "purposes"]
 
@@ -176,15 +176,15 @@ class TestCookies:
         assert result.shares["in_field"] == 1.0
 
     def test_prose_only_gives_no_entries(self) -> None:
-        """Cookies described without names stay prose; "HUOM:" is no cookie's name."""
+        """Cookies described without names are the cookie policy; "HUOM:" is no cookie's name."""
         result = notice(
             "Evästeet",
             "Käytämme evästeitä ostoskorin toimintaan ja kävijätilastoihin.\n"
             "HUOM: estetyt evästeet voivat haitata ostoskorin toimintaa.",
         )
         assert result.draft.cookies == ()
-        assert result.draft.description is not None
-        assert "kävijätilastoihin" in result.draft.description.fi
+        assert result.draft.cookie_policy is not None
+        assert "kävijätilastoihin" in result.draft.cookie_policy.fi
 
     def test_a_negative_still_sets_none_stated(self) -> None:
         """A sentence saying no cookies are used sets none_stated cookies, as before."""

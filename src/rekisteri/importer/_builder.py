@@ -120,6 +120,8 @@ class Builder:
         self.name: str | None = None
         self.description: list[tuple[int, int, str]] = []
         self.provision: list[tuple[int, int, str]] = []
+        self.cookie_policy: list[tuple[int, int, str]] = []
+        """A cookie section's text that lists no cookie: what they are for, how to refuse them."""
         self.purposes: list[dict[str, str | None]] = []
         self.categories: list[dict[str, str | bool | None]] = []
         self.subjects: list[dict[str, str | None]] = []
@@ -308,6 +310,11 @@ class Builder:
         rest = self.text[start:s] + self.text[e:end]
         return sum(c.isalnum() for c in rest) < 4
 
+    def add_cookie_policy(self, text: str, start: int, end: int) -> None:
+        if self._new("cookie_policy", text):
+            self.cookie_policy.append((start, end, text))
+        self.map(start, end, "cookie_policy")
+
     def add_description(self, text: str, start: int, end: int) -> None:
         if self._new("description", text):
             self.description.append((start, end, text))
@@ -435,6 +442,7 @@ class Builder:
             rights=tuple(right for right in Right if right in self.rights),
             rights_exercise=localized("\n\n".join(self.rights_exercise)),
             provision_requirement=localized(self._joined(self.provision)),
+            cookie_policy=localized(self._joined(self.cookie_policy)),
             none_stated=tuple(none_stated),
             updated=self.updated,
         )

@@ -857,7 +857,7 @@ class Extractor:
         return {
             SectionKind.TITLE: "description",
             SectionKind.CHANGES: "description",
-            SectionKind.COOKIES: "description",
+            SectionKind.COOKIES: "cookie_policy",
             SectionKind.AUTOMATED: "description",
             SectionKind.CONTENT: "data_categories",
             SectionKind.SUBJECTS: "data_subjects",
@@ -886,8 +886,12 @@ class Extractor:
             "controller": self._to_controller,
             "provision_requirement": self._to_provision,
             "rights_exercise": self._to_rights,
+            "cookie_policy": self._to_cookie_policy,
         }.get(unit.field, self._to_description)
         handler(unit)
+
+    def _to_cookie_policy(self, unit: Unit) -> None:
+        self.out.add_cookie_policy(unit.sentence, unit.start, unit.end)
 
     def _to_description(self, unit: Unit) -> None:
         self.out.add_description(unit.sentence, unit.start, unit.end)

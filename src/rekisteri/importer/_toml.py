@@ -23,6 +23,7 @@ _ORDER = (
     "rights",
     "rights_exercise",
     "provision_requirement",
+    "cookie_policy",
     "none_stated",
     "sources",
     "controller",
