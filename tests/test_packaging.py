@@ -163,6 +163,9 @@ class TestEveryModule:
         assert "rekisteri.testing.strategies" in MODULES
         assert len(MODULES) > 40
 
+    # ~100 fresh interpreters: run once, in CI's main run (slow: left out of the
+    # runs on the other Pythons and the lowest versions, to keep CI's time)
+    @pytest.mark.slow
     @pytest.mark.parametrize("module", MODULES)
     def test_imports_alone(
         self, imports_alone: dict[str, subprocess.CompletedProcess[str]], module: str
