@@ -129,6 +129,9 @@ TUNED_ON: Final = frozenset(
         "dev_r6_03-capital-title-misspelt-label-quoted-service",
         "dev_r6_04-described-keeper-long-register-list",
         "dev_r6_05-trade-names-agent-letters-combined-name-heading",
+        "dev_r7k_01-sv-prose-keeper-definite-body-fo-number",
+        "dev_r7k_02-en-registrar-name-above-address",
+        "dev_r7k_03-en-bilingual-name-dash-one-line-controller",
     }
 )
 

@@ -1321,6 +1321,13 @@ _ROLE_FIRST: Final = re.compile(
 
 
 _ABBREVIATION: Final = re.compile(r"[A-ZÄÖÅ][A-ZÄÖÅ0-9&]{1,7}")
+#: A name's first language without its legal form, before a dash and the other language
+#: that ends in it: "Pidä Saaristo Siistinä – Håll Skärgården Ren ry" (two to five
+#: capitalised words, no digits; a heading word or a role is no such name).
+_FIRST_LANGUAGE: Final = re.compile(
+    r"(?!(?i:rekisterinpitäjä|personuppgiftsansvarig|registeransvarig|controller|yhteyshenkilö"
+    r"|kontaktperson|contact)\b)[A-ZÄÖÅ][\w’'-]+(?:[ \t]+[A-ZÄÖÅ][\w’'-]+){1,4}"
+)
 
 
 def _merged_names(text: str, parts: list[Part]) -> list[Part]:
@@ -1345,6 +1352,7 @@ def _merged_names(text: str, parts: list[Part]) -> list[Part]:
                     (
                         ORGANISATION.search(previous.value) is not None
                         or _ABBREVIATION.fullmatch(previous.value) is not None
+                        or _FIRST_LANGUAGE.fullmatch(previous.value) is not None
                     )
                     and ORGANISATION.search(part.value) is not None
                     and text[previous.end : part.start].strip() in {"–", "-", "/"}

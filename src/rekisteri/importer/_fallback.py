@@ -71,6 +71,7 @@ def implied_controller(text: str, out: Builder) -> None:
             or _labelled_name(text)
             or _owner_of(out.name)
             or stated_keeper(text[:_FIRST_PART])
+            or _name_above_address(text, out)
         )
         if name is not None:
             controller.name = name
@@ -152,14 +153,24 @@ def _labelled_name(text: str) -> str | None:
 #: Esimerkin säätiö"), besides the public bodies and associations the cue table knows.
 _BODY_END: Final = re.compile(
     r"(?i)(?:toimikunta|osuuskunta|seura|kerho|opisto|oppilaitos|yliopisto|korkeakoulu|rahasto"
-    r"|andelslag|klubb|club|cooperative|society|ministeriö|laitos|keskus)$"
+    r"|andelslag|klubb|club|cooperative|society|ministeriö|laitos|keskus|föreningen|stiftelsen"
+    r"|förbundet|sällskapet|klubben)$"
 )
+#: A Swedish body's word in its definite form opening a name: "Stiftelsen X",
+#: "Insamlingsstiftelsen X", "Riksföreningen X", "Förbundet X".
+_DEFINITE_BODY: Final = re.compile(r"(?i)^\w*(?:stiftelsen|föreningen|förbundet|sällskapet)$")
+#: What follows "X har" when X keeps a register: "ett (digitalt) medlemsregister".
+_OWNS_REGISTER: Final = re.compile(r"(?i)(?:ett|en)[ \t]+(?:[\w-]+[ \t]+){0,2}?[\w-]*register")
 #: "X ylläpitää …", "X pitää … yllä …", "X on rekisterinpitäjä", "X är personuppgiftsansvarig":
-#: a sentence that opens with the body keeping the register.
+#: a sentence that opens with the body keeping the register; between the name and the verb
+#: may stand its registry number (", org. nr. 802519–3817,", masked "¤" when it read as an
+#: identity code), and a short lower-case abbreviation may be part of the name ("m. fl.").
 _KEEPER_FIRST: Final = re.compile(
     r"(?:^|(?<=[.!?:])[ \t]+|(?<=\n))[ \t]*"
-    r"(?P<name>[A-ZÄÖÅ][\w&:’'-]*(?:[ \t]+(?:&[ \t]+)?[\w&’'-]+){0,7}?)[ \t]+"
-    r"(?P<verb>ylläpitää|pitää|vastaa|toimii|on|är|ansvarar|is|maintains|keeps|acts)[ \t]+"
+    r"(?P<name>[A-ZÄÖÅ][\w&:’'-]*(?:[ \t]+(?:&[ \t]+)?(?:[\w&’'-]+|[a-zäöå]{1,3}\.)){0,9}?)"
+    r"(?P<id>[ \t]*[,(][ \t]*(?i:org\.?[ \t]*nr|organisationsnummer|y-?tunnus|fo-nummer"
+    r"|business[ \t]+id|reg\.?[ \t]*nro)[ \t.:]*[0-9¤][0-9¤ \t–-]{5,12}[0-9¤][ \t]*[,)]?)?[ \t]+"
+    r"(?P<verb>ylläpitää|pitää|vastaa|toimii|on|är|ansvarar|har|is|maintains|keeps|acts)[ \t]+"
     r"(?P<rest>[^.\n]{0,160})"
 )
 #: "Rekisteriä ylläpitää X.", "Registret förs av X.": the keeper after the verb.
@@ -172,13 +183,25 @@ _KEEPER_AFTER: Final = re.compile(
 #: What the rest of a keeper's sentence names: the register, or the controller's role.
 _KEEPING: Final = re.compile(
     r"(?i)rekister|register|personuppgiftsansvarig|controller|henkilötietojen käsittely"
+    r"|ansvarig för (?:den |all )?behandling"
+)
+#: "Det är X som är personuppgiftsansvarig", "It is X that is the controller": a cleft
+#: sentence that names the keeper in its middle.
+_KEEPER_CLEFT: Final = re.compile(
+    r"(?i:det är|it is)[ \t]+(?P<name>[A-ZÄÖÅ][\w&:’'-]*(?:[ \t]+(?:&[ \t]+)?[\w&’'-]+){0,7}?)"
+    r"[ \t]+(?i:som|that|who)[ \t]+(?i:är|is)[ \t]+(?i:the[ \t]+)?(?i:data[ \t]+)?"
+    r"(?i:personuppgiftsansvarig|controller)"
 )
 #: "X (jäljempänä …)", "X (nedan …)", "X (hereinafter …)": a body named, then its short name.
-_HEREINAFTER: Final = re.compile(r"\((?i:jäljempänä|myöhemmin|nedan|hereinafter|later)\b")
+_HEREINAFTER: Final = re.compile(
+    r"\((?i:jäljempänä|myöhemmin|nedan|hereinafter|later)\b"
+    r"|[(\[][ \t]*[”\"“‘’'][\w -]{2,30}[”\"“’'][ \t]*[)\]]"
+)
 #: The capitalised words (and legal forms, "&") that end the text before "(jäljempänä".
 _CAPITALS_BEFORE: Final = re.compile(
     r"(?P<name>[A-ZÄÖÅ][\w&:’'-]*(?:[ \t]+(?:&[ \t]+)?(?:[A-ZÄÖÅ0-9][\w&:’'-]*"
-    r"|(?i:ry|rf|sr|oy|oyj|ab|ky|osk|säätiö|kaupunki|kunta|yhdistys)\b)){0,7})[ \t]*$"
+    r"|(?i:ry|rf|sr|oy|oyj|ab|ky|osk|säätiö|kaupunki|kunta|yhdistys|stiftelsen?|föreningen?"
+    r"|fond|foundation|association)\b)){0,7})[ \t]*$"
 )
 
 
@@ -202,13 +225,16 @@ def stated_keeper(text: str) -> str | None:
     """
     for found in _KEEPER_FIRST.finditer(text):
         verb, rest = found.group("verb"), found.group("rest")
-        if verb == "pitää" and "yllä" not in rest.split():
+        if (verb == "pitää" and "yllä" not in rest.split()) or (
+            verb == "har" and _OWNS_REGISTER.match(rest) is None
+        ):
             continue
         if _KEEPING.search(rest) and _is_body(found.group("name")):
             return found.group("name")
-    for found in _KEEPER_AFTER.finditer(text):
-        if _is_body(found.group("name")):
-            return found.group("name")
+    for pattern in (_KEEPER_AFTER, _KEEPER_CLEFT):
+        for found in pattern.finditer(text):
+            if _is_body(found.group("name")):
+                return found.group("name")
     for found in _HEREINAFTER.finditer(text):
         before = _CAPITALS_BEFORE.search(text, max(0, found.start() - 120), found.start())
         if before is not None and _is_body(before.group("name")):
@@ -217,17 +243,25 @@ def stated_keeper(text: str) -> str | None:
 
 
 def _is_body(name: str) -> bool:
-    """Whether *name* names a body: a legal form, or a body's word ending a real name."""
+    """Whether *name* names a body: a legal form, or a body's word ending a real name.
+
+    A Swedish name may open with the body's word in its definite form
+    ("Stiftelsen X", "Riksföreningen X", "Insamlingsstiftelsen X").
+    """
     name = name.strip()
     if _FORM_WORD.search(name):
         return name[:1].isupper()
-    last = name.split()[-1]
+    words = name.split()
+    if len(words) > 1 and _DEFINITE_BODY.search(words[0]) is not None:
+        return True
+    last = words[-1]
     body = ORGANISATION.search(last) is not None or _BODY_END.search(last) is not None
     if not body or looks_like_person(name):
         return False
     bare = re.fullmatch(
         r"(?i)(?:yhdistys|säätiö|seura|kunta|kaupunki|osuuskunta|toimikunta|förening|stiftelse"
-        r"|kommun|stad|keskus|laitos|opisto|rahasto|kerho|klubb|club|society|association)",
+        r"|kommun|stad|keskus|laitos|opisto|rahasto|kerho|klubb|club|society|association"
+        r"|föreningen|stiftelsen|förbundet|sällskapet|klubben)",
         last,
     )
     return len(name.split()) > 1 or bare is None
@@ -280,6 +314,20 @@ def _labelled_id(text: str, out: Builder) -> None:
 
 def _address_line(text: str, out: Builder) -> None:
     """The first line of the notice's first part with a postal code that is no one else's."""
+    found = _first_address(text, out)
+    if found is None:
+        return
+    fields = {p.field: p for p in parse_line(text, *found)}
+    for field in ("street", "postal_code", "town"):
+        part = fields.get(field)
+        if part is not None:
+            value = " ".join(part.value.split())
+            setattr(out.controller, field, _unshouted(value) if field == "town" else value)
+    out.note("controller", "address read from a line outside a controller block; check it")
+
+
+def _first_address(text: str, out: Builder) -> tuple[int, int] | None:
+    """The span of the first line of the first part with a postal code and a town, no one else's."""
     taken = [m for m in out.mapped if m.field.startswith(_OTHER_PARTY)]
     position = 0
     limit = min(len(text), _FIRST_PART)
@@ -289,17 +337,36 @@ def _address_line(text: str, out: Builder) -> None:
         start, position = position, end + 1
         if any(m.start < end and start < m.end for m in taken):
             continue
-        parts = parse_line(text, start, end)
-        fields = {p.field: p for p in parts}
-        if "postal_code" not in fields or "town" not in fields:
-            continue
-        for field in ("street", "postal_code", "town"):
-            part = fields.get(field)
-            if part is not None:
-                value = " ".join(part.value.split())
-                setattr(out.controller, field, _unshouted(value) if field == "town" else value)
-        out.note("controller", "address read from a line outside a controller block; check it")
-        return
+        fields = {p.field for p in parse_line(text, start, end)}
+        if "postal_code" in fields and "town" in fields:
+            return start, end
+    return None
+
+
+#: How many lines above an address a body's name may stand (blank lines not counted).
+_NAME_ABOVE: Final = 2
+
+
+def _name_above_address(text: str, out: Builder) -> str | None:
+    """A body's name on its own line just above the first address line ("X ry" / "Katu 8, …").
+
+    A name-and-address block with no heading the reader knows ("1. Registrar",
+    or none at all). Only a line of a few words that names a body (a legal form
+    or a body's word), never a person, a label or a sentence.
+    """
+    found = _first_address(text, out)
+    if found is None:
+        return None
+    lines = [line.strip() for line in text[: found[0]].split("\n") if line.strip()]
+    for line in reversed(lines[-_NAME_ABOVE:]):
+        name = line.strip(" \t•*·▪–-,")
+        if (
+            0 < len(name.split()) <= _NAME_WORDS
+            and not any(c.isdigit() or c in ":@." for c in name)
+            and _is_body(name)
+        ):
+            return name
+    return None
 
 
 #: A sentence or line about the data protection officer.
