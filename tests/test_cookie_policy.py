@@ -32,7 +32,9 @@ def test_a_cookie_text_alone_gets_the_cookies_section(locale: str) -> None:
 
 def test_the_text_comes_before_the_table_of_named_cookies() -> None:
     cookie = Cookie(name="_sid", purpose=LocalizedText(fi="Istunto"), strictly_necessary=True)
-    notice = render_notice(a_register(cookie_policy=POLICY, cookies=(cookie,), none_stated=()), locale="fi")
+    notice = render_notice(
+        a_register(cookie_policy=POLICY, cookies=(cookie,), none_stated=()), locale="fi"
+    )
     section = notice.split("Evästeet", 1)[1]
     assert section.index("kävijämäärien") < section.index("_sid")
     assert "205" in section
