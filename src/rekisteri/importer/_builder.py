@@ -29,6 +29,7 @@ from rekisteri.model import (
     Duration,
     LocalizedText,
     NoneStated,
+    Processor,
     Purpose,
     Recipient,
     Register,
@@ -121,6 +122,7 @@ class Builder:
         self.description: list[tuple[int, int, str]] = []
         self.provision: list[tuple[int, int, str]] = []
         self.cookie_policy: list[tuple[int, int, str]] = []
+        self.processors: list[tuple[str, str | None]] = []
         """A cookie section's text that lists no cookie: what they are for, how to refuse them."""
         self.purposes: list[dict[str, str | None]] = []
         self.categories: list[dict[str, str | bool | None]] = []
@@ -310,6 +312,11 @@ class Builder:
         rest = self.text[start:s] + self.text[e:end]
         return sum(c.isalnum() for c in rest) < 4
 
+    def add_processor(self, name: str, service: str | None, start: int, end: int) -> None:
+        if self._new("processor", name):
+            self.processors.append((name, service))
+        self.map(start, end, "processors")
+
     def add_cookie_policy(self, text: str, start: int, end: int) -> None:
         if self._new("cookie_policy", text):
             self.cookie_policy.append((start, end, text))
@@ -356,6 +363,14 @@ class Builder:
             )
         except InvalidValueError:  # a value the model refuses: say so, keep the rest
             self.note("cookies", f"a cookie the model refuses was left out: {found.name}")
+            return None
+
+    def _processor(self, found: tuple[str, str | None]) -> Processor | None:
+        name, service = found
+        try:
+            return Processor(name=name, service=localized(service))
+        except InvalidValueError:  # a value the model refuses: say so, keep the rest
+            self.note("processors", f"a processor the model refuses was left out: {name}")
             return None
 
     def _controller(self) -> Controller:
@@ -443,6 +458,7 @@ class Builder:
             rights_exercise=localized("\n\n".join(self.rights_exercise)),
             provision_requirement=localized(self._joined(self.provision)),
             cookie_policy=localized(self._joined(self.cookie_policy)),
+            processors=tuple(filter(None, map(self._processor, self.processors))),
             none_stated=tuple(none_stated),
             updated=self.updated,
         )

@@ -135,6 +135,14 @@ class Unit:
         return self.sentence.casefold()
 
 
+#: A processor's line has at most this many words: "Pilvipalvelu Oy (palvelimet)".
+_PROCESSOR_WORDS: Final = 8
+#: A short line that names no processor: a denial, a verb of a sentence.
+_NO_PROCESSOR: Final = re.compile(
+    r"(?i)\b(?:ei|emme|inte|ingen|inga|no|not|none)\b|\w(?:taan|tään|mme)\b|:$"
+)
+#: Between a processor's name and its service: "X Oy – palvelimet", "X (palvelimet)", "X: …".
+_PROCESSOR_SPLIT: Final = re.compile(r"\s+[–—-]\s+|\s*\(|:\s+")
 #: A finite verb: a sentence about the register, not its name.
 _FINITE_VERB: Final = re.compile(
     r"(?i)\s(?:on|ovat|muodostuu|sisältää|koostuu|är|består|innehåller|is|are|consists)\s"
@@ -863,6 +871,7 @@ class Extractor:
             SectionKind.SUBJECTS: "data_subjects",
             SectionKind.SOURCES: "sources",
             SectionKind.DISCLOSURES: "recipients",
+            SectionKind.PROCESSORS: "processors",
             SectionKind.TRANSFERS: "transfers",
             SectionKind.SECURITY: "security",
             SectionKind.SECURITY_MANUAL: "security",
@@ -887,8 +896,41 @@ class Extractor:
             "provision_requirement": self._to_provision,
             "rights_exercise": self._to_rights,
             "cookie_policy": self._to_cookie_policy,
+            "processors": self._to_processors,
         }.get(unit.field, self._to_description)
         handler(unit)
+
+    def _to_processors(self, unit: Unit) -> None:
+        """A processor's line ("Esimerkki Oy – palvelimet") or a sentence naming processors.
+
+        A sentence that names none ("Käytämme alihankkijoita, joiden kanssa on
+        tehty käsittelysopimus") is kept as a note on the processors to name.
+        """
+        if unit.lead_in and unit.sentence.endswith(":"):
+            self.out.map(unit.start, unit.end, "processors")
+            return
+        sentence = unit.sentence.rstrip(" .;,")
+        names = sorted(
+            {m.group(1) for m in COMPANY.finditer(sentence)} - {self.out.controller.name}
+        )
+        if names:
+            for name in names:
+                self.out.add_processor(name, unit.sentence, unit.start, unit.end)
+        elif (
+            len(sentence.split()) <= _PROCESSOR_WORDS
+            and sentence[:1].isupper()
+            and _FINITE_VERB.search(f" {sentence} ") is None
+            and _NO_PROCESSOR.search(sentence) is None
+        ):
+            parts = _PROCESSOR_SPLIT.split(sentence, maxsplit=1)
+            name = parts[0].strip()
+            service = parts[1].strip().rstrip(")") if len(parts) > 1 else ""
+            self.out.add_processor(name, service or None, unit.start, unit.end)
+        else:
+            self.out.note(
+                "processors", f"the notice says: {flat(unit.sentence)} — name each processor"
+            )
+            self.out.map(unit.start, unit.end, "processors")
 
     def _to_cookie_policy(self, unit: Unit) -> None:
         self.out.add_cookie_policy(unit.sentence, unit.start, unit.end)

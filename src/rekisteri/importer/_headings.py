@@ -34,6 +34,7 @@ class SectionKind(StrEnum):
     SUBJECTS = "data_subjects"
     SOURCES = "sources"
     DISCLOSURES = "recipients"
+    PROCESSORS = "processors"
     TRANSFERS = "transfers"
     SECURITY = "security"
     SECURITY_MANUAL = "security_manual"
@@ -181,6 +182,16 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r".{0,40}|transfers? (of (personal )?data )?(outside|to third countries).{0,40}"
             r"|tiedot tietojen siirrosta kolmansiin maihin.{0,100}|information om överföring.{0,120}"
             r"|information on the transfer.{0,120}"
+        ),
+    ),
+    (
+        SectionKind.PROCESSORS,
+        (
+            r"(henkilötietojen |rekisterin )?käsittelijät( ja alihankkijat)?|henkilötietojen käsittelijä"
+            r"|(henkilötietojen )?käsittelijöiden käyttö|alihankkijat|(käytetyt )?palveluntarjoajat"
+            r"|(person)?uppgiftsbiträd(e|en|ena)( och underbiträden)?|underbiträden"
+            r"|(data |personal data )?processors( and sub-?processors)?|sub-?processors"
+            r"|(use of )?(data )?processors"
         ),
     ),
     (
@@ -471,6 +482,13 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.TRANSFERS,
         re.compile(r"(?:siirr|siirt)\w*.{0,40}(?:eu|eta|kolmans|ulkopuol)|överför|transfer"),
+    ),
+    (
+        SectionKind.PROCESSORS,
+        re.compile(
+            r"käsittelijä(?!n)|käsittelijöi|alihankk|biträd|\bprocessors?\b|sub-?processor"
+            r"|palveluntarjoaj|palveluntuottaj|service providers?|underleverantör"
+        ),
     ),
     (
         SectionKind.DISCLOSURES,
