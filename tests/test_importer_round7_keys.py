@@ -20,6 +20,7 @@ import pytest
 
 from rekisteri.importer import import_notice
 from rekisteri.importer._fallback import stated_keeper
+from rekisteri.importer._register_name import title_register_name
 
 TAIL: Final = "\n\nRekisterin käyttötarkoitus\n\nTietoja käytetään jäsenyyden hoitamiseen.\n"
 
@@ -166,3 +167,35 @@ def test_no_body_above_the_address(notice: str) -> None:
 def test_name_in_two_languages_joined_by_a_dash(line: str, name: str) -> None:
     result = import_notice(f"Rekisterinpitäjä\n\n{line}{TAIL}")
     assert result.draft.controller.name == name
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # the body, then the notice of its register: the register alone (was the whole line)
+        ("Kylän Seura ry – Jäsenrekisterin tietosuojaseloste", "Jäsenrekisteri"),
+        # a sentence about the register with it in the partitive (was none)
+        ("Tässä kuvataan yhdistyksen jäsenrekisteriä.", "Jäsenrekisteri"),
+        (
+            "Tämä seloste koskee Kylän Seura ry:n jäsenrekisteriä.",
+            "Kylän Seura ry:n jäsenrekisteri",
+        ),
+        ("Denna beskrivning gäller föreningens medlemsregister.", "Medlemsregister"),
+        # a word for the kind of body that owns it is no part of the name
+        ("Yhdistyksen jäsenrekisterin tietosuojaseloste", "Jäsenrekisteri"),
+        # as before
+        (
+            "Tietosuojaseloste – Kylän Kauppa Oy:n asiakasrekisteri",
+            "Kylän Kauppa Oy:n asiakasrekisteri",
+        ),
+    ],
+)
+def test_register_name_in_a_title_or_first_sentence(title: str, name: str) -> None:
+    assert title_register_name(title) == name
+
+
+@pytest.mark.parametrize(
+    "title", ["Tämä seloste koskee yhdistyksen toimintaa.", "Kylän Seura ry – Tietosuojaseloste"]
+)
+def test_no_register_name_in_a_title(title: str) -> None:
+    assert title_register_name(title) is None

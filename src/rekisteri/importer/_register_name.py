@@ -64,21 +64,61 @@ def title_register_name(line: str) -> str | None:
         >>> title_register_name("Dataskyddsbeskrivning för Exempel Ab") is None
         True
     """
-    line = _ABOUT_LEAD.sub("", flat(line).strip(" .:"), count=1)
+    flat_line = flat(line).strip(" .:")
+    line = _ABOUT_LEAD.sub("", flat_line, count=1)
+    if line != flat_line:
+        # "Tämä seloste koskee yhdistyksen jäsenrekisteriä": the register in the partitive
+        line = _PARTITIVE.sub(r"\1i", line)
     segment = _last_segment(line)
-    name = register_name_of(segment) if segment is not None else register_name_of(line)
+    name = (
+        register_name_of(segment)
+        if segment is not None
+        else _named_after_separator(line) or register_name_of(line)
+    )
     if name is None:
         name = _phrase_name(line)
     if name is not None and line.isupper():
         name = unshouted_name(name)
-    return name
+    return _without_kind_owner(name) if name is not None else None
+
+
+#: A register's name in the partitive at the end of a sentence about it ("… jäsenrekisteriä").
+_PARTITIVE: Final = re.compile(r"(?i)(rekister)(?:iä|iään|eitä)$")
+#: The word for the kind of body that owns the register, no name of its own: "yhdistyksen
+#: jäsenrekisteri" (the association's member register) is named "Jäsenrekisteri".
+_KIND_OWNER: Final = re.compile(
+    r"(?i)^(?:yhdistyksen|seuran|yrityksen|yhtiön|säätiön|kunnan|kaupungin|osuuskunnan"
+    r"|seurakunnan|föreningens|företagets|bolagets|stiftelsens|kommunens|stadens"
+    r"|the[ \t]+(?:association|company|foundation|club|municipality)['’]s|our)[ \t]+"
+    r"(?=[\w-]*(?:rekisteri|register|registret|registry)$)"
+)
+
+
+def _without_kind_owner(name: str) -> str:
+    """*name* without a leading word for the kind of body that owns it (see ``_KIND_OWNER``)."""
+    bare = _KIND_OWNER.sub("", name, count=1)
+    return capitalise(bare) if bare != name else name
+
+
+def _named_after_separator(line: str) -> str | None:
+    """The register a title's last part names when the parts before it name none.
+
+    "Kylän Seura ry – Jäsenrekisterin tietosuojaseloste": the body, then the
+    notice of its register: the register is "Jäsenrekisteri", not the whole line.
+    """
+    parts = _SEPARATOR.split(line)
+    if len(parts) < 2 or any(re.search(r"(?i)rekister|register", p) for p in parts[:-1]):
+        return None
+    return register_name_of(parts[-1])
 
 
 #: A first sentence's words before the register it describes, the name in the nominative:
 #: "Tässä selosteessa kuvataan X", "I denna beskrivning beskrivs X", "This notice describes X".
 _ABOUT_LEAD: Final = re.compile(
     r"(?i)^(?:tässä[ \t]+(?:\w+[ \t]+){0,2}?(?:kuvataan|kerrotaan|esitellään)"
-    r"|i[ \t]+denna[ \t]+(?:\w+[ \t]+){0,2}?beskrivs|this[ \t]+(?:\w+[ \t]+){0,2}?describes)"
+    r"|tämä[ \t]+(?:\w+[ \t]+){0,2}?koskee|denna[ \t]+(?:\w+[ \t]+){0,1}?gäller"
+    r"|i[ \t]+denna[ \t]+(?:\w+[ \t]+){0,2}?beskrivs|this[ \t]+(?:\w+[ \t]+){0,2}?describes"
+    r"|this[ \t]+(?:\w+[ \t]+){0,2}?(?:concerns|covers|applies[ \t]+to))"
     r"[ \t]+(?=\S)"
 )
 
