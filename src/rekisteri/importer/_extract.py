@@ -135,6 +135,23 @@ class Unit:
         return self.sentence.casefold()
 
 
+def _named_services(sentence: str, named: list[re.Match[str]]) -> list[tuple[str, str]]:
+    """Each firm a sentence names with its service.
+
+    Lines run together ("X Ab – program Y Ab – fakturering"): each name's
+    service is the text up to the next name; a sentence that does not start
+    with a name ("Käytämme X Oy:n palvelimia") is every name's service.
+    """
+    if named[0].start() > 0:
+        return [(match.group(1), sentence) for match in named]
+    pairs = []
+    for match, after in zip(named, [*named[1:], None], strict=True):
+        tail = sentence[match.end() : after.start() if after else len(sentence)]
+        service = tail.strip(" \t–—-:,;.()")
+        pairs.append((match.group(1), service or sentence))
+    return pairs
+
+
 #: A processor's line has at most this many words: "Pilvipalvelu Oy (palvelimet)".
 _PROCESSOR_WORDS: Final = 8
 #: A short line that names no processor: a denial, a verb of a sentence.
@@ -910,12 +927,10 @@ class Extractor:
             self.out.map(unit.start, unit.end, "processors")
             return
         sentence = unit.sentence.rstrip(" .;,")
-        names = sorted(
-            {m.group(1) for m in COMPANY.finditer(sentence)} - {self.out.controller.name}
-        )
-        if names:
-            for name in names:
-                self.out.add_processor(name, unit.sentence, unit.start, unit.end)
+        named = [m for m in COMPANY.finditer(sentence) if m.group(1) != self.out.controller.name]
+        if named:
+            for name, service in _named_services(sentence, named):
+                self.out.add_processor(name, service, unit.start, unit.end)
         elif (
             len(sentence.split()) <= _PROCESSOR_WORDS
             and sentence[:1].isupper()

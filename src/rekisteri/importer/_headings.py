@@ -115,7 +115,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|(the )?name and (the )?contents? of (the )?register"
             r"|namn på registret"
             r"|(henkilö)?rekisterit|(person)?registren"
-            r"|(the )?name of (the )?(register|file|personal data file|data file)|register name"
+            r"|(the )?(name|title) of (the )?(register|file|personal data file|data file)|register name"
         ),
     ),
     (
@@ -168,7 +168,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"(säännönmukaiset |rekisterin )?tietolähteet|(henkilö)?tietojen (säännönmukaiset )?lähteet"
             r"|mistä (henkilö)?tiedot (saadaan|on saatu)|regelmässiga (uppgifts|informations)källor"
             r"|uppgiftskällor|(regular )?sources of (personal )?data|tietolähde|personuppgiftskällor"
-            r"|sources? of (the )?(personal data|information)|varifrån (person)?uppgifterna kommer.{0,140}"
+            r"|(regular )?sources? of (the )?(personal data|information)|varifrån (person)?uppgifterna kommer.{0,140}"
             r"|tiedot siitä,? mistä henkilötiedot on saatu.{0,140}|information on the origin.{0,180}"
         ),
     ),
@@ -456,7 +456,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.CONTROLLER,
         re.compile(
             r"rekisterinpitäjä|rekisterin pitäjä|personuppgiftsansvarig|registeransvarig"
-            r"|\bcontroller\b|kuka käsittelee|vem behandlar|who processes|rekisterin ylläpitäjä"
+            r"|\bcontrollers?\b|kuka käsittelee|vem behandlar|who processes|rekisterin ylläpitäjä"
             r"|rekisterin omistaja|registerhållare|registerförare|registerinnehavare"
             r"|registeradministratör|registerägare"
         ),
@@ -486,7 +486,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.PROCESSORS,
         re.compile(
-            r"käsittelijä(?!n)|käsittelijöi|alihankk|biträd|\bprocessors?\b|sub-?processor"
+            r"käsittelijät|käsittelijöi|alihankk|biträd|\bprocessors?\b|sub-?processor"
             r"|palveluntarjoaj|palveluntuottaj|service providers?|underleverantör"
         ),
     ),

@@ -247,10 +247,10 @@ class _Splitter:
         "Säkerhet" / "Vi använder …", "Joint data controllers" / "X ry and …" in
         a block without blank lines: shaped like a heading (short, capitalised,
         no verb, no value), its words naming a kind, the next line starting a
-        sentence, and the line before it (if any) ending one, unless the
+        sentence or a list, and the line before it (if any) ending one, unless the
         block's lines are whole paragraphs (one over :data:`_UNWRAPPED`
         characters: no line of it was wrapped). Not the first line under a
-        heading: that is the heading's text.
+        heading (that is the heading's text), unless the heading is the notice's title.
         """
         if i + 1 >= len(block) or self.after_name:
             return None
@@ -260,7 +260,9 @@ class _Splitter:
         if (
             len(text) > _UNKNOWN_CHARS
             or not text[:1].isupper()
-            or not (following[:1].isupper() or following[:1].isdigit())
+            or not (
+                following[:1].isupper() or following[:1].isdigit() or self._bulleted(block[i + 1])
+            )
             or self._under_heading(block, i)
             or not self._line_before_ends(block, i)
         ):
@@ -279,7 +281,11 @@ class _Splitter:
 
     def _under_heading(self, block: list[tuple[int, int]], i: int) -> bool:
         """Whether line *i* is the first line after a heading (the heading's own text)."""
-        if not self.pieces or self.pieces[-1].kind != "heading":
+        if (
+            not self.pieces
+            or self.pieces[-1].kind != "heading"
+            or self.pieces[-1].section is SectionKind.TITLE  # a notice's title, then a heading
+        ):
             return False
         return i == 0 or self.pieces[-1].end >= block[i - 1][1]
 
