@@ -199,3 +199,35 @@ def test_register_name_in_a_title_or_first_sentence(title: str, name: str) -> No
 )
 def test_no_register_name_in_a_title(title: str) -> None:
     assert title_register_name(title) is None
+
+
+@pytest.mark.parametrize(
+    ("block", "name"),
+    [
+        # a name broken over two lines after a hyphen or a conjunction (was its first line)
+        (
+            "Kylän Kotiseutu- ja\nMuseoyhdistys ry\nKatu 1, 00100 Helsinki",
+            "Kylän Kotiseutu- ja Museoyhdistys ry",
+        ),
+        (
+            "Byns Hembygds- och\nMuseiförening rf\nGatan 1, 00100 Helsingfors",
+            "Byns Hembygds- och Museiförening rf",
+        ),
+        # a label for the kind of body before the name (was kept in it)
+        ("Yhdistys: Kylän Seura ry\nOsoite: Katu 1, 00100 Helsinki", "Kylän Seura ry"),
+        ("Förening:Byns Förening rf\nGatan 1, 00100 Helsingfors", "Byns Förening rf"),
+        # a register's name after a comma is no unit of the body (was kept in the name)
+        ("Kylän Seura ry, jäsenrekisteri\nKatu 1, 00100 Helsinki", "Kylän Seura ry"),
+        # the firm in the genitive before what it runs
+        ("Kylän Kauppa Oy:n Verkkokauppa\nKatu 1, 00100 Helsinki", "Kylän Kauppa Oy"),
+        # as before: a unit after a comma, two lines that are two things
+        ("Kylän kaupunki, sivistystoimi\nKatu 1, 00100 Helsinki", "Kylän kaupunki, sivistystoimi"),
+        (
+            "Kylän Seura ry\nMatti Esimerkki, puheenjohtaja\nKatu 1, 00100 Helsinki",
+            "Kylän Seura ry",
+        ),
+    ],
+)
+def test_name_in_a_controller_block(block: str, name: str) -> None:
+    result = import_notice(f"Tietosuojaseloste\n\nRekisterinpitäjä\n\n{block}{TAIL}")
+    assert result.draft.controller.name == name

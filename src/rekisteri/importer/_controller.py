@@ -230,7 +230,7 @@ class ContactReader:
         # or a table's header row ("Nimi | Osoite | Puhelin") before its data row.
         pending: list[str] = []
         for piece in section.pieces:
-            for line_start, end in piece.lines:
+            for line_start, end in _joined_name_lines(self.text, piece.lines):
                 start = line_start
                 if piece.kind == "item" and start == piece.start:
                     self.out.map(start, piece.content_start, self.path)  # the bullet
@@ -524,6 +524,14 @@ class ContactReader:
 
     def _trimmed_name(self, part: Part, value: str) -> str | None:
         """*value* without what the notice adds to a name; ``None`` when it is no name."""
+        value = " ".join(value.split())  # a name broken over two lines (_joined_name_lines)
+        if self.path == "controller":
+            value = _BODY_LABEL.sub("", value, count=1)  # "Yhdistys: X ry"
+            owned = _OWNER_OF_SERVICE.fullmatch(value)
+            if owned is not None:
+                # "X Oy:n Verkkokauppa": the firm is the controller, its shop is noted
+                self.out.note(self.path, f"the notice adds to the name: {owned.group('more')}")
+                value = owned.group("name")
         extra = _FORM_THEN_MORE.match(value) if self.path == "controller" else None
         if extra is not None:
             # "X Oy sekä sen aputoiminimet Y ja Z": the trade names are noted
@@ -1250,6 +1258,51 @@ _SLASHED: Final = re.compile(r"(?P<a>[^/]*\w)[ \t]*/[ \t]*(?P<b>\w[^/]*)")
 _LEGAL_FORM_ANY_CASE: Final = re.compile(r"(?i)(?<![\w-])(?:oyj|oy|ab|ky|ay|tmi|ry|rf|sr)(?![\w-])")
 
 
+#: A label for the kind of body before its name: "Yhdistys: X ry", "Förening: X rf".
+_BODY_LABEL: Final = re.compile(
+    r"(?i)^(?:yhdistys|yhdistyksen[ \t]+nimi|seura|säätiö|yritys|yhtiö|organisaatio|förening"
+    r"|föreningens[ \t]+namn|stiftelse|företag|organisation|association|company)[ \t]*:[ \t]*"
+    r"(?=[A-ZÄÖÅ0-9])"
+)
+#: A firm's name in the genitive before what it runs: "X Oy:n Verkkokauppa", "X ry:n Kerho".
+_OWNER_OF_SERVICE: Final = re.compile(
+    r"(?P<name>[A-ZÄÖÅ][^\n:]*?(?<![\w-])(?:Oyj|Oy|Ab|Ky|Ay|ry|rf|sr|osk)):n[ \t]+"
+    r"(?P<more>[A-ZÄÖÅ][\w-]*(?:[ \t]+[\w-]+){0,3})"
+)
+#: A name line broken before its end: a word with a hyphen or a conjunction last
+#: ("Kylän Kotiseutu- ja" / "Museoyhdistys ry").
+_BROKEN_NAME: Final = re.compile(r"(?:[\w]-|[ \t](?:ja|och|and|&))[ \t]*$")
+
+
+def _joined_name_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """*lines* with a name broken over two lines joined into one span.
+
+    Only a line of capitalised words without digits that ends in a hyphen or a
+    conjunction, before a line without digits that names a body (a legal form
+    or a body's word): "Kylän Kotiseutu- ja" / "Museoyhdistys ry".
+    """
+    out: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
+        if index + 1 < len(lines):
+            first = text[start:end].strip()
+            second = text[lines[index + 1][0] : lines[index + 1][1]].strip()
+            if (
+                _BROKEN_NAME.search(first)
+                and first[:1].isupper()
+                and not any(c.isdigit() or c in ":@" for c in first + second)
+                and len((first + " " + second).split()) <= _ORPHAN_WORDS
+                and ORGANISATION.search(second) is not None
+            ):
+                out.append((start, lines[index + 1][1]))
+                index += 2
+                continue
+        out.append((start, end))
+        index += 1
+    return out
+
+
 def _slash_halves(value: str) -> tuple[str, str] | None:
     """The name and the rest of "A / B" in a controller's name line, or ``None``.
 
@@ -1321,6 +1374,8 @@ _ROLE_FIRST: Final = re.compile(
 
 
 _ABBREVIATION: Final = re.compile(r"[A-ZÄÖÅ][A-ZÄÖÅ0-9&]{1,7}")
+#: A register's name after a comma is no unit of the body: "X ry, jäsenrekisteri".
+_REGISTER_WORD_END: Final = re.compile(r"(?i)(?:rekisteri|register|registret|registry)\.?$")
 #: A name's first language without its legal form, before a dash and the other language
 #: that ends in it: "Pidä Saaristo Siistinä – Håll Skärgården Ren ry" (two to five
 #: capitalised words, no digits; a heading word or a role is no such name).
@@ -1345,6 +1400,7 @@ def _merged_names(text: str, parts: list[Part]) -> list[Part]:
                 (
                     (part.value[:1].islower() or _UNIT.search(part.value))
                     and text[previous.end : part.start].strip() in {",", "/", "–", "-"}
+                    and _REGISTER_WORD_END.search(part.value) is None
                 )
                 or (
                     # "Kotiseutukuvaajat ry – Hembygdsfotograferna rf": one name in two
