@@ -194,3 +194,23 @@ def test_cookie_prose_is_the_cookie_policy() -> None:
     assert result.draft.description is None or "evästeitä" not in (
         result.draft.description.fi or ""
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field"),
+    [
+        ("Rekisterissä käsitellään asiakkaiden ja jäsenten tietoja.", "data_subjects"),
+        ("Käsittelemme asiakkaidemme tietoja.", "data_subjects"),
+        ("Registret innehåller uppgifter om föreningens medlemmar.", "data_subjects"),
+        ("The register holds data on our customers and members.", "data_subjects"),
+        # an item of data named: a list of data
+        ("Rekisteriin tallennetaan asiakkaiden nimi ja osoite.", "data_categories"),
+        # a lead-in to a list of data
+        ("Följande uppgifter om medlemmarna finns i registret:", "data_categories"),
+    ],
+)
+def test_whose_data_under_the_data_heading(sentence: str, field: str) -> None:
+    result = import_notice(f"{CONTROLLER}Rekisterin tietosisältö\n\n{sentence}\n\nPuhelinnumero.\n")
+    start = result.text.index(sentence[:20])
+    fields = {m.field.split("[")[0] for m in result.mapped if m.start <= start < m.end}
+    assert field in fields

@@ -193,6 +193,22 @@ _SUBJECT_LEAD: Final = re.compile(
     r"|käsitellään|covers|includes|contains)\s+"
     r"(?:(?:uppgifter|information|tietoja|data|details)\s+(?:om|on|about)\s+)?"
 )
+#: A sentence that says whose data the register holds: people in the genitive plural
+#: before "tietoja" ("asiakkaiden ja jäsenten tietoja", "asiakkaidemme tietoja"),
+#: "uppgifter om kunder och medlemmar", "data on our customers and members".
+_WHOSE_DATA: Final = re.compile(
+    r"\b(?:\w+(?:den|jen|ten|ien|[djti]e(?:mme|nne)),?\s+(?:(?:ja|sekä)\s+)?)+(?:henkilö)?tietoj(?:a|en)\b"
+    r"|\b(?:person)?uppgifter om (?:våra |föreningens |bolagets |stiftelsens )?"
+    r"(?:kunder|medlemmar|anställda|besökare|elever|användare|sökande|deltagare|vårdnadshavare)"
+    r"|\b(?:personal )?(?:data|information|details) (?:on|about|of) (?:our |the )?"
+    r"(?:customers|clients|members|employees|visitors|users|applicants|participants|subscribers"
+    r"|pupils|students|guardians)\b"
+)
+#: … and names no item of data (then it is a list of data: "asiakkaan nimi ja osoite").
+_DATA_ITEM: Final = re.compile(
+    r"\bnimi|osoit|puhelin|sähköpost|syntymä|henkilötunn|\bnamn|adress|telefon|e-post"
+    r"|\bname|address|phone|e-?mail"
+)
 #: A data-subjects name read from a sentence has at most this many words.
 _SUBJECT_WORDS: Final = 10
 #: A register name that is a sentence's first part has at most this many words.
@@ -730,6 +746,14 @@ class Extractor:
             and STRONG_DISCLOSURE.match(low)
         ):
             return "recipients"
+        if (
+            kind is SectionKind.CONTENT
+            and _WHOSE_DATA.search(low)
+            and not _DATA_ITEM.search(low)
+            and not low.rstrip().endswith(":")  # a lead-in to a list of data
+        ):
+            # "Rekisterissä käsitellään asiakkaiden ja jäsenten tietoja": whose data, not which
+            return "data_subjects"
         if (free and (STRONG_SOURCE.match(low) or DATA_SUBJECT.search(low))) or (
             # under a data-content heading only a statement of where the data come
             # from moves: "asiakkaan tekemien tilausten tiedot" are data, not a source
