@@ -65,6 +65,14 @@ TAIL: Final = "\n\nRekisterin käyttötarkoitus\n\nTietoja käytetään jäsenyy
             "Exempelbergs stiftelse",
         ),
         ("It is Saaristo Rowing Club ry that is the controller.", "Saaristo Rowing Club ry"),
+        # a cleft with the registry number in brackets; a name with no body word at its end
+        (
+            (
+                "Det är Ebba Exempelbergs fond för kulturella ändamål (org. nr 0007103-6) som är "
+                "personuppgiftsansvarig."
+            ),
+            "Ebba Exempelbergs fond för kulturella ändamål",
+        ),
         # a body that has the register
         (
             (

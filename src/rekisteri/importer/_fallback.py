@@ -159,17 +159,27 @@ _BODY_END: Final = re.compile(
 #: A Swedish body's word in its definite form opening a name: "Stiftelsen X",
 #: "Insamlingsstiftelsen X", "Riksföreningen X", "Förbundet X".
 _DEFINITE_BODY: Final = re.compile(r"(?i)^\w*(?:stiftelsen|föreningen|förbundet|sällskapet)$")
+#: A body's word inside a name before what the body is for: "X fond för Y", "Stiftelsen
+#: för Y", "X Foundation for Y".
+_BODY_FOR: Final = re.compile(
+    r"(?i)(?<![\w-])(?:fond|fonden|stiftelse|stiftelsen|förening|föreningen|säätiö|rahasto"
+    r"|foundation|fund|society|association)[ \t]+(?:för|for|of|till)[ \t]+\w"
+)
 #: What follows "X har" when X keeps a register: "ett (digitalt) medlemsregister".
 _OWNS_REGISTER: Final = re.compile(r"(?i)(?:ett|en)[ \t]+(?:[\w-]+[ \t]+){0,2}?[\w-]*register")
 #: "X ylläpitää …", "X pitää … yllä …", "X on rekisterinpitäjä", "X är personuppgiftsansvarig":
 #: a sentence that opens with the body keeping the register; between the name and the verb
 #: may stand its registry number (", org. nr. 802519–3817,", masked "¤" when it read as an
 #: identity code), and a short lower-case abbreviation may be part of the name ("m. fl.").
+_ID_CLAUSE: Final = (
+    r"(?P<id>[ \t]*[,(][ \t]*(?i:org\.?[ \t]*nr|organisationsnummer|y-?tunnus|fo-nummer"
+    r"|business[ \t]+id|reg\.?[ \t]*nro)[ \t.:]*[0-9¤][0-9¤ \t–-]{5,12}[0-9¤][ \t]*[,)]?)?"
+)
 _KEEPER_FIRST: Final = re.compile(
     r"(?:^|(?<=[.!?:])[ \t]+|(?<=\n))[ \t]*"
     r"(?P<name>[A-ZÄÖÅ][\w&:’'-]*(?:[ \t]+(?:&[ \t]+)?(?:[\w&’'-]+|[a-zäöå]{1,3}\.)){0,9}?)"
-    r"(?P<id>[ \t]*[,(][ \t]*(?i:org\.?[ \t]*nr|organisationsnummer|y-?tunnus|fo-nummer"
-    r"|business[ \t]+id|reg\.?[ \t]*nro)[ \t.:]*[0-9¤][0-9¤ \t–-]{5,12}[0-9¤][ \t]*[,)]?)?[ \t]+"
+    + _ID_CLAUSE
+    + r"[ \t]+"
     r"(?P<verb>ylläpitää|pitää|vastaa|toimii|on|är|ansvarar|har|is|maintains|keeps|acts)[ \t]+"
     r"(?P<rest>[^.\n]{0,160})"
 )
@@ -189,7 +199,8 @@ _KEEPING: Final = re.compile(
 #: sentence that names the keeper in its middle.
 _KEEPER_CLEFT: Final = re.compile(
     r"(?i:det är|it is)[ \t]+(?P<name>[A-ZÄÖÅ][\w&:’'-]*(?:[ \t]+(?:&[ \t]+)?[\w&’'-]+){0,7}?)"
-    r"[ \t]+(?i:som|that|who)[ \t]+(?i:är|is)[ \t]+(?i:the[ \t]+)?(?i:data[ \t]+)?"
+    + _ID_CLAUSE
+    + r"[ \t]+(?i:som|that|who)[ \t]+(?i:är|is)[ \t]+(?i:the[ \t]+)?(?i:data[ \t]+)?"
     r"(?i:personuppgiftsansvarig|controller)"
 )
 #: "X (jäljempänä …)", "X (nedan …)", "X (hereinafter …)": a body named, then its short name.
@@ -231,10 +242,15 @@ def stated_keeper(text: str) -> str | None:
             continue
         if _KEEPING.search(rest) and _is_body(found.group("name")):
             return found.group("name")
-    for pattern in (_KEEPER_AFTER, _KEEPER_CLEFT):
-        for found in pattern.finditer(text):
-            if _is_body(found.group("name")):
-                return found.group("name")
+    for found in _KEEPER_AFTER.finditer(text):
+        if _is_body(found.group("name")):
+            return found.group("name")
+    for found in _KEEPER_CLEFT.finditer(text):
+        # the sentence says outright who the controller is: any name of two words or
+        # more that is no person's ("Karl Esimerkin fond för … ändamål")
+        name = found.group("name")
+        if _is_body(name) or (len(name.split()) > 1 and not looks_like_person(name)):
+            return name
     for found in _HEREINAFTER.finditer(text):
         before = _CAPITALS_BEFORE.search(text, max(0, found.start() - 120), found.start())
         if before is not None and _is_body(before.group("name")):
@@ -252,7 +268,9 @@ def _is_body(name: str) -> bool:
     if _FORM_WORD.search(name):
         return name[:1].isupper()
     words = name.split()
-    if len(words) > 1 and _DEFINITE_BODY.search(words[0]) is not None:
+    if len(words) > 1 and (
+        _DEFINITE_BODY.search(words[0]) is not None or _BODY_FOR.search(name) is not None
+    ):
         return True
     last = words[-1]
     body = ORGANISATION.search(last) is not None or _BODY_END.search(last) is not None
