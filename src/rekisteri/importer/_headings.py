@@ -494,7 +494,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.DISCLOSURES,
         re.compile(
             r"luovut|vastaanottaj|mottagare|utlämn|recipient|disclos|kenelle"
-            r"|till vem|who receives|kenelle tietoja|överlåt|lämnas ut|lämnar ut|\bvart\b"
+            r"|till vem|who receives|kenelle tietoja|överlåt|lämna[rs]? (?:\w+ )?ut\b|\bvart\b"
             r"|kenelle|who (?:do )?we (?:share|give)"
         ),
     ),
@@ -502,6 +502,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.SOURCES,
         re.compile(
             r"lähte|lähde|\bmistä\b|källa|källor|varifrån|source|where.{0,20}from|\bfå in\b"
+            r"|where do (?:we|you) (?:get|obtain)|hur får (?:vi|ni)"
             r"|\bfår (?:vi|ni|\w+en) (?:in )?(?:dina |era )?(?:person)?uppgift|how (?:do )?we (?:get|obtain)"
         ),
     ),
@@ -526,6 +527,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         re.compile(
             r"tarkoitu|peruste|ändamål|syfte|grund|purpose|legal basis"
             r"|miksi|varför|why|mihin|motivering|användning\w* av (?:registret|informationen|uppgift)"
+            r"|what (?:do|will) we use|use (?:your|the) data for|till vad|vad används"
             r"|allmänt intresse|public interest|yleisen edun|oikeutettu etu|berättigat intresse"
         ),
     ),
@@ -538,7 +540,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.SUBJECTS,
         re.compile(
-            r"^(?:de )?kategorier av registrerade|kenen \w*tieto|vems (?:person)?uppgift"
+            r"^(?:de )?kategorier av registrerade|(?:kenen|keiden) \w*tieto|vems (?:person)?uppgift"
             r"|whose (?:personal )?data|rekisteröity\w* (?:ryhm|kategori|henkilö)|ryhmät, joiden"
             r"|henkilöryhm|kohderyhm|^rekisteröidyt$|^(?:de )?registrerade(?: personer)?$"
             r"|^(?:the )?data subjects$|categories of data subjects"
@@ -547,13 +549,19 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.CONTENT,
         re.compile(
-            r"tietosisältö|mitä tietoja|tiedot|tietoja|henkilötietoryhm|rekisteröi|kategori|(?:rekisterin|tietojen) sisältö"
-            r"|registrerade|data subjects|content|innehåll"
-            r"|uppgifter|kategorier|personal data|what data|information we|typ av data|vilka data"
-            r"|data (?:som )?vi samlar|data we collect"
+            r"tietosisältö|mitä tietoja|henkilötietoryhm|kategori|(?:rekisterin|tietojen) sisältö"
+            r"|content|innehåll|what data|typ av data|vilka (?:person)?(?:data|uppgifter)"
+            r"|data (?:som )?vi samlar|data we collect|information we"
         ),
     ),
     (SectionKind.CHANGES, re.compile(r"muutok|ändring|changes")),
+)
+
+
+#: The general words for data ("tiedot", "uppgifter", "personal data"): they name the data
+#: categories only when no other kind is named ("Rekisterinpitäjän tiedot": the controller).
+_DATA_WORDS: Final = re.compile(
+    r"tiedot|tietoja|rekisteröi|registrerade|data subjects|uppgifter|personal data"
 )
 
 
@@ -600,12 +608,8 @@ def _earliest(key: str) -> SectionKind | None:
         match = cue.search(key)
         if match is not None:
             found.append((match.start(), order, kind))
-    if len(found) > 1:
-        # the words for data ("tiedot", "uppgifter", "personal data") name the data
-        # categories only when nothing else is named: "Rekisterinpitäjän tiedot"
-        found = [item for item in found if item[2] is not SectionKind.CONTENT]
     if not found:
-        return None
+        return SectionKind.CONTENT if _DATA_WORDS.search(key) else None
     found.sort()
     first = found[0]
     if len(found) > 1 and first[2] is not SectionKind.TITLE:

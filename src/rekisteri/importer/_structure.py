@@ -45,6 +45,8 @@ def _extra_cell(text: str) -> bool:
     )
 
 
+#: The bullet signs at a line's start, nested ones too ("• • Tmi …").
+_MARKS: Final = re.compile(r"[ \t]*(?:[-•*·▪◦●○■□➢►✓][ \t]+)+")
 #: A bullet sign (not a number or a letter, which a heading's own numbering may be).
 _SIGN_BULLET: Final = re.compile(r"[ \t]*[-•*·▪◦●○■□➢►✓][ \t]+")
 _ENDS_SENTENCE: Final = (".", "!", "?", ":", ";")
@@ -190,6 +192,7 @@ class _Splitter:
             if (
                 kind is None
                 or (kind in _CONTACT_KINDS and self._listed(block[i]))
+                or self._list_entry(block, i)
                 or _statement(joined)
             ):
                 continue
@@ -270,14 +273,45 @@ class _Splitter:
         body = text.rstrip()
         if body.endswith(".") and len(body.split()) <= _UNKNOWN_WORDS:
             body = body[:-1]  # "Lagring av personliga data." over its text
-        if _NEGATION.search(body) is not None or not self._unknown_heading(
-            (start, start + len(body))
+        if (
+            _NEGATION.search(body) is not None
+            or _FINITE.search(f" {body} ") is not None
+            or not self._unknown_heading((start, start + len(body)))
         ):
-            return None
+            return None  # a denial, a sentence with a verb, or no heading's shape
         kind = recognise(body) or _guessed(body)
         if kind is None or kind is SectionKind.TITLE:
             return None
         return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, body))
+
+    def _list_entry(self, block: list[tuple[int, int]], i: int) -> bool:
+        """Whether line *i* is an entry of a list: not a heading, whatever its words.
+
+        A bulleted line right under a heading or a list's lead-in ("Rekisteröidyn
+        oikeudet" / "- Oikeus tarkastaa tiedot"), or one followed by another
+        bulleted line ("- Evästeet" / "- Yhteystiedot" under the data heading).
+        """
+        if not self._bulleted(block[i]):
+            return False
+        if (
+            i + 1 < len(block)
+            and self._bulleted(block[i + 1])
+            and self._marker(block[i]) == self._marker(block[i + 1])
+        ):
+            return True  # the next entry at the same level ("• X" over "• • Y" is a heading)
+        return self._under_heading(block, i) or self._after_lead_in(i)
+
+    def _marker(self, line: tuple[int, int]) -> str:
+        """A line's bullet signs, without spaces ("•", "••", "-"; "" for an HTML item)."""
+        marks = _MARKS.match(self.text, line[0], line[1])
+        return "" if marks is None else "".join(marks.group().split())
+
+    def _after_lead_in(self, i: int) -> bool:
+        """Whether a block's first line (*i* 0) follows a paragraph that leads in to a list."""
+        if i > 0 or not self.pieces or self.pieces[-1].kind != "para":
+            return False
+        last = self.pieces[-1]
+        return self.text[last.start : last.end].rstrip().endswith(":")
 
     def _under_heading(self, block: list[tuple[int, int]], i: int) -> bool:
         """Whether line *i* is the first line after a heading (the heading's own text)."""
