@@ -63,3 +63,12 @@ def test_an_older_document_without_the_field_still_loads() -> None:
     data = dumps(register).replace(b'"po_box":"PL 12",', b"")
     assert b"po_box" not in data
     assert loads(data, Register).controller.address.po_box is None  # type: ignore[union-attr]
+
+
+def test_a_box_with_its_own_postal_code_follows_the_street_town() -> None:
+    address = Address(
+        street="Koetie 4", po_box="PL 12, 00101 Helsinki", postal_code="00100", town="Helsinki"
+    )
+    register = a_register(controller=Controller(name="Koe Oy", address=address))
+    notice = render_notice(register, locale="sv")
+    assert "Koetie 4, 00100 Helsingfors, PB 12, 00101 Helsinki" in notice

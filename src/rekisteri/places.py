@@ -119,6 +119,9 @@ _BOX_NUMBER: Final = re.compile(r"\s*([0-9]+(?:\s*[A-Z])?)\s*", re.IGNORECASE)
 def po_box_line(box: str, lang: object) -> str:
     """A post-office box written the way *lang* writes it: ``800`` or ``PL 800`` → ``PB 800``.
 
+    A box given with its own postal code (``PL 800, 00521 Helsinki``) keeps
+    what follows the comma as it is.
+
     Examples:
         >>> po_box_line("800", "en")
         'P.O. Box 800'
@@ -126,9 +129,10 @@ def po_box_line(box: str, lang: object) -> str:
         'PB 800'
     """
     match = _BOX_NUMBER.fullmatch(box)
-    if match is None:
-        return street_line(box, lang)
-    return _BOX_FORMS[_lang(lang)].format(number=" ".join(match.group(1).split()))
+    if match is not None:
+        return _BOX_FORMS[_lang(lang)].format(number=" ".join(match.group(1).split()))
+    head, comma, rest = box.partition(",")  # a box with its own postal code and town
+    return street_line(head, lang) + comma + rest if comma else street_line(box, lang)
 
 
 def _lang(lang: object) -> str:

@@ -34,7 +34,8 @@ class Address(Strict):
     po_box: str | None = None
     """Post-office box (postilokero), as written (``PL 800``) or its number alone
     (``800``); notices write it in their language (PL, PB, P.O. Box). With both
-    a street and a box, the postal code and town are the box's: mail goes there."""
+    a street and a box, ``postal_code`` and ``town`` are the street's; a box
+    with a postal code of its own holds it too (``PL 800, 00521 Helsinki``)."""
     postal_code: str | None = None
     """Five digits in Finland."""
     town: str | None = None

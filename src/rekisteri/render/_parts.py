@@ -276,10 +276,16 @@ def special_label(t: Texts, special: SpecialCategory) -> str:
 # ------------------------------------------------------------------- parties
 
 
+#: A postal code of five digits inside a PO box's text ("PL 12, 00101 Helsinki").
+_OWN_CODE: Final = re.compile(r"\b[0-9]{5}\b")
+
+
 def address_line(t: Texts, address: Address) -> str:
     """``Hämeenkatu 129, 05820 HYVINKÄÄ`` (and the country when it is not Finland).
 
-    A PO box follows the street: ``Hämeenkatu 129, PL 12, 05801 HYVINKÄÄ``.
+    A PO box follows the street: ``Hämeenkatu 129, PL 12, 05801 HYVINKÄÄ``; a box
+    with a postal code of its own follows the town: ``Hämeenkatu 129, 05800
+    HYVINKÄÄ, PL 12, 05801 HYVINKÄÄ``.
 
     A Finnish address is written in the document's language: a post-office box
     as ``PL``/``PB``/``P.O. Box`` and a bilingual municipality by its Swedish
@@ -295,7 +301,8 @@ def address_line(t: Texts, address: Address) -> str:
         box = po_box_line(box, t.lang) if box else ""
         town_text = town_name(town_text, t.lang) if town_text else ""
     town = " ".join(part for part in (clean(address.postal_code or ""), town_text) if part)
-    parts = [street, box, town]
+    # a box with its own postal code follows the street's town; a bare box comes before it
+    parts = [street, town, box] if _OWN_CODE.search(box) else [street, box, town]
     if address.country != "FI":
         parts.append(t.country(address.country))
     return ", ".join(part for part in parts if part)
