@@ -338,6 +338,7 @@ _BODY = {
         "security": "Databasen är skyddad med brandvägg och lösenord.",
         "data_categories": "Kundens namn, adress och telefonnummer.",
         "cookies": "Webbplatsen använder kakor för besöksstatistik.",
+        "transfers": "Uppgifterna överförs till USA med standardavtalsklausuler.",
     },
     "en": {
         "retention": "We keep the data for six years after the customer relationship ends.",
@@ -347,6 +348,8 @@ _BODY = {
         "security": "The database is protected by a firewall and passwords.",
         "data_categories": "The customer's name, address and phone number.",
         "cookies": "The website uses cookies for visitor statistics.",
+        "transfers": "The data are transferred to the United States under standard "
+        "contractual clauses.",
     },
 }
 
@@ -418,6 +421,55 @@ HEADINGS = [
     ("en", "data_categories", "Personal data we process"),
     ("en", "cookies", "Use of cookies"),
     ("en", "cookies", "<h3>Cookies</h3>"),
+    ("sv", "retention", "Lagringstid (artikel 13.2 a i dataskyddsförordningen)"),
+    ("en", "retention", "Retention period (Art. 13(2)(a) GDPR)"),
+    ("en", "retention", "How long do we store your personal data (Article 13(2)(a) GDPR)?"),
+    ("en", "recipients", "3) Recipients"),
+    ("en", "recipients", "III. RECIPIENTS OF DATA"),
+    ("en", "sources", "5) Where does the data come from?"),
+    ("fi", "retention", "<h3><strong>Säilytysaika</strong></h3>"),
+    ("fi", "retention", '<h3><a name="sail">Säilytysaika</a></h3>'),
+    ("fi", "retention", "7.1 Säilytysaika"),
+    ("fi", "retention", "SÄILYTYSAIKA JA POISTAMINEN (EU 2016/679 13 ART.)"),
+    ("fi", "purposes", "Henkilötietojen käsittelyn tarkoitus – mihin tietoja käytetään?"),
+    (
+        "fi",
+        "recipients",
+        "Säännönmukaiset luovutukset ja tietojen vastaanottajat (EU 2016/679 13 art. 1 e)",
+    ),
+    ("fi", "sources", "Mistä henkilötietosi saadaan (tietolähteet)?"),
+    ("fi", "security", "Miten tietosi on suojattu ja kuka niitä käsittelee?"),
+    ("fi", "data_categories", "Millaisia tietoja sinusta kerätään?"),
+    ("sv", "sources", "Var får vi dina personuppgifter ifrån?"),
+    ("sv", "recipients", "Till vem lämnas uppgifterna ut?"),
+    ("sv", "security", "Så skyddar vi dina uppgifter"),
+    ("sv", "data_categories", "Vilka personuppgifter samlar vi in om dig?"),
+    ("en", "data_categories", "Which personal data do we process?"),
+    ("en", "security", "Security of processing"),
+    ("en", "purposes", "Purpose of the processing of personal data"),
+    ("en", "sources", "Regular sources of data"),
+    ("en", "recipients", "Regular disclosures of data"),
+    ("en", "transfers", "Transfers of data outside the EU or the EEA"),
+    _bx(
+        "fi",
+        "purposes",
+        "**Mihin käytämme tietojasi?**",
+        reason="a bold question is no heading: after the controller's block heading and sentence "
+        "become the controller's 'another name too' notes",
+    ),
+    _bx(
+        "sv",
+        "purposes",
+        "Vad använder vi dina uppgifter till?",
+        reason="read as heading:data_categories; the purpose sentence becomes a data category",
+    ),
+    _bx(
+        "fi",
+        "retention",
+        "7 § Säilytysaika",
+        reason="after the controller's block heading and sentence become the controller's "
+        "'another name too' notes",
+    ),
     ("sv", "recipients", "Vem lämnar vi ut uppgifterna till?"),
     _bx(
         "sv",
@@ -1110,3 +1162,41 @@ def test_a_list_of_cookie_kinds_is_no_heading() -> None:
         "Evästeet\n\nKäytämme seuraavia evästeitä:\nVälttämättömät evästeet\nAnalytiikkaevästeet\n"
     )
     assert _headings(result) == ["Evästeet"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: the bold question is no heading; the draft gets a data category named "
+    "'**Mitä tietoja keräämme?** Nimi'",
+)
+def test_a_bold_question_heading_is_no_value() -> None:
+    """A heading's text is no value: no entry carries the heading's words or its asterisks."""
+    result = import_notice("**Mitä tietoja keräämme?**\n\nNimi ja osoite.\n")
+    assert [category.name.fi for category in result.draft.data_categories] == ["Nimi", "Osoite"]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        (
+            "Rekisterinpitäjä\n\nEsimerkki Oy\n\nAsiakaspalaute\n\n"
+            "Palautteet käydään läpi viikoittain.\n"
+        ),
+        _bx(
+            "Rekisterinpitäjä\n\nEsimerkki Oy\n\n§ 7 Säilytysaika\n\n"
+            "Tietoja säilytetään kuusi vuotta.\n",
+            reason="heading and sentence become the controller's 'another name too' notes",
+        ),
+        _bx(
+            "Rekisterinpitäjä\n\nEsimerkki Oy\n\nKohta 7: Säilytysaika\n\n"
+            "Tietoja säilytetään kuusi vuotta.\n",
+            reason="heading and sentence become the controller's 'another name too' notes",
+        ),
+    ],
+)
+def test_a_sentence_after_the_controller_block_is_never_a_name(notice: str) -> None:
+    """The controller's block ends at a heading-shaped line; a sentence is never a name."""
+    result = import_notice(notice)
+    last = notice.rstrip("\n").split("\n\n")[-1].rstrip(".")
+    assert f"another name too: {last}" not in to_toml(result.draft, notes=result.notes)
+    assert result.draft.controller.name == "Esimerkki Oy"
