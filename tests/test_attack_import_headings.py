@@ -1200,3 +1200,50 @@ def test_a_sentence_after_the_controller_block_is_never_a_name(notice: str) -> N
     last = notice.rstrip("\n").split("\n\n")[-1].rstrip(".")
     assert f"another name too: {last}" not in to_toml(result.draft, notes=result.notes)
     assert result.draft.controller.name == "Esimerkki Oy"
+
+
+def test_hostile_text_in_the_new_fields_is_escaped_in_every_format() -> None:
+    """HTML stays well-formed without markup of the register's; Markdown shows text as text."""
+    import xml.etree.ElementTree as ET
+
+    box = "800 <script>alert(1)</script> [klik](http://evil.example) | x\n# Väärä otsikko"
+    policy = (
+        "<img src=x onerror=alert(1)> **lihava** [linkki](http://evil.example)\n\n"
+        "## Väärä otsikko\n| a | b |\n|---|---|"
+    )
+    address = Address(street="Testikatu 1", po_box=box, postal_code="00100", town="Helsinki")
+    register = Register(
+        controller=Controller(name="Esimerkki Oy", address=address),
+        cookie_policy=LocalizedText(fi=policy),
+    )
+    for locale in ("fi", "sv", "en"):
+        for fragment in (False, True):
+            page = render_notice(register, locale=locale, format="html", fragment=fragment)
+            ET.fromstring(page)  # noqa: S314 - our own output, parsed to prove it well-formed
+            assert "<script" not in page
+            assert "<img" not in page
+        markdown = render_notice(register, locale=locale, format="md")
+        assert "<script>" not in markdown
+        assert "[klik](" not in markdown
+        assert "[linkki](" not in markdown
+        assert not any(
+            line.lstrip().startswith("#") and "Väärä" in line for line in markdown.splitlines()
+        )
+
+
+def test_the_new_fields_survive_a_round_trip_through_json_and_toml(tmp_path: Path) -> None:
+    """A register with a PO box and a cookie policy loads back equal from JSON and TOML."""
+    from rekisteri.serialize import dumps, loads
+
+    register = _register(
+        cookie_policy=LocalizedText(fi="Evästeet voi estää.", sv="Kakor kan blockeras.")
+    )
+    assert loads(dumps(register), Register) == register
+    path = tmp_path / "register.toml"
+    path.write_text(
+        'schema_version = 2\ncookie_policy = { fi = "Evästeet voi estää.", sv = "Kakor kan '
+        'blockeras." }\n\n[controller]\nname = "Esimerkki Oy"\n\n[controller.address]\n'
+        'street = "Testikatu 1"\npo_box = "PL 800"\npostal_code = "00100"\ntown = "Helsinki"\n',
+        encoding="utf-8",
+    )
+    assert load_register(path) == register
