@@ -152,6 +152,8 @@ def _named_services(sentence: str, named: list[re.Match[str]]) -> list[tuple[str
     return pairs
 
 
+#: A paragraph over a list with a full stop and at most this many words is an entry.
+_ENTRY_WORDS: Final = 3
 #: A processor's line has at most this many words: "Pilvipalvelu Oy (palvelimet)".
 _PROCESSOR_WORDS: Final = 8
 #: A short line that names no processor: a denial, a verb of a sentence.
@@ -632,7 +634,9 @@ class Extractor:
                     inherit=inherit,
                     # a last sentence ending in a colon leads in to what follows,
                     # a list or a paragraph ("… seuraavat tiedot:" / "nimi, osoite …")
-                    lead_in=last and (followed_by_list or self._colon(s, e)),
+                    # ("Laskutus." over "- Markkinointi" is an entry of its own)
+                    lead_in=last
+                    and ((followed_by_list and not self._entry(s, e)) or self._colon(s, e)),
                     section=section,
                     new_rule=new_rule and number == 0,
                 )
@@ -640,6 +644,11 @@ class Extractor:
                 self._lead_in(section.kind, flat(self.text[spans[-1][0] : spans[-1][1]]))
             new_rule = True
             i = j + 1
+
+    def _entry(self, start: int, end: int) -> bool:
+        """Whether the sentence at *start*–*end* is a short entry ("Laskutus."), no lead-in."""
+        text = self.text[start:end].rstrip()
+        return text.endswith(".") and len(text.split()) <= _ENTRY_WORDS
 
     def _lead_in(self, kind: SectionKind | None, lead_in: str) -> None:
         """Let a list's lead-in name the field of its items (noted outside a known section)."""
@@ -972,6 +981,11 @@ class Extractor:
             self.out.map(unit.start, unit.end, "processors")
 
     def _to_cookie_policy(self, unit: Unit) -> None:
+        if bare_no(unit.low):  # a bare "Ei." under the cookie heading: none are used
+            self.out.none_stated[NoneStated.COOKIES] = None
+            self.out.add_description(unit.sentence, unit.start, unit.end)
+            self.out.map(unit.start, unit.end, "none_stated.cookies")
+            return
         self.out.add_cookie_policy(unit.sentence, unit.start, unit.end)
 
     def _to_description(self, unit: Unit) -> None:
@@ -1018,7 +1032,8 @@ class Extractor:
         out, sentence, low = self.out, unit.sentence, unit.low
         if unit.continued and out.recipients:
             out.extend_recipient(sentence, unit.start, unit.end)
-        elif is_negative(low, DISCLOSURE):
+        elif is_negative(low, DISCLOSURE) or bare_no(low):
+            # "Tietoja ei luovuteta", or a bare "Ei." under the heading
             out.none_stated[NoneStated.RECIPIENTS] = None
             out.add_description(sentence, unit.start, unit.end)
             out.map(unit.start, unit.end, "none_stated.recipients")
@@ -1152,7 +1167,7 @@ class Extractor:
             else:
                 out.add_description(sentence, start, end)
             return
-        if (
+        if bare_no(low) or (
             NEGATIVE.search(low)
             and not EXCEPTION.search(clause)
             and not EXCEPTION.search(low[: where.start()] if where else "")

@@ -45,6 +45,12 @@ def _extra_cell(text: str) -> bool:
     )
 
 
+#: A question word at a line's start (after a heading's number, if any).
+_ASKS: Final = re.compile(
+    r"(?i)[ \t]*(?:(?:\d{1,2}|[ivx]{1,5})[.)]?[ \t]+)?(?:mistä|mihin|miksi|kenelle|kuinka|miten"
+    r"|mitä|kenen|keiden|kuka|ketkä|varifrån|vad|vem|vems|hur|varför|vilka|vilken|where|what"
+    r"|who|whom|whose|why|how|which)\b"
+)
 #: The bullet signs at a line's start, nested ones too ("• • Tmi …").
 _MARKS: Final = re.compile(r"[ \t]*(?:[-•*·▪◦●○■□➢►✓][ \t]+)+")
 #: A bullet sign (not a number or a letter, which a heading's own numbering may be).
@@ -238,11 +244,28 @@ class _Splitter:
             if kind is not None or self.current not in _CONTACT_KINDS or not _contact_line(line):
                 # in a contact section a short line is a name, a unit or a country
                 return 1, Piece("heading", start, block[0][1], block[:1], start, kind)
-        line = self.text[start : block[i][1]]
-        if line.rstrip().endswith("?") and (kind := _guessed(line, question=True)) is not None:
-            # a question heading: "Mitä tietoja keräämme?", "Hur länge sparas uppgifterna?"
-            return 1, Piece("heading", start, block[i][1], block[i : i + 1], start, kind)
+        asked = self._question(block, i)
+        if asked is not None:
+            return 1, asked
         return self._label_heading(block[i])
+
+    def _question(self, block: list[tuple[int, int]], i: int) -> Piece | None:
+        """A question heading: "Mitä tietoja keräämme?", "Hur länge sparas uppgifterna?".
+
+        Without its question mark when alone in its block and led by a question
+        word ("Mistä tietosi saadaan" over its text).
+        """
+        start, end = block[i]
+        line = self.text[start:end].rstrip()
+        asks = line.endswith("?") or (
+            len(block) == 1 and _ASKS.match(line) is not None and not line.endswith(_ENDS_SENTENCE)
+        )
+        if not asks:
+            return None
+        kind = _guessed(line, question=True)
+        if kind is None:
+            return None
+        return Piece("heading", start, end, block[i : i + 1], start, kind)
 
     def _shaped_heading(self, block: list[tuple[int, int]], i: int) -> Piece | None:
         """A short line the table does not know, its section's text on the lines under it.
@@ -705,6 +728,8 @@ _WORD_RUN: Final = re.compile(r"\S+")
 #: is a numbered sentence, not a heading.
 _SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{2}[.!?][ \t]+[A-ZÄÖÅ][a-zäöå]")
 _RULE: Final = re.compile(r"[-=_*~#]{3,}")
+#: A heading's number at a line's start, a Roman one too ("VI. Vilka …"): no sentence's end.
+_HEAD_NUMBER: Final = re.compile(r"^[ \t]*(?:\d{1,2}|[IVXivx]{1,5})[.)][ \t]+")
 _CONTACT_KINDS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
 #: Sections whose text is a list of data, purposes, sources or recipients.
 _LIST_KINDS: Final = frozenset(
@@ -755,7 +780,7 @@ def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> Se
         or "@" in line
         or _COLON.search(line.rstrip().rstrip(":")) is not None
         or sum(char.isdigit() for char in line) > 4
-        or _SENTENCE_BREAK.search(line) is not None
+        or _SENTENCE_BREAK.search(_HEAD_NUMBER.sub("", line, count=1)) is not None
     ):
         return None
     kind = guess(line)
