@@ -288,12 +288,12 @@ def test_a_sentence_between_blank_lines_keeps_its_words() -> None:
             ),
             "collected from the customer",
         ),
-        _bx(
-            "Rekisterinpitäjä\n\nEsimerkki Oy\n\nMistä tietosi saadaan\n\n"
-            "Tiedot kerätään asiakkaalta.\n",
+        (
+            (
+                "Rekisterinpitäjä\n\nEsimerkki Oy\n\nMistä tietosi saadaan\n\n"
+                "Tiedot kerätään asiakkaalta.\n"
+            ),
             "Tiedot kerätään asiakkaalta",
-            reason="the heading and the sentence become the controller's 'another name too: …' "
-            "notes (a sentence read as a name); only the note keeps the words",
         ),
     ],
 )
@@ -610,25 +610,24 @@ SECTIONS = [
         ),
         {"Bokföringsbyrån": "recipients"},
     ),
-    _bx(
+    (
         "VI. Vilka personuppgifter behandlar vi?\n\nNamn, adress och telefonnummer.\n",
         {"Namn": "data_categories"},
-        reason="'VI.' is read as a sentence and the heading as description; no data categories",
     ),
-    _bx(
+    (
         "VI. Vilka personuppgifter behandlar vi\n\nNamn, adress och telefonnummer.\n",
         {"Namn": "data_categories"},
-        reason="nothing is mapped: heading and list are both unmatched",
     ),
     (
         "Keiden tietoja käsittelemme?\n\nAsiakkaiden ja heidän yhteyshenkilöidensä.\n",
         {"Asiakkaiden": "data_subjects"},
     ),
-    _bx(
-        "Rekisterinpitäjä\n\nEsimerkki Oy\n\nMistä tietosi saadaan\n\n"
-        "Tiedot kerätään asiakkaalta.\n",
+    (
+        (
+            "Rekisterinpitäjä\n\nEsimerkki Oy\n\nMistä tietosi saadaan\n\n"
+            "Tiedot kerätään asiakkaalta.\n"
+        ),
         {"Tiedot kerätään": "sources"},
-        reason="heading and sentence are read as the controller's other names (notes); no sources",
     ),
 ]
 
@@ -700,41 +699,13 @@ NEGATIVES = [
     ),
     ("Cookies\n\nThis website does not use cookies.\n", {NoneStated.COOKIES}),
     ("Automated decision-making\n\nNone.\n", {NoneStated.AUTOMATED_DECISIONS}),
-    _bx(
-        "Luovutetaanko tietoja?\n\nEi.\n",
-        {NoneStated.RECIPIENTS},
-        reason="the answer 'Ei.' becomes a recipient described 'Ei.'; none_stated is empty",
-    ),
-    _bx(
-        "Siirretäänkö tietoja EU:n ulkopuolelle?\n\nEi.\n",
-        {NoneStated.TRANSFERS},
-        reason="'Ei.' is mapped to transfers as text; none_stated is empty",
-    ),
-    _bx(
-        "Käytämmekö evästeitä?\n\nEi.\n",
-        {NoneStated.COOKIES},
-        reason="'Ei.' becomes cookie_policy; none_stated is empty",
-    ),
-    _bx(
-        "Överförs uppgifter utanför EU?\n\nNej.\n",
-        {NoneStated.TRANSFERS},
-        reason="'Nej.' is mapped to transfers as text; none_stated is empty",
-    ),
-    _bx(
-        "Do we transfer data outside the EU?\n\nNo.\n",
-        {NoneStated.TRANSFERS},
-        reason="'No.' is mapped to transfers as text; none_stated is empty",
-    ),
-    _bx(
-        "Recipients\n\nNone.\n",
-        {NoneStated.RECIPIENTS},
-        reason="'None.' becomes a recipient described 'None.'",
-    ),
-    _bx(
-        "Tietojen vastaanottajat\n\nEi ole.\n",
-        {NoneStated.RECIPIENTS},
-        reason="'Ei ole.' becomes a recipient described 'Ei ole.'",
-    ),
+    ("Luovutetaanko tietoja?\n\nEi.\n", {NoneStated.RECIPIENTS}),
+    ("Siirretäänkö tietoja EU:n ulkopuolelle?\n\nEi.\n", {NoneStated.TRANSFERS}),
+    ("Käytämmekö evästeitä?\n\nEi.\n", {NoneStated.COOKIES}),
+    ("Överförs uppgifter utanför EU?\n\nNej.\n", {NoneStated.TRANSFERS}),
+    ("Do we transfer data outside the EU?\n\nNo.\n", {NoneStated.TRANSFERS}),
+    ("Recipients\n\nNone.\n", {NoneStated.RECIPIENTS}),
+    ("Tietojen vastaanottajat\n\nEi ole.\n", {NoneStated.RECIPIENTS}),
     _bx(
         "Tietojen vastaanottajat\n\nEi vastaanottajia.\n",
         {NoneStated.RECIPIENTS},
@@ -985,21 +956,14 @@ def test_the_importer_never_puts_an_identity_code_in_the_new_fields(notice: str)
 @pytest.mark.parametrize(
     ("notice", "kept"),
     [
-        _bx(
+        (
             "Rekisterin käyttötarkoitus\n\nLaskutus.\n\n2. Markkinointi.\n",
             ["Laskutus", "Markkinointi"],
-            reason="'Laskutus.' is mapped to purposes but purposes == [Markkinointi]; the word "
-            "is in no field, comment or unmatched passage",
         ),
-        _bx(
-            "Rekisterin käyttötarkoitus\n\nLaskutus.\n- Markkinointi\n",
-            ["Laskutus", "Markkinointi"],
-            reason="the line before a dash list is mapped to purposes and dropped",
-        ),
-        _bx(
+        ("Rekisterin käyttötarkoitus\n\nLaskutus.\n- Markkinointi\n", ["Laskutus", "Markkinointi"]),
+        (
             "Rekisterin käyttötarkoitus\n\nTiedot saadaan asiakkaalta.\n- Laskutus\n",
             ["asiakkaalta", "Laskutus"],
-            reason="the sources sentence before a dash list is mapped to purposes and dropped",
         ),
         _bx(
             "Retention: 5 years\n",
@@ -1013,10 +977,9 @@ def test_the_importer_never_puts_an_identity_code_in_the_new_fields(notice: str)
         ),
         ("Säilytysaika: 5 vuotta\n", ["5 vuotta"]),
         ("Rekisterin käyttötarkoitus\n\nLaskutus.\n\nTietoja ei luovuteta.\n", ["Laskutus"]),
-        _bx(
+        (
             "Rekisterin käyttötarkoitus\n\nLaskutus.\n\n- Markkinointi\n",
             ["Laskutus", "Markkinointi"],
-            reason="with a blank line too: 'Laskutus.' is mapped to purposes and dropped",
         ),
         (
             "Tietolähteet\n\nTiedot saadaan asiakkaalta.\n- Väestötietojärjestelmä\n",
@@ -1247,3 +1210,36 @@ def test_the_new_fields_survive_a_round_trip_through_json_and_toml(tmp_path: Pat
         encoding="utf-8",
     )
     assert load_register(path) == register
+
+
+@pytest.mark.parametrize(
+    ("notice", "names"),
+    [
+        (
+            (
+                "<h2>Rekisterin tietosisältö</h2><ul><li>Nimi</li><li>Evästeet</li>"
+                "<li>Osoite</li></ul>"
+            ),
+            ["Nimi", "Evästeet", "Osoite"],
+        ),
+        _bx(
+            "<h2>Rekisterin tietosisältö</h2><table><tr><td>Nimi</td></tr><tr><td>Evästeet</td>"
+            "</tr><tr><td>Osoite</td></tr></table>",
+            ["Nimi", "Evästeet", "Osoite"],
+            reason="the cell 'Evästeet' is read as heading:cookies and 'Osoite' becomes "
+            "cookie_policy",
+        ),
+        _bx(
+            "<h2>Rekisterin tietosisältö</h2><table><tr><th>Tieto</th><th>Säilytysaika</th></tr>"
+            "<tr><td>Nimi</td><td>6 vuotta</td></tr></table>",
+            ["Nimi"],
+            reason="the header cell 'Säilytysaika' is read as heading:retention; the row becomes "
+            "the retention rule 'Nimi 6 vuotta' and 'Tieto' is unmatched",
+        ),
+    ],
+)
+def test_table_cells_under_the_data_heading_are_categories(notice: str, names: list[str]) -> None:
+    """Cells of a table, like items of a list, are the section's values, never headings."""
+    result = import_notice(notice)
+    assert [category.name.fi for category in result.draft.data_categories][: len(names)] == names
+    assert _headings(result) == ["Rekisterin tietosisältö"]
