@@ -1243,3 +1243,32 @@ def test_table_cells_under_the_data_heading_are_categories(notice: str, names: l
     result = import_notice(notice)
     assert [category.name.fi for category in result.draft.data_categories][: len(names)] == names
     assert _headings(result) == ["Rekisterin tietosisältö"]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        _bx(
+            "Tietosuoja-asiat: tietosuoja@example.com",
+            "Tietosuoja-asiat",
+            reason="the draft notes 'the notice gives another name too: Tietosuoja-asiat'",
+        ),
+        _bx(
+            "Asiakaspalvelu: 09 123 4567",
+            "Asiakaspalvelu",
+            reason="the draft notes 'the notice gives another name too: Asiakaspalvelu'",
+        ),
+        _bx(
+            "Privacy matters: privacy@example.com",
+            "Privacy matters",
+            reason="the draft notes 'the notice gives another name too: Privacy matters'",
+        ),
+    ],
+)
+def test_a_contact_lines_label_is_no_name(line: str, label: str) -> None:
+    """A label before a colon and an e-mail or phone labels the channel; it names no one."""
+    result = import_notice(f"Rekisterinpitäjä\n\nEsimerkki Oy\n{line}\n")
+    contact = result.draft.controller.contact
+    assert contact is not None
+    assert (contact.email or contact.phone or "") in line
+    assert f"another name too: {label}" not in to_toml(result.draft, notes=result.notes)
