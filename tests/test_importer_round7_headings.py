@@ -214,3 +214,67 @@ def test_whose_data_under_the_data_heading(sentence: str, field: str) -> None:
     start = result.text.index(sentence[:20])
     fields = {m.field.split("[")[0] for m in result.mapped if m.start <= start < m.end}
     assert field in fields
+
+
+@pytest.mark.parametrize(
+    ("notice", "want"),
+    [
+        # a question heading without its question mark, after the controller's block
+        (
+            "Mistä tietosi saadaan\n\nTiedot kerätään asiakkaalta.",
+            ("sources", "Mistä tietosi saadaan"),
+        ),
+        # a Roman number with a dot before a question
+        (
+            "VI. Vilka personuppgifter behandlar vi?\n\nNamn och adress.",
+            ("data_categories", "VI. Vilka personuppgifter behandlar vi?"),
+        ),
+        # a legal reference in brackets after the question
+        (
+            "Kuinka kauan tietojasi säilytetään (EU 2016/679 13 art. 2 a)\n\nKaksi vuotta.",
+            ("retention", "Kuinka kauan tietojasi säilytetään (EU 2016/679 13 art. 2 a)"),
+        ),
+        # the next heading after a numbered list inside the section before
+        (
+            (
+                "3. Purpose of processing\n\nWe process data for:\n1. Membership.\n2. Invoicing.\n"
+                "4. Collection of personal data\n\nName and e-mail."
+            ),
+            ("data_categories", "4. Collection of personal data"),
+        ),
+    ],
+)
+def test_question_and_numbered_shapes(notice: str, want: tuple[str, str]) -> None:
+    assert want in headings(import_notice(CONTROLLER + notice + "\n"))
+
+
+@pytest.mark.parametrize(
+    ("notice", "stated"),
+    [
+        ("Luovutetaanko tietoja?\n\nEi.", "recipients"),
+        ("Recipients\n\nNone.", "recipients"),
+        ("Siirretäänkö tietoja EU:n ulkopuolelle?\n\nEi.", "transfers"),
+        ("Käytämmekö evästeitä?\n\nEi.", "cookies"),
+    ],
+)
+def test_a_bare_no_under_a_heading_sets_none_stated(notice: str, stated: str) -> None:
+    result = import_notice(CONTROLLER + notice + "\n")
+    assert stated in [item.value for item in result.draft.none_stated]
+    assert result.draft.recipients == ()
+    assert result.draft.cookie_policy is None
+
+
+def test_a_short_entry_over_a_list_is_kept() -> None:
+    result = import_notice(
+        CONTROLLER + "Rekisterin käyttötarkoitus\n\nLaskutus.\n\n- Markkinointi\n"
+    )
+    assert [purpose.name.fi for purpose in result.draft.purposes] == ["Laskutus", "Markkinointi"]
+
+
+def test_a_numbered_list_goes_on() -> None:
+    # "3." right after "2." is the list's next item, not a heading
+    result = import_notice(
+        CONTROLLER + "2. Rekisterin käyttötarkoitus\n\nTietoja käytetään:\n1. Laskutukseen\n"
+        "2. Markkinointiin\n3. Tietojen säilytys\n"
+    )
+    assert "3. Tietojen säilytys" not in [text for _, text in headings(result)]

@@ -420,7 +420,7 @@ class _Splitter:
             if (
                 self.last_number < number <= self.last_number + _NUMBER_GAP
                 and not previous.endswith(":")
-                and _NUMBERED.match(previous) is None
+                and not _continues(previous, number)
             ):
                 kind = recognise(line) or _guessed(line, numbered=True)
             elif collapsed and not previous.endswith(":") and _NUMBERED.match(previous) is None:
@@ -728,6 +728,11 @@ _WORD_RUN: Final = re.compile(r"\S+")
 #: is a numbered sentence, not a heading.
 _SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{2}[.!?][ \t]+[A-ZÄÖÅ][a-zäöå]")
 _RULE: Final = re.compile(r"[-=_*~#]{3,}")
+#: A legal reference in brackets at a heading's end: "(EU 2016/679, 13 art.)", "(24 §)".
+_LEGAL_REFERENCE: Final = re.compile(
+    r"(?i)\s*\([^()]*(?:\bart\b|artikla|artikel|article|§|\beu\b|gdpr|asetus|förordning)"
+    r"[^()]*\)\s*(?=[?:.]?\s*$)"
+)
 #: A heading's number at a line's start, a Roman one too ("VI. Vilka …"): no sentence's end.
 _HEAD_NUMBER: Final = re.compile(r"^[ \t]*(?:\d{1,2}|[IVXivx]{1,5})[.)][ \t]+")
 _CONTACT_KINDS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
@@ -741,6 +746,16 @@ _LIST_KINDS: Final = frozenset(
         SectionKind.DISCLOSURES,
     }
 )
+
+
+def _continues(previous: str, number: int) -> bool:
+    """Whether a line numbered *number* goes on with a list whose item *previous* is.
+
+    "2. Laskutus" over "3. …" goes on with the list; "2. …" over "4. Collection of
+    personal data" does not: that is the next heading after a list inside section 3.
+    """
+    numbered = _NUMBERED.match(previous)
+    return numbered is not None and int(numbered.group(1)) >= number - 1
 
 
 def _retitled(line: str, kind: SectionKind | None) -> SectionKind | None:
@@ -771,6 +786,7 @@ _LATER_SECTION: Final = 2
 
 def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> SectionKind | None:
     """The kind of a heading-shaped *line* that the table does not know, from its words."""
+    line = _LEGAL_REFERENCE.sub("", line)  # "… säilytetään (EU 2016/679 13 art. 2 a)"
     words = line.split()
     if (
         not words
