@@ -92,10 +92,12 @@ class TestVisitingStreetInBrackets:
         assert ("email", "kirjaamo@kuusilahti.example.fi") in found
 
     def test_it_is_the_address_and_the_box_is_noted(self) -> None:
-        """The visiting street is the address; the PO box is said in a note."""
+        """The visiting street is the address; the PO box goes to its own field."""
         result = import_notice("Rekisterinpitäjä\n\nKylän kirjasto\n" + self.LINE + TAIL)
         assert address(result) == ("Kunnantalontie 3", "41941", "Kuusilahti")
-        assert "the notice gives a PO box too: PL 20" in result.notes["controller"]
+        own = result.draft.controller.address
+        assert own is not None
+        assert own.po_box == "PL 20"
 
     def test_a_note_in_brackets_is_still_a_note(self) -> None:
         """A bracketed value without a street stays what it was: a note on the name."""

@@ -287,13 +287,15 @@ class TestEmailOwner:
 
 class TestAddress:
     def test_po_box_alone_is_no_street(self) -> None:
-        """A PO box that no street replaces is said in a note; the street stays empty."""
+        """A PO box without a street goes to its own field; the street stays empty."""
         result = import_notice(
             "Rekisterinpitäjä\n\nKylän ry (Y-tunnus 0117177-6)\n\n"
             "Postiosoite: PL 1405, 00101 Helsinki" + TAIL
         )
         assert address(result) == (None, "00101", "Helsinki")
-        assert any("PL 1405" in note for note in notes(result, "controller"))
+        own = result.draft.controller.address
+        assert own is not None
+        assert own.po_box == "PL 1405"
 
     def test_street_after_a_po_box_is_the_street(self) -> None:
         """A street after a PO box is the address (unchanged behaviour)."""

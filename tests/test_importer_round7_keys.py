@@ -14,14 +14,16 @@ development fixtures reproduce the layouts whole.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Final
 
 import pytest
 
-from rekisteri.importer import import_notice
+from rekisteri.importer import import_bytes, import_notice
 from rekisteri.importer._fallback import stated_keeper
 from rekisteri.importer._register_name import title_register_name
 
+DEV: Final = Path(__file__).parent / "fixtures" / "legacy" / "dev"
 TAIL: Final = "\n\nRekisterin käyttötarkoitus\n\nTietoja käytetään jäsenyyden hoitamiseen.\n"
 
 
@@ -239,3 +241,57 @@ def test_no_register_name_in_a_title(title: str) -> None:
 def test_name_in_a_controller_block(block: str, name: str) -> None:
     result = import_notice(f"Tietosuojaseloste\n\nRekisterinpitäjä\n\n{block}{TAIL}")
     assert result.draft.controller.name == name
+
+
+@pytest.mark.parametrize(
+    ("block", "street", "box", "code"),
+    [
+        # the street's code stays the address's (as the notices' readers model them),
+        # whichever line comes first; the box goes to its own field (was a note)
+        ("Katu 1, 00100 Helsinki\nPL 800, 00101 Helsinki", "Katu 1", "PL 800", "00100"),
+        (
+            "PL 800, 00101 Helsinki\nKäyntiosoite: Katu 1, 00100 Helsinki",
+            "Katu 1",
+            "PL 800",
+            "00100",
+        ),
+        ("PL 10\n00101 Helsinki\nKatu 1, 00100 Helsinki", "Katu 1", "PL 10", "00100"),
+        ("Katu 1, 00100 Helsinki / PL 310, 00101 Helsinki", "Katu 1", "PL 310", "00100"),
+        # a box alone: no street, the box's code
+        ("Postiosoite: PL 1405, 00101 Helsinki", None, "PL 1405", "00101"),
+        ("PB 12, 00101 Helsingfors", None, "PB 12", "00101"),
+    ],
+)
+def test_po_box_in_its_own_field(block: str, street: str | None, box: str, code: str) -> None:
+    result = import_notice(
+        f"Tietosuojaseloste\n\nRekisterinpitäjä\n\nKylän Kauppa Oy\n{block}{TAIL}"
+    )
+    address = result.draft.controller.address
+    assert address is not None
+    assert (address.street, address.po_box, address.postal_code) == (street, box, code)
+
+
+def test_po_box_beside_a_street_is_noted_with_its_code() -> None:
+    result = import_notice(
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nKylän Kauppa Oy\nKatu 1, 00100 Helsinki\n"
+        f"PL 800, 00101 Helsinki{TAIL}"
+    )
+    assert "the PO box's postal code: 00101" in result.notes["controller"]
+
+
+@pytest.mark.parametrize(
+    ("stem", "box"),
+    [
+        ("07-gdpr-html-h2-dl-cookies", "PL 77"),
+        ("11-bilingual-fi-en", "PL 12"),
+        ("17-valtion-virasto-pl-telefax", "PL 45"),
+        ("24-joint-controllers-pdf-paste", "PL 310"),
+    ],
+)
+def test_dev_notices_with_a_po_box(stem: str, box: str) -> None:
+    """The development notices that give a PO box beside a street: the box in its field."""
+    notice = next(p for p in DEV.glob(f"{stem}.*") if p.suffix in {".txt", ".html"})
+    address = import_bytes(notice.read_bytes(), source_name=notice.name).draft.controller.address
+    assert address is not None
+    assert address.po_box == box
+    assert address.street is not None

@@ -80,6 +80,7 @@ class ContactFields:
     phone: str | None = None
     url: str | None = None
     street: str | None = None
+    po_box: str | None = None
     postal_code: str | None = None
     town: str | None = None
 
@@ -92,9 +93,11 @@ class ContactFields:
         )
 
     def address(self) -> Address | None:
-        if not (self.street or self.postal_code or self.town):
+        if not (self.street or self.po_box or self.postal_code or self.town):
             return None
-        return Address(street=self.street, postal_code=self.postal_code, town=self.town)
+        return Address(
+            street=self.street, po_box=self.po_box, postal_code=self.postal_code, town=self.town
+        )
 
 
 #: A retention sentence that names its own data: "Osakeluettelon tiedot säilytetään …"
@@ -379,7 +382,7 @@ class Builder:
             business_id=self.business_id,
             address=self.controller.address(),
             contact=attrs.evolve(
-                self.controller, name=None, street=None, postal_code=None, town=None
+                self.controller, name=None, street=None, po_box=None, postal_code=None, town=None
             ).point(),
             dpo=self.dpo.point(),
         )

@@ -133,6 +133,11 @@ class ContactReader:
         """Whether an e-mail of the body's own ended a contact person's lines."""
         self.line_postal = False
         """Whether the line being read gives a postal code."""
+        self.after_box = False
+        """Whether the last street or PO box read in the section was a PO box (a postal code
+        after it, on its line or the next, is the box's)."""
+        self.box_code: dict[int, bool] = {}
+        """Per party: whether its postal code and town are its PO box's (mail goes there)."""
         self.weak_street: dict[int, bool] = {}
         """Per party: whether its street was only guessed by form (no street word, no postal
         code on its line)."""
@@ -167,6 +172,7 @@ class ContactReader:
             kind = SectionKind.CONTACT
         self.path = _PATHS[kind]
         self.kind = kind
+        self.after_box = False
         self.read_pieces(kind, section)
 
     def _first_named(self, section: Section, first: re.Pattern[str]) -> bool:
@@ -431,13 +437,10 @@ class ContactReader:
             return True
         if field in {"person", "role", "text", "name"}:
             return self._name(part, kind)
-        if field == "po_box":
-            target = self.target()
-            field = "street" if target.street is None else "po_box"
-            if field == "po_box":
-                self.out.note(self.path, f"the notice gives a PO box too: {part.value}")
-                self.out.map(part.start, part.end, self.path)
-                return True
+        if field in {"street", "po_box"}:
+            self.after_box = field == "po_box"
+        if field in {"postal_code", "town"} and self._street_code(part):
+            return True
         return self.set(
             self.target(), field, part.value, part.start, part.end, obfuscated=part.obfuscated
         )
@@ -752,6 +755,35 @@ class ContactReader:
             return None
         return current
 
+    def _street_code(self, part: Part) -> bool:
+        """Keep the street's postal code and town beside a PO box's; whether *part* was said.
+
+        "Katu 1, 00100 Helsinki" / "PL 800, 00101 Helsinki", in either order:
+        the box goes to ``po_box``, the address keeps the street's code and town
+        (as the notices' readers model them), and the box's are said in a note.
+        """
+        target = self.target()
+        current = getattr(target, part.field)
+        value = self._value(target, part.field, part.value)
+        label = part.field.replace("_", " ")
+        if not value or current is None or current == value or target.po_box is None:
+            if self.after_box and current is None:
+                self.box_code[id(target)] = True
+            return False
+        if self.after_box and not self.box_code.get(id(target), False):
+            # the box's line after the street's: the street keeps its code
+            self.out.note(self.path, f"the PO box's {label}: {value}")
+        elif not self.after_box and self.box_code.get(id(target), False):
+            # the street's line after the box's: its code replaces the box's
+            self.out.note(self.path, f"the PO box's {label}: {current}")
+            setattr(target, part.field, value)
+            if part.field == "town":
+                self.box_code[id(target)] = False
+        else:
+            return False
+        self.out.map(part.start, part.end, self.path)
+        return True
+
     def _relabel(self, start: int) -> None:
         """The label just before a value that went back to the controller ("Sähköposti:")."""
         for mapping in reversed(self.out.mapped[-2:]):
@@ -905,21 +937,16 @@ class ContactReader:
         self.out.note("controller", "address read from the contact details below it; check")
 
     def _box_only(self) -> None:
-        """A PO box that no street replaced is no street: the street stays empty.
+        """A PO box read as a street goes to the box's own field: the street stays empty.
 
-        "Postiosoite: PL 1405, 00101 Helsinki" and no street anywhere: the box
-        is said in a note (the draft's address has no field of its own for it);
-        the postal code and town stay.
+        "Postiosoite: PL 1405, 00101 Helsinki" where the box was read as a
+        street: it is the address's ``po_box``; the postal code and town stay.
         """
         own = self.out.controller
         if own.street is None or _PO_BOX_START.match(own.street) is None:
             return
-        if _BOX_ONLY.fullmatch(own.street):
-            self.out.note(
-                "controller",
-                f"the notice gives a PO box, no street: {own.street} "
-                "(put it in street if it is the postal address)",
-            )
+        if _BOX_ONLY.fullmatch(own.street) and own.po_box is None:
+            own.po_box = own.street
             own.street = None
 
     def _own_contact_block(self) -> None:

@@ -336,7 +336,7 @@ def _address_line(text: str, out: Builder) -> None:
     if found is None:
         return
     fields = {p.field: p for p in parse_line(text, *found)}
-    for field in ("street", "postal_code", "town"):
+    for field in ("street", "po_box", "postal_code", "town"):
         part = fields.get(field)
         if part is not None:
             value = " ".join(part.value.split())
