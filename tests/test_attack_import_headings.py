@@ -480,12 +480,7 @@ HEADINGS = [
     ),
     ("en", "purposes", "What do we use your data for?"),
     ("en", "sources", "Where do we get your data?"),
-    _bx(
-        "fi",
-        "retention",
-        "Kuinka kauan tietojasi säilytetään (EU 2016/679 13 art. 2 a)",
-        reason="not read as a heading: cut after 'art.' into two description sentences",
-    ),
+    ("fi", "retention", "Kuinka kauan tietojasi säilytetään (EU 2016/679 13 art. 2 a)"),
 ]
 
 
@@ -976,6 +971,21 @@ def test_the_importer_never_puts_an_identity_code_in_the_new_fields(notice: str)
             reason="the whole line is read as heading:retention; '5 år' is nowhere",
         ),
         ("Säilytysaika: 5 vuotta\n", ["5 vuotta"]),
+        _bx(
+            "Rekisterin käyttötarkoitus\n\nAsiakassuhteen hoitaminen\n- Laskutus\n- Markkinointi\n",
+            ["Asiakassuhteen hoitaminen", "Laskutus", "Markkinointi"],
+            reason="the line without a full stop before the dash list is mapped to purposes and "
+            "dropped",
+        ),
+        _bx(
+            "Purpose of processing\n\nWe use the data for invoicing.\n- Marketing\n",
+            ["invoicing", "Marketing"],
+            reason="the English sentence before the dash list is mapped to purposes and dropped",
+        ),
+        (
+            "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n- Markkinointi\n",
+            ["Laskutus", "Markkinointi"],
+        ),
         ("Rekisterin käyttötarkoitus\n\nLaskutus.\n\nTietoja ei luovuteta.\n", ["Laskutus"]),
         (
             "Rekisterin käyttötarkoitus\n\nLaskutus.\n\n- Markkinointi\n",
