@@ -278,3 +278,32 @@ def test_a_numbered_list_goes_on() -> None:
         "2. Markkinointiin\n3. Tietojen säilytys\n"
     )
     assert "3. Tietojen säilytys" not in [text for _, text in headings(result)]
+
+
+@pytest.mark.parametrize(
+    ("markup", "want"),
+    [
+        (
+            "<p><strong>Säilytysaika.</strong> Tietoja säilytetään kaksi vuotta.</p>",
+            ("retention", "Säilytysaika."),
+        ),
+        (
+            "<p><b>Kuinka kauan tietoja pidetään</b><br>Tietoja pidetään kaksi vuotta.</p>",
+            ("retention", "Kuinka kauan tietoja pidetään"),
+        ),
+    ],
+)
+def test_a_bold_run_opening_a_paragraph_is_its_heading(markup: str, want: tuple[str, str]) -> None:
+    page = f"<html><body><h2>Rekisterinpitäjä</h2><p>Kylän Seura ry</p>{markup}</body></html>"
+    result = import_notice(page)
+    assert want in headings(result)
+    assert result.draft.retention != ()
+
+
+def test_a_bold_word_that_names_nothing_stays_text() -> None:
+    page = (
+        "<html><body><h2>Rekisterinpitäjä</h2><p>Kylän Seura ry</p>"
+        "<h2>Säilytysaika</h2><p><b>Huomaa</b> että tiedot poistetaan vuoden kuluttua.</p>"
+        "</body></html>"
+    )
+    assert "Huomaa" not in [text for _, text in headings(import_notice(page))]

@@ -18,6 +18,8 @@ import re
 from html.parser import HTMLParser
 from typing import Final
 
+from rekisteri.importer._headings import guess, recognise
+
 _BLOCK: Final = frozenset(
     [
         "address",
@@ -72,6 +74,8 @@ _HEADING: Final = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "ti
 # listed as not mapped, never dropped unseen).
 _SKIP: Final = frozenset({"script", "style", "template"})
 _CELL: Final = frozenset({"td", "th"})
+#: A bold run that opens a paragraph is its heading when at most this long.
+_LEAD_CHARS: Final = 80
 _EMPHASIS: Final = frozenset({"strong", "b"})
 _SPACES: Final = re.compile(r"\s+")
 _MAX_OPEN: Final = 64
@@ -103,6 +107,8 @@ class _Extractor(HTMLParser):
         self._shown = 0  # non-space characters in the current block
         self._bold = 0  # of which inside <strong> or <b>
         self._strong_depth = 0
+        self._lead_start: int | None = None  # a bold run that opens the block
+        self._lead: tuple[int, int] | None = None  # … once closed, before the block's text
 
     # -- output
     def _emit(self, text: str) -> None:
@@ -128,6 +134,32 @@ class _Extractor(HTMLParser):
         if 0 < self._shown == self._bold and self.length - self._block_start <= 160:
             self.headings.append((self._block_start, self.length))
         self._shown = self._bold = 0
+        self._lead_start = self._lead = None
+
+    def _close_emphasis(self) -> None:
+        self._strong_depth = max(0, self._strong_depth - 1)
+        if self._strong_depth == 0 and self._lead_start is not None:
+            if self._shown == self._bold > 0:  # the block so far is the bold run
+                self._lead = (self._lead_start, self.length)
+            self._lead_start = None
+
+    def _lead_heading(self, text: str) -> None:
+        """A bold run that opens a paragraph and names a kind is its heading.
+
+        "<p><strong>Säilytysaika.</strong> Tietoja säilytetään …</p>" and
+        "<p><b>Kuinka kauan tietoja pidetään</b><br>Tietoja …</p>": the run is
+        the heading, the paragraph's other text its section's (on a line of its own).
+        """
+        lead, self._lead = self._lead, None
+        if lead is None or not text.strip():
+            return
+        start, end = lead
+        words = "".join(self.parts)[start:end] if end - start <= _LEAD_CHARS else ""
+        if not words.strip() or (recognise(words) or guess(words)) is None:
+            return
+        self.headings.append((start, end))
+        if not self.newlines:
+            self._emit("\n")
 
     # -- parser callbacks
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002
@@ -141,6 +173,8 @@ class _Extractor(HTMLParser):
             self.pre += 1
         if tag in _EMPHASIS:
             self._strong_depth += 1
+            if self._shown == 0 and self._lead is None:
+                self._lead_start = self.length
         if tag == "tr":
             self._rows.append([])
         if tag in _BLOCK:
@@ -166,7 +200,7 @@ class _Extractor(HTMLParser):
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
         if tag in _EMPHASIS:
-            self._strong_depth = max(0, self._strong_depth - 1)
+            self._close_emphasis()
         if tag in _HEADING:
             for index in range(len(self._open) - 1, -1, -1):
                 if self._open[index][0] == tag:
@@ -192,6 +226,8 @@ class _Extractor(HTMLParser):
             self._emit(data)
             return
         text = _SPACES.sub(" ", data)
+        if self._lead is not None and not self._strong_depth:
+            self._lead_heading(text)
         if self.newlines:
             text = text.lstrip(" ")
         self._emit(text)
