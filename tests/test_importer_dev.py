@@ -137,6 +137,7 @@ TUNED_ON: Final = frozenset(
         "dev_r7s_01-sv-block-start-headings-full-stop-bitraden",
         "dev_r7s_02-en-one-line-paragraphs-no-blank-lines",
         "dev_r7s_03-fi-genitive-subjects-processors-cookie-prose",
+        "dev_r7s_04-html-bold-runs-questions-bare-no",
     }
 )
 
