@@ -351,7 +351,7 @@ class ContactReader:
         return True
 
     def _apply(self, parts: list[Part], kind: SectionKind, start: int, end: int) -> None:
-        parts = _merged_names(self.text, parts)
+        parts = _channel_labels(self.text, _merged_names(self.text, parts))
         parts = self._name_not_street(parts)
         self.line_postal = any(p.field == "postal_code" for p in parts)
         # a line of channels only, below a contact person named in the controller section
@@ -1296,6 +1296,33 @@ _OWNER_OF_SERVICE: Final = re.compile(
     r"(?P<name>[A-ZÄÖÅ][^\n:]*?(?<![\w-])(?:Oyj|Oy|Ab|Ky|Ay|ry|rf|sr|osk)):n[ \t]+"
     r"(?P<more>[A-ZÄÖÅ][\w-]*(?:[ \t]+[\w-]+){0,3})"
 )
+#: At most this many words in a channel's label ("Tietosuoja-asiat:", "Privacy matters:").
+_CHANNEL_LABEL_WORDS: Final = 3
+
+
+def _channel_labels(text: str, parts: list[Part]) -> list[Part]:
+    """*parts* with a label before a colon and a channel read as a label, not a name.
+
+    "Tietosuoja-asiat: tietosuoja@…", "Asiakaspalvelu: 09 …", "Privacy matters:
+    privacy@…": a word or two before a colon, then an e-mail, a phone or a web
+    address, names the channel; never a body's name or a person's.
+    """
+    out = list(parts)
+    for index, part in enumerate(parts[:-1]):
+        after = parts[index + 1]
+        if (
+            part.field == "text"
+            and after.field in {"email", "phone", "url"}
+            and text[part.end : after.start].strip() == ":"
+            and len(part.value.split()) <= _CHANNEL_LABEL_WORDS
+            and not COMPANY.search(part.value)
+            and not ORGANISATION.search(part.value)
+            and not looks_like_person(part.value)
+        ):
+            out[index] = Part("label", part.value, part.start, part.end)
+    return out
+
+
 #: A name line broken before its end: a word with a hyphen or a conjunction last
 #: ("Kylän Kotiseutu- ja" / "Museoyhdistys ry").
 _BROKEN_NAME: Final = re.compile(r"(?:[\w]-|[ \t](?:ja|och|and|&))[ \t]*$")
