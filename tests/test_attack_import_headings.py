@@ -1270,3 +1270,169 @@ def test_a_contact_lines_label_is_no_name(line: str, label: str) -> None:
     assert contact is not None
     assert (contact.email or contact.phone or "") in line
     assert f"another name too: {label}" not in to_toml(result.draft, notes=result.notes)
+
+
+@pytest.mark.parametrize(
+    ("notice", "box"),
+    [
+        ("Rekisterinpitäjä\n\nEsimerkki Oy\nPL 800\n00101 Helsinki\n", "800"),
+        ("Rekisterinpitäjä\n\nEsimerkki Oy\nTestikatu 1, PL 800, 00100 Helsinki\n", "800"),
+        ("Personuppgiftsansvarig\n\nExempel Ab\nPB 800, 00101 Helsingfors\n", "800"),
+        ("Controller\n\nExample Ltd\nP.O. Box 800, 00101 Helsinki\n", "800"),
+        _bx(
+            "Rekisterinpitäjä\n\nEsimerkki Oy\nPostilokero 12, 00101 Helsinki\n",
+            "12",
+            reason="no PO box is read, and the draft notes 'the notice gives another name too: 12'",
+        ),
+    ],
+)
+def test_the_importer_puts_a_po_box_in_its_field(notice: str, box: str) -> None:
+    """A box the notice gives is the address's po_box; its number is never a name."""
+    result = import_notice(notice)
+    address = result.draft.controller.address
+    assert address is not None
+    assert address.po_box is not None
+    assert address.po_box.endswith(box)
+    assert f"another name too: {box}" not in to_toml(result.draft, notes=result.notes)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Tietojen luovutukset\n\nTietoja ei luovuteta ulkopuolisille, paitsi tilitoimistolle.\n",
+        "Luovutetaanko tietoja?\n\nEi, paitsi Verohallinnolle.\n",
+        "Recipients\n\nWe do not disclose data except to our accounting firm.\n",
+        "Mottagare\n\nUppgifterna lämnas inte ut, förutom till bokföringsbyrån.\n",
+        (
+            "Tietojen siirto EU:n ulkopuolelle\n\nTietoja ei siirretä EU:n ulkopuolelle, paitsi "
+            "Yhdysvaltoihin vakiosopimuslausekkein.\n"
+        ),
+        "Evästeet\n\nEmme käytä evästeitä, lukuun ottamatta istuntoevästettä.\n",
+        _bx(
+            "Tietojen luovutukset\n\nTietoja ei luovuteta muille kuin viranomaisille lain niin "
+            "vaatiessa.\n",
+            reason="'ei luovuteta muille kuin viranomaisille' sets none_stated recipients (the "
+            "notice would say there are none) and no recipient is kept",
+        ),
+    ],
+)
+def test_a_denial_with_an_exception_is_no_none_stated(notice: str) -> None:
+    """'Not …, except to X' names X: it never becomes an explicit 'none'."""
+    result = import_notice(notice)
+    assert result.draft.none_stated == ()
+
+
+_RIGHTS = {
+    "fi": (
+        "Rekisteröidyn oikeudet",
+        [
+            ("Oikeus saada pääsy tietoihin", Right.ACCESS),
+            ("Oikeus tietojen oikaisemiseen", Right.RECTIFICATION),
+            ("Oikeus tietojen poistamiseen", Right.ERASURE),
+            ("Oikeus käsittelyn rajoittamiseen", Right.RESTRICTION),
+            ("Oikeus vastustaa käsittelyä", Right.OBJECT),
+            ("Oikeus siirtää tiedot järjestelmästä toiseen", Right.PORTABILITY),
+            ("Oikeus tehdä valitus valvontaviranomaiselle", Right.COMPLAINT),
+        ],
+    ),
+    "sv": (
+        "Den registrerades rättigheter",
+        [
+            ("Rätt till rättelse", Right.RECTIFICATION),
+            ("Rätt till radering", Right.ERASURE),
+            ("Rätt till begränsning av behandling", Right.RESTRICTION),
+            ("Rätt till dataportabilitet", Right.PORTABILITY),
+            ("Rätt att lämna in klagomål till tillsynsmyndigheten", Right.COMPLAINT),
+        ],
+    ),
+    "en": (
+        "Rights of the data subject",
+        [
+            ("Right of access", Right.ACCESS),
+            ("Right to rectification", Right.RECTIFICATION),
+            ("Right to erasure", Right.ERASURE),
+            ("Right to restriction of processing", Right.RESTRICTION),
+            ("Right to object", Right.OBJECT),
+            ("Right to data portability", Right.PORTABILITY),
+            ("Right to lodge a complaint with a supervisory authority", Right.COMPLAINT),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("heading", "items"),
+    [
+        *_RIGHTS.values(),
+        _bx(
+            "Den registrerades rättigheter",
+            [
+                ("Rätt att få tillgång till uppgifterna", Right.ACCESS),
+                ("Rätt att invända", Right.OBJECT),
+            ],
+            reason="the GDPR's Swedish names of access and objection give no right (rights == ())",
+        ),
+    ],
+)
+def test_a_list_of_rights_in_the_official_wording_gives_each_right(
+    heading: str, items: list[tuple[str, Right]]
+) -> None:
+    """Every item of a rights list, first one included, is a right of the draft."""
+    lines = "".join(f"- {text}\n" for text, _ in items)
+    result = import_notice(f"{heading}\n\n{lines}")
+    assert set(result.draft.rights) == {right for _, right in items}
+    assert len(_headings(result)) == 1
+
+
+@pytest.mark.parametrize(
+    ("notice", "kind", "words"),
+    [
+        ("Tietolähteet: asiakas itse\n", "sources", "asiakas itse"),
+        ("Säilytysaika: kuusi vuotta asiakassuhteen päättymisestä\n", "retention", "kuusi vuotta"),
+        ("Ändamål: fakturering\n", "purposes", "akturering"),
+        _bx(
+            "Mottagare: bokföringsbyrån\n",
+            "recipients",
+            "bokföringsbyrån",
+            reason="the whole line is the heading's span; the value is nowhere",
+        ),
+        _bx(
+            "Recipients: our accounting firm\n",
+            "recipients",
+            "accounting firm",
+            reason="the whole line is the heading's span; the value is nowhere",
+        ),
+        _bx(
+            "Purpose: invoicing\n",
+            "purposes",
+            "nvoicing",
+            reason="the whole line is the heading's span; no purpose",
+        ),
+        _bx(
+            "Lagringstid: sex år efter kundrelationens slut\n",
+            "retention",
+            "sex år",
+            reason="the whole line is the heading's span; the value is nowhere",
+        ),
+        _bx(
+            "Sources: the customer\n",
+            "sources",
+            "customer",
+            reason="the line goes to the description; no source",
+        ),
+        _bx(
+            "Data retention: 6 years from the end of the contract\n",
+            "retention",
+            "6 years",
+            reason="the line goes to the description; no retention rule",
+        ),
+    ],
+)
+def test_a_label_and_its_value_on_one_line(notice: str, kind: str, words: str) -> None:
+    """'Heading: value' — the value is the field's, the label alone is the heading."""
+    result = import_notice(notice)
+    value = notice[notice.index(":") + 1 :].strip()
+    fields = _fields_at(result, value)
+    assert fields
+    assert {_kind(f) for f in fields} == {kind}
+    assert words.lower() in to_toml(result.draft, notes=result.notes).lower()
