@@ -299,13 +299,19 @@ def _slow_find_pattern(text: str, start: int, end: int, value: str) -> list[_con
     return _contact._split_at(text, start, end, [part])
 
 
-def _slow_parse(text: str, start: int, end: int) -> list[_contact.Part]:
-    """:func:`rekisteri.importer._contact.parse_line` as it was: no memory, no pre-checks."""
-    if end - start > _contact.MAX_LINE:
-        return [_contact.Part("text", text[start:end], start, end)]
+def _slow_parse(text: str, spans: list[tuple[int, int]]) -> list[list[_contact.Part]]:
+    """What :func:`rekisteri.importer._contact.parse_line` gave for each span, as it was.
+
+    No memory of lines seen, no pre-checks before the finders.
+    """
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_contact, "_by_form", _slow_by_form)
-        return _contact.parse_line_uncached(text, start, end)
+        return [
+            [_contact.Part("text", text[start:end], start, end)]
+            if end - start > _contact.MAX_LINE
+            else _contact.parse_line_uncached(text, start, end)
+            for start, end in spans
+        ]
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -318,8 +324,9 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 def test_contact_parser_fast_paths_on_development_notices() -> None:
     for notice in NOTICES:
         text = notice.read_bytes().decode("utf-8", errors="replace")  # some are Latin-1
-        for start, end in _lines(text):
-            assert _contact.parse_line(text, start, end) == _slow_parse(text, start, end)
+        spans = list(_lines(text))
+        fast = [_contact.parse_line(text, start, end) for start, end in spans]
+        assert fast == _slow_parse(text, spans)
 
 
 _CONTACT_PIECES = st.sampled_from(
@@ -371,5 +378,6 @@ def test_contact_parser_fast_paths(pieces: list[str], before: str, copies: int) 
     line = "".join(pieces)
     text = before + f"{line}\n" * copies  # the same line again: its parse is remembered
     spans = [*_lines(text), (len(before), len(before) + len(line))]  # also after a bullet
-    for start, end in spans:
-        assert _contact.parse_line(text, start, end) == _slow_parse(text, start, end)
+    assert [_contact.parse_line(text, start, end) for start, end in spans] == _slow_parse(
+        text, spans
+    )
