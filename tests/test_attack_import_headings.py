@@ -1436,3 +1436,32 @@ def test_a_label_and_its_value_on_one_line(notice: str, kind: str, words: str) -
     assert fields
     assert {_kind(f) for f in fields} == {kind}
     assert words.lower() in to_toml(result.draft, notes=result.notes).lower()
+
+
+@pytest.mark.parametrize(
+    ("box", "locale", "written"),
+    [
+        ("PL 12, 00101 Helsinki", "sv", "PB 12, 00101"),
+        ("PL 12, 00101 Helsinki", "en", "P.O. Box 12, 00101"),
+        ("PB 12, 00101 Helsingfors", "fi", "PL 12, 00101"),
+        _bx(
+            "PL 12 00101 HELSINKI",
+            "sv",
+            "PB 12",
+            reason="the Swedish notice writes 'PL 12 00101 HELSINKI' as given",
+        ),
+        _bx(
+            "PL 12 00101 HELSINKI",
+            "en",
+            "P.O. Box 12",
+            reason="the English notice writes 'PL 12 00101 HELSINKI' as given",
+        ),
+    ],
+)
+def test_a_po_box_with_its_own_postal_code_is_written_in_the_notices_language(
+    box: str, locale: str, written: str
+) -> None:
+    """A box that keeps its own code ('PL 12, 00101 Helsinki') still gets PL / PB / P.O. Box."""
+    address = Address(po_box=box)
+    register = Register(controller=Controller(name="Esimerkki Oy", address=address))
+    assert written in render_notice(register, locale=locale, format="text")
