@@ -1465,3 +1465,29 @@ def test_a_po_box_with_its_own_postal_code_is_written_in_the_notices_language(
     address = Address(po_box=box)
     register = Register(controller=Controller(name="Esimerkki Oy", address=address))
     assert written in render_notice(register, locale=locale, format="text")
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        (
+            "Rekisterinpitäjä\n\nEsimerkki Oy\n\nTietosuojavastaava\n\n"
+            "Maija Meikäläinen, maija@example.com\n"
+        ),
+        "Dataskyddsombud\n\nMaija Meikäläinen, maija@example.com\n",
+        "Data protection officer\n\nMaija Meikäläinen, maija@example.com\n",
+        _bx(
+            "Rekisterinpitäjä\n\nEsimerkki Oy\nTestikatu 1, 00100 Helsinki\nTietosuojavastaava\n"
+            "Maija Meikäläinen, maija@example.com\n",
+            reason="the line is read as heading:dpo but the person goes to contact_person; "
+            "controller.dpo is None",
+        ),
+    ],
+)
+def test_the_person_under_a_dpo_heading_is_the_dpo(notice: str) -> None:
+    """The DPO heading names controller.dpo: the person under it is the DPO."""
+    result = import_notice(notice)
+    dpo = result.draft.controller.dpo
+    assert dpo is not None
+    assert dpo.email == "maija@example.com"
+    assert result.draft.contact_person is None
