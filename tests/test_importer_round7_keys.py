@@ -295,3 +295,14 @@ def test_dev_notices_with_a_po_box(stem: str, box: str) -> None:
     assert address is not None
     assert address.po_box == box
     assert address.street is not None
+
+
+def test_doubled_at_sign_is_one() -> None:
+    """'name@@example.fi' (a typing slip) is the address 'name@example.fi'."""
+    result = import_notice(
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nKylän Seurakuntayhtymä\nKatu 1, 00100 Helsinki"
+        f"\nsähköposti: toimisto@@example.fi{TAIL}"
+    )
+    contact = result.draft.controller.contact
+    assert contact is not None
+    assert contact.email == "toimisto@example.fi"
