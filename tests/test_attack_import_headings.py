@@ -1491,3 +1491,49 @@ def test_the_person_under_a_dpo_heading_is_the_dpo(notice: str) -> None:
     assert dpo is not None
     assert dpo.email == "maija@example.com"
     assert result.draft.contact_person is None
+
+
+@pytest.mark.parametrize(
+    ("notice", "kind", "names"),
+    [
+        _bx(
+            "<h2>Rekisterin käyttötarkoitus</h2><ul><li>Laskutus</li><li><strong>Säilytysaika"
+            "</strong>: kaksi vuotta</li><li>Markkinointi</li></ul>",
+            "purposes",
+            ["Laskutus", "Markkinointi"],
+            reason="the bold label is read as heading:retention; 'Markkinointi' becomes a "
+            "retention rule",
+        ),
+        _bx(
+            "<h2>Rekisterin tietosisältö</h2><ul><li>Nimi<ul><li>Evästeet</li><li>Osoite</li>"
+            "</ul></li></ul>",
+            "data_categories",
+            ["Nimi", "Evästeet", "Osoite"],
+            reason="the nested item 'Evästeet' is read as heading:cookies; 'Osoite' becomes "
+            "cookie_policy",
+        ),
+        _bx(
+            "<h2>Rekisterin käyttötarkoitus</h2><p>Laskutus.</p><p><b>Huom.</b> Tietoja "
+            "säilytetään kaksi vuotta.</p>",
+            "purposes",
+            ["Laskutus"],
+            reason="the bold 'Huom.' becomes a purpose 'Huom'",
+        ),
+        (
+            (
+                "<h2>Rekisterin tietosisältö</h2><p>Rekisteriin tallennetaan "
+                "<strong>nimi</strong>, <strong>osoite</strong> ja <strong>evästeet</strong>.</p>"
+            ),
+            "data_categories",
+            ["Nimi", "Osoite", "Evästeet"],
+        ),
+    ],
+)
+def test_bold_runs_and_nested_items_inside_a_section_are_no_headings(
+    notice: str, kind: str, names: list[str]
+) -> None:
+    """Only a heading names a section: bold words and nested items are the section's text."""
+    result = import_notice(notice, html=True)
+    entries = result.draft.purposes if kind == "purposes" else result.draft.data_categories
+    assert [entry.name.fi for entry in entries] == names
+    assert len(_headings(result)) == 1
