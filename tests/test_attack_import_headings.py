@@ -1537,3 +1537,21 @@ def test_bold_runs_and_nested_items_inside_a_section_are_no_headings(
     entries = result.draft.purposes if kind == "purposes" else result.draft.data_categories
     assert [entry.name.fi for entry in entries] == names
     assert len(_headings(result)) == 1
+
+
+@pytest.mark.parametrize("form", ["text", "json"])
+def test_rekisteri_import_never_shows_a_code_from_a_box_or_cookie_text(
+    form: str, tmp_path: Path, runner: CliRunner
+) -> None:
+    """The TOML draft, the report and the summary line show every code masked."""
+    notice = tmp_path / "seloste.txt"
+    notice.write_text(
+        f"Rekisterinpitäjä\n\nEsimerkki Oy\nPL {HETU_A}\n00100 Helsinki\n\n"
+        f"Evästeet\n\nLisätietoja evästeistä antaa {HETU_B.lower()}.\n\n"
+        f"PB {HETU_A.replace('-', ' - ')}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["import", "-f", form, str(notice)])
+    assert result.exit_code in (0, 1), result.output
+    assert "¤" in result.output
+    assert not _secret_shown(result.output)
