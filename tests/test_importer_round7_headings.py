@@ -307,3 +307,27 @@ def test_a_bold_word_that_names_nothing_stays_text() -> None:
         "</body></html>"
     )
     assert "Huomaa" not in [text for _, text in headings(import_notice(page))]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("R E K I S T E R I N  P I T Ä J Ä", SectionKind.CONTROLLER),
+        ("Y H T E Y S H E N K I L Ö", SectionKind.CONTACT),
+        ("E V Ä S T E E T.", SectionKind.COOKIES),
+        ("Lagrande av data", SectionKind.RETENTION),
+        ("Därför behandlar vi personuppgifter", SectionKind.PURPOSES),
+        ("När behandlar vi personuppgifter", SectionKind.PURPOSES),
+        ("Vilka är vi?", SectionKind.CONTROLLER),
+    ],
+)
+def test_more_wordings(line: str, kind: SectionKind) -> None:
+    assert (recognise(line) or guess(line)) is kind
+
+
+def test_spaced_out_question_heading() -> None:
+    result = import_notice(
+        CONTROLLER + "M I T Ä  H E N K I L Ö T I E T O J A N N E  K E R Ä Ä M M E ?\n\n"
+        "Nimi ja osoite.\n"
+    )
+    assert [kind for kind, _ in headings(result)][-1] == "data_categories"

@@ -319,6 +319,8 @@ _NUMBERING: Final = re.compile(
     r"|\d{1,2}\.(?=[^\W\d_]{3})"
     r"|\d{1,2}\s+"
 )
+#: A heading's letters spaced out, its words two spaces apart: "Y H T E Y S H E N K I L Ö".
+_SPACED: Final = re.compile(r"(?:\S {1,3}){4,}\S[.:?!]?")
 #: A word broken over two lines with a hyphen: "rekisterin- pitäjä" is "rekisterinpitäjä".
 _BROKEN: Final = re.compile(r"(?<=[a-zåäö])- (?!(?:ja|tai|sekä|och|eller|and|or)\b)(?=[a-zåäö])")
 _DASHES: Final = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-"})
@@ -341,6 +343,7 @@ _CACHED: Final = 4 * MAX_HEADING
 def _normalise(text: str) -> str:
     if "\u00ad" in text:
         text = text.replace("\u00ad", "")
+    text = unspaced(text)
     text = " ".join(text.translate(_DASHES).split()).casefold().lstrip("#*•-–· ")
     if "- " in text:
         text = _BROKEN.sub("", text)
@@ -348,6 +351,14 @@ def _normalise(text: str) -> str:
     if match is not None and match.end() < len(text):
         text = text[match.end() :]
     return text.rstrip(_TRAIL).strip("*_ ")
+
+
+def unspaced(text: str) -> str:
+    """*text* with letters spaced out for show joined again ("R E K I S T E R I N  P I T Ä J Ä")."""
+    stripped = text.strip()
+    if len(stripped) > _CACHED or _SPACED.fullmatch(stripped) is None:
+        return text
+    return " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", stripped))
 
 
 def recognise(text: str) -> SectionKind | None:
@@ -459,6 +470,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|\bcontrollers?\b|kuka käsittelee|vem behandlar|who processes|rekisterin ylläpitäjä"
             r"|rekisterin omistaja|registerhållare|registerförare|registerinnehavare"
             r"|registeradministratör|registerägare"
+            r"|^(?:vilka|vem) är vi\b|^who (?:are we|we are)\b|^keitä olemme|^kuka olemme"
         ),
     ),
     (
@@ -511,6 +523,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         re.compile(
             r"säilyt|säilö|kuinka kauan|miten kauan|lagring|förvar|hur länge|retention"
             r"|how long|poistaminen|tietojen poisto|borttagning|gallring|rensning|storage period"
+            r"|\blagra(?:nde|s)\b|\bsparas\b"
             r"|lagringstid|sparas|(?<!right to )(?<!rätt till )(?:deletion|radering)"
         ),
     ),
@@ -528,6 +541,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"tarkoitu|peruste|ändamål|syfte|grund|purpose|legal basis"
             r"|miksi|varför|why|mihin|motivering|användning\w* av (?:registret|informationen|uppgift)"
             r"|what (?:do|will) we use|use (?:your|the) data for|till vad|vad används"
+            r"|^därför|för vilka ändamål|\bnär (?:behandlar|samlar|använder) vi"
             r"|allmänt intresse|public interest|yleisen edun|oikeutettu etu|berättigat intresse"
         ),
     ),

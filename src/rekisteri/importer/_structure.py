@@ -19,6 +19,7 @@ from rekisteri.importer._headings import (
     normalise,
     recognise,
     sub_label,
+    unspaced,
 )
 
 if TYPE_CHECKING:
@@ -464,7 +465,7 @@ class _Splitter:
         return Piece("heading", start, end, [(start, end)], start, None)
 
     def _unknown_heading(self, line: tuple[int, int]) -> bool:
-        text = self.text[line[0] : line[1]]
+        text = unspaced(self.text[line[0] : line[1]])
         words = text.split()
         return (
             len(text) <= _UNKNOWN_CHARS
@@ -786,7 +787,7 @@ _LATER_SECTION: Final = 2
 
 def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> SectionKind | None:
     """The kind of a heading-shaped *line* that the table does not know, from its words."""
-    line = _LEGAL_REFERENCE.sub("", line)  # "… säilytetään (EU 2016/679 13 art. 2 a)"
+    line = _LEGAL_REFERENCE.sub("", unspaced(line))  # "… (EU 2016/679 13 art. 2 a)"
     words = line.split()
     if (
         not words
