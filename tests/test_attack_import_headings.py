@@ -1566,3 +1566,35 @@ def test_rekisteri_import_never_shows_a_code_from_a_box_or_cookie_text(
     assert result.exit_code in (0, 1), result.output
     assert "¤" in result.output
     assert not _secret_shown(result.output)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        (
+            "Rekisterin käyttötarkoitus\n\nTietoja käytetään asiakassuhteen hoitamiseen, ja\n"
+            "rekisterinpitäjä\nvoi käyttää niitä markkinointiin.\n"
+        ),
+        (
+            "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen. Tietojen\nsäilytysaika\n"
+            "on viisi vuotta.\n"
+        ),
+        (
+            "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen ja\nevästeet\n"
+            "kerätään tilastointia varten.\n"
+        ),
+        (
+            "Ändamålet med behandlingen\n\nUppgifterna används för fakturering och\n"
+            "personuppgiftsansvarig\nkan använda dem för marknadsföring.\n"
+        ),
+        (
+            "Purpose of processing\n\nWe use the data for invoicing, and the\ncontroller\n"
+            "may use them for marketing.\n"
+        ),
+    ],
+)
+def test_a_heading_word_on_a_line_of_a_wrapped_sentence_is_no_heading(notice: str) -> None:
+    """Text saved from Word breaks sentences anywhere: a line of one heading word inside one."""
+    result = import_notice(notice)
+    assert len(_headings(result)) == 1
+    assert _uncovered(result) == ""
