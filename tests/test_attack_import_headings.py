@@ -1598,3 +1598,40 @@ def test_a_heading_word_on_a_line_of_a_wrapped_sentence_is_no_heading(notice: st
     result = import_notice(notice)
     assert len(_headings(result)) == 1
     assert _uncovered(result) == ""
+
+
+@pytest.mark.parametrize(
+    ("notice", "stated", "purposes"),
+    [
+        ("Tietojen luovutukset\n\n**Tietoja ei luovuteta.**\n", {NoneStated.RECIPIENTS}, []),
+        _bx(
+            "<h2>Evästeet</h2><p><strong>Emme käytä evästeitä.</strong></p>",
+            {NoneStated.COOKIES},
+            [],
+            reason="the bold sentence is read as an unknown heading: unmatched, no none_stated",
+        ),
+        _bx(
+            "<h2>Tietojen luovutukset</h2><h3>Tietoja ei luovuteta kolmansille osapuolille.</h3>"
+            "<p>Tilitoimisto käsittelee kirjanpitoa.</p>",
+            {NoneStated.RECIPIENTS},
+            [],
+            reason="the sentence in an <h3> and the paragraph after it are unmatched",
+        ),
+        _bx(
+            "<h2>Rekisterin käyttötarkoitus</h2><p>Laskutus.</p><p><strong>Tietoja säilytetään "
+            "kuusi vuotta asiakassuhteen päättymisestä.</strong></p><p>Markkinointi.</p>",
+            set(),
+            ["Laskutus", "Markkinointi"],
+            reason="the bold sentence opens an unknown section: it and 'Markkinointi.' are "
+            "unmatched",
+        ),
+    ],
+)
+def test_a_bold_sentence_is_text_of_its_section(
+    notice: str, stated: set[NoneStated], purposes: list[str]
+) -> None:
+    """A sentence in bold (or even in a heading tag) is no heading: it says what it says."""
+    result = import_notice(notice)
+    assert set(result.draft.none_stated) == stated
+    assert [purpose.name.fi for purpose in result.draft.purposes] == purposes
+    assert result.unmatched == ()
