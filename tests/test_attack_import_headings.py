@@ -1635,3 +1635,33 @@ def test_a_bold_sentence_is_text_of_its_section(
     assert set(result.draft.none_stated) == stated
     assert [purpose.name.fi for purpose in result.draft.purposes] == purposes
     assert result.unmatched == ()
+
+
+@pytest.mark.parametrize(
+    ("notice", "names"),
+    [
+        (
+            (
+                "4. Rekisterin tietosisältö\n\n1. Nimi\n2. Osoite\n3. Puhelin\n4. Sähköposti\n"
+                "5. Evästeet\n\n5. Tietolähteet\n\nAsiakas itse.\n"
+            ),
+            ["Nimi", "Osoite", "Puhelin", "Sähköposti", "Evästeet"],
+        ),
+        (
+            (
+                "3. Rekisterin tietosisältö\n\n1. Nimi\n2. Osoite\n3. Puhelin\n4. Säilytysaika\n\n"
+                "4. Tietolähteet\n\nAsiakas itse.\n"
+            ),
+            ["Nimi", "Osoite", "Puhelin", "Säilytysaika"],
+        ),
+    ],
+)
+def test_a_numbered_item_with_the_next_sections_number_stays_an_item(
+    notice: str, names: list[str]
+) -> None:
+    """'5. Evästeet' inside a numbered list under '4.' is an item, not section 5."""
+    result = import_notice(notice)
+    assert [category.name.fi for category in result.draft.data_categories] == names
+    assert [source.key for source in result.draft.sources] == ["asiakas-itse"]
+    assert result.draft.cookie_policy is None
+    assert result.draft.retention == ()
