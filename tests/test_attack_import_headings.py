@@ -1665,3 +1665,25 @@ def test_a_numbered_item_with_the_next_sections_number_stays_an_item(
     assert [source.key for source in result.draft.sources] == ["asiakas-itse"]
     assert result.draft.cookie_policy is None
     assert result.draft.retention == ()
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        f"Rekisterinpitäjä {HETU_A}\n\nEsimerkki Oy\n",
+        f"Rekisterinpitäjä\n\n{HETU_A}\nTestikatu 1, PL {HETU_B}, 00100 Helsinki\n",
+        _bx(
+            f"Rekisterin nimi: {HETU_A}\n",
+            reason="the register's name becomes the masked code '¤¤¤¤¤¤¤¤¤¤¤'",
+        ),
+    ],
+)
+def test_an_identity_code_beside_a_heading_is_never_a_value(notice: str) -> None:
+    """A code on a heading's line or in a controller's block is no name and no box."""
+    result = import_notice(notice)
+    draft = result.draft
+    values = [draft.controller.name, draft.name.fi if draft.name else None]
+    if draft.controller.address is not None:
+        values.append(draft.controller.address.po_box)
+    assert not any(value and "¤" in value for value in values), values
+    assert not _secret_shown(to_toml(draft, notes=result.notes))
