@@ -20,8 +20,9 @@ The promises under attack:
 4. ``Address.po_box`` and ``Register.cookie_policy``: identity codes in them are
    masked in every output, bad values get typed errors, old documents still load.
 
-A promise found broken stays as a test marked ``xfail(strict=True)`` whose reason
-says what happens (the smallest inputs are in /work/coord/A4-FINDINGS.md).
+A promise found broken stays as a case marked ``xfail(strict=True)`` whose reason
+says what happens; each such case is the smallest input found that shows it. When a fix
+makes one pass, its mark goes (the case stays).
 """
 
 from __future__ import annotations
@@ -1279,7 +1280,9 @@ def test_a_contact_lines_label_is_no_name(line: str, label: str) -> None:
     result = import_notice(f"Rekisterinpitäjä\n\nEsimerkki Oy\n{line}\n")
     contact = result.draft.controller.contact
     assert contact is not None
-    assert (contact.email or contact.phone or "") in line
+    channel = contact.email or contact.phone
+    assert channel is not None
+    assert channel in line
     assert f"another name too: {label}" not in to_toml(result.draft, notes=result.notes)
 
 
