@@ -1690,3 +1690,37 @@ def test_an_identity_code_beside_a_heading_is_never_a_value(notice: str) -> None
         values.append(draft.controller.address.po_box)
     assert not any(value and "¤" in value for value in values), values
     assert not _secret_shown(to_toml(draft, notes=result.notes))
+
+
+@pytest.mark.parametrize(
+    ("notice", "expected"),
+    [
+        (
+            (
+                "Tietojen luovutukset ja siirrot EU:n ulkopuolelle\n\n"
+                "Tietoja luovutetaan tilitoimistolle.\n"
+            ),
+            {"Tietoja luovutetaan": "recipients"},
+        ),
+        (
+            (
+                "Säännönmukaiset luovutukset ja siirrot EU:n tai ETA:n ulkopuolelle\n\n"
+                "Tietoja luovutetaan tilitoimistolle.\n"
+            ),
+            {"Tietoja luovutetaan": "recipients"},
+        ),
+        (
+            (
+                "Tietojen siirto EU:n ulkopuolelle\n\nTietoja siirretään Yhdysvaltoihin "
+                "vakiosopimuslausekkein.\n"
+            ),
+            {"Tietoja siirretään": "transfers"},
+        ),
+    ],
+)
+def test_a_colon_inside_a_word_is_no_label(notice: str, expected: dict[str, str]) -> None:
+    """'EU:n' is a word: the heading is the whole line, not 'Label: value'."""
+    result = import_notice(notice)
+    assert _headings(result) == [notice.split("\n\n", 1)[0]]
+    for snippet, kind in expected.items():
+        assert {_kind(f) for f in _fields_at(result, snippet)} == {kind}
