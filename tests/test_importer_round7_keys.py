@@ -306,3 +306,35 @@ def test_doubled_at_sign_is_one() -> None:
     contact = result.draft.controller.contact
     assert contact is not None
     assert contact.email == "toimisto@example.fi"
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "name"),
+    [
+        # a name heading the table of headings does not know, a blank line before its value
+        ("Registrets benämning", "Medlemsförteckning", "Medlemsförteckning"),
+        ("Name of the registry", "Customer register", "Customer register"),
+        ("Title of the register", "Customer register", "Customer register"),
+        # a heading that names the register and its purpose: the name up to its clause
+        (
+            "Rekisterin nimi ja tarkoitus",
+            "Jäsenrekisteri, jonka tarkoitus on jäsenyyden hoitaminen.",
+            "Jäsenrekisteri",
+        ),
+    ],
+)
+def test_register_name_under_a_label_line(label: str, value: str, name: str) -> None:
+    result = import_notice(
+        f"Tietosuojaseloste\n\nRekisterinpitäjä\n\nKylän Seura ry\nKatu 1, 00100 Helsinki\n\n"
+        f"{label}\n\n{value}\n"
+    )
+    assert result.draft.name is not None
+    assert name in (result.draft.name.fi, result.draft.name.sv, result.draft.name.en)
+
+
+def test_no_register_name_under_a_label_line_over_a_sentence() -> None:
+    result = import_notice(
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nKylän Seura ry\nKatu 1, 00100 Helsinki\n\n"
+        "Registrets benämning\n\nUppgifterna samlas in av medlemmarna själva.\n"
+    )
+    assert result.draft.name is None

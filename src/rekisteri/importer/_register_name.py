@@ -416,10 +416,17 @@ def name_in_heading(heading: str) -> str | None:
 #: A register-name heading, also one that names the register's content too ("Name and
 #: content of the register", "Rekisterin nimi ja tietosisältö", "Registrets namn och innehåll").
 _NAME_LABEL_LINE: Final = re.compile(
-    r"(?i)^[ \t]*(?:[0-9]{1,2}[.)]?[ \t]*)?(?:(?:the[ \t]+)?name(?:[ \t]+and[ \t]+(?:the[ \t]+)?"
-    r"contents?)?[ \t]+of[ \t]+the[ \t]+register|register[ \t]+name"
-    r"|(?:henkilö)?rekisterin[ \t]+nimi(?:[ \t]+ja[ \t]+(?:tieto)?sisältö)?"
-    r"|registrets[ \t]+namn(?:[ \t]+och[ \t]+innehåll)?)[ \t]*:?[ \t]*$"
+    r"(?i)^[ \t]*(?:[0-9]{1,2}[.)]?[ \t]*)?(?:(?:the[ \t]+)?(?:name|title)(?:[ \t]+and[ \t]+"
+    r"(?:the[ \t]+)?contents?)?[ \t]+of[ \t]+the[ \t]+(?:register|registry)"
+    r"|regist(?:er|ry)[ \t]+name"
+    r"|(?:henkilö)?rekisterin[ \t]+nimi"
+    r"(?:[ \t]+ja[ \t]+(?:(?:tieto)?sisältö|(?:käyttö)?tarkoitus))?"
+    r"|registrets[ \t]+(?:namn|benämning)(?:[ \t]+och[ \t]+(?:innehåll|ändamål))?"
+    r"|namn[ \t]+på[ \t]+registret)[ \t]*:?[ \t]*$"
+)
+#: The words that end a register's name under its label ("Medlemsförteckning", "Jäsenluettelo").
+_LISTING_END: Final = re.compile(
+    r"(?i)(?:rekisteri|register|registret|registry|förteckning|luettelo|kortisto|database)$"
 )
 
 
@@ -443,10 +450,17 @@ def name_after_label_line(text: str) -> tuple[str, int, int] | None:
         position += len(line) + 1
         if not _NAME_LABEL_LINE.match(line):
             continue
-        value = flat(lines[index + 1]).strip(" .")
-        name, _ = split_section_name(value)
+        start = position
+        for following in lines[index + 1 :]:  # blank lines between the label and its value
+            if following.strip():
+                break
+            start += len(following) + 1
+        else:
+            return None
+        value = flat(following).strip(" .")
+        name, _ = split_section_name(re.split(r",[ \t]+(?=jo(?:ka|nka|ssa|hon)\b)", value)[0])
         name = name.strip(" ." + _QUOTES)
-        if 0 < len(name.split()) <= _NAME_WORDS and _REGISTER_END.search(name):
-            return capitalise(name), position, position + len(lines[index + 1])
+        if 0 < len(name.split()) <= _NAME_WORDS and _LISTING_END.search(name):
+            return capitalise(name), start, start + len(following)
         return None
     return None
