@@ -599,6 +599,43 @@ SECTIONS = [
         ),
         {"Asiakkaan nimi": "data_categories", "Tietoja säilytetään": "retention"},
     ),
+    _bx(
+        "Säilytysaika ja tietoturva\n\nTietoja säilytetään kaksi vuotta.\n\n"
+        "Tietokanta on suojattu palomuurilla.\n",
+        {"Tietoja säilytetään": "retention", "Tietokanta": "security"},
+        reason="both paragraphs go to retention; security == ()",
+    ),
+    _bx(
+        "Retention and security\n\nWe keep the data for two years.\n\n"
+        "The database is protected by a firewall.\n",
+        {"We keep": "retention", "The database": "security"},
+        reason="both paragraphs go to retention",
+    ),
+    _bx(
+        "Lagring och skydd av uppgifter\n\nUppgifterna sparas i två år.\n\n"
+        "Databasen skyddas med brandvägg.\n",
+        {"Uppgifterna sparas": "retention", "Databasen": "security"},
+        reason="both paragraphs go to retention",
+    ),
+    _bx(
+        "Henkilötiedot ja niiden lähteet\n\nAsiakkaan nimi ja osoite.\n\n"
+        "Tiedot saadaan asiakkaalta itseltään.\n",
+        {"Asiakkaan nimi": "data_categories", "Tiedot saadaan": "sources"},
+        reason="both paragraphs go to sources; no data categories",
+    ),
+    _bx(
+        "Sources and recipients of data\n\nThe data are collected from the customer.\n\n"
+        "The data are disclosed to our accounting firm.\n",
+        {"The data are collected": "sources", "The data are disclosed": "recipients"},
+        reason="both paragraphs go to sources",
+    ),
+    _bx(
+        "Tietojen luovutus ja siirto EU:n ulkopuolelle\n\n"
+        "Tietoja luovutetaan tilitoimistolle.\n\n"
+        "Tietoja siirretään Yhdysvaltoihin vakiosopimuslausekkein.\n",
+        {"Tietoja luovutetaan": "recipients", "Tietoja siirretään": "transfers"},
+        reason="the transfer to the USA becomes a recipient; transfers == ()",
+    ),
     (
         (
             "Rekisterin nimi\n\nAsiakasrekisteri\n\nVem lämnar vi ut uppgifterna till?\n\n"
