@@ -1761,3 +1761,27 @@ def test_a_colon_inside_a_word_is_no_label(notice: str, expected: dict[str, str]
     assert _headings(result) == [notice.split("\n\n", 1)[0]]
     for snippet, kind in expected.items():
         assert {_kind(f) for f in _fields_at(result, snippet)} == {kind}
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        _bx(
+            "<h2>Säilytysajat</h2><table><tr><td>Asiakastiedot</td><td>6 vuotta asiakassuhteen "
+            "päättymisestä</td></tr><tr><td>Laskut</td><td>10 vuotta</td></tr></table>",
+            reason="the label cell 'Asiakastiedot' is read as heading:data_categories: the "
+            "period becomes a data category and the second row is unmatched",
+        ),
+        _bx(
+            "<h2>Säilytysaika</h2><dl><dt>Asiakastiedot</dt><dd>6 vuotta</dd><dt>Evästeet</dt>"
+            "<dd>2 vuotta</dd></dl>",
+            reason="the terms are read as headings (data categories, cookies); no retention rule",
+        ),
+    ],
+)
+def test_a_retention_table_under_the_retention_heading_gives_rules(notice: str) -> None:
+    """Rows of 'data | period' under a retention heading are retention rules."""
+    result = import_notice(notice)
+    assert len(result.draft.retention) == 2
+    assert result.draft.data_categories == ()
+    assert len(_headings(result)) == 1
