@@ -1785,3 +1785,42 @@ def test_a_retention_table_under_the_retention_heading_gives_rules(notice: str) 
     assert len(result.draft.retention) == 2
     assert result.draft.data_categories == ()
     assert len(_headings(result)) == 1
+
+
+@pytest.mark.parametrize(
+    ("notice", "kind", "count"),
+    [
+        _bx(
+            "<h2>Käsittelyn tarkoitukset</h2><table><tr><th>Tarkoitus</th><th>Oikeusperuste</th>"
+            "<th>Säilytysaika</th></tr><tr><td>Laskutus</td><td>sopimus</td><td>6 vuotta</td></tr>"
+            "</table>",
+            "purposes",
+            1,
+            reason="the header cells are read as headings; the row becomes one retention rule "
+            "'Laskutus sopimus 6 vuotta' and purposes == ()",
+        ),
+        _bx(
+            "<h2>Tietojen vastaanottajat</h2><table><tr><td>Tilitoimisto Esimerkki Oy</td>"
+            "<td>kirjanpito</td></tr><tr><td>Verohallinto</td><td>verotus</td></tr></table>",
+            "recipients",
+            2,
+            reason="every cell is unmatched; recipients == ()",
+        ),
+        _bx(
+            "<h2>Tietojen vastaanottajat</h2><table><tr><th>Vastaanottaja</th>"
+            "<th>Käyttötarkoitus</th></tr><tr><td>Tilitoimisto Esimerkki Oy</td>"
+            "<td>kirjanpito</td></tr></table>",
+            "recipients",
+            1,
+            reason="the header cells are read as headings and the row is unmatched",
+        ),
+    ],
+)
+def test_a_table_under_a_heading_gives_that_headings_entries(
+    notice: str, kind: str, count: int
+) -> None:
+    """Each row of a table under a heading is an entry of the field the heading names."""
+    result = import_notice(notice)
+    entries = result.draft.purposes if kind == "purposes" else result.draft.recipients
+    assert len(entries) == count
+    assert len(_headings(result)) == 1
