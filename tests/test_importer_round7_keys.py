@@ -338,3 +338,30 @@ def test_no_register_name_under_a_label_line_over_a_sentence() -> None:
         "Registrets benämning\n\nUppgifterna samlas in av medlemmarna själva.\n"
     )
     assert result.draft.name is None
+
+
+@pytest.mark.parametrize(
+    ("html", "name"),
+    [
+        # a table's header row of two parties over their cells (the controller's was empty)
+        (
+            (
+                "<h1>Tietosuojaseloste</h1><table><tr><th>Rekisterinpitäjä</th><th>Yhteyshenkilö</th>"
+                "</tr><tr><td>Kylän Kauppa Oy<br>Katu 1, 00100 Helsinki</td><td>Matti Esimerkki<br>"
+                "matti@example.fi</td></tr></table><h2>Rekisterin nimi</h2><p>Asiakasrekisteri</p>"
+            ),
+            "Kylän Kauppa Oy",
+        ),
+        # a name's genitive first word alone on its line (was 'Kylän')
+        (
+            (
+                "<h1>Tietosuojaseloste</h1><h3>Rekisterinpitäjä</h3><p>Kylän<br>Kauppa Oy<br>"
+                "Katu 1, 00100 Helsinki</p>"
+            ),
+            "Kylän Kauppa Oy",
+        ),
+    ],
+)
+def test_controller_in_html_layouts(html: str, name: str) -> None:
+    result = import_bytes(html.encode(), source_name="notice.html")
+    assert result.draft.controller.name == name

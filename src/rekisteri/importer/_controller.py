@@ -1323,6 +1323,9 @@ def _channel_labels(text: str, parts: list[Part]) -> list[Part]:
     return out
 
 
+#: A name's first words in the genitive alone on a line ("Kylän" / "Kauppa Oy", "Byns" /
+#: "Handel Ab"): one to three capitalised words, the last ending as a genitive does.
+_GENITIVE_LEAD: Final = re.compile(r"(?:[A-ZÄÖÅ][\w-]*[ \t]+){0,2}[A-ZÄÖÅ][\w-]*(?:n|s)")
 #: A name line broken before its end: a word with a hyphen or a conjunction last
 #: ("Kylän Kotiseutu- ja" / "Museoyhdistys ry").
 _BROKEN_NAME: Final = re.compile(r"(?:[\w]-|[ \t](?:ja|och|and|&))[ \t]*$")
@@ -1343,7 +1346,10 @@ def _joined_name_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[in
             first = text[start:end].strip()
             second = text[lines[index + 1][0] : lines[index + 1][1]].strip()
             if (
-                _BROKEN_NAME.search(first)
+                (
+                    _BROKEN_NAME.search(first)
+                    or (_GENITIVE_LEAD.fullmatch(first) and not looks_like_person(first))
+                )
                 and first[:1].isupper()
                 and not any(c.isdigit() or c in ":@" for c in first + second)
                 and len((first + " " + second).split()) <= _ORPHAN_WORDS
@@ -1521,6 +1527,31 @@ def adopt_orphan_blocks(text: str, sections: list[Section]) -> list[Section]:
             continue
         labels = False
         out.append(section)
+    return _header_row_cells(text, out)
+
+
+def _header_row_cells(text: str, sections: list[Section]) -> list[Section]:
+    """A table's header row of party headings, its cells below: the first cell is the first's.
+
+    "Rekisterinpitäjä | Yhteyshenkilö" over "Kylän Kauppa Oy, Katu 1 … |
+    Matti Esimerkki, …" becomes two headings in a row, the controller's empty,
+    then both cells under the second: the first cell, when it names a body,
+    goes back to the controller.
+    """
+    out = list(sections)
+    for index, section in enumerate(out[:-1]):
+        following = out[index + 1]
+        if (
+            section.kind is SectionKind.CONTROLLER
+            and not section.pieces
+            and following.kind in {SectionKind.CONTACT, SectionKind.DPO}
+            and len(following.pieces) > 1
+        ):
+            first = following.pieces[0]
+            start, end = first.lines[0]
+            if ORGANISATION.search(text[start:end]) or _LEGAL_FORM_ANY_CASE.search(text[start:end]):
+                out[index] = Section(section.kind, section.heading, [first])
+                out[index + 1] = Section(following.kind, following.heading, following.pieces[1:])
     return out
 
 
