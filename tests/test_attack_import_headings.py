@@ -744,6 +744,30 @@ NEGATIVES = [
         {NoneStated.RECIPIENTS},
         reason="'Ei vastaanottajia.' becomes a recipient",
     ),
+    ("Kakor\n\nVi använder inga kakor.\n", {NoneStated.COOKIES}),
+    ("Evästeet\n\nEvästeitä ei käytetä.\n", {NoneStated.COOKIES}),
+    ("Recipients\n\nWe never sell or disclose your data.\n", {NoneStated.RECIPIENTS}),
+    ("Tietojen luovutukset\n\nTietoja ei myydä eikä luovuteta.\n", {NoneStated.RECIPIENTS}),
+    _bx(
+        "Transfers outside the EU\n\nNo data is transferred outside the EEA.\n",
+        {NoneStated.TRANSFERS},
+        reason="the denial becomes a transfer entry; none_stated is empty",
+    ),
+    _bx(
+        "Utlämnande av uppgifter\n\nInga uppgifter lämnas ut.\n",
+        {NoneStated.RECIPIENTS},
+        reason="the denial becomes a recipient 'Inga uppgifter lämnas ut.'",
+    ),
+    _bx(
+        "Cookies\n\nWe don't use cookies.\n",
+        {NoneStated.COOKIES},
+        reason='"don\'t" is not read as a denial; none_stated is empty',
+    ),
+    _bx(
+        "Evästeet\n\nSivustolla ei ole evästeitä.\n",
+        {NoneStated.COOKIES},
+        reason="'ei ole evästeitä' is not read as a denial; none_stated is empty",
+    ),
 ]
 
 
