@@ -949,7 +949,8 @@ def test_a_bad_value_in_a_document_exits_as_documented(
         document["cookie_policy"] = value
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(document), encoding="utf-8")
-    for args, expected in ((["validate"], 1), (["render"], 2), (["lint"], 2)):
+    commands = ((["validate"], 1), (["render"], 2), (["lint"], 2), (["jsonld"], 2), (["record"], 2))
+    for args, expected in commands:
         result = runner.invoke(cli, [*args, str(path)])
         assert result.exit_code == expected, (args, result.output)
         assert isinstance(result.exception, SystemExit), result.exception
