@@ -135,6 +135,7 @@ TUNED_ON: Final = frozenset(
         "dev_r7k_04-broken-name-line-partitive-register-sentence",
         "dev_r7k_05-sv-body-label-register-sentence",
         "dev_r7k_06-sv-name-label-unknown-listing-name",
+        "dev_r7k_07-html-party-header-row-name-br",
         "dev_r7s_01-sv-block-start-headings-full-stop-bitraden",
         "dev_r7s_02-en-one-line-paragraphs-no-blank-lines",
         "dev_r7s_03-fi-genitive-subjects-processors-cookie-prose",

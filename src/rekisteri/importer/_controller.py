@@ -1495,6 +1495,8 @@ def _own_label(parts: list[Part], text: str, start: int) -> bool:
 
 #: A block taken for a heading is a name of at most this many words.
 _ORPHAN_WORDS: Final = 8
+#: A block of several lines taken for one heading is a contact block of at most this many words.
+_BLOCK_WORDS: Final = 24
 
 
 def adopt_orphan_blocks(text: str, sections: list[Section]) -> list[Section]:
@@ -1549,6 +1551,7 @@ def _header_row_cells(text: str, sections: list[Section]) -> list[Section]:
         ):
             first = following.pieces[0]
             start, end = first.lines[0]
+            end = first.lines[min(1, len(first.lines) - 1)][1]  # a name may run over two lines
             if ORGANISATION.search(text[start:end]) or _LEGAL_FORM_ANY_CASE.search(text[start:end]):
                 out[index] = Section(section.kind, section.heading, [first])
                 out[index + 1] = Section(following.kind, following.heading, following.pieces[1:])
@@ -1572,6 +1575,13 @@ def _orphan_block(text: str, section: Section) -> bool:
     heading = section.heading
     assert heading is not None
     words = text[heading.start : heading.end].split()
+    if len(heading.lines) > 1 and len(words) <= _BLOCK_WORDS:
+        # "Järvikylän" / "Veneveistämö Oy" / "Y-tunnus …" / "Katu 3, 41160 Kylä" taken
+        # for one heading of several lines: a contact block when its lines give a
+        # postal code, a Y-tunnus, an e-mail or a phone
+        fields = {p.field for s, e in heading.lines for p in parse_line(text, s, e)}
+        if fields & {"postal_code", "business_id", "email", "phone"}:
+            return True
     if not words or len(words) > _ORPHAN_WORDS or words[-1].endswith((".", ":", "?")):
         return False
     if not section.pieces:
