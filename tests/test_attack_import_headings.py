@@ -603,31 +603,35 @@ SECTIONS = [
         "Säilytysaika ja tietoturva\n\nTietoja säilytetään kaksi vuotta.\n\n"
         "Tietokanta on suojattu palomuurilla.\n",
         {"Tietoja säilytetään": "retention", "Tietokanta": "security"},
-        reason="both paragraphs go to retention; security == ()",
+        reason="both paragraphs go to retention; security == ()"
+        "; the guide: the first field's word names the heading",
     ),
     _bx(
         "Retention and security\n\nWe keep the data for two years.\n\n"
         "The database is protected by a firewall.\n",
         {"We keep": "retention", "The database": "security"},
-        reason="both paragraphs go to retention",
+        reason="both paragraphs go to retention"
+        "; the guide: the first field's word names the heading",
     ),
     _bx(
         "Lagring och skydd av uppgifter\n\nUppgifterna sparas i två år.\n\n"
         "Databasen skyddas med brandvägg.\n",
         {"Uppgifterna sparas": "retention", "Databasen": "security"},
-        reason="both paragraphs go to retention",
+        reason="both paragraphs go to retention"
+        "; the guide: the first field's word names the heading",
     ),
     _bx(
         "Henkilötiedot ja niiden lähteet\n\nAsiakkaan nimi ja osoite.\n\n"
         "Tiedot saadaan asiakkaalta itseltään.\n",
         {"Asiakkaan nimi": "data_categories", "Tiedot saadaan": "sources"},
-        reason="both paragraphs go to sources; no data categories",
+        reason="both paragraphs go to sources; no data categories"
+        "; the guide: the first field's word names the heading",
     ),
     _bx(
         "Sources and recipients of data\n\nThe data are collected from the customer.\n\n"
         "The data are disclosed to our accounting firm.\n",
         {"The data are collected": "sources", "The data are disclosed": "recipients"},
-        reason="both paragraphs go to sources",
+        reason="both paragraphs go to sources; the guide: the first field's word names the heading",
     ),
     _bx(
         "Tietojen luovutus ja siirto EU:n ulkopuolelle\n\n"
@@ -1849,3 +1853,30 @@ def test_a_table_under_a_heading_gives_that_headings_entries(
     entries = result.draft.purposes if kind == "purposes" else result.draft.recipients
     assert len(entries) == count
     assert len(_headings(result)) == 1
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        _bx(
+            "Rekisterin käyttötarkoitus\n\nLaskutus.\n\nEvästeasetukset\n\n© 2024 Esimerkki Oy\n",
+            reason="the menu link is read as heading:cookies; the copyright line becomes "
+            "cookie_policy",
+        ),
+        _bx(
+            "Rekisterin käyttötarkoitus\n\nLaskutus.\n\n"
+            "Evästeasetukset | Tietosuoja | Saavutettavuus\n\n© 2024 Esimerkki Oy\n",
+            reason="the menu line is read as heading:cookies; the copyright line becomes "
+            "cookie_policy",
+        ),
+        (
+            "<nav><a href='/'>Etusivu</a> &gt; <a href='/tietosuoja'>Tietosuoja</a></nav>"
+            "<h1>Tietosuojaseloste</h1><h2>Rekisterin käyttötarkoitus</h2><p>Laskutus.</p>"
+        ),
+    ],
+)
+def test_page_furniture_is_no_cookie_text(notice: str) -> None:
+    """A menu link is never a heading: the page's footer is no cookie policy."""
+    result = import_notice(notice)
+    assert result.draft.cookie_policy is None
+    assert [purpose.name.fi for purpose in result.draft.purposes] == ["Laskutus"]
