@@ -240,6 +240,43 @@ def test_every_list_item_under_the_data_heading_is_a_category(
     assert result.draft.retention == ()
 
 
+@pytest.mark.parametrize(
+    ("notice", "first", "last"),
+    [
+        (
+            (
+                "Rekisterin käyttötarkoitus\n\nAsiakassuhteen hoitaminen.\n"
+                "Säilytysaika on viisi vuotta.\nLaskutus.\n"
+            ),
+            "Asiakassuhteen hoitaminen",
+            "Laskutus",
+        ),
+        _bx(
+            "Ändamålet med behandlingen\n\nFakturering.\nKunduppgifterna sparas.\n"
+            "Marknadsföring.\n",
+            "Fakturering",
+            "Marknadsföring",
+            reason="'Kunduppgifterna sparas.' is read as heading:retention; 'Marknadsföring.' "
+            "becomes a retention rule",
+        ),
+        (
+            "Purpose of processing\n\nInvoicing.\nCustomer data is stored.\nMarketing.\n",
+            "Invoicing",
+            "Marketing",
+        ),
+    ],
+)
+def test_a_sentence_line_inside_a_block_opens_no_section(
+    notice: str, first: str, last: str
+) -> None:
+    """A sentence with a verb on a line of its own is no heading (fi, sv, en)."""
+    result = import_notice(notice)
+    assert len(_headings(result)) == 1
+    names = [purpose.name.fi for purpose in result.draft.purposes]
+    assert names[0] == first
+    assert names[-1] == last
+
+
 def test_a_sentence_inside_a_block_is_no_heading() -> None:
     """A sentence with a verb and a full stop is text, even on a line of its own."""
     result = import_notice(
