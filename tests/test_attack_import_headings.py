@@ -1489,6 +1489,16 @@ _RIGHTS = {
             ],
             reason="the GDPR's Swedish names of access and objection give no right (rights == ())",
         ),
+        _bx(
+            "Your rights",
+            [("Right to access your data", Right.ACCESS), ("Right to erasure", Right.ERASURE)],
+            reason="'Right to access' (not 'of access') gives no right",
+        ),
+        _bx(
+            "Den registrerades rättigheter",
+            [("Rätt att granska uppgifterna", Right.ACCESS), ("Rätt till radering", Right.ERASURE)],
+            reason="'Rätt att granska' gives no right",
+        ),
     ],
 )
 def test_a_list_of_rights_in_the_official_wording_gives_each_right(
