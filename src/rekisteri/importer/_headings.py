@@ -168,7 +168,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"(säännönmukaiset |rekisterin )?tietolähteet|(henkilö)?tietojen (säännönmukaiset )?lähteet"
             r"|mistä (henkilö)?tiedot (saadaan|on saatu)|regelmässiga (uppgifts|informations)källor"
             r"|uppgiftskällor|(regular )?sources of (personal )?data|tietolähde|personuppgiftskällor"
-            r"|(regular )?sources? of (the )?(personal data|information)|varifrån (person)?uppgifterna kommer.{0,140}"
+            r"|(regular )?sources? of (the )?(personal data|information)|(data )?sources|källor|lähteet|varifrån (person)?uppgifterna kommer.{0,140}"
             r"|tiedot siitä,? mistä henkilötiedot on saatu.{0,140}|information on the origin.{0,180}"
         ),
     ),
@@ -542,6 +542,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|miksi|varför|why|mihin|motivering|användning\w* av (?:registret|informationen|uppgift)"
             r"|what (?:do|will) we use|use (?:your|the) data for|till vad|vad används"
             r"|^därför|för vilka ändamål|\bnär (?:behandlar|samlar|använder) vi"
+            r"|\banvänder vi (?:\w+ ){0,3}till\b|\bused for\b"
             r"|allmänt intresse|public interest|yleisen edun|oikeutettu etu|berättigat intresse"
         ),
     ),

@@ -109,6 +109,7 @@ class _Extractor(HTMLParser):
         self._strong_depth = 0
         self._lead_start: int | None = None  # a bold run that opens the block
         self._lead: tuple[int, int] | None = None  # … once closed, before the block's text
+        self._item_starts: set[int] = set()
 
     # -- output
     def _emit(self, text: str) -> None:
@@ -151,8 +152,8 @@ class _Extractor(HTMLParser):
         the heading, the paragraph's other text its section's (on a line of its own).
         """
         lead, self._lead = self._lead, None
-        if lead is None or not text.strip():
-            return
+        if lead is None or not text.strip() or self._block_start in self._item_starts:
+            return  # a bold label in a list item is the item's ("<li><b>X</b>: …</li>")
         start, end = lead
         words = "".join(self.parts)[start:end] if end - start <= _LEAD_CHARS else ""
         if not words.strip() or (recognise(words) or guess(words)) is None:
@@ -181,6 +182,7 @@ class _Extractor(HTMLParser):
             self._break(1 if tag in {"li", "dd", "tr"} else 2)
             if tag == "li":
                 self.items.append(self.length)
+                self._item_starts.add(self.length)
             if tag in _HEADING:
                 self._open.append((tag, self.length))
                 del self._open[:-_MAX_OPEN]  # unclosed headings: keep a bounded stack

@@ -200,6 +200,8 @@ class _Splitter:
                 kind is None
                 or (kind in _CONTACT_KINDS and self._listed(block[i]))
                 or self._list_entry(block, i)
+                or self._value_under_heading(block, i)
+                or _labelled_value(joined)
                 or _statement(joined)
             ):
                 continue
@@ -257,7 +259,7 @@ class _Splitter:
         word ("Mistä tietosi saadaan" over its text).
         """
         start, end = block[i]
-        line = self.text[start:end].rstrip()
+        line = self.text[start:end].rstrip().rstrip("*_").rstrip()  # "**Mitä …?**"
         asks = line.endswith("?") or (
             len(block) == 1 and _ASKS.match(line) is not None and not line.endswith(_ENDS_SENTENCE)
         )
@@ -291,6 +293,7 @@ class _Splitter:
                 following[:1].isupper() or following[:1].isdigit() or self._bulleted(block[i + 1])
             )
             or self._under_heading(block, i)
+            or self._list_entry(block, i)
             or not self._line_before_ends(block, i)
         ):
             return None
@@ -307,6 +310,17 @@ class _Splitter:
         if kind is None or kind is SectionKind.TITLE:
             return None
         return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, body))
+
+    def _value_under_heading(self, block: list[tuple[int, int]], i: int) -> bool:
+        """Whether line *i* is the value of the page's heading right above it.
+
+        A short line right under a heading marked by the page (an HTML heading,
+        a table's label cell, a definition term) is that heading's value, not a
+        heading of its own: "Rekisterin tietosisältö | Evästeet" in a table row.
+        """
+        if not self.html or not self._under_heading(block, i):
+            return False
+        return _NUMBERED.match(self.text, block[i][0], block[i][1]) is None
 
     def _list_entry(self, block: list[tuple[int, int]], i: int) -> bool:
         """Whether line *i* is an entry of a list: not a heading, whatever its words.
@@ -602,7 +616,11 @@ class _Splitter:
                 i += 1
                 continue
             inline = _INLINE_HEADING.match(line)
-            if inline is not None and (kind := recognise(inline.group(1))) is not None:
+            if (
+                inline is not None
+                and not (start in self.item_starts and self.current in _LIST_KINDS)
+                and (kind := recognise(inline.group(1))) is not None
+            ):
                 head_end = start + inline.end(1)
                 colon = start + inline.end()
                 self.pieces.append(
@@ -747,6 +765,18 @@ _LIST_KINDS: Final = frozenset(
         SectionKind.DISCLOSURES,
     }
 )
+
+
+def _labelled_value(line: str) -> bool:
+    """A heading's label and its value on one line ("Retention: 5 years", "Mottagare: X").
+
+    The label alone is a heading of the table: the line is read as label and
+    value, not taken whole for a heading whose words swallow the value.
+    """
+    colon = _COLON.search(line)  # not "EU:n", a case ending
+    if colon is None or not line[colon.end() :].strip():
+        return False
+    return recognise(line[: colon.start()]) is not None
 
 
 def _continues(previous: str, number: int) -> bool:
