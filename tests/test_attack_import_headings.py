@@ -849,7 +849,7 @@ def test_the_cookie_policy_is_rendered_under_the_cookies_heading() -> None:
 
 
 # Spellings of an identity code the lint guide lists (lower case, spaces or a Unicode
-# dash around the sign, no sign, a date, a slash).
+# dash around the sign, no sign, a date, a slash), and invisible characters inside one.
 SPELLINGS = [
     HETU_A,
     HETU_B.lower(),
@@ -858,6 +858,10 @@ SPELLINGS = [
     HETU_B.replace("-", ""),
     f"{HETU_A[:2]}.{HETU_A[2:4]}.{HETU_A[4:6]}-{HETU_A[7:]}",
     HETU_A.replace("-", "/"),
+    HETU_A.replace("-", "\u2010"),
+    HETU_B.replace("-", "\u00a0-\u00a0"),
+    HETU_A.replace("-", "\u200b-"),
+    HETU_A.replace("-", "-\u00ad"),
 ]
 
 
