@@ -1071,6 +1071,16 @@ def test_the_importer_never_puts_an_identity_code_in_the_new_fields(notice: str)
             ["invoicing", "Marketing"],
             reason="the English sentence before the dash list is mapped to purposes and dropped",
         ),
+        _bx(
+            "Rekisterin käyttötarkoitus\n\nUppgifterna sparas i fem år.\n- Fakturering\n",
+            ["fem år", "Fakturering"],
+            reason="the retention sentence before the dash list is mapped to purposes and dropped",
+        ),
+        _bx(
+            "Mihin käytämme tietojasi?\n\nPalautteet käydään läpi viikoittain.\n- Laskutus\n",
+            ["Palautteet", "Laskutus"],
+            reason="the sentence before the dash list is mapped to purposes and dropped",
+        ),
         (
             "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n- Markkinointi\n",
             ["Laskutus", "Markkinointi"],
