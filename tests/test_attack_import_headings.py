@@ -1885,3 +1885,20 @@ def test_page_furniture_is_no_cookie_text(notice: str) -> None:
     result = import_notice(notice)
     assert result.draft.cookie_policy is None
     assert [purpose.name.fi for purpose in result.draft.purposes] == ["Laskutus"]
+
+
+@pytest.mark.parametrize(
+    ("locale", "heading"), [("fi", "Evästeet"), ("sv", "Kakor"), ("en", "Cookies")]
+)
+def test_the_cookies_section_appears_exactly_when_the_guide_says(locale: str, heading: str) -> None:
+    """With a cookie policy or 'no cookies' stated, the section is there; with neither, not."""
+
+    def has_section(register: Register) -> bool:
+        markdown = render_notice(register, locale=locale, format="md")
+        return any(line.startswith("#") and heading in line for line in markdown.splitlines())
+
+    controller = Controller(name="Esimerkki Oy")
+    assert not has_section(Register(controller=controller))
+    policy = LocalizedText(fi="Evästeet voi estää selaimesta.")
+    assert has_section(Register(controller=controller, cookie_policy=policy))
+    assert has_section(Register(controller=controller, none_stated=(NoneStated.COOKIES,)))
