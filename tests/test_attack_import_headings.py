@@ -1902,3 +1902,93 @@ def test_the_cookies_section_appears_exactly_when_the_guide_says(locale: str, he
     policy = LocalizedText(fi="Evästeet voi estää selaimesta.")
     assert has_section(Register(controller=controller, cookie_policy=policy))
     assert has_section(Register(controller=controller, none_stated=(NoneStated.COOKIES,)))
+
+
+_SV_NOTICE = """Dataskyddsbeskrivning för Exempel Abs kundregister
+
+1. Personuppgiftsansvarig
+Exempel Ab
+Testgatan 1, 00100 Helsingfors
+dataskydd@example.com
+
+2. Varför behandlar vi dina personuppgifter?
+Vi behandlar uppgifterna för fakturering.
+
+3. Vilka personuppgifter behandlar vi?
+- namn
+- adress
+- telefonnummer
+
+4. Varifrån får vi uppgifterna?
+Uppgifterna fås av kunden själv.
+
+5. Till vem lämnas uppgifterna ut?
+Uppgifterna lämnas inte ut till utomstående.
+
+6. Överförs uppgifter utanför EU?
+Nej.
+
+7. Hur länge sparar vi uppgifterna?
+Uppgifterna sparas i sex år efter att kundrelationen upphört.
+
+8. Hur skyddar vi uppgifterna?
+Databasen är skyddad med brandvägg och lösenord.
+"""
+
+_EN_NOTICE = """Privacy notice of Example Ltd's customer register
+
+Who is the controller?
+Example Ltd, Testikatu 1, 00100 Helsinki, privacy@example.com
+
+What data do we collect?
+- name
+- e-mail address
+- order history
+
+Why do we process your data?
+We use the data for invoicing.
+
+Where do we get the data?
+From you when you place an order.
+
+Who do we share your data with?
+Our accounting firm Tilitoimisto Esimerkki Oy.
+
+How long do we keep your data?
+Six years from the end of the financial year.
+
+Cookies
+We use cookies for visitor statistics. You can block them in your browser.
+"""
+
+
+def test_a_swedish_notice_of_question_headings_fills_each_field() -> None:
+    """A whole notice of numbered Swedish questions without blank lines under them."""
+    result = import_notice(_SV_NOTICE)
+    draft = result.draft
+    assert result.unmatched == ()
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.email == "dataskydd@example.com"
+    assert [category.name.fi for category in draft.data_categories] == [
+        "Namn",
+        "Adress",
+        "Telefonnummer",
+    ]
+    assert [source.key for source in draft.sources] == ["data-subject"]
+    assert set(draft.none_stated) == {NoneStated.RECIPIENTS, NoneStated.TRANSFERS}
+    assert (len(draft.purposes), len(draft.retention), len(draft.security)) == (1, 1, 1)
+
+
+def test_an_english_notice_of_question_headings_fills_each_field() -> None:
+    """A whole notice of English questions, with a cookie section at the end."""
+    result = import_notice(_EN_NOTICE)
+    draft = result.draft
+    assert result.unmatched == ()
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.email == "privacy@example.com"
+    assert len(draft.data_categories) == 3
+    assert (len(draft.purposes), len(draft.sources), len(draft.recipients)) == (1, 1, 1)
+    assert len(draft.retention) == 1
+    assert draft.cookie_policy is not None
+    assert "block them" in draft.cookie_policy.fi
+    assert draft.none_stated == ()
