@@ -1992,3 +1992,47 @@ def test_an_english_notice_of_question_headings_fills_each_field() -> None:
     assert draft.cookie_policy is not None
     assert "block them" in draft.cookie_policy.fi
     assert draft.none_stated == ()
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind", "body"),
+    [
+        ("**Security**", "security", "The database is protected by a firewall."),
+        ("3) Security", "security", "The database is protected by a firewall."),
+        ("III. Data security", "security", "The database is protected by a firewall."),
+        ("<h4>Data security</h4>", "security", "The database is protected by a firewall."),
+        ("**Tietoturva**", "security", "Tietokanta on suojattu palomuurilla."),
+        ("3) Säilytysaika", "retention", "Tietoja säilytetään kuusi vuotta."),
+        ("§ 3 Säilytysaika", "retention", "Tietoja säilytetään kuusi vuotta."),
+        ("– Tietolähteet –", "sources", "Tiedot saadaan asiakkaalta itseltään."),
+        *[
+            _bx(
+                heading,
+                kind,
+                body,
+                reason="not read as a heading (the plain wording is); the text goes to the "
+                "description",
+            )
+            for heading, kind, body in [
+                ("**Data security**", "security", "The database is protected by a firewall."),
+                ("3) Data security", "security", "The database is protected by a firewall."),
+                ("### Data security", "security", "The database is protected by a firewall."),
+                (
+                    "**Information security**",
+                    "security",
+                    "The database is protected by a firewall.",
+                ),
+                ("**Data retention**", "retention", "We keep the data for six years."),
+                ("**Datasäkerhet**", "security", "Databasen skyddas med brandvägg."),
+                ("§ 3 Mottagare", "recipients", "Uppgifterna lämnas ut till bokföringsbyrån."),
+            ]
+        ],
+    ],
+)
+def test_a_decorated_heading_is_read_like_the_plain_one(heading: str, kind: str, body: str) -> None:
+    """Bold, '3)', '###', '§ 3', dashes around it: the same heading as without them."""
+    if heading.startswith("<"):
+        result = import_notice(f"{heading}<p>{body}</p>", html=True)
+    else:
+        result = import_notice(f"{heading}\n\n{body}\n")
+    assert {_kind(f) for f in _fields_at(result, body)} == {kind}
