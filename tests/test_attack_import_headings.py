@@ -798,6 +798,36 @@ NEGATIVES = [
         {NoneStated.COOKIES},
         reason="'ei ole evästeitä' is not read as a denial; none_stated is empty",
     ),
+    ("**Luovutukset**\n\nEi.\n", {NoneStated.RECIPIENTS}),
+    ("<h3>Luovutetaanko tietoja?</h3><p>Ei.</p>", {NoneStated.RECIPIENTS}),
+    ("Recipients:\nNone\n", {NoneStated.RECIPIENTS}),
+    ("Mottagare: Inga\n", {NoneStated.RECIPIENTS}),
+    ("Vastaanottajat: ei ole\n", {NoneStated.RECIPIENTS}),
+    _bx(
+        "Tietojen luovutukset\n\nEi luovutuksia.\n",
+        {NoneStated.RECIPIENTS},
+        reason="the guide's own denial 'Ei luovutuksia.' becomes a recipient",
+    ),
+    _bx(
+        "Tietojen luovutukset\n\nEi säännönmukaisia luovutuksia.\n",
+        {NoneStated.RECIPIENTS},
+        reason="the denial becomes a recipient",
+    ),
+    _bx(
+        "Evästeet\n\nEi käytössä.\n",
+        {NoneStated.COOKIES},
+        reason="'Ei käytössä.' becomes the cookie policy; none_stated is empty",
+    ),
+    _bx(
+        "Cookies\n\nNot in use.\n",
+        {NoneStated.COOKIES},
+        reason="'Not in use.' becomes the cookie policy; none_stated is empty",
+    ),
+    _bx(
+        "Kakor\n\nAnvänds inte.\n",
+        {NoneStated.COOKIES},
+        reason="'Används inte.' becomes the cookie policy; none_stated is empty",
+    ),
 ]
 
 
