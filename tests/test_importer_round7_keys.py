@@ -246,18 +246,35 @@ def test_name_in_a_controller_block(block: str, name: str) -> None:
 @pytest.mark.parametrize(
     ("block", "street", "box", "code"),
     [
-        # the street's code stays the address's (as the notices' readers model them),
-        # whichever line comes first; the box goes to its own field (was a note)
-        ("Katu 1, 00100 Helsinki\nPL 800, 00101 Helsinki", "Katu 1", "PL 800", "00100"),
+        # with a street, the address's code and town are the street's and a box with a code
+        # of its own holds it (the lead's note of 20:38), whichever line comes first
+        (
+            "Katu 1, 00100 Helsinki\nPL 800, 00101 Helsinki",
+            "Katu 1",
+            "PL 800, 00101 Helsinki",
+            "00100",
+        ),
         (
             "PL 800, 00101 Helsinki\nKäyntiosoite: Katu 1, 00100 Helsinki",
             "Katu 1",
-            "PL 800",
+            "PL 800, 00101 Helsinki",
             "00100",
         ),
-        ("PL 10\n00101 Helsinki\nKatu 1, 00100 Helsinki", "Katu 1", "PL 10", "00100"),
-        ("Katu 1, 00100 Helsinki / PL 310, 00101 Helsinki", "Katu 1", "PL 310", "00100"),
-        # a box alone: no street, the box's code
+        (
+            "PL 10\n00101 Helsinki\nKatu 1, 00100 Helsinki",
+            "Katu 1",
+            "PL 10, 00101 Helsinki",
+            "00100",
+        ),
+        (
+            "Katu 1, 00100 Helsinki / PL 310, 00101 Helsinki",
+            "Katu 1",
+            "PL 310, 00101 Helsinki",
+            "00100",
+        ),
+        # the same code for both: the box alone
+        ("Katu 1, 00100 Helsinki\nPL 800, 00100 Helsinki", "Katu 1", "PL 800", "00100"),
+        # a box alone: no street, the box's code in the address (was a note)
         ("Postiosoite: PL 1405, 00101 Helsinki", None, "PL 1405", "00101"),
         ("PB 12, 00101 Helsingfors", None, "PB 12", "00101"),
     ],
@@ -271,21 +288,13 @@ def test_po_box_in_its_own_field(block: str, street: str | None, box: str, code:
     assert (address.street, address.po_box, address.postal_code) == (street, box, code)
 
 
-def test_po_box_beside_a_street_is_noted_with_its_code() -> None:
-    result = import_notice(
-        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nKylän Kauppa Oy\nKatu 1, 00100 Helsinki\n"
-        f"PL 800, 00101 Helsinki{TAIL}"
-    )
-    assert "the PO box's postal code: 00101" in result.notes["controller"]
-
-
 @pytest.mark.parametrize(
     ("stem", "box"),
     [
-        ("07-gdpr-html-h2-dl-cookies", "PL 77"),
-        ("11-bilingual-fi-en", "PL 12"),
-        ("17-valtion-virasto-pl-telefax", "PL 45"),
-        ("24-joint-controllers-pdf-paste", "PL 310"),
+        ("07-gdpr-html-h2-dl-cookies", "PL 77, 90101 Oulu"),
+        ("11-bilingual-fi-en", "PL 12, 02151 Espoo"),
+        ("17-valtion-virasto-pl-telefax", "PL 45, 00521 Helsinki"),
+        ("24-joint-controllers-pdf-paste", "PL 310, 33101 Tampere"),
     ],
 )
 def test_dev_notices_with_a_po_box(stem: str, box: str) -> None:

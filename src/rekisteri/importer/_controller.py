@@ -136,6 +136,8 @@ class ContactReader:
         self.after_box = False
         """Whether the last street or PO box read in the section was a PO box (a postal code
         after it, on its line or the next, is the box's)."""
+        self.box_town_pending = False
+        """Whether the town part that follows is the PO box's own (after its own postal code)."""
         self.box_code: dict[int, bool] = {}
         """Per party: whether its postal code and town are its PO box's (mail goes there)."""
         self.weak_street: dict[int, bool] = {}
@@ -756,29 +758,41 @@ class ContactReader:
         return current
 
     def _street_code(self, part: Part) -> bool:
-        """Keep the street's postal code and town beside a PO box's; whether *part* was said.
+        """Keep the street's postal code and town beside a PO box's; whether *part* was taken.
 
         "Katu 1, 00100 Helsinki" / "PL 800, 00101 Helsinki", in either order:
-        the box goes to ``po_box``, the address keeps the street's code and town
-        (as the notices' readers model them), and the box's are said in a note.
+        the address's postal code and town are the street's, and a box with a
+        code of its own holds it: ``po_box`` "PL 800, 00101 Helsinki" (the
+        lead's note of 20:38; the model's ``Address.po_box``).
         """
         target = self.target()
         current = getattr(target, part.field)
         value = self._value(target, part.field, part.value)
-        label = part.field.replace("_", " ")
+        if part.field == "town" and self.box_town_pending:
+            # the town after the box's own postal code on the box's line
+            self.box_town_pending = False
+            if value and target.po_box is not None:
+                target.po_box = f"{target.po_box} {value}"
+                self.out.map(part.start, part.end, self.path)
+                return True
+            return False
         if not value or current is None or current == value or target.po_box is None:
             if self.after_box and current is None:
                 self.box_code[id(target)] = True
             return False
+        if part.field != "postal_code":
+            return False
         if self.after_box and not self.box_code.get(id(target), False):
-            # the box's line after the street's: the street keeps its code
-            self.out.note(self.path, f"the PO box's {label}: {value}")
+            # the box's line after the street's: the code (and the town after it) are the box's
+            target.po_box = f"{target.po_box}, {value}"
+            self.box_town_pending = True
         elif not self.after_box and self.box_code.get(id(target), False):
-            # the street's line after the box's: its code replaces the box's
-            self.out.note(self.path, f"the PO box's {label}: {current}")
-            setattr(target, part.field, value)
-            if part.field == "town":
-                self.box_code[id(target)] = False
+            # the street's line after the box's: the box keeps its code and town, the
+            # address takes the street's
+            town = f" {target.town}" if target.town else ""
+            target.po_box = f"{target.po_box}, {current}{town}"
+            target.postal_code = value
+            self.box_code[id(target)] = False
         else:
             return False
         self.out.map(part.start, part.end, self.path)
