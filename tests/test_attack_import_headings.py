@@ -2066,3 +2066,27 @@ def test_a_decorated_heading_is_read_like_the_plain_one(heading: str, kind: str,
     else:
         result = import_notice(f"{heading}\n\n{body}\n")
     assert {_kind(f) for f in _fields_at(result, body)} == {kind}
+
+
+def _first_values(cases: list[Any]) -> list[str]:
+    """The notice (first value) of each case of a parameter list, marked or not."""
+    firsts = [case.values[0] if hasattr(case, "values") else case[0] for case in cases]
+    return [first for first in firsts if isinstance(first, str)]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    sorted(
+        {
+            *_first_values(BODY_LINES_HELD),
+            *_first_values(SECTIONS),
+            *_first_values(NEGATIVES),
+            _SV_NOTICE,
+            _EN_NOTICE,
+        }
+    ),
+)
+def test_every_character_is_mapped_or_unmatched(notice: str) -> None:
+    """No text lost silently: each non-blank character is in a mapped span or a passage."""
+    result = import_notice(notice)
+    assert _uncovered(result) == ""
