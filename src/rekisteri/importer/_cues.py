@@ -26,6 +26,7 @@ TRANSFER_AREA: Final = re.compile(
 )
 NEGATIVE: Final = re.compile(
     r"\bei\s+(?:\w+\s+){0,3}(?:siirretä|siirry|luovuteta|luovutetaan)|\beikä\b|\binte\b|\bnot\b"
+    r"|^no (?:personal )?(?:data|information)\b|^inga (?:person)?uppgifter\b"
     # a denial in the first person: "Emme siirrä tietoja EU:n ulkopuolelle"
     r"|\bemme\s+(?:\w+\s+){0,3}(?:siirrä|luovuta|vie)\b|\baldrig\b|\bnever\b"
 )
@@ -491,6 +492,8 @@ _NEGATED: Final = re.compile(
     r"|\bemme\s+(?:\w+\s+){0,2}(?:luovuta|siirrä|myy)|\binte\b|\bicke\b|\bnot\b|\bnever\b|\baldrig\b"
     r"|\bno one\b|\bkenellekään\b|\bei kolmansille\b"
     r"|\bei\s+(?:\w+\s+){0,2}(?:käytetä|tehdä|suoriteta|harjoiteta)\b|\bemme\b|\bdo not\b"
+    # "No data is transferred", "Inga uppgifter lämnas ut", "don't"
+    r"|^no (?:personal )?(?:data|information)\b|^inga (?:person)?uppgifter\b|\bdon[’']t\b"
 )
 
 
@@ -500,7 +503,8 @@ NO_COOKIES: Final = re.compile(
     r"\b(?:ei|emme)\s+(?:\w+\s+){0,3}(?:käytetä|käytä|tallenneta|tallenna|aseteta)\s+(?:\w+\s+){0,2}"
     r"(?:eväste|cookie)|\b(?:eväste|cookie)\w*\s+(?:\w+\s+){0,2}ei\s+(?:käytetä|ole käytössä)"
     r"|\b(?:använder|används)\s+(?:\w+\s+){0,2}inte\s+(?:\w+\s+){0,2}(?:kakor|cookies)"
-    r"|\binga (?:kakor|cookies)\b"
+    r"|\binga (?:kakor|cookies)\b|\bdon[’']t\s+(?:use|set|store)\s+(?:any\s+)?cookies"
+    r"|\bei ole\s+(?:\w+\s+){0,2}evästeitä"
     r"|\b(?:does|do)\s+not\s+(?:use|set|store)\s+(?:any\s+)?cookies|\bno cookies\b"
 )
 

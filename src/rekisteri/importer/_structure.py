@@ -298,7 +298,12 @@ class _Splitter:
         ):
             return None
         body = text.rstrip()
-        if body.endswith(".") and len(body.split()) <= _UNKNOWN_WORDS:
+        if (
+            body.endswith(".")
+            and i == 0
+            and len(body.split()) <= _UNKNOWN_WORDS
+            and _SV_PASSIVE.search(body) is None
+        ):
             body = body[:-1]  # "Lagring av personliga data." over its text
         if (
             _NEGATION.search(body) is not None
@@ -408,6 +413,8 @@ class _Splitter:
             k += 1
         lines = block[i : i + k]
         joined = self._joined(lines)
+        if _marked_sentence(joined):
+            return None  # "<p><strong>Emme käytä evästeitä.</strong></p>": a sentence in bold
         kind = recognise(joined) or _guessed(joined)
         if kind is None and is_field_label(joined):
             return None  # a table cell "Nimi" | "Esimerkki Oy": a field label, not a heading
@@ -752,6 +759,16 @@ _LEGAL_REFERENCE: Final = re.compile(
     r"(?i)\s*\([^()]*(?:\bart\b|artikla|artikel|article|§|\beu\b|gdpr|asetus|förordning)"
     r"[^()]*\)\s*(?=[?:.]?\s*$)"
 )
+#: A Swedish passive verb ("sparas", "lämnas ut", "raderas"): a sentence, not a heading.
+_SV_PASSIVE: Final = re.compile(
+    r"(?i)\b(?:spar|lagr|rader|lämn|behandl|använd|saml|överför|gallr|förvar|skydd|del|sälj"
+    r"|hämt|registrer|uppdater|krypter)(?:a|e)?s\b"
+)
+#: A web page's menu or footer link ("Evästeasetukset", "Cookie settings", "© 2024"): no heading.
+_MENU: Final = re.compile(
+    r"(?i)asetukset\b|\bsettings\b|inställningar\b|©|copyright|saavutettavuus|tillgänglighet"
+    r"|accessibility"
+)
 #: A heading's number at a line's start, a Roman one too ("VI. Vilka …"): no sentence's end.
 _HEAD_NUMBER: Final = re.compile(r"^[ \t]*(?:\d{1,2}|[IVXivx]{1,5})[.)][ \t]+")
 _CONTACT_KINDS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
@@ -765,6 +782,30 @@ _LIST_KINDS: Final = frozenset(
         SectionKind.DISCLOSURES,
     }
 )
+
+
+def _marked_sentence(text: str) -> bool:
+    """A sentence the page marks as bold or a heading: a full stop after a verb or a denial."""
+    flat = " ".join(text.split())
+    return (
+        flat.endswith(".")
+        and len(flat.split()) >= _SENTENCE_WORDS
+        and (
+            _PASSIVE.search(flat) is not None
+            or _FINITE.search(f" {flat} ") is not None
+            or _NEGATION.search(flat) is not None
+            or _SV_PASSIVE.search(flat) is not None
+            or _WE_VERB.search(flat) is not None
+        )
+    )
+
+
+#: A Finnish verb in the first person plural ("käytämme", "emme"): a sentence.
+_WE_VERB: Final = re.compile(r"(?i)\b\w+mme\b")
+
+
+#: A marked text of at least this many words ending with a full stop may be a sentence.
+_SENTENCE_WORDS: Final = 3
 
 
 def _labelled_value(line: str) -> bool:
@@ -820,7 +861,8 @@ def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> Se
     line = _LEGAL_REFERENCE.sub("", unspaced(line))  # "… (EU 2016/679 13 art. 2 a)"
     words = line.split()
     if (
-        not words
+        _MENU.search(line) is not None
+        or not words
         or len(words) > _GUESS_WORDS
         or (line.rstrip().endswith((".", ",", ";", "!")) and not question)
         or (numbered and len(words) < 3)
