@@ -2070,3 +2070,48 @@ def test_every_character_is_mapped_or_unmatched(notice: str) -> None:
     """No text lost silently: each non-blank character is in a mapped span or a passage."""
     result = import_notice(notice)
     assert _uncovered(result) == ""
+
+
+@pytest.mark.parametrize(
+    ("notice", "names"),
+    [
+        _bx(
+            "Rekisterin tietosisältö\n\n1. Säilytysaika\n2. Nimi\n",
+            ["Säilytysaika", "Nimi"],
+            reason="'1. Säilytysaika' is read as heading:retention; 'Nimi' becomes a retention "
+            "rule",
+        ),
+        _bx(
+            "Rekisterin tietosisältö\n\na) Evästeet\nb) Nimi\n",
+            ["Evästeet", "Nimi"],
+            reason="'a) Evästeet' is read as heading:cookies; 'Nimi' becomes cookie_policy",
+        ),
+        _bx(
+            "Rekisterin tietosisältö\n\n1. Recipients\n2. Nimi\n",
+            ["Recipients", "Nimi"],
+            reason="both lines are read as one heading:recipients; 'Nimi' is nowhere",
+        ),
+        ("Rekisterin tietosisältö\n\n1. Henkilötiedot\n2. Nimi\n", ["Henkilötiedot", "Nimi"]),
+    ],
+)
+def test_every_numbered_item_under_the_data_heading_is_a_category(
+    notice: str, names: list[str]
+) -> None:
+    """A numbered or lettered list is a list: its first item is no heading."""
+    result = import_notice(notice)
+    assert [category.name.fi for category in result.draft.data_categories] == names
+    assert len(_headings(result)) == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: '1. Oikeus tarkastaa tiedot' is read as heading:access; rights == "
+    "(rectification,) only",
+)
+def test_a_numbered_list_of_rights_gives_every_right() -> None:
+    """Each item of a numbered list of rights is a right, the first one too."""
+    result = import_notice(
+        "Rekisteröidyn oikeudet\n\n1. Oikeus tarkastaa tiedot\n"
+        "2. Oikeus vaatia tiedon korjaamista\n"
+    )
+    assert set(result.draft.rights) == {Right.ACCESS, Right.RECTIFICATION}
