@@ -2115,3 +2115,26 @@ def test_a_numbered_list_of_rights_gives_every_right() -> None:
         "2. Oikeus vaatia tiedon korjaamista\n"
     )
     assert set(result.draft.rights) == {Right.ACCESS, Right.RECTIFICATION}
+
+
+def test_label_cells_of_a_two_column_table_are_headings_of_every_shape() -> None:
+    """Question, bold, numbered and colon labels in a label | value table name their fields."""
+    rows = [
+        ("Mihin tietoja käytetään?", "Laskutukseen ja asiakaspalveluun.", "purposes"),
+        (
+            "Kuinka kauan tietoja säilytetään?",
+            "Kuusi vuotta asiakassuhteen päättymisestä.",
+            "retention",
+        ),
+        ("Vem lämnas uppgifterna ut till?", "Bokföringsbyrån.", "recipients"),
+        ("Where do we get the data?", "From the customer.", "sources"),
+        ("<strong>Säilytysaika</strong>", "Kuusi vuotta.", "retention"),
+        ("Tietolähteet:", "Asiakas itse.", "sources"),
+        ("7. Säilytysaika", "Kuusi vuotta.", "retention"),
+        ("Rekisterin suojaus", "Palomuuri ja salasanat.", "security"),
+    ]
+    cells = "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value, _ in rows)
+    result = import_notice(f"<table>{cells}</table>", html=True)
+    for _, value, kind in rows:
+        assert {_kind(f) for f in _fields_at(result, value)} == {kind}, value
+    assert result.unmatched == ()
