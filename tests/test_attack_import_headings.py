@@ -2138,3 +2138,24 @@ def test_label_cells_of_a_two_column_table_are_headings_of_every_shape() -> None
     for _, value, kind in rows:
         assert {_kind(f) for f in _fields_at(result, value)} == {kind}, value
     assert result.unmatched == ()
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "3.\nSäilytysaika",
+        "Säilytysaika / Lagringstid",
+        "Säilytysaika – Lagringstid – Retention",
+        "SÄILYTYSAIKA / LAGRINGSTID",
+        "Säilytysaika\nLagringstid",
+        "Säilytysaika (Lagringstid)",
+        "3. Säilytysaika / Lagringstid / Retention period",
+        "Tietojen säilytys / Lagring av uppgifter",
+    ],
+)
+def test_a_bilingual_or_split_heading_is_one_heading(heading: str) -> None:
+    """Bilingual headings and a number on its own line make one heading of their kind."""
+    body = "Tietoja säilytetään kuusi vuotta asiakassuhteen päättymisestä."
+    result = import_notice(f"{heading}\n\n{body}\n")
+    assert _headings(result) == [heading]
+    assert {_kind(f) for f in _fields_at(result, body)} == {"retention"}
