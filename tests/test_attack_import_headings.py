@@ -2159,3 +2159,25 @@ def test_a_bilingual_or_split_heading_is_one_heading(heading: str) -> None:
     result = import_notice(f"{heading}\n\n{body}\n")
     assert _headings(result) == [heading]
     assert {_kind(f) for f in _fields_at(result, body)} == {"retention"}
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "How is your data processed?\n\nThe data are processed electronically.\n",
+        _bx(
+            "Miten tietoja käsitellään\n\nTietoja käsitellään sähköisesti.\n",
+            reason="read as heading:data_categories; the sentence becomes the category "
+            "'Tietoja käsitellään sähköisesti'",
+        ),
+        _bx(
+            "Hur behandlas uppgifterna\n\nUppgifterna behandlas elektroniskt.\n",
+            reason="read as heading:data_categories; the sentence becomes the category "
+            "'Uppgifterna behandlas elektroniskt'",
+        ),
+    ],
+)
+def test_a_how_heading_makes_no_sentence_a_data_category(notice: str) -> None:
+    """'How are the data processed' names no data: its sentence is no category."""
+    result = import_notice(notice)
+    assert result.draft.data_categories == ()
