@@ -2181,3 +2181,34 @@ def test_a_how_heading_makes_no_sentence_a_data_category(notice: str) -> None:
     """'How are the data processed' names no data: its sentence is no category."""
     result = import_notice(notice)
     assert result.draft.data_categories == ()
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        (
+            "Rekisterinpitäjä\n\nEsimerkki Oy\nTestikatu 1, PL 800, 00100 Helsinki\n\n"
+            "Evästeet\n\nKäytämme evästeitä.\n"
+        ),
+        (
+            "Personuppgiftsansvarig\n\nExempel Ab\nPB 12, 00101 Helsingfors\n\nKakor\n\n"
+            "Vi använder kakor för statistik och du kan blockera dem.\n\nRegistrets namn\n\nKundregister\n"
+        ),
+        (
+            "Rekisterinpitäjä\n\nEsimerkki Oy\nPL 12, 00101 Helsinki\n"
+            "Käyntiosoite: Testikatu 1, 00100 Helsinki\n\nEvästeet\n\n"
+            'Evästeet: "lainausmerkit" ja \\ kenoviiva """ kolme.\n'
+        ),
+    ],
+)
+def test_a_draft_with_a_box_and_a_cookie_policy_loads_back_from_its_toml(
+    notice: str, tmp_path: Path
+) -> None:
+    """The TOML draft of an imported box and cookie text loads back to the same register."""
+    result = import_notice(notice)
+    assert result.draft.controller.address is not None
+    assert result.draft.controller.address.po_box is not None
+    assert result.draft.cookie_policy is not None
+    path = tmp_path / "draft.toml"
+    path.write_text(to_toml(result.draft, notes=result.notes), encoding="utf-8")
+    assert load_register(path) == result.draft
