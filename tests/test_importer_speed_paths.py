@@ -152,6 +152,10 @@ class _EveryRun(_structure._Splitter):
     def _may_be_taken(self, block: list[tuple[int, int]], i: int, k: int, last: str) -> bool:  # noqa: ARG002
         return True
 
+    def _unwrapped(self, block: list[tuple[int, int]]) -> bool:
+        # looked for in every call, as before the splitter kept it for its block
+        return any(end - start > _structure._UNWRAPPED for start, end in block)
+
 
 _SHAPE_LINES = st.sampled_from(
     [
@@ -167,6 +171,7 @@ _SHAPE_LINES = st.sampled_from(
         "jatkuu pienellä",
         "Tietoja säilytetään:",
         "1. Nimi",
+        "Tietoja säilytetään kaksi vuotta " * 5,  # a line over 120 characters
         "",
     ]
 )

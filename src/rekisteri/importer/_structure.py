@@ -136,6 +136,8 @@ class _Splitter:
         """The kind of the last heading."""
         self.last_number = 0
         """The number of the last numbered heading ("3. Rekisterin nimi" → 3)."""
+        self._unwrapped_block: list[tuple[int, int]] | None = None
+        self._unwrapped_value = False
 
     def split(self) -> list[Piece]:
         blocks: list[list[tuple[int, int]]] = [[]]
@@ -375,8 +377,15 @@ class _Splitter:
             previous.endswith((*_ENDS_SENTENCE, ")"))
             or previous[-1:].isdigit()
             or "@" in previous
-            or any(line_end - line_start > _UNWRAPPED for line_start, line_end in block)
+            or self._unwrapped(block)
         )
+
+    def _unwrapped(self, block: list[tuple[int, int]]) -> bool:
+        """Whether a line of *block* is over :data:`_UNWRAPPED` characters (once a block)."""
+        if self._unwrapped_block is not block:  # the block is kept: its id cannot be reused
+            self._unwrapped_block = block
+            self._unwrapped_value = any(end - start > _UNWRAPPED for start, end in block)
+        return self._unwrapped_value
 
     def _label_heading(self, line: tuple[int, int]) -> tuple[int, Piece] | None:
         """A short label line that the table does not know, its words naming a kind.
