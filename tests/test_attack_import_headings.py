@@ -2192,7 +2192,8 @@ def test_a_how_heading_makes_no_sentence_a_data_category(notice: str) -> None:
         ),
         (
             "Personuppgiftsansvarig\n\nExempel Ab\nPB 12, 00101 Helsingfors\n\nKakor\n\n"
-            "Vi använder kakor för statistik och du kan blockera dem.\n\nRegistrets namn\n\nKundregister\n"
+            "Vi använder kakor för statistik och du kan blockera dem.\n\n"
+            "Registrets namn\n\nKundregister\n"
         ),
         (
             "Rekisterinpitäjä\n\nEsimerkki Oy\nPL 12, 00101 Helsinki\n"
