@@ -374,3 +374,52 @@ def test_no_register_name_under_a_label_line_over_a_sentence() -> None:
 def test_controller_in_html_layouts(html: str, name: str) -> None:
     result = import_bytes(html.encode(), source_name="notice.html")
     assert result.draft.controller.name == name
+
+
+@pytest.mark.parametrize(
+    ("block", "street", "box", "code", "town"),
+    [
+        # a Swedish postal code of three and two digits: the address is in Sweden (was none)
+        ("Olaigatan 17A, 703 61 Örebro", "Olaigatan 17A", None, "703 61", "Örebro"),
+        (
+            "c/o Exempel Ekonomi\nBox 6188\n102 33 Stockholm",
+            None,
+            "Box 6188",
+            "102 33",
+            "Stockholm",
+        ),
+        (
+            "Adress: Gatan 1\nPostnummer: SE-102 33\nPostort: Stockholm",
+            "Gatan 1",
+            None,
+            "102 33",
+            "Stockholm",
+        ),
+    ],
+)
+def test_swedish_postal_code(
+    block: str, street: str | None, box: str | None, code: str, town: str
+) -> None:
+    result = import_notice(
+        f"Integritetspolicy\n\nPersonuppgiftsansvarig\n\nExempels stiftelse\n{block}\n\n"
+        "Ändamål\n\nUppgifterna används för ansökningar.\n"
+    )
+    address = result.draft.controller.address
+    assert address is not None
+    assert (address.street, address.po_box, address.postal_code, address.town) == (
+        street,
+        box,
+        code,
+        town,
+    )
+    assert address.country == "SE"
+
+
+def test_phone_digits_are_no_swedish_postal_code() -> None:
+    result = import_notice(
+        f"Tietosuojaseloste\n\nRekisterinpitäjä\n\nKylän Kauppa Oy\nKatu 1, 00100 Helsinki\n"
+        f"puh. 040 123 45 67{TAIL}"
+    )
+    address = result.draft.controller.address
+    assert address is not None
+    assert (address.postal_code, address.country) == ("00100", "FI")

@@ -95,9 +95,18 @@ class ContactFields:
     def address(self) -> Address | None:
         if not (self.street or self.po_box or self.postal_code or self.town):
             return None
+        swedish = self.postal_code is not None and _SWEDISH_CODE.fullmatch(self.postal_code)
         return Address(
-            street=self.street, po_box=self.po_box, postal_code=self.postal_code, town=self.town
+            street=self.street,
+            po_box=self.po_box,
+            postal_code=self.postal_code,
+            town=self.town,
+            country="SE" if swedish else "FI",
         )
+
+
+#: A Swedish postal code ("102 33"): an address in Sweden, never a Finnish code.
+_SWEDISH_CODE: Final = re.compile(r"[0-9]{3} [0-9]{2}")
 
 
 #: A retention sentence that names its own data: "Osakeluettelon tiedot säilytetään …"

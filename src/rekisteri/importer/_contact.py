@@ -139,8 +139,11 @@ _NOT_TOWN: Final = (
     r"(?i:puh|tel|gsm|fax|faksi|telefax|sähköposti|e-?mail|e-post|y-tunnus|www|kotisivu"
     r"|finland|suomi|sverige|sweden|vaihde|växel|p\.)\b"
 )
+#: A postal code and its town: five digits ("00100 Helsinki", "FI-00100", "AX-22100"), or
+#: a Swedish one of three and two digits ("102 33 Stockholm", "SE-703 61 Örebro").
 _POSTCODE_TOWN: Final = re.compile(
-    r"(?<![\d-])(?:(?:FIN|FI|SF|AX)[ \t]?-?[ \t]?)?(?P<code>[0-9]{5}),?[ \t]+"
+    r"(?<![\d-])(?:(?:FIN|FI|SF|AX|SE|S)[ \t]?-?[ \t]?)?"
+    r"(?P<code>[0-9]{5}|[0-9]{3}[ \t][0-9]{2}),?[ \t]+"
     r"(?P<town>[A-ZÄÖÅ][A-Za-zÄÖÅäöåéü\-]+(?:[ \t](?:(?!"
     + _NOT_TOWN
     + r")[A-ZÄÖÅ][A-Za-zÄÖÅäöå\-]+"
@@ -536,8 +539,9 @@ def _address(text: str, start: int, end: int) -> list[Part]:
     if postal is None:
         box = _PO_BOX.fullmatch(value.strip(_TRIM))
         field = "po_box" if box else "street"
-        if re.fullmatch(r"(?:FI-)?[0-9]{5}", value.strip()):
-            return [Part("postal_code", value.strip()[-5:], start, end)]
+        code = re.fullmatch(r"(?:(?:FI|SE|S)-)?([0-9]{5}|[0-9]{3} [0-9]{2})", value.strip())
+        if code is not None:
+            return [Part("postal_code", code.group(1), start, end)]
         if field == "street":
             # "c/o Mesta Coworking, Katu 19 lh. 63" with the postal code on the next line
             return _street_after_others(text, start, end)

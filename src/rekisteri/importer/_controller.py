@@ -809,8 +809,8 @@ class ContactReader:
     def _value(self, target: ContactFields, field: str, value: str) -> str:
         """*value* cleaned for *field*; empty if it cannot be one (a postal code of 4 digits)."""
         value = " ".join(clean(value).split()).strip(_QUOTES)
-        if field == "postal_code" and not re.fullmatch(r"[0-9]{5}", value):
-            return ""
+        if field == "postal_code" and not re.fullmatch(r"[0-9]{5}|[0-9]{3} [0-9]{2}", value):
+            return ""  # five digits, or a Swedish code ("102 33": the address is in Sweden)
         if field in {"name", "town", "street"} and target is not self.out.contact:
             value = unshouted(value)
         if field == "email" and value.isupper():
