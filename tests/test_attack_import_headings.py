@@ -2213,3 +2213,37 @@ def test_a_draft_with_a_box_and_a_cookie_policy_loads_back_from_its_toml(
     path = tmp_path / "draft.toml"
     path.write_text(to_toml(result.draft, notes=result.notes), encoding="utf-8")
     assert load_register(path) == result.draft
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "kind"),
+    [
+        (
+            "Personal data recipients",
+            "The data are disclosed to our accounting firm.",
+            "recipients",
+        ),
+        ("Personal data retention", "We keep the data for six years.", "retention"),
+        ("Personal data sources", "The data are collected from the customer.", "sources"),
+        (
+            "Personuppgifternas mottagare",
+            "Uppgifterna lämnas ut till bokföringsbyrån.",
+            "recipients",
+        ),
+        ("Källor för personuppgifterna", "Uppgifterna fås av kunden.", "sources"),
+        ("Lagring av personuppgifterna", "Uppgifterna sparas i sex år.", "retention"),
+        ("Henkilötietojen vastaanottajat", "Tietoja luovutetaan tilitoimistolle.", "recipients"),
+        ("Henkilötietojen lähteet", "Tiedot saadaan asiakkaalta.", "sources"),
+        ("Data subjects", "Customers and their contact persons.", "data_subjects"),
+        ("Kategorier av registrerade", "Kunder och deras kontaktpersoner.", "data_subjects"),
+        ("Personuppgiftsbiträden", "Exempel IT Ab – drift av kundregistret.", "processors"),
+        ("Processors", "Example Hosting Ltd – hosting.", "processors"),
+        ("Henkilötietojen käsittelijät", "Esimerkki IT Oy – palvelinten ylläpito.", "processors"),
+    ],
+)
+def test_the_data_words_yield_to_the_field_a_heading_names(
+    heading: str, body: str, kind: str
+) -> None:
+    """'Personal data X', 'Henkilötietojen X', 'X för personuppgifterna' are about X."""
+    result = import_notice(f"{heading}\n\n{body}\n")
+    assert {_kind(f) for f in _fields_at(result, body)} == {kind}
