@@ -2247,3 +2247,37 @@ def test_the_data_words_yield_to_the_field_a_heading_names(
     """'Personal data X', 'Henkilötietojen X', 'X för personuppgifterna' are about X."""
     result = import_notice(f"{heading}\n\n{body}\n")
     assert {_kind(f) for f in _fields_at(result, body)} == {kind}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        ("purposes", "Rekisterin käyttötarkoitus"),
+        ("data_categories", "Rekisterin tietosisältö"),
+        ("security", "Rekisterin suojauksen periaatteet"),
+        ("sources", "Säännönmukaiset tietolähteet"),
+    ],
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tietoja luovutetaan tilitoimistolle.",
+        "Tietoja säilytetään kuusi vuotta asiakassuhteen päättymisestä.",
+        "Tiedot saadaan asiakkaalta itseltään.",
+        "Tietoja siirretään EU:n ulkopuolelle Yhdysvaltoihin.",
+        "Uppgifterna lämnas ut till bokföringsbyrån.",
+        "The data are disclosed to our accounting firm.",
+        "Sivusto käyttää evästeitä kävijätilastointiin.",
+    ],
+)
+def test_a_sentence_that_leaves_its_section_says_so_in_a_note(
+    heading: tuple[str, str], sentence: str
+) -> None:
+    """A sentence moved to another field than its heading's is quoted in a note."""
+    kind, title = heading
+    result = import_notice(f"{title}\n\nEnsimmäinen lause kuuluu tähän.\n\n{sentence}\n")
+    kinds = {_kind(f) for f in _fields_at(result, sentence)} - {"description", "none_stated"}
+    if kinds - {kind}:
+        notes = " ".join(" ".join(texts) for texts in result.notes.values())
+        assert sentence.rstrip(".")[:20] in notes
+    assert _uncovered(result) == ""
