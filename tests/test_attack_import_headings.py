@@ -625,26 +625,26 @@ SECTIONS = [
         ),
         {"Asiakkaan nimi": "data_categories", "Tietoja säilytetään": "retention"},
     ),
-    _bx(
-        "Säilytysaika ja tietoturva\n\nTietoja säilytetään kaksi vuotta.\n\n"
-        "Tietokanta on suojattu palomuurilla.\n",
+    (
+        (
+            "Säilytysaika ja tietoturva\n\nTietoja säilytetään kaksi vuotta.\n\n"
+            "Tietokanta on suojattu palomuurilla.\n"
+        ),
         {"Tietoja säilytetään": "retention", "Tietokanta": "security"},
-        reason="both paragraphs go to retention; security == ()"
-        "; the guide: the first field's word names the heading",
     ),
-    _bx(
-        "Retention and security\n\nWe keep the data for two years.\n\n"
-        "The database is protected by a firewall.\n",
+    (
+        (
+            "Retention and security\n\nWe keep the data for two years.\n\n"
+            "The database is protected by a firewall.\n"
+        ),
         {"We keep": "retention", "The database": "security"},
-        reason="both paragraphs go to retention"
-        "; the guide: the first field's word names the heading",
     ),
-    _bx(
-        "Lagring och skydd av uppgifter\n\nUppgifterna sparas i två år.\n\n"
-        "Databasen skyddas med brandvägg.\n",
+    (
+        (
+            "Lagring och skydd av uppgifter\n\nUppgifterna sparas i två år.\n\n"
+            "Databasen skyddas med brandvägg.\n"
+        ),
         {"Uppgifterna sparas": "retention", "Databasen": "security"},
-        reason="both paragraphs go to retention"
-        "; the guide: the first field's word names the heading",
     ),
     _bx(
         "Henkilötiedot ja niiden lähteet\n\nAsiakkaan nimi ja osoite.\n\n"
@@ -653,11 +653,12 @@ SECTIONS = [
         reason="both paragraphs go to sources; no data categories"
         "; the guide: the first field's word names the heading",
     ),
-    _bx(
-        "Sources and recipients of data\n\nThe data are collected from the customer.\n\n"
-        "The data are disclosed to our accounting firm.\n",
+    (
+        (
+            "Sources and recipients of data\n\nThe data are collected from the customer.\n\n"
+            "The data are disclosed to our accounting firm.\n"
+        ),
         {"The data are collected": "sources", "The data are disclosed": "recipients"},
-        reason="both paragraphs go to sources; the guide: the first field's word names the heading",
     ),
     _bx(
         "Tietojen luovutus ja siirto EU:n ulkopuolelle\n\n"

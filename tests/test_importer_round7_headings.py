@@ -331,3 +331,50 @@ def test_spaced_out_question_heading() -> None:
         "Nimi ja osoite.\n"
     )
     assert [kind for kind, _ in headings(result)][-1] == "data_categories"
+
+
+@pytest.mark.parametrize(
+    ("notice", "retention", "security"),
+    [
+        (
+            (
+                "Säilytysaika ja tietoturva\n\nTietoja säilytetään kaksi vuotta.\n\n"
+                "Tietokanta on suojattu palomuurilla."
+            ),
+            1,
+            1,
+        ),
+        (
+            (
+                "Retention and security\n\nWe keep the data for two years.\n\n"
+                "The database is protected by a firewall."
+            ),
+            1,
+            1,
+        ),
+        # one field named twice: nothing moves ("oikeusperusteet" is no right)
+        (
+            (
+                "Säilytysaika ja tietojen poistaminen\n\nTietoja säilytetään kaksi vuotta.\n\n"
+                "Tiedot suojataan ja poistetaan sen jälkeen."
+            ),
+            2,
+            0,
+        ),
+    ],
+)
+def test_a_paragraph_about_the_second_field_a_heading_names(
+    notice: str, retention: int, security: int
+) -> None:
+    draft = import_notice(CONTROLLER + notice + "\n").draft
+    assert (len(draft.retention), len(draft.security)) == (retention, security)
+
+
+def test_legal_basis_is_no_right() -> None:
+    result = import_notice(
+        CONTROLLER + "Käsittelyn tarkoitukset ja oikeusperusteet\n\n"
+        "Käsittely perustuu sopimukseen.\n"
+    )
+    start = result.text.index("Käsittely perustuu")
+    fields = {m.field.split("[")[0] for m in result.mapped if m.start <= start < m.end}
+    assert fields == {"purposes"}

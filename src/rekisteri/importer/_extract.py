@@ -83,7 +83,7 @@ from rekisteri.importer._finnish import (
     sentences,
     varten_purposes,
 )
-from rekisteri.importer._headings import SectionKind
+from rekisteri.importer._headings import SectionKind, names_kind, second_kind
 from rekisteri.importer._lists import split_items
 from rekisteri.importer._register_name import (
     name_in_heading,
@@ -154,6 +154,19 @@ def _named_services(sentence: str, named: list[re.Match[str]]) -> list[tuple[str
 
 #: A paragraph over a list with a full stop and at most this many words is an entry.
 _ENTRY_WORDS: Final = 3
+#: A heading's second field that a sentence is not moved to: a contact, the data in
+#: general (the data words are everywhere), the notice's title.
+_NO_SECOND: Final = frozenset(
+    {
+        SectionKind.CONTROLLER,
+        SectionKind.CONTACT,
+        SectionKind.DPO,
+        SectionKind.CONTENT,
+        SectionKind.SUBJECTS,
+        SectionKind.TITLE,
+        SectionKind.NAME,
+    }
+)
 #: A processor's line has at most this many words: "Pilvipalvelu Oy (palvelimet)".
 _PROCESSOR_WORDS: Final = 8
 #: A short line that names no processor: a denial, a verb of a sentence.
@@ -828,7 +841,7 @@ class Extractor:
                 self.out.add_description(sentence, start, end)
             self.out.map(start, end, "none_stated.automated_decisions")
             return None
-        field = self._cross(kind, low)
+        field, kind = self._cross_or_second(kind, low, section)
         cued = field is not None
         continued = False
         if (
@@ -865,6 +878,33 @@ class Extractor:
         if cued and not continued and section is not None:
             self._note_moved(field, kind, section, sentence)
         return field if cued else None
+
+    def _cross_or_second(
+        self, kind: SectionKind | None, low: str, section: Section | None
+    ) -> tuple[str | None, SectionKind | None]:
+        """The field a cue sends the sentence to, or the heading's second field's."""
+        field = self._cross(kind, low)
+        second = None if field is not None else self._second(kind, low, section)
+        if second is not None:
+            return self._default(second), second  # the heading's other field
+        return field, kind
+
+    def _second(
+        self, kind: SectionKind | None, low: str, section: Section | None
+    ) -> SectionKind | None:
+        """The heading's second field, when the sentence is about it and not the first.
+
+        Under "Säilytysaika ja tietoturva", "Tietokanta on suojattu palomuurilla"
+        is security; "Tietoja säilytetään kaksi vuotta" stays retention.
+        """
+        if kind is None or section is None or section.heading is None:
+            return None
+        second = second_kind(heading_text(self.text, section.heading))
+        if second is None or second is kind or second in _NO_SECOND:
+            return None
+        if names_kind(second, low) and not names_kind(kind, low):
+            return second
+        return None
 
     def _stated_name(self, sentence: str, start: int, end: int) -> bool:
         """The register's name stated in a sentence ("Rekisterin nimi on X.") anywhere."""

@@ -549,7 +549,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.OTHER_RIGHTS,
         re.compile(
-            r"oikeu|rättighet|\brights?\b|tarkastus|insyn|valitus|klagomål|\brätt(?:en)? (?:att|till)"
+            r"oikeu(?!sperust)|rättighet|\brights?\b|tarkastus|insyn|valitus|klagomål"
+            r"|\brätt(?:en)? (?:att|till)"
         ),
     ),
     (
@@ -608,6 +609,36 @@ def guess(text: str) -> SectionKind | None:
 #: A Finnish genitive that qualifies the next word is at least this long ("mihin",
 #: "miten" are question words, not genitives).
 _GENITIVE_LENGTH: Final = 7
+
+
+def second_kind(text: str) -> SectionKind | None:
+    """The second kind a heading names, after the one it is read as, or ``None``.
+
+    "Säilytysaika ja tietoturva" names retention, then security; "Sources and
+    recipients" sources, then recipients. Only a heading joined with "ja",
+    "sekä", "och", "and" or "&" names two.
+    """
+    key = normalise(text)
+    join = _AND.search(key) if key and len(key) <= MAX_HEADING else None
+    if join is None:
+        return None
+    first = _earliest(key[: join.start()])
+    after = key[join.end() :]
+    found = sorted(
+        (match.start(), order, kind)
+        for order, (kind, cue) in enumerate(_GUESSES)
+        if kind not in {SectionKind.TITLE, first} and (match := cue.search(after)) is not None
+    )
+    return found[0][2] if first is not None and found else None
+
+
+def names_kind(kind: SectionKind, text: str) -> bool:
+    """Whether *text* (a sentence, lower case) holds a key word of *kind*."""
+    return any(cue.search(text) is not None for each, cue in _GUESSES if each is kind)
+
+
+#: The words that join two things a heading names.
+_AND: Final = re.compile(r" (?:ja|sekä|och|and|&) ")
 
 
 def _earliest(key: str) -> SectionKind | None:
