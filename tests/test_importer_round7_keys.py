@@ -423,3 +423,33 @@ def test_phone_digits_are_no_swedish_postal_code() -> None:
     address = result.draft.controller.address
     assert address is not None
     assert (address.postal_code, address.country) == ("00100", "FI")
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [
+        # a clause after the register's word goes to the description (was in the name)
+        ("Asiakasrekisteri, jota ylläpidetään asiakassuhteen hoitamiseksi.", "Asiakasrekisteri"),
+        ("Medlemsregister, som förs av föreningens styrelse.", "Medlemsregister"),
+        ("Customer register, which is used for invoicing.", "Customer register"),
+        ("Jäsenrekisteri, päivitetty 1.2.2024", "Jäsenrekisteri"),
+        # a statute or a short name in brackets at the end is no part of the name
+        ("Jäsenrekisteri (EU 2016/679)", "Jäsenrekisteri"),
+        (
+            "Kylän Seura ry:n jäsenrekisteri (jäljempänä rekisteri)",
+            "Kylän Seura ry:n jäsenrekisteri",
+        ),
+        # as before: a name that ends in its register word alone
+        (
+            "Jäsenrekisteri ja tapahtumien osallistujarekisteri",
+            "Jäsenrekisteri ja tapahtumien osallistujarekisteri",
+        ),
+    ],
+)
+def test_register_name_without_what_follows_it(value: str, name: str) -> None:
+    result = import_notice(
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nKylän Seura ry\nKatu 1, 00100 Helsinki\n\n"
+        f"Rekisterin nimi\n\n{value}{TAIL}"
+    )
+    assert result.draft.name is not None
+    assert name in (result.draft.name.fi, result.draft.name.sv, result.draft.name.en)

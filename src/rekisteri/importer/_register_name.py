@@ -226,7 +226,11 @@ def split_section_name(value: str) -> tuple[str, str | None]:
     """
     value = _closed_quote(_BULLETS.sub("", value))  # "• Asiakasrekisteri": an inner list's bullet
     # "X Oy:n (jäljempänä X) asiakasrekisteri": the short name the notice defines is no part
-    value = _SHORT_NAME.sub("", value)
+    value = _STATUTE_AFTER.sub("", _SHORT_NAME.sub("", value))
+    clause = _CLAUSE_AFTER.match(value.strip())
+    if clause is not None and len(clause.group("name").split()) <= _NAME_WORDS:
+        # "Asiakasrekisteri, jota ylläpidetään …": the clause goes to the description
+        return clause.group("name"), clause.group("rest")
     two = bilingual_name(value)
     if two is not None:
         return two, None
@@ -261,7 +265,20 @@ def split_section_name(value: str) -> tuple[str, str | None]:
 
 #: A short name defined in brackets inside a name: "(jäljempänä X)", "(myöhemmin X)", "(nedan X)".
 _SHORT_NAME: Final = re.compile(
-    r"[ \t]*\((?i:jäljempänä|myöhemmin|jatkossa|nedan|hereinafter)\b[^()]{0,60}\)(?=[ \t])"
+    r"[ \t]*\((?i:jäljempänä|myöhemmin|jatkossa|nedan|hereinafter)\b[^()]{0,60}\)(?=[ \t]|$)"
+)
+#: A statute in brackets after a name: "Jäsenrekisteri (EU 2016/679)", "(523/1999)".
+_STATUTE_AFTER: Final = re.compile(
+    r"[ \t]*\((?:[A-Z]{2,3}[ \t]*)?[0-9]{3,4}/[0-9]{2,4}[^()]{0,40}\)$"
+)
+#: A clause after a comma that follows the register's word: "Asiakasrekisteri, jota
+#: ylläpidetään …", "Medlemsregister, som förs av …", "Customer register, which …",
+#: "Jäsenrekisteri, päivitetty 1.2.2024".
+_CLAUSE_AFTER: Final = re.compile(
+    r"(?P<name>.+?(?:rekisteri|register|registret|registry|förteckning|luettelo))[ \t]*,[ \t]+"
+    r"(?P<rest>(?:jo(?:ka|ta|nka|ssa|sta|hon|ihin|ita|iden|lla)|mi(?:kä|tä|ssä)|som|vilket|vars"
+    r"|which|that|where|päivitetty|updated|uppdaterad|laadittu)\b.*)$",
+    re.IGNORECASE,
 )
 #: A name section's text longer than this is no name of one register ("X:n jäsenrekisteri
 #: sekä koulutusrekisteri, markkinointirekisteri, …" names several).
