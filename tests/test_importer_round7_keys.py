@@ -453,3 +453,34 @@ def test_register_name_without_what_follows_it(value: str, name: str) -> None:
     )
     assert result.draft.name is not None
     assert name in (result.draft.name.fi, result.draft.name.sv, result.draft.name.en)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        # after a firm's legal form, what follows a comma or dash is no unit of it
+        ("Kylän Kauppa Oy, asiakaspalvelu", "Kylän Kauppa Oy"),
+        ("Kylän Kauppa Oy – verkkokauppa", "Kylän Kauppa Oy"),
+        # a relative clause, a role with a person: no part of the name
+        ("Kylän Kauppa Oy, joka ylläpitää verkkokauppaa", "Kylän Kauppa Oy"),
+        ("Kylän Seura ry, puheenjohtaja Matti Esimerkki", "Kylän Seura ry"),
+        # a public body's unit stays in its name, as before
+        ("Kylän kaupunki, sivistystoimi", "Kylän kaupunki, sivistystoimi"),
+    ],
+)
+def test_controller_name_without_what_follows_it(line: str, name: str) -> None:
+    result = import_notice(
+        f"Tietosuojaseloste\n\nRekisterinpitäjä\n\n{line}\nKatu 1, 00100 Helsinki{TAIL}"
+    )
+    assert result.draft.controller.name == name
+
+
+def test_role_and_person_before_a_colon_is_no_label() -> None:
+    """'Jäsenvastaava / medlemsansvarig Aino Esimerkki: jasen@…' names the contact person."""
+    result = import_notice(
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nKylän Seura ry\nKatu 1, 00100 Helsinki\n\n"
+        "Yhteyshenkilö\n\nJäsenvastaava / medlemsansvarig Aino Esimerkki: jasen@example.fi"
+        f"{TAIL}"
+    )
+    assert result.draft.contact_person is not None
+    assert result.draft.contact_person.name == "Aino Esimerkki"

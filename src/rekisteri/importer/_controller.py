@@ -1332,6 +1332,7 @@ def _channel_labels(text: str, parts: list[Part]) -> list[Part]:
             and not COMPANY.search(part.value)
             and not ORGANISATION.search(part.value)
             and not looks_like_person(part.value)
+            and not _role_and_person(part.value)
         ):
             out[index] = Part("label", part.value, part.start, part.end)
     return out
@@ -1459,6 +1460,33 @@ _FIRST_LANGUAGE: Final = re.compile(
 )
 
 
+#: A firm's legal form at the end of a name: a firm writes no unit after a comma, what
+#: follows it is what the firm runs or who speaks for it ("X Oy, verkkokauppa").
+_FIRM_END: Final = re.compile(r"(?<![\w-])(?:Oyj|Oy|Ab|Abp|Ky|Ay|Tmi|Ltd|Inc|AB|GmbH)$")
+#: A relative clause after a name: "X ry, joka …", "X rf, som …", "X Ltd, which …".
+_RELATIVE: Final = re.compile(
+    r"(?i)(?:jo(?:ka|ta|nka|ssa|lla)|mi(?:kä|tä)|som|vilket|which|that)\b"
+)
+
+
+def _no_unit_of(name: str, value: str) -> bool:
+    """Whether *value* after a comma or dash may be a unit of the body *name*.
+
+    "Kylän kaupunki, sivistystoimi" is; "X Oy, verkkokauppa" (a firm),
+    "X ry, joka …" (a clause) and "X ry, toimitusjohtaja Aino Esimerkki" (a
+    person with a role) are not.
+    """
+    if _FIRM_END.search(name.strip()) or _RELATIVE.match(value.strip()):
+        return False
+    return not _role_and_person(value)
+
+
+def _role_and_person(value: str) -> bool:
+    """Whether *value* is a role and a person's name: "medlemsansvarig Sirpa Esimerkki"."""
+    role = _ROLE_FIRST.match(value.strip())
+    return role is not None and looks_like_person(value.strip()[role.end() :])
+
+
 def _merged_names(text: str, parts: list[Part]) -> list[Part]:
     """A name's lower-case continuation after a comma is part of it ("X kommun, nämnden")."""
     out: list[Part] = []
@@ -1475,6 +1503,7 @@ def _merged_names(text: str, parts: list[Part]) -> list[Part]:
                     (part.value[:1].islower() or _UNIT.search(part.value))
                     and text[previous.end : part.start].strip() in {",", "/", "–", "-"}
                     and _REGISTER_WORD_END.search(part.value) is None
+                    and _no_unit_of(previous.value, part.value)
                 )
                 or (
                     # "Kotiseutukuvaajat ry – Hembygdsfotograferna rf": one name in two
