@@ -10,17 +10,27 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from rekisteri import _spellings
-from rekisteri.importer import _contact, _cues, _finnish, _structure, import_bytes, import_notice
+from rekisteri.importer import (
+    _builder,
+    _contact,
+    _controller,
+    _cues,
+    _finnish,
+    _structure,
+    import_bytes,
+    import_notice,
+)
 from rekisteri.lint import lint
 from rekisteri.lint._rules import lint_draft, texts
 from rekisteri.model import LocalizedText
@@ -28,7 +38,6 @@ from rekisteri.testing import a_register, make_hetu
 from rekisteri.testing.strategies import registers
 
 if TYPE_CHECKING:
-    import re
     from collections.abc import Callable, Iterator
 
     from rekisteri.model import Register
@@ -386,3 +395,47 @@ def test_contact_parser_fast_paths(pieces: list[str], before: str, copies: int) 
     assert [_contact.parse_line(text, start, end) for start, end in spans] == _slow_parse(
         text, spans
     )
+
+
+def _slow_unshouted(value: str) -> str:
+    """:func:`rekisteri.importer._controller.unshouted` without its ASCII fast path."""
+    letters = [c for c in value if c.isalpha()]
+    if len(letters) < _controller._SHOUTED_MIN or not all(c.isupper() for c in letters):
+        return value
+    return re.sub(
+        r"(?<![:\w])\w+",
+        lambda m: _controller.LEGAL_FORMS.get(m.group(0), m.group(0).capitalize()),
+        value.lower(),
+    )
+
+
+def _slow_value(reader: _controller.ContactReader, target: object, field: str, value: str) -> str:
+    """``ContactReader._value`` as it was: clean() on every value, the pattern by its text."""
+    value = " ".join(_cues.clean(value).split()).strip(_controller._QUOTES)
+    if field == "postal_code" and not re.fullmatch(r"[0-9]{5}|[0-9]{3} [0-9]{2}", value):
+        return ""
+    if field in {"name", "town", "street"} and target is not reader.out.contact:
+        value = _slow_unshouted(value)
+    if field == "email" and value.isupper():
+        value = value.lower()
+    return value
+
+
+_VALUE_CHARS = st.sampled_from(
+    [*"aZÄö9 1-:.'”\t\n\x0b\x85\u202a\u2066ªⓐǅ", "OY", "RY:N", "Ab"]  # ASCII, not, unprintable
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(_VALUE_CHARS, max_size=12).map("".join) | st.text(max_size=12),
+    st.sampled_from(["name", "town", "street", "postal_code", "email", "phone"]),
+    st.sampled_from(["contact", "controller"]),
+)
+@example("ⓐ SIENI OY", "name", "controller")  # a cased symbol in lower case, no letter of it
+@example("ǅ KATU", "street", "controller")  # a letter in title case
+def test_contact_value_fast_paths(value: str, field: str, party: str) -> None:
+    reader = _controller.ContactReader(value, _builder.Builder(value), lambda *_: None)
+    target = reader.out.contact if party == "contact" else reader.out.controller
+    assert _controller.unshouted(value) == _slow_unshouted(value)
+    assert reader._value(target, field, value) == _slow_value(reader, target, field, value)

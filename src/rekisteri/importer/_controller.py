@@ -808,8 +808,9 @@ class ContactReader:
 
     def _value(self, target: ContactFields, field: str, value: str) -> str:
         """*value* cleaned for *field*; empty if it cannot be one (a postal code of 4 digits)."""
-        value = " ".join(clean(value).split()).strip(_QUOTES)
-        if field == "postal_code" and not re.fullmatch(r"[0-9]{5}|[0-9]{3} [0-9]{2}", value):
+        # a printable value holds no control character: nothing for clean() to replace
+        value = " ".join((value if value.isprintable() else clean(value)).split()).strip(_QUOTES)
+        if field == "postal_code" and not _POSTAL_CODE.fullmatch(value):
             return ""  # five digits, or a Swedish code ("102 33": the address is in Sweden)
         if field in {"name", "town", "street"} and target is not self.out.contact:
             value = unshouted(value)
@@ -1208,6 +1209,8 @@ _UNIT: Final = re.compile(
     r"(?:lautakunta|toimiala|palvelut|keskus|yksikkö|virasto|osasto|nämnden|sektorn)$"
 )
 _QUOTES: Final = "\"'”“„«»’‘"
+#: A postal code as the address keeps it: five digits, or a Swedish "102 33".
+_POSTAL_CODE: Final = re.compile(r"[0-9]{5}|[0-9]{3} [0-9]{2}")
 #: A statute or regulation named on a line: "EU:n yleinen tietosuoja-asetus", "(523/1999)".
 _STATUTE: Final = re.compile(
     r"(?i)tietosuoja-asetu|henkilötietola|tietosuojala|\bgdpr\b|dataskyddsförordning"
@@ -1684,6 +1687,8 @@ def _described_body(value: str) -> str | None:
 
 def unshouted(value: str) -> str:
     """A name or town in capitals as a person writes it: "SIENITIETO OY" → "Sienitieto Oy"."""
+    if value.isascii() and not value.isupper():
+        return value  # ASCII: every letter is cased, and one is in lower case (or none is there)
     letters = [c for c in value if c.isalpha()]
     if len(letters) < _SHOUTED_MIN or not all(c.isupper() for c in letters):
         return value
