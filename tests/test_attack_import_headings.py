@@ -490,13 +490,7 @@ HEADINGS = [
     ("en", "transfers", "Transfers of data outside the EU or the EEA"),
     ("fi", "purposes", "**Mihin käytämme tietojasi?**"),
     ("sv", "purposes", "Vad använder vi dina uppgifter till?"),
-    _bx(
-        "fi",
-        "retention",
-        "7 § Säilytysaika",
-        reason="after the controller's block heading and sentence become the controller's "
-        "'another name too' notes",
-    ),
+    ("fi", "retention", "7 § Säilytysaika"),
     ("sv", "recipients", "Vem lämnar vi ut uppgifterna till?"),
     _bx(
         "sv",
@@ -1273,15 +1267,13 @@ def test_a_bold_question_heading_is_no_value() -> None:
             "Rekisterinpitäjä\n\nEsimerkki Oy\n\nAsiakaspalaute\n\n"
             "Palautteet käydään läpi viikoittain.\n"
         ),
-        _bx(
+        (
             "Rekisterinpitäjä\n\nEsimerkki Oy\n\n§ 7 Säilytysaika\n\n"
-            "Tietoja säilytetään kuusi vuotta.\n",
-            reason="heading and sentence become the controller's 'another name too' notes",
+            "Tietoja säilytetään kuusi vuotta.\n"
         ),
-        _bx(
+        (
             "Rekisterinpitäjä\n\nEsimerkki Oy\n\nKohta 7: Säilytysaika\n\n"
-            "Tietoja säilytetään kuusi vuotta.\n",
-            reason="heading and sentence become the controller's 'another name too' notes",
+            "Tietoja säilytetään kuusi vuotta.\n"
         ),
     ],
 )
@@ -2016,6 +2008,7 @@ def test_an_english_notice_of_question_headings_fills_each_field() -> None:
         ("3) Säilytysaika", "retention", "Tietoja säilytetään kuusi vuotta."),
         ("§ 3 Säilytysaika", "retention", "Tietoja säilytetään kuusi vuotta."),
         ("– Tietolähteet –", "sources", "Tiedot saadaan asiakkaalta itseltään."),
+        ("§ 3 Mottagare", "recipients", "Uppgifterna lämnas ut till bokföringsbyrån."),
         *[
             _bx(
                 heading,
@@ -2035,7 +2028,6 @@ def test_an_english_notice_of_question_headings_fills_each_field() -> None:
                 ),
                 ("**Data retention**", "retention", "We keep the data for six years."),
                 ("**Datasäkerhet**", "security", "Databasen skyddas med brandvägg."),
-                ("§ 3 Mottagare", "recipients", "Uppgifterna lämnas ut till bokföringsbyrån."),
             ]
         ],
     ],

@@ -378,3 +378,11 @@ def test_legal_basis_is_no_right() -> None:
     start = result.text.index("Käsittely perustuu")
     fields = {m.field.split("[")[0] for m in result.mapped if m.start <= start < m.end}
     assert fields == {"purposes"}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["7 § Säilytysaika", "§ 7 Säilytysaika", "Kohta 7: Säilytysaika", "Section 7. Retention"],
+)
+def test_a_section_number_with_its_word(heading: str) -> None:
+    assert recognise(heading) is SectionKind.RETENTION

@@ -313,7 +313,9 @@ _ANY_PREFIX: Final = Dispatch(tuple((kind.name, pattern) for kind, pattern in _P
 
 #: A heading's number: "3.", "B)", "§ 4", and also "2.1", "1a" and "1 a)" without a dot.
 _NUMBERING: Final = re.compile(
-    r"(?:§\s*)?(?:\d{1,2}\.?\s*-\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[a-h]|[ivx]{1,5})\s*[.):]\s+"
+    # "7 §", "Kohta 7:", "Section 7.": a section's number with the word for it
+    r"\d{1,2}\s*§\s*[.:]?\s+|§\s*\d{1,2}\s*[.:]?\s+|(?:kohta|punkt|section|osa)\s+\d{1,2}\s*[.):]?\s+"
+    r"|(?:§\s*)?(?:\d{1,2}\.?\s*-\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[a-h]|[ivx]{1,5})\s*[.):]\s+"
     r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}\s?[a-h]\)?\s+(?=\w\w)"
     # a number glued to the heading's first word: "5.Rekisterin tietosisältö"
     r"|\d{1,2}\.(?=[^\W\d_]{3})"
