@@ -439,3 +439,55 @@ def test_contact_value_fast_paths(value: str, field: str, party: str) -> None:
     target = reader.out.contact if party == "contact" else reader.out.controller
     assert _controller.unshouted(value) == _slow_unshouted(value)
     assert reader._value(target, field, value) == _slow_value(reader, target, field, value)
+
+
+def _slow_glued_heading(line: str) -> tuple[object, int] | None:
+    """:func:`rekisteri.importer._structure._glued_heading` with its quick test always first."""
+    if not _structure.may_start_with_heading(line):
+        return None
+    words = list(_structure._WORD_RUN.finditer(line[: _structure.MAX_HEADING]))
+    for count in range(min(len(words) - 1, _structure._GLUED_MAX_WORDS), 0, -1):
+        head_end = words[count - 1].end()
+        rest = line[words[count].start() :]
+        if not (rest[:1].isupper() or rest[:1].isdigit()) or ":" in line[:head_end]:
+            continue
+        kind = _structure.recognise(line[:head_end])
+        if kind is None or kind in {_structure.SectionKind.TITLE, _structure.SectionKind.DPO}:
+            continue
+        if kind in _structure._GLUED_KINDS and len(line) > _structure.MAX_HEADING:
+            return None
+        return kind, head_end
+    return None
+
+
+_GLUED_WORDS = st.sampled_from(
+    [
+        "Rekisterinpitäjä",
+        "Rekisterinpitäjä.",  # a heading by recognise(), the quick test says no
+        "Rekisterin nimi",
+        "Yhteyshenkilö",
+        "Tietosuojavastaava",
+        "Tietosuojaseloste",
+        "Registeransvarig",
+        "Contact person",
+        "- tieto",
+        "tieto",
+        "Esimerkki Oy",
+        "17",
+        "Katu 17,",
+        "00100 Helsinki",
+        "on",
+        ":",
+        "x" * 170,
+    ]
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(_GLUED_WORDS, min_size=1, max_size=6).map(" ".join))
+@example("Rekisterinpitäjä Esimerkki Oy")
+@example("- tieto 17")
+@example("Rekisterinpitäjä. Esimerkki")
+@example("Rekisterinpitäjä Esimerkki Oy " + "x" * 170)
+def test_glued_heading_quick_test_order(line: str) -> None:
+    assert _structure._glued_heading(line) == _slow_glued_heading(line)

@@ -735,20 +735,24 @@ def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
     The value must start with a capital letter or a digit and not be a
     sentence ("Rekisterinpitäjä on Esimerkki Oy." is not a heading).
     """
-    if not may_start_with_heading(line):
-        return None
     words = list(_WORD_RUN.finditer(line[:MAX_HEADING]))
-    for count in range(min(len(words) - 1, _GLUED_MAX_WORDS), 0, -1):
-        head_end = words[count - 1].end()
-        rest = line[words[count].start() :]
-        if not (rest[:1].isupper() or rest[:1].isdigit()) or ":" in line[:head_end]:
-            continue
+    heads = [
+        words[count - 1].end()
+        for count in range(min(len(words) - 1, _GLUED_MAX_WORDS), 0, -1)
+        if (line[words[count].start()].isupper() or line[words[count].start()].isdigit())
+        and ":" not in line[: words[count - 1].end()]
+    ]
+    # both tests below are pure: the quick one first when several heads are to be
+    # recognised, last when one is ("- tieto 17": "- tieto" is remembered)
+    if not heads or (len(heads) > 1 and not may_start_with_heading(line)):
+        return None
+    for head_end in heads:
         kind = recognise(line[:head_end])
         if kind is None or kind in {SectionKind.TITLE, SectionKind.DPO}:
             continue
         if kind in _GLUED_KINDS and len(line) > MAX_HEADING:
             return None
-        return kind, head_end
+        return (kind, head_end) if len(heads) > 1 or may_start_with_heading(line) else None
     return None
 
 
