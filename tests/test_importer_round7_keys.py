@@ -484,3 +484,35 @@ def test_role_and_person_before_a_colon_is_no_label() -> None:
     )
     assert result.draft.contact_person is not None
     assert result.draft.contact_person.name == "Aino Esimerkki"
+
+
+@pytest.mark.parametrize(
+    ("lines", "box"),
+    [
+        ("Postilokero 12, 00101 Helsinki", "Postilokero 12"),
+        ("Postilokero: 12, 00101 Helsinki", "12"),
+        ("Postilokero: 12\n00101 Helsinki", "12"),
+        ("Besöksadress\nPostilokero 12\n00101 Helsinki", "Postilokero 12"),
+    ],
+)
+def test_a_box_written_postilokero_is_the_po_box(lines: str, box: str) -> None:
+    """'Postilokero 12' is a box (never the name '12'); a label alone on a line is no name."""
+    result = import_notice(f"Tietosuojaseloste\n\nRekisterinpitäjä\n\nEsimerkki Oy\n{lines}{TAIL}")
+    address = result.draft.controller.address
+    assert address is not None
+    assert (address.po_box, address.postal_code, address.town) == (box, "00101", "Helsinki")
+    notes = " ".join(" ".join(texts) for texts in result.notes.values())
+    assert "another name" not in notes
+
+
+def test_a_dpo_heading_inside_the_controllers_block_names_the_dpo() -> None:
+    """'Dataskyddsombud' on its own line in the block: the person below is the DPO."""
+    result = import_notice(
+        "Dataskyddsbeskrivning\n\nPersonuppgiftsansvarig\n\nExempel Ab\nGatan 1, 00100 Helsingfors"
+        "\nDataskyddsombud\nAino Exempel, dso@example.fi\n\nÄndamål\n\nFakturering.\n"
+    )
+    dpo = result.draft.controller.dpo
+    assert dpo is not None
+    assert (dpo.name, dpo.email) == ("Aino Exempel", "dso@example.fi")
+    assert result.draft.contact_person is None
+    assert result.draft.controller.name == "Exempel Ab"

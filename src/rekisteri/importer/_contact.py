@@ -390,6 +390,8 @@ def _is_label(text: str, match: re.Match[str], line_start: int, end: int) -> boo
     at_start = not text[line_start : match.start()].strip(" \t•*·▪–-")
     if at_start and _label_tail(text, match.end(), end) > match.end():
         return True  # "Yhteyshenkilö rekisteriä koskevissa asioissa: …"
+    if match.lastgroup == "po_box" and not word.endswith((":", "=")):
+        return False  # "Postilokero 12": the box itself (read by its form), no label
     if match.lastgroup == "phone" and word.rstrip(".:") == "p":
         # "p." / "p:" only before a number
         return re.match(r"[ \t]*[+0-9(]", text[match.end() : end]) is not None
@@ -451,6 +453,16 @@ def _town_after(text: str, start: int, end: int, _label: str) -> list[Part] | No
     if any(c.isdigit() for c in text[start:end]):
         return None
     return [Part("town", text[start:end], start, end)]
+
+
+def _box_after(text: str, start: int, end: int, _label: str) -> list[Part] | None:
+    """A box labelled alone ("Postilokero: 12, 00101 Helsinki"): its number, then the address."""
+    number = re.match(r"[0-9]{1,6}(?!\d)", text[start:end])
+    if number is None:
+        return None
+    e = start + number.end()
+    rest = _address(text, e, end) if text[e:end].strip(_TRIM) else []
+    return [Part("po_box", number.group(0), start, e), *rest]
 
 
 def _url_after(text: str, start: int, end: int, _label: str) -> list[Part] | None:
@@ -927,4 +939,5 @@ _LABELLED: Final[dict[str, Reader]] = {
     "postal_code": _address_after,
     "town": _town_after,
     "url": _url_after,
+    "po_box": _box_after,
 }

@@ -314,8 +314,12 @@ class ContactReader:
         if heading in _PATHS or heading is SectionKind.TITLE:
             # "Registeransvarig" under "Rekisterinpitäjä": a second heading, not a name
             self.out.map(start, end, f"heading:{heading.value}")
-            if heading is SectionKind.CONTACT and kind is SectionKind.CONTROLLER:
-                self.path = "contact_person"
+            if heading in {SectionKind.CONTACT, SectionKind.DPO} and kind is (
+                SectionKind.CONTROLLER
+            ):
+                # "Tietosuojavastaava" on its own line inside the block: the lines after
+                # it are the contact person's or the DPO's, never the controller's
+                self.path = _PATHS[heading]
             return True
         if heading is SectionKind.NAME and len(line) <= _LABEL_LINE:
             # "Name of the Register" inside a contact block run together: the next
@@ -1249,6 +1253,21 @@ _LABEL_WORDS: Final = frozenset(
         "address",
         "contact",
         "details",
+        # address labels alone on a line ("Postal address", "Besöksadress"): no name
+        "postal",
+        "mailing",
+        "visiting",
+        "postadress",
+        "besöksadress",
+        "gatuadress",
+        "laskutusosoite",
+        "sähköpostiosoite",
+        "puhelinnumero",
+        "telefonnummer",
+        "phone",
+        "telephone",
+        "e-mail",
+        "email",
     ]
 )
 #: "Rekisteriä ylläpitää X ry", "Registret förs av X rf": the keeper named after the verb.
