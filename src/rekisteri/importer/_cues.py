@@ -133,7 +133,7 @@ RIGHT_CUES: Final = (
         Right.ACCESS,
         re.compile(
             r"tarkastusoikeu|tarkistaa, mitä tietoja|tarkastaa|tarkistaa"
-            r"|pääsy tietoihin|insyn|right of access"
+            r"|pääsy tietoihin|insyn|right of access|right to access|tillgång till|granska"
         ),
     ),
     (Right.RECTIFICATION, re.compile(r"korja|oikais|täydennet|rättelse|rectif")),
@@ -141,7 +141,7 @@ RIGHT_CUES: Final = (
     (Right.RESTRICTION, re.compile(r"rajoitta|begränsning|restrict")),
     (Right.NOTIFICATION, re.compile(r"ilmoitetaan sille, jolta|jolle tiedot on luovutettu")),
     (Right.PORTABILITY, re.compile(r"siirtää tiedot järjestelmästä|dataportab|portab")),
-    (Right.OBJECT, re.compile(r"kieltää|kielto-oikeu|vastust|invändning|\bobject")),
+    (Right.OBJECT, re.compile(r"kieltää|kielto-oikeu|vastust|invändning|invända|\bobject")),
     (Right.WITHDRAW_CONSENT, re.compile(r"peruuttaa suostumu|återkalla|withdraw")),
     (
         Right.COMPLAINT,

@@ -622,7 +622,11 @@ class _Splitter:
             start, end = block[i]
             line = self.text[start:end]
             glued = _glued_heading(line)
-            if glued is not None:
+            if glued is not None and (
+                glued[0] in _GLUED_KINDS
+                or self.current is None
+                or not _one_line_statement(block, line)
+            ):
                 head_end = start + glued[1]
                 value = _trimmed(self.text, head_end, end)[0]
                 self.pieces.append(
@@ -733,7 +737,9 @@ def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
     """A contact or name heading glued to its value on one line: (kind, heading length).
 
     The value must start with a capital letter or a digit and not be a
-    sentence ("Rekisterinpitäjä on Esimerkki Oy." is not a heading).
+    sentence ("Rekisterinpitäjä on Esimerkki Oy." is not a heading). A line of
+    another kind whose value is in capitals too and ends a sentence is a
+    sentence ("SÄILYTYSAIKA ON VIISI VUOTTA."): it opens no section.
     """
     words = list(_WORD_RUN.finditer(line[:MAX_HEADING]))
     heads = [
@@ -752,8 +758,25 @@ def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
             continue
         if kind in _GLUED_KINDS and len(line) > MAX_HEADING:
             return None
+        if kind not in _GLUED_KINDS and _shouted_sentence(line[head_end:]):
+            return None
         return (kind, head_end) if len(heads) > 1 or may_start_with_heading(line) else None
     return None
+
+
+def _shouted_sentence(value: str) -> bool:
+    """A value in capitals that ends a sentence: the line is a sentence, not a table row."""
+    value = value.strip()
+    return value.isupper() and value.endswith((".", "!"))
+
+
+def _one_line_statement(block: list[tuple[int, int]], line: str) -> bool:
+    """A line alone in its block that ends a sentence ("Säilytysaika 5 vuotta.").
+
+    A heading glued to its value is a table row saved as text, whose rows come
+    one under another; a lone sentence between paragraphs is its section's text.
+    """
+    return len(block) == 1 and line.rstrip().endswith((".", "!"))
 
 
 _GUESS_WORDS: Final = 12
