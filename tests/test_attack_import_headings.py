@@ -1175,15 +1175,13 @@ def test_an_upper_case_denial_is_no_heading() -> None:
 @pytest.mark.parametrize(
     ("notice", "kind"),
     [
-        _bx(
+        (
             "Rekisterin käyttötarkoitus\n\nLaskutus\n\nTietoturva\n\nTietokanta on salattu.\n",
             "purposes",
-            reason="'Laskutus' (no full stop) before the next heading is left unmatched",
         ),
-        _bx(
+        (
             "Rekisterin tietosisältö\n\nNimi, osoite\n\nTietolähteet\n\nAsiakas itse.\n",
             "data_categories",
-            reason="'Nimi, osoite' before the next heading is left unmatched",
         ),
         (
             "Rekisterin käyttötarkoitus\n\nLaskutus.\n\nTietoturva\n\nTietokanta on salattu.\n",

@@ -166,7 +166,34 @@ class _Splitter:
             self._block(lines)
         if pending:
             self._block(pending)
+        self._unhead_empty()
         return self.pieces
+
+    def _unhead_empty(self) -> None:
+        """An unknown one-line heading right before another heading is its section's text.
+
+        It heads nothing: "Laskutus" (no full stop) between "Rekisterin
+        käyttötarkoitus" and "Tietoturva" is a purpose, not a heading of an empty
+        section. A heading the page marks, a numbered one, or one before any
+        known section's heading stays a heading.
+        """
+        known = False
+        pieces = self.pieces
+        for index, piece in enumerate(pieces[:-1]):
+            if piece.kind != "heading":
+                continue
+            if (
+                piece.section is None
+                and known
+                and len(piece.lines) == 1
+                and pieces[index + 1].kind == "heading"
+                and piece.start not in self.heading_ends
+                and _NUMBERED.match(self.text, piece.start) is None
+                and not self.text[piece.start : piece.end].rstrip().endswith(":")
+            ):
+                pieces[index] = Piece("para", piece.start, piece.end, piece.lines, piece.start)
+                continue
+            known = piece.section not in {None, SectionKind.TITLE}
 
     def _bare_number(self, block: list[tuple[int, int]]) -> bool:
         start, end = block[0]
