@@ -516,3 +516,31 @@ def test_a_dpo_heading_inside_the_controllers_block_names_the_dpo() -> None:
     assert (dpo.name, dpo.email) == ("Aino Exempel", "dso@example.fi")
     assert result.draft.contact_person is None
     assert result.draft.controller.name == "Exempel Ab"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Uppgifterna används för fakturering.",
+        "Tiedot kerätään asiakkaalta itseltään.",
+        "We keep the data for two years.",
+        "Käytämme tietoja laskutukseen.",
+    ],
+)
+def test_a_short_sentence_after_the_controllers_block_is_no_name(sentence: str) -> None:
+    """A sentence with a verb below the controller's name is never its other name."""
+    result = import_notice(
+        f"Tietosuojaseloste\n\nRekisterinpitäjä\n\nEsimerkki Oy\nKatu 1, 00100 Helsinki\n\n"
+        f"{sentence}{TAIL}"
+    )
+    assert result.draft.controller.name == "Esimerkki Oy"
+    notes = " ".join(" ".join(texts) for texts in result.notes.values())
+    assert "another name" not in notes
+    assert sentence.rstrip(".") not in (result.draft.controller.name or "")
+
+
+def test_an_identity_code_is_no_register_name() -> None:
+    """'Rekisterin nimi: <code>': no name (the code stays unmatched, masked)."""
+    result = import_notice("Rekisterin nimi: 131052-9384\n")
+    assert result.draft.name is None
+    assert [p.text for p in result.unmatched] == ["131052-****"]

@@ -278,7 +278,7 @@ class ContactReader:
             self.path = "contact_person"
             if self._channels_in_sentence(start, end):
                 return
-        if _is_sentence(line):
+        if _is_sentence(line) or (self.target().name is not None and _short_sentence(line)):
             if (
                 kind is SectionKind.CONTROLLER
                 and self.out.controller.name is None
@@ -1677,6 +1677,42 @@ def _is_sentence(line: str) -> bool:
         and line.rstrip().endswith((".", "!", "?"))
         and email_of(line) is None
         and re.search(r"\b[0-9]{5}\b|[0-9]{7}-[0-9]", line) is None
+    )
+
+
+#: A finite verb of a short sentence: "Tiedot kerätään asiakkaalta.", "Uppgifterna används
+#: för fakturering.", "We keep the data for two years."
+_SHORT_SENTENCE_VERB: Final = re.compile(
+    r"(?i)\b(?:on|ovat|ei|är|har|kan|is|are|was|were|will|may)\b"
+    r"|\w(?:taan|tään|daan|dään|tiin)\b|\w\wmme\b|\b(?:we|vi)\s+(?-i:[a-zåäö])"
+    r"|(?<=\s)(?-i:[a-zåäö]\w{3,}(?:as|ds))\b"
+)
+_SHORT_SENTENCE_WORDS: Final = 3
+
+
+def _short_sentence(line: str) -> bool:
+    """Whether *line* is a short sentence with a verb, never a name nor a contact line.
+
+    Read only once the party has a name: "Uppgifterna används för fakturering." after
+    the controller's block was noted as its other name.
+
+    Examples:
+        >>> _short_sentence("Uppgifterna används för fakturering.")
+        True
+        >>> _short_sentence("Tiedot kerätään asiakkaalta itseltään.")
+        True
+        >>> _short_sentence("Kylän Seura ry, jäsenasiat.")
+        False
+        >>> _short_sentence("Esimerkki Oy on Kylän Oy:n tytäryhtiö.")
+        False
+    """
+    return (
+        len(line.split()) >= _SHORT_SENTENCE_WORDS
+        and line.rstrip().endswith(".")
+        and not any(c.isdigit() or c == "@" for c in line)
+        and not COMPANY.search(line)
+        and not ORGANISATION.search(line)
+        and _SHORT_SENTENCE_VERB.search(line) is not None
     )
 
 

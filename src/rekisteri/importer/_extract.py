@@ -530,18 +530,11 @@ class Extractor:
                 # one register a line: the first is the draft's, the others are noted
                 value = lines[0]
                 self.out.note("name", "the notice names more registers: " + "; ".join(lines[1:]))
-            value = (
-                re.sub(
-                    r"(?i)^(?:rekisterin nimi|registrets namn|the name of the register)"
-                    r"\s+(?:on|är|is)\s+",
-                    "",
-                    value,
-                )
-                .rstrip(".")
-                .strip("\"'”“„«»’‘ ")
-            )
-            if sum(c.isalpha() for c in value) > 3 and value.isupper():
-                value = unshouted_name(value)  # "ASIAKASREKISTERI" in a notice set in capitals
+            value = _name_value(value)
+            if not any(c.isalpha() for c in value):
+                # "Rekisterin nimi: 131052-9384": a code (masked "¤") or a number names no
+                # register; the passage stays unmatched
+                continue
             value, after = split_section_name(value)  # "Asiakasrekisteri. Tietoja …"
             if after is not None and index == 0 and self.out.name is None:
                 self.out.add_description(after, piece.start, piece.end)
@@ -1297,3 +1290,19 @@ class Extractor:
         heading = heading_text(self.text, section.heading) if section.heading else ""
         shown = sentence if len(sentence) <= 70 else sentence[:69] + "…"
         self.out.note(field, f"from the section “{heading}”: {shown}")
+
+
+def _name_value(value: str) -> str:
+    """A name section's value without "Rekisterin nimi on", its full stop and quotes."""
+    value = (
+        re.sub(
+            r"(?i)^(?:rekisterin nimi|registrets namn|the name of the register)\s+(?:on|är|is)\s+",
+            "",
+            value,
+        )
+        .rstrip(".")
+        .strip("\"'”“„«»’‘ ")
+    )
+    if sum(c.isalpha() for c in value) > 3 and value.isupper():
+        return unshouted_name(value)  # "ASIAKASREKISTERI" in a notice set in capitals
+    return value
