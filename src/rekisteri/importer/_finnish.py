@@ -509,6 +509,11 @@ _ABBREVIATIONS: Final = frozenset(
         "fax",
         "ry",
         "oy",
+        # a note's marker opens the sentence it marks ("Huom. Tietoja säilytetään …")
+        "huom",
+        "obs",
+        "nb",
+        "n.b",
     ]
 )
 
