@@ -11,7 +11,9 @@
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +33,8 @@ from rekisteri.importer import (
     import_bytes,
     import_notice,
 )
+from rekisteri.importer._headings import MAX_HEADING, SectionKind, may_start_with_heading, recognise
+from rekisteri.importer._register_name import LEGAL_FORMS
 from rekisteri.lint import lint
 from rekisteri.lint._rules import lint_draft, texts
 from rekisteri.model import LocalizedText
@@ -404,7 +408,7 @@ def _slow_unshouted(value: str) -> str:
         return value
     return re.sub(
         r"(?<![:\w])\w+",
-        lambda m: _controller.LEGAL_FORMS.get(m.group(0), m.group(0).capitalize()),
+        lambda m: LEGAL_FORMS.get(m.group(0), m.group(0).capitalize()),
         value.lower(),
     )
 
@@ -443,18 +447,18 @@ def test_contact_value_fast_paths(value: str, field: str, party: str) -> None:
 
 def _slow_glued_heading(line: str) -> tuple[object, int] | None:
     """:func:`rekisteri.importer._structure._glued_heading` with its quick test always first."""
-    if not _structure.may_start_with_heading(line):
+    if not may_start_with_heading(line):
         return None
-    words = list(_structure._WORD_RUN.finditer(line[: _structure.MAX_HEADING]))
+    words = list(_structure._WORD_RUN.finditer(line[:MAX_HEADING]))
     for count in range(min(len(words) - 1, _structure._GLUED_MAX_WORDS), 0, -1):
         head_end = words[count - 1].end()
         rest = line[words[count].start() :]
         if not (rest[:1].isupper() or rest[:1].isdigit()) or ":" in line[:head_end]:
             continue
-        kind = _structure.recognise(line[:head_end])
-        if kind is None or kind in {_structure.SectionKind.TITLE, _structure.SectionKind.DPO}:
+        kind = recognise(line[:head_end])
+        if kind is None or kind in {SectionKind.TITLE, SectionKind.DPO}:
             continue
-        if kind in _structure._GLUED_KINDS and len(line) > _structure.MAX_HEADING:
+        if kind in _structure._GLUED_KINDS and len(line) > MAX_HEADING:
             return None
         return kind, head_end
     return None
@@ -491,3 +495,36 @@ _GLUED_WORDS = st.sampled_from(
 @example("Rekisterinpitäjä Esimerkki Oy " + "x" * 170)
 def test_glued_heading_quick_test_order(line: str) -> None:
     assert _structure._glued_heading(line) == _slow_glued_heading(line)
+
+
+def _calls(run: Callable[[], object]) -> int:
+    """How many Python calls (and generator resumptions) *run* makes: a count, not a time."""
+    count = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:  # noqa: ARG001
+        nonlocal count
+        count += event == "call"
+
+    sys.setprofile(profile)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "Rekisterinpitäjä\n\n" + "".join(f"Katu {i}, 00100 Helsinki\n" for i in range(n)),
+        lambda n: "Rekisterin tietosisältö\n\n" + "".join(f"- tieto {i}\n" for i in range(n)),
+        lambda n: "Rekisterinpitäjä\n\n" + "sana-\n" * n,
+    ],
+    ids=["address-lines", "bullets", "hyphen-wrap"],
+)
+def test_structure_split_work_is_linear_in_a_blocks_lines(make: Callable[[int], str]) -> None:
+    # one block of n lines: each line looked at a bounded number of times (a look over
+    # the whole block for every line made the address lines quadratic at e4a081b)
+    _structure.split(make(300))  # compiled patterns and caches made before counting
+    small, large = (_calls(partial(_structure.split, make(n))) for n in (300, 600))
+    assert large <= 2.3 * small, (small, large)
