@@ -492,12 +492,10 @@ HEADINGS = [
     ("sv", "purposes", "Vad använder vi dina uppgifter till?"),
     ("fi", "retention", "7 § Säilytysaika"),
     ("sv", "recipients", "Vem lämnar vi ut uppgifterna till?"),
-    _bx(
+    (
         "sv",
         "purposes",
         "Ändamål med behandlingen och rättslig grund (artikel 6 i dataskyddsförordningen)",
-        reason="after the controller's block the heading becomes the controller's 'another "
-        "name too' and 'also gives: artikel 6 …' notes; the body is unmatched",
     ),
     ("en", "purposes", "What do we use your data for?"),
     ("en", "sources", "Where do we get your data?"),

@@ -126,6 +126,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|(rekisterin pitämisen|henkilötietojen käsittelyn|käsittelyn) (peruste|oikeusperuste)"
             r"( ja (käyttö)?tarkoitus)?|(käyttö)?tarkoitus|rekisterin käyttötarkoitus ja peruste"
             r"|ändamål(et|en)?( med (behandlingen( av personuppgifter)?|registret))?"
+            r"( och (den )?rättslig(a)? grund(en|er|erna)?( för behandlingen)?)?"
             r"|syfte(t)? med behandlingen.{0,60}|purposes?( of (the )?processing)?.{0,60}"
             r"|(käsittelyn )?oikeusperuste(et)?|käsittelyperuste(et)?|rättslig(a)? grund(er)?"
             r"|legal basis( for (the )?(data )?processing)?|legal grounds|lakiperusteet"
