@@ -324,6 +324,7 @@ def _slow_parse(text: str, spans: list[tuple[int, int]]) -> list[list[_contact.P
     """
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_contact, "_by_form", _slow_by_form)
+        patch.setattr(_contact, "_labels", _contact.LABEL.finditer)
         return [
             [_contact.Part("text", text[start:end], start, end)]
             if end - start > _contact.MAX_LINE
@@ -528,3 +529,48 @@ def test_structure_split_work_is_linear_in_a_blocks_lines(make: Callable[[int], 
     _structure.split(make(300))  # compiled patterns and caches made before counting
     small, large = (_calls(partial(_structure.split, make(n))) for n in (300, 600))
     assert large <= 2.3 * small, (small, large)
+
+
+_LABEL_PIECES = st.sampled_from(
+    [
+        "Puh",
+        "puh.",
+        "Y-tunnus",
+        "y",
+        "p",
+        "FO",
+        "Sähköposti",
+        "ort",
+        "Rekisterinpitäjä",
+        "Asiakasrekisterin pitäjä",
+        "REKISTERIN NIMI",
+        "Katu 17",
+        "00100 Helsinki",
+        "info@example.fi",
+        "Ｐuh",  # a letter over Latin-1: the whole search
+        "\u212aotisivu",  # the Kelvin sign, a "k" to the pattern in either case
+        "ſähköposti",  # a long s
+        ": ",
+        ", ",
+        " ",
+        "/",
+        "(",
+        "\t",
+        "-",
+        "1",
+    ]
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(_LABEL_PIECES, min_size=1, max_size=8).map("".join), st.sampled_from(["", "x", " "])
+)
+@example("\u212aotisivu: www.example.fi", "")
+@example("Katu 17, 00100 Helsinki, puh. 09 123 4567", " ")
+def test_label_search_tries_only_where_a_label_can_start(line: str, before: str) -> None:
+    text = f"{before}{line}\n"
+    start, end = len(before), len(before) + len(line)
+    fast = [(m.span(), m.lastgroup) for m in _contact._labels(text, start, end)]
+    slow = [(m.span(), m.lastgroup) for m in _contact.LABEL.finditer(text, start, end)]
+    assert fast == slow

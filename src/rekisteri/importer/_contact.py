@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 import attrs
@@ -34,6 +34,7 @@ from rekisteri.importer._cues import (
     compact_ytunnus,
     flat,
 )
+from rekisteri.importer._first import branches
 from rekisteri.importer._headings import recognise
 
 
@@ -103,6 +104,63 @@ LABEL: Final = re.compile(
     r"(?:[ \t]*[:=][ \t]*|[ \t]+(?=[+0-9(]|[a-z0-9._-]+(?:@|\s*[(\[]a)|[A-ZÄÖÅ])|[ \t]*$"
     r"|(?=(?:[ \t]+[a-zäöå][\w-]*){1,5}[ \t]*:))"
 )
+
+
+def _label_leads() -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    r"""Where a label can start, and the words of the labels that may start inside a word.
+
+    A label starts at the line's start or after a separator, with the first
+    letter of one of its words ("Puh", "y-tunnus") in either case; a word of
+    :data:`_LABELS` that may start anywhere ("\w*rekisterin …") must be on
+    the line. ``None`` when a word of the table is not read so (then every
+    line is searched in full).
+    """
+    firsts: set[str] = set()
+    anywhere: list[str] = []
+    for _, words in _LABELS:
+        for branch, first in branches(words):
+            if first is not None:
+                firsts |= first
+                continue
+            inside = re.fullmatch(r"\\w\*([a-zåäö]+)(?![?*+{]).*", branch)
+            if inside is None:
+                return None, ()
+            anywhere.append(inside.group(1))
+    if not all("a" <= char <= "z" for char in firsts):
+        return None, ()
+    lead = "".join(sorted(firsts | {char.upper() for char in firsts}))
+    return re.compile(rf"(?:^|(?<=[\s,;(|/]))(?=[{lead}])"), tuple(anywhere)
+
+
+_LABEL_LEAD, _LABEL_ANYWHERE = _label_leads()
+
+
+def _labels(text: str, start: int, end: int) -> Iterable[re.Match[str]]:
+    """``LABEL.finditer(text, start, end)``, the label tried only where one can start.
+
+    On a line of Latin-1 characters (where the pattern's "either case" is
+    ``str.lower``) without a word that may start inside a word; else the
+    whole search.
+    """
+    line = text[start:end]
+    if (
+        _LABEL_LEAD is None
+        or (not line.isascii() and max(line) > "\xff")
+        or any(word in line.lower() for word in _LABEL_ANYWHERE)
+    ):
+        return LABEL.finditer(text, start, end)
+    found: list[re.Match[str]] = []
+    after = start
+    for lead in _LABEL_LEAD.finditer(text, start, end):
+        if lead.start() < after:
+            continue
+        label = LABEL.match(text, lead.start(), end)
+        if label is not None:
+            found.append(label)
+            after = label.end()
+    return found
+
+
 _SEPARATORS: Final = re.compile(
     r"[ \t]*(?:,(?![ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))"
     r"|[;|]|[ \t][–—/-][ \t]|\t)[ \t]*"
@@ -341,7 +399,7 @@ def _parsed(text: str, start: int) -> tuple[Part, ...]:
 def parse_line_uncached(text: str, start: int, end: int) -> list[Part]:
     """:func:`parse_line` without its memory of lines seen (no length limit either)."""
     parts: list[Part] = []
-    labels = [m for m in LABEL.finditer(text, start, end) if _is_label(text, m, start, end)]
+    labels = [m for m in _labels(text, start, end) if _is_label(text, m, start, end)]
     position = start
     pending: str | None = None
     for label in labels:
