@@ -544,3 +544,16 @@ def test_an_identity_code_is_no_register_name() -> None:
     result = import_notice("Rekisterin nimi: 131052-9384\n")
     assert result.draft.name is None
     assert [p.text for p in result.unmatched] == ["131052-****"]
+
+
+def test_another_sections_heading_after_the_controllers_block_is_no_name() -> None:
+    """A heading the reader does not know whole, but whose words name another section."""
+    heading = "Tietojen käsittelyn perusteet ja tarkoitus (EU 2016/679 6 art.)"
+    result = import_notice(
+        f"Rekisterinpitäjä\n\nEsimerkki Oy\nKatu 1, 00100 Helsinki\n\n{heading}\n\n"
+        "Tietoja käytetään laskutukseen.\n"
+    )
+    assert result.draft.controller.name == "Esimerkki Oy"
+    notes = " ".join(" ".join(texts) for texts in result.notes.values())
+    assert "another name" not in notes
+    assert "Tietojen käsittelyn perusteet" not in notes

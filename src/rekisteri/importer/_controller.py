@@ -278,7 +278,7 @@ class ContactReader:
             self.path = "contact_person"
             if self._channels_in_sentence(start, end):
                 return
-        if _is_sentence(line) or (self.target().name is not None and _short_sentence(line)):
+        if _is_sentence(line) or self._prose_line(line):
             if (
                 kind is SectionKind.CONTROLLER
                 and self.out.controller.name is None
@@ -294,6 +294,16 @@ class ContactReader:
             self.otherwise(kind, start, end)
             return
         self._apply(self._parts(start, end, pending), kind, start, end)
+
+    def _prose_line(self, line: str) -> bool:
+        """A short sentence, or another section's heading, below a party already named.
+
+        "Uppgifterna används för fakturering.", "Tietojen käsittelyn perusteet ja
+        tarkoitus (EU 2016/679 6 art.)" after the controller's block: never its name.
+        """
+        if self.target().name is None:
+            return False
+        return _short_sentence(line) or _other_heading(line)
 
     def _parts(self, start: int, end: int, pending: list[str]) -> list[Part]:
         """The parts of a line: the value of the first label waiting for one, or its own."""
@@ -1714,6 +1724,42 @@ def _short_sentence(line: str) -> bool:
         and not ORGANISATION.search(line)
         and _SHORT_SENTENCE_VERB.search(line) is not None
     )
+
+
+#: A heading of another section has at least this many words ("Tietoja käsittelyn
+#: perusteet ja tarkoitus"); a unit's name below the body's is shorter ("Asiakaspalvelu").
+_HEADING_WORDS_MIN: Final = 3
+_HEADING_LINE_MAX: Final = 100
+_CHANNEL_WORDS: Final = re.compile(
+    r"(?i)yhteystie|kontakt|contact|osoite|adress|address|puhelin|telefon|phone|sähköpost"
+    r"|e-post|e-?mail"
+)
+
+
+def _other_heading(line: str) -> bool:
+    """Whether *line* is worded as another section's heading (not the parties').
+
+    Examples:
+        >>> _other_heading("Tietojen käsittelyn perusteet ja tarkoitus (EU 2016/679 6 art.)")
+        True
+        >>> _other_heading("Kylän kaupunki, sivistystoimi")
+        False
+        >>> _other_heading("Yhteystiedot")
+        False
+    """
+    if (
+        len(line) > _HEADING_LINE_MAX
+        or len(line.split()) < _HEADING_WORDS_MIN
+        or not line[:1].isupper()  # "vastaa siitä, että …": a sentence's second line
+        or _CHANNEL_WORDS.search(line)  # "Muut yhteystiedot (esim. puhelin …)": a form's label
+        or email_of(line) is not None
+        or re.search(r"\b[0-9]{5}\b|[0-9]{7}-[0-9]|[0-9]{3}[ -]?[0-9]{3,}", line)
+        or COMPANY.search(line)
+        or ORGANISATION.search(line)
+    ):
+        return False
+    kind = guess(line)
+    return kind is not None and kind not in _PATHS and kind is not SectionKind.TITLE
 
 
 _SHOUTED_MIN: Final = 4
