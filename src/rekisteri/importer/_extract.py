@@ -1063,7 +1063,9 @@ class Extractor:
 
     def _to_recipients(self, unit: Unit) -> None:
         out, sentence, low = self.out, unit.sentence, unit.low
-        if unit.continued and out.recipients:
+        if unit.lead_in and sentence.endswith(":"):
+            out.map(unit.start, unit.end, "recipients")  # "Vastaanottaja – Tarkoitus:"
+        elif unit.continued and out.recipients:
             out.extend_recipient(sentence, unit.start, unit.end)
         elif is_negative(low, DISCLOSURE) or bare_no(low):
             # "Tietoja ei luovuteta", or a bare "Ei." under the heading

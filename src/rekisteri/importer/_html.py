@@ -18,7 +18,7 @@ import re
 from html.parser import HTMLParser
 from typing import Final
 
-from rekisteri.importer._headings import guess, recognise
+from rekisteri.importer._headings import SectionKind, guess, recognise
 
 _BLOCK: Final = frozenset(
     [
@@ -78,6 +78,20 @@ _CELL: Final = frozenset({"td", "th"})
 _LEAD_CHARS: Final = 80
 _EMPHASIS: Final = frozenset({"strong", "b"})
 _SPACES: Final = re.compile(r"\s+")
+#: A table or definition list right under a page heading of these kinds holds that
+#: section's entries, one a row ("Tilitoimisto Oy | kirjanpito"), not headings.
+_ENTRY_TABLE_KINDS: Final = frozenset(
+    {
+        SectionKind.PURPOSES,
+        SectionKind.CONTENT,
+        SectionKind.SUBJECTS,
+        SectionKind.SOURCES,
+        SectionKind.DISCLOSURES,
+        SectionKind.PROCESSORS,
+        SectionKind.RETENTION,
+    }
+)
+_PAGE_HEADING: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "caption"})
 _MAX_OPEN: Final = 64
 _HTML_SIGNS: Final = re.compile(
     r"<(?:!doctype\s+html|html|head|body|p|div|table|tr|td|h[1-6]|br|ul|ol|li|dl|dt|span)\b",
@@ -110,6 +124,14 @@ class _Extractor(HTMLParser):
         self._lead_start: int | None = None  # a bold run that opens the block
         self._lead: tuple[int, int] | None = None  # … once closed, before the block's text
         self._item_starts: set[int] = set()
+        self._heading_kind: SectionKind | None = None  # the last page heading's …
+        self._heading_shown = -1  # … and the text shown before its end
+        self._total_shown = 0  # non-space characters of the text so far
+        self._heading_parts: dict[int, int] = {}  # an open heading's start: its first part
+        self._entry_tables: list[bool] = []  # for each open table or list: an entry table?
+        self._row: list[int] = []  # an entry table's row: its start, then 1 per header cell
+        self._row_cells = 0
+        self._described = 0  # cells after a row's first, in brackets
 
     # -- output
     def _emit(self, text: str) -> None:
@@ -117,6 +139,7 @@ class _Extractor(HTMLParser):
             return
         shown = len(text) - text.count(" ") - text.count("\n")
         self._shown += shown
+        self._total_shown += shown
         if self._strong_depth:
             self._bold += shown
         self.parts.append(text)
@@ -162,10 +185,86 @@ class _Extractor(HTMLParser):
         if not self.newlines:
             self._emit("\n")
 
+    # -- entry tables
+    def _in_entry_table(self) -> bool:
+        return bool(self._entry_tables) and self._entry_tables[-1]
+
+    def _entry_tag_start(self, tag: str) -> bool:
+        """Open a table or a list, or a row or a cell of an entry table (then True)."""
+        if tag in {"table", "dl"}:
+            self._table_opens()
+            return False
+        return self._in_entry_table() and self._entry_start(tag)
+
+    def _entry_tag_end(self, tag: str) -> bool:
+        """Close a table or a list, or a row or a cell of an entry table (then True)."""
+        if tag in {"table", "dl"}:
+            if self._entry_tables and self._entry_tables.pop() and self._row:
+                self._finish_row()
+            return False
+        return self._in_entry_table() and self._entry_end(tag)
+
+    def _entry_start(self, tag: str) -> bool:
+        """Open a row or a cell of an entry table; whether *tag* was one."""
+        if tag in {"tr", "dt"}:
+            if tag == "dt" and self._row:
+                self._finish_row()
+            self._break(1)
+            self._row = [self.length]
+            self._row_cells = self._described = 0
+            return True
+        if tag in {"td", "th", "dd"}:
+            if self._row and self.length > self._row[0]:
+                # the first cell names the entry, the others describe it
+                self._emit(" (" if self._described == 0 else ", ")
+                self._described += 1
+            self._row_cells += 1
+            if tag == "th":
+                self._row.append(self.length)
+            return True
+        return False
+
+    def _entry_end(self, tag: str) -> bool:
+        """Close a cell or a row of an entry table; whether *tag* was one."""
+        if tag in {"td", "th", "dd", "dt"}:
+            return True
+        if tag != "tr":
+            return False
+        self._finish_row()
+        return True
+
+    def _finish_row(self) -> None:
+        """A row of an entry table is an entry; a row of header cells, its column names."""
+        if self._row and self.length > self._row[0]:
+            if self._described:
+                self._emit(")")
+            if len(self._row) - 1 == self._row_cells:  # all header cells: column names,
+                self._emit(":")  # a lead-in of the rows (an item ending in ':', no entry)
+            self.items.append(self._row[0])
+            self._item_starts.add(self._row[0])
+        self._row = []
+        self._break(1)
+
+    def _table_opens(self) -> None:
+        self._entry_tables.append(
+            self._heading_kind in _ENTRY_TABLE_KINDS and self._total_shown == self._heading_shown
+        )
+
+    def _page_heading(self, tag: str, start: int) -> None:
+        if tag not in _PAGE_HEADING or self.length - start > _LEAD_CHARS * 2:
+            return
+        words = "".join(self.parts[self._heading_parts.get(start, 0) :])
+        self._heading_kind = recognise(words) or guess(words)
+        self._heading_shown = self._total_shown
+        if tag == "caption" and self._entry_tables and self._heading_kind in _ENTRY_TABLE_KINDS:
+            self._entry_tables[-1] = True
+
     # -- parser callbacks
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002
         if tag in _SKIP:
             self.skip += 1
+            return
+        if self._entry_tag_start(tag):
             return
         if tag == "br":
             self._emit("\n")
@@ -185,6 +284,7 @@ class _Extractor(HTMLParser):
                 self._item_starts.add(self.length)
             if tag in _HEADING:
                 self._open.append((tag, self.length))
+                self._heading_parts[self.length] = len(self.parts)
                 del self._open[:-_MAX_OPEN]  # unclosed headings: keep a bounded stack
             if tag in _CELL:
                 self._cell_start = self.length
@@ -203,13 +303,10 @@ class _Extractor(HTMLParser):
             self.pre = max(0, self.pre - 1)
         if tag in _EMPHASIS:
             self._close_emphasis()
+        if self._entry_tag_end(tag):
+            return
         if tag in _HEADING:
-            for index in range(len(self._open) - 1, -1, -1):
-                if self._open[index][0] == tag:
-                    start = self._open.pop(index)[1]
-                    if self.length > start:
-                        self.headings.append((start, self.length))
-                    break
+            self._close_heading(tag)
         if tag in _CELL and self._cell_start is not None and self._rows:
             self._rows[-1].append((self._cell_start, self.length))
             self._cell_start = None
@@ -220,6 +317,15 @@ class _Extractor(HTMLParser):
                 self.headings.append(cells[0])
         if tag in _BLOCK:
             self._break(1 if tag in {"li", "dd"} else 2)
+
+    def _close_heading(self, tag: str) -> None:
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index][0] == tag:
+                start = self._open.pop(index)[1]
+                if self.length > start:
+                    self.headings.append((start, self.length))
+                    self._page_heading(tag, start)
+                break
 
     def handle_data(self, data: str) -> None:
         if self.skip:

@@ -169,6 +169,28 @@ class _Splitter:
         self._unhead_empty()
         return self.pieces
 
+    def _takes_glued(
+        self, block: list[tuple[int, int]], start: int, line: str, kind: SectionKind
+    ) -> bool:
+        """Whether a heading glued to its value on *line* (the block's) is one.
+
+        Of a kind other than the contact and name ones, it is not when the line
+        is a list's entry or a table's row the page marks ("<dt>Evästeet</dt>
+        <dd>2 vuotta</dd>" under a retention heading), or a one-line sentence
+        between its section's paragraphs ("Säilytysaika 5 vuotta.").
+        """
+        if kind in _GLUED_KINDS or self.current is None:
+            return True
+        return not (_one_line_statement(block, line) or (self.html and start in self.item_starts))
+
+    def _column_names(self, line: tuple[int, int]) -> bool:
+        """Whether *line* is a page's item that ends in a colon: no heading.
+
+        A table's column names over its rows ("Vastaanottaja (Käyttötarkoitus):"),
+        or an item's lead-in.
+        """
+        return self.html and line[0] in self.item_starts and self.text[line[1] - 1] == ":"
+
     def _unhead_empty(self) -> None:
         """An unknown one-line heading right before another heading is its section's text.
 
@@ -633,7 +655,11 @@ class _Splitter:
         i = 0
         n = len(block)
         while i < n:
-            found = None if self._column_cell(block[i]) else self._heading(block, i)
+            found = (
+                None
+                if self._column_cell(block[i]) or self._column_names(block[i])
+                else self._heading(block, i)
+            )
             if found is not None:
                 k, piece = found
                 self._subsection(piece)
@@ -649,11 +675,7 @@ class _Splitter:
             start, end = block[i]
             line = self.text[start:end]
             glued = _glued_heading(line)
-            if glued is not None and (
-                glued[0] in _GLUED_KINDS
-                or self.current is None
-                or not _one_line_statement(block, line)
-            ):
+            if glued is not None and self._takes_glued(block, start, line, glued[0]):
                 head_end = start + glued[1]
                 value = _trimmed(self.text, head_end, end)[0]
                 self.pieces.append(
@@ -677,7 +699,9 @@ class _Splitter:
                 i += 1
                 continue
             bullet = _BULLET.match(line)
-            if (bullet is not None and len(line) > bullet.end()) or start in self.item_starts:
+            if (bullet is not None and len(line) > bullet.end()) or (
+                start in self.item_starts and not (self.html and line.endswith(":"))
+            ):
                 content = start + (bullet.end() if bullet is not None else 0)
                 lines = [(start, end)]
                 i += 1
