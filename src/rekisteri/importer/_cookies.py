@@ -46,6 +46,7 @@ _COLUMNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         re.compile(
             r"kesto|voimassaolo(?:aika)?|säilytysaika|vanhenee|elinikä|lagringstid"
             r"|giltighetstid|varaktighet|löper ut|duration|expiry|expiration|expires|lifetime"
+            r"|retention(?: period| time)?|storage (?:period|time)|lagringsperiod"
         ),
     ),
     (
