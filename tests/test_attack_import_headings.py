@@ -2269,11 +2269,6 @@ def test_an_address_label_line_is_no_name(notice: str) -> None:
     assert "another name too" not in to_toml(result.draft, notes=result.notes)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the box, code and town are read into the draft, yet the passage is listed as "
-    "unmatched and not mapped",
-)
 def test_a_passage_the_draft_uses_is_mapped_not_unmatched() -> None:
     """A value of the draft comes from a mapped span, never from an 'unmatched' passage."""
     result = import_notice(

@@ -336,11 +336,14 @@ def _address_line(text: str, out: Builder) -> None:
     if found is None:
         return
     fields = {p.field: p for p in parse_line(text, *found)}
-    for field in ("street", "po_box", "postal_code", "town"):
-        part = fields.get(field)
-        if part is not None:
-            value = " ".join(part.value.split())
-            setattr(out.controller, field, _unshouted(value) if field == "town" else value)
+    used = [fields[f] for f in ("street", "po_box", "postal_code", "town") if f in fields]
+    for part in used:
+        value = " ".join(part.value.split())
+        setattr(out.controller, part.field, _unshouted(value) if part.field == "town" else value)
+    start = min((p.start for p in used), default=0)
+    end = max((p.end for p in used), default=0)
+    if not any(m.start < end and start < m.end for m in out.mapped):
+        out.map(start, end, "controller")  # the draft's address: never listed as unmatched
     out.note("controller", "address read from a line outside a controller block; check it")
 
 
