@@ -386,3 +386,74 @@ def test_legal_basis_is_no_right() -> None:
 )
 def test_a_section_number_with_its_word(heading: str) -> None:
     assert recognise(heading) is SectionKind.RETENTION
+
+
+@pytest.mark.parametrize(
+    ("markup", "kind", "entries"),
+    [
+        (
+            (
+                "<h2>Personuppgifter som behandlas</h2><dl><dt>Namn</dt><dd>för- och efternamn</dd>"
+                "<dt>Kontaktuppgifter</dt><dd>e-post</dd></dl>"
+            ),
+            "data_categories",
+            ["Namn", "Kontaktuppgifter"],
+        ),
+        (
+            (
+                "<h2>Recipients</h2><table><tr><th>Recipient</th><th>Purpose</th></tr><tr>"
+                "<td>Example Accounting Ltd</td><td>bookkeeping</td></tr><tr><td>Tax Administration"
+                "</td><td>taxation</td></tr></table>"
+            ),
+            "recipients",
+            ["Example Accounting Ltd (bookkeeping)", "Tax Administration (taxation)"],
+        ),
+        (
+            (
+                "<table><caption>Säilytysajat</caption><tr><td>Laskut</td><td>10 vuotta</td></tr>"
+                "<tr><td>Evästeet</td><td>2 vuotta</td></tr></table>"
+            ),
+            "retention",
+            ["Laskut (10 vuotta)", "Evästeet (2 vuotta)"],
+        ),
+    ],
+)
+def test_a_table_under_a_heading_is_its_sections_entries(
+    markup: str, kind: str, entries: list[str]
+) -> None:
+    """Each row of a table or a list right under a heading is one entry of its field."""
+    result = import_notice(markup, html=True)
+    draft = result.draft
+    got = {
+        "data_categories": [c.name.fi for c in draft.data_categories],
+        "recipients": [r.description.fi for r in draft.recipients],
+        "retention": [r.description.fi for r in draft.retention if r.description is not None],
+    }[kind]
+    assert got == entries
+    assert len([m for m in result.mapped if m.field.startswith("heading:")]) == 1
+    assert result.unmatched == ()
+
+
+def test_a_form_table_under_the_title_keeps_its_label_cells_as_headings() -> None:
+    """Under a notice's title, a label | value table is the form: its labels are headings."""
+    result = import_notice(
+        "<h1>Tietosuojaseloste</h1><table><tr><td>Rekisterinpitäjä</td><td>Esimerkki Oy</td>"
+        "</tr><tr><td>Rekisterin käyttötarkoitus</td><td>Laskutus</td></tr></table>",
+        html=True,
+    )
+    assert [kind for kind, _ in headings(result)] == ["title", "controller", "purposes"]
+    assert result.draft.controller.name == "Esimerkki Oy"
+    assert [p.name.fi for p in result.draft.purposes] == ["Laskutus"]
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Säilytysaika 5 vuotta.", ["purposes"]),
+        ("Säilytysaika 5 vuotta", ["purposes", "retention"]),
+    ],
+)
+def test_a_glued_heading_alone_with_a_full_stop_is_a_sentence(line: str, want: list[str]) -> None:
+    """A lone line that ends a sentence opens no section; without the stop it is a row."""
+    result = import_notice(f"Rekisterin käyttötarkoitus\n\nLaskutus.\n\n{line}\n\nMarkkinointi.\n")
+    assert [kind for kind, _ in headings(result)] == want
