@@ -1985,27 +1985,17 @@ def test_an_english_notice_of_question_headings_fills_each_field() -> None:
         ("§ 3 Säilytysaika", "retention", "Tietoja säilytetään kuusi vuotta."),
         ("– Tietolähteet –", "sources", "Tiedot saadaan asiakkaalta itseltään."),
         ("§ 3 Mottagare", "recipients", "Uppgifterna lämnas ut till bokföringsbyrån."),
-        *[
-            _bx(
-                heading,
-                kind,
-                body,
-                reason="not read as a heading (the plain wording is); the text goes to the "
-                "description",
-            )
-            for heading, kind, body in [
-                ("**Data security**", "security", "The database is protected by a firewall."),
-                ("3) Data security", "security", "The database is protected by a firewall."),
-                ("### Data security", "security", "The database is protected by a firewall."),
-                (
-                    "**Information security**",
-                    "security",
-                    "The database is protected by a firewall.",
-                ),
-                ("**Data retention**", "retention", "We keep the data for six years."),
-                ("**Datasäkerhet**", "security", "Databasen skyddas med brandvägg."),
-            ]
-        ],
+        ("**Data security**", "security", "The database is protected by a firewall."),
+        ("### Data security", "security", "The database is protected by a firewall."),
+        ("**Information security**", "security", "The database is protected by a firewall."),
+        ("**Data retention**", "retention", "We keep the data for six years."),
+        ("**Datasäkerhet**", "security", "Databasen skyddas med brandvägg."),
+        _bx(
+            "3) Data security",
+            "security",
+            "The database is protected by a firewall.",
+            reason="not read as a heading (the plain wording is); the text goes to the description",
+        ),
     ],
 )
 def test_a_decorated_heading_is_read_like_the_plain_one(heading: str, kind: str, body: str) -> None:

@@ -544,7 +544,7 @@ class _Splitter:
         return Piece("heading", start, end, [(start, end)], start, None)
 
     def _unknown_heading(self, line: tuple[int, int]) -> bool:
-        text = unspaced(self.text[line[0] : line[1]])
+        text = _without_markup(unspaced(self.text[line[0] : line[1]]))
         words = text.split()
         return (
             len(text) <= _UNKNOWN_CHARS
@@ -941,6 +941,18 @@ _PROTECTION: Final = re.compile(
 
 #: A section numbered this or more is no notice's title.
 _LATER_SECTION: Final = 2
+
+
+#: A heading marked up in Markdown: "### Data security", "**Data security**", "__X__".
+_MARKDOWN_HEADING: Final = re.compile(r"#{1,6}[ \t]+(?P<a>.+?)[ \t#]*|(\*\*|__)(?P<b>.+?)\2")
+
+
+def _without_markup(text: str) -> str:
+    """*text* without the Markdown that marks it as a heading (its words, as plain)."""
+    match = _MARKDOWN_HEADING.fullmatch(text.strip())
+    if match is None:
+        return text
+    return (match.group("a") or match.group("b")).strip()
 
 
 def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> SectionKind | None:
