@@ -762,11 +762,7 @@ NEGATIVES = [
     ("Do we transfer data outside the EU?\n\nNo.\n", {NoneStated.TRANSFERS}),
     ("Recipients\n\nNone.\n", {NoneStated.RECIPIENTS}),
     ("Tietojen vastaanottajat\n\nEi ole.\n", {NoneStated.RECIPIENTS}),
-    _bx(
-        "Tietojen vastaanottajat\n\nEi vastaanottajia.\n",
-        {NoneStated.RECIPIENTS},
-        reason="'Ei vastaanottajia.' becomes a recipient",
-    ),
+    ("Tietojen vastaanottajat\n\nEi vastaanottajia.\n", {NoneStated.RECIPIENTS}),
     ("Kakor\n\nVi använder inga kakor.\n", {NoneStated.COOKIES}),
     ("Evästeet\n\nEvästeitä ei käytetä.\n", {NoneStated.COOKIES}),
     ("Recipients\n\nWe never sell or disclose your data.\n", {NoneStated.RECIPIENTS}),
@@ -783,31 +779,11 @@ NEGATIVES = [
     ("Recipients:\nNone\n", {NoneStated.RECIPIENTS}),
     ("Mottagare: Inga\n", {NoneStated.RECIPIENTS}),
     ("Vastaanottajat: ei ole\n", {NoneStated.RECIPIENTS}),
-    _bx(
-        "Tietojen luovutukset\n\nEi luovutuksia.\n",
-        {NoneStated.RECIPIENTS},
-        reason="the guide's own denial 'Ei luovutuksia.' becomes a recipient",
-    ),
-    _bx(
-        "Tietojen luovutukset\n\nEi säännönmukaisia luovutuksia.\n",
-        {NoneStated.RECIPIENTS},
-        reason="the denial becomes a recipient",
-    ),
-    _bx(
-        "Evästeet\n\nEi käytössä.\n",
-        {NoneStated.COOKIES},
-        reason="'Ei käytössä.' becomes the cookie policy; none_stated is empty",
-    ),
-    _bx(
-        "Cookies\n\nNot in use.\n",
-        {NoneStated.COOKIES},
-        reason="'Not in use.' becomes the cookie policy; none_stated is empty",
-    ),
-    _bx(
-        "Kakor\n\nAnvänds inte.\n",
-        {NoneStated.COOKIES},
-        reason="'Används inte.' becomes the cookie policy; none_stated is empty",
-    ),
+    ("Tietojen luovutukset\n\nEi luovutuksia.\n", {NoneStated.RECIPIENTS}),
+    ("Tietojen luovutukset\n\nEi säännönmukaisia luovutuksia.\n", {NoneStated.RECIPIENTS}),
+    ("Evästeet\n\nEi käytössä.\n", {NoneStated.COOKIES}),
+    ("Cookies\n\nNot in use.\n", {NoneStated.COOKIES}),
+    ("Kakor\n\nAnvänds inte.\n", {NoneStated.COOKIES}),
 ]
 
 

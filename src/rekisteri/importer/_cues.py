@@ -363,7 +363,11 @@ _AUTOMATED_NEGATED: Final = re.compile(
     r"|\binte\b|\bicke\b|\bingen\b|\binga\b|\bnot\b|\bnever\b|\bno\b"
 )
 #: A bare answer under an automated-decisions heading: "Ei.", "Ei ole.", "Nej.", "None."
-_BARE_NO: Final = re.compile(r"(?:ei(?: ole| tehdä| käytetä)?|nej|no|none|inga|ingen)[ .!]*")
+_BARE_NO: Final = re.compile(
+    r"(?:ei(?: ole| tehdä| käytetä| käytössä| ole käytössä| vastaanottajia| siirtoja"
+    r"| (?:säännönmukaisia )?luovutuksia)?|nej|no|none|inga|ingen|not in use|används inte"
+    r"|inte i bruk)[ .!]*"
+)
 
 
 def bare_no(low: str) -> bool:
