@@ -943,6 +943,8 @@ _PROTECTION: Final = re.compile(
 _LATER_SECTION: Final = 2
 
 
+#: A heading that asks how (the data are processed): it names no data of its own.
+_HOW: Final = re.compile(r"(?i)[ \t]*(?:(?:\d{1,2}|[ivx]{1,5})[.)]?[ \t]+)?(?:miten|hur|how)\b")
 #: A heading marked up in Markdown: "### Data security", "**Data security**", "__X__".
 _MARKDOWN_HEADING: Final = re.compile(r"#{1,6}[ \t]+(?P<a>.+?)[ \t#]*|(\*\*|__)(?P<b>.+?)\2")
 
@@ -972,6 +974,8 @@ def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> Se
     ):
         return None
     kind = guess(line)
+    if kind is SectionKind.CONTENT and _HOW.match(line) is not None:
+        return None  # "Miten tietoja käsitellään", "Hur behandlas uppgifterna": names no data
     if (
         kind in {SectionKind.DPO, SectionKind.CONTACT, SectionKind.CONTROLLER}
         and len(words) >= 3
