@@ -272,8 +272,12 @@ def test_headerless_file_never_prints_the_first_row(
         result = _run(runner, str(path), "-c", "hetu", "-k", "hetu", "--reader", reader)
         assert result.exit_code == 2
         assert "add a header row" in result.stderr
-        assert "308" not in result.output
-        assert "Matti" not in result.output
+        # the message names the file: its path (pytest's numbered temporary
+        # folder) may hold any digits, so it is left out of the check
+        shown = result.output.replace(str(path), "<path>")
+        assert "308" not in shown
+        assert "131052" not in shown
+        assert "Matti" not in shown
 
 
 def test_parquet_column_named_like_an_identity_code(runner: CliRunner, tmp_path: Path) -> None:
@@ -284,7 +288,9 @@ def test_parquet_column_named_like_an_identity_code(runner: CliRunner, tmp_path:
     assert result.exit_code == 2
     assert "rename those columns" in result.stderr
     assert "header row" not in result.stderr
-    assert "308" not in result.output
+    shown = result.output.replace(str(path), "<path>")  # the path may hold any digits
+    assert "308" not in shown
+    assert "131052" not in shown
 
 
 def test_utf16_without_byte_order_mark_is_a_typed_error(runner: CliRunner, tmp_path: Path) -> None:
