@@ -28,6 +28,19 @@ def test_a_box_is_written_in_the_notice_language(box: str, lang: str, written: s
     assert po_box_line(box, lang) == written
 
 
+@pytest.mark.parametrize(
+    ("box", "lang", "written"),
+    [
+        ("PL 12, 00101 Helsinki", "sv", "PB 12, 00101 Helsinki"),
+        ("PL 12 00101 HELSINKI", "en", "P.O. Box 12 00101 HELSINKI"),
+        ("PB 7 A 00101 Helsingfors", "fi", "PL 7 A 00101 Helsingfors"),
+        ("PL 12 00101", "sv", "PB 12 00101"),
+    ],
+)
+def test_a_box_with_its_own_code_keeps_it(box: str, lang: str, written: str) -> None:
+    assert po_box_line(box, lang) == written
+
+
 def test_something_else_is_kept_as_written() -> None:
     assert po_box_line("Lokero A-12", "en") == "Lokero A-12"
 

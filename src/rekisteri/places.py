@@ -114,13 +114,15 @@ _BOX_FORMS: Final = {"fi": "PL {number}", "sv": "PB {number}", "en": "P.O. Box {
 
 
 _BOX_NUMBER: Final = re.compile(r"\s*([0-9]+(?:\s*[A-Z])?)\s*", re.IGNORECASE)
+#: A box, then what follows it: after a comma, or a postal code after a space.
+_BOX_THEN_CODE: Final = re.compile(r"([^,]*?)(,.*|\s+[0-9]{5}\b.*)", re.DOTALL)
 
 
 def po_box_line(box: str, lang: object) -> str:
     """A post-office box written the way *lang* writes it: ``800`` or ``PL 800`` → ``PB 800``.
 
-    A box given with its own postal code (``PL 800, 00521 Helsinki``) keeps
-    what follows the comma as it is.
+    A box given with its own postal code (``PL 800, 00521 Helsinki``, also
+    without the comma) keeps what follows the box as it is.
 
     Examples:
         >>> po_box_line("800", "en")
@@ -131,8 +133,11 @@ def po_box_line(box: str, lang: object) -> str:
     match = _BOX_NUMBER.fullmatch(box)
     if match is not None:
         return _BOX_FORMS[_lang(lang)].format(number=" ".join(match.group(1).split()))
-    head, comma, rest = box.partition(",")  # a box with its own postal code and town
-    return street_line(head, lang) + comma + rest if comma else street_line(box, lang)
+    # a box with its own postal code and town, after a comma or a space ("PL 12 00101 X")
+    split = _BOX_THEN_CODE.match(box)
+    if split is None:
+        return street_line(box, lang)
+    return street_line(split.group(1), lang) + split.group(2)
 
 
 def _lang(lang: object) -> str:
