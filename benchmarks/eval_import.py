@@ -197,23 +197,29 @@ def _heading_read(result: ImportResult, start: int, heading: str, want: str) -> 
     return "heading read, right field" if want in kinds else "heading read as another field"
 
 
-def _causes(
-    result: ImportResult,
-    expected: dict[str, Any],
-    sections: list[dict[str, str]] | None,
-    tally: Tally,
+def _fact_misses(
+    expected: dict[str, Any], result: ImportResult, facts: dict[str, bool], tally: Tally
 ) -> None:
-    want_facts = expected_facts(expected)
+    """Count each wrong key fact of one notice by its kind of miss."""
+    want = expected_facts(expected)
     got = draft_facts(result.draft)
-    for key, ok in score_facts(expected, result.draft).items():
+    for key, ok in facts.items():
         if not ok:
-            tally.misses[key][_miss_kind(want_facts[key], got[key])] += 1
-    if not sections:
-        return
+            tally.misses[key][_miss_kind(want[key], got[key])] += 1
+
+
+def _sections(result: ImportResult, sections: list[dict[str, str]], tally: Tally) -> None:
+    """Add each located section's characters to the set's breakdowns, in one pass.
+
+    Where they went (``tally.went``): a character mapped to the section's own
+    field counts there; otherwise to the first other field covering it (in name
+    order), or to "unmapped". How the section's heading was read
+    (``tally.headings``): its characters, and those in the right field.
+    """
     text = result.text
-    spans = scored_spans(result)
     located = section_spans(text, sections)
-    pieces = segments(text, spans, [edge for start, end, _, _ in located for edge in (start, end)])
+    bounds = [edge for start, end, _, _ in located for edge in (start, end)]
+    pieces = segments(text, scored_spans(result), bounds)
     for start, end, heading, field in located:
         if field == "none":
             continue
@@ -221,30 +227,10 @@ def _causes(
         how = tally.headings[_heading_read(result, start, heading, want)]
         for left, right_edge, covering, chars in pieces:
             if left >= start and right_edge <= end:
+                right = want in covering
+                tally.went[want][want if right else min(covering, default="unmapped")] += chars
+                how[0] += chars if right else 0
                 how[1] += chars
-                how[0] += chars if want in covering else 0
-
-
-def _went(
-    result: ImportResult, sections: list[dict[str, str]], into: dict[str, Counter[str]]
-) -> None:
-    """Add where each located section's characters went, by the field the section names.
-
-    A character mapped to the section's own field counts there; otherwise to the
-    first other field covering it (in name order), or to "unmapped".
-    """
-    text = result.text
-    spans = scored_spans(result)
-    located = section_spans(text, sections)
-    pieces = segments(text, spans, [edge for start, end, _, _ in located for edge in (start, end)])
-    for start, end, _heading, field in located:
-        if field == "none":
-            continue
-        want = field_of(field)
-        for left, right_edge, covering, chars in pieces:
-            if left >= start and right_edge <= end:
-                where = want if want in covering else min(covering, default="unmapped")
-                into[want][where] += chars
 
 
 def _score(
@@ -254,10 +240,10 @@ def _score(
     facts = score_facts(expected, result.draft)
     sections = expected.get("fixture", {}).get("sections")
     field = right_field(result, sections) if sections else None
-    if sections and tally is not None:
-        _went(result, sections, tally.went)
     if tally is not None:
-        _causes(result, expected, sections, tally)
+        _fact_misses(expected, result, facts, tally)
+        if sections:
+            _sections(result, sections, tally)
     lost = len(lost_passages(result, to_toml(result.draft, notes=result.notes)))
     return facts, field, lost
 
