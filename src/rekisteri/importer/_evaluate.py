@@ -121,15 +121,37 @@ def scored_spans(result: ImportResult) -> list[tuple[int, int, str]]:
 
     A denial ("ei luovuteta") maps to ``none_stated.<field>``: it counts for
     that field and also for a section whose expected field is ``none_stated``.
+    So does the heading of a section holding a denial of the heading's own
+    field (the section states that there is none of it).
     """
     end = len(result.text)
     spans = [(m.start, min(m.end, end), field_of(m.field)) for m in result.mapped]
-    spans += [
-        (m.start, min(m.end, end), "none_stated")
+    denials = [
+        (m.start, min(m.end, end), field_of(m.field))
         for m in result.mapped
         if m.field.startswith("none_stated.")
     ]
+    spans += [(start, stop, "none_stated") for start, stop, _ in denials]
+    spans += [
+        (start, stop, "none_stated")
+        for start, stop, field, until in _headings_with_ends(result)
+        if any(field == denied and stop <= at < until for at, _, denied in denials)
+    ]
     return spans
+
+
+def _headings_with_ends(result: ImportResult) -> list[tuple[int, int, str, int]]:
+    """Each heading span with its field and where its section ends (the next heading)."""
+    end = len(result.text)
+    heads = sorted(
+        (m.start, min(m.end, end), field_of(m.field))
+        for m in result.mapped
+        if m.field.startswith("heading:")
+    )
+    ends = [start for start, _, _ in heads[1:]] + [end] * bool(heads)
+    return [
+        (start, stop, field, until) for (start, stop, field), until in zip(heads, ends, strict=True)
+    ]
 
 
 def section_spans(text: str, sections: list[dict[str, str]]) -> list[tuple[int, int, str, str]]:
