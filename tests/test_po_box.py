@@ -31,13 +31,22 @@ def test_a_box_is_written_in_the_notice_language(box: str, lang: str, written: s
 @pytest.mark.parametrize(
     ("box", "lang", "written"),
     [
-        ("PL 12, 00101 Helsinki", "sv", "PB 12, 00101 Helsinki"),
+        ("PL 12, 00101 Helsinki", "sv", "PB 12, 00101 Helsingfors"),
+        ("PL 12, 00101 Helsinki", "en", "P.O. Box 12, 00101 Helsinki"),
         ("PL 12 00101 HELSINKI", "en", "P.O. Box 12 00101 HELSINKI"),
-        ("PB 7 A 00101 Helsingfors", "fi", "PL 7 A 00101 Helsingfors"),
+        ("PL 12 00101 HELSINKI", "sv", "PB 12 00101 HELSINGFORS"),
+        ("PB 7 A 00101 Helsingfors", "fi", "PL 7 A 00101 Helsinki"),
+        ("PL 5, 65101 Vasa", "sv", "PB 5, 65101 Vasa"),
+        ("PL 5, 02101 Espoo", "sv", "PB 5, 02101 Esbo"),
+        ("PL 5, 33101 Tampere", "sv", "PB 5, 33101 Tampere"),
+        ("PL 5, 99999 Pikkukylä", "sv", "PB 5, 99999 Pikkukylä"),
+        ("PL 3, Helsinki", "sv", "PB 3, Helsinki"),
         ("PL 12 00101", "sv", "PB 12 00101"),
     ],
 )
-def test_a_box_with_its_own_code_keeps_it(box: str, lang: str, written: str) -> None:
+def test_a_box_with_its_own_code_keeps_it_and_names_its_town(
+    box: str, lang: str, written: str
+) -> None:
     assert po_box_line(box, lang) == written
 
 
@@ -84,4 +93,4 @@ def test_a_box_with_its_own_postal_code_follows_the_street_town() -> None:
     )
     register = a_register(controller=Controller(name="Koe Oy", address=address))
     notice = render_notice(register, locale="sv")
-    assert "Koetie 4, 00100 Helsingfors, PB 12, 00101 Helsinki" in notice
+    assert "Koetie 4, 00100 Helsingfors, PB 12, 00101 Helsingfors" in notice

@@ -116,19 +116,24 @@ _BOX_FORMS: Final = {"fi": "PL {number}", "sv": "PB {number}", "en": "P.O. Box {
 _BOX_NUMBER: Final = re.compile(r"\s*([0-9]+(?:\s*[A-Z])?)\s*", re.IGNORECASE)
 #: A box, then what follows it: after a comma, or a postal code after a space.
 _BOX_THEN_CODE: Final = re.compile(r"([^,]*?)(,.*|\s+[0-9]{5}\b.*)", re.DOTALL)
+#: What follows a box: its postal code and the town (the town is group 1).
+_CODE_THEN_TOWN: Final = re.compile(r",?\s*[0-9]{5}\s+(\S.*?)\s*", re.DOTALL)
 
 
 def po_box_line(box: str, lang: object) -> str:
     """A post-office box written the way *lang* writes it: ``800`` or ``PL 800`` → ``PB 800``.
 
     A box given with its own postal code (``PL 800, 00521 Helsinki``, also
-    without the comma) keeps what follows the box as it is.
+    without the comma) keeps what follows the box, with the town named the way
+    *lang* names it (:func:`town_name`).
 
     Examples:
         >>> po_box_line("800", "en")
         'P.O. Box 800'
         >>> po_box_line("PL 800", "sv")
         'PB 800'
+        >>> po_box_line("PL 800, 00521 Helsinki", "sv")
+        'PB 800, 00521 Helsingfors'
     """
     match = _BOX_NUMBER.fullmatch(box)
     if match is not None:
@@ -137,7 +142,11 @@ def po_box_line(box: str, lang: object) -> str:
     split = _BOX_THEN_CODE.match(box)
     if split is None:
         return street_line(box, lang)
-    return street_line(split.group(1), lang) + split.group(2)
+    tail = split.group(2)
+    town = _CODE_THEN_TOWN.fullmatch(tail)
+    if town is not None:
+        tail = tail[: town.start(1)] + town_name(town.group(1), lang)
+    return street_line(split.group(1), lang) + tail
 
 
 def _lang(lang: object) -> str:
