@@ -163,7 +163,8 @@ def _labels(text: str, start: int, end: int) -> Iterable[re.Match[str]]:
 
 _SEPARATORS: Final = re.compile(
     r"[ \t]*(?:,(?![ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))"
-    r"|[;|]|[ \t][–—/-][ \t]|\t)[ \t]*"
+    r"|[;|]|(?<![0-9])[ \t][–—/-][ \t]|(?<=[0-9])[ \t][–—/-][ \t](?![0-9]{1,4}(?![0-9]))|\t)"
+    r"[ \t]*"
 )
 #: An e-mail address as notices write it, the "at" and the dots spelled out or not:
 #: "@" (also doubled by a typing slip, "name@@example.fi"), "(at)", "[ at ]", "{ät}", "(a)",
@@ -197,11 +198,13 @@ _NOT_TOWN: Final = (
     r"(?i:puh|tel|gsm|fax|faksi|telefax|sähköposti|e-?mail|e-post|y-tunnus|www|kotisivu"
     r"|finland|suomi|sverige|sweden|vaihde|växel|p\.)\b"
 )
-#: A postal code and its town: five digits ("00100 Helsinki", "FI-00100", "AX-22100"), or
-#: a Swedish one of three and two digits ("102 33 Stockholm", "SE-703 61 Örebro").
+#: A postal code and its town: five digits ("00100 Helsinki", "FI-00100", "AX-22100"), a
+#: Finnish one spaced after its second digit as some offices print it ("65 101 VASA", read
+#: "65101"), or a Swedish one of three and two digits ("102 33 Stockholm", "SE-703 61 Örebro").
+#: The spaced one never right after another group of digits (a phone number's end).
 _POSTCODE_TOWN: Final = re.compile(
     r"(?<![\d-])(?:(?:FIN|FI|SF|AX|SE|S)[ \t]?-?[ \t]?)?"
-    r"(?P<code>[0-9]{5}|[0-9]{3}[ \t][0-9]{2}),?[ \t]+"
+    r"(?P<code>[0-9]{5}|[0-9]{3}[ \t][0-9]{2}|(?<![\d][ \t])[0-9]{2}[ \t][0-9]{3}),?[ \t]+"
     r"(?P<town>[A-ZÄÖÅ][A-Za-zÄÖÅäöåéü\-]+(?:[ \t](?:(?!"
     + _NOT_TOWN
     + r")[A-ZÄÖÅ][A-Za-zÄÖÅäöå\-]+"
@@ -651,8 +654,11 @@ def _street_after_others(text: str, start: int, end: int) -> list[Part]:
 def _postal(text: str, offset: int, postal: re.Match[str]) -> list[Part]:
     code_s, code_e = offset + postal.start(), offset + postal.end("code")
     town_s, town_e = offset + postal.start("town"), offset + postal.end("town")
+    code = postal.group("code")
+    if code[2:3] in {" ", "\t"}:
+        code = code[:2] + code[3:]  # "65 101": a Finnish code printed with a space
     return [
-        Part("postal_code", postal.group("code"), code_s, code_e),
+        Part("postal_code", code, code_s, code_e),
         Part("town", text[town_s:town_e], town_s, town_e),
     ]
 

@@ -742,6 +742,9 @@ class ContactReader:
                 self.block_address = self.kind is SectionKind.CONTROLLER
             if obfuscated:
                 self.out.remarks.append(Remark("I011", start, end, value))
+            if field == "postal_code" and (written := flat(self.text[start:end])) != value:
+                # "65 101": a Finnish code printed with a space, the draft has its digits
+                self.out.note(self.path, f"the notice writes the postal code as {written}")
         elif getattr(target, field) != value:
             label = field.replace("_", " ")
             self.out.note(self.path, f"the notice gives another {label} too: {value}")
