@@ -454,7 +454,10 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"\s+(?:tarkoitus|soveltamisala|soveltaminen|syfte|tillämpning|purpose|scope)$"
         ),
     ),
-    (SectionKind.DPO, re.compile(r"tietosuojavastaa|dataskyddsombud|data protection officer")),
+    (
+        SectionKind.DPO,
+        re.compile(r"tietosuojavastaa|dataskyddsombud|dataskyddsansvarig|data protection officer"),
+    ),
     (
         SectionKind.CONTACT,
         re.compile(
@@ -464,6 +467,11 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             # the contact person is the head noun: "Kontaktperson för registeransvarig"
             r"|^(?:yhteyshenkilö|kontaktperson|contact person)|rekisterinpitäjän yhteyshenkilö"
             r"|personuppgiftsansvariges kontaktperson|controller's contact person"
+            # the person answering for the registers: "Rekistereistä vastaava henkilö"
+            r"|\w+(?:sta|stä) vastaava\w* (?:henkilö|yhteyshenkilö)"
+            # "Registerärenden sköts av", "Ärenden gällande registret", "Contact for register enquiries"
+            r"|registerärend|ärenden (?:som )?(?:gäller|gällande|angående|rörande) regist"
+            r"|^contact (?:for|regarding|concerning|about)\b|whom? to contact"
         ),
     ),
     (
@@ -472,7 +480,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"rekisterinpitäjä|rekisterin pitäjä|personuppgiftsansvarig|registeransvarig"
             r"|\bcontrollers?\b|kuka käsittelee|vem behandlar|who processes|rekisterin ylläpitäjä"
             r"|rekisterin omistaja|registerhållare|registerförare|registerinnehavare"
-            r"|registeradministratör|registerägare"
+            r"|registeradministratör|registerägare|upprätthållare|innehavare av (?:register|registret)"
             r"|^(?:vilka|vem) är vi\b|^who (?:are we|we are)\b|^keitä olemme|^kuka olemme"
         ),
     ),
@@ -488,6 +496,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.NAME,
         re.compile(
             r"rekisterin nimi|registrets namn|namn på registret|name of the register|registernamn"
+            # "Rekisterin tai käsittelytoimien kokonaisuuden nimi"
+            r"|^rekisterin (?:\w+ ){1,4}nimi$"
         ),
     ),
     (
@@ -511,6 +521,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"luovut|vastaanottaj|mottagare|utlämn|recipient|disclos|kenelle"
             r"|till vem|who receives|kenelle tietoja|överlåt|lämna[rs]? (?:\w+ )?ut\b|\bvart\b"
             r"|kenelle|who (?:do )?we (?:share|give)"
+            # sharing: "Sharing of data", "Tietojen jakaminen", "Vem delar vi uppgifter med"
+            r"|\bshar(?:e|ing)\b|\bjakaminen\b|\bjaamme\b|\bdela[rs]?\b"
         ),
     ),
     (
@@ -528,6 +540,9 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|how long|poistaminen|tietojen poisto|borttagning|gallring|rensning|storage period"
             r"|\blagra(?:nde|s)\b|\bsparas\b"
             r"|lagringstid|sparas|(?<!right to )(?<!rätt till )(?:deletion|radering)"
+            # how long the processing lasts: "Tietojen käsittelyn kesto", "Storage of personal data"
+            r"|(?:käsittelyn|säilytyksen|säilyttämisen|tallennuksen) kesto|duration of"
+            r"|^(?:data )?storage\b(?! (?:medi|locat|secur))|\bstoring of\b"
         ),
     ),
     (
@@ -547,12 +562,17 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|^därför|för vilka ändamål|\bnär (?:behandlar|samlar|använder) vi"
             r"|\banvänder vi (?:\w+ ){0,3}till\b|\bused for\b"
             r"|allmänt intresse|public interest|yleisen edun|oikeutettu etu|berättigat intresse"
+            # lawfulness is the legal basis: "Henkilötietojen käsittelyn lainmukaisuus"
+            r"|lainmukaisuu|lawfulness|laglighet|\bavsikt"
+            r"|\bhow we use\b|^use of (?:your |the )?(?:personal )?(?:data|information)\b"
         ),
     ),
     (
         SectionKind.OTHER_RIGHTS,
         re.compile(
             r"oikeu(?!sperust)|rättighet|\brights?\b|tarkastus|insyn|valitus|klagomål"
+            # "Tietojen korjaaminen", "Rättelse av uppgifter", "Rectification"
+            r"|\bkorjaami|\boikaise|rättelse|rectification"
             r"|\brätt(?:en)? (?:att|till)"
         ),
     ),
@@ -563,6 +583,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|whose (?:personal )?data|rekisteröity\w* (?:ryhm|kategori|henkilö)|ryhmät, joiden"
             r"|henkilöryhm|kohderyhm|^rekisteröidyt$|^(?:de )?registrerade(?: personer)?$"
             r"|^(?:the )?data subjects$|categories of data subjects"
+            # whom the register concerns: "Keitä rekisteri koskee", "Vem berörs av registret"
+            r"|\b(?:keitä|ketä)\b.{0,30}\bkoske|\bvem berörs\b|whom? (?:does )?(?:the|this) \w+ concern"
         ),
     ),
     (
@@ -571,6 +593,10 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"tietosisältö|mitä tietoja|henkilötietoryhm|kategori|(?:rekisterin|tietojen) sisältö"
             r"|content|innehåll|what data|typ av data|vilka (?:person)?(?:data|uppgifter)"
             r"|data (?:som )?vi samlar|data we collect|information we"
+            # "Käsiteltävien tietojen ryhmät", "Rekisteriin talletettavat tiedot", "Data we process"
+            r"|\btietojen (?:ryhmät|luokat)\b|\w+(?:tt|t)ävät (?:henkilö)?tiedot\b|sisältö(?!luettelo)"
+            r"|data (?:that )?we (?:process|hold|store|handle)|personal data processed"
+            r"|(?:person)?uppgifter som (?:behandlas|samlas in|registreras|lagras)|registrets (?:person)?uppgifter"
         ),
     ),
     (SectionKind.CHANGES, re.compile(r"muutok|ändring|changes")),
@@ -601,6 +627,8 @@ def guess(text: str) -> SectionKind | None:
     key = normalise(text)
     if not key or len(key) > MAX_HEADING:
         return None
+    if _OTHER_MATTERS.fullmatch(key) is not None:
+        return None  # "Muut tiedot", "Övriga uppgifter": other matters, no data of the register
     about = _ABOUT.match(key)
     if about is not None:
         # "Tietoja julkisista verkkopalveluistamme": information about something,
@@ -673,6 +701,15 @@ def _earliest(key: str) -> SectionKind | None:
         ):
             return following[2]  # a genitive before the word it qualifies
     return first[2]
+
+
+#: A heading of other matters ("Muut tiedot", "Lisätietoja", "Övriga uppgifter", "Other
+#: information"): its words are the general words for data, yet it names no field.
+_OTHER_MATTERS: Final = re.compile(
+    r"(?:muut|muita) (?:asiat|tiedot|tietoja)|lisätiedot|lisätietoja|övriga (?:uppgifter|upplysningar)"
+    r"|övrig information|ytterligare (?:uppgifter|information)|mer information"
+    r"|(?:other|additional|further|more) information"
+)
 
 
 #: "Tietoja X:stä", "Information om X", "Information about X": what follows names the kind.

@@ -445,20 +445,35 @@ class _Splitter:
         """
         start, end = line
         text = self.text[start:end].rstrip()
-        if not text.endswith(":") or self.current in _CONTACT_KINDS:
+        if not text.endswith(":"):
             return None
         body_end = start + len(text[:-1].rstrip())
         body = self.text[start:body_end]
+        words = len(body.split())
+        asks = _ASKS.match(body) is not None
         if (
-            not 0 < len(body.split()) <= _LABEL_WORDS
-            or _LEADS_IN.search(body) is not None
+            not 0 < words <= _UNKNOWN_WORDS
+            or (words > _LABEL_WORDS and not asks and _FINITE.search(f" {body} ") is not None)
+            or (_LEADS_IN.search(body) is not None and not asks)
             or not self._unknown_heading((start, body_end))
         ):
             return None  # a longer line with a colon, or one with a verb, leads in to a list
-        kind = _guessed(self.text[start:body_end])
-        if kind is None:
+        kind = _guessed(body, question=asks)
+        if kind is None or (
+            self.current in _CONTACT_KINDS and not self._leaves_contact(body, kind)
+        ):
             return None
         return 1, Piece("heading", start, end, [line], start, kind)
+
+    @staticmethod
+    def _leaves_contact(body: str, kind: SectionKind) -> bool:
+        """Whether a label heading *body* ends a contact section: its kind is no contact one.
+
+        In a controller's block "Yhteyshenkilö:", "Osoite:" or "Tietosuoja-asioista
+        vastaava henkilö:" label the block's lines (the contact block's reader
+        parts them); "Tietojen käyttötarkoitus:" opens the next section.
+        """
+        return kind not in _CONTACT_KINDS and not is_field_label(body)
 
     def _hinted(self, block: list[tuple[int, int]], i: int) -> tuple[int, Piece] | None:
         """A heading the markup marks (an HTML heading, a bold line, a table's label cell)."""
@@ -545,13 +560,16 @@ class _Splitter:
 
     def _unknown_heading(self, line: tuple[int, int]) -> bool:
         text = _without_markup(unspaced(self.text[line[0] : line[1]]))
+        # a trailing legal reference is no part of its shape: "Tietolähteet (EU 2016/679, 14 art.)"
+        text = _LEGAL_REFERENCE.sub("", text) or text
         words = text.split()
         return (
             len(text) <= _UNKNOWN_CHARS
             and (0 < len(words) <= _UNKNOWN_WORDS or self._long_known(text))
             and text[0].isupper()
             and not text.endswith((".", ",", ";", ":", "!", "?", ")"))
-            and _PASSIVE.search(text) is None
+            # a passive verb makes a sentence, unless the line asks: "Mihin tietoja käytetään"
+            and (_PASSIVE.search(text) is None or _ASKS.match(text) is not None)
             and (_FINITE.search(text) is None or _guessed(text) is not None)
             and not any(char.isdigit() or char in "@:" for char in text)
             and not re.search(r"\b(Oy|Oyj|Ab|Ky|Ay|ry|Tmi)\b", text)
@@ -769,7 +787,8 @@ _UNKNOWN_WORDS: Final = 6
 #: or word of a list's lead-in ("Rekisterissä käsitellään seuraavia tietoja:").
 _LABEL_WORDS: Final = 4
 _LEADS_IN: Final = re.compile(
-    r"(?i)\w(?:aan|ään|taan|tään)\b|seuraav|följande|following|\w(?:as|es)\b(?<!\bas)|sisält|innehåller"
+    r"(?i)\w(?:aan|ään|taan|tään)\b|seuraav|följande|following|\was\b(?<!\bas)|\b(?:ges|ses)\b"
+    r"|sisält(?!ö\b)|innehåller"
 )
 _UNKNOWN_CHARS: Final = 80
 #: A block with a line this long holds whole paragraphs, one a line (none was wrapped).
