@@ -638,12 +638,12 @@ SECTIONS = [
         ),
         {"Uppgifterna sparas": "retention", "Databasen": "security"},
     ),
-    _bx(
-        "Henkilötiedot ja niiden lähteet\n\nAsiakkaan nimi ja osoite.\n\n"
-        "Tiedot saadaan asiakkaalta itseltään.\n",
+    (
+        (
+            "Henkilötiedot ja niiden lähteet\n\nAsiakkaan nimi ja osoite.\n\n"
+            "Tiedot saadaan asiakkaalta itseltään.\n"
+        ),
         {"Asiakkaan nimi": "data_categories", "Tiedot saadaan": "sources"},
-        reason="both paragraphs go to sources; no data categories"
-        "; the guide: the first field's word names the heading",
     ),
     (
         (
@@ -652,12 +652,13 @@ SECTIONS = [
         ),
         {"The data are collected": "sources", "The data are disclosed": "recipients"},
     ),
-    _bx(
-        "Tietojen luovutus ja siirto EU:n ulkopuolelle\n\n"
-        "Tietoja luovutetaan tilitoimistolle.\n\n"
-        "Tietoja siirretään Yhdysvaltoihin vakiosopimuslausekkein.\n",
+    (
+        (
+            "Tietojen luovutus ja siirto EU:n ulkopuolelle\n\n"
+            "Tietoja luovutetaan tilitoimistolle.\n\n"
+            "Tietoja siirretään Yhdysvaltoihin vakiosopimuslausekkein.\n"
+        ),
         {"Tietoja luovutetaan": "recipients", "Tietoja siirretään": "transfers"},
-        reason="the transfer to the USA becomes a recipient; transfers == ()",
     ),
     (
         (
@@ -1046,26 +1047,21 @@ def test_the_importer_never_puts_an_identity_code_in_the_new_fields(notice: str)
         ("Retention: 5 years\n", ["5 years"]),
         ("Lagringstid: 5 år\n", ["5 år"]),
         ("Säilytysaika: 5 vuotta\n", ["5 vuotta"]),
-        _bx(
+        (
             "Rekisterin käyttötarkoitus\n\nAsiakassuhteen hoitaminen\n- Laskutus\n- Markkinointi\n",
             ["Asiakassuhteen hoitaminen", "Laskutus", "Markkinointi"],
-            reason="the line without a full stop before the dash list is mapped to purposes and "
-            "dropped",
         ),
-        _bx(
+        (
             "Purpose of processing\n\nWe use the data for invoicing.\n- Marketing\n",
             ["invoicing", "Marketing"],
-            reason="the English sentence before the dash list is mapped to purposes and dropped",
         ),
-        _bx(
+        (
             "Rekisterin käyttötarkoitus\n\nUppgifterna sparas i fem år.\n- Fakturering\n",
             ["fem år", "Fakturering"],
-            reason="the retention sentence before the dash list is mapped to purposes and dropped",
         ),
-        _bx(
+        (
             "Mihin käytämme tietojasi?\n\nPalautteet käydään läpi viikoittain.\n- Laskutus\n",
             ["Palautteet", "Laskutus"],
-            reason="the sentence before the dash list is mapped to purposes and dropped",
         ),
         (
             "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n- Markkinointi\n",

@@ -39,7 +39,7 @@ EXCEPTION: Final = re.compile(
 )
 RETENTION: Final = re.compile(
     r"\bsäilyt(?:etään|ämme|etään|ettävä)\b|säilytysai|säilyttämisai|hävitetään|hävitämme"
-    r"|poistetaan|poistamme|\bpoisto\b|arkistoidaan|kirjanpitolai|\blagras\b|raderas|gallras"
+    r"|poistetaan|poistamme|\bpoisto\b|arkistoidaan|kirjanpitolai|\blagras\b|\bsparas\b|\bförvaras\b|raderas|gallras"
     r"|retained|deleted|stored for",
 )
 STATUTE: Final = re.compile(r"kirjanpitolai|kirjanpitolaki|1336/1997|1997/1336|bokföringslag")
@@ -530,8 +530,21 @@ def is_negative(low: str, verb: re.Pattern[str]) -> bool:
     )
 
 
+#: A country outside the EU/EEA named as where data go: "Yhdysvaltoihin", "till USA",
+#: "to the United States".
+THIRD_COUNTRY: Final = re.compile(
+    r"\byhdysval\w*|\busa(?:han|ssa|n)?\b"
+    r"|\b(?:iso-)?britanniaan\b|\bkanadaan\b|\bintiaan\b|\bkiinaan\b"
+    r"|förenta staterna|\bstorbritannien\b|united states|\bthe us\b|united kingdom"
+)
+#: A verb that moves data elsewhere (not one that discloses them).
+_TRANSFER_VERB: Final = re.compile(r"siirr|siirt|överför|transfer")
+
+
 def is_transfer(low: str) -> bool:
-    """Whether *low* speaks of moving data outside the EU/EEA."""
+    """Whether *low* speaks of moving data outside the EU/EEA (or to a country outside it)."""
+    if THIRD_COUNTRY.search(low) is not None and _TRANSFER_VERB.search(low) is not None:
+        return True
     return (
         TRANSFER_WHERE.search(low) is not None
         and TRANSFER_AREA.search(low) is not None

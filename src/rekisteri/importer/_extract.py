@@ -83,8 +83,15 @@ from rekisteri.importer._finnish import (
     sentences,
     varten_purposes,
 )
-from rekisteri.importer._headings import SectionKind, names_kind, second_kind
+from rekisteri.importer._headings import SectionKind, guess, names_kind, second_kind
 from rekisteri.importer._lists import split_items
+from rekisteri.importer._people import (
+    PROCESSOR_CUE,
+    PROCESSOR_LEAD,
+    people_kind,
+    processor_evidence,
+    whose_data,
+)
 from rekisteri.importer._register_name import (
     name_in_heading,
     split_section_name,
@@ -191,6 +198,42 @@ _PROSE_VERB: Final = re.compile(
 _LOOSE: Final = Section(None, None)
 
 
+def _processor_named(low: str) -> bool:
+    """Whether a sentence under a recipients heading names a processor, not a recipient.
+
+    "Tietoja käsittelee puolestamme Pilvi Oy", "X Ab (personuppgiftsbiträde)",
+    "service providers that process data on our behalf": a party acting on the
+    controller's behalf. A denial of disclosures ("Tietoja ei luovuteta …")
+    stays a denial, and an authority, a bank or a buyer stays a recipient.
+    """
+    if is_negative(low, DISCLOSURE):
+        return False
+    return processor_evidence(low) is not None
+
+
+#: The word that joins the two things a heading names.
+_HEADING_AND: Final = re.compile(r"(?i)\s(?:ja|sekä|och|and|&)\s")
+
+
+def _data_of_first_part(heading: str, low: str) -> SectionKind | None:
+    """Data items under a sources heading whose first part names the data.
+
+    "Henkilötiedot ja niiden lähteet" is read as sources (the general word for
+    data yields); "Asiakkaan nimi ja osoite." under it is data, "Tiedot
+    saadaan asiakkaalta" stays a source.
+    """
+    first = _HEADING_AND.split(heading, maxsplit=1)[0]
+    if (
+        guess(first) is SectionKind.CONTENT
+        and _DATA_ITEM.search(low)
+        and not names_kind(SectionKind.SOURCES, low)
+        and not SOURCE.search(low)
+        and not DATA_SUBJECT.search(low)
+    ):
+        return SectionKind.CONTENT
+    return None
+
+
 def _prose(text: str) -> bool:
     """Whether *text* is sentences, not a contact block's line."""
     flat_text = " ".join(text.split())
@@ -223,6 +266,11 @@ _WHOSE_DATA: Final = re.compile(
 _DATA_ITEM: Final = re.compile(
     r"\bnimi|osoit|puhelin|sähköpost|syntymä|henkilötunn|\bnamn|adress|telefon|e-post"
     r"|\bname|address|phone|e-?mail"
+)
+#: "Rekisteröityjä ovat …", "De registrerade är …", "Data subjects are …": words before the people.
+_ARE_SUBJECTS: Final = re.compile(
+    r"(?i)^(?:rekisteröityjä|rekisteröidyt|rekisteröityinä|registrerade|de registrerade"
+    r"|(?:the )?data subjects)\s+(?:ovat|voivat olla|är|kan vara|are|may be|include)\s+"
 )
 #: A data-subjects name read from a sentence has at most this many words.
 _SUBJECT_WORDS: Final = 10
@@ -266,6 +314,9 @@ _LEAD_KINDS: Final = (
             r"|(?:käsittelyn|rekisterin) (?:käyttö)?tarkoitu(?:s|ksena) on:$"
         ),
     ),
+    # "Käytämme henkilötietojen käsittelijöinä seuraavia palveluntarjoajia:" under a
+    # recipients heading: the entries are processors
+    (SectionKind.PROCESSORS, PROCESSOR_LEAD),
 )
 #: Sections whose lists a lead-in may send elsewhere: those of a combined or guessed heading.
 _LEAD_FROM: Final = frozenset(
@@ -274,6 +325,7 @@ _LEAD_FROM: Final = frozenset(
         SectionKind.CONTENT,
         SectionKind.SOURCES,
         SectionKind.SUBJECTS,
+        SectionKind.DISCLOSURES,
         # text before the first heading: a lead-in is the strongest evidence there is
         None,
         SectionKind.TITLE,
@@ -285,6 +337,7 @@ _LIST_FIELDS: Final = {
     SectionKind.SOURCES: "sources",
     SectionKind.CONTENT: "data_categories",
     SectionKind.PURPOSES: "purposes",
+    SectionKind.PROCESSORS: "processors",
 }
 
 
@@ -301,6 +354,21 @@ def _led_to(kind: SectionKind | None, lead_in: str) -> SectionKind | None:
     return named[0] if len(named) == 1 and named[0] is not kind else None
 
 
+#: A denial limited to one use: "Tietoja ei luovuteta markkinointitarkoituksiin" says
+#: nothing of other disclosures (the sentence is kept, no none_stated).
+_LIMITED_DENIAL: Final = re.compile(
+    r"markkinointi\w*|\w*tarkoituksiin|\w*tarkoitukseen|marknadsför\w*|\w*ändamål"
+    r"|marketing|\bfor \w+ purposes"
+)
+#: A line over a list without a colon that still leads in to it: "… seuraaviin tarkoituksiin",
+#: "Tietoja käytetään esimerkiksi", "Uppgifterna används bl.a. för", "We use the data for".
+#: Another line there ("Asiakassuhteen hoitaminen" over "- Laskutus") is a purpose or says more.
+_LEADS_IN: Final = re.compile(
+    r"(?i)\b(?:seuraav\w*|esimerkiksi|mm\.|muun muassa|kuten|följande|bland annat|bl\.a\.|t\.ex\."
+    r"|following|for example|such as|including"
+    # a line that stops before its object: "Personuppgifterna används för", "Tietoja käytetään"
+    r"|för|till|for|to|used|käytetään|käsitellään|används|behandlas)\W*$"
+)
 #: A lead-in of more words than this says more than "the purposes are:".
 _LONG_LEAD_IN: Final = 12
 
@@ -712,7 +780,7 @@ class Extractor:
         else:
             name = item
         head = _RELATIVE.split(name, maxsplit=1)[0]
-        if PERSON_WORDS.search(head.casefold()):
+        if PERSON_WORDS.search(head.casefold()) or people_kind(head):
             full = as_sentence(item)
             short = capitalise(head)
             self.out.add_subject(
@@ -740,6 +808,8 @@ class Extractor:
         free = kind in FREE_SECTIONS
         if kind is not SectionKind.TRANSFERS and is_transfer(low):
             return "transfers"
+        if kind is SectionKind.DISCLOSURES and _processor_named(low):
+            return "processors"
         if free and ABOUT_NOTICE.search(low):
             return "description"  # the notice introduces itself: no field of its own
         if free and (preamble := _preamble_cue(low)) is not None:
@@ -763,7 +833,7 @@ class Extractor:
             return "recipients"
         if (
             kind is SectionKind.CONTENT
-            and _WHOSE_DATA.search(low)
+            and (_WHOSE_DATA.search(low) or whose_data(low))
             and not _DATA_ITEM.search(low)
             and not low.rstrip().endswith(":")  # a lead-in to a list of data
         ):
@@ -892,7 +962,10 @@ class Extractor:
         """
         if kind is None or section is None or section.heading is None:
             return None
-        second = second_kind(heading_text(self.text, section.heading))
+        heading = heading_text(self.text, section.heading)
+        second = second_kind(heading)
+        if second is kind and kind is SectionKind.SOURCES:
+            return _data_of_first_part(heading, low)
         if second is None or second is kind or second in _NO_SECOND:
             return None
         if names_kind(second, low) and not names_kind(kind, low):
@@ -992,6 +1065,12 @@ class Extractor:
         if unit.lead_in and unit.sentence.endswith(":"):
             self.out.map(unit.start, unit.end, "processors")
             return
+        if is_negative(unit.low, PROCESSOR_CUE):
+            # "Emme käytä alihankkijoita": explicitly no processors
+            self.out.none_stated[NoneStated.PROCESSORS] = None
+            self.out.add_description(unit.sentence, unit.start, unit.end)
+            self.out.map(unit.start, unit.end, "none_stated.processors")
+            return
         sentence = unit.sentence.rstrip(" .;,")
         named = [m for m in COMPANY.finditer(sentence) if m.group(1) != self.out.controller.name]
         if named:
@@ -1030,7 +1109,12 @@ class Extractor:
     def _to_categories(self, unit: Unit) -> None:
         listed = split_items(unit.sentence)
         if unit.lead_in and unit.sentence.endswith(":"):
-            self.out.map(unit.start, unit.end, "data_categories")
+            # "Rekisteriin tallennetaan asiakkaiden tiedot:": the lead-in says whose data
+            whose = whose_data(unit.sentence)
+            for name in whose or ():
+                self.out.add_subject(name, None, unit.start, unit.end)
+            if whose is None:
+                self.out.map(unit.start, unit.end, "data_categories")
         elif listed is not None:
             # "Nimi, osoite ja puhelinnumero.": one entry an item; a lead-in is none
             for item in listed[1]:
@@ -1044,15 +1128,22 @@ class Extractor:
         if unit.lead_in and unit.sentence.endswith(":"):
             self.out.map(unit.start, unit.end, "data_subjects")
             return
+        whose = whose_data(unit.sentence)
+        if whose is not None:
+            # "Rekisterissä on tietoja yhdistyksen jäsenistä ja lahjoittajista."
+            for name in whose:
+                self.out.add_subject(name, unit.sentence, unit.start, unit.end)
+            return
         people = _SUBJECT_LEAD.sub("", flat(unit.sentence), count=1).rstrip(" .")
+        people = _ARE_SUBJECTS.sub("", people, count=1)
         listed = split_items(people)
         if listed is not None:
             for item in listed[1]:
                 self.out.add_subject(item, None, unit.start, unit.end)
             return
-        name = capitalise(people) if len(people.split()) <= _SUBJECT_WORDS else None
+        short = capitalise(people) if len(people.split()) <= _SUBJECT_WORDS else None
         self.out.add_subject(
-            name or purpose_name_of(unit.sentence), unit.sentence, unit.start, unit.end
+            short or purpose_name_of(unit.sentence), unit.sentence, unit.start, unit.end
         )
 
     def _to_sources(self, unit: Unit) -> None:
@@ -1067,6 +1158,10 @@ class Extractor:
             out.map(unit.start, unit.end, "recipients")  # "Vastaanottaja – Tarkoitus:"
         elif unit.continued and out.recipients:
             out.extend_recipient(sentence, unit.start, unit.end)
+        elif is_negative(low, DISCLOSURE) and _LIMITED_DENIAL.search(low):
+            # "… ei luovuteta markkinointitarkoituksiin": a limit on disclosures, not "none"
+            out.note("recipients", f"the notice limits disclosures: {sentence}")
+            out.map(unit.start, unit.end, "recipients")
         elif is_negative(low, DISCLOSURE) or bare_no(low):
             # "Tietoja ei luovuteta", or a bare "Ei." under the heading
             out.none_stated[NoneStated.RECIPIENTS] = None
@@ -1133,7 +1228,7 @@ class Extractor:
                 )
             if len(names) > 1:
                 self._keep_said(names, sentence, first)
-        elif lead_in:
+        elif lead_in and (sentence.endswith(":") or _LEADS_IN.search(sentence)):
             out.map(start, end, "purposes")
             if len(sentence.split()) > _LONG_LEAD_IN:
                 # "Tietoja käsitellään suostumuksen tai jäsensuhteen perusteella, jolloin

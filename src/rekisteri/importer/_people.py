@@ -1,0 +1,257 @@
+"""Who a passage names: kinds of people (data subjects) and processors.
+
+Two questions the sections' headings do not always answer:
+
+* Is an entry under a data heading a kind of people ("asiakkaat", "kunder",
+  "job applicants": data subjects) or an item of data ("nimi", "adress",
+  "e-mail": a data category)? And whose data does a sentence say the register
+  holds ("Rekisteriin tallennetaan asiakkaiden tiedot", "tietoja jäsenistä")?
+* Is a party under a recipients heading a processor, who handles the data on
+  the controller's behalf ("käsittelee tietoja puolestamme",
+  "personuppgiftsbiträde", "service provider"), or a recipient of its own
+  (an authority by law, a buyer, a bank)?
+
+The word lists cover the kinds these notices name; they are cues, not a
+grammar, and the importer notes what it reads from them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+#: People-kind nouns in Finnish: the stem shared by the plural's cases, and the
+#: nominative plural. A compound keeps its first part ("työnhakijoiden" → "työnhakijat").
+_FI_PEOPLE: Final = (
+    ("asiakk", "asiakkaat"),
+    ("jäsen", "jäsenet"),
+    ("hakij", "hakijat"),
+    ("työntekij", "työntekijät"),
+    ("käyttäj", "käyttäjät"),
+    ("lahjoittaj", "lahjoittajat"),
+    ("tilaaj", "tilaajat"),
+    ("osallistuj", "osallistujat"),
+    ("huoltaj", "huoltajat"),
+    ("opiskelij", "opiskelijat"),
+    ("oppila", "oppilaat"),
+    ("potila", "potilaat"),
+    ("asukk", "asukkaat"),
+    ("osakk", "osakkaat"),
+    ("vapaaehtois", "vapaaehtoiset"),
+    ("vuokralais", "vuokralaiset"),
+    ("kävij", "kävijät"),
+    ("vierailij", "vierailijat"),
+    ("henkilö", "henkilöt"),
+    ("vanhemp", "vanhemmat"),
+    ("kumppan", "kumppanit"),
+    ("edustaj", "edustajat"),
+    ("päättäj", "päättäjät"),
+    ("urheilij", "urheilijat"),
+    ("pelaaj", "pelaajat"),
+    ("valmentaj", "valmentajat"),
+    ("harrastaj", "harrastajat"),
+    ("kuluttaj", "kuluttajat"),
+    ("toimittaj", "toimittajat"),
+    ("sidosryhm", "sidosryhmät"),
+    ("yhteistyökumppan", "yhteistyökumppanit"),
+    ("stipendiaat", "stipendiaatit"),
+    ("apurahansaaj", "apurahansaajat"),
+    ("saaj", "saajat"),
+    ("vastaanottaj", "vastaanottajat"),
+    ("luottamushenkilö", "luottamushenkilöt"),
+    ("oppija", "oppijat"),
+    ("lapse", "lapset"),
+)
+#: The plural's case endings after a stem above (with a possessive suffix: "asiakkaidemme").
+_FI_PLURAL_END: Final = (
+    r"(?:aat|äät|at|ät|et|it|t|aiden|ojen|iden|oiden|öiden|ien|ten|jen|aita|ita|oita|öitä|itä"
+    r"|aista|ista|oista|öistä|istä|ine|ide|aide|oide|öide|mat|mien|mista)(?:mme|nne|nsa|nsä)?"
+)
+#: Swedish and English people-kind nouns (plural, and the singular of a list's item).
+_OTHER_PEOPLE: Final = (
+    r"kund(?:er(?:na)?)?|medlem(?:mar(?:na)?)?|anställda|arbetstagare|personal(?:en)?"
+    r"|(?:arbets)?sökande|elev(?:er(?:na)?)?|studerande|studenter|vårdnadshavare|föräldrar"
+    r"|patient(?:er(?:na)?)?|givare|donatorer|frivilliga|deltagare|besökare|prenumeranter"
+    r"|invånare|delägare|hyresgäster|kontaktpersoner(?:na)?|användare(?:na)?|leverantörer"
+    r"|förtroendevalda|spelare|tränare|stipendiater|sökanden"
+    r"|customers?|clients?|members?|employees?|staff|(?:job )?applicants?|students?|pupils?"
+    r"|guardians?|parents?|patients?|donors?|volunteers?|participants?|visitors?"
+    r"|subscribers?|residents?|shareholders?|tenants?|contact persons?|users?|suppliers?"
+    r"|partners?|players?|coaches|athletes|grant holders|recipients of grants"
+)
+_FI_STEMS: Final = "|".join(stem for stem, _ in sorted(_FI_PEOPLE, key=lambda p: -len(p[0])))
+#: A people-kind word: a Finnish plural in any case, or a Swedish or English noun.
+_PEOPLE_WORD: Final = re.compile(
+    rf"(?i)\b(?P<pre>[\wåäö-]*?)(?P<stem>{_FI_STEMS}){_FI_PLURAL_END}\b"
+    rf"|\b(?P<other>{_OTHER_PEOPLE})\b"
+)
+#: The nominative plurals, by stem.
+_NOMINATIVE: Final = dict(_FI_PEOPLE)
+#: A word for an item of data: a list entry that ends in one is a data category
+#: ("asiakkaiden yhteystiedot", "jäsenen nimi", "kundens adress", "user name").
+_DATA_WORD: Final = re.compile(
+    r"(?i)(?:tiedot|tieto|tietoja|nimi|osoite|numero|puhelin|sähköposti|syntymäaika|tunnus"
+    r"|henkilötunnus|kuva|ikä|sukupuoli|historia|kieli|ammatti|asema|koulutus|tili"
+    r"|uppgifter|uppgift|namn|adress|nummer|e-post|data|information|details|name|address"
+    r"|number|e-?mail|id|history|records?)\b"
+)
+#: "Asiakkaat" and "kunder" alone; a people word may have modifiers before it and a
+#: clause after it ("Yrityksen asiakkaat, jotka …", "verkkokaupan käyttäjät").
+_MAX_PEOPLE_WORDS: Final = 8
+
+
+def people_kind(item: str) -> bool:
+    """Whether a list entry names a kind of people, not an item of data.
+
+    Examples:
+        >>> people_kind("Asiakkaat"), people_kind("Yrityksen asiakkaat ja yhteyshenkilöt")
+        (True, True)
+        >>> people_kind("Asiakkaan nimi"), people_kind("Jäsenten yhteystiedot")
+        (False, False)
+        >>> people_kind("Kunder"), people_kind("Job applicants"), people_kind("Customer name")
+        (True, True, False)
+    """
+    head = re.split(r",|\(|\s[-–—]\s|:", item, maxsplit=1)[0].strip(" .;")
+    words = head.split()
+    if not words or len(words) > _MAX_PEOPLE_WORDS or _DATA_WORD.search(head):
+        return False
+    last = words[-1]
+    found = _PEOPLE_WORD.fullmatch(last)
+    if found is None:
+        return False
+    if found.group("stem") is not None:
+        # the nominative plural ends in -t: "asiakkaat", "jäsenet" (not "asiakkaan")
+        return last.casefold().endswith("t")
+    return True
+
+
+#: Whose data: people in the genitive plural before "tiedot"/"tietoja"
+#: ("asiakkaiden tiedot", "jäsentemme tietoja"), or in the elative plural after
+#: "tietoja" ("tietoja yhdistyksen jäsenistä ja lahjoittajista").
+#: A modifier in the genitive before a people word ("yhdistyksen jäsenet"), no passive verb.
+_GENITIVE_WORD: Final = r"(?:(?![\wåäö-]*(?:aan|ään)\s)[\wåäö-]+n\s+)?"
+_GENITIVE_WHOSE: Final = re.compile(
+    rf"(?i)\b(?P<who>(?:{_GENITIVE_WORD}[\wåäö-]*?(?:{_FI_STEMS})"
+    r"(?:aiden|ojen|iden|oiden|öiden|ien|ten|jen|aide|ide|oide|öide|te)(?:mme|nne|nsa|nsä)?"
+    r"(?:,\s+|\s+(?:ja|sekä|tai)\s+))*"
+    rf"{_GENITIVE_WORD}[\wåäö-]*?(?:{_FI_STEMS})"
+    r"(?:aiden|ojen|iden|oiden|öiden|ien|ten|jen|aide|ide|oide|öide|te)(?:mme|nne|nsa|nsä)?)"
+    r"\s+(?:henkilö)?tie(?:dot|toja|tojen)\b"
+)
+_ELATIVE_WHOSE: Final = re.compile(
+    r"(?i)\b(?:henkilö)?tietoja\s+(?:\w+\s+){0,2}?"
+    rf"\b(?P<who>(?:{_GENITIVE_WORD}[\wåäö-]*?(?:{_FI_STEMS})"
+    r"(?:aista|ista|oista|öistä|istä|mista)(?:mme|nne|nsa|nsä)?"
+    r"(?:,\s+|\s+(?:ja|sekä|tai)\s+))*"
+    rf"{_GENITIVE_WORD}[\wåäö-]*?(?:{_FI_STEMS})"
+    r"(?:aista|ista|oista|öistä|istä|mista)(?:mme|nne|nsa|nsä)?)\b"
+)
+_JOIN: Final = re.compile(r"(?i),\s+|\s+(?:ja|sekä|tai)\s+")
+_STEM_IN: Final = re.compile(rf"(?i)^(?P<pre>[\wåäö-]*?)(?P<stem>{_FI_STEMS})")
+
+
+def whose_data(sentence: str) -> list[str] | None:
+    """The kinds of people whose data a Finnish sentence says the register holds.
+
+    Examples:
+        >>> whose_data("Rekisteriin tallennetaan asiakkaiden tiedot:")
+        ['Asiakkaat']
+        >>> whose_data("Rekisterissä on tietoja yhdistyksen jäsenistä ja lahjoittajista.")
+        ['Yhdistyksen jäsenet', 'Lahjoittajat']
+        >>> whose_data("Asiakkaan nimi ja osoite.") is None
+        True
+    """
+    found = _GENITIVE_WHOSE.search(sentence) or _ELATIVE_WHOSE.search(sentence)
+    if found is None:
+        return None
+    names = [_nominative(part) for part in _JOIN.split(found.group("who")) if part.strip()]
+    return [name for name in names if name] or None
+
+
+def _nominative(phrase: str) -> str | None:
+    """The nominative plural of a phrase: "yhdistyksen jäsenistä" → "Yhdistyksen jäsenet"."""
+    words = phrase.split()
+    if not words:
+        return None
+    found = _STEM_IN.match(words[-1])
+    if found is None:
+        return None
+    stem = found.group("stem").casefold()
+    plural = _NOMINATIVE.get(stem)
+    if plural is None:  # "työnhakij" matched as "hakij" with a prefix
+        return None
+    words[-1] = found.group("pre") + plural
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+# ------------------------------------------------------------------ processors
+
+#: A party that handles the data on the controller's behalf, said outright.
+_PROCESSOR_STRONG: Final = re.compile(
+    r"(?i)puolestamme|puolestaan|\w+n puolesta\b|\b(?:meidän|\w+n) lukuun\b(?! ottamatta)"
+    r"|toimeksian\w*"
+    r"|ulkoist\w*|henkilötietojen käsittelijä\w*|käsittelijä(?:nä|inä|t|ksi|mme)\b"
+    r"|alihankkij\w*|käsittelysopimu\w*|tietojenkäsittelysopimu\w*"
+    r"|personuppgiftsbiträd\w*|\bbiträd\w*|underleverantör\w*|för (?:vår|vår\w*|\w+s) räkning"
+    r"|på (?:vårt|vårat) uppdrag|på uppdrag av|biträdesavtal\w*"
+    r"|on (?:our|its|the controller[’']s) behalf\b|on behalf of\b|\b(?:data )?processors?\b"
+    r"|sub-?processors?|subcontractors?|processing agreement"
+)
+#: A word that may name a processor, but also a recipient: a service provider,
+#: a system supplier, a hosting firm.
+_PROCESSOR_WORD: Final = re.compile(
+    r"(?i)palveluntarjoaj\w*|palveluntuottaj\w*|järjestelmätoimittaj\w*|ohjelmistotoimittaj\w*"
+    r"|palvelintila\w*|pilvipalvelu\w*|palkanlaskent\w*|tjänsteleverantör\w*|systemleverantör\w*"
+    r"|leverantör\w* av (?:\w+ )?tjänst"
+    r"|service providers?|hosting|it (?:service|system) suppliers?"
+)
+#: A recipient of its own: an authority acting by law, a buyer, a bank, an insurer,
+#: debt collection, a party that decides for itself.
+_OWN_RECIPIENT: Final = re.compile(
+    r"(?i)viranomai\w*|verohallin\w*|poliisi\w*|ulosotto\w*"
+    r"|lain(?:säädännön)? (?:nojalla|perusteella|mukaa\w*|edellyttämä\w*)"
+    r"|lakisääteis\w*|pankk\w*|vakuutusyhtiö\w*|ostaja\w*|perintä\w*"
+    r"|myndighet\w*|skatteverket|polisen|enligt lag|lagstadga\w*|\bbank\w*|försäkringsbolag\w*"
+    r"|köpare\w*|inkasso\w*|authorit\w*|by law|required by law|legal obligation|insurer\w*"
+    r"|buyer\w*|debt collect\w*|omaan lukuunsa|egen räkning|own behalf"
+    r"|itsenäisinä rekisterinpitäjinä"
+    r"|independent controllers?|självständiga personuppgiftsansvariga"
+)
+#: A list's lead-in that names processors: "Käytämme seuraavia palveluntarjoajia:".
+PROCESSOR_LEAD: Final = re.compile(
+    r"(?i)(?:käsittelijöinä|käsittelijöitä|alihankkij\w*|palveluntarjoaj\w*|palveluntuottaj\w*"
+    r"|järjestelmätoimittaj\w*|puolestamme|personuppgiftsbiträden|biträden|underleverantörer"
+    r"|tjänsteleverantörer|processors|service providers|subcontractors|on our behalf)"
+    r"[^:]{0,80}:$"
+)
+
+
+#: Any word that says a party may be a processor (for a denial: "Emme käytä alihankkijoita").
+PROCESSOR_CUE: Final = re.compile(f"{_PROCESSOR_STRONG.pattern}|{_PROCESSOR_WORD.pattern[4:]}")
+
+
+def processor_evidence(low: str) -> str | None:
+    """How a sentence or entry under a recipients heading says it names a processor.
+
+    ``"strong"`` when it says the party acts on the controller's behalf (or
+    calls it a processor, subcontractor, biträde), ``"word"`` when only a word
+    such as "palveluntarjoaja" or "service provider" says so, ``None`` when it
+    names a recipient of its own (an authority by law, a bank, a buyer) or
+    nothing of the kind.
+
+    Examples:
+        >>> processor_evidence("tietoja käsittelee puolestamme pilvi oy.")
+        'strong'
+        >>> processor_evidence("palvelintilan tarjoaa pilvi oy")
+        'word'
+        >>> processor_evidence("tietoja luovutetaan viranomaisille lain nojalla.") is None
+        True
+    """
+    if _OWN_RECIPIENT.search(low):
+        return None
+    if _PROCESSOR_STRONG.search(low):
+        return "strong"
+    if _PROCESSOR_WORD.search(low):
+        return "word"
+    return None
