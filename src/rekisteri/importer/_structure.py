@@ -542,7 +542,9 @@ class _Splitter:
         Its number is the last heading's plus one, it is no item of a numbered
         list (the line before it neither ends with a colon nor is numbered), and
         after the number it is shaped like a heading: the section it starts is
-        not read as part of the one before (a purpose, a category).
+        not read as part of the one before (a purpose, a category). Its words
+        name its kind, if they do: numbered in the headings' own sequence, one
+        word is enough ("6. Informationskällor", "7. Datasäkerhet").
         """
         start, end = block[i]
         numbered = _NUMBERED.match(self.text, start, end)
@@ -556,7 +558,11 @@ class _Splitter:
                 return None
         if not self._unknown_heading((numbered.end() - 1, end)):
             return None
-        return Piece("heading", start, end, [(start, end)], start, None)
+        kind = _guessed(self.text[start:end])
+        kind = None if kind is SectionKind.TITLE else kind
+        return Piece(
+            "heading", start, end, [(start, end)], start, kind, _sub(kind, self.text[start:end])
+        )
 
     def _unknown_heading(self, line: tuple[int, int]) -> bool:
         text = _without_markup(unspaced(self.text[line[0] : line[1]]))
