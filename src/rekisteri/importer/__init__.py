@@ -48,6 +48,7 @@ import attrs
 from rekisteri._redact import redacted_repr
 from rekisteri._spellings import masking_repr, spelling_spans, spellings
 from rekisteri.identifiers import hetu
+from rekisteri.importer._agree import field_name, guessed_headings, note_guesses
 from rekisteri.importer._builder import BOTH_WAYS, Mapping, merged
 from rekisteri.importer._decode import UnusableInputError, decode, looks_binary
 from rekisteri.importer._extract import Extractor
@@ -123,6 +124,10 @@ class ImportResult:
     sections: tuple[tuple[int, int, str], ...] = ()
     """The sections found: ``(start, end, field)``, the field the heading names
     (``"none"`` for text before the first heading, a title, or an unknown heading)."""
+    guessed: tuple[tuple[int, int, str, str], ...] = ()
+    """The headings read from their words, not from the table of known headings:
+    ``(start, end, heading, field)``. Each field filled from their sections has a
+    remark in :attr:`notes`, and each heading a finding ``I015``."""
 
     @property
     def shares(self) -> dict[str, float]:
@@ -177,6 +182,7 @@ class ImportResult:
             f"{shares['description']:.0%} kept in the description, "
             f"{shares['elsewhere']:.0%} in other fields, {shares['unmapped']:.0%} not mapped "
             f"({len(self.unmatched)} passage(s)); {errors} error(s), {warnings} warning(s)"
+            + (f"; {len(self.guessed)} heading(s) guessed from their words" if self.guessed else "")
         )
 
     @property
@@ -284,7 +290,22 @@ CODES: Final = MappingProxyType(
                 "fields, and the fi fields hold the same Swedish text: write the Finnish texts."
             ),
         ),
-        "I014": (
+        "I015": (
+        Severity.INFO,
+        (
+            "Otsikko {subject}: ei tunnettu otsikko, vaan luettu sanoistaan; tarkista sen alta "
+            "täytetyt kentät."
+        ),
+        (
+            "Rubriken {subject}: ingen känd rubrik, utan läst utifrån sina ord; kontrollera "
+            "fälten som fylldes från den."
+        ),
+        (
+            "Heading {subject}: not a heading the importer knows, read from its words; check "
+            "the fields filled from it."
+        ),
+    ),
+    "I014": (
             Severity.INFO,
             (
                 "Selosteessa oli {subject} henkilötunnusta; ne on peitetty luonnoksessa ja "
@@ -426,6 +447,8 @@ def import_notice(
         items = [plain.forward(i) for i in items]
     sections = split(plain.text, heading_spans=headings, item_starts=items, html=is_html)
     built = Extractor(plain.text, sections).run()
+    guesses = guessed_headings(plain.text, sections)
+    note_guesses(guesses, [(m.start, m.end, m.field) for m in built.mapped], built.note)
     if _swedish(plain.text):
         built.lang = "sv"
     draft = built.build()
@@ -442,6 +465,19 @@ def import_notice(
             lang,
         )
         for remark in sorted(built.remarks, key=lambda r: (r.start, r.code))
+    )
+    guessed = tuple(
+        (
+            plain.start(start),
+            plain.end(end),
+            _as_masked(heading, work, text, plain.start(start)),
+            field_name(kind),
+        )
+        for start, end, _until, heading, kind, _moved in guesses
+    )
+    findings.extend(
+        _finding("I015", f"text[{start}:{end}]", f"“{heading}” → {field}", lang)
+        for start, end, heading, field in guessed
     )
     if sections and all(s.kind is None for s in sections) and text.strip():
         findings.append(_finding("I004", "text", "", lang))
@@ -474,6 +510,7 @@ def import_notice(
         source_name=source_name,
         is_html=is_html,
         sections=_section_fields(text, sections, plain),
+        guessed=guessed,
     )
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from rekisteri.importer._agree import settle
 from rekisteri.importer._contact import MATTERS, ROLE
 from rekisteri.importer._cookies import is_column_label
 from rekisteri.importer._cues import ORGANISATION, bare_no
@@ -85,6 +86,12 @@ class Piece:
     section: SectionKind | None = None
     """For headings: the kind recognised (``None``: a heading that was not recognised)."""
     sub: str | None = None
+    guessed: bool = False
+    """For headings: the kind was read from the heading's words, not from the table."""
+    moved: bool = False
+    """For guessed headings: the kind was changed to the one the section's text speaks of."""
+    inherited: bool = False
+    """For headings: the kind is the one of the section it is numbered under ("4.1")."""
 
 
 @attrs.define
@@ -196,8 +203,9 @@ class _Splitter:
 
         It heads nothing: "Laskutus" (no full stop) between "Rekisterin
         käyttötarkoitus" and "Tietoturva" is a purpose, not a heading of an empty
-        section. A heading the page marks, a numbered one, or one before any
-        known section's heading stays a heading.
+        section. A heading the page marks, a numbered one, one before any known
+        section's heading, or one after a list's entries (not an entry: the page
+        lists them with bullets) stays a heading.
         """
         known = False
         pieces = self.pieces
@@ -209,6 +217,7 @@ class _Splitter:
                 and known
                 and len(piece.lines) == 1
                 and pieces[index + 1].kind == "heading"
+                and pieces[index - 1].kind != "item"
                 and piece.start not in self.heading_ends
                 and _NUMBERED.match(self.text, piece.start) is None
                 and not self.text[piece.start : piece.end].rstrip().endswith(":")
@@ -768,6 +777,7 @@ class _Splitter:
             and self.current not in {None, SectionKind.TITLE}
         ):
             piece.section = self.current
+            piece.inherited = True
             if self.current is SectionKind.PURPOSES:
                 # the subsection's title names a purpose: "4.2 Uutiskirje"
                 piece.sub = self.text[numbered.end() - 1 : piece.end].strip(" \t.:")
@@ -1063,12 +1073,24 @@ def split(
     sections = [Section(None, None)]
     for piece in pieces:
         if piece.kind == "heading":
+            piece.guessed = _was_guessed(text, piece)
             sections.append(Section(piece.section, piece))
         else:
             sections[-1].pieces.append(piece)
     if not sections[0].pieces:
         sections.pop(0)
+    settle(text, sections)  # a guessed heading must agree with its section's text
     return sections
+
+
+def _was_guessed(text: str, piece: Piece) -> bool:
+    """Whether a heading's kind was read from its words: the table knows neither it nor its line."""
+    if piece.section in {None, SectionKind.TITLE} or piece.inherited:
+        return False
+    first = piece.lines[0] if piece.lines else (piece.start, piece.end)
+    return recognise(text[piece.start : piece.end]) is None and (
+        recognise(text[first[0] : first[1]]) is None
+    )
 
 
 def heading_text(text: str, piece: Piece) -> str:

@@ -46,8 +46,11 @@ _NOT_IN_COMMENT: Final = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _safe(comment: str) -> str:
-    """*comment* with each character a TOML comment cannot hold escaped as a hex code."""
-    return _NOT_IN_COMMENT.sub(lambda m: f"\\x{ord(m.group()):02x}", comment)
+    """*comment* with each character a TOML comment cannot hold escaped as a hex code.
+
+    An identity code in it, in any spelling, is masked (a remark may quote the notice).
+    """
+    return _NOT_IN_COMMENT.sub(lambda m: f"\\x{ord(m.group()):02x}", mask_spellings(comment))
 
 
 def to_toml(

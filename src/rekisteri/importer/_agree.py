@@ -1,0 +1,330 @@
+"""A heading read from its words must agree with the text under it.
+
+A heading the table does not know is read by its key words
+(:func:`rekisteri.importer._headings.guess`): "Tietojen kerääminen ja
+suojaaminen" names protection, so its section would be read as security
+measures, though the text under it states what the data are used for. Before
+a guessed kind is accepted, the sentences of its section are scored with the
+cue words the extractor reads loose sentences by; a guess is changed when the
+text clearly speaks of one other field, and refused (the heading is then an
+unknown one: its text goes to the description or is listed as unmatched)
+when the text only speaks of the notice itself, when the section is page
+chrome above the notice's title, or when the notice has a heading of the
+table for that same party or name elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from rekisteri.importer._cues import (
+    ABOUT_NOTICE,
+    CONTENT_CUE,
+    DISCLOSURE,
+    EMAIL_LOOSE,
+    LEGAL_BASIS_CUE,
+    NOT_DISCLOSURE,
+    PHONE,
+    RETENTION,
+    RIGHTS_CUE,
+    SECURITY_CUE,
+    STRONG_DISCLOSURE,
+    STRONG_RETENTION,
+    STRONG_SOURCE,
+    URL,
+    YTUNNUS,
+    is_transfer,
+    register_name_of,
+)
+from rekisteri.importer._finnish import purposes_in
+from rekisteri.importer._headings import SectionKind, names_kind, second_kind
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rekisteri.importer._structure import Section
+
+#: A kind and the kinds that count as the same field for the check.
+_FAMILY: Final = {
+    SectionKind.SECURITY_MANUAL: SectionKind.SECURITY,
+    SectionKind.SECURITY_ELECTRONIC: SectionKind.SECURITY,
+    SectionKind.ACCESS: SectionKind.OTHER_RIGHTS,
+    SectionKind.RECTIFICATION: SectionKind.OTHER_RIGHTS,
+}
+#: Kinds a section's text may move a guess to: those the extractor fills from sentences.
+_MOVABLE: Final = frozenset(
+    {
+        SectionKind.PURPOSES,
+        SectionKind.CONTENT,
+        SectionKind.SOURCES,
+        SectionKind.DISCLOSURES,
+        SectionKind.TRANSFERS,
+        SectionKind.RETENTION,
+        SectionKind.SECURITY,
+        SectionKind.OTHER_RIGHTS,
+    }
+)
+#: A party or a name: a notice has one section for each.
+_ONE_EACH: Final = frozenset(
+    {SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO, SectionKind.NAME}
+)
+#: Sentences a section's text must speak of another field in (and of its own in
+#: none) for the guess to move there, and by how many more than any third field.
+_CLEAR: Final = 2
+#: Sentences looked at in a section (its start says what it is about).
+_SENTENCES: Final = 40
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÄÖÅ0-9•*-])|\n")
+_LINK: Final = re.compile(r"(?i)^(?:https?://|www\.)\S+$")
+
+
+def _cues(low: str) -> set[SectionKind]:
+    """The fields a sentence (lower case) speaks of, by the extractor's cue words."""
+    found: set[SectionKind] = set()
+    if is_transfer(low):
+        found.add(SectionKind.TRANSFERS)
+    if RETENTION.search(low) and STRONG_RETENTION.search(low):
+        found.add(SectionKind.RETENTION)
+    if DISCLOSURE.search(low) and STRONG_DISCLOSURE.match(low) and not NOT_DISCLOSURE.search(low):
+        found.add(SectionKind.DISCLOSURES)
+    if STRONG_SOURCE.match(low):
+        found.add(SectionKind.SOURCES)
+    if purposes_in(low) is not None or LEGAL_BASIS_CUE.search(low):
+        found.add(SectionKind.PURPOSES)
+    if CONTENT_CUE.search(low):
+        found.add(SectionKind.CONTENT)
+    if SECURITY_CUE.search(low):
+        found.add(SectionKind.SECURITY)
+    if RIGHTS_CUE.search(low):
+        found.add(SectionKind.OTHER_RIGHTS)
+    return found
+
+
+def _sentences(text: str, section: Section) -> list[tuple[str, bool]]:
+    """The section's sentences in lower case, each with whether it is a list's entry."""
+    out: list[tuple[str, bool]] = []
+    for piece in section.pieces:
+        for sentence in _SENTENCE_END.split(text[piece.content_start : piece.end]):
+            flat = " ".join(sentence.split()).strip("•*- ")
+            if flat:
+                out.append((flat.casefold(), piece.kind == "item"))
+            if len(out) >= _SENTENCES:
+                return out
+    return out
+
+
+def verdict(text: str, section: Section, heading: str) -> SectionKind | None:
+    """The kind a guessed heading's section is read as after its text is heard.
+
+    The guess itself when nothing speaks against it; another field when the
+    text clearly speaks of that one (in two sentences or more, at least half
+    of its running sentences) and never of the guessed one (the second field
+    of a two-part heading first); ``None`` when the text only speaks of the
+    notice itself or is only links.
+    """
+    kind = section.kind
+    if kind is None:
+        return None
+    sentences = _sentences(text, section)
+    if not sentences:
+        return kind
+    if all(_LINK.match(low) for low, _ in sentences):
+        return None  # only links: a page's menu, no section of the notice
+    own = _FAMILY.get(kind, kind)
+    votes: dict[SectionKind, int] = {}
+    about_notice = 0
+    for low, _item in sentences:
+        cues = _cues(low)
+        if own in cues or names_kind(kind, low) or names_kind(own, low):
+            return kind  # the text speaks of the guessed field
+        about_notice += ABOUT_NOTICE.search(low) is not None
+        for cue in cues:
+            votes[cue] = votes.get(cue, 0) + 1
+    if kind not in _MOVABLE:
+        return kind
+    running = sum(not item for _, item in sentences)
+    second = second_kind(heading)
+    ranked = sorted(
+        ((count, other) for other, count in votes.items() if other is not own), reverse=True
+    )
+    if second is not None and _clear(votes.get(_FAMILY.get(second, second), 0), running):
+        return second  # "X ja Y" whose text is about Y only
+    if (
+        ranked
+        and _clear(ranked[0][0], running)
+        and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0])
+    ):
+        return ranked[0][1]
+    if about_notice * 2 >= len(sentences) and not votes:
+        return None  # the text speaks of the notice itself ("tässä selosteessa …")
+    return kind
+
+
+def _clear(count: int, running: int) -> bool:
+    """Whether *count* sentences of *running* ones speak clearly of a field."""
+    return count >= _CLEAR and 2 * count >= running
+
+
+def settle(text: str, sections: list[Section]) -> None:
+    """Check every guessed heading of *sections* against its text (in place)."""
+    table_kinds = {
+        section.kind
+        for section in sections
+        if section.heading is not None and not section.heading.guessed
+    }
+    title = _title_over_known(sections)
+    previous: SectionKind | None = None
+    for index, section in enumerate(sections):
+        piece = section.heading
+        if piece is None or not piece.guessed or section.kind is None:
+            previous = section.kind if piece is not None else previous
+            continue
+        channels = bool(section.pieces) and all(
+            _channel_line(text, line) for p in section.pieces for line in p.lines
+        )
+        if channels and section.kind not in _PARTIES:
+            # "Muut yhteystiedot" over e-mails and phones: more of the party above, or no field
+            kind = previous if previous in _PARTIES else None
+        elif index < title or (
+            section.kind in _ONE_EACH
+            and section.kind in table_kinds
+            and section.pieces
+            and not any(_party_line(text, line) for p in section.pieces for line in p.lines)
+            and not any(names_kind(section.kind, low) for low, _ in _sentences(text, section))
+        ):
+            kind = None  # page chrome over the title; an intro beside the party's own heading
+        else:
+            heading = " ".join(text[piece.start : piece.end].split())
+            kind = verdict(text, section, heading)
+        if kind is not section.kind:
+            piece.moved = kind is not None
+            section.kind = kind
+            piece.section = kind
+        previous = section.kind
+
+
+_PARTIES: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
+
+
+def _channel_line(text: str, line: tuple[int, int]) -> bool:
+    """Whether *line* is a short line giving an e-mail, a phone or a web address."""
+    value = text[line[0] : line[1]]
+    return len(value.split()) <= _PARTY_WORDS and bool(
+        "@" in value
+        or EMAIL_LOOSE.search(value)
+        or URL.search(value)
+        or (_PHONE_WORD.search(value) and PHONE.search(value))
+    )
+
+
+#: A phone's label: a number without one may be a statute's ("628/1998").
+_PHONE_WORD: Final = re.compile(r"(?i)\b(?:puh|puhelin\w*|tel|tfn|telefon|gsm|vaihde|fax|phone)")
+
+
+#: A line of a party's block: a name, a role, a unit (a few words), or a channel.
+_PARTY_WORDS: Final = 6
+_POSTAL_CODE: Final = re.compile(r"\b\d{5}\b|\b\d{3} \d{2}\b")
+
+
+def _party_line(text: str, line: tuple[int, int]) -> bool:
+    """Whether *line* may belong to a party's block (not a sentence, not a register's name)."""
+    value = text[line[0] : line[1]]
+    if (
+        "@" in value
+        or EMAIL_LOOSE.search(value)
+        or YTUNNUS.search(value.casefold())
+        or PHONE.search(value)
+        or _POSTAL_CODE.search(value)
+    ):
+        return True
+    return len(value.split()) <= _PARTY_WORDS and register_name_of(value) is None
+
+
+def _title_over_known(sections: list[Section]) -> int:
+    """The index of the notice's title when a heading of the table follows it (else 0).
+
+    What stands above such a title is the web page's chrome: news, menus,
+    "Keitä olemme" links; no heading of it names a field of the notice.
+    """
+    for index, section in enumerate(sections):
+        if section.kind is SectionKind.TITLE:
+            later = sections[index + 1 :]
+            if any(
+                s.heading is not None and not s.heading.guessed and s.kind is not None
+                for s in later
+            ):
+                return index
+            return 0
+        if section.heading is not None and not section.heading.guessed and section.kind:
+            return 0  # a heading of the table before any title: no chrome
+    return 0
+
+
+#: The draft's field a kind of section fills, as a remark names it.
+_FIELD_NAMES: Final = {
+    SectionKind.CONTROLLER: "controller",
+    SectionKind.CONTACT: "contact_person",
+    SectionKind.DPO: "controller.dpo",
+    SectionKind.NAME: "name",
+    SectionKind.CONTENT: "data_categories",
+    SectionKind.SUBJECTS: "data_subjects",
+    SectionKind.DISCLOSURES: "recipients",
+    SectionKind.SECURITY_MANUAL: "security",
+    SectionKind.SECURITY_ELECTRONIC: "security",
+    SectionKind.ACCESS: "rights",
+    SectionKind.RECTIFICATION: "rights",
+    SectionKind.OTHER_RIGHTS: "rights",
+    SectionKind.COOKIES: "cookies",
+    SectionKind.AUTOMATED: "automated_decisions",
+}
+#: Mapped fields that are no field of the draft a remark could sit on.
+_NO_REMARK: Final = ("heading:", "description", "updated")
+_TOP: Final = re.compile(r"[.\[]")
+
+
+def field_name(kind: SectionKind) -> str:
+    """The draft's field that a section of *kind* fills ("data_categories", "rights")."""
+    return _FIELD_NAMES.get(kind, kind.value)
+
+
+def guessed_headings(
+    text: str, sections: list[Section]
+) -> list[tuple[int, int, int, str, SectionKind, bool]]:
+    """Each guessed heading: (start, end, its section's end, heading, kind, moved by its text)."""
+    heads = [s for s in sections if s.heading is not None]
+    out = []
+    for index, section in enumerate(heads):
+        piece = section.heading
+        assert piece is not None
+        if not piece.guessed or section.kind is None:
+            continue
+        following = heads[index + 1].heading if index + 1 < len(heads) else None
+        until = following.start if following is not None else len(text)
+        heading = " ".join(text[piece.start : piece.end].split()).rstrip(" :")
+        out.append((piece.start, piece.end, until, heading, section.kind, piece.moved))
+    return out
+
+
+def remark(heading: str, kind: SectionKind, *, moved: bool) -> str:
+    """The draft's remark on a field filled from a guessed heading's section."""
+    field = field_name(kind)
+    if moved:
+        return f"heading '{heading}' names another field; read as {field} by the words of its text"
+    return f"heading '{heading}' read as {field} by its words"
+
+
+def note_guesses(
+    guesses: list[tuple[int, int, int, str, SectionKind, bool]],
+    mapped: list[tuple[int, int, str]],
+    note: Callable[[str, str], None],
+) -> None:
+    """Put a remark on every field of the draft that a guessed heading's section filled."""
+    for _start, end, until, heading, kind, moved in guesses:
+        paths = []
+        for at, _stop, field in mapped:
+            if end <= at < until and not field.startswith(_NO_REMARK):
+                path = _TOP.split(field, maxsplit=1)[0]
+                if path not in paths:
+                    paths.append(path)
+        for path in paths:
+            note(path, remark(heading, kind, moved=moved))
