@@ -138,6 +138,9 @@ TUNED_ON: Final = frozenset(
         "dev_r7s_02-en-one-line-paragraphs-no-blank-lines",
         "dev_r7s_03-fi-genitive-subjects-processors-cookie-prose",
         "dev_r7s_04-html-bold-runs-questions-bare-no",
+        "dev_r8k_01-sv-spaced-postal-code-number-range",
+        "dev_r8k_02-intro-line-under-who-are-we-slash-trade-name",
+        "dev_r8k_03-run-on-contact-line-genitive-body",
     }
 )
 
@@ -199,8 +202,7 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
     },
     "16-sv-forening-medlemsregister": {"data_subjects": (1, 0), "purposes": (4, 1)},
     "17-valtion-virasto-pl-telefax": {
-        "data_categories": (6, 2),
-        "data_subjects": (1, 0),
+        "data_categories": (6, 1),
         "retention": (2, 1),
         "security": (2, 1),
     },

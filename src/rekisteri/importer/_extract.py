@@ -198,6 +198,23 @@ _PROSE_VERB: Final = re.compile(
 _LOOSE: Final = Section(None, None)
 
 
+def _names_people(low: str) -> bool:
+    """Whether a sentence under a data heading names kinds of people, and no data.
+
+    "Rekisteröidyt ryhmät ovat yritys- ja yksityisasiakkaat", "Registrerade är
+    kunder", "Asiakkaat ja heidän yhteyshenkilönsä." (a list of people without a
+    verb); not "Asiakkaan nimi ja osoite" nor a lead-in to a list.
+    """
+    if low.rstrip().endswith(":") or _DATA_ITEM.search(low):
+        return False
+    if _ARE_SUBJECTS.match(low) and re.match(
+        r"(?i)rekisteröi|registrerade|de reg|the data|data", low
+    ):
+        return True
+    listed = split_items(low)
+    return listed is not None and listed[0] is None and all(people_kind(i) for i in listed[1])
+
+
 def _processor_named(low: str) -> bool:
     """Whether a sentence under a recipients heading names a processor, not a recipient.
 
@@ -269,8 +286,10 @@ _DATA_ITEM: Final = re.compile(
 )
 #: "Rekisteröityjä ovat …", "De registrerade är …", "Data subjects are …": words before the people.
 _ARE_SUBJECTS: Final = re.compile(
-    r"(?i)^(?:rekisteröityjä|rekisteröidyt|rekisteröityinä|registrerade|de registrerade"
-    r"|(?:the )?data subjects)\s+(?:ovat|voivat olla|är|kan vara|are|may be|include)\s+"
+    r"(?i)^(?:(?:rekisteröityjä|rekisteröidyt|rekisteröityinä|rekisteröityjen)(?:\s+ryhm\w*)?"
+    r"|registrerade|de registrerade|(?:the )?data subjects"
+    r"|[\wåäö-]*rekisteri(?:ssä|in|ssa)|[\wåäö-]*register(?:et)?)"
+    r"\s+(?:ovat|voivat olla|kuuluvat|tallennetaan|är|kan vara|ingår|are|may be|include)\s+"
 )
 #: A data-subjects name read from a sentence has at most this many words.
 _SUBJECT_WORDS: Final = 10
@@ -831,6 +850,9 @@ class Extractor:
             and STRONG_DISCLOSURE.match(low)
         ):
             return "recipients"
+        if kind is SectionKind.CONTENT and _names_people(low):
+            # "Rekisteröidyt ryhmät ovat yritys- ja yksityisasiakkaat.", "Kunder och medlemmar."
+            return "data_subjects"
         if (
             kind is SectionKind.CONTENT
             and (_WHOSE_DATA.search(low) or whose_data(low))
@@ -1077,7 +1099,8 @@ class Extractor:
             for name, service in _named_services(sentence, named):
                 self.out.add_processor(name, service, unit.start, unit.end)
         elif (
-            len(sentence.split()) <= _PROCESSOR_WORDS
+            unit.kind is not SectionKind.DISCLOSURES  # a sentence read from its words
+            and len(sentence.split()) <= _PROCESSOR_WORDS
             and sentence[:1].isupper()
             and _FINITE_VERB.search(f" {sentence} ") is None
             and _NO_PROCESSOR.search(sentence) is None

@@ -46,6 +46,8 @@ _LEAD_VERB: Final = re.compile(
     r"(?:(?:asiakkaan|asiakkaasta|jäsenen|jäsenestä|rekisteröidyn|rekisteröidystä|henkilön"
     r"|käyttäjän|potilaan|kundens|medlemmens)\s+)?)(\S.*)$"
 )
+#: A lead-in's colon: not one inside a word ("ry:n jäsenet", "EU:n", "CRM:ään").
+_LEAD_COLON: Final = re.compile(r":(?!\w)")
 _MIN_ITEMS: Final = 2
 _MAX_ITEM_WORDS: Final = 8
 
@@ -67,8 +69,8 @@ def split_items(sentence: str) -> tuple[str | None, list[str]] | None:
     """
     text = " ".join(sentence.split())
     lead: str | None = None
-    if ":" in text:
-        head, _, rest = text.partition(":")
+    if (colon := _LEAD_COLON.search(text)) is not None:
+        head, rest = text[: colon.start()], text[colon.end() :]
         if len(head.split()) <= _MAX_ITEM_WORDS + 4 and rest.strip():
             lead, text = head + ":", rest.strip()
     elif (lead_verb := _LEAD_VERB.match(text)) is not None and "," in lead_verb.group(2):

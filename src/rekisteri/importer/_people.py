@@ -64,8 +64,10 @@ _FI_PEOPLE: Final = (
 )
 #: The plural's case endings after a stem above (with a possessive suffix: "asiakkaidemme").
 _FI_PLURAL_END: Final = (
-    r"(?:aat|äät|at|ät|et|it|t|aiden|ojen|iden|oiden|öiden|ien|ten|jen|aita|ita|oita|öitä|itä"
+    r"(?:(?:aat|äät|at|ät|et|it|t|aiden|ojen|iden|oiden|öiden|ien|ten|jen|aita|ita|oita|öitä|itä"
     r"|aista|ista|oista|öistä|istä|ine|ide|aide|oide|öide|mat|mien|mista)(?:mme|nne|nsa|nsä)?"
+    # a possessive on the plural: "yhteyshenkilönsä", "asiakkaamme"
+    r"|(?:aa|ää|a|ä)?(?:mme|nne|nsa|nsä))"
 )
 #: Swedish and English people-kind nouns (plural, and the singular of a list's item).
 _OTHER_PEOPLE: Final = (
@@ -120,8 +122,9 @@ def people_kind(item: str) -> bool:
     if found is None:
         return False
     if found.group("stem") is not None:
-        # the nominative plural ends in -t: "asiakkaat", "jäsenet" (not "asiakkaan")
-        return last.casefold().endswith("t")
+        # the nominative plural ends in -t: "asiakkaat", "jäsenet" (not "asiakkaan"),
+        # or has a possessive ("yhteyshenkilönsä")
+        return last.casefold().endswith(("t", "nsa", "nsä", "mme", "nne"))
     return True
 
 
