@@ -3,9 +3,13 @@
 On held-out notices most wrong key facts were values the notice gives and the
 importer did not find at all. Each case here is a mechanism, not a page: a
 Finnish postal code printed with a space ("65 101 VASA"), a street number that
-is a range with a spaced dash ("Hamngatan 21 – 23", was cut at the dash). The
-notices are short fictional ones; the ``dev_r8k_*`` development fixtures
-reproduce the layouts whole.
+is a range with a spaced dash ("Hamngatan 21 – 23", was cut at the dash), a
+town followed by the next value's label, a firm's name in the genitive ("X
+Oy:n"), the notice's own kind taken for the controller, a form's plural label
+("Nimet"), a sentence naming the body run together with a contact line, an
+address in a run-on line too long for the line parser. The notices are short
+fictional ones; the ``dev_r8k_*`` development fixtures reproduce the layouts
+whole.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from typing import Final
 import pytest
 
 from rekisteri.importer import import_bytes, import_notice, to_toml
-from rekisteri.importer._contact import parse_line
+from rekisteri.importer._contact import MAX_LINE, parse_line
+from rekisteri.importer._fallback import nominative
 
 DEV: Final = Path(__file__).parent / "fixtures" / "legacy" / "dev"
 TAIL: Final = "\n\nRekisterin käyttötarkoitus\n\nTietoja käytetään jäsenyyden hoitamiseen.\n"
@@ -48,6 +53,9 @@ def _fields(line: str) -> dict[str, str]:
         ),
         # a spaced dash before a postal code still separates the values
         ("Katu 5 - 00100 Helsinki", {"street": "Katu 5", "postal_code": "00100"}),
+        # the next value's label after the town is no word of it
+        ("Opistontie 3, 04600 Harjula Tietosuojavastaava: Olli Opisto", {"town": "Harjula"}),
+        ("Kauppatie 2, 02770 Espoon Keskus", {"town": "Espoon Keskus"}),
     ],
 )
 def test_address_line(line: str, expected: dict[str, str]) -> None:
@@ -98,3 +106,77 @@ def test_dev_fixture_key_facts(stem: str) -> None:
         assert draft.controller.business_id == want["business_id"]
     assert draft.name is not None
     assert expected["name"] in {draft.name.fi, draft.name.sv, draft.name.en}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("TTS-Esimerkki Oy:n", "TTS-Esimerkki Oy"),
+        ("Kylän Seura ry:n", "Kylän Seura ry"),
+        ("Byns Handel Ab:s", "Byns Handel Ab"),
+        # no legal form: left as written
+        ("TTS:n", "TTS:n"),
+        ("Esimerkin säätiön", "Esimerkin säätiön"),
+        ("Esimerkki Oy", "Esimerkki Oy"),
+    ],
+)
+def test_nominative(name: str, expected: str) -> None:
+    assert nominative(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("notice", "controller"),
+    [
+        # the notice's own kind on an intro line under a controller cue is no name
+        (
+            (
+                "Keitä olemme\n\nRekisteri- ja tietosuojaseloste, Saari Oy asiakasrekisteri\n\n"
+                "1. Rekisterinpitäjä\nSaari Oy\nRantatie 1, 58900 Kylä\n"
+            ),
+            "Saari Oy",
+        ),
+        # a form's plural label over the names
+        (
+            "Rekisterinpitäjät\n\nNimet\nKylän virasto\nKoulutuksen järjestäjät\n",
+            "Kylän virasto",
+        ),
+        # a sentence naming the body in the genitive, run into the contact line
+        (
+            (
+                "Rekisterinpitäjä\n\nSeloste koskee Harju Oy:n (jäljempänä opisto) toimintaa. "
+                "Rekisterinpitäjän yhteyshenkilö: Aino Harju Sähköposti: aino@harju.example.fi\n"
+            ),
+            "Harju Oy",
+        ),
+        # a name in the genitive from a sentence outside any controller section
+        (
+            (
+                "Tietosuojaseloste\n\nSeloste kattaa Harju Oy:n (jäljempänä yhtiö) "
+                "koulutustoiminnan.\n"
+            ),
+            "Harju Oy",
+        ),
+    ],
+)
+def test_controller_name(notice: str, controller: str) -> None:
+    assert import_notice(notice + TAIL).draft.controller.name == controller
+
+
+def test_address_in_a_run_on_line_too_long_for_the_line_parser() -> None:
+    line = (
+        "Tämä seloste kertoo, miten Harjun Opisto Oy käsittelee opiskelijoiden, heidän "
+        "huoltajiensa ja opiston yhteistyökumppaneiden henkilötietoja koulutuksen "
+        "järjestämisessä ja sen hallinnoinnissa eri vaiheissa. Opiston tiedot: Harjun Opisto Oy "
+        "Puhelin: 040 555 0100 Osoite: Opistontie 3, 04600 Harju Sähköposti: "
+        "opisto@harju.example.fi Tietosuojavastaavan tavoittaa samasta osoitteesta arkisin "
+        "kello yhdeksästä kolmeen."
+    )
+    assert len(line) > MAX_LINE  # the line parser reads it as one text
+    result = import_notice("Tietosuojaseloste\n\nYleistä\n\n" + line + TAIL)
+    address = result.draft.controller.address
+    assert address is not None
+    assert (address.street, address.postal_code, address.town) == (
+        "Opistontie 3",
+        "04600",
+        "Harju",
+    )

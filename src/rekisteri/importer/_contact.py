@@ -201,13 +201,14 @@ _NOT_TOWN: Final = (
 #: A postal code and its town: five digits ("00100 Helsinki", "FI-00100", "AX-22100"), a
 #: Finnish one spaced after its second digit as some offices print it ("65 101 VASA", read
 #: "65101"), or a Swedish one of three and two digits ("102 33 Stockholm", "SE-703 61 Örebro").
-#: The spaced one never right after another group of digits (a phone number's end).
+#: The spaced one never right after another group of digits (a phone number's end). A
+#: second word of the town is no label of the next value ("05200 Kylä Tietosuojavastaava:").
 _POSTCODE_TOWN: Final = re.compile(
     r"(?<![\d-])(?:(?:FIN|FI|SF|AX|SE|S)[ \t]?-?[ \t]?)?"
     r"(?P<code>[0-9]{5}|[0-9]{3}[ \t][0-9]{2}|(?<![\d][ \t])[0-9]{2}[ \t][0-9]{3}),?[ \t]+"
     r"(?P<town>[A-ZÄÖÅ][A-Za-zÄÖÅäöåéü\-]+(?:[ \t](?:(?!"
     + _NOT_TOWN
-    + r")[A-ZÄÖÅ][A-Za-zÄÖÅäöå\-]+"
+    + r")[A-ZÄÖÅ][A-Za-zÄÖÅäöå\-]+(?![A-Za-zÄÖÅäöå\-]|[ \t]?:)"
     r"|kunta|stad|yliopisto|universitet))?)"
 )
 _HOUSE: Final = (

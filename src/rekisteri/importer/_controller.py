@@ -38,7 +38,7 @@ from rekisteri.importer._cues import (
     email_of,
     flat,
 )
-from rekisteri.importer._fallback import email_owner
+from rekisteri.importer._fallback import email_owner, nominative, stated_keeper
 from rekisteri.importer._finnish import capitalise
 from rekisteri.importer._headings import SectionKind, guess, is_field_label, recognise
 from rekisteri.importer._register_name import LEGAL_FORMS, split_section_name
@@ -477,8 +477,10 @@ class ContactReader:
             self.out.map(part.start, part.end, self.path)
             return True
         value = _PARENTHETICAL.sub("", value).strip()
-        if _STATUTE.search(value) and not COMPANY.search(value):
-            # "EU:n yleinen tietosuoja-asetus" under the heading: a reference, never a name
+        if (_STATUTE.search(value) or _NOTICE_KIND.search(value)) and not COMPANY.search(value):
+            # "EU:n yleinen tietosuoja-asetus" under the heading: a reference, never a name;
+            # "Rekisteri- ja tietosuojaseloste" (an intro line under "Keitä olemme"): the
+            # notice's own kind, never its controller
             self.out.add_description(flat(value), part.start, part.end)
             return True
         if (
@@ -525,12 +527,14 @@ class ContactReader:
         return self._named(part, kind, self._without_role(part, value))
 
     def _date_or_clause(self, part: Part, value: str) -> bool:
-        """A date line, or a body's name then what it does; whether it was one.
+        """A date line, a body's name then what it does, or a sentence naming the body.
 
         "Laadittu: 14.3.2024" above a block without blank lines is a date, never
         a name. "X ry ylläpitää Y-nimistä oppilaitosta": the body is the
         controller's name; the clause is kept in the description.
         """
+        if part.field == "text" and self._keeper_in_sentence(part):
+            return True
         if len(value) <= _DATE_LINE_MAX and _DATE_LINE.fullmatch(value):
             self.out.note(self.path, f"the notice gives a date here: {value}")
             self.out.map(part.start, part.end, self.path)
@@ -540,6 +544,27 @@ class ContactReader:
             return False
         self.out.add_description(flat(value), part.start, part.end)
         return self.set(self.target(), "name", lead.group("name"), part.start, part.end)
+
+    def _keeper_in_sentence(self, part: Part) -> bool:
+        """A sentence run together with a contact line that names the controller.
+
+        "Seloste koskee Esimerkki Oy:n (jäljempänä opisto) koulutustoimintaa.
+        Rekisterinpitäjän" before "yhteyshenkilö: …" on one line: the body the
+        sentence names is the controller's name (in the nominative), the text
+        is kept in the description. Only while the controller has no name.
+        """
+        if (
+            self.path != "controller"
+            or self.out.controller.name is not None
+            or _SENTENCE_BREAK.search(part.value) is None
+        ):
+            return False
+        keeper = stated_keeper(part.value)
+        if keeper is None:
+            return False
+        self.out.add_description(flat(part.value), part.start, part.end)
+        self.out.note(self.path, "name read from a sentence in the controller's block; check")
+        return self.set(self.out.controller, "name", keeper, part.start, part.end)
 
     def _trimmed_name(self, part: Part, value: str) -> str | None:
         """*value* without what the notice adds to a name; ``None`` when it is no name."""
@@ -551,6 +576,12 @@ class ContactReader:
                 # "X Oy:n Verkkokauppa": the firm is the controller, its shop is noted
                 self.out.note(self.path, f"the notice adds to the name: {owned.group('more')}")
                 value = owned.group("name")
+        register = _REGISTER_NAMED.fullmatch(value) if self.path == "controller" else None
+        if register is not None:
+            # "Saari Oy asiakasrekisteri", "X Oy:n jäsenrekisteri" in the controller's
+            # block: the register's name; the firm named in it is the controller
+            self.out.note(self.path, f"the notice names the register here: {value}")
+            value = nominative(register.group("owner"))
         extra = _FORM_THEN_MORE.match(value) if self.path == "controller" else None
         if extra is not None:
             # "X Oy sekä sen aputoiminimet Y ja Z": the trade names are noted
@@ -724,6 +755,8 @@ class ContactReader:
         value = self._value(target, field, value)
         if not value:
             return False
+        if field == "name" and target is self.out.controller:
+            value = self._nominative(value)
         if self._mailbox_of_controller(target, field, value):
             # "Yhteyshenkilö: Name" / "Sähköposti: seura@…" in the controller's block:
             # a mailbox not named after the person is the body's, and so is what follows
@@ -750,6 +783,18 @@ class ContactReader:
             self.out.note(self.path, f"the notice gives another {label} too: {value}")
         self.out.map(start, end, self.path)
         return True
+
+    def _nominative(self, name: str) -> str:
+        """*name* in the nominative when the notice gives a firm's name in the genitive.
+
+        "TTS-Esimerkki Oy:n" (cut from "… Oy:n koulutustoiminta") is "TTS-Esimerkki
+        Oy"; only after a legal form, which Finnish inflects with a colon ("ry:n",
+        "Ab:s"); said in a note. "Esimerkin" or "TTS:n" stay as they are.
+        """
+        bare = nominative(name)
+        if bare != name:
+            self.out.note(self.path, f"the notice gives the name in the genitive: {name}")
+        return bare
 
     def _current(self, target: ContactFields, field: str, value: str) -> str | None:
         """The value *field* has so far, or ``None`` when *value* is to replace it."""
@@ -1233,6 +1278,18 @@ _STATUTE: Final = re.compile(
     r"(?i)tietosuoja-asetu|henkilötietola|tietosuojala|\bgdpr\b|dataskyddsförordning"
     r"|personuppgiftslag|data protection regulation|\b[0-9]{1,4}/(?:19|20)[0-9]{2}\b"
 )
+#: A sentence's end inside a value: a full stop after a word, then a capitalised word.
+_SENTENCE_BREAK: Final = re.compile(r"[a-zäöå)]{2}\.[ \t]+[A-ZÄÖÅ][a-zäöå]")
+#: A register's name that opens with its owner's name and legal form: "X Oy asiakasrekisteri".
+_REGISTER_NAMED: Final = re.compile(
+    r"(?P<owner>[A-ZÄÖÅ]\S*(?:[ \t]+\S+){0,4}?[ \t]+(?i:oyj|oy|ab|ky|tmi|ry|rf|sr|osk)"
+    r"(?::n|:s)?)[ \t]+[\w-]*(?i:rekisteri|register|registret)"
+)
+#: The kind of document a notice is: words that name no controller.
+_NOTICE_KIND: Final = re.compile(
+    r"(?i)seloste\b|selosteen\b|tietosuojailmoitus|beskrivning(?:en)?\b|privacy[ \t]+"
+    r"(?:notice|policy|statement)|data[ \t]+protection[ \t]+(?:notice|statement)"
+)
 #: A sentence that tells whom to contact: its channels are the contact person's.
 _CONTACT_SENTENCE: Final = re.compile(
     r"(?i)yhteydessä|yhteyttä|tavoittaa|kontakta|kontakt med|contact|reach"
@@ -1242,6 +1299,7 @@ _ROLE_WORDS: Final = 2
 _LABEL_WORDS: Final = frozenset(
     [
         "nimi",
+        "nimet",
         "ja",
         "sekä",
         "tai",

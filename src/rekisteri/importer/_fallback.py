@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from rekisteri.identifiers import ytunnus
-from rekisteri.importer._contact import emails_in, looks_like_person, parse_line
+from rekisteri.importer._contact import MAX_LINE, emails_in, looks_like_person, parse_line
 from rekisteri.importer._cues import ORGANISATION, YTUNNUS_ANY, compact_ytunnus
 from rekisteri.importer._register_name import name_after_label_line, title_register_name
 
@@ -62,6 +62,27 @@ _FIRST_PART: Final = 2500
 _NAME_WORDS: Final = 8
 
 
+#: A name ending in a legal form inflected with a colon: "X Oy:n", "X ry:n", "X Ab:s".
+_GENITIVE_FORM: Final = re.compile(
+    r"(?P<name>\S.*[ \t](?i:oyj|oy|ab|abp|ky|ay|ry|rf|sr|osk|ltd))(?i::n|:s|:in|’s|'s)$"
+)
+
+
+def nominative(name: str) -> str:
+    """*name* without the genitive ending of its legal form ("X Oy:n" → "X Oy").
+
+    Examples:
+        >>> nominative("TTS-Esimerkki Oy:n")
+        'TTS-Esimerkki Oy'
+        >>> nominative("Kylän Seura ry:n")
+        'Kylän Seura ry'
+        >>> nominative("TTS:n")
+        'TTS:n'
+    """
+    found = _GENITIVE_FORM.fullmatch(name.strip())
+    return found.group("name") if found is not None else name
+
+
 def implied_controller(text: str, out: Builder) -> None:
     """The controller's name and address where no controller section gave them."""
     controller = out.controller
@@ -74,7 +95,9 @@ def implied_controller(text: str, out: Builder) -> None:
             or _name_above_address(text, out)
         )
         if name is not None:
-            controller.name = name
+            controller.name = nominative(name)
+            if controller.name != name:
+                out.note("controller", f"the notice gives the name in the genitive: {name}")
             out.note("controller", "name read from outside a controller block; check it")
     if controller.street is None and controller.postal_code is None and controller.town is None:
         _address_line(text, out)
@@ -355,13 +378,32 @@ def _first_address(text: str, out: Builder) -> tuple[int, int] | None:
     while position < limit:
         end = text.find("\n", position)
         end = len(text) if end < 0 else end
-        start, position = position, end + 1
-        if any(m.start < end and start < m.end for m in taken):
-            continue
-        fields = {p.field for p in parse_line(text, start, end)}
-        if "postal_code" in fields and "town" in fields:
-            return start, end
+        line_start, position = position, end + 1
+        for start, piece_end in _sentences(text, line_start, end):
+            if any(m.start < piece_end and start < m.end for m in taken):
+                continue
+            fields = {p.field for p in parse_line(text, start, piece_end)}
+            if "postal_code" in fields and "town" in fields:
+                return start, piece_end
     return None
+
+
+#: Where a sentence ends inside a run-on line: a full stop, then a capital.
+_SENTENCE_END: Final = re.compile(r"(?<=[a-zäöå)][.!?])[ \t]+(?=[A-ZÄÖÅ])")
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The line *start*–*end*, or its sentences when it is too long for the line parser.
+
+    A page that runs a sentence and a contact block into one line ("… koulutus-
+    toiminnan. Yhteyshenkilö: … Osoite: Katu 6, 05200 Kylä …") is read
+    sentence by sentence.
+    """
+    if end - start <= MAX_LINE:
+        return [(start, end)]
+    bounds = [start]
+    bounds += [found.end() for found in _SENTENCE_END.finditer(text, start, end)]
+    return [(s, e) for s, e in zip(bounds, [*bounds[1:], end], strict=True) if e - s <= MAX_LINE]
 
 
 #: How many lines above an address a body's name may stand (blank lines not counted).
