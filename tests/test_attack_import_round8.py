@@ -265,6 +265,35 @@ def test_transfer_question_with_bare_denial() -> None:
     assert result.draft.data_categories == ()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F16: a question heading right after the controller's block "
+    "('Onko tietojen antaminen pakollista?') is the controller's other name, its answer unmatched",
+)
+def test_question_after_controller_block_is_no_other_name() -> None:
+    result = import_notice(
+        CONTROLLER + "Onko tietojen antaminen pakollista?\n\nTietojen antaminen on vapaaehtoista.\n"
+    )
+    assert not any("pakollista" in note for note in notes_for(result, "controller"))
+    assert "controller" not in {
+        span.field for span in result.mapped if "pakollista" in result.text[span.start : span.end]
+    }
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F17: 'Miten voit käyttää oikeuksiasi?' over how to send a request is read as the "
+    "controller: 'Lähetä pyyntö osoitteeseen' becomes its other name, rights_exercise stays empty",
+)
+def test_how_to_use_rights_is_no_controller_section() -> None:
+    result = import_notice(
+        CONTROLLER + "Miten voit käyttää oikeuksiasi?\n\n"
+        "Lähetä pyyntö osoitteeseen tietosuoja@example.com.\n"
+    )
+    assert result.draft.rights_exercise is not None
+    assert not any("Lähetä" in note for note in notes_for(result, "controller"))
+
+
 # --- 2. Guessed means marked ------------------------------------------------------
 
 GUESSED = [
@@ -408,6 +437,102 @@ def test_people_before_a_colon_list_are_not_lost(notice: str, people: tuple[str,
     unmatched = " ".join(passage.text for passage in result.unmatched).lower()
     assert all(word in toml or word in unmatched for word in people)
     assert len(result.draft.data_categories) == 3
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F12: '- nimi / - osoite' under the controller's block or a contact heading is "
+    "mapped to the controller and reaches neither the draft nor a comment",
+)
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Rekisterinpitäjä\n\nKuusimäen Puutarha Oy\n- nimi\n- osoite\n",
+        CONTROLLER + "Yhteystiedot\n\n- nimi\n- osoite\n- puhelinnumero\n",
+    ],
+    ids=["in-block", "contact-heading"],
+)
+def test_data_item_list_under_contact_heading_is_not_lost(notice: str) -> None:
+    result = import_notice(notice)
+    toml = to_toml(result.draft, notes=result.notes).lower()
+    unmatched = " ".join(passage.text for passage in result.unmatched).lower()
+    assert all(word in toml or word in unmatched for word in ("nimi", "osoite"))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F14: 'Asiakkaat: nimi, osoite.' loses 'Asiakkaat' silently and 'Jäsenet: "
+    "jäsennumero.' makes 'Jäsenet' a data category",
+)
+def test_people_label_lines_give_subjects() -> None:
+    result = import_notice(
+        CONTROLLER + "Rekisterin tietosisältö\n\nAsiakkaat: nimi, osoite.\nJäsenet: jäsennumero.\n"
+    )
+    assert names(result.draft.data_subjects) == ["Asiakkaat", "Jäsenet"]
+    assert "Jäsenet" not in names(result.draft.data_categories)
+
+
+POOL_HEADINGS = (
+    "Rekisterin tietosisältö",
+    "Mitä tietoja keräämme?",
+    "Tietojen luovutukset",
+    "Rekisteröidyt",
+    "Henkilötietojen käsittelijät",
+    "Miten suojaamme tietosi?",
+    "Rekisterin käyttötarkoitus",
+    "Mistä tiedot saadaan?",
+    "Kuinka kauan tietoja säilytetään?",
+    "Keiden tietoja käsittelemme?",
+    "Asiakaspalaute",
+    "Oikeutesi",
+    "Muut tiedot",
+    "Tietojen siirto EU:n ulkopuolelle",
+    "Hur skyddar vi uppgifterna?",
+    "Mottagare av personuppgifter",
+    "How long do we keep your data?",
+    "Recipients",
+)
+POOL_BODIES = (
+    "Tietoja käytetään laskutukseen ja markkinointiin.",
+    "- asiakkaat\n- jäsenet\n- työnhakijat",
+    "- nimi\n- osoite\n- puhelinnumero",
+    "Palveluntarjoajamme Pilvipalvelu Oy käsittelee tietoja puolestamme.",
+    "Tietoja luovutetaan Verohallinnolle lain nojalla.",
+    "Tietoja ei luovuteta ulkopuolisille.",
+    "Palvelin on lukitussa tilassa.",
+    "Tiedot saadaan asiakkaalta itseltään.",
+    "Tietoja säilytetään kuusi vuotta asiakassuhteen päättymisestä.",
+    "Sinulla on oikeus tarkastaa tietosi.",
+    "Käytämme alihankkijana Tilitoimisto Luku Oy:tä kirjanpitoon.",
+    "Tietoja siirretään Yhdysvaltoihin vakiolausekkeiden perusteella.",
+    "Palautteet käydään läpi viikoittain.",
+    "Vårt personuppgiftsbiträde Molntjänst Ab behandlar uppgifterna för vår räkning.",
+    "We keep the data for six years.",
+)
+
+
+def _pool_notice(index: int) -> str:
+    """A notice of three sections from the pools, different for each *index*."""
+    parts = [CONTROLLER]
+    for step in range(3):
+        heading = POOL_HEADINGS[(index * 7 + step * 5) % len(POOL_HEADINGS)]
+        body = POOL_BODIES[(index * 11 + step * 3) % len(POOL_BODIES)]
+        parts.append(f"{heading}\n\n{body}\n\n")
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("chunk", range(3))
+def test_mapped_words_reach_the_draft(chunk: int) -> None:
+    for index in range(chunk * 15, chunk * 15 + 15):
+        result = import_notice(_pool_notice(index))
+        toml = to_toml(result.draft, notes=result.notes).lower()
+        assert silent_gaps(result) == ""
+        for span in result.mapped:
+            if span.field.startswith("heading:"):
+                continue
+            words = re.findall(r"[^\W\d_]{5,}", result.text[span.start : span.end].lower())
+            lost = [word for word in words if word[:5] not in toml]
+            assert not lost, (index, span.field, lost)
 
 
 ATTACKS = {
@@ -650,6 +775,53 @@ def test_people_are_subjects_items_are_categories(
     result = import_notice(notice)
     assert names(result.draft.data_subjects) == subjects
     assert names(result.draft.data_categories) == categories
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F13: under a data-subjects heading data items become data subjects ('Nimi', "
+    "'Osoite'; 'Name', 'Address') and the people before the colon are lost",
+)
+@pytest.mark.parametrize(
+    ("notice", "item", "people"),
+    [
+        (CONTROLLER + "Rekisteröidyt\n\nNimi ja osoite.\n", "Nimi", ()),
+        (
+            CONTROLLER_EN + "Data subjects\n\nWe process data on customers and members: "
+            "name and address.\n",
+            "Name",
+            ("customer", "member"),
+        ),
+        (
+            CONTROLLER_SV + "Kategorier av registrerade\n\nVi behandlar uppgifter om kunder och "
+            "medlemmar: namn och adress.\n",
+            "Namn",
+            ("kunder", "medlemmar"),
+        ),
+    ],
+    ids=["fi-items", "en-sentence", "sv-sentence"],
+)
+def test_data_items_under_subjects_heading_are_no_subjects(
+    notice: str, item: str, people: tuple[str, ...]
+) -> None:
+    result = import_notice(notice)
+    assert item not in names(result.draft.data_subjects)
+    toml = to_toml(result.draft, notes=result.notes).lower()
+    assert all(word in toml for word in people)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F15: 'Perintätoimisto Perintä Oy perii saatavat puolestamme.' is a recipient, "
+    "not a processor",
+)
+def test_firm_acting_on_our_behalf_is_a_processor() -> None:
+    result = import_notice(
+        CONTROLLER + "Tietojen säännönmukaiset luovutukset\n\n"
+        "Perintätoimisto Perintä Oy perii saatavat puolestamme.\n"
+    )
+    assert names(result.draft.processors) == ["Perintätoimisto Perintä Oy"]
+    assert result.draft.recipients == ()
 
 
 @pytest.mark.xfail(
