@@ -574,3 +574,130 @@ def test_label_search_tries_only_where_a_label_can_start(line: str, before: str)
     fast = [(m.span(), m.lastgroup) for m in _contact._labels(text, start, end)]
     slow = [(m.span(), m.lastgroup) for m in _contact.LABEL.finditer(text, start, end)]
     assert fast == slow
+
+
+# -- round 8 (H29): the controller's name reader, the unmatched passages
+
+
+_NAME_CHARS = st.sampled_from(
+    [*"aZÄö9-.:;()[],/&'\n\u00a0\u2003", "on ", "toimii ", "Oy", "ry", "c/o", "rekisteriä", "pj."]
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(_NAME_CHARS, max_size=10).map("".join) | st.text(max_size=16))
+@example("Rekisterinpitäjänä\u00a0toimii\u00a0Esimerkki Oy")
+@example("pj.\u2003Tapio Esimerkki")
+def test_name_reader_skips_only_patterns_that_cannot_match(value: str) -> None:
+    # ContactReader._without_role returns a value without a space or a tab as it is:
+    # each of its patterns needs one after a word (other white space is no match)
+    if " " not in value and "\t" not in value:
+        for pattern in (
+            _controller._NAME_STATED,
+            _controller._KEEPER_STATED,
+            _controller._NAME_FIRST,
+            _controller._ROLE_FIRST,
+        ):
+            assert pattern.match(value) is None, pattern.pattern
+    # ContactReader._name leaves out the aliases' pattern on a value without "(", "[", ","
+    if not any(char in value for char in "([,"):
+        assert _controller._PARENTHETICAL.sub("", value) == value
+    assert _controller._label_words_only(value) == all(
+        word.strip(".,:;()").casefold() in _controller._LABEL_WORDS for word in value.split()
+    )
+
+
+def test_contact_reader_target_by_path() -> None:
+    reader = _controller.ContactReader("x", _builder.Builder("x"), lambda *_: None)
+    for path, target in [
+        ("controller", reader.out.controller),
+        ("contact_person", reader.out.contact),
+        ("controller.dpo", reader.out.dpo),
+    ]:
+        reader.path = path
+        assert reader.target() is target
+    reader.path = "recipients"
+    with pytest.raises(KeyError):
+        reader.target()
+
+
+def _slow_joined_name_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``_controller._joined_name_lines`` as it was: the patterns before the capital."""
+    out: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
+        if index + 1 < len(lines):
+            first = text[start:end].strip()
+            second = text[lines[index + 1][0] : lines[index + 1][1]].strip()
+            if (
+                (
+                    _controller._BROKEN_NAME.search(first)
+                    or (
+                        _controller._GENITIVE_LEAD.fullmatch(first)
+                        and not _contact.looks_like_person(first)
+                    )
+                )
+                and first[:1].isupper()
+                and not any(c.isdigit() or c in ":@" for c in first + second)
+                and len((first + " " + second).split()) <= _controller._ORPHAN_WORDS
+                and _cues.ORGANISATION.search(second) is not None
+            ):
+                out.append((start, lines[index + 1][1]))
+                index += 2
+                continue
+        out.append((start, end))
+        index += 1
+    return out
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Kylän Kotiseutu- ja", "Museoyhdistys ry", "Kylän", "Kauppa Oy", "sana-", "Aino"]
+            + ["Esimerkki", "Katu 17", "ja", "Handel Ab", "Byns", ""]
+        ),
+        max_size=8,
+    )
+)
+def test_joined_name_lines_fast_path(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    spans = list(_lines(text))
+    assert _controller._joined_name_lines(text, spans) == _slow_joined_name_lines(text, spans)
+
+
+def _slow_unmatched(text: str, mapped: list[_builder.Mapping]) -> list[object]:
+    """``rekisteri.importer._unmatched`` as it was: every gap cut at blank lines and trimmed."""
+    from rekisteri.importer import _PARAGRAPH_BREAK, Passage, _blank  # noqa: PLC0415
+
+    passages: list[object] = []
+    position = 0
+    for start, end in [*_builder.merged((m.start, m.end) for m in mapped), (len(text), len(text))]:
+        if start > position:
+            gap_start = position
+            for piece in [*_PARAGRAPH_BREAK.finditer(text, position, start), None]:
+                gap_end = piece.start() if piece is not None else start
+                s, e = gap_start, gap_end
+                while s < e and _blank(text[s]):
+                    s += 1
+                while e > s and _blank(text[e - 1]):
+                    e -= 1
+                if e > s:
+                    passages.append(Passage(s, e, text[s:e]))
+                if piece is not None:
+                    gap_start = piece.end()
+        position = max(position, end)
+    return passages
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.text(st.sampled_from([*"ab \t\n\r\u00a0\u2028\u00ad\u200b"]), max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=6),
+)
+def test_unmatched_skips_only_blank_gaps(text: str, spans: list[tuple[int, int]]) -> None:
+    from rekisteri.importer import _unmatched  # noqa: PLC0415
+
+    mapped = [_builder.Mapping(s, min(s + n, len(text)), "x") for s, n in spans if s < len(text)]
+    assert _unmatched(text, mapped) == _slow_unmatched(text, mapped)

@@ -453,7 +453,11 @@ def import_notice(
         built.lang = "sv"
     draft = built.build()
 
-    spans = [Mapping(plain.start(m.start), plain.end(m.end), m.field) for m in built.mapped]
+    spans = (
+        [Mapping(plain.start(m.start), plain.end(m.end), m.field) for m in built.mapped]
+        if plain.changed
+        else built.mapped  # no character was removed: the offsets are the text's already
+    )
     mapped = tuple(MappedSpan(m.start, m.end, m.field) for m in spans)
     unmatched = tuple(_unmatched(text, spans))
     findings: list[Finding] = []
@@ -604,7 +608,7 @@ def _unmatched(text: str, mapped: Sequence[Mapping]) -> list[Passage]:
     passages: list[Passage] = []
     position = 0
     for start, end in [*merged((m.start, m.end) for m in mapped), (len(text), len(text))]:
-        if start > position:
+        if start > position and not text[position:start].isspace():  # a blank gap: no passage
             gap_start = position
             for piece in [*_PARAGRAPH_BREAK.finditer(text, position, start), None]:
                 gap_end = piece.start() if piece is not None else start

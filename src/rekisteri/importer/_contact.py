@@ -18,7 +18,6 @@ A telefax number is recognised by its label and never taken as anything else.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import Final
@@ -380,24 +379,34 @@ def parse_line(text: str, start: int, end: int) -> list[Part]:
     before it (the parser reads nothing after *end* and, in its look-behinds,
     one character before *start*), so a line seen before with the same
     characters before it is not parsed again: its parts are moved to its offset.
+    A line not seen before is parsed where it stands (its parts made once).
     """
     if end - start > MAX_LINE:
         return [Part("text", text[start:end], start, end)]
     before = max(0, start - _CONTEXT)
-    parts = _parsed(text[before:end], start - before)
-    if not before:
-        return list(parts)
-    return [Part(p.field, p.value, p.start + before, p.end + before, p.obfuscated) for p in parts]
+    key = (text[before:end], start - before)
+    seen = _SEEN.get(key)
+    if seen is None:
+        parts = parse_line_uncached(text, start, end)
+        if len(_SEEN) >= _SEEN_MAX:
+            _SEEN.pop(next(iter(_SEEN)), None)  # the oldest line goes
+        _SEEN[key] = (before, tuple(parts))
+        return parts
+    at, seen_parts = seen
+    if at == before:
+        return list(seen_parts)
+    shift = before - at
+    return [
+        Part(p.field, p.value, p.start + shift, p.end + shift, p.obfuscated) for p in seen_parts
+    ]
 
 
 #: Characters before a line that its parse may depend on (more than any look-behind reads).
 _CONTEXT: Final = 8
-
-
-@functools.lru_cache(maxsize=1024)
-def _parsed(text: str, start: int) -> tuple[Part, ...]:
-    """The parts of the line that runs from *start* to the end of *text* (remembered)."""
-    return tuple(parse_line_uncached(text, start, len(text)))
+#: Lines remembered by :func:`parse_line`: (the line with its context, the line's offset in
+#: it) → (where that context started in the text it was read in, the parts read there).
+_SEEN: Final[dict[tuple[str, int], tuple[int, tuple[Part, ...]]]] = {}
+_SEEN_MAX: Final = 1024
 
 
 def parse_line_uncached(text: str, start: int, end: int) -> list[Part]:
@@ -685,7 +694,7 @@ def _street_or_box(text: str, start: int, end: int, *, whole: bool) -> list[Part
         return []
     s = start + found.start("street")
     # "Esimerkki Oy Testikatu 1": the street starts at the word with a street ending
-    words = list(re.finditer(r"\S+", text[s : start + found.end("street")]))
+    words = list(_NON_SPACE.finditer(text[s : start + found.end("street")]))
     begin = _street_begin(text, s, start + found.end("street"), [w.group(0) for w in words])
     street_start = s + words[begin].start()
     street_end = start + found.end("street")
@@ -696,6 +705,10 @@ def _street_or_box(text: str, start: int, end: int, *, whole: bool) -> list[Part
     return out
 
 
+#: A run of characters that are not white space: a word of a street.
+_NON_SPACE: Final = re.compile(r"\S+")
+#: A comma or a semicolon at the end of a value (spaces after it).
+_COMMA_AT_END: Final = re.compile(r"[,;][ \t]*$")
 #: A street in brackets right after a PO box: " (Koetilantie 4)".
 _VISITING: Final = re.compile(
     rf"[ \t]*\((?P<street>[A-ZÄÖÅ][\w.-]*(?:[ \t]+[\w.-]+){{0,3}}?[ \t]+{_HOUSE})\)"
@@ -765,6 +778,8 @@ def _named_street_begin(words: list[str], index: int, *, separate: bool) -> int:
 
 def _by_form(text: str, start: int, end: int) -> list[Part]:
     """Parts of an unlabelled value, recognised by their form."""
+    if end <= start:
+        return []  # nothing (what a finder left after the value it found): no bracket either
     bracketed = _BRACKETED.match(text, start, end)
     if bracketed is not None:
         # "(vaihde)", "(vastaanotto)" after a number: a note on the part before
@@ -921,7 +936,7 @@ def _find_postal(text: str, start: int, end: int, value: str) -> list[Part] | No
         for s, e in pieces:
             out += _by_form(text, s, e)
     elif before[1] > before[0]:
-        comma = re.search(r"[,;][ \t]*$", text[start:before_end]) is not None
+        comma = _COMMA_AT_END.search(text[start:before_end]) is not None
         street = _street_or_box(text, *before, whole=False)
         named = text[before[0] : before[1]]
         if not street and has_street_word(named) and len(named.split()) <= _STREET_ONLY_WORDS:

@@ -156,11 +156,14 @@ class ContactReader:
         the name the section replaces."""
 
     def target(self) -> ContactFields:
-        return {
-            "controller": self.out.controller,
-            "contact_person": self.out.contact,
-            "controller.dpo": self.out.dpo,
-        }[self.path]
+        path = self.path
+        if path == "controller":
+            return self.out.controller
+        if path == "contact_person":
+            return self.out.contact
+        if path == "controller.dpo":
+            return self.out.dpo
+        raise KeyError(path)
 
     def read(self, section: Section) -> None:
         assert section.kind is not None
@@ -455,10 +458,19 @@ class ContactReader:
             return self._name(part, kind)
         if field in {"street", "po_box"}:
             self.after_box = field == "po_box"
-        if field in {"postal_code", "town"} and self._street_code(part):
-            return True
+        cleaned = None
+        if field in {"postal_code", "town"}:
+            cleaned = self._value(self.target(), field, part.value)
+            if self._street_code(part, cleaned):
+                return True
         return self.set(
-            self.target(), field, part.value, part.start, part.end, obfuscated=part.obfuscated
+            self.target(),
+            field,
+            part.value,
+            part.start,
+            part.end,
+            obfuscated=part.obfuscated,
+            cleaned=cleaned,
         )
 
     def _name(self, part: Part, kind: SectionKind) -> bool:
@@ -476,7 +488,8 @@ class ContactReader:
             self.out.note(self.path, f"role: {value}")
             self.out.map(part.start, part.end, self.path)
             return True
-        value = _PARENTHETICAL.sub("", value).strip()
+        if "(" in value or "[" in value or "," in value:  # each branch of the pattern has one
+            value = _PARENTHETICAL.sub("", value).strip()
         if (_STATUTE.search(value) or _NOTICE_KIND.search(value)) and not COMPANY.search(value):
             # "EU:n yleinen tietosuoja-asetus" under the heading: a reference, never a name;
             # "Rekisteri- ja tietosuojaseloste" (an intro line under "Keitä olemme"): the
@@ -518,7 +531,7 @@ class ContactReader:
         if trimmed is None:
             return True
         value = trimmed
-        if all(word.strip(".,:;()").casefold() in _LABEL_WORDS for word in value.split()):
+        if _label_words_only(value):
             # "Nimi ja yhteystiedot", "Muut yhteystiedot": a form's label, not a name; said
             # in a note, so that no text is lost ("nimi, osoite ja sähköposti")
             self.out.note(self.path, f"a label of the notice's form: {flat(value)}")
@@ -649,6 +662,8 @@ class ContactReader:
 
     def _without_role(self, part: Part, value: str) -> str:
         """*value* without "Rekisterinpitäjänä toimii" or a role before a person's name."""
+        if " " not in value and "\t" not in value:
+            return value  # one word: each pattern below needs a space or a tab after a word
         stated = _NAME_STATED.match(value) or _KEEPER_STATED.match(value)
         if stated is not None:
             value = stated.group(1)  # "Rekisterinpitäjänä toimii Esimerkki Oy"
@@ -750,9 +765,13 @@ class ContactReader:
         end: int,
         *,
         obfuscated: bool = False,
+        cleaned: str | None = None,
     ) -> bool:
-        """Set a contact field (or note another value for it); map the span."""
-        value = self._value(target, field, value)
+        """Set a contact field (or note another value for it); map the span.
+
+        *cleaned* is ``self._value(target, field, value)`` when the caller has it already.
+        """
+        value = self._value(target, field, value) if cleaned is None else cleaned
         if not value:
             return False
         if field == "name" and target is self.out.controller:
@@ -819,17 +838,17 @@ class ContactReader:
             return None
         return current
 
-    def _street_code(self, part: Part) -> bool:
+    def _street_code(self, part: Part, value: str) -> bool:
         """Keep the street's postal code and town beside a PO box's; whether *part* was taken.
 
         "Katu 1, 00100 Helsinki" / "PL 800, 00101 Helsinki", in either order:
         the address's postal code and town are the street's, and a box with a
         code of its own holds it: ``po_box`` "PL 800, 00101 Helsinki" (the
-        lead's note of 20:38; the model's ``Address.po_box``).
+        lead's note of 20:38; the model's ``Address.po_box``). *value* is the part's
+        value cleaned for its field (``self._value``).
         """
         target = self.target()
         current = getattr(target, part.field)
-        value = self._value(target, part.field, part.value)
         if part.field == "town" and self.box_town_pending:
             # the town after the box's own postal code on the box's line
             self.box_town_pending = False
@@ -1454,11 +1473,11 @@ def _joined_name_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[in
             first = text[start:end].strip()
             second = text[lines[index + 1][0] : lines[index + 1][1]].strip()
             if (
-                (
+                first[:1].isupper()
+                and (
                     _BROKEN_NAME.search(first)
                     or (_GENITIVE_LEAD.fullmatch(first) and not looks_like_person(first))
                 )
-                and first[:1].isupper()
                 and not any(c.isdigit() or c in ":@" for c in first + second)
                 and len((first + " " + second).split()) <= _ORPHAN_WORDS
                 and ORGANISATION.search(second) is not None
@@ -1469,6 +1488,17 @@ def _joined_name_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[in
         out.append((start, end))
         index += 1
     return out
+
+
+def _label_words_only(value: str) -> bool:
+    """Whether every word of *value* is a word of a form's label ("Nimi ja yhteystiedot").
+
+    True for a value without words, as ``all()`` of no words is.
+    """
+    for word in value.split():
+        if word.strip(".,:;()").casefold() not in _LABEL_WORDS:
+            return False
+    return True
 
 
 def _slash_halves(value: str) -> tuple[str, str] | None:

@@ -458,12 +458,17 @@ class _Splitter:
             return None
         body_end = start + len(text[:-1].rstrip())
         body = self.text[start:body_end]
-        words = len(body.split())
+        words = len(_LEGAL_REFERENCE.sub("", body).split())  # "Rättslig grund (art. 6 GDPR):"
         asks = _ASKS.match(body) is not None
         if (
-            not 0 < words <= _UNKNOWN_WORDS
-            or (words > _LABEL_WORDS and not asks and _FINITE.search(f" {body} ") is not None)
-            or (_LEADS_IN.search(body) is not None and not asks)
+            # more words only for a question: "Mitä tietoja keräämme sinusta:"; a longer
+            # line with a verb ("Seura käsittelee tietoja näihin tarkoituksiin:") leads in
+            not 0 < words <= (_UNKNOWN_WORDS if asks else _LABEL_WORDS)
+            or (
+                _LEADS_IN.search(body) is not None
+                and not asks
+                and not _NAMED_BY_CLAUSE.search(body)
+            )
             or not self._unknown_heading((start, body_end))
         ):
             return None  # a longer line with a colon, or one with a verb, leads in to a list
@@ -803,7 +808,7 @@ _UNKNOWN_WORDS: Final = 6
 #: or word of a list's lead-in ("Rekisterissä käsitellään seuraavia tietoja:").
 _LABEL_WORDS: Final = 4
 _LEADS_IN: Final = re.compile(
-    r"(?i)\w(?:aan|ään|taan|tään)\b|seuraav|följande|following|\was\b(?<!\bas)|\b(?:ges|ses)\b"
+    r"(?i)\w(?:aan|ään|taan|tään)\b|seuraav|följande|following|\was\b(?<!\bas)(?<!igas)|\b(?:ges|ses)\b"
     r"|sisält(?!ö\b)|innehåller"
 )
 _UNKNOWN_CHARS: Final = 80
@@ -881,6 +886,8 @@ _LEGAL_REFERENCE: Final = re.compile(
     r"(?i)\s*\([^()]*(?:\bart\b|artikla|artikel|article|§|\beu\b|gdpr|asetus|förordning)"
     r"[^()]*\)\s*(?=[?:.]?\s*$)"
 )
+#: A heading's things named by a relative clause with a passive verb: "Uppgifter som behandlas".
+_NAMED_BY_CLAUSE: Final = re.compile(r"(?i)^\S+ som \w+as$")
 #: A Swedish passive verb ("sparas", "lämnas ut", "raderas"): a sentence, not a heading.
 _SV_PASSIVE: Final = re.compile(
     r"(?i)\b(?:spar|lagr|rader|lämn|behandl|använd|saml|överför|gallr|förvar|skydd|del|sälj"
