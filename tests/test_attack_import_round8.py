@@ -797,29 +797,36 @@ def test_people_are_subjects_items_are_categories(
     assert names(result.draft.data_categories) == categories
 
 
-@pytest.mark.xfail(
+_F13 = pytest.mark.xfail(
     strict=True,
     reason="bug F13: under a data-subjects heading data items become data subjects ('Nimi', "
     "'Osoite'; 'Name', 'Address') and the people before the colon are lost",
 )
+
+
 @pytest.mark.parametrize(
     ("notice", "item", "people"),
     [
-        (CONTROLLER + "Rekisteröidyt\n\nNimi ja osoite.\n", "Nimi", ()),
-        (
+        pytest.param(
+            CONTROLLER + "Rekisteröidyt\n\nNimi ja osoite.\n", "Nimi", (), marks=_F13, id="fi-items"
+        ),
+        pytest.param(
             CONTROLLER_EN + "Data subjects\n\nWe process data on customers and members: "
             "name and address.\n",
             "Name",
             ("customer", "member"),
+            marks=_F13,
+            id="en-sentence",
         ),
-        (
+        pytest.param(
             CONTROLLER_SV + "Kategorier av registrerade\n\nVi behandlar uppgifter om kunder och "
             "medlemmar: namn och adress.\n",
             "Namn",
             ("kunder", "medlemmar"),
+            marks=_F13,
+            id="sv-sentence",
         ),
     ],
-    ids=["fi-items", "en-sentence", "sv-sentence"],
 )
 def test_data_items_under_subjects_heading_are_no_subjects(
     notice: str, item: str, people: tuple[str, ...]
