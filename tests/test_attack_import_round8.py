@@ -261,6 +261,51 @@ def test_two_thing_heading_follows_its_body_and_says_so(
     assert any(heading in line for line in unsure_comments(toml))
 
 
+TWO_PURPOSES = "Tietoja käytetään laskutukseen. Tietoja käytetään myös markkinointiin."
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Tietojen kerääminen ja suojaaminen",
+        "TIETOJEN KERÄÄMINEN JA SUOJAAMINEN",
+        "Kenelle ja miksi?",
+        "Tietojen käyttö ja luovuttaminen",
+        "Miten suojaamme tietosi?",
+        pytest.param(
+            "Evästeet ja tietoturva",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="bug F20: 'Evästeet ja tietoturva' over two purpose sentences stays cookies "
+                "(the purposes are the cookie policy), against the guide's two-sentence rule",
+            ),
+        ),
+    ],
+)
+def test_guessed_heading_over_two_purpose_sentences_gives_purposes(heading: str) -> None:
+    result = import_notice(CONTROLLER + f"{heading}\n\n{TWO_PURPOSES}\n")
+    assert names(result.draft.purposes) == ["Laskutus", "Markkinointi"]
+    assert result.draft.security == ()
+    assert result.draft.recipients == ()
+    assert result.draft.cookie_policy is None
+    assert notes_for(result, "purposes")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F19: two purpose sentences and one security sentence under 'Tietojen kerääminen "
+    "ja suojaaminen' are all security measures (the guide's rule needs none of the guessed "
+    "field's sentences)",
+)
+def test_mixed_body_under_two_thing_heading_is_split() -> None:
+    result = import_notice(
+        CONTROLLER + "Tietojen kerääminen ja suojaaminen\n\n"
+        f"{TWO_PURPOSES} Palvelin on lukitussa tilassa.\n"
+    )
+    assert names(result.draft.purposes) == ["Laskutus", "Markkinointi"]
+    assert descriptions(result.draft.security) == ["Palvelin on lukitussa tilassa."]
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="bug F9: 'Ketkä käsittelevät tietoja puolestamme?' is guessed as the data heading: "
@@ -849,6 +894,20 @@ def test_firm_acting_on_our_behalf_is_a_processor() -> None:
     )
     assert names(result.draft.processors) == ["Perintätoimisto Perintä Oy"]
     assert result.draft.recipients == ()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F18: 'Rekisterissä on jäsenet ja lahjoittajat.' is one data category named by "
+    "the whole sentence, no data subject",
+)
+@pytest.mark.parametrize("heading", ["Rekisterin tietosisältö", "Mitä tietoja keräämme?"])
+def test_sentence_naming_people_in_register_gives_subjects(heading: str) -> None:
+    result = import_notice(
+        CONTROLLER + f"{heading}\n\n- nimi\n- osoite\n\nRekisterissä on jäsenet ja lahjoittajat.\n"
+    )
+    assert names(result.draft.data_subjects) == ["Jäsenet", "Lahjoittajat"]
+    assert names(result.draft.data_categories) == ["Nimi", "Osoite"]
 
 
 @pytest.mark.xfail(
