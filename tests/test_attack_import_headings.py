@@ -188,11 +188,9 @@ def test_a_contact_line_in_the_rights_section_keeps_its_address() -> None:
 @pytest.mark.parametrize(
     "notice",
     [
-        _bx(
+        (
             "Rekisteröidyn oikeudet\n\nRekisteröidyllä on seuraavat oikeudet:\n\n"
-            "Oikeus tarkastaa tiedot\nOikeus vaatia tiedon korjaamista\n",
-            reason="after a lead-in ending in ':', the list's first line is read as "
-            "heading:access; rights == (rectification,) only",
+            "Oikeus tarkastaa tiedot\nOikeus vaatia tiedon korjaamista\n"
         ),
         (
             "Rekisteröidyn oikeudet\n\n- Oikeus tarkastaa tiedot\n"
@@ -1199,11 +1197,6 @@ def test_a_cookie_tables_header_cells_are_column_names(notice: str) -> None:
     assert len(_headings(result)) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: after the lead-in 'Käytämme seuraavia evästeitä:', the item 'Välttämättömät "
-    "evästeet' is read as heading:cookies",
-)
 def test_a_list_of_cookie_kinds_is_no_heading() -> None:
     """Items after a lead-in are items, even when their words name the section's kind."""
     result = import_notice(
@@ -1996,22 +1989,9 @@ def test_every_character_is_mapped_or_unmatched(notice: str) -> None:
 @pytest.mark.parametrize(
     ("notice", "names"),
     [
-        _bx(
-            "Rekisterin tietosisältö\n\n1. Säilytysaika\n2. Nimi\n",
-            ["Säilytysaika", "Nimi"],
-            reason="'1. Säilytysaika' is read as heading:retention; 'Nimi' becomes a retention "
-            "rule",
-        ),
-        _bx(
-            "Rekisterin tietosisältö\n\na) Evästeet\nb) Nimi\n",
-            ["Evästeet", "Nimi"],
-            reason="'a) Evästeet' is read as heading:cookies; 'Nimi' becomes cookie_policy",
-        ),
-        _bx(
-            "Rekisterin tietosisältö\n\n1. Recipients\n2. Nimi\n",
-            ["Recipients", "Nimi"],
-            reason="both lines are read as one heading:recipients; 'Nimi' is nowhere",
-        ),
+        ("Rekisterin tietosisältö\n\n1. Säilytysaika\n2. Nimi\n", ["Säilytysaika", "Nimi"]),
+        ("Rekisterin tietosisältö\n\na) Evästeet\nb) Nimi\n", ["Evästeet", "Nimi"]),
+        ("Rekisterin tietosisältö\n\n1. Recipients\n2. Nimi\n", ["Recipients", "Nimi"]),
         ("Rekisterin tietosisältö\n\n1. Henkilötiedot\n2. Nimi\n", ["Henkilötiedot", "Nimi"]),
     ],
 )
@@ -2024,11 +2004,6 @@ def test_every_numbered_item_under_the_data_heading_is_a_category(
     assert len(_headings(result)) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: '1. Oikeus tarkastaa tiedot' is read as heading:access; rights == "
-    "(rectification,) only",
-)
 def test_a_numbered_list_of_rights_gives_every_right() -> None:
     """Each item of a numbered list of rights is a right, the first one too."""
     result = import_notice(

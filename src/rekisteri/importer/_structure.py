@@ -241,8 +241,8 @@ class _Splitter:
         n = len(block)
         start = block[i][0]
         hinted = self._hinted(block, i)
-        if hinted is not None:
-            return hinted
+        if hinted is not None or self._first_entry(block, i):
+            return hinted  # a marked heading; or a list's first entry ("1. Säilytysaika" / "2. …")
         bare_number = _ONE_NUMBER.fullmatch(self.text, start, block[i][1]) is not None
         runs_on = self._may_run_on(block, i)
         for k in (5, 4, 3, 2, 1) if bare_number else (3, 2, 1):
@@ -312,6 +312,39 @@ class _Splitter:
             return 1, asked
         return self._label_heading(block[i])
 
+    def _first_entry(self, block: list[tuple[int, int]], i: int) -> bool:
+        """Whether line *i* opens a list: never a heading, whatever its words.
+
+        A line numbered "1." or lettered "a)" right under a heading of a known
+        kind, with "2." or "b)" on the next line ("Rekisterin tietosisältö" /
+        "1. Säilytysaika" / "2. Nimi"); or the first of two or more short lines
+        of a block right after a paragraph that leads in with a colon
+        ("Rekisteröidyllä on seuraavat oikeudet:" / "Oikeus tarkastaa tiedot" /
+        "Oikeus vaatia tiedon korjaamista").
+        """
+        if i + 1 >= len(block):
+            return False
+        line = self.text[block[i][0] : block[i][1]]
+        following = self.text[block[i + 1][0] : block[i + 1][1]]
+        first = _FIRST_ITEM.match(line)
+        if first is not None:
+            second = _SECOND_ITEM.match(following)
+            return (
+                second is not None
+                and (first.group(1) is None) == (second.group(1) is None)
+                and self._under_heading(block, i)
+                and self.pieces[-1].section is not None
+            )
+        return (
+            i == 0
+            and self._after_lead_in(0)
+            and all(
+                len(self.text[s:e].split()) <= _UNKNOWN_WORDS
+                and not self.text[s:e].rstrip().endswith((".", ":"))
+                for s, e in block
+            )
+        )
+
     def _question(self, block: list[tuple[int, int]], i: int) -> Piece | None:
         """A question heading: "Mitä tietoja keräämme?", "Hur länge sparas uppgifterna?".
 
@@ -355,8 +388,9 @@ class _Splitter:
             or self._under_heading(block, i)
             or self._list_entry(block, i)
             or not self._line_before_ends(block, i)
+            or (i > 0 and self.text[block[i - 1][0] : block[i - 1][1]].rstrip().endswith(":"))
         ):
-            return None
+            return None  # … or the first entry after a lead-in ("Käytämme seuraavia evästeitä:")
         body = text.rstrip()
         if (
             body.endswith(".")
@@ -748,6 +782,7 @@ class _Splitter:
                     i < n
                     and block[i][0] not in self.item_starts
                     and self.text[block[i][0]].islower()
+                    and _BULLET.match(self.text, block[i][0], block[i][1]) is None  # "b) Nimi"
                     and self._heading(block, i) is None
                 ):
                     lines.append(block[i])
@@ -800,6 +835,9 @@ class _Splitter:
         self.pieces.append(Piece("item", start, end, lines, content))
 
 
+#: A list's first entry, numbered or lettered ("1. Nimi", "1) Nimi", "a) Nimi"), and its second.
+_FIRST_ITEM: Final = re.compile(r"[ \t]*\(?(?:(1)|a)[.)][ \t]+\S")
+_SECOND_ITEM: Final = re.compile(r"[ \t]*\(?(?:(2)|b)[.)][ \t]+\S")
 #: Headings whose value may follow on the same line without a colon (a table row
 #: saved as text, "Rekisterinpitäjä<TAB>Esimerkki Oy", "REGISTERANSVARIG Exempel Ab").
 #: An unknown heading is short: at most this many words (more if its words name a kind).
