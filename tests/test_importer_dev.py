@@ -141,6 +141,8 @@ TUNED_ON: Final = frozenset(
         "dev_r8k_01-sv-spaced-postal-code-number-range",
         "dev_r8k_02-intro-line-under-who-are-we-slash-trade-name",
         "dev_r8k_03-run-on-contact-line-genitive-body",
+        "dev_r8k_04-sv-title-only-register-name",
+        "dev_r8k_05-sv-glued-name-heading-service-name",
     }
 )
 

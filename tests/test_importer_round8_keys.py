@@ -180,3 +180,39 @@ def test_address_in_a_run_on_line_too_long_for_the_line_parser() -> None:
         "04600",
         "Harju",
     )
+
+
+@pytest.mark.parametrize(
+    ("notice", "name"),
+    [
+        # a title that opens with the register word, the first heading right below it
+        (
+            "Register över förtroendevalda\n1. Personuppgiftsansvarig\nByns stad\n",
+            "Register över förtroendevalda",
+        ),
+        ("Register of members\n1. Controller\nVillage Club ry\n", "Register of members"),
+        # a name heading glued to its value without a space
+        (
+            "1. Registrets namnNätbutikens kundregister\n2. Personuppgiftsansvarig\nByns stad\n",
+            "Nätbutikens kundregister",
+        ),
+        # a service's name, then a sentence about it, under the name heading
+        (
+            (
+                "Rekisterin nimi\n\nKylän sähköisen asioinnin Oma-palvelu. Henkilötietojen osalta "
+                "Oma-palvelun käyttäjärekisteri\n\nRekisterinpitäjä\n\nKylän kaupunki\n"
+            ),
+            "Kylän sähköisen asioinnin Oma-palvelu",
+        ),
+    ],
+)
+def test_register_name(notice: str, name: str) -> None:
+    draft = import_notice(notice + TAIL).draft
+    assert draft.name is not None
+    assert name in {draft.name.fi, draft.name.sv, draft.name.en}
+
+
+def test_a_name_heading_without_a_name_gives_none() -> None:
+    # "Register över" needs words after it; a title naming the notice is no name
+    draft = import_notice("Register of the notice\n1. Controller\nVillage Club ry\n" + TAIL).draft
+    assert draft.name is None or "notice" not in (draft.name.fi or "")

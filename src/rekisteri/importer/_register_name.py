@@ -144,6 +144,10 @@ def _phrase_name(line: str) -> str | None:
     found = _TITLE_PHRASE.match(line)
     if found is not None and len(found.group("name").split()) <= _NAME_WORDS:
         return capitalise(found.group("name"))
+    opening = _REGISTER_OF.fullmatch(line)
+    if opening is not None and len(line.split()) <= _NAME_WORDS:
+        # "Register över förtroendevalda", "Register of members": the title is the name
+        return capitalise(line)
     about = _ABOUT.match(line)
     if about is not None:
         # "Tietosuojaseloste koskien asiakasrekisteriä": the register in the partitive
@@ -156,6 +160,12 @@ def _phrase_name(line: str) -> str | None:
 
 
 _SEPARATOR: Final = re.compile(r"[ \t]+[–—|/-][ \t]+|[ \t]*:[ \t]+")
+#: A name that opens with the register word and says what it is of: "Register över
+#: bindningar", "Registret över förtroendevalda", "Register of members".
+_REGISTER_OF: Final = re.compile(
+    r"(?i)(?:register|registret|registry)[ \t]+(?:över|of)[ \t]+(?!the[ \t]+(?:notice|policy))"
+    r"[\w-]+(?:[ \t]+[\w-]+){0,5}"
+)
 _REGISTER_END: Final = re.compile(r"(?i)(?:rekisteri|register|registret|registry)$")
 _ABOUT: Final = re.compile(
     rf"(?i){_DOCUMENT}[ \t]+koskien[ \t]+(?P<name>(?:[\w-]+[ \t]+){{0,4}}[\w-]*rekister)iä$"
@@ -211,6 +221,8 @@ def split_section_name(value: str) -> tuple[str, str | None]:
     Examples:
         >>> split_section_name("Asiakasrekisteri. Tietoja käytetään laskutukseen.")
         ('Asiakasrekisteri', 'Tietoja käytetään laskutukseen.')
+        >>> split_section_name("Kylän sähköinen Oma-palvelu. Palvelun osalta sen käyttäjärekisteri")
+        ('Kylän sähköinen Oma-palvelu', 'Palvelun osalta sen käyttäjärekisteri')
         >>> split_section_name("Esimerkki ry:n jäsenrekisteri")
         ('Esimerkki ry:n jäsenrekisteri', None)
         >>> split_section_name("Verkkokaupan asiakasrekisteri tilausten toimitusta varten.")
@@ -247,6 +259,10 @@ def split_section_name(value: str) -> tuple[str, str | None]:
     bare = re.sub(r"[ \t]*\([^()]*\)$", "", first.strip())  # "Asiakasrekisteri (laskutus)"
     if dot and rest and _REGISTER_END.search(bare) and len(first.split()) <= _NAME_WORDS:
         return first.strip(), rest.strip()
+    if dot and _NAME_THEN_SENTENCE.match(rest) and _names_a_service(first):
+        # "X:n sähköisen asioinnin Oma-palvelu. Henkilötietojen osalta …": the name of a
+        # service without the register word, then a sentence about it
+        return first.strip(), rest.strip()
     run_on = _RUN_ON.match(value.strip())
     if run_on is not None and len(run_on.group("name").split()) <= _NAME_WORDS:
         # "X:n asiakasrekisteri Noudatamme … ." (no blank line after the name): the name ends
@@ -261,6 +277,20 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         # a long explanation in brackets after the name is said in the description
         return explained.group("name"), explained.group("rest")
     return value, None
+
+
+#: A sentence after a name: a capital, then four words or more.
+_NAME_THEN_SENTENCE: Final = re.compile(r"[A-ZÄÖÅ][\w-]*(?:[ \t]+\S+){3,}")
+
+
+def _names_a_service(first: str) -> bool:
+    """Whether *first* (a name section's first sentence) can be a name: short, no verb."""
+    words = first.split()
+    return (
+        0 < len(words) <= _NAME_WORDS
+        and _VERB.search(first) is None
+        and re.search(r"(?i)(?<![\w-])(?:oy|oyj|ab|ry|rf|ky|tmi)$", first.strip()) is None
+    )
 
 
 #: A short name defined in brackets inside a name: "(jäljempänä X)", "(myöhemmin X)", "(nedan X)".
@@ -399,7 +429,8 @@ def stated_register_name(sentence: str) -> str | None:
 #: A register-name heading with the name glued on: "1. Rekisterin nimi Asiakasrekisteri".
 _GLUED: Final = re.compile(
     r"(?i)^[ \t]*(?:[0-9]{1,2}[.)]?[ \t]*)?(?:henkilö)?(?:rekisterin[ \t]+nimi|registrets[ \t]+namn"
-    r"|name[ \t]+of[ \t]+the[ \t]+register|register[ \t]+name)[ \t]*[:|–-]?[ \t]+(?P<name>\S.*)$"
+    r"|name[ \t]+of[ \t]+the[ \t]+register|register[ \t]+name)"
+    r"(?:[ \t]*[:|–-]?[ \t]+|(?<=[a-zäöå])(?=(?-i:[A-ZÄÖÅ][a-zäöå])))(?P<name>\S.*)$"
 )
 
 
@@ -413,6 +444,8 @@ def name_in_heading(heading: str) -> str | None:
         'Asiakasrekisteri'
         >>> name_in_heading("3. Rekisterin nimi") is None
         True
+        >>> name_in_heading("1. Registrets namnNätbutikens kundregister")
+        'Nätbutikens kundregister'
         >>> name_in_heading("Rekisterin nimi / Name of the register") is None
         True
     """
