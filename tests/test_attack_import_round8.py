@@ -796,6 +796,46 @@ def test_denial_still_sets_none_stated(heading: str, body: str) -> None:
     assert result.draft.processors == ()
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(
+            "Tietoja ei luovuteta ulkopuolisille muutoin kuin lain edellyttämissä tapauksissa "
+            "viranomaisille.",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="bug F21: a denial with an exception for authorities by law sets "
+                "none_stated recipients and gives no recipient",
+            ),
+            id="muutoin-kuin",
+        ),
+        pytest.param(
+            "Tietoja ei luovuteta ulkopuolisille, lukuun ottamatta Verohallintoa.",
+            id="lukuun-ottamatta",
+        ),
+        pytest.param("Tietoja ei luovuteta ulkopuolisille paitsi Verohallinnolle.", id="paitsi"),
+        pytest.param("Vi lämnar inte ut uppgifter utom till Skatteförvaltningen.", id="sv-utom"),
+        pytest.param("We do not disclose data except to the Tax Administration.", id="en-except"),
+    ],
+)
+def test_denial_with_exception_is_no_none(body: str) -> None:
+    result = import_notice(CONTROLLER + f"Tietojen säännönmukaiset luovutukset\n\n{body}\n")
+    assert "recipients" not in {item.value for item in result.draft.none_stated}
+    assert result.draft.recipients
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F22: 'Emme myy tietojasi.' / 'We do not sell your data.' is a recipient",
+)
+@pytest.mark.parametrize(
+    "body", ["Emme myy tietojasi.", "We do not sell your data."], ids=["fi", "en"]
+)
+def test_we_do_not_sell_is_no_recipient(body: str) -> None:
+    result = import_notice(CONTROLLER + f"Tietojen säännönmukaiset luovutukset\n\n{body}\n")
+    assert result.draft.recipients == ()
+
+
 def test_denial_and_processor_both_kept() -> None:
     result = import_notice(ATTACKS["processor-and-denial"])
     assert "recipients" in {item.value for item in result.draft.none_stated}
