@@ -216,3 +216,29 @@ def test_a_name_heading_without_a_name_gives_none() -> None:
     # "Register över" needs words after it; a title naming the notice is no name
     draft = import_notice("Register of the notice\n1. Controller\nVillage Club ry\n" + TAIL).draft
     assert draft.name is None or "notice" not in (draft.name.fi or "")
+
+
+@pytest.mark.parametrize(
+    ("title", "fi", "sv"),
+    [
+        # a title that is the name in two languages keeps both
+        ("Asiakasrekisteri / Kundregister", "Asiakasrekisteri", "Kundregister"),
+        (
+            "Tietosuojaseloste / Dataskyddsbeskrivning\n\nJäsenrekisteri / Medlemsregister",
+            "Jäsenrekisteri",
+            "Medlemsregister",
+        ),
+        ("Jäsenrekisteri – Medlemsregister", "Jäsenrekisteri", "Medlemsregister"),
+        # a database of personal data is a register too
+        (
+            "Tietosuojaseloste – Kylän seuran henkilötietokanta",
+            "Kylän seuran henkilötietokanta",
+            None,
+        ),
+    ],
+)
+def test_register_name_from_title(title: str, fi: str, sv: str | None) -> None:
+    notice = title + "\n\nRekisterinpitäjä\n\nKylän Seura ry\nKatu 1, 00100 Kylä" + TAIL
+    name = import_notice(notice).draft.name
+    assert name is not None
+    assert (name.fi, name.sv) == (fi, sv)

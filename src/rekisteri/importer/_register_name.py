@@ -70,8 +70,11 @@ def title_register_name(line: str) -> str | None:
         # "Tämä seloste koskee yhdistyksen jäsenrekisteriä": the register in the partitive
         line = _PARTITIVE.sub(r"\1i", line)
     segment = _last_segment(line)
+    name = _two_languages(line)  # "Asiakasrekisteri / Kundregister": both halves
+    if name is not None:
+        return name
     name = (
-        register_name_of(segment)
+        register_name_of(segment) or _database(segment)
         if segment is not None
         else _named_after_separator(line) or register_name_of(line)
     )
@@ -92,6 +95,29 @@ _KIND_OWNER: Final = re.compile(
     r"|the[ \t]+(?:association|company|foundation|club|municipality)['’]s|our)[ \t]+"
     r"(?=[\w-]*(?:rekisteri|register|registret|registry)$)"
 )
+
+
+def _two_languages(line: str) -> str | None:
+    """A title that is the register's name in Finnish and in Swedish or English, or ``None``.
+
+    "Asiakasrekisteri / Kundregister", "Jäsenrekisteri – Medlemsregister": both
+    halves, as the draft writes a name in two languages ("fi / sv").
+    """
+    halves = re.split(r"[ \t]+[/–—][ \t]+|[ \t]*/[ \t]*", line)
+    if (
+        len(halves) != 2  # a name and its translation
+        or re.search(rf"(?i){_DOCUMENT}", line)
+        or not re.search(r"(?i)rekisteri$", halves[0].strip())
+        or not re.search(r"(?i)(?:register|registret|registry)$", halves[1].strip())
+        or any(len(half.split()) > _NAME_WORDS for half in halves)
+    ):
+        return None
+    return f"{capitalise(halves[0].strip())} / {capitalise(halves[1].strip())}"
+
+
+def _database(segment: str) -> str | None:
+    """A title's last part that names a database of personal data: "Asiakastietokanta"."""
+    return capitalise(segment) if re.search(r"(?i)tietokanta$", segment) else None
 
 
 def _without_kind_owner(name: str) -> str:
@@ -166,7 +192,11 @@ _REGISTER_OF: Final = re.compile(
     r"(?i)(?:register|registret|registry)[ \t]+(?:över|of)[ \t]+(?!the[ \t]+(?:notice|policy))"
     r"[\w-]+(?:[ \t]+[\w-]+){0,5}"
 )
-_REGISTER_END: Final = re.compile(r"(?i)(?:rekisteri|register|registret|registry)$")
+#: The word a register's name ends with; a database of personal data is one too
+#: ("Asiakastietokanta", "henkilötietokanta", "Kunddatabas").
+_REGISTER_END: Final = re.compile(
+    r"(?i)(?:rekisteri|register|registret|registry|tietokanta|databas|databasen|database)$"
+)
 _ABOUT: Final = re.compile(
     rf"(?i){_DOCUMENT}[ \t]+koskien[ \t]+(?P<name>(?:[\w-]+[ \t]+){{0,4}}[\w-]*rekister)iä$"
 )
