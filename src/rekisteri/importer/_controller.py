@@ -488,8 +488,7 @@ class ContactReader:
             self.out.note(self.path, f"role: {value}")
             self.out.map(part.start, part.end, self.path)
             return True
-        if "(" in value or "[" in value or "," in value:  # each branch of the pattern has one
-            value = _PARENTHETICAL.sub("", value).strip()
+        value = _without_parenthetical(value)
         if (_STATUTE.search(value) or _NOTICE_KIND.search(value)) and not COMPANY.search(value):
             # "EU:n yleinen tietosuoja-asetus" under the heading: a reference, never a name;
             # "Rekisteri- ja tietosuojaseloste" (an intro line under "Keitä olemme"): the
@@ -531,7 +530,7 @@ class ContactReader:
         if trimmed is None:
             return True
         value = trimmed
-        if _label_words_only(value):
+        if all(word.strip(".,:;()").casefold() in _LABEL_WORDS for word in value.split()):
             # "Nimi ja yhteystiedot", "Muut yhteystiedot": a form's label, not a name; said
             # in a note, so that no text is lost ("nimi, osoite ja sähköposti")
             self.out.note(self.path, f"a label of the notice's form: {flat(value)}")
@@ -1490,15 +1489,15 @@ def _joined_name_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
-def _label_words_only(value: str) -> bool:
-    """Whether every word of *value* is a word of a form's label ("Nimi ja yhteystiedot").
+def _without_parenthetical(value: str) -> str:
+    """*value* (stripped) without an alias or a "hereinafter" note (:data:`_PARENTHETICAL`).
 
-    True for a value without words, as ``all()`` of no words is.
+    Each branch of the pattern starts at a "(", a "[" or a ",": a value with
+    none of them is returned as it is (no search).
     """
-    for word in value.split():
-        if word.strip(".,:;()").casefold() not in _LABEL_WORDS:
-            return False
-    return True
+    if "(" in value or "[" in value or "," in value:
+        return _PARENTHETICAL.sub("", value).strip()
+    return value
 
 
 def _slash_halves(value: str) -> tuple[str, str] | None:
