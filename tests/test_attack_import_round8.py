@@ -291,6 +291,78 @@ def test_guessed_heading_over_two_purpose_sentences_gives_purposes(heading: str)
     assert notes_for(result, "purposes")
 
 
+_F25 = pytest.mark.xfail(
+    strict=True,
+    reason="bug F25: a Swedish two-thing heading over two purpose sentences is read as its "
+    "heading's field (security, cookies): no purpose",
+)
+
+
+@pytest.mark.parametrize(
+    ("notice", "purpose_word"),
+    [
+        pytest.param(
+            CONTROLLER_SV + "Insamling och skydd av uppgifter\n\nUppgifterna används för "
+            "fakturering. Uppgifterna används också för marknadsföring.\n",
+            "fakturering",
+            marks=_F25,
+            id="sv-collect-protect",
+        ),
+        pytest.param(
+            CONTROLLER_SV + "Cookies och datasäkerhet\n\nUppgifterna används för fakturering. "
+            "Uppgifterna används också för marknadsföring.\n",
+            "fakturering",
+            marks=_F25,
+            id="sv-cookies-security",
+        ),
+        pytest.param(
+            CONTROLLER_EN + "Collection and protection of data\n\nWe use the data for invoicing. "
+            "We also use the data for marketing.\n",
+            "invoicing",
+            id="en-collect-protect",
+        ),
+        pytest.param(
+            CONTROLLER_EN + "Cookies and security\n\nWe use the data for invoicing. "
+            "We also use the data for marketing.\n",
+            "invoicing",
+            id="en-cookies-security",
+        ),
+    ],
+)
+def test_sv_en_two_thing_heading_over_purposes(notice: str, purpose_word: str) -> None:
+    result = import_notice(notice)
+    assert purpose_word in " ".join(names(result.draft.purposes)).lower()
+    assert result.draft.security == ()
+    assert result.draft.cookie_policy is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F25: 'Uppgifternas användning och utlämnande' / 'Use and disclosure of data' "
+    "send the purpose sentence to recipients",
+)
+@pytest.mark.parametrize(
+    ("notice", "purpose_word"),
+    [
+        (
+            CONTROLLER_SV + "Uppgifternas användning och utlämnande\n\nUppgifterna används för "
+            "fakturering. Uppgifterna lämnas ut till Skatteförvaltningen enligt lag.\n",
+            "fakturering",
+        ),
+        (
+            CONTROLLER_EN + "Use and disclosure of data\n\nWe use the data for invoicing. "
+            "We disclose data to the Tax Administration as required by law.\n",
+            "invoicing",
+        ),
+    ],
+    ids=["sv", "en"],
+)
+def test_sv_en_use_and_disclosure_heading_splits(notice: str, purpose_word: str) -> None:
+    result = import_notice(notice)
+    assert purpose_word in " ".join(names(result.draft.purposes)).lower()
+    assert all(purpose_word not in text for text in descriptions(result.draft.recipients))
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="bug F19: two purpose sentences and one security sentence under 'Tietojen kerääminen "
@@ -640,6 +712,19 @@ def test_summary_line_on_every_run(options: tuple[str, ...], tmp_path: Path) -> 
     assert re.search(r"\b1 heading\(s\) guessed", lines[0])
     for written in tmp_path.glob("[a-f].*"):
         assert written.stat().st_size > 0
+
+
+def test_summary_line_for_standard_input(tmp_path: Path) -> None:
+    outcome = CliRunner().invoke(
+        cli,
+        ["import", "-", "-o", str(tmp_path / "draft.toml")],
+        input=ATTACKS["unknown-and-guessed"].encode(),
+    )
+    assert outcome.exit_code == 1
+    lines = [line for line in outcome.stderr.splitlines() if line.startswith("<stdin>: ")]
+    assert len(lines) == 1
+    assert "not mapped (2 passage(s))" in lines[0]
+    assert (tmp_path / "draft.toml").read_text(encoding="utf-8").count("# importer unsure") >= 1
 
 
 def test_json_report_lists_unmatched_with_offsets(tmp_path: Path) -> None:
