@@ -121,11 +121,6 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 # --- 1. No section misfiled wholesale ------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F1: 'Tietojen kerääminen ja suojaaminen' (any case, numbered or not) over "
-    "purposes is read as security whole: the purposes are security measures, no purpose",
-)
 @pytest.mark.parametrize(
     "heading",
     [
@@ -216,11 +211,6 @@ def test_two_thing_question_splits_in_swedish_and_english(
             "Tietoja käytetään laskutukseen ja asiakassuhteen hoitamiseen.",
             "purposes",
             "Laskutus",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug F2: 'Kenelle ja miksi?' over a purposes sentence alone is read as "
-                "recipients: the sentence is a recipient",
-            ),
             id="why-purposes",
         ),
         pytest.param(
@@ -228,11 +218,6 @@ def test_two_thing_question_splits_in_swedish_and_english(
             "Tietoja käytetään laskutukseen.",
             "purposes",
             "Laskutus",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug F2: 'Kenelle ja miksi?' over the one sentence 'Tietoja käytetään "
-                "laskutukseen.' is read as recipients: the sentence is a recipient",
-            ),
             id="why-one-purpose",
         ),
         (
@@ -274,11 +259,6 @@ TWO_PURPOSES = "Tietoja käytetään laskutukseen. Tietoja käytetään myös ma
         "Miten suojaamme tietosi?",
         pytest.param(
             "Evästeet ja tietoturva",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug F20: 'Evästeet ja tietoturva' over two purpose sentences stays cookies "
-                "(the purposes are the cookie policy), against the guide's two-sentence rule",
-            ),
         ),
     ],
 )
@@ -365,6 +345,29 @@ def test_sv_en_use_and_disclosure_heading_splits(notice: str, purpose_word: str)
 
 @pytest.mark.xfail(
     strict=True,
+    reason="bug F26: a statement of where the data come from stays in its section's field (a "
+    "purpose, a security measure) instead of moving to sources on strong evidence",
+)
+@pytest.mark.parametrize(
+    "notice",
+    [
+        CONTROLLER + "Rekisterin käyttötarkoitus\n\nTiedot saadaan asiakkaalta itseltään. "
+        "Tietoja käytetään laskutukseen.\n",
+        CONTROLLER + "Tietojen kerääminen ja suojaaminen\n\nTiedot saadaan asiakkaalta itseltään. "
+        "Tiedot suojataan palomuurilla.\n",
+    ],
+    ids=["purposes-heading", "two-thing-heading"],
+)
+def test_where_from_sentence_moves_to_sources(notice: str) -> None:
+    result = import_notice(notice)
+    assert [source.key for source in result.draft.sources] == ["data-subject"]
+    assert notes_for(result, "sources")
+    fields = names(result.draft.purposes) + descriptions(result.draft.security)
+    assert not any("saadaan" in text for text in fields)
+
+
+@pytest.mark.xfail(
+    strict=True,
     reason="bug F19: two purpose sentences and one security sentence under 'Tietojen kerääminen "
     "ja suojaaminen' are all security measures (the guide's rule needs none of the guessed "
     "field's sentences)",
@@ -412,11 +415,6 @@ def test_question_after_controller_block_is_no_other_name() -> None:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F17: 'Miten voit käyttää oikeuksiasi?' over how to send a request is read as the "
-    "controller: 'Lähetä pyyntö osoitteeseen' becomes its other name, rights_exercise stays empty",
-)
 def test_how_to_use_rights_is_no_controller_section() -> None:
     result = import_notice(
         CONTROLLER + "Miten voit käyttää oikeuksiasi?\n\n"
@@ -474,11 +472,6 @@ def test_field_from_guessed_heading_is_marked(heading: str, body: str, field: st
     assert re.search(r"\b1 heading\(s\) guessed", result.summary_line("seloste.txt"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F8: 'Mitä oikeuksia sinulla on?' fills rights = ['access'] with no note on "
-    "rights (the guessed-heading note is on rights_exercise only)",
-)
 def test_rights_from_guessed_heading_is_marked() -> None:
     result = import_notice(
         CONTROLLER + "Mitä oikeuksia sinulla on?\n\nSinulla on oikeus tarkastaa tietosi.\n"
@@ -1178,11 +1171,6 @@ def test_ten_thousand_list_items(tmp_path: Path) -> None:
     assert round_trips(result, tmp_path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F11: a lone surrogate in a guessed heading is quoted in its note: the TOML "
-    "draft cannot be encoded as UTF-8",
-)
 @pytest.mark.parametrize(
     "notice",
     [
