@@ -138,9 +138,15 @@ def run_cli(*args: str) -> tuple[int, str, str]:
             "- asiakassuhteen hoitaminen\n- suoramarkkinointi"
         ),
         "Tietoja käytetään asiakassuhteen hoitamiseen ja laskutukseen.",
-        (
+        pytest.param(
             "Tietoja käsitellään seuraaviin tarkoituksiin: asiakassuhteen hoitaminen, laskutus ja "
-            "markkinointi."
+            "markkinointi.",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="bug F1 (rest, H25): the section is read as purposes now, but the inline "
+                "list after the lead-in gives one purpose named 'Tietoja käsitellään seuraaviin "
+                "tarkoituksiin' (the same under the table's 'Rekisterin käyttötarkoitus')",
+            ),
         ),
     ],
     ids=["lead-in-list", "sentence", "inline-list"],

@@ -88,7 +88,9 @@ from rekisteri.importer._lists import split_items
 from rekisteri.importer._people import (
     PROCESSOR_CUE,
     PROCESSOR_LEAD,
+    is_data_item,
     people_kind,
+    people_named,
     processor_evidence,
     whose_data,
 )
@@ -198,6 +200,17 @@ _PROSE_VERB: Final = re.compile(
 _LOOSE: Final = Section(None, None)
 
 
+#: A word for a processor's role before its name: "Palveluntarjoajamme Pilvipalvelu Oy".
+_ROLE_WORD: Final = re.compile(
+    r"(?i)^(?:palveluntarjoaj\w*|alihankkij\w*|käsittelij\w*|(?:yhteistyö)?kumppani\w*"
+    r"|toimittaj\w*|biträd\w*|leverantör\w*)\s+"
+)
+
+
+#: The word for data subjects at a sentence's start.
+_SUBJECTS_WORD: Final = re.compile(r"(?i)rekisteröi|(?:de )?registrerade|(?:the )?data subj")
+
+
 def _names_people(low: str) -> bool:
     """Whether a sentence under a data heading names kinds of people, and no data.
 
@@ -207,12 +220,13 @@ def _names_people(low: str) -> bool:
     """
     if low.rstrip().endswith(":") or _DATA_ITEM.search(low):
         return False
-    if _ARE_SUBJECTS.match(low) and re.match(
-        r"(?i)rekisteröi|registrerade|de reg|the data|data", low
-    ):
-        return True
-    listed = split_items(low)
-    return listed is not None and listed[0] is None and all(people_kind(i) for i in listed[1])
+    if _ARE_SUBJECTS.match(low) and _SUBJECTS_WORD.match(low):
+        return True  # "Rekisteröityjä ovat vapaaehtoiset havaitsijat."
+    rest = _ARE_SUBJECTS.sub("", low, count=1).rstrip(" .")
+    listed = split_items(rest)
+    if listed is None:
+        return rest != low.rstrip(" .") and people_kind(rest)
+    return listed[0] is None and all(people_kind(item) for item in listed[1])
 
 
 def _processor_named(low: str) -> bool:
@@ -289,7 +303,8 @@ _ARE_SUBJECTS: Final = re.compile(
     r"(?i)^(?:(?:rekisteröityjä|rekisteröidyt|rekisteröityinä|rekisteröityjen)(?:\s+ryhm\w*)?"
     r"|registrerade|de registrerade|(?:the )?data subjects"
     r"|[\wåäö-]*rekisteri(?:ssä|in|ssa)|[\wåäö-]*register(?:et)?)"
-    r"\s+(?:ovat|voivat olla|kuuluvat|tallennetaan|är|kan vara|ingår|are|may be|include)\s+"
+    r"\s+(?:ovat|on|voivat olla|kuuluvat|tallennetaan|är|finns|kan vara|ingår|are|may be"
+    r"|include)\s+"
 )
 #: A data-subjects name read from a sentence has at most this many words.
 _SUBJECT_WORDS: Final = 10
@@ -760,6 +775,8 @@ class Extractor:
         if not meaningful(item):
             return
         kind = self.led_to or section.kind
+        if self._processor_heading(section, kind, item):
+            kind = SectionKind.PROCESSORS  # "Ketkä käsittelevät tietoja puolestamme?" / "- X Oy"
         routed = self._cross(kind, item.casefold())
         if routed in {"transfers", "retention", "recipients"} or (
             routed is not None
@@ -785,11 +802,29 @@ class Extractor:
         elif kind is SectionKind.CONTENT:
             self._content_item(item, start, end)
         elif kind is SectionKind.SUBJECTS:
-            self.out.add_subject(capitalise(item.rstrip(".;,")), None, start, end)
+            self._subject_item(item, start, end)
         elif kind is SectionKind.SOURCES:
             self._source(item, start, end, is_item=True)
         else:
             self._sentence_unit(kind, start, end, inherit=None, section=section, text=item)
+
+    def _subject_item(self, item: str, start: int, end: int) -> None:
+        """An entry under a data-subjects heading: people, or an item of data.
+
+        People are named in the nominative ("Työnhakijoiden" → "Työnhakijat");
+        an item of data ("Nimi") is a data category.
+        """
+        if is_data_item(item) and not people_kind(item):
+            self._content_item(item, start, end)
+            return
+        self.out.add_subject(capitalise(people_named(item).rstrip(".;,")), None, start, end)
+
+    def _processor_heading(self, section: Section, kind: SectionKind | None, item: str) -> bool:
+        """A firm listed under a data or recipients heading that says "on our behalf"."""
+        if kind not in {SectionKind.CONTENT, SectionKind.DISCLOSURES} or section.heading is None:
+            return False
+        heading = heading_text(self.text, section.heading).casefold()
+        return processor_evidence(heading) == "strong" and COMPANY.search(item) is not None
 
     def _content_item(self, item: str, start: int, end: int) -> None:
         name, _, rest = item.partition(" (")
@@ -1097,7 +1132,9 @@ class Extractor:
         named = [m for m in COMPANY.finditer(sentence) if m.group(1) != self.out.controller.name]
         if named:
             for name, service in _named_services(sentence, named):
-                self.out.add_processor(name, service, unit.start, unit.end)
+                # "Palveluntarjoajamme Pilvipalvelu Oy": the firm, not the word for its role
+                firm = _ROLE_WORD.sub("", name) if " " in name else name
+                self.out.add_processor(firm, service, unit.start, unit.end)
         elif (
             unit.kind is not SectionKind.DISCLOSURES  # a sentence read from its words
             and len(sentence.split()) <= _PROCESSOR_WORDS
@@ -1136,23 +1173,52 @@ class Extractor:
             whose = whose_data(unit.sentence)
             for name in whose or ():
                 self.out.add_subject(name, None, unit.start, unit.end)
-            if whose is None:
-                self.out.map(unit.start, unit.end, "data_categories")
+            # "… tietoja seuraavista henkilöistä:" leads in to people
+            field = "data_categories" if whose is None else "data_subjects"
+            self.out.map(unit.start, unit.end, field)
         elif listed is not None:
             # "Nimi, osoite ja puhelinnumero.": one entry an item; a lead-in is none
-            for item in listed[1]:
-                self._content_item(item, unit.start, unit.end)
-        else:
+            self._sort_items(listed[0], listed[1], unit.start, unit.end)
+        elif not self._people_label(unit.sentence, unit.start, unit.end):
             name = category_name(unit.sentence)
             self.out.add_category(name, unit.sentence, unit.start, unit.end)
+
+    def _sort_items(self, lead: str | None, items: list[str], start: int, end: int) -> None:
+        """An inline list's items, people to data subjects and data to categories.
+
+        A lead-in that says whose data ("Käsittelemme asiakkaiden ja jäsenten
+        tietoja: nimi …", "data on customers and members: name …", "Asiakkaat:
+        nimi, osoite") gives its people as data subjects too.
+        """
+        if lead is not None:
+            label = lead.rstrip(" :")
+            whose = whose_data(lead) or ([people_named(label)] if people_kind(label) else [])
+            for name in whose:
+                self.out.add_subject(capitalise(name), None, start, end)
+        for item in items:
+            self._content_item(item, start, end)
+
+    def _people_label(self, sentence: str, start: int, end: int) -> bool:
+        """A line that names people, then their data: "Jäsenet: jäsennumero."."""
+        label, colon, rest = sentence.partition(": ")
+        if not colon or not rest.strip(" .") or not people_kind(label):
+            return False
+        self.out.add_subject(capitalise(people_named(label)), None, start, end)
+        self.out.add_category(category_name(rest), as_sentence(rest), start, end)
+        return True
 
     def _to_subjects(self, unit: Unit) -> None:
         """A sentence under a data-subjects heading: the groups of people it names."""
         if unit.lead_in and unit.sentence.endswith(":"):
             self.out.map(unit.start, unit.end, "data_subjects")
             return
+        listed = split_items(flat(unit.sentence))
+        if listed is not None and listed[0] is not None:
+            # "Käsittelemme asiakkaiden tietoja: nimi ja osoite": people, then their data
+            self._sort_items(listed[0], listed[1], unit.start, unit.end)
+            return
         whose = whose_data(unit.sentence)
-        if whose is not None:
+        if whose:
             # "Rekisterissä on tietoja yhdistyksen jäsenistä ja lahjoittajista."
             for name in whose:
                 self.out.add_subject(name, unit.sentence, unit.start, unit.end)
@@ -1162,7 +1228,7 @@ class Extractor:
         listed = split_items(people)
         if listed is not None:
             for item in listed[1]:
-                self.out.add_subject(item, None, unit.start, unit.end)
+                self._subject_item(item, unit.start, unit.end)
             return
         short = capitalise(people) if len(people.split()) <= _SUBJECT_WORDS else None
         self.out.add_subject(

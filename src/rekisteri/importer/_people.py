@@ -97,6 +97,13 @@ _DATA_WORD: Final = re.compile(
     r"|uppgifter|uppgift|namn|adress|nummer|e-post|data|information|details|name|address"
     r"|number|e-?mail|id|history|records?)\b"
 )
+
+
+def is_data_item(item: str) -> bool:
+    """Whether a list entry names an item of data ("Nimi", "Kundens adress", "E-mail")."""
+    return _DATA_WORD.search(item) is not None
+
+
 #: "Asiakkaat" and "kunder" alone; a people word may have modifiers before it and a
 #: clause after it ("Yrityksen asiakkaat, jotka …", "verkkokaupan käyttäjät").
 _MAX_PEOPLE_WORDS: Final = 8
@@ -149,6 +156,7 @@ _ELATIVE_WHOSE: Final = re.compile(
     rf"{_GENITIVE_WORD}[\wåäö-]*?(?:{_FI_STEMS})"
     r"(?:aista|ista|oista|öistä|istä|mista)(?:mme|nne|nsa|nsä)?)\b"
 )
+_FOLLOWING: Final = re.compile(r"(?i)\bseuraav\w*\s")
 _JOIN: Final = re.compile(r"(?i),\s+|\s+(?:ja|sekä|tai)\s+")
 _STEM_IN: Final = re.compile(rf"(?i)^(?P<pre>[\wåäö-]*?)(?P<stem>{_FI_STEMS})")
 
@@ -166,9 +174,56 @@ def whose_data(sentence: str) -> list[str] | None:
     """
     found = _GENITIVE_WHOSE.search(sentence) or _ELATIVE_WHOSE.search(sentence)
     if found is None:
-        return None
+        return about_whom(sentence)
+    if _FOLLOWING.search(found.group(0)):
+        return []  # "tietoja seuraavista henkilöistä:": the list below says whom
     names = [_nominative(part) for part in _JOIN.split(found.group("who")) if part.strip()]
     return [name for name in names if name] or None
+
+
+#: Whose data in Swedish or English: "uppgifter om kunder och medlemmar", "data on our
+#: customers, members and job applicants".
+_ABOUT_WHOM: Final = re.compile(
+    r"(?i)\b(?:person)?(?:uppgifter|data|information|details)\s+(?:om|on|about|of)\s+"
+    r"(?P<who>[^:.;()]{3,160})"
+)
+_SPLIT_OTHER: Final = re.compile(
+    r"(?i),\s*(?:(?:and|och|samt|or|eller)\s+)?|\s+(?:and|och|samt|or|eller)\s+"
+)
+_DETERMINER: Final = re.compile(r"(?i)^(?:our|the|all|våra|vår|alla|its|their)\s+")
+#: A Finnish people word in the genitive or elative plural at the end of an entry.
+_OBLIQUE_END: Final = re.compile(
+    rf"(?i)(?:{_FI_STEMS})(?:aiden|ojen|iden|oiden|öiden|ien|ten|jen|aista|ista|oista|öistä|istä"
+    r"|mista)(?:mme|nne|nsa|nsä)?$"
+)
+
+
+def about_whom(sentence: str) -> list[str] | None:
+    """The kinds of people a Swedish or English sentence says data are about.
+
+    Examples:
+        >>> about_whom("We process data on customers, members and job applicants: name.")
+        ['Customers', 'Members', 'Job applicants']
+        >>> about_whom("Vi behandlar uppgifter om våra kunder och medlemmar.")
+        ['Kunder', 'Medlemmar']
+    """
+    found = _ABOUT_WHOM.search(sentence)
+    if found is None:
+        return None
+    parts = [_DETERMINER.sub("", part.strip()) for part in _SPLIT_OTHER.split(found.group("who"))]
+    names = [part[:1].upper() + part[1:] for part in parts if part and people_kind(part)]
+    return names if names and len(names) == len([p for p in parts if p]) else None
+
+
+def people_named(item: str) -> str:
+    """An entry naming people, in the nominative: "Työnhakijoiden" → "Työnhakijat".
+
+    An entry not in the genitive or elative plural is returned as it is.
+    """
+    stripped = item.strip(" .;,")
+    if _OBLIQUE_END.search(stripped):
+        return _nominative(stripped) or item
+    return item
 
 
 def _nominative(phrase: str) -> str | None:
@@ -210,14 +265,14 @@ _PROCESSOR_WORD: Final = re.compile(
     r"|service providers?|hosting|it (?:service|system) suppliers?"
 )
 #: A recipient of its own: an authority acting by law, a buyer, a bank, an insurer,
-#: debt collection, a party that decides for itself.
+#: a party that decides for itself (debt collection on our behalf is a processor).
 _OWN_RECIPIENT: Final = re.compile(
     r"(?i)viranomai\w*|verohallin\w*|poliisi\w*|ulosotto\w*"
     r"|lain(?:säädännön)? (?:nojalla|perusteella|mukaa\w*|edellyttämä\w*)"
-    r"|lakisääteis\w*|pankk\w*|vakuutusyhtiö\w*|ostaja\w*|perintä\w*"
+    r"|lakisääteis\w*|pankk\w*|vakuutusyhtiö\w*|ostaja\w*"
     r"|myndighet\w*|skatteverket|polisen|enligt lag|lagstadga\w*|\bbank\w*|försäkringsbolag\w*"
-    r"|köpare\w*|inkasso\w*|authorit\w*|by law|required by law|legal obligation|insurer\w*"
-    r"|buyer\w*|debt collect\w*|omaan lukuunsa|egen räkning|own behalf"
+    r"|köpare\w*|authorit\w*|by law|required by law|legal obligation|insurer\w*"
+    r"|buyer\w*|omaan lukuunsa|egen räkning|own behalf"
     r"|itsenäisinä rekisterinpitäjinä"
     r"|independent controllers?|självständiga personuppgiftsansvariga"
 )
