@@ -72,8 +72,7 @@ def _kinds(text: str) -> dict[str, str | None]:
         # an intro under a menu heading, the controller's heading of the table later
         (
             "Tietosuojaseloste\n\nKeitä olemme\n\n"
-            "Rekisteri- ja tietosuojaseloste, Kylän Kauppa Oy:n asiakasrekisteri\n\n"
-            + _CONTROLLER,
+            "Rekisteri- ja tietosuojaseloste, Kylän Kauppa Oy:n asiakasrekisteri\n\n" + _CONTROLLER,
             "Keitä olemme",
             None,
         ),
@@ -90,6 +89,57 @@ def test_a_guess_is_heard_against_its_text(notice: str, heading: str, kind: str 
     assert _kinds(notice)[heading] == kind
 
 
+@pytest.mark.parametrize(
+    ("heading", "body", "kind"),
+    [
+        # one sentence is enough when it is the whole text
+        ("Kenelle ja miksi?", "Tietoja käytetään laskutukseen.", "purposes"),
+        # a lead-in that names the purposes outright, over a list
+        (
+            "Tietojen kerääminen ja suojaaminen",
+            "Keräämme tietoja seuraaviin tarkoituksiin:\n- laskutus\n- ajanvaraus",
+            "purposes",
+        ),
+        # a cookie guess is heard too
+        (
+            "Evästeet ja tietoturva",
+            "Tietoja käytetään laskutukseen. Tietoja käytetään myös markkinointiin.",
+            "purposes",
+        ),
+        # how to use one's rights, with an e-mail in the sentence: rights, not the controller
+        (
+            "Miten voit käyttää oikeuksiasi?",
+            "Lähetä pyyntö osoitteeseen tietosuoja@example.com.",
+            "other_rights",
+        ),
+        # a sentence that names its own field keeps the guess ("siirretään": a transfer)
+        (
+            "Siirretäänkö tietoja EU:n ulkopuolelle?",
+            "Tietoja siirretään EU:n ulkopuolelle vakiolausekkeiden perusteella.",
+            "transfers",
+        ),
+    ],
+)
+def test_the_text_decides_a_guess(heading: str, body: str, kind: str) -> None:
+    assert _kinds(f"{_CONTROLLER}{heading}\n\n{body}\n")[heading] == kind
+
+
+def test_rights_from_a_guessed_heading_are_marked() -> None:
+    result = import_notice(
+        _CONTROLLER + "Mitä oikeuksia sinulla on?\n\nSinulla on oikeus tarkastaa tietosi.\n"
+    )
+    assert (
+        "heading 'Mitä oikeuksia sinulla on?' read as rights by its words" in result.notes["rights"]
+    )
+
+
+def test_a_lone_surrogate_in_a_guessed_heading_gives_a_writable_draft() -> None:
+    result = import_notice("Tietoturva\ud800\n\nPalvelin on lukittu.\n")
+    text = to_toml(result.draft, notes=result.notes)
+    assert "Tietoturva\\ud800" in text
+    text.encode("utf-8")  # raises if the surrogate got through
+
+
 def test_collection_and_protection_over_purposes_gives_purposes_only() -> None:
     result = import_notice(
         _CONTROLLER + "4. Tietojen kerääminen ja suojaaminen\n"
@@ -100,7 +150,8 @@ def test_collection_and_protection_over_purposes_gives_purposes_only() -> None:
     assert result.draft.security == ()
     remark = (
         "heading '4. Tietojen kerääminen ja suojaaminen' names another field; "
-        "read as purposes by the words of its text"
+        "read as purposes by the words of its text ('Henkilötietojen käsittelyn tarkoitus on "
+        "asiakassuhteen hoitaminen. Tietoja käytetään myös …')"
     )
     assert remark in result.notes["purposes"]
     assert f"# importer unsure: {remark}" in to_toml(result.draft, notes=result.notes)

@@ -65,6 +65,17 @@ _MOVABLE: Final = frozenset(
         SectionKind.OTHER_RIGHTS,
     }
 )
+#: Kinds whose guess is heard against the text (a party's block is checked otherwise).
+_HEARD: Final = _MOVABLE | {
+    SectionKind.SUBJECTS,
+    SectionKind.PROCESSORS,
+    SectionKind.COOKIES,
+    SectionKind.AUTOMATED,
+    SectionKind.SECURITY_MANUAL,
+    SectionKind.SECURITY_ELECTRONIC,
+    SectionKind.ACCESS,
+    SectionKind.RECTIFICATION,
+}
 #: A party or a name: a notice has one section for each.
 _ONE_EACH: Final = frozenset(
     {SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO, SectionKind.NAME}
@@ -135,12 +146,14 @@ def verdict(text: str, section: Section, heading: str) -> SectionKind | None:
     about_notice = 0
     for low, _item in sentences:
         cues = _cues(low)
-        if own in cues or names_kind(kind, low) or names_kind(own, low):
+        if own in cues or names_kind(kind, low):
             return kind  # the text speaks of the guessed field
+        # a field the sentence names outright ("… seuraaviin tarkoituksiin:") before its cues
+        cues = {other for other in _MOVABLE if names_kind(other, low)} or cues
         about_notice += ABOUT_NOTICE.search(low) is not None
         for cue in cues:
             votes[cue] = votes.get(cue, 0) + 1
-    if kind not in _MOVABLE:
+    if kind not in _HEARD:
         return kind
     running = sum(not item for _, item in sentences)
     second = second_kind(heading)
@@ -161,8 +174,11 @@ def verdict(text: str, section: Section, heading: str) -> SectionKind | None:
 
 
 def _clear(count: int, running: int) -> bool:
-    """Whether *count* sentences of *running* ones speak clearly of a field."""
-    return count >= _CLEAR and 2 * count >= running
+    """Whether *count* sentences of *running* ones speak clearly of a field.
+
+    Two or more and at least half of them, or every one (a one-sentence text).
+    """
+    return (count >= _CLEAR and 2 * count >= running) or count == running > 0
 
 
 def settle(text: str, sections: list[Section]) -> None:
@@ -179,8 +195,10 @@ def settle(text: str, sections: list[Section]) -> None:
         if piece is None or not piece.guessed or section.kind is None:
             previous = section.kind if piece is not None else previous
             continue
-        channels = bool(section.pieces) and all(
-            _channel_line(text, line) for p in section.pieces for line in p.lines
+        channels = (
+            bool(section.pieces)
+            and _CONTACT_WORDS.search(text, piece.start, piece.end) is not None
+            and all(_channel_line(text, line) for p in section.pieces for line in p.lines)
         )
         if channels and section.kind not in _PARTIES:
             # "Muut yhteystiedot" over e-mails and phones: more of the party above, or no field
@@ -217,6 +235,10 @@ def _channel_line(text: str, line: tuple[int, int]) -> bool:
     )
 
 
+#: A heading's words for contact details ("Muut yhteystiedot", "Övriga kontaktuppgifter").
+_CONTACT_WORDS: Final = re.compile(
+    r"(?i)yhteystie|yhteydenot|kontakt|contact|puhelin|sähköpost|e-post|e-mail|telefon"
+)
 #: A phone's label: a number without one may be a statute's ("628/1998").
 _PHONE_WORD: Final = re.compile(r"(?i)\b(?:puh|puhelin\w*|tel|tfn|telefon|gsm|vaihde|fax|phone)")
 
@@ -289,8 +311,12 @@ def field_name(kind: SectionKind) -> str:
 
 def guessed_headings(
     text: str, sections: list[Section]
-) -> list[tuple[int, int, int, str, SectionKind, bool]]:
-    """Each guessed heading: (start, end, its section's end, heading, kind, moved by its text)."""
+) -> list[tuple[int, int, int, str, SectionKind, str | None]]:
+    """Each guessed heading: (start, end, its section's end, heading, kind, text that moved it).
+
+    The last is the start of the section's text when that text, not the
+    heading's words, decided the field (``None`` otherwise).
+    """
     heads = [s for s in sections if s.heading is not None]
     out = []
     for index, section in enumerate(heads):
@@ -301,30 +327,48 @@ def guessed_headings(
         following = heads[index + 1].heading if index + 1 < len(heads) else None
         until = following.start if following is not None else len(text)
         heading = " ".join(text[piece.start : piece.end].split()).rstrip(" :")
-        out.append((piece.start, piece.end, until, heading, section.kind, piece.moved))
+        said = _opening(text, section) if piece.moved else None
+        out.append((piece.start, piece.end, until, heading, section.kind, said))
     return out
 
 
-def remark(heading: str, kind: SectionKind, *, moved: bool) -> str:
+#: A remark quotes at most this much of a section's text.
+_QUOTED: Final = 100
+
+
+def _opening(text: str, section: Section) -> str:
+    """The start of a section's text as a remark quotes it: whole words, 100 characters at most."""
+    first = next((p for p in section.pieces if p.kind == "para"), section.pieces[0])
+    said = " ".join(text[first.content_start : first.end].split())
+    if len(said) <= _QUOTED:
+        return said
+    return said[: said.rfind(" ", 0, _QUOTED)] + " …"
+
+
+def remark(heading: str, kind: SectionKind, said: str | None) -> str:
     """The draft's remark on a field filled from a guessed heading's section."""
     field = field_name(kind)
-    if moved:
-        return f"heading '{heading}' names another field; read as {field} by the words of its text"
+    if said is not None:
+        return (
+            f"heading '{heading}' names another field; read as {field} by the words of its "
+            f"text ('{said}')"
+        )
     return f"heading '{heading}' read as {field} by its words"
 
 
 def note_guesses(
-    guesses: list[tuple[int, int, int, str, SectionKind, bool]],
+    guesses: list[tuple[int, int, int, str, SectionKind, str | None]],
     mapped: list[tuple[int, int, str]],
     note: Callable[[str, str], None],
 ) -> None:
     """Put a remark on every field of the draft that a guessed heading's section filled."""
-    for _start, end, until, heading, kind, moved in guesses:
+    for _start, end, until, heading, kind, said in guesses:
         paths = []
         for at, _stop, field in mapped:
             if end <= at < until and not field.startswith(_NO_REMARK):
                 path = _TOP.split(field, maxsplit=1)[0]
-                if path not in paths:
-                    paths.append(path)
+                for each in (path, "rights") if path == "rights_exercise" else (path,):
+                    if each not in paths:
+                        paths.append(each)  # rights read from the text, and how to use them
         for path in paths:
-            note(path, remark(heading, kind, moved=moved))
+            note(path, remark(heading, kind, said))

@@ -42,7 +42,7 @@ _ORDER = (
 )
 _LONG = 60
 #: Characters a TOML comment cannot hold (tomlkit refuses them): escaped as \\xNN.
-_NOT_IN_COMMENT: Final = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_NOT_IN_COMMENT: Final = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def _safe(comment: str) -> str:
@@ -50,7 +50,13 @@ def _safe(comment: str) -> str:
 
     An identity code in it, in any spelling, is masked (a remark may quote the notice).
     """
-    return _NOT_IN_COMMENT.sub(lambda m: f"\\x{ord(m.group()):02x}", mask_spellings(comment))
+    return _NOT_IN_COMMENT.sub(_escaped, mask_spellings(comment))
+
+
+def _escaped(match: re.Match[str]) -> str:
+    """A character a comment cannot hold, escaped: an ESC as x1b, a lone surrogate as ud800."""
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def to_toml(
