@@ -895,6 +895,45 @@ def test_we_do_not_sell_is_no_recipient(body: str) -> None:
     assert result.draft.recipients == ()
 
 
+_F27 = pytest.mark.xfail(
+    strict=True,
+    reason="bug F27: a denial of processors ('Emme käytä henkilötietojen käsittelijöitä.', "
+    "'Ei käytetä.' under the processors heading, 'Vi använder inga personuppgiftsbiträden.') "
+    "is a recipient or a note asking to name processors, no none_stated",
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        pytest.param(
+            "Tietojen säännönmukaiset luovutukset",
+            "Emme käytä alihankkijoita.",
+            id="fi-subcontractors",
+        ),
+        pytest.param(
+            "Tietojen säännönmukaiset luovutukset",
+            "Emme käytä henkilötietojen käsittelijöitä.",
+            marks=_F27,
+            id="fi-processors",
+        ),
+        pytest.param("Henkilötietojen käsittelijät", "Ei käytetä.", marks=_F27, id="fi-bare"),
+        pytest.param(
+            "Personuppgiftsbiträden",
+            "Vi använder inga personuppgiftsbiträden.",
+            marks=_F27,
+            id="sv",
+        ),
+        pytest.param("Processors", "We do not use processors.", id="en"),
+    ],
+)
+def test_processor_denial_sets_none_stated(heading: str, body: str) -> None:
+    result = import_notice(CONTROLLER + f"{heading}\n\n{body}\n")
+    assert "processors" in {item.value for item in result.draft.none_stated}
+    assert result.draft.processors == ()
+    assert result.draft.recipients == ()
+
+
 def test_denial_and_processor_both_kept() -> None:
     result = import_notice(ATTACKS["processor-and-denial"])
     assert "recipients" in {item.value for item in result.draft.none_stated}
