@@ -374,6 +374,41 @@ def test_where_from_sentence_moves_to_sources(notice: str) -> None:
 
 @pytest.mark.xfail(
     strict=True,
+    reason="bug F28 (regression of 566bb1b): one sentence with 'käytetään'/'käyttö' overrides a "
+    "guessed heading that names its field: security or retention text becomes a purpose or rights",
+)
+@pytest.mark.parametrize(
+    ("heading", "body", "field"),
+    [
+        (
+            "Miten suojaamme tietosi?",
+            "Tietoja käytetään vain salatun yhteyden kautta.",
+            "security",
+        ),
+        (
+            "Tietojen kerääminen ja suojaaminen",
+            "Tietojen käyttöoikeus on vain niillä, jotka tarvitsevat tietoja laskutukseen.",
+            "security",
+        ),
+        (
+            "Kuinka kauan tietoja säilytetään?",
+            "Tietoja käytetään laskutukseen kuuden vuoden ajan.",
+            "retention",
+        ),
+    ],
+    ids=["protect-encrypted", "collect-protect-access", "keep-six-years"],
+)
+def test_one_use_sentence_does_not_override_the_heading(
+    heading: str, body: str, field: str
+) -> None:
+    result = import_notice(CONTROLLER + f"{heading}\n\n{body}\n")
+    assert getattr(result.draft, field)
+    assert result.draft.purposes == ()
+    assert result.draft.rights == ()
+
+
+@pytest.mark.xfail(
+    strict=True,
     reason="bug F19: two purpose sentences and one security sentence under 'Tietojen kerääminen "
     "ja suojaaminen' are all security measures (the guide's rule needs none of the guessed "
     "field's sentences)",
