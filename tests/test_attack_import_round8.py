@@ -627,6 +627,25 @@ def test_people_label_lines_give_subjects() -> None:
     assert "Jäsenet" not in names(result.draft.data_categories)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F29: '- Asiakkaat: nimi, osoite' is a data subject named with its items; "
+    "'Jäsenistä: nimi, …' loses 'Jäsenistä' silently and gives no subject",
+)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- Asiakkaat: nimi, osoite\n- Jäsenet: jäsennumero",
+        "Asiakkaista: nimi, osoite.\nJäsenistä: jäsennumero.",
+    ],
+    ids=["bulleted", "elative"],
+)
+def test_people_label_lines_in_other_shapes(body: str) -> None:
+    result = import_notice(CONTROLLER + f"Rekisterin tietosisältö\n\n{body}\n")
+    assert names(result.draft.data_subjects) == ["Asiakkaat", "Jäsenet"]
+    assert "Nimi" in names(result.draft.data_categories)
+
+
 POOL_HEADINGS = (
     "Rekisterin tietosisältö",
     "Mitä tietoja keräämme?",
