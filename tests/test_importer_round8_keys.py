@@ -105,7 +105,11 @@ def test_dev_fixture_key_facts(stem: str) -> None:
     if "business_id" in want:
         assert draft.controller.business_id == want["business_id"]
     assert draft.name is not None
-    assert expected["name"] in {draft.name.fi, draft.name.sv, draft.name.en}
+    name = expected["name"]
+    if isinstance(name, dict):  # a name in two languages: each text
+        assert {lang: getattr(draft.name, lang) for lang in name} == name
+    else:
+        assert name in {draft.name.fi, draft.name.sv, draft.name.en}
 
 
 @pytest.mark.parametrize(
@@ -242,3 +246,22 @@ def test_register_name_from_title(title: str, fi: str, sv: str | None) -> None:
     name = import_notice(notice).draft.name
     assert name is not None
     assert (name.fi, name.sv) == (fi, sv)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        # one body's name in two languages, the legal form written once at the end
+        ("Kylän Golfseura / Byns Golfklubb ry", "Kylän Golfseura / Byns Golfklubb ry"),
+        (
+            "Kylän Nuorisoseura/Byns Ungdomsförening rf",
+            "Kylän Nuorisoseura/Byns Ungdomsförening rf",
+        ),
+        # a trade name, or a firm of the body: the half with the legal form
+        ("Kahvila Kuppi / Kuppila Oy", "Kuppila Oy"),
+        ("Kylän Kotiseutuyhdistys / Kylän Kahvila Oy", "Kylän Kahvila Oy"),
+    ],
+)
+def test_slashed_controller_name(line: str, name: str) -> None:
+    notice = "Rekisterinpitäjä\n\n" + line + "\nKatu 1, 00100 Kylä" + TAIL
+    assert import_notice(notice).draft.controller.name == name

@@ -750,8 +750,13 @@ class ContactReader:
             or not _LEGAL_FORM_ANY_CASE.search(value)
         ):
             return False
-        self.out.note(self.path, f"the notice adds to the name: {target.name}")
-        target.name = value
+        if _one_body_two_languages(target.name, value):
+            # "Kylän Nuorisoseura / Byns Ungdomsförening ry": one body's name in two
+            # languages, the legal form written once at the end
+            target.name = f"{target.name} / {value}"
+        else:
+            self.out.note(self.path, f"the notice adds to the name: {target.name}")
+            target.name = value
         self.out.map(part.start, part.end, self.path)
         return True
 
@@ -1506,8 +1511,9 @@ def _slash_halves(value: str) -> tuple[str, str] | None:
     The half with a legal form is the name ("Esimerkki ky/ Aino Esimerkki");
     with none, the first half; with the same legal form on both ("Tmi A / Tmi
     B", joint controllers), the first. Two names in two languages, each with its
-    legal form ("Esimerkki ry / Exempel rf"), a web address, or a half of one or
-    two letters ("Oy/Ab") are left whole.
+    legal form ("Esimerkki ry / Exempel rf") or the first ending with a body's word
+    ("Kylän Nuorisoseura / Byns Ungdomsförening ry"), a web address, or a half of
+    one or two letters ("Oy/Ab") are left whole.
     """
     match = _SLASHED.fullmatch(value.strip())
     if match is None or "www" in value.casefold() or "://" in value:
@@ -1522,7 +1528,41 @@ def _slash_halves(value: str) -> tuple[str, str] | None:
         # the name); "Esimerkki ry / Exempel rf", one name in two languages, stays whole
         same = first_form.group(0).casefold() == second_form.group(0).casefold()
         return (first, second) if same else None
+    if second_form and _one_body_two_languages(first, second):
+        # "Kylän Nuorisoseura / Byns Ungdomsförening ry": the body's name in two languages,
+        # the legal form written once at the end; a trade name ("Kahvila Kuppi / X Oy")
+        # names no kind of body
+        return None
     return (second, first) if second_form else (first, second)
+
+
+#: A body's word ending a Finnish name: "Nuorisoseura", "Kotiseutuyhdistys", "Golfseura".
+_FI_BODY_END: Final = re.compile(
+    r"(?i)(?:seura|yhdistys|kerho|klubi|liitto|säätiö|osuuskunta|toimikunta|opisto)$"
+)
+#: A body's word ending a Swedish or English name before its legal form.
+_OTHER_BODY_END: Final = re.compile(
+    r"(?i)(?:förening|föreningen|klubb|klubben|förbund|förbundet|sällskap|sällskapet|stiftelse"
+    r"|stiftelsen|institut|andelslag|society|club|association|union|foundation)$"
+)
+
+
+def _one_body_two_languages(first: str, second: str) -> bool:
+    """Whether "first / second" is one body's name in Finnish and in Swedish or English.
+
+    "Kylän Nuorisoseura / Byns Ungdomsförening ry": each half ends with a body's
+    word of its language, the legal form written once at the end. A trade name
+    ("Kahvila Kuppi / Kuppila Oy") or a firm of the body ("Kylän yhdistys / Kylän
+    Kahvila Oy") is another name.
+    """
+    first_words = first.split()
+    bare_words = _LEGAL_FORM_ANY_CASE.sub("", second).split()
+    return bool(
+        first_words
+        and bare_words
+        and _FI_BODY_END.search(first_words[-1])
+        and _OTHER_BODY_END.search(bare_words[-1].strip(" ,"))
+    )
 
 
 #: A name with its legal form followed by words in lower case: "X ry tämän selosteen mukaisesti".
