@@ -8,17 +8,20 @@ controller's block), a trailing legal reference, a question without its
 question mark, a one-word heading numbered in the headings' own sequence, and
 new key words in Finnish, Swedish and English. The guards say which lines stay
 body text: a list's lead-in, a controller block's field labels, a numbered
-list's items, a sentence. The ``dev_r8r_*`` development fixtures hold the
-layouts whole.
+list's items, a sentence. The date a notice was last updated is read in more
+writings (the next line, month names, ISO dates). The ``dev_r8r_*``
+development fixtures hold the layouts whole.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Final
 
 import pytest
 
-from rekisteri.importer import ImportResult, import_notice
+from rekisteri.importer import ImportResult, import_notice, to_toml
+from rekisteri.importer._evaluate import lost_passages
 from rekisteri.importer._headings import SectionKind, guess
 
 CONTROLLER: Final = (
@@ -228,3 +231,26 @@ def test_other_matters_name_no_field(line: str) -> None:
 )
 def test_storage_and_duration_words_need_their_context(line: str) -> None:
     assert guess(line) is not SectionKind.RETENTION
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("Päivitetty:\n1.3.2023", date(2023, 3, 1)),  # the date on the keyword's next line
+        ("Tietosuojaseloste on päivitetty 1. maaliskuuta 2023.", date(2023, 3, 1)),
+        ("Senast uppdaterad 5 mars 2021", date(2021, 3, 5)),
+        ("Last updated: 12 October 2022", date(2022, 10, 12)),
+        ("Last updated March 1st, 2023", date(2023, 3, 1)),
+        ("Updated on 2023-03-01", date(2023, 3, 1)),
+        ("Viimeksi muokattu 2.11.2020", date(2020, 11, 2)),
+        # no date the notice was changed: a creation date, an order of day and month unknown
+        ("Laadittu 1.3.2023", None),
+        ("Updated 03/01/2023", None),
+        ("Päivitetty 31.2.2020", None),  # no such day
+    ],
+)
+def test_the_date_the_notice_was_updated(line: str, when: date | None) -> None:
+    result = import_notice(CONTROLLER + PURPOSES + line + "\n")
+    assert result.draft.updated == when
+    draft = to_toml(result.draft, notes=result.notes)
+    assert lost_passages(result, draft) == []  # "5 mars 2021" reaches the draft as a date

@@ -692,14 +692,52 @@ def purpose_name_of(sentence: str) -> str:
     return capitalise(" ".join(words[:_PURPOSE_NAME_WORDS]))
 
 
-#: "Päivitetty 21.1.2016", "Uppdaterad: 3.4.2019", "Viimeisin muutos 9.11.2021": the date
+#: Month names in the genitive/partitive (fi), Swedish and English: "1. maaliskuuta 2023".
+_MONTHS: Final = {
+    name: number
+    for names in (
+        (
+            "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta"
+            " elokuuta syyskuuta lokakuuta marraskuuta joulukuuta"
+        ),
+        "januari februari mars april maj juni juli augusti september oktober november december",
+        "january february march april may june july august september october november december",
+    )
+    for number, name in enumerate(names.split(), start=1)
+}
+_MONTH: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
+#: "Päivitetty 21.1.2016", "Uppdaterad: 3.4.2019", "Viimeisin muutos 9.11.2021", "Last updated
+#: 1 March 2023", "Updated on 2023-03-01", the date on the keyword's next line too: the date
 #: the notice was last changed (a creation date alone, "Laadittu", is not).
 UPDATED: Final = re.compile(
-    r"(?i)\b(?:päivitetty(?: viimeksi)?(?:/tarkastettu)?|viimeksi päivitetty|viimeisin muutos"
-    r"|muutettu|laatimis- tai muutosajankohta|päivityspäivä|uppdaterad|senast uppdaterad"
-    r"|(?:last )?updated|last modified)\b[^0-9\n]{0,20}?"
-    r"(?P<day>[0-9]{1,2})\.[ ]?(?P<month>[0-9]{1,2})\.[ ]?(?P<year>(?:19|20)[0-9]{2})"
+    r"(?i)\b(?:päivitetty(?: viimeksi)?(?:/tarkastettu)?|viimeksi (?:päivitetty|muokattu|muutettu)"
+    r"|viimeisin (?:muutos|päivitys)|muutettu|muokattu|laatimis- tai muutosajankohta|päivityspäivä"
+    r"|uppdaterad|senast (?:uppdaterad|ändrad)|(?:last )?updated(?: on)?|last (?:modified|revised)"
+    r"|date of (?:the )?last update)\b[^0-9\n]{0,20}?(?:\n[ \t]*)?"
+    r"(?:(?P<day>[0-9]{1,2})\.[ ]?(?P<month>[0-9]{1,2})\.[ ]?(?P<year>(?:19|20)[0-9]{2})"
+    r"|(?P<iso_year>(?:19|20)[0-9]{2})-(?P<iso_month>[0-9]{1,2})-(?P<iso_day>[0-9]{1,2})\b"
+    rf"|(?P<named_day>[0-9]{{1,2}})\.?[ ](?P<named_month>{_MONTH})[ ]"
+    r"(?P<named_year>(?:19|20)[0-9]{2})"
+    rf"|(?P<en_month>{_MONTH})[ ](?P<en_day>[0-9]{{1,2}})(?:st|nd|rd|th)?,?[ ]"
+    r"(?P<en_year>(?:19|20)[0-9]{2}))"
 )
+
+
+def _date_of(found: re.Match[str]) -> tuple[int, int, int]:
+    """(year, month, day) of an :data:`UPDATED` match, whichever way it writes the date."""
+    if found.group("day") is not None:
+        return int(found.group("year")), int(found.group("month")), int(found.group("day"))
+    if found.group("iso_year") is not None:
+        return (
+            int(found.group("iso_year")),
+            int(found.group("iso_month")),
+            int(found.group("iso_day")),
+        )
+    if found.group("named_day") is not None:
+        month = _MONTHS[found.group("named_month").casefold()]
+        return int(found.group("named_year")), month, int(found.group("named_day"))
+    month = _MONTHS[found.group("en_month").casefold()]
+    return int(found.group("en_year")), month, int(found.group("en_day"))
 
 
 def updated_in(text: str, start: int, end: int) -> tuple[date, int, int] | None:
@@ -708,7 +746,7 @@ def updated_in(text: str, start: int, end: int) -> tuple[date, int, int] | None:
     if found is None:
         return None
     try:
-        when = date(int(found.group("year")), int(found.group("month")), int(found.group("day")))
+        when = date(*_date_of(found))
     except ValueError:
         return None
     return when, found.start(), found.end()

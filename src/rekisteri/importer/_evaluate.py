@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from rekisteri.importer._invisible import CHARACTERS
@@ -355,6 +356,8 @@ def lost_passages(result: ImportResult, draft_text: str) -> list[tuple[int, int,
         passage = result.text[mapped.start : mapped.end]
         if mapped.field in catalogued or _structural(passage, mapped.field):
             continue  # a source the catalogue names: the draft keeps its key
+        if mapped.field == "updated" and _dated(passage, result.draft.updated):
+            continue  # "uppdaterad 5 mars 2021": the draft keeps the date, written as a date
         if mapped.field.startswith("heading:"):
             # a sentence taken for a heading: a heading's text is never a value
             lost.append((mapped.start, mapped.end, mapped.field))
@@ -369,6 +372,14 @@ def lost_passages(result: ImportResult, draft_text: str) -> list[tuple[int, int,
         ):
             lost.append((mapped.start, mapped.end, mapped.field))
     return lost
+
+
+def _dated(passage: str, updated: object) -> bool:
+    """Whether *passage* states the very date the draft keeps as its ``updated``."""
+    from rekisteri.importer._cues import updated_in
+
+    found = updated_in(passage, 0, len(passage))
+    return found is not None and isinstance(updated, date) and found[0] == updated
 
 
 #: A passage of at least this many words is a sentence the draft should keep whole.
