@@ -395,8 +395,13 @@ def test_where_from_sentence_moves_to_sources(notice: str) -> None:
             "Tietoja käytetään laskutukseen kuuden vuoden ajan.",
             "retention",
         ),
+        (
+            "How long do we keep your data?",
+            "We use the data for invoicing for six years.",
+            "retention",
+        ),
     ],
-    ids=["protect-encrypted", "collect-protect-access", "keep-six-years"],
+    ids=["protect-encrypted", "collect-protect-access", "keep-six-years", "en-keep-six-years"],
 )
 def test_one_use_sentence_does_not_override_the_heading(
     heading: str, body: str, field: str
