@@ -297,6 +297,7 @@ class _Splitter:
         numbered = (
             self._numbered(block, i)
             or self._numbered_unknown(block, i)
+            or self._paren_numbered(block, i)
             or self._shaped_heading(block, i)
         )
         if numbered is not None:
@@ -584,6 +585,47 @@ class _Splitter:
             return None
         return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, line))
 
+    def _paren_numbered(self, block: list[tuple[int, int]], i: int) -> Piece | None:
+        """A heading numbered with a bracket ("3) Data security"), alone in its block.
+
+        Its number follows the last heading's (by at most three), like a
+        numbered heading's; its words name its kind (a list's "1) Laskutus"
+        names none and stays an entry).
+        """
+        start, end = block[i]
+        numbered = _PAREN_NUMBERED.match(self.text, start, end)
+        if (
+            numbered is None
+            or len(block) != 1
+            or not self.last_number < int(numbered.group(1)) <= self.last_number + _NUMBER_GAP
+        ):
+            return None
+        line = self.text[start:end]
+        kind = recognise(line) or _guessed(line, numbered=True)
+        if kind is None or kind is SectionKind.TITLE:
+            return None
+        return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, line))
+
+    def _inline_kind(self, label: str) -> SectionKind | None:
+        """The kind a label before a colon names: the table's, or a short label's words.
+
+        "Data retention: 6 years …": a label of up to three words, capitalised,
+        no verb of a lead-in, outside a party's block (where "Tietosuoja-asiat:"
+        labels a channel).
+        """
+        kind = recognise(label)
+        if kind is not None or self.current in _CONTACT_KINDS:
+            return kind
+        words = label.split()
+        if (
+            not 0 < len(words) <= _INLINE_WORDS
+            or not label[:1].isupper()
+            or _LEADS_IN.search(label) is not None
+        ):
+            return None
+        kind = _guessed(label)
+        return None if kind is SectionKind.TITLE else kind
+
     def _numbered_unknown(self, block: list[tuple[int, int]], i: int) -> Piece | None:
         """A heading the importer does not know, numbered as the next section ("5. Palaute").
 
@@ -760,7 +802,7 @@ class _Splitter:
             if (
                 inline is not None
                 and not (start in self.item_starts and self.current in _LIST_KINDS)
-                and (kind := recognise(inline.group(1))) is not None
+                and (kind := self._inline_kind(inline.group(1))) is not None
             ):
                 head_end = start + inline.end(1)
                 colon = start + inline.end()
@@ -835,6 +877,10 @@ class _Splitter:
         self.pieces.append(Piece("item", start, end, lines, content))
 
 
+#: A heading's number with a bracket: "3) Data security".
+_PAREN_NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\)[ \t]+[A-ZÄÖÅ]")
+#: A label before a colon read by its words has at most this many.
+_INLINE_WORDS: Final = 3
 #: A list's first entry, numbered or lettered ("1. Nimi", "1) Nimi", "a) Nimi"), and its second.
 _FIRST_ITEM: Final = re.compile(r"[ \t]*\(?(?:(1)|a)[.)][ \t]+\S")
 _SECOND_ITEM: Final = re.compile(r"[ \t]*\(?(?:(2)|b)[.)][ \t]+\S")
