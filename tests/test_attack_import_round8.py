@@ -561,7 +561,8 @@ def test_old_model_form_headings_are_not_reported_as_guessed() -> None:
     assert not re.search(r"\b[1-9]\d* heading\(s\) guessed", result.summary_line("seloste.txt"))
     assert names(result.draft.purposes) == ["Laskutus"]
     assert descriptions(result.draft.security) == ["Palvelin on lukitussa tilassa."]
-    assert not notes_for(result, "security")
+    assert not [note for notes in result.notes.values() for note in notes if "by its words" in note]
+    assert result.guessed == ()
 
 
 def test_guessed_count_reaches_the_command_line(tmp_path: Path) -> None:
@@ -1094,10 +1095,6 @@ def test_people_lead_in_is_no_subject() -> None:
     assert names(result.draft.data_subjects) == ["Asiakkaat", "Jäsenet"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F7: an answer in the genitive gives data subjects 'Asiakkaiden', 'Jäsenten'",
-)
 def test_subjects_in_genitive_answer_are_named_in_nominative() -> None:
     result = import_notice(
         CONTROLLER + "Keiden tietoja käsittelemme?\n\nAsiakkaiden ja jäsenten.\n"
@@ -1220,9 +1217,9 @@ HOSTILE = {
     "long-question": CONTROLLER + "Mitä tietoja " * 500 + "?\n\nNimi ja osoite.\n",
     "heading-per-line": CONTROLLER + "\n".join(f"Tietoturva {i}" for i in range(1500)),
     "question-per-line": CONTROLLER + "\n".join(f"Kenelle ja miksi {i}?" for i in range(300)),
-    "list-2000": CONTROLLER
+    "list-1000": CONTROLLER
     + "Rekisterin tietosisältö\n\n"
-    + "\n".join(f"- tieto {i}" for i in range(2000)),
+    + "\n".join(f"- tieto {i}" for i in range(1000)),
     "subjects-1000": CONTROLLER
     + "Rekisteröidyt\n\n"
     + "\n".join(f"- asiakkaat {i}" for i in range(1000)),
