@@ -881,6 +881,36 @@ def test_processor_under_recipients_heading_is_a_processor(
     assert result.draft.recipients == ()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F30: a processor's service read from an HTML list item loses its closing "
+    "bracket ('personuppgiftsbiträde (server')",
+)
+@pytest.mark.parametrize(
+    ("notice", "service"),
+    [
+        (
+            "<h2>Mottagare</h2><ul><li>Molntjänst Ab, personuppgiftsbiträde (server)</li></ul>",
+            "(server)",
+        ),
+        (
+            (
+                "<h2>Recipients</h2><ul><li>Cloudhost Ltd – processes data on our behalf (hosting)"
+                "</li></ul>"
+            ),
+            "(hosting)",
+        ),
+    ],
+    ids=["sv", "en"],
+)
+def test_processor_service_keeps_its_brackets(notice: str, service: str) -> None:
+    result = import_notice(notice)
+    assert len(result.draft.processors) == 1
+    processor = result.draft.processors[0]
+    assert processor.service is not None
+    assert service in _text(processor.service)
+
+
 @pytest.mark.parametrize(
     "notice",
     [
