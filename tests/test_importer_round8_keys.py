@@ -265,3 +265,26 @@ def test_register_name_from_title(title: str, fi: str, sv: str | None) -> None:
 def test_slashed_controller_name(line: str, name: str) -> None:
     notice = "Rekisterinpitäjä\n\n" + line + "\nKatu 1, 00100 Kylä" + TAIL
     assert import_notice(notice).draft.controller.name == name
+
+
+@pytest.mark.parametrize(
+    ("block", "address"),
+    [
+        # the postal code alone on a line below the street or box, the town on the next
+        ("Kylän Seura ry\nKatu 4\n00100\nHelsinki", ("Katu 4", None, "00100", "Helsinki")),
+        ("Kylän kunta\nPL 4\n00 100\nHELSINKI", (None, "PL 4", "00100", "Helsinki")),
+        ("Kylän kunta\nPL 4\nFI-00100\nHelsinki", (None, "PL 4", "00100", "Helsinki")),
+    ],
+)
+def test_postal_code_and_town_on_lines_of_their_own(
+    block: str, address: tuple[str | None, ...]
+) -> None:
+    got = import_notice("Rekisterinpitäjä\n\n" + block + TAIL).draft.controller.address
+    assert got is not None
+    assert (got.street, got.po_box, got.postal_code, got.town) == address
+
+
+def test_a_number_alone_without_an_address_above_is_no_postal_code() -> None:
+    got = import_notice("Rekisterinpitäjä\n\nKylän Seura ry\n00100\nHelsinki" + TAIL)
+    address = got.draft.controller.address
+    assert address is None or address.postal_code is None

@@ -252,7 +252,9 @@ class ContactReader:
         line = self.text[start:end].strip()
         if not line or self.out.take_updated(start, end):
             return
-        if self._heading_line(kind, line, start, end, pending):
+        if self._heading_line(kind, line, start, end, pending) or self._code_alone(
+            line, start, end, pending
+        ):
             return
         if self._introduces_contact(kind, line):
             # a line such as "Tietosuoja-asioista vastaava henkilö" or "Jäsensihteeri 2017"
@@ -297,6 +299,24 @@ class ContactReader:
             self.otherwise(kind, start, end)
             return
         self._apply(self._parts(start, end, pending), kind, start, end)
+
+    def _code_alone(self, line: str, start: int, end: int, pending: list[str]) -> bool:
+        """A postal code alone on its line below a street or PO box; whether it was one.
+
+        "PL 12" / "00100" / "Helsinki": the code, and the next line is its town.
+        """
+        target = self.target()
+        if (
+            _CODE_ALONE.fullmatch(line) is None
+            or (target.street is None and target.po_box is None)
+            or target.postal_code is not None
+        ):
+            return False
+        code = "".join(c for c in line if c.isdigit())
+        if not self.set(target, "postal_code", code, start, end):
+            return False
+        pending.append("town")
+        return True
 
     def _prose_line(self, line: str) -> bool:
         """A short sentence, or another section's heading, below a party already named.
@@ -1301,6 +1321,8 @@ _STATUTE: Final = re.compile(
     r"(?i)tietosuoja-asetu|henkilötietola|tietosuojala|\bgdpr\b|dataskyddsförordning"
     r"|personuppgiftslag|data protection regulation|\b[0-9]{1,4}/(?:19|20)[0-9]{2}\b"
 )
+#: A Finnish postal code alone on a line: "00100", "00 100", "FI-00100".
+_CODE_ALONE: Final = re.compile(r"(?:(?:FI|FIN)[ \t]?-?[ \t]?)?(?:[0-9]{5}|[0-9]{2}[ \t][0-9]{3})")
 #: A sentence's end inside a value: a full stop after a word, then a capitalised word.
 _SENTENCE_BREAK: Final = re.compile(r"[a-zäöå)]{2}\.[ \t]+[A-ZÄÖÅ][a-zäöå]")
 #: A register's name that opens with its owner's name and legal form: "X Oy asiakasrekisteri".
