@@ -90,6 +90,7 @@ from rekisteri.importer._people import (
     PROCESSOR_LEAD,
     is_data_item,
     people_kind,
+    people_list,
     people_named,
     processor_evidence,
     whose_data,
@@ -402,6 +403,8 @@ _LEADS_IN: Final = re.compile(
     r"|following|for example|such as|including"
     # a line that stops before its object: "Personuppgifterna används för", "Tietoja käytetään"
     r"|för|till|for|to|used|käytetään|käsitellään|används|behandlas)\W*$"
+    # "… seuraaviin tarkoituksiin", "… för följande ändamål", "… for the following purposes"
+    r"|(?i:\b(?:seuraav\w*|följande|following)(?:\s+[\w-]+){1,2}\W*$)"
 )
 #: A lead-in of more words than this says more than "the purposes are:".
 _LONG_LEAD_IN: Final = 12
@@ -1225,6 +1228,12 @@ class Extractor:
             return
         people = _SUBJECT_LEAD.sub("", flat(unit.sentence), count=1).rstrip(" .")
         people = _ARE_SUBJECTS.sub("", people, count=1)
+        oblique = people_list(people)
+        if oblique is not None:
+            # "Asiakkaiden ja työnhakijoiden." (an answer to "Keiden tietoja …?")
+            for name in oblique:
+                self.out.add_subject(name, None, unit.start, unit.end)
+            return
         listed = split_items(people)
         if listed is not None:
             for item in listed[1]:

@@ -99,6 +99,10 @@ _DATA_WORD: Final = re.compile(
 )
 
 
+#: A Swedish or English preposition after the people it qualifies.
+_PREPOSITION: Final = re.compile(r"(?i)\s(?:i|på|av|till|för|vid|från|of|in|at|for|to|from)\s")
+
+
 def is_data_item(item: str) -> bool:
     """Whether a list entry names an item of data ("Nimi", "Kundens adress", "E-mail")."""
     return _DATA_WORD.search(item) is not None
@@ -119,8 +123,12 @@ def people_kind(item: str) -> bool:
         (False, False)
         >>> people_kind("Kunder"), people_kind("Job applicants"), people_kind("Customer name")
         (True, True, False)
+        >>> people_kind("Deltagare i lägren"), people_kind("Users of the app")
+        (True, True)
     """
     head = re.split(r",|\(|\s[-–—]\s|:", item, maxsplit=1)[0].strip(" .;")
+    # "deltagare i lägren", "users of the app": the people before a preposition
+    head = _PREPOSITION.split(head, maxsplit=1)[0]
     words = head.split()
     if not words or len(words) > _MAX_PEOPLE_WORDS or _DATA_WORD.search(head):
         return False
@@ -224,6 +232,22 @@ def people_named(item: str) -> str:
     if _OBLIQUE_END.search(stripped):
         return _nominative(stripped) or item
     return item
+
+
+def people_list(text: str) -> list[str] | None:
+    """A list of people all in the genitive or elative plural, in the nominative.
+
+    Examples:
+        >>> people_list("Asiakkaiden, jäsenten ja työnhakijoiden")
+        ['Asiakkaat', 'Jäsenet', 'Työnhakijat']
+        >>> people_list("Asiakkaat ja jäsenet") is None
+        True
+    """
+    parts = [part.strip(" .;") for part in _JOIN.split(text) if part.strip(" .;")]
+    if not parts or not all(_OBLIQUE_END.search(part) for part in parts):
+        return None
+    names = [_nominative(part) for part in parts]
+    return [name for name in names if name] or None
 
 
 def _nominative(phrase: str) -> str | None:
