@@ -254,3 +254,10 @@ def test_the_date_the_notice_was_updated(line: str, when: date | None) -> None:
     assert result.draft.updated == when
     draft = to_toml(result.draft, notes=result.notes)
     assert lost_passages(result, draft) == []  # "5 mars 2021" reaches the draft as a date
+
+
+@pytest.mark.parametrize("line", ["**Tietojen käyttötarkoitus**", "## Tietojen käyttötarkoitus"])
+def test_a_heading_marked_in_markdown_inside_a_block(line: str) -> None:
+    """Between a sentence's end and the next sentence, marked like the plain heading."""
+    result = import_notice(CONTROLLER + PURPOSES.rstrip() + "\n" + line + "\n" + BODY)
+    assert headings(result).get(line) == "purposes"

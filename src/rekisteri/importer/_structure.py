@@ -382,7 +382,7 @@ class _Splitter:
         following = self.text[block[i + 1][0] : block[i + 1][1]]
         if (
             len(text) > _UNKNOWN_CHARS
-            or not text[:1].isupper()
+            or not _without_markup(text)[:1].isupper()  # "**Säkerhet**" too
             or not (
                 following[:1].isupper() or following[:1].isdigit() or self._bulleted(block[i + 1])
             )
