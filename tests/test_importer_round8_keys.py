@@ -288,3 +288,22 @@ def test_a_number_alone_without_an_address_above_is_no_postal_code() -> None:
     got = import_notice("Rekisterinpitäjä\n\nKylän Seura ry\n00100\nHelsinki" + TAIL)
     address = got.draft.controller.address
     assert address is None or address.postal_code is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "controller"),
+    [
+        ("Kylän kaupunki käsittelee henkilötietoja tämän selosteen mukaisesti.", "Kylän kaupunki"),
+        ("Byns stad behandlar personuppgifter om låntagarna.", "Byns stad"),
+        ("Village Foundation processes the personal data of its members.", "Village Foundation"),
+    ],
+)
+def test_controller_named_as_processing_the_data(sentence: str, controller: str) -> None:
+    result = import_notice("Tietosuojaseloste\n\n" + sentence + TAIL)
+    assert result.draft.controller.name == controller
+    assert any("check" in note for note in result.notes.get("controller", ()))
+
+
+def test_a_person_processing_the_data_is_no_controller() -> None:
+    notice = "Tietosuojaseloste\n\nAino Esimerkki käsittelee henkilötietoja huolellisesti." + TAIL
+    assert import_notice(notice).draft.controller.name is None

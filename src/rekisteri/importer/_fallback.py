@@ -203,7 +203,8 @@ _KEEPER_FIRST: Final = re.compile(
     r"(?P<name>[A-ZÄÖÅ][\w&:’'-]*(?:[ \t]+(?:&[ \t]+)?(?:[\w&’'-]+|[a-zäöå]{1,3}\.)){0,9}?)"
     + _ID_CLAUSE
     + r"[ \t]+"
-    r"(?P<verb>ylläpitää|pitää|vastaa|toimii|on|är|ansvarar|har|is|maintains|keeps|acts)[ \t]+"
+    r"(?P<verb>ylläpitää|pitää|vastaa|toimii|on|är|ansvarar|har|is|maintains|keeps|acts"
+    r"|käsittelee|behandlar|processes)[ \t]+"
     r"(?P<rest>[^.\n]{0,160})"
 )
 #: "Rekisteriä ylläpitää X.", "Registret förs av X.": the keeper after the verb.
@@ -216,6 +217,7 @@ _KEEPER_AFTER: Final = re.compile(
 #: What the rest of a keeper's sentence names: the register, or the controller's role.
 _KEEPING: Final = re.compile(
     r"(?i)rekister|register|personuppgiftsansvarig|controller|henkilötietojen käsittely"
+    r"|^(?:\w+[ \t]+){0,3}?(?:henkilötietoja|personuppgifter|(?:the[ \t]+)?personal[ \t]+data)\b"
     r"|ansvarig för (?:den |all )?behandling"
 )
 #: "Det är X som är personuppgiftsansvarig", "It is X that is the controller": a cleft
@@ -255,6 +257,12 @@ def stated_keeper(text: str) -> str | None:
         >>> stated_keeper("Tämä seloste koskee Kylän Seura ry (jäljempänä seura) jäseniä.")
         'Kylän Seura ry'
         >>> stated_keeper("Yhdistys ylläpitää jäsenrekisteriä.") is None
+        True
+        >>> stated_keeper("Kylän kaupunki käsittelee henkilötietoja tämän selosteen mukaisesti.")
+        'Kylän kaupunki'
+        >>> stated_keeper("Byns stad behandlar personuppgifter om låntagarna.")
+        'Byns stad'
+        >>> stated_keeper("Aino Esimerkki käsittelee henkilötietoja huolellisesti.") is None
         True
     """
     for found in _KEEPER_FIRST.finditer(text):
