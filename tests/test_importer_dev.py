@@ -144,6 +144,7 @@ TUNED_ON: Final = frozenset(
         "dev_r8k_04-sv-title-only-register-name",
         "dev_r8k_05-sv-glued-name-heading-service-name",
         "dev_r8k_06-fi-sv-bilingual-title-name-slash-body",
+        "dev_r8k_07-code-and-town-on-lines-of-their-own",
         # round 8, heading recall (H26)
         "dev_r8r_01-fi-plain-lone-headings-questions-legal-reference",
         "dev_r8r_02-sv-numbered-one-word-headings-label-clause",
