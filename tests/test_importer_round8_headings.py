@@ -219,3 +219,55 @@ def test_a_remark_never_shows_an_identity_code() -> None:
     text = to_toml(import_notice(_CONTROLLER).draft, notes={"name": [f"heading '{code}'"]})
     assert code not in text
     assert code[7:] not in text  # the birth date may stay; the rest is masked
+
+
+@pytest.mark.parametrize(
+    ("notice", "heading", "kind"),
+    [
+        # a table copied without the space between a heading cell and its value
+        ("1. Registrets namnBokhandelns kundregister\n", "1. Registrets namn", "name"),
+        (
+            (
+                "1. Registrets namn\nBokhandelns kundregister\n"
+                "2. Kontaktperson i registerärendenNamn: Kundtjänsten\n"
+            ),
+            "2. Kontaktperson i registerärenden",
+            "contact_person",
+        ),
+        # a bracket number and a short label before a colon
+        (
+            "3) Data security\n\nThe database is protected by a firewall.\n",
+            "3) Data security",
+            None,
+        ),
+    ],
+)
+def test_glued_and_bracketed_headings(notice: str, heading: str, kind: str | None) -> None:
+    kinds = _kinds(notice)
+    if kind is None:  # the bracketed heading is read as the plain one
+        assert kinds[heading] == "security"
+    else:
+        assert kinds[heading] == kind
+
+
+def test_a_glued_heading_keeps_the_numbering_going() -> None:
+    """After '3. HeadingValue', '4. Ändamålet …' is the next heading, not a list entry."""
+    result = import_notice(
+        "1. Registrets namnBokhandelns kundregister\n"
+        "2. Personuppgiftsansvarig\nBokhandeln Ab\nStrandvägen 1, 65100 Vasa\n"
+        "3. Kontaktperson i registerärendenNamn: Kundtjänsten\nE-post: kund@example.fi\n"
+        "4. Ändamålet med behandlingen\nUppgifterna används för fakturering.\n"
+    )
+    assert result.draft.name is not None
+    assert result.draft.name.fi == "Bokhandelns kundregister"
+    assert any(
+        "4. Ändamålet" in result.text[m.start : m.end]
+        for m in result.mapped
+        if m.field == "heading:purposes"
+    )
+
+
+def test_a_name_with_a_capital_inside_is_no_glued_heading() -> None:
+    assert _kinds("Rekisterinpitäjä\n\nLinkedIn-palvelu Oy\nKatu 1, 00100 Helsinki\n") == {
+        "Rekisterinpitäjä": "controller"
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING, Final
 
@@ -241,8 +242,14 @@ class _Splitter:
         n = len(block)
         start = block[i][0]
         hinted = self._hinted(block, i)
-        if hinted is not None or self._first_entry(block, i):
-            return hinted  # a marked heading; or a list's first entry ("1. Säilytysaika" / "2. …")
+        if (
+            hinted is not None
+            or self._first_entry(block, i)
+            or _camel_glued(self.text[start : block[i][1]]) is not None
+        ):
+            # a marked heading; a list's first entry ("1. Säilytysaika" / "2. …"); a heading
+            # glued to its value without a space (read by the block as heading and value)
+            return hinted
         bare_number = _ONE_NUMBER.fullmatch(self.text, start, block[i][1]) is not None
         runs_on = self._may_run_on(block, i)
         for k in (5, 4, 3, 2, 1) if bare_number else (3, 2, 1):
@@ -788,14 +795,7 @@ class _Splitter:
             self.after_name = False
             start, end = block[i]
             line = self.text[start:end]
-            glued = _glued_heading(line)
-            if glued is not None and self._takes_glued(block, start, line, glued[0]):
-                head_end = start + glued[1]
-                value = _trimmed(self.text, head_end, end)[0]
-                self.pieces.append(
-                    Piece("heading", start, head_end, [(start, head_end)], start, glued[0])
-                )
-                self.pieces.append(Piece("para", value, end, [(value, end)], value))
+            if self._glued_line(block, start, end):
                 i += 1
                 continue
             inline = _INLINE_HEADING.match(line)
@@ -843,6 +843,32 @@ class _Splitter:
                 lines.append(block[i])
                 i += 1
             self.pieces.append(Piece("para", start, lines[-1][1], lines, start))
+
+    def _glued_line(self, block: list[tuple[int, int]], start: int, end: int) -> bool:
+        """Read a line of *block* as a heading glued to its value, if it is one."""
+        line = self.text[start:end]
+        glued = _glued_heading(line)
+        if glued is not None and not self._takes_glued(block, start, line, glued[0]):
+            glued = None
+        camel = None if glued else _camel_glued(line)  # "1. Registrets namnNätbutikens …"
+        found = glued or camel
+        if found is None:
+            return False
+        kind, head_length = found
+        head_end = start + head_length
+        value = _trimmed(self.text, head_end, end)[0]
+        self.pieces.append(Piece("heading", start, head_end, [(start, head_end)], start, kind))
+        if camel is not None:
+            self._numbered_as(self.pieces[-1])  # the next numbered heading follows it
+        self.pieces.append(Piece("para", value, end, [(value, end)], value))
+        return True
+
+    def _numbered_as(self, piece: Piece) -> None:
+        """Take a heading glued to its value as the current section, its number the last."""
+        self.current = piece.section
+        numbered = _NUMBERED.match(self.text, piece.start)
+        if numbered is not None and piece.section is not None:
+            self.last_number = int(numbered.group(1))
 
     def _subsection(self, piece: Piece) -> None:
         """An unknown heading numbered under the last one ("4.1 Jäsenyys" under "4.") is its part.
@@ -936,6 +962,30 @@ def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
         if kind not in _GLUED_KINDS and _shouted_sentence(line[head_end:]):
             return None
         return (kind, head_end) if len(heads) > 1 or may_start_with_heading(line) else None
+    return None
+
+
+#: A lower-case letter right before a capital inside a word: "namnNätbutikens".
+_CASE_JOIN: Final = re.compile(r"(?<=[a-zäöåé])(?=[A-ZÄÖÅ](?:[a-zäöå]|[ \t]))")
+#: At most this many such joins of a line are tried.
+_CASE_JOINS: Final = 2
+
+
+def _camel_glued(line: str) -> tuple[SectionKind, int] | None:
+    """A heading glued to its value without a space: (kind, heading length), or ``None``.
+
+    A web page's table copied as text loses the space between a cell and the
+    next: "1. Registrets namnNätbutikens kundregister", "3. Kontaktperson i
+    registerärendenNamn: Medborgarinfo". The words before a lower-case
+    letter that meets a capital are a heading of the table (or, numbered, one
+    whose words name a kind); a name such as "LinkedIn" heads nothing.
+    """
+    for join in itertools.islice(_CASE_JOIN.finditer(line, 0, MAX_HEADING), _CASE_JOINS):
+        head = line[: join.start()]
+        numbered = _NUMBERED.match(head) is not None
+        kind = recognise(head) or (_guessed(head, numbered=True) if numbered else None)
+        if kind is not None and kind is not SectionKind.TITLE:
+            return kind, join.start()
     return None
 
 
