@@ -421,6 +421,38 @@ def test_one_use_sentence_does_not_override_the_heading(
     assert result.draft.rights == ()
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        pytest.param(
+            "<h2>Rekisterinpitäjä</h2><p>Kuusimäen Puutarha Oy</p><h2>Mitä tietoja keräämme?</h2>"
+            "<table><tr><th>Tieto</th><th>Säilytysaika</th></tr><tr><td>Nimi</td><td>6 vuotta</td>"
+            "</tr><tr><td>Osoite</td><td>6 vuotta</td></tr></table>",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="bug F33 (regression of the guessed-heading check): a data table with a "
+                "retention column is read as retention, its header row a retention rule",
+            ),
+            id="table-retention-column",
+        ),
+        pytest.param(
+            CONTROLLER + "Rekisterin tietosisältö\n\n- nimi (säilytetään 6 vuotta)\n"
+            "- osoite (säilytetään 6 vuotta)\n",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="bug F33b: data items with a retention remark are retention rules only, "
+                "no data category",
+            ),
+            id="items-retention-remark",
+        ),
+    ],
+)
+def test_data_items_with_retention_stay_categories(notice: str) -> None:
+    result = import_notice(notice)
+    assert [name.lower() for name in names(result.draft.data_categories)] == ["nimi", "osoite"]
+    assert not any(text.endswith(":") for text in descriptions(result.draft.retention))
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="bug F19: two purpose sentences and one security sentence under 'Tietojen kerääminen "
