@@ -453,6 +453,41 @@ def test_data_items_with_retention_stay_categories(notice: str) -> None:
     assert not any(text.endswith(":") for text in descriptions(result.draft.retention))
 
 
+def _data_table(heading: str, columns: tuple[str, str], rows: tuple[tuple[str, str], ...]) -> str:
+    header = "".join(f"<th>{column}</th>" for column in columns)
+    body = "".join(f"<tr><td>{first}</td><td>{second}</td></tr>" for first, second in rows)
+    return (
+        "<h2>Rekisterinpitäjä</h2><p>Kuusimäen Puutarha Oy</p>"
+        f"<h2>{heading}</h2><table><tr>{header}</tr>{body}</table>"
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F33 (regression of the guessed-heading check): under a guessed data heading, a "
+    "table's second column name (source, purpose, recipient) moves the section to that field",
+)
+@pytest.mark.parametrize(
+    ("columns", "rows"),
+    [
+        (("Tieto", "Lähde"), (("Nimi", "asiakas itse"), ("Osoite", "Postin osoitepalvelu"))),
+        (("Tieto", "Käyttötarkoitus"), (("Nimi", "laskutus"), ("Osoite", "toimitus"))),
+        (("Tieto", "Vastaanottaja"), (("Nimi", "Verohallinto"), ("Osoite", "Posti"))),
+    ],
+    ids=["source-column", "purpose-column", "recipient-column"],
+)
+def test_data_table_under_guessed_heading_stays_data(
+    columns: tuple[str, str], rows: tuple[tuple[str, str], ...]
+) -> None:
+    result = import_notice(_data_table("Mitä tietoja keräämme?", columns, rows))
+    assert [name.split(" (")[0] for name in names(result.draft.data_categories)] == [
+        "Nimi",
+        "Osoite",
+    ]
+    assert result.draft.purposes == ()
+    assert result.draft.recipients == ()
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="bug F19: two purpose sentences and one security sentence under 'Tietojen kerääminen "
