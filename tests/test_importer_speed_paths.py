@@ -714,3 +714,21 @@ def _slow_unmatched(text: str, mapped: list[_builder.Mapping]) -> list[object]:
 def test_unmatched_skips_only_blank_gaps(text: str, spans: list[tuple[int, int]]) -> None:
     mapped = [_builder.Mapping(s, min(s + n, len(text)), "x") for s, n in spans if s < len(text)]
     assert _unmatched(text, mapped) == _slow_unmatched(text, mapped)
+
+
+_SPACE_CHARS = st.sampled_from(
+    [*"a-Ä9 \t\n\x0b\x0c\r\x1c\x1f\x85\xa0\u1680\u2000\u200b\u2028\u3000\ufeff"]
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(_SPACE_CHARS, max_size=12) | st.text(max_size=12))
+@example("sana-")
+@example("sana-\u2003Oy")
+def test_glued_heading_one_word_check_agrees_with_its_words(line: str) -> None:
+    # _structure._glued_heading returns None at once for a line str.split() finds one
+    # word in: the word pattern (\S+) must find fewer than two there too
+    words = list(_structure._WORD_RUN.finditer(line))
+    assert (len(line.split(maxsplit=1)) < 2) == (len(words) < 2)
+    if len(words) < 2:
+        assert _structure._glued_heading(line) is None

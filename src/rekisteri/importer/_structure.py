@@ -942,6 +942,8 @@ def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
     another kind whose value is in capitals too and ends a sentence is a
     sentence ("SÄILYTYSAIKA ON VIISI VUOTTA."): it opens no section.
     """
+    if len(line[:MAX_HEADING].split(maxsplit=1)) < 2:
+        return None  # one word ("sana-"): no head with a value after it (str.split and \S agree)
     words = list(_WORD_RUN.finditer(line[:MAX_HEADING]))
     heads = [
         words[count - 1].end()
