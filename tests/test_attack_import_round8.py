@@ -381,11 +381,6 @@ def test_where_from_sentence_moves_to_sources(notice: str) -> None:
     assert not any("saadaan" in text for text in fields)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F28 (regression of 566bb1b): one sentence with 'käytetään'/'käyttö' overrides a "
-    "guessed heading that names its field: security or retention text becomes a purpose or rights",
-)
 @pytest.mark.parametrize(
     ("heading", "body", "field"),
     [
@@ -394,10 +389,16 @@ def test_where_from_sentence_moves_to_sources(notice: str) -> None:
             "Tietoja käytetään vain salatun yhteyden kautta.",
             "security",
         ),
-        (
+        pytest.param(
             "Tietojen kerääminen ja suojaaminen",
             "Tietojen käyttöoikeus on vain niillä, jotka tarvitsevat tietoja laskutukseen.",
             "security",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="bug F28 (rest): under a heading naming two things, one sentence about "
+                "access rights ('käyttöoikeus', no security cue word) that names invoicing moves "
+                "the section to purposes",
+            ),
         ),
         (
             "Kuinka kauan tietoja säilytetään?",
@@ -428,11 +429,6 @@ def test_one_use_sentence_does_not_override_the_heading(
             "<h2>Rekisterinpitäjä</h2><p>Kuusimäen Puutarha Oy</p><h2>Mitä tietoja keräämme?</h2>"
             "<table><tr><th>Tieto</th><th>Säilytysaika</th></tr><tr><td>Nimi</td><td>6 vuotta</td>"
             "</tr><tr><td>Osoite</td><td>6 vuotta</td></tr></table>",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug F33 (regression of the guessed-heading check): a data table with a "
-                "retention column is read as retention, its header row a retention rule",
-            ),
             id="table-retention-column",
         ),
         pytest.param(
@@ -475,11 +471,6 @@ def _data_table(heading: str, columns: tuple[str, str], rows: tuple[tuple[str, s
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F33 (regression of the guessed-heading check): under a guessed data heading, a "
-    "table's second column name (source, purpose, recipient) moves the section to that field",
-)
 @pytest.mark.parametrize(
     ("columns", "rows"),
     [

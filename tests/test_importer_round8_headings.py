@@ -112,6 +112,14 @@ def test_a_guess_is_heard_against_its_text(notice: str, heading: str, kind: str 
             "Lähetä pyyntö osoitteeseen tietosuoja@example.com.",
             "other_rights",
         ),
+        # one sentence does not override a heading of one topic
+        ("Miten suojaamme tietosi?", "Tietoja käytetään vain salatun yhteyden kautta.", "security"),
+        # a list's entries never vote against their heading ('… vastaanottajat' is people here)
+        (
+            "Kenen henkilötietoja keräämme?",
+            "Käsittelemme seuraavien tahojen tietoja:\n• asiakkaat\n• uutiskirjeen vastaanottajat",
+            "data_subjects",
+        ),
         # a sentence that names its own field keeps the guess ("siirretään": a transfer)
         (
             "Siirretäänkö tietoja EU:n ulkopuolelle?",

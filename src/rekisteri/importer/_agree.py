@@ -129,9 +129,10 @@ def verdict(text: str, section: Section, heading: str) -> SectionKind | None:
 
     The guess itself when nothing speaks against it; another field when the
     text clearly speaks of that one (in two sentences or more, at least half
-    of its running sentences) and never of the guessed one (the second field
-    of a two-part heading first); ``None`` when the text only speaks of the
-    notice itself or is only links.
+    of its running sentences; one is enough under a heading that names two
+    things) and never of the guessed one (the second field of a two-part
+    heading first); ``None`` when the text only speaks of the notice itself
+    or is only links.
     """
     kind = section.kind
     if kind is None:
@@ -141,44 +142,66 @@ def verdict(text: str, section: Section, heading: str) -> SectionKind | None:
         return kind
     if all(_LINK.match(low) for low, _ in sentences):
         return None  # only links: a page's menu, no section of the notice
-    own = _FAMILY.get(kind, kind)
-    votes: dict[SectionKind, int] = {}
-    about_notice = 0
-    for low, _item in sentences:
-        cues = _cues(low)
-        if own in cues or names_kind(kind, low):
-            return kind  # the text speaks of the guessed field
-        # a field the sentence names outright ("… seuraaviin tarkoituksiin:") before its cues
-        cues = {other for other in _MOVABLE if names_kind(other, low)} or cues
-        about_notice += ABOUT_NOTICE.search(low) is not None
-        for cue in cues:
-            votes[cue] = votes.get(cue, 0) + 1
-    if kind not in _HEARD:
-        return kind
+    votes = _votes(kind, sentences)
+    if votes is None or kind not in _HEARD:
+        return kind  # the text speaks of the guessed field
+    about_notice = votes.pop(None, 0)
     running = sum(not item for _, item in sentences)
+    # one sentence decides alone only under a heading that names two things ("Kenelle ja
+    # miksi?"); a heading of one topic ("Miten suojaamme tietosi?") needs more
+    alone = _TWO_PART.search(heading.casefold()) is not None
     second = second_kind(heading)
-    ranked = sorted(
-        ((count, other) for other, count in votes.items() if other is not own), reverse=True
-    )
-    if second is not None and _clear(votes.get(_FAMILY.get(second, second), 0), running):
+    if second is not None and _clear(votes.get(_FAMILY.get(second, second), 0), running, alone):
         return second  # "X ja Y" whose text is about Y only
+    ranked = sorted(((count, other) for other, count in votes.items() if other), reverse=True)
     if (
         ranked
-        and _clear(ranked[0][0], running)
+        and _clear(ranked[0][0], running, alone)
         and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0])
     ):
         return ranked[0][1]
-    if about_notice * 2 >= len(sentences) and not votes:
+    if about_notice * 2 >= len(sentences) and not ranked:
         return None  # the text speaks of the notice itself ("tässä selosteessa …")
     return kind
 
 
-def _clear(count: int, running: int) -> bool:
+def _votes(
+    kind: SectionKind, sentences: list[tuple[str, bool]]
+) -> dict[SectionKind | None, int] | None:
+    """How many running sentences speak of each other field (``None``: of the notice).
+
+    ``None`` instead when a sentence (a list's entry too) speaks of the guessed field.
+    """
+    own = _FAMILY.get(kind, kind)
+    votes: dict[SectionKind | None, int] = {}
+    for low, item in sentences:
+        cues = _cues(low)
+        if own in cues or names_kind(kind, low):
+            return None
+        if item:
+            continue  # a list's entries speak for their section, never against it
+        lead = low.partition(":")[0]  # a lead-in's words, or the whole sentence
+        named = {other for other in _MOVABLE if names_kind(other, lead)}
+        if len(named) == 1:
+            cues = named  # a sentence that names one field ("… seuraaviin tarkoituksiin:")
+        if ABOUT_NOTICE.search(low):
+            votes[None] = votes.get(None, 0) + 1
+        for cue in cues - {own}:
+            votes[cue] = votes.get(cue, 0) + 1
+    return votes
+
+
+def _clear(count: int, running: int, alone: bool) -> bool:  # noqa: FBT001 - internal
     """Whether *count* sentences of *running* ones speak clearly of a field.
 
-    Two or more and at least half of them, or every one (a one-sentence text).
+    Two or more and at least half of them; or, when *alone* may decide, every
+    one (a one-sentence text).
     """
-    return (count >= _CLEAR and 2 * count >= running) or count == running > 0
+    return (count >= _CLEAR and 2 * count >= running) or (alone and count == running > 0)
+
+
+#: A heading that names two things: "Kenelle ja miksi?", "Evästeet ja tietoturva".
+_TWO_PART: Final = re.compile(r"\s(?:ja|sekä|och|samt|and|&)\s")
 
 
 def settle(text: str, sections: list[Section]) -> None:
