@@ -761,6 +761,51 @@ def test_people_label_lines_in_other_shapes(body: str) -> None:
     assert "Nimi" in names(result.draft.data_categories)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F37: short lines after a lead-in right below the controller's block are the "
+    "controller's other names ('Säilytysaika', 'Tietoturva'), 'Nimi' lost, no data category",
+)
+def test_lead_in_list_after_controller_block_is_data() -> None:
+    result = import_notice(
+        CONTROLLER + "Rekisteriin tallennetaan seuraavat tiedot:\nSäilytysaika\nTietoturva\nNimi\n"
+    )
+    assert "Nimi" in names(result.draft.data_categories)
+    assert not any("Tietoturva" in note for note in notes_for(result, "controller"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param(
+            "Data retention: 6 years after the customer relationship ends.",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="bug F36: an English label line right after the controller's block is "
+                "unmatched, no retention",
+            ),
+            id="en",
+        ),
+        pytest.param("Säilytysaika: 6 vuotta asiakassuhteen päättymisestä.", id="fi"),
+    ],
+)
+def test_retention_label_line_after_controller_block(line: str) -> None:
+    result = import_notice(CONTROLLER + f"{line}\n")
+    assert len(result.draft.retention) == 1
+    assert result.unmatched == ()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F38: a glued name starting lower-case then capital ('iPhone') is not split from "
+    "its heading: the register's name is lost in a heading",
+)
+def test_glued_register_name_with_inner_capital() -> None:
+    result = import_notice("Rekisterin nimiiPhone-sovelluksen käyttäjärekisteri\n")
+    assert result.draft.name is not None
+    assert _text(result.draft.name) == "iPhone-sovelluksen käyttäjärekisteri"
+
+
 POOL_HEADINGS = (
     "Rekisterin tietosisältö",
     "Mitä tietoja keräämme?",
