@@ -279,3 +279,14 @@ def test_a_name_with_a_capital_inside_is_no_glued_heading() -> None:
     assert _kinds("Rekisterinpitäjä\n\nLinkedIn-palvelu Oy\nKatu 1, 00100 Helsinki\n") == {
         "Rekisterinpitäjä": "controller"
     }
+
+
+def test_a_long_numbered_question_is_a_heading() -> None:
+    """A numbered question of up to sixteen words is read by its words (was no heading)."""
+    notice = (
+        "1. Controller\nHarbour Books Ltd, Satamakatu 1, 00160 Helsinki\n"
+        "2. What is the legal basis for and purpose of the processing of personal data?\n"
+        "We process your data to deliver your orders and to send invoices.\n"
+    )
+    heading = "2. What is the legal basis for and purpose of the processing of personal data?"
+    assert _kinds(notice)[heading] == "purposes"

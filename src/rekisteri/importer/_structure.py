@@ -562,6 +562,7 @@ class _Splitter:
         start, end = block[i]
         line = self.text[start:end]
         numbered = _NUMBERED.match(line)
+        asks = line.rstrip().endswith("?")  # "4. What is the legal basis for … data?"
         kind = None
         if numbered is not None and i > 0:
             previous = self.text[block[i - 1][0] : block[i - 1][1]]
@@ -573,11 +574,11 @@ class _Splitter:
                 and not previous.endswith(":")
                 and not _continues(previous, number)
             ):
-                kind = recognise(line) or _guessed(line, numbered=True)
+                kind = recognise(line) or _guessed(line, numbered=True, question=asks)
             elif collapsed and not previous.endswith(":") and _NUMBERED.match(previous) is None:
                 kind = recognise(line)  # only a heading of the table
         elif numbered is not None:
-            kind = recognise(line) or _guessed(line, numbered=True)
+            kind = recognise(line) or _guessed(line, numbered=True, question=asks)
         if kind is None and i + 1 < len(block):
             following = self.text[block[i + 1][0] : block[i + 1][1]]
             if (
@@ -1007,6 +1008,8 @@ def _one_line_statement(block: list[tuple[int, int]], line: str) -> bool:
 
 
 _GUESS_WORDS: Final = 12
+#: A numbered question heading has at most this many words.
+_QUESTION_WORDS: Final = 16
 #: A colon that is not a case ending ("EU:n", "Oy:s"): a label and its value.
 _COLON: Final = re.compile(r":(?![a-zåäö])")
 _BARE_NUMBER: Final = re.compile(r"\d{1,2}[.)]?")
@@ -1142,7 +1145,8 @@ def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> Se
     if (
         _MENU.search(line) is not None
         or not words
-        or len(words) > _GUESS_WORDS
+        # a numbered question may be longer: "4. What is the legal basis for and purpose of …?"
+        or len(words) > (_QUESTION_WORDS if numbered and question else _GUESS_WORDS)
         or (line.rstrip().endswith((".", ",", ";", "!")) and not question)
         or (numbered and len(words) < 3)
         or "@" in line
