@@ -204,6 +204,7 @@ def test_a_numbered_list_under_a_heading_stays_a_list() -> None:
         ("Storage of personal data", SectionKind.RETENTION),
         ("Tietojen korjaaminen", SectionKind.OTHER_RIGHTS),
         ("Rättelse av uppgifterna", SectionKind.OTHER_RIGHTS),
+        ("Complaints", SectionKind.OTHER_RIGHTS),
     ],
 )
 def test_new_key_words(line: str, kind: SectionKind) -> None:

@@ -571,8 +571,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.OTHER_RIGHTS,
         re.compile(
             r"oikeu(?!sperust)|rättighet|\brights?\b|tarkastus|insyn|valitus|klagomål"
-            # "Tietojen korjaaminen", "Rättelse av uppgifter", "Rectification"
-            r"|\bkorjaami|\boikaise|rättelse|rectification"
+            # "Tietojen korjaaminen", "Rättelse av uppgifter", "Rectification"; "Complaints"
+            r"|\bkorjaami|\boikaise|rättelse|rectification|\bcomplaints?\b"
             r"|\brätt(?:en)? (?:att|till)"
         ),
     ),
@@ -627,6 +627,12 @@ def guess(text: str) -> SectionKind | None:
     key = normalise(text)
     if not key or len(key) > MAX_HEADING:
         return None
+    return _guess(key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _guess(key: str) -> SectionKind | None:
+    """:func:`guess` of a normalised heading (remembered: a line is asked about many times)."""
     if _OTHER_MATTERS.fullmatch(key) is not None:
         return None  # "Muut tiedot", "Övriga uppgifter": other matters, no data of the register
     about = _ABOUT.match(key)
@@ -665,7 +671,13 @@ def second_kind(text: str) -> SectionKind | None:
 
 def names_kind(kind: SectionKind, text: str) -> bool:
     """Whether *text* (a sentence, lower case) holds a key word of *kind*."""
-    return any(cue.search(text) is not None for each, cue in _GUESSES if each is kind)
+    return any(cue.search(text) is not None for cue in _CUES_OF.get(kind, ()))
+
+
+#: Each kind's key words (a kind may have two entries in :data:`_GUESSES`).
+_CUES_OF: Final[dict[SectionKind, tuple[re.Pattern[str], ...]]] = {
+    kind: tuple(cue for each, cue in _GUESSES if each is kind) for kind, _ in _GUESSES
+}
 
 
 #: The words that join two things a heading names.
