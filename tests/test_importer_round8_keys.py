@@ -233,6 +233,12 @@ def test_a_name_heading_without_a_name_gives_none() -> None:
             "Medlemsregister",
         ),
         ("Jäsenrekisteri – Medlemsregister", "Jäsenrekisteri", "Medlemsregister"),
+        # a register in the genitive before the bare word "seloste", a date after it
+        (
+            "Tietosuojaseloste\n\nKYLÄN APTEEKIN ASIAKASREKISTERIN SELOSTE\n1.5.2018",
+            "Kylän apteekin asiakasrekisteri",
+            None,
+        ),
         # a database of personal data is a register too
         (
             "Tietosuojaseloste – Kylän seuran henkilötietokanta",

@@ -63,6 +63,8 @@ def title_register_name(line: str) -> str | None:
         'Esimerkki ry:n jäsenrekisteri'
         >>> title_register_name("Dataskyddsbeskrivning för Exempel Ab") is None
         True
+        >>> title_register_name("KYLÄN ENSIMMÄISEN APTEEKIN ASIAKASREKISTERIN SELOSTE")
+        'Kylän ensimmäisen apteekin asiakasrekisteri'
     """
     flat_line = flat(line).strip(" .:")
     line = _ABOUT_LEAD.sub("", flat_line, count=1)
@@ -178,6 +180,10 @@ def _phrase_name(line: str) -> str | None:
     if about is not None:
         # "Tietosuojaseloste koskien asiakasrekisteriä": the register in the partitive
         return capitalise(about.group("name") + "i")
+    genitive = _GENITIVE_BEFORE_NOTICE.match(line)
+    if genitive is not None and len(genitive.group("name").split()) <= _NAME_WORDS:
+        # "X:n asiakasrekisterin seloste": the register in the genitive before the notice
+        return capitalise(genitive.group("name") + ("I" if line.isupper() else "i"))
     owner = _SWEDISH_GENITIVE.match(line)
     if owner is not None:
         # "Kundregistrets dataskyddsbeskrivning": the register's own name
@@ -199,6 +205,13 @@ _REGISTER_END: Final = re.compile(
 )
 _ABOUT: Final = re.compile(
     rf"(?i){_DOCUMENT}[ \t]+koskien[ \t]+(?P<name>(?:[\w-]+[ \t]+){{0,4}}[\w-]*rekister)iä$"
+)
+#: "Tampereen apteekin asiakasrekisterin seloste": a register in the genitive, then a word
+#: for the notice (also the bare "seloste" the document table does not hold).
+_GENITIVE_BEFORE_NOTICE: Final = re.compile(
+    r"(?i)^(?P<name>(?:[\w:-]+[ \t]+){0,6}[\w-]*rekister)in[ \t]+"
+    r"(?:seloste|tietosuojaseloste|rekisteriseloste|tietosuojailmoitus|informointiasiakirja)"
+    r"(?:[ \t]+[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4}|[0-9]{2}))?$"  # a date after it
 )
 _SWEDISH_GENITIVE: Final = re.compile(
     rf"(?i)(?P<name>(?:[\w-]+[ \t]+){{0,3}}[\w-]*registret)s[ \t]+{_DOCUMENT}$"
