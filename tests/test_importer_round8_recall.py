@@ -262,3 +262,16 @@ def test_a_heading_marked_in_markdown_inside_a_block(line: str) -> None:
     """Between a sentence's end and the next sentence, marked like the plain heading."""
     result = import_notice(CONTROLLER + PURPOSES.rstrip() + "\n" + line + "\n" + BODY)
     assert headings(result).get(line) == "purposes"
+
+
+@pytest.mark.parametrize("entry", ["Yhteystiedot: nimi ja puhelinnumero", "Kontaktuppgifter: namn"])
+def test_a_bulleted_entry_with_a_label_is_no_heading(entry: str) -> None:
+    """'• Yhteystiedot: …' under the data heading is a data category, not a controller heading."""
+    result = import_notice(
+        CONTROLLER
+        + "1. Keräämämme tiedot\n\nKeräämme näitä tietoja:\n\n  • "
+        + entry
+        + "\n  • Maksutiedot: maksutapa\n\n2. Tietojen käyttötarkoitus\n\nTilausten käsittely.\n"
+    )
+    assert "controller" not in {kind for text, kind in headings(result).items() if "•" in text}
+    assert len(result.draft.data_categories) == 2

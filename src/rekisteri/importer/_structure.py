@@ -802,7 +802,8 @@ class _Splitter:
             inline = _INLINE_HEADING.match(line)
             if (
                 inline is not None
-                and not (start in self.item_starts and self.current in _LIST_KINDS)
+                # a list's entry ("• Yhteystiedot: nimi, puhelin" under the data heading)
+                and not (self._bulleted((start, end)) and self.current in _LIST_KINDS)
                 and (kind := self._inline_kind(inline.group(1))) is not None
             ):
                 head_end = start + inline.end(1)
