@@ -291,21 +291,21 @@ CODES: Final = MappingProxyType(
             ),
         ),
         "I015": (
-        Severity.INFO,
-        (
-            "Otsikko {subject}: ei tunnettu otsikko, vaan luettu sanoistaan; tarkista sen alta "
-            "täytetyt kentät."
+            Severity.INFO,
+            (
+                "Otsikko {subject}: ei tunnettu otsikko, vaan luettu sanoistaan; tarkista sen alta "
+                "täytetyt kentät."
+            ),
+            (
+                "Rubriken {subject}: ingen känd rubrik, utan läst utifrån sina ord; kontrollera "
+                "fälten som fylldes från den."
+            ),
+            (
+                "Heading {subject}: not a heading the importer knows, read from its words; check "
+                "the fields filled from it."
+            ),
         ),
-        (
-            "Rubriken {subject}: ingen känd rubrik, utan läst utifrån sina ord; kontrollera "
-            "fälten som fylldes från den."
-        ),
-        (
-            "Heading {subject}: not a heading the importer knows, read from its words; check "
-            "the fields filled from it."
-        ),
-    ),
-    "I014": (
+        "I014": (
             Severity.INFO,
             (
                 "Selosteessa oli {subject} henkilötunnusta; ne on peitetty luonnoksessa ja "
