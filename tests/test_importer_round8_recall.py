@@ -275,3 +275,22 @@ def test_a_bulleted_entry_with_a_label_is_no_heading(entry: str) -> None:
     )
     assert "controller" not in {kind for text, kind in headings(result).items() if "•" in text}
     assert len(result.draft.data_categories) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Whom To Contact About The Register", "contact_person"),
+        ("Name And Contact Details Of The Controller", "controller"),
+    ],
+)
+def test_a_title_case_party_heading(line: str, kind: str) -> None:
+    """Its words join with 'for', 'of', 'the': no role followed by a person's name."""
+    result = import_notice(CONTROLLER + PURPOSES + line + "\n\nMatti Example\nmatti@example.com\n")
+    assert headings(result).get(line) == kind
+
+
+def test_a_role_and_a_name_stay_a_line_of_the_block() -> None:
+    line = "Tietosuojavastaava Kaisa Esimerkki"
+    result = import_notice(CONTROLLER.rstrip() + "\n" + line + "\nkaisa@example.com\n\n" + PURPOSES)
+    assert line not in headings(result)

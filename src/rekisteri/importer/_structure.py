@@ -1164,9 +1164,18 @@ def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> Se
         and len(words) >= 3
         and not line.isupper()
         and all(word[:1].isupper() for word in words[1:])
+        # a heading in Title Case joins its words: "Contact Person For The Register"
+        and not any(word.casefold() in _JOINING_WORDS for word in words[1:])
     ):
         return None  # "Tietosuojavastaava Kaisa Vuorinen": a role and a name, not a heading
     return kind
+
+
+#: Words that join a heading's words and are no part of a person's name.
+_JOINING_WORDS: Final = frozenset(
+    {"for", "the", "of", "and", "in", "to", "is", "who", "whom", "för", "av", "och", "i", "om"}
+    | {"ja", "tai", "sekä", "kuka", "keneen", "vem", "är"}
+)
 
 
 _COUNTRIES: Final = frozenset({"suomi", "finland", "sverige", "sweden", "norge", "eesti"})
