@@ -290,3 +290,14 @@ def test_a_long_numbered_question_is_a_heading() -> None:
     )
     heading = "2. What is the legal basis for and purpose of the processing of personal data?"
     assert _kinds(notice)[heading] == "purposes"
+
+
+def test_a_run_of_label_paragraphs_gives_each_label_its_own_text() -> None:
+    """After 'Data label: …', an unknown 'Label: …' paragraph is no more of the data."""
+    kinds = _kinds(
+        "Kerättävät tiedot: nimi, osoite ja puhelinnumero.\n\n"
+        "Käyttö: tietoja käytetään jäsenasioiden hoitamiseen.\n\n"
+        "Tietojen siirto ETA:n ulkopuolelle: tietoja ei siirretä.\n"
+    )
+    assert kinds["Kerättävät tiedot:"] == "data_categories"
+    assert kinds["Käyttö:"] is None  # an unknown heading of its own: its text is listed

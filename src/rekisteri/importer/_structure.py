@@ -634,6 +634,31 @@ class _Splitter:
         kind = _guessed(label)
         return None if kind is SectionKind.TITLE else kind
 
+    def _next_label(self, i: int, inline: re.Match[str]) -> bool:
+        """Whether an unknown label opens a section: the last one was a "Label: value" line.
+
+        "Jäsenrekisteriin kerättävät tiedot: …" / "Käyttö: …" / "… edellytykset: …": in
+        a run of such paragraphs each label heads its own text, also one whose words
+        name no field (an unknown heading, its text listed), never the section above.
+        """
+        label = inline.group(1)
+        after = inline.string[inline.end(1) + 1 : inline.end(1) + 2]
+        if i > 0 or len(self.pieces) < 2 or self.current in _CONTACT_KINDS or after.islower():
+            return False  # … or a case ending after the colon ("ETA:n"), no label
+        heading, value = self.pieces[-2], self.pieces[-1]
+        words = label.split()
+        return (
+            heading.kind == "heading"
+            and value.kind == "para"
+            and value.start > heading.start
+            and self.text[heading.start : heading.end].rstrip().endswith(":")
+            and heading.end > value.start - 3  # the value on the heading's line
+            and 0 < len(words) <= _UNKNOWN_WORDS
+            and label[:1].isupper()
+            and _LEADS_IN.search(label) is None
+            and not any(char.isdigit() for char in label)
+        )
+
     def _numbered_unknown(self, block: list[tuple[int, int]], i: int) -> Piece | None:
         """A heading the importer does not know, numbered as the next section ("5. Palaute").
 
@@ -804,7 +829,10 @@ class _Splitter:
                 inline is not None
                 # a list's entry ("• Yhteystiedot: nimi, puhelin" under the data heading)
                 and not (self._bulleted((start, end)) and self.current in _LIST_KINDS)
-                and (kind := self._inline_kind(inline.group(1))) is not None
+                and (
+                    (kind := self._inline_kind(inline.group(1))) is not None
+                    or self._next_label(i, inline)
+                )
             ):
                 head_end = start + inline.end(1)
                 colon = start + inline.end()
