@@ -205,6 +205,19 @@ def test_a_numbered_list_under_a_heading_stays_a_list() -> None:
         ("Tietojen korjaaminen", SectionKind.OTHER_RIGHTS),
         ("Rättelse av uppgifterna", SectionKind.OTHER_RIGHTS),
         ("Complaints", SectionKind.OTHER_RIGHTS),
+        ("Tietoryhmät", SectionKind.CONTENT),
+        ("Vilken information samlar vi in", SectionKind.CONTENT),
+        ("Data collected", SectionKind.CONTENT),
+        ("Rekisteriasioista vastaa", SectionKind.CONTACT),
+        ("Rekisterin hoitaja", SectionKind.CONTACT),
+        ("Lisätietoja antaa", SectionKind.CONTACT),  # was the data categories
+        ("Tietosuojakysymykset", SectionKind.CONTACT),
+        ("Frågor om dataskydd", SectionKind.CONTACT),
+        ("Kontakt i ärenden som gäller personuppgifter", SectionKind.CONTACT),
+        ("Questions and contact", SectionKind.CONTACT),
+        ("Tietojen käyttö", SectionKind.PURPOSES),
+        ("Användning av personuppgifter", SectionKind.PURPOSES),
+        ("Hur används uppgifterna", SectionKind.PURPOSES),
     ],
 )
 def test_new_key_words(line: str, kind: SectionKind) -> None:

@@ -468,7 +468,9 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|^(?:yhteyshenkilö|kontaktperson|contact person)|rekisterinpitäjän yhteyshenkilö"
             r"|personuppgiftsansvariges kontaktperson|controller's contact person"
             # the person answering for the registers: "Rekistereistä vastaava henkilö"
-            r"|\w+(?:sta|stä) vastaava\w* (?:henkilö|yhteyshenkilö)"
+            r"|\w+(?:sta|stä) vastaava\w* (?:henkilö|yhteyshenkilö)|^\w+(?:sta|stä) vastaa$"
+            # the person who keeps the register, who gives more information
+            r"|rekisterin ?hoitaja|lisätietoja antaa|ytterligare information ges av"
             # "Registerärenden sköts av", "Ärenden gällande registret", "Contact for register enquiries"
             r"|registerärend|ärenden (?:som )?(?:gäller|gällande|angående|rörande) regist"
             r"|^contact (?:for|regarding|concerning|about)\b|whom? to contact"
@@ -490,6 +492,9 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"yhteyshenkilö|kontaktperson|contact person|ottaa yhteyttä|yhteydenotot|\bkontakta"
             r"|^yhteystiedot \S*asioissa|^kontaktuppgifter i \S*ärenden"
             r"|contact us|whom? (?:can|do|should) (?:i|you) contact"
+            # questions on data protection: "Tietosuojakysymykset", "Frågor om dataskydd"
+            r"|^kontakt(?:uppgifter)? (?:i|för|vid)\b|dataskyddsfrågor|frågor om (?:dataskydd|personuppgift)"
+            r"|tietosuojakysym|^questions and contact|^questions (?:about|on) (?:privacy|data)"
         ),
     ),
     (
@@ -565,6 +570,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             # lawfulness is the legal basis: "Henkilötietojen käsittelyn lainmukaisuus"
             r"|lainmukaisuu|lawfulness|laglighet|\bavsikt"
             r"|\bhow we use\b|^use of (?:your |the )?(?:personal )?(?:data|information)\b"
+            r"|^(?:henkilö)?tietojen käyt(?:tö|täminen)$|användning av (?:dina )?personuppgift|\bhur används\b"
         ),
     ),
     (
@@ -597,6 +603,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|\btietojen (?:ryhmät|luokat)\b|\w+(?:tt|t)ävät (?:henkilö)?tiedot\b|sisältö(?!luettelo)"
             r"|data (?:that )?we (?:process|hold|store|handle)|personal data processed"
             r"|(?:person)?uppgifter som (?:behandlas|samlas in|registreras|lagras)|registrets (?:person)?uppgifter"
+            r"|\btietoryhm|vilken information|^(?:collected|stored|processed) (?:personal )?data$"
+            r"|^(?:personal )?data (?:collected|stored|processed)$"
         ),
     ),
     (SectionKind.CHANGES, re.compile(r"muutok|ändring|changes")),
