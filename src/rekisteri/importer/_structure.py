@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import TYPE_CHECKING, Final
@@ -1003,6 +1004,7 @@ _CASE_JOIN: Final = re.compile(r"(?<=[a-zäöåé])(?=[A-ZÄÖÅ](?:[a-zäöå]|
 _CASE_JOINS: Final = 2
 
 
+@functools.lru_cache(maxsize=4096)  # pure; a line is looked at by several readers
 def _camel_glued(line: str) -> tuple[SectionKind, int] | None:
     """A heading glued to its value without a space: (kind, heading length), or ``None``.
 
