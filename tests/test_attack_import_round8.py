@@ -806,6 +806,45 @@ def test_glued_register_name_with_inner_capital() -> None:
     assert _text(result.draft.name) == "iPhone-sovelluksen käyttäjärekisteri"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F40: the text under 'Muut tiedot' / 'Övriga uppgifter' / 'Other information' is "
+    "unmatched (or a purpose after an unnumbered purposes heading), not in the description",
+)
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("Muut tiedot", "Lisätietoja antaa asiakaspalvelumme arkisin."),
+        ("Övriga uppgifter", "Mer information ger vår kundtjänst."),
+        ("Other information", "Our customer service gives more information."),
+        ("10. Muut tiedot", "Lisätietoja antaa asiakaspalvelumme arkisin."),
+    ],
+    ids=["fi", "sv", "en", "fi-numbered"],
+)
+def test_other_information_goes_to_the_description(heading: str, body: str) -> None:
+    result = import_notice(
+        CONTROLLER + f"Rekisterin käyttötarkoitus\n\nLaskutus.\n\n{heading}\n\n{body}\n"
+    )
+    assert result.draft.description is not None
+    assert body in _text(result.draft.description)
+    assert names(result.draft.purposes) == ["Laskutus"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug F39: processors from a list led in by 'Käytämme seuraavia palveluntarjoajia:' "
+    "under a recipients heading carry no note",
+)
+def test_processors_from_recipients_list_are_noted() -> None:
+    result = import_notice(
+        CONTROLLER + "Tietojen säännönmukaiset luovutukset\n\n"
+        "Käytämme seuraavia palveluntarjoajia:\n- Pilvipalvelu Oy (palvelintila)\n"
+        "- Tilitoimisto Luku Oy (kirjanpito)\n"
+    )
+    assert names(result.draft.processors) == ["Pilvipalvelu Oy", "Tilitoimisto Luku Oy"]
+    assert notes_for(result, "processors")
+
+
 POOL_HEADINGS = (
     "Rekisterin tietosisältö",
     "Mitä tietoja keräämme?",
