@@ -830,11 +830,6 @@ def test_other_information_goes_to_the_description(heading: str, body: str) -> N
     assert names(result.draft.purposes) == ["Laskutus"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F39: processors from a list led in by 'Käytämme seuraavia palveluntarjoajia:' "
-    "under a recipients heading carry no note",
-)
 def test_processors_from_recipients_list_are_noted() -> None:
     result = import_notice(
         CONTROLLER + "Tietojen säännönmukaiset luovutukset\n\n"
