@@ -462,6 +462,56 @@ def test_purpose_sentences_under_guessed_data_heading_are_no_categories() -> Non
     assert names(result.draft.purposes) == ["Laskutus", "Markkinointi"]
 
 
+_F41 = pytest.mark.xfail(
+    strict=True,
+    reason="bug F41: a purposes lead-in and its list under a guessed heading of another field "
+    "are that field's entries (security measures, data categories, recipients), no purpose",
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead_in"),
+    [
+        pytest.param(
+            "Miten suojaamme tietosi?",
+            "Keräämme tietoja seuraaviin tarkoituksiin:",
+            marks=_F41,
+            id="protect-seuraaviin",
+        ),
+        pytest.param(
+            "Mitä tietoja keräämme?",
+            "Keräämme tietoja seuraaviin tarkoituksiin:",
+            id="data-seuraaviin",
+        ),
+        pytest.param(
+            "Kenelle tietoja annetaan?",
+            "Keräämme tietoja seuraaviin tarkoituksiin:",
+            id="recipients-seuraaviin",
+        ),
+        pytest.param(
+            "Mitä tietoja keräämme?",
+            "Seura käsittelee tietoja näihin tarkoituksiin:",
+            marks=_F41,
+            id="data-naihin",
+        ),
+        pytest.param(
+            "Kenelle tietoja annetaan?",
+            "Seura käsittelee tietoja näihin tarkoituksiin:",
+            marks=_F41,
+            id="recipients-naihin",
+        ),
+    ],
+)
+def test_purposes_lead_in_decides_under_guessed_heading(heading: str, lead_in: str) -> None:
+    result = import_notice(
+        CONTROLLER + f"{heading}\n\n{lead_in}\n- jäsenrekisterin ylläpito\n- tiedotus\n"
+    )
+    assert names(result.draft.purposes) == ["Jäsenrekisterin ylläpito", "Tiedotus"]
+    assert result.draft.security == ()
+    assert result.draft.data_categories == ()
+    assert result.draft.recipients == ()
+
+
 def _data_table(heading: str, columns: tuple[str, str], rows: tuple[tuple[str, str], ...]) -> str:
     header = "".join(f"<th>{column}</th>" for column in columns)
     body = "".join(f"<tr><td>{first}</td><td>{second}</td></tr>" for first, second in rows)
@@ -777,15 +827,7 @@ def test_lead_in_list_after_controller_block_is_data() -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        pytest.param(
-            "Data retention: 6 years after the customer relationship ends.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug F36: an English label line right after the controller's block is "
-                "unmatched, no retention",
-            ),
-            id="en",
-        ),
+        pytest.param("Data retention: 6 years after the customer relationship ends.", id="en"),
         pytest.param("Säilytysaika: 6 vuotta asiakassuhteen päättymisestä.", id="fi"),
     ],
 )
