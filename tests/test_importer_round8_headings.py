@@ -301,3 +301,17 @@ def test_a_run_of_label_paragraphs_gives_each_label_its_own_text() -> None:
     )
     assert kinds["Kerättävät tiedot:"] == "data_categories"
     assert kinds["Käyttö:"] is None  # an unknown heading of its own: its text is listed
+
+
+def test_a_label_after_the_controllers_block_and_a_glued_lower_case_name() -> None:
+    """A5's F36 and F38: 'Data retention: …' after a party's block; 'nimiiPhone-…'."""
+    after_party = import_notice(
+        _CONTROLLER + "Data retention: 6 years after the customer relationship ends.\n"
+    )
+    assert len(after_party.draft.retention) == 1
+    channel = import_notice(_CONTROLLER + "Tietosuoja-asiat: tietosuoja@example.fi\n")
+    assert channel.draft.controller.contact is not None
+    assert channel.draft.controller.contact.email == "tietosuoja@example.fi"
+    assert _kinds("Rekisterin nimiiPhone-sovelluksen käyttäjärekisteri\n") == {
+        "Rekisterin nimi": "name"
+    }

@@ -615,7 +615,7 @@ class _Splitter:
             return None
         return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, line))
 
-    def _inline_kind(self, label: str) -> SectionKind | None:
+    def _inline_kind(self, label: str, value: str) -> SectionKind | None:
         """The kind a label before a colon names: the table's, or a short label's words.
 
         "Data retention: 6 years …": a label of up to three words, capitalised,
@@ -623,8 +623,8 @@ class _Splitter:
         labels a channel).
         """
         kind = recognise(label)
-        if kind is not None or self.current in _CONTACT_KINDS:
-            return kind
+        if kind is not None or (self.current in _CONTACT_KINDS and _CHANNEL.search(value)):
+            return kind  # in a party's block "Tietosuoja-asiat: x@example.fi" labels a channel
         words = label.split()
         if (
             not 0 < len(words) <= _INLINE_WORDS
@@ -633,7 +633,7 @@ class _Splitter:
         ):
             return None
         kind = _guessed(label)
-        return None if kind is SectionKind.TITLE else kind
+        return None if kind is SectionKind.TITLE or kind in _CONTACT_KINDS else kind
 
     def _next_label(self, i: int, inline: re.Match[str]) -> bool:
         """Whether an unknown label opens a section: the last one was a "Label: value" line.
@@ -831,7 +831,7 @@ class _Splitter:
                 # a list's entry ("• Yhteystiedot: nimi, puhelin" under the data heading)
                 and not (self._bulleted((start, end)) and self.current in _LIST_KINDS)
                 and (
-                    (kind := self._inline_kind(inline.group(1))) is not None
+                    (kind := self._inline_kind(inline.group(1), line[inline.end() :])) is not None
                     or self._next_label(i, inline)
                 )
             ):
@@ -936,6 +936,8 @@ class _Splitter:
 
 #: A heading's number with a bracket: "3) Data security".
 _PAREN_NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\)[ \t]+[A-ZÄÖÅ]")
+#: A contact channel in a value: an e-mail, a phone or a web address.
+_CHANNEL: Final = re.compile(r"@|\(at\)|\[at\]|\d{3}[ -]?\d{3}|https?://|www\.")
 #: A label before a colon read by its words has at most this many.
 _INLINE_WORDS: Final = 3
 #: A list's first entry, numbered or lettered ("1. Nimi", "1) Nimi", "a) Nimi"), and its second.
@@ -1015,11 +1017,13 @@ def _camel_glued(line: str) -> tuple[SectionKind, int] | None:
     whose words name a kind); a name such as "LinkedIn" heads nothing.
     """
     for join in itertools.islice(_CASE_JOIN.finditer(line, 0, MAX_HEADING), _CASE_JOINS):
-        head = line[: join.start()]
-        numbered = _NUMBERED.match(head) is not None
-        kind = recognise(head) or (_guessed(head, numbered=True) if numbered else None)
-        if kind is not None and kind is not SectionKind.TITLE:
-            return kind, join.start()
+        # the value may itself open with a lower-case letter: "Rekisterin nimiiPhone-…"
+        for at in (join.start(), join.start() - 1):
+            head = line[:at]
+            numbered = _NUMBERED.match(head) is not None
+            kind = recognise(head) or (_guessed(head, numbered=True) if numbered else None)
+            if kind is not None and kind is not SectionKind.TITLE:
+                return kind, at
     return None
 
 
