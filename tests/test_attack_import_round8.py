@@ -512,6 +512,42 @@ def test_purposes_lead_in_decides_under_guessed_heading(heading: str, lead_in: s
     assert result.draft.recipients == ()
 
 
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        pytest.param(
+            "Hur skyddar vi uppgifterna?",
+            "Vi behandlar uppgifterna för följande ändamål:\n- medlemsregister\n- information",
+            marks=_F41,
+            id="sv-protect",
+        ),
+        pytest.param(
+            "Vilka uppgifter samlar vi in?",
+            "Vi behandlar uppgifterna för följande ändamål:\n- medlemsregister\n- information",
+            id="sv-data",
+        ),
+        pytest.param(
+            "How do we protect your data?",
+            "We process the data for the following purposes:\n- membership register\n- newsletters",
+            marks=_F41,
+            id="en-protect",
+        ),
+        pytest.param(
+            "Who receives your data?",
+            "We process the data for the following purposes:\n- membership register\n- newsletters",
+            marks=_F41,
+            id="en-recipients",
+        ),
+    ],
+)
+def test_sv_en_purposes_lead_in_decides_under_guessed_heading(heading: str, body: str) -> None:
+    notice = (CONTROLLER_SV if heading.startswith(("Hur", "Vilka")) else CONTROLLER_EN) + heading
+    result = import_notice(f"{notice}\n\n{body}\n")
+    assert len(result.draft.purposes) == 2
+    assert result.draft.security == ()
+    assert result.draft.recipients == ()
+
+
 def _data_table(heading: str, columns: tuple[str, str], rows: tuple[tuple[str, str], ...]) -> str:
     header = "".join(f"<th>{column}</th>" for column in columns)
     body = "".join(f"<tr><td>{first}</td><td>{second}</td></tr>" for first, second in rows)
