@@ -824,10 +824,14 @@ class Extractor:
 
     def _processor_heading(self, section: Section, kind: SectionKind | None, item: str) -> bool:
         """A firm listed under a data or recipients heading that says "on our behalf"."""
-        if kind not in {SectionKind.CONTENT, SectionKind.DISCLOSURES} or section.heading is None:
+        if (
+            kind not in {SectionKind.CONTENT, SectionKind.DISCLOSURES}
+            or section.heading is None
+            or COMPANY.search(item) is None  # the item's own test first: the heading's is dearer
+        ):
             return False
         heading = heading_text(self.text, section.heading).casefold()
-        return processor_evidence(heading) == "strong" and COMPANY.search(item) is not None
+        return processor_evidence(heading) == "strong"
 
     def _content_item(self, item: str, start: int, end: int) -> None:
         name, _, rest = item.partition(" (")
