@@ -623,21 +623,11 @@ def test_transfer_question_with_bare_denial() -> None:
         pytest.param(
             "Onko tietojen antaminen pakollista?",
             "Tietojen antaminen on vapaaehtoista.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug F16: a question heading with '?' right after the controller's block "
-                "is the controller's other name, its answer unmatched",
-            ),
             id="question-mark",
         ),
         pytest.param(
             "Voinko tarkastaa tietoni?",
             "Voit tarkastaa tietosi lähettämällä pyynnön.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug F16: 'Voinko tarkastaa tietoni?' after the controller's block is the "
-                "controller's other name",
-            ),
             id="rights-question",
         ),
     ],

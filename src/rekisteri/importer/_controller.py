@@ -322,11 +322,19 @@ class ContactReader:
         """A short sentence, or another section's heading, below a party already named.
 
         "Uppgifterna används för fakturering.", "Tietojen käsittelyn perusteet ja
-        tarkoitus (EU 2016/679 6 art.)" after the controller's block: never its name.
+        tarkoitus (EU 2016/679 6 art.)", "Voinko tarkastaa tietoni?" after the
+        controller's block: never its name.
         """
         if self.target().name is None:
             return False
-        return _short_sentence(line) or _other_heading(line)
+        # a question ("Onko tietojen antaminen pakollista?") or a heading word alone
+        # ("Säilytysaika") is the next section's heading
+        return (
+            _short_sentence(line)
+            or _other_heading(line)
+            or _QUESTION.search(line) is not None
+            or _other_kind(recognise(line))
+        )
 
     def _parts(self, start: int, end: int, pending: list[str]) -> list[Part]:
         """The parts of a line: the value of the first label waiting for one, or its own."""
@@ -1321,6 +1329,8 @@ _STATUTE: Final = re.compile(
     r"(?i)tietosuoja-asetu|henkilötietola|tietosuojala|\bgdpr\b|dataskyddsförordning"
     r"|personuppgiftslag|data protection regulation|\b[0-9]{1,4}/(?:19|20)[0-9]{2}\b"
 )
+#: A question of a few words, no channel in it: "Onko tietojen antaminen pakollista?".
+_QUESTION: Final = re.compile(r"^[^@:\d]{6,120}\?$")
 #: A Finnish postal code alone on a line: "00100", "00 100", "FI-00100".
 _CODE_ALONE: Final = re.compile(r"(?:(?:FI|FIN)[ \t]?-?[ \t]?)?(?:[0-9]{5}|[0-9]{2}[ \t][0-9]{3})")
 #: A sentence's end inside a value: a full stop after a word, then a capitalised word.
@@ -1886,6 +1896,11 @@ _CHANNEL_WORDS: Final = re.compile(
     r"(?i)yhteystie|kontakt|contact|osoite|adress|address|puhelin|telefon|phone|sähköpost"
     r"|e-post|e-?mail"
 )
+
+
+def _other_kind(kind: SectionKind | None) -> bool:
+    """Whether *kind* is a section's other than the parties' (and no title)."""
+    return kind is not None and kind not in _PATHS and kind is not SectionKind.TITLE
 
 
 def _other_heading(line: str) -> bool:
