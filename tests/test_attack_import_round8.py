@@ -141,12 +141,6 @@ def run_cli(*args: str) -> tuple[int, str, str]:
         pytest.param(
             "Tietoja käsitellään seuraaviin tarkoituksiin: asiakassuhteen hoitaminen, laskutus ja "
             "markkinointi.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug F1 (rest, H25): the section is read as purposes now, but the inline "
-                "list after the lead-in gives one purpose named 'Tietoja käsitellään seuraaviin "
-                "tarkoituksiin' (the same under the table's 'Rekisterin käyttötarkoitus')",
-            ),
         ),
     ],
     ids=["lead-in-list", "sentence", "inline-list"],
@@ -157,12 +151,6 @@ def test_collecting_and_protecting_heading_over_purposes(heading: str, body: str
     assert not any("lasku" in text.lower() for text in descriptions(result.draft.security))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F2/F5: under a heading naming recipients and purposes ('Kenelle ja miksi?', "
-    "'Tietojen käyttö ja luovuttaminen') the purpose sentence 'Tietoja käytetään laskutukseen.' "
-    "becomes a recipient",
-)
 @pytest.mark.parametrize(
     "heading", ["Kenelle ja miksi?", "Tietojen käyttö ja luovuttaminen"], ids=["question", "two"]
 )
@@ -362,7 +350,6 @@ _F26 = pytest.mark.xfail(
         pytest.param(
             CONTROLLER + "Rekisterin käyttötarkoitus\n\nTiedot saadaan asiakkaalta itseltään. "
             "Tietoja käytetään laskutukseen.\n",
-            marks=_F26,
             id="purposes-heading",
         ),
         pytest.param(
@@ -813,22 +800,11 @@ def test_people_label_lines_give_subjects() -> None:
     assert "Jäsenet" not in names(result.draft.data_categories)
 
 
-_F29 = pytest.mark.xfail(
-    strict=True,
-    reason="bug F29: '- Asiakkaat: nimi, osoite' is a data subject named with its items; "
-    "'Jäsenistä: nimi, …' loses 'Jäsenistä' silently and gives no subject",
-)
-
-
 @pytest.mark.parametrize(
     "body",
     [
-        pytest.param(
-            "- Asiakkaat: nimi, osoite\n- Jäsenet: jäsennumero", marks=_F29, id="bulleted"
-        ),
-        pytest.param(
-            "Asiakkaista: nimi, osoite.\nJäsenistä: jäsennumero.", marks=_F29, id="elative"
-        ),
+        pytest.param("- Asiakkaat: nimi, osoite\n- Jäsenet: jäsennumero", id="bulleted"),
+        pytest.param("Asiakkaista: nimi, osoite.\nJäsenistä: jäsennumero.", id="elative"),
     ],
 )
 def test_people_label_lines_in_other_shapes(body: str) -> None:
@@ -1113,11 +1089,6 @@ def test_processor_under_recipients_heading_is_a_processor(
     assert result.draft.recipients == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F30: a processor's service read from an HTML list item loses its closing "
-    "bracket ('personuppgiftsbiträde (server')",
-)
 @pytest.mark.parametrize(
     ("notice", "service"),
     [
@@ -1222,11 +1193,6 @@ def test_denial_still_sets_none_stated(heading: str, body: str) -> None:
         pytest.param(
             "Tietoja ei luovuteta ulkopuolisille muutoin kuin lain edellyttämissä tapauksissa "
             "viranomaisille.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug F21: a denial with an exception for authorities by law sets "
-                "none_stated recipients and gives no recipient",
-            ),
             id="muutoin-kuin",
         ),
         pytest.param(
@@ -1244,24 +1210,12 @@ def test_denial_with_exception_is_no_none(body: str) -> None:
     assert result.draft.recipients
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F22: 'Emme myy tietojasi.' / 'We do not sell your data.' is a recipient",
-)
 @pytest.mark.parametrize(
     "body", ["Emme myy tietojasi.", "We do not sell your data."], ids=["fi", "en"]
 )
 def test_we_do_not_sell_is_no_recipient(body: str) -> None:
     result = import_notice(CONTROLLER + f"Tietojen säännönmukaiset luovutukset\n\n{body}\n")
     assert result.draft.recipients == ()
-
-
-_F27 = pytest.mark.xfail(
-    strict=True,
-    reason="bug F27: a denial of processors ('Emme käytä henkilötietojen käsittelijöitä.', "
-    "'Ei käytetä.' under the processors heading, 'Vi använder inga personuppgiftsbiträden.') "
-    "is a recipient or a note asking to name processors, no none_stated",
-)
 
 
 @pytest.mark.parametrize(
@@ -1275,14 +1229,12 @@ _F27 = pytest.mark.xfail(
         pytest.param(
             "Tietojen säännönmukaiset luovutukset",
             "Emme käytä henkilötietojen käsittelijöitä.",
-            marks=_F27,
             id="fi-processors",
         ),
-        pytest.param("Henkilötietojen käsittelijät", "Ei käytetä.", marks=_F27, id="fi-bare"),
+        pytest.param("Henkilötietojen käsittelijät", "Ei käytetä.", id="fi-bare"),
         pytest.param(
             "Personuppgiftsbiträden",
             "Vi använder inga personuppgiftsbiträden.",
-            marks=_F27,
             id="sv",
         ),
         pytest.param("Processors", "We do not use processors.", id="en"),

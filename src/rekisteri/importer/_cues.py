@@ -32,7 +32,7 @@ NEGATIVE: Final = re.compile(
 )
 EXCEPTION: Final = re.compile(
     r"\b(?:ellei|paitsi|lukuun ottamatta|pois lukien|mikäli|jos|kuitenkin|förutom|om inte"
-    r"|utom|unless|except|muille kuin|muualle kuin|annat än|other than)\b"
+    r"|utom|unless|except|muille kuin|muualle kuin|muutoin kuin|muuten kuin|annat än|other than)\b"
     # "ei luovuteta … ilman jäsenen lupaa": disclosed with consent, so not "no one"
     r"|\b(?:ilman|utan|without)\s+(?:\w+\s+){0,3}(?:lupaa|suostumusta|samtycke|tillstånd"
     r"|consent|permission)"

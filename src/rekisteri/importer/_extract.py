@@ -157,9 +157,23 @@ def _named_services(sentence: str, named: list[re.Match[str]]) -> list[tuple[str
     pairs = []
     for match, after in zip(named, [*named[1:], None], strict=True):
         tail = sentence[match.end() : after.start() if after else len(sentence)]
-        service = tail.strip(" \t–—-:,;.()")
+        service = _service_of(tail)
         pairs.append((match.group(1), service or sentence))
     return pairs
+
+
+def _service_of(tail: str) -> str:
+    """The service after a processor's name, its brackets kept unless they hold it all.
+
+    "(palvelintila)" gives "palvelintila"; ", personuppgiftsbiträde (server)"
+    keeps "(server)".
+    """
+    service = tail.strip(" \t–—-:,;.")
+    if service.startswith("(") and service.endswith(")") and service.count("(") == 1:
+        return service[1:-1].strip()
+    if service.count("(") != service.count(")"):
+        return service.strip("()").strip()
+    return service
 
 
 #: A paragraph over a list with a full stop and at most this many words is an entry.
@@ -212,6 +226,42 @@ _ROLE_WORD: Final = re.compile(
 _SUBJECTS_WORD: Final = re.compile(r"(?i)rekisteröi|(?:de )?registrerade|(?:the )?data subj")
 
 
+#: A denial: "ei", "emme", "inga", "not", "no" (with no exception).
+_NO_WORD: Final = re.compile(r"\b(?:ei|emme|eikä|inga|ingen|inte|not|no|none|never)\b")
+
+
+def _denies_processors(unit: Unit) -> bool:
+    """Whether a sentence says no processors are used.
+
+    "Emme käytä henkilötietojen käsittelijöitä", "Vi använder inga
+    personuppgiftsbiträden", or a bare denial ("Ei käytetä.") under the
+    processors heading; not one with an exception.
+    """
+    low = unit.low
+    if EXCEPTION.search(low) or not _NO_WORD.search(low):
+        return False
+    return bool(PROCESSOR_CUE.search(low)) or (
+        unit.kind is SectionKind.PROCESSORS and len(low.split()) <= _ENTRY_WORDS
+    )
+
+
+def _moved_from(kind: SectionKind | None, low: str) -> str | None:
+    """A processor or a purpose under a recipients heading, a source under another.
+
+    "Tietoja käsittelee puolestamme X Oy" (processors) and "Tietoja käytetään
+    laskutukseen." (purposes, under "Kenelle ja miksi?") leave the recipients;
+    "Tiedot saadaan asiakkaalta itseltään." leaves the purposes or security.
+    """
+    if kind is SectionKind.DISCLOSURES:
+        if _processor_named(low):
+            return "processors"
+        if purposes_in(low) and not DISCLOSURE.search(low):
+            return "purposes"
+    if kind in _WHERE_FROM_LEAVES and STRONG_SOURCE.match(low) and not DISCLOSURE.search(low):
+        return "sources"
+    return None
+
+
 def _names_people(low: str) -> bool:
     """Whether a sentence under a data heading names kinds of people, and no data.
 
@@ -230,6 +280,10 @@ def _names_people(low: str) -> bool:
     return listed[0] is None and all(people_kind(item) for item in listed[1])
 
 
+#: A firm's legal form in a lower-cased sentence.
+_LEGAL_FORM: Final = re.compile(r"\b(?:oyj|oy|ab|abp|ky|ltd|inc|gmbh|as|aps|llc)\b")
+
+
 def _processor_named(low: str) -> bool:
     """Whether a sentence under a recipients heading names a processor, not a recipient.
 
@@ -240,7 +294,10 @@ def _processor_named(low: str) -> bool:
     """
     if is_negative(low, DISCLOSURE):
         return False
-    return processor_evidence(low) is not None
+    evidence = processor_evidence(low)
+    # a word alone ("ulkoinen palveluntarjoaja") names a processor only with a firm's name:
+    # an unnamed one stays a category of recipients (a processor needs a name)
+    return evidence == "strong" or (evidence == "word" and _LEGAL_FORM.search(low) is not None)
 
 
 #: The word that joins the two things a heading names.
@@ -326,6 +383,15 @@ _LISTS_DATA: Final = re.compile(
 )
 
 
+#: Sections a statement of where the data come from leaves ("Tiedot saadaan …").
+_WHERE_FROM_LEAVES: Final = frozenset(
+    {
+        SectionKind.PURPOSES,
+        SectionKind.SECURITY,
+        SectionKind.SECURITY_MANUAL,
+        SectionKind.SECURITY_ELECTRONIC,
+    }
+)
 #: What a list's lead-in says its items are, whatever the section's heading says.
 _LEAD_KINDS: Final = (
     (
@@ -394,6 +460,11 @@ def _led_to(kind: SectionKind | None, lead_in: str) -> SectionKind | None:
 _LIMITED_DENIAL: Final = re.compile(
     r"markkinointi\w*|\w*tarkoituksiin|\w*tarkoitukseen|marknadsför\w*|\w*ändamål"
     r"|marketing|\bfor \w+ purposes"
+)
+#: "Emme myy tietojasi", "Vi säljer inte", "We do not sell your data": no recipient, no "none".
+_NO_SALE: Final = re.compile(
+    r"\b(?:emme|ei)\s+(?:\w+\s+)?myy|\bsälj\w*\s+(?:\w+\s+)?(?:inte|aldrig)\b"
+    r"|\b(?:do|does|will)\s+not\s+sell|\bnever\s+sell|\bdon[’']t\s+sell"
 )
 #: A line over a list without a colon that still leads in to it: "… seuraaviin tarkoituksiin",
 #: "Tietoja käytetään esimerkiksi", "Uppgifterna används bl.a. för", "We use the data for".
@@ -768,6 +839,11 @@ class Extractor:
             field = _LIST_FIELDS[self.led_to]
             shown = lead_in if len(lead_in) <= 70 else lead_in[:69] + "…"
             self.out.note(field, f"a list outside any known section, read by its lead-in: {shown}")
+        elif self.led_to is SectionKind.PROCESSORS and kind is SectionKind.DISCLOSURES:
+            shown = lead_in if len(lead_in) <= 70 else lead_in[:69] + "…"
+            self.out.note(
+                "processors", f"a list under the recipients, read by its lead-in: {shown}"
+            )
 
     def _colon(self, start: int, end: int) -> bool:
         return self.text[start:end].rstrip().endswith(":")
@@ -780,6 +856,10 @@ class Extractor:
         kind = self.led_to or section.kind
         if self._processor_heading(section, kind, item):
             kind = SectionKind.PROCESSORS  # "Ketkä käsittelevät tietoja puolestamme?" / "- X Oy"
+        elif kind is None and section.heading is not None:
+            kind = self._list_kind(
+                section, piece
+            )  # a list under a heading the importer does not know
         routed = self._cross(kind, item.casefold())
         if routed in {"transfers", "retention", "recipients"} or (
             routed is not None
@@ -811,6 +891,37 @@ class Extractor:
         else:
             self._sentence_unit(kind, start, end, inherit=None, section=section, text=item)
 
+    def _list_kind(self, section: Section, piece: Piece) -> SectionKind | None:
+        """The kind of a list under an unknown heading, as its entries say.
+
+        Entries that name kinds of people, more than half ("Asiakkaat", "Käyttäjät (esim.
+        …)") are data subjects; entries that all name items of data
+        ("Yhteystiedot (esim. …)", "Maksutiedot") are data categories. The
+        move is noted on the field.
+        """
+        at = section.pieces.index(piece)
+        first = at
+        while first > 0 and section.pieces[first - 1].kind == "item":
+            first -= 1
+        last = at
+        while last + 1 < len(section.pieces) and section.pieces[last + 1].kind == "item":
+            last += 1
+        if last == first:
+            return None  # a lone line says too little
+        items = [flat(self.text[p.content_start : p.end]) for p in section.pieces[first : last + 1]]
+        heads = [re.split(r"\s*\(", item, maxsplit=1)[0] for item in items]
+        people = sum(people_kind(head) for head in heads)
+        if 2 * people > len(heads) and not any(is_data_item(head) for head in heads):
+            found, field = SectionKind.SUBJECTS, "data_subjects"
+        elif all(is_data_item(head) and not people_kind(head) for head in heads):
+            found, field = SectionKind.CONTENT, "data_categories"
+        else:
+            return None
+        if at == first and section.heading is not None:
+            heading = heading_text(self.text, section.heading)
+            self.out.note(field, f"a list under “{heading}”, read by its entries; check it")
+        return found
+
     def _subject_item(self, item: str, start: int, end: int) -> None:
         """An entry under a data-subjects heading: people, or an item of data.
 
@@ -834,6 +945,8 @@ class Extractor:
         return processor_evidence(heading) == "strong"
 
     def _content_item(self, item: str, start: int, end: int) -> None:
+        if self._people_label(item, start, end):
+            return  # "- Asiakkaat: nimi, osoite"
         name, _, rest = item.partition(" (")
         description = None
         if rest and item.endswith(")"):
@@ -841,7 +954,7 @@ class Extractor:
         else:
             name = item
         head = _RELATIVE.split(name, maxsplit=1)[0]
-        if PERSON_WORDS.search(head.casefold()) or people_kind(head):
+        if (PERSON_WORDS.search(head.casefold()) and not is_data_item(head)) or people_kind(head):
             full = as_sentence(item)
             short = capitalise(head)
             self.out.add_subject(
@@ -869,8 +982,8 @@ class Extractor:
         free = kind in FREE_SECTIONS
         if kind is not SectionKind.TRANSFERS and is_transfer(low):
             return "transfers"
-        if kind is SectionKind.DISCLOSURES and _processor_named(low):
-            return "processors"
+        if (moved := _moved_from(kind, low)) is not None:
+            return moved
         if free and ABOUT_NOTICE.search(low):
             return "description"  # the notice introduces itself: no field of its own
         if free and (preamble := _preamble_cue(low)) is not None:
@@ -1129,8 +1242,8 @@ class Extractor:
         if unit.lead_in and unit.sentence.endswith(":"):
             self.out.map(unit.start, unit.end, "processors")
             return
-        if is_negative(unit.low, PROCESSOR_CUE):
-            # "Emme käytä alihankkijoita": explicitly no processors
+        if _denies_processors(unit):
+            # "Emme käytä alihankkijoita", "Ei käytetä." under the processors heading
             self.out.none_stated[NoneStated.PROCESSORS] = None
             self.out.add_description(unit.sentence, unit.start, unit.end)
             self.out.map(unit.start, unit.end, "none_stated.processors")
@@ -1198,8 +1311,8 @@ class Extractor:
         nimi, osoite") gives its people as data subjects too.
         """
         if lead is not None:
-            label = lead.rstrip(" :")
-            whose = whose_data(lead) or ([people_named(label)] if people_kind(label) else [])
+            label = people_named(lead.rstrip(" :"))  # "Asiakkaista:" → "Asiakkaat"
+            whose = whose_data(lead) or ([label] if people_kind(label) else [])
             for name in whose:
                 self.out.add_subject(capitalise(name), None, start, end)
         for item in items:
@@ -1208,10 +1321,13 @@ class Extractor:
     def _people_label(self, sentence: str, start: int, end: int) -> bool:
         """A line that names people, then their data: "Jäsenet: jäsennumero."."""
         label, colon, rest = sentence.partition(": ")
-        if not colon or not rest.strip(" .") or not people_kind(label):
+        people = people_named(label)  # "Jäsenistä: …" → "Jäsenet"
+        if not colon or not rest.strip(" .") or not people_kind(people):
             return False
-        self.out.add_subject(capitalise(people_named(label)), None, start, end)
-        self.out.add_category(category_name(rest), as_sentence(rest), start, end)
+        self.out.add_subject(capitalise(people), None, start, end)
+        listed = split_items(rest)
+        for item in listed[1] if listed is not None else [category_name(rest)]:
+            self.out.add_category(capitalise(item.rstrip(" .")), None, start, end)
         return True
 
     def _to_subjects(self, unit: Unit) -> None:
@@ -1260,7 +1376,9 @@ class Extractor:
             out.map(unit.start, unit.end, "recipients")  # "Vastaanottaja – Tarkoitus:"
         elif unit.continued and out.recipients:
             out.extend_recipient(sentence, unit.start, unit.end)
-        elif is_negative(low, DISCLOSURE) and _LIMITED_DENIAL.search(low):
+        elif (is_negative(low, DISCLOSURE) and _LIMITED_DENIAL.search(low)) or (
+            _NO_SALE.search(low) and not DISCLOSURE.search(low)
+        ):
             # "… ei luovuteta markkinointitarkoituksiin": a limit on disclosures, not "none"
             out.note("recipients", f"the notice limits disclosures: {sentence}")
             out.map(unit.start, unit.end, "recipients")
@@ -1310,7 +1428,7 @@ class Extractor:
         self, kind: SectionKind | None, sentence: str, start: int, end: int, *, lead_in: bool
     ) -> None:
         out = self.out
-        names = purposes_in(sentence)
+        names = purposes_in(sentence) or _led_purposes(sentence)
         if names is None and kind is SectionKind.PURPOSES and not lead_in:
             based = based_purpose(sentence)
             names = (
@@ -1489,6 +1607,22 @@ class Extractor:
         heading = heading_text(self.text, section.heading) if section.heading else ""
         shown = sentence if len(sentence) <= 70 else sentence[:69] + "…"
         self.out.note(field, f"from the section “{heading}”: {shown}")
+
+
+#: A lead-in that names purposes: "Tietoja käsitellään seuraaviin tarkoituksiin:".
+_PURPOSE_LEAD: Final = re.compile(r"(?i)tarkoitu|ändamål|purpose")
+
+
+def _led_purposes(sentence: str) -> list[str] | None:
+    """The purposes listed after a lead-in that names them, in one sentence.
+
+    "Tietoja käsitellään seuraaviin tarkoituksiin: asiakassuhteen hoitaminen,
+    laskutus ja markkinointi." gives three purposes, not one named by the lead-in.
+    """
+    listed = split_items(sentence) if ":" in sentence else None
+    if listed is None or listed[0] is None or not _PURPOSE_LEAD.search(listed[0]):
+        return None
+    return [capitalise(item.rstrip(" .")) for item in listed[1]]
 
 
 def _name_value(value: str) -> str:

@@ -95,7 +95,7 @@ _DATA_WORD: Final = re.compile(
     r"(?i)(?:tiedot|tieto|tietoja|nimi|osoite|numero|puhelin|sähköposti|syntymäaika|tunnus"
     r"|henkilötunnus|kuva|ikä|sukupuoli|historia|kieli|ammatti|asema|koulutus|tili"
     r"|uppgifter|uppgift|namn|adress|nummer|e-post|data|information|details|name|address"
-    r"|number|e-?mail|id|history|records?)\b"
+    r"|number|e-?mail|id|history|records?)(?:nsa|nsä|mme|nne)?\b"
 )
 
 
@@ -169,6 +169,23 @@ _JOIN: Final = re.compile(r"(?i),\s+|\s+(?:ja|sekä|tai)\s+")
 _STEM_IN: Final = re.compile(rf"(?i)^(?P<pre>[\wåäö-]*?)(?P<stem>{_FI_STEMS})")
 
 
+_DATA_NOUN: Final = re.compile(r"(?i)\b(?:henkilö)?tie(?:dot|toja|tojen)\b")
+#: How far from "tiedot"/"tietoja" the people may stand (a list of genitives before it).
+_WINDOW: Final = 240
+
+
+def _whose_match(sentence: str) -> re.Match[str] | None:
+    """The people before "tiedot" or after "tietoja", searched near that word only."""
+    for noun in _DATA_NOUN.finditer(sentence):
+        before = sentence[max(0, noun.start() - _WINDOW) : noun.end()]
+        found = _GENITIVE_WHOSE.search(before)
+        if found is None:
+            found = _ELATIVE_WHOSE.match(sentence, noun.start(), noun.end() + _WINDOW)
+        if found is not None:
+            return found
+    return None
+
+
 def whose_data(sentence: str) -> list[str] | None:
     """The kinds of people whose data a Finnish sentence says the register holds.
 
@@ -180,9 +197,10 @@ def whose_data(sentence: str) -> list[str] | None:
         >>> whose_data("Asiakkaan nimi ja osoite.") is None
         True
     """
-    found = _GENITIVE_WHOSE.search(sentence) or _ELATIVE_WHOSE.search(sentence)
+    low = sentence.casefold()
+    found = _whose_match(sentence) if "tie" in low else None
     if found is None:
-        return about_whom(sentence)
+        return about_whom(sentence) if _ABOUT_WORD.search(low) else None
     if _FOLLOWING.search(found.group(0)):
         return []  # "tietoja seuraavista henkilöistä:": the list below says whom
     names = [_nominative(part) for part in _JOIN.split(found.group("who")) if part.strip()]
@@ -195,6 +213,7 @@ _ABOUT_WHOM: Final = re.compile(
     r"(?i)\b(?:person)?(?:uppgifter|data|information|details)\s+(?:om|on|about|of)\s+"
     r"(?P<who>[^:.;()]{3,160})"
 )
+_ABOUT_WORD: Final = re.compile(r"uppgift|data|information|details")
 _SPLIT_OTHER: Final = re.compile(
     r"(?i),\s*(?:(?:and|och|samt|or|eller)\s+)?|\s+(?:and|och|samt|or|eller)\s+"
 )
@@ -273,7 +292,9 @@ def _nominative(phrase: str) -> str | None:
 _PROCESSOR_STRONG: Final = re.compile(
     r"(?i)puolestamme|puolestaan|\w+n puolesta\b|\b(?:meidän|\w+n) lukuun\b(?! ottamatta)"
     r"|toimeksian\w*"
-    r"|ulkoist\w*|henkilötietojen käsittelijä\w*|käsittelijä(?:nä|inä|t|ksi|mme)\b"
+    r"|ulkoist(?:aa|amme|ettu|etut|etaan|ettava|amalla|aminen|anut|aneet)\b"
+    r"|henkilötietojen käsittelij\w*|käsittelijä(?:nä|t|ksi|mme)\b"
+    r"|käsittelijö(?:inä|itä|iden|ihin)\b"
     r"|alihankkij\w*|käsittelysopimu\w*|tietojenkäsittelysopimu\w*"
     r"|personuppgiftsbiträd\w*|\bbiträd\w*|underleverantör\w*|för (?:vår|vår\w*|\w+s) räkning"
     r"|på (?:vårt|vårat) uppdrag|på uppdrag av|biträdesavtal\w*"
