@@ -272,3 +272,44 @@ def test_data_items_under_a_data_and_sources_heading() -> None:
     )
     assert _names(result.draft.data_categories) == ["Asiakkaan nimi", "Puhelinnumero"]
     assert [source.key for source in result.draft.sources] == ["data-subject"]
+
+
+# -- 4. a word alone, lists under unknown headings --------------------------------------
+
+
+def test_an_unnamed_service_provider_stays_a_recipient() -> None:
+    """A processor needs a name: 'ulkoista palveluntarjoajaa' alone is a recipient category."""
+    result = import_notice(
+        CONTROLLER + "Tietojen säännönmukaiset luovutukset\n\nTiedot ovat vain yrityksen "
+        "käytössä, paitsi käytettäessä ulkoista palveluntarjoajaa laskutukseen.\n"
+    )
+    assert result.draft.processors == ()
+    assert len(result.draft.recipients) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "subjects", "categories"),
+    [
+        pytest.param(
+            "- Asiakkaat\n- Jäsenet\n- Yhteistyökumppanit (esim. toimittajat)\n",
+            ["Asiakkaat", "Jäsenet", "Yhteistyökumppanit (esim. toimittajat)"],
+            [],
+            id="people",
+        ),
+        pytest.param(
+            "- Yhteystiedot (esim. sähköposti)\n- Maksutiedot\n",
+            [],
+            ["Yhteystiedot", "Maksutiedot"],
+            id="data",
+        ),
+        pytest.param("- Asiakkaat\n- Laskutus\n- Tietoturva\n", [], [], id="mixed"),
+    ],
+)
+def test_a_list_under_an_unknown_heading_is_read_by_its_entries(
+    body: str, subjects: list[str], categories: list[str]
+) -> None:
+    result = import_notice(CONTROLLER + f"Kenestä ja mitä\n\n{body}")
+    assert _names(result.draft.data_subjects) == subjects
+    assert _names(result.draft.data_categories) == categories
+    if subjects or categories:
+        assert "read by its entries" in to_toml(result.draft, notes=result.notes)
