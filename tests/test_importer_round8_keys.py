@@ -313,3 +313,10 @@ def test_controller_named_as_processing_the_data(sentence: str, controller: str)
 def test_a_person_processing_the_data_is_no_controller() -> None:
     notice = "Tietosuojaseloste\n\nAino Esimerkki käsittelee henkilötietoja huolellisesti." + TAIL
     assert import_notice(notice).draft.controller.name is None
+
+
+def test_a_town_labelling_the_body_is_no_part_of_its_name() -> None:
+    notice = "Registeransvarig\n\nEsbo: Byns stad\nGrankulla: Grankulla stad\n" + TAIL
+    result = import_notice(notice)
+    assert result.draft.controller.name == "Byns stad"
+    assert any("Esbo" in note for note in result.notes.get("controller", ()))

@@ -606,11 +606,24 @@ class ContactReader:
         self.out.note(self.path, "name read from a sentence in the controller's block; check")
         return self.set(self.out.controller, "name", keeper, part.start, part.end)
 
+    def _unlabelled(self, value: str) -> str:
+        """*value* without a label before the body's name ("Yhdistys: X ry", "Esbo: Esbo stad").
+
+        A town before a colon labels the body's line of a register kept by several
+        towns; it is said in a note.
+        """
+        value = _BODY_LABEL.sub("", value, count=1)
+        placed = _PLACE_LABEL.fullmatch(value)
+        if placed is None or ORGANISATION.search(placed.group("name")) is None:
+            return value
+        self.out.note(self.path, f"the notice labels the name: {placed.group('label')}")
+        return placed.group("name")
+
     def _trimmed_name(self, part: Part, value: str) -> str | None:
         """*value* without what the notice adds to a name; ``None`` when it is no name."""
         value = " ".join(value.split())  # a name broken over two lines (_joined_name_lines)
         if self.path == "controller":
-            value = _BODY_LABEL.sub("", value, count=1)  # "Yhdistys: X ry"
+            value = self._unlabelled(value)
             owned = _OWNER_OF_SERVICE.fullmatch(value)
             if owned is not None:
                 # "X Oy:n Verkkokauppa": the firm is the controller, its shop is noted
@@ -1453,6 +1466,8 @@ _BODY_LABEL: Final = re.compile(
     r"|föreningens[ \t]+namn|stiftelse|företag|organisation|association|company)[ \t]*:[ \t]*"
     r"(?=[A-ZÄÖÅ0-9])"
 )
+#: One capitalised word before a colon and a name: "Esbo: Esbo stad", "Vantaa: Vantaan kaupunki".
+_PLACE_LABEL: Final = re.compile(r"(?P<label>[A-ZÄÖÅ][\w-]+):[ \t]+(?P<name>[A-ZÄÖÅ].+)")
 #: A firm's name in the genitive before what it runs: "X Oy:n Verkkokauppa", "X ry:n Kerho".
 _OWNER_OF_SERVICE: Final = re.compile(
     r"(?P<name>[A-ZÄÖÅ][^\n:]*?(?<![\w-])(?:Oyj|Oy|Ab|Ky|Ay|ry|rf|sr|osk)):n[ \t]+"
