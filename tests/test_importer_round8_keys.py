@@ -320,3 +320,20 @@ def test_a_town_labelling_the_body_is_no_part_of_its_name() -> None:
     result = import_notice(notice)
     assert result.draft.controller.name == "Byns stad"
     assert any("Esbo" in note for note in result.notes.get("controller", ()))
+
+
+@pytest.mark.parametrize(
+    ("heading", "answer"),
+    [
+        ("Miten voin oikaista tietojani?", "Ota yhteyttä asiakaspalveluun."),
+        ("Onko tietojen antaminen pakollista?", "Tietojen antaminen on vapaaehtoista."),
+        ("Säilytysaika", "Kuusi vuotta."),
+    ],
+)
+def test_question_or_heading_word_ends_the_controller_block(heading: str, answer: str) -> None:
+    block = "Rekisterinpitäjä\n\nKuusimäen Puutarha Oy\nKuusitie 2, 33100 Tampere\n\n"
+    result = import_notice(block + f"{heading}\n\n{answer}\n")
+    assert result.draft.controller.name == "Kuusimäen Puutarha Oy"
+    notes = " ".join(result.notes.get("controller", ()))
+    assert heading.rstrip("?") not in notes
+    assert answer.rstrip(".") not in notes

@@ -154,6 +154,9 @@ class ContactReader:
         self.id_from_prose = False
         """Whether the controller's Y-tunnus was read from that sentence too: it goes with
         the name the section replaces."""
+        self.left_block = False
+        """Whether a question or a heading word below the party's named block ended it: the
+        lines after it in the section are that heading's text."""
 
     def target(self) -> ContactFields:
         path = self.path
@@ -178,6 +181,7 @@ class ContactReader:
         self.path = _PATHS[kind]
         self.kind = kind
         self.after_box = False
+        self.left_block = False
         self.read_pieces(kind, section)
 
     def _first_named(self, section: Section, first: re.Pattern[str]) -> bool:
@@ -327,14 +331,12 @@ class ContactReader:
         """
         if self.target().name is None:
             return False
+        if self.left_block:
+            return True  # the text under a question or heading word that ended the block
         # a question ("Onko tietojen antaminen pakollista?") or a heading word alone
-        # ("Säilytysaika") is the next section's heading
-        return (
-            _short_sentence(line)
-            or _other_heading(line)
-            or _QUESTION.search(line) is not None
-            or _other_kind(recognise(line))
-        )
+        # ("Säilytysaika") is the next section's heading; the lines after it are its text
+        self.left_block = _QUESTION.search(line) is not None or _other_kind(recognise(line))
+        return self.left_block or _short_sentence(line) or _other_heading(line)
 
     def _parts(self, start: int, end: int, pending: list[str]) -> list[Part]:
         """The parts of a line: the value of the first label waiting for one, or its own."""
