@@ -265,13 +265,6 @@ def test_guessed_heading_over_two_purpose_sentences_gives_purposes(heading: str)
     assert notes_for(result, "purposes")
 
 
-_F25 = pytest.mark.xfail(
-    strict=True,
-    reason="bug F25: a Swedish two-thing heading over two purpose sentences is read as its "
-    "heading's field (security, cookies): no purpose",
-)
-
-
 @pytest.mark.parametrize(
     ("notice", "purpose_word"),
     [
@@ -279,14 +272,12 @@ _F25 = pytest.mark.xfail(
             CONTROLLER_SV + "Insamling och skydd av uppgifter\n\nUppgifterna används för "
             "fakturering. Uppgifterna används också för marknadsföring.\n",
             "fakturering",
-            marks=_F25,
             id="sv-collect-protect",
         ),
         pytest.param(
             CONTROLLER_SV + "Cookies och datasäkerhet\n\nUppgifterna används för fakturering. "
             "Uppgifterna används också för marknadsföring.\n",
             "fakturering",
-            marks=_F25,
             id="sv-cookies-security",
         ),
         pytest.param(

@@ -112,6 +112,25 @@ def test_a_guess_is_heard_against_its_text(notice: str, heading: str, kind: str 
             "Lähetä pyyntö osoitteeseen tietosuoja@example.com.",
             "other_rights",
         ),
+        # Swedish and English: what the data are used for
+        (
+            "Insamling och skydd av uppgifter",
+            (
+                "Syftet med behandlingen är att sköta kundrelationen. "
+                "Uppgifterna används för fakturering och marknadsföring."
+            ),
+            "purposes",
+        ),
+        (
+            "Collection and protection of data",
+            "The purpose is to manage the customer relationship. We use the data for invoicing.",
+            "purposes",
+        ),
+        (
+            "Hur skyddar vi uppgifterna?",
+            "Uppgifterna används endast av personalen, och servern skyddas med brandvägg.",
+            "security",
+        ),
         # one sentence does not override a heading of one topic
         ("Miten suojaamme tietosi?", "Tietoja käytetään vain salatun yhteyden kautta.", "security"),
         # a list's entries never vote against their heading ('… vastaanottajat' is people here)

@@ -89,6 +89,15 @@ _SENTENCE_END: Final = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÄÖÅ0-9•*-])|\n")
 _LINK: Final = re.compile(r"(?i)^(?:https?://|www\.)\S+$")
 
 
+#: What the data are used for, in Swedish and English (purposes_in() reads Finnish):
+#: "Uppgifterna används för fakturering", "Vi samlar in uppgifterna för att …",
+#: "We use the data for invoicing", "Your data is used to …".
+_USED_FOR: Final = re.compile(
+    r"\b(?:används|behandlas|samlar (?:vi )?in|samlas in)\b[^.;]{0,60}?\bför\b"
+    r"|\b(?:we use|is used|are used)\b[^.;]{0,60}?\b(?:for|to)\b"
+)
+
+
 def _cues(low: str) -> set[SectionKind]:
     """The fields a sentence (lower case) speaks of, by the extractor's cue words."""
     found: set[SectionKind] = set()
@@ -100,7 +109,7 @@ def _cues(low: str) -> set[SectionKind]:
         found.add(SectionKind.DISCLOSURES)
     if STRONG_SOURCE.match(low):
         found.add(SectionKind.SOURCES)
-    if purposes_in(low) is not None or LEGAL_BASIS_CUE.search(low):
+    if purposes_in(low) is not None or LEGAL_BASIS_CUE.search(low) or _USED_FOR.search(low):
         found.add(SectionKind.PURPOSES)
     if CONTENT_CUE.search(low):
         found.add(SectionKind.CONTENT)
