@@ -427,11 +427,6 @@ def test_data_items_with_retention_stay_categories(notice: str) -> None:
     assert not any(text.endswith(":") for text in descriptions(result.draft.retention))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F34: two purpose sentences after a data sentence under 'Mitä tietoja keräämme?' "
-    "are data categories named by the whole sentence",
-)
 def test_purpose_sentences_under_guessed_data_heading_are_no_categories() -> None:
     result = import_notice(
         CONTROLLER + f"Mitä tietoja keräämme?\n\nKeräämme nimen. {TWO_PURPOSES}\n"

@@ -313,3 +313,34 @@ def test_a_list_under_an_unknown_heading_is_read_by_its_entries(
     assert _names(result.draft.data_categories) == categories
     if subjects or categories:
         assert "read by its entries" in to_toml(result.draft, notes=result.notes)
+
+
+@pytest.mark.parametrize(
+    ("body", "subjects", "categories"),
+    [
+        pytest.param(
+            "- Asiakas\n- Nimi\n- Osoite\n", ["Asiakas"], ["Nimi", "Osoite"], id="singular"
+        ),
+        pytest.param(
+            "Jäsenistä tallennetaan seuraavat tiedot: nimi ja osoite.\n",
+            ["Jäsenet"],
+            ["Nimi", "Osoite"],
+            id="elative-first",
+        ),
+    ],
+)
+def test_more_shapes_of_people_under_the_data_heading(
+    body: str, subjects: list[str], categories: list[str]
+) -> None:
+    result = import_notice(CONTROLLER + f"Rekisterin tietosisältö\n\n{body}")
+    assert _names(result.draft.data_subjects) == subjects
+    assert _names(result.draft.data_categories) == categories
+
+
+def test_a_purpose_sentence_under_the_data_heading_is_a_purpose() -> None:
+    result = import_notice(
+        CONTROLLER
+        + "Rekisterin tietosisältö\n\nNimi ja osoite.\n\nTietoja käytetään laskutukseen.\n"
+    )
+    assert [p.name.fi for p in result.draft.purposes] == ["Laskutus"]
+    assert _names(result.draft.data_categories) == ["Nimi", "Osoite"]

@@ -92,6 +92,7 @@ from rekisteri.importer._people import (
     people_kind,
     people_list,
     people_named,
+    person_entry,
     processor_evidence,
     whose_data,
 )
@@ -245,6 +246,12 @@ def _denies_processors(unit: Unit) -> bool:
     )
 
 
+#: A sentence that opens by saying what the data are used for: "Tietoja käytetään …".
+_USED_FOR: Final = re.compile(
+    r"(?:henkilö|asiakas)?tie(?:toja|dot|tojasi)\s+(?:\w+\s+)?käyte(?:tään|tään myös)\s"
+)
+
+
 def _moved_from(kind: SectionKind | None, low: str) -> str | None:
     """A processor or a purpose under a recipients heading, a source under another.
 
@@ -259,6 +266,13 @@ def _moved_from(kind: SectionKind | None, low: str) -> str | None:
             return "purposes"
     if kind in _WHERE_FROM_LEAVES and STRONG_SOURCE.match(low) and not DISCLOSURE.search(low):
         return "sources"
+    if (
+        kind is SectionKind.CONTENT
+        and _USED_FOR.match(low)
+        and purposes_in(low)
+        and not _DATA_ITEM.search(low)
+    ):
+        return "purposes"  # "Tietoja käytetään laskutukseen." under "Mitä tietoja keräämme?"
     return None
 
 
@@ -910,7 +924,7 @@ class Extractor:
             return None  # a lone line says too little
         items = [flat(self.text[p.content_start : p.end]) for p in section.pieces[first : last + 1]]
         heads = [re.split(r"\s*\(", item, maxsplit=1)[0] for item in items]
-        people = sum(people_kind(head) for head in heads)
+        people = sum(person_entry(head) for head in heads)
         if 2 * people > len(heads) and not any(is_data_item(head) for head in heads):
             found, field = SectionKind.SUBJECTS, "data_subjects"
         elif all(is_data_item(head) and not people_kind(head) for head in heads):
@@ -954,7 +968,7 @@ class Extractor:
         else:
             name = item
         head = _RELATIVE.split(name, maxsplit=1)[0]
-        if (PERSON_WORDS.search(head.casefold()) and not is_data_item(head)) or people_kind(head):
+        if (PERSON_WORDS.search(head.casefold()) and not is_data_item(head)) or person_entry(head):
             full = as_sentence(item)
             short = capitalise(head)
             self.out.add_subject(

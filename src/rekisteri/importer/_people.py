@@ -143,6 +143,27 @@ def people_kind(item: str) -> bool:
     return True
 
 
+#: A Finnish people noun in the singular nominative, as a list's entry ("Asiakas", "Jäsen").
+_FI_SINGULAR: Final = re.compile(
+    r"(?i)[\wåäö-]*(?:asiakas|jäsen|hakija|työntekijä|käyttäjä|lahjoittaja|tilaaja|osallistuja"
+    r"|huoltaja|opiskelija|oppilas|potilas|asukas|osakas|vapaaehtoinen|vuokralainen|kävijä"
+    r"|vierailija|henkilö|kumppani|edustaja|pelaaja|valmentaja|kuluttaja)"
+)
+
+
+def person_entry(item: str) -> bool:
+    """Whether a short entry names a kind of people, in the plural or the singular."""
+    head = re.split(r",|\(|\s[-–—]\s|:", item, maxsplit=1)[0].strip(" .;")
+    if people_kind(head):
+        return True
+    words = head.split()
+    return (
+        0 < len(words) <= 2
+        and _FI_SINGULAR.fullmatch(words[-1]) is not None
+        and not (_DATA_WORD.search(head))
+    )
+
+
 #: Whose data: people in the genitive plural before "tiedot"/"tietoja"
 #: ("asiakkaiden tiedot", "jäsentemme tietoja"), or in the elative plural after
 #: "tietoja" ("tietoja yhdistyksen jäsenistä ja lahjoittajista").
@@ -165,6 +186,11 @@ _ELATIVE_WHOSE: Final = re.compile(
     r"(?:aista|ista|oista|öistä|istä|mista)(?:mme|nne|nsa|nsä)?)\b"
 )
 _FOLLOWING: Final = re.compile(r"(?i)\bseuraav\w*\s")
+#: People in the elative before the data: "Jäsenistä tallennetaan seuraavat tiedot".
+_ELATIVE_FIRST: Final = re.compile(
+    rf"(?i)^\W*(?P<who>{_GENITIVE_WORD}[\wåäö-]*?(?:{_FI_STEMS})"
+    r"(?:aista|ista|oista|öistä|istä|mista))\s+(?:\w+\s+){0,3}?(?:henkilö)?tie(?:dot|toja)\b"
+)
 _JOIN: Final = re.compile(r"(?i),\s+|\s+(?:ja|sekä|tai)\s+")
 _STEM_IN: Final = re.compile(rf"(?i)^(?P<pre>[\wåäö-]*?)(?P<stem>{_FI_STEMS})")
 
@@ -199,9 +225,11 @@ def whose_data(sentence: str) -> list[str] | None:
     """
     low = sentence.casefold()
     found = _whose_match(sentence) if "tie" in low else None
+    if found is None and "tie" in low:
+        found = _ELATIVE_FIRST.match(sentence)
     if found is None:
         return about_whom(sentence) if _ABOUT_WORD.search(low) else None
-    if _FOLLOWING.search(found.group(0)):
+    if _FOLLOWING.search(found.string, found.start(), found.end("who")):
         return []  # "tietoja seuraavista henkilöistä:": the list below says whom
     names = [_nominative(part) for part in _JOIN.split(found.group("who")) if part.strip()]
     return [name for name in names if name] or None
