@@ -344,3 +344,15 @@ def test_a_purpose_sentence_under_the_data_heading_is_a_purpose() -> None:
     )
     assert [p.name.fi for p in result.draft.purposes] == ["Laskutus"]
     assert _names(result.draft.data_categories) == ["Nimi", "Osoite"]
+
+
+def test_purposes_set_in_capitals_are_named_in_lower_case() -> None:
+    result = import_notice(
+        CONTROLLER + "REKISTERIN KÄYTTÖTARKOITUS\n\n"
+        "TIETOJA KÄYTETÄÄN LASKUTUKSEEN JA ASIAKASSUHTEEN HOITAMISEEN.\n\n- MARKKINOINTI\n"
+    )
+    assert [p.name.fi for p in result.draft.purposes] == [
+        "Laskutus",
+        "Asiakassuhteen hoitaminen",
+        "Markkinointi",
+    ]

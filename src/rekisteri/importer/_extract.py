@@ -888,9 +888,10 @@ class Extractor:
             self._sentence_unit(kind, start, end, inherit=None, section=section, text=item)
             return
         if kind is SectionKind.PURPOSES:
-            listed = purposes_in(item)
-            phrase = None if listed else noun_phrase(item, search=False)
-            names = listed or [phrase or capitalise(item)]
+            said = _unshout(item)  # "- MARKKINOINTI" is "Markkinointi"
+            listed = purposes_in(said)
+            phrase = None if listed else noun_phrase(said, search=False)
+            names = listed or [phrase or capitalise(said)]
             remark = NOMINATIVE if listed or phrase else None
             first = len(self.out.purposes)
             for name in names:
@@ -1442,15 +1443,14 @@ class Extractor:
         self, kind: SectionKind | None, sentence: str, start: int, end: int, *, lead_in: bool
     ) -> None:
         out = self.out
-        names = purposes_in(sentence) or _led_purposes(sentence)
+        said = _unshout(sentence)  # "LASKUTUKSEEN" read as "laskutukseen"
+        names = purposes_in(said) or _led_purposes(said)
         if names is None and kind is SectionKind.PURPOSES and not lead_in:
-            based = based_purpose(sentence)
+            based = based_purpose(said)
             names = (
                 [based]
                 if based
-                else processed_for(sentence)
-                or varten_purposes(sentence)
-                or listed_purposes(sentence)
+                else processed_for(said) or varten_purposes(said) or listed_purposes(said)
             )
         if names:
             words = len(sentence.split())
@@ -1637,6 +1637,12 @@ def _led_purposes(sentence: str) -> list[str] | None:
     if listed is None or listed[0] is None or not _PURPOSE_LEAD.search(listed[0]):
         return None
     return [capitalise(item.rstrip(" .")) for item in listed[1]]
+
+
+def _unshout(text: str) -> str:
+    """Text set in capitals, in lower case (its names then get one capital)."""
+    letters = sum(c.isalpha() for c in text)
+    return text.lower() if letters > 3 and text.isupper() else text
 
 
 def _name_value(value: str) -> str:
