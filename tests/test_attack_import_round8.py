@@ -801,13 +801,17 @@ def test_people_label_lines_in_other_shapes(body: str) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug F37: short lines after a lead-in right below the controller's block are the "
-    "controller's other names ('Säilytysaika', 'Tietoturva'), 'Nimi' lost, no data category",
+    reason="bug F37: short lines or a bulleted list after a lead-in right below the "
+    "controller's block: no data category, 'Nimi' (or every item) mapped to the controller "
+    "and lost",
 )
-def test_lead_in_list_after_controller_block_is_data() -> None:
-    result = import_notice(
-        CONTROLLER + "Rekisteriin tallennetaan seuraavat tiedot:\nSäilytysaika\nTietoturva\nNimi\n"
-    )
+@pytest.mark.parametrize(
+    "items",
+    ["Säilytysaika\nTietoturva\nNimi", "- Nimi\n- Osoite"],
+    ids=["short-lines", "bulleted"],
+)
+def test_lead_in_list_after_controller_block_is_data(items: str) -> None:
+    result = import_notice(CONTROLLER + f"Rekisteriin tallennetaan seuraavat tiedot:\n{items}\n")
     assert "Nimi" in names(result.draft.data_categories)
     assert not any("Tietoturva" in note for note in notes_for(result, "controller"))
 
