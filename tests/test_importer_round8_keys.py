@@ -337,3 +337,18 @@ def test_question_or_heading_word_ends_the_controller_block(heading: str, answer
     notes = " ".join(result.notes.get("controller", ()))
     assert heading.rstrip("?") not in notes
     assert answer.rstrip(".") not in notes
+
+
+@pytest.mark.parametrize(
+    ("line", "email"),
+    [
+        ("sähköposti aino.esimerkki {et} example.fi", "aino.esimerkki@example.fi"),
+        ("Sähköposti: toimisto (et) example.fi", "toimisto@example.fi"),
+    ],
+)
+def test_email_with_et_in_brackets(line: str, email: str) -> None:
+    assert _fields(line).get("email") == email
+
+
+def test_et_al_is_no_email() -> None:
+    assert "email" not in _fields("Esimerkki (et al.) kirjoitti")

@@ -166,21 +166,21 @@ _SEPARATORS: Final = re.compile(
     r"[ \t]*"
 )
 #: An e-mail address as notices write it, the "at" and the dots spelled out or not:
-#: "@" (also doubled by a typing slip, "name@@example.fi"), "(at)", "[ at ]", "{ät}", "(a)",
+#: "@" (also doubled by a typing slip, "name@@example.fi"), "(at)", "[ at ]", "{ät}", "{et}", "(a)",
 #: a bare " at " or " ät " between the parts;
 #: ".", "(piste)", "[dot]", a bare " dot " or " piste ", or a dot with spaces round it.
 #: It starts only where a run of the local part's characters starts: tried from
 #: every character of a long run (a line of digits), it took 64 steps per character.
 _EMAIL_FORM: Final = re.compile(
     r"(?i)(?<![a-z0-9._%+\-])[a-z0-9._%+\-]{1,64}(?:[ \t]?@@?[ \t]?|_@_"
-    r"|[ \t]*[(\[{][ \t]*(?:at|a|ät|@|a-t|[aä]t-merkki|miukumauku|kissanhäntä)[ \t]*[)\]}][ \t]*"
+    r"|[ \t]*[(\[{][ \t]*(?:at|a|ät|et|@|a-t|[aä]t-merkki|miukumauku|kissanhäntä)[ \t]*[)\]}][ \t]*"
     r"|(?P<bare>[ \t]+(?:at|ät)[ \t]+))"
     r"[a-z0-9\-]{1,63}(?:(?:\.|[ \t]*[(\[{][ \t]*(?:piste|dot|\.)[ \t]*[)\]}][ \t]*"
     r"|[ \t]+(?:dot|piste)[ \t]+|[ \t]+\.[ \t]+(?=(?-i:[a-z])))"
     r"[a-z0-9\-]{1,63}){1,5}"
 )
 #: The "at" of an address spelled out, and its dots: what :func:`email_in` writes as "@" and ".".
-_AT_WORDS: Final = r"(?:at|a|ät|@|a-t|[aä]t-merkki|miukumauku|kissanhäntä)"
+_AT_WORDS: Final = r"(?:at|a|ät|et|@|a-t|[aä]t-merkki|miukumauku|kissanhäntä)"
 _AT_SPELLED: Final = re.compile(
     rf"(?i)[ \t]*(?:[(\[{{][ \t]*{_AT_WORDS}[ \t]*[)\]}}]|[ \t]at[ \t]|[ \t]ät[ \t]|_@_|@@?)[ \t]*"
 )
