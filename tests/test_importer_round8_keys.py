@@ -352,3 +352,16 @@ def test_email_with_et_in_brackets(line: str, email: str) -> None:
 
 def test_et_al_is_no_email() -> None:
     assert "email" not in _fields("Esimerkki (et al.) kirjoitti")
+
+
+def test_office_mailbox_beside_the_contact_persons_own_is_the_bodys() -> None:
+    notice = (
+        "Rekisterinpitäjä\n\nKylän Kylät ry\nKatu 6, 71800 Kylä\n\nYhteyshenkilö\n\n"
+        "Sari Esimerkki, 045 555 0100, sari.esimerkki@kylat.example.fi tai "
+        "toimisto@kylat.example.fi\n"
+    )
+    draft = import_notice(notice + TAIL).draft
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.email == "toimisto@kylat.example.fi"
+    assert draft.contact_person is not None
+    assert draft.contact_person.email == "sari.esimerkki@kylat.example.fi"

@@ -844,6 +844,11 @@ class ContactReader:
             if field == "postal_code" and (written := flat(self.text[start:end])) != value:
                 # "65 101": a Finnish code printed with a space, the draft has its digits
                 self.out.note(self.path, f"the notice writes the postal code as {written}")
+        elif self._body_mailbox(target, field, value):
+            # "Sari Esimerkki, sari.esimerkki@… tai toimisto@…": the office's mailbox after
+            # the person's own address is the body's
+            self.out.controller.email = value
+            self.out.note("controller", "e-mail given beside the contact person's own; check")
         elif getattr(target, field) != value:
             label = field.replace("_", " ")
             self.out.note(self.path, f"the notice gives another {label} too: {value}")
@@ -986,6 +991,24 @@ class ContactReader:
             self.out.business_id = None
             self.id_from_prose = False
         return True
+
+    def _body_mailbox(self, target: ContactFields, field: str, value: str) -> bool:
+        """Whether *value*, a second e-mail of the contact person, is the body's mailbox.
+
+        Only when the person's first address is named after them, the second is
+        not, and the controller has no e-mail yet.
+        """
+        person = self.out.contact.name
+        current = self.out.contact.email
+        return (
+            field == "email"
+            and target is self.out.contact
+            and person is not None
+            and current is not None
+            and self.out.controller.email is None
+            and personal_address(current, person, self._roles())
+            and not personal_address(value, person, self._roles())
+        )
 
     def _mailbox_of_controller(self, target: ContactFields, field: str, value: str) -> bool:
         """Whether an e-mail below a person named in the controller's section is the body's."""
