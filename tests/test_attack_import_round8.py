@@ -435,20 +435,12 @@ def test_purpose_sentences_under_guessed_data_heading_are_no_categories() -> Non
     assert names(result.draft.purposes) == ["Laskutus", "Markkinointi"]
 
 
-_F41 = pytest.mark.xfail(
-    strict=True,
-    reason="bug F41: a purposes lead-in and its list under a guessed heading of another field "
-    "are that field's entries (security measures, data categories, recipients), no purpose",
-)
-
-
 @pytest.mark.parametrize(
     ("heading", "lead_in"),
     [
         pytest.param(
             "Miten suojaamme tietosi?",
             "Keräämme tietoja seuraaviin tarkoituksiin:",
-            marks=_F41,
             id="protect-seuraaviin",
         ),
         pytest.param(
@@ -464,13 +456,11 @@ _F41 = pytest.mark.xfail(
         pytest.param(
             "Mitä tietoja keräämme?",
             "Seura käsittelee tietoja näihin tarkoituksiin:",
-            marks=_F41,
             id="data-naihin",
         ),
         pytest.param(
             "Kenelle tietoja annetaan?",
             "Seura käsittelee tietoja näihin tarkoituksiin:",
-            marks=_F41,
             id="recipients-naihin",
         ),
     ],
@@ -491,7 +481,6 @@ def test_purposes_lead_in_decides_under_guessed_heading(heading: str, lead_in: s
         pytest.param(
             "Hur skyddar vi uppgifterna?",
             "Vi behandlar uppgifterna för följande ändamål:\n- medlemsregister\n- information",
-            marks=_F41,
             id="sv-protect",
         ),
         pytest.param(
@@ -502,13 +491,11 @@ def test_purposes_lead_in_decides_under_guessed_heading(heading: str, lead_in: s
         pytest.param(
             "How do we protect your data?",
             "We process the data for the following purposes:\n- membership register\n- newsletters",
-            marks=_F41,
             id="en-protect",
         ),
         pytest.param(
             "Who receives your data?",
             "We process the data for the following purposes:\n- membership register\n- newsletters",
-            marks=_F41,
             id="en-recipients",
         ),
     ],

@@ -425,7 +425,8 @@ _LEAD_KINDS: Final = (
     (
         SectionKind.PURPOSES,
         re.compile(
-            r"seuraaviin (?:käyttö)?tarkoituksiin|seuraavia tarkoituksia|för följande ändamål"
+            r"(?:seuraaviin|näihin) (?:käyttö)?tarkoituksiin|seuraavia tarkoituksia"
+            r"|för följande ändamål|for the following purposes"
             r"|(?:käsittelyn|rekisterin) (?:käyttö)?tarkoitu(?:s|ksena) on:$"
         ),
     ),
@@ -441,10 +442,18 @@ _LEAD_FROM: Final = frozenset(
         SectionKind.SOURCES,
         SectionKind.SUBJECTS,
         SectionKind.DISCLOSURES,
+        # "Miten suojaamme tietosi?" over "Keräämme tietoja seuraaviin tarkoituksiin:"
+        SectionKind.SECURITY,
         # text before the first heading: a lead-in is the strongest evidence there is
         None,
         SectionKind.TITLE,
     }
+)
+
+
+#: Sections whose lead-in that names another list's field maps to that field.
+_LEAD_ELSEWHERE: Final = frozenset(
+    {SectionKind.SECURITY, SectionKind.CONTENT, SectionKind.SUBJECTS}
 )
 
 
@@ -1080,7 +1089,11 @@ class Extractor:
         if self.out.take_updated(start, end):
             return None
         sentence = flat(text if text is not None else self.text[start:end])
-        if not meaningful(sentence) or self._stated_name(sentence, start, end):
+        if (
+            not meaningful(sentence)
+            or self._stated_name(sentence, start, end)
+            or (lead_in and self._led_elsewhere(kind, sentence, start, end))
+        ):
             return None
         low = sentence.casefold()
         if NO_COOKIES.search(low) and EXCEPTION.search(low) is None:
@@ -1163,6 +1176,18 @@ class Extractor:
         if names_kind(second, low) and not names_kind(kind, low):
             return second
         return None
+
+    def _led_elsewhere(self, kind: SectionKind | None, sentence: str, start: int, end: int) -> bool:
+        """A lead-in that names another list's field, mapped to that field.
+
+        "Keräämme tietoja seuraaviin tarkoituksiin:" under a security heading
+        leads in to purposes: it is no security measure.
+        """
+        led = _led_to(kind, sentence) if kind in _LEAD_ELSEWHERE else None
+        if led is None:
+            return False
+        self.out.map(start, end, _LIST_FIELDS[led])
+        return True
 
     def _stated_name(self, sentence: str, start: int, end: int) -> bool:
         """The register's name stated in a sentence ("Rekisterin nimi on X.") anywhere."""
