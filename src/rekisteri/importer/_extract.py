@@ -97,6 +97,7 @@ from rekisteri.importer._people import (
     whose_data,
 )
 from rekisteri.importer._register_name import (
+    continues_name,
     name_in_heading,
     split_section_name,
     stated_register_name,
@@ -716,7 +717,7 @@ class Extractor:
         glued = name_in_heading(self.text[heading.start : heading.end]) if heading else None
         if glued is not None and self.out.name is None:
             self.out.name = glued  # "1. Rekisterin nimi Asiakasrekisteri": a table row as text
-        for index, piece in enumerate(section.pieces):
+        for index, piece in enumerate(self._name_pieces(section)):
             value = flat(self.text[piece.content_start : piece.end])
             lines = [flat(self.text[s:e]) for s, e in piece.lines]
             if (
@@ -765,6 +766,18 @@ class Extractor:
                 self.out.map(piece.start, piece.end, "name")
             else:
                 self._sentence_unit(SectionKind.TITLE, piece.start, piece.end, inherit=None)
+
+    def _name_pieces(self, section: Section) -> list[Piece]:
+        """A name section's pieces, a name broken over its first two paragraphs as one."""
+        pieces = section.pieces
+        if len(pieces) > 1 and continues_name(
+            flat(self.text[pieces[0].content_start : pieces[0].end]),
+            flat(self.text[pieces[1].content_start : pieces[1].end]),
+        ):
+            # a name broken over two paragraphs (see continues_name)
+            lines = [(pieces[0].start, pieces[1].end)]
+            return [attrs.evolve(pieces[0], end=pieces[1].end, lines=lines), *pieces[2:]]
+        return pieces
 
     def _name_from_sentence(self, sentence: str) -> bool:
         """The register a name section's first sentence opens with, in the nominative.
@@ -1225,6 +1238,9 @@ class Extractor:
     def _has_home(self, kind: SectionKind | None, low: str) -> bool:
         if kind is SectionKind.RETENTION:
             return RETENTION.search(low) is not None
+        if kind in SECURITY_SECTIONS:
+            # "Tiedot suojataan palomuurilla." after a moved sentence is security again
+            return SECURITY_CUE.search(low) is not None
         return (
             kind not in {None, SectionKind.TITLE, SectionKind.CHANGES}
             and kind not in SECURITY_SECTIONS
