@@ -365,3 +365,14 @@ def test_office_mailbox_beside_the_contact_persons_own_is_the_bodys() -> None:
     assert draft.controller.contact.email == "toimisto@kylat.example.fi"
     assert draft.contact_person is not None
     assert draft.contact_person.email == "sari.esimerkki@kylat.example.fi"
+
+
+def test_register_name_broken_over_two_paragraphs() -> None:
+    notice = (
+        "Rekisterinpitäjä\n\nKylän Apteekki\nKatu 1, 00100 Kylä\n\n3. Rekisterin nimi\n"
+        "KYLÄN APTEEKIN JA RANNAN SIVUAPTEEKIN\n\nAPTEEKIN ASIAKASREKISTERI\n"
+    )
+    name = import_notice(notice + TAIL).draft.name
+    assert name is not None
+    assert name.fi is not None
+    assert name.fi.casefold() == "kylän apteekin ja rannan sivuapteekin apteekin asiakasrekisteri"

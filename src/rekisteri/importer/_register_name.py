@@ -444,6 +444,37 @@ _EXPLAINED: Final = re.compile(
 )
 
 
+#: A name's first part has at most this many words, its continuation at most this many.
+_FIRST_PART_WORDS: Final = 8
+_CONTINUATION_WORDS: Final = 4
+
+
+def continues_name(first: str, second: str) -> bool:
+    """Whether a name section's second paragraph ends the name its first one began.
+
+    "ELIMÄEN APTEEKIN JA KORIAN SIVUAPTEEKIN" / "APTEEKIN ASIAKASREKISTERI": a
+    name broken over two paragraphs, the first without the register word, the
+    second short and ending with it.
+
+    Examples:
+        >>> continues_name("KYLÄN APTEEKIN JA SIVUAPTEEKIN", "APTEEKIN ASIAKASREKISTERI")
+        True
+        >>> continues_name("Jäsenrekisteri", "Kannatusjäsenrekisteri")
+        False
+        >>> continues_name("Tietoja käytetään laskutukseen.", "Asiakasrekisteri")
+        False
+    """
+    first, second = first.strip(), second.strip(" .")
+    return (
+        0 < len(first.split()) <= _FIRST_PART_WORDS
+        and 0 < len(second.split()) <= _CONTINUATION_WORDS
+        and _REGISTER_END.search(first.strip(" .")) is None
+        and re.search(r"[.!?:;]$", first) is None
+        and _VERB.search(first) is None
+        and _REGISTER_END.search(second) is not None
+    )
+
+
 def stated_register_name(sentence: str) -> str | None:
     """The name a sentence states for the register ("Rekisterin nimi on X."), or ``None``.
 
