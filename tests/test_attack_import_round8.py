@@ -328,13 +328,6 @@ def test_sv_en_use_and_disclosure_heading_splits(notice: str, purpose_word: str)
     assert all(purpose_word not in text for text in descriptions(result.draft.recipients))
 
 
-_F26 = pytest.mark.xfail(
-    strict=True,
-    reason="bug F26: a statement of where the data come from stays in its section's field (a "
-    "purpose, a security measure) instead of moving to sources on strong evidence",
-)
-
-
 @pytest.mark.parametrize(
     "notice",
     [
@@ -346,7 +339,6 @@ _F26 = pytest.mark.xfail(
         pytest.param(
             CONTROLLER + "Tietojen kerääminen ja suojaaminen\n\nTiedot saadaan asiakkaalta "
             "itseltään. Tiedot suojataan palomuurilla.\n",
-            marks=_F26,
             id="two-thing-heading",
         ),
     ],
