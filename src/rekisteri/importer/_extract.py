@@ -1238,6 +1238,9 @@ class Extractor:
     def _has_home(self, kind: SectionKind | None, low: str) -> bool:
         if kind is SectionKind.RETENTION:
             return RETENTION.search(low) is not None
+        if kind in SECURITY_SECTIONS:
+            # "Tiedot suojataan palomuurilla." after a moved sentence is security again
+            return SECURITY_CUE.search(low) is not None
         return (
             kind not in {None, SectionKind.TITLE, SectionKind.CHANGES}
             and kind not in SECURITY_SECTIONS
