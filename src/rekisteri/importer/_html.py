@@ -341,10 +341,28 @@ class _Extractor(HTMLParser):
         self._emit(text)
 
 
+#: A markup declaration ``<!…`` other than a comment, a doctype or a CDATA section;
+#: group 1 is its end (``>``), if it has one.
+_ODD_DECLARATION: Final = re.compile(r"<!(?!--|\[CDATA\[|doctype)[^<>]*(>)?", re.IGNORECASE)
+
+
 def html_to_text(markup: str) -> tuple[str, list[tuple[int, int]], list[int]]:
-    """Return the text content of *markup*, its heading spans and list-item starts."""
+    """Return the text content of *markup*, its heading spans and list-item starts.
+
+    Declarations other than a comment, doctype or CDATA section (``<!ELEMENT
+    …>``, ``<![if IE]>``, a stray ``<![``) are handled here, not by the
+    standard library's parser, which gives up on some of them (``<![`` not
+    followed by a name) and treats others differently from one Python version
+    to the next. Each is left out like a comment, as a browser does; one
+    without its ``>`` is kept as text, so that nothing after it is lost.
+    """
     parser = _Extractor()
-    parser.feed(markup)
+    parser.feed(_ODD_DECLARATION.sub(_as_browser_shows, markup))
     parser.close()
     parser._break(1)  # noqa: SLF001 - flush the last block
     return "".join(parser.parts), parser.headings, parser.items
+
+
+def _as_browser_shows(declaration: re.Match[str]) -> str:
+    """Nothing for a whole declaration; the text, escaped, for one without its ``>``."""
+    return "" if declaration.group(1) else declaration.group(0).replace("<!", "&lt;!", 1)
