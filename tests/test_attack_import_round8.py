@@ -1561,11 +1561,6 @@ def test_command_line_hostile_bytes_exit_codes(data: bytes, code: int, tmp_path:
         assert round_trips(result, tmp_path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F23: a wrong argument type (bytes or None to import_notice, str to import_bytes) "
-    "gives a bare TypeError from deep inside, no RekisteriError",
-)
 @pytest.mark.parametrize(
     ("function", "argument"),
     [

@@ -33,6 +33,7 @@ importable from there (the module is named in brackets)::
     │   └── DocumentTooLargeError           [rekisteri.serialize] over max_bytes or MAX_VALUES
     ├── UnknownCategoryError (KeyError)     no data category with that key in rekisteri.categories
     ├── UnusableInputError (ValueError)     [rekisteri.importer] undecodable, binary or empty input
+    ├── ImportInputTypeError (TypeError)    [rekisteri.importer] not a str / not bytes
     ├── UnreadableFileError (ValueError)    [rekisteri.cli._ids] check-ids: Parquet cut short…
     └── CatalogError (LookupError)          [rekisteri.render] a message catalog is missing
 

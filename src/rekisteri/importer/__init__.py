@@ -50,7 +50,12 @@ from rekisteri._spellings import masking_repr, spelling_spans, spellings
 from rekisteri.identifiers import hetu
 from rekisteri.importer._agree import field_name, guessed_headings, note_guesses
 from rekisteri.importer._builder import BOTH_WAYS, Mapping, merged
-from rekisteri.importer._decode import UnusableInputError, decode, looks_binary
+from rekisteri.importer._decode import (
+    ImportInputTypeError,
+    UnusableInputError,
+    decode,
+    looks_binary,
+)
 from rekisteri.importer._extract import Extractor
 from rekisteri.importer._html import html_to_text, looks_like_html
 from rekisteri.importer._invisible import CHARACTERS, INVISIBLE, Stripped, strip
@@ -66,6 +71,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CODES",
+    "ImportInputTypeError",
     "ImportResult",
     "MappedSpan",
     "Passage",
@@ -415,8 +421,11 @@ def import_notice(
         locale: The language of the findings' messages: ``"fi"``, ``"sv"`` or ``"en"``.
 
     Raises:
+        ImportInputTypeError: *text_or_html* is not a ``str`` (for ``bytes``,
+            use :func:`import_bytes`).
         UnknownLocaleError: *locale* is not one of those.
     """
+    _require(text_or_html, str, "import_notice reads a str", "for bytes use import_bytes")
     from rekisteri.lint import find_outdated, outdated_finding
     from rekisteri.lint._finding import as_lang
     from rekisteri.lint._rules import lint_draft
@@ -582,10 +591,18 @@ def import_bytes(
     finding ``I008``.
 
     Raises:
+        ImportInputTypeError: *data* is not ``bytes`` (for a ``str``, use
+            :func:`import_notice`).
         UnusableInputError: *encoding* is unknown or does not decode *data*,
             or *data* is a binary file or has no text at all.
     """
-    text, used, guessed = decode(data, encoding=encoding)
+    _require(
+        data,
+        bytes | bytearray | memoryview,
+        "import_bytes reads bytes",
+        "for a str use import_notice",
+    )
+    text, used, guessed = decode(bytes(data), encoding=encoding)
     if looks_binary(text):
         msg = "the input looks like a binary file, not text or HTML (save it as text or HTML)"
         raise UnusableInputError(msg)
@@ -597,6 +614,13 @@ def import_bytes(
     if guessed and used not in {"utf-8-sig", "utf-16"}:
         findings = (_finding("I008", "text", used, locale), *findings)
     return attrs.evolve(result, encoding=used, findings=findings)
+
+
+def _require(value: object, kind: object, reads: str, instead: str) -> None:
+    """Raise :class:`ImportInputTypeError` unless *value* is of *kind* (a type or union)."""
+    if not isinstance(value, kind):  # type: ignore[arg-type] # a type or a union of types
+        msg = f"{reads}, not {type(value).__name__} ({instead})"
+        raise ImportInputTypeError(msg)
 
 
 def _blank(char: str) -> bool:

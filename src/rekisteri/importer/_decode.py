@@ -25,6 +25,15 @@ class UnusableInputError(RekisteriError, ValueError):
     """
 
 
+class ImportInputTypeError(RekisteriError, TypeError):
+    """The importer was given something of the wrong type.
+
+    :func:`~rekisteri.importer.import_notice` reads a ``str`` and
+    :func:`~rekisteri.importer.import_bytes` reads ``bytes``; the message names
+    the type given (never the value).
+    """
+
+
 def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str, bool]:
     """Return the text of *data*, the encoding used, and whether it was guessed.
 
