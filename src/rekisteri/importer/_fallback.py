@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Final
 from rekisteri.identifiers import ytunnus
 from rekisteri.importer._contact import MAX_LINE, emails_in, looks_like_person, parse_line
 from rekisteri.importer._cues import ORGANISATION, YTUNNUS_ANY, compact_ytunnus
+from rekisteri.importer._people import PROCESSOR_SAID
 from rekisteri.importer._register_name import name_after_label_line, title_register_name
 
 if TYPE_CHECKING:
@@ -264,12 +265,17 @@ def stated_keeper(text: str) -> str | None:
         'Byns stad'
         >>> stated_keeper("Aino Esimerkki käsittelee henkilötietoja huolellisesti.") is None
         True
+        >>> stated_keeper("Tilitoimisto Numero Oy käsittelee henkilötietoja puolestamme.") is None
+        True
     """
     for found in _KEEPER_FIRST.finditer(text):
         verb, rest = found.group("verb"), found.group("rest")
         if (verb == "pitää" and "yllä" not in rest.split()) or (
             verb == "har" and _OWNS_REGISTER.match(rest) is None
         ):
+            continue
+        if PROCESSOR_SAID.search(rest):
+            # "X Oy käsittelee henkilötietoja puolestamme": a processor, never the keeper
             continue
         if _KEEPING.search(rest) and _is_body(found.group("name")):
             return found.group("name")

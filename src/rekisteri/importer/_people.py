@@ -318,13 +318,13 @@ def _nominative(phrase: str) -> str | None:
 
 #: A party that handles the data on the controller's behalf, said outright.
 _PROCESSOR_STRONG: Final = re.compile(
-    r"(?i)puolestamme|puolestaan|\w+n puolesta\b|\b(?:meidän|\w+n) lukuun\b(?! ottamatta)"
+    r"(?i)puolestamme|puolestaan|\b\w+n puolesta\b|\b(?:meidän|\w+n) lukuun\b(?! ottamatta)"
     r"|toimeksian\w*"
     r"|ulkoist(?:aa|amme|ettu|etut|etaan|ettava|amalla|aminen|anut|aneet)\b"
     r"|henkilötietojen käsittelij\w*|käsittelijä(?:nä|t|ksi|mme)\b"
     r"|käsittelijö(?:inä|itä|iden|ihin)\b"
     r"|alihankkij\w*|käsittelysopimu\w*|tietojenkäsittelysopimu\w*"
-    r"|personuppgiftsbiträd\w*|\bbiträd\w*|underleverantör\w*|för (?:vår|vår\w*|\w+s) räkning"
+    r"|personuppgiftsbiträd\w*|\bbiträd\w*|underleverantör\w*|för (?:vår|vår\w*|\b\w+s) räkning"
     r"|på (?:vårt|vårat) uppdrag|på uppdrag av|biträdesavtal\w*"
     r"|on (?:our|its|the controller[’']s) behalf\b|on behalf of\b|\b(?:data )?processors?\b"
     r"|sub-?processors?|subcontractors?|processing agreement"
@@ -359,6 +359,8 @@ PROCESSOR_LEAD: Final = re.compile(
 
 
 #: Any word that says a party may be a processor (for a denial: "Emme käytä alihankkijoita").
+#: A party said outright to handle the data for another: "puolestamme", "on our behalf".
+PROCESSOR_SAID: Final = _PROCESSOR_STRONG
 PROCESSOR_CUE: Final = re.compile(f"{_PROCESSOR_STRONG.pattern}|{_PROCESSOR_WORD.pattern[4:]}")
 
 

@@ -22,6 +22,8 @@ from rekisteri.importer._headings import recognise
 
 #: A name has at most this many words.
 _NAME_WORDS: Final = 12
+#: The longest value read as a name in two languages (two halves of _NAME_WORDS words).
+_BILINGUAL_CHARS: Final = 400
 _DOCUMENT: Final = (
     r"(?:rekisteri- ja tietosuojaseloste|rekisteriseloste|tietosuojaseloste|tietosuojailmoitus"
     r"|registerbeskrivning|dataskyddsbeskrivning|privacy notice|privacy policy|privacy statement"
@@ -394,7 +396,12 @@ def bilingual_name(value: str) -> str | None:
         >>> bilingual_name("Asiakasrekisteri – verkkokauppa") is None
         True
     """
-    found = _TWO_LANGUAGES.match(value.strip())
+    value = value.strip()
+    # Two halves of at most _NAME_WORDS words each are short: a longer value is
+    # no such name, and the pattern's lazy runs would cost quadratic time on it.
+    if len(value) > _BILINGUAL_CHARS or len(value.split()) > 2 * _NAME_WORDS + 1:
+        return None
+    found = _TWO_LANGUAGES.match(value)
     if found is None or "rekister" in found.group("other").casefold():
         return None
     fi, other = found.group("fi").strip(), found.group("other").strip()

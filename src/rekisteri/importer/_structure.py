@@ -1057,7 +1057,7 @@ _SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{2}[.!?][ \t]+[A-ZÄÖÅ][a-zäö�
 _RULE: Final = re.compile(r"[-=_*~#]{3,}")
 #: A legal reference in brackets at a heading's end: "(EU 2016/679, 13 art.)", "(24 §)".
 _LEGAL_REFERENCE: Final = re.compile(
-    r"(?i)\s*\([^()]*(?:\bart\b|artikla|artikel|article|§|\beu\b|gdpr|asetus|förordning)"
+    r"(?i)(?<!\s)\s*\([^()]*(?:\bart\b|artikla|artikel|article|§|\beu\b|gdpr|asetus|förordning)"
     r"[^()]*\)\s*(?=[?:.]?\s*$)"
 )
 #: A heading's things named by a relative clause with a passive verb: "Uppgifter som behandlas".

@@ -1,0 +1,83 @@
+"""The reviewer's findings on round 8 of the importer (R1, session 9), each kept fixed.
+
+Every notice, firm and person here is invented. The speed cases compare a
+100 kB hostile input with a 10 kB one measured in the same test: linear code
+takes about ten times as long, quadratic code a hundred times.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+import pytest
+
+from rekisteri.importer import import_notice
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+_SMALL = 10_000
+_LARGE = 100_000
+
+
+def _cpu_seconds(text: str) -> float:
+    """The least processor time of two imports of *text*."""
+    best = float("inf")
+    for _ in range(2):
+        began = time.process_time()
+        import_notice(text)
+        best = min(best, time.process_time() - began)
+    return best
+
+
+# R1-1: one long word under a recipients heading (the processor cue's `\w+n puolesta`).
+# R1-2: a long run of spaces in one line (the legal-reference pattern at a heading's end).
+# R1-13: a heading glued to a very long name value (the two-language name pattern).
+_HOSTILE: dict[str, Callable[[int], str]] = {
+    "R1-1 long word under recipients": lambda n: (
+        "Rekisterin nimi\nAsiakasrekisteri\n\nTietojen luovutukset\n" + "a" * n
+    ),
+    "R1-1 long number under recipients": lambda n: (
+        "Rekisterin nimi\nAsiakasrekisteri\n\nTietojen luovutukset\n" + "1" * n
+    ),
+    "R1-2 run of spaces": lambda n: "x" + " " * n + "x\n\nRekisterinpitäjä\nKylä Oy\n",
+    "R1-2 run of tabs": lambda n: "x" + "\t" * n + "x\n\nRekisterinpitäjä\nKylä Oy\n",
+    "R1-13 glued long name": lambda n: "Rekisterin nimi" + "Aa" * (n // 2),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_HOSTILE))
+def test_hostile_input_imports_in_linear_time(shape: str) -> None:
+    make = _HOSTILE[shape]
+    small = _cpu_seconds(make(_SMALL))
+    large = _cpu_seconds(make(_LARGE))
+    # Ten times the text: linear code stays near 10x; the floor keeps timer noise out.
+    assert large < 20 * max(small, 0.005), (shape, small, large)
+
+
+# R1-4: a processor's sentence never names the controller.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tilitoimisto Numero Oy käsittelee henkilötietoja puolestamme.",
+        "Tilitoimisto Numero Oy käsittelee henkilötietoja toimeksiannostamme.",
+        "Tilitoimisto Numero Oy käsittelee henkilötietoja rekisterinpitäjän lukuun.",
+        "Exempel Data Ab behandlar personuppgifter för vår räkning.",
+        "Example Cloud Ltd processes the personal data on our behalf.",
+    ],
+)
+def test_processor_sentence_never_gives_the_controller(sentence: str) -> None:
+    text = (
+        "Asiakasrekisteri\n\nRekisterin käyttötarkoitus\n"
+        "Tietoja käytetään laskutukseen ja asiakassuhteen hoitoon.\n\n"
+        f"Tietojen luovutukset\nTietoja ei luovuteta. {sentence}\n"
+    )
+    firm = " ".join(sentence.split()[:3])
+    assert import_notice(text).draft.controller.name is None
+    # the keeper's own sentence is still read
+    keeper = text.replace(
+        sentence, "Kylän Kauppa Oy käsittelee henkilötietoja tämän selosteen mukaisesti."
+    )
+    assert import_notice(keeper).draft.controller.name == "Kylän Kauppa Oy"
+    assert firm not in str(import_notice(keeper).draft.controller)
