@@ -81,3 +81,38 @@ def test_processor_sentence_never_gives_the_controller(sentence: str) -> None:
     )
     assert import_notice(keeper).draft.controller.name == "Kylän Kauppa Oy"
     assert firm not in str(import_notice(keeper).draft.controller)
+
+
+_CONTROLLER = "Rekisterinpitäjä\nKylän Kauppa Oy\nKauppatie 1, 00100 Helsinki\n\n"
+
+
+def test_label_line_under_security_heading_stays_security() -> None:
+    """R1-10: 'Käyttöoikeudet: …' under the security heading is no guessed rights heading."""
+    result = import_notice(
+        _CONTROLLER + "Rekisterin suojauksen periaatteet\n\n"
+        "Käyttöoikeudet: vain nimetyillä työntekijöillä on pääsy tietoihin.\n\n"
+        "Paperiaineisto: säilytetään lukitussa kaapissa.\n"
+    )
+    assert result.draft.rights == ()
+    assert result.guessed == ()
+    assert len(result.draft.security) == 2
+    assert not result.unmatched
+    assert not any(f.code in {"I001", "I005", "I015"} for f in result.findings)
+
+
+def test_label_lines_under_data_heading_are_data_items() -> None:
+    """R1-3: 'Label: value' paragraphs under the data heading are its entries."""
+    result = import_notice(
+        _CONTROLLER + "Rekisterin tietosisältö\n\nNimi: etu- ja sukunimi\n\n"
+        "Yhteystiedot: osoite, puhelin ja sähköposti\n\n"
+        "Ostohistoria: tilaukset ja maksut\n\n"
+        "Markkinointiluvat: kiellot ja suostumukset\n\n"
+        "Tietolähteet\nAsiakkaalta itseltään.\n"
+    )
+    names = [c.name.fi for c in result.draft.data_categories]
+    assert len(names) == 4
+    assert all(":" in str(name) for name in names)
+    assert not result.unmatched
+    assert not any(f.code == "I001" for f in result.findings)
+    # "Yhteystiedot:" there is an item of data, not the controller's contact block
+    assert "osoite" not in str(result.draft.controller)

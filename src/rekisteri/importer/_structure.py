@@ -147,6 +147,8 @@ class _Splitter:
         """The number of the last numbered heading ("3. Rekisterin nimi" → 3)."""
         self._unwrapped_block: list[tuple[int, int]] | None = None
         self._unwrapped_value = False
+        self._open_heading: Piece | None = None
+        self._heading_scan = 0
 
     def split(self) -> list[Piece]:
         blocks: list[list[tuple[int, int]]] = [[]]
@@ -615,6 +617,50 @@ class _Splitter:
             return None
         return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, line))
 
+    def _label_heads(self, label: str) -> bool:
+        """Whether a "Label: value" line may head a section: not as its section's text.
+
+        Under a heading of the table, a label the table does not know is that
+        section's text ("Käyttöoikeudet: …" under the security heading,
+        "Ostohistoria: …" under the data heading), never a guessed or unknown
+        heading of its own; in a list section a party's label ("Yhteystiedot: osoite,
+        puhelin") is an item of data.
+        """
+        table = recognise(label)
+        if table is not None:
+            return not (self.current in _LIST_KINDS and table in _CONTACT_KINDS)
+        # a party's block ends where a label names another field ("Data retention: …")
+        return self.current in _CONTACT_KINDS or not self._in_known_section()
+
+    def _list_label(self, inline: re.Match[str]) -> bool:
+        """Whether a "Label: value" line is an entry of the open list section of the table."""
+        label = inline.group(1)
+        return (
+            inline.string[inline.end() - 1 : inline.end()].isspace()  # not "Oy:n", "ETA:n"
+            and inline.string[inline.end() : inline.end() + 1] not in _LIST_MARKS  # ": - nimi"
+            and 0 < len(label.split()) <= _INLINE_WORDS
+            and label[:1].isupper()
+            and _LEADS_IN.search(label) is None  # "Käsittelemme tietoja näihin tarkoituksiin:"
+            and not any(char.isdigit() for char in inline.string)  # "Last updated: 1.3.2023"
+            and self.current in _ITEM_KINDS
+            and self._in_known_section()
+        )
+
+    def _in_known_section(self) -> bool:
+        """Whether the open section's heading is the table's, on its own line (not guessed)."""
+        for found in reversed(self.pieces[self._heading_scan :]):
+            if found.kind == "heading":
+                self._open_heading = found
+                break
+        self._heading_scan = len(self.pieces)
+        heading = self._open_heading
+        if heading is None or heading.section in {None, SectionKind.TITLE}:
+            return False
+        line_end = self.text.find("\n", heading.end)
+        rest = self.text[heading.end : len(self.text) if line_end < 0 else line_end]
+        # a heading on its own line; after a "Label: value" one each label heads its own text
+        return not rest.strip() and not _was_guessed(self.text, heading)
+
     def _inline_kind(self, label: str, value: str) -> SectionKind | None:
         """The kind a label before a colon names: the table's, or a short label's words.
 
@@ -834,6 +880,7 @@ class _Splitter:
                     (kind := self._inline_kind(inline.group(1), line[inline.end() :])) is not None
                     or self._next_label(i, inline)
                 )
+                and self._label_heads(inline.group(1))
             ):
                 head_end = start + inline.end(1)
                 colon = start + inline.end()
@@ -841,6 +888,10 @@ class _Splitter:
                     Piece("heading", start, head_end + 1, [(start, head_end)], start, kind)
                 )
                 self.pieces.append(Piece("para", colon, end, [(colon, end)], colon))
+                i += 1
+                continue
+            if inline is not None and self._list_label(inline):
+                self._item([(start, end)], start)  # "Ostohistoria: tilaukset ja maksut"
                 i += 1
                 continue
             bullet = _BULLET.match(line)
@@ -938,6 +989,10 @@ class _Splitter:
 _PAREN_NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\)[ \t]+[A-ZÄÖÅ]")
 #: A contact channel in a value: an e-mail, a phone or a web address.
 _CHANNEL: Final = re.compile(r"@|\(at\)|\[at\]|\d{3}[ -]?\d{3}|https?://|www\.")
+#: Sections whose "Label: value" paragraphs are items: data, people, sources.
+_ITEM_KINDS: Final = frozenset({SectionKind.CONTENT, SectionKind.SUBJECTS, SectionKind.SOURCES})
+#: Marks that open a list run on after a label's colon: "Osakeluettelo: - nimi- osoite".
+_LIST_MARKS: Final = frozenset("-–—•·*")
 #: A label before a colon read by its words has at most this many.
 _INLINE_WORDS: Final = 3
 #: A list's first entry, numbered or lettered ("1. Nimi", "1) Nimi", "a) Nimi"), and its second.
