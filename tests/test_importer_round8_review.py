@@ -116,3 +116,30 @@ def test_label_lines_under_data_heading_are_data_items() -> None:
     assert not any(f.code == "I001" for f in result.findings)
     # "Yhteystiedot:" there is an item of data, not the controller's contact block
     assert "osoite" not in str(result.draft.controller)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "recipient"),
+    [
+        ("Emme myy tietojasi, mutta luovutamme osoitteet Posti Oy:lle jakelua varten.", "Posti Oy"),
+        ("Emme myy tai vuokraa tietoja, mutta tietoja luovutetaan Posti Oy:lle.", "Posti Oy"),
+        ("Vi säljer inte dina uppgifter, men vi lämnar ut adresser till Posten Ab.", "Posten Ab"),
+        (
+            "We do not sell your data, but we disclose addresses to Example Post Ltd.",
+            "Example Post Ltd",
+        ),
+    ],
+)
+def test_denial_turned_by_but_is_no_full_denial(sentence: str, recipient: str) -> None:
+    """R1-8: "we do not sell, but we disclose to X" names X and states no 'none'."""
+    result = import_notice(_CONTROLLER + "Tietojen luovutukset\n\n" + sentence + "\n")
+    assert recipient in [r.name for r in result.draft.recipients]
+    assert not result.draft.none_stated
+
+
+def test_denial_with_but_and_no_disclosure_is_still_a_denial() -> None:
+    result = import_notice(
+        _CONTROLLER + "Tietojen luovutukset\n\n"
+        "Tietoja ei luovuteta ulkopuolisille, vaan ne ovat ainoastaan yrityksen käytössä.\n"
+    )
+    assert [n.value for n in result.draft.none_stated] == ["recipients"]

@@ -522,12 +522,30 @@ ONLY_OWN_USE: Final = re.compile(
 
 
 def is_negative(low: str, verb: re.Pattern[str]) -> bool:
-    """Whether *low* says that *verb* (disclosure, transfer) does not happen, without exception."""
+    """Whether *low* says that *verb* (disclosure, transfer) does not happen, without exception.
+
+    "Emme myy tietoja, mutta luovutamme osoitteet Posti Oy:lle": a contrast word
+    followed by the verb says that it does happen.
+
+    Examples:
+        >>> is_negative("tietoja ei luovuteta.", DISCLOSURE)
+        True
+        >>> is_negative("emme myy tietoja, mutta luovutamme osoitteet posti oy:lle.", DISCLOSURE)
+        False
+    """
+    contrast = _CONTRAST.search(low)
+    after = None if contrast is None else verb.search(low, contrast.end())
+    if after is not None and "käytössä" not in after.group():  # "vaan vain yrityksen käytössä"
+        return False
     return (
         _NEGATED.search(low) is not None
         and EXCEPTION.search(low) is None
         and (verb.search(low) is not None or "kenellekään" in low or "no one" in low)
     )
+
+
+#: A word that turns a denial round: "…, mutta luovutamme", "…, men vi lämnar ut", "…, but we".
+_CONTRAST: Final = re.compile(r"\b(?:mutta|vaan|men|dock|but|however)\b")
 
 
 #: A country outside the EU/EEA named as where data go: "Yhdysvaltoihin", "till USA",
