@@ -143,3 +143,31 @@ def test_denial_with_but_and_no_disclosure_is_still_a_denial() -> None:
         "Tietoja ei luovuteta ulkopuolisille, vaan ne ovat ainoastaan yrityksen käytössä.\n"
     )
     assert [n.value for n in result.draft.none_stated] == ["recipients"]
+
+
+def test_contact_line_memory_is_safe_across_threads() -> None:
+    """R1-11: parse_line's shared memory, filled and evicted by several threads at once."""
+    import threading
+
+    from rekisteri.importer._contact import parse_line, parse_line_uncached
+
+    lines = [f"Kylätie {n}, 00{n % 900 + 100} Kylä, info{n}@example.fi" for n in range(1000)]
+    errors: list[BaseException] = []
+
+    def work(offset: int) -> None:
+        try:
+            for n in range(len(lines)):
+                text = "x" * (offset % 7) + "\n" + lines[(n + offset) % len(lines)]
+                start = text.index("\n") + 1
+                assert parse_line(text, start, len(text)) == parse_line_uncached(
+                    text, start, len(text)
+                )
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(k * 311,)) for k in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []

@@ -19,6 +19,7 @@ A telefax number is recognised by its label and never taken as anything else.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable
 from typing import Final
 
@@ -388,9 +389,10 @@ def parse_line(text: str, start: int, end: int) -> list[Part]:
     seen = _SEEN.get(key)
     if seen is None:
         parts = parse_line_uncached(text, start, end)
-        if len(_SEEN) >= _SEEN_MAX:
-            _SEEN.pop(next(iter(_SEEN)), None)  # the oldest line goes
-        _SEEN[key] = (before, tuple(parts))
+        with _SEEN_LOCK:  # imports in several threads share the memory
+            if len(_SEEN) >= _SEEN_MAX:
+                _SEEN.pop(next(iter(_SEEN)), None)  # the oldest line goes
+            _SEEN[key] = (before, tuple(parts))
         return parts
     at, seen_parts = seen
     if at == before:
@@ -407,6 +409,8 @@ _CONTEXT: Final = 8
 #: it) → (where that context started in the text it was read in, the parts read there).
 _SEEN: Final[dict[tuple[str, int], tuple[int, tuple[Part, ...]]]] = {}
 _SEEN_MAX: Final = 1024
+#: Guards eviction and insertion in :data:`_SEEN` (iterating a dict another thread changes fails).
+_SEEN_LOCK: Final = threading.Lock()
 
 
 def parse_line_uncached(text: str, start: int, end: int) -> list[Part]:
