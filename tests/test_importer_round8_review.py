@@ -171,3 +171,18 @@ def test_contact_line_memory_is_safe_across_threads() -> None:
     for thread in threads:
         thread.join()
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        ("Tietoja ei myydä.", []),  # about selling, not about processors
+        ("Ei käytetä.", ["processors"]),
+        ("Käsittelijöitä ei käytetä.", ["processors"]),
+        ("Not applicable.", ["processors"]),
+    ],
+)
+def test_bare_denial_under_processors_heading(sentence: str, stated: list[str]) -> None:
+    """R1-12: only a denial without an object of its own says no processors are used."""
+    result = import_notice(_CONTROLLER + "Henkilötietojen käsittelijät\n\n" + sentence + "\n")
+    assert [n.value for n in result.draft.none_stated] == stated

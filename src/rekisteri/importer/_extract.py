@@ -242,9 +242,21 @@ def _denies_processors(unit: Unit) -> bool:
     low = unit.low
     if EXCEPTION.search(low) or not _NO_WORD.search(low):
         return False
+    words = len(low.split())
+    # a bare denial has no object of its own ("Ei käytetä.", "Inga."): not "Tietoja ei myydä."
     return bool(PROCESSOR_CUE.search(low)) or (
-        unit.kind is SectionKind.PROCESSORS and len(low.split()) <= _ENTRY_WORDS
+        unit.kind is SectionKind.PROCESSORS
+        and words <= _ENTRY_WORDS
+        and (words <= _BARE_WORDS or _BARE_DENIAL_VERB.search(low) is not None)
     )
+
+
+#: A bare denial under the processors heading has at most this many words, or one of these verbs.
+_BARE_WORDS: Final = 2
+_BARE_DENIAL_VERB: Final = re.compile(
+    r"\bkäyt(?:ä|etä|etään|ämme|össä)\b|\bole\b|\banvänd\w*|\bfinns\b|\bförekommer\b"
+    r"|\buse[sd]?\b|\bapplicable\b"
+)
 
 
 #: A sentence that opens by saying what the data are used for: "Tietoja käytetään …".
