@@ -186,3 +186,14 @@ def test_bare_denial_under_processors_heading(sentence: str, stated: list[str]) 
     """R1-12: only a denial without an object of its own says no processors are used."""
     result = import_notice(_CONTROLLER + "Henkilötietojen käsittelijät\n\n" + sentence + "\n")
     assert [n.value for n in result.draft.none_stated] == stated
+
+
+def test_sentences_listed_under_an_unknown_heading_are_no_data() -> None:
+    """R1-9: entries with a finite verb are sentences: listed as not mapped, not data."""
+    listed = "- Asiakkaat voivat pyytää tietonsa\n- Työntekijät eivät näe tietoja\n"
+    result = import_notice(_CONTROLLER + "Tärkeää\n\n" + listed)
+    assert result.draft.data_categories == ()
+    assert result.draft.data_subjects == ()
+    assert any("eivät näe" in result.text[p.start : p.end] for p in result.unmatched)
+    items = import_notice(_CONTROLLER + "Muuta\n\n- Yhteystiedot\n- Maksutiedot\n")
+    assert [c.name.fi for c in items.draft.data_categories] == ["Yhteystiedot", "Maksutiedot"]

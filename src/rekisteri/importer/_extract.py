@@ -205,6 +205,12 @@ _PROCESSOR_SPLIT: Final = re.compile(r"\s+[–—-]\s+|\s*\(|:\s+")
 _FINITE_VERB: Final = re.compile(
     r"(?i)\s(?:on|ovat|muodostuu|sisältää|koostuu|är|består|innehåller|is|are|consists)\s"
 )
+#: A verb in a list's entry: the entry is a sentence ("Työntekijät eivät näe tietoja").
+_ENTRY_VERB: Final = re.compile(
+    r"(?i)\b(?:on|ovat|ei|eivät|emme|eikä|voi|voivat|voidaan|saa|saavat|näe|näkevät|tulee"
+    r"|är|har|kan|får|ska|is|are|can|cannot|may|will|do|does|we|vi|me)\b"
+    r"|\w(?:taan|tään|daan|dään)\b"
+)
 #: A line that is a register's name: it ends with the word for a register.
 _REGISTER_LINE: Final = re.compile(r"(?i)(?:rekisteri|register|registret|registry)\W{0,2}$")
 #: A passage of a contact section that is prose: this many words, and a verb.
@@ -959,6 +965,8 @@ class Extractor:
             return None  # a lone line says too little
         items = [flat(self.text[p.content_start : p.end]) for p in section.pieces[first : last + 1]]
         heads = [re.split(r"\s*\(", item, maxsplit=1)[0] for item in items]
+        if any(_ENTRY_VERB.search(head) for head in heads):
+            return None  # "Asiakkaat voivat pyytää tietonsa": sentences, not items of data
         people = sum(person_entry(head) for head in heads)
         if 2 * people > len(heads) and not any(is_data_item(head) for head in heads):
             found, field = SectionKind.SUBJECTS, "data_subjects"
