@@ -197,3 +197,12 @@ def test_sentences_listed_under_an_unknown_heading_are_no_data() -> None:
     assert any("eivät näe" in result.text[p.start : p.end] for p in result.unmatched)
     items = import_notice(_CONTROLLER + "Muuta\n\n- Yhteystiedot\n- Maksutiedot\n")
     assert [c.name.fi for c in items.draft.data_categories] == ["Yhteystiedot", "Maksutiedot"]
+
+
+@pytest.mark.parametrize("heading", ["Rekisteröidyt", "Käsiteltävät tiedot"])
+def test_a_denied_group_is_no_data_subject(heading: str) -> None:
+    """R1-16: 'Rekisteriin ei tallenneta lasten tietoja.' keeps children out of the subjects."""
+    sentence = "Rekisteriin ei tallenneta lasten tietoja."
+    result = import_notice(_CONTROLLER + heading + "\n\n" + sentence + "\n")
+    assert result.draft.data_subjects == ()
+    assert sentence in str(result.draft.description)

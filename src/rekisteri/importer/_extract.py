@@ -211,6 +211,8 @@ _ENTRY_VERB: Final = re.compile(
     r"|är|har|kan|får|ska|is|are|can|cannot|may|will|do|does|we|vi|me)\b"
     r"|\w(?:taan|tään|daan|dään)\b"
 )
+#: A sentence that denies: under the data-subjects heading it names no subjects.
+_DENIES: Final = re.compile(r"(?i)\b(?:ei|eivät|emme|eikä|inte|ingen|inga|aldrig|not|never)\b")
 #: A line that is a register's name: it ends with the word for a register.
 _REGISTER_LINE: Final = re.compile(r"(?i)(?:rekisteri|register|registret|registry)\W{0,2}$")
 #: A passage of a contact section that is prose: this many words, and a verb.
@@ -1410,6 +1412,10 @@ class Extractor:
         """A sentence under a data-subjects heading: the groups of people it names."""
         if unit.lead_in and unit.sentence.endswith(":"):
             self.out.map(unit.start, unit.end, "data_subjects")
+            return
+        if _DENIES.search(unit.sentence):
+            # "Rekisteriin ei tallenneta lasten tietoja.": people who are NOT data subjects
+            self.out.add_description(unit.sentence, unit.start, unit.end)
             return
         listed = split_items(flat(unit.sentence))
         if listed is not None and listed[0] is not None:
