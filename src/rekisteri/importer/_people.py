@@ -18,6 +18,7 @@ grammar, and the importer notes what it reads from them.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Final
 
 #: People-kind nouns in Finnish: the stem shared by the plural's cases, and the
@@ -198,11 +199,14 @@ _STEM_IN: Final = re.compile(rf"(?i)^(?P<pre>[\wåäö-]*?)(?P<stem>{_FI_STEMS})
 _DATA_NOUN: Final = re.compile(r"(?i)\b(?:henkilö)?tie(?:dot|toja|tojen)\b")
 #: How far from "tiedot"/"tietoja" the people may stand (a list of genitives before it).
 _WINDOW: Final = 240
+#: How many "tiedot"/"tietoja" of a sentence are tried (a sentence repeating the word
+#: hundreds of times would cost a window's search each).
+_NOUNS: Final = 4
 
 
 def _whose_match(sentence: str) -> re.Match[str] | None:
     """The people before "tiedot" or after "tietoja", searched near that word only."""
-    for noun in _DATA_NOUN.finditer(sentence):
+    for noun in islice(_DATA_NOUN.finditer(sentence), _NOUNS):
         before = sentence[max(0, noun.start() - _WINDOW) : noun.end()]
         found = _GENITIVE_WHOSE.search(before)
         if found is None:
