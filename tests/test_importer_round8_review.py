@@ -208,3 +208,19 @@ def test_a_denied_group_is_no_data_subject(heading: str) -> None:
     result = import_notice(_CONTROLLER + heading + "\n\n" + sentence + "\n")
     assert result.draft.data_subjects == ()
     assert sentence in str(result.draft.description)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subjects"),
+    [
+        ("Rekisterissä on tietoja asiakkaista, mutta ei työntekijöistä.", ["Asiakkaat"]),
+        ("Rekisteriin tallennetaan jäsenten tiedot, mutta ei lasten tietoja.", ["Jäsenet"]),
+        ("Asiakkaat, mutta eivät heidän lapsensa.", []),
+    ],
+)
+def test_a_group_named_before_a_contrasted_denial_is_a_data_subject(
+    sentence: str, subjects: list[str]
+) -> None:
+    """R1's note on the R1-16 fix: 'tietoja X:stä, mutta ei Y:stä' still names X."""
+    result = import_notice(_CONTROLLER + "Rekisteröidyt\n\n" + sentence + "\n")
+    assert [s.name.fi for s in result.draft.data_subjects] == subjects

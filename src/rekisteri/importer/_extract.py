@@ -213,6 +213,11 @@ _ENTRY_VERB: Final = re.compile(
 )
 #: A sentence that denies: under the data-subjects heading it names no subjects.
 _DENIES: Final = re.compile(r"(?i)\b(?:ei|eivät|emme|eikä|inte|ingen|inga|aldrig|not|never)\b")
+#: A Finnish contrast word right before a denial, and the data word before it: "tietoja
+#: asiakkaista, mutta ei työntekijöistä" names its subjects before the contrast (the
+#: reader of whose data finds them).
+_CONTRAST_BEFORE: Final = re.compile(r"(?i)\bmutta\W*$")
+_DATA_WORD: Final = re.compile(r"(?i)\btie(?:to|do)")
 #: A line that is a register's name: it ends with the word for a register.
 _REGISTER_LINE: Final = re.compile(r"(?i)(?:rekisteri|register|registret|registry)\W{0,2}$")
 #: A passage of a contact section that is prose: this many words, and a verb.
@@ -1413,7 +1418,7 @@ class Extractor:
         if unit.lead_in and unit.sentence.endswith(":"):
             self.out.map(unit.start, unit.end, "data_subjects")
             return
-        if _DENIES.search(unit.sentence):
+        if _denies_subjects(unit.sentence):
             # "Rekisteriin ei tallenneta lasten tietoja.": people who are NOT data subjects
             self.out.add_description(unit.sentence, unit.start, unit.end)
             return
@@ -1710,6 +1715,15 @@ def _unshout(text: str) -> str:
     """Text set in capitals, in lower case (its names then get one capital)."""
     letters = sum(c.isalpha() for c in text)
     return text.lower() if letters > 3 and text.isupper() else text
+
+
+def _denies_subjects(sentence: str) -> bool:
+    """Whether *sentence* denies, other than after "…tietoja X:stä, mutta ei Y:stä"."""
+    denial = _DENIES.search(sentence)
+    if denial is None:
+        return False
+    contrast = _CONTRAST_BEFORE.search(sentence, 0, denial.start())
+    return contrast is None or _DATA_WORD.search(sentence, 0, contrast.start()) is None
 
 
 def _name_value(value: str) -> str:
