@@ -68,9 +68,14 @@ GOAL_FIELD = 0.85
 
 
 def _notices(folder: Path) -> list[Path]:
+    """The notices of *folder* that have an expected draft (one being written is skipped)."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in {".txt", ".html"})
+    notices = sorted(p for p in folder.iterdir() if p.suffix in {".txt", ".html"})
+    for notice in notices:
+        if not _expected_of(notice).is_file():
+            print(f"skipped {notice.name}: no expected draft beside it", file=sys.stderr)
+    return [notice for notice in notices if _expected_of(notice).is_file()]
 
 
 def _expected_of(notice: Path) -> Path:
@@ -148,7 +153,7 @@ class Tally:
         for how, (right, chars) in sorted(self.headings.items(), key=lambda item: -item[1][1]):
             share = right / chars if chars else float("nan")
             lines.append(
-                f"  {how:<34} {chars:7d} ({chars / total:4.0%} of all)  right {share:6.1%}"
+                f"  {how:<40} {chars:7d} ({chars / total:4.0%} of all)  right {share:6.1%}"
             )
         return "\n".join(lines)
 
@@ -183,7 +188,11 @@ def _miss_kind(expected: object, got: object) -> str:
 
 
 def _heading_read(result: ImportResult, start: int, heading: str, want: str) -> str:
-    """How the importer read a section's heading: as the right field, another, or not at all."""
+    """How the importer read a section's heading: as the right field, another, or not at all.
+
+    A heading not read is either seen (a section starts on it, naming no
+    field) or not seen (its text joined the section above).
+    """
     if not heading:
         return "no heading (text before the first)"
     end = start + len(heading)
@@ -193,7 +202,11 @@ def _heading_read(result: ImportResult, start: int, heading: str, want: str) -> 
         if m.field.startswith("heading:") and m.start < end and m.end > start
     }
     if not kinds:
-        return "heading not read"
+        # A section that starts on the heading's line was seen as one and
+        # named no field; otherwise its text joined the section above it.
+        if any(start - 4 <= first < end for first, _, _ in result.sections):
+            return "heading not read: seen, names no field"
+        return "heading not read: not seen as a heading"
     return "heading read, right field" if want in kinds else "heading read as another field"
 
 
