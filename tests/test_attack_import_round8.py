@@ -1139,11 +1139,6 @@ def test_authority_bank_or_buyer_stays_a_recipient(body: str, word: str) -> None
         pytest.param(
             "Tietojen säännönmukaiset luovutukset",
             "Säännönmukaisia luovutuksia ei ole.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug F32: 'Säännönmukaisia luovutuksia ei ole.' is a recipient, "
-                "no none_stated",
-            ),
             id="fi-none-exist",
         ),
     ],

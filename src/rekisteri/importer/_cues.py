@@ -44,7 +44,7 @@ RETENTION: Final = re.compile(
 )
 STATUTE: Final = re.compile(r"kirjanpitolai|kirjanpitolaki|1336/1997|1997/1336|bokföringslag")
 DISCLOSURE: Final = re.compile(
-    r"\bluovut(?:etaan|amme|taa|ettava|ettavissa|eta|ukset|etut|etaan|a)\b|luovuttaa"
+    r"\bluovut(?:etaan|amme|taa|ettava|ettavissa|eta|ukset|uksia|etut|etaan|a)\b|luovuttaa"
     r"|ainoastaan yrityksen käytössä|vain yrityksen käytössä|utlämnas|lämnas (?:inte )?ut|disclos"
     # "Vi lämnar inte ut uppgifter", "lämnar aldrig ut", "överlåter inte"
     r"|\blämna(?:r|s)?\s+(?:inte\s+|aldrig\s+)?ut\b|\böverlåt",
@@ -495,6 +495,9 @@ _NEGATED: Final = re.compile(
     r"\bei\s+(?:\w+\s+){0,3}(?:siirretä|siirry|luovuteta|luovutetaan|luovu)|\beikä\b"
     r"|\bemme\s+(?:\w+\s+){0,2}(?:luovuta|siirrä|myy)|\binte\b|\bicke\b|\bnot\b|\bnever\b|\baldrig\b"
     r"|\bno one\b|\bkenellekään\b|\bei kolmansille\b"
+    # "Säännönmukaisia luovutuksia ei ole.", "Ei ole luovutuksia."
+    r"|\bluovutuksia\s+(?:\w+\s+){0,2}ei\s+(?:ole|tehdä|tapahdu)\b"
+    r"|\bei\s+(?:ole|tehdä|tapahdu)\s+(?:\w+\s+)?luovutuksia\b"
     r"|\bei\s+(?:\w+\s+){0,2}(?:käytetä|tehdä|suoriteta|harjoiteta)\b|\bemme\b|\bdo not\b"
     # "No data is transferred", "Inga uppgifter lämnas ut", "don't"
     r"|^no (?:personal )?(?:data|information)\b|^inga (?:person)?uppgifter\b|\bdon[’']t\b"
