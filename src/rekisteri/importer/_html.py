@@ -132,6 +132,7 @@ class _Extractor(HTMLParser):
         self._row: list[int] = []  # an entry table's row: its start, then 1 per header cell
         self._row_cells = 0
         self._described = 0  # cells after a row's first, in brackets
+        self._dd_run: list[int] = []  # the starts of the <dd> after the last <dt>
 
     # -- output
     def _emit(self, text: str) -> None:
@@ -184,6 +185,22 @@ class _Extractor(HTMLParser):
         self.headings.append((start, end))
         if not self.newlines:
             self._emit("\n")
+
+    def _definitions(self, tag: str) -> None:
+        """Two or more ``<dd>`` after one ``<dt>`` are a list: each is an entry.
+
+        "<dt>Rekisterin tietosisältö</dt><dd>Nimi</dd><dd>Osoite</dd>"; one
+        ``<dd>`` alone is its term's value.
+        """
+        if tag == "dt":
+            self._dd_run = []
+        elif tag == "dd":
+            self._dd_run.append(self.length)
+            if len(self._dd_run) > 1:
+                for start in self._dd_run:
+                    if start not in self._item_starts:
+                        self.items.append(start)
+                        self._item_starts.add(start)
 
     # -- entry tables
     def _in_entry_table(self) -> bool:
@@ -282,6 +299,7 @@ class _Extractor(HTMLParser):
             if tag == "li":
                 self.items.append(self.length)
                 self._item_starts.add(self.length)
+            self._definitions(tag)
             if tag in _HEADING:
                 self._open.append((tag, self.length))
                 self._heading_parts[self.length] = len(self.parts)
@@ -360,7 +378,7 @@ def html_to_text(markup: str) -> tuple[str, list[tuple[int, int]], list[int]]:
     parser.feed(_ODD_DECLARATION.sub(_as_browser_shows, markup))
     parser.close()
     parser._break(1)  # noqa: SLF001 - flush the last block
-    return "".join(parser.parts), parser.headings, parser.items
+    return "".join(parser.parts), parser.headings, sorted(parser.items)
 
 
 def _as_browser_shows(declaration: re.Match[str]) -> str:
