@@ -39,7 +39,7 @@ from rekisteri.importer import (
 )
 from rekisteri.importer._headings import MAX_HEADING, SectionKind, may_start_with_heading, recognise
 from rekisteri.importer._register_name import LEGAL_FORMS
-from rekisteri.lint import lint
+from rekisteri.lint import _outdated, lint
 from rekisteri.lint._rules import lint_draft, texts
 from rekisteri.model import LocalizedText
 from rekisteri.testing import a_register, make_hetu
@@ -732,3 +732,95 @@ def test_glued_heading_one_word_check_agrees_with_its_words(line: str) -> None:
     assert (len(line.split(maxsplit=1)) < 2) == (len(words) < 2)
     if len(words) < 2:
         assert _structure._glued_heading(line) is None
+
+
+#: Pieces of text around the outdated references: each start word, each pattern's
+#: whole wording, prefixes that stop short, the lookbehinds' words, case-sensitive
+#: forms, and characters that fold to two ("ß", "İ") or that re.IGNORECASE and
+#: casefold() treat specially ("ı", "ſ", the Kelvin sign).
+_OUTDATED_PIECES = [
+    "henkilötietolain",
+    "Henkilötietolaki (523/1999)",
+    "HetiL 10 §:n mukainen rekisteriseloste",
+    "henkilötietolain 24 §",
+    "henkilötietolain 26-28 pykälän",
+    "HENKILÖTIETOLAIN 29 §",
+    "henkilötietolain (523/1999) 30 §: n",
+    "10 §:n mukaisesti",
+    "10 §:n",
+    "523/99",
+    "personuppgiftslagen",
+    "henkilörekisterilain",
+    "471/1987",
+    "personregisterlag",
+    "rekisteri- ja tietosuojaseloste",
+    "Rekisteriseloste",
+    "registerbeskrivning",
+    "ent. rekisteriseloste",
+    "sähköisen viestinnän tietosuojalaki (516/2004)",
+    "SVTSL",
+    "lagen om dataskydd vid elektronisk kommunikation",
+    "tietoyhteiskuntakaari",
+    "Viestintävirasto",
+    "ja Viestintävirasto",
+    "och Kommunikationsverket",
+    "FICORA",
+    "VRK",
+    "maistraatti",
+    "magistraten",
+    "kerran vuodessa maksutta",
+    "maksutta kerran vuodessa",
+    "allekirjoitettava",
+    "kirjallisella todistuksella",
+    "tietosuojavaltuutetun ratkaistavaksi",
+    "kielto-oikeus",
+    "oikeus kieltää",
+    "ellei se ole tarpeellista",
+    "siirretään, ellei tarpeellista",
+    "EU:n ulkopuolelle",
+    "Euroopan unionin ulkopuolelle",
+    "ilmoitetaan tietosuojavaltuutetulle",
+    "Privacy Shield",
+    "10",
+    "eu",
+    "lag",
+    "§",
+    "ß",
+    "İ",
+    "ı",
+    "ſ",
+    "\u212a",
+    ".",
+    " ",
+    "\n",
+]
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.sampled_from(_OUTDATED_PIECES) | st.text(max_size=6), max_size=12).map("".join),
+    st.sampled_from([str, str.upper, str.lower, str.title]),
+)
+def test_outdated_search_by_start_words(text: str, case: Callable[[str], str]) -> None:
+    # lint._outdated tries each pattern only where one of its start words occurs (the
+    # same length folded); the whole-text scan of every pattern must find the same
+    text = case(text)
+    assert _outdated._find(text, prefilter=True) == _outdated._find(
+        text, prefilter=True, by_start=False
+    )
+
+
+def test_outdated_search_by_start_words_on_development_notices() -> None:
+    # each notice whole and all of them joined: one long text, as the importer sees it
+    plain = [notice.read_text(encoding="utf-8", errors="replace") for notice in NOTICES]
+    for text in [*plain, "\n\n".join(plain)]:
+        assert _outdated._find(text, prefilter=True) == _outdated._find(
+            text, prefilter=True, by_start=False
+        )
+
+
+def test_every_outdated_reference_has_start_words() -> None:
+    assert set(_outdated._STARTS) == {r.code for r in _outdated.OUTDATED_REFERENCES}
+    for words in _outdated._STARTS.values():
+        assert words
+        assert all(word == word.casefold() for word in words)

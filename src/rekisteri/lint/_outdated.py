@@ -9,12 +9,15 @@ wording in its inflected forms, and what to cite instead.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from rekisteri.lint._finding import Severity
 from rekisteri.model import LocalizedText
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _FLAGS: Final = re.IGNORECASE
 
@@ -409,19 +412,90 @@ _ANY_KEYWORD: Final = re.compile(
 )
 
 
-def _find(text: str, *, prefilter: bool) -> list[OutdatedMatch]:
+#: Where a match of each reference's pattern can start: every alternative of the
+#: pattern begins with one of these casefolded words (a lookbehind takes no
+#: characters), and none can match the empty string. With them, a long text
+#: whose keywords occur is not scanned position by position once per pattern:
+#: the pattern is tried only where one of its start words occurs.
+_STARTS: Final[dict[str, tuple[str, ...]]] = {
+    "R301": ("henkilötietola", "hetil", "523/", "personuppgiftslag"),
+    "R302": ("henkilötietola", "hetil", "10"),
+    "R303": ("henkilötietola", "hetil"),
+    "R304": ("henkilötietola", "hetil"),
+    "R305": ("henkilötietola", "hetil"),
+    "R306": ("henkilötietola", "hetil"),
+    "R307": ("henkilörekisterila", "471/", "personregisterlag"),
+    "R308": ("rekisteri", "registerbeskrivning"),
+    "R309": ("sähköisen", "516/2004", "svtsl", "lag"),
+    "R310": ("tietoyhteiskuntakaa", "informationssamhällsbalk"),
+    "R311": ("viestintäviras", "kommunikationsverk", "ficora"),
+    "R312": ("väestörekisterikesku", "vrk", "maistraat", "befolkningsregistercentral", "magistrat"),
+    "R313": ("kerran", "maksutta", "allekirjoitettav", "omakätisesti"),
+    "R314": ("kirjalli", "tietosuojavaltuutetun"),
+    "R315": ("kielto-oikeu", "oikeus"),
+    "R316": ("ellei",),
+    "R317": ("eu",),
+    "R318": ("ilmoit",),
+    "R319": ("privacy",),
+}
+
+
+def _occurrences(folded: str, word: str) -> Iterator[int]:
+    at = folded.find(word)
+    while at != -1:
+        yield at
+        at = folded.find(word, at + 1)
+
+
+def _started_matches(
+    reference: OutdatedReference, text: str, folded: str
+) -> Iterator[re.Match[str]]:
+    """``reference.pattern.finditer(text)``, tried only where a start word occurs in *folded*.
+
+    *folded* is *text* casefolded, of the same length (each character folded to
+    one), so its positions are the text's. ``finditer`` returns, after each
+    match, the leftmost match starting at or after its end; every match starts
+    at a start word, so trying those positions in order finds the same ones
+    (``pattern.match(text, pos)`` sees the text before *pos* for word boundaries and
+    lookbehinds, as ``finditer`` does).
+    """
+    starts = sorted({at for word in _STARTS[reference.code] for at in _occurrences(folded, word)})
+    match_at = reference.pattern.match
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = match_at(text, start)
+        if match is not None:
+            yield match
+            end = match.end()
+
+
+def _find(text: str, *, prefilter: bool, by_start: bool = True) -> list[OutdatedMatch]:
+    """The matches of every reference; *prefilter* skips those whose keywords are absent.
+
+    *by_start* (with *prefilter*) tries each pattern only where its start words
+    occur; ``False`` scans the text with each pattern (the same matches, slower).
+    """
     # casefold() maps ſ to s and the Kelvin sign to k, as re.IGNORECASE does;
     # dotless ı, which re.IGNORECASE also takes for i, it leaves alone.
     folded = text.casefold().replace("ı", "i") if prefilter else ""
     if prefilter and _ANY_KEYWORD.search(folded) is None:
         return []
+    # a character folded to two ("ß", "İ") shifts the positions: scan the whole text then
+    started = by_start and prefilter and len(folded) == len(text)
     candidates: list[tuple[int, int, int, OutdatedReference]] = []
     for order, reference in enumerate(OUTDATED_REFERENCES):
         if prefilter and reference.keywords and not any(k in folded for k in reference.keywords):
             continue
+        matches = (
+            _started_matches(reference, text, folded)
+            if started
+            else reference.pattern.finditer(text)
+        )
         candidates.extend(
             (match.start(), -(match.end() - match.start()), order, reference)
-            for match in reference.pattern.finditer(text)
+            for match in matches
             if match.end() > match.start() and reference.accepts(text, match.start())
         )
     candidates.sort(key=lambda item: item[:3])
