@@ -301,11 +301,6 @@ def test_sv_en_two_thing_heading_over_purposes(notice: str, purpose_word: str) -
     assert result.draft.cookie_policy is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F25: 'Uppgifternas användning och utlämnande' / 'Use and disclosure of data' "
-    "send the purpose sentence to recipients",
-)
 @pytest.mark.parametrize(
     ("notice", "purpose_word"),
     [

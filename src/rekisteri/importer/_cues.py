@@ -98,6 +98,23 @@ SECURITY_CUE: Final = re.compile(
     r"suojattu|suojataan|palomuur|salasan|käyttäjätunnu|lukitu|salassapito|luottamuksellisesti"
     r"|tietoturva|salattu|salataan|kulunvalvon",
 )
+#: A Finnish sentence that opens by saying what the data are used for: "Tietoja käytetään …"
+#: (purposes_in() reads what follows).
+USED_FOR_FI: Final = re.compile(
+    r"(?:henkilö|asiakas)?tie(?:toja|dot|tojasi)\s+(?:\w+\s+)?käyte(?:tään|tään myös)\s"
+)
+#: What the data are used for, in Swedish and English (purposes_in() reads Finnish):
+#: "Uppgifterna används för fakturering", "Vi samlar in uppgifterna för att …",
+#: "We use the data for invoicing", "Your data is used to …".
+USED_FOR_SV_EN: Final = re.compile(
+    r"\b(?:används|behandlas|samlar (?:vi )?in|samlas in)\b[^.;]{0,60}?\bför\b"
+    r"|\b(?:we use|is used|are used)\b[^.;]{0,60}?\b(?:for|to)\b"
+)
+#: The word that joins the two things a heading names: "Kenelle ja miksi?",
+#: "Säkerhet samt cookies", "Use and disclosure of data".
+HEADING_AND: Final = re.compile(r"(?i)\s(?:ja|sekä|och|samt|and|&)\s")
+#: A Finnish (or Swedish) postal code: five digits, or three and two ("65 101").
+POSTAL_CODE: Final = re.compile(r"\b\d{5}\b|\b\d{3} \d{2}\b")
 #: A sentence about the notice itself ("Tämä tietosuojaseloste koskee …", "Tässä
 #: selosteessa kerromme, mitä tietoja keräämme", "I denna beskrivning …"): it
 #: introduces the notice, names no purpose, category or rule of its own.

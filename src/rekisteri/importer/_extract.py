@@ -37,6 +37,7 @@ from rekisteri.importer._cues import (
     EXCEPTION,
     FREE_SECTIONS,
     GIVEN_TO_CONTROLLER,
+    HEADING_AND,
     LEGAL_BASIS_CUE,
     LINE_SECTIONS,
     NEGATIVE,
@@ -57,6 +58,8 @@ from rekisteri.importer._cues import (
     STRONG_RETENTION,
     STRONG_SOURCE,
     TRANSFER_WHERE,
+    USED_FOR_FI,
+    USED_FOR_SV_EN,
     YTUNNUS,
     as_sentence,
     bare_no,
@@ -272,12 +275,6 @@ _BARE_DENIAL_VERB: Final = re.compile(
 )
 
 
-#: A sentence that opens by saying what the data are used for: "Tietoja käytetään …".
-_USED_FOR: Final = re.compile(
-    r"(?:henkilö|asiakas)?tie(?:toja|dot|tojasi)\s+(?:\w+\s+)?käyte(?:tään|tään myös)\s"
-)
-
-
 def _moved_from(kind: SectionKind | None, low: str) -> str | None:
     """A processor or a purpose under a recipients heading, a source under another.
 
@@ -288,13 +285,13 @@ def _moved_from(kind: SectionKind | None, low: str) -> str | None:
     if kind is SectionKind.DISCLOSURES:
         if _processor_named(low):
             return "processors"
-        if purposes_in(low) and not DISCLOSURE.search(low):
-            return "purposes"
+        if (purposes_in(low) or USED_FOR_SV_EN.search(low)) and not DISCLOSURE.search(low):
+            return "purposes"  # "Tietoja käytetään …", "Uppgifterna används för …", "We use …"
     if kind in _WHERE_FROM_LEAVES and STRONG_SOURCE.match(low) and not DISCLOSURE.search(low):
         return "sources"
     if (
         kind is SectionKind.CONTENT
-        and _USED_FOR.match(low)
+        and USED_FOR_FI.match(low)
         and purposes_in(low)
         and not _DATA_ITEM.search(low)
     ):
@@ -340,10 +337,6 @@ def _processor_named(low: str) -> bool:
     return evidence == "strong" or (evidence == "word" and _LEGAL_FORM.search(low) is not None)
 
 
-#: The word that joins the two things a heading names.
-_HEADING_AND: Final = re.compile(r"(?i)\s(?:ja|sekä|och|and|&)\s")
-
-
 def _data_of_first_part(heading: str, low: str) -> SectionKind | None:
     """Data items under a sources heading whose first part names the data.
 
@@ -351,7 +344,7 @@ def _data_of_first_part(heading: str, low: str) -> SectionKind | None:
     data yields); "Asiakkaan nimi ja osoite." under it is data, "Tiedot
     saadaan asiakkaalta" stays a source.
     """
-    first = _HEADING_AND.split(heading, maxsplit=1)[0]
+    first = HEADING_AND.split(heading, maxsplit=1)[0]
     if (
         guess(first) is SectionKind.CONTENT
         and _DATA_ITEM.search(low)
@@ -1540,7 +1533,8 @@ class Extractor:
                 # "Tietoja käsitellään suostumuksen tai jäsensuhteen perusteella, jolloin
                 # niitä käytetään seuraaviin tarkoituksiin:": a legal basis, kept
                 out.note("purposes", f"the purposes are led in by: {sentence}")
-        elif kind is SectionKind.PURPOSES:
+        elif kind is SectionKind.PURPOSES or USED_FOR_SV_EN.search(said.casefold()):
+            # "Uppgifterna används för fakturering." moved here from a recipients heading
             self._purpose_sentence(sentence, start, end)
         else:
             out.add_description(sentence, start, end)
