@@ -235,12 +235,16 @@ def settle(text: str, sections: list[Section]) -> None:
         if channels and section.kind not in _PARTIES:
             # "Muut yhteystiedot" over e-mails and phones: more of the party above, or no field
             kind = previous if previous in _PARTIES else None
-        elif index < title or (
-            section.kind in _ONE_EACH
-            and section.kind in table_kinds
-            and section.pieces
-            and not any(_party_line(text, line) for p in section.pieces for line in p.lines)
-            and not any(names_kind(section.kind, low) for low, _ in _sentences(text, section))
+        elif (
+            index < title
+            or _sentence_for_name(text, section)
+            or (
+                section.kind in _ONE_EACH
+                and section.kind in table_kinds
+                and section.pieces
+                and not any(_party_line(text, line) for p in section.pieces for line in p.lines)
+                and not any(names_kind(section.kind, low) for low, _ in _sentences(text, section))
+            )
         ):
             kind = None  # page chrome over the title; an intro beside the party's own heading
         else:
@@ -254,6 +258,25 @@ def settle(text: str, sections: list[Section]) -> None:
 
 
 _PARTIES: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
+#: A register's name holds a register's word; a sentence without one names no register.
+_REGISTER: Final = re.compile(r"(?i)rekister|regist|tietokan|databas|\bfile\b|\bdatabase")
+#: A name is at most this many words.
+_NAME_WORDS: Final = 12
+
+
+def _sentence_for_name(text: str, section: Section) -> bool:
+    """Whether a guessed name heading stands over a sentence that names no register.
+
+    "Registrets benämning" / "Uppgifterna samlas in av medlemmarna själva.": the
+    heading is read by its words, its text is no name.
+    """
+    if section.kind is not SectionKind.NAME or not section.pieces:
+        return False
+    first = section.pieces[0]
+    value = " ".join(text[first.content_start : first.end].split())
+    return value.endswith(".") and (
+        _REGISTER.search(value) is None or len(value.split()) > _NAME_WORDS
+    )
 
 
 def _channel_line(text: str, line: tuple[int, int]) -> bool:

@@ -461,7 +461,9 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.CONTACT,
         re.compile(
-            r"edustaja|representant|representative|asioista vastaava|ansvarig för|responsible"
+            r"edustaja|representant|representative|asioista vastaav|ansvarig för|responsible"
+            # the person who answers for the register: "Person som svarar för registret"
+            r"|^(?:person|henkilö|kontaktperson)\w* (?:som|joka|who) (?:an)?svar"
             r"|yhteyshenkilö\w* rekisteri|kontaktperson i|asioita hoitava|hoitava\w* henkilö"
             r"|henkilö\w* (?:nimi|yhteystiedot)|personens (?:namn|kontaktuppgifter)"
             # the contact person is the head noun: "Kontaktperson för registeransvarig"
@@ -484,6 +486,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|rekisterin omistaja|registerhållare|registerförare|registerinnehavare"
             r"|registeradministratör|registerägare|upprätthållare|innehavare av (?:register|registret)"
             r"|^(?:vilka|vem) är vi\b|^who (?:are we|we are)\b|^keitä olemme|^kuka olemme"
+            # the body that answers for the data: "Myndigheten som ansvarar för dina personuppgifter"
+            r"|\bsom (?:an)?svarar för\b|\bwho is responsible for\b"
         ),
     ),
     (
@@ -648,7 +652,169 @@ def _guess(key: str) -> SectionKind | None:
         # "Tietoja julkisista verkkopalveluistamme": information about something,
         # whose words name the kind (if any), not the word "tietoja"
         key = key[about.end() :]
-    return _earliest(key)
+    kind = _earliest(key)
+    head = None if _QUESTION.match(key) else head_kind(key)  # a question has no head word
+    if head is None or head is kind:
+        return kind
+    if kind is None or _in_modifier(key, kind, head):
+        return (
+            head  # its head word names the field: "Henkilötietojen keräys", "Registrets benämning"
+        )
+    return kind
+
+
+def head_kind(key: str) -> SectionKind | None:
+    """The field a heading's head word names by its stem, or ``None``.
+
+    Inflections and compounds are read by the stem: "ylläpitäjät", "keräys",
+    "käsittelijä", "määräajat", "avslöjanden", "benämning". The head word of
+    a Finnish heading is its last word not in the genitive ("Eri tietoryhmien
+    poistamisen määräajat": the time limits); of a Swedish or English one, its
+    first word not in the genitive as well ("Namnet på registret"). A word
+    after a relative pronoun ("som", "joka") is no head. Only one field may be
+    named by the heads; a register's name needs a register word beside it.
+    """
+    words = _HEAD_WORDS.findall(key.split(" (", 1)[0])
+    clause = next((i for i, word in enumerate(words) if word in _RELATIVE), len(words))
+    words = words[:clause]
+    if len(words) > 1 and words[1] in _PREPOSITIONS:
+        words = words[:1]  # "Kontaktperson för registeransvarig", "Name of the register"
+    heads = [w for w in (words[:1] + words[-1:]) if not _genitive(w, words)]
+    kinds = {kind for word in heads for kind, stem in _STEMS if stem.search(word)}
+    if SectionKind.NAME in kinds and _REGISTER_WORD.search(key) is None:
+        kinds.discard(SectionKind.NAME)  # "Nimi", "Henkilön nimi": a person's, no register's name
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _genitive(word: str, words: list[str]) -> bool:
+    """Whether *word* qualifies the next word of *words*: "rekisterin", "registrets"."""
+    at = words.index(word)
+    if at == len(words) - 1 or words[at + 1] in _PREPOSITIONS:
+        return False  # the last word qualifies nothing; "kontaktperson för …" is no genitive
+    return (
+        len(word) >= _GENITIVE_LENGTH
+        and word.endswith(_GENITIVE_END)
+        and not word.endswith(_NOMINATIVE_N)
+    ) or (word.endswith("s") and word.startswith(_SV_GENITIVE))
+
+
+def _in_modifier(key: str, kind: SectionKind, head: SectionKind) -> bool:
+    """Whether the key word that read *key* as *kind* is in a word qualifying the head.
+
+    "Rekisteröityjen henkilö- ja muut tiedot" names data, not data subjects; a
+    party's details stay the party's ("Rekisterinpitäjän yhteystiedot").
+    """
+    if kind in _PARTY_KINDS and head is SectionKind.CONTENT:
+        return False
+    cue = _CUES_OF.get(kind, ())
+    match = next((m for c in cue if (m := c.search(key)) is not None), None)
+    if match is None:
+        return False
+    words = _HEAD_WORDS.findall(key)
+    # the word the key word ends in: "rekisterin nimi" ends in its head
+    word_at = _HEAD_WORDS.search(key, key.rfind(" ", 0, match.end() - 1) + 1)
+    return word_at is not None and (
+        word_at.group().endswith("-") or _genitive(word_at.group(), words)
+    )
+
+
+#: The words of a heading, a hyphen-joined compound's first part with its hyphen.
+_HEAD_WORDS: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*-?")
+#: Relative pronouns: the words after one are a clause, no head ("Person som svarar för …").
+_RELATIVE: Final = frozenset({"som", "joka", "jotka", "who", "which", "that"})
+#: A question word: "Varifrån får vi uppgifterna", "Mistä tiedot saadaan".
+_QUESTION: Final = re.compile(
+    r"(?:mistä|mihin|miksi|kenelle|kuinka|miten|mitä|kenen|keiden|kuka|ketkä|varifrån|vad|vem"
+    r"|vems|hur|varför|vilka|vilken|where|what|who|whom|whose|why|how|which)\b"
+)
+#: A Finnish genitive's endings (a Swedish "-ån", "-ng" is none).
+_GENITIVE_END: Final = ("en", "an", "än", "in", "yn", "ön")
+#: Finnish words ending in "n" that are no genitive.
+_NOMINATIVE_N: Final = ("minen", "tiedon", "ssään", "sten")
+#: Swedish genitives of the words a heading qualifies its head with.
+_SV_GENITIVE: Final = ("regist", "person", "uppgift", "kund", "medlem", "behandling")
+#: Words after a head word that start its complement ("Namnet på registret").
+_PREPOSITIONS: Final = frozenset(
+    {"för", "av", "på", "i", "om", "till", "vid", "hos", "med", "från", "enligt", "inom", "efter"}
+    | {"of", "for", "on", "about", "to", "in", "with", "from"}
+    | {"och", "and", "ja", "sekä"}
+)
+_PARTY_KINDS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
+#: A name that is the register's: "Rekisterin nimi", "Registrets benämning", "Namnet på registret".
+_REGISTER_WORD: Final = re.compile(
+    r"(?:rekister|regist)\w*\s+(?:nim(?:i|et)|namn(?:et)?|benämning(?:en)?|name|title)$"
+    r"|^(?:nim(?:i|et)|namn(?:et)?|benämning(?:en)?|name|title)\s+(?:på|för|of)\s+(?:the\s+)?\w*(?:regist|rekister)"
+)
+#: The stems of the words that name each field, read in a heading's head word
+#: (inflected, or the last part of a compound).
+_STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
+    (kind, re.compile(stem))
+    for kind, stem in (
+        (
+            SectionKind.CONTROLLER,
+            (
+                r"rekisterinpitä|ylläpitäj|registeransvar|personuppgiftsansvar"
+                r"|^registrator$|^registrar$|^controllers?$|registerhåll|registerför"
+            ),
+        ),
+        (SectionKind.CONTACT, r"yhteyshenkilö|kontaktperson"),
+        (SectionKind.DPO, r"tietosuojavastaav|dataskyddsombud"),
+        (SectionKind.NAME, r"^nim(?:i|et)$|^namn(?:et)?$|^benämning(?:en)?$|^name$|^title$"),
+        (
+            SectionKind.PURPOSES,
+            (
+                r"tarkoitu|oikeusperust|käsittelyperust|^perust|ändamål|^syfte"
+                r"|^purposes?$"
+            ),
+        ),
+        (
+            SectionKind.CONTENT,
+            (
+                r"tietosisäl|tietoryhm|^(?:henkilö)?tiedot$|^(?:person)?uppgifter(?:na)?$"
+                r"|innehåll"
+            ),
+        ),
+        (SectionKind.SUBJECTS, r"^rekisteröid(?:yt|ään)$|^registrerade$"),
+        (
+            SectionKind.SOURCES,
+            (
+                r"lähte|lähde|^keräy|^keruu|^keräämi|källa|källor|^insamling"
+                r"|^ursprung|^sources?$|^origin$|^collection$"
+            ),
+        ),
+        (
+            SectionKind.DISCLOSURES,
+            (
+                r"luovut|vastaanottaj|utlämn|mottagar|avslöj|överlåt|recipient"
+                r"|disclos"
+            ),
+        ),
+        (SectionKind.PROCESSORS, r"käsittelijä|käsittelijöi|biträd|^processors?$|alihankkij"),
+        (SectionKind.TRANSFERS, r"^siirr|^siirto|^siirtämi|överför|^transfers?$"),
+        (
+            SectionKind.RETENTION,
+            (
+                r"säilyt|säilö|^poistami|^poisto|^hävittämi|määräaj|^lagring"
+                r"|^bevar|^förvar|^gallring|^radering|^retention$"
+            ),
+        ),
+        (
+            SectionKind.SECURITY,
+            (
+                r"suojau|^suojaami|tietoturv|säkerhet|^skydd(?:et)?$|^skyddande"
+                r"|^security$|^protection$"
+            ),
+        ),
+        (
+            SectionKind.OTHER_RIGHTS,
+            (
+                r"^oikeu(?!sperust)|rättighet|^rights?$|kielto-?oikeu"
+                r"|^vastustamis"
+            ),
+        ),
+        (SectionKind.COOKIES, r"eväste|^kakor$|^cookies?$"),
+    )
+)
 
 
 #: A Finnish genitive that qualifies the next word is at least this long ("mihin",
