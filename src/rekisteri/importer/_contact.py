@@ -66,11 +66,11 @@ _LABELS: Final = (
     ("url", r"www|kotisivu(?:t)?|verkkosivu(?:t|sto)?|internet|webbplats|website|url"),
     ("po_box", r"postilokero"),
     ("postal_code", r"postinumero(?!\s+ja)|postnummer|postal code|zip(?: code)?"),
-    ("town", r"postitoimipaikka|kotipaikka|postort|\bort|town|city"),
+    ("town", r"postitoimipaikka|kotipaikka|postort|postanstalt|\bort|stad(?=:)|town|city"),
     (
         "address",
         (
-            r"(?:posti|katu|käynti|laskutus)?osoite|(?:besöks|post|gatu)?adress|address"
+            r"(?:posti|katu|käynti|laskutus)?osoite|(?:besöks|post|gatu)?adress|address|posti?(?=:)"
             r"|postinumero\s+ja\s+-?toimipaikka"
         ),
     ),
