@@ -1806,7 +1806,59 @@ def adopt_orphan_blocks(text: str, sections: list[Section]) -> list[Section]:
             continue
         labels = False
         out.append(section)
-    return _header_row_cells(text, out)
+    return _header_row_cells(text, _party_block(text, out))
+
+
+#: A contact block under a heading of no party has at most this many lines.
+_PARTY_LINES: Final = 10
+#: Fields that make a line of a party's block (with the postal code, at least two of them).
+_PARTY_FIELDS: Final = frozenset(
+    {"street", "po_box", "postal_code", "business_id", "email", "phone", "name"}
+)
+
+
+def _party_block(text: str, sections: list[Section]) -> list[Section]:
+    """The controller's block under a heading the reader did not take for the controller's.
+
+    "1. Registrator" (a heading of no known kind) or "2. MYNDIGHETEN som
+    ansvarar för dina personuppgifter" (read as data categories by its words)
+    over "Företag: X Oy" / "Adress: …" / "Postnummer: …" / "Ort: …": when the
+    notice has no controller section of its own, the first section whose lines
+    are mostly a contact block with a postal code and a name or a Y-tunnus is
+    the controller's. Its heading is then a guess, moved by its text, and the
+    draft says so.
+    """
+    if any(s.kind is SectionKind.CONTROLLER and s.pieces for s in sections):
+        return sections
+    for section in sections:
+        heading = section.heading
+        if (
+            heading is None
+            or (section.kind is not None and not heading.guessed)
+            or section.kind in _PATHS
+            or not _is_party_block(text, section)
+        ):
+            continue
+        section.kind = SectionKind.CONTROLLER
+        heading.section, heading.guessed, heading.moved = SectionKind.CONTROLLER, True, True
+        break
+    return sections
+
+
+def _is_party_block(text: str, section: Section) -> bool:
+    """Whether *section*'s lines are mostly one party's contact block (see :func:`_party_block`)."""
+    lines = [line for piece in section.pieces for line in piece.lines if line[0] < line[1]]
+    if not 1 < len(lines) <= _PARTY_LINES:
+        return False
+    found: set[str] = set()
+    contact_lines = 0
+    for start, end in lines:
+        fields = {p.field for p in parse_line(text, start, end)}
+        if fields & _PARTY_FIELDS:
+            contact_lines += 1
+        found |= fields
+    named = bool(found & {"name", "business_id"})
+    return named and {"postal_code", "town"} <= found and 3 * contact_lines >= 2 * len(lines)
 
 
 def _header_row_cells(text: str, sections: list[Section]) -> list[Section]:

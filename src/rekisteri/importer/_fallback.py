@@ -21,13 +21,13 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from rekisteri.identifiers import ytunnus
-from rekisteri.importer._contact import MAX_LINE, emails_in, looks_like_person, parse_line
+from rekisteri.importer._contact import MAX_LINE, Part, emails_in, looks_like_person, parse_line
 from rekisteri.importer._cues import ORGANISATION, YTUNNUS_ANY, compact_ytunnus
 from rekisteri.importer._people import PROCESSOR_SAID
 from rekisteri.importer._register_name import name_after_label_line, title_register_name
 
 if TYPE_CHECKING:
-    from rekisteri.importer._builder import Builder
+    from rekisteri.importer._builder import Builder, Mapping
 
 #: A legal form written in any case ("Ry", "RY", "oy").
 _FORM: Final = r"(?:oyj|oy|ab|abp|ky|ay|tmi|t:mi|ry|r\.y\.|rf|r\.f\.|sr|osk)"
@@ -110,6 +110,41 @@ def implied_controller(text: str, out: Builder) -> None:
         out.name, start, end = labelled
         out.map(start, end, "name")
         out.note("name", "read from the line after a name heading inside a paragraph; check it")
+    _tidy(out)
+
+
+#: A country written after the town: "Ort: Helsinki, Finland", "00100 Helsinki, Suomi".
+_TOWN_COUNTRY: Final = re.compile(
+    r"(?i)[ \t]*[,/–-][ \t]*(?:finland|suomi|finnland|åland|ahvenanmaa|fi|fin)\.?$"
+)
+#: The body's short name after its name: "Ålands lagting, lagtinget", a word of the name
+#: in its definite or inflected form (never a unit: "X kuntayhtymä, kirjastolautakunta").
+_ALIAS_AFTER: Final = re.compile(r",[ \t]*(?P<alias>[a-zäöå][\w-]{3,})$")
+
+
+def _tidy(out: Builder) -> None:
+    """The controller's town without a country after it, its name without a short name after it.
+
+    Examples:
+        >>> from rekisteri.importer._builder import Builder
+        >>> out = Builder("")
+        >>> out.controller.town = "Helsinki, Finland"
+        >>> out.controller.name = "Ålands lagting, lagtinget"
+        >>> _tidy(out)
+        >>> out.controller.town, out.controller.name
+        ('Helsinki', 'Ålands lagting')
+    """
+    for party in (out.controller, out.contact):
+        if party.town is not None and _TOWN_COUNTRY.search(party.town):
+            town = _TOWN_COUNTRY.sub("", party.town)
+            if town:
+                party.town = town
+    name = out.controller.name
+    alias = _ALIAS_AFTER.search(name) if name is not None else None
+    if name is not None and alias is not None:
+        words = [w.casefold() for w in name[: alias.start()].split() if len(w) >= 4]
+        if any(alias.group("alias").casefold().startswith(word) for word in words):
+            out.controller.name = name[: alias.start()]
 
 
 def _title_line_name(text: str, out: Builder) -> None:
@@ -368,11 +403,14 @@ def _labelled_id(text: str, out: Builder) -> None:
 
 
 def _address_line(text: str, out: Builder) -> None:
-    """The first line of the notice's first part with a postal code that is no one else's."""
+    """The first address of the notice's first part with a postal code that is no one else's."""
     found = _first_address(text, out)
     if found is None:
         return
-    fields = {p.field: p for p in parse_line(text, *found)}
+    fields: dict[str, Part] = {}
+    for span in found:
+        for part in parse_line(text, *span):
+            fields.setdefault(part.field, part)
     used = [fields[f] for f in ("street", "po_box", "postal_code", "town") if f in fields]
     for part in used:
         value = " ".join(part.value.split())
@@ -384,22 +422,72 @@ def _address_line(text: str, out: Builder) -> None:
     out.note("controller", "address read from a line outside a controller block; check it")
 
 
-def _first_address(text: str, out: Builder) -> tuple[int, int] | None:
-    """The span of the first line of the first part with a postal code and a town, no one else's."""
+def _first_address(text: str, out: Builder) -> list[tuple[int, int]] | None:
+    """The lines of the first part's first address with a postal code and a town, no one else's.
+
+    One line ("Katu 8, 00100 Kylä"), or a few lines of a block: the street on a
+    line of its own above the postal code ("Katu 8" / "00100 Kylä"), a form's
+    label lines ("Adress: Katu 8" / "Postnummer: 00100" / "Ort: Kylä").
+    """
     taken = [m for m in out.mapped if m.field.startswith(_OTHER_PARTY)]
+    spans = _first_lines(text)
+    for index, (start, end) in enumerate(spans):
+        if any(m.start < end and start < m.end for m in taken):
+            continue
+        fields = {p.field for p in parse_line(text, start, end)}
+        if "postal_code" not in fields:
+            continue
+        found = [(start, end)]
+        if "town" not in fields:
+            after = _lone_field(text, spans, index + 1, "town", taken)
+            if after is None:
+                continue
+            found.append(after)
+        if not fields & {"street", "po_box"}:
+            above = _lone_field(text, spans, index - 1, "street", taken)
+            if above is not None:
+                found.insert(0, above)
+        return found
+    return None
+
+
+def _first_lines(text: str) -> list[tuple[int, int]]:
+    """The non-blank lines (or sentences of a run-on line) of the notice's first part."""
+    spans: list[tuple[int, int]] = []
     position = 0
     limit = min(len(text), _FIRST_PART)
     while position < limit:
         end = text.find("\n", position)
         end = len(text) if end < 0 else end
         line_start, position = position, end + 1
-        for start, piece_end in _sentences(text, line_start, end):
-            if any(m.start < piece_end and start < m.end for m in taken):
-                continue
-            fields = {p.field for p in parse_line(text, start, piece_end)}
-            if "postal_code" in fields and "town" in fields:
-                return start, piece_end
-    return None
+        if text[line_start:end].strip():
+            spans.extend(_sentences(text, line_start, end))
+    return spans
+
+
+#: A line of a block above or below an address's postal code: at most this many lines apart.
+_BLOCK_GAP: Final = 3
+
+
+def _lone_field(
+    text: str, spans: list[tuple[int, int]], index: int, field: str, taken: list[Mapping]
+) -> tuple[int, int] | None:
+    """The line *spans[index]* when it gives *field* and nothing but a label besides.
+
+    The street's line is just above the postal code's (*index* + 1), the town's
+    just below it (*index* - 1); at most two blank lines between, no one else's.
+    """
+    other = index + 1 if field == "street" else index - 1
+    if not (0 <= index < len(spans) and 0 <= other < len(spans)):
+        return None
+    start, end = spans[index]
+    first, second = sorted((spans[index], spans[other]))
+    if text.count("\n", first[1], second[0]) > _BLOCK_GAP or any(
+        m.start < end and start < m.end for m in taken
+    ):
+        return None
+    fields = {p.field for p in parse_line(text, start, end)}
+    return (start, end) if fields - {"label"} == {field} else None
 
 
 #: Where a sentence ends inside a run-on line: a full stop, then a capital.
@@ -434,7 +522,7 @@ def _name_above_address(text: str, out: Builder) -> str | None:
     found = _first_address(text, out)
     if found is None:
         return None
-    lines = [line.strip() for line in text[: found[0]].split("\n") if line.strip()]
+    lines = [line.strip() for line in text[: found[0][0]].split("\n") if line.strip()]
     for line in reversed(lines[-_NAME_ABOVE:]):
         name = line.strip(" \t•*·▪–-,")
         if (

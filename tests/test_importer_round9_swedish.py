@@ -1,0 +1,109 @@
+"""Importer round 9 (H34): Swedish notices and key facts on layouts not seen before.
+
+Fictional notices, written for these tests: invented organisations, example
+addresses. Each case is one shape a real page had (a party's block under a
+heading the reader does not take for the controller's, label lines, a
+country after the town, a short name after the body's name).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisteri.importer import ImportResult, import_notice
+
+
+def _address(result: ImportResult) -> tuple[str | None, str | None, str | None]:
+    address = result.draft.controller.address
+    if address is None:
+        return None, None, None
+    return address.street, address.postal_code, address.town
+
+
+class TestPartyBlock:
+    """A controller's block under a heading of no party is the controller's."""
+
+    def test_label_lines_under_a_translated_heading(self) -> None:
+        """'Företag:/Adress:/Postnummer:/Ort:' lines under a heading no table knows."""
+        result = import_notice(
+            "Registerbeskrivning för webbutiken\n\n"
+            "1. Registerförfarare\n\n"
+            "Företag: Exempelhandel Oy\nAdress: Verkstadsgatan 4\n"
+            "Postnummer: 65100\nOrt: Vasa, Finland\n\n"
+            "2. Registrets namn\n\nKundregister\n"
+        )
+        assert result.draft.controller.name == "Exempelhandel Oy"
+        assert _address(result) == ("Verkstadsgatan 4", "65100", "Vasa")
+
+    def test_block_under_a_heading_read_as_another_field(self) -> None:
+        """A heading guessed as another field, moved by the block under it, and said so."""
+        result = import_notice(
+            "Dataskyddsbeskrivning\n\n"
+            "1. ORGANET som svarar för dina uppgifter\n\n"
+            "Exempelbyns kommun, FO-nummer 2077474-0\n"
+            "Post: PB 12, 22101 Exempelby\n"
+            "Besöksadress: Torggatan 3, AX-22100 Exempelby\n"
+            "E-post: registrator@example.ax\n\n"
+            "2. Syfte med behandlingen\n\nUppgifterna används för kundtjänst.\n"
+        )
+        controller = result.draft.controller
+        assert controller.business_id == "2077474-0"
+        assert _address(result) == ("Torggatan 3", "22100", "Exempelby")
+        assert controller.contact is not None
+        assert controller.contact.email == "registrator@example.ax"
+        assert not result.draft.data_categories
+        assert any("read as controller" in note for note in result.notes.get("controller", ()))
+
+    def test_a_controller_section_of_its_own_wins(self) -> None:
+        """With a controller section, an address block elsewhere is not taken for it."""
+        result = import_notice(
+            "Registerbeskrivning\n\n1. Personuppgiftsansvarig\n\nExempelföreningen rf\n"
+            "Skolgatan 1, 10600 Ekenäs\n\n"
+            "2. Leverantörer\n\nTryckeri Exempel Ab\nHamngatan 9\n10900 Hangö\n"
+        )
+        assert result.draft.controller.name == "Exempelföreningen rf"
+        assert _address(result) == ("Skolgatan 1", "10600", "Ekenäs")
+
+
+class TestFallbackAddress:
+    """An address outside any controller block, read over its lines."""
+
+    @pytest.mark.parametrize(
+        ("block", "expected"),
+        [
+            # the street on a line of its own, blank lines between
+            ("Exempel Ab\n\nÄngsvägen 8 B\n\n02100 Esbo\n", ("Ängsvägen 8 B", "02100", "Esbo")),
+            # a form's label lines
+            (
+                "Namn: Exempel Ab\nGatuadress: Ängsvägen 8\nPostnummer: 02100\nPostanstalt: Esbo\n",
+                ("Ängsvägen 8", "02100", "Esbo"),
+            ),
+            ("Exempel Oy\nKatu 5\n00100 Helsinki, Suomi\n", ("Katu 5", "00100", "Helsinki")),
+        ],
+    )
+    def test_block_lines(self, block: str, expected: tuple[str, str, str]) -> None:
+        """The street above the postal code, a town on the label line below it."""
+        result = import_notice(f"Registerbeskrivning\n\nAllmänt om oss\n\n{block}")
+        assert _address(result) == expected
+
+    def test_a_postal_code_without_a_town_nearby_is_no_address(self) -> None:
+        """A town too far below the postal code is not joined to it."""
+        result = import_notice(
+            "Registerbeskrivning\n\nAllmänt\n\nPostnummer: 02100\n\n\n\n\nOrt: Esbo\n"
+        )
+        assert _address(result) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Exempelby lagting, lagtinget", "Exempelby lagting"),
+        # a unit after the body's name is part of how the notice names it
+        ("Exempelby kuntayhtymä, kirjastolautakunta", "Exempelby kuntayhtymä, kirjastolautakunta"),
+    ],
+)
+def test_short_name_after_the_name(name: str, expected: str) -> None:
+    result = import_notice(
+        f"Dataskyddsbeskrivning\n\nPersonuppgiftsansvarig\n\n{name}\nStorgatan 1, 22100 Mariehamn\n"
+    )
+    assert result.draft.controller.name == expected
