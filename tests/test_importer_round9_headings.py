@@ -80,3 +80,53 @@ def test_guessed_name_heading_over_a_name() -> None:
     )
     assert result.draft.name is not None
     assert "medlemsregister" in str(result.draft.name.fi or result.draft.name.sv)
+
+
+def _kinds(text: str) -> list[SectionKind | None]:
+    from rekisteri.importer._structure import split
+
+    return [section.kind for section in split(text) if section.heading is not None]
+
+
+_BODY = "Tätä osaa koskeva teksti on kirjoitettu tähän kokonaisena virkkeenä.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("3. Käsittelijä:", K.PROCESSORS),  # one word and a colon
+        ("3. Mottagare", K.DISCLOSURES),
+        ("3. Kerhon kirjaamat muistiinpanot", None),  # seen, though its words name no field
+        ("4. Tietojen keräys:", K.SOURCES),
+    ],
+)
+def test_numbered_line_alone_in_sequence_is_a_heading(line: str, kind: SectionKind | None) -> None:
+    text = (
+        f"1. Rekisterinpitäjä\n\nKerho ry\n\n2. Rekisterin nimi\n\nJäsenrekisteri\n\n{line}\n\n"
+        + _BODY
+    )
+    kinds = _kinds(text)
+    assert kinds[:2] == [K.CONTROLLER, K.NAME]
+    assert len(kinds) == 3
+    assert kinds[2] is kind
+
+
+def test_every_heading_numbered_one() -> None:
+    text = (
+        "1. Registeransvarig\n\nKören rf\n\n1. Registrets namn\n\nMedlemsregister\n\n"
+        "1. Styrelsens ansvarsområden\n\nStyrelsen sköter registret enligt stadgarna.\n"
+    )
+    assert _kinds(text) == [K.CONTROLLER, K.NAME, None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a numbered list after a lead-in, its entries between blank lines
+        "Rekisterin tietosisältö\n\nRekisteriin tallennetaan:\n\n1. Nimi\n\n2. Osoite\n",
+        # no numbered heading before it, and its words name no field
+        "Tietosuojaseloste\n\n1. Kerhon kirjaamat muistiinpanot\n\n" + _BODY,
+    ],
+)
+def test_numbered_line_alone_that_is_no_heading(text: str) -> None:
+    assert None not in _kinds(text)

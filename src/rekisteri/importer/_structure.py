@@ -307,6 +307,7 @@ class _Splitter:
         numbered = (
             self._numbered(block, i)
             or self._numbered_unknown(block, i)
+            or self._alone_numbered(block)
             or self._paren_numbered(block, i)
             or self._shaped_heading(block, i)
         )
@@ -734,6 +735,39 @@ class _Splitter:
             "heading", start, end, [(start, end)], start, kind, _sub(kind, self.text[start:end])
         )
 
+    def _alone_numbered(self, block: list[tuple[int, int]]) -> Piece | None:
+        """A numbered line alone between blank lines, numbered in the headings' sequence.
+
+        Its layout makes it a heading whatever its words: "5. Käsittelijä:",
+        "1. Registrator", "3. Styrelsens namn och adress" (every heading "1.",
+        a word processor's lost numbering). After the number it is shaped like a
+        heading (a colon may end it); its words name its field if they do, else
+        it heads a section of no field (its text is listed, not read as part of
+        the section above). Not a list's entry after a lead-in, and with no
+        numbered heading before it, only one whose words name a field.
+        """
+        if len(block) != 1 or self.after_name or self._after_lead_in(0):
+            return None
+        start, end = block[0]
+        numbered = _NUMBERED.match(self.text, start, end)
+        if numbered is None:
+            return None
+        number = int(numbered.group(1))
+        if not (
+            self.last_number < number <= self.last_number + _NUMBER_GAP
+            or number == self.last_number == 1
+        ):
+            return None
+        head = numbered.end() - 1
+        body = self.text[head:end].rstrip().removesuffix(":").rstrip()
+        if not body or not self._unknown_heading((head, head + len(body))):
+            return None
+        kind = recognise(body) or _guessed(body)
+        kind = None if kind is SectionKind.TITLE else kind
+        if kind is None and self.last_number == 0:
+            return None
+        return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, body))
+
     def _unknown_heading(self, line: tuple[int, int]) -> bool:
         text = _without_markup(unspaced(self.text[line[0] : line[1]]))
         # a trailing legal reference is no part of its shape: "Tietolähteet (EU 2016/679, 14 art.)"
@@ -860,7 +894,10 @@ class _Splitter:
                 self.pieces.append(piece)
                 self.current = piece.section
                 numbered = _NUMBERED.match(self.text, piece.start)
-                if numbered is not None and piece.section is not None:
+                if numbered is not None and (
+                    piece.section is not None or int(numbered.group(1)) == self.last_number + 1
+                ):
+                    # an unknown heading numbered next continues the sequence too
                     self.last_number = int(numbered.group(1))
                 self.after_name = piece.section is SectionKind.NAME
                 i += k
