@@ -354,16 +354,10 @@ def test_where_from_sentence_moves_to_sources(notice: str) -> None:
             "Tietoja käytetään vain salatun yhteyden kautta.",
             "security",
         ),
-        pytest.param(
+        (
             "Tietojen kerääminen ja suojaaminen",
             "Tietojen käyttöoikeus on vain niillä, jotka tarvitsevat tietoja laskutukseen.",
             "security",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug F28 (rest): under a heading naming two things, one sentence about "
-                "access rights ('käyttöoikeus', no security cue word) that names invoicing moves "
-                "the section to purposes",
-            ),
         ),
         (
             "Kuinka kauan tietoja säilytetään?",

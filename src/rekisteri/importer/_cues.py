@@ -96,7 +96,10 @@ CONTENT_CUE: Final = re.compile(
 )
 SECURITY_CUE: Final = re.compile(
     r"suojattu|suojataan|palomuur|salasan|käyttäjätunnu|lukitu|salassapito|luottamuksellisesti"
-    r"|tietoturva|salattu|salataan|kulunvalvon",
+    r"|tietoturva|salattu|salataan|kulunvalvon"
+    # who may open the data: "Tietojen käyttöoikeus on vain …", "… rajataan", "only … access"
+    r"|käyttö(?:oikeu|valtuu)\w*\s+(?:\w+\s+){0,2}(?:vain|ainoastaan|rajaa|rajata)"
+    r"|\b(?:behörighet|access rights?)\b\W+(?:\w+\s+){0,2}(?:endast|bara|only|restricted)",
 )
 #: A Finnish sentence that opens by saying what the data are used for: "Tietoja käytetään …"
 #: (purposes_in() reads what follows).
