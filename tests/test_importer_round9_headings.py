@@ -130,3 +130,26 @@ def test_every_heading_numbered_one() -> None:
 )
 def test_numbered_line_alone_that_is_no_heading(text: str) -> None:
     assert None not in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Mihin jäsentietoja käytetään", K.PURPOSES),
+        ("Kenelle tietoja annetaan", K.DISCLOSURES),
+        ("Kuinka kauan tietoja pidetään", K.RETENTION),
+        ("Näin tiedot suojataan", K.SECURITY),
+        ("Hur länge sparas uppgifterna", K.RETENTION),
+    ],
+)
+def test_question_label_before_its_value(label: str, kind: SectionKind) -> None:
+    text = (
+        "Rekisterin nimi: Kerhon jäsenrekisteri\n\n"
+        f"{label}: Tätä kohtaa koskeva teksti on kirjoitettu tähän virkkeenä.\n"
+    )
+    assert _kinds(text)[-1] is kind
+
+
+def test_lead_in_label_stays_a_lead_in() -> None:
+    text = "Rekisterin tietosisältö\n\nRekisteriin tallennetaan: nimi, osoite ja puhelinnumero.\n"
+    assert _kinds(text) == [K.CONTENT]

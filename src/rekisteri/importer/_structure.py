@@ -49,6 +49,8 @@ def _extra_cell(text: str) -> bool:
     )
 
 
+#: A heading that says how: "Näin tiedot suojataan", "Så här skyddas uppgifterna".
+_HOW_OPENER: Final = re.compile(r"(?i)[ \t]*(?:näin|så här|this is how|here is how)\b")
 #: A question word at a line's start (after a heading's number, if any).
 _ASKS: Final = re.compile(
     r"(?i)[ \t]*(?:(?:\d{1,2}|[ivx]{1,5})[.)]?[ \t]+)?(?:mistä|mihin|miksi|kenelle|kuinka|miten"
@@ -673,13 +675,15 @@ class _Splitter:
         if kind is not None or (self.current in _CONTACT_KINDS and _CHANNEL.search(value)):
             return kind  # in a party's block "Tietosuoja-asiat: x@example.fi" labels a channel
         words = label.split()
+        # a question's verb leads in nothing: "Mihin tietoja käytetään: …", "Näin … suojataan: …"
+        asks = _ASKS.match(label) is not None or _HOW_OPENER.match(label) is not None
         if (
-            not 0 < len(words) <= _INLINE_WORDS
+            not 0 < len(words) <= (_UNKNOWN_WORDS if asks else _INLINE_WORDS)
             or not label[:1].isupper()
-            or _LEADS_IN.search(label) is not None
+            or (_LEADS_IN.search(label) is not None and not asks)
         ):
             return None
-        kind = _guessed(label)
+        kind = _guessed(label, question=asks)
         return None if kind is SectionKind.TITLE or kind in _CONTACT_KINDS else kind
 
     def _next_label(self, i: int, inline: re.Match[str]) -> bool:
