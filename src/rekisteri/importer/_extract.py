@@ -104,6 +104,7 @@ from rekisteri.importer._register_name import (
     name_in_heading,
     split_section_name,
     stated_register_name,
+    system_line,
     title_register_name,
     unshouted_name,
 )
@@ -736,19 +737,7 @@ class Extractor:
         if glued is not None and self.out.name is None:
             self.out.name = glued  # "1. Rekisterin nimi Asiakasrekisteri": a table row as text
         for index, piece in enumerate(self._name_pieces(section)):
-            value = flat(self.text[piece.content_start : piece.end])
-            lines = [flat(self.text[s:e]) for s, e in piece.lines]
-            if (
-                len(lines) == 2
-                and _SWEDISH_NAME.search(lines[1])
-                and not _SWEDISH_NAME.search(lines[0])
-            ):
-                value = f"{lines[0]} / {lines[1]}"  # the name in Finnish, then in Swedish
-            elif len(lines) > 1 and all(_REGISTER_LINE.search(line) for line in lines):
-                # one register a line: the first is the draft's, the others are noted
-                value = lines[0]
-                self.out.note("name", "the notice names more registers: " + "; ".join(lines[1:]))
-            value = _name_value(value)
+            value = _name_value(self._name_lines(piece))
             if not any(c.isalpha() for c in value):
                 # "Rekisterin nimi: 131052-9384": a code (masked "¤") or a number names no
                 # register; the passage stays unmatched
@@ -784,6 +773,26 @@ class Extractor:
                 self.out.map(piece.start, piece.end, "name")
             else:
                 self._sentence_unit(SectionKind.TITLE, piece.start, piece.end, inherit=None)
+
+    def _name_lines(self, piece: Piece) -> str:
+        """A name section's paragraph as one value: its lines joined, or the first of them."""
+        value = flat(self.text[piece.content_start : piece.end])
+        lines = [flat(self.text[s:e]) for s, e in piece.lines]
+        if (
+            len(lines) == 2
+            and _SWEDISH_NAME.search(lines[1])
+            and not _SWEDISH_NAME.search(lines[0])
+        ):
+            return f"{lines[0]} / {lines[1]}"  # the name in Finnish, then in Swedish
+        if len(lines) > 1 and all(_REGISTER_LINE.search(line) for line in lines):
+            # one register a line: the first is the draft's, the others are noted
+            self.out.note("name", "the notice names more registers: " + "; ".join(lines[1:]))
+            return lines[0]
+        if len(lines) == 2 and system_line(*lines):
+            # the name, then its system's on a line of its own
+            self.out.note("name", f"the line under the name is kept apart: {lines[1]}")
+            return lines[0]
+        return value
 
     def _name_pieces(self, section: Section) -> list[Piece]:
         """A name section's pieces, a name broken over its first two paragraphs as one."""
