@@ -107,3 +107,35 @@ def test_short_name_after_the_name(name: str, expected: str) -> None:
         f"Dataskyddsbeskrivning\n\nPersonuppgiftsansvarig\n\n{name}\nStorgatan 1, 22100 Mariehamn\n"
     )
     assert result.draft.controller.name == expected
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # the name on its heading's line, in capitals
+        (
+            "3. Rekisterin nimi KYLÄN KAUPUNGIN VARAUSJÄRJESTELMÄ\n\n",
+            "Kylän kaupungin varausjärjestelmä",
+        ),
+        # a heading the sections did not read, the name on the line after it
+        (
+            "3. Namnet på registret\n\nExempelbutikens kundregister.\n\n",
+            "Exempelbutikens kundregister",
+        ),
+        (
+            "Registrets benämning:\nKundregister för fjärrvärmekunder\n\n",
+            "Kundregister för fjärrvärmekunder",
+        ),
+        # the system's name on the line under the register's name is kept apart
+        ("Registrets namn\nSeniorbostäder och ateljéer\nKalkyl\n\n", "Seniorbostäder och ateljéer"),
+    ],
+)
+def test_register_name_shapes(block: str, expected: str) -> None:
+    """The register's name in shapes real notices had, not read before."""
+    result = import_notice(
+        "Dataskyddsbeskrivning\n\n1. Personuppgiftsansvarig\n\nExempel Ab\n"
+        f"Storgatan 1, 65100 Vasa\n\n{block}Syfte\n\nUppgifterna används för fakturering.\n"
+    )
+    name = result.draft.name
+    assert name is not None
+    assert expected in (name.fi, name.sv)

@@ -482,6 +482,42 @@ def continues_name(first: str, second: str) -> bool:
     )
 
 
+#: A system's or product's name on a line of its own: one or two capitalised words.
+_PROPER_LINE: Final = re.compile(r"[A-ZÄÖÅ][\w&-]*(?:[ \t]+[A-ZÄÖÅ0-9][\w&-]*)?")
+#: What ends the first line of a name that runs on to the next: a connective or a hyphen.
+_RUNS_ON: Final = re.compile(r"(?i)(?:[ \t](?:ja|sekä|och|samt|and|&|of|för|över)|-)$")
+
+
+def system_line(first: str, second: str) -> bool:
+    """Whether *second*, the line under a register's name *first*, names a system, not the name.
+
+    "Seniorbostäder och ateljéer" / "Kalkyl": the second line is a
+    system's or product's name of one or two capitalised words, the first a
+    whole name of two words or more that does not run on. A second line with
+    a register's or a system's word, a legal form or a digit continues the name.
+
+    Examples:
+        >>> system_line("Seniorbostäder och ateljéer", "Kalkyl")
+        True
+        >>> system_line("Kylän kaupungin", "Palautejärjestelmä")
+        False
+        >>> system_line("Asiakas- ja", "Markkinointirekisteri")
+        False
+        >>> system_line("Asiakasrekisteri", "Esimerkki Oy")
+        False
+    """
+    first, second = first.strip(), second.strip()
+    return (
+        len(first.split()) > 1
+        and _RUNS_ON.search(first) is None
+        and _PROPER_LINE.fullmatch(second) is not None
+        and not _REGISTER_END.search(second)
+        and not _SYSTEM_END.search(second)
+        and not _LISTING_END.search(second)
+        and not any(w.casefold() in LEGAL_FORMS for w in second.split())
+    )
+
+
 def stated_register_name(sentence: str) -> str | None:
     """The name a sentence states for the register ("Rekisterin nimi on X."), or ``None``.
 
@@ -515,14 +551,27 @@ _GLUED: Final = re.compile(
 )
 
 
+#: A register named after its system: "Palautejärjestelmä", "Bokningssystemet".
+_SYSTEM_END: Final = re.compile(
+    r"(?i)(?:järjestelmä|tietojärjestelmä|system|systemet|tiedosto|kortisto|förteckning)$"
+)
+
+
 def name_in_heading(heading: str) -> str | None:
     """The register's name glued to its heading on one line, or ``None``.
 
     A table row saved as text puts the label cell and the value on one line.
+    The name ends with a register's or a system's word, or is written in
+    capitals after a label that is not.
 
     Examples:
         >>> name_in_heading("1. Rekisterin nimi Asiakasrekisteri")
         'Asiakasrekisteri'
+        >>> name_in_heading("3. Rekisterin nimi KYLÄN KAUPUNGIN PALAUTEJÄRJESTELMÄ")
+        'Kylän kaupungin palautejärjestelmä'
+        >>> name_in_heading("2. Rekisterin nimi SALIVUOROT")
+        >>> name_in_heading("Rekisterin nimi Bokningssystemet")
+        'Bokningssystemet'
         >>> name_in_heading("3. Rekisterin nimi") is None
         True
         >>> name_in_heading("1. Registrets namnNätbutikens kundregister")
@@ -534,8 +583,10 @@ def name_in_heading(heading: str) -> str | None:
     if found is None:
         return None
     name = found.group("name").strip(" .:" + _QUOTES)
+    label = flat(heading)[: found.start("name")]
+    shouted = name.isupper() and not label.isupper() and len(name.split()) > 1
     if (
-        not _REGISTER_END.search(name)
+        not (_REGISTER_END.search(name) or _SYSTEM_END.search(name) or shouted)
         or len(name.split()) > _NAME_WORDS
         or name.startswith("/")
         or recognise(name) is not None
@@ -553,11 +604,18 @@ _NAME_LABEL_LINE: Final = re.compile(
     r"|(?:henkilö)?rekisterin[ \t]+nimi"
     r"(?:[ \t]+ja[ \t]+(?:(?:tieto)?sisältö|(?:käyttö)?tarkoitus))?"
     r"|registrets[ \t]+(?:namn|benämning)(?:[ \t]+och[ \t]+(?:innehåll|ändamål))?"
-    r"|namn[ \t]+på[ \t]+registret)[ \t]*:?[ \t]*$"
+    r"|namn(?:et)?[ \t]+på[ \t]+registret)[ \t]*:?[ \t]*$"
 )
 #: The words that end a register's name under its label ("Medlemsförteckning", "Jäsenluettelo").
 _LISTING_END: Final = re.compile(
     r"(?i)(?:rekisteri|register|registret|registry|förteckning|luettelo|kortisto|database)$"
+)
+
+
+#: A name that opens with its register word and says whose or what for: "Kundregister för
+#: vattenkunder", "Register över medlemmar", "Register of members".
+_REGISTER_FOR: Final = re.compile(
+    r"(?i)[\w-]*(?:rekisteri|register|registret|registry)[ \t]+(?:för|över|of|for|i)[ \t]+\w"
 )
 
 
@@ -591,7 +649,9 @@ def name_after_label_line(text: str) -> tuple[str, int, int] | None:
         value = flat(following).strip(" .")
         name, _ = split_section_name(re.split(r",[ \t]+(?=jo(?:ka|nka|ssa|hon)\b)", value)[0])
         name = name.strip(" ." + _QUOTES)
-        if 0 < len(name.split()) <= _NAME_WORDS and _LISTING_END.search(name):
+        if 0 < len(name.split()) <= _NAME_WORDS and (
+            _LISTING_END.search(name) or _REGISTER_FOR.match(name)
+        ):
             return capitalise(name), start, start + len(following)
         return None
     return None
