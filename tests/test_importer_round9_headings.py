@@ -153,3 +153,20 @@ def test_question_label_before_its_value(label: str, kind: SectionKind) -> None:
 def test_lead_in_label_stays_a_lead_in() -> None:
     text = "Rekisterin tietosisältö\n\nRekisteriin tallennetaan: nimi, osoite ja puhelinnumero.\n"
     assert _kinds(text) == [K.CONTENT]
+
+
+def test_bullet_headings_over_deeper_entries_and_sentences() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        " • Mihin tietoja käytetään\n"
+        " • • kurssien ilmoittautumisiin\n"
+        " • • laskutukseen\n\n"
+        " • Kuinka kauan tietoja pidetään\n"
+        " • Tiedot poistetaan kahden vuoden kuluttua viimeisestä kurssista ilman pyyntöä.\n"
+    )
+    assert _kinds(text)[-2:] == [K.PURPOSES, K.RETENTION]
+
+
+def test_short_bulleted_entries_stay_entries() -> None:
+    text = "Rekisterin tietosisältö\n\n • Yhteystiedot\n • Laskutustiedot\n • Kurssihistoria\n"
+    assert _kinds(text) == [K.CONTENT]

@@ -310,6 +310,7 @@ class _Splitter:
             self._numbered(block, i)
             or self._numbered_unknown(block, i)
             or self._alone_numbered(block)
+            or self._bullet_heading(block, i)
             or self._paren_numbered(block, i)
             or self._shaped_heading(block, i)
         )
@@ -772,6 +773,44 @@ class _Splitter:
             return None
         return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, body))
 
+    def _bullet_heading(self, block: list[tuple[int, int]], i: int) -> Piece | None:
+        """A bulleted line that heads its block's text: the page's headings are bullets.
+
+        "• Rekisterin ylläpitäjät" over "• • Tmi …" (its entries one level
+        deeper), or "• Kuinka kauan tietoja pidetään" over "• Tietoja säilytetään
+        …" (a whole sentence, not another short entry): the first line of its
+        block, shaped like a heading after its bullet, its words naming a field
+        other than the open section's. A short entry over another short one stays
+        a list's entry; a party's bulleted block is left to the contact rules.
+        """
+        if i != 0 or len(block) < _PAIR or self.after_name:
+            return None
+        start, end = block[0]
+        sign = _SIGN_BULLET.match(self.text, start, end)
+        below = block[1]
+        if sign is None or len(self._marker(block[0])) != 1:
+            return None
+        deeper = len(self._marker(below)) > 1
+        under = self.text[below[0] : below[1]]
+        sentence = (
+            self._marker(below) == self._marker(block[0])
+            # a whole sentence, or a lead-in ("• Asiakkaasta tallennetaan seuraavia tietoja:")
+            and (
+                (len(under.split()) >= _BULLET_SENTENCE_WORDS and under.rstrip().endswith("."))
+                or (_LEADS_IN.search(under) is not None and under.rstrip().endswith(":"))
+            )
+        )
+        if not (deeper or sentence):
+            return None
+        head = sign.end()
+        body = self.text[head:end].rstrip().removesuffix(":").rstrip()
+        if not body or not self._unknown_heading((head, head + len(body))):
+            return None
+        kind = recognise(body) or _guessed(body, question=_ASKS.match(body) is not None)
+        if kind in {None, SectionKind.TITLE, self.current} or kind in _CONTACT_KINDS:
+            return None  # a party's bulleted lines are read by the contact block's rules
+        return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, body))
+
     def _unknown_heading(self, line: tuple[int, int]) -> bool:
         text = _without_markup(unspaced(self.text[line[0] : line[1]]))
         # a trailing legal reference is no part of its shape: "Tietolähteet (EU 2016/679, 14 art.)"
@@ -1034,6 +1073,10 @@ _CHANNEL: Final = re.compile(r"@|\(at\)|\[at\]|\d{3}[ -]?\d{3}|https?://|www\.")
 _ITEM_KINDS: Final = frozenset({SectionKind.CONTENT, SectionKind.SUBJECTS, SectionKind.SOURCES})
 #: Marks that open a list run on after a label's colon: "Osakeluettelo: - nimi- osoite".
 _LIST_MARKS: Final = frozenset("-–—•·*")
+#: A heading and the line under it.
+_PAIR: Final = 2
+#: A bulleted line of at least this many words, ending in a full stop, is a sentence.
+_BULLET_SENTENCE_WORDS: Final = 8
 #: A label before a colon read by its words has at most this many.
 _INLINE_WORDS: Final = 3
 #: A list's first entry, numbered or lettered ("1. Nimi", "1) Nimi", "a) Nimi"), and its second.
