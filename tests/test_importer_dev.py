@@ -284,7 +284,10 @@ def _stems() -> list[str]:
 def _case(stem: str) -> Any:
     marks = []
     if stem not in TUNED_ON:
-        marks.append(pytest.mark.xfail(reason="fixture added after the importer's last tuning"))
+        # not strict: a new fixture the importer already reads right passes (XPASS)
+        marks.append(
+            pytest.mark.xfail(reason="fixture added after the importer's last tuning", strict=False)
+        )
     return pytest.param(stem, id=stem, marks=marks)
 
 
