@@ -139,3 +139,26 @@ def test_register_name_shapes(block: str, expected: str) -> None:
     name = result.draft.name
     assert name is not None
     assert expected in (name.fi, name.sv)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a firm's name without a legal form on its Y-tunnus's line, under a heading not read
+        (
+            (
+                "Tietosuojaseloste\n\nTämä seloste kertoo asiakastiedoista.\n"
+                "1. KUKA TIETOJA KÄSITTELEE\nHieromo Pehmeä, y-tunnus: 2077474-0\n"
+            ),
+            "Hieromo Pehmeä",
+        ),
+        ("Tietosuojaseloste\n\nRekisterinpitäjänä toimii Kylänmäen kunta.\n", "Kylänmäen kunta"),
+        (
+            "Dataskyddsbeskrivning\n\nAllmänt\n\nPersonuppgiftsansvarig är Exempelby stad.\n",
+            "Exempelby stad",
+        ),
+    ],
+)
+def test_controller_named_outside_a_block(text: str, expected: str) -> None:
+    """The controller's name where no controller section gives it."""
+    assert import_notice(text).draft.controller.name == expected

@@ -56,6 +56,12 @@ _TO_ID: Final = re.compile(
     r"(?i)[ \t]*[,(;]?[ \t]*(?:y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id)?"
     r"[ \t:.]*$"
 )
+#: The label of the Y-tunnus after a name on its line: "X, y-tunnus: …", "X (FO-nummer …".
+_ID_LABEL: Final = re.compile(
+    r"(?i)[,(][ \t]*(?:y-?tunnus|yritystunnus|fo-nummer|fo-nr|business id)[ \t:.]*$"
+)
+#: A firm's name of capitalised words without a legal form: "Jalkahoitola Sametti".
+_CAPITALISED_NAME: Final = re.compile(r"[A-ZÄÖÅ][\w&'-]*(?:[ \t]+[A-ZÄÖÅ0-9][\w&'-]*){0,3}")
 #: Fields of the draft whose text is another party's, never the controller's address.
 _OTHER_PARTY: Final = ("contact_person", "controller.dpo", "heading:contact", "heading:dpo")
 #: The notice's first part, where a controller's address stands when it has no section.
@@ -87,6 +93,8 @@ def nominative(name: str) -> str:
 def implied_controller(text: str, out: Builder) -> None:
     """The controller's name and address where no controller section gave them."""
     controller = out.controller
+    if controller.name is None and out.business_id is None:
+        _labelled_id(text, out)  # "X, y-tunnus: …" on a line of its own: the name beside it
     if controller.name is None:
         name = (
             _name_on_id_line(text, out.business_id)
@@ -175,6 +183,7 @@ def _name_on_id_line(text: str, business_id: str | None) -> str | None:
         return None
     line_start = text.rfind("\n", 0, found.start()) + 1
     before = text[line_start : found.start()]
+    labelled = _ID_LABEL.search(before) is not None
     before = _TO_ID.sub("", before)
     before = _LEAD.sub("", before, count=1).strip(" \t,;(")
     before = _KEEPER_LEAD.sub("", before, count=1)  # "Rekisteriä ylläpitää X ry (Y-tunnus …)"
@@ -182,7 +191,9 @@ def _name_on_id_line(text: str, business_id: str | None) -> str | None:
         not before
         or len(before.split()) > _NAME_WORDS
         or not (
-            re.search(rf"(?i)(?<![\w-]){_FORM}(?![\w-])", before) or ORGANISATION.search(before)
+            re.search(rf"(?i)(?<![\w-]){_FORM}(?![\w-])", before)
+            or ORGANISATION.search(before)
+            or (labelled and _CAPITALISED_NAME.fullmatch(before))
         )
     ):
         return None
@@ -243,10 +254,14 @@ _KEEPER_FIRST: Final = re.compile(
     r"|käsittelee|behandlar|processes)[ \t]+"
     r"(?P<rest>[^.\n]{0,160})"
 )
-#: "Rekisteriä ylläpitää X.", "Registret förs av X.": the keeper after the verb.
+#: "Rekisteriä ylläpitää X.", "Registret förs av X.", "Rekisterinpitäjänä toimii X.",
+#: "Personuppgiftsansvarig är X.": the keeper after the verb.
 _KEEPER_AFTER: Final = re.compile(
-    r"(?i:rekisteriä|rekisterin|tätä rekisteriä|registret|the register is)[ \t]+"
-    r"(?i:ylläpitää|pitää|förs av|upprätthålls av|hålls av|maintained by|kept by)[ \t]+"
+    r"(?:(?i:rekisteriä|rekisterin|tätä rekisteriä|registret|the register is)[ \t]+"
+    r"(?i:ylläpitää|pitää|förs av|upprätthålls av|hålls av|maintained by|kept by)"
+    r"|(?i:rekisterinpitäjänä[ \t]+toimii|rekisterinpitäjä[ \t]+on"
+    r"|personuppgiftsansvarig(?:[ \t]+för[ \t]+registret)?[ \t]+är"
+    r"|(?:the[ \t]+)?(?:data[ \t]+)?controller[ \t]+is))[ \t]+"
     r"(?P<name>[A-ZÄÖÅ][\w&:’'-]*(?:[ \t]+(?:&[ \t]+)?[\w&’'-]+){0,7}?)[ \t]*(?:[.,;(]|$)",
     re.MULTILINE,
 )
