@@ -170,3 +170,23 @@ def test_bullet_headings_over_deeper_entries_and_sentences() -> None:
 def test_short_bulleted_entries_stay_entries() -> None:
     text = "Rekisterin tietosisältö\n\n • Yhteystiedot\n • Laskutustiedot\n • Kurssihistoria\n"
     assert _kinds(text) == [K.CONTENT]
+
+
+def test_numbered_heading_glued_to_a_sentence_in_sequence() -> None:
+    text = (
+        "5. Rekisterin tietosisältö\n\n- nimi\n- puhelinnumero\n\n"
+        "6. Säännönmukaiset tietolähteet Tiedot saadaan jäseneltä itseltään liittyessä.\n"
+    )
+    assert _kinds(text) == [K.CONTENT, K.SOURCES]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("8. Överförs uppgifter utanför EU eller EESNej.", K.TRANSFERS),
+        ("9. Hur registret är skyddatA. Manuellt material förvaras i ett låst skåp.", K.SECURITY),
+    ],
+)
+def test_heading_glued_to_its_value_at_a_capital(line: str, kind: SectionKind) -> None:
+    text = f"7. Regelbundna utlämnanden\n\nUppgifter lämnas inte ut.\n\n{line}\n"
+    assert _kinds(text) == [K.DISCLOSURES, kind]

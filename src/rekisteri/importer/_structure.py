@@ -190,10 +190,16 @@ class _Splitter:
         Of a kind other than the contact and name ones, it is not when the line
         is a list's entry or a table's row the page marks ("<dt>Evästeet</dt>
         <dd>2 vuotta</dd>" under a retention heading), or a one-line sentence
-        between its section's paragraphs ("Säilytysaika 5 vuotta.").
+        between its section's paragraphs ("Säilytysaika 5 vuotta."), unless it
+        is numbered next in the headings' sequence.
         """
         if kind in _GLUED_KINDS or self.current is None:
             return True
+        numbered = _NUMBERED.match(line)
+        if numbered is not None and int(numbered.group(1)) == self.last_number + 1:
+            return (
+                True  # numbered next in the headings' sequence: "6. Tietolähteet Tiedot saadaan …"
+            )
         return not (_one_line_statement(block, line) or (self.html and start in self.item_starts))
 
     def _column_names(self, line: tuple[int, int]) -> bool:
@@ -1140,7 +1146,12 @@ def _glued_heading(line: str) -> tuple[SectionKind, int] | None:
 
 
 #: A lower-case letter right before a capital inside a word: "namnNätbutikens".
-_CASE_JOIN: Final = re.compile(r"(?<=[a-zäöåé])(?=[A-ZÄÖÅ](?:[a-zäöå]|[ \t]))")
+#: Also an acronym's capitals right before a capitalised word ("EU eller EESNej."), and a
+#: lower-case letter right before a lettered part ("skyddatA. Manuellt material").
+_CASE_JOIN: Final = re.compile(
+    r"(?<=[a-zäöåé])(?=[A-ZÄÖÅ](?:[a-zäöå]|[ \t]|[.)][ \t]))|(?<=\b[A-ZÄÖÅ]{2})(?=[A-ZÄÖÅ][a-zäöå])"
+    r"|(?<=\b[A-ZÄÖÅ]{3})(?=[A-ZÄÖÅ][a-zäöå])"
+)
 #: At most this many such joins of a line are tried.
 _CASE_JOINS: Final = 2
 
