@@ -126,6 +126,15 @@ def test_short_name_after_the_name(name: str, expected: str) -> None:
             "Registrets benämning:\nKundregister för fjärrvärmekunder\n\n",
             "Kundregister för fjärrvärmekunder",
         ),
+        (
+            "Rekisterin nimi ja keitä se koskee\n\nKylän Seuran jäsenrekisteri. Jäseniä.\n\n",
+            "Kylän Seuran jäsenrekisteri",
+        ),
+        ("Rekisterit ja järjestelmät\n\nAsiakasrekisteri / Kassakone\n\n", "Asiakasrekisteri"),
+        (
+            "Rekisterin nimi\n\nKylän arkiston aineisto (”Arkistorekisteri”)\n\n",
+            "Kylän arkiston aineisto",
+        ),
         # the system's name on the line under the register's name is kept apart
         ("Registrets namn\nSeniorbostäder och ateljéer\nKalkyl\n\n", "Seniorbostäder och ateljéer"),
     ],
@@ -162,3 +171,13 @@ def test_register_name_shapes(block: str, expected: str) -> None:
 def test_controller_named_outside_a_block(text: str, expected: str) -> None:
     """The controller's name where no controller section gives it."""
     assert import_notice(text).draft.controller.name == expected
+
+
+def test_register_name_alone_at_the_start() -> None:
+    """A notice without headings: its register's name on a line of its own near the start."""
+    result = import_notice(
+        "Kylän Pallo ry:n tietosuojaseloste\nKylän Pallo ry, Kenttätie 1, 87100 Kajaani\n"
+        "Jäsen- ja talkoolaisrekisteri\nJäsenten tietoja käytetään jäsenasioiden hoitoon.\n"
+    )
+    assert result.draft.name is not None
+    assert result.draft.name.fi == "Jäsen- ja talkoolaisrekisteri"

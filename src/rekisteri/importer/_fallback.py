@@ -24,7 +24,11 @@ from rekisteri.identifiers import ytunnus
 from rekisteri.importer._contact import MAX_LINE, Part, emails_in, looks_like_person, parse_line
 from rekisteri.importer._cues import ORGANISATION, YTUNNUS_ANY, compact_ytunnus
 from rekisteri.importer._people import PROCESSOR_SAID
-from rekisteri.importer._register_name import name_after_label_line, title_register_name
+from rekisteri.importer._register_name import (
+    lone_register_name,
+    name_after_label_line,
+    title_register_name,
+)
 
 if TYPE_CHECKING:
     from rekisteri.importer._builder import Builder, Mapping
@@ -118,6 +122,10 @@ def implied_controller(text: str, out: Builder) -> None:
         out.name, start, end = labelled
         out.map(start, end, "name")
         out.note("name", "read from the line after a name heading inside a paragraph; check it")
+    if out.name is None and (lone := lone_register_name(text[:_FIRST_PART])) is not None:
+        out.name, start, end = lone
+        out.map(start, end, "name")
+        out.note("name", "read from a line of its own at the notice's start; check it")
     _tidy(out)
 
 

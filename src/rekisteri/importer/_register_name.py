@@ -276,6 +276,8 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         ('Jäsenrekisteri', 'jäsenten tiedot järjestelmässä ja kortistot')
         >>> split_section_name("Liiton jäsenrekisteri sekä " + "X-rekisteri, " * 20)[0]
         'Liiton jäsenrekisteri'
+        >>> split_section_name("Arkiston haastatteluaineisto (”Haastattelurekisteri”)")
+        ('Arkiston haastatteluaineisto', '(”Haastattelurekisteri”)')
         >>> split_section_name("• Asiakasrekisteri")
         ('Asiakasrekisteri', None)
         >>> split_section_name("Kylän asiakasrekisteri Noudatamme lakia, kun käsittelemme tietoja.")
@@ -297,9 +299,10 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         # list is kept in the description
         return several.group("name"), value.strip()
     alias = _QUOTED_ALIAS.match(value.strip())
-    if alias is not None and len(alias.group("name").split()) <= _NAME_WORDS:
+    named = alias and (alias.group("name") or alias.group("other"))
+    if alias is not None and named and len(named.split()) <= _NAME_WORDS:
         # "Oy:n asiakasrekisteri (”Asiakasrekisteri”)": the term the notice uses for it after
-        return alias.group("name"), alias.group("rest")
+        return named, alias.group("rest") or alias.group("term")
     first, dot, rest = value.partition(". ")
     bare = re.sub(r"[ \t]*\([^()]*\)$", "", first.strip())  # "Asiakasrekisteri (laskutus)"
     if dot and rest and _REGISTER_END.search(bare) and len(first.split()) <= _NAME_WORDS:
@@ -368,7 +371,10 @@ _FIRST_OF_SEVERAL: Final = re.compile(
 #: A name and, in brackets, the quoted term the notice uses for it: "… register (“Register”)".
 _QUOTED_ALIAS: Final = re.compile(
     r"(?P<name>.+?(?:rekisteri|register|registret|registry))[ \t]*"
-    r"(?P<rest>\([ \t]*[\"'”“„«»’‘][^()]{1,60}[\"'”“„«»’‘][ \t]*\))\.?$",
+    r"(?P<rest>\([ \t]*[\"'”“„«»’‘][^()]{1,60}[\"'”“„«»’‘][ \t]*\))\.?$"
+    # "Arkiston haastatteluaineisto (”Haastattelurekisteri”)": the term is a register's
+    r"|(?P<other>[^()]+?)[ \t]*(?P<term>\([ \t]*[\"'”“„«»’‘][^()\"'”“„«»’‘]{0,40}"
+    r"(?:rekisteri|register|registret|registry)[\"'”“„«»’‘][ \t]*\))\.?$",
     re.IGNORECASE,
 )
 #: The quote that closes each opening one.
@@ -601,8 +607,8 @@ _NAME_LABEL_LINE: Final = re.compile(
     r"(?i)^[ \t]*(?:[0-9]{1,2}[.)]?[ \t]*)?(?:(?:the[ \t]+)?(?:name|title)(?:[ \t]+and[ \t]+"
     r"(?:the[ \t]+)?contents?)?[ \t]+of[ \t]+the[ \t]+(?:register|registry)"
     r"|regist(?:er|ry)[ \t]+name"
-    r"|(?:henkilö)?rekisterin[ \t]+nimi"
-    r"(?:[ \t]+ja[ \t]+(?:(?:tieto)?sisältö|(?:käyttö)?tarkoitus))?"
+    # "Rekisterin nimi ja keitä se koskee", "Rekisterit ja niissä käytettävät järjestelmät"
+    r"|(?:henkilö)?rekisteri(?:n[ \t]+nimi|t)(?:[ \t]+ja[ \t]+[\w-]+(?:[ \t]+[\w-]+){0,4})?"
     r"|registrets[ \t]+(?:namn|benämning)(?:[ \t]+och[ \t]+(?:innehåll|ändamål))?"
     r"|namn(?:et)?[ \t]+på[ \t]+registret)[ \t]*:?[ \t]*$"
 )
@@ -647,6 +653,9 @@ def name_after_label_line(text: str) -> tuple[str, int, int] | None:
         else:
             return None
         value = flat(following).strip(" .")
+        register, slash, _system = value.partition(" / ")
+        if slash and _LISTING_END.search(register.strip()):
+            value = register.strip()  # "Potilasrekisteri / Hoitokone": the register, its system
         name, _ = split_section_name(re.split(r",[ \t]+(?=jo(?:ka|nka|ssa|hon)\b)", value)[0])
         name = name.strip(" ." + _QUOTES)
         if 0 < len(name.split()) <= _NAME_WORDS and (
@@ -655,3 +664,48 @@ def name_after_label_line(text: str) -> tuple[str, int, int] | None:
             return capitalise(name), start, start + len(following)
         return None
     return None
+
+
+#: A register's name on a line of its own: capitalised, a few words, no digit or sentence end.
+_LONE_NAME: Final = re.compile(r"[A-ZÄÖÅ][\w:-]*(?:,?[ \t]+[\w:-]+){0,5}")
+#: How many non-blank lines of a notice's start are read for a name on a line of its own.
+_LONE_LINES: Final = 12
+
+
+def lone_register_name(text: str) -> tuple[str, int, int] | None:
+    r"""A register's name standing alone on a line of the notice's start, or ``None``.
+
+    A notice without headings ("X ry:n tietosuojaseloste" / date / contact
+    lines / "Jäsen- ja kumppanirekisteri" / sentences): a line of a few
+    capitalised words ending with a register's word, no heading the table
+    knows and no bare "Rekisteri". Returns the name and the line's span.
+
+    Examples:
+        >>> lone_register_name("Kylän Seura ry\nPuh. 040 123\nJäsen- ja kumppanirekisteri\nTiedot.")
+        ('Jäsen- ja kumppanirekisteri', 28, 55)
+        >>> lone_register_name("Tietosuojaseloste\nHenkilörekisteri\n") is None
+        True
+    """
+    position = 0
+    seen = 0
+    for line in text.split("\n"):
+        start, position = position, position + len(line) + 1
+        value = line.strip()
+        if not value:
+            continue
+        seen += 1
+        if seen > _LONE_LINES:
+            return None
+        if (
+            _LONE_NAME.fullmatch(value)
+            and _LISTING_END.search(value)
+            and not _BARE_REGISTER.fullmatch(value)
+            and recognise(value) is None
+        ):
+            begin = start + line.index(value)
+            return capitalise(value), begin, begin + len(value)
+    return None
+
+
+#: A register's word alone names no register.
+_BARE_REGISTER: Final = re.compile(r"(?i)(?:henkilö)?(?:rekisteri|register|registret|registry)")
