@@ -135,6 +135,7 @@ def test_short_name_after_the_name(name: str, expected: str) -> None:
             "Rekisterin nimi\n\nKylän arkiston aineisto (”Arkistorekisteri”)\n\n",
             "Kylän arkiston aineisto",
         ),
+        ("Registrets namn\n\nUthyrningstjänster; bostadssystemet Hemnet\n\n", "Uthyrningstjänster"),
         # the system's name on the line under the register's name is kept apart
         ("Registrets namn\nSeniorbostäder och ateljéer\nKalkyl\n\n", "Seniorbostäder och ateljéer"),
     ],

@@ -278,6 +278,8 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         'Liiton jäsenrekisteri'
         >>> split_section_name("Arkiston haastatteluaineisto (”Haastattelurekisteri”)")
         ('Arkiston haastatteluaineisto', '(”Haastattelurekisteri”)')
+        >>> split_section_name("Vuokrauspalvelut; asukasjärjestelmä Kotinetti")
+        ('Vuokrauspalvelut', 'asukasjärjestelmä Kotinetti')
         >>> split_section_name("• Asiakasrekisteri")
         ('Asiakasrekisteri', None)
         >>> split_section_name("Kylän asiakasrekisteri Noudatamme lakia, kun käsittelemme tietoja.")
@@ -286,6 +288,10 @@ def split_section_name(value: str) -> tuple[str, str | None]:
     value = _closed_quote(_BULLETS.sub("", value))  # "• Asiakasrekisteri": an inner list's bullet
     # "X Oy:n (jäljempänä X) asiakasrekisteri": the short name the notice defines is no part
     value = _STATUTE_AFTER.sub("", _SHORT_NAME.sub("", value))
+    first, semicolon, system = value.partition("; ")
+    if semicolon and _SYSTEM_WORD.search(system) and len(first.split()) <= _NAME_WORDS:
+        # "Vuokrauspalvelut; asukasjärjestelmä X": the register, then the system it is kept in
+        return first.strip(), system.strip()
     clause = _CLAUSE_AFTER.match(value.strip())
     if clause is not None and len(clause.group("name").split()) <= _NAME_WORDS:
         # "Asiakasrekisteri, jota ylläpidetään …": the clause goes to the description
@@ -327,6 +333,8 @@ def split_section_name(value: str) -> tuple[str, str | None]:
     return value, None
 
 
+#: A word for the system a register is kept in.
+_SYSTEM_WORD: Final = re.compile(r"(?i)järjestelmä|ohjelmisto|sovellus|system|program")
 #: A sentence after a name: a capital, then four words or more.
 _NAME_THEN_SENTENCE: Final = re.compile(r"[A-ZÄÖÅ][\w-]*(?:[ \t]+\S+){3,}")
 
