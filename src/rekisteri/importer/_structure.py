@@ -12,7 +12,7 @@ import attrs
 from rekisteri.importer._agree import settle
 from rekisteri.importer._contact import MATTERS, ROLE
 from rekisteri.importer._cookies import is_column_label
-from rekisteri.importer._cues import ORGANISATION, bare_no
+from rekisteri.importer._cues import ORGANISATION, RIGHTS_SECTIONS, SECURITY_SECTIONS, bare_no
 from rekisteri.importer._headings import (
     MAX_HEADING,
     SectionKind,
@@ -163,8 +163,12 @@ class _Splitter:
             else:
                 blocks[-1].append(span)
         pending: list[tuple[int, int]] = []
-        for lines in blocks:
+        for lines in self._lists_joined(blocks):
             if not lines:
+                continue
+            if not pending and self._lead_in_entries(lines):
+                for line in lines:  # "… näihin tarkoituksiin:" / "Jäsenyyden hoito" / "Laskutus"
+                    self._item([line], line[0])
                 continue
             if self._bare_number(lines):
                 # a table's number cell alone on its line ("1", blank line,
@@ -181,6 +185,70 @@ class _Splitter:
             self._block(pending)
         self._unhead_empty()
         return self.pieces
+
+    def _lists_joined(self, blocks: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+        """Blocks of one list's entries, one a paragraph, joined into one block.
+
+        Text copied from Word or a web page often has a blank line between a
+        list's entries: "Seura käsittelee tietoja näihin tarkoituksiin:" /
+        "Jäsenyyden hoito" / "Laskutus", or "1. Säilytysaika" / "2. Nimi" under
+        a heading. Such entries are read as they are without the blank lines.
+        """
+        out: list[list[tuple[int, int]]] = []
+        for lines in blocks:
+            if lines and out and self._continues_list(out, lines):
+                out[-1].extend(lines)
+            else:
+                out.append(list(lines))
+        return out
+
+    def _continues_list(
+        self, out: list[list[tuple[int, int]]], lines: list[tuple[int, int]]
+    ) -> bool:
+        """Whether a one-line block is the next entry of the list the blocks before it open."""
+        if len(lines) != 1 or not self._entry_shaped(lines[0]):
+            return False
+        text = self.text[lines[0][0] : lines[0][1]]
+        number = _LIST_NUMBER.match(text)
+        last = out[-1]
+        if number is not None:  # "2. Nimi" after a block ending in "1. Säilytysaika"
+            before = _LIST_NUMBER.match(self.text, last[-1][0], last[-1][1])
+            first = len(out) - int(number.group(1))  # the block before "1. …": a heading
+            return (
+                before is not None
+                and int(before.group(1)) + 1 == int(number.group(1))
+                and first >= 0
+                and len(out[first]) == 1
+                and recognise(self.text[out[first][0][0] : out[first][0][1]]) in _LIST_KINDS
+            )
+        if not self._entry_shaped(last[-1]) or _LIST_NUMBER.match(
+            self.text, last[-1][0], last[-1][1]
+        ):
+            return False
+        # the entries since the lead-in ("… näihin tarkoituksiin:" / "Jäsenyyden hoito")
+        lead = len(out) - 2 if len(last) == 1 else -1
+        return lead >= 0 and _lead_in_line(self.text[out[lead][-1][0] : out[lead][-1][1]])
+
+    def _entry_shaped(self, line: tuple[int, int]) -> bool:
+        """A short line with no sentence's end: a list's entry, if a list is open."""
+        text = self.text[line[0] : line[1]].rstrip()
+        return (
+            len(text.split()) <= _UNKNOWN_WORDS
+            and not text.endswith(_ENDS_SENTENCE)
+            and ":" not in text
+            and _SIGN_BULLET.match(text) is None
+        )
+
+    def _lead_in_entries(self, block: list[tuple[int, int]]) -> bool:
+        """Whether a block of short unnumbered lines follows a lead-in: one entry a line."""
+        return (
+            len(block) > 1
+            and self._after_lead_in(0)
+            and all(
+                self._entry_shaped(line) and _LIST_NUMBER.match(self.text, *line) is None
+                for line in block
+            )
+        )
 
     def _takes_glued(
         self, block: list[tuple[int, int]], start: int, line: str, kind: SectionKind
@@ -642,6 +710,20 @@ class _Splitter:
         # a party's block ends where a label names another field ("Data retention: …")
         return self.current in _CONTACT_KINDS or not self._in_known_section()
 
+    def _permission_label(self, kind: SectionKind | None, value: str) -> bool:
+        """A label naming a right inside a security section, over a user's permission.
+
+        "Tarkastusoikeus: vain pääkäyttäjällä", "Poisto-oikeus: vain ylläpitäjällä",
+        "Access rights: only named staff …" under a security heading say who may
+        do what in the system: that section's text, no heading of the data
+        subject's rights (whose value speaks of the person, a request or a right).
+        """
+        return (
+            self.current in SECURITY_SECTIONS
+            and kind in RIGHTS_SECTIONS
+            and _SUBJECT_RIGHT.search(value.casefold()) is None
+        )
+
     def _list_label(self, inline: re.Match[str]) -> bool:
         """Whether a "Label: value" line is an entry of the open list section of the table."""
         label = inline.group(1)
@@ -967,6 +1049,7 @@ class _Splitter:
                     or self._next_label(i, inline)
                 )
                 and self._label_heads(inline.group(1))
+                and not self._permission_label(kind, line[inline.end() :])
             ):
                 head_end = start + inline.end(1)
                 colon = start + inline.end()
@@ -1075,6 +1158,11 @@ class _Splitter:
 _PAREN_NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\)[ \t]+[A-ZÄÖÅ]")
 #: A contact channel in a value: an e-mail, a phone or a web address.
 _CHANNEL: Final = re.compile(r"@|\(at\)|\[at\]|\d{3}[ -]?\d{3}|https?://|www\.")
+#: A value that speaks of the data subject's right: the person, a request, the right itself.
+_SUBJECT_RIGHT: Final = re.compile(
+    r"rekisteröi|oikeu|pyyn|pyytä|registrerad|rätt|begär|data subject|\bright|request|\byou\b"
+    r"|\bsinul|\bdu\b|\bni\b|henkilöllä|asiakkaalla|jäsenellä"
+)
 #: Sections whose "Label: value" paragraphs are items: data, people, sources.
 _ITEM_KINDS: Final = frozenset({SectionKind.CONTENT, SectionKind.SUBJECTS, SectionKind.SOURCES})
 #: Marks that open a list run on after a label's colon: "Osakeluettelo: - nimi- osoite".
@@ -1086,6 +1174,8 @@ _BULLET_SENTENCE_WORDS: Final = 8
 #: A label before a colon read by its words has at most this many.
 _INLINE_WORDS: Final = 3
 #: A list's first entry, numbered or lettered ("1. Nimi", "1) Nimi", "a) Nimi"), and its second.
+#: A list's number: "1. Säilytysaika", "2) Nimi".
+_LIST_NUMBER: Final = re.compile(r"[ \t]*\(?([0-9]{1,2})[.)][ \t]+\S")
 _FIRST_ITEM: Final = re.compile(r"[ \t]*\(?(?:(1)|a)[.)][ \t]+\S")
 _SECOND_ITEM: Final = re.compile(r"[ \t]*\(?(?:(2)|b)[.)][ \t]+\S")
 #: Headings whose value may follow on the same line without a colon (a table row
@@ -1175,6 +1265,14 @@ def _camel_glued(line: str) -> tuple[SectionKind, int] | None:
             if kind is not None and kind is not SectionKind.TITLE:
                 return kind, at
     return None
+
+
+def _lead_in_line(text: str) -> bool:
+    """A sentence that leads in to a list: "Seura käsittelee tietoja näihin tarkoituksiin:"."""
+    text = text.rstrip()
+    return text.endswith(":") and (
+        len(text.split()) > _LABEL_WORDS or _LEADS_IN.search(text) is not None
+    )
 
 
 def _shouted_sentence(value: str) -> bool:
