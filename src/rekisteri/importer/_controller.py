@@ -395,6 +395,10 @@ class ContactReader:
             return False
         for part in taken:
             setattr(target, part.field, part.value)
+        said = _CONTACT_WITH.search(self.text, start, end)
+        if said is not None:  # the name is inflected ("… Esimerkkiin"): said, not taken
+            whom = self.text[said.end() : end].split(",")[0].strip(" .")
+            self.out.note(self.path, f"the notice names, to contact: {whom}")
         self.out.note(self.path, "e-mail and phone read from a sentence; check")
         self.out.map(start, end, self.path)
         return True
@@ -461,6 +465,21 @@ class ContactReader:
         self.out.map(part.start, part.end, "name")
         return True
 
+    def _aside(self, part: Part) -> bool:
+        """A telefax number or an association's register number: part of the block.
+
+        Never the street or the phone. The model has no field for them: the
+        draft says them in a note (a note in brackets too), so nothing is lost.
+        """
+        said = part.value.strip()
+        if said:
+            self.out.note(
+                self.path,
+                f"telefax: {said}" if part.field == "fax" else f"the notice also gives: {said}",
+            )
+        self.out.map(part.start, part.end, self.path)
+        return True
+
     def _part(self, part: Part, kind: SectionKind) -> bool:
         """Put *part* into the draft; return whether it was taken."""
         field = part.field
@@ -478,12 +497,7 @@ class ContactReader:
         if field == "register_name":
             return self._register_name(part)
         if field in {"fax", "other"}:
-            # a telefax number or an association's register number: part of the block,
-            # never the street or the phone; a note in brackets is said in the draft
-            if field == "other" and part.value.strip():
-                self.out.note(self.path, f"the notice also gives: {part.value.strip()}")
-            self.out.map(part.start, part.end, self.path)
-            return True
+            return self._aside(part)
         if field in {"person", "role", "text", "name"}:
             return self._name(part, kind)
         if field in {"street", "po_box"}:
@@ -507,8 +521,10 @@ class ContactReader:
         value = part.value.strip()
         if "\u00a4" in value:  # a masked identity code ("¤"): never a name, nor beside one
             return False
-        if part.field == "person":
-            return self._person(part, kind, value)
+        if part.field == "person" or (
+            part.field == "text" and self._said_person(part, kind, value)
+        ):
+            return part.field != "person" or self._person(part, kind, value)
         if part.field == "role" or (
             self.path != "controller"
             and ROLE.search(value)
@@ -691,6 +707,34 @@ class ContactReader:
             self.path, f"the notice adds to the name: {'' if with_form else 'c/o '}{other}"
         )
         return value, True
+
+    def _said_person(self, part: Part, kind: SectionKind, value: str) -> bool:
+        """A contact person named in a sentence of the block (R1-15).
+
+        "Yhteyshenkilönä toimii Maija Esimerkki, maija@…": the name after the
+        words (a role before it noted) is the contact person's. "Tietosuoja-
+        asioissa voit olla yhteydessä yrittäjä Aino Esimerkkiin, …": the name
+        is inflected, so the draft says the words in a note, for a person to check.
+        """
+        said = _CONTACT_SAID.match(value)
+        if said is not None:
+            rest = value[said.end() :]
+            person = _PERSON_START.fullmatch(rest.strip())
+            if person is None and (role := _LOWER_ROLE.match(rest)) is not None:
+                person = _PERSON_START.fullmatch(rest[role.end() :].strip())
+                if person is not None and looks_like_person(person.group(1)):
+                    self.out.note("contact_person", f"role: {role.group(1).strip()}")
+            if person is None or not looks_like_person(person.group(1)):
+                return False
+            return self._person(part, kind, person.group(1))
+        contact = _CONTACT_WITH.search(value)
+        if contact is None:
+            return False
+        if kind is SectionKind.CONTROLLER or self.path == "controller":
+            self.path = "contact_person"
+        self.out.note(self.path, f"the notice names, to contact: {value[contact.end() :].strip()}")
+        self.out.map(part.start, part.end, self.path)
+        return True
 
     def _person(self, part: Part, kind: SectionKind, value: str) -> bool:
         """A labelled contact person ("Yhteyshenkilö: Rehtori Liisa Esimerkki")."""
@@ -1316,6 +1360,12 @@ def states_controller(low: str) -> bool:
 _CONTACT_SAID: Final = re.compile(
     r"(?i)\b(?:yhteyshenkilö(?:nä|mme)?|kontaktperson(?:en)?|(?:our )?contact person)"
     r"[ \t]+(?:on|toimii|är|is)[ \t]+"
+)
+#: Whom to contact, said in a sentence before an inflected name: "… voit olla
+#: yhteydessä yrittäjä Aino Esimerkkiin", "… kan du kontakta …", "… please contact …".
+_CONTACT_WITH: Final = re.compile(
+    r"(?i)\b(?:(?:voi(?:t|tte)?|voi)[ \t]+olla[ \t]+yhteydessä|ota(?:tte)?[ \t]+yhteyttä"
+    r"|kan[ \t]+(?:du|ni)[ \t]+kontakta|(?:please[ \t]+)?contact)[ \t]+(?=\w)"
 )
 #: A role in lower case before a name: "ympäristötarkastaja ", "vt. rehtori ".
 _LOWER_ROLE: Final = re.compile(r"((?:[a-zäöå][\w.-]*[ \t]+){1,2}?)(?=[A-ZÄÖÅ])")
