@@ -797,11 +797,6 @@ def test_retention_label_line_after_controller_block(line: str) -> None:
     assert result.unmatched == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F38: a glued name starting lower-case then capital ('iPhone') is not split from "
-    "its heading: the register's name is lost in a heading",
-)
 def test_glued_register_name_with_inner_capital() -> None:
     result = import_notice("Rekisterin nimiiPhone-sovelluksen käyttäjärekisteri\n")
     assert result.draft.name is not None

@@ -759,7 +759,7 @@ class Extractor:
                 value = first
                 self.out.add_description(rest, piece.start, piece.end)
             if index == 0 and self.out.name is None and len(value) <= 200:
-                self.out.name = capitalise(value)
+                self.out.name = _as_name(value)
                 self.out.map(piece.start, piece.end, "name")
             elif (
                 index == 0
@@ -1727,6 +1727,16 @@ def _denies_subjects(sentence: str) -> bool:
         return False
     contrast = _CONTRAST_BEFORE.search(sentence, 0, denial.start())
     return contrast is None or _DATA_WORD.search(sentence, 0, contrast.start()) is None
+
+
+def _as_name(value: str) -> str:
+    """A register's name with one capital, unless written so: "iPhone-sovelluksen …"."""
+    name = capitalise(value)
+    return value[:1] + name[1:] if _INNER_CAPITAL.match(value) else name
+
+
+#: A first word in lower case with a capital inside it ("iPhone", "eKirja", "myHelsinki").
+_INNER_CAPITAL: Final = re.compile(r"[a-zäöå]+[A-ZÄÖÅ]")
 
 
 def _name_value(value: str) -> str:
