@@ -182,3 +182,41 @@ def test_register_name_alone_at_the_start() -> None:
     )
     assert result.draft.name is not None
     assert result.draft.name.fi == "Jäsen- ja talkoolaisrekisteri"
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "expected"),
+    [
+        (
+            "Tietosuojaseloste",
+            "Jäsenrekisteri, Medlemsregister",
+            ("Jäsenrekisteri", "Medlemsregister"),
+        ),
+        (
+            "Tietosuojaseloste",
+            "Jäsenrekisteri | Medlemsregister",
+            ("Jäsenrekisteri", "Medlemsregister"),
+        ),
+        (
+            "Tietosuojaseloste",
+            "Kylän asiakasrekisteri (sv. Byns kundregister)",
+            ("Kylän asiakasrekisteri", "Byns kundregister"),
+        ),
+        (
+            "Tietosuojaseloste – Jäsenrekisteri / Dataskyddsbeskrivning – Medlemsregister",
+            None,
+            ("Jäsenrekisteri", "Medlemsregister"),
+        ),
+    ],
+)
+def test_register_name_in_two_languages(
+    title: str, name: str | None, expected: tuple[str, str]
+) -> None:
+    """A name in Finnish and Swedish gives both languages, from its section or the title."""
+    section = f"Rekisterin nimi / Registrets namn\n\n{name}\n\n" if name else ""
+    result = import_notice(
+        f"{title}\n\nRekisterinpitäjä / Personuppgiftsansvarig\n\nKylän Seura ry\n"
+        f"Katu 1, 00100 Kylä\n\n{section}Käyttötarkoitus / Ändamål\n\nJäsenasiat.\n"
+    )
+    assert result.draft.name is not None
+    assert (result.draft.name.fi, result.draft.name.sv) == expected

@@ -74,7 +74,7 @@ def title_register_name(line: str) -> str | None:
         # "Tämä seloste koskee yhdistyksen jäsenrekisteriä": the register in the partitive
         line = _PARTITIVE.sub(r"\1i", line)
     segment = _last_segment(line)
-    name = _two_languages(line)  # "Asiakasrekisteri / Kundregister": both halves
+    name = _two_languages(line) or _two_titles(line)  # "Asiakasrekisteri / Kundregister"
     if name is not None:
         return name
     name = (
@@ -117,6 +117,32 @@ def _two_languages(line: str) -> str | None:
     ):
         return None
     return f"{capitalise(halves[0].strip())} / {capitalise(halves[1].strip())}"
+
+
+def _two_titles(line: str) -> str | None:
+    """A title in Finnish, then in Swedish or English, each naming the register, or ``None``.
+
+    Examples:
+        >>> _two_titles("Jäsenrekisterin seloste / Medlemsregistrets dataskyddsbeskrivning")
+        'Jäsenrekisteri / Medlemsregistret'
+        >>> _two_titles("Tietosuojaseloste – Jäsenrekisteri | Registerbeskrivning – Kundregister")
+        'Jäsenrekisteri / Kundregister'
+        >>> _two_titles("Tietosuojaseloste / Dataskyddsbeskrivning") is None
+        True
+    """
+    halves = re.split(r"[ \t]+[/|][ \t]+", line)
+    if len(halves) != 2:  # a title and its translation
+        return None
+    fi, other = (title_register_name(half) for half in halves)
+    if (
+        fi is None
+        or other is None
+        or "rekister" not in fi.casefold()
+        or "rekister" in other.casefold()
+        or " / " in fi + other
+    ):
+        return None
+    return f"{fi} / {other}"
 
 
 def _database(segment: str) -> str | None:
@@ -390,7 +416,8 @@ _CLOSING: Final = {"”": "”", "“": "”", "„": "”", "«": "»", '"': '"
 #: A Finnish register's name, then the same in Swedish or English, joined by a dash or in
 #: brackets: "Jäsenrekisteri – Medlemsregister", "Asiakasrekisteri (Kundregister)".
 _TWO_LANGUAGES: Final = re.compile(
-    r"(?P<fi>[^–—()/]*?\w*rekisteri\w*)(?:[ \t]+[–—-][ \t]+|[ \t]*\()"
+    r"(?P<fi>[^–—()/|,]*?\w*rekisteri\w*)(?:[ \t]+[–—-][ \t]+|[ \t]*[|,][ \t]*"
+    r"|[ \t]*\((?:(?:sv|ruots|på svenska|svenska|en|eng|in english)\.?:?[ \t]+)?)"
     r"(?P<other>[^–—()/]*?\w*(?:register|registret|registry)\b[^–—()/]*?)\)?\.?$",
     re.IGNORECASE,
 )
@@ -407,6 +434,10 @@ def bilingual_name(value: str) -> str | None:
         'Jäsenrekisteri / Medlemsregister'
         >>> bilingual_name("Asiakasrekisteri (Customer register)")
         'Asiakasrekisteri / Customer register'
+        >>> bilingual_name("Jäsenrekisteri, Medlemsregister")
+        'Jäsenrekisteri / Medlemsregister'
+        >>> bilingual_name("Kylän asiakasrekisteri (sv. Byns kundregister)")
+        'Kylän asiakasrekisteri / Byns kundregister'
         >>> bilingual_name("Asiakasrekisteri – verkkokauppa") is None
         True
     """
