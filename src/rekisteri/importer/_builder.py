@@ -365,6 +365,9 @@ class Builder:
         return register
 
     def _cookie(self, found: FoundCookie) -> Cookie | None:
+        if found.kind is not None and found.kind != found.purpose:
+            # the model keeps only whether a cookie is necessary: its type is said
+            self.note("cookies", f"{found.name}: type {found.kind}")
         try:
             return Cookie(
                 name=found.name,

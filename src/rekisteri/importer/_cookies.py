@@ -87,6 +87,8 @@ class FoundCookie:
     duration: str | None = None
     provider: str | None = None
     necessary: bool = False
+    kind: str | None = None
+    """The type column's value when it is not "necessary" ("Markkinointi"): said in a note."""
     lines: list[int] = attrs.field(factory=list)
     """Indices of the section's lines that this cookie was read from."""
 
@@ -136,6 +138,7 @@ def _fill(cookie: FoundCookie, column: str, value: str) -> None:
         cookie.provider = value
     elif column == "kind":
         cookie.necessary = _NECESSARY.search(value.casefold()) is not None
+        cookie.kind = None if cookie.necessary else value
         cookie.purpose = cookie.purpose or value
     if column == "purpose" and _NECESSARY.search(value.casefold()):
         cookie.necessary = True
