@@ -17,17 +17,26 @@ notice (found by the outside attack A3): one short line a row broken with a
 hyphen, one bullet a line under a data-content heading, one address a line
 under a controller heading, one run of digits. Each is printed with its ratio
 to the notice of the same size timed in the same run ("vs notice").
+
+``--by-module`` profiles one import of each text (the notice and, with
+``--shapes``, each shape) at the largest size with :mod:`cProfile` and prints
+the share of the time spent in each module's own code (a built-in call, such as
+a regular expression's search, counts for the module that made it). The
+profiler slows every call alike, so shares are a guide to where the time
+goes, not timings.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import re
 import sys
 import time
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -85,12 +94,47 @@ def _shapes(sizes: list[float], rounds: int) -> None:
             )
 
 
+def _module_shares(text: str) -> list[tuple[str, float]]:
+    """The share of one import's profiled time by the module whose code spent it, largest first."""
+    import_notice(text[:20000])  # the patterns compiled on first use are not part of the share
+    profile = cProfile.Profile()
+    profile.runcall(import_notice, text)
+    stats: dict[tuple[str, int, str], tuple[int, int, float, float, dict[Any, Any]]]
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    spent: dict[str, float] = {}
+    for (file, _line, _name), (_, _, own, _, callers) in stats.items():
+        if file != "~":
+            spent[Path(file).name] = spent.get(Path(file).name, 0.0) + own
+            continue
+        # a built-in: its time goes to its callers, in proportion to what each spent in it
+        total = sum(caller[2] for caller in callers.values())
+        for (caller_file, _, _), caller in callers.items():
+            share = own * caller[2] / total if total else 0.0
+            spent[Path(caller_file).name] = spent.get(Path(caller_file).name, 0.0) + share
+    whole = sum(spent.values()) or 1.0
+    return sorted(((name, value / whole) for name, value in spent.items()), key=lambda x: -x[1])
+
+
+def _by_module(size: float, *, shapes: bool) -> None:
+    texts = {"notice": corpus_text(int(size * MB))}
+    if shapes:
+        texts |= {name: make(int(size * MB)) for name, make in SHAPES.items()}
+    for name, text in texts.items():
+        shares = _module_shares(text)[:8]
+        print(f"\n{name} ({len(text.encode('utf-8')) / MB:.2f} MB), share of profiled time:")
+        for module, share in shares:
+            print(f"  {module:<28} {100 * share:5.1f} %")
+
+
 def main() -> None:
     """Print CPU seconds per MB for each size."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--sizes", default="0.25,1")
     parser.add_argument("--shapes", action="store_true", help="also time the costly shapes")
+    parser.add_argument(
+        "--by-module", action="store_true", help="profile: the time's share by module"
+    )
     args = parser.parse_args()
     print(f"{'MB':>5} {'baseline s/MB':>13} {'import s/MB':>11} {'+lint s/MB':>10} {'ratio':>7}")
     for size in (float(part) for part in args.sizes.split(",")):
@@ -109,6 +153,8 @@ def main() -> None:
         )
     if args.shapes:
         _shapes([float(part) for part in args.sizes.split(",")], args.rounds)
+    if args.by_module:
+        _by_module(max(float(part) for part in args.sizes.split(",")), shapes=args.shapes)
 
 
 if __name__ == "__main__":
