@@ -542,11 +542,6 @@ def test_processors_question_gives_processors() -> None:
     assert result.draft.data_categories == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F10: 'Siirretäänkö tietoja ulkomaille?' is guessed as the data heading: "
-    "'Ei siirretä.' becomes a data category, none_stated stays empty",
-)
 def test_transfer_question_with_bare_denial() -> None:
     result = import_notice(CONTROLLER + "Siirretäänkö tietoja ulkomaille?\n\nEi siirretä.\n")
     assert "transfers" in {item.value for item in result.draft.none_stated}
@@ -803,11 +798,6 @@ def test_glued_register_name_with_inner_capital() -> None:
     assert _text(result.draft.name) == "iPhone-sovelluksen käyttäjärekisteri"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F40: the text under 'Muut tiedot' / 'Övriga uppgifter' / 'Other information' is "
-    "unmatched (or a purpose after an unnumbered purposes heading), not in the description",
-)
 @pytest.mark.parametrize(
     ("heading", "body"),
     [

@@ -86,7 +86,13 @@ from rekisteri.importer._finnish import (
     sentences,
     varten_purposes,
 )
-from rekisteri.importer._headings import SectionKind, guess, names_kind, second_kind
+from rekisteri.importer._headings import (
+    SectionKind,
+    guess,
+    names_kind,
+    other_matters,
+    second_kind,
+)
 from rekisteri.importer._lists import split_items
 from rekisteri.importer._people import (
     PROCESSOR_CUE,
@@ -558,12 +564,15 @@ class Extractor:
         self.contacts.contact_section = any(s.kind is SectionKind.CONTACT for s in sections)
         self.led_to: SectionKind | None = None
         """The kind of list a lead-in named ("… seuraavista lähteistä:"), for its items."""
+        self.other_matters = False
+        """Whether the section read is headed "Muut tiedot" (its text: the description)."""
 
     def run(self) -> Builder:
         first_title = next(
             (i for i, s in enumerate(self.sections) if s.kind is SectionKind.TITLE), -1
         )
         for index, section in enumerate(self.sections):
+            self.other_matters = section.kind is None and self._other_matters(section)
             if section.heading is not None:
                 self._heading(section, index)
             self._title_name(section)  # also a lone first line without a heading
@@ -682,6 +691,9 @@ class Extractor:
         piece = section.heading
         assert piece is not None
         if section.kind is None:
+            if self.other_matters:  # "Muut tiedot": no field, its text is the description
+                self.out.map(piece.start, piece.end, "heading:description")
+                return
             self.out.remarks.append(
                 Remark("I001", piece.start, piece.end, flat(self.text[piece.start : piece.end]))
             )
@@ -1275,7 +1287,14 @@ class Extractor:
             and kind not in SECURITY_SECTIONS
         )
 
+    def _other_matters(self, section: Section) -> bool:
+        """Whether *section*'s heading names other matters ("Muut tiedot", "Other information")."""
+        piece = section.heading
+        return piece is not None and other_matters(heading_text(self.text, piece))
+
     def _default(self, kind: SectionKind | None) -> str | None:
+        if kind is None and self.other_matters:
+            return "description"  # the text under "Muut tiedot" (the guide)
         if kind is SectionKind.PURPOSES:
             return "purposes"
         if kind is SectionKind.RETENTION:

@@ -515,7 +515,10 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     ),
     (
         SectionKind.TRANSFERS,
-        re.compile(r"(?:siirr|siirt)\w*.{0,40}(?:eu|eta|kolmans|ulkopuol)|överför|transfer"),
+        # "Siirretäänkö tietoja ulkomaille?"
+        re.compile(
+            r"(?:siirr|siirt)\w*.{0,40}(?:eu|eta|kolmans|ulkopuol|ulkomai)|överför|transfer"
+        ),
     ),
     (
         SectionKind.PROCESSORS,
@@ -640,6 +643,19 @@ def guess(text: str) -> SectionKind | None:
     if not key or len(key) > MAX_HEADING:
         return None
     return _guess(key)
+
+
+def other_matters(text: str) -> bool:
+    """Whether a heading names other matters, no field: its text is the notice's description.
+
+    Examples:
+        >>> other_matters("10. Muut tiedot"), other_matters("Övriga uppgifter")
+        (True, True)
+        >>> other_matters("Muut rekisteröidyn oikeudet")
+        False
+    """
+    key = normalise(text)
+    return bool(key) and len(key) <= MAX_HEADING and _OTHER_MATTERS.fullmatch(key) is not None
 
 
 @functools.lru_cache(maxsize=4096)

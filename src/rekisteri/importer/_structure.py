@@ -20,6 +20,7 @@ from rekisteri.importer._headings import (
     is_field_label,
     may_start_with_heading,
     normalise,
+    other_matters,
     recognise,
     sub_label,
     unspaced,
@@ -320,7 +321,7 @@ class _Splitter:
     def _heading(self, block: list[tuple[int, int]], i: int) -> tuple[int, Piece] | None:
         n = len(block)
         start = block[i][0]
-        hinted = self._hinted(block, i)
+        hinted = self._hinted(block, i) or self._other_matters(block)
         if (
             hinted is not None
             or self._first_entry(block, i)
@@ -400,6 +401,13 @@ class _Splitter:
         if asked is not None:
             return 1, asked
         return self._label_heading(block[i])
+
+    def _other_matters(self, block: list[tuple[int, int]]) -> tuple[int, Piece] | None:
+        """A line alone that heads other matters ("10. Muut tiedot"), whatever its number."""
+        start, end = block[0]
+        if len(block) != 1 or not other_matters(self.text[start:end]):
+            return None
+        return 1, Piece("heading", start, end, block[:1], start, None)
 
     def _first_entry(self, block: list[tuple[int, int]], i: int) -> bool:
         """Whether line *i* opens a list: never a heading, whatever its words.
