@@ -220,3 +220,23 @@ def test_register_name_in_two_languages(
     )
     assert result.draft.name is not None
     assert (result.draft.name.fi, result.draft.name.sv) == expected
+
+
+@pytest.mark.parametrize(
+    ("controller", "expected"),
+    [
+        # a firm reached at its contact person's address: the controller's too
+        ("Tmi Aino Esimerkki, y-tunnus 2077474-0", ("Kauppakatu 18", "40100", "Jyväskylä")),
+        # an association's contact person may give their home's: it stays theirs
+        ("Kylän Kuoro ry", None),
+    ],
+)
+def test_contact_persons_address(controller: str, expected: tuple[str, str, str] | None) -> None:
+    """A controller with no address of its own and a contact person's address below it."""
+    result = import_notice(
+        f"Rekisterinpitäjä\n\n{controller}\n\nRekisterin yhteyshenkilö ja yhteystiedot\n\n"
+        "Yhteyshenkilö: Aino Esimerkki\nOsoite: Kauppakatu 18, 40100 Jyväskylä\n"
+    )
+    address = result.draft.controller.address
+    got = None if address is None else (address.street, address.postal_code, address.town)
+    assert got == expected

@@ -54,6 +54,10 @@ _PATHS: Final = {
     SectionKind.DPO: "controller.dpo",
 }
 _CHANNELS: Final = frozenset({"phone", "email", "url", "fax"})
+#: A body of volunteers, whose contact person may give a home address: "X ry", "X seura".
+_VOLUNTEERS: Final = re.compile(
+    r"(?i)(?<![\w-])(?:ry|rf|r\.y\.|r\.f\.)(?![\w-])|yhdistys|seura\b|förening|klubb|club"
+)
 _ADDRESS: Final = frozenset({"street", "postal_code", "town", "po_box"})
 #: A sentence, not a contact line: ends with a full stop and has this many words.
 _SENTENCE_WORDS: Final = 9
@@ -1123,7 +1127,11 @@ class ContactReader:
         so is the address of a contact section that names a body, not a person
         ("Yhteydet rekisteriasioissa: Kampaamo X, Katu 1, …"), or no one. When
         the controller has a street and the contact person the same street,
-        the contact person's postal code and town complete it. Noted in the draft.
+        the contact person's postal code and town complete it. A firm or a
+        public body with no address of its own is reached at its contact
+        person's ("Yhteyshenkilö: X" / "Osoite: Katu 9, …" under a contact
+        heading): that address is the controller's too; an association's
+        contact person may give their home's. Noted in the draft.
         """
         self._settle_business_id()
         self._own_contact_block()
@@ -1140,7 +1148,10 @@ class ContactReader:
             return
         body = contact.name is None or ORGANISATION.search(contact.name) is not None
         same = contact.name is not None and contact.name.casefold() == (own.name or "").casefold()
-        if not (self.block_address or body or same):
+        volunteers = _VOLUNTEERS.search(own.name or "") is not None
+        if not (self.block_address or body or same) and (volunteers or own.po_box is not None):
+            # a person's address: an association's contact person may give their home's;
+            # a controller with a PO box of its own is reached there
             return
         for field in given:
             setattr(own, field, unshouted(getattr(contact, field)))
