@@ -34,6 +34,12 @@ K = SectionKind
         ("Regelbundna avslöjanden", K.DISCLOSURES),
         ("Föreningen som ansvarar för dina uppgifter", K.CONTROLLER),
         ("Person som svarar för medlemsregistret", K.CONTACT),
+        # questions: who answers for the data, who may see them, do they leave the EU
+        ("Vem ansvarar för medlemsuppgifterna?", K.CONTROLLER),
+        ("Kuka vastaa jäsentiedoista", K.CONTROLLER),
+        ("Vem får ta del av elevernas uppgifter?", K.DISCLOSURES),
+        ("Sänds uppgifterna utanför EU?", K.TRANSFERS),
+        ("Päätyvätkö tiedot EU:n ulkopuolelle?", K.TRANSFERS),
         # a key word in a genitive that qualifies the head does not decide
         ("5. Rekisteröityjen perus- ja muut tiedot", K.CONTENT),
         ("Eri tietoryhmien säilyttämisen enimmäisajat", K.RETENTION),
@@ -190,3 +196,46 @@ def test_numbered_heading_glued_to_a_sentence_in_sequence() -> None:
 def test_heading_glued_to_its_value_at_a_capital(line: str, kind: SectionKind) -> None:
     text = f"7. Regelbundna utlämnanden\n\nUppgifter lämnas inte ut.\n\n{line}\n"
     assert _kinds(text) == [K.DISCLOSURES, kind]
+
+
+def _sections(text: str) -> list[tuple[SectionKind | None, bool]]:
+    from rekisteri.importer._structure import split
+
+    return [
+        (section.kind, section.heading.unnamed)
+        for section in split(text)
+        if section.heading is not None
+    ]
+
+
+def test_heading_naming_no_field_read_by_its_text() -> None:
+    text = (
+        "Rekisterin nimi\n\nKerhon jäsenrekisteri\n\n"
+        "Kerhon arki\n\n"
+        "Tietoja säilytetään viisi vuotta jäsenyyden päättymisen jälkeen. "
+        "Laskutustiedot säilytetään kirjanpitolain edellyttämän ajan.\n"
+    )
+    assert _sections(text)[-1] == (K.RETENTION, True)
+    result = import_notice(text)
+    remarks = [remark for field in result.notes.values() for remark in field]
+    assert any("'Kerhon arki' names no field; read as retention" in r for r in remarks)
+
+
+def test_heading_naming_no_field_over_mixed_text_stays_unread() -> None:
+    text = (
+        "Rekisterin nimi\n\nKerhon jäsenrekisteri\n\n"
+        "Kerhon arki\n\nKerho kokoontuu torstaisin. Tervetuloa mukaan!\n"
+    )
+    assert _sections(text)[-1] == (None, False)
+
+
+def test_numbered_statements_are_sections_of_their_own() -> None:
+    text = (
+        "1. Rekisterinpitäjä\n\nKerho ry\n\n2. Tietojen luovutus\n\n"
+        "Kerho ei luovuta jäsenten tietoja ulkopuolisille.\n\n"
+        "3. Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle missään tilanteessa.\n\n"
+        "4. Jäsen voi milloin tahansa tarkistaa omat tietonsa ottamalla yhteyttä sihteeriin.\n"
+    )
+    sections = _sections(text)
+    assert len(sections) == 4
+    assert sections[2] == (K.TRANSFERS, True)  # '3.' names no field, its sentence does

@@ -224,6 +224,8 @@ def settle(text: str, sections: list[Section]) -> None:
     previous: SectionKind | None = None
     for index, section in enumerate(sections):
         piece = section.heading
+        if piece is not None and section.kind is None and index >= title:
+            _read_by_text(text, section)  # a heading that names no field: its text may
         if piece is None or not piece.guessed or section.kind is None:
             previous = section.kind if piece is not None else previous
             continue
@@ -258,6 +260,40 @@ def settle(text: str, sections: list[Section]) -> None:
 
 
 _PARTIES: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
+
+
+def _read_by_text(text: str, section: Section) -> None:
+    """Give a heading that names no field the field its section's text clearly speaks of.
+
+    "Jäsenyyden hoitaminen" over sentences on what the data are used for: the
+    purposes, marked as a guess. Two sentences at least, at least half of them
+    on that field and twice as many as on any other; else the section stays
+    one of no field (its text listed).
+    """
+    sentences = _sentences(text, section)
+    votes: dict[SectionKind, int] = {}
+    for low, _item in sentences:
+        if ABOUT_NOTICE.search(low):
+            continue  # a sentence on the notice itself speaks of no field
+        for cue in _cues(low):
+            votes[cue] = votes.get(cue, 0) + 1
+    ranked = sorted(((count, kind) for kind, count in votes.items()), reverse=True)
+    if not ranked:
+        return
+    count, kind = ranked[0]
+    piece = section.heading
+    assert piece is not None
+    # a bare number ("7.") over one sentence: that sentence decides alone
+    bare = not any(char.isalpha() for char in text[piece.start : piece.end])
+    if (
+        (count >= _CLEAR or (bare and count == len(sentences)))
+        and 2 * count >= len(sentences)
+        and (len(ranked) == 1 or count >= 2 * ranked[1][0])
+    ):
+        section.kind = piece.section = kind
+        piece.guessed = piece.moved = piece.unnamed = True
+
+
 #: A register's name holds a register's word; a sentence without one names no register.
 _REGISTER: Final = re.compile(r"(?i)rekister|regist|tietokan|databas|\bfile\b|\bdatabase")
 #: A name is at most this many words.
@@ -383,10 +419,14 @@ def guessed_headings(
         until = following.start if following is not None else len(text)
         heading = " ".join(text[piece.start : piece.end].split()).rstrip(" :")
         said = _opening(text, section) if piece.moved else None
+        if said is not None and piece.unnamed:
+            said = _UNNAMED + said  # the remark says that the heading names no field
         out.append((piece.start, piece.end, until, heading, section.kind, said))
     return out
 
 
+#: Marks the quoted text of a heading that names no field (its text decided).
+_UNNAMED: Final = "\x00"
 #: A remark quotes at most this much of a section's text.
 _QUOTED: Final = 100
 
@@ -403,6 +443,11 @@ def _opening(text: str, section: Section) -> str:
 def remark(heading: str, kind: SectionKind, said: str | None) -> str:
     """The draft's remark on a field filled from a guessed heading's section."""
     field = field_name(kind)
+    if said is not None and said.startswith(_UNNAMED):
+        return (
+            f"heading '{heading}' names no field; read as {field} by the words of its text "
+            f"('{said.removeprefix(_UNNAMED)}')"
+        )
     if said is not None:
         return (
             f"heading '{heading}' names another field; read as {field} by the words of its "

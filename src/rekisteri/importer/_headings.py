@@ -488,6 +488,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|^(?:vilka|vem) är vi\b|^who (?:are we|we are)\b|^keitä olemme|^kuka olemme"
             # the body that answers for the data: "Myndigheten som ansvarar för dina personuppgifter"
             r"|\bsom (?:an)?svarar för\b|\bwho is responsible for\b"
+            # who answers for the data: "Vem ansvarar för uppgifterna", "Kuka vastaa tiedoista"
+            r"|^(?:vem|vilken \w+) (?:an)?svarar\b|^kuka vastaa\b|^who is responsible\b"
         ),
     ),
     (
@@ -518,6 +520,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         # "Siirretäänkö tietoja ulkomaille?"
         re.compile(
             r"(?:siirr|siirt)\w*.{0,40}(?:eu|eta|kolmans|ulkopuol|ulkomai)|överför|transfer"
+            # outside the EU/EEA: "Skickas uppgifterna utanför EU eller EES?"
+            r"|\butanför (?:eu|ees|eu/ees)\b|\b(?:eu|eta):n ulkopuol|\boutside (?:the )?(?:eu|eea)\b"
         ),
     ),
     (
@@ -535,6 +539,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|kenelle|who (?:do )?we (?:share|give)"
             # sharing: "Sharing of data", "Tietojen jakaminen", "Vem delar vi uppgifter med"
             r"|\bshar(?:e|ing)\b|\bjakaminen\b|\bjaamme\b|\bdela[rs]?\b"
+            # who may see the data: "Vem får ta del av uppgifterna?"
+            r"|\bta del av\b"
         ),
     ),
     (

@@ -97,6 +97,8 @@ class Piece:
     """For guessed headings: the kind was changed to the one the section's text speaks of."""
     inherited: bool = False
     """For headings: the kind is the one of the section it is numbered under ("4.1")."""
+    unnamed: bool = False
+    """For headings whose words name no field: the kind was read from the section's text."""
 
 
 @attrs.define
@@ -1044,7 +1046,7 @@ class _Splitter:
             self.after_name = False
             start, end = block[i]
             line = self.text[start:end]
-            if self._glued_line(block, start, end):
+            if self._glued_line(block, start, end) or self._numbered_statement(block, start, end):
                 i += 1
                 continue
             inline = _INLINE_HEADING.match(line)
@@ -1120,6 +1122,31 @@ class _Splitter:
         if camel is not None:
             self._numbered_as(self.pieces[-1])  # the next numbered heading follows it
         self.pieces.append(Piece("para", value, end, [(value, end)], value))
+        return True
+
+    def _numbered_statement(self, block: list[tuple[int, int]], start: int, end: int) -> bool:
+        """Read a numbered sentence alone in its block, numbered next, as a section of its own.
+
+        Some notices number statements instead of headings: "7. Asiakkaalla on
+        oikeus tarkistaa tietonsa …" after "6. Tietojen luovutus". The number is
+        the heading (it names no field: the sentence's words may, see
+        :func:`rekisteri.importer._agree.settle`), the sentence its text; not read
+        into the section above.
+        """
+        if len(block) != 1 or self.last_number == 0:
+            return False
+        numbered = _NUMBERED.match(self.text, start, end)
+        if numbered is None or int(numbered.group(1)) != self.last_number + 1:
+            return False
+        head = numbered.end() - 1
+        sentence = self.text[head:end].rstrip()
+        if not sentence.endswith(".") or len(sentence.split()) < _BULLET_SENTENCE_WORDS // 2:
+            return False
+        number_end = head if self.text[head - 1] != " " else len(self.text[:head].rstrip())
+        self.pieces.append(Piece("heading", start, number_end, [(start, number_end)], start))
+        self.last_number += 1
+        self.current = None
+        self.pieces.append(Piece("para", head, end, [(head, end)], head))
         return True
 
     def _numbered_as(self, piece: Piece) -> None:
