@@ -393,11 +393,6 @@ def test_one_use_sentence_does_not_override_the_heading(
         pytest.param(
             CONTROLLER + "Rekisterin tietosisältö\n\n- nimi (säilytetään 6 vuotta)\n"
             "- osoite (säilytetään 6 vuotta)\n",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug F33b: data items with a retention remark are retention rules only, "
-                "no data category",
-            ),
             id="items-retention-remark",
         ),
     ],
@@ -519,12 +514,6 @@ def test_data_table_under_guessed_heading_stays_data(
     assert result.draft.recipients == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F19: two purpose sentences and one security sentence under 'Tietojen kerääminen "
-    "ja suojaaminen' are all security measures (the guide's rule needs none of the guessed "
-    "field's sentences)",
-)
 def test_mixed_body_under_two_thing_heading_is_split() -> None:
     result = import_notice(
         CONTROLLER + "Tietojen kerääminen ja suojaaminen\n\n"
@@ -721,11 +710,6 @@ def test_people_before_a_colon_list_are_not_lost(notice: str, people: tuple[str,
     assert len(result.draft.data_categories) == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F12: '- nimi / - osoite' under the controller's block or a contact heading is "
-    "mapped to the controller and reaches neither the draft nor a comment",
-)
 @pytest.mark.parametrize(
     "notice",
     [

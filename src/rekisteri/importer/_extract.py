@@ -344,6 +344,27 @@ def _processor_named(low: str) -> bool:
     return evidence == "strong" or (evidence == "word" and _LEGAL_FORM.search(low) is not None)
 
 
+#: A remark in brackets after an item's words ("nimi (säilytetään 6 vuotta)").
+_BRACKETED: Final = re.compile(r"(?<=\S)\s*\([^()]*\)")
+
+
+def _purpose_of_two_part(heading: str, low: str) -> bool:
+    """A purpose sentence under a security heading that names two things.
+
+    "Tietoja käytetään laskutukseen." under "Tietojen kerääminen ja
+    suojaaminen" says what the data are used for; "Tietoja käytetään vain
+    salatun yhteyden kautta." (a security cue) stays security.
+    """
+    return (
+        HEADING_AND.search(heading) is not None
+        and SECURITY_CUE.search(low) is None
+        and (
+            (USED_FOR_FI.match(low) is not None and bool(purposes_in(low)))
+            or USED_FOR_SV_EN.search(low) is not None
+        )
+    )
+
+
 def _data_of_first_part(heading: str, low: str) -> SectionKind | None:
     """Data items under a sources heading whose first part names the data.
 
@@ -935,7 +956,9 @@ class Extractor:
             kind = self._list_kind(
                 section, piece
             )  # a list under a heading the importer does not know
-        routed = self._cross(kind, item.casefold())
+        # a data item's remark in brackets ("nimi (säilytetään 6 vuotta)") moves no item
+        cued = _BRACKETED.sub("", item) if kind is SectionKind.CONTENT else item
+        routed = self._cross(kind, cued.casefold())
         if routed in {"transfers", "retention", "recipients"} or (
             routed is not None
             and kind
@@ -1222,6 +1245,8 @@ class Extractor:
         if kind is None or section is None or section.heading is None:
             return None
         heading = heading_text(self.text, section.heading)
+        if kind in SECURITY_SECTIONS and _purpose_of_two_part(heading, low):
+            return SectionKind.PURPOSES
         second = second_kind(heading)
         if second is kind and kind is SectionKind.SOURCES:
             return _data_of_first_part(heading, low)
