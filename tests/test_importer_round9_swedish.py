@@ -240,3 +240,21 @@ def test_contact_persons_address(controller: str, expected: tuple[str, str, str]
     address = result.draft.controller.address
     got = None if address is None else (address.street, address.postal_code, address.town)
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # a sole trader's role before the name: the person is the controller
+        ("Itsenäinen ammatinharjoittaja, fysioterapeutti (AMK) Aino Esimerkki", "Aino Esimerkki"),
+        # a lead-in line ending with its verb, the body's name on the next line
+        ("Asiakkaiden tiedoista vastaa\n\nKylän Talli Oy", "Kylän Talli Oy"),
+    ],
+)
+def test_controller_line_shapes(block: str, expected: str) -> None:
+    """The controller's name among the words a notice writes around it."""
+    result = import_notice(
+        f"1. Rekisterinpitäjä ja yhteystiedot\n\n{block}\nKatu 1, 00100 Kylä\n\n"
+        "2. Rekisterin nimi\n\nAsiakasrekisteri\n"
+    )
+    assert result.draft.controller.name == expected

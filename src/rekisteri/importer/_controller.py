@@ -64,7 +64,14 @@ _SENTENCE_WORDS: Final = 9
 #: A clause with a finite verb before a value ("Sivustomme sijaitsee osoitteessa:"), not a name.
 _CLAUSE_VERB: Final = re.compile(
     r"(?i)\b(?:sijaitsee|sijaitsevat|löytyy|löytyvät|toimii|voi|voit|voidaan|ovat|finns|ligger"
-    r"|kan|is|are|can)\b"
+    r"|kan|is|are|can|vastaa|vastaavat|ylläpitää|ansvarar|svarar)\b"
+)
+#: A sole trader's words before their name: "Itsenäinen ammatinharjoittaja, psykoterapeutti",
+#: "Yksityinen elinkeinonharjoittaja hammaslääkäri", "Självständig yrkesutövare".
+_TRADER_FIRST: Final = re.compile(
+    r"(?i)(?:itsenäinen|yksityinen|självständig|privat)?[ \t]*"
+    r"(?:ammatinharjoittaja|elinkeinonharjoittaja|yrkesutövare|näringsidkare)[ \t,]+"
+    r"(?:(?-i:[a-zäöå])[\w-]*(?:[ \t]*\([^()]{1,12}\))?[ \t,]+){0,3}"  # "psykoterapeutti (ET)"
 )
 _CLAUSE_WORDS: Final = 3
 #: A form's label of more than this many words is said in a note (not lost).
@@ -763,6 +770,12 @@ class ContactReader:
                 # "… toimii Esimerkki ry tämän selosteen mukaisesti": the words after the
                 # legal form are no part of the name
                 value = tail.group("name")
+        trader = _TRADER_FIRST.match(value) if self.path == "controller" else None
+        if trader is not None and looks_like_person(value[trader.end() :]):
+            # "Itsenäinen ammatinharjoittaja, psykoterapeutti Aino Esimerkki": a sole
+            # trader is the controller in person; the words before the name are a role
+            self.out.note(self.path, f"role: {trader.group(0).strip(' ,')}")
+            return value[trader.end() :]
         named_first = _NAME_FIRST.match(value)
         if named_first is not None and len(named_first.group(1).split()) <= _NAME_FIRST_WORDS:
             value = named_first.group(1)  # "Esimerkki Oy toimii … rekisterinpitäjänä."
