@@ -258,3 +258,13 @@ def test_controller_line_shapes(block: str, expected: str) -> None:
         "2. Rekisterin nimi\n\nAsiakasrekisteri\n"
     )
     assert result.draft.controller.name == expected
+
+
+def test_a_municipal_organ_then_its_municipality() -> None:
+    """A committee named first, its city after it: the city is the controller, the organ noted."""
+    result = import_notice(
+        "Rekisterinpitäjä\n\nSivistyslautakunta\n\nRekisterinpitäjän yhteystiedot\n\n"
+        "Kylän kaupunki, PL 40, 39801 Kylä\n"
+    )
+    assert result.draft.controller.name == "Kylän kaupunki"
+    assert "the notice names the body's organ: Sivistyslautakunta" in result.notes["controller"]

@@ -54,6 +54,16 @@ _PATHS: Final = {
     SectionKind.DPO: "controller.dpo",
 }
 _CHANNELS: Final = frozenset({"phone", "email", "url", "fax"})
+#: A municipal organ named alone: "Hyvinvointilautakunta", "Tekninen lautakunta", "Nämnden".
+_ORGAN: Final = re.compile(
+    r"(?i)(?:[\w-]+[ \t]+)?[\w-]*(?:lautakunta|johtokunta|jaosto|nämnd|nämnden|direktion"
+    r"|direktionen)"
+)
+#: A municipality, city or joint authority's name: "Salmelan kaupunki", "Byns kommun".
+_MUNICIPALITY: Final = re.compile(
+    r"(?i)(?<![\w-])(?:kaupunki|kunta|kuntayhtymä|hyvinvointialue|stad|kommun|samkommun"
+    r"|välfärdsområde)(?![\w-])"
+)
 #: A body of volunteers, whose contact person may give a home address: "X ry", "X seura".
 _VOLUNTEERS: Final = re.compile(
     r"(?i)(?<![\w-])(?:ry|rf|r\.y\.|r\.f\.)(?![\w-])|yhdistys|seura\b|förening|klubb|club"
@@ -935,6 +945,16 @@ class ContactReader:
             return None
         if self._menu_name(target, field, value) or self._section_name(target, field, value):
             self.out.note(self.path, f"the notice names {current} before it; check")
+            return None
+        if (
+            field == "name"
+            and target is self.out.controller
+            and _ORGAN.fullmatch(current)
+            and _MUNICIPALITY.search(value)
+        ):
+            # "Rekisterinpitäjä: Hyvinvointilautakunta", then "Salmelan kaupunki, PL 40, …":
+            # the committee is the city's organ, the city the controller
+            self.out.note(self.path, f"the notice names the body's organ: {current}")
             return None
         if field == "street" and _PO_BOX_START.match(current):
             # the visiting address after the postal one: the street is the address
