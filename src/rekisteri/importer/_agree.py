@@ -23,9 +23,11 @@ from rekisteri.importer._cues import (
     CONTENT_CUE,
     DISCLOSURE,
     EMAIL_LOOSE,
+    HEADING_AND,
     LEGAL_BASIS_CUE,
     NOT_DISCLOSURE,
     PHONE,
+    POSTAL_CODE,
     RETENTION,
     RIGHTS_CUE,
     SECURITY_CUE,
@@ -33,6 +35,7 @@ from rekisteri.importer._cues import (
     STRONG_RETENTION,
     STRONG_SOURCE,
     URL,
+    USED_FOR_SV_EN,
     YTUNNUS,
     is_transfer,
     register_name_of,
@@ -89,15 +92,6 @@ _SENTENCE_END: Final = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÄÖÅ0-9•*-])|\n")
 _LINK: Final = re.compile(r"(?i)^(?:https?://|www\.)\S+$")
 
 
-#: What the data are used for, in Swedish and English (purposes_in() reads Finnish):
-#: "Uppgifterna används för fakturering", "Vi samlar in uppgifterna för att …",
-#: "We use the data for invoicing", "Your data is used to …".
-_USED_FOR: Final = re.compile(
-    r"\b(?:används|behandlas|samlar (?:vi )?in|samlas in)\b[^.;]{0,60}?\bför\b"
-    r"|\b(?:we use|is used|are used)\b[^.;]{0,60}?\b(?:for|to)\b"
-)
-
-
 def _cues(low: str) -> set[SectionKind]:
     """The fields a sentence (lower case) speaks of, by the extractor's cue words."""
     found: set[SectionKind] = set()
@@ -109,7 +103,7 @@ def _cues(low: str) -> set[SectionKind]:
         found.add(SectionKind.DISCLOSURES)
     if STRONG_SOURCE.match(low):
         found.add(SectionKind.SOURCES)
-    if purposes_in(low) is not None or LEGAL_BASIS_CUE.search(low) or _USED_FOR.search(low):
+    if purposes_in(low) is not None or LEGAL_BASIS_CUE.search(low) or USED_FOR_SV_EN.search(low):
         found.add(SectionKind.PURPOSES)
     if CONTENT_CUE.search(low):
         found.add(SectionKind.CONTENT)
@@ -158,7 +152,7 @@ def verdict(text: str, section: Section, heading: str) -> SectionKind | None:
     running = sum(not item for _, item in sentences)
     # one sentence decides alone only under a heading that names two things ("Kenelle ja
     # miksi?"); a heading of one topic ("Miten suojaamme tietosi?") needs more
-    alone = _TWO_PART.search(heading.casefold()) is not None
+    alone = HEADING_AND.search(heading) is not None
     second = second_kind(heading)
     if second is not None and _clear(votes.get(_FAMILY.get(second, second), 0), running, alone):
         return second  # "X ja Y" whose text is about Y only
@@ -207,10 +201,6 @@ def _clear(count: int, running: int, alone: bool) -> bool:  # noqa: FBT001 - int
     one (a one-sentence text).
     """
     return (count >= _CLEAR and 2 * count >= running) or (alone and count == running > 0)
-
-
-#: A heading that names two things: "Kenelle ja miksi?", "Evästeet ja tietoturva".
-_TWO_PART: Final = re.compile(r"\s(?:ja|sekä|och|samt|and|&)\s")
 
 
 def settle(text: str, sections: list[Section]) -> None:
@@ -336,7 +326,6 @@ _PHONE_WORD: Final = re.compile(r"(?i)\b(?:puh|puhelin\w*|tel|tfn|telefon|gsm|va
 
 #: A line of a party's block: a name, a role, a unit (a few words), or a channel.
 _PARTY_WORDS: Final = 6
-_POSTAL_CODE: Final = re.compile(r"\b\d{5}\b|\b\d{3} \d{2}\b")
 
 
 def _party_line(text: str, line: tuple[int, int]) -> bool:
@@ -347,7 +336,7 @@ def _party_line(text: str, line: tuple[int, int]) -> bool:
         or EMAIL_LOOSE.search(value)
         or YTUNNUS.search(value.casefold())
         or PHONE.search(value)
-        or _POSTAL_CODE.search(value)
+        or POSTAL_CODE.search(value)
     ):
         return True
     return len(value.split()) <= _PARTY_WORDS and register_name_of(value) is None

@@ -117,7 +117,10 @@ USED_FOR_SV_EN: Final = re.compile(
 #: "Säkerhet samt cookies", "Use and disclosure of data".
 HEADING_AND: Final = re.compile(r"(?i)\s(?:ja|sekä|och|samt|and|&)\s")
 #: A Finnish (or Swedish) postal code: five digits, or three and two ("65 101").
-POSTAL_CODE: Final = re.compile(r"\b\d{5}\b|\b\d{3} \d{2}\b")
+POSTAL_CODE: Final = re.compile(r"\b[0-9]{5}\b|\b[0-9]{3} [0-9]{2}\b")
+#: Where one sentence ends and the next begins: "… vuotta. Tiedot …", "… Oy! Lisätietoja",
+#: "… (Y-tunnus). Osoite …" (two letters or a bracket, the end mark, a capitalised word).
+SENTENCE_BREAK: Final = re.compile(r"(?:[^\W\d_]{2}|\))[.!?][ \t]+[A-ZÄÖÅ][a-zäöå]")
 #: A sentence about the notice itself ("Tämä tietosuojaseloste koskee …", "Tässä
 #: selosteessa kerromme, mitä tietoja keräämme", "I denna beskrivning …"): it
 #: introduces the notice, names no purpose, category or rule of its own.

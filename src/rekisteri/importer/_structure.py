@@ -12,7 +12,13 @@ import attrs
 from rekisteri.importer._agree import settle
 from rekisteri.importer._contact import MATTERS, ROLE
 from rekisteri.importer._cookies import is_column_label
-from rekisteri.importer._cues import ORGANISATION, RIGHTS_SECTIONS, SECURITY_SECTIONS, bare_no
+from rekisteri.importer._cues import (
+    ORGANISATION,
+    RIGHTS_SECTIONS,
+    SECURITY_SECTIONS,
+    SENTENCE_BREAK,
+    bare_no,
+)
 from rekisteri.importer._headings import (
     MAX_HEADING,
     SectionKind,
@@ -1336,7 +1342,6 @@ _ONE_NUMBER: Final = re.compile(r"\d{1,2}\.?")
 _WORD_RUN: Final = re.compile(r"\S+")
 #: A sentence ends and another starts: "1. Tiedot säilytetään lukitussa tilassa. Paperit …"
 #: is a numbered sentence, not a heading.
-_SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{2}[.!?][ \t]+[A-ZÄÖÅ][a-zäöå]")
 _RULE: Final = re.compile(r"[-=_*~#]{3,}")
 #: A legal reference in brackets at a heading's end: "(EU 2016/679, 13 art.)", "(24 §)".
 _LEGAL_REFERENCE: Final = re.compile(
@@ -1470,7 +1475,7 @@ def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> Se
         or "@" in line
         or _COLON.search(line.rstrip().rstrip(":")) is not None
         or sum(char.isdigit() for char in line) > 4
-        or _SENTENCE_BREAK.search(_HEAD_NUMBER.sub("", line, count=1)) is not None
+        or SENTENCE_BREAK.search(_HEAD_NUMBER.sub("", line, count=1)) is not None
     ):
         return None
     kind = guess(line)
