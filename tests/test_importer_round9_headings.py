@@ -40,6 +40,15 @@ K = SectionKind
         ("Vem får ta del av elevernas uppgifter?", K.DISCLOSURES),
         ("Sänds uppgifterna utanför EU?", K.TRANSFERS),
         ("Päätyvätkö tiedot EU:n ulkopuolelle?", K.TRANSFERS),
+        # how or where from the data are collected; what the register is used for
+        ("6. MITEN JÄSENTIEDOT KERÄTÄÄN", K.SOURCES),
+        ("Var kunduppgifterna kommer ifrån", K.SOURCES),
+        ("Vad kundregistret används till", K.PURPOSES),
+        # a ban, a consent withdrawn: the data subject's rights
+        ("Förbud mot direktmarknadsföring", K.OTHER_RIGHTS),
+        ("Suostumuksen peruuttaminen", K.OTHER_RIGHTS),
+        ("Keitä tarkoitamme jäsenillä?", K.SUBJECTS),
+        ("Jäsenrekistereistä huolehtii", K.CONTACT),
         # a key word in a genitive that qualifies the head does not decide
         ("5. Rekisteröityjen perus- ja muut tiedot", K.CONTENT),
         ("Eri tietoryhmien säilyttämisen enimmäisajat", K.RETENTION),
@@ -239,3 +248,11 @@ def test_numbered_statements_are_sections_of_their_own() -> None:
     sections = _sections(text)
     assert len(sections) == 4
     assert sections[2] == (K.TRANSFERS, True)  # '3.' names no field, its sentence does
+
+
+def test_numbered_question_label_over_its_lead_in() -> None:
+    text = (
+        "4. Rekisterin nimi\n\nJäsenrekisteri\n\n"
+        "5. Mitä rekisteriin kirjataan:\nKirjaamme seuraavat tiedot:\n- nimi\n- osoite\n"
+    )
+    assert _kinds(text) == [K.NAME, K.CONTENT]

@@ -470,7 +470,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|^(?:yhteyshenkilö|kontaktperson|contact person)|rekisterinpitäjän yhteyshenkilö"
             r"|personuppgiftsansvariges kontaktperson|controller's contact person"
             # the person answering for the registers: "Rekistereistä vastaava henkilö"
-            r"|\w+(?:sta|stä) vastaava\w* (?:henkilö|yhteyshenkilö)|^\w+(?:sta|stä) vastaa$"
+            r"|\w+(?:sta|stä) vastaava\w* (?:henkilö|yhteyshenkilö)|^\w+(?:sta|stä) (?:vastaa|huolehtii)$"
             # the person who keeps the register, who gives more information
             r"|rekisterin ?hoitaja|lisätietoja antaa|ytterligare information ges av"
             # "Registerärenden sköts av", "Ärenden gällande registret", "Contact for register enquiries"
@@ -548,6 +548,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         re.compile(
             r"lähte|lähde|\bmistä\b|källa|källor|varifrån|source|where.{0,20}from|\bfå in\b"
             r"|where do (?:we|you) (?:get|obtain)|hur får (?:vi|ni)"
+            # how or where from the data are collected: "Miten tiedot kerätään", "Var … kommer ifrån"
+            r"|\b(?:miten|kuinka|hur|how)\b.{0,30}\b(?:kerä|samla|collect)|\bkommer (?:ifrån|från)\b"
             r"|\bfår (?:vi|ni|\w+en) (?:in )?(?:dina |era )?(?:person)?uppgift|how (?:do )?we (?:get|obtain)"
         ),
     ),
@@ -578,7 +580,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|miksi|varför|why|mihin|motivering|användning\w* av (?:registret|informationen|uppgift)"
             r"|what (?:do|will) we use|use (?:your|the) data for|till vad|vad används"
             r"|^därför|för vilka ändamål|\bnär (?:behandlar|samlar|använder) vi"
-            r"|\banvänder vi (?:\w+ ){0,3}till\b|\bused for\b"
+            r"|\banvänder vi (?:\w+ ){0,3}till\b|\bused for\b|\banvänds (?:till|för)\b"
             r"|allmänt intresse|public interest|yleisen edun|oikeutettu etu|berättigat intresse"
             # lawfulness is the legal basis: "Henkilötietojen käsittelyn lainmukaisuus"
             r"|lainmukaisuu|lawfulness|laglighet|\bavsikt"
@@ -590,6 +592,9 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.OTHER_RIGHTS,
         re.compile(
             r"oikeu(?!sperust)|rättighet|\brights?\b|tarkastus|insyn|valitus|klagomål"
+            # a ban, an objection, a consent withdrawn: "Förbud mot direktmarknadsföring",
+            # "Suoramarkkinointikielto", "Suostumuksen peruuttaminen"
+            r"|\bförbud\b|markkinointikielto|\bkielto\b|peruuttami|återkall|\bwithdraw"
             # "Tietojen korjaaminen", "Rättelse av uppgifter", "Rectification"; "Complaints"
             r"|\bkorjaami|\boikaise|rättelse|rectification|\bcomplaints?\b"
             r"|\brätt(?:en)? (?:att|till)"
@@ -603,13 +608,15 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|henkilöryhm|kohderyhm|^rekisteröidyt$|^(?:de )?registrerade(?: personer)?$"
             r"|^(?:the )?data subjects$|categories of data subjects"
             # whom the register concerns: "Keitä rekisteri koskee", "Vem berörs av registret"
-            r"|\b(?:keitä|ketä)\b.{0,30}\bkoske|\bvem berörs\b|whom? (?:does )?(?:the|this) \w+ concern"
+            r"|\b(?:keitä|ketä)\b.{0,30}\bkoske|^keitä\b|\bvem berörs\b|whom? (?:does )?(?:the|this) \w+ concern"
         ),
     ),
     (
         SectionKind.CONTENT,
         re.compile(
             r"tietosisältö|mitä tietoja|henkilötietoryhm|kategori|(?:rekisterin|tietojen) sisältö"
+            # what is recorded: "Mitä rekisteriin kirjataan", "Vad registreras", "What we record"
+            r"|^(?:mitä|vad|what)\b.{0,30}\b(?:kirjata|tallenne|registrera|lagra|record|store)"
             r"|content|innehåll|what data|typ av data|vilka (?:person)?(?:data|uppgifter)"
             r"|data (?:som )?vi samlar|data we collect|information we"
             # "Käsiteltävien tietojen ryhmät", "Rekisteriin talletettavat tiedot", "Data we process"

@@ -596,7 +596,11 @@ class _Splitter:
         if not text.endswith(":"):
             return None
         body_end = start + len(text[:-1].rstrip())
-        body = self.text[start:body_end]
+        first = start
+        numbered = _NUMBERED.match(self.text, start, end)
+        if numbered is not None and self._in_sequence(int(numbered.group(1))):
+            first = numbered.end() - 1  # "5. Mitä rekisteriin kirjataan:", numbered next
+        body = self.text[first:body_end]
         words = len(_LEGAL_REFERENCE.sub("", body).split())  # "Rättslig grund (art. 6 GDPR):"
         asks = _ASKS.match(body) is not None
         if (
@@ -608,7 +612,7 @@ class _Splitter:
                 and not asks
                 and not _NAMED_BY_CLAUSE.search(body)
             )
-            or not self._unknown_heading((start, body_end))
+            or not self._unknown_heading((first, body_end))
         ):
             return None  # a longer line with a colon, or one with a verb, leads in to a list
         kind = _guessed(body, question=asks)
@@ -844,6 +848,12 @@ class _Splitter:
             "heading", start, end, [(start, end)], start, kind, _sub(kind, self.text[start:end])
         )
 
+    def _in_sequence(self, number: int) -> bool:
+        """Whether a heading numbered *number* follows the last numbered heading."""
+        return self.last_number < number <= self.last_number + _NUMBER_GAP or (
+            number == self.last_number == 1
+        )
+
     def _alone_numbered(self, block: list[tuple[int, int]]) -> Piece | None:
         """A numbered line alone between blank lines, numbered in the headings' sequence.
 
@@ -861,11 +871,7 @@ class _Splitter:
         numbered = _NUMBERED.match(self.text, start, end)
         if numbered is None:
             return None
-        number = int(numbered.group(1))
-        if not (
-            self.last_number < number <= self.last_number + _NUMBER_GAP
-            or number == self.last_number == 1
-        ):
+        if not self._in_sequence(int(numbered.group(1))):
             return None
         head = numbered.end() - 1
         body = self.text[head:end].rstrip().removesuffix(":").rstrip()
