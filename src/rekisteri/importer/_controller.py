@@ -32,6 +32,8 @@ from rekisteri.importer._cues import (
     COMPANY,
     CONTROLLER_CUE,
     ORGANISATION,
+    POSTAL_CODE,
+    SENTENCE_BREAK,
     YTUNNUS,
     YTUNNUS_ANY,
     clean,
@@ -635,7 +637,7 @@ class ContactReader:
         if (
             self.path != "controller"
             or self.out.controller.name is not None
-            or _SENTENCE_BREAK.search(part.value) is None
+            or SENTENCE_BREAK.search(part.value) is None
         ):
             return False
         keeper = stated_keeper(part.value)
@@ -1024,7 +1026,7 @@ class ContactReader:
         """*value* cleaned for *field*; empty if it cannot be one (a postal code of 4 digits)."""
         # a printable value holds no control character: nothing for clean() to replace
         value = " ".join((value if value.isprintable() else clean(value)).split()).strip(_QUOTES)
-        if field == "postal_code" and not _POSTAL_CODE.fullmatch(value):
+        if field == "postal_code" and not POSTAL_CODE.fullmatch(value):
             return ""  # five digits, or a Swedish code ("102 33": the address is in Sweden)
         if field in {"name", "town", "street"} and target is not self.out.contact:
             value = unshouted(value)
@@ -1454,8 +1456,6 @@ _UNIT: Final = re.compile(
     r"(?:lautakunta|toimiala|palvelut|keskus|yksikkö|virasto|osasto|nämnden|sektorn)$"
 )
 _QUOTES: Final = "\"'”“„«»’‘"
-#: A postal code as the address keeps it: five digits, or a Swedish "102 33".
-_POSTAL_CODE: Final = re.compile(r"[0-9]{5}|[0-9]{3} [0-9]{2}")
 #: A statute or regulation named on a line: "EU:n yleinen tietosuoja-asetus", "(523/1999)".
 _STATUTE: Final = re.compile(
     r"(?i)tietosuoja-asetu|henkilötietola|tietosuojala|\bgdpr\b|dataskyddsförordning"
@@ -1465,8 +1465,6 @@ _STATUTE: Final = re.compile(
 _QUESTION: Final = re.compile(r"^[^@:\d]{6,120}\?$")
 #: A Finnish postal code alone on a line: "00100", "00 100", "FI-00100".
 _CODE_ALONE: Final = re.compile(r"(?:(?:FI|FIN)[ \t]?-?[ \t]?)?(?:[0-9]{5}|[0-9]{2}[ \t][0-9]{3})")
-#: A sentence's end inside a value: a full stop after a word, then a capitalised word.
-_SENTENCE_BREAK: Final = re.compile(r"[a-zäöå)]{2}\.[ \t]+[A-ZÄÖÅ][a-zäöå]")
 #: A register's name that opens with its owner's name and legal form: "X Oy asiakasrekisteri".
 _REGISTER_NAMED: Final = re.compile(
     r"(?P<owner>[A-ZÄÖÅ]\S*(?:[ \t]+\S+){0,4}?[ \t]+(?i:oyj|oy|ab|ky|tmi|ry|rf|sr|osk)"
