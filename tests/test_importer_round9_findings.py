@@ -95,3 +95,15 @@ def test_right_label_under_security_with_a_right_still_heads() -> None:
     )
     assert result.draft.rights
     assert len(result.draft.security) == 1
+
+
+def test_glued_heading_of_a_long_line_reads_its_start() -> None:
+    """R1-6: a long line is read (and remembered) by its first MAX_HEADING characters only."""
+    from rekisteri.importer._headings import MAX_HEADING, SectionKind
+    from rekisteri.importer._structure import _camel_glued, _camel_glued_start
+
+    line = "1. Registrets namnNätbutikens kundregister" + " och mer" * 10_000
+    _camel_glued_start.cache_clear()
+    assert _camel_glued(line) == (SectionKind.NAME, len("1. Registrets namn"))
+    assert _camel_glued_start.cache_info().currsize == 1
+    assert _camel_glued_start(line[:MAX_HEADING]) == _camel_glued(line)

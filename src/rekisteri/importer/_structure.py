@@ -1293,9 +1293,18 @@ _CASE_JOIN: Final = re.compile(
 _CASE_JOINS: Final = 2
 
 
-@functools.lru_cache(maxsize=4096)  # pure; a line is looked at by several readers
 def _camel_glued(line: str) -> tuple[SectionKind, int] | None:
     """A heading glued to its value without a space: (kind, heading length), or ``None``.
+
+    Only the line's first :data:`MAX_HEADING` characters are read (and remembered:
+    a long line costs the cache no more than a heading's length).
+    """
+    return _camel_glued_start(line[:MAX_HEADING])
+
+
+@functools.lru_cache(maxsize=4096)  # pure; a line is looked at by several readers
+def _camel_glued_start(line: str) -> tuple[SectionKind, int] | None:
+    """:func:`_camel_glued` of a line's start.
 
     A web page's table copied as text loses the space between a cell and the
     next: "1. Registrets namnNätbutikens kundregister", "3. Kontaktperson i
