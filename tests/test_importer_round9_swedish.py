@@ -268,3 +268,22 @@ def test_a_municipal_organ_then_its_municipality() -> None:
     )
     assert result.draft.controller.name == "Kylän kaupunki"
     assert "the notice names the body's organ: Sivistyslautakunta" in result.notes["controller"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Personuppgiftsansvarig är Kustens musikinstitut.", "Kustens musikinstitut"),
+        ("Byns bibliotek är personuppgiftsansvarig för registret.", "Byns bibliotek"),
+        ("Rekisterinpitäjänä toimii Kylän kirjasto.", "Kylän kirjasto"),
+        # no name: a determiner, or a person's name
+        ("Vår förening är personuppgiftsansvarig.", None),
+        ("Aino Esimerkki är personuppgiftsansvarig.", None),
+    ],
+)
+def test_controller_said_outright(sentence: str, expected: str | None) -> None:
+    """A sentence that says who the controller is names a body without a legal form too."""
+    result = import_notice(
+        f"Registerbeskrivning\n\nAllmänt\n\n{sentence}\n\nÄndamål\n\nKundtjänst.\n"
+    )
+    assert result.draft.controller.name == expected

@@ -337,9 +337,12 @@ def stated_keeper(text: str) -> str | None:
             continue
         if _KEEPING.search(rest) and _is_body(found.group("name")):
             return found.group("name")
+        if _ROLE_STATED.match(rest) and _named_not_person(found.group("name")):
+            return found.group("name")  # "Byns bibliotek är personuppgiftsansvarig."
     for found in _KEEPER_AFTER.finditer(text):
-        if _is_body(found.group("name")):
-            return found.group("name")
+        name = found.group("name")
+        if _is_body(name) or (_ROLE_STATED.search(found.group(0)) and _named_not_person(name)):
+            return name  # "Personuppgiftsansvarig är Kustens musikinstitut."
     for found in _KEEPER_CLEFT.finditer(text):
         # the sentence says outright who the controller is: any name of two words or
         # more that is no person's ("Karl Esimerkin fond för … ändamål")
@@ -353,6 +356,32 @@ def stated_keeper(text: str) -> str | None:
     return None
 
 
+#: The words that say outright who the controller is: "… är personuppgiftsansvarig",
+#: "Rekisterinpitäjänä toimii …", "The controller is …".
+_ROLE_STATED: Final = re.compile(
+    r"(?i)(?:^|(?<=[ \t]))(?:the[ \t]+)?(?:data[ \t]+)?"
+    r"(?:personuppgiftsansvarig[ae]?|rekisterinpitäjä|rekisterinpitäjänä|controller)(?![\w:-])"
+)
+#: A name's first word that makes it no name: "Tämä yhdistys", "Vår förening", "Our firm".
+_NO_NAME_FIRST: Final = re.compile(
+    r"(?i)(?:tämä|meidän|vår|vårt|våra|our|this|the|den|det|denna|detta|yhdistys|yritys)$"
+)
+
+
+def _named_not_person(name: str) -> bool:
+    """Whether *name*, said outright to be the controller, is a body's name of two words or more.
+
+    "Kustens musikinstitut", "Ämbetsverket för öppna kartdata": no legal form
+    and no body's word the tables know, but no person's name either.
+    """
+    words = name.split()
+    return (
+        len(words) > 1
+        and not looks_like_person(name)
+        and _NO_NAME_FIRST.fullmatch(words[0]) is None
+    )
+
+
 def _is_body(name: str) -> bool:
     """Whether *name* names a body: a legal form, or a body's word ending a real name.
 
@@ -360,9 +389,11 @@ def _is_body(name: str) -> bool:
     ("Stiftelsen X", "Riksföreningen X", "Insamlingsstiftelsen X").
     """
     name = name.strip()
+    words = name.split()
+    if words and _NO_NAME_FIRST.fullmatch(words[0]):
+        return False  # "Vår förening", "Tämä yhdistys": the body, not its name
     if _FORM_WORD.search(name):
         return name[:1].isupper()
-    words = name.split()
     if len(words) > 1 and (
         _DEFINITE_BODY.search(words[0]) is not None or _BODY_FOR.search(name) is not None
     ):
