@@ -120,7 +120,7 @@ KEPT = [
         id="value-on-heading-line",
         marks=pytest.mark.xfail(
             strict=False,
-            reason="G9: lost at 236c5ba; the uncommitted accounting pass lists it (make strict-free)",
+            reason="G9: lost at 236c5ba; listed by the uncommitted accounting pass",
         ),
     ),
     pytest.param(
