@@ -816,3 +816,29 @@ def test_bilingual_register_name_in_either_language_order(title: str, body: str)
     result = import_notice(title + body)
     assert result.draft.name is not None
     assert (result.draft.name.fi, result.draft.name.sv) == ("Asiakasrekisteri", "Kundregister")
+
+
+_G11 = pytest.mark.xfail(
+    strict=True, reason="bug G11: a 'data kept' heading over data items gives retention rules"
+)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        pytest.param("Säilytettävät tiedot", marks=_G11),
+        pytest.param("Rekisterissä säilytettävät tiedot", marks=_G11),
+        pytest.param("Mitä säilytämme", marks=_G11),
+        "Mitä tietoja säilytämme?",
+        "What data we retain",
+        "Vilka uppgifter lagras?",
+    ],
+)
+def test_data_items_under_a_kept_data_heading_stay_data(heading: str) -> None:
+    result = import_notice(CONTROLLER + heading + "\n\n- nimi\n- osoite\n- puhelinnumero\n")
+    assert result.draft.retention == ()
+    assert [category.name.fi for category in result.draft.data_categories] == [
+        "Nimi",
+        "Osoite",
+        "Puhelinnumero",
+    ]
