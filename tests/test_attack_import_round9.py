@@ -243,7 +243,8 @@ KEPT = [
         id="denial-with-exception",
     ),
     pytest.param(
-        "Rekisterin tietosisältö\n\nVerkkokauppa: nimi, osoite\nKanta-asiakasohjelma: ostohistoria\n",
+        "Rekisterin tietosisältö\n\nVerkkokauppa: nimi, osoite\n"
+        "Kanta-asiakasohjelma: ostohistoria\n",
         ("Verkkokauppa", "Kanta-asiakasohjelma"),
         id="group-labels-one-line",
     ),
