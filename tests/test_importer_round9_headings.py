@@ -256,3 +256,20 @@ def test_numbered_question_label_over_its_lead_in() -> None:
         "5. Mitä rekisteriin kirjataan:\nKirjaamme seuraavat tiedot:\n- nimi\n- osoite\n"
     )
     assert _kinds(text) == [K.NAME, K.CONTENT]
+
+
+def test_group_headings_under_a_lead_in_take_the_list_kind() -> None:
+    text = (
+        "Rekisterin tietosisältö\n\nRekisteriin tallennetaan lisäksi:\n\n"
+        "Jäsenyys\n\n • Jäsenmaksut\n • Liittymispäivä\n\n"
+        "Tapahtumat\n\n • Ilmoittautumiset\n • Erityisruokavaliot\n"
+    )
+    assert _kinds(text) == [K.CONTENT, K.CONTENT, K.CONTENT]
+
+
+def test_heading_of_no_field_after_a_list_without_lead_in_stays_unread() -> None:
+    text = (
+        "Rekisterin tietosisältö\n\n • Nimi\n • Osoite\n\n"
+        "Kerhon arki\n\n • Kokoontumiset\n • Retket\n"
+    )
+    assert _kinds(text)[-1] is None

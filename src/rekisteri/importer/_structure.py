@@ -1573,8 +1573,32 @@ def split(
             sections[-1].pieces.append(piece)
     if not sections[0].pieces:
         sections.pop(0)
+    _groups(text, sections)
     settle(text, sections)  # a guessed heading must agree with its section's text
     return sections
+
+
+def _groups(text: str, sections: list[Section]) -> None:
+    """Headings of no field over list entries after a lead-in: groups of that list.
+
+    "Rekisterissä on:" / "Jäsenyys" / "• Jäsenmaksut" / "Leirit" / "• Ilmoittautumiset":
+    the short headings name groups of the data the lead-in opens, and their
+    entries are that section's (in place: such a heading takes its kind).
+    """
+    open_kind: SectionKind | None = None
+    for section in sections:
+        piece = section.heading
+        if piece is None:
+            continue
+        if section.kind is not None:
+            last = section.pieces[-1] if section.pieces else None
+            leads_in = last is not None and text[last.start : last.end].rstrip().endswith(":")
+            open_kind = section.kind if section.kind in _LIST_KINDS and leads_in else None
+        elif open_kind is not None and any(p.kind == "item" for p in section.pieces):
+            section.kind = piece.section = open_kind
+            piece.inherited = True
+        else:
+            open_kind = None
 
 
 def _was_guessed(text: str, piece: Piece) -> bool:
