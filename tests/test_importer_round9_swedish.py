@@ -79,6 +79,11 @@ class TestFallbackAddress:
                 ("Ängsvägen 8", "02100", "Esbo"),
             ),
             ("Exempel Oy\nKatu 5\n00100 Helsinki, Suomi\n", ("Katu 5", "00100", "Helsinki")),
+            # a building after the street's number and a comma is part of the street
+            (
+                "Exempel Ab\nStorgatan 8, Hus B\n65100 Vasa\n",
+                ("Storgatan 8, Hus B", "65100", "Vasa"),
+            ),
         ],
     )
     def test_block_lines(self, block: str, expected: tuple[str, str, str]) -> None:

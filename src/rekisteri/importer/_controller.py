@@ -40,7 +40,12 @@ from rekisteri.importer._cues import (
     email_of,
     flat,
 )
-from rekisteri.importer._fallback import email_owner, nominative, stated_keeper
+from rekisteri.importer._fallback import (
+    building_in_street,
+    email_owner,
+    nominative,
+    stated_keeper,
+)
 from rekisteri.importer._finnish import capitalise
 from rekisteri.importer._headings import SectionKind, guess, is_field_label, recognise
 from rekisteri.importer._register_name import LEGAL_FORMS, split_section_name
@@ -428,7 +433,7 @@ class ContactReader:
 
     def _apply(self, parts: list[Part], kind: SectionKind, start: int, end: int) -> None:
         parts = _channel_labels(self.text, _merged_names(self.text, parts))
-        parts = self._name_not_street(parts)
+        parts = building_in_street(self._name_not_street(parts))
         self.line_postal = any(p.field == "postal_code" for p in parts)
         # a line of channels only, below a contact person named in the controller section
         if (

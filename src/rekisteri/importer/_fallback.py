@@ -463,7 +463,7 @@ def _address_line(text: str, out: Builder) -> None:
         return
     fields: dict[str, Part] = {}
     for span in found:
-        for part in parse_line(text, *span):
+        for part in building_in_street(parse_line(text, *span)):
             fields.setdefault(part.field, part)
     used = [fields[f] for f in ("street", "po_box", "postal_code", "town") if f in fields]
     for part in used:
@@ -540,8 +540,39 @@ def _lone_field(
         m.start < end and start < m.end for m in taken
     ):
         return None
-    fields = {p.field for p in parse_line(text, start, end)}
+    fields = {p.field for p in building_in_street(parse_line(text, start, end))}
     return (start, end) if fields - {"label"} == {field} else None
+
+
+#: A building or stairway after the street's number: "Rakennus B", "rak. B", "Hus C".
+_BUILDING: Final = re.compile(
+    r"(?i)(?:rakennus|rak\.|talo|porras|rappu|siipi|hus|byggnad|trappa|trappuppgång|flygel"
+    r"|building|block)[ \t]*[A-ZÄÖÅ0-9]{1,3}"
+)
+
+
+def building_in_street(parts: list[Part]) -> list[Part]:
+    """A building or stairway written after the street and a comma is part of the street.
+
+    Examples:
+        >>> parts = [Part("street", "Katu 8", 0, 6), Part("text", "Rakennus B", 8, 18)]
+        >>> [(p.field, p.value) for p in building_in_street(parts)]
+        [('street', 'Katu 8, Rakennus B')]
+    """
+    out: list[Part] = []
+    for part in parts:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.field == "street"
+            and part.field == "text"
+            and _BUILDING.fullmatch(part.value.strip())
+        ):
+            value = f"{previous.value}, {part.value.strip()}"
+            out[-1] = Part("street", value, previous.start, part.end, previous.obfuscated)
+            continue
+        out.append(part)
+    return out
 
 
 #: Where a sentence ends inside a run-on line: a full stop, then a capital.
