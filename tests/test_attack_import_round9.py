@@ -900,3 +900,44 @@ def test_data_items_under_a_kept_data_heading_stay_data(heading: str) -> None:
         "Osoite",
         "Puhelinnumero",
     ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Henkilötietojen käsittelijät",
+        pytest.param(
+            "Kuka käsittelee tietoja puolestamme?",
+            marks=pytest.mark.xfail(
+                strict=True, reason="bug G14: read as the controller; the processor its other name"
+            ),
+        ),
+    ],
+)
+def test_processor_question_does_not_rename_the_controller(heading: str) -> None:
+    result = import_notice(CONTROLLER + heading + "\n\nPilvipalvelu Oy (palvelintila).\n")
+    assert result.draft.controller.name == "Kuusimäen Puutarha Oy"
+    assert not any("Pilvipalvelu" in note for note in result.notes.get("controller", ()))
+    assert [processor.name for processor in result.draft.processors] == ["Pilvipalvelu Oy"]
+
+
+_G15 = pytest.mark.xfail(strict=True, reason="bug G15: 'ei viedä' is a transfer, not a denial")
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("Tietojen siirto EU:n tai ETA:n ulkopuolelle", "Tietoja ei siirretä EU:n ulkopuolelle."),
+        ("Siirretäänkö tietoja EU:n ulkopuolelle?", "Ei."),
+        pytest.param(
+            "Tietojen siirto EU:n tai ETA:n ulkopuolelle",
+            "Tietoja ei viedä EU:n ulkopuolelle.",
+            marks=_G15,
+        ),
+        pytest.param("Viedäänkö tietoja EU:n ulkopuolelle?", "Ei viedä.", marks=_G15),
+    ],
+)
+def test_transfer_denial_is_no_transfer(heading: str, body: str) -> None:
+    result = import_notice(CONTROLLER + heading + "\n\n" + body + "\n")
+    assert result.draft.transfers == ()
+    assert "transfers" in {str(getattr(item, "value", item)) for item in result.draft.none_stated}
