@@ -341,7 +341,21 @@ def _processor_named(low: str) -> bool:
     evidence = processor_evidence(low)
     # a word alone ("ulkoinen palveluntarjoaja") names a processor only with a firm's name:
     # an unnamed one stays a category of recipients (a processor needs a name)
-    return evidence == "strong" or (evidence == "word" and _LEGAL_FORM.search(low) is not None)
+    return (
+        evidence == "strong"
+        or (evidence == "word" and _LEGAL_FORM.search(low) is not None)
+        or _DOES_THE_WORK.match(low) is not None
+    )
+
+
+#: A party named by its trade that does the controller's work: "Tilitoimisto käsittelee
+#: kirjanpitoa", "Palveluntarjoaja ylläpitää palvelimia", "Bokföringsbyrån sköter …".
+_DOES_THE_WORK: Final = re.compile(
+    r"(?:tilitoimisto|kirjanpitotoimisto|palveluntarjoaja|palveluntuottaja|it-toimittaja"
+    r"|järjestelmätoimittaja|bokföringsbyrå|redovisningsbyrå|tjänsteleverantör"
+    r"|accounting firm|service provider)\w*\s+(?:käsittelee|hoitaa|ylläpitää|sköter|handles"
+    r"|maintains|keeps)\b"
+)
 
 
 #: A remark in brackets after an item's words ("nimi (säilytetään 6 vuotta)").
