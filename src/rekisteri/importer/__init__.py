@@ -48,6 +48,7 @@ import attrs
 from rekisteri._redact import redacted_repr
 from rekisteri._spellings import masking_repr, spelling_spans, spellings
 from rekisteri.identifiers import hetu
+from rekisteri.importer._account import account, reached_texts
 from rekisteri.importer._agree import field_name, guessed_headings, note_guesses
 from rekisteri.importer._builder import BOTH_WAYS, Mapping, merged
 from rekisteri.importer._decode import (
@@ -67,6 +68,7 @@ from rekisteri.model import Register
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from rekisteri.importer._builder import Builder
     from rekisteri.importer._structure import Section
 
 __all__ = [
@@ -134,6 +136,11 @@ class ImportResult:
     """The headings read from their words, not from the table of known headings:
     ``(start, end, heading, field)``. Each field filled from their sections has a
     remark in :attr:`notes`, and each heading a finding ``I015``."""
+    unreached: tuple[MappedSpan, ...] = ()
+    """Text an extractor mapped to a field whose words reached neither the draft
+    nor its comments, with that field: the final accounting of the import took
+    it out of :attr:`mapped`, and it is listed in :attr:`unmatched` (unless
+    another field's span holds it too)."""
 
     @property
     def shares(self) -> dict[str, float]:
@@ -461,12 +468,7 @@ def import_notice(
     if _swedish(plain.text):
         built.lang = "sv"
     draft = built.build()
-
-    spans = (
-        [Mapping(plain.start(m.start), plain.end(m.end), m.field) for m in built.mapped]
-        if plain.changed
-        else built.mapped  # no character was removed: the offsets are the text's already
-    )
+    spans, unreached = _accounted(plain, built.mapped, draft, built)
     mapped = tuple(MappedSpan(m.start, m.end, m.field) for m in spans)
     unmatched = tuple(_unmatched(text, spans))
     findings: list[Finding] = []
@@ -524,7 +526,36 @@ def import_notice(
         is_html=is_html,
         sections=_section_fields(text, sections, plain),
         guessed=guessed,
+        unreached=unreached,
     )
+
+
+def _accounted(
+    plain: Stripped, spans: Sequence[Mapping], draft: Register, built: Builder
+) -> tuple[Sequence[Mapping], tuple[MappedSpan, ...]]:
+    """The final accounting: mapped text whose words reached neither the draft nor its comments.
+
+    No extractor's books are trusted (:mod:`rekisteri.importer._account`):
+    returns the spans that stay mapped and the text taken out of them, both
+    with the offsets of the result's text.
+    """
+    kept, lost = account(
+        plain.text,
+        spans,
+        reached_texts(draft, built.notes, (r.subject for r in built.remarks if r.code in _QUOTED)),
+        dated=draft.updated is not None,
+        stated=[field.value for field in draft.none_stated],
+    )
+    unreached = tuple(MappedSpan(plain.start(m.start), plain.end(m.end), m.field) for m in lost)
+    if not plain.changed:
+        return kept, unreached  # no character was removed: the offsets are the text's already
+    return [Mapping(plain.start(m.start), plain.end(m.end), m.field) for m in kept], unreached
+
+
+#: The importer's findings that quote a value the draft does not hold: a wrong
+#: Y-tunnus (I002), an e-mail as the notice spelled it (I011). A heading quoted
+#: by a finding (I001, I005, I015) is no value: its words must reach the draft.
+_QUOTED: Final = frozenset({"I002", "I011"})
 
 
 def _as_masked(subject: str, work: str, text: str, near: int) -> str:

@@ -1,0 +1,605 @@
+"""The final accounting of an import: mapped text whose words did not reach the draft.
+
+The importer's promise is that no text is lost silently: every passage is in
+the draft (a value or an ``# importer unsure`` comment) or listed as not
+mapped. Many extractors fill the draft, each keeping its own books of what it
+mapped; this pass checks their books against the result, once, at the end of
+an import, from the public result alone (the draft as :func:`to_toml` writes
+it, with its comments, and the text of the importer's own findings), so it
+holds whichever extractor produced a value.
+
+For each mapped span (headings included) its **content words** are looked
+for in the draft: a word of three letters or more, or a number of two digits
+or more. A word is found when a word of the draft begins with its first five
+letters (an inflected form reaches the draft in its base form:
+"laskutukseen" / "Laskutus"), a number when its digits are among the draft's
+("2077474-0" / "FI20774740"). Not content, and never checked:
+
+* function words (``ja``, ``tai``, ``och``, ``the`` …) and the words every
+  notice uses around its content (``tietoja``, ``käytetään``, ``uppgifter``,
+  ``data`` …): :data:`IGNORED`;
+* the labels of contact fields (``Puh.``, ``Y-tunnus:``, ``Osoite:``,
+  ``Sähköposti``, ``Nimi`` …): :data:`LABELS`;
+* a heading's own words: the words of a heading span up to the end of the
+  longest start of it that is a heading of the importer's table (so a value
+  on the heading's line is checked: "Rekisterin nimi Palautejärjestelmä"),
+  and a line that is a heading of the table wherever it is mapped;
+* a list's lead-in: a line that ends in a colon, of at most
+  :data:`LEAD_IN_WORDS` words, whose every other word is a verb or a
+  pronoun of the lead-ins (:data:`LEAD_IN`: "Rekisteriin tallennetaan
+  seuraavat tiedot:").
+
+The words of a span that are not found, in runs (a run ends at a found
+word), are taken out of the span and become passages of
+:attr:`ImportResult.unmatched`; the rest of the span stays mapped. The pass
+is linear in the text and the spans' lengths.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import itertools
+import re
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from rekisteri.importer._builder import Mapping
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from collections.abc import Mapping as Mapping_
+
+    from rekisteri.model import Register
+
+#: A word (letters) or a number of the text (its groups of digits joined over a
+#: space or hyphen: "017 555 0141", "2077474-0").
+#: A word broken over two lines with a hyphen ("kirjanpito-" / "palveluiden") is
+#: one word, as the importer reads it.
+_TOKEN: Final = re.compile(r"[^\W\d_]+(?:-[ \t]*\n[ \t]*[^\W\d_]+)*|\d+(?:[ -]\d+)*")
+_BREAK: Final = re.compile(r"-[ \t]*\n[ \t]*")
+#: Words are compared by their first letters.
+STEM: Final = 5
+#: Shorter words are not content (a letter word), nor shorter numbers.
+_MIN_LETTERS: Final = 3
+_MIN_DIGITS: Final = 2
+#: Function words and the words every notice uses around its content, by
+#: their first five letters (casefolded): not content.
+IGNORED: Final = frozenset(
+    {
+        # Finnish function words
+        "tai", "sekä", "eli", "että", "kuin", "jos", "kun", "myös", "mutta", "vain", "eikä",
+        "tämä", "tämän", "tässä", "nämä", "näihi", "niitä", "niide", "niist", "joka", "jotka",
+        "jonka", "joita", "jossa", "siitä", "sitä", "ovat", "olla", "ollaa", "oleva", "ole",
+        "esim", "yms", "jne", "sen", "niin", "muut", "muita", "mukaa", "kautt", "osalt",
+        "lisäk", "aina", "koske", "jälje",
+        # Swedish function words
+        "och", "eller", "samt", "som", "att", "för", "med", "till", "från", "den", "det",
+        "dess", "dessa", "denna", "detta", "vara", "finns", "inte", "kan", "skall", "ska",
+        "även", "bland", "annat", "via", "vid", "hos", "sig", "deras", "nedan",
+        # English function words
+        "the", "and", "for", "with", "from", "this", "that", "these", "those", "are", "been",
+        "can", "may", "will", "not", "our", "your", "their", "its", "such", "other", "which",
+        "who", "also", "any", "all", "into", "when", "hereafter",
+        # the words every notice uses around its content (as the scorer's check) ...
+        "tieto", "tiedo", "henki", "käyte", "käytt", "käytä", "voida", "saada", "rekis",
+        "uppgi", "perso", "använ", "också", "behan", "käsit", "data", "used", "regis", "infor",
+        # ... and around a list of it: "following", "for the purposes", verbs of keeping
+        "seura", "följa", "follo", "tarko", "talle", "kerät", "kerää", "proce", "colle",
+        "store", "lagra", "samla",
+    }
+)  # fmt: skip
+#: Whole words (casefolded) that join a person or a basis to the text around it:
+#: "X toimii yhteyshenkilönä", "vastaa rekisteristä", "perustuu …", "at … dot".
+WORDS: Final = frozenset(
+    {
+        "toimii", "toimivat", "vastaa", "vastaava", "vastaavat", "ansvarar", "ansvarig",
+        "responsible", "perustuu", "perustuvat", "grundar", "based", "dot", "piste", "punkt",
+        "asioissa", "asioista", "voit", "voitte", "voi", "ärenden", "frågor",
+    }
+)  # fmt: skip
+#: Labels of contact fields, a form's lines and a table's columns, by their first
+#: five letters: not content.
+LABELS: Final = frozenset(
+    {
+        "puh", "puhel", "tel", "tfn", "telef", "telek", "faksi", "phone", "gsm", "fax", "sähkö",
+        "email",
+        "mail", "epost", "post", "www", "kotis", "verkk", "websi", "webbp", "hemsi", "osoit",
+        "adres", "addre", "maili", "käynt", "posti", "besök", "visit", "ytunn", "tunnu",
+        "vat", "numme", "nimi", "namn", "name", "yhtey", "konta", "conta", "detal", "ort",
+        "town", "city", "code", "övrig", "päivi", "uppda", "updat", "last", "voima", "tyypp",
+        "kesto", "vältt", "nödvä", "neces", "busin",
+    }
+)  # fmt: skip
+#: A lead-in line ("Rekisteriin tallennetaan seuraavat tiedot:") of at most this many words.
+LEAD_IN_WORDS: Final = 12
+#: The other words a lead-in may have, by their first five letters: verbs of
+#: holding and including, and the pronouns of a notice.
+LEAD_IN: Final = frozenset(
+    {
+        "sisäl", "kuulu", "inneh", "omfat", "inclu", "conta", "meist", "sinus", "sinun",
+        "heist", "dig", "about", "esime", "examp", "exemp",
+    }
+)  # fmt: skip
+#: A word's verdict: found in the draft, lost, no content (a label, a short
+#: word), or a filler word (not content, but a word of the passage).
+_FOUND, _LOST, _NOT_CONTENT, _FILLER, _LABEL = 1, 2, 0, 3, 4
+_DOUBT: Final = frozenset({_LOST, _LABEL})
+#: Words of headings that name no field but say what the section is (by their
+#: first five letters): "Kuvaus …", "Principerna för …", "… koskevissa asioissa".
+HEADING_WORDS: Final = frozenset(
+    {
+        "kuvau", "beskr", "descr", "peria", "princ", "asias", "asioi", "ärend", "matte",
+        "muoto", "selvi", "gälle", "benäm", "eta", "eu", "ees", "eea", "eu:n", "eta:n",
+    }
+)  # fmt: skip
+#: Headings whose words after the table's heading are a value copied into the draft.
+_VALUE_HEADINGS: Final = frozenset(
+    {"heading:name", "heading:controller", "heading:contact_person", "heading:dpo"}
+)
+#: The words of a notice's title (by their first five letters) other than the
+#: ignored ones: "Uudo tietosuojaseloste" holds one word of content.
+TITLE_WORDS: Final = frozenset(
+    {
+        "selos", "datas", "beskr", "integ", "polic", "priva", "notic", "state", "prote",
+        "ilmoi", "käytä", "yksit", "eu", "gdpr", "yleis", "johda", "seloste", "skydd",
+        "asetu", "artik", "mukai", "lain", "laki", "datum", "enlig", "allmä", "gälla",
+        "berör", "uppgö", "laadi", "laati",
+    }
+)  # fmt: skip
+#: A value the draft holds as a code (the TOML's string) and its words in
+#: Finnish, Swedish and English: "perustuu suostumukseen" reaches ``"consent"``.
+CODE_WORDS: Final = {
+    "consent": "suostumus samtycke consent",
+    "contract": "sopimus avtal contract",
+    "legal_obligation": "lakisääteinen velvoite rättslig förpliktelse legal obligation",
+    "legitimate_interests": "oikeutettu etu berättigat intresse legitimate interest",
+    "vital_interests": "elintärkeä vitalt intresse vital interest",
+    "public_task": "yleinen etu julkinen allmänt intresse public interest task",
+    "technical": "tekninen tekniset sähköinen atk teknisk technical electronic",
+    "organisational": "organisatorinen organisatoriska organisational",
+    "physical": "fyysinen manuaalinen paperi fysisk manuell physical manual",
+    "access": "tarkastaa tarkastus pääsy insyn tillgång access",
+    "rectification": "oikaista oikaisu korjata korjaaminen rätta rättelse rectification correct",
+    "erasure": "poistaa poisto poistaminen radera radering erasure delete",
+    "restriction": "rajoittaa rajoittaminen begränsa begränsning restrict restriction",
+    "object": "vastustaa invända object",
+    "portability": "siirtää siirto flytta överföra portability",
+    "complaint": "valitus valvontaviranomainen klagomål tillsynsmyndighet complaint",
+    "withdraw_consent": "peruuttaa peruutus återkalla withdraw",
+    "data-subject": "asiakas asiakkaalta jäsen jäseneltä itse kund kunden medlem själv customer",
+}
+
+
+def _stem(word: str) -> str:
+    return word.casefold()[:STEM]
+
+
+def _digits(text: str) -> set[str]:
+    """The numbers of *text*: each run of digits, also joined over a hyphen, space or dot.
+
+    "1234567-8" gives "1234567", "8" and "12345678"; a run longer than six
+    digits gives its last six too (the old six-digit Y-tunnus "357502-9" is
+    the draft's "0357502-9").
+    """
+    runs = set(_DIGIT_RUN.findall(text))
+    runs.update(_DIGIT_RUN.findall(_DIGIT_GAP.sub("", text)))
+    runs.update(run[-_TAIL:] for run in list(runs) if len(run) > _TAIL)
+    return runs
+
+
+_DIGIT_RUN: Final = re.compile(r"\d+")
+_DIGIT_GAP: Final = re.compile(r"(?<=\d)[-\s.](?=\d)")
+#: A number this long or longer is also found by its last digits.
+_TAIL: Final = 6
+_NOT_DIGIT: Final = re.compile(r"\D")
+#: A draft's word this long is also found as the start of a longer word
+#: ("itse" / "itseltään": the five letters compared would not match).
+_SHORT: Final = 4
+
+
+class _Words:
+    """The words of the draft, and a verdict for each word of the text."""
+
+    def __init__(self, reached: Iterable[str]) -> None:
+        joined = "\n".join(reached)
+        self.stems = {_stem(word) for word in _TOKEN.findall(joined) if not word[0].isdigit()}
+        self.numbers = _digits(joined)
+        letters = [word.casefold() for word in _TOKEN.findall(joined) if not word[0].isdigit()]
+        self.words = set(letters)
+        self.pairs = set(itertools.pairwise(letters))
+
+    def verdict(self, word: str) -> int:
+        if word[0].isdigit():
+            digits = _NOT_DIGIT.sub("", word)
+            if len(digits) < _MIN_DIGITS:
+                return _NOT_CONTENT
+            found = (
+                digits in self.numbers
+                or digits[-_TAIL:] in self.numbers
+                or all(group in self.numbers for group in _DIGIT_RUN.findall(word))
+            )
+            return _FOUND if found else _LOST
+        if len(word) < _MIN_LETTERS:
+            return _NOT_CONTENT
+        folded = (_BREAK.sub("", word) if "-" in word else word).casefold()
+        stem = folded[:STEM]
+        found = stem in self.stems or folded[:_SHORT] in self.stems
+        if stem in LABELS:
+            return _FOUND if found else _LABEL
+        if stem in IGNORED or folded in WORDS:
+            return _FILLER
+        return _FOUND if found else _LOST
+
+
+def reached_texts(
+    draft: Register, notes: Mapping_[str, Sequence[str]], said: Iterable[str] = ()
+) -> list[str]:
+    """The texts a mapped word may reach: the draft's values, its notes, and *said*.
+
+    The values are those :func:`~rekisteri.importer.to_toml` writes (every
+    text, name, number and date of the draft, a catalogued source's whole
+    entry, which the TOML names by its key), the notes its ``# importer
+    unsure`` comments; read from the draft itself, which is linear and cheap
+    (writing the TOML is not). *said* are the texts of the importer's own
+    findings that quote a value (a wrong Y-tunnus). A value the draft holds
+    as a code (a legal basis, a right, a security measure's kind) adds its
+    words in Finnish, Swedish and English (:data:`CODE_WORDS`).
+    """
+    texts: list[str] = []
+    _collect(draft, texts)
+    codes = set(texts)
+    texts.extend(words for code, words in CODE_WORDS.items() if code in codes)
+    for path, remarks in notes.items():
+        texts.append(path)
+        texts.extend(remarks)
+    texts.extend(said)
+    return texts
+
+
+#: The fields of each model class met, with their defaults (a few dozen classes).
+_FIELDS: Final[dict[type, tuple[tuple[str, object], ...]]] = {}
+
+
+def _fields(kind: type) -> tuple[tuple[str, object], ...]:
+    """The fields of an attrs class, each with its default (``NOTHING`` when it has none)."""
+    if kind not in _FIELDS:
+        out = []
+        for field in attrs.fields(kind):
+            default = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type] # a class
+                default = default.factory()
+            out.append((field.name, default))
+        _FIELDS[kind] = tuple(out)
+    return _FIELDS[kind]
+
+
+def _collect(value: object, out: list[str]) -> None:
+    """Every text of *value* (a register, its parts), depth first."""
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            _collect(item, out)
+    elif isinstance(value, enum.Enum):
+        out.append(str(value.value))
+    elif attrs.has(type(value)):
+        for name, default in _fields(type(value)):
+            item = getattr(value, name)
+            if item is None or item is default:
+                continue
+            if default is attrs.NOTHING or item != default:
+                _collect(item, out)  # a default the TOML leaves out (the authority) is none
+    elif value is not None and not isinstance(value, bool):
+        out.append(str(value))  # a number, a date, a duration
+
+
+def account(
+    text: str,
+    spans: Sequence[Mapping],
+    reached: Iterable[str],
+    *,
+    dated: bool = False,
+    stated: Iterable[str] = (),
+) -> tuple[list[Mapping], list[Mapping]]:
+    """Check *spans* against *reached* (:func:`reached_texts`).
+
+    Returns the spans as they stay mapped (a span whose words were all found
+    as it was; one that lost some, cut around them) and the runs of words
+    that reached nothing, each with the field of its span, in text order.
+    When *dated*, the draft has its ``updated`` date: the span it came from
+    ("Päivitetty 3.4.2024", "Last updated on 2 March 2024") is not checked;
+    nor is a denial (``none_stated.<field>``) when the draft states that there
+    is none of *field* (*stated*: the fields): "Nej." reached the draft as that.
+    """
+    words = _Words(reached)
+    stated = {f"none_stated.{field}" for field in stated}
+    verdicts: dict[str, int] = {}
+    kept: list[Mapping] = []
+    lost: list[Mapping] = []
+    for span in spans:
+        if (dated and span.field == "updated") or span.field in stated:
+            kept.append(span)
+            continue
+        marks = []
+        doubt = False
+        for match in _TOKEN.finditer(text, span.start, span.end):
+            word = match.group()
+            verdict = verdicts.get(word)
+            if verdict is None:
+                verdict = verdicts[word] = words.verdict(word)
+            doubt = doubt or verdict in _DOUBT
+            marks.append((match.start(), match.end(), verdict))
+        runs = _glued_value(text, span, marks, words) if span.field in _VALUE_HEADINGS else []
+        if not runs and doubt:
+            runs = _runs(text, span, marks)
+        if not runs:
+            kept.append(span)
+            continue
+        own = span.field.startswith("heading:") and span.field != "heading:title"
+        parts, runs = _rest(span, runs, marks, _heading_end(text, span) if own else span.start)
+        kept.extend(parts)
+        lost.extend(Mapping(start, end, span.field) for start, end in runs)
+    lost.sort(key=lambda m: (m.start, m.end))
+    return kept, lost
+
+
+def _runs(text: str, span: Mapping, marks: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """The runs of lost words of *span*, its structure (heading, labels, lead-in) set aside."""
+    heading = span.field.startswith("heading:")
+    title = span.field == "heading:title"
+    exempt_to, checked_to = span.start, span.end
+    if title:
+        checked_to = _title_end(text, span)
+    elif heading:
+        exempt_to = _heading_end(text, span)
+        if exempt_to == span.start and not _sentence(text[span.start : span.end]):
+            return []  # a heading read from its words, no sentence: all of it is heading
+    runs: list[tuple[int, int]] = []
+    open_run = False
+    lines: dict[int, int] = {}
+    for start, end, verdict in marks:
+        if verdict == _FOUND:
+            open_run = False
+        if not exempt_to <= start < checked_to or not _lost(text, start, end, verdict, span):
+            continue
+        if heading or start >= _structure_end(text, start, lines):
+            if open_run:
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((start, end))
+                open_run = True
+    return runs
+
+
+def _lost(text: str, start: int, end: int, verdict: int, span: Mapping) -> bool:
+    """Whether the word ``text[start:end]`` of *span*, of *verdict*, is lost."""
+    if verdict == _LABEL:
+        # "- nimi" in a list: an item of data, not a label
+        return not span.field.startswith("heading:") and _listed(text, start)
+    if verdict != _LOST:
+        return False
+    if span.field == "heading:title":
+        return _stem(text[start:end]) not in TITLE_WORDS
+    return not span.field.startswith("heading:") or _stem(text[start:end]) not in HEADING_WORDS
+
+
+#: A heading of more words than this, or with a sentence break inside, is a sentence.
+_HEADING_WORDS: Final = 12
+_SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-ZÄÖÅ][a-zäöå]")
+_NUMBERING: Final = re.compile(r"\W*\d{1,2}(?:\.\d{1,2})*[a-h]?[.)]?\s+")
+
+
+def _sentence(heading: str) -> bool:
+    """Whether a heading's text is a sentence taken for a heading (as the scorer decides)."""
+    flat = _NUMBERING.sub("", " ".join(heading.split()), count=1)
+    return len(_words(flat)) > _HEADING_WORDS or _SENTENCE_BREAK.search(flat) is not None
+
+
+#: Where a title proper ends on its line: a legal reference, a date or a label follows.
+_TITLE_END: Final = re.compile(r"[:(\d,;\n]|\s[\u2013-]\s")
+
+
+def _title_end(text: str, span: Mapping) -> int:
+    """The end of the title proper in a title's span: its first line up to a reference or date."""
+    first = span.start
+    while first < span.end and text[first].isspace():
+        first += 1
+    stop = _TITLE_END.search(text, first, span.end)
+    return span.end if stop is None else stop.start()
+
+
+def _glued_value(
+    text: str, span: Mapping, marks: list[tuple[int, int, int]], words: _Words
+) -> list[tuple[int, int]]:
+    """A value on its heading's line that is not in the draft as a phrase: ``[(start, end)]``.
+
+    "3. Rekisterin nimi Kuopion kaupungin palautejärjestelmä": each word may
+    be somewhere in the draft (the controller's name, a sentence) while the
+    register's name is not; the words after the heading's own must follow
+    each other in the draft too, as they are written (a value is copied).
+    """
+    after = _heading_end(text, span)
+    if after in {span.start, span.end}:
+        return []  # no value after the heading's own words (or no start of it is in the table)
+    line_end = text.find("\n", after, span.end)
+    if line_end >= 0:
+        span = Mapping(span.start, line_end, span.field)  # the value on the heading's line
+    content = [
+        (start, end)
+        for start, end, verdict in marks
+        if verdict in {_FOUND, _LOST}
+        and after <= start < span.end
+        and _stem(text[start:end]) not in HEADING_WORDS | LABELS
+    ]
+    if not content:
+        return []
+    value = [text[start:end].casefold() for start, end in content if not text[start].isdigit()]
+    if all(word in words.words for word in value) and all(
+        pair in words.pairs for pair in itertools.pairwise(value)
+    ):
+        return []
+    return [(content[0][0], content[-1][1])]
+
+
+def _rest(
+    span: Mapping, runs: list[tuple[int, int]], marks: list[tuple[int, int, int]], own: int
+) -> tuple[list[Mapping], list[tuple[int, int]]]:
+    """*span* cut around *runs*: the parts that stay mapped, and the runs.
+
+    A part with fewer words found in the draft than other words (function
+    words, "Tietoja käytetään " before a lost word) goes with the runs next
+    to it, so the report shows a lost word with the words around it; a
+    heading's own words (up to *own*) stay mapped.
+    """
+    found = [start for start, _, verdict in marks if verdict == _FOUND]
+    filler = [start for start, _, verdict in marks if verdict == _FILLER]
+    edges = [span.start, *(edge for run in runs for edge in run), span.end]
+    parts = list(zip(edges[::2], edges[1::2], strict=True))  # between the runs
+    kept: list[Mapping] = []
+    out = [list(run) for run in runs]
+    for index, (start, end) in enumerate(parts):
+        hits = bisect.bisect_left(found, end) - bisect.bisect_left(found, start)
+        other = bisect.bisect_left(filler, end) - bisect.bisect_left(filler, start)
+        if (hits and hits >= other) or not (hits or other) or start < own:
+            kept.append(Mapping(start, end, span.field))  # found words, or no words at all
+        elif index > 0:
+            out[index - 1][1] = end  # the run before it takes it
+        elif out:
+            out[0][0] = start
+    merged: list[tuple[int, int]] = []
+    for start, end in out:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return kept, merged
+
+
+#: A line longer than this is no heading, label or lead-in.
+_STRUCTURE_LENGTH: Final = 160
+#: A label before a colon ("Övriga kontaktuppgifter:", "VAT number:") has at most
+#: this many words; a line that is only a label, twice as many.
+LABEL_WORDS: Final = 3
+
+
+def _structure_end(text: str, at: int, lines: dict[int, int]) -> int:
+    """Where the structure of the line at *at* ends (its start when it has none).
+
+    The whole line when it is a heading of the table, a field's label or a
+    lead-in ending in a colon; up to its first colon when the words before it
+    are a label ("Y-tunnus: …", "Mailing address: …").
+    """
+    start = text.rfind("\n", 0, at) + 1
+    if start not in lines:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        lines[start] = start + _structure_length(text[start:end])
+    return lines[start]
+
+
+#: A list item's marker at the start of a line.
+_ITEM: Final = re.compile(r"[ \t]*[-\u2013\u2022*\u00b7\u25aa\u25cf][ \t]")
+
+
+def _listed(text: str, at: int) -> bool:
+    """Whether the word at *at* is on a list's line of words only ("- nimi", not "- puh. 040 …")."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return (
+        _ITEM.match(text, start) is not None
+        and _VALUE_MARK.search(text, start, len(text) if end < 0 else end) is None
+    )
+
+
+#: A label's value follows on the line: a colon, a digit, an e-mail's at sign.
+_VALUE_MARK: Final = re.compile(r"[:\d@]")
+
+
+def _structure_length(line: str) -> int:
+    from rekisteri.importer._cookies import is_column_label
+    from rekisteri.importer._headings import is_field_label, recognise
+
+    if len(line) > _STRUCTURE_LENGTH:
+        return 0
+    flat = " ".join(line.split())
+    bare = flat.strip(" :.-\u2013\u2022*")
+    if not bare:
+        return len(line)
+    if not _ITEM.match(line) and (
+        recognise(bare) is not None
+        or is_field_label(bare)  # a label alone ("Puhelin", its value below)
+        or all(is_column_label(cell) for cell in re.split(r"\s*[|\t]\s*", bare))
+    ):
+        return len(line)  # a heading, a label, a table's header ("Eväste | Tarkoitus")
+    if flat.endswith(":") and _lead_in(bare):
+        return len(line)
+    colon = line.find(":")
+    if colon > 0 and _label(line[:colon]):
+        return colon + 1
+    return 0
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in _TOKEN.findall(text) if len(word) >= _MIN_LETTERS]
+
+
+def _label(text: str) -> bool:
+    """Whether *text* (before a colon) is a label: a heading, a field's label, a few words."""
+    from rekisteri.importer._headings import is_field_label, recognise
+
+    bare = " ".join(text.split()).strip(" .-\u2013\u2022*")
+    return bool(bare) and (
+        len(_words(bare)) <= LABEL_WORDS or recognise(bare) is not None or is_field_label(bare)
+    )
+
+
+def _lead_in(line: str) -> bool:
+    """Whether *line* (its colon taken off) is a label or says only that a list follows."""
+    words = _words(line)
+    if len(words) <= 2 * LABEL_WORDS:
+        return True
+    return len(words) <= LEAD_IN_WORDS and all(
+        (stem := _stem(word)) in IGNORED or stem in LEAD_IN or stem in LABELS for word in words
+    )
+
+
+#: A heading runs over at most this many lines (a PDF's or Word's hard breaks).
+_HEADING_LINES: Final = 4
+
+
+def _heading_end(text: str, span: Mapping) -> int:
+    """Where the heading's own words end in a heading span (a value may follow them).
+
+    The heading is the span's first lines up to the first that, with those
+    before it, is a heading of the importer's table (one line, or a heading
+    broken over two); of those, the longest start cut at a word's end that is
+    still one. What follows is checked: a value on the heading's line, the
+    lines of a contact's unit and title that a heading's span runs on over.
+    The span's start when no start of it is in the table: each word is then
+    checked (a heading read from its words is quoted in the draft's comments).
+    """
+    from rekisteri.importer._headings import recognise
+
+    piece = text[span.start : span.end]
+    first = len(piece) - len(piece.lstrip())
+    line_end = first
+    for _ in range(_HEADING_LINES):
+        line_end = piece.find("\n", line_end + 1)
+        if line_end < 0:
+            line_end = len(piece)
+        if recognise(" ".join(piece[:line_end].split())) is not None:
+            break
+        if line_end == len(piece):
+            break
+    else:
+        return span.start
+    piece = piece[:line_end]
+    if recognise(" ".join(piece.split())) is not None:
+        return span.start + len(piece)
+    ends = [match.end() for match in re.finditer(r"\w+", piece)]
+    for end in reversed(ends[:-1]):
+        if recognise(" ".join(piece[:end].split())) is not None:
+            return span.start + end
+    return span.start
