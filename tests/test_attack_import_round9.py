@@ -27,6 +27,7 @@ against ordinary prose of the same size), never by absolute times.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import time
@@ -59,11 +60,24 @@ def draft_text(result: ImportResult) -> str:
     return to_toml(result.draft, notes=result.notes)
 
 
+def _reaches(word: str, text: str) -> bool:
+    """Whether *word* is in *text*: whole, or (one inflected word) by its first five letters.
+
+    The five-letter rule is the guide's own ("'laskutukseen' reaches 'Laskutus'").
+    """
+    folded = word.casefold()
+    if folded in text:
+        return True
+    if " " in folded or len(folded) <= 5:
+        return False
+    return any(token.startswith(folded[:5]) for token in re.findall(r"\w+", text))
+
+
 def lost_words(result: ImportResult, words: tuple[str, ...]) -> list[str]:
     """The *words* in neither the TOML draft's text nor a passage listed as not mapped."""
     toml = draft_text(result).casefold()
     listed = " ".join(passage.text for passage in result.unmatched).casefold()
-    return [word for word in words if word.casefold() not in toml and word.casefold() not in listed]
+    return [word for word in words if not _reaches(word, toml) and not _reaches(word, listed)]
 
 
 def fields_holding(result: ImportResult, word: str) -> set[str]:
@@ -86,9 +100,14 @@ def best_time(notice: str, repeat: int = 2) -> float:
     """The best of *repeat* wall-clock times of importing *notice*."""
     best = float("inf")
     for _ in range(repeat):
-        start = time.perf_counter()
-        import_notice(notice)
-        best = min(best, time.perf_counter() - start)
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            import_notice(notice)
+            best = min(best, time.perf_counter() - start)
+        finally:
+            gc.enable()
     return best
 
 
@@ -98,7 +117,7 @@ _G1 = pytest.mark.xfail(
     strict=True, reason="bug G1: a 'Manuaalinen aineisto:' label of a security line is dropped"
 )
 _G2 = pytest.mark.xfail(
-    strict=True, reason="bug G2: a genitive name in a purpose is mangled or cut, the word nowhere"
+    strict=True, reason="bug G2: a genitive name in a purpose is cut ('Espo'), not even 5 letters left"
 )
 _G12 = pytest.mark.xfail(
     strict=True, reason="bug G12: a group label over a sub-list ('Verkkokauppa:') vanishes"
@@ -217,8 +236,8 @@ KEPT = [
         id="numbered-purpose-with-clause",
     ),
     pytest.param(
-        "Rekisterin käyttötarkoitus\n\nTietoja käytetään ajanvaraukseen Vantaan toimipisteessä.\n",
-        ("Vantaan",),
+        "Rekisterin käyttötarkoitus\n\nTietoja käytetään ajanvaraukseen Espoon klinikalla.\n",
+        ("Espoon",),
         id="place-in-purpose",
         marks=_G2,
     ),
@@ -227,7 +246,6 @@ KEPT = [
         "toimipisteissä.\n",
         ("Tampereen", "Turun"),
         id="places-joined-in-purpose",
-        marks=_G2,
     ),
     pytest.param(
         "Rekisterin käyttötarkoitus\n\nTietoja käytetään tilausten toimittamiseen Postin ja "
@@ -827,7 +845,7 @@ LINEAR: dict[str, tuple[Callable[[int], str], int]] = {
 @pytest.mark.parametrize("shape", list(LINEAR))
 def test_time_grows_linearly(shape: str) -> None:
     build, size = LINEAR[shape]
-    small, large = best_time(build(size), repeat=3), best_time(build(4 * size))
+    small, large = best_time(build(size), repeat=3), best_time(build(4 * size), repeat=2)
     assert large / small < 6.0, (small, large)
 
 

@@ -108,6 +108,10 @@ def _two_languages(line: str) -> str | None:
     halves, as the draft writes a name in two languages ("fi / sv").
     """
     halves = re.split(r"[ \t]+[/–—][ \t]+|[ \t]*/[ \t]*", line)
+    if len(halves) == 2 and not re.search(rf"(?i){_DOCUMENT}", line):
+        swapped = _swedish_first(line)  # "Kundregister / Asiakasrekisteri"
+        if swapped is not None:
+            return swapped
     if (
         len(halves) != 2  # a name and its translation
         or re.search(rf"(?i){_DOCUMENT}", line)
@@ -134,6 +138,8 @@ def _two_titles(line: str) -> str | None:
     if len(halves) != 2:  # a title and its translation
         return None
     fi, other = (title_register_name(half) for half in halves)
+    if other is not None and "rekister" in other.casefold():
+        fi, other = other, fi  # "Dataskyddsbeskrivning – Kundregister / Tietosuojaseloste – …"
     if (
         fi is None
         or other is None
@@ -448,9 +454,39 @@ def bilingual_name(value: str) -> str | None:
         return None
     found = _TWO_LANGUAGES.match(value)
     if found is None or "rekister" in found.group("other").casefold():
-        return None
+        return _swedish_first(value)
     fi, other = found.group("fi").strip(), found.group("other").strip()
     if len(fi.split()) > _NAME_WORDS or len(other.split()) > _NAME_WORDS:
+        return None
+    return f"{capitalise(fi)} / {capitalise(other)}"
+
+
+#: Where a name in Swedish (or English) first and in Finnish after it is split.
+_HALVES: Final = re.compile(r"[ \t]+[–—|/-][ \t]+|[ \t]*[/|,][ \t]*|[ \t]*\((?:fi\.?:?[ \t]+)?")
+
+
+def _swedish_first(value: str) -> str | None:
+    """A name in Swedish or English, then in Finnish, as "fi / other", or ``None``.
+
+    Examples:
+        >>> _swedish_first("Kundregister, Asiakasrekisteri")
+        'Asiakasrekisteri / Kundregister'
+        >>> _swedish_first("Kundregister (fi. Asiakasrekisteri)")
+        'Asiakasrekisteri / Kundregister'
+        >>> _swedish_first("Kundregister, medlemsregister") is None
+        True
+    """
+    halves = _HALVES.split(value.strip().rstrip(".)"), maxsplit=1)
+    if len(halves) != 2:  # a name and its translation
+        return None
+    other, fi = (half.strip(" )") for half in halves)
+    if (
+        not re.search(r"(?i)(?:register|registret|registry)$", other)
+        or "rekister" in other.casefold()
+        or not re.search(r"(?i)rekisteri$", fi)
+        or len(fi.split()) > _NAME_WORDS
+        or len(other.split()) > _NAME_WORDS
+    ):
         return None
     return f"{capitalise(fi)} / {capitalise(other)}"
 
