@@ -969,20 +969,13 @@ def test_processor_question_does_not_rename_the_controller(heading: str) -> None
     assert [processor.name for processor in result.draft.processors] == ["Pilvipalvelu Oy"]
 
 
-_G15 = pytest.mark.xfail(strict=True, reason="bug G15: 'ei viedä' is a transfer, not a denial")
-
-
 @pytest.mark.parametrize(
     ("heading", "body"),
     [
         ("Tietojen siirto EU:n tai ETA:n ulkopuolelle", "Tietoja ei siirretä EU:n ulkopuolelle."),
         ("Siirretäänkö tietoja EU:n ulkopuolelle?", "Ei."),
-        pytest.param(
-            "Tietojen siirto EU:n tai ETA:n ulkopuolelle",
-            "Tietoja ei viedä EU:n ulkopuolelle.",
-            marks=_G15,
-        ),
-        pytest.param("Viedäänkö tietoja EU:n ulkopuolelle?", "Ei viedä.", marks=_G15),
+        ("Tietojen siirto EU:n tai ETA:n ulkopuolelle", "Tietoja ei viedä EU:n ulkopuolelle."),
+        ("Viedäänkö tietoja EU:n ulkopuolelle?", "Ei viedä."),
     ],
 )
 def test_transfer_denial_is_no_transfer(heading: str, body: str) -> None:

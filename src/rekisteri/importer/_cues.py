@@ -25,7 +25,8 @@ TRANSFER_AREA: Final = re.compile(
     r"|tredje ?land|third countr",
 )
 NEGATIVE: Final = re.compile(
-    r"\bei\s+(?:\w+\s+){0,3}(?:siirretä|siirry|luovuteta|luovutetaan)|\beikä\b|\binte\b|\bnot\b"
+    r"\bei\s+(?:\w+\s+){0,3}(?:siirretä|siirry|luovuteta|luovutetaan|viedä)|\beikä\b|\binte\b"
+    r"|\bnot\b"
     r"|^no (?:personal )?(?:data|information)\b|^inga (?:person)?uppgifter\b"
     # a denial in the first person: "Emme siirrä tietoja EU:n ulkopuolelle"
     r"|\bemme\s+(?:\w+\s+){0,3}(?:siirrä|luovuta|vie)\b|\baldrig\b|\bnever\b"
