@@ -117,7 +117,7 @@ _G1 = pytest.mark.xfail(
     strict=True, reason="bug G1: a 'Manuaalinen aineisto:' label of a security line is dropped"
 )
 _G2 = pytest.mark.xfail(
-    strict=True, reason="bug G2: a genitive name in a purpose is cut ('Espo'), not even 5 letters left"
+    strict=True, reason="bug G2: a genitive name in a purpose is cut ('Espo'), not 5 letters left"
 )
 _G12 = pytest.mark.xfail(
     strict=True, reason="bug G12: a group label over a sub-list ('Verkkokauppa:') vanishes"
@@ -140,10 +140,6 @@ KEPT = [
         "Tietoja käytetään myös markkinointiin.\n",
         ("Zorblax", "laskutus"),
         id="value-on-heading-line",
-        marks=pytest.mark.xfail(
-            strict=False,
-            reason="G9: lost at 236c5ba; listed by the uncommitted accounting pass",
-        ),
     ),
     pytest.param(
         "Rekisterin tietosisältö\n\nRekisteriin tallennetaan seuraavat tiedot: "
