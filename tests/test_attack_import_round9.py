@@ -529,10 +529,6 @@ def test_how_long_question_over_a_period_is_no_data_category(heading: str) -> No
     assert lost_words(result, ("Kuusi vuotta",)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug G7: the list under a question heading becomes the controller's other names",
-)
 def test_list_under_question_after_controller_is_not_the_controller() -> None:
     result = import_notice(
         CONTROLLER + "Mitä meillä on sinusta\n\n- nimi\n- osoite\n- ostohistoria\n"
