@@ -285,6 +285,7 @@ _WORD: Final = re.compile(r"[^\W\d_]{3,}")
 @given(_notice())
 def test_every_value_word_reaches_the_draft_or_the_report(notice: str) -> None:
     result = import_notice(notice)
+    assert all(0 <= span.start < span.end <= len(result.text) for span in result.mapped)
     draft = _draft(result).casefold()
     unmatched = " ".join(passage.text for passage in result.unmatched).casefold()
     for word in {w.casefold() for w in _WORD.findall(notice)} & set(_VALUES):

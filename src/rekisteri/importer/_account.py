@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import itertools
 import re
 from typing import TYPE_CHECKING, Final
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
 #: one word, as the importer reads it.
 _TOKEN: Final = re.compile(r"[^\W\d_]+(?:-[ \t]*\n[ \t]*[^\W\d_]+)*|\d+(?:[ -]\d+)*")
 _BREAK: Final = re.compile(r"-[ \t]*\n[ \t]*")
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
 #: Words are compared by their first letters.
 STEM: Final = 5
 #: Shorter words are not content (a letter word), nor shorter numbers.
@@ -203,12 +205,24 @@ class _Words:
     """The words of the draft, and a verdict for each word of the text."""
 
     def __init__(self, reached: Iterable[str]) -> None:
-        joined = "\n".join(reached)
-        self.stems = {_stem(word) for word in _TOKEN.findall(joined) if not word[0].isdigit()}
-        self.numbers = _digits(joined)
-        letters = [word.casefold() for word in _TOKEN.findall(joined) if not word[0].isdigit()]
-        self.words = set(letters)
-        self.pairs = set(itertools.pairwise(letters))
+        reached = list(reached)
+        #: each text of the draft with its whitespace as single spaces: a span that is
+        #: one of them (a name, a sentence kept whole) is found without reading its words
+        self.values = {" ".join(text.split()) for text in reached}
+        self.joined = "\n".join(reached).casefold()
+        self.letters = _LETTERS.findall(self.joined)
+        self.stems = {word[:STEM] for word in self.letters}
+        self.numbers = _digits(self.joined)
+
+    @functools.cached_property
+    def words(self) -> set[str]:
+        """The draft's words as written (casefolded), for a value glued to its heading."""
+        return set(self.letters)
+
+    @functools.cached_property
+    def pairs(self) -> set[tuple[str, str]]:
+        """Each two neighbouring words of the draft (casefolded)."""
+        return set(itertools.pairwise(self.letters))
 
     def verdict(self, word: str) -> int:
         if word[0].isdigit():
@@ -321,6 +335,9 @@ def account(
     for span in spans:
         if (dated and span.field == "updated") or span.field in stated:
             kept.append(span)
+            continue
+        if " ".join(text[span.start : span.end].split()) in words.values:
+            kept.append(span)  # a value of the draft as it is
             continue
         marks = []
         doubt = False
@@ -460,6 +477,8 @@ def _rest(
     kept: list[Mapping] = []
     out = [list(run) for run in runs]
     for index, (start, end) in enumerate(parts):
+        if end <= start:
+            continue  # two runs meet, or a run at the span's edge
         hits = bisect.bisect_left(found, end) - bisect.bisect_left(found, start)
         other = bisect.bisect_left(filler, end) - bisect.bisect_left(filler, start)
         if (hits and hits >= other) or not (hits or other) or start < own:
