@@ -845,6 +845,8 @@ class ContactReader:
             # a person below the controller's own name: the contact person
             self.path = "contact_person"
             return self.set(self.out.contact, "name", value, part.start, part.end)
+        if value.islower() and not ORGANISATION.search(value):
+            return False  # "- ostohistoria" below the body's name: a list's item, no name
         if part.field == "name" or (self.path == "controller" and part.start == self.line_start):
             # "Suun terveydenhuolto" below the authority's name: noted as another name
             return self.set(target, "name", value, part.start, part.end)
