@@ -232,6 +232,24 @@ def test_a_cookie_type_other_than_necessary_is_said() -> None:
     assert result.unmatched == ()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "purposes"),
+    [
+        ("lainojen ja varausten hoitamiseen", ["Lainojen ja varausten hoitaminen"]),
+        (
+            "salien vuokraamiseen sekä avainten ja kulkukorttien luovuttamiseen",
+            ["Salien vuokraaminen", "Avainten ja kulkukorttien luovuttaminen"],
+        ),
+        ("laskutukseen ja markkinointiin", ["Laskutus", "Markkinointi"]),
+    ],
+)
+def test_two_genitives_share_one_head(sentence: str, purposes: list[str]) -> None:
+    """'X:n ja Y:n hoitamiseen' is one purpose: the first genitive was lost (found by the pass)."""
+    result = import_notice(f"Rekisterin käyttötarkoitus\n\nTietoja käytetään {sentence}.\n")
+    assert [purpose.name.fi for purpose in result.draft.purposes] == purposes
+    assert result.unmatched == ()
+
+
 # -- generated notices: every content word reaches the draft, its comments or the report -----
 
 _HEADINGS: Final = (

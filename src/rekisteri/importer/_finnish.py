@@ -445,18 +445,64 @@ def _shares_modifier(first: str | None, rest: list[str | None]) -> bool:
     )
 
 
+#: A genitive alone as a list's item: "lainojen" of "lainojen ja varausten hoitamiseen".
+_LONE_GENITIVE: Final = re.compile(r"(?i)[a-zåäö]{3,}(?:ojen|öjen|ien|jen|den|tten|ten|iden)")
+
+
+def _coordinated_genitive(part: str, items: list[str], *, nominative: bool) -> list[str]:
+    """Items with a lone genitive joined to the item it shares the head with.
+
+    "lainojen ja varausten hoitamiseen" is one purpose, "Lainojen ja varausten
+    hoitaminen" (H35: the genitive was lost, the final accounting showed it).
+    """
+    out: list[str] = []
+    index = 0
+    while index < len(items):
+        item = items[index].strip()
+        if (
+            not nominative
+            and index + 1 < len(items)
+            and _LONE_GENITIVE.fullmatch(item)
+            and re.search(rf"\b{re.escape(item)}\s+ja\s+", part) is not None
+            and len(items[index + 1].split()) >= 2
+            and items[index + 1].split()[0].casefold().endswith("n")
+        ):
+            out.append(f"{item} ja {items[index + 1].strip()}")
+            index += 2
+        else:
+            out.append(items[index])
+            index += 1
+    return out
+
+
+def _genitive_name(item: str, *, nominative: bool, search: bool) -> str | None:
+    """The name of an item that starts with two genitives joined by "ja" (see above)."""
+    genitive, _, following = item.partition(" ja ")
+    if nominative or not following or " " in genitive:
+        return _convert(item, nominative=nominative, search=search)
+    name = _convert(following, nominative=nominative, search=search)
+    first = following.split()[0]
+    words = name.split(maxsplit=1) if name else []
+    if len(words) < 2 or words[0].casefold() != first.casefold():
+        return name
+    return capitalise(f"{genitive} ja {first} {words[1]}")
+
+
 def _part_names(part: str, items: list[str], *, nominative: bool, several: bool) -> list[str]:
     # A multi-word item followed by single words joined with "ja" coordinates
     # head nouns under one modifier: "toimeksiantojen hallinnointi, arkistointi ja käsittely".
+    items = _coordinated_genitive(part, items, nominative=nominative)
     group = len(items)
     if re.search(r"(?<!-)\sja\s", part):
         while group > 0 and len(items[group - 1].split()) == 1:
             group -= 1
         # the multi-word item that the single words coordinate with (if any)
         group = group - 1 if group > 0 else len(items)
-    names = [_convert(item, nominative=nominative, search=True) for item in items[: max(group, 0)]]
+    names = [
+        _genitive_name(item, nominative=nominative, search=True) for item in items[: max(group, 0)]
+    ]
     if 0 <= group < len(items) - 1:
-        first = _convert(items[group], nominative=nominative, search=True)
+        first = _genitive_name(items[group], nominative=nominative, search=True)
         rest = [_convert(item, nominative=nominative, search=False) for item in items[group + 1 :]]
         if _shares_modifier(first, rest):
             # "asiakassuhteen ylläpito, hoitaminen ja kehittäminen": one purpose, one modifier
@@ -473,10 +519,13 @@ def _part_names(part: str, items: list[str], *, nominative: bool, several: bool)
         else:
             names.append(first)
             names.extend(
-                _convert(item, nominative=nominative, search=True) for item in items[group + 1 :]
+                _genitive_name(item, nominative=nominative, search=True)
+                for item in items[group + 1 :]
             )
     elif group >= 0:
-        names.extend(_convert(item, nominative=nominative, search=True) for item in items[group:])
+        names.extend(
+            _genitive_name(item, nominative=nominative, search=True) for item in items[group:]
+        )
     return [name for name in names if name]
 
 
