@@ -292,3 +292,20 @@ def test_controller_said_outright(sentence: str, expected: str | None) -> None:
         f"Registerbeskrivning\n\nAllmänt\n\n{sentence}\n\nÄndamål\n\nKundtjänst.\n"
     )
     assert result.draft.controller.name == expected
+
+
+def test_channels_around_the_contact_person() -> None:
+    """Channels under a heading read otherwise go to the party whose section they follow."""
+    result = import_notice(
+        "Rekisterinpitäjä\n\nKylän virasto\nKatu 1, 00100 Kylä\n\n"
+        "Muut yhteystiedot\n\nsähköposti kirjaamo@example.fi\npuhelinvaihde 09 123 4000\n\n"
+        "Rekisterinpitäjän edustaja (yhteyshenkilö)\n\nAino Esimerkki\n\n"
+        "Yhteystiedot (puhelin, sähköposti)\n\naino.esimerkki@example.fi\n09 123 4010\n\n"
+        "Rekisterin nimi\n\nAsiakasrekisteri\n"
+    )
+    contact = result.draft.controller.contact
+    assert contact is not None
+    assert (contact.email, contact.phone) == ("kirjaamo@example.fi", "09 123 4000")
+    assert result.draft.contact_person is not None
+    assert result.draft.contact_person.email == "aino.esimerkki@example.fi"
+    assert not result.draft.data_categories

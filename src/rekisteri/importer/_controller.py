@@ -9,6 +9,7 @@ name, phone and e-mail that follow are the contact person's.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING, Final
 
@@ -70,6 +71,11 @@ _ORGAN: Final = re.compile(
 _MUNICIPALITY: Final = re.compile(
     r"(?i)(?<![\w-])(?:kaupunki|kunta|kuntayhtymä|hyvinvointialue|stad|kommun|samkommun"
     r"|välfärdsområde)(?![\w-])"
+)
+#: A heading of channels only: "Yhteystiedot (puhelin, sähköposti)", "Kontaktuppgifter".
+_BARE_CHANNELS: Final = re.compile(
+    r"(?i)[0-9. ]*(?:yhteystiedot|kontaktuppgifter|contact details|contact information)"
+    r"(?:[ \t]*\([^()]{0,40}\))?[ \t]*:?"
 )
 #: A body of volunteers, whose contact person may give a home address: "X ry", "X seura".
 _VOLUNTEERS: Final = re.compile(
@@ -151,6 +157,8 @@ class ContactReader:
         self.overwrite_postal = 0
         """After a street replaced a PO box: the postal code and town that follow replace too."""
         self.kind: SectionKind | None = None
+        self.last_read: tuple[SectionKind, int] | None = None
+        """The kind of the party section read last, and where its text ends."""
         self.block_address = False
         """Whether the contact person's address was read in the controller's own section."""
         self.preamble = False
@@ -206,11 +214,33 @@ class ContactReader:
         elif kind is SectionKind.CONTROLLER and self._first_named(section, _CONTACT_FIRST):
             # "Kontaktperson för registeransvarig" after the controller's own block
             kind = SectionKind.CONTACT
+        elif kind is SectionKind.CONTROLLER and self._channels_of_contact(section):
+            kind = SectionKind.CONTACT
+        if section.pieces:
+            self.last_read = (kind, section.pieces[-1].end)
         self.path = _PATHS[kind]
         self.kind = kind
         self.after_box = False
         self.left_block = False
         self.read_pieces(kind, section)
+
+    def _channels_of_contact(self, section: Section) -> bool:
+        """Whether *section* is a bare "Yhteystiedot" heading right after the contact person's.
+
+        "Rekisterinpitäjän edustaja (yhteyshenkilö)" / "Name, role", then
+        "Yhteystiedot (puhelin, sähköposti)" / "mailbox" / "phone": the
+        channels are the contact person's, not the controller's.
+        """
+        heading = section.heading
+        if heading is None or self.last_read is None:
+            return False
+        kind, end = self.last_read
+        said = flat(self.text[heading.start : heading.end])
+        return (
+            kind is SectionKind.CONTACT
+            and _BARE_CHANNELS.fullmatch(said) is not None
+            and not self.text[end : heading.start].strip()
+        )
 
     def _first_named(self, section: Section, first: re.Pattern[str]) -> bool:
         """Whether *section*'s heading starts with the party *first* names.
@@ -1905,7 +1935,45 @@ def adopt_orphan_blocks(text: str, sections: list[Section]) -> list[Section]:
             continue
         labels = False
         out.append(section)
-    return _header_row_cells(text, _party_block(text, out))
+    return _header_row_cells(text, _channel_blocks(text, _party_block(text, out)))
+
+
+def _channel_blocks(text: str, sections: list[Section]) -> list[Section]:
+    """A section of channels only, right after a party's, under a heading read otherwise.
+
+    "Rekisterinpitäjät" / names, then "Muut yhteystiedot" (guessed as data
+    categories by its words) over "sähköposti …" / "puhelinvaihde …": the
+    lines are the party's channels. The heading is marked a guess moved by
+    its text.
+    """
+    for previous, section in itertools.pairwise(sections):
+        heading = section.heading
+        if (
+            previous.kind not in _PATHS
+            or heading is None
+            or section.kind in _PATHS
+            or (section.kind is not None and not heading.guessed)
+            or not _channels_only(text, section)
+        ):
+            continue
+        assert previous.kind is not None
+        section.kind = previous.kind
+        heading.section, heading.guessed, heading.moved = previous.kind, True, True
+    return sections
+
+
+def _channels_only(text: str, section: Section) -> bool:
+    """Whether every line of *section* gives a phone, an e-mail, a telefax or a web address."""
+    lines = [line for piece in section.pieces for line in piece.lines if line[0] < line[1]]
+    if not lines or len(lines) > _PARTY_LINES:
+        return False
+    for start, end in lines:
+        parts = parse_line(text, start, end)
+        fields = {p.field for p in parts} - {"label", "text"}
+        words = [p.value for p in parts if p.field == "text"]  # "puhelinvaihde 09 …"
+        if not fields or not fields <= _CHANNELS or any(len(w.split()) > 2 for w in words):
+            return False
+    return True
 
 
 #: A contact block under a heading of no party has at most this many lines.
