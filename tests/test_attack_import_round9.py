@@ -120,9 +120,6 @@ _G1 = pytest.mark.xfail(
 _G2 = pytest.mark.xfail(
     strict=True, reason="bug G2: a genitive name in a purpose is cut ('Espo'), not 5 letters left"
 )
-_G12 = pytest.mark.xfail(
-    strict=True, reason="bug G12: a group label over a sub-list ('Verkkokauppa:') vanishes"
-)
 _G18 = pytest.mark.xfail(
     strict=True, reason="bug G18: what a lead-in or a heading's bracket adds is exempt and lost"
 )
@@ -271,20 +268,17 @@ KEPT = [
         "- ostohistoria\n",
         ("Verkkokauppa", "Kanta-asiakasohjelma"),
         id="group-labels-over-data",
-        marks=_G12,
     ),
     pytest.param(
         "Rekisterin käyttötarkoitus\n\nVerkkokauppa:\n- tilausten käsittely\n- laskutus\n"
         "Myymälä:\n- ajanvaraus\n",
         ("Verkkokauppa", "Myymälä"),
         id="group-labels-over-purposes",
-        marks=_G12,
     ),
     pytest.param(
         "Tietojen säännönmukaiset luovutukset\n\nLaskutus:\n- Trumbull Oy\nKuljetus:\n- Gloob Oy\n",
         ("Laskutus", "Kuljetus"),
         id="group-labels-over-recipients",
-        marks=_G12,
     ),
     pytest.param(
         "Rekisterin suojauksen periaatteet\n\nToimisto:\nLukitut tilat.\nPilvipalvelu:\n"

@@ -526,6 +526,31 @@ _LIST_FIELDS: Final = {
 }
 
 
+#: Sections whose lists may be grouped under labels ("Verkkokauppa:" / "- nimi").
+_GROUPED: Final = frozenset(
+    {
+        SectionKind.CONTENT,
+        SectionKind.SUBJECTS,
+        SectionKind.SOURCES,
+        SectionKind.PURPOSES,
+        SectionKind.DISCLOSURES,
+        SectionKind.PROCESSORS,
+    }
+)
+#: A group's label: one to three words and a colon, no verb ("Kanta-asiakasohjelma:").
+_GROUP_LABEL: Final = re.compile(r"[A-ZÄÖÅ][\w-]*(?:[ \t]+[\w-]+){0,2}[ \t]*:")
+_VERB_FORM: Final = re.compile(r"(?i)\w(?:aan|ään|mme)\b|seuraav|följande|follow")
+
+
+def _group_label(lead_in: str) -> bool:
+    """Whether a list's lead-in is a label of a group of its entries, naming no field."""
+    return (
+        _GROUP_LABEL.fullmatch(lead_in.strip()) is not None
+        and _VERB_FORM.search(lead_in) is None
+        and guess(lead_in) is None
+    )
+
+
 def _led_to(kind: SectionKind | None, lead_in: str) -> SectionKind | None:
     """The kind of list that *lead_in* introduces, when it differs from the section's *kind*.
 
@@ -945,6 +970,10 @@ class Extractor:
     def _lead_in(self, kind: SectionKind | None, lead_in: str) -> None:
         """Let a list's lead-in name the field of its items (noted outside a known section)."""
         self.led_to = _led_to(kind, lead_in)
+        field = self._default(kind) if kind in _GROUPED else None
+        if field is not None and _group_label(lead_in):
+            # "Verkkokauppa:" over "- nimi" / "- osoite": which entries belong together
+            self.out.note(field, f"the next entries are grouped under: {lead_in.rstrip(' :')}")
         if self.led_to is not None and kind in FREE_SECTIONS:
             field = _LIST_FIELDS[self.led_to]
             shown = lead_in if len(lead_in) <= 70 else lead_in[:69] + "…"
