@@ -1037,7 +1037,7 @@ def test_bilingual_register_name_in_either_language_order(title: str, body: str)
 
 
 _G11 = pytest.mark.xfail(
-    strict=True, reason="bug G11: a 'data kept' heading over data items gives retention rules"
+    strict=True, reason="bug G11: data items under a guessed heading become its field's entries"
 )
 
 
@@ -1162,6 +1162,10 @@ _PURPOSE_SENTENCE = "Tietoja käytetään laskutukseen ja asiakassuhteen hoitami
         ),
         pytest.param("Tietojen käyttö", _SECURITY_SENTENCE, "security", marks=_G19),
         pytest.param("Asiakkaan tiedot", _SECURITY_SENTENCE, "security", marks=_G19),
+        pytest.param("Tietojen jakaminen", _SECURITY_SENTENCE, "security", marks=_G19),
+        pytest.param(
+            "Tietojen jakaminen", "Tiedot saadaan asiakkaalta itseltään.", "sources", marks=_G19
+        ),
     ],
 )
 def test_guessed_heading_does_not_take_a_body_that_speaks_of_another_field(
@@ -1194,3 +1198,23 @@ def test_sentence_under_contact_heading_is_no_person(notice: str) -> None:
     person = result.draft.contact_person
     assert person is None or "1987" not in str(person.name)
     assert lost_words(result, ("1987",)) == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Mitä tietoja keräämme?",
+        pytest.param("Tietojen käsittely ja suojaus", marks=_G11),
+        pytest.param("Tietojen käyttö ja säilytys", marks=_G11),
+        pytest.param("Tietojen lähteet ja käyttö", marks=_G11),
+        pytest.param("Tietojen jakaminen", marks=_G11),
+    ],
+)
+def test_data_item_list_under_a_guessed_heading_stays_data(heading: str) -> None:
+    result = import_notice(CONTROLLER + heading + "\n\n- nimi\n- osoite\n- puhelinnumero\n")
+    filled = {
+        re.split(r"[\[.]", span.field, maxsplit=1)[0]
+        for span in result.mapped
+        if span.start > len(CONTROLLER) + len(heading)
+    }
+    assert filled <= {"data_categories", "description"}, filled
