@@ -75,11 +75,12 @@ IGNORED: Final = frozenset(
         "tämä", "tämän", "tässä", "nämä", "näihi", "niitä", "niide", "niist", "joka", "jotka",
         "jonka", "joita", "jossa", "siitä", "sitä", "ovat", "olla", "ollaa", "oleva", "ole",
         "esim", "yms", "jne", "sen", "niin", "muut", "muita", "mukaa", "kautt", "osalt",
-        "lisäk", "aina", "koske", "jälje",
+        "lisäk", "aina", "koske", "jälje", "merki", "mahdo", "muass",
         # Swedish function words
         "och", "eller", "samt", "som", "att", "för", "med", "till", "från", "den", "det",
         "dess", "dessa", "denna", "detta", "vara", "finns", "inte", "kan", "skall", "ska",
-        "även", "bland", "annat", "via", "vid", "hos", "sig", "deras", "nedan",
+        "även", "bland", "annat", "via", "vid", "hos", "sig", "deras", "nedan", "såsom",
+        "vissa", "någon", "några",
         # English function words
         "the", "and", "for", "with", "from", "this", "that", "these", "those", "are", "been",
         "can", "may", "will", "not", "our", "your", "their", "its", "such", "other", "which",
@@ -213,6 +214,9 @@ class _Words:
         self.letters = _LETTERS.findall(self.joined)
         self.stems = {word[:STEM] for word in self.letters}
         self.numbers = _digits(self.joined)
+        #: the draft's words of three letters (not function words): "Muu viestintä"
+        #: holds what "muuhun viestintään" said
+        self.short = {word for word in self.letters if len(word) == _MIN_LETTERS} - IGNORED
 
     @functools.cached_property
     def words(self) -> set[str]:
@@ -239,7 +243,7 @@ class _Words:
             return _NOT_CONTENT
         folded = (_BREAK.sub("", word) if "-" in word else word).casefold()
         stem = folded[:STEM]
-        found = stem in self.stems or folded[:_SHORT] in self.stems
+        found = stem in self.stems or folded[:_SHORT] in self.stems or folded[:3] in self.short
         if stem in LABELS:
             return _FOUND if found else _LABEL
         if stem in IGNORED or folded in WORDS:
