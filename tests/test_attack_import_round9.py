@@ -1218,3 +1218,38 @@ def test_data_item_list_under_a_guessed_heading_stays_data(heading: str) -> None
         if span.start > len(CONTROLLER) + len(heading)
     }
     assert filled <= {"data_categories", "description"}, filled
+
+
+_SV_SECURITY = "Servern står i ett låst rum och förbindelserna är krypterade."
+_EN_SECURITY = "The server is in a locked room and connections are encrypted."
+
+
+@pytest.mark.parametrize(
+    ("notice_start", "heading", "body", "field"),
+    [
+        (CONTROLLER_EN, "Using your data", _EN_SECURITY, "security"),
+        (CONTROLLER_EN, "Data lifecycle", _EN_SECURITY, "security"),
+        pytest.param(CONTROLLER_SV, "Delning av uppgifter", _SV_SECURITY, "security", marks=_G19),
+        pytest.param(
+            CONTROLLER_SV, "Användning av uppgifter", _SV_SECURITY, "security", marks=_G19
+        ),
+        pytest.param(CONTROLLER_EN, "Sharing your data", _EN_SECURITY, "security", marks=_G19),
+        pytest.param(
+            CONTROLLER_EN,
+            "Handling and protecting data",
+            "The data are kept for six years after the customer relationship ends.",
+            "retention",
+            marks=_G19,
+        ),
+    ],
+)
+def test_sv_en_guessed_heading_does_not_take_a_body_of_another_field(
+    notice_start: str, heading: str, body: str, field: str
+) -> None:
+    result = import_notice(notice_start + heading + "\n\n" + body + "\n")
+    filled = {
+        re.split(r"[\[.]", span.field, maxsplit=1)[0]
+        for span in result.mapped
+        if span.start > len(notice_start) + len(heading)
+    }
+    assert filled <= {field, "description"}, filled
