@@ -592,9 +592,9 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.OTHER_RIGHTS,
         re.compile(
             r"oikeu(?!sperust)|rättighet|\brights?\b|tarkastus|insyn|valitus|klagomål"
-            # a ban, an objection, a consent withdrawn: "Förbud mot direktmarknadsföring",
-            # "Suoramarkkinointikielto", "Suostumuksen peruuttaminen"
-            r"|\bförbud\b|markkinointikielto|\bkielto\b|peruuttami|återkall|\bwithdraw"
+            # a ban, a consent withdrawn: "Förbud mot direktmarknadsföring",
+            # "Återkallande av samtycke" (a one-word item "Suoramarkkinointikielto" is data)
+            r"|\bförbud mot\b|\båterkalla\w* (?:av )?samtycke|\bwithdraw\w* (?:your )?consent"
             # "Tietojen korjaaminen", "Rättelse av uppgifter", "Rectification"; "Complaints"
             r"|\bkorjaami|\boikaise|rättelse|rectification|\bcomplaints?\b"
             r"|\brätt(?:en)? (?:att|till)"
@@ -676,6 +676,11 @@ def _guess(key: str) -> SectionKind | None:
     """:func:`guess` of a normalised heading (remembered: a line is asked about many times)."""
     if _OTHER_MATTERS.fullmatch(key) is not None:
         return None  # "Muut tiedot", "Övriga uppgifter": other matters, no data of the register
+    if key.count(" / ") == 1:
+        # a heading in two languages: "Rekisteriasioista vastaa / Person in charge of …"
+        kinds = {kind for part in key.split(" / ") if (kind := _guess(part.strip())) is not None}
+        if len(kinds) == 1:
+            return kinds.pop()
     about = _ABOUT.match(key)
     if about is not None:
         # "Tietoja julkisista verkkopalveluistamme": information about something,
@@ -710,6 +715,8 @@ def head_kind(key: str) -> SectionKind | None:
         words = words[:1]  # "Kontaktperson för registeransvarig", "Name of the register"
     heads = [w for w in (words[:1] + words[-1:]) if not _genitive(w, words)]
     kinds = {kind for word in heads for kind, stem in _STEMS if stem.search(word)}
+    if _TIME_LIMIT.search(key) and any(w.startswith("määräaj") for w in heads):
+        kinds.add(SectionKind.RETENTION)  # "… poistamisen määräajat": the time limits of deletion
     if SectionKind.NAME in kinds and _REGISTER_WORD.search(key) is None:
         kinds.discard(SectionKind.NAME)  # "Nimi", "Henkilön nimi": a person's, no register's name
     return kinds.pop() if len(kinds) == 1 else None
@@ -749,6 +756,8 @@ def _in_modifier(key: str, kind: SectionKind, head: SectionKind) -> bool:
 
 #: The words of a heading, a hyphen-joined compound's first part with its hyphen.
 _HEAD_WORDS: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*-?")
+#: Time limits are retention's only when deletion or keeping is named beside them.
+_TIME_LIMIT: Final = re.compile(r"(?:poist|säilyt|hävit|säilö)\w* (?:\w+ )?määräaj")
 #: Relative pronouns: the words after one are a clause, no head ("Person som svarar för …").
 _RELATIVE: Final = frozenset({"som", "joka", "jotka", "who", "which", "that"})
 #: A question word: "Varifrån får vi uppgifterna", "Mistä tiedot saadaan".
@@ -792,7 +801,7 @@ _STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
         (
             SectionKind.PURPOSES,
             (
-                r"tarkoitu|oikeusperust|käsittelyperust|^perust|ändamål|^syfte"
+                r"tarkoitu|oikeusperust|käsittelyperust|^perustee?\w{0,4}$|ändamål|^syfte"
                 r"|^purposes?$"
             ),
         ),
@@ -807,8 +816,8 @@ _STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
         (
             SectionKind.SOURCES,
             (
-                r"lähte|lähde|^keräy|^keruu|^keräämi|källa|källor|^insamling"
-                r"|^ursprung|^sources?$|^origin$|^collection$"
+                r"lähte|lähde|^keräy(?:s|ksen|kset)?$|^keruu$|^keräämi\w{0,5}$|källa|källor|^insamling"
+                r"|^ursprung|^sources?$"
             ),
         ),
         (
@@ -819,11 +828,11 @@ _STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
             ),
         ),
         (SectionKind.PROCESSORS, r"käsittelijä|käsittelijöi|biträd|^processors?$|alihankkij"),
-        (SectionKind.TRANSFERS, r"^siirr|^siirto|^siirtämi|överför|^transfers?$"),
+        (SectionKind.TRANSFERS, r"^siirr(?:ot)?$|^siirto$|^siirtämi\w{0,5}$|överför|^transfers?$"),
         (
             SectionKind.RETENTION,
             (
-                r"säilyt|säilö|^poistami|^poisto|^hävittämi|määräaj|^lagring"
+                r"säilyt|säilö|^poistami|^poisto|^hävittämi|^lagring"
                 r"|^bevar|^förvar|^gallring|^radering|^retention$"
             ),
         ),

@@ -848,6 +848,21 @@ class _Splitter:
             "heading", start, end, [(start, end)], start, kind, _sub(kind, self.text[start:end])
         )
 
+    def _next_entry(self, numbered: re.Match[str]) -> bool:
+        """Whether a numbered line follows a list's entry numbered one less.
+
+        "1. Nimi" / "2. Osoite" / "3. Puhelinnumero", blank lines between them,
+        under the heading "2. Rekisterin tietosisältö": "3." continues the list,
+        it is no heading numbered next.
+        """
+        if not self.pieces:
+            return False
+        last = self.pieces[-1]
+        if last.kind == "heading" and last.section is not None:
+            return False  # "5. Tietolähteet" / "6. …": headings numbered on
+        before = _NUMBERED_ENTRY.match(self.text, last.start, last.end)
+        return before is not None and int(before.group(1)) + 1 == int(numbered.group(1))
+
     def _in_sequence(self, number: int) -> bool:
         """Whether a heading numbered *number* follows the last numbered heading."""
         return self.last_number < number <= self.last_number + _NUMBER_GAP or (
@@ -871,7 +886,7 @@ class _Splitter:
         numbered = _NUMBERED.match(self.text, start, end)
         if numbered is None:
             return None
-        if not self._in_sequence(int(numbered.group(1))):
+        if not self._in_sequence(int(numbered.group(1))) or self._next_entry(numbered):
             return None
         head = numbered.end() - 1
         body = self.text[head:end].rstrip().removesuffix(":").rstrip()
@@ -893,7 +908,14 @@ class _Splitter:
         other than the open section's. A short entry over another short one stays
         a list's entry; a party's bulleted block is left to the contact rules.
         """
-        if i != 0 or len(block) < _PAIR or self.after_name:
+        if (
+            i != 0
+            or len(block) < _PAIR
+            or self.after_name
+            or self.last_number > 0  # the page numbers its headings: a bullet is an entry
+            or self._after_lead_in(0)
+            or (self.pieces and self.text[: self.pieces[-1].end].rstrip().endswith(":"))
+        ):
             return None
         start, end = block[0]
         sign = _SIGN_BULLET.match(self.text, start, end)
@@ -925,6 +947,8 @@ class _Splitter:
         text = _without_markup(unspaced(self.text[line[0] : line[1]]))
         # a trailing legal reference is no part of its shape: "Tietolähteet (EU 2016/679, 14 art.)"
         text = _LEGAL_REFERENCE.sub("", text) or text
+        if text.count(" / ") == 1:
+            text = text.split(" / ")[0]  # a heading in two languages: its first is its shape
         words = text.split()
         return (
             len(text) <= _UNKNOWN_CHARS
@@ -1044,11 +1068,14 @@ class _Splitter:
             if found is not None:
                 k, piece = found
                 self._subsection(piece)
+                numbered = _NUMBERED.match(self.text, piece.start)
+                # an entry of a list numbered on ("2. Osoite" / "3. Puhelinnumero") is no step
+                entry = numbered is not None and self._next_entry(numbered)
                 self.pieces.append(piece)
                 self.current = piece.section
-                numbered = _NUMBERED.match(self.text, piece.start)
                 if numbered is not None and (
-                    piece.section is not None or int(numbered.group(1)) == self.last_number + 1
+                    piece.section is not None
+                    or (int(numbered.group(1)) == self.last_number + 1 and not entry)
                 ):
                     # an unknown heading numbered next continues the sequence too
                     self.last_number = int(numbered.group(1))
@@ -1148,7 +1175,11 @@ class _Splitter:
         if len(block) != 1 or self.last_number == 0:
             return False
         numbered = _NUMBERED.match(self.text, start, end)
-        if numbered is None or int(numbered.group(1)) != self.last_number + 1:
+        if (
+            numbered is None
+            or int(numbered.group(1)) != self.last_number + 1
+            or self._next_entry(numbered)
+        ):
             return False
         head = numbered.end() - 1
         sentence = self.text[head:end].rstrip()
@@ -1214,6 +1245,8 @@ _SUBJECT_RIGHT: Final = re.compile(
 _ITEM_KINDS: Final = frozenset({SectionKind.CONTENT, SectionKind.SUBJECTS, SectionKind.SOURCES})
 #: Marks that open a list run on after a label's colon: "Osakeluettelo: - nimi- osoite".
 _LIST_MARKS: Final = frozenset("-–—•·*")
+#: A list's numbered entry: "2. Osoite", "2) Osoite".
+_NUMBERED_ENTRY: Final = re.compile(r"[ \t]*\(?([0-9]{1,2})[.)][ \t]+\S")
 #: A heading and the line under it.
 _PAIR: Final = 2
 #: A bulleted line of at least this many words, ending in a full stop, is a sentence.
