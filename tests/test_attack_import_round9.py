@@ -1253,3 +1253,41 @@ def test_sv_en_guessed_heading_does_not_take_a_body_of_another_field(
         if span.start > len(notice_start) + len(heading)
     }
     assert filled <= {field, "description"}, filled
+
+
+QUESTIONS_ONLY = (
+    "Kuka vastaa tiedoistasi?\n\nKuusimäen Puutarha Oy, Kuusitie 2, 33100 Tampere, "
+    "info@example.com\n\n"
+    "Miksi keräämme tietoja?\n\nTietoja käytetään laskutukseen ja asiakassuhteen hoitamiseen.\n\n"
+    "Mitä tietoja keräämme?\n\n- nimi\n- osoite\n\n"
+    "Mistä tiedot saadaan?\n\nAsiakkaalta itseltään.\n\n"
+    "Kenelle tietoja annetaan?\n\nTietoja luovutetaan Verohallinnolle.\n\n"
+    "Kuinka kauan tietoja säilytetään?\n\nKuusi vuotta asiakassuhteen päättymisestä.\n\n"
+    "Miten tiedot suojataan?\n\nPalvelin on lukitussa tilassa.\n"
+)
+
+
+def test_notice_of_question_headings_only_is_read_and_every_guess_marked() -> None:
+    result = import_notice(QUESTIONS_ONLY)
+    fields = [guess[3] for guess in result.guessed]
+    assert fields == [
+        "controller",
+        "purposes",
+        "data_categories",
+        "sources",
+        "recipients",
+        "retention",
+        "security",
+    ]
+    toml = draft_text(result)
+    for _, _, heading, field in result.guessed:
+        assert f"# importer unsure: heading '{heading}' read as {field}" in toml or (
+            f"heading '{heading}' read as {field}" in toml
+        ), heading
+    assert "7 heading(s) guessed" in result.summary_line("seloste.txt")
+    assert result.unmatched == ()
+    assert result.draft.controller.name == "Kuusimäen Puutarha Oy"
+    assert [purpose.name.fi for purpose in result.draft.purposes] == [
+        "Laskutus",
+        "Asiakassuhteen hoitaminen",
+    ]
