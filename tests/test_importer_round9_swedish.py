@@ -309,3 +309,17 @@ def test_channels_around_the_contact_person() -> None:
     assert result.draft.contact_person is not None
     assert result.draft.contact_person.email == "aino.esimerkki@example.fi"
     assert not result.draft.data_categories
+
+
+def test_a_body_name_read_as_a_heading_of_another_field() -> None:
+    """An empty controller section, then a body's name whose words read as a rights heading."""
+    result = import_notice(
+        "Tietosuojaseloste\n\n2. Rekisterinpitäjä\n\nOikeuslaitos\n\n"
+        "sähköposti: kirjaamo@example.fi\n\n3. Käsittelyn tarkoitus\n\nAsiointi.\n"
+    )
+    assert result.draft.controller.name == "Oikeuslaitos"
+    assert result.draft.controller.contact is not None
+    assert result.draft.controller.contact.email == "kirjaamo@example.fi"
+    assert result.draft.rights_exercise is None or "Oikeuslaitos" not in str(
+        result.draft.rights_exercise
+    )

@@ -1913,7 +1913,9 @@ def adopt_orphan_blocks(text: str, sections: list[Section]) -> list[Section]:
     postal code under it: the name and its lines are the controller's block.
     Only when the contact section is empty and the lines under the would-be
     heading give a postal code, an e-mail, a phone or a Y-tunnus, or when
-    nothing is under it and it names a body ("Hoitola Esimerkki ky").
+    nothing is under it and it names a body ("Hoitola Esimerkki ky"). A name
+    whose words were read as another field's heading ("Oikeusministeriö" as
+    a rights heading) is such a block too.
     """
     out: list[Section] = []
     labels = False  # whether the section before ended with a fill-in form's label
@@ -1924,14 +1926,15 @@ def adopt_orphan_blocks(text: str, sections: list[Section]) -> list[Section]:
             previous is not None
             and previous.kind in _PATHS
             and (not previous.pieces or labels)
-            and section.kind is None
             and heading is not None
+            and (section.kind is None or (heading.guessed and section.kind not in _PATHS))
             and (_orphan_block(text, section) or _form_label(text, section))
         ):
             labels = _form_label(text, section)
             name = Piece("para", heading.start, heading.end, heading.lines, heading.start)
             pieces = [*previous.pieces, name, *section.pieces]
             out[-1] = Section(previous.kind, previous.heading, pieces)
+            section.kind, heading.guessed = None, False  # no heading after all: no guess
             continue
         labels = False
         out.append(section)
