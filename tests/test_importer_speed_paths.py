@@ -824,3 +824,52 @@ def test_every_outdated_reference_has_start_words() -> None:
     for words in _outdated._STARTS.values():
         assert words
         assert all(word == word.casefold() for word in words)
+
+
+def _slow_key(builder: _builder.Builder, kind: str, name: str, fallback: str) -> str:
+    """:meth:`rekisteri.importer._builder.Builder.key` as it was: every number tried from 2."""
+    used = builder._keys.setdefault(kind, set())
+    base = _finnish.slugify(name) or fallback
+    key, number = base, 2
+    while key in used:
+        key = f"{base}-{number}"
+        number += 1
+    used.add(key)
+    return key
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["source", "purpose", "category"]),
+            # names whose slugs collide with another's numbered key ("Asiakas 2" -> "asiakas-2")
+            st.sampled_from(["Asiakas", "Asiakas 2", "asiakas-3", "Asiakas 4", "", "!", "Jäsen"]),
+        ),
+        max_size=40,
+    )
+)
+def test_builder_key_numbers_as_before(calls: list[tuple[str, str]]) -> None:
+    # Builder.key starts the search for a taken slug's number after the last one it gave
+    fast, slow = _builder.Builder(""), _builder.Builder("")
+    for kind, name in calls:
+        assert fast.key(kind, name, kind) == _slow_key(slow, kind, name, kind)
+
+
+def test_one_heading_repeated_imports_as_with_the_slow_key() -> None:
+    # A6's G3: the same source named once per section (its key "-N" was searched from 2 each
+    # time); every seventh section names another source of the same slug, numbered after them
+    text = "\n".join(
+        f"{i}. Tietolähteet\n" + ("Asiakas." if i % 7 else "Asiakas " + "!" * (i // 7))
+        for i in range(1, 60)
+    )
+    fast = import_notice(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_builder.Builder, "key", _slow_key)
+        slow = import_notice(text)
+    assert repr(fast) == repr(slow)
+    assert [source.key for source in fast.draft.sources][:3] == [
+        "asiakas",
+        "asiakas-7",
+        "asiakas-14",
+    ]

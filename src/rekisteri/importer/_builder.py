@@ -150,6 +150,8 @@ class Builder:
         self.rights_exercise: list[str] = []
         self._seen: dict[str, set[str]] = {}
         self._keys: dict[str, set[str]] = {"source": set(CATALOG)}
+        #: The number to try first for a slug already taken, by (kind, slug).
+        self._numbered: dict[tuple[str, str], int] = {}
         self._source_index: dict[str, int] = {}
         self.recipient_tail = False
         self.transfer_tail = ""
@@ -177,12 +179,22 @@ class Builder:
         return True
 
     def key(self, kind: str, name: str, fallback: str) -> str:
+        """A key for *name* unused among the *kind* keys: its slug, else with the lowest free "-N".
+
+        The search for N starts after the last number given to
+        the slug (keys are only ever added, so every number below it is taken):
+        the same name a thousand times costs no thousand tries each.
+        """
         used = self._keys.setdefault(kind, set())
         base = slugify(name) or fallback
-        key, number = base, 2
-        while key in used:
+        key = base
+        if key in used:
+            number = self._numbered.get((kind, base), 2)
             key = f"{base}-{number}"
-            number += 1
+            while key in used:
+                number += 1
+                key = f"{base}-{number}"
+            self._numbered[kind, base] = number + 1
         used.add(key)
         return key
 
