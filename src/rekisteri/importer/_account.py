@@ -305,9 +305,12 @@ def _collect(value: object, out: list[str]) -> None:
     elif attrs.has(type(value)):
         for name, default in _fields(type(value)):
             item = getattr(value, name)
-            if item is None or item is default:
+            if item is None or item is default or isinstance(item, bool):
                 continue
-            if default is attrs.NOTHING or item != default:
+            if isinstance(item, str):  # a leaf, read here (a notice has thousands)
+                if item != default:
+                    out.append(item)
+            elif default is attrs.NOTHING or item != default:
                 _collect(item, out)  # a default the TOML leaves out (the authority) is none
     elif value is not None and not isinstance(value, bool):
         out.append(str(value))  # a number, a date, a duration
@@ -334,6 +337,7 @@ def account(
     words = _Words(reached)
     stated = {f"none_stated.{field}" for field in stated}
     verdicts: dict[str, int] = {}
+    sure: set[str] = set()  # words whose verdict is not in doubt
     kept: list[Mapping] = []
     lost: list[Mapping] = []
     for span in spans:
@@ -343,15 +347,20 @@ def account(
         if " ".join(text[span.start : span.end].split()) in words.values:
             kept.append(span)  # a value of the draft as it is
             continue
-        marks = []
         doubt = False
-        for match in _TOKEN.finditer(text, span.start, span.end):
-            word = match.group()
-            verdict = verdicts.get(word)
-            if verdict is None:
-                verdict = verdicts[word] = words.verdict(word)
-            doubt = doubt or verdict in _DOUBT
-            marks.append((match.start(), match.end(), verdict))
+        for word in set(_TOKEN.findall(text, span.start, span.end)) - sure:
+            verdict = verdicts[word] = words.verdict(word)
+            if verdict in _DOUBT:
+                doubt = True
+            else:
+                sure.add(word)  # found, or no content: never read again
+        if not doubt and span.field not in _VALUE_HEADINGS:
+            kept.append(span)
+            continue
+        marks = [
+            (match.start(), match.end(), verdicts[match.group()])
+            for match in _TOKEN.finditer(text, span.start, span.end)
+        ]
         runs = _glued_value(text, span, marks, words) if span.field in _VALUE_HEADINGS else []
         if not runs and doubt:
             runs = _runs(text, span, marks)
