@@ -963,10 +963,6 @@ def test_time_grows_linearly(shape: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug G3: one heading repeated grows quadratically (x16-18 for x8 sections)",
-)
 @pytest.mark.parametrize(
     "separator", [pytest.param("\n", id="numbered"), pytest.param("\n\n", id="unnumbered")]
 )
