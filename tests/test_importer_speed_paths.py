@@ -26,6 +26,7 @@ from rekisteri import _spellings
 from rekisteri.importer import (
     _PARAGRAPH_BREAK,
     Passage,
+    _agree,
     _blank,
     _builder,
     _contact,
@@ -873,3 +874,51 @@ def test_one_heading_repeated_imports_as_with_the_slow_key() -> None:
         "asiakas-7",
         "asiakas-14",
     ]
+
+
+def _slow_note_guesses(
+    guesses: list[tuple[int, int, int, str, SectionKind, str | None]],
+    mapped: list[tuple[int, int, str]],
+    note: Callable[[str, str], None],
+) -> None:
+    """:func:`rekisteri.importer._agree.note_guesses` as it was: every span for every guess."""
+    for _start, end, until, heading, kind, said in guesses:
+        paths: list[str] = []
+        for at, _stop, field in mapped:
+            if end <= at < until and not field.startswith(_agree._NO_REMARK):
+                path = _agree._TOP.split(field, maxsplit=1)[0]
+                for each in (path, "rights") if path == "rights_exercise" else (path,):
+                    if each not in paths:
+                        paths.append(each)
+        for path in paths:
+            note(path, _agree.remark(heading, kind, said))
+
+
+_GUESS_FIELDS = st.sampled_from(
+    ["purposes", "data_categories[2]", "rights_exercise", "rights", "heading:purposes", "sources"]
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 40), st.integers(0, 40), _GUESS_FIELDS).map(
+            lambda t: (t[0], t[0] + t[1], t[2])
+        ),
+        max_size=20,
+    ),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(-5, 30)), max_size=5),
+)
+def test_guess_remarks_found_by_bisecting(
+    mapped: list[tuple[int, int, str]], ranges: list[tuple[int, int]]
+) -> None:
+    # _agree.note_guesses finds the spans in a guessed section by bisecting their starts
+    guesses = [
+        (end - 1, end, end + length, "Säilytys", SectionKind.RETENTION, None)
+        for end, length in ranges
+    ]
+    fast: list[tuple[str, str]] = []
+    slow: list[tuple[str, str]] = []
+    _agree.note_guesses(guesses, mapped, lambda path, message: fast.append((path, message)))
+    _slow_note_guesses(guesses, mapped, lambda path, message: slow.append((path, message)))
+    assert fast == slow
