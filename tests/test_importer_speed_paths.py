@@ -33,6 +33,7 @@ from rekisteri.importer import (
     _controller,
     _cues,
     _finnish,
+    _html,
     _structure,
     _unmatched,
     import_bytes,
@@ -913,7 +914,7 @@ def test_guess_remarks_found_by_bisecting(
     mapped: list[tuple[int, int, str]], ranges: list[tuple[int, int]]
 ) -> None:
     # _agree.note_guesses finds the spans in a guessed section by bisecting their starts
-    guesses = [
+    guesses: list[tuple[int, int, int, str, SectionKind, str | None]] = [
         (end - 1, end, end + length, "Säilytys", SectionKind.RETENTION, None)
         for end, length in ranges
     ]
@@ -921,4 +922,48 @@ def test_guess_remarks_found_by_bisecting(
     slow: list[tuple[str, str]] = []
     _agree.note_guesses(guesses, mapped, lambda path, message: fast.append((path, message)))
     _slow_note_guesses(guesses, mapped, lambda path, message: slow.append((path, message)))
+    assert fast == slow
+
+
+def _slow_definitions(self: _html._Extractor, tag: str) -> None:
+    """:meth:`rekisteri.importer._html._Extractor._definitions` as it was: the whole run again."""
+    if tag == "dt":
+        self._dd_run = []
+    elif tag == "dd":
+        self._dd_run.append(self.length)
+        if len(self._dd_run) > 1:
+            for start in self._dd_run:
+                if start not in self._item_starts:
+                    self.items.append(start)
+                    self._item_starts.add(start)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<dl>",
+                "</dl>",
+                "<dt>Rekisterin tietosisältö</dt>",
+                "<dt>Nimi</dt>",
+                "<dd>Nimi</dd>",
+                "<dd>Osoite</dd>",
+                "<dd></dd>",
+                "<dd>",
+                "<ul><li>Puhelin</li></ul>",
+                "<li>x</li>",
+                "<p>Teksti.</p>",
+                "tekstiä ",
+            ]
+        ),
+        max_size=25,
+    ).map("".join)
+)
+def test_definition_entries_as_before(markup: str) -> None:
+    # each <dd> after the second of a run adds only itself to the entries (R2-8)
+    fast = _html.html_to_text(markup)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_html._Extractor, "_definitions", _slow_definitions)
+        slow = _html.html_to_text(markup)
     assert fast == slow

@@ -197,7 +197,10 @@ class _Extractor(HTMLParser):
         elif tag == "dd":
             self._dd_run.append(self.length)
             if len(self._dd_run) > 1:
-                for start in self._dd_run:
+                # the second <dd> makes both entries; each later one adds itself (the
+                # earlier ones are entries already: looking at them all again was quadratic)
+                run = self._dd_run if len(self._dd_run) == 2 else self._dd_run[-1:]
+                for start in run:
                     if start not in self._item_starts:
                         self.items.append(start)
                         self._item_starts.add(start)
