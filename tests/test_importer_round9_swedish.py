@@ -323,3 +323,14 @@ def test_a_body_name_read_as_a_heading_of_another_field() -> None:
     assert result.draft.rights_exercise is None or "Oikeuslaitos" not in str(
         result.draft.rights_exercise
     )
+
+
+def test_a_register_name_that_repeats_the_title() -> None:
+    """The name under its heading reads like a title heading: it is the name section's text."""
+    result = import_notice(
+        "Kylän palvelu tietosuojaseloste\n\nRekisterinpitäjä\n\nKylän Palvelu Oy\n"
+        "Katu 1, 00100 Kylä\n\nRekisterin nimi\n\nKylän palvelu tietosuojaseloste\n\n"
+        "Mihin tietoja käytetään\n\nLaskutukseen.\n"
+    )
+    assert result.draft.name is not None
+    assert result.draft.name.fi == "Kylän palvelu tietosuojaseloste"

@@ -1938,7 +1938,35 @@ def adopt_orphan_blocks(text: str, sections: list[Section]) -> list[Section]:
             continue
         labels = False
         out.append(section)
-    return _header_row_cells(text, _channel_blocks(text, _party_block(text, out)))
+    out = _name_under_heading(_channel_blocks(text, _party_block(text, out)))
+    return _header_row_cells(text, out)
+
+
+def _name_under_heading(sections: list[Section]) -> list[Section]:
+    """An empty "Rekisterin nimi" section, then its value taken for a heading of its own.
+
+    "Rekisterin nimi" / "Uudo tietosuojaseloste": a name that repeats the
+    notice's title reads as a title heading, with nothing under it; it is the
+    name section's text.
+    """
+    out: list[Section] = []
+    for section in sections:
+        previous = out[-1] if out else None
+        heading = section.heading
+        if (
+            previous is not None
+            and previous.kind is SectionKind.NAME
+            and not previous.pieces
+            and heading is not None
+            and section.kind in {None, SectionKind.TITLE}
+            and not section.pieces
+            and len(heading.lines) == 1
+        ):
+            value = Piece("para", heading.start, heading.end, heading.lines, heading.start)
+            out[-1] = Section(previous.kind, previous.heading, [value])
+            continue
+        out.append(section)
+    return out
 
 
 def _channel_blocks(text: str, sections: list[Section]) -> list[Section]:
