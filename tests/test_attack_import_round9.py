@@ -626,17 +626,11 @@ def test_field_from_an_unseen_heading_is_read_and_marked(notice: str, field: str
     assert "1 heading(s) guessed" in result.summary_line("seloste.txt")
 
 
-_G6 = pytest.mark.xfail(
-    strict=True,
-    reason="bug G6: a how-long question without 'säilyt-' is data; its period a category",
-)
-
-
 @pytest.mark.parametrize(
     "heading",
     [
-        pytest.param("Kauanko pidämme tietoja", marks=_G6),
-        pytest.param("Kuinka pitkään tietojasi pidetään?", marks=_G6),
+        "Kauanko pidämme tietoja",
+        "Kuinka pitkään tietojasi pidetään?",
         "Miten kauan tiedot ovat tallessa",
         "Hur länge behåller vi uppgifterna?",
     ],
@@ -1040,8 +1034,8 @@ _G11 = pytest.mark.xfail(
 @pytest.mark.parametrize(
     "heading",
     [
-        pytest.param("Säilytettävät tiedot", marks=_G11),
-        pytest.param("Rekisterissä säilytettävät tiedot", marks=_G11),
+        "Säilytettävät tiedot",
+        "Rekisterissä säilytettävät tiedot",
         pytest.param("Mitä säilytämme", marks=_G11),
         "Mitä tietoja säilytämme?",
         "What data we retain",
@@ -1074,19 +1068,11 @@ def test_sv_data_items_under_a_kept_data_heading_stay_data(
     assert [category.name.sv for category in result.draft.data_categories] == expected
 
 
-_G14 = pytest.mark.xfail(
-    strict=True, reason="bug G14: read as the controller; the processor its other name"
-)
-
-
 @pytest.mark.parametrize(
     "heading",
     [
         "Henkilötietojen käsittelijät",
-        pytest.param(
-            "Kuka käsittelee tietoja puolestamme?",
-            marks=_G14,
-        ),
+        "Kuka käsittelee tietoja puolestamme?",
     ],
 )
 def test_processor_question_does_not_rename_the_controller(heading: str) -> None:
@@ -1103,13 +1089,11 @@ def test_processor_question_does_not_rename_the_controller(heading: str) -> None
             CONTROLLER_SV
             + "Vem behandlar uppgifterna för vår räkning?\n\nMolntjänst Ab (server).\n",
             "Molntjänst Ab",
-            marks=_G14,
             id="sv",
         ),
         pytest.param(
             CONTROLLER_EN + "Who processes data for us?\n\nCloudhost Ltd (hosting).\n",
             "Cloudhost Ltd",
-            marks=_G14,
             id="en",
         ),
     ],

@@ -52,6 +52,14 @@ K = SectionKind
         # a heading in two languages, each half read on its own
         ("Jäsenasioista vastaa / Person in charge of members", K.CONTACT),
         ("Mistä tiedot tulevat / Where the data come from", K.SOURCES),
+        # how long, in words other than "säilyt-"; the data kept; processing on our behalf
+        ("Kauanko säilömme jäsenten tiedot", K.RETENTION),
+        ("Kuinka pitkään tietoja pidetään", K.RETENTION),
+        ("Tallennettavat jäsentiedot", K.CONTENT),
+        ("Säilytettävät asiakastiedot", K.CONTENT),
+        ("Kuka käsittelee jäsentietoja puolestamme?", K.PROCESSORS),
+        ("Kuka käsittelee jäsentietoja?", K.CONTROLLER),
+        ("Mitä meillä on sinusta", K.CONTENT),
         # a key word in a genitive that qualifies the head does not decide
         ("5. Rekisteröityjen perus- ja muut tiedot", K.CONTENT),
         ("Eri tietoryhmien säilyttämisen enimmäisajat", K.RETENTION),

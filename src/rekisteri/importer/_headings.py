@@ -482,7 +482,9 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.CONTROLLER,
         re.compile(
             r"rekisterinpitäjä|rekisterin pitäjä|personuppgiftsansvarig|registeransvarig"
-            r"|\bcontrollers?\b|kuka käsittelee|vem behandlar|who processes|rekisterin ylläpitäjä"
+            r"|\bcontrollers?\b|rekisterin ylläpitäjä"
+            # who processes the data, unless on another's behalf (a processor)
+            r"|(?:kuka käsittelee|vem behandlar|who processes)(?!.{0,40}(?:puolesta|lukuun|räkning|vägnar|behalf|for us))"
             r"|rekisterin omistaja|registerhållare|registerförare|registerinnehavare"
             r"|registeradministratör|registerägare|upprätthållare|innehavare av (?:register|registret)"
             r"|^(?:vilka|vem) är vi\b|^who (?:are we|we are)\b|^keitä olemme|^kuka olemme"
@@ -528,6 +530,9 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.PROCESSORS,
         re.compile(
             r"käsittelijät|käsittelijöi|alihankk|biträd|\bprocessors?\b|sub-?processor"
+            # on our behalf: "Kuka käsittelee tietoja puolestamme?"
+            r"|\bpuolestamme\b|\blukuumme\b|för vår räkning|på våra vägnar|on our behalf"
+            r"|\bprocess\w* (?:\w+ )?for us\b"
             r"|palveluntarjoaj|palveluntuottaj|service providers?|underleverantör"
         ),
     ),
@@ -556,7 +561,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.RETENTION,
         re.compile(
-            r"säilyt|säilö|kuinka kauan|miten kauan|lagring|förvar|hur länge|retention"
+            r"säilyt|säilö|kuinka kauan|miten kauan|kauanko|(?:kuinka|miten) pitkään|lagring|förvar|hur länge|retention"
             r"|how long|poistaminen|tietojen poisto|borttagning|gallring|rensning|storage period"
             r"|\blagra(?:nde|s)\b|\bsparas\b"
             r"|lagringstid|sparas|(?<!right to )(?<!rätt till )(?:deletion|radering)"
@@ -617,6 +622,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"tietosisältö|mitä tietoja|henkilötietoryhm|kategori|(?:rekisterin|tietojen) sisältö"
             # what is recorded: "Mitä rekisteriin kirjataan", "Vad registreras", "What we record"
             r"|^(?:mitä|vad|what)\b.{0,30}\b(?:kirjata|tallenne|registrera|lagra|record|store)"
+            # what is held about you: "Mitä meillä on sinusta", "Vad vi har om dig"
+            r"|^(?:mitä|vad|what)\b.{0,30}(?:\bsinusta\b|\bom dig\b|\babout you\b)"
             r"|content|innehåll|what data|typ av data|vilka (?:person)?(?:data|uppgifter)"
             r"|data (?:som )?vi samlar|data we collect|information we"
             # "Käsiteltävien tietojen ryhmät", "Rekisteriin talletettavat tiedot", "Data we process"
@@ -727,6 +734,8 @@ def _genitive(word: str, words: list[str]) -> bool:
     at = words.index(word)
     if at == len(words) - 1 or words[at + 1] in _PREPOSITIONS:
         return False  # the last word qualifies nothing; "kontaktperson för …" is no genitive
+    if word.endswith(_PARTICIPLE):
+        return True  # "Säilytettävät tiedot": the data kept, no retention
     return (
         len(word) >= _GENITIVE_LENGTH
         and word.endswith(_GENITIVE_END)
@@ -765,6 +774,8 @@ _QUESTION: Final = re.compile(
     r"(?:mistä|mihin|miksi|kenelle|kuinka|miten|mitä|kenen|keiden|kuka|ketkä|varifrån|vad|vem"
     r"|vems|hur|varför|vilka|vilken|where|what|who|whom|whose|why|how|which)\b"
 )
+#: A Finnish passive participle qualifies the word after it ("säilytettävät", "kerättävä").
+_PARTICIPLE: Final = ("ttavat", "ttävät", "ttava", "ttävä", "tavat", "tävät")
 #: A Finnish genitive's endings (a Swedish "-ån", "-ng" is none).
 _GENITIVE_END: Final = ("en", "an", "än", "in", "yn", "ön")
 #: Finnish words ending in "n" that are no genitive.
@@ -808,7 +819,7 @@ _STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
         (
             SectionKind.CONTENT,
             (
-                r"tietosisäl|tietoryhm|^(?:henkilö)?tiedot$|^(?:person)?uppgifter(?:na)?$"
+                r"tietosisäl|tietoryhm|(?<!yhteys)tiedot$|^(?:person)?uppgifter(?:na)?$"
                 r"|innehåll"
             ),
         ),
