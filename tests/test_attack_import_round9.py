@@ -114,9 +114,6 @@ def best_time(notice: str, repeat: int = 2) -> float:
 
 # -- 1. nothing lost silently ------------------------------------------------
 
-_G1 = pytest.mark.xfail(
-    strict=True, reason="bug G1: a 'Manuaalinen aineisto:' label of a security line is dropped"
-)
 _G2 = pytest.mark.xfail(
     strict=True, reason="bug G2: a genitive name in a purpose is cut ('Espo'), not 5 letters left"
 )
@@ -188,14 +185,12 @@ KEPT = [
         "Rekisterin suojauksen periaatteet\n\nManuaalinen aineisto: lukitussa kaapissa.\n",
         ("Manuaalinen",),
         id="security-label",
-        marks=_G1,
     ),
     pytest.param(
         "Rekisterin suojauksen periaatteet\n\n- manuaalinen aineisto: lukitussa Fjordix-kaapissa\n"
         "- sähköinen aineisto: salasana ja kaksivaiheinen tunnistus\n",
         ("manuaalinen", "Fjordix", "sähköinen"),
         id="security-label-bullets",
-        marks=_G1,
     ),
     pytest.param(
         "Tietojen säilytysaika\n\nKirjanpitoaineisto: 10 vuotta.\nHakemukset: 2 vuotta.\n"

@@ -92,6 +92,7 @@ from rekisteri.importer._headings import (
     names_kind,
     other_matters,
     second_kind,
+    sub_label,
 )
 from rekisteri.importer._lists import split_items
 from rekisteri.importer._people import (
@@ -526,6 +527,8 @@ _LIST_FIELDS: Final = {
 }
 
 
+#: The security sections of the legacy form's two kinds of material.
+_SUB_SECURITY: Final = frozenset({SectionKind.SECURITY_MANUAL, SectionKind.SECURITY_ELECTRONIC})
 #: Sections whose lists may be grouped under labels ("Verkkokauppa:" / "- nimi").
 _GROUPED: Final = frozenset(
     {
@@ -1580,10 +1583,23 @@ class Extractor:
     def _to_security(self, unit: Unit) -> None:
         section = unit.section
         prefix = section.heading.sub if section is not None and section.heading else None
+        if prefix is None and section is not None and unit.kind in _SUB_SECURITY:
+            prefix = self._inline_label(section, unit.start)  # "Manuaalinen aineisto: lukitussa …"
         kind = security_kind(unit.low, unit.kind)
         self.out.add_security(
             kind, unit.sentence, unit.start, unit.end, prefix=prefix, new=unit.new_rule
         )
+
+    def _inline_label(self, section: Section, start: int) -> str | None:
+        """The heading, as shown, of a label whose value (at *start*) is on its line."""
+        piece = section.heading
+        if piece is None:
+            return None
+        line_end = self.text.find("\n", piece.end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        if not piece.end <= start < line_end:
+            return None
+        return sub_label(heading_text(self.text, piece))
 
     def _to_controller(self, unit: Unit) -> None:
         self.contacts.prose(unit.sentence, unit.start, unit.end)
