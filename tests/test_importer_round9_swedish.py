@@ -334,3 +334,13 @@ def test_a_register_name_that_repeats_the_title() -> None:
     )
     assert result.draft.name is not None
     assert result.draft.name.fi == "Kylän palvelu tietosuojaseloste"
+
+
+def test_a_contact_persons_po_box_is_not_the_controllers() -> None:
+    """A city's contact person with a PO box only: the controller gets no address from it."""
+    result = import_notice(
+        "Rekisterinpitäjä\n\nRekisterinpitäjä on Kylän kaupunki.\n\n"
+        "Yhteydenotot rekisteriä koskevissa asioissa\n\nKylän kaupungin viestintäjohtaja Aino "
+        "Esimerkki\nOsoite: PL 12, 02070 Kylän kaupunki\n"
+    )
+    assert result.draft.controller.address is None

@@ -1221,9 +1221,12 @@ class ContactReader:
         body = contact.name is None or ORGANISATION.search(contact.name) is not None
         same = contact.name is not None and contact.name.casefold() == (own.name or "").casefold()
         volunteers = _VOLUNTEERS.search(own.name or "") is not None
-        if not (self.block_address or body or same) and (volunteers or own.po_box is not None):
+        if not (self.block_address or body or same) and (
+            volunteers or own.po_box is not None or contact.street is None
+        ):
             # a person's address: an association's contact person may give their home's;
-            # a controller with a PO box of its own is reached there
+            # a controller with a PO box of its own is reached there; a person's PO box
+            # ("PL 12, 02070 …") is no street of the controller's
             return
         for field in given:
             setattr(own, field, unshouted(getattr(contact, field)))
