@@ -117,9 +117,6 @@ def best_time(notice: str, repeat: int = 2) -> float:
 _G2 = pytest.mark.xfail(
     strict=True, reason="bug G2: a genitive name in a purpose is cut ('Espo'), not 5 letters left"
 )
-_G18 = pytest.mark.xfail(
-    strict=True, reason="bug G18: what a lead-in or a heading's bracket adds is exempt and lost"
-)
 
 KEPT = [
     pytest.param(
@@ -285,20 +282,17 @@ KEPT = [
         "Säännönmukaiset tietolähteet\n\nTiedot saadaan Zorbanetista seuraavasti:\n- nimi\n",
         ("Zorbanet",),
         id="source-in-lead-in",
-        marks=_G18,
     ),
     pytest.param(
         "Rekisterin tietosisältö\n\nRekisteriin tallennetaan Gloob-jäsenten seuraavat tiedot:\n"
         "- nimi\n- osoite\n",
         ("Gloob",),
         id="whose-data-in-lead-in",
-        marks=_G18,
     ),
     pytest.param(
         "Rekisterin käyttötarkoitus (Gloob-kampanja)\n\nLaskutus.\n",
         ("Gloob",),
         id="qualifier-on-known-heading",
-        marks=_G18,
     ),
     pytest.param(
         "Tietojen luovutus Trumbull Oy:lle\n\nVain laskutusta varten.\n",
@@ -353,14 +347,7 @@ def test_controller_block_loses_nothing(notice: str, words: tuple[str, ...]) -> 
     "security",
     [
         pytest.param("Palvelin lukittu.", id="other-words"),
-        pytest.param(
-            "Tietoja luovutetaan.",
-            id="shared-words",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug G13: shared words elsewhere make a lost name count as reached",
-            ),
-        ),
+        pytest.param("Tietoja luovutetaan.", id="shared-words"),
     ],
 )
 def test_name_is_not_lost_because_other_words_reached_the_draft(security: str) -> None:

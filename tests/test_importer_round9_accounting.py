@@ -118,6 +118,16 @@ def _draft(result: ImportResult) -> str:
             id="a-lead-in-is-structure-a-listed-label-word-is-data",
         ),
         pytest.param(
+            "Tiedot saadaan Kuusikkonetista seuraavasti:\nTietoja luovutetaan Tapio Oy:lle.",
+            [
+                ("Tiedot saadaan Kuusikkonetista seuraavasti:", "sources"),
+                ("Tietoja luovutetaan Tapio Oy:lle.", "controller.dpo"),
+            ],
+            'description = "Tietoja luovutetaan."',
+            ["Tiedot saadaan Kuusikkonetista seuraavasti:", "Tapio Oy:lle"],
+            id="what-a-lead-in-or-a-sentence-names-is-checked",
+        ),
+        pytest.param(
             "Nimi:\nOsoite: Kuusitie 2",
             [("Nimi:", "controller"), ("Osoite: Kuusitie 2", "controller")],
             'street = "Kuusitie 2"',

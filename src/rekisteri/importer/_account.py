@@ -4,9 +4,10 @@ The importer's promise is that no text is lost silently: every passage is in
 the draft (a value or an ``# importer unsure`` comment) or listed as not
 mapped. Many extractors fill the draft, each keeping its own books of what it
 mapped; this pass checks their books against the result, once, at the end of
-an import, from the public result alone (the draft as :func:`to_toml` writes
-it, with its comments, and the text of the importer's own findings), so it
-holds whichever extractor produced a value.
+an import, from the public result alone (the draft's values, as
+:func:`to_toml` writes them, its ``# importer unsure`` notes, and the values
+the importer's own findings quote), so it holds whichever extractor produced
+a value.
 
 For each mapped span (headings included) its **content words** are looked
 for in the draft: a word of three letters or more, or a number of two digits
@@ -19,20 +20,26 @@ letters (an inflected form reaches the draft in its base form:
   notice uses around its content (``tietoja``, ``käytetään``, ``uppgifter``,
   ``data`` …): :data:`IGNORED`;
 * the labels of contact fields (``Puh.``, ``Y-tunnus:``, ``Osoite:``,
-  ``Sähköposti``, ``Nimi`` …): :data:`LABELS`;
+  ``Sähköposti``, ``Nimi`` …: :data:`LABELS`; "- nimi" in a list is an item
+  of data, checked), a label alone on its line of at most two words, or one
+  of at most three words before its value ("Mailing address: …");
+* a title's usual words (:data:`TITLE_WORDS`), and what follows the title
+  proper on its line (a legal reference, a date);
 * a heading's own words: the words of a heading span up to the end of the
   longest start of it that is a heading of the importer's table (so a value
   on the heading's line is checked: "Rekisterin nimi Palautejärjestelmä"),
   and a line that is a heading of the table wherever it is mapped;
-* a list's lead-in: a line that ends in a colon, of at most
-  :data:`LEAD_IN_WORDS` words, whose every other word is a verb or a
-  pronoun of the lead-ins (:data:`LEAD_IN`: "Rekisteriin tallennetaan
-  seuraavat tiedot:").
+* the words of a list's lead-in ("Rekisteriin tallennetaan seuraavat
+  tiedot:"), which say that a list follows: verbs of holding and including,
+  pronouns (:data:`LEAD_IN`); the other words of a lead-in are checked
+  ("Tiedot saadaan Zorbanetista seuraavasti:").
 
-The words of a span that are not found, in runs (a run ends at a found
-word), are taken out of the span and become passages of
-:attr:`ImportResult.unmatched`; the rest of the span stays mapped. The pass
-is linear in the text and the spans' lengths.
+A value on a name or contact heading's line must be in the draft as it is
+written, word after word. The words of a span that are not found, in runs (a
+run ends at a found word, and takes the function words next to it), are
+taken out of the span and become passages of :attr:`ImportResult.unmatched`;
+the rest of the span stays mapped. The pass is linear in the text and the
+spans' lengths.
 """
 
 from __future__ import annotations
@@ -75,12 +82,13 @@ IGNORED: Final = frozenset(
         "tämä", "tämän", "tässä", "nämä", "näihi", "niitä", "niide", "niist", "joka", "jotka",
         "jonka", "joita", "jossa", "siitä", "sitä", "ovat", "olla", "ollaa", "oleva", "ole",
         "esim", "yms", "jne", "sen", "niin", "muut", "muita", "mukaa", "kautt", "osalt",
-        "lisäk", "aina", "koske", "jälje", "merki", "mahdo", "muass",
+        "lisäk", "aina", "koske", "jälje", "merki", "mahdo", "muass", "pääas", "toisi",
+        "sanoe", "taval", "säänn",
         # Swedish function words
         "och", "eller", "samt", "som", "att", "för", "med", "till", "från", "den", "det",
         "dess", "dessa", "denna", "detta", "vara", "finns", "inte", "kan", "skall", "ska",
         "även", "bland", "annat", "via", "vid", "hos", "sig", "deras", "nedan", "såsom",
-        "vissa", "någon", "några",
+        "vissa", "någon", "några", "gälle", "hante",
         # English function words
         "the", "and", "for", "with", "from", "this", "that", "these", "those", "are", "been",
         "can", "may", "will", "not", "our", "your", "their", "its", "such", "other", "which",
@@ -90,7 +98,8 @@ IGNORED: Final = frozenset(
         "uppgi", "perso", "använ", "också", "behan", "käsit", "data", "used", "regis", "infor",
         # ... and around a list of it: "following", "for the purposes", verbs of keeping
         "seura", "följa", "follo", "tarko", "talle", "kerät", "kerää", "proce", "colle",
-        "store", "lagra", "samla",
+        "store", "lagra", "samla", "ändam", "andam", "purpo", "ryhmi", "ryhmä", "tahoj",
+        "holds", "hold",
     }
 )  # fmt: skip
 #: Whole words (casefolded) that join a person or a basis to the text around it:
@@ -112,11 +121,10 @@ LABELS: Final = frozenset(
         "adres", "addre", "maili", "käynt", "posti", "besök", "visit", "ytunn", "tunnu",
         "vat", "numme", "nimi", "namn", "name", "yhtey", "konta", "conta", "detal", "ort",
         "town", "city", "code", "övrig", "päivi", "uppda", "updat", "last", "voima", "tyypp",
-        "kesto", "vältt", "nödvä", "neces", "busin",
+        "kesto", "vältt", "nödvä", "neces", "busin", "benäm", "nro", "vaihd", "pitäj",
+        "föret", "posta",
     }
 )  # fmt: skip
-#: A lead-in line ("Rekisteriin tallennetaan seuraavat tiedot:") of at most this many words.
-LEAD_IN_WORDS: Final = 12
 #: The other words a lead-in may have, by their first five letters: verbs of
 #: holding and including, and the pronouns of a notice.
 LEAD_IN: Final = frozenset(
@@ -135,6 +143,7 @@ HEADING_WORDS: Final = frozenset(
     {
         "kuvau", "beskr", "descr", "peria", "princ", "asias", "asioi", "ärend", "matte",
         "muoto", "selvi", "gälle", "benäm", "eta", "eu", "ees", "eea", "eu:n", "eta:n",
+        "cooki", "eväst", "kakor",
     }
 )  # fmt: skip
 #: Headings whose words after the table's heading are a value copied into the draft.
@@ -246,7 +255,7 @@ class _Words:
         found = stem in self.stems or folded[:_SHORT] in self.stems or folded[:3] in self.short
         if stem in LABELS:
             return _FOUND if found else _LABEL
-        if stem in IGNORED or folded in WORDS:
+        if stem in IGNORED or stem in LEAD_IN or folded in WORDS:
             return _FILLER
         return _FOUND if found else _LOST
 
@@ -511,9 +520,6 @@ def _rest(
 
 #: A line longer than this is no heading, label or lead-in.
 _STRUCTURE_LENGTH: Final = 160
-#: A label before a colon ("Övriga kontaktuppgifter:", "VAT number:") has at most
-#: this many words; a line that is only a label, twice as many.
-LABEL_WORDS: Final = 3
 
 
 def _structure_end(text: str, at: int, lines: dict[int, int]) -> int:
@@ -565,12 +571,24 @@ def _structure_length(line: str) -> int:
         or all(is_column_label(cell) for cell in re.split(r"\s*[|\t]\s*", bare))
     ):
         return len(line)  # a heading, a label, a table's header ("Eväste | Tarkoitus")
-    if flat.endswith(":") and _lead_in(bare):
-        return len(line)
-    colon = line.find(":")
-    if colon > 0 and _label(line[:colon]):
-        return colon + 1
+    if flat.endswith(":") and len(_words(bare)) <= _LABEL_LINE_WORDS:
+        return len(line)  # a label alone on its line ("Registrets benämning:")
+    colon = _COLON.search(line)
+    if colon is not None and (
+        _label(line[: colon.start()])
+        or (len(_words(line[: colon.start()])) <= _LABEL_WORDS and line[colon.end() :].strip())
+    ):
+        return colon.end()  # "Y-tunnus: …", "Mailing address: …": a label, then its value
     return 0
+
+
+#: A label alone on its line has at most this many words; one before its value, this many.
+_LABEL_LINE_WORDS: Final = 2
+_LABEL_WORDS: Final = 3
+
+
+#: A label's colon: followed by a blank or the line's end ("Oy:lle" has none).
+_COLON: Final = re.compile(r":(?=\s|$)")
 
 
 def _words(text: str) -> list[str]:
@@ -578,23 +596,16 @@ def _words(text: str) -> list[str]:
 
 
 def _label(text: str) -> bool:
-    """Whether *text* (before a colon) is a label: a heading, a field's label, a few words."""
+    """Whether *text* (before a colon) is a heading of the table or a field's label.
+
+    Other words before a colon are checked like any others ("Tiedot saadaan
+    Zorbanetista seuraavasti:", "Manuaalinen aineisto:"): those that are only
+    function words or labels are never lost anyway.
+    """
     from rekisteri.importer._headings import is_field_label, recognise
 
     bare = " ".join(text.split()).strip(" .-\u2013\u2022*")
-    return bool(bare) and (
-        len(_words(bare)) <= LABEL_WORDS or recognise(bare) is not None or is_field_label(bare)
-    )
-
-
-def _lead_in(line: str) -> bool:
-    """Whether *line* (its colon taken off) is a label or says only that a list follows."""
-    words = _words(line)
-    if len(words) <= 2 * LABEL_WORDS:
-        return True
-    return len(words) <= LEAD_IN_WORDS and all(
-        (stem := _stem(word)) in IGNORED or stem in LEAD_IN or stem in LABELS for word in words
-    )
+    return bool(bare) and (recognise(bare) is not None or is_field_label(bare))
 
 
 #: A heading runs over at most this many lines (a PDF's or Word's hard breaks).
@@ -628,6 +639,13 @@ def _heading_end(text: str, span: Mapping) -> int:
     else:
         return span.start
     piece = piece[:line_end]
+    bracket = piece.find("(")
+    if (
+        bracket > 0
+        and not any(char.isdigit() for char in piece[bracket:])  # "(EU 2016/679, 14 art.)"
+        and recognise(" ".join(piece[:bracket].split())) is not None
+    ):
+        return span.start + bracket  # "Käyttötarkoitus (Gloob-kampanja)": the bracket says more
     if recognise(" ".join(piece.split())) is not None:
         return span.start + len(piece)
     ends = [match.end() for match in re.finditer(r"\w+", piece)]
