@@ -266,8 +266,10 @@ def test_numbered_statements_are_sections_of_their_own() -> None:
         "4. Jäsen voi milloin tahansa tarkistaa omat tietonsa ottamalla yhteyttä sihteeriin.\n"
     )
     sections = _sections(text)
-    assert len(sections) == 4
-    assert sections[2] == (K.TRANSFERS, True)  # '3.' names no field, its sentence does
+    assert len(sections) == 4  # '3.' and '4.' are sections of their own, not the recipients'
+    assert sections[2] == (None, False)  # one sentence is too little to file a heading by
+    result = import_notice(text)
+    assert "transfers" in {str(item.value) for item in result.draft.none_stated}  # still read
 
 
 def test_numbered_question_label_over_its_lead_in() -> None:

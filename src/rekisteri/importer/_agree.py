@@ -274,10 +274,10 @@ def _read_by_text(text: str, section: Section) -> None:
     count, kind = ranked[0]
     piece = section.heading
     assert piece is not None
-    # a bare number ("7.") over one sentence: that sentence decides alone
-    bare = not any(char.isalpha() for char in text[piece.start : piece.end])
+    # two sentences at least: one sentence under a heading of no field (a bare number
+    # "7." too) is too little to file it by (its sentence is still read by its words)
     if (
-        (count >= _CLEAR or (bare and count == len(sentences)))
+        count >= _CLEAR
         and 2 * count >= len(sentences)
         and (len(ranked) == 1 or count >= 2 * ranked[1][0])
     ):
