@@ -437,6 +437,60 @@ def test_generated_notices_lose_no_marker_word(chunk: int) -> None:
         assert lost_words(result, tuple(markers)) == [], (seed, notice)
 
 
+@pytest.mark.parametrize(
+    ("notice", "words"),
+    [
+        pytest.param(
+            CONTROLLER_SV
+            + "Registrets datainnehåll\n\nWebbutiken:\n- namn\n- adress\nStamkundsprogrammet:\n"
+            "- köphistorik\n",
+            ("Webbutiken", "Stamkundsprogrammet"),
+            id="sv-group-labels",
+        ),
+        pytest.param(
+            CONTROLLER_SV + "Regelbundet utlämnande av uppgifter\n\n"
+            "Uppgifter lämnas ut till Trumbull Ab och Gloob Oy.\n",
+            ("Trumbull", "Gloob"),
+            id="sv-recipients",
+        ),
+        pytest.param(
+            CONTROLLER_SV + "Regelbundna uppgiftskällor\n\n"
+            "Uppgifterna fås från Zorbanet enligt följande:\n- namn\n",
+            ("Zorbanet",),
+            id="sv-source-in-lead-in",
+        ),
+        pytest.param(
+            CONTROLLER_SV + "Principerna för skydd av registret\n\n"
+            "Manuellt material: låst Fjordix-skåp.\nDigitalt material: lösenord.\n",
+            ("Manuellt", "Fjordix", "Digitalt"),
+            id="sv-security-label",
+            marks=pytest.mark.xfail(
+                strict=True, reason="bug G1 (sv): a 'Manuellt material:' label is dropped"
+            ),
+        ),
+        pytest.param(
+            CONTROLLER_EN + "Personal data\n\nWe store the following data on Gloob members:\n"
+            "- name\n- address\n",
+            ("Gloob",),
+            id="en-lead-in",
+        ),
+        pytest.param(
+            CONTROLLER_EN + "Personal data\n\nWeb shop:\n- name\n- address\n"
+            "Loyalty programme:\n- purchase history\n",
+            ("Web shop", "Loyalty"),
+            id="en-group-labels",
+            marks=pytest.mark.xfail(
+                strict=True, reason="bug G12 (en): 'Loyalty programme:' over a sub-list vanishes"
+            ),
+        ),
+    ],
+)
+def test_sv_en_content_words_reach_the_draft_or_the_listing(
+    notice: str, words: tuple[str, ...]
+) -> None:
+    assert lost_words(import_notice(notice), words) == []
+
+
 def test_listed_passages_match_the_text_and_the_json_report(tmp_path: Path) -> None:
     notice = tmp_path / "seloste.txt"
     notice.write_text(CONTROLLER + PURPOSES + "\nHistoriaa\n\n" + HISTORY + "\n", encoding="utf-8")
@@ -953,7 +1007,7 @@ def test_one_heading_repeated_grows_linearly(separator: str) -> None:
     assert large / small < 12.0, (small, large)
 
 
-_G4 = "bug G4: label lines cost 5-10x ordinary prose per character"
+_G4 = "bug G4: label lines cost 5-6x ordinary prose per character (800 lines, after da2a0ec)"
 PER_CHARACTER: dict[str, Callable[[int], str]] = {
     "html-deep": lambda n: "<div>" * n + "<h2>Rekisterin nimi</h2><p>x</p>" + "</div>" * n,
     "label-lines": lambda n: "\n".join(f"Tarkoitus{i}: arvo{i}" for i in range(n)),
@@ -970,10 +1024,10 @@ PER_CHARACTER: dict[str, Callable[[int], str]] = {
     ],
 )
 def test_shape_costs_about_what_ordinary_prose_costs(shape: str) -> None:
-    notice = PER_CHARACTER[shape](300)
+    notice = PER_CHARACTER[shape](800)
     baseline = _ordinary(len(notice))
-    per_char = best_time(notice, repeat=3) / len(notice)
-    per_char_ordinary = best_time(baseline, repeat=3) / len(baseline)
+    per_char = best_time(notice, repeat=2) / len(notice)
+    per_char_ordinary = best_time(baseline, repeat=2) / len(baseline)
     assert per_char / per_char_ordinary < 4.0, (per_char, per_char_ordinary)
 
 
@@ -1189,19 +1243,39 @@ _EN_SECURITY = "The server is in a locked room and connections are encrypted."
 @pytest.mark.parametrize(
     ("notice_start", "heading", "body", "field"),
     [
-        (CONTROLLER_EN, "Using your data", _EN_SECURITY, "security"),
-        (CONTROLLER_EN, "Data lifecycle", _EN_SECURITY, "security"),
-        pytest.param(CONTROLLER_SV, "Delning av uppgifter", _SV_SECURITY, "security", marks=_G19),
+        pytest.param(CONTROLLER_EN, "Using your data", _EN_SECURITY, "security", id="en-using"),
+        pytest.param(CONTROLLER_EN, "Data lifecycle", _EN_SECURITY, "security", id="en-lifecycle"),
         pytest.param(
-            CONTROLLER_SV, "Användning av uppgifter", _SV_SECURITY, "security", marks=_G19
+            CONTROLLER_SV,
+            "Delning av uppgifter",
+            _SV_SECURITY,
+            "security",
+            marks=_G19,
+            id="sv-sharing",
         ),
-        pytest.param(CONTROLLER_EN, "Sharing your data", _EN_SECURITY, "security", marks=_G19),
+        pytest.param(
+            CONTROLLER_SV,
+            "Användning av uppgifter",
+            _SV_SECURITY,
+            "security",
+            marks=_G19,
+            id="sv-use",
+        ),
+        pytest.param(
+            CONTROLLER_EN,
+            "Sharing your data",
+            _EN_SECURITY,
+            "security",
+            marks=_G19,
+            id="en-sharing",
+        ),
         pytest.param(
             CONTROLLER_EN,
             "Handling and protecting data",
             "The data are kept for six years after the customer relationship ends.",
             "retention",
             marks=_G19,
+            id="en-handling",
         ),
     ],
 )
