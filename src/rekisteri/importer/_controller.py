@@ -62,6 +62,8 @@ _PATHS: Final = {
     SectionKind.DPO: "controller.dpo",
 }
 _CHANNELS: Final = frozenset({"phone", "email", "url", "fax"})
+#: A web address has no space inside it and a dot: "www.example.fi", "example.com/x".
+_NOT_AN_ADDRESS: Final = re.compile(r"^[^.]*$|\S\s+\S")
 #: A municipal organ named alone: "Hyvinvointilautakunta", "Tekninen lautakunta", "Nämnden".
 _ORGAN: Final = re.compile(
     r"(?i)(?:[\w-]+[ \t]+)?[\w-]*(?:lautakunta|johtokunta|jaosto|nämnd|nämnden|direktion"
@@ -2006,6 +2008,9 @@ def _channels_only(text: str, section: Section) -> bool:
         fields = {p.field for p in parts} - {"label", "text"}
         words = [p.value for p in parts if p.field == "text"]  # "puhelinvaihde 09 …"
         if not fields or not fields <= _CHANNELS or any(len(w.split()) > 2 for w in words):
+            return False
+        # "The website uses cookies …": a label word with a sentence after it, no address
+        if any(p.field == "url" and _NOT_AN_ADDRESS.search(p.value) for p in parts):
             return False
     return True
 
