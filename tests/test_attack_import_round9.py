@@ -795,6 +795,8 @@ SPELLINGS = {
     "spaced-sign": f"{HETU[:6]} - {HETU[7:]}",
     "nbsp": f"{HETU[:6]}\u00a0{HETU[7:]}",
     "century-a": HETU_A.lower(),
+    "sign-y": make_hetu(date(1985, 3, 14), 913, sign="Y"),
+    "sign-b-lower": make_hetu(date(2005, 3, 14), 914, sign="B").lower(),
 }
 PLACES = {
     "unknown-section": CONTROLLER + "Historiaa\n\nPerustajan tunnus oli {} vuonna 1987.\n",
