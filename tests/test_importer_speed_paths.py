@@ -22,10 +22,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+import rekisteri.importer as importer_package
 from rekisteri import _spellings
 from rekisteri.importer import (
     _PARAGRAPH_BREAK,
     Passage,
+    _account,
     _agree,
     _blank,
     _builder,
@@ -48,7 +50,7 @@ from rekisteri.testing import a_register, make_hetu
 from rekisteri.testing.strategies import registers
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from rekisteri.model import Register
 
@@ -967,3 +969,62 @@ def test_definition_entries_as_before(markup: str) -> None:
         patch.setattr(_html._Extractor, "_definitions", _slow_definitions)
         slow = _html.html_to_text(markup)
     assert fast == slow
+
+
+def _slow_account(
+    text: str,
+    spans: Sequence[_builder.Mapping],
+    reached: Iterable[str],
+    *,
+    dated: bool = False,
+    stated: Iterable[str] = (),
+) -> tuple[list[_builder.Mapping], list[_builder.Mapping]]:
+    """:func:`rekisteri.importer._account.account` as it was: every span checked, repeats too."""
+    book = _account._Book(
+        text, _account._Words(reached), {f"none_stated.{field}" for field in stated}, dated=dated
+    )
+    kept: list[_builder.Mapping] = []
+    lost: list[_builder.Mapping] = []
+    for span in spans:
+        parts, runs = book.check(span)
+        kept.extend([span] if parts is None else parts)
+        lost.extend(_builder.Mapping(start, end, span.field) for start, end in runs)
+    lost.sort(key=lambda m: (m.start, m.end))
+    return kept, lost
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Rekisterin tietosisältö\n\n",
+                "Rekisteröidyt\n",
+                "Käsiteltävät tiedot\n",
+                "aa, bb, Zorblax ja cc\n",
+                "Aa; Aa; Aa; Qwerty;\n",
+                "- nimi\n",
+                "Tietoja käytetään laskutukseen.\n",
+                "\n",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_accounting_reaches_each_span_once(text: str) -> None:
+    # _account.account checks a span mapped several times (once per entry of its line) once
+    fast = import_notice(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(importer_package, "account", _slow_account)
+        slow = import_notice(text)
+    assert repr(fast) == repr(slow)
+
+
+def test_accounting_a_long_list_line_once() -> None:
+    # R2-2: 'aa, ' x 2,500 on one line maps the line 2,501 times; each was read again (quadratic)
+    text = "Rekisterin tietosisältö\n\n" + "aa, Zorblax, " * 400 + "\n"
+    fast = import_notice(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(importer_package, "account", _slow_account)
+        slow = import_notice(text)
+    assert repr(fast) == repr(slow)

@@ -343,29 +343,51 @@ def account(
     nor is a denial (``none_stated.<field>``) when the draft states that there
     is none of *field* (*stated*: the fields): "Nej." reached the draft as that.
     """
-    words = _Words(reached)
-    stated = {f"none_stated.{field}" for field in stated}
-    verdicts: dict[str, int] = {}
-    sure: set[str] = set()  # words whose verdict is not in doubt
+    book = _Book(text, _Words(reached), {f"none_stated.{field}" for field in stated}, dated=dated)
     kept: list[Mapping] = []
     lost: list[Mapping] = []
+    # an extractor maps a whole line once per entry it read there: the same span many
+    # times; its verdict depends on the span alone, so it is reached once (else k
+    # entries of a line of length n cost k x n: quadratic)
+    done: dict[tuple[int, int, str], tuple[list[Mapping] | None, list[tuple[int, int]]]] = {}
     for span in spans:
-        if (dated and span.field == "updated") or span.field in stated:
-            kept.append(span)
-            continue
+        key = (span.start, span.end, span.field)
+        if key not in done:
+            done[key] = book.check(span)
+        parts, runs = done[key]
+        kept.extend([span] if parts is None else (Mapping(p.start, p.end, p.field) for p in parts))
+        lost.extend(Mapping(start, end, span.field) for start, end in runs)
+    lost.sort(key=lambda m: (m.start, m.end))
+    return kept, lost
+
+
+class _Book:
+    """The verdicts of :func:`account` on its spans, one span at a time."""
+
+    def __init__(self, text: str, words: _Words, stated: set[str], *, dated: bool) -> None:
+        self.text = text
+        self.words = words
+        self.stated = stated
+        self.dated = dated
+        self.verdicts: dict[str, int] = {}
+        self.sure: set[str] = set()  # words whose verdict is not in doubt
+
+    def check(self, span: Mapping) -> tuple[list[Mapping] | None, list[tuple[int, int]]]:
+        """What stays mapped of *span* (``None``: all of it) and its runs of lost words."""
+        text, words, verdicts = self.text, self.words, self.verdicts
+        if (self.dated and span.field == "updated") or span.field in self.stated:
+            return None, []
         if " ".join(text[span.start : span.end].split()) in words.values:
-            kept.append(span)  # a value of the draft as it is
-            continue
+            return None, []  # a value of the draft as it is
         doubt = False
-        for word in set(_TOKEN.findall(text, span.start, span.end)) - sure:
+        for word in set(_TOKEN.findall(text, span.start, span.end)) - self.sure:
             verdict = verdicts[word] = words.verdict(word)
             if verdict in _DOUBT:
                 doubt = True
             else:
-                sure.add(word)  # found, or no content: never read again
+                self.sure.add(word)  # found, or no content: never read again
         if not doubt and span.field not in _VALUE_HEADINGS:
-            kept.append(span)
-            continue
+            return None, []
         marks = [
             (match.start(), match.end(), verdicts[match.group()])
             for match in _TOKEN.finditer(text, span.start, span.end)
@@ -374,14 +396,9 @@ def account(
         if not runs and doubt:
             runs = _runs(text, span, marks)
         if not runs:
-            kept.append(span)
-            continue
+            return None, []
         own = span.field.startswith("heading:") and span.field != "heading:title"
-        parts, runs = _rest(span, runs, marks, _heading_end(text, span) if own else span.start)
-        kept.extend(parts)
-        lost.extend(Mapping(start, end, span.field) for start, end in runs)
-    lost.sort(key=lambda m: (m.start, m.end))
-    return kept, lost
+        return _rest(span, runs, marks, _heading_end(text, span) if own else span.start)
 
 
 def _runs(text: str, span: Mapping, marks: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
