@@ -318,3 +318,12 @@ def test_every_value_word_reaches_the_draft_or_the_report(notice: str) -> None:
     unmatched = " ".join(passage.text for passage in result.unmatched).casefold()
     for word in {w.casefold() for w in _WORD.findall(notice)} & set(_VALUES):
         assert word[:5] in draft or word in unmatched, (word, notice)
+
+
+def test_a_heading_repeated_in_another_language_is_heading_not_lost() -> None:
+    """'Säilytysaika (Lagringstid)': the Swedish words are the heading's, not a lost value."""
+    body = "Tietoja säilytetään kuusi vuotta asiakassuhteen päättymisestä.\n"
+    for heading in ("Säilytysaika\nLagringstid", "Säilytysaika (Lagringstid)"):
+        result = import_notice(f"{heading}\n\n{body}")
+        assert result.unmatched == ()
+        assert result.unreached == ()

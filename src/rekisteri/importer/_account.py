@@ -412,6 +412,8 @@ def _runs(text: str, span: Mapping, marks: list[tuple[int, int, int]]) -> list[t
         exempt_to = _heading_end(text, span)
         if exempt_to == span.start and not _sentence(text[span.start : span.end]):
             return []  # a heading read from its words, no sentence: all of it is heading
+        if span.field not in _VALUE_HEADINGS and _translated(text[exempt_to:checked_to]):
+            return []  # "Säilytysaika (Lagringstid)": the rest is the heading in another language
     runs: list[tuple[int, int]] = []
     open_run = False
     lines: dict[int, int] = {}
@@ -439,6 +441,18 @@ def _lost(text: str, start: int, end: int, verdict: int, span: Mapping) -> bool:
     if span.field == "heading:title":
         return _stem(text[start:end]) not in TITLE_WORDS
     return not span.field.startswith("heading:") or _stem(text[start:end]) not in HEADING_WORDS
+
+
+def _translated(rest: str) -> bool:
+    """Whether *rest*, after a heading's own words, is a heading of the table itself.
+
+    "Säilytysaika" over "Lagringstid", or "Säilytysaika (Lagringstid)": the
+    rest repeats the heading in another language and holds no value.
+    """
+    from rekisteri.importer._headings import recognise
+
+    bare = " ".join(rest.strip(" \t\n()[]/–-:").split())
+    return bool(bare) and recognise(bare) is not None
 
 
 #: A heading of more words than this, or with a sentence break inside, is a sentence.
