@@ -1213,6 +1213,7 @@ def test_guessed_heading_does_not_take_a_body_that_speaks_of_another_field(
             CONTROLLER_EN + "Contact us\n\nThe company was founded in 1987 in Vaasa.\n", id="en"
         ),
         pytest.param(CONTROLLER + "Yhteyshenkilö\n\n" + HISTORY + "\n", id="fi"),
+        pytest.param(CONTROLLER_SV + "Kontakta oss\n\nFöretaget grundades 1987 i Vasa.\n", id="sv"),
     ],
 )
 def test_sentence_under_contact_heading_is_no_person(notice: str) -> None:
