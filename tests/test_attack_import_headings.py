@@ -1622,8 +1622,11 @@ def test_a_heading_word_on_a_line_of_a_wrapped_sentence_is_no_heading(notice: st
             [],
         ),
         (
-            "<h2>Tietojen luovutukset</h2><h3>Tietoja ei luovuteta kolmansille osapuolille.</h3>"
-            "<p>Tilitoimisto käsittelee kirjanpitoa.</p>",
+            (
+                "<h2>Tietojen luovutukset</h2>"
+                "<h3>Tietoja ei luovuteta kolmansille osapuolille.</h3>"
+                "<p>Tilitoimisto käsittelee kirjanpitoa.</p>"
+            ),
             {NoneStated.RECIPIENTS},
             [],
         ),
