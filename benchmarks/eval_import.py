@@ -71,11 +71,13 @@ def _notices(folder: Path) -> list[Path]:
     """The notices of *folder* that have an expected draft (one being written is skipped)."""
     if not folder.is_dir():
         return []
-    notices = sorted(p for p in folder.iterdir() if p.suffix in {".txt", ".html"})
-    for notice in notices:
-        if not _expected_of(notice).is_file():
+    notices = []
+    for notice in sorted(p for p in folder.iterdir() if p.suffix in {".txt", ".html"}):
+        if _expected_of(notice).is_file():
+            notices.append(notice)
+        else:
             print(f"skipped {notice.name}: no expected draft beside it", file=sys.stderr)
-    return [notice for notice in notices if _expected_of(notice).is_file()]
+    return notices
 
 
 def _expected_of(notice: Path) -> Path:
