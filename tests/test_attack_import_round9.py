@@ -529,14 +529,7 @@ def test_listed_passages_match_the_text_and_the_json_report(tmp_path: Path) -> N
     "repeat",
     [
         pytest.param(40, id="small-share"),
-        pytest.param(
-            400,
-            id="tiny-share",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug G8: a share under 0.5 % reads '0% not mapped (2 passage(s))'",
-            ),
-        ),
+        pytest.param(400, id="tiny-share"),
     ],
 )
 def test_summary_never_says_zero_when_a_passage_is_listed(repeat: int) -> None:
@@ -833,30 +826,9 @@ def test_no_identity_code_in_draft_listing_or_report(spelling: str, place: str) 
         assert code.casefold() not in output.casefold()
 
 
-_G17 = pytest.mark.xfail(
-    strict=True, reason="bug G17: '140385 912 T' / '140 385-912T' reach the draft or the listing"
-)
-
-
 @pytest.mark.parametrize(
     ("spelling", "place"),
-    [
-        *(
-            pytest.param("check-spaced", place, marks=_G17, id=f"check-spaced-{place}")
-            for place in PLACES
-        ),
-        *(
-            pytest.param(
-                "date-spaced",
-                place,
-                marks=[_G17]
-                if place in {"unknown-section", "before-first-heading", "swallowed"}
-                else [],
-                id=f"date-spaced-{place}",
-            )
-            for place in PLACES
-        ),
-    ],
+    [(spelling, place) for spelling in ("check-spaced", "date-spaced") for place in PLACES],
 )
 def test_no_identity_code_with_odd_spaces(spelling: str, place: str) -> None:
     code = {

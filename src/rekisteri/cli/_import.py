@@ -45,15 +45,15 @@ _SHOWN: Final = 160
 
 def _header(result: ImportResult, name: str) -> list[str]:
     unmatched = len(result.unmatched)
-    shares = result.shares
+    shares = result.shares_shown
     shown = hetu.redact(name)  # a file name may hold an identity code; every message masks it
     return [
         f"Draft register imported by `rekisteri import` from {shown} ({result.encoding}).",
         "Check every value against the notice: nothing was added that the notice does",
         "not say, and '# importer unsure' marks what was read with less certainty.",
-        f"Of the notice's text, {shares['in_field']:.0%} went to the field its section names,",
-        f"{shares['description']:.0%} was kept in the description, {shares['elsewhere']:.0%} went",
-        f"to other fields, {shares['unmapped']:.0%} was not mapped ({unmatched} passage(s),",
+        f"Of the notice's text, {shares['in_field']} went to the field its section names,",
+        f"{shares['description']} was kept in the description, {shares['elsewhere']} went",
+        f"to other fields, {shares['unmapped']} was not mapped ({unmatched} passage(s),",
         "listed with their offsets in the report). Next: edit, then `rekisteri lint`.",
         "",
     ]

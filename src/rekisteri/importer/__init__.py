@@ -184,16 +184,25 @@ class ImportResult:
         total = sum(counts.values())
         return {key: (value / total if total else 0.0) for key, value in counts.items()}
 
+    @property
+    def shares_shown(self) -> dict[str, str]:
+        """The :attr:`shares` as whole percentages that never round a share away.
+
+        A share above zero shows at least ``<1%`` and one below the whole at
+        most ``>99%``: a passage listed as not mapped never reads as ``0%``.
+        """
+        return {key: _percent(value) for key, value in self.shares.items()}
+
     def summary_line(self, name: str | None = None) -> str:
         """One line: where the text went and how many findings (for the command's stderr)."""
-        shares = self.shares
         errors = sum(f.severity is Severity.ERROR for f in self.findings)
         warnings = sum(f.severity is Severity.WARNING for f in self.findings)
         label = hetu.redact(name or self.source_name or "notice")
+        shown = self.shares_shown
         return (
-            f"{label}: {shares['in_field']:.0%} of the text in the field its section names, "
-            f"{shares['description']:.0%} kept in the description, "
-            f"{shares['elsewhere']:.0%} in other fields, {shares['unmapped']:.0%} not mapped "
+            f"{label}: {shown['in_field']} of the text in the field its section names, "
+            f"{shown['description']} kept in the description, "
+            f"{shown['elsewhere']} in other fields, {shown['unmapped']} not mapped "
             f"({len(self.unmatched)} passage(s)); {errors} error(s), {warnings} warning(s)"
             + (f"; {len(self.guessed)} heading(s) guessed from their words" if self.guessed else "")
         )
@@ -216,6 +225,15 @@ class ImportResult:
 
 
 masking_repr(ImportResult)  # its repr shows the notice's text and name: codes masked
+
+
+def _percent(share: float) -> str:
+    """*share* as a whole percentage; one above zero or below the whole is never rounded to it."""
+    if 0 < share < 0.005:  # what rounds to 0 %
+        return "<1%"
+    if 0.995 <= share < 1:  # what rounds to 100 %
+        return ">99%"
+    return f"{share:.0%}"
 
 
 def _non_blank(text: str) -> int:
