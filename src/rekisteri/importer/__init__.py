@@ -60,6 +60,7 @@ from rekisteri.importer._decode import (
 from rekisteri.importer._extract import Extractor
 from rekisteri.importer._html import html_to_text, looks_like_html
 from rekisteri.importer._invisible import CHARACTERS, INVISIBLE, Stripped, strip
+from rekisteri.importer._runon import unwrapped
 from rekisteri.importer._structure import split
 from rekisteri.importer._toml import to_toml
 from rekisteri.lint import Finding, Severity
@@ -473,6 +474,9 @@ def import_notice(
     # Control characters (an ESC, a form feed from a word processor) can be in
     # no text of the model: the extractor reads each as a space (offsets stay).
     work = _CONTROLS.sub(" ", work)
+    # A PDF pasted as a few page-long lines: a line break before each of its
+    # headings (a space becomes the break: offsets stay).
+    work = unwrapped(work)
     # The extractor reads the text without invisible characters (a soft hyphen
     # or zero-width space inside a word); its offsets are mapped back to *text*.
     plain = strip(work)

@@ -122,7 +122,7 @@ LABELS: Final = frozenset(
         "vat", "numme", "nimi", "namn", "name", "yhtey", "konta", "conta", "detal", "ort",
         "town", "city", "code", "övrig", "päivi", "uppda", "updat", "last", "voima", "tyypp",
         "kesto", "vältt", "nödvä", "neces", "busin", "benäm", "nro", "vaihd", "pitäj",
-        "föret", "posta",
+        "föret", "posta", "växel", "switc",
     }
 )  # fmt: skip
 #: The other words a lead-in may have, by their first five letters: verbs of

@@ -1,0 +1,98 @@
+"""Run-on text (a PDF pasted as a few page-long lines): its headings put on lines of their own.
+
+A notice copied out of a PDF viewer often arrives as one line a page: "… Upprättad:
+1. Registrets namn Kustbygdens patientregister 2. Registeransvarig …". The
+splitter reads lines, so such a notice would be one paragraph under no heading.
+:func:`unwrapped` finds where its headings start and turns the space before each
+into a line break: the text keeps its length, so every offset stays valid.
+
+Two kinds of start are read, only in a text whose long lines hold most of it:
+
+* headings numbered in sequence: "1. …", "2. …", "3. …" (at least three, and two
+  of them opening with a heading the table knows): a list inside a sentence is
+  numbered too, but its entries are no headings;
+* else headings the table knows glued to their value: "Registrets datainnehåll
+  Fiskarens namn …" (at least three): the words must be a known heading and the
+  value must start with a capital, as :func:`~rekisteri.importer._structure`
+  requires of such a line anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from rekisteri.importer._headings import MAX_HEADING, may_start_with_heading
+from rekisteri.importer._structure import _glued_heading
+
+#: A line at least this long is run-on text (a paragraph is rarely so long).
+RUN_ON: Final = 400
+#: At least this many heading starts are needed to read the text as run-on.
+_STARTS: Final = 3
+#: Of numbered starts, at least this many must open with a known heading.
+_KNOWN: Final = 2
+#: Texts longer than this are not looked at (no notice is so long; the reading is linear).
+_LONGEST: Final = 500_000
+_NUMBERED: Final = re.compile(r"(?<=[ \t])([0-9]{1,2})\.[ \t]+(?=[A-ZÄÖÅ])")
+_CAPITAL: Final = re.compile(r"(?<=[ \t])[A-ZÄÖÅ][a-zäöå]")
+
+
+def _long_lines(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each line at least :data:`RUN_ON` long."""
+    spans = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        length = len(line.rstrip("\r\n"))
+        if length >= RUN_ON:
+            spans.append((position, position + length))
+        position += len(line)
+    return spans
+
+
+def _numbered_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Where "1. …", "2. …", … start, in order over the long lines; none if fewer than three."""
+    chain: list[int] = []
+    known = 0
+    for start, end in spans:
+        for match in _NUMBERED.finditer(text, start, end):
+            number = int(match.group(1))
+            if number == len(chain) + 1 or (number == 1 and len(chain) < _STARTS):
+                if number == 1:
+                    chain, known = [], 0
+                chain.append(match.start())
+                known += may_start_with_heading(text[match.start() : match.start() + MAX_HEADING])
+    return chain if len(chain) >= _STARTS and known >= _KNOWN else []
+
+
+def _glued_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Where a known heading glued to its value starts; none if fewer than three."""
+    starts = []
+    for start, end in spans:
+        for match in _CAPITAL.finditer(text, start, end):
+            at = match.start()
+            head = text[at : min(end, at + MAX_HEADING)]
+            if may_start_with_heading(head) and _glued_heading(head) is not None:
+                starts.append(at)
+    return starts if len(starts) >= _STARTS else []
+
+
+def unwrapped(text: str) -> str:
+    """*text* with a line break before each heading of its run-on lines (same length).
+
+    Text that is not run-on is returned as it is.
+    """
+    if len(text) > _LONGEST:
+        return text
+    spans = _long_lines(text)
+    if not spans:
+        return text
+    non_blank = len(text) - sum(char.isspace() for char in text)
+    if 2 * sum(end - start for start, end in spans) < non_blank:
+        return text
+    starts = _numbered_starts(text, spans) or _glued_starts(text, spans)
+    if not starts:
+        return text
+    chars = list(text)
+    for at in starts:
+        chars[at - 1] = "\n"  # the space or tab before the heading (the patterns require one)
+    return "".join(chars)

@@ -1,0 +1,92 @@
+"""Importer round 10, structure: headings the splitter did not see (fictional notices)."""
+
+from __future__ import annotations
+
+from rekisteri.importer import import_notice
+from rekisteri.importer._runon import unwrapped
+
+
+def _fields(text: str) -> dict[str, str]:
+    """Each heading's text → the field it was read as."""
+    result = import_notice(text)
+    return {
+        " ".join(result.text[m.start : m.end].split()): m.field.removeprefix("heading:")
+        for m in result.mapped
+        if m.field.startswith("heading:")
+    }
+
+
+_NUMBERED_PAGE = (
+    "REKISTERISELOSTE Laadittu 1.2.2020 1. Rekisterin nimi Kerhon jäsenrekisteri "
+    "2. Rekisterinpitäjä Lintukerho Tikka ry Kuusitie 4, 40100 Jyväskylä "
+    "3. Rekisterin käyttötarkoitus Tietoja käytetään jäsenyyden hoitoon ja jäsenmaksujen "
+    "perintään sekä kerhon tiedotteiden lähettämiseen jäsenille sähköpostilla tai kirjeellä. "
+    "4. Rekisterin tietosisältö Jäsenen nimi, osoite, sähköpostiosoite ja liittymisvuosi. "
+    "5. Säännönmukaiset tietolähteet Tiedot saadaan jäseneltä itseltään liittymisen yhteydessä. "
+    "6. Tietojen luovutukset Tietoja ei luovuteta kerhon ulkopuolelle."
+)
+
+_UNNUMBERED_PAGE = (
+    "Registerbeskrivning Registerhållare Båtklubben Måsen rf Hamnvägen 2, 10600 Ekenäs "
+    "Registrets namn Båtklubbens medlemsregister Registrets innehåll Medlemmens namn, adress "
+    "och båtplats samt uppgifter om betalda avgifter och om nycklar till klubbhuset. "
+    "Regelmässiga uppgiftskällor Uppgifterna fås av medlemmen själv när hen ansöker om "
+    "medlemskap och när hen meddelar ändringar till klubbens sekreterare per e-post."
+)
+
+
+class TestRunOnText:
+    def test_numbered_headings_of_a_page_long_line_start_lines(self) -> None:
+        """A PDF's page pasted as one line: each heading numbered in sequence starts a line."""
+        text = unwrapped(_NUMBERED_PAGE)
+        assert len(text) == len(_NUMBERED_PAGE)
+        lines = text.splitlines()
+        assert [line[:3] for line in lines[1:]] == ["1. ", "2. ", "3. ", "4. ", "5. ", "6. "]
+        assert "Laadittu 1.2.2020" in lines[0]  # a date's dots are no heading's number
+
+    def test_numbered_run_on_notice_is_read_by_its_headings(self) -> None:
+        """The headings of a run-on notice name their fields, its text goes under them."""
+        fields = _fields(_NUMBERED_PAGE)
+        assert fields["2. Rekisterinpitäjä"] == "controller"
+        assert fields["4. Rekisterin tietosisältö"] == "data_categories"
+        assert fields["5. Säännönmukaiset tietolähteet"] == "sources"
+        result = import_notice(_NUMBERED_PAGE)
+        assert result.draft.controller.name == "Lintukerho Tikka ry"
+        assert result.draft.name is not None
+        assert result.draft.name.fi == "Kerhon jäsenrekisteri"
+
+    def test_known_headings_glued_to_values_start_lines(self) -> None:
+        """Unnumbered: a heading the table knows, followed by a capitalised value, starts a line."""
+        lines = unwrapped(_UNNUMBERED_PAGE).splitlines()
+        assert [line.split()[0] for line in lines] == [
+            "Registerbeskrivning",
+            "Registerhållare",
+            "Registrets",
+            "Registrets",
+            "Regelmässiga",
+        ]
+
+    def test_a_list_numbered_inside_a_sentence_is_no_heading(self) -> None:
+        """Numbers in a long paragraph whose entries name no heading leave the line alone."""
+        line = (
+            "Tietoja käytetään seuraaviin tarkoituksiin: 1. Laskujen lähettäminen asiakkaille "
+            "2. Tilausten toimittaminen ja niiden seuranta 3. Asiakaspalvelu ja reklamaatioiden "
+            "käsittely. " * 3
+        )
+        assert unwrapped(line) == line
+
+    def test_ordinary_lines_are_left_alone(self) -> None:
+        """A notice of short lines is not run-on, whatever its words."""
+        text = "Rekisterin nimi Asiakasrekisteri\n\nRekisterinpitäjä Esimerkki Oy\n" * 3
+        assert unwrapped(text) == text
+
+    def test_a_phone_label_with_a_note_and_no_number_is_not_lost(self) -> None:
+        """'Tfn (växel)' without its number is a label: it does not count as lost text."""
+        from rekisteri.importer import to_toml
+        from rekisteri.importer._evaluate import lost_passages
+
+        result = import_notice(
+            "Registeransvarig\nBåtklubben Måsen rf\nPB 7, 10600 EKENÄS Tfn (växel)\n\n"
+            "Registrets namn\nMedlemsregister\n"
+        )
+        assert lost_passages(result, to_toml(result.draft, notes=result.notes)) == []
