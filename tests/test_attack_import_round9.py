@@ -119,10 +119,6 @@ def best_time(notice: str, repeat: int = 2) -> float:
 
 # -- 1. nothing lost silently ------------------------------------------------
 
-_G2 = pytest.mark.xfail(
-    strict=True, reason="bug G2: a genitive name in a purpose is cut ('Espo'), not 5 letters left"
-)
-
 KEPT = [
     pytest.param(
         "Rekisterin nimi\n\nAsiakasrekisteri (sis. Zorblax-kanta-asiakkaat)\n",
@@ -233,7 +229,6 @@ KEPT = [
         "Rekisterin käyttötarkoitus\n\nTietoja käytetään ajanvaraukseen Espoon klinikalla.\n",
         ("Espoon",),
         id="place-in-purpose",
-        marks=_G2,
     ),
     pytest.param(
         "Rekisterin käyttötarkoitus\n\nTietoja käytetään ajanvaraukseen Tampereen ja Turun "
@@ -246,7 +241,6 @@ KEPT = [
         "Matkahuollon kautta.\n",
         ("Postin", "Matkahuollon"),
         id="carriers-in-purpose",
-        marks=_G2,
     ),
     pytest.param(
         "Tietojen siirto EU:n tai ETA:n ulkopuolelle\n\n"

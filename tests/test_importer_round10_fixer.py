@@ -33,3 +33,28 @@ def test_whole_shares_still_print_as_they_are() -> None:
     result = import_notice(CONTROLLER + "Rekisterin nimi\n\nTilausrekisteri\n")
     assert set(result.shares_shown.values()) <= {f"{n}%" for n in range(101)} | {"<1%", ">99%"}
     assert result.shares_shown["unmapped"] == "0%"
+
+
+# -- G2: a proper name in the genitive inside a purpose is a name, kept whole -----
+
+
+def _purpose_names(sentence: str) -> list[str]:
+    result = import_notice(CONTROLLER + "Rekisterin käyttötarkoitus\n\n" + sentence + "\n")
+    return [purpose.name.fi or "" for purpose in result.draft.purposes]
+
+
+def test_place_name_in_the_genitive_before_a_locative_stays_whole() -> None:
+    names = _purpose_names("Tietoja käytetään kuljetusten tilaamiseen Kouvolan varikolla.")
+    assert names == ["Kuljetusten tilaaminen Kouvolan varikolla"]
+
+
+def test_two_names_joined_under_one_postposition_are_one_purpose() -> None:
+    names = _purpose_names(
+        "Tietoja käytetään lähetysten seurantaan Kaukoliikenteen ja Pikarahdin kautta."
+    )
+    assert names == ["Lähetysten seuranta Kaukoliikenteen ja Pikarahdin kautta"]
+
+
+def test_a_capitalised_service_in_the_illative_is_still_a_purpose() -> None:
+    names = _purpose_names("Tietoja käytetään laskutukseen ja Omatiliin.")
+    assert names == ["Laskutus", "Omatili"]

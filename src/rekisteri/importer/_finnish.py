@@ -169,10 +169,13 @@ def noun_phrase(item: str, *, search: bool) -> str | None:
     words = [word for word in words if word]
     if not words:
         return None
-    # Trailing locative modifiers belong to the phrase ("... verkkopalveluissamme").
+    # Trailing locative modifiers belong to the phrase ("... verkkopalveluissamme"),
+    # with the names in the genitive before them ("Kouvolan ja Kotkan toimipisteissä").
     end = len(words)
     while end > 1 and _LOCATIVE.search(words[end - 1].casefold()):
         end -= 1
+    if end < len(words):
+        end = _names_before(words, end)
     head_at = _head_index(words, end, search=search)
     if head_at is None:
         return None
@@ -193,13 +196,35 @@ def noun_phrase(item: str, *, search: bool) -> str | None:
     return capitalise(" ".join(out))
 
 
+def _proper(word: str) -> bool:
+    """Whether *word* is a proper name: a capital, no hyphen or colon ("Espoon", not "CRM:ään")."""
+    return word[:1].isupper() and not word.isupper() and "-" not in word and ":" not in word
+
+
+def _names_before(words: list[str], end: int) -> int:
+    """*end* moved back over the proper names in the genitive (joined by "ja"/"tai") before it."""
+    while end > 1 and (
+        (_proper(words[end - 1]) and words[end - 1].endswith("n"))
+        or (words[end - 1] in {"ja", "tai"} and _proper(words[end - 2]))
+    ):
+        end -= 1
+    return end + 1 if words[end] in {"ja", "tai"} else end  # "Espoo ja Turun …": not "ja"
+
+
 def _head_index(words: list[str], end: int, *, search: bool) -> int | None:
-    """The index of the phrase's head word (in a case the rules know), or ``None``."""
+    """The index of the phrase's head word (in a case the rules know), or ``None``.
+
+    A proper name after the first word is a head only when no other word can be:
+    "Espoon" is the genitive of "Espoo" far more often than an illative.
+    """
     if not search:
         return end - 1 if _head(words[end - 1], last=True) is not None else None
-    for index in range(end - 1, -1, -1):
-        if _head(words[index], last=index == end - 1) is not None:
-            return index
+    for names in (False, True):
+        for index in range(end - 1, -1, -1):
+            if (names or index == 0 or not _proper(words[index])) and _head(
+                words[index], last=index == end - 1
+            ) is not None:
+                return index
     # No unambiguous illative: take an -aan/-ään/-een word ("markkinointiviestintään
     # vain ... toimesta"); only now, as these endings are also genitives.
     for index in range(end - 1, -1, -1):
@@ -259,7 +284,7 @@ def purposes_in(sentence: str) -> list[str] | None:
     several = len(parts) > 1 or bool(re.search(r"\ssekä\s*[:.]?$", sentence))
     names: list[str] = []
     for part in parts:
-        items = [item for item in _ITEM_SPLIT.split(part) if item.strip()]
+        items = [item for item in _items(part) if item.strip()]
         names.extend(_part_names(part, items, nominative=nominative, several=several))
     return names
 
@@ -272,6 +297,26 @@ _FINITE: Final = re.compile(
     r"|är|var|har|kan|ska|skall|is|are|was|has|have|can|will)\b"
 )
 _MAX_LISTED_WORDS: Final = 14
+
+
+_ITEM_SEPARATOR: Final = re.compile(rf"({_ITEM_SPLIT.pattern})")
+
+
+def _items(part: str) -> list[str]:
+    """The items of a list, split at commas and "ja"/"tai"; names joined by "ja" stay together.
+
+    "toimittamiseen Postin ja Matkahuollon kautta" is one item: two proper names
+    (capitalised) coordinated under one postposition, not two purposes.
+    """
+    pieces = _ITEM_SEPARATOR.split(part)
+    items = [pieces[0]]
+    for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        left, right = items[-1].split(), piece.split()
+        if "," not in separator and left and right and _proper(left[-1]) and _proper(right[0]):
+            items[-1] += separator + piece
+        else:
+            items.append(piece)
+    return items
 
 
 def _illative_list(sentence: str) -> bool:
