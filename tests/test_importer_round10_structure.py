@@ -90,3 +90,37 @@ class TestRunOnText:
             "Registrets namn\nMedlemsregister\n"
         )
         assert lost_passages(result, to_toml(result.draft, notes=result.notes)) == []
+
+
+_OUTLINE = (
+    "Tietosuojaseloste\n\n"
+    "Kahvila Kaneli Oy, Myllykatu 3, 33100 Tampere, kahvila@kaneli.example.fi.\n\n"
+    " 1. Mihin tietoja käytetään\n"
+    "  1. Kanta-asiakasetujen hallintaan ja tilausten toimittamiseen.\n"
+    " 2. Mitä tietoja keräämme\n"
+    "  1. Nimi ja puhelinnumero.\n"
+    "  2. Ostohistoria ja kerätyt leimat.\n"
+    " 3. Kuinka kauan tietoja säilytetään\n"
+    "  1. Tiedot poistetaan kahden vuoden kuluttua viimeisestä ostosta.\n"
+)
+
+
+class TestOutline:
+    def test_outer_lines_of_a_two_depth_outline_are_headings(self) -> None:
+        """Numbered lines over indented entries numbered from 1 again are the headings."""
+        fields = _fields(_OUTLINE)
+        assert fields["2. Mitä tietoja keräämme"] == "data_categories"
+        assert fields["3. Kuinka kauan tietoja säilytetään"] == "retention"
+
+    def test_numbered_list_with_sub_entries_is_no_outline_of_headings(self) -> None:
+        """Entries with numbered sub-entries whose words name no field stay a list."""
+        text = (
+            "Rekisterin käyttötarkoitus\n\n"
+            "Tietoja käytetään:\n"
+            " 1. Laskutukseen\n"
+            "  1. Laskun lähettäminen\n"
+            " 2. Markkinointiin\n"
+            "  1. Uutiskirje\n"
+        )
+        fields = _fields(text)
+        assert list(fields.values()) == ["purposes"]

@@ -390,7 +390,8 @@ class _Splitter:
                 )
                 return taken, piece
         numbered = (
-            self._numbered(block, i)
+            self._outline_heading(block, i)
+            or self._numbered(block, i)
             or self._numbered_unknown(block, i)
             or self._alone_numbered(block)
             or self._bullet_heading(block, i)
@@ -693,6 +694,66 @@ class _Splitter:
         if kind is None or kind is SectionKind.TITLE:
             return None
         return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, line))
+
+    def _indent(self, start: int) -> int:
+        """The columns of blank before the line starting (trimmed) at *start*; a tab is four."""
+        begin = self.text.rfind("\n", 0, start) + 1
+        return len(self.text[begin:start].expandtabs(4))
+
+    def _outline(self, block: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        """The numbered lines of *block*: ``(index, depth, number)``."""
+        out = []
+        for index, (start, end) in enumerate(block):
+            numbered = _LIST_NUMBER.match(self.text, start, end)
+            if numbered is not None:
+                out.append((index, self._indent(start), int(numbered.group(1))))
+        return out
+
+    def _outline_heading(self, block: list[tuple[int, int]], i: int) -> Piece | None:
+        """A heading of an outline numbered at two depths, headings over indented entries.
+
+        " 2. Vilka uppgifter vi behandlar" / "  1. Namn, adress …" / "  2. …" /
+        " 3. Hur länge uppgifterna sparas": the numbers of the outer depth run on
+        (1, 2, 3 …) while those indented under them start again at 1. A line of
+        the outer depth is a heading when it is shaped like one, and at least
+        two of that depth's lines name a field (a list of purposes with numbered
+        sub-entries names none); its words name its kind, if they do.
+        """
+        start, end = block[i]
+        if _LIST_NUMBER.match(self.text, start, end) is None:
+            return None
+        outline = self._outline(block)
+        depth = self._indent(start)
+        outer = [(index, number) for index, at, number in outline if at == depth]
+        if (
+            any(at < depth for _, at, _ in outline)
+            or not any(at > depth and number == 1 for _, at, number in outline)
+            or len(outer) < _PAIR
+            or any(b != a + 1 for (_, a), (_, b) in itertools.pairwise(outer))
+        ):
+            return None
+        heads = [self._outline_kind(block[index]) for index, _ in outer]
+        if sum(kind is not None for kind in heads) < _PAIR or not all(
+            self._outline_shaped(block[index]) for index, _ in outer
+        ):
+            return None
+        kind = heads[[index for index, _ in outer].index(i)]
+        line = self.text[start:end]
+        return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, line))
+
+    def _outline_shaped(self, line: tuple[int, int]) -> bool:
+        """Whether an outline's numbered line is shaped like a heading after its number."""
+        numbered = _LIST_NUMBER.match(self.text, *line)
+        assert numbered is not None
+        head = numbered.end() - 1
+        body = self.text[head : line[1]].rstrip().removesuffix(":").rstrip()
+        return bool(body) and self._unknown_heading((head, head + len(body)))
+
+    def _outline_kind(self, line: tuple[int, int]) -> SectionKind | None:
+        """The kind an outline's numbered line names (``None``: none, or it is no heading)."""
+        text = self.text[line[0] : line[1]]
+        kind = recognise(text) or _guessed(text, numbered=True)
+        return None if kind is SectionKind.TITLE else kind
 
     def _paren_numbered(self, block: list[tuple[int, int]], i: int) -> Piece | None:
         """A heading numbered with a bracket ("3) Data security"), alone in its block.
