@@ -445,8 +445,62 @@ def test_an_invisible_character_inside_the_digits(invisible: str) -> None:
 
 
 def test_a_visible_space_inside_the_digits_is_not_a_spelling() -> None:
-    """'040 123-4567' is a telephone number: a space splits a run of digits in two words."""
+    """'040 123-4567' is a telephone number: a space splits a run of digits in two words.
+
+    Without a letter (the check character here is a digit, the sign a dash), a
+    stray space keeps the shape of a telephone number, whether the code fits
+    or not.
+    """
     for text in (f"{_CODE[:3]} {_CODE[3:]}", f"{_CODE[:9]} {_CODE[9:]}", "puh. 040 123-4567"):
+        assert spellings(text) == [], text
+        assert hetu.redact(text) == text
+    # A space inside the birth date and no sign: three words of digits, even with a letter.
+    text = f"{_LETTERED[:3]} {_LETTERED[3:6]} {_LETTERED[7:]}"
+    assert spellings(text) == [], text
+
+
+#: A code whose check character is a letter (131052-903? and on: the first such).
+_LETTERED = next(
+    code
+    for number in range(902, 1000)
+    if (code := make_hetu(date(1952, 10, 13), number))[-1].isalpha()
+)
+
+
+def _stray_spaces(code: str) -> list[str]:
+    """*code* written with a stray visible space: apart from the check, inside the birth date."""
+    return [
+        f"{code[:6]} {code[7:10]} {code[10]}",  # no sign, the check apart
+        f"{code[:6]}{code[6]}{code[7:10]} {code[10]}",  # the check apart
+        f"{code[:6]} {code[6]} {code[7:10]}\u00a0{code[10]}",
+        *(f"{code[:at]} {code[at:]}" for at in range(1, 6)),  # a space inside the birth date
+        f"{code[:3]}\u00a0{code[3:6]} {code[6]} {code[7:]}",
+    ]
+
+
+@pytest.mark.parametrize("code", [_LETTERED, _NEW_CODE.replace("A", "a")])
+def test_a_stray_space_with_a_letter_is_a_spelling(code: str) -> None:
+    """A stray space where a letter shows it is no telephone number: masked everywhere (G17)."""
+    for spelled in _stray_spaces(code):
+        text = f"tunnus {spelled} arkistossa"
+        digits = "".join(c for c in code[:10] if c.isdigit())
+        for shown_text in (*_everywhere(text)[:2], redacted_text(text), _without_codes(text)):
+            assert digits not in "".join(c for c in shown_text if c.isdigit()), (text, shown_text)
+        assert contains_identity_code(text), text
+        assert holds_code(text), text
+        found = spellings(text)
+        assert len(found) == 1, (text, found)
+        assert found[0].canonical in {None, code.upper()}, (text, found)
+        assert spelling_alone(spelled) is not None, spelled
+
+
+def test_a_stray_space_in_a_code_that_does_not_fit_is_not_a_spelling() -> None:
+    """The stray-space spellings count only when the code fits whole, its check character too."""
+    wrong = _LETTERED[:10] + ("B" if _LETTERED[10] != "B" else "C")
+    for spelled in _stray_spaces(wrong):
+        if spelled[6:8] in {f"{wrong[6]}{wrong[7]}", f"{wrong[6]} "} or "- " in spelled:
+            continue  # a dash and three digits stand alone: the check-less spelling, masked
+        text = f"koodi {spelled} hyllyssä"
         assert spellings(text) == [], text
         assert hetu.redact(text) == text
 

@@ -34,9 +34,15 @@ What is recognised, as written in a text (``131052-308T`` stands for any code):
   century);
 * a doubled dash for the sign: ``131052--308T``, ``131052 – –308T``;
 * invisible characters inside the digits as well (a soft hyphen, a
-  zero-width space, a direction mark: ``1310\u200b52-308T``), but not a
-  visible space, which splits a run of digits into two words as in a
-  telephone number ``040 123-4567``;
+  zero-width space, a direction mark: ``1310\u200b52-308T``);
+* a stray visible space inside the birth date or before the check
+  character (``131 052-308T``, ``131052 308 T``, ``131052-308 T``), only
+  when the code fits whole, its check character included, and a letter shows
+  that it is no telephone number: the check character or the century sign
+  (with a space inside the birth date, a sign must be there; with the check
+  character apart and no sign, the check character must be a letter).
+  Without a letter, a visible space splits a run of digits into two words as
+  in a telephone number ``040 123-4567``;
 * a four-digit year, before a sign: ``13101952-308T``, ``13.10.1952-308T``;
 * no check character: ``131052-308``, six digits, a sign and three digits
   standing alone as a word, when its day and month exist and its individual
@@ -53,8 +59,10 @@ What is deliberately *not* recognised: a plain date (``2026-11-25``,
 telephone number written with spaces or a dash (``040 123 4567``,
 ``040 123-4567``) or one of ten digits whose check does not fit, a Y-tunnus
 (``1234567-8``), an IBAN, a sign-less run longer than ten characters, a
-visible space inside the digits (``131 052-308T``), and six and three digits
-whose date does not exist or whose individual number is 000 or 001. A ten-digit run whose check
+visible space inside the digits when no letter is the check character or
+the sign (``131 052-3085``) or no sign at all (``131 052 308T``), and six
+and three digits whose date does not exist or whose individual number is 000
+or 001. A ten-digit run whose check
 happens to fit (about 1 in 31 of those whose first four digits are a day and
 a month, such as many mobile numbers written without spaces) is a spelling
 and an identity code for messages and the stores (which refuse it as a
@@ -96,6 +104,7 @@ Examples:
 
 from __future__ import annotations
 
+import heapq
 import re
 from datetime import date
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -186,6 +195,33 @@ _PATTERN: Final = re.compile(
     # checked further by _plausible().
     f"|(?(ws)|(?!))(?P<gap>{_AROUND}[{_INSTEAD_OF_SIGN}{_NOT_A_SIGN}]?{_AROUND})"
     f"(?P<tail>{_THREE_DIGITS}{_CHECK})(?![^\\W_]))"
+)
+
+# Two spellings with a visible space where none belongs: the check character
+# apart from the individual number ("131052 308 T", "131052-308 T"), and a
+# space inside the six digits of the birth date ("131 052-308T"). A visible
+# space splits a telephone number too ("040 123-4567"), so these are tried by
+# a pattern of their own, which asks for a letter that shows it is no
+# telephone number (the check character or the century sign) and for the
+# stray space (the empty group ``sp`` is set when the birth date has it, else
+# the check character must stand apart); _odd_fits() then asks that the code
+# fit whole. The group names are those of _PATTERN, so that everything after
+# the match reads both alike.
+_SPACE: Final = "[ \t\u00a0\u2007\u202f]"
+_SIGN_LETTERS: Final = "A-FU-Ya-fu-y\uff21-\uff26\uff35-\uff39\uff41-\uff46\uff55-\uff59"
+_SIGN_OTHERS: Final = "\\-+" + DASHES + "\ufe62\uff0b"
+_CHECK_LETTERS: Final = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
+# After the first digit (the pattern starts with one, so that the engine skips
+# text without digits quickly): the other five, a space among them.
+_BIRTH_SPACED: Final = "|".join(f"\\d{{{n - 1}}}{_SPACE}\\d{{{6 - n}}}" for n in range(1, 6))
+_STRAY: Final = f"(?(sp){_SPACE}?|{_SPACE})"
+_ODD_PATTERN: Final = re.compile(
+    f"\\d(?<![^\\W_]\\d)(?P<ws>)(?:\\d{{5}}|(?P<sp>)(?:{_BIRTH_SPACED}))"
+    f"(?:(?P<sign>{_AROUND}(?:(?P<ls>[{_SIGN_LETTERS}])|[{_SIGN_OTHERS}]){_AROUND})"
+    f"(?P<rest>\\d{{3}}{_STRAY}(?(ls)[{CHECK_SPELLED}]|[{_CHECK_LETTERS}]))"
+    f"|(?(sp)(?!)|(?P<gap>{_AROUND}[{_INSTEAD_OF_SIGN}]?{_AROUND})"
+    f"(?P<tail>\\d{{3}}{_SPACE}[{_CHECK_LETTERS}])))"
+    "(?![^\\W_])"
 )
 
 _CHECK_CHARS: Final = "0123456789ABCDEFHJKLMNPRSTUVWXY"
@@ -340,8 +376,30 @@ _RUN_WINDOW: Final = 48
 _RUN_TAIL: Final = 32
 
 
+def _odd_fits(match: re.Match[str]) -> bool:
+    """Whether a match of _ODD_PATTERN is an identity code: it fits whole, its check too."""
+    spelling = _spelling(match)
+    return spelling is not None and spelling.is_code
+
+
 def _kept(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match[str]]:
     """The matches in *text* that *keep* accepts, in order of their start; they may overlap.
+
+    The matches of _PATTERN, and those of _ODD_PATTERN that _odd_fits()
+    accepts (a code written with a stray space), merged in order.
+    """
+    usual = _kept_usual(text, keep)
+    odd = [m for m in _ODD_PATTERN.finditer(text) if _odd_fits(m) and keep(m)]
+    if not odd:
+        return usual
+    # "131052-308 T" is one code, not also the check-less "131052-308" inside it.
+    ends = {match.start(): match.end() for match in odd}
+    inside = (m for m in usual if not m.end() <= ends.get(m.start(), -1))
+    return heapq.merge(inside, odd, key=lambda match: match.start())
+
+
+def _kept_usual(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match[str]]:
+    """The matches of _PATTERN in *text* that *keep* accepts, in order of their start.
 
     After every match the search goes on from its second character, so that
     no match hides a spelling that starts inside it: in ``12.30 281097-9637``
@@ -445,7 +503,7 @@ def shaped(text: str) -> bool:
         >>> shaped("asiakas 131052-308U"), shaped("tilaus 2026-11-25")
         (True, False)
     """
-    return _PATTERN.search(text) is not None
+    return _PATTERN.search(text) is not None or _ODD_PATTERN.search(text) is not None
 
 
 def _bare_digits(match: re.Match[str]) -> bool:
