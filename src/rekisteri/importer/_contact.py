@@ -280,8 +280,8 @@ _CLOSING: Final = {")": "(", "]": "["}
 _OPENING: Final = {"(": ")", "[": "]"}
 
 
-#: A legal form written with stops, its last stop part of it.
-_DOTTED_FORM: Final = re.compile(r"(?i)(?<![\w.])(?:r\.y|r\.f|s\.r|o\.y|t:mi)\.$")
+#: A legal form written with stops, its last stop part of it ("r.y.", "Ltd.", "Inc.").
+DOTTED_FORM: Final = re.compile(r"(?i)(?<![\w.])(?:r\.y|r\.f|s\.r|o\.y|t:mi|ltd|inc|corp|co)\.$")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -290,7 +290,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
             break  # "(040) 503 2278": the bracket that a later one closes
         start += 1
     while end > start and text[end - 1] in _TRIM:
-        if text[end - 1] == "." and _DOTTED_FORM.search(text, start, end):
+        if text[end - 1] == "." and DOTTED_FORM.search(text, start, end):
             break  # "Esimerkki r.y.", "Exempel r.f.": the stop belongs to the legal form
         closing = _CLOSING.get(text[end - 1])
         if closing is not None and text.count(closing, start, end) > text.count(

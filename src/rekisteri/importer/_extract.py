@@ -16,6 +16,7 @@ from typing import Final
 import attrs
 
 from rekisteri.importer._builder import Builder, Remark
+from rekisteri.importer._contact import DOTTED_FORM
 from rekisteri.importer._controller import (
     STATED_CONTROLLER,
     ContactReader,
@@ -824,15 +825,12 @@ class Extractor:
                 # "Esimerkin asiakasrekisteriä käytetään …": a sentence, read for its cues
                 self._sentence_unit(SectionKind.TITLE, piece.start, piece.end, inherit=None)
                 continue
-            if index == 0 and self.out.name is None and _FINITE_VERB.search(value):
-                # "X ry:n rekisteri. Rekisterikokonaisuus muodostuu seuraavista …": the
-                # name is the first sentence; "Säätiössä on rekisterit liittyen …" names none
-                first, _, rest = value.partition(". ")
-                if not rest or _FINITE_VERB.search(first) or len(first.split()) > _NAME_WORDS:
+            if index == 0 and self.out.name is None:
+                named = self._name_and_rest(piece, value)
+                if named is None:
                     self._sentence_unit(SectionKind.TITLE, piece.start, piece.end, inherit=None)
                     continue
-                value = first
-                self.out.add_description(rest, piece.start, piece.end)
+                value = named
             if index == 0 and self.out.name is None and len(value) <= 200:
                 self.out.name = _as_name(value)
                 self.out.map(piece.start, piece.end, "name")
@@ -848,6 +846,29 @@ class Extractor:
                 self.out.map(piece.start, piece.end, "name")
             else:
                 self._sentence_unit(SectionKind.TITLE, piece.start, piece.end, inherit=None)
+
+    def _name_and_rest(self, piece: Piece, value: str) -> str | None:
+        """The name in a name section's first paragraph *value*, the rest to the description.
+
+        ``None`` when the paragraph is a sentence that names no register.
+        """
+        over = _name_over_text([flat(self.text[s:e]) for s, e in piece.lines])
+        if over is not None:
+            # "KYLÄN REKISTERIT" / "SISÄLTÄÄ MM. …": the name's line, then a sentence
+            first, rest = _name_value(over[0]), over[1]
+        elif not _FINITE_VERB.search(value):
+            return value
+        else:
+            # "X ry:n rekisteri. Rekisterikokonaisuus muodostuu seuraavista …": the
+            # name is the first sentence; "Säätiössä on rekisterit liittyen …" names none
+            first, _, rest = value.partition(". ")
+            if not rest or _FINITE_VERB.search(first) or len(first.split()) > _NAME_WORDS:
+                return None
+        first, kept_in = split_section_name(first)  # "X-rekisteri Y-järjestelmässä. …"
+        if kept_in is not None:
+            self.out.note("name", f"the words after the name are kept apart: {kept_in}")
+        self.out.add_description(rest, piece.start, piece.end)
+        return first
 
     def _name_lines(self, piece: Piece) -> str:
         """A name section's paragraph as one value: its lines joined, or the first of them."""
@@ -1835,6 +1856,8 @@ def _denies_subjects(sentence: str) -> bool:
 def _as_name(value: str) -> str:
     """A register's name with one capital, unless written so: "iPhone-sovelluksen …"."""
     name = capitalise(value)
+    if DOTTED_FORM.search(value.rstrip()) and not name.endswith("."):
+        name += "."  # "… Example Ltd.", "… Esimerkki r.y.": the stop is the legal form's
     return value[:1] + name[1:] if _INNER_CAPITAL.match(value) else name
 
 
@@ -1842,17 +1865,43 @@ def _as_name(value: str) -> str:
 _INNER_CAPITAL: Final = re.compile(r"[a-zäöå]+[A-ZÄÖÅ]")
 
 
+#: A register's word in a name: the name's line must have one.
+_REGISTER_WORD: Final = re.compile(r"(?i)rekister|register|luettelo|kortisto|förteckning")
+
+
+def _name_over_text(lines: list[str]) -> tuple[str, str] | None:
+    """The name on a name section's first line and the sentence on the lines under it.
+
+    "KYLÄN SEURAN REKISTERIT" / "SISÄLTÄÄ MM. jäsenluettelon ja …": the first
+    line is a name (a register's word, no verb, not running on), the next one
+    starts with a capital and has a verb: a sentence about the register, for
+    the description. ``None`` otherwise (one line, a name broken over lines).
+    """
+    if len(lines) < 2:
+        return None
+    first, rest = lines[0].strip(), " ".join(lines[1:]).strip()
+    if (
+        _REGISTER_WORD.search(first) is None
+        or _FINITE_VERB.search(f" {first} ")
+        or len(first.split()) > _NAME_WORDS
+        or first.endswith((",", ";", ":", "-", "–"))
+        or not rest[:1].isupper()
+        or _FINITE_VERB.search(f" {rest} ") is None
+    ):
+        return None
+    return first, rest
+
+
 def _name_value(value: str) -> str:
     """A name section's value without "Rekisterin nimi on", its full stop and quotes."""
-    value = (
-        re.sub(
-            r"(?i)^(?:rekisterin nimi|registrets namn|the name of the register)\s+(?:on|är|is)\s+",
-            "",
-            value,
-        )
-        .rstrip(".")
-        .strip("\"'”“„«»’‘ ")
+    value = re.sub(
+        r"(?i)^(?:rekisterin nimi|registrets namn|the name of the register)\s+(?:on|är|is)\s+",
+        "",
+        value,
     )
+    # the full stop ends the name, unless it is a legal form's ("… Example Ltd.")
+    value = value if DOTTED_FORM.search(value) else value.rstrip(".")
+    value = value.strip("\"'”“„«»’‘ ")
     if sum(c.isalpha() for c in value) > 3 and value.isupper():
         return unshouted_name(value)  # "ASIAKASREKISTERI" in a notice set in capitals
     return value

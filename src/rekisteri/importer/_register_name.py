@@ -358,6 +358,11 @@ def split_section_name(value: str) -> tuple[str, str | None]:
     if tail is not None and len(tail.group("name").split()) <= _NAME_WORDS:
         # "X:n asiakasrekisteri tilausten toimitusta varten": what it is for is no part of it
         return tail.group("name"), tail.group("rest")
+    kept_in = _SYSTEM_TAIL.match(value.strip())
+    if kept_in is not None and len(kept_in.group("name").split()) <= _NAME_WORDS:
+        # "X:n asiakasrekisteri, asiakasjärjestelmä Y" / "… Y-järjestelmässä": the system
+        # the register is kept in is no part of its name
+        return kept_in.group("name"), kept_in.group("rest") or kept_in.group("where")
     explained = _EXPLAINED.match(value.strip())
     if explained is not None and len(explained.group("name").split()) <= _NAME_WORDS:
         # a long explanation in brackets after the name is said in the description
@@ -523,6 +528,17 @@ _BULLETS: Final = re.compile(r"^(?:[•*·▪◦‣●○■□][ \t]*)+")
 _PURPOSE_TAIL: Final = re.compile(
     r"(?P<name>.+?(?:rekisteri|register|registret|registry))[ \t]+"
     r"(?P<rest>(?:\w+[ \t]+){1,4}varten)\.?$",
+    re.IGNORECASE,
+)
+#: A name followed by the system it is kept in: after a comma, the system's word (and its
+#: name: "…rekisteri, asiakasjärjestelmä Y"); or without one, the system's word in the
+#: inessive or adessive ("…rekisteri Y-varausjärjestelmässä", "… Z-sovelluksella").
+_SYSTEM_TAIL: Final = re.compile(
+    r"(?P<name>.+?(?:rekisteri|register|registret|registry))"
+    r"(?:,[ \t]+(?P<rest>(?:[\w-]+[ \t]+){0,2}[\w-]*(?:järjestelmä|ohjelmisto|sovellus|system)\w*"
+    r"(?:[ \t]+[\w-]+){0,2})"
+    r"|[ \t]+(?P<where>(?:[\w-]+[ \t]+){0,2}[\w-]*(?:järjestelmä|ohjelmisto|sovellukse|palvelu)"
+    r"(?:ssä|ssa|llä|lla)))\.?$",
     re.IGNORECASE,
 )
 #: A name followed by a long explanation in brackets: the explanation is no part of it.

@@ -1,0 +1,89 @@
+"""Round 10, key facts: the register's name and the controller's name (tuner T2).
+
+Fictional notices written for these tests; each checks one mechanism.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisteri.importer import import_notice
+from rekisteri.importer._register_name import split_section_name
+
+
+def _notice(name_block: str, controller: str = "Esimerkkipaja Oy") -> str:
+    return (
+        "Tietosuojaseloste\n\n"
+        f"1. Rekisterinpitäjä\n{controller}\nPajakuja 3, 33100 Tampere\n"
+        "info@esimerkkipaja.example.fi\n\n"
+        f"2. Rekisterin nimi\n{name_block}\n\n"
+        "3. Henkilötietojen käsittelyn tarkoitus\nTietoja käytetään laskutukseen.\n"
+    )
+
+
+def test_legal_form_with_a_stop_keeps_it_in_the_controller_and_register_name() -> None:
+    text = (
+        "Privacy notice\n\nData controller\nHarbour Tools Ltd.\nBusiness ID: 1234567-1\n"
+        "Satamakatu 4, 20100 Turku\nEmail: office@harbourtools.example.fi\n\n"
+        "Name of the register\nCustomer register of Harbour Tools Ltd.\n\n"
+        "Purpose of processing\nWe use the data to deliver orders.\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.controller.name == "Harbour Tools Ltd."
+    assert draft.name is not None
+    assert draft.name.fi == "Customer register of Harbour Tools Ltd."
+
+
+def test_a_name_ending_in_a_sentence_still_loses_its_full_stop() -> None:
+    draft = import_notice(_notice("Esimerkkipajan asiakasrekisteri.")).draft
+    assert draft.name is not None
+    assert draft.name.fi == "Esimerkkipajan asiakasrekisteri"
+
+
+def test_upper_case_name_line_over_a_sentence_about_it() -> None:
+    block = "PAJAN REKISTERIT\nSISÄLTÄÄ MM. asiakasluettelon ja kurssien osallistujalistat"
+    result = import_notice(_notice(block))
+    assert result.draft.name is not None
+    assert result.draft.name.fi == "Pajan rekisterit"
+    assert result.draft.description is not None
+    assert "asiakasluettelon" in result.draft.description.fi
+
+
+def test_a_name_broken_over_two_lines_is_not_split() -> None:
+    block = "Esimerkkipajan asiakas- ja\nmarkkinointirekisteri"
+    draft = import_notice(_notice(block)).draft
+    assert draft.name is not None
+    assert draft.name.fi == "Esimerkkipajan asiakas- ja markkinointirekisteri"
+
+
+def test_the_system_in_the_inessive_after_the_name_and_a_sentence() -> None:
+    block = (
+        "Esimerkkipajan kurssirekisteri Kurssikalenteri-varausjärjestelmässä.\n"
+        "Tietoja käsitellään, koska osallistuja on pajan asiakas."
+    )
+    result = import_notice(_notice(block))
+    assert result.draft.name is not None
+    assert result.draft.name.fi == "Esimerkkipajan kurssirekisteri"
+    assert any("Kurssikalenteri" in note for note in result.notes.get("name", ()))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "Esimerkkipaja Oy:n asiakasrekisteri, asiakashallintajärjestelmä Pajanet",
+            ("Esimerkkipaja Oy:n asiakasrekisteri", "asiakashallintajärjestelmä Pajanet"),
+        ),
+        (
+            "Pajan kurssirekisteri Varaaja-sovelluksessa",
+            ("Pajan kurssirekisteri", "Varaaja-sovelluksessa"),
+        ),
+        ("Kundregister, CRM-systemet Exempel", ("Kundregister", "CRM-systemet Exempel")),
+        # no system word: the name is whole
+        ("Pajan asiakasrekisteri, Tampere", ("Pajan asiakasrekisteri, Tampere", None)),
+        # the system's name as the register's own name stays whole
+        ("Kulunvalvontajärjestelmä", ("Kulunvalvontajärjestelmä", None)),
+    ],
+)
+def test_split_section_name_system_tail(value: str, expected: tuple[str, str | None]) -> None:
+    assert split_section_name(value) == expected
