@@ -124,3 +124,24 @@ class TestOutline:
         )
         fields = _fields(text)
         assert list(fields.values()) == ["purposes"]
+
+
+class TestHeadingWords:
+    def test_data_of_a_kind_processed_names_the_data(self) -> None:
+        """'Member Data Collected': one word qualifying the data still names the data."""
+        from rekisteri.importer._headings import guess
+
+        assert guess("6. Member Data Collected") == "data_categories"
+        assert guess("Visitor data processed") == "data_categories"
+
+    def test_a_summary_or_introduction_heads_the_description(self) -> None:
+        """'Tiivistelmä', 'Allmänt', '1. General' head text about the notice (its description)."""
+        for heading in ("Tiivistelmä", "Allmänt", "1. General", "Summary"):
+            text = (
+                f"{heading}\n\nKerho kerää jäsentensä tietoja jäsenrekisteriin.\n\n"
+                "Rekisterin nimi\n\nJäsenrekisteri\n"
+            )
+            result = import_notice(text)
+            fields = {m.field for m in result.mapped if m.start > len(heading) + 1}
+            assert "description" in fields, heading
+            assert result.draft.description is not None

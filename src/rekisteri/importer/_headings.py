@@ -58,7 +58,10 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|tietosuojakäytäntö|tietosuoja|tietosuojalauseke|tietosuojalausunto|yksityisyydensuoja"
             r"|registerbeskrivning"
             r"|dataskyddsbeskrivning|dataskydd|integritetspolicy|privacy policy|privacy notice"
-            r"|yleistä|johdanto|tiedonanto|tillkännagivande|data protection)"
+            r"|yleistä|johdanto|tiedonanto|tillkännagivande|data protection"
+            # an introduction or a summary of the notice: "Tiivistelmä", "Allmänt", "General"
+            r"|tiivistelmä|yhteenveto|allmänt|inledning|sammanfattning|general|introduction"
+            r"|summary|overview)"
             r"|(tietosuojailmoitus|dataskyddspolicy|privacy (notice|statement)) .{0,80}"
             r"|(tietosuoja|dataskydd|integritetsskydd|data protection|privacy) (vid|i|hos|på|at|in) .{0,80}"
             r"|.{0,80}(rekisteriseloste|tietosuojaseloste|tietosuojaperiaatteet|tietosuojakäytäntö"
@@ -631,7 +634,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|data (?:that )?we (?:process|hold|store|handle)|personal data processed"
             r"|(?:person)?uppgifter som (?:behandlas|samlas in|registreras|lagras)|registrets (?:person)?uppgifter"
             r"|\btietoryhm|vilken information|^(?:collected|stored|processed) (?:personal )?data$"
-            r"|^(?:personal )?data (?:collected|stored|processed)$"
+            r"|^(?:personal |\w+ )?data (?:collected|stored|processed|recorded)$"
         ),
     ),
     (SectionKind.CHANGES, re.compile(r"muutok|ändring|changes")),
