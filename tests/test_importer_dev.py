@@ -52,8 +52,6 @@ KNOWN_FACT_MISSES: Final[dict[str, set[str]]] = {
     "dev_w10a_12-natbutik-versaler-sv": {"controller"},
     # "X / Tmi Y": the writer keeps both names, the importer one of them
     "dev_w10b_04-toiminimi-labels-prose": {"controller"},
-    # an English notice: the name lands in the Finnish text (no English detection)
-    "dev_w10b_07-majoitus-privacy-en": {"name"},
     # "X / Tmi Y" again
     "dev_w10b_10-verkkokauppa-nested-lists": {"controller"},
 }
@@ -682,7 +680,7 @@ def test_key_facts(stem: str) -> None:
 
 @pytest.mark.parametrize("stem", CASES)
 def test_language(stem: str) -> None:
-    """A Swedish notice's texts are in the sv fields (I012); a Finnish one has no sv copy."""
+    """A Swedish (English) notice's texts are in the sv (en) fields too: I012 (I016)."""
     expected, result = load(stem)
     languages = expected["fixture"]["language"]
     codes = {finding.code for finding in result.findings}
@@ -700,6 +698,12 @@ def test_language(stem: str) -> None:
     elif "sv" not in languages:
         assert "I012" not in codes
         assert all(text.sv is None for text in present)
+    # an English notice's texts are in the en fields too (I016); a parallel one is no English one
+    if languages == ["en"]:
+        assert "I016" in codes
+        assert all(text.en is not None for text in present)
+    elif "en" not in languages:
+        assert "I016" not in codes
 
 
 @pytest.mark.parametrize("stem", CASES)

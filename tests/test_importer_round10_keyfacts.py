@@ -87,3 +87,54 @@ def test_the_system_in_the_inessive_after_the_name_and_a_sentence() -> None:
 )
 def test_split_section_name_system_tail(value: str, expected: tuple[str, str | None]) -> None:
     assert split_section_name(value) == expected
+
+
+_ENGLISH = (
+    "Privacy notice\n\nData controller\nHarbour Tools Ltd.\nSatamakatu 4, 20100 Turku\n\n"
+    "Name of the register\nWorkshop customer register\n\n"
+    "Purpose of processing\nThe data are used to deliver orders and to send invoices to the "
+    "customers who have ordered tools from us.\n\n"
+    "Disclosures\nThe data are not disclosed to anyone outside the company.\n"
+)
+
+
+def test_an_english_notice_has_its_texts_in_the_en_fields_too() -> None:
+    result = import_notice(_ENGLISH)
+    name = result.draft.name
+    assert name is not None
+    assert (name.fi, name.en, name.sv) == (
+        "Workshop customer register",
+        "Workshop customer register",
+        None,
+    )
+    assert all(p.name.en == p.name.fi for p in result.draft.purposes)
+    assert "I016" in {finding.code for finding in result.findings}
+    assert "I012" not in {finding.code for finding in result.findings}
+    assert any("in English" in note for note in result.notes.get("", ()))
+
+
+def test_a_finnish_and_english_notice_side_by_side_is_no_english_one() -> None:
+    text = (
+        "Rekisterin nimi / Name of the register\n"
+        "Pajan asiakasrekisteri / Workshop customer register\n\n"
+        "Käyttötarkoitus / Purpose\n"
+        "Tietoja käytetään tilausten toimittamiseen ja laskutukseen, ja ne ovat vain "
+        "pajan käytössä. / The data are used to deliver orders and for invoicing, and "
+        "they are for the workshop's own use.\n"
+        "Tietoja ei luovuteta ulkopuolisille. / The data are not disclosed to anyone.\n"
+    )
+    result = import_notice(text)
+    assert "I016" not in {finding.code for finding in result.findings}
+    assert result.draft.name is not None
+    assert result.draft.name.fi.startswith("Pajan asiakasrekisteri")
+
+
+def test_a_finnish_notice_quoting_english_names_stays_finnish() -> None:
+    text = _notice("Esimerkkipajan asiakasrekisteri") + (
+        "Käytämme palvelua The Shop of Tools and Things for Makers, jonka palvelimet ovat "
+        "Suomessa, ja tiedot ovat vain meidän käytössämme.\n"
+    )
+    result = import_notice(text)
+    assert result.draft.name is not None
+    assert result.draft.name.en is None
+    assert "I016" not in {finding.code for finding in result.findings}

@@ -9,7 +9,7 @@ an HTML page) and returns an :class:`ImportResult`:
   offsets: each non-blank character of the text is either mapped or listed
   (invisible format characters such as a soft hyphen count as blank);
 * ``findings``: the linter's report on the draft, plus the importer's own
-  findings (codes ``I001``–``I013``) and the outdated legal references of
+  findings (codes ``I001``–``I016``) and the outdated legal references of
   the text, each with its current replacement.
 
 :func:`import_bytes` first decodes bytes (UTF-8, or a Windows-1252/Latin-1
@@ -322,6 +322,22 @@ CODES: Final = MappingProxyType(
                 "fields, and the fi fields hold the same Swedish text: write the Finnish texts."
             ),
         ),
+        "I016": (
+            Severity.WARNING,
+            (
+                "Seloste näyttää olevan englanniksi; luonnoksessa tekstit ovat en-kentissä, "
+                "ja fi-kentissä on sama englanninkielinen teksti: kirjoita suomenkieliset "
+                "tekstit."
+            ),
+            (
+                "Beskrivningen verkar vara på engelska; i utkastet står texterna i en-fälten, "
+                "och fi-fälten har samma engelska text: skriv de finska texterna."
+            ),
+            (
+                "The notice appears to be in English; the draft has its texts in the en "
+                "fields, and the fi fields hold the same English text: write the Finnish texts."
+            ),
+        ),
         "I015": (
             Severity.INFO,
             (
@@ -422,6 +438,34 @@ def _swedish(text: str) -> bool:
     return swedish > 2 * finnish + 2
 
 
+#: An English notice has this many times more English function words than Finnish and
+#: Swedish ones together (a notice in Finnish and English side by side has two or three).
+_ENGLISH_RATIO: Final = 4
+
+
+def _english(text: str) -> bool:
+    """Whether *text* is in English: its English function words far outnumber the others."""
+    swedish, finnish = _word_counts(text)
+    english = len(_EN_FUNCTION.findall(text[:20000].casefold()))
+    return english >= _FEW_SENTENCES and english > _ENGLISH_RATIO * (swedish + finnish) + 2
+
+
+def _language(text: str) -> str:
+    """The language of a notice's texts: ``"sv"``, ``"en"`` or ``"fi"`` (also for parallel ones)."""
+    if _swedish(text):
+        return "sv"
+    return "en" if _english(text) else "fi"
+
+
+def _language_findings(text: str, notice_lang: str, locale: str) -> list[Finding]:
+    """The finding on the notice's language: Swedish (I012), English (I016) or parallel (I013)."""
+    if notice_lang == "sv":
+        return [_finding("I012", "text", "", locale)]
+    if notice_lang == "en":
+        return [_finding("I016", "text", "", locale)]
+    return [_finding("I013", "text", "", locale)] if _parallel(text) else []
+
+
 def _parallel(text: str) -> bool:
     """Whether *text* has Finnish and Swedish side by side (and is not simply Swedish)."""
     swedish, finnish = _word_counts(text)
@@ -487,8 +531,7 @@ def import_notice(
     built = Extractor(plain.text, sections).run()
     guesses = guessed_headings(plain.text, sections)
     note_guesses(guesses, [(m.start, m.end, m.field) for m in built.mapped], built.note)
-    if _swedish(plain.text):
-        built.lang = "sv"
+    built.lang = _language(plain.text)
     draft = built.build()
     spans, unreached = _accounted(plain, built.mapped, draft, built)
     mapped = tuple(MappedSpan(m.start, m.end, m.field) for m in spans)
@@ -524,10 +567,7 @@ def import_notice(
         findings.append(_finding("I014", "text", str(codes), lang))
     if BOTH_WAYS in built.notes.get("transfers", ()):  # not a sentence moved there
         findings.append(_finding("I010", "transfers", "", lang))
-    if _swedish(plain.text):
-        findings.append(_finding("I012", "text", "", lang))
-    elif _parallel(plain.text):
-        findings.append(_finding("I013", "text", "", lang))
+    findings.extend(_language_findings(plain.text, built.lang, lang))
     findings.extend(
         outdated_finding(
             match, f"text[{plain.start(match.start)}:{plain.end(match.end)}]", locale=lang

@@ -157,7 +157,7 @@ class Builder:
         self.transfer_tail = ""
         self.lang = "fi"
         self.updated: date | None = None
-        """The language of the notice's texts: ``"fi"`` or ``"sv"``."""
+        """The language of the notice's texts: ``"fi"``, ``"sv"`` or ``"en"``."""
 
     # -- bookkeeping
     def map(self, start: int, end: int, field: str) -> None:
@@ -369,11 +369,11 @@ class Builder:
         except InvalidRegisterError:  # pragma: no cover - a rule the builder should keep
             self.note("", "the draft broke a rule of the model; some fields were dropped")
             return Register(controller=self._controller(), rights=tuple(self.rights))
-        if self.lang == "sv":
-            # A Swedish notice: its texts are Swedish. The model asks for a
-            # Finnish text too; until one is written it holds the same text.
-            register = with_swedish(register)
-            self.note("", _SWEDISH_NOTE)
+        if self.lang in _OTHER_LANGUAGE_NOTE:
+            # A Swedish or English notice: its texts are in that language. The model
+            # asks for a Finnish text too; until one is written it holds the same text.
+            register = with_language(register, self.lang)
+            self.note("", _OTHER_LANGUAGE_NOTE[self.lang])
         return register
 
     def _cookie(self, found: FoundCookie) -> Cookie | None:
@@ -526,10 +526,13 @@ def localized(value: object) -> LocalizedText | None:
     return None
 
 
-_SWEDISH_NOTE: Final = (
-    "the notice is in Swedish: its texts are in the sv fields, and the fi fields hold the "
-    "same Swedish text until the Finnish one is written"
-)
+_OTHER_LANGUAGE_NOTE: Final = {
+    lang: (
+        f"the notice is in {name}: its texts are in the {lang} fields, and the fi fields hold "
+        f"the same {name} text until the Finnish one is written"
+    )
+    for lang, name in (("sv", "Swedish"), ("en", "English"))
+}
 _ENGLISH: Final = re.compile(r"(?i)\b(?:the|and|of|for|register|customer|members?|data|file)\b")
 _SWEDISH: Final = re.compile(r"(?i)(?:register|registret|registrets)$|\b(?:och|för|av)\b")
 
@@ -548,16 +551,22 @@ def _name_text(name: str | None) -> LocalizedText | None:
     return LocalizedText(fi=name.strip())
 
 
-def with_swedish(value: Any) -> Any:  # noqa: ANN401 - any part of a register
-    """*value* with every text that has no Swedish version given its Finnish text as Swedish."""
+def with_language(value: Any, lang: str) -> Any:  # noqa: ANN401 - any part of a register
+    """*value* with every text that has no *lang* version given its Finnish text as that.
+
+    *lang* is ``"sv"`` or ``"en"``: the language of a notice whose texts the
+    builder put in the Finnish fields.
+    """
     if isinstance(value, LocalizedText):
-        return value if value.sv is not None else attrs.evolve(value, sv=value.fi)
+        if getattr(value, lang) is not None:
+            return value
+        return attrs.evolve(value, **{lang: value.fi})
     if isinstance(value, tuple):
-        return tuple(with_swedish(item) for item in value)
+        return tuple(with_language(item, lang) for item in value)
     catalog = isinstance(value, Source) and CATALOG.get(value.key) == value
     if attrs.has(type(value)) and not catalog and not isinstance(value, Address):
         changes = {
-            field.alias: with_swedish(getattr(value, field.name))
+            field.alias: with_language(getattr(value, field.name), lang)
             for field in attrs.fields(type(value))
             if field.init
         }
