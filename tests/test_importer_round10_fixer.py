@@ -6,7 +6,12 @@ tests' words): invented firms, places and people.
 
 from __future__ import annotations
 
+import pytest
+
 from rekisteri.importer import import_notice
+from rekisteri.importer._account import account
+from rekisteri.importer._builder import Mapping
+from rekisteri.testing import make_ytunnus
 
 CONTROLLER = "Rekisterinpitäjä\n\nHaapalan Leipomo Oy\nMyllytie 5, 40100 Jyväskylä\n\n"
 
@@ -58,3 +63,47 @@ def test_two_names_joined_under_one_postposition_are_one_purpose() -> None:
 def test_a_capitalised_service_in_the_illative_is_still_a_purpose() -> None:
     names = _purpose_names("Tietoja käytetään laskutukseen ja Omatiliin.")
     assert names == ["Laskutus", "Omatili"]
+
+
+# -- R2-1: a label before a colon does not hide the name in front of it -----------
+
+
+def _lost_in(line: str, reached: list[str]) -> list[str]:
+    """The passages of *line* (mapped whole to the processors) that the accounting lists."""
+    text = "Käsittelijä\n" + line + "\n"
+    start = len("Käsittelijä\n")
+    _, lost = account(text, [Mapping(start, start + len(line), "processors")], reached)
+    return [text[span.start : span.end] for span in lost]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Saarisen Saha Oy (Y-tunnus: 2345678-{c})",
+        "Saarisen Saha Oy, Y-tunnus: 2345678-{c}",
+        "Saarisen Saha Y-tunnus: 2345678-{c}",
+    ],
+)
+def test_a_name_before_a_label_and_its_value_is_checked(line: str) -> None:
+    code = make_ytunnus(2345678)
+    line = line.format(c=code[-1])
+    assert _lost_in(line, [code]) == ["Saarisen Saha"]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Postiosoite: Sahatie 4", "Sahatie 4"),
+        ("Business Address: Sahatie 4", "Sahatie 4"),
+        ("Registrets benämning: Sågregistret", "Sågregistret"),
+    ],
+)
+def test_a_label_alone_before_its_value_is_still_no_content(line: str, value: str) -> None:
+    assert _lost_in(line, [value]) == []
+
+
+def test_a_capitalised_label_word_inside_a_sentence_is_a_name() -> None:
+    # "Postin" begins like the label "Postiosoite", but after a word it names a carrier
+    lost = _lost_in("Paketit lähetetään Postin kautta.", ["Paketit lähetetään"])
+    assert lost == ["Postin kautta."]
+    assert _lost_in("Sahatie 4, Puh. 040 765 4321", ["Sahatie 4", "040 765 4321"]) == []

@@ -21,8 +21,12 @@ letters (an inflected form reaches the draft in its base form:
   ``data`` …): :data:`IGNORED`;
 * the labels of contact fields (``Puh.``, ``Y-tunnus:``, ``Osoite:``,
   ``Sähköposti``, ``Nimi`` …: :data:`LABELS`; "- nimi" in a list is an item
-  of data, checked), a label alone on its line of at most two words, or one
-  of at most three words before its value ("Mailing address: …");
+  of data, checked, and so is a label's word of five letters or more written
+  with a capital after another word, a name: "toimitetaan Postin kautta"), a
+  label alone on its line of at most two words, or one of at most three words
+  before its value ("Mailing address: …"), each with a capital only on its
+  first word or a label's word, and the one before its value a single phrase
+  (in "Kylän Kauppa Oy (Y-tunnus: …)" the name is checked);
 * a title's usual words (:data:`TITLE_WORDS`), and what follows the title
   proper on its line (a legal reference, a date);
 * a heading's own words: the words of a heading span up to the end of the
@@ -434,13 +438,37 @@ def _runs(text: str, span: Mapping, marks: list[tuple[int, int, int]]) -> list[t
 def _lost(text: str, start: int, end: int, verdict: int, span: Mapping) -> bool:
     """Whether the word ``text[start:end]`` of *span*, of *verdict*, is lost."""
     if verdict == _LABEL:
-        # "- nimi" in a list: an item of data, not a label
-        return not span.field.startswith("heading:") and _listed(text, start)
+        # "- nimi" in a list: an item of data, not a label; "… Postin ja …" in a
+        # sentence: a name (a capital after a word), not a label
+        return not span.field.startswith("heading:") and (
+            _listed(text, start) or _named(text, start, end)
+        )
     if verdict != _LOST:
         return False
     if span.field == "heading:title":
         return _stem(text[start:end]) not in TITLE_WORDS
     return not span.field.startswith("heading:") or _stem(text[start:end]) not in HEADING_WORDS
+
+
+#: Before a label's word: a line's start, a bullet, a bracket or a stop; after it, its value.
+_AFTER_WORD: Final = re.compile(r"[^\W\d_][ \t]+$")
+_BEFORE_VALUE: Final = re.compile(r"[ \t]*(?:[.:(]|\d|$)", re.MULTILINE)
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    """Whether the label's word ``text[start:end]`` is a name inside a sentence.
+
+    A capital right after another word ("toimitetaan Postin kautta",
+    "Kylän Posti Oy") makes it a name; a label starts its line or follows a
+    comma or stop ("Kuusitie 2, Puh. 040 …"), its value follows it, and a
+    label's abbreviation ("Nykarleby Tfn", its number missing) is no name.
+    """
+    return (
+        text[start].isupper()
+        and end - start >= STEM  # "Tfn", "Puh": an abbreviation is a label
+        and _AFTER_WORD.search(text, max(0, start - 40), start) is not None
+        and _BEFORE_VALUE.match(text, end) is None
+    )
 
 
 def _translated(rest: str) -> bool:
@@ -602,15 +630,36 @@ def _structure_length(line: str) -> int:
         or all(is_column_label(cell) for cell in re.split(r"\s*[|\t]\s*", bare))
     ):
         return len(line)  # a heading, a label, a table's header ("Eväste | Tarkoitus")
-    if flat.endswith(":") and len(_words(bare)) <= _LABEL_LINE_WORDS:
+    if flat.endswith(":") and _label_shaped(bare, _LABEL_LINE_WORDS, alone=True):
         return len(line)  # a label alone on its line ("Registrets benämning:")
     colon = _COLON.search(line)
     if colon is not None and (
         _label(line[: colon.start()])
-        or (len(_words(line[: colon.start()])) <= _LABEL_WORDS and line[colon.end() :].strip())
+        or (_label_shaped(line[: colon.start()], _LABEL_WORDS) and line[colon.end() :].strip())
     ):
         return colon.end()  # "Y-tunnus: …", "Mailing address: …": a label, then its value
     return 0
+
+
+#: What ends a label's phrase inside a line: a bracket, a comma, a semicolon.
+_PHRASE_BREAK: Final = re.compile(r"[(),;]")
+
+
+def _label_shaped(text: str, most: int, *, alone: bool = False) -> bool:
+    """Whether *text*, the words before a colon, can be a label of at most *most* words.
+
+    A label before its value is one phrase (no bracket or comma: "Kylän Kauppa
+    Oy (Y-tunnus" is a name, then a label; a label *alone* on its line may be a
+    table's header, "Recipient (Purpose)"), with a capital at most on its first
+    word or on a label's word ("Postal Address"): "Kylän Kauppa Y-tunnus" names
+    a firm.
+    """
+    words = _words(text)
+    return (
+        len(words) <= most
+        and (alone or _PHRASE_BREAK.search(text) is None)
+        and all(not word[0].isupper() or _stem(word) in LABELS | IGNORED for word in words[1:])
+    )
 
 
 #: A label alone on its line has at most this many words; one before its value, this many.
