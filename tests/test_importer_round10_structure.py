@@ -57,13 +57,16 @@ class TestRunOnText:
 
     def test_known_headings_glued_to_values_start_lines(self) -> None:
         """Unnumbered: a heading the table knows, followed by a capitalised value, starts a line."""
-        lines = unwrapped(_UNNUMBERED_PAGE).splitlines()
-        assert [line.split()[0] for line in lines] == [
+        text = unwrapped(_UNNUMBERED_PAGE)
+        assert len(text) == len(_UNNUMBERED_PAGE)
+        lines = text.splitlines()
+        assert lines[0] == "Registerbeskrivning"
+        assert [line for line in lines if line.startswith("Reg")] == [
             "Registerbeskrivning",
             "Registerhållare",
-            "Registrets",
-            "Registrets",
-            "Regelmässiga",
+            "Registrets namn",
+            "Registrets innehåll",
+            "Regelmässiga uppgiftskällor",
         ]
 
     def test_a_list_numbered_inside_a_sentence_is_no_heading(self) -> None:
@@ -145,3 +148,19 @@ class TestHeadingWords:
             fields = {m.field for m in result.mapped if m.start > len(heading) + 1}
             assert "description" in fields, heading
             assert result.draft.description is not None
+
+
+class TestRunOnValues:
+    def test_an_unnumbered_run_on_heading_stands_on_its_own_line(self) -> None:
+        """A party's heading glued to a long value is put alone on its line, the value after."""
+        lines = unwrapped(_UNNUMBERED_PAGE).splitlines()
+        assert "Registerhållare" in lines
+        assert "Båtklubben Måsen rf Hamnvägen 2, 10600 Ekenäs" in lines
+
+    def test_two_names_of_one_heading_joined_by_a_bare_slash(self) -> None:
+        """'X/Y' without spaces is a heading in two wordings; 'och/eller' is no such slash."""
+        from rekisteri.importer._headings import recognise
+
+        assert recognise("Registrets namn/Rekisterin nimi") == "name"
+        assert recognise("Ändamålet med behandlingen/registrets användningsändamål") == "purposes"
+        assert recognise("Namn och/eller adress") is None

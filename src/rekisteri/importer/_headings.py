@@ -394,6 +394,10 @@ def _recognise(text: str) -> SectionKind | None:
     if kind is None and key.endswith(")") and "(" in key:
         # "Rekisterinpitäjä (nimi, osoite ja yhteystiedot)": a form's hint in parentheses
         kind = _kind(key[: key.rindex("(")].rstrip(" :.-"))
+    if kind is None and "/" in key and " / " not in key and _CONJUNCTIONS.search(key) is None:
+        # two names of one section joined without spaces (a PDF's table):
+        # "Ändamålet med behandlingen av personuppgifter/registrets användningsändamål"
+        key = _SLASH.sub(" / ", key)
     for separator in (" / ", " – ", " - ", " | "):
         if kind is None and separator in key:
             # A bilingual heading: "Rekisterinpitäjä / Registeransvarig".
@@ -412,6 +416,12 @@ def _recognise(text: str) -> SectionKind | None:
                 # "Rekisterin pitämisen peruste – Grund för att upprätthålla registret"
                 kind = known.pop()
     return kind
+
+
+#: A slash between two words of three letters or more ("personuppgifter/registrets").
+_SLASH: Final = re.compile(r"(?<=[^\W\d_]{3})/(?=[^\W\d_]{3})")
+#: "och/eller", "ja/tai", "and/or": a slash inside one name, not between two.
+_CONJUNCTIONS: Final = re.compile(r"\b(?:och|ja|and|eller|tai|or)/(?:och|ja|and|eller|tai|or)\b")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -76,6 +76,21 @@ def _glued_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return starts if len(starts) >= _STARTS else []
 
 
+def _value_starts(text: str, starts: list[int]) -> list[int]:
+    """Where the value after each heading that starts at *starts* begins, if it is known.
+
+    A heading the table knows followed by a capitalised word ("Registerförare
+    Fiskevårdscentralen …"): the value goes on a line of its own, as the heading
+    of a party or a name must stand alone on a long line to be read as one.
+    """
+    values = []
+    for at in starts:
+        glued = _glued_heading(text[at : at + MAX_HEADING].split("\n", 1)[0])
+        if glued is not None and text[at + glued[1]] in " \t":
+            values.append(at + glued[1] + 1)
+    return values
+
+
 def unwrapped(text: str) -> str:
     """*text* with a line break before each heading of its run-on lines (same length).
 
@@ -89,7 +104,12 @@ def unwrapped(text: str) -> str:
     non_blank = len(text) - sum(char.isspace() for char in text)
     if 2 * sum(end - start for start, end in spans) < non_blank:
         return text
-    starts = _numbered_starts(text, spans) or _glued_starts(text, spans)
+    starts = _numbered_starts(text, spans)
+    if not starts:
+        # unnumbered: each heading's value on a line of its own too (a numbered
+        # heading and its value on one line are read as such, see _structure)
+        starts = _glued_starts(text, spans)
+        starts += _value_starts(text, starts)
     if not starts:
         return text
     chars = list(text)
