@@ -478,9 +478,6 @@ def test_generated_notices_lose_no_marker_word(chunk: int) -> None:
             "Loyalty programme:\n- purchase history\n",
             ("Web shop", "Loyalty"),
             id="en-group-labels",
-            marks=pytest.mark.xfail(
-                strict=True, reason="bug G12 (en): 'Loyalty programme:' over a sub-list vanishes"
-            ),
         ),
     ],
 )

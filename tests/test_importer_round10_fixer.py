@@ -107,3 +107,23 @@ def test_a_capitalised_label_word_inside_a_sentence_is_a_name() -> None:
     lost = _lost_in("Paketit lähetetään Postin kautta.", ["Paketit lähetetään"])
     assert lost == ["Postin kautta."]
     assert _lost_in("Sahatie 4, Puh. 040 765 4321", ["Sahatie 4", "040 765 4321"]) == []
+
+
+# -- G12 (en): an English group label ending in "-mme" is no Finnish verb ---------
+
+_CONTROLLER_EN = "Controller\n\nBirchfield Bakery Ltd\nMyllytie 5, 40100 Jyväskylä\n\n"
+
+
+def test_english_programme_label_groups_its_entries() -> None:
+    result = import_notice(
+        _CONTROLLER_EN + "Personal data\n\nOnline courses:\n- name\n- e-mail address\n"
+        "Mentoring programme:\n- attendance\n"
+    )
+    notes = " ".join(result.notes.get("data_categories", ()))
+    assert "grouped under: Online courses" in notes
+    assert "grouped under: Mentoring programme" in notes
+
+
+def test_a_finnish_first_person_plural_still_leads_in() -> None:
+    result = import_notice(CONTROLLER + "Rekisterin tietosisältö\n\nKeräämme:\n- nimi\n")
+    assert "grouped under" not in " ".join(result.notes.get("data_categories", ()))

@@ -543,7 +543,9 @@ _GROUPED: Final = frozenset(
 )
 #: A group's label: one to three words and a colon, no verb ("Kanta-asiakasohjelma:").
 _GROUP_LABEL: Final = re.compile(r"[A-ZÄÖÅ][\w-]*(?:[ \t]+[\w-]+){0,2}[ \t]*:")
-_VERB_FORM: Final = re.compile(r"(?i)\w(?:aan|ään|mme)\b|seuraav|följande|follow")
+#: A verb's form in a lead-in: Finnish passives and first persons plural ("kerätään",
+#: "keräämme"; not the English "programme", "kilogramme"), "following".
+_VERB_FORM: Final = re.compile(r"(?i)\w(?:aan|ään|(?<!gra)mme)\b|seuraav|följande|follow")
 
 
 def _group_label(lead_in: str) -> bool:
