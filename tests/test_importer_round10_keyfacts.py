@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from rekisteri.importer import import_notice
-from rekisteri.importer._register_name import split_section_name
+from rekisteri.importer._register_name import lone_register_name, split_section_name
 
 
 def _notice(name_block: str, controller: str = "Esimerkkipaja Oy") -> str:
@@ -138,3 +138,23 @@ def test_a_finnish_notice_quoting_english_names_stays_finnish() -> None:
     assert result.draft.name is not None
     assert result.draft.name.en is None
     assert "I016" not in {finding.code for finding in result.findings}
+
+
+def test_a_line_read_as_a_heading_is_no_lone_register_name() -> None:
+    text = "Kylän Seura ry\nContent of the register\nName and e-mail.\n"
+    assert lone_register_name(text) == ("Content of the register", 15, 38)
+    assert lone_register_name(text, ((15, 38),)) is None
+
+
+def test_a_data_heading_ending_in_register_does_not_name_the_register() -> None:
+    text = (
+        "Privacy policy\n\nHARBOUR ROWERS R.F\n\n"
+        "Purpose of the membership register\n"
+        "The association keeps the register to run its activities and to collect fees.\n\n"
+        "Content of the register\n"
+        "Full name, home town, e-mail address and the fees paid.\n\n"
+        "Storage period\n"
+        "The data are kept while the membership lasts and are deleted after it ends.\n"
+    )
+    result = import_notice(text)
+    assert result.draft.name is None or "Content" not in result.draft.name.fi

@@ -122,11 +122,19 @@ def implied_controller(text: str, out: Builder) -> None:
         out.name, start, end = labelled
         out.map(start, end, "name")
         out.note("name", "read from the line after a name heading inside a paragraph; check it")
-    if out.name is None and (lone := lone_register_name(text[:_FIRST_PART])) is not None:
+    if out.name is None:
+        _lone_name(text, out)
+    _tidy(out)
+
+
+def _lone_name(text: str, out: Builder) -> None:
+    """The register's name on a line of its own at the notice's start, not a heading's line."""
+    headings = tuple((m.start, m.end) for m in out.mapped if m.field.startswith("heading:"))
+    lone = lone_register_name(text[:_FIRST_PART], headings)
+    if lone is not None:
         out.name, start, end = lone
         out.map(start, end, "name")
         out.note("name", "read from a line of its own at the notice's start; check it")
-    _tidy(out)
 
 
 #: A country written after the town: "Ort: Helsinki, Finland", "00100 Helsinki, Suomi".

@@ -763,13 +763,16 @@ _LONE_NAME: Final = re.compile(r"[A-ZÄÖÅ][\w:-]*(?:,?[ \t]+[\w:-]+){0,5}")
 _LONE_LINES: Final = 12
 
 
-def lone_register_name(text: str) -> tuple[str, int, int] | None:
+def lone_register_name(
+    text: str, headings: tuple[tuple[int, int], ...] = ()
+) -> tuple[str, int, int] | None:
     r"""A register's name standing alone on a line of the notice's start, or ``None``.
 
     A notice without headings ("X ry:n tietosuojaseloste" / date / contact
     lines / "Jäsen- ja kumppanirekisteri" / sentences): a line of a few
     capitalised words ending with a register's word, no heading the table
-    knows and no bare "Rekisteri". Returns the name and the line's span.
+    knows, no line read as a heading (*headings*: their spans; "Content of
+    the register") and no bare "Rekisteri". Returns the name and the line's span.
 
     Examples:
         >>> lone_register_name("Kylän Seura ry\nPuh. 040 123\nJäsen- ja kumppanirekisteri\nTiedot.")
@@ -794,6 +797,8 @@ def lone_register_name(text: str) -> tuple[str, int, int] | None:
             and recognise(value) is None
         ):
             begin = start + line.index(value)
+            if any(s < begin + len(value) and e > begin for s, e in headings):
+                continue
             return capitalise(value), begin, begin + len(value)
     return None
 
