@@ -1166,9 +1166,6 @@ def test_guessed_heading_does_not_take_a_body_that_speaks_of_another_field(
     assert filled <= {field, "description"}, filled
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug G20: a sentence under a contact heading is the contact person's name"
-)
 @pytest.mark.parametrize(
     "notice",
     [

@@ -127,3 +127,40 @@ def test_english_programme_label_groups_its_entries() -> None:
 def test_a_finnish_first_person_plural_still_leads_in() -> None:
     result = import_notice(CONTROLLER + "Rekisterin tietosisältö\n\nKeräämme:\n- nimi\n")
     assert "grouped under" not in " ".join(result.notes.get("data_categories", ()))
+
+
+# -- G20: a sentence under a contact heading is nobody's name ---------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Leipomo siirrettiin uusiin tiloihin vuonna 2004.",
+        "Myymälä avataan kello yhdeksän arkipäivisin.",
+        "Bageriet flyttades till nya lokaler år 2004.",
+        "The bakery has moved to new premises in the town centre.",
+    ],
+)
+def test_a_sentence_under_a_contact_heading_is_listed_not_named(sentence: str) -> None:
+    result = import_notice(CONTROLLER + "Yhteyshenkilö\n\n" + sentence + "\n")
+    assert result.draft.contact_person is None
+    assert not any(sentence[:12] in note for note in result.notes.get("contact_person", ()))
+    kept = [passage.text for passage in result.unmatched]
+    if result.draft.description is not None:
+        kept.append(result.draft.description.fi or "")
+    assert any(sentence[:-1] in text for text in kept)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Liisa Haapala, tilausten käsittelijät ja laskutustehtävät",
+        "Leipomon toimitusjohtaja Liisa Haapala",
+    ],
+)
+def test_a_person_with_a_long_role_is_still_the_contact(line: str) -> None:
+    result = import_notice(
+        CONTROLLER + "Yhteyshenkilö\n\n" + line + "\nliisa.haapala@example.com\n"
+    )
+    assert result.draft.contact_person is not None
+    assert "Liisa Haapala" in str(result.draft.contact_person.name)

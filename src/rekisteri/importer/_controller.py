@@ -848,6 +848,8 @@ class ContactReader:
     def _named(self, part: Part, kind: SectionKind, value: str) -> bool:
         """A name: the party's own, a contact person below the controller, or another one."""
         target = self.target()
+        if target is not self.out.controller and _statement(value):
+            return False  # "Yritys perustettiin 1987 …" under a contact heading: no one's name
         if target.name is None or (
             self.name_from_prose
             and target is self.out.controller
@@ -1484,6 +1486,28 @@ _HEADING_REST_WORDS: Final = 6
 _HEADING_WORDS: Final = re.compile(
     r"(?i)\b(?:register|registry|registret|registrets|rekister\w*)\b"
 )
+
+
+#: A sentence's verb ("perustettiin", "on", "was", "grundades") or a year in it.
+_STATED: Final = re.compile(
+    r"(?i)\b(?:on|ovat|oli|olivat|ei|\w{3,}(?:tiin|taan|tään)"
+    r"|är|var|har|blev|\w{4,}(?:ades|des|ats)|is|are|was|were|has|have|had)\b"
+    r"|\b(?:1[89]|20)\d\d\b"
+)
+#: A name has at most this many words (a person's, a unit's, a firm's with its form).
+_NAME_WORDS: Final = 4
+
+
+def _statement(value: str) -> bool:
+    """Whether *value* is a sentence about something, not a name: many words, a verb or a year.
+
+    "Yritys perustettiin vuonna 1987 Virroilla", "The company was founded in
+    1987 in Vaasa" are no one's name; "Asiakaspalvelu", "Maija Meikäläinen",
+    "Kuusimäen Puutarha Oy:n toimitusjohtaja" are.
+    """
+    words = value.split()
+    lower = sum(word[:1].islower() for word in words)
+    return len(words) > _NAME_WORDS and lower >= 2 and _STATED.search(value) is not None
 
 
 def _names_person(value: str) -> bool:
