@@ -164,3 +164,29 @@ class TestRunOnValues:
         assert recognise("Registrets namn/Rekisterin nimi") == "name"
         assert recognise("Ändamålet med behandlingen/registrets användningsändamål") == "purposes"
         assert recognise("Namn och/eller adress") is None
+
+
+_SUBHEADINGS = (
+    "Tietosuojaseloste\n\n"
+    "1. Rekisterinpitäjä\n\nSoutuseura Airo ry, Rantatie 8, 15100 Lahti\n\n"
+    "2. Henkilötietojen käsittelyn tarkoitus\n\n"
+    "Jäsenasiat\n\nJäsenten tietoja käsitellään jäsenmaksujen perimiseksi.\n\n"
+    "Kilpailut\n\nKilpailijoiden nimet ilmoitetaan kilpailun järjestäjälle.\n\n"
+    "3. Säilytysaika\n\nTiedot poistetaan vuoden kuluttua erosta.\n"
+)
+
+
+class TestSubheadings:
+    def test_unnumbered_headings_under_an_empty_known_heading_are_its_parts(self) -> None:
+        """Short headings of no field right under a heading with no text take its field."""
+        fields = _fields(_SUBHEADINGS)
+        assert fields["Jäsenasiat"] == "purposes"
+        assert fields["Kilpailut"] == "purposes"
+        assert fields["3. Säilytysaika"] == "retention"
+
+    def test_a_heading_with_text_of_its_own_has_no_parts(self) -> None:
+        """Under a heading whose section has text, an unknown heading is not one of its parts."""
+        text = _SUBHEADINGS.replace(
+            "tarkoitus\n\n", "tarkoitus\n\nTietoja käsitellään seuran toiminnassa.\n\n"
+        )
+        assert _fields(text).get("Kilpailut") != "purposes"

@@ -1668,6 +1668,7 @@ def split(
     if not sections[0].pieces:
         sections.pop(0)
     _groups(text, sections)
+    _subheadings(text, sections)
     settle(text, sections)  # a guessed heading must agree with its section's text
     return sections
 
@@ -1693,6 +1694,45 @@ def _groups(text: str, sections: list[Section]) -> None:
             piece.inherited = True
         else:
             open_kind = None
+
+
+#: Kinds whose heading may stand over sub-headings of no field (not a party, a name, a title).
+_PARENT_KINDS: Final = frozenset(SectionKind) - {
+    SectionKind.TITLE,
+    SectionKind.CONTROLLER,
+    SectionKind.CONTACT,
+    SectionKind.DPO,
+    SectionKind.NAME,
+    SectionKind.CHANGES,
+}
+
+
+def _subheadings(text: str, sections: list[Section]) -> None:
+    """Unnumbered headings of no field right under a known heading with no text: its parts.
+
+    "3. Purpose of Processing" / "Employer obligations" / text / "Grants" / text:
+    the heading opens no text of its own, the short headings under it divide
+    its section, and they take its kind (in place) until a heading that names
+    a field or is numbered. Under the purposes each names a purpose.
+    """
+    parent: SectionKind | None = None
+    for section in sections:
+        piece = section.heading
+        if piece is None:
+            continue
+        numbered = _HEAD_NUMBER.match(text, piece.start, piece.end) is not None
+        if section.kind is not None or numbered:
+            empty = not section.pieces and section.kind in _PARENT_KINDS
+            parent = section.kind if empty else None
+        elif (
+            parent is not None
+            and section.pieces  # a line alone at the end is a value, not a part's heading
+            and not other_matters(text[piece.start : piece.end])
+        ):
+            section.kind = piece.section = parent
+            piece.inherited = True
+            if parent is SectionKind.PURPOSES:
+                piece.sub = text[piece.start : piece.end].strip(" \t.:")
 
 
 def _was_guessed(text: str, piece: Piece) -> bool:
