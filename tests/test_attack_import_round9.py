@@ -463,9 +463,6 @@ def test_generated_notices_lose_no_marker_word(chunk: int) -> None:
             "Manuellt material: låst Fjordix-skåp.\nDigitalt material: lösenord.\n",
             ("Manuellt", "Fjordix", "Digitalt"),
             id="sv-security-label",
-            marks=pytest.mark.xfail(
-                strict=True, reason="bug G1 (sv): a 'Manuellt material:' label is dropped"
-            ),
         ),
         pytest.param(
             CONTROLLER_EN + "Personal data\n\nWe store the following data on Gloob members:\n"

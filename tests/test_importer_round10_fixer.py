@@ -164,3 +164,24 @@ def test_a_person_with_a_long_role_is_still_the_contact(line: str) -> None:
     )
     assert result.draft.contact_person is not None
     assert "Liisa Haapala" in str(result.draft.contact_person.name)
+
+
+# -- G1 (sv): a Swedish material label stays with its measure ----------------------
+
+_CONTROLLER_SV = "Personuppgiftsansvarig\n\nBjörkby Bageri Ab\nKvarnvägen 5, 65100 Vasa\n\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "label"),
+    [
+        ("Manuellt material: pärmarna förvaras i ett brandsäkert arkiv.\n", "Manuellt material"),
+        (
+            "Manuellt behandlade uppgifter\nPärmarna förvaras i ett brandsäkert arkiv.\n",
+            "Manuellt behandlade uppgifter",
+        ),
+    ],
+)
+def test_swedish_material_label_prefixes_its_measure(body: str, label: str) -> None:
+    result = import_notice(_CONTROLLER_SV + "Principerna för skydd av registret\n\n" + body)
+    descriptions = [measure.description.sv or "" for measure in result.draft.security]
+    assert any(text.startswith(label) and "brandsäkert" in text for text in descriptions)

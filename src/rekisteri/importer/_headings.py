@@ -451,7 +451,12 @@ def sub_label(text: str) -> str | None:
     match = re.search(r"(?:^|\s)[AB]\s*[:.)]\s*(\S.*)$", flat)
     if match is not None:
         return match.group(1)
-    match = re.search(r"(?i)(manuaali\w*.*|atk.*|sähköisesti.*|digitaalisesti.*)$", flat)
+    # the words the table's two kinds of material start with, in Finnish, Swedish, English
+    match = re.search(
+        r"(?i)\b((?:manuaali|manuell|manual|atk|adb|sähköi|digitaali|digital|automaatti"
+        r"|automatisk|elektroni|electroni)\w*.*)$",
+        flat,
+    )
     return match.group(1)[:1].upper() + match.group(1)[1:] if match else None
 
 
