@@ -158,3 +158,38 @@ def test_a_data_heading_ending_in_register_does_not_name_the_register() -> None:
     )
     result = import_notice(text)
     assert result.draft.name is None or "Content" not in result.draft.name.fi
+
+
+def test_a_town_after_a_label_word_in_a_sentence() -> None:
+    text = (
+        "Tietosuojaseloste\n\nKeitä olemme\n"
+        "Lankapaja Oy (Y-tunnus 1234567-1), jonka kotipaikka on Kerava ja osoite "
+        "Lankakuja 2, 04200 Kerava, myy lankoja verkossa.\n\n"
+        "Mihin tietoja käytetään\nTietoja käytetään tilausten toimittamiseen.\n"
+    )
+    controller = import_notice(text).draft.controller
+    assert controller.address is not None
+    assert controller.address.town == "Kerava"
+
+
+def test_linking_words_between_a_label_and_its_value_are_no_name() -> None:
+    text = (
+        "Policy för personuppgifter\n\n"
+        "Register över medlemmar som upprätthålls av Kustens förbund rf\n\n"
+        "Registeransvarig\n"
+        "Frågor om registret kan skickas per e-post på info@kustensforbund.example.fi "
+        "eller per telefon 040 000 1234.\n\n"
+        "Principer för skyddet av registret\nUppgifterna förvaras i ett låst skåp.\n"
+    )
+    assert import_notice(text).draft.controller.name == "Kustens förbund rf"
+
+
+def test_firma_without_a_colon_is_part_of_a_sole_traders_name() -> None:
+    text = (
+        "Dataskyddsbeskrivning\n\nRegisteransvarig\n\nFirma Eva Exempel\nStrandvägen 3\n"
+        "10600 Ekenäs\nFO-nummer 1234567-1\neva@example.fi\n\n"
+        "Ändamålet med behandlingen\n\nUppgifterna används för att sköta bokningarna.\n"
+    )
+    assert import_notice(text).draft.controller.name == "Firma Eva Exempel"
+    labelled = text.replace("Firma Eva Exempel", "Firma: Eva Exempel Ab")
+    assert import_notice(labelled).draft.controller.name == "Eva Exempel Ab"

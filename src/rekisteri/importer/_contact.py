@@ -85,7 +85,7 @@ _LABELS: Final = (
     (
         "name",
         (
-            r"(?:yrityksen |rekisterinpitäjän )?nimi|toiminimi|namn|firma|name"
+            r"(?:yrityksen |rekisterinpitäjän )?nimi|toiminimi|namn|firma(?=[ \t]*[:=])|name"
             r"|yritys|organisaatio|yhteisö|företag|organisation|company|organi[sz]ation"
             r"|\w*rekisterin ?pitäjä(?:n nimi)?(?: on)?|personuppgiftsansvarig(?: är)?"
         ),

@@ -579,8 +579,10 @@ class ContactReader:
 
     def _name(self, part: Part, kind: SectionKind) -> bool:
         value = part.value.strip()
-        if "\u00a4" in value:  # a masked identity code ("¤"): never a name, nor beside one
-            return False
+        # a masked identity code ("¤"): never a name, nor beside one; "… nås per e-post på
+        # x@y.fi": the words between a label and its value in a sentence are nobody's name
+        if "\u00a4" in value or (part.field == "text" and _LINKING_WORDS.fullmatch(value)):
+            return False  # they stay unmatched
         if part.field == "person" or (
             part.field == "text" and self._said_person(part, kind, value)
         ):
@@ -1069,6 +1071,8 @@ class ContactReader:
         value = " ".join((value if value.isprintable() else clean(value)).split()).strip(_QUOTES)
         if field == "postal_code" and not POSTAL_CODE.fullmatch(value):
             return ""  # five digits, or a Swedish code ("102 33": the address is in Sweden)
+        if field == "town":
+            value = _town_in_sentence(value)
         if field in {"name", "town", "street"} and target is not self.out.contact:
             value = unshouted(value)
         if field == "email" and value.isupper():
@@ -1547,6 +1551,27 @@ _CONTACT_SENTENCE: Final = re.compile(
 )
 #: A role alone on a line has at most this many words ("Asiamies", "Hallituksen sihteeri").
 _ROLE_WORDS: Final = 2
+#: One or two words in lower case without a digit ("på", "eller per", "at"): no name.
+_LINKING_WORDS: Final = re.compile(r"[a-zåäö]{1,6}(?:[ \t]+[a-zåäö]{1,6})?")
+#: A town after a label in a sentence: "kotipaikka on Vantaa ja osoite …", "hemort är Vasa".
+_TOWN_IN_SENTENCE: Final = re.compile(
+    r"(?:on|är|is)[ \t]+(?P<town>[A-ZÄÖÅ][\w-]*)(?:[ \t]+(?:ja|sekä|och|samt|and)\b.*)?"
+)
+
+
+def _town_in_sentence(value: str) -> str:
+    """The town of "on Vantaa ja …" (a label's word in a sentence, then the verb), else *value*.
+
+    Examples:
+        >>> _town_in_sentence("on Vantaa ja")
+        'Vantaa'
+        >>> _town_in_sentence("Vantaa")
+        'Vantaa'
+    """
+    found = _TOWN_IN_SENTENCE.fullmatch(value)
+    return found.group("town") if found else value
+
+
 _LABEL_WORDS: Final = frozenset(
     [
         "nimi",

@@ -275,6 +275,9 @@ _KEEPER_FIRST: Final = re.compile(
 _KEEPER_AFTER: Final = re.compile(
     r"(?:(?i:rekisteriä|rekisterin|tätä rekisteriä|registret|the register is)[ \t]+"
     r"(?i:ylläpitää|pitää|förs av|upprätthålls av|hålls av|maintained by|kept by)"
+    # "Register över personuppgifter som upprätthålls av X rf": a title naming the keeper
+    r"|(?i:register|rekisteri)\b[^.\n]{0,60}?[ \t](?i:som (?:upprätthålls|förs) av"
+    r"|jota ylläpitää|(?:which is |that is )?(?:maintained|kept) by)"
     r"|(?i:rekisterinpitäjänä[ \t]+toimii|rekisterinpitäjä[ \t]+on"
     r"|personuppgiftsansvarig(?:[ \t]+för[ \t]+registret)?[ \t]+är"
     r"|(?:the[ \t]+)?(?:data[ \t]+)?controller[ \t]+is))[ \t]+"
@@ -323,6 +326,8 @@ def stated_keeper(text: str) -> str | None:
         'Kylän Golf & Country Club ry'
         >>> stated_keeper("Tämä seloste koskee Kylän Seura ry (jäljempänä seura) jäseniä.")
         'Kylän Seura ry'
+        >>> stated_keeper("Register över medlemmar som upprätthålls av Kustens förbund rf")
+        'Kustens förbund rf'
         >>> stated_keeper("Yhdistys ylläpitää jäsenrekisteriä.") is None
         True
         >>> stated_keeper("Kylän kaupunki käsittelee henkilötietoja tämän selosteen mukaisesti.")
