@@ -190,3 +190,21 @@ class TestSubheadings:
             "tarkoitus\n\n", "tarkoitus\n\nTietoja käsitellään seuran toiminnassa.\n\n"
         )
         assert _fields(text).get("Kilpailut") != "purposes"
+
+
+class TestMoreHeadingWords:
+    def test_general_words_about_the_processing_head_the_notice_text(self) -> None:
+        """'Yleistä henkilötietojen käsittelystä', 'Allmänt om …' are about the notice itself."""
+        from rekisteri.importer._headings import recognise
+
+        assert recognise("Yleistä henkilötietojen käsittelystä") == "title"
+        assert recognise("Allmänt om behandlingen av personuppgifter") == "title"
+        assert recognise("General information about this notice") == "title"
+
+    def test_the_person_responsible_or_who_handles_the_matters_is_the_contact(self) -> None:
+        """'X-asioiden vastuuhenkilö', 'Kuka hoitaa rekisteriasioita' name the contact person."""
+        from rekisteri.importer._headings import guess
+
+        assert guess("Jäsenasioiden vastuuhenkilö") == "contact_person"
+        assert guess("3. Kuka hoitaa rekisteriasioita") == "contact_person"
+        assert guess("Dataskyddets ansvarsperson") == "contact_person"

@@ -61,7 +61,9 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|yleistä|johdanto|tiedonanto|tillkännagivande|data protection"
             # an introduction or a summary of the notice: "Tiivistelmä", "Allmänt", "General"
             r"|tiivistelmä|yhteenveto|allmänt|inledning|sammanfattning|general|introduction"
-            r"|summary|overview)"
+            r"|summary|overview"
+            # about the processing in general: "Yleistä henkilötietojen käsittelystä"
+            r"|yleistä( \S+){1,4}|allmänt om( \S+){1,5}|general information( (about|on) .{0,60})?)"
             r"|(tietosuojailmoitus|dataskyddspolicy|privacy (notice|statement)) .{0,80}"
             r"|(tietosuoja|dataskydd|integritetsskydd|data protection|privacy) (vid|i|hos|på|at|in) .{0,80}"
             r"|.{0,80}(rekisteriseloste|tietosuojaseloste|tietosuojaperiaatteet|tietosuojakäytäntö"
@@ -493,6 +495,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|rekisterin ?hoitaja|lisätietoja antaa|ytterligare information ges av"
             # "Registerärenden sköts av", "Ärenden gällande registret", "Contact for register enquiries"
             r"|registerärend|ärenden (?:som )?(?:gäller|gällande|angående|rörande) regist"
+            # the person responsible ("Osakasluetteloasioiden vastuuhenkilö"), who handles them
+            r"|vastuuhenkilö|ansvarsperson|^(?:kuka|vem|who) (?:hoitaa|sköter|handles)\b"
             r"|^contact (?:for|regarding|concerning|about)\b|whom? to contact"
         ),
     ),
