@@ -39,9 +39,11 @@ Examples:
 
 from __future__ import annotations
 
+import functools
+import gc
 import re
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, ParamSpec, TypeVar
 
 import attrs
 
@@ -67,7 +69,7 @@ from rekisteri.lint import Finding, Severity
 from rekisteri.model import Register
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from rekisteri.importer._builder import Builder
     from rekisteri.importer._structure import Section
@@ -472,6 +474,34 @@ def _parallel(text: str) -> bool:
     return min(swedish, finnish) >= _PARALLEL and not _swedish(text)
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _one_import(read: Callable[_P, _R]) -> Callable[_P, _R]:
+    """*read*, run as one import: the cyclic garbage collector paused (if it was on).
+
+    An import keeps a notice's pieces, spans and entries alive to its end and
+    makes few reference cycles: the collector would scan them again and again,
+    which cost about a third of the time on a long notice of short lines (one
+    address a line) and a tenth on an ordinary one, for no memory saved. What
+    the import leaves is collected once the collector runs again.
+    """
+
+    @functools.wraps(read)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return read(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return run
+
+
+@_one_import
 def import_notice(
     text_or_html: str,
     *,

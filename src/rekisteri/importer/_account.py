@@ -219,27 +219,31 @@ class _Words:
     """The words of the draft, and a verdict for each word of the text."""
 
     def __init__(self, reached: Iterable[str]) -> None:
-        reached = list(reached)
+        # The draft repeats texts (a note on each purpose): each distinct one is read
+        # once. The sets below are those of all the texts joined, which no word or
+        # number crosses but a number's gap ("2024" / "15" joined over the line
+        # break): the numbers are read from the texts in order, those without a
+        # digit left empty (a gap is one character between two digits).
+        self.reached = list(reached)
+        distinct = dict.fromkeys(self.reached)
         #: each text of the draft with its whitespace as single spaces: a span that is
         #: one of them (a name, a sentence kept whole) is found without reading its words
-        self.values = {" ".join(text.split()) for text in reached}
-        self.joined = "\n".join(reached).casefold()
-        self.letters = _LETTERS.findall(self.joined)
-        self.stems = {word[:STEM] for word in self.letters}
-        self.numbers = _digits(self.joined)
+        self.values = {" ".join(text.split()) for text in distinct}
+        #: the draft's words as written (casefolded), for a value glued to its heading
+        self.words = set(_LETTERS.findall("\n".join(distinct).casefold()))
+        self.stems = {word[:STEM] for word in self.words}
+        digits = {text: _DIGIT_RUN.search(text) is not None for text in distinct}
+        self.numbers = _digits(
+            "\n".join(text if digits[text] else "" for text in self.reached).casefold()
+        )
         #: the draft's words of three letters (not function words): "Muu viestintä"
         #: holds what "muuhun viestintään" said
-        self.short = {word for word in self.letters if len(word) == _MIN_LETTERS} - IGNORED
-
-    @functools.cached_property
-    def words(self) -> set[str]:
-        """The draft's words as written (casefolded), for a value glued to its heading."""
-        return set(self.letters)
+        self.short = {word for word in self.words if len(word) == _MIN_LETTERS} - IGNORED
 
     @functools.cached_property
     def pairs(self) -> set[tuple[str, str]]:
         """Each two neighbouring words of the draft (casefolded)."""
-        return set(itertools.pairwise(self.letters))
+        return set(itertools.pairwise(_LETTERS.findall("\n".join(self.reached).casefold())))
 
     def verdict(self, word: str) -> int:
         if word[0].isdigit():
@@ -359,8 +363,12 @@ def account(
         if key not in done:
             done[key] = book.check(span)
         parts, runs = done[key]
-        kept.extend([span] if parts is None else (Mapping(p.start, p.end, p.field) for p in parts))
-        lost.extend(Mapping(start, end, span.field) for start, end in runs)
+        if parts is None:
+            kept.append(span)
+        else:
+            kept.extend(Mapping(p.start, p.end, p.field) for p in parts)
+        if runs:
+            lost.extend(Mapping(start, end, span.field) for start, end in runs)
     lost.sort(key=lambda m: (m.start, m.end))
     return kept, lost
 
