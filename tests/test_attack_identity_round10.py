@@ -1130,3 +1130,21 @@ def test_cli_consent_export_of_a_subject_with_an_ideographic_space(tmp_path: Pat
 def test_cli_store_file_with_other_spaces(tmp_path: Path) -> None:
     _printed, db = _cli_store_with_other_spaces(tmp_path)
     assert not shows(database_text(db), LETTER)
+
+
+@pytest.mark.parametrize(
+    "name", ["asiakas {d3} {d3b}{s}{n}{q}", "asiakas {d}{s}{n} {q}", "asiakas {d}{s}{n}\u2009{q}"]
+)
+def test_import_summary_line_and_draft_header_mask_a_code_in_the_file_name(
+    tmp_path: Path, name: str
+) -> None:
+    source = tmp_path / (spell(LETTER, name) + ".txt")
+    source.write_text(_TEXT_NOTICE.format(x="x"), encoding="utf-8")
+    draft = tmp_path / "draft.toml"
+    runner = CliRunner()
+    printed = [
+        runner.invoke(cli, ["import", str(source), "-o", str(draft), "--exit-zero"]).output,
+        runner.invoke(cli, ["import", str(source), "-f", "json", "--exit-zero"]).output,
+        draft.read_text(encoding="utf-8"),
+    ]
+    assert not shows("\n".join(printed), LETTER)
