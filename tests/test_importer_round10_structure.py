@@ -208,3 +208,19 @@ class TestMoreHeadingWords:
         assert guess("Jäsenasioiden vastuuhenkilö") == "contact_person"
         assert guess("3. Kuka hoitaa rekisteriasioita") == "contact_person"
         assert guess("Dataskyddets ansvarsperson") == "contact_person"
+
+
+class TestBulletOutline:
+    def test_a_party_heading_over_entries_one_bullet_deeper(self) -> None:
+        """'• Rekisterinpitäjä' over '• • Tmi …' heads the party's block; the name has no bullet."""
+        text = (
+            "Tietosuojaseloste\n\n"
+            " • Rekisterinpitäjä\n • • Tmi Pia Koivula (Y-tunnus: 1572860-0)\n\n"
+            " • Rekisterin yhteyshenkilö\n • • Pia Koivula\n • • Puhelin: 040 555 0199\n\n"
+            " • Rekisterin nimi\n • • Asiakasrekisteri\n"
+        )
+        fields = _fields(text)
+        assert fields["• Rekisterinpitäjä"] == "controller"
+        assert fields["• Rekisterin yhteyshenkilö"] == "contact_person"
+        result = import_notice(text)
+        assert result.draft.controller.name == "Tmi Pia Koivula"

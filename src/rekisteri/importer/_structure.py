@@ -1000,8 +1000,12 @@ class _Splitter:
         if not body or not self._unknown_heading((head, head + len(body))):
             return None
         kind = recognise(body) or _guessed(body, question=_ASKS.match(body) is not None)
-        if kind in {None, SectionKind.TITLE, self.current} or kind in _CONTACT_KINDS:
-            return None  # a party's bulleted lines are read by the contact block's rules
+        if kind in {None, SectionKind.TITLE, self.current} or (
+            kind in _CONTACT_KINDS and not deeper
+        ):
+            # a party's bulleted lines are read by the contact block's rules, unless its
+            # lines are one level deeper ("• Rekisterin ylläpitäjä" / "• • Tmi …")
+            return None
         return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, body))
 
     def _unknown_heading(self, line: tuple[int, int]) -> bool:
@@ -1177,7 +1181,7 @@ class _Splitter:
             if (bullet is not None and len(line) > bullet.end()) or (
                 start in self.item_starts and not (self.html and line.endswith(":"))
             ):
-                content = start + (bullet.end() if bullet is not None else 0)
+                content = self._content(start, end, bullet)
                 lines = [(start, end)]
                 i += 1
                 # Word wraps a long item onto lines that start in lower case.
@@ -1204,6 +1208,13 @@ class _Splitter:
                 lines.append(block[i])
                 i += 1
             self.pieces.append(Piece("para", start, lines[-1][1], lines, start))
+
+    def _content(self, start: int, end: int, bullet: re.Match[str] | None) -> int:
+        """Where an item's text starts: after its bullet, and the deeper ones ("• • Tmi …")."""
+        content = start + (bullet.end() if bullet is not None else 0)
+        while (deeper := _SIGN_BULLET.match(self.text, content, end)) is not None:
+            content = deeper.end()
+        return content
 
     def _glued_line(self, block: list[tuple[int, int]], start: int, end: int) -> bool:
         """Read a line of *block* as a heading glued to its value, if it is one."""
