@@ -193,3 +193,35 @@ def test_firma_without_a_colon_is_part_of_a_sole_traders_name() -> None:
     assert import_notice(text).draft.controller.name == "Firma Eva Exempel"
     labelled = text.replace("Firma Eva Exempel", "Firma: Eva Exempel Ab")
     assert import_notice(labelled).draft.controller.name == "Eva Exempel Ab"
+
+
+def _controller_block(name_line: str, town_line: str = "00100 Helsinki") -> str:
+    return (
+        f"1. Rekisterinpitäjä / Registeransvarig\n\n{name_line}\nKatu 1\n{town_line}\n"
+        "info@example.fi\n\n"
+        "2. Rekisterin käyttötarkoitus\n\nTietoja käytetään lainauksiin.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Kylän kaupunginkirjasto / Byns stadsbibliotek",
+        "Esimerkin kaupunki / Exempelby stad",
+        "Järvikylän museo / Sjöbyns museum",
+    ],
+)
+def test_one_public_body_named_in_two_languages_keeps_both(name: str) -> None:
+    assert import_notice(_controller_block(name)).draft.controller.name == name
+
+
+def test_a_trade_name_beside_a_firm_still_gives_the_firm() -> None:
+    draft = import_notice(_controller_block("Kahvila Kuppi / Kuppila Oy")).draft
+    assert draft.controller.name == "Kuppila Oy"
+
+
+def test_a_town_in_capitals_run_together_with_the_next_words() -> None:
+    text = _controller_block("Esimerkin kaupunki", "00100 HELSINKI Rekisteriasioista vastaa")
+    address = import_notice(text).draft.controller.address
+    assert address is not None
+    assert address.town == "Helsinki"

@@ -897,7 +897,8 @@ class ContactReader:
         """'Kahvila Esimerkki / Esimerkki Oy': the half with the legal form is the name.
 
         Only for the controller, on the line that gave its name, after a slash,
-        when the name so far has no legal form; the other half is noted.
+        when the name so far has no legal form; the other half is noted. One
+        body's name in two languages ("Kylän kirjasto / Byns bibliotek") is kept whole.
         """
         before = self.text[self.line_start : part.start]
         if (
@@ -906,16 +907,18 @@ class ContactReader:
             or not before.rstrip(" \t").endswith("/")
             or target.name not in before
             or _LEGAL_FORM_ANY_CASE.search(target.name)
-            or not _LEGAL_FORM_ANY_CASE.search(value)
         ):
             return False
         if _one_body_two_languages(target.name, value):
             # "Kylän Nuorisoseura / Byns Ungdomsförening ry": one body's name in two
-            # languages, the legal form written once at the end
+            # languages, the legal form written once at the end (or none: "… kirjasto /
+            # … bibliotek", "… kaupunki / … stad")
             target.name = f"{target.name} / {value}"
-        else:
+        elif _LEGAL_FORM_ANY_CASE.search(value):
             self.out.note(self.path, f"the notice adds to the name: {target.name}")
             target.name = value
+        else:
+            return False
         self.out.map(part.start, part.end, self.path)
         return True
 
@@ -1553,9 +1556,11 @@ _CONTACT_SENTENCE: Final = re.compile(
 _ROLE_WORDS: Final = 2
 #: One or two words in lower case without a digit ("på", "eller per", "at"): no name.
 _LINKING_WORDS: Final = re.compile(r"[a-zåäö]{1,6}(?:[ \t]+[a-zåäö]{1,6})?")
-#: A town after a label in a sentence: "kotipaikka on Vantaa ja osoite …", "hemort är Vasa".
+#: A town after a label in a sentence: "kotipaikka on Vantaa ja osoite …", "hemort är Vasa";
+#: or a town in capitals run together with the next line's words ("VASA Registeransvariga").
 _TOWN_IN_SENTENCE: Final = re.compile(
     r"(?:on|är|is)[ \t]+(?P<town>[A-ZÄÖÅ][\w-]*)(?:[ \t]+(?:ja|sekä|och|samt|and)\b.*)?"
+    r"|(?P<shouted>[A-ZÄÖÅ]{2,}(?:-[A-ZÄÖÅ]{2,})?)[ \t]+[A-ZÄÖÅ][a-zäöå].*"
 )
 
 
@@ -1565,11 +1570,13 @@ def _town_in_sentence(value: str) -> str:
     Examples:
         >>> _town_in_sentence("on Vantaa ja")
         'Vantaa'
+        >>> _town_in_sentence("VASA Registeransvariga är")
+        'VASA'
         >>> _town_in_sentence("Vantaa")
         'Vantaa'
     """
     found = _TOWN_IN_SENTENCE.fullmatch(value)
-    return found.group("town") if found else value
+    return (found.group("town") or found.group("shouted")) if found else value
 
 
 _LABEL_WORDS: Final = frozenset(
@@ -1783,7 +1790,7 @@ def _slash_halves(value: str) -> tuple[str, str] | None:
         # the name); "Esimerkki ry / Exempel rf", one name in two languages, stays whole
         same = first_form.group(0).casefold() == second_form.group(0).casefold()
         return (first, second) if same else None
-    if second_form and _one_body_two_languages(first, second):
+    if not first_form and _one_body_two_languages(first, second):
         # "Kylän Nuorisoseura / Byns Ungdomsförening ry": the body's name in two languages,
         # the legal form written once at the end; a trade name ("Kahvila Kuppi / X Oy")
         # names no kind of body
@@ -1793,12 +1800,15 @@ def _slash_halves(value: str) -> tuple[str, str] | None:
 
 #: A body's word ending a Finnish name: "Nuorisoseura", "Kotiseutuyhdistys", "Golfseura".
 _FI_BODY_END: Final = re.compile(
-    r"(?i)(?:seura|yhdistys|kerho|klubi|liitto|säätiö|osuuskunta|toimikunta|opisto)$"
+    r"(?i)(?:seura|yhdistys|kerho|klubi|liitto|säätiö|osuuskunta|toimikunta|opisto"
+    r"|kirjasto|museo|kunta|kaupunki|kuntayhtymä)$"
 )
 #: A body's word ending a Swedish or English name before its legal form.
 _OTHER_BODY_END: Final = re.compile(
     r"(?i)(?:förening|föreningen|klubb|klubben|förbund|förbundet|sällskap|sällskapet|stiftelse"
-    r"|stiftelsen|institut|andelslag|society|club|association|union|foundation)$"
+    r"|stiftelsen|institut|andelslag|bibliotek|biblioteket|museum|museet|kommun|kommunen"
+    r"|(?<![a-zåäö])stad|församling|samkommun|society|club|association|union|foundation"
+    r"|library|museum|municipality|city)$"
 )
 
 
