@@ -1029,17 +1029,12 @@ def test_bilingual_register_name_in_either_language_order(title: str, body: str)
     assert (result.draft.name.fi, result.draft.name.sv) == ("Asiakasrekisteri", "Kundregister")
 
 
-_G11 = pytest.mark.xfail(
-    strict=True, reason="bug G11: data items under a guessed heading become its field's entries"
-)
-
-
 @pytest.mark.parametrize(
     "heading",
     [
         "Säilytettävät tiedot",
         "Rekisterissä säilytettävät tiedot",
-        pytest.param("Mitä säilytämme", marks=_G11),
+        "Mitä säilytämme",
         "Mitä tietoja säilytämme?",
         "What data we retain",
         "Vilka uppgifter lagras?",
@@ -1058,7 +1053,7 @@ def test_data_items_under_a_kept_data_heading_stay_data(heading: str) -> None:
 @pytest.mark.parametrize(
     ("heading", "expected"),
     [
-        pytest.param("Uppgifter som sparas", ["Namn", "Adress"], marks=_G11),
+        ("Uppgifter som sparas", ["Namn", "Adress"]),
         ("Sparade uppgifter", ["Namn", "Adress"]),
         ("Stored data", ["Namn", "Adress"]),
     ],
@@ -1124,9 +1119,6 @@ def test_transfer_denial_is_no_transfer(heading: str, body: str) -> None:
     assert "transfers" in {str(getattr(item, "value", item)) for item in result.draft.none_stated}
 
 
-_G19 = pytest.mark.xfail(
-    strict=True, reason="bug G19: a guessed heading over a one-sentence body its words contradict"
-)
 _SECURITY_SENTENCE = "Palvelin on lukitussa tilassa ja yhteydet on salattu."
 _PURPOSE_SENTENCE = "Tietoja käytetään laskutukseen ja asiakassuhteen hoitamiseen."
 
@@ -1136,19 +1128,12 @@ _PURPOSE_SENTENCE = "Tietoja käytetään laskutukseen ja asiakassuhteen hoitami
     [
         ("Tietojen käsittely", _SECURITY_SENTENCE, "security"),
         ("Tietojen hallinta", _PURPOSE_SENTENCE, "purposes"),
-        pytest.param("Tietojen kerääminen", _PURPOSE_SENTENCE, "purposes", marks=_G19),
-        pytest.param(
-            "Tietojen kerääminen",
-            "- nimi\n- osoite\n- puhelinnumero",
-            "data_categories",
-            marks=_G19,
-        ),
-        pytest.param("Tietojen käyttö", _SECURITY_SENTENCE, "security", marks=_G19),
-        pytest.param("Asiakkaan tiedot", _SECURITY_SENTENCE, "security", marks=_G19),
-        pytest.param("Tietojen jakaminen", _SECURITY_SENTENCE, "security", marks=_G19),
-        pytest.param(
-            "Tietojen jakaminen", "Tiedot saadaan asiakkaalta itseltään.", "sources", marks=_G19
-        ),
+        ("Tietojen kerääminen", _PURPOSE_SENTENCE, "purposes"),
+        ("Tietojen kerääminen", "- nimi\n- osoite\n- puhelinnumero", "data_categories"),
+        ("Tietojen käyttö", _SECURITY_SENTENCE, "security"),
+        ("Asiakkaan tiedot", _SECURITY_SENTENCE, "security"),
+        ("Tietojen jakaminen", _SECURITY_SENTENCE, "security"),
+        ("Tietojen jakaminen", "Tiedot saadaan asiakkaalta itseltään.", "sources"),
     ],
 )
 def test_guessed_heading_does_not_take_a_body_that_speaks_of_another_field(
@@ -1185,10 +1170,10 @@ def test_sentence_under_contact_heading_is_no_person(notice: str) -> None:
     "heading",
     [
         "Mitä tietoja keräämme?",
-        pytest.param("Tietojen käsittely ja suojaus", marks=_G11),
-        pytest.param("Tietojen käyttö ja säilytys", marks=_G11),
-        pytest.param("Tietojen lähteet ja käyttö", marks=_G11),
-        pytest.param("Tietojen jakaminen", marks=_G11),
+        "Tietojen käsittely ja suojaus",
+        "Tietojen käyttö ja säilytys",
+        "Tietojen lähteet ja käyttö",
+        "Tietojen jakaminen",
     ],
 )
 def test_data_item_list_under_a_guessed_heading_stays_data(heading: str) -> None:
@@ -1215,7 +1200,6 @@ _EN_SECURITY = "The server is in a locked room and connections are encrypted."
             "Delning av uppgifter",
             _SV_SECURITY,
             "security",
-            marks=_G19,
             id="sv-sharing",
         ),
         pytest.param(
@@ -1223,7 +1207,6 @@ _EN_SECURITY = "The server is in a locked room and connections are encrypted."
             "Användning av uppgifter",
             _SV_SECURITY,
             "security",
-            marks=_G19,
             id="sv-use",
         ),
         pytest.param(
@@ -1231,7 +1214,6 @@ _EN_SECURITY = "The server is in a locked room and connections are encrypted."
             "Sharing your data",
             _EN_SECURITY,
             "security",
-            marks=_G19,
             id="en-sharing",
         ),
         pytest.param(
@@ -1239,7 +1221,6 @@ _EN_SECURITY = "The server is in a locked room and connections are encrypted."
             "Handling and protecting data",
             "The data are kept for six years after the customer relationship ends.",
             "retention",
-            marks=_G19,
             id="en-handling",
         ),
     ],

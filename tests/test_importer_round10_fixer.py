@@ -185,3 +185,70 @@ def test_swedish_material_label_prefixes_its_measure(body: str, label: str) -> N
     result = import_notice(_CONTROLLER_SV + "Principerna för skydd av registret\n\n" + body)
     descriptions = [measure.description.sv or "" for measure in result.draft.security]
     assert any(text.startswith(label) and "brandsäkert" in text for text in descriptions)
+
+
+# -- G11, G19: a guessed heading is heard against its text -----------------------
+
+
+def _fields_after(notice_start: str, heading: str, body: str) -> set[str]:
+    result = import_notice(notice_start + heading + "\n\n" + body + "\n")
+    return {
+        span.field.split("[")[0].split(".")[0]
+        for span in result.mapped
+        if span.start > len(notice_start) + len(heading)
+    }
+
+
+@pytest.mark.parametrize(
+    ("start", "heading", "body"),
+    [
+        (CONTROLLER, "Mitä luovutamme", "- sukunimi\n- postiosoite\n- syntymäaika"),
+        (CONTROLLER, "Mitä säilytämme ja kuinka kauan", "- sukunimi\n- postiosoite"),
+        (_CONTROLLER_SV, "Vad vi delar", "- efternamn\n- postadress"),
+        (_CONTROLLER_EN, "Information we share", "- surname\n- postal address"),
+    ],
+)
+def test_a_list_of_data_items_under_a_guessed_heading_is_data(
+    start: str, heading: str, body: str
+) -> None:
+    assert _fields_after(start, heading, body) <= {"data_categories", "description"}
+
+
+def test_a_list_of_recipients_under_a_guessed_heading_is_not_data() -> None:
+    fields = _fields_after(CONTROLLER, "Tietojen jakaminen", "- Verohallinto\n- Kirjanpitäjä")
+    assert "data_categories" not in fields
+
+
+@pytest.mark.parametrize(
+    ("start", "heading", "body", "field"),
+    [
+        (
+            CONTROLLER,
+            "Tietojen kerääminen",
+            "Lomakkeet säilytetään lukitussa kaapissa.",
+            "security",
+        ),
+        (
+            CONTROLLER,
+            "Asiakkaan tiedot",
+            "Tietoja käytetään tilausten toimittamiseen ja laskutukseen.",
+            "purposes",
+        ),
+        (
+            _CONTROLLER_SV,
+            "Användning av uppgifter",
+            "Datorerna skyddas med lösenord och en brandvägg.",
+            "security",
+        ),
+        (
+            _CONTROLLER_EN,
+            "Sharing your data",
+            "Our laptops are encrypted and protected by a password.",
+            "security",
+        ),
+    ],
+)
+def test_one_sentence_of_another_field_refuses_the_guess(
+    start: str, heading: str, body: str, field: str
+) -> None:
+    assert _fields_after(start, heading, body) <= {field, "description"}

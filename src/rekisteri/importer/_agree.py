@@ -6,11 +6,13 @@ suojaaminen" names protection, so its section would be read as security
 measures, though the text under it states what the data are used for. Before
 a guessed kind is accepted, the sentences of its section are scored with the
 cue words the extractor reads loose sentences by; a guess is changed when the
-text clearly speaks of one other field, and refused (the heading is then an
-unknown one: its text goes to the description or is listed as unmatched)
-when the text only speaks of the notice itself, when the section is page
-chrome above the notice's title, or when the notice has a heading of the
-table for that same party or name elsewhere.
+text clearly speaks of one other field (or is a list of items of data and no
+more: the data content), and refused (the heading is then an unknown one:
+its text goes to the description or is listed as unmatched, a sentence read
+by its own words) when the text only speaks of the notice itself, when it is
+one sentence alone that speaks only of another field, when the section is
+page chrome above the notice's title, or when the notice has a heading of
+the table for that same party or name elsewhere.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from rekisteri.importer._cues import (
 )
 from rekisteri.importer._finnish import purposes_in
 from rekisteri.importer._headings import SectionKind, names_kind, second_kind
+from rekisteri.importer._people import is_data_item, people_kind
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -149,6 +152,8 @@ def verdict(text: str, section: Section, heading: str) -> SectionKind | None:
     votes = _votes(kind, sentences)
     if votes is None or kind not in _HEARD:
         return kind  # the text speaks of the guessed field
+    if kind is not SectionKind.CONTENT and _data_items(sentences):
+        return SectionKind.CONTENT  # "Mitä säilytämme" over "- nimi" / "- osoite": items of data
     about_notice = votes.pop(None, 0)
     running = sum(not item for _, item in sentences)
     # one sentence decides alone only under a heading that names two things ("Kenelle ja
@@ -166,6 +171,11 @@ def verdict(text: str, section: Section, heading: str) -> SectionKind | None:
         return ranked[0][1]
     if about_notice * 2 >= len(sentences) and not ranked:
         return None  # the text speaks of the notice itself ("tässä selosteessa …")
+    if ranked and running == len(sentences) < _CLEAR and ranked[0][0] == running:
+        # one sentence alone (no list it leads in to) that speaks of another field only:
+        # too little to move the guess by, too much to keep it ("Tietojen jakaminen" /
+        # "Palvelin on lukitussa …"): the heading is refused, its sentence read by its words
+        return None
     return kind
 
 
@@ -180,7 +190,7 @@ def _votes(
     votes: dict[SectionKind | None, int] = {}
     for low, item in sentences:
         cues = _cues(low)
-        if own in cues or names_kind(kind, low):
+        if own in cues or names_kind(kind, low) or _own_period(own, low):
             return None
         if item:
             continue  # a list's entries speak for their section, never against it
@@ -193,6 +203,37 @@ def _votes(
         for cue in cues - {own}:
             votes[cue] = votes.get(cue, 0) + 1
     return votes
+
+
+#: A list's entry of data is short: "Puhelinnumero", "Asiakkaan sähköpostiosoite".
+_ITEM_WORDS: Final = 4
+
+
+def _data_items(sentences: list[tuple[str, bool]]) -> bool:
+    """Whether a section's text is a list of items of data and no more (a lead-in aside).
+
+    Two entries at least, each a few words naming an item of data
+    ("nimi", "osoite", "puhelinnumero"); its running sentences, if any, lead
+    in to the list (end in a colon).
+    """
+    entries = [low for low, item in sentences if item]
+    return (
+        len(entries) >= _CLEAR
+        and all(low.rstrip().endswith(":") for low, item in sentences if not item)
+        and all(
+            len(low.split()) <= _ITEM_WORDS and is_data_item(low) and not people_kind(low)
+            for low in entries
+        )
+    )
+
+
+def _own_period(own: SectionKind, low: str) -> bool:
+    """Whether a sentence gives a period under a retention heading ("… kuuden vuoden ajan").
+
+    A period speaks of retention even with no verb of keeping: it is heard for
+    the guess, never moved by (a loose sentence needs that verb).
+    """
+    return own is SectionKind.RETENTION and STRONG_RETENTION.search(low) is not None
 
 
 def _clear(count: int, running: int, alone: bool) -> bool:  # noqa: FBT001 - internal

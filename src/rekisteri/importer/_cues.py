@@ -41,7 +41,7 @@ EXCEPTION: Final = re.compile(
 RETENTION: Final = re.compile(
     r"\bsäilyt(?:etään|ämme|etään|ettävä)\b|säilytysai|säilyttämisai|hävitetään|hävitämme"
     r"|poistetaan|poistamme|\bpoisto\b|arkistoidaan|kirjanpitolai|\blagras\b|\bsparas\b|\bförvaras\b|raderas|gallras"
-    r"|retained|deleted|stored for",
+    r"|retained|deleted|stored for|kept for",
 )
 STATUTE: Final = re.compile(r"kirjanpitolai|kirjanpitolaki|1336/1997|1997/1336|bokföringslag")
 DISCLOSURE: Final = re.compile(
@@ -97,7 +97,9 @@ CONTENT_CUE: Final = re.compile(
 )
 SECURITY_CUE: Final = re.compile(
     r"suojattu|suojataan|palomuur|salasan|käyttäjätunnu|lukitu|salassapito|luottamuksellisesti"
-    r"|tietoturva|salattu|salataan|kulunvalvon"
+    r"|tietoturva|salattu|salatu|salataan|kulunvalvon"
+    # Swedish and English: locked rooms, encryption, passwords, firewalls
+    r"|\blåst|krypter|lösenord|brandvägg|\blocked\b|encrypt|password|firewall"
     # who may open the data: "Tietojen käyttöoikeus on vain …", "… rajataan", "only … access"
     r"|käyttö(?:oikeu|valtuu)\w*\s+(?:\w+\s+){0,2}(?:vain|ainoastaan|rajaa|rajata)"
     r"|\b(?:behörighet|access rights?)\b\W+(?:\w+\s+){0,2}(?:endast|bara|only|restricted)",
@@ -495,7 +497,7 @@ STRONG_RETENTION: Final = re.compile(
     r"|(?:yhden|yksi|kahden|kaksi|kolmen|kolme|neljän|neljä|viiden|viisi|kuuden|kuusi"
     r"|seitsemän|kahdeksan|yhdeksän|kymmenen|ett|två|tre|fyra|fem|sex|tio|one|two|three|five"
     r"|six|ten)"
-    r"\s+(?:vuo|kuuk|år|mån)"
+    r"\s+(?:vuo|kuuk|år|mån|year|month)"
     r"|(?:tiedo?t\w*|uppgifter\w*|data)\s+(?:\w+\s+){0,2}(?:hävitetään|poistetaan|säilytetään"
     r"|raderas|gallras|lagras|förvaras|are deleted|are erased|are kept|are stored|are retained)"
 )
