@@ -224,3 +224,13 @@ class TestBulletOutline:
         assert fields["• Rekisterin yhteyshenkilö"] == "contact_person"
         result = import_notice(text)
         assert result.draft.controller.name == "Tmi Pia Koivula"
+
+
+class TestPartyHeadingWords:
+    def test_joint_controllership_and_questions_about_the_register(self) -> None:
+        """Joint controllership names the controller, questions about the register the contact."""
+        from rekisteri.importer._headings import guess
+
+        assert guess("Yhteinen rekisterinpito ja kunkin vastuut") == "controller"
+        assert guess("Joint controllership") == "controller"
+        assert guess("3. Questions about the register") == "contact_person"

@@ -508,6 +508,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             # who processes the data, unless on another's behalf (a processor)
             r"|(?:kuka käsittelee|vem behandlar|who processes)(?!.{0,40}(?:puolesta|lukuun|räkning|vägnar|behalf|for us))"
             r"|rekisterin omistaja|registerhållare|registerförare|registerinnehavare"
+            # joint controllership: "Yhteinen rekisterinpito ja kunkin vastuut"
+            r"|\b(?:yhteinen )?rekisterinpito\b|joint controllership"
             r"|registeradministratör|registerägare|upprätthållare|innehavare av (?:register|registret)"
             r"|^(?:vilka|vem) är vi\b|^who (?:are we|we are)\b|^keitä olemme|^kuka olemme"
             # the body that answers for the data: "Myndigheten som ansvarar för dina personuppgifter"
@@ -525,6 +527,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             # questions on data protection: "Tietosuojakysymykset", "Frågor om dataskydd"
             r"|^kontakt(?:uppgifter)? (?:i|för|vid)\b|dataskyddsfrågor|frågor om (?:dataskydd|personuppgift)"
             r"|tietosuojakysym|^questions and contact|^questions (?:about|on) (?:privacy|data)"
+            # "Questions about the register", "Questions regarding this notice"
+            r"|^questions (?:about|on|regarding|concerning) (?:the|this) (?:register|notice|processing)"
         ),
     ),
     (
