@@ -11,9 +11,22 @@ Only the public API, the ``rekisteri`` command (click's CliRunner) and
 ``sqlite3`` on store files are used. Every code is a temporary number
 (900-999) made by :func:`rekisteri.testing.make_hetu`.
 
-A promise that holds is a plain test. A broken one stays as
-``xfail(strict=True)`` with ``bug I<n>`` in its reason; the findings are
-described (never quoted in full) in ``/work/coord/A7-FINDINGS.md``.
+A promise that holds is a plain test. A7 found eight broken ones (I1-I8),
+written as strict xfails; all were fixed in the same session, in the one
+recogniser (any white space, line break or escaped one as the stray gap; a gap
+inside the individual number; a birth date written as a date, or a doubled
+dash, with the check character apart; every Unicode dash and minus sign as the
+sign; variation selectors, the combining grapheme joiner and tags as
+invisible characters), and the marks were removed:
+
+* I1: thin, en, em and ideographic spaces and line breaks as the stray gap;
+* I2: the HTML ``<title>`` of a notice and a record (a name wrapped inside a code);
+* I3: the importer on HTML with ``<br>`` inside the birth date;
+* I4: the SQLite stores (subjects, request ids, evidence and notes);
+* I5: a gap inside the individual number;
+* I6: other Unicode dashes and minus signs as the sign;
+* I7: invisible selectors next to the sign;
+* I8: a written date or several gaps with the check character apart.
 """
 
 from __future__ import annotations
@@ -183,33 +196,18 @@ def test_redact_masks_mixed_case_and_fullwidth_with_the_new_spaces() -> None:
 
 # bug I1: other visible spaces (thin, en, ideographic) and line breaks in the
 # places of the new rule.
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I1: a thin, en or ideographic space or a line break inside the birth date "
-    "(the new rule's place) is not recognised; redact() leaves the code whole",
-)
 @pytest.mark.parametrize("gap", ["\u2009", "\u2002", "\u3000", "\n", "\r\n", "\u2028"])
 def test_redact_other_visible_spaces_inside_the_birth_date(gap: str) -> None:
     text = f"asiakas {LETTER[:3]}{gap}{LETTER[3:]}"
     assert not shows(hetu.redact(text), LETTER)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I1: with the sign left out, a thin or ideographic space or a line break before "
-    "a letter check character ('DDMMYY NNN<thin space>Q') is not recognised",
-)
 @pytest.mark.parametrize("gap", ["\u2009", "\u3000", "\n"])
 def test_redact_other_visible_spaces_before_the_check_without_a_sign(gap: str) -> None:
     d, _s, n, q = parts(LETTER)
     assert not shows(hetu.redact(f"asiakas {d} {n}{gap}{q}"), LETTER)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I5: a visible space (or a line break) inside the individual number is not "
-    "recognised even with a letter check character and a sign",
-)
 @pytest.mark.parametrize("split", [1, 2])
 @pytest.mark.parametrize("gap", [" ", "\n"])
 def test_redact_a_space_inside_the_individual_number(split: int, gap: str) -> None:
@@ -217,11 +215,6 @@ def test_redact_a_space_inside_the_individual_number(split: int, gap: str) -> No
     assert not shows(hetu.redact(f"asiakas {d}{s}{n[:split]}{gap}{n[split:]}{q}"), LETTER)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I6: Unicode dashes (Pd) and minus signs beyond the listed ones are not taken "
-    "for the '-' sign: the whole code stays in messages",
-)
 @pytest.mark.parametrize(
     "dash",
     [
@@ -242,11 +235,6 @@ def test_redact_other_unicode_dashes_for_the_sign(dash: str) -> None:
     assert not shows(hetu.redact(f"asiakas {d}{dash}{n}{q}"), LETTER)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I7: invisible variation selectors, a combining grapheme joiner or a tag space "
-    "next to the sign hide the code from redact()",
-)
 @pytest.mark.parametrize("mark", ["\ufe0f", "\ufe00", "\u034f", "\U000e0020"])
 def test_redact_invisible_selectors_next_to_the_sign(mark: str) -> None:
     d, s, n, q = parts(LETTER)
@@ -377,33 +365,18 @@ def test_a_code_given_as_a_phone_number_masks_in_the_repr() -> None:
 
 
 # bug I1 in a register's texts: the new rule takes only some spaces.
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I1: a thin space before the check character in a register's description is "
-    "masked in the notice but JSON-LD prints the code whole, and lint R320 is silent",
-)
 def test_jsonld_thin_space_before_the_check_character() -> None:
     register = _register("Asiakas " + spell(LETTER, "{d}{s}{n}\u2009{q}") + ".", "description")
     assert leaking_outputs(register, LETTER) == []
     assert reports_r320(register)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I1: a code wrapped before its check character in a register's description "
-    "stays whole in JSON-LD (the newline escaped as \\n) and R320 is silent",
-)
 def test_jsonld_line_break_before_the_check_character() -> None:
     register = _register("Asiakas " + spell(LETTER, "{d}{s}{n}\n{q}") + ".", "description")
     assert leaking_outputs(register, LETTER) == []
     assert reports_r320(register)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I1: an ideographic space inside the birth date (fullwidth typing) is not "
-    "recognised in a register's text: the notice masks it, JSON-LD prints the code",
-)
 def test_register_text_ideographic_space_inside_the_birth_date() -> None:
     fullwidth = {ord(c): chr(ord(c) + 0xFEE0) for c in "0123456789ABCDEFHJKLMNPRSTUVWXY-"}
     text = spell(LETTER, "{d3}\u3000{d3b}{s}{n}{q}").translate(fullwidth)
@@ -411,12 +384,6 @@ def test_register_text_ideographic_space_inside_the_birth_date() -> None:
     assert leaking_outputs(register, LETTER) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I2: a register name with a line break inside the code ('DDM<LF>MYY-NNNQ') is "
-    "masked in the page body, but the HTML <title> of the notice and the record prints it "
-    "with the line break made a space: the documented spelling 'DDM MYY-NNNQ', whole",
-)
 @pytest.mark.parametrize("shape", ["{d3}\n{d3b}{s}{n}{q}", "{d}{s}{n}\n{q}"])
 def test_html_title_of_a_name_with_a_line_break_inside_the_code(shape: str) -> None:
     register = _register(f"Asiakas {spell(LETTER, shape)}", "name")
@@ -427,11 +394,6 @@ def test_html_title_of_a_name_with_a_line_break_inside_the_code(shape: str) -> N
         assert not shows(title.group(1), LETTER), title.group(1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I5: a space inside the individual number ('DDMMYY-NN NQ') is not recognised: "
-    "notice, record, JSON-LD and repr print the code and R320 is silent",
-)
 def test_register_text_space_inside_the_individual_number() -> None:
     register = _register(f"Asiakas {spell(LETTER, '{d}{s}{n}')[:-1]} {LETTER[-2:]}.", "name")
     assert leaking_outputs(register, LETTER) == []
@@ -529,23 +491,12 @@ def test_import_text_never_shows_a_code(tmp_path: Path, shape: str) -> None:
         assert [k for k, v in outputs.items() if shows(v, LETTER)] == [], x
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I3: in an HTML notice a <br> inside the birth date ('DDM<br>MYY-NNNQ') "
-    "becomes a space in the draft TOML: the register name and the purpose carry the "
-    "documented spelling 'DDM MYY-NNNQ' whole",
-)
 @pytest.mark.parametrize("shape", ["{d3}<br>{d3b}{s}{n}{q}", "{d4}<br/>{d4b}{s}{n}{q}"])
 def test_import_html_break_inside_the_birth_date(tmp_path: Path, shape: str) -> None:
     outputs = import_outputs(tmp_path, _HTML_NOTICE.format(x=spell(LETTER, shape)), ".html")
     assert [k for k, v in outputs.items() if shows(v, LETTER)] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I1 in the importer: a plain-text notice wrapped inside the birth date, or "
-    "with an ideographic space there, keeps the code whole in the draft TOML",
-)
 @pytest.mark.parametrize("gap", ["\n", "\u3000"])
 def test_import_text_other_gaps_inside_the_birth_date(tmp_path: Path, gap: str) -> None:
     x = spell(LETTER, "{d3}" + gap + "{d3b}{s}{n}{q}")
@@ -628,12 +579,6 @@ def test_store_refuses_a_request_id_and_masks_free_text(tmp_path: Path, shape: s
     assert "REQ-1" in seen
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I4: a subject with a thin or ideographic space or a line break in the new "
-    "rule's places is not typed as a henkilötunnus: the store writes it in plain text and "
-    "history/export show it",
-)
 @pytest.mark.parametrize(
     "shape", ["{d}{s}{n}\u2009{q}", "{d3}\u3000{d3b}{s}{n}{q}", "{d3}\n{d3b}{s}{n}{q}"]
 )
@@ -641,11 +586,6 @@ def test_store_subject_with_other_spaces(tmp_path: Path, shape: str) -> None:
     assert not shows(consent_round_trip(tmp_path / "s.db", spell(LETTER, shape)), LETTER)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I4: a request id holding a code with a thin or ideographic space in the new "
-    "rule's places is stored as given (plain text in SQLite, shown back)",
-)
 @pytest.mark.parametrize("shape", ["{d}{s}{n}\u2009{q}", "{d3}\u3000{d3b}{s}{n}{q}"])
 def test_store_request_id_with_other_spaces(tmp_path: Path, shape: str) -> None:
     x = spell(LETTER, shape)
@@ -656,11 +596,6 @@ def test_store_request_id_with_other_spaces(tmp_path: Path, shape: str) -> None:
     assert not shows(seen, LETTER)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I4: evidence/notes holding a code with an ideographic space or a line break "
-    "inside the birth date are not redacted before they are stored",
-)
 @pytest.mark.parametrize("gap", ["\u3000", "\n"])
 def test_store_free_text_with_other_spaces(tmp_path: Path, gap: str) -> None:
     x = spell(LETTER, "{d3}" + gap + "{d3b}{s}{n}{q}")
@@ -778,11 +713,6 @@ def test_cli_file_names_with_the_new_spellings(tmp_path: Path, name: str) -> Non
     assert [k for k, v in outputs.items() if shows(v, LETTER)] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I1 on the command line: `rekisteri validate` prints the register's name with "
-    "a line break inside the birth date whole ('valid register (... DDM<LF>MYY-NNNQ ...)')",
-)
 def test_cli_validate_a_name_wrapped_inside_the_birth_date(tmp_path: Path) -> None:
     new = spell(LETTER, 'fi = """Asiakasrekisteri {d3}\n{d3b}{s}{n}{q}"""')
     path = _register_file(tmp_path, "r.toml", {_NAME_LINE: new})
@@ -790,11 +720,6 @@ def test_cli_validate_a_name_wrapped_inside_the_birth_date(tmp_path: Path) -> No
     assert not shows(result.output, LETTER)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I2 on the command line: `rekisteri render/record --format html` put the "
-    "name wrapped inside the birth date into <title> as 'DDM MYY-NNNQ', whole",
-)
 def test_cli_render_html_title_of_a_wrapped_name(tmp_path: Path) -> None:
     new = spell(LETTER, 'fi = """Asiakasrekisteri {d3}\n{d3b}{s}{n}{q}"""')
     path = _register_file(tmp_path, "r.toml", {_NAME_LINE: new})
@@ -803,11 +728,6 @@ def test_cli_render_html_title_of_a_wrapped_name(tmp_path: Path) -> None:
         assert not shows(result.output, LETTER), command
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I1 on the command line: a file name with a thin space inside the birth date "
-    "('DDM<thin space>MYY-NNNQ.toml') is printed whole in every error",
-)
 def test_cli_file_name_with_a_thin_space_inside_the_birth_date(tmp_path: Path) -> None:
     name = spell(LETTER, "puuttuu {d3}\u2009{d3b}{s}{n}{q}.toml")
     result = CliRunner().invoke(cli, ["render", str(tmp_path / name)])
@@ -878,12 +798,6 @@ def test_the_new_rule_with_other_scripts_digits() -> None:
         assert not shows(hetu.redact(f"asiakas {text}"), LETTER)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I8: a birth date written as a date (dots, slashes, spaces) with the check "
-    "character apart ('DD.MM.YY-NNN Q') combines two documented spellings and is not "
-    "recognised: messages, notices, JSON-LD print the code; R320 silent",
-)
 @pytest.mark.parametrize("date_sep", [".", "/", " "])
 def test_a_written_date_with_the_check_character_apart(date_sep: str) -> None:
     d, s, n, q = parts(LETTER)
@@ -893,12 +807,6 @@ def test_a_written_date_with_the_check_character_apart(date_sep: str) -> None:
     assert leaking_outputs(register, LETTER) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I2/I8: two spaces where the new rule takes one ('DDM  MYY-NNNQ') in a register "
-    "name: the page body masks it, but the HTML <title> collapses the spaces after masking and "
-    "shows the documented spelling 'DDM MYY-NNNQ' whole; JSON-LD keeps it too",
-)
 def test_two_spaces_inside_the_birth_date_of_a_register_name() -> None:
     d, s, n, q = parts(LETTER)
     register = _register(f"Asiakas {d[:3]}  {d[3:]}{s}{n}{q}", "name")
@@ -909,12 +817,6 @@ def test_two_spaces_inside_the_birth_date_of_a_register_name() -> None:
     assert not shows(jsonld_dumps(register), LETTER)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I8: two spaces, two tabs, a space and a soft hyphen, or a doubled dash with "
-    "the check character apart ('DDMMYY-NNN  Q', 'DDMMYY--NNN Q'): masked in messages only "
-    "as far as 'DDMMYY-***', a register's text keeps the code and R320 is silent",
-)
 @pytest.mark.parametrize(
     "shape", ["{d}{s}{n}  {q}", "{d}{s}{n}\t\t{q}", "{d}{s}{n} \u00ad{q}", "{d}--{n} {q}"]
 )
@@ -1062,13 +964,6 @@ def test_every_text_field_of_a_complete_register(shape: str) -> None:
     assert leaks_by_field(register, where) == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I1 across a whole register: a line break inside a code (in the birth date or "
-    "before the check) in any text field is kept whole by JSON-LD in over 100 fields (and by "
-    "repr() for the birth-date break), and by the HTML <title> for the name (I2); the "
-    "md/html/text bodies mask all of them",
-)
 @pytest.mark.parametrize("shape", ["{d3}\n{d3b}{s}{n}{q}", "{d}{s}{n}\n{q}"])
 def test_every_text_field_with_a_line_break_inside_the_code(shape: str) -> None:
     register, where = planted_complete_register(shape)
@@ -1111,22 +1006,11 @@ def test_cli_masks_on_screen_what_the_store_did_not_recognise(tmp_path: Path) ->
     assert shown == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I4 through the command line: `consent export --subject 'DDM<U+3000>MYY-NNNQ'` "
-    "prints the subject whole in its JSON (a recognised code would show only its keyed hash)",
-)
 def test_cli_consent_export_of_a_subject_with_an_ideographic_space(tmp_path: Path) -> None:
     printed, _db = _cli_store_with_other_spaces(tmp_path)
     assert [k for k, v in printed.items() if shows(v, LETTER)] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I4 through the command line: `consent record --subject 'DDM<U+3000>MYY-NNNQ'` "
-    "and `requests record --request 'R DDMMYY-NNN<thin space>Q'` print masked values, but "
-    "sqlite3 shows both codes in plain text in the file",
-)
 def test_cli_store_file_with_other_spaces(tmp_path: Path) -> None:
     _printed, db = _cli_store_with_other_spaces(tmp_path)
     assert not shows(database_text(db), LETTER)

@@ -13,10 +13,13 @@ What is recognised, as written in a text (``131052-308T`` stands for any code):
 * every century sign of the 2023 reform: ``+``, ``-``, ``Y`` ``X`` ``W`` ``V``
   ``U``, ``A`` ``B`` ``C`` ``D`` ``E`` ``F``, in either case, and the
   fullwidth forms of ``+`` and of the letters;
-* a Unicode dash or minus sign for ``-`` (en dash, em dash, ``−``, fullwidth
-  hyphen-minus...);
+* a Unicode dash or minus sign for ``-``: every dash of Unicode's category
+  Pd (en dash, em dash, fullwidth hyphen-minus, Armenian hyphen...), the
+  minus signs (``−``, superscript, subscript, heavy, modifier letter) and the
+  hyphen bullet;
 * spaces, tabs, no-break spaces, line breaks or invisible characters (a soft
-  hyphen, a zero-width space, a direction mark) around the sign: ``131052 - 308T``, a code
+  hyphen, a zero-width space, a direction mark, a variation selector, the
+  combining grapheme joiner, a tag character) around the sign: ``131052 - 308T``, a code
   wrapped over two lines; also white space escaped as JSON or a repr
   writes it (``131052-\n308T``, ``\x0b``, ``\u2028``), where a message
   quotes a value;
@@ -35,12 +38,14 @@ What is recognised, as written in a text (``131052-308T`` stands for any code):
 * a doubled dash for the sign: ``131052--308T``, ``131052 – –308T``;
 * invisible characters inside the digits as well (a soft hyphen, a
   zero-width space, a direction mark: ``1310\u200b52-308T``);
-* a stray visible space inside the birth date or before the check
-  character (``131 052-308T``, ``131052 308 T``, ``131052-308 T``), only
-  when the code fits whole, its check character included, and a letter shows
-  that it is no telephone number: the check character or the century sign
-  (with a space inside the birth date, a sign must be there; with the check
-  character apart and no sign, the check character must be a letter).
+* a stray gap (any space, a line break, an escaped one) inside the birth
+  date, inside the individual number or before the check character
+  (``131 052-308T``, ``131052-30 8T``, ``131052 308 T``, ``131052-308 T``,
+  ``13.10.52-308 T``, ``131052--308 T``), only when the code fits whole, its
+  check character included, and a letter shows that it is no telephone
+  number: the check character or the century sign (with a gap inside the
+  birth date, a sign must be there; without a sign, the check character must
+  be a letter).
   Without a letter, a visible space splits a run of digits into two words as
   in a telephone number ``040 123-4567``;
 * a four-digit year, before a sign: ``13101952-308T``, ``13.10.1952-308T``;
@@ -130,7 +135,9 @@ __all__ = [
 # isolates, invisible operators, a byte order mark).
 GAP: Final = (
     "[ \t\n\r\v\f\x85\u00a0\u00ad\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f"
-    "\u205f-\u2064\u2066-\u206f\u3000\ufeff]"
+    "\u205f-\u2064\u2066-\u206f\u3000\ufeff"
+    # variation selectors, the combining grapheme joiner and tags: invisible too
+    "\u034f\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
 )
 # Around the sign (or where it belongs), also white space escaped as JSON or
 # a repr writes it, where a message quotes a value: "131052-\\n308T", "\\r\\n"
@@ -141,7 +148,14 @@ _ESCAPE: Final = r"\\(?:[nrtvf]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})"
 _AROUND: Final = f"{GAP}*(?:{_ESCAPE}){{0,4}}{GAP}*"
 _ESCAPED_GAP: Final = re.compile(_ESCAPE)
 # Dashes and minus signs that read as the "-" century sign.
-DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+DASHES: Final = (
+    # every dash of Unicode's category Pd but the ASCII one ...
+    "\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d"
+    "\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead"
+    # ... and the minus signs (mathematical, superscript, subscript, heavy, modifier letter)
+    # and the hyphen bullet
+    "\u2212\u207b\u208b\u2796\u02d7\u2043"
+)
 # Century signs as written: ASCII in either case, Unicode dashes, and the
 # fullwidth forms of "+" and the sign letters.
 SIGN_SPELLED: Final = (
@@ -159,7 +173,10 @@ _DASH: Final = f"[\\-{DASHES}]"
 # slip past a filter may leave *inside* a run of digits: a soft hyphen,
 # zero-width spaces and joiners, direction marks, embeddings, isolates, the
 # word joiner, invisible operators and a byte order mark.
-INVISIBLE: Final = "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+INVISIBLE: Final = (
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    "\u034f\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
+)
 # Three digits, invisible characters between them allowed (written out: a
 # repeated group is several times slower in the regular expression engine).
 _THREE_DIGITS: Final = f"\\d{INVISIBLE}*\\d{INVISIBLE}*\\d"
@@ -197,32 +214,67 @@ _PATTERN: Final = re.compile(
     f"(?P<tail>{_THREE_DIGITS}{_CHECK})(?![^\\W_]))"
 )
 
-# Two spellings with a visible space where none belongs: the check character
-# apart from the individual number ("131052 308 T", "131052-308 T"), and a
-# space inside the six digits of the birth date ("131 052-308T"). A visible
-# space splits a telephone number too ("040 123-4567"), so these are tried by
-# a pattern of their own, which asks for a letter that shows it is no
-# telephone number (the check character or the century sign) and for the
-# stray space (the empty group ``sp`` is set when the birth date has it, else
-# the check character must stand apart); _odd_fits() then asks that the code
-# fit whole. The group names are those of _PATTERN, so that everything after
-# the match reads both alike.
-_SPACE: Final = "[ \t\u00a0\u2007\u202f]"
+# Spellings with a stray gap (a visible space, a line break, an escaped one)
+# where none belongs: the check character apart from the individual number
+# ("131052 308 T", "131052-308 T", "13.10.52-308 T"), a gap inside the
+# individual number ("131052-30 8T") or inside the six digits of the birth
+# date ("131 052-308T"). A visible space splits a telephone number too ("040
+# 123-4567"), so these are tried by a pattern of their own, which asks for a
+# letter that shows it is no telephone number (the check character or the
+# century sign) and for the stray gap: the empty groups ``sp`` (in the birth
+# date), ``g1``/``g2`` (in the individual number with a sign) and ``g3``/``g4``
+# (without one) say where one was seen; if none was, one must stand before the
+# check character. _odd_fits() then asks that the code fit whole. The other
+# group names are those of _PATTERN, so that everything after the match reads
+# both alike.
+_STRAY_GAP: Final = f"(?:{GAP}|{_ESCAPE}){{1,6}}"
 _SIGN_LETTERS: Final = "A-FU-Ya-fu-y\uff21-\uff26\uff35-\uff39\uff41-\uff46\uff55-\uff59"
 _SIGN_OTHERS: Final = "\\-+" + DASHES + "\ufe62\uff0b"
 _CHECK_LETTERS: Final = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
 # After the first digit (the pattern starts with one, so that the engine skips
-# text without digits quickly): the other five, a space among them.
-_BIRTH_SPACED: Final = "|".join(f"\\d{{{n - 1}}}{_SPACE}\\d{{{6 - n}}}" for n in range(1, 6))
-_STRAY: Final = f"(?(sp){_SPACE}?|{_SPACE})"
+# text without digits quickly): the other five with a gap among them, or a
+# date with separators.
+_BIRTH_SPACED: Final = "|".join(f"\\d{{{n - 1}}}{_STRAY_GAP}\\d{{{6 - n}}}" for n in range(1, 6))
+_BIRTH_DATED: Final = f"\\d{DATE_SEPARATOR}\\d\\d{DATE_SEPARATOR}\\d\\d"
+
+
+def _odd_number(first: str, second: str) -> str:
+    """The individual number, a gap allowed inside, and the gap before the check character."""
+    gap = f"(?:{GAP}|{_ESCAPE})"
+    return (
+        f"\\d(?P<{first}>{_STRAY_GAP})?\\d(?P<{second}>{_STRAY_GAP})?\\d"
+        f"(?(sp){gap}{{0,6}}|(?({first}){gap}{{0,6}}|(?({second}){gap}{{0,6}}|{_STRAY_GAP})))"
+    )
+
+
 _ODD_PATTERN: Final = re.compile(
-    f"\\d(?<![^\\W_]\\d)(?P<ws>)(?:\\d{{5}}|(?P<sp>)(?:{_BIRTH_SPACED}))"
-    f"(?:(?P<sign>{_AROUND}(?:(?P<ls>[{_SIGN_LETTERS}])|[{_SIGN_OTHERS}]){_AROUND})"
-    f"(?P<rest>\\d{{3}}{_STRAY}(?(ls)[{CHECK_SPELLED}]|[{_CHECK_LETTERS}]))"
+    f"\\d(?<![^\\W_]\\d)(?P<ws>)(?:\\d{{5}}|(?P<sp>)(?:{_BIRTH_SPACED})|{_BIRTH_DATED})"
+    f"(?:(?P<sign>{_AROUND}(?:(?P<ls>[{_SIGN_LETTERS}])|[{_SIGN_OTHERS}]|{_DASH}{_AROUND}{_DASH})"
+    f"{_AROUND})(?P<rest>{_odd_number('g1', 'g2')}(?(ls)[{CHECK_SPELLED}]|[{_CHECK_LETTERS}]))"
     f"|(?(sp)(?!)|(?P<gap>{_AROUND}[{_INSTEAD_OF_SIGN}]?{_AROUND})"
-    f"(?P<tail>\\d{{3}}{_SPACE}[{_CHECK_LETTERS}])))"
+    f"(?P<tail>{_odd_number('g3', 'g4')}[{_CHECK_LETTERS}])))"
     "(?![^\\W_])"
 )
+
+# Where an odd spelling may be, cheaply: a digit, then a letter check
+# character standing alone after gaps or none, or a sign letter between a
+# digit and a digit. Every odd spelling holds such a place (its letter), and
+# text dense with digits has few of them (telephone numbers with spaces have
+# the shape of a spaced birth date but no letter), so _ODD_PATTERN is tried
+# only in a window around each. Escaped gaps ("\\n") are left to
+# _ODD_HINT_ESCAPED, used only when the text has a backslash.
+_ODD_HINT: Final = re.compile(
+    f"\\d(?:{GAP}{{0,6}}[{_CHECK_LETTERS}](?![^\\W_])|{GAP}*[{_SIGN_LETTERS}]{GAP}*\\d)"
+)
+_ODD_HINT_ESCAPED: Final = re.compile(
+    f"\\d(?:(?:{GAP}|{_ESCAPE}){{0,6}}[{_CHECK_LETTERS}](?![^\\W_])"
+    f"|{_AROUND}[{_SIGN_LETTERS}]{_AROUND}\\d)"
+)
+#: How far before a hint an odd spelling may start, and after it end: its
+#: digits, two stray gaps in them and one before the check, the sign's gaps.
+_ODD_BEFORE: Final = 48
+_ODD_AFTER: Final = 32
+_WORD_CHARACTER: Final = re.compile(r"[^\W_]")
 
 _CHECK_CHARS: Final = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _MONTH_DAYS: Final = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -389,13 +441,34 @@ def _kept(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match
     accepts (a code written with a stray space), merged in order.
     """
     usual = _kept_usual(text, keep)
-    odd = [m for m in _ODD_PATTERN.finditer(text) if _odd_fits(m) and keep(m)]
+    odd = [match for match in _odd_matches(text) if _odd_fits(match) and keep(match)]
     if not odd:
         return usual
     # "131052-308 T" is one code, not also the check-less "131052-308" inside it.
     ends = {match.start(): match.end() for match in odd}
     inside = (m for m in usual if not m.end() <= ends.get(m.start(), -1))
     return heapq.merge(inside, odd, key=lambda match: match.start())
+
+
+def _odd_matches(text: str) -> list[re.Match[str]]:
+    """The matches of _ODD_PATTERN in *text* in order, looked for around each _ODD_HINT only."""
+    windows: list[list[int]] = []
+    hints = _ODD_HINT_ESCAPED if "\\" in text else _ODD_HINT
+    for hint in hints.finditer(text):
+        # a spelling ends at a check character's hint, and goes on after a sign's
+        after = 0 if hint[0][-1].isalpha() else _ODD_AFTER
+        start, end = max(0, hint.start() - _ODD_BEFORE), hint.end() + after
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    # A window's end is no end of the text: a word must not go on after a match.
+    return [
+        match
+        for start, end in windows
+        for match in _ODD_PATTERN.finditer(text, start, end)
+        if _WORD_CHARACTER.match(text, match.end()) is None
+    ]
 
 
 def _kept_usual(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match[str]]:
@@ -503,7 +576,7 @@ def shaped(text: str) -> bool:
         >>> shaped("asiakas 131052-308U"), shaped("tilaus 2026-11-25")
         (True, False)
     """
-    return _PATTERN.search(text) is not None or _ODD_PATTERN.search(text) is not None
+    return _PATTERN.search(text) is not None or _ODD_HINT_ESCAPED.search(text) is not None
 
 
 def _bare_digits(match: re.Match[str]) -> bool:
