@@ -60,6 +60,7 @@ from rekisteri.importer._decode import (
     looks_binary,
 )
 from rekisteri.importer._extract import Extractor
+from rekisteri.importer._headings import trim_caches
 from rekisteri.importer._html import html_to_text, looks_like_html
 from rekisteri.importer._invisible import CHARACTERS, INVISIBLE, Stripped, strip
 from rekisteri.importer._runon import unwrapped
@@ -485,7 +486,8 @@ def _one_import(read: Callable[_P, _R]) -> Callable[_P, _R]:
     makes few reference cycles: the collector would scan them again and again,
     which cost about a third of the time on a long notice of short lines (one
     address a line) and a tenth on an ordinary one, for no memory saved. What
-    the import leaves is collected once the collector runs again.
+    the import leaves is collected once the collector runs again. The heading
+    readers' caches, filled by a long notice's lines, are trimmed after it.
     """
 
     @functools.wraps(read)
@@ -497,6 +499,7 @@ def _one_import(read: Callable[_P, _R]) -> Callable[_P, _R]:
         finally:
             if was_enabled:
                 gc.enable()
+            trim_caches()
 
     return run
 

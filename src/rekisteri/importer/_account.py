@@ -220,10 +220,7 @@ class _Words:
 
     def __init__(self, reached: Iterable[str]) -> None:
         # The draft repeats texts (a note on each purpose): each distinct one is read
-        # once. The sets below are those of all the texts joined, which no word or
-        # number crosses but a number's gap ("2024" / "15" joined over the line
-        # break): the numbers are read from the texts in order, those without a
-        # digit left empty (a gap is one character between two digits).
+        # once. The sets below are those of all the texts joined, which no word crosses.
         self.reached = list(reached)
         distinct = dict.fromkeys(self.reached)
         #: each text of the draft with its whitespace as single spaces: a span that is
@@ -232,10 +229,7 @@ class _Words:
         #: the draft's words as written (casefolded), for a value glued to its heading
         self.words = set(_LETTERS.findall("\n".join(distinct).casefold()))
         self.stems = {word[:STEM] for word in self.words}
-        digits = {text: _DIGIT_RUN.search(text) is not None for text in distinct}
-        self.numbers = _digits(
-            "\n".join(text if digits[text] else "" for text in self.reached).casefold()
-        )
+        self.numbers = _digits("\n".join(self.reached).casefold())  # a gap may join two texts
         #: the draft's words of three letters (not function words): "Muu viestintä"
         #: holds what "muuhun viestintään" said
         self.short = {word for word in self.words if len(word) == _MIN_LETTERS} - IGNORED

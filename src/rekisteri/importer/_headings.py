@@ -345,9 +345,15 @@ def normalise(text: str) -> str:
 
 #: Texts up to this long are remembered by the heading readers' caches (longer ones are paragraphs).
 _CACHED: Final = 4 * MAX_HEADING
+#: How many texts each heading reader's cache holds during an import: all the lines of
+#: a long notice, which the splitter, the guessed headings' check and the extractor each
+#: ask about in turn (a smaller cache forgets a line before the next reader asks).
+_CACHE_SIZE: Final = 1 << 17
+#: After an import, a cache holding more than this many is emptied (:func:`trim_caches`).
+_CACHE_KEPT: Final = 4096
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def _normalise(text: str) -> str:
     if "\u00ad" in text:
         text = text.replace("\u00ad", "")
@@ -387,7 +393,7 @@ def recognise(text: str) -> SectionKind | None:
     return _recognise(text)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def _recognise(text: str) -> SectionKind | None:
     key = normalise(text)
     if not key:
@@ -426,7 +432,7 @@ _SLASH: Final = re.compile(r"(?<=[^\W\d_]{3})/(?=[^\W\d_]{3})")
 _CONJUNCTIONS: Final = re.compile(r"\b(?:och|ja|and|eller|tai|or)/(?:och|ja|and|eller|tai|or)\b")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def _kind(key: str) -> SectionKind | None:
     match = _ANY.fullmatch(key)
     return None if match is None or match.lastgroup is None else SectionKind[match.lastgroup]
@@ -704,7 +710,7 @@ def other_matters(text: str) -> bool:
     return bool(key) and len(key) <= MAX_HEADING and _OTHER_MATTERS.fullmatch(key) is not None
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def _guess(key: str) -> SectionKind | None:
     """:func:`guess` of a normalised heading (remembered: a line is asked about many times)."""
     if _OTHER_MATTERS.fullmatch(key) is not None:
@@ -747,7 +753,7 @@ def head_kind(key: str) -> SectionKind | None:
     if len(words) > 1 and words[1] in _PREPOSITIONS:
         words = words[:1]  # "Kontaktperson för registeransvarig", "Name of the register"
     heads = [w for w in (words[:1] + words[-1:]) if not _genitive(w, words)]
-    kinds = {kind for word in heads for kind, stem in _STEMS if stem.search(word)}
+    kinds = {kind for word in heads for kind in _stem_kinds(word)}
     if _TIME_LIMIT.search(key) and any(w.startswith("määräaj") for w in heads):
         kinds.add(SectionKind.RETENTION)  # "… poistamisen määräajat": the time limits of deletion
     if SectionKind.NAME in kinds and _REGISTER_WORD.search(key) is None:
@@ -892,6 +898,18 @@ _STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
 )
 
 
+#: The stems of :data:`_STEMS` joined: a word none of them is in names no field.
+_ANY_STEM: Final = re.compile("|".join(f"(?:{stem.pattern})" for _, stem in _STEMS))
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _stem_kinds(word: str) -> tuple[SectionKind, ...]:
+    """The kinds whose stem is in *word* (remembered: a heading's words recur)."""
+    if _ANY_STEM.search(word) is None:
+        return ()
+    return tuple(kind for kind, stem in _STEMS if stem.search(word))
+
+
 #: A Finnish genitive that qualifies the next word is at least this long ("mihin",
 #: "miten" are question words, not genitives).
 _GENITIVE_LENGTH: Final = 7
@@ -941,6 +959,30 @@ def _earliest(key: str) -> SectionKind | None:
     Finnish genitive qualifies the word after it: "Rekisteröityjen oikeudet" is
     about rights, "Rekisterinpitäjän yhteyshenkilö" about a contact person.
     """
+    # the first cue (by start, then the table's order) in one search: the leftmost match
+    # of the cues joined is that cue's; every cue is asked only when its word may be a
+    # genitive before another cue's word
+    match = _ANY_GUESS.search(key)
+    if match is None:
+        return SectionKind.CONTENT if _DATA_WORDS.search(key) else None
+    kind = _GUESSES[(match.lastindex or 1) - 1][0]
+    word_end = key.find(" ", match.start())
+    if (
+        kind is SectionKind.TITLE
+        or word_end == -1
+        or word_end - match.start() < _GENITIVE_LENGTH
+        or key[word_end - 1] != "n"
+    ):
+        return kind
+    return _earliest_of_all(key)
+
+
+#: The cues of :data:`_GUESSES` joined, each its own group (they have none of their own).
+_ANY_GUESS: Final = re.compile("|".join(f"({cue.pattern})" for _, cue in _GUESSES))
+
+
+def _earliest_of_all(key: str) -> SectionKind | None:
+    """:func:`_earliest` from every cue's match: the first, or a genitive's next."""
     found: list[tuple[int, int, SectionKind]] = []
     for order, (kind, cue) in enumerate(_GUESSES):
         match = cue.search(key)
@@ -983,3 +1025,14 @@ def may_start_with_heading(text: str) -> bool:
     """Whether *text* (a line) may open with a known heading followed by more words."""
     key = normalise(text[:MAX_HEADING])
     return _ANY_PREFIX.match(key) is not None or " / " in key or " – " in key
+
+
+def trim_caches() -> None:
+    """Empty the heading readers' caches that an import filled beyond :data:`_CACHE_KEPT`.
+
+    A long notice's lines are of no use to the next import: the memory they take
+    is given back, while a short notice's headings stay remembered.
+    """
+    for cached in (_normalise, _recognise, _kind, _guess, _stem_kinds):
+        if cached.cache_info().currsize > _CACHE_KEPT:
+            cached.cache_clear()
