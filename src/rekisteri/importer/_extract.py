@@ -460,6 +460,18 @@ _LISTS_DATA: Final = re.compile(
 )
 
 
+#: A firm's legal form in a lower-cased sentence (not "as", an English word too).
+_FIRM_FORM: Final = re.compile(r"\b(?:oyj|oy|ab|abp|ky|ltd|inc|gmbh|aps|llc)\b")
+#: Sections a sentence naming a firm that processes the data for the controller leaves.
+_PROCESSOR_LEAVES: Final = frozenset(
+    {
+        SectionKind.PURPOSES,
+        SectionKind.SECURITY,
+        SectionKind.SECURITY_MANUAL,
+        SectionKind.SECURITY_ELECTRONIC,
+        SectionKind.RETENTION,
+    }
+)
 #: Sections a statement of where the data come from leaves ("Tiedot saadaan …").
 _WHERE_FROM_LEAVES: Final = frozenset(
     {
@@ -1138,6 +1150,22 @@ class Extractor:
             capitalise(name), as_sentence(item) if description is None else description, start, end
         )
 
+    def _processor_moved(self, kind: SectionKind | None, low: str) -> str | None:
+        """To processors: a sentence naming a firm, not the controller, that processes the data.
+
+        "Asiakkaat varataan X Oy:n tarjoamalla järjestelmällä", "Servern finns hos
+        systemleverantören X Ab", "… jonka ylläpitäjä on X Oy" under a purposes,
+        security or retention heading: the firm is a processor. The controller's
+        own name ("Esimerkki Oy ylläpitää rekisteriä") names none.
+        """
+        if kind not in _PROCESSOR_LEAVES or _FIRM_FORM.search(low) is None:
+            return None  # no firm named (most sentences): the cheap test first
+        controller = self.out.controller.name
+        rest = low.replace(controller.casefold(), " ") if controller else low
+        if _FIRM_FORM.search(rest) is None:
+            return None
+        return "processors" if processor_evidence(low) is not None else None
+
     def _cross(self, kind: SectionKind | None, low: str) -> str | None:
         """The field that a cue in the sentence sends it to, whatever the section says.
 
@@ -1152,7 +1180,7 @@ class Extractor:
         free = kind in FREE_SECTIONS
         if kind is not SectionKind.TRANSFERS and is_transfer(low):
             return "transfers"
-        if (moved := _moved_from(kind, low)) is not None:
+        if (moved := _moved_from(kind, low) or self._processor_moved(kind, low)) is not None:
             return moved
         if free and ABOUT_NOTICE.search(low):
             return "description"  # the notice introduces itself: no field of its own

@@ -341,6 +341,15 @@ _PROCESSOR_WORD: Final = re.compile(
     r"|leverantör\w* av (?:\w+ )?tjänst"
     r"|service providers?|hosting|it (?:service|system) suppliers?"
 )
+#: A firm said to provide, run or maintain the service or system the data are kept in:
+#: "alustan tarjoaa X Oy", "X Oy:n ylläpitämässä palvelussa", "jonka ylläpitäjä on X Oy",
+#: "tillhandahålls av X Ab", "sköts av X Ab", "hosted by X Ltd" (a processor, with a firm).
+_PROCESSOR_SERVICE: Final = re.compile(
+    r"(?i)\b(?:tarjoa(?:a|vat|ma|man|maa|massa|malla)|ylläpitä(?:ä|vät|mä|män|mää|mässä|mällä"
+    r"|jä|jänä)|tuottama(?:n|a|ssa|lla)?"
+    r"|tillhandahåll(?:s|er)|upprätthåll(?:s|er)|(?:drivs|sköts|driftas|levereras) av"
+    r"|provided by|hosted by|maintained by|operated by)\b"
+)
 #: A recipient of its own: an authority acting by law, a buyer, a bank, an insurer,
 #: a party that decides for itself (debt collection on our behalf is a processor).
 _OWN_RECIPIENT: Final = re.compile(
@@ -382,6 +391,8 @@ def processor_evidence(low: str) -> str | None:
         'strong'
         >>> processor_evidence("palvelintilan tarjoaa pilvi oy")
         'word'
+        >>> processor_evidence("verkkokaupan alustan tarjoaa kauppa oy.")
+        'word'
         >>> processor_evidence("tietoja luovutetaan viranomaisille lain nojalla.") is None
         True
     """
@@ -389,6 +400,6 @@ def processor_evidence(low: str) -> str | None:
         return None
     if _PROCESSOR_STRONG.search(low):
         return "strong"
-    if _PROCESSOR_WORD.search(low):
+    if _PROCESSOR_WORD.search(low) or _PROCESSOR_SERVICE.search(low):
         return "word"
     return None
