@@ -441,7 +441,10 @@ def _kept(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match
     accepts (a code written with a stray space), merged in order.
     """
     usual = _kept_usual(text, keep)
-    odd = [match for match in _odd_matches(text) if _odd_fits(match) and keep(match)]
+    hints = _ODD_HINT_ESCAPED if "\\" in text else _ODD_HINT
+    if hints.search(text) is None:  # the common case, in one call
+        return usual
+    odd = [match for match in _odd_matches(text, hints) if _odd_fits(match) and keep(match)]
     if not odd:
         return usual
     # "131052-308 T" is one code, not also the check-less "131052-308" inside it.
@@ -450,10 +453,9 @@ def _kept(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match
     return heapq.merge(inside, odd, key=lambda match: match.start())
 
 
-def _odd_matches(text: str) -> list[re.Match[str]]:
-    """The matches of _ODD_PATTERN in *text* in order, looked for around each _ODD_HINT only."""
+def _odd_matches(text: str, hints: re.Pattern[str]) -> list[re.Match[str]]:
+    """The matches of _ODD_PATTERN in *text* in order, looked for around each of *hints* only."""
     windows: list[list[int]] = []
-    hints = _ODD_HINT_ESCAPED if "\\" in text else _ODD_HINT
     for hint in hints.finditer(text):
         # a spelling ends at a check character's hint, and goes on after a sign's
         after = 0 if hint[0][-1].isalpha() else _ODD_AFTER
