@@ -536,40 +536,29 @@ def test_summary_never_says_zero_when_a_passage_is_listed(repeat: int) -> None:
 
 # -- 2. unseen headings: read, marked, never swallowed ---------------------------
 
-_G5 = pytest.mark.xfail(
-    strict=True, reason="bug G5: a plain heading naming no field joins the section above"
-)
-
 SWALLOW = [
     pytest.param(SECURITY + "\n\nHistoriaa\n\n" + HISTORY + "\n", "1987", id="blank-both-sides"),
     pytest.param(SECURITY + "\n**Historiaa**\n\n" + HISTORY + "\n", "1987", id="markdown-bold"),
-    pytest.param(
-        SECURITY + "\nHistoriaa\n" + HISTORY + "\n", "1987", id="first-line-of-block", marks=_G5
-    ),
-    pytest.param(
-        SECURITY + "Historiaa\n" + HISTORY + "\n", "1987", id="between-two-sentences", marks=_G5
-    ),
-    pytest.param(SECURITY + "HISTORIAA\n" + HISTORY + "\n", "1987", id="capitals", marks=_G5),
+    pytest.param(SECURITY + "\nHistoriaa\n" + HISTORY + "\n", "1987", id="first-line-of-block"),
+    pytest.param(SECURITY + "Historiaa\n" + HISTORY + "\n", "1987", id="between-two-sentences"),
+    pytest.param(SECURITY + "HISTORIAA\n" + HISTORY + "\n", "1987", id="capitals"),
     pytest.param(
         SECURITY + "\nYhteistyökumppanit\nTeemme yhteistyötä Trumbull Oy:n ja Gloob Ab:n kanssa.\n",
         "Trumbull",
         id="partners",
-        marks=_G5,
     ),
-    pytest.param(PURPOSES + "Historiaa\n" + HISTORY + "\n", "1987", id="under-purposes", marks=_G5),
+    pytest.param(PURPOSES + "Historiaa\n" + HISTORY + "\n", "1987", id="under-purposes"),
     pytest.param(
         "Registrets skydd\n\nServern står i ett låst rum.\nVår historia\n"
         "Företaget grundades 1987 i Vasa.\n",
         "1987",
         id="sv",
-        marks=_G5,
     ),
     pytest.param(
         "Data security\n\nThe server is in a locked room.\nOur history\n"
         "The company was founded in 1987 in Vaasa.\n",
         "1987",
         id="en",
-        marks=_G5,
     ),
 ]
 
@@ -584,9 +573,9 @@ _HTML_SECURITY = (
     "tail",
     [
         pytest.param("<h4>Historiaa</h4>", id="h4"),
-        pytest.param("<p>Historiaa</p>", id="paragraph", marks=_G5),
-        pytest.param("<p><em>Historiaa</em></p>", id="emphasis", marks=_G5),
-        pytest.param("<div>HISTORIAA</div>", id="div-capitals", marks=_G5),
+        pytest.param("<p>Historiaa</p>", id="paragraph"),
+        pytest.param("<p><em>Historiaa</em></p>", id="emphasis"),
+        pytest.param("<div>HISTORIAA</div>", id="div-capitals"),
     ],
 )
 def test_html_heading_naming_no_field_does_not_swallow_its_text(tail: str) -> None:

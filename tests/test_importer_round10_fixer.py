@@ -252,3 +252,60 @@ def test_one_sentence_of_another_field_refuses_the_guess(
     start: str, heading: str, body: str, field: str
 ) -> None:
     assert _fields_after(start, heading, body) <= {field, "description"}
+
+
+# -- G5: a plain heading inside a block does not run on into the section above ----
+
+_RETENTION_FI = "Tietojen säilytysaika\n\nTilaustiedot säilytetään kuusi vuotta.\n"
+_STORY = "Ensimmäinen uuni lämmitettiin Haapalassa vuonna 1952."
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _RETENTION_FI + "Leipomon tarina\n" + _STORY + "\n",
+        _RETENTION_FI + "\nLEIPOMON TARINA\n" + _STORY + "\n",
+        (
+            "Data retention\n\nOrders are kept for six years.\nOur bakery\n"
+            "The first oven was lit in Haapala in 1952.\n"
+        ),
+    ],
+)
+def test_a_plain_heading_after_a_sentence_starts_a_section(body: str) -> None:
+    result = import_notice(CONTROLLER + body)
+    fields = {
+        span.field.split("[")[0]
+        for span in result.mapped
+        if "1952" in result.text[span.start : span.end]
+    }
+    assert fields <= {"description"}
+    assert [r.description.fi for r in result.draft.retention if r.description] != []
+
+
+def test_a_page_paragraph_alone_between_prose_is_a_heading() -> None:
+    page = (
+        "<h2>Rekisterinpitäjä</h2><p>Haapalan Leipomo Oy<br>Myllytie 5, 40100 Jyväskylä</p>"
+        "<h2>Tietojen säilytysaika</h2><p>Tilaustiedot säilytetään kuusi vuotta.</p>"
+        "<p>Leipomon tarina</p><p>" + _STORY + "</p>"
+    )
+    result = import_notice(page, html=True)
+    assert not any(
+        "1952" in result.text[span.start : span.end]
+        for span in result.mapped
+        if span.field.startswith("retention")
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a name over the sentence it begins, in the controller's block
+        "Yhteyshenkilö\n\nLiisa Haapala\nHän vastaa tilauksista.\nliisa@example.com\n",
+        # a wrapped paragraph: the line before ends no sentence
+        _RETENTION_FI.rstrip(".\n") + " ja\nLaskut\nKirjanpitolain mukaan kymmenen vuotta.\n",
+    ],
+)
+def test_no_heading_in_a_party_block_or_a_wrapped_line(body: str) -> None:
+    result = import_notice(CONTROLLER + body)
+    headings = [span for span in result.mapped if span.field.startswith("heading:")]
+    assert len(headings) == 2, [result.text[s.start : s.end] for s in headings]

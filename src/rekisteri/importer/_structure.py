@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from rekisteri.importer._agree import settle
+from rekisteri.importer._agree import _FAMILY, _cues, settle
 from rekisteri.importer._contact import MATTERS, ROLE
 from rekisteri.importer._cookies import is_column_label
 from rekisteri.importer._cues import (
@@ -69,6 +69,16 @@ _MARKS: Final = re.compile(r"[ \t]*(?:[-•*·▪◦●○■□➢►✓][ \t]+
 #: A bullet sign (not a number or a letter, which a heading's own numbering may be).
 _SIGN_BULLET: Final = re.compile(r"[ \t]*[-•*·▪◦●○■□➢►✓][ \t]+")
 _ENDS_SENTENCE: Final = (".", "!", "?", ":", ";")
+#: A sentence of prose ends so; a line of this many words starts one (wrapped).
+_ENDS_PROSE: Final = (".", "!", "?")
+_PROSE_WORDS: Final = 4
+#: Sections no plain heading inside a block is looked for in: none yet (a title's
+#: lines), the title's, a party's block (a short line there is a name or a unit).
+_NOT_RUN_INTO: Final = frozenset(
+    {None, SectionKind.TITLE, SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO}
+)
+#: How far a page's paragraph alone looks for the line after it (a sentence's start).
+_LOOK_AHEAD: Final = 400
 _NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})(?:\.|[a-h]\)?)?[ \t]+[A-ZÄÖÅ]")
 #: A subsection's number: "4.1 Jäsenyyden hoitaminen", "4.2. Uutiskirje".
 _SUBNUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\.[0-9]{1,2}\.?[ \t]+\S")
@@ -397,6 +407,7 @@ class _Splitter:
             or self._bullet_heading(block, i)
             or self._paren_numbered(block, i)
             or self._shaped_heading(block, i)
+            or self._inner_unknown(block, i)
         )
         if numbered is not None:
             return 1, numbered
@@ -410,6 +421,55 @@ class _Splitter:
         if asked is not None:
             return 1, asked
         return self._label_heading(block[i])
+
+    def _inner_unknown(self, block: list[tuple[int, int]], i: int) -> Piece | None:
+        """A plain heading inside a block, over a sentence: "Historiaa" / "Yritys perustettiin …".
+
+        Shaped like a heading of no known kind (short, capitalised, no stop, no
+        verb), first in its block or after a sentence's end, with a sentence
+        starting on the next line, in a section of a field (not a party's);
+        never a name ("Pekka Peltonen") nor an item of a list. Without it the
+        heading and its text ran on into the section above.
+        """
+        n = len(block)
+        if self.after_name or self.current in _NOT_RUN_INTO:
+            return None  # before any field's section (a title's lines), or in a party's block
+        if self.html:
+            # a page's paragraph alone ("<p>Historiaa</p>") between two of prose
+            if n > 1 or not self.pieces or self.pieces[-1].kind != "para":
+                return None
+            previous = self.pieces[-1]
+            before = self.text[previous.start : previous.end].rstrip()
+            after = self.text[block[0][1] : block[0][1] + _LOOK_AHEAD].lstrip()
+            following = after.partition("\n")[0]
+        elif i + 1 >= n:
+            return None
+        else:
+            before = self.text[block[i - 1][0] : block[i - 1][1]].rstrip() if i > 0 else "."
+            following = self.text[block[i + 1][0] : block[i + 1][1]].strip()
+        start, end = block[i]
+        if (
+            start in self.item_starts
+            or not self.pieces
+            # the first line under a heading is its text (a line before it in the block is)
+            or (i == 0 and self.pieces[-1].kind == "heading")
+            or "," in self.text[start:end]  # "Pekka Virtanen, talouspäällikkö"
+            or not self._unknown_heading(block[i])
+        ):
+            return None
+        if not before.endswith(_ENDS_PROSE):
+            return None  # a line of a wrapped paragraph, of an address, of a list
+        if not following[:1].isupper() or not (
+            following.endswith(_ENDS_PROSE) or len(following.split()) >= _PROSE_WORDS
+        ):
+            return None
+        line = self.text[start:end]
+        words = line.split()
+        if len(words) > 1 and all(word[:1].isupper() for word in words) and not line.isupper():
+            return None  # "Pekka Peltonen", "Kuusimäen Puutarha": a name over its text
+        if _speaks_of(self.current, following):
+            return None  # "Salasanat" / "Rekisteri on suojattu …": a part of the section
+        return Piece("heading", start, end, [block[i]], start, _guessed(line))
 
     def _other_matters(self, block: list[tuple[int, int]]) -> tuple[int, Piece] | None:
         """A line alone that heads other matters ("10. Muut tiedot"), whatever its number."""
@@ -1621,6 +1681,14 @@ _JOINING_WORDS: Final = frozenset(
 
 
 _COUNTRIES: Final = frozenset({"suomi", "finland", "sverige", "sweden", "norge", "eesti"})
+
+
+def _speaks_of(kind: SectionKind | None, sentence: str) -> bool:
+    """Whether *sentence* speaks of the field of a section of *kind*, by its cue words.
+
+    The cues of sentences, not a heading's key words ("peruste" in "perustettiin").
+    """
+    return kind is not None and _FAMILY.get(kind, kind) in _cues(sentence.casefold())
 
 
 def _contact_line(line: str) -> bool:
