@@ -234,3 +234,12 @@ class TestPartyHeadingWords:
         assert guess("Yhteinen rekisterinpito ja kunkin vastuut") == "controller"
         assert guess("Joint controllership") == "controller"
         assert guess("3. Questions about the register") == "contact_person"
+
+
+class TestGrund:
+    def test_basic_data_is_no_legal_basis(self) -> None:
+        """'Medlemmens grunduppgifter' names data; 'Rättslig grund' still names the purposes."""
+        from rekisteri.importer._headings import guess
+
+        assert guess("Medlemmens grunduppgifter:") == "data_categories"
+        assert guess("Behandlingens rättsliga grunder") == "purposes"

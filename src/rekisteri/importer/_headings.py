@@ -613,7 +613,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.PURPOSES,
         re.compile(
-            r"tarkoitu|peruste|ändamål|syfte|grund|purpose|legal basis"
+            # "grund", "grunden", "grunder" ("Rättslig grund"), never "grunduppgifter" (basic data)
+            r"tarkoitu|peruste|ändamål|syfte|\bgrund(?:en|er|erna)?\b|purpose|legal basis"
             r"|miksi|varför|why|mihin|motivering|användning\w* av (?:registret|informationen|uppgift)"
             r"|what (?:do|will) we use|use (?:your|the) data for|till vad|vad används"
             r"|^därför|för vilka ändamål|\bnär (?:behandlar|samlar|använder) vi"
