@@ -225,3 +225,22 @@ def test_a_town_in_capitals_run_together_with_the_next_words() -> None:
     address = import_notice(text).draft.controller.address
     assert address is not None
     assert address.town == "Helsinki"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Nimi: Latuseura Esimerkki r.y. käytössä lyhenne LaE ry", "Latuseura Esimerkki r.y."),
+        ("Nimi: Kylän Kuoro ry (lyh. KK)", "Kylän Kuoro ry"),
+        ("Nimi: Kustens Idrottsförening rf, förkortat KIF", "Kustens Idrottsförening rf"),
+    ],
+)
+def test_a_short_name_the_body_uses_is_no_part_of_its_name(line: str, name: str) -> None:
+    text = (
+        f"Rekisteriseloste\n\n1. Rekisterinpitäjä\n{line}\n"
+        "Yhteystiedot: Latukuja 5, 70100 Kuopio, puh. 040 000 0000\n\n"
+        "2. Rekisterin käyttötarkoitus\nTietoja käytetään jäsenmaksujen perintään.\n"
+    )
+    result = import_notice(text)
+    assert result.draft.controller.name == name
+    assert any("short name" in note for note in result.notes.get("controller", ()))

@@ -596,7 +596,7 @@ class ContactReader:
             self.out.note(self.path, f"role: {value}")
             self.out.map(part.start, part.end, self.path)
             return True
-        value = _without_parenthetical(value)
+        value = self._without_short_form(_without_parenthetical(value))
         if (_STATUTE.search(value) or _NOTICE_KIND.search(value)) and not COMPANY.search(value):
             # "EU:n yleinen tietosuoja-asetus" under the heading: a reference, never a name;
             # "Rekisteri- ja tietosuojaseloste" (an intro line under "Keitä olemme"): the
@@ -645,6 +645,21 @@ class ContactReader:
             self.out.map(part.start, part.end, self.path)
             return True
         return self._named(part, kind, self._without_role(part, value))
+
+    def _without_short_form(self, value: str) -> str:
+        """*value* without the short name it says is used, which is noted.
+
+        "Urheiluseura X r.y. käytössä lyhenne X ry", "Y rf, förkortat Y",
+        "Z Ltd, abbreviated Z": the name is what comes before.
+        """
+        if self.path != "controller":
+            return value
+        found = _SHORT_FORM.search(value)
+        if found is None or found.start() == 0:
+            return value
+        said = value[found.start() :].strip(" ,;()")
+        self.out.note(self.path, f"the notice gives a short name too: {said}")
+        return value[: found.start()].rstrip(" ,;(")
 
     def _date_or_clause(self, part: Part, value: str) -> bool:
         """A date line, a body's name then what it does, or a sentence naming the body.
@@ -1754,6 +1769,14 @@ def _joined_name_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[in
         out.append((start, end))
         index += 1
     return out
+
+
+#: A short name the notice says the body uses, after its name.
+_SHORT_FORM: Final = re.compile(
+    r"(?i)[ \t]*[,(]?[ \t]*(?:(?:käytössä|käytetään)[ \t]+)?"
+    r"(?:lyhenne|lyh\.|förkortat|förkortning|förk\.|abbreviated|abbreviation|short name)"
+    r"[ \t]*:?[ \t]+(?P<short>[^()\n]{1,40}?)\)?[ \t.]*$"
+)
 
 
 def _without_parenthetical(value: str) -> str:
