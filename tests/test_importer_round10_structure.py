@@ -236,6 +236,40 @@ class TestPartyHeadingWords:
         assert guess("3. Questions about the register") == "contact_person"
 
 
+class TestRightsSaidWithAVerb:
+    def test_numbered_sentences_on_rights_are_read_as_rights(self) -> None:
+        """'N. Jokainen voi pyytää nähtäväkseen …' numbered as a heading: a right, not unread."""
+        text = (
+            "Tietosuojaseloste\n\n"
+            "1. Rekisterinpitäjä\n\nTallikoulu Vilja, Hevostie 2, 61800 Kauhajoki\n\n"
+            "2. Kerättävät tiedot\n\nOppilaan nimi ja puhelinnumero.\n\n"
+            "3. Jokainen oppilas voi pyytää nähtäväkseen tiedot, jotka hänestä on kirjattu, "
+            "ja pyytää korjaamaan niissä olevat virheet.\n\n"
+            "4. Jos oppilas katsoo, että hänen tietojaan käsitellään lainvastaisesti, hän voi "
+            "tehdä valituksen tietosuojavaltuutetulle.\n"
+        )
+        result = import_notice(text)
+        fields = {m.field for m in result.mapped if result.text[m.start : m.end].startswith("Jo")}
+        assert "rights_exercise" in fields or result.draft.rights
+
+
+class TestSwedishRecorded:
+    def test_sparas_without_a_period_is_what_is_recorded(self) -> None:
+        """'Om kunden sparas namn …' under a data heading: data, not retention."""
+        text = (
+            "Dataskyddsbeskrivning\n\n"
+            "1. Registeransvarig\n\nBokhandeln Pärmen Ab, Strandgatan 4, 68600 Jakobstad\n\n"
+            "2. Vilka uppgifter behandlas\n\n"
+            "Om kunden sparas namn, adress och e-postadress. "
+            "Om beställningar sparas titel, pris och leveransdag.\n\n"
+            "3. Hur länge uppgifterna sparas\n\n"
+            "Uppgifterna raderas två år efter den senaste beställningen.\n"
+        )
+        fields = _fields(text)
+        assert fields["2. Vilka uppgifter behandlas"] == "data_categories"
+        assert fields["3. Hur länge uppgifterna sparas"] == "retention"
+
+
 class TestGrund:
     def test_basic_data_is_no_legal_basis(self) -> None:
         """'Medlemmens grunduppgifter' names data; 'Rättslig grund' still names the purposes."""

@@ -196,6 +196,10 @@ def _votes(
             continue  # a list's entries speak for their section, never against it
         lead = low.partition(":")[0]  # a lead-in's words, or the whole sentence
         named = {other for other in _MOVABLE if names_kind(other, lead)}
+        if SectionKind.RETENTION in named and _RECORDED.search(low) and not _KEPT.search(low):
+            # "Om kunden sparas namn, adress …": Swedish "sparas" with no period, law or
+            # deletion says what is recorded, not for how long
+            named.discard(SectionKind.RETENTION)
         if len(named) == 1:
             cues = named  # a sentence that names one field ("… seuraaviin tarkoituksiin:")
         if ABOUT_NOTICE.search(low):
@@ -234,6 +238,15 @@ def _own_period(own: SectionKind, low: str) -> bool:
     the guess, never moved by (a loose sentence needs that verb).
     """
     return own is SectionKind.RETENTION and STRONG_RETENTION.search(low) is not None
+
+
+#: Swedish verbs of keeping that also mean recording ("Om kunden sparas namn …").
+_RECORDED: Final = re.compile(r"\b(?:sparas|lagras|sparar|lagrar)\b")
+#: What makes such a sentence one on retention: a period, a law, a deletion, "as long as".
+_KEPT: Final = re.compile(
+    r"så länge|\btills?\b|raderas|gallras|förstörs|\bår\b|månad|\bdagar|permanent|bokföringslag"
+    r"|\d"
+)
 
 
 def _clear(count: int, running: int, alone: bool) -> bool:  # noqa: FBT001 - internal

@@ -93,7 +93,9 @@ CONTENT_CUE: Final = re.compile(
     r"rekisteriin (?:tallennetaan|kerätään|merkitään)|rekisteri sisältää"
     r"|rekisterissä (?:käsitellään|on|säilytetään seuraavat)|tallennamme|keräämme"
     r"|käsittelemme seuraavia|tietosisältö"
-    r"|registret innehåller|seuraavia tietoja|seuraavat tiedot",
+    r"|registret innehåller|seuraavia tietoja|seuraavat tiedot"
+    # the data a Swedish or English lead-in lists: "I registret sparas följande uppgifter"
+    r"|följande (?:person)?uppgifter|the following (?:personal )?(?:data|information)",
 )
 SECURITY_CUE: Final = re.compile(
     r"suojattu|suojataan|palomuur|salasan|käyttäjätunnu|lukitu|salassapito|luottamuksellisesti"
@@ -141,7 +143,15 @@ LEGAL_BASIS_CUE: Final = re.compile(
 )
 RIGHTS_CUE: Final = re.compile(
     r"\boikeus (?:tarkastaa|tarkistaa|saada|vaatia|kieltää|peruuttaa|pyytää|tehdä|vastustaa)"
-    r"|tarkastusoikeu|kielto-oikeu|rätt att|rätt till|right to|right of",
+    r"|tarkastusoikeu|kielto-oikeu|rätt att|rätt till|right to|right of"
+    # a right said with a verb: "voi pyytää nähtäväkseen tiedot", "kan begära att få se",
+    # "may ask to see", "voi tehdä valituksen tietosuojavaltuutetulle"
+    r"|\bvoi(?:vat)? (?:\w+ )?(?:pyytää|vaatia) (?:\w+ ){0,2}(?:nähtäv|tarkast|korjaa|oikais"
+    r"|poista|rajoitta|siirtä)|valitu\w* tietosuojavaltuutetul|tietosuojavaltuutetulle valitu"
+    r"|\bkan (?:\w+ )?(?:begära|kräva) (?:\w+ ){0,2}(?:att få (?:se|veta|ta del)|rättelse|radering"
+    r"|att \w+ (?:rättas|raderas))|klagomål (?:till|hos) (?:dataombudsman|tillsynsmyndighet)"
+    r"|\b(?:can|may) (?:ask|request) (?:\w+ ){0,3}(?:to see|access|a copy|to (?:correct|delete"
+    r"|erase|rectify))|lodge a complaint|complain to",
 )
 ORGANISATIONAL: Final = re.compile(
     r"salassapito|luottamuksel|vaitiolo|koulutet|ohjeistet|työntekijöillä on oikeus"
