@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import gc
 import itertools
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rekisteri.importer import _account, _headings, import_notice
+from rekisteri.importer import _account, _cues, _headings, import_notice
 
 #: Words that the cues and stems of the heading table look for, and some that they don't.
 _WORDS = (
@@ -141,3 +142,15 @@ def test_the_collector_is_as_it_was_after_an_import() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+_BODY_PIECES = ("Kylän", "kunta", "-", " ", "säätiö", "Oy", "ry", "STAD", "x", "yhdistys", ",", "ä")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BODY_PIECES), max_size=8).map("".join))
+def test_a_bodys_word_is_found_where_it_was_before(text: str) -> None:
+    # the pattern tried from inside a word too, as before: the same match, or none
+    unanchored = re.compile(_cues.ORGANISATION.pattern.replace(r"(?i:(?<!\w)\w*", r"(?i:\w*"))
+    found, before = _cues.ORGANISATION.search(text), unanchored.search(text)
+    assert (found and found.span()) == (before and before.span())
