@@ -52,17 +52,36 @@ SLOW_MODULES = frozenset(
         "test_spark.py",
     }
 )
+# Single tests left out of those runs for the same reason, by module and test
+# function (every parameter of it): scaling checks that time the importer on
+# ever longer inputs (pure Python: the other runs' own import tests cover the
+# same code), and the subprocess-heavy writer and crash tests of the stores
+# (the stores' other tests, PostgreSQL's crash and restart tests among them,
+# still run on every Python and with the lowest psycopg).
+SLOW_TESTS = frozenset(
+    {
+        ("test_attack_import_round9.py", "test_time_grows_linearly"),
+        ("test_attack_import_round9.py", "test_one_heading_repeated_grows_linearly"),
+        ("test_attack_import_round9.py", "test_shape_costs_about_what_ordinary_prose_costs"),
+        ("test_store_reliability.py", "test_four_processes_append_every_event_once"),
+        ("test_store_reliability.py", "test_sigkill_mid_batch_loses_only_the_batch"),
+        ("test_store_postgres_reliability.py", "test_eight_writer_processes"),
+    }
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
     """Register the ``slow`` marker (``--strict-markers`` is on)."""
-    config.addinivalue_line("markers", "slow: subprocess- or Spark-heavy; see SLOW_MODULES")
+    config.addinivalue_line(
+        "markers", "slow: subprocess-, Spark- or timing-heavy; see SLOW_MODULES and SLOW_TESTS"
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test of the slow modules ``slow``."""
+    """Mark every test of the slow modules, and the slow tests, ``slow``."""
     for item in items:
-        if item.path.name in SLOW_MODULES:
+        name = getattr(item, "originalname", item.name)
+        if item.path.name in SLOW_MODULES or (item.path.name, name) in SLOW_TESTS:
             item.add_marker(pytest.mark.slow)
 
 

@@ -746,12 +746,6 @@ def test_people_label_lines_in_other_shapes(body: str) -> None:
     assert "Nimi" in names(result.draft.data_categories)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug F37: short lines or a bulleted list after a lead-in right below the "
-    "controller's block: no data category, 'Nimi' (or every item) mapped to the controller "
-    "and lost",
-)
 @pytest.mark.parametrize(
     "items",
     ["Säilytysaika\nTietoturva\nNimi", "- Nimi\n- Osoite"],

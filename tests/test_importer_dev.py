@@ -302,7 +302,6 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
     },
     "19-kunta-koulu-sublists": {"data_subjects": (2, 0), "purposes": (4, 6), "sources": (4, 1)},
     "20-aligned-labels-template-leftovers": {
-        "data_categories": (6, 1),
         "data_subjects": (1, 0),
         "purposes": (3, 1),
     },

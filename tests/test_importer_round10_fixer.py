@@ -309,3 +309,27 @@ def test_no_heading_in_a_party_block_or_a_wrapped_line(body: str) -> None:
     result = import_notice(CONTROLLER + body)
     headings = [span for span in result.mapped if span.field.startswith("heading:")]
     assert len(headings) == 2, [result.text[s.start : s.end] for s in headings]
+
+
+# -- F37: a lead-in to data below the controller's block starts the data ----------
+
+
+@pytest.mark.parametrize(
+    "items",
+    ["Tilaushistoria\nToimitusosoite\nPuhelinnumero", "- Tilaushistoria\n- Toimitusosoite"],
+    ids=["short-lines", "bulleted"],
+)
+def test_lead_in_to_data_below_the_controller_starts_the_data(items: str) -> None:
+    result = import_notice(CONTROLLER + "Asiakkaista kerätään seuraavat tiedot:\n" + items + "\n")
+    names = [category.name.fi for category in result.draft.data_categories]
+    assert names[:2] == ["Tilaushistoria", "Toimitusosoite"]
+    assert not any("Toimitus" in note for note in result.notes.get("controller", ()))
+
+
+def test_short_lines_after_a_lead_in_in_one_block_are_entries() -> None:
+    result = import_notice(
+        CONTROLLER + "Rekisterin tietosisältö\n\nRekisteriin kirjataan seuraavat tiedot:\n"
+        "Tilaushistoria\nToimitusosoite\nPuhelinnumero\n"
+    )
+    names = [category.name.fi for category in result.draft.data_categories]
+    assert names == ["Tilaushistoria", "Toimitusosoite", "Puhelinnumero"]

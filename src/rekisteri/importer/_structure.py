@@ -72,6 +72,13 @@ _ENDS_SENTENCE: Final = (".", "!", "?", ":", ";")
 #: A sentence of prose ends so; a line of this many words starts one (wrapped).
 _ENDS_PROSE: Final = (".", "!", "?")
 _PROSE_WORDS: Final = 4
+#: A lead-in to a list of data ("Rekisteriin tallennetaan seuraavat tiedot:").
+_DATA_LEAD_IN: Final = re.compile(
+    r"(?:seuraavia|seuraavat|seuraavanlaisia) (?:henkilö)?tie(?:toja|dot)"
+    r"|följande (?:person)?uppgifter|the following (?:personal )?data"
+)
+#: A lead-in with at least this many lines under it (in its block) leads in to a list.
+_CLEAR_LIST: Final = 2
 #: Sections no plain heading inside a block is looked for in: none yet (a title's
 #: lines), the title's, a party's block (a short line there is a name or a unit).
 _NOT_RUN_INTO: Final = frozenset(
@@ -169,6 +176,8 @@ class _Splitter:
         self._unwrapped_block: list[tuple[int, int]] | None = None
         self._unwrapped_value = False
         self._open_heading: Piece | None = None
+        self.lead_headings: set[int] = set()
+        """Where a lead-in read as a heading starts (its list follows it)."""
         self._heading_scan = 0
 
     def split(self) -> list[Piece]:
@@ -182,6 +191,7 @@ class _Splitter:
             else:
                 blocks[-1].append(span)
         pending: list[tuple[int, int]] = []
+        blocks = [part for block in blocks if block for part in self._lead_in_apart(block)]
         for lines in self._lists_joined(blocks):
             if not lines:
                 continue
@@ -408,6 +418,7 @@ class _Splitter:
             or self._paren_numbered(block, i)
             or self._shaped_heading(block, i)
             or self._inner_unknown(block, i)
+            or self._party_lead_in(block, i)
         )
         if numbered is not None:
             return 1, numbered
@@ -470,6 +481,22 @@ class _Splitter:
         if _speaks_of(self.current, following):
             return None  # "Salasanat" / "Rekisteri on suojattu …": a part of the section
         return Piece("heading", start, end, [block[i]], start, _guessed(line))
+
+    def _party_lead_in(self, block: list[tuple[int, int]], i: int) -> Piece | None:
+        """A lead-in to a list of data opening a block in a party's section (F37).
+
+        "Rekisteriin tallennetaan seuraavat tiedot:" below the controller's
+        address: no line of the party, but the start of the data content (a
+        heading read from its words, marked as a guess; the list follows).
+        """
+        if i != 0 or self.current not in _CONTACT_KINDS:
+            return None
+        start, end = block[0]
+        line = self.text[start:end].rstrip()
+        if not line.endswith(":") or _DATA_LEAD_IN.search(line.casefold()) is None:
+            return None
+        self.lead_headings.add(start)
+        return Piece("heading", start, end, [block[0]], start, SectionKind.CONTENT)
 
     def _other_matters(self, block: list[tuple[int, int]]) -> tuple[int, Piece] | None:
         """A line alone that heads other matters ("10. Muut tiedot"), whatever its number."""
@@ -612,7 +639,8 @@ class _Splitter:
     def _after_lead_in(self, i: int) -> bool:
         """Whether a block's first line (*i* 0) follows a paragraph that leads in to a list."""
         if i > 0 or not self.pieces or self.pieces[-1].kind != "para":
-            return False
+            # or a lead-in read as a heading in a party's block (F37)
+            return bool(self.pieces) and self.pieces[-1].start in self.lead_headings
         last = self.pieces[-1]
         return self.text[last.start : last.end].rstrip().endswith(":")
 
@@ -1268,6 +1296,27 @@ class _Splitter:
                 lines.append(block[i])
                 i += 1
             self.pieces.append(Piece("para", start, lines[-1][1], lines, start))
+
+    def _lead_in_apart(self, block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """*block*, its first line apart when it leads in to short lines, one entry each.
+
+        "Rekisteriin tallennetaan seuraavat tiedot:" / "Nimi" / "Osoite" with no
+        blank line between: read as the lead-in and a block of entries after it.
+        """
+        rest = block[1:]
+        if not (
+            len(rest) >= _CLEAR_LIST
+            and _lead_in_line(self.text[block[0][0] : block[0][1]])
+            and all(
+                line[0] not in self.item_starts
+                and self._entry_shaped(line)
+                and _LIST_NUMBER.match(self.text, *line) is None
+                and self.text[line[0]].isupper()
+                for line in rest
+            )
+        ):
+            return [block]
+        return [block[:1], rest]
 
     def _content(self, start: int, end: int, bullet: re.Match[str] | None) -> int:
         """Where an item's text starts: after its bullet, and the deeper ones ("• • Tmi …")."""
