@@ -277,3 +277,15 @@ class TestGrund:
 
         assert guess("Medlemmens grunduppgifter:") == "data_categories"
         assert guess("Behandlingens rättsliga grunder") == "purposes"
+
+
+class TestModelFormSwedish:
+    def test_registered_persons_and_their_data_with_the_forms_hint(self) -> None:
+        """The old form's 'Registrerade och uppgifter om dem (…)' heads the data, hint and all."""
+        from rekisteri.importer._headings import recognise
+
+        heading = (
+            "4. Registrerade och uppgifter om dem (gruppen av registrerade och de uppgifter "
+            "som hör samman med dem)"
+        )
+        assert recognise(heading) == "data_categories"

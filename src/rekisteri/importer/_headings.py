@@ -165,6 +165,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|(käsiteltävät|kerättävät|tallennettavat) (henkilö)?tiedot( ja (henkilö)?tietoryhmät)?"
             r"|käsiteltävät henkilötietoryhmät|rekisteröidyt ja henkilötietoryhmät"
             r"|registrets (data)?innehåll|uppgifter i registret|kategorier av personuppgifter"
+            # the old model form's Swedish heading: "Registrerade och uppgifter om dem (…)"
+            r"|(de )?registrerade och uppgifter(na)? om dem"
             r"|data content( of the register)?|categories of personal data"
         ),
     ),
