@@ -50,10 +50,11 @@ KNOWN_FACT_MISSES: Final[dict[str, set[str]]] = {
     # as round 9 reads them
     # the writer keeps the upper-case name; the importer writes it in title case
     "dev_w10a_12-natbutik-versaler-sv": {"controller"},
-    # "X / Tmi Y": the writer keeps both names, the importer one of them
-    "dev_w10b_04-toiminimi-labels-prose": {"controller"},
-    # "X / Tmi Y" again
-    "dev_w10b_10-verkkokauppa-nested-lists": {"controller"},
+    # session 11: the retired held-out rounds (was_eval_*) studied for key facts (T2)
+    # the unit after the agency's name on its run-on line is read as part of the name
+    "was_eval_30-fiskevardscentralen-sv-agency-pdf": {"controller"},
+    # the title line the writer takes for the register's name is read as a title only
+    "was_eval_32-hembygdsforbundet-sv-person-registeransvarig": {"name"},
 }
 
 #: none_stated the importer does not reproduce: (expected, found).
@@ -74,6 +75,9 @@ KNOWN_NONE_STATED: Final = {
     "dev_w10b_03-samkommun-glued-sv": (["recipients", "transfers"], ["transfers"]),
     "dev_w10b_05-forsamling-questions-sv": (["recipients", "transfers"], ["transfers"]),
     "dev_w10b_09-kunta-lomake-johdanto": (["recipients", "transfers"], []),
+    # session 11: the retired held-out rounds (was_eval_*) studied for key facts (T2)
+    "was_eval_30-fiskevardscentralen-sv-agency-pdf": (["transfers"], []),
+    "was_eval_32-hembygdsforbundet-sv-person-registeransvarig": (["recipients"], []),
 }
 
 #: The fixtures the rules were tuned on (the others are compared as xfail).
@@ -226,6 +230,16 @@ TUNED_ON: Final = frozenset(
         "dev_w10b_18-virasto-table-joint",
         "dev_w10b_19-kuoroliitto-bilingual-fi-sv",
         "dev_w10b_20-virasto-name-first-long-headings",
+        "was_eval_01-kalliokotkat-upper-board",
+        "was_eval_08-kuusenkerkka-en-gdpr",
+        "was_eval_12-villakerala-breadcrumb-upper",
+        "was_eval_13-kaurakaukalo-skipped-number",
+        "was_eval_16-tunturikoivu-en-glued-heading",
+        "was_eval_17-paddelguiden-sv-crlf",
+        "was_eval_30-fiskevardscentralen-sv-agency-pdf",
+        "was_eval_32-hembygdsforbundet-sv-person-registeransvarig",
+        "was_eval_35-kvarkenkirjasto-fi-sv-indented",
+        "was_eval_40-kivijalka-upper-numbered-processor-block",
     }
 )
 
@@ -631,6 +645,67 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
         "recipients": (2, 3),
         "retention": (2, 1),
         "security": (2, 1),
+    },
+    # session 11: the retired held-out rounds (was_eval_*) studied for key facts (T2)
+    "was_eval_01-kalliokotkat-upper-board": {
+        "data_subjects": (3, 0),
+        "data_categories": (6, 14),
+        "purposes": (5, 2),
+        "retention": (1, 0),
+    },
+    "was_eval_08-kuusenkerkka-en-gdpr": {
+        "data_subjects": (2, 0),
+        "purposes": (3, 4),
+        "sources": (3, 1),
+        "retention": (3, 1),
+        "security": (3, 1),
+    },
+    "was_eval_12-villakerala-breadcrumb-upper": {
+        "data_subjects": (3, 0),
+        "purposes": (4, 2),
+        "sources": (2, 1),
+        "recipients": (2, 1),
+        "retention": (3, 1),
+        "security": (2, 3),
+    },
+    "was_eval_13-kaurakaukalo-skipped-number": {
+        "data_subjects": (2, 0),
+        "data_categories": (6, 7),
+        "purposes": (6, 8),
+    },
+    "was_eval_16-tunturikoivu-en-glued-heading": {
+        "data_subjects": (1, 0),
+        "data_categories": (7, 8),
+        "purposes": (4, 1),
+        "sources": (1, 2),
+    },
+    "was_eval_17-paddelguiden-sv-crlf": {
+        "data_subjects": (1, 0),
+        "purposes": (4, 1),
+        "sources": (1, 2),
+        "recipients": (1, 2),
+        "retention": (1, 0),
+    },
+    "was_eval_30-fiskevardscentralen-sv-agency-pdf": {
+        "data_subjects": (1, 0),
+        "data_categories": (3, 7),
+        "purposes": (3, 1),
+    },
+    "was_eval_32-hembygdsforbundet-sv-person-registeransvarig": {
+        "data_subjects": (3, 0),
+        "purposes": (3, 1),
+        "sources": (2, 0),
+    },
+    "was_eval_35-kvarkenkirjasto-fi-sv-indented": {
+        "data_subjects": (1, 0),
+        "recipients": (1, 2),
+        "security": (2, 4),
+    },
+    "was_eval_40-kivijalka-upper-numbered-processor-block": {
+        "data_subjects": (1, 0),
+        "data_categories": (3, 2),
+        "purposes": (3, 4),
+        "sources": (3, 1),
     },
 }
 

@@ -244,3 +244,19 @@ def test_a_short_name_the_body_uses_is_no_part_of_its_name(line: str, name: str)
     result = import_notice(text)
     assert result.draft.controller.name == name
     assert any("short name" in note for note in result.notes.get("controller", ()))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tmi Aino Esimerkki / Lankapuoti",
+        "Hierontapiste Esimerkki / Tmi Aino Esimerkki",
+    ],
+)
+def test_a_sole_trader_and_its_trade_name_are_kept_whole(line: str) -> None:
+    assert import_notice(_controller_block(line)).draft.controller.name == line
+
+
+def test_a_firm_beside_a_person_still_gives_the_firm() -> None:
+    draft = import_notice(_controller_block("Hoitola Esimerkki ky / Aino Esimerkki")).draft
+    assert draft.controller.name == "Hoitola Esimerkki ky"

@@ -921,10 +921,14 @@ class ContactReader:
             or target.name is None
             or not before.rstrip(" \t").endswith("/")
             or target.name not in before
-            or _LEGAL_FORM_ANY_CASE.search(target.name)
         ):
             return False
-        if _one_body_two_languages(target.name, value):
+        if _sole_trader_pair(target.name, value):
+            # "Tmi Aino X / Lankapuoti": the sole trader and its trade name, written whole
+            target.name = f"{target.name} / {value}"
+        elif _LEGAL_FORM_ANY_CASE.search(target.name):
+            return False
+        elif _one_body_two_languages(target.name, value):
             # "Kylän Nuorisoseura / Byns Ungdomsförening ry": one body's name in two
             # languages, the legal form written once at the end (or none: "… kirjasto /
             # … bibliotek", "… kaupunki / … stad")
@@ -1795,7 +1799,8 @@ def _slash_halves(value: str) -> tuple[str, str] | None:
 
     The half with a legal form is the name ("Esimerkki ky/ Aino Esimerkki");
     with none, the first half; with the same legal form on both ("Tmi A / Tmi
-    B", joint controllers), the first. Two names in two languages, each with its
+    B", joint controllers), the first. A sole trader beside its trade name ("Tmi A /
+    Puoti", "Puoti / Tmi A") is left whole. Two names in two languages, each with its
     legal form ("Esimerkki ry / Exempel rf") or the first ending with a body's word
     ("Kylän Nuorisoseura / Byns Ungdomsförening ry"), a web address, or a half of
     one or two letters ("Oy/Ab") are left whole.
@@ -1813,12 +1818,32 @@ def _slash_halves(value: str) -> tuple[str, str] | None:
         # the name); "Esimerkki ry / Exempel rf", one name in two languages, stays whole
         same = first_form.group(0).casefold() == second_form.group(0).casefold()
         return (first, second) if same else None
+    if _sole_trader_pair(first, second):
+        # "Fysioterapia X / Tmi Aino X", "Tmi Aino X / Lankapuoti": a sole trader and the
+        # trade name it uses, one party: the name as the notice writes it
+        return None
     if not first_form and _one_body_two_languages(first, second):
         # "Kylän Nuorisoseura / Byns Ungdomsförening ry": the body's name in two languages,
         # the legal form written once at the end; a trade name ("Kahvila Kuppi / X Oy")
         # names no kind of body
         return None
     return (second, first) if second_form else (first, second)
+
+
+def _sole_trader_pair(first: str, second: str) -> bool:
+    """Whether "first / second" is a sole trader ("Tmi …") and a trade name without a form.
+
+    Examples:
+        >>> _sole_trader_pair("Tmi Aino Esimerkki", "Lankapuoti")
+        True
+        >>> _sole_trader_pair("Kahvila Kuppi", "Kuppila Oy")
+        False
+    """
+    forms = [
+        found.group(0).casefold() if (found := _LEGAL_FORM_ANY_CASE.search(half)) else None
+        for half in (first, second)
+    ]
+    return forms in ([None, "tmi"], ["tmi", None])
 
 
 #: A body's word ending a Finnish name: "Nuorisoseura", "Kotiseutuyhdistys", "Golfseura".
