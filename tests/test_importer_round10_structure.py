@@ -289,3 +289,20 @@ class TestModelFormSwedish:
             "som hör samman med dem)"
         )
         assert recognise(heading) == "data_categories"
+
+
+class TestNumberAboveHeading:
+    def test_a_number_alone_over_a_heading_of_words_outside_the_table(self) -> None:
+        """'3.' / blank / 'Dataskyddsansvarig': the number and the line under it are one heading."""
+        text = (
+            "1.\n\nRegisteransvarig\n\nKörföreningen Stämman rf\nPB 12, 00101 Helsingfors\n\n"
+            "2.\n\nRegistrets namn\n\nMedlemsregister\n\n"
+            "3.\n\nDataskyddsansvarig\n\nStyrelsemedlem Eva Exempel\neva@stamman.example.fi\n"
+        )
+        result = import_notice(text)
+        headings = [
+            " ".join(result.text[m.start : m.end].split())
+            for m in result.mapped
+            if m.field == "heading:dpo"
+        ]
+        assert headings == ["3. Dataskyddsansvarig"]

@@ -409,19 +409,9 @@ class _Splitter:
                     "heading", start, lines[-1][1], lines, start, kind, _sub(kind, joined)
                 )
                 return taken, piece
-        numbered = (
-            self._outline_heading(block, i)
-            or self._numbered(block, i)
-            or self._numbered_unknown(block, i)
-            or self._alone_numbered(block)
-            or self._bullet_heading(block, i)
-            or self._paren_numbered(block, i)
-            or self._shaped_heading(block, i)
-            or self._inner_unknown(block, i)
-            or self._party_lead_in(block, i)
-        )
-        if numbered is not None:
-            return 1, numbered
+        found = self._numbered_any(block, i)
+        if found is not None:
+            return found
         if n == 1 and not self.html and not self.after_name and self._unknown_heading(block[0]):
             kind = _guessed(self.text[start : block[0][1]])
             line = self.text[start : block[0][1]]
@@ -497,6 +487,24 @@ class _Splitter:
             return None
         self.lead_headings.add(start)
         return Piece("heading", start, end, [block[0]], start, SectionKind.CONTENT)
+
+    def _numbered_any(self, block: list[tuple[int, int]], i: int) -> tuple[int, Piece] | None:
+        """A heading by its layout: numbered, bulleted, shaped like one (lines taken, piece)."""
+        pair = self._number_over_heading(block, i)
+        if pair is not None:
+            return _PAIR, pair
+        numbered = (
+            self._outline_heading(block, i)
+            or self._numbered(block, i)
+            or self._numbered_unknown(block, i)
+            or self._alone_numbered(block)
+            or self._bullet_heading(block, i)
+            or self._paren_numbered(block, i)
+            or self._shaped_heading(block, i)
+            or self._inner_unknown(block, i)
+            or self._party_lead_in(block, i)
+        )
+        return None if numbered is None else (1, numbered)
 
     def _other_matters(self, block: list[tuple[int, int]]) -> tuple[int, Piece] | None:
         """A line alone that heads other matters ("10. Muut tiedot"), whatever its number."""
@@ -782,6 +790,27 @@ class _Splitter:
         if kind is None or kind is SectionKind.TITLE:
             return None
         return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, line))
+
+    def _number_over_heading(self, block: list[tuple[int, int]], i: int) -> Piece | None:
+        """A heading's number alone on the line above it: "3." / "Dataskyddsansvarig".
+
+        A table's number cell copied as text (blank lines between, joined by
+        :meth:`split`): the number follows the headings' sequence and the line
+        under it is shaped like a heading whose words name a field, though not one
+        of the table (those are read by :meth:`_heading` already).
+        """
+        if i != 0 or len(block) != _PAIR or not self._bare_number(block[:1]):
+            return None
+        number = int(self.text[block[0][0] : block[0][1]].rstrip(".)"))
+        start, end = block[1]
+        if not self._in_sequence(number) or not self._unknown_heading((start, end)):
+            return None
+        line = self.text[start:end]
+        kind = _guessed(line)
+        if kind in {None, SectionKind.TITLE}:
+            return None
+        first = block[0][0]
+        return Piece("heading", first, end, list(block), first, kind, _sub(kind, line))
 
     def _indent(self, start: int) -> int:
         """The columns of blank before the line starting (trimmed) at *start*; a tab is four."""
