@@ -55,6 +55,9 @@ KNOWN_FACT_MISSES: Final[dict[str, set[str]]] = {
     "was_eval_30-fiskevardscentralen-sv-agency-pdf": {"controller"},
     # the title line the writer takes for the register's name is read as a title only
     "was_eval_32-hembygdsforbundet-sv-person-registeransvarig": {"name"},
+    # session 11: studied for structure (T1); their controller and name misses as read today
+    "was_eval_25-kustbygden-sv-pdf-runon": {"controller"},
+    "was_eval_27-ledvarksforeningen-sv-registers-hardbreaks": {"name"},
 }
 
 #: none_stated the importer does not reproduce: (expected, found).
@@ -78,6 +81,15 @@ KNOWN_NONE_STATED: Final = {
     # session 11: the retired held-out rounds (was_eval_*) studied for key facts (T2)
     "was_eval_30-fiskevardscentralen-sv-agency-pdf": (["transfers"], []),
     "was_eval_32-hembygdsforbundet-sv-person-registeransvarig": (["recipients"], []),
+    # session 11: studied for structure (T1)
+    "was_eval_03-asunto-oy-unnumbered": (["recipients"], []),
+    "was_eval_05-fyrbaken-sv-number-own-line": (["recipients", "transfers"], ["recipients"]),
+    "was_eval_24-harrastuspolku-summary-dl": (["recipients", "transfers"], ["transfers"]),
+    "was_eval_27-ledvarksforeningen-sv-registers-hardbreaks": (["recipients"], []),
+    "was_eval_33-analyysipalvelukeskus-intro-table-form": (
+        ["recipients", "transfers"],
+        ["transfers"],
+    ),
 }
 
 #: The fixtures the rules were tuned on (the others are compared as xfail).
@@ -240,6 +252,22 @@ TUNED_ON: Final = frozenset(
         "was_eval_32-hembygdsforbundet-sv-person-registeransvarig",
         "was_eval_35-kvarkenkirjasto-fi-sv-indented",
         "was_eval_40-kivijalka-upper-numbered-processor-block",
+        # session 11: the retired held-out rounds studied for structure (T1)
+        "was_eval_03-asunto-oy-unnumbered",
+        "was_eval_05-fyrbaken-sv-number-own-line",
+        "was_eval_11-kotiranta-estate-cookies",
+        "was_eval_15-skargardsinstitutet-sv-agency",
+        "was_eval_21-tuulensuu-en-foundation-subnumbered",
+        "was_eval_23-tradgardsforbundet-sv-joint-prose",
+        "was_eval_24-harrastuspolku-summary-dl",
+        "was_eval_25-kustbygden-sv-pdf-runon",
+        "was_eval_26-pikselitori-en-toc-questions",
+        "was_eval_27-ledvarksforeningen-sv-registers-hardbreaks",
+        "was_eval_31-vainionsaatio-numbered-sentences",
+        "was_eval_33-analyysipalvelukeskus-intro-table-form",
+        "was_eval_34-hyresratt-sv-nested-numbering",
+        "was_eval_38-pihlajanmarja-salon-bare-lines",
+        "was_eval_41-kotipiha-word-html-cp1252",
     }
 )
 
@@ -706,6 +734,98 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
         "data_categories": (3, 2),
         "purposes": (3, 4),
         "sources": (3, 1),
+    },
+    # session 11: studied for structure (T1)
+    "was_eval_03-asunto-oy-unnumbered": {
+        "data_subjects": (2, 0),
+        "data_categories": (5, 11),
+        "purposes": (6, 5),
+    },
+    "was_eval_05-fyrbaken-sv-number-own-line": {
+        "data_subjects": (1, 0),
+        "data_categories": (2, 13),
+        "purposes": (2, 1),
+        "sources": (2, 1),
+        "retention": (1, 0),
+    },
+    "was_eval_11-kotiranta-estate-cookies": {
+        "data_subjects": (3, 0),
+        "data_categories": (6, 12),
+        "sources": (3, 2),
+    },
+    "was_eval_15-skargardsinstitutet-sv-agency": {
+        "data_subjects": (2, 0),
+        "data_categories": (7, 8),
+        "purposes": (3, 2),
+    },
+    "was_eval_21-tuulensuu-en-foundation-subnumbered": {
+        "data_subjects": (4, 0),
+        "data_categories": (2, 1),
+        "recipients": (2, 1),
+        "retention": (2, 1),
+    },
+    "was_eval_23-tradgardsforbundet-sv-joint-prose": {
+        "data_subjects": (1, 0),
+        "purposes": (3, 0),
+        "sources": (3, 0),
+        "recipients": (1, 0),
+        "security": (1, 0),
+    },
+    "was_eval_24-harrastuspolku-summary-dl": {
+        "data_subjects": (2, 0),
+        "purposes": (2, 3),
+        "sources": (2, 0),
+    },
+    "was_eval_25-kustbygden-sv-pdf-runon": {
+        "data_subjects": (1, 0),
+        "data_categories": (3, 10),
+        "purposes": (4, 0),
+        "sources": (4, 2),
+        "recipients": (2, 1),
+    },
+    "was_eval_26-pikselitori-en-toc-questions": {
+        "data_subjects": (1, 0),
+        "data_categories": (4, 8),
+        "sources": (3, 0),
+        "retention": (2, 1),
+        "security": (2, 1),
+    },
+    "was_eval_27-ledvarksforeningen-sv-registers-hardbreaks": {
+        "data_subjects": (1, 0),
+        "data_categories": (3, 0),
+        "purposes": (3, 0),
+        "sources": (1, 0),
+        "retention": (2, 4),
+        "security": (1, 0),
+    },
+    "was_eval_31-vainionsaatio-numbered-sentences": {
+        "data_subjects": (1, 0),
+        "data_categories": (4, 2),
+        "purposes": (3, 1),
+        "sources": (2, 0),
+        "recipients": (2, 1),
+        "retention": (2, 1),
+    },
+    "was_eval_33-analyysipalvelukeskus-intro-table-form": {
+        "data_categories": (4, 5),
+        "purposes": (1, 0),
+        "retention": (1, 0),
+    },
+    "was_eval_34-hyresratt-sv-nested-numbering": {
+        "data_subjects": (1, 0),
+        "purposes": (3, 1),
+        "sources": (1, 0),
+        "recipients": (2, 0),
+    },
+    "was_eval_38-pihlajanmarja-salon-bare-lines": {
+        "data_subjects": (1, 0),
+        "security": (2, 4),
+    },
+    "was_eval_41-kotipiha-word-html-cp1252": {
+        "data_subjects": (3, 0),
+        "data_categories": (7, 0),
+        "purposes": (3, 1),
+        "retention": (3, 2),
     },
 }
 
