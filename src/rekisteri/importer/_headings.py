@@ -647,6 +647,11 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|whose (?:personal )?data|rekisteröity\w* (?:ryhm|kategori|henkilö)|ryhmät, joiden"
             r"|henkilöryhm|kohderyhm|^rekisteröidyt$|^(?:de )?registrerade(?: personer)?$"
             r"|^(?:the )?data subjects$|categories of data subjects"
+            # the people first, in the nominative plural: "Rekisteröidyt henkilöt", "Rekisteröidyt
+            # ja …", "De grupper av registrerade som …" (not "Rekisteröidyn oikeudet"); with
+            # their data too ("Rekisteröidyt ja tietoryhmät"), the data's heading
+            r"|^(?:rekisteröidyt|(?:de )?grupper(?:na)? av (?:de )?registrerade)\b"
+            r"(?!.*(?:tieto|uppgift|data))"
             # whom the register concerns: "Keitä rekisteri koskee", "Vem berörs av registret"
             r"|\b(?:keitä|ketä)\b.{0,30}\bkoske|^keitä\b|\bvem berörs\b|whom? (?:does )?(?:the|this) \w+ concern"
         ),
