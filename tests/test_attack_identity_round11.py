@@ -40,8 +40,8 @@ import re
 import sqlite3
 import time
 import unicodedata
-from datetime import date
-from typing import TYPE_CHECKING
+from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -49,16 +49,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rekisteri.cli import cli
+from rekisteri.consent import ConsentEvent
+from rekisteri.errors import RekisteriError
 from rekisteri.identifiers import hetu
+from rekisteri.importer import import_notice
 from rekisteri.jsonld import dumps as jsonld_dumps
 from rekisteri.lint import lint
-from rekisteri.model import Controller, LocalizedText, Register
+from rekisteri.model import ContactPoint, Controller, LocalizedText, Register
 from rekisteri.render import render_notice, render_record
 from rekisteri.store.sqlite import SQLiteStore
 from rekisteri.testing import make_hetu
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 # Temporary codes: a letter as the check character ("-" and "A" signs), and a
 # digit as the check character with a "-" sign (so no letter shows it).
@@ -533,14 +533,26 @@ def _sized(unit: str, size: int) -> str:
     return unit * (size // len(unit))
 
 
+def _grows_linearly(texts: list[str], limits: list[float], attempts: int = 3) -> list[float]:
+    """Time *texts* (best of a few runs each); retry when another session's load got in the way.
+
+    Returns the times of the last attempt; each ``times[i + 1] < limits[i] * times[i]`` holds
+    in at least one attempt, or the last attempt's times are returned for the message.
+    """
+    times: list[float] = []
+    for _ in range(attempts):
+        times = [_cost(text, 2 if len(text) < 2_000_000 else 1) for text in texts]
+        if all(
+            b < limit * max(a, 1e-4) for a, b, limit in zip(times, times[1:], limits, strict=False)
+        ):
+            return []
+    return times
+
+
 def test_redact_grows_linearly_with_chained_hints_to_4_mb() -> None:
     unit = "1 a 1 B 2 c 3 T 4 " + spell(LETTER, "{d3} {d3b}{s}{n}{q}") + " "
-    small, medium, large = (_sized(unit, size) for size in (100_000, 1_000_000, 4_000_000))
-    t_small = _cost(small, 3)
-    t_medium = _cost(medium, 2)
-    t_large = _cost(large)
-    assert t_medium < 20 * t_small, (t_small, t_medium)
-    assert t_large < 6 * t_medium, (t_medium, t_large)
+    texts = [_sized(unit, size) for size in (100_000, 1_000_000, 4_000_000)]
+    assert _grows_linearly(texts, [20.0, 6.0]) == []
 
 
 @pytest.mark.parametrize(
@@ -555,10 +567,8 @@ def test_redact_grows_linearly_with_chained_hints_to_4_mb() -> None:
     ids=["stray-codes", "check-hints", "escapes", "mixed", "phones-addresses"],
 )
 def test_redact_grows_linearly_on_dense_hints(unit: str) -> None:
-    small, large = _sized(unit, 60_000), _sized(unit, 240_000)
-    t_small = _cost(small, 3)
-    t_large = _cost(large, 2)
-    assert t_large < 6 * t_small * 1.5, (t_small, t_large)
+    texts = [_sized(unit, 60_000), _sized(unit, 240_000)]
+    assert _grows_linearly(texts, [6.0]) == []
 
 
 @pytest.mark.xfail(
@@ -576,3 +586,147 @@ def test_redact_cost_does_not_depend_on_the_length_of_white_space_runs(birth: st
     t_short = _cost(short, 3)
     t_long = _cost(long)
     assert t_long < 6 * max(t_short, 1e-4), (t_short, t_long)
+
+
+# ---------------------------------------------------------------------------
+# The findings through the importer, the command line and the stores
+# ---------------------------------------------------------------------------
+
+_J = {
+    "J2": ("{dd}{s}\n" + " " * 50 + "{n} {q}", "bug J2: an indented wrapped stray-gap code"),
+    "J3": ("{ddmm}.{yyyy}{s}{n} {q}", "bug J3: a four-digit year with a stray gap"),
+    "J4": ("{d4}\u200b{d4b} {n} {q}", "bug J4: an invisible character, no sign, check apart"),
+    "J5": ("hetu{d}{s}{n} {q}", "bug J5: a stray-gap code with a sign inside a word"),
+    "J6": ("rivi\\n{d} {n}{q}", "bug J6: a sign-less code right after an escaped line break"),
+}
+
+
+def _finding(key: str) -> object:
+    shape, reason = _J[key]
+    return pytest.param(shape, marks=pytest.mark.xfail(strict=True, reason=reason), id=key)
+
+
+_NOTICE = (
+    "REKISTERISELOSTE\n\n1. Rekisterinpitäjä\nEsimerkki Oy\n\n2. Rekisterin nimi\n"
+    "Asiakasrekisteri\n\n3. Henkilötietojen käsittelyn tarkoitus\nAsiakkuuden hoito, "
+    "esimerkiksi\n{x}\nja muuta.\n\n4. Rekisterin tietosisältö\nNimi\n{x}\n"
+)
+
+
+def import_outputs(tmp_path: Path, notice: str) -> dict[str, str]:
+    """``rekisteri import`` with text and JSON reports, and the API's result."""
+    source = tmp_path / "notice.txt"
+    source.write_text(notice, encoding="utf-8")
+    runner = CliRunner()
+    outputs: dict[str, str] = {}
+    for fmt in ("text", "json"):
+        draft, report = tmp_path / f"draft-{fmt}.toml", tmp_path / f"report-{fmt}.txt"
+        args = ["import", str(source), "-o", str(draft), "--report", str(report), "-f", fmt]
+        result = runner.invoke(cli, [*args, "--exit-zero", "--force"])
+        assert result.exit_code == 0, result.output
+        outputs[f"{fmt}: printed"] = result.output
+        outputs[f"{fmt}: draft"] = draft.read_text(encoding="utf-8")
+        outputs[f"{fmt}: report"] = report.read_text(encoding="utf-8")
+    result = import_notice(notice)
+    outputs["api"] = "\n".join(
+        [repr(result.unmatched), repr(result.findings), result.summary_line(), repr(result.draft)]
+    )
+    return outputs
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "{d} {n}{q}",
+        "{d3} {d3b}{s}{n}{q}",
+        "{dd}{s}\n" + " " * 20 + "{n} {q}",
+        "{d}{s}{n2} {n1}{q}",
+        _finding("J2"),
+        _finding("J3"),
+        _finding("J4"),
+    ],
+)
+def test_the_importer_never_shows_a_code(tmp_path: Path, shape: str) -> None:
+    outputs = import_outputs(tmp_path, _NOTICE.format(x=spell(LETTER, shape)))
+    assert [k for k, v in outputs.items() if shows(v, LETTER)] == []
+
+
+_QUICKSTART = Path(__file__).resolve().parent.parent / "examples" / "quickstart" / "rekisteri.toml"
+_NAME_LINE = 'fi = "Puutarhapalvelu Kielon asiakasrekisteri"'
+
+
+@pytest.mark.parametrize(
+    "shape", ["{d3} {d3b}{s}{n}{q}", "{d} {n} {q}", _finding("J3"), _finding("J4")]
+)
+def test_the_register_commands_never_show_a_code(tmp_path: Path, shape: str) -> None:
+    text = _QUICKSTART.read_text(encoding="utf-8")
+    assert _NAME_LINE in text
+    name = 'fi = """Asiakasrekisteri\n' + spell(LETTER, shape) + '"""'
+    path = tmp_path / "r.toml"
+    path.write_text(text.replace(_NAME_LINE, name, 1), encoding="utf-8")
+    runner = CliRunner()
+    runs = [["validate", str(path)], ["lint", str(path), "--exit-zero", "-f", "json"]]
+    runs += [["jsonld", str(path)]]
+    runs += [
+        [cmd, str(path), "--format", fmt] for cmd in ("render", "record") for fmt in ("md", "html")
+    ]
+    leaking = []
+    for args in runs:
+        result = runner.invoke(cli, args)
+        assert result.exception is None or isinstance(result.exception, SystemExit), args
+        if shows(result.output, LETTER):
+            leaking.append(" ".join(args[:1] + args[2:]))
+    assert leaking == []
+
+
+def _database_text(path: Path) -> str:
+    con = sqlite3.connect(path)
+    try:
+        return "\n".join(con.iterdump())
+    finally:
+        con.close()
+
+
+_AT = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "{d3} {d3b}{s}{n}{q}",
+        "{d}{s}{n} {q}",
+        "{d} {n} {q}",
+        _finding("J2"),
+        _finding("J3"),
+        _finding("J4"),
+        _finding("J5"),
+        _finding("J6"),
+    ],
+)
+def test_the_store_keeps_no_code_as_a_subject_or_in_free_text(tmp_path: Path, shape: str) -> None:
+    x = spell(LETTER, shape)
+    path = tmp_path / "c.db"
+    store = SQLiteStore(path, secret=SECRET.encode(), purposes={"newsletter": True})
+    shown = ""
+    try:
+        evidence = ConsentEvent(
+            subject="asiakas-7", purpose="newsletter", kind="give", at=_AT, evidence=f"hetu {x}"
+        )
+        store.append([evidence])
+        shown += repr(store.history("asiakas-7"))
+        try:  # a sign-less code is refused as a subject: the message must not show it
+            store.append(
+                [ConsentEvent(subject=x, purpose="newsletter", kind="give", at=_AT, evidence="a")]
+            )
+            shown += repr(store.history(x)) + store.export(x).decode("utf-8")
+        except RekisteriError as exc:
+            shown += str(exc) + repr(exc)
+    finally:
+        store.close()
+    assert not shows(shown + _database_text(path), LETTER)
+
+
+@pytest.mark.xfail(strict=True, reason="bug J6: a contact point's repr shows such a code")
+def test_a_contact_points_repr_of_a_code_after_a_line_break() -> None:
+    point = ContactPoint(phone="vaihde\n" + spell(LETTER, "{d} {n}{q}"))
+    assert not shows(repr(point), LETTER)
