@@ -818,6 +818,7 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
     },
     "was_eval_38-pihlajanmarja-salon-bare-lines": {
         "data_subjects": (1, 0),
+        "purposes": (2, 4),
         "security": (2, 4),
     },
     "was_eval_41-kotipiha-word-html-cp1252": {

@@ -306,3 +306,17 @@ class TestNumberAboveHeading:
             if m.field == "heading:dpo"
         ]
         assert headings == ["3. Dataskyddsansvarig"]
+
+
+class TestNameAndSecondField:
+    def test_lines_after_the_name_are_read_by_the_headings_second_field(self) -> None:
+        """'Rekisterin nimi ja käyttötarkoitus': the name, then the purposes."""
+        text = (
+            "Rekisterinpitäjä\n\nLeipomo Ruis Oy, Myllytie 1, 40100 Jyväskylä\n\n"
+            "Rekisterin nimi ja käyttötarkoitus\n\nKanta-asiakasrekisteri\n\n"
+            "Kanta-asiakasetujen hallinta ja tilausten toimittaminen.\n"
+        )
+        result = import_notice(text)
+        assert result.draft.name is not None
+        assert result.draft.name.fi == "Kanta-asiakasrekisteri"
+        assert result.draft.purposes

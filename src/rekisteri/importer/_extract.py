@@ -630,6 +630,21 @@ def _preamble_cue(low: str) -> str | None:
     return None
 
 
+#: Fields a name heading's second part may name for the text after the name
+#: ("Rekisterin nimi ja käyttötarkoitus"): those read from sentences.
+_NAME_SECOND: Final = frozenset(
+    {
+        SectionKind.PURPOSES,
+        SectionKind.CONTENT,
+        SectionKind.SUBJECTS,
+        SectionKind.SOURCES,
+        SectionKind.DISCLOSURES,
+        SectionKind.RETENTION,
+        SectionKind.SECURITY,
+    }
+)
+
+
 class Extractor:
     """Maps the sections of a notice onto a :class:`Builder`."""
 
@@ -859,7 +874,20 @@ class Extractor:
                 self.out.name = f"{self.out.name} / {capitalise(value)}"
                 self.out.map(piece.start, piece.end, "name")
             else:
-                self._sentence_unit(SectionKind.TITLE, piece.start, piece.end, inherit=None)
+                kind = self._name_rest_kind(section)
+                self._sentence_unit(kind, piece.start, piece.end, inherit=None)
+
+    def _name_rest_kind(self, section: Section) -> SectionKind:
+        """How the text after the name is read: by the heading's second field, if it names one.
+
+        "Rekisterin nimi ja käyttötarkoitus" / "Asiakasrekisteri" / "Tietoja käytetään
+        …": the lines after the name are the purposes; under a heading that names only
+        the register they are read as the notice's own text.
+        """
+        if section.heading is None:
+            return SectionKind.TITLE
+        second = second_kind(heading_text(self.text, section.heading))
+        return second if second in _NAME_SECOND else SectionKind.TITLE
 
     def _name_and_rest(self, piece: Piece, value: str) -> str | None:
         """The name in a name section's first paragraph *value*, the rest to the description.
