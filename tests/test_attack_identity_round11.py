@@ -730,3 +730,32 @@ def test_the_store_keeps_no_code_as_a_subject_or_in_free_text(tmp_path: Path, sh
 def test_a_contact_points_repr_of_a_code_after_a_line_break() -> None:
     point = ContactPoint(phone="vaihde\n" + spell(LETTER, "{d} {n}{q}"))
     assert not shows(repr(point), LETTER)
+
+
+_DIGITS = st.text(alphabet="0123456789", min_size=7, max_size=7)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    prefix=st.sampled_from(["040", "041", "044", "045", "050"]),
+    digits=_DIGITS,
+    shape=st.sampled_from(["{p} {a} {b}", "{p} {a}-{b}", "{p}{a}{b0}-{b1}", "{p} {a} {b2} {b3}"]),
+    after=st.sampled_from(
+        [" A", " T", " B-rappu", " X", " a", " Y", " C 12", "\nT", " (vaihde) T"]
+    ),
+)
+def test_property_telephone_numbers_before_a_letter_stay_as_written(
+    prefix: str, digits: str, shape: str, after: str
+) -> None:
+    a, b = digits[:3], digits[3:]
+    number = shape.format(p=prefix, a=a, b=b, b0=b[0], b1=b[1:], b2=b[:2], b3=b[2:])
+    text = f"puh. {number}{after}, toinen {number}"
+    assert hetu.redact(text) == text
+
+
+def test_a_ten_digit_run_whose_check_fits_is_kept_in_a_notice_but_masked_in_messages() -> None:
+    # The guide's own example: 0501200028 fits the check, and is as often a mobile number.
+    register = described("Soita 0501200028 arkisin.")
+    assert "0501200028" in render_notice(register, format="text")
+    assert not reports_r320(register)
+    assert hetu.redact("soita 0501200028") == "soita 050120****"
