@@ -759,3 +759,17 @@ def test_a_ten_digit_run_whose_check_fits_is_kept_in_a_notice_but_masked_in_mess
     assert "0501200028" in render_notice(register, format="text")
     assert not reports_r320(register)
     assert hetu.redact("soita 0501200028") == "soita 050120****"
+
+
+@pytest.mark.parametrize(
+    "zero",
+    [0x660, 0x6F0, 0x966, 0xE50, 0xFF10, 0x1D7CE],
+    ids=["arabic-indic", "extended-arabic-indic", "devanagari", "thai", "fullwidth", "math-bold"],
+)
+def test_other_scripts_digits_with_a_stray_gap_in_a_long_text(zero: int) -> None:
+    filler = _FILLER * 200
+    for shape in ("{d3} {d3b}{s}{n}{q}", "{d}{s}{n} {q}", "{d} {n} {q}", "{dd}{s}{n2} {n1}{q}"):
+        for code in CODES:
+            written = "".join(chr(zero + int(c)) if c.isdigit() else c for c in spell(code, shape))
+            text = f"{filler}asiakas {written} ok {filler}"
+            assert not shows(hetu.redact(text), code), shape
