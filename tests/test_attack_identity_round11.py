@@ -773,3 +773,27 @@ def test_other_scripts_digits_with_a_stray_gap_in_a_long_text(zero: int) -> None
             written = "".join(chr(zero + int(c)) if c.isdigit() else c for c in spell(code, shape))
             text = f"{filler}asiakas {written} ok {filler}"
             assert not shows(hetu.redact(text), code), shape
+
+
+def _padded_lines(run: int, *, backslash: bool, total: int = 64_000) -> str:
+    """A text of *total* characters: lines of a digit, *run* spaces and a bar, after a path."""
+    line = "1" + " " * run + "|\n"
+    path = "C:\\temp\n" if backslash else "C:/temp\n"
+    return path + line * (total // len(line))
+
+
+def test_one_digit_before_long_white_space_runs_costs_no_more_without_a_backslash() -> None:
+    texts = [_padded_lines(250, backslash=False), _padded_lines(4000, backslash=False)]
+    assert _grows_linearly(texts, [6.0]) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug J7: in a text with a backslash anywhere, a digit before a long white-space "
+    "run costs the square of the run (the escaped hint pattern)",
+)
+def test_one_digit_before_long_white_space_runs_in_a_text_with_a_backslash() -> None:
+    short, long = _padded_lines(250, backslash=True), _padded_lines(4000, backslash=True)
+    t_short = _cost(short, 3)
+    t_long = _cost(long)
+    assert t_long < 6 * max(t_short, 1e-4), (t_short, t_long)
