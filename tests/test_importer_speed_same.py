@@ -154,3 +154,20 @@ def test_a_bodys_word_is_found_where_it_was_before(text: str) -> None:
     unanchored = re.compile(_cues.ORGANISATION.pattern.replace(r"(?i:(?<!\w)\w*", r"(?i:\w*"))
     found, before = _cues.ORGANISATION.search(text), unanchored.search(text)
     assert (found and found.span()) == (before and before.span())
+
+
+_MOVABLE = frozenset(
+    {
+        _headings.SectionKind.PURPOSES,
+        _headings.SectionKind.CONTENT,
+        _headings.SectionKind.RETENTION,
+        _headings.SectionKind.SECURITY,
+    }
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=6).map(" ".join))
+def test_the_kinds_a_sentence_names_are_those_each_kind_finds(text: str) -> None:
+    each = {kind for kind in _MOVABLE if _headings.names_kind(kind, text)}
+    assert _headings.kinds_named(_MOVABLE, text) == each

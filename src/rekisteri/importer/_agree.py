@@ -44,7 +44,7 @@ from rekisteri.importer._cues import (
     register_name_of,
 )
 from rekisteri.importer._finnish import purposes_in
-from rekisteri.importer._headings import SectionKind, names_kind, second_kind
+from rekisteri.importer._headings import SectionKind, kinds_named, names_kind, second_kind
 from rekisteri.importer._people import is_data_item, people_kind
 
 if TYPE_CHECKING:
@@ -195,7 +195,7 @@ def _votes(
         if item:
             continue  # a list's entries speak for their section, never against it
         lead = low.partition(":")[0]  # a lead-in's words, or the whole sentence
-        named = {other for other in _MOVABLE if names_kind(other, lead)}
+        named = kinds_named(_MOVABLE, lead)
         if SectionKind.RETENTION in named and _RECORDED.search(low) and not _KEPT.search(low):
             # "Om kunden sparas namn, adress …": Swedish "sparas" with no period, law or
             # deletion says what is recorded, not for how long

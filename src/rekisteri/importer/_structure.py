@@ -358,9 +358,17 @@ class _Splitter:
             # a marked heading; a list's first entry ("1. Säilytysaika" / "2. …"); a heading
             # glued to its value without a space (read by the block as heading and value)
             return hinted
-        bare_number = _ONE_NUMBER.fullmatch(self.text, start, block[i][1]) is not None
-        runs_on = self._may_run_on(block, i)
-        for k in (5, 4, 3, 2, 1) if bare_number else (3, 2, 1):
+        # a line inside a block (not its first, nor one of its last five) that neither
+        # ends in a colon nor opens a page's item is never taken (:meth:`_may_be_taken`)
+        inside = (
+            0 < i < n - 5
+            and start not in self.item_starts
+            and not self.text[start : block[i][1]].rstrip().endswith(":")
+        )
+        end = block[i][1]
+        bare_number = not inside and _ONE_NUMBER.fullmatch(self.text, start, end) is not None
+        runs_on = not inside and self._may_run_on(block, i)
+        for k in () if inside else (5, 4, 3, 2, 1) if bare_number else (3, 2, 1):
             if i + k > n or (k > 1 and not runs_on):
                 continue
             lines = block[i : i + k]
