@@ -41,6 +41,16 @@ def _notice(heading: str, sentence: str, controller: str = "Lankapaja Oy") -> st
             "Tiedot tallennetaan kassajärjestelmään, jonka ylläpitäjä on Kassadata Oy.",
             "Kassadata Oy",
         ),
+        (
+            "Tietojen vastaanottajat",
+            "Tilaukset käsitellään kauppajärjestelmässä, jonka toimittaa Kauppakone Oy.",
+            "Kauppakone Oy",
+        ),
+        (
+            "Tietojen vastaanottajat",
+            "Uutiskirjeet lähetetään Viestikone Oy:n palvelulla.",
+            "Viestikone Oy",
+        ),
     ],
 )
 def test_a_firm_running_the_service_is_a_processor(heading: str, sentence: str, firm: str) -> None:
@@ -72,3 +82,15 @@ def test_an_authority_by_law_stays_a_recipient() -> None:
     draft = import_notice(_notice("Tietojen luovutukset", sentence)).draft
     assert draft.processors == ()
     assert draft.recipients
+
+
+def test_on_our_account_with_a_possessive_suffix_says_processor() -> None:
+    sentence = (
+        "Käytämme kuljetuksissa freelance-lähettejä, jotka käsittelevät tietoja vain "
+        "meidän lukuumme."
+    )
+    result = import_notice(_notice("Tietojen vastaanottajat", sentence))
+    assert not any(
+        "lähettejä" in (r.description.fi if r.description else "") for r in result.draft.recipients
+    )
+    assert any("name each processor" in note for note in result.notes.get("processors", ()))

@@ -323,6 +323,7 @@ def _nominative(phrase: str) -> str | None:
 #: A party that handles the data on the controller's behalf, said outright.
 _PROCESSOR_STRONG: Final = re.compile(
     r"(?i)puolestamme|puolestaan|\b\w+n puolesta\b|\b(?:meidän|\w+n) lukuun\b(?! ottamatta)"
+    r"|\blukuumme\b"
     r"|toimeksian\w*"
     r"|ulkoist(?:aa|amme|ettu|etut|etaan|ettava|amalla|aminen|anut|aneet)\b"
     r"|henkilötietojen käsittelij\w*|käsittelijä(?:nä|t|ksi|mme)\b"
@@ -348,7 +349,12 @@ _PROCESSOR_SERVICE: Final = re.compile(
     r"(?i)\b(?:tarjoa(?:a|vat|ma|man|maa|massa|malla)|ylläpitä(?:ä|vät|mä|män|mää|mässä|mällä"
     r"|jä|jänä)|tuottama(?:n|a|ssa|lla)?"
     r"|tillhandahåll(?:s|er)|upprätthåll(?:s|er)|(?:drivs|sköts|driftas|levereras) av"
-    r"|provided by|hosted by|maintained by|operated by)\b"
+    r"|provided by|hosted by|maintained by|operated by"
+    r"|jonka toimittaa|toimittama(?:n|a|ssa|lla)?)\b"
+    # a firm's service named in the genitive: Finnish "Oy:n palvelulla", Swedish "Ab:s
+    # system", English "Ltd's platform"
+    r"|\b(?:oyj|oy|ab|ltd|inc|ky)(?::n|:s|['’]s)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:palvelu|järjestelmä|alusta|tjänst|system|plattform|service|platform)\w*"
 )
 #: A recipient of its own: an authority acting by law, a buyer, a bank, an insurer,
 #: a party that decides for itself (debt collection on our behalf is a processor).
