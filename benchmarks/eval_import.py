@@ -38,7 +38,7 @@ import sys
 import tomllib
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from rekisteri.importer import import_bytes, to_toml
 from rekisteri.importer._evaluate import (
@@ -306,8 +306,24 @@ def _breakdowns(tally: Tally, name: str, args: list[str]) -> None:
         print(tally.by_cause(name))
 
 
+#: The command line's flags; anything else (``--help`` too) prints the usage and
+#: scores nothing, so that a mistyped flag never runs the held-out scoring.
+FLAGS: Final = ("--no-eval", "--by-field", "--by-cause")
+
+
+def _check_flags(args: list[str]) -> None:
+    """Print the usage and stop when *args* holds anything but :data:`FLAGS`."""
+    unknown = [arg for arg in args if arg not in FLAGS]
+    if unknown:
+        usage = " ".join(f"[{flag}]" for flag in FLAGS)
+        print(f"usage: python benchmarks/eval_import.py {usage}", file=sys.stderr)
+        print((__doc__ or "").split("\n\n")[0], file=sys.stderr)
+        raise SystemExit(0 if unknown in (["--help"], ["-h"]) else 2)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
+    _check_flags(args)
     dev = Tally()
     retired = Tally()  # the held-out rounds 01-41, development material since 2026-12-07
     print("dev (per fixture):")
