@@ -428,9 +428,14 @@ class TestRegisterCommands:
         for result in (text, as_json):
             assert HETU[:6] not in result.output
 
-    def test_escape_sequences_in_a_file_name(self, runner: CliRunner, tmp_path: Path) -> None:
+    def test_escape_sequences_in_a_file_name(
+        self, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """A file name with ESC and bidi controls is printed escaped, never raw."""
-        path = tmp_path / "reg\x1b]0;pwned\x07\u202e.toml"
+        # A relative name: a long temporary folder (pytest-xdist's popen-gwN/ in
+        # it) would have the printed path shortened before the escapes.
+        monkeypatch.chdir(tmp_path)
+        path = Path("reg\x1b]0;pwned\x07\u202e.toml")
         path.write_text('[controller]\nname = "Esimerkki Oy"\n', encoding="utf-8")
         result = run(runner, "validate", path)
         assert_clean(result, 0)
