@@ -551,12 +551,13 @@ def import_notice(
     # Control characters (an ESC, a form feed from a word processor) can be in
     # no text of the model: the extractor reads each as a space (offsets stay).
     work = _CONTROLS.sub(" ", work)
-    # A PDF pasted as a few page-long lines: a line break before each of its
-    # headings (a space becomes the break: offsets stay).
-    work = unwrapped(work)
     # The extractor reads the text without invisible characters (a soft hyphen
     # or zero-width space inside a word); its offsets are mapped back to *text*.
     plain = strip(work)
+    # A PDF pasted as a few page-long lines: a line break before each of its
+    # headings (a space becomes the break: offsets stay). Read without the
+    # invisible characters, which would hide a heading ("\u200bRegistrets namn").
+    plain = attrs.evolve(plain, text=unwrapped(plain.text))
     if plain.changed:
         headings = [(plain.forward(s), plain.forward(e)) for s, e in headings]
         items = [plain.forward(i) for i in items]

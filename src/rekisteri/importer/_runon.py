@@ -19,11 +19,17 @@ Two kinds of start are read, only in a text whose long lines hold most of it:
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Final
 
-from rekisteri.importer._headings import MAX_HEADING, may_start_with_heading
-from rekisteri.importer._structure import _glued_heading
+from rekisteri.importer._headings import (
+    MAX_HEADING,
+    SectionKind,
+    may_start_with_heading,
+    recognise,
+)
+from rekisteri.importer._structure import _GLUED_KINDS, _glued_heading
 
 #: A line at least this long is run-on text (a paragraph is rarely so long).
 RUN_ON: Final = 400
@@ -33,7 +39,10 @@ _STARTS: Final = 3
 _KNOWN: Final = 2
 #: Texts longer than this are not looked at (no notice is so long; the reading is linear).
 _LONGEST: Final = 500_000
-_NUMBERED: Final = re.compile(r"(?<=[ \t])([0-9]{1,2})\.[ \t]+(?=[A-ZÄÖÅ])")
+#: A number opening a heading: after a space, or at a line's start ("1. Rekisterinpitäjä …").
+_NUMBERED: Final = re.compile(
+    r"(?:(?<=[ \t])|(?<=^))([0-9]{1,2})\.[ \t]+(?=[A-ZÄÖÅ])", re.MULTILINE
+)
 _CAPITAL: Final = re.compile(r"(?<=[ \t])[A-ZÄÖÅ][a-zäöå]")
 
 
@@ -50,29 +59,47 @@ def _long_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _numbered_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """Where "1. …", "2. …", … start, in order over the long lines; none if fewer than three."""
-    chain: list[int] = []
-    known = 0
+    """Where "1. …", "2. …", … start, in order over the long lines; none if fewer than three.
+
+    Every "1." may start the chain, and a list numbered inside a section ("…
+    tarkoituksiin: 1. Laskutus 2. Markkinointi 3. …") is such a chain too: of the
+    chains ending in each number the one with more entries that open with a known
+    heading is kept (the later one if as many), and the best chain of all is taken.
+    """
+    best: dict[int, tuple[int, tuple[int, ...]]] = {}  # last number -> (known, starts)
     for start, end in spans:
         for match in _NUMBERED.finditer(text, start, end):
             number = int(match.group(1))
-            if number == len(chain) + 1 or (number == 1 and len(chain) < _STARTS):
-                if number == 1:
-                    chain, known = [], 0
-                chain.append(match.start())
-                known += may_start_with_heading(text[match.start() : match.start() + MAX_HEADING])
-    return chain if len(chain) >= _STARTS and known >= _KNOWN else []
+            before = (0, ()) if number == 1 else best.get(number - 1)
+            if before is None:
+                continue
+            opens = may_start_with_heading(text[match.start() : match.start() + MAX_HEADING])
+            chain = (before[0] + opens, (*before[1], match.start()))
+            if number not in best or chain[0] >= best[number][0]:
+                best[number] = chain
+    known, starts = max(best.values(), key=lambda item: (item[0], len(item[1])), default=(0, ()))
+    return list(starts) if len(starts) >= _STARTS and known >= _KNOWN else []
 
 
 def _glued_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """Where a known heading glued to its value starts; none if fewer than three."""
+    """Where a known heading glued to its value starts; none if fewer than three.
+
+    A party's or the name's heading is taken once, the first time: a notice names
+    its controller under one heading, and a later "Rekisterinpitäjä Esimerkki Oy
+    voi …" is a sentence about it.
+    """
     starts = []
+    once: set[SectionKind] = set()
     for start, end in spans:
         for match in _CAPITAL.finditer(text, start, end):
             at = match.start()
             head = text[at : min(end, at + MAX_HEADING)]
-            if may_start_with_heading(head) and _glued_heading(head) is not None:
-                starts.append(at)
+            glued = _glued_heading(head) if may_start_with_heading(head) else None
+            if glued is None or glued[0] in once:
+                continue
+            if glued[0] in _GLUED_KINDS:
+                once.add(glued[0])
+            starts.append(at)
     return starts if len(starts) >= _STARTS else []
 
 
@@ -91,6 +118,19 @@ def _value_starts(text: str, starts: list[int]) -> list[int]:
     return values
 
 
+def _has_headings(text: str) -> bool:
+    """Whether *text* has headings on lines of their own over their text (no run-on).
+
+    Three lines at least that are known headings, each followed by a line that is
+    none: a notice of long paragraphs under headings. A table of contents (heading
+    lines one after another) does not count: a run-on body may follow it.
+    """
+    lines = [line for line in text.splitlines() if line.strip()]
+    heads = [len(line) <= MAX_HEADING and recognise(line) is not None for line in lines]
+    over_text = sum(head and not below for head, below in itertools.pairwise(heads))
+    return over_text >= _STARTS
+
+
 def unwrapped(text: str) -> str:
     """*text* with a line break before each heading of its run-on lines (same length).
 
@@ -102,7 +142,7 @@ def unwrapped(text: str) -> str:
     if not spans:
         return text
     non_blank = len(text) - sum(char.isspace() for char in text)
-    if 2 * sum(end - start for start, end in spans) < non_blank:
+    if 2 * sum(end - start for start, end in spans) < non_blank or _has_headings(text):
         return text
     starts = _numbered_starts(text, spans)
     if not starts:
@@ -114,5 +154,6 @@ def unwrapped(text: str) -> str:
         return text
     chars = list(text)
     for at in starts:
-        chars[at - 1] = "\n"  # the space or tab before the heading (the patterns require one)
+        if at > 0 and chars[at - 1] in " \t":  # a heading at a line's start has its break
+            chars[at - 1] = "\n"
     return "".join(chars)
