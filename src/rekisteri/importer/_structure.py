@@ -84,6 +84,11 @@ _CLEAR_LIST: Final = 2
 _NOT_RUN_INTO: Final = frozenset(
     {None, SectionKind.TITLE, SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO}
 )
+#: Sections that list parties (recipients, processors, sources, transfers' receivers): a
+#: one-word line there over a sentence is a party's name ("Verohallinto"), not a heading.
+_PARTIES_LISTED: Final = frozenset(
+    {SectionKind.DISCLOSURES, SectionKind.PROCESSORS, SectionKind.SOURCES, SectionKind.TRANSFERS}
+)
 #: How far a page's paragraph alone looks for the line after it (a sentence's start).
 _LOOK_AHEAD: Final = 400
 _NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})(?:\.|[a-h]\)?)?[ \t]+[A-ZÄÖÅ]")
@@ -179,6 +184,8 @@ class _Splitter:
         self.lead_headings: set[int] = set()
         """Where a lead-in read as a heading starts (its list follows it)."""
         self._heading_scan = 0
+        self._outlines: dict[tuple[int, int, int], dict[int, SectionKind | None]] = {}
+        """Each block's outline headings (:meth:`_outline_heads`), by the block's span."""
 
     def split(self) -> list[Piece]:
         blocks: list[list[tuple[int, int]]] = [[]]
@@ -476,6 +483,8 @@ class _Splitter:
         words = line.split()
         if len(words) > 1 and all(word[:1].isupper() for word in words) and not line.isupper():
             return None  # "Pekka Peltonen", "Kuusimäen Puutarha": a name over its text
+        if len(words) == 1 and self.current in _PARTIES_LISTED and _guessed(line) is None:
+            return None  # "Verohallinto" / "Verottaja saa …": a recipient's name over its text
         if _speaks_of(self.current, following):
             return None  # "Salasanat" / "Rekisteri on suojattu …": a part of the section
         return Piece("heading", start, end, [block[i]], start, _guessed(line))
@@ -847,24 +856,40 @@ class _Splitter:
         start, end = block[i]
         if _LIST_NUMBER.match(self.text, start, end) is None:
             return None
+        key = (block[0][0], block[-1][1], len(block))
+        if key not in self._outlines:  # read once a block: every line of it asks
+            self._outlines[key] = self._outline_heads(block)
+        heads = self._outlines[key]
+        if i not in heads:
+            return None
+        kind = heads[i]
+        line = self.text[start:end]
+        return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, line))
+
+    def _outline_heads(self, block: list[tuple[int, int]]) -> dict[int, SectionKind | None]:
+        """The outline headings of *block*: the index of each line and the kind it names.
+
+        Empty unless the numbered lines of the outermost depth run on, some indented
+        under them start again at 1, all of them are shaped like headings and two of
+        them name a field (see :meth:`_outline_heading`).
+        """
         outline = self._outline(block)
-        depth = self._indent(start)
+        if not outline:
+            return {}
+        depth = min(at for _, at, _ in outline)
         outer = [(index, number) for index, at, number in outline if at == depth]
         if (
-            any(at < depth for _, at, _ in outline)
-            or not any(at > depth and number == 1 for _, at, number in outline)
+            not any(at > depth and number == 1 for _, at, number in outline)
             or len(outer) < _PAIR
             or any(b != a + 1 for (_, a), (_, b) in itertools.pairwise(outer))
         ):
-            return None
+            return {}
         heads = [self._outline_kind(block[index]) for index, _ in outer]
         if sum(kind is not None for kind in heads) < _PAIR or not all(
             self._outline_shaped(block[index]) for index, _ in outer
         ):
-            return None
-        kind = heads[[index for index, _ in outer].index(i)]
-        line = self.text[start:end]
-        return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, line))
+            return {}
+        return {index: kind for (index, _), kind in zip(outer, heads, strict=True)}
 
     def _outline_shaped(self, line: tuple[int, int]) -> bool:
         """Whether an outline's numbered line is shaped like a heading after its number."""
@@ -1872,21 +1897,37 @@ _PARENT_KINDS: Final = frozenset(SectionKind) - {
 }
 
 
+#: A heading of a notice's introduction or summary ("Yleistä", "General"): under an empty
+#: heading of a field ("3. Your rights" / "General" / …) it is one of that field's parts.
+_INTRO: Final = re.compile(
+    "yleistä|johdanto|tiivistelmä|yhteenveto|allmänt|inledning|sammanfattning|general"
+    "|introduction|summary|overview"
+)
+
+
 def _subheadings(text: str, sections: list[Section]) -> None:
     """Unnumbered headings of no field right under a known heading with no text: its parts.
 
     "3. Purpose of Processing" / "Employer obligations" / text / "Grants" / text:
     the heading opens no text of its own, the short headings under it divide
     its section, and they take its kind (in place) until a heading that names
-    a field or is numbered. Under the purposes each names a purpose.
+    a field or is numbered. Under the purposes each names a purpose. A heading of
+    the notice's own text ("General", "Yleistä") there is a part too: "3. Your
+    rights" / "General" / text / "Right of access" / text (:data:`_INTRO`).
     """
     parent: SectionKind | None = None
     for section in sections:
         piece = section.heading
         if piece is None:
             continue
-        numbered = _HEAD_NUMBER.match(text, piece.start, piece.end) is not None
-        if section.kind is not None or numbered:
+        # (the pattern's "^" holds only at the string's start: match the heading's own text)
+        numbered = _HEAD_NUMBER.match(text[piece.start : piece.end]) is not None
+        part_of_text = (
+            section.kind is SectionKind.TITLE
+            and parent is not None
+            and _INTRO.fullmatch(normalise(text[piece.start : piece.end])) is not None
+        )
+        if (section.kind is not None and not part_of_text) or numbered:
             empty = not section.pieces and section.kind in _PARENT_KINDS
             parent = section.kind if empty else None
         elif (
