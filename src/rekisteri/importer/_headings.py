@@ -62,8 +62,13 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             # an introduction or a summary of the notice: "Tiivistelmä", "Allmänt", "General"
             r"|tiivistelmä|yhteenveto|allmänt|inledning|sammanfattning|general|introduction"
             r"|summary|overview"
-            # about the processing in general: "Yleistä henkilötietojen käsittelystä"
-            r"|yleistä( \S+){1,4}|allmänt om( \S+){1,5}|general information( (about|on) .{0,60})?)"
+            # about the processing or the notice in general: "Yleistä henkilötietojen
+            # käsittelystä" (not about one field: "Yleistä tietoturvasta" is security)
+            r"|yleistä (henkilö)?(tietojen käsittelystä|tietosuoja\w*|(tästä )?selosteesta)"
+            r"|allmänt om (behandling(en)? av personuppgifter|dataskydd\w*|integritetsskydd\w*"
+            r"|(denna )?(beskrivning|registerbeskrivning)(en)?)"
+            r"|general information( (about|on) (the )?(processing of personal data|data protection"
+            r"|privacy|personal data|this (privacy )?(notice|policy|statement)))?)"
             r"|(tietosuojailmoitus|dataskyddspolicy|privacy (notice|statement)) .{0,80}"
             r"|(tietosuoja|dataskydd|integritetsskydd|data protection|privacy) (vid|i|hos|på|at|in) .{0,80}"
             r"|.{0,80}(rekisteriseloste|tietosuojaseloste|tietosuojaperiaatteet|tietosuojakäytäntö"
@@ -516,8 +521,9 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             # who processes the data, unless on another's behalf (a processor)
             r"|(?:kuka käsittelee|vem behandlar|who processes)(?!.{0,40}(?:puolesta|lukuun|räkning|vägnar|behalf|for us))"
             r"|rekisterin omistaja|registerhållare|registerförare|registerinnehavare"
-            # joint controllership: "Yhteinen rekisterinpito ja kunkin vastuut"
-            r"|\b(?:yhteinen )?rekisterinpito\b|joint controllership"
+            # joint controllership: "Yhteinen rekisterinpito ja kunkin vastuut" (the joint
+            # form: "Rekisterinpito ja tietoturva" is about security)
+            r"|\byhteinen rekisterinpito\b|gemensamt personuppgiftsansvar|joint controllership"
             r"|registeradministratör|registerägare|upprätthållare|innehavare av (?:register|registret)"
             r"|^(?:vilka|vem) är vi\b|^who (?:are we|we are)\b|^keitä olemme|^kuka olemme"
             # the body that answers for the data: "Myndigheten som ansvarar för dina personuppgifter"
