@@ -306,13 +306,21 @@ def _items(part: str) -> list[str]:
     """The items of a list, split at commas and "ja"/"tai"; names joined by "ja" stay together.
 
     "toimittamiseen Postin ja Matkahuollon kautta" is one item: two proper names
-    (capitalised) coordinated under one postposition, not two purposes.
+    (capitalised) coordinated under one postposition, not two purposes. The names
+    stand inside the item, a word before the first and after the second: items
+    written with capitals ("Laskutukseen, Markkinointiin ja Tilastointiin") are three.
     """
     pieces = _ITEM_SEPARATOR.split(part)
     items = [pieces[0]]
     for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
         left, right = items[-1].split(), piece.split()
-        if "," not in separator and left and right and _proper(left[-1]) and _proper(right[0]):
+        if (
+            "," not in separator
+            and len(left) > 1
+            and len(right) > 1
+            and _proper(left[-1])
+            and _proper(right[0])
+        ):
             items[-1] += separator + piece
         else:
             items.append(piece)
