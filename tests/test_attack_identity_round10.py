@@ -40,7 +40,9 @@ import tomllib
 import traceback
 import unicodedata
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from click.testing import CliRunner
@@ -60,6 +62,9 @@ from rekisteri.requests import RequestEvent
 from rekisteri.serialize import loads
 from rekisteri.store.sqlite import SQLiteStore
 from rekisteri.testing import make_hetu
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 SECRET = "a7-round10-attack-secret-" + "k" * 32
 
@@ -330,7 +335,7 @@ def test_register_texts_in_swedish_and_english(locale: str, sentence: str) -> No
     ],
 )
 def test_contact_fields_holding_a_code(field: str, value: str) -> None:
-    fields = {"email": "tietosuoja@example.fi", field: spell(LETTER, value)}
+    fields: dict[str, Any] = {"email": "tietosuoja@example.fi", field: spell(LETTER, value)}
     contact = ContactPoint(**fields)
     register = Register(controller=Controller(name="Esimerkki Oy", contact=contact))
     assert leaking_outputs(register, LETTER) == []
@@ -340,14 +345,14 @@ def test_contact_fields_holding_a_code(field: str, value: str) -> None:
 def test_a_code_given_for_a_business_id_or_in_a_bad_email_never_shows_in_the_error() -> None:
     for shape in ("{d}{s}{n}{q}", "{d3} {d3b}{s}{n}{q}", "{d}{s}{n} {q}", "{d} {n} {q}"):
         value = spell(LETTER, shape)
-        attempts = [
-            lambda v=value: Controller(name="Oy", business_id=v),
-            lambda v=value: Controller(name="Oy", association_id=v),
-            lambda v=value: ContactPoint(email=f"asiakas <{v}>"),
-            lambda v=value: ytunnus.validate(v),
-            lambda v=value: ytunnus.from_vat(f"FI{v}"),
-            lambda v=value: hetu.validate(v),
-            lambda v=value: hetu.parse(v[:-1] + "U"),
+        attempts: list[Callable[[], object]] = [
+            partial(Controller, name="Oy", business_id=value),
+            partial(Controller, name="Oy", association_id=value),
+            partial(ContactPoint, email=f"asiakas <{value}>"),
+            partial(ytunnus.validate, value),
+            partial(ytunnus.from_vat, f"FI{value}"),
+            partial(hetu.validate, value),
+            partial(hetu.parse, value[:-1] + "U"),
         ]
         for attempt in attempts:
             with pytest.raises(RekisteriError) as info:
@@ -437,9 +442,14 @@ def import_outputs(tmp_path: Path, notice: str, suffix: str) -> dict[str, str]:
         outputs[f"{fmt}: report"] = report.read_text(encoding="utf-8")
         stdout = runner.invoke(cli, ["import", str(source), "-f", fmt, "--exit-zero"])
         outputs[f"{fmt}: draft and report on the terminal"] = stdout.output
-    result = import_notice(notice, html=suffix == ".html")
+    imported = import_notice(notice, html=suffix == ".html")
     outputs["api"] = "\n".join(
-        [repr(result.unmatched), repr(result.findings), result.summary_line(), repr(result.draft)]
+        [
+            repr(imported.unmatched),
+            repr(imported.findings),
+            imported.summary_line(),
+            repr(imported.draft),
+        ]
     )
     return outputs
 
@@ -632,7 +642,7 @@ def test_cli_consent_requests_and_hetu_mask_the_new_spellings(tmp_path: Path) ->
         ]  # fmt: skip
         for args in runs:
             result = runner.invoke(cli, args)
-            out = result.output + (result.stderr if result.stderr_bytes is not None else "")
+            out = result.output + result.stderr
             assert result.exception is None or isinstance(result.exception, SystemExit), out
             printed.append(out)
             assert not shows(out, code), (args[:2], out)

@@ -12,11 +12,12 @@ IBAN) must come out of every one of them unchanged.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from rekisteri._redact import redact_dotted, redacted_repr, redacted_text, undotted
@@ -167,6 +168,11 @@ def embedded(draw: st.DrawFn) -> tuple[Written, str]:
     spelling = draw(written())
     before = draw(_WORDS) + draw(_BOUNDARIES)
     after = draw(_BOUNDARIES) + draw(_WORDS)
+    # A code without its check character followed by a lone letter that *is* its
+    # check character reads as the whole code with the check apart ("131052-308 T"):
+    # another spelling, tested on its own (test_a_stray_space_with_a_letter_is_a_spelling).
+    lone = re.match(r"\W*([^\W\d_])(?![^\W_])", after)
+    assume(not (spelling.variant == "checkless" and lone and lone[1].upper() == spelling.code[-1]))
     return spelling, f"{before}{spelling.text}{after}"
 
 
@@ -485,7 +491,8 @@ def test_a_stray_space_with_a_letter_is_a_spelling(code: str) -> None:
         text = f"tunnus {spelled} arkistossa"
         digits = "".join(c for c in code[:10] if c.isdigit())
         for shown_text in (*_everywhere(text)[:2], redacted_text(text), _without_codes(text)):
-            assert digits not in "".join(c for c in shown_text if c.isdigit()), (text, shown_text)
+            shown_digits = "".join(c for c in str(shown_text) if c.isdigit())
+            assert digits not in shown_digits, (text, shown_text)
         assert contains_identity_code(text), text
         assert holds_code(text), text
         found = spellings(text)

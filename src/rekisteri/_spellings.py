@@ -145,7 +145,10 @@ GAP: Final = (
 # characters that do not print). At most four escapes on each side (a blank
 # line) keep the pattern as fast as plain gaps.
 _ESCAPE: Final = r"\\(?:[nrtvf]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})"
-_AROUND: Final = f"{GAP}*(?:{_ESCAPE}){{0,4}}{GAP}*"
+# Possessive (``*+``): white space and escapes never match what follows them, so
+# giving some back can never help, and trying every split of a long run
+# between adjacent stretches cost the run's length to the fourth power (A8's J1).
+_AROUND: Final = f"{GAP}*+(?:{_ESCAPE}){{0,4}}+{GAP}*+"
 _ESCAPED_GAP: Final = re.compile(_ESCAPE)
 # Dashes and minus signs that read as the "-" century sign.
 DASHES: Final = (
@@ -181,7 +184,7 @@ INVISIBLE: Final = (
 # repeated group is several times slower in the regular expression engine).
 _THREE_DIGITS: Final = f"\\d{INVISIBLE}*\\d{INVISIBLE}*\\d"
 # Between the day, the month and the year of a birth date written as a date.
-DATE_SEPARATOR: Final = f"(?:{GAP}*[./{DASHES}\\-]{GAP}*|{GAP}+)"
+DATE_SEPARATOR: Final = f"(?:{GAP}*+[./{DASHES}\\-]{GAP}*+|{GAP}++)"
 # What may follow the day (or the month) of a birth date written as a date.
 _DATE_SEPARATOR_START: Final = f"[./{DASHES}\\-{GAP[1:-1]}]"
 # The pattern starts with one digit at its top level, so that the regular
@@ -194,8 +197,14 @@ _DATE_SEPARATOR_START: Final = f"[./{DASHES}\\-{GAP[1:-1]}]"
 # inside plain numbers cheap. A check character is any decimal digit
 # (Arabic-Indic, Devanagari...) or an ASCII or fullwidth letter.
 _CHECK: Final = f"{INVISIBLE}*[\\d{CHECK_SPELLED}]"
+# The first digit starts a word: no letter or digit before it, or an escaped
+# white space character that a repr or JSON writes ("...\\n131052 308T"; A8's J6).
+_WORD_START: Final = (
+    "(?:(?<![^\\W_]\\d)|(?<=\\\\[nrtvf]\\d)|(?<=\\\\x[0-9a-fA-F]{2}\\d)"
+    "|(?<=\\\\u[0-9a-fA-F]{4}\\d))"
+)
 _PATTERN: Final = re.compile(
-    "\\d(?:(?<![^\\W_]\\d)(?<!\\d[./\\-]\\d)(?P<ws>))?"
+    f"\\d(?:{_WORD_START}(?<!\\d[./\\-]\\d)(?P<ws>))?"
     # Six digits, or eight (a four-digit year), invisible characters between
     # them allowed: one character class, as fast as digits alone; _birth_fits()
     # counts the digits. Or a date with separators, its year in two digits, or in
@@ -248,10 +257,12 @@ def _odd_number(first: str, second: str) -> str:
 
 
 _ODD_PATTERN: Final = re.compile(
-    f"\\d(?<![^\\W_]\\d)(?P<ws>)(?:\\d{{5}}|(?P<sp>)(?:{_BIRTH_SPACED})|{_BIRTH_DATED})"
+    f"\\d(?:{_WORD_START}(?P<ws>))?"
+    # six or eight digits, invisible characters between them allowed (counted later)
+    f"(?:[\\d{INVISIBLE[1:-1]}]{{5,16}}|(?P<sp>)(?:{_BIRTH_SPACED})|{_BIRTH_DATED}(?:\\d\\d)?)"
     f"(?:(?P<sign>{_AROUND}(?:(?P<ls>[{_SIGN_LETTERS}])|[{_SIGN_OTHERS}]|{_DASH}{_AROUND}{_DASH})"
     f"{_AROUND})(?P<rest>{_odd_number('g1', 'g2')}(?(ls)[{CHECK_SPELLED}]|[{_CHECK_LETTERS}]))"
-    f"|(?(sp)(?!)|(?P<gap>{_AROUND}[{_INSTEAD_OF_SIGN}]?{_AROUND})"
+    f"|(?(sp)(?!)|(?(ws)|(?!))(?P<gap>{_AROUND}[{_INSTEAD_OF_SIGN}]?{_AROUND})"
     f"(?P<tail>{_odd_number('g3', 'g4')}[{_CHECK_LETTERS}])))"
     "(?![^\\W_])"
 )
@@ -264,7 +275,7 @@ _ODD_PATTERN: Final = re.compile(
 # only in a window around each. Escaped gaps ("\\n") are left to
 # _ODD_HINT_ESCAPED, used only when the text has a backslash.
 _ODD_HINT: Final = re.compile(
-    f"\\d(?:{GAP}{{0,6}}[{_CHECK_LETTERS}](?![^\\W_])|{GAP}*[{_SIGN_LETTERS}]{GAP}*\\d)"
+    f"\\d(?:{GAP}{{0,6}}+[{_CHECK_LETTERS}](?![^\\W_])|{GAP}*+[{_SIGN_LETTERS}]{GAP}*+\\d)"
 )
 _ODD_HINT_ESCAPED: Final = re.compile(
     f"\\d(?:(?:{GAP}|{_ESCAPE}){{0,6}}[{_CHECK_LETTERS}](?![^\\W_])"
@@ -275,6 +286,9 @@ _ODD_HINT_ESCAPED: Final = re.compile(
 _ODD_BEFORE: Final = 48
 _ODD_AFTER: Final = 32
 _WORD_CHARACTER: Final = re.compile(r"[^\W_]")
+_GAP_RUN: Final = re.compile(f"{GAP}+")
+#: How far back the window of an odd spelling may reach over white space.
+_ODD_REACH: Final = 4096
 
 _CHECK_CHARS: Final = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _MONTH_DAYS: Final = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -453,24 +467,49 @@ def _kept(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match
     return heapq.merge(inside, odd, key=lambda match: match.start())
 
 
+def _window_start(text: str, at: int) -> int:
+    """Where to look for an odd spelling whose hint is at *at*: _ODD_BEFORE characters back.
+
+    White space does not count (a code wrapped onto an indented line, A8's J2):
+    the window reaches back further by as many characters as it holds, up to
+    _ODD_REACH characters in all.
+    """
+    floor = max(0, at - _ODD_REACH)
+    position = max(floor, at - _ODD_BEFORE)
+    gaps = _gap_count(text, position, at)
+    while gaps and position > floor:
+        start = max(floor, position - gaps)
+        gaps, position = _gap_count(text, start, position), start
+    return position
+
+
+def _gap_count(text: str, start: int, end: int) -> int:
+    """How many white space or invisible characters ``text[start:end]`` holds."""
+    return sum(len(run) for run in _GAP_RUN.findall(text, start, end))
+
+
 def _odd_matches(text: str, hints: re.Pattern[str]) -> list[re.Match[str]]:
     """The matches of _ODD_PATTERN in *text* in order, looked for around each of *hints* only."""
     windows: list[list[int]] = []
     for hint in hints.finditer(text):
         # a spelling ends at a check character's hint, and goes on after a sign's
         after = 0 if hint[0][-1].isalpha() else _ODD_AFTER
-        start, end = max(0, hint.start() - _ODD_BEFORE), hint.end() + after
+        start, end = _window_start(text, hint.start()), hint.end() + after
         if windows and start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], end)
         else:
             windows.append([start, end])
-    # A window's end is no end of the text: a word must not go on after a match.
-    return [
-        match
-        for start, end in windows
-        for match in _ODD_PATTERN.finditer(text, start, end)
-        if _WORD_CHARACTER.match(text, match.end()) is None
-    ]
+    found: list[re.Match[str]] = []
+    for start, end in windows:
+        # Every start is tried, as in _kept_usual(): a match that does not fit
+        # (seven digits before the sign) must not hide one inside it.
+        position = start
+        while (match := _ODD_PATTERN.search(text, position, end)) is not None:
+            # a window's end is no end of the text: a word must not go on after a match
+            if _WORD_CHARACTER.match(text, match.end()) is None:
+                found.append(match)
+            position = match.start() + 1
+    return found
 
 
 def _kept_usual(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match[str]]:
