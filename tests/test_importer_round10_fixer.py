@@ -86,6 +86,7 @@ def _lost_in(line: str, reached: list[str]) -> list[str]:
 )
 def test_a_name_before_a_label_and_its_value_is_checked(line: str) -> None:
     code = make_ytunnus(2345678)
+    assert code is not None
     line = line.format(c=code[-1])
     assert _lost_in(line, [code]) == ["Saarisen Saha"]
 

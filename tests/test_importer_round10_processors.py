@@ -90,7 +90,5 @@ def test_on_our_account_with_a_possessive_suffix_says_processor() -> None:
         "meidän lukuumme."
     )
     result = import_notice(_notice("Tietojen vastaanottajat", sentence))
-    assert not any(
-        "lähettejä" in (r.description.fi if r.description else "") for r in result.draft.recipients
-    )
+    assert not any("lähettejä" in (r.description.fi or "") for r in result.draft.recipients)
     assert any("name each processor" in note for note in result.notes.get("processors", ()))
