@@ -447,10 +447,19 @@ _ENGLISH_RATIO: Final = 4
 
 
 def _english(text: str) -> bool:
-    """Whether *text* is in English: its English function words far outnumber the others."""
+    """Whether *text* is in English: its English function words far outnumber the others.
+
+    A Finnish notice whose cookie table a consent tool wrote in English has as
+    many English function words as an English notice (R3-6): the Finnish words
+    of registers ("henkilötietojen", "rekisterinpitäjä", "käsittely") say it is
+    Finnish; English notices of Finnish organisations have none or one of them.
+    """
     swedish, finnish = _word_counts(text)
-    english = len(_EN_FUNCTION.findall(text[:20000].casefold()))
-    return english >= _FEW_SENTENCES and english > _ENGLISH_RATIO * (swedish + finnish) + 2
+    sample = text[:20000].casefold()
+    english = len(_EN_FUNCTION.findall(sample))
+    if english < _FEW_SENTENCES or english <= _ENGLISH_RATIO * (swedish + finnish) + 2:
+        return False
+    return len(_FI_WORDS.findall(sample)) < _FEW_SENTENCES
 
 
 def _language(text: str) -> str:
