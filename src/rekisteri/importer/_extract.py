@@ -462,6 +462,13 @@ _LISTS_DATA: Final = re.compile(
 
 #: A firm's legal form in a lower-cased sentence (not "as", an English word too).
 _FIRM_FORM: Final = re.compile(r"\b(?:oyj|oy|ab|abp|ky|ltd|inc|gmbh|aps|llc)\b")
+#: A sentence that says what the data are used for: under the purposes it is a purpose,
+#: whatever firm's product or programme it names ("… käytetään X Ab:n ylläpitämän …").
+_PURPOSE_USE: Final = re.compile(
+    r"\b(?:tiedo|tieto|henkilötiedo|henkilötieto)\w*\s+(?:\w+\s+)?(?:käytetään|käsitellään)\b"
+    r"|\b(?:uppgifter\w*|personuppgifter\w*)\s+(?:\w+\s+)?(?:används|behandlas)\b"
+    r"|\b(?:data|information)\s+(?:is|are)\s+(?:\w+\s+)?used\b"
+)
 #: Sections a sentence naming a firm that processes the data for the controller leaves.
 _PROCESSOR_LEAVES: Final = frozenset(
     {
@@ -1188,6 +1195,8 @@ class Extractor:
         """
         if kind not in _PROCESSOR_LEAVES or _FIRM_FORM.search(low) is None:
             return None  # no firm named (most sentences): the cheap test first
+        if kind is SectionKind.PURPOSES and _PURPOSE_USE.search(low) is not None:
+            return None  # "Tietoja käytetään X Oy:n ylläpitämän ohjelman …": a purpose (R3-19)
         controller = self.out.controller.name
         rest = low.replace(controller.casefold(), " ") if controller else low
         if _FIRM_FORM.search(rest) is None:
