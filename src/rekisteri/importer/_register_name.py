@@ -537,7 +537,7 @@ _SYSTEM_TAIL: Final = re.compile(
     r"(?P<name>.+?(?:rekisteri|register|registret|registry))"
     r"(?:,[ \t]+(?P<rest>(?:[\w-]+[ \t]+){0,2}[\w-]*(?:järjestelmä|ohjelmisto|sovellus|system)\w*"
     r"(?:[ \t]+[\w-]+){0,2})"
-    r"|[ \t]+(?P<where>(?:[\w-]+[ \t]+){0,2}[\w-]*(?:järjestelmä|ohjelmisto|sovellukse|palvelu)"
+    r"|[ \t]+(?P<where>(?:[\w-]+[ \t]+){0,2}[\w-]*(?:järjestelmä|ohjelmisto|sovellukse)"
     r"(?:ssä|ssa|llä|lla)))\.?$",
     re.IGNORECASE,
 )
