@@ -31,14 +31,12 @@ invisible characters), and the marks were removed:
 
 from __future__ import annotations
 
-import html
 import itertools
 import json
 import re
 import sqlite3
 import tomllib
 import traceback
-import unicodedata
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
@@ -62,6 +60,14 @@ from rekisteri.requests import RequestEvent
 from rekisteri.serialize import loads
 from rekisteri.store.sqlite import SQLiteStore
 from rekisteri.testing import make_hetu
+from tests.identity_leaks import (
+    flat,
+    leaking_outputs,
+    parts,
+    reports_r320,
+    shows,
+    spell,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -81,38 +87,9 @@ assert A_DIGIT[6] == "A"
 CODES = (LETTER, OTHER_LETTER, A_LETTER)
 
 
-def parts(code: str) -> tuple[str, str, str, str]:
-    """Birth date, sign, individual number, check character."""
-    return code[:6], code[6], code[7:10], code[10]
-
-
-def spell(code: str, shape: str) -> str:
-    """Write ``code`` in ``shape``: ``{d}`` date, ``{s}`` sign, ``{n}`` number, ``{q}`` check."""
-    d, s, n, q = parts(code)
-    return shape.format(d=d, s=s, n=n, q=q, d3=d[:3], d3b=d[3:], d4=d[:4], d4b=d[4:])
-
-
 # ---------------------------------------------------------------------------
 # Leak detection: does an output let a reader see the whole code?
 # ---------------------------------------------------------------------------
-
-_JSON_U = re.compile(r"\\u([0-9a-fA-F]{4})")
-_JSON_WS = re.compile(r"\\[nrtvf]")
-
-
-def _flat(text: str) -> str:
-    """The letters and digits a reader sees: entities and JSON escapes decoded, NFKC, no case."""
-    text = html.unescape(html.unescape(text))
-    text = _JSON_U.sub(lambda m: chr(int(m.group(1), 16)), text)
-    text = _JSON_WS.sub(" ", text)
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[^0-9a-z]", "", text.casefold())
-
-
-def shows(text: str, code: str) -> bool:
-    """Whether ``text`` shows the birth date, individual number and check character together."""
-    d, _s, n, q = parts(code)
-    return (d + n + q).casefold() in _flat(text)
 
 
 def test_the_leak_detector_sees_through_the_spellings() -> None:
@@ -261,27 +238,6 @@ def _register(text: str, where: str, *, locale: str = "fi") -> Register:
     if where == "name":
         return Register(controller=Controller(name="Esimerkki Oy"), name=localized)
     return Register(controller=Controller(name="Esimerkki Oy"), description=localized)
-
-
-def register_outputs(register: Register, *, locale: str = "fi") -> dict[str, str]:
-    """Everything the library makes of a register that a person may read."""
-    outputs = {"repr": repr(register), "jsonld": jsonld_dumps(register)}
-    for fmt in ("md", "html", "text"):
-        outputs[f"notice.{fmt}"] = render_notice(register, locale=locale, format=fmt)
-        outputs[f"record.{fmt}"] = render_record(register, locale=locale, format=fmt)
-    outputs["notice.fragment"] = render_notice(
-        register, locale=locale, format="html", fragment=True
-    )
-    outputs["lint"] = "\n".join(f"{f.path}: {f.code} {f.message}" for f in lint(register))
-    return outputs
-
-
-def leaking_outputs(register: Register, code: str, *, locale: str = "fi") -> list[str]:
-    return [k for k, v in register_outputs(register, locale=locale).items() if shows(v, code)]
-
-
-def reports_r320(register: Register) -> bool:
-    return any(finding.code == "R320" for finding in lint(register))
 
 
 @pytest.mark.parametrize("where", ["name", "controller", "description"])
@@ -951,7 +907,7 @@ def complete_outputs(register: Register) -> dict[str, str]:
         for fmt in ("md", "html", "text"):
             outputs[f"notice {locale} {fmt}"] = render_notice(register, locale=locale, format=fmt)
             outputs[f"record {locale} {fmt}"] = render_record(register, locale=locale, format=fmt)
-    return {k: _flat(v) for k, v in outputs.items()}
+    return {k: flat(v) for k, v in outputs.items()}
 
 
 def leaks_by_field(register: Register, where: dict[str, str]) -> dict[str, list[str]]:

@@ -39,12 +39,9 @@ birth date of a stray-gap spelling, as in the usual one). The findings:
 
 from __future__ import annotations
 
-import html
 import json
-import re
 import sqlite3
 import time
-import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Final
@@ -59,12 +56,18 @@ from rekisteri.consent import ConsentEvent
 from rekisteri.errors import RekisteriError
 from rekisteri.identifiers import hetu
 from rekisteri.importer import import_notice
-from rekisteri.jsonld import dumps as jsonld_dumps
-from rekisteri.lint import lint
 from rekisteri.model import ContactPoint, Controller, LocalizedText, Register
-from rekisteri.render import render_notice, render_record
+from rekisteri.render import render_notice
 from rekisteri.store.sqlite import SQLiteStore
 from rekisteri.testing import make_hetu
+from tests.identity_leaks import (
+    flat,
+    leaking_outputs,
+    parts,
+    reports_r320,
+    shows,
+    spell,
+)
 
 # Temporary codes: a letter as the check character ("-" and "A" signs), and a
 # digit as the check character with a "-" sign (so no letter shows it).
@@ -80,65 +83,14 @@ CODES = (LETTER, OTHER, A_LETTER)
 SECRET = "a8-round11-attack-secret-" + "q" * 32
 
 
-def parts(code: str) -> tuple[str, str, str, str]:
-    """Birth date, sign, individual number, check character."""
-    return code[:6], code[6], code[7:10], code[10]
-
-
-def spell(code: str, shape: str) -> str:
-    """Write ``code`` in ``shape``: ``{d}`` date, ``{s}`` sign, ``{n}`` number, ``{q}`` check.
-
-    ``{d3}``/``{d3b}`` split the birth date in halves, ``{dd}`` writes it as
-    ``13.10.52``, ``{yyyy}`` is the four-digit year, ``{n2}``/``{n1}`` split
-    the individual number.
-    """
-    d, s, n, q = parts(code)
-    century = {"+": "18", "A": "20"}.get(s.upper(), "19")
-    return shape.format(
-        d=d,
-        s=s,
-        n=n,
-        q=q,
-        d3=d[:3],
-        d3b=d[3:],
-        d4=d[:4],
-        d4b=d[4:],
-        dd=f"{d[:2]}.{d[2:4]}.{d[4:]}",
-        ddmm=f"{d[:2]}.{d[2:4]}",
-        yyyy=century + d[4:],
-        n2=n[:2],
-        n1=n[2],
-    )
-
-
 # ---------------------------------------------------------------------------
 # Leak detection: does an output let a reader see the whole code?
 # ---------------------------------------------------------------------------
 
-_JSON_U = re.compile(r"\\u([0-9a-fA-F]{4})")
-_JSON_WS = re.compile(r"\\[nrtvf]")
-
-
-def _flat(text: str) -> str:
-    """The letters and digits a reader sees: entities and JSON escapes decoded, NFKC, no case."""
-    text = html.unescape(html.unescape(text))
-    text = _JSON_U.sub(lambda m: chr(int(m.group(1), 16)), text)
-    text = _JSON_WS.sub(" ", text)
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[^0-9a-z]", "", text.casefold())
-
-
-def shows(text: str, code: str) -> bool:
-    """Whether ``text`` shows the birth date (two- or four-digit year), number and check."""
-    d, s, n, q = parts(code)
-    century = {"+": "18", "A": "20"}.get(s.upper(), "19")
-    flat = _flat(text)
-    return (d + n + q).casefold() in flat or (d[:4] + century + d[4:] + n + q).casefold() in flat
-
 
 def count_shown(text: str, code: str) -> int:
     d, _s, n, q = parts(code)
-    return _flat(text).count((d + n + q).casefold())
+    return flat(text).count((d + n + q).casefold())
 
 
 def test_the_leak_detector_sees_through_the_spellings() -> None:
@@ -148,25 +100,8 @@ def test_the_leak_detector_sees_through_the_spellings() -> None:
     assert not shows(hetu.redact(LETTER), LETTER)
 
 
-def reports_r320(register: Register) -> bool:
-    return any(finding.code == "R320" for finding in lint(register))
-
-
 def described(text: str) -> Register:
     return Register(controller=Controller(name="Esimerkki Oy"), description=LocalizedText(fi=text))
-
-
-def register_outputs(register: Register) -> dict[str, str]:
-    outputs = {"repr": repr(register), "jsonld": jsonld_dumps(register)}
-    for fmt in ("md", "html", "text"):
-        outputs[f"notice.{fmt}"] = render_notice(register, format=fmt)
-        outputs[f"record.{fmt}"] = render_record(register, format=fmt)
-    outputs["lint"] = "\n".join(f"{f.path}: {f.code} {f.message}" for f in lint(register))
-    return outputs
-
-
-def leaking_outputs(register: Register, code: str) -> list[str]:
-    return [k for k, v in register_outputs(register).items() if shows(v, code)]
 
 
 _FILLER = "Rekisterin tietoja käsitellään asiakassuhteen hoitamiseksi, puh. 040 123 4567. "
