@@ -236,7 +236,9 @@ _PATTERN: Final = re.compile(
 # check character. _odd_fits() then asks that the code fit whole. The other
 # group names are those of _PATTERN, so that everything after the match reads
 # both alike.
-_STRAY_GAP: Final = f"(?:{GAP}|{_ESCAPE}){{1,6}}"
+#: One white space character or escaped one.
+_ONE_GAP: Final = f"(?:{GAP}|{_ESCAPE})"
+_STRAY_GAP: Final = f"{_ONE_GAP}{{1,6}}"
 _SIGN_LETTERS: Final = "A-FU-Ya-fu-y\uff21-\uff26\uff35-\uff39\uff41-\uff46\uff55-\uff59"
 _SIGN_OTHERS: Final = "\\-+" + DASHES + "\ufe62\uff0b"
 _CHECK_LETTERS: Final = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
@@ -249,10 +251,10 @@ _BIRTH_DATED: Final = f"\\d{DATE_SEPARATOR}\\d\\d{DATE_SEPARATOR}\\d\\d"
 
 def _odd_number(first: str, second: str) -> str:
     """The individual number, a gap allowed inside, and the gap before the check character."""
-    gap = f"(?:{GAP}|{_ESCAPE})"
+    some = f"{_ONE_GAP}{{0,6}}"
     return (
         f"\\d(?P<{first}>{_STRAY_GAP})?\\d(?P<{second}>{_STRAY_GAP})?\\d"
-        f"(?(sp){gap}{{0,6}}|(?({first}){gap}{{0,6}}|(?({second}){gap}{{0,6}}|{_STRAY_GAP})))"
+        f"(?(sp){some}|(?({first}){some}|(?({second}){some}|{_STRAY_GAP})))"
     )
 
 
@@ -278,8 +280,7 @@ _ODD_HINT: Final = re.compile(
     f"\\d(?:{GAP}{{0,6}}+[{_CHECK_LETTERS}](?![^\\W_])|{GAP}*+[{_SIGN_LETTERS}]{GAP}*+\\d)"
 )
 _ODD_HINT_ESCAPED: Final = re.compile(
-    f"\\d(?:(?:{GAP}|{_ESCAPE}){{0,6}}[{_CHECK_LETTERS}](?![^\\W_])"
-    f"|{_AROUND}[{_SIGN_LETTERS}]{_AROUND}\\d)"
+    f"\\d(?:{_ONE_GAP}{{0,6}}[{_CHECK_LETTERS}](?![^\\W_])|{_AROUND}[{_SIGN_LETTERS}]{_AROUND}\\d)"
 )
 #: How far before a hint an odd spelling may start, and after it end: its
 #: digits, two stray gaps in them and one before the check, the sign's gaps.
