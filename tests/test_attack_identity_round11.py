@@ -492,7 +492,7 @@ def test_redact_cost_does_not_depend_on_the_length_of_white_space_runs(birth: st
     short = short + "." * (len(long) - len(short))
     assert len(short) == len(long)
     t_short = _cost(short, 3)
-    t_long = _cost(long)
+    t_long = _cost(long, 3)  # best of three, as the short text: one run may meet a busy core
     assert t_long < 6 * max(t_short, 1e-4), (t_short, t_long)
 
 
@@ -708,5 +708,5 @@ def test_one_digit_before_long_white_space_runs_costs_no_more_without_a_backslas
 def test_one_digit_before_long_white_space_runs_in_a_text_with_a_backslash() -> None:
     short, long = _padded_lines(250, backslash=True), _padded_lines(4000, backslash=True)
     t_short = _cost(short, 3)
-    t_long = _cost(long)
+    t_long = _cost(long, 3)  # best of three, as the short text: one run may meet a busy core
     assert t_long < 6 * max(t_short, 1e-4), (t_short, t_long)
