@@ -233,6 +233,12 @@ def _head_index(words: list[str], end: int, *, search: bool) -> int | None:
     return None
 
 
+#: A legal form in the genitive ("Oy:n", "ry:n"): the end of a firm's name that modifies a noun.
+_FORM_GENITIVE: Final = re.compile(r"(?i)(?:oyj|oy|ab|abp|ky|ay|tmi|ry|rf|sr|osk):n")
+#: At most this many capitalised words before a legal form are taken as the firm's name.
+_MAX_NAME_WORDS: Final = 4
+
+
 def _phrase_start(words: list[str], head_at: int) -> int:
     """Where the modifiers before the head start (genitives, agreeing adjectives)."""
     start = head_at
@@ -244,6 +250,21 @@ def _phrase_start(words: list[str], head_at: int) -> int:
             or _LOCATIVE.search(previous)
         ):
             break
+        start -= 1
+        if _FORM_GENITIVE.fullmatch(words[start]):
+            start = _firm_name_start(words, start)
+    return start
+
+
+def _firm_name_start(words: list[str], form_at: int) -> int:
+    """Where the firm's name before its legal form at *form_at* starts ("Kodinkone Oy:n")."""
+    start = form_at
+    while (
+        start > 0
+        and form_at - start < _MAX_NAME_WORDS
+        and words[start - 1][:1].isupper()
+        and words[start - 1].casefold() not in _STOP
+    ):
         start -= 1
     return start
 
