@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rekisteri.importer import import_notice
 from rekisteri.importer._finnish import purposes_in
+from rekisteri.importer._headings import SectionKind, recognise
 
 
 class TestFirmInTheGenitive:
@@ -45,3 +46,40 @@ class TestFirmInTheGenitive:
             "Pyykkikone Oy:n valmistamien koneiden huoltojen järjestäminen"
         ]
         assert result.unmatched == ()
+
+
+class TestModelFormEnglishHeadings:
+    """R3-16: the English wordings of the old model form are known headings, not guesses."""
+
+    def test_the_model_form_wordings_are_recognised(self) -> None:
+        """Each wording is in the table, so the run-on and glued readers can use it."""
+        assert recognise("Content of the register") is SectionKind.CONTENT
+        assert recognise("Contact person in matters concerning the register") is (
+            SectionKind.CONTACT
+        )
+        assert recognise("Principles of register protection") is SectionKind.SECURITY
+        assert recognise("Other rights related to processing of personal data") is (
+            SectionKind.OTHER_RIGHTS
+        )
+        assert recognise("Storage period of personal data") is SectionKind.RETENTION
+
+    def test_a_run_on_english_notice_keeps_its_data_section(self) -> None:
+        """'… Content of the register Name, e-mail …' on one long line: a data section."""
+        text = (
+            "Privacy notice Controller Lantern Games Ltd, Pier Street 4, 20100 Turku "
+            "Name of the register Player register Purpose of processing We use the data to "
+            "run the player accounts and to answer questions sent to our support desk, and to "
+            "send the monthly newsletter to players who have ordered it. "
+            "Content of the register Name, e-mail address, nickname and game purchases of "
+            "each player. Storage period of personal data The data are deleted two years "
+            "after the account was last used. Principles of register protection The data "
+            "are kept on servers in locked rooms and only two staff members can read them."
+        )
+        result = import_notice(text)
+        kinds = [kind for _start, _end, kind in result.sections]
+        assert "data_categories" in kinds
+        assert "retention" in kinds
+        assert "security" in kinds
+        data = [(start, end) for start, end, kind in result.sections if kind == "data_categories"]
+        assert "nickname" in result.text[data[0][0] : data[0][1]]
+        assert "newsletter" not in result.text[data[0][0] : data[0][1]]

@@ -91,6 +91,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|yhteyshenkilö(t)? ja tietosuojavastaava|person(er)? som sköter registerärend(et|en|ena)"
             r"|kontaktperson(er)?( i registerärenden"
             r"| i ärenden som gäller registret| för registret)?|contact person( for register.{0,20})?"
+            # the model form's English wording
+            r"|contact persons? (in|for) (the )?matters (concerning|relating to|related to) the register"
         ),
     ),
     (
@@ -173,6 +175,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             # the old model form's Swedish heading: "Registrerade och uppgifter om dem (…)"
             r"|(de )?registrerade och uppgifter(na)? om dem"
             r"|data content( of the register)?|categories of personal data"
+            r"|contents? of the register"
         ),
     ),
     (
@@ -244,6 +247,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"( ja käsittelyn periaatteet)?|(henkilö)?tietojen suojaaminen|tietoturva|tietoturvallisuus"
             r"|principer(na)? för (skydd(et)?|skyddande) av (registret|uppgifterna)"
             r"|skydd av personuppgifter|(security|protection)( principles| of personal data)?"
+            r"|principles (of|for) (the )?(register protection|protecting the register"
+            r"|protection of the register)|(the )?register protection principles"
         ),
     ),
     (
@@ -253,6 +258,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"( ja (tietojen )?(siirto|siirrot|poistaminen|hävittäminen|poisto))?"
             r"|tietojen (poistaminen|hävittäminen)|lagringstid.{0,40}|förvaringstid.{0,40}"
             r"|retention( period)?.{0,40}|lagring av personuppgifter|storing of personal data"
+            r"|(data |personal data )?(storage|retention) period( of (the )?(personal )?data)?"
         ),
     ),
     (
@@ -283,6 +289,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|.{0,60}tietosuojaoikeu(tesi|det)|rätt (till|att) .{0,80}|(dina )?dataskyddsrättigheter.{0,60}"
             r"|rättigheter för .{0,60}|(the )?right (of|to) .{0,80}"
             r"|(your |service users' |data subject's )?(data protection-related )?rights"
+            r"|other rights (related|relating) to (the )?processing of (the )?personal data"
         ),
     ),
     (SectionKind.COOKIES, r"evästeet|evästeiden käyttö|evästekäytäntö|kakor|cookies"),
