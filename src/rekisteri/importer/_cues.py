@@ -218,10 +218,13 @@ YTUNNUS_VALUE: Final = re.compile(
     r"(?<![\dA-Za-z-])(?:FI[ \t-]?)?[0-9]{6,7}"
     r"(?:[ \t]?[-\u2010\u2011\u2013][ \t]?|[ \t])?[0-9](?![\d-])"
 )
-#: An unlabelled Y-tunnus, its dash also a hyphen, non-breaking hyphen or en dash.
+#: An unlabelled Y-tunnus, its dash also a hyphen, non-breaking hyphen or en dash; seven
+#: digits may have a stray space on one side of the dash ("2077474- 0", "2077474 -0").
 YTUNNUS: Final = re.compile(
     r"(?:\b[Yy]-|(?<![\d\-\u2010\u2011\u2013]))"
-    r"([0-9]{6,7}[\-\u2010\u2011\u2013][0-9])(?![\d\-\u2010\u2011\u2013])"
+    r"([0-9]{6,7}[\-\u2010\u2011\u2013][0-9]"
+    r"|[0-9]{7}(?:[ \t][\-\u2010\u2011\u2013]|[\-\u2010\u2011\u2013][ \t])[0-9])"
+    r"(?![\d\-\u2010\u2011\u2013])"
 )
 EMAIL_OBFUSCATED: Final = re.compile(
     r"(?i)\s*(?:[(\[{]\s*(?:at|a|ät|ät|miukumauku)\s*[)\]}]|\s+at\s+)\s*"
