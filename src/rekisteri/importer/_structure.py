@@ -1848,6 +1848,7 @@ def split(
     pieces = _Splitter(
         text, heading_spans=heading_spans, item_starts=item_starts, html=html
     ).split()
+    _lone_entries_headed(text, pieces)
     sections = [Section(None, None)]
     for piece in pieces:
         if piece.kind == "heading":
@@ -1861,6 +1862,100 @@ def split(
     _subheadings(text, sections)
     settle(text, sections)  # a guessed heading must agree with its section's text
     return sections
+
+
+#: A lone entry read as a heading has at most this many words ("• Tietojen säilyttäminen").
+_LONE_WORDS: Final = 8
+#: What ends a sentence or a list's entry (not a heading): a lone entry ending so stays one.
+_LONE_ENDS: Final = (".", ",", ";", "!")
+
+
+def _lone_entries_headed(text: str, pieces: list[Piece]) -> None:
+    """A list's entry alone over a paragraph that speaks of the field its words name: a heading.
+
+    "• Tietojen säilyttäminen" / "Tietoja säilytetään kaksi vuotta …", "- Why we
+    use your data" / "We use your data to …", "1. Tietojen luovutus" / "1. …" with
+    every heading numbered "1.": a bullet or a number makes such a line look like a
+    list's entry, but an entry alone (no entry before it, no lead-in) with a
+    paragraph under it heads that paragraph. Two signals must agree (T3, session
+    12): the line's own words name a field other than the section's
+    (:func:`_lone_kind`) and the paragraph's first sentences speak of that field
+    by the cue words the extractor reads sentences by (:func:`_content_agrees`).
+    Once one entry of a mark ("•", "-", a number) is so read, the notice uses that
+    mark for headings: its other lone entries head their paragraphs too, of the
+    field their words name or of none (the section's text then decides, or the
+    text stays unmapped: :func:`rekisteri.importer._agree.settle`). Alone, words
+    or text are too weak: the line stays an entry and its paragraph follows the
+    section above, as before. The heading is marked as guessed. In place.
+    """
+    lone = [index for index in range(len(pieces)) if _lone_entry(text, pieces, index)]
+    lone_set = set(lone)
+    headed: set[str] = set()
+    current: SectionKind | None = None
+    kinds: dict[int, SectionKind | None] = {}
+    for index, piece in enumerate(pieces):
+        if piece.kind == "heading":
+            current = piece.section
+        elif index in lone_set:
+            kind = _lone_kind(text[piece.content_start : piece.end])
+            kinds[index] = kind
+            if (
+                kind is not None
+                and kind is not current
+                and _content_agrees(kind, text, pieces[index + 1])
+            ):
+                headed.add(_mark(text, piece))
+                current = kind
+    for index in lone:
+        piece = pieces[index]
+        if _mark(text, piece) in headed:
+            kind = kinds[index]
+            pieces[index] = Piece("heading", piece.start, piece.end, piece.lines, piece.start, kind)
+
+
+def _lone_entry(text: str, pieces: list[Piece], index: int) -> bool:
+    """Whether piece *index* is an entry alone (no entry, no lead-in before it) over a paragraph."""
+    if pieces[index].kind != "item" or index + 1 >= len(pieces) or pieces[index + 1].kind != "para":
+        return False
+    if index == 0:
+        return True
+    before = pieces[index - 1]
+    return before.kind == "heading" or (
+        before.kind == "para" and not text[before.start : before.end].rstrip().endswith(":")
+    )
+
+
+def _mark(text: str, piece: Piece) -> str:
+    """An entry's mark: its bullet signs ("•", "-"), "1." for a number, "" for a page's item."""
+    marks = _MARKS.match(text, piece.start, piece.end)
+    if marks is not None:
+        return "".join(marks.group().split())
+    return "1." if _HEAD_NUMBER.match(text[piece.start : piece.end]) else ""
+
+
+def _lone_kind(line: str) -> SectionKind | None:
+    """The field a lone entry's words name, when it is shaped like a heading (else ``None``)."""
+    line = _HEAD_NUMBER.sub("", " ".join(line.split()), count=1).rstrip(" :")
+    if not line or len(line.split()) > _LONE_WORDS or line.endswith(_LONE_ENDS):
+        return None
+    kind = recognise(line) or _guessed(line, question=line.endswith("?"))
+    return None if kind is SectionKind.TITLE else kind
+
+
+#: A paragraph's first sentences looked at for its field (its start says what it is about).
+_AGREE_SENTENCES: Final = 3
+_AGREE_SPLIT: Final = re.compile(r"(?<=[.!?])\s+")
+#: What a party's block holds: an e-mail, a Y-tunnus, a postal code.
+_PARTY_VALUE: Final = re.compile(r"@|\b[0-9]{7}-[0-9]\b|\b[0-9]{5}\b")
+
+
+def _content_agrees(kind: SectionKind, text: str, para: Piece) -> bool:
+    """Whether a paragraph's first sentences speak of *kind*'s field (a party: give its details)."""
+    body = text[para.content_start : para.end]
+    if kind in _CONTACT_KINDS:
+        return _PARTY_VALUE.search(body) is not None
+    sentences = _AGREE_SPLIT.split(" ".join(body.split()), maxsplit=_AGREE_SENTENCES)
+    return any(_speaks_of(kind, sentence) for sentence in sentences[:_AGREE_SENTENCES])
 
 
 def _groups(text: str, sections: list[Section]) -> None:

@@ -1,0 +1,97 @@
+"""Importer round 12 (T3): text filed by what it says when its heading's layout does not tell.
+
+Fictional notices written for these tests (no fixture's words).
+"""
+
+from __future__ import annotations
+
+from rekisteri.importer import import_notice
+
+
+def _headings(text: str) -> dict[str, str]:
+    """Each heading's text → the field it was read as."""
+    result = import_notice(text)
+    return {
+        " ".join(result.text[m.start : m.end].split()): m.field.removeprefix("heading:")
+        for m in result.mapped
+        if m.field.startswith("heading:")
+    }
+
+
+def _fields_of(text: str, words: str) -> set[str]:
+    """The fields the span(s) holding *words* went to."""
+    result = import_notice(text)
+    at = result.text.index(words)
+    return {m.field for m in result.mapped if m.start <= at < m.end}
+
+
+_BULLETED = (
+    "Tietosuojaseloste – Kahvila Pikkuleipä Oy\n\n"
+    "• Rekisterinpitäjä\n"
+    "Kahvila Pikkuleipä Oy, Kauppakatu 1, 00100 Helsinki, info@example.fi\n\n"
+    "• Mihin tietoja käytetään\n"
+    "Asiakkaan tietoja käytetään kanta-asiakassuhteen hoitoon ja laskutukseen.\n\n"
+    "• Tietojen säilyttäminen\n"
+    "Tietoja säilytetään kaksi vuotta asiakkuuden päättymisestä.\n"
+)
+
+_ENGLISH = (
+    "Privacy notice of Harbour Kayaks Ltd\n\n"
+    "- Why we use your data\n"
+    "We use your data to handle bookings and to send invoices.\n\n"
+    "- Keeping your data\n"
+    "We keep booking data for six years because the accounting act requires it.\n\n"
+    "- Keeping data safe\n"
+    "Our booking system is protected by a firewall and every user has a password.\n"
+)
+
+
+class TestLoneEntryOverParagraph:
+    def test_bullet_naming_a_field_over_text_on_it_is_a_heading(self) -> None:
+        """A bullet alone whose words and paragraph agree heads that paragraph."""
+        headings = _headings(_BULLETED)
+        assert headings["• Mihin tietoja käytetään"] == "purposes"
+        assert headings["• Tietojen säilyttäminen"] == "retention"
+        assert _fields_of(_BULLETED, "Asiakkaan tietoja käytetään") == {"purposes"}
+
+    def test_other_lone_bullets_of_that_mark_head_their_text_too(self) -> None:
+        """Once a mark heads a paragraph, its other lone entries do: no text under the wrong field.
+
+        "Keeping your data" names no field and its sentence has no cue: it is not
+        left under the purposes heading above it.
+        """
+        headings = _headings(_ENGLISH)
+        assert headings["- Why we use your data"] == "purposes"
+        assert "purposes" not in "".join(_fields_of(_ENGLISH, "We keep booking data"))
+        assert _fields_of(_ENGLISH, "Our booking system") == {"security"}
+
+    def test_words_without_agreeing_text_leave_the_entry_in_its_list(self) -> None:
+        """Words naming a field over a paragraph that does not speak of it: still an entry."""
+        text = (
+            "Rekisterin käyttötarkoitus\n\n"
+            "Tietoja käytetään jäsenyyden hoitoon.\n\n"
+            "- Kuinka kauan tietoja pidetään\n"
+            "Jäsenmaksut laskutetaan kerran vuodessa.\n"
+        )
+        assert "- Kuinka kauan tietoja pidetään" not in _headings(text)
+
+    def test_entries_of_a_list_after_a_lead_in_stay_entries(self) -> None:
+        """A lead-in's entry, or an entry after another, is never a heading."""
+        text = (
+            "Rekisterin käyttötarkoitus\n\n"
+            "Tietoja käytetään seuraaviin tarkoituksiin:\n"
+            "- Tietojen säilytys arkistossa\n"
+            "Tietoja säilytetään viisi vuotta.\n"
+        )
+        assert "- Tietojen säilytys arkistossa" not in _headings(text)
+
+    def test_a_part_of_the_same_field_changes_nothing(self) -> None:
+        """A lone entry naming the section's own field stays an entry of it."""
+        text = (
+            "Tietoturva\n\n"
+            "Rekisteriä käsittelevät vain nimetyt työntekijät.\n\n"
+            "• Tietoturva palvelimella\n"
+            "Palvelin on suojattu palomuurilla ja salasanoin.\n"
+        )
+        assert "• Tietoturva palvelimella" not in _headings(text)
+        assert _fields_of(text, "Palvelin on suojattu") == {"security"}
