@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rekisteri.importer import import_notice
+import re
+
+from rekisteri.importer import _headings, import_notice
 from rekisteri.importer._finnish import purposes_in
 from rekisteri.importer._headings import SectionKind, recognise
 
@@ -83,3 +85,21 @@ class TestModelFormEnglishHeadings:
         data = [(start, end) for start, end, kind in result.sections if kind == "data_categories"]
         assert "nickname" in result.text[data[0][0] : data[0][1]]
         assert "newsletter" not in result.text[data[0][0] : data[0][1]]
+
+
+class TestJoinedCuesMapByName:
+    """R3-17: the joined heading cues map a match to its kind by the group's name."""
+
+    def test_every_cue_has_its_named_group(self) -> None:
+        """One named group per cue, in the table's order, and no other group shifts them."""
+        names = _headings._ANY_GUESS.groupindex
+        assert [_headings._GUESS_OF_GROUP[name] for name in names] == [
+            kind for kind, _ in _headings._GUESSES
+        ]
+
+    def test_a_cue_with_a_group_of_its_own_does_not_shift_the_kinds(self) -> None:
+        """Joined the same way, a cue written with "(a|b)" still maps to its own kind."""
+        cues = ("(kohd|tark)e", "luovut", "säily")
+        joined = re.compile("|".join(f"(?P<cue{order}>{cue})" for order, cue in enumerate(cues)))
+        found = [joined.search(word) for word in ("tarke", "luovutus", "säilytys")]
+        assert [match.lastgroup for match in found if match] == ["cue0", "cue1", "cue2"]

@@ -1002,7 +1002,7 @@ def _earliest(key: str) -> SectionKind | None:
     match = _ANY_GUESS.search(key)
     if match is None:
         return SectionKind.CONTENT if _DATA_WORDS.search(key) else None
-    kind = _GUESSES[(match.lastindex or 1) - 1][0]
+    kind = _GUESS_OF_GROUP[match.lastgroup or ""]
     word_end = key.find(" ", match.start())
     if (
         kind is SectionKind.TITLE
@@ -1014,8 +1014,14 @@ def _earliest(key: str) -> SectionKind | None:
     return _earliest_of_all(key)
 
 
-#: The cues of :data:`_GUESSES` joined, each its own group (they have none of their own).
-_ANY_GUESS: Final = re.compile("|".join(f"({cue.pattern})" for _, cue in _GUESSES))
+#: The cues of :data:`_GUESSES` joined, each its own named group: the match's last group is
+#: the outermost one that matched, so a cue's own groups (if one is ever written with
+#: "(a|b)") do not shift which kind a match maps to.
+_ANY_GUESS: Final = re.compile(
+    "|".join(f"(?P<cue{order}>{cue.pattern})" for order, (_, cue) in enumerate(_GUESSES))
+)
+#: The kind of each cue's group in :data:`_ANY_GUESS`.
+_GUESS_OF_GROUP: Final = {f"cue{order}": kind for order, (kind, _) in enumerate(_GUESSES)}
 
 
 def _earliest_of_all(key: str) -> SectionKind | None:
