@@ -389,6 +389,12 @@ def unspaced(text: str) -> str:
     return " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", stripped))
 
 
+#: A slash between two words of three letters or more ("personuppgifter/registrets").
+_SLASH: Final = re.compile(r"(?<=[^\W\d_]{3})/(?=[^\W\d_]{3})")
+#: "och/eller", "ja/tai", "and/or": a slash inside one name, not between two.
+_CONJUNCTIONS: Final = re.compile(r"\b(?:och|ja|and|eller|tai|or)/(?:och|ja|and|eller|tai|or)\b")
+
+
 def recognise(text: str) -> SectionKind | None:
     """Return the kind of section that the heading *text* starts, or ``None``.
 
@@ -438,12 +444,6 @@ def _recognise(text: str) -> SectionKind | None:
                 # "Rekisterin pitämisen peruste – Grund för att upprätthålla registret"
                 kind = known.pop()
     return kind
-
-
-#: A slash between two words of three letters or more ("personuppgifter/registrets").
-_SLASH: Final = re.compile(r"(?<=[^\W\d_]{3})/(?=[^\W\d_]{3})")
-#: "och/eller", "ja/tai", "and/or": a slash inside one name, not between two.
-_CONJUNCTIONS: Final = re.compile(r"\b(?:och|ja|and|eller|tai|or)/(?:och|ja|and|eller|tai|or)\b")
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
