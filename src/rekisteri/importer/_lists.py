@@ -73,7 +73,11 @@ def split_items(sentence: str) -> tuple[str | None, list[str]] | None:
         head, rest = text[: colon.start()], text[colon.end() :]
         if len(head.split()) <= _MAX_ITEM_WORDS + 4 and rest.strip():
             lead, text = head + ":", rest.strip()
-    elif (lead_verb := _LEAD_VERB.match(text)) is not None and "," in lead_verb.group(2):
+    elif (
+        "," in text
+        and (lead_verb := _LEAD_VERB.match(text)) is not None
+        and "," in lead_verb.group(2)
+    ):
         # "Rekisteriin voidaan tallentaa asiakkaan nimi, syntymäaika ja …" (a comma
         # list: "huoltajan nimi ja yhteystiedot" alone is one entry)
         lead, text = lead_verb.group(1).rstrip(), lead_verb.group(2)
@@ -81,6 +85,8 @@ def split_items(sentence: str) -> tuple[str | None, list[str]] | None:
     if dashes is not None:
         return lead, dashes
     body = text.rstrip(" .;")
+    if "," not in body and ";" not in body and _LAST.search(body) is None:
+        return None  # one item at most: the cheap test first (a bullet's "tieto 17")
     if _VERB.search(body) or "(" in body:
         return None
     # "nimi, tutkinto ja summa; lahjoittajan nimi ja määrä": each group has its own "ja"
