@@ -18,3 +18,29 @@ def test_a_y_tunnus_with_a_stray_space_at_its_dash_is_the_business_id() -> None:
     draft = import_notice(text).draft
     assert draft.controller.business_id == "2077474-0"
     assert draft.controller.contact is None or draft.controller.contact.phone is None
+
+
+def test_the_keeper_named_after_a_unit_in_the_genitive_is_the_controller() -> None:
+    text = (
+        "Rekisteriseloste\n\n"
+        "1. Rekisterinpitäjä\n\n"
+        "Kylän Kuntosalin rekisteriä ylläpitää Liikuntapiste Oy, Kauppakatu 2, 40100 Jyväskylä. "
+        "Y-tunnus 2077474-0\n\n"
+        "2. Rekisterin nimi\n\nKylän Kuntosalin asiakasrekisteri\n"
+    )
+    result = import_notice(text)
+    assert result.draft.controller.name == "Liikuntapiste Oy"
+    assert any("Kylän Kuntosalin" in note for note in result.notes.get("controller", ()))
+
+
+def test_a_role_word_after_the_legal_form_is_no_part_of_the_controller_name() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "1. Rekisterinpitäjä ja yhteyshenkilö\n\n"
+        "Järvikylien Seura ry toiminnanjohtaja, Rantatie 5, 82900 Ilomantsi "
+        "seura@jarvikylat.example.fi\n\n"
+        "2. Rekisterin nimi\n\nJäsenrekisteri\n"
+    )
+    result = import_notice(text)
+    assert result.draft.controller.name == "Järvikylien Seura ry"
+    assert any("toiminnanjohtaja" in note for note in result.notes.get("controller", ()))

@@ -730,7 +730,11 @@ class ContactReader:
             # block: the register's name; the firm named in it is the controller
             self.out.note(self.path, f"the notice names the register here: {value}")
             value = nominative(register.group("owner"))
-        extra = _FORM_THEN_MORE.match(value) if self.path == "controller" else None
+        extra = (
+            _FORM_THEN_MORE.match(value) or _FORM_THEN_LOWER.fullmatch(value)
+            if self.path == "controller"
+            else None
+        )
         if extra is not None:
             # "X Oy sekä sen aputoiminimet Y ja Z": the trade names are noted
             self.out.note(self.path, f"the notice adds to the name: {extra.group('more')}")
@@ -829,6 +833,9 @@ class ContactReader:
             return value  # one word: each pattern below needs a space or a tab after a word
         stated = _NAME_STATED.match(value) or _KEEPER_STATED.match(value)
         if stated is not None:
+            if stated.re is _KEEPER_STATED and not _BARE_KEEPER.match(value):
+                # "Kylän Kuntosalin rekisteriä ylläpitää X Oy": the unit is noted
+                self.out.note(self.path, f"the notice says: {value}")
             value = stated.group(1)  # "Rekisterinpitäjänä toimii Esimerkki Oy"
             value = _described_body(value) or value  # "… toimiva yhdistys Esimerkki ry"
             tail = _FORM_THEN_WORDS.fullmatch(value) or _NAME_THEN_CLAUSE.fullmatch(value)
@@ -1643,11 +1650,15 @@ _LABEL_WORDS: Final = frozenset(
         "email",
     ]
 )
-#: "Rekisteriä ylläpitää X ry", "Registret förs av X rf": the keeper named after the verb.
+#: "Rekisteriä ylläpitää X ry", "Registret förs av X rf": the keeper named after the verb;
+#: also after the register's owner in the genitive ("Kylän Kuntosalin rekisteriä ylläpitää
+#: X Oy", "Kuntosalens kundregister förs av X Ab"): the genitive names a unit, not the keeper.
 _KEEPER_STATED: Final = re.compile(
-    r"(?i)^(?:tätä[ \t]+)?(?:rekisteriä|registret)[ \t]+(?:ylläpitää|pitää|förs[ \t]+av"
+    r"(?i)^(?:(?:[\w&'-]+[ \t]+){0,4}[\w&'-]+(?::n|:s|n|s)[ \t]+)??(?:tätä[ \t]+)?"
+    r"(?:[\w-]*rekisteriä|[\w-]*registret|[\w-]+register)[ \t]+(?:ylläpitää|pitää|förs[ \t]+av"
     r"|upprätthålls[ \t]+av)[ \t]+((?-i:[A-ZÄÖÅ]).+?)\.?$"
 )
+_BARE_KEEPER: Final = re.compile(r"(?i)(?:tätä[ \t]+)?(?:rekisteriä|registret)[ \t]")
 _NAME_STATED: Final = re.compile(r"(?i)^(?:\w+[ \t]+){0,2}(?:on|toimii|är|is)[ \t]+(.+?)\.?$")
 #: "Esimerkki Oy toimii asiakastietojen rekisterinpitäjänä": the name comes first.
 _NAME_FIRST: Final = re.compile(
@@ -1895,6 +1906,13 @@ _NAME_THEN_CLAUSE: Final = re.compile(
 _FORM_THEN_MORE: Final = re.compile(
     r"(?P<name>[A-ZÄÖÅ][^\n]*?(?<![\w-])(?:Oyj|Oy|Ab|Ky|Ay|ry|rf|sr|r\.y\.)(?![\w-]))"
     r"[ \t]+(?P<more>(?:sekä|ja)[ \t]+(?:sen|niiden|näiden)[ \t]+[a-zäöå]\S*.*)$"
+)
+#: A name with its legal form, then a word or two in lower case: a role or a unit, no part
+#: of a registered name ("X ry kyläasiamies", "X Oy asiakaspalvelu").
+_FORM_THEN_LOWER: Final = re.compile(
+    r"(?P<name>[A-ZÄÖÅ][^\n]*?(?<![\w-])(?:Oyj|Oy|Ab|Ky|Ay|ry|rf|sr|r\.y\.))"
+    r"[ \t]+(?P<more>(?!(?:oyj|oy|ab|ky|ay|ry|rf|sr)(?![\w-]))[a-zäöå][a-zäöå-]+"
+    r"(?:[ \t]+[a-zäöå][a-zäöå-]+)?)[ \t]*"
 )
 #: A controller heading word at the start of a name read from prose.
 _HEADING_LEAD: Final = re.compile(
