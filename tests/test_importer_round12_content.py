@@ -95,3 +95,43 @@ class TestLoneEntryOverParagraph:
         )
         assert "• Tietoturva palvelimella" not in _headings(text)
         assert _fields_of(text, "Palvelin on suojattu") == {"security"}
+
+
+_PARTY_THEN_PROSE = (
+    "Tietosuojaseloste\n\n"
+    "Rekisterinpitäjä\n"
+    "Pyöräkorjaamo Vanne Oy\n"
+    "Pajakatu 3, 33100 Tampere\n"
+    "vanne@example.fi\n\n"
+    "Asiakasrekisteri on palvelimella, joka on suojattu palomuurilla ja salasanoin. "
+    "Vain kaksi nimettyä työntekijää pääsee tarkastelemaan näitä tietoja.\n"
+)
+
+
+class TestPartySectionEndsBeforeProse:
+    def test_prose_on_another_field_leaves_the_party_and_is_read_as_one_text(self) -> None:
+        """A paragraph on security under the controller's block: its sentences go on together.
+
+        The second sentence has no cue word of its own; read as the paragraph's
+        continuation it goes with the first, not to the description.
+        """
+        assert _fields_of(_PARTY_THEN_PROSE, "Asiakasrekisteri on palvelimella") == {"security"}
+        assert _fields_of(_PARTY_THEN_PROSE, "Vain kaksi nimettyä") == {"security"}
+
+    def test_the_party_keeps_its_own_lines(self) -> None:
+        """The controller's name, address and e-mail stay the controller's."""
+        result = import_notice(_PARTY_THEN_PROSE)
+        controller = result.draft.controller
+        assert controller.name == "Pyöräkorjaamo Vanne Oy"
+        assert controller.address is not None
+        assert controller.address.postal_code == "33100"
+
+    def test_a_paragraph_with_the_party_details_stays_in_the_party(self) -> None:
+        """Prose that gives a channel is the party's ("… reach us at x@example.fi …")."""
+        from rekisteri.importer._agree import _other_field_prose
+        from rekisteri.importer._structure import Piece
+
+        text = "Tietoturvaan liittyvissä asioissa meidät tavoittaa osoitteesta apu@example.fi."
+        assert not _other_field_prose(text, Piece("para", 0, len(text), [(0, len(text))]))
+        prose = "Rekisteri on suojattu palomuurilla ja salasanoin kaikissa tilanteissa."
+        assert _other_field_prose(prose, Piece("para", 0, len(prose), [(0, len(prose))]))

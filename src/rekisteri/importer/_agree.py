@@ -50,7 +50,7 @@ from rekisteri.importer._people import is_data_item, people_kind
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from rekisteri.importer._structure import Section
+    from rekisteri.importer._structure import Piece, Section
 
 #: A kind and the kinds that count as the same field for the check.
 _FAMILY: Final = {
@@ -259,6 +259,16 @@ def _clear(count: int, running: int, alone: bool) -> bool:  # noqa: FBT001 - int
 
 
 def settle(text: str, sections: list[Section]) -> None:
+    """Check every guessed heading of *sections* against its text (in place).
+
+    Then a party's section ends before a paragraph of prose on another field
+    (:func:`_party_prose_apart`).
+    """
+    _settle_guesses(text, sections)
+    _party_prose_apart(text, sections)
+
+
+def _settle_guesses(text: str, sections: list[Section]) -> None:
     """Check every guessed heading of *sections* against its text (in place)."""
     table_kinds = {
         section.kind
@@ -305,6 +315,65 @@ def settle(text: str, sections: list[Section]) -> None:
 
 
 _PARTIES: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
+
+
+#: A paragraph of prose has at least this many words (a party's line has fewer).
+_PROSE_WORDS: Final = 8
+#: What a party's block gives: an e-mail, a phone, a Y-tunnus, a postal code, a web address.
+_PARTY_VALUES: Final = (EMAIL_LOOSE, PHONE, YTUNNUS, POSTAL_CODE, URL)
+
+
+def _party_prose_apart(text: str, sections: list[Section]) -> None:
+    """A party's section ends before a paragraph of prose that speaks of another field.
+
+    A controller's or contact person's section holds the party's lines: names,
+    roles, addresses, channels. A later paragraph of sentences that gives none
+    of those and whose sentences speak of one field (by the extractor's cue
+    words, as :func:`_read_by_text` counts them: one at least, twice as many as
+    any other field, a sentence on the notice itself not counted) is the text of a
+    heading the importer did not see (T3, session 12): it and what follows it
+    no longer count as the party's. They become a section of no heading
+    (read sentence by sentence by their own words, each so read noted in the
+    draft, the rest the description), never the party's block. In place.
+    """
+    from rekisteri.importer._structure import Section  # at run time: it imports this module
+
+    index = 0
+    while index < len(sections):
+        section = sections[index]
+        index += 1
+        if section.kind not in _PARTIES or section.heading is None:
+            continue
+        cut = next(
+            (
+                at
+                for at, piece in enumerate(section.pieces)
+                if at > 0 and piece.kind == "para" and _other_field_prose(text, piece)
+            ),
+            None,
+        )
+        if cut is not None:
+            rest = section.pieces[cut:]
+            del section.pieces[cut:]
+            sections.insert(index, Section(None, None, rest))
+
+
+def _other_field_prose(text: str, piece: Piece) -> bool:
+    """Whether a paragraph is prose with no party's details that speaks of a field clearly."""
+    body = text[piece.content_start : piece.end]
+    low = " ".join(body.split()).casefold()
+    if len(low.split()) < _PROSE_WORDS or not low.endswith((".", "!")):
+        return False
+    if any(value.search(low) is not None for value in _PARTY_VALUES) or "@" in low:
+        return False
+    votes: dict[SectionKind, int] = {}
+    for sentence in _SENTENCE_END.split(low):
+        if ABOUT_NOTICE.search(sentence):
+            continue
+        for cue in _cues(sentence):
+            votes[cue] = votes.get(cue, 0) + 1
+    ranked = sorted(votes.values(), reverse=True)
+    return bool(ranked) and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1])
 
 
 def _read_by_text(text: str, section: Section) -> None:
