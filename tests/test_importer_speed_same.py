@@ -2,8 +2,8 @@
 
 Each quick path is checked against the reading it stands for: the heading
 guess by every cue, a head word's kinds by every stem, the accounting's sets of
-the draft's words from each distinct text, and the collector's state around an
-import.
+the draft's words from each distinct text, its numbers from one search, and the
+collector's state around an import.
 """
 
 from __future__ import annotations
@@ -171,3 +171,20 @@ _MOVABLE = frozenset(
 def test_the_kinds_a_sentence_names_are_those_each_kind_finds(text: str) -> None:
     each = {kind for kind in _MOVABLE if _headings.names_kind(kind, text)}
     assert _headings.kinds_named(_MOVABLE, text) == each
+
+
+def _digits_plainly(text: str) -> set[str]:
+    """The accounting's numbers as first written: the runs, then those of the gaps removed."""
+    runs = set(re.findall(r"\d+", text))
+    runs.update(re.findall(r"\d+", re.sub(r"(?<=\d)[-\s.](?=\d)", "", text)))
+    runs.update(run[-_account._TAIL :] for run in list(runs) if len(run) > _account._TAIL)
+    return runs
+
+
+_DIGIT_PIECES = ("1", "23", "4567890", "-", " ", ".", "..", "\n", "\t", "–", "a", "٣", "²", "\xa0")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DIGIT_PIECES), max_size=12).map("".join))
+def test_the_numbers_of_a_text_are_read_in_one_search_as_in_three(text: str) -> None:
+    assert _account._digits(text) == _digits_plainly(text)

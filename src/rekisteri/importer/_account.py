@@ -199,14 +199,24 @@ def _digits(text: str) -> set[str]:
     digits gives its last six too (the old six-digit Y-tunnus "357502-9" is
     the draft's "0357502-9").
     """
-    runs = set(_DIGIT_RUN.findall(text))
-    runs.update(_DIGIT_RUN.findall(_DIGIT_GAP.sub("", text)))
+    runs: set[str] = set()
+    # one search for the chains of runs (a run alone is a chain of one), each distinct
+    # chain read once (a note repeated on each purpose has the same numbers each time)
+    for chain in set(_DIGIT_CHAIN.findall(text)):
+        if chain.isdecimal():  # a run alone: ``\d`` is a decimal digit (Unicode Nd)
+            runs.add(chain)
+        else:
+            parts = _DIGIT_RUN.findall(chain)
+            runs.update(parts)
+            runs.add("".join(parts))  # the runs joined over their gaps
     runs.update(run[-_TAIL:] for run in list(runs) if len(run) > _TAIL)
     return runs
 
 
 _DIGIT_RUN: Final = re.compile(r"\d+")
-_DIGIT_GAP: Final = re.compile(r"(?<=\d)[-\s.](?=\d)")
+#: Runs of digits, each two joined by one hyphen, white space character or dot: "1234567-8".
+#: Possessive: a run is never tried again from one of its own digits.
+_DIGIT_CHAIN: Final = re.compile(r"\d++(?:[-\s.]\d++)*")
 #: A number this long or longer is also found by its last digits.
 _TAIL: Final = 6
 _NOT_DIGIT: Final = re.compile(r"\D")
