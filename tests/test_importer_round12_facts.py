@@ -6,6 +6,7 @@ Fictional notices written for these tests; each checks one mechanism.
 from __future__ import annotations
 
 from rekisteri.importer import import_notice
+from rekisteri.importer._register_name import title_register_name
 
 
 def test_a_y_tunnus_with_a_stray_space_at_its_dash_is_the_business_id() -> None:
@@ -44,3 +45,39 @@ def test_a_role_word_after_the_legal_form_is_no_part_of_the_controller_name() ->
     result = import_notice(text)
     assert result.draft.controller.name == "Järvikylien Seura ry"
     assert any("toiminnanjohtaja" in note for note in result.notes.get("controller", ()))
+
+
+def test_a_numbered_heading_about_the_register_is_no_register_name() -> None:
+    text = (
+        "Dataskyddsbeskrivning\n\n"
+        "1. Personuppgiftsansvarig\n\nExempelby stad\n\n"
+        "2. Kontaktperson för registret\n\nAnna Exempel, anna.exempel@exempelby.example.fi\n\n"
+        "3. Ändamålet med behandlingen\n\nUppgifterna används för att skicka nyhetsbrev.\n"
+    )
+    assert title_register_name("2. Ansvarig person för registret") is None
+    assert title_register_name("Contact person for the register") is None
+    name = import_notice(text).draft.name
+    assert name is None or "för registret" not in (name.sv or name.fi or "")
+
+
+def test_a_title_naming_the_processing_after_its_document_word() -> None:
+    assert title_register_name("Dataskyddsbeskrivning: Stadens nyhetsbrev") == "Stadens nyhetsbrev"
+    assert title_register_name("Tietosuojaseloste – Kylän kirjaston lainaajat") == (
+        "Kylän kirjaston lainaajat"
+    )
+    assert title_register_name("Tietosuojaseloste – Esimerkki ry") is None
+    assert title_register_name("Tietosuojaseloste | Kylän kunta") is None
+    assert title_register_name("Privacy policy – Example Company") is None
+    assert title_register_name("Tietosuojaseloste: Uutiskirje") is None  # one word: a guess too far
+
+
+def test_a_public_bodys_information_resource_on_a_line_of_its_own_is_the_name() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Kirjastopalveluiden asiakastietovaranto\n\n"
+        "1. Rekisterinpitäjä\n\nKylän kunta\nTorikatu 1, 45100 Kouvola\n\n"
+        "2. Henkilötietojen käsittelyn tarkoitus\n\nTietoja käytetään lainaamiseen.\n"
+    )
+    name = import_notice(text).draft.name
+    assert name is not None
+    assert name.fi == "Kirjastopalveluiden asiakastietovaranto"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from rekisteri.importer._cues import flat, register_name_of
+from rekisteri.importer._cues import ORGANISATION, flat, register_name_of
 from rekisteri.importer._finnish import capitalise
 from rekisteri.importer._headings import recognise
 
@@ -84,9 +84,61 @@ def title_register_name(line: str) -> str | None:
     )
     if name is None:
         name = _phrase_name(line)
+    if name is not None and _THE_REGISTER_END.search(name):
+        return None  # "2. Ansvarig person för registret": a heading about the register
+    if name is None:
+        name = _processing_after_document(line)
     if name is not None and line.isupper():
         name = unshouted_name(name)
     return _without_kind_owner(name) if name is not None else None
+
+
+#: A name that ends with the bare register word after a preposition speaks of the register:
+#: "Ansvarig person för registret", "Contact person for the register".
+_THE_REGISTER_END: Final = re.compile(
+    r"(?i)(?:^|[ \t])(?:för|i|av|över|om|till|från|for|of|to|in|from|the)[ \t]+"
+    r"(?:register|registret|registry)$"
+)
+#: A title's document word, a colon or a dash, then what the notice is about.
+_DOCUMENT_THEN: Final = re.compile(
+    rf"(?i)^{_DOCUMENT}[ \t]*(?:[:|–—]|[ \t]-)[ \t]*(?P<name>[\w][\w' -]*[\w])$"
+)
+_PROCESSING_WORDS: Final = (2, 6)
+
+
+def _processing_after_document(line: str) -> str | None:
+    """What a title names after its document word when no register word does, or ``None``.
+
+    "Dataskyddsbeskrivning: Stadens nyhetsbrev", "Tietosuojaseloste – Kylän
+    kirjaston lainaajat": a few words ending with a common noun name the
+    register's processing. Not a body's name ("Tietosuojaseloste – Esimerkki
+    Oy", "… | Kylän kunta") nor a site's (capitalised last word), nor one word.
+
+    Examples:
+        >>> _processing_after_document("Dataskyddsbeskrivning: Stadens nyhetsbrev")
+        'Stadens nyhetsbrev'
+        >>> _processing_after_document("Tietosuojaseloste – Esimerkki ry") is None
+        True
+        >>> _processing_after_document("Privacy policy – Example Company") is None
+        True
+    """
+    found = _DOCUMENT_THEN.match(line)
+    if found is None:
+        return None
+    name = found.group("name").strip()
+    words = name.split()
+    low, high = _PROCESSING_WORDS
+    last = words[-1]
+    if (
+        not low <= len(words) <= high
+        or not last[:1].islower()
+        or last.casefold() in LEGAL_FORMS
+        or ORGANISATION.search(last)
+        or _VERB.search(name)
+        or recognise(name) is not None
+    ):
+        return None
+    return capitalise(name)
 
 
 #: A register's name in the partitive at the end of a sentence about it ("… jäsenrekisteriä").
@@ -703,9 +755,11 @@ _NAME_LABEL_LINE: Final = re.compile(
     r"|registrets[ \t]+(?:namn|benämning)(?:[ \t]+och[ \t]+(?:innehåll|ändamål))?"
     r"|namn(?:et)?[ \t]+på[ \t]+registret)[ \t]*:?[ \t]*$"
 )
-#: The words that end a register's name under its label ("Medlemsförteckning", "Jäsenluettelo").
+#: The words that end a register's name under its label ("Medlemsförteckning", "Jäsenluettelo");
+#: a public body's "tietovaranto" (information resource) is one too ("Asiakastietovaranto").
 _LISTING_END: Final = re.compile(
-    r"(?i)(?:rekisteri|register|registret|registry|förteckning|luettelo|kortisto|database)$"
+    r"(?i)(?:rekisteri|register|registret|registry|förteckning|luettelo|kortisto|database"
+    r"|tietovaranto)$"
 )
 
 
