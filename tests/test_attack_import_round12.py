@@ -670,6 +670,152 @@ def test_a_not_applicable_answer_is_no_transfer(answer: str) -> None:
     assert result.draft.transfers == ()
 
 
+# --- K10: the short lines after a lead-in are not one entry a line ------------------
+
+LEAD_IN_LINES_BROKEN = [
+    # a blank line between the entries: the last one is an unknown heading, not mapped
+    (
+        "Rekisterin tietosisältö\n\nRekisteriin tallennetaan seuraavat tiedot:\n\n"
+        "Nimi\n\nOsoite\n\nPuhelinnumero\n"
+    ),
+    # entries in lower case: one category 'Seuraavat tiedot', the entries in its description
+    (
+        "Rekisterin tietosisältö\n\nRekisteriin tallennetaan seuraavat tiedot:\n"
+        "nimi\nosoite\npuhelinnumero\n"
+    ),
+    # a PDF's numbered heading with no blank line under it
+    (
+        "5. Rekisterin tietosisältö\nRekisteriin tallennetaan seuraavat tiedot:\n"
+        "Nimi\nOsoite\nPuhelinnumero\n"
+    ),
+    # the guide's own lead-in: category 'Rekisteriin tallennetaan'
+    "5. Rekisterin tietosisältö\nRekisteriin tallennetaan:\nNimi\nOsoite\nPuhelinnumero\n",
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K10: the short lines after a lead-in ending in a colon are not one entry a line "
+    "when a blank line separates them (the last is an unknown heading, not mapped), when they "
+    "are in lower case, or under a numbered heading with no blank line: the lead-in itself "
+    "('Seuraavat tiedot', 'Rekisteriin tallennetaan') becomes the one category",
+)
+@pytest.mark.parametrize("body", LEAD_IN_LINES_BROKEN)
+def test_the_lines_after_a_lead_in_are_one_entry_a_line(body: str) -> None:
+    result = import_notice(CONTROLLER["fi"] + body)
+    names = [category.name.fi.casefold() for category in result.draft.data_categories]
+    assert names == ["nimi", "osoite", "puhelinnumero"]
+    assert result.unmatched == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        (
+            "Rekisterin tietosisältö\n\nRekisteriin tallennetaan seuraavat tiedot:\n"
+            "Nimi\nOsoite\nPuhelinnumero\n"
+        ),
+        "Rekisterin tietosisältö\n\nRekisteriin tallennetaan:\nNimi\nOsoite\nPuhelinnumero\n",
+        (
+            "5. Rekisterin tietosisältö\n\nRekisteriin tallennetaan seuraavat tiedot:\n"
+            "Nimi\nOsoite\nPuhelinnumero\n"
+        ),
+    ],
+)
+def test_the_lines_after_a_lead_in_are_entries(body: str) -> None:
+    result = import_notice(CONTROLLER["fi"] + body)
+    names = [category.name.fi for category in result.draft.data_categories]
+    assert names == ["Nimi", "Osoite", "Puhelinnumero"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K10: items one a line without bullets under the data heading (a list whose "
+    "bullets a PDF or a plain-text save dropped) become one category 'Nimi Osoite "
+    "Puhelinnumero'; with blank lines between them 'Nimi Osoite' and the last not mapped",
+)
+@pytest.mark.parametrize(
+    "items",
+    [
+        "Nimi\nOsoite\nPuhelinnumero\n",
+        "Nimi\n\nOsoite\n\nPuhelinnumero\n",
+        "Etu- ja sukunimi\nSähköpostiosoite\nPuhelinnumero\n",
+    ],
+)
+def test_items_one_a_line_under_the_data_heading_are_entries(items: str) -> None:
+    result = import_notice(CONTROLLER["fi"] + "Rekisterin tietosisältö\n\n" + items)
+    assert len(result.draft.data_categories) == 3
+
+
+# --- K11: a table in plain text under a field's heading is one entry -----------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K11: a table in plain text (tab-separated as Word saves a table as text, or "
+    "Markdown pipes) under the data, purposes or recipients heading gives one entry named by "
+    "the whole table ('Tieto Pakollinen Nimi kyllä Osoite kyllä …'; the Markdown name even "
+    "cut at its separator row), not one entry a row",
+)
+@pytest.mark.parametrize(
+    ("heading", "table", "count"),
+    [
+        (
+            "Rekisterin tietosisältö",
+            "Tieto\tPakollinen\nNimi\tkyllä\nOsoite\tkyllä\nPuhelinnumero\tei\n",
+            3,
+        ),
+        (
+            "Rekisterin tietosisältö",
+            (
+                "| Tieto | Pakollinen |\n|---|---|\n| Nimi | kyllä |\n| Osoite | kyllä |\n"
+                "| Puhelinnumero | ei |\n"
+            ),
+            3,
+        ),
+        (
+            "Rekisterin käyttötarkoitus",
+            "Tarkoitus\tOikeusperuste\nLaskutus\tsopimus\nMarkkinointi\tsuostumus\n",
+            2,
+        ),
+        (
+            "Tietojen säännönmukaiset luovutukset",
+            "Vastaanottaja\tPeruste\nVerohallinto\tlaki\nPosti Group Oyj\tsopimus\n",
+            2,
+        ),
+    ],
+)
+def test_a_plain_text_table_gives_one_entry_a_row(heading: str, table: str, count: int) -> None:
+    draft = import_notice(CONTROLLER["fi"] + heading + "\n\n" + table).draft
+    entries = {
+        "Rekisterin tietosisältö": draft.data_categories,
+        "Rekisterin käyttötarkoitus": draft.purposes,
+        "Tietojen säännönmukaiset luovutukset": draft.recipients,
+    }[heading]
+    assert len(entries) == count
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K11: a cookie table written in Markdown ('| Eväste | Tarkoitus | Kesto |' over "
+    "'|---|---|---|') gives no cookies: the whole table is the cookie policy text",
+)
+def test_a_markdown_cookie_table_gives_cookies() -> None:
+    draft = import_notice(
+        CONTROLLER["fi"] + "Evästeet\n\n| Eväste | Tarkoitus | Kesto |\n|---|---|---|\n"
+        "| _ga | kävijätilastot | 2 vuotta |\n| PHPSESSID | istunto | istunto |\n"
+    ).draft
+    assert [cookie.name for cookie in draft.cookies] == ["_ga", "PHPSESSID"]
+
+
+def test_a_pipe_cookie_table_gives_cookies() -> None:
+    draft = import_notice(
+        CONTROLLER["fi"] + "Evästeet\n\nEväste | Tarkoitus | Kesto\n"
+        "_ga | kävijätilastot | 2 vuotta\nPHPSESSID | istunto | istunto\n"
+    ).draft
+    assert [cookie.name for cookie in draft.cookies] == ["_ga", "PHPSESSID"]
+
+
 # --- What held: realistic notices --------------------------------------------------
 
 WORD_NOTICE = (
