@@ -103,3 +103,42 @@ class TestJoinedCuesMapByName:
         joined = re.compile("|".join(f"(?P<cue{order}>{cue})" for order, cue in enumerate(cues)))
         found = [joined.search(word) for word in ("tarke", "luovutus", "säilytys")]
         assert [match.lastgroup for match in found if match] == ["cue0", "cue1", "cue2"]
+
+
+class TestPartsUnderTheDataHeading:
+    """R3-8: parts under an empty data heading end at the first part that is about no data."""
+
+    TEXT = (
+        "Privacy notice\n\nController\n\nCorner Bakery Ltd, Mill Lane 7, 40100 Jyväskylä, "
+        "office@cornerbakery.example.com\n\nWhat personal data we collect\n\n"
+        "Loyalty card\n\nYour name, phone number and the date you joined.\n\n"
+        "Purchase history\n\nThe cakes you have bought and the shop where you bought them.\n\n"
+        "Allergies\n\nWe bake in a kitchen that also handles nuts, so we cannot promise "
+        "that any product is free of them.\n\n"
+        "Events\n\nWe hold baking classes in the spring; watch our windows for the dates.\n\n"
+        "How long we keep your data\n\nLoyalty data are deleted a year after the card "
+        "was last used.\n"
+    )
+
+    def _fields(self, phrase: str) -> set[str]:
+        result = import_notice(self.TEXT)
+        at = result.text.index(phrase)
+        return {m.field for m in result.mapped if m.start <= at < m.end}
+
+    def test_parts_that_name_data_are_data(self) -> None:
+        """'Loyalty card' (its text names data) and 'Purchase history' (its heading does)."""
+        result = import_notice(self.TEXT)
+        data = [(start, end) for start, end, kind in result.sections if kind == "data_categories"]
+        covered = "".join(result.text[start:end] for start, end in data)
+        assert "phone number" in covered
+        assert "cakes you have bought" in covered
+
+    def test_a_topic_of_no_data_ends_the_parts(self) -> None:
+        """'Allergies' and 'Events' are not data categories: listed, not filed as data."""
+        result = import_notice(self.TEXT)
+        for phrase in ("handles nuts", "baking classes"):
+            assert not any(field.startswith("data_categories") for field in self._fields(phrase))
+            assert any(phrase in result.text[p.start : p.end] for p in result.unmatched)
+        names = " ".join(str(part.name.en) for part in result.draft.data_categories)
+        assert "nuts" not in names
+        assert "classes" not in names

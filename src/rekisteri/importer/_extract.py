@@ -97,6 +97,7 @@ from rekisteri.importer._headings import (
 )
 from rekisteri.importer._lists import split_items
 from rekisteri.importer._people import (
+    DATA_ITEM,
     PROCESSOR_CUE,
     PROCESSOR_LEAD,
     is_data_item,
@@ -302,7 +303,7 @@ def _moved_from(kind: SectionKind | None, low: str) -> str | None:
         kind is SectionKind.CONTENT
         and USED_FOR_FI.match(low)
         and purposes_in(low)
-        and not _DATA_ITEM.search(low)
+        and not DATA_ITEM.search(low)
     ):
         return "purposes"  # "Tietoja käytetään laskutukseen." under "Mitä tietoja keräämme?"
     return None
@@ -315,7 +316,7 @@ def _names_people(low: str) -> bool:
     kunder", "Asiakkaat ja heidän yhteyshenkilönsä." (a list of people without a
     verb); not "Asiakkaan nimi ja osoite" nor a lead-in to a list.
     """
-    if low.rstrip().endswith(":") or _DATA_ITEM.search(low):
+    if low.rstrip().endswith(":") or DATA_ITEM.search(low):
         return False
     if _ARE_SUBJECTS.match(low) and _SUBJECTS_WORD.match(low):
         return True  # "Rekisteröityjä ovat vapaaehtoiset havaitsijat."
@@ -391,7 +392,7 @@ def _data_of_first_part(heading: str, low: str) -> SectionKind | None:
     first = HEADING_AND.split(heading, maxsplit=1)[0]
     if (
         guess(first) is SectionKind.CONTENT
-        and _DATA_ITEM.search(low)
+        and DATA_ITEM.search(low)
         and not names_kind(SectionKind.SOURCES, low)
         and not SOURCE.search(low)
         and not DATA_SUBJECT.search(low)
@@ -427,11 +428,6 @@ _WHOSE_DATA: Final = re.compile(
     r"|\b(?:personal )?(?:data|information|details) (?:on|about|of) (?:our |the )?"
     r"(?:customers|clients|members|employees|visitors|users|applicants|participants|subscribers"
     r"|pupils|students|guardians)\b"
-)
-#: … and names no item of data (then it is a list of data: "asiakkaan nimi ja osoite").
-_DATA_ITEM: Final = re.compile(
-    r"\bnimi|osoit|puhelin|sähköpost|syntymä|henkilötunn|\bnamn|adress|telefon|e-post"
-    r"|\bname|address|phone|e-?mail"
 )
 #: "Rekisteröityjä ovat …", "De registrerade är …", "Data subjects are …": words before the people.
 _ARE_SUBJECTS: Final = re.compile(
@@ -1246,7 +1242,7 @@ class Extractor:
         if (
             kind is SectionKind.CONTENT
             and (_WHOSE_DATA.search(low) or whose_data(low))
-            and not _DATA_ITEM.search(low)
+            and not DATA_ITEM.search(low)
             and not low.rstrip().endswith(":")  # a lead-in to a list of data
         ):
             # "Rekisterissä käsitellään asiakkaiden ja jäsenten tietoja": whose data, not which

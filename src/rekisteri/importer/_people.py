@@ -100,6 +100,12 @@ _DATA_WORD: Final = re.compile(
 )
 
 
+#: A word for one concrete item of personal data, in lower-case text ("asiakkaan nimi ja
+#: osoite", "the guest's name", "IP address"): more than the general words for data.
+DATA_ITEM: Final = re.compile(
+    r"\bnimi|osoit|puhelin|sähköpost|syntymä|henkilötunn|\bnamn|adress|telefon|e-post"
+    r"|\bname|address|phone|e-?mail"
+)
 #: A Swedish or English preposition after the people it qualifies.
 _PREPOSITION: Final = re.compile(r"(?i)\s(?:i|på|av|till|för|vid|från|of|in|at|for|to|from)\s")
 

@@ -31,6 +31,7 @@ from rekisteri.importer._headings import (
     sub_label,
     unspaced,
 )
+from rekisteri.importer._people import DATA_ITEM, is_data_item
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
@@ -2030,10 +2031,27 @@ def _subheadings(text: str, sections: list[Section]) -> None:
             and section.pieces  # a line alone at the end is a value, not a part's heading
             and not other_matters(text[piece.start : piece.end])
         ):
+            if parent is SectionKind.CONTENT and not _names_data(text, piece, section.pieces):
+                parent = None  # "Children" / prose of no data: another topic, the parts end
+                continue
             section.kind = piece.section = parent
             piece.inherited = True
             if parent is SectionKind.PURPOSES:
                 piece.sub = text[piece.start : piece.end].strip(" \t.:")
+
+
+def _names_data(text: str, heading: Piece, pieces: list[Piece]) -> bool:
+    """Whether a part under the data heading is about data: its heading or a list names data.
+
+    "Account details" / …, "Palvelussa on" / "– käyttäjien henkilötietoja", or text
+    that names an item of data ("the server logs your IP address"); not "Children" /
+    "Our shop is not meant for children …" nor "Social media" / "We have pages on …".
+    """
+    return (
+        is_data_item(text[heading.start : heading.end])
+        or any(piece.kind == "item" for piece in pieces)
+        or any(DATA_ITEM.search(text[piece.start : piece.end].casefold()) for piece in pieces)
+    )
 
 
 def _was_guessed(text: str, piece: Piece) -> bool:
