@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Final
 
@@ -391,7 +392,7 @@ def parse_line(text: str, start: int, end: int) -> list[Part]:
         parts = parse_line_uncached(text, start, end)
         with _SEEN_LOCK:  # imports in several threads share the memory
             if len(_SEEN) >= _SEEN_MAX:
-                _SEEN.pop(next(iter(_SEEN)), None)  # the oldest line goes
+                _SEEN.popitem(last=False)  # the oldest line goes
             _SEEN[key] = (before, tuple(parts))
         return parts
     at, seen_parts = seen
@@ -407,7 +408,9 @@ def parse_line(text: str, start: int, end: int) -> list[Part]:
 _CONTEXT: Final = 8
 #: Lines remembered by :func:`parse_line`: (the line with its context, the line's offset in
 #: it) → (where that context started in the text it was read in, the parts read there).
-_SEEN: Final[dict[tuple[str, int], tuple[int, tuple[Part, ...]]]] = {}
+#: In the order they were read: the oldest is dropped in constant time (a plain dict's
+#: first item is found past the holes its dropped items left, up to a third of its size).
+_SEEN: Final[OrderedDict[tuple[str, int], tuple[int, tuple[Part, ...]]]] = OrderedDict()
 _SEEN_MAX: Final = 1024
 #: Guards eviction and insertion in :data:`_SEEN` (iterating a dict another thread changes fails).
 _SEEN_LOCK: Final = threading.Lock()

@@ -446,8 +446,10 @@ def _labelled_id(text: str, out: Builder) -> None:
     The one right after the controller's name first ("…, johon kuuluu A Oy:n
     (Y-tunnus: …) ohella B Oy (Y-tunnus: …)": B's when B is the controller).
     """
-    taken = [m for m in out.mapped if m.field.startswith(_OTHER_PARTY)]
     found_all = list(YTUNNUS_ANY.finditer(text, 0, min(len(text), _FIRST_PART)))
+    if not found_all:
+        return  # the cheap test first: the other parties' spans are read only for an id
+    taken = [m for m in out.mapped if m.field.startswith(_OTHER_PARTY)]
     name = out.controller.name
     if name:
         flat_name = r"[ \t]*".join(re.escape(part) for part in name.replace(" ", ""))
