@@ -81,3 +81,30 @@ def test_a_public_bodys_information_resource_on_a_line_of_its_own_is_the_name() 
     name = import_notice(text).draft.name
     assert name is not None
     assert name.fi == "Kirjastopalveluiden asiakastietovaranto"
+
+
+def test_a_title_said_in_a_sentence_gives_the_register_without_the_sentence_words() -> None:
+    finnish = "Tämä on Pajulan Tila Oy:n asiakasrekisterin tietosuojaseloste."
+    assert title_register_name(finnish) == "Pajulan Tila Oy:n asiakasrekisteri"
+    swedish = "Detta är Exempel Ab:s dataskyddsbeskrivning för kundregistret"
+    assert title_register_name(swedish) == "Kundregistret"
+    text = (
+        "Tämä on Pajulan Tila Oy:n asiakasrekisterin tietosuojaseloste.\n\n"
+        "Rekisterinpitäjä\n\nPajulan Tila Oy\nPeltotie 2, 61800 Kauhajoki\n\n"
+        "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n"
+    )
+    name = import_notice(text).draft.name
+    assert name is not None
+    assert name.fi == "Pajulan Tila Oy:n asiakasrekisteri"
+
+
+def test_the_name_this_register_has_stated_in_a_sentence() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Rekisterinpitäjä\n\nPajulan Tila Oy\nPeltotie 2, 61800 Kauhajoki\n\n"
+        "Tämän rekisterin nimi on Pajulan kanta-asiakasrekisteri.\n\n"
+        "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n"
+    )
+    name = import_notice(text).draft.name
+    assert name is not None
+    assert name.fi == "Pajulan kanta-asiakasrekisteri"

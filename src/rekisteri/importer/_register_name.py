@@ -37,8 +37,8 @@ _TITLE_PHRASE: Final = re.compile(
 )
 #: "Rekisterin nimi on X.", "Registrets namn är X.", "The name of the register is X."
 _STATED: Final = re.compile(
-    r"(?i)^(?:rekisterin[ \t]+nimi|rekisterin[ \t]+nimenä|registrets[ \t]+namn"
-    r"|registerets[ \t]+namn|(?:the[ \t]+)?name[ \t]+of[ \t]+the[ \t]+register"
+    r"(?i)^(?:(?:tämän[ \t]+)?rekisterin[ \t]+nimi|rekisterin[ \t]+nimenä|registrets[ \t]+namn"
+    r"|registerets[ \t]+namn|(?:the[ \t]+)?name[ \t]+of[ \t]+(?:the|this)[ \t]+register"
     r"|the[ \t]+register's[ \t]+name)[ \t]+(?:on|är|is)[ \t]+(?P<name>.+?)[ \t]*\.?$"
 )
 #: A verb inside the stated name: a clause follows, not the name alone.
@@ -86,6 +86,9 @@ def title_register_name(line: str) -> str | None:
         name = _phrase_name(line)
     if name is not None and _THE_REGISTER_END.search(name):
         return None  # "2. Ansvarig person för registret": a heading about the register
+    if name is not None and re.search(rf"(?i){_DOCUMENT}", name):
+        # "X Ab:s dataskyddsbeskrivning för kundregistret": the register after the document
+        name = _register_after_document(name) or name
     if name is None:
         name = _processing_after_document(line)
     if name is not None and line.isupper():
@@ -93,6 +96,24 @@ def title_register_name(line: str) -> str | None:
     return _without_kind_owner(name) if name is not None else None
 
 
+def _register_after_document(name: str) -> str | None:
+    """The register a name still holding the document's word names after it, or ``None``.
+
+    Examples:
+        >>> _register_after_document("Exempel Ab:s dataskyddsbeskrivning för kundregistret")
+        'Kundregistret'
+        >>> _register_after_document("Exempel Ab:s dataskyddsbeskrivning") is None
+        True
+    """
+    found = _DOCUMENT_FOR.search(name)
+    if found is None or not _REGISTER_END.search(found.group("rest")):
+        return None
+    return capitalise(found.group("rest"))
+
+
+_DOCUMENT_FOR: Final = re.compile(
+    rf"(?i){_DOCUMENT}[ \t]+(?:för|for|of)[ \t]+(?:the[ \t]+)?(?P<rest>\S.*)$"
+)
 #: A name that ends with the bare register word after a preposition speaks of the register:
 #: "Ansvarig person för registret", "Contact person for the register".
 _THE_REGISTER_END: Final = re.compile(
@@ -232,7 +253,9 @@ _ABOUT_LEAD: Final = re.compile(
     r"(?i)^(?:tässä[ \t]+(?:\w+[ \t]+){0,2}?(?:kuvataan|kerrotaan|esitellään)"
     r"|tämä[ \t]+(?:\w+[ \t]+){0,2}?koskee|denna[ \t]+(?:\w+[ \t]+){0,1}?gäller"
     r"|i[ \t]+denna[ \t]+(?:\w+[ \t]+){0,2}?beskrivs|this[ \t]+(?:\w+[ \t]+){0,2}?describes"
-    r"|this[ \t]+(?:\w+[ \t]+){0,2}?(?:concerns|covers|applies[ \t]+to))"
+    r"|this[ \t]+(?:\w+[ \t]+){0,2}?(?:concerns|covers|applies[ \t]+to)"
+    # "Tämä on X:n asiakasrekisterin tietosuojaseloste": the title said in a sentence
+    r"|tämä[ \t]+on|detta[ \t]+är)"
     r"[ \t]+(?=\S)"
 )
 
