@@ -318,9 +318,10 @@ def _names_people(low: str) -> bool:
     """
     if low.rstrip().endswith(":") or DATA_ITEM.search(low):
         return False
-    if _ARE_SUBJECTS.match(low) and _SUBJECTS_WORD.match(low):
+    are = _ARE_SUBJECTS.match(low)
+    if are is not None and _SUBJECTS_WORD.match(low):
         return True  # "Rekisteröityjä ovat vapaaehtoiset havaitsijat."
-    rest = _ARE_SUBJECTS.sub("", low, count=1).rstrip(" .")
+    rest = (low if are is None else low[are.end() :]).rstrip(" .")  # the pattern opens with "^"
     listed = split_items(rest)
     if listed is None:
         return rest != low.rstrip(" .") and people_kind(rest)
@@ -662,6 +663,8 @@ class Extractor:
         """The kind of list a lead-in named ("… seuraavista lähteistä:"), for its items."""
         self.other_matters = False
         """Whether the section read is headed "Muut tiedot" (its text: the description)."""
+        self._on_behalf: dict[tuple[int, int], bool] = {}
+        """Whether a heading (by its span) says that its entries act on the controller's behalf."""
 
     def run(self) -> Builder:
         first_title = next(
@@ -1069,7 +1072,7 @@ class Extractor:
                 section, piece
             )  # a list under a heading the importer does not know
         # a data item's remark in brackets ("nimi (säilytetään 6 vuotta)") moves no item
-        cued = _BRACKETED.sub("", item) if kind is SectionKind.CONTENT else item
+        cued = _BRACKETED.sub("", item) if kind is SectionKind.CONTENT and "(" in item else item
         routed = self._cross(kind, cued.casefold())
         if routed in {"transfers", "retention", "recipients"} or (
             routed is not None
@@ -1148,14 +1151,15 @@ class Extractor:
 
     def _processor_heading(self, section: Section, kind: SectionKind | None, item: str) -> bool:
         """A firm listed under a data or recipients heading that says "on our behalf"."""
-        if (
-            kind not in {SectionKind.CONTENT, SectionKind.DISCLOSURES}
-            or section.heading is None
-            or COMPANY.search(item) is None  # the item's own test first: the heading's is dearer
-        ):
+        heading = section.heading
+        if kind not in {SectionKind.CONTENT, SectionKind.DISCLOSURES} or heading is None:
             return False
-        heading = heading_text(self.text, section.heading).casefold()
-        return processor_evidence(heading) == "strong"
+        span = (heading.start, heading.end)
+        on_behalf = self._on_behalf.get(span)
+        if on_behalf is None:  # the heading's test once a heading, not once an entry
+            said = heading_text(self.text, heading).casefold()
+            on_behalf = self._on_behalf[span] = processor_evidence(said) == "strong"
+        return on_behalf and COMPANY.search(item) is not None
 
     def _content_item(self, item: str, start: int, end: int) -> None:
         if self._people_label(item, start, end):
@@ -1241,9 +1245,9 @@ class Extractor:
             return "data_subjects"
         if (
             kind is SectionKind.CONTENT
-            and (_WHOSE_DATA.search(low) or whose_data(low))
-            and not DATA_ITEM.search(low)
             and not low.rstrip().endswith(":")  # a lead-in to a list of data
+            and not DATA_ITEM.search(low)  # the cheap tests first (all three are pure)
+            and (_WHOSE_DATA.search(low) or whose_data(low))
         ):
             # "Rekisterissä käsitellään asiakkaiden ja jäsenten tietoja": whose data, not which
             return "data_subjects"
@@ -1580,8 +1584,10 @@ class Extractor:
     def _people_label(self, sentence: str, start: int, end: int) -> bool:
         """A line that names people, then their data: "Jäsenet: jäsennumero."."""
         label, colon, rest = sentence.partition(": ")
+        if not colon or not rest.strip(" ."):
+            return False
         people = people_named(label)  # "Jäsenistä: …" → "Jäsenet"
-        if not colon or not rest.strip(" .") or not people_kind(people):
+        if not people_kind(people):
             return False
         self.out.add_subject(capitalise(people), None, start, end)
         listed = split_items(rest)
