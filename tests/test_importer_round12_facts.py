@@ -108,3 +108,32 @@ def test_the_name_this_register_has_stated_in_a_sentence() -> None:
     name = import_notice(text).draft.name
     assert name is not None
     assert name.fi == "Pajulan kanta-asiakasrekisteri"
+
+
+def test_a_bodys_block_under_a_contact_heading_is_the_controller_when_none_is_named() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Yhteydenotot\n\n"
+        "Pajulan Tila Oy\nY-tunnus 2077474-0\nPeltotie 2\n61800 Kauhajoki\n"
+        "tila@pajula.example.fi\n\n"
+        "Rekisterin nimi\n\nAsiakasrekisteri\n"
+    )
+    result = import_notice(text)
+    controller = result.draft.controller
+    assert controller.name == "Pajulan Tila Oy"
+    assert controller.contact is not None
+    assert controller.contact.email == "tila@pajula.example.fi"
+    assert result.draft.contact_person is None or result.draft.contact_person.name is None
+
+
+def test_a_persons_block_under_a_contact_heading_stays_the_contact_person() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Yhteydenotot\n\n"
+        "Aino Pajula\nPeltotie 2\n61800 Kauhajoki\naino.pajula@pajula.example.fi\n\n"
+        "Rekisterin nimi\n\nAsiakasrekisteri\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.controller.name != "Aino Pajula"
+    assert draft.contact_person is not None
+    assert draft.contact_person.name == "Aino Pajula"

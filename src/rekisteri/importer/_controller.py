@@ -1290,7 +1290,8 @@ class ContactReader:
         to the controller where it has none; the contact person is left empty.
         """
         own, contact = self.out.controller, self.out.contact
-        if (
+        body = own.name is None and self._body_named(contact.name)
+        if not body and (
             contact.name is None
             or own.name is None
             or contact.name.casefold() != own.name.casefold()
@@ -1301,6 +1302,10 @@ class ContactReader:
         if people:
             # "Esimerkki Oy / Aino Esimerkki" with the person's own e-mail: a contact person
             return
+        if body:
+            # no controller named anywhere, a body's block under a contact heading: its own
+            own.name = contact.name
+            self.out.note("controller", "name read from a contact block that names a body; check")
         for field in ("email", "phone", "url", "street", "postal_code", "town"):
             value = getattr(contact, field)
             if value is not None and getattr(own, field) is None:
@@ -1308,6 +1313,16 @@ class ContactReader:
             setattr(contact, field, None)
         contact.name = None
         self.out.note("controller", "contact details for the register read as its own; check")
+
+    @staticmethod
+    def _body_named(name: str | None) -> bool:
+        """Whether *name* is a body's ("Esimerkki Oy", "Kylän kunta"), not a person's."""
+        return (
+            name is not None
+            and ORGANISATION.search(name) is not None
+            and not looks_like_person(name)
+            and not _statement(name)
+        )
 
     def _settle_business_id(self) -> None:
         """A Y-tunnus given only under the contact heading is the controller's.
