@@ -1234,3 +1234,38 @@ def test_a_shape_costs_no_more_than_four_times_prose(shape: str) -> None:
     if shape == "definition-list":
         text = "<dl>" + text + "</dl>"
     assert _best_of_three(text) < 4 * prose + 0.2
+
+
+# --- K15: unclosed markup declarations in an HTML page cost quadratic time ----------
+
+PAGE_PROSE_UNIT = "<p>Asiakas sopimus palvelu laskutus rekisteri yhteys henkilö osoite tieto.</p>\n"
+MARKUP_FLOODS = {
+    "comment": ("<!--", 60_000),
+    "processing-instruction": ("<?x", 200_000),
+    "end-tag": ("</ x", 200_000),
+}
+
+
+def _best_of(text: str, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        import_notice(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K15: an HTML page with a run of unclosed '<!--', '<?x' or '</ x' costs "
+    "quadratic time (100 kB of '<!--' 6.6 s, 26x prose; '<?x' 100 kB 1.0 s, 400 kB 18 s); the "
+    "bare stdlib html.parser of Python 3.11.7 shows the same growth",
+)
+@pytest.mark.parametrize("flood", sorted(MARKUP_FLOODS))
+def test_unclosed_markup_costs_no_more_than_four_times_prose(flood: str) -> None:
+    unit, size = MARKUP_FLOODS[flood]
+    page = "<html><body><h1>Tietosuojaseloste</h1>" + _fill(unit, size)
+    prose = _best_of(_fill(PAGE_PROSE_UNIT, size), 3)
+    assert _best_of(page, 2) < 4 * prose + 0.2
