@@ -135,3 +135,45 @@ class TestPartySectionEndsBeforeProse:
         assert not _other_field_prose(text, Piece("para", 0, len(text), [(0, len(text))]))
         prose = "Rekisteri on suojattu palomuurilla ja salasanoin kaikissa tilanteissa."
         assert _other_field_prose(prose, Piece("para", 0, len(prose), [(0, len(prose))]))
+
+
+_QUESTIONS_ON_ONE_LINE = (
+    "Privacy notice, Harbour Kayaks Ltd\n\n"
+    "What do we use the data for? We use your data to handle bookings and to send invoices.\n\n"
+    "How long do we keep it? We keep booking data for six years because the law requires it.\n\n"
+    "How is it protected? Our booking system is protected by a firewall and passwords.\n"
+)
+
+_DASH_LABELS = (
+    "Tietosuojaseloste, Kahvila Pikkuleipä Oy\n\n"
+    "Käyttötarkoitus – Asiakkaan tietoja käytetään tilausten toimittamiseen ja laskutukseen.\n\n"
+    "Luovutukset – Tietoja ei luovuteta ulkopuolisille, paitsi viranomaisille lain vaatiessa.\n\n"
+    "Suojaus – Tiedot ovat palvelimella, joka on suojattu palomuurilla ja salasanoin.\n"
+)
+
+
+class TestHeadingGluedToItsText:
+    def test_a_question_naming_a_field_heads_its_answer_on_the_same_line(self) -> None:
+        """A question and its answer on one line: the question is the heading, the rest its text."""
+        headings = _headings(_QUESTIONS_ON_ONE_LINE)
+        assert headings["What do we use the data for?"] == "purposes"
+        assert headings["How long do we keep it?"] == "retention"
+        assert headings["How is it protected?"] == "security"
+        assert _fields_of(_QUESTIONS_ON_ONE_LINE, "We keep booking data") == {"retention"}
+
+    def test_a_question_naming_no_field_stays_in_its_paragraph(self) -> None:
+        """A question whose words name no field is the paragraph's first sentence."""
+        text = "Rekisterin käyttötarkoitus\n\nEntä sitten? Tietoja käytetään laskutukseen.\n"
+        assert "Entä sitten?" not in _headings(text)
+
+    def test_a_label_before_a_dash_heads_its_text(self) -> None:
+        """A heading of the table glued to its text by a dash ("Luovutukset – Tietoja …")."""
+        headings = _headings(_DASH_LABELS)
+        assert headings["Luovutukset –"] == "recipients"
+        assert headings["Suojaus –"] == "security"
+        assert _fields_of(_DASH_LABELS, "Tietoja ei luovuteta") == {"recipients"}
+
+    def test_a_name_before_a_dash_is_no_heading(self) -> None:
+        """A firm's name before a dash names no field: the line stays whole."""
+        text = "Rekisterinpitäjä\n\nKahvila Pikkuleipä Oy – Kauppakatu 1, 00100 Helsinki\n"
+        assert all("Pikkuleipä" not in heading for heading in _headings(text))

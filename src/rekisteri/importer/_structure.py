@@ -1850,6 +1850,7 @@ def split(
         text, heading_spans=heading_spans, item_starts=item_starts, html=html
     ).split()
     _lone_entries_headed(text, pieces)
+    _glued_heads_apart(text, pieces)
     sections = [Section(None, None)]
     for piece in pieces:
         if piece.kind == "heading":
@@ -1957,6 +1958,82 @@ def _content_agrees(kind: SectionKind, text: str, para: Piece) -> bool:
         return _PARTY_VALUE.search(body) is not None
     sentences = _AGREE_SPLIT.split(" ".join(body.split()), maxsplit=_AGREE_SENTENCES)
     return any(_speaks_of(kind, sentence) for sentence in sentences[:_AGREE_SENTENCES])
+
+
+#: A question that opens a paragraph, its answer after it on the same line:
+#: "How long do we keep it? We keep …", "Mihin tietoja käytetään? Laskutukseen."
+_GLUED_QUESTION: Final = re.compile(r"[ \t]*([^.?!:;\n]{3,120}\?)[ \t]+(?=[\"“”'(]?[A-ZÄÖÅ0-9])")
+#: A label before a dash that opens a paragraph: "Luovutukset – Tietoja ei luovuteta …".
+_DASH_LABEL: Final = re.compile(
+    r"[ \t]*((?:\d{1,2}[.)][ \t]+)?[A-ZÄÖÅ][^\n–—:.?!,;]{2,60}?)[ \t]+[–—-][ \t]+(?=[A-ZÄÖÅ0-9])"
+)
+#: A dash label has at most this many words.
+_DASH_WORDS: Final = 5
+
+
+def _glued_heads_apart(text: str, pieces: list[Piece]) -> None:
+    """A paragraph that opens with a heading glued to its text: the heading apart.
+
+    Two shapes of a page written without line breaks after its headings
+    (T3, session 12): a question naming a field, its answer after it ("What do
+    we use the data for? We use your data to …"), read as a question heading
+    of the field its words name (marked as guessed: :func:`rekisteri.importer._agree.settle`
+    hears it against the answer); and a label before a dash ("Luovutukset –
+    Tietoja ei luovuteta …"), a heading of the table, or one whose words name
+    a field its text speaks of (:func:`_content_agrees`). Otherwise the
+    paragraph stays whole, as before. In place.
+    """
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        index += 1
+        if piece.kind != "para" or piece.content_start != piece.start:
+            continue
+        found = _glued_question(text, piece) or _dash_label(text, piece)
+        if found is None:
+            continue
+        kind, head_end, answer = found
+        first_end = piece.lines[0][1]
+        pieces[index - 1] = Piece(
+            "heading", piece.start, head_end, [(piece.start, head_end)], piece.start, kind
+        )
+        lines = [(answer, first_end), *piece.lines[1:]]
+        pieces.insert(index, Piece("para", answer, piece.end, lines, answer))
+        index += 1
+
+
+def _glued_question(text: str, piece: Piece) -> tuple[SectionKind, int, int] | None:
+    """A question naming a field that opens *piece*'s first line: (kind, its end, text's start)."""
+    first_end = piece.lines[0][1]
+    asked = _GLUED_QUESTION.match(text, piece.start, first_end)
+    if asked is None or asked.end() >= first_end:
+        return None
+    question = asked.group(1)
+    if len(question.split()) > _GUESS_WORDS:
+        return None
+    kind = _guessed(question, question=True)
+    if kind is None or kind is SectionKind.TITLE:
+        return None
+    return kind, piece.start + len(asked.group(0).rstrip()), asked.end()
+
+
+def _dash_label(text: str, piece: Piece) -> tuple[SectionKind, int, int] | None:
+    """A label naming a field before a dash opening *piece*: (kind, its end, text's start)."""
+    first_end = piece.lines[0][1]
+    labelled = _DASH_LABEL.match(text, piece.start, first_end)
+    if labelled is None or labelled.end() >= first_end:
+        return None
+    label = labelled.group(1)
+    if len(_HEAD_NUMBER.sub("", label).split()) > _DASH_WORDS:
+        return None
+    table = recognise(label)
+    kind = table or _guessed(label)
+    if kind is None or kind is SectionKind.TITLE or (table is None and kind in _CONTACT_KINDS):
+        return None
+    value = Piece("para", labelled.end(), piece.end, piece.lines, labelled.end())
+    if table is None and not _content_agrees(kind, text, value):
+        return None
+    return kind, piece.start + len(labelled.group(0).rstrip()), labelled.end()
 
 
 def _groups(text: str, sections: list[Section]) -> None:
