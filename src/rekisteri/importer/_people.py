@@ -133,7 +133,23 @@ def people_kind(item: str) -> bool:
         >>> people_kind("Deltagare i lägren"), people_kind("Users of the app")
         (True, True)
     """
-    head = re.split(r",|\(|\s[-–—]\s|:", item, maxsplit=1)[0].strip(" .;")
+    return _people_head(_head(item))
+
+
+#: Where an entry's head ends: a comma, a bracket, a spaced dash, a colon.
+_HEAD_END: Final = re.compile(r",|\(|\s[-–—]\s|:")
+
+
+def _head(item: str) -> str:
+    """An entry's head: its words before a comma, a bracket, a spaced dash or a colon.
+
+    The head has none of them: its own head is itself.
+    """
+    return _HEAD_END.split(item, maxsplit=1)[0].strip(" .;")
+
+
+def _people_head(head: str) -> bool:
+    """:func:`people_kind` of an entry's head (:func:`_head`)."""
     # "deltagare i lägren", "users of the app": the people before a preposition
     head = _PREPOSITION.split(head, maxsplit=1)[0]
     words = head.split()
@@ -160,8 +176,8 @@ _FI_SINGULAR: Final = re.compile(
 
 def person_entry(item: str) -> bool:
     """Whether a short entry names a kind of people, in the plural or the singular."""
-    head = re.split(r",|\(|\s[-–—]\s|:", item, maxsplit=1)[0].strip(" .;")
-    if people_kind(head):
+    head = _head(item)
+    if _people_head(head):  # people_kind(head): the head of a head is itself
         return True
     words = head.split()
     return (
