@@ -949,6 +949,109 @@ def test_the_shown_percentages_add_up_to_100() -> None:
     assert sum(shown) == 100
 
 
+# --- K16: a qualified denial of cookies or profiling sets none_stated -----------------
+
+COOKIES = {"fi": "Evästeet", "sv": "Kakor", "en": "Cookies"}
+AUTOMATED = {
+    "fi": "Automaattinen päätöksenteko ja profilointi",
+    "sv": "Automatiserat beslutsfattande och profilering",
+    "en": "Automated decision-making and profiling",
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K16: a denial limited to a kind or use of cookies ('Emme käytä kolmansien "
+    "osapuolten evästeitä', '… evästeitä markkinointiin', '… mainontaan, vaan ainoastaan "
+    "kävijätilastointiin', 'Vi använder inte kakor för marknadsföring') sets "
+    "none_stated cookies: the draft says the site uses no cookies, beside a cookie text that "
+    "says it does",
+)
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fi", "Emme käytä kolmansien osapuolten evästeitä."),
+        ("fi", "Emme käytä evästeitä mainontaan, vaan ainoastaan kävijätilastointiin."),
+        (
+            "fi",
+            (
+                "Käytämme evästeitä sivuston toiminnan varmistamiseen. "
+                "Emme käytä evästeitä markkinointiin."
+            ),
+        ),
+        ("sv", "Vi använder inte kakor för marknadsföring."),
+    ],
+)
+def test_a_limited_cookie_denial_is_no_none_stated(lang: str, text: str) -> None:
+    result = section(lang, COOKIES[lang], text)
+    assert "cookies" not in [stated.value for stated in result.draft.none_stated]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fi", "Sivusto ei käytä seurantaevästeitä."),
+        ("fi", "Emme käytä evästeitä ilman suostumustasi."),
+        ("en", "We do not use tracking cookies."),
+        ("en", "We only use necessary cookies."),
+    ],
+)
+def test_other_limited_cookie_sentences_are_no_none_stated(lang: str, text: str) -> None:
+    result = section(lang, COOKIES[lang], text)
+    assert "cookies" not in [stated.value for stated in result.draft.none_stated]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fi", "Emme käytä evästeitä."),
+        ("fi", "Evästeitä ei käytetä."),
+        ("sv", "Webbplatsen använder inga kakor."),
+        ("en", "This site uses no cookies."),
+        ("en", "We don't use cookies."),
+    ],
+)
+def test_a_cookie_denial_sets_none_stated(lang: str, text: str) -> None:
+    result = section(lang, COOKIES[lang], text)
+    assert "cookies" in [stated.value for stated in result.draft.none_stated]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K16: 'we make no automated decisions, but we profile customers for marketing' "
+    "sets none_stated automated_decisions although the notice says profiling happens",
+)
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fi",
+            (
+                "Emme tee automaattisia päätöksiä, mutta profiloimme asiakkaita "
+                "markkinointia varten."
+            ),
+        ),
+        (
+            "en",
+            "We do not make automated decisions, but we profile customers for marketing.",
+        ),
+    ],
+)
+def test_a_denial_beside_profiling_that_happens_is_no_none_stated(lang: str, text: str) -> None:
+    result = section(lang, AUTOMATED[lang], text)
+    assert "automated_decisions" not in [stated.value for stated in result.draft.none_stated]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K1: the contraction 'We don't profile you.' under the automated-decisions "
+    "heading sets no none_stated ('We do not make automated decisions.' does)",
+)
+def test_a_contracted_profiling_denial_sets_none_stated() -> None:
+    result = section("en", AUTOMATED["en"], "We don't profile you.")
+    assert "automated_decisions" in [stated.value for stated in result.draft.none_stated]
+
+
 # --- What held: realistic notices --------------------------------------------------
 
 WORD_NOTICE = (
