@@ -137,3 +137,24 @@ def test_a_persons_block_under_a_contact_heading_stays_the_contact_person() -> N
     assert draft.controller.name != "Aino Pajula"
     assert draft.contact_person is not None
     assert draft.contact_person.name == "Aino Pajula"
+
+
+def test_a_bodys_name_before_its_street_on_an_address_line_outside_any_block() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Rekisterin käyttötarkoitus\n\nTietoja käytetään tilausten toimittamiseen.\n\n"
+        "Pajulan Tila Oy | Peltotie 2, 61800 Kauhajoki | tila@pajula.example.fi\n"
+    )
+    controller = import_notice(text).draft.controller
+    assert controller.name == "Pajulan Tila Oy"
+    assert controller.address is not None
+    assert controller.address.street == "Peltotie 2"
+
+
+def test_a_persons_name_before_the_street_is_no_controller_name() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Rekisterin käyttötarkoitus\n\nTietoja käytetään tilausten toimittamiseen.\n\n"
+        "Aino Pajula, Peltotie 2, 61800 Kauhajoki\n"
+    )
+    assert import_notice(text).draft.controller.name != "Aino Pajula"

@@ -622,16 +622,25 @@ def _name_above_address(text: str, out: Builder) -> str | None:
     found = _first_address(text, out)
     if found is None:
         return None
+    first = parse_line(text, *found[0])
+    if len(first) > 1 and first[0].field == "text" and _bare_body(first[0].value):
+        # "Esimerkki Oy | Katu 8, 00100 Kylä | info@…": the body named before its street
+        return " ".join(first[0].value.split())
     lines = [line.strip() for line in text[: found[0][0]].split("\n") if line.strip()]
     for line in reversed(lines[-_NAME_ABOVE:]):
         name = line.strip(" \t•*·▪–-,")
-        if (
-            0 < len(name.split()) <= _NAME_WORDS
-            and not any(c.isdigit() or c in ":@." for c in name)
-            and _is_body(name)
-        ):
+        if _bare_body(name):
             return name
     return None
+
+
+def _bare_body(name: str) -> bool:
+    """Whether *name* is a body's name alone: a few words, no digit, label, address or sentence."""
+    return (
+        0 < len(name.split()) <= _NAME_WORDS
+        and not any(c.isdigit() or c in ":@." for c in name)
+        and _is_body(name)
+    )
 
 
 #: A sentence or line about the data protection officer.
