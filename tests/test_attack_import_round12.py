@@ -1052,6 +1052,146 @@ def test_a_contracted_profiling_denial_sets_none_stated() -> None:
     assert "automated_decisions" in [stated.value for stated in result.draft.none_stated]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K16: 'Emme siirrä tietoja EU:n ulkopuolelle ilman asianmukaisia suojatoimia' "
+    "(not without safeguards) sets none_stated transfers",
+)
+def test_a_transfer_denial_with_a_condition_is_no_none_stated() -> None:
+    result = section(
+        "fi",
+        TRANSFERS["fi"],
+        "Emme siirrä tietoja EU:n ulkopuolelle ilman asianmukaisia suojatoimia.",
+    )
+    assert "transfers" not in [stated.value for stated in result.draft.none_stated]
+
+
+def test_a_transfer_denial_with_an_exception_is_no_none_stated() -> None:
+    result = section(
+        "fi",
+        TRANSFERS["fi"],
+        "Tietoja ei siirretä EU:n ulkopuolelle, paitsi Google Analyticsin kautta Yhdysvaltoihin.",
+    )
+    assert "transfers" not in [stated.value for stated in result.draft.none_stated]
+    assert len(result.draft.transfers) == 1
+
+
+# --- K17: "X perustuu …" loses its legal basis -----------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K17: 'Suoramarkkinointi perustuu suostumukseen.' under the purposes heading "
+    "gives the purpose with no legal basis and lists the basis ('suostumukseen', or the whole "
+    "sentence) as not mapped: the guide reads 'X perustuu …' as the purpose X with its legal "
+    "basis",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Suoramarkkinointi perustuu suostumukseen.",
+        "Markkinointi perustuu oikeutettuun etuun.",
+        "Suoramarkkinointi perustuu rekisteröidyn suostumukseen.",
+        "Tilausten käsittely perustuu sopimukseen. Suoramarkkinointi perustuu suostumukseen.",
+    ],
+)
+def test_a_purpose_with_its_basis_keeps_the_basis(sentence: str) -> None:
+    result = section("fi", "Rekisterin käyttötarkoitus", sentence)
+    assert result.draft.purposes
+    assert result.unmatched == ()
+    toml = draft_toml(result).casefold()
+    for basis in ("suostum", "oikeutet", "sopimu"):
+        if basis in sentence.casefold():
+            assert basis in toml
+
+
+def test_a_purpose_with_a_longer_basis_sentence_keeps_it() -> None:
+    result = section(
+        "fi",
+        "Rekisterin käyttötarkoitus",
+        "Laskutus perustuu asiakkaan kanssa tehtyyn sopimukseen ja kirjanpitolakiin.",
+    )
+    assert [purpose.name.fi for purpose in result.draft.purposes] == ["Laskutus"]
+    assert result.unmatched == ()
+    assert "kirjanpitolakiin" in draft_toml(result)
+
+
+# --- K18: a sentence under the DPO heading becomes the DPO's name --------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K18: a sentence under the DPO heading ('Tietosuojavastaavamme tavoittaa "
+    "osoitteesta …', 'Vårt dataskyddsombud nås på adressen …') gives the DPO the name "
+    "'Tietosuojavastaavamme tavoittaa osoitteesta'; a name in a sentence ('… toimii Aino "
+    "Esimerkki, …') is not the DPO's name",
+)
+@pytest.mark.parametrize(
+    ("heading", "text", "name"),
+    [
+        (
+            "Tietosuojavastaava",
+            "Tietosuojavastaavamme tavoittaa osoitteesta tietosuoja@koivikko.example.com.",
+            None,
+        ),
+        (
+            "Dataskyddsombud",
+            "Vårt dataskyddsombud nås på adressen dataskydd@koivikko.example.com.",
+            None,
+        ),
+        (
+            "Tietosuojavastaava",
+            (
+                "Yrityksen tietosuojavastaavana toimii Aino Esimerkki, "
+                "aino.esimerkki@koivikko.example.com."
+            ),
+            "Aino Esimerkki",
+        ),
+    ],
+)
+def test_the_dpos_name_is_a_name(heading: str, text: str, name: str | None) -> None:
+    lang = "sv" if heading == "Dataskyddsombud" else "fi"
+    dpo = section(lang, heading, text).draft.controller.dpo
+    assert dpo is not None
+    assert dpo.name == name
+
+
+def test_a_dpo_label_line_gives_the_dpos_email() -> None:
+    dpo = section(
+        "fi", "Tietosuojavastaava", "Tietosuojavastaava: tietosuoja@koivikko.example.com"
+    ).draft.controller.dpo
+    assert dpo is not None
+    assert (dpo.name, dpo.email) == (None, "tietosuoja@koivikko.example.com")
+
+
+# --- K19: the second sentence of a transfer is a second transfer ----------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K19: under the transfers heading each sentence is a transfer of its own: "
+    "'Siirrot perustuvat Euroopan komission vakiosopimuslausekkeisiin.' (the safeguard of "
+    "the transfer before it) becomes a second Transfer, and lint reports two transfers "
+    "without a mechanism",
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Verkkokauppa-alustamme Shopify voi käsitellä tietoja Kanadassa ja Yhdysvalloissa. "
+            "Siirrot perustuvat Euroopan komission vakiosopimuslausekkeisiin."
+        ),
+        (
+            "Tietoja siirretään Yhdysvaltoihin. Siirto perustuu EU:n ja Yhdysvaltojen väliseen "
+            "tietosuojakehykseen."
+        ),
+    ],
+)
+def test_a_transfers_safeguard_sentence_is_no_second_transfer(text: str) -> None:
+    result = section("fi", TRANSFERS["fi"], text)
+    assert len(result.draft.transfers) == 1
+
+
 # --- What held: realistic notices --------------------------------------------------
 
 WORD_NOTICE = (
