@@ -158,3 +158,13 @@ def test_a_persons_name_before_the_street_is_no_controller_name() -> None:
         "Aino Pajula, Peltotie 2, 61800 Kauhajoki\n"
     )
     assert import_notice(text).draft.controller.name != "Aino Pajula"
+
+
+def test_a_body_named_in_a_place_case_is_put_in_the_nominative() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Me Pajulan Tila Oy:ssä (Peltotie 2, 61800 Kauhajoki) käsittelemme asiakkaidemme "
+        "tietoja huolellisesti. Yhteydenotot: tila@pajula.example.fi\n\n"
+        "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n"
+    )
+    assert import_notice(text).draft.controller.name == "Pajulan Tila Oy"

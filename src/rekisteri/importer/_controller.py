@@ -1009,7 +1009,7 @@ class ContactReader:
         """
         bare = nominative(name)
         if bare != name:
-            self.out.note(self.path, f"the notice gives the name in the genitive: {name}")
+            self.out.note(self.path, f"the notice gives the name inflected: {name}")
         return bare
 
     def _current(self, target: ContactFields, field: str, value: str) -> str | None:

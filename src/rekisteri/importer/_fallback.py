@@ -73,20 +73,25 @@ _FIRST_PART: Final = 2500
 _NAME_WORDS: Final = 8
 
 
-#: A name ending in a legal form inflected with a colon: "X Oy:n", "X ry:n", "X Ab:s".
+#: A name ending in a legal form inflected with a colon: "X Oy:n", "X ry:n", "X Ab:s"; also
+#: in a place case ("X Oy:ssä", "X ry:lle", "X Oy:stä"), as a sentence names a body.
 _GENITIVE_FORM: Final = re.compile(
-    r"(?P<name>\S.*[ \t](?i:oyj|oy|ab|abp|ky|ay|ry|rf|sr|osk|ltd))(?i::n|:s|:in|’s|'s)$"
+    r"(?:(?:Me|Vi)[ \t]+(?=\S.*:(?:ssä|ssa)$))?"  # "Me X Oy:ssä": "we at X Oy"
+    r"(?P<name>\S.*[ \t](?i:oyj|oy|ab|abp|ky|ay|ry|rf|sr|osk|ltd))"
+    r"(?i::n|:s|:in|’s|'s|:ssä|:ssa|:stä|:sta|:llä|:lla|:ltä|:lta|:lle|:ksi|:hön|:hon|:hyn)$"
 )
 
 
 def nominative(name: str) -> str:
-    """*name* without the genitive ending of its legal form ("X Oy:n" → "X Oy").
+    """*name* without the case ending of its legal form ("X Oy:n" → "X Oy").
 
     Examples:
         >>> nominative("TTS-Esimerkki Oy:n")
         'TTS-Esimerkki Oy'
         >>> nominative("Kylän Seura ry:n")
         'Kylän Seura ry'
+        >>> nominative("Me Kylän Puutarha Oy:ssä")
+        'Kylän Puutarha Oy'
         >>> nominative("TTS:n")
         'TTS:n'
     """
@@ -110,7 +115,7 @@ def implied_controller(text: str, out: Builder) -> None:
         if name is not None:
             controller.name = nominative(name)
             if controller.name != name:
-                out.note("controller", f"the notice gives the name in the genitive: {name}")
+                out.note("controller", f"the notice gives the name inflected: {name}")
             out.note("controller", "name read from outside a controller block; check it")
     if controller.street is None and controller.postal_code is None and controller.town is None:
         _address_line(text, out)
