@@ -168,3 +168,15 @@ def test_a_body_named_in_a_place_case_is_put_in_the_nominative() -> None:
         "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n"
     )
     assert import_notice(text).draft.controller.name == "Pajulan Tila Oy"
+
+
+def test_a_house_number_joined_to_a_second_one_is_part_of_the_street() -> None:
+    for street in ("Rantakatu 17+19B", "Rantakatu 17 & 19", "Rantakatu 17/19"):
+        text = (
+            "Tietosuojaseloste\n\nRekisterinpitäjä\n\n"
+            f"Järvikylien Seura ry, {street}, 80100 Joensuu\n\n"
+            "Rekisterin nimi\n\nJäsenrekisteri\n"
+        )
+        address = import_notice(text).draft.controller.address
+        assert address is not None
+        assert address.street == street

@@ -214,7 +214,8 @@ _POSTCODE_TOWN: Final = re.compile(
 )
 _HOUSE: Final = (
     r"[0-9]{1,4}(?:[ \t]?[A-Za-z](?![a-zåäö])(?:[ \t]?[0-9]{1,3}(?![0-9]))?)?"
-    r"(?:[ \t]?[–-][ \t]?[0-9]{1,4})?"
+    # a second number joined by a dash, a plus, a slash or "&": "17–19", "17+18A", "17 & 19"
+    r"(?:[ \t]?[–+/&-][ \t]?[0-9]{1,4}(?:[A-Za-z](?![a-zåäö]))?)?"
     r"(?:[ \t]+(?:[A-Z](?:[ \t]?[0-9]{1,3})?(?!\w)|(?i:as|bst|krs|lh|rapp)\.?[ \t]?[0-9]{1,3}))?"
     r"(?:,[ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))?"
 )
