@@ -157,12 +157,6 @@ def test_a_negative_statement_sets_none_stated(lang: str, kind: str, sentence: s
     _negative_case(lang, kind, sentence)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K1: a denial with another verb ('jakaa', 'antaa', 'dela', 'share'), a "
-    "contraction ('won't', 'doesn't', 'don't transfer') or a bare 'Ei tapahdu.' becomes a "
-    "recipient or transfer entry, and none_stated is not set",
-)
 @pytest.mark.parametrize(("lang", "kind", "sentence"), NEGATIVES_BROKEN)
 def test_a_negative_in_other_words_sets_none_stated(lang: str, kind: str, sentence: str) -> None:
     _negative_case(lang, kind, sentence)
@@ -171,12 +165,6 @@ def test_a_negative_in_other_words_sets_none_stated(lang: str, kind: str, senten
 # --- K2: a disclosure with an exception becomes a transfer outside the EU ----------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K2: 'Tietoja ei luovuteta seuran ulkopuolelle lukuun ottamatta Suomen X' (an "
-    "exception naming a body whose name starts 'Suomen') under the disclosures heading becomes a "
-    "Transfer (outside the EU/EEA), with a note that it left its section; no recipient",
-)
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -201,11 +189,6 @@ def test_a_disclosure_with_an_exception_in_other_words_is_a_recipient() -> None:
     assert result.draft.none_stated == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K2: with the exception read as a transfer, the notice's own transfer denial "
-    "sets no none_stated (finding I010: 'denies and describes transfers')",
-)
 def test_the_transfer_denial_stands_beside_a_disclosure_exception() -> None:
     result = import_notice(
         CONTROLLER["fi"] + "7. Tietojen säännönmukaiset luovutukset\n\n"
@@ -693,11 +676,6 @@ def test_a_meta_charset_of_utf16_on_a_single_byte_page() -> None:
 # --- K9: a template's placeholders become entries ---------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K9: a bare 'N/A', 'Ei sovellu.' or 'Ei koske.' under the transfers heading "
-    "(a filled-in template) becomes a Transfer entry",
-)
 @pytest.mark.parametrize("answer", ["N/A", "Ei sovellu.", "Ei koske."])
 def test_a_not_applicable_answer_is_no_transfer(answer: str) -> None:
     result = section("fi", TRANSFERS["fi"], answer)
@@ -938,11 +916,6 @@ def test_an_output_that_cannot_be_written_exits_2_with_one_line(tmp_path: Path) 
 # --- K14: the shown percentages do not add up ----------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K14: the summary's four whole percentages add up to 101% (88 + 4 + 9 + 0) for "
-    "shares 87.6/3.6/8.8/0 %, each rounded on its own",
-)
 def test_the_shown_percentages_add_up_to_100() -> None:
     result = import_notice(PDF_NOTICE)
     shown = [int(value.strip("<>%")) for value in result.shares_shown.values()]

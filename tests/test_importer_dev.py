@@ -68,7 +68,10 @@ KNOWN_NONE_STATED: Final = {
     # session 10: fresh fixtures by writers who did not know the importer (H38, H39),
     # as round 9 reads them
     "dev_w10a_02-kampaamo-luotiotsikot": (["recipients", "transfers"], []),
-    "dev_w10a_04-kiinteistoyhtio-otsikko-ja-arvo": (["transfers"], []),
+    # "Tietoja ei anneta muille eikä viedä EU/ETA-alueen ulkopuolelle." under the
+    # disclosures-and-transfers heading: read as the recipients' denial (A9's K1), the
+    # transfers' half not read; the writer left recipients open (two in another section)
+    "dev_w10a_04-kiinteistoyhtio-otsikko-ja-arvo": (["transfers"], ["recipients"]),
     "dev_w10a_12-natbutik-versaler-sv": (["transfers"], ["recipients"]),
     "dev_w10a_15-jalkahoitola-versaaliotsikot": (
         ["automated_decisions", "recipients", "transfers"],
@@ -409,7 +412,8 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
         "data_categories": (9, 8),
         "purposes": (3, 2),
         "sources": (2, 1),
-        "recipients": (2, 1),
+        # its two recipients are listed under the security heading; the denial is no entry
+        "recipients": (2, 0),
         "security": (3, 6),
     },
     "dev_w10a_05-stiftelse-fragerubriker-sv": {
@@ -552,6 +556,9 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
         "data_subjects": (1, 0),
         "data_categories": (4, 12),
         "purposes": (5, 1),
+        # "Tietoja ei anneta klinikan ulkopuolelle." is a denial, not a recipient (K1); the
+        # two exceptions after it are one sentence, one recipient
+        "recipients": (2, 1),
         "retention": (3, 2),
     },
     "dev_w10b_02-kaupunki-tilavaraus-glued": {
@@ -629,6 +636,9 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
     "dev_w10b_14-ratsastuskoulu-sentence-items": {
         "data_subjects": (2, 0),
         "sources": (1, 0),
+        # the denial "ei anneta tallin ulkopuolelle" is no recipient (K1); the exceptions
+        # after it are one sentence, one recipient
+        "recipients": (2, 1),
         "security": (2, 1),
     },
     "dev_w10b_15-terapeutti-upper-lettered": {

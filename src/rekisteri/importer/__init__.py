@@ -194,8 +194,13 @@ class ImportResult:
 
         A share above zero shows at least ``<1%`` and one below the whole at
         most ``>99%``: a passage listed as not mapped never reads as ``0%``.
+        The numbers shown add up to 100 (``<1%`` counting as 1, ``>99%`` as 99):
+        a share under one percent counts one, the others are rounded down and
+        the points left go to the largest remainders, not each share rounded on
+        its own (87.6, 3.6 and 8.8 would show as 88 + 4 + 9). The one exception:
+        two or more shares under half a percent beside one shown as ``>99%``.
         """
-        return {key: _percent(value) for key, value in self.shares.items()}
+        return _percents(self.shares)
 
     def summary_line(self, name: str | None = None) -> str:
         """One line: where the text went and how many findings (for the command's stderr)."""
@@ -231,13 +236,42 @@ class ImportResult:
 masking_repr(ImportResult)  # its repr shows the notice's text and name: codes masked
 
 
-def _percent(share: float) -> str:
-    """*share* as a whole percentage; one above zero or below the whole is never rounded to it."""
-    if 0 < share < 0.005:  # what rounds to 0 %
-        return "<1%"
-    if 0.995 <= share < 1:  # what rounds to 100 %
-        return ">99%"
-    return f"{share:.0%}"
+def _percents(shares: dict[str, float]) -> dict[str, str]:
+    """*shares* (adding up to 1) as whole percentages adding up to 100, none rounded away.
+
+    A share under one percent counts one (shown ``<1%`` when it would round to
+    zero); the others are rounded down and the points left go to the largest
+    remainders (or, when the small ones took too many, come from the smallest).
+
+    Examples:
+        >>> _percents({"a": 0.874, "b": 0.037, "c": 0.089, "d": 0.0})
+        {'a': '87%', 'b': '4%', 'c': '9%', 'd': '0%'}
+        >>> _percents({"a": 0.998, "b": 0.002})
+        {'a': '>99%', 'b': '<1%'}
+    """
+    small = {key for key, share in shares.items() if 0 < share < 0.01}
+    whole = {key: 1 if key in small else int(share * 100) for key, share in shares.items()}
+    others = sorted(
+        (key for key in shares if key not in small and shares[key] > 0),
+        key=lambda key: shares[key] * 100 - whole[key],
+        reverse=True,
+    )
+    left = 100 - sum(whole.values())
+    if left > 0:
+        for key in others[:left]:
+            whole[key] += 1
+    elif left < 0:
+        for key in others[left:]:
+            whole[key] -= 1
+    shown = {}
+    for key, share in shares.items():
+        if 0.995 <= share < 1:  # what rounds to 100 % on its own
+            shown[key] = ">99%"
+        elif 0 < share < 0.005:  # what rounds to 0 % on its own
+            shown[key] = "<1%"
+        else:
+            shown[key] = f"{whole[key]}%"
+    return shown
 
 
 def _non_blank(text: str) -> int:

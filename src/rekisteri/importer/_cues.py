@@ -24,12 +24,16 @@ TRANSFER_AREA: Final = re.compile(
     r"\beu\b|\beu:n|\beta\b|eta:n|euroop|\beea\b|\bees\b|suomen|finland|kolmansiin maihin"
     r"|tredje ?land|third countr",
 )
+#: An English negative contraction: "don't", "won't", "doesn't", "isn't", "cannot".
+_CONTRACTED: Final = r"\b(?:don|won|doesn|didn|isn|aren|wasn|weren|can|shan)[’']t\b|\bcannot\b"
 NEGATIVE: Final = re.compile(
     r"\bei\s+(?:\w+\s+){0,3}(?:siirretä|siirry|luovuteta|luovutetaan|viedä)|\beikä\b|\binte\b"
     r"|\bnot\b"
     r"|^no (?:personal )?(?:data|information)\b|^inga (?:person)?uppgifter\b"
     # a denial in the first person: "Emme siirrä tietoja EU:n ulkopuolelle"
     r"|\bemme\s+(?:\w+\s+){0,3}(?:siirrä|luovuta|vie)\b|\baldrig\b|\bnever\b"
+    # a contraction: "We don't transfer …", "Data won't be transferred …"
+    rf"|{_CONTRACTED}"
 )
 EXCEPTION: Final = re.compile(
     r"\b(?:ellei|paitsi|lukuun ottamatta|pois lukien|mikäli|jos|kuitenkin|förutom|om inte"
@@ -48,7 +52,11 @@ DISCLOSURE: Final = re.compile(
     r"\bluovut(?:etaan|amme|taa|ettava|ettavissa|eta|ukset|uksia|etut|etaan|a)\b|luovuttaa"
     r"|ainoastaan yrityksen käytössä|vain yrityksen käytössä|utlämnas|lämnas (?:inte )?ut|disclos"
     # "Vi lämnar inte ut uppgifter", "lämnar aldrig ut", "överlåter inte"
-    r"|\blämna(?:r|s)?\s+(?:inte\s+|aldrig\s+)?ut\b|\böverlåt",
+    r"|\blämna(?:r|s)?\s+(?:inte\s+|aldrig\s+)?ut\b|\böverlåt"
+    # sharing is disclosing: "Tietoja ei jaeta …", "Emme jaa …", "Tietoja ei anneta
+    # ulkopuolisille", "Vi delar inte …", "delas inte med …", "We do not share …"
+    r"|\bjae(?:ta|taan)\b|\bjaa(?:mme)?\b|\bei\s+(?:\w+\s+){0,2}anneta\b"
+    r"|\bdela(?:r|s)?\b|\bshar(?:e|es|ed|ing)\b",
 )
 #: Data handed *to* the controller: a source, not a disclosure ("lahjoittaja
 #: luovuttaa säätiölle tietoja", "lämnar uppgifter till oss", "give data to us").
@@ -405,8 +413,10 @@ _AUTOMATED_NEGATED: Final = re.compile(
 #: A bare answer under an automated-decisions heading: "Ei.", "Ei ole.", "Nej.", "None."
 _BARE_NO: Final = re.compile(
     r"(?:ei(?: ole| tehdä| käytetä| käytössä| ole käytössä| vastaanottajia| siirtoja"
-    r"| (?:säännönmukaisia )?luovutuksia)?|nej|no|none|inga|ingen|not in use|används inte"
-    r"|inte i bruk)[ .!]*"
+    r"|(?: ole)? (?:säännönmukaisia )?luovutuksia| tapahdu| siirretä| luovuteta)?"
+    r"|nej|no|none|inga|ingen|not in use|används inte|inte i bruk"
+    # a template's "not applicable": "Ei sovellu.", "Ei koske.", "N/A"
+    r"|ei sovellu|ei koske|n/a|not applicable|ej tillämplig(?:t)?)[ .!]*"
 )
 
 
@@ -541,6 +551,7 @@ _NEGATED: Final = re.compile(
     r"|\bei\s+(?:\w+\s+){0,2}(?:käytetä|tehdä|suoriteta|harjoiteta)\b|\bemme\b|\bdo not\b"
     # "No data is transferred", "Inga uppgifter lämnas ut", "don't"
     r"|^no (?:personal )?(?:data|information)\b|^inga (?:person)?uppgifter\b|\bdon[’']t\b"
+    rf"|{_CONTRACTED}|\bei\s+(?:\w+\s+){{0,3}}(?:jaeta|anneta)\b"
 )
 
 
@@ -607,10 +618,40 @@ def is_transfer(low: str) -> bool:
     if THIRD_COUNTRY.search(low) is not None and _TRANSFER_VERB.search(low) is not None:
         return True
     return (
-        TRANSFER_WHERE.search(low) is not None
-        and TRANSFER_AREA.search(low) is not None
+        any(_area_named(low, where) for where in TRANSFER_WHERE.finditer(low))
         and re.search(r"siirr|siirt|luovut|överför|lämnas|transfer", low) is not None
     )
+
+
+#: How far from "ulkopuolelle"/"utanför"/"outside" the area it names may stand.
+_AREA_REACH: Final = 40
+#: The words of an area's name after its key word: "Euroopan unionin", "Suomen rajojen".
+_AREA_WORDS: Final = frozenset(
+    {"unionin", "talousalueen", "alueen", "rajojen", "maiden", "valtioiden", "(eu)", "(eta)"}
+)
+
+
+def _area_named(low: str, where: re.Match[str]) -> bool:
+    """Whether the EU/EEA (or Finland) is what *where* is outside of.
+
+    The Finnish postposition follows its area ("EU:n tai ETA:n ulkopuolelle"), the
+    Swedish and English prepositions precede it ("utanför EU", "outside the EEA"): in
+    "ei luovuteta seuran ulkopuolelle lukuun ottamatta Suomen Urheiluliittoa" the
+    area is the club, not Finland.
+    """
+    if where.group().startswith("ulkopuole"):
+        areas = list(
+            TRANSFER_AREA.finditer(low, max(0, where.start() - _AREA_REACH), where.start())
+        )
+        if not areas:
+            return False
+        # nothing but the area's own words between it and the postposition ("Euroopan
+        # unionin ulkopuolelle", "Suomen rajojen ulkopuolelle"), no body named in between
+        between = re.sub(r"^\S*", "", low[areas[-1].end() : where.start()])
+        return all(word in _AREA_WORDS for word in between.split())
+    if where.group() in {"utanför", "outside"}:
+        return TRANSFER_AREA.search(low, where.end(), where.end() + _AREA_REACH) is not None
+    return True  # "kolmansiin maihin", "tredje land", "third countries" name the area
 
 
 _DOCUMENT: Final = (
