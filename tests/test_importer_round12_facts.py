@@ -6,6 +6,7 @@ Fictional notices written for these tests; each checks one mechanism.
 from __future__ import annotations
 
 from rekisteri.importer import import_notice
+from rekisteri.importer._headings import SectionKind, recognise
 from rekisteri.importer._register_name import title_register_name
 
 
@@ -180,3 +181,18 @@ def test_a_house_number_joined_to_a_second_one_is_part_of_the_street() -> None:
         address = import_notice(text).draft.controller.address
         assert address is not None
         assert address.street == street
+
+
+def test_a_controller_heading_misspelt_without_its_n_is_read() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Rekisteripitäjä ja yhteyshenkilö\n\n"
+        "Järvikylien Seura ry\nRantakatu 4, 80100 Joensuu\nseura@jarvikylat.example.fi\n\n"
+        "Jäsenasiat Aino Pajula\naino.pajula@jarvikylat.example.fi\n\n"
+        "Rekisterin nimi\n\nJäsenrekisteri\n"
+    )
+    assert recognise("Rekisteripitäjä") is SectionKind.CONTROLLER
+    draft = import_notice(text).draft
+    assert draft.controller.name == "Järvikylien Seura ry"
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.email == "seura@jarvikylat.example.fi"

@@ -98,7 +98,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
     (
         SectionKind.CONTROLLER,
         (
-            r"rekisterin ?pitäjä,?( ja rekisteriasioista vastaava( henkilö)?| ja yhteyshenkilö(t)?)?"
+            # also misspelt without its "n": "Rekisteripitäjä ja yhteyshenkilö"
+            r"rekisterin? ?pitäjä,?( ja rekisteriasioista vastaava( henkilö)?| ja yhteyshenkilö(t)?)?"
             r"|(yhteis)?rekisterinpitäjä(t)?|yhteisrekisterinpitäjyys|rekisterin ylläpä?itäjä"
             r"|(yrityksen|yhdistyksen|seuran|säätiön|yhteisön) (yhteys)?tiedot"
             r"|(företagets|föreningens) (kontakt)?uppgifter|company (contact )?details"
