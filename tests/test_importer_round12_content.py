@@ -5,7 +5,10 @@ Fictional notices written for these tests (no fixture's words).
 
 from __future__ import annotations
 
+import pytest
+
 from rekisteri.importer import import_notice
+from rekisteri.importer._content import fields_said
 
 
 def _headings(text: str) -> dict[str, str]:
@@ -177,3 +180,69 @@ class TestHeadingGluedToItsText:
         """A firm's name before a dash names no field: the line stays whole."""
         text = "Rekisterinpitäjä\n\nKahvila Pikkuleipä Oy – Kauppakatu 1, 00100 Helsinki\n"
         assert all("Pikkuleipä" not in heading for heading in _headings(text))
+
+
+class TestActiveVoiceContentSignal:
+    @pytest.mark.parametrize(
+        ("sentence", "field"),
+        [
+            ("Säilytämme kirjanpitoaineiston kymmenen vuotta.", "retention"),
+            ("We keep booking data for six years.", "retention"),
+            ("Vi sparar uppgifterna i tre år.", "retention"),
+            ("Luovutamme tietoja Verohallinnolle lain vaatiessa.", "recipients"),
+            ("We share your data with our accountant.", "recipients"),
+            ("Saamme tiedot asiakkaalta itseltään.", "sources"),
+            ("We get the data from you when you book.", "sources"),
+            ("Vi får uppgifterna av medlemmen.", "sources"),
+            ("We collect your name and e-mail address.", "data_categories"),
+            ("Vi samlar in namn och adress.", "data_categories"),
+            ("Käsittely perustuu asiakassopimukseen.", "purposes"),
+            ("Our booking system is protected by a firewall.", "security"),
+            ("You have the right to see your data.", "other_rights"),
+        ],
+    )
+    def test_a_sentence_in_the_active_voice_names_its_field(
+        self, sentence: str, field: str
+    ) -> None:
+        """The first person, Swedish and English say a field in the active voice."""
+        assert {kind.value for kind in fields_said(sentence.casefold())} == {field}
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "We keep you informed about our courses.",
+            "Vi sparar energi i klubbhuset.",
+            "We share a love of kayaking.",
+            "Käsittelemme asiat kokouksessa.",
+        ],
+    )
+    def test_a_verb_alone_names_no_field(self, sentence: str) -> None:
+        """A verb with nothing tying it to a field (a period, a recipient, data) decides nothing."""
+        assert fields_said(sentence.casefold()) == set()
+
+    def test_a_data_list_keeps_a_two_part_heading_on_the_data(self) -> None:
+        """A list of data under "What data … and where from?" holds the heading on the data.
+
+        A sentence on the source alone does not move the whole section, list and
+        all, to the sources.
+        """
+        text = (
+            "Privacy notice of Harbour Kayaks Ltd\n\n"
+            "What data do we process and where do we get them?\n\n"
+            "We get the data from you when you book a tour.\n\n"
+            "- Contact details: name, e-mail address and phone number\n"
+            "- Booking details: tour, date and number of people\n"
+        )
+        assert _headings(text)["What data do we process and where do we get them?"] == (
+            "data_categories"
+        )
+
+    def test_outside_any_known_section_an_active_sentence_is_read_by_its_words(self) -> None:
+        """A notice without headings: "Luovutamme …" goes to the recipients, not the description."""
+        text = (
+            "Tietosuojaseloste – Tilitoimisto Saldo Oy\n\n"
+            "Luovutamme tietoja Verohallinnolle lain edellyttämällä tavalla.\n\n"
+            "We keep booking data for six years because the law requires it.\n"
+        )
+        assert _fields_of(text, "Luovutamme tietoja") == {"recipients"}
+        assert _fields_of(text, "We keep booking data") == {"retention"}

@@ -21,6 +21,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Final
 
+from rekisteri.importer._content import fields_said
 from rekisteri.importer._cues import (
     ABOUT_NOTICE,
     CONTENT_CUE,
@@ -115,7 +116,7 @@ def _cues(low: str) -> set[SectionKind]:
         found.add(SectionKind.SECURITY)
     if RIGHTS_CUE.search(low):
         found.add(SectionKind.OTHER_RIGHTS)
-    return found
+    return found | fields_said(low)  # the same said in the active voice (first person, sv, en)
 
 
 def _sentences(text: str, section: Section) -> list[tuple[str, bool]]:
@@ -192,6 +193,8 @@ def _votes(
         cues = _cues(low)
         if own in cues or names_kind(kind, low) or _own_period(own, low):
             return None
+        if item and own is SectionKind.CONTENT and is_data_item(low):
+            return None  # a list's entry naming data speaks of the data heading ("- Nimi")
         if item:
             continue  # a list's entries speak for their section, never against it
         lead = low.partition(":")[0]  # a lead-in's words, or the whole sentence

@@ -17,6 +17,7 @@ import attrs
 
 from rekisteri.importer._builder import Builder, Remark
 from rekisteri.importer._contact import DOTTED_FORM
+from rekisteri.importer._content import fields_said
 from rekisteri.importer._controller import (
     STATED_CONTROLLER,
     ContactReader,
@@ -400,6 +401,19 @@ def _data_of_first_part(heading: str, low: str) -> SectionKind | None:
     ):
         return SectionKind.CONTENT
     return None
+
+
+#: The field a sentence read by :func:`rekisteri.importer._content.fields_said` goes to
+#: outside any known section (the extractor's names of the fields).
+_SAID_FIELDS: Final = {
+    SectionKind.RETENTION: "retention",
+    SectionKind.DISCLOSURES: "recipients",
+    SectionKind.SOURCES: "sources",
+    SectionKind.CONTENT: "data_categories",
+    SectionKind.PURPOSES: "purposes",
+    SectionKind.SECURITY: "security",
+    SectionKind.OTHER_RIGHTS: "rights_exercise",
+}
 
 
 def _prose(text: str) -> bool:
@@ -1282,7 +1296,8 @@ class Extractor:
             return "security"
         if RIGHTS_CUE.search(low):
             return "rights_exercise"
-        return None
+        said = fields_said(low)  # the same said in the active voice: "We keep … for six years"
+        return _SAID_FIELDS.get(said.pop()) if len(said) == 1 else None
 
     def _sentence_unit(
         self,
