@@ -196,3 +196,32 @@ def test_a_controller_heading_misspelt_without_its_n_is_read() -> None:
     assert draft.controller.name == "Järvikylien Seura ry"
     assert draft.controller.contact is not None
     assert draft.controller.contact.email == "seura@jarvikylat.example.fi"
+
+
+_CONTROLLER_BLOCK = "Rekisterinpitäjä\n\nPajulan Tila Oy\nPeltotie 2, 61800 Kauhajoki\n"
+
+
+def test_another_contacts_own_mailbox_is_not_the_controllers() -> None:
+    text = (
+        "Tietosuojaseloste\n\n" + _CONTROLLER_BLOCK + "\n"
+        "Rekisteriasioista vastaava henkilö\n\n"
+        "Toimitusjohtaja Aino Pajula, aino.pajula@pajula.example.fi\n\n"
+        "Yhteyshenkilö\n\nMatti Virta, matti.virta@pajula.example.fi\n\n"
+        "Rekisterin nimi\n\nAsiakasrekisteri\n"
+    )
+    draft = import_notice(text).draft
+    controller_email = draft.controller.contact.email if draft.controller.contact else None
+    assert controller_email != "matti.virta@pajula.example.fi"
+
+
+def test_a_role_with_a_colon_before_a_person_in_the_controllers_block() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        + _CONTROLLER_BLOCK
+        + "Tietosuojavastaava: Liisa Laine, tietosuoja@pajula.example.fi\n\n"
+        "Rekisterin nimi\n\nAsiakasrekisteri\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.controller.contact is None or draft.controller.contact.email is None
+    assert draft.contact_person is not None
+    assert draft.contact_person.name == "Liisa Laine"

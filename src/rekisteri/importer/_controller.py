@@ -1165,7 +1165,15 @@ class ContactReader:
             and self.out.controller.email is None
             and personal_address(current, person, self._roles())
             and not personal_address(value, person, self._roles())
+            # "Matti Virta, matti.virta@…" named as another contact: his own mailbox
+            and not any(personal_address(value, other) for other in self._other_people())
         )
+
+    def _other_people(self) -> list[str]:
+        """The other people the contact blocks name ("… another contact here: Aino Esimerkki")."""
+        notes = self.out.notes.get("contact_person", [])
+        prefixes = _PERSON_NOTES[:2]
+        return [n.rsplit(": ", 1)[-1] for n in notes if n.startswith(prefixes)]
 
     def _mailbox_of_controller(self, target: ContactFields, field: str, value: str) -> bool:
         """Whether an e-mail below a person named in the controller's section is the body's."""
@@ -1952,7 +1960,7 @@ _ALIAS_TAIL: Final = re.compile(r"(?<=\w)[ \t]*[(\[]([^()\[\]]{1,40})[)\]][ \t]*
 #: An abbreviation in an open bracket at the end of a name: "Kylän kuntayhtymä (KSHP".
 _OPEN_ALIAS: Final = re.compile(r"(?<=\w)[ \t]*\((?P<abbr>[A-ZÄÖÅ][\w&-]{0,11})[ \t,;]*$")
 _ROLE_FIRST: Final = re.compile(
-    rf"(\w*(?:{ROLE.pattern.removeprefix('(?i)')}))[ \t]+", re.IGNORECASE
+    rf"(\w*(?:{ROLE.pattern.removeprefix('(?i)')}))(?:[ \t]*:)?[ \t]+", re.IGNORECASE
 )
 
 
