@@ -246,3 +246,14 @@ class TestActiveVoiceContentSignal:
         )
         assert _fields_of(text, "Luovutamme tietoja") == {"recipients"}
         assert _fields_of(text, "We keep booking data") == {"retention"}
+
+    def test_an_active_statement_leaves_its_section_as_a_passive_one_does(self) -> None:
+        """Under the purposes, "We keep … for six years" is retention, as "Data are kept …" is."""
+        text = (
+            "Purposes of processing\n\n"
+            "We use your data to handle bookings. "
+            "We keep booking data for six years because the law requires it. "
+            "We share your data with our accountant only.\n"
+        )
+        assert _fields_of(text, "We keep booking data") == {"retention"}
+        assert _fields_of(text, "We share your data") == {"recipients"}

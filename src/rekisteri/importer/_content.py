@@ -111,3 +111,28 @@ def fields_said(low: str) -> set[SectionKind]:
         set()
     """
     return {kind for kind, pattern in _SAID if pattern.search(low) is not None}
+
+
+#: A sentence opens with what it says when its verb comes within this many characters.
+_OPENING: Final = 24
+
+
+def field_opened(low: str) -> SectionKind | None:
+    """The one field a lower-cased sentence opens by saying in the active voice, or ``None``.
+
+    "Luovutamme tietoja …", "We get the data from you", "Vi delar uppgifterna med …":
+    its verb comes first (a subject before it at most), as strong a statement as
+    the passive one the extractor moves a sentence out of its section by.
+
+    Examples:
+        >>> field_opened("we share your data with our accountant.")
+        <SectionKind.DISCLOSURES: 'recipients'>
+        >>> field_opened("the shop's own staff, whom we share an office with, see it.") is None
+        True
+    """
+    found = [
+        kind
+        for kind, pattern in _SAID
+        if (match := pattern.search(low)) is not None and match.start() <= _OPENING
+    ]
+    return found[0] if len(found) == 1 else None

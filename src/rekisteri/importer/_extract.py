@@ -17,7 +17,7 @@ import attrs
 
 from rekisteri.importer._builder import Builder, Remark
 from rekisteri.importer._contact import DOTTED_FORM
-from rekisteri.importer._content import fields_said
+from rekisteri.importer._content import field_opened, fields_said
 from rekisteri.importer._controller import (
     STATED_CONTROLLER,
     ContactReader,
@@ -298,7 +298,11 @@ def _moved_from(kind: SectionKind | None, low: str) -> str | None:
             return "processors"
         if (purposes_in(low) or USED_FOR_SV_EN.search(low)) and not DISCLOSURE.search(low):
             return "purposes"  # "Tietoja käytetään …", "Uppgifterna används för …", "We use …"
-    if kind in _WHERE_FROM_LEAVES and STRONG_SOURCE.match(low) and not DISCLOSURE.search(low):
+    if (
+        kind in _WHERE_FROM_LEAVES
+        and (STRONG_SOURCE.match(low) or field_opened(low) is SectionKind.SOURCES)
+        and not DISCLOSURE.search(low)
+    ):
         return "sources"
     if (
         kind is SectionKind.CONTENT
@@ -1239,19 +1243,27 @@ class Extractor:
             return preamble
         if free and GIVEN_TO_CONTROLLER.search(low):
             return "sources"  # "the donor gives the foundation data on themselves"
+        opened = field_opened(low)  # "Säilytämme …", "We share … with", "Vi får … av"
         if (
             kind not in SECURITY_SECTIONS
             and kind is not SectionKind.RETENTION
-            and RETENTION.search(low)
-            and STRONG_RETENTION.search(low)
+            and (
+                (RETENTION.search(low) and STRONG_RETENTION.search(low))
+                or opened is SectionKind.RETENTION
+            )
         ):
             return "retention"
         if (
             kind not in {SectionKind.DISCLOSURES, SectionKind.COOKIES, SectionKind.TRANSFERS}
             and kind not in SECURITY_SECTIONS
-            and DISCLOSURE.search(low)
-            and not NOT_DISCLOSURE.search(low)
-            and STRONG_DISCLOSURE.match(low)
+            and (
+                (
+                    DISCLOSURE.search(low)
+                    and not NOT_DISCLOSURE.search(low)
+                    and STRONG_DISCLOSURE.match(low)
+                )
+                or opened is SectionKind.DISCLOSURES
+            )
         ):
             return "recipients"
         if kind is SectionKind.CONTENT and _names_people(low):
