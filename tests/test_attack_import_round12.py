@@ -943,14 +943,6 @@ AUTOMATED = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K16: a denial limited to a kind or use of cookies ('Emme käytä kolmansien "
-    "osapuolten evästeitä', '… evästeitä markkinointiin', '… mainontaan, vaan ainoastaan "
-    "kävijätilastointiin', 'Vi använder inte kakor för marknadsföring') sets "
-    "none_stated cookies: the draft says the site uses no cookies, beside a cookie text that "
-    "says it does",
-)
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
@@ -1000,11 +992,6 @@ def test_a_cookie_denial_sets_none_stated(lang: str, text: str) -> None:
     assert "cookies" in [stated.value for stated in result.draft.none_stated]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K16: 'we make no automated decisions, but we profile customers for marketing' "
-    "sets none_stated automated_decisions although the notice says profiling happens",
-)
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
@@ -1026,21 +1013,11 @@ def test_a_denial_beside_profiling_that_happens_is_no_none_stated(lang: str, tex
     assert "automated_decisions" not in [stated.value for stated in result.draft.none_stated]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K1: the contraction 'We don't profile you.' under the automated-decisions "
-    "heading sets no none_stated ('We do not make automated decisions.' does)",
-)
 def test_a_contracted_profiling_denial_sets_none_stated() -> None:
     result = section("en", AUTOMATED["en"], "We don't profile you.")
     assert "automated_decisions" in [stated.value for stated in result.draft.none_stated]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K16: 'Emme siirrä tietoja EU:n ulkopuolelle ilman asianmukaisia suojatoimia' "
-    "(not without safeguards) sets none_stated transfers",
-)
 def test_a_transfer_denial_with_a_condition_is_no_none_stated() -> None:
     result = section(
         "fi",

@@ -40,7 +40,9 @@ EXCEPTION: Final = re.compile(
     r"|utom|unless|except|muille kuin|muualle kuin|muutoin kuin|muuten kuin|annat än|other than)\b"
     # "ei luovuteta … ilman jäsenen lupaa": disclosed with consent, so not "no one"
     r"|\b(?:ilman|utan|without)\s+(?:\w+\s+){0,3}(?:lupaa|suostumusta|samtycke|tillstånd"
-    r"|consent|permission)"
+    r"|consent|permission"
+    # "ei siirretä … ilman asianmukaisia suojatoimia": transferred with safeguards
+    r"|suojatoim\w*|suojakeino\w*|takeita|skyddsåtgärder|garantier|safeguards)"
 )
 RETENTION: Final = re.compile(
     r"\bsäilyt(?:etään|ämme|etään|ettävä)\b|säilytysai|säilyttämisai|hävitetään|hävitämme"
@@ -408,7 +410,7 @@ AUTOMATED: Final = re.compile(
 _AUTOMATED_NEGATED: Final = re.compile(
     r"\b(?:ei|eivät)\s+(?:\w+\s+){0,3}(?:tee|tehdä|käytetä|käytä|ole|harjoiteta|suoriteta"
     r"|profiloida|profiloi|sovelleta|hyödynnetä|perustu|tapahdu|kohdistu)\b|\beikä\b|\bemme\b"
-    r"|\binte\b|\bicke\b|\bingen\b|\binga\b|\bnot\b|\bnever\b|\bno\b"
+    rf"|\binte\b|\bicke\b|\bingen\b|\binga\b|\bnot\b|\bnever\b|\bno\b|{_CONTRACTED}"
 )
 #: A bare answer under an automated-decisions heading: "Ei.", "Ei ole.", "Nej.", "None."
 _BARE_NO: Final = re.compile(
@@ -429,13 +431,17 @@ def no_automated(low: str, *, under_heading: bool) -> bool:
     """Whether *low* says that there are no automated decisions or profiling.
 
     Under the GDPR form's heading on automated decision-making, a bare "Ei." says so too.
+    A denial turned round ("Emme tee automaattisia päätöksiä, mutta profiloimme …")
+    says that some happens.
     """
     if under_heading and bare_no(low):
         return True
+    contrast = _CONTRAST.search(low)
     return (
         (under_heading or AUTOMATED.search(low) is not None)
         and _AUTOMATED_NEGATED.search(low) is not None
         and EXCEPTION.search(low) is None
+        and (contrast is None or _AUTOMATED_NEGATED.search(low, contrast.end()) is not None)
     )
 
 
@@ -556,14 +562,27 @@ _NEGATED: Final = re.compile(
 
 
 #: A statement that the service sets no cookies: "Palvelussa ei käytetä evästeitä".
+#: Between a denying verb and the cookie word, only "any" or where ("sivustollamme"): a
+#: modifier there limits the denial to a kind ("kolmansien osapuolten evästeitä").
+_ANY_COOKIES: Final = (
+    r"(?:(?:mitään|lainkaan|ollenkaan|yhtään|några|alls|any"
+    r"|\w+(?:lla|llä|ssa|ssä)(?:mme|nne)?)\s+){0,2}"
+)
 NO_COOKIES: Final = re.compile(
     # the loanword too: "ei käytetä cookieita", "använder inte cookies"
-    r"\b(?:ei|emme)\s+(?:\w+\s+){0,3}(?:käytetä|käytä|tallenneta|tallenna|aseteta)\s+(?:\w+\s+){0,2}"
-    r"(?:eväste|cookie)|\b(?:eväste|cookie)\w*\s+(?:\w+\s+){0,2}ei\s+(?:käytetä|ole käytössä)"
-    r"|\b(?:använder|används)\s+(?:\w+\s+){0,2}inte\s+(?:\w+\s+){0,2}(?:kakor|cookies)"
+    r"(?:\b(?:ei|emme)\s+(?:\w+\s+){0,3}(?:käytetä|käytä|tallenneta|tallenna|aseteta)\s+"
+    rf"{_ANY_COOKIES}(?:eväste|cookie)"
+    r"|\b(?:eväste|cookie)\w*\s+(?:\w+\s+){0,2}ei\s+(?:käytetä|ole käytössä)"
+    rf"|\b(?:använder|används)\s+(?:\w+\s+){{0,2}}inte\s+{_ANY_COOKIES}(?:kakor|cookies)"
     r"|\binga (?:kakor|cookies)\b|\bdon[’']t\s+(?:use|set|store)\s+(?:any\s+)?cookies"
     r"|\bei ole\s+(?:\w+\s+){0,2}evästeitä"
-    r"|\b(?:does|do)\s+not\s+(?:use|set|store)\s+(?:any\s+)?cookies|\bno cookies\b"
+    r"|\b(?:does|do)\s+not\s+(?:use|set|store)\s+(?:any\s+)?cookies|\bno cookies\b)\w*+"
+    # not a denial limited to a use ("… evästeitä markkinointiin", "kakor för
+    # marknadsföring") or turned round ("…, vaan ainoastaan kävijätilastointiin")
+    r"(?!\s+(?:\w+\s+){0,2}?(?:for|för|till|varten)\b)"
+    r"(?!\s+(?:\w+\s+){0,2}?\w*(?:markkinoin|mainon|mainost|marknadsför|reklam|advertis"
+    r"|marketing)\w*)"
+    r"(?!.*\b(?:vaan|mutta|men|but)\b)"
 )
 
 
