@@ -225,3 +225,27 @@ def test_a_role_with_a_colon_before_a_person_in_the_controllers_block() -> None:
     assert draft.controller.contact is None or draft.controller.contact.email is None
     assert draft.contact_person is not None
     assert draft.contact_person.name == "Liisa Laine"
+
+
+def test_a_body_with_its_legal_form_replaces_a_school_named_above_it() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Rekisterinpitäjä\n\n"
+        "Rekisterinpitäjänä on Järvikylän opisto.\n\n"
+        "Järvikylän Opiston Tukiyhdistys ry (2077474-0) Opistotie 5 82900 ILOMANTSI\n\n"
+        "Rekisterin nimi\n\nOpiskelijarekisteri\n"
+    )
+    result = import_notice(text)
+    assert result.draft.controller.name == "Järvikylän Opiston Tukiyhdistys ry"
+    assert any("Järvikylän opisto" in note for note in result.notes.get("controller", ()))
+
+
+def test_a_salon_of_two_sole_traders_keeps_its_trade_name() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Rekisterinpitäjä\n\n"
+        "Hiusstudio Kaisla\nTmi Aino Pajula (Y-tunnus 2077474-0)\nTmi Liisa Laine\n"
+        "Rantakatu 4, 80100 Joensuu\n\n"
+        "Rekisterin nimi\n\nAsiakasrekisteri\n"
+    )
+    assert import_notice(text).draft.controller.name == "Hiusstudio Kaisla"

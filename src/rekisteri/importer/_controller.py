@@ -1017,7 +1017,11 @@ class ContactReader:
         current: str | None = getattr(target, field)
         if current is None:
             return None
-        if self._menu_name(target, field, value) or self._section_name(target, field, value):
+        if (
+            self._menu_name(target, field, value)
+            or self._section_name(target, field, value)
+            or self._brand_then_body(target, field, value)
+        ):
             self.out.note(self.path, f"the notice names {current} before it; check")
             return None
         if (
@@ -1124,6 +1128,25 @@ class ContactReader:
             and not self.preamble
             and ORGANISATION.search(current) is None
             and ORGANISATION.search(value) is not None
+        )
+
+    def _brand_then_body(self, target: ContactFields, field: str, value: str) -> bool:
+        """Whether *value*, a name with a legal form, replaces a trade name above it.
+
+        "Kylän Kukkapuoti" / "Esimerkki Oy" / street …: the body with its legal
+        form is the controller, the trade name above it is noted (as the half
+        with the legal form of "Kahvila X / X Oy" is the name).
+        """
+        current = self.out.controller.name
+        return (
+            field == "name"
+            and target is self.out.controller
+            and self.kind is SectionKind.CONTROLLER
+            and current is not None
+            and ORGANISATION.search(current) is None
+            and not looks_like_person(current)
+            and _FIRM_FORM.search(value) is not None
+            and _LEGAL_FORM_ANY_CASE.search(current) is None
         )
 
     def _section_name(self, target: ContactFields, field: str, value: str) -> bool:
@@ -1725,6 +1748,9 @@ _TITLE_ONLY: Final = re.compile(rf"(?:[A-ZÄÖÅa-zäöå]\w+[ \t]+)?{_DEGREE}(?
 #: Degrees before a person's name: "TtM Anne Esimerkki".
 _DEGREE_FIRST: Final = re.compile(rf"(?:{_DEGREE}[ \t,]+)+")
 _SLASHED: Final = re.compile(r"(?P<a>[^/]*\w)[ \t]*/[ \t]*(?P<b>\w[^/]*)")
+#: A legal form of a firm or an association; not a sole trader's "Tmi" (a salon of two
+#: traders is named by its trade name).
+_FIRM_FORM: Final = re.compile(r"(?i)(?<![\w-])(?:oyj|oy|ab|ky|ay|ry|rf|sr)(?![\w-])")
 _LEGAL_FORM_ANY_CASE: Final = re.compile(r"(?i)(?<![\w-])(?:oyj|oy|ab|ky|ay|tmi|ry|rf|sr)(?![\w-])")
 
 
