@@ -681,3 +681,134 @@ def test_pg_ledger_of_another_schema_with_the_same_secret(pg: tuple[str, str]) -
         assert not (allowed and result)
     finally:
         pg_sql(dsn, f'DROP SCHEMA IF EXISTS "{other}" CASCADE')
+
+
+# --- L5: bytes that are not UTF-8 in an argument -----------------------------------------
+#
+# On Linux, an argument with bytes that are not UTF-8 (a Latin-1 terminal, a file name from
+# an old export: `--subject $'c-\xff'`) reaches Python as a lone surrogate ("\udcff"); click
+# passes it on as it is. CliRunner takes the same str, so the tests need no subprocess.
+
+BAD: Final = "\udcff"  # what `$'\xff'` becomes in sys.argv
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["consent", "record", "--subject", f"c-{BAD}", "--event", "prohibit_direct_marketing"],
+        ["consent", "record", "--subject", "c-1", "--event", "prohibit_direct_marketing",
+         "--evidence", f"lomake {BAD}"],
+        ["consent", "record", "--subject", "c-1", "--event", "prohibit_direct_marketing",
+         "--actor", BAD],
+        ["consent", "history", "--subject", f"c-{BAD}"],
+        ["consent", "export", "--subject", f"c-{BAD}"],
+        ["consent", "erase", "--subject", f"c-{BAD}"],
+        ["requests", "record", "--request", f"r-{BAD}", "--subject", "c-1", "--event", "receive",
+         "--right", "access"],
+        ["requests", "record", "--request", "r-9", "--subject", "c-1", "--event", "receive",
+         "--right", "access", "--notes", f"soitto {BAD}"],
+        ["requests", "show", f"r-{BAD}"],
+    ],
+    ids=lambda a: "-".join([a[1], *(a[i - 1].lstrip("-") for i, x in enumerate(a) if BAD in x)]),
+)  # fmt: skip
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug L5: an argument with bytes that are not UTF-8 (a lone surrogate in argv) gives"
+    " a traceback (TypeError from the JSON encoder, UnicodeEncodeError from sqlite3), exit 1",
+)
+def test_argument_bytes_that_are_not_utf8_are_a_clean_error(db: Path, args: list[str]) -> None:
+    result = invoke([*args[:2], "--db", str(db), *args[2:]])
+    shown = assert_clean(result, 1, 2)
+    assert result.stderr.startswith("rekisteri: error:"), shown
+    with sqlite_store(db) as store:  # nothing half-written
+        assert store.verify()
+        assert store.verify_requests()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug L5: a ConsentEvent with a lone surrogate is accepted, then append raises a bare"
+    " TypeError ('str is not valid UTF-8') and may_process a UnicodeEncodeError",
+)
+@pytest.mark.parametrize("where", ["subject", "evidence", "may_process"])
+def test_api_lone_surrogate_is_a_typed_error(db: Path, where: str) -> None:
+    fields = {"subject": "c-3", "evidence": None, where: f"x{BAD}"}
+    with sqlite_store(db) as store:
+        if where == "may_process":
+            with pytest.raises(RekisteriError) as caught:
+                store.may_process(f"c-{BAD}", "newsletter", at=AT)
+        else:
+            event = ConsentEvent(purpose="newsletter", kind="give", at=AT, **fields)  # type: ignore[arg-type]
+            with pytest.raises(RekisteriError) as caught:
+                store.append([event])
+        assert store.verify()
+    assert isinstance(caught.value, ValueError)
+
+
+def test_argument_bytes_that_are_not_utf8_elsewhere_are_clean(db: Path) -> None:
+    """Where they are handled: a file name, a date, an identifier to check."""
+    for args in (
+        ["consent", "verify", "--db", f"{db}{BAD}"],
+        ["requests", "deadline", f"2026-01-{BAD}"],
+        ["consent", "record", "--db", str(db), "--subject", "c-1", "--event", "lift_prohibition",
+         "--at", f"2026-12-07T10:00{BAD}"],
+        ["check-ids", f"x{BAD}.csv", "-c", "h", "-k", "hetu"],
+    ):  # fmt: skip
+        result = invoke(args)
+        assert_clean(result, 2)
+        assert result.stderr.startswith("rekisteri: error:")
+    for args in (["hetu", "check", f"13{BAD}"], ["ytunnus", "check", f"13{BAD}"]):
+        assert_clean(invoke(args), 1)
+
+
+# --- L6: bad input to the API that is not a RekisteriError -------------------------------
+
+
+def test_api_typed_errors_that_hold(db: Path) -> None:
+    """Bad subjects, times, events and checkpoints: RekisteriError and the builtin."""
+    from rekisteri.errors import InvalidCheckpointError, InvalidValueError, SecretTypeError
+    from rekisteri.store import Checkpoint
+
+    with sqlite_store(db) as store:
+        for call in (
+            lambda: store.append(["not an event"]),  # type: ignore[list-item]
+            lambda: store.append_requests([give("c-1", "newsletter", 0)]),  # type: ignore[list-item]
+            lambda: store.may_process(None, "newsletter", at=AT),  # type: ignore[arg-type]
+            lambda: store.may_process("c-1", "newsletter", at=AT.date()),  # type: ignore[arg-type]
+            lambda: store.may_process("c-1", "unknown-purpose", at=AT),
+            lambda: store.history(b"c-1"),  # type: ignore[arg-type]
+            lambda: store.erase(5),  # type: ignore[arg-type]
+            lambda: store.prohibited("c-1", at=None),  # type: ignore[arg-type]
+        ):
+            with pytest.raises(InvalidValueError):
+                call()
+    for document in ("", "{}", "null", "[]", "1e999", "{" * 10_000, b"\xff", 5, None):
+        with pytest.raises(InvalidCheckpointError):
+            Checkpoint.from_json(document)  # type: ignore[arg-type]
+    for secret in (bytearray(40), memoryview(b"x" * 40), SECRET_TEXT):
+        with pytest.raises(SecretTypeError):
+            SQLiteStore(db, secret=secret, purposes=PURPOSES)  # type: ignore[arg-type]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug L6: SQLiteStore(a directory) raises a bare sqlite3.OperationalError, not a"
+    " StoreFileError (the CLI says 'a directory' cleanly)",
+)
+def test_api_directory_as_the_store_is_a_store_file_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreFileError):
+        SQLiteStore(tmp_path, secret=SECRET, purposes=PURPOSES)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug L6: verify(checkpoint=<str>) raises a bare AttributeError; a str or bytes"
+    " checkpoint document is neither refused with a typed error nor parsed",
+)
+def test_api_verify_with_a_checkpoint_document_not_an_object(db: Path) -> None:
+    from rekisteri.errors import InvalidCheckpointError
+
+    with sqlite_store(db) as store:
+        kept = store.checkpoint().to_json().decode()
+        with pytest.raises(InvalidCheckpointError):
+            store.verify(kept)  # type: ignore[arg-type]
