@@ -188,3 +188,27 @@ _DIGIT_PIECES = ("1", "23", "4567890", "-", " ", ".", "..", "\n", "\t", "–", "
 @given(st.lists(st.sampled_from(_DIGIT_PIECES), max_size=12).map("".join))
 def test_the_numbers_of_a_text_are_read_in_one_search_as_in_three(text: str) -> None:
     assert _account._digits(text) == _digits_plainly(text)
+
+
+def _is_transfer_plainly(low: str) -> bool:
+    """:func:`rekisteri.importer._cues.is_transfer` as written before its verb was asked first."""
+    if _cues.THIRD_COUNTRY.search(low) is not None and _cues._TRANSFER_VERB.search(low):
+        return True
+    return (
+        any(_cues._area_named(low, where) for where in _cues.TRANSFER_WHERE.finditer(low))
+        and re.search(r"siirr|siirt|luovut|överför|lämnas|transfer", low) is not None
+    )
+
+
+_TRANSFER_WORDS = (
+    "tietoja", "siirretään", "siirrä", "luovutetaan", "ei", "eu:n", "eta:n", "tai", "ulkopuolelle",
+    "yhdysvaltoihin", "usa", "seuran", "suomen", "rajojen", "överförs", "utanför", "eu", "lämnas",
+    "ut", "transferred", "outside", "the", "eea", "third", "countries", "united", "states", "och",
+    "kolmansiin", "maihin", "tredje", "land", ".", ",",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TRANSFER_WORDS), max_size=10).map(" ".join))
+def test_a_transfer_is_read_with_its_verb_asked_first_as_before(low: str) -> None:
+    assert _cues.is_transfer(low) == _is_transfer_plainly(low)
