@@ -249,3 +249,26 @@ def test_a_salon_of_two_sole_traders_keeps_its_trade_name() -> None:
         "Rekisterin nimi\n\nAsiakasrekisteri\n"
     )
     assert import_notice(text).draft.controller.name == "Hiusstudio Kaisla"
+
+
+def test_a_list_letter_before_the_register_name_is_not_part_of_it() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "1. Rekisterinpitäjä\n  Pajulan Tila Oy\n  Peltotie 2, 61800 Kauhajoki\n"
+        "2. Rekisterin nimi\n  • a) Asiakasrekisteri\n  • b) Markkinointirekisteri\n"
+        "3. Henkilötietojen käsittelyn tarkoitus\n  Tietoja käytetään laskutukseen.\n"
+    )
+    name = import_notice(text).draft.name
+    assert name is not None
+    assert name.fi == "Asiakasrekisteri"
+
+
+def test_a_title_that_runs_on_after_its_colon_names_the_register() -> None:
+    text = (
+        "Dataskyddsbeskrivning: Stadens nyhetsbrev\n\n"
+        "1. Personuppgiftsansvarig\n\nExempelby stad\n\n"
+        "2. Ändamålet med behandlingen\n\nVia registret skickas nyhetsbrev till beställarna.\n"
+    )
+    name = import_notice(text).draft.name
+    assert name is not None
+    assert "Stadens nyhetsbrev" in (name.sv, name.fi)

@@ -798,10 +798,17 @@ class Extractor:
             return
         pieces = [section.heading] if section.heading is not None else []
         pieces += [p for p in section.pieces[:3] if p.kind == "para"]
-        for piece in pieces:
-            name = title_register_name(self.text[piece.start : piece.end])
+        spans = [(piece.start, piece.end) for piece in pieces]
+        heading = section.heading
+        if heading is not None and section.pieces:
+            first = section.pieces[0]
+            if "\n" not in self.text[heading.end : first.start]:
+                # "Dataskyddsbeskrivning: Stadens nyhetsbrev": the title runs on after its colon
+                spans.insert(0, (heading.start, first.end))
+        for start, end in spans:
+            name = title_register_name(self.text[start:end])
             if name is not None:
-                self.name_guess = (name, piece.start, piece.end)
+                self.name_guess = (name, start, end)
                 return
 
     def _heading(self, section: Section, index: int) -> None:
@@ -1988,6 +1995,10 @@ def _name_over_text(lines: list[str]) -> tuple[str, str] | None:
     return first, rest
 
 
+#: A list's letter or number before an entry: "a) ", "B) ", "2) ".
+_LIST_LETTER: Final = re.compile(r"^(?:[A-Za-z]|[0-9]{1,2})\)[ \t]+(?=\S)")
+
+
 def _name_value(value: str) -> str:
     """A name section's value without "Rekisterin nimi on", its full stop and quotes."""
     value = re.sub(
@@ -1995,6 +2006,7 @@ def _name_value(value: str) -> str:
         "",
         value,
     )
+    value = _LIST_LETTER.sub("", value, count=1)  # "a) Asiakasrekisteri": a list's letter
     # the full stop ends the name, unless it is a legal form's ("… Example Ltd.")
     value = value if DOTTED_FORM.search(value) else value.rstrip(".")
     value = value.strip("\"'”“„«»’‘ ")
