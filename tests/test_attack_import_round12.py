@@ -331,11 +331,6 @@ def test_a_three_item_list_in_a_sentence_gives_three_categories() -> None:
 # --- K4: a name is cut --------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K4: a housing company named after its street ('Asunto Oy Mannerheimintie 12') "
-    "is the controller 'Asunto Oy', its name's street taken as the address",
-)
 @pytest.mark.parametrize(
     "name",
     [

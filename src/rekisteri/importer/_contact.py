@@ -861,6 +861,9 @@ def _by_shape(text: str, start: int, end: int, value: str) -> list[Part]:
     in_brackets = _bracketed_address(text, start, end)
     if in_brackets:
         return in_brackets
+    if _HOUSING_COMPANY.match(value) is not None:
+        # "Asunto Oy Mannerheimintie 12": a housing company is named after its street
+        return [Part("text", value, start, end)]
     street = _street_or_box(text, start, end, whole=False)
     if street:
         return street
@@ -871,6 +874,12 @@ def _by_shape(text: str, start: int, end: int, value: str) -> list[Part]:
     return [Part("text", value, start, end)]
 
 
+#: A housing or real-estate company, its legal form first: its name goes on with a place
+#: or a street and house number ("Asunto Oy Koivukuja 3", "Bostads Ab Strandvägen 4").
+_HOUSING_COMPANY: Final = re.compile(
+    r"(?:(?:Asunto|As\.?|Kiinteistö|Bostads|Fastighets)[ \t]+(?:Oy|Ab)"
+    r"|(?:Asunto|Kiinteistö)-osakeyhtiö|(?:Bostads|Fastighets)aktiebolag(?:et)?)[ \t]+\S"
+)
 #: A country or a region written after the town ("Finland", "Åland", "Suomi").
 _COUNTRY: Final = re.compile(
     r"(?i)suomi|finland|ahvenanmaa|åland|sverige|sweden|ruotsi|uusimaa|nyland"
