@@ -611,6 +611,7 @@ RIGHTS_BROKEN = [
     ("fi", "Rekisteröidyllä on oikeus saada jäljennös tiedoistaan.", {"access"}),
     ("fi", "Sinulla on oikeus siirtää tietosi järjestelmästä toiseen.", {"portability"}),
     ("en", "You can ask for a copy of your data or ask us to delete it.", {"access", "erasure"}),
+    ("en", "You have the right to access, rectify and erase your data.", {"erasure"}),
 ]
 
 
@@ -1645,6 +1646,97 @@ def test_a_list_of_data_in_a_sentence_gives_its_items(sentence: str, count: int 
     if count is not None:
         assert len(names) == count
     assert not [name for name in names if name.split()[0] in ("Rekisterissä", "Keräämme", "Kuten")]
+
+
+# --- K32: a firm that runs the service beside a denial becomes a recipient -----------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K32: under the disclosures heading, after 'Tietoja ei luovuteta.', a firm said "
+    "to maintain, provide or host the service ('Palvelun teknisestä ylläpidosta vastaa Koodi "
+    "Oy.', 'Palvelun tuottaa Koodi Oy.', 'Tiedot sijaitsevat Koodi Oy:n palvelimilla.', "
+    "'Kirjanpidon hoitaa tilitoimisto Laskuri Oy.') becomes a recipient and the denial sets no "
+    "none_stated; 'Käytämme Koodi Oy:n pilvipalvelua.' gives the processor 'Käytämme Koodi Oy'",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Palvelun teknisestä ylläpidosta vastaa Koodi Oy.",
+        "Palvelun tuottaa Koodi Oy.",
+        "Tiedot sijaitsevat Koodi Oy:n palvelimilla.",
+        "Kirjanpidon hoitaa tilitoimisto Laskuri Oy.",
+        "Käytämme Koodi Oy:n pilvipalvelua.",
+    ],
+)
+def test_a_firm_running_the_service_is_a_processor_beside_a_denial(sentence: str) -> None:
+    draft = section("fi", DISCLOSURES["fi"], "Tietoja ei luovuteta. " + sentence).draft
+    assert draft.recipients == ()
+    assert "recipients" in [stated.value for stated in draft.none_stated]
+    assert [processor.name for processor in draft.processors] in (
+        ["Koodi Oy"],
+        ["Laskuri Oy"],
+        ["Tilitoimisto Laskuri Oy"],
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Järjestelmää ylläpitää Koodi Oy.", "Verkkokaupan alustan tarjoaa Koodi Oy."],
+)
+def test_a_firm_maintaining_the_system_is_a_processor_beside_a_denial(sentence: str) -> None:
+    draft = section("fi", DISCLOSURES["fi"], "Tietoja ei luovuteta. " + sentence).draft
+    assert draft.recipients == ()
+    assert "recipients" in [stated.value for stated in draft.none_stated]
+    assert [processor.name for processor in draft.processors] == ["Koodi Oy"]
+
+
+# --- K33: a sentence that names the controller of "this" notice is the name ----------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K33: under the controller heading, 'Tämän tietosuojaselosteen "
+    "rekisterinpitäjänä toimii Koivikon Kukka Oy.' (or 'Tämän rekisterin …', sv "
+    "'Registeransvarig för denna beskrivning är …') gives the controller the whole sentence as "
+    "its name; without 'Tämän'/'denna' the firm's name is read",
+)
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Tämän tietosuojaselosteen rekisterinpitäjänä toimii Koivikon Kukka Oy.",
+            "Koivikon Kukka Oy",
+        ),
+        ("Tämän rekisterin rekisterinpitäjänä toimii Koivikon Kukka Oy.", "Koivikon Kukka Oy"),
+        (
+            "Registeransvarig för denna beskrivning är Björkbackens Blomma Ab.",
+            "Björkbackens Blomma Ab",
+        ),
+    ],
+)
+def test_a_sentence_naming_the_controller_of_this_notice_gives_the_name(
+    sentence: str, name: str
+) -> None:
+    draft = import_notice(
+        "Rekisterinpitäjä\n\n" + sentence + "\n\nRekisterin nimi\n\nAsiakasrekisteri\n"
+    ).draft
+    assert draft.controller.name == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Verkkokaupan rekisterinpitäjänä toimii Koivikon Kukka Oy.",
+        "Palvelun rekisterinpitäjä on Koivikon Kukka Oy.",
+        "Rekisterinpitäjänä on Koivikon Kukka Oy.",
+    ],
+)
+def test_a_sentence_naming_the_controller_gives_the_name(sentence: str) -> None:
+    draft = import_notice(
+        "Rekisterinpitäjä\n\n" + sentence + "\n\nRekisterin nimi\n\nAsiakasrekisteri\n"
+    ).draft
+    assert draft.controller.name == "Koivikon Kukka Oy"
 
 
 # --- What held: realistic notices --------------------------------------------------
