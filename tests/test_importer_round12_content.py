@@ -257,3 +257,31 @@ class TestActiveVoiceContentSignal:
         )
         assert _fields_of(text, "We keep booking data") == {"retention"}
         assert _fields_of(text, "We share your data") == {"recipients"}
+
+
+class TestNumberedLabelLines:
+    def test_a_label_numbered_next_heads_its_value_whatever_the_table_knows(self) -> None:
+        """A label numbered next ("4. Luovutus: …") is read by its words after the number."""
+        text = (
+            "TIETOSUOJASELOSTE\n"
+            "1. Rekisterinpitäjä: Tilitoimisto Saldo Oy, Asemakatu 4, 40100 Jyväskylä\n"
+            "2. Tietojen käyttö: Tietoja käytetään kirjanpitopalvelujen tuottamiseen.\n"
+            "3. Lähteet: Tiedot saadaan asiakkaalta itseltään.\n"
+            "4. Luovutus: Tietoja luovutetaan Verohallinnolle lain edellyttämällä tavalla.\n"
+            "5. Suojaus: Tiedot on tallennettu järjestelmään, joka on suojattu salasanoin.\n"
+        )
+        headings = _headings(text)
+        assert headings["2. Tietojen käyttö:"] == "purposes"
+        assert headings["4. Luovutus:"] == "recipients"
+        assert headings["5. Suojaus:"] == "security"
+        assert _fields_of(text, "Tietoja luovutetaan Verohallinnolle") == {"recipients"}
+
+    def test_a_numbered_list_entry_with_a_label_stays_an_entry(self) -> None:
+        """A list's "1. Nimi: …" under the data heading is no heading: not numbered next."""
+        text = (
+            "5. Rekisterin tietosisältö\n\n"
+            "Rekisteriin tallennetaan seuraavat tiedot:\n"
+            "1. Yhteystiedot: nimi, osoite ja puhelinnumero\n"
+            "2. Laskutus: tilinumero\n"
+        )
+        assert "2. Laskutus:" not in _headings(text)

@@ -179,6 +179,8 @@ class _Splitter:
         """The kind of the last heading."""
         self.last_number = 0
         """The number of the last numbered heading ("3. Rekisterin nimi" → 3)."""
+        self.label_number = 0
+        """The number of the last numbered "Label: value" heading ("4. Lähteet: …" → 4)."""
         self._unwrapped_block: list[tuple[int, int]] | None = None
         self._unwrapped_value = False
         self._open_heading: Piece | None = None
@@ -985,6 +987,18 @@ class _Splitter:
         # a heading on its own line; after a "Label: value" one each label heads its own text
         return not rest.strip() and not _was_guessed(self.text, heading)
 
+    def _inline_heading(
+        self, start: int, end: int, inline: re.Match[str], kind: SectionKind | None
+    ) -> None:
+        """A "Label: value" line as a heading and its text; a numbered label numbers on."""
+        head_end = start + inline.end(1)
+        colon = start + inline.end()
+        self.pieces.append(Piece("heading", start, head_end + 1, [(start, head_end)], start, kind))
+        numbered = _NUMBERED.match(inline.string)
+        if numbered is not None and kind is not None:
+            self.label_number = int(numbered.group(1))  # "4. Lähteet: …", then "5. …"
+        self.pieces.append(Piece("para", colon, end, [(colon, end)], colon))
+
     def _inline_kind(self, label: str, value: str) -> SectionKind | None:
         """The kind a label before a colon names: the table's, or a short label's words.
 
@@ -995,6 +1009,14 @@ class _Splitter:
         kind = recognise(label)
         if kind is not None or (self.current in _CONTACT_KINDS and _CHANNEL.search(value)):
             return kind  # in a party's block "Tietosuoja-asiat: x@example.fi" labels a channel
+        numbered = _NUMBERED.match(label)
+        if numbered is not None:
+            # "5. Suojaus: Tiedot ovat …": numbered next in the headings' sequence, the
+            # label's words after the number are read (a list's "1. Nimi: …" is not)
+            number = int(numbered.group(1))
+            if not (self._in_sequence(number) or number == self.label_number + 1):
+                return None
+            label = label[numbered.end() - 1 :]
         words = label.split()
         # a question's verb leads in nothing: "Mihin tietoja käytetään: …", "Näin … suojataan: …"
         asks = _ASKS.match(label) is not None or _HOW_OPENER.match(label) is not None
@@ -1316,12 +1338,7 @@ class _Splitter:
                 and self._label_heads(inline.group(1))
                 and not self._permission_label(kind, line[inline.end() :])
             ):
-                head_end = start + inline.end(1)
-                colon = start + inline.end()
-                self.pieces.append(
-                    Piece("heading", start, head_end + 1, [(start, head_end)], start, kind)
-                )
-                self.pieces.append(Piece("para", colon, end, [(colon, end)], colon))
+                self._inline_heading(start, end, inline, kind)
                 i += 1
                 continue
             if inline is not None and self._list_label(inline):
