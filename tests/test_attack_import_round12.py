@@ -360,6 +360,11 @@ def test_a_housing_company_keeps_its_name(name: str) -> None:
     assert result.draft.controller.name == name
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K4: a recipient's name is cut: 'Suomen Palo- ja Pelastusalan Liitto ry' -> "
+    "'Pelastusalan Liitto ry', 'Asunto Oy Helsingin Kallio' -> 'Asunto Oy'",
+)
 @pytest.mark.parametrize(
     "name",
     [
@@ -395,6 +400,27 @@ def test_a_controllers_name_with_a_suspended_hyphen_is_whole(name: str) -> None:
         "Rekisterin nimi\n\nJäsenrekisteri\n"
     )
     assert result.draft.controller.name == name
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K4 (after 0761561): a housing company named after its street, on one line with "
+    "its postal code and town ('Asunto Oy Koivukuja 3, 00100 Helsinki'), is still the "
+    "controller 'Asunto Oy' with the street 'Koivukuja 3'",
+)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Asunto Oy Koivukuja 3, 00100 Helsinki",
+        "As Oy Mannerheimintie 12, 00100 Helsinki",
+        "Bostads Ab Strandvägen 4, 65100 Vasa",
+    ],
+)
+def test_a_housing_company_on_one_line_keeps_its_name(line: str) -> None:
+    result = import_notice(
+        "Rekisterinpitäjä\n\n" + line + "\n\nRekisterin nimi\n\nAsukasrekisteri\n"
+    )
+    assert result.draft.controller.name == line.split(",", 1)[0]
 
 
 # --- K5: page furniture of a PDF becomes entries ----------------------------------
