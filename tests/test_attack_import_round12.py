@@ -1760,6 +1760,44 @@ def test_a_sentence_naming_the_controller_gives_the_name(sentence: str) -> None:
     assert draft.controller.name == "Koivikon Kukka Oy"
 
 
+# --- K34: where the data stay inside the EU becomes a transfer outside it -------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K34: under the transfers heading, a denial followed by where the data are kept "
+    "inside the EU ('Palvelimemme sijaitsevat Suomessa.', '… Saksassa ja Irlannissa', "
+    "'… datakeskuksessa Irlannissa') or by a conditional future ('Mikäli tietoja "
+    "tulevaisuudessa siirretään, …') becomes a Transfer outside the EU/EEA, the denial sets no "
+    "none_stated, and I010 says the notice both denies and describes a transfer",
+)
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Palvelimemme sijaitsevat Suomessa.",
+        "Käytämme palveluntarjoajia, joiden palvelimet sijaitsevat Saksassa ja Irlannissa.",
+        "Tiedot sijaitsevat palveluntarjoajan datakeskuksessa Irlannissa.",
+        "Mikäli tietoja tulevaisuudessa siirretään, huolehdimme asianmukaisista suojatoimista.",
+    ],
+)
+def test_data_kept_inside_the_eu_is_no_transfer(second: str) -> None:
+    result = section("fi", TRANSFERS["fi"], "Tietoja ei siirretä EU:n ulkopuolelle. " + second)
+    assert result.draft.transfers == ()
+    assert "transfers" in [stated.value for stated in result.draft.none_stated]
+    assert "I010" not in [finding.code for finding in result.findings]
+
+
+def test_data_kept_on_eu_servers_beside_a_denial_is_no_transfer() -> None:
+    result = section(
+        "fi",
+        TRANSFERS["fi"],
+        "Tietoja ei siirretä EU:n ulkopuolelle. Tiedot säilytetään EU:n alueella sijaitsevilla "
+        "palvelimilla.",
+    )
+    assert result.draft.transfers == ()
+    assert "transfers" in [stated.value for stated in result.draft.none_stated]
+
+
 # --- What held: realistic notices --------------------------------------------------
 
 WORD_NOTICE = (
