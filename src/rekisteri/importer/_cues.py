@@ -500,9 +500,33 @@ def category_name(sentence: str) -> str:
 
 
 def recipient_name(sentence: str, controller: str | None) -> str | None:
-    names = {m.group(1) for m in COMPANY.finditer(sentence)}
+    names = {_whole_name(sentence, m) for m in COMPANY.finditer(sentence)}
     names.discard(controller or "")
     return names.pop() if len(names) == 1 else None
+
+
+#: Words before a firm's name that belong to it: capitalised words before a word cut at a
+#: hyphen and joined by "ja" ("Suomen Palo- ja Pelastusalan …", "Etelä-Savon Kala-,
+#: Riista- ja Luontokeskus ry"), found right before :data:`COMPANY`'s match.
+_SUSPENDED_BEFORE: Final = re.compile(
+    r"(?:[A-ZÄÖÅ][\w-]*[ \t]+)*(?:[A-ZÄÖÅ][\w-]*-,?[ \t]+(?:(?:ja|och|and|tai|eller|or)[ \t]+)?)+$"
+)
+#: A housing or real-estate company's legal form, which stands before its name.
+_HOUSING_FORM: Final = re.compile(r"(?:Asunto|As\.?|Kiinteistö|Bostads|Fastighets)[ \t]+(?:Oy|Ab)")
+#: The name after it: a place, or a street and its house number ("Koivukuja 3").
+_HOUSING_NAME: Final = re.compile(r"(?:[ \t]+[A-ZÄÖÅ][\w-]*)+(?:[ \t]+[0-9]{1,4}[A-Za-z]?\b)?")
+
+
+def _whole_name(sentence: str, match: re.Match[str]) -> str:
+    """The name :data:`COMPANY` found, with the words of it that the pattern does not take."""
+    start, end = match.start(1), match.end(1)
+    if _HOUSING_FORM.fullmatch(match.group(1)):
+        after = _HOUSING_NAME.match(sentence, end)
+        end = after.end() if after is not None else end
+    before = _SUSPENDED_BEFORE.search(sentence, 0, start)
+    if before is not None:
+        start = before.start()
+    return sentence[start:end]
 
 
 def security_kind(low: str, section: SectionKind | None) -> SecurityKind | None:
