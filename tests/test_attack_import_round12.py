@@ -360,11 +360,6 @@ def test_a_housing_company_keeps_its_name(name: str) -> None:
     assert result.draft.controller.name == name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K4: a recipient's name is cut: 'Suomen Palo- ja Pelastusalan Liitto ry' -> "
-    "'Pelastusalan Liitto ry', 'Asunto Oy Helsingin Kallio' -> 'Asunto Oy'",
-)
 @pytest.mark.parametrize(
     "name",
     [
