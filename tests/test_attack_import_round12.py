@@ -1793,6 +1793,45 @@ def test_data_kept_on_eu_servers_beside_a_denial_is_no_transfer() -> None:
     assert "transfers" in [stated.value for stated in result.draft.none_stated]
 
 
+# --- K35: Swedish sentences under the purposes heading become purposes --------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K35: under the purposes heading of a Swedish notice, a sentence that is no "
+    "purpose ('Kunddata finns i systemet Kassa', 'Systemet underhålls av Kassasystem Oy') and "
+    "even a relative clause ('Som underhålls av Kassasystem Oy') become purposes; the firm "
+    "that maintains the system ('underhålls av') is no processor ('tillhandahålls av' is; the "
+    "Finnish and English sentences give the processor)",
+)
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Kunddata finns i systemet Kassa, som underhålls av Kassasystem Oy.",
+        "Systemet underhålls av Kassasystem Oy.",
+    ],
+)
+def test_a_swedish_sentence_on_the_system_is_no_purpose(second: str) -> None:
+    draft = section(
+        "sv",
+        "Ändamålet med behandlingen",
+        "Uppgifterna används för att sköta kundrelationen. " + second,
+    ).draft
+    assert [purpose.name.sv for purpose in draft.purposes] == ["Sköta kundrelationen"]
+    assert [processor.name for processor in draft.processors] == ["Kassasystem Oy"]
+
+
+def test_a_finnish_sentence_on_the_system_gives_its_processor() -> None:
+    draft = section(
+        "fi",
+        "Rekisterin käyttötarkoitus",
+        "Tietoja käytetään asiakassuhteen hoitamiseen. Asiakastiedot ovat "
+        "Kassa-järjestelmässä, jota ylläpitää Kassasystem Oy.",
+    ).draft
+    assert [purpose.name.fi for purpose in draft.purposes] == ["Asiakassuhteen hoitaminen"]
+    assert [processor.name for processor in draft.processors] == ["Kassasystem Oy"]
+
+
 # --- What held: realistic notices --------------------------------------------------
 
 WORD_NOTICE = (
