@@ -63,9 +63,11 @@ class ChainProblem:
             or ``"state"`` (the consent status stored with an intact row is not
             the one its events lead to: the row was edited behind the store),
             ``"erased_without_record"`` (the row was emptied, but no erasure
-            in the chain names it) or ``"checkpoint"`` (the ledger does not
+            in the chain names it), ``"checkpoint"`` (the ledger does not
             match a checkpoint given to verify, or the checkpoint is not
-            this store's).
+            this store's) or ``"schema"`` (at ``seq`` 0: the database's
+            schema is not the one rekisteri makes, or an index does not
+            match its table, so a read may not see every row).
         message: One sentence for people; never contains event data.
     """
 

@@ -83,7 +83,7 @@ except ImportError as exc:  # pragma: no cover - exercised without the extra
     )
     raise MissingDependencyError(_MISSING) from exc
 
-from rekisteri.store import _pg_consent, _pg_db, _pg_requests
+from rekisteri.store import _pg_consent, _pg_db, _pg_requests, _schema
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -91,7 +91,7 @@ if TYPE_CHECKING:
     from rekisteri.consent import ConsentEvent, ConsentRecord, Decision
     from rekisteri.model import Purpose
     from rekisteri.requests import DataSubjectRequest, RequestEvent
-    from rekisteri.store import Verification
+    from rekisteri.store import ChainProblem, Verification
     from rekisteri.store._pg_db import Conn
 
 __all__ = ["SCHEMA_VERSION", "PostgresStore"]
@@ -343,7 +343,9 @@ class PostgresStore(_subjects.Closing):
         """Walk the whole consent ledger in ``seq`` order and report every problem found.
 
         The checks of :meth:`SQLiteStore.verify <rekisteri.store.sqlite.SQLiteStore.verify>`,
-        in one snapshot of the database.
+        in one snapshot of the database; its ``"schema"`` problems here are
+        row-level security, a policy, a rule, a trigger or a view in the
+        store's schema, each of which can change what a read returns.
 
         Raises:
             StoreFileError: The ledger's tables are missing or unreadable.
@@ -351,6 +353,7 @@ class PostgresStore(_subjects.Closing):
         problems, head = _subjects.checkpoint_problems(self._keys, self._store_id, checkpoint)
         with self._conn() as conn:
             result = _pg_consent.verify(conn, self._q, self._keys, checkpoint=head)
+            problems.extend(self._schema_problems(conn))
         return _subjects.with_problems(result, problems)
 
     def checkpoint(self) -> Checkpoint:
@@ -402,7 +405,14 @@ class PostgresStore(_subjects.Closing):
     def verify_requests(self, checkpoint: Checkpoint | None = None) -> Verification:
         """Walk the request ledger and report every problem found (as the SQLite store's)."""
         with self._conn() as conn:
-            return _pg_requests.verify(conn, self._q, self._keys, checkpoint)
+            result = _pg_requests.verify(conn, self._q, self._keys, checkpoint)
+            return _subjects.with_problems(result, self._schema_problems(conn))
+
+    def _schema_problems(self, conn: Conn) -> list[ChainProblem]:
+        """Row security, policies, rules, triggers or views that can change what a read sees."""
+        return _schema.pg_problems(
+            lambda query, params: conn.execute(query, params).fetchall(), self._q.schema
+        )
 
 
 def _reason(exc: BaseException, conninfo: str) -> str:

@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, Final, ParamSpec, TypeVar
 
 from rekisteri._validate import aware
 from rekisteri.errors import StoreFileError
-from rekisteri.store import _consent_sql, _requests_sql, _sqlite_db, _subjects
+from rekisteri.store import _consent_sql, _requests_sql, _schema, _sqlite_db, _subjects
 from rekisteri.store._chain import Checkpoint, Keys
 from rekisteri.store._consent_sql import ANY_PURPOSE
 
@@ -333,7 +333,10 @@ class SQLiteStore(_subjects.Closing):
         before them or a chain head that does not match the last row
         (``"broken_link"``), rows whose stored status does not follow from
         the events (``"state"``) and rows emptied without an erasure row
-        naming them (``"erased_without_record"``). Erased rows are checked
+        naming them (``"erased_without_record"``), and an index, trigger or
+        view added, changed or dropped behind the store or an index whose
+        entries do not match its table (``"schema"``, at ``seq`` 0; it runs
+        ``PRAGMA integrity_check``). Erased rows are checked
         through their keyed digest only.
 
         With a *checkpoint* (from :meth:`checkpoint`, kept elsewhere) it also
@@ -348,7 +351,7 @@ class SQLiteStore(_subjects.Closing):
         """
         problems, head = _subjects.checkpoint_problems(self._keys, self._store_id, checkpoint)
         result = _consent_sql.verify(self._conn, self._keys, checkpoint=head)
-        return _subjects.with_problems(result, problems)
+        return _subjects.with_problems(result, [*problems, *_schema.sqlite_problems(self._conn)])
 
     def checkpoint(self) -> Checkpoint:
         """Return a signed checkpoint of both ledgers' heads (``"consent"``, ``"requests"``).
@@ -415,12 +418,15 @@ class SQLiteStore(_subjects.Closing):
         each row's keyed digest and link (``"edited"``), gaps in ``seq`` and
         a chain head that is not the last row (``"missing"``,
         ``"broken_link"``), plain columns that differ from the event data
-        (``"edited"``), and every ``request_state`` row, which
-        :meth:`requests` reads, against its request's events (``"state"``).
+        (``"edited"``), every ``request_state`` row, which
+        :meth:`requests` reads, against its request's events (``"state"``),
+        and the database's schema and indexes as :meth:`verify` does
+        (``"schema"``).
 
         Given a *checkpoint* (from :meth:`checkpoint`, kept elsewhere), also
         reports one not signed with this store's secret or of another store
         (``"checkpoint"``), a ledger shorter than it was then (``"missing"``)
         and a row at the checkpoint's head whose hash differs (``"checkpoint"``).
         """
-        return _requests_sql.verify(self._conn, self._keys, checkpoint)
+        result = _requests_sql.verify(self._conn, self._keys, checkpoint)
+        return _subjects.with_problems(result, _schema.sqlite_problems(self._conn))

@@ -1,0 +1,157 @@
+"""Is the database's schema the store's own? The ``"schema"`` problems of ``verify``.
+
+The keyed chain proves every row; it cannot prove what the database does
+when it is read. Someone who can change the file or the schema but not a
+row can still change what a decision sees: a SQLite index rebuilt without a
+prohibition's row and then given back its original SQL (``writable_schema``)
+makes the lookups skip that row, and a PostgreSQL row-level security policy,
+rule or trigger can hide rows from one query and show them to another.
+``verify`` therefore also compares the schema with the one rekisteri makes
+and, on SQLite, runs ``PRAGMA integrity_check``, which finds an index whose
+entries do not match its table. Each finding is a ``"schema"`` problem at
+``seq`` 0; messages name rekisteri's own objects only, never what a
+tamperer called theirs.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from typing import TYPE_CHECKING, Any, Final, LiteralString
+
+from rekisteri.store import ChainProblem
+from rekisteri.store._sqlite_db import migrate
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+#: A schema object: (type, name, table, SQL) as ``sqlite_master`` gives it.
+_Object = tuple[str, str, str, str | None]
+
+#: How many lines of ``PRAGMA integrity_check`` are read (enough to know it failed).
+_INTEGRITY_LINES: Final = 20
+
+
+def _problem(message: str) -> ChainProblem:
+    return ChainProblem(seq=0, kind="schema", message=message)
+
+
+# --- SQLite --------------------------------------------------------------------------
+
+
+def _sqlite_objects(conn: sqlite3.Connection) -> frozenset[_Object]:
+    """Every schema object of *conn*, but the statistics tables that ``ANALYZE`` makes."""
+    return frozenset(
+        (str(kind), str(name), str(table), None if sql is None else str(sql))
+        for kind, name, table, sql in conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master"
+            " WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\'"
+        )
+    )
+
+
+@functools.cache
+def expected_sqlite_objects() -> frozenset[_Object]:
+    """The schema objects of a new store, made by the same code that makes every store."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn, create=True)
+        return _sqlite_objects(conn)
+    finally:
+        conn.close()
+
+
+def sqlite_problems(conn: sqlite3.Connection) -> list[ChainProblem]:
+    """The ``"schema"`` problems of a SQLite store (see the module's docstring).
+
+    Reads ``sqlite_master`` and runs ``PRAGMA integrity_check``, which reads
+    every page of the file: about as long again as the ledger's own walk.
+    """
+    try:
+        found = _sqlite_objects(conn)
+        pragma = f"PRAGMA integrity_check({_INTEGRITY_LINES})"
+        checked = [str(line) for (line,) in conn.execute(pragma)]
+    except sqlite3.DatabaseError:
+        return [_problem("the database's schema cannot be read")]
+    problems = _differences(found, expected_sqlite_objects())
+    if checked != ["ok"]:
+        problems.append(
+            _problem(
+                "SQLite's integrity check failed: an index does not match its table"
+                " (an index made or changed behind the store) or the file is damaged"
+            )
+        )
+    return problems
+
+
+def _differences(found: frozenset[_Object], expected: frozenset[_Object]) -> list[ChainProblem]:
+    ours = {name: (kind, table, sql) for kind, name, table, sql in expected}
+    problems = []
+    seen = set()
+    for kind, name, table, sql in sorted(found, key=lambda o: (o[1], o[0])):
+        seen.add(name)
+        if name not in ours:
+            problems.append(_problem(f"a {kind} that rekisteri does not make is in the database"))
+        elif ours[name] != (kind, table, sql):
+            problems.append(_problem(f"the {ours[name][0]} {name} is not as rekisteri made it"))
+    problems.extend(
+        _problem(f"the {kind} {name} is missing")
+        for name, (kind, _table, _sql) in sorted(ours.items())
+        if name not in seen
+    )
+    return problems
+
+
+# --- PostgreSQL ----------------------------------------------------------------------
+
+#: Catalogue queries (the store's schema name as the parameter) that must return no rows:
+#: each row is something in the store's schema that can change what a query of it returns.
+_PG_CHECKS: Final[tuple[tuple[LiteralString, str], ...]] = (
+    (
+        (
+            "SELECT 1 FROM pg_class c, pg_namespace n WHERE n.oid = c.relnamespace"
+            " AND n.nspname = %s AND (c.relrowsecurity OR c.relforcerowsecurity)"
+        ),
+        "row-level security is enabled on a table of the store",
+    ),
+    (
+        (
+            "SELECT 1 FROM pg_policy p, pg_class c, pg_namespace n WHERE n.oid = c.relnamespace"
+            " AND n.nspname = %s AND c.oid = p.polrelid"
+        ),
+        "a row-level security policy is defined on a table of the store",
+    ),
+    (
+        (
+            "SELECT 1 FROM pg_rewrite r, pg_class c, pg_namespace n WHERE n.oid = c.relnamespace"
+            " AND n.nspname = %s AND c.oid = r.ev_class AND r.rulename <> '_RETURN'"
+        ),
+        "a rule is defined on a table of the store",
+    ),
+    (
+        (
+            "SELECT 1 FROM pg_class c, pg_namespace n WHERE n.oid = c.relnamespace"
+            " AND n.nspname = %s AND c.relkind IN ('v', 'm', 'f')"
+        ),
+        "a view or foreign table is in the store's schema (in place of a table?)",
+    ),
+    (
+        (
+            "SELECT 1 FROM pg_trigger t, pg_class c, pg_namespace n WHERE n.oid = c.relnamespace"
+            " AND n.nspname = %s AND c.oid = t.tgrelid AND NOT t.tgisinternal"
+        ),
+        "a trigger that rekisteri does not make is on a table of the store",
+    ),
+)
+
+
+def pg_problems(
+    query: Callable[[LiteralString, tuple[Any, ...]], Iterable[tuple[Any, ...]]], schema: str
+) -> list[ChainProblem]:
+    """The ``"schema"`` problems of a PostgreSQL store in *schema*.
+
+    *query* runs a catalogue query with its parameters and returns its rows.
+    """
+    return [
+        _problem(message) for sql, message in _PG_CHECKS if any(True for _ in query(sql, (schema,)))
+    ]
