@@ -272,3 +272,27 @@ def test_a_title_that_runs_on_after_its_colon_names_the_register() -> None:
     name = import_notice(text).draft.name
     assert name is not None
     assert "Stadens nyhetsbrev" in (name.sv, name.fi)
+
+
+def test_the_verb_of_a_name_heading_glued_to_its_name_is_no_part_of_it() -> None:
+    text = (
+        "Rekisterinpitäjä\n\nPajulan Tila Oy\nPeltotie 2, 61800 Kauhajoki\n\n"
+        "Rekisterin nimi on Pajulan asiakasrekisteri\n\n"
+        "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n"
+    )
+    name = import_notice(text).draft.name
+    assert name is not None
+    assert name.fi == "Pajulan asiakasrekisteri"
+
+
+def test_a_clause_in_brackets_after_the_name_goes_to_the_description() -> None:
+    text = (
+        "Rekisterinpitäjä\n\nPajulan Tila Oy\nPeltotie 2, 61800 Kauhajoki\n\n"
+        "Rekisterin nimi\n\nAsiakasrekisteri (sisältää myös verkkokaupan asiakkaat)\n\n"
+        "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.name is not None
+    assert draft.name.fi == "Asiakasrekisteri"
+    assert draft.description is not None
+    assert "verkkokaupan asiakkaat" in (draft.description.fi or "")

@@ -381,6 +381,10 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         ('Verkkokaupan asiakasrekisteri', 'tilausten toimitusta varten')
         >>> split_section_name("Jäsenrekisteri (jäsenten tiedot järjestelmässä ja kortistot)")
         ('Jäsenrekisteri', 'jäsenten tiedot järjestelmässä ja kortistot')
+        >>> split_section_name("Asiakasrekisteri (sisältää myös verkkokaupan asiakkaat)")
+        ('Asiakasrekisteri', 'sisältää myös verkkokaupan asiakkaat')
+        >>> split_section_name("Asiakasrekisteri (kanta-asiakkaat)")
+        ('Asiakasrekisteri (kanta-asiakkaat)', None)
         >>> split_section_name("Liiton jäsenrekisteri sekä " + "X-rekisteri, " * 20)[0]
         'Liiton jäsenrekisteri'
         >>> split_section_name("Arkiston haastatteluaineisto (”Haastattelurekisteri”)")
@@ -438,11 +442,25 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         # "X:n asiakasrekisteri, asiakasjärjestelmä Y" / "… Y-järjestelmässä": the system
         # the register is kept in is no part of its name
         return kept_in.group("name"), kept_in.group("rest") or kept_in.group("where")
-    explained = _EXPLAINED.match(value.strip())
+    explained = _explained(value.strip())
     if explained is not None and len(explained.group("name").split()) <= _NAME_WORDS:
         # a long explanation in brackets after the name is said in the description
         return explained.group("name"), explained.group("rest")
     return value, None
+
+
+def _explained(value: str) -> re.Match[str] | None:
+    """The name and what the brackets after it explain: a long text, or a clause with a verb.
+
+    "Asiakasrekisteri (sisältää myös verkkokaupan asiakkaat)": the clause is no
+    part of the name; "Asiakasrekisteri (kanta-asiakkaat)" keeps its brackets.
+    """
+    explained = _EXPLAINED.match(value)
+    if explained is not None:
+        return explained
+    bracketed = _BRACKETED.match(value)
+    said = bracketed.group("rest") if bracketed is not None else ""
+    return bracketed if len(said.split()) >= _CLAUSE_WORDS and _VERB.search(said) else None
 
 
 #: A word for the system a register is kept in.
@@ -617,6 +635,11 @@ _SYSTEM_TAIL: Final = re.compile(
     re.IGNORECASE,
 )
 #: A name followed by a long explanation in brackets: the explanation is no part of it.
+_BRACKETED: Final = re.compile(
+    r"(?P<name>.+?(?:rekisteri|register|registret|registry))[ \t]*\((?P<rest>[^()]+)\)\.?$",
+    re.IGNORECASE,
+)
+_CLAUSE_WORDS: Final = 3
 _EXPLAINED: Final = re.compile(
     r"(?P<name>.+?(?:rekisteri|register|registret|registry))[ \t]*\((?P<rest>[^()]{40,})\)\.?$",
     re.IGNORECASE,
@@ -719,7 +742,9 @@ def stated_register_name(sentence: str) -> str | None:
 _GLUED: Final = re.compile(
     r"(?i)^[ \t]*(?:[0-9]{1,2}[.)]?[ \t]*)?(?:henkilö)?(?:rekisterin[ \t]+nimi|registrets[ \t]+namn"
     r"|name[ \t]+of[ \t]+the[ \t]+register|register[ \t]+name)"
-    r"(?:[ \t]*[:|–-]?[ \t]+|(?<=[a-zäöå])(?=(?-i:[A-ZÄÖÅ][a-zäöå])))(?P<name>\S.*)$"
+    # "Rekisterin nimi on Asiakasrekisteri": the verb is no part of the name
+    r"(?:[ \t]*[:|–-]?[ \t]+(?:(?:on|är|is)[ \t]+)?|(?<=[a-zäöå])(?=(?-i:[A-ZÄÖÅ][a-zäöå])))"
+    r"(?P<name>\S.*)$"
 )
 
 
@@ -746,6 +771,8 @@ def name_in_heading(heading: str) -> str | None:
         'Bokningssystemet'
         >>> name_in_heading("3. Rekisterin nimi") is None
         True
+        >>> name_in_heading("Rekisterin nimi on Kylän asiakasrekisteri")
+        'Kylän asiakasrekisteri'
         >>> name_in_heading("1. Registrets namnNätbutikens kundregister")
         'Nätbutikens kundregister'
         >>> name_in_heading("Rekisterin nimi / Name of the register") is None
