@@ -1832,6 +1832,66 @@ def test_a_finnish_sentence_on_the_system_gives_its_processor() -> None:
     assert [processor.name for processor in draft.processors] == ["Kassasystem Oy"]
 
 
+# --- K36: a negative under the sources heading becomes a source ---------------------
+
+SOURCES = {
+    "fi": "Säännönmukaiset tietolähteet",
+    "sv": "Regelbundna uppgiftskällor",
+    "en": "Sources of data",
+}
+
+
+def _source_keys(lang: str, text: str) -> list[str]:
+    draft = section(lang, SOURCES[lang], text).draft
+    return [source if isinstance(source, str) else source.key for source in draft.sources]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K36: a negative under the sources heading becomes a source: 'Emme käytä Postin "
+    "osoitepalvelua.' gives the source posti-osoitepalvelu, 'Tietoja ei päivitetä "
+    "väestötietojärjestelmästä.' dvv-vtj (the opposite of what they say); 'Emme osta tietoja "
+    "ulkopuolisista lähteistä.', 'Vi köper inte uppgifter …', 'We do not buy data …' are "
+    "sources named by the sentence",
+)
+@pytest.mark.parametrize(
+    ("lang", "text", "keys"),
+    [
+        (
+            "fi",
+            "Tiedot saadaan asiakkaalta itseltään. Emme käytä Postin osoitepalvelua.",
+            ["data-subject"],
+        ),
+        (
+            "fi",
+            "Tiedot saadaan asiakkaalta itseltään. Tietoja ei päivitetä väestötietojärjestelmästä.",
+            ["data-subject"],
+        ),
+        (
+            "fi",
+            "Tiedot saadaan asiakkaalta itseltään. Emme osta tietoja ulkopuolisista lähteistä.",
+            ["data-subject"],
+        ),
+        (
+            "sv",
+            "Uppgifterna fås av kunden själv. Vi köper inte uppgifter från andra källor.",
+            ["data-subject"],
+        ),
+        ("en", "We do not use the Population Information System.", []),
+    ],
+)
+def test_a_negative_under_the_sources_heading_is_no_source(
+    lang: str, text: str, keys: list[str]
+) -> None:
+    assert _source_keys(lang, text) == keys
+
+
+def test_a_source_named_in_the_catalogue_is_read() -> None:
+    assert _source_keys(
+        "fi", "Tiedot saadaan asiakkaalta itseltään sekä Postin osoitepalvelusta."
+    ) == ["data-subject", "posti-osoitepalvelu"]
+
+
 # --- What held: realistic notices --------------------------------------------------
 
 WORD_NOTICE = (
