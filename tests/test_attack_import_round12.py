@@ -1892,6 +1892,77 @@ def test_a_source_named_in_the_catalogue_is_read() -> None:
     ) == ["data-subject", "posti-osoitepalvelu"]
 
 
+# --- K37: a negative under the data or purposes heading becomes an entry -------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K37: 'Rekisteriin ei tallenneta henkilötunnusta.' under the data heading "
+    "becomes a category of that sentence flagged personal_identity_code (lint R203: identity "
+    "codes are processed); 'Tietoja ei käytetä suoramarkkinointiin.' under the purposes "
+    "heading becomes the purpose 'Suoramarkkinointi' with direct_marketing (lint R113), also "
+    "rendered in the notice; 'ei … muuhun kuin tilausten toimittamiseen' gives the purpose "
+    "'Muu kuin tilausten toimittaminen'",
+)
+@pytest.mark.parametrize(
+    ("heading", "text", "codes"),
+    [
+        (
+            "Rekisterin tietosisältö",
+            (
+                "Rekisteriin tallennetaan nimi, osoite ja puhelinnumero. "
+                "Rekisteriin ei tallenneta henkilötunnusta."
+            ),
+            ["Nimi", "Osoite", "Puhelinnumero"],
+        ),
+        (
+            "Rekisterin tietosisältö",
+            "- nimi\n- osoite\nHenkilötunnusta ei kerätä.",
+            ["Nimi", "Osoite"],
+        ),
+        (
+            "Rekisterin tietosisältö",
+            "Emme kerää henkilötunnuksia emmekä terveystietoja.",
+            [],
+        ),
+        (
+            "Rekisterin käyttötarkoitus",
+            "Tietoja käytetään laskutukseen. Tietoja ei käytetä suoramarkkinointiin.",
+            ["Laskutus"],
+        ),
+        (
+            "Rekisterin käyttötarkoitus",
+            "Tietoja ei käytetä muuhun kuin tilausten toimittamiseen.",
+            ["Tilausten toimittaminen"],
+        ),
+    ],
+)
+def test_a_negative_under_the_data_or_purposes_heading_is_no_entry(
+    heading: str, text: str, codes: list[str]
+) -> None:
+    draft = section("fi", heading, text).draft
+    if heading == "Rekisterin tietosisältö":
+        assert [category.name.fi for category in draft.data_categories] == codes
+        assert not [c for c in draft.data_categories if c.personal_identity_code]
+        assert "R203" not in [finding.code for finding in lint(draft)]
+    else:
+        names = [purpose.name.fi for purpose in draft.purposes]
+        assert names in (codes, [])
+        assert not [purpose for purpose in draft.purposes if purpose.direct_marketing]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K37: the Swedish 'Vi samlar inte in personbeteckningar.' under the data heading "
+    "is a category flagged personal_identity_code",
+)
+def test_a_swedish_negative_under_the_data_heading_is_no_entry() -> None:
+    draft = section(
+        "sv", "Registrets datainnehåll", "Namn och adress. Vi samlar inte in personbeteckningar."
+    ).draft
+    assert not [c for c in draft.data_categories if c.personal_identity_code]
+
+
 # --- What held: realistic notices --------------------------------------------------
 
 WORD_NOTICE = (
