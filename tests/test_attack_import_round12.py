@@ -1664,6 +1664,24 @@ def test_a_list_of_data_in_a_sentence_gives_its_items(sentence: str, count: int 
     assert not [name for name in names if name.split()[0] in ("Rekisterissä", "Keräämme", "Kuten")]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K31: under the data subjects heading, 'Rekisterissä on asiakkaiden tietoja.' "
+    "gives the data subject 'On asiakkaat' (the verb 'on' kept; 'Rekisteri sisältää "
+    "asiakkaiden tietoja.' gives 'Asiakkaat')",
+)
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Rekisterissä on asiakkaiden tietoja.", ["Asiakkaat"]),
+        ("Rekisterissä on asiakkaiden ja jäsenten tietoja.", ["Asiakkaat", "Jäsenet"]),
+    ],
+)
+def test_the_verb_on_is_no_part_of_a_data_subject(text: str, names: list[str]) -> None:
+    draft = section("fi", "Rekisteröidyt", text).draft
+    assert [subject.name.fi for subject in draft.data_subjects] == names
+
+
 # --- K32: a firm that runs the service beside a denial becomes a recipient -----------
 
 
