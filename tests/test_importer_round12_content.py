@@ -285,3 +285,15 @@ class TestNumberedLabelLines:
             "2. Laskutus: tilinumero\n"
         )
         assert "2. Laskutus:" not in _headings(text)
+
+
+class TestActivePurposes:
+    def test_a_purpose_said_in_the_first_person_outside_a_heading_is_a_purpose(self) -> None:
+        """A first-person purpose with no heading over it is a purpose, named from its -ksi form."""
+        result = import_notice(
+            "Tietosuojaseloste – Tilitoimisto Saldo Oy\n\n"
+            "Käsittelemme asiakkaiden henkilötietoja kirjanpitopalvelujen tuottamiseksi.\n"
+        )
+        assert [purpose.name.fi for purpose in result.draft.purposes] == [
+            "Kirjanpitopalvelujen tuottaminen"
+        ]

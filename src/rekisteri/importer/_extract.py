@@ -1746,7 +1746,10 @@ class Extractor:
         out = self.out
         said = _unshout(sentence)  # "LASKUTUKSEEN" read as "laskutukseen"
         names = purposes_in(said) or _led_purposes(said)
-        if names is None and kind is SectionKind.PURPOSES and not lead_in:
+        # a purpose said in the active voice outside the purposes ("Käsittelemme tietoja
+        # palvelujen tuottamiseksi", "We process your data in order to …") is read as there
+        active = SectionKind.PURPOSES in fields_said(said.casefold())
+        if names is None and (kind is SectionKind.PURPOSES or active) and not lead_in:
             based = based_purpose(said)
             names = (
                 [based]
@@ -1769,7 +1772,7 @@ class Extractor:
                 # "Tietoja käsitellään suostumuksen tai jäsensuhteen perusteella, jolloin
                 # niitä käytetään seuraaviin tarkoituksiin:": a legal basis, kept
                 out.note("purposes", f"the purposes are led in by: {sentence}")
-        elif kind is SectionKind.PURPOSES or USED_FOR_SV_EN.search(said.casefold()):
+        elif kind is SectionKind.PURPOSES or active or USED_FOR_SV_EN.search(said.casefold()):
             # "Uppgifterna används för fakturering." moved here from a recipients heading
             self._purpose_sentence(sentence, start, end)
         else:
