@@ -2010,6 +2010,41 @@ def test_a_swedish_negative_under_the_data_heading_is_no_entry() -> None:
     assert not [c for c in draft.data_categories if c.personal_identity_code]
 
 
+# --- K38: a cookie table's expiry column in other words -------------------------------
+
+
+def _cookie_with_column(column: str) -> tuple[str | None, list[str]]:
+    result = import_notice(
+        "<html><body><h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy</p><h2>Evästeet</h2>"
+        f"<table><tr><th>Eväste</th><th>Tarkoitus</th><th>{column}</th></tr>"
+        "<tr><td>_ga</td><td>Kävijätilastot</td><td>2 vuotta</td></tr></table></body></html>"
+    )
+    durations = [cookie.duration for cookie in result.draft.cookies]
+    assert len(durations) == 1
+    return durations[0], [passage.text for passage in result.unmatched]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K38: a cookie table's expiry column headed 'Vanhenemisaika' / 'Vanheneminen' "
+    "(as consent tools word it in Finnish), 'Utgångstid', 'Löptid' or 'Lifespan' is not read "
+    "as the duration: '2 vuotta' goes in brackets after the purpose and the header cell is "
+    "listed as not mapped ('Kesto', 'Voimassaoloaika', 'Lagringstid', 'Expiry' are read)",
+)
+@pytest.mark.parametrize(
+    "column", ["Vanhenemisaika", "Vanheneminen", "Utgångstid", "Löptid", "Lifespan"]
+)
+def test_an_expiry_column_in_other_words_gives_the_duration(column: str) -> None:
+    assert _cookie_with_column(column) == ("2 vuotta", [])
+
+
+@pytest.mark.parametrize(
+    "column", ["Kesto", "Voimassaoloaika", "Lagringstid", "Expiry", "Duration"]
+)
+def test_an_expiry_column_gives_the_duration(column: str) -> None:
+    assert _cookie_with_column(column) == ("2 vuotta", [])
+
+
 # --- What held: realistic notices --------------------------------------------------
 
 WORD_NOTICE = (
