@@ -296,3 +296,20 @@ def test_a_clause_in_brackets_after_the_name_goes_to_the_description() -> None:
     assert draft.name.fi == "Asiakasrekisteri"
     assert draft.description is not None
     assert "verkkokaupan asiakkaat" in (draft.description.fi or "")
+
+
+def test_a_we_are_or_controller_is_lead_is_no_part_of_the_controller_name() -> None:
+    finnish = (
+        "Tietosuojaseloste\n\nKeitä olemme\n\n"
+        "Olemme Pajulan Tila Oy (Y-tunnus 2077474-0), Peltotie 2, 61800 Kauhajoki. "
+        "Tavoitat meidät osoitteesta tila@pajula.example.fi.\n\n"
+        "Mitä tietoja keräämme\n\nNimi ja sähköposti.\n"
+    )
+    english = (
+        "Privacy policy\n\n"
+        "The controller of your personal data is Pajula Farm Ltd, Peltotie 2, 61800 "
+        "Kauhajoki, Finland (farm@pajula.example.fi).\n\n"
+        "What data we collect\n\nName and e-mail.\n"
+    )
+    assert import_notice(finnish).draft.controller.name == "Pajulan Tila Oy"
+    assert import_notice(english).draft.controller.name == "Pajula Farm Ltd"

@@ -1705,7 +1705,13 @@ _KEEPER_STATED: Final = re.compile(
     r"|upprätthålls[ \t]+av)[ \t]+((?-i:[A-ZÄÖÅ]).+?)\.?$"
 )
 _BARE_KEEPER: Final = re.compile(r"(?i)(?:tätä[ \t]+)?(?:rekisteriä|registret)[ \t]")
-_NAME_STATED: Final = re.compile(r"(?i)^(?:\w+[ \t]+){0,2}(?:on|toimii|är|is)[ \t]+(.+?)\.?$")
+_NAME_STATED: Final = re.compile(
+    r"(?i)^(?:(?:\w+[ \t]+){0,2}(?:on|toimii|är|is)"
+    # "Olemme X Oy", "We are X Ltd", "The controller of your personal data is X Ltd"
+    r"|(?:me[ \t]+)?olemme|we[ \t]+are|vi[ \t]+är|(?:the[ \t]+)?(?:data[ \t]+)?controller"
+    r"[ \t]+(?:of|for)[ \t]+(?:your|the)[ \t]+(?:personal[ \t]+)?(?:data|information)[ \t]+is)"
+    r"[ \t]+(.+?)\.?$"
+)
 #: "Esimerkki Oy toimii asiakastietojen rekisterinpitäjänä": the name comes first.
 _NAME_FIRST: Final = re.compile(
     r"^([A-ZÄÖÅ0-9][^,;:]*?)[ \t]+(?i:on|toimii|är|is|acts[ \t]+as)[ \t]+(?:\S+[ \t]+){0,6}"
