@@ -313,3 +313,18 @@ def test_a_we_are_or_controller_is_lead_is_no_part_of_the_controller_name() -> N
     )
     assert import_notice(finnish).draft.controller.name == "Pajulan Tila Oy"
     assert import_notice(english).draft.controller.name == "Pajula Farm Ltd"
+
+
+def test_a_body_that_names_itself_under_a_who_we_are_heading_is_the_controller() -> None:
+    text = (
+        "Privacy policy\n\nWho we are\n\n"
+        "We are Pajula Farm Ltd, Peltotie 2, 61800 Kauhajoki, Finland. "
+        "You can reach us at farm@pajula.example.fi.\n\n"
+        "What data we collect\n\nName and e-mail.\n"
+    )
+    controller = import_notice(text).draft.controller
+    assert controller.name == "Pajula Farm Ltd"
+    assert controller.address is not None
+    assert controller.address.postal_code == "61800"
+    assert controller.contact is not None
+    assert controller.contact.email == "farm@pajula.example.fi"

@@ -342,6 +342,12 @@ class ContactReader:
             and line.rstrip().endswith(".")
             and len(line.split()) >= _SENTENCE_WORDS
             and _CONTACT_SENTENCE.search(line)
+            # "We are X Ltd, … You can reach us at …": the body first, under its heading
+            and not (
+                kind is SectionKind.CONTROLLER
+                and self.out.controller.name is None
+                and (STATED_CONTROLLER.search(line) or _WE_ARE.match(line))
+            )
         ):
             # a sentence telling whom to contact: the channels in it are the contact's
             self.path = "contact_person"
@@ -351,7 +357,7 @@ class ContactReader:
             if (
                 kind is SectionKind.CONTROLLER
                 and self.out.controller.name is None
-                and (COMPANY.search(line) or STATED_CONTROLLER.search(line))
+                and (COMPANY.search(line) or STATED_CONTROLLER.search(line) or _WE_ARE.match(line))
             ):
                 # "Rekisterinpitäjänä toimii Esimerkki Oy, joka vastaa ...", "Rekisterinpitäjä
                 # on Kylän vesiosuuskunta. Sen edustajina …": a sentence
@@ -1499,6 +1505,10 @@ class ContactReader:
 _PROSE_WORDS: Final = 8
 #: "Rekisterinpitäjä on X, osoite …", "Rekisterinpitäjänä toimii X.": the controller named
 #: in a sentence, its name up to a comma, a bracket, the sentence's end or a label.
+#: A body that names itself: "Olemme X Oy", "We are X Ltd", "Vi är X Ab".
+_WE_ARE: Final = re.compile(
+    r"(?i)(?:(?:me[ \t]+)?olemme|we[ \t]+are|vi[ \t]+är)[ \t]+(?-i:[A-ZÄÖÅ])"
+)
 STATED_CONTROLLER: Final = re.compile(
     r"(?i)(?:rekisterin ?pitäjä(?:nä)?|personuppgiftsansvarig|registeransvarig"
     r"|(?:the )?(?:data )?controller)[ \t]+(?:on|toimii|är|is)[ \t]+"
