@@ -297,3 +297,19 @@ class TestActivePurposes:
         assert [purpose.name.fi for purpose in result.draft.purposes] == [
             "Kirjanpitopalvelujen tuottaminen"
         ]
+
+
+class TestCookiesSaid:
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Käytämme evästeitä kävijämäärien seurantaan.",
+            "Vi använder kakor för statistik.",
+            "We use cookies to count visits.",
+        ],
+    )
+    def test_outside_any_section_a_cookie_sentence_is_the_cookie_policy(
+        self, sentence: str
+    ) -> None:
+        """A sentence on the cookies used, with no heading over it, is no longer unmapped."""
+        assert _fields_of(f"Notice\n\n{sentence}\n", sentence[:12]) == {"cookie_policy"}

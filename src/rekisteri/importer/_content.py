@@ -136,3 +136,24 @@ def field_opened(low: str) -> SectionKind | None:
         if (match := pattern.search(low)) is not None and match.start() <= _OPENING
     ]
     return found[0] if len(found) == 1 else None
+
+
+#: A sentence on the cookies a site uses: a verb of using or setting them, in fi/sv/en.
+_COOKIES_USED: Final = re.compile(
+    r"\b(?:käytämme|käyttää|käytetään|asetamme|asettaa|tallentaa|we use|uses|use[sd]? by|we set"
+    r"|sets|vi använder|använder|används|sätter)\b.{0,60}\b(?:eväste|cookie|kak(?:a|or))"
+    r"|\b(?:eväste|cookie|kak(?:a|or))\w*\s+(?:\w+\s+){0,3}(?:käytetään|are used|is used|används"
+    r"|tallennetaan|are stored|lagras)\b"
+)
+
+
+def cookies_said(low: str) -> bool:
+    """Whether a lower-cased sentence says that the site uses or sets cookies.
+
+    Examples:
+        >>> cookies_said("käytämme evästeitä kävijämäärien seurantaan.")
+        True
+        >>> cookies_said("vi använder kakor för statistik."), cookies_said("we use your data.")
+        (True, False)
+    """
+    return _COOKIES_USED.search(low) is not None

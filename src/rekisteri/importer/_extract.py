@@ -17,7 +17,7 @@ import attrs
 
 from rekisteri.importer._builder import Builder, Remark
 from rekisteri.importer._contact import DOTTED_FORM
-from rekisteri.importer._content import field_opened, fields_said
+from rekisteri.importer._content import cookies_said, field_opened, fields_said
 from rekisteri.importer._controller import (
     STATED_CONTROLLER,
     ContactReader,
@@ -1316,7 +1316,9 @@ class Extractor:
         if RIGHTS_CUE.search(low):
             return "rights_exercise"
         said = fields_said(low)  # the same said in the active voice: "We keep … for six years"
-        return _SAID_FIELDS.get(said.pop()) if len(said) == 1 else None
+        if len(said) == 1:
+            return _SAID_FIELDS.get(said.pop())
+        return "cookie_policy" if not said and cookies_said(low) else None
 
     def _sentence_unit(
         self,
