@@ -1306,11 +1306,6 @@ def test_a_bulleted_purpose_in_the_illative_is_in_the_nominative() -> None:
 # --- K21, K22: errors of the API's arguments ------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K21: import_bytes(encoding=...) with a NUL, a lone surrogate or a non-str "
-    "raises an untyped ValueError, UnicodeEncodeError or TypeError, not UnusableInputError",
-)
 @pytest.mark.parametrize("encoding", ["utf-8\x00", "utf-8\ud800", 123, b"utf-8"])
 def test_a_bad_encoding_argument_is_a_typed_error(encoding: object) -> None:
     with pytest.raises(RekisteriError):
@@ -1324,12 +1319,6 @@ def _call_with_a_code_as(argument: str) -> None:
         import_notice("Rekisterinpitäjä\n", locale=CODE)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K22: an identity code given as import_bytes' encoding or import_notice's "
-    "locale is quoted whole in the UnusableInputError / UnknownLocaleError message (the "
-    "command line masks it)",
-)
 @pytest.mark.parametrize("argument", ["encoding", "locale"])
 def test_an_argument_error_never_shows_an_identity_code(argument: str) -> None:
     with pytest.raises(RekisteriError) as caught:
@@ -1402,12 +1391,6 @@ def test_an_html_cookie_table_of_plain_cells_gives_its_cookies() -> None:
 # --- K24: a one-line contact block with bullet separators ---------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K24: a controller's line with '•' or '·' between its parts (a letterhead or a "
-    "page footer copied) gives the name 'Koivikon Kukka Oy • Koivikontie 1 •' and no street; "
-    "'|', '/', '–', ',' and tabs are read",
-)
 @pytest.mark.parametrize("separator", [" • ", " · ", " ● ", " &bull; "])
 def test_a_contact_line_with_bullet_separators_is_read(separator: str) -> None:
     line = separator.join(["Koivikon Kukka Oy", "Koivikontie 1", "00100 Helsinki"])

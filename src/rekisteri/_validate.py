@@ -169,10 +169,12 @@ class UnknownLocaleError(InvalidValueError):
     """
 
     def __init__(self, locale: object) -> None:
+        from rekisteri._redact import redacted_repr  # (it imports the model, which imports us)
         from rekisteri.model import Lang  # the model imports this module
 
         languages = ", ".join(lang.value for lang in Lang)
-        super().__init__(f"unknown locale {locale!r}: expected one of {languages}")
+        # an identity code typed as the locale is masked (messages never show one)
+        super().__init__(f"unknown locale {redacted_repr(locale)}: expected one of {languages}")
         self.locale = locale
 
     def __reduce__(self) -> tuple[object, ...]:

@@ -164,7 +164,10 @@ def _labels(text: str, start: int, end: int) -> Iterable[re.Match[str]]:
 
 _SEPARATORS: Final = re.compile(
     r"[ \t]*(?:,(?![ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))"
-    r"|[;|]|(?<![0-9])[ \t][–—/-][ \t]|(?<=[0-9])[ \t][–—/-][ \t](?![0-9]{1,4}(?![0-9]))|\t)"
+    r"|[;|]|(?<![0-9])[ \t][–—/-][ \t]|(?<=[0-9])[ \t][–—/-][ \t](?![0-9]{1,4}(?![0-9]))|\t"
+    # a letterhead's or a footer's dot between parts: "Firma Oy • Katu 1 • 00100 Kaupunki";
+    # only before a part with a number (a trade name may hold one: "Hoitola • Kauppa, …")
+    r"|(?<=[ \t])[•·●▪◦](?=[ \t]*$|[ \t][^,;|•·●▪◦]*[0-9]))"
     r"[ \t]*"
 )
 #: An e-mail address as notices write it, the "at" and the dots spelled out or not:

@@ -6,6 +6,7 @@ import codecs
 import re
 from typing import Final
 
+from rekisteri._redact import redacted_repr
 from rekisteri.errors import RekisteriError
 
 #: Bytes that Windows-1252 leaves undefined; where they occur, the text is
@@ -14,6 +15,8 @@ _UNDEFINED_IN_CP1252: Final = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _META_CHARSET: Final = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
 )
+#: An unknown encoding's name is quoted up to this many characters (masked).
+_SHOWN_NAME: Final = 60
 #: Share of control characters above which a "text" is really a binary file.
 _BINARY_SHARE: Final = 0.10
 
@@ -77,17 +80,21 @@ def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str, bool]
     return _fallback(data)
 
 
-def text_encoding(encoding: str, where: str) -> str:
+def text_encoding(encoding: object, where: str) -> str:
     """The codec name of *encoding*, which must be a text encoding (not hex, rot13, zlib...).
 
     Raises:
         UnusableInputError: *encoding* is unknown, or is a bytes-to-bytes or
             str-to-str codec (such as ``hex``, ``base64``, ``zlib``, ``rot13``).
     """
+    if not isinstance(encoding, str):
+        msg = f"{where}: an encoding is a str, not {type(encoding).__name__}"
+        raise ImportInputTypeError(msg)
     try:
         info = codecs.lookup(encoding)
-    except LookupError:
-        msg = f"{where}: unknown encoding {encoding!r}"
+    except (LookupError, ValueError):  # unknown; or a NUL or a lone surrogate in the name
+        shown = encoding if len(encoding) <= _SHOWN_NAME else encoding[:_SHOWN_NAME] + "…"
+        msg = f"{where}: unknown encoding {redacted_repr(shown)}"
         raise UnusableInputError(msg) from None
     if not getattr(info, "_is_text_encoding", True):
         msg = f"{where}: {info.name!r} is not a text encoding"
