@@ -1422,6 +1422,27 @@ def test_a_contact_line_with_other_separators_is_read(separator: str) -> None:
     assert controller.address.street == "Koivikontie 1"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K24 (after c1be1ba): a bullet separator before a phone label or at the line's "
+    "end stays in the name: 'Koivikon Kukka Oy · puh. 09 555 0100 · info@…' gives the name "
+    "'Koivikon Kukka Oy ·' (and lists '·' as not mapped), 'Koivikon Kukka Oy •' keeps its '•'",
+)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Koivikon Kukka Oy · puh. 09 555 0100 · info@koivikko.example.com",
+        "Koivikon Kukka Oy • puh. 09 555 0100",
+        "Koivikon Kukka Oy •",
+    ],
+)
+def test_a_bullet_separator_is_no_part_of_the_name(line: str) -> None:
+    result = import_notice(
+        "Rekisterinpitäjä\n\n" + line + "\n\nRekisterin nimi\n\nAsiakasrekisteri\n"
+    )
+    assert result.draft.controller.name == "Koivikon Kukka Oy"
+
+
 # --- K25: a Swedish or English list of purposes is not split ------------------------
 
 PURPOSES_HEADING = {
