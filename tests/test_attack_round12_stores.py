@@ -205,11 +205,6 @@ def test_planted_index_really_hides_the_rows(db: Path) -> None:
     assert (seen, scanned) == ((0,), (1,))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L1: an index rebuilt without the prohibition row (writable_schema) turns the"
-    " decision to allowed while verify and `consent verify` say ok",
-)
 def test_planted_index_hiding_a_prohibition_is_noticed(db: Path) -> None:
     plant_index(db, consent_table(db), "kind = 'prohibit_direct_marketing'")
     try:
@@ -226,11 +221,6 @@ def test_planted_index_hiding_a_prohibition_is_noticed(db: Path) -> None:
     ).exit_code in {1, 2}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L1: with an index that lacks a subject's consent row, erase() leaves the row"
-    " whole in the file (Art 17) and verify says ok",
-)
 def test_planted_index_cannot_keep_a_row_from_erasure(db: Path) -> None:
     table = consent_table(db)
     plant_index(db, table, "subject = 'c-2' AND purpose = 'research'")
@@ -246,11 +236,6 @@ def test_planted_index_cannot_keep_a_row_from_erasure(db: Path) -> None:
     assert left == (0,) or not verified(db)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L1: an index of the request ledger that lacks a request's events hides it from"
-    " requests(only_open=True), request() and `requests list` while `requests verify` says ok",
-)
 def test_planted_index_hiding_a_request_is_noticed(db: Path) -> None:
     plant_index(db, table_with(db, "request_id", "payload"), "request_id = 'r-1'")
     try:
@@ -442,11 +427,6 @@ def test_postgres_server_down_is_one_clean_line(args: list[str]) -> None:
         pytest.param(
             "postgresql://app@/registers?host=/nonexistent-a10&pass%77ord=pw-escaped-key-a10",
             "pw-escaped-key",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug L3: a password given as ?pass%77ord= (libpq decodes the key) is"
-                " printed in full in the error",
-            ),
             id="percent-encoded-key",
         ),
         pytest.param(
@@ -557,11 +537,6 @@ def guide_grants(schema: str, app: str) -> list[str]:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L2: a row-level security policy (made by the owning role) that hides the"
-    " prohibition row from the decision's query only: may_process says allowed, verify ok",
-)
 def test_pg_row_security_policy_on_the_read_path_is_noticed(
     pg: tuple[str, str], roles: tuple[str, str]
 ) -> None:
@@ -712,11 +687,6 @@ BAD: Final = "\udcff"  # what `$'\xff'` becomes in sys.argv
     ],
     ids=lambda a: "-".join([a[1], *(a[i - 1].lstrip("-") for i, x in enumerate(a) if BAD in x)]),
 )  # fmt: skip
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L5: an argument with bytes that are not UTF-8 (a lone surrogate in argv) gives"
-    " a traceback (TypeError from the JSON encoder, UnicodeEncodeError from sqlite3), exit 1",
-)
 def test_argument_bytes_that_are_not_utf8_are_a_clean_error(db: Path, args: list[str]) -> None:
     result = invoke([*args[:2], "--db", str(db), *args[2:]])
     shown = assert_clean(result, 1, 2)
@@ -726,11 +696,6 @@ def test_argument_bytes_that_are_not_utf8_are_a_clean_error(db: Path, args: list
         assert store.verify_requests()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L5: a ConsentEvent with a lone surrogate is accepted, then append raises a bare"
-    " TypeError ('str is not valid UTF-8') and may_process a UnicodeEncodeError",
-)
 @pytest.mark.parametrize("where", ["subject", "evidence", "may_process"])
 def test_api_lone_surrogate_is_a_typed_error(db: Path, where: str) -> None:
     fields = {"subject": "c-3", "evidence": None, where: f"x{BAD}"}
@@ -738,10 +703,9 @@ def test_api_lone_surrogate_is_a_typed_error(db: Path, where: str) -> None:
         if where == "may_process":
             with pytest.raises(RekisteriError) as caught:
                 store.may_process(f"c-{BAD}", "newsletter", at=AT)
-        else:
-            event = ConsentEvent(purpose="newsletter", kind="give", at=AT, **fields)  # type: ignore[arg-type]
+        else:  # refused when the event is made, or at the latest when it is appended
             with pytest.raises(RekisteriError) as caught:
-                store.append([event])
+                store.append([ConsentEvent(purpose="newsletter", kind="give", at=AT, **fields)])  # type: ignore[arg-type]
         assert store.verify()
     assert isinstance(caught.value, ValueError)
 
@@ -791,21 +755,11 @@ def test_api_typed_errors_that_hold(db: Path) -> None:
             SQLiteStore(db, secret=secret, purposes=PURPOSES)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L6: SQLiteStore(a directory) raises a bare sqlite3.OperationalError, not a"
-    " StoreFileError (the CLI says 'a directory' cleanly)",
-)
 def test_api_directory_as_the_store_is_a_store_file_error(tmp_path: Path) -> None:
     with pytest.raises(StoreFileError):
         SQLiteStore(tmp_path, secret=SECRET, purposes=PURPOSES)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L6: verify(checkpoint=<str>) raises a bare AttributeError; a str or bytes"
-    " checkpoint document is neither refused with a typed error nor parsed",
-)
 def test_api_verify_with_a_checkpoint_document_not_an_object(db: Path) -> None:
     from rekisteri.errors import InvalidCheckpointError
 

@@ -118,6 +118,26 @@ def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object)
     if not value.strip():
         msg = f"{attribute.name}: must not be empty"
         raise InvalidValueError(msg)
+    no_surrogates(value, attribute.name)
+
+
+def no_surrogates(value: str, field: str) -> str:
+    """Return *value*; refuse a lone surrogate, which no UTF-8 text (nor any database) can hold.
+
+    Such a string comes from bytes that were not UTF-8 (a command line argument
+    or a file name decoded with ``surrogateescape``).
+
+    Raises:
+        InvalidValueError: Naming *field* and the character's position, never the text.
+    """
+    found = None if value.isprintable() else _SURROGATES.search(value)
+    if found is not None:
+        msg = (
+            f"{field}: contains a lone surrogate (U+{ord(found.group()):04X} at index "
+            f"{found.start()}): bytes that were not UTF-8?"
+        )
+        raise InvalidValueError(msg)
+    return value
 
 
 def key(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

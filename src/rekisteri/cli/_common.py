@@ -842,8 +842,20 @@ def open_store(
     except driver_errors() as exc:
         fail(f"cannot open {shown_db}: {scrub(one_line(str(exc)), db)}")
     try:
-        yield store
-    except driver_errors() as exc:
-        fail(f"{shown_db}: {scrub(one_line(str(exc)), db)}")
+        with _store_errors(shown_db, db):
+            yield store
     finally:
         store.close()
+
+
+@contextmanager
+def _store_errors(shown_db: str, db: Path | str) -> Iterator[None]:
+    """One line and exit 2 for a driver's error or bad input a command did not catch itself."""
+    from rekisteri.store._target import scrub
+
+    try:
+        yield
+    except driver_errors() as exc:
+        fail(f"{shown_db}: {scrub(one_line(str(exc)), db)}")
+    except RekisteriError as exc:
+        fail_error(exc)

@@ -108,9 +108,13 @@ def connect(
         create_private(path)
     # One connection serves every thread of a store, which serialises its use
     # with a lock (see SQLiteStore); sqlite3's same-thread check is off for that.
-    conn = sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-    )
+    try:
+        conn = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as exc:  # a directory, a path too long, a folder that is missing
+        msg = f"store: cannot open the database ({exc})"
+        raise StoreFileError(msg) from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         check_is_store(conn, create=create)  # before WAL changes the file
@@ -119,6 +123,10 @@ def connect(
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA secure_delete = ON")  # erased data is overwritten
         migrate(conn, create=create, meta=meta)
+    except sqlite3.OperationalError as exc:  # locked by another process past the timeout
+        conn.close()
+        msg = f"store: cannot open the database ({exc})"
+        raise StoreFileError(msg) from None
     except BaseException:
         conn.close()
         raise

@@ -15,16 +15,23 @@ import re
 from typing import TYPE_CHECKING, Final, Self
 
 from rekisteri._spellings import spellings
-from rekisteri.errors import InvalidValueError, StoreFileError, WrongSecretError
+from rekisteri._validate import no_surrogates
+from rekisteri.errors import (
+    InvalidCheckpointError,
+    InvalidValueError,
+    StoreFileError,
+    WrongSecretError,
+)
 from rekisteri.identifiers import hetu
 from rekisteri.store import ChainProblem, Verification
+from rekisteri.store._chain import Checkpoint
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from types import TracebackType
 
     from rekisteri.requests import RequestEvent
-    from rekisteri.store._chain import Checkpoint, Head, Keys
+    from rekisteri.store._chain import Head, Keys
 
 _TWO_DIGITS: Final = re.compile(r"\d\d").search
 _CANONICAL_SHAPE: Final = re.compile(r"[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z]").fullmatch
@@ -123,6 +130,7 @@ def subject_ref(keys: Keys, subject: object) -> str:
     if not isinstance(subject, str) or not subject.strip():
         msg = "subject: expected a non-blank string"
         raise InvalidValueError(msg)
+    no_surrogates(subject, "subject")
     spelled = hetu_subject(subject)
     if spelled is None:
         return subject
@@ -160,6 +168,18 @@ def check_meta(keys: Keys, meta: dict[object, object]) -> str:
     return store_id
 
 
+def request_id(value: object) -> str:
+    """*value* as a request id to look up.
+
+    Raises:
+        InvalidValueError: Not a non-blank string, or one holding a lone surrogate.
+    """
+    if not isinstance(value, str) or not value.strip():
+        msg = "request_id: expected a non-blank string"
+        raise InvalidValueError(msg)
+    return no_surrogates(value, "request_id")
+
+
 def checkpoint_problems(
     keys: Keys, store_id: str, checkpoint: Checkpoint | None, ledger: str = "consent"
 ) -> tuple[list[ChainProblem], Head | None]:
@@ -170,6 +190,13 @@ def checkpoint_problems(
     """
     if checkpoint is None:
         return [], None
+    given: object = checkpoint  # callers are not always type-checked
+    if not isinstance(given, Checkpoint):
+        msg = (
+            f"checkpoint: expected a Checkpoint, got {type(given).__name__}"
+            " (Checkpoint.from_json reads a kept document)"
+        )
+        raise InvalidCheckpointError(msg)
     if not keys.is_signed(checkpoint):
         message = "the checkpoint is not signed with this store's secret"
     elif checkpoint.store_id != store_id:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from typing import Final
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 __all__ = ["URL_SCHEMES", "display_target", "is_postgres_url", "url_password"]
 
@@ -68,7 +68,8 @@ def display_target(target: str | os.PathLike[str]) -> str:
         userinfo = f"{user}:{_MASK}@"
     if query:
         query = "&".join(
-            f"password={_MASK}" if part.partition("=")[0] == "password" else part
+            # libpq decodes the key too: "pass%77ord=" is a password
+            f"password={_MASK}" if unquote(part.partition("=")[0]) == "password" else part
             for part in query.split("&")
         )
         rest = f"{rest}?{query}"

@@ -388,7 +388,7 @@ class PostgresStore(_subjects.Closing):
 
     def request(self, request_id: str) -> DataSubjectRequest | None:
         """Return the request with *request_id*, or ``None`` (its subject as stored)."""
-        _no_nul(request_id, "request_id")
+        _no_nul(_subjects.request_id(request_id), "request_id")
         with self._conn() as conn:
             return _pg_requests.request(conn, self._q, request_id, self._keys)
 

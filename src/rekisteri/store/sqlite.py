@@ -398,7 +398,7 @@ class SQLiteStore(_subjects.Closing):
 
         Its ``subject`` is the stored reference (the HMAC of a henkilötunnus).
         """
-        return _requests_sql.request(self._conn, request_id, self._keys)
+        return _requests_sql.request(self._conn, _subjects.request_id(request_id), self._keys)
 
     def requests(
         self, *, subject: str | None = None, only_open: bool = False
