@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rekisteri.importer import import_notice
 from rekisteri.importer._headings import SectionKind, recognise
-from rekisteri.importer._register_name import title_register_name
+from rekisteri.importer._register_name import name_in_heading, title_register_name
 
 
 def test_a_y_tunnus_with_a_stray_space_at_its_dash_is_the_business_id() -> None:
@@ -328,3 +328,10 @@ def test_a_body_that_names_itself_under_a_who_we_are_heading_is_the_controller()
     assert controller.address.postal_code == "61800"
     assert controller.contact is not None
     assert controller.contact.email == "farm@pajula.example.fi"
+
+
+def test_a_name_glued_to_its_heading_may_say_what_the_register_is_for() -> None:
+    assert name_in_heading("Registrets namn är Kundregistret för webbutiken.") == (
+        "Kundregistret för webbutiken"
+    )
+    assert name_in_heading("2. Rekisterin nimi Kylän Seura") is None  # no register's word

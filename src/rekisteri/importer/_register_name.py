@@ -785,11 +785,10 @@ def name_in_heading(heading: str) -> str | None:
     label = flat(heading)[: found.start("name")]
     shouted = name.isupper() and not label.isupper() and len(name.split()) > 1
     if (
+        # "Registrets namn är Kundregistret för webbutiken": the register and what it is for
         not (_REGISTER_END.search(name) or _SYSTEM_END.search(name) or shouted)
-        or len(name.split()) > _NAME_WORDS
-        or name.startswith("/")
-        or recognise(name) is not None
-    ):
+        and not _REGISTER_FOR.match(name)
+    ) or (len(name.split()) > _NAME_WORDS or name.startswith("/") or recognise(name) is not None):
         return None  # "Rekisterin nimi / Name of the register": the heading in two languages
     return capitalise(unshouted_name(name) if name.isupper() else name)
 
