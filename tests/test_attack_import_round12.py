@@ -406,11 +406,6 @@ def test_a_recipients_name_is_never_cut(name: str) -> None:
     assert names in ([], [name])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K4: a controller's name with a suspended hyphen before a comma ('Rauta-, Puu- "
-    "ja Maalikauppa Oy') is cut to 'Rauta', the rest listed as not mapped",
-)
 @pytest.mark.parametrize(
     "name",
     [
@@ -427,12 +422,6 @@ def test_a_controllers_name_with_a_suspended_hyphen_is_whole(name: str) -> None:
     assert result.draft.controller.name == name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K4 (after 0761561): a housing company named after its street, on one line with "
-    "its postal code and town ('Asunto Oy Koivukuja 3, 00100 Helsinki'), is still the "
-    "controller 'Asunto Oy' with the street 'Koivukuja 3'",
-)
 @pytest.mark.parametrize(
     "line",
     [

@@ -163,7 +163,8 @@ def _labels(text: str, start: int, end: int) -> Iterable[re.Match[str]]:
 
 
 _SEPARATORS: Final = re.compile(
-    r"[ \t]*(?:,(?![ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))"
+    # (not the comma of a name's word cut at a hyphen: "Rauta-, Puu- ja Maalikauppa Oy")
+    r"[ \t]*(?:(?<!-),(?![ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))"
     r"|[;|]|(?<![0-9])[ \t][–—/-][ \t]|(?<=[0-9])[ \t][–—/-][ \t](?![0-9]{1,4}(?![0-9]))|\t"
     # a letterhead's or a footer's dot between parts: "Firma Oy • Katu 1 • 00100 Kaupunki";
     # only before a part with a number (a trade name may hold one: "Hoitola • Kauppa, …")
@@ -700,6 +701,8 @@ def _street_or_box(text: str, start: int, end: int, *, whole: bool) -> list[Part
         return out
     if whole:
         return [Part("street", value, start, end)]
+    if _HOUSING_COMPANY.match(value) is not None:
+        return []  # "Asunto Oy Koivukuja 3, 00100 Helsinki": the name, not a street
     found = _STREET.search(value)
     if found is None:
         return []
