@@ -2133,6 +2133,81 @@ def test_an_update_date_with_earlier_versions_in_brackets_is_taken() -> None:
     assert draft.updated == dt.date(2023, 3, 3)
 
 
+# --- K41: abbreviations around a list stay in its items' names ----------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K41: 'esim.' before a list in a sentence and 'jne.'/'yms.' after it stay in the "
+    "items' names ('Esim. nimi', 'Puhelinnumero jne'); a lead-in 'Tietoja käytetään mm.' over "
+    "bullets becomes a purpose ('mm.' in a sentence is dropped: held)",
+)
+@pytest.mark.parametrize(
+    ("heading", "text", "names"),
+    [
+        (
+            "Rekisterin tietosisältö",
+            "Rekisteriin tallennetaan esim. nimi, osoite ja puhelinnumero.",
+            ["Nimi", "Osoite", "Puhelinnumero"],
+        ),
+        (
+            "Rekisterin tietosisältö",
+            "Rekisteriin tallennetaan nimi, osoite, puhelinnumero jne.",
+            ["Nimi", "Osoite", "Puhelinnumero"],
+        ),
+        (
+            "Rekisterin tietosisältö",
+            "Rekisteriin tallennetaan nimi, osoite, puhelinnumero yms.",
+            ["Nimi", "Osoite", "Puhelinnumero"],
+        ),
+        (
+            "Rekisterin käyttötarkoitus",
+            "Tietoja käytetään mm.\n- laskutukseen\n- markkinointiin",
+            ["Laskutus", "Markkinointi"],
+        ),
+    ],
+)
+def test_abbreviations_around_a_list_are_no_part_of_its_items(
+    heading: str, text: str, names: list[str]
+) -> None:
+    draft = section("fi", heading, text).draft
+    entries = draft.data_categories if heading == "Rekisterin tietosisältö" else draft.purposes
+    assert [entry.name.fi for entry in entries] == names
+
+
+# --- K42: a bilingual heading over its value with no blank line ------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K42: a bilingual heading on one line over its value with no blank line between "
+    "('Rekisterin nimi / Registrets namn' / 'Asiakasrekisteri', as a PDF or Word text gives "
+    "it) gives no register name: 'Asiakasrekisteri' is listed as not mapped and I005 says the "
+    "heading is empty; with ' – ' between the languages the name is 'Registrets namn "
+    "Asiakasrekisteri'",
+)
+@pytest.mark.parametrize("separator", [" / ", " – "])
+def test_a_bilingual_heading_over_its_value_gives_the_value(separator: str) -> None:
+    result = import_notice(
+        f"Rekisterinpitäjä{separator}Personuppgiftsansvarig\n"
+        "Koivikon Kukka Oy, Koivikontie 1, 00100 Helsinki\n\n"
+        f"Rekisterin nimi{separator}Registrets namn\nAsiakasrekisteri\n\n"
+        "Rekisterin käyttötarkoitus\nTietoja käytetään laskutukseen.\n"
+    )
+    assert result.draft.name is not None
+    assert result.draft.name.fi == "Asiakasrekisteri"
+    assert result.unmatched == ()
+
+
+def test_a_bilingual_heading_over_its_value_after_a_blank_line_gives_the_value() -> None:
+    result = import_notice(
+        "Rekisterinpitäjä / Personuppgiftsansvarig\nKoivikon Kukka Oy\n\n"
+        "Rekisterin nimi / Registrets namn\n\nAsiakasrekisteri\n"
+    )
+    assert result.draft.name is not None
+    assert result.draft.name.fi == "Asiakasrekisteri"
+
+
 # --- What held: realistic notices --------------------------------------------------
 
 WORD_NOTICE = (
