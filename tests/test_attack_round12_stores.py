@@ -800,12 +800,6 @@ def peak_kib(args: list[str], stdin: Path) -> int:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L7: `hetu check` / `ytunnus check` hold a whole line of standard input in"
-    " memory (1-2 bytes of RSS per byte): 160 MiB without a newline costs 130-300 MiB more"
-    " than 4 MiB (check-ids refuses a line over 4 MiB instead)",
-)
 @pytest.mark.parametrize("command", ["hetu", "ytunnus"])
 def test_one_huge_line_on_standard_input_keeps_memory_flat(tmp_path: Path, command: str) -> None:
     small, big = tmp_path / "small", tmp_path / "big"

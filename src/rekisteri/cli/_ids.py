@@ -108,9 +108,25 @@ def _today_option() -> Decorator:
     return today_option("Treat this date (YYYY-MM-DD) as today when rejecting future birth dates.")
 
 
+#: The longest line of standard input kept whole by ``hetu check`` / ``ytunnus check``;
+#: a longer one (no identifier is near it) is judged by its start, the rest read and
+#: dropped, so that a file without line ends cannot fill the memory.
+STDIN_LINE_LIMIT: Final = 4096
+
+
+def _stdin_values() -> Iterator[str]:
+    """The lines of standard input without their line ends, each cut at :data:`STDIN_LINE_LIMIT`."""
+    read = sys.stdin.readline
+    while line := read(STDIN_LINE_LIMIT):
+        rest = line
+        while len(rest) == STDIN_LINE_LIMIT and not rest.endswith("\n"):
+            rest = read(STDIN_LINE_LIMIT)  # the rest of an over-long line, dropped
+        yield line.rstrip("\r\n")
+
+
 def _check_ids_command(checker: _Checker, ids: tuple[str, ...]) -> None:
     """Print a verdict per identifier; read them from stdin when none are given."""
-    values: Iterable[str] = ids or (line.rstrip("\r\n") for line in sys.stdin)
+    values: Iterable[str] = ids or _stdin_values()
     any_invalid = False
     for value in values:
         code = checker.codes([value])[0]
