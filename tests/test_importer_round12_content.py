@@ -313,3 +313,23 @@ class TestCookiesSaid:
     ) -> None:
         """A sentence on the cookies used, with no heading over it, is no longer unmapped."""
         assert _fields_of(f"Notice\n\n{sentence}\n", sentence[:12]) == {"cookie_policy"}
+
+
+class TestGluedHeadingOverASentence:
+    def test_a_glued_heading_whose_sentence_speaks_of_its_field_is_taken(self) -> None:
+        """A glued heading alone in its block over a sentence on its field is a heading."""
+        text = (
+            "Rekisterin käyttötarkoitus\n\n"
+            "Tietoja käytetään kanta-asiakassuhteen hoitoon ja laskutukseen.\n\n"
+            "Säilytysaika Tietoja säilytetään kaksi vuotta asiakkuuden päättymisestä.\n"
+        )
+        assert _headings(text)["Säilytysaika"] == "retention"
+
+    def test_a_glued_heading_over_a_bare_value_stays_its_sections_text(self) -> None:
+        """A glued heading over a bare value ("Säilytysaika 5 vuotta.") stays the section's text."""
+        text = (
+            "Rekisterin käyttötarkoitus\n\n"
+            "Tietoja käytetään kanta-asiakassuhteen hoitoon ja laskutukseen.\n\n"
+            "Säilytysaika 5 vuotta.\n"
+        )
+        assert "Säilytysaika" not in _headings(text)

@@ -290,7 +290,7 @@ class _Splitter:
         )
 
     def _takes_glued(
-        self, block: list[tuple[int, int]], start: int, line: str, kind: SectionKind
+        self, block: list[tuple[int, int]], start: int, line: str, glued: tuple[SectionKind, int]
     ) -> bool:
         """Whether a heading glued to its value on *line* (the block's) is one.
 
@@ -298,8 +298,11 @@ class _Splitter:
         is a list's entry or a table's row the page marks ("<dt>Evästeet</dt>
         <dd>2 vuotta</dd>" under a retention heading), or a one-line sentence
         between its section's paragraphs ("Säilytysaika 5 vuotta."), unless it
-        is numbered next in the headings' sequence.
+        is numbered next in the headings' sequence, or its value is a sentence
+        that speaks of the heading's field, another than the section's
+        ("Säilytysaika Tietoja säilytetään kaksi vuotta …": T3, session 12).
         """
+        kind, head_end = glued
         if kind in _GLUED_KINDS or self.current is None:
             return True
         numbered = _NUMBERED.match(line)
@@ -307,7 +310,11 @@ class _Splitter:
             return (
                 True  # numbered next in the headings' sequence: "6. Tietolähteet Tiedot saadaan …"
             )
-        return not (_one_line_statement(block, line) or (self.html and start in self.item_starts))
+        if self.html and start in self.item_starts:
+            return False
+        return not _one_line_statement(block, line) or (
+            kind is not self.current and _agreeing_sentence(kind, line[head_end:])
+        )
 
     def _column_names(self, line: tuple[int, int]) -> bool:
         """Whether *line* is a page's item that ends in a colon: no heading.
@@ -1409,7 +1416,7 @@ class _Splitter:
         """Read a line of *block* as a heading glued to its value, if it is one."""
         line = self.text[start:end]
         glued = _glued_heading(line)
-        if glued is not None and not self._takes_glued(block, start, line, glued[0]):
+        if glued is not None and not self._takes_glued(block, start, line, glued):
             glued = None
         camel = None if glued else _camel_glued(line)  # "1. Registrets namnNätbutikens …"
         found = glued or camel
@@ -1622,6 +1629,20 @@ def _lead_in_line(text: str) -> bool:
     text = text.rstrip()
     return text.endswith(":") and (
         len(text.split()) > _LABEL_WORDS or _LEADS_IN.search(text) is not None
+    )
+
+
+#: A value glued to its heading is a sentence when it has at least this many words.
+_VALUE_SENTENCE_WORDS: Final = 4
+
+
+def _agreeing_sentence(kind: SectionKind, value: str) -> bool:
+    """Whether a glued heading's value is a sentence that speaks of the heading's field."""
+    value = value.strip()
+    return (
+        len(value.split()) >= _VALUE_SENTENCE_WORDS
+        and value[:1].isupper()
+        and _speaks_of(kind, value)
     )
 
 
