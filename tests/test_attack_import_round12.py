@@ -2208,6 +2208,49 @@ def test_a_bilingual_heading_over_its_value_after_a_blank_line_gives_the_value()
     assert result.draft.name.fi == "Asiakasrekisteri"
 
 
+# --- K43: English sources are not matched against the catalogue -----------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K43: an English notice's sources are not matched against the catalogue: 'Data "
+    "are obtained from the Population Information System.' gives a source named by the "
+    "sentence ('data-are-obtained-from-the-population'), not dvv-vtj; 'from the data subject "
+    "and from Posti's address service' one such source; Swedish and Finnish are matched",
+)
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("Data are obtained from the Population Information System.", ["dvv-vtj"]),
+        ("Data are obtained from the Trade Register.", ["prh-kaupparekisteri"]),
+        (
+            "Data are obtained from the data subject and from Posti's address service.",
+            ["data-subject", "posti-osoitepalvelu"],
+        ),
+    ],
+)
+def test_an_english_source_is_matched_against_the_catalogue(text: str, keys: list[str]) -> None:
+    assert _source_keys("en", text) == keys
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "keys"),
+    [
+        ("sv", "Uppgifterna fås från befolkningsdatasystemet.", ["dvv-vtj"]),
+        ("sv", "Uppgifterna fås från handelsregistret.", ["prh-kaupparekisteri"]),
+        (
+            "fi",
+            "Tiedot saadaan kaupparekisteristä ja Fonectalta.",
+            ["prh-kaupparekisteri", "fonecta"],
+        ),
+    ],
+)
+def test_a_finnish_or_swedish_source_is_matched_against_the_catalogue(
+    lang: str, text: str, keys: list[str]
+) -> None:
+    assert _source_keys(lang, text) == keys
+
+
 # --- What held: realistic notices --------------------------------------------------
 
 WORD_NOTICE = (
