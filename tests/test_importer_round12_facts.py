@@ -218,13 +218,30 @@ def test_a_role_with_a_colon_before_a_person_in_the_controllers_block() -> None:
     text = (
         "Tietosuojaseloste\n\n"
         + _CONTROLLER_BLOCK
-        + "Tietosuojavastaava: Liisa Laine, tietosuoja@pajula.example.fi\n\n"
+        + "Toimitusjohtaja: Aino Pajula, aino.pajula@pajula.example.fi\n\n"
         "Rekisterin nimi\n\nAsiakasrekisteri\n"
     )
     draft = import_notice(text).draft
     assert draft.controller.contact is None or draft.controller.contact.email is None
     assert draft.contact_person is not None
-    assert draft.contact_person.name == "Liisa Laine"
+    assert draft.contact_person.name == "Aino Pajula"
+
+
+def test_the_data_protection_officers_line_in_the_controllers_block_is_the_officers() -> None:
+    for label in ("Tietosuojavastaava:", "Data protection officer:", "Dataskyddsombud:"):
+        text = (
+            "Tietosuojaseloste\n\n"
+            + _CONTROLLER_BLOCK
+            + f"{label} Liisa Laine, tietosuoja@pajula.example.fi\n\n"
+            "Rekisterin nimi\n\nAsiakasrekisteri\n"
+        )
+        controller = import_notice(text).draft.controller
+        assert controller.contact is None or controller.contact.email is None
+        assert controller.dpo is not None
+        assert (controller.dpo.name, controller.dpo.email) == (
+            "Liisa Laine",
+            "tietosuoja@pajula.example.fi",
+        )
 
 
 def test_a_body_with_its_legal_form_replaces_a_school_named_above_it() -> None:

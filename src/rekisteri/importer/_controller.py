@@ -316,8 +316,10 @@ class ContactReader:
         line = self.text[start:end].strip()
         if not line or self.out.take_updated(start, end):
             return
-        if self._heading_line(kind, line, start, end, pending) or self._code_alone(
-            line, start, end, pending
+        if (
+            self._heading_line(kind, line, start, end, pending)
+            or self._code_alone(line, start, end, pending)
+            or self._dpo_line(kind, line, start, end, pending)
         ):
             return
         if self._introduces_contact(kind, line):
@@ -437,6 +439,32 @@ class ContactReader:
             self.out.map(start, end, "heading:name")
             return True
         return False
+
+    def _dpo_line(
+        self, kind: SectionKind, line: str, start: int, end: int, pending: list[str]
+    ) -> bool:
+        """The data protection officer's line in the controller's block; whether it was one.
+
+        "Tietosuojavastaava: Liisa Laine, tietosuoja@…", "Data protection officer:
+        …": what the line gives is the officer's, never the controller's own.
+        A label alone on its line ("Dataskyddsombud:") leads the lines below it.
+        """
+        found = _DPO_LINE.match(line)
+        if (
+            found is None
+            or kind is not SectionKind.CONTROLLER
+            or self.path != "controller"
+            or self.out.dpo.name is not None
+            or self.out.dpo.email is not None
+        ):
+            return False
+        self.path = "controller.dpo"
+        label_end = start + self.text[start:end].index(line) + found.end()
+        self.out.map(start, label_end, self.path)
+        if self.text[label_end:end].strip():
+            self._apply(self._parts(label_end, end, pending), kind, label_end, end)
+            self.path = "controller"  # the officer's own line only
+        return True
 
     def _introduces_contact(self, kind: SectionKind, line: str) -> bool:
         """A label line ending in a colon that names the contact person's role."""
@@ -1505,6 +1533,11 @@ class ContactReader:
 _PROSE_WORDS: Final = 8
 #: "Rekisterinpitäjä on X, osoite …", "Rekisterinpitäjänä toimii X.": the controller named
 #: in a sentence, its name up to a comma, a bracket, the sentence's end or a label.
+#: The data protection officer's label at a line's start: "Tietosuojavastaava:", "DPO:".
+_DPO_LINE: Final = re.compile(
+    r"(?i)(?:tietosuojavastaava|dataskyddsombud(?:et)?|data[ \t]+protection[ \t]+officer|dpo)"
+    r"(?:[ \t]*:[ \t]*|[ \t]*$)"
+)
 #: A body that names itself: "Olemme X Oy", "We are X Ltd", "Vi är X Ab".
 _WE_ARE: Final = re.compile(
     r"(?i)(?:(?:me[ \t]+)?olemme|we[ \t]+are|vi[ \t]+är)[ \t]+(?-i:[A-ZÄÖÅ])"
