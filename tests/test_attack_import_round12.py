@@ -358,6 +358,47 @@ def test_a_three_item_list_in_a_sentence_gives_three_categories() -> None:
     ]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K3: a Swedish or English lead-in without its colon over a list of sources or "
+    "recipients is an entry of its own ('Uppgifterna fås från följande källor', 'We disclose "
+    "data to the following recipients')",
+)
+@pytest.mark.parametrize(
+    ("lang", "heading", "body"),
+    [
+        (
+            "sv",
+            "Regelbundna uppgiftskällor",
+            "Uppgifterna fås från följande källor\n- kunden själv\n- Postens adresstjänst",
+        ),
+        ("en", "Sources of data", "We get data from the following sources\n- the customer"),
+        (
+            "en",
+            "Regular disclosures of data",
+            "We disclose data to the following recipients\n- the Tax Administration\n- Kela",
+        ),
+        (
+            "sv",
+            "Regelbundet utlämnande av uppgifter",
+            "Uppgifter lämnas ut till följande mottagare\n- Skatteförvaltningen\n- FPA",
+        ),
+    ],
+)
+def test_a_swedish_or_english_lead_in_without_a_colon_is_no_entry(
+    lang: str, heading: str, body: str
+) -> None:
+    draft = section(lang, heading, body).draft
+    texts = [getattr(source, "key", source) for source in draft.sources]
+    texts += [
+        recipient.description.sv or recipient.description.en or recipient.description.fi or ""
+        for recipient in draft.recipients
+    ]
+    assert not [
+        text for text in texts if any(w in str(text) for w in ("följande", "foljande", "following"))
+    ]
+
+
 # --- K4: a name is cut --------------------------------------------------------------
 
 
