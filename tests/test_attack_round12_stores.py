@@ -963,12 +963,6 @@ def test_pg_henkilotunnus_never_sent_to_the_server(
 # --- L9: PostgreSQL, an operator on the search_path --------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L9: the store's queries resolve `=` through the session's search_path: the app"
-    " role of the guide can create evil.= (text, text) in a schema of its own and set its own"
-    " search_path; the prohibition then never matches, may_process says allowed, verify ok",
-)
 def test_pg_operator_shadowed_through_the_search_path_is_noticed(
     pg: tuple[str, str], roles: tuple[str, str]
 ) -> None:

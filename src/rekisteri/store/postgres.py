@@ -49,6 +49,14 @@ given a connection string makes a pool of 1 to 8 connections (in
 autocommit; the store opens its own transactions); pass a pool of your
 own to size it otherwise.
 
+Every call runs with ``search_path`` set to ``pg_catalog, pg_temp``: the
+store's tables are named with their schema, and its operators and
+functions are PostgreSQL's own, so an ``=`` or a function that a role
+makes in its own schema (and puts first in its ``search_path``) cannot
+change what a query matches. The store's own pool sets it once per
+connection; on a connection of a pool passed in it is set for the call and
+the connection's own value put back afterwards.
+
 Erasure empties the rows with an UPDATE; PostgreSQL keeps the old row
 versions until (auto)vacuum reclaims them, and in its write-ahead log and
 backups. Run ``VACUUM`` on the store's ``events`` table after erasures
@@ -63,7 +71,7 @@ from __future__ import annotations
 import secrets
 import threading
 from collections.abc import Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 
@@ -179,6 +187,7 @@ class PostgresStore(_subjects.Closing):
                 min_size=1,
                 max_size=8,
                 kwargs={"autocommit": True},
+                configure=_pin_search_path,
                 open=True,
                 name="rekisteri",
             )
@@ -194,9 +203,10 @@ class PostgresStore(_subjects.Closing):
         """Migrate the schema and check the secret, on one connection; return the store id."""
         try:
             if conninfo is None:
-                with self._pool.connection(timeout=POOL_TIMEOUT) as conn:
+                with self._pool.connection(timeout=POOL_TIMEOUT) as conn, _pinned(conn):
                     return self._migrate(conn, create=create, meta=meta)
             with psycopg.connect(conninfo, autocommit=True) as conn:
+                _pin_search_path(conn)
                 return self._migrate(conn, create=create, meta=meta)
         except PoolTimeout:  # an OperationalError: caught first
             msg = f"store: no connection from the pool within {POOL_TIMEOUT:g} s ({self._where})"
@@ -244,7 +254,11 @@ class PostgresStore(_subjects.Closing):
             raise StoreFileError(msg)
         try:
             with self._pool.connection(timeout=POOL_TIMEOUT) as conn:
-                yield conn
+                if self._owns_pool:  # set when the pool made the connection
+                    yield conn
+                else:
+                    with _pinned(conn):
+                        yield conn
         except PoolTimeout:  # a psycopg.Error: caught first
             msg = f"store: no connection from the pool within {POOL_TIMEOUT:g} s ({self._where})"
             raise StoreFileError(msg) from None
@@ -413,6 +427,34 @@ class PostgresStore(_subjects.Closing):
         return _schema.pg_problems(
             lambda query, params: conn.execute(query, params).fetchall(), self._q.schema
         )
+
+
+#: The ``search_path`` of every call: PostgreSQL's own operators and functions only.
+_SAFE_SEARCH_PATH: Final = "pg_catalog, pg_temp"
+
+
+def _pin_search_path(conn: Conn) -> None:
+    """Set the session's ``search_path`` to :data:`_SAFE_SEARCH_PATH` (see the module)."""
+    conn.execute("SELECT set_config('search_path', %s, false)", (_SAFE_SEARCH_PATH,))
+
+
+@contextmanager
+def _pinned(conn: Conn) -> Iterator[None]:
+    """:data:`_SAFE_SEARCH_PATH` for one call on a connection of a pool passed in, then its own."""
+    row = conn.execute(
+        "SELECT current_setting('search_path'), set_config('search_path', %s, false)",
+        (_SAFE_SEARCH_PATH,),
+    ).fetchone()
+    if not conn.autocommit:  # the SELECT opened a transaction: the store opens its own
+        conn.commit()
+    try:
+        yield
+    finally:
+        if row is not None and not conn.closed:
+            with suppress(psycopg.Error):  # a broken connection is the pool's to discard
+                conn.execute("SELECT set_config('search_path', %s, false)", (row[0],))
+                if not conn.autocommit:
+                    conn.commit()
 
 
 def _reason(exc: BaseException, conninfo: str) -> str:
