@@ -352,3 +352,14 @@ def test_a_name_glued_to_its_heading_may_say_what_the_register_is_for() -> None:
         "Kundregistret för webbutiken"
     )
     assert name_in_heading("2. Rekisterin nimi Kylän Seura") is None  # no register's word
+
+
+def test_a_pages_copyright_line_names_the_controller_when_nothing_else_does() -> None:
+    body = (
+        "Tietosuojaseloste\n\nMitä tietoja keräämme\n\nNimi ja sähköposti.\n\n"
+        "Mihin tietoja käytetään\n\nTietoja käytetään tilausten toimittamiseen.\n\n"
+    )
+    firm = import_notice(body + "© 2024 Pajulan Tila Oy\n")
+    assert firm.draft.controller.name == "Pajulan Tila Oy"
+    assert any("outside a controller block" in n for n in firm.notes.get("controller", ()))
+    assert import_notice(body + "© 2024 Aino Pajula\n").draft.controller.name is None

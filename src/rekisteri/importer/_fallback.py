@@ -111,6 +111,7 @@ def implied_controller(text: str, out: Builder) -> None:
             or _owner_of(out.name)
             or stated_keeper(text[:_FIRST_PART])
             or _name_above_address(text, out)
+            or _copyright_holder(text)
         )
         if name is not None:
             controller.name = nominative(name)
@@ -130,6 +131,30 @@ def implied_controller(text: str, out: Builder) -> None:
     if out.name is None:
         _lone_name(text, out)
     _tidy(out)
+
+
+#: A page's copyright line: "© 2024 Esimerkki Oy", "Copyright (c) Esimerkki ry 2023".
+_COPYRIGHT: Final = re.compile(
+    r"(?im)^[ \t]*(?:©|\(c\)|copyright)(?:[ \t]*(?:©|\(c\)))?[ \t]*(?:(?:19|20)[0-9]{2}"
+    r"(?:[ \t]*[–-][ \t]*(?:19|20)[0-9]{2})?[ \t]*)?(?P<name>[^\n|,]+?)"
+    r"(?:[ \t]+(?:19|20)[0-9]{2})?[ \t]*(?:[|,.].*)?$"
+)
+
+
+def _copyright_holder(text: str) -> str | None:
+    r"""The body a page's copyright line names, when nothing else named the controller.
+
+    Examples:
+        >>> _copyright_holder("Tietoja käytetään laskutukseen.\n© 2024 Kylän Puutarha Oy\n")
+        'Kylän Puutarha Oy'
+        >>> _copyright_holder("© 2024 Aino Esimerkki\n") is None
+        True
+    """
+    for found in _COPYRIGHT.finditer(text):
+        name = found.group("name").strip()
+        if _bare_body(name):
+            return name
+    return None
 
 
 def _lone_name(text: str, out: Builder) -> None:
