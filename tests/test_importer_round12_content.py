@@ -333,3 +333,24 @@ class TestGluedHeadingOverASentence:
             "Säilytysaika 5 vuotta.\n"
         )
         assert "Säilytysaika" not in _headings(text)
+
+
+class TestSectionEndsBeforeDisagreeingProse:
+    def test_two_sentences_on_another_field_leave_the_section(self) -> None:
+        """Under the retention, a paragraph of two security sentences is read as security."""
+        text = (
+            "Säilytysaika\n\n"
+            "Tietoja säilytetään kaksi vuotta asiakkuuden päättymisestä.\n\n"
+            "Palvelin on suojattu palomuurilla. Käyttö edellyttää henkilökohtaista salasanaa.\n"
+        )
+        assert _fields_of(text, "Palvelin on suojattu") == {"security"}
+        assert _fields_of(text, "Käyttö edellyttää") == {"security"}
+
+    def test_a_paragraph_that_also_speaks_of_the_section_stays(self) -> None:
+        """A paragraph with one sentence on the section's own field stays in the section."""
+        text = (
+            "Tietoturva\n\n"
+            "Rekisteriä käsittelevät vain nimetyt työntekijät.\n\n"
+            "Paperit säilytetään lukitussa kaapissa. Tiedot poistetaan kahden vuoden kuluttua.\n"
+        )
+        assert _fields_of(text, "Paperit säilytetään") == {"security"}

@@ -345,13 +345,14 @@ def _party_prose_apart(text: str, sections: list[Section]) -> None:
     while index < len(sections):
         section = sections[index]
         index += 1
-        if section.kind not in _PARTIES or section.heading is None:
+        if section.heading is None or section.kind not in _PARTIES | _MOVABLE:
             continue
+        apart = _other_field_prose if section.kind in _PARTIES else _disagreeing_prose
         cut = next(
             (
                 at
                 for at, piece in enumerate(section.pieces)
-                if at > 0 and piece.kind == "para" and _other_field_prose(text, piece)
+                if at > 0 and piece.kind == "para" and apart(text, piece, section.kind)
             ),
             None,
         )
@@ -361,7 +362,40 @@ def _party_prose_apart(text: str, sections: list[Section]) -> None:
             sections.insert(index, Section(None, None, rest))
 
 
-def _other_field_prose(text: str, piece: Piece) -> bool:
+def _disagreeing_prose(text: str, piece: Piece, kind: SectionKind | None) -> bool:
+    """Whether a later paragraph of a field's section clearly speaks of another field only.
+
+    "Säilytysaika" / its sentences / "Tiedot ovat palvelimella, joka on suojattu
+    palomuurilla. Käyttö edellyttää salasanaa.": two sentences or more on one
+    other field (at least half of the paragraph's, twice any third field's) and
+    none on the section's own: the text of a heading the importer did not see.
+    """
+    own = _FAMILY.get(kind, kind) if kind is not None else None
+    sentences = [
+        low
+        for low in _SENTENCE_END.split(" ".join(text[piece.content_start : piece.end].split()))
+        if low.strip()
+    ]
+    votes: dict[SectionKind, int] = {}
+    for sentence in sentences:
+        low = sentence.casefold()
+        if ABOUT_NOTICE.search(low):
+            continue
+        cues = _cues(low)
+        if own in cues:
+            return False
+        for cue in cues:
+            votes[cue] = votes.get(cue, 0) + 1
+    ranked = sorted(votes.values(), reverse=True)
+    return (
+        bool(ranked)
+        and ranked[0] >= _CLEAR
+        and 2 * ranked[0] >= len(sentences)
+        and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1])
+    )
+
+
+def _other_field_prose(text: str, piece: Piece, _kind: SectionKind | None = None) -> bool:
     """Whether a paragraph is prose with no party's details that speaks of a field clearly."""
     body = text[piece.content_start : piece.end]
     low = " ".join(body.split()).casefold()
