@@ -1020,12 +1020,6 @@ def run_limited(args: list[str], env: dict[str, str]) -> subprocess.CompletedPro
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L10: --checkpoint of consent/requests verify and the records file of retention"
-    " plan are read whole without a limit: /dev/zero (or any endless stream) ends in a"
-    " MemoryError traceback, or eats the host's memory",
-)
 @pytest.mark.parametrize("command", ["consent", "requests", "retention"])
 def test_endless_input_file_is_a_clean_error(db: Path, tmp_path: Path, command: str) -> None:
     import os
@@ -1157,12 +1151,6 @@ def test_pg_ledger_truncated_and_restarted_needs_the_checkpoint(pg: tuple[str, s
 # --- L11: a store named with bytes that are not UTF-8 (after the L5 fix) -----------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L11: a store path with bytes that are not UTF-8 (a legal Linux file name) is"
-    " printed raw: `consent verify` and `store copy` end in a UnicodeEncodeError traceback"
-    " where standard output is strict UTF-8 (CliRunner, PYTHONIOENCODING=utf-8, most locales)",
-)
 @pytest.mark.parametrize("command", ["consent-verify", "copy-from", "copy-to"])
 def test_store_path_with_bytes_that_are_not_utf8(db: Path, tmp_path: Path, command: str) -> None:
     odd = tmp_path / f"ledgers{BAD}.db"  # the file system takes it: b"ledgers\xff.db"
@@ -1176,11 +1164,6 @@ def test_store_path_with_bytes_that_are_not_utf8(db: Path, tmp_path: Path, comma
     assert_clean(result, 0, 1, 2)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L11: a PostgreSQL URL with bytes that are not UTF-8 gives a UnicodeEncodeError"
-    " traceback (consent verify, requests list) instead of one error line",
-)
 @pytest.mark.parametrize(
     "url",
     [

@@ -587,7 +587,8 @@ def display_db(db: Path | str) -> str:
     """*db* for a message: a path as it is, a URL with any password shown as ``***``."""
     from rekisteri.store._target import display_target
 
-    return display_target(db)
+    # a file name of bytes that are not UTF-8 shows them escaped ("\udcff"), never raw
+    return display_target(db).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def db_option(help_text: str) -> Decorator:
@@ -687,6 +688,29 @@ def read_register(path: Path | str) -> Register:
     data = read_limited(sys.stdin.buffer, MAX_DOCUMENT_BYTES)
     json = data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{")
     return read_register(data, format="json" if json else "toml")
+
+
+#: The largest checkpoint file read: a checkpoint is a few hundred bytes.
+CHECKPOINT_LIMIT: Final = 1 << 20
+
+
+def read_checkpoint_file(path: Path) -> bytes:
+    """The bytes of a checkpoint file, reading no more than :data:`CHECKPOINT_LIMIT` + 1.
+
+    A device or a pipe that never ends (``/dev/zero``) is refused like a large file.
+
+    Raises:
+        OSError: The file cannot be read.
+        InvalidCheckpointError: It is larger than any checkpoint.
+    """
+    from rekisteri.errors import InvalidCheckpointError
+
+    with path.open("rb") as handle:
+        data = handle.read(CHECKPOINT_LIMIT + 1)
+    if len(data) > CHECKPOINT_LIMIT:
+        msg = f"checkpoint: not a rekisteri checkpoint document (over {CHECKPOINT_LIMIT:,} bytes)"
+        raise InvalidCheckpointError(msg)
+    return data
 
 
 def verification_json(db: Path | str, result: object) -> str:
@@ -827,6 +851,8 @@ def open_store(
     if purposes is not None:
         known = load_register(purposes, brief=True).purposes
     secret = store_secret()
+    if is_postgres_url(db) and any("\ud800" <= char <= "\udfff" for char in str(db)):
+        fail(f"{shown_db}: the URL holds bytes that are not UTF-8")  # libpq takes UTF-8 only
     try:
         store = open_target(db, purposes=known, secret=secret, create=create, schema=pg_schema())
     except ImportError as exc:

@@ -31,6 +31,7 @@ from rekisteri.cli._common import (
     one_line,
     open_store,
     output_option,
+    read_checkpoint_file,
     safe_json,
     shown,
     summary,
@@ -323,7 +324,7 @@ def consent_verify(*, db: Path, checkpoint_file: Path | None, fmt: str) -> None:
     checkpoint = None
     if checkpoint_file is not None:
         try:
-            checkpoint = Checkpoint.from_json(checkpoint_file.read_bytes())
+            checkpoint = Checkpoint.from_json(read_checkpoint_file(checkpoint_file))
         except OSError as exc:
             fail(f"cannot read {checkpoint_file}: {exc.strerror or exc}")
         except RekisteriError as exc:

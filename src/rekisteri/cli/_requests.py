@@ -32,6 +32,7 @@ from rekisteri.cli._common import (
     open_store,
     output_option,
     quoted,
+    read_checkpoint_file,
     shown,
     verification_json,
 )
@@ -456,9 +457,11 @@ def _read_checkpoint(path: Path | None) -> Checkpoint | None:
     if path is None:
         return None
     try:
-        data = path.read_bytes()
+        data = read_checkpoint_file(path)
     except OSError as exc:
         fail_line(f"cannot read {path}: {exc.strerror}")
+    except RekisteriError as exc:
+        fail_line(f"{path}: {exc}")
     try:
         return Checkpoint.from_json(data)
     except RekisteriError as exc:

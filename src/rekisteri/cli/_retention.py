@@ -30,7 +30,7 @@ from rekisteri.cli._common import (
 from rekisteri.errors import RekisteriError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from rekisteri.retention import Record
 
@@ -94,6 +94,18 @@ def _open_text(path: Path) -> TextIO:
     return path.open(encoding="utf-8-sig", newline="")
 
 
+#: The longest line of a records CSV read (a file without line ends cannot fill the memory).
+RECORDS_LINE_LIMIT: Final = 1 << 20
+
+
+def _bounded_lines(handle: TextIO, path: Path) -> Iterator[str]:
+    """The lines of *handle*, refusing one longer than :data:`RECORDS_LINE_LIMIT`."""
+    while line := handle.readline(RECORDS_LINE_LIMIT + 1):
+        if len(line) > RECORDS_LINE_LIMIT:
+            fail_line(f"{path}: a line over {RECORDS_LINE_LIMIT:,} characters (not a CSV file?)")
+        yield line
+
+
 def _read_records(path: Path) -> list[Record]:
     """Read the records CSV of ``retention plan``; every problem exits 2 on one line."""
     from rekisteri.model import RetentionTrigger
@@ -104,7 +116,7 @@ def _read_records(path: Path) -> list[Record]:
     reader = None
     try:
         with _open_text(path) as handle:
-            reader = csv.DictReader(handle)
+            reader = csv.DictReader(_bounded_lines(handle, path))
             _check_columns(path, reader.fieldnames, tuple(triggers))
             for row in reader:
                 where = f"{path}: line {reader.line_num}"
