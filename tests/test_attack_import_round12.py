@@ -267,21 +267,11 @@ def test_a_lead_in_with_a_colon_is_no_entry(lang: str, heading: str, lead_in: st
     _lead_in_case(lang, heading, lead_in)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K3: a lead-in line without its colon (or ending in ';') over a bulleted list "
-    "becomes a data category of its own ('Käsittelemme seuraavia henkilötietoja', "
-    "'Seuraavat tiedot')",
-)
 @pytest.mark.parametrize(("lang", "heading", "lead_in"), LEAD_INS_BROKEN)
 def test_a_lead_in_without_a_colon_is_no_entry(lang: str, heading: str, lead_in: str) -> None:
     _lead_in_case(lang, heading, lead_in)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K3: 'Tietoja luovutetaan seuraaville tahoille' (no colon) becomes a recipient",
-)
 def test_a_recipients_lead_in_without_a_colon_is_no_recipient() -> None:
     result = section(
         "fi",
@@ -291,11 +281,6 @@ def test_a_recipients_lead_in_without_a_colon_is_no_recipient() -> None:
     assert len(result.draft.recipients) == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K3: 'Tietoja saadaan seuraavista lähteistä' (no colon) becomes a source "
-    "'seuraavista-lahteista'",
-)
 def test_a_sources_lead_in_without_a_colon_is_no_source() -> None:
     result = section(
         "fi",
@@ -306,10 +291,6 @@ def test_a_sources_lead_in_without_a_colon_is_no_source() -> None:
     assert keys == ["data-subject", "posti-osoitepalvelu"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K3: 'Tiedot suojataan seuraavasti:' (with its colon) becomes a security measure",
-)
 @pytest.mark.parametrize(
     "lead_in", ["Tiedot suojataan seuraavasti:", "Tiedot suojataan seuraavasti"]
 )
@@ -358,12 +339,6 @@ def test_a_three_item_list_in_a_sentence_gives_three_categories() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K3: a Swedish or English lead-in without its colon over a list of sources or "
-    "recipients is an entry of its own ('Uppgifterna fås från följande källor', 'We disclose "
-    "data to the following recipients')",
-)
 @pytest.mark.parametrize(
     ("lang", "heading", "body"),
     [

@@ -160,6 +160,25 @@ class Unit:
     def low(self) -> str:
         return self.sentence.casefold()
 
+    @property
+    def leads(self) -> bool:
+        """Whether this sentence leads in to the list after it, and so is no entry.
+
+        It ends in a colon (or a semicolon), or without one it says "the following"
+        near its end ("Käsittelemme seuraavia henkilötietoja", "Registret innehåller
+        följande uppgifter", "We process the following personal data about you").
+        """
+        return self.lead_in and (
+            self.sentence.rstrip().endswith((":", ";"))
+            or _FOLLOWING_AT_END.search(self.sentence) is not None
+        )
+
+
+#: "the following …" near a line's end: a lead-in that has lost its colon.
+_FOLLOWING_AT_END: Final = re.compile(
+    r"(?i)\b(?:seuraav\w*|följande|following)(?:\s+[\w-]+){0,4}\W*$"
+)
+
 
 def _named_services(sentence: str, named: list[re.Match[str]]) -> list[tuple[str, str]]:
     """Each firm a sentence names with its service.
@@ -1538,7 +1557,7 @@ class Extractor:
         A sentence that names none ("Käytämme alihankkijoita, joiden kanssa on
         tehty käsittelysopimus") is kept as a note on the processors to name.
         """
-        if unit.lead_in and unit.sentence.endswith(":"):
+        if unit.leads:
             self.out.map(unit.start, unit.end, "processors")
             return
         if _denies_processors(unit):
@@ -1587,7 +1606,7 @@ class Extractor:
 
     def _to_categories(self, unit: Unit) -> None:
         listed = split_items(unit.sentence)
-        if unit.lead_in and unit.sentence.endswith(":"):
+        if unit.leads:
             # "Rekisteriin tallennetaan asiakkaiden tiedot:": the lead-in says whose data
             whose = whose_data(unit.sentence)
             for name in whose or ():
@@ -1633,7 +1652,7 @@ class Extractor:
 
     def _to_subjects(self, unit: Unit) -> None:
         """A sentence under a data-subjects heading: the groups of people it names."""
-        if unit.lead_in and unit.sentence.endswith(":"):
+        if unit.leads:
             self.out.map(unit.start, unit.end, "data_subjects")
             return
         if _denies_subjects(unit.sentence):
@@ -1670,14 +1689,14 @@ class Extractor:
         )
 
     def _to_sources(self, unit: Unit) -> None:
-        if unit.lead_in and unit.sentence.endswith(":"):
+        if unit.leads:
             self.out.map(unit.start, unit.end, "sources")
         else:
             self._source(unit.sentence, unit.start, unit.end, is_item=False)
 
     def _to_recipients(self, unit: Unit) -> None:
         out, sentence, low = self.out, unit.sentence, unit.low
-        if unit.lead_in and sentence.endswith(":"):
+        if unit.leads:
             out.map(unit.start, unit.end, "recipients")  # "Vastaanottaja – Tarkoitus:"
         elif unit.continued and out.recipients:
             out.extend_recipient(sentence, unit.start, unit.end)
@@ -1707,6 +1726,9 @@ class Extractor:
         self.out.add_retention(unit.sentence, unit.start, unit.end, new_rule=new_rule)
 
     def _to_security(self, unit: Unit) -> None:
+        if unit.leads:  # "Tiedot suojataan seuraavasti:" over its measures
+            self.out.map(unit.start, unit.end, "security")
+            return
         section = unit.section
         prefix = section.heading.sub if section is not None and section.heading else None
         if prefix is None and section is not None and unit.kind in _SUB_SECURITY:
