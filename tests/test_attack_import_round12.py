@@ -2267,6 +2267,87 @@ def test_a_finnish_or_swedish_source_is_matched_against_the_catalogue(
     assert _source_keys(lang, text) == keys
 
 
+# --- K44: a right the notice denies is put in the draft's rights ---------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K44: a right the notice says does NOT apply is added to the draft's rights: "
+    "'Rekisteröidyllä ei ole oikeutta vaatia tietojen poistamista, koska käsittely perustuu "
+    "lakiin.' gives erasure, 'Oikeus siirtää tiedot järjestelmästä toiseen ei koske tätä "
+    "rekisteriä.' portability, 'ei ole oikeutta vastustaa käsittelyä' object; sv 'Rätten till "
+    "dataportabilitet gäller inte …', en 'You do not have the right to erasure …' the same",
+)
+@pytest.mark.parametrize(
+    ("lang", "text", "denied"),
+    [
+        (
+            "fi",
+            (
+                "Rekisteröidyllä on oikeus tarkastaa tietonsa. Rekisteröidyllä ei ole oikeutta "
+                "vaatia tietojen poistamista, koska käsittely perustuu lakiin."
+            ),
+            "erasure",
+        ),
+        (
+            "fi",
+            (
+                "Oikeutta tietojen poistamiseen ei ole, koska käsittely perustuu lakisääteiseen "
+                "velvoitteeseen."
+            ),
+            "erasure",
+        ),
+        (
+            "fi",
+            "Oikeus siirtää tiedot järjestelmästä toiseen ei koske tätä rekisteriä.",
+            "portability",
+        ),
+        ("fi", "Rekisteröidyllä ei ole oikeutta vastustaa käsittelyä.", "object"),
+        ("sv", "Rätten till dataportabilitet gäller inte detta register.", "portability"),
+        (
+            "en",
+            "You do not have the right to erasure, because the processing is required by law.",
+            "erasure",
+        ),
+        ("en", "The right to data portability does not apply to this register.", "portability"),
+    ],
+)
+def test_a_right_the_notice_denies_is_not_in_the_draft(lang: str, text: str, denied: str) -> None:
+    draft = section(lang, RIGHTS[lang], text).draft
+    assert denied not in [right.value for right in draft.rights]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fi", "Tietojen siirto-oikeutta ei sovelleta."),
+        (
+            "sv",
+            (
+                "Den registrerade har inte rätt att få sina uppgifter raderade, eftersom "
+                "behandlingen grundar sig på lag."
+            ),
+        ),
+    ],
+)
+def test_some_denied_rights_are_kept_out(lang: str, text: str) -> None:
+    assert section(lang, RIGHTS[lang], text).draft.rights == ()
+
+
+# --- K45: a cookie listed as not in use is a cookie ---------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K45: a cookie line that says the cookie is not used ('_ga: ei käytössä', "
+    "'_fbp – not in use') gives a cookie with that purpose",
+)
+@pytest.mark.parametrize("line", ["_ga: ei käytössä", "_ga – ei käytössä", "_fbp – not in use"])
+def test_a_cookie_not_in_use_is_no_cookie(line: str) -> None:
+    draft = section("fi", COOKIES["fi"], "PHPSESSID: istunnon tunniste\n" + line).draft
+    assert [cookie.name for cookie in draft.cookies] == ["PHPSESSID"]
+
+
 # --- What held: realistic notices --------------------------------------------------
 
 WORD_NOTICE = (
