@@ -964,12 +964,6 @@ def test_a_short_swedish_notice_gives_sv_texts(notice: str) -> None:
 # --- K13: a refused report leaves the draft written --------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K13: with --report in a directory that does not exist, the command exits 2 "
-    "('cannot write …') but the -o draft has been written; the rerun with the path fixed then "
-    "refuses the existing draft without --force",
-)
 def test_a_report_that_cannot_be_written_leaves_no_draft(tmp_path: Path) -> None:
     notice = tmp_path / "seloste.txt"
     notice.write_text(WORD_NOTICE, encoding="utf-8")

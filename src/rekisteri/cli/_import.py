@@ -218,6 +218,11 @@ def import_command(
     to_stdout = output is None or str(output) == "-"
     inputs = [notice]  # "-": the file a shell redirected standard input from is never replaced
     _check_targets(None if to_stdout else output, report_path, force=force, inputs=inputs)
+    report_file = report_path is not None and str(report_path) != "-"
+    if report_file:
+        # the report's file first: one that cannot be written leaves no draft behind
+        assert report_path is not None
+        write_output(report_path, report, force=force, inputs=inputs)
     if to_stdout:
         click.echo(draft, nl=False)
     else:
@@ -226,7 +231,9 @@ def import_command(
     report_on_stderr = to_stdout and report_path is None
     if report_on_stderr and fmt == "json":
         summary(result.summary_line(name))  # the JSON report has no summary line of its own
-    if report_path is not None:
+    if report_file:
+        pass  # written above, before the draft
+    elif report_path is not None:
         write_output(report_path, report, force=force, inputs=inputs)
     elif report_on_stderr:
         echo(report.rstrip("\n"), err=True)
