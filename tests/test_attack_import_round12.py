@@ -2342,6 +2342,55 @@ def test_a_cookie_not_in_use_is_no_cookie(line: str) -> None:
     assert [cookie.name for cookie in draft.cookies] == ["PHPSESSID"]
 
 
+# --- K46: bold sub-headings under the purposes heading of a web page ------------------
+
+PURPOSES_PAGE = (
+    "<html><body><h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy, Koivikontie 1, 00100 Helsinki</p>"
+    "<h2>Henkilötietojen käsittelyn tarkoitukset</h2>{body}</body></html>"
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K46: under the purposes heading of a web page, purposes given as bold runs over "
+    "their text ('<p><strong>Asiakassuhteen hoitaminen</strong><br>Käsittelemme …</p>"
+    "<p><strong>Markkinointi</strong><br>…</p>') give the purpose 'Tilausten toimittaminen' "
+    "with the description 'Markkinointi Lähetämme …', and 'Asiakassuhteen hoitaminen' is listed "
+    "as not mapped; as '<li><strong>X</strong> – text</li>' the text is part of the name",
+)
+@pytest.mark.parametrize(
+    "body",
+    [
+        (
+            "<p><strong>Asiakassuhteen hoitaminen</strong><br>Käsittelemme tietoja tilausten "
+            "toimittamiseksi.</p><p><strong>Markkinointi</strong><br>Lähetämme uutiskirjeitä "
+            "suostumuksella.</p>"
+        ),
+        (
+            "<ul><li><strong>Asiakassuhteen hoitaminen</strong> – tilausten käsittely ja "
+            "toimitus</li><li><strong>Markkinointi</strong> – uutiskirjeet suostumuksella</li></ul>"
+        ),
+    ],
+)
+def test_bold_purposes_name_their_purposes(body: str) -> None:
+    result = import_notice(PURPOSES_PAGE.format(body=body))
+    assert [purpose.name.fi for purpose in result.draft.purposes] == [
+        "Asiakassuhteen hoitaminen",
+        "Markkinointi",
+    ]
+    assert result.unmatched == ()
+
+
+def test_purposes_as_html_headings_name_their_purposes() -> None:
+    result = import_notice(
+        PURPOSES_PAGE.format(
+            body="<h3>Markkinointi</h3><p>Lähetämme uutiskirjeitä suostumuksella.</p>"
+            "<h3>Rekrytointi</h3><p>Käsittelemme työnhakijoiden tietoja.</p>"
+        )
+    )
+    assert [purpose.name.fi for purpose in result.draft.purposes] == ["Markkinointi", "Rekrytointi"]
+
+
 # --- What held: realistic notices --------------------------------------------------
 
 WORD_NOTICE = (
