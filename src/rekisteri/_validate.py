@@ -163,15 +163,36 @@ def aware(value: object, field: str) -> datetime:
     return value
 
 
+def _stored_time(value: object, field: str) -> None:
+    """Refuse a naive datetime, and one whose UTC offset is not a whole number of minutes.
+
+    An event's time is kept in JSON (RFC 3339), whose offsets have no seconds:
+    ``+02:00:30`` would be written ``+02:01`` and no longer match the time the
+    row was indexed by, so the store would report its own row as edited.
+    Europe/Helsinki's local mean time before 1921 (+01:39:49) is such an offset:
+    give those times in UTC.
+    """
+    offset = aware(value, field).utcoffset()
+    if offset is not None and (offset.seconds % 60 or offset.microseconds):
+        msg = (
+            f"{field}: the UTC offset must be whole minutes (an event's time is kept as"
+            " RFC 3339); give the time in UTC"
+        )
+        raise InvalidValueError(msg)
+
+
 def aware_field(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Attrs validator: reject a naive datetime (or anything but a datetime)."""
-    aware(value, attribute.name)
+    """Attrs validator: reject a naive datetime (or anything but a datetime).
+
+    Also an offset that is not whole minutes, which RFC 3339 cannot keep.
+    """
+    _stored_time(value, attribute.name)
 
 
 def optional_aware_field(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Attrs validator: like :func:`aware_field`, but ``None`` is allowed."""
     if value is not None:
-        aware(value, attribute.name)
+        _stored_time(value, attribute.name)
 
 
 # --- locales -------------------------------------------------------------------------
