@@ -363,3 +363,19 @@ def test_a_pages_copyright_line_names_the_controller_when_nothing_else_does() ->
     assert firm.draft.controller.name == "Pajulan Tila Oy"
     assert any("outside a controller block" in n for n in firm.notes.get("controller", ()))
     assert import_notice(body + "© 2024 Aino Pajula\n").draft.controller.name is None
+
+
+def test_a_contact_persons_own_section_names_the_contact_over_the_responsible_one() -> None:
+    text = (
+        "Tietosuojaseloste\n\n" + _CONTROLLER_BLOCK + "\n"
+        "Rekisteriasioista vastaava henkilö\n\n"
+        "Toimitusjohtaja Aino Pajula, aino.pajula@pajula.example.fi\n\n"
+        "Yhteyshenkilö rekisteriä koskevissa asioissa\n\n"
+        "Matti Virta, matti.virta@pajula.example.fi\n\n"
+        "Rekisterin nimi\n\nAsiakasrekisteri\n"
+    )
+    result = import_notice(text)
+    contact = result.draft.contact_person
+    assert contact is not None
+    assert (contact.name, contact.email) == ("Matti Virta", "matti.virta@pajula.example.fi")
+    assert any("Aino Pajula" in note for note in result.notes.get("contact_person", ()))

@@ -195,6 +195,9 @@ class ContactReader:
         self.left_block = False
         """Whether a question or a heading word below the party's named block ended it: the
         lines after it in the section are that heading's text."""
+        self.responsible_read = False
+        """Whether a section on the person responsible for the register was read as the
+        contact person's: a contact person's own section after it names the contact."""
 
     def target(self) -> ContactFields:
         path = self.path
@@ -220,11 +223,46 @@ class ContactReader:
             kind = SectionKind.CONTACT
         if section.pieces:
             self.last_read = (kind, section.pieces[-1].end)
+        responsible = self._responsible_first(section) if kind is SectionKind.CONTACT else None
         self.path = _PATHS[kind]
         self.kind = kind
         self.after_box = False
         self.left_block = False
         self.read_pieces(kind, section)
+        if responsible is not None:
+            self._contact_over_responsible(responsible)
+
+    def _responsible_first(self, section: Section) -> tuple[str, str | None, str | None] | None:
+        """The responsible person read as the contact, set aside for a contact's own section.
+
+        "Rekisteriasioista vastaava henkilö" / "Toimitusjohtaja X, x@…", then
+        "Yhteyshenkilö rekisteriasioissa" / "Y, y@…": the notice names Y to be
+        contacted (see :meth:`_contact_over_responsible`). Returns X's name,
+        e-mail and phone, which the contact fields no longer hold, or ``None``.
+        """
+        heading = section.heading
+        said = flat(self.text[heading.start : heading.end]) if heading is not None else ""
+        if _RESPONSIBLE.search(said) and not _CONTACT_WORD.search(said):
+            self.responsible_read = True
+            return None
+        contact = self.out.contact
+        if not (self.responsible_read and _CONTACT_WORD.search(said) and contact.name):
+            return None
+        self.responsible_read = False
+        kept = (contact.name, contact.email, contact.phone)
+        contact.name = contact.email = contact.phone = None
+        return kept
+
+    def _contact_over_responsible(self, responsible: tuple[str, str | None, str | None]) -> None:
+        """The contact's own section named a person: the responsible one is noted; else kept."""
+        contact = self.out.contact
+        name, email, phone = responsible
+        if contact.name is None:
+            contact.name = name
+            contact.email = contact.email or email
+            contact.phone = contact.phone or phone
+            return
+        self.out.note("contact_person", f"responsible for the register: {name}")
 
     def _channels_of_contact(self, section: Section) -> bool:
         """Whether *section* is a bare "Yhteystiedot" heading right after the contact person's.
@@ -1533,6 +1571,11 @@ class ContactReader:
 _PROSE_WORDS: Final = 8
 #: "Rekisterinpitäjä on X, osoite …", "Rekisterinpitäjänä toimii X.": the controller named
 #: in a sentence, its name up to a comma, a bracket, the sentence's end or a label.
+#: A heading on the person responsible for the register, and one on the contact person.
+_RESPONSIBLE: Final = re.compile(
+    r"(?i)vastaava|vastuuhenkilö|ansvarig[ \t]+person|ansvarsperson|responsible|handläggare"
+)
+_CONTACT_WORD: Final = re.compile(r"(?i)yhteyshenkilö|kontaktperson|contact[ \t]+person")
 #: The data protection officer's label at a line's start: "Tietosuojavastaava:", "DPO:".
 _DPO_LINE: Final = re.compile(
     r"(?i)(?:tietosuojavastaava|dataskyddsombud(?:et)?|data[ \t]+protection[ \t]+officer|dpo)"
