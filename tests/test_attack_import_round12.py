@@ -1243,13 +1243,6 @@ def test_a_dpo_label_line_gives_the_dpos_email() -> None:
 # --- K19: the second sentence of a transfer is a second transfer ----------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K19: under the transfers heading each sentence is a transfer of its own: "
-    "'Siirrot perustuvat Euroopan komission vakiosopimuslausekkeisiin.' (the safeguard of "
-    "the transfer before it) becomes a second Transfer, and lint reports two transfers "
-    "without a mechanism",
-)
 @pytest.mark.parametrize(
     "text",
     [

@@ -1878,8 +1878,14 @@ class Extractor:
                 out.none_stated[NoneStated.RECIPIENTS] = None
                 out.map(start, end, "none_stated.recipients")
             return
-        out.transfer_tail = "transfer" if out._new("transfer-tail", sentence) else ""  # noqa: SLF001
-        out.add_transfer(sentence, start, end)
+        if out.transfer_tail == "transfer" and out.transfers and _safeguard_only(low):
+            # "Siirrot perustuvat vakiosopimuslausekkeisiin.": the last transfer's safeguard
+            if out._new("continuation", sentence):  # noqa: SLF001 - the builder's own dedupe
+                out.transfers[-1] = f"{out.transfers[-1]} {sentence}"
+            out.map(start, end, "transfers")
+        else:
+            out.transfer_tail = "transfer" if out._new("transfer-tail", sentence) else ""  # noqa: SLF001
+            out.add_transfer(sentence, start, end)
         if re.search(
             r"vakiosopimuslauseke|mallilauseke|standard contractual|standardavtalsklausul", low
         ):
@@ -1972,6 +1978,35 @@ def _unshout(text: str) -> str:
     """Text set in capitals, in lower case (its names then get one capital)."""
     letters = sum(c.isalpha() for c in text)
     return text.lower() if letters > 3 and text.isupper() else text
+
+
+#: A sentence that says what a transfer rests on: "Siirrot perustuvat …", "Överföringen
+#: grundar sig på …", "The transfers are based on …", or that names a safeguard.
+_SAFEGUARD: Final = re.compile(
+    r"\b(?:siirr|siirt|överför|transfer)\w*\s+(?:\w+\s+){0,2}(?:perustu\w*|grundar sig"
+    r"|bygger på|(?:are|is) based on|rel(?:y|ies) on)"
+    r"|vakiosopimuslauseke|mallilauseke|standard contractual|standardavtalsklausul"
+    r"|tietosuojakehy|privacy framework|riittävyyspäätö|adequacy decision|sitov\w* yrityssään"
+    r"|binding corporate rules"
+)
+
+
+#: Where data go, said as a destination ("Yhdysvaltoihin", "till USA", "to the US"): a
+#: sentence with one states a transfer (a genitive, "Yhdysvaltojen välinen", does not).
+_DESTINATION: Final = re.compile(
+    r"\b(?:yhdysvaltoihin|usaan|usa:han|(?:iso-)?britanniaan|kanadaan|intiaan|kiinaan"
+    r"|till (?:usa|förenta staterna|storbritannien|kanada|indien|kina)"
+    r"|to the (?:us|usa|united states|united kingdom)|to (?:canada|india|china))\b"
+)
+
+
+def _safeguard_only(low: str) -> bool:
+    """Whether *low* says what a transfer rests on without naming a transfer of its own."""
+    return (
+        _SAFEGUARD.search(low) is not None
+        and _DESTINATION.search(low) is None
+        and TRANSFER_WHERE.search(low) is None
+    )
 
 
 def _denies_subjects(sentence: str) -> bool:
