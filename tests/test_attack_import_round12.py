@@ -2011,6 +2011,26 @@ def test_a_swedish_negative_under_the_data_heading_is_no_entry() -> None:
     assert not [c for c in draft.data_categories if c.personal_identity_code]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K37: a purposes section that only denies a use makes that use a purpose: "
+    "'Tietoja ei käytetä markkinointiin.' gives 'Markkinointi'; sv 'Uppgifterna används inte "
+    "för direktmarknadsföring.' and en 'Personal data are not used for direct marketing.' a "
+    "purpose named by the sentence with direct_marketing set",
+)
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fi", "Tietoja ei käytetä markkinointiin."),
+        ("sv", "Uppgifterna används inte för direktmarknadsföring."),
+        ("en", "Personal data are not used for direct marketing."),
+    ],
+)
+def test_a_denied_use_is_no_purpose(lang: str, text: str) -> None:
+    draft = section(lang, PURPOSES_HEADING[lang], text).draft
+    assert draft.purposes == ()
+
+
 # --- K38: a cookie table's expiry column in other words -------------------------------
 
 
