@@ -354,3 +354,39 @@ class TestSectionEndsBeforeDisagreeingProse:
             "Paperit säilytetään lukitussa kaapissa. Tiedot poistetaan kahden vuoden kuluttua.\n"
         )
         assert _fields_of(text, "Paperit säilytetään") == {"security"}
+
+
+class TestHeadingWordsFromTheLaw:
+    @pytest.mark.parametrize(
+        ("heading", "field"),
+        [
+            ("Tietojen siirrettävyys", "other_rights"),
+            ("Restriction of processing", "other_rights"),
+            ("Begränsning av behandling", "other_rights"),
+            ("Tekniset ja organisatoriset toimenpiteet", "security"),
+            ("Technical and organisational measures", "security"),
+            ("Keeping data safe", "security"),
+            ("Keeping your data", "retention"),
+            ("Arkistointi ja hävittäminen", "retention"),
+            ("Where we get your data", "sources"),
+            ("Ota yhteyttä", "contact_person"),
+        ],
+    )
+    def test_a_heading_in_the_regulations_words_names_its_field(
+        self, heading: str, field: str
+    ) -> None:
+        """GDPR terms (arts. 18, 20, 32) and plain phrasings name their field."""
+        from rekisteri.importer._headings import guess
+
+        kind = guess(heading)
+        assert kind is not None
+        assert kind.value == field
+
+    @pytest.mark.parametrize(
+        "line", ["Ratsastuksen turvallisuus", "We keep these kinds of data, as the work needs:"]
+    )
+    def test_safety_and_a_lead_in_name_no_field_by_these_words(self, line: str) -> None:
+        """Physical safety is no data security; "we keep these data:" leads in to data."""
+        from rekisteri.importer._headings import SectionKind, guess
+
+        assert guess(line) not in {SectionKind.SECURITY, SectionKind.RETENTION}

@@ -543,7 +543,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.CONTACT,
         re.compile(
-            r"yhteyshenkilö|kontaktperson|contact person|ottaa yhteyttä|yhteydenotot|\bkontakta"
+            r"yhteyshenkilö|kontaktperson|contact person|ottaa yhteyttä|\bota yhteyttä|yhteydenotot|\bkontakta"
             r"|^yhteystiedot \S*asioissa|^kontaktuppgifter i \S*ärenden"
             r"|contact us|whom? (?:can|do|should) (?:i|you) contact"
             # questions on data protection: "Tietosuojakysymykset", "Frågor om dataskydd"
@@ -600,7 +600,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.SOURCES,
         re.compile(
             r"lähte|lähde|\bmistä\b|källa|källor|varifrån|source|where.{0,20}from|\bfå in\b"
-            r"|where do (?:we|you) (?:get|obtain)|hur får (?:vi|ni)"
+            r"|where do (?:we|you) (?:get|obtain)|where (?:we|you) (?:get|obtain)|hur får (?:vi|ni)"
             # how or where from the data are collected: "Miten tiedot kerätään", "Var … kommer ifrån"
             r"|\b(?:miten|kuinka|hur|how)\b.{0,30}\b(?:kerä|samla|collect)|\bkommer (?:ifrån|från)\b"
             r"|\bfår (?:vi|ni|\w+en) (?:in )?(?:dina |era )?(?:person)?uppgift|how (?:do )?we (?:get|obtain)"
@@ -611,11 +611,14 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         re.compile(
             r"säilyt|säilö|kuinka kauan|miten kauan|kauanko|(?:kuinka|miten) pitkään|lagring|förvar|hur länge|retention"
             r"|how long|poistaminen|tietojen poisto|borttagning|gallring|rensning|storage period"
+            r"|hävittämi|\bhävitys\b"
             r"|\blagra(?:nde|s)\b|\bsparas\b"
             r"|lagringstid|sparas|(?<!right to )(?<!rätt till )(?:deletion|radering)"
             # how long the processing lasts: "Tietojen käsittelyn kesto", "Storage of personal data"
             r"|(?:käsittelyn|säilytyksen|säilyttämisen|tallennuksen) kesto|duration of"
             r"|^(?:data )?storage\b(?! (?:medi|locat|secur))|\bstoring of\b"
+            # a heading on keeping the data, not on keeping them safe
+            r"|^keeping (?:your |the )?(?:personal )?(?:data|information)$"
         ),
     ),
     (
@@ -623,6 +626,10 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         re.compile(
             r"(?<!tieto)suoja(?!seloste|ilmoitus|käytän|periaat)|tietoturva|(?<!data)skydd|säkerhet"
             r"|security|protect"
+            # GDPR art. 32's measures, keeping data safe, who may open them
+            r"|organisatori\w* (?:ja|och|and) tekni|tekni\w* (?:ja|och|and) organisatori"
+            r"|technical and organi[sz]ational|(?:data|information) (?:safe|safety|secure)\b"
+            r"|pääsynhallin|access control|åtkomstkontroll"
         ),
     ),
     (SectionKind.COOKIES, re.compile(r"eväste|kakor|cookie")),
@@ -651,6 +658,10 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|\bförbud mot\b|\båterkalla\w* (?:av )?samtycke|\bwithdraw\w* (?:your )?consent"
             # "Tietojen korjaaminen", "Rättelse av uppgifter", "Rectification"; "Complaints"
             r"|\bkorjaami|\boikaise|rättelse|rectification|\bcomplaints?\b"
+            # GDPR arts. 18, 20: "Data portability", "Käsittelyn rajoittaminen", "Begränsning
+            # av behandling" (not "Suostumuksen peruuttaminen": a data item in lists, R2-11)
+            r"|siirrettävyy|portabilit|flyttbarhet"
+            r"|käsittelyn rajoittami|restriction of processing|begränsning av behandling"
             r"|\brätt(?:en)? (?:att|till)"
         ),
     ),
