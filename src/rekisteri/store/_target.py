@@ -28,6 +28,9 @@ __all__ = ["URL_SCHEMES", "display_target", "is_postgres_url", "url_password"]
 URL_SCHEMES: Final = ("postgresql://", "postgres://")
 
 _MASK: Final = "***"
+#: The connection parameters whose values are secrets: the password and the passphrase
+#: of the client's private key.
+_SECRET_KEYS: Final = frozenset({"password", "sslpassword"})
 
 
 def is_postgres_url(target: object) -> bool:
@@ -52,7 +55,7 @@ def url_password(url: str) -> str | None:
     if colon and password:
         return password
     for key, value in parse_qsl(query, keep_blank_values=True):
-        if key == "password" and value:
+        if key in _SECRET_KEYS and value:
             return value
     return None
 
@@ -69,7 +72,9 @@ def display_target(target: str | os.PathLike[str]) -> str:
     if query:
         query = "&".join(
             # libpq decodes the key too: "pass%77ord=" is a password
-            f"password={_MASK}" if unquote(part.partition("=")[0]) == "password" else part
+            f"{part.partition('=')[0]}={_MASK}"
+            if unquote(part.partition("=")[0]) in _SECRET_KEYS
+            else part
             for part in query.split("&")
         )
         rest = f"{rest}?{query}"

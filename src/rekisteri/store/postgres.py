@@ -116,9 +116,11 @@ def _where(conninfo: str) -> str:
         params = conninfo_to_dict(conninfo)
     except psycopg.Error:
         return "host=?, dbname=?"
+    from rekisteri._redact import redacted_repr  # a database named after a person is masked
+
     host = params.get("host") or params.get("hostaddr") or "(default)"
     dbname = params.get("dbname") or "(default)"
-    return f"host={str(host)!r}, dbname={str(dbname)!r}"
+    return f"host={redacted_repr(str(host))}, dbname={redacted_repr(str(dbname))}"
 
 
 def _database_error(exc: psycopg.Error) -> StoreFileError:

@@ -190,7 +190,9 @@ class SQLiteStore(_subjects.Closing):
             raise
 
     def __repr__(self) -> str:
-        return f"SQLiteStore({self._path!r}, purposes={sorted(self._purposes)!r})"
+        from rekisteri._redact import redacted_repr  # a file named after a person is masked
+
+        return f"SQLiteStore({redacted_repr(self._path)}, purposes={sorted(self._purposes)!r})"
 
     def close(self) -> None:
         """Close the database connection; the store cannot be used afterwards.
