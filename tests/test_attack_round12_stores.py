@@ -1197,11 +1197,6 @@ def test_store_path_with_bytes_that_are_not_utf8_where_it_holds(db: Path, tmp_pa
 # --- L12: the client key's passphrase in a connection URL -------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L12: ?sslpassword= (the passphrase of the client's SSL key, a libpq parameter)"
-    " is printed in full in every message that names the store; ?password= is masked",
-)
 def test_ssl_key_passphrase_never_printed() -> None:
     pytest.importorskip("psycopg", reason="needs rekisteri-fi[postgres]")
     url = "postgresql://app@/registers?host=/nonexistent-a10&sslpassword=pw-ssl-key-a10"
@@ -1269,12 +1264,6 @@ _ODD_OFFSETS: Final = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L13: an event time whose UTC offset has seconds (zoneinfo before 1921 in"
-    " Helsinki: +01:39:49; `--at …+02:00:30`) is stored, but its JSON keeps the offset rounded"
-    " to minutes: verify then reports the honest row as edited, and some rows can never be read",
-)
 @pytest.mark.parametrize("offset", list(_ODD_OFFSETS))
 @pytest.mark.parametrize("ledger", ["consent", "requests"])
 def test_odd_utc_offset_is_refused_or_kept_exactly(db: Path, offset: str, ledger: str) -> None:
@@ -1307,11 +1296,6 @@ def test_odd_utc_offset_is_refused_or_kept_exactly(db: Path, offset: str, ledger
             assert stored.received_at == at
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L13: `requests record --at 2026-01-05T12:00+23:59:59.999999` is accepted, after"
-    " which `requests list` fails on every run and `requests verify` reports the row as edited",
-)
 def test_odd_utc_offset_on_the_command_line(db: Path) -> None:
     result = invoke(
         ["requests", "record", "--db", str(db), "--request", "r-7", "--subject", "c-7",
@@ -1330,11 +1314,6 @@ def test_helsinki_local_mean_time_is_the_case_in_the_wild() -> None:
     assert offset == timedelta(hours=1, minutes=39, seconds=49)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L13: the same on PostgreSQL: an offset with seconds makes verify report the"
-    " honest row as edited",
-)
 def test_pg_odd_utc_offset_is_refused_or_kept_exactly(pg: tuple[str, str]) -> None:
     from rekisteri.errors import InvalidValueError
     from rekisteri.store.postgres import PostgresStore
@@ -1355,22 +1334,12 @@ def test_pg_odd_utc_offset_is_refused_or_kept_exactly(pg: tuple[str, str]) -> No
 CODE_ANYWHERE: Final = re.compile(rf"{HETU[:6]}\W{{0,3}}{HETU[7:10]}", re.IGNORECASE)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L14: repr(SQLiteStore) shows the file name whole, a henkilötunnus in it included"
-    " (the CLI masks it in every message)",
-)
 def test_store_repr_masks_a_code_in_the_file_name(tmp_path: Path) -> None:
     with sqlite_store(tmp_path / f"asiakas-{HETU}.db", create=True) as store:
         shown = repr(store)
     assert CODE_ANYWHERE.search(shown) is None, shown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L14: the StoreFileError of open_store for a PostgreSQL URL repeats the database"
-    " name whole (a henkilötunnus in it included); the CLI masks the same message",
-)
 def test_api_postgres_error_masks_a_code_in_the_url() -> None:
     pytest.importorskip("psycopg", reason="needs rekisteri-fi[postgres]")
     from rekisteri.store import open_store
@@ -1498,3 +1467,50 @@ def test_pg_subject_collation_changed_is_noticed(pg: tuple[str, str]) -> None:
         still = store.prohibited("c-1", at=AT + 2 * later)
         result = store.verify()
     assert still or not result, "c-1's objection lifted by C-1's events and verify says ok"
+
+
+# --- PostgreSQL: store copy while the application writes ----------------------------------
+
+
+@pytest.mark.slow
+def test_pg_copy_while_the_application_writes_verifies(pg: tuple[str, str], tmp_path: Path) -> None:
+    """Copies to SQLite taken while another store appends: each verifies (held)."""
+    import threading
+
+    import psycopg.conninfo
+
+    from rekisteri.store import copy_store
+    from rekisteri.store.postgres import PostgresStore
+
+    dsn, schema = pg
+    params = psycopg.conninfo.conninfo_to_dict(dsn)
+    query = "&".join(f"{k}={v}" for k, v in params.items() if k not in {"user", "dbname"})
+    url = f"postgresql://{params.get('user', '')}@/{params.get('dbname', '')}?{query}"
+    with PostgresStore(dsn, secret=SECRET, purposes=PURPOSES, schema=schema, create=True) as store:
+        store.append([give(f"c-{i}", "newsletter", 0) for i in range(100)])
+    stop = threading.Event()
+    errors: list[str] = []
+
+    def writer() -> None:
+        with PostgresStore(dsn, secret=SECRET, purposes=PURPOSES, schema=schema) as store:
+            i = 0
+            while not stop.is_set():
+                try:
+                    store.append([give(f"w-{i}", "newsletter", 1)])
+                    store.append_requests([receive(f"r-{i}", f"w-{i}", 1)])
+                except Exception as exc:  # noqa: BLE001 - collected for the assertion
+                    errors.append(repr(exc)[:200])
+                i += 1
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        reports = [
+            copy_store(url, tmp_path / f"copy-{k}.db", secret=SECRET, source_schema=schema)
+            for k in range(4)
+        ]
+    finally:
+        stop.set()
+        thread.join()
+    assert errors == []
+    assert all(report.ok for report in reports), reports
