@@ -1534,14 +1534,6 @@ def _periods(text: str) -> list[tuple[int, int, str | None]]:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K27: a retention period is computed wrong: '1,5 vuotta' / '0,5 vuotta' / "
-    "'1.5 vuotta' asiakassuhteen päättymisestä gives 5 years; '2 vuotta tilauksesta ja laskut "
-    "6 vuotta tilikauden päättymisestä' gives 2 years from the end of the financial year; '2 "
-    "vuotta viimeisestä ostosta tai 5 vuotta asiakassuhteen päättymisestä' gives 2 years from "
-    "the end of the customer relationship; '6 kk – 2 vuotta' gives 6 months",
-)
 @pytest.mark.parametrize(
     ("text", "allowed"),
     [

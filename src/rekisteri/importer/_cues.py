@@ -446,20 +446,43 @@ def no_automated(low: str, *, under_heading: bool) -> bool:
 
 
 def period_of(low: str) -> tuple[Duration | None, RetentionTrigger | None]:
+    """The period and trigger of a retention sentence, or ``(None, None)`` when unsure.
+
+    Two periods in one sentence ("2 vuotta tilauksesta ja laskut 6 vuotta …",
+    "6 kk – 2 vuotta") give none: which one goes with the trigger is not read.
+    A decimal number of years ("1,5 vuotta") is that many months, if whole.
+    """
     trigger = next((t for t, cue in TRIGGERS if cue.search(low)), None)
-    found = MONTHS.search(low)
-    if trigger is None or found is None:
+    found = list(MONTHS.finditer(low))
+    if trigger is None or len(found) != 1:
         return None, None
-    number = found.group("n")
+    decimal = _DECIMAL_BEFORE.search(low, 0, found[0].start())
+    if decimal is not None:
+        return _decimal_years(decimal.group(1), found[0]), trigger
+    number = found[0].group("n")
     amount = int(number) if number.isdigit() else NUMBER_WORDS[number]
     if amount == 0:
         return None, None
-    unit = found.group("unit")
+    unit = found[0].group("unit")
     if unit.startswith(("vuo", "år")):
         return Duration(years=amount), trigger
     if unit.startswith(("kuu", "kk", "mån")):
         return Duration(months=amount), trigger
     return Duration(days=amount), trigger
+
+
+#: The whole part of a decimal number right before a period's digits ("1,5 vuotta").
+_DECIMAL_BEFORE: Final = re.compile(r"(?<![0-9])([0-9]{1,2})[,.]$")
+_MONTHS_A_YEAR: Final = 12
+
+
+def _decimal_years(whole: str, found: re.Match[str]) -> Duration | None:
+    """A decimal number of years ("1,5 vuotta") as months; ``None`` if not whole months."""
+    fraction = found.group("n")
+    if not found.group("unit").startswith(("vuo", "år")) or not fraction.isdigit():
+        return None
+    months = (int(whole) + int(fraction) / 10 ** len(fraction)) * _MONTHS_A_YEAR
+    return Duration(months=int(months)) if months == int(months) and months > 0 else None
 
 
 # ------------------------------------------------------------------ sections
