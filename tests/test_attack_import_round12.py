@@ -2396,6 +2396,28 @@ def test_purposes_as_html_headings_name_their_purposes() -> None:
     assert [purpose.name.fi for purpose in result.draft.purposes] == ["Markkinointi", "Rekrytointi"]
 
 
+# --- K47: a denial limited to one country sets none_stated transfers -------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K47: under the transfers heading a denial limited to one country ('Tietoja ei "
+    "siirretä Yhdysvaltoihin.') sets none_stated transfers, also beside a transfer to the "
+    "United Kingdom ('…, mutta palvelimemme sijaitsevat Isossa-Britanniassa.'), which gives no "
+    "transfer at all",
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tietoja ei siirretä Yhdysvaltoihin.",
+        "Emme siirrä tietoja Yhdysvaltoihin, mutta palvelimemme sijaitsevat Isossa-Britanniassa.",
+    ],
+)
+def test_a_denial_limited_to_one_country_is_no_none_stated(text: str) -> None:
+    draft = section("fi", TRANSFERS["fi"], text).draft
+    assert "transfers" not in [stated.value for stated in draft.none_stated]
+
+
 # --- What held: realistic notices --------------------------------------------------
 
 WORD_NOTICE = (
