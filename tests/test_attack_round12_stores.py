@@ -1514,3 +1514,76 @@ def test_pg_copy_while_the_application_writes_verifies(pg: tuple[str, str], tmp_
         thread.join()
     assert errors == []
     assert all(report.ok for report in reports), reports
+
+
+# --- verify while another writer appends: no false alarm ---------------------------------
+
+_WRITER: Final = """
+import sys
+from datetime import datetime, UTC
+from rekisteri.consent import ConsentEvent
+from rekisteri.requests import RequestEvent
+from rekisteri.store.sqlite import SQLiteStore
+T = datetime(2026, 2, 1, tzinfo=UTC)
+with SQLiteStore(sys.argv[1], secret=sys.argv[2].encode(), purposes={"newsletter": True}) as s:
+    for i in range(400):
+        s.append([ConsentEvent(subject=f"w-{i}", purpose="newsletter", kind="give", at=T)])
+        n = f"w-{i}"
+        e = RequestEvent(request_id=n, subject=n, kind="receive", at=T, right="access")
+        s.append_requests([e])
+"""
+
+
+@pytest.mark.slow
+def test_sqlite_verify_while_another_process_appends(db: Path) -> None:
+    """Held: verify, verify_requests and a fresh checkpoint never report a problem mid-write."""
+    writer = subprocess.Popen([sys.executable, "-c", _WRITER, str(db), SECRET_TEXT])  # noqa: S603
+    alarms: list[object] = []
+    rounds = 0
+    try:
+        with sqlite_store(db) as store:
+            while writer.poll() is None or rounds == 0:
+                kept = store.checkpoint()
+                consent, requests = store.verify(kept), store.verify_requests(kept)
+                rounds += 1
+                if not consent or not requests:
+                    alarms.append((consent.problems, requests.problems))
+    finally:
+        writer.wait(timeout=300)
+    assert writer.returncode == 0
+    assert alarms == [], alarms[:2]
+
+
+@pytest.mark.slow
+def test_pg_verify_while_another_store_appends(pg: tuple[str, str]) -> None:
+    """Held: on PostgreSQL too, with the checkpoint taken just before each verify."""
+    import threading
+
+    from rekisteri.store.postgres import PostgresStore
+
+    dsn, schema = pg
+    with PostgresStore(dsn, secret=SECRET, purposes=PURPOSES, schema=schema, create=True) as store:
+        fill(store)
+    done = threading.Event()
+
+    def writer() -> None:
+        with PostgresStore(dsn, secret=SECRET, purposes=PURPOSES, schema=schema) as store:
+            for i in range(300):
+                store.append([give(f"w-{i}", "newsletter", 5)])
+                store.append_requests([receive(f"w-{i}", f"w-{i}", 5)])
+        done.set()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    alarms: list[object] = []
+    try:
+        with PostgresStore(dsn, secret=SECRET, purposes=PURPOSES, schema=schema) as store:
+            while not done.is_set() and thread.is_alive():
+                kept = store.checkpoint()
+                consent, requests = store.verify(kept), store.verify_requests(kept)
+                if not consent or not requests:
+                    alarms.append((consent.problems, requests.problems))
+    finally:
+        thread.join()
+    assert done.is_set()
+    assert alarms == [], alarms[:2]
