@@ -2122,12 +2122,6 @@ def test_a_hyphen_at_a_line_end_joins_the_word() -> None:
 # --- K40: of several update dates the first is taken, not the last -------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K40: a notice that lists its updates ('Päivitetty 1.1.2020, 1.6.2021 ja "
-    "3.3.2023', or two 'Päivitetty' lines 1.6.2021 and 3.3.2023) gets the first date as "
-    "`updated`, not the latest",
-)
 @pytest.mark.parametrize(
     "dates",
     [

@@ -7,6 +7,7 @@ value (an e-mail written out, a Y-tunnus in its compact form, a period).
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from typing import Final
@@ -913,13 +914,38 @@ def _date_of(found: re.Match[str]) -> tuple[int, int, int]:
     return int(found.group("en_year")), month, int(found.group("en_day"))
 
 
+#: A further date in a list after an update date: "Päivitetty 1.1.2020, 1.6.2021 ja 3.3.2023".
+_NEXT_DATE: Final = re.compile(
+    r"[ \t]*(?:,|ja|och|and|&)[ \t]*(?P<day>[0-9]{1,2})\.[ ]?(?P<month>[0-9]{1,2})\.[ ]?"
+    r"(?P<year>(?:19|20)[0-9]{2})\b"
+)
+
+
 def updated_in(text: str, start: int, end: int) -> tuple[date, int, int] | None:
-    """The last-updated date stated in ``text[start:end]``, with the span that states it."""
-    found = UPDATED.search(text, start, end)
-    if found is None:
+    """The last-updated date stated in ``text[start:end]``, with the span that states it.
+
+    Of several ("Päivitetty 1.1.2020, 1.6.2021 ja 3.3.2023", or two "Päivitetty"
+    lines) the latest; the span covers them all when only white space and
+    punctuation stand between them, else the latest's own.
+    """
+    stated: list[tuple[date, int, int]] = []
+    for found in UPDATED.finditer(text, start, end):
+        dates = [_date_of(found)]
+        position = found.end()
+        while (more := _NEXT_DATE.match(text, position, end)) is not None:
+            dates.append(
+                (int(more.group("year")), int(more.group("month")), int(more.group("day")))
+            )
+            position = more.end()
+        try:
+            stated.append((max(date(*each) for each in dates), found.start(), position))
+        except ValueError:
+            continue
+    if not stated:
         return None
-    try:
-        when = date(*_date_of(found))
-    except ValueError:
-        return None
-    return when, found.start(), found.end()
+    latest = max(stated, key=lambda each: (each[0], -each[1]))  # the same date: the first
+    joined = all(
+        not any(char.isalnum() for char in text[before[2] : after[1]])
+        for before, after in itertools.pairwise(stated)
+    )
+    return (latest[0], stated[0][1], stated[-1][2]) if joined else latest
