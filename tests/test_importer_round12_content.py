@@ -197,6 +197,8 @@ class TestActiveVoiceContentSignal:
             ("We collect your name and e-mail address.", "data_categories"),
             ("Vi samlar in namn och adress.", "data_categories"),
             ("Käsittely perustuu asiakassopimukseen.", "purposes"),
+            ("Personal data is processed to manage the club membership.", "purposes"),
+            ("Tietoja käsitellään jäsenyyden hoitamiseksi.", "purposes"),
             ("Our booking system is protected by a firewall.", "security"),
             ("You have the right to see your data.", "other_rights"),
         ],
@@ -214,6 +216,8 @@ class TestActiveVoiceContentSignal:
             "Vi sparar energi i klubbhuset.",
             "We share a love of kayaking.",
             "Käsittelemme asiat kokouksessa.",
+            "Data are processed to the extent needed.",
+            "Tiedot käsitellään luottamuksellisesti.",
         ],
     )
     def test_a_verb_alone_names_no_field(self, sentence: str) -> None:

@@ -79,6 +79,12 @@ _SAID: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|\bvi (?:behandlar|använder) [^.;]{0,60}\bför att\b|\bbehandlingen grundar sig\b"
             r"|\bwe (?:process|collect|use) [^.;]{0,60}\b(?:in order to|for the purpose)\b"
             r"|\bbased on (?:your |the )?(?:consent|contract|legitimate interest|legal obligation)"
+            # the passive: "Personal data is processed to manage …", "Tietoja käsitellään
+            # jäsenyyden hoitamiseksi" (not "… to the tax authority", "… for six years")
+            r"|\b(?:is|are) (?:processed|collected) (?:\w+\s+){0,3}?(?:to|in order to)"
+            r" (?!(?:the|a|an|our|your|their|its|third|other|us|them|you)\b)[a-z]+"
+            r"|\b(?:tietoja|tiedot|henkilötietoja|henkilötiedot)\s+käsitellään\b.{0,80}"
+            r"(?:\w+miseksi\b|\bvarten\b)"
         ),
     ),
     (
