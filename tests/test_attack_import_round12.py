@@ -2412,6 +2412,53 @@ def test_a_denial_limited_to_one_country_is_no_none_stated(text: str) -> None:
     assert "transfers" not in [stated.value for stated in draft.none_stated]
 
 
+# --- K48: a list written on one line with other separators is one entry ---------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug K48: a list on one line under the data heading is one category unless a "
+    "lead-in with a colon stands before it: the guide's own '- nimi- osoite' gives 'Nimi- "
+    "osoite'; '- Nimi - Osoite - Puhelinnumero', 'nimi • osoite • puhelinnumero', 'nimi | "
+    "osoite | puhelinnumero', '1) nimi 2) osoite 3) puhelinnumero' likewise; 'Rekisteriin "
+    "tallennetaan: nimi / osoite / puhelinnumero' gives the category 'Rekisteriin tallennetaan'",
+)
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [
+        ("- nimi- osoite", 2),
+        ("- Nimi - Osoite - Puhelinnumero", 3),
+        ("nimi • osoite • puhelinnumero", 3),
+        ("nimi | osoite | puhelinnumero", 3),
+        ("1) nimi 2) osoite 3) puhelinnumero", 3),
+        ("Rekisteriin tallennetaan: nimi / osoite / puhelinnumero", 3),
+    ],
+)
+def test_a_list_on_one_line_gives_one_entry_an_item(line: str, count: int) -> None:
+    names = [
+        category.name.fi
+        for category in section("fi", "Rekisterin tietosisältö", line).draft.data_categories
+    ]
+    assert len(names) == count
+    assert "Rekisteriin tallennetaan" not in names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rekisteriin tallennetaan: - nimi- osoite- puhelinnumero",
+        "Rekisteriin tallennetaan: nimi; osoite; puhelinnumero.",
+        "nimi, osoite, puhelinnumero",
+    ],
+)
+def test_a_list_on_one_line_after_a_lead_in_gives_one_entry_an_item(line: str) -> None:
+    names = [
+        category.name.fi
+        for category in section("fi", "Rekisterin tietosisältö", line).draft.data_categories
+    ]
+    assert names == ["Nimi", "Osoite", "Puhelinnumero"]
+
+
 # --- What held: realistic notices --------------------------------------------------
 
 WORD_NOTICE = (
