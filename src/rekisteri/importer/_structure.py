@@ -128,6 +128,8 @@ class Piece:
     """For headings: the kind is the one of the section it is numbered under ("4.1")."""
     unnamed: bool = False
     """For headings whose words name no field: the kind was read from the section's text."""
+    promoted: bool = False
+    """For headings: made from a paragraph's or an entry's own words (glued or lone)."""
 
 
 @attrs.define
@@ -184,6 +186,8 @@ class _Splitter:
         self._unwrapped_block: list[tuple[int, int]] | None = None
         self._unwrapped_value = False
         self._open_heading: Piece | None = None
+        self.sentence_glued: set[int] = set()
+        """Where a heading glued to a sentence of its field starts ("Säilytysaika Tietoja …")."""
         self.lead_headings: set[int] = set()
         """Where a lead-in read as a heading starts (its list follows it)."""
         self._heading_scan = 0
@@ -312,9 +316,12 @@ class _Splitter:
             )
         if self.html and start in self.item_starts:
             return False
-        return not _one_line_statement(block, line) or (
-            kind is not self.current and _agreeing_sentence(kind, line[head_end:])
-        )
+        if not _one_line_statement(block, line):
+            return True
+        if kind is not self.current and _agreeing_sentence(kind, line[head_end:]):
+            self.sentence_glued.add(start)  # its section may end with its paragraph (R4-15)
+            return True
+        return False
 
     def _column_names(self, line: tuple[int, int]) -> bool:
         """Whether *line* is a page's item that ends in a colon: no heading.
@@ -1884,9 +1891,11 @@ def split(
     html: bool = False,
 ) -> list[Section]:
     """Split *text* into sections, each a heading and the pieces under it."""
-    pieces = _Splitter(
-        text, heading_spans=heading_spans, item_starts=item_starts, html=html
-    ).split()
+    splitter = _Splitter(text, heading_spans=heading_spans, item_starts=item_starts, html=html)
+    pieces = splitter.split()
+    for piece in pieces:
+        if piece.kind == "heading" and piece.start in splitter.sentence_glued:
+            piece.promoted = True
     _lone_entries_headed(text, pieces)
     _glued_heads_apart(text, pieces)
     sections = [Section(None, None)]
@@ -1898,10 +1907,41 @@ def split(
             sections[-1].pieces.append(piece)
     if not sections[0].pieces:
         sections.pop(0)
+    _resume_after_promoted(sections)
     _groups(text, sections)
     _subheadings(text, sections)
     settle(text, sections)  # a guessed heading must agree with its section's text
     return sections
+
+
+def _resume_after_promoted(sections: list[Section]) -> None:
+    """A heading made from one paragraph inside another field's section heads that paragraph only.
+
+    "Rekisterin käyttötarkoitus" / … / "Kuinka kauan tietoja säilytetään? Tietoja
+    säilytetään …" / more purposes: the question heads its answer, and the
+    purposes' section resumes after it (a section of that kind, no heading of its
+    own), not the retention's (R4-15). Under no heading or a title, a promoted
+    heading is the notice's own and heads what follows. In place.
+    """
+    real: SectionKind | None = None
+    index = 0
+    while index < len(sections):
+        section = sections[index]
+        index += 1
+        heading = section.heading
+        if heading is None:
+            continue
+        if not heading.promoted:
+            real = section.kind
+            continue
+        if (
+            real not in (None, SectionKind.TITLE)
+            and real is not section.kind
+            and len(section.pieces) > 1
+        ):
+            rest = section.pieces[1:]
+            del section.pieces[1:]
+            sections.insert(index, Section(real, None, rest))
 
 
 #: A lone entry read as a heading has at most this many words ("• Tietojen säilyttäminen").
@@ -1946,11 +1986,43 @@ def _lone_entries_headed(text: str, pieces: list[Piece]) -> None:
             ):
                 headed.add(_mark(text, piece))
                 current = kind
-    for index in lone:
-        piece = pieces[index]
-        if _mark(text, piece) in headed:
-            kind = kinds[index]
-            pieces[index] = Piece("heading", piece.start, piece.end, piece.lines, piece.start, kind)
+    if headed:
+        _head_lone(text, pieces, lone_set, headed, kinds)
+
+
+def _head_lone(
+    text: str,
+    pieces: list[Piece],
+    lone: set[int],
+    headed: set[str],
+    kinds: dict[int, SectionKind | None],
+) -> None:
+    """Make the lone entries of the *headed* marks headings, where the mark heads the notice.
+
+    Under a heading of a field that is no lone entry (a real "Käyttötarkoitus"
+    heading with bulleted sub-topics over paragraphs), an entry is a heading only
+    when its own words and text name another field; it is otherwise a part of
+    that field, as before. Under no heading, a title or an entry already made a
+    heading, every lone entry of the mark heads its paragraph.
+    """
+    current: SectionKind | None = None
+    by_mark = True
+    for index, piece in enumerate(pieces):
+        if piece.kind == "heading":
+            current = piece.section
+            by_mark = current in (None, SectionKind.TITLE)
+            continue
+        if index not in lone or _mark(text, piece) not in headed:
+            continue
+        kind = kinds[index]
+        if not by_mark and (
+            kind is None or kind is current or not _content_agrees(kind, text, pieces[index + 1])
+        ):
+            continue
+        pieces[index] = Piece(
+            "heading", piece.start, piece.end, piece.lines, piece.start, kind, promoted=True
+        )
+        current, by_mark = kind, True
 
 
 def _lone_entry(text: str, pieces: list[Piece], index: int) -> bool:
@@ -2033,7 +2105,13 @@ def _glued_heads_apart(text: str, pieces: list[Piece]) -> None:
         kind, head_end, answer = found
         first_end = piece.lines[0][1]
         pieces[index - 1] = Piece(
-            "heading", piece.start, head_end, [(piece.start, head_end)], piece.start, kind
+            "heading",
+            piece.start,
+            head_end,
+            [(piece.start, head_end)],
+            piece.start,
+            kind,
+            promoted=True,
         )
         lines = [(answer, first_end), *piece.lines[1:]]
         pieces.insert(index, Piece("para", answer, piece.end, lines, answer))
@@ -2166,6 +2244,29 @@ def _names_data(text: str, heading: Piece, pieces: list[Piece]) -> bool:
         is_data_item(text[heading.start : heading.end])
         or any(piece.kind == "item" for piece in pieces)
         or any(DATA_ITEM.search(text[piece.start : piece.end].casefold()) for piece in pieces)
+        or _data_phrase(text, pieces)
+    )
+
+
+#: A part's text that opens with its keeper: "We bake …", "Our shop is …", "Meillä on …".
+_WE: Final = re.compile(r"(?i)(?:we|our|me|meillä|meidän|vi|vår|vårt|våra)(?!\w)")
+#: A part's text that is one short noun phrase has at most this many words.
+_PHRASE_WORDS: Final = 14
+
+
+def _data_phrase(text: str, pieces: list[Piece]) -> bool:
+    """Whether a part's text is one short sentence of what is kept, not of the keeper (R4-6).
+
+    "Survey answers" / "Your answers to our customer surveys.", "Purchases" /
+    "What you have bought and when.": a data category that names no item of
+    :data:`DATA_ITEM`; not "We bake in a kitchen that also handles nuts …".
+    """
+    body = " ".join(text[piece.start : piece.end] for piece in pieces if piece.kind == "para")
+    words = body.split()
+    return (
+        0 < len(words) <= _PHRASE_WORDS
+        and body.count(". ") == 0
+        and _WE.match(body.lstrip(" \t\n•*-–")) is None
     )
 
 

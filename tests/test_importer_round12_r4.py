@@ -1,0 +1,96 @@
+"""Review R4 (session 12): fictional notices where this session's importer rules misfire."""
+
+from __future__ import annotations
+
+from rekisteri.importer import import_notice
+
+
+def _fields_of(text: str, words: str) -> set[str]:
+    """The fields the span(s) holding *words* went to."""
+    result = import_notice(text)
+    at = result.text.index(words)
+    return {m.field.split("[")[0] for m in result.mapped if m.start <= at < m.end}
+
+
+_PURPOSE_TOPICS = (
+    "Rekisterinpitäjä\n\nKahvila Kaneli Oy\nKahvikuja 3, 00100 Helsinki\n\n"
+    "Henkilötietojen käsittelyn tarkoitus\n\n"
+    "Käsittelemme asiakkaidemme tietoja useaan tarkoitukseen.\n\n"
+    "- Asiakassuhteen hoitaminen\n"
+    "Hoidamme asiakassuhdetta ja vastaamme asiakkaiden yhteydenottoihin.\n\n"
+    "- Kanta-asiakasohjelma\n"
+    "Kanta-asiakkaat saavat etuja ostoksistaan, ja pidämme kirjaa ostoista.\n\n"
+    "- Tietojen luovuttaminen yhteistyökumppaneille\n"
+    "Tietoja luovutetaan yhteistyökumppaneille markkinointia varten, jos asiakas on "
+    "antanut siihen luvan.\n\n"
+    "Rekisterin tietosisältö\n\nNimi, puhelinnumero ja sähköpostiosoite.\n"
+)
+
+
+class TestLoneEntriesUnderARealHeading:
+    def test_sibling_entries_of_a_purposes_section_stay_its_parts(self) -> None:
+        """R4-1: one entry over a disclosure text does not make its siblings headings of none."""
+        assert _fields_of(_PURPOSE_TOPICS, "Hoidamme asiakassuhdetta") == {"purposes"}
+        assert _fields_of(_PURPOSE_TOPICS, "Kanta-asiakkaat saavat") == {"purposes"}
+        assert import_notice(_PURPOSE_TOPICS).unmatched == ()
+
+    def test_the_entry_naming_another_field_still_heads_its_text(self) -> None:
+        """The entry whose words and text agree on another field still heads its text."""
+        assert _fields_of(_PURPOSE_TOPICS, "Tietoja luovutetaan") == {"recipients"}
+
+
+_DATA_PARTS = (
+    "Privacy notice of Harbour Kayaks Ltd\n\nController\n\nHarbour Kayaks Ltd\n"
+    "info@kayaks.example\n\nWhat personal data we collect\n\n"
+    "Account details\n\nYour name, e-mail address and phone number.\n\n"
+    "Purchases\n\nWhat you have bought from us and when.\n\n"
+    "Survey answers\n\nYour answers to our customer surveys.\n\n"
+    "Messages\n\nMessages you send to customer service.\n\n"
+    "Why we use your data\n\nWe use your data to deliver orders.\n"
+)
+
+
+class TestDataPartsWithoutAnItemWord:
+    def test_short_phrases_of_what_is_kept_stay_data_categories(self) -> None:
+        """R4-6: 'Purchases', 'Survey answers', 'Messages' are data, not the end of the parts."""
+        result = import_notice(_DATA_PARTS)
+        assert result.unmatched == ()
+        for phrase in ("What you have bought", "Your answers", "Messages you send"):
+            assert any(f.startswith("data_categories") for f in _fields_of(_DATA_PARTS, phrase))
+
+
+_DATA_TOPICS_EN = (
+    "Controller\n\nHarbour Kayaks Ltd, 1 Quay Street, 00100 Helsinki\n\n"
+    "What data we collect\n\nWe collect the following kinds of data.\n\n"
+    "- Booking details\nThe trips you have booked and the dates of your trips.\n\n"
+    "- Health information\nAny allergies or conditions you tell us about before a trip.\n\n"
+    "- How long we keep it\n"
+    "Booking data are kept for six years because the accounting act requires it.\n"
+)
+
+
+class TestLoneEntriesUnderADataHeading:
+    def test_data_bullets_stay_data_when_a_later_bullet_is_retention(self) -> None:
+        """R4-1 in English: the retention bullet heads its text, the data bullets stay data."""
+        assert _fields_of(_DATA_TOPICS_EN, "The trips you have booked") == {"data_categories"}
+        assert _fields_of(_DATA_TOPICS_EN, "Any allergies") == {"data_categories"}
+        assert _fields_of(_DATA_TOPICS_EN, "Booking data are kept") == {"retention"}
+
+
+_QUESTION_INSIDE_PURPOSES = (
+    "Rekisterinpitäjä\n\nKahvila Kaneli Oy, Kahvikuja 3, 00100 Helsinki\n\n"
+    "Rekisterin käyttötarkoitus\n\nTietoja käytetään tilausten toimittamiseen ja laskutukseen.\n\n"
+    "Kuinka kauan tietoja säilytetään? Tietoja säilytetään kaksi vuotta asiakkuuden "
+    "päättymisestä.\n\n"
+    "Lähetämme uutiskirjeen vain asiakkaille, jotka ovat antaneet siihen suostumuksen.\n\n"
+    "Tietoja käytetään myös asiakaspalautteen keräämiseen.\n"
+)
+
+
+class TestGluedHeadingInsideASection:
+    def test_the_glued_heading_heads_its_paragraph_only(self) -> None:
+        """R4-15: the purposes section resumes after the glued question's answer."""
+        text = _QUESTION_INSIDE_PURPOSES
+        assert _fields_of(text, "Tietoja säilytetään kaksi") == {"retention"}
+        assert _fields_of(text, "Lähetämme uutiskirjeen") == {"purposes"}
+        assert _fields_of(text, "asiakaspalautteen") == {"purposes"}
