@@ -2145,12 +2145,6 @@ def test_an_update_date_with_earlier_versions_in_brackets_is_taken() -> None:
 # --- K41: abbreviations around a list stay in its items' names ----------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K41: 'esim.' before a list in a sentence and 'jne.'/'yms.' after it stay in the "
-    "items' names ('Esim. nimi', 'Puhelinnumero jne'); a lead-in 'Tietoja käytetään mm.' over "
-    "bullets becomes a purpose ('mm.' in a sentence is dropped: held)",
-)
 @pytest.mark.parametrize(
     ("heading", "text", "names"),
     [

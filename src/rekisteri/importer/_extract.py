@@ -634,6 +634,8 @@ _NO_SALE: Final = re.compile(
     r"\b(?:emme|ei)\s+(?:\w+\s+)?myy|\bsälj\w*\s+(?:\w+\s+)?(?:inte|aldrig)\b"
     r"|\b(?:do|does|will)\s+not\s+sell|\bnever\s+sell|\bdon[’']t\s+sell"
 )
+#: An abbreviation that leads on to what follows, at a sentence's end: "mm.", "esim.".
+_ABBREVIATION_AT_END: Final = re.compile(r"(?i)\b(?:mm|esim|bl\.a|t\.ex|e\.g|i\.a)\.$")
 #: A line over a list without a colon that still leads in to it: "… seuraaviin tarkoituksiin",
 #: "Tietoja käytetään esimerkiksi", "Uppgifterna används bl.a. för", "We use the data for".
 #: Another line there ("Asiakassuhteen hoitaminen" over "- Laskutus") is a purpose or says more.
@@ -1079,9 +1081,16 @@ class Extractor:
             i = j + 1
 
     def _entry(self, start: int, end: int) -> bool:
-        """Whether the sentence at *start*–*end* is a short entry ("Laskutus."), no lead-in."""
+        """Whether the sentence at *start*–*end* is a short entry ("Laskutus."), no lead-in.
+
+        Not one whose dot is an abbreviation's that leads on ("Tietoja käytetään mm.").
+        """
         text = self.text[start:end].rstrip()
-        return text.endswith(".") and len(text.split()) <= _ENTRY_WORDS
+        return (
+            text.endswith(".")
+            and len(text.split()) <= _ENTRY_WORDS
+            and _ABBREVIATION_AT_END.search(text) is None
+        )
 
     def _lead_in(self, kind: SectionKind | None, lead_in: str) -> None:
         """Let a list's lead-in name the field of its items (noted outside a known section)."""

@@ -41,11 +41,13 @@ _DASH_RUN: Final = re.compile(r"(?:^|(?<=[\w).]))\s*[-–•]\s+(?!(?:ja|tai|sek
 _LEAD_VERB: Final = re.compile(
     r"(?i)^(.{0,60}?\b(?:tallennetaan|tallentaa|kerätään|kerätä|merkitään|merkitä|tallennamme"
     r"|keräämme|sisältää|lagras|registreras|samlas\s+in|innehåller|we\s+(?:collect|store)"
-    r"|contains)\s+(?:(?:seuraavat|seuraavia|mm\.|muun\s+muassa|esimerkiksi|följande|bland\s+annat"
+    r"|contains)\s+(?:(?:seuraavat|seuraavia|mm\.|muun\s+muassa|esimerkiksi|esim\.|följande|bland\s+annat"
     r"|the\s+following)\s+(?:tiedot|tietoja|uppgifter|data)?\s*)?"
     r"(?:(?:asiakkaan|asiakkaasta|jäsenen|jäsenestä|rekisteröidyn|rekisteröidystä|henkilön"
     r"|käyttäjän|potilaan|kundens|medlemmens)\s+)?)(\S.*)$"
 )
+#: "And so on" at a list's end: "jne.", "yms.", "ym.", "etc.", "osv.".
+_AND_SO_ON: Final = re.compile(r"(?i)[ ,]+(?:jne|yms|ym|etc|osv|ynnä muuta|och så vidare)\.?$")
 #: A lead-in's colon: not one inside a word ("ry:n jäsenet", "EU:n", "CRM:ään").
 _LEAD_COLON: Final = re.compile(r":(?!\w)")
 _MIN_ITEMS: Final = 2
@@ -84,7 +86,8 @@ def split_items(sentence: str) -> tuple[str | None, list[str]] | None:
     dashes = _dash_items(text)
     if dashes is not None:
         return lead, dashes
-    body = text.rstrip(" .;")
+    # "… puhelinnumero jne.", "… yms.": "and so on" after the last item is no part of it
+    body = _AND_SO_ON.sub("", text.rstrip(" .;")).rstrip(" ,")
     if "," not in body and ";" not in body and _LAST.search(body) is None:
         return None  # one item at most: the cheap test first (a bullet's "tieto 17")
     if _VERB.search(body) or "(" in body:
