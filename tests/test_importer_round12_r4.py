@@ -94,3 +94,43 @@ class TestGluedHeadingInsideASection:
         assert _fields_of(text, "Tietoja säilytetään kaksi") == {"retention"}
         assert _fields_of(text, "Lähetämme uutiskirjeen") == {"purposes"}
         assert _fields_of(text, "asiakaspalautteen") == {"purposes"}
+
+
+_CONTACT_WITH_PROSE = (
+    "Rekisterinpitäjä\n\nKahvila Kaneli Oy\n\n"
+    "Yhteyshenkilö rekisteriä koskevissa asioissa\n\n"
+    "Maija Mäki, toimistopäällikkö\n\n"
+    "Tarkastusoikeuden käyttämistä koskevat pyynnöt on tehtävä kirjallisesti ja "
+    "allekirjoitettuina alla olevaan osoitteeseen.\n\n"
+    "Kahvikuja 3\n00100 Helsinki\npuh. 040 123 4567\n\n"
+    "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n"
+)
+
+
+class TestPartyBlockAfterProse:
+    def test_the_contact_keeps_the_address_under_its_prose(self) -> None:
+        """R4-2: prose inside a party's section does not take the party's later lines away."""
+        result = import_notice(_CONTACT_WITH_PROSE)
+        assert "description" not in _fields_of(_CONTACT_WITH_PROSE, "Kahvikuja 3")
+        person = result.draft.contact_person
+        assert person is not None
+        assert person.phone is not None
+
+
+_RETENTION_INSIDE_PURPOSES = (
+    "Rekisterinpitäjä\n\nKahvila Kaneli Oy, Kahvikuja 3, 00100 Helsinki\n\n"
+    "Rekisterin käyttötarkoitus\n\nTietoja käytetään tilausten toimittamiseen ja laskutukseen.\n\n"
+    "Tilaustietoja säilytetään kuusi vuotta kirjanpitolain vuoksi. "
+    "Muut tiedot poistetaan kahden vuoden kuluttua.\n\n"
+    "Lisäksi lähetämme kanta-asiakkaille uutiskirjeen ja tarjouksia.\n\n"
+    "Kanta-asiakasohjelman edut lasketaan ostojen perusteella.\n"
+)
+
+
+class TestSectionResumesAfterOtherFieldsProse:
+    def test_purposes_after_a_retention_paragraph_stay_purposes(self) -> None:
+        """R4-16: the paragraphs after the retention one are the purposes' again."""
+        text = _RETENTION_INSIDE_PURPOSES
+        assert _fields_of(text, "Tilaustietoja säilytetään") == {"retention"}
+        assert "description" not in _fields_of(text, "Lisäksi lähetämme")
+        assert "description" not in _fields_of(text, "Kanta-asiakasohjelman edut")

@@ -356,10 +356,58 @@ def _party_prose_apart(text: str, sections: list[Section]) -> None:
             ),
             None,
         )
-        if cut is not None:
-            rest = section.pieces[cut:]
-            del section.pieces[cut:]
-            sections.insert(index, Section(None, None, rest))
+        if cut is None:
+            continue
+        if section.kind in _PARTIES:
+            if any(_gives_party_detail(text, piece) for piece in section.pieces[cut + 1 :]):
+                continue  # the party's block goes on below the prose (R4-2)
+            end = len(section.pieces)
+        else:
+            end = _other_run_end(text, section.pieces, cut, section.kind)
+        moved, resumed = section.pieces[cut:end], section.pieces[end:]
+        del section.pieces[cut:]
+        sections.insert(index, Section(None, None, moved))
+        if resumed:  # the field's own text goes on after the other field's (R4-16)
+            sections.insert(index + 1, Section(section.kind, None, resumed))
+
+
+def _gives_party_detail(text: str, piece: Piece) -> bool:
+    """Whether a piece gives an e-mail, phone, Y-tunnus, postal code or web address.
+
+    Such a piece after a paragraph of prose shows that the party's block goes on
+    (the address under "Requests must be sent in writing to the address below."):
+    the section is then not cut (R4-2).
+    """
+    low = text[piece.content_start : piece.end].casefold()
+    return "@" in low or any(value.search(low) is not None for value in _PARTY_VALUES)
+
+
+def _other_run_end(text: str, pieces: list[Piece], cut: int, kind: SectionKind | None) -> int:
+    """Where the run of paragraphs on the other field that starts at *cut* ends.
+
+    The paragraphs after the one cut go with it while they speak of its field and
+    not of the section's own; the first that does not is the section's again
+    ("Lisäksi lähetämme kanta-asiakkaille uutiskirjeen." after a retention
+    paragraph under the purposes: a purpose, not retention text, R4-16).
+    """
+    own = _FAMILY.get(kind, kind) if kind is not None else None
+    other = _prose_field(text, pieces[cut], kind)
+    end = cut + 1
+    while end < len(pieces):
+        cues = _piece_cues(text, pieces[end])
+        if other not in cues or own in cues:
+            break
+        end += 1
+    return end
+
+
+def _piece_cues(text: str, piece: Piece) -> set[SectionKind]:
+    """The fields the sentences of a piece speak of, by the cue words."""
+    flat = " ".join(text[piece.content_start : piece.end].split())
+    found: set[SectionKind] = set()
+    for sentence in _SENTENCE_END.split(flat):
+        found |= _cues(sentence.casefold())
+    return found
 
 
 def _disagreeing_prose(text: str, piece: Piece, kind: SectionKind | None) -> bool:
@@ -370,6 +418,11 @@ def _disagreeing_prose(text: str, piece: Piece, kind: SectionKind | None) -> boo
     other field (at least half of the paragraph's, twice any third field's) and
     none on the section's own: the text of a heading the importer did not see.
     """
+    return _prose_field(text, piece, kind) is not None
+
+
+def _prose_field(text: str, piece: Piece, kind: SectionKind | None) -> SectionKind | None:
+    """The one other field a paragraph clearly speaks of (:func:`_disagreeing_prose`), or None."""
     own = _FAMILY.get(kind, kind) if kind is not None else None
     sentences = [
         low
@@ -383,16 +436,18 @@ def _disagreeing_prose(text: str, piece: Piece, kind: SectionKind | None) -> boo
             continue
         cues = _cues(low)
         if own in cues:
-            return False
+            return None
         for cue in cues:
             votes[cue] = votes.get(cue, 0) + 1
-    ranked = sorted(votes.values(), reverse=True)
-    return (
-        bool(ranked)
-        and ranked[0] >= _CLEAR
-        and 2 * ranked[0] >= len(sentences)
-        and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1])
-    )
+    ranked = sorted(votes.items(), key=lambda item: item[1], reverse=True)
+    if (
+        ranked
+        and ranked[0][1] >= _CLEAR
+        and 2 * ranked[0][1] >= len(sentences)
+        and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+    ):
+        return ranked[0][0]
+    return None
 
 
 def _other_field_prose(text: str, piece: Piece, _kind: SectionKind | None = None) -> bool:
