@@ -2214,13 +2214,6 @@ def test_a_bilingual_heading_over_its_value_after_a_blank_line_gives_the_value()
 # --- K43: English sources are not matched against the catalogue -----------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K43: an English notice's sources are not matched against the catalogue: 'Data "
-    "are obtained from the Population Information System.' gives a source named by the "
-    "sentence ('data-are-obtained-from-the-population'), not dvv-vtj; 'from the data subject "
-    "and from Posti's address service' one such source; Swedish and Finnish are matched",
-)
 @pytest.mark.parametrize(
     ("text", "keys"),
     [

@@ -319,6 +319,9 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
         "data_subjects": (1, 0),
         "purposes": (3, 2),
         "retention": (1, 2),
+        # the English sentence is read as the data subject too (K43), the same source as
+        # the Finnish one's; "or from their employer" is read in neither language
+        "sources": (2, 1),
     },
     "12-urheiluseura-gdpr": {
         "data_subjects": (2, 0),

@@ -78,15 +78,23 @@ DATA_SUBJECT: Final = re.compile(
     r"asiakkaan (?:itse )?ilmoittam|asiakkaalta itseltään|rekisteröidyltä itseltään"
     r"|rekisteröidyn itse|asiakkaan tekemi|henkilöltä itseltään|jäseneltä itseltään"
     r"|asiakas on vastuussa tietojen oikeellisuu|den registrerade själv|kunden själv"
-    r"|asiakkaan antam|käyttäjän antam|itse ilmoittam|rekisteröidyn antam",
+    r"|asiakkaan antam|käyttäjän antam|itse ilmoittam|rekisteröidyn antam"
+    # English: "from the data subject", "the customers themselves"
+    r"|from the data subject|data subjects? (?:him|her|them)sel|customers? (?:him|her|them)sel",
 )
 CATALOG_CUES: Final = (
     (
         "ytj",
-        re.compile(r"\bytj\b|yritys- ja yhteisötietojärjestelm|företags- och organisationsdata"),
+        re.compile(
+            r"\bytj\b|yritys- ja yhteisötietojärjestelm|företags- och organisationsdata"
+            r"|business information system"
+        ),
     ),
-    ("prh-yhdistysrekisteri", re.compile(r"yhdistysnet|yhdistysrekister|föreningsregist")),
-    ("prh-kaupparekisteri", re.compile(r"kaupparekister|handelsregist")),
+    (
+        "prh-yhdistysrekisteri",
+        re.compile(r"yhdistysnet|yhdistysrekister|föreningsregist|register of associations"),
+    ),
+    ("prh-kaupparekisteri", re.compile(r"kaupparekister|handelsregist|trade register")),
     ("asiakastieto", re.compile(r"asiakastieto oy|suomen asiakastie")),
     ("fonecta", re.compile(r"\bfonecta")),
     ("suomen-numeropalvelu", re.compile(r"numeropalvelu|nummertjänst")),
@@ -94,10 +102,17 @@ CATALOG_CUES: Final = (
         "dvv-vtj",
         re.compile(
             r"väestötietojärjestelm|väestörekister|\bvtj\b|digi- ja väestötietovira|\bdvv\b"
-            r"|befolkningsdatasystem|maistraat"
+            r"|befolkningsdatasystem|maistraat|population information system"
+            r"|population register|digital and population data"
         ),
     ),
-    ("posti-osoitepalvelu", re.compile(r"postin osoite|osoitepalvelu|osoitteenmuutos|posti oy")),
+    (
+        "posti-osoitepalvelu",
+        re.compile(
+            r"postin osoite|osoitepalvelu|osoitteenmuutos|posti oy"
+            r"|posti[’']s address|address service of posti|posti ltd"
+        ),
+    ),
 )
 CONTROLLER_CUE: Final = re.compile(r"rekisterinpitäjä|personuppgiftsansvarig|registeransvarig")
 CONTENT_CUE: Final = re.compile(
