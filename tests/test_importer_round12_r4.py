@@ -134,3 +134,30 @@ class TestSectionResumesAfterOtherFieldsProse:
         assert _fields_of(text, "Tilaustietoja säilytetään") == {"retention"}
         assert "description" not in _fields_of(text, "Lisäksi lähetämme")
         assert "description" not in _fields_of(text, "Kanta-asiakasohjelman edut")
+
+
+_MANAGER_BLOCK = (
+    "Kahvila Kaneli Oy:n asiakasrekisterin tietosuojaseloste\n\n"
+    "Yhteyshenkilö rekisteriä koskevissa asioissa\n\n"
+    "Isännöintitoimisto Avain Oy\nKauppakatu 5, 40100 Jyväskylä\nisannointi@avain.example\n\n"
+    "Rekisterin käyttötarkoitus\n\nTietoja käytetään asukkaiden tiedottamiseen.\n"
+)
+
+
+_SENTENCE_BLOCK = (
+    "Tietosuojaseloste\n\nRekisterin nimi\n\nAsukasrekisteri\n\nYhteydenotot\n\n"
+    "Tilitoimisto Numero Oy hoitaa rekisteriä taloyhtiön puolesta.\n"
+    "Tilitoimisto Numero Oy\nKauppakatu 5, 40100 Jyväskylä\ninfo@numero.example\n\n"
+    "Rekisterin käyttötarkoitus\n\nTietoja käytetään asukkaiden tiedottamiseen.\n"
+)
+
+
+class TestBodyBlockUnderContactHeading:
+    def test_the_title_names_the_controller_before_a_contact_block_does(self) -> None:
+        """R4-4: the firm the title names stays the controller; the manager's block does not."""
+        assert import_notice(_MANAGER_BLOCK).draft.controller.name == "Kahvila Kaneli Oy"
+
+    def test_a_sentence_is_no_body_name(self) -> None:
+        """R4-4: 'X Oy hoitaa rekisteriä …' is never the controller's name."""
+        name = import_notice(_SENTENCE_BLOCK).draft.controller.name
+        assert name is None or "hoitaa" not in name

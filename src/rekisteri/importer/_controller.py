@@ -1392,8 +1392,22 @@ class ContactReader:
         street / phone / e-mail: no person, the body's own channels. They go
         to the controller where it has none; the contact person is left empty.
         """
+        self._contact_block_as_own(body=False)
+
+    def body_block_as_own(self) -> None:
+        """Where no controller name was read anywhere, a contact block naming a body is its own.
+
+        Called after the document-wide readings (title, introduction, the
+        Y-tunnus's line: :func:`rekisteri.importer._fallback.implied_controller`),
+        so that a property manager's or an accounting firm's block under
+        "Yhteyshenkilö" does not replace the controller the title names (R4-4).
+        """
+        if self.out.controller.name is None and self._body_named(self.out.contact.name):
+            self._contact_block_as_own(body=True)
+
+    def _contact_block_as_own(self, *, body: bool) -> None:
+        """Move the contact block to the controller: its name too when *body*."""
         own, contact = self.out.controller, self.out.contact
-        body = own.name is None and self._body_named(contact.name)
         if not body and (
             contact.name is None
             or own.name is None
@@ -1420,11 +1434,12 @@ class ContactReader:
     @staticmethod
     def _body_named(name: str | None) -> bool:
         """Whether *name* is a body's ("Esimerkki Oy", "Kylän kunta"), not a person's."""
-        return (
-            name is not None
-            and ORGANISATION.search(name) is not None
-            and not looks_like_person(name)
-            and not _statement(name)
+        if name is None or looks_like_person(name) or _statement(name):
+            return False
+        found = [*ORGANISATION.finditer(name)]
+        # "X Oy hoitaa rekisteriä …": words in lower case after the body's name, a sentence
+        return bool(found) and not any(
+            word[:1].islower() for word in name[found[-1].end() :].split()
         )
 
     def _settle_business_id(self) -> None:

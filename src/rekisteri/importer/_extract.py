@@ -729,6 +729,7 @@ class Extractor:
         self.contacts.settle_address()
         implied_controller(self.text, self.out)  # the name on the Y-tunnus's line, …
         self._fallbacks()
+        self.contacts.body_block_as_own()  # last: no other reading named the controller
         if self.out.name is None and self.name_guess is not None:
             name, start, end = self.name_guess
             self.out.name = name
