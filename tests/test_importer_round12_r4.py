@@ -161,3 +161,60 @@ class TestBodyBlockUnderContactHeading:
         """R4-4: 'X Oy hoitaa rekisteriä …' is never the controller's name."""
         name = import_notice(_SENTENCE_BLOCK).draft.controller.name
         assert name is None or "hoitaa" not in name
+
+
+_INTRODUCTION = (
+    "Privacy notice\n\nThis notice describes how Harbour Kayaks Ltd handles personal data. "
+    "The booking service is provided by Harbour Kayaks Ltd. Your privacy is protected by law. "
+    "Priority is given to safety in everything we do. "
+    "You can ask us for more information at any time.\n\n"
+    "Controller\n\nHarbour Kayaks Ltd\n1 Quay Street, 00100 Helsinki\ninfo@kayaks.example\n\n"
+    "Purpose of processing\n\nWe use the data to handle bookings.\n"
+)
+
+
+class TestActiveVoiceOutsideSections:
+    def test_an_introduction_that_names_no_data_stays_the_description(self) -> None:
+        """R4-7: 'provided by', 'protected by law', 'is given to', 'you can ask' file nothing."""
+        for phrase in ("is provided by", "protected by law", "Priority is given", "You can ask"):
+            assert _fields_of(_INTRODUCTION, phrase) == {"description"}, phrase
+
+    def test_a_sentence_on_the_data_is_still_read(self) -> None:
+        """The commit's own shape: a retention sentence in the first person names its data."""
+        from rekisteri.importer._content import data_fields_said
+
+        assert {k.value for k in data_fields_said("we keep booking data for six years.")} == {
+            "retention"
+        }
+
+
+_PURPOSE_SENTENCES = (
+    "Privacy notice of Harbour Kayaks Ltd\n\nController\n\nHarbour Kayaks Ltd\n"
+    "info@kayaks.example\n\nPurpose of processing\n\nWe use your data to handle bookings. "
+    "We give members a loyalty card to collect points. "
+    "We keep you informed about new routes until you unsubscribe.\n"
+)
+
+
+class TestActiveVoiceInsideSections:
+    def test_a_purpose_that_names_no_data_stays_in_its_section(self) -> None:
+        """R4-9: 'We give … to', 'We keep you informed … until' are no disclosure or retention."""
+        for phrase in ("We give members", "We keep you informed"):
+            fields = {f.split("[")[0] for f in _fields_of(_PURPOSE_SENTENCES, phrase)}
+            assert fields == {"purposes"}, phrase
+
+
+_GUESSED_PURPOSES = (
+    "Privacy notice of Harbour Kayaks Ltd\n\nController\n\nHarbour Kayaks Ltd\n"
+    "info@kayaks.example\n\nWhy we ask for your details\n\n"
+    "We give members a loyalty card to collect points. Members are given a discount to our "
+    "summer events. We keep you informed about new routes until you unsubscribe.\n\n"
+    "Your rights\n\nYou have the right to see your data.\n"
+)
+
+
+class TestActiveVoiceSectionVotes:
+    def test_a_guessed_purposes_section_is_not_moved_by_give_to(self) -> None:
+        """R4-13: 'We give … to', 'are given … to' vote no purposes section into recipients."""
+        result = import_notice(_GUESSED_PURPOSES)
+        assert "recipients" not in {kind for _, _, kind in result.sections}

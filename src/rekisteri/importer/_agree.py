@@ -21,7 +21,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Final
 
-from rekisteri.importer._content import fields_said
+from rekisteri.importer._content import data_fields_said
 from rekisteri.importer._cues import (
     ABOUT_NOTICE,
     CONTENT_CUE,
@@ -116,7 +116,7 @@ def _cues(low: str) -> set[SectionKind]:
         found.add(SectionKind.SECURITY)
     if RIGHTS_CUE.search(low):
         found.add(SectionKind.OTHER_RIGHTS)
-    return found | fields_said(low)  # the same said in the active voice (first person, sv, en)
+    return found | data_fields_said(low)  # the same in the active voice (first person, sv, en)
 
 
 def _sentences(text: str, section: Section) -> list[tuple[str, bool]]:

@@ -105,6 +105,39 @@ _SAID: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
 )
 
 
+#: What a sentence on the processing of personal data names: the data (R4-7). An
+#: introduction's "The service is provided by X", "Your privacy is protected by law",
+#: "Voit perua tilauksesi 14 päivän kuluessa", or a purpose's "We keep you informed … until
+#: you unsubscribe" names none: read alone, outside its section's own words, it says no field.
+_PERSONAL_DATA: Final = re.compile(
+    r"tieto|tiedo|tietoj|uppgift|\bdata\b|personal information|your information"
+    r"|personal details|your details|henkilötie"
+)
+
+
+#: A legal basis stated: a purpose's sentence that need not name the data.
+_BASIS: Final = re.compile(
+    r"\bkäsittely perustuu\b|\bperustuu (?:\w+ )?(?:sopimukseen|suostumukseen|oikeutettuun etuun"
+    r"|lakisääteiseen|lakiin)|\bbehandlingen grundar sig\b"
+    r"|\bbased on (?:your |the )?(?:consent|contract|legitimate interest|legal obligation)"
+)
+
+
+def data_fields_said(low: str) -> set[SectionKind]:
+    """:func:`fields_said` of a sentence that names personal data, else nothing.
+
+    Examples:
+        >>> sorted(kind.value for kind in data_fields_said("we keep booking data for six years."))
+        ['retention']
+        >>> data_fields_said("your privacy is protected by law.")
+        set()
+    """
+    if _PERSONAL_DATA.search(low) is not None:
+        return fields_said(low)
+    # a legal basis is a purpose's on its own: "Uutiskirjeen lähettäminen perustuu suostumukseen."
+    return {SectionKind.PURPOSES} if _BASIS.search(low) is not None else set()
+
+
 def fields_said(low: str) -> set[SectionKind]:
     """The fields a lower-cased sentence speaks of in the active voice (see the module).
 
@@ -136,6 +169,8 @@ def field_opened(low: str) -> SectionKind | None:
         >>> field_opened("the shop's own staff, whom we share an office with, see it.") is None
         True
     """
+    if _PERSONAL_DATA.search(low) is None:
+        return None  # "We keep you informed … until …", "We give members a card to …" (R4-9)
     found = [
         kind
         for kind, pattern in _SAID

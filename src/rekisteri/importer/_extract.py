@@ -17,7 +17,7 @@ import attrs
 
 from rekisteri.importer._builder import Builder, Remark
 from rekisteri.importer._contact import DOTTED_FORM
-from rekisteri.importer._content import cookies_said, field_opened, fields_said
+from rekisteri.importer._content import cookies_said, data_fields_said, field_opened
 from rekisteri.importer._controller import (
     STATED_CONTROLLER,
     ContactReader,
@@ -1344,7 +1344,7 @@ class Extractor:
             return "security"
         if RIGHTS_CUE.search(low):
             return "rights_exercise"
-        said = fields_said(low)  # the same said in the active voice: "We keep … for six years"
+        said = data_fields_said(low)  # the same said in the active voice: "We keep … for six years"
         if len(said) == 1:
             return _SAID_FIELDS.get(said.pop())
         return "cookie_policy" if not said and cookies_said(low) else None
@@ -1782,7 +1782,7 @@ class Extractor:
         names = purposes_in(said) or _led_purposes(said)
         # a purpose said in the active voice outside the purposes ("Käsittelemme tietoja
         # palvelujen tuottamiseksi", "We process your data in order to …") is read as there
-        active = SectionKind.PURPOSES in fields_said(said.casefold())
+        active = SectionKind.PURPOSES in data_fields_said(said.casefold())
         if names is None and (kind is SectionKind.PURPOSES or active) and not lead_in:
             based = based_purpose(said)
             names = (
