@@ -1378,12 +1378,6 @@ def test_api_store_errors_mask_a_code_in_the_file_name(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L15: `consent export/checkpoint -o DB-wal --force` replaces the store's live"
-    " write-ahead log (the database file itself is refused): a committed event not yet"
-    " checkpointed is lost when the process that held the log stops, and verify says ok",
-)
 @pytest.mark.parametrize("command", ["export", "checkpoint"])
 def test_output_over_the_stores_own_wal_is_refused(db: Path, command: str) -> None:
     # An application keeps a read transaction open, so the log is not checkpointed away.
@@ -1592,12 +1586,6 @@ def test_pg_verify_while_another_store_appends(pg: tuple[str, str]) -> None:
 # --- L17: the server's own words about a role or database name (after L14's fix) ---------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L17: with the server up, open_store's StoreFileError carries libpq's FATAL"
-    ' text (role "…" / database "…" does not exist) with a henkilötunnus in the name unmasked;'
-    " only rekisteri's own part (dbname=…) is masked since L14's fix",
-)
 @pytest.mark.parametrize("where", ["user", "dbname"])
 def test_api_server_message_masks_a_code_in_the_url(pg: tuple[str, str], where: str) -> None:
     import psycopg.conninfo

@@ -221,13 +221,32 @@ def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
     return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
+def _refuse_sidecars(output: Path, inputs: Iterable[Path | str]) -> None:
+    """Exit 2 when *output* names a file SQLite keeps beside one of *inputs*."""
+    from rekisteri.store._sqlite_db import SIDECARS
+
+    written = Path(output).resolve()
+    for source in inputs:
+        if str(source) == "-" or "://" in str(source):
+            continue
+        for suffix in SIDECARS:
+            if written == Path(f"{source}{suffix}").resolve():
+                fail(
+                    f"cannot write {output}: SQLite keeps the database's {suffix[1:]} file"
+                    " there; choose another file"
+                )
+
+
 def _written_in_place(output: Path, *, force: bool, inputs: Iterable[Path | str]) -> bool:
     """Check that *output* may be written; whether it is a device or pipe (written as is).
 
     Exits 2 for a symbolic link (except to a device or a pipe, as
     ``/dev/stdout`` is), a directory, an input file of the command, or an
-    existing file without *force*.
+    existing file without *force*; also a SQLite input's ``-wal``, ``-shm`` or
+    ``-journal`` file, whether it exists yet or not (writing over a store's
+    write-ahead log loses what it holds).
     """
+    _refuse_sidecars(output, inputs)
     try:
         status = os.lstat(output)
     except FileNotFoundError:

@@ -125,7 +125,9 @@ def _where(conninfo: str) -> str:
 
 def _database_error(exc: psycopg.Error) -> StoreFileError:
     """A StoreFileError for *exc*: its class and primary message (no detail: it may hold data)."""
-    primary = exc.diag.message_primary or type(exc).__name__
+    from rekisteri.identifiers.hetu import redact  # the server's text may name a person's code
+
+    primary = redact(exc.diag.message_primary or type(exc).__name__)
     return StoreFileError(f"store: PostgreSQL error ({type(exc).__name__}: {primary})")
 
 
@@ -469,7 +471,9 @@ def _reason(exc: BaseException, conninfo: str) -> str:
         return type(exc).__name__  # the string cannot be read: trust no message
     if not line or (hidden and hidden in line):
         return type(exc).__name__
-    return line
+    from rekisteri.identifiers.hetu import redact  # a role or database named after a person
+
+    return redact(line)
 
 
 def _no_nul(value: object, where: str) -> object:
