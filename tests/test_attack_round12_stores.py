@@ -1424,12 +1424,6 @@ def test_output_over_the_stores_own_wal_is_refused(db: Path, command: str) -> No
 # --- L16: PostgreSQL, a column's collation changed by the owner ---------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L16: the schema check of verify does not cover column types and collations:"
-    " the subject column given a case-insensitive ICU collation makes another subject's"
-    " lift_prohibition (C-1) lift c-1's objection; verify says ok",
-)
 def test_pg_subject_collation_changed_is_noticed(pg: tuple[str, str]) -> None:
     import psycopg
 

@@ -142,6 +142,15 @@ _PG_CHECKS: Final[tuple[tuple[LiteralString, str], ...]] = (
         ),
         "a trigger that rekisteri does not make is on a table of the store",
     ),
+    (
+        (
+            "SELECT 1 FROM pg_attribute a, pg_class c, pg_namespace n"
+            " WHERE n.oid = c.relnamespace AND n.nspname = %s AND a.attrelid = c.oid"
+            " AND a.attnum > 0 AND a.attcollation NOT IN (0, 100)"
+        ),
+        # 100 is the database's default collation, which every text column is made with
+        "a column of the store has a collation of its own (which can make two subjects one)",
+    ),
 )
 
 
