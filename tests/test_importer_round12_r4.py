@@ -218,3 +218,23 @@ class TestActiveVoiceSectionVotes:
         """R4-13: 'We give … to', 'are given … to' vote no purposes section into recipients."""
         result = import_notice(_GUESSED_PURPOSES)
         assert "recipients" not in {kind for _, _, kind in result.sections}
+
+
+class TestJoinedNumbersNoStreet:
+    def test_a_page_or_hours_number_is_no_street(self) -> None:
+        """R4-8: 'Asiakaspalvelu 24/7' and a PDF's 'Sivu 2/3' are not the controller's street."""
+        for line in ("Asiakaspalvelu 24/7, puh. 040 123 4567", "Sivu 2/3"):
+            text = (
+                f"Rekisterinpitäjä\n\nKahvila Kaneli Oy\n{line}\nPL 12, 00101 Helsinki\n\n"
+                "Rekisterin käyttötarkoitus\n\nTietoja käytetään tilausten toimittamiseen.\n"
+            )
+            address = import_notice(text).draft.controller.address
+            assert address is not None
+            assert address.street is None, line
+
+    def test_a_street_with_two_numbers_is_still_read(self) -> None:
+        """The commit's shapes after a street's word: 'Mäkitie 3/5', 'Kauppakatu 17+18A'."""
+        from rekisteri.importer._contact import parse_line
+
+        for line in ("Esimerkki ry, Mäkitie 3/5, 00100 Helsinki", "Kauppakatu 17 & 19"):
+            assert "street" in {part.field for part in parse_line(line, 0, len(line))}, line

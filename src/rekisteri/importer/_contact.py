@@ -219,10 +219,13 @@ _POSTCODE_TOWN: Final = re.compile(
 _HOUSE: Final = (
     r"[0-9]{1,4}(?:[ \t]?[A-Za-z](?![a-zåäö])(?:[ \t]?[0-9]{1,3}(?![0-9]))?)?"
     # a second number joined by a dash, a plus, a slash or "&": "17–19", "17+18A", "17 & 19"
+    # (a slash or "&" only after a street's word: :data:`_JOINED_NUMBERS`)
     r"(?:[ \t]?[–+/&-][ \t]?[0-9]{1,4}(?:[A-Za-z](?![a-zåäö]))?)?"
     r"(?:[ \t]+(?:[A-Z](?:[ \t]?[0-9]{1,3})?(?!\w)|(?i:as|bst|krs|lh|rapp)\.?[ \t]?[0-9]{1,3}))?"
     r"(?:,[ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))?"
 )
+#: Two numbers joined by a slash or "&": a street's only after a street's word ("Mäkitie 3/5").
+_JOINED_NUMBERS: Final = re.compile(r"[0-9][ \t]?[/&][ \t]?[0-9]")
 _STREET: Final = re.compile(
     rf"(?P<street>[A-ZÄÖÅ][\wÄÖÅäöå.\-]*(?:[ \t]+[\wÄÖÅäöå.\-]+){{0,3}}?[ \t]+{_HOUSE})"
     r"[ \t]*[,;]?[ \t]*$"
@@ -704,8 +707,10 @@ def _street_or_box(text: str, start: int, end: int, *, whole: bool) -> list[Part
     if _HOUSING_COMPANY.match(value) is not None:
         return []  # "Asunto Oy Koivukuja 3, 00100 Helsinki": the name, not a street
     found = _STREET.search(value)
-    if found is None:
-        return []
+    if found is None or (
+        _JOINED_NUMBERS.search(found.group("street")) and not has_street_word(found.group("street"))
+    ):
+        return []  # "Sivu 2/3", "Asiakaspalvelu 24/7": a page's or hours' numbers (R4-8)
     s = start + found.start("street")
     # "Esimerkki Oy Testikatu 1": the street starts at the word with a street ending
     words = list(_NON_SPACE.finditer(text[s : start + found.end("street")]))
