@@ -238,3 +238,23 @@ class TestJoinedNumbersNoStreet:
 
         for line in ("Esimerkki ry, Mäkitie 3/5, 00100 Helsinki", "Kauppakatu 17 & 19"):
             assert "street" in {part.field for part in parse_line(line, 0, len(line))}, line
+
+
+_RECIPIENT_ADDRESS = (
+    "Tietosuojaseloste\n\nRekisterin käyttötarkoitus\n\n"
+    "Tietoja käytetään jäsenyyden hoitamiseen ja jäsenmaksujen laskuttamiseen.\n\n"
+    "Tietojen luovutus\n\nTietoja luovutetaan laskutusta varten.\n"
+    "Perintätoimisto Saatava Oy, Konesalikatu 1, 02100 Espoo\n"
+)
+
+
+class TestThirdPartyAddress:
+    def test_a_recipients_line_names_no_controller(self) -> None:
+        """R4-5: a recipient's name and address are not the controller's.
+
+        (The supervisory authority's address under a complaint text still is, as before
+        0602bc8: the rights' text is left to the fallback, see the commit.)
+        """
+        controller = import_notice(_RECIPIENT_ADDRESS).draft.controller
+        assert controller.name is None
+        assert controller.address is None

@@ -68,6 +68,10 @@ _ID_LABEL: Final = re.compile(
 _CAPITALISED_NAME: Final = re.compile(r"[A-ZÄÖÅ][\w&'-]*(?:[ \t]+[A-ZÄÖÅ0-9][\w&'-]*){0,3}")
 #: Fields of the draft whose text is another party's, never the controller's address.
 _OTHER_PARTY: Final = ("contact_person", "controller.dpo", "heading:contact", "heading:dpo")
+#: Text that names other bodies than the controller: a recipient's, a processor's or a
+#: transfer's address is never the controller's (R4-5). Not the rights' text: where to send a
+#: request is most often the controller's own address.
+_THIRD_PARTY: Final = (*_OTHER_PARTY, "recipients", "processors", "transfers")
 #: The notice's first part, where a controller's address stands when it has no section.
 _FIRST_PART: Final = 2500
 _NAME_WORDS: Final = 8
@@ -528,7 +532,7 @@ def _first_address(text: str, out: Builder) -> list[tuple[int, int]] | None:
     line of its own above the postal code ("Katu 8" / "00100 Kylä"), a form's
     label lines ("Adress: Katu 8" / "Postnummer: 00100" / "Ort: Kylä").
     """
-    taken = [m for m in out.mapped if m.field.startswith(_OTHER_PARTY)]
+    taken = [m for m in out.mapped if m.field.startswith(_THIRD_PARTY)]
     spans = _first_lines(text)
     for index, (start, end) in enumerate(spans):
         if any(m.start < end and start < m.end for m in taken):
