@@ -258,3 +258,28 @@ class TestThirdPartyAddress:
         controller = import_notice(_RECIPIENT_ADDRESS).draft.controller
         assert controller.name is None
         assert controller.address is None
+
+
+class TestTitleAfterDocumentWord:
+    def test_a_part_or_version_of_the_document_is_no_register_name(self) -> None:
+        """R4-3: what names the document, its part, or speaks to the reader is no name."""
+        from rekisteri.importer._register_name import title_register_name
+
+        for title in (
+            "Tietosuojaseloste – yleinen osa",
+            "Tietosuojaseloste – tietosuoja-asetuksen mukainen seloste",
+            "Dataskyddsbeskrivning – allmän del",
+            "Privacy notice – how we use your data",
+            "Privacy notice - summary for customers",
+            "Tietosuojaseloste: päivitetty viimeksi toukokuussa",
+            "Dataskyddsbeskrivning: senast uppdaterad i maj",
+        ):
+            assert title_register_name(title) is None, title
+
+    def test_a_processing_after_the_document_word_is_still_named(self) -> None:
+        """The commit's own shape still gives the processing's name."""
+        from rekisteri.importer._register_name import title_register_name
+
+        assert title_register_name("Tietosuojaseloste – kylän kirjaston lainaajat") == (
+            "Kylän kirjaston lainaajat"
+        )

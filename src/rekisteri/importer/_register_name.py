@@ -125,6 +125,26 @@ _DOCUMENT_THEN: Final = re.compile(
     rf"(?i)^{_DOCUMENT}[ \t]*(?:[:|–—]|[ \t]-)[ \t]*(?P<name>[\w][\w' -]*[\w])$"
 )
 _PROCESSING_WORDS: Final = (2, 6)
+#: What after a document word names the document itself, its part or version, or is said to
+#: the reader, not the processing: "Tietosuojaseloste – yleinen osa", "… – tiivistelmä",
+#: "Privacy notice – how we use your data", "… – voimassa toistaiseksi" (R4-3).
+_NOT_PROCESSING: Final = re.compile(
+    r"(?i)(?:^|[ \t-])(?:osa|versio|painos|luonnos|päivitys|tiivistelmä|yhteenveto|seloste"
+    r"|selosteen|informointi|informaatio|voimassa|yleinen|yleiset|del|version|utkast"
+    r"|sammanfattning|allmän|allmänna|part|draft|summary|overview|update|general|how|what"
+    r"|why|we|our|you|your|miten|mitä|miksi|me|hur|vad|varför|vi|du|din|er)(?:$|[ \t])"
+)
+
+
+#: A title's date or version: "päivitetty viimeksi toukokuussa", "laadittu 2024",
+#: "senast uppdaterad i maj", "last revised in June" (R4-3).
+_DATED: Final = re.compile(
+    r"(?i)päivit|laadit|tarkistet|muutet|uppdater|reviderad|updated|revised|senast|viimeksi"
+    r"|\blast\b|tammikuu|helmikuu|maaliskuu|huhtikuu|toukokuu|kesäkuu|heinäkuu|elokuu|syyskuu"
+    r"|lokakuu|marraskuu|joulukuu|januar|februar|\bmars\b|\bapril\b|\bmaj\b|\bjuni\b|\bjuli\b"
+    r"|augusti|september|oktober|november|december|\bmarch\b|\bmay\b|\bjune\b|\bjuly\b"
+    r"|\baugust\b|october"
+)
 
 
 def _processing_after_document(line: str) -> str | None:
@@ -157,6 +177,8 @@ def _processing_after_document(line: str) -> str | None:
         or ORGANISATION.search(last)
         or _VERB.search(name)
         or recognise(name) is not None
+        or _NOT_PROCESSING.search(name)
+        or _DATED.search(name)
     ):
         return None
     return capitalise(name)
