@@ -95,14 +95,8 @@ def check_text(value: object, field: str) -> str:
                 f"{field}: contains a control character (U+{ord(found.group()):04X} at index "
                 f"{found.start()}); only line feeds and tabs are allowed"
             )
-        else:
-            found = _SURROGATES.search(value)
-            assert found is not None  # has_control() found one
-            msg = (
-                f"{field}: contains a lone surrogate (U+{ord(found.group()):04X} at index "
-                f"{found.start()}), which no UTF-8 text can hold"
-            )
-        raise InvalidValueError(msg)
+            raise InvalidValueError(msg)
+        no_surrogates(value, field)  # has_control() found one
     return value
 
 
@@ -134,7 +128,7 @@ def no_surrogates(value: str, field: str) -> str:
     if found is not None:
         msg = (
             f"{field}: contains a lone surrogate (U+{ord(found.group()):04X} at index "
-            f"{found.start()}): bytes that were not UTF-8?"
+            f"{found.start()}), which no UTF-8 text can hold"
         )
         raise InvalidValueError(msg)
     return value

@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, Final, NoReturn, TypeAlias
 import click
 
 from rekisteri._redact import redact_dotted, undotted
+from rekisteri._validate import no_surrogates
 from rekisteri.errors import (
     InvalidDocumentError,
+    InvalidValueError,
     RekisteriError,
     SecretRequiredError,
     StoreFileError,
@@ -722,14 +724,17 @@ def read_checkpoint_file(path: Path) -> bytes:
         OSError: The file cannot be read.
         InvalidCheckpointError: It is larger than any checkpoint.
     """
+    from rekisteri._documents import DocumentTooLargeError, read_limited
     from rekisteri.errors import InvalidCheckpointError
 
     with path.open("rb") as handle:
-        data = handle.read(CHECKPOINT_LIMIT + 1)
-    if len(data) > CHECKPOINT_LIMIT:
-        msg = f"checkpoint: not a rekisteri checkpoint document (over {CHECKPOINT_LIMIT:,} bytes)"
-        raise InvalidCheckpointError(msg)
-    return data
+        try:
+            return read_limited(handle, CHECKPOINT_LIMIT)
+        except DocumentTooLargeError:
+            msg = (
+                f"checkpoint: not a rekisteri checkpoint document (over {CHECKPOINT_LIMIT:,} bytes)"
+            )
+            raise InvalidCheckpointError(msg) from None
 
 
 def verification_json(db: Path | str, result: object) -> str:
@@ -870,8 +875,8 @@ def open_store(
     if purposes is not None:
         known = load_register(purposes, brief=True).purposes
     secret = store_secret()
-    if is_postgres_url(db) and any("\ud800" <= char <= "\udfff" for char in str(db)):
-        fail(f"{shown_db}: the URL holds bytes that are not UTF-8")  # libpq takes UTF-8 only
+    if is_postgres_url(db):
+        _utf8_url(str(db), shown_db)
     try:
         store = open_target(db, purposes=known, secret=secret, create=create, schema=pg_schema())
     except ImportError as exc:
@@ -891,6 +896,14 @@ def open_store(
             yield store
     finally:
         store.close()
+
+
+def _utf8_url(url: str, shown: str) -> None:
+    """Exit 2 for a URL holding bytes that are not UTF-8 (libpq takes UTF-8 only)."""
+    try:
+        no_surrogates(url, "db")
+    except InvalidValueError:
+        fail(f"{shown}: the URL holds bytes that are not UTF-8")
 
 
 @contextmanager
