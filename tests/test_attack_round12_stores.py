@@ -825,11 +825,6 @@ def test_many_lines_on_standard_input_keep_memory_flat(tmp_path: Path) -> None:
 # --- L8: a store SQLite accepts but PostgreSQL cannot hold --------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug L8: SQLiteStore stores NUL characters in subjects, free text and request ids"
-    " (PostgresStore refuses them), so `store copy` of such a store to PostgreSQL fails",
-)
 def test_sqlite_refuses_what_postgres_refuses(tmp_path: Path) -> None:
     from rekisteri.errors import InvalidValueError
 
@@ -840,24 +835,28 @@ def test_sqlite_refuses_what_postgres_refuses(tmp_path: Path) -> None:
             store.append_requests([receive("r-\x00", "c-1", 0)])
 
 
-def test_store_copy_of_a_nul_to_postgres_is_a_clean_error(
-    tmp_path: Path, pg: tuple[str, str]
-) -> None:
-    """Today's outcome of L8 on the command line: exit 2, one line, the source untouched."""
+def test_store_copy_to_postgres_after_a_refused_nul(tmp_path: Path, pg: tuple[str, str]) -> None:
+    """L8, fixed: the NUL is refused before it is stored; what was stored copies whole."""
     import psycopg.conninfo
+
+    from rekisteri.errors import InvalidValueError
 
     dsn, schema = pg
     source = tmp_path / "nul.db"
     with sqlite_store(source, create=True) as store:
-        store.append([give("c-1\x00x", "newsletter", 0)])
+        store.append([give("c-1", "newsletter", 0)])
+        with pytest.raises(InvalidValueError) as caught:
+            store.append([give("c-1\x00x", "newsletter", 1)])
+        assert "NUL" in str(caught.value)
+        assert "c-1" not in str(caught.value)
     params = psycopg.conninfo.conninfo_to_dict(dsn)
     query = "&".join(f"{k}={v}" for k, v in params.items() if k not in {"user", "dbname"})
     url = f"postgresql://{params.get('user', '')}@/{params.get('dbname', '')}?{query}"
     result = invoke(["store", "copy", str(source), url], env={"REKISTERI_PG_SCHEMA": schema})
-    shown = assert_clean(result, 2)
-    assert result.stderr.startswith("rekisteri: error:"), shown
+    assert_clean(result, 0)
     with sqlite_store(source) as store:
         assert store.verify()
+        assert len(store.history("c-1")) == 1
 
 
 # --- PostgreSQL: several writers through odd application pools --------------------------

@@ -57,6 +57,8 @@ CONTROL_CHARACTERS: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202
 #: Lone surrogates (U+D800-U+DFFF): a Python string can hold them, but UTF-8,
 #: and so no TOML or JSON document, cannot.
 _SURROGATES: Final = re.compile("[\ud800-\udfff]")
+#: What :func:`no_surrogates` refuses: lone surrogates and NUL.
+_UNSTORABLE: Final = re.compile("[\x00\ud800-\udfff]")
 
 
 def has_control(value: str) -> bool:
@@ -116,22 +118,31 @@ def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object)
 
 
 def no_surrogates(value: str, field: str) -> str:
-    """Return *value*; refuse a lone surrogate, which no UTF-8 text (nor any database) can hold.
+    """Return *value*; refuse a character no stored text can hold.
 
-    Such a string comes from bytes that were not UTF-8 (a command line argument
-    or a file name decoded with ``surrogateescape``).
+    Those are lone surrogates, which no UTF-8 text (nor any database) can
+    hold: such a string comes from bytes that were not UTF-8 (a command line
+    argument or a file name decoded with ``surrogateescape``); and the NUL
+    character, which PostgreSQL's text types refuse, so that a value SQLite
+    kept could not be copied to PostgreSQL.
 
     Raises:
         InvalidValueError: Naming *field* and the character's position, never the text.
     """
-    found = None if value.isprintable() else _SURROGATES.search(value)
-    if found is not None:
+    found = None if value.isprintable() else _UNSTORABLE.search(value)
+    if found is None:
+        return value
+    if found.group() == "\x00":
+        msg = (
+            f"{field}: contains a NUL character (at index {found.start()}), which "
+            "PostgreSQL's text cannot hold"
+        )
+    else:
         msg = (
             f"{field}: contains a lone surrogate (U+{ord(found.group()):04X} at index "
             f"{found.start()}), which no UTF-8 text can hold"
         )
-        raise InvalidValueError(msg)
-    return value
+    raise InvalidValueError(msg)
 
 
 def key(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
