@@ -111,6 +111,9 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|(data )?controller( and contact details)?|yhteystiedot|kontaktuppgifter|(data )?registrar"
             r"|(data )?controller and (the )?(data protection officer|contact persons?)"
             r"|personuppgiftsansvarige? och (kontaktpersoner|dataskyddsombud(et)?)|contact information"
+            # the register's contact details are its controller's: "Contact of the register"
+            r"|(rekisterin|registrets) (yhteystiedot|kontaktuppgifter)"
+            r"|contact( details| information)? (of|for) (the )?register"
         ),
     ),
     (
@@ -257,7 +260,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         (
             r"((henkilö)?tietojen )?(säilytysaika|säilyttämisaika|säilytys|säilyttäminen)"
             r"( ja (tietojen )?(siirto|siirrot|poistaminen|hävittäminen|poisto))?"
-            r"|tietojen (poistaminen|hävittäminen)|lagringstid.{0,40}|förvaringstid.{0,40}"
+            r"|tietojen (poistaminen|hävittäminen)|lagringstid.{0,40}|(?:förvarings|bevarings)tid.{0,40}"
             r"|retention( period)?.{0,40}|lagring av personuppgifter|storing of personal data"
             r"|(data |personal data )?(storage|retention) period( of (the )?(personal )?data)?"
         ),
@@ -609,7 +612,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.RETENTION,
         re.compile(
-            r"säilyt|säilö|kuinka kauan|miten kauan|kauanko|(?:kuinka|miten) pitkään|lagring|förvar|hur länge|retention"
+            r"säilyt|säilö|kuinka kauan|miten kauan|kauanko|(?:kuinka|miten) pitkään|lagring|förvar|\bbevar(?:ing|ande)|hur länge|retention"
             r"|how long|poistaminen|tietojen poisto|borttagning|gallring|rensning|storage period"
             r"|hävittämi|\bhävitys\b"
             r"|\blagra(?:nde|s)\b|\bsparas\b"
@@ -762,6 +765,10 @@ def _guess(key: str) -> SectionKind | None:
     head = None if _QUESTION.match(key) else head_kind(key)  # a question has no head word
     if head is None or head is kind:
         return kind
+    if kind is SectionKind.CONTENT and _ANY_GUESS.search(key) is None:
+        # only the general words for data read it as data; its head word names the field:
+        # "Bevaringstid av personuppgifter", "Basis for personal data processing"
+        return head
     if kind is None or _in_modifier(key, kind, head):
         return (
             head  # its head word names the field: "Henkilötietojen keräys", "Registrets benämning"
@@ -783,6 +790,8 @@ def head_kind(key: str) -> SectionKind | None:
     words = _HEAD_WORDS.findall(key.split(" (", 1)[0])
     clause = next((i for i, word in enumerate(words) if word in _RELATIVE), len(words))
     words = words[:clause]
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]  # "De uppgifter om de registrerade": the head is "uppgifter"
     if len(words) > 1 and words[1] in _PREPOSITIONS:
         words = words[:1]  # "Kontaktperson för registeransvarig", "Name of the register"
     heads = [w for w in (words[:1] + words[-1:]) if not _genitive(w, words)]
@@ -832,6 +841,8 @@ def _in_modifier(key: str, kind: SectionKind, head: SectionKind) -> bool:
 _HEAD_WORDS: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*-?")
 #: Time limits are retention's only when deletion or keeping is named beside them.
 _TIME_LIMIT: Final = re.compile(r"(?:poist|säilyt|hävit|säilö)\w* (?:\w+ )?määräaj")
+#: Articles before a Swedish or English head word ("De uppgifter som …", "The purposes of …").
+_ARTICLES: Final = frozenset({"de", "den", "det", "the"})
 #: Relative pronouns: the words after one are a clause, no head ("Person som svarar för …").
 _RELATIVE: Final = frozenset({"som", "joka", "jotka", "who", "which", "that"})
 #: A question word: "Varifrån får vi uppgifterna", "Mistä tiedot saadaan".
@@ -878,7 +889,7 @@ _STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
             SectionKind.PURPOSES,
             (
                 r"tarkoitu|oikeusperust|käsittelyperust|^perustee?\w{0,4}$|ändamål|^syfte"
-                r"|^purposes?$"
+                r"|^purposes?$|^basis$"
             ),
         ),
         (
