@@ -575,7 +575,8 @@ class DbTarget(click.ParamType):  # type: ignore[type-arg] # generic only in new
     """A store: a SQLite file path (a :class:`~pathlib.Path`) or a PostgreSQL URL (a ``str``).
 
     A ``postgresql://`` or ``postgres://`` URL is kept as it is; anything
-    else is a file path, and a directory is refused. The URL is never echoed
+    else is a file path, and a directory is refused, and so is ``-``, which
+    elsewhere on the command line means standard input or output. The URL is never echoed
     back with its password (see :func:`display_db`).
     """
 
@@ -593,6 +594,12 @@ class DbTarget(click.ParamType):  # type: ignore[type-arg] # generic only in new
 
         if isinstance(value, Path) or is_postgres_url(value):
             return value  # type: ignore[return-value] # a Path or a URL str
+        if value == "-":
+            self.fail(
+                "'-' (standard input or output) cannot be a store; for a file named '-', write ./-",
+                param,
+                ctx,
+            )
         path = Path(str(value))
         if path.is_dir():
             self.fail(f"{path}: is a directory, not a database", param, ctx)

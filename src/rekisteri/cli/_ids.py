@@ -115,8 +115,27 @@ STDIN_LINE_LIMIT: Final = 4096
 
 
 def _stdin_values() -> Iterator[str]:
-    """The lines of standard input without their line ends, each cut at :data:`STDIN_LINE_LIMIT`."""
-    read = sys.stdin.readline
+    """The lines of standard input without their line ends, each cut at :data:`STDIN_LINE_LIMIT`.
+
+    Any line end ends a value: LF, CR LF and a lone CR (old Mac files, some
+    spreadsheet exports), as Python's universal newlines read them.
+    """
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:  # a stream without bytes underneath: read as it is
+        yield from _values(sys.stdin)
+        return
+    # Read stdin's bytes again, in its encoding, with universal newlines.
+    stream = io.TextIOWrapper(
+        raw, encoding=sys.stdin.encoding, errors=sys.stdin.errors, newline=None
+    )
+    try:
+        yield from _values(stream)
+    finally:
+        stream.detach()  # leave sys.stdin's buffer open
+
+
+def _values(stream: IO[str]) -> Iterator[str]:
+    read = stream.readline
     while line := read(STDIN_LINE_LIMIT):
         rest = line
         while len(rest) == STDIN_LINE_LIMIT and not rest.endswith("\n"):
