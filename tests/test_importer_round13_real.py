@@ -46,3 +46,32 @@ class TestTheRegistersContactDetails:
         assert recognise("Rekisterin yhteystiedot") is SectionKind.CONTROLLER
         assert recognise("Registrets kontaktuppgifter") is SectionKind.CONTROLLER
         assert guess("Contact person of the register") is SectionKind.CONTACT
+
+
+_QUOTED_NAME = (
+    "REGISTERANSVARIG\nBåtvarvet Ab, Strandvägen 2, 10600 Ekenäs\nFO-nummer: 1234567-8\n\n"
+    "KONTAKTPERSON\nAnna Berg\nE-post: anna@batvarvet.example\n\n"
+    "NAMN PÅ REGISTER\n"
+    "“Verkkokaupan www.batvarvet.example ja www.batvarvet.fi asiakasrekisteri.”\n\n"
+    "ÄNDAMÅLET MED BEHANDLINGEN\nUppgifterna används för att sköta kundförhållandet.\n"
+)
+
+
+class TestAQuotedNameWithWebAddresses:
+    def test_the_name_heading_over_a_quoted_name_is_a_heading(self) -> None:
+        """An opening quotation mark does not hide the capital of the line under a heading."""
+        result = import_notice(_QUOTED_NAME)
+        assert [field for _, _, field in result.sections] == [
+            "controller",
+            "contact_person",
+            "name",
+            "purposes",
+        ]
+
+    def test_web_addresses_in_a_name_are_no_party_channels(self) -> None:
+        """The web shop's addresses are part of the register's name, not the contact's."""
+        result = import_notice(_QUOTED_NAME)
+        assert result.draft.name is not None
+        assert "asiakasrekisteri" in str(result.draft.name)
+        assert "NAMN" not in str(result.draft.name)
+        assert _fields_of(_QUOTED_NAME, "www.batvarvet.fi") == {"name"}

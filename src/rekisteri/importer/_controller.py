@@ -2270,6 +2270,7 @@ def _channel_blocks(text: str, sections: list[Section]) -> list[Section]:
             or heading is None
             or section.kind in _PATHS
             or (section.kind is not None and not heading.guessed)
+            or _names_register(text, section)
             or not _channels_only(text, section)
         ):
             continue
@@ -2277,6 +2278,21 @@ def _channel_blocks(text: str, sections: list[Section]) -> list[Section]:
         section.kind = previous.kind
         heading.section, heading.guessed, heading.moved = previous.kind, True, True
     return sections
+
+
+#: A register's or a notice's word: a name's line may hold web addresses ("www.x.fi rekisteri").
+_REGISTER_WORDS: Final = re.compile(r"(?i)rekister|regist|seloste|beskrivning")
+
+
+def _names_register(text: str, section: Section) -> bool:
+    """Whether *section* is a register's name: its heading says so, its text has a register's word.
+
+    "NAMN PÅ REGISTER" / "“Verkkokaupan www.x.fi rekisteri”": the web address is
+    part of the name, no channel of the party above.
+    """
+    return section.kind is SectionKind.NAME and any(
+        _REGISTER_WORDS.search(text[piece.start : piece.end]) for piece in section.pieces
+    )
 
 
 def _channels_only(text: str, section: Section) -> bool:

@@ -492,7 +492,7 @@ class _Splitter:
             return None
         if not before.endswith(_ENDS_PROSE):
             return None  # a line of a wrapped paragraph, of an address, of a list
-        if not following[:1].isupper() or not (
+        if not _unquoted(following)[:1].isupper() or not (
             following.endswith(_ENDS_PROSE) or len(following.split()) >= _PROSE_WORDS
         ):
             return None
@@ -618,7 +618,9 @@ class _Splitter:
             len(text) > _UNKNOWN_CHARS
             or not _without_markup(text)[:1].isupper()  # "**Säkerhet**" too
             or not (
-                following[:1].isupper() or following[:1].isdigit() or self._bulleted(block[i + 1])
+                _unquoted(following)[:1].isupper()
+                or following[:1].isdigit()
+                or self._bulleted(block[i + 1])
             )
             or self._under_heading(block, i)
             or self._list_entry(block, i)
@@ -1788,6 +1790,15 @@ _LATER_SECTION: Final = 2
 _HOW: Final = re.compile(r"(?i)[ \t]*(?:(?:\d{1,2}|[ivx]{1,5})[.)]?[ \t]+)?(?:miten|hur|how)\b")
 #: A heading marked up in Markdown: "### Data security", "**Data security**", "__X__".
 _MARKDOWN_HEADING: Final = re.compile(r"#{1,6}[ \t]+(?P<a>.+?)[ \t#]*|(\*\*|__)(?P<b>.+?)\2")
+
+
+#: Opening quotation marks before a line's first word: "“Verkkokaupan asiakasrekisteri”".
+_OPENING_QUOTES: Final = "\"'“”„«»‘’"
+
+
+def _unquoted(text: str) -> str:
+    """*text* without the quotation marks that open it (its first word first)."""
+    return text.lstrip(_OPENING_QUOTES)
 
 
 def _without_markup(text: str) -> str:
