@@ -164,13 +164,6 @@ def test_a_negative_in_other_words_sets_none_stated(lang: str, kind: str, senten
     _negative_case(lang, kind, sentence)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K1 (after 636dc4c): English contractions under other headings still become "
-    "entries: 'We don't use processors.' / 'We won't use subcontractors.' a processor of that "
-    "name, 'We don't collect data about children.' a data subject, 'We don't buy data from "
-    "data brokers.' a source",
-)
 @pytest.mark.parametrize(
     ("heading", "sentence"),
     [
@@ -1886,14 +1879,6 @@ def _source_keys(lang: str, text: str) -> list[str]:
     return [source if isinstance(source, str) else source.key for source in draft.sources]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K36: a negative under the sources heading becomes a source: 'Emme käytä Postin "
-    "osoitepalvelua.' gives the source posti-osoitepalvelu, 'Tietoja ei päivitetä "
-    "väestötietojärjestelmästä.' dvv-vtj (the opposite of what they say); 'Emme osta tietoja "
-    "ulkopuolisista lähteistä.', 'Vi köper inte uppgifter …', 'We do not buy data …' are "
-    "sources named by the sentence",
-)
 @pytest.mark.parametrize(
     ("lang", "text", "keys"),
     [
@@ -1935,15 +1920,6 @@ def test_a_source_named_in_the_catalogue_is_read() -> None:
 # --- K37: a negative under the data or purposes heading becomes an entry -------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K37: 'Rekisteriin ei tallenneta henkilötunnusta.' under the data heading "
-    "becomes a category of that sentence flagged personal_identity_code (lint R203: identity "
-    "codes are processed); 'Tietoja ei käytetä suoramarkkinointiin.' under the purposes "
-    "heading becomes the purpose 'Suoramarkkinointi' with direct_marketing (lint R113), also "
-    "rendered in the notice; 'ei … muuhun kuin tilausten toimittamiseen' gives the purpose "
-    "'Muu kuin tilausten toimittaminen'",
-)
 @pytest.mark.parametrize(
     ("heading", "text", "codes"),
     [
@@ -1991,11 +1967,6 @@ def test_a_negative_under_the_data_or_purposes_heading_is_no_entry(
         assert not [purpose for purpose in draft.purposes if purpose.direct_marketing]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K37: the Swedish 'Vi samlar inte in personbeteckningar.' under the data heading "
-    "is a category flagged personal_identity_code",
-)
 def test_a_swedish_negative_under_the_data_heading_is_no_entry() -> None:
     draft = section(
         "sv", "Registrets datainnehåll", "Namn och adress. Vi samlar inte in personbeteckningar."
@@ -2003,13 +1974,6 @@ def test_a_swedish_negative_under_the_data_heading_is_no_entry() -> None:
     assert not [c for c in draft.data_categories if c.personal_identity_code]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K37: a purposes section that only denies a use makes that use a purpose: "
-    "'Tietoja ei käytetä markkinointiin.' gives 'Markkinointi'; sv 'Uppgifterna används inte "
-    "för direktmarknadsföring.' and en 'Personal data are not used for direct marketing.' a "
-    "purpose named by the sentence with direct_marketing set",
-)
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
@@ -2250,14 +2214,6 @@ def test_a_finnish_or_swedish_source_is_matched_against_the_catalogue(
 # --- K44: a right the notice denies is put in the draft's rights ---------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K44: a right the notice says does NOT apply is added to the draft's rights: "
-    "'Rekisteröidyllä ei ole oikeutta vaatia tietojen poistamista, koska käsittely perustuu "
-    "lakiin.' gives erasure, 'Oikeus siirtää tiedot järjestelmästä toiseen ei koske tätä "
-    "rekisteriä.' portability, 'ei ole oikeutta vastustaa käsittelyä' object; sv 'Rätten till "
-    "dataportabilitet gäller inte …', en 'You do not have the right to erasure …' the same",
-)
 @pytest.mark.parametrize(
     ("lang", "text", "denied"),
     [

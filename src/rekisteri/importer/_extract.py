@@ -97,6 +97,7 @@ from rekisteri.importer._headings import (
     sub_label,
 )
 from rekisteri.importer._lists import split_items
+from rekisteri.importer._negation import affirmed, denies, granted, only_use
 from rekisteri.importer._people import (
     DATA_ITEM,
     PROCESSOR_CUE,
@@ -245,7 +246,9 @@ _ENTRY_VERB: Final = re.compile(
     r"|\w(?:taan|tään|daan|dään)\b"
 )
 #: A sentence that denies: under the data-subjects heading it names no subjects.
-_DENIES: Final = re.compile(r"(?i)\b(?:ei|eivät|emme|eikä|inte|ingen|inga|aldrig|not|never)\b")
+_DENIES: Final = re.compile(
+    r"(?i)\b(?:ei|eivät|emme|eikä|inte|ingen|inga|aldrig|not|never|cannot|\w+n[’']t)\b"
+)
 #: A Finnish contrast word right before a denial, and the data word before it: "tietoja
 #: asiakkaista, mutta ei työntekijöistä" names its subjects before the contrast (the
 #: reader of whose data finds them).
@@ -275,7 +278,9 @@ _SUBJECTS_WORD: Final = re.compile(r"(?i)rekisteröi|(?:de )?registrerade|(?:the
 
 
 #: A denial: "ei", "emme", "inga", "not", "no" (with no exception).
-_NO_WORD: Final = re.compile(r"\b(?:ei|emme|eikä|inga|ingen|inte|not|no|none|never)\b")
+_NO_WORD: Final = re.compile(
+    r"\b(?:ei|emme|eikä|inga|ingen|inte|not|no|none|never|cannot|\w+n[’']t)\b"
+)
 
 
 def _denies_processors(unit: Unit) -> bool:
@@ -1024,7 +1029,7 @@ class Extractor:
             return
         heading = heading_text(self.text, section.heading) if section.heading else None
         self.out.rights_exercise.append(f"{heading}: {body}" if heading else body)
-        low = body.casefold()
+        low = granted(body.casefold())  # not a right the notice says does not apply
         for right, cue in RIGHT_CUES:
             if cue.search(low):
                 self.out.rights[right] = None
@@ -1612,11 +1617,25 @@ class Extractor:
         self.out.add_description(unit.sentence, unit.start, unit.end)
 
     def _to_purposes(self, unit: Unit) -> None:
-        self._purposes(unit.kind, unit.sentence, unit.start, unit.end, lead_in=unit.lead_in)
+        if not unit.lead_in and denies(unit.low):
+            # "Tietoja ei käytetä suoramarkkinointiin.": a use denied is no purpose
+            self._denied("purposes", unit)
+            return
+        # "… ei käytetä muuhun kuin tilausten toimittamiseen" names its one use
+        sentence = only_use(unit.sentence)
+        self._purposes(unit.kind, sentence, unit.start, unit.end, lead_in=unit.lead_in)
+
+    def _denied(self, field: str, unit: Unit) -> None:
+        """A sentence that says what the register does NOT hold or do: kept as a note."""
+        self.out.note(field, f"the notice says this is not done: {flat(unit.sentence)}")
+        self.out.map(unit.start, unit.end, field)
 
     def _to_categories(self, unit: Unit) -> None:
         listed = split_items(unit.sentence)
-        if unit.leads:
+        if not unit.leads and denies(unit.low):
+            # "Rekisteriin ei tallenneta henkilötunnusta.": data NOT processed, no entry
+            self._denied("data_categories", unit)
+        elif unit.leads:
             # "Rekisteriin tallennetaan asiakkaiden tiedot:": the lead-in says whose data
             whose = whose_data(unit.sentence)
             for name in whose or ():
@@ -1701,6 +1720,9 @@ class Extractor:
     def _to_sources(self, unit: Unit) -> None:
         if unit.leads:
             self.out.map(unit.start, unit.end, "sources")
+        elif denies(unit.low):
+            # "Emme käytä Postin osoitepalvelua.": a source NOT used is no source
+            self._denied("sources", unit)
         else:
             self._source(unit.sentence, unit.start, unit.end, is_item=False)
 
@@ -1769,8 +1791,9 @@ class Extractor:
         out = self.out
         if out._new("rights_exercise", unit.sentence):  # noqa: SLF001 - the builder's own dedupe
             out.rights_exercise.append(unit.sentence)
+        low = granted(unit.low)  # "ei ole oikeutta vaatia tietojen poistamista": no erasure
         for right, cue in RIGHT_CUES:
-            if cue.search(unit.low):
+            if cue.search(low):
                 out.rights[right] = None
         out.map(unit.start, unit.end, "rights_exercise")
 
@@ -1906,7 +1929,7 @@ class Extractor:
 
     def _source(self, text: str, start: int, end: int, *, is_item: bool) -> None:
         out = self.out
-        low = text.casefold()
+        low = affirmed(text.casefold())  # "…, emme käytä Postin osoitepalvelua": not a source
         found = [key for key, cue in CATALOG_CUES if cue.search(low)]
         if DATA_SUBJECT.search(low) or re.fullmatch(
             r"(?:asiakkaan|rekisteröidyn|jäsenen) (?:itse )?ilmoittamat tiedot\.?", low

@@ -1,0 +1,228 @@
+"""The scope of a negation: which clause of a sentence says that something does NOT happen.
+
+A notice says what it does not do as often as what it does ("Rekisteriin ei
+tallenneta henkilötunnusta", "Vi köper inte uppgifter", "You do not have the
+right to erasure"). Such a clause must never become an entry. The scope of a
+negation word ("ei", "emme", "inte", "not", "never", "don't" …) is its clause:
+the text between commas, semicolons and the words that join clauses. A clause
+after a contrast word ("mutta", "vaan", "men", "utan", "but") says what does
+happen; "ei ainoastaan … vaan myös" / "inte bara" / "not only" is no negation
+at all; an exception ("paitsi", "ellei", "muuhun kuin", "utom", "unless",
+"except", "other than") turns a denial into a statement of what does happen.
+Text in brackets is a remark ("puhelinnumero (ei pakollinen)"), not a clause.
+
+The tables are over the case-folded text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+#: A word that negates its clause (Finnish negative verb, Swedish and English adverbs,
+#: English determiners and contractions); "ei-" opens a compound ("ei-toivottu") and
+#: "kyllä/ei" is a field's two values.
+_NEGATOR: Final = re.compile(
+    r"(?<![/-])\b(?:ei|eikä|emme|emmekä|eivät|eivätkä|ette|ettekä"
+    r"|inte|ej|icke|aldrig|inga|ingen|inget"
+    r"|not|never|nor|cannot)\b(?![/-])"
+    r"|\b(?:no|none)\b(?=\s+[a-zåäö])"
+    r"|\b\w+n[’']t\b"
+)
+#: "not only … but also": the words after such a negation are affirmed.
+_NOT_ONLY: Final = re.compile(
+    r"\b(?:ei|eikä|emme|eivät)\s+(?:\w+\s+)?(?:ainoastaan|vain|pelkästään|yksinomaan|pelkkiä)\b"
+    r"|\binte\s+(?:bara|endast|enbart|enkom)\b|\bnot\s+(?:only|just|merely|solely)\b"
+)
+#: An exception or condition that says the thing does happen after all.
+_EXCEPTION: Final = re.compile(
+    r"\b(?:ellei|elleivät|paitsi|lukuun ottamatta|pois lukien|poikkeuksena|muuhun kuin"
+    r"|muihin kuin|muille kuin|muualle kuin|muutoin kuin|muuten kuin|muulloin kuin"
+    r"|utom|förutom|annat än|andra än|om inte|såvida inte|med undantag"
+    r"|unless|except|other than|apart from)\b"
+    # "ei … ilman suostumusta": done with consent
+    r"|\b(?:ilman|utan|without)\s+(?:\w+\s+){0,3}(?:lupaa|suostumus\w*|samtycke|tillstånd"
+    r"|consent|permission)"
+)
+#: A word that turns a denial round: what follows it does happen.
+_CONTRAST: Final = re.compile(r"\b(?:mutta|vaan|kuitenkin|men|utan|dock|but|however|instead)\b")
+#: Where a clause ends: a sentence's end, a comma, semicolon, colon or dash between
+#: words, or a word that joins a new clause ("mutta", "eikä", "koska", "nor", "if" …).
+_CLAUSE_BREAK: Final = re.compile(
+    r"[,;:.!?]\s|\s[–—-]\s"
+    r"|\s(?=(?:mutta|vaan|eikä|emmekä|eivätkä|koska|sillä|jos|mikäli|kun|vaikka|jolloin"
+    r"|men|utan|eftersom|därför|när|även om|but|nor|because|since|if|when|although)\b)"
+)
+#: A clause that opens with a subordinating word: not the sentence's main clause.
+_SUBORDINATE: Final = re.compile(
+    r"(?:jos|mikäli|kun|koska|vaikka|jotta|jolloin|joka|jotka|jonka|joiden|että|ettei"
+    r"|om|när|eftersom|även om|som|att|if|when|because|since|although|which|who|that)\b"
+)
+_BRACKETED: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def clauses(low: str) -> list[tuple[int, int]]:
+    """The spans of *low*'s clauses, in order (the text outside brackets)."""
+    bare = _BRACKETED.sub(lambda m: " " * len(m.group()), low)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in _CLAUSE_BREAK.finditer(bare):
+        if cut.start() > start:
+            spans.append((start, cut.start()))
+        start = cut.end()
+    if start < len(bare):
+        spans.append((start, len(bare)))
+    return [(s, e) for s, e in spans if bare[s:e].strip()]
+
+
+def negated(clause: str) -> bool:
+    """Whether *clause* (case-folded, one clause) says that something does not happen.
+
+    Examples:
+        >>> negated("rekisteriin ei tallenneta henkilötunnusta")
+        True
+        >>> negated("tietoja ei käytetä ainoastaan laskutukseen")
+        False
+        >>> negated("puhelinnumero (ei pakollinen)")
+        False
+    """
+    bare = _BRACKETED.sub(" ", clause)
+    return _NEGATOR.search(bare) is not None and _NOT_ONLY.search(bare) is None
+
+
+def denies(low: str) -> bool:
+    """Whether the sentence *low* (case-folded) as a whole says that something does not happen.
+
+    Its main clause (the first not led by a subordinating word) is negated, no
+    exception limits the denial, and no clause after a contrast word affirms
+    something instead.
+
+    Examples:
+        >>> denies("rekisteriin ei tallenneta henkilötunnusta.")
+        True
+        >>> denies("emme kerää henkilötunnuksia emmekä terveystietoja.")
+        True
+        >>> denies("tietoja ei käytetä muuhun kuin tilausten toimittamiseen.")
+        False
+        >>> denies("emme käytä evästeitä mainontaan, vaan kävijätilastointiin.")
+        False
+        >>> denies("jos asiakas ei anna tietoja, tilausta ei voida toimittaa.")
+        True
+        >>> denies("rekisteriin tallennetaan nimi, jos asiakas ei kiellä sitä.")
+        False
+    """
+    if _NEGATOR.search(low) is None:
+        return False  # the cheap test first: most sentences deny nothing
+    bare = _BRACKETED.sub(" ", low)
+    if _EXCEPTION.search(bare) is not None or _NOT_ONLY.search(bare) is not None:
+        return False
+    spans = clauses(bare)
+    main = next(
+        ((s, e) for s, e in spans if _SUBORDINATE.match(bare, s) is None),
+        None,
+    )
+    if main is None or not negated(bare[main[0] : main[1]]):
+        return False
+    # "…, vaan / mutta / but …" after the denial: something is affirmed instead
+    return not any(
+        _CONTRAST.match(bare, s) is not None and not negated(bare[s:e])
+        for s, e in spans
+        if s > main[0]
+    )
+
+
+def affirmed(low: str) -> str:
+    """*low* with its negated clauses blanked out (the same length, for cue matching).
+
+    Examples:
+        >>> affirmed("tiedot saadaan asiakkaalta, emme käytä postin osoitepalvelua.").strip()
+        'tiedot saadaan asiakkaalta,'
+    """
+    if _NEGATOR.search(low) is None or _EXCEPTION.search(low) is not None:
+        return low  # nothing denied, or "ei … paitsi X": the clause names what does happen
+    chars = list(low)
+    for start, end in clauses(low):
+        if negated(low[start:end]):
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+#: A negated clause that denies a right: it says the right is not had, does not apply or
+#: cannot be used ("ei ole oikeutta", "ei koske tätä rekisteriä", "gäller inte", "does
+#: not apply", "do not have the right").
+_RIGHT_DENIED: Final = re.compile(
+    r"\b(?:ole|koske|sovell\w*|voi|voida|voidaan|saa|har|gäller|tillämpas|kan|får|finns"
+    r"|have|has|apply|applies|entitled|available|cannot|can[’']t|may)\b"
+)
+#: A right said to be limited, not denied: "ei ole ehdoton", "is not absolute".
+_RIGHT_LIMITED: Final = re.compile(
+    r"ehdot\w*|absoluut\w*|rajoittamat\w*|\baina\b|kaikissa tilanteissa|kaikkia tietoja"
+    r"|absolut\w*|ovillkorlig\w*|\balltid\b|\balways\b|in all cases|every case"
+)
+
+
+def granted(low: str) -> str:
+    """*low* with the clauses that deny a right blanked out (the same length).
+
+    Examples:
+        >>> granted("sinulla ei ole oikeutta vaatia tietojen poistamista, koska …").strip(" ,")
+        'koska …'
+        >>> granted("oikeus tietojen poistamiseen ei ole ehdoton.").strip()
+        'oikeus tietojen poistamiseen ei ole ehdoton.'
+    """
+    if _NEGATOR.search(low) is None:
+        return low
+    chars = list(low)
+    for start, end in clauses(low):
+        clause = low[start:end]
+        if (
+            negated(clause)
+            and _RIGHT_DENIED.search(clause) is not None
+            and _RIGHT_LIMITED.search(clause) is None
+            and _EXCEPTION.search(clause) is None
+        ):
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+#: "X ei käytetä muuhun kuin Y" says "X käytetään vain Y": the denial of all other uses.
+_ONLY_BY_DENIAL: Final = (
+    (
+        re.compile(
+            r"\bei\s+(käytetä|käsitellä)\s+(?:muuhun|muihin)\s+(?:tarkoitukseen\s+|tarkoituksiin\s+)?kuin\b",
+            re.IGNORECASE,
+        ),
+        {"käytetä": "käytetään vain", "käsitellä": "käsitellään vain"},
+    ),
+    (
+        re.compile(
+            r"\b(används|behandlas)\s+inte\s+för\s+(?:något\s+)?annat\s+än\b", re.IGNORECASE
+        ),
+        {"används": "används endast för", "behandlas": "behandlas endast för"},
+    ),
+    (
+        re.compile(
+            r"\b(used|processed)\s+(?:for\s+)?no(?:thing|\s+(?:other\s+)?purpose)\s+other\s+than\b"
+            r"|\bnot\s+(used|processed)\s+for\s+any(?:thing|\s+purpose)\s+other\s+than\b",
+            re.IGNORECASE,
+        ),
+        {"used": "used only for", "processed": "processed only for"},
+    ),
+)
+
+
+def only_use(sentence: str) -> str:
+    """*sentence* with "not for anything other than X" said as "only for X".
+
+    Examples:
+        >>> only_use("Tietoja ei käytetä muuhun kuin tilausten toimittamiseen.")
+        'Tietoja käytetään vain tilausten toimittamiseen.'
+    """
+    if " kuin " not in sentence and " än " not in sentence and " than " not in sentence:
+        return sentence
+    for pattern, words in _ONLY_BY_DENIAL:
+        match = pattern.search(sentence)
+        if match is not None:
+            verb = next(group for group in match.groups() if group)
+            return sentence[: match.start()] + words[verb.casefold()] + sentence[match.end() :]
+    return sentence

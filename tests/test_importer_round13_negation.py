@@ -1,0 +1,249 @@
+"""Round 13: the scope of a negation, so that a denied thing never becomes an entry.
+
+Fictional notices written for these tests: a clause that says something is NOT
+done (not stored, not used, not a source, not a right that applies) gives no
+entry; a real positive beside or inside a negation ("ei ainoastaan … vaan
+myös", "ellei", "unless", a remark in brackets, "kyllä/ei") keeps its entry.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from rekisteri.importer import import_notice
+from rekisteri.importer._negation import affirmed, denies, granted, negated, only_use
+
+if TYPE_CHECKING:
+    from rekisteri.model import Register
+
+CONTROLLER = {
+    "fi": "Rekisterinpitäjä\n\nPuolukan Puutarha Oy\nMarjatie 4, 33100 Tampere\n\n",
+    "sv": "Personuppgiftsansvarig\n\nLingonets Trädgård Ab\nBärvägen 4, 33100 Tammerfors\n\n",
+    "en": "Controller\n\nCowberry Gardens Ltd\nMarjatie 4, 33100 Tampere\n\n",
+}
+DATA = {"fi": "Rekisterin tietosisältö", "sv": "Registrets datainnehåll", "en": "Personal data"}
+PURPOSES = {
+    "fi": "Rekisterin käyttötarkoitus",
+    "sv": "Ändamålet med behandlingen",
+    "en": "Purpose of processing",
+}
+SOURCES = {
+    "fi": "Säännönmukaiset tietolähteet",
+    "sv": "Regelbundna uppgiftskällor",
+    "en": "Sources of data",
+}
+RIGHTS = {
+    "fi": "Rekisteröidyn oikeudet",
+    "sv": "Den registrerades rättigheter",
+    "en": "Rights of the data subject",
+}
+
+
+def draft(lang: str, heading: str, body: str) -> Register:
+    return import_notice(CONTROLLER[lang] + heading + "\n\n" + body + "\n").draft
+
+
+# --- the mechanism -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "asiakkaan syntymäaikaa ei kirjata järjestelmään.",
+        "emme tallenna pankkitilin numeroa emmekä kuvia.",
+        "vi sparar inte kundens födelsedatum.",
+        "we don't keep a copy of your passport.",
+        "we never record phone calls.",
+        "jos jäsen ei maksa maksua, jäsenyyttä ei jatketa.",
+    ],
+)
+def test_a_sentence_whose_main_clause_is_negated_denies(sentence: str) -> None:
+    assert denies(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a real positive around a negation word
+        "tallennamme ei ainoastaan nimen vaan myös osoitteen.",
+        "we keep not only your name but also your address.",
+        "vi sparar inte bara namnet utan också adressen.",
+        # an exception or condition: it does happen
+        "syntymäaikaa ei kirjata, ellei asiakas itse sitä pyydä.",
+        "kuvia ei tallenneta muuhun kuin jäsenkorttiin.",
+        "vi sparar inga bilder utom på medlemskortet.",
+        "we do not keep photos unless you send one to us.",
+        # turned round by a contrast
+        "emme kerää sijaintia, vaan ainoastaan postinumeron.",
+        # the negation sits in a subordinate clause or a remark
+        "tallennamme tiedon siitä, jos asiakas ei halua uutiskirjettä.",
+        "puhelinnumero (ei pakollinen).",
+        "markkinointilupa kyllä/ei.",
+        "ei-jäsenten tilaukset.",
+    ],
+)
+def test_a_positive_around_a_negation_word_does_not_deny(sentence: str) -> None:
+    assert not denies(sentence)
+
+
+def test_only_a_negated_clause_is_blanked() -> None:
+    low = "tiedot saadaan jäseniltä, emme osta osoitteita."
+    kept = affirmed(low)
+    assert len(kept) == len(low)
+    assert "jäseniltä" in kept
+    assert "osoitteita" not in kept
+    assert negated("emme osta osoitteita")
+    assert not negated("tiedot saadaan jäseniltä")
+
+
+def test_a_right_limited_or_affected_is_not_denied() -> None:
+    for low in (
+        "oikeus vastustaa käsittelyä ei ole ehdoton.",
+        "suostumuksen peruminen ei vaikuta aiemman käsittelyn lainmukaisuuteen.",
+        "the right to erasure is not absolute.",
+    ):
+        assert granted(low) == low
+    assert "poist" not in granted("jäsenellä ei ole oikeutta vaatia tietojen poistamista.")
+
+
+def test_not_anything_other_than_is_only() -> None:
+    assert only_use("Osoitetta ei käytetä muuhun kuin laskutukseen.") == (
+        "Osoitetta käytetään vain laskutukseen."
+    )
+    assert only_use("Uppgifterna används inte för annat än fakturering.") == (
+        "Uppgifterna används endast för fakturering."
+    )
+    assert only_use("Osoitetta käytetään laskutukseen.") == "Osoitetta käytetään laskutukseen."
+
+
+# --- data categories ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "names"),
+    [
+        (
+            "fi",
+            "Rekisteriin tallennetaan nimi, osoite ja sähköpostiosoite. Syntymäaikaa ei kirjata.",
+            ["Nimi", "Osoite", "Sähköpostiosoite"],
+        ),
+        ("fi", "Emme tallenna kuvia emmekä pankkitilin numeroa.", []),
+        ("sv", "Vi sparar inte kundens födelsedatum.", []),
+        ("en", "We don't keep a copy of your passport.", []),
+    ],
+)
+def test_data_not_stored_is_no_category(lang: str, body: str, names: list[str]) -> None:
+    result = draft(lang, DATA[lang], body)
+    assert [category.name.get(lang) for category in result.data_categories] == names
+
+
+def test_an_identity_code_not_collected_is_not_flagged() -> None:
+    result = draft("fi", DATA["fi"], "Nimi ja osoite. Henkilötunnusta ei kysytä asiakkailta.")
+    assert not [c for c in result.data_categories if c.personal_identity_code]
+
+
+def test_a_remark_in_brackets_keeps_its_category() -> None:
+    result = draft("fi", DATA["fi"], "- nimi\n- puhelinnumero (ei pakollinen)")
+    assert len(result.data_categories) == 2
+
+
+def test_data_stored_with_an_exception_stays_an_entry() -> None:
+    result = draft(
+        "fi", DATA["fi"], "Syntymäaikaa ei kirjata, ellei asiakas itse pyydä ikäalennusta."
+    )
+    assert len(result.data_categories) == 1
+
+
+# --- purposes -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("fi", "Osoitteita ei käytetä mainontaan."),
+        ("sv", "Adresserna används aldrig för reklam."),
+        ("en", "We do not use your address for advertising."),
+    ],
+)
+def test_a_use_denied_is_no_purpose(lang: str, body: str) -> None:
+    assert draft(lang, PURPOSES[lang], body).purposes == ()
+
+
+def test_a_denied_direct_marketing_sets_no_flag() -> None:
+    result = draft(
+        "fi",
+        PURPOSES["fi"],
+        "Tietoja käytetään jäsenlaskutukseen. Tietoja ei käytetä suoramarkkinointiin.",
+    )
+    assert [purpose.name.fi for purpose in result.purposes] == ["Jäsenlaskutus"]
+    assert not [purpose for purpose in result.purposes if purpose.direct_marketing]
+
+
+def test_no_use_other_than_one_names_that_one() -> None:
+    result = draft("fi", PURPOSES["fi"], "Osoitetta ei käytetä muuhun kuin laskutukseen.")
+    assert [purpose.name.fi for purpose in result.purposes] == ["Laskutus"]
+
+
+# --- sources ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "keys"),
+    [
+        ("fi", "Tiedot saadaan jäseneltä itseltään. Emme käytä Postin osoitepalvelua.", 1),
+        ("fi", "Jäsenrekisteriä ei päivitetä väestötietojärjestelmästä.", 0),
+        ("sv", "Vi köper aldrig adresser av andra.", 0),
+        ("en", "We do not buy addresses from list brokers.", 0),
+    ],
+)
+def test_a_source_not_used_is_no_source(lang: str, body: str, keys: int) -> None:
+    assert len(draft(lang, SOURCES[lang], body).sources) == keys
+
+
+def test_a_source_after_a_contrast_is_read() -> None:
+    result = draft(
+        "fi",
+        SOURCES["fi"],
+        "Emme käytä Postin osoitepalvelua, vaan tiedot saadaan jäseneltä itseltään.",
+    )
+    keys = [source if isinstance(source, str) else source.key for source in result.sources]
+    assert keys == ["data-subject"]
+
+
+# --- rights -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "denied"),
+    [
+        ("fi", "Jäsenellä ei ole oikeutta vaatia tietojen poistamista.", "erasure"),
+        ("fi", "Oikeus vastustaa käsittelyä ei koske tätä rekisteriä.", "object"),
+        ("sv", "Du har inte rätt att invända mot behandlingen.", "object"),
+        ("en", "The right to data portability does not apply here.", "portability"),
+    ],
+)
+def test_a_right_denied_is_no_right(lang: str, body: str, denied: str) -> None:
+    assert denied not in [right.value for right in draft(lang, RIGHTS[lang], body).rights]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "right"),
+    [
+        (
+            "fi",
+            "Jäsenellä on oikeus vaatia tietojen poistamista, jos niitä ei enää tarvita.",
+            "erasure",
+        ),
+        ("fi", "Oikeus tietojen poistamiseen ei ole ehdoton.", "erasure"),
+        (
+            "fi",
+            "Jäsen voi peruuttaa suostumuksensa. Peruuttaminen ei vaikuta aiempaan käsittelyyn.",
+            "withdraw_consent",
+        ),
+        ("en", "You have the right to object unless we show compelling grounds.", "object"),
+    ],
+)
+def test_a_right_beside_a_negation_stays(lang: str, body: str, right: str) -> None:
+    assert right in [value.value for value in draft(lang, RIGHTS[lang], body).rights]
