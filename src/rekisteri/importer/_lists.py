@@ -69,6 +69,14 @@ def split_items(sentence: str) -> tuple[str | None, list[str]] | None:
         >>> split_items("Tiedot saadaan asiakkaalta itseltään.") is None
         True
     """
+    if (
+        ":" not in sentence
+        and "," not in sentence
+        and ";" not in sentence
+        and not sentence.lstrip().startswith(_DASHES)
+        and _LAST.search(sentence) is None
+    ):
+        return None  # no lead-in, no dash run, one item at most (a bullet's "tieto 17")
     text = " ".join(sentence.split())
     lead: str | None = None
     if (colon := _LEAD_COLON.search(text)) is not None:
@@ -123,9 +131,13 @@ def _with_clauses(items: list[str]) -> list[str]:
     return out
 
 
+#: What a dash run opens with.
+_DASHES: Final = ("-", "–", "•")
+
+
 def _dash_items(text: str) -> list[str] | None:
     """The items of a dash run ("- a- b- c"), or ``None``."""
-    if not text.lstrip().startswith(("-", "–", "•")):
+    if not text.lstrip().startswith(_DASHES):
         return None
     items = [capitalise(item) for item in _DASH_RUN.split(text) if item.strip(" .;-–•")]
     if len(items) < _MIN_ITEMS:

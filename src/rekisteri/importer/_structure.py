@@ -487,13 +487,13 @@ class _Splitter:
             # the first line under a heading is its text (a line before it in the block is)
             or (i == 0 and self.pieces[-1].kind == "heading")
             or "," in self.text[start:end]  # "Pekka Virtanen, talouspäällikkö"
+            # a line of a wrapped paragraph, of an address, of a list
+            or not before.endswith(_ENDS_PROSE)
+            or not _unquoted(following)[:1].isupper()
+            or not (following.endswith(_ENDS_PROSE) or len(following.split()) >= _PROSE_WORDS)
+            # the dearest test last (all of them are pure): a bullet's "- tieto 17" is
+            # refused by the line before it
             or not self._unknown_heading(block[i])
-        ):
-            return None
-        if not before.endswith(_ENDS_PROSE):
-            return None  # a line of a wrapped paragraph, of an address, of a list
-        if not _unquoted(following)[:1].isupper() or not (
-            following.endswith(_ENDS_PROSE) or len(following.split()) >= _PROSE_WORDS
         ):
             return None
         line = self.text[start:end]
@@ -524,6 +524,20 @@ class _Splitter:
 
     def _numbered_any(self, block: list[tuple[int, int]], i: int) -> tuple[int, Piece] | None:
         """A heading by its layout: numbered, bulleted, shaped like one (lines taken, piece)."""
+        start = block[i][0]
+        first = self.text[start : start + 1]
+        if not first or not (first.isdigit() or first in _NUMBER_FIRST):
+            # no number opens the line (most lines): the readers of a numbered line find
+            # nothing in it, and are not asked (a numbered heading right under a title,
+            # which :meth:`_numbered` reads at a block's start, is asked for there)
+            numbered = (
+                (self._numbered(block, i) if i == 0 else None)
+                or self._bullet_heading(block, i)
+                or self._shaped_heading(block, i)
+                or self._inner_unknown(block, i)
+                or self._party_lead_in(block, i)
+            )
+            return None if numbered is None else (1, numbered)
         pair = self._number_over_heading(block, i)
         if pair is not None:
             return _PAIR, pair
@@ -1509,6 +1523,9 @@ class _Splitter:
         self.pieces.append(Piece("item", start, end, lines, content))
 
 
+#: What a numbered line may open with besides a digit (a bracket, a blank before the
+#: number): a line opening with none of them is read by no reader of numbered headings.
+_NUMBER_FIRST: Final = "( \t"
 #: A heading's number with a bracket: "3) Data security".
 _PAREN_NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\)[ \t]+[A-ZÄÖÅ]")
 #: A contact channel in a value: an e-mail, a phone or a web address.
