@@ -554,6 +554,7 @@ def import_notice(
     source_name: str | None = None,
     html: bool | None = None,
     locale: str = "fi",
+    model: bool = True,
 ) -> ImportResult:
     """Read an old notice and return a draft register, the unmatched passages and findings.
 
@@ -565,6 +566,10 @@ def import_notice(
         source_name: A name for the input (a file name), kept in the result.
         html: Whether the input is HTML; ``None`` decides from the text.
         locale: The language of the findings' messages: ``"fi"``, ``"sv"`` or ``"en"``.
+        model: Whether a small statistical model (trained on the project's own
+            development notices) may place text the rules left unplaced; each
+            passage it places is quoted in an ``# importer unsure`` remark on its
+            field. ``False`` reads by the rules alone.
 
     Raises:
         ImportInputTypeError: *text_or_html* is not a ``str`` (for ``bytes``,
@@ -611,8 +616,11 @@ def import_notice(
     built.lang = _language(plain.text)
     draft = built.build()
     spans, unreached = _accounted(plain, built.mapped, draft, built)
-    mapped = tuple(MappedSpan(m.start, m.end, m.field) for m in spans)
+    section_fields = _section_fields(text, sections, plain)
     unmatched = tuple(_unmatched(text, spans))
+    if model:
+        spans, unmatched = _read_by_model(text, section_fields, spans, unmatched, built)
+    mapped = tuple(MappedSpan(m.start, m.end, m.field) for m in spans)
     findings: list[Finding] = []
     findings.extend(
         _finding(
@@ -663,9 +671,38 @@ def import_notice(
         notes=MappingProxyType({path: tuple(notes) for path, notes in built.notes.items()}),
         source_name=source_name,
         is_html=is_html,
-        sections=_section_fields(text, sections, plain),
+        sections=section_fields,
         guessed=guessed,
         unreached=unreached,
+    )
+
+
+def _read_by_model(
+    text: str,
+    section_fields: Sequence[tuple[int, int, str]],
+    spans: Sequence[Mapping],
+    unmatched: tuple[Passage, ...],
+    built: Builder,
+) -> tuple[Sequence[Mapping], tuple[Passage, ...]]:
+    """*spans* and *unmatched* after the statistical model placed what it could, with remarks.
+
+    The model (:mod:`rekisteri.importer._model`, read on first use) sees only
+    the passages no rule placed, in the result's text (identity codes masked);
+    it places a passage whole or not at all.
+    """
+    if not unmatched:
+        return spans, unmatched  # nothing to read: the model is not even loaded
+    from rekisteri.importer._model import REMARK, placements
+
+    placed = placements(text, section_fields, [(p.start, p.end) for p in unmatched])
+    if not placed:
+        return spans, unmatched
+    for start, end, field in placed:
+        built.note(field, REMARK.format(passage=" ".join(text[start:end].split())))
+    taken = {(start, end) for start, end, _ in placed}
+    return (
+        [*spans, *(Mapping(start, end, field) for start, end, field in placed)],
+        tuple(p for p in unmatched if (p.start, p.end) not in taken),
     )
 
 
@@ -753,12 +790,13 @@ def import_bytes(
     source_name: str | None = None,
     html: bool | None = None,
     locale: str = "fi",
+    model: bool = True,
 ) -> ImportResult:
     """Decode *data* and import it with :func:`import_notice`.
 
     Without *encoding*, UTF-8 is tried first, then the ``charset`` of an HTML
     ``<meta>`` tag, then Windows-1252 (or Latin-1); a guess is reported as
-    finding ``I008``.
+    finding ``I008``. *model* is as for :func:`import_notice`.
 
     Raises:
         ImportInputTypeError: *data* is not ``bytes`` (for a ``str``, use
@@ -779,7 +817,7 @@ def import_bytes(
     if not text.strip():
         msg = "the input has no text"
         raise UnusableInputError(msg)
-    result = import_notice(text, source_name=source_name, html=html, locale=locale)
+    result = import_notice(text, source_name=source_name, html=html, locale=locale, model=model)
     findings = result.findings
     if guessed and used not in {"utf-8-sig", "utf-16"}:
         findings = (_finding("I008", "text", used, locale), *findings)
