@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rekisteri.importer import import_notice
+from rekisteri.importer._builder import _name_text
 from rekisteri.importer._headings import SectionKind, guess, recognise
 
 
@@ -75,3 +78,63 @@ class TestAQuotedNameWithWebAddresses:
         assert "asiakasrekisteri" in str(result.draft.name)
         assert "NAMN" not in str(result.draft.name)
         assert _fields_of(_QUOTED_NAME, "www.batvarvet.fi") == {"name"}
+
+
+_DATED_BLOCK = (
+    "Rekisteri- ja tietosuojaseloste\n\n"
+    "Rekisteri- ja tietosuojaseloste henkilötietojen käytöstä\n\n"
+    "Päivitetty 03.2024\n\n"
+    "Kylän Vapaaseurakunta Y-tunnus 1234567-1\nKoulukatu 3, 33100 Tampere\n"
+    "toimisto@kylanvapaa.example\n\n \n\n"
+    "Anni Laine\nKoulukatu 3, 33100 Tampere\ntoimisto@kylanvapaa.example\n\n \n\n"
+    "Kylän Vapaaseurakunnan henkilörekisteri\n\n \n\n"
+    "Henkilötietoja käytetään seurakunnan toiminnan järjestämiseksi.\n"
+)
+
+
+class TestDateLines:
+    def test_a_month_and_year_line_is_never_the_controllers_name(self) -> None:
+        """'Päivitetty 03.2024' above the controller's block is a date, not a name."""
+        result = import_notice(_DATED_BLOCK)
+        assert result.draft.controller is not None
+        assert result.draft.controller.name == "Kylän Vapaaseurakunta"
+
+    def test_a_creation_date_is_the_notices_date_when_no_update_is_stated(self) -> None:
+        """'Laadittu', 'Utarbetad': the notice's date when it states no update."""
+        for line, when in (
+            ("Laadittu 14.2.2022.", date(2022, 2, 14)),
+            ("Utarbetad 3. mars 2021.", date(2021, 3, 3)),
+        ):
+            text = (
+                f"Tietosuojaseloste\n\n{line}\n\nRekisterinpitäjä\n\n"
+                "Puutarha Oy, Kukkatie 1, 20100 Turku\n\n"
+                "Rekisterin käyttötarkoitus\n\nAsiakassuhteen hoitaminen.\n"
+            )
+            result = import_notice(text)
+            assert result.draft.updated == when
+            assert _fields_of(text, line[:6]) == {"updated"}
+
+    def test_an_update_date_wins_over_a_creation_date(self) -> None:
+        """A notice drawn up once and updated later is dated by its update."""
+        text = (
+            "Tietosuojaseloste\n\nLaadittu 14.2.2019.\n\nRekisterinpitäjä\n\n"
+            "Puutarha Oy, Kukkatie 1, 20100 Turku\n\n"
+            "Rekisterin käyttötarkoitus\n\nAsiakassuhteen hoitaminen.\n\n"
+            "Päivitetty 2.5.2023.\n"
+        )
+        assert import_notice(text).draft.updated == date(2023, 5, 2)
+
+
+class TestASlashInAOneLanguageName:
+    def test_a_firm_then_its_register_is_one_name(self) -> None:
+        """'Puutarha Oy / Puutarha Garden Club Register' is no Finnish and English pair."""
+        name = _name_text("Puutarha Oy / Puutarha Garden Club Register")
+        assert name is not None
+        assert name.fi == "Puutarha Oy / Puutarha Garden Club Register"
+        assert name.en is None
+
+    def test_a_name_and_its_translation_are_still_two(self) -> None:
+        """'Asiakasrekisteri / Customer register' stays a Finnish and an English name."""
+        name = _name_text("Asiakasrekisteri / Customer register")
+        assert name is not None
+        assert (name.fi, name.en) == ("Asiakasrekisteri", "Customer register")

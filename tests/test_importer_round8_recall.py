@@ -258,8 +258,9 @@ def test_storage_and_duration_words_need_their_context(line: str) -> None:
         ("Last updated March 1st, 2023", date(2023, 3, 1)),
         ("Updated on 2023-03-01", date(2023, 3, 1)),
         ("Viimeksi muokattu 2.11.2020", date(2020, 11, 2)),
-        # no date the notice was changed: a creation date, an order of day and month unknown
-        ("Laadittu 1.3.2023", None),
+        # a creation date is the notice's date when it states no update (round 13)
+        ("Laadittu 1.3.2023", date(2023, 3, 1)),
+        # no date: an order of day and month unknown
         ("Updated 03/01/2023", None),
         ("Päivitetty 31.2.2020", None),  # no such day
     ],

@@ -19,6 +19,7 @@ from rekisteri.importer._cues import (
     updated_in,
 )
 from rekisteri.importer._finnish import slugify
+from rekisteri.importer._register_name import LEGAL_FORMS
 from rekisteri.model import (
     Address,
     ContactPoint,
@@ -537,12 +538,39 @@ _ENGLISH: Final = re.compile(r"(?i)\b(?:the|and|of|for|register|customer|members
 _SWEDISH: Final = re.compile(r"(?i)(?:register|registret|registrets)$|\b(?:och|för|av)\b")
 
 
+#: A firm's or an association's legal form, last in its name.
+_OWNER_FORMS: Final = frozenset(LEGAL_FORMS) | {"ltd", "inc", "llc", "plc", "gmbh"}
+#: A word of a register's name: a half without one beside a half with one is no translation.
+_REGISTER_WORD: Final = re.compile(r"(?i)rekister|regist|tietokan|databas|\bfile\b")
+
+
+def _owner_and_register(first: str, second: str) -> bool:
+    """Whether "first / second" is one name, its owner then its register, not two languages.
+
+    "Studio Oy / Studio Design Customer Register": a firm's name (its legal form
+    last) is no translation of a register's name; "Asiakasrekisteri / Customer
+    register" is two.
+    """
+    words = first.split()
+    return (
+        len(words) > 1
+        and words[-1].strip(".,").casefold() in _OWNER_FORMS
+        and _REGISTER_WORD.search(first) is None
+        and _REGISTER_WORD.search(second) is not None
+    )
+
+
 def _name_text(name: str | None) -> LocalizedText | None:
     """The register's name; "Finnish / English" (or Swedish) gives both languages."""
     if not name or not name.strip():
         return None
     parts = [part.strip() for part in name.split(" / ")]
-    if len(parts) == 2 and all(parts) and _SWEDISH.search(parts[0]) is None:
+    if (
+        len(parts) == 2
+        and all(parts)
+        and _SWEDISH.search(parts[0]) is None
+        and not _owner_and_register(parts[0], parts[1])
+    ):
         other = parts[1]
         if _ENGLISH.search(other) and not re.search(r"(?i)\b(?:och|för)\b", other):
             return LocalizedText(fi=parts[0], en=other)

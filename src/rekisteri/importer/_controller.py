@@ -1821,12 +1821,14 @@ _NAME_FIRST: Final = re.compile(
     r"\b[^.]*\.?$"
 )
 _NAME_FIRST_WORDS: Final = 6
-#: A date with its label alone: "Laadittu: 14.3.2024", "Päivitetty 1.2.2025".
+#: A date with its label alone: "Laadittu: 14.3.2024", "Päivitetty 1.2.2025", "… 05.2023".
 #: A date line is short; the bound keeps the pattern's backtracking off long runs of spaces.
 _DATE_LINE_MAX: Final = 80
 _DATE_LINE: Final = re.compile(
     r"(?:[^\W\d_][\w -]{0,30}?(?:[ \t]*:)?[ \t]*)?"
-    r"[0-9]{1,2}\.[ \t]?[0-9]{1,2}\.[ \t]?(?:[0-9]{4}|[0-9]{2})\.?"
+    r"(?:[0-9]{1,2}\.[ \t]?[0-9]{1,2}\.[ \t]?(?:[0-9]{4}|[0-9]{2})"
+    # a month and a year: "Päivitetty 05.2023", "Uppdaterad 5/2023"
+    r"|[0-9]{1,2}[./](?:19|20)[0-9]{2})\.?"
 )
 #: Notes that name a person in a contact block ("… another contact here: Aino Esimerkki").
 _PERSON_NOTES: Final = (

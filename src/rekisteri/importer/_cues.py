@@ -7,6 +7,7 @@ value (an e-mail written out, a Y-tunnus in its compact form, a period).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from datetime import date
@@ -897,18 +898,28 @@ _MONTHS: Final = {
 _MONTH: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
 #: "Päivitetty 21.1.2016", "Uppdaterad: 3.4.2019", "Viimeisin muutos 9.11.2021", "Last updated
 #: 1 March 2023", "Updated on 2023-03-01", the date on the keyword's next line too: the date
-#: the notice was last changed (a creation date alone, "Laadittu", is not).
-UPDATED: Final = re.compile(
-    r"(?i)\b(?:päivitetty(?: viimeksi)?(?:/tarkastettu)?|viimeksi (?:päivitetty|muokattu|muutettu)"
-    r"|viimeisin (?:muutos|päivitys)|muutettu|muokattu|laatimis- tai muutosajankohta|päivityspäivä"
-    r"|uppdaterad|senast (?:uppdaterad|ändrad)|(?:last )?updated(?: on)?|last (?:modified|revised)"
-    r"|date of (?:the )?last update)\b[^0-9\n]{0,20}?(?:\n[ \t]*)?"
+#: the notice was last changed (a creation date, "Laadittu", only when none is stated).
+_DATED: Final = (
+    r"\b[^0-9\n]{0,20}?(?:\n[ \t]*)?"
     r"(?:(?P<day>[0-9]{1,2})\.[ ]?(?P<month>[0-9]{1,2})\.[ ]?(?P<year>(?:19|20)[0-9]{2})"
     r"|(?P<iso_year>(?:19|20)[0-9]{2})-(?P<iso_month>[0-9]{1,2})-(?P<iso_day>[0-9]{1,2})\b"
     rf"|(?P<named_day>[0-9]{{1,2}})\.?[ ](?P<named_month>{_MONTH})[ ]"
     r"(?P<named_year>(?:19|20)[0-9]{2})"
     rf"|(?P<en_month>{_MONTH})[ ](?P<en_day>[0-9]{{1,2}})(?:st|nd|rd|th)?,?[ ]"
     r"(?P<en_year>(?:19|20)[0-9]{2}))"
+)
+UPDATED: Final = re.compile(
+    r"(?i)\b(?:päivitetty(?: viimeksi)?(?:/tarkastettu)?|viimeksi (?:päivitetty|muokattu|muutettu)"
+    r"|viimeisin (?:muutos|päivitys)|muutettu|muokattu|laatimis- tai muutosajankohta|päivityspäivä"
+    r"|uppdaterad|senast (?:uppdaterad|ändrad)|(?:last )?updated(?: on)?|last (?:modified|revised)"
+    r"|date of (?:the )?last update|tarkistettu|tarkastettu|granskad|reviewed(?: on)?)" + _DATED
+)
+#: "Laadittu 24.5.2018", "Utarbetad 17. november 2018", "Formulerat 10.8.2021", "Created on
+#: …": the date the notice was written. It is the notice's date only when the notice states
+#: no update (:func:`updated_in`).
+CREATED: Final = re.compile(
+    r"(?i)\b(?:laadittu|laatimispäivä(?:määrä)?|upprättad|uppgjord|utarbetad|formulerad|formulerat"
+    r"|created(?: on)?|drawn up(?: on)?)" + _DATED
 )
 
 
@@ -943,8 +954,32 @@ def updated_in(text: str, start: int, end: int) -> tuple[date, int, int] | None:
     lines) the latest; the span covers them all when only white space and
     punctuation stand between them, else the latest's own.
     """
+    stated = _dates_in(UPDATED, text, start, end)
+    if not stated and not updated_anywhere(text):
+        # a notice that states no update: its creation date is its date
+        stated = _dates_in(CREATED, text, start, end)
+    if not stated:
+        return None
+    latest = max(stated, key=lambda each: (each[0], -each[1]))  # the same date: the first
+    joined = all(
+        not any(char.isalnum() for char in text[before[2] : after[1]])
+        for before, after in itertools.pairwise(stated)
+    )
+    return (latest[0], stated[0][1], stated[-1][2]) if joined else latest
+
+
+@functools.lru_cache(maxsize=8)
+def updated_anywhere(text: str) -> bool:
+    """Whether *text* states an update date anywhere (remembered: asked of every sentence)."""
+    return UPDATED.search(text) is not None
+
+
+def _dates_in(
+    pattern: re.Pattern[str], text: str, start: int, end: int
+) -> list[tuple[date, int, int]]:
+    """The dates *pattern* finds in ``text[start:end]``, the latest of each list, with its span."""
     stated: list[tuple[date, int, int]] = []
-    for found in UPDATED.finditer(text, start, end):
+    for found in pattern.finditer(text, start, end):
         dates = [_date_of(found)]
         position = found.end()
         while (more := _NEXT_DATE.match(text, position, end)) is not None:
@@ -956,11 +991,4 @@ def updated_in(text: str, start: int, end: int) -> tuple[date, int, int] | None:
             stated.append((max(date(*each) for each in dates), found.start(), position))
         except ValueError:
             continue
-    if not stated:
-        return None
-    latest = max(stated, key=lambda each: (each[0], -each[1]))  # the same date: the first
-    joined = all(
-        not any(char.isalnum() for char in text[before[2] : after[1]])
-        for before, after in itertools.pairwise(stated)
-    )
-    return (latest[0], stated[0][1], stated[-1][2]) if joined else latest
+    return stated
