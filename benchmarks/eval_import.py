@@ -3,7 +3,9 @@
 Run: python benchmarks/eval_import.py  (``--no-eval``: dev, corpus and older fixtures
 only, the held-out set not even read: for working on the rules; ``--by-field``: for
 each set, the right-field share by the field a section names and where the rest of
-its text went, summed over the set — for eval too, never per fixture)
+its text went, summed over the set — for eval too, never per fixture; ``--no-model``:
+import with ``model=False``, so without the statistical reader whose placements are
+``# importer unsure`` comments, to show how much of the right-field share they give)
 
 Three sets are scored (issue 15; fixture format in tests/fixtures/legacy/README.md):
 
@@ -252,7 +254,7 @@ def _sections(result: ImportResult, sections: list[dict[str, str]], tally: Tally
 def _score(
     notice: Path, expected: dict[str, Any], tally: Tally | None = None
 ) -> tuple[dict[str, bool], tuple[int, int] | None, int]:
-    result = import_bytes(notice.read_bytes(), source_name=notice.name)
+    result = import_bytes(notice.read_bytes(), source_name=notice.name, **IMPORT_OPTIONS)
     facts = score_facts(expected, result.draft)
     sections = expected.get("fixture", {}).get("sections")
     field = right_field(result, sections) if sections else None
@@ -312,17 +314,24 @@ def _breakdowns(tally: Tally, name: str, args: list[str]) -> None:
 
 #: The command line's flags; anything else (``--help`` too) prints the usage and
 #: scores nothing, so that a mistyped flag never runs the held-out scoring.
-FLAGS: Final = ("--no-eval", "--by-field", "--by-cause")
+FLAGS: Final = ("--no-eval", "--by-field", "--by-cause", "--no-model")
+
+#: Keyword arguments for every ``import_bytes`` call (``--no-model`` sets ``model=False``;
+#: empty otherwise, so that the scorer also runs against code without that option).
+IMPORT_OPTIONS: dict[str, Any] = {}
 
 
 def _check_flags(args: list[str]) -> None:
-    """Print the usage and stop when *args* holds anything but :data:`FLAGS`."""
+    """Print the usage and stop when *args* holds anything but :data:`FLAGS`; set the options."""
     unknown = [arg for arg in args if arg not in FLAGS]
     if unknown:
         usage = " ".join(f"[{flag}]" for flag in FLAGS)
         print(f"usage: python benchmarks/eval_import.py {usage}", file=sys.stderr)
         print((__doc__ or "").split("\n\n")[0], file=sys.stderr)
         raise SystemExit(0 if unknown in (["--help"], ["-h"]) else 2)
+    IMPORT_OPTIONS.clear()
+    if "--no-model" in args:
+        IMPORT_OPTIONS["model"] = False
 
 
 def main(argv: list[str] | None = None) -> None:
