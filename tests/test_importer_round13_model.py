@@ -269,3 +269,18 @@ def test_placements_are_linear() -> None:
 
     small, large = cost(500), cost(2000)
     assert large < 6 * max(small, 1e-3)
+
+
+def test_cli_no_model_reads_by_the_rules_alone(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from rekisteri.cli import cli
+
+    notice = tmp_path / "seloste.txt"
+    notice.write_text(_notice(), encoding="utf-8")
+    runner = CliRunner()
+    with_model = runner.invoke(cli, ["import", str(notice), "--exit-zero"])
+    without = runner.invoke(cli, ["import", str(notice), "--exit-zero", "--no-model"])
+    assert with_model.exit_code == without.exit_code == 0
+    assert "read by the statistical model" in with_model.stdout
+    assert "read by the statistical model" not in without.stdout

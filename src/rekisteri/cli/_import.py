@@ -176,6 +176,15 @@ def _read_notice(notice: str, name: str) -> bytes:
     default=None,
     help="Read NOTICE as HTML or as plain text (default: by its suffix, else by its content).",
 )
+@click.option(
+    "--no-model",
+    "no_model",
+    is_flag=True,
+    help=(
+        "Read by the rules alone: no statistical model places passages the rules left "
+        "unplaced (by default it may, each with an 'importer unsure' comment)."
+    ),
+)
 @exit_zero_option()
 def import_command(
     notice: str,
@@ -187,6 +196,7 @@ def import_command(
     fmt: str,
     locale: str,
     html: bool | None,
+    no_model: bool,
     exit_zero: bool,
 ) -> None:
     """Import an old rekisteriseloste NOTICE (.txt or .html) as a TOML draft register.
@@ -210,7 +220,14 @@ def import_command(
         suffix = Path(notice).suffix.lower()
         html = True if suffix in _HTML_SUFFIXES else False if suffix in _TEXT_SUFFIXES else None
     try:
-        result = import_bytes(data, encoding=encoding, source_name=name, html=html, locale=locale)
+        result = import_bytes(
+            data,
+            encoding=encoding,
+            source_name=name,
+            html=html,
+            locale=locale,
+            model=not no_model,
+        )
     except UnusableInputError as exc:
         fail(f"{name}: {exc}")
     draft = to_toml(result.draft, notes=result.notes, header=_header(result, name))
