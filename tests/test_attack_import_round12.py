@@ -1626,13 +1626,6 @@ def test_the_parts_of_a_retention_section_named_after_people_stay_in_it() -> Non
 # --- K30: one stray Windows-1252 byte turns a UTF-8 notice into mojibake -------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K30: a UTF-8 notice with one stray Windows-1252 byte (an en dash 0x96 pasted "
-    "from Word) is read wholly as Windows-1252: every ä and ö becomes 'Ã¤'/'Ã¶' in the draft "
-    "(64 in the Word notice), headings with them are no longer known (the controller's heading "
-    "lands in the description), and only the info finding I008 says so",
-)
 def test_one_stray_byte_does_not_garble_a_utf8_notice() -> None:
     data = WORD_NOTICE.encode("utf-8").replace(
         b"Kahvila Kanerva Oy\n", b"Kahvila Kanerva Oy \x96 kahvila\n", 1
@@ -2273,11 +2266,6 @@ def test_some_denied_rights_are_kept_out(lang: str, text: str) -> None:
 # --- K45: a cookie listed as not in use is a cookie ---------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K45: a cookie line that says the cookie is not used ('_ga: ei käytössä', "
-    "'_fbp – not in use') gives a cookie with that purpose",
-)
 @pytest.mark.parametrize("line", ["_ga: ei käytössä", "_ga – ei käytössä", "_fbp – not in use"])
 def test_a_cookie_not_in_use_is_no_cookie(line: str) -> None:
     draft = section("fi", COOKIES["fi"], "PHPSESSID: istunnon tunniste\n" + line).draft

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from rekisteri.importer import import_notice
+from rekisteri.importer import import_bytes, import_notice
 from rekisteri.importer._negation import affirmed, denies, granted, negated, only_use
 
 if TYPE_CHECKING:
@@ -247,3 +247,39 @@ def test_a_right_denied_is_no_right(lang: str, body: str, denied: str) -> None:
 )
 def test_a_right_beside_a_negation_stays(lang: str, body: str, right: str) -> None:
     assert right in [value.value for value in draft(lang, RIGHTS[lang], body).rights]
+
+
+# --- a cookie line that says the cookie is not set --------------------------------------
+
+
+@pytest.mark.parametrize("line", ["_fbp: ei enää käytössä", "_hjid – not in use"])
+def test_a_cookie_not_set_is_no_cookie(line: str) -> None:
+    result = draft("fi", "Evästeet", "wp_session: kirjautumisen tunniste\n" + line)
+    assert [cookie.name for cookie in result.cookies] == ["wp_session"]
+    assert result.cookie_policy is not None
+
+
+# --- UTF-8 with a stray byte -----------------------------------------------------------
+
+
+def test_a_stray_byte_in_a_utf8_notice_keeps_the_letters() -> None:
+    notice = (
+        "Rekisterinpitäjä\n\nPuolukan Puutarha Oy \x96 taimimyymälä\nMarjatie 4, 33100 Tampere\n\n"
+        "Rekisterin tietosisältö\n\nNimi, sähköpostiosoite ja ostohistoria.\n"
+    )
+    data = notice.replace("\x96", "@@").encode("utf-8").replace(b"@@", b"\x96")
+    result = import_bytes(data, source_name="seloste.txt")
+    assert result.encoding == "utf-8+cp1252"
+    assert "Ã" not in result.text
+    assert "–" in result.text
+    assert "I008" in [finding.code for finding in result.findings]
+    assert [c.name.fi for c in result.draft.data_categories] == [
+        "Nimi",
+        "Sähköpostiosoite",
+        "Ostohistoria",
+    ]
+
+
+def test_a_windows_1252_notice_stays_windows_1252() -> None:
+    data = "Rekisterinpitäjä\n\nPuolukan Puutarha Oy\nMarjatie 4, 33100 Tampere\n".encode("cp1252")
+    assert import_bytes(data, source_name="seloste.txt").encoding == "cp1252"

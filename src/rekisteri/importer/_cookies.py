@@ -74,6 +74,12 @@ _DURATION_IN_BRACKETS: Final = re.compile(
     r"[^()]*)\)\.?$"
 )
 _NECESSARY: Final = re.compile(r"välttämät|nödvändig|necessary|essential|strictly")
+#: A cookie line's text that says the cookie is not set: "ei käytössä", "not in use".
+_NOT_IN_USE: Final = re.compile(
+    r"(?:ei|emme)\s+(?:enää\s+|ole\s+)?(?:käytössä|käytetä|käytä|aseteta)\b"
+    r"|(?:används|sätts)\s+inte\b|(?:inte|ej)\s+i\s+(?:bruk|användning)\b"
+    r"|(?:not|no longer)\s+(?:in\s+use|used|set)\b|unused\b"
+)
 #: A cell longer than this is prose, not a table's cell.
 _MAX_CELL: Final = 200
 
@@ -273,6 +279,8 @@ def _one_a_line(lines: list[str], taken: set[int]) -> list[FoundCookie]:
         if _column(name) is not None or name.casefold() in _NOT_NAMES or is_field_label(name):
             continue  # "Tarkoitus: …", "Y-tunnus: …" are labels, "HUOM: …" a remark
         rest = match.group("rest").strip()
+        if _NOT_IN_USE.match(rest.casefold()) is not None:
+            continue  # "_ga: ei käytössä": a cookie the service does not set
         cookie = FoundCookie(name, lines=[index])
         bracket = _DURATION_IN_BRACKETS.search(rest)
         if bracket is not None and bracket.start() > 0:

@@ -41,7 +41,8 @@ def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str, bool]
     """Return the text of *data*, the encoding used, and whether it was guessed.
 
     Without *encoding*: a byte-order mark decides; otherwise UTF-8 if the
-    bytes are valid UTF-8; otherwise the ``charset`` of an HTML ``<meta>``
+    bytes are valid UTF-8, or UTF-8 but for a few stray bytes (each read as
+    Windows-1252, reported as ``utf-8+cp1252``); otherwise the ``charset`` of an HTML ``<meta>``
     tag, if it names a known encoding that decodes the bytes; otherwise
     Windows-1252 (which puts ä, ö and å where Latin-1 does), or Latin-1
     when a byte occurs that Windows-1252 does not define.
@@ -67,6 +68,9 @@ def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str, bool]
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
+    mended = _utf8_with_strays(data)
+    if mended is not None:
+        return mended, UTF8_WITH_STRAYS, True
     found = _META_CHARSET.search(data[:4096])
     if found is not None:
         try:
@@ -78,6 +82,45 @@ def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str, bool]
         if name and name != "utf-8" and (text := _try(data, name)) is not None:
             return text
     return _fallback(data)
+
+
+#: The encoding reported for UTF-8 with a few stray single bytes read as Windows-1252.
+UTF8_WITH_STRAYS: Final = "utf-8+cp1252"
+#: At most this many stray bytes, and at least this many valid UTF-8 letters beyond
+#: ASCII for each, make a text UTF-8 with strays (a Word en dash pasted into it).
+_MAX_STRAYS: Final = 16
+_LETTERS_A_STRAY: Final = 4
+
+
+def _utf8_with_strays(data: bytes) -> str | None:
+    r"""*data* as UTF-8 whose few invalid bytes are Windows-1252, or None if it is not that.
+
+    One stray byte (0x96, a Word en dash) in a UTF-8 notice would otherwise make
+    the whole text Windows-1252, every "ä" two letters ("Ã¤").
+
+    Examples:
+        >>> _utf8_with_strays("Pääkäyttäjä ".encode() + b"\x96 Kukka Oy")
+        'Pääkäyttäjä – Kukka Oy'
+        >>> _utf8_with_strays("Rekisterinpitäjä".encode("cp1252")) is None
+        True
+    """
+    parts: list[str] = []
+    at = strays = 0
+    while True:
+        try:
+            parts.append(data[at:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            parts.append(data[at : at + exc.start].decode("utf-8"))
+            stray = data[at + exc.start : at + exc.end]
+            strays += len(stray)
+            if strays > _MAX_STRAYS:
+                return None
+            parts.append(stray.decode("latin-1" if _UNDEFINED_IN_CP1252 & set(stray) else "cp1252"))
+            at += exc.end
+    text = "".join(parts)
+    letters = sum(1 for char in text if char > "\x7f") - strays
+    return text if letters >= _LETTERS_A_STRAY * strays else None
 
 
 def text_encoding(encoding: object, where: str) -> str:
