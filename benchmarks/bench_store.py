@@ -11,6 +11,14 @@ Run: python benchmarks/bench_store.py [--rounds N] [--events N]
 (2) ``may_process`` for one subject in a store of --events events (default
     1,000,000; built once into benchmarks/_data/, which git ignores) vs a bare
     indexed SELECT of that subject's latest row. Goal: within 3x.
+(3) ``verify`` and ``verify_requests`` of a store of --verify-events consent
+    events (default 100,000) and half as many request events, and of one a
+    tenth that size, each vs a bare read of every row of its ledger in ``seq``
+    order (the least a walk of the chain reads), with the microseconds per
+    event at both sizes (the same at both: linear) and the time of the schema
+    check alone (``sqlite_master`` against rekisteri's own schema, and
+    ``PRAGMA integrity_check``, which reads every page of the file); in CPU
+    time (``time.process_time``), as SQLite works inside the process.
 
 With ``--backend postgres`` (DSN from ``--dsn`` or REKISTERI_BENCH_POSTGRES, a
 ``postgresql://`` URL; each run uses fresh schemas and drops them):
@@ -18,7 +26,9 @@ With ``--backend postgres`` (DSN from ``--dsn`` or REKISTERI_BENCH_POSTGRES, a
     of the same rows into an equivalent table, one transaction per batch;
 (2) ``may_process`` vs a bare indexed SELECT of the latest row (on a
     connection of its own to the same database), in a store of --events;
-(3) append throughput with 1, 2, 4 and 8 writer processes into one store.
+(3) append throughput with 1, 2, 4 and 8 writer processes into one store;
+(4) ``verify`` and ``verify_requests`` as for SQLite (the schema check there is
+    six catalogue queries), in wall-clock time: the server does most of the work.
 """
 
 from __future__ import annotations
@@ -32,14 +42,19 @@ import time
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from _util import race
 
 from rekisteri.consent import ConsentEvent, EventKind
+from rekisteri.requests import RequestEvent
+from rekisteri.store import _schema
 from rekisteri.store.sqlite import SCHEMA_VERSION, SQLiteStore
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 DATA = Path(__file__).parent / "_data"
 T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
@@ -48,6 +63,18 @@ APPEND_EVENTS = 100_000
 BATCH = 1_000
 QUERIES = 5_000
 SECRET = b"benchmark secret, 32 bytes or more"
+VERIFY_EVENTS = 100_000
+#: The plain read that a walk of each ledger cannot do without: every row, in ``seq`` order.
+CONSENT_ROWS = (
+    "SELECT seq, subject, purpose, kind, at_us, payload, digest, prev, hash, status,"
+    " valid_until_us FROM {t}events ORDER BY seq"
+)
+REQUEST_ROWS = (
+    "SELECT seq, request_id, subject, kind, at_us, payload, digest, prev, hash"
+    " FROM {t}request_events ORDER BY seq"
+)
+PG_CONSENT_ROWS: Any = CONSENT_ROWS.format(t="bench_verify.")
+PG_REQUEST_ROWS: Any = REQUEST_ROWS.format(t="bench_verify.")
 
 
 def events(count: int, prefix: str = "s") -> list[ConsentEvent]:
@@ -116,6 +143,96 @@ def bench_append(rounds: int) -> None:
     )
     remove(ours_path)
     remove(bare_path)
+
+
+def request_events(count: int) -> list[RequestEvent]:
+    """Per request a receive then an acknowledge, *count* events in all; fictitious opaque ids."""
+    return [
+        RequestEvent(
+            request_id=f"r{i // 2}",
+            subject=f"s{i // 2}",
+            kind="receive" if i % 2 == 0 else "acknowledge",
+            at=T0 + timedelta(seconds=i),
+            right="access" if i % 2 == 0 else None,
+        )
+        for i in range(count)
+    ]
+
+
+def fill_for_verify(store: Any, count: int) -> None:  # noqa: ANN401 - either store
+    """*count* consent events and half as many request events, in batches."""
+    data = events(count, prefix="v")
+    for i in range(0, len(data), BATCH):
+        store.append(data[i : i + BATCH])
+    requests = request_events(count // 2)
+    for i in range(0, len(requests), BATCH):
+        store.append_requests(requests[i : i + BATCH])
+
+
+def _verify_line(
+    backend: str, count: int, best: dict[str, float], per_event: dict[str, list[float]]
+) -> None:
+    for ledger, bare in (("verify", "bare consent rows"), ("verify_requests", "bare request rows")):
+        rows = count if ledger == "verify" else count // 2
+        small, large = per_event[ledger]
+        print(
+            f"{backend} {ledger}, {rows:,} events: {best[ledger]:.3f} s, "
+            f"{best[ledger] / best[bare]:.1f}x a bare read of every row ({best[bare]:.3f} s);"
+            f" {small:.1f} us per event at a tenth of the size, {large:.1f} us at the full size"
+        )
+
+
+def race_cpu(candidates: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """:func:`race` in this process's CPU time (the best of *rounds* of each).
+
+    SQLite works inside the process; other jobs on a shared machine do not count.
+    """
+    best = dict.fromkeys(candidates, float("inf"))
+    for _ in range(rounds):
+        for name, func in candidates.items():
+            start = time.process_time()
+            func()
+            best[name] = min(best[name], time.process_time() - start)
+    return best
+
+
+def bench_verify(rounds: int, count: int) -> None:
+    DATA.mkdir(exist_ok=True)
+    per_event: dict[str, list[float]] = {"verify": [], "verify_requests": []}
+    best: dict[str, float] = {}
+    for size in (count // 10, count):
+        path = DATA / f"bench-verify-{size}.db"
+        remove(path)
+        with SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as store:
+            fill_for_verify(store, size)
+        with (
+            SQLiteStore(path, purposes=PURPOSES, secret=SECRET) as store,
+            closing(sqlite3.connect(path)) as conn,
+        ):
+            assert store.verify().ok
+            assert store.verify_requests().ok
+            best = race_cpu(
+                {
+                    "bare consent rows": lambda: conn.execute(CONSENT_ROWS.format(t="")).fetchall(),
+                    "verify": store.verify,
+                    "bare request rows": lambda: conn.execute(REQUEST_ROWS.format(t="")).fetchall(),
+                    "verify_requests": store.verify_requests,
+                    "schema check": lambda: _schema.sqlite_problems(conn),
+                    # the schema check's first half: its read of sqlite_master
+                    "sqlite_master only": lambda: _schema._sqlite_objects(conn),  # noqa: SLF001
+                },
+                rounds,
+            )
+        per_event["verify"].append(best["verify"] / size * 1e6)
+        per_event["verify_requests"].append(best["verify_requests"] / (size // 2) * 1e6)
+        remove(path)
+    _verify_line("sqlite", count, best, per_event)
+    print(
+        f"sqlite schema check (in each verify above): {best['schema check'] * 1e3:.1f} ms,"
+        f" of which sqlite_master against rekisteri's schema {best['sqlite_master only'] * 1e3:.2f}"
+        f" ms and PRAGMA integrity_check the rest ({best['schema check'] / best['verify']:.0%}"
+        " of verify)"
+    )
 
 
 def build(path: Path, count: int) -> None:
@@ -306,23 +423,69 @@ def pg_concurrency(dsn: str, count: int) -> None:
     _pg_schema(dsn, "bench_conc")
 
 
+def pg_verify(dsn: str, rounds: int, count: int) -> None:
+    import psycopg
+
+    per_event: dict[str, list[float]] = {"verify": [], "verify_requests": []}
+    best: dict[str, float] = {}
+    for size in (count // 10, count):
+        _pg_schema(dsn, "bench_verify")
+        with _pg_store(dsn, "bench_verify") as store:
+            fill_for_verify(store, size)
+        with _pg_store(dsn, "bench_verify") as store, psycopg.connect(dsn) as conn:
+            assert store.verify().ok
+            assert store.verify_requests().ok
+
+            def schema_check(conn: Any = conn) -> object:  # noqa: ANN401 - a psycopg connection
+                return _schema.pg_problems(
+                    lambda query, params: conn.execute(query, params).fetchall(), "bench_verify"
+                )
+
+            best = race(
+                {
+                    "bare consent rows": lambda: conn.execute(PG_CONSENT_ROWS).fetchall(),
+                    "verify": store.verify,
+                    "bare request rows": lambda: conn.execute(PG_REQUEST_ROWS).fetchall(),
+                    "verify_requests": store.verify_requests,
+                    "schema check": schema_check,
+                },
+                rounds,
+            )
+        per_event["verify"].append(best["verify"] / size * 1e6)
+        per_event["verify_requests"].append(best["verify_requests"] / (size // 2) * 1e6)
+    _pg_schema(dsn, "bench_verify")
+    _verify_line("postgres", count, best, per_event)
+    print(
+        f"postgres schema check (in each verify above): {best['schema check'] * 1e3:.1f} ms"
+        f" ({best['schema check'] / best['verify']:.1%} of verify)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--dsn", default=os.environ.get("REKISTERI_BENCH_POSTGRES", ""))
+    parser.add_argument(
+        "--verify-events", type=int, default=VERIFY_EVENTS, help="consent events for (3)/(4)"
+    )
+    parser.add_argument("--verify-only", action="store_true", help="time verify alone")
     args = parser.parse_args()
     if args.backend == "postgres":
         if not args.dsn:
             parser.error("--backend postgres needs --dsn or REKISTERI_BENCH_POSTGRES")
-        pg_append(args.dsn, args.rounds, min(args.events, APPEND_EVENTS))
-        pg_may_process(args.dsn, args.rounds, args.events)
-        pg_concurrency(args.dsn, min(args.events, APPEND_EVENTS))
+        if not args.verify_only:
+            pg_append(args.dsn, args.rounds, min(args.events, APPEND_EVENTS))
+            pg_may_process(args.dsn, args.rounds, args.events)
+            pg_concurrency(args.dsn, min(args.events, APPEND_EVENTS))
+        pg_verify(args.dsn, args.rounds, args.verify_events)
         return
     DATA.mkdir(exist_ok=True)
-    bench_append(args.rounds)
-    bench_may_process(args.rounds, args.events)
+    if not args.verify_only:
+        bench_append(args.rounds)
+        bench_may_process(args.rounds, args.events)
+    bench_verify(args.rounds, args.verify_events)
 
 
 if __name__ == "__main__":
