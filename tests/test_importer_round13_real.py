@@ -6,6 +6,7 @@ from datetime import date
 
 from rekisteri.importer import import_notice
 from rekisteri.importer._builder import _name_text
+from rekisteri.importer._contact import parse_line
 from rekisteri.importer._headings import SectionKind, guess, recognise
 
 
@@ -138,3 +139,14 @@ class TestASlashInAOneLanguageName:
         name = _name_text("Asiakasrekisteri / Customer register")
         assert name is not None
         assert (name.fi, name.en) == ("Asiakasrekisteri", "Customer register")
+
+
+class TestAStreetsCapitalisedFirstWord:
+    def test_a_street_noun_in_lower_case_keeps_the_name_before_it(self) -> None:
+        """'Västra hamnen 3', 'Södra kajen 8': the capitalised first word is the street's."""
+        for line, street in (
+            ("Västra hamnen 3, 65100 Vasa", "Västra hamnen 3"),
+            ("Norra kajen 12, PB 5, 00170 Helsingfors", "Norra kajen 12"),
+        ):
+            parts = parse_line(line, 0, len(line))
+            assert [p.value for p in parts if p.field == "street"] == [street]

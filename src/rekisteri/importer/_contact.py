@@ -232,7 +232,8 @@ _STREET: Final = re.compile(
 )
 _STREET_WORD: Final = re.compile(
     r"(?i)(?:katu|tie|kuja|polku|väylä|ranta|tori|aukio|kaari|rinne|mäki|puisto|piha|raitti"
-    r"|gatan|gata|vägen|väg|gränd|torget|stigen|esplanad\w*|street|road|avenue|bulevardi)$"
+    r"|gatan|gata|vägen|väg|gränd|torget|stigen|kaj|kajen|allé|allén|backe|backen|strand|stranden"
+    r"|esplanad\w*|street|road|avenue|bulevardi)$"
 )
 _STREET_PREFIX: Final = frozenset(
     [
@@ -771,7 +772,16 @@ def _street_begin(text: str, start: int, end: int, words: list[str]) -> int:
                 return index
         return 0
     house = next((i for i, word in enumerate(words) if word[:1].isdigit()), len(words) - 1)
-    return max(0, house - 1)
+    begin = max(0, house - 1)
+    if (
+        begin > 0
+        and words[begin][:1].islower()
+        and words[begin - 1][:1].isupper()
+        and words[begin - 1].isalpha()
+        and words[begin - 1].casefold() not in _LEGAL_FORMS
+    ):
+        return begin - 1  # a street's noun in lower case after its name: "Södra kajen 8"
+    return begin
 
 
 def _named_street_begin(words: list[str], index: int, *, separate: bool) -> int:
