@@ -15,7 +15,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rekisteri.importer import _account, _cues, _headings, import_notice
+from rekisteri.importer import _account, _cues, _headings, _lists, _structure, import_notice
 
 #: Words that the cues and stems of the heading table look for, and some that they don't.
 _WORDS = (
@@ -212,3 +212,57 @@ _TRANSFER_WORDS = (
 @given(st.lists(st.sampled_from(_TRANSFER_WORDS), max_size=10).map(" ".join))
 def test_a_transfer_is_read_with_its_verb_asked_first_as_before(low: str) -> None:
     assert _cues.is_transfer(low) == _is_transfer_plainly(low)
+
+
+_LIST_PIECES = (
+    "nimi", "Osoite", "puhelinnumero", "asiakkaan", "tieto 17", "ja", "sekä", "tai", "och",
+    "and", "muut", "övriga", "jne.", "yms", "esim.", "Rekisteriin", "tallennetaan",
+    "voidaan tallentaa", "ry:n", "(a)", ",", ";", ":", "-", "–", "•", ".", " ", "  ", "\u00a0",
+    "\t", "\n",
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_PIECES), max_size=10).map(" ".join))
+def test_split_items_quick_none_is_the_full_readings_answer(sentence: str) -> None:
+    """A text with no colon, comma, semicolon, leading dash or joining word is no list (S3)."""
+    assert _lists.split_items(sentence) == _lists._split(sentence)
+
+
+class _PlainSplitter(_structure._Splitter):
+    """The splitter as it was: every reader of numbered headings asked of every line."""
+
+    def _numbered_any(
+        self, block: list[tuple[int, int]], i: int
+    ) -> tuple[int, _structure.Piece] | None:
+        pair = self._number_over_heading(block, i)
+        if pair is not None:
+            return _structure._PAIR, pair
+        numbered = (
+            self._outline_heading(block, i)
+            or self._numbered(block, i)
+            or self._numbered_unknown(block, i)
+            or self._alone_numbered(block)
+            or self._bullet_heading(block, i)
+            or self._paren_numbered(block, i)
+            or self._shaped_heading(block, i)
+            or self._inner_unknown(block, i)
+            or self._party_lead_in(block, i)
+        )
+        return None if numbered is None else (1, numbered)
+
+
+_NOTICE_LINES = (
+    "Tietosuojaseloste", "1. Rekisterinpitäjä", "Esimerkki Oy", "2. Rekisterin nimi",
+    "3", "Rekisterin tietosisältö", "- tieto 3", "• nimi", "1. Nimi", "2. Osoite",
+    "(3) Tietolähteet", "3) Data security", "4. Palaute", " 5. Säilytysaika", "Historiaa",
+    "Yritys perustettiin 1990.", "Säkerhet", "Vi använder lösenord.",
+    "Rekisteriin tallennetaan seuraavat tiedot:", "Katu 1, 00100 Helsinki", "", "",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NOTICE_LINES), max_size=14).map("\n".join))
+def test_numbered_readers_skipped_where_no_number_opens_the_line(text: str) -> None:
+    """A line that opens with no digit, bracket or blank is read as before (S3)."""
+    assert _structure._Splitter(text).split() == _PlainSplitter(text).split()

@@ -77,6 +77,11 @@ def split_items(sentence: str) -> tuple[str | None, list[str]] | None:
         and _LAST.search(sentence) is None
     ):
         return None  # no lead-in, no dash run, one item at most (a bullet's "tieto 17")
+    return _split(sentence)
+
+
+def _split(sentence: str) -> tuple[str | None, list[str]] | None:
+    """:func:`split_items` without its first quick test (which gives the same answer)."""
     text = " ".join(sentence.split())
     lead: str | None = None
     if (colon := _LEAD_COLON.search(text)) is not None:
