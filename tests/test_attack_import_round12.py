@@ -781,13 +781,6 @@ LEAD_IN_LINES_BROKEN = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K10: the short lines after a lead-in ending in a colon are not one entry a line "
-    "when a blank line separates them (the last is an unknown heading, not mapped), when they "
-    "are in lower case, or under a numbered heading with no blank line: the lead-in itself "
-    "('Seuraavat tiedot', 'Rekisteriin tallennetaan') becomes the one category",
-)
 @pytest.mark.parametrize("body", LEAD_IN_LINES_BROKEN)
 def test_the_lines_after_a_lead_in_are_one_entry_a_line(body: str) -> None:
     result = import_notice(CONTROLLER["fi"] + body)

@@ -283,3 +283,43 @@ def test_a_stray_byte_in_a_utf8_notice_keeps_the_letters() -> None:
 def test_a_windows_1252_notice_stays_windows_1252() -> None:
     data = "Rekisterinpitäjä\n\nPuolukan Puutarha Oy\nMarjatie 4, 33100 Tampere\n".encode("cp1252")
     assert import_bytes(data, source_name="seloste.txt").encoding == "cp1252"
+
+
+# --- the short lines after a lead-in are one entry a line -----------------------------
+
+LEAD_IN_LISTS = [
+    # a blank line between the entries
+    "Rekisterin tietosisältö\n\nJäsenistä kirjataan:\n\nJäsennumero\n\nLiittymispäivä\n\nSeura\n",
+    # entries in lower case
+    "Rekisterin tietosisältö\n\nJäsenistä kirjataan:\njäsennumero\nliittymispäivä\nseura\n",
+    # a numbered heading of a PDF, no blank line under it
+    "3. Rekisterin tietosisältö\nJäsenistä kirjataan:\nJäsennumero\nLiittymispäivä\nSeura\n",
+]
+
+
+@pytest.mark.parametrize("body", LEAD_IN_LISTS)
+def test_the_lines_after_a_lead_in_are_one_entry_each(body: str) -> None:
+    result = import_notice(CONTROLLER["fi"] + body)
+    names = [category.name.fi.casefold() for category in result.draft.data_categories]
+    assert names == ["jäsennumero", "liittymispäivä", "seura"]
+    assert result.unmatched == ()
+
+
+def test_a_sentence_wrapped_after_its_colon_is_no_list() -> None:
+    result = import_notice(
+        CONTROLLER["fi"]
+        + "Rekisterin tietosisältö\n\nJäsenistä kirjataan seuraavat tiedot:\njäsennumero, "
+        "liittymispäivä ja\nseura\n"
+    )
+    names = [category.name.fi.casefold() for category in result.draft.data_categories]
+    assert names == ["jäsennumero", "liittymispäivä", "seura"]
+
+
+def test_a_heading_after_a_blank_line_list_is_a_heading() -> None:
+    result = import_notice(
+        CONTROLLER["fi"]
+        + "Rekisterin tietosisältö\n\nJäsenistä kirjataan:\nJäsennumero\nLiittymispäivä\n\n"
+        "Säännönmukaiset tietolähteet\n\nTiedot saadaan jäseneltä itseltään.\n"
+    )
+    assert len(result.draft.data_categories) == 2
+    assert len(result.draft.sources) == 1

@@ -238,17 +238,24 @@ class _Splitter:
         a heading. Such entries are read as they are without the blank lines.
         """
         out: list[list[tuple[int, int]]] = []
+        joined = False  # whether out[-1] holds entries joined across blank lines
         for lines in blocks:
-            if lines and out and self._continues_list(out, lines):
+            if lines and out and self._continues_list(out, lines, joined=joined):
                 out[-1].extend(lines)
+                joined = True
             else:
                 out.append(list(lines))
+                joined = False
         return out
 
     def _continues_list(
-        self, out: list[list[tuple[int, int]]], lines: list[tuple[int, int]]
+        self, out: list[list[tuple[int, int]]], lines: list[tuple[int, int]], *, joined: bool
     ) -> bool:
-        """Whether a one-line block is the next entry of the list the blocks before it open."""
+        """Whether a one-line block is the next entry of the list the blocks before it open.
+
+        After two or more entries the list goes on only when those were one a
+        paragraph too (*joined*), and not with a known heading.
+        """
         if len(lines) != 1 or not self._entry_shaped(lines[0]):
             return False
         text = self.text[lines[0][0] : lines[0][1]]
@@ -264,12 +271,16 @@ class _Splitter:
                 and len(out[first]) == 1
                 and recognise(self.text[out[first][0][0] : out[first][0][1]]) in _LIST_KINDS
             )
-        if not self._entry_shaped(last[-1]) or _LIST_NUMBER.match(
-            self.text, last[-1][0], last[-1][1]
+        if len(last) > 1 and (not joined or recognise(text) is not None):
+            return False
+        if not all(
+            self._entry_shaped(line) and _LIST_NUMBER.match(self.text, *line) is None
+            for line in last
         ):
             return False
-        # the entries since the lead-in ("… näihin tarkoituksiin:" / "Jäsenyyden hoito")
-        lead = len(out) - 2 if len(last) == 1 else -1
+        # the entries since the lead-in ("… näihin tarkoituksiin:" / "Jäsenyyden hoito"),
+        # one or more already joined ("Nimi" / "Osoite" / "Puhelinnumero")
+        lead = len(out) - 2
         return lead >= 0 and _lead_in_line(self.text[out[lead][-1][0] : out[lead][-1][1]])
 
     def _entry_shaped(self, line: tuple[int, int]) -> bool:
@@ -1413,7 +1424,11 @@ class _Splitter:
         "Rekisteriin tallennetaan seuraavat tiedot:" / "Nimi" / "Osoite" with no
         blank line between: read as the lead-in and a block of entries after it.
         """
+        if len(block) > _CLEAR_LIST + 1 and self._heading_over_lead_in(block):
+            # "5. Rekisterin tietosisältö" / "Rekisteriin tallennetaan:" / "Nimi" / …
+            return [block[:1], *self._lead_in_apart(block[1:])]
         rest = block[1:]
+        lower = all(self.text[line[0]].islower() for line in rest)
         if not (
             len(rest) >= _CLEAR_LIST
             and _lead_in_line(self.text[block[0][0] : block[0][1]])
@@ -1421,12 +1436,27 @@ class _Splitter:
                 line[0] not in self.item_starts
                 and self._entry_shaped(line)
                 and _LIST_NUMBER.match(self.text, *line) is None
-                and self.text[line[0]].isupper()
+                and (
+                    self.text[line[0]].isupper()
+                    # "nimi" / "osoite": entries in lower case, not a sentence wrapped
+                    # after its colon ("asiakkaan nimi, osoite ja" / "puhelinnumero")
+                    or (lower and _WRAPPED.search(self.text, *line) is None)
+                )
                 for line in rest
             )
         ):
             return [block]
         return [block[:1], rest]
+
+    def _heading_over_lead_in(self, block: list[tuple[int, int]]) -> bool:
+        """Whether *block* opens with a numbered known heading, then a list's lead-in."""
+        first = self.text[block[0][0] : block[0][1]]
+        numbered = _NUMBERED.match(first)
+        return (
+            numbered is not None
+            and recognise(first[numbered.end() - 1 :].strip()) is not None
+            and _lead_in_line(self.text[block[1][0] : block[1][1]])
+        )
 
     def _content(self, start: int, end: int, bullet: re.Match[str] | None) -> int:
         """Where an item's text starts: after its bullet, and the deeper ones ("• • Tmi …")."""
@@ -1648,6 +1678,10 @@ def _camel_glued_start(line: str) -> tuple[SectionKind, int] | None:
             if kind is not None and kind is not SectionKind.TITLE:
                 return kind, at
     return None
+
+
+#: A line that goes on in the next: a comma in it, or a joining word at its end.
+_WRAPPED: Final = re.compile(r",|\b(?:ja|sekä|tai|eli|och|samt|eller|and|or)\s*$")
 
 
 def _lead_in_line(text: str) -> bool:
