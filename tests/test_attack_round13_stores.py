@@ -1014,3 +1014,91 @@ def test_password_with_other_special_characters_is_masked(special: str) -> None:
     from rekisteri.store._target import display_target
 
     assert "Hunter" not in display_target(f"postgresql://app:Hunter{special}2@db/registers")
+
+
+# --- M9: the guide's grants let the application insert into meta and schema_version ---------
+
+
+@pytest.fixture
+def roles(pg: tuple[str, str]) -> Iterator[tuple[str, str]]:
+    """(owner, app): the roles of the PostgreSQL guide, unique to the test, dropped afterwards."""
+    dsn, schema = pg
+    tag = uuid.uuid4().hex[:8]
+    owner, app = f"a11_owner_{tag}", f"a11_app_{tag}"
+    pg_sql(
+        dsn,
+        f"CREATE ROLE {owner} NOLOGIN",
+        f"CREATE ROLE {app} LOGIN",
+        f'CREATE SCHEMA "{schema}" AUTHORIZATION {owner}',
+        f"GRANT {owner} TO CURRENT_USER",
+    )
+    yield owner, app
+    pg_sql(
+        dsn,
+        f'DROP SCHEMA IF EXISTS "{schema}" CASCADE',
+        f"DROP OWNED BY {app}",
+        f"DROP ROLE {app}",
+        f"DROP ROLE {owner}",
+    )
+
+
+def as_role(dsn: str, role: str, *, login: bool = False) -> str:
+    """*dsn* as *role*: by logging in as it (*login*), or by SET ROLE through libpq options."""
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    params = conninfo_to_dict(dsn)
+    if login:
+        params["user"] = role
+    else:
+        params["options"] = f"-c role={role}"
+    return make_conninfo(**{k: str(v) for k, v in params.items()})
+
+
+def guide_grants(schema: str, app: str) -> list[str]:
+    """The grants of docs/guides/postgres.md, for *schema* and *app*."""
+    s = f'"{schema}"'
+    return [
+        f"GRANT USAGE ON SCHEMA {s} TO {app}",
+        f"GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA {s} TO {app}",
+        f"REVOKE UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA {s} FROM {app}",
+        f"GRANT UPDATE (seq, hash) ON {s}.chain_head, {s}.request_chain_head TO {app}",
+        f"GRANT UPDATE (status, open) ON {s}.request_state TO {app}",
+        (
+            f"GRANT UPDATE (subject, purpose, kind, at_us, payload, status, valid_until_us)"
+            f" ON {s}.events TO {app}"
+        ),
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug M9: the guide's grants give the application INSERT on meta and schema_version,"
+    " which the guide calls read-only; one row (2) in schema_version stops every host's store",
+)
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "INSERT INTO {s}.schema_version (version) VALUES (2)",
+        "INSERT INTO {s}.meta (key, value) VALUES ('note', 'written by the application')",
+    ],
+    ids=["schema_version", "meta"],
+)
+def test_pg_guide_grants_keep_meta_and_schema_version_read_only(
+    pg: tuple[str, str], roles: tuple[str, str], statement: str
+) -> None:
+    import psycopg
+
+    from rekisteri.store.postgres import PostgresStore
+
+    dsn, schema = pg
+    owner, app = roles
+    with PostgresStore(
+        as_role(dsn, owner), secret=SECRET, purposes=PURPOSES, schema=schema, create=True
+    ) as store:
+        fill(store)
+    pg_sql(as_role(dsn, owner), *guide_grants(schema, app))
+    app_dsn = as_role(dsn, app, login=True)
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        pg_sql(app_dsn, statement.replace("{s}", f'"{schema}"'))
+    with PostgresStore(app_dsn, secret=SECRET, purposes=PURPOSES, schema=schema) as store:
+        assert store.verify()
