@@ -150,3 +150,25 @@ class TestAStreetsCapitalisedFirstWord:
         ):
             parts = parse_line(line, 0, len(line))
             assert [p.value for p in parts if p.field == "street"] == [street]
+
+
+class TestAContactHeadingWithItsDetails:
+    def test_the_contact_persons_heading_with_their_details_is_the_contacts(self) -> None:
+        """'Rekisterin yhteyshenkilöt ja tämän yhteystiedot' names the contact person."""
+        for heading in (
+            "Rekisterin yhteyshenkilöt ja tämän yhteystiedot",
+            "Yhteyshenkilö ja hänen yhteystietonsa",
+            "Kontaktperson och kontaktuppgifter",
+        ):
+            assert recognise(heading) is SectionKind.CONTACT
+
+    def test_a_title_and_a_switchboard_under_it_are_no_controllers(self) -> None:
+        """A job title, a template e-mail and the switchboard: the contact point's lines."""
+        text = (
+            "Rekisterinpitäjä\nKylän kunta, y-tunnus 1234567-1\nKirjaamo, PL 7, 99100 Kylä\n"
+            "Rekisterin yhteyshenkilöt ja tämän yhteystiedot\nvapaa-aikasihteeri\n"
+            "sähköposti: etunimi.sukunimi@kyla.example\npuh. 016 123 4567 (vaihde)\n"
+            "Henkilötietojen käsittelyn tarkoitus\nNuorisotyön järjestäminen.\n"
+        )
+        assert _fields_of(text, "vapaa-aikasihteeri") == {"contact_person"}
+        assert _fields_of(text, "016 123") == {"contact_person"}

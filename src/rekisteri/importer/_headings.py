@@ -80,7 +80,12 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         SectionKind.CONTACT,
         (
             r"(rekisterin |rekisteriasioiden )?yhteyshenkilö(t)?( rekisteriä koskevissa asioissa"
-            r"| rekisteriasioissa)?|yhteystiedot rekisteriä koskevissa asioissa"
+            r"| rekisteriasioissa)?"
+            # with the person's details: "Rekisterin yhteyshenkilöt ja tämän yhteystiedot"
+            r"|(rekisterin )?yhteyshenkilö(t)? (ja|sekä) ((hänen|tämän|heidän|niiden) )?yhteystie(dot|tonsa|tojensa)"
+            r"|kontaktperson(er(na)?)? och (hans |hennes |deras )?kontaktuppgifter"
+            r"|contact persons? and (his |her |their )?contact (details|information)"
+            r"|yhteystiedot rekisteriä koskevissa asioissa"
             r"|yhteydenotot rekisteriä koskevissa asioissa|rekisteristä vastaava (henkilö|yhteyshenkilö)"
             r"|rekisteriasioista vastaava( henkilö)?|rekisteriasiat|(rekisterin )?vastuuhenkilö(t)?"
             r"|yhteydet rekisteriasioissa|kontakt|rekisterinpitäjän edustaja( \(yhteyshenkilö\))?"
