@@ -809,12 +809,6 @@ def test_the_lines_after_a_lead_in_are_entries(body: str) -> None:
     assert names == ["Nimi", "Osoite", "Puhelinnumero"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K10: items one a line without bullets under the data heading (a list whose "
-    "bullets a PDF or a plain-text save dropped) become one category 'Nimi Osoite "
-    "Puhelinnumero'; with blank lines between them 'Nimi Osoite' and the last not mapped",
-)
 @pytest.mark.parametrize(
     "items",
     [

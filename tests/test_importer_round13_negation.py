@@ -323,3 +323,27 @@ def test_a_heading_after_a_blank_line_list_is_a_heading() -> None:
     )
     assert len(result.draft.data_categories) == 2
     assert len(result.draft.sources) == 1
+
+
+# --- a list whose bullets were lost, right under the data heading -----------------------
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "Jäsennumero\nLiittymispäivä\nSeura\n",
+        "Jäsennumero\n\nLiittymispäivä\n\nSeura\n",
+    ],
+)
+def test_bare_lines_under_the_data_heading_are_entries(items: str) -> None:
+    result = draft("fi", DATA["fi"], items)
+    assert [c.name.fi for c in result.data_categories] == ["Jäsennumero", "Liittymispäivä", "Seura"]
+
+
+def test_part_labels_under_the_sources_heading_are_no_sources() -> None:
+    result = draft(
+        "fi",
+        SOURCES["fi"],
+        "Jäsenet\n\nJäseneltä itseltään\n\nLahjoittajat\n\nLahjoittajalta itseltään",
+    )
+    assert "jasenet" not in [getattr(source, "key", source) for source in result.sources]

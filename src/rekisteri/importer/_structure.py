@@ -209,7 +209,7 @@ class _Splitter:
         for lines in self._lists_joined(blocks):
             if not lines:
                 continue
-            if not pending and self._lead_in_entries(lines):
+            if not pending and (self._lead_in_entries(lines) or self._bare_list(lines)):
                 for line in lines:  # "… näihin tarkoituksiin:" / "Jäsenyyden hoito" / "Laskutus"
                     self._item([line], line[0])
                 continue
@@ -281,7 +281,29 @@ class _Splitter:
         # the entries since the lead-in ("… näihin tarkoituksiin:" / "Jäsenyyden hoito"),
         # one or more already joined ("Nimi" / "Osoite" / "Puhelinnumero")
         lead = len(out) - 2
-        return lead >= 0 and _lead_in_line(self.text[out[lead][-1][0] : out[lead][-1][1]])
+        return lead >= 0 and (
+            _lead_in_line(self.text[out[lead][-1][0] : out[lead][-1][1]])
+            or self._bare_entries(out[lead], [*last, *lines])
+        )
+
+    def _bare_entries(self, heading: list[tuple[int, int]], entries: list[tuple[int, int]]) -> bool:
+        """Whether *entries*, one a paragraph under a list's *heading*, are a bare list.
+
+        "Rekisterin tietosisältö" / "Nimi" / "Osoite": capitalised short lines,
+        none a known heading nor a sentence's part (a bulleted list saved as text).
+        """
+        return (
+            len(heading) == 1
+            # not under the purposes or sources: there such lines are as often the
+            # labels of parts ("Asiakkaat" / "Asiakkaalta itseltään")
+            and recognise(self.text[heading[0][0] : heading[0][1]]) in _BARE_KINDS
+            and all(
+                self.text[line[0]].isupper()
+                and _WRAPPED.search(self.text, *line) is None
+                and recognise(self.text[line[0] : line[1]]) is None
+                for line in entries
+            )
+        )
 
     def _entry_shaped(self, line: tuple[int, int]) -> bool:
         """A short line with no sentence's end: a list's entry, if a list is open."""
@@ -291,6 +313,30 @@ class _Splitter:
             and not text.endswith(_ENDS_SENTENCE)
             and ":" not in text
             and _SIGN_BULLET.match(text) is None
+        )
+
+    def _bare_list(self, block: list[tuple[int, int]]) -> bool:
+        """Whether *block* is a list whose bullets were lost, right under a list's heading.
+
+        "Rekisterin tietosisältö" / "Nimi" / "Osoite" / "Puhelinnumero": three or
+        more short capitalised lines, none a sentence's part (no comma, no joining
+        word at its end), none a known heading: one entry a line.
+        """
+        last = self.pieces[-1] if self.pieces else None
+        return (
+            len(block) > _CLEAR_LIST
+            and last is not None
+            and last.kind == "heading"
+            and last.section in _LIST_KINDS
+            and all(
+                self._entry_shaped(line)
+                and _LIST_NUMBER.match(self.text, *line) is None
+                and line[0] not in self.item_starts
+                and self.text[line[0]].isupper()
+                and _WRAPPED.search(self.text, *line) is None
+                and recognise(self.text[line[0] : line[1]]) is None
+                for line in block
+            )
         )
 
     def _lead_in_entries(self, block: list[tuple[int, int]]) -> bool:
@@ -1763,6 +1809,10 @@ _LIST_KINDS: Final = frozenset(
         SectionKind.DISCLOSURES,
     }
 )
+
+
+#: The headings under which entries one a paragraph with no bullets are a list.
+_BARE_KINDS: Final = frozenset({SectionKind.CONTENT, SectionKind.SUBJECTS})
 
 
 def _marked_sentence(text: str) -> bool:
