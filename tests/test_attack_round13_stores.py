@@ -150,11 +150,6 @@ _OUTPUTS: Final[dict[str, list[str]]] = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M1: -o FILE --force replaces the store's own -wal when --db names it through a"
-    " symbolic link (SQLite keeps the log beside the link's target)",
-)
 @pytest.mark.parametrize("command", list(_OUTPUTS))
 def test_output_over_the_wal_of_a_linked_store_is_refused(db: Path, command: str) -> None:
     link = db.with_name("link.db")
@@ -167,11 +162,6 @@ def test_output_over_the_wal_of_a_linked_store_is_refused(db: Path, command: str
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M1: through a symbolic link to the store, -o s.db-wal --force replaces the live"
-    " log: a prohibition recorded with exit 0 is lost and verify says ok",
-)
 def test_output_over_the_live_wal_of_a_linked_store_loses_nothing(db: Path) -> None:
     link = db.with_name("link.db")
     link.symlink_to(db.name)
@@ -353,11 +343,6 @@ def pg_filled(dsn: str, schema: str) -> None:
         fill(store)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M2: the owner made the store's tables UNLOGGED; verify says ok, and a crash or a"
-    " failover to a standby empties the whole ledger",
-)
 @pytest.mark.parametrize("table", ["events", "request_events"])
 def test_pg_unlogged_store_table_is_noticed(pg: tuple[str, str], table: str) -> None:
     from rekisteri.store.postgres import PostgresStore

@@ -231,8 +231,11 @@ def _refuse_sidecars(output: Path, inputs: Iterable[Path | str]) -> None:
     for source in inputs:
         if str(source) == "-" or "://" in str(source):
             continue
-        for suffix in SIDECARS:
-            if written == Path(f"{source}{suffix}").resolve():
+        # SQLite keeps the files beside the database's real file: a store named
+        # through a symbolic link has them beside the link's target.
+        bases = {str(source), str(Path(source).resolve())}
+        for suffix, base in ((suffix, base) for suffix in SIDECARS for base in bases):
+            if written == Path(f"{base}{suffix}").resolve():
                 fail(
                     f"cannot write {output}: SQLite keeps the database's {suffix[1:]} file"
                     " there; choose another file"

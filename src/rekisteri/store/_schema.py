@@ -151,6 +151,16 @@ _PG_CHECKS: Final[tuple[tuple[LiteralString, str], ...]] = (
         # 100 is the database's default collation, which every text column is made with
         "a column of the store has a collation of its own (which can make two subjects one)",
     ),
+    (
+        (
+            "SELECT 1 FROM pg_class c, pg_namespace n WHERE n.oid = c.relnamespace"
+            " AND n.nspname = %s AND c.relkind IN ('r', 'p', 'i', 'S')"
+            " AND c.relpersistence <> 'p'"
+        ),
+        # ALTER TABLE … SET UNLOGGED: no row changes, but a crash, a failover to a
+        # replica or a physical backup's restore gives an empty ledger
+        "a table of the store is unlogged (a crash or a restore empties it)",
+    ),
 )
 
 
