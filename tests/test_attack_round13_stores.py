@@ -972,11 +972,6 @@ def test_check_ids_parquet_of_long_values_keeps_memory_bounded(tmp_path: Path) -
 _PASSWORD_WITH_A_QUESTION_MARK: Final = "Hunter?2-Lokki"  # noqa: S105 - a test password
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M8: a password holding '?' (which libpq takes as part of the password) is"
-    " printed whole: display_target ends the userinfo at the '?'",
-)
 def test_password_with_a_question_mark_is_never_printed(tmp_path: Path) -> None:
     from rekisteri.store._target import display_target
 

@@ -41,10 +41,12 @@ def is_postgres_url(target: object) -> bool:
 def _split(url: str) -> tuple[str, str, str, str]:
     """*url* as (scheme with ``://``, user info, the rest of the authority and path, query)."""
     scheme, _, rest = url.partition("://")
-    rest, _, query = rest.partition("?")
-    authority, slash, path = rest.partition("/")
-    userinfo, at, hosts = authority.rpartition("@")
-    return scheme + "://", userinfo + at, hosts + slash + path, query
+    # As libpq reads it: the user info runs to the first "@" before any "/"
+    # (a "?" inside it is part of the password), then the query starts at "?".
+    end = next((i for i, char in enumerate(rest) if char in "@/"), len(rest))
+    userinfo = rest[: end + 1] if rest[end : end + 1] == "@" else ""
+    rest, _, query = rest[len(userinfo) :].partition("?")
+    return scheme + "://", userinfo, rest, query
 
 
 def url_password(url: str) -> str | None:
