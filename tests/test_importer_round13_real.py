@@ -172,3 +172,22 @@ class TestAContactHeadingWithItsDetails:
         )
         assert _fields_of(text, "vapaa-aikasihteeri") == {"contact_person"}
         assert _fields_of(text, "016 123") == {"contact_person"}
+
+
+class TestSwedishDateAndDeletionWords:
+    def test_a_neuter_creation_word_dates_the_notice(self) -> None:
+        """'Dokumentet uppgjort 2.4.2020.': the document's date, when no update is stated."""
+        text = (
+            "Dataskyddsbeskrivning\n\nDokumentet uppgjort 2.4.2020.\n\n"
+            "Personuppgiftsansvarig\n\nSegelklubben rf, Hamngatan 1, 10600 Ekenäs\n"
+        )
+        assert import_notice(text).draft.updated == date(2020, 4, 2)
+
+    def test_data_removed_after_an_event_is_retention(self) -> None:
+        """'Uppgifterna i registret avlägsnas …' under the data heading: a retention rule."""
+        text = (
+            "Personuppgiftsansvarig\n\nSegelklubben rf, Hamngatan 1, 10600 Ekenäs\n\n"
+            "Registrets datainnehåll\n\nDeltagarens namn och e-postadress.\n"
+            "Uppgifterna i registret avlägsnas inom en månad efter regattan.\n"
+        )
+        assert _fields_of(text, "Uppgifterna i registret") == {"retention"}

@@ -49,7 +49,7 @@ EXCEPTION: Final = re.compile(
 RETENTION: Final = re.compile(
     r"\bsäilyt(?:etään|ämme|etään|ettävä)\b|säilytysai|säilyttämisai|hävitetään|hävitämme"
     r"|poistetaan|poistamme|\bpoisto\b|arkistoidaan|kirjanpitolai|\blagras\b|\bsparas\b|\bförvaras\b|raderas|gallras"
-    r"|retained|deleted|stored for|kept for",
+    r"|\bavlägsnas\b|retained|deleted|stored for|kept for",
 )
 STATUTE: Final = re.compile(r"kirjanpitolai|kirjanpitolaki|1336/1997|1997/1336|bokföringslag")
 DISCLOSURE: Final = re.compile(
@@ -593,7 +593,8 @@ STRONG_RETENTION: Final = re.compile(
     r"|six|ten)"
     r"\s+(?:vuo|kuuk|år|mån|year|month)"
     r"|(?:tiedo?t\w*|uppgifter\w*|data)\s+(?:\w+\s+){0,2}(?:hävitetään|poistetaan|säilytetään"
-    r"|raderas|gallras|lagras|förvaras|are deleted|are erased|are kept|are stored|are retained)"
+    r"|raderas|gallras|lagras|förvaras|avlägsnas|are deleted|are erased|are kept|are stored"
+    r"|are retained)"
 )
 #: A sentence that opens with a disclosure: "Tietoja luovutetaan ...", "Uppgifter lämnas ut ...".
 STRONG_DISCLOSURE: Final = re.compile(
@@ -918,7 +919,8 @@ UPDATED: Final = re.compile(
 #: …": the date the notice was written. It is the notice's date only when the notice states
 #: no update (:func:`updated_in`).
 CREATED: Final = re.compile(
-    r"(?i)\b(?:laadittu|laatimispäivä(?:määrä)?|upprättad|uppgjord|utarbetad|formulerad|formulerat"
+    r"(?i)\b(?:laadittu|laatimispäivä(?:määrä)?|upprättad|upprättat|uppgjord|uppgjort|utarbetad"
+    r"|utarbetat|formulerad|formulerat"
     r"|created(?: on)?|drawn up(?: on)?)" + _DATED
 )
 
