@@ -894,11 +894,6 @@ def _schema_with_a_code() -> str:
     raise AssertionError
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M6: a henkilötunnus in the schema's name is shown whole in the API's"
-    " StoreFileError and in PostgresStore's repr (the CLI masks it)",
-)
 def test_pg_api_masks_a_code_in_the_schema_name(postgres_dsn: str) -> None:
     psycopg = pytest.importorskip("psycopg", reason="needs rekisteri-fi[postgres]")
     from rekisteri.errors import StoreFileError

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final, LiteralString
 
 from psycopg import sql
 
+from rekisteri._redact import redacted_repr
 from rekisteri.errors import InvalidValueError, StoreFileError
 
 if TYPE_CHECKING:
@@ -175,18 +176,19 @@ def migrate(
                 raise StoreFileError(msg)
             if found == SCHEMA_VERSION:
                 return found
-            msg = f"store: the schema version table of schema {q.schema!r} is empty or damaged"
+            shown = redacted_repr(q.schema)
+            msg = f"store: the schema version table of schema {shown} is empty or damaged"
             raise StoreFileError(msg)
         if tables:
             msg = (
-                f"store: the schema {q.schema!r} holds other tables; it is not a rekisteri"
-                " store (name a schema of its own)"
+                f"store: the schema {redacted_repr(q.schema)} holds other tables; it is not"
+                " a rekisteri store (name a schema of its own)"
             )
             raise StoreFileError(msg)
         if not create:
             msg = (
-                f"store: no rekisteri store in the schema {q.schema!r} of this database;"
-                " pass create=True to make one"
+                f"store: no rekisteri store in the schema {redacted_repr(q.schema)} of this"
+                " database; pass create=True to make one"
             )
             raise StoreFileError(msg)
         exists = conn.execute(

@@ -75,6 +75,7 @@ from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 
+from rekisteri._redact import redacted_repr
 from rekisteri._validate import aware
 from rekisteri.errors import InvalidValueError, MissingDependencyError, StoreFileError
 from rekisteri.store import _consent_sql, _subjects
@@ -233,7 +234,7 @@ class PostgresStore(_subjects.Closing):
 
     def __repr__(self) -> str:
         return (
-            f"PostgresStore({self._where}, schema={self._q.schema!r},"
+            f"PostgresStore({self._where}, schema={redacted_repr(self._q.schema)},"
             f" purposes={sorted(self._purposes)!r})"
         )
 
