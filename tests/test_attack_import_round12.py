@@ -2031,12 +2031,6 @@ def test_a_decomposed_notice_reads_as_the_composed_one() -> None:
     assert _key_facts(decomposed) == _key_facts(composed)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K39: a word broken at a line end with a soft hyphen (U+00AD, as a hyphenating "
-    "editor saves it) is read as two words: 'sähköpos\\u00ad' + 'tiosoite' gives the category "
-    "'Sähköpos tiosoite' (a visible hyphen there is joined: 'Sähköpostiosoite')",
-)
 def test_a_soft_hyphen_at_a_line_end_joins_the_word() -> None:
     draft = section(
         "fi",

@@ -347,3 +347,17 @@ def test_part_labels_under_the_sources_heading_are_no_sources() -> None:
         "Jäsenet\n\nJäseneltä itseltään\n\nLahjoittajat\n\nLahjoittajalta itseltään",
     )
     assert "jasenet" not in [getattr(source, "key", source) for source in result.sources]
+
+
+# --- a soft hyphen that ends a line inside a word ---------------------------------------
+
+
+def test_a_soft_hyphen_at_a_line_end_keeps_the_word_whole() -> None:
+    result = draft("fi", DATA["fi"], "Jäsennumero, liittymis\u00ad\npäivä ja seura.")
+    assert [c.name.fi for c in result.data_categories] == ["Jäsennumero", "Liittymispäivä", "Seura"]
+
+
+@pytest.mark.parametrize("body", ["Jäsennumero\u00ad\n\nSeura", "Jäsennumero\n\u00ad\nSeura"])
+def test_a_soft_hyphen_by_a_blank_line_keeps_the_paragraphs(body: str) -> None:
+    plain = draft("fi", DATA["fi"], "Jäsennumero\n\nSeura")
+    assert draft("fi", DATA["fi"], body).data_categories == plain.data_categories

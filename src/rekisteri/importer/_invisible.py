@@ -23,6 +23,10 @@ import attrs
 #: operators, isolates and deprecated format characters, byte order mark.
 CHARACTERS: Final = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
 INVISIBLE: Final = re.compile(f"[{CHARACTERS}]+")
+#: What the extractor's copy leaves out: the invisible characters, and the line break
+#: after a soft hyphen that ends a line inside a word ("sähköpos\u00ad" / "tiosoite"
+#: is one word, as a visible hyphen there is).
+_LEFT_OUT: Final = re.compile(f"(?<=\\w)\u00ad[ \t]*\r?\n[ \t]*(?=\\w)|[{CHARACTERS}]+")
 
 
 @attrs.frozen
@@ -58,14 +62,23 @@ class Stripped:
 
 
 def strip(text: str) -> Stripped:
-    """Return *text* without its invisible characters (see :data:`INVISIBLE`)."""
+    r"""Return *text* without its invisible characters (see :data:`INVISIBLE`).
+
+    A soft hyphen that ends a line inside a word takes the line break with it.
+
+    Examples:
+        >>> strip("sähköpos\u00ad\ntiosoite").text
+        'sähköpostiosoite'
+        >>> strip("nimi\u00ad\n\nosoite").text
+        'nimi\n\nosoite'
+    """
     if INVISIBLE.search(text) is None:
         return Stripped(text, (), ())
     kept: list[int] = []
     removed: list[int] = []
     parts: list[str] = []
     position = 0
-    for match in INVISIBLE.finditer(text):
+    for match in _LEFT_OUT.finditer(text):
         parts.append(text[position : match.start()])
         kept.extend(range(position, match.start()))
         removed.extend(range(match.start(), match.end()))
