@@ -57,7 +57,6 @@ KNOWN_FACT_MISSES: Final[dict[str, set[str]]] = {
     "was_eval_32-hembygdsforbundet-sv-person-registeransvarig": {"name"},
     # session 11: studied for structure (T1); their controller and name misses as read today
     "was_eval_25-kustbygden-sv-pdf-runon": {"controller"},
-    "was_eval_27-ledvarksforeningen-sv-registers-hardbreaks": {"name"},
 }
 
 #: none_stated the importer does not reproduce: (expected, found).

@@ -931,9 +931,26 @@ class Extractor:
                 # "Registrets namn" after "Rekisterin nimi": the name in Swedish
                 self.out.name = f"{self.out.name} / {capitalise(value)}"
                 self.out.map(piece.start, piece.end, "name")
+            elif index == 0 and self._finnish_after_swedish(value):
+                # "Rekisterin nimi" after "Registrets namn" (the Swedish version first)
+                self.out.name = f"{capitalise(value)} / {self.out.name}"
+                self.out.map(piece.start, piece.end, "name")
             else:
                 kind = self._name_rest_kind(section)
                 self._sentence_unit(kind, piece.start, piece.end, inherit=None)
+
+    def _finnish_after_swedish(self, value: str) -> bool:
+        """Whether *value*, a later name section's name, is the Finnish one of a Swedish name."""
+        name = self.out.name
+        return (
+            name is not None
+            and " / " not in name
+            and _SWEDISH_NAME.search(name) is not None
+            and "rekister" not in name.casefold()
+            and re.search(r"(?i)rekisteri$", value.strip(" .")) is not None
+            and _SWEDISH_NAME.search(value) is None
+            and len(value.split()) <= _NAME_WORDS
+        )
 
     def _name_rest_kind(self, section: Section) -> SectionKind:
         """How the text after the name is read: by the heading's second field, if it names one.

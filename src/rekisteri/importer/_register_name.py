@@ -35,15 +35,25 @@ _TITLE_PHRASE: Final = re.compile(
     r"(?P<name>(?:[\w-]+[ \t]+){0,2}?[\w-]*(?:register|registret|registry)"
     r"[ \t]+(?:för|över|i|of|for|at)[ \t]+\S.*)$"
 )
+#: A sentence's words that name the register by a verb of naming: "Registret heter X",
+#: "Registret kallas X", "Rekisteri on nimeltään X", "The register is called X".
+_NAMING_VERB: Final = (
+    r"(?:registret[ \t]+(?:heter|kallas)|rekisteri[ \t]+on[ \t]+nimeltään"
+    r"|the[ \t]+register[ \t]+is[ \t]+(?:called|named)(?:[ \t]+the(?=[ \t]))?)"
+)
 #: "Rekisterin nimi on X.", "Registrets namn är X.", "The name of the register is X."
 _STATED: Final = re.compile(
-    r"(?i)^(?:(?:tämän[ \t]+)?rekisterin[ \t]+nimi|rekisterin[ \t]+nimenä|registrets[ \t]+namn"
+    r"(?i)^(?:(?:(?:tämän[ \t]+)?rekisterin[ \t]+nimi|rekisterin[ \t]+nimenä|registrets[ \t]+namn"
     r"|registerets[ \t]+namn|(?:the[ \t]+)?name[ \t]+of[ \t]+(?:the|this)[ \t]+register"
-    r"|the[ \t]+register's[ \t]+name)[ \t]+(?:on|är|is)[ \t]+(?P<name>.+?)[ \t]*\.?$"
+    r"|the[ \t]+register's[ \t]+name)[ \t]+(?:on|är|is)"
+    # the verb that names: "Registret heter X", "Rekisteri on nimeltään X", "… is called X"
+    rf"|{_NAMING_VERB}"
+    r")[ \t]+(?P<name>.+?)[ \t]*\.?$"
 )
 #: A verb inside the stated name: a clause follows, not the name alone.
 _VERB: Final = re.compile(
     r"(?i)\b(?:on|ovat|ei|käytetään|sisältää|joka|jota|jossa|är|används|innehåller|som"
+    r"|ylläpidetään|förs|upprätthålls|maintained"
     r"|is|are|contains|which|that)\b"
 )
 _QUOTES: Final = "\"'”“„«»’‘"
@@ -84,8 +94,8 @@ def title_register_name(line: str) -> str | None:
     )
     if name is None:
         name = _phrase_name(line)
-    if name is not None and _THE_REGISTER_END.search(name):
-        return None  # "2. Ansvarig person för registret": a heading about the register
+    if name is not None and (_THE_REGISTER_END.search(name) or _WHOSE_REGISTERS.fullmatch(name)):
+        return None  # "2. Ansvarig person för registret", "Våra register": about the registers
     if name is not None and re.search(rf"(?i){_DOCUMENT}", name):
         # "X Ab:s dataskyddsbeskrivning för kundregistret": the register after the document
         name = _register_after_document(name) or name
@@ -277,7 +287,8 @@ _ABOUT_LEAD: Final = re.compile(
     r"|i[ \t]+denna[ \t]+(?:\w+[ \t]+){0,2}?beskrivs|this[ \t]+(?:\w+[ \t]+){0,2}?describes"
     r"|this[ \t]+(?:\w+[ \t]+){0,2}?(?:concerns|covers|applies[ \t]+to)"
     # "Tämä on X:n asiakasrekisterin tietosuojaseloste": the title said in a sentence
-    r"|tämä[ \t]+on|detta[ \t]+är)"
+    r"|tämä[ \t]+on|detta[ \t]+är"
+    rf"|{_NAMING_VERB})"
     r"[ \t]+(?=\S)"
 )
 
@@ -345,7 +356,8 @@ _GENITIVE_BEFORE_NOTICE: Final = re.compile(
     r"(?:[ \t]+[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4}|[0-9]{2}))?$"  # a date after it
 )
 _SWEDISH_GENITIVE: Final = re.compile(
-    rf"(?i)(?P<name>(?:[\w-]+[ \t]+){{0,3}}[\w-]*registret)s[ \t]+{_DOCUMENT}$"
+    # "Kundregistrets …", "Roddarnas medlemsregisters …": the definite or the bare genitive
+    rf"(?i)(?P<name>(?:[\w-]+[ \t]+){{0,3}}[\w-]*(?:registret|register))s[ \t]+{_DOCUMENT}$"
 )
 #: The legal forms as a name writes them ("OY" → "Oy", "RY" → "ry").
 LEGAL_FORMS: Final = {
@@ -748,6 +760,12 @@ def stated_register_name(sentence: str) -> str | None:
         'Exempel Ab:s kundregister'
         >>> stated_register_name("Rekisterin nimi on muuttunut, koska yhdistys jakautui.") is None
         True
+        >>> stated_register_name("Registret heter Roddarnas medlemsregister.")
+        'Roddarnas medlemsregister'
+        >>> stated_register_name("Registret heter Medlemsregister (Jäsenrekisteri).")
+        'Jäsenrekisteri / Medlemsregister'
+        >>> stated_register_name("The register is called the Rowing Club member register.")
+        'Rowing Club member register'
     """
     found = _STATED.match(flat(sentence).strip())
     if found is None:
@@ -757,7 +775,8 @@ def stated_register_name(sentence: str) -> str | None:
         return None
     if not re.search(r"(?i)rekister|register|tiedosto|kortisto|luettelo|förteckning|list", name):
         return None  # "Rekisterin nimi on muuttunut": no register word, no name
-    return capitalise(name)
+    # "Registret heter X (Y-rekisteri)": the Swedish name, then the Finnish one in brackets
+    return _swedish_first(name) or capitalise(name)
 
 
 #: A register-name heading with the name glued on: "1. Rekisterin nimi Asiakasrekisteri".
@@ -919,6 +938,7 @@ def lone_register_name(
             _LONE_NAME.fullmatch(value)
             and _LISTING_END.search(value)
             and not _BARE_REGISTER.fullmatch(value)
+            and not _WHOSE_REGISTERS.fullmatch(value)
             and recognise(value) is None
         ):
             begin = start + line.index(value)
@@ -928,5 +948,11 @@ def lone_register_name(
     return None
 
 
+#: A register's word after a pronoun or a determiner names none: "Våra register", "Our
+#: registers", "Muut rekisterit" (a heading over the registers a body keeps).
+_WHOSE_REGISTERS: Final = re.compile(
+    r"(?i)(?:våra|vårt|vår|andra|övriga|alla|our|other|all|these|the|meidän|muut|kaikki|nämä)"
+    r"[ \t]+(?:rekisteri(?:t|mme)?|register|registren|registers|registry|registries)"
+)
 #: A register's word alone names no register.
 _BARE_REGISTER: Final = re.compile(r"(?i)(?:henkilö)?(?:rekisteri|register|registret|registry)")
