@@ -50,7 +50,15 @@ import attrs
 from rekisteri._redact import redacted_repr
 from rekisteri._spellings import masking_repr, spelling_spans, spellings
 from rekisteri.identifiers import hetu
-from rekisteri.importer._account import account, reached_texts
+from rekisteri.importer._account import (
+    account,
+    catalogued,
+    draft_reach,
+    draft_values,
+    reached_texts,
+    remarked,
+    settle,
+)
 from rekisteri.importer._agree import field_name, guessed_headings, note_guesses
 from rekisteri.importer._builder import BOTH_WAYS, Mapping, merged
 from rekisteri.importer._decode import (
@@ -615,7 +623,7 @@ def import_notice(
     note_guesses(guesses, [(m.start, m.end, m.field) for m in built.mapped], built.note)
     built.lang = _language(plain.text)
     draft = built.build()
-    spans, unreached = _accounted(plain, built.mapped, draft, built)
+    spans, unreached = _accounted(plain, built.mapped, draft, built, text)
     section_fields = _section_fields(text, sections, plain)
     unmatched = tuple(_unmatched(text, spans))
     if model:
@@ -707,25 +715,38 @@ def _read_by_model(
 
 
 def _accounted(
-    plain: Stripped, spans: Sequence[Mapping], draft: Register, built: Builder
+    plain: Stripped, spans: Sequence[Mapping], draft: Register, built: Builder, text: str
 ) -> tuple[Sequence[Mapping], tuple[MappedSpan, ...]]:
     """The final accounting: mapped text whose words reached neither the draft nor its comments.
 
     No extractor's books are trusted (:mod:`rekisteri.importer._account`):
     returns the spans that stay mapped and the text taken out of them, both
-    with the offsets of the result's text.
+    with the offsets of the result's *text*. First each word of each span
+    (:func:`account`), then each span as a whole in the result's text, by the
+    criteria of the scorer's loss check (:func:`settle`). What the first
+    finds lost is unmatched; what only the second does stays in its field,
+    quoted in a remark there (:func:`remarked`), unless it is a heading's.
     """
+    said = [r.subject for r in built.remarks if r.code in _QUOTED]
+    values, written = draft_values(draft)  # read once for both passes
     kept, lost = account(
         plain.text,
         spans,
-        reached_texts(draft, built.notes, (r.subject for r in built.remarks if r.code in _QUOTED)),
+        reached_texts(draft, built.notes, said, values),
         dated=draft.updated is not None,
         stated=[field.value for field in draft.none_stated],
     )
-    unreached = tuple(MappedSpan(plain.start(m.start), plain.end(m.end), m.field) for m in lost)
-    if not plain.changed:
-        return kept, unreached  # no character was removed: the offsets are the text's already
-    return [Mapping(plain.start(m.start), plain.end(m.end), m.field) for m in kept], unreached
+    unreached = [MappedSpan(plain.start(m.start), plain.end(m.end), m.field) for m in lost]
+    if plain.changed:  # else no character was removed: the offsets are the text's already
+        kept = [Mapping(plain.start(m.start), plain.end(m.end), m.field) for m in kept]
+    reach = draft_reach(draft, built.notes, said, written)
+    kept, dropped = settle(text, kept, reach, draft.updated, catalogued(draft))
+    held, remarks = remarked(text, dropped)
+    for path, remark in remarks:
+        built.note(path, remark)
+    ids = {id(m) for m in held}  # the same objects: a set keeps it linear
+    unreached.extend(MappedSpan(m.start, m.end, m.field) for m in dropped if id(m) not in ids)
+    return [*kept, *held], tuple(sorted(unreached, key=lambda m: (m.start, m.end)))
 
 
 #: The importer's findings that quote a value the draft does not hold: a wrong

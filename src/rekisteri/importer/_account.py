@@ -58,10 +58,12 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from rekisteri.importer._builder import Mapping
+from rekisteri.importer._lost import Reach, heading_sentence, passage_lost
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Container, Iterable, Sequence
     from collections.abc import Mapping as Mapping_
+    from datetime import date
 
     from rekisteri.model import Register
 
@@ -214,6 +216,7 @@ def _digits(text: str) -> set[str]:
 
 
 _DIGIT_RUN: Final = re.compile(r"\d+")
+_DIGIT: Final = re.compile(r"\d")
 #: Runs of digits, each two joined by one hyphen, white space character or dot: "1234567-8".
 #: Possessive: a run is never tried again from one of its own digits.
 _DIGIT_CHAIN: Final = re.compile(r"\d++(?:[-\s.]\d++)*")
@@ -273,7 +276,10 @@ class _Words:
 
 
 def reached_texts(
-    draft: Register, notes: Mapping_[str, Sequence[str]], said: Iterable[str] = ()
+    draft: Register,
+    notes: Mapping_[str, Sequence[str]],
+    said: Iterable[str] = (),
+    values: Sequence[str] | None = None,
 ) -> list[str]:
     """The texts a mapped word may reach: the draft's values, its notes, and *said*.
 
@@ -284,10 +290,15 @@ def reached_texts(
     (writing the TOML is not). *said* are the texts of the importer's own
     findings that quote a value (a wrong Y-tunnus). A value the draft holds
     as a code (a legal basis, a right, a security measure's kind) adds its
-    words in Finnish, Swedish and English (:data:`CODE_WORDS`).
+    words in Finnish, Swedish and English (:data:`CODE_WORDS`). *values*
+    are the draft's values when the caller read them already
+    (:func:`draft_values`).
     """
     texts: list[str] = []
-    _collect(draft, texts)
+    if values is None:
+        _collect(draft, texts)
+    else:
+        texts.extend(values)
     codes = set(texts)
     texts.extend(words for code, words in CODE_WORDS.items() if code in codes)
     for path, remarks in notes.items():
@@ -377,6 +388,192 @@ def account(
     return kept, lost
 
 
+def draft_values(draft: Register) -> tuple[list[str], list[str]]:
+    """The draft's values in one reading: as :func:`reached_texts` and as the TOML has them.
+
+    The first list is that of :func:`reached_texts` (a catalogued source's
+    whole entry), the second that of :func:`draft_reach` (such a source by
+    its key alone, as :func:`~rekisteri.importer.to_toml` writes it).
+    """
+    from rekisteri.sources import CATALOG
+
+    full: list[str] = []
+    written: list[str] = []
+    for name, default in _fields(type(draft)):
+        value = getattr(draft, name)
+        if not _written(value, default):
+            continue
+        if isinstance(value, str):
+            full.append(value)
+            written.append(value)
+        elif name == "sources":
+            for source in value:
+                start = len(full)
+                _collect(source, full)
+                if CATALOG.get(source.key) == source:
+                    written.append(source.key)
+                else:
+                    written.extend(full[start:])
+        else:
+            start = len(full)
+            _collect(value, full)
+            written.extend(full[start:])
+    return full, written
+
+
+def draft_reach(
+    draft: Register,
+    notes: Mapping_[str, Sequence[str]],
+    said: Iterable[str] = (),
+    written: Sequence[str] | None = None,
+) -> Reach:
+    """What the draft holds as the user reads it, for :func:`settle`.
+
+    The draft's values as :func:`~rekisteri.importer.to_toml` writes them (a
+    source of the catalogue by its key alone; *written*, the second list of
+    :func:`draft_values`, when the caller has it), its notes as the TOML's
+    comments hold them (a line break escaped, an identity code masked), and
+    *said* (the texts of the importer's findings that quote a value). Less
+    than :func:`reached_texts` gives: no code's words in other languages, no
+    pair of words across two values.
+    """
+    from rekisteri.importer._toml import _NOT_IN_COMMENT
+    from rekisteri.importer._toml import _safe as safe_comment
+
+    texts = list(draft_values(draft)[1] if written is None else written)
+    for remarks in notes.values():
+        # as the TOML's comment has it: a character escaped, an identity code masked
+        # (a remark with neither such a character nor a digit is as it is)
+        texts.extend(
+            safe_comment(remark)
+            if _NOT_IN_COMMENT.search(remark) or _DIGIT.search(remark)
+            else remark
+            for remark in remarks
+        )
+    texts.extend(notes)
+    texts.extend(said)
+    return Reach(texts)
+
+
+def catalogued(draft: Register) -> set[str]:
+    """The paths of the draft's sources that the TOML names by their catalogue key alone."""
+    from rekisteri.sources import CATALOG
+
+    return {
+        f"sources[{index}]"
+        for index, source in enumerate(draft.sources)
+        if CATALOG.get(source.key) == source
+    }
+
+
+def _written(value: object, default: object) -> bool:
+    """Whether the TOML writes a field of *value* (not its default, not a flag)."""
+    return (
+        value is not None
+        and value is not default
+        and not isinstance(value, bool)
+        and (default is attrs.NOTHING or value != default)
+    )
+
+
+def settle(
+    text: str,
+    spans: Sequence[Mapping],
+    reach: Reach,
+    updated: date | None,
+    catalogued: Container[str] = (),
+) -> tuple[list[Mapping], list[Mapping]]:
+    """The spans that stay mapped, and the text lost by the scorer's criteria (:mod:`._lost`).
+
+    :func:`account` cuts out the words that reached nothing; what it keeps
+    must also pass :func:`~rekisteri.importer._lost.passage_lost` as a whole,
+    with the draft *reach* (:func:`draft_reach`): half of its words in the
+    draft, a prose sentence not cut up into scattered words, no code gone.
+    A span that fails is returned as lost (:func:`remarked` keeps it in its
+    field, quoted in a remark). A heading that is a sentence is no heading:
+    when a start of it is a heading of the table, that start stays the
+    heading and the rest is the section's text, else all of it is; that text
+    stays mapped, to the heading's field, when it reached the draft, and is
+    lost (with that field) when not; a title's is lost as the title's. A span
+    of a source the draft names by its catalogue key (*catalogued*: its
+    paths) is not checked. Each distinct span is judged once: linear in the
+    text and the spans.
+    """
+    kept: list[Mapping] = []
+    lost: list[Mapping] = []
+    done: dict[tuple[int, int, str], tuple[list[Mapping], list[Mapping]] | None] = {}
+    for span in spans:
+        key = (span.start, span.end, span.field)
+        if key not in done:
+            done[key] = None if span.field in catalogued else _settled(text, span, reach, updated)
+        verdict = done[key]
+        if verdict is None:
+            kept.append(span)
+        else:
+            kept.extend(verdict[0])
+            lost.extend(verdict[1])
+    lost.sort(key=lambda m: (m.start, m.end))
+    return kept, lost
+
+
+def _settled(
+    text: str, span: Mapping, reach: Reach, updated: date | None
+) -> tuple[list[Mapping], list[Mapping]] | None:
+    """*span* judged: ``None`` when it stays as it is, else its parts kept and lost."""
+    if not passage_lost(text[span.start : span.end], span.field, reach, updated):
+        return None
+    if not span.field.startswith("heading:"):
+        return [], [span]
+    from rekisteri.importer._evaluate import field_of
+
+    field = field_of(span.field)
+    own = _heading_end(text, span)
+    parts = []
+    if span.start < own < span.end and not heading_sentence(text[span.start : own]):
+        parts.append(Mapping(span.start, own, span.field))  # the heading proper
+        rest = Mapping(own, span.end, field)
+    else:
+        rest = Mapping(span.start, span.end, field)
+    if field == "none":
+        return parts, [Mapping(rest.start, rest.end, span.field)]  # a title's: no field's text
+    if passage_lost(text[rest.start : rest.end], field, reach, updated):
+        return parts, [rest]
+    return [*parts, rest], []
+
+
+#: The remark that quotes a passage kept in its field whose text the draft does not hold.
+KEPT: Final = "read into this field, but the draft does not hold this text (check it): “{passage}”"
+
+
+def remarked(text: str, lost: Sequence[Mapping]) -> tuple[list[Mapping], list[tuple[str, str]]]:
+    """The passages of *lost* (:func:`settle`) that stay mapped, each quoted in a remark.
+
+    A passage read into a field whose text the draft does not hold stays in
+    that field, quoted in an ``# importer unsure`` remark on it (``(path,
+    remark)``, one per distinct passage): it is in the draft's comments where
+    it belongs, not lost. A heading's or a title's text (no field's) is not
+    kept: it is left out of the first list, to be unmatched.
+    """
+    kept: list[Mapping] = []
+    remarks: dict[tuple[int, int, str], tuple[str, str]] = {}
+    for span in lost:
+        path = _note_path(span.field)
+        if path is None:
+            continue
+        kept.append(span)
+        passage = " ".join(text[span.start : span.end].split())
+        remarks.setdefault((span.start, span.end, path), (path, KEPT.format(passage=passage)))
+    return kept, list(remarks.values())
+
+
+def _note_path(field: str) -> str | None:
+    """The draft's top-level field a span's *field* path names (``None``: a heading's)."""
+    if field.startswith("heading:") or field == "none":
+        return None
+    field = field.removeprefix("none_stated.")
+    return re.split(r"[.\[]", field, maxsplit=1)[0] or None
+
+
 class _Book:
     """The verdicts of :func:`account` on its spans, one span at a time."""
 
@@ -426,7 +623,7 @@ def _runs(text: str, span: Mapping, marks: list[tuple[int, int, int]]) -> list[t
         checked_to = _title_end(text, span)
     elif heading:
         exempt_to = _heading_end(text, span)
-        if exempt_to == span.start and not _sentence(text[span.start : span.end]):
+        if exempt_to == span.start and not heading_sentence(text[span.start : span.end]):
             return []  # a heading read from its words, no sentence: all of it is heading
         if span.field not in _VALUE_HEADINGS and _translated(text[exempt_to:checked_to]):
             return []  # "Säilytysaika (Lagringstid)": the rest is the heading in another language
@@ -493,18 +690,6 @@ def _translated(rest: str) -> bool:
 
     bare = " ".join(rest.strip(" \t\n()[]/–-:").split())
     return bool(bare) and recognise(bare) is not None
-
-
-#: A heading of more words than this, or with a sentence break inside, is a sentence.
-_HEADING_WORDS: Final = 12
-_SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-ZÄÖÅ][a-zäöå]")
-_NUMBERING: Final = re.compile(r"\W*\d{1,2}(?:\.\d{1,2})*[a-h]?[.)]?\s+")
-
-
-def _sentence(heading: str) -> bool:
-    """Whether a heading's text is a sentence taken for a heading (as the scorer decides)."""
-    flat = _NUMBERING.sub("", " ".join(heading.split()), count=1)
-    return len(_words(flat)) > _HEADING_WORDS or _SENTENCE_BREAK.search(flat) is not None
 
 
 #: Where a title proper ends on its line: a legal reference, a date or a label follows.

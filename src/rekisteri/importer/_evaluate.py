@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from rekisteri.importer._invisible import CHARACTERS
@@ -256,172 +255,33 @@ def segments(
     return out
 
 
-#: A word of a passage, as the loss check compares them: letters (three or more) or digits.
-_WORD: Final = re.compile(r"[^\W\d_]{3,}|\d{2,}")
-#: Words are compared by their first letters: an inflected word ("laskutukseen")
-#: reaches the draft in its base form ("Laskutus").
-_STEM: Final = 5
-#: A contact field's label, a form's hint in parentheses, or a value the draft
-#: keeps as a flag: structure, not content.
-_LABEL: Final = re.compile(
-    r"(?i)(?:muut |övriga )?(?:telefax|fax|tfn|tel|puh|gsm|www|rek\. ?nro|reg\. ?nr"
-    r"|kontaktuppgifter|yhteystiedot|y-tunnus|fo-nummer|e-post|sähköposti|osoite|adress|käyntiosoite|postiosoite"
-    r"|visiting address|besöksadress|postadress|verkkosivut|kotisivu|nimi|namn"
-    # words that join a unit to its person ("Versolla rekisteristä vastaa …")
-    r"|(?:rekisteristä|rekisteriasioista) vastaa(?:vat)?|ansvarar för registret"
-    # a cookie's class, kept as the flag strictly_necessary
-    r"|välttämätön|nödvändig|(?:strictly )?necessary)\.?:?"
-    r"(?:\s*[/–-]\s*\S+(?: \S+)?)?:?(?: https?:)?"
-)
-_HINT: Final = re.compile(r"\([^()]*\)")
-#: A heading that holds more words than this, or a sentence break, is a sentence.
-_HEADING_WORDS: Final = 12
-_SENTENCE_BREAK: Final = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-ZÄÖÅ][a-zäöå]")
-#: A lead-in line without its colon ends with one of these ("… används för").
-_LEAD_IN_END: Final = re.compile(
-    r"(?i)\b(?:för|for|to|till|följande|seuraavia|seuraavat|seuraaviin)$"
-)
-_LEAD_IN_WORDS: Final = 6
-_NUMBER: Final = re.compile(r"\W*\d{1,2}(?:\.\d{1,2})*[a-h]?[.)]?\s+")
-#: Words every notice uses around its content ("Tietoja käytetään myös …"):
-#: not counted either way (their first five letters).
-_FILLER: Final = frozenset(
-    {
-        "tieto", "tiedo", "henki", "käyte", "käytt", "voida", "myös", "sekä", "saada", "rekis",
-        "uppgi", "perso", "använ", "också", "behan", "kasit", "käsit", "data", "used", "also",
-        "regis", "infor",
-    }
-)  # fmt: skip
-
-
-def _stems(text: str) -> set[str]:
-    return {word.casefold()[:_STEM] for word in _WORD.findall(text)}
-
-
-def _structural(passage: str, field: str) -> bool:
-    """Whether a mapped *passage* is structure (a label, a lead-in, a heading), not content."""
-    from rekisteri.importer._cookies import is_column_label
-    from rekisteri.importer._headings import is_field_label, recognise
-
-    flat = " ".join(passage.split())
-    bare = _HINT.sub("", flat).strip(" :.")
-    words = _WORD.findall(flat)
-    if field.startswith("heading:"):
-        # a heading is structure, unless it is a sentence taken for one
-        unnumbered = _NUMBER.sub("", flat, count=1)
-        return len(words) <= _HEADING_WORDS and _SENTENCE_BREAK.search(unnumbered) is None
-    return (
-        not words
-        or is_field_label(bare)
-        or _LABEL.fullmatch(bare) is not None
-        or is_column_label(bare)
-        or recognise(bare) is not None  # a heading's words mapped with its section
-        or (flat.endswith(":") and len(words) <= _HEADING_WORDS)  # a lead-in line
-        or (_LEAD_IN_END.search(flat) is not None and len(words) <= _LEAD_IN_WORDS)
-    )
-
-
 def lost_passages(result: ImportResult, draft_text: str) -> list[tuple[int, int, str]]:
     """Mapped passages whose words do not reach *draft_text*: ``(start, end, field)``.
 
     *draft_text* is the draft as the user gets it (:func:`to_toml` with the
-    result's notes, comments included). A passage counts as reached when at
-    least half of its words (compared by their first five letters, so an
-    inflected word matches its base form) are somewhere in the draft, or in
-    the catalogue entry of a source the draft names by key. Labels, lead-in
-    lines and headings are structure and are not checked, but a "heading"
-    that is a sentence (more than twelve words, or a sentence break inside)
-    is always lost: a heading's text is never a value. The check is lenient
-    in one way: a passage whose words all appear somewhere else in the draft
-    passes. The importer's promise is that this list is empty:
-    every passage is in the draft or in :attr:`ImportResult.unmatched`.
+    result's notes, comments included), with the texts of the importer's own
+    findings (a wrong Y-tunnus is quoted in finding I002). The criteria are
+    those of :func:`rekisteri.importer._lost.passage_lost`, which the
+    importer's final accounting applies too: a passage reached by at least
+    half of its words (by their first five letters), a prose sentence not cut
+    up into scattered words, no code lost; labels, lead-ins and headings are
+    structure, but a "heading" that is a sentence is always lost. A source the
+    draft names by its catalogue key is not checked. The importer's promise is
+    that this list is empty: every passage is in the draft or in
+    :attr:`ImportResult.unmatched`.
     """
-    from rekisteri.sources import CATALOG
+    from rekisteri.importer._account import catalogued
+    from rekisteri.importer._lost import Reach, passage_lost
 
-    have = _stems(draft_text)
-    pairs = _pairs(draft_text)
-    digits = _digit_runs(draft_text)
-    for finding in result.findings:  # a wrong Y-tunnus is quoted in finding I002
+    reach = Reach([draft_text])
+    for finding in result.findings:
         if finding.code.startswith("I"):  # the importer's own, not the linter's on the draft
-            have |= _stems(finding.message)
-            pairs |= _pairs(finding.message)
-            digits += _digit_runs(finding.message)
-    catalogued = {
-        f"sources[{index}]"
-        for index, source in enumerate(result.draft.sources)
-        if CATALOG.get(source.key) == source
-    }
-    lost = []
-    for mapped in result.mapped:
-        passage = result.text[mapped.start : mapped.end]
-        if mapped.field in catalogued or _structural(passage, mapped.field):
-            continue  # a source the catalogue names: the draft keeps its key
-        if mapped.field == "updated" and _dated(passage, result.draft.updated):
-            continue  # "uppdaterad 5 mars 2021": the draft keeps the date, written as a date
-        if mapped.field.startswith("heading:"):
-            # a sentence taken for a heading: a heading's text is never a value
-            lost.append((mapped.start, mapped.end, mapped.field))
-            continue
-        words = [word.casefold()[:_STEM] for word in _WORD.findall(passage)]
-        words = [word for word in words if word not in _FILLER] or words
-        missing = sum(word not in have for word in words)
-        if (
-            2 * missing > len(words)
-            or (mapped.field.split("[")[0] in _PROSE and _cut_up(passage, pairs))
-            or _code_gone(passage, digits)
-        ):
-            lost.append((mapped.start, mapped.end, mapped.field))
-    return lost
-
-
-def _dated(passage: str, updated: object) -> bool:
-    """Whether *passage* states the very date the draft keeps as its ``updated``."""
-    from rekisteri.importer._cues import updated_in
-
-    found = updated_in(passage, 0, len(passage))
-    return found is not None and isinstance(updated, date) and found[0] == updated
-
-
-#: A passage of at least this many words is a sentence the draft should keep whole.
-_LONG: Final = 12
-#: A run of digits that is a code or a number of its own (a registry code, a
-#: Y-tunnus, a phone number written together), not a date's or an address's part.
-_CODE: Final = re.compile(r"\b\d{7}-\d\b|\b[1-9]\d{5,}\b")
-_DIGITS: Final = re.compile(r"\d+")
-_DIGIT_GAP: Final = re.compile(r"(?<=\d)[-\s](?=\d)")
-#: Fields whose passages are prose the draft keeps as sentences (not lists the
-#: importer splits into entries, where a long line legitimately becomes items).
-_PROSE: Final = frozenset({"purposes", "description", "retention", "recipients", "transfers"})
-
-
-def _digit_runs(text: str) -> str:
-    """The runs of digits of *text*, joined over a hyphen or a space ("1234567-8")."""
-    return "|" + "|".join(_DIGITS.findall(_DIGIT_GAP.sub("", text)))
-
-
-def _pairs(text: str) -> set[tuple[str, str]]:
-    """Each two neighbouring words of *text*, by their first five letters."""
-    stems = [word.casefold()[:_STEM] for word in _WORD.findall(text)]
-    return set(itertools.pairwise(stems))
-
-
-def _cut_up(passage: str, pairs: set[tuple[str, str]]) -> bool:
-    """Whether a long sentence reached the draft only as scattered words.
-
-    Its words may all be somewhere in the draft (in purpose names made of
-    its fragments, in other sentences) while the sentence is gone: fewer than
-    a third of its neighbouring word pairs are in the draft.
-    """
-    own = _pairs(passage)
-    if len(_WORD.findall(passage)) < _LONG or not own:
-        return False
-    return 3 * len(own & pairs) < len(own)
-
-
-def _code_gone(passage: str, digits: str) -> bool:
-    """Whether a code or long number of *passage* is nowhere in the draft (its last six digits)."""
-    for code in _CODE.findall(passage):
-        tail = re.sub(r"\D", "", code)[-6:]
-        if tail not in digits:
-            return True
-    return False
+            reach.add(finding.message)
+    keys = catalogued(result.draft)
+    updated = result.draft.updated
+    return [
+        (mapped.start, mapped.end, mapped.field)
+        for mapped in result.mapped
+        if mapped.field not in keys
+        and passage_lost(result.text[mapped.start : mapped.end], mapped.field, reach, updated)
+    ]
