@@ -647,11 +647,6 @@ def test_retention_plan_names_the_line_of_a_bad_date(tmp_path: Path) -> None:
 # --- M5: a henkilötunnus as a purpose key --------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M5: a purpose key that is a henkilötunnus is written to the ledger's rows in"
-    " plain (subjects are hashed and request ids holding one refused)",
-)
 def test_purpose_key_that_is_a_henkilotunnus_is_never_stored(tmp_path: Path) -> None:
     path = tmp_path / "purpose.db"
     try:

@@ -12,6 +12,7 @@ checkpoint given to ``verify`` before the ledger walk. Used by
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final, Self
 
 from rekisteri._spellings import spellings
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from types import TracebackType
 
+    from rekisteri.model import Purpose
     from rekisteri.requests import RequestEvent
     from rekisteri.store._chain import Head, Keys
 
@@ -99,6 +101,30 @@ def without_codes_in_request_ids(events: Iterable[RequestEvent]) -> list[Request
             )
             raise InvalidValueError(msg)
     return batch
+
+
+def known_purposes(purposes: Mapping[str, bool] | Iterable[Purpose]) -> dict[str, bool]:
+    """The store's purposes as key → "is direct marketing"; refuse a key holding a code.
+
+    A purpose key is written in every event row as given, so a key that is a
+    henkilötunnus (which a model key may be: ``140385-9180`` is lower-case
+    digits and a dash) would put a person's code in the ledger in plain.
+
+    Raises:
+        InvalidValueError: A key holds a henkilötunnus in any spelling; the
+            message never shows it.
+    """
+    if isinstance(purposes, Mapping):
+        known = {str(key): bool(value) for key, value in purposes.items()}
+    else:
+        known = {purpose.key: purpose.direct_marketing for purpose in purposes}
+    if any(spelling.is_code for key in known for spelling in spellings(key)):
+        msg = (
+            "purposes: a purpose key holds a henkilötunnus; a key is written in every"
+            " event as given, so name the purpose, not a person"
+        )
+        raise InvalidValueError(msg)
+    return known
 
 
 class Closing:

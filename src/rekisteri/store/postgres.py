@@ -70,7 +70,6 @@ from __future__ import annotations
 
 import secrets
 import threading
-from collections.abc import Mapping
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
@@ -95,7 +94,7 @@ except ImportError as exc:  # pragma: no cover - exercised without the extra
 from rekisteri.store import _pg_consent, _pg_db, _pg_requests, _schema
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
 
     from rekisteri.consent import ConsentEvent, ConsentRecord, Decision
     from rekisteri.model import Purpose
@@ -178,10 +177,7 @@ class PostgresStore(_subjects.Closing):
         self._closed = True  # until the store is open; close() is then harmless
         self._keys = Keys.from_secret(secret)  # raises SecretTypeError, WeakSecretError
         self._q = _pg_db.Queries(_pg_db.check_schema_name(schema))
-        if isinstance(purposes, Mapping):
-            self._purposes: dict[str, bool] = {str(k): bool(v) for k, v in purposes.items()}
-        else:
-            self._purposes = {p.key: p.direct_marketing for p in purposes}
+        self._purposes = _subjects.known_purposes(purposes)
         self._lock = threading.Lock()
         meta = {"store_id": secrets.token_hex(16), "secret_check": self._keys.check_value()}
         if isinstance(conninfo, str):

@@ -46,7 +46,6 @@ import os
 import secrets
 import sqlite3
 import threading
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, Final, ParamSpec, TypeVar
@@ -58,7 +57,7 @@ from rekisteri.store._chain import Checkpoint, Keys
 from rekisteri.store._consent_sql import ANY_PURPOSE
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Mapping
 
     from rekisteri.consent import ConsentEvent, ConsentRecord, Decision
     from rekisteri.model import Purpose
@@ -174,10 +173,7 @@ class SQLiteStore(_subjects.Closing):
         if not create and self._path != ":memory:" and not Path(self._path).is_file():
             msg = "store: no such database file"
             raise StoreFileError(msg)
-        if isinstance(purposes, Mapping):
-            self._purposes: dict[str, bool] = {str(k): bool(v) for k, v in purposes.items()}
-        else:
-            self._purposes = {p.key: p.direct_marketing for p in purposes}
+        self._purposes = _subjects.known_purposes(purposes)
         self._conn = _sqlite_db.connect(
             self._path,
             create=create,
