@@ -663,12 +663,6 @@ RIGHTS_BROKEN = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K7: a right stated with a verb ('rättas', 'korrigerade', 'raderade', "
-    "'begränsa', 'corrected', 'delete', 'perua suostumus') is not read, and lint reports it "
-    "missing (R112)",
-)
 @pytest.mark.parametrize(("lang", "sentence", "rights"), RIGHTS_BROKEN)
 def test_a_right_the_notice_states_is_in_the_draft(
     lang: str, sentence: str, rights: set[str]
@@ -708,11 +702,6 @@ def test_rights_in_the_usual_words_are_read(lang: str, sentence: str, rights: se
     assert rights <= {right.value for right in result.draft.rights}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K7: lint on the draft of a Swedish notice that states the right to "
-    "rectification reports it missing (R112 on rights)",
-)
 def test_lint_reports_no_right_missing_that_a_swedish_notice_states() -> None:
     result = section(
         "sv",

@@ -361,3 +361,30 @@ def test_a_soft_hyphen_at_a_line_end_keeps_the_word_whole() -> None:
 def test_a_soft_hyphen_by_a_blank_line_keeps_the_paragraphs(body: str) -> None:
     plain = draft("fi", DATA["fi"], "Jäsennumero\n\nSeura")
     assert draft("fi", DATA["fi"], body).data_categories == plain.data_categories
+
+
+# --- rights stated with a verb ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "rights"),
+    [
+        ("sv", "Du kan begära att felaktiga uppgifter rättas.", {"rectification"}),
+        ("sv", "Du kan få dina uppgifter raderade.", {"erasure"}),
+        (
+            "en",
+            "You may have wrong details corrected or ask us to delete them.",
+            {"rectification", "erasure"},
+        ),
+        ("fi", "Jäsen voi perua antamansa suostumuksen.", {"withdraw_consent"}),
+        ("fi", "Jäsenellä on oikeus saada jäljennös tiedoistaan.", {"access"}),
+        ("fi", "Jäsenellä on oikeus tulla unohdetuksi.", {"erasure"}),
+    ],
+)
+def test_a_right_stated_with_a_verb_is_read(lang: str, body: str, rights: set[str]) -> None:
+    assert rights <= {right.value for right in draft(lang, RIGHTS[lang], body).rights}
+
+
+def test_a_right_stated_with_a_verb_and_denied_is_not_read() -> None:
+    result = draft("sv", RIGHTS["sv"], "Du har inte rätt att få dina uppgifter raderade.")
+    assert "erasure" not in [right.value for right in result.rights]

@@ -197,15 +197,44 @@ RIGHT_CUES: Final = (
         re.compile(
             r"tarkastusoikeu|tarkistaa, mitä tietoja|tarkastaa|tarkistaa"
             r"|pääsy tietoihin|insyn|right of access|right to access|tillgång till|granska"
+            # the GDPR's own wording (art. 15): "oikeus saada pääsy häntä koskeviin
+            # henkilötietoihin", "saada jäljennös tiedoistaan", "a copy of your data"
+            r"|saada pääsy|jäljennö|\bkopio\w* (?:\w+ )?tiedo|\ba copy of|\baccess your"
         ),
     ),
-    (Right.RECTIFICATION, re.compile(r"korja|oikais|täydennet|rättelse|rectif")),
-    (Right.ERASURE, re.compile(r"poist|hävit|radering|erasure")),
-    (Right.RESTRICTION, re.compile(r"rajoitta|begränsning|restrict")),
+    (
+        Right.RECTIFICATION,
+        re.compile(
+            r"korja|oikais|täydennet|rättelse|rectif"
+            # a verb: "kräva att felaktiga uppgifter rättas", "få … korrigerade",
+            # "have inaccurate data corrected"
+            r"|\brätta(?:s|d|de|t)?\b|korriger|\bcorrect(?:ed|ion)?\b"
+        ),
+    ),
+    (
+        Right.ERASURE,
+        re.compile(
+            r"poist|hävit|radering|erasure"
+            # "få dina uppgifter raderade", "delete your data", "erase", and the name of
+            # art. 17: "oikeus tulla unohdetuksi", "bli bortglömd", "be forgotten"
+            r"|\brader(?:a|as|ad|ade|at)\b|\bdelet(?:e|ed|ion)\b|\berase\b|unohdetuksi"
+            r"|bortglömd|\bforgotten\b"
+        ),
+    ),
+    (Right.RESTRICTION, re.compile(r"rajoitta|begränsning|begränsa|restrict")),
     (Right.NOTIFICATION, re.compile(r"ilmoitetaan sille, jolta|jolle tiedot on luovutettu")),
-    (Right.PORTABILITY, re.compile(r"siirtää tiedot järjestelmästä|dataportab|portab")),
+    (
+        Right.PORTABILITY,
+        re.compile(
+            r"siirtää tiedot järjestelmästä|dataportab|portab"
+            r"|siirtää (?:\w+ ){0,2}järjestelmästä toiseen"
+        ),
+    ),
     (Right.OBJECT, re.compile(r"kieltää|kielto-oikeu|vastust|invändning|invända|\bobject")),
-    (Right.WITHDRAW_CONSENT, re.compile(r"peruuttaa suostumu|återkalla|withdraw")),
+    (
+        Right.WITHDRAW_CONSENT,
+        re.compile(r"peruuttaa suostumu|peru\w* (?:\w+ )?suostumu|återkalla|withdraw"),
+    ),
     (
         Right.COMPLAINT,
         re.compile(r"valitus valvontaviranomaiselle|tehdä valitukse|klagomål|complaint"),
