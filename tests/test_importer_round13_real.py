@@ -191,3 +191,37 @@ class TestSwedishDateAndDeletionWords:
             "Uppgifterna i registret avlägsnas inom en månad efter regattan.\n"
         )
         assert _fields_of(text, "Uppgifterna i registret") == {"retention"}
+
+
+_LONE_DASHES = (
+    "1. Rekisterinpitäjä\nPyöräpaja Oy, Y-tunnus 1234567-1\nVannekatu 2, 40100 Jyväskylä\n"
+    "info@pyorapaja.example\n"
+    "2. Mitä tietoja keräämme?\n"
+    "Keräämme seuraavia tietoja, kun asioit verkkokaupassamme:\n"
+    "Asiakkaan antamat tiedot\n"
+    "-\nNimi\n-\nOsoite\n-\nPuhelinnumero\n-\nTilaushistoria ja maksutapa\n"
+    "3. Mihin tietoja käytetään?\nKäytämme tietoja tilausten toimittamiseen.\n"
+)
+
+
+class TestBulletsAloneOnTheirLines:
+    def test_each_entry_after_a_lone_dash_is_a_data_category(self) -> None:
+        """'-' / 'Nimi' / '-' / 'Osoite': one data category a line, not one source."""
+        result = import_notice(_LONE_DASHES)
+        names = [category.name.fi for category in result.draft.data_categories]
+        assert names == ["Nimi", "Osoite", "Puhelinnumero", "Tilaushistoria ja maksutapa"]
+        for entry in ("Nimi", "Tilaushistoria"):
+            assert _fields_of(_LONE_DASHES, f"-\n{entry}") == {"data_categories"}
+
+    def test_a_dash_for_a_value_not_given_stays_in_the_party_block(self) -> None:
+        """In the controller's block a lone dash is an empty value, no list's bullet."""
+        text = (
+            "Rekisterinpitäjä\nPyöräpaja Oy\nVannekatu 2, 40100 Jyväskylä\n"
+            "Puhelin\n-\nSähköposti\ninfo@pyorapaja.example\n\n"
+            "Rekisterin käyttötarkoitus\nTilausten toimittaminen.\n"
+        )
+        result = import_notice(text)
+        assert result.draft.controller is not None
+        assert result.draft.controller.contact is not None
+        assert result.draft.controller.contact.email == "info@pyorapaja.example"
+        assert result.draft.data_categories == ()

@@ -67,6 +67,8 @@ _ASKS: Final = re.compile(
 )
 #: The bullet signs at a line's start, nested ones too ("• • Tmi …").
 _MARKS: Final = re.compile(r"[ \t]*(?:[-•*·▪◦●○■□➢►✓][ \t]+)+")
+#: A bullet sign alone on its line (its entry's text on the next line).
+_LONE_MARK: Final = re.compile(r"[ \t]*[-•*–·▪◦●○■□➢►✓][ \t]*")
 #: A bullet sign (not a number or a letter, which a heading's own numbering may be).
 _SIGN_BULLET: Final = re.compile(r"[ \t]*[-•*·▪◦●○■□➢►✓][ \t]+")
 _ENDS_SENTENCE: Final = (".", "!", "?", ":", ";")
@@ -1432,6 +1434,9 @@ class _Splitter:
                 self._item([(start, end)], start)  # "Ostohistoria: tilaukset ja maksut"
                 i += 1
                 continue
+            if self._lone_item(block, i):
+                i += 2
+                continue
             bullet = _BULLET.match(line)
             if (bullet is not None and len(line) > bullet.end()) or (
                 start in self.item_starts and not (self.html and line.endswith(":"))
@@ -1457,12 +1462,43 @@ class _Splitter:
                 i < n
                 and block[i][0] not in self.item_starts
                 and _BULLET.match(self.text[block[i][0] : block[i][1]]) is None
+                and not self._lone_mark(block, i)
                 and self._heading(block, i) is None
                 and _glued_heading(self.text[block[i][0] : block[i][1]]) is None
             ):
                 lines.append(block[i])
                 i += 1
             self.pieces.append(Piece("para", start, lines[-1][1], lines, start))
+
+    def _lone_item(self, block: list[tuple[int, int]], i: int) -> bool:
+        """Read "-" / "Nimi" (a bullet alone on its line, its text on the next) as an item."""
+        if not self._lone_mark(block, i):
+            return False
+        self._item([block[i], block[i + 1]], block[i + 1][0])
+        return True
+
+    def _lone_mark(self, block: list[tuple[int, int]], i: int) -> bool:
+        """Whether line *i* of *block* is a bullet alone, its entry's text on the next line.
+
+        A page saved as text puts each bullet on a line of its own: "-" /
+        "Nimi" / "-" / "Osoite". The next line holds words and is no bullet
+        nor a known heading. Not in a party's block, where a dash stands for a
+        value not given ("Puhelin" / "-").
+        """
+        start, end = block[i]
+        if (
+            _LONE_MARK.fullmatch(self.text, start, end) is None
+            or i + 1 >= len(block)
+            or self.current in _CONTACT_KINDS
+        ):
+            return False
+        following = self.text[block[i + 1][0] : block[i + 1][1]]
+        return (
+            any(char.isalpha() for char in following)
+            and _BULLET.match(following) is None
+            and _LONE_MARK.fullmatch(following) is None
+            and recognise(following) in {None, SectionKind.TITLE}
+        )
 
     def _lead_in_apart(self, block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         """*block*, its first line apart when it leads in to short lines, one entry each.
