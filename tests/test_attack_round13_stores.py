@@ -565,12 +565,6 @@ def check_ids_cpu(path: Path, encoding: str) -> tuple[float, subprocess.Complete
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M3: check-ids --encoding utf-7/idna: a shift sequence or label that never ends is"
-    " decoded again on every read, so time grows with the square of the file and the 4 MiB"
-    " line limit never applies",
-)
 @pytest.mark.parametrize("encoding", ["utf-7", "idna"])
 def test_check_ids_with_a_stateful_codec_is_streamed(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "ids.csv"

@@ -450,12 +450,22 @@ def _drop_blank_rows(
     return [row or [""] * width for row in rows], message
 
 
-def _text_encoding(encoding: str) -> None:
-    """Fail (exit 2) unless *encoding* names a codec between bytes and text."""
-    try:
-        import codecs
+#: Text codecs whose decoder may hold back any amount of input (a UTF-7 shift sequence,
+#: an IDNA label, an escape) until it ends: a file in one could not be streamed.
+_UNSTREAMABLE: Final = frozenset(
+    {"utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape"}
+)
 
-        codecs.lookup(encoding)
+
+def _text_encoding(encoding: str) -> None:
+    """Fail (exit 2) unless *encoding* names a codec between bytes and text that streams."""
+    try:
+        name = codecs.lookup(encoding).name
+        if name in _UNSTREAMABLE:
+            fail(
+                f"encoding {encoding!r} cannot be read a piece at a time (its decoder may hold"
+                " the whole file back); convert the file to UTF-8 first"
+            )
         # hex, base64, zlib, rot13 and such are codecs too, but not of text:
         # str.encode and bytes.decode refuse them (LookupError); "undefined"
         # refuses everything (UnicodeError).
