@@ -601,11 +601,6 @@ passivate = true
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M4: retention plan names the line before the one whose field is over the csv"
-    " module's limit",
-)
 def test_retention_plan_names_the_unreadable_line(tmp_path: Path) -> None:
     register = tmp_path / "register.toml"
     register.write_text(_REGISTER, encoding="utf-8")

@@ -146,7 +146,9 @@ def _read_records(path: Path) -> list[Record]:
     except UnicodeDecodeError:
         fail_line(f"{path}: not UTF-8 text")
     except csv.Error as exc:
-        line = f": line {reader.line_num}" if reader is not None else ""
+        # DictReader's own line_num is set after a row is read whole; the csv
+        # reader under it has counted the line it failed on
+        line = f": line {reader.reader.line_num}" if reader is not None else ""
         fail_line(f"{path}{line}: not a readable CSV file ({exc})")
     return rows
 
