@@ -2108,14 +2108,6 @@ def test_abbreviations_around_a_list_are_no_part_of_its_items(
 # --- K42: a bilingual heading over its value with no blank line ------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K42: a bilingual heading on one line over its value with no blank line between "
-    "('Rekisterin nimi / Registrets namn' / 'Asiakasrekisteri', as a PDF or Word text gives "
-    "it) gives no register name: 'Asiakasrekisteri' is listed as not mapped and I005 says the "
-    "heading is empty; with ' – ' between the languages the name is 'Registrets namn "
-    "Asiakasrekisteri'",
-)
 @pytest.mark.parametrize("separator", [" / ", " – "])
 def test_a_bilingual_heading_over_its_value_gives_the_value(separator: str) -> None:
     result = import_notice(

@@ -97,6 +97,7 @@ from rekisteri.importer._headings import (
     sub_label,
 )
 from rekisteri.importer._lists import split_items
+from rekisteri.importer._name_ranker import ranked_name
 from rekisteri.importer._negation import affirmed, denies, granted, only_use
 from rekisteri.importer._people import (
     DATA_ITEM,
@@ -118,6 +119,7 @@ from rekisteri.importer._register_name import (
     system_line,
     title_register_name,
     unshouted_name,
+    without_name_label,
 )
 from rekisteri.importer._structure import Piece, Section, heading_text
 from rekisteri.model import LocalizedText, NoneStated, Source, TransferMechanism
@@ -749,6 +751,18 @@ class Extractor:
             self.out.name, start, end = owned
             self.out.map(start, end, "name")
             self.out.note("name", "read from a sentence that names the register; check it")
+        if self.out.name is not None and (bare := without_name_label(self.out.name)) != (
+            self.out.name
+        ):
+            # "Rekisteri: Asiakasrekisteri", "Registrets namn Asiakasrekisteri": the heading's
+            # words the name was read with
+            self.out.note("name", f"read with its heading's words, left out: {self.out.name}")
+            self.out.name = bare
+        if self.out.name is None and (ranked := ranked_name(self.text)) is not None:
+            # no rule named the register: the ranker's best phrase, when it is confident
+            self.out.name, start, end = ranked
+            self.out.map(start, end, "name")
+            self.out.note("name", "chosen by the name ranker (learnt weights), not a rule; check")
         return self.out
 
     def _fallbacks(self) -> None:

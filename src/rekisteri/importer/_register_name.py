@@ -956,3 +956,34 @@ _WHOSE_REGISTERS: Final = re.compile(
 )
 #: A register's word alone names no register.
 _BARE_REGISTER: Final = re.compile(r"(?i)(?:henkilö)?(?:rekisteri|register|registret|registry)")
+
+
+#: A name-heading's words before a name the rules took with them: "Rekisteri: X",
+#: "Registrets namn X", "Rekisterin nimi – X", "Register name: X".
+_LABEL_BEFORE: Final = re.compile(
+    r"(?i)^(?:(?:henkilö)?rekisteri|register|registret|rekisterin[ \t]+nimi|registrets[ \t]+namn"
+    r"|register[ \t]+name|name[ \t]+of[ \t]+the[ \t]+register)"
+    r"(?:[ \t]*[:–—][ \t]*|[ \t]+-[ \t]+|[ \t]+)(?P<name>\S.*)$"
+)
+
+
+def without_name_label(name: str) -> str:
+    """*name* without a name-heading's words before it, when the rest is a register's name.
+
+    Examples:
+        >>> without_name_label("Rekisteri: Asiakasrekisteri")
+        'Asiakasrekisteri'
+        >>> without_name_label("Registrets namn Kylans kundregister")
+        'Kylans kundregister'
+        >>> without_name_label("Register över medlemmar")
+        'Register över medlemmar'
+        >>> without_name_label("Rekisteri- ja asiakasrekisteri")
+        'Rekisteri- ja asiakasrekisteri'
+    """
+    found = _LABEL_BEFORE.match(name.strip())
+    if found is None:
+        return name
+    rest = found.group("name").strip()
+    if _LISTING_END.search(rest) is None or len(rest.split()) > _NAME_WORDS or " / " in rest:
+        return name
+    return capitalise(rest)
