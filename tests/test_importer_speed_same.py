@@ -266,3 +266,79 @@ _NOTICE_LINES = (
 def test_numbered_readers_skipped_where_no_number_opens_the_line(text: str) -> None:
     """A line that opens with no digit, bracket or blank is read as before (S3)."""
     assert _structure._Splitter(text).split() == _PlainSplitter(text).split()
+
+
+#: Pieces of a remark: digits in every spelling a code may take, and text around them.
+_REMARK_PIECES = (
+    "Katu 12",
+    " ",
+    ", ",
+    "-",
+    "131052-308T",
+    "131052",
+    "13 10 52 308T",
+    "13.10.52",
+    "308T",
+    "\u0663\u0661",  # Arabic-Indic digits: digits to \d as well
+    "\uff13\uff11\uff10\uff11\uff15\uff12\uff21\uff13\uff10\uff18\uff34",  # full-width code
+    "\u200b",
+    "A",
+    "7",
+    "00100 Helsinki",
+    "the notice gives another street too: ",
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_REMARK_PIECES), max_size=10).map("".join))
+def test_a_remark_with_fewer_than_six_digits_has_no_code_to_mask(remark: str) -> None:
+    # draft_reach writes such a remark as it is, without asking the comment's masking
+    from rekisteri._spellings import mask_spellings
+
+    if not _account._maskable(remark):
+        assert mask_spellings(remark) == remark
+
+
+def test_a_remark_with_a_code_is_maskable() -> None:
+    assert _account._maskable("the notice gives another name too: 131052-308T")
+    assert not _account._maskable("the notice gives another street too: Katu 12")
+
+
+#: Passages of a list of addresses and bullets, many of them repeated.
+_SPAN_PIECES = ("Katu 1", "00100", "Helsinki", ", ", "- tieto 1", "Tieto 1", "Nimi:", "12345678")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_SPAN_PIECES),
+            st.sampled_from(("controller", "data_categories", "purposes", "heading:purposes")),
+        ),
+        max_size=20,
+    ),
+    st.lists(st.sampled_from(("Katu 2", "Helsinki", "Tieto 1", "00100", "1234567-8")), max_size=4),
+)
+def test_settle_judges_a_repeated_passage_as_each_alone(
+    pieces: list[tuple[str, str]], draft_texts: list[str]
+) -> None:
+    from rekisteri.importer._builder import Mapping
+    from rekisteri.importer._lost import Reach
+
+    text, spans = "", []
+    for passage, field in pieces:
+        spans.append(Mapping(len(text), len(text) + len(passage), field))
+        text += passage + "\n"
+    reach = Reach(draft_texts)
+    kept, lost = _account.settle(text, spans, reach, None)
+    plain_kept: list[object] = []
+    plain_lost: list[object] = []
+    for span in spans:
+        verdict = _account._settled(text, span, reach, None)
+        if verdict is None:
+            plain_kept.append(span)
+        else:
+            plain_kept.extend(verdict[0])
+            plain_lost.extend(verdict[1])
+    assert kept == plain_kept
+    assert lost == sorted(plain_lost, key=lambda m: (m.start, m.end))  # type: ignore[attr-defined]

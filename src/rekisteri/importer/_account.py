@@ -445,14 +445,26 @@ def draft_reach(
         # as the TOML's comment has it: a character escaped, an identity code masked
         # (a remark with neither such a character nor a digit is as it is)
         texts.extend(
-            safe_comment(remark)
-            if _NOT_IN_COMMENT.search(remark) or _DIGIT.search(remark)
-            else remark
+            safe_comment(remark) if _NOT_IN_COMMENT.search(remark) or _maskable(remark) else remark
             for remark in remarks
         )
     texts.extend(notes)
     texts.extend(said)
     return Reach(texts)
+
+
+#: The fewest digits a spelling of an identity code has (its birth date's six).
+_CODE_DIGITS: Final = 6
+
+
+def _maskable(remark: str) -> bool:
+    """Whether *remark* has digits enough to hold an identity code that a comment masks.
+
+    Every spelling :func:`~rekisteri._spellings.mask_spellings` masks holds the six
+    digits of a birth date: a remark with fewer ("… another street too: Katu 12")
+    is written as it is.
+    """
+    return _DIGIT.search(remark) is not None and len(_DIGIT.findall(remark)) >= _CODE_DIGITS
 
 
 def catalogued(draft: Register) -> set[str]:
@@ -502,10 +514,16 @@ def settle(
     kept: list[Mapping] = []
     lost: list[Mapping] = []
     done: dict[tuple[int, int, str], tuple[list[Mapping], list[Mapping]] | None] = {}
+    # passage_lost is a function of the passage and its field alone (the reach and the
+    # date are the draft's): a text mapped many times ("00100", "Helsinki" on each line
+    # of a list of addresses) is judged once
+    judged: dict[tuple[str, str], bool] = {}
     for span in spans:
         key = (span.start, span.end, span.field)
         if key not in done:
-            done[key] = None if span.field in catalogued else _settled(text, span, reach, updated)
+            done[key] = (
+                None if span.field in catalogued else _settled(text, span, reach, updated, judged)
+            )
         verdict = done[key]
         if verdict is None:
             kept.append(span)
@@ -517,10 +535,25 @@ def settle(
 
 
 def _settled(
-    text: str, span: Mapping, reach: Reach, updated: date | None
+    text: str,
+    span: Mapping,
+    reach: Reach,
+    updated: date | None,
+    judged: dict[tuple[str, str], bool] | None = None,
 ) -> tuple[list[Mapping], list[Mapping]] | None:
-    """*span* judged: ``None`` when it stays as it is, else its parts kept and lost."""
-    if not passage_lost(text[span.start : span.end], span.field, reach, updated):
+    """*span* judged: ``None`` when it stays as it is, else its parts kept and lost.
+
+    *judged* keeps the verdicts of :func:`passage_lost` on the span's whole text,
+    by that text and the span's field, for the spans of one draft.
+    """
+    passage = text[span.start : span.end]
+    if judged is None:
+        lost = passage_lost(passage, span.field, reach, updated)
+    elif (lost_before := judged.get((passage, span.field))) is not None:
+        lost = lost_before
+    else:
+        lost = judged[passage, span.field] = passage_lost(passage, span.field, reach, updated)
+    if not lost:
         return None
     if not span.field.startswith("heading:"):
         return [], [span]
