@@ -110,6 +110,14 @@ def test_a_vanished_code_makes_its_passage_lost() -> None:
     assert not passage_lost(passage, "description", Reach([*draft, "lupa 4433221"]), None)
 
 
+def test_a_passage_is_read_without_its_invisible_characters() -> None:
+    assert not passage_lost("Kuusi\u00admäen Oy", "controller", Reach(["Kuusimäen Oy"]), None)
+    text = "Rekisterinpitäjä\n\nKuusi\u00admäen Oy\nSähköposti: tieto\u200bsuoja@example.fi\n"
+    result = import_notice(text)
+    assert _lost(result) == []
+    assert not any(remark.startswith("read into") for r in result.notes.values() for remark in r)
+
+
 def test_words_pair_only_inside_one_text_of_the_draft() -> None:
     reach = Reach(["Viikkokirje", "tilaajille"])
     assert ("viikk", "tilaa") not in reach.pairs

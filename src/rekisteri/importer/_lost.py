@@ -28,6 +28,8 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
+from rekisteri.importer._invisible import INVISIBLE, strip
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -173,8 +175,12 @@ def passage_lost(passage: str, field: str, reach: Reach, updated: date | None) -
     """Whether the mapped *passage* (of *field*) is lost: not structure, and not in *reach*.
 
     *updated* is the draft's date: a passage of field ``updated`` that states
-    that very date reached the draft as it ("uppdaterad 5 mars 2021").
+    that very date reached the draft as it ("uppdaterad 5 mars 2021"). The
+    passage is read without its invisible characters, as the importer reads
+    it: "Esi\u00admerkki Oy" reached the draft as "Esimerkki Oy".
     """
+    if INVISIBLE.search(passage) is not None:
+        passage = strip(passage).text
     if field.startswith("heading:"):
         # a sentence taken for a heading: a heading's text is never a value
         return heading_sentence(passage)
