@@ -923,12 +923,6 @@ def _parquet_bomb(path: Path, rows: int, length: int) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M7: check-ids reads Parquet in batches of 65,536 rows whatever their size: a"
-    " 586-byte file of 16 KiB values takes 2.2 GB (killed, or 'a corrupt Parquet file' under a"
-    " limit); CSV lines are limited to 4 MiB",
-)
 def test_check_ids_parquet_of_long_values_keeps_memory_bounded(tmp_path: Path) -> None:
     path = tmp_path / "bomb.parquet"
     _parquet_bomb(path, 65_536, 16 * 1024)
