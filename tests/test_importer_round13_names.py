@@ -180,3 +180,44 @@ def test_a_headings_words_before_a_name_are_left_out(text: str, name: str) -> No
     assert result.draft.name is not None
     assert result.draft.name.fi == name
     assert any("left out" in note for note in result.notes["name"])
+
+
+_BILINGUAL_BODY = (
+    "\n\nRekisterinpitäjä / Personuppgiftsansvarig\n\nKylän Soutajat ry\nRantatie 4, 12345 Kylä\n"
+    "\nKäsittelyn tarkoitus / Ändamål\n\nTietoja käytetään jäsenyyden hoitoon. "
+    "Uppgifterna används för medlemskapet.\n"
+)
+
+
+_FI_TITLE = "Soutajien jäsenrekisterin tietosuojaseloste"
+_SV_TITLE = "Roddarnas medlemsregisters dataskyddsbeskrivning"
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        # a parallel title on two lines, with or without a blank line between
+        _FI_TITLE + "\n" + _SV_TITLE,
+        _FI_TITLE + "\n\n" + _SV_TITLE,
+        (
+            "Tietosuojaseloste – Soutajien jäsenrekisteri\n"
+            "Dataskyddsbeskrivning – Roddarnas medlemsregister"
+        ),
+        # a bilingual name heading over the Finnish name, then the Swedish one
+        (
+            "Tietosuojaseloste / Dataskyddsbeskrivning\n\nRekisterin nimi / Registrets namn\n\n"
+            "Soutajien jäsenrekisteri\n\nRoddarnas medlemsregister"
+        ),
+    ],
+)
+def test_a_parallel_notice_names_the_register_in_both_languages(start: str) -> None:
+    name = import_bytes((start + _BILINGUAL_BODY).encode()).draft.name
+    assert name is not None
+    assert (name.fi, name.sv) == ("Soutajien jäsenrekisteri", "Roddarnas medlemsregister")
+
+
+def test_a_finnish_title_over_an_unrelated_line_keeps_one_language() -> None:
+    start = "Soutajien jäsenrekisterin tietosuojaseloste\nPäivitetty 1.2.2024"
+    name = import_bytes((start + _BILINGUAL_BODY).encode()).draft.name
+    assert name is not None
+    assert (name.fi, name.sv) == ("Soutajien jäsenrekisteri", None)

@@ -118,7 +118,9 @@ from rekisteri.importer._register_name import (
     stated_register_name,
     system_line,
     title_register_name,
+    two_lines,
     unshouted_name,
+    with_swedish_title,
     without_name_label,
 )
 from rekisteri.importer._structure import Piece, Section, heading_text
@@ -142,6 +144,8 @@ _SENTENCE_TAIL_WORDS: Final = 2
 _Y_TUNNUS_WORD: Final = re.compile(r"y-?tunnus|fo-nummer|business id")
 #: A relative clause after a data item's name ("Nimi, jotka …", "…, joista …"): the name ends there.
 _RELATIVE: Final = re.compile(r",?\s+jotka\s+|,\s+joi")
+#: A Swedish register's name: it ends with the Swedish register word.
+_SWEDISH_TITLE_NAME: Final = re.compile(r"(?i)(?:register|registret)$")
 _SWEDISH_NAME: Final = re.compile(r"(?i)\b(?:för|och|över)\b|register(?:et)?$")
 
 
@@ -849,6 +853,7 @@ class Extractor:
         for start, end in spans:
             name = title_register_name(self.text[start:end])
             if name is not None:
+                name = with_swedish_title(name, two_lines(self.text, start))
                 self.name_guess = (name, start, end)
                 return
 
@@ -945,6 +950,10 @@ class Extractor:
                 # "Registrets namn" after "Rekisterin nimi": the name in Swedish
                 self.out.name = f"{self.out.name} / {capitalise(value)}"
                 self.out.map(piece.start, piece.end, "name")
+            elif index == 1 and self._swedish_after_finnish(value):
+                # "Rekisterin nimi / Registrets namn" over the Finnish name, then the Swedish one
+                self.out.name = f"{self.out.name} / {capitalise(value.strip(' .'))}"
+                self.out.map(piece.start, piece.end, "name")
             elif index == 0 and self._finnish_after_swedish(value):
                 # "Rekisterin nimi" after "Registrets namn" (the Swedish version first)
                 self.out.name = f"{capitalise(value)} / {self.out.name}"
@@ -952,6 +961,19 @@ class Extractor:
             else:
                 kind = self._name_rest_kind(section)
                 self._sentence_unit(kind, piece.start, piece.end, inherit=None)
+
+    def _swedish_after_finnish(self, value: str) -> bool:
+        """Whether *value*, a name section's second paragraph, is the Swedish one of its name."""
+        name = self.out.name
+        return (
+            name is not None
+            and " / " not in name
+            and "rekister" in name.casefold()
+            and _SWEDISH_TITLE_NAME.search(value.strip(" .")) is not None
+            and "rekister" not in value.casefold()
+            and len(value.split()) <= _NAME_WORDS
+            and _FINITE_VERB.search(value) is None
+        )
 
     def _finnish_after_swedish(self, value: str) -> bool:
         """Whether *value*, a later name section's name, is the Finnish one of a Swedish name."""

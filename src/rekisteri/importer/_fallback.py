@@ -28,6 +28,8 @@ from rekisteri.importer._register_name import (
     lone_register_name,
     name_after_label_line,
     title_register_name,
+    two_lines,
+    with_swedish_title,
 )
 
 if TYPE_CHECKING:
@@ -217,8 +219,8 @@ def _title_line_name(text: str, out: Builder) -> None:
         return  # a title of its own (a blank line after it) is read as a title
     name = title_register_name(first)
     if name is not None:
-        out.name = name
         start = text.index(first)
+        out.name = with_swedish_title(name, two_lines(text, start))  # a parallel title
         out.map(start, start + len(first), "name")
         out.note("name", "read from the notice's first line; check it")
 

@@ -987,3 +987,40 @@ def without_name_label(name: str) -> str:
     if _LISTING_END.search(rest) is None or len(rest.split()) > _NAME_WORDS or " / " in rest:
         return name
     return capitalise(rest)
+
+
+#: A Swedish register's name ends with the Swedish register word.
+_SWEDISH_END: Final = re.compile(r"(?i)(?:register|registret)$")
+
+
+def two_lines(text: str, start: int) -> str:
+    """*text* from *start* to the end of the second non-blank line there."""
+    lines = 0
+    position = start
+    while position < len(text) and lines < _TITLE_LINES:
+        end = text.find("\n", position)
+        end = len(text) if end == -1 else end
+        lines += bool(text[position:end].strip())
+        position = end + 1
+    return text[start:position]
+
+
+#: A title in two languages has two lines.
+_TITLE_LINES: Final = 2
+
+
+def with_swedish_title(name: str, text: str) -> str:
+    """*name* (a Finnish title's register) with the Swedish title's on the line under it.
+
+    "Jäsenrekisterin tietosuojaseloste" / "Medlemsregistrets dataskyddsbeskrivning":
+    a parallel title in two lines names the register in both languages.
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or " / " in name or "rekister" not in name.casefold():
+        return name
+    if title_register_name(lines[0]) != name:
+        return name  # the name is not the first line's alone
+    other = title_register_name(lines[1])
+    if other is None or "rekister" in other.casefold() or not _SWEDISH_END.search(other):
+        return name
+    return f"{name} / {other}"
