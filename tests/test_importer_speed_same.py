@@ -342,3 +342,47 @@ def test_settle_judges_a_repeated_passage_as_each_alone(
             plain_lost.extend(verdict[1])
     assert kept == plain_kept
     assert lost == sorted(plain_lost, key=lambda m: (m.start, m.end))  # type: ignore[attr-defined]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=3))
+def test_the_controllers_alnum_pattern_is_isalnum(text: str) -> None:
+    from rekisteri.importer._controller import _ALNUM
+
+    assert (_ALNUM.search(text) is not None) == any(c.isalnum() for c in text)
+
+
+_NAME_LINE_PIECES = ("Kylän", "Kotiseutu-", "Museo", " ", "\t", "ja", "och", "and", "&", "ry", "Oy")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_LINE_PIECES), max_size=6).map("".join) | st.text(max_size=12))
+def test_a_name_lines_ending_is_asked_before_its_patterns(line: str) -> None:
+    from rekisteri.importer import _controller
+
+    first = line.strip()
+    if _controller._BROKEN_NAME.search(first) or _controller._GENITIVE_LEAD.fullmatch(first):
+        assert first.endswith(_controller._NAME_LEAD_ENDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(("street", "postal_code", "town", "email", "phone", "url", "label")),
+        max_size=5,
+    )
+)
+def test_a_line_without_text_parts_is_kept_by_the_text_readers(fields: list[str]) -> None:
+    # _apply skips these three on a line that has no "text" part
+    from rekisteri.importer._contact import Part
+    from rekisteri.importer._controller import _channel_labels, _merged_names
+    from rekisteri.importer._fallback import building_in_street
+
+    text = ", ".join(f"Arvo {i}:" for i in range(len(fields)))
+    parts, position = [], 0
+    for index, field in enumerate(fields):
+        value = f"Arvo {index}"
+        parts.append(Part(field, value, position, position + len(value)))
+        position += len(value) + 3
+    assert _channel_labels(text, _merged_names(text, parts)) == parts
+    assert building_in_street(parts) == parts

@@ -536,8 +536,14 @@ class ContactReader:
         return True
 
     def _apply(self, parts: list[Part], kind: SectionKind, start: int, end: int) -> None:
-        parts = _channel_labels(self.text, _merged_names(self.text, parts))
-        parts = building_in_street(self._name_not_street(parts))
+        if any(p.field == "text" for p in parts):
+            # each of these reads a "text" part (a name's continuation, a channel's label, a
+            # building after the street): a line of values only ("Katu 1, 00100 Helsinki")
+            # is as it was
+            parts = _channel_labels(self.text, _merged_names(self.text, parts))
+            parts = building_in_street(self._name_not_street(parts))
+        else:
+            parts = self._name_not_street(parts)
         self.line_postal = any(p.field == "postal_code" for p in parts)
         # a line of channels only, below a contact person named in the controller section
         if (
@@ -560,10 +566,11 @@ class ContactReader:
         number without a street ending, no postal code, no label. Only while
         the block's party has no name yet.
         """
+        if self.target().name is not None:
+            return parts
         streets = [p for p in parts if p.field == "street"]
         if (
-            self.target().name is not None
-            or len(streets) != 1
+            len(streets) != 1
             or any(p.field not in {"text", "street"} for p in parts)
             or has_street_word(streets[0].value)
         ):
@@ -578,12 +585,12 @@ class ContactReader:
         if leftover or not covered:
             return
         position = start
+        text = self.text
         for s, e in sorted(covered):
-            gap = self.text[position:s]
-            if position < s and not any(c.isalnum() for c in gap):
+            if position < s and _ALNUM.search(text, position, s) is None:
                 self.out.map(position, s, self.path)
             position = max(position, e)
-        if position < end and not any(c.isalnum() for c in self.text[position:end]):
+        if position < end and _ALNUM.search(text, position, end) is None:
             self.out.map(position, end, self.path)
 
     def _register_name(self, part: Part) -> bool:
@@ -1089,7 +1096,7 @@ class ContactReader:
         current: str | None = getattr(target, field)
         if current is None:
             return None
-        if (
+        if field == "name" and (  # each of the three asks of a name only
             self._menu_name(target, field, value)
             or self._section_name(target, field, value)
             or self._brand_then_body(target, field, value)
@@ -1910,6 +1917,12 @@ _GENITIVE_LEAD: Final = re.compile(r"(?:[A-ZÄÖÅ][\w-]*[ \t]+){0,2}[A-ZÄÖÅ]
 #: A name line broken before its end: a word with a hyphen or a conjunction last
 #: ("Kylän Kotiseutu- ja" / "Museoyhdistys ry").
 _BROKEN_NAME: Final = re.compile(r"(?:[\w]-|[ \t](?:ja|och|and|&))[ \t]*$")
+#: How a stripped line that either of the two patterns above finds ends.
+_NAME_LEAD_ENDS: Final = ("-", "ja", "och", "and", "&", "n", "s")
+
+
+#: A letter or digit (what str.isalnum is true of): a word character, not the underscore.
+_ALNUM: Final = re.compile(r"[^\W_]")
 
 
 def _joined_name_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1928,6 +1941,7 @@ def _joined_name_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[in
             second = text[lines[index + 1][0] : lines[index + 1][1]].strip()
             if (
                 first[:1].isupper()
+                and first.endswith(_NAME_LEAD_ENDS)  # what either pattern below ends with
                 and (
                     _BROKEN_NAME.search(first)
                     or (_GENITIVE_LEAD.fullmatch(first) and not looks_like_person(first))
