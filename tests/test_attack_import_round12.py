@@ -1072,13 +1072,6 @@ def test_a_transfer_denial_with_an_exception_is_no_none_stated() -> None:
     assert len(result.draft.transfers) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K16 (after a85fd0c): a cookie denial limited by an infinitive or a relative "
-    "clause ('We do not use cookies to identify you.', 'Emme käytä evästeitä tunnistaaksemme "
-    "sinut.', '… evästeitä, joilla sinut voitaisiin tunnistaa.', 'cookies that track you') still "
-    "sets none_stated cookies",
-)
 @pytest.mark.parametrize(
     ("lang", "text"),
     [

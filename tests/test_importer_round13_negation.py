@@ -388,3 +388,30 @@ def test_a_right_stated_with_a_verb_is_read(lang: str, body: str, rights: set[st
 def test_a_right_stated_with_a_verb_and_denied_is_not_read() -> None:
     result = draft("sv", RIGHTS["sv"], "Du har inte rätt att få dina uppgifter raderade.")
     assert "erasure" not in [right.value for right in result.rights]
+
+
+# --- a cookie denial limited by a clause --------------------------------------------------
+
+COOKIES = {"fi": "Evästeet", "en": "Cookies"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("en", "We do not use cookies to show you advertising."),
+        ("en", "We don't use cookies that follow you to other sites."),
+        ("fi", "Emme käytä evästeitä, joiden avulla sinua seurattaisiin."),
+        ("fi", "Emme käytä evästeitä mainostaaksemme sinulle."),
+    ],
+)
+def test_a_cookie_denial_limited_by_a_clause_sets_nothing(lang: str, body: str) -> None:
+    assert "cookies" not in [
+        stated.value for stated in draft(lang, COOKIES[lang], body).none_stated
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"), [("fi", "Sivustolla ei käytetä evästeitä."), ("en", "We do not use cookies.")]
+)
+def test_a_plain_cookie_denial_sets_none_stated(lang: str, body: str) -> None:
+    assert "cookies" in [stated.value for stated in draft(lang, COOKIES[lang], body).none_stated]

@@ -674,6 +674,10 @@ NO_COOKIES: Final = re.compile(
     # not a denial limited to a use ("… evästeitä markkinointiin", "kakor för
     # marknadsföring") or turned round ("…, vaan ainoastaan kävijätilastointiin")
     r"(?!\s+(?:\w+\s+){0,2}?(?:for|för|till|varten)\b)"
+    # nor one limited by a clause: "… cookies to identify you", "… cookies that track
+    # you", "evästeitä tunnistaaksemme sinut", "evästeitä, joilla sinut voitaisiin …"
+    r"(?!,?\s+(?:to|that|which|joilla|jotka|joiden|joita|som|för att)\b)"
+    r"(?!\s+\w+(?:aksemme|akseen|äksemme|äkseen)\b)"
     r"(?!\s+(?:\w+\s+){0,2}?\w*(?:markkinoin|mainon|mainost|marknadsför|reklam|advertis"
     r"|marketing)\w*)"
     r"(?!.*\b(?:vaan|mutta|men|but)\b)"
