@@ -225,3 +225,28 @@ class TestBulletsAloneOnTheirLines:
         assert result.draft.controller.contact is not None
         assert result.draft.controller.contact.email == "info@pyorapaja.example"
         assert result.draft.data_categories == ()
+
+
+_LABELLED_PARAGRAPH = (
+    "Rekisterinpitäjä\n\nKylän Hiihtoseura ry\nLatukuja 1, 90100 Oulu\n\n"
+    "1. Rekisterin tietosisältö.\n\n"
+    "Jäsenrekisteriin tallennettavia tietoja: Henkilön nimi, kotikunta ja sähköpostiosoite "
+    "sekä jäsenyyden alkamispäivä. Kun jäsen eroaa seurasta, tiedot poistetaan rekisteristä.\n"
+)
+
+
+class TestALabelOverSentences:
+    def test_a_labelled_paragraph_of_sentences_is_read_sentence_by_sentence(self) -> None:
+        """'Tallennettavia tietoja: …. Kun jäsen eroaa, tiedot poistetaan.': not one entry."""
+        assert _fields_of(_LABELLED_PARAGRAPH, "Jäsenrekisteriin") == {"data_categories"}
+        assert _fields_of(_LABELLED_PARAGRAPH, "Kun jäsen eroaa") == {"retention"}
+
+    def test_a_labelled_entry_of_one_sentence_is_still_an_entry(self) -> None:
+        """'Ostohistoria: tilaukset ja maksut' under the data heading stays one entry."""
+        text = (
+            "Rekisterinpitäjä\n\nKylän Hiihtoseura ry\nLatukuja 1, 90100 Oulu\n\n"
+            "Rekisterin tietosisältö\n\nYhteystiedot: nimi, osoite ja puhelinnumero\n"
+            "Jäsenyystiedot: liittymispäivä ja jäsenlaji\n"
+        )
+        names = [c.name.fi for c in import_notice(text).draft.data_categories]
+        assert [name.split(":")[0] for name in names] == ["Yhteystiedot", "Jäsenyystiedot"]

@@ -1057,6 +1057,9 @@ class _Splitter:
             and label[:1].isupper()
             and _LEADS_IN.search(label) is None  # "Käsittelemme tietoja näihin tarkoituksiin:"
             and not any(char.isdigit() for char in inline.string)  # "Last updated: 1.3.2023"
+            # a paragraph of sentences after its label ("Tallennettavia tietoja: nimi …
+            # Tietoja säilytetään …") is prose, each sentence read for its field
+            and SENTENCE_BREAK.search(inline.string, inline.end()) is None
             and self.current in _ITEM_KINDS
             and self._in_known_section()
         )
