@@ -221,3 +221,10 @@ def test_a_finnish_title_over_an_unrelated_line_keeps_one_language() -> None:
     name = import_bytes((start + _BILINGUAL_BODY).encode()).draft.name
     assert name is not None
     assert (name.fi, name.sv) == ("Soutajien jäsenrekisteri", None)
+
+
+def test_a_lone_title_line_in_capitals_gives_its_register_not_the_line() -> None:
+    text = "BYNS SEGLARE RF:S DATASKYDDSBESKRIVNING FÖR MEDLEMSREGISTRET" + _CONTROLLER_SV
+    name = import_bytes(text.encode()).draft.name
+    assert name is not None
+    assert name.sv == "Medlemsregistret"

@@ -923,6 +923,8 @@ def lone_register_name(
         ('Jäsen- ja kumppanirekisteri', 28, 55)
         >>> lone_register_name("Tietosuojaseloste\nHenkilörekisteri\n") is None
         True
+        >>> lone_register_name("BYNS SEGLARE RF:S DATASKYDDSBESKRIVNING FÖR MEDLEMSREGISTRET\n")[0]
+        'Medlemsregistret'
     """
     position = 0
     seen = 0
@@ -944,6 +946,12 @@ def lone_register_name(
             begin = start + line.index(value)
             if any(s < begin + len(value) and e > begin for s, e in headings):
                 continue
+            if re.search(rf"(?i){_DOCUMENT}", value):
+                # "X RF:S DATASKYDDSBESKRIVNING FÖR MEDLEMSREGISTRET": a title, read as one
+                named = title_register_name(value)
+                if named is None:
+                    continue
+                return named, begin, begin + len(value)
             return capitalise(value), begin, begin + len(value)
     return None
 
