@@ -55,6 +55,14 @@ def _header(result: ImportResult, name: str) -> list[str]:
         f"{shares['description']} was kept in the description, {shares['elsewhere']} went",
         f"to other fields, {shares['unmapped']} was not mapped ({unmatched} passage(s),",
         "listed with their offsets in the report). Next: edit, then `rekisteri lint`.",
+        *(
+            [
+                f"{len(result.by_model)} passage(s) were placed by the statistical reader, not",
+                "by a rule: each is quoted in a '# importer unsure' comment on its field.",
+            ]
+            if result.by_model
+            else []
+        ),
         "",
     ]
 
@@ -95,6 +103,7 @@ def _report_json(result: ImportResult, name: str, locale: str) -> str:
         "unmatched": [
             {"start": p.start, "end": p.end, "text": hetu.redact(p.text)} for p in result.unmatched
         ],
+        "by_model": [{"start": m.start, "end": m.end, "field": m.field} for m in result.by_model],
     }
     # Controls, bidi marks and the like as JSON escapes, so that the report is safe on a
     # terminal and stays valid JSON (echo() would write them as Python escapes).

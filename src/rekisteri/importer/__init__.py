@@ -153,6 +153,10 @@ class ImportResult:
     nor its comments, with that field: the final accounting of the import took
     it out of :attr:`mapped`, and it is listed in :attr:`unmatched` (unless
     another field's span holds it too)."""
+    by_model: tuple[MappedSpan, ...] = ()
+    """The passages the statistical second reader placed (they are in :attr:`mapped`
+    too): each is quoted in a ``# importer unsure`` comment on its field, not
+    written as a value. Empty with ``model=False``."""
 
     @property
     def shares(self) -> dict[str, float]:
@@ -222,6 +226,21 @@ class ImportResult:
             f"{shown['elsewhere']} in other fields, {shown['unmapped']} not mapped "
             f"({len(self.unmatched)} passage(s)); {errors} error(s), {warnings} warning(s)"
             + (f"; {len(self.guessed)} heading(s) guessed from their words" if self.guessed else "")
+            + self._model_note()
+        )
+
+    def _model_note(self) -> str:
+        """The summary's note of what the statistical reader placed ("" if nothing)."""
+        if not self.by_model:
+            return ""
+        total = _non_blank(self.text)
+        placed = sum(
+            _non_blank(self.text[s:e]) for s, e in merged((m.start, m.end) for m in self.by_model)
+        )
+        share = _percents({"placed": placed / total, "rest": 1 - placed / total})["placed"]
+        return (
+            f"; {len(self.by_model)} passage(s), {share} of the text, placed by the statistical"
+            " reader as '# importer unsure' comments (check them)"
         )
 
     @property
@@ -626,8 +645,9 @@ def import_notice(
     spans, unreached = _accounted(plain, built.mapped, draft, built, text)
     section_fields = _section_fields(text, sections, plain)
     unmatched = tuple(_unmatched(text, spans))
-    if model:
-        spans, unmatched = _read_by_model(text, section_fields, spans, unmatched, built)
+    spans, unmatched, by_model = _read_by_model(
+        text, section_fields, spans, unmatched, built, model=model
+    )
     mapped = tuple(MappedSpan(m.start, m.end, m.field) for m in spans)
     findings: list[Finding] = []
     findings.extend(
@@ -682,6 +702,7 @@ def import_notice(
         sections=section_fields,
         guessed=guessed,
         unreached=unreached,
+        by_model=by_model,
     )
 
 
@@ -691,26 +712,30 @@ def _read_by_model(
     spans: Sequence[Mapping],
     unmatched: tuple[Passage, ...],
     built: Builder,
-) -> tuple[Sequence[Mapping], tuple[Passage, ...]]:
+    *,
+    model: bool,
+) -> tuple[Sequence[Mapping], tuple[Passage, ...], tuple[MappedSpan, ...]]:
     """*spans* and *unmatched* after the statistical model placed what it could, with remarks.
 
-    The model (:mod:`rekisteri.importer._model`, read on first use) sees only
-    the passages no rule placed, in the result's text (identity codes masked);
-    it places a passage whole or not at all.
+    Also returns what the model placed. The model (:mod:`rekisteri.importer._model`,
+    read on first use) sees only the passages no rule placed, in the result's
+    text (identity codes masked); it places a passage whole or not at all.
+    Nothing is read with *model* false.
     """
-    if not unmatched:
-        return spans, unmatched  # nothing to read: the model is not even loaded
+    if not model or not unmatched:
+        return spans, unmatched, ()  # nothing to read: the model is not even loaded
     from rekisteri.importer._model import REMARK, placements
 
     placed = placements(text, section_fields, [(p.start, p.end) for p in unmatched])
     if not placed:
-        return spans, unmatched
+        return spans, unmatched, ()
     for start, end, field in placed:
         built.note(field, REMARK.format(passage=" ".join(text[start:end].split())))
     taken = {(start, end) for start, end, _ in placed}
     return (
         [*spans, *(Mapping(start, end, field) for start, end, field in placed)],
         tuple(p for p in unmatched if (p.start, p.end) not in taken),
+        tuple(MappedSpan(start, end, field) for start, end, field in placed),
     )
 
 
