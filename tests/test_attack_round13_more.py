@@ -477,3 +477,46 @@ def test_purpose_star_never_lifts_a_prohibition() -> None:
             return
         assert store.prohibited("c-1", at=AT), "a give on '*' lifted the prohibition"
         assert not store.may_process("c-1", "newsletter", at=AT)
+
+
+# --- M17: M7's residue, a Parquet batch of 8,192 long values ---------------------------------
+
+_CHECK_IDS_IN_1_GIB: Final = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from rekisteri.cli import main
+sys.argv = ["rekisteri", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug M17: M7's fix decodes Parquet 8,192 rows at a time whatever their length: a"
+    " 466-byte file of 8,192 values of 256 KiB needs over 3 GiB ('a corrupt Parquet file' under"
+    " a limit); 16,384 values of 64 KiB (455 bytes) peak at 1.7 GB",
+)
+def test_check_ids_parquet_batch_of_long_values_stays_bounded(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    pa = pytest.importorskip("pyarrow", reason="needs the arrow extra")
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "long-values.parquet"
+    value = "131052-308T" + "A" * (256 * 1024)
+    pq.write_table(pa.table({"hetu": pa.array([value] * 8192)}), path, compression="zstd")
+    assert path.stat().st_size < 4096
+    done = subprocess.run(  # noqa: S603 - the test's own interpreter
+        [sys.executable, "-c", _CHECK_IDS_IN_1_GIB, "check-ids", str(path), "-c", "hetu", "-k",
+         "hetu"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )  # fmt: skip
+    assert "Traceback" not in done.stderr, done.stderr[-600:]
+    # Every value is too long: checked in bounded memory (exit 1), or refused as too long.
+    assert done.returncode in (1, 2), done.stderr[-600:]
+    assert "corrupt" not in done.stderr, done.stderr[-600:]
