@@ -386,3 +386,28 @@ def test_a_line_without_text_parts_is_kept_by_the_text_readers(fields: list[str]
         position += len(value) + 3
     assert _channel_labels(text, _merged_names(text, parts)) == parts
     assert building_in_street(parts) == parts
+
+
+_CONTENT_WORDS = (
+    "asiakkaat", "jäsenet", "ja", "heidän", "yhteyshenkilönsä", "nimi", "osoite", "tieto", "5",
+    "rekisteröidyt", "ovat", "kunder", "och", "medlemmar", "asiakkaiden", "tietoja", ":", ".",
+    "käsitellään", "rekisterissä", ",", "registrerade", "är",
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CONTENT_WORDS), min_size=1, max_size=8).map(" ".join))
+def test_a_content_sentences_people_are_read_as_by_the_two_rules(low: str) -> None:
+    # _cross asks the lead-in and data tests once for both rules that send a sentence
+    # under a data heading to the data subjects
+    from rekisteri.importer import _extract
+    from rekisteri.importer._people import whose_data
+
+    cheap = not low.rstrip().endswith(":") and not _extract.DATA_ITEM.search(low)
+    before = _extract._names_people(low) or (
+        cheap and bool(_extract._WHOSE_DATA.search(low) or whose_data(low))
+    )
+    after = cheap and bool(
+        _extract._people_named(low) or _extract._WHOSE_DATA.search(low) or whose_data(low)
+    )
+    assert before == after

@@ -353,6 +353,11 @@ def _names_people(low: str) -> bool:
     """
     if low.rstrip().endswith(":") or DATA_ITEM.search(low):
         return False
+    return _people_named(low)
+
+
+def _people_named(low: str) -> bool:
+    """:func:`_names_people` for a sentence known to be no lead-in and to name no data."""
     are = _ARE_SUBJECTS.match(low)
     if are is not None and _SUBJECTS_WORD.match(low):
         return True  # "Rekisteröityjä ovat vapaaehtoiset havaitsijat."
@@ -513,6 +518,10 @@ _PURPOSE_USE: Final = re.compile(
     r"\b(?:tiedo|tieto|henkilötiedo|henkilötieto)\w*\s+(?:\w+\s+)?(?:käytetään|käsitellään)\b"
     r"|\b(?:uppgifter\w*|personuppgifter\w*)\s+(?:\w+\s+)?(?:används|behandlas)\b"
     r"|\b(?:data|information)\s+(?:is|are)\s+(?:\w+\s+)?used\b"
+)
+#: Sections whose sentences no disclosure cue sends to the recipients.
+_NOT_TO_RECIPIENTS: Final = frozenset(
+    {SectionKind.DISCLOSURES, SectionKind.COOKIES, SectionKind.TRANSFERS} | SECURITY_SECTIONS
 )
 #: Sections a sentence naming a firm that processes the data for the controller leaves.
 _PROCESSOR_LEAVES: Final = frozenset(
@@ -1347,29 +1356,29 @@ class Extractor:
             )
         ):
             return "retention"
-        if (
-            kind not in {SectionKind.DISCLOSURES, SectionKind.COOKIES, SectionKind.TRANSFERS}
-            and kind not in SECURITY_SECTIONS
-            and (
-                (
-                    DISCLOSURE.search(low)
-                    and not NOT_DISCLOSURE.search(low)
-                    and STRONG_DISCLOSURE.match(low)
-                )
-                or opened is SectionKind.DISCLOSURES
+        if kind not in _NOT_TO_RECIPIENTS and (
+            (
+                DISCLOSURE.search(low)
+                and not NOT_DISCLOSURE.search(low)
+                and STRONG_DISCLOSURE.match(low)
             )
+            or opened is SectionKind.DISCLOSURES
         ):
             return "recipients"
-        if kind is SectionKind.CONTENT and _names_people(low):
-            # "Rekisteröidyt ryhmät ovat yritys- ja yksityisasiakkaat.", "Kunder och medlemmar."
-            return "data_subjects"
         if (
             kind is SectionKind.CONTENT
             and not low.rstrip().endswith(":")  # a lead-in to a list of data
-            and not DATA_ITEM.search(low)  # the cheap tests first (all three are pure)
-            and (_WHOSE_DATA.search(low) or whose_data(low))
+            and not DATA_ITEM.search(low)  # the cheap tests first (all are pure), asked once
+            and (
+                # "Rekisteröidyt ryhmät ovat yritys- ja yksityisasiakkaat.", "Kunder och
+                # medlemmar." (_names_people)
+                _people_named(low)
+                # "Rekisterissä käsitellään asiakkaiden ja jäsenten tietoja": whose data,
+                # not which
+                or _WHOSE_DATA.search(low)
+                or whose_data(low)
+            )
         ):
-            # "Rekisterissä käsitellään asiakkaiden ja jäsenten tietoja": whose data, not which
             return "data_subjects"
         if (free and (STRONG_SOURCE.match(low) or DATA_SUBJECT.search(low))) or (
             # under a data-content heading only a statement of where the data come
