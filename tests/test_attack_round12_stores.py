@@ -526,7 +526,8 @@ def guide_grants(schema: str, app: str) -> list[str]:
     s = f'"{schema}"'
     return [
         f"GRANT USAGE ON SCHEMA {s} TO {app}",
-        f"GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA {s} TO {app}",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA {s} TO {app}",
+        f"GRANT INSERT ON {s}.events, {s}.request_events, {s}.request_state TO {app}",
         f"REVOKE UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA {s} FROM {app}",
         f"GRANT UPDATE (seq, hash) ON {s}.chain_head, {s}.request_chain_head TO {app}",
         f"GRANT UPDATE (status, open) ON {s}.request_state TO {app}",

@@ -515,12 +515,6 @@ def test_check_ids_parquet_batch_of_long_values_stays_bounded(tmp_path: Path) ->
 # --- M18: M5's residue, a purpose key holding a code without its check character ------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M18: a purpose key '140385-918' (a henkilötunnus without its check character,"
-    " which the rest determines) is accepted and written in plain; subjects and free text treat"
-    " that shape as a code",
-)
 def test_purpose_key_holding_a_code_without_its_check_character_is_refused(
     tmp_path: Path,
 ) -> None:

@@ -55,3 +55,15 @@ def test_postgres_refuses_a_code_as_a_purpose_key(postgres_dsn: str) -> None:
 
     with pytest.raises(InvalidValueError):
         PostgresStore(postgres_dsn, secret=SECRET, purposes={CODE: False}, schema="m5_refused")
+
+
+def test_the_prohibitions_own_key_is_refused_as_a_purpose(tmp_path: Path) -> None:
+    """'*' stands for every purpose in a prohibition: a consent on it would lift one (M16)."""
+    with pytest.raises(InvalidValueError, match="not a purpose key"):
+        SQLiteStore(tmp_path / "s.db", secret=SECRET, purposes={"newsletter": True, "*": True})
+
+
+def test_a_code_without_its_check_character_is_refused_too(tmp_path: Path) -> None:
+    """The shape subjects refuse (a dated running number) is no key either (M18)."""
+    with pytest.raises(InvalidValueError):
+        SQLiteStore(tmp_path / "s.db", secret=SECRET, purposes={CODE[:-1]: False})

@@ -223,7 +223,7 @@ def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
     return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
-def _refuse_sidecars(output: Path, inputs: Iterable[Path | str]) -> None:
+def refuse_sidecars(output: Path, inputs: Iterable[Path | str]) -> None:
     """Exit 2 when *output* names a file SQLite keeps beside one of *inputs*."""
     from rekisteri.store._sqlite_db import SIDECARS
 
@@ -251,7 +251,7 @@ def _written_in_place(output: Path, *, force: bool, inputs: Iterable[Path | str]
     ``-journal`` file, whether it exists yet or not (writing over a store's
     write-ahead log loses what it holds).
     """
-    _refuse_sidecars(output, inputs)
+    refuse_sidecars(output, inputs)
     try:
         status = os.lstat(output)
     except FileNotFoundError:

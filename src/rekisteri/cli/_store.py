@@ -19,6 +19,7 @@ from rekisteri.cli._common import (
     fail,
     one_line,
     pg_schema,
+    refuse_sidecars,
     store_secret,
 )
 from rekisteri.errors import RekisteriError, StoreFileError
@@ -72,6 +73,11 @@ def store_copy(
 
     if not is_postgres_url(source) and not _is_file(source):
         fail(f"{display_db(source)}: no such store")
+    if not is_postgres_url(destination) and not is_postgres_url(source):
+        # SQLite would take the copy for the source's own log, index or journal and drop it
+        from pathlib import Path
+
+        refuse_sidecars(Path(destination), [source])
     secret = store_secret()
     try:
         report = copy_store(

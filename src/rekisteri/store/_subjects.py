@@ -26,6 +26,7 @@ from rekisteri.errors import (
 from rekisteri.identifiers import hetu
 from rekisteri.store import ChainProblem, Verification
 from rekisteri.store._chain import Checkpoint
+from rekisteri.store._consent_sql import ANY_PURPOSE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -111,14 +112,21 @@ def known_purposes(purposes: Mapping[str, bool] | Iterable[Purpose]) -> dict[str
     digits and a dash) would put a person's code in the ledger in plain.
 
     Raises:
-        InvalidValueError: A key holds a henkilötunnus in any spelling; the
-            message never shows it.
+        InvalidValueError: A key holds a henkilötunnus in any spelling (also
+            one without its check character, as subjects refuse), or is ``*``
+            (every purpose, in a prohibition); the message never shows it.
     """
     if isinstance(purposes, Mapping):
         known = {str(key): bool(value) for key, value in purposes.items()}
     else:
         known = {purpose.key: purpose.direct_marketing for purpose in purposes}
-    if any(spelling.is_code for key in known for spelling in spellings(key)):
+    if ANY_PURPOSE in known:
+        msg = (
+            f"purposes: {ANY_PURPOSE!r} is not a purpose key: it stands for every purpose in"
+            " a direct-marketing prohibition, and a consent on it would lift one"
+        )
+        raise InvalidValueError(msg)
+    if any(spellings(key) for key in known):  # a code, or one without its check character
         msg = (
             "purposes: a purpose key holds a henkilötunnus; a key is written in every"
             " event as given, so name the purpose, not a person"
