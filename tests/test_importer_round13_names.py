@@ -228,3 +228,26 @@ def test_a_lone_title_line_in_capitals_gives_its_register_not_the_line() -> None
     name = import_bytes(text.encode()).draft.name
     assert name is not None
     assert name.sv == "Medlemsregistret"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Käsittelyn nimi",
+        "Käsittelytoimen nimi",
+        "Henkilötietojen käsittelyn nimi",
+        "Behandlingens namn",
+        "Namn på behandlingen",
+        "Name of the processing activity",
+    ],
+)
+def test_a_processings_name_heading_names_the_register(heading: str) -> None:
+    text = "Seloste\n\n" + heading + "\n\nSoutajien kilpailutulokset" + _CONTROLLER_FI
+    name = import_bytes(text.encode()).draft.name
+    assert name is not None
+    assert name.fi == "Soutajien kilpailutulokset"
+
+
+def test_a_processings_other_heading_names_no_register() -> None:
+    text = "Seloste\n\nKäsittelyn kesto\n\nKilpailukauden ajan" + _CONTROLLER_FI
+    assert import_bytes(text.encode()).draft.name is None

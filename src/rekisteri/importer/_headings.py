@@ -872,8 +872,11 @@ _PREPOSITIONS: Final = frozenset(
 _PARTY_KINDS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
 #: A name that is the register's: "Rekisterin nimi", "Registrets benämning", "Namnet på registret".
 _REGISTER_WORD: Final = re.compile(
-    r"(?:rekister|regist)\w*\s+(?:nim(?:i|et)|namn(?:et)?|benämning(?:en)?|name|title)$"
-    r"|^(?:nim(?:i|et)|namn(?:et)?|benämning(?:en)?|name|title)\s+(?:på|för|of)\s+(?:the\s+)?\w*(?:regist|rekister)"
+    # a processing's name is the register's ("Käsittelyn nimi", "Behandlingens namn")
+    r"(?:rekister|regist|käsittely|behandling)\w*\s+(?:nim(?:i|et)|namn(?:et)?|benämning(?:en)?"
+    r"|name|title)$"
+    r"|^(?:nim(?:i|et)|namn(?:et)?|benämning(?:en)?|name|title)\s+(?:på|för|of)\s+(?:the\s+)?"
+    r"\w*(?:regist|rekister|behandling|processing)"
 )
 #: The stems of the words that name each field, read in a heading's head word
 #: (inflected, or the last part of a compound).
