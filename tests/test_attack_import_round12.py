@@ -1662,14 +1662,6 @@ def test_the_verb_on_is_no_part_of_a_data_subject(text: str, names: list[str]) -
 # --- K32: a firm that runs the service beside a denial becomes a recipient -----------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K32: under the disclosures heading, after 'Tietoja ei luovuteta.', a firm said "
-    "to maintain, provide or host the service ('Palvelun teknisestä ylläpidosta vastaa Koodi "
-    "Oy.', 'Palvelun tuottaa Koodi Oy.', 'Tiedot sijaitsevat Koodi Oy:n palvelimilla.', "
-    "'Kirjanpidon hoitaa tilitoimisto Laskuri Oy.') becomes a recipient and the denial sets no "
-    "none_stated; 'Käytämme Koodi Oy:n pilvipalvelua.' gives the processor 'Käytämme Koodi Oy'",
-)
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -1753,14 +1745,6 @@ def test_a_sentence_naming_the_controller_gives_the_name(sentence: str) -> None:
 # --- K34: where the data stay inside the EU becomes a transfer outside it -------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K34: under the transfers heading, a denial followed by where the data are kept "
-    "inside the EU ('Palvelimemme sijaitsevat Suomessa.', '… Saksassa ja Irlannissa', "
-    "'… datakeskuksessa Irlannissa') or by a conditional future ('Mikäli tietoja "
-    "tulevaisuudessa siirretään, …') becomes a Transfer outside the EU/EEA, the denial sets no "
-    "none_stated, and I010 says the notice both denies and describes a transfer",
-)
 @pytest.mark.parametrize(
     "second",
     [
@@ -2279,13 +2263,6 @@ def test_purposes_as_html_headings_name_their_purposes() -> None:
 # --- K47: a denial limited to one country sets none_stated transfers -------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K47: under the transfers heading a denial limited to one country ('Tietoja ei "
-    "siirretä Yhdysvaltoihin.') sets none_stated transfers, also beside a transfer to the "
-    "United Kingdom ('…, mutta palvelimemme sijaitsevat Isossa-Britanniassa.'), which gives no "
-    "transfer at all",
-)
 @pytest.mark.parametrize(
     "text",
     [
@@ -2301,14 +2278,6 @@ def test_a_denial_limited_to_one_country_is_no_none_stated(text: str) -> None:
 # --- K48: a list written on one line with other separators is one entry ---------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K48: a list on one line under the data heading is one category unless a "
-    "lead-in with a colon stands before it: the guide's own '- nimi- osoite' gives 'Nimi- "
-    "osoite'; '- Nimi - Osoite - Puhelinnumero', 'nimi • osoite • puhelinnumero', 'nimi | "
-    "osoite | puhelinnumero', '1) nimi 2) osoite 3) puhelinnumero' likewise; 'Rekisteriin "
-    "tallennetaan: nimi / osoite / puhelinnumero' gives the category 'Rekisteriin tallennetaan'",
-)
 @pytest.mark.parametrize(
     ("line", "count"),
     [

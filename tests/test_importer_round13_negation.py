@@ -249,6 +249,74 @@ def test_a_right_beside_a_negation_stays(lang: str, body: str, right: str) -> No
     assert right in [value.value for value in draft(lang, RIGHTS[lang], body).rights]
 
 
+# --- transfers: where the data stay, a transfer that may come, one country excluded ------
+
+TRANSFERS = "Tietojen siirto EU:n tai ETA:n ulkopuolelle"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Varmuuskopiot säilytetään Ruotsissa.",
+        "Palveluntarjoajan konesali sijaitsee Tanskassa ja Alankomaissa.",
+        "Jos siirtoja joskus tehdään, kerromme niistä etukäteen.",
+    ],
+)
+def test_data_kept_in_the_eea_beside_a_denial_is_no_transfer(second: str) -> None:
+    result = draft("fi", TRANSFERS, "Emme siirrä tietoja EU:n ulkopuolelle. " + second)
+    assert result.transfers == ()
+    assert "transfers" in [stated.value for stated in result.none_stated]
+
+
+def test_a_transfer_beside_a_place_in_the_eea_stays() -> None:
+    result = draft(
+        "fi",
+        TRANSFERS,
+        "Palvelimet sijaitsevat Ruotsissa, mutta tukipalvelu käsittelee tietoja Yhdysvalloissa.",
+    )
+    assert len(result.transfers) == 1
+
+
+def test_a_condition_without_a_denial_stays_a_transfer() -> None:
+    result = draft(
+        "fi", TRANSFERS, "Jos tietoja siirretään EU:n ulkopuolelle, käytämme vakiolausekkeita."
+    )
+    assert len(result.transfers) == 1
+
+
+def test_a_denial_of_one_third_country_sets_no_none_stated() -> None:
+    result = draft("fi", TRANSFERS, "Tietoja ei siirretä Kiinaan.")
+    assert "transfers" not in [stated.value for stated in result.none_stated]
+    assert result.transfers == ()
+
+
+# --- a firm that runs the service is a processor beside a denial of disclosures ------------
+
+DISCLOSURES = "Tietojen säännönmukaiset luovutukset"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Verkkopalvelun tuottaa Mustikka Oy.",
+        "Sovelluksen ylläpidosta vastaa Mustikka Oy.",
+        "Palkanlaskennan hoitaa Mustikka Oy.",
+        "Hyödynnämme Mustikka Oy:n pilvipalvelua.",
+    ],
+)
+def test_a_firm_running_the_service_is_a_processor(sentence: str) -> None:
+    result = draft("fi", DISCLOSURES, "Tietoja ei luovuteta ulkopuolisille. " + sentence)
+    assert result.recipients == ()
+    assert [processor.name for processor in result.processors] == ["Mustikka Oy"]
+    assert "recipients" in [stated.value for stated in result.none_stated]
+
+
+def test_an_authority_stays_a_recipient() -> None:
+    result = draft("fi", DISCLOSURES, "Tietoja luovutetaan Verohallinnolle lain nojalla.")
+    assert len(result.recipients) == 1
+    assert result.processors == ()
+
+
 # --- a cookie line that says the cookie is not set --------------------------------------
 
 

@@ -59,6 +59,7 @@ from rekisteri.importer._cues import (
     STRONG_DISCLOSURE,
     STRONG_RETENTION,
     STRONG_SOURCE,
+    THIRD_COUNTRY,
     TRANSFER_WHERE,
     USED_FOR_FI,
     USED_FOR_SV_EN,
@@ -96,7 +97,7 @@ from rekisteri.importer._headings import (
     second_kind,
     sub_label,
 )
-from rekisteri.importer._lists import split_items
+from rekisteri.importer._lists import item_run, split_items
 from rekisteri.importer._name_ranker import ranked_name
 from rekisteri.importer._negation import affirmed, denies, granted, only_use
 from rekisteri.importer._people import (
@@ -308,6 +309,9 @@ def _denies_processors(unit: Unit) -> bool:
     )
 
 
+#: A Finnish first-person verb at a sentence's start, before a firm's name of two or more
+#: words: "Käytämme Koodi Oy:n …", "Hyödynnämme Pilvi Oy:n …".
+_VERB_BEFORE_FIRM: Final = re.compile(r"^[A-ZÄÖÅ]\w+mme\s+(?=\S+\s+\S)")
 #: A bare denial under the processors heading has at most this many words, or one of these verbs.
 _BARE_WORDS: Final = 2
 _BARE_DENIAL_VERB: Final = re.compile(
@@ -1218,7 +1222,9 @@ class Extractor:
                 self.out.add_purpose(name, None, start, end, remark=remark)
             self._keep_said(names, item, first)
         elif kind is SectionKind.CONTENT:
-            self._content_item(item, start, end)
+            # "- nimi- osoite", "- Nimi - Osoite - Puhelin": one item a part
+            for part in item_run(item) or [item]:
+                self._content_item(part, start, end)
         elif kind is SectionKind.SUBJECTS:
             self._subject_item(item, start, end)
         elif kind is SectionKind.SOURCES:
@@ -1649,6 +1655,8 @@ class Extractor:
             for name, service in _named_services(sentence, named):
                 # "Palveluntarjoajamme Pilvipalvelu Oy": the firm, not the word for its role
                 firm = _ROLE_WORD.sub("", name) if " " in name else name
+                # "Käytämme Koodi Oy:n pilvipalvelua": the verb that opens the sentence
+                firm = _VERB_BEFORE_FIRM.sub("", firm)
                 self.out.add_processor(firm, service, unit.start, unit.end)
         elif (
             unit.kind is not SectionKind.DISCLOSURES  # a sentence read from its words
@@ -1955,6 +1963,8 @@ class Extractor:
             else:
                 out.add_description(sentence, start, end)
             return
+        if self._no_transfer(sentence, low, start, end):
+            return
         if bare_no(low) or (
             NEGATIVE.search(low)
             and not EXCEPTION.search(clause)
@@ -1988,6 +1998,24 @@ class Extractor:
                 f"transfers[{len(out.transfers) - 1}]",
                 f"mechanism may be {TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES.value}",
             )
+
+    def _no_transfer(self, sentence: str, low: str, start: int, end: int) -> bool:
+        """Read a sentence of the transfers section that names no transfer; whether it was one.
+
+        Where the data stay inside the EU/EEA ("Palvelimemme sijaitsevat Suomessa"), a
+        transfer that may come after a denial ("Mikäli tietoja tulevaisuudessa siirretään,
+        …"), or a denial of one third country ("Tietoja ei siirretä Yhdysvaltoihin", a
+        limit, not "none"): a note on the transfers, no entry, no ``none_stated``.
+        """
+        out = self.out
+        if _kept_inside(low) or (_conditional(low) and out.transfer_tail == "none"):
+            out.note("transfers", f"the notice says: {flat(sentence)} (no transfer read)")
+        elif _denied_one_country(low):
+            out.note("transfers", f"the notice limits transfers: {flat(sentence)}")
+        else:
+            return False
+        out.map(start, end, "transfers")
+        return True
 
     def _source(self, text: str, start: int, end: int, *, is_item: bool) -> None:
         out = self.out
@@ -2093,6 +2121,67 @@ _DESTINATION: Final = re.compile(
     r"|till (?:usa|förenta staterna|storbritannien|kanada|indien|kina)"
     r"|to the (?:us|usa|united states|united kingdom)|to (?:canada|india|china))\b"
 )
+
+
+#: A country of the EU or EEA, or the area itself, as where data are kept: "Suomessa",
+#: "Saksassa ja Irlannissa", "EU:n alueella", "i Finland", "inom EU", "in Germany".
+_INSIDE_PLACE: Final = re.compile(
+    r"\b(?:suomessa|ruotsissa|norjassa|tanskassa|islannissa|virossa|latviassa|liettuassa"
+    r"|saksassa|irlannissa|alankomaissa|hollannissa|belgiassa|luxemburgissa|ranskassa"
+    r"|espanjassa|portugalissa|italiassa|itävallassa|puolassa|tšekissä|tsekissä|slovakiassa"
+    r"|unkarissa|sloveniassa|kroatiassa|romaniassa|bulgariassa|kreikassa|kyproksella"
+    r"|maltalla|liechtensteinissa"
+    r"|(?:eu|eta|eu/eta|eu- ja eta)(?::n|-)\s*(?:alueella|alueen sisällä|maissa|sisällä)"
+    r"|euroopan (?:unionin|talousalueen) (?:alueella|sisällä)"
+    r"|i (?:finland|sverige|norge|danmark|tyskland|irland|nederländerna|frankrike|belgien)"
+    r"|inom (?:eu|ees|eu/ees)"
+    r"|in (?:finland|sweden|norway|denmark|germany|ireland|the netherlands|france|belgium)"
+    r"|(?:with)?in the (?:eu|eea|eu/eea|european union|european economic area))\b"
+)
+#: Where data are kept: "sijaitsevat", "säilytetään", "lagras", "are stored", "hosted".
+_KEPT_VERB: Final = re.compile(
+    r"sijait\w*|säilyt\w*|tallenne\w*|\bovat\b|\bon\b|\bfinns\b|\blagras\b|\bförvaras\b"
+    r"|\blocated\b|\bstored\b|\bhosted\b|\bkept\b|\bare\b|\bis\b"
+)
+
+
+def _kept_inside(low: str) -> bool:
+    """Whether *low* says only where in the EU/EEA the data are kept (no transfer).
+
+    "Palvelimemme sijaitsevat Suomessa", "… datakeskuksessa Irlannissa"; not a
+    sentence that moves data, names an area outside or a third country.
+    """
+    return (
+        _INSIDE_PLACE.search(low) is not None
+        and _KEPT_VERB.search(low) is not None
+        and _MOVE_OUT.search(low) is None
+        and THIRD_COUNTRY.search(low) is None
+        and TRANSFER_WHERE.search(low) is None
+    )
+
+
+#: A verb that moves data: "siirretään", "överförs", "transferred".
+_MOVE_OUT: Final = re.compile(r"siirr|siirt|överför|transfer|luovut|lämnas ut|disclos")
+#: A sentence that opens with a condition: "Mikäli tietoja siirretään …", "If data are …".
+_IF: Final = re.compile(r"^\W*(?:mikäli|jos|siinä tapauksessa|om|ifall|if|should|in case)\b")
+
+
+def _conditional(low: str) -> bool:
+    """Whether *low* speaks of a transfer only as one that may come ("Mikäli … siirretään")."""
+    return _IF.search(low) is not None and _MOVE_OUT.search(low) is not None
+
+
+def _denied_one_country(low: str) -> bool:
+    """Whether *low* denies transfers to a named third country only, not outside the EU/EEA.
+
+    "Tietoja ei siirretä Yhdysvaltoihin." excludes one country and says nothing
+    of the others: no ``none_stated``.
+    """
+    return (
+        NEGATIVE.search(low) is not None
+        and THIRD_COUNTRY.search(low) is not None
+        and TRANSFER_WHERE.search(low) is None
+    )
 
 
 def _safeguard_only(low: str) -> bool:

@@ -75,6 +75,7 @@ def split_items(sentence: str) -> tuple[str | None, list[str]] | None:
         and ";" not in sentence
         and not sentence.lstrip().startswith(_DASHES)
         and _LAST.search(sentence) is None
+        and _RUN_MARK.search(sentence) is None
     ):
         return None  # no lead-in, no dash run, one item at most (a bullet's "tieto 17")
     return _split(sentence)
@@ -99,6 +100,9 @@ def _split(sentence: str) -> tuple[str | None, list[str]] | None:
     dashes = _dash_items(text)
     if dashes is not None:
         return lead, dashes
+    run = run_items(text)
+    if run is not None:
+        return lead, run
     # "… puhelinnumero jne.", "… yms.": "and so on" after the last item is no part of it
     body = _AND_SO_ON.sub("", text.rstrip(" .;")).rstrip(" ,")
     if "," not in body and ";" not in body and _LAST.search(body) is None:
@@ -134,6 +138,94 @@ def _with_clauses(items: list[str]) -> list[str]:
         else:
             out.append(item)
     return out
+
+
+#: Separators of a list on one line: "nimi • osoite", "nimi | osoite" (two items or
+#: more); "nimi / osoite / puhelin", "Nimi - Osoite - Puhelin" (three or more: "Nimi /
+#: Namn" is one field in two languages, "X - Y" a name and its remark).
+_STRONG_SEPARATOR: Final = re.compile(r"\s+[•·●▪|]\s+")
+_WEAK_SEPARATOR: Final = re.compile(r"\s+[/–-]\s+")
+#: Numbered items on one line: "1) nimi 2) osoite 3) puhelin", "1. nimi 2. osoite".
+_INLINE_NUMBER: Final = re.compile(r"(?:^|\s)(\d{1,2})[).]\s+")
+#: A cheap test for any of them.
+_RUN_MARK: Final = re.compile(r"\s[•·●▪|/–-]\s|(?:^|\s)[12][).]\s")
+_WEAK_MIN: Final = 3
+
+
+def run_items(text: str) -> list[str] | None:
+    """The items of a list written on one line with separators or numbers, or ``None``.
+
+    Examples:
+        >>> run_items("nimi • osoite • puhelinnumero")
+        ['Nimi', 'Osoite', 'Puhelinnumero']
+        >>> run_items("1) nimi 2) osoite 3) puhelinnumero")
+        ['Nimi', 'Osoite', 'Puhelinnumero']
+        >>> run_items("Nimi / Namn") is None
+        True
+    """
+    body = text.strip().rstrip(".;")
+    if _VERB.search(body):
+        return None
+    items: list[str] | None = None
+    if _STRONG_SEPARATOR.search(body):
+        items = _STRONG_SEPARATOR.split(body)
+    elif len(parts := _WEAK_SEPARATOR.split(body)) >= _WEAK_MIN:
+        items = parts
+    else:
+        numbers = list(_INLINE_NUMBER.finditer(body))
+        if (
+            len(numbers) >= _MIN_ITEMS
+            and [int(m.group(1)) for m in numbers] == list(range(1, len(numbers) + 1))
+            and numbers[0].start() == 0
+        ):
+            ends = [m.start() for m in numbers[1:]] + [len(body)]
+            items = [body[m.end() : end] for m, end in zip(numbers, ends, strict=True)]
+    if items is None:
+        return None
+    items = [item.strip(" ,;.") for item in items]
+    if (
+        len(items) < _MIN_ITEMS
+        or not all(items)
+        or any(len(item.split()) > _MAX_ITEM_WORDS for item in items)
+    ):
+        return None
+    return [capitalise(item) for item in items]
+
+
+#: A hyphen glued to an item with the next one after a space: "nimi- osoite" (not a
+#: suspended compound, "Etu- ja sukunimi").
+_GLUED_DASH: Final = re.compile(r"(?<=\w)[-–]\s+(?!(?:ja|tai|sekä|och|eller|and|or)\b)")
+
+
+def item_run(item: str) -> list[str] | None:
+    """The items of a list item that holds several on its line, or ``None``.
+
+    A bullet's text "nimi- osoite" (its dash run lost its line breaks), "Nimi -
+    Osoite - Puhelin", or a numbered item whose number went with its bullet
+    ("nimi 2) osoite 3) puhelin").
+
+    Examples:
+        >>> item_run("nimi- osoite")
+        ['Nimi', 'Osoite']
+        >>> item_run("nimi 2) osoite 3) puhelinnumero")
+        ['Nimi', 'Osoite', 'Puhelinnumero']
+        >>> item_run("Etu- ja sukunimi") is None
+        True
+    """
+    if _RUN_MARK.search(item) is None and _GLUED_DASH.search(item) is None:
+        return None
+    run = run_items(item) or run_items(f"1) {item}")
+    if run is not None:
+        return run
+    parts = [part.strip(" ,;.") for part in _GLUED_DASH.split(item)]
+    if (
+        len(parts) < _MIN_ITEMS
+        or _VERB.search(item)
+        or not all(parts)
+        or any(len(part.split()) > _MAX_ITEM_WORDS for part in parts)
+    ):
+        return None
+    return [capitalise(part) for part in parts]
 
 
 #: What a dash run opens with.

@@ -373,10 +373,17 @@ _PROCESSOR_SERVICE: Final = re.compile(
     r"|tillhandahåll(?:s|er)|upprätthåll(?:s|er)|(?:drivs|sköts|driftas|levereras) av"
     r"|provided by|hosted by|maintained by|operated by"
     r"|jonka toimittaa|toimittama(?:n|a|ssa|lla)?)\b"
-    # a firm's service named in the genitive: Finnish "Oy:n palvelulla", Swedish "Ab:s
-    # system", English "Ltd's platform"
-    r"|\b(?:oyj|oy|ab|ltd|inc|ky)(?::n|:s|['’]s)[ \t]+(?:\w+[ \t]+)?"
-    r"(?:palvelu|järjestelmä|alusta|tjänst|system|plattform|service|platform)\w*"
+    # a firm's service named in the genitive: Finnish "Oy:n palvelulla", "Oy:n
+    # pilvipalvelua", "Oy:n palvelimilla", Swedish "Ab:s system", English "Ltd's platform"
+    r"|\b(?:oyj|oy|ab|ltd|inc|ky)(?::n|:s|['’]s)[ \t]+(?:\w+[ \t]+)?\w*"
+    r"(?:palvelu|palvelim|järjestelmä|alusta|tjänst|server|system|plattform|service|platform)\w*"
+    # the firm that runs or builds the service or does the book-keeping: "Palvelun
+    # tuottaa X Oy", "teknisestä ylläpidosta vastaa X Oy", "Kirjanpidon hoitaa X Oy"
+    r"|\b(?:palvelun|järjestelmän|sovelluksen|verkkopalvelun|rekisterin)\s+(?:\w+\s+)?"
+    r"(?:tuottaa|toteuttaa|ylläpitää|toimittaa)\b"
+    r"|\b(?:ylläpidosta|toteutuksesta|tuottamisesta|hostauksesta|kehityksestä)\s+vastaa\b"
+    r"|\b(?:kirjanpidon|palkanlaskennan|laskutuksen|tilitoimistopalvelut|perinnän)\s+"
+    r"(?:\w+\s+)?(?:hoitaa|hoitavat|tekee|suorittaa)\b"
 )
 #: A recipient of its own: an authority acting by law, a buyer, a bank, an insurer,
 #: a party that decides for itself (debt collection on our behalf is a processor).
