@@ -140,12 +140,6 @@ def _given_then_withdrawn(store: SQLiteStore) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M10: may_process(at=a past moment) decides on the latest consent status, not the"
-    " status at that moment (a consent given later counts before it was given, a later"
-    " withdrawal counts before it was made); prohibited(at=) does respect the time",
-)
 @pytest.mark.parametrize("subject", ["c-1", "c-4"])
 def test_may_process_at_a_past_moment_uses_the_status_then(subject: str) -> None:
     day5 = T0 + timedelta(days=5)
@@ -183,10 +177,6 @@ data_categories = ["contact"]
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M10: rekisteri consent status --at a past moment prints today's status",
-)
 def test_consent_status_at_a_past_moment_on_the_command_line(tmp_path: Path) -> None:
     path = tmp_path / "at.db"
     with sqlite_store(path, create=True) as store:

@@ -87,6 +87,12 @@ _LATEST_ROW: Final = (
     "SELECT kind, at_us, status, valid_until_us FROM events"
     " WHERE subject = ? AND purpose = ? ORDER BY seq DESC LIMIT 1"
 )
+#: The last row of a subject and purpose at or before a moment (a subject's events are
+#: stored in time order, so the last by seq is the one in force then).
+_ROW_AT: Final = (
+    "SELECT kind, at_us, status, valid_until_us FROM events"
+    " WHERE subject = ? AND purpose = ? AND at_us <= ? ORDER BY seq DESC LIMIT 1"
+)
 _PROHIBIT: Final = EventKind.PROHIBIT_DIRECT_MARKETING
 _PROHIBIT_VALUE: Final = _PROHIBIT.value
 _LIFT: Final = EventKind.LIFT_PROHIBITION
@@ -472,6 +478,22 @@ def prohibited_from(
     return last is not None and last[0] == _PROHIBIT_VALUE
 
 
+def row_at(
+    latest: tuple[Any, ...] | None,
+    at: datetime,
+    last_until: Callable[[int], tuple[Any, ...] | None],
+) -> tuple[Any, ...] | None:
+    """The row ``(kind, at_us, …)`` in force at *at*, given the latest one.
+
+    *last_until* reads the last row at or before a time in microseconds; it
+    is called only when *at* is before the latest row (a decision about the
+    past: the status then, not today's).
+    """
+    if latest is None or micros(at) >= latest[1]:
+        return latest
+    return last_until(micros(at))
+
+
 def may_process(
     conn: sqlite3.Connection,
     ref: str,
@@ -481,8 +503,12 @@ def may_process(
     at: datetime,
     direct_marketing: bool,
 ) -> Decision:
-    """Decide from the latest row of (*ref*, *purpose*) and the prohibition in force at *at*."""
-    row = conn.execute(_LATEST_ROW, (ref, purpose)).fetchone()
+    """Decide from the row of (*ref*, *purpose*) and the prohibition in force at *at*."""
+    row = row_at(
+        conn.execute(_LATEST_ROW, (ref, purpose)).fetchone(),
+        at,
+        lambda at_us: conn.execute(_ROW_AT, (ref, purpose, at_us)).fetchone(),
+    )
     banned = direct_marketing and prohibited(conn, ref, at)
     return decision(row, subject, purpose, at=at, banned=banned, direct_marketing=direct_marketing)
 

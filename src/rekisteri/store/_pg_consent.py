@@ -110,6 +110,23 @@ def latest(conn: Conn, q: Queries, ref: str, purpose: str) -> tuple[object, ...]
     return conn.execute(q(_LATEST_ROW), (ref, purpose)).fetchone()
 
 
+def row_at(
+    conn: Conn, q: Queries, ref: str, purpose: str, at: datetime
+) -> tuple[object, ...] | None:
+    """The row ``(kind, at_us, status, valid_until_us)`` of (*ref*, *purpose*) in force at *at*."""
+    return _consent_sql.row_at(
+        latest(conn, q, ref, purpose),
+        at,
+        lambda at_us: conn.execute(
+            q(
+                "SELECT kind, at_us, status, valid_until_us FROM {s}.events"
+                " WHERE subject = %s AND purpose = %s AND at_us <= %s ORDER BY seq DESC LIMIT 1"
+            ),
+            (ref, purpose, at_us),
+        ).fetchone(),
+    )
+
+
 def history(conn: Conn, q: Queries, ref: str, subject: str, keys: Keys) -> list[ConsentEvent]:
     """Return the stored events of *ref* that still have their data, as *subject*'s."""
     rows = conn.execute(q(_SUBJECT_ROWS), (ref,)).fetchall()

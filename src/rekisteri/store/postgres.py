@@ -321,7 +321,7 @@ class PostgresStore(_subjects.Closing):
         moment = aware(at, "at")
         ref = self._ref(subject)
         with self._conn() as conn:
-            row = _pg_consent.latest(conn, self._q, ref, purpose)
+            row = _pg_consent.row_at(conn, self._q, ref, purpose, moment)
             banned = direct_marketing and _pg_consent.prohibited(conn, self._q, ref, moment)
         return _consent_sql.decision(
             row, subject, purpose, at=moment, banned=banned, direct_marketing=direct_marketing

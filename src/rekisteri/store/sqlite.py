@@ -260,10 +260,11 @@ class SQLiteStore(_subjects.Closing):
     def may_process(self, subject: str, purpose: str, *, at: datetime) -> Decision:
         """Decide whether *purpose* may be processed for *subject* at *at*.
 
-        Uses :func:`~rekisteri.consent.decide` with the current consent record,
-        the prohibition in force at *at* and the purpose's direct-marketing
-        flag. One indexed look-up (two for a direct-marketing purpose), whatever
-        the length of the history.
+        Uses :func:`~rekisteri.consent.decide` with the consent status and the
+        prohibition in force at *at* (for a moment in the past, the status
+        then, not today's) and the purpose's direct-marketing flag. One indexed
+        look-up (two for a direct-marketing purpose; one more each when *at* is
+        before the latest event), whatever the length of the history.
 
         Raises:
             InvalidValueError: An unknown purpose or a naive *at*.
