@@ -251,3 +251,24 @@ def test_a_processings_name_heading_names_the_register(heading: str) -> None:
 def test_a_processings_other_heading_names_no_register() -> None:
     text = "Seloste\n\nKäsittelyn kesto\n\nKilpailukauden ajan" + _CONTROLLER_FI
     assert import_bytes(text.encode()).draft.name is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Seloste koskee soutuseuran jäsenrekisteriä.", "Soutuseuran jäsenrekisteri"),
+        ("Beskrivningen gäller föreningens medlemsregister.", "Medlemsregister"),
+    ],
+)
+def test_the_documents_word_before_koskee_or_galler_names_the_register(
+    sentence: str, name: str
+) -> None:
+    text = "Tietosuojaseloste\n\n" + sentence + _CONTROLLER_FI
+    draft_name = import_bytes(text.encode()).draft.name
+    assert draft_name is not None
+    assert draft_name.fi == name
+
+
+def test_a_notice_about_people_names_no_register() -> None:
+    text = "Tietosuojaseloste\n\nSeloste koskee kaikkia soutuseuran jäseniä." + _CONTROLLER_FI
+    assert import_bytes(text.encode()).draft.name is None

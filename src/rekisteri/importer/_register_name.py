@@ -284,6 +284,9 @@ def _named_after_separator(line: str) -> str | None:
 _ABOUT_LEAD: Final = re.compile(
     r"(?i)^(?:tässä[ \t]+(?:\w+[ \t]+){0,2}?(?:kuvataan|kerrotaan|esitellään)"
     r"|tämä[ \t]+(?:\w+[ \t]+){0,2}?koskee|denna[ \t]+(?:\w+[ \t]+){0,1}?gäller"
+    # "Seloste koskee X:ää", "Beskrivningen gäller X": the document's word, no "tämä"
+    r"|(?:\w*seloste|tietosuojailmoitus)[ \t]+koskee"
+    r"|(?:\w*beskrivning(?:en)?)[ \t]+gäller"
     r"|i[ \t]+denna[ \t]+(?:\w+[ \t]+){0,2}?beskrivs|this[ \t]+(?:\w+[ \t]+){0,2}?describes"
     r"|this[ \t]+(?:\w+[ \t]+){0,2}?(?:concerns|covers|applies[ \t]+to)"
     # "Tämä on X:n asiakasrekisterin tietosuojaseloste": the title said in a sentence
