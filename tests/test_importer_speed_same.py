@@ -411,3 +411,22 @@ def test_a_content_sentences_people_are_read_as_by_the_two_rules(low: str) -> No
         _extract._people_named(low) or _extract._WHOSE_DATA.search(low) or whose_data(low)
     )
     assert before == after
+
+
+_REGISTER_PIECES = (
+    "rekisteri", "Jäsenrekisteri", "registret", "REGISTER", "databas", "n", "stä", "s", "ä",
+    "1", "123", "-", "_", ":", ".", "’", "&", " ", "\n", "Kylä", "ry:n", "ö",
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_REGISTER_PIECES), max_size=8).map("".join))
+def test_a_register_word_is_found_from_its_last_run_as_by_a_search(word: str) -> None:
+    from rekisteri.importer import _name_ranker
+
+    quick = _name_ranker._register_word(word)
+    plain = _name_ranker._REGISTER.search(word)
+    assert (quick is None) == (plain is None)
+    if quick is not None and plain is not None:
+        assert quick.span() == plain.span()
+        assert quick.groupdict() == plain.groupdict()

@@ -46,6 +46,23 @@ _REGISTER: Final = re.compile(
     r"|register|registret|registry|förteckning|förteckningen|databas|database))"
     r"(?P<ending>n|ä|stä|sta|s|)$"
 )
+
+
+def _register_word(word: str) -> re.Match[str] | None:
+    """``_REGISTER.search(word)``, tried only where a match can start.
+
+    A match is made of word characters and hyphens up to the word's end, so it
+    lies in the word's last run of them, and from the run's start the pattern
+    finds it if any start does (its stem takes any number of them): one try
+    instead of one at each character (a word of thousands of digits cost a
+    time quadratic in its length).
+    """
+    start = len(word) - 1 if word.endswith("\n") else len(word)  # "$" also before a last "\n"
+    while start > 0 and (word[start - 1].isalnum() or word[start - 1] in "_-"):
+        start -= 1
+    return _REGISTER.match(word, start)
+
+
 _BARE: Final = re.compile(r"(?i)(?:henkilö)?(?:rekisteri|register|registret|registry)")
 _DOCUMENT: Final = re.compile(
     r"(?i)^(?:\w*seloste\w*|tietosuojailmoitus|\w*beskrivning\w*|notice|policy|statement"
@@ -106,7 +123,7 @@ def _kind(word: str | None) -> str:
     kind = next((name for name, pattern in checks if pattern.match(word)), None)
     if kind is not None:
         return kind
-    if _REGISTER.search(word) is not None:
+    if _register_word(word) is not None:
         return "register"
     return "cap" if word[:1].isupper() else "low"
 
@@ -168,7 +185,7 @@ def _line_features(line: str, index: int) -> list[str]:
 
 def _name_of(line: str, first: re.Match[str], head: re.Match[str], last: re.Match[str]) -> str:
     """The candidate's text: the register word in the nominative, capitalised as a name."""
-    found = _REGISTER.search(head.group())
+    found = _register_word(head.group())
     assert found is not None
     stem = found.group("stem")
     text = line[first.start() : head.start()] + stem + line[head.end() : last.end()]
@@ -204,7 +221,7 @@ def _context_features(line: _Line, words: list[re.Match[str]], at: int) -> list[
 def _candidates_of(line: _Line, words: list[re.Match[str]], at: int) -> list[Candidate]:
     """The candidates of one register word (``words[at]``) in its clause."""
     head = words[at]
-    ending = _REGISTER.search(head.group())
+    ending = _register_word(head.group())
     assert ending is not None
     rights = [at]
     if at + 1 < len(words) and _PREPOSITION.match(words[at + 1].group()):
@@ -258,7 +275,7 @@ def candidates(text: str) -> list[Candidate]:
             continue  # "Syfte med registret", "Content of the register": a section's heading
         for clause in _clauses(line.text):
             for at, word in enumerate(clause):
-                if _REGISTER.search(word.group()) is not None:
+                if _register_word(word.group()) is not None:
                     out.extend(_candidates_of(line, clause, at))
     return out
 
