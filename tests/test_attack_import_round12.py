@@ -1086,13 +1086,6 @@ def test_a_cookie_denial_limited_by_a_clause_is_no_none_stated(lang: str, text: 
     assert "cookies" not in [stated.value for stated in result.draft.none_stated]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K16 (after a85fd0c): a denial of automated decisions followed by a sentence "
-    "that says profiling happens ('Emme tee automaattisia päätöksiä. Profiloimme asiakkaita "
-    "…', '… ei käytetä. Asiakkaita voidaan kuitenkin profiloida …') still sets none_stated "
-    "automated_decisions; only the one-sentence 'mutta' form was fixed",
-)
 @pytest.mark.parametrize(
     ("lang", "text"),
     [

@@ -483,3 +483,32 @@ def test_a_cookie_denial_limited_by_a_clause_sets_nothing(lang: str, body: str) 
 )
 def test_a_plain_cookie_denial_sets_none_stated(lang: str, body: str) -> None:
     assert "cookies" in [stated.value for stated in draft(lang, COOKIES[lang], body).none_stated]
+
+
+# --- a denial of automated decisions beside profiling that happens -----------------------
+
+AUTOMATED = "Automaattinen päätöksenteko ja profilointi"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Emme tee automaattisia päätöksiä. Profiloimme jäseniä tapahtumakutsuja varten.",
+        "Profiloimme jäseniä tapahtumakutsuja varten. Automaattisia päätöksiä ei tehdä.",
+    ],
+)
+def test_profiling_beside_a_denial_sets_no_none_stated(body: str) -> None:
+    result = draft("fi", AUTOMATED, body)
+    assert "automated_decisions" not in [stated.value for stated in result.none_stated]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Profiloidaanko jäseniä? Ei.",
+        "Jäsenellä on oikeus vastustaa profilointia. Automaattisia päätöksiä ei tehdä.",
+    ],
+)
+def test_a_question_or_a_right_on_profiling_keeps_the_denial(body: str) -> None:
+    result = draft("fi", AUTOMATED, body)
+    assert "automated_decisions" in [stated.value for stated in result.none_stated]

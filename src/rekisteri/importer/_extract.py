@@ -99,7 +99,7 @@ from rekisteri.importer._headings import (
 )
 from rekisteri.importer._lists import item_run, split_items
 from rekisteri.importer._name_ranker import ranked_name
-from rekisteri.importer._negation import affirmed, denies, granted, only_use
+from rekisteri.importer._negation import affirmed, denies, granted, negated, only_use
 from rekisteri.importer._people import (
     DATA_ITEM,
     PROCESSOR_CUE,
@@ -309,6 +309,9 @@ def _denies_processors(unit: Unit) -> bool:
     )
 
 
+#: A sentence that says customers are profiled: "Profiloimme asiakkaita", "We do profile".
+_PROFILES: Final = re.compile(r"profiloi|profiler|\bprofil(?:e|es|ing)\b")
+_RIGHT_WORD: Final = re.compile(r"oikeu|\brätt|\bright")
 #: A Finnish first-person verb at a sentence's start, before a firm's name of two or more
 #: words: "Käytämme Koodi Oy:n …", "Hyödynnämme Pilvi Oy:n …".
 _VERB_BEFORE_FIRM: Final = re.compile(r"^[A-ZÄÖÅ]\w+mme\s+(?=\S+\s+\S)")
@@ -724,6 +727,8 @@ class Extractor:
         self.contacts.contact_section = any(s.kind is SectionKind.CONTACT for s in sections)
         self.led_to: SectionKind | None = None
         """The kind of list a lead-in named ("… seuraavista lähteistä:"), for its items."""
+        self.profiling_said = False
+        """Whether a sentence said that profiling does happen (no none_stated then)."""
         self.other_matters = False
         """Whether the section read is headed "Muut tiedot" (its text: the description)."""
         self._on_behalf: dict[tuple[int, int], bool] = {}
@@ -1451,12 +1456,7 @@ class Extractor:
             self.out.add_description(sentence, start, end)
             self.out.map(start, end, "none_stated.cookies")
             return None
-        if no_automated(low, under_heading=kind is SectionKind.AUTOMATED):
-            # "Tietoja ei käytetä automaattiseen päätöksentekoon": explicitly none
-            self.out.none_stated[NoneStated.AUTOMATED_DECISIONS] = None
-            if not bare_no(low):  # a bare "Ei." says nothing in the description
-                self.out.add_description(sentence, start, end)
-            self.out.map(start, end, "none_stated.automated_decisions")
+        if self._automated(kind, sentence, low, start, end):
             return None
         field, kind = self._cross_or_second(kind, low, section)
         cued = field is not None
@@ -1495,6 +1495,33 @@ class Extractor:
         if cued and not continued and section is not None:
             self._note_moved(field, kind, section, sentence)
         return field if cued else None
+
+    def _automated(
+        self, kind: SectionKind | None, sentence: str, low: str, start: int, end: int
+    ) -> bool:
+        """Read a denial of automated decisions (then True); note profiling that happens.
+
+        "Tietoja ei käytetä automaattiseen päätöksentekoon" sets ``none_stated``
+        unless another sentence of that section says that customers are profiled
+        ("Emme tee automaattisia päätöksiä. Profiloimme asiakkaita …"), before or after it.
+        """
+        if (
+            kind is SectionKind.AUTOMATED
+            and _PROFILES.search(low) is not None
+            and not negated(low)
+            and not low.rstrip().endswith("?")  # "Käytetäänkö tietoja profilointiin?"
+            and _RIGHT_WORD.search(low) is None  # "oikeus vastustaa profilointia"
+        ):
+            self.profiling_said = True
+            self.out.none_stated.pop(NoneStated.AUTOMATED_DECISIONS, None)
+        if not no_automated(low, under_heading=kind is SectionKind.AUTOMATED):
+            return False
+        if not self.profiling_said:
+            self.out.none_stated[NoneStated.AUTOMATED_DECISIONS] = None
+        if not bare_no(low):  # a bare "Ei." says nothing in the description
+            self.out.add_description(sentence, start, end)
+        self.out.map(start, end, "none_stated.automated_decisions")
+        return True
 
     def _cross_or_second(
         self, kind: SectionKind | None, low: str, section: Section | None
