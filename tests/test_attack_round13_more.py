@@ -242,12 +242,6 @@ def _pg_prohibited_lifted_and_again(dsn: str, schema: str) -> None:
         assert store.prohibited("c-1", at=AT)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M12: the owner changed events.seq to text (values kept): decisions take '9' as the"
-    " latest row, so a lifted prohibition counts and the later one not, and verify raises a bare"
-    " AttributeError (the CLI a traceback); the schema check compares collations, not types",
-)
 def test_pg_seq_column_made_text_is_noticed(pg: tuple[str, str]) -> None:
     from rekisteri.store.postgres import PostgresStore
 
@@ -274,11 +268,6 @@ _RETYPED_PG: Final[dict[str, tuple[str, str]]] = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M12: a column type changed by the owner makes verify, verify_requests or"
-    " prohibited raise a bare AttributeError/TypeError instead of a RekisteriError or a report",
-)
 @pytest.mark.parametrize("attack", list(_RETYPED_PG))
 def test_pg_retyped_column_gives_a_typed_error_or_a_report(
     pg: tuple[str, str], attack: str
@@ -301,11 +290,6 @@ def test_pg_retyped_column_gives_a_typed_error_or_a_report(
             pass
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M12: rekisteri consent verify on a store whose seq column was made text prints a"
-    " Python traceback (AttributeError) and exits 1",
-)
 def test_pg_cli_verify_of_a_retyped_seq_is_clean(pg: tuple[str, str]) -> None:
     from psycopg.conninfo import conninfo_to_dict
 

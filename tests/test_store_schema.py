@@ -174,3 +174,49 @@ def test_postgres_schema_objects_that_change_reads_are_reported(
     for result in (store.verify(), store.verify_requests()):
         assert not result
         assert _schema_messages(result), result.problems
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        'ALTER TABLE "{s}".events ALTER COLUMN seq TYPE text USING seq::text',
+        'ALTER TABLE "{s}".events ALTER COLUMN at_us TYPE numeric',
+        'ALTER TABLE "{s}".request_state ALTER COLUMN subject DROP NOT NULL',
+        "ALTER TABLE \"{s}\".events ALTER COLUMN kind SET DEFAULT 'give'",
+        'ALTER TABLE "{s}".events ADD COLUMN note text',
+        'ALTER TABLE "{s}".request_events ALTER COLUMN seq TYPE integer',
+    ],
+    ids=["seq-text", "at-numeric", "drop-not-null", "default", "added", "seq-integer"],
+)
+def test_postgres_columns_changed_behind_the_store_are_reported(
+    pg_store: tuple[object, str, str], statement: str
+) -> None:
+    """A11's M12: a column's type, nullability or default is compared, not only collations."""
+    import psycopg
+
+    from rekisteri.store.postgres import PostgresStore
+
+    store, dsn, schema = pg_store
+    assert isinstance(store, PostgresStore)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(statement.replace("{s}", schema))
+    for result in (store.verify(), store.verify_requests()):
+        assert not result
+        assert any(
+            "a column of the store is not as rekisteri makes it" in p.message
+            for p in result.problems
+        )
+
+
+def test_postgres_expected_columns_are_what_migrate_makes(
+    pg_store: tuple[object, str, str],
+) -> None:
+    """The column list read from the CREATE statements matches a fresh store's catalogue."""
+    import psycopg
+
+    from rekisteri.store._schema import _PG_COLUMNS, expected_pg_columns
+
+    _store, dsn, schema = pg_store
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        rows = conn.execute(_PG_COLUMNS, (schema,)).fetchall()
+    assert {(t, c, k, bool(n), bool(d)) for t, c, k, n, d in rows} == expected_pg_columns()

@@ -16,6 +16,7 @@ tamperer called theirs.
 from __future__ import annotations
 
 import functools
+import re
 import sqlite3
 from typing import TYPE_CHECKING, Any, Final, LiteralString
 
@@ -164,6 +165,37 @@ _PG_CHECKS: Final[tuple[tuple[LiteralString, str], ...]] = (
 )
 
 
+#: Every column of the store's tables as the catalogue shows it: table, column, type,
+#: NOT NULL, and whether it has a default, is generated or is an identity column.
+_PG_COLUMNS: Final = (
+    "SELECT c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),"
+    " a.attnotnull, a.atthasdef OR a.attgenerated <> '' OR a.attidentity <> ''"
+    " FROM pg_catalog.pg_attribute a, pg_catalog.pg_class c, pg_catalog.pg_namespace n"
+    " WHERE n.oid = c.relnamespace AND n.nspname = %s AND a.attrelid = c.oid"
+    " AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
+)
+_COLUMN: Final = re.compile(r"^\s*(\w+) (text|bigint|bytea|integer)\b(.*?),?$", re.MULTILINE)
+_TABLE: Final = re.compile(r"CREATE TABLE \{s\}\.(\w+) \((.*)\)", re.DOTALL)
+
+
+def expected_pg_columns() -> frozenset[tuple[str, str, str, bool, bool]]:
+    """The columns ``migrate`` makes, read from its own statements (``_pg_db.TABLES``)."""
+    from rekisteri.store._pg_db import TABLES
+
+    columns = set()
+    for statement in TABLES:
+        table = _TABLE.match(statement)
+        if table is None:
+            continue
+        body = table.group(2)
+        if "\n" not in body:  # one line: "key text PRIMARY KEY, value text NOT NULL"
+            body = body.replace(", ", ",\n")
+        for name, kind, rest in _COLUMN.findall(body):
+            not_null = "NOT NULL" in rest or "PRIMARY KEY" in rest
+            columns.add((table.group(1), name, kind, not_null, False))
+    return frozenset(columns)
+
+
 def pg_problems(
     query: Callable[[LiteralString, tuple[Any, ...]], Iterable[tuple[Any, ...]]], schema: str
 ) -> list[ChainProblem]:
@@ -171,6 +203,20 @@ def pg_problems(
 
     *query* runs a catalogue query with its parameters and returns its rows.
     """
-    return [
+    problems = [
         _problem(message) for sql, message in _PG_CHECKS if any(True for _ in query(sql, (schema,)))
     ]
+    found = {(t, c, kind, bool(n), bool(d)) for t, c, kind, n, d in query(_PG_COLUMNS, (schema,))}
+    expected = expected_pg_columns()
+    # a missing table is the walk's to report ("missing" rows, or a StoreFileError)
+    present = {table for table, *_ in found} & {table for table, *_ in expected}
+    changed = sorted({(t, c) for t, c, *_ in found ^ expected if t in present})
+    if changed:
+        names = ", ".join(f"{table}.{column}" for table, column in changed)
+        problems.append(
+            _problem(
+                f"a column of the store is not as rekisteri makes it (type, NOT NULL, a default"
+                f" or added): {names}"
+            )
+        )
+    return problems

@@ -77,7 +77,7 @@ from typing import TYPE_CHECKING, Final
 from rekisteri._redact import redacted_repr
 from rekisteri._validate import aware
 from rekisteri.errors import InvalidValueError, MissingDependencyError, StoreFileError
-from rekisteri.store import _consent_sql, _subjects
+from rekisteri.store import Verification, _consent_sql, _subjects
 from rekisteri.store._chain import Checkpoint, Keys
 from rekisteri.store._consent_sql import ANY_PURPOSE
 
@@ -94,12 +94,12 @@ except ImportError as exc:  # pragma: no cover - exercised without the extra
 from rekisteri.store import _pg_consent, _pg_db, _pg_requests, _schema
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
     from rekisteri.consent import ConsentEvent, ConsentRecord, Decision
     from rekisteri.model import Purpose
     from rekisteri.requests import DataSubjectRequest, RequestEvent
-    from rekisteri.store import ChainProblem, Verification
+    from rekisteri.store import ChainProblem
     from rekisteri.store._pg_db import Conn
 
 __all__ = ["SCHEMA_VERSION", "PostgresStore"]
@@ -265,6 +265,8 @@ class PostgresStore(_subjects.Closing):
             raise StoreFileError(msg) from None
         except psycopg.Error as exc:
             raise _database_error(exc) from None
+        except _RETYPED as exc:
+            raise StoreFileError(_RETYPED_MESSAGE) from exc
 
     def _ref(self, subject: object) -> str:
         """The subject reference as stored: an opaque id as is, a hetu as its HMAC.
@@ -367,9 +369,11 @@ class PostgresStore(_subjects.Closing):
         """
         problems, head = _subjects.checkpoint_problems(self._keys, self._store_id, checkpoint)
         with self._conn() as conn:
-            result = _pg_consent.verify(conn, self._q, self._keys, checkpoint=head)
-            problems.extend(self._schema_problems(conn))
-        return _subjects.with_problems(result, problems)
+            result, schema = _walked(
+                lambda: _pg_consent.verify(conn, self._q, self._keys, checkpoint=head),
+                lambda: self._schema_problems(conn),
+            )
+        return _subjects.with_problems(result, [*problems, *schema])
 
     def checkpoint(self) -> Checkpoint:
         """Return a signed checkpoint of both ledgers' heads (``"consent"``, ``"requests"``).
@@ -420,14 +424,46 @@ class PostgresStore(_subjects.Closing):
     def verify_requests(self, checkpoint: Checkpoint | None = None) -> Verification:
         """Walk the request ledger and report every problem found (as the SQLite store's)."""
         with self._conn() as conn:
-            result = _pg_requests.verify(conn, self._q, self._keys, checkpoint)
-            return _subjects.with_problems(result, self._schema_problems(conn))
+            result, schema = _walked(
+                lambda: _pg_requests.verify(conn, self._q, self._keys, checkpoint),
+                lambda: self._schema_problems(conn),
+            )
+            return _subjects.with_problems(result, schema)
 
     def _schema_problems(self, conn: Conn) -> list[ChainProblem]:
         """Row security, policies, rules, triggers or views that can change what a read sees."""
         return _schema.pg_problems(
             lambda query, params: conn.execute(query, params).fetchall(), self._q.schema
         )
+
+
+#: What reading a value of another type than rekisteri wrote raises (a text ``seq``
+#: has no ``to_bytes``, a text ``at_us`` does not compare with a number).
+_RETYPED: Final = (TypeError, AttributeError, ArithmeticError)
+_RETYPED_MESSAGE: Final = (
+    "store: a stored value is not of the type rekisteri writes (was a column of the store's"
+    " tables changed?); run verify"
+)
+
+
+def _walked(
+    walk: Callable[[], Verification], schema: Callable[[], list[ChainProblem]]
+) -> tuple[Verification, list[ChainProblem]]:
+    """The result of *walk* and the schema's problems, read after it (its snapshot first).
+
+    A column changed to another type (the schema check reports it) makes the
+    rows unreadable as rekisteri wrote them: then no events were checked.
+    Without such a report the error goes on (``_conn`` makes it a
+    :class:`StoreFileError`).
+    """
+    try:
+        result = walk()
+    except _RETYPED:
+        problems = schema()
+        if not problems:
+            raise
+        return Verification(ok=False, events=0), problems
+    return result, schema()
 
 
 #: The ``search_path`` of every call: PostgreSQL's own operators and functions only.
