@@ -819,7 +819,6 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
     "was_eval_33-analyysipalvelukeskus-intro-table-form": {
         "data_categories": (4, 1),
         "purposes": (1, 2),
-        "retention": (1, 0),
     },
     "was_eval_34-hyresratt-sv-nested-numbering": {
         "data_subjects": (1, 0),

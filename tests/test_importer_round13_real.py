@@ -250,3 +250,24 @@ class TestALabelOverSentences:
         )
         names = [c.name.fi for c in import_notice(text).draft.data_categories]
         assert [name.split(":")[0] for name in names] == ["Yhteystiedot", "Jäsenyystiedot"]
+
+
+class TestKeptForAsLongAs:
+    def test_kept_as_long_as_something_lasts_is_retention_in_another_section(self) -> None:
+        """'Säilytetään tietoja niin kauan, kun …' under the data heading: retention, noted."""
+        text = (
+            "Rekisterinpitäjä\n\nKylän Hiihtoseura ry\nLatukuja 1, 90100 Oulu\n\n"
+            "Rekisterin tietosisältö\n\nNimi, kotikunta ja sähköpostiosoite. "
+            "Jäsenrekisterissä säilytetään tietoja niin kauan, kun henkilö on seuran jäsen.\n"
+        )
+        result = import_notice(text)
+        assert _fields_of(text, "Jäsenrekisterissä säilytetään") == {"retention"}
+        assert "retention" in result.notes
+
+    def test_kept_in_a_place_is_no_retention(self) -> None:
+        """'Tietoja säilytetään lukitussa kaapissa' says where, not how long."""
+        text = (
+            "Rekisterinpitäjä\n\nKylän Hiihtoseura ry\nLatukuja 1, 90100 Oulu\n\n"
+            "Rekisterin suojaus\n\nPaperilomakkeita säilytetään lukitussa kaapissa.\n"
+        )
+        assert _fields_of(text, "Paperilomakkeita") != {"retention"}

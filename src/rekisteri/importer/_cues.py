@@ -624,6 +624,9 @@ STRONG_RETENTION: Final = re.compile(
     r"|(?:tiedo?t\w*|uppgifter\w*|data)\s+(?:\w+\s+){0,2}(?:hävitetään|poistetaan|säilytetään"
     r"|raderas|gallras|lagras|förvaras|avlägsnas|are deleted|are erased|are kept|are stored"
     r"|are retained)"
+    # kept for as long as something lasts: "Säilytämme tietoja niin kauan, kun …"
+    r"|(?:säilytetään|säilytämme|sparas|lagras|förvaras|sparar vi|we keep|we retain|are kept"
+    r"|are retained)\s+(?:\w+\s+){0,3}?(?:niin kauan|kunnes|så länge|tills|as long as|until)\b"
 )
 #: A sentence that opens with a disclosure: "Tietoja luovutetaan ...", "Uppgifter lämnas ut ...".
 STRONG_DISCLOSURE: Final = re.compile(
