@@ -502,3 +502,84 @@ def test_purpose_key_holding_a_code_without_its_check_character_is_refused(
     except InvalidValueError:
         return
     assert code.encode() not in path.read_bytes()
+
+
+# --- M19: M1/M15's residue, -o or store copy over ANOTHER store's -wal/-shm/-journal ---------
+
+
+@pytest.fixture
+def other(tmp_path: Path) -> Path:
+    """A second store beside the first, as a second register's ledgers would be."""
+    path = tmp_path / "other.db"
+    with sqlite_store(path, create=True) as store:
+        fill(store)
+    return path
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug M19: -o FILE --force and store copy write over the -wal/-shm/-journal of another"
+    " SQLite store beside them (the guard covers the command's own input only)",
+)
+@pytest.mark.parametrize("sidecar", ["wal", "shm", "journal"])
+@pytest.mark.parametrize("command", ["export", "copy"])
+def test_output_never_writes_another_stores_own_files(
+    db: Path, other: Path, sidecar: str, command: str
+) -> None:
+    target = db.with_name(f"{db.name}-{sidecar}")
+    if command == "export":
+        args = ["consent", "export", "--db", str(other), "--subject", "c-1", "-o", str(target)]
+        args.append("--force")
+    else:
+        args = ["store", "copy", str(other), str(target)]
+    shown = assert_clean(invoke(args), 0, 2)
+    assert not target.exists(), f"wrote {target.name}: {shown}"
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug M19: -o s.db-wal --force from a command on another store replaces s.db's live log:"
+    " a prohibition recorded in s.db with exit 0 is lost and verify says ok",
+)
+def test_output_over_another_stores_live_wal_loses_nothing(db: Path, other: Path) -> None:
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(  # noqa: S603 - the test's own interpreter and script
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None);"
+                " c.execute('BEGIN'); c.execute('SELECT count(*) FROM sqlite_master').fetchone();"
+                " print('reading', flush=True); sys.stdin.read()"
+            ),
+            str(db),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "reading"
+        recorded = invoke(
+            ["consent", "record", "--db", str(db), "--subject", "c-9", "--event",
+             "prohibit_direct_marketing", "--at", "2026-02-01T10:00Z"]
+        )  # fmt: skip
+        assert_clean(recorded, 0)
+        wal = db.with_name(db.name + "-wal")
+        written = invoke(
+            ["consent", "export", "--db", str(other), "--subject", "c-1", "-o", str(wal), "--force"]
+        )
+        assert_clean(written, 0, 2)
+    finally:
+        holder.kill()  # the application stops without closing (a crash, a restart)
+        holder.wait(timeout=30)
+        assert holder.stdout is not None
+        holder.stdout.close()
+        assert holder.stdin is not None
+        holder.stdin.close()
+    with sqlite_store(db) as store:
+        assert [e.kind.value for e in store.history("c-9")] == ["prohibit_direct_marketing"]
