@@ -216,7 +216,6 @@ def _digits(text: str) -> set[str]:
 
 
 _DIGIT_RUN: Final = re.compile(r"\d+")
-_DIGIT: Final = re.compile(r"\d")
 #: Runs of digits, each two joined by one hyphen, white space character or dot: "1234567-8".
 #: Possessive: a run is never tried again from one of its own digits.
 _DIGIT_CHAIN: Final = re.compile(r"\d++(?:[-\s.]\d++)*")
@@ -441,13 +440,13 @@ def draft_reach(
     from rekisteri.importer._toml import _safe as safe_comment
 
     texts = list(draft_values(draft)[1] if written is None else written)
-    for remarks in notes.values():
-        # as the TOML's comment has it: a character escaped, an identity code masked
-        # (a remark with neither such a character nor a digit is as it is)
-        texts.extend(
-            safe_comment(remark) if _NOT_IN_COMMENT.search(remark) or _maskable(remark) else remark
-            for remark in remarks
-        )
+    # as the TOML's comment has it: a character escaped, an identity code masked (a
+    # remark with neither such a character nor a digit is as it is); each distinct
+    # remark once (a note repeated on each purpose, each heading read by its words)
+    texts.extend(
+        safe_comment(remark) if _NOT_IN_COMMENT.search(remark) or _maskable(remark) else remark
+        for remark in dict.fromkeys(itertools.chain.from_iterable(notes.values()))
+    )
     texts.extend(notes)
     texts.extend(said)
     return Reach(texts)
@@ -464,7 +463,11 @@ def _maskable(remark: str) -> bool:
     digits of a birth date: a remark with fewer ("… another street too: Katu 12")
     is written as it is.
     """
-    return _DIGIT.search(remark) is not None and len(_DIGIT.findall(remark)) >= _CODE_DIGITS
+    return _SIX_DIGITS.search(remark) is not None
+
+
+#: Six digits, anything between them (possessive: each try runs once to the end).
+_SIX_DIGITS: Final = re.compile(rf"\d(?:\D*+\d){{{_CODE_DIGITS - 1}}}")
 
 
 def catalogued(draft: Register) -> set[str]:

@@ -104,8 +104,12 @@ class Reach:
     def add(self, *texts: str) -> None:
         """Add the words, pairs and digit runs of *texts*."""
         distinct = [text for text in dict.fromkeys(texts) if text]
-        # no word, pair or run of digits crosses the bar
-        self.stems.update(word.casefold()[:_STEM] for word in WORD.findall("|".join(distinct)))
+        joined = "|".join(distinct)  # no word, pair or run of digits crosses the bar
+        folded = joined.casefold()
+        if len(folded) == len(joined):  # each character folded alone: fold the words at once
+            self.stems.update({word[:_STEM] for word in WORD.findall(folded)})
+        else:  # "ß" -> "ss": each word folded as the check folds a passage's
+            self.stems.update({word.casefold()[:_STEM] for word in WORD.findall(joined)})
         self._texts.extend(distinct)
         self._pairs = self._tails = None
 
@@ -136,12 +140,20 @@ def _any_digit(text: str) -> bool:
     return _ANY_DIGIT.search(text) is not None
 
 
+#: No shorter text holds more than :data:`HEADING_WORDS` words (a word has two characters
+#: or more).
+_SHORTEST_SENTENCE: Final = 2 * (HEADING_WORDS + 1)
+_STOP: Final = re.compile(r"[.!?]")
+
+
 def heading_sentence(heading: str) -> bool:
     """Whether a heading's text is a sentence taken for a heading.
 
     More than :data:`HEADING_WORDS` words (its number counted), or a sentence
     break after its number ("2. Tarkoitus. Tietoja …").
     """
+    if len(heading) < _SHORTEST_SENTENCE and not _STOP.search(heading):
+        return False  # too short for its words, and no stop: most headings, at once
     flat = " ".join(heading.split())
     return (
         len(WORD.findall(flat)) > HEADING_WORDS
