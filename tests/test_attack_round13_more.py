@@ -583,3 +583,52 @@ def test_output_over_another_stores_live_wal_loses_nothing(db: Path, other: Path
         holder.stdin.close()
     with sqlite_store(db) as store:
         assert [e.kind.value for e in store.history("c-9")] == ["prohibit_direct_marketing"]
+
+
+# --- M20: PostgreSQL, a constraint or an index added by the owner stops objections ----------
+
+_BLOCKERS: Final[dict[str, str]] = {
+    "check constraint": (
+        "ALTER TABLE {s}.events ADD CONSTRAINT no_objections"
+        " CHECK (kind <> 'prohibit_direct_marketing') NOT VALID"
+    ),
+    "unique partial index": (
+        "CREATE UNIQUE INDEX one_objection ON {s}.events (subject) WHERE purpose = '*'"
+    ),
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug M20: a CHECK constraint or a unique index the owner adds to events refuses every"
+    " later objection (or lift) with a StoreFileError while verify says ok; PostgreSQL's schema"
+    " check compares columns, not constraints or indexes (SQLite's compares both)",
+)
+@pytest.mark.parametrize("blocker", list(_BLOCKERS))
+def test_pg_constraint_or_index_added_is_noticed(pg: tuple[str, str], blocker: str) -> None:
+    from rekisteri.store.postgres import PostgresStore
+
+    dsn, schema = pg
+    pg_filled(dsn, schema)
+    pg_sql(dsn, _BLOCKERS[blocker].replace("{s}", f'"{schema}"'))
+    with PostgresStore(dsn, secret=SECRET, purposes=PURPOSES, schema=schema) as store:
+        try:
+            store.append([prohibit("c-2", 5)])  # c-2 objects: refused by the planted rule
+        except RekisteriError:
+            refused = True
+        else:
+            refused = False
+        if blocker == "unique partial index":  # c-1 objects again after a lift
+            try:
+                store.append(
+                    [
+                        ConsentEvent(
+                            subject="c-1", purpose="*", kind="lift_prohibition",
+                            at=T0 + timedelta(hours=6),
+                        )
+                    ]
+                )  # fmt: skip
+            except RekisteriError:
+                refused = True
+        result = store.verify()
+    assert not refused or not result, "an objection was refused and verify says ok"
