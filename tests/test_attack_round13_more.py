@@ -397,11 +397,6 @@ def _bad_api_calls() -> dict[str, Any]:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M14: bad input to the API raises a bare AttributeError/TypeError/ValueError, not a"
-    " RekisteriError (verify_requests was left out of L6's fix for verify)",
-)
 @pytest.mark.parametrize("call", list(_bad_api_calls()))
 def test_api_bad_input_is_a_rekisteri_error(call: str) -> None:
     with pytest.raises(RekisteriError):

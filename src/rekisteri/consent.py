@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from rekisteri._redact import redacted_repr, redacted_text
-from rekisteri._validate import aware_field, non_blank, optional_aware_field
-from rekisteri.calendar import expect
+from rekisteri._validate import aware, aware_field, non_blank, optional_aware_field
+from rekisteri.calendar import expect, expect_iterable
 from rekisteri.errors import InvalidTransitionError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -299,10 +299,13 @@ class ConsentRecord:
             InvalidValueError: No events, events of several subjects or
                 purposes, a prohibition event, or events out of time order.
         """
+        expect_iterable(events, "events", "an iterable of ConsentEvent")
         history = tuple(events)
         if not history:
             msg = "events: a consent record needs at least one event"
             raise InvalidValueError(msg)
+        for event in history:
+            expect(event, ConsentEvent, "events", "ConsentEvent items")
         first = history[0]
         status: ConsentStatus | None = None
         valid_until: datetime | None = None
@@ -330,7 +333,13 @@ class ConsentRecord:
         )
 
     def status_at(self, at: datetime) -> ConsentStatus:
-        """The status at time *at*, with expiry by ``valid_until`` applied."""
+        """The status at time *at*, with expiry by ``valid_until`` applied.
+
+        Raises:
+            InvalidValueError: *at* is naive (``ArgumentTypeError``: not a datetime).
+        """
+        expect(at, datetime, "at", "an aware datetime")
+        aware(at, "at")
         valid_until = self.valid_until
         if self.status.is_valid_for_processing and valid_until is not None and at >= valid_until:
             return ConsentStatus.EXPIRED
@@ -390,6 +399,10 @@ def decide(
         >>> decide(None, prohibited=False, direct_marketing=False, at=datetime.now(UTC))
         Decision(allowed=False, reason=<DecisionReason.NO_CONSENT: 'no_consent'>, status=None)
     """
+    if record is not None:
+        expect(record, ConsentRecord, "record", "a ConsentRecord or None")
+    expect(at, datetime, "at", "an aware datetime")
+    aware(at, "at")
     if prohibited and direct_marketing:
         status = record.status_at(at) if record is not None else None
         return Decision(

@@ -39,6 +39,7 @@ import attrs
 from rekisteri._redact import redacted_repr, redacted_text
 from rekisteri._validate import aware, aware_field, non_blank, parse_lang
 from rekisteri.calendar import (
+    ArgumentTypeError,
     FinnishHolidays,
     HolidayCalendar,
     NoHolidays,
@@ -204,6 +205,12 @@ def response_deadline(
         datetime.date(2025, 4, 28)
     """
     extra = _extension(extension_months)
+    if tz is not None:
+        expect(tz, tzinfo, "tz", "a tzinfo (zoneinfo.ZoneInfo('Europe/Helsinki'), say)")
+    if holidays is not None and not callable(getattr(holidays, "is_holiday", None)):
+        got = type(holidays).__name__
+        msg = f"holidays: expected a HolidayCalendar (with is_holiday), not {got}"
+        raise ArgumentTypeError(msg)
     zone = _helsinki() if tz is None else tz
     calendar: HolidayCalendar = FinnishHolidays() if holidays is None else holidays
     day = _receipt_day(received, zone)
@@ -583,10 +590,13 @@ class DataSubjectRequest:
                 subjects, events out of time order, or an extension told to
                 the data subject after the first month had ended.
         """
+        expect_iterable(events, "events", "an iterable of RequestEvent")
         history = tuple(events)
         if not history:
             msg = "events: a request needs at least one event"
             raise InvalidValueError(msg)
+        for event in history:
+            expect(event, RequestEvent, "events", "RequestEvent items")
         first = history[0]
         status: RequestStatus | None = None
         previous = first.at
@@ -665,6 +675,9 @@ def overdue(requests: Iterable[DataSubjectRequest], *, at: datetime) -> list[Dat
     """
     moment = aware(at, "at")
     expect_iterable(requests, "requests", "an iterable of requests")
+    requests = list(requests)
+    for request in requests:
+        expect(request, DataSubjectRequest, "requests", "DataSubjectRequest items")
     found = [r for r in requests if r.is_open and r.deadline.is_overdue(moment)]
     return sorted(found, key=lambda r: (r.deadline.ends_at, r.request_id))
 

@@ -20,6 +20,7 @@ from rekisteri._validate import no_surrogates
 from rekisteri.errors import (
     InvalidCheckpointError,
     InvalidValueError,
+    ModelTypeError,
     StoreFileError,
     WrongSecretError,
 )
@@ -214,6 +215,32 @@ def request_id(value: object) -> str:
     return no_surrogates(value, "request_id")
 
 
+def require_checkpoint(checkpoint: object) -> None:
+    """Refuse what is neither ``None`` nor a :class:`Checkpoint` (a JSON text, a dict).
+
+    Raises:
+        InvalidCheckpointError: Naming the type given.
+    """
+    if checkpoint is not None and not isinstance(checkpoint, Checkpoint):
+        msg = (
+            f"checkpoint: expected a Checkpoint, got {type(checkpoint).__name__}"
+            " (Checkpoint.from_json reads a kept document)"
+        )
+        raise InvalidCheckpointError(msg)
+
+
+def only_open_flag(only_open: object) -> bool:
+    """*only_open* of ``requests()``, which must be a bool.
+
+    Raises:
+        ModelTypeError: Anything else ("yes", 1).
+    """
+    if not isinstance(only_open, bool):
+        msg = f"only_open: expected True or False, got {type(only_open).__name__}"
+        raise ModelTypeError(msg)
+    return only_open
+
+
 def checkpoint_problems(
     keys: Keys, store_id: str, checkpoint: Checkpoint | None, ledger: str = "consent"
 ) -> tuple[list[ChainProblem], Head | None]:
@@ -224,13 +251,7 @@ def checkpoint_problems(
     """
     if checkpoint is None:
         return [], None
-    given: object = checkpoint  # callers are not always type-checked
-    if not isinstance(given, Checkpoint):
-        msg = (
-            f"checkpoint: expected a Checkpoint, got {type(given).__name__}"
-            " (Checkpoint.from_json reads a kept document)"
-        )
-        raise InvalidCheckpointError(msg)
+    require_checkpoint(checkpoint)
     if not keys.is_signed(checkpoint):
         message = "the checkpoint is not signed with this store's secret"
     elif checkpoint.store_id != store_id:

@@ -416,13 +416,13 @@ class PostgresStore(_subjects.Closing):
     ) -> list[DataSubjectRequest]:
         """Return the requests of *subject* (or of everyone), ordered by request id."""
         ref = None if subject is None else self._ref(subject)
+        flag = _subjects.only_open_flag(only_open)
         with self._conn() as conn:
-            return _pg_requests.requests(
-                conn, self._q, self._keys, subject=ref, only_open=only_open
-            )
+            return _pg_requests.requests(conn, self._q, self._keys, subject=ref, only_open=flag)
 
     def verify_requests(self, checkpoint: Checkpoint | None = None) -> Verification:
         """Walk the request ledger and report every problem found (as the SQLite store's)."""
+        _subjects.require_checkpoint(checkpoint)
         with self._conn() as conn:
             result, schema = _walked(
                 lambda: _pg_requests.verify(conn, self._q, self._keys, checkpoint),

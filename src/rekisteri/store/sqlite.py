@@ -408,7 +408,8 @@ class SQLiteStore(_subjects.Closing):
         closed unfulfilled.
         """
         ref = None if subject is None else self._ref(subject)
-        return _requests_sql.requests(self._conn, self._keys, subject=ref, only_open=only_open)
+        flag = _subjects.only_open_flag(only_open)
+        return _requests_sql.requests(self._conn, self._keys, subject=ref, only_open=flag)
 
     def verify_requests(self, checkpoint: Checkpoint | None = None) -> Verification:
         """Walk the request ledger (a keyed chain of its own) and report every problem found.
@@ -427,5 +428,6 @@ class SQLiteStore(_subjects.Closing):
         (``"checkpoint"``), a ledger shorter than it was then (``"missing"``)
         and a row at the checkpoint's head whose hash differs (``"checkpoint"``).
         """
+        _subjects.require_checkpoint(checkpoint)
         result = _requests_sql.verify(self._conn, self._keys, checkpoint)
         return _subjects.with_problems(result, _schema.sqlite_problems(self._conn))
