@@ -627,3 +627,27 @@ def test_pg_constraint_or_index_added_is_noticed(pg: tuple[str, str], blocker: s
                 refused = True
         result = store.verify()
     assert not refused or not result, "an objection was refused and verify says ok"
+
+
+# --- held: SQLite statistics edited (the consent guide: "ANALYZE statistics are fine") ------
+
+
+def test_sqlite_statistics_edited_change_no_decision(db: Path) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("ANALYZE")
+        conn.execute(
+            "UPDATE sqlite_stat1 SET stat = '1000000 1 1 1 unordered noskipscan'"
+            " WHERE idx = 'events_subject_purpose_seq'"
+        )
+        conn.execute("UPDATE sqlite_stat1 SET stat = '1 1000000 1000000' WHERE idx LIKE 'request%'")
+        conn.execute("INSERT INTO sqlite_stat1 VALUES ('events', NULL, '99999999')")
+        conn.commit()
+    with sqlite_store(db) as store:
+        assert not store.may_process("c-1", "newsletter", at=AT)
+        assert store.prohibited("c-1", at=AT)
+        assert [r.request_id for r in store.requests(only_open=True)] == ["r-1", "r-2"]
+        assert store.verify()
+        assert store.verify_requests()
