@@ -440,16 +440,16 @@ def draft_reach(
     from rekisteri.importer._toml import _safe as safe_comment
 
     texts = list(draft_values(draft)[1] if written is None else written)
-    # as the TOML's comment has it: a character escaped, an identity code masked (a
-    # remark with neither such a character nor a digit is as it is); each distinct
-    # remark once (a note repeated on each purpose, each heading read by its words)
-    texts.extend(
-        safe_comment(remark) if _NOT_IN_COMMENT.search(remark) or _maskable(remark) else remark
-        for remark in dict.fromkeys(itertools.chain.from_iterable(notes.values()))
-    )
-    texts.extend(notes)
     texts.extend(said)
-    return Reach(texts)
+    # the remarks as the TOML's comments have them: a character escaped, an identity
+    # code masked (a remark with neither such a character nor six digits is as it
+    # is); each distinct remark once, read only when a word is not among the values
+    remarks = dict.fromkeys(itertools.chain(notes, *notes.values()))
+    later = (
+        safe_comment(remark) if _NOT_IN_COMMENT.search(remark) or _maskable(remark) else remark
+        for remark in remarks
+    )
+    return Reach(texts, later)
 
 
 #: The fewest digits a spelling of an identity code has (its birth date's six).

@@ -91,15 +91,32 @@ class Reach:
     Built from texts (the TOML, or the draft's values and remarks one by one);
     a text's words pair only with the words of the same text, and its digits
     join only its own. The pairs and the runs of digits are read when first
-    asked for (most passages need neither): linear in the texts either way.
+    asked for (most passages need neither), and so are the texts *later*
+    (the draft's remarks: most passages' words are among its values): linear
+    in the texts either way.
     """
 
-    def __init__(self, texts: Iterable[str] = ()) -> None:
+    def __init__(self, texts: Iterable[str] = (), later: Iterable[str] = ()) -> None:
         self.stems: set[str] = set()
         self._texts: list[str] = []
         self._pairs: set[tuple[str, str]] | None = None
         self._tails: set[str] | None = None
+        self._later: Iterable[str] | None = later
         self.add(*texts)
+
+    def has(self, stem: str) -> bool:
+        """Whether a word of the draft begins with *stem* (a word's first five letters)."""
+        if stem in self.stems:
+            return True
+        if self._later is None:
+            return False
+        self._read_later()
+        return stem in self.stems
+
+    def _read_later(self) -> None:
+        later, self._later = self._later, None
+        if later is not None:
+            self.add(*later)
 
     def add(self, *texts: str) -> None:
         """Add the words, pairs and digit runs of *texts*."""
@@ -116,6 +133,7 @@ class Reach:
     @property
     def pairs(self) -> set[tuple[str, str]]:
         """Each two neighbouring words of one text, by their first five letters."""
+        self._read_later()
         if self._pairs is None:
             self._pairs = set()
             for text in self._texts:
@@ -125,6 +143,7 @@ class Reach:
 
     def has_code(self, tail: str) -> bool:
         """Whether the six digits *tail* are inside one of the draft's runs of digits."""
+        self._read_later()
         if self._tails is None:
             self._tails = set()
             joined = _DIGIT_GAP.sub("", "|".join(text for text in self._texts if _any_digit(text)))
@@ -208,7 +227,7 @@ def _unreached(passage: str, field: str, reach: Reach) -> bool:
     found = WORD.findall(passage)
     words = [word.casefold()[:_STEM] for word in found]
     words = [word for word in words if word not in _FILLER] or words
-    missing = [word for word in words if word not in reach.stems]
+    missing = [word for word in words if not reach.has(word)]
     return (
         2 * len(missing) > len(words)
         or (
