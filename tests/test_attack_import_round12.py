@@ -1690,13 +1690,6 @@ def test_a_firm_maintaining_the_system_is_a_processor_beside_a_denial(sentence: 
 # --- K33: a sentence that names the controller of "this" notice is the name ----------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K33: under the controller heading, 'Tämän tietosuojaselosteen "
-    "rekisterinpitäjänä toimii Koivikon Kukka Oy.' (or 'Tämän rekisterin …', sv "
-    "'Registeransvarig för denna beskrivning är …') gives the controller the whole sentence as "
-    "its name; without 'Tämän'/'denna' the firm's name is read",
-)
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [

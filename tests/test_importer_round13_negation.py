@@ -512,3 +512,21 @@ def test_profiling_beside_a_denial_sets_no_none_stated(body: str) -> None:
 def test_a_question_or_a_right_on_profiling_keeps_the_denial(body: str) -> None:
     result = draft("fi", AUTOMATED, body)
     assert "automated_decisions" in [stated.value for stated in result.none_stated]
+
+
+# --- a sentence that names the controller of this notice ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tämän jäsenrekisterin rekisterinpitäjänä toimii Puolukan Puutarha Oy.",
+        "Tämän selosteen mukaisen rekisterin rekisterinpitäjä on Puolukan Puutarha Oy.",
+        "Personuppgiftsansvarig för detta register är Puolukan Puutarha Oy.",
+    ],
+)
+def test_the_controller_of_this_register_is_named(sentence: str) -> None:
+    result = import_notice(
+        "Rekisterinpitäjä\n\n" + sentence + "\n\nRekisterin nimi\n\nJäsenrekisteri\n"
+    )
+    assert result.draft.controller.name == "Puolukan Puutarha Oy"

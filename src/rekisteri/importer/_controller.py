@@ -910,7 +910,11 @@ class ContactReader:
         """*value* without "Rekisterinpitäjänä toimii" or a role before a person's name."""
         if " " not in value and "\t" not in value:
             return value  # one word: each pattern below needs a space or a tab after a word
-        stated = _NAME_STATED.match(value) or _KEEPER_STATED.match(value)
+        stated = (
+            _NAME_STATED.match(value)
+            or _KEEPER_STATED.match(value)
+            or _CONTROLLER_OF_THIS.match(value)
+        )
         if stated is not None:
             if stated.re is _KEEPER_STATED and not _BARE_KEEPER.match(value):
                 # "Kylän Kuntosalin rekisteriä ylläpitää X Oy": the unit is noted
@@ -1819,6 +1823,13 @@ _NAME_STATED: Final = re.compile(
     r"|(?:me[ \t]+)?olemme|we[ \t]+are|vi[ \t]+är|(?:the[ \t]+)?(?:data[ \t]+)?controller"
     r"[ \t]+(?:of|for)[ \t]+(?:your|the)[ \t]+(?:personal[ \t]+)?(?:data|information)[ \t]+is)"
     r"[ \t]+(.+?)\.?$"
+)
+#: "Tämän tietosuojaselosteen rekisterinpitäjänä toimii X", "Registeransvarig för denna
+#: beskrivning är X": the role word, then up to three words on what it is the controller of.
+_CONTROLLER_OF_THIS: Final = re.compile(
+    r"(?i)^(?:\w+[ \t]+){0,3}?(?:rekisterinpitäjä(?:nä)?|registeransvarig|personuppgiftsansvarig"
+    r"|(?:data[ \t]+)?controller)(?:[ \t]+\w+){0,3}?[ \t]+(?:on|toimii|är|is)[ \t]+"
+    r"((?-i:[A-ZÄÖÅ]).+?)\.?$"
 )
 #: "Esimerkki Oy toimii asiakastietojen rekisterinpitäjänä": the name comes first.
 _NAME_FIRST: Final = re.compile(
