@@ -511,11 +511,6 @@ def other(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M19: -o FILE --force and store copy write over the -wal/-shm/-journal of another"
-    " SQLite store beside them (the guard covers the command's own input only)",
-)
 @pytest.mark.parametrize("sidecar", ["wal", "shm", "journal"])
 @pytest.mark.parametrize("command", ["export", "copy"])
 def test_output_never_writes_another_stores_own_files(
@@ -532,11 +527,6 @@ def test_output_never_writes_another_stores_own_files(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M19: -o s.db-wal --force from a command on another store replaces s.db's live log:"
-    " a prohibition recorded in s.db with exit 0 is lost and verify says ok",
-)
 def test_output_over_another_stores_live_wal_loses_nothing(db: Path, other: Path) -> None:
     import subprocess
     import sys
@@ -593,12 +583,6 @@ _BLOCKERS: Final[dict[str, str]] = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M20: a CHECK constraint or a unique index the owner adds to events refuses every"
-    " later objection (or lift) with a StoreFileError while verify says ok; PostgreSQL's schema"
-    " check compares columns, not constraints or indexes (SQLite's compares both)",
-)
 @pytest.mark.parametrize("blocker", list(_BLOCKERS))
 def test_pg_constraint_or_index_added_is_noticed(pg: tuple[str, str], blocker: str) -> None:
     from rekisteri.store.postgres import PostgresStore

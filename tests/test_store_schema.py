@@ -220,3 +220,45 @@ def test_postgres_expected_columns_are_what_migrate_makes(
     with psycopg.connect(dsn, autocommit=True) as conn:
         rows = conn.execute(_PG_COLUMNS, (schema,)).fetchall()
     assert {(t, c, k, bool(n), bool(d)) for t, c, k, n, d in rows} == expected_pg_columns()
+
+
+def test_postgres_expected_constraints_are_what_migrate_makes(
+    pg_store: tuple[object, str, str],
+) -> None:
+    """The constraint and index list kept in the code matches a fresh store's catalogue."""
+    import psycopg
+
+    from rekisteri.store._schema import _PG_CONSTRAINTS, EXPECTED_PG_CONSTRAINTS
+
+    _store, dsn, schema = pg_store
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        rows = conn.execute(_PG_CONSTRAINTS, (schema, schema)).fetchall()
+    found = {(t, k, str(d).replace(f"{schema}.", "{s}.")) for t, k, d in rows}
+    assert found == EXPECTED_PG_CONSTRAINTS
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "ALTER TABLE \"{s}\".events ADD CONSTRAINT c CHECK (kind <> 'x') NOT VALID",
+        "CREATE UNIQUE INDEX u ON \"{s}\".events (subject) WHERE purpose = '*'",
+        'ALTER TABLE "{s}".meta DROP CONSTRAINT meta_pkey',
+        'DROP INDEX "{s}".request_state_subject',
+    ],
+    ids=["check-added", "unique-index", "pkey-dropped", "index-dropped"],
+)
+def test_postgres_constraints_and_indexes_changed_are_reported(
+    pg_store: tuple[object, str, str], statement: str
+) -> None:
+    """A11's M20: constraints and indexes are compared with what migrate makes."""
+    import psycopg
+
+    from rekisteri.store.postgres import PostgresStore
+
+    store, dsn, schema = pg_store
+    assert isinstance(store, PostgresStore)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(statement.replace("{s}", schema))
+    result = store.verify()
+    assert not result
+    assert any("constraint or index of the store" in p.message for p in result.problems)

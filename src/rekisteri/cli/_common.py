@@ -240,6 +240,23 @@ def refuse_sidecars(output: Path, inputs: Iterable[Path | str]) -> None:
                     f"cannot write {output}: SQLite keeps the database's {suffix[1:]} file"
                     " there; choose another file"
                 )
+    # Another database's file beside it (two stores in one directory): the same loss.
+    for suffix in SIDECARS:
+        name = str(written)
+        if name.endswith(suffix) and _is_sqlite(Path(name.removesuffix(suffix))):
+            fail(
+                f"cannot write {output}: SQLite keeps the {suffix[1:]} file of the database"
+                f" {Path(name.removesuffix(suffix)).name} there; choose another file"
+            )
+
+
+def _is_sqlite(path: Path) -> bool:
+    """Whether *path* is a SQLite database file (by its first 16 bytes)."""
+    try:
+        with path.open("rb") as file:
+            return file.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def _written_in_place(output: Path, *, force: bool, inputs: Iterable[Path | str]) -> bool:

@@ -178,6 +178,67 @@ _COLUMN: Final = re.compile(r"^\s*(\w+) (text|bigint|bytea|integer)\b(.*?),?$", 
 _TABLE: Final = re.compile(r"CREATE TABLE \{s\}\.(\w+) \((.*)\)", re.DOTALL)
 
 
+#: The constraints and indexes of the store's tables: table, kind, definition.
+_PG_CONSTRAINTS: Final = (
+    "SELECT c.relname, 'constraint', pg_catalog.pg_get_constraintdef(k.oid)"
+    " FROM pg_catalog.pg_constraint k, pg_catalog.pg_class c, pg_catalog.pg_namespace n"
+    " WHERE n.oid = c.relnamespace AND n.nspname = %s AND c.oid = k.conrelid"
+    " UNION ALL SELECT c.relname, 'index', pg_catalog.pg_get_indexdef(x.indexrelid)"
+    " FROM pg_catalog.pg_index x, pg_catalog.pg_class c, pg_catalog.pg_namespace n"
+    " WHERE n.oid = c.relnamespace AND n.nspname = %s AND c.oid = x.indrelid"
+)
+#: What ``migrate`` makes (``{s}``: the schema), as the catalogue writes it; a test
+#: compares it with a fresh store's.
+EXPECTED_PG_CONSTRAINTS: Final = frozenset(
+    {
+        ("chain_head", "constraint", "CHECK ((id = 1))"),
+        ("chain_head", "constraint", "PRIMARY KEY (id)"),
+        ("events", "constraint", "PRIMARY KEY (seq)"),
+        ("meta", "constraint", "PRIMARY KEY (key)"),
+        ("request_chain_head", "constraint", "CHECK ((id = 1))"),
+        ("request_chain_head", "constraint", "PRIMARY KEY (id)"),
+        ("request_events", "constraint", "PRIMARY KEY (seq)"),
+        ("request_state", "constraint", "PRIMARY KEY (request_id)"),
+        *(
+            (table, "index", f"CREATE {unique}INDEX {name} ON {{s}}.{table} USING btree ({cols})")
+            for table, unique, name, cols in (
+                ("chain_head", "UNIQUE ", "chain_head_pkey", "id"),
+                ("events", "UNIQUE ", "events_pkey", "seq"),
+                ("events", "", "events_subject_purpose_seq", "subject, purpose, seq"),
+                ("meta", "UNIQUE ", "meta_pkey", "key"),
+                ("request_chain_head", "UNIQUE ", "request_chain_head_pkey", "id"),
+                ("request_events", "UNIQUE ", "request_events_pkey", "seq"),
+                ("request_events", "", "request_events_request_seq", "request_id, seq"),
+                ("request_state", "", "request_state_open", "open, request_id"),
+                ("request_state", "UNIQUE ", "request_state_pkey", "request_id"),
+                ("request_state", "", "request_state_subject", "subject"),
+            )
+        ),
+    }
+)
+
+
+def _constraint_problems(
+    query: Callable[[LiteralString, tuple[Any, ...]], Iterable[tuple[Any, ...]]],
+    schema: str,
+    present: set[str],
+) -> list[ChainProblem]:
+    """A constraint or index of a *present* store table added, dropped or changed (by table)."""
+    found = {
+        (table, kind, str(definition).replace(f'"{schema}".', "{s}.").replace(f"{schema}.", "{s}."))
+        for table, kind, definition in query(_PG_CONSTRAINTS, (schema, schema))
+    }
+    tables = sorted({table for table, *_ in found ^ EXPECTED_PG_CONSTRAINTS if table in present})
+    if not tables:
+        return []
+    return [
+        _problem(
+            "a constraint or index of the store is not as rekisteri makes it (added, dropped"
+            f" or changed) on: {', '.join(tables)}"
+        )
+    ]
+
+
 def expected_pg_columns() -> frozenset[tuple[str, str, str, bool, bool]]:
     """The columns ``migrate`` makes, read from its own statements (``_pg_db.TABLES``)."""
     from rekisteri.store._pg_db import TABLES
@@ -211,6 +272,7 @@ def pg_problems(
     # a missing table is the walk's to report ("missing" rows, or a StoreFileError)
     present = {table for table, *_ in found} & {table for table, *_ in expected}
     changed = sorted({(t, c) for t, c, *_ in found ^ expected if t in present})
+    problems.extend(_constraint_problems(query, schema, present))
     if changed:
         names = ", ".join(f"{table}.{column}" for table, column in changed)
         problems.append(
