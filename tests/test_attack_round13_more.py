@@ -307,11 +307,6 @@ def test_pg_cli_verify_of_a_retyped_seq_is_clean(pg: tuple[str, str]) -> None:
 # --- M13: retention plan names the wrong rule for the day a passivated record is kept to ----
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M13: a passivated record's reason says 'kept until <day> by' the passivating rule"
-    " when another rule (still running) sets that day; the passivating rule ended years before",
-)
 def test_passivation_reason_names_the_rule_that_keeps_the_record() -> None:
     from rekisteri.model import Duration, RetentionRule
     from rekisteri.model import RetentionTrigger as Trigger

@@ -304,7 +304,7 @@ class Basis(StrEnum):
 _SENTENCES: Final = {
     Basis.RETENTION_ENDED: "every retention rule that applies ended on {until}",
     Basis.RETENTION_RUNNING: "kept until {until} by {rule}",
-    Basis.PASSIVATION: "passivate now; kept until {until} by {rule}",
+    Basis.PASSIVATION: "passivate now; kept until {until} by {kept_by}",
     Basis.TRIGGER_PENDING: "the trigger of {rule} has not happened yet",
     Basis.NOT_COMPUTABLE: "{rule} cannot be computed; decide by hand",
     Basis.NO_RULE: "no retention rule covers category {category!r}",
@@ -337,6 +337,8 @@ class Action:
             ended last, for ``keep`` the one that keeps the record longest (or
             cannot be computed), for ``passivate`` the passivating rule.
         until: The last day the record must be kept, when known.
+        kept_by: For ``passivate``, the rule that keeps the record until
+            *until* (the passivating rule itself, or a longer one still running).
     """
 
     record: Record
@@ -344,13 +346,17 @@ class Action:
     basis: Basis
     rule: RetentionRule | None = None
     until: date | None = None
+    kept_by: RetentionRule | None = None
 
     @property
     def reason(self) -> str:
         """One sentence that says why, for people and logs (no personal data)."""
+        if self.basis is Basis.PASSIVATION and self.until is None:
+            return f"passivate now by {_rule_name(self.rule)}; how long it is kept is not known yet"
         return _SENTENCES[self.basis].format(
             until=self.until.isoformat() if self.until is not None else "?",
             rule=_rule_name(self.rule),
+            kept_by=_rule_name(self.kept_by or self.rule),
             category=self.record.category,
             hold=self.record.legal_hold,
         )
@@ -553,6 +559,7 @@ def _decide(record: Record, entries: list[_Compiled], today: date) -> Action:
             basis=Basis.PASSIVATION,
             rule=passivating,
             until=until,
+            kept_by=None if until is None else latest_rule,
         )
     if blocked is not None:
         return Action(record=record, kind=ActionKind.KEEP, basis=blocked, rule=blocking)
