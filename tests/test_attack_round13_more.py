@@ -630,3 +630,35 @@ def test_sqlite_statistics_edited_change_no_decision(db: Path) -> None:
         assert [r.request_id for r in store.requests(only_open=True)] == ["r-1", "r-2"]
         assert store.verify()
         assert store.verify_requests()
+
+
+# --- M21: M14's residue, one event given to append instead of a list -------------------------
+
+
+def _append_not_a_batch() -> dict[str, Any]:
+    def run(call: Any) -> Any:
+        def inner() -> Any:
+            with SQLiteStore(":memory:", secret=SECRET, purposes=PURPOSES) as store:
+                return call(store)
+
+        return inner
+
+    return {
+        "append(one event)": run(lambda s: s.append(give("c-1", "newsletter", 0))),
+        "append(None)": run(lambda s: s.append(None)),
+        "append(5)": run(lambda s: s.append(5)),
+        "append_requests(one event)": run(lambda s: s.append_requests(receive("r-1", "c-1", 0))),
+        "append_requests(None)": run(lambda s: s.append_requests(None)),
+    }
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug M21: append/append_requests given one event (not a list), None or a number raise"
+    " a bare TypeError ('… object is not iterable'), not a RekisteriError",
+)
+@pytest.mark.parametrize("call", list(_append_not_a_batch()))
+def test_append_of_something_not_a_batch_is_a_rekisteri_error(call: str) -> None:
+    with pytest.raises(RekisteriError) as caught:
+        _append_not_a_batch()[call]()
+    assert isinstance(caught.value, TypeError | ValueError)
