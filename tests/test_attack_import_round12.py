@@ -1761,14 +1761,6 @@ def test_data_kept_on_eu_servers_beside_a_denial_is_no_transfer() -> None:
 # --- K35: Swedish sentences under the purposes heading become purposes --------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K35: under the purposes heading of a Swedish notice, a sentence that is no "
-    "purpose ('Kunddata finns i systemet Kassa', 'Systemet underhålls av Kassasystem Oy') and "
-    "even a relative clause ('Som underhålls av Kassasystem Oy') become purposes; the firm "
-    "that maintains the system ('underhålls av') is no processor ('tillhandahålls av' is; the "
-    "Finnish and English sentences give the processor)",
-)
 @pytest.mark.parametrize(
     "second",
     [

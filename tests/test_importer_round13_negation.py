@@ -530,3 +530,17 @@ def test_the_controller_of_this_register_is_named(sentence: str) -> None:
         "Rekisterinpitäjä\n\n" + sentence + "\n\nRekisterin nimi\n\nJäsenrekisteri\n"
     )
     assert result.draft.controller.name == "Puolukan Puutarha Oy"
+
+
+# --- a Swedish sentence on the system and the firm that maintains it ---------------------------
+
+
+def test_a_system_maintained_by_a_firm_gives_its_processor_not_a_purpose() -> None:
+    result = draft(
+        "sv",
+        PURPOSES["sv"],
+        "Uppgifterna används för att sköta medlemskapet. Medlemsregistret underhålls av "
+        "Lingonsoft Ab.",
+    )
+    assert [purpose.name.sv for purpose in result.purposes] == ["Sköta medlemskapet"]
+    assert [processor.name for processor in result.processors] == ["Lingonsoft Ab"]

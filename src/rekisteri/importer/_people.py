@@ -370,7 +370,8 @@ _PROCESSOR_WORD: Final = re.compile(
 _PROCESSOR_SERVICE: Final = re.compile(
     r"(?i)\b(?:tarjoa(?:a|vat|ma|man|maa|massa|malla)|ylläpitä(?:ä|vät|mä|män|mää|mässä|mällä"
     r"|jä|jänä)|tuottama(?:n|a|ssa|lla)?"
-    r"|tillhandahåll(?:s|er)|upprätthåll(?:s|er)|(?:drivs|sköts|driftas|levereras) av"
+    r"|tillhandahåll(?:s|er)|upprätthåll(?:s|er)|underhåll(?:s|er)"
+    r"|(?:drivs|sköts|driftas|levereras|underhålls|hostas) av"
     r"|provided by|hosted by|maintained by|operated by"
     r"|jonka toimittaa|toimittama(?:n|a|ssa|lla)?)\b"
     # a firm's service named in the genitive: Finnish "Oy:n palvelulla", "Oy:n
