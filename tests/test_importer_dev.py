@@ -476,7 +476,6 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
     "dev_w10a_15-jalkahoitola-versaaliotsikot": {
         "data_categories": (9, 1),
         "purposes": (5, 1),
-        "retention": (3, 2),
         "security": (2, 3),
     },
     "dev_w10a_16-valmistaja-englanti": {

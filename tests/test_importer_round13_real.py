@@ -271,3 +271,28 @@ class TestKeptForAsLongAs:
             "Rekisterin suojaus\n\nPaperilomakkeita säilytetään lukitussa kaapissa.\n"
         )
         assert _fields_of(text, "Paperilomakkeita") != {"retention"}
+
+
+class TestRetentionEntriesInAList:
+    def test_a_bulleted_retention_sentence_in_the_data_list_is_retention(self) -> None:
+        """'• Tietoja säilytetään asukassuhteen ajan …' among the data items: retention."""
+        text = (
+            "Rekisterinpitäjä\n\nKiinteistöhuolto Oy, Y-tunnus 1234567-1\n"
+            "Huoltotie 1, 45100 Kouvola\n\nRekisterin tietosisältö\n\n"
+            "  • Asukkaan nimi, huoneistonumero ja puhelinnumero.\n"
+            "  • Tietoja säilytetään asukassuhteen keston ajan, minkä jälkeen ne poistetaan.\n\n"
+            "Rekisterin käyttötarkoitus\n\nAsukassuhteen hoitaminen.\n"
+        )
+        assert _fields_of(text, "Tietoja säilytetään") == {"retention"}
+        assert _fields_of(text, "Asukkaan nimi") == {"data_categories"}
+
+    def test_an_entry_is_read_by_its_first_sentence(self) -> None:
+        """A purpose's entry whose second sentence keeps data stays a purpose."""
+        text = (
+            "Rekisterinpitäjä\n\nKylän Seura ry\nSeurakuja 2, 45100 Kouvola\n\n"
+            "Henkilötietojen käsittelyn tarkoitus\n\n"
+            "  • Tukijäsenyyden hoitaminen perustuu jäsenen antamiin tietoihin. "
+            "Tietoja säilytetään kohtuullinen aika tukijäsenyyden päätyttyä.\n"
+            "  • Jäsenrekisterin ylläpito.\n"
+        )
+        assert _fields_of(text, "Tukijäsenyyden hoitaminen") == {"purposes"}

@@ -621,7 +621,7 @@ STRONG_RETENTION: Final = re.compile(
     r"|seitsemän|kahdeksan|yhdeksän|kymmenen|ett|två|tre|fyra|fem|sex|tio|one|two|three|five"
     r"|six|ten)"
     r"\s+(?:vuo|kuuk|år|mån|year|month)"
-    r"|(?:tiedo?t\w*|uppgifter\w*|data)\s+(?:\w+\s+){0,2}(?:hävitetään|poistetaan|säilytetään"
+    r"|(?:tiedo?t\w*|tieto(?:ja|jen|a)\b|uppgifter\w*|data)\s+(?:\w+\s+){0,2}(?:hävitetään|poistetaan|säilytetään"
     r"|raderas|gallras|lagras|förvaras|avlägsnas|are deleted|are erased|are kept|are stored"
     r"|are retained)"
     # kept for as long as something lasts: "Säilytämme tietoja niin kauan, kun …"

@@ -684,6 +684,10 @@ _LONG_LEAD_IN: Final = 12
 _PLAIN_FIELDS: Final = frozenset({"description", "controller"})
 
 
+#: Where an entry's first sentence ends and another starts ("… tietoihin. Tietoja …").
+_FIRST_SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[.!?])[ \t]+(?=[A-ZÄÖÅ][a-zäöå])")
+
+
 def _preamble_cue(low: str) -> str | None:
     """The field of a sentence of an unheaded introduction about the legal basis or rights.
 
@@ -1203,6 +1207,9 @@ class Extractor:
             )  # a list under a heading the importer does not know
         # a data item's remark in brackets ("nimi (säilytetään 6 vuotta)") moves no item
         cued = _BRACKETED.sub("", item) if kind is SectionKind.CONTENT and "(" in item else item
+        # an entry of sentences is read by its first: "X perustuu …. Tietoja säilytetään …"
+        # under the purposes stays a purpose
+        cued = _FIRST_SENTENCE_END.split(cued, maxsplit=1)[0]
         routed = self._cross(kind, cued.casefold())
         if routed in {"transfers", "retention", "recipients"} or (
             routed is not None
