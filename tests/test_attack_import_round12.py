@@ -1110,13 +1110,6 @@ def test_a_denial_then_profiling_in_the_next_sentence_is_no_none_stated(
 # --- K17: "X perustuu …" loses its legal basis -----------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K17: 'Suoramarkkinointi perustuu suostumukseen.' under the purposes heading "
-    "gives the purpose with no legal basis and lists the basis ('suostumukseen', or the whole "
-    "sentence) as not mapped: the guide reads 'X perustuu …' as the purpose X with its legal "
-    "basis",
-)
 @pytest.mark.parametrize(
     "sentence",
     [

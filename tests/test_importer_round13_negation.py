@@ -544,3 +544,14 @@ def test_a_system_maintained_by_a_firm_gives_its_processor_not_a_purpose() -> No
     )
     assert [purpose.name.sv for purpose in result.purposes] == ["Sköta medlemskapet"]
     assert [processor.name for processor in result.processors] == ["Lingonsoft Ab"]
+
+
+# --- a purpose with its legal basis ---------------------------------------------------------
+
+
+def test_a_short_purpose_sentence_keeps_its_basis() -> None:
+    result = draft("fi", PURPOSES["fi"], "Jäsenkirjeiden lähettäminen perustuu suostumukseen.")
+    assert [purpose.name.fi for purpose in result.purposes] == ["Jäsenkirjeiden lähettäminen"]
+    description = result.purposes[0].description
+    assert description is not None
+    assert "suostumukseen" in (description.fi or "")

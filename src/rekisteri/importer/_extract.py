@@ -312,6 +312,8 @@ def _denies_processors(unit: Unit) -> bool:
 #: A sentence that says customers are profiled: "Profiloimme asiakkaita", "We do profile".
 _PROFILES: Final = re.compile(r"profiloi|profiler|\bprofil(?:e|es|ing)\b")
 _RIGHT_WORD: Final = re.compile(r"oikeu|\brätt|\bright")
+#: A sentence that gives a purpose its legal basis: "X perustuu suostumukseen".
+_BASIS_SAID: Final = re.compile(r"(?i)\bperustu\w*|\bgrundar sig\b|\bbased on\b")
 #: A Finnish first-person verb at a sentence's start, before a firm's name of two or more
 #: words: "Käytämme Koodi Oy:n …", "Hyödynnämme Pilvi Oy:n …".
 _VERB_BEFORE_FIRM: Final = re.compile(r"^[A-ZÄÖÅ]\w+mme\s+(?=\S+\s+\S)")
@@ -1921,7 +1923,10 @@ class Extractor:
             words = len(sentence.split())
             first = len(out.purposes)
             for name in names:
-                described = len(names) == 1 and words > len(name.split()) + 6
+                # "Suoramarkkinointi perustuu suostumukseen.": the basis stays with it
+                described = len(names) == 1 and (
+                    words > len(name.split()) + 6 or _BASIS_SAID.search(said) is not None
+                )
                 out.add_purpose(
                     name, sentence if described else None, start, end, remark=NOMINATIVE
                 )
