@@ -296,3 +296,15 @@ class TestRetentionEntriesInAList:
             "  • Jäsenrekisterin ylläpito.\n"
         )
         assert _fields_of(text, "Tukijäsenyyden hoitaminen") == {"purposes"}
+
+
+class TestDestroyedWhenNoLongerNeeded:
+    def test_data_destroyed_once_no_longer_needed_is_retention(self) -> None:
+        """'Kun tiedot eivät enää ole tarpeellisia, ne tuhotaan' under the purposes: retention."""
+        text = (
+            "Rekisterinpitäjä\n\nKylän Koulu\nKoulutie 3, 45100 Kouvola\n\n"
+            "Rekisterin käyttötarkoitus\n\nTietoja käytetään opetuksen järjestämiseen. "
+            "Kun tiedot eivät enää ole käyttötarkoituksensa vuoksi tarpeellisia, ne tuhotaan.\n"
+        )
+        assert _fields_of(text, "Kun tiedot eivät") == {"retention"}
+        assert _fields_of(text, "Tietoja käytetään") == {"purposes"}

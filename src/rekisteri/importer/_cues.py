@@ -49,7 +49,7 @@ EXCEPTION: Final = re.compile(
 RETENTION: Final = re.compile(
     r"\bsäilyt(?:etään|ämme|etään|ettävä)\b|säilytysai|säilyttämisai|hävitetään|hävitämme"
     r"|poistetaan|poistamme|\bpoisto\b|arkistoidaan|kirjanpitolai|\blagras\b|\bsparas\b|\bförvaras\b|raderas|gallras"
-    r"|\bavlägsnas\b|retained|deleted|stored for|kept for",
+    r"|\bavlägsnas\b|\btuhotaan\b|retained|deleted|stored for|kept for",
 )
 STATUTE: Final = re.compile(r"kirjanpitolai|kirjanpitolaki|1336/1997|1997/1336|bokföringslag")
 DISCLOSURE: Final = re.compile(
@@ -627,6 +627,9 @@ STRONG_RETENTION: Final = re.compile(
     # kept for as long as something lasts: "Säilytämme tietoja niin kauan, kun …"
     r"|(?:säilytetään|säilytämme|sparas|lagras|förvaras|sparar vi|we keep|we retain|are kept"
     r"|are retained)\s+(?:\w+\s+){0,3}?(?:niin kauan|kunnes|så länge|tills|as long as|until)\b"
+    # deleted once no longer needed: "Kun tiedot eivät enää ole tarpeellisia, ne tuhotaan"
+    r"|\b(?:enää|längre|longer)\b.{0,60}?\b(?:tarpee\w*|behövs|needed|necessary)\b.{0,40}?"
+    r"\b(?:poistetaan|hävitetään|tuhotaan|raderas|gallras|förstörs|deleted|erased|destroyed)\b"
 )
 #: A sentence that opens with a disclosure: "Tietoja luovutetaan ...", "Uppgifter lämnas ut ...".
 STRONG_DISCLOSURE: Final = re.compile(
