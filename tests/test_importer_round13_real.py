@@ -308,3 +308,14 @@ class TestDestroyedWhenNoLongerNeeded:
         )
         assert _fields_of(text, "Kun tiedot eivät") == {"retention"}
         assert _fields_of(text, "Tietoja käytetään") == {"purposes"}
+
+
+class TestAProvisionRequirementInTheIntroduction:
+    def test_data_that_must_be_given_is_the_provision_requirement(self) -> None:
+        """'Kontaktuppgifterna måste lämnas vid köp' before the first heading."""
+        text = (
+            "Dataskyddsbeskrivning\n\n"
+            "Kontakt- och betaluppgifterna måste lämnas vid köp i vår webbutik.\n\n"
+            "Personuppgiftsansvarig\n\nFiskboden Ab, Hamngatan 1, 65100 Vasa\n"
+        )
+        assert _fields_of(text, "Kontakt- och betal") == {"provision_requirement"}

@@ -690,6 +690,14 @@ _PLAIN_FIELDS: Final = frozenset({"description", "controller"})
 _FIRST_SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[.!?])[ \t]+(?=[A-ZÄÖÅ][a-zäöå])")
 
 
+#: Data the person must give: "tietojen antaminen on pakollista / edellytys", "uppgifterna
+#: måste lämnas / överlåtas", "must be provided" (the provision requirement).
+_PROVISION_CUE: Final = re.compile(
+    r"\b(?:antaminen|luovuttaminen) on (?:pakollista|edellytys)\b"
+    r"|\bmåste (?:lämnas|överlåtas|uppges|anges)\b|\bmust be (?:provided|given)\b"
+)
+
+
 def _preamble_cue(low: str) -> str | None:
     """The field of a sentence of an unheaded introduction about the legal basis or rights.
 
@@ -699,6 +707,8 @@ def _preamble_cue(low: str) -> str | None:
     sentence about the data subject's rights is no retention rule either,
     unless it gives a period.
     """
+    if _PROVISION_CUE.search(low):
+        return "provision_requirement"  # "Kontaktuppgifterna måste lämnas vid köp"
     if LEGAL_BASIS_CUE.search(low):
         return "description"  # no purpose named: kept as the notice says it
     if RIGHTS_CUE.search(low) and not re.search(r"[0-9]", low):
