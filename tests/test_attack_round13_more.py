@@ -652,11 +652,6 @@ def _append_not_a_batch() -> dict[str, Any]:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M21: append/append_requests given one event (not a list), None or a number raise"
-    " a bare TypeError ('… object is not iterable'), not a RekisteriError",
-)
 @pytest.mark.parametrize("call", list(_append_not_a_batch()))
 def test_append_of_something_not_a_batch_is_a_rekisteri_error(call: str) -> None:
     with pytest.raises(RekisteriError) as caught:
@@ -667,12 +662,6 @@ def test_append_of_something_not_a_batch_is_a_rekisteri_error(call: str) -> None
 # --- M22: M19's residue, a writing command creates a store at another store's -wal/-shm ------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M22: consent record / requests record --db s.db-wal (or -shm, -journal) make a new"
-    " store in SQLite's own file of s.db, record with exit 0, and the next open of s.db discards"
-    " it (the -o/store copy guard of M19 does not cover --db)",
-)
 @pytest.mark.parametrize("sidecar", ["wal", "shm", "journal"])
 @pytest.mark.parametrize("ledger", ["consent", "requests"])
 def test_writing_command_never_makes_a_store_in_another_stores_own_file(

@@ -250,6 +250,17 @@ def refuse_sidecars(output: Path, inputs: Iterable[Path | str]) -> None:
             )
 
 
+def _sidecar_of(path: Path) -> str | None:
+    """``"wal"``, ``"shm"`` or ``"journal"`` when *path* is that file of a SQLite database."""
+    from rekisteri.store._sqlite_db import SIDECARS
+
+    name = str(path.resolve())
+    for suffix in SIDECARS:
+        if name.endswith(suffix) and _is_sqlite(Path(name.removesuffix(suffix))):
+            return suffix[1:]
+    return None
+
+
 def _is_sqlite(path: Path) -> bool:
     """Whether *path* is a SQLite database file (by its first 16 bytes)."""
     try:
@@ -623,6 +634,14 @@ class DbTarget(click.ParamType):  # type: ignore[type-arg] # generic only in new
         path = Path(str(value))
         if path.is_dir():
             self.fail(f"{path}: is a directory, not a database", param, ctx)
+        sidecar = _sidecar_of(path)
+        if sidecar is not None:
+            self.fail(
+                f"{path}: SQLite keeps the {sidecar} file of the database"
+                f" {path.name.removesuffix('-' + sidecar)} there; name the database itself",
+                param,
+                ctx,
+            )
         return path
 
 

@@ -215,6 +215,20 @@ def request_id(value: object) -> str:
     return no_surrogates(value, "request_id")
 
 
+def require_batch(events: object, what: str) -> None:
+    """Refuse *events* that is not a batch (one event alone, ``None``, a number).
+
+    Raises:
+        ModelTypeError: Naming *what* the batch should hold.
+    """
+    if isinstance(events, str | bytes) or not hasattr(events, "__iter__"):
+        msg = (
+            f"events: expected an iterable of {what} (a list, even of one),"
+            f" got {type(events).__name__}"
+        )
+        raise ModelTypeError(msg)
+
+
 def require_checkpoint(checkpoint: object) -> None:
     """Refuse what is neither ``None`` nor a :class:`Checkpoint` (a JSON text, a dict).
 

@@ -293,6 +293,7 @@ class PostgresStore(_subjects.Closing):
                 earlier than the subject's last one.
             InvalidTransitionError: A consent event not allowed in its status.
         """
+        _subjects.require_batch(events, "ConsentEvent")
         with self._conn() as conn:
             _pg_consent.append(
                 conn, self._q, events, ref=self._ref, purposes=self._purposes, keys=self._keys
@@ -399,6 +400,7 @@ class PostgresStore(_subjects.Closing):
                 id that holds a henkilötunnus.
             InvalidTransitionError: An event not allowed in its request's status.
         """
+        _subjects.require_batch(events, "RequestEvent")
         batch = _subjects.without_codes_in_request_ids(events)
         for index, event in enumerate(batch):
             _no_nul(getattr(event, "request_id", None), f"events[{index}].request_id")

@@ -232,6 +232,7 @@ class SQLiteStore(_subjects.Closing):
                 position in the batch and the purpose, never the subject.
             InvalidTransitionError: A consent event not allowed in its status.
         """
+        _subjects.require_batch(events, "ConsentEvent")
         _consent_sql.append(
             self._conn, events, ref=self._ref, purposes=self._purposes, keys=self._keys
         )
@@ -389,6 +390,7 @@ class SQLiteStore(_subjects.Closing):
         A ``request_id`` that holds a henkilötunnus, in any spelling, is
         refused too: a request id is stored and indexed as given.
         """
+        _subjects.require_batch(events, "RequestEvent")
         events = _subjects.without_codes_in_request_ids(events)
         _requests_sql.append(self._conn, events, self._ref, self._keys)
 
