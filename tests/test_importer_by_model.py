@@ -70,3 +70,17 @@ def test_the_draft_header_and_the_json_report_say_so(tmp_path: Path) -> None:
     assert {entry["field"] for entry in json.loads(report.stdout)["by_model"]} == {"purposes"}
     plain = runner.invoke(cli, ["import", str(notice), *json_args, "--no-model"])
     assert json.loads(plain.stdout)["by_model"] == []
+
+
+def test_the_name_ranker_is_a_learnt_reader_too() -> None:
+    """``model=False`` reads by the rules alone: the register-name ranker is left out as well."""
+    notice = (
+        "Tietosuojaseloste\n\nRekisteri: ”Veneseuran jäsenrekisteri”\n\n"
+        "Rekisterinpitäjä\n\nVeneseura ry\nLaiturikatu 2, 12345 Kylä\n"
+    )
+    ranked = import_notice(notice)
+    assert ranked.draft.name is not None
+    assert "name ranker" in ranked.notes["name"][0]
+    plain = import_notice(notice, model=False)
+    assert plain.draft.name is None
+    assert "name" not in plain.notes

@@ -593,10 +593,12 @@ def import_notice(
         source_name: A name for the input (a file name), kept in the result.
         html: Whether the input is HTML; ``None`` decides from the text.
         locale: The language of the findings' messages: ``"fi"``, ``"sv"`` or ``"en"``.
-        model: Whether a small statistical model (trained on the project's own
-            development notices) may place text the rules left unplaced; each
-            passage it places is quoted in an ``# importer unsure`` remark on its
-            field. ``False`` reads by the rules alone.
+        model: Whether the learnt readers (trained on the project's own
+            development notices) may fill in what the rules left: a small
+            statistical model places unplaced text, each passage quoted in an
+            ``# importer unsure`` remark on its field, and a ranker picks the
+            register's name when no rule found one (with a remark). ``False``
+            reads by the rules alone.
 
     Raises:
         ImportInputTypeError: *text_or_html* is not a ``str`` (for ``bytes``,
@@ -637,7 +639,7 @@ def import_notice(
         headings = [(plain.forward(s), plain.forward(e)) for s, e in headings]
         items = [plain.forward(i) for i in items]
     sections = split(plain.text, heading_spans=headings, item_starts=items, html=is_html)
-    built = Extractor(plain.text, sections).run()
+    built = Extractor(plain.text, sections, learned=model).run()
     guesses = guessed_headings(plain.text, sections)
     note_guesses(guesses, [(m.start, m.end, m.field) for m in built.mapped], built.note)
     built.lang = _language(plain.text)

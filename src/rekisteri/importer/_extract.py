@@ -734,8 +734,10 @@ _NAME_SECOND: Final = frozenset(
 class Extractor:
     """Maps the sections of a notice onto a :class:`Builder`."""
 
-    def __init__(self, text: str, sections: list[Section]) -> None:
+    def __init__(self, text: str, sections: list[Section], *, learned: bool = True) -> None:
         self.text = text
+        self.learned = learned
+        """Whether the learnt readers may fill what no rule read (the register-name ranker)."""
         self.sections = adopt_orphan_blocks(text, sections)  # a block taken for a heading
         self.out = Builder(text)
         self.name_guess: tuple[str, int, int] | None = None
@@ -796,7 +798,7 @@ class Extractor:
             # words the name was read with
             self.out.note("name", f"read with its heading's words, left out: {self.out.name}")
             self.out.name = bare
-        if self.out.name is None and (ranked := ranked_name(self.text)) is not None:
+        if self.learned and self.out.name is None and (ranked := ranked_name(self.text)):
             # no rule named the register: the ranker's best phrase, when it is confident
             self.out.name, start, end = ranked
             self.out.map(start, end, "name")
