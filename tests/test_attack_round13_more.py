@@ -679,3 +679,39 @@ def test_writing_command_never_makes_a_store_in_another_stores_own_file(
     assert_clean(invoke(["consent", "verify", "--db", str(db)]), 0)  # s.db is opened again
     if recorded.exit_code == 0:  # then what was recorded must still be there
         assert target.exists(), "the event recorded with exit 0 is gone"
+
+
+# --- M23: M10's residue, ConsentRecord.status_at and decide() at a past moment ---------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug M23: ConsentRecord.status_at(at) and decide(record, at=) answer with the record's"
+    " last status for a moment before its last event (withdrawn on day 5 of a consent given on"
+    " day 0 and withdrawn on day 10; withdrawn even before the give), unlike may_process since"
+    " c2f0101",
+)
+def test_record_status_at_a_past_moment_is_the_status_then() -> None:
+    from rekisteri.consent import ConsentRecord, decide
+
+    record = ConsentRecord.fold(
+        [
+            give("c-1", "newsletter", 0),
+            ConsentEvent(
+                subject="c-1", purpose="newsletter", kind="withdraw", at=T0 + timedelta(days=10)
+            ),
+        ]
+    )
+    day5 = T0 + timedelta(days=5)
+    with SQLiteStore(":memory:", secret=SECRET, purposes=PURPOSES) as store:
+        store.append([give("c-1", "newsletter", 0)])
+        store.append(
+            [
+                ConsentEvent(
+                    subject="c-1", purpose="newsletter", kind="withdraw", at=T0 + timedelta(days=10)
+                )
+            ]
+        )
+        assert store.may_process("c-1", "newsletter", at=day5).reason.value == "consent_valid"
+    assert record.status_at(day5).value == "given"
+    assert decide(record, prohibited=False, direct_marketing=False, at=day5).allowed
