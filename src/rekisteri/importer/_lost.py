@@ -59,8 +59,10 @@ _LEAD_IN_END: Final = re.compile(
     r"(?i)\b(?:för|for|to|till|följande|seuraavia|seuraavat|seuraaviin)$"
 )
 _LEAD_IN_WORDS: Final = 6
-#: A heading's number ("3.", "2.1", "b)") before its words.
-NUMBER: Final = re.compile(r"\W*\d{1,2}(?:\.\d{1,2})*[a-h]?[.)]?\s+")
+#: A heading's number ("3.", "2.1", "b)", a Roman "VI." or a letter "A.") before its words.
+NUMBER: Final = re.compile(
+    r"\W*(?:\d{1,2}(?:\.\d{1,2})*[a-h]?|[IVX]{1,5}(?=[.)])|[A-H](?=[.)]))[.)]?\s+"
+)
 #: Words every notice uses around its content ("Tietoja käytetään myös …"):
 #: not counted either way (their first five letters).
 _FILLER: Final = frozenset(
