@@ -80,6 +80,12 @@ _NOT_IN_USE: Final = re.compile(
     r"|(?:används|sätts)\s+inte\b|(?:inte|ej)\s+i\s+(?:bruk|användning)\b"
     r"|(?:not|no longer)\s+(?:in\s+use|used|set)\b|unused\b"
 )
+#: A condition after "not in use" that says when the cookie IS set: "används inte utan ditt
+#: samtycke", "ei käytössä ennen kuin hyväksyt", "not used unless you accept".
+_UNLESS: Final = re.compile(
+    r"\b(?:utan|ilman|without|unless|ellei|paitsi|except|förutom|om inte|ennen kuin|innan"
+    r"|before|until|kunnes|tills)\b"
+)
 #: A cell longer than this is prose, not a table's cell.
 _MAX_CELL: Final = 200
 
@@ -279,7 +285,7 @@ def _one_a_line(lines: list[str], taken: set[int]) -> list[FoundCookie]:
         if _column(name) is not None or name.casefold() in _NOT_NAMES or is_field_label(name):
             continue  # "Tarkoitus: …", "Y-tunnus: …" are labels, "HUOM: …" a remark
         rest = match.group("rest").strip()
-        if _NOT_IN_USE.match(rest.casefold()) is not None:
+        if _NOT_IN_USE.match(rest.casefold()) is not None and not _UNLESS.search(rest.casefold()):
             continue  # "_ga: ei käytössä": a cookie the service does not set
         cookie = FoundCookie(name, lines=[index])
         bracket = _DURATION_IN_BRACKETS.search(rest)

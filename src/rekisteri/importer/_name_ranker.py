@@ -232,11 +232,16 @@ def _candidates_of(line: _Line, words: list[re.Match[str]], at: int) -> list[Can
     out = []
     lefts = [at]
     for left in range(at - 1, max(-1, at - LEFT_WORDS - 1), -1):
-        if _kind(words[left].group()) in _NOT_IN_NAME:
-            break  # "Tietosuojaseloste koulukuljetusten …": no name runs over such a word
+        if _kind(words[left].group()) in _NOT_IN_NAME or _listed(words[left].group()):
+            # "Tietosuojaseloste koulukuljetusten …": no name runs over such a word, nor
+            # over another register's in a sentence's list ("jäsenrekisteriä ja … -ä")
+            break
         lefts.append(left)
     context = _context_features(line, words, at)
+    compound = head.group().casefold() not in _ENGLISH_HEADS
     for left in reversed(lefts):
+        if compound and not _name_words(words[left + 1 : at]):
+            continue  # "Emme myy asiakasrekisteriä": a verb's sentence, not a name
         for right in rights:
             name = _name_of(line.text, words[left], head, words[right])
             if _BARE.fullmatch(name):
@@ -265,6 +270,39 @@ def _candidates_of(line: _Line, words: list[re.Match[str]], at: int) -> list[Can
             end = line.start + words[right].end()
             out.append(Candidate(name, start, end, line.order, tuple(features)))
     return out
+
+
+#: A lower-case word a Finnish or Swedish name holds before its register word: a
+#: genitive ("kylän", "byns", "ry:n"), a hyphen's first part ("jäsen-"), a joining word.
+_NAME_WORD: Final = re.compile(r"(?i)^(?:[\w:.’'-]*[ns]|[\w-]*-|ja|sekä|och|samt|&)$")
+#: English register words: the words before them are nouns in lower case ("customer").
+_ENGLISH_HEADS: Final = frozenset({"register", "registers", "registry", "database"})
+
+
+def _name_words(inner: list[re.Match[str]]) -> bool:
+    """Whether the words between a candidate's first word and its register word fit a name.
+
+    A lower-case word that is no genitive, no compound's first part and no joining word
+    is a verb or an adverb ("Emme myy …", "Vi säljer aldrig …"), unless a legal form
+    follows it ("kotiseutuyhdistys ry:n").
+    """
+    for number, word in enumerate(inner):
+        text = word.group()
+        after = inner[number + 1].group() if number + 1 < len(inner) else ""
+        if text[:1].islower() and not (
+            _NAME_WORD.match(text)
+            or _LEGAL.match(text)
+            or _LEGAL.match(after)
+            or _REGISTER.search(text)  # "osakasluettelo ja tiemaksurekisteri"
+        ):
+            return False
+    return True
+
+
+def _listed(word: str) -> bool:
+    """Whether *word* is a register's word in the partitive or elative: an item of a list."""
+    found = _REGISTER.search(word)
+    return found is not None and found.group("ending") in {"ä", "stä", "sta"}
 
 
 def candidates(text: str) -> list[Candidate]:

@@ -40,6 +40,11 @@ _EXCEPTION: Final = re.compile(
     r"|muihin kuin|muille kuin|muualle kuin|muutoin kuin|muuten kuin|muulloin kuin"
     r"|utom|förutom|annat än|andra än|om inte|såvida inte|med undantag"
     r"|unless|except|other than|apart from)\b"
+    # "ei muita tietoja kuin X", "ei muualta kuin X", "inga andra uppgifter än X",
+    # "no data other … than X": the denial of all but X says X is had
+    r"|\b(?:muita|muuta|muista|muilta|muualta|mistään muualta|andra|annat|annan|other|else)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:kuin|än|than)\b"
+    r"|\b(?:nothing|no one|nobody|anyone|anybody)\s+but\b"
     # "ei … ilman suostumusta": done with consent
     r"|\b(?:ilman|utan|without)\s+(?:\w+\s+){0,3}(?:lupaa|suostumus\w*|samtycke|tillstånd"
     r"|consent|permission)"

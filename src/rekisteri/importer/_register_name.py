@@ -57,6 +57,8 @@ _VERB: Final = re.compile(
     r"|is|are|contains|which|that)\b"
 )
 _QUOTES: Final = "\"'”“„«»’‘"
+#: A clause joined after a stated name: "… ja sitä ylläpitää", "… och det förs", "… and it is".
+_STATED_CLAUSE: Final = re.compile(r"(?i)[ \t]+(?:ja|och|and)[ \t]+(?:sitä|sen|se|det|den|it)\b")
 
 
 def title_register_name(line: str) -> str | None:
@@ -773,7 +775,11 @@ def stated_register_name(sentence: str) -> str | None:
     found = _STATED.match(flat(sentence).strip())
     if found is None:
         return None
-    name = re.split(r"(?<!-),[ \t]", found.group("name"), maxsplit=1)[0].strip(_QUOTES + " ")
+    # "X (jäljempänä rekisteri)": the short name defined for it; "X ja sitä ylläpitää …",
+    # "X och det förs …": a clause of its own after the name
+    said = _SHORT_NAME.sub("", found.group("name"))
+    said = _STATED_CLAUSE.split(said, maxsplit=1)[0]
+    name = re.split(r"(?<!-),[ \t]", said, maxsplit=1)[0].strip(_QUOTES + " ")
     if not name or len(name.split()) > _NAME_WORDS or _VERB.search(name):
         return None
     if not re.search(r"(?i)rekister|register|tiedosto|kortisto|luettelo|förteckning|list", name):
