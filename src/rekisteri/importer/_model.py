@@ -33,6 +33,8 @@ from collections import Counter
 from importlib import resources
 from typing import TYPE_CHECKING, Final
 
+from rekisteri.importer._invisible import INVISIBLE
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
@@ -71,6 +73,7 @@ PLACEABLE: Final = frozenset(
 #: The remark each placed passage gets on its field.
 REMARK: Final = "read by the statistical model, not by a rule (check it): “{passage}”"
 _DATA: Final = "section_model.json"
+_BLANK: Final = re.compile(r"\s*")
 
 
 def features(text: str, heading: str = "") -> Counter[str]:
@@ -145,7 +148,11 @@ def model() -> Model:
 
 def heading_of(text: str, start: int) -> str:
     """The first line of the section starting at *start*, if short enough to be its heading."""
-    line = text[start:].lstrip().split("\n", 1)[0].strip()
+    first = _BLANK.match(text, start)
+    begin = first.end() if first is not None else start
+    end = text.find("\n", begin)
+    # no copy of the rest of the text: one call per passage must not cost the text's length
+    line = text[begin : len(text) if end < 0 else end].strip()
     return line if len(line) <= HEADING_CHARS else ""
 
 
@@ -163,6 +170,7 @@ def placements(
     """
     reader = reader or model()
     out: list[tuple[int, int, str]] = []
+    headings: dict[int, str] = {}  # each section's heading, read once
     index = 0
     for start, end in passages:
         while index < len(sections) and sections[index][1] <= start:
@@ -170,11 +178,14 @@ def placements(
         if index >= len(sections):
             break
         first, _, named = sections[index]
-        passage = text[start:end]
+        # read without invisible characters: a soft hyphen inside a word would cut it in two
+        passage = INVISIBLE.sub("", text[start:end])
         words = len(WORD.findall(passage))
         if words < (MIN_WORDS if named == "none" else MIN_WORDS_AGREE):
             continue
-        field = reader.field(passage, heading_of(text, first))
+        if first not in headings:
+            headings[first] = INVISIBLE.sub("", heading_of(text, first))
+        field = reader.field(passage, headings[first])
         if field is not None and named in {"none", field}:
             out.append((start, end, field))
     return out
