@@ -84,3 +84,17 @@ def test_the_name_ranker_is_a_learnt_reader_too() -> None:
     plain = import_notice(notice, model=False)
     assert plain.draft.name is None
     assert "name" not in plain.notes
+
+
+def test_the_name_rankers_weights_regenerate_from_the_dev_fixtures() -> None:
+    """``benchmarks/train_name_ranker.py --check``: the packaged weights are what dev gives."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).parents[1] / "benchmarks" / "train_name_ranker.py"
+    spec = importlib.util.spec_from_file_location("train_name_ranker", script)
+    assert spec is not None
+    assert spec.loader is not None
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    assert trainer.main(["--check"]) == 0
