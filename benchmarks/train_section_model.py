@@ -67,7 +67,7 @@ def fixtures() -> list[tuple[str, ImportResult, list[dict[str, str]]]]:
 
 def examples(text: str, sections: list[dict[str, str]]) -> list[Example]:
     """The paragraphs of each located section, with the section's heading, and its field."""
-    out = []
+    out: list[Example] = []
     for start, end, heading, field in section_spans(text, sections):
         out.extend(
             (features(paragraph, heading), SAME.get(field, field))

@@ -401,9 +401,9 @@ def test_a_content_sentences_people_are_read_as_by_the_two_rules(low: str) -> No
     # _cross asks the lead-in and data tests once for both rules that send a sentence
     # under a data heading to the data subjects
     from rekisteri.importer import _extract
-    from rekisteri.importer._people import whose_data
+    from rekisteri.importer._people import DATA_ITEM, whose_data
 
-    cheap = not low.rstrip().endswith(":") and not _extract.DATA_ITEM.search(low)
+    cheap = not low.rstrip().endswith(":") and not DATA_ITEM.search(low)
     before = _extract._names_people(low) or (
         cheap and bool(_extract._WHOSE_DATA.search(low) or whose_data(low))
     )
