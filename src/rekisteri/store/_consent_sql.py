@@ -447,35 +447,18 @@ def record(
 
 def prohibited(conn: sqlite3.Connection, ref: str, at: datetime) -> bool:
     """Return whether the stored *ref* has a direct-marketing prohibition in force at *at*."""
-    row = conn.execute(_LATEST_ROW, (ref, ANY_PURPOSE)).fetchone()
-    return prohibited_from(
-        row,
-        at,
-        lambda at_us: conn.execute(
-            "SELECT kind FROM events WHERE subject = ? AND purpose = ? AND at_us <= ?"
-            " ORDER BY seq DESC LIMIT 1",
-            (ref, ANY_PURPOSE, at_us),
-        ).fetchone(),
+    return is_prohibition(
+        row_at(
+            conn.execute(_LATEST_ROW, (ref, ANY_PURPOSE)).fetchone(),
+            at,
+            lambda at_us: conn.execute(_ROW_AT, (ref, ANY_PURPOSE, at_us)).fetchone(),
+        )
     )
 
 
-def prohibited_from(
-    latest: tuple[Any, ...] | None,
-    at: datetime,
-    last_until: Callable[[int], tuple[Any, ...] | None],
-) -> bool:
-    """Whether a prohibition is in force at *at*, given the latest ``"*"`` row ``(kind, at_us)``.
-
-    *last_until* reads the last prohibition row ``(kind,)`` at or before a
-    time in microseconds; it is called only when *at* is before the latest row.
-    """
-    if latest is None:
-        return False
-    at_us = micros(at)
-    if at_us >= latest[1]:
-        return bool(latest[0] == _PROHIBIT_VALUE)
-    last = last_until(at_us)
-    return last is not None and last[0] == _PROHIBIT_VALUE
+def is_prohibition(row: tuple[Any, ...] | None) -> bool:
+    """Whether the ``"*"`` row in force ``(kind, …)`` is a prohibition (``None``: none)."""
+    return row is not None and row[0] == _PROHIBIT_VALUE
 
 
 def row_at(

@@ -92,17 +92,7 @@ def record(
 
 def prohibited(conn: Conn, q: Queries, ref: str, at: datetime) -> bool:
     """Return whether the stored *ref* has a direct-marketing prohibition in force at *at*."""
-    return _consent_sql.prohibited_from(
-        latest(conn, q, ref, ANY_PURPOSE),
-        at,
-        lambda at_us: conn.execute(
-            q(
-                "SELECT kind FROM {s}.events WHERE subject = %s AND purpose = %s AND at_us <= %s"
-                " ORDER BY seq DESC LIMIT 1"
-            ),
-            (ref, ANY_PURPOSE, at_us),
-        ).fetchone(),
-    )
+    return _consent_sql.is_prohibition(row_at(conn, q, ref, ANY_PURPOSE, at))
 
 
 def latest(conn: Conn, q: Queries, ref: str, purpose: str) -> tuple[object, ...] | None:
