@@ -241,13 +241,12 @@ def refuse_sidecars(output: Path, inputs: Iterable[Path | str]) -> None:
                     " there; choose another file"
                 )
     # Another database's file beside it (two stores in one directory): the same loss.
-    for suffix in SIDECARS:
-        name = str(written)
-        if name.endswith(suffix) and _is_sqlite(Path(name.removesuffix(suffix))):
-            fail(
-                f"cannot write {output}: SQLite keeps the {suffix[1:]} file of the database"
-                f" {Path(name.removesuffix(suffix)).name} there; choose another file"
-            )
+    sidecar = _sidecar_of(written)
+    if sidecar is not None:
+        fail(
+            f"cannot write {output}: SQLite keeps the {sidecar} file of the database"
+            f" {written.name.removesuffix('-' + sidecar)} there; choose another file"
+        )
 
 
 def _sidecar_of(path: Path) -> str | None:

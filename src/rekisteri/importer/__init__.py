@@ -233,11 +233,8 @@ class ImportResult:
         """The summary's note of what the statistical reader placed ("" if nothing)."""
         if not self.by_model:
             return ""
-        total = _non_blank(self.text)
-        placed = sum(
-            _non_blank(self.text[s:e]) for s, e in merged((m.start, m.end) for m in self.by_model)
-        )
-        share = _percents({"placed": placed / total, "rest": 1 - placed / total})["placed"]
+        placed = self._share(self.by_model)
+        share = _percents({"placed": placed, "rest": 1 - placed})["placed"]
         return (
             f"; {len(self.by_model)} passage(s), {share} of the text, placed by the statistical"
             " reader as '# importer unsure' comments (check them)"
@@ -246,13 +243,15 @@ class ImportResult:
     @property
     def coverage(self) -> float:
         """The share of the text's non-blank characters that were mapped to fields (1.0 if none)."""
+        return self._share(self.mapped)
+
+    def _share(self, spans: Sequence[MappedSpan]) -> float:
+        """The share of the text's non-blank characters in *spans* (1.0 for a blank text)."""
         total = _non_blank(self.text)
         if total == 0:
             return 1.0
-        mapped = sum(
-            _non_blank(self.text[s:e]) for s, e in merged((m.start, m.end) for m in self.mapped)
-        )
-        return mapped / total
+        covered = merged((m.start, m.end) for m in spans)
+        return sum(_non_blank(self.text[s:e]) for s, e in covered) / total
 
     @property
     def has_errors(self) -> bool:

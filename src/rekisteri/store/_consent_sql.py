@@ -447,12 +447,17 @@ def record(
 
 def prohibited(conn: sqlite3.Connection, ref: str, at: datetime) -> bool:
     """Return whether the stored *ref* has a direct-marketing prohibition in force at *at*."""
-    return is_prohibition(
-        row_at(
-            conn.execute(_LATEST_ROW, (ref, ANY_PURPOSE)).fetchone(),
-            at,
-            lambda at_us: conn.execute(_ROW_AT, (ref, ANY_PURPOSE, at_us)).fetchone(),
-        )
+    return is_prohibition(_row_in_force(conn, ref, ANY_PURPOSE, at))
+
+
+def _row_in_force(
+    conn: sqlite3.Connection, ref: str, purpose: str, at: datetime
+) -> tuple[Any, ...] | None:
+    """The row ``(kind, at_us, status, valid_until_us)`` of (*ref*, *purpose*) in force at *at*."""
+    return row_at(
+        conn.execute(_LATEST_ROW, (ref, purpose)).fetchone(),
+        at,
+        lambda at_us: conn.execute(_ROW_AT, (ref, purpose, at_us)).fetchone(),
     )
 
 
@@ -487,11 +492,7 @@ def may_process(
     direct_marketing: bool,
 ) -> Decision:
     """Decide from the row of (*ref*, *purpose*) and the prohibition in force at *at*."""
-    row = row_at(
-        conn.execute(_LATEST_ROW, (ref, purpose)).fetchone(),
-        at,
-        lambda at_us: conn.execute(_ROW_AT, (ref, purpose, at_us)).fetchone(),
-    )
+    row = _row_in_force(conn, ref, purpose, at)
     banned = direct_marketing and prohibited(conn, ref, at)
     return decision(row, subject, purpose, at=at, banned=banned, direct_marketing=direct_marketing)
 

@@ -76,7 +76,7 @@ from typing import TYPE_CHECKING, Final
 
 from rekisteri._redact import redacted_repr
 from rekisteri._validate import aware
-from rekisteri.errors import InvalidValueError, MissingDependencyError, StoreFileError
+from rekisteri.errors import MissingDependencyError, StoreFileError
 from rekisteri.store import Verification, _consent_sql, _subjects
 from rekisteri.store._chain import Checkpoint, Keys
 from rekisteri.store._consent_sql import ANY_PURPOSE
@@ -272,10 +272,10 @@ class PostgresStore(_subjects.Closing):
         """The subject reference as stored: an opaque id as is, a hetu as its HMAC.
 
         Raises:
-            InvalidValueError: As in SQLite, and a subject holding a NUL
-                character (PostgreSQL text cannot hold one).
+            InvalidValueError: As in SQLite (a NUL character included, which
+                PostgreSQL text cannot hold).
         """
-        return _subjects.subject_ref(self._keys, _no_nul(subject, "subject"))
+        return _subjects.subject_ref(self._keys, subject)
 
     # -- consent ------------------------------------------------------------------
 
@@ -402,14 +402,12 @@ class PostgresStore(_subjects.Closing):
         """
         _subjects.require_batch(events, "RequestEvent")
         batch = _subjects.without_codes_in_request_ids(events)
-        for index, event in enumerate(batch):
-            _no_nul(getattr(event, "request_id", None), f"events[{index}].request_id")
         with self._conn() as conn:
             _pg_requests.append(conn, self._q, batch, self._ref, self._keys)
 
     def request(self, request_id: str) -> DataSubjectRequest | None:
         """Return the request with *request_id*, or ``None`` (its subject as stored)."""
-        _no_nul(_subjects.request_id(request_id), "request_id")
+        _subjects.request_id(request_id)
         with self._conn() as conn:
             return _pg_requests.request(conn, self._q, request_id, self._keys)
 
@@ -509,11 +507,3 @@ def _reason(exc: BaseException, conninfo: str) -> str:
     from rekisteri.identifiers.hetu import redact  # a role or database named after a person
 
     return redact(line)
-
-
-def _no_nul(value: object, where: str) -> object:
-    """*value*; refuse a string holding a NUL character, which a PostgreSQL text cannot hold."""
-    if isinstance(value, str) and "\x00" in value:
-        msg = f"{where}: must not contain a NUL character"
-        raise InvalidValueError(msg)
-    return value
