@@ -684,13 +684,6 @@ def test_writing_command_never_makes_a_store_in_another_stores_own_file(
 # --- M23: M10's residue, ConsentRecord.status_at and decide() at a past moment ---------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M23: ConsentRecord.status_at(at) and decide(record, at=) answer with the record's"
-    " last status for a moment before its last event (withdrawn on day 5 of a consent given on"
-    " day 0 and withdrawn on day 10; withdrawn even before the give), unlike may_process since"
-    " c2f0101",
-)
 def test_record_status_at_a_past_moment_is_the_status_then() -> None:
     from rekisteri.consent import ConsentRecord, decide
 

@@ -7,6 +7,7 @@ import pickle
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -30,6 +31,7 @@ from rekisteri.consent import (
 from rekisteri.errors import InvalidTransitionError, InvalidValueError, RekisteriError
 
 T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+LATER = T0 + timedelta(hours=1)  # after every event that fold() below makes
 HETU = "131052-308T"  # DOMAIN.md's published example, never a real person's
 
 
@@ -343,7 +345,9 @@ class TestValidUntil:
         """A recorded expiry keeps the date it had, and the status is expired."""
         record = fold(E.GIVE, E.EXPIRE, valid_until=self.UNTIL)
         assert (record.status, record.valid_until) == (S.EXPIRED, self.UNTIL)
-        assert record.status_at(T0) is S.EXPIRED
+        assert record.status_at(LATER) is S.EXPIRED
+        # At T0 the expiry (a minute later) has not happened yet: the consent was given then.
+        assert record.status_at(T0) is S.GIVEN
 
 
 class TestDecide:
@@ -399,8 +403,11 @@ class TestDecide:
 
     def test_recorded_expiry_is_not_valid(self) -> None:
         """A recorded expiry event gives the reason consent_not_valid."""
-        decision = decide(fold(E.GIVE, E.EXPIRE), prohibited=False, direct_marketing=False, at=T0)
+        record = fold(E.GIVE, E.EXPIRE)
+        decision = decide(record, prohibited=False, direct_marketing=False, at=LATER)
         assert (decision.allowed, decision.reason) == (False, DecisionReason.CONSENT_NOT_VALID)
+        # Before the expiry event the consent given at T0 holds.
+        assert decide(record, prohibited=False, direct_marketing=False, at=T0).allowed
 
     @pytest.mark.parametrize(
         ("kinds", "status"),
@@ -415,8 +422,12 @@ class TestDecide:
         ],
     )
     def test_not_valid(self, kinds: tuple[EventKind, ...], status: ConsentStatus) -> None:
-        """Every status but given and renewed refuses processing, with that status."""
-        decision = decide(fold(*kinds), prohibited=False, direct_marketing=False, at=T0)
+        """Every status but given and renewed refuses processing, with that status.
+
+        The decision is for a moment after the last event (the events are a
+        minute apart from T0): at T0 the record's first event alone counts.
+        """
+        decision = decide(fold(*kinds), prohibited=False, direct_marketing=False, at=LATER)
         assert (decision.allowed, decision.reason, decision.status) == (
             False,
             DecisionReason.CONSENT_NOT_VALID,
@@ -425,8 +436,92 @@ class TestDecide:
 
     def test_renewed(self) -> None:
         """A renewed consent allows processing."""
-        decision = decide(fold(E.GIVE, E.RENEW), prohibited=False, direct_marketing=False, at=T0)
+        record = fold(E.GIVE, E.RENEW)
+        decision = decide(record, prohibited=False, direct_marketing=False, at=LATER)
         assert (decision.allowed, decision.status) == (True, S.RENEWED)
+        # At T0, before the renewal a minute later, the consent is the one given.
+        at_t0 = decide(record, prohibited=False, direct_marketing=False, at=T0)
+        assert (at_t0.allowed, at_t0.status) == (True, S.GIVEN)
+
+
+class TestAtAMoment:
+    """status_at and decide answer for the moment asked, replaying the events up to it (M23)."""
+
+    DAY = timedelta(days=1)
+
+    def record(self, *, valid_until: datetime | None = None) -> ConsentRecord:
+        """Given on day 0 (with *valid_until*), withdrawn on day 10."""
+        return ConsentRecord.fold(
+            [
+                event(E.GIVE, valid_until=valid_until),
+                event(E.WITHDRAW, at=T0 + 10 * self.DAY),
+            ]
+        )
+
+    def test_before_a_later_withdrawal_the_consent_holds(self) -> None:
+        """On day 5 the consent given on day 0 is valid; from day 10 it is withdrawn."""
+        record = self.record()
+        assert record.status_at(T0 + 5 * self.DAY) is S.GIVEN
+        assert record.status_at(T0 + 10 * self.DAY) is S.WITHDRAWN
+        decision = decide(record, prohibited=False, direct_marketing=False, at=T0 + 5 * self.DAY)
+        assert (decision.allowed, decision.reason, decision.status) == (
+            True,
+            DecisionReason.CONSENT_VALID,
+            S.GIVEN,
+        )
+
+    def test_before_the_first_event_there_is_no_consent(self) -> None:
+        """A moment before the first event has no status and the decision is no_consent."""
+        record = self.record()
+        before = T0 - timedelta(microseconds=1)
+        assert record.status_at(before) is None
+        decision = decide(record, prohibited=False, direct_marketing=False, at=before)
+        assert (decision.allowed, decision.reason, decision.status) == (
+            False,
+            DecisionReason.NO_CONSENT,
+            None,
+        )
+        banned = decide(record, prohibited=True, direct_marketing=True, at=before)
+        assert (banned.reason, banned.status) == (DecisionReason.DIRECT_MARKETING_PROHIBITED, None)
+
+    def test_expiry_by_date_at_a_past_moment(self) -> None:
+        """A consent whose date passed before the withdrawal is expired in between."""
+        record = self.record(valid_until=T0 + 3 * self.DAY)
+        assert record.status_at(T0 + 2 * self.DAY) is S.GIVEN
+        assert record.status_at(T0 + 5 * self.DAY) is S.EXPIRED
+        decision = decide(record, prohibited=False, direct_marketing=False, at=T0 + 5 * self.DAY)
+        assert decision.reason is DecisionReason.CONSENT_EXPIRED
+
+    def test_events_at_the_moment_count(self) -> None:
+        """Events at exactly the moment asked have happened by then, in their order."""
+        record = ConsentRecord.fold([event(E.REQUEST), event(E.GIVE), event(E.WITHDRAW, at=LATER)])
+        assert record.status_at(T0) is S.GIVEN
+
+    def test_a_record_without_its_events_answers_with_its_status(self) -> None:
+        """A record made from a status alone (as a store's decision makes one) keeps it."""
+        record = ConsentRecord(subject="c-1", purpose="newsletter", status=S.GIVEN, since=LATER)
+        assert record.status_at(T0) is S.GIVEN
+
+    @given(
+        steps=st.lists(st.sampled_from([E.GIVE, E.WITHDRAW, E.RENEW]), min_size=1, max_size=8),
+        minute=st.integers(min_value=-2, max_value=12),
+    )
+    def test_status_at_is_the_fold_of_the_events_until_then(
+        self, steps: list[EventKind], minute: int
+    ) -> None:
+        """status_at(at) is the status of the events at or before at, folded (expiry aside)."""
+        events = []
+        status: ConsentStatus | None = None
+        for i, kind in enumerate(steps):
+            if (status, kind) in TRANSITIONS:
+                status = TRANSITIONS[status, kind]
+                events.append(event(kind, at=T0 + timedelta(minutes=i)))
+        assume(events)
+        record = ConsentRecord.fold(events)
+        at = T0 + timedelta(minutes=minute)
+        until = [e for e in events if e.at <= at]
+        expected = ConsentRecord.fold(until).status if until else None
+        assert record.status_at(at) is expected
 
 
 # --- Stateful: random histories against a hand-written model -------------------------

@@ -332,18 +332,44 @@ class ConsentRecord:
             events=history,
         )
 
-    def status_at(self, at: datetime) -> ConsentStatus:
-        """The status at time *at*, with expiry by ``valid_until`` applied.
+    def status_at(self, at: datetime) -> ConsentStatus | None:
+        """The status at the moment *at*, with expiry by ``valid_until`` applied.
+
+        The record's events up to *at* (those at *at* included) are replayed,
+        so a moment before a later withdrawal has the status then; before
+        the first event there is no consent and the answer is ``None``. A
+        record made without its events (``events=()``, as a store makes one
+        for a decision from the row in force) answers with its own status.
 
         Raises:
             InvalidValueError: *at* is naive (``ArgumentTypeError``: not a datetime).
         """
         expect(at, datetime, "at", "an aware datetime")
         aware(at, "at")
-        valid_until = self.valid_until
-        if self.status.is_valid_for_processing and valid_until is not None and at >= valid_until:
-            return ConsentStatus.EXPIRED
-        return self.status
+        status, valid_until = _state_at(self, at)
+        if status is None:
+            return None
+        return _expired_by(status, valid_until, at)
+
+
+def _state_at(record: ConsentRecord, at: datetime) -> tuple[ConsentStatus | None, datetime | None]:
+    """The recorded status and expiry of *record* at *at* (aware), before expiry by date."""
+    if not record.events or at >= record.since:
+        return record.status, record.valid_until
+    status: ConsentStatus | None = None
+    valid_until: datetime | None = None
+    for event in record.events:
+        if event.at > at:
+            break
+        status, valid_until = advance(status, valid_until, event)
+    return status, valid_until
+
+
+def _expired_by(status: ConsentStatus, valid_until: datetime | None, at: datetime) -> ConsentStatus:
+    """*status*, or expired if it is valid and *valid_until* has come by *at*."""
+    if status.is_valid_for_processing and valid_until is not None and at >= valid_until:
+        return ConsentStatus.EXPIRED
+    return status
 
 
 class DecisionReason(StrEnum):
@@ -382,11 +408,15 @@ def decide(
     direct_marketing: bool,
     at: datetime,
 ) -> Decision:
-    """Decide whether a purpose that relies on consent may be processed now.
+    """Decide whether a purpose that relies on consent may be processed at *at*.
 
     The precedence is fixed here and nowhere else: a direct-marketing
     prohibition wins over any consent for a direct-marketing purpose
-    (Art 21(3)); otherwise a consent must exist and be valid at *at*.
+    (Art 21(3)); otherwise a consent must exist and be valid at *at*. The
+    consent is the record's status at that moment
+    (:meth:`ConsentRecord.status_at`): a moment before the record's first
+    event has no consent, and one before a later withdrawal the consent
+    given then. *prohibited* is the caller's answer for the same moment.
 
     Args:
         record: The consent record, or ``None`` if there is none.
@@ -403,16 +433,16 @@ def decide(
         expect(record, ConsentRecord, "record", "a ConsentRecord or None")
     expect(at, datetime, "at", "an aware datetime")
     aware(at, "at")
+    recorded, valid_until = _state_at(record, at) if record is not None else (None, None)
+    status = _expired_by(recorded, valid_until, at) if recorded is not None else None
     if prohibited and direct_marketing:
-        status = record.status_at(at) if record is not None else None
         return Decision(
             allowed=False, reason=DecisionReason.DIRECT_MARKETING_PROHIBITED, status=status
         )
-    if record is None:
+    if status is None:
         return Decision(allowed=False, reason=DecisionReason.NO_CONSENT)
-    status = record.status_at(at)
     if status.is_valid_for_processing:
         return Decision(allowed=True, reason=DecisionReason.CONSENT_VALID, status=status)
-    if status is ConsentStatus.EXPIRED and record.status is not ConsentStatus.EXPIRED:
+    if status is ConsentStatus.EXPIRED and recorded is not ConsentStatus.EXPIRED:
         return Decision(allowed=False, reason=DecisionReason.CONSENT_EXPIRED, status=status)
     return Decision(allowed=False, reason=DecisionReason.CONSENT_NOT_VALID, status=status)
