@@ -104,6 +104,7 @@ def _report_json(result: ImportResult, name: str, locale: str) -> str:
             {"start": p.start, "end": p.end, "text": hetu.redact(p.text)} for p in result.unmatched
         ],
         "by_model": [{"start": m.start, "end": m.end, "field": m.field} for m in result.by_model],
+        "remarked": [{"start": m.start, "end": m.end, "field": m.field} for m in result.remarked],
     }
     # Controls, bidi marks and the like as JSON escapes, so that the report is safe on a
     # terminal and stays valid JSON (echo() would write them as Python escapes).

@@ -157,6 +157,11 @@ class ImportResult:
     """The passages the statistical second reader placed (they are in :attr:`mapped`
     too): each is quoted in a ``# importer unsure`` comment on its field, not
     written as a value. Empty with ``model=False``."""
+    remarked: tuple[MappedSpan, ...] = ()
+    """The passages an extractor mapped whose words the draft's values do not hold,
+    kept in their field only as a quote in a remark (a ``#`` comment in the
+    draft) by the final accounting; they are in :attr:`mapped` too. Like
+    :attr:`by_model`, text that is in the draft only as a comment."""
 
     @property
     def shares(self) -> dict[str, float]:
@@ -227,6 +232,7 @@ class ImportResult:
             f"({len(self.unmatched)} passage(s)); {errors} error(s), {warnings} warning(s)"
             + (f"; {len(self.guessed)} heading(s) guessed from their words" if self.guessed else "")
             + self._model_note()
+            + self._remark_note()
         )
 
     def _model_note(self) -> str:
@@ -238,6 +244,17 @@ class ImportResult:
         return (
             f"; {len(self.by_model)} passage(s), {share} of the text, placed by the statistical"
             " reader as '# importer unsure' comments (check them)"
+        )
+
+    def _remark_note(self) -> str:
+        """The summary's note of what is in the draft only as a quoted remark ("" if nothing)."""
+        if not self.remarked:
+            return ""
+        kept = self._share(self.remarked)
+        share = _percents({"kept": kept, "rest": 1 - kept})["kept"]
+        return (
+            f"; {len(self.remarked)} passage(s), {share} of the text, kept in their field"
+            " only as quoted remarks (the draft's values lack them)"
         )
 
     @property
@@ -643,7 +660,7 @@ def import_notice(
     note_guesses(guesses, [(m.start, m.end, m.field) for m in built.mapped], built.note)
     built.lang = _language(plain.text)
     draft = built.build()
-    spans, unreached = _accounted(plain, built.mapped, draft, built, text)
+    spans, unreached, remarked = _accounted(plain, built.mapped, draft, built, text)
     section_fields = _section_fields(text, sections, plain)
     unmatched = tuple(_unmatched(text, spans))
     spans, unmatched, by_model = _read_by_model(
@@ -704,6 +721,7 @@ def import_notice(
         guessed=guessed,
         unreached=unreached,
         by_model=by_model,
+        remarked=remarked,
     )
 
 
@@ -742,12 +760,13 @@ def _read_by_model(
 
 def _accounted(
     plain: Stripped, spans: Sequence[Mapping], draft: Register, built: Builder, text: str
-) -> tuple[Sequence[Mapping], tuple[MappedSpan, ...]]:
+) -> tuple[Sequence[Mapping], tuple[MappedSpan, ...], tuple[MappedSpan, ...]]:
     """The final accounting: mapped text whose words reached neither the draft nor its comments.
 
     No extractor's books are trusted (:mod:`rekisteri.importer._account`):
-    returns the spans that stay mapped and the text taken out of them, both
-    with the offsets of the result's *text*. First each word of each span
+    returns the spans that stay mapped, the text taken out of them, and the
+    spans kept only as a quote in a remark, all with the offsets of the
+    result's *text*. First each word of each span
     (:func:`account`), then each span as a whole in the result's text, by the
     criteria of the scorer's loss check (:func:`settle`). What the first
     finds lost is unmatched; what only the second does stays in its field,
@@ -772,7 +791,11 @@ def _accounted(
         built.note(path, remark)
     ids = {id(m) for m in held}  # the same objects: a set keeps it linear
     unreached.extend(MappedSpan(m.start, m.end, m.field) for m in dropped if id(m) not in ids)
-    return [*kept, *held], tuple(sorted(unreached, key=lambda m: (m.start, m.end)))
+    return (
+        [*kept, *held],
+        tuple(sorted(unreached, key=lambda m: (m.start, m.end))),
+        tuple(MappedSpan(m.start, m.end, m.field) for m in held),
+    )
 
 
 #: The importer's findings that quote a value the draft does not hold: a wrong

@@ -116,19 +116,25 @@ def field_of(mapped_field: str) -> str:
     return _SAME.get(top, top)
 
 
-def scored_spans(result: ImportResult) -> list[tuple[int, int, str]]:
+def scored_spans(result: ImportResult, *, comments: bool = True) -> list[tuple[int, int, str]]:
     """The result's mapped spans as the scorer compares them: ``(start, end, field)``.
 
+    With *comments* false, the passages the draft holds only as a comment are
+    left out (:attr:`~ImportResult.by_model`, :attr:`~ImportResult.remarked`).
     A denial ("ei luovuteta") maps to ``none_stated.<field>``: it counts for
     that field and also for a section whose expected field is ``none_stated``.
     So does the heading of a section holding a denial of the heading's own
     field (the section states that there is none of it).
     """
     end = len(result.text)
-    spans = [(m.start, min(m.end, end), field_of(m.field)) for m in result.mapped]
+    mapped = result.mapped
+    if not comments:
+        commented = {*result.by_model, *result.remarked}
+        mapped = tuple(m for m in mapped if m not in commented)
+    spans = [(m.start, min(m.end, end), field_of(m.field)) for m in mapped]
     denials = [
         (m.start, min(m.end, end), field_of(m.field))
-        for m in result.mapped
+        for m in mapped
         if m.field.startswith("none_stated.")
     ]
     spans += [(start, stop, "none_stated") for start, stop, _ in denials]
@@ -200,13 +206,17 @@ def _flat_index(offsets: list[int], position: int) -> int:
     return bisect.bisect_left(offsets, position)
 
 
-def right_field(result: ImportResult, sections: list[dict[str, str]]) -> tuple[int, int]:
+def right_field(
+    result: ImportResult, sections: list[dict[str, str]], *, comments: bool = True
+) -> tuple[int, int]:
     """(characters mapped to the field their section names, characters) over the sections.
 
     Sections whose field is ``"none"`` are not counted: no field is right for them.
+    With *comments* false, text the draft holds only as a comment counts as
+    not mapped (:func:`scored_spans`).
     """
     text = result.text
-    spans = scored_spans(result)
+    spans = scored_spans(result, comments=comments)
     located = section_spans(text, sections)
     bounds = [edge for start, end, _, _ in located for edge in (start, end)]
     pieces = segments(text, spans, bounds)
