@@ -430,3 +430,22 @@ def test_a_register_word_is_found_from_its_last_run_as_by_a_search(word: str) ->
     if quick is not None and plain is not None:
         assert quick.span() == plain.span()
         assert quick.groupdict() == plain.groupdict()
+
+
+_DATE_PIECES = (
+    "Päivitetty", "päivitetty viimeksi", "Last updated on", "uppdaterad", "Laadittu", "created",
+    "Katu 20", "00100", " ", "\n", ", ", ".", "1.2.2020", "3.4.", "1999", "2024-05-06",
+    "12 maaliskuuta 2021", "March 2, 2024", "17. november 2018", "20", "19", "ja 5.6.2023",
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=8).map("".join), st.data())
+def test_a_span_without_a_year_states_no_date(text: str, data: st.DataObject) -> None:
+    # updated_in asks for a year before the dates' patterns: each date they find has one
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    if _cues._YEAR.search(text, start, end) is None:
+        # the plain reading finds no date there either
+        assert _cues._dates_in(_cues.UPDATED, text, start, end) == []
+        assert _cues._dates_in(_cues.CREATED, text, start, end) == []

@@ -995,6 +995,8 @@ def updated_in(text: str, start: int, end: int) -> tuple[date, int, int] | None:
     lines) the latest; the span covers them all when only white space and
     punctuation stand between them, else the latest's own.
     """
+    if _YEAR.search(text, start, end) is None:
+        return None  # each date both patterns read has its year (most lines have none)
     stated = _dates_in(UPDATED, text, start, end)
     if not stated and not updated_anywhere(text):
         # a notice that states no update: its creation date is its date
@@ -1007,6 +1009,10 @@ def updated_in(text: str, start: int, end: int) -> tuple[date, int, int] | None:
         for before, after in itertools.pairwise(stated)
     )
     return (latest[0], stated[0][1], stated[-1][2]) if joined else latest
+
+
+#: A year as :data:`UPDATED` and :data:`CREATED` read one: every date they find has it.
+_YEAR: Final = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 @functools.lru_cache(maxsize=8)
