@@ -1,0 +1,611 @@
+# mypy: disable-error-code="arg-type,attr-defined,var-annotated,no-any-return,unused-ignore"
+"""Second outside attack on the model and its outputs (session 14, helper A13).
+
+Written against the public documents only (README, docs/guides/model.md,
+notices.md, lint.md, cli.md, the API reference), the public API and the
+``rekisteri`` command. The first attack on these outputs is
+``tests/test_attack_model.py``; this file tries what it did not: facts that
+must reach every output, the JSON-LD graph as a JSON-LD processor reads it,
+the schema against ``structure``, statements that contradict the register.
+
+Tests that expose a bug are ``xfail(strict=True)`` with ``bug On:`` in the
+reason (the findings are in /work/coord/A13-FINDINGS.md); the others are
+promises that held.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import warnings
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from markdown_it import MarkdownIt
+
+from rekisteri.errors import RekisteriError
+from rekisteri.jsonld import dumps as jsonld_dumps
+from rekisteri.jsonld import to_jsonld
+from rekisteri.lint import lint
+from rekisteri.model import (
+    Controller,
+    DataCategory,
+    LocalizedText,
+    NoneStated,
+    Processor,
+    Purpose,
+    Recipient,
+    Register,
+    SubProcessor,
+)
+from rekisteri.render import render_notice, render_record
+from rekisteri.serialize import json_schema, load_register, structure, unstructure
+from rekisteri.testing import a_register
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPLETE = ROOT / "examples" / "complete-v2.toml"
+LOCALES = ("fi", "sv", "en")
+FORMATS = ("md", "html", "text")
+SCHEMA = jsonschema.Draft202012Validator(json_schema())
+
+#: Fields whose strings are codes, keys or addresses, not free text.
+_NOT_TEXT = frozenset(
+    {
+        "key",
+        "legal_basis",
+        "trigger",
+        "country",
+        "destination",
+        "mechanism",
+        "kind",
+        "special",
+        "catalog",
+        "dpv",
+        "business_id",
+        "association_id",
+        "email",
+        "url",
+        "postal_code",
+        "special_category_condition",
+        "fixed_date",
+        "updated",
+        "rights",
+        "none_stated",
+    }
+)
+
+
+def _full_document() -> dict[str, Any]:
+    """complete-v2.toml as a document, plus the parts it does not use."""
+    doc = unstructure(load_register(COMPLETE))
+    doc["automated_decisions"] = [
+        {
+            "description": {"fi": "Päätös", "sv": "Beslut", "en": "Decision"},
+            "logic": {"fi": "Logiikka", "sv": "Logik", "en": "Logic"},
+            "significance": {"fi": "Merkitys", "sv": "Betydelse", "en": "Significance"},
+        }
+    ]
+    doc["none_stated"] = []
+    doc["rights"] = [*doc["rights"], "automated_decisions"]
+    doc["controller"]["representative"] = {
+        "name": "Edustaja BV",
+        "contact": {
+            "email": "rep@example.nl",
+            "address": {
+                "street": "Straat 1",
+                "postal_code": "1000 AA",
+                "town": "Amsterdam",
+                "country": "NL",
+            },
+        },
+    }
+    doc["cookies"].append(
+        {
+            "name": "_ga",
+            "purpose": {"fi": "Analytiikka", "sv": "Analys", "en": "Analytics"},
+            "provider": "Analytics Ltd",
+            "duration": "2 v",
+            "strictly_necessary": False,
+            "country": "IE",
+        }
+    )
+    doc["sources"].append(
+        {
+            "key": "trade-fair",
+            "name": {"fi": "Messulista", "sv": "Mässlista", "en": "Fair list"},
+            "operator": {"fi": "Messut Oy", "sv": "Mässor Ab", "en": "Fairs Ltd"},
+            "data": {"fi": "Nimi", "sv": "Namn", "en": "Name"},
+            "publicly_accessible": False,
+        }
+    )
+    doc["data_subjects"][0]["description"] = {
+        "fi": "Seuran jäsenet",
+        "sv": "Föreningens medlemmar",
+        "en": "The members",
+    }
+    doc["purposes"][0]["description"] = {"fi": "Jäsenmaksut", "sv": "Medlemsavgifter", "en": "Fees"}
+    doc["transfers"].append({"description": {"fi": "Tuntematon", "sv": "Okänd", "en": "Unknown"}})
+    doc["recipients"].append(
+        {
+            "name": "Vakuutus Oy",
+            "business_id": "0007003-3",
+            "description": {"fi": "Vakuutus", "sv": "Försäkring", "en": "Insurance"},
+            "country": "SE",
+        }
+    )
+    doc["security"].append(
+        {
+            "kind": "physical",
+            "description": {"fi": "Lukitut tilat", "sv": "Låsta rum", "en": "Locked rooms"},
+        }
+    )
+    return doc
+
+
+def _text_paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The paths of the free-text strings of a document."""
+    found: list[tuple[Any, ...]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _NOT_TEXT or (key == "data_categories" and path):
+                continue
+            found += _text_paths(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _text_paths(value, (*path, index))
+    elif isinstance(node, str):
+        found.append(path)
+    return found
+
+
+def _put(doc: dict[str, Any], path: tuple[Any, ...], value: object) -> dict[str, Any]:
+    doc = copy.deepcopy(doc)
+    node: Any = doc
+    for part in path[:-1]:
+        node = node[part]
+    node[path[-1]] = value
+    return doc
+
+
+def _get(doc: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        doc = doc[part]
+    return doc
+
+
+def _marked() -> tuple[Register, dict[str, tuple[Any, ...]]]:
+    """The full register with every free text replaced by a unique marker."""
+    doc = _full_document()
+    markers: dict[str, tuple[Any, ...]] = {}
+    for number, path in enumerate(_text_paths(doc)):
+        marker = f"Mq{number:03d}z"
+        doc = _put(doc, path, marker)
+        markers[marker] = path
+    return structure(doc, Register), markers
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------
+# Promises that held
+# ---------------------------------------------------------------------------
+
+
+def test_every_free_text_reaches_every_notice() -> None:
+    """Every fact of the register reaches the notice.
+
+    Each of the ~240 texts of a register that uses every part, in its language,
+    in md, html and text.
+    """
+    register, markers = _marked()
+    outputs = {
+        (locale, fmt): _flat(render_notice(register, locale=locale, format=fmt))
+        for locale in LOCALES
+        for fmt in FORMATS
+    }
+    missing = [
+        (path, locale, fmt)
+        for marker, path in markers.items()
+        for (locale, fmt), text in outputs.items()
+        if (path[-1] == locale or path[-1] not in LOCALES) and marker not in text
+    ]
+    assert missing == []
+
+
+def test_every_free_text_is_in_the_jsonld_graph() -> None:
+    """Read as RDF (rdflib), the JSON-LD holds every text as a literal.
+
+    No key of the document is dropped for want of a context term (but O4's).
+    """
+    from rdflib import Graph, Literal
+
+    register, markers = _marked()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        graph = Graph().parse(data=jsonld_dumps(register), format="json-ld")
+    literals = " ".join(str(o) for o in graph.objects() if isinstance(o, Literal))
+    lost = [path for marker, path in markers.items() if marker not in literals]
+    assert [path for path in lost if path[0] != "provision_requirement"] == []
+
+
+def test_record_holds_every_art_30_text() -> None:
+    """Items (a)-(g) of Art 30(1) reach the record.
+
+    Every text of the controller, representative, DPO, joint controllers, purposes,
+    data subjects and categories, recipients, processors, transfers, retention and
+    security, in every language and format.
+    """
+    register, markers = _marked()
+    art30 = {
+        "controller",
+        "contact_person",
+        "joint_controllers",
+        "joint_arrangement",
+        "name",
+        "purposes",
+        "data_subjects",
+        "data_categories",
+        "recipients",
+        "processors",
+        "transfers",
+        "retention",
+        "security",
+    }
+    outputs = {
+        (locale, fmt): _flat(render_record(register, locale=locale, format=fmt))
+        for locale in LOCALES
+        for fmt in FORMATS
+    }
+    missing = [
+        (path, locale, fmt)
+        for marker, path in markers.items()
+        if path[0] in art30 and "legitimate_interest" not in path
+        for (locale, fmt), text in outputs.items()
+        if (path[-1] == locale or path[-1] not in LOCALES) and marker not in text
+    ]
+    assert missing == []
+
+
+_MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+
+def _md_shape(text: str) -> list[tuple[str, str]]:
+    """The structure of a Markdown document: its tokens but text and paragraphs."""
+    shape: list[tuple[str, str]] = []
+
+    def walk(tokens: list[Any]) -> None:
+        for token in tokens:
+            if token.type in {
+                "text",
+                "softbreak",
+                "hardbreak",
+                "paragraph_open",
+                "paragraph_close",
+            }:
+                continue
+            if token.children:
+                walk(token.children)
+            if token.type == "inline":
+                continue
+            shape.append((token.type, str(token.attrs.get("href", ""))))
+
+    walk(_MD.parse(text))
+    return shape
+
+
+_MD_PAYLOADS = [
+    "A\n===",
+    "A\n---",
+    "A\n    code",
+    "A\n> q",
+    "A\n1. x",
+    "A `b",
+    "&lt;b&gt; &#42;x&#42;",
+    "A\\",
+    "<!-- c",
+    "[x](javascript:alert(1)) ![i](x.png)",
+    "x | y",
+    "A\n\n## Fake",
+    "A\n```",
+]
+_MD_PATHS = [
+    ("description", "fi"),
+    ("controller", "name"),
+    ("purposes", 0, "name", "fi"),
+    ("purposes", 3, "legitimate_interest", "fi"),
+    ("recipients", 0, "description", "fi"),
+    ("processors", 0, "sub_processors", 0, "name"),
+    ("retention", 1, "statute"),
+    ("cookies", 0, "duration"),
+    ("rights_exercise", "fi"),
+]
+
+
+@pytest.mark.parametrize("payload", _MD_PAYLOADS)
+def test_markdown_structure_does_not_change_with_register_text(payload: str) -> None:
+    """Register text can never become a link, HTML or a table column.
+
+    A text with Markdown block or inline syntax leaves the document's tokens as they
+    were (more paragraphs only, for a text's own blank lines).
+    """
+    doc = _full_document()
+    register = structure(doc, Register)
+    baseline = _md_shape(render_notice(register, format="md"))
+    changed = []
+    for path in _MD_PATHS:
+        hostile = structure(_put(doc, path, _get(doc, path) + " " + payload), Register)
+        if _md_shape(render_notice(hostile, format="md")) != baseline:
+            changed.append(path)
+    assert changed == []
+
+
+@pytest.mark.parametrize("char", ["\ufffe", "\uffff", "\ufdd0", "\U0010ffff", "\u2028"])
+def test_html_stays_xml_with_noncharacters(char: str) -> None:
+    """The markup is also well-formed XML, whatever the characters of the texts.
+
+    Characters XML 1.0 forbids, or that end a line elsewhere, do not break it.
+    """
+    register = Register(
+        controller=Controller(name=f"Oy{char}X"), name=LocalizedText(fi=f"N{char}m")
+    )
+    for render in (render_notice, render_record):
+        ET.fromstring(render(register, locale="en", format="html"))  # noqa: S314 # our own output
+
+
+def test_identity_codes_in_addresses_and_keys_are_masked_everywhere() -> None:
+    """No identity code in any output.
+
+    Not in an e-mail address or URL (link text and target), a phone field, nor in
+    keys (JSON-LD blank-node ids and ``key``).
+    """
+    doc = _full_document()
+    doc["purposes"][0]["key"] = "131052-308t"
+    doc["data_subjects"][0]["key"] = "010594y9032"
+    doc["sources"][3]["key"] = "020594x903p"
+    doc["controller"]["contact"]["email"] = "131052-308T@example.fi"
+    doc["controller"]["contact"]["url"] = "https://example.fi/131052-308T"
+    doc["controller"]["contact"]["phone"] = "131052-308T"
+    doc["controller"]["dpo"]["email"] = "dpo+010594Y9032@example.fi"
+    register = structure(doc, Register)
+    outputs = [jsonld_dumps(register), render_notice(register, format="html", fragment=True)]
+    for locale in LOCALES:
+        outputs += [f"{f.path} {f.message}" for f in lint(register, locale=locale)]
+        for fmt in FORMATS:
+            outputs.append(render_notice(register, locale=locale, format=fmt))
+            outputs.append(render_record(register, locale=locale, format=fmt))
+    code = re.compile(r"(131052|010594|020594)\W{0,3}[-+a-fu-y]\W{0,3}(308|903)", re.IGNORECASE)
+    assert [o for o in outputs if code.search(o)] == []
+
+
+# ---------------------------------------------------------------------------
+# Findings
+# ---------------------------------------------------------------------------
+
+
+def _no_transfers(**changes: Any) -> Register:
+    base = a_register()
+    return attrs.evolve(
+        base,
+        transfers=(),
+        none_stated=(*base.none_stated, NoneStated.TRANSFERS),
+        **changes,
+    )
+
+
+_OUTSIDE_EEA = {
+    "processor": {
+        "processors": (
+            Processor(
+                name="Mailer Inc.",
+                service=LocalizedText(fi="Uutiskirjeet", sv="Nyhetsbrev", en="Newsletters"),
+                country="US",
+                mechanism="standard_contractual_clauses",
+                contract=LocalizedText(fi="Sopimus", sv="Avtal", en="Contract"),
+            ),
+        )
+    },
+    "sub-processor": {
+        "processors": (
+            Processor(
+                name="Pilvi Oy",
+                service=LocalizedText(fi="Palvelin", sv="Server", en="Server"),
+                contract=LocalizedText(fi="Sopimus", sv="Avtal", en="Contract"),
+                sub_processors=(
+                    SubProcessor(name="Cloud Inc", country="US", mechanism="adequacy_decision"),
+                ),
+            ),
+        )
+    },
+    "recipient": {
+        "recipients": (
+            Recipient(
+                name="Partner Inc",
+                description=LocalizedText(fi="Kumppani", sv="Partner", en="Partner"),
+                country="US",
+            ),
+        )
+    },
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O1: none_stated 'transfers' is allowed beside a processor, sub-processor "
+    "or recipient in a third country; notice and record then say nothing leaves the "
+    "EU/EEA while listing that party (lint silent)",
+)
+@pytest.mark.parametrize("who", sorted(_OUTSIDE_EEA))
+def test_no_false_statement_that_nothing_leaves_the_eea(who: str) -> None:
+    """A notice never says nothing leaves the EEA while naming a party outside it.
+
+    Chapter V covers a processor or recipient in a third country (the model itself
+    asks a processor outside the EEA for a mechanism, 'as a transfer is'). Either the
+    register is refused, or lint reports it, or the notice does not say 'not
+    transferred outside the EU or the EEA'.
+    """
+    try:
+        register = _no_transfers(**_OUTSIDE_EEA[who])
+    except RekisteriError:
+        return
+    if any(f.code.startswith("R1") or f.code == "R204" for f in lint(register)):
+        return
+    notice = _flat(render_notice(register, locale="en", format="text"))
+    record = _flat(render_record(register, locale="en", format="text"))
+    said = "not transferred outside the EU or the EEA"
+    assert said not in notice
+    assert said not in record
+
+
+def _same_day_keys() -> Register:
+    # two DVV test codes (temporary numbers) born the same day with the same sign
+    return Register(
+        controller=Controller(name="Esimerkki Oy"),
+        data_categories=(
+            DataCategory(key="010594y9032", name="Terveystiedot", special="health"),
+            DataCategory(key="010594y9021", name="Nimi"),
+        ),
+        purposes=(
+            Purpose(
+                key="010594y9032",
+                name="Työterveys",
+                legal_basis="legal_obligation",
+                data_categories=("010594y9032",),
+                special_category_condition="9(2)(b)",
+            ),
+            Purpose(
+                key="010594y9021",
+                name="Markkinointi",
+                legal_basis="consent",
+                data_categories=("010594y9021",),
+            ),
+        ),
+        rights=("access", "rectification", "erasure", "restriction", "object", "withdraw_consent"),
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O2: JSON-LD masks identity-code keys inside blank-node ids, so two "
+    "purposes (and two data categories) merge into one node: one purpose with both "
+    "names and both legal bases, health data linked to the consent purpose",
+)
+def test_jsonld_keeps_distinct_purposes_apart() -> None:
+    from rdflib import Graph, URIRef
+
+    register = _same_day_keys()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        graph = Graph().parse(data=jsonld_dumps(register), format="json-ld")
+    purposes = set(graph.objects(None, URIRef("https://w3id.org/dpv#hasPurpose")))
+    data = set(graph.objects(None, URIRef("https://w3id.org/dpv#hasPersonalData")))
+    assert (len(purposes), len(data)) == (2, 2)
+
+
+def test_identity_code_keys_are_not_leaked_by_jsonld() -> None:
+    """The part of O2 that held: the keys themselves are masked."""
+    text = jsonld_dumps(_same_day_keys())
+    assert "9032" not in text
+    assert "9021" not in text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O3: JSON-LD drops a retention rule's fixed_date and passivate: "
+    "'3 months from a fixed date' without the date (the notice and record state both)",
+)
+def test_jsonld_keeps_the_fixed_date_and_passivation() -> None:
+    register = attrs.evolve(
+        a_register(),
+        retention=(
+            *a_register().retention,
+            structure(
+                {
+                    "fixed_date": "2031-05-17",
+                    "trigger": "fixed_date",
+                    "period": {"months": 3},
+                    "passivate": True,
+                },
+                type(a_register().retention[0]),
+            ),
+        ),
+    )
+    record = render_record(register, locale="en", format="text")
+    assert "17 May 2031" in record
+    assert "taken out of active use" in _flat(record)
+    rule = to_jsonld(register)["hasStorageCondition"][-1]
+    text = json.dumps(rule)
+    assert "2031-05-17" in text
+    assert "assiv" in text.lower()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O4: JSON-LD drops provision_requirement (Art 13(2)(e)), which the notice states",
+)
+def test_jsonld_keeps_the_provision_requirement() -> None:
+    register = a_register(
+        provision_requirement=LocalizedText(fi="Tiedot vaaditaan sopimukseen Mq1z.")
+    )
+    assert "Mq1z" in render_notice(register)
+    assert "Mq1z" in jsonld_dumps(register)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O5: the schema takes a blank plain-string text (name = ' ') that load refuses; "
+    "model.md: 'plain strings are not blank'",
+)
+@pytest.mark.parametrize(
+    "path",
+    [
+        ("name",),
+        ("purposes", 0, "name"),
+        ("recipients", 0, "description"),
+        ("security", 0, "description"),
+    ],
+)
+def test_schema_refuses_a_blank_text_given_as_a_string(path: tuple[Any, ...]) -> None:
+    doc = _put(unstructure(a_register()), path, "   ")
+    with pytest.raises(RekisteriError):
+        structure(doc, Register)
+    assert not SCHEMA.is_valid(doc)
+
+
+_SAYABLE = {
+    "business_id shape": (("controller", "business_id"), "hello"),
+    "association_id shape": (("controller", "association_id"), "hello"),
+    "dpv CURIE shape": (("data_categories", 0, "dpv"), "not an iri"),
+    "date before the calendar": (("updated",), "0001-01-01"),
+    "zero duration": (("retention", 0, "period"), {"years": 0}),
+    "empty duration": (("retention", 0, "period"), {}),
+    "duplicate right": (("rights",), ["access", "access"]),
+    "Finnish postal code": (("controller", "address"), {"postal_code": "123"}),
+    "empty contact point": (("controller", "contact"), {}),
+    "whole number written 1.0": (("retention", 0, "period"), {"years": 1.0}),
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O6: the schema accepts single-field values that load refuses although JSON "
+    "Schema can say them (pattern, minimum, uniqueItems, minProperties, a date range)",
+)
+@pytest.mark.parametrize("case", sorted(_SAYABLE))
+def test_schema_says_single_field_rules(case: str) -> None:
+    """The schema says what the model checks wherever JSON Schema can say it (model.md).
+
+    It names what it cannot say (relations between parts, the Y-tunnus check digit,
+    printable text). None of these is one of those.
+    """
+    path, value = _SAYABLE[case]
+    doc = _put(unstructure(a_register()), path, value)
+    with pytest.raises(RekisteriError):
+        structure(doc, Register)
+    assert not SCHEMA.is_valid(doc)
