@@ -71,7 +71,7 @@ from rekisteri.importer._extract import Extractor
 from rekisteri.importer._headings import trim_caches
 from rekisteri.importer._html import html_to_text, looks_like_html
 from rekisteri.importer._invisible import CHARACTERS, INVISIBLE, Stripped, strip
-from rekisteri.importer._runon import unwrapped
+from rekisteri.importer._runon import dash_glued, unwrapped
 from rekisteri.importer._structure import split
 from rekisteri.importer._toml import to_toml
 from rekisteri.lint import Finding, Severity
@@ -651,6 +651,8 @@ def import_notice(
     # headings (a space becomes the break: offsets stay). Read without the
     # invisible characters, which would hide a heading ("\u200bRegistrets namn").
     plain = attrs.evolve(plain, text=unwrapped(plain.text))
+    # A web page's headings glued to the line before after " - ": each on its own line.
+    plain = attrs.evolve(plain, text=dash_glued(plain.text))
     if plain.changed:
         headings = [(plain.forward(s), plain.forward(e)) for s, e in headings]
         items = [plain.forward(i) for i in items]

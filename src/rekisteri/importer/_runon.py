@@ -15,6 +15,10 @@ Two kinds of start are read, only in a text whose long lines hold most of it:
   Fiskarens namn …" (at least three): the words must be a known heading and the
   value must start with a capital, as :func:`~rekisteri.importer._structure`
   requires of such a line anyway.
+
+:func:`dash_glued` reads another flattening: a web page's list of headings pasted
+so that each heading ends the line before it, after a dash ("… 70600 Kuopio -
+Rekisterin nimi"). The dash and its spaces become line breaks.
 """
 
 from __future__ import annotations
@@ -156,4 +160,51 @@ def unwrapped(text: str) -> str:
     for at in starts:
         if at > 0 and chars[at - 1] in " \t":  # a heading at a line's start has its break
             chars[at - 1] = "\n"
+    return "".join(chars)
+
+
+#: A heading glued to the end of a line after a dash: "… Kuopio - Rekisterin nimi".
+_DASH_GLUED: Final = re.compile(
+    r"(?<=\S)([ \t])[-\u2013\u2014][ \t]+((?:(?![ \t][-\u2013\u2014][ \t])[^\n])+)$", re.MULTILINE
+)
+#: At least this many lines must end so: one such line is a title or a list entry.
+_DASH_LINES: Final = 2
+
+
+def _dash_heading(text: str, match: re.Match[str]) -> bool:
+    """Whether the words after *match*'s dash are a known heading the text before is not.
+
+    "Rekisterin nimi – Registrets namn" is one heading in two languages and
+    "Kahvila Oy – tietosuojaseloste" a title: neither is a heading glued on.
+    """
+    tail = match.group(2).strip()
+    if len(tail) > MAX_HEADING or recognise(tail) in (None, SectionKind.TITLE):
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    before = text[line_start : match.start()]
+    if sum(char.isalpha() for char in before) < 3:  # "1. – 2. Rekisterinpitäjä"
+        return False
+    return len(before) > MAX_HEADING or recognise(before) is None
+
+
+def dash_glued(text: str) -> str:
+    """*text* with a line break before each heading glued on after a dash (same length).
+
+    Read only where at least two lines end with a known heading after " - ": the
+    mark of a flattened page, not of one title or list entry. The spaces and the
+    dash become line breaks: the heading stands alone after a blank line, as it
+    stood on the page (not as one more entry of a list that ends the section).
+    """
+    if len(text) > _LONGEST:
+        return text
+    glued = [
+        (match.start(1), match.start(2))
+        for match in _DASH_GLUED.finditer(text)
+        if _dash_heading(text, match)
+    ]
+    if len(glued) < _DASH_LINES:
+        return text
+    chars = list(text)
+    for start, end in glued:
+        chars[start:end] = "\n" * (end - start)
     return "".join(chars)
