@@ -1291,14 +1291,6 @@ COOKIE_TABLE_HEAD = (
 SESSION_ROW = "<tr><td>PHPSESSID</td><td>istunto</td><td>istunto</td></tr>"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K23: in an HTML cookie table an empty cell, a missing last cell, a <br> or a "
-    "list inside a cell shifts the columns: '_ga | (empty) | 2 vuotta' over a PHPSESSID row "
-    "gives the cookie _ga with purpose '2 vuotta' and duration 'PHPSESSID', and the PHPSESSID "
-    "cookie is gone (its cells in cookie_policy); a <br> in a purpose cell makes a cookie "
-    "named '2 vuotta'",
-)
 @pytest.mark.parametrize(
     "row",
     [
@@ -1918,13 +1910,6 @@ def _cookie_with_column(column: str) -> tuple[str | None, list[str]]:
     return durations[0], [passage.text for passage in result.unmatched]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K38: a cookie table's expiry column headed 'Vanhenemisaika' / 'Vanheneminen' "
-    "(as consent tools word it in Finnish), 'Utgångstid', 'Löptid' or 'Lifespan' is not read "
-    "as the duration: '2 vuotta' goes in brackets after the purpose and the header cell is "
-    "listed as not mapped ('Kesto', 'Voimassaoloaika', 'Lagringstid', 'Expiry' are read)",
-)
 @pytest.mark.parametrize(
     "column", ["Vanhenemisaika", "Vanheneminen", "Utgångstid", "Löptid", "Lifespan"]
 )

@@ -18,12 +18,15 @@ them) stays with the section's other text.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from rekisteri.importer._cues import clean
 from rekisteri.importer._headings import is_field_label
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 #: The columns of a cookie table or the labels of a cookie's lines, by what they hold.
 _COLUMNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
@@ -44,8 +47,9 @@ _COLUMNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "duration",
         re.compile(
-            r"kesto|voimassaolo(?:aika)?|säilytysaika|vanhenee|elinikä|lagringstid"
-            r"|giltighetstid|varaktighet|löper ut|duration|expiry|expiration|expires|lifetime"
+            r"kesto|voimassa(?:olo(?:aika)?)?|säilytysaika|vanhenee|vanhenemis(?:aika)?|vanheneminen"
+            r"|elinikä|lagringstid|giltighetstid|varaktighet|löper ut|utgångstid|löptid"
+            r"|duration|expiry|expiration|expires|lifetime|lifespan|life span"
             r"|retention(?: period| time)?|storage (?:period|time)|lagringsperiod"
         ),
     ),
@@ -125,7 +129,7 @@ def is_column_label(cell: str) -> bool:
     return _column(cell) is not None
 
 
-def _is_header(columns: list[str | None]) -> bool:
+def _is_header(columns: Sequence[str | None]) -> bool:
     return (
         None not in columns
         and len(set(columns)) == len(columns)
@@ -156,17 +160,55 @@ def _fill(cookie: FoundCookie, column: str, value: str) -> None:
         cookie.necessary = True
 
 
+def header_columns(cells: list[str]) -> list[str | None] | None:
+    """The columns of a cookie table whose header cells are *cells*; ``None`` if it is none.
+
+    The header names the cookie and its purpose (or type) column; up to
+    :data:`_EXTRA_COLUMNS` short headers of columns the importer does not know
+    ("Huom") may stand among them (their cells go with the purpose).
+    """
+    columns = [_column(cell) for cell in cells]
+    extra = [cell for cell, column in zip(cells, columns, strict=True) if column is None]
+    if len(extra) > _EXTRA_COLUMNS or not all(_extra_cell(cell) for cell in extra):
+        return None
+    known = [column for column in columns if column is not None]
+    return columns if len(known) >= 2 and _is_header(known) else None
+
+
+def is_header_line(line: str) -> bool:
+    r"""Whether *line* is a cookie table's header on one line ("Eväste\tTarkoitus\tKesto")."""
+    cells = [cell for cell in _CELL_SEPARATOR.split(line.strip()) if cell]
+    return len(cells) >= 2 and header_columns(cells) is not None
+
+
+def _row_cells(line: str, width: int) -> list[str] | None:
+    r"""The cells of a table's row on one line, for a header of *width* columns.
+
+    Cells separated by single tabs keep their empty cells (a browser's or a
+    word processor's copy of a table: "_ga\t\t2 vuotta"), and cells missing at
+    the end of such a row are empty; otherwise runs of tabs, spaces or ``|``
+    separate the cells, and their count must be the header's.
+    """
+    text = line.strip(" \r\n")
+    if "\t" in text:
+        exact = [cell.strip() for cell in text.split("\t")]
+        while len(exact) > width and not exact[-1]:
+            exact.pop()
+        if 2 <= len(exact) <= width:
+            return exact + [""] * (width - len(exact))
+    cells = [cell for cell in _CELL_SEPARATOR.split(text.strip()) if cell]
+    return cells if len(cells) == width else None
+
+
 def _table(lines: list[str], at: int) -> tuple[list[FoundCookie], list[int]] | None:
     """A table whose header starts at line *at*: cells one a line, or split on one line."""
     split = [cell for cell in _CELL_SEPARATOR.split(lines[at].strip()) if cell]
-    if len(split) >= 2 and _is_header([_column(cell) for cell in split]):
-        columns = [_column(cell) for cell in split]
+    header = header_columns(split) if len(split) >= 2 else None
+    if header is not None:
         cookies = []
         for index in range(at + 1, len(lines)):
-            cells = [cell for cell in _CELL_SEPARATOR.split(lines[index].strip()) if cell]
-            if len(cells) != len(columns):
-                break
-            cookie = _row(columns, cells, list(range(index, index + 1)))
+            cells = _row_cells(lines[index], len(header))
+            cookie = None if cells is None else _row(header, cells, [index])
             if cookie is None:
                 break
             cookies.append(cookie)
@@ -195,9 +237,12 @@ _EXTRA_COLUMNS: Final = 2
 
 def _extra_column(lines: list[str], index: int) -> bool:
     """Whether line *index* may be a header cell of a column the importer does not know."""
-    if index >= len(lines):
-        return False
-    cell = lines[index].strip()
+    return index < len(lines) and _extra_cell(lines[index])
+
+
+def _extra_cell(text: str) -> bool:
+    """Whether *text* may be a header cell of a column the importer does not know."""
+    cell = text.strip()
     return (
         0 < len(cell) <= _EXTRA_CELL
         and len(cell.split()) <= _EXTRA_WORDS
@@ -244,19 +289,41 @@ def _row(columns: list[str | None], cells: list[str], lines: list[int]) -> Found
         or _column(name_cell) is not None
     ):
         return None
-    cookie = FoundCookie(name_cell, lines=lines)
+    name, aside = _name_and_aside(name_cell)
+    cookie = FoundCookie(name, lines=lines)
     for column, cell in zip(columns, cells, strict=True):
         if column is not None and column != "name":
             _fill(cookie, column, cell)
-    if cookie.purpose:
-        # a column the importer does not know: its cell goes with the purpose, not lost
-        unknown = [
-            _one_line(cell) for column, cell in zip(columns, cells, strict=True) if column is None
-        ]
-        said = "; ".join(cell for cell in unknown if cell and cell not in {"-", "–"})
-        if said:
-            cookie.purpose = f"{cookie.purpose} ({said})"
-    return cookie if cookie.purpose else None
+    # a column the importer does not know, or words under the name in its cell
+    # ("_ga" over "Google"): they go with the purpose, not lost
+    unknown = [aside] + [
+        _one_line(cell) for column, cell in zip(columns, cells, strict=True) if column is None
+    ]
+    said = "; ".join(cell for cell in unknown if cell and cell not in {"-", "–"})
+    if cookie.purpose and said:
+        cookie.purpose = f"{cookie.purpose} ({said})"
+    elif not cookie.purpose and (said or _COOKIE_NAME.fullmatch(name) is None):
+        return None
+    # a row with its purpose cell empty is still a cookie when its name is shaped like
+    # one and another cell says something of it ("_ga | | 2 vuotta")
+    return cookie if cookie.purpose or cookie.duration or cookie.provider else None
+
+
+def _name_and_aside(cell: str) -> tuple[str, str]:
+    """A name cell's cookie name, and the words after it that name no cookie.
+
+    "_ga Google" (a provider under the name, on its own line in the page) is
+    the cookie ``_ga`` and the aside "Google"; "_ga, _gid" or "Google
+    Analytics" stays whole.
+    """
+    first, _, rest = cell.partition(" ")
+    if (
+        not rest
+        or _COOKIE_NAME.fullmatch(first) is None
+        or any(_COOKIE_NAME.fullmatch(word.strip(",;()")) for word in rest.split())
+    ):
+        return cell, ""
+    return first, rest.strip(" ()[]")
 
 
 def _labelled(lines: list[str]) -> list[FoundCookie]:

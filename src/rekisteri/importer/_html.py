@@ -15,9 +15,11 @@ unclosed or stray tags are taken as they come.
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from typing import Final
 
+from rekisteri.importer._cookies import header_columns
 from rekisteri.importer._headings import SectionKind, guess, recognise
 
 _BLOCK: Final = frozenset(
@@ -104,9 +106,29 @@ def looks_like_html(text: str) -> bool:
     return _HTML_SIGNS.search(text[:4096]) is not None
 
 
+#: How far past a ``<table>`` tag its first row is looked for (a header row's markup).
+_HEADER_REACH: Final = 3000
+_FIRST_ROW: Final = re.compile(
+    r"<tr\b.*?(?=</tr\s*>|<tr\b|</table\s*>|$)", re.IGNORECASE | re.DOTALL
+)
+_CELL_TAG: Final = re.compile(r"<t[hd]\b[^>]*>", re.IGNORECASE)
+_TAG: Final = re.compile(r"<[^>]*>?")
+
+
+def _header_cells(markup: str, start: int) -> list[str]:
+    """The text of the cells of the first row of the table whose tag is at *start*."""
+    row = _FIRST_ROW.search(markup, start, start + _HEADER_REACH)
+    if row is None:
+        return []
+    cells = _CELL_TAG.split(row.group())[1:]
+    return [" ".join(unescape(_TAG.sub(" ", cell)).split()) for cell in cells]
+
+
 class _Extractor(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, markup: str = "") -> None:
         super().__init__(convert_charrefs=True)
+        self._markup = markup
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", markup)]
         self.parts: list[str] = []
         self.length = 0
         self.newlines = 2  # as if after a paragraph break: no leading blank lines
@@ -133,6 +155,11 @@ class _Extractor(HTMLParser):
         self._row_cells = 0
         self._described = 0  # cells after a row's first, in brackets
         self._dd_run: list[int] = []  # the starts of the <dd> after the last <dt>
+        self._row_tables: list[bool] = []  # for each open table or list: a cookie table?
+        self._line_cells = 0  # the cells so far on a cookie table's row
+        self._cell_from: int | None = None  # an open cell of a cookie table: its text's start
+        self._cell_nested = 0  # tables or lists open inside that cell
+        self._cell_space = False  # a space is due before the cell's next word
 
     # -- output
     def _emit(self, text: str) -> None:
@@ -213,12 +240,15 @@ class _Extractor(HTMLParser):
         """Open a table or a list, or a row or a cell of an entry table (then True)."""
         if tag in {"table", "dl"}:
             self._table_opens()
+            self._row_tables.append(tag == "table" and self._cookie_header())
             return False
         return self._in_entry_table() and self._entry_start(tag)
 
     def _entry_tag_end(self, tag: str) -> bool:
         """Close a table or a list, or a row or a cell of an entry table (then True)."""
         if tag in {"table", "dl"}:
+            if self._row_tables:
+                self._row_tables.pop()
             if self._entry_tables and self._entry_tables.pop() and self._row:
                 self._finish_row()
             return False
@@ -265,6 +295,96 @@ class _Extractor(HTMLParser):
         self._row = []
         self._break(1)
 
+    # -- cookie tables: one row a line, its cells separated by tabs
+    def _cookie_header(self) -> bool:
+        """Whether the table whose tag is being read starts with a cookie table's header.
+
+        Its rows are then read a row a line, as a browser copies a table: an empty
+        cell stays a cell, and a line break or a list inside a cell stays in it.
+        """
+        line, column = self.getpos()
+        if not self._markup or line > len(self._line_starts):
+            return False
+        cells = _header_cells(self._markup, self._line_starts[line - 1] + column)
+        return len(cells) >= 2 and header_columns(cells) is not None
+
+    def _in_cookie_table(self) -> bool:
+        return bool(self._row_tables) and self._row_tables[-1]
+
+    def _row_tag_start(self, tag: str) -> bool:
+        """A tag of a cookie table's row or cell, read here (then True)."""
+        if self._cell_from is not None:
+            if self._cell_nested or tag not in {"td", "th", "tr"}:
+                return self._cell_tag_start(tag)
+            self._cell_from = None  # a cell whose end tag was left out ends here
+        if not self._in_cookie_table():
+            return False
+        if tag == "tr":
+            self._row_line()
+            return True
+        if tag in _CELL:
+            if self._line_cells:
+                self._emit("\t")
+            self._line_cells += 1
+            self._cell_from = self.length
+            self._cell_space = False
+            self._lead_start = self._lead = None
+            return True
+        return tag in {"thead", "tbody", "tfoot"}
+
+    def _cell_tag_start(self, tag: str) -> bool:
+        """Inside a cookie table's cell, a block or a line break only parts its words."""
+        if tag in {"table", "dl"}:
+            self._cell_nested += 1
+        if tag not in _BLOCK and tag != "br":
+            return False
+        assert self._cell_from is not None
+        if self.length > self._cell_from:
+            if tag == "li":
+                self._emit(", ")
+                self._cell_space = False
+            else:
+                self._cell_space = True
+        return True
+
+    def _row_tag_end(self, tag: str) -> bool:
+        """An end tag of a cookie table's row or cell, read here (then True)."""
+        if self._cell_from is not None:
+            if self._cell_nested and tag in {"table", "dl"}:
+                self._cell_nested -= 1
+                return True
+            if self._cell_nested or tag not in {"td", "th", "tr", "table"}:
+                return tag in _BLOCK  # a block inside a cell ends no line
+            self._cell_from = None
+        if not self._in_cookie_table():
+            return False
+        if tag == "tr":
+            self._row_line()
+            return True
+        return tag in {"td", "th", "thead", "tbody", "tfoot"}
+
+    def _row_line(self) -> None:
+        """A cookie table's row ends its line (a row all in bold is no heading)."""
+        self._shown = self._bold = 0
+        self._break(1)
+        self._line_cells = 0
+        self._cell_from = None
+
+    def _cell_text(self, text: str) -> None:
+        """Text in a cookie table: in a cell, its words; between cells, only what shows."""
+        words = text.strip(" ")
+        if self._cell_from is None:
+            if words:
+                self._emit(text)
+            return
+        if not words:
+            self._cell_space = self._cell_space or self.length > self._cell_from
+            return
+        if (self._cell_space or text.startswith(" ")) and self.length > self._cell_from:
+            self._emit(" ")
+        self._emit(words)
+        self._cell_space = text.endswith(" ")
+
     def _table_opens(self) -> None:
         self._entry_tables.append(
             self._heading_kind in _ENTRY_TABLE_KINDS and self._total_shown == self._heading_shown
@@ -284,7 +404,7 @@ class _Extractor(HTMLParser):
         if tag in _SKIP:
             self.skip += 1
             return
-        if self._entry_tag_start(tag):
+        if self._row_tag_start(tag) or self._entry_tag_start(tag):
             return
         if tag == "br":
             self._emit("\n")
@@ -311,7 +431,9 @@ class _Extractor(HTMLParser):
                 self._cell_start = self.length
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
+        if self._cell_from is not None and tag == "br":
+            self._cell_tag_start(tag)
+        elif tag == "br":
             self._emit("\n")
         elif tag in _BLOCK:
             self.handle_starttag(tag, attrs)
@@ -324,7 +446,7 @@ class _Extractor(HTMLParser):
             self.pre = max(0, self.pre - 1)
         if tag in _EMPHASIS:
             self._close_emphasis()
-        if self._entry_tag_end(tag):
+        if self._row_tag_end(tag) or self._entry_tag_end(tag):
             return
         if tag in _HEADING:
             self._close_heading(tag)
@@ -350,6 +472,9 @@ class _Extractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skip:
+            return
+        if self._in_cookie_table() or self._cell_from is not None:
+            self._cell_text(_SPACES.sub(" ", data))
             return
         if self.pre:
             self._emit(data)
@@ -377,8 +502,9 @@ def html_to_text(markup: str) -> tuple[str, list[tuple[int, int]], list[int]]:
     to the next. Each is left out like a comment, as a browser does; one
     without its ``>`` is kept as text, so that nothing after it is lost.
     """
-    parser = _Extractor()
-    parser.feed(_ODD_DECLARATION.sub(_as_browser_shows, markup))
+    fed = _ODD_DECLARATION.sub(_as_browser_shows, markup)
+    parser = _Extractor(fed)
+    parser.feed(fed)
     parser.close()
     parser._break(1)  # noqa: SLF001 - flush the last block
     return "".join(parser.parts), parser.headings, sorted(parser.items)

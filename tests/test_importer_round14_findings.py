@@ -1,0 +1,86 @@
+"""Round 14: the importer's open attack findings, each mechanism on fictional text.
+
+Every notice here is written for this file (a made-up firm, made-up cookies);
+none is taken from the held-out or the development fixtures.
+"""
+
+from __future__ import annotations
+
+from rekisteri.importer import import_notice
+from rekisteri.importer._cookies import header_columns, read_cookies
+
+# --- K23: an HTML cookie table is read by its cells, a row a line ----------------------
+
+PAGE_HEAD = (
+    "<html><body><h1>Tietosuojaseloste</h1><h2>Rekisterinpitäjä</h2>"
+    "<p>Harjulan Huvila Oy, Harjutie 7, 40100 Jyväskylä</p><h2>Sivuston evästeet</h2>"
+    "<p>Käytämme seuraavia evästeitä.</p>"
+)
+
+
+def _cookies_of(table: str) -> list[tuple[str, str | None, str | None]]:
+    draft = import_notice(PAGE_HEAD + table + "</body></html>").draft
+    return [(cookie.name, cookie.purpose.fi, cookie.duration) for cookie in draft.cookies]
+
+
+def test_an_empty_cell_keeps_the_columns_of_its_row_and_the_next() -> None:
+    table = (
+        "<table><thead><tr><th>Nimi</th><th>Kuvaus</th><th>Voimassaolo</th></tr></thead>"
+        "<tbody><tr><td>hh_kieli</td><td></td><td>1 vuosi</td></tr>"
+        "<tr><td>hh_kori</td><td>ostoskorin sisältö</td><td>7 päivää</td></tr></tbody></table>"
+    )
+    assert _cookies_of(table) == [
+        ("hh_kieli", "hh_kieli", "1 vuosi"),  # the model asks a purpose: the name stands in
+        ("hh_kori", "ostoskorin sisältö", "7 päivää"),
+    ]
+
+
+def test_a_line_break_or_a_list_inside_a_cell_stays_in_that_cell() -> None:
+    table = (
+        "<table><tr><th>Eväste</th><th>Tarkoitus</th><th>Kesto</th></tr>"
+        "<tr><td>hh_seuranta<br><small>Mittari Oy</small></td>"
+        "<td><ul><li>kävijämäärät</li><li>sivujen suosio</li></ul></td><td>13 kk</td></tr>"
+        "<tr><td>hh_istunto</td><td>kirjautuminen<br>ja ostoskori</td></tr></table>"
+    )
+    assert _cookies_of(table) == [
+        ("hh_seuranta", "kävijämäärät, sivujen suosio (Mittari Oy)", "13 kk"),
+        ("hh_istunto", "kirjautuminen ja ostoskori", None),
+    ]
+
+
+def test_a_table_that_is_no_cookie_table_keeps_its_old_layout() -> None:
+    text = import_notice(
+        PAGE_HEAD + "<table><tr><th>Selain</th><th>Ohje</th></tr>"
+        "<tr><td>Selain A</td><td>Asetukset &gt; Yksityisyys</td></tr></table></body></html>"
+    ).text
+    assert "\t" not in text
+
+
+def test_a_cookie_table_in_text_keeps_its_empty_cells() -> None:
+    found = read_cookies(["Eväste\tTarkoitus\tKesto", "hh_kieli\t\t1 vuosi", "hh_kori\tkori"])
+    assert [(c.name, c.purpose, c.duration) for c in found.cookies] == [
+        ("hh_kieli", None, "1 vuosi"),
+        ("hh_kori", "kori", None),
+    ]
+    assert found.header == (0,)
+
+
+def test_a_header_may_hold_a_column_the_importer_does_not_know() -> None:
+    assert header_columns(["Eväste", "Tarkoitus", "Huom"]) == ["name", "purpose", None]
+    assert header_columns(["Eväste", "Huom"]) is None  # no purpose column
+    assert header_columns(["Eväste", "Tarkoitus", "Tämä on pitkä lause sarakkeessa"]) is None
+
+
+def test_a_one_line_header_of_a_cookie_table_is_structure_not_lost() -> None:
+    result = import_notice(
+        "Rekisterinpitäjä\n\nHarjulan Huvila Oy\n\nEvästeet\n\n"
+        "Eväste\tTarkoitus\tKesto\nhh_kori\tostoskori\t7 päivää\n"
+    )
+    assert not result.unmatched
+    assert not result.remarked
+
+
+def test_an_expiry_column_in_other_words_is_the_duration() -> None:
+    for column in ("Vanhenemisaika", "Utgångstid", "Löptid", "Lifespan"):
+        found = read_cookies(["Eväste\tTarkoitus\t" + column, "hh_kori\tostoskori\t7 päivää"])
+        assert [(c.name, c.duration) for c in found.cookies] == [("hh_kori", "7 päivää")], column
