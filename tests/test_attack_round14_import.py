@@ -19,13 +19,22 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import time
+import tomllib
+from typing import TYPE_CHECKING
 
 import pytest
+from click.testing import CliRunner
 
+from rekisteri.cli import cli
+from rekisteri.errors import RekisteriError
 from rekisteri.importer import ImportResult, import_notice, to_toml
 from rekisteri.model import NoneStated
 from tests.identity_leaks import shows
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CTRL = "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n\n"
 CODE = "010594Y9032"  # DVV's fictitious temporary code (DOMAIN.md 1.3)
@@ -205,7 +214,7 @@ def test_a_pdf_paste_in_two_long_lines_is_read_by_its_headings(
 )
 def test_a_pdf_pastes_heading_numbers_never_become_entries() -> None:
     draft = import_notice(_pdf_lines(("Säännönmukaiset tietolähteet",))).draft
-    names = [s.name.fi for s in draft.sources if s.name is not None]
+    names = [s.name.fi for s in draft.sources]
     names += [c.name.fi for c in draft.data_categories]
     assert not [name for name in names if name.strip(". ").isdigit()]
     assert not [name for name in names if "suojauksen" in name]
@@ -390,3 +399,242 @@ def test_the_data_subject_as_source_in_other_words_is_the_data_subject(sentence:
 def test_the_data_subject_as_source_is_the_data_subject(sentence: str) -> None:
     draft = import_notice(CTRL + "Säännönmukaiset tietolähteet\n\n" + sentence + "\n").draft
     assert [source.key for source in draft.sources] == ["data-subject"]
+
+
+# --- P6: bad arguments to the rest of the public API ----------------------------------
+
+_DRAFT = import_notice(CTRL).draft
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P6: to_toml with a draft or header of the wrong type raises a bare "
+    "AttributeError/TypeError, not a RekisteriError",
+)
+@pytest.mark.parametrize(
+    "call",
+    [
+        pytest.param(lambda: to_toml(None), id="draft-none"),  # type: ignore[arg-type]
+        pytest.param(lambda: to_toml("x"), id="draft-str"),  # type: ignore[arg-type]
+        pytest.param(lambda: to_toml(_DRAFT, header=None), id="header-none"),  # type: ignore[arg-type]
+        pytest.param(lambda: to_toml(_DRAFT, header=[1, 2]), id="header-ints"),  # type: ignore[list-item]
+        pytest.param(lambda: to_toml(_DRAFT, notes={"controller": None}), id="note-none"),  # type: ignore[dict-item]
+        pytest.param(lambda: to_toml(_DRAFT, notes=["x"]), id="notes-list"),  # type: ignore[arg-type]
+    ],
+)
+def test_to_toml_refuses_a_wrong_argument_with_a_typed_error(call: object) -> None:
+    with pytest.raises(RekisteriError) as raised:
+        call()  # type: ignore[operator]
+    assert isinstance(raised.value, (TypeError, ValueError))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P6: import_notice(model='no') is taken as model=True (any truthy value), "
+    "html='yes' and source_name=5 are accepted: no typed error",
+)
+@pytest.mark.parametrize(
+    "options",
+    [
+        pytest.param({"model": "no"}, id="model-str"),
+        pytest.param({"html": "yes"}, id="html-str"),
+        pytest.param({"source_name": 5}, id="source-int"),
+    ],
+)
+def test_import_notice_refuses_options_of_the_wrong_type(options: dict[str, object]) -> None:
+    with pytest.raises(RekisteriError):
+        import_notice(CTRL, **options)  # type: ignore[arg-type]
+
+
+def test_to_toml_comments_cannot_inject_keys() -> None:
+    text = to_toml(
+        _DRAFT,
+        header=["a\n[controller]\nname = 'X'", "b\rname = 'X'", "c\u2028name = 'X'"],
+        notes={"controller": ["d\nname = 'X'"]},
+    )
+    assert tomllib.loads(text)["controller"]["name"] == "Koivikon Kukka Oy"
+
+
+# --- P7: footnote marks -----------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P7: a footnote's legend ('* pakollinen tieto', '* perustuu sopimukseen') "
+    "becomes a data category or a purpose 'Sopimus', and the marked items keep the mark",
+)
+@pytest.mark.parametrize(
+    ("body", "field", "expected"),
+    [
+        pytest.param(
+            "Rekisterin tietosisältö\n\n- nimi*\n- osoite*\n- puhelinnumero\n\n"
+            "* pakollinen tieto\n",
+            "data_categories",
+            ["Nimi", "Osoite", "Puhelinnumero"],
+            id="data-star",
+        ),
+        pytest.param(
+            "Rekisterin tietosisältö\n\nRekisteriin tallennetaan: nimi*, osoite* ja "
+            "puhelinnumero.\n\n* pakollinen tieto\n",
+            "data_categories",
+            ["Nimi", "Osoite", "Puhelinnumero"],
+            id="data-inline-star",
+        ),
+        pytest.param(
+            "Rekisterin käyttötarkoitus\n\n- asiakassuhteen hoitaminen*\n- laskutus\n\n"
+            "* perustuu sopimukseen\n",
+            "purposes",
+            ["Asiakassuhteen hoitaminen", "Laskutus"],
+            id="purposes-star",
+        ),
+        pytest.param(
+            "Rekisterin tietosisältö\n\n- nimi¹\n- osoite\n\n¹ pakollinen\n",
+            "data_categories",
+            ["Nimi", "Osoite"],
+            id="data-superscript",
+        ),
+    ],
+)
+def test_a_footnote_legend_is_no_entry(body: str, field: str, expected: list[str]) -> None:
+    draft = import_notice(CTRL + body).draft
+    assert [entry.name.fi for entry in getattr(draft, field)] == expected
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P7: a footnote mark inside a purposes sentence makes a made-up purpose "
+    "'Asiakassuhti', or the sentence itself a purpose's name",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tietoja käytetään asiakassuhteen hoitamiseen¹ ja laskutukseen².",
+        "Tietoja käytetään asiakassuhteen hoitamiseen* ja laskutukseen.",
+        "Tietoja käytetään asiakassuhteen hoitamiseen1 ja laskutukseen.",
+    ],
+)
+def test_a_footnote_mark_in_a_purposes_sentence_keeps_the_purposes(sentence: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin käyttötarkoitus\n\n" + sentence + "\n").draft
+    assert [purpose.name.fi for purpose in draft.purposes] == [
+        "Asiakassuhteen hoitaminen",
+        "Laskutus",
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P7: an HTML footnote '<sup>1</sup>' after a word cuts the purpose "
+    "('Kuukausikirjeen<sup>1</sup> lähettämiseen' gives 'Lähettäminen')",
+)
+def test_an_html_footnote_mark_keeps_the_purpose_whole() -> None:
+    page = (
+        "<h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy, Koivikontie 1, 00100 Helsinki</p>"
+        "<h2>Rekisterin käyttötarkoitus</h2>"
+        "<p>Tietoja käytetään kuukausikirjeen<sup>1</sup> lähettämiseen.</p>"
+    )
+    draft = import_notice(page, html=True).draft
+    assert [purpose.name.fi for purpose in draft.purposes] == ["Kuukausikirjeen lähettäminen"]
+
+
+def test_a_bracketed_footnote_keeps_the_purposes() -> None:
+    draft = import_notice(
+        CTRL + "Rekisterin käyttötarkoitus\n\n"
+        "Tietoja käytetään asiakassuhteen hoitamiseen (1) ja laskutukseen.\n"
+    ).draft
+    assert [purpose.name.fi for purpose in draft.purposes] == [
+        "Asiakassuhteen hoitaminen",
+        "Laskutus",
+    ]
+
+
+# --- P8: an unclosed HTML comment -------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P8: the text of an unclosed '<!--' (which a browser never shows) becomes a "
+    "purpose named '<!-- <p>Kuukausikirjeen lähettäminen', markup and all",
+)
+def test_an_unclosed_comment_gives_no_entry_with_markup() -> None:
+    page = (
+        "<h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy, Koivikontie 1, 00100 Helsinki</p>"
+        "<h2>Rekisterin käyttötarkoitus</h2><p>Tietoja käytetään laskutukseen.</p>"
+        "<!-- <p>Kuukausikirjeen lähettäminen</p>"
+        "<h2>Tietojen säännönmukaiset luovutukset</h2><p>Tietoja ei luovuteta.</p>"
+    )
+    draft = import_notice(page, html=True).draft
+    names = [purpose.name.fi for purpose in draft.purposes]
+    assert not [name for name in names if "<" in name]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<xmp>Tietoja käytetään kuukausikirjeen lähettämiseen.</xmp>",
+        "<svg><text>Tietoja käytetään kuukausikirjeen lähettämiseen.</text></svg>",
+        "<p>Tietoja käytetään kuukausi<wbr>kirjeen lähettämiseen.</p>",
+        "<p>Tietoja käytetään kuukausi<span>kirjeen</span> lähettämiseen.</p>",
+        "<p>Tietoja käytetään kuukausi&shy;kirjeen lähettämiseen.</p>",
+        "<button>Tietoja käytetään kuukausikirjeen lähettämiseen.</button>",
+        (
+            "<details><summary>Mihin tietoja käytetään?</summary>"
+            "<p>Kuukausikirjeen lähettämiseen.</p></details>"
+        ),
+    ],
+)
+def test_purposes_in_odd_html_are_read(markup: str) -> None:
+    page = (
+        "<h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy, Koivikontie 1, 00100 Helsinki</p>"
+        "<h2>Rekisterin käyttötarkoitus</h2>" + markup
+    )
+    draft = import_notice(page, html=True).draft
+    assert [purpose.name.fi for purpose in draft.purposes] == ["Kuukausikirjeen lähettäminen"]
+
+
+# --- P9: a notice of invisible characters only -----------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P9: a file of zero-width spaces only is imported (exit 1) with shares "
+    "0% + 0% + 0% + 0%, where a file of blanks or a BOM alone is refused (exit 2, no text)",
+)
+def test_a_notice_of_invisible_characters_only_is_refused_like_a_blank_one(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path
+    results = []
+    for name, data in [("blank.txt", b" \n\t\n"), ("zwsp.txt", "\u200b\u200b\n".encode())]:
+        (folder / name).write_bytes(data)
+        result = CliRunner().invoke(
+            cli, ["import", str(folder / name), "-o", str(folder / (name + ".toml"))]
+        )
+        results.append(result.exit_code)
+    assert results == [2, 2]
+
+
+# --- model=False ------------------------------------------------------------------------
+
+MODEL_NOTICES = [
+    (
+        "Rekisterinpitäjä\n\nKylän Kahvila Oy\nKauppatie 1, 00100 Helsinki\n\nVaraukset\n\n"
+        "Henkilötietoja käsitellään, jotta voimme ottaa vastaan pöytävaraukset, hoitaa "
+        "asiakassuhdetta ja lähettää asiakkaille uutiskirjeen.\n"
+    ),
+    (
+        "Tietosuojaseloste\n\nRekisteri: ”Kylän Soutajien jäsenrekisteri”\n\nRekisterinpitäjä\n\n"
+        "Kylän Soutajat ry\nRantatie 4, 12345 Kylä\n"
+    ),
+    CTRL + "Kissan ruokinta\n\nTietoja säilytetään niin kauan kuin asiakkuus kestää.\n\nMuuta\n\n"
+    "Asiakkaan tietoja käytetään laskutukseen ja asiakaspalvelun kehittämiseen.\n",
+]
+
+
+@pytest.mark.parametrize("notice", MODEL_NOTICES)
+def test_no_model_leaves_no_trace_of_the_learnt_readers(notice: str) -> None:
+    result = import_notice(notice, model=False)
+    assert result.by_model == ()
+    shown = (
+        to_toml(result.draft, notes=result.notes) + result.summary_line("x") + repr(result.notes)
+    )
+    assert not re.search("statistical|ranker|learnt", shown)
