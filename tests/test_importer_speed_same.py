@@ -449,3 +449,31 @@ def test_a_span_without_a_year_states_no_date(text: str, data: st.DataObject) ->
         # the plain reading finds no date there either
         assert _cues._dates_in(_cues.UPDATED, text, start, end) == []
         assert _cues._dates_in(_cues.CREATED, text, start, end) == []
+
+
+_SAID_WORDS = (
+    "säilytämme", "tietoja", "tiedot", "3 vuotta", "kuuden vuoden", "kunnes", "we keep", "data",
+    "for", "six", "years", "vi sparar", "uppgifterna", "i tre år", "luovutamme", "we share",
+    "with", "to", "vi delar", "med", "saamme", "asiakkaalta", "we get", "from", "you",
+    "keräämme", "nimi", "osoite", "käsittelemme", "laskutusta", "varten", "perustuu",
+    "suostumukseen", "protected by", "encrypted", "sinulla on oikeus", "you can ask",
+    "yrityksemme asiakkaiden yhteydenpitoa", "ja", ",", ".",
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SAID_WORDS), max_size=10).map(" ".join))
+def test_the_fields_a_sentence_says_are_read_as_by_each_pattern(low: str) -> None:
+    # field_opened and fields_said ask all of _SAID in one search first
+    from rekisteri.importer import _content
+
+    assert all(pattern.flags == _content._ANY_SAID.flags for _, pattern in _content._SAID)
+    each = [
+        (kind, match.start())
+        for kind, pattern in _content._SAID
+        if (match := pattern.search(low)) is not None
+    ]
+    assert _content.fields_said(low) == {kind for kind, _ in each}
+    early = [kind for kind, at in each if at <= _content._OPENING]
+    plain = early[0] if len(early) == 1 and _content._PERSONAL_DATA.search(low) else None
+    assert _content.field_opened(low) is plain
