@@ -22,6 +22,7 @@ import json
 import re
 import time
 import tomllib
+import unicodedata
 from typing import TYPE_CHECKING
 
 import pytest
@@ -38,6 +39,17 @@ if TYPE_CHECKING:
 
 CTRL = "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n\n"
 CODE = "010594Y9032"  # DVV's fictitious temporary code (DOMAIN.md 1.3)
+
+
+def leaks(text: str, code: str = CODE) -> bool:
+    """Whether ``text`` shows ``code`` whole, with or without its sign (NFKC, no case).
+
+    ``tests.identity_leaks.shows`` looks for the code without its sign only, so a
+    code with a letter sign ("010594Y9032") shown whole passes it; this looks for both.
+    """
+    seen = re.sub(r"[^0-9a-z]", "", unicodedata.normalize("NFKC", text).casefold())
+    signless = (code[:6] + code[7:]).casefold()
+    return shows(text, code) or signless in seen or code.casefold() in seen
 
 
 def everything(result: ImportResult) -> str:
@@ -237,7 +249,7 @@ def test_a_signless_code_glued_to_letters_is_masked(spelling: str) -> None:
     result = import_notice(
         CTRL + "Rekisterin tietosisältö\n\nRekisteriin tallennetaan nimi ja " + spelling + ".\n"
     )
-    assert not shows(everything(result), CODE)
+    assert not leaks(everything(result))
 
 
 @pytest.mark.parametrize(
@@ -259,7 +271,7 @@ def test_a_code_in_other_company_is_masked(spelling: str) -> None:
     result = import_notice(
         CTRL + "Rekisterin tietosisältö\n\nRekisteriin tallennetaan nimi ja " + spelling + ".\n"
     )
-    assert not shows(everything(result), CODE)
+    assert not leaks(everything(result))
     assert "I014" in {finding.code for finding in result.findings}
 
 
@@ -638,3 +650,60 @@ def test_no_model_leaves_no_trace_of_the_learnt_readers(notice: str) -> None:
         to_toml(result.draft, notes=result.notes) + result.summary_line("x") + repr(result.notes)
     )
     assert not re.search("statistical|ranker|learnt", shown)
+
+
+# --- P10: codes in other digits, or broken at a line end ------------------------------
+
+
+def _spell_digits(digits: str) -> str:
+    return "".join(digits[int(c)] if c.isdigit() else c for c in CODE)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P10: a code written in superscript, subscript or circled digits, or broken "
+    "at a line end with a hyphen, is shown whole in the draft (its key even as ASCII: "
+    "'henkilotunnus-010594y9032-…'), with no I014",
+)
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        pytest.param(_spell_digits("⁰¹²³⁴⁵⁶⁷⁸⁹"), id="superscript"),
+        pytest.param(_spell_digits("₀₁₂₃₄₅₆₇₈₉"), id="subscript"),
+        pytest.param(_spell_digits("⓪①②③④⑤⑥⑦⑧⑨"), id="circled"),
+        pytest.param("010594Y90-\n32", id="hyphen-at-line-end"),
+        pytest.param("0 1 0 5 9 4 Y 9 0 3 2", id="spaced-out"),
+    ],
+)
+def test_a_code_in_other_digits_or_broken_at_a_line_end_is_masked(spelling: str) -> None:
+    result = import_notice(
+        CTRL + "Rekisterin tietosisältö\n\nHenkilötunnus " + spelling + " tallennetaan.\n"
+    )
+    assert not leaks(everything(result))
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        pytest.param(_spell_digits("０１２３４５６７８９"), id="fullwidth"),
+        pytest.param(_spell_digits("٠١٢٣٤٥٦٧٨٩"), id="arabic-indic"),
+        pytest.param(_spell_digits("०१२३४५६७८९"), id="devanagari"),
+        pytest.param(_spell_digits("𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗"), id="math-bold"),
+        pytest.param(CODE.replace("Y", "Ｙ"), id="fullwidth-sign"),
+        pytest.param("010594Y90\u00ad\n32", id="soft-hyphen-at-line-end"),
+        pytest.param("010594Y90\n32", id="line-break"),
+        pytest.param("010594 Y 9032", id="spaces-around-sign"),
+    ],
+)
+def test_a_code_in_other_spellings_is_masked(spelling: str) -> None:
+    result = import_notice(
+        CTRL + "Rekisterin tietosisältö\n\nHenkilötunnus " + spelling + " tallennetaan.\n"
+    )
+    assert not leaks(everything(result))
+    assert "I014" in {finding.code for finding in result.findings}
+
+
+def test_the_leak_check_sees_a_code_with_a_letter_sign() -> None:
+    assert leaks("asiakas 010594Y9032")
+    assert leaks("asiakas 0105949032")
+    assert not leaks("asiakas 010594Y****")
