@@ -31,7 +31,7 @@ from markdown_it import MarkdownIt
 from rekisteri.errors import RekisteriError
 from rekisteri.jsonld import dumps as jsonld_dumps
 from rekisteri.jsonld import to_jsonld
-from rekisteri.lint import lint
+from rekisteri.lint import find_outdated, lint
 from rekisteri.model import (
     Controller,
     DataCategory,
@@ -45,6 +45,7 @@ from rekisteri.model import (
 )
 from rekisteri.render import render_notice, render_record
 from rekisteri.serialize import json_schema, load_register, structure, unstructure
+from rekisteri.serialize import loads as loads_document
 from rekisteri.testing import a_register
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -609,3 +610,140 @@ def test_schema_says_single_field_rules(case: str) -> None:
     with pytest.raises(RekisteriError):
         structure(doc, Register)
     assert not SCHEMA.is_valid(doc)
+
+
+_UNTYPED = {
+    "structure: a key that is not a string": lambda: structure(
+        {"controller": {"name": "Esimerkki Oy"}, 1: 2}, Register
+    ),
+    "structure: a nested key that is not a string": lambda: structure(
+        {"controller": {"name": "Esimerkki Oy", 1: 2}}, Register
+    ),
+    "find_outdated(None)": lambda: find_outdated(None),
+    "find_outdated(bytes)": lambda: find_outdated(b"henkilotietolaki"),
+    "load_register(5)": lambda: load_register(5),
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O7: wrong argument types reach the public API's internals: structure() with a "
+    "non-string key raises a bare TypeError from re, find_outdated(None) an AttributeError, "
+    "load_register(5) a bare TypeError",
+)
+@pytest.mark.parametrize("call", sorted(_UNTYPED))
+def test_wrong_arguments_are_typed_errors(call: str) -> None:
+    """Never a traceback, typed errors: a RekisteriError that is also the builtin."""
+    with pytest.raises(RekisteriError) as caught:
+        _UNTYPED[call]()
+    assert isinstance(caught.value, (TypeError, ValueError))
+
+
+def test_api_refusals_that_held() -> None:
+    """Wrong registers, locales and formats are typed errors everywhere else."""
+    register = a_register()
+    calls = [
+        lambda: render_notice("x"),
+        lambda: render_record(None),
+        lambda: to_jsonld({}),
+        lambda: lint(register, locale=None),
+        lambda: render_notice(register, locale="fi_FI"),
+        lambda: render_notice(register, format="pdf"),
+        lambda: render_notice(register, format="md", fragment=True),
+        lambda: structure({"controller": {"name": "X"}, "rights": {"access"}}, Register),
+        lambda: structure(
+            {"controller": {"name": "X"}, "retention": [{"period": {"years": float("nan")}}]},
+            Register,
+        ),
+        lambda: loads_document(
+            b'{"controller":{"name":"X"},"schema_version":' + b"9" * 5000 + b"}", Register
+        ),
+    ]
+    for call in calls:
+        with pytest.raises(RekisteriError):
+            call()
+
+
+def _record_sections(text: str) -> dict[str, str]:
+    parts = re.split(r"\n([^\n]+)\n-{3,}\n", "\n" + text)
+    return {parts[i].strip()[:2]: parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O8: with processors and no other recipients (none_stated not set) lint and the "
+    "notice count the processors as recipients, but the Art 30 record shows d) [missing]",
+)
+def test_record_and_lint_agree_on_recipients() -> None:
+    base = a_register()
+    register = attrs.evolve(
+        base,
+        recipients=(),
+        none_stated=tuple(x for x in base.none_stated if x is not NoneStated.RECIPIENTS),
+    )
+    assert register.processors
+    codes = {f.code for f in lint(register, locale="en")}
+    notice = render_notice(register, locale="en", format="text")
+    record = _record_sections(render_record(register, locale="en", format="text"))
+    assert "[missing]" not in notice
+    assert "R107" in codes or "[missing]" not in record["d)"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O9: importer.to_toml writes invalid TOML for a processor with sub_processors "
+    "('sub_processors = [name = ...' and a top-level [service] table): complete-v2.toml "
+    "cannot be written back; its docstring promises load_register reads back an equal register",
+)
+def test_to_toml_round_trips_the_complete_example() -> None:
+    import tomllib
+
+    from rekisteri.importer import to_toml
+
+    register = load_register(COMPLETE)
+    assert structure(tomllib.loads(to_toml(register)), Register) == register
+
+
+def test_to_toml_round_trips_texts_with_toml_syntax() -> None:
+    """The part of O9 that held: quotes, backslashes, triple quotes and line feeds."""
+    import tomllib
+
+    from rekisteri.importer import to_toml
+
+    for text in ['a"""b', 'a""', "a\\nb", "a\\", "a'''b", "a\nb", 'x\n"""', "# c", "\\u0041"]:
+        register = Register(
+            controller=Controller(name=text.replace("\n", " ")),
+            description=LocalizedText(fi=text),
+            name=LocalizedText(fi="N", sv=text),
+        )
+        assert structure(tomllib.loads(to_toml(register)), Register) == register
+
+
+def _with_special(condition: str) -> Register:
+    base = a_register()
+    health = DataCategory(
+        key="health", name=LocalizedText(fi="Terveys", sv="Hälsa", en="Health"), special="health"
+    )
+    purpose = attrs.evolve(
+        base.purposes[0], data_categories=("health",), special_category_condition=condition
+    )
+    return attrs.evolve(
+        base,
+        data_categories=(*base.data_categories, health),
+        purposes=(purpose, *base.purposes[1:]),
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O10: special_category_condition takes any text: '9(2)(z)', '9(3)' and '6(1)(a)' "
+    "render as Art 9(2) conditions ('9 artiklan 2 kohdan z alakohta', 'artikel 6.1 a') and lint "
+    "counts them as conditions (no R209); 'foo' is printed as the condition",
+)
+@pytest.mark.parametrize("condition", ["9(2)(z)", "9(3)", "6(1)(a)", "foo"])
+def test_a_special_category_condition_is_an_art_9_2_point(condition: str) -> None:
+    try:
+        register = _with_special(condition)
+    except RekisteriError:
+        return
+    assert {"R209", "R215"} & {f.code for f in lint(register)}
