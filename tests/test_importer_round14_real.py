@@ -7,7 +7,9 @@ nor of a fixture).
 from __future__ import annotations
 
 from rekisteri.importer import import_notice
+from rekisteri.importer._headings import SectionKind
 from rekisteri.importer._runon import dash_glued
+from rekisteri.importer._structure import split
 
 #: A web page whose list of headings was flattened: each heading ends the line before it.
 DASHED = (
@@ -70,3 +72,49 @@ def test_a_heading_in_two_languages_is_not_split() -> None:
         "Tietojen luovuttaminen – Utlämnande av uppgifter\nEi luovuteta.\n"
     )
     assert dash_glued(bilingual) == bilingual
+
+
+#: Numbered headings closed with a period, as some Swedish notices write them.
+PERIODS = (
+    "Registerbeskrivning\n\n"
+    "1. Personuppgiftsansvarig.\n"
+    "Skärgårdens Roddare rf\nHamnvägen 2\n21600 Pargas\nstyrelsen@example.org\n\n"
+    "2. Kontaktperson i frågor om registret.\n"
+    "Elin Strand\nelin.strand@example.org\n\n"
+    "3. Registrets namn.\n"
+    "Medlemsregister för Skärgårdens Roddare rf\n\n"
+    "4. Motivering till och ändamål med behandlingen av uppgifterna.\n"
+    "Uppgifterna används för att sköta medlemskapet och för att skicka medlemsbrev.\n\n"
+    "5. Registrets datainnehåll.\n"
+    "Namn, adress, telefonnummer och e-postadress.\n\n"
+    "6. Uppgifternas bevaringstid.\n"
+    "Uppgifterna bevaras så länge medlemskapet varar och raderas ett år efter det.\n"
+)
+
+
+def test_numbered_headings_closed_with_a_period_are_headings() -> None:
+    headings = {
+        PERIODS[section.heading.start : section.heading.end]: section.kind
+        for section in split(PERIODS)
+        if section.heading is not None
+    }
+    assert headings["2. Kontaktperson i frågor om registret."] is SectionKind.CONTACT
+    assert headings["4. Motivering till och ändamål med behandlingen av uppgifterna."] is (
+        SectionKind.PURPOSES
+    )
+    assert headings["6. Uppgifternas bevaringstid."] is SectionKind.RETENTION
+    draft = import_notice(PERIODS).draft
+    assert draft.contact_person is not None
+    assert draft.contact_person.name == "Elin Strand"
+    assert [p.name.sv for p in draft.purposes if p.name is not None]
+
+
+def test_a_numbered_sentence_after_a_period_heading_stays_a_sentence() -> None:
+    """Numbered next, but a sentence (a verb in it): not read as a heading."""
+    text = PERIODS + "\n7. Uppgifterna lämnas inte ut till någon.\n"
+    last = split(text)[-1]
+    assert last.heading is not None
+    assert text[last.heading.start : last.heading.end] == "7."  # the number heads it alone
+    assert [text[piece.start : piece.end] for piece in last.pieces] == [
+        "Uppgifterna lämnas inte ut till någon."
+    ]

@@ -886,6 +886,13 @@ class _Splitter:
                 kind = recognise(line)  # only a heading of the table
         elif numbered is not None:
             kind = recognise(line) or _guessed(line, numbered=True, question=asks)
+        if (
+            kind is None
+            and numbered is not None
+            and i + 1 < len(block)  # its text right under it, as the page's other headings
+            and self._closes_as_last(line, numbered)
+        ):
+            kind = _guessed(line.rstrip()[:-1], numbered=True)
         if kind is None and i + 1 < len(block):
             following = self.text[block[i + 1][0] : block[i + 1][1]]
             if (
@@ -899,6 +906,30 @@ class _Splitter:
         if kind is None or kind is SectionKind.TITLE:
             return None
         return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, line))
+
+    def _closes_as_last(self, line: str, numbered: re.Match[str]) -> bool:
+        """Whether *line* ends with a period as the page's numbered headings do.
+
+        "3. Registrets namn." then "4. Ändamål med behandlingen av personuppgifter.":
+        numbered next, after a heading of a field that is numbered and closed with
+        a period too, with its text on the lines under it, the period is the page's
+        style, not a sentence's end (the words must still name a field and make no
+        sentence: no verb in them; a numbered sentence alone is read as one).
+        """
+        body = line.rstrip()
+        if (
+            not body.endswith(".")
+            or body.endswith("..")
+            or int(numbered.group(1)) != (self.last_number + 1)
+        ):
+            return False
+        if _PASSIVE.search(body) is not None or _FINITE.search(body) is not None:
+            return False
+        last = next((piece for piece in reversed(self.pieces) if piece.kind == "heading"), None)
+        if last is None or last.section is None:
+            return False
+        heading = self.text[last.start : last.end].rstrip()
+        return heading.endswith(".") and _NUMBERED.match(heading) is not None
 
     def _number_over_heading(self, block: list[tuple[int, int]], i: int) -> Piece | None:
         """A heading's number alone on the line above it: "3." / "Dataskyddsansvarig".
