@@ -198,12 +198,6 @@ def test_consent_status_at_a_past_moment_on_the_command_line(tmp_path: Path) -> 
 # --- M11: an event dated far in the future blocks the person's withdrawal and objection -----
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M11: an event dated decades ahead (a typo in --at) is stored; afterwards the"
-    " person's withdrawal (Art 7(3)) and objection (Art 21) made now are refused as 'earlier than"
-    " the subject's last stored event'",
-)
 @pytest.mark.parametrize("then", ["withdraw", "prohibit_direct_marketing"])
 def test_far_future_event_never_blocks_a_withdrawal_or_objection(then: str) -> None:
     now = datetime.now(UTC)

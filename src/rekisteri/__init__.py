@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final
 
 from rekisteri.errors import (
     ErasureNotFlushedError,
+    FutureEventError,
     IdentifierTypeError,
     InvalidAssociationIdError,
     InvalidCheckpointError,
@@ -87,6 +88,7 @@ __all__ = [
     "DataCategory",
     "DataSubjectCategory",
     "ErasureNotFlushedError",
+    "FutureEventError",
     "IdentifierTypeError",
     "InvalidAssociationIdError",
     "InvalidCheckpointError",

@@ -19,6 +19,7 @@ importable from there (the module is named in brackets)::
     │   └── InvalidIbanError                not an IBAN (python-stdnum)
     ├── InvalidValueError (ValueError)      a model field breaks a rule (empty name, bad key…)
     │   ├── SecretRequiredError             a henkilötunnus subject, but the store has no secret
+    │   ├── FutureEventError                an event dated too far ahead of the store's clock
     │   ├── StoreFileError                  the file is not a store that can be opened
     │   ├── WeakSecretError                 a store's secret is shorter than 32 bytes
     │   ├── WrongSecretError                a store's secret is not the one it was created with
@@ -60,6 +61,7 @@ from typing import Self
 
 __all__ = [
     "ErasureNotFlushedError",
+    "FutureEventError",
     "IdentifierTypeError",
     "InvalidAssociationIdError",
     "InvalidCheckpointError",
@@ -244,6 +246,14 @@ class InvalidValueError(RekisteriError, ValueError):
     """A field of a model object breaks a rule: an empty name, a malformed key.
 
     The message names the field and the rule, never the value.
+    """
+
+
+class FutureEventError(InvalidValueError):
+    """An event is dated further ahead of the store's clock than its ``max_clock_skew``.
+
+    Stored, it would make every later event of the person that is made now
+    "earlier than the last one", a withdrawal or an objection included.
     """
 
 

@@ -23,7 +23,7 @@ import functools
 import hashlib
 import hmac
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
@@ -49,6 +49,7 @@ from rekisteri.errors import (
 from rekisteri.identifiers import hetu
 from rekisteri.store import ChainProblem, Verification
 from rekisteri.store._chain import GENESIS, Head, Keys
+from rekisteri.store._clock import DEFAULT_MAX_CLOCK_SKEW, Window
 from rekisteri.store._sqlite_db import (
     EPOCH,
     MICROSECOND,
@@ -172,6 +173,7 @@ def _prepare(
     purposes: Mapping[str, bool],
     *,
     payload_mac: Callable[[bytes], bytes],
+    window: Window,
 ) -> _Prepared:
     if type(event) is not ConsentEvent and not isinstance(event, ConsentEvent):
         msg = f"events[{index}]: expected a ConsentEvent"
@@ -215,18 +217,13 @@ def _prepare(
             "valid_until": valid_until,
         },  # keys in sorted order: the payload is canonical JSON
     )
+    at_us = (at - EPOCH) // MICROSECOND
+    if at_us > window.latest_us:
+        raise window.refuse(index)
     # tuple.__new__ skips the NamedTuple's Python-level constructor: this runs per event.
     return tuple.__new__(
         _Prepared,
-        (
-            event,
-            subject,
-            purpose,
-            kind,
-            (at - EPOCH) // MICROSECOND,
-            payload,
-            payload_mac(payload),  # Keys.digest
-        ),
+        (event, subject, purpose, kind, at_us, payload, payload_mac(payload)),  # Keys.digest
     )
 
 
@@ -237,21 +234,24 @@ def append(
     ref: Callable[[str], str],
     purposes: Mapping[str, bool],
     keys: Keys,
+    skew: timedelta = DEFAULT_MAX_CLOCK_SKEW,
 ) -> None:
     """Validate a batch of events against the stored state, then write all of it.
 
     *ref* turns a subject into its stored reference; *purposes* maps each
-    known purpose to whether it is direct marketing. Each event is checked
-    on its own first, then the batch against the state read inside the write
+    known purpose to whether it is direct marketing; *skew* is how far ahead
+    of the clock an event may be dated. Each event is checked on its own
+    first, then the batch against the state read inside the write
     transaction (see :meth:`~rekisteri.store.sqlite.SQLiteStore.append`).
     """
-    batch = prepare_batch(events, ref=ref, purposes=purposes, keys=keys)
+    window = Window.now(skew)
+    batch = prepare_batch(events, ref=ref, purposes=purposes, keys=keys, window=window)
     if not batch:
         return
     with immediate(conn):
         head_seq, head_hash = _head(conn)
         state = _load_state(conn, {p.subject for p in batch})
-        rows, seq, link = chain_rows(batch, head_seq, head_hash, state, keys)
+        rows, seq, link = chain_rows(batch, head_seq, head_hash, state, keys, window)
         conn.executemany(_INSERT_EVENT, rows)
         conn.execute("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", (seq, link))
 
@@ -262,12 +262,17 @@ def prepare_batch(
     ref: Callable[[str], str],
     purposes: Mapping[str, bool],
     keys: Keys,
+    window: Window,
 ) -> list[_Prepared]:
-    """Check each event of a batch on its own and compute its row fields (outside any lock)."""
+    """Check each event of a batch on its own and compute its row fields (outside any lock).
+
+    Raises:
+        FutureEventError: An event dated after ``window.latest_us``.
+    """
     refs: dict[str, str] = {}
     payload_mac = fast_hmac(keys.payload)
     return [
-        _prepare(i, event, refs, ref, purposes, payload_mac=payload_mac)
+        _prepare(i, event, refs, ref, purposes, payload_mac=payload_mac, window=window)
         for i, event in enumerate(events)
     ]
 
@@ -280,12 +285,23 @@ State = tuple[
 EventRow = tuple[int, str, str, str, int, bytes, bytes, bytes, bytes, str | None, int | None]
 
 
-def chain_rows(
-    batch: list[_Prepared], head_seq: int, head_hash: bytes, state: State, keys: Keys
+def chain_rows(  # noqa: PLR0917 - the state under the lock, passed through
+    batch: list[_Prepared],
+    head_seq: int,
+    head_hash: bytes,
+    state: State,
+    keys: Keys,
+    window: Window,
 ) -> tuple[list[EventRow], int, bytes]:
     """Validate *batch* against *state* (read under the write lock) and chain its rows.
 
     Returns the rows to insert, and the new head's seq and hash.
+
+    A withdrawal or an objection made now (dated within the skew of the
+    clock) that is earlier than its subject's last event, which is itself
+    ahead of the clock by no more than the skew, is recorded at that
+    event's moment: the person's act is never refused because another
+    event was dated a little ahead (A11's M11).
 
     Raises:
         InvalidValueError: An event earlier than its subject's last one.
@@ -296,7 +312,8 @@ def chain_rows(
     rows: list[EventRow] = []
     prev: bytes = head_hash
     seq: int = head_seq
-    for index, item in enumerate(batch):
+    for index, prepared in enumerate(batch):
+        item = _at_the_latest(prepared, subjects, window, keys)
         status, valid_until_us = _apply(index, item, subjects, consents)
         seq += 1
         digest = item.digest
@@ -320,6 +337,37 @@ def chain_rows(
         )
         prev = link
     return rows, seq, prev
+
+
+#: The person's own acts that are never refused for an event dated a little ahead.
+_PERSONS_ACTS: Final = frozenset({EventKind.WITHDRAW, _PROHIBIT})
+
+
+def _at_the_latest(
+    item: _Prepared, subjects: dict[str, _SubjectState], window: Window, keys: Keys
+) -> _Prepared:
+    """*item*, or a withdrawal/objection made now moved to its subject's last event ahead."""
+    state = subjects.get(item.subject)
+    if (
+        state is None
+        or item.at_us >= state.last_at_us
+        or item.kind not in _PERSONS_ACTS
+        or item.at_us < window.now_us - window.skew_us
+        or state.last_at_us > window.latest_us
+    ):
+        return item
+    at = EPOCH + state.last_at_us * MICROSECOND
+    event = attrs.evolve(item.event, at=at.astimezone(item.event.at.tzinfo))
+    refs = {event.subject: item.subject}
+    return _prepare(
+        0,
+        event,
+        refs,
+        refs.__getitem__,
+        {item.purpose: False},
+        payload_mac=fast_hmac(keys.payload),
+        window=Window(state.last_at_us, 0, window.skew),
+    )
 
 
 def _load_state(conn: sqlite3.Connection, subjects: set[str]) -> State:

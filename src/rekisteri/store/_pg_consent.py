@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Final
 from rekisteri.consent import ConsentRecord
 from rekisteri.store import _consent_sql
 from rekisteri.store._chain import Head
+from rekisteri.store._clock import Window
 from rekisteri.store._consent_sql import ANY_PURPOSE
 from rekisteri.store._pg_db import snapshot, transaction
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
-    from datetime import datetime
+    from datetime import datetime, timedelta
 
     from rekisteri.consent import ConsentEvent
     from rekisteri.store import Verification
@@ -59,16 +60,18 @@ def append(
     ref: Callable[[str], str],
     purposes: Mapping[str, bool],
     keys: Keys,
+    skew: timedelta,
 ) -> None:
     """Validate a batch against the state read under the head lock, then write all of it."""
-    batch = _consent_sql.prepare_batch(events, ref=ref, purposes=purposes, keys=keys)
+    window = Window.now(skew)
+    batch = _consent_sql.prepare_batch(events, ref=ref, purposes=purposes, keys=keys, window=window)
     if not batch:
         return
     with transaction(conn):
         head = _consent_sql.head_of(conn.execute(q(_LOCK_HEAD)).fetchone())
         subjects = sorted({p.subject for p in batch})
         state = _consent_sql.state_from_rows(conn.execute(q(_LATEST_ROWS), (subjects,)))
-        rows, seq, link = _consent_sql.chain_rows(batch, *head, state, keys)
+        rows, seq, link = _consent_sql.chain_rows(batch, *head, state, keys, window)
         with conn.cursor() as cursor:
             cursor.executemany(q(_INSERT_EVENT), rows)
         conn.execute(q(_UPDATE_HEAD), (seq, link))

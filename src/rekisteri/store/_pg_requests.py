@@ -11,10 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from rekisteri.store import _requests_sql
+from rekisteri.store._clock import Window
 from rekisteri.store._pg_db import TABLE_NAMES, snapshot, transaction
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
+    from datetime import timedelta
 
     from rekisteri.requests import DataSubjectRequest, RequestEvent
     from rekisteri.store import Verification
@@ -39,9 +41,11 @@ def append(
     events: Iterable[RequestEvent],
     ref: Callable[[str], str],
     keys: Keys,
+    *,
+    skew: timedelta,
 ) -> None:
     """Validate a batch against the stored requests under the head lock; write all or none."""
-    batch = _requests_sql.prepare_batch(events, ref)
+    batch = _requests_sql.prepare_batch(events, ref, Window.now(skew))
     if not batch:
         return
     with transaction(conn):

@@ -33,7 +33,7 @@ from __future__ import annotations
 import hmac
 import sqlite3
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
@@ -50,6 +50,7 @@ from rekisteri.requests import (
 )
 from rekisteri.store import ChainProblem, Verification
 from rekisteri.store._chain import GENESIS, Head
+from rekisteri.store._clock import DEFAULT_MAX_CLOCK_SKEW, Window
 from rekisteri.store._sqlite_db import as_bytes, immediate, micros, snapshot
 
 if TYPE_CHECKING:
@@ -118,6 +119,7 @@ def append(
     events: Iterable[RequestEvent],
     ref: Callable[[str], str],
     keys: Keys,
+    skew: timedelta = DEFAULT_MAX_CLOCK_SKEW,
 ) -> None:
     """Validate a batch of request events against the stored requests and write all or none.
 
@@ -131,15 +133,22 @@ def append(
         StoreFileError: A stored event of a touched request does not match its
             digest (the file was changed behind the store).
     """
-    batch = prepare_batch(events, ref)
+    batch = prepare_batch(events, ref, Window.now(skew))
     if not batch:
         return
     with immediate(conn):
         _write(conn, batch, keys)
 
 
-def prepare_batch(events: Iterable[RequestEvent], ref: Callable[[str], str]) -> list[RequestEvent]:
-    """Check each event on its own; return the batch with subjects as stored references."""
+def prepare_batch(
+    events: Iterable[RequestEvent], ref: Callable[[str], str], window: Window
+) -> list[RequestEvent]:
+    """Check each event on its own; return the batch with subjects as stored references.
+
+    Raises:
+        FutureEventError: An event dated after ``window.latest_us`` (a receipt
+            dated decades ahead would never be overdue).
+    """
     batch: list[RequestEvent] = []
     refs: dict[str, str] = {}
     for index, item in enumerate(events):
@@ -151,6 +160,8 @@ def prepare_batch(events: Iterable[RequestEvent], ref: Callable[[str], str]) -> 
         if subject is None:
             subject = refs[event.subject] = ref(event.subject)
         aware(event.at, f"events[{index}].at")  # checked again: validators can be bypassed
+        if micros(event.at) > window.latest_us:
+            raise window.refuse(index)
         batch.append(event if subject == event.subject else attrs.evolve(event, subject=subject))
     return batch
 

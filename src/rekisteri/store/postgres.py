@@ -71,7 +71,7 @@ from __future__ import annotations
 import secrets
 import threading
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Final
 
 from rekisteri._redact import redacted_repr
@@ -79,6 +79,7 @@ from rekisteri._validate import aware
 from rekisteri.errors import MissingDependencyError, StoreFileError
 from rekisteri.store import Verification, _consent_sql, _subjects
 from rekisteri.store._chain import Checkpoint, Keys
+from rekisteri.store._clock import DEFAULT_MAX_CLOCK_SKEW, check_skew
 from rekisteri.store._consent_sql import ANY_PURPOSE
 
 try:
@@ -153,6 +154,14 @@ class PostgresStore(_subjects.Closing):
             refused, never changed.
         create: Make the store (the schema and its tables) if the schema has
             none. Without it, a database without the store is refused.
+        max_clock_skew: How far ahead of this machine's clock an event may
+            be dated (default five minutes, at most an hour). An event dated
+            later is refused with :class:`~rekisteri.errors.FutureEventError`:
+            a date typed decades ahead would otherwise block every later
+            event of the person, a withdrawal or objection included (an
+            event is recorded when it happens). A withdrawal or objection
+            made now that is earlier than the person's last event, dated
+            ahead within this skew, is recorded at that event's moment.
 
     Raises:
         SecretTypeError: *secret* is not ``bytes``.
@@ -173,8 +182,10 @@ class PostgresStore(_subjects.Closing):
         purposes: Mapping[str, bool] | Iterable[Purpose] = (),
         schema: str = "rekisteri",
         create: bool = False,
+        max_clock_skew: timedelta = DEFAULT_MAX_CLOCK_SKEW,
     ) -> None:
         self._closed = True  # until the store is open; close() is then harmless
+        self._skew = check_skew(max_clock_skew)
         self._keys = Keys.from_secret(secret)  # raises SecretTypeError, WeakSecretError
         self._q = _pg_db.Queries(_pg_db.check_schema_name(schema))
         self._purposes = _subjects.known_purposes(purposes)
@@ -291,12 +302,20 @@ class PostgresStore(_subjects.Closing):
         Raises:
             InvalidValueError: An unknown purpose, a naive datetime, an event
                 earlier than the subject's last one.
+            FutureEventError: An event dated more than ``max_clock_skew``
+                ahead of the clock (an InvalidValueError).
             InvalidTransitionError: A consent event not allowed in its status.
         """
         _subjects.require_batch(events, "ConsentEvent")
         with self._conn() as conn:
             _pg_consent.append(
-                conn, self._q, events, ref=self._ref, purposes=self._purposes, keys=self._keys
+                conn,
+                self._q,
+                events,
+                ref=self._ref,
+                purposes=self._purposes,
+                keys=self._keys,
+                skew=self._skew,
             )
 
     def record(self, subject: str, purpose: str) -> ConsentRecord | None:
@@ -398,12 +417,14 @@ class PostgresStore(_subjects.Closing):
             InvalidValueError: Not a request event, a naive datetime, events
                 out of order, an extension after the first month, a request
                 id that holds a henkilötunnus.
+            FutureEventError: An event dated more than ``max_clock_skew``
+                ahead of the clock.
             InvalidTransitionError: An event not allowed in its request's status.
         """
         _subjects.require_batch(events, "RequestEvent")
         batch = _subjects.without_codes_in_request_ids(events)
         with self._conn() as conn:
-            _pg_requests.append(conn, self._q, batch, self._ref, self._keys)
+            _pg_requests.append(conn, self._q, batch, self._ref, self._keys, skew=self._skew)
 
     def request(self, request_id: str) -> DataSubjectRequest | None:
         """Return the request with *request_id*, or ``None`` (its subject as stored)."""

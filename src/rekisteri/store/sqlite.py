@@ -46,7 +46,7 @@ import os
 import secrets
 import sqlite3
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, Final, ParamSpec, TypeVar
 
@@ -54,6 +54,7 @@ from rekisteri._validate import aware
 from rekisteri.errors import StoreFileError
 from rekisteri.store import _consent_sql, _requests_sql, _schema, _sqlite_db, _subjects
 from rekisteri.store._chain import Checkpoint, Keys
+from rekisteri.store._clock import DEFAULT_MAX_CLOCK_SKEW, check_skew
 from rekisteri.store._consent_sql import ANY_PURPOSE
 
 if TYPE_CHECKING:
@@ -134,6 +135,14 @@ class SQLiteStore(_subjects.Closing):
         create: Make a new store when the file is missing or empty. Pass
             ``False`` to only open an existing store (for reading, say): a
             missing or empty file is then refused and left untouched.
+        max_clock_skew: How far ahead of this machine's clock an event may
+            be dated (default five minutes, at most an hour). An event dated
+            later is refused with :class:`~rekisteri.errors.FutureEventError`:
+            a date typed decades ahead would otherwise block every later
+            event of the person, a withdrawal or objection included (an
+            event is recorded when it happens). A withdrawal or objection
+            made now that is earlier than the person's last event, dated
+            ahead within this skew, is recorded at that event's moment.
 
     Threads: one store may be shared by the threads of a process (a web
     framework's thread pool, say). It has one connection and a lock
@@ -167,7 +176,9 @@ class SQLiteStore(_subjects.Closing):
         secret: bytes,
         purposes: Mapping[str, bool] | Iterable[Purpose] = (),
         create: bool = True,
+        max_clock_skew: timedelta = DEFAULT_MAX_CLOCK_SKEW,
     ) -> None:
+        self._skew = check_skew(max_clock_skew)
         self._keys = Keys.from_secret(secret)  # raises SecretTypeError, WeakSecretError
         self._path = os.fspath(path)
         if not create and self._path != ":memory:" and not Path(self._path).is_file():
@@ -230,11 +241,18 @@ class SQLiteStore(_subjects.Closing):
             InvalidValueError: An unknown purpose, a naive datetime, an event
                 earlier than the subject's last one. The message names the
                 position in the batch and the purpose, never the subject.
+            FutureEventError: An event dated more than ``max_clock_skew``
+                ahead of the clock (an InvalidValueError).
             InvalidTransitionError: A consent event not allowed in its status.
         """
         _subjects.require_batch(events, "ConsentEvent")
         _consent_sql.append(
-            self._conn, events, ref=self._ref, purposes=self._purposes, keys=self._keys
+            self._conn,
+            events,
+            ref=self._ref,
+            purposes=self._purposes,
+            keys=self._keys,
+            skew=self._skew,
         )
 
     # -- reading ---------------------------------------------------------------
@@ -385,6 +403,8 @@ class SQLiteStore(_subjects.Closing):
             InvalidValueError: Not a request event, a naive datetime, events
                 out of order, an extension after the first month, a
                 henkilötunnus subject without a secret.
+            FutureEventError: An event dated more than ``max_clock_skew``
+                ahead of the clock.
             InvalidTransitionError: An event not allowed in its request's status.
 
         A ``request_id`` that holds a henkilötunnus, in any spelling, is
@@ -392,7 +412,7 @@ class SQLiteStore(_subjects.Closing):
         """
         _subjects.require_batch(events, "RequestEvent")
         events = _subjects.without_codes_in_request_ids(events)
-        _requests_sql.append(self._conn, events, self._ref, self._keys)
+        _requests_sql.append(self._conn, events, self._ref, self._keys, self._skew)
 
     def request(self, request_id: str) -> DataSubjectRequest | None:
         """Return the request with *request_id*, or ``None``.
