@@ -747,3 +747,79 @@ def test_a_special_category_condition_is_an_art_9_2_point(condition: str) -> Non
     except RekisteriError:
         return
     assert {"R209", "R215"} & {f.code for f in lint(register)}
+
+
+#: Implicit bidi marks: LRM, RLM and the Arabic letter mark. They embed nothing, but a
+#: strong right-to-left mark reorders the digits and punctuation around it.
+_BIDI_MARKS = ["\u200e", "\u200f", "\u061c"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O11: the bidi marks U+200E/U+200F/U+061C pass the control-character rule and reach "
+    "the HTML raw; in Chromium 'Katu 12<U+061C> 34, 00100 Helsinki' displays as "
+    "'Katu 12 00100, 34 Helsinki' (model.md refuses bidi characters that 'can make a text "
+    "display differently from what it says')",
+)
+@pytest.mark.parametrize("mark", _BIDI_MARKS)
+def test_bidi_marks_cannot_reorder_a_notice(mark: str) -> None:
+    from rekisteri.model import Address
+
+    try:
+        register = Register(
+            controller=Controller(
+                name="Esimerkki Oy",
+                address=Address(street=f"Katu 12{mark} 34", postal_code="00100", town="Helsinki"),
+            )
+        )
+    except RekisteriError:
+        return
+    for fmt in FORMATS:
+        assert mark not in render_notice(register, locale="en", format=fmt)
+
+
+def _cli(*args: str) -> Any:
+    from click.testing import CliRunner
+
+    from rekisteri.cli import cli
+
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+_SOFT = "Tietosuoja\u00adselosteen yllä\u00adpito"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O12: rekisteri render/record write a soft hyphen (U+00AD) or zero-width space of "
+    "the register's text as the literal escape '\\xad'/'\\u200b' into the notice, with -o too "
+    "(the terminal-safety rule applied to a document): 'Tietosuoja\\xadselosteen' is published",
+)
+@pytest.mark.parametrize(
+    ("command", "fmt"), [("render", "html"), ("render", "md"), ("record", "text")]
+)
+def test_cli_notice_keeps_soft_hyphens(tmp_path: Path, command: str, fmt: str) -> None:
+    source = tmp_path / "register.toml"
+    source.write_text(
+        '[controller]\nname = "Esimerkki Oy"\n\n[[purposes]]\nkey = "a"\n'
+        f'name = "{_SOFT}"\nlegal_basis = "contract"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / f"out.{fmt}"
+    result = _cli(command, str(source), "-f", fmt, "-o", str(out))
+    assert result.exit_code == 0
+    written = out.read_text(encoding="utf-8")
+    api = (render_notice if command == "render" else render_record)(
+        load_register(source), format=fmt
+    )
+    assert "\\xad" not in written
+    assert written == api
+
+
+def test_cli_jsonld_keeps_soft_hyphens(tmp_path: Path) -> None:
+    """The part of O12 that held: JSON-LD carries the character (as a JSON escape)."""
+    source = tmp_path / "register.toml"
+    source.write_text(f'[controller]\nname = "{_SOFT}"\n', encoding="utf-8")
+    out = tmp_path / "out.jsonld"
+    assert _cli("jsonld", str(source), "-o", str(out)).exit_code == 0
+    assert _SOFT in json.dumps(json.loads(out.read_text(encoding="utf-8")), ensure_ascii=False)
