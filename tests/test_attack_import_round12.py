@@ -34,7 +34,6 @@ import re
 import time
 import tracemalloc
 import unicodedata
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 import pytest
@@ -2578,37 +2577,7 @@ def _best_of(text: str, runs: int) -> float:
     return best
 
 
-class _EndOfFileProbe(HTMLParser):
-    """Whether this Python's html.parser closes a comment left open at the end (HTML5)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.comments: list[str] = []
-
-    def handle_comment(self, data: str) -> None:
-        self.comments.append(data)
-
-
-def _stdlib_parser_is_old() -> bool:
-    # As far as A9 recalls (not verified here: only 3.11.7 is installed), CPython's 2025
-    # security releases made html.parser close a comment left open at the end of the input,
-    # as HTML5 does, in the change that removed its quadratic re-scanning; an older parser
-    # gives the text back as data. The xfail holds on such a parser; on a newer one the test
-    # must pass as it is.
-    probe = _EndOfFileProbe()
-    probe.feed("<!--x")
-    probe.close()
-    return not probe.comments
-
-
 @pytest.mark.slow
-@pytest.mark.xfail(
-    _stdlib_parser_is_old(),
-    strict=True,
-    reason="bug K15: an HTML page with a run of unclosed '<!--', '<?x' or '</ x' costs "
-    "quadratic time (100 kB of '<!--' 6.6 s, 26x prose; '<?x' 100 kB 1.0 s, 400 kB 18 s); the "
-    "bare stdlib html.parser of Python 3.11.7 shows the same growth",
-)
 @pytest.mark.parametrize("flood", sorted(MARKUP_FLOODS))
 def test_unclosed_markup_costs_no_more_than_four_times_prose(flood: str) -> None:
     unit, size = MARKUP_FLOODS[flood]

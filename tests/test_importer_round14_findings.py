@@ -6,8 +6,11 @@ none is taken from the held-out or the development fixtures.
 
 from __future__ import annotations
 
+import time
+
 from rekisteri.importer import import_notice
 from rekisteri.importer._cookies import header_columns, read_cookies
+from rekisteri.importer._html import html_to_text
 
 # --- K23: an HTML cookie table is read by its cells, a row a line ----------------------
 
@@ -84,3 +87,29 @@ def test_an_expiry_column_in_other_words_is_the_duration() -> None:
     for column in ("Vanhenemisaika", "Utgångstid", "Löptid", "Lifespan"):
         found = read_cookies(["Eväste\tTarkoitus\t" + column, "hh_kori\tostoskori\t7 päivää"])
         assert [(c.name, c.duration) for c in found.cookies] == [("hh_kori", "7 päivää")], column
+
+
+# --- K15: markup that nothing closes is text, read in linear time ----------------------
+
+
+def test_markup_that_nothing_closes_is_text() -> None:
+    assert html_to_text("<p>Avoinna<!-- huom</p><p>Suljettu</p>")[0] == (
+        "Avoinna<!-- huom\n\nSuljettu\n\n"
+    )
+    assert html_to_text("<p>Ovi</p><!-- kesken")[0] == "Ovi\n\n<!-- kesken\n"
+    assert html_to_text("<p>Ovi<!-- piilossa --></p>")[0] == "Ovi\n\n"
+    assert html_to_text("<p>Ovi</p><?kesken")[0] == "Ovi\n\n<?kesken\n"
+    assert html_to_text("<p>Ovi</p><![CDATA[kesken")[0] == "Ovi\n\n<![CDATA[kesken\n"
+
+
+def test_a_run_of_unclosed_comments_costs_no_more_than_its_length() -> None:
+    small = "<h1>Seloste</h1>" + "<!--" * 2_000
+    large = "<h1>Seloste</h1>" + "<!--" * 40_000
+    assert html_to_text(large)[0].count("<!--") == 40_000  # all of it text, none lost
+    assert _seconds(large) < 20 * _seconds(small) + 0.5  # 20x the input, not 400x the time
+
+
+def _seconds(markup: str) -> float:
+    start = time.process_time()
+    html_to_text(markup)
+    return time.process_time() - start

@@ -502,12 +502,58 @@ def html_to_text(markup: str) -> tuple[str, list[tuple[int, int]], list[int]]:
     to the next. Each is left out like a comment, as a browser does; one
     without its ``>`` is kept as text, so that nothing after it is lost.
     """
-    fed = _ODD_DECLARATION.sub(_as_browser_shows, markup)
+    fed = _unclosed_as_text(_ODD_DECLARATION.sub(_as_browser_shows, markup))
     parser = _Extractor(fed)
     parser.feed(fed)
     parser.close()
     parser._break(1)  # noqa: SLF001 - flush the last block
     return "".join(parser.parts), parser.headings, sorted(parser.items)
+
+
+#: What opens a comment, a CDATA section, a tag, an end tag, a declaration or a
+#: processing instruction; group 1 tells which.
+_OPENER: Final = re.compile(r"<(!--|!\[CDATA\[|[!?/A-Za-z])", re.IGNORECASE)
+_COMMENT_CLOSE: Final = re.compile(r"--\s*>")
+_SECTION_CLOSE: Final = re.compile(r"]\s*]\s*>")
+
+
+def _unclosed_as_text(markup: str) -> str:
+    """*markup* with each ``<`` that nothing after it closes escaped: it is text.
+
+    A comment with no ``-->`` after it, a CDATA section with no ``]]>``, a tag,
+    end tag or processing instruction with no ``>``: the standard library's
+    parser of most Python versions gives each back as text, but only after
+    searching the rest of the input for its end, once for each of them (a run
+    of ``<!--`` cost time growing with the square of its length); newer ones
+    read an unclosed comment to the end of the input as a comment. Escaped
+    here, each is text on every version (nothing after it is lost unseen), and
+    the work is linear: the last possible closer of each kind is found once.
+    """
+    last_gt = markup.rfind(">")
+    if last_gt < 0:
+        return markup.replace("<", "&lt;")
+    comment_close = _last_start(_COMMENT_CLOSE, markup)
+    section_close = _last_start(_SECTION_CLOSE, markup)
+
+    def closable(opener: re.Match[str]) -> str:
+        start, kind = opener.start(), opener.group(1)
+        if kind == "!--":
+            unclosed = start + 4 > comment_close
+        elif kind.startswith("!["):
+            unclosed = start + 3 > section_close
+        else:
+            unclosed = start > last_gt
+        return "&lt;" + opener.group(0)[1:] if unclosed else opener.group(0)
+
+    return _OPENER.sub(closable, markup)
+
+
+def _last_start(pattern: re.Pattern[str], text: str) -> int:
+    """Where the last match of *pattern* in *text* starts; -1 if none."""
+    last = -1
+    for found in pattern.finditer(text):
+        last = found.start()
+    return last
 
 
 def _as_browser_shows(declaration: re.Match[str]) -> str:
