@@ -477,3 +477,19 @@ def test_the_fields_a_sentence_says_are_read_as_by_each_pattern(low: str) -> Non
     early = [kind for kind, at in each if at <= _content._OPENING]
     plain = early[0] if len(early) == 1 and _content._PERSONAL_DATA.search(low) else None
     assert _content.field_opened(low) is plain
+
+
+_RUN_PIECES = (
+    "nimi", "Osoite", "tieto 12", " ", "- ", "-", "–", " – ", "•", " • ", "·", "●", "▪", "|", "/",
+    " / ", "1) ", "2. ", "1.", "2)", "12", "3) ", "a", "Etu- ja sukunimi", "nimi- osoite", "\n",
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=8).map("".join) | st.text(max_size=8))
+def test_a_text_without_run_characters_has_no_run_mark_nor_glued_dash(text: str) -> None:
+    # split_items and item_run ask for a mark's or a dash's character before their patterns
+    if _lists._RUN_CHARS.search(text) is None:
+        assert _lists._RUN_MARK.search(text) is None
+        assert _lists._GLUED_DASH.search(text) is None
+    assert _lists._run_marked(text) == (_lists._RUN_MARK.search(text) is not None)
