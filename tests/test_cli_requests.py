@@ -218,6 +218,73 @@ v2,receipts,,2019-06-30,tax audit 2025
 """
 
 
+class TestListAtAMoment:
+    """`requests list --at <past>` lists the requests as they stood then, not today's open ones.
+
+    r1: received 5.1.2026, fulfilled 20.1. r2: received 1.3. r3: received 2.1,
+    fulfilled late on 1.3 (due 2.2).
+    """
+
+    @pytest.fixture
+    def db(self, runner: CliRunner, tmp_path: Path) -> Path:
+        """The store of the three requests (accepted the day after receipt)."""
+        db = tmp_path / "r.db"
+        for request, event, at, right in (
+            ("r3", "receive", "2026-01-02T10:00Z", "access"),
+            ("r3", "acknowledge", "2026-01-03T10:00Z", None),
+            ("r3", "accept", "2026-01-03T11:00Z", None),
+            ("r1", "receive", "2026-01-05T10:00Z", "erasure"),
+            ("r1", "acknowledge", "2026-01-06T10:00Z", None),
+            ("r1", "accept", "2026-01-06T11:00Z", None),
+            ("r1", "fulfil", "2026-01-20T10:00Z", None),
+            ("r2", "receive", "2026-03-01T10:00Z", "access"),
+            ("r3", "fulfil", "2026-03-01T11:00Z", None),
+        ):
+            extra = ["--right", right] if right else []
+            result = record(runner, db, "--request", request, "--subject", "c-1",
+                            "--event", event, "--at", at, *extra)  # fmt: skip
+            assert result.exit_code == 0, result.output
+        return db
+
+    def listed(self, runner: CliRunner, db: Path, *args: str) -> list[list[str]]:
+        """The first five columns of the listed lines."""
+        result = run(runner, "requests", "list", "--db", str(db), *args)
+        assert result.exit_code in (0, 1), result.output
+        return [line.split("\t")[:5] for line in result.stdout.splitlines()]
+
+    def test_open_then(self, runner: CliRunner, db: Path) -> None:
+        """On 10.1 r1 and r3 were open (accepted); r2 was not yet received."""
+        assert self.listed(runner, db, "--at", "2026-01-10T12:00Z") == [
+            ["r1", "erasure", "accepted", "2026-02-05", "26 days left"],
+            ["r3", "access", "accepted", "2026-02-02", "23 days left"],
+        ]
+
+    def test_all_then(self, runner: CliRunner, db: Path) -> None:
+        """--all on 25.1 lists r1 closed then and r3 open; r2 is not there yet."""
+        assert [
+            row[:3] for row in self.listed(runner, db, "--all", "--at", "2026-01-25T12:00Z")
+        ] == [
+            ["r1", "erasure", "fulfilled"],
+            ["r3", "access", "accepted"],
+        ]
+
+    def test_overdue_then(self, runner: CliRunner, db: Path) -> None:
+        """On 15.2 r3 was overdue (closed only on 1.3): --overdue lists it and exits 1."""
+        result = run(runner, "requests", "list", "--db", str(db), "--overdue",
+                     "--at", "2026-02-15T12:00Z")  # fmt: skip
+        assert result.exit_code == 1, result.output
+        assert [line.split("\t")[0] for line in result.stdout.splitlines()] == ["r3"]
+        due = run(runner, "requests", "list", "--db", str(db), "--due", "30",
+                  "--at", "2026-01-10T12:00Z", "--format", "json")  # fmt: skip
+        assert due.exit_code == 0, due.output
+        assert '"r1"' in due.stdout
+        assert '"r2"' not in due.stdout
+
+    def test_now_is_unchanged(self, runner: CliRunner, db: Path) -> None:
+        """Without --at: r2 alone is open today."""
+        assert [row[0] for row in self.listed(runner, db)] == ["r2"]
+
+
 class TestRetentionPlan:
     def test_plan(self, runner: CliRunner, tmp_path: Path) -> None:
         """The plan prints one action per record with its basis and keep-until day."""

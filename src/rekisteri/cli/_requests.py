@@ -269,6 +269,16 @@ def _line(request: DataSubjectRequest, at: datetime) -> str:
     )
 
 
+def _as_of(request: DataSubjectRequest, moment: datetime) -> DataSubjectRequest | None:
+    """*request* as it stood at *moment*: folded from its events until then; ``None`` before."""
+    if moment >= request.since:
+        return request
+    from rekisteri.requests import DataSubjectRequest
+
+    events = [event for event in request.events if event.at <= moment]
+    return DataSubjectRequest.fold(events) if events else None
+
+
 @requests_group.command(name="list")
 @_db
 @click.option(
@@ -288,6 +298,9 @@ def requests_list(
 ) -> None:
     """List requests with their due dates: open ones by default.
 
+    With --at, the requests as they stood at that moment: those received by
+    then, in their status then (one closed since is listed if it was open).
+
     --due DAYS lists the requests due within DAYS days and, first, every
     overdue one (a request past its deadline is the most due of all).
     --overdue lists only the overdue ones. Exit 1 if any request listed is
@@ -297,14 +310,19 @@ def requests_list(
     from rekisteri.requests import overdue as overdue_requests
 
     moment = aware_datetime(at, "--at")
+    listing = due is None and not overdue
     with open_store(db, create=True, missing=_MISSING) as store:
         try:
-            if due is None and not overdue:
-                found = store.requests(only_open=not show_all)
+            # A past moment: every request, as it stood then (one closed since was open).
+            stored = store.requests(only_open=at is None and not (listing and show_all))
+            if at is not None:
+                stored = [then for r in stored if (then := _as_of(r, moment)) is not None]
+            if listing:
+                found = stored if show_all else [r for r in stored if r.is_open]
             else:
-                found = overdue_requests(store.requests(only_open=True), at=moment)
+                found = overdue_requests(stored, at=moment)
                 if due is not None:
-                    found += due_within(store.requests(only_open=True), due, at=moment)
+                    found += due_within(stored, due, at=moment)
         except RekisteriError as exc:
             fail_error(exc)
     late = [r for r in found if r.is_overdue(moment)]
