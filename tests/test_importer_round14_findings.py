@@ -11,6 +11,7 @@ import time
 from rekisteri.importer import import_notice
 from rekisteri.importer._cookies import header_columns, read_cookies
 from rekisteri.importer._html import html_to_text
+from rekisteri.importer._name_ranker import in_language, ranked_name
 
 # --- K23: an HTML cookie table is read by its cells, a row a line ----------------------
 
@@ -113,3 +114,22 @@ def _seconds(markup: str) -> float:
     start = time.process_time()
     html_to_text(markup)
     return time.process_time() - start
+
+
+# --- R5-14: the name ranker takes a name only in the notice's language -----------------
+
+
+def test_a_ranked_name_in_another_language_is_refused() -> None:
+    swedish = (
+        "Personuppgiftsansvarig\n\nHarjulan Huvila Ab\nHarjuvägen 7, 40100 Jyväskylä\n\n"
+        "Registret heter Gästregister (Vierasrekisteri).\n\nÄndamålet med behandlingen\n\n"
+        "Uppgifterna används för att sköta bokningarna och för fakturering av gästerna.\n"
+    )
+    # the Finnish word in brackets would be the best phrase: in a Swedish notice it names nothing
+    assert ranked_name(swedish, "fi") == ("Vierasrekisteri", 104, 119)
+    assert ranked_name(swedish, "sv") is None
+    assert import_notice(swedish).draft.name is None
+    assert in_language("Vierasrekisteri", "fi")
+    assert not in_language("Vierasrekisteri", "sv")
+    assert in_language("Gästregistret", "sv")
+    assert in_language("Guest register", "en")

@@ -345,8 +345,34 @@ def choose(
     return value, best
 
 
-def ranked_name(text: str) -> tuple[str, int, int] | None:
+#: The register's words of a notice's language ("register" is Swedish and English).
+_LANGUAGE_WORDS: Final = {
+    "fi": re.compile(r"(?i)(?:rekisteri|tietokanta|luettelo|kortisto|tietovaranto)$"),
+    "sv": re.compile(r"(?i)(?:register|registret|förteckning|förteckningen|databas)$"),
+    "en": re.compile(r"(?i)(?:register|registry|database)$"),
+}
+
+
+def in_language(name: str, lang: str) -> bool:
+    """Whether the register's word of the candidate *name* is a word of the language *lang*.
+
+    Examples:
+        >>> in_language("Jäsenrekisteri", "sv"), in_language("Medlemsregister", "sv")
+        (False, True)
+    """
+    words = (_register_word(word.group()) for word in _WORD.finditer(name))
+    return any(
+        _LANGUAGE_WORDS[lang].search(found.group("stem")) for found in words if found is not None
+    )
+
+
+def ranked_name(text: str, lang: str | None = None) -> tuple[str, int, int] | None:
     r"""The best candidate when the model is confident of it: name and span, or ``None``.
+
+    Only a candidate in the notice's language (*lang*, else judged from *text*)
+    is taken: in a Swedish notice, "Registret heter Medlemsregister
+    (Jäsenrekisteri)" names no Finnish register (R5-14); the draft's name is
+    put in the notice's language, and a name in another one would be wrong there.
 
     Examples:
         >>> ranked_name("Tietosuojaseloste\n\nKylän Soutajat ry:n jäsenrekisteri\n")
@@ -355,7 +381,12 @@ def ranked_name(text: str) -> tuple[str, int, int] | None:
         >>> ranked_name("Tietoja käytetään laskutukseen.\n") is None
         True
     """
-    chosen = choose(candidates(text))
+    if lang is None:
+        from rekisteri.importer import _language  # the package imports this module
+
+        lang = _language(text)
+    found = [c for c in candidates(text) if in_language(c.name, lang)]
+    chosen = choose(found)
     if chosen is None:
         return None
     return chosen[1].name, chosen[1].start, chosen[1].end
