@@ -118,3 +118,33 @@ def test_a_numbered_sentence_after_a_period_heading_stays_a_sentence() -> None:
     assert [text[piece.start : piece.end] for piece in last.pieces] == [
         "Uppgifterna lämnas inte ut till någon."
     ]
+
+
+#: A notice's date alone on the line under its two title lines.
+DATED_TITLE = (
+    "Tietosuojaseloste\n"
+    "Yhdistyksen informointiasiakirja\n"
+    "3.11.2021\n\n"
+    "1. Rekisterinpitäjä\n\n"
+    "Mäntylän Kuoro ry\nKoulutie 5, 35800 Mänttä\nkuoro@example.org\n\n"
+    "2. Rekisterin nimi\n\n"
+    "Mäntylän Kuoron jäsenrekisteri\n"
+)
+
+
+def test_a_date_under_the_title_is_the_notice_date() -> None:
+    result = import_notice(DATED_TITLE)
+    assert str(result.draft.updated) == "2021-11-03"
+    at = DATED_TITLE.index("3.11.2021")
+    assert any(m.field == "updated" and m.start <= at < m.end for m in result.mapped)
+    headings = [
+        DATED_TITLE[s.heading.start : s.heading.end] for s in split(DATED_TITLE) if s.heading
+    ]
+    assert "3.11.2021" not in " ".join(headings)  # the date is no word of the title
+
+
+def test_a_date_under_the_title_is_not_read_when_an_update_is_stated() -> None:
+    text = DATED_TITLE + "\nPäivitetty 1.2.2023\n"
+    assert str(import_notice(text).draft.updated) == "2023-02-01"
+    earlier = DATED_TITLE.replace("3.11.2021", "3.11.2024") + "\nPäivitetty 1.2.2023\n"
+    assert str(import_notice(earlier).draft.updated) == "2023-02-01"

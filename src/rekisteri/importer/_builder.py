@@ -13,6 +13,7 @@ from rekisteri.importer._cues import (
     HETU_WORDS,
     STATUTE,
     UNTIL_END,
+    bare_date,
     flat,
     meaningful,
     period_of,
@@ -336,6 +337,17 @@ class Builder:
         self.map(s, e, "updated")
         rest = self.text[start:s] + self.text[e:end]
         return sum(c.isalnum() for c in rest) < 4
+
+    def take_bare_date(self, start: int, end: int) -> bool:
+        """Read ``text[start:end]`` as the notice's date if it is a date alone (see bare_date)."""
+        found = bare_date(self.text, start, end)
+        if found is None:
+            return False
+        when, s, e = found
+        if self.updated is None or when > self.updated:
+            self.updated = when
+        self.map(s, e, "updated")
+        return True
 
     def add_processor(self, name: str, service: str | None, start: int, end: int) -> None:
         if self._new("processor", name):

@@ -1021,6 +1021,31 @@ def updated_anywhere(text: str) -> bool:
     return UPDATED.search(text) is not None
 
 
+#: A date alone, in numbers: "15.10.2020", "2020-10-15".
+_BARE_DATE: Final = re.compile(
+    r"[ \t]*(?P<date>(?P<day>[0-9]{1,2})\.[ ]?(?P<month>[0-9]{1,2})\.[ ]?"
+    r"(?P<year>(?:19|20)[0-9]{2})"
+    r"|(?P<iso_year>(?:19|20)[0-9]{2})-(?P<iso_month>[0-9]{1,2})-(?P<iso_day>[0-9]{1,2}))\.?[ \t]*"
+)
+
+
+def bare_date(text: str, start: int, end: int) -> tuple[date, int, int] | None:
+    """The date that ``text[start:end]`` is, alone, if the notice states no update date.
+
+    A date alone under a notice's title ("Tietosuojaseloste" / "15.10.2020") is
+    the notice's date; where the notice says when it was updated elsewhere it
+    may be the date it was written, and is not read.
+    """
+    found = _BARE_DATE.fullmatch(text, start, end)
+    if found is None or updated_anywhere(text):
+        return None
+    try:
+        when = date(*_date_of(found))
+    except ValueError:
+        return None
+    return when, found.start("date"), found.end("date")
+
+
 def _dates_in(
     pattern: re.Pattern[str], text: str, start: int, end: int
 ) -> list[tuple[date, int, int]]:

@@ -1461,7 +1461,9 @@ class Extractor:
         text: str | None = None,
     ) -> str | None:
         """Send one sentence to its field; return the field if it came from a cue."""
-        if self.out.take_updated(start, end):
+        if self.out.take_updated(start, end) or (
+            kind is SectionKind.TITLE and self.out.take_bare_date(start, end)
+        ):
             return None
         sentence = flat(text if text is not None else self.text[start:end])
         if (

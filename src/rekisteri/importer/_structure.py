@@ -99,6 +99,11 @@ _NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})(?:\.|[a-h]\)?)?[ \t]+[A-ZÄÖ
 _SUBNUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\.[0-9]{1,2}\.?[ \t]+\S")
 #: How far a numbered heading's number may jump past the last heading's.
 _NUMBER_GAP: Final = 3
+#: A date alone on its line, perhaps with a short label: "15.10.2020", "Päivitetty 1.2.2024".
+_DATE_ALONE: Final = re.compile(
+    r"[ \t]*(?:[^\W\d_]{3,20}(?:[ \t]+[^\W\d_]{2,20})?[ \t]*:?[ \t]*)?"
+    r"(?:[0-9]{1,2}\.[ \t]?[0-9]{1,2}\.[ \t]?[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})\.?[ \t]*"
+)
 _PASSIVE: Final = re.compile(r"\w(?:taan|tään|daan|dään)\b")
 #: A finite verb: "Säätiössä on henkilörekisterit liittyen" is a sentence, unless
 #: its words name a kind of section ("Kuka on rekisterinpitäjä").
@@ -471,7 +476,8 @@ class _Splitter:
                 or _statement(joined)
             ):
                 continue
-            whole = i == 0 and i + k == n
+            # a title over the notice's date alone on the line below is a whole block too
+            whole = i == 0 and (i + k == n or self._dated_below(block, i + k, kind))
             at_start = i == 0 and kind is not SectionKind.TITLE
             at_end = (
                 i > 0
@@ -1350,6 +1356,14 @@ class _Splitter:
         """
         return not (i + 1 < len(block) and self._bulleted(block[i + 1]))
 
+    def _dated_below(self, block: list[tuple[int, int]], at: int, kind: SectionKind) -> bool:
+        """Whether a title's block ends with one date line from *at* ("15.10.2020")."""
+        return (
+            kind is SectionKind.TITLE
+            and at == len(block) - 1
+            and _DATE_ALONE.fullmatch(self.text, *block[at]) is not None
+        )
+
     def _may_be_taken(self, block: list[tuple[int, int]], i: int, k: int, last: str) -> bool:
         """Whether lines *i* to *i + k* stand where :meth:`_heading` may take a heading.
 
@@ -1368,8 +1382,13 @@ class _Splitter:
         """Whether the lines *lines* (the last one's text *last*) may be one heading."""
         if last.endswith((".", ",", ";")) and not last.endswith(("jne.", "mm.")):
             return False
-        # a heading run over lines goes on with words, not with a list's bullet
-        return len(lines) == 1 or not any(self._bulleted(line) for line in lines[1:])
+        # a heading run over lines goes on with words, not with a list's bullet nor with
+        # the notice's date on a line of its own under its title ("Tietosuojaseloste" /
+        # "15.10.2020"): that is the date of the notice, not words of its heading
+        return len(lines) == 1 or not any(
+            self._bulleted(line) or _DATE_ALONE.fullmatch(self.text, *line) is not None
+            for line in lines[1:]
+        )
 
     def _bulleted(self, line: tuple[int, int]) -> bool:
         """Whether *line* opens a list item: a bullet sign, or an HTML list item."""
