@@ -493,3 +493,22 @@ def test_a_text_without_run_characters_has_no_run_mark_nor_glued_dash(text: str)
         assert _lists._RUN_MARK.search(text) is None
         assert _lists._GLUED_DASH.search(text) is None
     assert _lists._run_marked(text) == (_lists._RUN_MARK.search(text) is not None)
+
+
+_SMELL_WORDS = (
+    "Rekisterin", "pitämisen", "peruste", "on", "asiakassuhde", "jäsenyys", "Pidätämme",
+    "oikeuden", "muuttaa", "tätä", "selostetta", "We", "may", "change", "this", "notice",
+    "customer", "relationship", "Vi", "kan", "ändra", "denna", "beskrivning", "ilmoitamme",
+    "nimi", "osoite", ".", ",", "SUHDE", "UPDATE",
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SMELL_WORDS), max_size=10).map(" ".join))
+def test_a_text_without_either_smells_words_has_neither_smell(text: str) -> None:
+    # the linter's R211/R212 pass asks for both rules' words in one search first
+    from rekisteri.lint import _smells
+
+    if not _smells.may_smell(text.casefold()):
+        assert _smells.relationship_as_basis(text) is None
+        assert _smells.change_without_notice(text) is None

@@ -16,6 +16,7 @@ from rekisteri.lint._smells import (
     bare_relationship,
     change_without_notice,
     hedge,
+    may_smell,
     relationship_as_basis,
 )
 from rekisteri.model import (
@@ -428,6 +429,8 @@ def _relationship(context: _Context) -> None:
     changes: list[tuple[str, str]] = []
     for path, text in context.all_texts:
         folded = text.casefold()
+        if not may_smell(folded):
+            continue  # neither rule's words (most texts)
         found = relationship_as_basis(text, folded)
         if found is not None and path not in reported:
             context.add("R211", path, text=found)

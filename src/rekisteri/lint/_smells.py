@@ -62,6 +62,17 @@ _RELATIONSHIP_KEYS: Final = re.compile(
 )
 #: Words that every change clause contains.
 _CHANGE_KEYS: Final = re.compile(r"muutta|päivittä|ändra|uppdatera|change|amend|modify|update")
+#: The words of both: a text with none of them gives neither smell (one search, not two).
+_ANY_KEYS: Final = re.compile(f"{_RELATIONSHIP_KEYS.pattern}|{_CHANGE_KEYS.pattern}")
+
+
+def may_smell(folded: str) -> bool:
+    """Whether the casefolded text *folded* may hold a relationship basis or a change clause.
+
+    ``False`` when it has none of the words each of :func:`relationship_as_basis` and
+    :func:`change_without_notice` needs (most texts): both would give ``None``.
+    """
+    return _ANY_KEYS.search(folded) is not None
 
 
 def relationship_as_basis(text: str, folded: str | None = None) -> str | None:
