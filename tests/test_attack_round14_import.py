@@ -97,11 +97,6 @@ def _illative_list(size: int) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P1: a Finnish purposes sentence 'Tietoja käytetään X, X, …, ja Y.' costs time "
-    "quadratic in its items (100 KB 1.75 s, 400 KB 26 s; prose 400 KB 1.5 s)",
-)
 def test_a_long_illative_purpose_list_costs_linear_time() -> None:
     size = 100_000
     prose = _best_of(_fill(PROSE_UNIT, size), 2)
@@ -418,11 +413,6 @@ def test_the_data_subject_as_source_is_the_data_subject(sentence: str) -> None:
 _DRAFT = import_notice(CTRL).draft
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P6: to_toml with a draft or header of the wrong type raises a bare "
-    "AttributeError/TypeError, not a RekisteriError",
-)
 @pytest.mark.parametrize(
     "call",
     [
@@ -440,11 +430,6 @@ def test_to_toml_refuses_a_wrong_argument_with_a_typed_error(call: object) -> No
     assert isinstance(raised.value, (TypeError, ValueError))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P6: import_notice(model='no') is taken as model=True (any truthy value), "
-    "html='yes' and source_name=5 are accepted: no typed error",
-)
 @pytest.mark.parametrize(
     "options",
     [
@@ -606,11 +591,6 @@ def test_purposes_in_odd_html_are_read(markup: str) -> None:
 # --- P9: a notice of invisible characters only -----------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P9: a file of zero-width spaces only is imported (exit 1) with shares "
-    "0% + 0% + 0% + 0%, where a file of blanks or a BOM alone is refused (exit 2, no text)",
-)
 def test_a_notice_of_invisible_characters_only_is_refused_like_a_blank_one(
     tmp_path: Path,
 ) -> None:

@@ -618,10 +618,12 @@ def import_notice(
 
     Raises:
         ImportInputTypeError: *text_or_html* is not a ``str`` (for ``bytes``,
-            use :func:`import_bytes`).
+            use :func:`import_bytes`), or an option is of the wrong type
+            (*model* not a ``bool``, *html* not a ``bool`` or ``None``,
+            *source_name* not a ``str`` or ``None``).
         UnknownLocaleError: *locale* is not one of those.
     """
-    _require(text_or_html, str, "import_notice reads a str", "for bytes use import_bytes")
+    _require_options(text_or_html, source_name, html, model=model)
     from rekisteri.lint import find_outdated, outdated_finding
     from rekisteri.lint._finding import as_lang
     from rekisteri.lint._rules import lint_draft
@@ -874,7 +876,8 @@ def import_bytes(
         ImportInputTypeError: *data* is not ``bytes`` (for a ``str``, use
             :func:`import_notice`).
         UnusableInputError: *encoding* is unknown or does not decode *data*,
-            or *data* is a binary file or has no text at all.
+            or *data* is a binary file or has no text at all (only blanks
+            and invisible characters such as zero-width spaces).
     """
     _require(
         data,
@@ -886,7 +889,7 @@ def import_bytes(
     if looks_binary(text):
         msg = "the input looks like a binary file, not text or HTML (save it as text or HTML)"
         raise UnusableInputError(msg)
-    if not text.strip():
+    if not INVISIBLE.sub("", text).strip():  # blanks, or characters that show nothing
         msg = "the input has no text"
         raise UnusableInputError(msg)
     result = import_notice(text, source_name=source_name, html=html, locale=locale, model=model)
@@ -894,6 +897,16 @@ def import_bytes(
     if guessed and used not in {"utf-8-sig", "utf-16"}:
         findings = (_finding("I008", "text", used, locale), *findings)
     return attrs.evolve(result, encoding=used, findings=findings)
+
+
+def _require_options(
+    text_or_html: object, source_name: object, html: object, *, model: object
+) -> None:
+    """Raise :class:`ImportInputTypeError` for a wrong-typed argument of :func:`import_notice`."""
+    _require(text_or_html, str, "import_notice reads a str", "for bytes use import_bytes")
+    _require(source_name, str | None, "source_name is a str or None", "a file's name")
+    _require(html, bool | None, "html is True, False or None", "None decides from the text")
+    _require(model, bool, "model is True or False", "False reads by the rules alone")
 
 
 def _require(value: object, kind: object, reads: str, instead: str) -> None:

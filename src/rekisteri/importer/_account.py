@@ -597,8 +597,10 @@ def remarked(text: str, lost: Sequence[Mapping]) -> tuple[list[Mapping], list[tu
         if path is None:
             continue
         kept.append(span)
-        passage = " ".join(text[span.start : span.end].split())
-        remarks.setdefault((span.start, span.end, path), (path, KEPT.format(passage=passage)))
+        place = (span.start, span.end, path)
+        if place not in remarks:  # the passage is read once: a long one kept for many entries
+            passage = " ".join(text[span.start : span.end].split())
+            remarks[place] = (path, KEPT.format(passage=passage))
     return kept, list(remarks.values())
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from rekisteri._spellings import mask_spellings
+from rekisteri.importer._decode import ImportInputTypeError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -53,6 +54,43 @@ def _safe(comment: str) -> str:
     return _NOT_IN_COMMENT.sub(_escaped, mask_spellings(comment))
 
 
+def _check_arguments(draft: object, notes: object, header: object) -> None:
+    """Raise :class:`ImportInputTypeError` for an argument of :func:`to_toml` of the wrong type.
+
+    The message names the argument and the type given, never a value.
+    """
+    from collections.abc import Mapping as AnyMapping
+
+    from rekisteri.model import Register
+
+    if not isinstance(draft, Register):
+        _wrong("draft", "a Register", draft)
+    if notes is not None:
+        if not isinstance(notes, AnyMapping):
+            _wrong("notes", "a mapping of paths to remarks", notes)
+        for path, remarks in notes.items():
+            if not isinstance(path, str):
+                _wrong("a key of notes", "a str (a path)", path)
+            _strings("a value of notes", remarks)
+    _strings("header", header)
+
+
+def _strings(what: str, value: object) -> None:
+    """Raise unless *value* is a sequence of ``str`` (a bare ``str`` is not one)."""
+    from collections.abc import Sequence as AnySequence
+
+    if not isinstance(value, AnySequence) or isinstance(value, (str, bytes, bytearray)):
+        _wrong(what, "a sequence of str", value)
+    for item in value:
+        if not isinstance(item, str):
+            _wrong(f"an entry of {what}", "a str", item)
+
+
+def _wrong(what: str, expected: str, value: object) -> NoReturn:
+    msg = f"to_toml: {what} must be {expected}, not {type(value).__name__}"
+    raise ImportInputTypeError(msg)
+
+
 def _escaped(match: re.Match[str]) -> str:
     """A character a comment cannot hold, escaped: an ESC as x1b, a lone surrogate as ud800."""
     code = ord(match.group())
@@ -72,6 +110,11 @@ def to_toml(
     that place. The TOML reads back with
     :func:`rekisteri.serialize.load_register` to a register equal to *draft*.
 
+    Raises:
+        ImportInputTypeError: *draft* is not a :class:`~rekisteri.model.Register`,
+            *notes* not a mapping of ``str`` paths to sequences of ``str``, or
+            *header* not a sequence of ``str`` (the message names the type, never a value).
+
     Examples:
         >>> from rekisteri.model import Controller, Register
         >>> print(to_toml(Register(controller=Controller(name="Esimerkki Oy")), header=["Draft"]))
@@ -88,6 +131,7 @@ def to_toml(
     from rekisteri.serialize import unstructure
     from rekisteri.sources import CATALOG
 
+    _check_arguments(draft, notes, header)
     notes = notes or {}
     data: dict[str, Any] = unstructure(draft)
     if draft.sources:

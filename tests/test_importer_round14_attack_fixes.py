@@ -1,0 +1,151 @@
+"""Fixes of A12's round-14 findings on the importer (session 14, helper F5).
+
+Each test checks the mechanism with a small notice written for it (all firms and
+texts invented).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from rekisteri.errors import RekisteriError
+from rekisteri.importer import (
+    ImportInputTypeError,
+    UnusableInputError,
+    _account,
+    import_bytes,
+    import_notice,
+    to_toml,
+)
+from rekisteri.importer._builder import Mapping
+
+OWNER = "Rekisterinpitäjä\n\nPajulan Puutarha Oy\nPajukuja 3, 33100 Tampere\n\n"
+
+
+# --- P6: arguments of the wrong type are refused with a typed error ---------------------
+
+_DRAFT = import_notice(OWNER).draft
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        pytest.param({"draft": 3}, id="draft-int"),
+        pytest.param({"draft": {"name": "x"}}, id="draft-dict"),
+        pytest.param({"draft": _DRAFT, "header": "Luonnos"}, id="header-str"),
+        pytest.param({"draft": _DRAFT, "header": ("a", None)}, id="header-none-entry"),
+        pytest.param({"draft": _DRAFT, "notes": {"purposes": "yksi"}}, id="note-str"),
+        pytest.param({"draft": _DRAFT, "notes": {1: ["x"]}}, id="note-int-key"),
+        pytest.param({"draft": _DRAFT, "notes": [("purposes", ["x"])]}, id="notes-pairs"),
+    ],
+)
+def test_to_toml_names_the_wrong_argument(arguments: dict[str, object]) -> None:
+    with pytest.raises(ImportInputTypeError) as raised:
+        to_toml(**arguments)  # type: ignore[arg-type]
+    assert isinstance(raised.value, (RekisteriError, TypeError))
+    assert "to_toml" in str(raised.value)
+
+
+def test_to_toml_takes_tuples_and_a_notes_mapping() -> None:
+    text = to_toml(_DRAFT, header=("Luonnos",), notes={"controller": ("tarkista",)})
+    assert "# Luonnos" in text
+    assert "tarkista" in text
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        pytest.param({"model": 0}, id="model-int"),
+        pytest.param({"model": None}, id="model-none"),
+        pytest.param({"html": 1}, id="html-int"),
+        pytest.param({"source_name": b"a.txt"}, id="source-bytes"),
+    ],
+)
+def test_import_notice_options_of_the_wrong_type_are_refused(options: dict[str, object]) -> None:
+    with pytest.raises(ImportInputTypeError):
+        import_notice(OWNER, **options)  # type: ignore[arg-type]
+
+
+def test_import_notice_options_of_the_right_type_are_taken() -> None:
+    result = import_notice(OWNER, model=False, html=None, source_name="vanha.txt")
+    assert result.source_name == "vanha.txt"
+
+
+# --- P9: a file of characters that show nothing has no text ----------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "\u200c\u200d\n\u2060".encode(),
+        "\ufeff\u00ad \n\u200b".encode(),
+        "\u200e\t\u200f\r\n".encode("utf-16"),
+    ],
+)
+def test_invisible_characters_alone_are_no_text(data: bytes) -> None:
+    with pytest.raises(UnusableInputError, match="no text"):
+        import_bytes(data)
+
+
+def test_a_word_among_invisible_characters_is_text() -> None:
+    result = import_bytes("\u200bRekisterinpitäjä\u200b\n\nPajulan Puutarha Oy\n".encode())
+    assert result.draft.controller.name == "Pajulan Puutarha Oy"
+
+
+# --- P1: a long passage kept for many entries is quoted once ---------------------------
+
+
+class _Counted(str):
+    """A text that counts the characters sliced out of it."""
+
+    __slots__ = ()
+
+    sliced = 0
+
+    def __getitem__(self, key: object) -> str:
+        part = str.__getitem__(self, key)  # type: ignore[index]
+        _Counted.sliced += len(part)
+        return part
+
+
+def test_a_passage_kept_for_many_entries_is_read_once() -> None:
+    """remarked() reads each distinct place once: linear, not entries times the passage."""
+    sentence = "Tietoja käytetään " + "kirjanpitoon, " * 2000 + "ja tilastointiin."
+    text = _Counted(sentence)
+    lost = [Mapping(0, len(sentence), "purposes") for _ in range(2000)]
+    _Counted.sliced = 0
+    kept, remarks = _account.remarked(text, lost)
+    assert len(kept) == 2000
+    assert len(remarks) == 1
+    assert _Counted.sliced <= 2 * len(sentence)
+
+
+def _illative(items: int) -> str:
+    return (
+        OWNER
+        + "Rekisterin käyttötarkoitus\n\nHenkilötietoja käytetään "
+        + "tilastointiin, " * items
+        + "ja kirjanpitoon.\n"
+    )
+
+
+@pytest.mark.skipif(
+    os.environ.get("REKISTERI_TIMED_TESTS") != "1",
+    reason="timed check: set REKISTERI_TIMED_TESTS=1 on a quiet machine",
+)
+def test_a_long_illative_list_grows_linearly() -> None:
+    """Four times the items cost about four times the time (quadratic: sixteen)."""
+
+    def best(text: str) -> float:
+        times = []
+        for _ in range(2):
+            start = time.process_time()
+            import_notice(text)
+            times.append(time.process_time() - start)
+        return min(times)
+
+    small, large = best(_illative(2000)), best(_illative(8000))
+    assert large < 7 * small + 0.1, (small, large)
