@@ -512,3 +512,20 @@ def test_a_text_without_either_smells_words_has_neither_smell(text: str) -> None
     if not _smells.may_smell(text.casefold()):
         assert _smells.relationship_as_basis(text) is None
         assert _smells.change_without_notice(text) is None
+
+
+_ENTRY_PIECES = (
+    "Nimi", "tieto 12", "asiakkaat", ", jotka ", " jotka ", ", joita", ",joita", "joi", "jotka",
+    "Tietoja säilytetään.", " ", "\t", ". ", "! ", "? ", "Asiakas", "Ok.", "ab.", "Äiti", "x",
+    ".", "!", "?", "(esim. nimi)",
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ENTRY_PIECES), max_size=8).map("".join))
+def test_an_entrys_first_sentence_and_head_are_cut_as_by_the_patterns(text: str) -> None:
+    # _item and _content_item ask for a stop or a relative word before the patterns' split
+    from rekisteri.importer import _extract
+
+    assert _extract._first_sentence(text) == _extract._FIRST_SENTENCE_END.split(text, 1)[0]
+    assert _extract._before_relative(text) == _extract._RELATIVE.split(text, 1)[0]

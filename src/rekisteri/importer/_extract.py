@@ -145,6 +145,15 @@ _SENTENCE_TAIL_WORDS: Final = 2
 _Y_TUNNUS_WORD: Final = re.compile(r"y-?tunnus|fo-nummer|business id")
 #: A relative clause after a data item's name ("Nimi, jotka …", "…, joista …"): the name ends there.
 _RELATIVE: Final = re.compile(r",?\s+jotka\s+|,\s+joi")
+
+
+def _before_relative(name: str) -> str:
+    """*name* up to its relative clause (:data:`_RELATIVE`: "…, joita", "… jotka …")."""
+    if "jotka" not in name and "joi" not in name:
+        return name  # neither word (most entries): no search
+    return _RELATIVE.split(name, maxsplit=1)[0]
+
+
 #: A Swedish register's name: it ends with the Swedish register word.
 _SWEDISH_TITLE_NAME: Final = re.compile(r"(?i)(?:register|registret)$")
 _SWEDISH_NAME: Final = re.compile(r"(?i)\b(?:för|och|över)\b|register(?:et)?$")
@@ -690,6 +699,13 @@ _PLAIN_FIELDS: Final = frozenset({"description", "controller"})
 _FIRST_SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[.!?])[ \t]+(?=[A-ZÄÖÅ][a-zäöå])")
 
 
+def _first_sentence(text: str) -> str:
+    """*text* up to the end of its first sentence (:data:`_FIRST_SENTENCE_END`), or all of it."""
+    if "." not in text and "!" not in text and "?" not in text:
+        return text  # no stop, so no sentence's end (most entries): no search
+    return _FIRST_SENTENCE_END.split(text, maxsplit=1)[0]
+
+
 #: Data the person must give: "tietojen antaminen on pakollista / edellytys", "uppgifterna
 #: måste lämnas / överlåtas", "must be provided" (the provision requirement).
 _PROVISION_CUE: Final = re.compile(
@@ -1223,7 +1239,7 @@ class Extractor:
         cued = _BRACKETED.sub("", item) if kind is SectionKind.CONTENT and "(" in item else item
         # an entry of sentences is read by its first: "X perustuu …. Tietoja säilytetään …"
         # under the purposes stays a purpose
-        cued = _FIRST_SENTENCE_END.split(cued, maxsplit=1)[0]
+        cued = _first_sentence(cued)
         routed = self._cross(kind, cued.casefold())
         if routed in {"transfers", "retention", "recipients"} or (
             routed is not None
@@ -1323,7 +1339,7 @@ class Extractor:
             description = as_sentence(rest[:-1])
         else:
             name = item
-        head = _RELATIVE.split(name, maxsplit=1)[0]
+        head = _before_relative(name)
         if (PERSON_WORDS.search(head.casefold()) and not is_data_item(head)) or person_entry(head):
             full = as_sentence(item)
             short = capitalise(head)
