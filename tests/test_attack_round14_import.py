@@ -871,3 +871,91 @@ def test_a_bracket_inside_a_list_in_a_sentence_keeps_the_items(
 def test_a_list_with_brackets_on_its_own_lines_keeps_the_items(body: str) -> None:
     draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + body + "\n").draft
     assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite", "Puhelinnumero"]
+
+
+# --- P14: another party's e-mail or Y-tunnus becomes the controller's -----------------------
+
+CTRL_NO_MAIL = "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P14: with no e-mail in the controller's block, another party's e-mail anywhere "
+    "(the Data Protection Ombudsman's, a processor's support, a debt collector's, Posti's, "
+    "the web developer's) becomes the controller's contact e-mail in the rendered notice",
+)
+@pytest.mark.parametrize(
+    "section",
+    [
+        pytest.param(
+            "Oikeus tehdä valitus\n\nValituksen voi tehdä tietosuojavaltuutetulle: "
+            "tietosuoja@om.fi, puh. 029 566 6700.\n",
+            id="ombudsman",
+        ),
+        pytest.param(
+            "Henkilötietojen käsittelijät\n\nPilvi Oy, Pilvitie 2, 02100 Espoo, puh. 09 555 1234, "
+            "tuki@pilvi.example\n",
+            id="processor",
+        ),
+        pytest.param(
+            "Tietojen säännönmukaiset luovutukset\n\nTietoja luovutetaan Perintä Oy:lle "
+            "(perinta@perinta.example).\n",
+            id="recipient",
+        ),
+        pytest.param(
+            "Säännönmukaiset tietolähteet\n\nPostin osoitepalvelu, asiakaspalvelu@posti.example\n",
+            id="source",
+        ),
+        pytest.param(
+            "Rekisterin käyttötarkoitus\n\nLaskutus.\n\nSivuston ylläpito: Webbi Oy, "
+            "webbi@webbi.example\n",
+            id="web-developer",
+        ),
+    ],
+)
+def test_another_partys_email_is_not_the_controllers(section: str) -> None:
+    draft = import_notice(CTRL_NO_MAIL + section).draft
+    contact = draft.controller.contact
+    assert contact is None or contact.email is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P14: another firm's Y-tunnus written beside its name (a processor, a "
+    "recipient, a source, the web developer) becomes the controller's business_id",
+)
+@pytest.mark.parametrize(
+    "section",
+    [
+        pytest.param(
+            "Henkilötietojen käsittelijät\n\nTietoja käsittelee puolestamme Pilvi Oy "
+            "(Y-tunnus 0245974-7), Pilvitie 2, 02100 Espoo.\n",
+            id="processor",
+        ),
+        pytest.param(
+            "Tietojen säännönmukaiset luovutukset\n\nTietoja luovutetaan Perintä Oy:lle "
+            "(Y-tunnus 0245974-7).\n",
+            id="recipient",
+        ),
+        pytest.param(
+            "Säännönmukaiset tietolähteet\n\nTiedot saadaan Asiakastieto Oy:ltä "
+            "(Y-tunnus 0245974-7).\n",
+            id="source",
+        ),
+        pytest.param(
+            "Rekisterin käyttötarkoitus\n\nLaskutus.\n\nSivuston toteutus: Webbi Oy, "
+            "Y-tunnus 0245974-7\n",
+            id="web-developer",
+        ),
+    ],
+)
+def test_another_firms_business_id_is_not_the_controllers(section: str) -> None:
+    assert import_notice(CTRL_NO_MAIL + section).draft.controller.business_id is None
+
+
+def test_the_dpos_email_is_not_the_controllers() -> None:
+    draft = import_notice(
+        CTRL_NO_MAIL + "Tietosuojavastaava\n\nAino Esimerkki, dpo@koivikko.example, "
+        "puh. 040 111 2222\n"
+    ).draft
+    assert draft.controller.contact is None
