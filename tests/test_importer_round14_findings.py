@@ -11,6 +11,7 @@ import time
 from rekisteri.importer import import_notice
 from rekisteri.importer._cookies import header_columns, read_cookies
 from rekisteri.importer._html import html_to_text
+from rekisteri.importer._model import model, placements
 from rekisteri.importer._name_ranker import in_language, ranked_name
 
 # --- K23: an HTML cookie table is read by its cells, a row a line ----------------------
@@ -133,3 +134,16 @@ def test_a_ranked_name_in_another_language_is_refused() -> None:
     assert not in_language("Vierasrekisteri", "sv")
     assert in_language("Gästregistret", "sv")
     assert in_language("Guest register", "en")
+
+
+# --- R5-12: the statistical reader places only text whose words it knows well ----------
+
+
+def test_words_the_model_hardly_knows_are_not_placed_under_an_unknown_heading() -> None:
+    text = "Muistiinpanoja\n\nJärvi ranta metsä ranta lintu metsä kala järvi ranta tuuli.\n"
+    start = text.index("Järvi")
+    # stems of street names the model saw a few times: a posterior over 0.999, no confidence
+    assert model().field(text[start:], "Muistiinpanoja") == "controller"
+    assert not model().familiar(text[start:])
+    assert placements(text, [(0, len(text), "none")], [(start, len(text) - 1)]) == []
+    assert model().familiar("Tietoja käytetään asiakassuhteen hoitamiseen ja laskutukseen.")
