@@ -529,3 +529,19 @@ def test_an_entrys_first_sentence_and_head_are_cut_as_by_the_patterns(text: str)
 
     assert _extract._first_sentence(text) == _extract._FIRST_SENTENCE_END.split(text, 1)[0]
     assert _extract._before_relative(text) == _extract._RELATIVE.split(text, 1)[0]
+
+
+_ID_PIECES = (
+    "Y-", "y-", "2077474", "207747", "0", "8", "-", "\u2010", "\u2011", "\u2013", "\u2014", " ",
+    "\t", "FI", "Katu 12", "00100", "Helsinki", ",", "Y-tunnus:",
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ID_PIECES), max_size=8).map("".join))
+def test_a_value_without_a_dash_holds_no_unlabelled_business_id(value: str) -> None:
+    # the contact parser's _find_business_id asks for a dash before YTUNNUS
+    from rekisteri.importer import _contact
+
+    if not any(dash in value for dash in _contact._ID_DASHES):
+        assert _contact.YTUNNUS.search(value) is None

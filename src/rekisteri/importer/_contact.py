@@ -953,7 +953,13 @@ def _find_url(text: str, start: int, end: int, value: str) -> list[Part] | None:
     return _split_at(text, start, end, [Part("url", found.group(0).rstrip("."), s, e)])
 
 
+#: The dashes of a Y-tunnus: every match of :data:`YTUNNUS` holds one.
+_ID_DASHES: Final = ("-", "\u2010", "\u2011", "\u2013")
+
+
 def _find_business_id(text: str, start: int, end: int, value: str) -> list[Part] | None:
+    if not any(dash in value for dash in _ID_DASHES):
+        return None  # no dash (an address, a phone number): no search
     found = YTUNNUS.search(value)
     if found is None:
         return None
