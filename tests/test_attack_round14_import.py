@@ -959,3 +959,30 @@ def test_the_dpos_email_is_not_the_controllers() -> None:
         "puh. 040 111 2222\n"
     ).draft
     assert draft.controller.contact is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P14: a notice without a controller section takes the Data Protection "
+    "Ombudsman's PO box and e-mail (under 'Valitusoikeus') or a source's name and PO box "
+    "(under 'Tietolähteet') for the controller's",
+)
+@pytest.mark.parametrize(
+    "section",
+    [
+        pytest.param(
+            "Valitusoikeus\n\nTietosuojavaltuutetun toimisto\nPL 800, 00531 Helsinki\n"
+            "tietosuoja@om.fi\n",
+            id="ombudsman",
+        ),
+        pytest.param(
+            "Tietolähteet\n\nSuomen Asiakastieto Oy\nPL 16, 00581 Helsinki\n", id="source"
+        ),
+    ],
+)
+def test_another_partys_block_does_not_make_the_controller(section: str) -> None:
+    notice = "Tietosuojaseloste\n\nRekisterin käyttötarkoitus\n\nLaskutus.\n\n" + section
+    controller = import_notice(notice).draft.controller
+    assert controller.name is None
+    assert controller.address is None
+    assert controller.contact is None or controller.contact.email is None
