@@ -993,3 +993,22 @@ def test_identity_codes_are_masked_in_any_spelling() -> None:
         text = render_notice(register, locale="en", format="text")
         assert "308" not in text
         assert "３０８" not in text
+
+
+_INVISIBLE = ["\u200b", "\ufeff", "\u00ad", "\u2060", "\u3164", "\u2800", "\U000e0020"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O16: a text made only of invisible characters (zero-width space, BOM, soft hyphen, "
+    "word joiner, Hangul filler, braille blank, a tag space) is not blank to the model: a "
+    "controller named so lints clean and the notice shows 'Name: ' with nothing visible and no "
+    "[missing] marker (model.md: 'An empty or blank text is refused')",
+)
+@pytest.mark.parametrize("char", _INVISIBLE)
+def test_an_invisible_name_is_blank(char: str) -> None:
+    try:
+        register = a_register(controller=attrs.evolve(a_register().controller, name=char))
+    except RekisteriError:
+        return
+    assert "R101" in {f.code for f in lint(register)}
