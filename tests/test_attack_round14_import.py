@@ -986,3 +986,42 @@ def test_another_partys_block_does_not_make_the_controller(section: str) -> None
     assert controller.name is None
     assert controller.address is None
     assert controller.contact is None or controller.contact.email is None
+
+
+# --- P15: a right named by the first part of a suspended compound ---------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P15: a right named as the first part of a suspended compound ('tarkastus- ja "
+    "oikaisuoikeus', 'kielto- ja tarkastusoikeus', 'gransknings-, rättelse- och "
+    "raderingsrätt') is not read: lint then reports it missing (R112 error)",
+)
+@pytest.mark.parametrize(
+    ("sentence", "right"),
+    [
+        ("Rekisteröidyllä on tarkastus- ja oikaisuoikeus.", "access"),
+        ("Rekisteröidyllä on tarkastus-, oikaisu-, poisto- ja vastustamisoikeus.", "access"),
+        ("Rekisteröidyllä on kielto- ja tarkastusoikeus.", "object"),
+        ("Den registrerade har gransknings-, rättelse- och raderingsrätt.", "access"),
+    ],
+)
+def test_a_right_in_a_suspended_compound_is_read(sentence: str, right: str) -> None:
+    draft = import_notice(CTRL + "Rekisteröidyn oikeudet\n\n" + sentence + "\n").draft
+    assert right in {r.value for r in draft.rights}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rights"),
+    [
+        ("Rekisteröidyllä on oikaisu- ja tarkastusoikeus.", {"access", "rectification"}),
+        ("Rekisteröidyllä on tarkastusoikeus ja oikaisuoikeus.", {"access", "rectification"}),
+        (
+            "Registrerade har rätt till insyn, rättelse och radering.",
+            {"access", "rectification", "erasure"},
+        ),
+    ],
+)
+def test_rights_in_other_shapes_are_read(sentence: str, rights: set[str]) -> None:
+    draft = import_notice(CTRL + "Rekisteröidyn oikeudet\n\n" + sentence + "\n").draft
+    assert rights <= {r.value for r in draft.rights}
