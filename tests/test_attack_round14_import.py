@@ -1025,3 +1025,55 @@ def test_a_right_in_a_suspended_compound_is_read(sentence: str, right: str) -> N
 def test_rights_in_other_shapes_are_read(sentence: str, rights: set[str]) -> None:
     draft = import_notice(CTRL + "Rekisteröidyn oikeudet\n\n" + sentence + "\n").draft
     assert rights <= {r.value for r in draft.rights}
+
+
+# --- P16/P17: a Word table saved as text -----------------------------------------------------
+
+TAB_CTRL = "Rekisterinpitäjä\tKoivikon Kukka Oy\n\tKoivikontie 1, 00100 Helsinki\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P16: a Word table saved as text (heading, a tab, the value cell, continuation "
+    "lines indented by a tab): the list in the value cell is not read (listed as not mapped), "
+    "taken into a guessed heading ('Rekisterin tietosisältö - nimi') or joined into one entry "
+    "'Nimi Osoite Puhelinnumero'",
+)
+@pytest.mark.parametrize(
+    "cell",
+    [
+        pytest.param("- nimi\n\t- osoite\n\t- puhelinnumero", id="dashes"),
+        pytest.param("nimi\n\tosoite\n\tpuhelinnumero", id="lower"),
+        pytest.param("Nimi\n\tOsoite\n\tPuhelinnumero", id="capitals"),
+    ],
+)
+def test_a_list_in_a_tab_separated_value_cell_is_read(cell: str) -> None:
+    draft = import_notice(TAB_CTRL + "Rekisterin tietosisältö\t" + cell + "\n").draft
+    assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite", "Puhelinnumero"]
+
+
+def test_a_sentence_in_a_tab_separated_value_cell_is_read() -> None:
+    draft = import_notice(
+        TAB_CTRL + "Rekisterin käyttötarkoitus\tTietoja käytetään laskutukseen ja\n"
+        "\tmarkkinointiin.\nTietojen luovutukset\tTietoja ei luovuteta.\n"
+    ).draft
+    assert [p.name.fi for p in draft.purposes] == ["Laskutus", "Markkinointi"]
+    assert NoneStated.RECIPIENTS in draft.none_stated
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P17: the old form with each heading and each value on its own line and no "
+    "blank lines (a Word table converted to text): 'Rekisterin käyttötarkoitus' is no "
+    "heading there, the controller's section runs over it and the purposes are empty",
+)
+def test_known_headings_one_a_line_without_blank_lines_are_read() -> None:
+    notice = (
+        "Rekisterinpitäjä\nKoivikon Kukka Oy, Koivikontie 1, 00100 Helsinki\n"
+        "Rekisterin nimi\nAsiakasrekisteri\n"
+        "Rekisterin käyttötarkoitus\nTietoja käytetään laskutukseen ja markkinointiin.\n"
+        "Rekisterin tietosisältö\nNimi, osoite ja puhelinnumero.\n"
+    )
+    draft = import_notice(notice).draft
+    assert [p.name.fi for p in draft.purposes] == ["Laskutus", "Markkinointi"]
+    assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite", "Puhelinnumero"]
