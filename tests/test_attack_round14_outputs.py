@@ -1069,3 +1069,22 @@ def test_a_category_alias_can_be_referred_to(part: str) -> None:
         part: [item],
     }
     structure(doc, Register)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O19: a purpose's special_category_law without a special_category_condition is "
+    "accepted and silently left out of the notice and the record (JSON-LD keeps it; lint silent)",
+)
+def test_a_special_category_law_is_never_dropped() -> None:
+    base = a_register()
+    law = LocalizedText(fi="Lakiq19", sv="Lakiq19", en="Lakiq19")
+    try:
+        purpose = attrs.evolve(base.purposes[0], special_category_law=law)
+        register = attrs.evolve(base, purposes=(purpose, *base.purposes[1:]))
+    except RekisteriError:
+        return
+    assert "Lakiq19" in jsonld_dumps(register)
+    if lint(register):
+        return
+    assert "Lakiq19" in render_notice(register, locale="en", format="text")
