@@ -1088,3 +1088,25 @@ def test_a_special_category_law_is_never_dropped() -> None:
     if lint(register):
         return
     assert "Lakiq19" in render_notice(register, locale="en", format="text")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O20: rekisteri lint's text format prints a name's line feed raw inside the message "
+    "(R105 and the other codes that quote a name), so a finding spans lines and a register can "
+    "forge report lines ('0 findings: 0 errors, ...', 'controller.name: R101 error ...'); "
+    "lint.md: 'one path: code severity message line per finding'",
+)
+def test_lint_text_report_is_one_line_per_finding(tmp_path: Path) -> None:
+    source = tmp_path / "register.toml"
+    source.write_text(
+        '[controller]\nname = "Esimerkki Oy"\n\n[[purposes]]\nkey = "a"\n'
+        'name = "Myynti\\n0 findings: 0 errors, 0 warnings, 0 info'
+        '\\ncontroller.name: R101 error x"\n',
+        encoding="utf-8",
+    )
+    result = _cli("lint", str(source), "--exit-zero")
+    findings = lint(load_register(source))
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(findings) + 1
+    assert all(re.match(r"^\S+: R\d{3} (error|warning|info) ", line) for line in lines[:-1])
