@@ -148,3 +148,38 @@ def test_a_date_under_the_title_is_not_read_when_an_update_is_stated() -> None:
     assert str(import_notice(text).draft.updated) == "2023-02-01"
     earlier = DATED_TITLE.replace("3.11.2021", "3.11.2024") + "\nPäivitetty 1.2.2023\n"
     assert str(import_notice(earlier).draft.updated) == "2023-02-01"
+
+
+#: A long numbered heading in the page's sequence, alone between blank lines.
+LONG_HEADING = (
+    "Privacy Statement\n\n"
+    "1. Data Controller\n\n"
+    "Lakeside Rowing Club ry, Rantapolku 1, 33100 Tampere, board@example.org\n\n"
+    "2. Name of the Register\n\n"
+    "Member register of Lakeside Rowing Club\n\n"
+    "3. Regular Disclosure of Personal Data and Transfer of Personal Data to Countries"
+    " Outside the EU\n\n"
+    "Member data is not disclosed to anyone outside the club. Member data is not "
+    "transferred outside the European Union.\n\n"
+    "4. Data Security\n\n"
+    "The register is kept in a locked cabinet.\n"
+)
+
+
+def test_a_long_numbered_heading_in_sequence_is_read_by_its_words() -> None:
+    kinds = [section.kind for section in split(LONG_HEADING)]
+    assert SectionKind.DISCLOSURES in kinds
+    draft = import_notice(LONG_HEADING).draft
+    assert not draft.sources
+    assert not draft.recipients
+    assert {"recipients", "transfers"} <= set(draft.none_stated)
+
+
+def test_a_long_numbered_sentence_in_sequence_stays_a_sentence() -> None:
+    text = LONG_HEADING + (
+        "\n5. Jos jäsen katsoo, että hänen tietojaan käsitellään väärin, hän voi valittaa.\n"
+        "\n6. Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.\n"
+    )
+    headings = [text[s.heading.start : s.heading.end] for s in split(text) if s.heading]
+    assert "5." in headings
+    assert "6." in headings

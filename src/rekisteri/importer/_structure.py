@@ -1253,13 +1253,36 @@ class _Splitter:
             return None
         head = numbered.end() - 1
         body = self.text[head:end].rstrip().removesuffix(":").rstrip()
-        if not body or not self._unknown_heading((head, head + len(body))):
+        if not body:
             return None
-        kind = recognise(body) or _guessed(body)
+        if self._unknown_heading((head, head + len(body))):
+            kind = recognise(body) or _guessed(body)
+        else:
+            kind = self._long_numbered(body)
+            if kind is None:
+                return None
         kind = None if kind is SectionKind.TITLE else kind
         if kind is None and self.last_number == 0:
             return None
         return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, body))
+
+    def _long_numbered(self, body: str) -> SectionKind | None:
+        """The kind of a long heading numbered next, alone between blank lines.
+
+        "7. Regular Disclosure of Data and Transfer of Data Outside the EU or EEA":
+        longer than a heading guessed elsewhere, but its place (numbered next in
+        a page that numbers its headings, a line of its own) makes it one when
+        its words name a field and it is shaped like a heading (a capital, no
+        sentence end, no verb).
+        """
+        if (
+            self.last_number == 0
+            or not body[:1].isupper()
+            or _PASSIVE.search(body) is not None
+            or _FINITE.search(body) is not None
+        ):
+            return None
+        return _guessed(body, numbered=True, long=True)
 
     def _bullet_heading(self, block: list[tuple[int, int]], i: int) -> Piece | None:
         """A bulleted line that heads its block's text: the page's headings are bullets.
@@ -1999,15 +2022,21 @@ def _without_markup(text: str) -> str:
     return (match.group("a") or match.group("b")).strip()
 
 
-def _guessed(line: str, *, question: bool = False, numbered: bool = False) -> SectionKind | None:
-    """The kind of a heading-shaped *line* that the table does not know, from its words."""
+def _guessed(
+    line: str, *, question: bool = False, numbered: bool = False, long: bool = False
+) -> SectionKind | None:
+    """The kind of a heading-shaped *line* that the table does not know, from its words.
+
+    A numbered question, or a numbered line whose place makes it a heading (*long*),
+    may have more words than others.
+    """
     line = _LEGAL_REFERENCE.sub("", unspaced(line))  # "… (EU 2016/679 13 art. 2 a)"
     words = line.split()
     if (
         _MENU.search(line) is not None
         or not words
         # a numbered question may be longer: "4. What is the legal basis for and purpose of …?"
-        or len(words) > (_QUESTION_WORDS if numbered and question else _GUESS_WORDS)
+        or len(words) > (_QUESTION_WORDS if numbered and (question or long) else _GUESS_WORDS)
         or (line.rstrip().endswith((".", ",", ";", "!")) and not question)
         or (numbered and len(words) < 3)
         or "@" in line
