@@ -439,12 +439,6 @@ main()
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug M17: M7's fix decodes Parquet 8,192 rows at a time whatever their length: a"
-    " 466-byte file of 8,192 values of 256 KiB needs over 3 GiB ('a corrupt Parquet file' under"
-    " a limit); 16,384 values of 64 KiB (455 bytes) peak at 1.7 GB",
-)
 def test_check_ids_parquet_batch_of_long_values_stays_bounded(tmp_path: Path) -> None:
     import subprocess
     import sys

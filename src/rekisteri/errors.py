@@ -36,6 +36,7 @@ importable from there (the module is named in brackets)::
     ├── UnusableInputError (ValueError)     [rekisteri.importer] undecodable, binary or empty input
     ├── ImportInputTypeError (TypeError)    [rekisteri.importer] not a str / not bytes
     ├── UnreadableFileError (ValueError)    [rekisteri.cli._ids] check-ids: Parquet cut short…
+    │   └── ValueTooLargeError              [rekisteri.cli._ids] check-ids: a value over 4 MiB…
     └── CatalogError (LookupError)          [rekisteri.render] a message catalog is missing
 
 The class says *what kind* of problem it is, :class:`Reason` says exactly which

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COMMANDS",
     "UnreadableFileError",
+    "ValueTooLargeError",
     "check_ids",
     "hetu_group",
     "ytunnus_group",
@@ -61,6 +62,15 @@ class UnreadableFileError(RekisteriError, ValueError):
     A Parquet file cut short or corrupt, UTF-16 or UTF-32 text read as UTF-8,
     a ZIP archive or gzip data where a CSV file belongs. The message does not
     name the file (the command puts its name first) and holds no value from it.
+    """
+
+
+class ValueTooLargeError(UnreadableFileError):
+    """``check-ids`` refuses a value it would have to hold whole: longer than a CSV line may be.
+
+    A Parquet value over :data:`LINE_LIMIT` characters (4 MiB), or data whose
+    decoding needs more memory than the process may have (a small compressed
+    file of long values). Not a corrupt file: a file that is too large to check.
     """
 
 
@@ -625,7 +635,11 @@ def _check_parquet(file: str, options: _Options, checker: _Checker, *, reader: s
     _check_header(names, source=file, column=options.column, checker=checker, parquet=True)
     tally = options.tally(checker.kind)
     arrow_reader.check_parquet(
-        parquet, column=options.column, checker=checker.columns(arrow_reader), sink=tally.arrow
+        parquet,
+        column=options.column,
+        checker=checker.columns(arrow_reader),
+        sink=tally.arrow,
+        path=file,
     )
     sys.stdout.flush()
     code = tally.finish()

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 
 from rekisteri import _columns
 from rekisteri.cli._common import fail
-from rekisteri.cli._ids import UnreadableFileError
+from rekisteri.cli._ids import LINE_LIMIT, UnreadableFileError, ValueTooLargeError
 from rekisteri.cli._ids_numpy import Checker
 
 __all__ = ["Checker", "check_parquet", "parquet_columns"]
@@ -35,14 +35,17 @@ if TYPE_CHECKING:
 
 #: Rows per batch checked (and reported) at once.
 PARQUET_ROWS: Final = 65_536
-#: Rows per batch Arrow decodes: small, because a Parquet file is compressed and its
-#: values may be long (65,536 copies of a 16 KiB value make a 586-byte file that
-#: decodes to 1 GiB; 8,192 of them are 128 MiB); decoded batches are joined up to
-#: :data:`PARQUET_ROWS` rows or :data:`PARQUET_BATCH_BYTES` bytes before they are
-#: checked. It costs about a tenth more CPU than batches of 65,536 rows.
+#: Rows per batch Arrow decodes, at most: small, because a Parquet file is compressed
+#: and its values may be long (65,536 copies of a 16 KiB value make a 586-byte file
+#: that decodes to 1 GiB; 8,192 of them are 128 MiB); decoded batches are joined up
+#: to :data:`PARQUET_ROWS` rows or :data:`PARQUET_BATCH_BYTES` bytes before they are
+#: checked. It costs about a tenth more CPU than batches of 65,536 rows. A row group
+#: whose values may be longer is read in fewer rows at a time (:func:`_read_rows`),
+#: so that a batch decodes to about :data:`PARQUET_BATCH_BYTES` at most (A11's M17:
+#: 8,192 copies of a 256 KiB value, a 466-byte file, needed over 3 GiB).
 PARQUET_READ_ROWS: Final = 8_192
 #: Decoded bytes of values checked at once, at most (a single longer value alone).
-PARQUET_BATCH_BYTES: Final = 32 << 20
+PARQUET_BATCH_BYTES: Final = 8 << 20
 #: Bytes read at a time from a Parquet file (a buffered stream: no whole column chunk at once).
 PARQUET_BUFFER_BYTES: Final = 1 << 20
 
@@ -61,6 +64,8 @@ def parquet_columns(path: str) -> tuple[list[str], pq.ParquetFile]:
     pa.set_memory_pool(pa.system_memory_pool())
     try:
         parquet = pq.ParquetFile(path, pre_buffer=False, buffer_size=PARQUET_BUFFER_BYTES)
+    except MemoryError:
+        raise _too_large("its footer") from None
     except (pa.ArrowException, OSError) as exc:
         if isinstance(exc, OSError) and exc.errno is not None:
             fail(f"cannot read {path}: {exc.strerror}")  # the disk, not the file's content
@@ -82,6 +87,10 @@ def _arrow_words(exc: BaseException) -> str:
     return words if len(words) <= _ARROW_WORDS else f"{words[: _ARROW_WORDS - 1]}…"
 
 
+#: Bytes per value (with its offset) up to which a batch is not looked at value by value
+#: for one over LINE_LIMIT: at 8,192 rows at most, it cannot hold one.
+_SHORT: Final = 64
+
 #: Characters of Arrow's own message kept in an error.
 _ARROW_WORDS: Final = 160
 _LONG_NUMBER: Final = re.compile(r"\d{5,}")
@@ -93,12 +102,17 @@ def check_parquet(
     column: str,
     checker: Checker,
     sink: Callable[[int, Findings], None],
+    path: str | None = None,
 ) -> None:
     """Check one column of a Parquet file, batch by batch; rows count from 1.
 
     A null is an empty value, as an empty cell of a CSV file. Data that
     cannot be read raises :class:`~rekisteri.cli._ids.UnreadableFileError`
-    after the batches before it went to *sink*.
+    after the batches before it went to *sink*; a value over
+    :data:`~rekisteri.cli._ids.LINE_LIMIT` (4 MiB), or data that needs more
+    memory to decode than the process may have,
+    :class:`~rekisteri.cli._ids.ValueTooLargeError`. *path* is the file's
+    path, for reading dictionaries on their own (see :func:`_read_rows`).
     """
     field = parquet.schema_arrow.field(column)
     if not (
@@ -109,18 +123,105 @@ def check_parquet(
     ):
         fail(f"column {column!r} holds {field.type} values, not text")
     row = 1
+    index = parquet.reader.column_name_idx(column)  # of the leaf, as the metadata counts
+    dictionaries = _Dictionaries(path, column) if path is not None else None
     # Row group by row group: over the whole file, Arrow decodes ahead, and data that
     # cannot be read in the last group stopped the check before the first batch.
     batches: Iterator[pa.RecordBatch] = (
         batch
         for group in range(parquet.num_row_groups)
         for batch in parquet.iter_batches(
-            batch_size=PARQUET_READ_ROWS, row_groups=[group], columns=[column], use_threads=False
+            batch_size=_read_rows(parquet, group, index, dictionaries),
+            row_groups=[group],
+            columns=[column],
+            use_threads=False,
         )
     )
-    for array in _joined(_text_arrays(batches)):
-        sink(len(array), _findings(checker, array, row))
-        row += len(array)
+    try:
+        for array in _joined(_text_arrays(batches)):
+            sink(len(array), _findings(checker, array, row))
+            row += len(array)
+    except MemoryError:  # Arrow's ArrowMemoryError too: not a corrupt file
+        raise _too_large(f"the data after row {row - 1}") from None
+    finally:
+        if dictionaries is not None:
+            dictionaries.close()
+
+
+def _too_large(what: str) -> ValueTooLargeError:
+    return ValueTooLargeError(
+        f"{what} needs more memory than this process may use to decode (values too long to check?)"
+    )
+
+
+def _read_rows(
+    parquet: pq.ParquetFile, group: int, index: int, dictionaries: _Dictionaries | None
+) -> int:
+    """How many rows of row *group* to decode at once: about :data:`PARQUET_BATCH_BYTES`.
+
+    A value may be as long as the column chunk's uncompressed bytes per row
+    (values written as they are), or as the longest value of its dictionary:
+    a dictionary of one 256 KiB value decodes to 256 KiB a row from a few
+    bytes a row. The dictionary is read (on its own, as a dictionary) only
+    for a chunk that has one.
+
+    Raises:
+        ValueTooLargeError: A value of the dictionary is longer than
+            :data:`~rekisteri.cli._ids.LINE_LIMIT` (4 MiB).
+    """
+    meta = parquet.metadata.row_group(group)
+    chunk = meta.column(index)
+    longest = chunk.total_uncompressed_size / max(meta.num_rows, 1)
+    if chunk.has_dictionary_page and dictionaries is not None:
+        in_dictionary = dictionaries.longest(group)
+        if in_dictionary > LINE_LIMIT:
+            raise ValueTooLargeError(
+                f"a value in row group {group + 1} is longer than {LINE_LIMIT:,} bytes,"
+                " the longest a CSV line may be"
+            )
+        longest = max(longest, in_dictionary)
+    return max(1, min(PARQUET_READ_ROWS, int(PARQUET_BATCH_BYTES // max(longest, 1))))
+
+
+class _Dictionaries:
+    """The longest value of each row group's dictionary of one column, read as a dictionary.
+
+    The file is opened a second time, with ``read_dictionary``, only when a
+    chunk has a dictionary: so read, the dictionary comes back once instead
+    of a copy of its value per row.
+    """
+
+    def __init__(self, path: str, column: str) -> None:
+        self.path, self.column = path, column
+        self.file: pq.ParquetFile | None = None
+
+    def longest(self, group: int) -> int:
+        """The longest value (in UTF-8 bytes) of the dictionary of row *group*."""
+        import pyarrow.parquet as pq
+
+        if self.file is None:
+            self.file = pq.ParquetFile(
+                self.path,
+                read_dictionary=[self.column],
+                pre_buffer=False,
+                buffer_size=PARQUET_BUFFER_BYTES,
+            )
+        first = next(
+            self.file.iter_batches(
+                batch_size=1, row_groups=[group], columns=[self.column], use_threads=False
+            ),
+            None,
+        )
+        if first is None:
+            return 0
+        array = first.column(0)
+        if not pa.types.is_dictionary(array.type) or not len(array.dictionary):
+            return 0
+        return _longest(array.dictionary)
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
 
 
 def _text_arrays(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.Array]:
@@ -133,6 +234,8 @@ def _text_arrays(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.Array]:
     while True:
         try:
             batch = next(batches, None)
+        except MemoryError:
+            raise _too_large(f"the data after row {given}") from None
         except (pa.ArrowException, OSError) as exc:
             if isinstance(exc, OSError) and exc.errno is not None:
                 raise  # the disk, not the file's content: the command's own message
@@ -149,8 +252,19 @@ def _text_arrays(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.Array]:
             array = array.cast(pa.large_string())
         if array.null_count:
             array = pc.fill_null(array, _columns.string_array([""])[0])
+        if array.nbytes > len(array) * _SHORT and _longest(array) > LINE_LIMIT:
+            raise ValueTooLargeError(
+                f"a value in rows {given + 1} to {given + len(array)} is longer than"
+                f" {LINE_LIMIT:,} bytes,"
+                " the longest a CSV line may be"
+            )
         given += len(array)
         yield array
+
+
+def _longest(array: pa.Array) -> int:
+    """The length in bytes of the longest value of a text *array* (0 if empty)."""
+    return int(pc.max(pc.binary_length(array)).as_py() or 0)
 
 
 def _joined(arrays: Iterator[pa.Array]) -> Iterator[pa.Array]:
