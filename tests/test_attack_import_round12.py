@@ -1142,13 +1142,6 @@ def test_a_purpose_with_a_longer_basis_sentence_keeps_it() -> None:
 # --- K18: a sentence under the DPO heading becomes the DPO's name --------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K18: a sentence under the DPO heading ('Tietosuojavastaavamme tavoittaa "
-    "osoitteesta …', 'Vårt dataskyddsombud nås på adressen …') gives the DPO the name "
-    "'Tietosuojavastaavamme tavoittaa osoitteesta'; a name in a sentence ('… toimii Aino "
-    "Esimerkki, …') is not the DPO's name",
-)
 @pytest.mark.parametrize(
     ("heading", "text", "name"),
     [

@@ -147,3 +147,28 @@ def test_words_the_model_hardly_knows_are_not_placed_under_an_unknown_heading() 
     assert not model().familiar(text[start:])
     assert placements(text, [(0, len(text), "none")], [(start, len(text) - 1)]) == []
     assert model().familiar("Tietoja käytetään asiakassuhteen hoitamiseen ja laskutukseen.")
+
+
+# --- K18: the DPO's name is a name, not the clause before a value ---------------------
+
+HOUSE = "Rekisterinpitäjä\n\nHarjulan Huvila Oy\nHarjutie 7, 40100 Jyväskylä\n\n"
+
+
+def test_a_clause_of_reaching_someone_is_no_name_but_is_said() -> None:
+    result = import_notice(
+        HOUSE + "Tietosuojavastaava\n\nTietosuojavastaavamme tavoitat osoitteesta "
+        "suoja@harjula.example.com.\n"
+    )
+    dpo = result.draft.controller.dpo
+    assert dpo is not None
+    assert (dpo.name, dpo.email) == (None, "suoja@harjula.example.com")
+    assert not result.unmatched  # the clause is said in a note on the DPO
+
+
+def test_a_dpo_named_in_a_sentence_of_the_dpo_section() -> None:
+    dpo = import_notice(
+        HOUSE + "Tietosuojavastaava\n\nHuvilan tietosuojavastaavana toimii Eero Esimerkki, "
+        "eero@harjula.example.com.\n"
+    ).draft.controller.dpo
+    assert dpo is not None
+    assert (dpo.name, dpo.email) == ("Eero Esimerkki", "eero@harjula.example.com")

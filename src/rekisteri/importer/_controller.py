@@ -89,7 +89,9 @@ _SENTENCE_WORDS: Final = 9
 #: A clause with a finite verb before a value ("Sivustomme sijaitsee osoitteessa:"), not a name.
 _CLAUSE_VERB: Final = re.compile(
     r"(?i)\b(?:sijaitsee|sijaitsevat|löytyy|löytyvät|toimii|voi|voit|voidaan|ovat|finns|ligger"
-    r"|kan|is|are|can|vastaa|vastaavat|ylläpitää|ansvarar|svarar)\b"
+    r"|kan|is|are|can|vastaa|vastaavat|ylläpitää|ansvarar|svarar"
+    # whom one reaches where: "Tietosuojavastaavamme tavoittaa osoitteesta …", "… nås på …"
+    r"|tavoittaa|tavoitat|tavoitatte|tavoitettavissa|nås|når|reached|reach)\b"
 )
 #: A sole trader's words before their name: "Itsenäinen ammatinharjoittaja, psykoterapeutti",
 #: "Yksityinen elinkeinonharjoittaja hammaslääkäri", "Självständig yrkesutövare".
@@ -703,15 +705,7 @@ class ContactReader:
             return True
         if len(value) > 100 or (part.field == "text" and _is_sentence(value)):
             return False
-        if (
-            part.field == "text"
-            and len(value.split()) >= _CLAUSE_WORDS
-            and _CLAUSE_VERB.search(value)
-            and not ORGANISATION.search(value)
-        ):
-            # "Verkkopalvelumme sijaitsee osoitteessa: https://…": a clause before a
-            # value, never a name
-            self.out.map(part.start, part.end, self.path)
+        if self._clause_before_value(part, value):
             return True
         trimmed = self._trimmed_name(part, value)
         if trimmed is None:
@@ -724,6 +718,25 @@ class ContactReader:
             self.out.map(part.start, part.end, self.path)
             return True
         return self._named(part, kind, self._without_role(part, value))
+
+    def _clause_before_value(self, part: Part, value: str) -> bool:
+        """A clause with a finite verb before a value, never a name (mapped, then True).
+
+        "Verkkopalvelumme sijaitsee osoitteessa: https://…"; "Tietosuojavastaavamme
+        tavoittaa osoitteesta …" says who is reached there (a role, no person's
+        name): for a contact or the DPO it is said in a note beside the value.
+        """
+        if (
+            part.field != "text"
+            or len(value.split()) < _CLAUSE_WORDS
+            or not _CLAUSE_VERB.search(value)
+            or ORGANISATION.search(value)
+        ):
+            return False
+        if self.path != "controller":
+            self.out.note(self.path, f"the notice says: {flat(value)}")
+        self.out.map(part.start, part.end, self.path)
+        return True
 
     def _without_short_form(self, value: str) -> str:
         """*value* without the short name it says is used, which is noted.
@@ -877,6 +890,10 @@ class ContactReader:
         is inflected, so the draft says the words in a note, for a person to check.
         """
         said = _CONTACT_SAID.match(value)
+        if said is None and self.path == "controller.dpo":
+            said = _DPO_SAID.match(value)  # "Yrityksen tietosuojavastaavana toimii …"
+            if said is not None and said.group("whose"):
+                self.out.note(self.path, f"the notice says: {said.group(0).strip()}")
         if said is not None:
             rest = value[said.end() :]
             person = _PERSON_START.fullmatch(rest.strip())
@@ -1641,6 +1658,12 @@ def states_controller(low: str) -> bool:
 _CONTACT_SAID: Final = re.compile(
     r"(?i)\b(?:yhteyshenkilö(?:nä|mme)?|kontaktperson(?:en)?|(?:our )?contact person)"
     r"[ \t]+(?:on|toimii|är|is)[ \t]+"
+)
+#: The data protection officer said in a sentence of the DPO's section: "Yrityksen
+#: tietosuojavastaavana toimii …", "Vårt dataskyddsombud är …", "Our DPO is …".
+_DPO_SAID: Final = re.compile(
+    r"(?i)(?P<whose>[\w-]+[ \t]+)?(?:tietosuojavastaava(?:na|mme)?|dataskyddsombud(?:et)?"
+    r"|data[ \t]+protection[ \t]+officer|dpo)[ \t]+(?:on|toimii|är|is)[ \t]+"
 )
 #: Whom to contact, said in a sentence before an inflected name: "… voit olla
 #: yhteydessä yrittäjä Aino Esimerkkiin", "… kan du kontakta …", "… please contact …".
