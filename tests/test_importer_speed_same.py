@@ -544,4 +544,66 @@ def test_a_value_without_a_dash_holds_no_unlabelled_business_id(value: str) -> N
     from rekisteri.importer import _contact
 
     if not any(dash in value for dash in _contact._ID_DASHES):
-        assert _contact.YTUNNUS.search(value) is None
+        assert _cues.YTUNNUS.search(value) is None
+
+
+def _first_characters(items: list[tuple[object, object]]) -> tuple[set[str], bool]:
+    """The characters a match of the parsed *items* may start with, and whether it may be empty.
+
+    Reads the parse of :mod:`re` (its private parser: this is a test); a first item it
+    does not know (a class of characters, a wildcard) fails the test.
+    """
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    found: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            return found | {chr(av)}, False  # type: ignore[arg-type]
+        if op is c.AT or op in {c.ASSERT, c.ASSERT_NOT}:
+            continue  # no character taken: the next item takes the first
+        if op is c.SUBPATTERN:
+            first, empty = _first_characters(list(av[3]))  # type: ignore[index]
+        elif op is c.BRANCH:
+            first, empty = set(), False
+            for alternative in av[1]:  # type: ignore[index]
+                chars, may_be_empty = _first_characters(list(alternative))
+                first |= chars
+                empty = empty or may_be_empty
+        elif op in {c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT}:
+            first, empty = _first_characters(list(av[2]))  # type: ignore[index]
+            empty = empty or av[0] == 0  # type: ignore[index]
+        else:
+            raise AssertionError(f"a first item of kind {op} is not read")
+        found |= first
+        if not empty:
+            return found, False
+    return found, True
+
+
+def test_a_led_pattern_starts_only_with_its_leading_characters() -> None:
+    # _cues.led: the look-ahead is a test every match passes, so the matches are the same
+    from re import _parser  # type: ignore[attr-defined]
+
+    for pattern in (_cues.DISCLOSURE, _cues.RETENTION, _cues.SOURCE, _cues.HETU_WORDS):
+        lead = re.match(r"\(\?=\[([^\]]+)\]\)\(\?:(.*)\)\Z", pattern.pattern, re.DOTALL)
+        assert lead is not None
+        first, empty = _first_characters(list(_parser.parse(lead.group(2), pattern.flags)))
+        assert not empty
+        assert first <= set(lead.group(1)), first - set(lead.group(1))
+
+
+_LED_WORDS = (
+    "tietoja", "ei", "luovuteta", "luovutetaan", "jaeta", "lämnas", "ut", "säilytetään", "6",
+    "vuotta", "poistetaan", "saadaan", "asiakkaalta", "henkilötunnus", "hetu", "personnummer",
+    "vi", "delar", "share", "stored for", "\n", ",", ".", "xluovutetaan", "sä", "lähteet",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LED_WORDS), max_size=10).map(" ".join))
+def test_a_led_pattern_finds_what_its_pattern_alone_finds(text: str) -> None:
+    for pattern in (_cues.DISCLOSURE, _cues.RETENTION, _cues.SOURCE, _cues.HETU_WORDS):
+        alone = re.compile(pattern.pattern.split(")(?:", 1)[1][:-1], pattern.flags)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in alone.finditer(text)
+        ]

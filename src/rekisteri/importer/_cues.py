@@ -17,6 +17,18 @@ from rekisteri.importer._finnish import capitalise
 from rekisteri.importer._headings import SectionKind, is_field_label
 from rekisteri.model import Duration, RetentionTrigger, Right, SecurityKind
 
+
+def led(first: str, pattern: str) -> re.Pattern[str]:
+    """*pattern*, tried only where one of the characters *first* stands.
+
+    Every match of *pattern* starts with one of them (test_importer_speed_same proves it
+    from the pattern): the engine passes every other place at once. A pattern that opens
+    with a word boundary or a look-behind is otherwise tried alternative by alternative at
+    each character of a sentence.
+    """
+    return re.compile(f"(?=[{first}])(?:{pattern})")
+
+
 # --------------------------------------------------------------------- cues
 
 TRANSFER_WHERE: Final = re.compile(
@@ -46,13 +58,15 @@ EXCEPTION: Final = re.compile(
     # "ei siirretä … ilman asianmukaisia suojatoimia": transferred with safeguards
     r"|suojatoim\w*|suojakeino\w*|takeita|skyddsåtgärder|garantier|safeguards)"
 )
-RETENTION: Final = re.compile(
+RETENTION: Final = led(
+    "shpaklfrgtd",
     r"\bsäilyt(?:etään|ämme|etään|ettävä)\b|säilytysai|säilyttämisai|hävitetään|hävitämme"
     r"|poistetaan|poistamme|\bpoisto\b|arkistoidaan|kirjanpitolai|\blagras\b|\bsparas\b|\bförvaras\b|raderas|gallras"
     r"|\bavlägsnas\b|\btuhotaan\b|retained|deleted|stored for|kept for",
 )
 STATUTE: Final = re.compile(r"kirjanpitolai|kirjanpitolaki|1336/1997|1997/1336|bokföringslag")
-DISCLOSURE: Final = re.compile(
+DISCLOSURE: Final = led(
+    "lavudöjes",
     r"\bluovut(?:etaan|amme|taa|ettava|ettavissa|eta|ukset|uksia|etut|etaan|a)\b|luovuttaa"
     r"|ainoastaan yrityksen käytössä|vain yrityksen käytössä|utlämnas|lämnas (?:inte )?ut|disclos"
     # "Vi lämnar inte ut uppgifter", "lämnar aldrig ut", "överlåter inte"
@@ -71,7 +85,8 @@ GIVEN_TO_CONTROLLER: Final = re.compile(
 )
 #: Not a disclosure by the controller.
 NOT_DISCLOSURE: Final = re.compile(rf"luovuttamatta|{GIVEN_TO_CONTROLLER.pattern}")
-SOURCE: Final = re.compile(
+SOURCE: Final = led(
+    "lsvheifo",
     r"lähtei(?:stä|tä)|\blähteet\b|\bsaadaan\b|voidaan saada|hankittava tieto|hankitaan"
     r"|hankitut|hankimme|saamme tietoja|erhålls|inhämtas|fås från|obtained from",
 )
@@ -247,7 +262,7 @@ PERSON_WORDS: Final = re.compile(
 DIRECT_MARKETING: Final = re.compile(
     r"suoramarkkinoin|suoramainon|direktmarknadsför|direct marketing"
 )
-HETU_WORDS: Final = re.compile(r"henkilötunnu|\bhetu\b|personbeteckning|personnummer")
+HETU_WORDS: Final = led("hp", r"henkilötunnu|\bhetu\b|personbeteckning|personnummer")
 #: A firm's name and legal form; "&" may stand between its words ("Golf & Country Club ry").
 COMPANY: Final = re.compile(
     r"\b([A-ZÄÖÅ][\w&\-]*(?:[ \t]+(?:&[ \t]+)?[A-ZÄÖÅ0-9][\w&\-]*){0,4}[ \t]+"
