@@ -7,6 +7,7 @@ nor of a fixture).
 from __future__ import annotations
 
 from rekisteri.importer import import_notice
+from rekisteri.importer._contact import parse_line
 from rekisteri.importer._headings import SectionKind
 from rekisteri.importer._runon import dash_glued
 from rekisteri.importer._structure import split
@@ -183,3 +184,30 @@ def test_a_long_numbered_sentence_in_sequence_stays_a_sentence() -> None:
     headings = [text[s.heading.start : s.heading.end] for s in split(text) if s.heading]
     assert "5." in headings
     assert "6." in headings
+
+
+def test_a_comma_inside_an_association_name_does_not_cut_it() -> None:
+    text = (
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nSulkapallo, Lieksa ry\n"
+        "Koulukatu 2, 81700 Lieksa\nseura@example.org\n"
+    )
+    assert import_notice(text).draft.controller.name == "Sulkapallo, Lieksa ry"
+
+
+def test_a_person_and_an_association_stay_apart() -> None:
+    parts = parse_line("Aino Laine, Seura ry", 0, len("Aino Laine, Seura ry"))
+    assert [part.value for part in parts] == ["Aino Laine", "Seura ry"]
+    line = "Seura ry, Lieksa"
+    assert [part.value for part in parse_line(line, 0, len(line))] == ["Seura ry", "Lieksa"]
+
+
+def test_an_aside_in_brackets_after_a_name_does_not_cut_it() -> None:
+    text = (
+        "Registerbeskrivning\n\nRegisteransvarig\n\n"
+        "Sjöscouterna i Lovisa r.f. (SiL, nedan föreningen) PB 12, 07901 Lovisa\n"
+        "info@example.org\n"
+    )
+    controller = import_notice(text).draft.controller
+    assert controller.name == "Sjöscouterna i Lovisa r.f."
+    assert controller.address is not None
+    assert controller.address.postal_code == "07901"

@@ -611,10 +611,17 @@ def _role_in_parentheses(text: str, start: int, end: int) -> list[Part]:
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``text[start:end]`` cut at commas, semicolons, bars, tabs and spaced dashes."""
-    out = []
+    """``text[start:end]`` cut at commas, semicolons, bars, tabs and spaced dashes.
+
+    Not inside brackets ("Seura r.f. (SF, nedan föreningen)": an aside on the
+    name), nor at the comma inside an organisation's name: "Pallokissat, Kuopio
+    ry" (see :func:`_name_goes_on`).
+    """
+    out: list[tuple[int, int]] = []
     position = start
     for sep in _SEPARATORS.finditer(text, start, end):
+        if text.count("(", start, sep.start()) > text.count(")", start, sep.start()):
+            continue  # inside brackets
         piece = _trimmed(text, position, sep.start())
         if piece[1] > piece[0]:
             out.append(piece)
@@ -622,7 +629,40 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     piece = _trimmed(text, position, end)
     if piece[1] > piece[0]:
         out.append(piece)
+    if len(out) > 1 and _name_goes_on(text, out[0], out[1]):
+        out[:2] = [(out[0][0], out[1][1])]
     return out or [(start, end)]
+
+
+#: The rest of an association's name after a comma: its place and the legal form
+#: ("…, Kuopio ry", "…, Vasa rf").
+_NAME_REST: Final = re.compile(r"[A-ZÄÖÅ][\w-]+[ \t]+(?:ry|r\.y\.|rf|r\.f\.)")
+
+
+def _name_goes_on(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether a value's first two pieces are one name cut at its comma.
+
+    "Pallokissat, Kuopio ry": an association named with its place after a comma.
+    The second piece is one capitalised word and "ry" or "rf", the first words
+    without a legal form that do not read as a person's name ("Aino Laine, Seura
+    ry" is a person and her association), neither has a digit, and only a comma is
+    between them.
+    """
+    head, rest = text[first[0] : first[1]], text[second[0] : second[1]]
+    return (
+        text[first[1] : second[0]].strip() == ","
+        and _NAME_REST.fullmatch(rest) is not None
+        and rest[:1].isupper()
+        and head[:1].isupper()
+        and len(head.split()) <= _NAME_HEAD_WORDS
+        and not any(char.isdigit() or char in "@()" for char in head + rest)
+        and not any(word.casefold().strip(".") in _LEGAL_FORMS for word in head.split())
+        and not looks_like_person(head)
+    )
+
+
+#: The part of a name before its comma has at most this many words.
+_NAME_HEAD_WORDS: Final = 4
 
 
 def _address(text: str, start: int, end: int) -> list[Part]:
