@@ -1528,13 +1528,6 @@ def test_the_provision_requirement_section_is_no_data_category() -> None:
 # --- K29: the parts of a retention section named after a data set leave the section --
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K29: under an empty 'Tietojen säilytys' heading, parts headed by a data set "
-    "('Asiakastiedot', 'Uutiskirjeen tilaajat') are unknown headings: the second part's "
-    "retention sentence is listed as not mapped and the first is read only by its cue words "
-    "(the guide: headings of no field under a heading with no text of its own are its parts)",
-)
 @pytest.mark.parametrize("layout", ["text", "html"])
 def test_the_parts_of_a_retention_section_stay_in_it(layout: str) -> None:
     parts = [

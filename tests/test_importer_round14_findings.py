@@ -172,3 +172,16 @@ def test_a_dpo_named_in_a_sentence_of_the_dpo_section() -> None:
     ).draft.controller.dpo
     assert dpo is not None
     assert (dpo.name, dpo.email) == ("Eero Esimerkki", "eero@harjula.example.com")
+
+
+# --- K29: a guessed heading its text does not bear out is a part of the empty heading --
+
+
+def test_parts_named_after_a_data_set_stay_in_the_retention_section() -> None:
+    result = import_notice(
+        HOUSE + "Tietojen säilytysaika\n\nVaraustiedot\n\n"
+        "Säilytämme kaksi vuotta viimeisestä varauksesta.\n\nLahjakorttien ostajat\n\n"
+        "Säilytämme kortin voimassaolon ajan.\n"
+    )
+    assert len(result.draft.retention) == 2
+    assert result.unmatched == ()

@@ -133,6 +133,8 @@ class Piece:
     """For guessed headings: the kind was changed to the one the section's text speaks of."""
     inherited: bool = False
     """For headings: the kind is the one of the section it is numbered under ("4.1")."""
+    part: bool = False
+    """For headings: a part of the known heading above, which has no text of its own."""
     unnamed: bool = False
     """For headings whose words name no field: the kind was read from the section's text."""
     promoted: bool = False
@@ -2141,6 +2143,9 @@ def split(
     _groups(text, sections)
     _subheadings(text, sections)
     settle(text, sections)  # a guessed heading must agree with its section's text
+    # a guessed heading that its text did not bear out names no field now: under a
+    # heading with no text of its own, it is one of its parts after all (K29)
+    _subheadings(text, sections)
     return sections
 
 
@@ -2437,8 +2442,8 @@ def _subheadings(text: str, sections: list[Section]) -> None:
     parent: SectionKind | None = None
     for section in sections:
         piece = section.heading
-        if piece is None:
-            continue
+        if piece is None or (piece.part and section.kind is parent):
+            continue  # (a part found before: its parent's parts go on)
         # (the pattern's "^" holds only at the string's start: match the heading's own text)
         numbered = _HEAD_NUMBER.match(text[piece.start : piece.end]) is not None
         part_of_text = (
@@ -2458,7 +2463,7 @@ def _subheadings(text: str, sections: list[Section]) -> None:
                 parent = None  # "Children" / prose of no data: another topic, the parts end
                 continue
             section.kind = piece.section = parent
-            piece.inherited = True
+            piece.inherited = piece.part = True
             if parent is SectionKind.PURPOSES:
                 piece.sub = text[piece.start : piece.end].strip(" \t.:")
 
