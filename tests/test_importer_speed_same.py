@@ -580,11 +580,22 @@ def _first_characters(items: list[tuple[object, object]]) -> tuple[set[str], boo
     return found, True
 
 
+_LED = (
+    _cues.DISCLOSURE,
+    _cues.RETENTION,
+    _cues.SOURCE,
+    _cues.HETU_WORDS,
+    _cues.UPDATED,
+    _cues.CREATED,
+    _cues.YTUNNUS_ANY,
+)
+
+
 def test_a_led_pattern_starts_only_with_its_leading_characters() -> None:
     # _cues.led: the look-ahead is a test every match passes, so the matches are the same
     from re import _parser  # type: ignore[attr-defined]
 
-    for pattern in (_cues.DISCLOSURE, _cues.RETENTION, _cues.SOURCE, _cues.HETU_WORDS):
+    for pattern in _LED:
         lead = re.match(r"\(\?=\[([^\]]+)\]\)\(\?:(.*)\)\Z", pattern.pattern, re.DOTALL)
         assert lead is not None
         first, empty = _first_characters(list(_parser.parse(lead.group(2), pattern.flags)))
@@ -596,13 +607,15 @@ _LED_WORDS = (
     "tietoja", "ei", "luovuteta", "luovutetaan", "jaeta", "lämnas", "ut", "säilytetään", "6",
     "vuotta", "poistetaan", "saadaan", "asiakkaalta", "henkilötunnus", "hetu", "personnummer",
     "vi", "delar", "share", "stored for", "\n", ",", ".", "xluovutetaan", "sä", "lähteet",
+    "Päivitetty", "PÄIVITETTY", "Last updated on", "1.2.2020", "March 2, 2024", "Laadittu",
+    "Y-tunnus:", "y-TUNNUS", "2077474-0", "Business ID", "1234567", "Fo-nummer",
 )  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_LED_WORDS), max_size=10).map(" ".join))
 def test_a_led_pattern_finds_what_its_pattern_alone_finds(text: str) -> None:
-    for pattern in (_cues.DISCLOSURE, _cues.RETENTION, _cues.SOURCE, _cues.HETU_WORDS):
+    for pattern in _LED:
         alone = re.compile(pattern.pattern.split(")(?:", 1)[1][:-1], pattern.flags)
         assert [m.span() for m in pattern.finditer(text)] == [
             m.span() for m in alone.finditer(text)

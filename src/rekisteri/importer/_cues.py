@@ -18,7 +18,7 @@ from rekisteri.importer._headings import SectionKind, is_field_label
 from rekisteri.model import Duration, RetentionTrigger, Right, SecurityKind
 
 
-def led(first: str, pattern: str) -> re.Pattern[str]:
+def led(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
     """*pattern*, tried only where one of the characters *first* stands.
 
     Every match of *pattern* starts with one of them (test_importer_speed_same proves it
@@ -26,7 +26,7 @@ def led(first: str, pattern: str) -> re.Pattern[str]:
     with a word boundary or a look-behind is otherwise tried alternative by alternative at
     each character of a sentence.
     """
-    return re.compile(f"(?=[{first}])(?:{pattern})")
+    return re.compile(f"(?=[{first}])(?:{pattern})", flags)
 
 
 # --------------------------------------------------------------------- cues
@@ -278,9 +278,11 @@ ORGANISATION: Final = re.compile(
     r"|seurakunta|stiftelse|förening|förbund|kommun|stad|samkommun|välfärdsområde"
     r"|foundation|association|municipality)(?![\w-]))"
 )
-YTUNNUS_ANY: Final = re.compile(
-    r"(?i)\b(?:y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id)\b[^\d\n]{0,12}"
-    r"(?P<id>(?<![\d-])[0-9]{6,7}(?:[ \t]?[-\u2010\u2011\u2013][ \t]?|[ \t])?[0-9](?![\d-]))"
+YTUNNUS_ANY: Final = led(
+    "ylfb",
+    r"\b(?:y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id)\b[^\d\n]{0,12}"
+    r"(?P<id>(?<![\d-])[0-9]{6,7}(?:[ \t]?[-\u2010\u2011\u2013][ \t]?|[ \t])?[0-9](?![\d-]))",
+    re.IGNORECASE,
 )
 DASHES: Final = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "-"})
 #: A labelled Y-tunnus's value in any form that the identifier module reads:
@@ -963,19 +965,23 @@ _DATED: Final = (
     rf"|(?P<en_month>{_MONTH})[ ](?P<en_day>[0-9]{{1,2}})(?:st|nd|rd|th)?,?[ ]"
     r"(?P<en_year>(?:19|20)[0-9]{2}))"
 )
-UPDATED: Final = re.compile(
-    r"(?i)\b(?:päivitetty(?: viimeksi)?(?:/tarkastettu)?|viimeksi (?:päivitetty|muokattu|muutettu)"
+UPDATED: Final = led(
+    "pvmlusdtgr",
+    r"\b(?:päivitetty(?: viimeksi)?(?:/tarkastettu)?|viimeksi (?:päivitetty|muokattu|muutettu)"
     r"|viimeisin (?:muutos|päivitys)|muutettu|muokattu|laatimis- tai muutosajankohta|päivityspäivä"
     r"|uppdaterad|senast (?:uppdaterad|ändrad)|(?:last )?updated(?: on)?|last (?:modified|revised)"
-    r"|date of (?:the )?last update|tarkistettu|tarkastettu|granskad|reviewed(?: on)?)" + _DATED
+    r"|date of (?:the )?last update|tarkistettu|tarkastettu|granskad|reviewed(?: on)?)" + _DATED,
+    re.IGNORECASE,
 )
 #: "Laadittu 24.5.2018", "Utarbetad 17. november 2018", "Formulerat 10.8.2021", "Created on
 #: …": the date the notice was written. It is the notice's date only when the notice states
 #: no update (:func:`updated_in`).
-CREATED: Final = re.compile(
-    r"(?i)\b(?:laadittu|laatimispäivä(?:määrä)?|upprättad|upprättat|uppgjord|uppgjort|utarbetad"
+CREATED: Final = led(
+    "lufcd",
+    r"\b(?:laadittu|laatimispäivä(?:määrä)?|upprättad|upprättat|uppgjord|uppgjort|utarbetad"
     r"|utarbetat|formulerad|formulerat"
-    r"|created(?: on)?|drawn up(?: on)?)" + _DATED
+    r"|created(?: on)?|drawn up(?: on)?)" + _DATED,
+    re.IGNORECASE,
 )
 
 
