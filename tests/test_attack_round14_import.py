@@ -455,11 +455,6 @@ def test_to_toml_comments_cannot_inject_keys() -> None:
 # --- P7: footnote marks -----------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P7: a footnote's legend ('* pakollinen tieto', '* perustuu sopimukseen') "
-    "becomes a data category or a purpose 'Sopimus', and the marked items keep the mark",
-)
 @pytest.mark.parametrize(
     ("body", "field", "expected"),
     [
@@ -497,11 +492,6 @@ def test_a_footnote_legend_is_no_entry(body: str, field: str, expected: list[str
     assert [entry.name.fi for entry in getattr(draft, field)] == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P7: a footnote mark inside a purposes sentence makes a made-up purpose "
-    "'Asiakassuhti', or the sentence itself a purpose's name",
-)
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -518,11 +508,6 @@ def test_a_footnote_mark_in_a_purposes_sentence_keeps_the_purposes(sentence: str
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P7: an HTML footnote '<sup>1</sup>' after a word cuts the purpose "
-    "('Kuukausikirjeen<sup>1</sup> lähettämiseen' gives 'Lähettäminen')",
-)
 def test_an_html_footnote_mark_keeps_the_purpose_whole() -> None:
     page = (
         "<h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy, Koivikontie 1, 00100 Helsinki</p>"

@@ -712,7 +712,6 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
     },
     "was_eval_16-tunturikoivu-en-glued-heading": {
         "data_subjects": (1, 0),
-        "data_categories": (7, 8),
         "purposes": (4, 1),
         "sources": (1, 2),
     },

@@ -149,3 +149,83 @@ def test_a_long_illative_list_grows_linearly() -> None:
 
     small, large = best(_illative(2000)), best(_illative(8000))
     assert large < 7 * small + 0.1, (small, large)
+
+
+# --- P7: footnote marks and their legends ------------------------------------------------
+
+
+def _entries(body: str) -> list[tuple[str, str | None]]:
+    draft = import_notice(OWNER + body).draft
+    return [
+        (entry.name.fi, entry.description.fi if entry.description else None)
+        for entry in (*draft.purposes, *draft.data_categories)
+    ]
+
+
+def test_a_marked_list_entry_loses_its_mark_and_gets_the_legend() -> None:
+    body = (
+        "Rekisterin tietosisältö\n\n- sukunimi*\n- kotiosoite\n- syntymävuosi*\n\n"
+        "* tieto saadaan väestötietojärjestelmästä\n"
+    )
+    assert _entries(body) == [
+        ("Sukunimi", "Tieto saadaan väestötietojärjestelmästä"),
+        ("Kotiosoite", None),
+        ("Syntymävuosi", "Tieto saadaan väestötietojärjestelmästä"),
+    ]
+
+
+def test_legends_of_marks_in_a_sentence_go_to_their_own_purposes() -> None:
+    body = (
+        "Rekisterin käyttötarkoitus\n\n"
+        "Henkilötietoja käytetään jäsenmaksujen perintään² ja kerhon tiedottamiseen³.\n\n"
+        "² yhdistyslain nojalla\n³ jäsenen suostumuksella\n"
+    )
+    assert _entries(body) == [
+        ("Jäsenmaksujen perintä", "Yhdistyslain nojalla"),
+        ("Kerhon tiedottaminen", "Jäsenen suostumuksella"),
+    ]
+
+
+def test_a_mark_before_a_stop_leaves_the_stop_by_its_word() -> None:
+    result = import_notice(
+        OWNER
+        + "Tietojen säilytys\n\nTietoja säilytetään neljä vuotta†.\n\n"
+        + "† tilintarkastuksen vuoksi\n"
+    )
+    texts = [rule.description.fi for rule in result.draft.retention if rule.description]
+    assert any(text.startswith("Tietoja säilytetään neljä vuotta.") for text in texts)
+    assert not [p.text for p in result.unmatched if p.text.strip("†.") == ""]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rekisterin tietosisältö\n\n*Sukunimi* ja **kotiosoite**\n",  # emphasis, no mark
+        "Rekisterin tietosisältö\n\n* sukunimi\n* kotiosoite\n",  # stars as bullets
+    ],
+)
+def test_stars_of_emphasis_and_bullets_are_no_marks(body: str) -> None:
+    from rekisteri.importer import _footnotes
+
+    assert not _footnotes.find(OWNER + body).legends
+    assert not [m for m in _footnotes.find(OWNER + body).marks if m.word == "kotiosoite"]
+
+
+def test_a_legend_read_with_star_bullets_stays_an_entry_of_the_list() -> None:
+    from rekisteri.importer import _footnotes
+
+    text = OWNER + "Rekisterin tietosisältö\n\n* sukunimi*\n* kotiosoite\n* puhelin\n"
+    assert not _footnotes.find(text).legends
+
+
+def test_a_mark_that_goes_on_with_its_sentence_has_no_legend_taken() -> None:
+    """A mark on a verb ("profiloimme* tiedot") is no entry's: its legend stays text."""
+    from rekisteri.importer import _footnotes
+
+    text = (
+        OWNER + "Rekisterin käyttötarkoitus\n\nProfiloimme* tiedot palvelun kehittämiseksi.\n\n"
+        "* profilointi tarkoittaa tietojen automaattista käsittelyä\n"
+    )
+    found = _footnotes.find(text)
+    assert [(m.word, m.entry) for m in found.marks] == [("Profiloimme", False)]
+    assert not found.legends

@@ -68,6 +68,8 @@ from rekisteri.importer._decode import (
     looks_binary,
 )
 from rekisteri.importer._extract import Extractor
+from rekisteri.importer._footnotes import attach as attach_footnotes
+from rekisteri.importer._footnotes import find as find_footnotes
 from rekisteri.importer._headings import trim_caches
 from rekisteri.importer._html import html_to_text, looks_like_html
 from rekisteri.importer._invisible import CHARACTERS, INVISIBLE, Stripped, strip
@@ -658,8 +660,7 @@ def import_notice(
     if plain.changed:
         headings = [(plain.forward(s), plain.forward(e)) for s, e in headings]
         items = [plain.forward(i) for i in items]
-    sections = split(plain.text, heading_spans=headings, item_starts=items, html=is_html)
-    built = Extractor(plain.text, sections, learned=model).run()
+    plain, sections, built = _read(plain, headings, items, html=is_html, model=model)
     guesses = guessed_headings(plain.text, sections)
     note_guesses(guesses, [(m.start, m.end, m.field) for m in built.mapped], built.note)
     built.lang = _language(plain.text)
@@ -727,6 +728,34 @@ def import_notice(
         by_model=by_model,
         remarked=remarked,
     )
+
+
+def _read(
+    plain: Stripped,
+    headings: Sequence[tuple[int, int]],
+    items: Sequence[int],
+    *,
+    html: bool,
+    model: bool,
+) -> tuple[Stripped, list[Section], Builder]:
+    """The text the extractor read, its sections and what the extractor found in them.
+
+    Footnote marks ("nimi*", "hoitamiseen¹") and their legends ("* pakollinen
+    tieto") are read as spaces (:mod:`rekisteri.importer._footnotes`): no part
+    of a name, no entry; each legend then goes to the entries that carry its
+    mark. When a legend finds none, the text is read once more with those
+    legends as they are (a note under a sentence that marks no entry is text).
+    """
+    footnotes = find_footnotes(plain.text)
+    for last in (False, True):
+        read = attrs.evolve(plain, text=footnotes.unmarked(plain.text))
+        sections = split(read.text, heading_spans=headings, item_starts=items, html=html)
+        built = Extractor(read.text, sections, learned=model).run()
+        left = attach_footnotes(built, footnotes)
+        if not left or last:
+            break
+        footnotes = footnotes.without(left)
+    return read, sections, built
 
 
 def _read_by_model(

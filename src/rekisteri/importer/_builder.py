@@ -141,6 +141,9 @@ class Builder:
         self.purposes: list[dict[str, str | None]] = []
         self.categories: list[dict[str, str | bool | None]] = []
         self.subjects: list[dict[str, str | None]] = []
+        #: (field, index, start, end) of each purpose, category and subject, from the
+        #: span that first gave it (a footnote's legend finds its entries by them)
+        self.entry_spans: list[tuple[str, int, int, int]] = []
         self.sources: list[Source] = []
         self.recipients: list[dict[str, str | None]] = []
         self.transfers: list[str] = []
@@ -209,6 +212,7 @@ class Builder:
         if self._new("purpose", name):
             index = len(self.purposes)
             self.purposes.append({"name": name, "description": description})
+            self.entry_spans.append(("purposes", index, start, end))
             if remark is not None:
                 self.note(f"purposes[{index}]", remark)
         self.map(start, end, "purposes")
@@ -219,6 +223,7 @@ class Builder:
         text = f"{name} {description or ''}"
         if self._new("category", name):
             same = description is not None and flat(description).rstrip(".") == name.rstrip(".")
+            self.entry_spans.append(("data_categories", len(self.categories), start, end))
             self.categories.append(
                 {
                     "name": name,
@@ -232,6 +237,7 @@ class Builder:
         if not meaningful(name):
             return
         if self._new("subject", name):
+            self.entry_spans.append(("data_subjects", len(self.subjects), start, end))
             self.subjects.append({"name": name, "description": description})
         self.map(start, end, "data_subjects")
 
