@@ -1509,13 +1509,6 @@ def test_a_plain_retention_period_is_computed() -> None:
 # --- K28: the provision-requirement section becomes a data category ------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K28: a section on whether the data must be provided (Art 13(2)(e)) headed "
-    "'Lakisääteinen tai sopimukseen perustuva vaatimus antaa henkilötietoja' is guessed as "
-    "the data categories: its sentence becomes the category 'Tietojen antaminen on sopimuksen "
-    "tekemisen edellytys'; the model's provision_requirement stays empty",
-)
 def test_the_provision_requirement_section_is_no_data_category() -> None:
     result = section(
         "fi",

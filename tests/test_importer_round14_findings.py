@@ -10,6 +10,7 @@ import time
 
 from rekisteri.importer import import_notice
 from rekisteri.importer._cookies import header_columns, read_cookies
+from rekisteri.importer._headings import SectionKind, recognise
 from rekisteri.importer._html import html_to_text
 from rekisteri.importer._model import model, placements
 from rekisteri.importer._name_ranker import in_language, ranked_name
@@ -185,3 +186,22 @@ def test_parts_named_after_a_data_set_stay_in_the_retention_section() -> None:
     )
     assert len(result.draft.retention) == 2
     assert result.unmatched == ()
+
+
+# --- K28: the provision requirement (GDPR 13(2)(e)) in other words ----------------------
+
+
+def test_headings_on_whether_the_data_must_be_given_name_the_provision_requirement() -> None:
+    for heading in (
+        "Sopimukseen perustuva vaatimus antaa henkilötietoja",
+        "7. Henkilötietojen antamisen edellytys",
+        "Krav på att lämna personuppgifter",
+        "Obligation to provide personal data",
+    ):
+        assert recognise(heading) is SectionKind.PROVISION, heading
+    draft = import_notice(
+        HOUSE + "Velvollisuus antaa henkilötietoja\n\n"
+        "Varauksen tekeminen edellyttää nimen ja puhelinnumeron antamista.\n"
+    ).draft
+    assert draft.data_categories == ()
+    assert draft.provision_requirement is not None

@@ -321,6 +321,15 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         (
             r"onko (henkilö)?tietojen antaminen (pakollista|vapaaehtoista)|(henkilö)?tietojen antamisen pakollisuus"
             r"|skyldighet att lämna personuppgifter|whether providing (personal )?data is (required|mandatory)"
+            # the GDPR's Art 13(2)(e) in other words: "Lakisääteinen tai sopimukseen perustuva
+            # vaatimus antaa henkilötietoja", "Henkilötietojen antamisen vaatimus", "Krav på att
+            # lämna personuppgifter", "Obligation to provide personal data"
+            r"|((lakisääteinen|sopimukseen perustuva)( tai (lakisääteinen|sopimukseen perustuva))? )?"
+            r"(vaatimus|velvollisuus) antaa henkilötietoja.{0,80}"
+            r"|henkilötietojen antamisen (vaatimus|velvollisuus|edellytys|lakisääteisyys).{0,80}"
+            r"|(krav( på)?|skyldighet) att (lämna|tillhandahålla|uppge) (dina |sina )?personuppgifter.{0,80}"
+            r"|(obligation|requirement|duty) to provide (your )?personal (data|information).{0,80}"
+            r"|(statutory|contractual) (or (statutory|contractual) )?requirement to provide .{0,80}"
         ),
     ),
     (
