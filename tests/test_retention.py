@@ -25,6 +25,7 @@ from rekisteri.retention import (
     Basis,
     Record,
     financial_year_end,
+    iter_plan,
     kirjanpitolaki_2_10,
     plan,
     retained_until,
@@ -446,6 +447,22 @@ def test_every_day_belongs_to_one_february_year() -> None:
         assert day <= end
         assert (end + timedelta(days=1)).month == 3
         day += timedelta(days=1)
+
+
+def test_iter_plan_streams() -> None:
+    """iter_plan reads records as actions are taken: an endless source gives actions at once."""
+    from itertools import count, islice
+
+    endless = (Record(id=f"c-{n}", category="contact") for n in count())
+    actions = list(islice(iter_plan(endless, [], today=date(2026, 1, 5)), 3))
+    assert [a.record.id for a in actions] == ["c-0", "c-1", "c-2"]
+    with pytest.raises(InvalidValueError, match="today"):
+        iter_plan([], [], today=datetime(2026, 1, 5, tzinfo=UTC))
+    junk: list[object] = [Record(id="c-1", category="x"), "junk"]
+    broken = iter_plan(junk, [], today=date(2026, 1, 5))  # type: ignore[arg-type]
+    assert next(broken).record.id == "c-1"
+    with pytest.raises(InvalidValueError, match=r"records\[1\]: expected a Record"):
+        next(broken)
 
 
 def test_legal_hold_beats_marketing_prohibition_and_ended_rules() -> None:

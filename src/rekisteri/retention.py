@@ -52,7 +52,7 @@ from rekisteri.errors import InvalidValueError
 from rekisteri.model import Duration, LocalizedText, Register, RetentionRule, RetentionTrigger
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "KIRJANPITOLAKI_BOOKS",
@@ -64,6 +64,7 @@ __all__ = [
     "Record",
     "StatutoryPreset",
     "financial_year_end",
+    "iter_plan",
     "kirjanpitolaki_2_10",
     "plan",
     "retained_until",
@@ -468,11 +469,35 @@ def plan(
     is not passive yet.
 
     Runs in time linear in the number of records; the end of each rule is
-    computed once per distinct trigger date.
+    computed once per distinct trigger date. :func:`iter_plan` gives the
+    same actions one at a time, for more records than fit in memory.
 
     Raises:
         InvalidValueError: *today* is not a date (a datetime is refused too),
             a rule is not a RetentionRule or a record is not a Record.
+    """
+    return list(iter_plan(records, rules, today=today))
+
+
+def iter_plan(
+    records: Iterable[Record],
+    rules: Register | Iterable[RetentionRule],
+    *,
+    today: date,
+) -> Iterator[Action]:
+    """The actions of :func:`plan`, one per record as *records* are read: a stream.
+
+    *today* and *rules* are checked when it is called; a record that is not a
+    :class:`Record` raises when it is reached, after the actions before it.
+
+    Raises:
+        InvalidValueError: As :func:`plan`.
+
+    Examples:
+        >>> from datetime import date
+        >>> records = iter([Record(id="c-1", category="contact")])
+        >>> next(iter_plan(records, [], today=date(2026, 1, 5))).kind
+        <ActionKind.KEEP: 'keep'>
     """
     if type(today) is not date:
         msg = "today: expected a date" + (
@@ -483,23 +508,29 @@ def plan(
     if not isinstance(rules, Register):
         expect_iterable(rules, "rules", "a Register or an iterable of RetentionRules")
     general, by_category = _compile(rules.retention if isinstance(rules, Register) else rules)
+    return _actions(records, general, by_category, today)
+
+
+def _actions(
+    records: Iterable[Record],
+    general: list[_Compiled],
+    by_category: dict[str, list[_Compiled]],
+    today: date,
+) -> Iterator[Action]:
     applicable: dict[str, list[_Compiled]] = {}
-    actions: list[Action] = []
-    append = actions.append
     for index, item in enumerate(records):
         record: object = item
         if type(record) is not Record and not isinstance(record, Record):
             msg = f"records[{index}]: expected a Record"
             raise InvalidValueError(msg)
         if record.legal_hold is not None:
-            append(Action(record=record, kind=ActionKind.LEGAL_HOLD, basis=Basis.LEGAL_HOLD))
+            yield Action(record=record, kind=ActionKind.LEGAL_HOLD, basis=Basis.LEGAL_HOLD)
             continue
         category = record.category
         entries = applicable.get(category)
         if entries is None:
             entries = applicable[category] = general + by_category.get(category, [])
-        append(_decide(record, entries, today))
-    return actions
+        yield _decide(record, entries, today)
 
 
 def _decide(record: Record, entries: list[_Compiled], today: date) -> Action:

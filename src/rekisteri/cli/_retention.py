@@ -10,6 +10,7 @@ import csv
 import io
 import re
 import sys
+import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
@@ -19,12 +20,12 @@ import click
 from rekisteri.cli._common import (
     Group,
     dump_json,
-    echo,
     fail_line,
     format_option,
     load_register,
     one_line,
     quoted,
+    safe_text,
     today_option,
 )
 from rekisteri.errors import RekisteriError
@@ -32,7 +33,7 @@ from rekisteri.errors import RekisteriError
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
-    from rekisteri.retention import Record
+    from rekisteri.retention import Action, Record
 
 __all__ = ["COMMANDS", "retention_group"]
 
@@ -106,13 +107,15 @@ def _bounded_lines(handle: TextIO, path: Path) -> Iterator[str]:
         yield line
 
 
-def _read_records(path: Path) -> list[Record]:
-    """Read the records CSV of ``retention plan``; every problem exits 2 on one line."""
+def _read_records(path: Path) -> Iterator[Record]:
+    """The records of the CSV of ``retention plan``, one at a time, as the file is read.
+
+    Every problem exits 2 on one line, when its line is reached.
+    """
     from rekisteri.model import RetentionTrigger
     from rekisteri.retention import Record
 
     triggers = {t.value: t for t in RetentionTrigger}
-    rows: list[Record] = []
     reader = None
     try:
         with _open_text(path) as handle:
@@ -123,24 +126,23 @@ def _read_records(path: Path) -> list[Record]:
                 if None in row:
                     fail_line(f"{where}: more fields than the header has columns")
                 try:
-                    rows.append(
-                        Record(
-                            id=row.get("id") or "",
-                            category=(row.get("category") or "").strip(),
-                            dates={
-                                triggers[k]: _day(v, k)
-                                for k, v in row.items()
-                                if k in triggers and v and v.strip()
-                            },
-                            legal_hold=(row.get("legal_hold") or "").strip() or None,
-                            marketing_prohibition=_flag(
-                                row.get("marketing_prohibition"), "marketing_prohibition"
-                            ),
-                            passive=_flag(row.get("passive"), "passive"),
-                        )
+                    record = Record(
+                        id=row.get("id") or "",
+                        category=(row.get("category") or "").strip(),
+                        dates={
+                            triggers[k]: _day(v, k)
+                            for k, v in row.items()
+                            if k in triggers and v and v.strip()
+                        },
+                        legal_hold=(row.get("legal_hold") or "").strip() or None,
+                        marketing_prohibition=_flag(
+                            row.get("marketing_prohibition"), "marketing_prohibition"
+                        ),
+                        passive=_flag(row.get("passive"), "passive"),
                     )
                 except (RekisteriError, ValueError) as exc:
                     fail_line(f"{where}: {exc}")
+                yield record
     except OSError as exc:
         fail_line(f"cannot read {path}: {exc.strerror or exc}")
     except UnicodeDecodeError:
@@ -150,7 +152,30 @@ def _read_records(path: Path) -> list[Record]:
         # reader under it has counted the line it failed on
         line = f": line {reader.reader.line_num}" if reader is not None else ""
         fail_line(f"{path}{line}: not a readable CSV file ({exc})")
-    return rows
+
+
+#: Output held in memory before it goes to a temporary file (it is printed once the
+#: whole CSV has been read: an error in its last line leaves standard output empty).
+_HELD_OUTPUT_BYTES: Final = 8 << 20
+
+
+def _action_line(action: Action) -> str:
+    until = action.until.isoformat() if action.until is not None else "-"
+    fields = (action.record.id, action.kind.value, action.basis.value, until, action.reason)
+    return "\t".join(map(one_line, fields))
+
+
+def _action_json(action: Action) -> str:
+    """One action as the JSON object of the ``actions`` list (masked as dump_json masks)."""
+    return dump_json(
+        {
+            "id": action.record.id,
+            "action": action.kind.value,
+            "basis": action.basis.value,
+            "until": action.until.isoformat() if action.until is not None else None,
+            "reason": action.reason,
+        }
+    )
 
 
 @retention_group.command(name="plan")
@@ -170,7 +195,7 @@ def retention_plan(*, register: Path, records: Path, today: datetime, fmt: str) 
     input), not both.
     """
     from rekisteri.calendar import CalendarRangeError, check_day
-    from rekisteri.retention import plan
+    from rekisteri.retention import iter_plan
 
     if str(register) == "-" and str(records) == "-":
         fail_line("REGISTER and RECORDS cannot both be - (standard input)")
@@ -179,28 +204,28 @@ def retention_plan(*, register: Path, records: Path, today: datetime, fmt: str) 
     except CalendarRangeError as exc:
         fail_line(str(exc))
     loaded = load_register(register, brief=True)
-    rows = _read_records(records)
-    try:
-        actions = plan(rows, loaded, today=day)
-    except RekisteriError as exc:
-        fail_line(str(exc))
-    if fmt == "json":
-        document = [
-            {
-                "id": action.record.id,
-                "action": action.kind.value,
-                "basis": action.basis.value,
-                "until": action.until.isoformat() if action.until is not None else None,
-                "reason": action.reason,
-            }
-            for action in actions
-        ]
-        echo(dump_json({"today": day.isoformat(), "actions": document}))
-        return
-    for action in actions:
-        until = action.until.isoformat() if action.until is not None else "-"
-        fields = (action.record.id, action.kind.value, action.basis.value, until, action.reason)
-        echo("\t".join(map(one_line, fields)))
+    # The records stream through the plan, one at a time; the output is held (in a
+    # temporary file past _HELD_OUTPUT_BYTES) until the last line of the CSV is read.
+    with tempfile.SpooledTemporaryFile(_HELD_OUTPUT_BYTES, mode="w+", encoding="utf-8") as held:
+        try:
+            actions = iter_plan(_read_records(records), loaded, today=day)
+            if fmt == "json":
+                held.write(dump_json({"today": day.isoformat(), "actions": []})[:-2])
+                for index, action in enumerate(actions):
+                    held.write(", " if index else "")
+                    held.write(_action_json(action))
+                held.write("]}")
+            else:
+                for action in actions:
+                    held.write(safe_text(_action_line(action)))
+                    held.write("\n")
+        except RekisteriError as exc:
+            fail_line(str(exc))
+        held.seek(0)
+        while chunk := held.read(_HELD_OUTPUT_BYTES):  # masked and escaped already
+            click.echo(chunk, nl=False)
+        if fmt == "json":
+            click.echo("")
 
 
 COMMANDS: Final[tuple[click.Command, ...]] = (retention_group,)
