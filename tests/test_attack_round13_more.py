@@ -694,5 +694,5 @@ def test_record_status_at_a_past_moment_is_the_status_then() -> None:
             ]
         )
         assert store.may_process("c-1", "newsletter", at=day5).reason.value == "consent_valid"
-    assert record.status_at(day5).value == "given"
+    assert record.status_at(day5) == "given"
     assert decide(record, prohibited=False, direct_marketing=False, at=day5).allowed
