@@ -230,12 +230,6 @@ def test_a_pdf_pastes_heading_numbers_never_become_entries() -> None:
 # --- P3: an identity code without its sign, glued to letters --------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P3: a code without its sign (or with a space for it) glued to letters "
-    "('asiakasnro0105949032', 'ID0105949032', '0105949032b') is shown whole in the draft "
-    "and the report, with no I014",
-)
 @pytest.mark.parametrize(
     "spelling",
     ["asiakasnro0105949032", "ID0105949032", "0105949032b", "x010594 9032", "_ga010594 9032"],
@@ -624,12 +618,6 @@ def _spell_digits(digits: str) -> str:
     return "".join(digits[int(c)] if c.isdigit() else c for c in CODE)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P10: a code written in superscript, subscript or circled digits, or broken "
-    "at a line end with a hyphen, is shown whole in the draft (its key even as ASCII: "
-    "'henkilotunnus-010594y9032-…'), with no I014",
-)
 @pytest.mark.parametrize(
     "spelling",
     [

@@ -49,6 +49,15 @@ What is recognised, as written in a text (``131052-308T`` stands for any code):
   Without a letter, a visible space splits a run of digits into two words as
   in a telephone number ``040 123-4567``;
 * a four-digit year, before a sign: ``13101952-308T``, ``13.10.1952-308T``;
+* digits that are no decimal digits: superscript, subscript, circled or
+  parenthesised ones (``¹³¹⁰⁵²-³⁰⁸T``), read as the digit they stand for;
+* a hyphen and a line break between two digits, as a word processor
+  hyphenates a long word (``131052-30-`` / ``8T``), and a code spelt out one
+  character at a time with single spaces (``1 3 1 0 5 2 - 3 0 8 T``), when
+  the result is an identity code;
+* a code without a sign glued to a letter before or after it
+  (``asiakasnro131052308T``... ``1310523085b``), when it is plausible as a
+  spelling without a sign must be;
 * no check character: ``131052-308``, six digits, a sign and three digits
   standing alone as a word, when its day and month exist and its individual
   number is 002–999.
@@ -449,12 +458,113 @@ def _odd_fits(match: re.Match[str]) -> bool:
     return spelling is not None and spelling.is_code
 
 
+def _other_digits() -> dict[int, str]:
+    """Characters that are a digit but no decimal one (superscript, circled...) as ASCII digits."""
+    import unicodedata
+
+    blocks = (
+        (0x00B2, 0x00BA),
+        (0x1369, 0x1372),
+        (0x19DA, 0x19DB),
+        (0x2070, 0x208A),
+        (0x2460, 0x2500),
+        (0x2776, 0x2794),
+        (0x10A40, 0x10A44),
+        (0x10E60, 0x10E69),
+        (0x11052, 0x1105B),
+        (0x1F100, 0x1F10B),
+    )
+    return {
+        code: str(value)
+        for first, end in blocks
+        for code in range(first, end)
+        if not chr(code).isdecimal() and (value := unicodedata.digit(chr(code), -1)) >= 0
+    }
+
+
+#: Superscript, subscript, circled, parenthesised... digits: read as the digit
+#: they stand for (one character for one: offsets stay).
+_OTHER_DIGITS: Final = _other_digits()
+#: A character of _OTHER_DIGITS: the BMP's one by one; beyond it one range,
+#: checked when read (one class of both makes every search several times slower).
+_OTHER_DIGIT: Final = re.compile(
+    "[" + "".join(chr(code) for code in _OTHER_DIGITS if code <= 0xFFFF) + "]"
+)
+_OTHER_DIGIT_BEYOND: Final = re.compile(
+    f"[{chr(min(_OTHER_DIGITS.keys() - range(0x10000)))}-{chr(max(_OTHER_DIGITS))}]"
+)
+#: A hyphen and a line break between two digits (a word processor's hyphenation:
+#: "010594Y90-" / "32").
+_HYPHEN_BREAK: Final = re.compile(r"-(?<=\d-)[ \t]*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])[ \t]*(?=\d)")
+#: A code spelt out one character at a time ("0 1 0 5 9 4 Y 9 0 3 2"), or a
+#: letter glued before or after a code without its sign ("asiakasnro0105949032",
+#: "0105949032b": a spelling without a sign must otherwise stand alone as a
+#: word). One pattern that starts with a digit: alternatives at the top level
+#: would make the search several times slower.
+_UNUSUAL_CODE: Final = re.compile(
+    r"\d(?:"
+    rf"(?P<spaced>(?<![^\W_]\d)(?: [\d{SIGN_SPELLED}]){{9}} [{CHECK_SPELLED}](?![^\W_]))"
+    r"|(?P<before>(?<=[^\W\d_]\d)\d{5} ?\d{3}[0-9A-Za-z](?!\d))"
+    r"|(?P<after>(?<!\d\d)\d{5} ?\d{3}[0-9A-Za-z](?=[^\W\d_])))"
+)
+
+
+def _variant(text: str) -> str | None:
+    """*text* with its unusual spellings made usual, one character for one; ``None`` if none.
+
+    Other digits become ASCII ones; a hyphen with a line break between two
+    digits, and the single spaces of a code spelt out character by
+    character, become invisible characters (which a spelling may hold
+    between its digits and around its sign); a letter glued to a code
+    without a sign becomes a space.
+    """
+    digits = [m.start() for m in _OTHER_DIGIT.finditer(text)]
+    digits += [m.start() for m in _OTHER_DIGIT_BEYOND.finditer(text) if ord(m[0]) in _OTHER_DIGITS]
+    breaks = [m.span() for m in _HYPHEN_BREAK.finditer(text)]
+    codes = list(_UNUSUAL_CODE.finditer(text))
+    if not (digits or breaks or codes):
+        return None
+    chars = list(text)
+    for at in digits:
+        chars[at] = _OTHER_DIGITS[ord(text[at])]
+    for start, end in breaks:
+        chars[start:end] = "\u00ad" * (end - start)
+    for match in codes:
+        start, end = match.span()
+        if match["spaced"]:
+            chars[start:end] = text[start:end].replace(" ", "\u200b")
+        elif match["before"]:
+            chars[start - 1] = " "
+        else:
+            chars[end] = " "
+    return "".join(chars)
+
+
 def _kept(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match[str]]:
     """The matches in *text* that *keep* accepts, in order of their start; they may overlap.
 
     The matches of _PATTERN, and those of _ODD_PATTERN that _odd_fits()
-    accepts (a code written with a stray space), merged in order.
+    accepts (a code written with a stray space), merged in order. Where the
+    text has unusual spellings (:func:`_variant`), the matches in its usual
+    variant are added that are identity codes and overlap no match in the
+    text as written; their offsets are the text's, their ``string`` the
+    variant.
     """
+    variant = _variant(text)
+    if variant is None:
+        return _kept_plain(text, keep)
+    plain = list(_kept_plain(text, keep))
+    spans = [match.span() for match in plain]
+    more = [
+        match
+        for match in _kept_plain(variant, keep)
+        if _is_code(match) and not any(s < match.end() and match.start() < e for s, e in spans)
+    ]
+    return heapq.merge(plain, more, key=lambda match: match.start())
+
+
+def _kept_plain(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re.Match[str]]:
+    """:func:`_kept` without the unusual spellings."""
     usual = _kept_usual(text, keep)
     hints = _ODD_HINT_ESCAPED if "\\" in text else _ODD_HINT
     if hints.search(text) is None:  # the common case, in one call
@@ -618,7 +728,11 @@ def shaped(text: str) -> bool:
         >>> shaped("asiakas 131052-308U"), shaped("tilaus 2026-11-25")
         (True, False)
     """
-    return _PATTERN.search(text) is not None or _ODD_HINT_ESCAPED.search(text) is not None
+    return (
+        _PATTERN.search(text) is not None
+        or _ODD_HINT_ESCAPED.search(text) is not None
+        or _variant(text) is not None
+    )
 
 
 def _bare_digits(match: re.Match[str]) -> bool:
