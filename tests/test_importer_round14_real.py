@@ -211,3 +211,13 @@ def test_an_aside_in_brackets_after_a_name_does_not_cut_it() -> None:
     assert controller.name == "Sjöscouterna i Lovisa r.f."
     assert controller.address is not None
     assert controller.address.postal_code == "07901"
+
+
+def test_a_register_name_opening_with_a_web_domain_keeps_its_case() -> None:
+    text = (
+        "Registerbeskrivning\n\nRegisteransvarig\n\nKajakbutiken Ab\n"
+        "Strandvägen 3, 65100 Vasa\ninfo@example.org\n\n"
+        "Registrets namn\n\nkajakbutiken.fi kundregister\n"
+    )
+    name = import_notice(text).draft.name
+    assert "kajakbutiken.fi kundregister" in {name.fi, name.sv}

@@ -142,12 +142,30 @@ def _pluralise(word: str) -> str:
 _CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+#: A web domain opening a text: "supcentrum.se kundregister" keeps its lower case.
+_DOMAIN_START: Final = re.compile(
+    r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+    r"\.(?:fi|ax|se|no|dk|ee|de|eu|com|net|org|info|io|nu|uk)(?![\w.])"
+)
+
+
 def capitalise(text: str) -> str:
-    """Upper-case the first letter of *text* and drop trailing punctuation and colons."""
+    """Upper-case the first letter of *text* and drop trailing punctuation and colons.
+
+    A web domain that opens the text is written as it is ("example.fi:n asiakkaat").
+
+    Examples:
+        >>> capitalise("asiakasrekisteri.")
+        'Asiakasrekisteri'
+        >>> capitalise("kahvila.fi kundregister")
+        'kahvila.fi kundregister'
+    """
     # a printable text has no control character (all are unprintable): nothing to replace
     text = " ".join((text if text.isprintable() else _CONTROL.sub(" ", text)).split())
     text = text.strip(" ,;:-–")
     text = text.rstrip(". ") if not text.endswith(("mm.", "esim.", "jne.")) else text
+    if _DOMAIN_START.match(text) is not None:
+        return text
     return text[:1].upper() + text[1:]
 
 
