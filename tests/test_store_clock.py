@@ -195,6 +195,18 @@ def test_other_kinds_are_not_moved(open_store: Callable[..., Any]) -> None:
         store.append([consent("give", now)])
 
 
+def test_open_store_passes_the_skew_on(tmp_path: Path) -> None:
+    """open_store(max_clock_skew=...) reaches the store it opens."""
+    from rekisteri.store import open_store
+
+    store = open_store(
+        tmp_path / "s.db", secret=SECRET, purposes=PURPOSES, create=True,
+        max_clock_skew=timedelta(0),
+    )  # fmt: skip
+    with store, pytest.raises(FutureEventError):
+        store.append([consent("give", datetime.now(UTC) + timedelta(seconds=5))])
+
+
 # --- the command line ---------------------------------------------------------------
 
 

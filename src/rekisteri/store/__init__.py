@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING, Protocol
 import attrs
 
 from rekisteri.store._chain import Checkpoint
+from rekisteri.store._clock import DEFAULT_MAX_CLOCK_SKEW
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
-    from datetime import datetime
+    from datetime import datetime, timedelta
 
     from rekisteri.consent import ConsentEvent, ConsentRecord, Decision
     from rekisteri.model import Purpose
@@ -178,6 +179,7 @@ def open_store(
     purposes: Mapping[str, bool] | Iterable[Purpose] = (),
     create: bool = False,
     schema: str = "rekisteri",
+    max_clock_skew: timedelta = DEFAULT_MAX_CLOCK_SKEW,
 ) -> SQLiteStore | PostgresStore:
     """Open the store at *target*: a ``postgresql://`` URL or a SQLite file path.
 
@@ -186,7 +188,8 @@ def open_store(
     anything else is the path of a :class:`~rekisteri.store.sqlite.SQLiteStore`
     file (*schema* is ignored). Each backend is imported only when it is
     used, so SQLite stores need no PostgreSQL driver. A password belongs in
-    ``PGPASSWORD`` or a pgpass file rather than in the URL.
+    ``PGPASSWORD`` or a pgpass file rather than in the URL. *max_clock_skew*
+    is how far ahead of the clock an event may be dated (see the stores).
 
     Raises:
         MissingDependencyError: *target* is a URL but psycopg is not
@@ -201,11 +204,18 @@ def open_store(
         from rekisteri.store.postgres import PostgresStore
 
         return PostgresStore(
-            os.fspath(target), secret=secret, purposes=purposes, schema=schema, create=create
+            os.fspath(target),
+            secret=secret,
+            purposes=purposes,
+            schema=schema,
+            create=create,
+            max_clock_skew=max_clock_skew,
         )
     from rekisteri.store.sqlite import SQLiteStore
 
-    return SQLiteStore(target, secret=secret, purposes=purposes, create=create)
+    return SQLiteStore(
+        target, secret=secret, purposes=purposes, create=create, max_clock_skew=max_clock_skew
+    )
 
 
 def copy_store(
