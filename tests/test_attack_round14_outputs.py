@@ -903,7 +903,7 @@ def test_the_three_languages_have_the_same_structure() -> None:
     The same tags (but the fallback markers' spans), links and missing markers, for
     notice and record, on the full register, an empty one and 8 random registers.
     """
-    from hypothesis import HealthCheck, given, settings
+    from hypothesis import HealthCheck, Phase, given, settings
 
     from rekisteri.testing.strategies import registers
 
@@ -919,7 +919,12 @@ def test_the_three_languages_have_the_same_structure() -> None:
     check(structure(_full_document(), Register))
     check(Register(controller=Controller()))
 
-    @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=8,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+        phases=[Phase.generate],
+    )
     @given(registers())
     def random_registers(register: Register) -> None:
         check(register)
@@ -929,14 +934,19 @@ def test_the_three_languages_have_the_same_structure() -> None:
 
 def test_what_the_library_writes_the_schema_accepts() -> None:
     """dumps() of 20 random registers and of the full register validate against json_schema()."""
-    from hypothesis import HealthCheck, given, settings
+    from hypothesis import HealthCheck, Phase, given, settings
 
     from rekisteri.serialize import dumps
     from rekisteri.testing.strategies import registers
 
     assert SCHEMA.is_valid(json.loads(dumps(structure(_full_document(), Register))))
 
-    @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=20,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+        phases=[Phase.generate],
+    )
     @given(registers())
     def random_registers(register: Register) -> None:
         assert SCHEMA.is_valid(json.loads(dumps(register)))
