@@ -33,6 +33,7 @@ from rekisteri.jsonld import dumps as jsonld_dumps
 from rekisteri.jsonld import to_jsonld
 from rekisteri.lint import find_outdated, lint
 from rekisteri.model import (
+    ContactPoint,
     Controller,
     DataCategory,
     LocalizedText,
@@ -1174,3 +1175,24 @@ def test_reprs_mask_a_code_with_a_tag_character(tag: str) -> None:
     assert "308T" not in render_notice(register, format="text")
     for shown in (repr(register.description), repr(register.controller), repr(register)):
         assert "308T" not in shown
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug O23: the controller's association_id (yhdistysrekisterinumero) reaches neither "
+    "the notice nor the record, in any language or format (JSON-LD has it): an association "
+    "with no Y-tunnus is published with no identifier; complete-v2's '123.456' is not shown",
+)
+@pytest.mark.parametrize("render", [render_notice, render_record])
+def test_the_association_register_number_is_stated(render: Any) -> None:
+    register = Register(
+        controller=Controller(
+            name="Esimerkkikuoro ry",
+            association_id="123123",
+            contact=ContactPoint(email="kuoro@example.fi"),
+        )
+    )
+    assert "123.123" in jsonld_dumps(register)
+    for locale in LOCALES:
+        for fmt in FORMATS:
+            assert "123.123" in render(register, locale=locale, format=fmt)
