@@ -1,4 +1,6 @@
 # mypy: disable-error-code="arg-type,attr-defined,var-annotated,no-any-return,unused-ignore"
+# mypy: disable-error-code="no-untyped-call,index,dict-item"
+# (This file passes wrong types and odd documents to the public API on purpose.)
 """Second outside attack on the model and its outputs (session 14, helper A13).
 
 Written against the public documents only (README, docs/guides/model.md,
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import jsonschema
+import jsonschema  # type: ignore[import-untyped] # no stubs or py.typed
 import pytest
 from markdown_it import MarkdownIt
 
