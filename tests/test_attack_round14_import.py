@@ -1050,3 +1050,35 @@ def test_known_headings_one_a_line_without_blank_lines_are_read() -> None:
     draft = import_notice(notice).draft
     assert [p.name.fi for p in draft.purposes] == ["Laskutus", "Markkinointi"]
     assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite", "Puhelinnumero"]
+
+
+# --- P18: a bulleted list under a heading that names no field costs quadratic time ----------
+
+
+def _list_under(heading: str, items: int) -> str:
+    return CTRL + heading + "\n\n" + "- nimi\n" * items
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P18: a bulleted list under a heading that names no field ('Kissan ruokinta', "
+    "'Muut tiedot') costs time quadratic in its items: 800 items 1.7 s, 1600 items 6.5 s, "
+    "1600 distinct items 24 s, 40 KB over 2 minutes (the same list under a data heading: "
+    "0.08 s for 3200 items)",
+)
+@pytest.mark.parametrize("heading", ["Kissan ruokinta", "Muut tiedot"])
+def test_a_long_list_under_a_heading_of_no_field_costs_linear_time(heading: str) -> None:
+    small = _best_of(_list_under(heading, 150), 2)
+    large = _best_of(_list_under(heading, 600), 1)
+    assert large < 6 * small + 0.1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "heading", ["Rekisterin tietosisältö", "Mitä tietoja keräämme?", "5. Asiakaspalaute"]
+)
+def test_a_long_list_under_other_headings_costs_linear_time(heading: str) -> None:
+    small = _best_of(_list_under(heading, 800), 2)
+    large = _best_of(_list_under(heading, 3200), 1)
+    assert large < 6 * small + 0.1
