@@ -221,3 +221,29 @@ def test_a_register_name_opening_with_a_web_domain_keeps_its_case() -> None:
     )
     name = import_notice(text).draft.name
     assert "kajakbutiken.fi kundregister" in {name.fi, name.sv}
+
+
+def test_a_second_persons_own_mailbox_is_not_the_controllers() -> None:
+    text = (
+        "Tietosuojaseloste\n\n1. Rekisterinpitäjä\n\n"
+        "Koivulan sukuseura ry, Kotitie 2, 15100 Lahti\n\n"
+        "2. Yhteyshenkilö rekisteriä koskevissa asioissa\n\n"
+        "Sihteeri Liisa Koivula (liisa.koivula@example.org)\n\n"
+        "Tiedottaja, kuvaaja Pekka Rinne (pekka.rinne@example.net)\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.contact_person is not None
+    assert draft.contact_person.email == "liisa.koivula@example.org"
+    assert draft.controller.contact is None or draft.controller.contact.email is None
+
+
+def test_an_office_mailbox_after_the_person_is_still_the_controllers() -> None:
+    text = (
+        "Tietosuojaseloste\n\n1. Rekisterinpitäjä\n\n"
+        "Koivulan sukuseura ry, Kotitie 2, 15100 Lahti\n\n"
+        "2. Yhteyshenkilö rekisteriä koskevissa asioissa\n\n"
+        "Liisa Koivula, liisa.koivula@example.org tai toimisto@example.org\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.email == "toimisto@example.org"

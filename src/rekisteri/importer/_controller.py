@@ -1089,7 +1089,7 @@ class ContactReader:
             if field == "postal_code" and (written := flat(self.text[start:end])) != value:
                 # "65 101": a Finnish code printed with a space, the draft has its digits
                 self.out.note(self.path, f"the notice writes the postal code as {written}")
-        elif self._body_mailbox(target, field, value):
+        elif self._body_mailbox(target, field, value) and not self._named_beside(value, start):
             # "Sari Esimerkki, sari.esimerkki@… tai toimisto@…": the office's mailbox after
             # the person's own address is the body's
             self.out.controller.email = value
@@ -1290,6 +1290,19 @@ class ContactReader:
             and not personal_address(value, person, self._roles())
             # "Matti Virta, matti.virta@…" named as another contact: his own mailbox
             and not any(personal_address(value, other) for other in self._other_people())
+        )
+
+    def _named_beside(self, email: str, start: int) -> bool:
+        """Whether the line of the e-mail at *start* names a person it is named after.
+
+        "Tiedottaja Jauri Varvikko (jauri.varvikko@…)" under the contact person
+        "Sonja Mäkinen (sonja.makinen@…)": a second person's own mailbox, never
+        the body's.
+        """
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return any(
+            personal_address(email, f"{first} {last}")
+            for first, last in _NAME_PAIR.findall(self.text, line_start, start)
         )
 
     def _other_people(self) -> list[str]:
@@ -1870,6 +1883,10 @@ _DATE_LINE: Final = re.compile(
     r"(?:[0-9]{1,2}\.[ \t]?[0-9]{1,2}\.[ \t]?(?:[0-9]{4}|[0-9]{2})"
     # a month and a year: "Päivitetty 05.2023", "Uppdaterad 5/2023"
     r"|[0-9]{1,2}[./](?:19|20)[0-9]{2})\.?"
+)
+#: Two capitalised words, as a person's first and last name: "Jauri Varvikko".
+_NAME_PAIR: Final = re.compile(
+    r"\b([A-ZÄÖÅ][a-zäöå]+(?:-[A-ZÄÖÅ][a-zäöå]+)?)[ \t]+([A-ZÄÖÅ][a-zäöå]+)\b"
 )
 #: Notes that name a person in a contact block ("… another contact here: Aino Esimerkki").
 _PERSON_NOTES: Final = (
