@@ -1259,7 +1259,8 @@ def test_a_latin_1_terminal_gets_no_traceback(charset: str, command: str) -> Non
     register = ROOT / "examples" / "digicenter.toml"
     result = CliRunner(charset=charset).invoke(cli, [command, str(register), "-f", "text"])
     assert not isinstance(result.exception, UnicodeError)
-    assert result.exit_code in {0, 2}
+    # lint exits 1 for digicenter's errors; render and record 0, or 2 with a one-line error
+    assert result.exit_code in ({0, 1, 2} if command == "lint" else {0, 2})
 
 
 @pytest.mark.xfail(
