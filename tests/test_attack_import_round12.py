@@ -1918,13 +1918,6 @@ def _key_facts(result: ImportResult) -> tuple[object, ...]:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K39: a notice in decomposed Unicode (NFD: 'a' + U+0308 for 'ä', as some macOS "
-    "apps and PDF viewers copy it) loses every heading with ä/ö ('Rekisterin tietosisältö', "
-    "'Säännönmukaiset tietolähteet', 'Tietojen säilytysaika' listed as not mapped): purposes 3 "
-    "-> 1, retention 1 -> 0, none_stated transfers lost",
-)
 def test_a_decomposed_notice_reads_as_the_composed_one() -> None:
     composed = import_notice(WORD_NOTICE)
     decomposed = import_notice(unicodedata.normalize("NFD", WORD_NOTICE))

@@ -7,6 +7,7 @@ none is taken from the held-out or the development fixtures.
 from __future__ import annotations
 
 import time
+import unicodedata
 
 from rekisteri.importer import import_notice
 from rekisteri.importer._cookies import header_columns, read_cookies
@@ -205,3 +206,27 @@ def test_headings_on_whether_the_data_must_be_given_name_the_provision_requireme
     ).draft
     assert draft.data_categories == ()
     assert draft.provision_requirement is not None
+
+
+# --- K39: decomposed letters are read composed -----------------------------------------
+
+
+def test_a_decomposed_notice_is_read_composed() -> None:
+    notice = HOUSE + "Säännönmukaiset tietolähteet\n\nTiedot saadaan asiakkaalta itseltään.\n"
+    decomposed = unicodedata.normalize("NFD", notice)
+    assert decomposed != notice
+    result = import_notice(decomposed)
+    assert result.text == notice
+    assert [source.key for source in result.draft.sources] == ["data-subject"]
+    assert not result.unmatched
+
+
+def test_a_decomposed_page_keeps_its_headings_and_items() -> None:
+    page = (
+        "<h2>Rekisterinpitäjä</h2><p>Harjulan Huvila Oy</p><h2>Rekisterin tietosisältö</h2>"
+        "<ul><li>nimi</li><li>sähköpostiosoite</li></ul>"
+    )
+    composed = import_notice(page)
+    decomposed = import_notice(unicodedata.normalize("NFD", page))
+    assert decomposed.text == composed.text
+    assert decomposed.mapped == composed.mapped

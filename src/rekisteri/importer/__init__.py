@@ -41,7 +41,9 @@ from __future__ import annotations
 
 import functools
 import gc
+import itertools
 import re
+import unicodedata
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, ParamSpec, TypeVar
 
@@ -636,6 +638,9 @@ def import_notice(
         text, headings, items = html_to_text(text_or_html)
     else:
         text, headings, items = text_or_html, [], []
+    # Decomposed letters ("a" + U+0308 for "ä", as some macOS apps and PDF viewers
+    # copy text) are read composed: the result's text is the composed one (K39).
+    text, headings, items = _composed(text, headings, items)
     codes = len(spellings(text))  # the package's one recogniser of every spelling
     if codes:
         # Offsets stay valid: both forms have the notice's length. The
@@ -727,6 +732,34 @@ def import_notice(
         unreached=unreached,
         by_model=by_model,
         remarked=remarked,
+    )
+
+
+def _composed(
+    text: str, headings: list[tuple[int, int]], items: list[int]
+) -> tuple[str, list[tuple[int, int]], list[int]]:
+    """*text* in composed Unicode (NFC), with the offsets of *headings* and *items* mapped.
+
+    The text is composed piece by piece between those offsets (an HTML page's
+    heading and item boundaries, never inside a letter and its marks), so each
+    offset maps to the length of what is composed before it: linear time.
+    Composed text is returned as it is.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text, headings, items
+    cuts = sorted({0, len(text), *(offset for span in headings for offset in span), *items})
+    pieces: list[str] = []
+    moved: dict[int, int] = {}
+    length = 0
+    for start, end in itertools.pairwise(cuts):
+        moved[start] = length
+        pieces.append(unicodedata.normalize("NFC", text[start:end]))
+        length += len(pieces[-1])
+    moved[len(text)] = length
+    return (
+        "".join(pieces),
+        [(moved[start], moved[end]) for start, end in headings],
+        [moved[item] for item in items],
     )
 
 
