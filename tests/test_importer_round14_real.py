@@ -247,3 +247,27 @@ def test_an_office_mailbox_after_the_person_is_still_the_controllers() -> None:
     draft = import_notice(text).draft
     assert draft.controller.contact is not None
     assert draft.controller.contact.email == "toimisto@example.org"
+
+
+#: A firm's block with its English name in capitals and the date it is in force from.
+PARALLEL = (
+    "Tietosuojaseloste\n\nRekisterinpitäjä\n\n"
+    "Kivikko Oy\nKIVIKKO LTD\nY-tunnus 1234567-1\n"
+    "Osoite: Louhostie 4, 33800 Tampere\nSähköposti: info@example.com\n"
+    "Voimassa 1.3.2024 alkaen\n"
+)
+
+
+def test_a_name_in_capitals_with_a_legal_form_is_no_person() -> None:
+    result = import_notice(PARALLEL)
+    draft = result.draft
+    assert draft.contact_person is None or draft.contact_person.name != "KIVIKKO LTD"
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.email == "info@example.com"
+
+
+def test_an_in_force_date_is_no_name() -> None:
+    result = import_notice(PARALLEL)
+    notes = " ".join(result.notes.get("controller", ()))
+    assert "another name too: Voimassa" not in notes
+    assert "Voimassa" not in (result.draft.controller.name or "")

@@ -1875,7 +1875,8 @@ _NAME_FIRST: Final = re.compile(
     r"\b[^.]*\.?$"
 )
 _NAME_FIRST_WORDS: Final = 6
-#: A date with its label alone: "Laadittu: 14.3.2024", "Päivitetty 1.2.2025", "… 05.2023".
+#: A date with its label alone: "Laadittu: 14.3.2024", "Päivitetty 1.2.2025", "… 05.2023",
+#: "Voimassa 1.1.2022 alkaen".
 #: A date line is short; the bound keeps the pattern's backtracking off long runs of spaces.
 _DATE_LINE_MAX: Final = 80
 _DATE_LINE: Final = re.compile(
@@ -1883,6 +1884,8 @@ _DATE_LINE: Final = re.compile(
     r"(?:[0-9]{1,2}\.[ \t]?[0-9]{1,2}\.[ \t]?(?:[0-9]{4}|[0-9]{2})"
     # a month and a year: "Päivitetty 05.2023", "Uppdaterad 5/2023"
     r"|[0-9]{1,2}[./](?:19|20)[0-9]{2})\.?"
+    # the date from which the notice is in force: "Voimassa 1.1.2022 alkaen"
+    r"(?:[ \t]+(?:alkaen|lähtien|från och med|framåt|onwards))?\.?"
 )
 #: Two capitalised words, as a person's first and last name: "Jauri Varvikko".
 _NAME_PAIR: Final = re.compile(

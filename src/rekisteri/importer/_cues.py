@@ -272,7 +272,9 @@ COMPANY: Final = re.compile(
 #: "Oy Kampaamo Esimerkki", "Esimerkki ry"), or a word for a public body, foundation,
 #: association or parish at the end of a word ("Esimerkkisäätiö", "Kylän kunta").
 ORGANISATION: Final = re.compile(
-    r"(?<![\w-])(?:Oyj|Oy|Ab|Abp|Ky|Ay|Tmi|T:mi|ry|r\.y\.|rf|r\.f\.|sr|osk|Ltd|Inc|AB)(?![\w-])"
+    r"(?<![\w-])(?:Oyj|Oy|Ab|Abp|Ky|Ay|Tmi|T:mi|ry|r\.y\.|rf|r\.f\.|sr|osk|Ltd|Inc|AB"
+    # written in capitals: "Esimerkki LTD", "ESIMERKKI OY"
+    r"|OYJ|OY|LTD|INC|LLC)(?![\w-])"
     # a word's start first: "\w*" tried from inside a word too costs a word's length squared
     r"|(?i:(?<!\w)\w*(?:säätiö|yhdistys|liitto|kunta|kaupunki|kuntayhtymä|hyvinvointialue|virasto"
     r"|seurakunta|stiftelse|förening|förbund|kommun|stad|samkommun|välfärdsområde"
