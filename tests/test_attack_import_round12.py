@@ -547,11 +547,6 @@ MENU = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K6: a page's <footer> (copyright line, menu links, the firm's address line) "
-    "becomes a retention rule, recipients, data categories or a security measure",
-)
 @pytest.mark.parametrize(
     ("section_html", "footer"),
     [
@@ -562,9 +557,15 @@ MENU = (
                 "<a href='/evasteet'>Evästeasetukset</a></p></footer>"
             ),
         ),
-        (
+        pytest.param(
             "<h2>Tietojen säilytys</h2><p>Tietoja säilytetään kolme vuotta.</p>",
             "<footer><p>&copy; 2021 Koivikon Kukka Oy. Kaikki oikeudet pidätetään.</p></footer>",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="bug K6 (left after F4's fix): a page footer whose first block is two "
+                "sentences ('© 2021 … Oy. Kaikki oikeudet pidätetään.') heads no section, so it "
+                "is still read as the last section's text (a second retention rule)",
+            ),
         ),
         (
             "<h2>Tietojen luovutukset</h2><p>Tietoja luovutetaan Verohallinnolle.</p>",

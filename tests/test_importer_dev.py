@@ -703,7 +703,6 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
         "sources": (2, 1),
         "recipients": (2, 1),
         "retention": (3, 1),
-        "security": (2, 3),
     },
     "was_eval_13-kaurakaukalo-skipped-number": {
         "data_subjects": (2, 0),

@@ -230,3 +230,27 @@ def test_a_decomposed_page_keeps_its_headings_and_items() -> None:
     decomposed = import_notice(unicodedata.normalize("NFD", page))
     assert decomposed.text == composed.text
     assert decomposed.mapped == composed.mapped
+
+
+# --- K6: a page's own footer is no part of the last section -----------------------------
+
+
+def test_a_page_footer_heads_its_own_text() -> None:
+    page = (
+        "<html><body><main><h2>Rekisterinpitäjä</h2><p>Harjulan Huvila Oy</p>"
+        "<h2>Tietoturva</h2><p>Tiedot ovat lukitussa järjestelmässä.</p></main>"
+        "<footer><p>&copy; Harjulan Huvila Oy &middot; Harjutie 7</p></footer></body></html>"
+    )
+    result = import_notice(page)
+    assert [measure.description.fi for measure in result.draft.security] == [
+        "Tiedot ovat lukitussa järjestelmässä."
+    ]
+    assert [passage.text for passage in result.unmatched] == ["© Harjulan Huvila Oy · Harjutie 7"]
+
+
+def test_an_articles_own_footer_stays_with_it() -> None:
+    text = html_to_text(
+        "<article><h2>Tietoturva</h2><p>Tiedot ovat lukitussa järjestelmässä.</p>"
+        "<footer><p>Päivitetty 1.2.2024</p></footer></article>"
+    )
+    assert [text[0][start:end] for start, end in text[1]] == ["Tietoturva"]

@@ -156,6 +156,8 @@ class _Extractor(HTMLParser):
         self._described = 0  # cells after a row's first, in brackets
         self._dd_run: list[int] = []  # the starts of the <dd> after the last <dt>
         self._row_tables: list[bool] = []  # for each open table or list: a cookie table?
+        self._content = 0  # open <main> and <article> elements
+        self._chrome_block = False  # the next block opens a page's own footer
         self._line_cells = 0  # the cells so far on a cookie table's row
         self._cell_from: int | None = None  # an open cell of a cookie table: its text's start
         self._cell_nested = 0  # tables or lists open inside that cell
@@ -182,9 +184,14 @@ class _Extractor(HTMLParser):
         self._block_start = self.length
 
     def _end_block(self) -> None:
-        # A paragraph that is all bold is a heading in many hand-made pages.
-        if 0 < self._shown == self._bold and self.length - self._block_start <= 160:
+        # A paragraph that is all bold is a heading in many hand-made pages; the first
+        # block of the page's own footer heads it (K6: its text is no part of the last
+        # section: a copyright line, menu links, the firm's address)
+        heads = 0 < self._shown == self._bold or (self._chrome_block and self._shown > 0)
+        if heads and self.length - self._block_start <= 160:
             self.headings.append((self._block_start, self.length))
+        if self._shown:
+            self._chrome_block = False
         self._shown = self._bold = 0
         self._lead_start = self._lead = None
 
@@ -417,6 +424,7 @@ class _Extractor(HTMLParser):
                 self._lead_start = self.length
         if tag == "tr":
             self._rows.append([])
+        self._page_parts(tag)
         if tag in _BLOCK:
             self._break(1 if tag in {"li", "dd", "tr"} else 2)
             if tag == "li":
@@ -429,6 +437,14 @@ class _Extractor(HTMLParser):
                 del self._open[:-_MAX_OPEN]  # unclosed headings: keep a bounded stack
             if tag in _CELL:
                 self._cell_start = self.length
+
+    def _page_parts(self, tag: str) -> None:
+        """Follow the page's content elements; a ``<footer>`` outside them is the page's."""
+        if tag in {"main", "article"}:
+            self._content += 1
+        elif tag == "footer" and not self._content:
+            self._break(2)
+            self._chrome_block = True
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._cell_from is not None and tag == "br":
@@ -446,6 +462,8 @@ class _Extractor(HTMLParser):
             self.pre = max(0, self.pre - 1)
         if tag in _EMPHASIS:
             self._close_emphasis()
+        if tag in {"main", "article"}:
+            self._content = max(0, self._content - 1)
         if self._row_tag_end(tag) or self._entry_tag_end(tag):
             return
         if tag in _HEADING:
