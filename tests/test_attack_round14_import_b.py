@@ -273,3 +273,36 @@ def test_a_transfer_denial_sets_none_stated(sentence: str) -> None:
     ).draft
     assert draft.transfers == ()
     assert NoneStated.TRANSFERS in draft.none_stated
+
+
+# --- P24: heading-shaped lines under a field's heading cost quadratic time ---------------------
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P24: short heading-shaped lines between blank lines under the data heading "
+    "('Asiakkaan yhteystiedot' x 1600, 38 KB) cost quadratic time: 400 lines 0.15 s, 1600 "
+    "lines 1.9 s (under a heading that names no field: 0.12 s)",
+)
+def test_heading_shaped_lines_under_a_fields_heading_cost_linear_time() -> None:
+    def notice(lines: int) -> str:
+        return CTRL + "Rekisterin tietosisältö\n\n" + "Asiakkaan yhteystiedot\n\n" * lines
+
+    small = _best_of(notice(150), 2)
+    large = _best_of(notice(600), 1)
+    assert large < 6 * small + 0.1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Asiakkaan yhteystiedot\n\nNimi ja osoite.\n\n",
+        "Mihin tietoja käytetään?\n\nLaskutukseen.\n\n",
+    ],
+)
+def test_headings_with_text_cost_linear_time(unit: str) -> None:
+    small = _best_of(CTRL + unit * 400, 2)
+    large = _best_of(CTRL + unit * 1600, 1)
+    assert large < 6 * small + 0.1
