@@ -303,13 +303,6 @@ def _summary_says_all_mapped(result: ImportResult) -> bool:
     return "0% not mapped" in result.summary_line("seloste.txt")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P5: a terse value alone under its heading ('Asiakkaan yhteystiedot', "
-    "'Rekisteröity itse', 'Tietoturva', no full stop) is taken for a guessed heading: "
-    "the data, sources and security are empty, nothing is listed, and the summary says "
-    "100% in the field its section names, 0% not mapped",
-)
 def test_terse_values_of_the_old_form_reach_the_draft() -> None:
     result = import_notice(
         OLD_TERSE.format(
@@ -348,11 +341,6 @@ VALUE_UNDER_HEADING = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P5: the only line under a known heading, shaped like a heading, vanishes: "
-    "neither in the draft nor listed, and the summary says 0% not mapped",
-)
 @pytest.mark.parametrize("value", VALUE_UNDER_HEADING)
 @pytest.mark.parametrize(
     "heading", ["Säännönmukaiset tietolähteet", "Rekisterin tietosisältö", "Säilytysaika"]

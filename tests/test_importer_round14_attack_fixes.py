@@ -229,3 +229,69 @@ def test_a_mark_that_goes_on_with_its_sentence_has_no_legend_taken() -> None:
     found = _footnotes.find(text)
     assert [(m.word, m.entry) for m in found.marks] == [("Profiloimme", False)]
     assert not found.legends
+
+
+# --- P5: a terse value alone under its heading -------------------------------------------
+
+_TERSE = (
+    "1. Rekisterinpitäjä\n\nPajulan Puutarha Oy\nPajukuja 3, 33100 Tampere\n\n"
+    "2. Rekisterin tietosisältö\n\n{data}\n\n3. Säännönmukaiset tietolähteet\n\n{sources}\n\n"
+    "4. Rekisterin suojauksen periaatteet\n\n{security}\n"
+)
+
+
+def test_terse_values_under_their_headings_are_read_as_values() -> None:
+    result = import_notice(
+        _TERSE.format(
+            data="Jäsenen yhteystiedot", sources="Väestötietojärjestelmä", security="Tietoturva"
+        )
+    )
+    draft = result.draft
+    assert [category.name.fi for category in draft.data_categories] == ["Jäsenen yhteystiedot"]
+    assert draft.sources
+    assert draft.security
+    assert not result.guessed
+
+
+def test_a_heading_with_its_own_text_under_a_heading_stays_a_heading() -> None:
+    """A guessed heading with text under it heads that text, whatever is above it."""
+    result = import_notice(
+        OWNER
+        + "Rekisterin tietosisältö\n\nJäsenen yhteystiedot\n\nNimi, osoite ja puhelinnumero.\n"
+    )
+    assert any(heading == "Jäsenen yhteystiedot" for _s, _e, heading, _f in result.guessed)
+
+
+def test_a_list_of_contents_keeps_its_headings() -> None:
+    """Table headings of other kinds, or questions, one under another: a list of contents."""
+    from rekisteri.importer._structure import split
+
+    text = (
+        "Sisältö\n\nRekisterinpitäjä\n\nRekisterin käyttötarkoitus\n\nMihin tietoja käytetään?\n\n"
+        "Mistä tiedot saadaan?\n\nRekisterinpitäjä\n\nPajulan Puutarha Oy\n"
+    )
+    headings = [text[s.heading.start : s.heading.end] for s in split(text) if s.heading is not None]
+    assert "Rekisterin käyttötarkoitus" in headings
+    assert "Mistä tiedot saadaan?" in headings
+
+
+def test_an_empty_heading_under_an_empty_heading_is_remarked() -> None:
+    """Two table headings of different fields, neither with text: a remark to check."""
+    result = import_notice(
+        OWNER + "Henkilötietojen säilytysaika\n\nTietoturva\n\nRekisteröidyn oikeudet\n\n"
+        "Rekisteröidyllä on oikeus tarkastaa tietonsa.\n"
+    )
+    remarks = [note for note in result.notes.get("retention", ()) if "Tietoturva" in note]
+    assert remarks
+    assert "Tietoturva" in to_toml(result.draft, notes=result.notes)
+
+
+def test_three_empty_headings_in_a_row_get_no_remark() -> None:
+    """A list of contents: no heading is taken for another's value."""
+    result = import_notice(
+        OWNER + "Henkilötietojen säilytysaika\n\nTietoturva\n\nRekisteröidyn oikeudet\n\n"
+        "Henkilötietojen säilytysaika\n\nTietoja säilytetään vuoden.\n"
+    )
+    assert not [
+        note for notes in result.notes.values() for note in notes if "stands right under" in note
+    ]

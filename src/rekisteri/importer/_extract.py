@@ -15,6 +15,7 @@ from typing import Final
 
 import attrs
 
+from rekisteri.importer._agree import field_name
 from rekisteri.importer._builder import Builder, Remark
 from rekisteri.importer._contact import DOTTED_FORM
 from rekisteri.importer._content import cookies_said, data_fields_said, field_opened
@@ -130,6 +131,8 @@ from rekisteri.sources import CATALOG
 
 #: "X, eli Y, jäljempänä ”Z”", "X (jäljempänä …)", "X, nedan …", "X (hereinafter …)": the name X
 #: at the start of a line.
+#: A heading that is no terse value of the one above: numbered, or a question.
+_EMPTY_PAIR_SHAPE: Final = re.compile(r"^\W*\d|\?\s*$")
 _HEREINAFTER: Final = re.compile(
     r"(?m)^[ \t]*(?P<name>[A-ZÄÖÅ][^\n,()]{2,80}?)[ \t]*"
     r"(?:,[ \t]*(?:eli|alias|or)[ \t]+[^,\n]{1,60})?"
@@ -937,6 +940,41 @@ class Extractor:
             self.out.remarks.append(
                 Remark("I005", piece.start, piece.end, heading_text(self.text, piece))
             )
+            self._note_empty_pair(index)
+
+    def _note_empty_pair(self, index: int) -> None:
+        """A remark on an empty section whose heading has only another empty heading under it.
+
+        "Säilytysaika" / "Tietoturva" / the next heading with its text: two
+        headings of the table one under the other, neither with text, are read
+        as two headings (a list of contents has more), but the lower one may
+        be the upper one's terse value: the upper field says so, for a person
+        to check. Not for a numbered heading or a question.
+        """
+        if index < 1:
+            return
+        above, section = self.sections[index - 1], self.sections[index]
+        heading = section.heading
+        around = [self.sections[i] for i in (index - 2, index + 1) if 0 <= i < len(self.sections)]
+        if (
+            above.heading is None
+            or above.pieces
+            or above.kind in {None, SectionKind.TITLE, section.kind}
+            or heading is None
+            or any(other.heading is not None and not other.pieces for other in around)
+        ):
+            return  # (three empty headings in a row: a list of contents)
+        own = self.text[heading.start : heading.end].strip()
+        words = flat(own)
+        if "\n" in own or _EMPTY_PAIR_SHAPE.search(words):
+            return
+        above_kind = above.kind
+        assert above_kind is not None
+        self.out.note(
+            field_name(above_kind),
+            f"the heading “{words}” stands right under this one and neither has text of "
+            "its own: it may be this section's value (check it)",
+        )
 
     def _cookies(self, section: Section) -> Section:
         """Read the cookies the section lists by name; return the section's other text."""

@@ -408,22 +408,54 @@ class _Splitter:
         """
         known = False
         pieces = self.pieces
-        for index, piece in enumerate(pieces[:-1]):
+        for index, piece in enumerate(pieces):
             if piece.kind != "heading":
                 continue
+            last = index + 1 == len(pieces)
             if (
-                piece.section is None
-                and known
-                and len(piece.lines) == 1
-                and pieces[index + 1].kind == "heading"
-                and pieces[index - 1].kind != "item"
-                and piece.start not in self.heading_ends
-                and _NUMBERED.match(self.text, piece.start) is None
-                and not self.text[piece.start : piece.end].rstrip().endswith(":")
-            ):
+                (piece.section is None and known and not last) or self._value_alone(index)
+            ) and self._may_be_text(piece, index):
                 pieces[index] = Piece("para", piece.start, piece.end, piece.lines, piece.start)
                 continue
             known = piece.section not in {None, SectionKind.TITLE}
+
+    def _may_be_text(self, piece: Piece, index: int) -> bool:
+        """Whether a heading before another heading (or the end) may be read as text.
+
+        One line, not marked a heading by the page, not numbered, not a lead-in,
+        not after a list's entry.
+        """
+        pieces = self.pieces
+        return (
+            len(piece.lines) == 1
+            and (index + 1 == len(pieces) or pieces[index + 1].kind == "heading")
+            and pieces[index - 1].kind != "item"
+            and piece.start not in self.heading_ends
+            and _NUMBERED.match(self.text, piece.start) is None
+            and not self.text[piece.start : piece.end].rstrip().endswith(":")
+        )
+
+    def _value_alone(self, index: int) -> bool:
+        """Whether heading *index* is the only text under the heading right above it.
+
+        The old form's terse answers: "Säännönmukaiset tietolähteet" /
+        "Rekisteröity itse" / the next heading, or "Rekisterin suojauksen
+        periaatteet" / "Tietoturva" at the end. A line right under a heading of
+        a field, with no text of its own under it, is that heading's value when
+        its kind is only guessed from its words, or is the kind of the heading
+        above (a heading of the table of another kind right under an empty one,
+        as in a list of contents, stays a heading, and so does a question).
+        """
+        if index == 0:
+            return False
+        piece, above = self.pieces[index], self.pieces[index - 1]
+        if above.kind != "heading" or above.section in {None, SectionKind.TITLE}:
+            return False
+        if self.text[piece.start : piece.end].rstrip().endswith("?"):
+            return False  # a question asks, it answers nothing (a list of contents' questions)
+        if piece.section is None or piece.section == above.section:
+            return True
+        return recognise(self.text[piece.start : piece.end]) is None  # a guess from its words
 
     def _bare_number(self, block: list[tuple[int, int]]) -> bool:
         start, end = block[0]
