@@ -306,3 +306,55 @@ def test_headings_with_text_cost_linear_time(unit: str) -> None:
     small = _best_of(CTRL + unit * 400, 2)
     large = _best_of(CTRL + unit * 1600, 1)
     assert large < 6 * small + 0.1
+
+
+# --- P25: the provision requirement stated beside the data is not read -------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P25: a sentence on whether the data must be given, under the data or purposes "
+    "heading ('Tietojen antaminen on pakollista.', 'Tähdellä merkityt tiedot ovat "
+    "pakollisia.') or saying it is voluntary ('Tietojen antaminen on vapaaehtoista.'), sets "
+    "no provision_requirement: lint reports R122 (an error) the notice does not deserve",
+)
+@pytest.mark.parametrize(
+    "notice",
+    [
+        pytest.param(
+            CTRL + "Rekisterin tietosisältö\n\nNimi ja osoite. Tietojen antaminen on pakollista.\n",
+            id="data-mandatory",
+        ),
+        pytest.param(
+            CTRL + "Rekisterin tietosisältö\n\nNimi* ja osoite*. Tähdellä merkityt tiedot ovat "
+            "pakollisia.\n",
+            id="data-starred",
+        ),
+        pytest.param(
+            CTRL + "Rekisterin käyttötarkoitus\n\nLaskutus. Tietojen antaminen on pakollista.\n",
+            id="purposes-mandatory",
+        ),
+        pytest.param(
+            "Tietojen antaminen on vapaaehtoista.\n\n" + CTRL, id="before-headings-voluntary"
+        ),
+    ],
+)
+def test_the_provision_requirement_beside_the_data_is_read(notice: str) -> None:
+    assert import_notice(notice).draft.provision_requirement is not None
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        pytest.param("Tietojen antaminen on pakollista.\n\n" + CTRL, id="before-headings"),
+        pytest.param(
+            CTRL + "Kissan ruokinta\n\nTietojen antaminen on pakollista.\n", id="unknown-heading"
+        ),
+        pytest.param(
+            CTRL + "Vaatimus antaa henkilötietoja\n\nTietojen antaminen on vapaaehtoista.\n",
+            id="own-heading",
+        ),
+    ],
+)
+def test_the_provision_requirement_is_read(notice: str) -> None:
+    assert import_notice(notice).draft.provision_requirement is not None
