@@ -718,12 +718,6 @@ def test_lint_reports_no_right_missing_that_a_swedish_notice_states() -> None:
 # --- K8: a wrong <meta charset> gives mojibake without a word ---------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K8: a single-byte page of an even number of bytes whose <meta charset> says utf-16 "
-    "is decoded as UTF-16: the draft's description is CJK mojibake (finding I004 only), no "
-    "error; with an odd number of bytes it is read as cp1252",
-)
 def test_a_meta_charset_of_utf16_on_a_single_byte_page() -> None:
     page = (
         '<meta charset="utf-16"><p>Rekisterinpitäjä</p><p>Koivikon Kukka Oy</p>'

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 import unicodedata
 
-from rekisteri.importer import import_notice
+from rekisteri.importer import import_bytes, import_notice
 from rekisteri.importer._cookies import header_columns, read_cookies
 from rekisteri.importer._headings import SectionKind, recognise
 from rekisteri.importer._html import html_to_text
@@ -254,3 +254,17 @@ def test_an_articles_own_footer_stays_with_it() -> None:
         "<footer><p>Päivitetty 1.2.2024</p></footer></article>"
     )
     assert [text[0][start:end] for start, end in text[1]] == ["Tietoturva"]
+
+
+# --- K8: a <meta charset> of UTF-16 in a page read as ASCII means UTF-8 ----------------
+
+
+def test_a_meta_charset_of_utf16_on_a_one_byte_page_is_not_read_as_utf16() -> None:
+    page = (
+        '<meta charset="UTF-16LE"><h2>Rekisterinpitäjä</h2><p>Harjulan Huvila Oy</p>'
+        "<h2>Rekisterin nimi</h2><p>Vierasrekisteri</p>"
+    ).encode("cp1252")
+    for data in (page, page + b"\n"):  # either length: UTF-16 would decode an even one
+        result = import_bytes(data, source_name="seloste.html")
+        assert result.encoding == "cp1252"
+        assert result.draft.controller.name == "Harjulan Huvila Oy"

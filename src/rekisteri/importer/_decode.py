@@ -71,17 +71,27 @@ def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str, bool]
     mended = _utf8_with_strays(data)
     if mended is not None:
         return mended, UTF8_WITH_STRAYS, True
-    found = _META_CHARSET.search(data[:4096])
-    if found is not None:
-        try:
-            name = codecs.lookup(found.group(1).decode("ascii")).name
-        except LookupError:
-            name = ""
-        if name:
-            name = text_encoding(name, "the page's <meta charset>")
-        if name and name != "utf-8" and (text := _try(data, name)) is not None:
-            return text
+    name = _meta_charset(data)
+    if name and name != "utf-8" and (text := _try(data, name)) is not None:
+        return text
     return _fallback(data)
+
+
+def _meta_charset(data: bytes) -> str:
+    """The known encoding an HTML ``<meta>`` tag of *data* names, or ``""``.
+
+    A tag read as ASCII cannot be in UTF-16 or UTF-32: as HTML says, such a tag
+    means UTF-8 (K8: a one-byte page that said UTF-16 was read as CJK mojibake).
+    """
+    found = _META_CHARSET.search(data[:4096])
+    if found is None:
+        return ""
+    try:
+        name = codecs.lookup(found.group(1).decode("ascii")).name
+    except LookupError:
+        return ""
+    name = text_encoding(name, "the page's <meta charset>")
+    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
 
 
 #: The encoding reported for UTF-8 with a few stray single bytes read as Windows-1252.
