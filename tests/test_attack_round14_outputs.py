@@ -439,12 +439,6 @@ _OUTSIDE_EEA = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O1: none_stated 'transfers' is allowed beside a processor, sub-processor "
-    "or recipient in a third country; notice and record then say nothing leaves the "
-    "EU/EEA while listing that party (lint silent)",
-)
 @pytest.mark.parametrize("who", sorted(_OUTSIDE_EEA))
 def test_no_false_statement_that_nothing_leaves_the_eea(who: str) -> None:
     """A notice never says nothing leaves the EEA while naming a party outside it.
@@ -699,12 +693,6 @@ def test_record_and_lint_agree_on_recipients() -> None:
     assert "R107" in codes or "[missing]" not in record["d)"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O9: importer.to_toml writes invalid TOML for a processor with sub_processors "
-    "('sub_processors = [name = ...' and a top-level [service] table): complete-v2.toml "
-    "cannot be written back; its docstring promises load_register reads back an equal register",
-)
 def test_to_toml_round_trips_the_complete_example() -> None:
     import tomllib
 
@@ -1270,12 +1258,6 @@ def test_a_latin_1_terminal_gets_no_traceback(charset: str, command: str) -> Non
     assert result.exit_code in ({0, 1, 2} if command == "lint" else {0, 2})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O1 (cookies): none_stated 'transfers' is accepted beside a cookie whose provider "
-    "is in a third country (country='US'); the notice lists the cookie 'Provider: ..., United "
-    "States' and says 'Personal data are not transferred outside the EU or the EEA' (lint silent)",
-)
 def test_no_false_statement_beside_a_third_country_cookie() -> None:
     from rekisteri.model import Cookie
 

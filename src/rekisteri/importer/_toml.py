@@ -229,7 +229,8 @@ def _value(value: object, tomlkit: Any) -> Any:  # noqa: ANN401 - tomlkit items
     if isinstance(value, list):
         array = tomlkit.array()
         for item in value:
-            array.append(_value(item, tomlkit))
+            # a table inside an array can only be an inline one
+            array.append(_inline(item) if _is_table(item) else _value(item, tomlkit))
         return array
     if isinstance(value, dict):
         return _table(value, tomlkit)
@@ -240,13 +241,23 @@ def _table(data: dict[str, Any], tomlkit: Any, remarks: Sequence[str] = ()) -> A
     table = tomlkit.table()
     for remark in remarks:
         table.add(tomlkit.comment(_safe(f"importer unsure: {remark}")))
-    plain = {k: v for k, v in data.items() if not _is_table(v)}
+    plain = {k: v for k, v in data.items() if not _is_table(v) and not _are_tables(v)}
     nested = {k: v for k, v in data.items() if _is_table(v)}
+    arrays = {k: v for k, v in data.items() if _are_tables(v)}
     for key, value in plain.items():
         table.add(key, _value(value, tomlkit))
     for key, value in nested.items():
         table.add(key, _table(value, tomlkit))
+    for key, items in arrays.items():  # a processor's sub-processors: [[processors.sub_processors]]
+        array_of_tables = tomlkit.aot()
+        for item in items:
+            array_of_tables.append(_table(item, tomlkit))
+        table.add(key, array_of_tables)
     return table
+
+
+def _are_tables(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(_is_table(item) for item in value)
 
 
 def _is_table(value: object) -> bool:

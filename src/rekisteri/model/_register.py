@@ -8,7 +8,7 @@ from typing import Final, Literal
 import attrs
 
 from rekisteri.errors import InvalidRegisterError, InvalidValueError, UnknownCategoryError
-from rekisteri.model._base import Strict, member_of, strict, unique
+from rekisteri.model._base import EEA, Strict, member_of, strict, unique
 from rekisteri.model._enums import LegalBasis, NoneStated, Right
 from rekisteri.model._parties import (
     Address,
@@ -182,11 +182,7 @@ class Register(Strict):
         problems += unique(self.none_stated, "none_stated")
         problems += [
             f"none_stated: {part.value!r} is listed, but {part.value} is not empty"
-            + (
-                " (a destination outside the EEA or unknown)"
-                if part is NoneStated.TRANSFERS
-                else ""
-            )
+            + (self._why_not_none() if part is NoneStated.TRANSFERS else "")
             for part in self.none_stated
             if self._lists(part)
         ]
@@ -198,11 +194,44 @@ class Register(Strict):
         """Whether the register lists something that *part* in ``none_stated`` denies.
 
         A transfer within the EEA is no transfer to a third country, so it may
-        stand beside "not transferred outside the EU or the EEA".
+        stand beside "not transferred outside the EU or the EEA"; a processor,
+        a sub-processor, a recipient or a cookie's provider in a country outside
+        the EEA receives the data there (Chapter V), so it may not.
         """
         if part is NoneStated.TRANSFERS:
-            return any(t.third_country for t in self.transfers)
+            return any(t.third_country for t in self.transfers) or bool(self._parties_outside_eea)
         return bool(getattr(self, part.value))
+
+    def _why_not_none(self) -> str:
+        """Why "no transfers" cannot stand: a destination, or a party outside the EEA."""
+        if any(t.third_country for t in self.transfers):
+            return " (a destination outside the EEA or unknown)"
+        return (
+            " (a processor, sub-processor, recipient or cookie provider outside the EEA"
+            " receives the data there)"
+        )
+
+    @property
+    def _parties_outside_eea(self) -> tuple[str, ...]:
+        """The processors, sub-processors, recipients and cookie providers outside the EEA, by name.
+
+        Each receives personal data outside the EEA: Chapter V applies as to a
+        transfer, so a register that lists one cannot state that no data are
+        transferred outside the EU or the EEA.
+        """
+        names = [p.name for p in self.processors if p.country not in EEA]
+        names += [s.name for p in self.processors for s in p.sub_processors if s.country not in EEA]
+        names += [
+            r.name or (r.description.fi or r.description.sv or r.description.en or "")
+            for r in self.recipients
+            if r.country is not None and r.country not in EEA
+        ]
+        names += [
+            c.provider or c.name
+            for c in self.cookies
+            if c.country is not None and c.country not in EEA
+        ]
+        return tuple(names)
 
     def uses(self, basis: LegalBasis | str) -> bool:
         """Whether any purpose relies on *basis* (a member or its wire value).
