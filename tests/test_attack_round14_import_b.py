@@ -385,3 +385,43 @@ def test_the_ranker_is_off_without_the_model() -> None:
     result = import_notice(RANKED, model=False)
     assert result.draft.name is None
     assert result.by_model == ()
+
+
+# --- P27: rights said impersonally or with "oikeus tehdä valitus" ---------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P27: rights in the usual impersonal wording are not read: 'Rekisteröidyllä on "
+    "oikeus tehdä valitus tietosuojavaltuutetulle.', 'Valituksen voi tehdä "
+    "tietosuojavaltuutetulle.', 'Suostumuksen voi peruuttaa milloin tahansa.', 'Suostumus on "
+    "peruutettavissa milloin tahansa.', 'Tarkastuspyyntö tehdään kirjallisesti.'",
+)
+@pytest.mark.parametrize(
+    ("sentence", "right"),
+    [
+        ("Rekisteröidyllä on oikeus tehdä valitus tietosuojavaltuutetulle.", "complaint"),
+        ("Valituksen voi tehdä tietosuojavaltuutetulle.", "complaint"),
+        ("Suostumuksen voi peruuttaa milloin tahansa.", "withdraw_consent"),
+        ("Suostumus on peruutettavissa milloin tahansa.", "withdraw_consent"),
+        ("Tarkastuspyyntö tehdään kirjallisesti.", "access"),
+    ],
+)
+def test_rights_in_impersonal_wording_are_read(sentence: str, right: str) -> None:
+    draft = import_notice(CTRL + "Rekisteröidyn oikeudet\n\n" + sentence + "\n").draft
+    assert right in {r.value for r in draft.rights}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "right"),
+    [
+        ("Rekisteröity voi tehdä valituksen valvontaviranomaiselle.", "complaint"),
+        ("Voit peruuttaa suostumuksesi milloin tahansa.", "withdraw_consent"),
+        ("Tietojen poistamista voi pyytää sähköpostitse.", "erasure"),
+        ("Käsittelyä voi vastustaa ilmoittamalla siitä meille.", "object"),
+        ("Virheellisen tiedon korjaamista voi vaatia.", "rectification"),
+    ],
+)
+def test_rights_in_other_wording_are_read(sentence: str, right: str) -> None:
+    draft = import_notice(CTRL + "Rekisteröidyn oikeudet\n\n" + sentence + "\n").draft
+    assert right in {r.value for r in draft.rights}
