@@ -1341,12 +1341,6 @@ def test_a_contact_line_with_other_separators_is_read(separator: str) -> None:
     assert controller.address.street == "Koivikontie 1"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K24 (after c1be1ba): a bullet separator before a phone label or at the line's "
-    "end stays in the name: 'Koivikon Kukka Oy · puh. 09 555 0100 · info@…' gives the name "
-    "'Koivikon Kukka Oy ·' (and lists '·' as not mapped), 'Koivikon Kukka Oy •' keeps its '•'",
-)
 @pytest.mark.parametrize(
     "line",
     [

@@ -268,3 +268,14 @@ def test_a_meta_charset_of_utf16_on_a_one_byte_page_is_not_read_as_utf16() -> No
         result = import_bytes(data, source_name="seloste.html")
         assert result.encoding == "cp1252"
         assert result.draft.controller.name == "Harjulan Huvila Oy"
+
+
+# --- K24 (residue): a bullet separator is no part of a name ----------------------------
+
+
+def test_a_bullet_at_the_end_of_a_name_is_no_part_of_it() -> None:
+    for line in ("Harjulan Huvila Oy ● puh. 014 555 0100", "Harjulan Huvila Oy ▪"):
+        draft = import_notice(
+            "Rekisterinpitäjä\n\n" + line + "\n\nRekisterin nimi\n\nVierasrekisteri\n"
+        ).draft
+        assert draft.controller.name == "Harjulan Huvila Oy", line

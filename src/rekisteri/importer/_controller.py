@@ -101,6 +101,8 @@ _TRADER_FIRST: Final = re.compile(
     r"(?:(?-i:[a-zäöå])[\w-]*(?:[ \t]*\([^()]{1,12}\))?[ \t,]+){0,3}"  # "psykoterapeutti (ET)"
 )
 _CLAUSE_WORDS: Final = 3
+#: Bullets that separate the parts of a one-line contact block ("Kukka Oy • Kukkatie 1").
+_BULLETS: Final = "•·●▪◦"
 #: A form's label of more than this many words is said in a note (not lost).
 _LONG_LABEL: Final = 3
 #: A label line introducing the contact person is at most this long.
@@ -809,6 +811,8 @@ class ContactReader:
     def _trimmed_name(self, part: Part, value: str) -> str | None:
         """*value* without what the notice adds to a name; ``None`` when it is no name."""
         value = " ".join(value.split())  # a name broken over two lines (_joined_name_lines)
+        # a separator of a one-line block left at the name's end: "Kukka Oy · puh. …"
+        value = value.rstrip(" " + _BULLETS) or value
         if self.path == "controller":
             value = self._unlabelled(value)
             owned = _OWNER_OF_SERVICE.fullmatch(value)
