@@ -1154,13 +1154,6 @@ def test_the_values_limit_counts_values() -> None:
     assert loads(document.encode(), Register).description is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O22: the reprs of model objects leak an identity code written with a tag "
-    "character around the sign ('131052-<U+E0030>308T'): hetu.redact, the notice, JSON-LD, "
-    "R320 and the CLI all mask it, but repr() escapes the tag as '\\U000e0030' first and the "
-    "escaped form is not recognised (identifiers.md lists tags around the sign)",
-)
 @pytest.mark.parametrize("tag", ["\U000e0030", "\U000e0041", "\U000e0001", "\U000e007f"])
 def test_reprs_mask_a_code_with_a_tag_character(tag: str) -> None:
     from rekisteri.identifiers import hetu

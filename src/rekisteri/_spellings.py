@@ -150,10 +150,11 @@ GAP: Final = (
 )
 # Around the sign (or where it belongs), also white space escaped as JSON or
 # a repr writes it, where a message quotes a value: "131052-\\n308T", "\\r\\n"
-# for a Windows line end, "\\x0b", "\\x85", "\\u2028" (repr escapes only
-# characters that do not print). At most four escapes on each side (a blank
-# line) keep the pattern as fast as plain gaps.
-_ESCAPE: Final = r"\\(?:[nrtvf]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})"
+# for a Windows line end, "\\x0b", "\\x85", "\\u2028", "\\U000e0030" for a
+# tag character (repr escapes only characters that do not print; A13's O22).
+# At most four escapes on each side (a blank line) keep the pattern as fast as
+# plain gaps.
+_ESCAPE: Final = r"\\(?:[nrtvf]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})"
 # Possessive (``*+``): white space and escapes never match what follows them, so
 # giving some back can never help, and trying every split of a long run
 # between adjacent stretches cost the run's length to the fourth power (A8's J1).
@@ -210,7 +211,7 @@ _CHECK: Final = f"{INVISIBLE}*[\\d{CHECK_SPELLED}]"
 # white space character that a repr or JSON writes ("...\\n131052 308T"; A8's J6).
 _WORD_START: Final = (
     "(?:(?<![^\\W_]\\d)|(?<=\\\\[nrtvf]\\d)|(?<=\\\\x[0-9a-fA-F]{2}\\d)"
-    "|(?<=\\\\u[0-9a-fA-F]{4}\\d))"
+    "|(?<=\\\\u[0-9a-fA-F]{4}\\d)|(?<=\\\\U[0-9a-fA-F]{8}\\d))"
 )
 _PATTERN: Final = re.compile(
     f"\\d(?:{_WORD_START}(?<!\\d[./\\-]\\d)(?P<ws>))?"
