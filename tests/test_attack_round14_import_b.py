@@ -425,3 +425,110 @@ def test_rights_in_impersonal_wording_are_read(sentence: str, right: str) -> Non
 def test_rights_in_other_wording_are_read(sentence: str, right: str) -> None:
     draft = import_notice(CTRL + "Rekisteröidyn oikeudet\n\n" + sentence + "\n").draft
     assert right in {r.value for r in draft.rights}
+
+
+# --- P28: "Name <e-mail>" leaves "<" in the name ----------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P28: a name written as in an e-mail header, 'Name <address>', keeps the '<': "
+    "controller 'Koivikon Kukka Oy <', contact person and DPO 'Aino Esimerkki <'",
+)
+@pytest.mark.parametrize(
+    ("notice", "party"),
+    [
+        pytest.param(
+            "Rekisterinpitäjä\n\nKoivikon Kukka Oy <info@koivikko.example>\n"
+            "Koivikontie 1, 00100 Helsinki\n",
+            "controller",
+            id="controller",
+        ),
+        pytest.param(
+            CTRL + "Yhteyshenkilö\n\nAino Esimerkki <aino@example.fi>\n",
+            "contact_person",
+            id="contact-person",
+        ),
+        pytest.param(
+            CTRL.rstrip("\n") + "\nTietosuojavastaava: Aino Esimerkki <aino@example.fi>\n",
+            "dpo",
+            id="dpo",
+        ),
+    ],
+)
+def test_a_name_before_an_address_in_angle_brackets_has_no_bracket(notice: str, party: str) -> None:
+    draft = import_notice(notice).draft
+    point = {
+        "controller": draft.controller,
+        "contact_person": draft.contact_person,
+        "dpo": draft.controller.dpo,
+    }[party]
+    assert point is not None
+    assert point.name is not None
+    assert "<" not in point.name
+
+
+# --- P29: a denial followed by another sentence becomes an entry ------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P29: a denial followed by a sentence that names no recipient or transfer "
+    "('Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.' / 'Lisätietoja saa "
+    "asiakaspalvelusta.') gives a Recipient or a Transfer made of that sentence and drops "
+    "the denial's none_stated: the notice renders a transfer with no country",
+)
+@pytest.mark.parametrize(
+    ("heading", "denial", "field"),
+    [
+        ("Tietojen säännönmukaiset luovutukset", "Tietoja ei luovuteta.", "recipients"),
+        (
+            "Tietojen siirto EU:n tai ETA:n ulkopuolelle",
+            "Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.",
+            "transfers",
+        ),
+    ],
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lisätietoja saa asiakaspalvelusta.",
+        "Sivulla on evästeseloste.",
+        "Asiakas voi tarkastaa tietonsa.",
+    ],
+)
+def test_a_denial_and_another_sentence_give_no_entry(
+    heading: str, denial: str, field: str, sentence: str
+) -> None:
+    draft = import_notice(CTRL + heading + "\n\n" + denial + "\n" + sentence + "\n").draft
+    assert getattr(draft, field) == ()
+    assert field in {none.value for none in draft.none_stated}
+
+
+def test_a_denial_and_a_retention_sentence_keep_the_denial() -> None:
+    draft = import_notice(
+        CTRL + "Tietojen säännönmukaiset luovutukset\n\nTietoja ei luovuteta.\n"
+        "Tietoja säilytetään kuusi vuotta.\n"
+    ).draft
+    assert draft.recipients == ()
+    assert NoneStated.RECIPIENTS in draft.none_stated
+    assert len(draft.retention) == 1
+
+
+# --- P30: one stray tag makes a text notice HTML ---------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P30: a plain-text notice with one stray '<br>' (a CMS copy) is guessed to be "
+    "HTML when html=None (the API, or standard input on the command line): its lines "
+    "collapse, the town becomes 'Helsinki Rekisterin' and the purposes are lost",
+)
+def test_a_text_notice_with_a_stray_tag_keeps_its_lines() -> None:
+    draft = import_notice(
+        "Rekisterinpitäjä\n\nKoivikon Kukka Oy<br>\nKoivikontie 1, 00100 Helsinki\n\n"
+        "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n"
+    ).draft
+    assert draft.controller.address is not None
+    assert draft.controller.address.town == "Helsinki"
+    assert [purpose.name.fi for purpose in draft.purposes] == ["Laskutus"]
