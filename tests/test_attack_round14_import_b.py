@@ -532,3 +532,28 @@ def test_a_text_notice_with_a_stray_tag_keeps_its_lines() -> None:
     assert draft.controller.address is not None
     assert draft.controller.address.town == "Helsinki"
     assert [purpose.name.fi for purpose in draft.purposes] == ["Laskutus"]
+
+
+# --- P31: a valid Y-tunnus with a "Y-" prefix after its label is reported as wrong ---------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P31 (LOW): 'Y-tunnus: Y-2077474-0' (a valid code with the 'Y-' prefix the "
+    "guide reads alone) gives I002 'its check digit does not match: fix it' and no business_id",
+)
+@pytest.mark.parametrize("line", ["Y-tunnus: Y-2077474-0", "Y-tunnus Y-2077474-0"])
+def test_a_prefixed_business_id_after_its_label_is_read(line: str) -> None:
+    result = import_notice(
+        "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n" + line + "\n"
+    )
+    assert result.draft.controller.business_id == "2077474-0"
+    assert "I002" not in {finding.code for finding in result.findings}
+
+
+@pytest.mark.parametrize("line", ["y-2077474-0", "Y-2077474-0", "Y: 2077474-0", "FI20774740"])
+def test_a_business_id_in_other_forms_is_read(line: str) -> None:
+    result = import_notice(
+        "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n" + line + "\n"
+    )
+    assert result.draft.controller.business_id == "2077474-0"
