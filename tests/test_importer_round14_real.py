@@ -271,3 +271,30 @@ def test_an_in_force_date_is_no_name() -> None:
     notes = " ".join(result.notes.get("controller", ()))
     assert "another name too: Voimassa" not in notes
     assert "Voimassa" not in (result.draft.controller.name or "")
+
+
+RIGHTS_HEAD = (
+    "Tietosuojaseloste\n\nRekisterinpitäjä\n\nKahvila Kulma Oy, Torikatu 1, 00100 Helsinki\n\n"
+)
+
+
+def _rights(heading: str, sentence: str) -> list[str]:
+    draft = import_notice(f"{RIGHTS_HEAD}{heading}\n\n{sentence}\n").draft
+    return [str(right) for right in draft.rights]
+
+
+def test_a_copy_or_a_deletion_of_something_else_names_no_right() -> None:
+    assert _rights("Rekisteröidyn oikeudet", "Pyyntöön liitetään jäljennös passista.") == []
+    assert _rights("Your rights", "Please add a copy of your passport to the letter.") == []
+    assert _rights("Your rights", "Sign in to access your booking page.") == []
+    assert _rights("Dina rättigheter", "Vi kan radera ett meddelande utan namn.") == []
+    assert _rights("Your rights", "Letters without a name will be deleted.") == []
+
+
+def test_a_copy_or_a_deletion_of_the_data_names_its_right() -> None:
+    assert "access" in " ".join(_rights("Your rights", "You may get a copy of your data."))
+    assert "erasure" in " ".join(_rights("Your rights", "You may have your data deleted."))
+    assert "erasure" in " ".join(_rights("Dina rättigheter", "Du kan få uppgifterna raderade."))
+    assert "access" in " ".join(
+        _rights("Rekisteröidyn oikeudet", "Voit saada jäljennöksen tiedoistasi.")
+    )

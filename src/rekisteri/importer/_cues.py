@@ -214,7 +214,11 @@ RIGHT_CUES: Final = (
             r"|pääsy tietoihin|insyn|right of access|right to access|tillgång till|granska"
             # the GDPR's own wording (art. 15): "oikeus saada pääsy häntä koskeviin
             # henkilötietoihin", "saada jäljennös tiedoistaan", "a copy of your data"
-            r"|saada pääsy|jäljennö|\bkopio\w* (?:\w+ )?tiedo|\ba copy of|\baccess your"
+            # the copy or the access must be of the data: "a copy of your ID" (sent with a
+            # request) or "access your account settings" is no right of access
+            r"|saada pääsy|jäljennö\w* (?:\w+ ){0,2}(?:henkilö)?tiedo|\bkopio\w* (?:\w+ )?tiedo"
+            r"|\ba copy of (?:\w+ ){0,2}(?:data|information)"
+            r"|\baccess (?:to )?your (?:\w+ )?(?:data|information)"
         ),
     ),
     (
@@ -232,7 +236,13 @@ RIGHT_CUES: Final = (
             r"poist|hävit|radering|erasure"
             # "få dina uppgifter raderade", "delete your data", "erase", and the name of
             # art. 17: "oikeus tulla unohdetuksi", "bli bortglömd", "be forgotten"
-            r"|\brader(?:a|as|ad|ade|at)\b|\bdelet(?:e|ed|ion)\b|\berase\b|unohdetuksi"
+            # the verbs with the data as their object: "Vi kan radera en begäran …",
+            # "Requests that are not signed will be deleted" name no right
+            r"|\brader(?:a|as|ad|ade|at)\b(?= (?:\w+ ){0,2}(?:person)?uppgift)"
+            r"|uppgift\w* (?:\w+ ){0,2}rader|\bdeletion\b"
+            r"|\bdelet(?:e|ed)\b(?= (?:\w+ ){0,2}(?:data|information))|\bdelete (?:them|it)\b"
+            r"|\bradera (?:dem|den|dessa)\b"
+            r"|(?:data|information) (?:\w+ ){0,3}deleted|\berase\b|unohdetuksi"
             r"|bortglömd|\bforgotten\b"
         ),
     ),
