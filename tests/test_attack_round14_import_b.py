@@ -551,7 +551,9 @@ def test_a_prefixed_business_id_after_its_label_is_read(line: str) -> None:
     assert "I002" not in {finding.code for finding in result.findings}
 
 
-@pytest.mark.parametrize("line", ["y-2077474-0", "Y-2077474-0", "Y: 2077474-0", "FI20774740"])
+@pytest.mark.parametrize(
+    "line", ["y-2077474-0", "Y-2077474-0", "Y: 2077474-0", "Y-tunnus: FI20774740"]
+)
 def test_a_business_id_in_other_forms_is_read(line: str) -> None:
     result = import_notice(
         "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n" + line + "\n"
