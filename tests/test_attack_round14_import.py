@@ -718,12 +718,6 @@ QUALIFIED_HEADINGS = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P12: a denial qualified by 'pääsääntöisesti', 'yleensä', 'lähtökohtaisesti', "
-    "'normaalisti', 'kuin poikkeustapauksissa', 'generally', 'as a rule', 'i regel' sets "
-    "none_stated: the rendered notice says flatly that no data are disclosed or transferred",
-)
 @pytest.mark.parametrize(
     ("field", "sentence"),
     [

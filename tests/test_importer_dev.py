@@ -718,7 +718,6 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
         "data_subjects": (1, 0),
         "purposes": (4, 1),
         "sources": (1, 2),
-        "recipients": (1, 2),
         "retention": (1, 0),
     },
     "was_eval_30-fiskevardscentralen-sv-agency-pdf": {

@@ -295,3 +295,34 @@ def test_three_empty_headings_in_a_row_get_no_remark() -> None:
     assert not [
         note for notes in result.notes.values() for note in notes if "stands right under" in note
     ]
+
+
+# --- P12: a denial qualified "as a rule" is no flat "none" ------------------------------
+
+_QUALIFIED = {
+    "recipients": (
+        "Tietojen säännönmukaiset luovutukset",
+        "Jäsentietoja ei tavallisesti luovuteta.",
+    ),
+    "transfers": (
+        "Tietojen siirto EU:n tai ETA:n ulkopuolelle",
+        "Tietoja ei periaatteessa siirretä EU:n ulkopuolelle.",
+    ),
+    "cookies": ("Evästeet", "Sivustolla ei yleensä käytetä evästeitä."),
+}
+
+
+@pytest.mark.parametrize("field", list(_QUALIFIED))
+def test_a_denial_as_a_rule_is_kept_with_a_remark_not_as_none(field: str) -> None:
+    heading, sentence = _QUALIFIED[field]
+    result = import_notice(OWNER + heading + "\n\n" + sentence + "\n")
+    assert field not in {none.value for none in result.draft.none_stated}
+    assert any("only as a rule" in note for note in result.notes.get(field, ()))
+    assert sentence in to_toml(result.draft, notes=result.notes)
+
+
+def test_a_flat_denial_still_sets_none() -> None:
+    result = import_notice(
+        OWNER + "Tietojen säännönmukaiset luovutukset\n\nJäsentietoja ei luovuteta.\n"
+    )
+    assert "recipients" in {none.value for none in result.draft.none_stated}

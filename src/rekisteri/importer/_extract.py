@@ -670,6 +670,16 @@ _LIMITED_DENIAL: Final = re.compile(
     r"markkinointi\w*|\w*tarkoituksiin|\w*tarkoitukseen|marknadsför\w*|\w*ändamål"
     r"|marketing|\bfor \w+ purposes"
 )
+#: A denial qualified "as a rule": "Tietoja ei pääsääntöisesti luovuteta", "överförs i
+#: regel inte", "We generally do not share": it leaves room for exceptions, so it is no
+#: flat "none" (no ``none_stated``): the sentence stays in the description, with a remark.
+_AS_A_RULE: Final = re.compile(
+    r"\b(?:pääsääntöisesti|yleensä|yleisesti ottaen|lähtökohtaisesti|normaalisti|tavallisesti"
+    r"|periaatteessa|useimmiten|tavanomaisesti|poikkeustapauksi\w*|poikkeuksellisesti"
+    r"|i regel|vanligtvis|normalt|i allmänhet|som huvudregel|huvudsakligen|i undantagsfall"
+    r"|generally|as a rule|normally|usually|typically|ordinarily|in principle"
+    r"|in exceptional cases)\b"
+)
 #: "Emme myy tietojasi", "Vi säljer inte", "We do not sell your data": no recipient, no "none".
 _NO_SALE: Final = re.compile(
     r"\b(?:emme|ei)\s+(?:\w+\s+)?myy|\bsälj\w*\s+(?:\w+\s+)?(?:inte|aldrig)\b"
@@ -941,6 +951,24 @@ class Extractor:
                 Remark("I005", piece.start, piece.end, heading_text(self.text, piece))
             )
             self._note_empty_pair(index)
+
+    def _as_a_rule(self, field: str, sentence: str, start: int, end: int) -> bool:
+        """Read a denial qualified "as a rule" (:data:`_AS_A_RULE`), if *sentence* is one.
+
+        It sets no ``none_stated``: the sentence goes to the description, as a
+        denial's does, and *field* gets a remark for a person to say what the
+        exceptions are.
+        """
+        if _AS_A_RULE.search(sentence.casefold()) is None:
+            return False
+        self.out.add_description(sentence, start, end)
+        self.out.note(
+            field,
+            f"the notice denies this only as a rule, so “none” is not set: {flat(sentence)} "
+            "(name the exceptions, or say none)",
+        )
+        self.out.map(start, end, field)
+        return True
 
     def _note_empty_pair(self, index: int) -> None:
         """A remark on an empty section whose heading has only another empty heading under it.
@@ -1527,6 +1555,8 @@ class Extractor:
         ):
             return None
         low = sentence.casefold()
+        if NO_COOKIES.search(low) and self._as_a_rule("cookies", sentence, start, end):
+            return None
         if NO_COOKIES.search(low) and EXCEPTION.search(low) is None:
             # "Palvelussa ei käytetä evästeitä": explicitly no cookies
             self.out.none_stated[NoneStated.COOKIES] = None
@@ -1593,6 +1623,8 @@ class Extractor:
             self.out.none_stated.pop(NoneStated.AUTOMATED_DECISIONS, None)
         if not no_automated(low, under_heading=kind is SectionKind.AUTOMATED):
             return False
+        if self._as_a_rule("automated_decisions", sentence, start, end):
+            return True
         if not self.profiling_said:
             self.out.none_stated[NoneStated.AUTOMATED_DECISIONS] = None
         if not bare_no(low):  # a bare "Ei." says nothing in the description
@@ -1912,6 +1944,8 @@ class Extractor:
             # "… ei luovuteta markkinointitarkoituksiin": a limit on disclosures, not "none"
             out.note("recipients", f"the notice limits disclosures: {sentence}")
             out.map(unit.start, unit.end, "recipients")
+        elif self._as_a_rule("recipients", unit.sentence, unit.start, unit.end):
+            pass  # "Tietoja ei pääsääntöisesti luovuteta": no flat "none"
         elif is_negative(low, DISCLOSURE) or bare_no(low):
             # "Tietoja ei luovuteta", or a bare "Ei." under the heading
             out.none_stated[NoneStated.RECIPIENTS] = None
@@ -2070,8 +2104,10 @@ class Extractor:
             else:
                 out.add_description(sentence, start, end)
             return
-        if self._no_transfer(sentence, low, start, end):
-            return
+        if self._no_transfer(sentence, low, start, end) or (
+            NEGATIVE.search(low) and self._as_a_rule("transfers", sentence, start, end)
+        ):
+            return  # (a denial "as a rule": no flat "none")
         if bare_no(low) or (
             NEGATIVE.search(low)
             and not EXCEPTION.search(clause)
