@@ -559,3 +559,49 @@ def test_a_business_id_in_other_forms_is_read(line: str) -> None:
         "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n" + line + "\n"
     )
     assert result.draft.controller.business_id == "2077474-0"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P29: the same in English and Swedish ('We do not transfer your data outside "
+    "the EU or EEA.' / 'For more information, please contact us.' gives a Transfer), and "
+    "under the processors heading the denial is dropped",
+)
+@pytest.mark.parametrize(
+    ("notice", "field"),
+    [
+        pytest.param(
+            "Controller\n\nExample Ltd\nStreet 1, 00100 Helsinki\n\n"
+            "Transfers outside the EU/EEA\n\nWe do not transfer your data outside the EU or EEA.\n"
+            "For more information, please contact us.\n",
+            "transfers",
+            id="en-transfers",
+        ),
+        pytest.param(
+            "Controller\n\nExample Ltd\nStreet 1, 00100 Helsinki\n\n"
+            "Recipients\n\nWe do not disclose your data.\n"
+            "Our staff are bound by confidentiality.\n",
+            "recipients",
+            id="en-recipients",
+        ),
+        pytest.param(
+            "Personuppgiftsansvarig\n\nExempel Ab\nGatan 1, 65100 Vasa\n\n"
+            "Överföring av uppgifter utanför EU eller EES\n\n"
+            "Uppgifterna överförs inte utanför EU eller EES.\nMer information får du av oss.\n",
+            "transfers",
+            id="sv-transfers",
+        ),
+        pytest.param(
+            CTRL + "Henkilötietojen käsittelijät\n\nEmme käytä alihankkijoita.\n"
+            "Lisätietoja saa asiakaspalvelusta.\n",
+            "processors",
+            id="fi-processors",
+        ),
+    ],
+)
+def test_a_denial_and_another_sentence_in_other_languages_give_no_entry(
+    notice: str, field: str
+) -> None:
+    draft = import_notice(notice).draft
+    assert getattr(draft, field) == ()
+    assert field in {none.value for none in draft.none_stated}
