@@ -605,3 +605,40 @@ def test_a_denial_and_another_sentence_in_other_languages_give_no_entry(
     draft = import_notice(notice).draft
     assert getattr(draft, field) == ()
     assert field in {none.value for none in draft.none_stated}
+
+
+# --- P32: heading numbers on their own lines, no blank lines ----------------------------------
+
+NUMBER_LINES = (
+    "1\nRekisterinpitäjä\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n"
+    "2\nRekisterin nimi\nAsiakasrekisteri\n"
+    "3\nRekisterin käyttötarkoitus\nTietoja käytetään laskutukseen.\n"
+    "4\nRekisterin tietosisältö\nNimi ja osoite.\n"
+    "5\nTietojen luovutukset\nTietoja ei luovuteta.\n"
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P32: headings whose numbers stand on their own lines with no blank lines (a PDF "
+    "copy) glue the next number to the value above: name 'Asiakasrekisteri 3', purposes "
+    "['Laskutus', '4'], data ['Nimi', 'Osoite', '5']",
+)
+def test_heading_numbers_on_their_own_lines_are_no_values() -> None:
+    draft = import_notice(NUMBER_LINES).draft
+    assert draft.name is not None
+    assert draft.name.fi == "Asiakasrekisteri"
+    assert [purpose.name.fi for purpose in draft.purposes] == ["Laskutus"]
+    assert [category.name.fi for category in draft.data_categories] == ["Nimi", "Osoite"]
+
+
+def test_heading_numbers_on_their_own_lines_between_blank_lines_are_read() -> None:
+    notice = NUMBER_LINES.replace("\n1\n", "\n\n1\n").replace("\n2\n", "\n\n2\n")
+    notice = notice.replace("\n3\n", "\n\n3\n").replace("\n4\n", "\n\n4\n")
+    notice = notice.replace("\n5\n", "\n\n5\n")
+    draft = import_notice(notice).draft
+    assert draft.name is not None
+    assert draft.name.fi == "Asiakasrekisteri"
+    assert [purpose.name.fi for purpose in draft.purposes] == ["Laskutus"]
+    assert [category.name.fi for category in draft.data_categories] == ["Nimi", "Osoite"]
+    assert NoneStated.RECIPIENTS in draft.none_stated
