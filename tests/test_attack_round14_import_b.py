@@ -642,3 +642,41 @@ def test_heading_numbers_on_their_own_lines_between_blank_lines_are_read() -> No
     assert [purpose.name.fi for purpose in draft.purposes] == ["Laskutus"]
     assert [category.name.fi for category in draft.data_categories] == ["Nimi", "Osoite"]
     assert NoneStated.RECIPIENTS in draft.none_stated
+
+
+# --- P33: bullets of Word's symbol fonts ----------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P33: a list with the bullets Word's Symbol/Wingdings fonts leave in saved text "
+    "(U+F0B7, U+F0A7, U+F076, U+F0D8, U+F0FC, U+F02D, '§', 'Ø') or '→', '⁃', '‣' is one "
+    "entry 'U+F0B7 nimi U+F0B7 osoite …' (private-use glyphs in the published name)",
+)
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "\uf0b7",
+        "\uf0a7",
+        "\uf076",
+        "\uf0d8",
+        "\uf0fc",
+        "\uf02d",
+        "§",
+        "Ø",
+        "→",
+        "⁃",
+        "‣",
+    ],
+)
+def test_a_list_with_symbol_font_bullets_gives_one_entry_an_item(bullet: str) -> None:
+    body = "".join(f"{bullet}\t{item}\n" for item in ("nimi", "osoite", "puhelinnumero"))
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + body).draft
+    assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite", "Puhelinnumero"]
+
+
+@pytest.mark.parametrize("bullet", ["▪", "■", "□", "◦", "○", "●", "►", "·", "–", "o", "*"])
+def test_a_list_with_other_bullets_gives_one_entry_an_item(bullet: str) -> None:
+    body = "".join(f"{bullet}\t{item}\n" for item in ("nimi", "osoite", "puhelinnumero"))
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + body).draft
+    assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite", "Puhelinnumero"]
