@@ -483,11 +483,6 @@ PDF_NOTICE = (
 PDF_HEAD = "1. Rekisterinpitäjä\nKoivikon Kukka Oy, Koivikontie 1, 00100 Helsinki\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K5: a PDF's page footer ('Sivu 1 / 2', 'Sida 2 av 2', a lone page number) or "
-    "running header ('Tietosuojaseloste 2 (2)') becomes a data category or a security measure",
-)
 @pytest.mark.parametrize(
     ("body", "footer"),
     [

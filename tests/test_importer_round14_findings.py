@@ -11,6 +11,7 @@ import unicodedata
 
 from rekisteri.importer import import_bytes, import_notice
 from rekisteri.importer._cookies import header_columns, read_cookies
+from rekisteri.importer._furniture import furniture, is_furniture
 from rekisteri.importer._headings import SectionKind, recognise
 from rekisteri.importer._html import html_to_text
 from rekisteri.importer._model import model, placements
@@ -279,3 +280,36 @@ def test_a_bullet_at_the_end_of_a_name_is_no_part_of_it() -> None:
             "Rekisterinpitäjä\n\n" + line + "\n\nRekisterin nimi\n\nVierasrekisteri\n"
         ).draft
         assert draft.controller.name == "Harjulan Huvila Oy", line
+
+
+# --- K5: a PDF's page furniture is no entry ---------------------------------------------
+
+PDF_TOP = "1. Rekisterinpitäjä\nHarjulan Huvila Oy, Harjutie 7, 40100 Jyväskylä\n"
+
+
+def test_a_running_header_inside_a_wrapped_sentence_is_left_out_of_it() -> None:
+    result = import_notice(
+        PDF_TOP + "2. Rekisterin tietosisältö\nRekisteriin tallennetaan nimi, sähköposti ja\n"
+        "Vierasrekisterin seloste 2 (3)\nsaapumispäivä.\n"
+    )
+    assert [c.name.fi for c in result.draft.data_categories] == [
+        "Nimi",
+        "Sähköposti",
+        "Saapumispäivä",
+    ]
+    assert not result.unmatched
+
+
+def test_page_footers_are_structure_not_entries() -> None:
+    result = import_notice(
+        PDF_TOP + "2. Rekisterin suojaus\nPaperit ovat lukitussa kaapissa.\nPage 1 of 2\n"
+        "3. Säännönmukaiset tietolähteet\nTiedot saadaan vierailta itseltään.\n"
+    )
+    assert [m.description.fi for m in result.draft.security] == ["Paperit ovat lukitussa kaapissa."]
+    assert not result.unmatched
+
+
+def test_what_looks_like_page_furniture_elsewhere_is_kept() -> None:
+    assert not is_furniture("Harjutie 1/2")  # an address, no document's title
+    assert not is_furniture("Sivu 4 / 3")  # no such page
+    assert furniture("5\nRekisterin nimi\n") == []  # a heading's number on its own line

@@ -72,6 +72,7 @@ from rekisteri.importer._decode import (
 from rekisteri.importer._extract import Extractor
 from rekisteri.importer._footnotes import attach as attach_footnotes
 from rekisteri.importer._footnotes import find as find_footnotes
+from rekisteri.importer._furniture import blanked, furniture
 from rekisteri.importer._headings import trim_caches
 from rekisteri.importer._html import html_to_text, looks_like_html
 from rekisteri.importer._invisible import CHARACTERS, INVISIBLE, Stripped, strip
@@ -735,6 +736,21 @@ def import_notice(
     )
 
 
+def _map_furniture(built: Builder, pages: list[tuple[int, int]]) -> None:
+    """Map each page-furniture line to the field of the last text mapped before it."""
+    if not pages:
+        return
+    ends = sorted((m.end, m.field) for m in built.mapped if not m.field.startswith("heading:"))
+    index = 0
+    field = None
+    for start, end in pages:
+        while index < len(ends) and ends[index][0] <= start:
+            field = ends[index][1]
+            index += 1
+        if field is not None:
+            built.map(start, end, field)
+
+
 def _composed(
     text: str, headings: list[tuple[int, int]], items: list[int]
 ) -> tuple[str, list[tuple[int, int]], list[int]]:
@@ -779,6 +795,10 @@ def _read(
     mark. When a legend finds none, the text is read once more with those
     legends as they are (a note under a sentence that marks no entry is text).
     """
+    # A PDF's page numbers and running headers (K5): read as spaces, then mapped as
+    # structure to the field of the text before each.
+    pages = furniture(plain.text)
+    plain = attrs.evolve(plain, text=blanked(plain.text, pages))
     footnotes = find_footnotes(plain.text)
     for last in (False, True):
         read = attrs.evolve(plain, text=footnotes.unmarked(plain.text))
@@ -788,6 +808,7 @@ def _read(
         if not left or last:
             break
         footnotes = footnotes.without(left)
+    _map_furniture(built, pages)
     return read, sections, built
 
 

@@ -851,6 +851,7 @@ _VALUE_MARK: Final = re.compile(r"[:\d@]")
 
 def _structure_length(line: str) -> int:
     from rekisteri.importer._cookies import is_column_label, is_header_line
+    from rekisteri.importer._furniture import is_furniture
     from rekisteri.importer._headings import is_field_label, recognise
 
     if len(line) > _STRUCTURE_LENGTH:
@@ -864,6 +865,7 @@ def _structure_length(line: str) -> int:
         or is_field_label(bare)  # a label alone ("Puhelin", its value below)
         or all(is_column_label(cell) for cell in re.split(r"\s*[|\t]\s*", bare))
         or is_header_line(line)  # its cells apart by tabs, which *flat* has not kept
+        or is_furniture(line)  # a PDF's "Sivu 2 / 2", "Tietosuojaseloste 2 (2)"
     ):
         return len(line)  # a heading, a label, a table's header ("Eväste | Tarkoitus")
     if flat.endswith(":") and _label_shaped(bare, _LABEL_LINE_WORDS, alone=True):

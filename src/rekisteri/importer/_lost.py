@@ -185,6 +185,7 @@ def heading_sentence(heading: str) -> bool:
 def structural(passage: str, field: str) -> bool:
     """Whether a mapped *passage* is structure (a label, a lead-in, a heading), not content."""
     from rekisteri.importer._cookies import is_column_label, is_header_line
+    from rekisteri.importer._furniture import is_furniture
     from rekisteri.importer._headings import is_field_label, recognise
 
     if field.startswith("heading:"):
@@ -199,6 +200,7 @@ def structural(passage: str, field: str) -> bool:
         or _LABEL.fullmatch(bare) is not None
         or is_column_label(bare)
         or (field == "cookies" and is_header_line(passage))  # "Eväste\tTarkoitus\tKesto"
+        or is_furniture(passage)  # a PDF's page footer or running header
         or recognise(bare) is not None  # a heading's words mapped with its section
         or (flat.endswith(":") and len(words) <= HEADING_WORDS)  # a lead-in line
         or (_LEAD_IN_END.search(flat) is not None and len(words) <= _LEAD_IN_WORDS)

@@ -1,0 +1,113 @@
+"""A PDF's page furniture: page numbers and running headers pasted among the text.
+
+A notice copied from a PDF carries each page's footer and header as lines of
+their own: "Sivu 2 / 2", "Sida 1 av 3", "Page 2 of 2", "Tietosuojaseloste 2 (2)",
+a page number alone. They are no entry of the section they fall in, and a
+running header between the two lines of a wrapped sentence is no part of it.
+
+:func:`furniture` finds such lines; the importer reads the text with each
+blanked (its line break too, so that a sentence wrapped around it is one
+again), then maps the line to the field of the text before it as structure:
+it is neither an entry nor listed as not mapped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+#: "Sivu 2", "Sivu 2 / 3", "Sivu 1 (2)", "Sida 2 av 2", "Page 2 of 2", "s. 3".
+_PAGE: Final = re.compile(
+    r"(?i)(?:sivu|sida|page|s\.|p\.)[ \t]*(?P<page>\d{1,3})"
+    r"(?:[ \t]*(?:/|\(|av|of|\bkautta\b|–|-)[ \t]*(?P<pages>\d{1,3})\)?)?"
+)
+#: A running header: a title of a few words, then "2 (2)" or "2/3".
+_RUNNING: Final = re.compile(
+    r"(?P<title>[^\W\d][^\n\d:;.!?]{2,60}?)[ \t]+(?P<page>\d{1,3})[ \t]*"
+    r"(?:\([ \t]*(?P<pages>\d{1,3})[ \t]*\)|/[ \t]*(?P<slash>\d{1,3}))"
+)
+#: A running header's title names the document ("Tietosuojaseloste 1/2"); with "2/3"
+#: after it, any other title may be an address ("Koivikontie 1/2").
+_DOCUMENT: Final = re.compile(
+    r"(?i)seloste|tietosuoja|rekisteri|beskrivning|register|dataskydd|integritet|privacy"
+    r"|notice|policy|statement"
+)
+#: A page number alone on its line.
+_NUMBER: Final = re.compile(r"\d{1,3}")
+#: Words a running header's title has at most.
+_TITLE_WORDS: Final = 6
+_SENTENCE_END: Final = re.compile(r"[.:!?]\s*$")
+
+
+def is_furniture(line: str) -> bool:
+    """Whether *line* (stripped) is a page footer or running header by its words alone.
+
+    Examples:
+        >>> [is_furniture(x) for x in ("Sivu 2 / 2", "Sida 1 av 3", "Tietosuojaseloste 2 (2)")]
+        [True, True, True]
+        >>> [is_furniture(x) for x in ("Sivu 3 / 2", "Koivikontie 1/2", "Koivikontie 1 (2. krs)")]
+        [False, False, False]
+    """
+    text = line.strip()
+    page = _PAGE.fullmatch(text)
+    if page is not None:
+        return _in_order(page.group("page"), page.group("pages"))
+    running = _RUNNING.fullmatch(text)
+    if running is None or len(running.group("title").split()) > _TITLE_WORDS:
+        return False
+    if running.group("slash") is not None and not _DOCUMENT.search(running.group("title")):
+        return False
+    return _in_order(running.group("page"), running.group("pages") or running.group("slash"))
+
+
+def _in_order(page: str, pages: str | None) -> bool:
+    """Whether page *page* of *pages* can be (the first page is 1, none past the last)."""
+    return int(page) > 0 and (pages is None or int(page) <= int(pages))
+
+
+def furniture(text: str) -> list[tuple[int, int]]:
+    r"""The spans of *text*'s lines that are page furniture (without their line break).
+
+    A page number alone counts only where a page break can be: at the end of
+    the text, or between a line that ends no sentence and one that goes on
+    in lower case (elsewhere "2" may be a heading's number on its own line).
+
+    Examples:
+        >>> text = "nimi, osoite ja\nSivu 1 (2)\npuhelinnumero.\n2\n"
+        >>> [text[s:e] for s, e in furniture(text)]
+        ['Sivu 1 (2)', '2']
+    """
+    lines = [(match.start(), match.end()) for match in re.finditer(r"[^\n]*", text)]
+    lines = [(start, end) for start, end in lines if end > start or start == len(text)]
+    filled = [index for index, (start, end) in enumerate(lines) if text[start:end].strip()]
+    found: list[tuple[int, int]] = []
+    for order, index in enumerate(filled):
+        start, end = lines[index]
+        line = text[start:end]
+        if is_furniture(line) or (
+            _NUMBER.fullmatch(line.strip()) is not None and _page_break(text, lines, filled, order)
+        ):
+            found.append((start, end))
+    return found
+
+
+def _page_break(text: str, lines: list[tuple[int, int]], filled: list[int], order: int) -> bool:
+    """Whether the filled line at *order* stands where a page breaks."""
+    if order == len(filled) - 1:
+        return order > 0
+    if order == 0:
+        return False
+    before = text[slice(*lines[filled[order - 1]])]
+    after = text[slice(*lines[filled[order + 1]])].lstrip()
+    return _SENTENCE_END.search(before) is None and after[:1].islower()
+
+
+def blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """*text* with each span and the line break after it read as spaces (same length)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        stop = end + 1 if end < len(text) and text[end] == "\n" else end
+        chars[start:stop] = " " * (stop - start)
+    return "".join(chars)
