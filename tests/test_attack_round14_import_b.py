@@ -728,3 +728,22 @@ def test_a_code_with_other_separators_is_masked(spelling: str) -> None:
 def test_a_denial_qualified_in_other_words_sets_no_none_stated(sentence: str) -> None:
     draft = import_notice(CTRL + "Tietojen säännönmukaiset luovutukset\n\n" + sentence + "\n").draft
     assert NoneStated.RECIPIENTS not in draft.none_stated
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P24: the same in HTML: empty <h3> sub-headings under <h2>Rekisterin "
+    "tietosisältö</h2> cost quadratic time (600: 0.28 s, 1200: 1.09 s, 2400 (46 KB): 4.2 s; "
+    "with a paragraph under each, 2400: 0.22 s)",
+)
+def test_empty_html_sub_headings_under_a_fields_heading_cost_linear_time() -> None:
+    def page(headings: int) -> str:
+        return (
+            "<h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy</p><h2>Rekisterin tietosisältö</h2>"
+            + "<h3>Alaotsikko</h3>" * headings
+        )
+
+    small = _best_of(page(150), 2, html=True)
+    large = _best_of(page(600), 1, html=True)
+    assert large < 6 * small + 0.1
