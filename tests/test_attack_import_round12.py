@@ -848,11 +848,6 @@ def test_a_plain_text_table_gives_one_entry_a_row(heading: str, table: str, coun
     assert len(entries) == count
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K11: a cookie table written in Markdown ('| Eväste | Tarkoitus | Kesto |' over "
-    "'|---|---|---|') gives no cookies: the whole table is the cookie policy text",
-)
 def test_a_markdown_cookie_table_gives_cookies() -> None:
     draft = import_notice(
         CONTROLLER["fi"] + "Evästeet\n\n| Eväste | Tarkoitus | Kesto |\n|---|---|---|\n"

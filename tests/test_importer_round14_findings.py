@@ -313,3 +313,22 @@ def test_what_looks_like_page_furniture_elsewhere_is_kept() -> None:
     assert not is_furniture("Harjutie 1/2")  # an address, no document's title
     assert not is_furniture("Sivu 4 / 3")  # no such page
     assert furniture("5\nRekisterin nimi\n") == []  # a heading's number on its own line
+
+
+# --- K11 (cookies): a cookie table in Markdown -------------------------------------------
+
+
+def test_a_markdown_cookie_table_keeps_its_columns_and_empty_cells() -> None:
+    found = read_cookies(
+        [
+            "| Nimi | Kuvaus | Voimassaolo |",
+            "| :--- | --- | ---: |",
+            "| hh_kieli | | 1 vuosi |",
+            "| hh_kori | ostoskori | 7 päivää |",
+        ]
+    )
+    assert [(c.name, c.purpose, c.duration) for c in found.cookies] == [
+        ("hh_kieli", None, "1 vuosi"),
+        ("hh_kori", "ostoskori", "7 päivää"),
+    ]
+    assert found.header == (0, 1)

@@ -177,42 +177,59 @@ def header_columns(cells: list[str]) -> list[str | None] | None:
 
 def is_header_line(line: str) -> bool:
     r"""Whether *line* is a cookie table's header on one line ("Eväste\tTarkoitus\tKesto")."""
-    cells = [cell for cell in _CELL_SEPARATOR.split(line.strip()) if cell]
+    cells = [cell for cell in _CELL_SEPARATOR.split(_unpiped(line)) if cell]
     return len(cells) >= 2 and header_columns(cells) is not None
+
+
+#: A Markdown table's rule under its header: "|---|:---:|", "--- | ---".
+_RULE: Final = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?")
+
+
+def _unpiped(line: str) -> str:
+    """*line* stripped, without the pipes that open and close a Markdown table's row."""
+    text = line.strip()
+    if len(text) > 1 and text.startswith("|") and text.endswith("|"):
+        return text[1:-1].strip()
+    return text
 
 
 def _row_cells(line: str, width: int) -> list[str] | None:
     r"""The cells of a table's row on one line, for a header of *width* columns.
 
-    Cells separated by single tabs keep their empty cells (a browser's or a
-    word processor's copy of a table: "_ga\t\t2 vuotta"), and cells missing at
-    the end of such a row are empty; otherwise runs of tabs, spaces or ``|``
-    separate the cells, and their count must be the header's.
+    Cells separated by single tabs or by ``|`` keep their empty cells (a
+    browser's or a word processor's copy of a table: "_ga\t\t2 vuotta", a
+    Markdown row "| _ga | | 2 vuotta |"), and cells missing at the end of
+    such a row are empty; otherwise runs of spaces separate the cells, and
+    their count must be the header's.
     """
-    text = line.strip(" \r\n")
-    if "\t" in text:
-        exact = [cell.strip() for cell in text.split("\t")]
+    text = _unpiped(line)
+    mark = "\t" if "\t" in text else "|" if "|" in text else None
+    if mark is not None:
+        exact = [cell.strip() for cell in text.split(mark)]
         while len(exact) > width and not exact[-1]:
             exact.pop()
         if 2 <= len(exact) <= width:
             return exact + [""] * (width - len(exact))
-    cells = [cell for cell in _CELL_SEPARATOR.split(text.strip()) if cell]
+    cells = [cell for cell in _CELL_SEPARATOR.split(text) if cell]
     return cells if len(cells) == width else None
 
 
 def _table(lines: list[str], at: int) -> tuple[list[FoundCookie], list[int]] | None:
     """A table whose header starts at line *at*: cells one a line, or split on one line."""
-    split = [cell for cell in _CELL_SEPARATOR.split(lines[at].strip()) if cell]
+    split = [cell for cell in _CELL_SEPARATOR.split(_unpiped(lines[at])) if cell]
     header = header_columns(split) if len(split) >= 2 else None
     if header is not None:
+        head = [at]
+        if at + 1 < len(lines) and _RULE.fullmatch(lines[at + 1].strip()):
+            head.append(at + 1)  # a Markdown table's rule under its header
         cookies = []
-        for index in range(at + 1, len(lines)):
+        for index in range(head[-1] + 1, len(lines)):
             cells = _row_cells(lines[index], len(header))
             cookie = None if cells is None else _row(header, cells, [index])
             if cookie is None:
                 break
             cookies.append(cookie)
-        return (cookies, [at]) if cookies else None
+        return (cookies, head) if cookies else None
     width = 0
     while at + width < len(lines) and _column(lines[at + width]) is not None and width < 6:
         width += 1
