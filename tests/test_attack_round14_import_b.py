@@ -747,3 +747,61 @@ def test_empty_html_sub_headings_under_a_fields_heading_cost_linear_time() -> No
     small = _best_of(page(150), 2, html=True)
     large = _best_of(page(600), 1, html=True)
     assert large < 6 * small + 0.1
+
+
+# --- P34: cookies named in a sentence, or with their provider in brackets ----------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P34: cookies named in a list inside a sentence ('Käytämme seuraavia evästeitä: "
+    "_ga, _gid ja PHPSESSID.') or one a line with the provider in brackets ('_ga (Google "
+    "Analytics): kävijätilastot, 2 vuotta') give no cookies entries, only cookie_policy text",
+)
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        pytest.param(
+            "Käytämme seuraavia evästeitä: _ga, _gid ja PHPSESSID.\n",
+            ["_ga", "_gid", "PHPSESSID"],
+            id="inline-list",
+        ),
+        pytest.param(
+            "Käytämme seuraavia evästeitä:\n_ga, _gid, PHPSESSID\n",
+            ["_ga", "_gid", "PHPSESSID"],
+            id="list-line",
+        ),
+        pytest.param(
+            "_ga (Google Analytics): kävijätilastot, 2 vuotta\n"
+            "_gid (Google Analytics): kävijätilastot, 24 tuntia\n",
+            ["_ga", "_gid"],
+            id="provider-in-brackets",
+        ),
+    ],
+)
+def test_cookies_named_in_other_shapes_are_cookies(body: str, names: list[str]) -> None:
+    draft = import_notice(CTRL + "Evästeet\n\n" + body).draft
+    assert [cookie.name for cookie in draft.cookies] == names
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(
+            "Eväste\tTarkoitus\tKesto\n_ga\tkävijätilastot\t2 vuotta\n"
+            "_gid\tkävijätilastot\t24 tuntia\n",
+            id="tab-table",
+        ),
+        pytest.param(
+            "Nimi: _ga\nTarkoitus: kävijätilastot\nKesto: 2 vuotta\n\n"
+            "Nimi: _gid\nTarkoitus: kävijätilastot\nKesto: 24 tuntia\n",
+            id="label-lines",
+        ),
+    ],
+)
+def test_cookie_tables_and_label_lines_are_cookies(body: str) -> None:
+    draft = import_notice(CTRL + "Evästeet\n\n" + body).draft
+    assert [(c.name, c.duration) for c in draft.cookies] == [
+        ("_ga", "2 vuotta"),
+        ("_gid", "24 tuntia"),
+    ]
