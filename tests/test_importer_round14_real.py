@@ -298,3 +298,23 @@ def test_a_copy_or_a_deletion_of_the_data_names_its_right() -> None:
     assert "access" in " ".join(
         _rights("Rekisteröidyn oikeudet", "Voit saada jäljennöksen tiedoistasi.")
     )
+
+
+def test_a_question_over_its_answer_ends_a_blank_line_list() -> None:
+    """R5-6: "Who sees it" / "Only our staff." is no entry of the list above it."""
+    text = (
+        "Privacy notice\n\nController\n\nHarbour Bakery Ltd, Satamakatu 2, 20100 Turku\n\n"
+        "Data we keep\n\nWe keep the following:\n\nName\n\nPhone number\n\n"
+        "Who can read it\n\nOnly the bakery's two owners.\n"
+    )
+    sections = split(text)
+    entries = [
+        text[piece.start : piece.end]
+        for section in sections
+        for piece in section.pieces
+        if piece.kind == "item"
+    ]
+    assert entries == ["Name", "Phone number"]
+    names = [c.name.en for c in import_notice(text).draft.data_categories if c.name]
+    assert "Who can read it" not in names
+    assert not any("owners" in (name or "") for name in names)

@@ -248,14 +248,34 @@ class _Splitter:
         """
         out: list[list[tuple[int, int]]] = []
         joined = False  # whether out[-1] holds entries joined across blank lines
-        for lines in blocks:
-            if lines and out and self._continues_list(out, lines, joined=joined):
+        for index, lines in enumerate(blocks):
+            if (
+                lines
+                and out
+                and not self._asks_over_prose(lines, blocks[index + 1 : index + 2])
+                and self._continues_list(out, lines, joined=joined)
+            ):
                 out[-1].extend(lines)
                 joined = True
             else:
                 out.append(list(lines))
                 joined = False
         return out
+
+    def _asks_over_prose(
+        self, lines: list[tuple[int, int]], after: list[list[tuple[int, int]]]
+    ) -> bool:
+        """Whether a one-line block asks a question that the block after it answers.
+
+        "Kuka tietoja näkee" / "Tietoja näkevät vain työntekijät.", "Who sees it" /
+        "Only our staff.": a question heading over its answer, never one more
+        entry of the list above it.
+        """
+        if len(lines) != 1 or not after or not after[0]:
+            return False
+        answer = self.text[after[0][-1][0] : after[0][-1][1]].rstrip()
+        asks = _ASKS.match(self.text, lines[0][0], lines[0][1]) is not None
+        return asks and answer.endswith((".", "!"))
 
     def _continues_list(
         self, out: list[list[tuple[int, int]]], lines: list[tuple[int, int]], *, joined: bool
