@@ -867,12 +867,6 @@ def test_a_pipe_cookie_table_gives_cookies() -> None:
 # --- K12: a short English notice is not taken for English --------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K12: a short notice with English headings and one English sentence (plain "
-    "text, or HTML even with lang='en') gets no I016 and its texts stay in the fi fields only; "
-    "the same notice in Swedish gets I012 and sv texts",
-)
 @pytest.mark.parametrize(
     "notice",
     [

@@ -332,3 +332,17 @@ def test_a_markdown_cookie_table_keeps_its_columns_and_empty_cells() -> None:
         ("hh_kori", "ostoskori", "7 päivää"),
     ]
     assert found.header == (0, 1)
+
+
+# --- K12: a short English notice is English ---------------------------------------------
+
+
+def test_a_notice_of_english_headings_with_hardly_a_sentence_is_english() -> None:
+    result = import_notice(
+        "Controller\n\nHarjula Guesthouse Ltd\n\nRetention of data\n\nData are kept two years.\n"
+    )
+    assert "I016" in [finding.code for finding in result.findings]
+    finnish_only = import_notice(
+        "Rekisterinpitäjä\n\nHarjulan Huvila Oy\n\nTietojen säilytys\n\nKaksi vuotta.\n"
+    )
+    assert "I016" not in [finding.code for finding in finnish_only.findings]

@@ -506,6 +506,11 @@ _FI_WORDS: Final = re.compile(
     r"\b(?:\w*rekisteri\w*|tiedot|nimi|osoite|\w*numero|henkilötie\w*|asiak\w*|jäsen\w*"
     r"|käsittel\w*|tarkoitu\w*|säilyt\w*|luovut\w*|rekisterinpitäjä\w*)\b"
 )
+#: Words of an English notice's headings and lists, for a text of few running sentences.
+_EN_WORDS: Final = re.compile(
+    r"\b(?:controller|privacy|notice|personal|data|processing|purposes?|disclos\w*"
+    r"|recipients?|retention|rights?|cookies|transfers?|sources?|security|subjects?)\b"
+)
 #: English function words: a notice in English is no Swedish one for its "register" words.
 _EN_FUNCTION: Final = re.compile(r"\b(?:the|and|of|is|are|to|with|for)\b")
 #: Fewer function words than this in all: the notice's words decide its language.
@@ -539,6 +544,11 @@ def _english(text: str) -> bool:
     swedish, finnish = _word_counts(text)
     sample = text[:20000].casefold()
     english = len(_EN_FUNCTION.findall(sample))
+    if english + swedish + finnish < _FEW_SENTENCES:
+        # headings and lists with hardly a sentence: the notice's words decide, as
+        # for a Swedish one ("Controller" / "Regular disclosures of data" / …)
+        others = len(_FI_WORDS.findall(sample)) + len(_SV_WORDS.findall(sample))
+        return len(_EN_WORDS.findall(sample)) > 2 * others + 2
     if english < _FEW_SENTENCES or english <= _ENGLISH_RATIO * (swedish + finnish) + 2:
         return False
     return len(_FI_WORDS.findall(sample)) < _FEW_SENTENCES
