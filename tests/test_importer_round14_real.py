@@ -318,3 +318,18 @@ def test_a_question_over_its_answer_ends_a_blank_line_list() -> None:
     names = [c.name.en for c in import_notice(text).draft.data_categories if c.name]
     assert "Who can read it" not in names
     assert not any("owners" in (name or "") for name in names)
+
+
+def test_other_contact_details_on_the_controllers_line_stay_the_controllers() -> None:
+    text = (
+        "Privacy policy\n\n1. Controller\n\n"
+        "Name: Lakeside Museum Address: Rantatie 5, 40100 Jyväskylä "
+        "Other contact details: tel. 014 555 0100, office@example.org\n\n"
+        "2. Contact person\n\nName: Maija Rantala\n"
+        "Other contact details: 014 555 0123, maija.rantala@example.org\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.email == "office@example.org"
+    assert draft.contact_person is not None
+    assert draft.contact_person.email == "maija.rantala@example.org"

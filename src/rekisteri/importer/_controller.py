@@ -1687,6 +1687,8 @@ _DPO_SAID: Final = re.compile(
 _CONTACT_WITH: Final = re.compile(
     r"(?i)\b(?:(?:voi(?:t|tte)?|voi)[ \t]+olla[ \t]+yhteydessä|ota(?:tte)?[ \t]+yhteyttä"
     r"|kan[ \t]+(?:du|ni)[ \t]+kontakta|(?:please[ \t]+)?contact)[ \t]+(?=\w)"
+    # "Other contact details: tel. …": a label of the same party's channels, no person
+    r"(?!(?:details|information|info)\b)"
 )
 #: A role in lower case before a name: "ympäristötarkastaja ", "vt. rehtori ".
 _LOWER_ROLE: Final = re.compile(r"((?:[a-zäöå][\w.-]*[ \t]+){1,2}?)(?=[A-ZÄÖÅ])")
