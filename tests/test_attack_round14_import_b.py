@@ -805,3 +805,37 @@ def test_cookie_tables_and_label_lines_are_cookies(body: str) -> None:
         ("_ga", "2 vuotta"),
         ("_gid", "24 tuntia"),
     ]
+
+
+# --- P7 residue: bracketed footnote marks ---------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P7 (residue after 3a1c024): a footnote mark in brackets, '(*)' or '[1]', is "
+    "not a mark: its legend becomes a category '(*) pakollinen tieto' / '[1] pakollinen' "
+    "and the item keeps it ('Nimi [1]')",
+)
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("- nimi (*)\n- osoite\n\n(*) pakollinen tieto\n", id="star-in-brackets"),
+        pytest.param("- nimi [1]\n- osoite\n\n[1] pakollinen\n", id="number-in-brackets"),
+    ],
+)
+def test_a_bracketed_footnote_legend_is_no_entry(body: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + body).draft
+    assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- nimi**\n- osoite\n\n** pakollinen tieto\n",
+        "- nimi¹\n- osoite²\n\n¹ pakollinen\n² vapaaehtoinen\n",
+        "- nimi†\n- osoite\n\n† pakollinen\n",
+    ],
+)
+def test_a_footnote_legend_in_other_marks_is_no_entry(body: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + body).draft
+    assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite"]
