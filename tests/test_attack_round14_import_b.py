@@ -839,3 +839,31 @@ def test_a_bracketed_footnote_legend_is_no_entry(body: str) -> None:
 def test_a_footnote_legend_in_other_marks_is_no_entry(body: str) -> None:
     draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + body).draft
     assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite"]
+
+
+# --- P14, phone: the Data Protection Ombudsman's phone becomes the controller's -----------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P14: 'Tietosuojavaltuutetun toimisto, puh. 029 566 6700' under the complaint "
+    "heading gives the controller the ombudsman's phone",
+)
+def test_the_ombudsmans_phone_is_not_the_controllers() -> None:
+    draft = import_notice(
+        CTRL + "Oikeus tehdä valitus\n\nTietosuojavaltuutetun toimisto, puh. 029 566 6700\n"
+    ).draft
+    contact = draft.controller.contact
+    assert contact is None or contact.phone is None
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "Oikeus tehdä valitus\n\nValituksen voi tehdä tietosuojavaltuutetulle: https://tietosuoja.fi\n",
+        "Evästeet\n\nLisätietoja evästeistä: https://www.google.com/policies/privacy/\n",
+        "Henkilötietojen käsittelijät\n\nPilvi Oy (www.pilvi.example), puh. 09 555 1234\n",
+    ],
+)
+def test_another_partys_url_or_phone_is_not_the_controllers(section: str) -> None:
+    assert import_notice(CTRL + section).draft.controller.contact is None
