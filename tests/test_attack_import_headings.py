@@ -1675,7 +1675,8 @@ def test_a_numbered_item_with_the_next_sections_number_stays_an_item(
     """'5. Evästeet' inside a numbered list under '4.' is an item, not section 5."""
     result = import_notice(notice)
     assert [category.name.fi for category in result.draft.data_categories] == names
-    assert [source.key for source in result.draft.sources] == ["asiakas-itse"]
+    # "Asiakas itse." is the data subject (A12's P4, session 14), not a source of its own
+    assert [source.key for source in result.draft.sources] == ["data-subject"]
     assert result.draft.cookie_policy is None
     assert result.draft.retention == ()
 

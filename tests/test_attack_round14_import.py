@@ -354,13 +354,6 @@ def test_the_only_line_under_a_heading_is_never_lost_silently(heading: str, valu
     assert found or not _summary_says_all_mapped(result)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P4: 'Rekisteröity itse.' / 'Jäsen itse liittyessään.' / 'Tiedot saadaan "
-    "rekisteröidyltä.' under the sources heading are a source other than the data subject: "
-    "the rendered notice then cites Art 14 ('13 ja 14 artiklan mukaisesti') and lint's R106 "
-    "becomes an error",
-)
 @pytest.mark.parametrize(
     "sentence",
     [

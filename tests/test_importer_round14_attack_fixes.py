@@ -326,3 +326,30 @@ def test_a_flat_denial_still_sets_none() -> None:
         OWNER + "Tietojen säännönmukaiset luovutukset\n\nJäsentietoja ei luovuteta.\n"
     )
     assert "recipients" in {none.value for none in result.draft.none_stated}
+
+
+# --- P4: the data subject as a source, in other words ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Opiskelija itse ilmoittautuessaan.",
+        "Huoltaja itse.",
+        "Tiedot saadaan vuokralaisilta itseltään.",
+        "Tiedot kerätään rekisteröidyiltä.",
+    ],
+)
+def test_the_person_themselves_as_a_source_is_the_data_subject(sentence: str) -> None:
+    draft = import_notice(OWNER + "Säännönmukaiset tietolähteet\n\n" + sentence + "\n").draft
+    assert [source.key for source in draft.sources] == ["data-subject"]
+
+
+def test_two_catalogued_sources_in_a_sentence_keep_its_words() -> None:
+    result = import_notice(
+        OWNER + "Säännönmukaiset tietolähteet\n\n"
+        "Jäsen itse sekä väestötietojärjestelmä osoitteiden päivittämiseksi.\n"
+    )
+    assert [source.key for source in result.draft.sources] == ["data-subject", "dvv-vtj"]
+    assert any("päivittämiseksi" in note for note in result.notes.get("sources[0]", ()))
+    assert not result.unmatched

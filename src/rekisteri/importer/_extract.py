@@ -670,6 +670,15 @@ _LIMITED_DENIAL: Final = re.compile(
     r"markkinointi\w*|\w*tarkoituksiin|\w*tarkoitukseen|marknadsför\w*|\w*ändamål"
     r"|marketing|\bfor \w+ purposes"
 )
+#: The data subject as a source in other words: a person "itse" ("Rekisteröity itse",
+#: "Jäsen itse liittyessään"), anyone "-lta/-ltä itseltään" ("Jäseniltä itseltään"), or
+#: the data subject by the law's word ("Tiedot saadaan rekisteröidyltä").
+_SUBJECT_ITSELF: Final = re.compile(
+    r"\b(?:rekisteröi(?:ty|dyt)|asiak(?:as|kaat)|jäsen(?:et)?|henkilö(?:t)?|käyttäjä(?:t)?"
+    r"|hakija(?:t)?|työntekijä(?:t)?|osallistuja(?:t)?|opiskelija(?:t)?|asuka(?:s|at)"
+    r"|potila(?:s|at)|viera(?:s|at)|oppila(?:s|at)|huoltaja(?:t)?)\s+itse\b"
+    r"|\b\w+(?:lta|ltä|ilta|iltä)\s+itseltään\b|\brekisteröi(?:dyltä|dyiltä)\b"
+)
 #: A denial qualified "as a rule": "Tietoja ei pääsääntöisesti luovuteta", "överförs i
 #: regel inte", "We generally do not share": it leaves room for exceptions, so it is no
 #: flat "none" (no ``none_stated``): the sentence stays in the description, with a remark.
@@ -2164,18 +2173,22 @@ class Extractor:
         out = self.out
         low = affirmed(text.casefold())  # "…, emme käytä Postin osoitepalvelua": not a source
         found = [key for key, cue in CATALOG_CUES if cue.search(low)]
-        if DATA_SUBJECT.search(low) or re.fullmatch(
-            r"(?:asiakkaan|rekisteröidyn|jäsenen) (?:itse )?ilmoittamat tiedot\.?", low
+        in_own_words = DATA_SUBJECT.search(low) is None and _SUBJECT_ITSELF.search(low) is not None
+        if (
+            DATA_SUBJECT.search(low)
+            or in_own_words
+            or re.fullmatch(
+                r"(?:asiakkaan|rekisteröidyn|jäsenen) (?:itse )?ilmoittamat tiedot\.?", low
+            )
         ):
             found.insert(0, "data-subject")
         if found:
-            said = (
-                text
-                if len(found) == 1 and len(text) > len(str(CATALOG[found[0]].name)) + 5
-                else None
-            )
-            for key in found:
-                out.add_source(CATALOG[key], start, end, said=said)
+            longest = max(len(str(CATALOG[key].name)) for key in found)
+            # the notice's words kept when they say more than the catalogue's names, or
+            # name the data subject in words of their own ("Asiakas itse")
+            said = text if len(text) > longest + 5 or in_own_words else None
+            for index, key in enumerate(found):  # the notice's words once, on the first
+                out.add_source(CATALOG[key], start, end, said=said if index == 0 else None)
             return
         name = short_name(
             re.sub(
