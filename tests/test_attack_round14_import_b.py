@@ -867,3 +867,21 @@ def test_the_ombudsmans_phone_is_not_the_controllers() -> None:
 )
 def test_another_partys_url_or_phone_is_not_the_controllers(section: str) -> None:
     assert import_notice(CTRL + section).draft.controller.contact is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug P20: the same on a web page: <h2>Yhteyshenkilö</h2> over a sentence; the "
+    "sentence is in neither the draft nor the listing, summary 0% not mapped",
+)
+def test_a_sentence_under_an_html_contact_heading_is_never_lost_silently() -> None:
+    page = (
+        "<h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy, Koivikontie 1, 00100 Helsinki</p>"
+        "<h2>Yhteyshenkilö</h2>"
+        "<p>Asiakaspalvelumme vastaa rekisteriä koskeviin kysymyksiin arkisin.</p>"
+    )
+    result = import_notice(page, html=True)
+    shown = to_toml(result.draft, notes=result.notes) + " ".join(
+        passage.text for passage in result.unmatched
+    )
+    assert "Asiakaspalvelumme" in shown
