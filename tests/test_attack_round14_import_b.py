@@ -692,12 +692,6 @@ def _shows_code(text: str) -> bool:
     return "010594y9032" in seen or "0105949032" in seen
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P10 (residue after the fix): a code broken at the line end right after its "
-    "date ('010594-' / 'Y9032'), or written with '/', '_' or a dash between every character, "
-    "is shown whole with no I014",
-)
 @pytest.mark.parametrize(
     "spelling",
     ["010594-\nY9032", "010594/Y9032", "010594_Y9032", "0-1-0-5-9-4-Y-9-0-3-2"],

@@ -34,6 +34,11 @@ UNUSUAL = [
     pytest.param(CODE[:9] + "-\n" + CODE[9:], id="hyphen-and-line-break"),
     pytest.param(CODE[:9] + "- \r\n  " + CODE[9:], id="hyphen-and-windows-line-break"),
     pytest.param(" ".join(CODE), id="spelt-out"),
+    pytest.param("-".join(CODE), id="spelt-out-with-dashes"),
+    pytest.param("_".join(CODE), id="spelt-out-with-underscores"),
+    pytest.param(CODE[:6] + "-\n" + CODE[6:], id="line-break-after-the-date"),
+    pytest.param(CODE[:6] + "/" + CODE[6:], id="slash-before-the-sign"),
+    pytest.param(CODE[:6] + "_" + CODE[6:], id="underscore-before-the-sign"),
 ]
 
 
@@ -68,6 +73,8 @@ def test_a_code_without_its_sign_glued_to_letters_is_masked_in_messages(glued: s
         f"tilaus 1{BARE}b",  # eleven digits: no code
         "puh0401234567",
         "1 2 3 4 5 6 7 8 9 0 1",
+        "versio 1.2.3.4.5.6.7.8.9.0.1",
+        "vuosina 2020-\nA1",
     ],
 )
 def test_what_only_looks_unusual_is_left_alone(text: str) -> None:

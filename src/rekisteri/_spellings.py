@@ -496,15 +496,21 @@ _OTHER_DIGIT_BEYOND: Final = re.compile(
 )
 #: A hyphen and a line break between two digits (a word processor's hyphenation:
 #: "010594Y90-" / "32").
-_HYPHEN_BREAK: Final = re.compile(r"-(?<=\d-)[ \t]*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])[ \t]*(?=\d)")
-#: A code spelt out one character at a time ("0 1 0 5 9 4 Y 9 0 3 2"), or a
+_HYPHEN_BREAK: Final = re.compile(
+    r"-(?<=\d-)[ \t]*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])[ \t]*(?=[\dA-FU-Ya-fu-y])"
+)
+#: A separator that says nothing of the century before a sign letter ("010594/Y9032").
+_SEPARATED_SIGN: Final = re.compile(r"[/_.:|\\](?<=\d[/_.:|\\])(?=[A-FU-Ya-fu-y]\d)")
+#: A code spelt out one character at a time, a space, "-", "_", "/" or "."
+#: between every two ("0 1 0 5 9 4 Y 9 0 3 2", "0-1-0-5-9-4-Y-9-0-3-2"), or a
 #: letter glued before or after a code without its sign ("asiakasnro0105949032",
 #: "0105949032b": a spelling without a sign must otherwise stand alone as a
 #: word). One pattern that starts with a digit: alternatives at the top level
 #: would make the search several times slower.
 _UNUSUAL_CODE: Final = re.compile(
     r"\d(?:"
-    rf"(?P<spaced>(?<![^\W_]\d)(?: [\d{SIGN_SPELLED}]){{9}} [{CHECK_SPELLED}](?![^\W_]))"
+    rf"(?P<spaced>(?<![^\W_]\d)(?P<sep>[ _/.\-])[\d{SIGN_SPELLED}]"
+    rf"(?:(?P=sep)[\d{SIGN_SPELLED}]){{8}}(?P=sep)[{CHECK_SPELLED}](?![^\W_]))"
     r"|(?P<before>(?<=[^\W\d_]\d)\d{5} ?\d{3}[0-9A-Za-z](?!\d))"
     r"|(?P<after>(?<!\d\d)\d{5} ?\d{3}[0-9A-Za-z](?=[^\W\d_])))"
 )
@@ -522,6 +528,7 @@ def _variant(text: str) -> str | None:
     digits = [m.start() for m in _OTHER_DIGIT.finditer(text)]
     digits += [m.start() for m in _OTHER_DIGIT_BEYOND.finditer(text) if ord(m[0]) in _OTHER_DIGITS]
     breaks = [m.span() for m in _HYPHEN_BREAK.finditer(text)]
+    breaks += [m.span() for m in _SEPARATED_SIGN.finditer(text)]
     codes = list(_UNUSUAL_CODE.finditer(text))
     if not (digits or breaks or codes):
         return None
@@ -532,8 +539,8 @@ def _variant(text: str) -> str | None:
         chars[start:end] = "\u00ad" * (end - start)
     for match in codes:
         start, end = match.span()
-        if match["spaced"]:
-            chars[start:end] = text[start:end].replace(" ", "\u200b")
+        if match["spaced"]:  # every second character a separator
+            chars[start + 1 : end : 2] = "\u200b" * ((end - start) // 2)
         elif match["before"]:
             chars[start - 1] = " "
         else:
