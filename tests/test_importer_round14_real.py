@@ -333,3 +333,19 @@ def test_other_contact_details_on_the_controllers_line_stay_the_controllers() ->
     assert draft.controller.contact.email == "office@example.org"
     assert draft.contact_person is not None
     assert draft.contact_person.email == "maija.rantala@example.org"
+
+
+def test_a_job_title_with_the_register_word_is_no_heading() -> None:
+    """A person's name and role ("…, rekisterinhoitaja") are kept, not mapped as a heading."""
+    text = (
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nKylän Seura ry, Kylätie 1, 40100 Jyväskylä\n\n"
+        "Yhteyshenkilö\n\nAino Laine, rekisterinhoitaja\n"
+        "puh. 040 555 0101, aino.laine@example.org\n"
+    )
+    result = import_notice(text)
+    assert result.draft.contact_person is not None
+    assert "Aino Laine" in (result.draft.contact_person.name or "")
+    line = text.index("Aino Laine,")
+    assert not any(
+        m.field.startswith("heading:") and m.start <= line < m.end for m in result.mapped
+    )

@@ -1717,7 +1717,9 @@ _CONTACT_FIRST: Final = re.compile(
 _HEADING_REST_WORDS: Final = 6
 #: Words of a heading about the register, never in a person's name.
 _HEADING_WORDS: Final = re.compile(
-    r"(?i)\b(?:register|registry|registret|registrets|rekister\w*)\b"
+    r"(?i)\b(?:register|registry|registret|registrets"
+    # not a job title: "rekisteripäällikkö", "rekisterinhoitaja" name a person's role
+    r"|rekister(?!\w*(?:päällikkö|hoitaja|sihteeri|valvoja|asiantuntija|vastaava))\w*)\b"
 )
 
 
