@@ -1103,12 +1103,17 @@ AGREEMENT: dict[str, tuple[Any, tuple[str, ...], bool]] = {
     "R109": (
         lambda r: _without(r, transfers=(attrs.evolve(r.transfers[0], safeguard_copy=None),)),
         ("A copy is available from the data protection officer",),
-        False,
+        True,  # "Copy of the safeguards: [missing]" (A13's O17)
     ),
     "R110": (lambda r: _without(r, retention=()), ("6 years", "2 years"), True),
     "R111": (lambda r: _without(r, retention=r.retention[:1]), ("6 years",), False),
-    "R112": (lambda r: _without(r, rights=_rights_without(r, "erasure")), ("Article 17",), False),
-    "R113": (lambda r: _without(r, rights=_rights_without(r, "object")), ("Article 21",), False),
+    # A required right left out is listed with the marker, not explained (A13's O17).
+    "R112": (lambda r: _without(r, rights=_rights_without(r, "erasure")), ("erased",), True),
+    "R113": (
+        lambda r: _without(r, rights=_rights_without(r, "object")),
+        ("particular situation",),
+        True,
+    ),
     "R114": (
         lambda r: _without(r, rights=_rights_without(r, "portability")),
         ("Article 20",),
@@ -2144,6 +2149,11 @@ MARKER_CODES: dict[tuple[str, str], set[str]] = {
     },
     ("Retention period of personal data", "[missing]"): {"R110"},
     ("Rights of the data subject", "[missing]"): {"R112", "R115"},
+    # a required right left out, listed with the marker (A13's O17)
+    ("Rights of the data subject", "- Right"): {"R112", "R113"},
+    ("Transfers of personal data outside the EU or the EEA", "Copy of the safeguards: [missing]"): {
+        "R109"
+    },
     ("Whether providing personal data is required", "[missing]"): {"R122"},
     ("Automated decision-making and profiling", "[missing]"): {"R118"},
     ("Joint controllers", "[missing]"): {"R125"},
@@ -2155,7 +2165,10 @@ CODE_MARKERS = {
     for key, codes in MARKER_CODES.items()
     for code in codes
     if code
-    in {"R101", "R102", "R104", "R105", "R107", "R108", "R110", "R118", "R122", "R125", "R204"}
+    in {
+        *("R101", "R102", "R104", "R105", "R107", "R108", "R109", "R110", "R118", "R122"),
+        *("R125", "R204"),
+    }
 }
 
 

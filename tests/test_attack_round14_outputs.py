@@ -491,12 +491,6 @@ def _same_day_keys() -> Register:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O2: JSON-LD masks identity-code keys inside blank-node ids, so two "
-    "purposes (and two data categories) merge into one node: one purpose with both "
-    "names and both legal bases, health data linked to the consent purpose",
-)
 def test_jsonld_keeps_distinct_purposes_apart() -> None:
     from rdflib import Graph, URIRef
 
@@ -516,11 +510,6 @@ def test_identity_code_keys_are_not_leaked_by_jsonld() -> None:
     assert "9021" not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O3: JSON-LD drops a retention rule's fixed_date and passivate: "
-    "'3 months from a fixed date' without the date (the notice and record state both)",
-)
 def test_jsonld_keeps_the_fixed_date_and_passivation() -> None:
     register = attrs.evolve(
         a_register(),
@@ -546,10 +535,6 @@ def test_jsonld_keeps_the_fixed_date_and_passivation() -> None:
     assert "assiv" in text.lower()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O4: JSON-LD drops provision_requirement (Art 13(2)(e)), which the notice states",
-)
 def test_jsonld_keeps_the_provision_requirement() -> None:
     register = a_register(
         provision_requirement=LocalizedText(fi="Tiedot vaaditaan sopimukseen Mq1z.")
@@ -629,12 +614,6 @@ _UNTYPED = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O7: wrong argument types reach the public API's internals: structure() with a "
-    "non-string key raises a bare TypeError from re, find_outdated(None) an AttributeError, "
-    "load_register(5) a bare TypeError",
-)
 @pytest.mark.parametrize("call", sorted(_UNTYPED))
 def test_wrong_arguments_are_typed_errors(call: str) -> None:
     """Never a traceback, typed errors: a RekisteriError that is also the builtin."""
@@ -673,11 +652,6 @@ def _record_sections(text: str) -> dict[str, str]:
     return {parts[i].strip()[:2]: parts[i + 1] for i in range(1, len(parts), 2)}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O8: with processors and no other recipients (none_stated not set) lint and the "
-    "notice count the processors as recipients, but the Art 30 record shows d) [missing]",
-)
 def test_record_and_lint_agree_on_recipients() -> None:
     base = a_register()
     register = attrs.evolve(
@@ -787,12 +761,6 @@ def _cli(*args: str) -> Any:
 _SOFT = "Tietosuoja\u00adselosteen yllä\u00adpito"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O12: rekisteri render/record write a soft hyphen (U+00AD) or zero-width space of "
-    "the register's text as the literal escape '\\xad'/'\\u200b' into the notice, with -o too "
-    "(the terminal-safety rule applied to a document): 'Tietosuoja\\xadselosteen' is published",
-)
 @pytest.mark.parametrize(
     ("command", "fmt"), [("render", "html"), ("render", "md"), ("record", "text")]
 )
@@ -977,12 +945,6 @@ _HIDDEN_LAW = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O15: find_outdated/lint miss repealed law written with decomposed ä/ö (NFD, as "
-    "macOS and many PDFs give it) or with a soft hyphen or zero-width space inside the word; "
-    "the notice prints it as it looks, unflagged (the identity-code recogniser copes with both)",
-)
 @pytest.mark.parametrize("case", sorted(_HIDDEN_LAW))
 def test_outdated_references_are_found_in_any_spelling(case: str) -> None:
     register = a_register(description=LocalizedText(fi=_HIDDEN_LAW[case]))
@@ -1010,13 +972,6 @@ def test_identity_codes_are_masked_in_any_spelling() -> None:
 _INVISIBLE = ["\u200b", "\ufeff", "\u00ad", "\u2060", "\u3164", "\u2800", "\U000e0020"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O16: a text made only of invisible characters (zero-width space, BOM, soft hyphen, "
-    "word joiner, Hangul filler, braille blank, a tag space) is not blank to the model: a "
-    "controller named so lints clean and the notice shows 'Name: ' with nothing visible and no "
-    "[missing] marker (model.md: 'An empty or blank text is refused')",
-)
 @pytest.mark.parametrize("char", _INVISIBLE)
 def test_an_invisible_name_is_blank(char: str) -> None:
     try:
@@ -1046,12 +1001,6 @@ _SILENT_GAPS = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O17: lint reports a required item missing (R112/R113 errors: a right of Art 15-18 "
-    "or 21 not listed; R109: no way to obtain a copy of the SCC) but the notice shows no "
-    "[missing] marker: it lists the other rights and looks complete",
-)
 @pytest.mark.parametrize("case", sorted(_SILENT_GAPS))
 def test_what_lint_calls_missing_is_marked_in_the_notice(case: str) -> None:
     """A missing item is marked, never silently left out (notices.md).
@@ -1107,13 +1056,6 @@ def test_a_special_category_law_is_never_dropped() -> None:
     assert "Lakiq19" in render_notice(register, locale="en", format="text")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O20: rekisteri lint's text format prints a name's line feed raw inside the message "
-    "(R105 and the other codes that quote a name), so a finding spans lines and a register can "
-    "forge report lines ('0 findings: 0 errors, ...', 'controller.name: R101 error ...'); "
-    "lint.md: 'one path: code severity message line per finding'",
-)
 def test_lint_text_report_is_one_line_per_finding(tmp_path: Path) -> None:
     source = tmp_path / "register.toml"
     source.write_text(
@@ -1129,12 +1071,6 @@ def test_lint_text_report_is_one_line_per_finding(tmp_path: Path) -> None:
     assert all(re.match(r"^\S+: R\d{3} (error|warning|info) ", line) for line in lines[:-1])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O20 (file names): a line feed in a file name is printed raw: 'rekisteri: error: "
-    "cannot read nope<LF>fake.toml: ...' is two lines (cli.md: errors are one line, control "
-    "characters of arguments are printed escaped; ESC is, LF and TAB are not)",
-)
 def test_an_error_about_a_file_is_one_line(tmp_path: Path) -> None:
     result = _cli("render", str(tmp_path / "nope\nfake.toml"))
     assert result.exit_code == 2
@@ -1187,12 +1123,6 @@ def test_the_association_register_number_is_stated(render: Any) -> None:
             assert "123.123" in render(register, locale=locale, format=fmt)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O24 (docs): the JSON-LD uses DPV classes that lint.md's table of terms does not "
-    "list: dpv:DataProtectionOfficer, dpv:Representative, dpv:AlgorithmicLogic ('The DPV terms "
-    "used were checked ... a test keeps the list')",
-)
 def test_every_dpv_term_used_is_in_the_documented_list() -> None:
     from rdflib import Graph, URIRef
 
@@ -1231,12 +1161,6 @@ def test_right_to_left_text_is_isolated_in_html() -> None:
     assert isolated or page[at - 1] in "\u2068\u2067\u2066"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O25: on a Latin-1 / ISO-8859-15 standard output (LANG=fi_FI.ISO-8859-15@euro, "
-    "PYTHONIOENCODING=latin-1) render, record and lint end in a UnicodeEncodeError traceback "
-    "(the en dash and ” of the fixed texts), exit 1; ASCII and cp1252 outputs work",
-)
 @pytest.mark.parametrize("charset", ["iso8859-15", "latin-1"])
 @pytest.mark.parametrize("command", ["render", "record", "lint"])
 def test_a_latin_1_terminal_gets_no_traceback(charset: str, command: str) -> None:

@@ -226,6 +226,20 @@ def _right_not_listed(right: Right) -> Callable[[Notice], None]:
     return _not_in_section("Rights of the data subject", _label(right.label).capitalize())
 
 
+def _right_marked_missing(right: Right) -> Callable[[Notice], None]:
+    """The right is listed with the marker only, not explained (A13's O17)."""
+
+    def check(notice: Notice) -> None:
+        section = notice.section("Rights of the data subject")
+        assert section is not None
+        label = _label(right.label).capitalize()
+        lines = [line for line in section.splitlines() if label in line]
+        assert lines, label
+        assert all(line.rstrip().endswith(MISSING) for line in lines), lines
+
+    return check
+
+
 def _states(words: str) -> Callable[[Notice], None]:
     def check(notice: Notice) -> None:
         assert notice.states(words), words
@@ -320,9 +334,9 @@ def _criminal_stated(notice: Notice) -> None:
 
 
 def _no_copy(notice: Notice) -> None:
-    _not_in_section(
-        "Transfers of personal data outside the EU or the EEA", _("Copy of the safeguards")
-    )(notice)
+    section = notice.section("Transfers of personal data outside the EU or the EEA")
+    assert section is not None
+    assert f"{_('Copy of the safeguards')}: {MISSING}" in section  # A13's O17
 
 
 def _categories_not_stated(notice: Notice) -> None:
@@ -376,8 +390,8 @@ CASES: dict[str, tuple[Callable[[], Register], Callable[[Notice], None]]] = {
         ),
         _not_in_section("Retention period of personal data", "Tilaushistoria"),
     ),
-    "R112": (lambda: _rights_without(Right.ACCESS), _right_not_listed(Right.ACCESS)),
-    "R113": (lambda: _rights_without(Right.OBJECT), _right_not_listed(Right.OBJECT)),
+    "R112": (lambda: _rights_without(Right.ACCESS), _right_marked_missing(Right.ACCESS)),
+    "R113": (lambda: _rights_without(Right.OBJECT), _right_marked_missing(Right.OBJECT)),
     "R114": (lambda: _rights_without(Right.PORTABILITY), _right_not_listed(Right.PORTABILITY)),
     "R115": (
         lambda: attrs.evolve(_controller(address=None, contact=None), rights_exercise=None),

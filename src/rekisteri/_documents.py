@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextvars
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -28,7 +29,12 @@ import attrs
 import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 
-from rekisteri.errors import InvalidDocumentError, InvalidRegisterError, RekisteriError
+from rekisteri.errors import (
+    InvalidDocumentError,
+    InvalidRegisterError,
+    ModelTypeError,
+    RekisteriError,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -389,7 +395,12 @@ def load_register(path: str | Path, *, max_bytes: int | None = MAX_DOCUMENT_BYTE
         InvalidDocumentError: The file is not valid TOML/JSON or does not fit
             the model (every problem is listed, up to ``MAX_PROBLEMS``).
         OSError: The file cannot be read.
+        ModelTypeError: *path* is not a path (a ``str`` or an ``os.PathLike``).
     """
+    given: object = path  # callers without type checking pass anything (A13's O7)
+    if not isinstance(given, str | os.PathLike):
+        msg = f"load_register() takes a path (str or os.PathLike), not {type(given).__name__}"
+        raise ModelTypeError(msg)
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in {".toml", ".json"}:
@@ -567,7 +578,8 @@ def _describe(exc: BaseException, type_: type | None) -> str:
         return str(exc)
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         # Name a misspelt field, but not a key that may be data (a hetu).
-        fields = sorted(key for key in exc.extra_fields if _FIELD_NAME.fullmatch(key))
+        extra: Iterable[object] = exc.extra_fields  # keys need not be strings (A13's O7)
+        fields = sorted(key for key in extra if isinstance(key, str) and _FIELD_NAME.fullmatch(key))
         named = fields[:10]
         if more := len(fields) - len(named):
             named.append(f"{more} more")

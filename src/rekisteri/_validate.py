@@ -30,12 +30,14 @@ if TYPE_CHECKING:
     from rekisteri.model import Lang
 
 __all__ = [
+    "BLANK",
     "CONTROL_CHARACTERS",
     "UnknownLocaleError",
     "aware",
     "aware_field",
     "check_text",
     "has_control",
+    "is_blank",
     "key",
     "non_blank",
     "optional_aware_field",
@@ -52,6 +54,37 @@ CONTROL_CHARACTERS: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202
 
 
 # --- texts and keys -------------------------------------------------------------------
+
+
+#: What shows nothing: white space (what ``str.strip()`` strips) and the
+#: invisible characters a copy or an attempt to slip past a check may leave
+#: (a soft hyphen, zero-width spaces and joiners, direction marks, the word
+#: joiner and invisible operators, a byte order mark, the combining grapheme
+#: joiner, the Mongolian vowel separator, Khmer inherent vowels, the Hangul
+#: fillers, the braille blank, variation selectors, tag characters). A text made
+#: of these only is blank (A13's O16): ``value.strip(BLANK)`` is empty.
+BLANK: Final = (
+    "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064"
+    "\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f"
+    "\u2800\u3164\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09"
+    "\ufe0a\ufe0b\ufe0c\ufe0d\ufe0e\ufe0f\ufeff\uffa0\U0001d173\U0001d174\U0001d175"
+    "\U0001d176\U0001d177\U0001d178\U0001d179\U0001d17a"
+    + "".join(map(chr, range(0xE0000, 0xE0080)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
+
+
+def is_blank(value: str) -> bool:
+    """Whether *value* shows nothing: empty, white space or invisible characters only.
+
+    Examples:
+        >>> is_blank(" \u200b\u00ad "), is_blank("\u3164"), is_blank("Oy\u200b")
+        (True, True, False)
+    """
+    return not value.strip(BLANK)
 
 
 #: Lone surrogates (U+D800-U+DFFF): a Python string can hold them, but UTF-8,
@@ -87,7 +120,7 @@ def check_text(value: object, field: str) -> str:
             msg = f"{field}: expected a text (str), got {type(value).__name__}"
             raise ModelTypeError(msg)
         value = str(value)  # a str subclass (an enum member, say) as a plain str
-    if not value.strip():
+    if not value.strip(BLANK):
         msg = f"{field}: must not be empty"
         raise InvalidValueError(msg)
     if has_control(value):

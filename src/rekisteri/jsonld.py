@@ -51,7 +51,7 @@ from rekisteri.model import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 __all__ = ["CONTEXT", "DPV", "EU_GDPR", "PD", "REKISTERI", "dumps", "to_jsonld"]
 
@@ -137,10 +137,13 @@ CONTEXT: Final[Mapping[str, object]] = MappingProxyType(
         "safeguardCopy": {"@id": "rek:safeguardCopy", **_TEXT},
         "period": {"@id": "rek:period", "@type": "xsd:duration"},
         "trigger": {"@id": "rek:trigger", **_IRI},
+        "fixedDate": {"@id": "rek:fixedDate", "@type": "xsd:date"},
+        "passivate": {"@id": "rek:passivate", "@type": "xsd:boolean"},
         "statute": _term("rek:statute"),
         "appliesTo": {"@id": "rek:appliesTo", **_IRI},
         "rightsExercise": {"@id": "rek:rightsExercise", **_TEXT},
         "cookiePolicy": {"@id": "rek:cookiePolicy", **_TEXT},
+        "provisionRequirement": {"@id": "rek:provisionRequirement", **_TEXT},
         "automatedDecision": _term("rek:automatedDecision"),
         "significance": {"@id": "rek:significance", **_TEXT},
         "cookie": _term("rek:cookie"),
@@ -229,14 +232,34 @@ def _dpv_type(term: str) -> str:
     return _compact(dpv_iri(term))
 
 
-def _category(category: DataCategory) -> dict[str, object]:
+def _blank_id(kind: str, key: str, keys: Sequence[str]) -> str:
+    """The blank-node identifier of the part with *key* among *keys* (its kind's keys).
+
+    ``_:data-contact`` from the key; a key shaped like a henkilötunnus is
+    masked in the document, and two such keys of one birth date would then
+    give one node (A13's O2): such a key gets its place instead, ``_:data-K2``
+    (a key has no capital letters, so no other key gives that identifier).
+    """
+    from rekisteri._spellings import shaped
+
+    if shaped(key):
+        return f"_:{kind}-K{keys.index(key) + 1}"
+    return f"_:{kind}-{key}"
+
+
+def _keys(parts: Iterable[object]) -> tuple[str, ...]:
+    """The keys of *parts* (data categories, subjects, purposes or sources), in order."""
+    return tuple(getattr(part, "key") for part in parts)  # noqa: B009 # four classes
+
+
+def _category(category: DataCategory, keys: Sequence[str]) -> dict[str, object]:
     types = ["dpv:PersonalData"]
     if category.special is not None:
         types.append("dpv:SpecialCategoryPersonalData")
     if category.dpv is not None:
         types.append(_dpv_type(category.dpv))
     return _node(
-        id_=f"_:data-{category.key}",
+        id_=_blank_id("data", category.key, keys),
         type_=types,
         key=category.key,
         label=_text(category.name),
@@ -247,7 +270,7 @@ def _category(category: DataCategory) -> dict[str, object]:
     )
 
 
-def _source(source: Source) -> dict[str, object]:
+def _source(source: Source, keys: Sequence[str]) -> dict[str, object]:
     types = ["dpv:DataSource"]
     types.append(
         "dpv:DataSubjectDataSource" if source.is_data_subject else "dpv:ThirdPartyDataSource"
@@ -257,7 +280,7 @@ def _source(source: Source) -> dict[str, object]:
             "dpv:PublicDataSource" if source.publicly_accessible else "dpv:NonPublicDataSource"
         )
     return _node(
-        id_=f"_:source-{source.key}",
+        id_=_blank_id("source", source.key, keys),
         type_=types,
         key=source.key,
         label=_text(source.name),
@@ -356,9 +379,13 @@ def _period(register: Register, index: int) -> dict[str, object]:
         type_="dpv:StorageDuration",
         hasDuration=duration,
         trigger=f"rek:{rule.trigger.value}" if rule.trigger else None,
+        fixedDate=rule.fixed_date.isoformat() if rule.fixed_date else None,
+        passivate=rule.passivate,
         statute=rule.statute,
         description=_text(rule.description),
-        appliesTo=[f"_:data-{key}" for key in rule.data_categories],
+        appliesTo=[
+            _blank_id("data", key, _keys(register.data_categories)) for key in rule.data_categories
+        ],
     )
 
 
@@ -405,7 +432,7 @@ def to_jsonld(register: Register) -> dict[str, object]:
         contactPerson=_contact(register.contact_person),
         hasDataSubject=[
             _node(
-                id_=f"_:subject-{subject.key}",
+                id_=_blank_id("subject", subject.key, _keys(register.data_subjects)),
                 type_="dpv:DataSubject",
                 key=subject.key,
                 label=_text(subject.name),
@@ -413,24 +440,30 @@ def to_jsonld(register: Register) -> dict[str, object]:
             )
             for subject in register.data_subjects
         ],
-        hasPersonalData=[_category(category) for category in register.data_categories],
+        hasPersonalData=[
+            _category(category, _keys(register.data_categories))
+            for category in register.data_categories
+        ],
         hasPurpose=[
             _node(
-                id_=f"_:purpose-{purpose.key}",
+                id_=_blank_id("purpose", purpose.key, _keys(register.purposes)),
                 type_="dpv:Purpose",
                 key=purpose.key,
                 label=_text(purpose.name),
                 description=_text(purpose.description),
                 hasLegalBasis=_legal_basis(purpose),
                 legitimateInterest=_text(purpose.legitimate_interest),
-                hasPersonalData=[f"_:data-{key}" for key in purpose.data_categories],
+                hasPersonalData=[
+                    _blank_id("data", key, _keys(register.data_categories))
+                    for key in purpose.data_categories
+                ],
                 specialCategoryCondition=purpose.special_category_condition,
                 specialCategoryLaw=_law(purpose.special_category_law),
                 directMarketing=purpose.direct_marketing,
             )
             for purpose in register.purposes
         ],
-        hasDataSource=[_source(source) for source in register.sources],
+        hasDataSource=[_source(source, _keys(register.sources)) for source in register.sources],
         hasRecipient=[
             _node(
                 type_="dpv:Recipient",
@@ -484,6 +517,7 @@ def to_jsonld(register: Register) -> dict[str, object]:
             for cookie in register.cookies
         ],
         cookiePolicy=_text(register.cookie_policy),
+        provisionRequirement=_text(register.provision_requirement),
         noneStated=[f"rek:{part.value}" for part in register.none_stated],
         complaintAuthority=_node(
             type_="dpv:DataProtectionAuthority",

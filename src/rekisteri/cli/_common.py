@@ -8,6 +8,7 @@ take. Command modules import from here and from the library only, never from
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import secrets
@@ -120,6 +121,89 @@ _UNSAFE: Final = re.compile(
 )
 
 
+#: What a document (a notice or a record written by ``render`` or ``record``)
+#: that does not go to a terminal must not hold raw: the controls and the bidi
+#: embeddings, overrides and isolates. The invisible format characters that
+#: belong to text (a soft hyphen, zero-width spaces and joiners, tags) are kept:
+#: ``Tietosuoja\u00adseloste`` is published as written (A13's O12). The model
+#: refuses all of these already; this is a second line of defence.
+_UNSAFE_IN_DOCUMENT: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+#: Stand-ins for the typographic characters of the fixed texts on a terminal
+#: whose encoding lacks them (Latin-1, ISO-8859-15): anything else such a
+#: terminal cannot show is printed as a backslash escape.
+_STAND_INS: Final = {
+    "\u2013": "-",
+    "\u2014": "--",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2022": "*",
+    "\u2026": "...",
+    "\u2192": "->",
+    "\u2212": "-",
+    "\u202f": " ",
+    "\u2009": " ",
+}
+
+
+def _stand_in(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    piece = error.object[error.start : error.end]
+    shown = "".join(
+        _STAND_INS.get(char) or char.encode("ascii", "backslashreplace").decode("ascii")
+        for char in piece
+    )
+    return shown, error.end
+
+
+codecs.register_error("rekisteri-stand-in", _stand_in)
+
+
+def _is_utf(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def _is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if callable(isatty) else False
+    except (OSError, ValueError):
+        return False
+
+
+def print_text(text: str, *, err: bool = False, document: bool = False) -> None:
+    r"""Print *text* on standard output (or error), whatever its encoding can hold.
+
+    A UTF-8 stream gets *text* as it is. Otherwise (a Latin-1 or ISO-8859-15
+    locale, ``PYTHONIOENCODING=latin-1``) a *document* (a notice, a record, a
+    JSON document, a lint report) that goes to a file or a pipe is written in
+    UTF-8, byte for byte what ``-o FILE`` writes; a terminal gets *text* in
+    its own encoding, with a stand-in for what it cannot show (``-`` for an en
+    dash, ``"`` for a curly quote, ``\u2713`` for the rest). Never a
+    ``UnicodeEncodeError`` (A13's O25).
+    """
+    stream = sys.stderr if err else sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    if _is_utf(encoding):
+        click.echo(text, err=err, nl=False)
+        return
+    if document and not _is_terminal(stream):
+        click.echo(text.encode("utf-8", "backslashreplace"), err=err, nl=False)
+        return
+    try:
+        click.echo(text.encode(encoding, "rekisteri-stand-in"), err=err, nl=False)
+    except LookupError:  # an encoding Python does not know: ASCII is safe anywhere
+        click.echo(text.encode("ascii", "rekisteri-stand-in"), err=err, nl=False)
+
+
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code < 0x100:
@@ -184,6 +268,19 @@ def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
     return repr(clipped(text, limit))
 
 
+def line_text(text: str) -> str:
+    r"""Like :func:`safe_text`, with line feeds and tabs escaped too: one line.
+
+    For what must stay one line (an error, a summary): a file name with a
+    line feed in it cannot add a forged line (A13's O20).
+
+    Examples:
+        >>> print(line_text("cannot read nope\nfake.toml"))
+        cannot read nope\nfake.toml
+    """
+    return safe_text(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
 def fail(message: str) -> NoReturn:
     """Print ``rekisteri: error: MESSAGE`` on stderr (never a traceback) and exit 2.
 
@@ -192,7 +289,7 @@ def fail(message: str) -> NoReturn:
     library error (an unknown key, a header cell). A message longer than
     :data:`MESSAGE_LIMIT` characters is cut there, with "…".
     """
-    click.echo(f"rekisteri: error: {safe_text(clipped(message, MESSAGE_LIMIT))}", err=True)
+    print_text(f"rekisteri: error: {line_text(clipped(message, MESSAGE_LIMIT))}\n", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -207,13 +304,16 @@ def fail_line(message: str) -> NoReturn:
 
 
 def echo(line: str, *, err: bool = False, nl: bool = True) -> None:
-    """Print *line* through :func:`safe_text`: henkilötunnus masked, controls escaped."""
-    click.echo(safe_text(line), err=err, nl=nl)
+    """Print *line* through :func:`safe_text`: henkilötunnus masked, controls escaped.
+
+    On a stream that is not UTF-8, as :func:`print_text` does.
+    """
+    print_text(safe_text(line) + ("\n" if nl else ""), err=err)
 
 
 def summary(line: str) -> None:
     """The one-line summary on stderr of a command whose output went to a file."""
-    echo(line, err=True)
+    print_text(line_text(line) + "\n", err=True)
 
 
 # --- output files ---------------------------------------------------------------------
@@ -449,6 +549,7 @@ def emit(
     private: bool = False,
     done: str | None = None,
     json: bool = False,
+    document: bool = False,
 ) -> None:
     """Print *text*, or write it to *output* (UTF-8, LF line ends) with :func:`write_output`.
 
@@ -457,7 +558,8 @@ def emit(
     document receives them raw. The text itself is the user's document and
     is kept as written: unlike messages, it is not masked (a checkpoint's
     MAC could look like a henkilötunnus, and a notice says what its author
-    wrote).
+    wrote). A standard output that is not UTF-8 gets it as
+    :func:`print_text` says (UTF-8 when redirected).
 
     Args:
         text: What the command produced.
@@ -468,13 +570,27 @@ def emit(
         done: The one-line summary printed on stderr once the file is
             written (by default ``wrote FILE``).
         json: *text* is JSON: controls become u-escapes, which keep it valid.
+        document: *text* is a notice or a record: written to a file or a
+            pipe, its soft hyphens, zero-width spaces and other invisible
+            format characters are kept as written (only a terminal sees them
+            escaped); controls and bidi overrides are escaped everywhere.
     """
-    text = _UNSAFE.sub(_json_escaped if json else _escaped, text)
     if output is None or str(output) == "-":
-        click.echo(text, nl=False)
+        print_text(
+            _safe_document(text, json=json, keep_format=document and not _is_terminal(sys.stdout)),
+            document=True,
+        )
         return
+    text = _safe_document(text, json=json, keep_format=document)
     write_output(output, text, force=force, inputs=inputs, private=private)
     summary(done if done is not None else f"wrote {output}")
+
+
+def _safe_document(text: str, *, json: bool, keep_format: bool) -> str:
+    """*text* with controls escaped (u-escapes in JSON); format characters kept if *keep_format*."""
+    if json:
+        return _UNSAFE.sub(_json_escaped, text)
+    return (_UNSAFE_IN_DOCUMENT if keep_format else _UNSAFE).sub(_escaped, text)
 
 
 # --- one usage-error style for every command and group -------------------------------

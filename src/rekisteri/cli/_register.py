@@ -28,13 +28,16 @@ from rekisteri.cli._common import (
     exit_zero_option,
     fail,
     format_option,
+    line_text,
     load_register,
     locale_option,
     output_option,
+    print_text,
     problem_lines,
     read_register,
     report_exit,
     safe_json,
+    safe_text,
 )
 
 __all__ = ["COMMANDS", "jsonld", "lint", "record", "render", "schema", "validate"]
@@ -89,7 +92,8 @@ def validate(register: Path, fmt: str) -> None:
         name = loaded.name.fi if loaded.name is not None else loaded.controller.name
         shown_path = "<stdin>" if str(register) == "-" else str(register)
         count = len(loaded.purposes)
-        echo(f"{clipped(shown_path)}: valid register ({clipped(str(name))}; {count} purposes)")
+        line = f"{clipped(shown_path)}: valid register ({clipped(str(name))}; {count} purposes)"
+        print_text(line_text(line) + "\n")
     sys.exit(EXIT_OK)
 
 
@@ -150,7 +154,7 @@ def render(
     text = render_notice(loaded, locale=locale, format=fmt, fragment=fragment)  # type: ignore[arg-type] # click.Choice
     missing = _missing(build_notice(loaded, parse_lang(locale)))
     done = f"wrote the notice ({locale}, {fmt}) to {output}{_missing_note(missing)}"
-    emit(text, output, force=force, inputs=[register], done=done)
+    emit(text, output, force=force, inputs=[register], done=done, document=True)
     if missing and (output is None or str(output) == "-"):
         echo(f"rekisteri: warning: notice{_missing_note(missing)}", err=True)
 
@@ -170,7 +174,7 @@ def record(*, register: Path, locale: str, fmt: str, output: Path | None, force:
     text = render_record(loaded, locale=locale, format=fmt)  # type: ignore[arg-type] # click.Choice
     missing = _missing(build_record(loaded, parse_lang(locale)))
     done = f"wrote the record ({locale}, {fmt}) to {output}{_missing_note(missing)}"
-    emit(text, output, force=force, inputs=[register], done=done)
+    emit(text, output, force=force, inputs=[register], done=done, document=True)
     if missing and (output is None or str(output) == "-"):
         echo(f"rekisteri: warning: record{_missing_note(missing)}", err=True)
 
@@ -197,10 +201,8 @@ def lint(register: Path, fmt: str, locale: str, *, exit_zero: bool) -> None:
     # Findings quote the register's own texts (a purpose's name, an outdated
     # reference in context); a report that goes to CI logs masks any henkilötunnus.
     report = report_json(findings, locale=locale) if fmt == "json" else report_text(findings)
-    if fmt == "json":
-        click.echo(safe_json(report), nl=False)
-    else:
-        echo(report, nl=False)
+    # On a stream that is not UTF-8: UTF-8 when redirected, stand-ins on a terminal (O25).
+    print_text(safe_json(report) if fmt == "json" else safe_text(report), document=True)
     failed = any(finding.severity is Severity.ERROR for finding in findings)
     sys.exit(report_exit(failed=failed, exit_zero=exit_zero))
 

@@ -9,10 +9,12 @@ wording in its inflected forms, and what to cite instead.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from rekisteri.errors import ModelTypeError
 from rekisteri.lint._finding import Severity
 from rekisteri.model import LocalizedText
 
@@ -390,7 +392,7 @@ OUTDATED_REFERENCES: Final[tuple[OutdatedReference, ...]] = (
 
 
 def find_outdated(text: str) -> list[OutdatedMatch]:
-    """Find the outdated references in *text*, ordered by position and not overlapping.
+    r"""Find the outdated references in *text*, ordered by position and not overlapping.
 
     Where matches overlap, the one that starts first wins, and of those the
     longest (so ``henkilötietolain 24 §`` is one match of the section, not a
@@ -402,8 +404,63 @@ def find_outdated(text: str) -> list[OutdatedMatch]:
         [('Rekisteriseloste', 'R308'), ('henkilötietolain', 'R301')]
         >>> find_outdated("Tietosuojaseloste (ent. rekisteriseloste)")
         []
+
+    A word written with a decomposed letter (``o`` and U+0308 for ``ö``, as
+    macOS and many PDF viewers copy it) or with a soft hyphen or zero-width
+    character inside it is found as it reads; the match is the text as written:
+
+        >>> [(m.start, m.end) for m in find_outdated("henkilo\u0308tietolain mukaan")]
+        [(0, 17)]
+        >>> [m.text for m in find_outdated("rekisteri\u00adseloste")]
+        ['rekisteri\xadseloste']
     """
-    return _find(text, prefilter=True)
+    given: object = text  # a caller without a type checker may pass anything (O7)
+    if not isinstance(given, str):
+        msg = f"find_outdated() takes a text (str), got {type(given).__name__}"
+        raise ModelTypeError(msg)
+    if _HIDDEN.search(text) is None:
+        return _find(text, prefilter=True)
+    plain, starts, ends = _as_read(text)
+    return [
+        OutdatedMatch(
+            start=starts[match.start],
+            end=ends[match.end - 1],
+            text=text[starts[match.start] : ends[match.end - 1]],
+            reference=match.reference,
+        )
+        for match in _find(plain, prefilter=True)
+    ]
+
+
+#: What can hide a word from the patterns: combining marks (a decomposed ä or
+#: ö), soft hyphens and the zero-width characters (A13's O15).
+_HIDDEN: Final = re.compile("[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff]")
+_INVISIBLE: Final = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def _as_read(text: str) -> tuple[str, list[int], list[int]]:
+    """*text* as it reads (composed, invisible characters left out), with positions.
+
+    For each character of the result, where the piece of *text* it comes from
+    starts and ends.
+    """
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] in _INVISIBLE:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        for char in unicodedata.normalize("NFC", text[i:j]):
+            chars.append(char)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return "".join(chars), starts, ends
 
 
 #: Any keyword of any reference: most texts have none, and are done in one search.

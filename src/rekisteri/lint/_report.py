@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from rekisteri.lint._finding import Finding, Severity, as_lang
 
@@ -18,8 +19,31 @@ def summary(findings: Sequence[Finding]) -> dict[str, int]:
     return {severity.value: counts[severity] for severity in Severity}
 
 
+#: What would end a line of the report: a message that quotes a name with a
+#: line break in it stays on its line, the break shown as ``\\n`` (A13's O20:
+#: a purpose's name could otherwise add forged finding or summary lines).
+_LINE_BREAK: Final = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _escaped_break(match: re.Match[str]) -> str:
+    char = match.group()
+    if char == "\n":
+        return "\\n"
+    if char == "\r":
+        return "\\r"
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _one_line(line: str) -> str:
+    return _LINE_BREAK.sub(_escaped_break, line)
+
+
 def report_text(findings: Sequence[Finding]) -> str:
-    """One ``path: code severity message`` line per finding, then a summary line.
+    r"""One ``path: code severity message`` line per finding, then a summary line.
+
+    A line break inside a message (a name quoted from the register) is shown
+    escaped, as ``\n``, so that every finding is one line.
 
     Examples:
         >>> finding = Finding("R101", Severity.ERROR, "controller.name", "Nimi puuttuu.")
@@ -28,7 +52,7 @@ def report_text(findings: Sequence[Finding]) -> str:
         1 finding: 1 error, 0 warnings, 0 info
         <BLANKLINE>
     """
-    lines = [f"{f.path}: {f.code} {f.severity.value} {f.message}" for f in findings]
+    lines = [_one_line(f"{f.path}: {f.code} {f.severity.value} {f.message}") for f in findings]
     counts = summary(findings)
     total = len(findings)
     lines.append(

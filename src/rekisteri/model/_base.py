@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args, get_origin
 import attrs
 
 from rekisteri._spellings import masking_repr
-from rekisteri._validate import check_text, key, non_blank
+from rekisteri._validate import BLANK, check_text, key, non_blank
 from rekisteri.calendar import FIRST_DAY, LAST_DAY, check_day
 from rekisteri.errors import InvalidIdentifierError, InvalidValueError, ModelTypeError
 from rekisteri.identifiers import ytunnus
@@ -200,6 +200,7 @@ def is_country(value: object) -> bool:
 _SCOPE: Final = {
     "_key": _KEY.fullmatch,
     "_countries": _COUNTRIES,
+    "_blank": BLANK,
     "_first_day": FIRST_DAY,
     "_last_day": LAST_DAY,
 }
@@ -211,7 +212,7 @@ _TESTS: Final[dict[str, tuple[str, str | None]]] = {
     "text": ("type({v}) is not {t}", None),
     "instance": ("type({v}) is not {t}", None),
     "enum": ("type({v}) is not {t}", None),
-    "plain": ("type({v}) is not str or not {v}.isprintable() or not {v}.strip()", None),
+    "plain": ("type({v}) is not str or not {v}.isprintable() or not {v}.strip(_blank)", None),
     "flag": ("type({v}) is not bool", None),
     "count": ("type({v}) is not int or not 0 <= {v} <= 100000", None),
     "date": ("type({v}) is not {t} or not _first_day <= {v} <= _last_day", None),

@@ -7,7 +7,7 @@ from enum import StrEnum
 import attrs
 
 from rekisteri._spellings import masking_repr
-from rekisteri._validate import UnknownLocaleError, check_text
+from rekisteri._validate import BLANK, UnknownLocaleError, check_text
 from rekisteri.errors import InvalidValueError
 
 
@@ -58,11 +58,11 @@ class LocalizedText:
         # document. isprintable() is False for a line break too, so only
         # such texts take the slower path.
         fi, sv, en = self.fi, self.sv, self.en
-        if not (type(fi) is str and fi.isprintable() and fi.strip()):
+        if not (type(fi) is str and fi.isprintable() and fi.strip(BLANK)):
             _check("fi", fi)
-        if sv is not None and not (type(sv) is str and sv.isprintable() and sv.strip()):
+        if sv is not None and not (type(sv) is str and sv.isprintable() and sv.strip(BLANK)):
             _check("sv", sv)
-        if en is not None and not (type(en) is str and en.isprintable() and en.strip()):
+        if en is not None and not (type(en) is str and en.isprintable() and en.strip(BLANK)):
             _check("en", en)
 
     def get(self, lang: Lang | str) -> str | None:
@@ -107,7 +107,7 @@ def _lang(lang: object) -> Lang:
 
 
 def _check(name: str, value: object) -> None:
-    if isinstance(value, str) and not value.strip():
+    if isinstance(value, str) and not value.strip(BLANK):
         msg = f"{name}: expected a text that is not empty"
         raise InvalidValueError(msg)
     check_text(value, name)

@@ -63,6 +63,18 @@ if TYPE_CHECKING:
 
 #: Rights that have a section of their own rather than an item in the list.
 _OWN_SECTION = frozenset({Right.WITHDRAW_CONSENT, Right.COMPLAINT})
+#: The rights of Arts 15-18 that every notice states (lint: R112).
+CORE_RIGHTS = (Right.ACCESS, Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION)
+
+
+def required_rights(register: Register) -> tuple[Right, ...]:
+    """The rights the notice must state: Arts 15-18, and 21 where it applies (R112, R113)."""
+    objection_applies = any(
+        purpose.direct_marketing
+        or purpose.legal_basis in {LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK}
+        for purpose in register.purposes
+    )
+    return (*CORE_RIGHTS, Right.OBJECT) if objection_applies else CORE_RIGHTS
 
 
 class _Builder:
@@ -292,6 +304,9 @@ def _rights(t: Texts, register: Register, doc: _Builder) -> int:
     listed = [right for right in register.rights if right not in _OWN_SECTION]
     if listed:
         doc.add(Para((Span(_("The data subject has the following rights:")),)))
+        # A right the GDPR requires that the register leaves out is listed with the
+        # marker, where lint reports it (R112, R113; A13's O17).
+        absent = [right for right in required_rights(register) if right not in register.rights]
         doc.add(
             Bullets(
                 tuple(
@@ -300,6 +315,14 @@ def _rights(t: Texts, register: Register, doc: _Builder) -> int:
                         Span(": " + right_explanation(t, right)),
                     )
                     for right in listed
+                )
+                + tuple(
+                    sentence(
+                        tuple(s._replace(style=Style.STRONG) for s in right_label(t, right)),
+                        Span(": "),
+                        missing(t),
+                    )
+                    for right in absent
                 )
             )
         )
@@ -582,7 +605,12 @@ def _record_recipients_and_transfers(
     if register.recipients:
         doc.add(Bullets(tuple(recipient_item(t, r) for r in register.recipients)))
     else:
-        doc.add(none_stated(t, register, NoneStated.RECIPIENTS) or Para((missing(t),)))
+        stated = none_stated(t, register, NoneStated.RECIPIENTS)
+        if stated is not None:
+            doc.add(stated)
+        elif not register.processors:
+            # Processors are recipients (Art 4(9)), as the notice and lint count them (O8).
+            doc.add(Para((missing(t),)))
     if register.processors:
         doc.add(Heading(3, (Span(_("Processors")),)))
         doc.add(Bullets(tuple(processor_item(t, p) for p in register.processors)))

@@ -623,6 +623,16 @@ def processor_transfers(t: Texts, register: Register) -> list[Inline]:
     return items
 
 
+#: The safeguards of which the data subject may obtain a copy (Art 13(1)(f); lint: R109).
+_NEEDS_COPY = frozenset(
+    {
+        TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES,
+        TransferMechanism.BINDING_CORPORATE_RULES,
+        TransferMechanism.OTHER_SAFEGUARDS,
+    }
+)
+
+
 def transfer_item(t: Texts, transfer: Transfer) -> Inline:
     """A transfer: where to, to whom, on what safeguard, and how to get a copy."""
     _ = t.gettext
@@ -646,6 +656,9 @@ def transfer_item(t: Texts, transfer: Transfer) -> Inline:
                 Span(_("Copy of the safeguards") + ": "), localized(t, transfer.safeguard_copy)
             )
         )
+    elif transfer.mechanism in _NEEDS_COPY:
+        # Art 13(1)(f): how to obtain a copy of the safeguards (lint: R109; A13's O17).
+        lines.append((Span(_("Copy of the safeguards") + ": "), missing(t)))
     out: list[Span] = []
     for i, line in enumerate(lines):
         if i:
