@@ -1570,12 +1570,6 @@ def test_a_list_of_data_in_a_sentence_gives_its_items(sentence: str, count: int 
     assert not [name for name in names if name.split()[0] in ("Rekisterissä", "Keräämme", "Kuten")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K31: under the data subjects heading, 'Rekisterissä on asiakkaiden tietoja.' "
-    "gives the data subject 'On asiakkaat' (the verb 'on' kept; 'Rekisteri sisältää "
-    "asiakkaiden tietoja.' gives 'Asiakkaat')",
-)
 @pytest.mark.parametrize(
     ("text", "names"),
     [

@@ -16,6 +16,7 @@ from rekisteri.importer._headings import SectionKind, recognise
 from rekisteri.importer._html import html_to_text
 from rekisteri.importer._model import model, placements
 from rekisteri.importer._name_ranker import in_language, ranked_name
+from rekisteri.importer._people import whose_data
 
 # --- K23: an HTML cookie table is read by its cells, a row a line ----------------------
 
@@ -346,3 +347,11 @@ def test_a_notice_of_english_headings_with_hardly_a_sentence_is_english() -> Non
         "Rekisterinpitäjä\n\nHarjulan Huvila Oy\n\nTietojen säilytys\n\nKaksi vuotta.\n"
     )
     assert "I016" not in [finding.code for finding in finnish_only.findings]
+
+
+# --- K31 (subjects): the verb "on" is no genitive before whose data ---------------------
+
+
+def test_the_verb_on_is_no_modifier_of_whose_data() -> None:
+    assert whose_data("Rekisterissä on asukkaiden tietoja.") == ["Asukkaat"]
+    assert whose_data("Rekisterissä on taloyhtiön asukkaiden tietoja.") == ["Taloyhtiön asukkaat"]

@@ -191,7 +191,8 @@ def person_entry(item: str) -> bool:
 #: ("asiakkaiden tiedot", "jäsentemme tietoja"), or in the elative plural after
 #: "tietoja" ("tietoja yhdistyksen jäsenistä ja lahjoittajista").
 #: A modifier in the genitive before a people word ("yhdistyksen jäsenet"), no passive verb.
-_GENITIVE_WORD: Final = r"(?:(?![\wåäö-]*(?:aan|ään)\s)[\wåäö-]+n\s+)?"
+#: (the verb "on" ends in "n" too: "Rekisterissä on asiakkaiden tietoja" names "Asiakkaat")
+_GENITIVE_WORD: Final = r"(?:(?![\wåäö-]*(?:aan|ään)\s|on\s)[\wåäö-]+n\s+)?"
 _GENITIVE_WHOSE: Final = re.compile(
     rf"(?i)\b(?P<who>(?:{_GENITIVE_WORD}[\wåäö-]*?(?:{_FI_STEMS})"
     r"(?:aiden|ojen|iden|oiden|öiden|ien|ten|jen|aide|ide|oide|öide|te)(?:mme|nne|nsa|nsä)?"
