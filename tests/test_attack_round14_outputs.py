@@ -1037,11 +1037,6 @@ def test_a_category_alias_can_be_referred_to(part: str) -> None:
     assert all(p.startswith("data_categories") for p in problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O19: a purpose's special_category_law without a special_category_condition is "
-    "accepted and silently left out of the notice and the record (JSON-LD keeps it; lint silent)",
-)
 def test_a_special_category_law_is_never_dropped() -> None:
     base = a_register()
     law = LocalizedText(fi="Lakiq19", sv="Lakiq19", en="Lakiq19")

@@ -482,3 +482,23 @@ def attrs_evolve_rule(register: Register) -> Register:
         passivate=False,
     )
     return attrs.evolve(register, retention=(rule,))
+
+
+# O19: a special_category_law without a condition is stated, not dropped.
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "text"])
+def test_a_national_provision_without_a_condition_is_stated(fmt: Any) -> None:
+    import attrs
+
+    from rekisteri.render import render_notice, render_record
+    from rekisteri.testing import a_register
+
+    base = a_register()
+    law = LocalizedText(fi="Erityislaki 1/2000", en="Special Act 1/2000")
+    purpose = attrs.evolve(base.purposes[0], special_category_law=law)
+    assert purpose.special_category_condition is None
+    register = attrs.evolve(base, purposes=(purpose, *base.purposes[1:]))
+    for render in (render_notice, render_record):
+        assert "Special Act 1/2000" in render(register, locale="en", format=fmt)
+        assert "Erityislaki 1/2000" in render(register, locale="fi", format=fmt)

@@ -431,11 +431,10 @@ def _basis_cell(t: Texts, purpose: Purpose) -> Inline:
         cell = sentence(
             cell, BREAK, Span(_("Special categories: {condition}").format(condition=condition))
         )
-        provision = purpose.special_category_law
-        if provision is not None:
-            cell = sentence(
-                cell, BREAK, Span(_("National provision") + ": "), localized(t, provision)
-            )
+    provision = purpose.special_category_law
+    if provision is not None:
+        # Stated even without a condition: what the register says is never dropped (A13's O19).
+        cell = sentence(cell, BREAK, Span(_("National provision") + ": "), localized(t, provision))
     return cell
 
 
