@@ -353,3 +353,34 @@ def test_two_catalogued_sources_in_a_sentence_keep_its_words() -> None:
     assert [source.key for source in result.draft.sources] == ["data-subject", "dvv-vtj"]
     assert any("päivittämiseksi" in note for note in result.notes.get("sources[0]", ()))
     assert not result.unmatched
+
+
+# --- P18: a list under a heading of no field is read once, not once an entry -------------
+
+
+def test_a_list_under_an_unknown_heading_is_judged_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rekisteri.importer import _extract
+
+    calls: list[int] = []
+    judged = _extract.Extractor._items_kind
+
+    def counted(self: _extract.Extractor, pieces: list[object]) -> object:
+        calls.append(len(pieces))
+        return judged(self, pieces)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_extract.Extractor, "_items_kind", counted)
+    items = "".join(f"- lomakkeen kenttä {i}\n" for i in range(300))
+    result = import_notice(OWNER + "Kahvion kanta-asiakkaat\n\n" + items)
+    assert calls == [300]  # one judgement for the 300 entries (was one an entry)
+    assert result.draft is not None
+
+
+def test_a_people_list_under_an_unknown_heading_is_still_read_as_people() -> None:
+    result = import_notice(
+        OWNER + "Kahvion kanta-asiakkaat\n\n- asiakkaat\n- jäsenet\n- työntekijät\n"
+    )
+    assert [subject.name.fi for subject in result.draft.data_subjects] == [
+        "Asiakkaat",
+        "Jäsenet",
+        "Työntekijät",
+    ]

@@ -788,6 +788,11 @@ class Extractor:
         self.other_matters = False
         """Whether the section read is headed "Muut tiedot" (its text: the description)."""
         self._on_behalf: dict[tuple[int, int], bool] = {}
+        #: Per section (by id, with its number of pieces): each piece's index and the
+        #: bounds of the run of list items around it, found once (:meth:`_item_run`)
+        self._runs: dict[tuple[int, int], dict[int, tuple[int, int, int]]] = {}
+        #: The kind each run of items was read as (:meth:`_list_kind`), by its bounds
+        self._run_kinds: dict[tuple[int, int, int], tuple[SectionKind, str] | None] = {}
         """Whether a heading (by its span) says that its entries act on the controller's behalf."""
 
     def run(self) -> Builder:
@@ -1357,30 +1362,58 @@ class Extractor:
         ("Yhteystiedot (esim. …)", "Maksutiedot") are data categories. The
         move is noted on the field.
         """
-        at = section.pieces.index(piece)
-        first = at
-        while first > 0 and section.pieces[first - 1].kind == "item":
-            first -= 1
-        last = at
-        while last + 1 < len(section.pieces) and section.pieces[last + 1].kind == "item":
-            last += 1
+        at, first, last = self._item_run(section, piece)
         if last == first:
             return None  # a lone line says too little
-        items = [flat(self.text[p.content_start : p.end]) for p in section.pieces[first : last + 1]]
+        run = (id(section), first, last)
+        if run not in self._run_kinds:  # each entry of a list asks: the list is read once
+            self._run_kinds[run] = self._items_kind(section.pieces[first : last + 1])
+        read = self._run_kinds[run]
+        if read is None:
+            return None
+        found, field = read
+        if at == first and section.heading is not None:
+            heading = heading_text(self.text, section.heading)
+            self.out.note(field, f"a list under “{heading}”, read by its entries; check it")
+        return found
+
+    def _items_kind(self, pieces: list[Piece]) -> tuple[SectionKind, str] | None:
+        """The kind and field the entries *pieces* of one list name, if they agree."""
+        items = [flat(self.text[p.content_start : p.end]) for p in pieces]
         heads = [re.split(r"\s*\(", item, maxsplit=1)[0] for item in items]
         if any(_ENTRY_VERB.search(head) for head in heads):
             return None  # "Asiakkaat voivat pyytää tietonsa": sentences, not items of data
         people = sum(person_entry(head) for head in heads)
         if 2 * people > len(heads) and not any(is_data_item(head) for head in heads):
-            found, field = SectionKind.SUBJECTS, "data_subjects"
-        elif all(is_data_item(head) and not people_kind(head) for head in heads):
-            found, field = SectionKind.CONTENT, "data_categories"
-        else:
-            return None
-        if at == first and section.heading is not None:
-            heading = heading_text(self.text, section.heading)
-            self.out.note(field, f"a list under “{heading}”, read by its entries; check it")
-        return found
+            return SectionKind.SUBJECTS, "data_subjects"
+        if all(is_data_item(head) and not people_kind(head) for head in heads):
+            return SectionKind.CONTENT, "data_categories"
+        return None
+
+    def _item_run(self, section: Section, piece: Piece) -> tuple[int, int, int]:
+        """*piece*'s index in *section* and the first and last index of the items around it.
+
+        The items right before and after it, as many as follow one another (the
+        piece itself may be no item). Found for the whole section at once.
+        """
+        pieces = section.pieces
+        key = (id(section), len(pieces))
+        runs = self._runs.get(key)
+        if runs is None:
+            starts, ends = list(range(len(pieces))), list(range(len(pieces)))
+            for k in range(1, len(pieces)):
+                if pieces[k].kind == "item" and pieces[k - 1].kind == "item":
+                    starts[k] = starts[k - 1]
+            for k in range(len(pieces) - 2, -1, -1):
+                if pieces[k].kind == "item" and pieces[k + 1].kind == "item":
+                    ends[k] = ends[k + 1]
+            runs = {}
+            for k, each in enumerate(pieces):
+                first = starts[k - 1] if k > 0 and pieces[k - 1].kind == "item" else k
+                last = ends[k + 1] if k + 1 < len(pieces) and pieces[k + 1].kind == "item" else k
+                runs[id(each)] = (k, first, last)
+            self._runs[key] = runs
+        return runs[id(piece)]
 
     def _subject_item(self, item: str, start: int, end: int) -> None:
         """An entry under a data-subjects heading: people, or an item of data.
