@@ -1097,12 +1097,6 @@ def test_reprs_mask_a_code_with_a_tag_character(tag: str) -> None:
         assert "308T" not in shown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O23: the controller's association_id (yhdistysrekisterinumero) reaches neither "
-    "the notice nor the record, in any language or format (JSON-LD has it): an association "
-    "with no Y-tunnus is published with no identifier; complete-v2's '123.456' is not shown",
-)
 @pytest.mark.parametrize("render", [render_notice, render_record])
 def test_the_association_register_number_is_stated(render: Any) -> None:
     register = Register(

@@ -502,3 +502,34 @@ def test_a_national_provision_without_a_condition_is_stated(fmt: Any) -> None:
     for render in (render_notice, render_record):
         assert "Special Act 1/2000" in render(register, locale="en", format=fmt)
         assert "Erityislaki 1/2000" in render(register, locale="fi", format=fmt)
+
+
+# O23: the association register number is stated in the notice and the record.
+
+
+@pytest.mark.parametrize(
+    ("locale", "label"),
+    [
+        ("fi", "Yhdistysrekisterinumero"),
+        ("sv", "Föreningsregisternummer"),
+        ("en", "Association register number"),
+    ],
+)
+def test_the_association_register_number_is_a_row_of_the_controller(
+    locale: str, label: str
+) -> None:
+    from rekisteri.model import ContactPoint
+    from rekisteri.render import render_notice, render_record
+
+    register = Register(
+        controller=Controller(
+            name="Esimerkkikuoro ry",
+            association_id="123123",
+            contact=ContactPoint(email="kuoro@example.fi"),
+        )
+    )
+    for render in (render_notice, render_record):
+        text = render(register, locale=locale, format="text")
+        assert f"{label}: 123.123" in text
+    plain = Register(controller=Controller(name="Esimerkki Oy"))
+    assert label not in render_notice(plain, locale=locale, format="text")

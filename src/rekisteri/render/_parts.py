@@ -361,6 +361,9 @@ def controller_blocks(
     ]
     if controller.business_id:
         rows.append((_("Business ID"), (Span(controller.business_id),)))
+    if controller.association_id:
+        # An association without a Y-tunnus is identified by it (Art 13(1)(a); A13's O23).
+        rows.append((_("Association register number"), (Span(controller.association_id),)))
     if controller.address:
         rows.append((_("Address"), (Span(address_line(t, controller.address)),)))
     if controller.contact:
