@@ -349,3 +349,16 @@ def test_a_job_title_with_the_register_word_is_no_heading() -> None:
     assert not any(
         m.field.startswith("heading:") and m.start <= line < m.end for m in result.mapped
     )
+
+
+def test_a_role_in_words_before_a_name_is_no_heading_in_a_contact_section() -> None:
+    text = (
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nMetsätähti Oy, Polkutie 3, 40100 Jyväskylä\n\n"
+        "Yhteyshenkilö\n\nKoulun johtaja Aino Laine\n\nPuhelin: 040 555 0101\n\n"
+        "Sähköposti: aino.laine@example.org\n"
+    )
+    headings = [text[s.heading.start : s.heading.end] for s in split(text) if s.heading]
+    assert "Koulun johtaja Aino Laine" not in headings
+    person = import_notice(text).draft.contact_person
+    assert person is not None
+    assert "Aino Laine" in (person.name or "")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from rekisteri.importer._agree import _FAMILY, _cues, settle
-from rekisteri.importer._contact import MATTERS, ROLE
+from rekisteri.importer._contact import MATTERS, ROLE, looks_like_person
 from rekisteri.importer._cookies import is_column_label
 from rekisteri.importer._cues import (
     ORGANISATION,
@@ -2135,7 +2135,8 @@ def _speaks_of(kind: SectionKind | None, sentence: str) -> bool:
 def _contact_line(line: str) -> bool:
     """A short line of a contact block that looks like a heading.
 
-    A country, "Role Name", a role alone ("Yhdistyssihteeri"), or the matters
+    A country, "Role Name", a role alone ("Yhdistyssihteeri"), a role in words
+    before a person's name ("Päiväkodin johtaja Aino Laine"), or the matters
     the person below answers for ("Varainhankintaa koskevissa rekisteriasioissa").
     """
     words = line.split()
@@ -2143,10 +2144,17 @@ def _contact_line(line: str) -> bool:
         line.strip().casefold() in _COUNTRIES
         or (len(words) >= 2 and all(word[:1].isupper() for word in words) and not line.isupper())
         or (len(words) <= 3 and ROLE.search(line) is not None)
+        or (
+            len(words) <= _ROLE_NAME_WORDS
+            and ROLE.search(" ".join(words[:-2])) is not None
+            and looks_like_person(" ".join(words[-2:]))
+        )
         or MATTERS.search(line) is not None
     )
 
 
+#: A role in words and a person's name on one contact line have at most this many words.
+_ROLE_NAME_WORDS: Final = 6
 #: A heading of more words than this that holds a finite verb is a sentence.
 _STATEMENT_WORDS: Final = 6
 
