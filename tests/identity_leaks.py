@@ -71,9 +71,10 @@ def shows(text: str, code: str) -> bool:
     """Whether ``text`` shows the birth date (two- or four-digit year), number and check."""
     d, s, n, q = parts(code)
     seen = flat(text)
-    return (d + n + q).casefold() in seen or (
-        d[:4] + _century(s) + d[4:] + n + q
-    ).casefold() in seen
+    shown = [d + n + q, d[:4] + _century(s) + d[4:] + n + q]
+    if s.isalnum():  # a letter sign is a letter a reader sees: 010594Y9032
+        shown += [d + s + n + q, d[:4] + _century(s) + d[4:] + s + n + q]
+    return any(form.casefold() in seen for form in shown)
 
 
 def register_outputs(register: Register, *, locale: str = "fi") -> dict[str, str]:
