@@ -551,11 +551,6 @@ def _model_accepts(doc: dict[str, Any]) -> bool:
     return True
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O5: the schema takes a blank plain-string text (name = ' ') that load refuses; "
-    "model.md: 'plain strings are not blank'",
-)
 @pytest.mark.parametrize(
     "path",
     [

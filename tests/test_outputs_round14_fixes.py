@@ -533,3 +533,20 @@ def test_the_association_register_number_is_a_row_of_the_controller(
         assert f"{label}: 123.123" in text
     plain = Register(controller=Controller(name="Esimerkki Oy"))
     assert label not in render_notice(plain, locale=locale, format="text")
+
+
+# O5: the schema refuses a blank text given as a plain string.
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\t\n"])
+def test_the_schema_refuses_a_blank_plain_text(blank: str) -> None:
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+
+    from rekisteri.serialize import json_schema
+
+    validator = Draft202012Validator(json_schema())
+    assert validator.is_valid({"controller": {"name": "Esimerkki Oy"}, "name": "Rekisteri"})
+    assert not validator.is_valid({"controller": {"name": "Esimerkki Oy"}, "name": blank})
+    assert not validator.is_valid(
+        {"controller": {"name": "Esimerkki Oy"}, "description": {"fi": blank}}
+    )

@@ -523,7 +523,8 @@ def _class_schema(tp: type, defs: dict[str, Any]) -> dict[str, Any]:
         defs[name] = _object_schema(tp, defs)
     ref = {"$ref": f"#/$defs/{name}"}
     if tp is LocalizedText:
-        return {"anyOf": [{"type": "string", "minLength": 1}, ref]}
+        # "pattern": a blank text is refused as a plain string too (A13's O5)
+        return {"anyOf": [{"type": "string", "pattern": "\\S"}, ref]}
     if tp is Source:
         from rekisteri.sources import CATALOG
 
