@@ -701,12 +701,6 @@ def _with_special(condition: str) -> Register:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O10: special_category_condition takes any text: '9(2)(z)', '9(3)' and '6(1)(a)' "
-    "render as Art 9(2) conditions ('9 artiklan 2 kohdan z alakohta', 'artikel 6.1 a') and lint "
-    "counts them as conditions (no R209); 'foo' is printed as the condition",
-)
 @pytest.mark.parametrize("condition", ["9(2)(z)", "9(3)", "6(1)(a)", "foo"])
 def test_a_special_category_condition_is_an_art_9_2_point(condition: str) -> None:
     try:

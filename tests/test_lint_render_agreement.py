@@ -457,6 +457,20 @@ CASES: dict[str, tuple[Callable[[], Register], Callable[[Notice], None]]] = {
         ),
         _no_condition_for("Sports"),
     ),
+    # The notice shows the value as the register gives it; lint says it is no
+    # point of Art 9(2) (A13's O10).
+    "R216": (
+        lambda: _with_category(
+            _HEALTH,
+            _purpose(
+                "care",
+                LegalBasis.CONTRACT,
+                data_categories=("health",),
+                special_category_condition="terveydenhuolto",
+            ),
+        ),
+        _states("terveydenhuolto"),
+    ),
     "R201": (
         lambda: _no_consent(
             data_categories=(*a_register().data_categories, _HEALTH),

@@ -550,3 +550,49 @@ def test_the_schema_refuses_a_blank_plain_text(blank: str) -> None:
     assert not validator.is_valid(
         {"controller": {"name": "Esimerkki Oy"}, "description": {"fi": blank}}
     )
+
+
+# O10: a special-category condition that is no point of Art 9(2) is an error (R216).
+
+
+@pytest.mark.parametrize(
+    ("condition", "codes"),
+    [
+        ("9(2)(z)", {"R216"}),
+        ("9(3)", {"R216"}),
+        ("6(1)(a)", {"R216"}),
+        ("terveydenhuolto", {"R216"}),
+        ("9(2)(a)", set()),
+        ("9(2)(h)", {"R214"}),
+        ("9.2 h", {"R214"}),
+        ("Art. 9(2)(J)", {"R214"}),
+    ],
+)
+def test_a_condition_must_be_a_point_of_art_9_2(condition: str, codes: set[str]) -> None:
+    import attrs
+
+    from rekisteri.lint import lint
+    from rekisteri.model import DataCategory, SpecialCategory
+    from rekisteri.testing import a_register
+
+    base = a_register()
+    health = DataCategory(
+        key="health", name=LocalizedText(fi="Terveystiedot"), special=SpecialCategory.HEALTH
+    )
+    purpose = attrs.evolve(
+        base.purposes[0],
+        data_categories=(*base.purposes[0].data_categories, "health"),
+        special_category_condition=condition,
+    )
+    register = attrs.evolve(
+        base,
+        data_categories=(*base.data_categories, health),
+        purposes=(purpose, *base.purposes[1:]),
+    )
+    for locale in ("fi", "sv", "en"):
+        findings = lint(register, locale=locale)
+        assert {f.code for f in findings} == codes
+        for finding in findings:
+            if finding.code == "R216":
+                assert finding.path == "purposes[0].special_category_condition"
+                assert condition in finding.message

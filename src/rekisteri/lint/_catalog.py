@@ -686,6 +686,20 @@ _CONSISTENCY: Final = (
         "or Member State law, but the national provision is not named "
         "(special_category_law; for example section 6 of the Finnish Data Protection Act).",
     ),
+    _entry(
+        "R216",
+        E,
+        "Art 9(2) condition that is no point of Art 9(2)",
+        other="9(2)",
+        fi="Käsittelyn tarkoituksen ”{name}” erityisten henkilötietoryhmien peruste "
+        "”{condition}” ei ole 9 artiklan 2 kohdan alakohta (a–j), esimerkiksi ”9(2)(a)”; "
+        "seloste esittäisi sen lainkohtana.",
+        sv="Undantaget för särskilda kategorier av personuppgifter för ändamålet ”{name}”, "
+        "”{condition}”, är inget led i artikel 9.2 (a–j), till exempel ”9(2)(a)”; "
+        "beskrivningen skulle ange det som en lagbestämmelse.",
+        en="The special-category condition of the purpose “{name}”, “{condition}”, is no "
+        "point of Article 9(2) (a to j), such as “9(2)(a)”; the notice would cite it as law.",
+    ),
 )
 
 _OUTDATED_MESSAGES: Final = {

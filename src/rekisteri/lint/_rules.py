@@ -44,6 +44,10 @@ _LAW_BASES: Final = frozenset({LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TA
 _NEEDS_LAW: Final = re.compile(
     r"9\s*\(\s*2\s*\)\s*\(\s*[bghij]\s*\)|9\.2\s*[bghij]\b", re.IGNORECASE
 )
+#: A point of Art 9(2), (a) to (j), in the spellings the rules above read.
+_ART_9_2_POINT: Final = re.compile(
+    r"9\s*\(\s*2\s*\)\s*\(\s*[a-j]\s*\)|9\.2\s*[a-j]\b|9\s+2\s+[a-j]\b", re.IGNORECASE
+)
 _NEEDS_COPY: Final = frozenset(
     {
         TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES,
@@ -399,6 +403,14 @@ def _special(context: _Context) -> None:
     _purpose_conditions(context)
     for index, purpose in enumerate(register.purposes):
         condition = purpose.special_category_condition
+        if condition is not None and _ART_9_2_POINT.search(condition) is None:
+            # A13's O10: "9(2)(z)", "6(1)(a)", "9(3)" or "foo" was cited as law.
+            context.add(
+                "R216",
+                f"purposes[{index}].special_category_condition",
+                name=context.text(purpose.name),
+                condition=" ".join(condition.split()),
+            )
         if (
             condition is not None
             and _NEEDS_LAW.search(condition) is not None
