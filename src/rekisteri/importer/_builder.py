@@ -399,6 +399,8 @@ class Builder:
         if found.kind is not None and found.kind != found.purpose:
             # the model keeps only whether a cookie is necessary: its type is said
             self.note("cookies", f"{found.name}: type {found.kind}")
+        if not found.purpose:  # the model asks a purpose: the name stands in, and says so
+            self.note("cookies", f"{found.name}: the notice gives no purpose; the name stands in")
         try:
             return Cookie(
                 name=found.name,

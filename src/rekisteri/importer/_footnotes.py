@@ -45,7 +45,7 @@ _MARK: Final = re.compile(
 _OPENS: Final = re.compile(r"(?<![\w*])\*+(?=[^\s*])")
 #: A legend's line: a mark (stars, superscripts, a dagger, maybe in brackets) then text.
 _LEGEND: Final = re.compile(
-    r"^[ \t]*\(?(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[†‡]{1,2})\)?[ \t]*(?=[^\W\d_])([^\n]+?)[ \t]*$",
+    r"^[ \t]*\(?(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[†‡]{1,2})\)?[ \t]*(?=[^\W\d_])([^\n]*[^ \t\n])[ \t]*$",
     re.MULTILINE,
 )
 #: What follows a mark inside a sentence's text: a word that goes on with the
@@ -135,6 +135,7 @@ def find(text: str) -> Footnotes:
         for match in _LEGEND.finditer(text)
         if first.get(token := _token(match.group(1)), len(text) + 1) <= match.start()
         and not _used_as_bullet(text, match)
+        and not _under_heading(text, match.start())
     ]
     return Footnotes(tuple(marks), tuple(legends))
 
@@ -180,6 +181,35 @@ def _used_as_bullet(text: str, legend: re.Match[str]) -> bool:
         text[legend.end() + 1 : len(text) if after < 0 else after].strip(),
     ]
     return any(line.startswith(bullet) for line in lines)
+
+
+#: A line that may be a heading: a few words, no stop, no mark, no bullet.
+_HEADING_LIKE: Final = re.compile(r"[^\W\d_¹²³⁴⁵⁶⁷⁸⁹][^\n.:;,!?*¹²³⁴⁵⁶⁷⁸⁹†‡]{0,80}")
+_HEADING_WORDS: Final = 8
+
+
+def _under_heading(text: str, start: int) -> bool:
+    """Whether the filled line before *start* may be a heading (the line is its section's text).
+
+    A legend stands under the list or the text it explains, never first under a
+    heading: "Tietojen säilytysaika" / "* Tietoja säilytetään kaksi vuotta." is a
+    section with a star bullet, no legend.
+    """
+    end = start
+    while True:
+        line_end = text.rfind("\n", 0, end)
+        if line_end < 0:
+            return False
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end].strip()
+        if line:
+            break
+        end = line_start
+    return (
+        _HEADING_LIKE.fullmatch(line) is not None
+        and _BULLET.match(line) is None
+        and len(line.split()) <= _HEADING_WORDS
+    )
 
 
 def attach(built: Builder, footnotes: Footnotes) -> list[Legend]:

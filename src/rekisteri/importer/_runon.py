@@ -187,6 +187,33 @@ def _dash_heading(text: str, match: re.Match[str]) -> bool:
     return len(before) > MAX_HEADING or recognise(before) is None
 
 
+#: Headings of parts of one field: a list of them ("… - Right of access") is one section.
+_FAMILY: Final = {
+    SectionKind.ACCESS: SectionKind.OTHER_RIGHTS,
+    SectionKind.RECTIFICATION: SectionKind.OTHER_RIGHTS,
+    SectionKind.SECURITY_MANUAL: SectionKind.SECURITY,
+    SectionKind.SECURITY_ELECTRONIC: SectionKind.SECURITY,
+}
+
+
+def _listed(text: str, found: list[re.Match[str]]) -> set[int]:
+    """The indexes of *found* on lines right after one another ending in headings of one field.
+
+    "You may ask to see your data - Right of access" / "You may ask us to correct
+    it - Right to rectification" is a list of rights, each with its name: a
+    flattened page glues the heading of the NEXT field to a section's text.
+    """
+    listed: set[int] = set()
+    for index in range(1, len(found)):
+        above, below = found[index - 1], found[index]
+        kinds = [recognise(match.group(2).strip()) for match in (above, below)]
+        families = [_FAMILY.get(kind, kind) for kind in kinds if kind is not None]
+        next_line = text.rfind("\n", 0, below.start()) + 1 == above.end() + 1
+        if next_line and len(families) == 2 and families[0] == families[1]:
+            listed.update((index - 1, index))
+    return listed
+
+
 def dash_glued(text: str) -> str:
     """*text* with a line break before each heading glued on after a dash (same length).
 
@@ -197,10 +224,10 @@ def dash_glued(text: str) -> str:
     """
     if len(text) > _LONGEST:
         return text
+    found = [match for match in _DASH_GLUED.finditer(text) if _dash_heading(text, match)]
+    listed = _listed(text, found)
     glued = [
-        (match.start(1), match.start(2))
-        for match in _DASH_GLUED.finditer(text)
-        if _dash_heading(text, match)
+        (match.start(1), match.start(2)) for index, match in enumerate(found) if index not in listed
     ]
     if len(glued) < _DASH_LINES:
         return text

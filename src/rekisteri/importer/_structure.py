@@ -950,6 +950,10 @@ class _Splitter:
             kind is None
             and numbered is not None
             and i + 1 < len(block)  # its text right under it, as the page's other headings
+            and not (  # "2. Laskutus." over "3. Tietojen luovutus …." goes on with its list
+                i > 0
+                and _continues(self.text[block[i - 1][0] : block[i - 1][1]], int(numbered.group(1)))
+            )
             and self._closes_as_last(line, numbered)
         ):
             kind = _guessed(line.rstrip()[:-1], numbered=True)
