@@ -99,12 +99,6 @@ def test_a_single_period_is_computed(length: str, years: int, months: int, days:
 # --- P20: a sentence under a contact-person or DPO heading vanishes --------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P20: a sentence alone under a contact-person or DPO heading ('Yhteyshenkilö' / "
-    "'Asiakaspalvelumme vastaa rekisteriä koskeviin kysymyksiin arkisin.') is in neither the "
-    "draft nor the listing, and the summary says 100% in the field, 0% not mapped",
-)
 @pytest.mark.parametrize(
     "heading",
     [
@@ -858,11 +852,6 @@ def test_another_partys_url_or_phone_is_not_the_controllers(section: str) -> Non
     assert import_notice(CTRL + section).draft.controller.contact is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P20: the same on a web page: <h2>Yhteyshenkilö</h2> over a sentence; the "
-    "sentence is in neither the draft nor the listing, summary 0% not mapped",
-)
 def test_a_sentence_under_an_html_contact_heading_is_never_lost_silently() -> None:
     page = (
         "<h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy, Koivikontie 1, 00100 Helsinki</p>"

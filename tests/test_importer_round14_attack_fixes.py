@@ -384,3 +384,19 @@ def test_a_people_list_under_an_unknown_heading_is_still_read_as_people() -> Non
         "Jäsenet",
         "Työntekijät",
     ]
+
+
+# --- P20: a sentence under a contact heading is no part of the heading -------------------
+
+
+@pytest.mark.parametrize("heading", ["Yhteyshenkilö", "Tietosuojavastaava"])
+def test_a_sentence_under_a_contact_heading_is_kept(heading: str) -> None:
+    sentence = "Kahvion esimies vastaa rekisteriä koskeviin kysymyksiin"
+    result = import_notice(OWNER + heading + "\n\n" + sentence + ".\n")
+    shown = to_toml(result.draft, notes=result.notes) + " ".join(p.text for p in result.unmatched)
+    assert sentence in shown
+    assert not [
+        m
+        for m in result.mapped
+        if m.field.startswith("heading:") and "esimies" in result.text[m.start : m.end]
+    ]

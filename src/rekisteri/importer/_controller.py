@@ -693,6 +693,7 @@ class ContactReader:
             and _HEADING_WORDS.search(value)
             and not ORGANISATION.search(value)
             and not value.endswith((".", ":"))
+            and not self.text.startswith(".", part.end)  # a sentence's stop after it
             and not _names_person(value)
         ):
             # "Responsible for the Register" left of a heading cut in two: not a name
