@@ -908,12 +908,6 @@ def test_what_the_library_writes_the_schema_accepts() -> None:
     random_registers()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O14: a retention rule's statute is a plain string, so the Swedish and English "
-    "notices of complete-v2 print 'Lagstöd: kirjanpitolaki 1336/1997 2:10' in Finnish with no "
-    "'[på finska]' marker and no lang='fi' (notices.md: every other Finnish text is marked)",
-)
 @pytest.mark.parametrize("locale", ["sv", "en"])
 def test_a_finnish_statute_is_marked_in_swedish_and_english(locale: str) -> None:
     page = render_notice(load_register(COMPLETE), locale=locale, format="html")

@@ -596,3 +596,24 @@ def test_a_condition_must_be_a_point_of_art_9_2(condition: str, codes: set[str])
             if finding.code == "R216":
                 assert finding.path == "purposes[0].special_category_condition"
                 assert condition in finding.message
+
+
+# O14: a retention rule's statute (Finnish) is marked lang="fi" in sv/en HTML.
+
+
+def test_a_statute_is_marked_finnish_in_swedish_and_english_html() -> None:
+    from rekisteri.model import RetentionRule
+    from rekisteri.render import render_notice, render_record
+
+    rule = RetentionRule(
+        description=LocalizedText(fi="Kuusi vuotta", sv="Sex år", en="Six years"),
+        statute="kirjanpitolaki 1336/1997 2:10",
+    )
+    register = Register(controller=Controller(name="Esimerkki Oy"), retention=(rule,))
+    for render in (render_notice, render_record):
+        for locale in ("sv", "en"):
+            page = render(register, locale=locale, format="html")
+            assert '<span lang="fi">kirjanpitolaki 1336/1997 2:10</span>' in page
+        finnish = render(register, locale="fi", format="html")
+        assert "kirjanpitolaki 1336/1997 2:10" in finnish
+        assert '<span lang="fi">kirjanpitolaki' not in finnish

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from rekisteri.model import (
+    Lang,
     LegalBasis,
     NoneStated,
     RetentionTrigger,
@@ -726,7 +727,13 @@ def retention_table(t: Texts, register: Register) -> Table:
             if rule.data_categories
             else (Span(_("All data")),)
         )
-        statute = (plain(rule.statute),) if rule.statute else (Span("–"),)
+        # A statute is a plain string: the Finnish name of a Finnish law. In a Swedish
+        # or English document it is marked as Finnish text (lang="fi"; A13's O14).
+        statute = (
+            (Span(clean(rule.statute), lang=None if t.lang is Lang.FI else Lang.FI.value),)
+            if rule.statute
+            else (Span("–"),)
+        )
         rows.append((data, _retention_period(t, rule), statute))
     return Table((_("Data"), _("Retention period"), _("Statutory basis")), tuple(rows))
 
