@@ -996,12 +996,6 @@ def test_what_lint_calls_missing_is_marked_in_the_notice(case: str) -> None:
         assert "[missing]" in render_notice(register, locale="en", format="text")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O18: data_categories = ['yhteystiedot'] (a documented Finnish alias) is accepted, "
-    "but a purpose or retention rule that names the same word is refused with 'no data category "
-    "with this key': the key became 'contact-details', which the document never says",
-)
 @pytest.mark.parametrize("part", ["purposes", "retention"])
 def test_a_category_alias_can_be_referred_to(part: str) -> None:
     item: dict[str, Any] = {"data_categories": ["yhteystiedot"]}

@@ -617,3 +617,40 @@ def test_a_statute_is_marked_finnish_in_swedish_and_english_html() -> None:
         finnish = render(register, locale="fi", format="html")
         assert "kirjanpitolaki 1336/1997 2:10" in finnish
         assert '<span lang="fi">kirjanpitolaki' not in finnish
+
+
+# O18: a purpose or retention rule may name a category by the alias the document used.
+
+
+@pytest.mark.parametrize("alias", ["yhteystiedot"])
+def test_a_category_alias_can_be_named_by_purposes_and_retention(
+    tmp_path: Path, alias: str
+) -> None:
+    from rekisteri.categories import ALIASES
+    from rekisteri.serialize import load_register
+
+    source = tmp_path / "register.toml"
+    source.write_text(
+        f'data_categories = ["{alias}"]\n\n[controller]\nname = "Esimerkki Oy"\n\n'
+        f'[[purposes]]\nkey = "a"\nname = "Asiakassuhde"\ndata_categories = ["{alias}"]\n\n'
+        f'[[retention]]\ndescription = "Asiakkuuden ajan"\ndata_categories = ["{alias}"]\n',
+        encoding="utf-8",
+    )
+    register = load_register(source)
+    key = ALIASES[alias]
+    assert [c.key for c in register.data_categories] == [key]
+    assert register.purposes[0].data_categories == (key,)
+    assert register.retention[0].data_categories == (key,)
+
+
+def test_an_alias_that_is_no_category_of_the_document_is_still_refused() -> None:
+    from rekisteri.errors import InvalidDocumentError
+    from rekisteri.serialize import structure
+
+    document = {
+        "controller": {"name": "Esimerkki Oy"},
+        "data_categories": ["contact-details"],
+        "purposes": [{"key": "a", "name": "A", "data_categories": ["yhteystiedot"]}],
+    }
+    with pytest.raises(InvalidDocumentError, match="no data category"):
+        structure(document, Register)

@@ -17,7 +17,9 @@ table with ``catalog = "<key>"`` and the fields that differ::
     ]
 
 A few Finnish keys are accepted as other names of the same categories (see
-:data:`ALIASES`); the category keeps its catalog key.
+:data:`ALIASES`); the category keeps its catalog key. A purpose or a retention
+rule of the same document may name the category by the alias the document
+gave (``data_categories = ["yhteystiedot"]`` in both places).
 
 Examples:
     >>> from rekisteri import categories

@@ -366,7 +366,7 @@ def structure(data: Mapping[str, Any], cls: type[T]) -> T:
                 f"object), not {type(given).__name__}"
             )
             raise ModelTypeError(msg)
-        data = _upgrade(data)
+        data = _with_alias_references(_upgrade(data))
     try:
         return _fast().structure(data, cls)
     except _STRUCTURE_ERRORS:
@@ -405,6 +405,49 @@ def _upgrade(data: Mapping[str, Any]) -> Mapping[str, Any]:
         version += 1
         upgraded["schema_version"] = version
     return upgraded
+
+
+def _with_alias_references(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """*data* with references to a data category given by a Finnish alias resolved.
+
+    ``data_categories = ["yhteystiedot"]`` gives the category its catalog key
+    (``contact-details``); a purpose or a retention rule that names the alias
+    the document used means that category (A13's O18). A reference that is
+    also a key of the document is left alone; anything of the wrong shape is
+    left for the validation to report.
+    """
+    from rekisteri.categories import ALIASES
+
+    given = data.get("data_categories")
+    if not isinstance(given, list):
+        return data
+    keys = {item.get("key") for item in given if isinstance(item, dict)} | {
+        item for item in given if isinstance(item, str) and item not in ALIASES
+    }
+    aliases: dict[str, str] = {}
+    for item in given:
+        alias = item if isinstance(item, str) else None
+        if isinstance(item, dict) and "key" not in item and isinstance(item.get("catalog"), str):
+            alias = item["catalog"]
+        if alias is not None and alias in ALIASES and alias not in keys:
+            aliases[alias] = ALIASES[alias]
+    if not aliases:
+        return data
+    resolved = dict(data)
+    for part in ("purposes", "retention"):
+        items = data.get(part)
+        if not isinstance(items, list):
+            continue
+        new_items: list[object] = []
+        for item in items:
+            refs = item.get("data_categories") if isinstance(item, dict) else None
+            if not isinstance(refs, list):
+                new_items.append(item)
+                continue
+            named = [aliases.get(ref, ref) if isinstance(ref, str) else ref for ref in refs]
+            new_items.append({**item, "data_categories": named})
+        resolved[part] = new_items
+    return resolved
 
 
 def _type_name(type_: object) -> str:
