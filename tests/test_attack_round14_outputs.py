@@ -780,11 +780,6 @@ def test_cli_jsonld_keeps_soft_hyphens(tmp_path: Path) -> None:
     assert _SOFT in json.dumps(json.loads(out.read_text(encoding="utf-8")), ensure_ascii=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O13: none_stated 'cookies' is accepted beside a cookie_policy text; the notice "
-    "says 'The service does not use cookies.' and then 'We use analytics cookies.' (lint silent)",
-)
 def test_no_cookies_and_a_cookie_text_do_not_stand_together() -> None:
     try:
         register = a_register(

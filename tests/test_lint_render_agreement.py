@@ -471,6 +471,11 @@ CASES: dict[str, tuple[Callable[[], Register], Callable[[Notice], None]]] = {
         ),
         _states("terveydenhuolto"),
     ),
+    # Both are stated; lint says so (A13's O13).
+    "R217": (
+        lambda: a_register(cookie_policy=LocalizedText(fi="Käytämme analytiikkaevästeitä.")),
+        _states("Käytämme analytiikkaevästeitä."),
+    ),
     "R201": (
         lambda: _no_consent(
             data_categories=(*a_register().data_categories, _HEALTH),

@@ -654,3 +654,25 @@ def test_an_alias_that_is_no_category_of_the_document_is_still_refused() -> None
     }
     with pytest.raises(InvalidDocumentError, match="no data category"):
         structure(document, Register)
+
+
+# O13: "no cookies" beside a cookie_policy text is a warning (R217).
+
+
+def test_no_cookies_beside_a_cookie_text_is_a_warning() -> None:
+    import attrs
+
+    from rekisteri.lint import Severity, lint
+    from rekisteri.model import NoneStated
+    from rekisteri.testing import a_register
+
+    text = LocalizedText(fi="Käytämme analytiikkaevästeitä.", en="We use analytics cookies.")
+    register = a_register(cookie_policy=text)
+    assert NoneStated.COOKIES in register.none_stated
+    findings = [f for f in lint(register, locale="en") if f.code == "R217"]
+    assert [(f.path, f.severity) for f in findings] == [("cookie_policy", Severity.WARNING)]
+    without = attrs.evolve(
+        register, none_stated=tuple(x for x in register.none_stated if x is not NoneStated.COOKIES)
+    )
+    assert "R217" not in {f.code for f in lint(without)}
+    assert "R217" not in {f.code for f in lint(a_register())}

@@ -700,6 +700,21 @@ _CONSISTENCY: Final = (
         en="The special-category condition of the purpose “{name}”, “{condition}”, is no "
         "point of Article 9(2) (a to j), such as “9(2)(a)”; the notice would cite it as law.",
     ),
+    _entry(
+        "R217",
+        W,
+        "No cookies stated beside a cookie policy text",
+        other="12(1)",
+        fi="Rekisteri ilmoittaa, ettei palvelu käytä evästeitä (none_stated), mutta antaa "
+        "myös evästeistä kertovan tekstin (cookie_policy): seloste sanoo molemmat. Tarkista, "
+        "että ne pitävät yhtä (12 artiklan 1 kohta).",
+        sv="Registret anger att tjänsten inte använder kakor (none_stated) men ger också en "
+        "text om kakor (cookie_policy): beskrivningen säger båda. Kontrollera att de stämmer "
+        "överens (artikel 12.1).",
+        en="The register states that the service uses no cookies (none_stated) but also "
+        "gives a text about cookies (cookie_policy): the notice says both. Check that they "
+        "agree (Article 12(1)).",
+    ),
 )
 
 _OUTDATED_MESSAGES: Final = {

@@ -379,6 +379,9 @@ def _automated_right(context: _Context) -> None:
 
 def _cookies(context: _Context) -> None:
     register = context.register
+    if NoneStated.COOKIES in register.none_stated and register.cookie_policy is not None:
+        # "The service does not use cookies." then the register's own text (A13's O13).
+        context.add("R217", "cookie_policy")
     if register.uses(LegalBasis.CONSENT):
         return
     for index, cookie in enumerate(register.cookies):
