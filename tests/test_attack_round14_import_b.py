@@ -270,12 +270,6 @@ def test_a_transfer_denial_sets_none_stated(sentence: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P24: short heading-shaped lines between blank lines under the data heading "
-    "('Asiakkaan yhteystiedot' x 1600, 38 KB) cost quadratic time: 400 lines 0.15 s, 1600 "
-    "lines 1.9 s (under a heading that names no field: 0.12 s)",
-)
 def test_heading_shaped_lines_under_a_fields_heading_cost_linear_time() -> None:
     def notice(lines: int) -> str:
         return CTRL + "Rekisterin tietosisältö\n\n" + "Asiakkaan yhteystiedot\n\n" * lines
@@ -714,12 +708,6 @@ def test_a_denial_qualified_in_other_words_sets_no_none_stated(sentence: str) ->
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P24: the same in HTML: empty <h3> sub-headings under <h2>Rekisterin "
-    "tietosisältö</h2> cost quadratic time (600: 0.28 s, 1200: 1.09 s, 2400 (46 KB): 4.2 s; "
-    "with a paragraph under each, 2400: 0.22 s)",
-)
 def test_empty_html_sub_headings_under_a_fields_heading_cost_linear_time() -> None:
     def page(headings: int) -> str:
         return (

@@ -400,3 +400,23 @@ def test_a_sentence_under_a_contact_heading_is_kept(heading: str) -> None:
         for m in result.mapped
         if m.field.startswith("heading:") and "esimies" in result.text[m.start : m.end]
     ]
+
+
+# --- P24: lines of a list joined across blank lines are checked once ---------------------
+
+
+def test_entries_joined_across_blank_lines_are_checked_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rekisteri.importer import _structure
+
+    calls: list[tuple[int, int]] = []
+    shaped = _structure._Splitter._entry_shaped
+
+    def counted(self: _structure._Splitter, line: tuple[int, int]) -> bool:
+        calls.append(line)
+        return shaped(self, line)
+
+    monkeypatch.setattr(_structure._Splitter, "_entry_shaped", counted)
+    import_notice(OWNER + "Rekisterin tietosisältö\n\n" + "Jäsenen puhelinnumero\n\n" * 400)
+    assert len(calls) < 4 * 400  # about one check a line (was one a line for each line)

@@ -34,7 +34,7 @@ from rekisteri.importer._headings import (
 from rekisteri.importer._people import DATA_ITEM, is_data_item
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Sequence
+    from collections.abc import Callable, Collection, Sequence
 
 _BULLET: Final = re.compile(
     r"[ \t]*(?:[-•*–·▪◦●○■□➢►✓]|o(?=[ \t])|\(?\d{1,2}[.)]|\(?[a-hA-H]\))[ \t]+"
@@ -200,6 +200,8 @@ class _Splitter:
         self.lead_headings: set[int] = set()
         """Where a lead-in read as a heading starts (its list follows it)."""
         self._heading_scan = 0
+        self._checked: dict[tuple[int, str], tuple[int, bool]] = {}
+        """Per block and check: lines checked so far, whether all held (:meth:`_all_lines`)."""
         self._outlines: dict[tuple[int, int, int], dict[int, SectionKind | None]] = {}
         """Each block's outline headings (:meth:`_outline_heads`), by the block's span."""
 
@@ -248,6 +250,7 @@ class _Splitter:
         """
         out: list[list[tuple[int, int]]] = []
         joined = False  # whether out[-1] holds entries joined across blank lines
+        self._checked = {}  # the blocks' lines checked so far, for this call only
         for index, lines in enumerate(blocks):
             if (
                 lines
@@ -302,20 +305,22 @@ class _Splitter:
             )
         if len(last) > 1 and (not joined or recognise(text) is not None):
             return False
-        if not all(
-            self._entry_shaped(line) and _LIST_NUMBER.match(self.text, *line) is None
-            for line in last
-        ):
+        if not self._all_lines(last, "entry", self._plain_entry):
             return False
         # the entries since the lead-in ("… näihin tarkoituksiin:" / "Jäsenyyden hoito"),
         # one or more already joined ("Nimi" / "Osoite" / "Puhelinnumero")
         lead = len(out) - 2
         return lead >= 0 and (
             _lead_in_line(self.text[out[lead][-1][0] : out[lead][-1][1]])
-            or self._bare_entries(out[lead], [*last, *lines])
+            or self._bare_entries(out[lead], last, lines)
         )
 
-    def _bare_entries(self, heading: list[tuple[int, int]], entries: list[tuple[int, int]]) -> bool:
+    def _bare_entries(
+        self,
+        heading: list[tuple[int, int]],
+        entries: list[tuple[int, int]],
+        more: Sequence[tuple[int, int]] = (),
+    ) -> bool:
         """Whether *entries*, one a paragraph under a list's *heading*, are a bare list.
 
         "Rekisterin tietosisältö" / "Nimi" / "Osoite": capitalised short lines,
@@ -326,13 +331,41 @@ class _Splitter:
             # not under the purposes or sources: there such lines are as often the
             # labels of parts ("Asiakkaat" / "Asiakkaalta itseltään")
             and recognise(self.text[heading[0][0] : heading[0][1]]) in _BARE_KINDS
-            and all(
-                self.text[line[0]].isupper()
-                and _WRAPPED.search(self.text, *line) is None
-                and recognise(self.text[line[0] : line[1]]) is None
-                for line in entries
-            )
+            and self._all_lines(entries, "bare", self._bare_line)
+            and all(self._bare_line(line) for line in more)
         )
+
+    def _bare_line(self, line: tuple[int, int]) -> bool:
+        """A capitalised line that is no known heading nor a wrapped sentence's part."""
+        return (
+            self.text[line[0]].isupper()
+            and _WRAPPED.search(self.text, *line) is None
+            and recognise(self.text[line[0] : line[1]]) is None
+        )
+
+    def _plain_entry(self, line: tuple[int, int]) -> bool:
+        """An entry-shaped line with no list number."""
+        return self._entry_shaped(line) and _LIST_NUMBER.match(self.text, *line) is None
+
+    def _all_lines(
+        self,
+        block: list[tuple[int, int]],
+        what: str,
+        check: Callable[[tuple[int, int]], bool],
+    ) -> bool:
+        """Whether *check* holds for every line of *block*, a block that only grows.
+
+        A list joined across blank lines grows by one entry at a time and is
+        asked about again for each: only the lines added since are checked
+        (the answers so far are kept by the block's identity, for one call of
+        :meth:`_lists_joined`).
+        """
+        key = (id(block), what)
+        done, holds = self._checked.get(key, (0, True))
+        if holds and done < len(block):
+            holds = all(check(line) for line in block[done:])
+        self._checked[key] = (len(block), holds)
+        return holds
 
     def _entry_shaped(self, line: tuple[int, int]) -> bool:
         """A short line with no sentence's end: a list's entry, if a list is open."""
