@@ -676,3 +676,28 @@ def test_no_cookies_beside_a_cookie_text_is_a_warning() -> None:
     )
     assert "R217" not in {f.code for f in lint(without)}
     assert "R217" not in {f.code for f in lint(a_register())}
+
+
+# O21: in JSON, the values limit does not count what stands inside strings.
+
+
+@pytest.mark.parametrize("kind", ["str", "bytes"])
+def test_commas_inside_a_json_string_are_no_values(kind: str) -> None:
+    from rekisteri.errors import InvalidDocumentError
+    from rekisteri.serialize import loads
+
+    text = json.dumps(
+        {"controller": {"name": "Esimerkki Oy"}, "description": 'a,[{\\"\n' * 200_000}
+    )
+    register = loads(text if kind == "str" else text.encode(), Register)
+    assert register.description is not None
+    many = '{"controller": {"name": "X"}, "rights": [' + ",".join(['"access"'] * 500_001) + "]}"
+    with pytest.raises(InvalidDocumentError, match="500000 values"):
+        loads(many if kind == "str" else many.encode(), Register)
+
+
+def test_read_register_counts_json_values_alike() -> None:
+    from rekisteri.serialize import read_register
+
+    text = json.dumps({"controller": {"name": "Esimerkki Oy"}, "description": "a," * 600_000})
+    assert read_register(text.encode(), format="json").description is not None
