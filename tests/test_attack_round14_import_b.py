@@ -129,11 +129,6 @@ def test_a_sentence_under_a_contact_heading_is_never_lost_silently(
     assert sum(word in shown for word in words) * 2 >= len(words)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P20: a terse line under 'Muut tiedot' ('Lomakkeella kerätyt tiedot') is taken "
-    "for a guessed heading with no text and vanishes, summary 0% not mapped",
-)
 def test_a_terse_line_under_other_information_is_never_lost_silently() -> None:
     result = import_notice(CTRL + "Muut tiedot\n\nLomakkeella kerätyt tiedot\n")
     shown = to_toml(result.draft, notes=result.notes) + " ".join(

@@ -420,3 +420,10 @@ def test_entries_joined_across_blank_lines_are_checked_once(
     monkeypatch.setattr(_structure._Splitter, "_entry_shaped", counted)
     import_notice(OWNER + "Rekisterin tietosisältö\n\n" + "Jäsenen puhelinnumero\n\n" * 400)
     assert len(calls) < 4 * 400  # about one check a line (was one a line for each line)
+
+
+def test_a_terse_line_under_other_matters_is_its_text() -> None:
+    result = import_notice(OWNER + "Muut tiedot\n\nAsiakastapahtumien osallistujalistat\n")
+    assert result.draft.description is not None
+    assert "osallistujalistat" in result.draft.description.fi
+    assert not result.guessed

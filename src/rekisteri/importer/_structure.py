@@ -465,8 +465,10 @@ class _Splitter:
             if piece.kind != "heading":
                 continue
             last = index + 1 == len(pieces)
+            unknown = piece.section is None and known and not last
             if (
-                (piece.section is None and known and not last) or self._value_alone(index)
+                (unknown and not other_matters(self.text[piece.start : piece.end]))
+                or self._value_alone(index)
             ) and self._may_be_text(piece, index):
                 pieces[index] = Piece("para", piece.start, piece.end, piece.lines, piece.start)
                 continue
@@ -502,8 +504,12 @@ class _Splitter:
         if index == 0:
             return False
         piece, above = self.pieces[index], self.pieces[index - 1]
-        if above.kind != "heading" or above.section in {None, SectionKind.TITLE}:
+        if above.kind != "heading" or above.section is SectionKind.TITLE:
             return False
+        if above.section is None:  # "Muut tiedot" / "Lomakkeella kerätyt tiedot": its text
+            return other_matters(self.text[above.start : above.end]) and (
+                recognise(self.text[piece.start : piece.end]) is None
+            )
         if self.text[piece.start : piece.end].rstrip().endswith("?"):
             return False  # a question asks, it answers nothing (a list of contents' questions)
         if piece.section is None or piece.section == above.section:
