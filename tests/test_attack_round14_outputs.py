@@ -715,13 +715,6 @@ def test_a_special_category_condition_is_an_art_9_2_point(condition: str) -> Non
 _BIDI_MARKS = ["\u200e", "\u200f", "\u061c"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O11: the bidi marks U+200E/U+200F/U+061C pass the control-character rule and reach "
-    "the HTML raw; in Chromium 'Katu 12<U+061C> 34, 00100 Helsinki' displays as "
-    "'Katu 12 00100, 34 Helsinki' (model.md refuses bidi characters that 'can make a text "
-    "display differently from what it says')",
-)
 @pytest.mark.parametrize("mark", _BIDI_MARKS)
 def test_bidi_marks_cannot_reorder_a_notice(mark: str) -> None:
     from rekisteri.model import Address

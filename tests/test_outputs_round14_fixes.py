@@ -701,3 +701,26 @@ def test_read_register_counts_json_values_alike() -> None:
 
     text = json.dumps({"controller": {"name": "Esimerkki Oy"}, "description": "a," * 600_000})
     assert read_register(text.encode(), format="json").description is not None
+
+
+# O11 (marks): the implicit direction marks are left out of notices and records.
+
+
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u061c"])
+@pytest.mark.parametrize("fmt", ["md", "html", "text"])
+def test_direction_marks_are_left_out_of_the_documents(mark: str, fmt: Any) -> None:
+    from rekisteri.model import Address
+    from rekisteri.render import render_notice, render_record
+
+    register = Register(
+        controller=Controller(
+            name=f"Oy 2020{mark}-2026 X",
+            address=Address(street=f"Katu 12{mark} 34", postal_code="00100", town="Helsinki"),
+        ),
+        description=LocalizedText(fi=f"Kuvaus{mark} tässä"),
+    )
+    assert register.controller.name == f"Oy 2020{mark}-2026 X"  # the model keeps the text
+    for render in (render_notice, render_record):
+        document = render(register, locale="fi", format=fmt)
+        assert mark not in document
+        assert "Katu 12 34" in document

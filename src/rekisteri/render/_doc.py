@@ -101,13 +101,21 @@ class Document(NamedTuple):
 
 #: Characters that XML 1.0 forbids or UTF-8 cannot encode; \t and \n are white space.
 _FORBIDDEN: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+#: The implicit direction marks (LRM, RLM, ALM): invisible, they can reorder
+#: what a reader sees ("Katu 12<ALM> 34, 00100" shown as "Katu 12 00100, 34");
+#: a notice leaves them out (A13's O11). The explicit embeddings, overrides and
+#: isolates are refused by the model.
+_DIRECTION_MARKS: Final = re.compile("[\u200e\u200f\u061c]")
 _SPACE: Final = re.compile(r"\s+")
 _PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
 def clean(text: str) -> str:
-    """Replace forbidden characters with U+FFFD and collapse white space to one space."""
-    return _SPACE.sub(" ", _FORBIDDEN.sub("\ufffd", text)).strip()
+    """Replace forbidden characters with U+FFFD, drop direction marks, collapse white space."""
+    text = _FORBIDDEN.sub("\ufffd", text)
+    if not text.isascii():
+        text = _DIRECTION_MARKS.sub("", text)
+    return _SPACE.sub(" ", text).strip()
 
 
 def paragraphs(text: str) -> list[str]:
