@@ -427,3 +427,9 @@ def test_a_terse_line_under_other_matters_is_its_text() -> None:
     assert result.draft.description is not None
     assert "osallistujalistat" in result.draft.description.fi
     assert not result.guessed
+
+
+@pytest.mark.parametrize("blank", ["\u034f\u034f\n", "\u2800 \u2800\n", "\u3164\u115f\n"])
+def test_characters_that_show_as_blanks_are_no_text(blank: str) -> None:
+    with pytest.raises(UnusableInputError, match="no text"):
+        import_bytes(blank.encode())

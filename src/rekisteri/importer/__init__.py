@@ -982,7 +982,7 @@ def import_bytes(
     if looks_binary(text):
         msg = "the input looks like a binary file, not text or HTML (save it as text or HTML)"
         raise UnusableInputError(msg)
-    if not INVISIBLE.sub("", text).strip():  # blanks, or characters that show nothing
+    if not _shows_anything(text):  # blanks, or characters that show nothing
         msg = "the input has no text"
         raise UnusableInputError(msg)
     result = import_notice(text, source_name=source_name, html=html, locale=locale, model=model)
@@ -990,6 +990,23 @@ def import_bytes(
     if guessed and used not in {"utf-8-sig", "utf-16"}:
         findings = (_finding("I008", "text", used, locale), *findings)
     return attrs.evolve(result, encoding=used, findings=findings)
+
+
+#: Characters of letter classes that show as blanks: the braille blank, Hangul fillers.
+_BLANK_LETTERS: Final = frozenset("\u2800\u3164\u115f\u1160\uffa0")
+
+
+def _shows_anything(text: str) -> bool:
+    """Whether *text* has a character that shows.
+
+    Not a blank, a format or control character, a combining mark alone (U+034F)
+    or a letter that shows as a blank (U+2800, the Hangul fillers).
+    """
+    return any(
+        unicodedata.category(char)[0] not in "ZCM" and char not in _BLANK_LETTERS
+        for char in INVISIBLE.sub("", text)
+        if not char.isspace()
+    )
 
 
 def _require_options(
