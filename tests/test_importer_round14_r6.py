@@ -22,9 +22,6 @@ def test_a_star_bullet_under_a_later_heading_is_no_legend() -> None:  # R6-1
     assert len(draft.retention) == 1
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug R6-9: a DPO sentence with a firm's name before it is the DPO's name"
-)
 def test_a_firms_dpo_sentence_names_the_person() -> None:  # R6-9
     draft = import_notice(
         HEAD + "Tietosuojavastaava\nKylän Kahvila Oy:n tietosuojavastaavana toimii "

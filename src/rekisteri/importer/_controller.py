@@ -1680,8 +1680,9 @@ _CONTACT_SAID: Final = re.compile(
 #: The data protection officer said in a sentence of the DPO's section: "Yrityksen
 #: tietosuojavastaavana toimii …", "Vårt dataskyddsombud är …", "Our DPO is …".
 _DPO_SAID: Final = re.compile(
-    r"(?i)(?P<whose>[\w-]+[ \t]+)?(?:tietosuojavastaava(?:na|mme)?|dataskyddsombud(?:et)?"
-    r"|data[ \t]+protection[ \t]+officer|dpo)[ \t]+(?:on|toimii|är|is)[ \t]+"
+    r"(?i)(?P<whose>(?:[\w:&.-]+[ \t]+){1,5})?(?:tietosuojavastaava(?:na|mme)?"
+    r"|dataskyddsombud(?:et)?|data[ \t]+protection[ \t]+officer|dpo)[ \t]+(?:on|toimii|är|is)"
+    r"(?:[ \t]+(?:tällä hetkellä|nykyisin|för närvarande|currently))?[ \t]+"
 )
 #: Whom to contact, said in a sentence before an inflected name: "… voit olla
 #: yhteydessä yrittäjä Aino Esimerkkiin", "… kan du kontakta …", "… please contact …".
