@@ -1086,13 +1086,6 @@ def test_every_dpv_term_used_is_in_the_documented_list() -> None:
     assert [term for term in terms if term not in section] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O11 (visible right-to-left text): the HTML joins register fields with no bidi "
-    "isolation, so an Arabic or Hebrew letter in one field reorders the next: Chromium shows "
-    "'Katu <Arabic> 12, 00100 Helsinki' as 'Katu 00100, 12 <Arabic> Helsinki' (the postal code "
-    "where the street number was); <bdi> or dir='auto' around each value would keep it apart",
-)
 def test_right_to_left_text_is_isolated_in_html() -> None:
     from rekisteri.model import Address
 

@@ -724,3 +724,32 @@ def test_direction_marks_are_left_out_of_the_documents(mark: str, fmt: Any) -> N
         document = render(register, locale="fi", format=fmt)
         assert mark not in document
         assert "Katu 12 34" in document
+
+
+# O11 (right-to-left text): a value with right-to-left letters is isolated in HTML.
+
+
+def test_right_to_left_values_are_isolated_and_latin_ones_are_not() -> None:
+    from rekisteri.model import Address
+    from rekisteri.render import render_notice, render_record
+
+    register = Register(
+        controller=Controller(
+            name="\u05d0\u05d1\u05d2 Oy",
+            address=Address(street="Katu \u0628 12", postal_code="00100", town="Helsinki"),
+        )
+    )
+    for render in (render_notice, render_record):
+        page = render(register, locale="en", format="html")
+        assert "<bdi>Katu \u0628 12</bdi>, 00100 Helsinki" in page
+        assert "<bdi>\u05d0\u05d1\u05d2 Oy</bdi>" in page
+        text = render(register, locale="en", format="text")
+        assert "Katu \u0628 12, 00100 Helsinki" in text
+        assert "<bdi>" not in text
+    latin = Register(
+        controller=Controller(
+            name="Esimerkki Oy",
+            address=Address(street="Katu 12", postal_code="00100", town="Helsinki"),
+        )
+    )
+    assert "<bdi>" not in render_notice(latin, locale="en", format="html")

@@ -269,10 +269,21 @@ def _esc(text: str) -> str:
     return html.escape(_FORBIDDEN.sub("\ufffd", text), quote=True)
 
 
+#: Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan,
+#: Mandaic and their presentation forms, and the right-to-left scripts beyond).
+_RIGHT_TO_LEFT: Final = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
 def _html_inline(spans: Iterable[Span]) -> str:
     out: list[str] = []
     for span in spans:
         text = _esc(span.text)
+        if not span.text.isascii() and _RIGHT_TO_LEFT.search(span.text):
+            # Isolated, a right-to-left run cannot pull the next value into its own
+            # order ("Katu <Arabic> 12, 00100" shown as "Katu 00100, 12"; A13's O11).
+            text = f"<bdi>{text}</bdi>"
         if span.lang is not None:
             text = f'<span lang="{_esc(span.lang)}">{text}</span>'
         if span.style is Style.BREAK:

@@ -281,6 +281,18 @@ def special_label(t: Texts, special: SpecialCategory) -> str:
 _OWN_CODE: Final = re.compile(r"\b[0-9]{5}\b")
 
 
+def address_spans(t: Texts, address: Address) -> Inline:
+    """:func:`address_line`, with the street a span of its own.
+
+    The HTML isolates a right-to-left street from the postal code after it (A13's O11).
+    """
+    line = address_line(t, address)
+    street = clean(address.street) if address.street else ""
+    if street and line.startswith(street) and len(line) > len(street):
+        return (Span(street), Span(line[len(street) :]))
+    return (Span(line),)
+
+
 def address_line(t: Texts, address: Address) -> str:
     """``Hämeenkatu 129, 05820 HYVINKÄÄ`` (and the country when it is not Finland).
 
@@ -366,7 +378,7 @@ def controller_blocks(
         # An association without a Y-tunnus is identified by it (Art 13(1)(a); A13's O23).
         rows.append((_("Association register number"), (Span(controller.association_id),)))
     if controller.address:
-        rows.append((_("Address"), (Span(address_line(t, controller.address)),)))
+        rows.append((_("Address"), address_spans(t, controller.address)))
     if controller.contact:
         rows += contact_rows(t, controller.contact, of_party=True)
     if controller.address is None and controller.contact is None and contact_person is None:
@@ -580,7 +592,7 @@ def joint_controller_blocks(t: Texts, register: Register) -> list[Block]:
         if controller.business_id:
             rows.append((_("Business ID"), (Span(controller.business_id),)))
         if controller.address:
-            rows.append((_("Address"), (Span(address_line(t, controller.address)),)))
+            rows.append((_("Address"), address_spans(t, controller.address)))
         if controller.contact:
             rows += contact_rows(t, controller.contact, of_party=True)
         if controller.responsibilities is not None:
