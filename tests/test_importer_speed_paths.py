@@ -222,7 +222,7 @@ def test_capitalise_fast_path(text: str) -> None:
 
 
 def _slow_kept(text: str, keep: Callable[[re.Match[str]], bool]) -> list[tuple[int, int]]:
-    """:func:`rekisteri._spellings._kept` without skipping the middle of long runs of digits."""
+    """:func:`rekisteri._spellings._kept_usual` without skipping inside long runs of digits."""
     out = []
     position = 0
     while (match := _spellings._PATTERN.search(text, position)) is not None:
@@ -262,7 +262,7 @@ _RUNS = st.builds(lambda digit, n: digit * n, st.sampled_from("0123459１"), st.
 def test_spelling_search_skips_only_what_cannot_match(pieces: list[str]) -> None:
     text = "".join(pieces)
     for keep in (_spellings._is_spelling, lambda _match: True):
-        assert [m.span() for m in _spellings._kept(text, keep)] == _slow_kept(text, keep)
+        assert [m.span() for m in _spellings._kept_usual(text, keep)] == _slow_kept(text, keep)
 
 
 def _slow_by_form(text: str, start: int, end: int) -> list[_contact.Part]:
