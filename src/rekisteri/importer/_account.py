@@ -324,6 +324,13 @@ def _fields(kind: type) -> tuple[tuple[str, object], ...]:
     return _FIELDS[kind]
 
 
+#: The words a flag of the draft stands for when it is set: a cookie table's kind
+#: column ("Välttämätön") is held by ``strictly_necessary = true``, not by a text.
+_TRUE_WORDS: Final = {
+    "strictly_necessary": "välttämätön nödvändig necessary essential strictly",
+}
+
+
 def _collect(value: object, out: list[str]) -> None:
     """Every text of *value* (a register, its parts), depth first."""
     if isinstance(value, str):
@@ -334,17 +341,25 @@ def _collect(value: object, out: list[str]) -> None:
     elif isinstance(value, enum.Enum):
         out.append(str(value.value))
     elif attrs.has(type(value)):
-        for name, default in _fields(type(value)):
-            item = getattr(value, name)
-            if item is None or item is default or isinstance(item, bool):
-                continue
-            if isinstance(item, str):  # a leaf, read here (a notice has thousands)
-                if item != default:
-                    out.append(item)
-            elif default is attrs.NOTHING or item != default:
-                _collect(item, out)  # a default the TOML leaves out (the authority) is none
+        _collect_fields(value, out)
     elif value is not None and not isinstance(value, bool):
         out.append(str(value))  # a number, a date, a duration
+
+
+def _collect_fields(value: object, out: list[str]) -> None:
+    """Every text of the fields of *value* (an attrs class of the model), depth first."""
+    for name, default in _fields(type(value)):
+        item = getattr(value, name)
+        if item is True and name in _TRUE_WORDS:  # a flag read from the notice's words
+            out.append(_TRUE_WORDS[name])
+            continue
+        if item is None or item is default or isinstance(item, bool):
+            continue
+        if isinstance(item, str):  # a leaf, read here (a notice has thousands)
+            if item != default:
+                out.append(item)
+        elif default is attrs.NOTHING or item != default:
+            _collect(item, out)  # a default the TOML leaves out (the authority) is none
 
 
 def account(
