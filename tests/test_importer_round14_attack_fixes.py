@@ -156,10 +156,9 @@ def test_a_long_illative_list_grows_linearly() -> None:
 
 def _entries(body: str) -> list[tuple[str, str | None]]:
     draft = import_notice(OWNER + body).draft
-    return [
-        (entry.name.fi, entry.description.fi if entry.description else None)
-        for entry in (*draft.purposes, *draft.data_categories)
-    ]
+    purposes = [(p.name.fi, p.description.fi if p.description else None) for p in draft.purposes]
+    data = [(c.name.fi, c.description.fi if c.description else None) for c in draft.data_categories]
+    return purposes + data
 
 
 def test_a_marked_list_entry_loses_its_mark_and_gets_the_legend() -> None:

@@ -44,18 +44,14 @@ def test_dash_glued_headings_go_on_lines_of_their_own() -> None:
 
 def test_dash_glued_headings_fill_their_fields() -> None:
     draft = import_notice(DASHED).draft
-    assert [p.name.fi for p in draft.purposes if p.name is not None]
-    assert {c.name.fi for c in draft.data_categories if c.name is not None} >= {
+    assert [p.name.fi for p in draft.purposes]
+    assert {c.name.fi for c in draft.data_categories} >= {
         "Nimi",
         "Puhelinnumero",
         "Sähköpostiosoite",
     }
     assert draft.sources
-    assert all(
-        "tietolähteet" not in (c.name.fi or "").casefold()
-        for c in draft.data_categories
-        if c.name is not None
-    )
+    assert all("tietolähteet" not in (c.name.fi or "").casefold() for c in draft.data_categories)
 
 
 def test_one_dash_is_no_flattened_page() -> None:
@@ -107,7 +103,7 @@ def test_numbered_headings_closed_with_a_period_are_headings() -> None:
     draft = import_notice(PERIODS).draft
     assert draft.contact_person is not None
     assert draft.contact_person.name == "Elin Strand"
-    assert [p.name.sv for p in draft.purposes if p.name is not None]
+    assert [p.name.sv for p in draft.purposes]
 
 
 def test_a_numbered_sentence_after_a_period_heading_stays_a_sentence() -> None:
@@ -220,6 +216,7 @@ def test_a_register_name_opening_with_a_web_domain_keeps_its_case() -> None:
         "Registrets namn\n\nkajakbutiken.fi kundregister\n"
     )
     name = import_notice(text).draft.name
+    assert name is not None
     assert "kajakbutiken.fi kundregister" in {name.fi, name.sv}
 
 
@@ -315,7 +312,7 @@ def test_a_question_over_its_answer_ends_a_blank_line_list() -> None:
         if piece.kind == "item"
     ]
     assert entries == ["Name", "Phone number"]
-    names = [c.name.en for c in import_notice(text).draft.data_categories if c.name]
+    names = [c.name.en for c in import_notice(text).draft.data_categories]
     assert "Who can read it" not in names
     assert not any("owners" in (name or "") for name in names)
 
