@@ -73,6 +73,8 @@ nitpick_ignore += [
     # unqualified where the annotation stays a string).
     ("py:class", "datetime.datetime"),
     ("py:class", "datetime"),
+    ("py:class", "datetime.timedelta"),
+    ("py:class", "timedelta"),
     ("py:class", "os.PathLike"),
     # rekisteri.lint.OutdatedReference.pattern (standard library, no intersphinx).
     ("py:class", "re.Pattern"),
