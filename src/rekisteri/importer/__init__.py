@@ -242,25 +242,25 @@ class ImportResult:
 
     def _model_note(self) -> str:
         """The summary's note of what the statistical reader placed ("" if nothing)."""
-        if not self.by_model:
-            return ""
-        placed = self._share(self.by_model)
-        share = _percents({"placed": placed, "rest": 1 - placed})["placed"]
-        return (
-            f"; {len(self.by_model)} passage(s), {share} of the text, placed by the statistical"
-            " reader as '# importer unsure' comments (check them)"
+        return self._comment_note(
+            self.by_model,
+            "placed by the statistical reader as '# importer unsure' comments (check them)",
         )
 
     def _remark_note(self) -> str:
         """The summary's note of what is in the draft only as a quoted remark ("" if nothing)."""
-        if not self.remarked:
-            return ""
-        kept = self._share(self.remarked)
-        share = _percents({"kept": kept, "rest": 1 - kept})["kept"]
-        return (
-            f"; {len(self.remarked)} passage(s), {share} of the text, kept in their field"
-            " only as quoted remarks (the draft's values lack them)"
+        return self._comment_note(
+            self.remarked,
+            "kept in their field only as quoted remarks (the draft's values lack them)",
         )
+
+    def _comment_note(self, spans: Sequence[MappedSpan], how: str) -> str:
+        """The summary's note of text held only as comments: count, share and *how* ("" if none)."""
+        if not spans:
+            return ""
+        held = self._share(spans)
+        share = _percents({"held": held, "rest": 1 - held})["held"]
+        return f"; {len(spans)} passage(s), {share} of the text, {how}"
 
     @property
     def coverage(self) -> float:

@@ -337,10 +337,7 @@ class Builder:
         found = updated_in(self.text, start, end)
         if found is None:
             return False
-        when, s, e = found
-        if self.updated is None or when > self.updated:
-            self.updated = when
-        self.map(s, e, "updated")
+        s, e = self._date_read(*found)
         rest = self.text[start:s] + self.text[e:end]
         return sum(c.isalnum() for c in rest) < 4
 
@@ -349,11 +346,15 @@ class Builder:
         found = bare_date(self.text, start, end)
         if found is None:
             return False
-        when, s, e = found
+        self._date_read(*found)
+        return True
+
+    def _date_read(self, when: date, start: int, end: int) -> tuple[int, int]:
+        """Keep *when* as the notice's date if it is the latest read; map its span."""
         if self.updated is None or when > self.updated:
             self.updated = when
-        self.map(s, e, "updated")
-        return True
+        self.map(start, end, "updated")
+        return start, end
 
     def add_processor(self, name: str, service: str | None, start: int, end: int) -> None:
         if self._new("processor", name):

@@ -17,6 +17,7 @@ from rekisteri.model._parties import (
     JointController,
     Processor,
     Recipient,
+    SubProcessor,
 )
 from rekisteri.model._processing import (
     AutomatedDecision,
@@ -78,6 +79,25 @@ def _rights_default() -> tuple[Right, ...]:
         Right.OBJECT,
         Right.COMPLAINT,
     )
+
+
+def parties_outside_eea(
+    processors: tuple[Processor, ...],
+    recipients: tuple[Recipient, ...],
+    cookies: tuple[Cookie, ...],
+) -> list[Processor | SubProcessor | Recipient | Cookie]:
+    """The processors, sub-processors, recipients and cookie providers outside the EEA.
+
+    Each receives personal data outside the EEA: Chapter V applies as to a
+    transfer, so a register that lists one cannot state that no data are
+    transferred outside the EU or the EEA.
+    """
+    return [
+        *(p for p in processors if p.country not in EEA),
+        *(s for p in processors for s in p.sub_processors if s.country not in EEA),
+        *(r for r in recipients if r.country is not None and r.country not in EEA),
+        *(c for c in cookies if c.country is not None and c.country not in EEA),
+    ]
 
 
 @strict
@@ -199,7 +219,9 @@ class Register(Strict):
         the EEA receives the data there (Chapter V), so it may not.
         """
         if part is NoneStated.TRANSFERS:
-            return any(t.third_country for t in self.transfers) or bool(self._parties_outside_eea)
+            return any(t.third_country for t in self.transfers) or bool(
+                parties_outside_eea(self.processors, self.recipients, self.cookies)
+            )
         return bool(getattr(self, part.value))
 
     def _why_not_none(self) -> str:
@@ -210,28 +232,6 @@ class Register(Strict):
             " (a processor, sub-processor, recipient or cookie provider outside the EEA"
             " receives the data there)"
         )
-
-    @property
-    def _parties_outside_eea(self) -> tuple[str, ...]:
-        """The processors, sub-processors, recipients and cookie providers outside the EEA, by name.
-
-        Each receives personal data outside the EEA: Chapter V applies as to a
-        transfer, so a register that lists one cannot state that no data are
-        transferred outside the EU or the EEA.
-        """
-        names = [p.name for p in self.processors if p.country not in EEA]
-        names += [s.name for p in self.processors for s in p.sub_processors if s.country not in EEA]
-        names += [
-            r.name or (r.description.fi or r.description.sv or r.description.en or "")
-            for r in self.recipients
-            if r.country is not None and r.country not in EEA
-        ]
-        names += [
-            c.provider or c.name
-            for c in self.cookies
-            if c.country is not None and c.country not in EEA
-        ]
-        return tuple(names)
 
     def uses(self, basis: LegalBasis | str) -> bool:
         """Whether any purpose relies on *basis* (a member or its wire value).

@@ -57,6 +57,7 @@ from rekisteri.model import (
     Transfer,
     TransferMechanism,
 )
+from rekisteri.model._register import parties_outside_eea
 from rekisteri.sources import CATALOG
 from rekisteri.testing import (
     _SIGNS_BY_CENTURY,
@@ -595,20 +596,6 @@ def cookies() -> st.SearchStrategy[Cookie]:
     return _COOKIE
 
 
-def _outside_eea(
-    processors: tuple[Processor, ...],
-    recipients: tuple[Recipient, ...],
-    cookies: tuple[Cookie, ...],
-) -> list[object]:
-    """The parties that receive data outside the EEA: "no transfers" cannot stand beside them."""
-    return [
-        *(p for p in processors if p.country not in EEA),
-        *(s for p in processors for s in p.sub_processors if s.country not in EEA),
-        *(r for r in recipients if r.country is not None and r.country not in EEA),
-        *(c for c in cookies if c.country is not None and c.country not in EEA),
-    ]
-
-
 def _small(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[tuple[_T, ...]]:
     return st.lists(strategy, max_size=_MAX_ITEMS).map(tuple)
 
@@ -664,7 +651,7 @@ def _register(draw: st.DrawFn) -> Register:
         # processor, sub-processor, recipient or cookie's provider outside the EEA
         NoneStated.TRANSFERS: [
             *(t for t in transfers if t.third_country),
-            *_outside_eea(processors, recipients, cookies),
+            *parties_outside_eea(processors, recipients, cookies),
         ],
         NoneStated.AUTOMATED_DECISIONS: automated_decisions,
         NoneStated.COOKIES: cookies,
