@@ -579,11 +579,6 @@ _SAYABLE = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug O6: the schema accepts single-field values that load refuses although JSON "
-    "Schema can say them (pattern, minimum, uniqueItems, minProperties, a date range)",
-)
 @pytest.mark.parametrize("case", sorted(_SAYABLE))
 def test_schema_says_single_field_rules(case: str) -> None:
     """The schema says what the model checks wherever JSON Schema can say it (model.md).

@@ -182,6 +182,23 @@ class TestJsonSchema:
         committed = SCHEMA_FILE.read_text(encoding="utf-8") if SCHEMA_FILE.exists() else ""
         assert committed == expected, f"the committed schema is stale; run: {REGENERATE}"
 
+    @pytest.mark.parametrize(("years", "valid"), [(6.0, True), (6.5, False), (float("inf"), False)])
+    def test_a_whole_number_may_be_written_with_a_point_zero(
+        self,
+        years: float,
+        valid: bool,  # noqa: FBT001 - a parameter of the case
+    ) -> None:
+        """The schema and loads agree that JSON's 6.0 is the whole number 6 (A13's O6)."""
+        data = document(retention=[{"period": {"years": years}, "trigger": "collection"}])
+        assert VALIDATOR.is_valid(data) is valid
+        if valid:
+            period = loads(orjson.dumps(data), Register).retention[0].period
+            assert period is not None
+            assert period.years == 6
+            assert type(period.years) is int
+        else:
+            assert problems(data)
+
     def test_unknown_keys_are_invalid(self) -> None:
         """The schema is as strict as loads: an unknown key is an error."""
         data = document(retension=[])
@@ -753,12 +770,18 @@ class TestSchemaVersion:
             ),
         )
 
-    @pytest.mark.parametrize("version", [True, False, 0, -1, 1.0, "1", None, [1]])
+    @pytest.mark.parametrize("version", [True, False, 0, -1, 1.5, 0.0, "1", None, [1]])
     def test_not_a_version(self, version: object) -> None:
         """A schema_version that is not a whole number from 1 up is refused."""
         assert problems(document(schema_version=version)) == (
             "schema_version: expected a whole number, 1 or more",
         )
+
+    def test_a_version_written_with_a_point_zero_is_that_version(self) -> None:
+        """JSON does not tell 2 from 2.0 and JSON Schema calls both an integer (A13's O6)."""
+        register = loads(orjson.dumps(document(schema_version=float(SCHEMA_VERSION))), Register)
+        assert register.schema_version == SCHEMA_VERSION
+        assert type(register.schema_version) is int
 
     def test_upgrade_applies_in_order(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """An older document goes through every upgrade, in order, before it is read."""

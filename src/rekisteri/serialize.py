@@ -120,7 +120,7 @@ def _register_hooks(converter: OrjsonConverter) -> None:
     # are class hooks, so the most specific class wins: bool before int, and
     # StrEnum before str.
     converter.register_structure_hook(str, _strict(str, "a string"))
-    converter.register_structure_hook(int, _strict(int, "a whole number"))
+    converter.register_structure_hook(int, _structure_whole)
     converter.register_structure_hook(bool, _strict(bool, "true or false"))
     converter.register_structure_hook(StrEnum, _structure_enum)
     converter.register_unstructure_hook_func(_is_str_enum, str)
@@ -170,6 +170,20 @@ def _strict(kind: type, expected: str) -> Callable[[object, type], object]:
         raise _DocumentValueError(msg)
 
     return structure
+
+
+def _structure_whole(value: object, _cls: type) -> int:
+    """A whole number: an ``int``, or a float without a fractional part (``1.0``).
+
+    JSON does not tell ``1`` from ``1.0``, and JSON Schema counts both as an
+    integer; a document that the schema accepts is read the same way.
+    """
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer():
+        return int(value)
+    msg = "expected a whole number"
+    raise _DocumentValueError(msg)
 
 
 _TEXT_KEYS: Final = frozenset({"fi", "sv", "en"})
@@ -391,7 +405,9 @@ _STRUCTURE_ERRORS: Final = (
 
 def _upgrade(data: Mapping[str, Any]) -> Mapping[str, Any]:
     version = data.get("schema_version", SCHEMA_VERSION)
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+    if type(version) is float and version.is_integer():
+        version = int(version)  # JSON's 1.0 is 1, as for every whole number
+    if type(version) is not int or version < 1:
         raise InvalidDocumentError(["schema_version: expected a whole number, 1 or more"])
     if version > SCHEMA_VERSION:
         msg = (
@@ -400,6 +416,8 @@ def _upgrade(data: Mapping[str, Any]) -> Mapping[str, Any]:
         )
         raise InvalidDocumentError([msg])
     upgraded = dict(data)
+    if "schema_version" in data:
+        upgraded["schema_version"] = version
     while version < SCHEMA_VERSION:
         upgraded = UPGRADES[version](upgraded)
         version += 1
@@ -536,7 +554,59 @@ _SCALAR_SCHEMAS: Final[dict[type, dict[str, Any]]] = {
     str: {"type": "string", "pattern": "\\S"},
     bool: {"type": "boolean"},
     int: {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
-    date: {"type": "string", "format": "date"},
+    # every form date.fromisoformat reads starts with the year; the calendar
+    # runs from 0002-01-01 to 9998-12-31 (rekisteri.calendar)
+    date: {"type": "string", "format": "date", "pattern": "^(?!000[01]|9999)"},
+}
+
+#: The whitespace the identifier parsers strip (``rekisteri.identifiers``), for patterns.
+_SPACE: Final = "[ \\t\\n\\r\\f\\v\\u00a0\\u2007\\u202f\\ufeff]*"
+
+#: What the model checks of single fields, as far as a pattern, a bound or
+#: ``uniqueItems`` can say it (A13's O6). Keyed by class and field; a pattern
+#: is a shape that every value the model takes has (the Y-tunnus check digit,
+#: the association number's ranges and the printability of text are the
+#: model's alone).
+_FIELD_SCHEMAS: Final[dict[str, dict[str, Any]]] = {
+    "business_id": {"pattern": f"^{_SPACE}[0-9]{{6,7}}-?[0-9]{_SPACE}$"},
+    # digits with the separators python-stdnum drops (and the dashes it reads)
+    "association_id": {"pattern": "^[^A-Za-z]*[0-9][^A-Za-z]*$"},
+    "dpv": {
+        "pattern": ('^(?:https?://[^\\s"<>{}|\\\\^`]+|(?:pd|dpv-pd|dpv):[A-Za-z][A-Za-z0-9_-]*)$')
+    },
+}
+
+#: Fields of one class only that the model checks as a list of distinct values.
+_UNIQUE_ITEMS: Final = frozenset({("Register", "rights"), ("Register", "none_stated")})
+
+#: Rules over several fields of a class that JSON Schema can say.
+_CLASS_SCHEMAS: Final[dict[str, dict[str, Any]]] = {
+    # a duration is not zero: one of its parts is 1 or more
+    "Duration": {
+        "anyOf": [
+            {"required": [part], "properties": {part: {"minimum": 1}}}
+            for part in ("years", "months", "days")
+        ]
+    },
+    # a contact point has at least one channel
+    "ContactPoint": {
+        "anyOf": [
+            {"required": [part], "properties": {part: {"not": {"type": "null"}}}}
+            for part in ("email", "phone", "address", "url")
+        ]
+    },
+    # a Finnish postal code is five digits; an address is Finnish unless it says otherwise
+    "Address": {
+        "if": {
+            "anyOf": [
+                {"not": {"required": ["country"]}},
+                {"properties": {"country": {"const": "FI"}}},
+            ]
+        },
+        "then": {
+            "properties": {"postal_code": {"anyOf": [{"type": "null"}, {"pattern": "^[0-9]{5}$"}]}}
+        },
+    },
 }
 
 
@@ -601,13 +671,20 @@ def _object_schema(cls: type[object], defs: dict[str, Any]) -> dict[str, Any]:
     required = []
     for field in attrs.fields(attrs.resolve_types(cls)):  # type: ignore[type-var,arg-type] # an attrs class
         name = field.alias or field.name
-        properties[name] = _schema_for(field.type, defs, field.metadata.get("kind"))
+        value = _schema_for(field.type, defs, field.metadata.get("kind"))
+        extra = dict(_FIELD_SCHEMAS.get(field.name, {}))
+        if (cls.__name__, field.name) in _UNIQUE_ITEMS:
+            extra["uniqueItems"] = True
+        properties[name] = (
+            {"allOf": [value, extra]} if extra.keys() & value.keys() else {**value, **extra}
+        )
         if field.default is attrs.NOTHING:
             required.append(name)
     schema: dict[str, Any] = {"type": "object", "properties": properties}
     if required:
         schema["required"] = required
     schema["additionalProperties"] = False
+    schema.update(_CLASS_SCHEMAS.get(cls.__name__, {}))
     doc = (cls.__doc__ or "").strip().split("\n\n")[0]
     if doc:
         schema["description"] = " ".join(doc.split())
