@@ -193,13 +193,6 @@ def test_a_pdf_paste_on_one_line_or_one_a_section_is_read(break_before: tuple[st
     _reads_the_whole_form(import_notice(_pdf_lines(break_before)))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P2: a PDF paste in two long lines (the second from '6.') swallows sections "
-    "6-9 into the sources: sources '7', '8', '9', 'Rekisterin suojauksen periaatteet …' "
-    "reach the rendered notice, the recipients denial and the security are lost, and the "
-    "summary says 89% in the field its section names",
-)
 @pytest.mark.parametrize(
     "break_before",
     [
@@ -215,10 +208,6 @@ def test_a_pdf_paste_in_two_long_lines_is_read_by_its_headings(
     _reads_the_whole_form(import_notice(_pdf_lines(break_before)))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P2: headings '7.'…'9.' of a PDF paste's second line become sources",
-)
 def test_a_pdf_pastes_heading_numbers_never_become_entries() -> None:
     draft = import_notice(_pdf_lines(("Säännönmukaiset tietolähteet",))).draft
     names = [s.name.fi for s in draft.sources]

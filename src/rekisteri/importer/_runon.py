@@ -6,11 +6,14 @@ splitter reads lines, so such a notice would be one paragraph under no heading.
 :func:`unwrapped` finds where its headings start and turns the space before each
 into a line break: the text keeps its length, so every offset stays valid.
 
-Two kinds of start are read, only in a text whose long lines hold most of it:
+Two kinds of start are read, only in a text whose run-on lines hold most of it:
 
 * headings numbered in sequence: "1. …", "2. …", "3. …" (at least three, and two
   of them opening with a heading the table knows): a list inside a sentence is
-  numbered too, but its entries are no headings;
+  numbered too, but its entries are no headings. They are followed over every
+  line, and a line holding two of them is run-on whatever its length: a PDF's
+  lines break anywhere, and the breaks left inside a section (after a heading's
+  number, inside a heading or a sentence) are made spaces (:func:`_rejoined`);
 * else headings the table knows glued to their value: "Registrets datainnehåll
   Fiskarens namn …" (at least three): the words must be a known heading and the
   value must start with a capital, as :func:`~rekisteri.importer._structure`
@@ -23,6 +26,7 @@ Rekisterin nimi"). The dash and its spaces become line breaks.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from typing import Final
@@ -44,25 +48,57 @@ _KNOWN: Final = 2
 #: Texts longer than this are not looked at (no notice is so long; the reading is linear).
 _LONGEST: Final = 500_000
 #: A number opening a heading: after a space, or at a line's start ("1. Rekisterinpitäjä …").
+#: A line break may follow the number: a PDF's line broke between it and its heading.
 _NUMBERED: Final = re.compile(
-    r"(?:(?<=[ \t])|(?<=^))([0-9]{1,2})\.[ \t]+(?=[A-ZÄÖÅ])", re.MULTILINE
+    r"(?:(?<=[ \t])|(?<=^))([0-9]{1,2})\.(?:[ \t]+|(\r?\n))(?=[A-ZÄÖÅ])", re.MULTILINE
 )
+#: A numbered heading's start inside a line: "… itseltään. 7. Tietojen luovutukset".
+_MID_LINE: Final = re.compile(r"[ \t][0-9]{1,2}\.[ \t]+[A-ZÄÖÅ]")
+#: A heading's number and the line break after it.
+_AFTER_NUMBER: Final = re.compile(r"[0-9]{1,2}\.(\r?\n)")
+#: A line ending so ends its sentence or its lead-in: the break after it is the text's own.
+_SENTENCE_ENDS: Final = frozenset(".:;!?")
 _CAPITAL: Final = re.compile(r"(?<=[ \t])[A-ZÄÖÅ][a-zäöå]")
 
 
-def _long_lines(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of each line at least :data:`RUN_ON` long."""
+def _lines(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each non-blank line."""
     spans = []
     position = 0
     for line in text.splitlines(keepends=True):
         length = len(line.rstrip("\r\n"))
-        if length >= RUN_ON:
+        if line.strip():
             spans.append((position, position + length))
         position += len(line)
     return spans
 
 
-def _numbered_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+def _run_on(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the lines *spans* hold most of the non-blank text."""
+    non_blank = len(text) - sum(char.isspace() for char in text)
+    return 2 * sum(end - start for start, end in spans) >= non_blank
+
+
+def _holding(spans: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+    """The lines of *spans* that are long or hold two heading starts of *starts* at least.
+
+    A line of two numbered headings and their text is run-on whatever its
+    length: a PDF page pasted in a few lines may break anywhere ("… 5.
+    Rekisterin tietosisältö …" / "6. Säännönmukaiset tietolähteet … 7. …").
+    """
+    held = []
+    index = 0
+    for start, end in spans:
+        count = 0
+        while index < len(starts) and starts[index] < end:
+            count += starts[index] >= start
+            index += 1
+        if count >= 2 or end - start >= RUN_ON:
+            held.append((start, end))
+    return held
+
+
+def _numbered_starts(text: str) -> list[int]:
     """Where "1. …", "2. …", … start, in order over the long lines; none if fewer than three.
 
     Every "1." may start the chain, and a list numbered inside a section ("…
@@ -71,18 +107,49 @@ def _numbered_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
     heading is kept (the later one if as many), and the best chain of all is taken.
     """
     best: dict[int, tuple[int, tuple[int, ...]]] = {}  # last number -> (known, starts)
-    for start, end in spans:
-        for match in _NUMBERED.finditer(text, start, end):
-            number = int(match.group(1))
-            before = (0, ()) if number == 1 else best.get(number - 1)
-            if before is None:
-                continue
-            opens = may_start_with_heading(text[match.start() : match.start() + MAX_HEADING])
-            chain = (before[0] + opens, (*before[1], match.start()))
-            if number not in best or chain[0] >= best[number][0]:
-                best[number] = chain
+    for match in _NUMBERED.finditer(text):
+        number = int(match.group(1))
+        before = (0, ()) if number == 1 else best.get(number - 1)
+        if before is None:
+            continue
+        head = text[match.start() : match.start() + MAX_HEADING]
+        opens = may_start_with_heading(head.replace("\r", " ").replace("\n", " "))
+        chain = (before[0] + opens, (*before[1], match.start()))
+        if number not in best or chain[0] >= best[number][0]:
+            best[number] = chain
     known, starts = max(best.values(), key=lambda item: (item[0], len(item[1])), default=(0, ()))
     return list(starts) if len(starts) >= _STARTS and known >= _KNOWN else []
+
+
+def _rejoined(text: str, starts: list[int]) -> str:
+    """*text* with the line breaks a PDF left inside its numbered sections made spaces.
+
+    A page pasted in a few lines breaks anywhere: after a heading's number ("…
+    Helsinki 2." / "Yhteyshenkilö …": the number goes to the next line), inside a
+    heading ("3. Rekisterin" / "nimi …") or a sentence ("… ei siirretä" / "EU:n
+    …"). A single break after a line that holds a heading start and ends with no
+    end of a sentence, before a letter, is such a break: each section becomes one
+    line "N. Heading text", as a paste on one line reads. Same length.
+    """
+    chars = list(text)
+    for at in starts:
+        number = _AFTER_NUMBER.match(text, at)
+        if number is not None:
+            chars[number.start(1) : number.end(1)] = " " * len(number.group(1))
+    text = "".join(chars)
+    lines = _lines(text)
+    holds = {bisect.bisect_right(lines, (at, len(text))) - 1 for at in starts}
+    for index, (start, end) in enumerate(lines[:-1]):
+        below = lines[index + 1][0]
+        if (
+            index in holds
+            and text.count("\n", end, below) == 1
+            and text[start:end].rstrip()[-1:] not in _SENTENCE_ENDS
+            and text[below].isalpha()
+        ):
+            chars[end:below] = " " * (below - end)
+            holds.add(index + 1)  # one line with the heading's: "… ei siirretä" / "EU:n tai" / …
+    return "".join(chars)
 
 
 def _glued_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -142,20 +209,27 @@ def unwrapped(text: str) -> str:
     """
     if len(text) > _LONGEST:
         return text
-    spans = _long_lines(text)
-    if not spans:
+    lines = _lines(text)
+    spans = [(start, end) for start, end in lines if end - start >= RUN_ON]
+    if not (spans or _MID_LINE.search(text)):
         return text
-    non_blank = len(text) - sum(char.isspace() for char in text)
-    if 2 * sum(end - start for start, end in spans) < non_blank or _has_headings(text):
-        return text
-    starts = _numbered_starts(text, spans)
-    if not starts:
+    # the numbered headings are followed over every line: a PDF's lines break anywhere
+    starts = _numbered_starts(text)
+    if starts and _run_on(text, _holding(lines, starts)) and not _has_headings(text):
+        return _broken(_rejoined(text, starts), starts)
+    starts = []
+    if spans and _run_on(text, spans):
         # unnumbered: each heading's value on a line of its own too (a numbered
         # heading and its value on one line are read as such, see _structure)
         starts = _glued_starts(text, spans)
         starts += _value_starts(text, starts)
-    if not starts:
+    if not starts or _has_headings(text):
         return text
+    return _broken(text, starts)
+
+
+def _broken(text: str, starts: list[int]) -> str:
+    """*text* with a line break before each of *starts* (same length)."""
     chars = list(text)
     for at in starts:
         if at > 0 and chars[at - 1] in " \t":  # a heading at a line's start has its break

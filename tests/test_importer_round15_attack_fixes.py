@@ -1,0 +1,91 @@
+"""Mechanisms that fix the outside attackers' importer findings (F6, session 15).
+
+Each test writes its own small fictional notice (no text of the legacy fixtures).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisteri.importer import import_notice
+from rekisteri.importer._runon import unwrapped
+from rekisteri.model import NoneStated
+
+# --- a PDF pasted in a few lines that break anywhere (A12's P2) -----------------------
+
+_FORM = (
+    ("Rekisterinpitäjä", "Mäntylän Mehiläistarha Oy, Mäntyläntie 4, 33100 Tampere"),
+    ("Rekisterin nimi", "Mehiläistarhan tilaajarekisteri"),
+    ("Rekisterin käyttötarkoitus", "Tietoja käytetään tilausten toimittamiseen."),
+    ("Rekisterin tietosisältö", "Rekisteriin tallennetaan nimi, osoite ja puhelinnumero."),
+    ("Säännönmukaiset tietolähteet", "Tiedot saadaan tilaajalta itseltään."),
+    ("Tietojen säännönmukaiset luovutukset", "Tietoja ei luovuteta kenellekään."),
+    ("Rekisterin suojauksen periaatteet", "Tiedot ovat lukitussa tietokannassa."),
+)
+
+
+def _one_line() -> str:
+    return " ".join(f"{n}. {h} {v}" for n, (h, v) in enumerate(_FORM, 1)) + "\n"
+
+
+def _broken_at(*words: str) -> str:
+    """The one-line paste with the space before each of *words* made a line break."""
+    text = _one_line()
+    for word in words:
+        at = text.index(" " + word)
+        text = text[:at] + "\n" + text[at + 1 :]
+    return text
+
+
+def _whole(text: str) -> None:
+    draft = import_notice(text).draft
+    assert draft.name is not None
+    assert draft.name.fi == "Mehiläistarhan tilaajarekisteri"
+    assert [p.name.fi for p in draft.purposes] == ["Tilausten toimittaminen"]
+    assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite", "Puhelinnumero"]
+    assert [s.key for s in draft.sources] == ["data-subject"]
+    assert NoneStated.RECIPIENTS in draft.none_stated
+    assert len(draft.security) == 1
+
+
+def test_the_one_line_paste_is_read_whole() -> None:
+    _whole(_one_line())
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        pytest.param(("5. Säännönmukaiset",), id="before-a-heading"),
+        pytest.param(("Säännönmukaiset tietolähteet",), id="after-the-number"),
+        pytest.param(("nimi Mehiläistarhan",), id="inside-a-heading"),
+        pytest.param(("kenellekään",), id="inside-a-sentence"),
+        pytest.param(("Tiedot ovat",), id="before-the-last-value"),
+        pytest.param(("3. Rekisterin", "ja puhelinnumero"), id="three-lines"),
+    ],
+)
+def test_a_paste_in_a_few_short_lines_is_read_by_its_numbered_headings(
+    words: tuple[str, ...],
+) -> None:
+    _whole(_broken_at(*words))
+
+
+def test_the_rejoined_paste_keeps_its_length_and_puts_each_section_on_a_line() -> None:
+    text = _broken_at("Säännönmukaiset tietolähteet", "kenellekään")
+    read = unwrapped(text)
+    assert len(read) == len(text)
+    assert [line.split(" ", 1)[0] for line in read.splitlines()] == [
+        f"{n}." for n in range(1, len(_FORM) + 1)
+    ]
+
+
+def test_a_numbered_list_in_a_sentence_of_a_headed_notice_is_left_alone() -> None:
+    text = (
+        "Rekisterin käyttötarkoitus\n\nTietoja käytetään kolmeen tarkoitukseen: 1. Tilaukset "
+        "2. Laskutus 3. Asiakaspalvelu.\n\nRekisterin tietosisältö\n\nNimi ja osoite.\n"
+    )
+    assert unwrapped(text) == text
+
+
+def test_headings_on_lines_of_their_own_are_left_alone() -> None:
+    text = "".join(f"{n}. {h}\n{v} 9. Huom\n\n" for n, (h, v) in enumerate(_FORM, 1))
+    assert unwrapped(text) == text
