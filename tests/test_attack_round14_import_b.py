@@ -776,12 +776,6 @@ def test_cookie_tables_and_label_lines_are_cookies(body: str) -> None:
 # --- P7 residue: bracketed footnote marks ---------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug P7 (residue after 3a1c024): a footnote mark in brackets, '(*)' or '[1]', is "
-    "not a mark: its legend becomes a category '(*) pakollinen tieto' / '[1] pakollinen' "
-    "and the item keeps it ('Nimi [1]')",
-)
 @pytest.mark.parametrize(
     "body",
     [

@@ -89,3 +89,34 @@ def test_a_numbered_list_in_a_sentence_of_a_headed_notice_is_left_alone() -> Non
 def test_headings_on_lines_of_their_own_are_left_alone() -> None:
     text = "".join(f"{n}. {h}\n{v} 9. Huom\n\n" for n, (h, v) in enumerate(_FORM, 1))
     assert unwrapped(text) == text
+
+
+# --- footnote marks in brackets (A12's P7 residue) --------------------------------------------
+
+_DATA = (
+    "Rekisterinpitäjä\n\nSavulan Saippua Oy\nSaippuakuja 2, 40100 Jyväskylä\n\nHenkilötiedot\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("mark", "legend"),
+    [("(*)", "(*)"), ("[*]", "[*]"), ("[2]", "[2]"), ("(**)", "(**)")],
+)
+def test_a_bracketed_mark_is_no_part_of_the_entry_and_its_legend_describes_it(
+    mark: str, legend: str
+) -> None:
+    draft = import_notice(
+        _DATA + f"- sähköposti {mark}\n- kotikunta\n\n{legend} vain uutiskirjeen tilaajilta\n"
+    ).draft
+    assert [(c.name.fi, c.description and c.description.fi) for c in draft.data_categories] == [
+        ("Sähköposti", "Vain uutiskirjeen tilaajilta"),
+        ("Kotikunta", None),
+    ]
+
+
+def test_a_number_in_round_brackets_is_no_mark() -> None:
+    draft = import_notice(
+        _DATA.replace("Henkilötiedot", "Tietojen säilytysaika")
+        + "Tietoja säilytetään kuusi (6) vuotta.\n"
+    ).draft
+    assert len(draft.retention) == 1

@@ -34,8 +34,11 @@ if TYPE_CHECKING:
 #: right after six lower-case letters and inside a sentence, a word or a comma after
 #: it ("hoitamiseen1 ja", as an HTML <sup>1</sup> reads): never "sana1" or "Otsikko1"
 #: at a line's end, which may be names.
+#: A mark in brackets may stand after a space: "nimi (*)", "nimi [1]" (a plain digit
+#: only in square brackets: "kuusi (6) vuotta" is no mark).
 _MARK: Final = re.compile(
-    r"(?<=[^\W\d_]{2})(\*{1,3}\)?|[¹²³⁴⁵⁶⁷⁸⁹]{1,2}\)?|[†‡]{1,2})"
+    r"(?<=[^\W\d_]{2})(\*{1,3}\)?|[¹²³⁴⁵⁶⁷⁸⁹]{1,2}\)?|[†‡]{1,2}"
+    r"|[ \t]?\(\*{1,3}\)|[ \t]?\[(?:\*{1,3}|[1-9])\])"
     r"(?=[,.;:!?]?(?:[ \t]|$)|\)(?:[ \t]|[,.;:]|$))"
     r"|(?<=[a-zåäöüé]{6})([1-9])(?=[ \t]+[a-zåäö]|,[ \t])",
     re.MULTILINE,
@@ -44,8 +47,10 @@ _MARK: Final = re.compile(
 #: the line closes that emphasis, it marks nothing.
 _OPENS: Final = re.compile(r"(?<![\w*])\*+(?=[^\s*])")
 #: A legend's line: a mark (stars, superscripts, a dagger, maybe in brackets) then text.
+#: A plain digit only in square brackets ("[1] pakollinen"; "1) Laskutus" is a list's item).
 _LEGEND: Final = re.compile(
-    r"^[ \t]*\(?(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[†‡]{1,2})\)?[ \t]*(?=[^\W\d_])([^\n]*[^ \t\n])[ \t]*$",
+    r"^[ \t]*[(\[]?(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[†‡]{1,2}|(?<=\[)[1-9](?=\]))[)\]]?"
+    r"[ \t]*(?=[^\W\d_])([^\n]*[^ \t\n])[ \t]*$",
     re.MULTILINE,
 )
 #: What follows a mark inside a sentence's text: a word that goes on with the
@@ -116,8 +121,8 @@ class Footnotes:
 
 
 def _token(mark: str) -> str:
-    """The token a mark and its legend share: "*)" and "(*)" are "*", "¹)" is "¹"."""
-    return mark.rstrip(")")
+    """The token a mark and its legend share: "*)" and "(*)" are "*", "¹)" is "¹", "[1]" "1"."""
+    return mark.strip(" \t()[]")
 
 
 def find(text: str) -> Footnotes:
