@@ -459,6 +459,8 @@ def parse_line_uncached(text: str, start: int, end: int) -> list[Part]:
 
 
 #: Lower-case words between a label and its colon: "Yhteyshenkilö rekisteriä koskevissa asioissa:".
+#: A preposition after a label word without a colon: the word begins a name ("City of X").
+_OF_NAME: Final = re.compile(r"[ \t]*(?:of|av)[ \t]+[A-ZÄÖÅ]")
 _TAIL: Final = re.compile(r"[ \t]*[a-zäöå][\w-]*(?:[ \t]+[a-zäöå][\w-]*){0,4}[ \t]*:")
 
 
@@ -479,6 +481,9 @@ def _is_label(text: str, match: re.Match[str], line_start: int, end: int) -> boo
         return True  # "Yhteyshenkilö rekisteriä koskevissa asioissa: …"
     if match.lastgroup == "po_box" and not word.endswith((":", "=")):
         return False  # "Postilokero 12": the box itself (read by its form), no label
+    if not word.endswith((":", "=")) and _OF_NAME.match(text, match.end(), end):
+        return False  # "City of Esimerkki", "Town of X": a body's name, no label
+
     if match.lastgroup == "phone" and word.rstrip(".:") == "p":
         # "p." / "p:" only before a number
         return re.match(r"[ \t]*[+0-9(]", text[match.end() : end]) is not None
@@ -802,6 +807,8 @@ def _street_begin(text: str, start: int, end: int, words: list[str]) -> int:
                 and ((separate and words[index - 1][:1].isupper()) or previous in _STREET_PREFIX)
             ):
                 return _named_street_begin(words, index - 1, separate=separate)
+            if separate and index == 2 and _lower_genitive_name(words):
+                return 0  # "Gamla skolans väg 3", "Kylän kirkon tie 2": a name of three words
             return index
     company = COMPANY.search(text, start, end)
     if company is not None:
@@ -822,6 +829,24 @@ def _street_begin(text: str, start: int, end: int, words: list[str]) -> int:
     ):
         return begin - 1  # a street's noun in lower case after its name: "Södra kajen 8"
     return begin
+
+
+def _lower_genitive_name(words: list[str]) -> bool:
+    """Whether *words* start with a name and a genitive in lower case: "Camp kyrkans väg".
+
+    The first word is a capitalised word of letters (never a legal form or a
+    body's word), the second a genitive in lower case before the street noun.
+    """
+    first, second = words[0], words[1]
+    return (
+        first[:1].isupper()
+        and first.isalpha()
+        and first.casefold() not in _LEGAL_FORMS
+        and ORGANISATION.search(first) is None
+        and second.isalpha()
+        and second.islower()
+        and second.endswith(("s", "n"))
+    )
 
 
 def _named_street_begin(words: list[str], index: int, *, separate: bool) -> int:

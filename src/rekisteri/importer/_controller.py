@@ -686,17 +686,7 @@ class ContactReader:
             # notice's own kind, never its controller
             self.out.add_description(flat(value), part.start, part.end)
             return True
-        if (
-            self.path != "controller"
-            and part.field in {"text", "name"}
-            and len(value.split()) <= _HEADING_REST_WORDS
-            and _HEADING_WORDS.search(value)
-            and not ORGANISATION.search(value)
-            and not value.endswith((".", ":"))
-            and not self.text.startswith(".", part.end)  # a sentence's stop after it
-            and not _names_person(value)
-        ):
-            # "Responsible for the Register" left of a heading cut in two: not a name
+        if part.field in {"text", "name"} and self._heading_words(part, value):
             self.out.map(part.start, part.end, f"heading:{kind.value}")
             return True
         if self.path == "contact_person" and MATTERS.search(value) and not COMPANY.search(value):
@@ -721,6 +711,36 @@ class ContactReader:
             self.out.map(part.start, part.end, self.path)
             return True
         return self._named(part, kind, self._without_role(part, value))
+
+    def _heading_words(self, part: Part, value: str) -> bool:
+        """Whether *value*, where a name would stand, is a heading's words, never a name.
+
+        "Registeransvarige", "Owner of the register" alone on the line (the
+        block's own heading); "Responsible for the Register" left of a heading
+        cut in two, outside the controller's own lines.
+        """
+        if self._line_is(part) and _heading_as_name(value):
+            return True
+        return (
+            self.path != "controller"
+            and len(value.split()) <= _HEADING_REST_WORDS
+            and _HEADING_WORDS.search(value) is not None
+            and not ORGANISATION.search(value)
+            and not value.endswith((".", ":"))
+            and not self.text.startswith(".", part.end)  # a sentence's stop after it
+            and not _names_person(value)
+        )
+
+    def _line_is(self, part: Part) -> bool:
+        """Whether *part* is all of its line (but a bullet or a numbering before it)."""
+        text = self.text
+        line_start = text.rfind("\n", 0, part.start) + 1
+        line_end = text.find("\n", part.end)
+        line_end = len(text) if line_end < 0 else line_end
+        return not (
+            _ALNUM.search(text, line_start, part.start)
+            and not _NUMBER_ONLY.fullmatch(text, line_start, part.start)
+        ) and not _ALNUM.search(text, part.end, line_end)
 
     def _clause_before_value(self, part: Part, value: str) -> bool:
         """A clause with a finite verb before a value, never a name (mapped, then True).
@@ -1745,6 +1765,43 @@ def _statement(value: str) -> bool:
     words = value.split()
     lower = sum(word[:1].islower() for word in words)
     return len(words) > _NAME_WORDS and lower >= 2 and _STATED.search(value) is not None
+
+
+#: A numbering before a heading's words: "1.", "2)", "III".
+_NUMBER_ONLY: Final = re.compile(r"[ \t\W]*(?:[0-9]{1,2}|[IVX]{1,4})[.)]?[ \t\W]*")
+#: An English heading about the register's party: "Owner of the register", "Keeper of the file".
+_OF_THE_REGISTER: Final = re.compile(
+    r"(?i)(?:[\w-]+[ \t]+){1,4}of[ \t]+(?:the[ \t]+|this[ \t]+)?(?:personal[ \t]+data[ \t]+"
+    r"|data[ \t]+|customer[ \t]+)?(?:register|registry|file|data[ \t]+file|database)"
+)
+#: The heading kinds whose words are never a party's name ("Registeransvarige", "Kontakt").
+_NAMELESS_KINDS: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT})
+
+
+def _heading_as_name(value: str) -> bool:
+    """Whether *value*, where a party's name would stand, is a heading's words.
+
+    A heading the tables know ("Rekisterinpitäjä", "Kontaktperson"), a word
+    alone that names the controller or the contact person in another inflection
+    ("Registeransvarige"), or an English "… of the register". Never a line with a
+    legal form or a body's word, a digit, or a full stop or colon at its end.
+
+    Examples:
+        >>> _heading_as_name("Registeransvarige"), _heading_as_name("Owner of the register")
+        (True, True)
+        >>> _heading_as_name("City of Esimerkki"), _heading_as_name("Kontakt Oy")
+        (False, False)
+    """
+    if (
+        len(value.split()) > _HEADING_REST_WORDS
+        or ORGANISATION.search(value)
+        or any(char.isdigit() for char in value)
+        or value.endswith((".", ":"))
+    ):
+        return False
+    if _OF_THE_REGISTER.fullmatch(value) or recognise(value) in _NAMELESS_KINDS:
+        return True
+    return len(value.split()) == 1 and guess(value) in _NAMELESS_KINDS
 
 
 def _names_person(value: str) -> bool:

@@ -1,0 +1,78 @@
+"""The controller's block on real pages (session 15, helper T7).
+
+Each test checks one mechanism with a small notice written for it: every body,
+person, street and address below is invented.
+"""
+
+from __future__ import annotations
+
+from rekisteri.importer import import_notice
+from rekisteri.importer._contact import parse_line
+
+
+def _parts(line: str) -> list[tuple[str, str]]:
+    return [(part.field, part.value) for part in parse_line(line, 0, len(line))]
+
+
+# --- a heading's words where the name would stand are never the name ---------------------
+
+
+def test_a_heading_word_in_another_inflection_is_not_the_name() -> None:
+    # "Registeransvarige" (with -e) alone on its line under a line the importer took for
+    # the block's heading: the heading's word, and the trade name in lower case below it
+    # is the controller
+    result = import_notice(
+        "Integritetspolicy\n\nUPPGIFTER\nRegisteransvarige\nlilla bokboden, FO: 2077474-0\n"
+        "Strandgatan 5, 65100 Vasa\ne-post: info@example.fi\n\nRegisternamn\nKundregister\n"
+    )
+    controller = result.draft.controller
+    assert controller.name == "lilla bokboden"
+    assert controller.business_id == "2077474-0"
+
+
+def test_an_english_of_the_register_heading_is_not_the_name_nor_city_of_a_town() -> None:
+    result = import_notice(
+        "Description of data register\n\nOwner of the register\nTown of Exampleby\n"
+        "Main Street 4\n12345 Exampleby, Finland\nBusiness ID 2077474-0\n\n"
+        "Name of the register\nCustomer register of the web shop\n"
+    )
+    controller = result.draft.controller
+    assert controller.name == "Town of Exampleby"
+    assert controller.address is not None
+    assert controller.address.town == "Exampleby"
+    assert controller.address.street == "Main Street 4"
+
+
+def test_city_of_is_a_name_but_a_town_label_stays_a_label() -> None:
+    assert _parts("City of Exampleby") == [("text", "City of Exampleby")]
+    assert _parts("Town of Exampleby") == [("text", "Town of Exampleby")]
+    assert ("town", "Exampleby") in _parts("City: Exampleby")
+    assert ("town", "Vasa") in _parts("Postort Vasa")
+
+
+def test_a_sentence_starting_with_the_controller_word_is_not_taken_for_a_heading() -> None:
+    result = import_notice(
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nTmi Aino Esimerkki (Y-tunnus: 2077474-0)\n"
+        "Rekisterin ylläpitäjä vastaa asiakasrekisteristä itse.\n\nRekisterin nimi\n\n"
+        "Asiakasrekisteri\n"
+    )
+    assert result.draft.controller.name == "Tmi Aino Esimerkki"
+    headings = [result.text[m.start : m.end] for m in result.mapped if "heading" in m.field]
+    assert not any("ylläpitäjä vastaa" in heading for heading in headings)
+
+
+# --- a street named with a genitive in lower case keeps its first word -------------------
+
+
+def test_a_street_with_a_lower_case_genitive_keeps_its_first_word() -> None:
+    assert _parts("Gamla skolans väg 3") == [("street", "Gamla skolans väg 3")]
+    assert _parts("Kylän kirkon tie 12") == [("street", "Kylän kirkon tie 12")]
+    # a firm's name before the street stays apart from it
+    assert _parts("Esimerkki Oy kirkon tie 2")[-1] == ("street", "tie 2")
+    result = import_notice(
+        "Dataskyddsbeskrivning\n\n1. Personuppgiftsansvarig\n\nStiftelsen Exempelgården\n"
+        "Gamla skolans väg 3\n65100 Vasa\n\n2. Registrets namn\n\nKundregister\n"
+    )
+    address = result.draft.controller.address
+    assert address is not None
+    assert address.street == "Gamla skolans väg 3"
