@@ -299,18 +299,20 @@ def test_a_security_lead_in_is_no_measure(lead_in: str) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K3: a two-item list in a sentence ('nimi ja puhelinnumero') is one category; "
-    "'Tallennamme nimen ja puhelinnumeron' gives 'Tallennamme nimen' (the lead-in's verb in a "
-    "name)",
-)
 @pytest.mark.parametrize(
     "sentence",
     [
         "Rekisteriin tallennetaan nimi ja puhelinnumero.",
         "Rekisteriin tallennetaan nimi sekä puhelinnumero.",
-        "Tallennamme nimen ja puhelinnumeron.",
+        pytest.param(
+            "Tallennamme nimen ja puhelinnumeron.",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="bug K3 (residue after F6's fix of the passive lead-in): 'Tallennamme "
+                "nimen ja puhelinnumeron' gives 'Tallennamme nimen' (the lead-in's verb in a "
+                "name)",
+            ),
+        ),
     ],
 )
 def test_a_two_item_list_in_a_sentence_gives_two_categories(sentence: str) -> None:

@@ -120,3 +120,38 @@ def test_a_number_in_round_brackets_is_no_mark() -> None:
         + "Tietoja säilytetään kuusi (6) vuotta.\n"
     ).draft
     assert len(draft.retention) == 1
+
+
+# --- two one-word items after a passive lead-in (A9's K3) -------------------------------------
+
+_CATS = (
+    "Rekisterinpitäjä\n\nHaapalan Hiihtokoulu\nLatukuja 5, 87100 Kajaani\n\n"
+    "Rekisterin tietosisältö\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Rekisteriin merkitään syntymävuosi ja hiihtotaso.", ["Syntymävuosi", "Hiihtotaso"]),
+        ("Rekisteriin tallennetaan kotikunta sekä sähköposti.", ["Kotikunta", "Sähköposti"]),
+        ("Oppilaan sukset ja monot.", ["Oppilaan sukset", "Monot"]),
+    ],
+)
+def test_two_one_word_items_after_a_passive_lead_in_are_two_entries(
+    sentence: str, names: list[str]
+) -> None:
+    draft = import_notice(_CATS + sentence + "\n").draft
+    assert [c.name.fi for c in draft.data_categories] == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rekisteriin tallennetaan oppilaan syntymävuosi ja hiihtotaso.",  # a shared genitive
+        "Oppilaan vanhemmasta tallennetaan nimi ja puhelinnumero.",  # whose data: one entry
+    ],
+)
+def test_two_items_sharing_a_modifier_stay_one_entry(sentence: str) -> None:
+    draft = import_notice(_CATS + sentence + "\n").draft
+    assert len(draft.data_categories) == 1

@@ -46,6 +46,40 @@ _LEAD_VERB: Final = re.compile(
     r"(?:(?:asiakkaan|asiakkaasta|jäsenen|jäsenestä|rekisteröidyn|rekisteröidystä|henkilön"
     r"|käyttäjän|potilaan|kundens|medlemmens)\s+)?)(\S.*)$"
 )
+#: Two one-word items after a passive lead-in: "… tallennetaan nimi ja puhelinnumero."
+_TWO_WORDS: Final = re.compile(r"(?i)[^\W\d_][\w-]*\s+(?:ja|sekä|och|samt|and)\s+[^\W\d_][\w-]*\.?")
+#: A passive lead-in verb: its object is in the nominative ("tallennetaan nimi"), as an
+#: entry is named (not "tallennamme nimen").
+_PASSIVE: Final = re.compile(r"(?i)\b(?:\w+(?:taan|tään)|lagras|registreras|samlas\s+in)\s*$")
+#: A lead-in that says whose data follow ("pelaajan huoltajasta tallennetaan nimi ja
+#: yhteystiedot"): both items are that person's, one entry as written.
+_WHOSE: Final = re.compile(r"(?i)\w(?:sta|stä)\b")
+#: A word in a local case is no object: "kerätään asiakkaalta ja viranomaisilta" (sources).
+_LOCAL_CASE: Final = re.compile(r"(?i)(?:lta|ltä|lla|llä|lle|ssa|ssä|sta|stä|hin|ksi)$")
+
+
+def _two_words(lead_verb: re.Match[str]) -> bool:
+    """Whether a passive lead-in is followed by two one-word items ("nimi ja puhelinnumero").
+
+    Two single words share no modifier: "huoltajan nimi ja yhteystiedot" is one
+    entry (the guardian's), "nimi ja puhelinnumero" two; nor does a lead-in that
+    names no person ("Rekisteriin tallennetaan"; not "Huoltajasta tallennetaan").
+    """
+    lead = re.sub(
+        r"(?i)\s*(?:asiakkaan|jäsenen|rekisteröidyn|henkilön|käyttäjän|potilaan"
+        r"|kundens|medlemmens)\s*$",
+        "",
+        lead_verb.group(1),
+    )
+    items = lead_verb.group(2).rstrip(".").split()
+    return (
+        _TWO_WORDS.fullmatch(lead_verb.group(2)) is not None
+        and _PASSIVE.search(lead) is not None
+        and not any(_LOCAL_CASE.search(item) for item in (items[0], items[-1]))
+        and not _WHOSE.search(lead)
+    )
+
+
 #: "And so on" at a list's end: "jne.", "yms.", "ym.", "etc.", "osv.".
 _AND_SO_ON: Final = re.compile(r"(?i)[ ,]+(?:jne|yms|ym|etc|osv|ynnä muuta|och så vidare)\.?$")
 #: A lead-in's colon: not one inside a word ("ry:n jäsenet", "EU:n", "CRM:ään").
@@ -89,10 +123,8 @@ def _split(sentence: str) -> tuple[str | None, list[str]] | None:
         head, rest = text[: colon.start()], text[colon.end() :]
         if len(head.split()) <= _MAX_ITEM_WORDS + 4 and rest.strip():
             lead, text = head + ":", rest.strip()
-    elif (
-        "," in text
-        and (lead_verb := _LEAD_VERB.match(text)) is not None
-        and "," in lead_verb.group(2)
+    elif (lead_verb := _LEAD_VERB.match(text)) is not None and (
+        "," in lead_verb.group(2) or _two_words(lead_verb)
     ):
         # "Rekisteriin voidaan tallentaa asiakkaan nimi, syntymäaika ja …" (a comma
         # list: "huoltajan nimi ja yhteystiedot" alone is one entry)
