@@ -127,13 +127,6 @@ def test_one_long_sentence_of_purposes_holds_linear_memory() -> None:
 # --- Q2: a fill-in form's check boxes -----------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q2: a fill-in form's check boxes ('[ ] nimi' / '[x] osoite' / '[ ] henkilötunnus',"
-    " '☐'/'☒') are one data category named with the boxes, marked personal_identity_code although "
-    "the identity-code box is empty; the published notice says '(sisältää henkilötunnuksen)'",
-)
 @pytest.mark.parametrize(
     "items",
     [
@@ -152,12 +145,6 @@ def test_an_empty_check_box_is_no_identity_code(items: str) -> None:
     assert "sisältää henkilötunnuksen" not in notice
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q2: an empty check box before 'Rekisteröity itse' under the sources heading "
-    "gives the source data-subject: the notice says the data come from the data subject",
-)
 @pytest.mark.parametrize(
     "items",
     [

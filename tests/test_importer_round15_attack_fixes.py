@@ -155,3 +155,23 @@ def test_two_one_word_items_after_a_passive_lead_in_are_two_entries(
 def test_two_items_sharing_a_modifier_stay_one_entry(sentence: str) -> None:
     draft = import_notice(_CATS + sentence + "\n").draft
     assert len(draft.data_categories) == 1
+
+
+# --- a fill-in form's check boxes (A14's Q2) ---------------------------------------------------
+
+
+def test_only_the_ticked_boxes_of_a_form_are_entries_and_the_empty_ones_are_listed() -> None:
+    result = import_notice(_CATS + "☐ syntymäaika\n☑ hiihtotaso\n[ ] kuva\n[X] kotikunta\n")
+    assert [c.name.fi for c in result.draft.data_categories] == ["Hiihtotaso", "Kotikunta"]
+    assert [p.text for p in result.unmatched] == ["☐ syntymäaika", "[ ] kuva"]
+
+
+def test_an_empty_box_before_an_identity_code_says_no_code_is_kept() -> None:
+    draft = import_notice(_CATS + "[x] nimi\n[ ] henkilötunnus\n").draft
+    assert [c.name.fi for c in draft.data_categories] == ["Nimi"]
+    assert not any(c.personal_identity_code for c in draft.data_categories)
+
+
+def test_brackets_inside_a_line_are_no_boxes() -> None:
+    draft = import_notice(_CATS + "- nimi [x]\n- kotikunta\n").draft
+    assert len(draft.data_categories) == 2

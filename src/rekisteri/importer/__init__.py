@@ -62,6 +62,7 @@ from rekisteri.importer._account import (
     settle,
 )
 from rekisteri.importer._agree import field_name, guessed_headings, note_guesses
+from rekisteri.importer._boxes import unboxed
 from rekisteri.importer._builder import BOTH_WAYS, Mapping, merged
 from rekisteri.importer._decode import (
     ImportInputTypeError,
@@ -809,6 +810,8 @@ def _read(
     # structure to the field of the text before each.
     pages = furniture(plain.text)
     plain = attrs.evolve(plain, text=blanked(plain.text, pages))
+    # A form's check boxes: a ticked one is a bullet, an empty one's line no entry (listed).
+    plain = attrs.evolve(plain, text=unboxed(plain.text))
     footnotes = find_footnotes(plain.text)
     for last in (False, True):
         read = attrs.evolve(plain, text=footnotes.unmarked(plain.text))
