@@ -76,3 +76,43 @@ def test_a_street_with_a_lower_case_genitive_keeps_its_first_word() -> None:
     address = result.draft.controller.address
     assert address is not None
     assert address.street == "Gamla skolans väg 3"
+
+
+# --- people listed under a bare "Yhteystiedot" before the controller's own section -------
+
+_PEOPLE_FIRST = (
+    "Tietosuoja Esimerkkirahastossa\n\nYhteystiedot\n\n"
+    "Pääsihteeri Aino Esimerkki, aino.esimerkki(at)example.fi\n\n"
+    "Suunnittelija Olli Esimerkki, olli.esimerkki(at)example.fi\n\n"
+    "Tietosuojavastaava Kaisa Esimerkki, tietosuoja(at)example.fi\n\n"
+    "Rekisterinpitäjä\n\nEsimerkkirahasto, PL 12, 00023 Valtioneuvosto\n"
+    "rahasto(at)example.fi ja p. 0295 000 111\n"
+)
+
+
+def test_people_before_the_controller_section_are_contacts_not_the_controller() -> None:
+    draft = import_notice(_PEOPLE_FIRST).draft
+    assert draft.controller.name == "Esimerkkirahasto"
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.email == "rahasto@example.fi"
+    assert draft.contact_person is not None
+    assert draft.contact_person.name == "Aino Esimerkki"
+    assert draft.contact_person.email == "aino.esimerkki@example.fi"
+
+
+def test_a_dpo_line_guessed_as_a_heading_is_the_dpo() -> None:
+    # "Tietosuojavastaava Name, e-mail" alone between sections: a contact line (it gives an
+    # e-mail), never a heading with nothing under it
+    dpo = import_notice(_PEOPLE_FIRST).draft.controller.dpo
+    assert dpo is not None
+    assert dpo.name == "Kaisa Esimerkki"
+    assert dpo.email == "tietosuoja@example.fi"
+
+
+def test_a_person_under_yhteystiedot_is_the_controller_when_no_controller_section_follows() -> None:
+    # a sole trader's notice: the only contact block names the trader, who is the controller
+    draft = import_notice(
+        "Tietosuojaseloste\n\nYhteystiedot\n\nAino Esimerkki\nKoivukuja 3, 33100 Tampere\n"
+        "aino(at)example.fi\n\nRekisterin nimi\n\nAsiakasrekisteri\n"
+    ).draft
+    assert draft.controller.name == "Aino Esimerkki"

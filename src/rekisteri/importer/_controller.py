@@ -2362,7 +2362,95 @@ def adopt_orphan_blocks(text: str, sections: list[Section]) -> list[Section]:
         labels = False
         out.append(section)
     out = _name_under_heading(_channel_blocks(text, _party_block(text, out)))
-    return _header_row_cells(text, out)
+    return _people_before_controller(
+        text, _channel_line_headings(text, _header_row_cells(text, out))
+    )
+
+
+def _channel_line_headings(text: str, sections: list[Section]) -> list[Section]:
+    """A party's line guessed as a heading by its role word: the party's line, no heading.
+
+    "Tietosuojavastaava Aino Esimerkki, tietosuoja@…" alone between two
+    sections, read as a DPO heading by its first word: a line with an
+    e-mail address or a phone number is a contact line, never a heading.
+    The section keeps the party its words name and reads the line.
+    """
+    for section in sections:
+        heading = section.heading
+        if (
+            section.kind not in _PATHS
+            or heading is None
+            or not heading.guessed
+            or section.pieces
+            or len(heading.lines) != 1
+        ):
+            continue
+        start, end = heading.lines[0]
+        if not {p.field for p in parse_line(text, start, end)} & {"email", "phone"}:
+            continue
+        section.pieces = [Piece("para", heading.start, heading.end, heading.lines, heading.start)]
+        section.heading = None
+    return sections
+
+
+#: Fields of a body's own block: a section of people's lines gives none of them.
+_BODY_FIELDS: Final = frozenset({"street", "po_box", "postal_code", "business_id"})
+
+
+def _people_before_controller(text: str, sections: list[Section]) -> list[Section]:
+    """A section of people under a bare "Yhteystiedot" before the controller's own section.
+
+    "Yhteystiedot" / "Pääsihteeri Aino Esimerkki, aino@…" / "Suunnittelija
+    Olli Esimerkki, olli@…", then "Rekisterinpitäjä" / "Esimerkkirahasto, PL 1,
+    …": the people are the register's contacts, never the controller, when a
+    section headed with the controller's own word follows and names it. The
+    heading is then a guess moved by its text.
+    """
+    for index, section in enumerate(sections):
+        heading = section.heading
+        if (
+            section.kind is not SectionKind.CONTROLLER
+            or heading is None
+            or _BARE_CHANNELS.fullmatch(flat(heading_text(text, heading))) is None
+            or not any(_controller_section(text, later) for later in sections[index + 1 :])
+            or not _people_only(text, section)
+        ):
+            continue
+        section.kind = SectionKind.CONTACT
+        heading.section, heading.guessed, heading.moved = SectionKind.CONTACT, True, True
+    return sections
+
+
+def _controller_section(text: str, section: Section) -> bool:
+    """Whether *section* is headed with the controller's own word and has text."""
+    heading = section.heading
+    return (
+        section.kind is SectionKind.CONTROLLER
+        and heading is not None
+        and bool(section.pieces)
+        and CONTROLLER_CUE.search(heading_text(text, heading).casefold()) is not None
+    )
+
+
+def _people_only(text: str, section: Section) -> bool:
+    """Whether *section*'s lines name people (a role before the name allowed) and channels.
+
+    No address, Y-tunnus or body's name; the first name is a person's.
+    """
+    lines = [line for piece in section.pieces for line in piece.lines if line[0] < line[1]]
+    if not lines or len(lines) > _PARTY_LINES:
+        return False
+    names: list[str] = []
+    for start, end in lines:
+        parts = parse_line(text, start, end)
+        if any(p.field in _BODY_FIELDS for p in parts):
+            return False
+        names += [p.value.strip() for p in parts if p.field in {"text", "name", "person"}]
+    if not names or any(ORGANISATION.search(name) or COMPANY.search(name) for name in names):
+        return False
+    first = names[0]
+    role = _ROLE_FIRST.match(first)
+    return looks_like_person(first[role.end() :] if role is not None else first)
 
 
 def _name_under_heading(sections: list[Section]) -> list[Section]:
