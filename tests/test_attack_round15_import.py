@@ -847,3 +847,76 @@ def test_a_bracket_after_a_sections_heading_is_never_lost_silently() -> None:
 def test_other_brackets_after_a_heading_are_kept(heading: str, word: str) -> None:
     result = import_notice(CTRL + heading + "\n\nTietoja käytetään laskutukseen.\n")
     assert _lost_words(result, [word]) == []
+
+
+# --- Q15 (Q2's residue, after 8918752): other check boxes of fill-in forms ----------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q15: check boxes in other spellings still give an entry for an empty box and "
+    "set personal_identity_code on an empty 'henkilötunnus' box: a Markdown task list "
+    "('- [ ] henkilötunnus'), '□'/'■', '( )'/'(x)', '[ x ]'/'[   ]', '✓'/'✗', '✔'/'✘', a box glued"
+    " to its word ('[ ]henkilötunnus'), a yes/no pair ('Henkilötunnus: Kyllä [ ] Ei [x]')",
+)
+@pytest.mark.parametrize(
+    "items",
+    [
+        "- [ ] henkilötunnus\n- [x] osoite\n",
+        "* [ ] henkilötunnus\n* [x] osoite\n",
+        "□ nimi\n■ osoite\n□ henkilötunnus\n",
+        "( ) nimi\n(x) osoite\n( ) henkilötunnus\n",
+        "[ x ] osoite\n[   ] henkilötunnus\n",
+        "✓ osoite\n✗ henkilötunnus\n",
+        "✔ osoite\n✘ henkilötunnus\n",
+        "[x]osoite\n[ ]henkilötunnus\n",
+        "Osoite: Kyllä [x] Ei [ ]\nHenkilötunnus: Kyllä [ ] Ei [x]\n",
+    ],
+)
+def test_an_empty_box_in_other_spellings_is_no_identity_code(items: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + items).draft
+    assert not any(category.personal_identity_code for category in draft.data_categories)
+    notice = render_notice(draft, locale="fi", format="md")
+    assert "sisältää henkilötunnuksen" not in notice
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q15: an HTML form's unchecked <input type=checkbox> before 'henkilötunnus' "
+    "gives one category 'Nimi henkilötunnus osoite' with personal_identity_code",
+)
+@pytest.mark.parametrize(
+    "body",
+    [
+        (
+            "<p><input type='checkbox' checked> nimi<br><input type='checkbox'> henkilötunnus<br>"
+            "<input type='checkbox' checked> osoite</p>"
+        ),
+        (
+            "<ul><li><input type='checkbox' disabled> henkilötunnus</li>"
+            "<li><input type='checkbox' checked disabled> osoite</li></ul>"
+        ),
+    ],
+)
+def test_an_unchecked_html_check_box_is_no_identity_code(body: str) -> None:
+    draft = import_notice(
+        "<h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy</p><h2>Rekisterin tietosisältö</h2>" + body,
+        html=True,
+    ).draft
+    assert not any(category.personal_identity_code for category in draft.data_categories)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "[ ] henkilötunnus (vain laskutusta varten)\n[x] osoite\n",
+        "\t[ ] henkilötunnus\n\t[x] osoite\n",
+        "☐ henkilötunnus\n☒ osoite\n",
+    ],
+)
+def test_q2s_boxes_stay_fixed(items: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + items).draft
+    assert [category.name.fi for category in draft.data_categories] == ["Osoite"]
+    assert not any(category.personal_identity_code for category in draft.data_categories)
