@@ -816,7 +816,13 @@ def _read(
     for last in (False, True):
         read = attrs.evolve(plain, text=footnotes.unmarked(plain.text))
         sections = split(read.text, heading_spans=headings, item_starts=items, html=html)
-        built = Extractor(read.text, sections, learned=model).run()
+        extractor = Extractor(read.text, sections, learned=model)
+        built = extractor.run()
+        # The contact reader calls back into the extractor that holds it: a cycle, so
+        # the reading (every piece, entry and mapping of the notice) could only be freed
+        # by the cyclic collector, which is paused during an import and then found it
+        # all at once (a quarter of a second per MB of short lines). Read: let go of it.
+        del extractor.contacts
         left = attach_footnotes(built, footnotes)
         if not left or last:
             break
