@@ -132,7 +132,7 @@ CATALOG_CUES: Final = (
 )
 CONTROLLER_CUE: Final = re.compile(r"rekisterinpitäjä|personuppgiftsansvarig|registeransvarig")
 CONTENT_CUE: Final = re.compile(
-    r"rekisteriin (?:tallennetaan|kerätään|merkitään)|rekisteri sisältää"
+    r"rekister(?:iin|eihin) (?:tallennetaan|kerätään|merkitään)|rekisteri sisältää"
     r"|rekisterissä (?:käsitellään|on|säilytetään seuraavat)|tallennamme|keräämme"
     r"|käsittelemme seuraavia|tietosisältö"
     r"|registret innehåller|seuraavia tietoja|seuraavat tiedot"
@@ -991,7 +991,7 @@ UPDATED: Final = led(
 CREATED: Final = led(
     "lufcd",
     r"\b(?:laadittu|laatimispäivä(?:määrä)?|upprättad|upprättat|uppgjord|uppgjort|utarbetad"
-    r"|utarbetat|formulerad|formulerat"
+    r"|utarbetat|formulerad|formulerat|datum för upprättande(?:t)?|upprättandedatum"
     r"|created(?: on)?|drawn up(?: on)?)" + _DATED,
     re.IGNORECASE,
 )

@@ -258,6 +258,39 @@ _PROCESSOR_SPLIT: Final = re.compile(r"\s+[–—-]\s+|\s*\(|:\s+")
 _FINITE_VERB: Final = re.compile(
     r"(?i)\s(?:on|ovat|muodostuu|sisältää|koostuu|är|består|innehåller|is|are|consists)\s"
 )
+#: Where a noun phrase's relative clause starts: a comma, "som", "joka", "that", "who".
+_CLAUSE_AFTER: Final = re.compile(r",|\s(?:som|joka|jotka|jonka|joiden|that|who|which)\s")
+#: A word of a sentence.
+_WORD: Final = re.compile(r"[^\W\d_][\w-]*")
+#: A clause read as an entry has at least this many words with a verb among them.
+_CLAUSE_WORDS: Final = 4
+
+
+def _clause(name: str) -> bool:
+    """Whether an entry's name made from a whole sentence is a clause, not a noun phrase.
+
+    "On kuitenkin huomattava, että …", "Uppgifterna om X är viktiga för": a
+    statement about the data, no name of an item of data or a group of people.
+    """
+    # "Hakemuksen liitteet, jotka … tallennetaan", "de privatpersoner som har …": a noun
+    # first, its verb in a relative clause after it
+    head = _CLAUSE_AFTER.split(name, maxsplit=1)[0]
+    return len(name.split()) >= _CLAUSE_WORDS and _ENTRY_VERB.search(head) is not None
+
+
+def _prose_of_no_people(text: str, items: list[str]) -> bool:
+    """Whether a sentence under a data-subjects heading is a clause that names no people.
+
+    "On kuitenkin huomattava, että …" names no group; "Kunder som har bokat en
+    cykel" does (a word of it names people), so does "… jäsenistä" (whose data).
+    """
+    return (
+        _clause(text)
+        and not any(people_kind(part) for part in [*items, *_WORD.findall(text)])
+        and not whose_data(text)
+    )
+
+
 #: A verb in a list's entry: the entry is a sentence ("Työntekijät eivät näe tietoja").
 _ENTRY_VERB: Final = re.compile(
     r"(?i)\b(?:on|ovat|ei|eivät|emme|eikä|voi|voivat|voidaan|saa|saavat|näe|näkevät|tulee"
@@ -1543,7 +1576,12 @@ class Extractor:
             and (
                 STRONG_SOURCE.match(low)
                 or SOURCE.search(low)
-                or any(not m.group(0).endswith("tekemi") for m in DATA_SUBJECT.finditer(low))
+                or (
+                    # "Rekisteriin tallennetaan nimi, …, asiakkaan antama palaute": a list
+                    # of data, one of them given by the client, is no statement of a source
+                    not (CONTENT_CUE.search(low) and DATA_ITEM.search(low))
+                    and any(not m.group(0).endswith("tekemi") for m in DATA_SUBJECT.finditer(low))
+                )
             )
         ):
             return "sources"
@@ -1896,7 +1934,22 @@ class Extractor:
             self._sort_items(listed[0], listed[1], unit.start, unit.end)
         elif not self._people_label(unit.sentence, unit.start, unit.end):
             name = category_name(unit.sentence)
+            if (
+                _clause(name)
+                and CONTENT_CUE.search(unit.low) is None
+                and DATA_ITEM.search(unit.low) is None
+                and not is_data_item(name)
+            ):
+                # "On kuitenkin huomattava, että …": a statement naming no item of data
+                # (one that says what is stored, "Rekisteriin merkitään nimi", is data)
+                self._prose_kept("data_categories", unit)
+                return
             self.out.add_category(name, unit.sentence, unit.start, unit.end)
+
+    def _prose_kept(self, field: str, unit: Unit) -> None:
+        """A sentence of prose under a list's heading: kept whole in a note, no entry made."""
+        self.out.note(field, f"the notice says: {flat(unit.sentence)} (no entry read from it)")
+        self.out.map(unit.start, unit.end, field)
 
     def _sort_items(self, lead: str | None, items: list[str], start: int, end: int) -> None:
         """An inline list's items, people to data subjects and data to categories.
@@ -1956,6 +2009,10 @@ class Extractor:
                 self.out.add_subject(name, None, unit.start, unit.end)
             return
         listed = split_items(people)
+        if _prose_of_no_people(people, listed[1] if listed is not None else [people]):
+            # "Myös muissa tehtävissä avustaminen liittyy vakaumukseen tai …": no group
+            self._prose_kept("data_subjects", unit)
+            return
         if listed is not None:
             for item in listed[1]:
                 self._subject_item(item, unit.start, unit.end)

@@ -152,7 +152,10 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|(käsittelyn )?oikeusperuste(et)?|käsittelyperuste(et)?|rättslig(a)? grund(er)?"
             r"|legal basis( for (the )?(data )?processing)?|legal grounds|lakiperusteet"
             r"|henkilötietojen käsittelyn tarkoitu(s|kset) sekä (käsittelyn )?oikeusperuste(et)?"
-            r"|oikeutetut edut.{0,80}|berättigade intressen.{0,80}|legitimate interests?.{0,60}"
+            # whose interest it names: "Rekisterinpitäjän oikeutetut edut"
+            r"|(rekisterinpitäjän )?oikeutetut edut.{0,80}"
+            r"|(den personuppgiftsansvariges )?berättigade intressen.{0,80}"
+            r"|(the controller's )?legitimate interests?.{0,60}"
             r"|syfte(t)? med (och )?.{0,100}|grund(en)? för behandling(en)?.{0,40}"
             r"|ändamålen med behandlingen.{0,80}|käsittely uuteen tarkoitukseen"
             r"|behandling för nya ändamål|further processing( for a new purpose)?"
@@ -190,7 +193,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
     (
         SectionKind.SOURCES,
         (
-            r"(säännönmukaiset |rekisterin )?tietolähteet|(henkilö)?tietojen (säännönmukaiset )?lähteet"
+            r"(säännönmukaiset |rekisterin )?(tieto|tiedon)lähteet|tiedonlähde|(henkilö)?tietojen (säännönmukaiset )?lähteet"
             r"|mistä (henkilö)?tiedot (saadaan|on saatu)|regelmässiga (uppgifts|informations)källor"
             r"|uppgiftskällor|(regular )?sources of (personal )?data|tietolähde|personuppgiftskällor"
             r"|(regular )?sources? of (the )?(personal data|information)|(data )?sources|källor|lähteet|varifrån (person)?uppgifterna kommer.{0,140}"
@@ -274,7 +277,7 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         SectionKind.ACCESS,
         (
             r"tarkastusoikeus|tarkistusoikeus|oikeus tarkastaa( omat)? tiedot|rätt(en)? till insyn"
-            r"|rätt att granska.{0,40}|right of (access|inspection)"
+            r"|rätt(en)? (för )?att granska.{0,40}|right of (access|inspection)"
         ),
     ),
     (

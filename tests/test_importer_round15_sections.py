@@ -1,0 +1,89 @@
+"""Session 15 (T8): sections and lists of real pages, on fictional notices of my own."""
+
+from __future__ import annotations
+
+from rekisteri.importer import import_notice
+from rekisteri.importer._headings import SectionKind, recognise
+
+HEAD = "Tietosuojaseloste\n\nRekisterinpitäjä\nKylän Kuoro ry, Kuorotie 3, 00100 Helsinki\n\n"
+SV_HEAD = (
+    "Dataskyddsbeskrivning\n\nRegisteransvarig\nByns kör rf, Körvägen 3, 00100 Helsingfors\n\n"
+)
+
+
+def test_tiedonlahteet_is_the_sources_heading() -> None:
+    # "tiedonlähteet" is as good Finnish as "tietolähteet"; with its number glued on
+    assert recognise("6.Säännönmukaiset tiedonlähteet") is SectionKind.SOURCES
+    draft = import_notice(
+        HEAD + "5. Rekisterin tietosisältö\nKuorolaisen nimi, äänila ja sähköpostiosoite.\n"
+        "Kylän Kuoro\n\n6.Säännönmukaiset tiedonlähteet\nTiedot saadaan kuorolaisilta.\n"
+    ).draft
+    assert "Sähköpostiosoite" in [str(c.name) for c in draft.data_categories]
+
+
+def test_a_data_list_naming_what_the_client_gave_is_no_source() -> None:
+    draft = import_notice(
+        HEAD + "Rekisterin tietosisältö\nRekisteriin tallennetaan kuorolaisen nimi, "
+        "puhelinnumero, sähköposti ja asiakkaan antama palaute konserteista.\n"
+    ).draft
+    assert draft.sources == ()
+    assert draft.data_categories
+
+
+def test_the_controllers_legitimate_interests_are_no_rights() -> None:
+    assert recognise("Rekisterinpitäjän oikeutetut edut") is SectionKind.PURPOSES
+    draft = import_notice(
+        HEAD + "Rekisterinpitäjän oikeutetut edut\nKuoron oikeutettuna etuna on kertoa "
+        "jäsenilleen tulevista konserteista.\n"
+    ).draft
+    assert draft.rights == ()
+
+
+def test_a_swedish_right_to_inspect_heading_is_rights() -> None:
+    assert recognise("Rätten för att granska och korrigera uppgifterna") is SectionKind.ACCESS
+
+
+def test_datum_for_upprattande_dates_the_notice() -> None:
+    draft = import_notice(
+        "Dataskyddsbeskrivning\n\nDatum för upprättande 3.4.2021\n\n" + SV_HEAD.split("\n\n", 1)[1]
+    ).draft
+    assert str(draft.updated) == "2021-04-03"
+
+
+def test_a_statement_under_a_data_heading_is_no_data_category() -> None:
+    result = import_notice(
+        HEAD + "Rekisterin tietosisältö\nKuorolaisen nimi ja äänila.\n"
+        "On kuitenkin huomattava, että laulaminen liittyy joskus harrastukseen tai ammattiin.\n"
+    )
+    names = [str(c.name) for c in result.draft.data_categories]
+    assert not any("huomattava" in name for name in names)
+    assert any("huomattava" in note for note in result.notes["data_categories"])
+
+
+def test_prose_under_a_data_subjects_heading_names_no_group() -> None:
+    result = import_notice(
+        HEAD + "Rekisteröityjen ryhmät\nKuoron jäsenet ja kannatusjäsenet.\n"
+        "On syytä muistaa, että konserteissa avustaminen liittyy harrastukseen "
+        "tai siihen myönteisesti suhtautumiseen.\n"
+    )
+    names = [str(s.name) for s in result.draft.data_subjects]
+    assert "Kuoron jäsenet" in names
+    assert not any("suhtautumiseen" in name or "muistaa" in name for name in names)
+    assert any("suhtautumiseen" in note for note in result.notes["data_subjects"])
+
+
+def test_people_with_a_relative_clause_stay_a_group() -> None:
+    draft = import_notice(
+        HEAD + "Rekisteröityjen ryhmät\nRekisteri kattaa ne yksityishenkilöt, jotka ovat "
+        "ilmoittautuneet kuoron kesäleirille.\n"
+    ).draft
+    assert draft.data_subjects
+
+
+def test_a_data_statement_under_a_subjects_heading_gives_categories() -> None:
+    draft = import_notice(
+        HEAD + "Rekisteröityjen ryhmät\nRekistereihin tallennetaan kuorolaisten nimi, "
+        "puhelinnumero ja sähköposti.\n"
+    ).draft
+    assert "Puhelinnumero" in [str(c.name) for c in draft.data_categories]
+    assert not any("Rekistereihin" in str(s.name) for s in draft.data_subjects)
