@@ -11,10 +11,13 @@ codes are DVV's fictitious ones from /work/shared/DOMAIN.md.
 from __future__ import annotations
 
 import functools
+import gc
+import random
 import re
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
@@ -920,3 +923,95 @@ def test_q2s_boxes_stay_fixed(items: str) -> None:
     draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + items).draft
     assert [category.name.fi for category in draft.data_categories] == ["Osoite"]
     assert not any(category.personal_identity_code for category in draft.data_categories)
+
+
+# --- Q16: firms named with a legal form in one paragraph cost quadratic time and memory --------
+
+
+def _firms(count: int, suffix: str = " Oy") -> str:
+    rng = random.Random(7)  # noqa: S311 - invented names, not a secret
+    letters = "abcdefghijklmnoprstuvyäö"
+    names = (
+        "".join(rng.choice(letters) for _ in range(rng.randint(4, 10))).capitalize() + suffix
+        for _ in range(count)
+    )
+    return ", ".join(names)
+
+
+def _cpu(text: str) -> float:
+    gc.collect()
+    start = time.process_time()
+    import_notice(text, model=False)
+    return time.process_time() - start
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q16: a processors section naming many firms in one paragraph ('Varaamo Oy, "
+    "Kirjanpito Oy, …') gives each processor the whole paragraph as its service: the TOML draft "
+    "grows with the square of the input (23 KB notice: 41.6 MB TOML, 268 MB RSS, 13.7 s; 44 KB: "
+    "942 MB RSS; 69 KB: MemoryError traceback from `rekisteri import` under a 4 GB limit)",
+)
+def test_many_processors_in_one_paragraph_give_a_draft_of_linear_size() -> None:
+    text = CTRL + "Henkilötietojen käsittelijät\n\n" + _firms(150) + ".\n"
+    result = import_notice(text, model=False)
+    assert len(to_toml(result.draft, notes=result.notes)) < 20 * len(text)
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q16: a recipients paragraph naming many firms with a legal form ('A Oy, B Oy, …',"
+    " 'Tietoja luovutetaan A Oy:lle, B Oy:lle, …', also 'Ab', 'ry') costs quadratic time: 11 KB "
+    "0.28 s, 23 KB 0.88 s, 46 KB 3.2 s, 92 KB 12.6 s (the same firms one a line, or one a "
+    "sentence, are linear)",
+)
+def test_many_recipients_in_one_paragraph_cost_linear_time() -> None:
+    def notice(count: int) -> str:
+        return CTRL + "Tietojen säännönmukaiset luovutukset\n\n" + _firms(count) + ".\n"
+
+    small = min(_cpu(notice(400)) for _ in range(2))
+    large = _cpu(notice(1600))
+    assert large < 6 * small + 0.2
+
+
+@pytest.mark.parametrize("layout", ["lines", "sentences"])
+def test_many_recipients_one_a_line_or_a_sentence_cost_little(layout: str) -> None:
+    firms = _firms(600).split(", ")
+    if layout == "lines":
+        body = "\n".join(firms) + "\n"
+    else:
+        body = " ".join("Tietoja luovutetaan " + firm + ":lle." for firm in firms) + "\n"
+    text = CTRL + "Tietojen säännönmukaiset luovutukset\n\n" + body
+    assert _cpu(text) < 1.5
+
+
+# --- Q17: each processor's service is the whole sentence that names them all ------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q17: processors named together in a sentence each get that whole sentence as "
+    "their service, published as '- **Varaamo Oy**: Käytämme seuraavia käsittelijöitä: Varaamo "
+    "Oy, Kirjanpito Oy ja Pilvi Oy'; with services in brackets the middle one is "
+    "'(kirjanpito) ja'",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Käytämme seuraavia käsittelijöitä: Varaamo Oy, Kirjanpito Oy ja Pilvi Oy.",
+        "Tietoja käsittelevät puolestamme Varaamo Oy ja Kirjanpito Oy.",
+        "Varaamo Oy (varausjärjestelmä), Kirjanpito Oy (kirjanpito) ja Pilvi Oy (palvelimet).",
+    ],
+)
+def test_a_processors_service_names_no_other_processor(sentence: str) -> None:
+    draft = import_notice(CTRL + "Henkilötietojen käsittelijät\n\n" + sentence + "\n").draft
+    assert len(draft.processors) >= 2
+    for processor in draft.processors:
+        service = processor.service.fi if processor.service else ""
+        others = [p.name for p in draft.processors if p.name != processor.name]
+        assert not any(other in (service or "") for other in others)
+        assert not (service or "").startswith("(")
