@@ -679,7 +679,10 @@ def import_notice(
         items = [plain.forward(i) for i in items]
     plain, sections, built = _read(plain, headings, items, html=is_html, model=model)
     guesses = guessed_headings(plain.text, sections)
-    note_guesses(guesses, [(m.start, m.end, m.field) for m in built.mapped], built.note)
+    # no guess, no remark to put: the spans are not listed (a long notice has many)
+    note_guesses(
+        guesses, [(m.start, m.end, m.field) for m in built.mapped] if guesses else [], built.note
+    )
     built.lang = _language(plain.text)
     draft = built.build()
     spans, unreached, remarked = _accounted(plain, built.mapped, draft, built, text)
