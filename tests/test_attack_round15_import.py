@@ -1015,3 +1015,81 @@ def test_a_processors_service_names_no_other_processor(sentence: str) -> None:
         others = [p.name for p in draft.processors if p.name != processor.name]
         assert not any(other in (service or "") for other in others)
         assert not (service or "").startswith("(")
+
+
+# --- Q18: a sentence that says the old law was repealed draws the outdated-law error ----------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q18: a notice that says the old law is gone ('Henkilötietolaki kumottiin "
+    "1.1.2019, ja nykyään sovelletaan tietosuojalakia (1050/2018).') draws R301 as an error "
+    "('henkilötietolaki on kumottu … käytä tilalla … tietosuojalaki'), so `rekisteri import` "
+    "exits 1 for a sentence that already says what the finding asks",
+)
+def test_a_sentence_on_the_repealed_law_draws_no_outdated_law_error() -> None:
+    result = import_notice(
+        CTRL + "Muut tiedot\n\nHenkilötietolaki kumottiin 1.1.2019, ja nykyään sovelletaan "
+        "tietosuojalakia (1050/2018).\n"
+    )
+    assert "R301" not in [finding.code for finding in result.findings]
+
+
+def test_a_notice_that_cites_the_old_law_draws_the_outdated_law_error() -> None:
+    result = import_notice(
+        CTRL + "Muut tiedot\n\nTämä seloste on laadittu henkilötietolain (523/1999) mukaisesti.\n"
+    )
+    assert "R301" in [finding.code for finding in result.findings]
+
+
+# --- Q19: a 'Yhteystiedot' sub-heading inside the data section is read as the controller's ----
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q19: a bold sub-heading 'Yhteystiedot' (or 'Kontaktuppgifter', 'Yhteyshenkilön "
+    "tiedot') over a list inside the data section is read as a controller heading: its items "
+    "('nimi', 'osoite') leave the data categories; on a web page they vanish silently (mapped to "
+    "the controller, in neither the draft nor the listing, summary '0% not mapped')",
+)
+@pytest.mark.parametrize("sub", ["Yhteystiedot", "Yhteystiedot:", "Kontaktuppgifter"])
+def test_a_contact_details_group_inside_the_data_stays_data(sub: str) -> None:
+    page = (
+        "<h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy</p><h2>Rekisterin tietosisältö</h2>"
+        f"<p><strong>{sub}</strong></p><ul><li>nimi</li><li>osoite</li></ul>"
+        "<p><strong>Laskutustiedot</strong></p><ul><li>tilinumero</li></ul>"
+    )
+    result = import_notice(page, html=True)
+    names = [category.name.fi for category in result.draft.data_categories]
+    assert "Nimi" in names
+    assert "Osoite" in names
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q19: on a web page the items under a 'Yhteystiedot' sub-heading of the data "
+    "section are in neither the draft nor the listing (summary '0% not mapped')",
+)
+def test_a_contact_details_group_inside_the_data_is_never_lost_silently() -> None:
+    page = (
+        "<h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy</p><h2>Rekisterin tietosisältö</h2>"
+        "<p><strong>Yhteystiedot</strong></p><ul><li>nimi</li><li>osoite</li></ul>"
+        "<p><strong>Laskutustiedot</strong></p><ul><li>tilinumero</li></ul>"
+    )
+    result = import_notice(page, html=True)
+    assert _lost_words(result, ["nimi", "osoite"]) == []
+
+
+@pytest.mark.parametrize(
+    "sub", ["Asiakkaan yhteystiedot", "Perustiedot", "Contact details", "Tunnistetiedot"]
+)
+def test_other_group_headings_inside_the_data_keep_their_items(sub: str) -> None:
+    page = (
+        "<h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy</p><h2>Rekisterin tietosisältö</h2>"
+        f"<p><strong>{sub}</strong></p><ul><li>nimi</li><li>osoite</li></ul>"
+    )
+    names = [c.name.fi for c in import_notice(page, html=True).draft.data_categories]
+    assert names[-2:] == ["Nimi", "Osoite"]
