@@ -1093,3 +1093,92 @@ def test_other_group_headings_inside_the_data_keep_their_items(sub: str) -> None
     )
     names = [c.name.fi for c in import_notice(page, html=True).draft.data_categories]
     assert names[-2:] == ["Nimi", "Osoite"]
+
+
+# --- Q20: 'You can reach us at …' under the controller's heading ------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q20: under the controller's heading, an e-mail given as the controller's own "
+    "('You can reach us at …', 'Contact us: …', 'Meidät tavoittaa osoitteesta …', "
+    "'Tietosuoja-asioissa voit ottaa yhteyttä osoitteeseen …') becomes a nameless contact person "
+    "and the controller has no e-mail (lint R102 error, the notice names the mailbox as a contact"
+    " person)",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You can reach us at privacy@kuusiapps.example.",
+        "Contact us: privacy@kuusiapps.example.",
+        "Meidät tavoittaa osoitteesta privacy@kuusiapps.example.",
+        "Tietosuoja-asioissa voit ottaa yhteyttä osoitteeseen privacy@kuusiapps.example.",
+    ],
+)
+def test_the_controllers_own_e_mail_in_a_sentence_is_the_controllers(sentence: str) -> None:
+    draft = import_notice(
+        "Controller\n\nKuusi Apps Ltd, Kauppakatu 1, 00100 Helsinki. " + sentence + "\n"
+    ).draft
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.email == "privacy@kuusiapps.example"
+    assert draft.contact_person is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q20: 'Kuusi Apps Ltd (business ID 2077474-0), Kauppakatu 1, 00100 Helsinki, is "
+    "the controller of your personal data. You can reach us at privacy@…' under '1. Who we are' "
+    "or 'Controller' gives no controller name at all (lint R101), the e-mail a contact person's",
+)
+@pytest.mark.parametrize("heading", ["1. Who we are", "Controller"])
+def test_a_controller_sentence_with_a_reach_us_sentence_keeps_the_name(heading: str) -> None:
+    draft = import_notice(
+        heading + "\n\nKuusi Apps Ltd (business ID 2077474-0), Kauppakatu 1, 00100 Helsinki, "
+        "Finland, is the controller of your personal data. You can reach us at "
+        "privacy@kuusiapps.example.\n"
+    ).draft
+    assert draft.controller.name == "Kuusi Apps Ltd"
+
+
+def test_the_controllers_e_mail_after_a_label_is_the_controllers() -> None:
+    draft = import_notice(
+        "Controller\n\nKuusi Apps Ltd, Kauppakatu 1, 00100 Helsinki. "
+        "Email: privacy@kuusiapps.example.\n"
+    ).draft
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.email == "privacy@kuusiapps.example"
+
+
+# --- Q21: an English register number in brackets stays in the controller's name -------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q21: a Business ID in brackets under another English label ('(company ID "
+    "2077474-0)', '(reg. no. 2077474-0)') leaves the controller's name 'Kuusi Apps Ltd (company "
+    "ID' / 'Kuusi Apps Ltd (reg. no', published so",
+)
+@pytest.mark.parametrize("aside", ["(company ID 2077474-0)", "(reg. no. 2077474-0)"])
+def test_a_register_number_in_brackets_is_no_part_of_the_name(aside: str) -> None:
+    draft = import_notice(
+        "Controller\n\nKuusi Apps Ltd " + aside + " Kauppakatu 1, 00100 Helsinki, Finland, is "
+        "the controller of your personal data.\n"
+    ).draft
+    assert draft.controller.name == "Kuusi Apps Ltd"
+    assert draft.controller.business_id == "2077474-0"
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["(business ID 2077474-0)", "(Business ID: 2077474-0)", "(Y-tunnus 2077474-0)", "(2077474-0)"],
+)
+def test_a_business_id_in_brackets_is_no_part_of_the_name(aside: str) -> None:
+    draft = import_notice(
+        "Controller\n\nKuusi Apps Ltd " + aside + " Kauppakatu 1, 00100 Helsinki, Finland, is "
+        "the controller of your personal data.\n"
+    ).draft
+    assert draft.controller.name == "Kuusi Apps Ltd"
+    assert draft.controller.business_id == "2077474-0"
