@@ -334,7 +334,8 @@ def test_a_flat_denial_still_sets_none() -> None:
     "sentence",
     [
         "Opiskelija itse ilmoittautuessaan.",
-        "Huoltaja itse.",
+        # "Huoltaja itse." was here: a guardian speaks for another, no data subject (R6-14,
+        # tests/test_importer_round15_sections.py)
         "Tiedot saadaan vuokralaisilta itseltään.",
         "Tiedot kerätään rekisteröidyiltä.",
     ],

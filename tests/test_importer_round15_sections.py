@@ -87,3 +87,27 @@ def test_a_data_statement_under_a_subjects_heading_gives_categories() -> None:
     ).draft
     assert "Puhelinnumero" in [str(c.name) for c in draft.data_categories]
     assert not any("Rekistereihin" in str(s.name) for s in draft.data_subjects)
+
+
+def test_one_who_speaks_for_another_is_no_data_subject_source() -> None:  # R6-14
+    head = HEAD + "Säännönmukaiset tietolähteet\n"
+    for sentence in (
+        "Huoltaja itse kertoo kuorolaisen lapsen tiedot.",
+        "Tiedot saadaan oppilaan huoltajalta itseltään.",
+        "Kuoronjohtaja itse kirjaa jäsenen poissaolot.",
+    ):
+        draft = import_notice(head + sentence + "\n").draft
+        assert [source.key for source in draft.sources] != ["data-subject"], sentence
+    draft = import_notice(head + "Jäsen itse ilmoittaa tiedot liittyessään.\n").draft
+    assert [source.key for source in draft.sources] == ["data-subject"]
+
+
+def test_a_purpose_named_with_words_dropped_keeps_its_item_whole() -> None:
+    draft = import_notice(
+        HEAD + "Henkilötietojen käsittelyn tarkoitus\nTietoja käytetään seuraaviin tarkoituksiin:\n"
+        "- kuorolaisten nuottiarkiston perustamiseen ja hallinnointiin\n"
+        "- laskutus\n"
+    ).draft
+    kept = [(str(p.name), str(p.description)) for p in draft.purposes]
+    assert any("nuottiarkiston" in name + description for name, description in kept)
+    assert "Laskutus" in [name for name, _ in kept]

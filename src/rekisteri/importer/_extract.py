@@ -709,9 +709,34 @@ _LIMITED_DENIAL: Final = re.compile(
 _SUBJECT_ITSELF: Final = re.compile(
     r"\b(?:rekisteröi(?:ty|dyt)|asiak(?:as|kaat)|jäsen(?:et)?|henkilö(?:t)?|käyttäjä(?:t)?"
     r"|hakija(?:t)?|työntekijä(?:t)?|osallistuja(?:t)?|opiskelija(?:t)?|asuka(?:s|at)"
-    r"|potila(?:s|at)|viera(?:s|at)|oppila(?:s|at)|huoltaja(?:t)?)\s+itse\b"
-    r"|\b\w+(?:lta|ltä|ilta|iltä)\s+itseltään\b|\brekisteröi(?:dyltä|dyiltä)\b"
+    r"|potila(?:s|at)|viera(?:s|at)|oppila(?:s|at))\s+itse\b"
+    # not one who speaks for another: "huoltajalta itseltään" is no data subject (R6-14)
+    r"|\b(?!huoltaj|vanhemm|edunvalvoj|omais|holhooj)\w+(?:lta|ltä|ilta|iltä)\s+itseltään\b"
+    r"|\brekisteröi(?:dyltä|dyiltä)\b"
 )
+#: Another person's data named in the sentence: "Työntekijät itse kirjaavat asiakkaan
+#: käynnit", "Huoltaja itse ilmoittaa lapsen tiedot": the one "itse" is then not the data
+#: subject (R6-14; the data subject as a source is an Art. 13 notice, another is Art. 14).
+_OTHERS_DATA: Final = re.compile(
+    r"\b(?:asiakkaan|asiakkaiden|lapsen|lasten|oppilaan|oppilaiden|potilaan|potilaiden"
+    r"|jäsenen|jäsenten|hakijan|hakijoiden|asukkaan|asukkaiden|alaikäisen|huollettavan"
+    r"|opiskelijan|opiskelijoiden|osallistujan|osallistujien)\b"
+)
+
+
+def _themselves(low: str) -> bool:
+    """Whether the lower-cased *low* names the data subject as the source in its own words.
+
+    "Potilaalta itseltään … potilaan suostumuksella" is; "Työntekijät itse kirjaavat
+    asiakkaan käynnit" is not: another person's data is named (:data:`_OTHERS_DATA`).
+    """
+    found = _SUBJECT_ITSELF.search(low)
+    if found is None:
+        return False
+    own = found.group(0)[:_STEM]
+    return all(other.group(0)[:_STEM] == own for other in _OTHERS_DATA.finditer(low))
+
+
 #: A denial qualified "as a rule": "Tietoja ei pääsääntöisesti luovuteta", "överförs i
 #: regel inte", "We generally do not share": it leaves room for exceptions, so it is no
 #: flat "none" (no ``none_stated``): the sentence stays in the description, with a remark.
@@ -1373,8 +1398,13 @@ class Extractor:
             names = listed or [phrase or capitalise(said)]
             remark = NOMINATIVE if listed or phrase else None
             first = len(self.out.purposes)
+            # an item named with a word of it dropped keeps its words ("X:n perustamiseen
+            # ja hallinnointiin" named "Hallinnointi"): names whole, never cut
+            dropped = len(names) == 1 and _words_dropped(said, names)
             for name in names:
-                self.out.add_purpose(name, None, start, end, remark=remark)
+                self.out.add_purpose(
+                    name, as_sentence(item) if dropped else None, start, end, remark=remark
+                )
             self._keep_said(names, item, first)
         elif kind is SectionKind.CONTENT:
             # "- nimi- osoite", "- Nimi - Osoite - Puhelin": one item a part
@@ -2123,10 +2153,13 @@ class Extractor:
         if names:
             words = len(sentence.split())
             first = len(out.purposes)
+            # "X:n perustamiseen ja hallinnointiin" named "Hallinnointi": a word of the
+            # item is in no name, so its whole text is kept (names whole, never cut)
+            dropped = len(names) == 1 and _words_dropped(said, names)
             for name in names:
                 # "Suoramarkkinointi perustuu suostumukseen.": the basis stays with it
                 described = len(names) == 1 and (
-                    words > len(name.split()) + 6 or _BASIS_SAID.search(said) is not None
+                    words > len(name.split()) + 6 or _BASIS_SAID.search(said) is not None or dropped
                 )
                 out.add_purpose(
                     name, sentence if described else None, start, end, remark=NOMINATIVE
@@ -2263,7 +2296,7 @@ class Extractor:
         out = self.out
         low = affirmed(text.casefold())  # "…, emme käytä Postin osoitepalvelua": not a source
         found = [key for key, cue in CATALOG_CUES if cue.search(low)]
-        in_own_words = DATA_SUBJECT.search(low) is None and _SUBJECT_ITSELF.search(low) is not None
+        in_own_words = DATA_SUBJECT.search(low) is None and _themselves(low)
         if (
             DATA_SUBJECT.search(low)
             or in_own_words
@@ -2325,6 +2358,75 @@ class Extractor:
         heading = heading_text(self.text, section.heading) if section.heading else ""
         shown = sentence if len(sentence) <= 70 else sentence[:69] + "…"
         self.out.note(field, f"from the section “{heading}”: {shown}")
+
+
+#: Words of a purpose's text that name no part of the purpose: the verb and object of
+#: "tietoja käytetään …", lead-in words, conjunctions (checked by their first letters).
+_PURPOSE_FRAME: Final = frozenset(
+    {
+        "tieto",
+        "tiedo",
+        "henki",
+        "käyte",
+        "käytt",
+        "käsit",
+        "voida",
+        "lisäk",
+        "kuten",
+        "esime",
+        "sekä",
+        "myös",
+        "jotka",
+        "joita",
+        "varte",
+        "tarko",
+        "seura",
+        "muun",
+        "muass",
+        "uppgi",
+        "perso",
+        "använ",
+        "behan",
+        "kunna",
+        "följa",
+        "ändam",
+        "samt",
+        "också",
+        "såsom",
+        "exemp",
+        "data",
+        "used",
+        "proce",
+        "purpo",
+        "follo",
+        "inclu",
+        "order",
+        "such",
+        "also",
+        "other",
+        "their",
+        "your",
+        "with",
+        "from",
+        "that",
+        "this",
+        "these",
+        "ovat",
+        "olla",
+    }
+)
+#: Letters compared: Finnish inflects a word's end ("hallinnointiin" / "hallinnointi").
+_STEM: Final = 5
+
+
+def _words_dropped(text: str, names: list[str]) -> bool:
+    """Whether a content word of a purpose's *text* is in none of the *names* read from it."""
+    kept = {word[:_STEM] for name in names for word in _WORD.findall(name.casefold())}
+    for word in _WORD.findall(text.casefold()):
+        stem = word[:_STEM]
+        if len(word) >= _STEM and stem not in kept and stem not in _PURPOSE_FRAME:
+            return True
+    return False
 
 
 #: A lead-in that names purposes: "Tietoja käsitellään seuraaviin tarkoituksiin:".
