@@ -116,3 +116,62 @@ def test_a_person_under_yhteystiedot_is_the_controller_when_no_controller_sectio
         "aino(at)example.fi\n\nRekisterin nimi\n\nAsiakasrekisteri\n"
     ).draft
     assert draft.controller.name == "Aino Esimerkki"
+
+
+# --- an unheaded controller block under the title ----------------------------------------
+
+_UNHEADED = (
+    "GDPR\n\nRegisterbeskrivning\n\nExempelskyttarna r.f.\n\nStrandvägen 4\n\n22100 MARIEHAMN\n\n"
+    "FO-nummer: 2077474-0\n\n"
+    "Informationsregister enligt dataskyddsförordningen GDPR (05/2018).\n\n"
+    "1. Dataskyddsombud\n\n"
+    "Som vårt dataskyddsombud fungerar Anna Exempel, +358 40 000 1111, anna(at)example.ax.\n\n"
+    "2. Personer som ansvarar för registret\n\n"
+    "Anna Exempel, kassör och dataskyddsombud, anna(at)example.ax\n\n"
+    "Bo Exempel, ordförande, bo@example.ax\n\n"
+    "3. Registrets namn\n\nMedlemsregister\n"
+)
+
+
+def test_an_unheaded_block_under_the_title_is_the_controller() -> None:
+    controller = import_notice(_UNHEADED).draft.controller
+    assert controller.name == "Exempelskyttarna r.f."
+    assert controller.business_id == "2077474-0"
+    assert controller.address is not None
+    assert controller.address.street == "Strandvägen 4"
+    assert controller.address.postal_code == "22100"
+    # "GDPR (05/2018)" in the sentence below the block gives no phone
+    assert controller.contact is None or controller.contact.phone is None
+
+
+def test_a_dpo_said_with_fungerar_is_only_the_name() -> None:
+    dpo = import_notice(_UNHEADED).draft.controller.dpo
+    assert dpo is not None
+    assert dpo.name == "Anna Exempel"
+    assert dpo.email == "anna@example.ax"
+
+
+def test_a_role_after_a_name_and_a_comma_is_a_role() -> None:
+    # "Name, role, e-mail" lines under a contact heading: the first person is the contact,
+    # the role in lower case after the comma is said in a note, never part of the name
+    result = import_notice(_UNHEADED)
+    contact = result.draft.contact_person
+    assert contact is not None
+    assert contact.name == "Anna Exempel"
+    assert contact.email == "anna@example.ax"
+    assert "role: kassör och dataskyddsombud" in result.notes["contact_person"]
+
+
+def test_what_a_role_covers_after_a_second_comma_stays_with_the_role() -> None:
+    result = import_notice(
+        "Rekisterinpitäjä\n\nKylän kunta\nKuntatie 1, 00100 Helsinki\n\n"
+        "Rekisteriasioista vastaavat henkilöt\n\n"
+        "Aino Esimerkki, lupapäällikkö, lupa- ja valvonta-asiat\n"
+        "puh. 040 000 1234, aino.esimerkki@example.fi\n"
+    )
+    contact = result.draft.contact_person
+    assert contact is not None
+    assert contact.name == "Aino Esimerkki"
+    assert "role: lupapäällikkö, lupa- ja valvonta-asiat" in result.notes["contact_person"]
+    mapped = {result.text[m.start : m.end] for m in result.mapped}
+    assert "lupapäällikkö, lupa- ja valvonta-asiat" in mapped

@@ -18,6 +18,7 @@ import attrs
 from rekisteri.identifiers import ytunnus
 from rekisteri.importer._builder import Builder, ContactFields, Remark
 from rekisteri.importer._contact import (
+    DOTTED_FORM,
     MATTERS,
     MAX_LINE,
     ROLE,
@@ -1695,13 +1696,15 @@ def states_controller(low: str) -> bool:
 #: A sentence that names the contact person: "Yhteyshenkilönä toimii …", "Kontaktperson är …".
 _CONTACT_SAID: Final = re.compile(
     r"(?i)\b(?:yhteyshenkilö(?:nä|mme)?|kontaktperson(?:en)?|(?:our )?contact person)"
-    r"[ \t]+(?:on|toimii|är|is)[ \t]+"
+    r"[ \t]+(?:on|toimii|är|is|fungerar)[ \t]+"
 )
 #: The data protection officer said in a sentence of the DPO's section: "Yrityksen
-#: tietosuojavastaavana toimii …", "Vårt dataskyddsombud är …", "Our DPO is …".
+#: tietosuojavastaavana toimii …", "Vårt dataskyddsombud är …", "Som vårt dataskyddsombud
+#: fungerar …", "Our DPO is …".
 _DPO_SAID: Final = re.compile(
     r"(?i)(?P<whose>(?:[\w:&.-]+[ \t]+){1,5})?(?:tietosuojavastaava(?:na|mme)?"
-    r"|dataskyddsombud(?:et)?|data[ \t]+protection[ \t]+officer|dpo)[ \t]+(?:on|toimii|är|is)"
+    r"|dataskyddsombud(?:et)?|data[ \t]+protection[ \t]+officer|dpo)"
+    r"[ \t]+(?:on|toimii|är|is|fungerar)"
     r"(?:[ \t]+(?:tällä hetkellä|nykyisin|för närvarande|currently))?[ \t]+"
 )
 #: Whom to contact, said in a sentence before an inflected name: "… voit olla
@@ -1748,7 +1751,9 @@ _HEADING_WORDS: Final = re.compile(
 #: A sentence's verb ("perustettiin", "on", "was", "grundades") or a year in it.
 _STATED: Final = re.compile(
     r"(?i)\b(?:on|ovat|oli|olivat|ei|\w{3,}(?:tiin|taan|tään)"
-    r"|är|var|har|blev|\w{4,}(?:ades|des|ats)|is|are|was|were|has|have|had)\b"
+    r"|är|var|har|blev|\w{4,}(?:ades|des|ats)|is|are|was|were|has|have|had"
+    # who serves in a role: "Som vårt ombud fungerar …", "… toimii …", "… acts as …"
+    r"|fungerar|toimii|toimivat|acts|serves)\b"
     r"|\b(?:1[89]|20)\d\d\b"
 )
 #: A name has at most this many words (a person's, a unit's, a firm's with its form).
@@ -2274,10 +2279,19 @@ def _role_and_person(value: str) -> bool:
 
 
 def _merged_names(text: str, parts: list[Part]) -> list[Part]:
-    """A name's lower-case continuation after a comma is part of it ("X kommun, nämnden")."""
+    """A name's lower-case continuation after a comma is part of it ("X kommun, nämnden").
+
+    After a person's name it is the person's role: "Aino Esimerkki, kassör".
+    """
     out: list[Part] = []
     for part in parts:
         previous = out[-1] if out else None
+        if previous is not None and _role_after_person(text, previous, part):
+            if previous.field == "role":  # "…, päällikkö, lupa-asiat": what the role covers
+                out[-1] = Part("role", text[previous.start : part.end], previous.start, part.end)
+            else:
+                out.append(Part("role", part.value, part.start, part.end))
+            continue
         if (
             previous is not None
             and part.field == "text"
@@ -2310,6 +2324,30 @@ def _merged_names(text: str, parts: list[Part]) -> list[Part]:
             continue
         out.append(part)
     return out
+
+
+#: A role after a person's name has at most this many words ("kassör och dataskyddsombud").
+_ROLE_AFTER_WORDS: Final = 4
+
+
+def _role_after_person(text: str, previous: Part, part: Part) -> bool:
+    """Whether *part* is a role in lower case after a person's name (or role) and a comma."""
+    if (
+        part.field != "text"
+        or len(part.value.split()) > _ROLE_AFTER_WORDS
+        or any(c.isdigit() or c in "@\u00a4" for c in part.value)
+        or text[previous.end : part.start].strip() != ","
+    ):
+        return False
+    if previous.field == "role":
+        # "…, tietosuojavastaava, Rannikon IT-keskus": the role's unit or employer (never a
+        # second person's name)
+        return not looks_like_person(part.value) or ORGANISATION.search(part.value) is not None
+    return part.value[:1].islower() and (
+        previous.field in {"text", "name"}
+        and looks_like_person(previous.value)
+        and ORGANISATION.search(previous.value) is None
+    )
 
 
 def _own_label(parts: list[Part], text: str, start: int) -> bool:
@@ -2361,36 +2399,45 @@ def adopt_orphan_blocks(text: str, sections: list[Section]) -> list[Section]:
             continue
         labels = False
         out.append(section)
-    out = _name_under_heading(_channel_blocks(text, _party_block(text, out)))
+    out = _name_under_heading(_channel_blocks(text, _unheaded_block(text, _party_block(text, out))))
     return _people_before_controller(
         text, _channel_line_headings(text, _header_row_cells(text, out))
     )
 
 
 def _channel_line_headings(text: str, sections: list[Section]) -> list[Section]:
-    """A party's line guessed as a heading by its role word: the party's line, no heading.
+    """A party's line guessed as a heading by a role word in it: the party's line, no heading.
 
-    "Tietosuojavastaava Aino Esimerkki, tietosuoja@…" alone between two
-    sections, read as a DPO heading by its first word: a line with an
-    e-mail address or a phone number is a contact line, never a heading.
-    The section keeps the party its words name and reads the line.
+    A line with an e-mail address or a phone number is a contact line, never
+    a heading. "Tietosuojavastaava Aino Esimerkki, tietosuoja@…" (the role
+    first) keeps the party its words name, and its section reads the line;
+    "Aino Esimerkki, kassör och dataskyddsombud, aino@…" (a person first)
+    below a party's section is one more line of that section, with the lines
+    under it.
     """
+    out: list[Section] = []
     for section in sections:
         heading = section.heading
+        previous = out[-1] if out else None
         if (
             section.kind not in _PATHS
             or heading is None
             or not heading.guessed
-            or section.pieces
             or len(heading.lines) != 1
+            or not {p.field for p in parse_line(text, *heading.lines[0])} & {"email", "phone"}
         ):
+            out.append(section)
             continue
-        start, end = heading.lines[0]
-        if not {p.field for p in parse_line(text, start, end)} & {"email", "phone"}:
+        line = Piece("para", heading.start, heading.end, heading.lines, heading.start)
+        said = text[heading.start : heading.end].strip()
+        if previous is not None and previous.kind in _PATHS and not _ROLE_FIRST.match(said):
+            previous.pieces += [line, *section.pieces]
+            section.kind, heading.guessed = None, False  # no heading after all: no guess
             continue
-        section.pieces = [Piece("para", heading.start, heading.end, heading.lines, heading.start)]
+        section.pieces = [line, *section.pieces]
         section.heading = None
-    return sections
+        out.append(section)
+    return out
 
 
 #: Fields of a body's own block: a section of people's lines gives none of them.
@@ -2571,6 +2618,80 @@ def _party_block(text: str, sections: list[Section]) -> list[Section]:
         heading.section, heading.guessed, heading.moved = SectionKind.CONTROLLER, True, True
         break
     return sections
+
+
+#: A line of an unheaded contact block is at most this long.
+_BLOCK_LINE: Final = 80
+#: Fields of the lines of a body's block (its name is the first line's text).
+_BLOCK_FIELDS: Final = _PARTY_FIELDS | {"town", "label", "url", "fax"}
+
+
+def _unheaded_block(text: str, sections: list[Section]) -> list[Section]:
+    """The controller's block printed without a heading, as short paragraphs under the title.
+
+    "Registerbeskrivning" / "Exempelföreningen r.f." / "Strandvägen 4" /
+    "22100 MARIEHAMN" / "FO-nummer: …", each line a paragraph of its own:
+    when the notice has no controller section with text, a run of such lines
+    in the text before the sections (a body's name with a legal form first,
+    then a postal code with a street, a PO box or a Y-tunnus) is the
+    controller's block. The text before and after it stays where it was.
+    """
+    if any(s.kind is SectionKind.CONTROLLER and s.pieces for s in sections):
+        return sections
+    for index, section in enumerate(sections):
+        if section.kind in _PATHS:
+            return sections  # a party's own section comes first: no block above it
+        if section.kind not in {None, SectionKind.TITLE}:
+            continue
+        run = _block_run(text, section.pieces)
+        if run is None:
+            continue
+        first, last = run
+        split = [
+            Section(section.kind, section.heading, section.pieces[:first]),
+            Section(SectionKind.CONTROLLER, None, section.pieces[first:last]),
+        ]
+        if last < len(section.pieces):
+            split.append(Section(section.kind, None, section.pieces[last:]))
+        return [*sections[:index], *split, *sections[index + 1 :]]
+    return sections
+
+
+def _block_run(text: str, pieces: list[Piece]) -> tuple[int, int] | None:
+    """The bounds of the first run of *pieces* that is a body's contact block, if any."""
+    for first, piece in enumerate(pieces):
+        if not _names_body(text, piece):
+            continue
+        fields: set[str] = set()
+        last = first + 1
+        while last < len(pieces) and last - first < _PARTY_LINES:
+            found = _block_line_fields(text, pieces[last])
+            if not found:
+                break
+            fields |= found
+            last += 1
+        if "postal_code" in fields and fields & {"street", "po_box", "business_id"}:
+            return first, last
+    return None
+
+
+def _names_body(text: str, piece: Piece) -> bool:
+    """Whether *piece* is one short line that is a body's name (a legal form, a body's word)."""
+    if piece.kind != "para" or len(piece.lines) != 1 or piece.end - piece.start > _BLOCK_LINE:
+        return False
+    parts = parse_line(text, piece.start, piece.end)
+    if not parts or parts[0].field != "text" or _REGISTER_WORDS.search(parts[0].value):
+        return False
+    name = parts[0].value
+    return ORGANISATION.search(name) is not None or DOTTED_FORM.search(name) is not None
+
+
+def _block_line_fields(text: str, piece: Piece) -> set[str]:
+    """The contact fields of a one-line paragraph of a block; empty when it is not one."""
+    if piece.kind != "para" or len(piece.lines) != 1 or piece.end - piece.start > _BLOCK_LINE:
+        return set()
+    fields = {p.field for p in parse_line(text, piece.start, piece.end)}
+    return fields if fields and fields <= _BLOCK_FIELDS else set()
 
 
 def _is_party_block(text: str, section: Section) -> bool:
