@@ -111,3 +111,22 @@ def test_a_purpose_named_with_words_dropped_keeps_its_item_whole() -> None:
     kept = [(str(p.name), str(p.description)) for p in draft.purposes]
     assert any("nuottiarkiston" in name + description for name, description in kept)
     assert "Laskutus" in [name for name, _ in kept]
+
+
+def test_a_heading_of_another_field_right_under_a_bulleted_list_is_a_heading() -> None:
+    result = import_notice(
+        HEAD + "Rekisterien nimet\n  • Kuorolaisrekisteri\n  • Konserttiyleisön rekisteri\n"
+        "Henkilötietojen käsittelyn tarkoitus ja lainmukaisuus\n\n"
+        "Tietoja käytetään harjoituksista tiedottamiseen.\n"
+    )
+    headings = [
+        result.text[m.start : m.end] for m in result.mapped if m.field == "heading:purposes"
+    ]
+    assert headings == ["Henkilötietojen käsittelyn tarkoitus ja lainmukaisuus"]
+
+
+def test_besparande_av_uppgifter_is_retention() -> None:
+    result = import_notice(
+        SV_HEAD + "Hantering och besparande av uppgifter\nStyrelsen ansvarar för uppgifterna.\n"
+    )
+    assert any(m.field == "heading:retention" for m in result.mapped)

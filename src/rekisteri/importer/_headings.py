@@ -143,7 +143,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
         SectionKind.PURPOSES,
         (
             r"((henkilötietojen |tietojen )?käsittelyn|rekisterin|henkilötietojen) (käyttö)?tarkoitu(s|kset)"
-            r"( ja (käsittelyn |sen )?(oikeusperuste|peruste|käsittelyperuste|oikeusperusteet))?"
+            r"( ja (käsittelyn |sen )?(oikeusperuste|peruste|käsittelyperuste|oikeusperusteet"
+            r"|lainmukaisuus|laillisuus))?"
             r"|(rekisterin pitämisen|henkilötietojen käsittelyn|käsittelyn) (peruste|oikeusperuste)"
             r"( ja (käyttö)?tarkoitus)?|(käyttö)?tarkoitus|rekisterin käyttötarkoitus ja peruste"
             r"|ändamål(et|en)?( med (behandlingen( av personuppgifter)?|registret))?"
@@ -629,7 +630,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
     (
         SectionKind.RETENTION,
         re.compile(
-            r"säilyt|säilö|kuinka kauan|miten kauan|kauanko|(?:kuinka|miten) pitkään|lagring|förvar|\bbevar(?:ing|ande)|hur länge|retention"
+            r"säilyt|säilö|kuinka kauan|miten kauan|kauanko|(?:kuinka|miten) pitkään|lagring|förvar|\b(?:bevar|bespar)(?:ing|ande)|hur länge|retention"
             r"|how long|poistaminen|tietojen poisto|borttagning|gallring|rensning|storage period"
             r"|hävittämi|\bhävitys\b"
             r"|\blagra(?:nde|s)\b|\bsparas\b"

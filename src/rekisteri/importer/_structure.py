@@ -576,7 +576,16 @@ class _Splitter:
                 i > 0
                 and i + k == n
                 and kind is not SectionKind.TITLE
-                and self.text[block[i - 1][0] : block[i - 1][1]].endswith(_ENDS_SENTENCE)
+                and (
+                    self.text[block[i - 1][0] : block[i - 1][1]].endswith(_ENDS_SENTENCE)
+                    # unbulleted under a bulleted list, naming another field: the list
+                    # has ended and a heading of the table follows it
+                    or (
+                        self._bulleted(block[i - 1])
+                        and not self._bulleted(block[i])
+                        and kind is not self.current
+                    )
+                )
             )
             # alone on its line: "Rekisterin nimi:" or a list item that is a heading
             alone = (
