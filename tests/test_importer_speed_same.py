@@ -15,7 +15,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rekisteri.importer import _account, _cues, _headings, _lists, _structure, import_notice
+from rekisteri.importer import (
+    _account,
+    _cues,
+    _footnotes,
+    _headings,
+    _lists,
+    _structure,
+    import_notice,
+)
 
 #: Words that the cues and stems of the heading table look for, and some that they don't.
 _WORDS = (
@@ -620,3 +628,27 @@ def test_a_led_pattern_finds_what_its_pattern_alone_finds(text: str) -> None:
         assert [m.span() for m in pattern.finditer(text)] == [
             m.span() for m in alone.finditer(text)
         ]
+
+
+_MARK_PIECES = (
+    "hoitamiseen", "tiedot", "Nimi", "sana", "é", "*", "**)", "¹", "²)", "⁹", "†", "‡", "(*)",
+    "[1]", "[*]", "1", "9", "0", " ", "\t", "\n", ",", ".", ")", "(", "ja", "x",
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_MARK_PIECES), max_size=12).map("".join)
+    | st.from_regex(_footnotes._MARK)
+    | st.text(max_size=30)
+)
+def test_a_text_without_a_marks_signs_has_no_footnote_mark(text: str) -> None:
+    # _footnotes.find asks for a star, superscript, dagger or bracket, or a lower-case
+    # letter before a digit, before the mark pattern: every mark holds one of them
+    hinted = (
+        _footnotes._MARK_SIGN.search(text) is not None
+        or _footnotes._DIGIT_AFTER_LETTER.search(text) is not None
+    )
+    assert hinted or _footnotes._MARK.search(text) is None
+    if not hinted:
+        assert _footnotes.find(text) == _footnotes.Footnotes()

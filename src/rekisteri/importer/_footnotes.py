@@ -43,6 +43,12 @@ _MARK: Final = re.compile(
     r"|(?<=[a-zåäöüé]{6})([1-9])(?=[ \t]+[a-zåäö]|,[ \t])",
     re.MULTILINE,
 )
+#: What every match of :data:`_MARK` holds: a star, a superscript digit, a dagger or a
+#: square bracket (its first kind), or a lower-case letter right before a digit 1-9 (its
+#: second). Two scans of one character class each: most notices have neither, and the
+#: mark pattern's look-behind, tried at every character, costs several times more.
+_MARK_SIGN: Final = re.compile(r"[*¹²³⁴⁵⁶⁷⁸⁹†‡\[]")
+_DIGIT_AFTER_LETTER: Final = re.compile(r"[a-zåäöüé][1-9]")
 #: A star that opens emphasis ("*kursiivi*", "**lihavoitu**"): a star after it on
 #: the line closes that emphasis, it marks nothing.
 _OPENS: Final = re.compile(r"(?<![\w*])\*+(?=[^\s*])")
@@ -127,6 +133,8 @@ def _token(mark: str) -> str:
 
 def find(text: str) -> Footnotes:
     """The footnote marks of *text*, and the legends of marks that mark entries."""
+    if _MARK_SIGN.search(text) is None and _DIGIT_AFTER_LETTER.search(text) is None:
+        return Footnotes()  # no mark can be there (the quick test first)
     if _MARK.search(text) is None:
         return Footnotes()
     lines = _Lines(text)
@@ -226,6 +234,8 @@ def attach(built: Builder, footnotes: Footnotes) -> list[Legend]:
     is then mapped to their field, and so is a mark right after a mapped span
     ("- nimi*"). Returns the legends no entry took.
     """
+    if not footnotes.marks and not footnotes.legends:
+        return []  # nothing to give (most notices): the spans' ends are not listed
     ends = {span.end: span.field for span in built.mapped}
     for mark in footnotes.marks:
         moved_to = mark.start + mark.stop - mark.end  # where the moved stops end
