@@ -316,14 +316,6 @@ def test_every_visible_character_is_mapped_or_listed(text: str) -> None:
 # --- Q6: a period in two units keeps only one of them -------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q6: a retention period written in two units keeps only one: '6 v 6 kk' and "
-    "'1 v ja 6 kk' give 6 months, '6 v. ja 3 kk' 3 months, '3 kk 15 pv' 3 months, '2 kk 2 vk' "
-    "2 months; the notice then states '6 kuukautta asiakassuhteen päättymisestä' beside the "
-    "sentence that says 6 years 6 months",
-)
 @pytest.mark.parametrize(
     "length", ["6 v 6 kk", "6 v. 6 kk", "1 v ja 6 kk", "6 v. ja 3 kk", "3 kk 15 pv", "2 kk 2 vk"]
 )
@@ -945,14 +937,6 @@ def _cpu(text: str) -> float:
     return time.process_time() - start
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q16: a processors section naming many firms in one paragraph ('Varaamo Oy, "
-    "Kirjanpito Oy, …') gives each processor the whole paragraph as its service: the TOML draft "
-    "grows with the square of the input (23 KB notice: 41.6 MB TOML, 268 MB RSS, 13.7 s; 44 KB: "
-    "942 MB RSS; 69 KB: MemoryError traceback from `rekisteri import` under a 4 GB limit)",
-)
 def test_many_processors_in_one_paragraph_give_a_draft_of_linear_size() -> None:
     text = CTRL + "Henkilötietojen käsittelijät\n\n" + _firms(150) + ".\n"
     result = import_notice(text, model=False)
@@ -960,14 +944,6 @@ def test_many_processors_in_one_paragraph_give_a_draft_of_linear_size() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q16: a recipients paragraph naming many firms with a legal form ('A Oy, B Oy, …',"
-    " 'Tietoja luovutetaan A Oy:lle, B Oy:lle, …', also 'Ab', 'ry') costs quadratic time: 11 KB "
-    "0.28 s, 23 KB 0.88 s, 46 KB 3.2 s, 92 KB 12.6 s (the same firms one a line, or one a "
-    "sentence, are linear)",
-)
 def test_many_recipients_in_one_paragraph_cost_linear_time() -> None:
     def notice(count: int) -> str:
         return CTRL + "Tietojen säännönmukaiset luovutukset\n\n" + _firms(count) + ".\n"
@@ -991,14 +967,6 @@ def test_many_recipients_one_a_line_or_a_sentence_cost_little(layout: str) -> No
 # --- Q17: each processor's service is the whole sentence that names them all ------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q17: processors named together in a sentence each get that whole sentence as "
-    "their service, published as '- **Varaamo Oy**: Käytämme seuraavia käsittelijöitä: Varaamo "
-    "Oy, Kirjanpito Oy ja Pilvi Oy'; with services in brackets the middle one is "
-    "'(kirjanpito) ja'",
-)
 @pytest.mark.parametrize(
     "sentence",
     [

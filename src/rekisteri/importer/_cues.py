@@ -524,12 +524,13 @@ def period_of(low: str) -> tuple[Duration | None, RetentionTrigger | None]:
     """The period and trigger of a retention sentence, or ``(None, None)`` when unsure.
 
     Two periods in one sentence ("2 vuotta tilauksesta ja laskut 6 vuotta …",
-    "6 kk – 2 vuotta") give none: which one goes with the trigger is not read.
+    "6 kk – 2 vuotta") give none: which one goes with the trigger is not read;
+    nor does a length in two units ("6 v 6 kk", "3 kk 15 pv"), which is not added up.
     A decimal number of years ("1,5 vuotta") is that many months, if whole.
     """
     trigger = next((t for t, cue in TRIGGERS if cue.search(low)), None)
     found = list(MONTHS.finditer(low))
-    if trigger is None or len(found) != 1:
+    if trigger is None or len(found) != 1 or _in_two_units(low, found[0]):
         return None, None
     decimal = _DECIMAL_BEFORE.search(low, 0, found[0].start())
     if decimal is not None:
@@ -544,6 +545,28 @@ def period_of(low: str) -> tuple[Duration | None, RetentionTrigger | None]:
     if unit.startswith(("kuu", "kk", "mån")):
         return Duration(months=amount), trigger
     return Duration(days=amount), trigger
+
+
+#: An amount and a unit of time, written out or shortened ("6 v.", "15 pv", "2 vk").
+_AMOUNT: Final = (
+    r"(?:[0-9]{1,3}|yhden|yksi|kahden|kaksi|kolmen|kolme|neljän|neljä|viiden|viisi|kuuden"
+    r"|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)\s*"
+    r"(?:v|vuo\w*|kk|kuuk\w*|pv|päiv\w*|vrk|vk|vko\w*|viik\w*|år|mån\w*|dag\w*|veck\w*)\b\.?"
+)
+#: What may join two parts of one length: a space, a comma, "ja"/"och"/"and".
+_JOINED: Final = r"\s*(?:,|\bja\b|\bsekä\b|\boch\b|\band\b)?\s*"
+_PART_BEFORE: Final = re.compile(_AMOUNT + _JOINED + "$")
+_PART_AFTER: Final = re.compile(_JOINED + _AMOUNT)
+
+
+def _in_two_units(low: str, found: re.Match[str]) -> bool:
+    """Whether the period *found* is one part of a length in two units ("6 v 6 kk").
+
+    Read alone, its one part would be published as the whole period ("6 kk"):
+    such a length gives no period (the sentence is the rule's description).
+    """
+    before = _PART_BEFORE.search(low, max(0, found.start() - 40), found.start())
+    return before is not None or _PART_AFTER.match(low, found.end()) is not None
 
 
 #: The whole part of a decimal number right before a period's digits ("1,5 vuotta").
@@ -609,6 +632,8 @@ def recipient_name(sentence: str, controller: str | None) -> str | None:
 _SUSPENDED_BEFORE: Final = re.compile(
     r"(?:[A-ZÄÖÅ][\w-]*[ \t]+)*(?:[A-ZÄÖÅ][\w-]*-,?[ \t]+(?:(?:ja|och|and|tai|eller|or)[ \t]+)?)+$"
 )
+#: How far before a firm's name :data:`_SUSPENDED_BEFORE` looks (a few words).
+_SUSPENDED_REACH: Final = 160
 #: A housing or real-estate company's legal form, which stands before its name.
 _HOUSING_FORM: Final = re.compile(r"(?:Asunto|As\.?|Kiinteistö|Bostads|Fastighets)[ \t]+(?:Oy|Ab)")
 #: The name after it: a place, or a street and its house number ("Koivukuja 3").
@@ -621,7 +646,9 @@ def _whole_name(sentence: str, match: re.Match[str]) -> str:
     if _HOUSING_FORM.fullmatch(match.group(1)):
         after = _HOUSING_NAME.match(sentence, end)
         end = after.end() if after is not None else end
-    before = _SUSPENDED_BEFORE.search(sentence, 0, start)
+    # only the words right before the name: a search from the sentence's start would try
+    # every earlier position for every name (a paragraph of N firms: N x N steps)
+    before = _SUSPENDED_BEFORE.search(sentence, max(0, start - _SUSPENDED_REACH), start)
     if before is not None:
         start = before.start()
     return sentence[start:end]

@@ -200,30 +200,63 @@ _FOLLOWING_AT_END: Final = re.compile(
 )
 
 
-def _named_services(sentence: str, named: list[re.Match[str]]) -> list[tuple[str, str]]:
-    """Each firm a sentence names with its service.
+def _named_services(sentence: str, named: list[re.Match[str]]) -> list[tuple[str, str | None]]:
+    """Each firm a sentence names with its service, ``None`` when it says none of its own.
 
     Lines run together ("X Ab – program Y Ab – fakturering"): each name's
-    service is the text up to the next name; a sentence that does not start
-    with a name ("Käytämme X Oy:n palvelimia") is every name's service.
+    service is the text up to the next name. A sentence that does not start
+    with a name ("Käytämme X Oy:n palvelimia") is its one firm's service; when it
+    names several ("Käytämme seuraavia käsittelijöitä: X Oy, Y Oy ja Z Oy") its
+    words are said of them all, and a firm's service is only what a bracket right
+    after its name holds ("X Oy (palvelimet)"). A service never names another
+    firm (a paragraph of N firms would otherwise be written N times).
     """
-    if named[0].start() > 0:
-        return [(match.group(1), sentence) for match in named]
-    pairs = []
+    opens_with_words = named[0].start() > 0
+    if opens_with_words and len(named) == 1:
+        return [(named[0].group(1), sentence)]
+    pairs: list[tuple[str, str | None]] = []
     for match, after in zip(named, [*named[1:], None], strict=True):
         tail = sentence[match.end() : after.start() if after else len(sentence)]
-        service = _service_of(tail)
-        pairs.append((match.group(1), service or sentence))
+        if opens_with_words:
+            bracket = _BRACKET_AFTER.match(tail)
+            service = bracket.group(1).strip() if bracket else ""
+        else:
+            service = _service_of(tail)
+        pairs.append((match.group(1), service or (sentence if len(named) == 1 else None)))
     return pairs
+
+
+def _says_more(sentence: str, named: list[re.Match[str]], firms: list[str]) -> bool:
+    """Whether *sentence* says more than its *firms* and the words joining them.
+
+    Each firm is the end of its match in *named* (a role word or verb before it cut).
+    """
+    ends = [0, *(m.end() for m in named)]
+    starts = [*(m.end() - len(firm) for m, firm in zip(named, firms, strict=True)), len(sentence)]
+    rest = " ".join(sentence[end:start] for end, start in zip(ends, starts, strict=True))
+    return any(char.isalnum() for char in _NAMES_JOINED.sub(" ", rest))
+
+
+#: What joins firms in a list ("X Oy, Y Oy ja Z Oy"): commas, "and", a case ending.
+_NAMES_JOINED: Final = re.compile(
+    r"(?i)(?::[^\W\d_]{1,4}\b|\b(?:ja|sekä|tai|och|samt|eller|and|or)\b|\W)+"
+)
+#: A bracket right after a firm's name: what it says of that firm ("X Oy (palvelimet)").
+_BRACKET_AFTER: Final = re.compile(r"[ \t]*\(([^()]*)\)")
+#: A case ending on the legal form ("X Oy:n palvelimet"): no part of the service.
+_CASE_ENDING: Final = re.compile(r"^:[^\W\d_]{1,4}\b")
+#: A word that joins the next firm ("X Oy (kirjanpito) ja Y Oy"): no part of the service.
+_JOINING_WORD: Final = re.compile(r"(?i)(?:^|[\s,]+)(?:ja|sekä|tai|och|samt|eller|and|or)$")
 
 
 def _service_of(tail: str) -> str:
     """The service after a processor's name, its brackets kept unless they hold it all.
 
     "(palvelintila)" gives "palvelintila"; ", personuppgiftsbiträde (server)"
-    keeps "(server)".
+    keeps "(server)"; "(kirjanpito) ja" before the next name gives "kirjanpito".
     """
-    service = tail.strip(" \t–—-:,;.")
+    service = _CASE_ENDING.sub("", tail).strip(" \t–—-:,;.")
+    service = _JOINING_WORD.sub("", service).strip(" \t–—-:,;.")
     if service.startswith("(") and service.endswith(")") and service.count("(") == 1:
         return service[1:-1].strip()
     if service.count("(") != service.count(")"):
@@ -1898,12 +1931,22 @@ class Extractor:
         sentence = unit.sentence.rstrip(" .;,")
         named = [m for m in COMPANY.finditer(sentence) if m.group(1) != self.out.controller.name]
         if named:
-            for name, service in _named_services(sentence, named):
+            services = _named_services(sentence, named)
+            firms = []
+            for name, service in services:
                 # "Palveluntarjoajamme Pilvipalvelu Oy": the firm, not the word for its role
                 firm = _ROLE_WORD.sub("", name) if " " in name else name
                 # "Käytämme Koodi Oy:n pilvipalvelua": the verb that opens the sentence
                 firm = _VERB_BEFORE_FIRM.sub("", firm)
+                firms.append(firm)
                 self.out.add_processor(firm, service, unit.start, unit.end)
+            shared = len(named) > 1 and named[0].start() > 0
+            if (shared or None in (s for _, s in services)) and _says_more(sentence, named, firms):
+                # said of the firms together: kept once, for the user to divide
+                self.out.note(
+                    "processors",
+                    f"the notice says: {flat(unit.sentence)} — give each processor its service",
+                )
         elif (
             unit.kind is not SectionKind.DISCLOSURES  # a sentence read from its words
             and len(sentence.split()) <= _PROCESSOR_WORDS

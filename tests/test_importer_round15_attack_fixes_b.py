@@ -1,0 +1,162 @@
+"""Mechanisms that fix A14's importer findings, second fixer (F7, session 15).
+
+Each test writes its own small fictional notice (no text of the legacy fixtures).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from rekisteri.importer import _cues, import_notice, to_toml
+
+if TYPE_CHECKING:
+    import re
+
+_OWNER = "Rekisterinpitäjä\n\nSammalmäen Saippua Oy\nSammalmäentie 9, 40100 Jyväskylä\n\n"
+
+
+def _firm_names(count: int) -> list[str]:
+    """*count* distinct invented firm names with a legal form ("Kaaba Oy", "Kaabe Oy" …)."""
+    syllables = ("ka", "lo", "mi", "ne", "su", "ty", "vä", "rö")
+    names = []
+    for index in range(count):
+        word, rest = "", index
+        for _ in range(4):
+            word += syllables[rest % len(syllables)]
+            rest //= len(syllables)
+        names.append(word.capitalize() + " Oy")
+    return names
+
+
+# --- a firm's whole name is looked for right before it, not from the sentence's start (Q16) ---
+
+
+class _Counting:
+    """Stands in for a compiled pattern and counts the characters its searches may look at."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.looked = 0
+
+    def search(self, text: str, pos: int = 0, endpos: int = 2**31) -> re.Match[str] | None:
+        self.looked += min(endpos, len(text)) - pos
+        return self.pattern.search(text, pos, endpos)
+
+
+def _looked_at(monkeypatch: pytest.MonkeyPatch, count: int) -> tuple[int, int]:
+    counting = _Counting(_cues._SUSPENDED_BEFORE)
+    monkeypatch.setattr(_cues, "_SUSPENDED_BEFORE", counting)
+    body = ", ".join(_firm_names(count)) + ".\n"
+    text = _OWNER + "Tietojen säännönmukaiset luovutukset\n\n" + body
+    import_notice(text, model=False)
+    return counting.looked, len(text)
+
+
+def test_a_paragraph_of_firms_is_read_in_linear_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, small_size = _looked_at(monkeypatch, 200)
+    large, large_size = _looked_at(monkeypatch, 800)
+    # four times the firms: about four times the characters looked at, not sixteen
+    assert large / small < 1.5 * large_size / small_size
+    assert large < 400 * 800
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Tietoja luovutetaan Etelä-Hämeen Kala- ja Riistakeskus ry:lle.",
+            "Etelä-Hämeen Kala- ja Riistakeskus ry",
+        ),
+        ("Tietoja luovutetaan Asunto Oy Kuusikallio 4:lle.", "Asunto Oy Kuusikallio 4"),
+    ],
+)
+def test_a_firms_whole_name_is_still_read(sentence: str, name: str) -> None:
+    assert _cues.recipient_name(sentence, None) == name
+
+
+# --- a length in two units is not cut to one of them (Q6) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "length",
+    ["4 v 3 kk", "4 v. 3 kk", "2 v ja 9 kk", "5 kk 10 pv", "1 kk, 3 vk", "8 kk 4 vrk", "3 kk 2 v."],
+)
+def test_a_length_in_two_units_gives_no_period(length: str) -> None:
+    text = (
+        _OWNER + f"Säilytysaika\n\nAsiakastiedot säilytetään {length} jäsenyyden päättymisestä.\n"
+    )
+    draft = import_notice(text, model=False).draft
+    assert [rule.period for rule in draft.retention] == [None]
+    assert length in (draft.retention[0].description.fi if draft.retention[0].description else "")
+
+
+@pytest.mark.parametrize(
+    ("length", "months"),
+    [("9 kk", 9), ("18 kuukautta", 18), ("9 kk:n ajan", 9), ("9 kk, minkä jälkeen", 9)],
+)
+def test_a_length_in_one_unit_is_still_read(length: str, months: int) -> None:
+    text = (
+        _OWNER + f"Säilytysaika\n\nAsiakastiedot säilytetään {length} jäsenyyden päättymisestä.\n"
+    )
+    period = import_notice(text, model=False).draft.retention[0].period
+    assert period is not None
+    assert (period.years, period.months, period.days) == (0, months, 0)
+
+
+# --- firms named together share no service; the sentence is kept once (Q16, Q17) ---------------
+
+
+def _processors(body: str) -> tuple[list[tuple[str, str | None]], list[str]]:
+    text = _OWNER + "Henkilötietojen käsittelijät\n\n" + body + "\n"
+    result = import_notice(text, model=False)
+    found = [(p.name, p.service.fi if p.service else None) for p in result.draft.processors]
+    return found, result.notes.get("processors", [])
+
+
+def test_firms_named_after_a_lead_in_get_no_shared_service() -> None:
+    found, notes = _processors("Palveluitamme tuottavat Laskuri Oy, Pilvilinna Oy ja Postari Oy.")
+    assert found == [("Laskuri Oy", None), ("Pilvilinna Oy", None), ("Postari Oy", None)]
+    assert len(notes) == 1
+    assert "Palveluitamme tuottavat" in notes[0]
+
+
+def test_a_bracket_after_each_firm_is_its_service() -> None:
+    found, _ = _processors(
+        "Laskuri Oy (laskutus), Pilvilinna Oy (varmuuskopiot) sekä Postari Oy (jakelu)."
+    )
+    assert found == [
+        ("Laskuri Oy", "laskutus"),
+        ("Pilvilinna Oy", "varmuuskopiot"),
+        ("Postari Oy", "jakelu"),
+    ]
+
+
+def test_a_case_ending_is_no_part_of_the_service() -> None:
+    found, _ = _processors("Hyödynnämme Laskuri Oy:n laskutusohjelmaa.")
+    assert found == [("Laskuri Oy", "laskutusohjelmaa")]
+
+
+def test_a_bare_list_of_firms_needs_no_note() -> None:
+    found, notes = _processors("Laskuri Oy, Pilvilinna Oy, Postari Oy.")
+    assert [service for _, service in found] == [None, None, None]
+    assert notes == []
+
+
+def test_one_firm_after_a_lead_in_keeps_the_sentence() -> None:
+    found, _ = _processors("Varmuuskopiot säilyttää Pilvilinna Oy Tampereella.")
+    assert found == [("Pilvilinna Oy", "Varmuuskopiot säilyttää Pilvilinna Oy Tampereella")]
+
+
+@pytest.mark.parametrize("lead_in", ["", "Käsittelijöinämme toimivat "])
+def test_a_paragraph_of_firms_gives_a_draft_of_linear_size(lead_in: str) -> None:
+    def size(count: int) -> tuple[int, int]:
+        body = lead_in + ", ".join(_firm_names(count)) + "."
+        text = _OWNER + "Henkilötietojen käsittelijät\n\n" + body + "\n"
+        result = import_notice(text, model=False)
+        return len(to_toml(result.draft, notes=result.notes)), len(text)
+
+    small, small_text = size(100)
+    large, large_text = size(400)
+    assert large / small < 1.5 * large_text / small_text
