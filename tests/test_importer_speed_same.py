@@ -19,6 +19,7 @@ from rekisteri.importer import (
     _account,
     _cues,
     _footnotes,
+    _furniture,
     _headings,
     _lists,
     _structure,
@@ -652,3 +653,51 @@ def test_a_text_without_a_marks_signs_has_no_footnote_mark(text: str) -> None:
     assert hinted or _footnotes._MARK.search(text) is None
     if not hinted:
         assert _footnotes.find(text) == _footnotes.Footnotes()
+
+
+def _furniture_plain(text: str) -> list[tuple[int, int]]:
+    """_furniture.furniture as it was: every line read, its neighbours by index."""
+    lines = [(match.start(), match.end()) for match in re.finditer(r"[^\n]*", text)]
+    lines = [(start, end) for start, end in lines if end > start or start == len(text)]
+    filled = [index for index, (start, end) in enumerate(lines) if text[start:end].strip()]
+    found: list[tuple[int, int]] = []
+    for order, index in enumerate(filled):
+        start, end = lines[index]
+        line = text[start:end]
+        if _furniture.is_furniture(line) or (
+            _furniture._NUMBER.fullmatch(line.strip()) is not None
+            and _page_break_plain(text, lines, filled, order)
+        ):
+            found.append((start, end))
+    return found
+
+
+def _page_break_plain(
+    text: str, lines: list[tuple[int, int]], filled: list[int], order: int
+) -> bool:
+    if order == len(filled) - 1:
+        return order > 0
+    if order == 0:
+        return False
+    before = text[slice(*lines[filled[order - 1]])]
+    after = text[slice(*lines[filled[order + 1]])].lstrip()
+    return _furniture._SENTENCE_END.search(before) is None and after[:1].islower()
+
+
+_FURNITURE_PIECES = (
+    "Sivu 2 / 3", "sida 1 av 2", "PAGE 2 of 2", "s. 3", "P.4", "ſivu 1", "Tietosuojaseloste 1 (2)",
+    "Koivikontie 1/2", "Rekisteriseloste 2/3", "2", "12", "1234", " 3 ", "\t7", "0",
+    "nimi, osoite ja",
+    "puhelinnumero.", "Otsikko", "jatkuu tästä", "Katu 1 (2. krs)", "\n", "\n", "\n", "\r", " ",
+    "\u2028", "\x0c", "Sivu", "1", "(", "/", ".",
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_FURNITURE_PIECES), max_size=14).map("".join) | st.text(max_size=40)
+)
+def test_page_furniture_read_from_its_candidates_is_as_read_line_by_line(text: str) -> None:
+    # _furniture.furniture reads only the lines _MAY_BE_FURNITURE finds, each line's
+    # neighbours found by walking to the nearest line that is not blank
+    assert _furniture.furniture(text) == _furniture_plain(text)

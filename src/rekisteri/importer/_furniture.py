@@ -71,35 +71,74 @@ def furniture(text: str) -> list[tuple[int, int]]:
     A page number alone counts only where a page break can be: at the end of
     the text, or between a line that ends no sentence and one that goes on
     in lower case (elsewhere "2" may be a heading's number on its own line).
+    Only the lines that :data:`_MAY_BE_FURNITURE` finds are read (one search
+    of the whole text): every page footer, running header and page number has
+    what it looks for.
 
     Examples:
         >>> text = "nimi, osoite ja\nSivu 1 (2)\npuhelinnumero.\n2\n"
         >>> [text[s:e] for s, e in furniture(text)]
         ['Sivu 1 (2)', '2']
     """
-    lines = [(match.start(), match.end()) for match in re.finditer(r"[^\n]*", text)]
-    lines = [(start, end) for start, end in lines if end > start or start == len(text)]
-    filled = [index for index, (start, end) in enumerate(lines) if text[start:end].strip()]
     found: list[tuple[int, int]] = []
-    for order, index in enumerate(filled):
-        start, end = lines[index]
-        line = text[start:end]
+    line_end = -1
+    for candidate in _MAY_BE_FURNITURE.finditer(text):
+        if candidate.start() <= line_end:
+            continue  # a line already read
+        start = text.rfind("\n", 0, candidate.start()) + 1
+        line_end = text.find("\n", candidate.start())
+        if line_end < 0:
+            line_end = len(text)
+        line = text[start:line_end]
         if is_furniture(line) or (
-            _NUMBER.fullmatch(line.strip()) is not None and _page_break(text, lines, filled, order)
+            _NUMBER.fullmatch(line.strip()) is not None and _page_break(text, start, line_end)
         ):
-            found.append((start, end))
+            found.append((start, line_end))
     return found
 
 
-def _page_break(text: str, lines: list[tuple[int, int]], filled: list[int], order: int) -> bool:
-    """Whether the filled line at *order* stands where a page breaks."""
-    if order == len(filled) - 1:
-        return order > 0
-    if order == 0:
+#: What every line that :func:`is_furniture` accepts or that is a page number alone
+#: holds: a page word opening it ("Sivu", "Sida", "Page", "s.", "p.", as :data:`_PAGE`
+#: reads them), one to three digits alone, or a bracket or a slash (a running
+#: header's "2 (3)" or "1/2", :data:`_RUNNING`; the search for the character alone is
+#: the quickest).
+_MAY_BE_FURNITURE: Final = re.compile(
+    r"(?i)^[^\S\n]*(?:sivu|sida|page|s\.|p\.|\d{1,3}[^\S\n]*$)|[(/]", re.MULTILINE
+)
+
+
+def _filled_line(text: str, start: int, end: int, step: int) -> str | None:
+    """The nearest line that is not blank before (*step* -1) or after (1) *start*-*end*.
+
+    ``None`` if there is none.
+    """
+    while True:
+        if step < 0:
+            if start == 0:
+                return None
+            end = start - 1
+            start = text.rfind("\n", 0, end) + 1
+        else:
+            if end >= len(text):
+                return None
+            start = end + 1
+            end = text.find("\n", start)
+            if end < 0:
+                end = len(text)
+        line = text[start:end]
+        if line.strip():
+            return line
+
+
+def _page_break(text: str, start: int, end: int) -> bool:
+    """Whether the line at *start*-*end* (not blank) stands where a page breaks."""
+    before = _filled_line(text, start, end, -1)
+    after = _filled_line(text, start, end, 1)
+    if after is None:  # the last line with text
+        return before is not None
+    if before is None:  # the first
         return False
-    before = text[slice(*lines[filled[order - 1]])]
-    after = text[slice(*lines[filled[order + 1]])].lstrip()
-    return _SENTENCE_END.search(before) is None and after[:1].islower()
+    return _SENTENCE_END.search(before) is None and after.lstrip()[:1].islower()
 
 
 def blanked(text: str, spans: list[tuple[int, int]]) -> str:
