@@ -175,3 +175,52 @@ def test_what_a_role_covers_after_a_second_comma_stays_with_the_role() -> None:
     assert "role: lupapäällikkö, lupa- ja valvonta-asiat" in result.notes["contact_person"]
     mapped = {result.text[m.start : m.end] for m in result.mapped}
     assert "lupapäällikkö, lupa- ja valvonta-asiat" in mapped
+
+
+# --- roles of several words before a name; the DPO's and a person's lines in the block -------
+
+
+def test_a_role_of_several_words_before_the_name_is_a_role() -> None:
+    result = import_notice(
+        "1. Personuppgiftsansvarig\n\nStiftelsen Exempelgården\nSkolgatan 3\n65100 Vasa\n\n"
+        "2. Kontaktperson\n\nTillförordnad VD Bo Exempel\ntelefon 040 000 2222\n"
+        "bo.exempel@example.fi\n"
+    )
+    contact = result.draft.contact_person
+    assert contact is not None
+    assert contact.name == "Bo Exempel"
+    assert "role: Tillförordnad VD" in result.notes["contact_person"]
+    english = import_notice(
+        "1. Controller\n\nExample Club ry\nMain Street 4, 00100 Helsinki\n\n"
+        "2. Contact person\n\nData Protection Officer Ann Example, ann.example@example.fi\n"
+    ).draft.contact_person
+    assert english is not None
+    assert english.name == "Ann Example"
+
+
+def test_a_tietosuojahenkilo_line_in_the_block_is_the_dpo_not_the_controller() -> None:
+    draft = import_notice(
+        "Rekisterinpitäjä\n\nKylän Armo ry\nKirkkokatu 2, 20100 Turku\npuh. 040 000 3333\n"
+        "tietosuojahenkilö: Liisa Esimerkki, liisa.esimerkki(at)example.fi\n\n"
+        "Yhteyshenkilö rekisteriä koskevissa asioissa\n\n"
+        "Aino Esimerkki, aino.esimerkki@example.fi\n"
+    ).draft
+    assert draft.controller.dpo is not None
+    assert draft.controller.dpo.name == "Liisa Esimerkki"
+    assert draft.controller.dpo.email == "liisa.esimerkki@example.fi"
+    assert draft.controller.contact is None or draft.controller.contact.email is None
+
+
+def test_a_persons_own_mailbox_in_the_block_is_hers_and_the_office_line_is_the_bodys() -> None:
+    result = import_notice(
+        "Rekisterin pitäjä:\n\nKylän musiikkiopiston tukiyhdistys ry\nKoulutie 1, 00440 Helsinki\n"
+        "Aino Esimerkki, rehtori: 040 000 4444, aino.esimerkki@example.fi\n"
+        "Kanslia: 040 000 5555, toimisto@example.fi\n\n"
+        "Yhteyshenkilö rekisteriä koskevissa asioissa:\n\nAino Esimerkki, rehtori\n"
+        "040 000 4444\naino.esimerkki@example.fi\n"
+    )
+    contact = result.draft.controller.contact
+    assert contact is not None
+    assert contact.email == "toimisto@example.fi"
+    assert contact.phone == "040 000 5555"
+    assert "Aino Esimerkki's email: aino.esimerkki@example.fi" in result.notes["controller"]

@@ -200,6 +200,9 @@ class ContactReader:
         self.left_block = False
         """Whether a question or a heading word below the party's named block ended it: the
         lines after it in the section are that heading's text."""
+        self.person_channels: str | None = None
+        """The person the line being read names with their own e-mail in the controller's
+        block: the line's phone and e-mail are theirs (:meth:`_person_with_mailbox`)."""
         self.responsible_read = False
         """Whether a section on the person responsible for the register was read as the
         contact person's: a contact person's own section after it names the contact."""
@@ -561,8 +564,31 @@ class ContactReader:
         ):
             self.path = "contact_person"
         self.line_start = next((p.start for p in parts if p.field != "label"), start)
+        self.person_channels = self._person_with_mailbox(parts)
         taken = [(p.start, p.end) for p in parts if self._part(p, kind)]
         self._map_glue(start, end, taken, leftover=len(taken) < len(parts))
+
+    def _person_with_mailbox(self, parts: list[Part]) -> str | None:
+        """The person a line of the controller's own block names with their own e-mail.
+
+        "Aino Esimerkki, rehtori: 040 …, aino.esimerkki@…" below the body's name:
+        the phone and e-mail on the line are hers, never the body's (an office's
+        line "Kanslia: 09 …, toimisto@…" gives the body's). Only while the
+        controller is named and the person is noted, not the contact person.
+        """
+        if self.path != "controller" or self.out.controller.name is None:
+            return None
+        emails = [p.value for p in parts if p.field == "email"]
+        for part in parts:
+            value = part.value.strip()
+            if (
+                part.field == "text"
+                and (part.start > self.line_start or self.contact_section)
+                and looks_like_person(value)
+                and any(personal_address(email, value) for email in emails)
+            ):
+                return value
+        return None
 
     def _name_not_street(self, parts: list[Part]) -> list[Part]:
         """The first line of a contact block is its name, not a street guessed by form.
@@ -646,6 +672,11 @@ class ContactReader:
             return self._name(part, kind)
         if field in {"street", "po_box"}:
             self.after_box = field == "po_box"
+        if field in {"phone", "email"} and self.path == "controller" and self.person_channels:
+            said = flat(part.value)
+            self.out.note(self.path, f"{self.person_channels}'s {field}: {said}")
+            self.out.map(part.start, part.end, self.path)
+            return True
         cleaned = None
         if field in {"postal_code", "town"}:
             cleaned = self._value(self.target(), field, part.value)
@@ -1660,8 +1691,9 @@ _RESPONSIBLE: Final = re.compile(
 _CONTACT_WORD: Final = re.compile(r"(?i)yhteyshenkilö|kontaktperson|contact[ \t]+person")
 #: The data protection officer's label at a line's start: "Tietosuojavastaava:", "DPO:".
 _DPO_LINE: Final = re.compile(
-    r"(?i)(?:tietosuojavastaava|dataskyddsombud(?:et)?|data[ \t]+protection[ \t]+officer|dpo)"
-    r"(?:[ \t]*:[ \t]*|[ \t]*$)"
+    # "tietosuojahenkilö" ("data protection person"): a small body's word for its officer
+    r"(?i)(?:tietosuojavastaava|tietosuojahenkilö|dataskyddsombud(?:et)?"
+    r"|data[ \t]+protection[ \t]+officer|dpo)(?:[ \t]*:[ \t]*|[ \t]*$)"
 )
 #: A body that names itself: "Olemme X Oy", "We are X Ltd", "Vi är X Ab".
 _WE_ARE: Final = re.compile(
@@ -2235,7 +2267,10 @@ _ALIAS_TAIL: Final = re.compile(r"(?<=\w)[ \t]*[(\[]([^()\[\]]{1,40})[)\]][ \t]*
 #: An abbreviation in an open bracket at the end of a name: "Kylän kuntayhtymä (KSHP".
 _OPEN_ALIAS: Final = re.compile(r"(?<=\w)[ \t]*\((?P<abbr>[A-ZÄÖÅ][\w&-]{0,11})[ \t,;]*$")
 _ROLE_FIRST: Final = re.compile(
-    rf"(\w*(?:{ROLE.pattern.removeprefix('(?i)')}))(?:[ \t]*:)?[ \t]+", re.IGNORECASE
+    # a role of up to three words, the last a role's word: "Tillförordnad VD", "Data
+    # Protection Officer"
+    rf"((?:[^\W\d_]+[ \t]+){{0,2}}?\w*(?:{ROLE.pattern.removeprefix('(?i)')}))(?:[ \t]*:)?[ \t]+",
+    re.IGNORECASE,
 )
 
 
