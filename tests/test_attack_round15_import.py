@@ -21,7 +21,7 @@ import time
 
 import pytest
 
-from rekisteri.importer import ImportResult, import_notice, to_toml
+from rekisteri.importer import ImportResult, import_bytes, import_notice, to_toml
 from rekisteri.render import render_notice
 
 CTRL = "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n\n"
@@ -1231,3 +1231,429 @@ def test_places_after_a_data_item_are_no_data_categories(sentence: str) -> None:
     assert "Kellarista" not in names
     assert "Pihalta" not in names
     assert not any(name.endswith(" sekä") for name in names)
+
+
+# --- Q5 (more): an e-mail signature after the last section ------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q5: an e-mail signature after the notice's last section (disclosures) becomes "
+    "recipients ('Terveisin Aino Esimerkki Koivikon Kukka Oy', '-- Lähetetty iPhonesta') and the "
+    "section's denial 'Tietoja ei luovuteta.' no longer sets none_stated: the published notice "
+    "names the signature as a recipient of the data",
+)
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "\n--\nAino Esimerkki\npuh. 040 123 4567\n",
+        "\nTerveisin\nAino Esimerkki\nKoivikon Kukka Oy\n",
+        "\nYstävällisin terveisin,\n\nAino Esimerkki\ntoimitusjohtaja\n",
+        "\n-- \nLähetetty iPhonesta\n",
+    ],
+)
+def test_an_e_mail_signature_is_no_recipient(signature: str) -> None:
+    draft = import_notice(
+        CTRL + "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n\n"
+        "Tietojen säännönmukaiset luovutukset\n\nTietoja ei luovuteta.\n" + signature
+    ).draft
+    assert draft.recipients == ()
+    assert [none.value for none in draft.none_stated] == ["recipients"]
+
+
+# --- Q24: seventeen stray Windows-1252 bytes turn a whole UTF-8 notice into mojibake ----------
+
+
+def _stray_bytes_notice(strays: int) -> bytes:
+    head = (
+        "Rekisterinpitäjä\n\nKylän Kukka Oy\nKoivikontie 1, 00100 Helsinki\n\n"
+        "Rekisterin käyttötarkoitus\n\n"
+    ).encode()
+    body = "".join(
+        f"Tietoja käytetään asiakassuhteen hoitamiseen {i} \x96 myös laskutukseen ja päätöksiin.\n"
+        for i in range(strays)
+    )
+    return head + body.encode().replace(b"\xc2\x96", b"\x96")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q24: a UTF-8 notice with 17 stray Windows-1252 bytes (Word en dashes) is read "
+    "wholly as cp1252: every 'ä' becomes 'Ã¤' and the controller 'KylÃ¤n Kukka Oy' is published "
+    "so, with only the info finding I008 (16 strays are read as utf-8+cp1252; the limit does not "
+    "grow with the notice, which here has 5 UTF-8 letters per stray byte)",
+)
+@pytest.mark.parametrize("strays", [17, 40])
+def test_many_stray_bytes_in_a_long_utf8_notice_give_no_mojibake(strays: int) -> None:
+    result = import_bytes(_stray_bytes_notice(strays))
+    assert result.draft.controller.name == "Kylän Kukka Oy"
+    assert "Ã¤" not in result.text
+
+
+def test_sixteen_stray_bytes_are_read_as_utf8_with_cp1252() -> None:
+    result = import_bytes(_stray_bytes_notice(16))
+    assert result.encoding == "utf-8+cp1252"
+    assert result.draft.controller.name == "Kylän Kukka Oy"
+
+
+# --- Q25: a second contact person's phone or e-mail is given to the first ---------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q25: when the notice names two contact people (a person responsible for the "
+    "register and one who handles register matters, or two under 'Yhteyshenkilöt'), the second "
+    "one's phone or e-mail is given to the first: 'Leena Esimerkki' gets Mikko's phone "
+    "'012 345 6011' or the e-mail 'mikko.esimerkki@…', published as hers; Mikko is only noted",
+)
+@pytest.mark.parametrize(
+    "contacts",
+    [
+        (
+            "Rekisterin vastuuhenkilö\n\nSivistysjohtaja Leena Esimerkki\n"
+            "leena.esimerkki@koivikko.example\n\nRekisteriasioita hoitava henkilö\n\n"
+            "Toimistosihteeri Mikko Esimerkki, puh. 012 345 6011\n"
+        ),
+        (
+            "Yhteyshenkilö\n\nLeena Esimerkki, leena.esimerkki@koivikko.example\n"
+            "Mikko Esimerkki, puh. 012 345 6011\n"
+        ),
+        (
+            "Yhteyshenkilöt\n\nLeena Esimerkki, leena.esimerkki@koivikko.example\n\n"
+            "Mikko Esimerkki, puh. 012 345 6011\n"
+        ),
+        (
+            "Rekisterin vastuuhenkilö\n\nLeena Esimerkki\n\nRekisteriasioita hoitava henkilö\n\n"
+            "Mikko Esimerkki, mikko.esimerkki@koivikko.example\n"
+        ),
+    ],
+)
+def test_a_second_persons_channel_is_not_the_firsts(contacts: str) -> None:
+    person = import_notice(CTRL + contacts).draft.contact_person
+    assert person is not None
+    if person.name == "Leena Esimerkki":
+        assert person.phone != "012 345 6011"
+        assert person.email != "mikko.esimerkki@koivikko.example"
+
+
+def test_one_contact_person_keeps_her_own_channels() -> None:
+    person = import_notice(
+        CTRL + "Yhteyshenkilö\n\nLeena Esimerkki, puh. 012 345 6010, "
+        "leena.esimerkki@koivikko.example\n"
+    ).draft.contact_person
+    assert person is not None
+    assert (person.name, person.phone, person.email) == (
+        "Leena Esimerkki",
+        "012 345 6010",
+        "leena.esimerkki@koivikko.example",
+    )
+
+
+# --- Q26: 'no data protection officer has been appointed' gives a DPO --------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q26: a DPO section that says none has been appointed and then gives where to "
+    "write ('Tietosuojavastaavaa ei ole nimetty. Tietosuoja-asioissa voit ottaa yhteyttä "
+    "osoitteeseen info@…', 'We have not appointed a data protection officer. Please contact us "
+    "at …', Swedish likewise) gives the draft a DPO with that e-mail; the published notice has a "
+    "section '2. Tietosuojavastaavan yhteystiedot' naming it",
+)
+@pytest.mark.parametrize(
+    ("heading", "text"),
+    [
+        (
+            "Tietosuojavastaava",
+            (
+                "Tietosuojavastaavaa ei ole nimetty. Tietosuoja-asioissa voit ottaa yhteyttä "
+                "osoitteeseen info@koivikko.example."
+            ),
+        ),
+        (
+            "Tietosuojavastaava",
+            (
+                "Emme ole nimittäneet tietosuojavastaavaa. Tietosuoja-asioissa voit ottaa yhteyttä "
+                "osoitteeseen info@koivikko.example."
+            ),
+        ),
+        (
+            "Tietosuojavastaava",
+            "Yrityksellä ei ole tietosuojavastaavaa, yhteydenotot: info@koivikko.example",
+        ),
+        (
+            "Data protection officer",
+            (
+                "We have not appointed a data protection officer. Please contact us at "
+                "info@koivikko.example."
+            ),
+        ),
+        (
+            "Dataskyddsombud",
+            "Vi har inte utsett något dataskyddsombud. Kontakta oss på info@koivikko.example.",
+        ),
+    ],
+)
+def test_a_dpo_said_not_to_exist_is_no_dpo(heading: str, text: str) -> None:
+    draft = import_notice(
+        "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n"
+        "info@koivikko.example\n\n" + heading + "\n\n" + text + "\n"
+    ).draft
+    assert draft.controller.dpo is None
+    notice = render_notice(draft, locale="fi", format="md")
+    assert "Tietosuojavastaavan yhteystiedot" not in notice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emme ole nimittäneet tietosuojavastaavaa.",
+        "Yrityksellä ei ole lakisääteistä velvollisuutta nimittää tietosuojavastaavaa.",
+        "Ei nimetty.",
+    ],
+)
+def test_a_dpo_said_not_to_exist_without_an_address_is_no_dpo(text: str) -> None:
+    draft = import_notice(
+        "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n\n"
+        "Tietosuojavastaava\n\n" + text + "\n"
+    ).draft
+    assert draft.controller.dpo is None
+
+
+# --- Q27: sub-numbered, Roman-numbered and capital-lettered lists are glued or keep marks -----
+
+
+NUMBERED_CTRL = "1. Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n\n"
+NEXT_SECTION = "\n6. Säännönmukaiset tietolähteet\n\nRekisteröity itse.\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q27: a data list numbered as Word numbers sub-items ('5.1 nimi' / '5.2 osoite' /"
+    " '5.3 puhelinnumero' under '5. Rekisterin tietosisältö') or in Roman numerals ('i. nimi' / "
+    "'ii. osoite') is one category glued with its numbers ('5.1 nimi 5.2 osoite 5.3 "
+    "puhelinnumero'); capital letters ('A. nimi') stay in the names; '5.1 Asiakkaan perustiedot: "
+    "nimi, osoite' / '5.2 Laskutustiedot: tilinumero' gives 'Osoite 5.2 Laskutustiedot: "
+    "tilinumero'",
+)
+@pytest.mark.parametrize(
+    "items",
+    [
+        "5.1 nimi\n5.2 osoite\n5.3 puhelinnumero\n",
+        "i. nimi\nii. osoite\niii. puhelinnumero\n",
+        "A. nimi\nB. osoite\nC. puhelinnumero\n",
+    ],
+)
+def test_sub_numbered_roman_or_lettered_items_are_one_entry_each(items: str) -> None:
+    draft = import_notice(
+        NUMBERED_CTRL + "5. Rekisterin tietosisältö\n\n" + items + NEXT_SECTION
+    ).draft
+    assert [category.name.fi for category in draft.data_categories] == [
+        "Nimi",
+        "Osoite",
+        "Puhelinnumero",
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q27: sub-numbered groups with a label ('5.1 Asiakkaan perustiedot: nimi, osoite' "
+    "/ '5.2 Laskutustiedot: tilinumero') give a category 'Osoite 5.2 Laskutustiedot: tilinumero'",
+)
+def test_sub_numbered_groups_are_not_glued() -> None:
+    draft = import_notice(
+        NUMBERED_CTRL + "5. Rekisterin tietosisältö\n\n5.1 Asiakkaan perustiedot: nimi, osoite\n"
+        "5.2 Laskutustiedot: tilinumero\n" + NEXT_SECTION
+    ).draft
+    assert not any("5.2" in (category.name.fi or "") for category in draft.data_categories)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "1) nimi\n2) osoite\n3) puhelinnumero\n",
+        "1. nimi\n2. osoite\n3. puhelinnumero\n",
+        "- nimi\n- osoite\n- puhelinnumero\n",
+    ],
+)
+def test_numbered_or_bulleted_items_are_one_entry_each(items: str) -> None:
+    draft = import_notice(
+        NUMBERED_CTRL + "5. Rekisterin tietosisältö\n\n" + items + NEXT_SECTION
+    ).draft
+    assert [category.name.fi for category in draft.data_categories] == [
+        "Nimi",
+        "Osoite",
+        "Puhelinnumero",
+    ]
+
+
+# --- Q28: 'kuten' and 'esim.' (such as, e.g.) stay in the entries' names -------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q28: 'such as' and 'for example' stay in the data categories' names: "
+    "'Henkilötiedot, kuten nimi, osoite ja syntymäaika.' gives 'Kuten nimi'; 'Rekisteriin "
+    "tallennetaan esim. nimi ja osoite.' gives one category 'Esim. nimi ja osoite' (published "
+    "so); 'mm.' before the same list is dropped",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Henkilötiedot, kuten nimi, osoite ja syntymäaika.",
+        "Rekisteriin tallennetaan esim. nimi ja osoite.",
+    ],
+)
+def test_such_as_and_for_example_are_no_part_of_a_name(sentence: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + sentence + "\n").draft
+    names = [(category.name.fi or "").lower() for category in draft.data_categories]
+    assert not any(name.startswith(("kuten ", "esim.")) for name in names)
+    assert "nimi" in names
+
+
+def test_muun_muassa_before_a_list_is_dropped() -> None:
+    draft = import_notice(
+        CTRL + "Rekisterin tietosisältö\n\nRekisteriin tallennetaan mm. nimi, osoite ja "
+        "puhelinnumero.\n"
+    ).draft
+    assert [category.name.fi for category in draft.data_categories] == [
+        "Nimi",
+        "Osoite",
+        "Puhelinnumero",
+    ]
+
+
+# --- Q30: a running page header or page number in the middle of a section ---------------------
+
+
+PAGED_HEAD = (
+    "Koivikon Kukka Oy – Tietosuojaseloste\n\n1. Rekisterinpitäjä\nKoivikon Kukka Oy\n"
+    "Koivikontie 1, 00100 Helsinki\n\n2. Rekisterin tietosisältö\n- nimi\n- osoite\n\n"
+)
+PAGED_TAIL = (
+    "- puhelinnumero\n- sähköpostiosoite\n\n3. Tietojen säännönmukaiset luovutukset\n"
+    "Tietoja ei luovuteta.\n"
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q30: a notice printed to PDF and copied as text repeats its title as a page "
+    "header ('Koivikon Kukka Oy – Tietosuojaseloste', 'TIETOSUOJASELOSTE') in the middle of a "
+    "section: the section ends there and the rest of its list goes to the register's "
+    "description ('puhelinnumero sähköpostiosoite', printed atop the notice); a page number '1 "
+    "(2)' becomes a data category",
+)
+@pytest.mark.parametrize(
+    "page_break",
+    [
+        "Koivikon Kukka Oy – Tietosuojaseloste\n\n",
+        "Sivu 1 / 2\n\nKoivikon Kukka Oy – Tietosuojaseloste\n\n",
+        "TIETOSUOJASELOSTE\n\n",
+        "1 (2)\n\n",
+    ],
+)
+def test_a_page_header_inside_a_section_keeps_the_list_whole(page_break: str) -> None:
+    draft = import_notice(PAGED_HEAD + page_break + PAGED_TAIL).draft
+    assert [category.name.fi for category in draft.data_categories] == [
+        "Nimi",
+        "Osoite",
+        "Puhelinnumero",
+        "Sähköpostiosoite",
+    ]
+
+
+@pytest.mark.parametrize("page_break", ["Sivu 1 / 2\n\n", "\f"])
+def test_a_page_number_or_form_feed_inside_a_section_keeps_the_list(page_break: str) -> None:
+    draft = import_notice(PAGED_HEAD + page_break + PAGED_TAIL).draft
+    assert [category.name.fi for category in draft.data_categories] == [
+        "Nimi",
+        "Osoite",
+        "Puhelinnumero",
+        "Sähköpostiosoite",
+    ]
+
+
+# --- Q31: a denial with a condition ('ilman …', 'jollei …') sets none_stated ------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q31: a transfer or disclosure denial with a condition sets none_stated, so the "
+    "published notice denies flatly what the text allows under that condition: 'Tietoja ei "
+    "siirretä EU:n ulkopuolelle ilman vakiosopimuslausekkeita.', '… ilman EU:n komission "
+    "hyväksymiä vakiolausekkeita', '… ilman riittävää tietosuojan tasoa', '…, jollei siihen ole "
+    "lainmukaista perustetta', 'We do not transfer data outside the EEA without standard "
+    "contractual clauses.', 'Tietoja ei luovuteta, jollei laki toisin edellytä.', 'Emme käytä "
+    "henkilötietojen käsittelijöitä ilman kirjallista sopimusta.' (none_stated processors), 'Emme "
+    "käytä evästeitä, jollet ole hyväksynyt niitä.' (none_stated cookies)",
+)
+@pytest.mark.parametrize(
+    ("heading", "sentence"),
+    [
+        (
+            "Tietojen siirto EU:n tai ETA:n ulkopuolelle",
+            "Tietoja ei siirretä EU:n ulkopuolelle ilman vakiosopimuslausekkeita.",
+        ),
+        (
+            "Tietojen siirto EU:n tai ETA:n ulkopuolelle",
+            (
+                "Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle ilman EU:n komission hyväksymiä "
+                "vakiolausekkeita."
+            ),
+        ),
+        (
+            "Tietojen siirto EU:n tai ETA:n ulkopuolelle",
+            "Tietoja ei siirretä ETA-alueen ulkopuolelle ilman riittävää tietosuojan tasoa.",
+        ),
+        (
+            "Tietojen siirto EU:n tai ETA:n ulkopuolelle",
+            "Tietoja ei siirretä EU:n ulkopuolelle, jollei siihen ole lainmukaista perustetta.",
+        ),
+        (
+            "Data transfers",
+            "We do not transfer data outside the EEA without standard contractual clauses.",
+        ),
+        (
+            "Tietojen säännönmukaiset luovutukset",
+            "Tietoja ei luovuteta, jollei laki toisin edellytä.",
+        ),
+        (
+            "Henkilötietojen käsittelijät",
+            "Emme käytä henkilötietojen käsittelijöitä ilman kirjallista sopimusta.",
+        ),
+        ("Evästeet", "Emme käytä evästeitä, jollet ole hyväksynyt niitä."),
+    ],
+)
+def test_a_denial_with_a_condition_sets_no_none_stated(heading: str, sentence: str) -> None:
+    draft = import_notice(CTRL + heading + "\n\n" + sentence + "\n").draft
+    assert draft.none_stated == ()
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence"),
+    [
+        (
+            "Tietojen siirto EU:n tai ETA:n ulkopuolelle",
+            "Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle ilman asianmukaisia suojatoimia.",
+        ),
+        ("Tietojen säännönmukaiset luovutukset", "Tietoja ei luovuteta, ellei laki sitä vaadi."),
+        ("Tietojen säännönmukaiset luovutukset", "Tietoja ei luovuteta ilman suostumustasi."),
+        (
+            "Data transfers",
+            "We do not transfer data outside the EEA unless an adequate safeguard is in place.",
+        ),
+    ],
+)
+def test_other_denials_with_a_condition_set_no_none_stated(heading: str, sentence: str) -> None:
+    draft = import_notice(CTRL + heading + "\n\n" + sentence + "\n").draft
+    assert draft.none_stated == ()
