@@ -130,3 +130,12 @@ def test_besparande_av_uppgifter_is_retention() -> None:
         SV_HEAD + "Hantering och besparande av uppgifter\nStyrelsen ansvarar för uppgifterna.\n"
     )
     assert any(m.field == "heading:retention" for m in result.mapped)
+
+
+def test_a_bare_date_under_the_title_is_read_with_a_remark() -> None:  # R6-11
+    result = import_notice(
+        "Tietosuojaseloste\nKuoron kesäleirin osallistujarekisteri\n3.7.2025\n\n"
+        + HEAD.split("\n\n", 1)[1]
+    )
+    assert str(result.draft.updated) == "2025-07-03"
+    assert any("check it" in note for note in result.notes["updated"])

@@ -347,6 +347,8 @@ class Builder:
         if found is None:
             return False
         self._date_read(*found)
+        # it names no event: it may date a camp or a meeting as well as the notice (R6-11)
+        self.note("updated", "a date alone under the title, read as the notice's date: check it")
         return True
 
     def _date_read(self, when: date, start: int, end: int) -> tuple[int, int]:
