@@ -1684,3 +1684,75 @@ def test_q6s_fix_holds_for_other_two_unit_spellings(length: str) -> None:
         CTRL + "Säilytysaika\n\nTietoja säilytetään " + length + " asiakassuhteen päättymisestä.\n"
     ).draft
     assert [rule.period for rule in draft.retention] == [None]
+
+
+# --- Q33: an identity code said NOT to be collected marks the category as holding one ---------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q33: a data item that says the identity code is not collected ('syntymäaika (ei "
+    "henkilötunnusta)', 'syntymäaika, ei henkilötunnusta', 'henkilötunnus ei kuulu "
+    "rekisteriin') sets personal_identity_code; the notice publishes '- **Syntymäaika**: Ei "
+    "henkilötunnusta. (sisältää henkilötunnuksen)'",
+)
+@pytest.mark.parametrize(
+    "item",
+    [
+        "syntymäaika (ei henkilötunnusta)",
+        "syntymäaika, ei henkilötunnusta",
+        "henkilötunnus ei kuulu rekisteriin",
+    ],
+)
+def test_an_identity_code_said_not_to_be_collected_sets_no_flag(item: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n- nimi\n- " + item + "\n").draft
+    assert not any(category.personal_identity_code for category in draft.data_categories)
+    notice = render_notice(draft, locale="fi", format="md")
+    assert "sisältää henkilötunnuksen" not in notice
+
+
+# --- Q34: 'ei tallenneta X, vain Y ja Z' loses Y and Z -----------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q34: 'Rekisteriin ei tallenneta henkilötunnuksia, vain nimi ja osoite.' gives no "
+    "data category at all: the whole sentence is noted as 'the notice says this is not done', "
+    "though the denial ends at the comma and 'vain nimi ja osoite' says what is stored (the "
+    "notice publishes the data categories as missing)",
+)
+def test_only_what_follows_a_denial_is_stored() -> None:
+    draft = import_notice(
+        CTRL + "Rekisterin tietosisältö\n\nRekisteriin ei tallenneta henkilötunnuksia, vain nimi "
+        "ja osoite.\n"
+    ).draft
+    assert [category.name.fi for category in draft.data_categories] == ["Nimi", "Osoite"]
+
+
+# --- Q35: other names of the identity code set no flag ----------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q35: the identity code under its other names ('sosiaaliturvatunnus', "
+    "'sotu-tunnus', English 'personal identity code', 'personal ID code') sets no "
+    "personal_identity_code: the notice does not say the data hold identity codes",
+)
+@pytest.mark.parametrize(
+    "item",
+    ["sosiaaliturvatunnus", "sotu-tunnus", "personal identity code", "personal ID code"],
+)
+def test_other_names_of_the_identity_code_set_the_flag(item: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n- nimi\n- " + item + "\n").draft
+    flagged = [c.name.fi for c in draft.data_categories if c.personal_identity_code]
+    assert flagged != []
+
+
+@pytest.mark.parametrize("item", ["henkilötunnus", "HETU", "hetu", "personbeteckning"])
+def test_the_identity_code_by_its_usual_names_sets_the_flag(item: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n- nimi\n- " + item + "\n").draft
+    flagged = [c.name.fi for c in draft.data_categories if c.personal_identity_code]
+    assert flagged != []
