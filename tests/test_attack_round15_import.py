@@ -1756,3 +1756,73 @@ def test_the_identity_code_by_its_usual_names_sets_the_flag(item: str) -> None:
     draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n- nimi\n- " + item + "\n").draft
     flagged = [c.name.fi for c in draft.data_categories if c.personal_identity_code]
     assert flagged != []
+
+
+# --- Q36: a denial written as a list item is an entry -------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q36: a denial written as a bulleted item gives an entry: '- tietoja ei käytetä "
+    "markkinointiin' (or '- ei markkinointiin' after 'Tietoja käytetään:') the purpose "
+    "'Markkinointi', '- ei suoramarkkinointia' a purpose 'Ei suoramarkkinointia', '- "
+    "henkilötunnusta ei tallenneta' / '- ei henkilötunnusta' a category with "
+    "personal_identity_code, '- tietoja ei osteta muualta' a source (the same denial as a "
+    "sentence gives no entry)",
+)
+@pytest.mark.parametrize(
+    ("heading", "items", "field", "word"),
+    [
+        (
+            "Henkilötietojen käsittelyn tarkoitus",
+            "- laskutus\n- tietoja ei käytetä markkinointiin\n",
+            "purposes",
+            "markkinointi",
+        ),
+        (
+            "Henkilötietojen käsittelyn tarkoitus",
+            "Tietoja käytetään:\n- laskutukseen\n- ei markkinointiin\n",
+            "purposes",
+            "markkinointi",
+        ),
+        (
+            "Henkilötietojen käsittelyn tarkoitus",
+            "- laskutus\n- ei suoramarkkinointia\n",
+            "purposes",
+            "suoramarkkinointi",
+        ),
+        (
+            "Rekisterin tietosisältö",
+            "- nimi\n- henkilötunnusta ei tallenneta\n",
+            "data_categories",
+            "henkilötunnus",
+        ),
+        (
+            "Rekisterin tietosisältö",
+            "- nimi\n- ei henkilötunnusta\n",
+            "data_categories",
+            "henkilötunnus",
+        ),
+        (
+            "Säännönmukaiset tietolähteet",
+            "- rekisteröity itse\n- tietoja ei osteta muualta\n",
+            "sources",
+            "osteta",
+        ),
+    ],
+)
+def test_a_denied_item_is_no_entry(heading: str, items: str, field: str, word: str) -> None:
+    draft = import_notice(CTRL + heading + "\n\n" + items).draft
+    entries = getattr(draft, field)
+    names = [(entry.name.fi or "").lower() for entry in entries]
+    assert not any(word in name for name in names)
+    assert not any(c.personal_identity_code for c in draft.data_categories)
+
+
+def test_a_denied_purpose_as_a_sentence_is_no_purpose() -> None:
+    draft = import_notice(
+        CTRL + "Henkilötietojen käsittelyn tarkoitus\n\nTietoja käytetään laskutukseen. "
+        "Tietoja ei käytetä markkinointiin.\n"
+    ).draft
+    assert [purpose.name.fi for purpose in draft.purposes] == ["Laskutus"]
