@@ -1826,3 +1826,65 @@ def test_a_denied_purpose_as_a_sentence_is_no_purpose() -> None:
         "Tietoja ei käytetä markkinointiin.\n"
     ).draft
     assert [purpose.name.fi for purpose in draft.purposes] == ["Laskutus"]
+
+
+# --- Q37: a denial whose 'but' clause states the transfer or disclosure ----------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q37: a denial followed by 'mutta'/'but'/'men' and the very transfer or "
+    "disclosure it denied ('Tietoja ei siirretä EU:n ulkopuolelle, mutta palveluntarjoajamme "
+    "Microsoft voi käsitellä tietoja Yhdysvalloissa.', 'We do not transfer data outside the EEA,"
+    " but our email provider may store data in the United States.', 'Tietoja ei luovuteta, mutta"
+    " laskutustiedot toimitetaan perintätoimistolle tarvittaessa.') sets none_stated and gives no"
+    " entry: the notice denies what its text says happens (the guide: a clause after 'mutta' "
+    "affirms)",
+)
+@pytest.mark.parametrize(
+    ("heading", "sentence", "field"),
+    [
+        (
+            "Tietojen siirto EU:n tai ETA:n ulkopuolelle",
+            (
+                "Tietoja ei siirretä EU:n ulkopuolelle, mutta palveluntarjoajamme Microsoft voi "
+                "käsitellä tietoja Yhdysvalloissa."
+            ),
+            "transfers",
+        ),
+        (
+            "Data transfers",
+            (
+                "We do not transfer data outside the EEA, but our email provider may store data in "
+                "the United States."
+            ),
+            "transfers",
+        ),
+        (
+            "Överföring av uppgifter",
+            "Uppgifterna överförs inte utanför EU, men vår e-posttjänst kan lagra uppgifter i USA.",
+            "transfers",
+        ),
+        (
+            "Tietojen säännönmukaiset luovutukset",
+            (
+                "Tietoja ei luovuteta, mutta laskutustiedot toimitetaan perintätoimistolle "
+                "tarvittaessa."
+            ),
+            "recipients",
+        ),
+    ],
+)
+def test_a_but_clause_after_a_denial_is_no_denial(heading: str, sentence: str, field: str) -> None:
+    draft = import_notice(CTRL + heading + "\n\n" + sentence + "\n").draft
+    assert field not in [none.value for none in draft.none_stated]
+
+
+def test_a_but_clause_naming_authorities_keeps_the_recipient() -> None:
+    draft = import_notice(
+        CTRL + "Tietojen säännönmukaiset luovutukset\n\nTietoja ei luovuteta kolmansille "
+        "osapuolille, mutta viranomaisille tietoja voidaan luovuttaa lain perusteella.\n"
+    ).draft
+    assert draft.none_stated == ()
+    assert len(draft.recipients) == 1
