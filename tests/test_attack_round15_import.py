@@ -1888,3 +1888,33 @@ def test_a_but_clause_naming_authorities_keeps_the_recipient() -> None:
     ).draft
     assert draft.none_stated == ()
     assert len(draft.recipients) == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q37: under processors, 'Emme käytä henkilötietojen käsittelijöitä, mutta "
+    "kirjanpitomme hoitaa Tilitoimisto Esimerkki Oy.' sets none_stated processors and names no "
+    "processor",
+)
+def test_a_but_clause_naming_a_processor_is_no_denial() -> None:
+    draft = import_notice(
+        CTRL + "Henkilötietojen käsittelijät\n\nEmme käytä henkilötietojen käsittelijöitä, mutta "
+        "kirjanpitomme hoitaa Tilitoimisto Esimerkki Oy.\n"
+    ).draft
+    assert "processors" not in [none.value for none in draft.none_stated]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q33: 'Henkilötunnusta ei kerätä, mutta laskutusta varten tallennamme "
+    "syntymäajan.' gives a category 'Syntymäajan' with personal_identity_code: the denied "
+    "identity code marks the birth date",
+)
+def test_a_denied_identity_code_beside_a_birth_date_sets_no_flag() -> None:
+    draft = import_notice(
+        CTRL + "Rekisterin tietosisältö\n\nHenkilötunnusta ei kerätä, mutta laskutusta varten "
+        "tallennamme syntymäajan.\n"
+    ).draft
+    assert not any(category.personal_identity_code for category in draft.data_categories)
