@@ -1918,3 +1918,40 @@ def test_a_denied_identity_code_beside_a_birth_date_sets_no_flag() -> None:
         "tallennamme syntymäajan.\n"
     ).draft
     assert not any(category.personal_identity_code for category in draft.data_categories)
+
+
+# --- Q38: a notice written in Markdown: emphasis marks stay in names, '_date_' is not read -----
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q38: in a notice written in Markdown, emphasis marks stay in the entries' names "
+    "('**tilaushistoria**', '*nimi*', '_osoite_', '`nimi`', published with the marks escaped) "
+    "and '_Päivitetty 2.2.2025_' sets no `updated` ('*Päivitetty 2.2.2025*' does)",
+)
+@pytest.mark.parametrize(
+    "items", ["* nimi\n* **tilaushistoria**\n", "- *nimi*\n- _osoite_\n", "- `nimi`\n- osoite\n"]
+)
+def test_markdown_emphasis_is_no_part_of_a_name(items: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + items).draft
+    names = [category.name.fi or "" for category in draft.data_categories]
+    assert not any(re.search(r"[*_`]", name) for name in names)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q38: '_Päivitetty 2.2.2025_' (Markdown italics with underscores) sets no "
+    "`updated` and goes to the description",
+)
+def test_an_underscored_markdown_date_is_the_update_date() -> None:
+    draft = import_notice("# Tietosuojaseloste\n\n_Päivitetty 2.2.2025_\n\n" + CTRL).draft
+    assert draft.updated is not None
+
+
+@pytest.mark.parametrize("line", ["*Päivitetty 2.2.2025*", "**Päivitetty:** 2.2.2025"])
+def test_a_starred_markdown_date_is_the_update_date(line: str) -> None:
+    draft = import_notice("# Tietosuojaseloste\n\n" + line + "\n\n" + CTRL).draft
+    assert draft.updated is not None
+    assert draft.updated.isoformat() == "2025-02-02"
