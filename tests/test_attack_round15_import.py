@@ -99,13 +99,6 @@ def _illative_run(size: int) -> tuple[float, int]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q1: one sentence that lists many purposes in the illative ('Tietoja käytetään "
-    "aiin, biin, … ja laskutukseen.') costs super-linear time: 0.15 MB 0.8 s, 0.6 MB 5.3 s, "
-    "1.2 MB 12 s, 2.4 MB 41 s (the same items in sentences of 500 are linear)",
-)
 def test_one_long_sentence_of_purposes_costs_linear_time() -> None:
     small, _ = _illative_run(150_000)
     large, _ = _illative_run(1_200_000)
@@ -177,14 +170,6 @@ QUOTED = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q3: a notice quoted in an e-mail ('> ' before each line) has no heading read "
-    "(I004): the recipients' denial sets no none_stated (lint R107 error, notice '[puuttuu]') and "
-    "the description, printed at the top of the published notice, is '> 1. Rekisterinpitäjä > > "
-    "Koivikon Kukka Oy > Koivikontie 1, 00100 Helsinki > > 2.'",
-)
 @pytest.mark.parametrize("mark", [">", ">>", "> >"])
 def test_a_notice_quoted_in_an_e_mail_is_read_by_its_headings(mark: str) -> None:
     result = import_notice(QUOTED.replace(">", mark))
@@ -847,14 +832,6 @@ def test_other_brackets_after_a_heading_are_kept(heading: str, word: str) -> Non
 # --- Q15 (Q2's residue, after 8918752): other check boxes of fill-in forms ----------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q15: check boxes in other spellings still give an entry for an empty box and "
-    "set personal_identity_code on an empty 'henkilötunnus' box: a Markdown task list "
-    "('- [ ] henkilötunnus'), '□'/'■', '( )'/'(x)', '[ x ]'/'[   ]', '✓'/'✗', '✔'/'✘', a box glued"
-    " to its word ('[ ]henkilötunnus'), a yes/no pair ('Henkilötunnus: Kyllä [ ] Ei [x]')",
-)
 @pytest.mark.parametrize(
     "items",
     [
@@ -876,12 +853,6 @@ def test_an_empty_box_in_other_spellings_is_no_identity_code(items: str) -> None
     assert "sisältää henkilötunnuksen" not in notice
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q15: an HTML form's unchecked <input type=checkbox> before 'henkilötunnus' "
-    "gives one category 'Nimi henkilötunnus osoite' with personal_identity_code",
-)
 @pytest.mark.parametrize(
     "body",
     [
