@@ -175,3 +175,92 @@ def test_an_empty_box_before_an_identity_code_says_no_code_is_kept() -> None:
 def test_brackets_inside_a_line_are_no_boxes() -> None:
     draft = import_notice(_CATS + "- nimi [x]\n- kotikunta\n").draft
     assert len(draft.data_categories) == 2
+
+
+# --- one span mapped once per entry is cut up once (A14's Q1) ----------------------------------
+
+
+def test_a_span_mapped_for_many_entries_is_cut_up_once() -> None:
+    from rekisteri.importer._account import account
+    from rekisteri.importer._builder import Mapping
+
+    text = "Kissanruokinta koiranulkoilutus lintujenruokinta kalojenhoito."
+    span = Mapping(0, len(text), "purposes")
+    reached = ["Kissanruokinta", "Lintujenruokinta"]
+    once = account(text, [span], reached)
+    assert len(once[0]) > 1  # cut around the lost words
+    assert account(text, [span] * 500, reached) == once  # not 500 copies of each piece
+
+
+def test_a_span_kept_whole_is_kept_for_each_entry() -> None:
+    from rekisteri.importer._account import account
+    from rekisteri.importer._builder import Mapping
+
+    text = "Kissanruokinta ja lintujenruokinta."
+    span = Mapping(0, len(text), "purposes")
+    kept, lost = account(text, [span] * 3, ["Kissanruokinta", "Lintujenruokinta"])
+    assert (kept, lost) == ([span] * 3, [])
+
+
+# --- check boxes in other spellings (A14's Q15) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "- [x] hiihtotaso\n- [ ] kuva\n",
+        "1. [X] hiihtotaso\n2. [ ] kuva\n",
+        "[ x ] hiihtotaso\n[  ] kuva\n",
+        "(x) hiihtotaso\n( ) kuva\n",
+        "■ hiihtotaso\n□ kuva\n",
+        "✔ hiihtotaso\n✘ kuva\n",
+        "[x]hiihtotaso\n[ ]kuva\n",
+        "hiihtotaso [x]\nkuva [ ]\n",
+        "Hiihtotaso: Kyllä [x] Ei [ ]\nKuva: Kyllä [ ] Ei [x]\n",
+    ],
+)
+def test_a_form_in_other_box_spellings_gives_the_ticked_entries(items: str) -> None:
+    result = import_notice(_CATS + items)
+    assert [c.name.fi for c in result.draft.data_categories] == ["Hiihtotaso"]
+    assert "kuva" in " ".join(p.text for p in result.unmatched).casefold()
+
+
+def test_square_bullets_of_a_list_are_no_boxes() -> None:
+    draft = import_notice(_CATS + "□ hiihtotaso\n□ kotikunta\n\n■ kuva\n").draft
+    assert [c.name.fi for c in draft.data_categories] == ["Hiihtotaso", "Kotikunta", "Kuva"]
+
+
+def test_an_html_forms_unchecked_box_is_no_entry() -> None:
+    page = (
+        "<h2>Rekisterinpitäjä</h2><p>Haapalan Hiihtokoulu</p><h2>Rekisterin tietosisältö</h2>"
+        "<p><input type=checkbox checked> hiihtotaso<br><input type=checkbox> kuva</p>"
+    )
+    draft = import_notice(page, html=True).draft
+    assert [c.name.fi for c in draft.data_categories] == ["Hiihtotaso"]
+
+
+# --- a notice quoted in an e-mail (A14's Q3) ---------------------------------------------------
+
+_NOTICE = (
+    "Rekisterinpitäjä\n\nHaapalan Hiihtokoulu\nLatukuja 5, 87100 Kajaani\n\n"
+    "Rekisterin käyttötarkoitus\n\nTietoja käytetään kurssien järjestämiseen.\n\n"
+    "Tietojen säännönmukaiset luovutukset\n\nTietoja ei luovuteta.\n"
+)
+
+
+@pytest.mark.parametrize("mark", ["> ", ">", ">> ", "> > "])
+def test_a_quoted_notice_reads_as_the_notice(mark: str) -> None:
+    quoted = "".join(
+        mark.rstrip() + (" " + line if line else "") + "\n" for line in _NOTICE.splitlines()
+    )
+    plain, read = import_notice(_NOTICE), import_notice(quoted)
+    assert read.draft.purposes == plain.draft.purposes
+    assert read.draft.none_stated == plain.draft.none_stated
+    assert read.draft.controller.name == plain.draft.controller.name
+    assert read.unmatched == ()
+
+
+def test_a_quoted_line_or_two_in_a_notice_are_its_text() -> None:
+    from rekisteri.importer._quoted import quote_marks
+
+    assert quote_marks(_NOTICE + "\n> Lainaus asiakkaan viestistä.\n> Toinen rivi.\n") == []

@@ -39,6 +39,7 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gc
 import itertools
@@ -77,6 +78,7 @@ from rekisteri.importer._furniture import blanked, furniture
 from rekisteri.importer._headings import trim_caches
 from rekisteri.importer._html import html_to_text, looks_like_html
 from rekisteri.importer._invisible import CHARACTERS, INVISIBLE, Stripped, strip
+from rekisteri.importer._quoted import quote_marks, unquoted
 from rekisteri.importer._runon import dash_glued, unwrapped
 from rekisteri.importer._structure import split
 from rekisteri.importer._toml import to_toml
@@ -765,6 +767,36 @@ def _map_furniture(built: Builder, pages: list[tuple[int, int]]) -> None:
             built.map(start, end, field)
 
 
+#: Spaces at most between a quote mark and the text of its line.
+_MARK_GAP: Final = 2
+
+
+def _map_quote_marks(built: Builder, marks: list[tuple[int, int]]) -> None:
+    """Map each quote mark to the field of the text its line holds, else of the text before.
+
+    Marks before any text ("> 1. Rekisterinpitäjä" opening the notice) go with the
+    first text after them: each is structure, never text left unmapped.
+    """
+    if not marks:
+        return
+    spans = sorted((m.start, m.end, m.field) for m in built.mapped)
+    starts = [start for start, _, _ in spans]
+    before: str | None = None
+    index = 0
+    for start, end in marks:
+        while index < len(spans) and spans[index][0] < start:
+            if not spans[index][2].startswith("heading:"):
+                before = spans[index][2]
+            index += 1
+        after = bisect.bisect_left(starts, end)
+        following = spans[after][2] if after < len(spans) else None
+        # the text right after the mark is its line's ("> Tietoja ei luovuteta.")
+        own = following if after < len(spans) and spans[after][0] - end <= _MARK_GAP else None
+        field = own or before or following
+        if field is not None:
+            built.map(start, end, field)
+
+
 def _composed(
     text: str, headings: list[tuple[int, int]], items: list[int]
 ) -> tuple[str, list[tuple[int, int]], list[int]]:
@@ -815,6 +847,9 @@ def _read(
     plain = attrs.evolve(plain, text=blanked(plain.text, pages))
     # A form's check boxes: a ticked one is a bullet, an empty one's line no entry (listed).
     plain = attrs.evolve(plain, text=unboxed(plain.text))
+    # A notice quoted in an e-mail: the "> " marks read as spaces, mapped as structure.
+    quotes = quote_marks(plain.text)
+    plain = attrs.evolve(plain, text=unquoted(plain.text, quotes))
     footnotes = find_footnotes(plain.text)
     for last in (False, True):
         read = attrs.evolve(plain, text=footnotes.unmarked(plain.text))
@@ -831,6 +866,7 @@ def _read(
             break
         footnotes = footnotes.without(left)
     _map_furniture(built, pages)
+    _map_quote_marks(built, quotes)
     return read, sections, built
 
 

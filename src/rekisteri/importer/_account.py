@@ -385,13 +385,16 @@ def account(
     lost: list[Mapping] = []
     # an extractor maps a whole line once per entry it read there: the same span many
     # times; its verdict depends on the span alone, so it is reached once (else k
-    # entries of a line of length n cost k x n: quadratic)
+    # entries of a line of length n cost k x n: quadratic); a span cut up is cut once
+    # (its parts and its lost runs are given once, not k times: k x n pieces)
     done: dict[tuple[int, int, str], tuple[list[Mapping] | None, list[tuple[int, int]]]] = {}
     for span in spans:
         key = (span.start, span.end, span.field)
-        if key not in done:
-            done[key] = book.check(span)
-        parts, runs = done[key]
+        if key in done:
+            if done[key][0] is None:
+                kept.append(span)
+            continue
+        done[key] = parts, runs = book.check(span)
         if parts is None:
             kept.append(span)
         else:

@@ -407,14 +407,11 @@ class _Extractor(HTMLParser):
             self._entry_tables[-1] = True
 
     # -- parser callbacks
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self.skip += 1
             return
-        if self._row_tag_start(tag) or self._entry_tag_start(tag):
-            return
-        if tag == "br":
-            self._emit("\n")
+        if self._row_tag_start(tag) or self._entry_tag_start(tag) or self._inline(tag, attrs):
             return
         if tag == "pre":
             self.pre += 1
@@ -446,8 +443,24 @@ class _Extractor(HTMLParser):
             self._break(2)
             self._chrome_block = True
 
+    def _inline(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Read a line break or a check box; whether *tag* was one."""
+        if tag == "br":
+            self._emit("\n")
+        elif tag == "input":
+            self._check_box(attrs)
+        return tag in {"br", "input"}
+
+    def _check_box(self, attrs: list[tuple[str, str | None]]) -> None:
+        """A form's check box as the text a form saved as text shows: "[x] " or "[ ] "."""
+        named = dict(attrs)
+        if (named.get("type") or "").casefold() in {"checkbox", "radio"}:
+            self.handle_data("[x] " if "checked" in named else "[ ] ")
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._cell_from is not None and tag == "br":
+        if tag == "input":
+            self._check_box(attrs)
+        elif self._cell_from is not None and tag == "br":
             self._cell_tag_start(tag)
         elif tag == "br":
             self._emit("\n")
