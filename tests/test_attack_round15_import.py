@@ -1926,3 +1926,160 @@ def test_a_starred_markdown_date_is_the_update_date(line: str) -> None:
     draft = import_notice("# Tietosuojaseloste\n\n" + line + "\n\n" + CTRL).draft
     assert draft.updated is not None
     assert draft.updated.isoformat() == "2025-02-02"
+
+
+# --- Q39: a phone number followed by a slash and another number, or by its price ------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q39: the controller's phone is cut into a wrong number: 'Puh. 040 123 4567 / "
+    "040 765 4321' gives '040 123 4567 / 040 765' (half of the second number), 'Puh. 0600 12345 "
+    "(1,99 €/min + pvm)' gives '0600 12345 (1', 'Puh. 020 123 456 (0,0835 €/puhelu + …)' gives "
+    "'020 123 456 (0'; the notice publishes them",
+)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Puh. 040 123 4567 / 040 765 4321",
+        "Puh. 09 123 4567 / 040 765 4321",
+        "Puh. 0600 12345 (1,99 €/min + pvm)",
+        "Puh. 020 123 456 (0,0835 €/puhelu + 0,1209 €/min)",
+    ],
+)
+def test_a_phone_is_never_cut_into_a_wrong_number(line: str) -> None:
+    draft = import_notice(
+        "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n" + line + "\n"
+    ).draft
+    assert draft.controller.contact is not None
+    phone = draft.controller.contact.phone or ""
+    assert not re.search(r"[/(]\s*\d{0,3}$", phone)
+    assert not phone.endswith(" 765")
+
+
+@pytest.mark.parametrize(
+    ("line", "phone"),
+    [
+        ("Puh. 040 123 4567 tai 040 765 4321", "040 123 4567"),
+        ("Puh. 040 123 4567, 040 765 4321", "040 123 4567"),
+        ("Puh. 09 123 4567 (ma–pe klo 9–16)", "09 123 4567"),
+        ("Puhelin: 040 123 4567 (ei tekstiviestejä)", "040 123 4567"),
+    ],
+)
+def test_a_phone_with_a_second_number_or_a_remark_is_read(line: str, phone: str) -> None:
+    draft = import_notice(
+        "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n" + line + "\n"
+    ).draft
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.phone == phone
+
+
+# --- Q40: another body's web address under 'Muut tiedot' becomes the controller's website ------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q40: a 'Muut tiedot' / 'Lisätietoja' section that only points to another body's "
+    "web site ('Tietosuojavaltuutetun toimisto: www.tietosuoja.fi', 'Lisätietoja tietosuojasta: "
+    "https://tietosuoja.fi', 'Kuluttajaneuvonta: www.kkv.fi') is read as the controller's section"
+    " by its words: the controller's website becomes that body's, published as the controller's",
+)
+@pytest.mark.parametrize(
+    ("heading", "line"),
+    [
+        ("Muut tiedot", "Tietosuojavaltuutetun toimisto: www.tietosuoja.fi"),
+        ("Muut tiedot", "Lisätietoja tietosuojasta: https://tietosuoja.fi"),
+        ("Lisätietoja", "Kuluttajaneuvonta: www.kkv.fi"),
+    ],
+)
+def test_another_bodys_web_site_is_not_the_controllers(heading: str, line: str) -> None:
+    draft = import_notice(CTRL + heading + "\n\n" + line + "\n").draft
+    contact = draft.controller.contact
+    assert contact is None or contact.url is None
+
+
+def test_the_controllers_own_web_site_is_read() -> None:
+    draft = import_notice(
+        "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n"
+        "www.koivikko.example\n"
+    ).draft
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.url is not None
+    assert "koivikko.example" in draft.controller.contact.url
+
+
+# --- Q41: the member as the source in Swedish and English is not the data subject -------------
+
+
+SV_CTRL = "Personuppgiftsansvarig\n\nVasa Roddförening rf\nStrandvägen 2, 65100 Vasa\n\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q41: the data subject as the source in Swedish or English other words "
+    "('Uppgifterna fås av medlemmen själv.', 'Medlemmen själv.', 'Vi får uppgifterna av "
+    "medlemmen.' — the guide's own example —, 'Data are obtained from the member.', 'We get the "
+    "data from you.') gives a source named by the sentence, not data-subject: the notice then "
+    "speaks of a third-party source",
+)
+@pytest.mark.parametrize(
+    ("heading", "sentence"),
+    [
+        ("Regelbundna uppgiftskällor", "Uppgifterna fås av medlemmen själv."),
+        ("Regelbundna uppgiftskällor", "Medlemmen själv."),
+        ("Regelbundna uppgiftskällor", "Vi får uppgifterna av medlemmen."),
+        ("Sources of data", "Data are obtained from the member."),
+        ("Sources of data", "We get the data from you."),
+    ],
+)
+def test_the_member_as_source_is_the_data_subject(heading: str, sentence: str) -> None:
+    draft = import_notice(SV_CTRL + heading + "\n\n" + sentence + "\n").draft
+    assert [source.key for source in draft.sources] == ["data-subject"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence"),
+    [
+        ("Regelbundna uppgiftskällor", "Uppgifterna fås av den registrerade själv."),
+        ("Regelbundna uppgiftskällor", "Av kunden själv."),
+        ("Sources of data", "From the data subject themselves."),
+    ],
+)
+def test_the_data_subject_as_source_in_the_usual_words(heading: str, sentence: str) -> None:
+    draft = import_notice(SV_CTRL + heading + "\n\n" + sentence + "\n").draft
+    assert [source.key for source in draft.sources] == ["data-subject"]
+
+
+# --- Q42: 'I övrigt lämnas uppgifter inte ut.' is a recipient -----------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q42: the Swedish denial 'I övrigt lämnas uppgifter inte ut.' (otherwise no "
+    "disclosures) is a Recipient whose description is the denial, published in the recipients' "
+    "list ('Uppgifter lämnas inte ut i övrigt.' and Finnish 'Muutoin tietoja ei luovuteta.' are "
+    "read as the denial)",
+)
+def test_i_ovrigt_before_a_denial_is_no_recipient() -> None:
+    draft = import_notice(
+        SV_CTRL + "Regelbundet utlämnande av uppgifter\n\nI övrigt lämnas uppgifter inte ut.\n"
+    ).draft
+    assert draft.recipients == ()
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence"),
+    [
+        ("Regelbundet utlämnande av uppgifter", "Uppgifter lämnas inte ut i övrigt."),
+        ("Tietojen säännönmukaiset luovutukset", "Muutoin tietoja ei luovuteta."),
+        ("Recipients", "Otherwise we do not disclose data."),
+    ],
+)
+def test_otherwise_no_disclosures_is_read_as_the_denial(heading: str, sentence: str) -> None:
+    draft = import_notice(SV_CTRL + heading + "\n\n" + sentence + "\n").draft
+    assert draft.recipients == ()
+    assert [none.value for none in draft.none_stated] == ["recipients"]
