@@ -139,3 +139,38 @@ def test_a_bare_date_under_the_title_is_read_with_a_remark() -> None:  # R6-11
     )
     assert str(result.draft.updated) == "2025-07-03"
     assert any("check it" in note for note in result.notes["updated"])
+
+
+def test_as_a_rule_in_another_clause_leaves_the_denial_flat() -> None:  # R6-6
+    head = HEAD + "Tietojen luovutukset\n"
+    flat = import_notice(
+        head + "Tietoja ei luovuteta kuoron ulkopuolelle, ja vastaamme kyselyihin "
+        "yleensä viikon kuluessa.\n"
+    ).draft
+    assert "recipients" in {none.value for none in flat.none_stated}
+    qualified = import_notice(head + "Tietoja ei pääsääntöisesti luovuteta ulkopuolisille.\n")
+    assert "recipients" not in {none.value for none in qualified.draft.none_stated}
+
+
+def test_several_register_names_under_one_heading_are_kept_with_the_name() -> None:
+    result = import_notice(
+        HEAD + "Rekisterien nimet\n• Kuorolaisrekisteri\n• Konserttiyleisön rekisteri\n"
+        "• Lahjoittajarekisteri\n\nHenkilötietojen käsittelyn tarkoitus\n"
+        "Tietoja käytetään harjoituksista tiedottamiseen.\n"
+    )
+    assert str(result.draft.name) == "Kuorolaisrekisteri"
+    remarks = " ".join(result.notes["name"])
+    assert "Konserttiyleisön rekisteri" in remarks
+    assert "Lahjoittajarekisteri" in remarks
+    assert result.draft.description is None or "Lahjoittaja" not in str(result.draft.description)
+
+
+def test_list_runs_are_cached_per_section_object() -> None:  # R6-16
+    # a section rebuilt (attrs.evolve) may get a freed section's id: the cache checks
+    # the section itself, so a list in a rebuilt section is read again, not from a stale run
+    draft = import_notice(
+        HEAD + "Rekisterin tietosisältö\n- nimi\n- äänila\n- sähköposti\n\n"
+        "Evästeet\nKäytämme evästeitä kävijämäärien seurantaan.\n- _ga: kävijätilastot\n"
+        "- istunto: kirjautuminen\n"
+    ).draft
+    assert [str(c.name) for c in draft.data_categories] == ["Nimi", "Äänila", "Sähköposti"]

@@ -757,6 +757,35 @@ _OTHERS_DATA: Final = re.compile(
 )
 
 
+#: Where a sentence's clauses part: "Tietoja ei luovuteta, ja vastaamme yleensä …".
+_CLAUSE_BREAK: Final = re.compile(r";|,\s+(?:ja|sekä|mutta|och|men|samt|and|but)\s+")
+#: A word that denies, in a lower-cased clause.
+_DENYING: Final = re.compile(
+    r"\b(?:ei|eikä|eivät|emme|en|inte|ej|icke|aldrig|not|never|no)\b|n't\b"
+)
+
+
+def _another_register(value: str) -> bool:
+    """Whether a list entry under a register-name heading names a register, not a sentence."""
+    return (
+        _REGISTER_WORD.search(value) is not None
+        and len(value.split()) <= _NAME_WORDS
+        and _ENTRY_VERB.search(value) is None
+    )
+
+
+def _qualified_denial(low: str) -> bool:
+    """Whether a clause of *low* denies "as a rule" (:data:`_AS_A_RULE`) (R6-6).
+
+    The qualifier must stand in the denial's own clause: "Tietoja ei luovuteta, ja
+    vastaamme pyyntöihin yleensä viikossa" denies flatly.
+    """
+    return any(
+        _AS_A_RULE.search(clause) is not None and _DENYING.search(clause) is not None
+        for clause in _CLAUSE_BREAK.split(low)
+    )
+
+
 def _themselves(low: str) -> bool:
     """Whether the lower-cased *low* names the data subject as the source in its own words.
 
@@ -881,9 +910,12 @@ class Extractor:
         self._on_behalf: dict[tuple[int, int], bool] = {}
         #: Per section (by id, with its number of pieces): each piece's index and the
         #: bounds of the run of list items around it, found once (:meth:`_item_run`)
-        self._runs: dict[tuple[int, int], dict[int, tuple[int, int, int]]] = {}
+        #: (the section is kept with its entry: held, its id is never reused by another, R6-16)
+        self._runs: dict[tuple[int, int], tuple[Section, dict[int, tuple[int, int, int]]]] = {}
         #: The kind each run of items was read as (:meth:`_list_kind`), by its bounds
-        self._run_kinds: dict[tuple[int, int, int], tuple[SectionKind, str] | None] = {}
+        self._run_kinds: dict[
+            tuple[int, int, int], tuple[Section, tuple[SectionKind, str] | None]
+        ] = {}
         """Whether a heading (by its span) says that its entries act on the controller's behalf."""
 
     def run(self) -> Builder:
@@ -1064,7 +1096,7 @@ class Extractor:
         denial's does, and *field* gets a remark for a person to say what the
         exceptions are.
         """
-        if _AS_A_RULE.search(sentence.casefold()) is None:
+        if not _qualified_denial(sentence.casefold()):
             return False
         self.out.add_description(sentence, start, end)
         self.out.note(
@@ -1182,8 +1214,18 @@ class Extractor:
                 self.out.name = f"{capitalise(value)} / {self.out.name}"
                 self.out.map(piece.start, piece.end, "name")
             else:
-                kind = self._name_rest_kind(section)
-                self._sentence_unit(kind, piece.start, piece.end, inherit=None)
+                self._name_rest(section, piece, value, listed=index > 0)
+
+    def _name_rest(self, section: Section, piece: Piece, value: str, *, listed: bool) -> None:
+        """A name section's paragraph or entry that is not the register's name."""
+        if listed and piece.kind == "item" and _another_register(value):
+            # "Rekisterien nimet" / "• Jäsenrekisteri" / "• Asiakasrekisteri": the notice
+            # names several registers, the draft one; the others are kept in a remark
+            self.out.note("name", f"the notice names another register too: {flat(value)}")
+            self.out.map(piece.start, piece.end, "name")
+            return
+        kind = self._name_rest_kind(section)
+        self._sentence_unit(kind, piece.start, piece.end, inherit=None)
 
     def _swedish_after_finnish(self, value: str) -> bool:
         """Whether *value*, a name section's second paragraph, is the Swedish one of its name."""
@@ -1462,9 +1504,13 @@ class Extractor:
         if last == first:
             return None  # a lone line says too little
         run = (id(section), first, last)
-        if run not in self._run_kinds:  # each entry of a list asks: the list is read once
-            self._run_kinds[run] = self._items_kind(section.pieces[first : last + 1])
-        read = self._run_kinds[run]
+        cached = self._run_kinds.get(run)
+        if cached is None or cached[0] is not section:  # each entry asks: a list read once
+            cached = self._run_kinds[run] = (
+                section,
+                self._items_kind(section.pieces[first : last + 1]),
+            )
+        read = cached[1]
         if read is None:
             return None
         found, field = read
@@ -1494,7 +1540,8 @@ class Extractor:
         """
         pieces = section.pieces
         key = (id(section), len(pieces))
-        runs = self._runs.get(key)
+        cached = self._runs.get(key)
+        runs = cached[1] if cached is not None and cached[0] is section else None
         if runs is None:
             starts, ends = list(range(len(pieces))), list(range(len(pieces)))
             for k in range(1, len(pieces)):
@@ -1508,7 +1555,7 @@ class Extractor:
                 first = starts[k - 1] if k > 0 and pieces[k - 1].kind == "item" else k
                 last = ends[k + 1] if k + 1 < len(pieces) and pieces[k + 1].kind == "item" else k
                 runs[id(each)] = (k, first, last)
-            self._runs[key] = runs
+            self._runs[key] = (section, runs)
         return runs[id(piece)]
 
     def _subject_item(self, item: str, start: int, end: int) -> None:
