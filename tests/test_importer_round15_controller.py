@@ -224,3 +224,26 @@ def test_a_persons_own_mailbox_in_the_block_is_hers_and_the_office_line_is_the_b
     assert contact.email == "toimisto@example.fi"
     assert contact.phone == "040 000 5555"
     assert "Aino Esimerkki's email: aino.esimerkki@example.fi" in result.notes["controller"]
+
+
+# --- two bodies under one heading are never joined into one name -------------------------
+
+
+def test_two_bodies_over_two_lines_are_not_joined() -> None:
+    result = import_notice(
+        "1. Den personuppgiftsansvarige\n\nStiftelsen Exempelholmen och\nExempelholmen Travel Ltd\n"
+        "Skolgatan 3\n65100 Vasa\nFöretags-ID: 2077474-0\n\n2. Registrets namn\n\nKundregister\n"
+    )
+    controller = result.draft.controller
+    assert controller.name == "Stiftelsen Exempelholmen"
+    assert controller.business_id == "2077474-0"
+    notes = result.notes["controller"]
+    assert "a second body named with the controller (joint?): Exempelholmen Travel Ltd" in notes
+    assert not any("Företags-ID" in note for note in notes)
+
+
+def test_one_name_broken_over_two_lines_is_still_joined() -> None:
+    draft = import_notice(
+        "Rekisterinpitäjä\n\nKylän Kotiseutu- ja\nMuseoyhdistys ry\nKylätie 3, 41940 Kylä\n"
+    ).draft
+    assert draft.controller.name == "Kylän Kotiseutu- ja Museoyhdistys ry"

@@ -57,6 +57,7 @@ _LABELS: Final = (
         "business_id",
         (
             r"y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|fo-nr|fo|f-signum|org\.?\s?nr|business id"
+            r"|företags-?id"
             r"|alv-?(?:tunniste|tunnus|numero|nro)|moms(?:nummer|-?nr)"
             r"|vat(?:[ -]?(?:id|number|no|nummer|nr|numero|tunnus))?|y"  # "Y: 1234567-1"
         ),

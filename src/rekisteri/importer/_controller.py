@@ -109,7 +109,9 @@ _LONG_LABEL: Final = 3
 #: A label line introducing the contact person is at most this long.
 _LABEL_LINE: Final = 60
 _LABEL_FIELDS: Final = {
-    "business_id": re.compile(r"(?i)y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id"),
+    "business_id": re.compile(
+        r"(?i)y-?tunnus|ly-tunnus|yritystunnus|fo-nummer|business id|företags-?id"
+    ),
     "fax": re.compile(r"(?i)tele(?:fax|faksi|kopio)|fax|faksi"),
     "phone": re.compile(r"(?i)puh|tel|gsm|matka|vaihde|phone|tfn"),
     "email": re.compile(r"(?i)sähköposti|s-posti|e-?mail|e-post"),
@@ -200,6 +202,8 @@ class ContactReader:
         self.left_block = False
         """Whether a question or a heading word below the party's named block ended it: the
         lines after it in the section are that heading's text."""
+        self.second_body = False
+        """Whether the controller's name ended with "och"/"ja": the next name is a second body."""
         self.person_channels: str | None = None
         """The person the line being read names with their own e-mail in the controller's
         block: the line's phone and e-mail are theirs (:meth:`_person_with_mailbox`)."""
@@ -861,13 +865,21 @@ class ContactReader:
         self.out.note(self.path, f"the notice labels the name: {placed.group('label')}")
         return placed.group("name")
 
+    def _without_conjunction(self, value: str) -> str:
+        """The controller's name without "och"/"ja" at its end; the next name is a second body."""
+        if _AND_END.search(value) is None or self.target().name is not None:
+            return value
+        self.second_body = True
+        return _AND_END.sub("", value)
+
     def _trimmed_name(self, part: Part, value: str) -> str | None:
         """*value* without what the notice adds to a name; ``None`` when it is no name."""
         value = " ".join(value.split())  # a name broken over two lines (_joined_name_lines)
         # a separator of a one-line block left at the name's end: "Kukka Oy · puh. …"
         value = value.rstrip(" " + _BULLETS) or value
         if self.path == "controller":
-            value = self._unlabelled(value)
+            # "Stiftelsen X och" over "X Ltd" (two bodies): no name ends with its conjunction
+            value = self._without_conjunction(self._unlabelled(value))
             owned = _OWNER_OF_SERVICE.fullmatch(value)
             if owned is not None:
                 # "X Oy:n Verkkokauppa": the firm is the controller, its shop is noted
@@ -1040,6 +1052,12 @@ class ContactReader:
             # a body named in the section replaces a name read from a sentence before it
             return self.set(target, "name", value, part.start, part.end)
         if self._legal_half(target, part, value):
+            return True
+        if self.second_body and target is self.out.controller:
+            # the body named after "Stiftelsen X och": a second controller, said in a note
+            self.second_body = False
+            self.out.note(self.path, f"a second body named with the controller (joint?): {value}")
+            self.out.map(part.start, part.end, self.path)
             return True
         if (
             self.path == "controller"
@@ -2083,6 +2101,29 @@ _NAME_LEAD_ENDS: Final = ("-", "ja", "och", "and", "&", "n", "s")
 _ALNUM: Final = re.compile(r"[^\W_]")
 
 
+#: A word that makes a name a body's: "Stiftelsen X", "X säätiö", "Foundation X".
+_BODY_WORD: Final = re.compile(
+    r"(?i)(?<![\w-])(?:stiftelsen?|säätiö|foundation|föreningen|förening|yhdistys|association"
+    r"|kommun|kaupunki|kunta|stad|city)(?![\w-])"
+)
+#: A conjunction at the end of a line: "Stiftelsen X och" / "X Ltd".
+_AND_END: Final = re.compile(r"(?i)[ \t]+(?:ja|sekä|och|samt|and|&)$")
+
+
+def _two_bodies(first: str, second: str) -> bool:
+    """Whether "first and" / "second" name two bodies, never one name broken over two lines.
+
+    "Stiftelsen Exempel och" / "Exempel Tourism Ltd": the first line names a body
+    (a body's word) before its conjunction, the second has a legal form of its own.
+    """
+    lead = _AND_END.sub("", first)
+    return (
+        lead != first
+        and (ORGANISATION.search(lead) or _BODY_WORD.search(lead)) is not None
+        and (COMPANY.search(second) or _LEGAL_FORM_ANY_CASE.search(second)) is not None
+    )
+
+
 def _joined_name_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """*lines* with a name broken over two lines joined into one span.
 
@@ -2107,6 +2148,7 @@ def _joined_name_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[in
                 and not any(c.isdigit() or c in ":@" for c in first + second)
                 and len((first + " " + second).split()) <= _ORPHAN_WORDS
                 and ORGANISATION.search(second) is not None
+                and not _two_bodies(first, second)
             ):
                 out.append((start, lines[index + 1][1]))
                 index += 2
