@@ -2530,13 +2530,17 @@ def _people_before_controller(text: str, sections: list[Section]) -> list[Sectio
     section headed with the controller's own word follows and names it. The
     heading is then a guess moved by its text.
     """
+    # whether a controller's own section follows each: read once from the end (linear)
+    follows = [False] * (len(sections) + 1)
+    for index in range(len(sections) - 1, -1, -1):
+        follows[index] = follows[index + 1] or _controller_section(text, sections[index])
     for index, section in enumerate(sections):
         heading = section.heading
         if (
             section.kind is not SectionKind.CONTROLLER
             or heading is None
             or _BARE_CHANNELS.fullmatch(flat(heading_text(text, heading))) is None
-            or not any(_controller_section(text, later) for later in sections[index + 1 :])
+            or not follows[index + 1]
             or not _people_only(text, section)
         ):
             continue
