@@ -106,6 +106,23 @@ def unboxed(text: str) -> str:
     """
     if _QUICK.search(text) is None:
         return text
+    breaks = [(m.start(), m.group()) for m in _OTHER_BREAKS.finditer(text)]
+    if not breaks:
+        return _unboxed(text)
+    # read as lines the extractor reads: its lines end at "\r" and "\u2028" too (R7-2)
+    chars = list(_unboxed(_OTHER_BREAKS.sub("\n", text)))
+    for at, mark in breaks:
+        chars[at] = mark
+    return "".join(chars)
+
+
+#: Line ends other than "\n" (and the "\r" of "\r\n") that end a line as
+#: ``str.splitlines`` reads it: an old Mac "\r", Word's "\v" and "\u2028", and others.
+_OTHER_BREAKS: Final = re.compile("\r(?!\n)|[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _unboxed(text: str) -> str:
+    r""":func:`unboxed` of a text whose lines end with "\n"."""
     chars = list(text)
     _opening(text, chars)
     for match in _YES_NO.finditer(text):
