@@ -1660,14 +1660,6 @@ def test_q6s_fix_holds_for_other_two_unit_spellings(length: str) -> None:
 # --- Q33: an identity code said NOT to be collected marks the category as holding one ---------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q33: a data item that says the identity code is not collected ('syntymäaika (ei "
-    "henkilötunnusta)', 'syntymäaika, ei henkilötunnusta', 'henkilötunnus ei kuulu "
-    "rekisteriin') sets personal_identity_code; the notice publishes '- **Syntymäaika**: Ei "
-    "henkilötunnusta. (sisältää henkilötunnuksen)'",
-)
 @pytest.mark.parametrize(
     "item",
     [
@@ -1705,13 +1697,6 @@ def test_only_what_follows_a_denial_is_stored() -> None:
 # --- Q35: other names of the identity code set no flag ----------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q35: the identity code under its other names ('sosiaaliturvatunnus', "
-    "'sotu-tunnus', English 'personal identity code', 'personal ID code') sets no "
-    "personal_identity_code: the notice does not say the data hold identity codes",
-)
 @pytest.mark.parametrize(
     "item",
     ["sosiaaliturvatunnus", "sotu-tunnus", "personal identity code", "personal ID code"],
@@ -1876,13 +1861,6 @@ def test_a_but_clause_naming_a_processor_is_no_denial() -> None:
     assert "processors" not in [none.value for none in draft.none_stated]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q33: 'Henkilötunnusta ei kerätä, mutta laskutusta varten tallennamme "
-    "syntymäajan.' gives a category 'Syntymäajan' with personal_identity_code: the denied "
-    "identity code marks the birth date",
-)
 def test_a_denied_identity_code_beside_a_birth_date_sets_no_flag() -> None:
     draft = import_notice(
         CTRL + "Rekisterin tietosisältö\n\nHenkilötunnusta ei kerätä, mutta laskutusta varten "

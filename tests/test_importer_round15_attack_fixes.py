@@ -264,3 +264,23 @@ def test_a_quoted_line_or_two_in_a_notice_are_its_text() -> None:
     from rekisteri.importer._quoted import quote_marks
 
     assert quote_marks(_NOTICE + "\n> Lainaus asiakkaan viestistä.\n> Toinen rivi.\n") == []
+
+
+# --- the identity code's flag: held, not left out; other names (A14's Q33, Q35) -----------------
+
+
+@pytest.mark.parametrize(
+    ("item", "flag"),
+    [
+        ("oppilaan henkilötunnus", True),
+        ("henkilötunnus (vain laskutukseen)", True),
+        ("sotu", True),
+        ("personal identification number", True),
+        ("syntymävuosi (henkilötunnusta ei kysytä)", False),
+        ("syntymävuosi; henkilötunnusta emme tallenna", False),
+        ("hetua ei pyydetä", False),
+    ],
+)
+def test_the_identity_code_flag_follows_what_the_item_says(item: str, *, flag: bool) -> None:
+    draft = import_notice(_CATS + "- kotikunta\n- " + item + "\n").draft
+    assert any(c.personal_identity_code for c in draft.data_categories) is flag

@@ -20,6 +20,7 @@ from rekisteri.importer._cues import (
     updated_in,
 )
 from rekisteri.importer._finnish import slugify
+from rekisteri.importer._negation import clauses, negated
 from rekisteri.importer._register_name import LEGAL_FORMS
 from rekisteri.model import (
     Address,
@@ -228,7 +229,7 @@ class Builder:
                 {
                     "name": name,
                     "description": None if same else description,
-                    "hetu": HETU_WORDS.search(text.casefold()) is not None,
+                    "hetu": names_identity_code(text),
                 }
             )
         self.map(start, end, "data_categories")
@@ -623,3 +624,32 @@ def with_language(value: Any, lang: str) -> Any:  # noqa: ANN401 - any part of a
         }
         return attrs.evolve(value, **changes)
     return value
+
+
+def names_identity_code(text: str) -> bool:
+    """Whether *text* (a data item) names the identity code as held, not as left out.
+
+    The code's name counts only in a clause that is not negated: "syntymäaika (ei
+    henkilötunnusta)", "syntymäaika, ei henkilötunnusta", "henkilötunnus ei kuulu
+    rekisteriin" say the register holds none (a remark in brackets is a clause of
+    its own here: "henkilötunnus (ei pakollinen)" holds one).
+
+    Examples:
+        >>> names_identity_code("Henkilötunnus (ei pakollinen)")
+        True
+        >>> names_identity_code("Syntymäaika (ei henkilötunnusta)")
+        False
+    """
+    low = text.casefold()
+    if HETU_WORDS.search(low) is None:
+        return False
+    for part in _BRACKETS.split(low):
+        for start, end in clauses(part):
+            clause = part[start:end]
+            if HETU_WORDS.search(clause) is not None and not negated(clause):
+                return True
+    return False
+
+
+#: Where a remark in brackets starts or ends.
+_BRACKETS: Final = re.compile(r"[()\[\]]")

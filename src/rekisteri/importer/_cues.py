@@ -272,7 +272,12 @@ PERSON_WORDS: Final = re.compile(
 DIRECT_MARKETING: Final = re.compile(
     r"suoramarkkinoin|suoramainon|direktmarknadsför|direct marketing"
 )
-HETU_WORDS: Final = led("hp", r"henkilötunnu|\bhetu\b|personbeteckning|personnummer")
+#: The identity code's names: also the old "sosiaaliturvatunnus" ("sotu") and English.
+HETU_WORDS: Final = led(
+    "hps",
+    r"henkilötunnu|\bhetu\b|personbeteckning|personnummer|sosiaaliturvatunnu|\bsotu\b"
+    r"|personal\s+id(?:entity|entification)?\s+(?:code|number)",
+)
 #: A firm's name and legal form; "&" may stand between its words ("Golf & Country Club ry").
 COMPANY: Final = re.compile(
     r"\b([A-ZÄÖÅ][\w&\-]*(?:[ \t]+(?:&[ \t]+)?[A-ZÄÖÅ0-9][\w&\-]*){0,4}[ \t]+"
