@@ -247,3 +247,19 @@ def test_one_name_broken_over_two_lines_is_still_joined() -> None:
         "Rekisterinpitäjä\n\nKylän Kotiseutu- ja\nMuseoyhdistys ry\nKylätie 3, 41940 Kylä\n"
     ).draft
     assert draft.controller.name == "Kylän Kotiseutu- ja Museoyhdistys ry"
+
+
+def test_the_party_headings_of_old_forms_are_known() -> None:
+    from rekisteri.importer._headings import SectionKind, recognise
+
+    assert recognise("Registeransvarige") is SectionKind.CONTROLLER
+    assert recognise("Owner of the register") is SectionKind.CONTROLLER
+    assert recognise("Person in charge of the register") is SectionKind.CONTACT
+    draft = import_notice(
+        "Description of data register\n\nOwner of the register\nTown of Exampleby\n"
+        "Main Street 4\n12345 Exampleby\n\nPerson in charge of the register\n"
+        "Project Manager Ann Example\nphone: 040 000 6666\n"
+    ).draft
+    assert draft.controller.name == "Town of Exampleby"
+    assert draft.contact_person is not None
+    assert draft.contact_person.name == "Ann Example"
