@@ -174,3 +174,15 @@ def test_list_runs_are_cached_per_section_object() -> None:  # R6-16
         "- istunto: kirjautuminen\n"
     ).draft
     assert [str(c.name) for c in draft.data_categories] == ["Nimi", "Äänila", "Sähköposti"]
+
+
+def test_kinds_of_the_labels_people_are_data_subjects() -> None:
+    draft = import_notice(
+        "Tietosuojaseloste\n\n1. Rekisterinpitäjä\nKylän Kuoro ry, Kuorotie 3, 00100 Helsinki\n\n"
+        "2. Henkilötietoryhmät\n\nAsiakkaat: vakituiset ja satunnaiset asiakkaat.\n\n"
+        "3. Tietolähteet\n\nTiedot saadaan asiakkailta.\n"
+    ).draft
+    names = [str(s.name) for s in draft.data_subjects]
+    assert "Vakituiset asiakkaat" in names
+    assert "Satunnaiset asiakkaat" in names
+    assert "Vakituiset" not in [str(c.name) for c in draft.data_categories]

@@ -765,6 +765,21 @@ _DENYING: Final = re.compile(
 )
 
 
+def _subgroups(label: str, items: list[str]) -> bool:
+    """Whether *items* after the people *label* are kinds of those people.
+
+    "Asukkaat: nykyiset ja pois muuttaneet asukkaat": the last item ends with the
+    label's own word, the others are its modifiers alone.
+    """
+    word = label.casefold()
+    return (
+        len(items) > 1
+        and " " not in word
+        and items[-1].rstrip(" .").casefold().endswith(f" {word}")
+        and not any(is_data_item(item) for item in items)
+    )
+
+
 def _another_register(value: str) -> bool:
     """Whether a list entry under a register-name heading names a register, not a sentence."""
     return (
@@ -2083,6 +2098,15 @@ class Extractor:
             whose = whose_data(lead) or ([label] if people_kind(label) else [])
             for name in whose:
                 self.out.add_subject(capitalise(name), None, start, end)
+            if whose == [label] and _subgroups(label, items):
+                # "Asukkaat: nykyiset ja pois muuttaneet asukkaat": kinds of the label's
+                # people, the head noun said once at the end, not items of data
+                for item in items:
+                    group = item.rstrip(" .")
+                    if not group.casefold().endswith(label.casefold()):
+                        group = f"{group} {label.casefold()}"
+                    self.out.add_subject(capitalise(group), None, start, end)
+                return
         for item in items:
             self._content_item(item, start, end)
 
