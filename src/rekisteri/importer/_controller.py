@@ -580,9 +580,11 @@ class ContactReader:
         line "Kanslia: 09 …, toimisto@…" gives the body's). Only while the
         controller is named and the person is noted, not the contact person.
         """
-        if self.path != "controller" or self.out.controller.name is None:
+        body = self.out.controller.name
+        if self.path != "controller" or body is None:
             return None
         emails = [p.value for p in parts if p.field == "email"]
+        words = set(body.casefold().split())
         for part in parts:
             value = part.value.strip()
             if (
@@ -590,6 +592,9 @@ class ContactReader:
                 and (part.start > self.line_start or self.contact_section)
                 and looks_like_person(value)
                 and any(personal_address(email, value) for email in emails)
+                # "Hieronta Berg" / "Anna Berg, puh. …, anna.berg@…": a sole trader's own
+                # channels are the controller's
+                and not words & set(value.casefold().split()[1:])
             ):
                 return value
         return None
@@ -2701,6 +2706,14 @@ def _party_block(text: str, sections: list[Section]) -> list[Section]:
     return sections
 
 
+#: A sentence naming the controller: "Rekisterinpitäjä on Asunto Oy X", "Rekisterinpitäjänä
+#: toimii X", "Personuppgiftsansvarig är X", "The controller is X" (a capital or a digit
+#: after at most two words: "rekisterinpitäjä on velvollinen …" names no one).
+_CONTROLLER_SAID: Final = re.compile(
+    r"(?i:rekisterin ?pitäjä(?:nä)?|personuppgiftsansvarig(?:e)?|registeransvarig"
+    r"|(?:the )?(?:data )?controller)[ \t]+(?i:on|toimii|är|is)[ \t]+"
+    r"(?:[a-zåäö][\w-]*[ \t]+){0,2}[A-ZÅÄÖ0-9]"
+)
 #: A line of an unheaded contact block is at most this long.
 _BLOCK_LINE: Final = 80
 #: Fields of the lines of a body's block (its name is the first line's text).
@@ -2718,6 +2731,11 @@ def _unheaded_block(text: str, sections: list[Section]) -> list[Section]:
     controller's block. The text before and after it stays where it was.
     """
     if any(s.kind is SectionKind.CONTROLLER and s.pieces for s in sections):
+        return sections
+    if _CONTROLLER_SAID.search(text):
+        # "Rekisterinpitäjä on Asunto Oy Koivurinne, …": the notice names its controller
+        # in words; a block above it is another's (a property manager's, a firm's that
+        # wrote the notice)
         return sections
     for index, section in enumerate(sections):
         if section.kind in _PATHS:
