@@ -79,22 +79,33 @@ def _run_on(text: str, spans: list[tuple[int, int]]) -> bool:
     return 2 * sum(end - start for start, end in spans) >= non_blank
 
 
-def _holding(spans: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+def _holding(text: str, spans: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
     """The lines of *spans* that are long or hold two heading starts of *starts* at least.
 
     A line of two numbered headings and their text is run-on whatever its
     length: a PDF page pasted in a few lines may break anywhere ("… 5.
-    Rekisterin tietosisältö …" / "6. Säännönmukaiset tietolähteet … 7. …").
+    Rekisterin tietosisältö …" / "6. Säännönmukaiset tietolähteet … 7. …"). So
+    is each line of a paragraph (lines with single breaks between them) where
+    two headings start inside a line or at its end, not at its start: a PDF
+    page wrapped at its width ("… Tampere 2." / "Rekisterin nimi … 3. Rekisterin
+    käyttötarkoitus" / …); a notice's own headings open their lines.
     """
-    held = []
+    held: list[tuple[int, int]] = []
+    block: list[tuple[int, int, bool]] = []  # a paragraph's lines, each: a run-on line?
+    inside = 0  # heading starts of the paragraph not at a line's start
     index = 0
     for start, end in spans:
+        if block and text.count("\n", block[-1][1], start) != 1:
+            held += [(first, last) for first, last, own in block if own or inside >= 2]
+            block, inside = [], 0
         count = 0
         while index < len(starts) and starts[index] < end:
-            count += starts[index] >= start
+            if starts[index] >= start:
+                count += 1
+                inside += bool(text[start : starts[index]].strip())
             index += 1
-        if count >= 2 or end - start >= RUN_ON:
-            held.append((start, end))
+        block.append((start, end, count >= 2 or end - start >= RUN_ON))
+    held += [(first, last) for first, last, own in block if own or inside >= 2]
     return held
 
 
@@ -215,7 +226,7 @@ def unwrapped(text: str) -> str:
         return text
     # the numbered headings are followed over every line: a PDF's lines break anywhere
     starts = _numbered_starts(text)
-    if starts and _run_on(text, _holding(lines, starts)) and not _has_headings(text):
+    if starts and _run_on(text, _holding(text, lines, starts)) and not _has_headings(text):
         return _broken(_rejoined(text, starts), starts)
     starts = []
     if spans and _run_on(text, spans):
