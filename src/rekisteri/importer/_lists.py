@@ -56,6 +56,14 @@ _PASSIVE: Final = re.compile(r"(?i)\b(?:\w+(?:taan|tään)|lagras|registreras|sa
 _WHOSE: Final = re.compile(r"(?i)\w(?:sta|stä)\b")
 #: A word in a local case is no object: "kerätään asiakkaalta ja viranomaisilta" (sources).
 _LOCAL_CASE: Final = re.compile(r"(?i)(?:lta|ltä|lla|llä|lle|ssa|ssä|sta|stä|hin|ksi)$")
+#: An adverb of manner is no object: "tallennetaan sähköisesti ja manuaalisesti",
+#: "lagras elektroniskt och manuellt", "samlas in muntligt och skriftligt".
+_MANNER: Final = re.compile(r"(?i)(?:sesti|[aä]sti|ligt|iskt|ellt|alt)$")
+#: The data as the passive's subject: what follows the verb tells how or where, never
+#: which data ("Tiedot tallennetaan …", "Uppgifterna lagras …").
+_DATA_SUBJECT: Final = re.compile(
+    r"(?i)^\s*(?:henkilö)?(?:tiedot|tietoja)\b|^\s*(?:person)?uppgifter(?:na)?\b"
+)
 
 
 def _two_words(lead_verb: re.Match[str]) -> bool:
@@ -75,8 +83,11 @@ def _two_words(lead_verb: re.Match[str]) -> bool:
     return (
         _TWO_WORDS.fullmatch(lead_verb.group(2)) is not None
         and _PASSIVE.search(lead) is not None
-        and not any(_LOCAL_CASE.search(item) for item in (items[0], items[-1]))
+        and not any(
+            _LOCAL_CASE.search(item) or _MANNER.search(item) for item in (items[0], items[-1])
+        )
         and not _WHOSE.search(lead)
+        and not _DATA_SUBJECT.search(lead)
     )
 
 
