@@ -464,15 +464,6 @@ def test_the_same_purposes_in_a_sentence_are_all_read(sentence: str, names: list
 # --- Q9: a lead-in right under the data heading, items one a line, no blank lines ---------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q9: the data heading with its lead-in on the next line and the items one a line"
-    " without bullets or blank lines ('Rekisterin tietosisältö' / 'Rekisteriin tallennetaan "
-    "seuraavat tiedot:' / 'Nimi' / 'Syntymävuosi' …, a Word text save) gives one category "
-    "'Seuraavat tiedot' (or the whole lead-in, 'Keräämme seuraavia tietoja') whose description is"
-    " the list; the notice publishes '- **Seuraavat tiedot**: Rekisteriin tallennetaan …'",
-)
 @pytest.mark.parametrize(
     ("heading", "lead_in"),
     [
@@ -650,14 +641,6 @@ def test_the_date_after_another_last_section_is_the_update_date(section: str) ->
 # --- Q13: a purposes sentence with 'Käytämme tietoja …' is one purpose named by the sentence ---
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q13: a purposes sentence in the first person with 'käyttää' ('Käytämme tietoja "
-    "laskutukseen ja markkinointiin.', 'Käytämme henkilötietoja laskutukseen.') is one purpose "
-    "named by the whole sentence, published so ('Käytämme tietoja laskutukseen ja "
-    "markkinointiin'); 'Käsittelemme tietoja …' and 'Tietoja käytetään …' are split into purposes",
-)
 @pytest.mark.parametrize(
     ("sentence", "first"),
     [
@@ -704,15 +687,6 @@ def _lost_words(result: ImportResult, words: list[str]) -> list[str]:
     return [word for word in words if word.lower()[:5] not in hay]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q14: a line under the notice's title, or what follows the title after a dash or "
-    "in brackets, is taken into the title heading and is nowhere: not in the draft, not listed as"
-    " not mapped, summary '0% not mapped' ('Tietosuojaseloste' / 'Koskee myös verkkokaupan "
-    "asiakkaita', 'Tietosuojaseloste (koskee myös arvontoihin osallistuvia)', 'Privacy notice' / "
-    "'Applies also to our online shop customers')",
-)
 @pytest.mark.parametrize(
     ("title", "words"),
     [
@@ -765,12 +739,6 @@ def test_a_title_with_a_sentence_or_a_colon_keeps_its_words(title: str, words: l
     assert _lost_words(result, words) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q14: on a web page, a subtitle inside the title's <h1> (after a <br>, or in "
-    "brackets in a <small>) is nowhere: not in the draft, not listed, summary '0% not mapped'",
-)
 @pytest.mark.parametrize(
     ("page", "words"),
     [
@@ -800,13 +768,6 @@ def test_a_subtitle_in_its_own_paragraph_of_a_page_is_kept() -> None:
     assert _lost_words(result, ["verkkokaupan", "asiakkaita"]) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q14: what a bracket after a section's heading adds ('Säilytysaika (laskut 10 "
-    "vuotta)') is nowhere: not in the draft, not listed, summary '0% not mapped' (the guide: a "
-    "heading's own words are not checked, 'not what a bracket after it adds')",
-)
 def test_a_bracket_after_a_sections_heading_is_never_lost_silently() -> None:
     result = import_notice(
         CTRL + "Säilytysaika (laskut 10 vuotta)\n\nTietoja säilytetään kuusi vuotta.\n"

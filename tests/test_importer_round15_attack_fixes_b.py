@@ -160,3 +160,118 @@ def test_a_paragraph_of_firms_gives_a_draft_of_linear_size(lead_in: str) -> None
     small, small_text = size(100)
     large, large_text = size(400)
     assert large / small < 1.5 * large_text / small_text
+
+
+# --- a heading, its lead-in and the entries with no blank line between them (Q9) ----------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead_in"),
+    [
+        ("Rekisterin sisältämät tiedot", "Jäsenrekisteriin kirjataan seuraavat tiedot:"),
+        ("Mitä tietoja jäsenistä kirjataan?", "Jäsenistä kirjataan seuraavat tiedot:"),
+        ("3. Kerättävät tiedot", "Jäsenrekisteriin kirjataan seuraavat tiedot:"),
+    ],
+)
+def test_a_heading_over_a_lead_in_and_entries_gives_one_entry_a_line(
+    heading: str, lead_in: str
+) -> None:
+    text = _OWNER + f"{heading}\n{lead_in}\nSukunimi\nKotikunta\nLiittymispäivä\n"
+    draft = import_notice(text, model=False).draft
+    assert [c.name.fi for c in draft.data_categories] == ["Sukunimi", "Kotikunta", "Liittymispäivä"]
+
+
+def test_a_sentence_over_a_lead_in_is_no_heading() -> None:
+    # the first line is a sentence of the section before, not a heading
+    text = (
+        _OWNER
+        + "Rekisterin tietosisältö\n\nJäsenrekisteri on seuran oma.\n"
+        + "Jäsenrekisteriin kirjataan seuraavat tiedot:\nSukunimi\nKotikunta\nLiittymispäivä\n"
+    )
+    draft = import_notice(text, model=False).draft
+    assert [c.name.fi for c in draft.data_categories][-3:] == [
+        "Sukunimi",
+        "Kotikunta",
+        "Liittymispäivä",
+    ]
+
+
+# --- a subtitle after the title proper, and a bracket after a heading, are checked (Q14) --------
+
+_CONTROLLER = "\n\nRekisterinpitäjä\n\nSammalmäen Saippua Oy\nSammalmäentie 9, 40100 Jyväskylä\n"
+
+
+def _listed(text: str) -> str:
+    return " ".join(p.text for p in import_notice(text, model=False).unmatched)
+
+
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        (
+            "Tietosuojaseloste\nKoskee myös leirikoulun osallistujia",
+            ["leirikoulun", "osallistujia"],
+        ),
+        ("Tietosuojaseloste – leirikoulun osallistujat", ["leirikoulun", "osallistujat"]),
+        ("Tietosuojaseloste (leirikoulun osallistujat)", ["leirikoulun", "osallistujat"]),
+        ("Privacy notice\nFor summer camp pupils", ["summer", "camp", "pupils"]),
+    ],
+)
+def test_a_subtitle_is_listed_when_the_draft_lacks_it(title: str, words: list[str]) -> None:
+    result = import_notice(title + _CONTROLLER, model=False)
+    listed = " ".join(p.text for p in result.unmatched)
+    kept = (to_toml(result.draft, notes=result.notes) + listed).casefold()
+    assert all(word.casefold() in kept for word in words)
+    assert "Tietosuojaseloste" not in listed  # the title proper stays the title
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tietosuojaseloste EU:n yleisen tietosuoja-asetuksen (2016/679) mukaisesti",
+        "Tietosuojaseloste – EU:n yleinen tietosuoja-asetus (2016/679)",
+        "Tietosuojaseloste, päivitetty 3.3.2023",
+        "Dataskyddsbeskrivning\nenligt EU:s allmänna dataskyddsförordning (2016/679)",
+        "Privacy notice under the General Data Protection Regulation (EU) 2016/679",
+    ],
+)
+def test_a_legal_reference_or_a_date_after_the_title_is_not_listed(title: str) -> None:
+    assert _listed(title + _CONTROLLER) == ""
+
+
+def test_a_bracket_with_a_number_after_a_heading_is_checked() -> None:
+    text = _OWNER + "Säilytysaika (kuitit 12 vuotta)\n\nAsiakastiedot säilytetään kaksi vuotta.\n"
+    listed = _listed(text)
+    assert "kuitit" in listed
+    assert "12" in listed
+
+
+def test_a_legal_reference_after_a_heading_is_not_listed() -> None:
+    text = (
+        _OWNER
+        + "Käsittelyn oikeusperuste (EU 2016/679, 6 art.)\n\n"
+        + "Käsittely perustuu asiakassuhteeseen.\n"
+    )
+    assert _listed(text) == ""
+
+
+# --- a purposes sentence with "Käytämme / käyttää tietoja X:ään" is split (Q13) -----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Käytämme asiakastietoja tilausten toimittamiseen ja laskutukseen.",
+        "Saippuapaja käyttää henkilötietoja tilausten toimittamiseen ja laskutukseen.",
+    ],
+)
+def test_a_purposes_sentence_with_kayttaa_is_split(sentence: str) -> None:
+    text = _OWNER + "Henkilötietojen käsittelyn tarkoitus\n\n" + sentence + "\n"
+    names = [p.name.fi for p in import_notice(text, model=False).draft.purposes]
+    assert names == ["Tilausten toimittaminen", "Laskutus"]
+
+
+def test_a_kayttaa_sentence_without_an_illative_list_is_no_split() -> None:
+    text = _OWNER + "Henkilötietojen käsittelyn tarkoitus\n\n" + "Käytämme tietoja vain Suomessa.\n"
+    names = [p.name.fi for p in import_notice(text, model=False).draft.purposes]
+    assert "Suomi" not in names

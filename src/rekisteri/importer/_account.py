@@ -164,6 +164,9 @@ TITLE_WORDS: Final = frozenset(
         "ilmoi", "käytä", "yksit", "eu", "gdpr", "yleis", "johda", "seloste", "skydd",
         "asetu", "artik", "mukai", "lain", "laki", "datum", "enlig", "allmä", "gälla",
         "berör", "uppgö", "laadi", "laati",
+        # a legal reference after the title proper: "yleinen tietosuoja-asetus",
+        # "under the General Data Protection Regulation", "dataskyddsförordning", "lain mukaan"
+        "ylein", "gener", "regul", "föror", "mukaa", "accor", "artic", "under",
     }
 )  # fmt: skip
 #: A value the draft holds as a code (the TOML's string) and its words in
@@ -666,7 +669,10 @@ class _Book:
             runs = _runs(text, span, marks)
         if not runs:
             return None, []
-        own = span.field.startswith("heading:") and span.field != "heading:title"
+        if span.field == "heading:title":  # the title proper stays the title's …
+            proper = _title_end(text, span)  # … when only its subtitle is lost
+            return _rest(span, runs, marks, proper if runs[0][0] >= proper else span.start)
+        own = span.field.startswith("heading:")
         return _rest(span, runs, marks, _heading_end(text, span) if own else span.start)
 
 
@@ -675,8 +681,9 @@ def _runs(text: str, span: Mapping, marks: list[tuple[int, int, int]]) -> list[t
     heading = span.field.startswith("heading:")
     title = span.field == "heading:title"
     exempt_to, checked_to = span.start, span.end
+    proper_end = span.end
     if title:
-        checked_to = _title_end(text, span)
+        proper_end = _title_end(text, span)
     elif heading:
         exempt_to = _heading_end(text, span)
         if exempt_to == span.start and not heading_sentence(text[span.start : span.end]):
@@ -689,7 +696,10 @@ def _runs(text: str, span: Mapping, marks: list[tuple[int, int, int]]) -> list[t
     for start, end, verdict in marks:
         if verdict == _FOUND:
             open_run = False
-        if not exempt_to <= start < checked_to or not _lost(text, start, end, verdict, span):
+        if start >= proper_end:  # after the title proper: a subtitle is checked
+            if not _lost_after_title(text, start, end, verdict):
+                continue
+        elif not exempt_to <= start < checked_to or not _lost(text, start, end, verdict, span):
             continue
         if heading or start >= _structure_end(text, start, lines):
             if open_run:
@@ -713,6 +723,20 @@ def _lost(text: str, start: int, end: int, verdict: int, span: Mapping) -> bool:
     if span.field == "heading:title":
         return _stem(text[start:end]) not in TITLE_WORDS
     return not span.field.startswith("heading:") or _stem(text[start:end]) not in HEADING_WORDS
+
+
+def _lost_after_title(text: str, start: int, end: int, verdict: int) -> bool:
+    """Whether the word ``text[start:end]``, after a title proper on its line or under it, is lost.
+
+    A subtitle ("Koskee myös verkkokaupan asiakkaita") is checked; a legal
+    reference's or a date's number is not, nor a title's usual word, nor a
+    label before its value ("päivitetty 1.2.2024").
+    """
+    if text[start].isdigit():
+        return False
+    if verdict == _LABEL:
+        return end - start >= STEM and _BEFORE_VALUE.match(text, end) is None
+    return verdict == _LOST and _stem(text[start:end]) not in TITLE_WORDS
 
 
 #: Before a label's word: a line's start, a bullet, a bracket or a stop; after it, its value.
@@ -948,6 +972,13 @@ def _label(text: str) -> bool:
 _HEADING_LINES: Final = 4
 
 
+#: A legal reference in a bracket after a heading: a statute's number, an article, a section.
+_LEGAL_REFERENCE: Final = re.compile(
+    r"(?i)\d+/\d{2,4}|§|\bart\b|\bart\.|artikl|article|\bartikel|\bgdpr\b|\beu\b"
+    r"|asetu|förordning|regulation|\blaki|\blain\b|\blag\b|\bact\b"
+)
+
+
 def _heading_end(text: str, span: Mapping) -> int:
     """Where the heading's own words end in a heading span (a value may follow them).
 
@@ -978,7 +1009,9 @@ def _heading_end(text: str, span: Mapping) -> int:
     bracket = piece.find("(")
     if (
         bracket > 0
-        and not any(char.isdigit() for char in piece[bracket:])  # "(EU 2016/679, 14 art.)"
+        # a legal reference is the heading's ("(EU 2016/679, 14 art.)"), not what a
+        # bracket with other numbers adds ("Säilytysaika (laskut 10 vuotta)")
+        and _LEGAL_REFERENCE.search(piece, bracket) is None
         and recognise(" ".join(piece[:bracket].split())) is not None
     ):
         return span.start + bracket  # "Käyttötarkoitus (Gloob-kampanja)": the bracket says more

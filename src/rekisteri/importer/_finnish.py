@@ -374,11 +374,17 @@ def _illative_list(sentence: str) -> bool:
     return _replace(words[-1], _AGREEING + _HEAD_FIRST + _UNAMBIGUOUS) is not None
 
 
-_PROCESSED_FOR: Final = re.compile(r"(?i)\b(?:käsitellään|käsittelemme|käsittelee)\s+")
+#: A purposes sentence's verb: "Tietoja käsitellään …", "Käsittelemme / Käytämme tietoja …",
+#: "Seura käsittelee / käyttää tietoja …" (the passive "käytetään" is read by purposes_in).
+_PROCESSED_FOR: Final = re.compile(
+    r"(?i)\b(?:käsitellään|käsittelemme|käsittelee|käytämme|käyttää)\s+"
+)
 
 
 def processed_for(sentence: str) -> list[str] | None:
     """The purposes of "Tietoja käsitellään X:ään, Y:hyn ja Z:aan." (a purposes section's verb).
+
+    Also "Käsittelemme / Käytämme tietoja X:ään …" and "Seura käyttää tietoja X:ään …".
 
     Only when the sentence ends in an illative; ``None`` otherwise.
 

@@ -1691,6 +1691,10 @@ class _Splitter:
         if len(block) > _CLEAR_LIST + 1 and self._heading_over_lead_in(block):
             # "5. Rekisterin tietosisältö" / "Rekisteriin tallennetaan:" / "Nimi" / …
             return [block[:1], *self._lead_in_apart(block[1:])]
+        later = self._later_lead_in(block)
+        if later and len(tail := self._lead_in_apart(block[later:])) > 1:
+            # a sentence, then a lead-in over entries: the lead-in and its entries apart
+            return [block[:later], *tail]
         rest = block[1:]
         lower = all(self.text[line[0]].islower() for line in rest)
         if not (
@@ -1712,13 +1716,38 @@ class _Splitter:
             return [block]
         return [block[:1], rest]
 
+    def _later_lead_in(self, block: list[tuple[int, int]]) -> int:
+        """The index of a lead-in line after the first that ends *block*'s sentences, or 0.
+
+        The last line of the block that ends in a colon, after a line that ends a
+        sentence, with at least :data:`_CLEAR_LIST` lines under it (which
+        :meth:`_lead_in_apart` then checks are entries).
+        """
+        for index in range(len(block) - 1, 0, -1):
+            line = self.text[block[index][0] : block[index][1]].rstrip()
+            if line.endswith(":"):
+                before = self.text[block[index - 1][0] : block[index - 1][1]].rstrip()
+                enough = len(block) - index - 1 >= _CLEAR_LIST
+                return index if enough and before.endswith((".", "!", "?")) else 0
+        return 0
+
     def _heading_over_lead_in(self, block: list[tuple[int, int]]) -> bool:
-        """Whether *block* opens with a numbered known heading, then a list's lead-in."""
-        first = self.text[block[0][0] : block[0][1]]
+        """Whether *block* opens with a known heading, then a list's lead-in.
+
+        Numbered or not ("Rekisterin tietosisältö" / "Rekisteriin tallennetaan
+        seuraavat tiedot:" / "Nimi" / …, a Word text save with no blank lines):
+        the heading is a line of the table or a question naming a field ("Mitä
+        tietoja keräämme?"), not a sentence.
+        """
+        first = self.text[block[0][0] : block[0][1]].strip()
         numbered = _NUMBERED.match(first)
+        heading = first[numbered.end() - 1 :].strip() if numbered is not None else first
+        known = recognise(heading) is not None or (
+            heading.endswith("?") and _guessed(heading, question=True) is not None
+        )
         return (
-            numbered is not None
-            and recognise(first[numbered.end() - 1 :].strip()) is not None
+            not first.endswith(".")
+            and known
             and _lead_in_line(self.text[block[1][0] : block[1][1]])
         )
 
