@@ -1517,18 +1517,6 @@ def test_a_page_number_or_form_feed_inside_a_section_keeps_the_list(page_break: 
 # --- Q31: a denial with a condition ('ilman …', 'jollei …') sets none_stated ------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q31: a transfer or disclosure denial with a condition sets none_stated, so the "
-    "published notice denies flatly what the text allows under that condition: 'Tietoja ei "
-    "siirretä EU:n ulkopuolelle ilman vakiosopimuslausekkeita.', '… ilman EU:n komission "
-    "hyväksymiä vakiolausekkeita', '… ilman riittävää tietosuojan tasoa', '…, jollei siihen ole "
-    "lainmukaista perustetta', 'We do not transfer data outside the EEA without standard "
-    "contractual clauses.', 'Tietoja ei luovuteta, jollei laki toisin edellytä.', 'Emme käytä "
-    "henkilötietojen käsittelijöitä ilman kirjallista sopimusta.' (none_stated processors), 'Emme "
-    "käytä evästeitä, jollet ole hyväksynyt niitä.' (none_stated cookies)",
-)
 @pytest.mark.parametrize(
     ("heading", "sentence"),
     [
@@ -1748,17 +1736,6 @@ def test_a_denied_purpose_as_a_sentence_is_no_purpose() -> None:
 # --- Q37: a denial whose 'but' clause states the transfer or disclosure ----------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q37: a denial followed by 'mutta'/'but'/'men' and the very transfer or "
-    "disclosure it denied ('Tietoja ei siirretä EU:n ulkopuolelle, mutta palveluntarjoajamme "
-    "Microsoft voi käsitellä tietoja Yhdysvalloissa.', 'We do not transfer data outside the EEA,"
-    " but our email provider may store data in the United States.', 'Tietoja ei luovuteta, mutta"
-    " laskutustiedot toimitetaan perintätoimistolle tarvittaessa.') sets none_stated and gives no"
-    " entry: the notice denies what its text says happens (the guide: a clause after 'mutta' "
-    "affirms)",
-)
 @pytest.mark.parametrize(
     ("heading", "sentence", "field"),
     [
@@ -1807,13 +1784,6 @@ def test_a_but_clause_naming_authorities_keeps_the_recipient() -> None:
     assert len(draft.recipients) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q37: under processors, 'Emme käytä henkilötietojen käsittelijöitä, mutta "
-    "kirjanpitomme hoitaa Tilitoimisto Esimerkki Oy.' sets none_stated processors and names no "
-    "processor",
-)
 def test_a_but_clause_naming_a_processor_is_no_denial() -> None:
     draft = import_notice(
         CTRL + "Henkilötietojen käsittelijät\n\nEmme käytä henkilötietojen käsittelijöitä, mutta "
@@ -1833,13 +1803,6 @@ def test_a_denied_identity_code_beside_a_birth_date_sets_no_flag() -> None:
 # --- Q38: a notice written in Markdown: emphasis marks stay in names, '_date_' is not read -----
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q38: in a notice written in Markdown, emphasis marks stay in the entries' names "
-    "('**tilaushistoria**', '*nimi*', '_osoite_', '`nimi`', published with the marks escaped) "
-    "and '_Päivitetty 2.2.2025_' sets no `updated` ('*Päivitetty 2.2.2025*' does)",
-)
 @pytest.mark.parametrize(
     "items", ["* nimi\n* **tilaushistoria**\n", "- *nimi*\n- _osoite_\n", "- `nimi`\n- osoite\n"]
 )
@@ -1849,12 +1812,6 @@ def test_markdown_emphasis_is_no_part_of_a_name(items: str) -> None:
     assert not any(re.search(r"[*_`]", name) for name in names)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q38: '_Päivitetty 2.2.2025_' (Markdown italics with underscores) sets no "
-    "`updated` and goes to the description",
-)
 def test_an_underscored_markdown_date_is_the_update_date() -> None:
     draft = import_notice("# Tietosuojaseloste\n\n_Päivitetty 2.2.2025_\n\n" + CTRL).draft
     assert draft.updated is not None

@@ -284,3 +284,79 @@ def test_a_quoted_line_or_two_in_a_notice_are_its_text() -> None:
 def test_the_identity_code_flag_follows_what_the_item_says(item: str, *, flag: bool) -> None:
     draft = import_notice(_CATS + "- kotikunta\n- " + item + "\n").draft
     assert any(c.personal_identity_code for c in draft.data_categories) is flag
+
+
+# --- a denial whose 'but' clause names a party or a place outside (A14's Q37) ------------------
+
+_SHOP = "Rekisterinpitäjä\n\nSavulan Saippua Oy\nSaippuakuja 2, 40100 Jyväskylä\n\n"
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence", "field"),
+    [
+        (
+            "Tietojen luovutukset",
+            "Emme luovuta tietoja, mutta kuljetusliikkeen toimittaja saa osoitteen.",
+            "recipients",
+        ),
+        (
+            "Tietojen siirrot",
+            (
+                "Emme siirrä tietoja EU:n ulkopuolelle, mutta varmuuskopioiden toimittaja on "
+                "kanadalainen."
+            ),
+            "transfers",
+        ),
+    ],
+)
+def test_a_but_clause_naming_a_party_or_a_place_lifts_the_denial(
+    heading: str, sentence: str, field: str
+) -> None:
+    draft = import_notice(_SHOP + heading + "\n\n" + sentence + "\n").draft
+    assert field not in [none.value for none in draft.none_stated]
+
+
+def test_a_but_clause_naming_nobody_keeps_the_denial() -> None:
+    draft = import_notice(
+        _SHOP + "Tietojen luovutukset\n\nEmme luovuta tietoja, mutta säilytämme ne huolella.\n"
+    ).draft
+    assert [none.value for none in draft.none_stated] == ["recipients"]
+
+
+# --- a denial with a condition is no flat denial (A14's Q31) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence"),
+    [
+        ("Tietojen siirrot", "Emme siirrä tietoja EU:n ulkopuolelle ilman mallilausekkeita."),
+        (
+            "Tietojen siirrot",
+            "Emme siirrä tietoja ETA:n ulkopuolelle ilman riittävää suojan tasoa.",
+        ),
+        ("Tietojen luovutukset", "Emme luovuta tietoja, jollemme ole siihen velvollisia."),
+        ("Henkilötietojen käsittelijät", "Emme käytä alihankkijoita ilman kirjallista sopimusta."),
+    ],
+)
+def test_a_conditional_denial_states_no_none(heading: str, sentence: str) -> None:
+    draft = import_notice(_SHOP + heading + "\n\n" + sentence + "\n").draft
+    assert draft.none_stated == ()
+
+
+# --- Markdown emphasis around a whole item or line (A14's Q38) ---------------------------------
+
+
+def test_emphasised_items_are_named_without_their_marks_and_the_marks_are_structure() -> None:
+    result = import_notice(_CATS + "- **hiihtotaso**\n* _kotikunta_\n- `kuva`\n")
+    assert [c.name.fi for c in result.draft.data_categories] == [
+        "Hiihtotaso",
+        "Kotikunta",
+        "Kuva",
+    ]
+    assert result.unmatched == ()
+
+
+def test_a_bold_line_and_a_footnote_star_keep_their_marks() -> None:
+    from rekisteri.importer._markdown import emphasis_marks
+
+    assert emphasis_marks("**Rekisterin tietosisältö**\n- nimi*\n- osoite\n") == []

@@ -78,6 +78,7 @@ from rekisteri.importer._furniture import blanked, furniture
 from rekisteri.importer._headings import trim_caches
 from rekisteri.importer._html import html_to_text, looks_like_html
 from rekisteri.importer._invisible import CHARACTERS, INVISIBLE, Stripped, strip
+from rekisteri.importer._markdown import emphasis_marks
 from rekisteri.importer._quoted import quote_marks, unquoted
 from rekisteri.importer._runon import dash_glued, unwrapped
 from rekisteri.importer._structure import split
@@ -847,8 +848,10 @@ def _read(
     plain = attrs.evolve(plain, text=blanked(plain.text, pages))
     # A form's check boxes: a ticked one is a bullet, an empty one's line no entry (listed).
     plain = attrs.evolve(plain, text=unboxed(plain.text))
-    # A notice quoted in an e-mail: the "> " marks read as spaces, mapped as structure.
+    # A notice quoted in an e-mail: the "> " marks read as spaces, mapped as structure; so
+    # Markdown emphasis around a whole list item or line ("- **nimi**", "_Päivitetty …_").
     quotes = quote_marks(plain.text)
+    quotes = sorted(quotes + emphasis_marks(unquoted(plain.text, quotes)))
     plain = attrs.evolve(plain, text=unquoted(plain.text, quotes))
     footnotes = find_footnotes(plain.text)
     for last in (False, True):

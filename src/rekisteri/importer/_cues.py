@@ -52,11 +52,26 @@ NEGATIVE: Final = re.compile(
 EXCEPTION: Final = re.compile(
     r"\b(?:ellei|paitsi|lukuun ottamatta|pois lukien|mikäli|jos|kuitenkin|förutom|om inte"
     r"|utom|unless|except|muille kuin|muualle kuin|muutoin kuin|muuten kuin|annat än|other than)\b"
+    # "jollei laki toisin edellytä", "jollet ole hyväksynyt": "ellei" in other persons
+    r"|\b(?:joll|ell)(?:et|emme|ette|eivät)\b|\bjollei\b"
     # "ei luovuteta … ilman jäsenen lupaa": disclosed with consent, so not "no one"
-    r"|\b(?:ilman|utan|without)\s+(?:\w+\s+){0,3}(?:lupaa|suostumusta|samtycke|tillstånd"
+    r"|\b(?:ilman|utan|without)\s+(?:[\w:-]+\s+){0,3}(?:lupaa|suostumusta|samtycke|tillstånd"
     r"|consent|permission"
-    # "ei siirretä … ilman asianmukaisia suojatoimia": transferred with safeguards
-    r"|suojatoim\w*|suojakeino\w*|takeita|skyddsåtgärder|garantier|safeguards)"
+    # "ei siirretä … ilman asianmukaisia suojatoimia": transferred with safeguards; so with
+    # clauses, a contract or an adequate level of protection ("ilman vakiosopimuslausekkeita",
+    # "ilman kirjallista sopimusta", "ilman riittävää tietosuojan tasoa")
+    r"|suojatoim\w*|suojakeino\w*|takeita|skyddsåtgärder|garantier|safeguards"
+    r"|vakio\w*lausek\w*|mallilausek\w*|sopimusta|sopimuksia|tietosuojan tasoa|suojan tasoa"
+    r"|standard contractual|contract\w*|adequa\w*|avtal\w*|standardavtal\w*)"
+    # "ei siirretä …, mutta palveluntarjoajamme voi käsitellä tietoja Yhdysvalloissa": a
+    # clause after "but" that names a party or a country outside and denies nothing
+    # says the denied thing happens ("…, mutta tietoja käsitellään luottamuksellisesti"
+    # names none: the denial stands)
+    r"|\b(?:mutta|but|men)\b(?![^.;]*\b(?:ei|eikä|eivät|emme|not|never|inte|aldrig)\b)"
+    r"(?=[^.;]*(?:palveluntarjoaj|toimittaj|perintä|viranomai|tilitoimisto|kumppan"
+    r"|alihankkij|provider|partner|authorit|processor|supplier|leverantör|myndighet"
+    r"|\boy\b|\boyj\b|\bab\b|\bltd\b|\binc\b|yhdysval|\busa\b|united states|ulkopuol|outside"
+    r"|utanför))"
 )
 RETENTION: Final = led(
     "shpaklfrgtd",
