@@ -263,3 +263,17 @@ def test_the_party_headings_of_old_forms_are_known() -> None:
     assert draft.controller.name == "Town of Exampleby"
     assert draft.contact_person is not None
     assert draft.contact_person.name == "Ann Example"
+
+
+def test_a_town_in_capitals_is_written_alike_for_the_controller_and_the_contact() -> None:
+    draft = import_notice(
+        "Rekisterinpitäjä\n\nKylän Kissaseura ry\nKoivukuja 6, 08700 LOHJA\n\n"
+        "Yhteyshenkilö\n\nAino Esimerkki\nc/o Esimerkki\nKoulukatu 4 A 10, 53950 LAPPEENRANTA\n"
+        "aino(at)example.fi\n"
+    ).draft
+    assert draft.controller.address is not None
+    assert draft.controller.address.town == "Lohja"
+    contact = draft.contact_person
+    assert contact is not None
+    assert contact.address is not None
+    assert contact.address.town == "Lappeenranta"

@@ -1286,7 +1286,9 @@ class ContactReader:
             return ""  # five digits, or a Swedish code ("102 33": the address is in Sweden)
         if field == "town":
             value = _town_in_sentence(value)
-        if field in {"name", "town", "street"} and target is not self.out.contact:
+        if field == "town" or (field in {"name", "street"} and target is not self.out.contact):
+            # a town in capitals is written as a person writes it, the contact's as the
+            # controller's ("LAPPEENRANTA" → "Lappeenranta")
             value = unshouted(value)
         if field == "email" and value.isupper():
             value = value.lower()
