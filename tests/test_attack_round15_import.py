@@ -70,8 +70,10 @@ _ILLATIVE_CHILD = textwrap.dedent(
     letters = "abcdefghijklmnoprstuvyäö"
     size = int(sys.argv[1])
     words = []
-    while sum(map(len, words)) + 6 * len(words) < size:
+    total = 0
+    while total < size:
         words.append("".join(rng.choice(letters) for _ in range(rng.randint(4, 10))) + "iin")
+        total += len(words[-1]) + 6
     text = (
         "Rekisterinpitäjä\\n\\nKoivikon Kukka Oy\\nKoivikontie 1, 00100 Helsinki\\n\\n"
         "Rekisterin käyttötarkoitus\\n\\nTietoja käytetään "
@@ -106,18 +108,15 @@ def test_one_long_sentence_of_purposes_costs_linear_time() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q1: one sentence that lists many purposes in the illative holds super-linear "
-    "memory: peak RSS 75 MB at 0.18 MB, 405 MB at 0.72 MB, 1.0 GB at 1.2 MB, 3.8 GB at 2.4 MB "
-    "(the CLI takes files up to 32 MiB)",
-)
 def test_one_long_sentence_of_purposes_holds_linear_memory() -> None:
-    _, small = _illative_run(150_000)
+    # Q1's memory part, fixed by 7bd845d (1.2 MB: 1.0 GB RSS before, 225 MB after). Peak RSS
+    # includes the interpreter, so four times the input gives less than four times the RSS when
+    # memory is linear; A14's first version subtracted an assumed 40 MB base and stayed red
+    # after the fix (the base is 27-58 MB depending on the environment). Before the fix: 147 MB
+    # at 0.36 MB, 1,044 MB at 1.2 MB (x7).
+    _, small = _illative_run(300_000)
     _, large = _illative_run(1_200_000)
-    base = 40_000  # KiB: an interpreter with the library imported
-    assert large - base < 9 * max(small - base, 1)
+    assert large < 4.5 * small
 
 
 # --- Q2: a fill-in form's check boxes -----------------------------------------------------------
@@ -1979,3 +1978,143 @@ def test_otherwise_no_disclosures_is_read_as_the_denial(heading: str, sentence: 
     draft = import_notice(SV_CTRL + heading + "\n\n" + sentence + "\n").draft
     assert draft.recipients == ()
     assert [none.value for none in draft.none_stated] == ["recipients"]
+
+
+# --- Q43 (Q15's residue, after 7bd845d): yes/no boxes in other orders, two boxes on a line ----
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q43: after Q15's fix, a yes/no choice with the boxes before their words "
+    "('Henkilötunnus: [ ] kyllä [x] ei') or the ballot-box glyphs after them ('Henkilötunnus: "
+    "kyllä ☐ ei ☒'), or boxes after the words with '( )' ('nimi (x)' / 'henkilötunnus ( )'), "
+    "still sets personal_identity_code: the notice says identity codes are held when the box "
+    "says no",
+)
+@pytest.mark.parametrize(
+    "items",
+    [
+        "Osoite: [x] kyllä [ ] ei\nHenkilötunnus: [ ] kyllä [x] ei\n",
+        "Osoite: kyllä ☒ ei ☐\nHenkilötunnus: kyllä ☐ ei ☒\n",
+        "nimi (x)\nhenkilötunnus ( )\n",
+    ],
+)
+def test_a_no_in_other_box_orders_is_no_identity_code(items: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + items).draft
+    assert not any(category.personal_identity_code for category in draft.data_categories)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q43: two boxes on one line ('☐ henkilötunnus ☒ osoite', '[ ] henkilötunnus [x] "
+    "osoite') give no category at all: the ticked 'osoite' is lost from the data",
+)
+@pytest.mark.parametrize("line", ["☐ henkilötunnus ☒ osoite\n", "[ ] henkilötunnus [x] osoite\n"])
+def test_a_ticked_box_after_an_empty_one_on_its_line_is_an_entry(line: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + line).draft
+    assert [category.name.fi for category in draft.data_categories] == ["Osoite"]
+
+
+@pytest.mark.parametrize(
+    "items",
+    ["[x] nimi\n[x] osoite\n[ ] henkilötunnus\n", "• [ ] henkilötunnus\n• [x] osoite\n"],
+)
+def test_q15s_boxes_stay_fixed(items: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + items).draft
+    assert not any(category.personal_identity_code for category in draft.data_categories)
+    assert "Osoite" in [category.name.fi for category in draft.data_categories]
+
+
+# --- Q44 (regression of Q33's fix 748bb7b): a remark '(ei …)' after 'henkilötunnus' clears it ---
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q44: since Q33's fix (748bb7b) any bracket remark with 'ei'/'inte'/'not' after "
+    "the identity code clears its flag though the code is collected: 'henkilötunnus (ei "
+    "pakollinen)' (the guide: such a remark is no denial), '(ei julkaista)', '(ei luovuteta "
+    "eteenpäin)', 'personbeteckning (inte obligatorisk)', 'personal identity code (not "
+    "mandatory)': the notice no longer says the data hold identity codes",
+)
+@pytest.mark.parametrize(
+    "item",
+    [
+        "henkilötunnus (ei pakollinen)",
+        "henkilötunnus (ei julkaista)",
+        "henkilötunnus (ei luovuteta eteenpäin)",
+        "personbeteckning (inte obligatorisk)",
+        "personal identity code (not mandatory)",
+    ],
+)
+def test_a_remark_after_a_collected_identity_code_keeps_the_flag(item: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n- nimi\n- " + item + "\n").draft
+    assert any(category.personal_identity_code for category in draft.data_categories)
+
+
+@pytest.mark.parametrize(
+    "item", ["henkilötunnus (vapaaehtoinen)", "henkilötunnus, ei pakollinen", "henkilötunnus"]
+)
+def test_a_collected_identity_code_keeps_the_flag(item: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n- nimi\n- " + item + "\n").draft
+    assert any(category.personal_identity_code for category in draft.data_categories)
+
+
+# --- Q45 (Q9's residue, after a5c9410): a lead-in without its colon glues the list ---------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q45: after Q9's fix, a lead-in without its colon right under the data heading "
+    "with the items one a line and no blank lines ('Rekisterin tietosisältö' / 'Tallennamme "
+    "seuraavat tiedot' / 'Nimi' / 'Osoite' / 'Puhelinnumero', a colon lost in a Word save) gives "
+    "one category 'Tallennamme seuraavat tiedot Nimi Osoite Puhelinnumero', published so",
+)
+def test_a_lead_in_without_its_colon_under_the_heading_is_no_entry() -> None:
+    draft = import_notice(
+        CTRL + "Rekisterin tietosisältö\nTallennamme seuraavat tiedot\nNimi\nOsoite\n"
+        "Puhelinnumero\n"
+    ).draft
+    assert [category.name.fi for category in draft.data_categories] == [
+        "Nimi",
+        "Osoite",
+        "Puhelinnumero",
+    ]
+
+
+def test_q9s_lead_in_with_its_colon_stays_fixed() -> None:
+    draft = import_notice(
+        CTRL + "Rekisterin tietosisältö\nRekisteriin tallennetaan seuraavat tiedot:\nNimi\n"
+        "Syntymävuosi\nOsoite\n"
+    ).draft
+    assert [category.name.fi for category in draft.data_categories] == [
+        "Nimi",
+        "Syntymävuosi",
+        "Osoite",
+    ]
+
+
+# --- Q46 (Q14's residue, after a5c9410): a date on the title's line is lost silently ------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug Q46: a date on the notice's title line ('Tietosuojaseloste 1.2.2025', "
+    "'TIETOSUOJASELOSTE 15.3.2024') sets no `updated` and is nowhere: not in the draft, not "
+    "listed, summary '0% not mapped' (a date alone on the next line is read)",
+)
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [("Tietosuojaseloste 1.2.2025", "2025"), ("TIETOSUOJASELOSTE 15.3.2024", "2024")],
+)
+def test_a_date_on_the_title_line_is_never_lost_silently(title: str, year: str) -> None:
+    result = import_notice(
+        title + "\n\nRekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n"
+    )
+    toml = to_toml(result.draft, notes=result.notes)
+    listed = " ".join(passage.text for passage in result.unmatched)
+    assert year in toml or year in listed
