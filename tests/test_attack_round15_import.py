@@ -945,14 +945,6 @@ def test_a_notice_that_cites_the_old_law_draws_the_outdated_law_error() -> None:
 # --- Q19: a 'Yhteystiedot' sub-heading inside the data section is read as the controller's ----
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q19: a bold sub-heading 'Yhteystiedot' (or 'Kontaktuppgifter', 'Yhteyshenkilön "
-    "tiedot') over a list inside the data section is read as a controller heading: its items "
-    "('nimi', 'osoite') leave the data categories; on a web page they vanish silently (mapped to "
-    "the controller, in neither the draft nor the listing, summary '0% not mapped')",
-)
 @pytest.mark.parametrize("sub", ["Yhteystiedot", "Yhteystiedot:", "Kontaktuppgifter"])
 def test_a_contact_details_group_inside_the_data_stays_data(sub: str) -> None:
     page = (
@@ -966,12 +958,6 @@ def test_a_contact_details_group_inside_the_data_stays_data(sub: str) -> None:
     assert "Osoite" in names
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q19: on a web page the items under a 'Yhteystiedot' sub-heading of the data "
-    "section are in neither the draft nor the listing (summary '0% not mapped')",
-)
 def test_a_contact_details_group_inside_the_data_is_never_lost_silently() -> None:
     page = (
         "<h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy</p><h2>Rekisterin tietosisältö</h2>"

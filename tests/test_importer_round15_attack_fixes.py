@@ -360,3 +360,27 @@ def test_a_bold_line_and_a_footnote_star_keep_their_marks() -> None:
     from rekisteri.importer._markdown import emphasis_marks
 
     assert emphasis_marks("**Rekisterin tietosisältö**\n- nimi*\n- osoite\n") == []
+
+
+# --- a contact-details group inside the data section stays data (A14's Q19) --------------------
+
+
+def test_a_contact_details_group_under_the_data_heading_is_data() -> None:
+    result = import_notice(
+        _CATS + "Yhteystiedot\n- kotiosoite\n- puhelinnumero\n\nTaitotiedot\n- hiihtotaso\n"
+    )
+    assert [c.name.fi for c in result.draft.data_categories] == [
+        "Kotiosoite",
+        "Puhelinnumero",
+        "Hiihtotaso",
+    ]
+    assert result.draft.controller.name == "Haapalan Hiihtokoulu"
+
+
+def test_a_contact_heading_with_values_under_the_data_heading_is_no_data_group() -> None:
+    from rekisteri.importer._structure import _labels_only, split
+
+    text = _CATS + "Yhteystiedot\n- info@hiihtokoulu.example\n- 040 123 4567\n"
+    sections = split(text)
+    last = sections[-1]
+    assert not _labels_only(text, last.pieces)

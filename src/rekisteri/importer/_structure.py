@@ -2581,6 +2581,7 @@ def _subheadings(text: str, sections: list[Section]) -> None:
     rights" / "General" / text / "Right of access" / text (:data:`_INTRO`).
     """
     parent: SectionKind | None = None
+    named = False  # whether a party's section came before (the controller is named)
     for section in sections:
         piece = section.heading
         if piece is None or (piece.part and section.kind is parent):
@@ -2591,7 +2592,14 @@ def _subheadings(text: str, sections: list[Section]) -> None:
             section.kind is SectionKind.TITLE
             and parent is not None
             and _INTRO.fullmatch(normalise(text[piece.start : piece.end])) is not None
+        ) or (
+            parent is SectionKind.CONTENT
+            and named
+            and not numbered
+            and section.kind in _CONTACT_KINDS
+            and _labels_only(text, section.pieces)
         )
+        named = named or (section.kind in _CONTACT_KINDS and bool(section.pieces))
         if (section.kind is not None and not part_of_text) or numbered:
             empty = not section.pieces and section.kind in _PARENT_KINDS
             parent = section.kind if empty else None
@@ -2607,6 +2615,22 @@ def _subheadings(text: str, sections: list[Section]) -> None:
             piece.inherited = piece.part = True
             if parent is SectionKind.PURPOSES:
                 piece.sub = text[piece.start : piece.end].strip(" \t.:")
+
+
+def _labels_only(text: str, pieces: list[Piece]) -> bool:
+    """Whether *pieces* are a list of data items and no party's contact details.
+
+    "Rekisterin tietosisältö" / "Yhteystiedot" / "- nimi" / "- osoite": under the data
+    heading, after the controller's own section, a group of data named after contact
+    details is data ("nimi", "osoite"), not a party's name, address or e-mail.
+    """
+    items = [text[piece.start : piece.end] for piece in pieces]
+    return (
+        bool(items)
+        and all(piece.kind == "item" for piece in pieces)
+        and all(DATA_ITEM.search(item.casefold()) for item in items)
+        and not any("@" in item or any(char.isdigit() for char in item) for item in items)
+    )
 
 
 def _names_data(text: str, heading: Piece, pieces: list[Piece]) -> bool:
