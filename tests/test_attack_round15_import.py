@@ -581,14 +581,6 @@ def test_rights_in_the_usual_words_are_read(sentence: str, right: str) -> None:
 # --- Q12: the update date after the rights section --------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q12: 'Päivitetty 14.8.2024' at the end of a notice whose last section is the "
-    "rights section sets no `updated` (lint R123: no date) and is published as part of how to "
-    "exercise the rights ('… tarkastaa tietosi. Päivitetty 14.8.2024'); after any other last "
-    "section it is read",
-)
 @pytest.mark.parametrize(
     "date_line",
     [
@@ -607,12 +599,6 @@ def test_the_date_after_the_rights_section_is_the_update_date(date_line: str) ->
     assert draft.rights_exercise is None or "2024" not in (draft.rights_exercise.fi or "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q12: on a web page, 'Päivitetty 14.8.2024' in its own paragraph after the "
-    "rights section is not read as `updated`",
-)
 def test_the_date_after_the_rights_section_of_a_page_is_the_update_date() -> None:
     result = import_notice(
         "<h2>Oikeutesi</h2><p>Sinulla on oikeus tarkastaa tietosi.</p>"
@@ -1651,16 +1637,6 @@ def test_the_identity_code_by_its_usual_names_sets_the_flag(item: str) -> None:
 # --- Q36: a denial written as a list item is an entry -------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q36: a denial written as a bulleted item gives an entry: '- tietoja ei käytetä "
-    "markkinointiin' (or '- ei markkinointiin' after 'Tietoja käytetään:') the purpose "
-    "'Markkinointi', '- ei suoramarkkinointia' a purpose 'Ei suoramarkkinointia', '- "
-    "henkilötunnusta ei tallenneta' / '- ei henkilötunnusta' a category with "
-    "personal_identity_code, '- tietoja ei osteta muualta' a source (the same denial as a "
-    "sentence gives no entry)",
-)
 @pytest.mark.parametrize(
     ("heading", "items", "field", "word"),
     [

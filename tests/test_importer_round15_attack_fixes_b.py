@@ -275,3 +275,64 @@ def test_a_kayttaa_sentence_without_an_illative_list_is_no_split() -> None:
     text = _OWNER + "Henkilötietojen käsittelyn tarkoitus\n\n" + "Käytämme tietoja vain Suomessa.\n"
     names = [p.name.fi for p in import_notice(text, model=False).draft.purposes]
     assert "Suomi" not in names
+
+
+# --- a denial written as a list item is no entry (Q36) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "items", "field", "kept"),
+    [
+        (
+            "Henkilötietojen käsittelyn tarkoitus",
+            "- tilausten toimittaminen\n- tietoja ei käytetä mainontaan\n",
+            "purposes",
+            ["Tilausten toimittaminen"],
+        ),
+        (
+            "Rekisterin tietosisältö",
+            "- nimi\n- tilinumeroa ei kerätä\n",
+            "data_categories",
+            ["Nimi"],
+        ),
+        (
+            "Rekisterin tietosisältö",
+            "- nimi\n- ei terveystietoja\n",
+            "data_categories",
+            ["Nimi"],
+        ),
+    ],
+)
+def test_a_denied_list_item_is_a_note_not_an_entry(
+    heading: str, items: str, field: str, kept: list[str]
+) -> None:
+    result = import_notice(_OWNER + heading + "\n\n" + items, model=False)
+    assert [entry.name.fi for entry in getattr(result.draft, field)] == kept
+    assert any("not done" in note for note in result.notes.get(field, []))
+
+
+def test_an_item_with_a_negated_remark_stays_an_entry() -> None:
+    items = "- nimi (ei pakollinen)\n- puhelinnumero, jos asiakas ei sitä kiellä\n"
+    draft = import_notice(_OWNER + "Rekisterin tietosisältö\n\n" + items, model=False).draft
+    assert draft.data_categories[0].name.fi == "Nimi"
+    assert len(draft.data_categories) == 2
+
+
+# --- the date line after the rights section dates the notice (Q12) -----------------------------
+
+
+@pytest.mark.parametrize("tail", ["\n\nPäivitetty 3.3.2023\n", "\nSeloste päivitetty 3.3.2023\n"])
+def test_a_date_line_under_the_rights_is_the_notices_date(tail: str) -> None:
+    text = _OWNER + "Rekisteröidyn oikeudet\n\nVoit pyytää tietojesi korjaamista." + tail
+    draft = import_notice(text, model=False).draft
+    assert draft.updated is not None
+    assert draft.updated.isoformat() == "2023-03-03"
+    assert draft.rights_exercise is not None
+    assert "2023" not in (draft.rights_exercise.fi or "")
+    assert "korjaamista" in (draft.rights_exercise.fi or "")
+
+
+def test_a_no_in_a_tables_column_is_no_denial() -> None:
+    rows = "Tieto\tPakollinen\nSukunimi\tkyllä\nSähköposti\tei\n"
+    draft = import_notice(_OWNER + "Rekisterin tietosisältö\n\n" + rows, model=False).draft
+    assert any("Sähköposti" in (c.name.fi or "") for c in draft.data_categories)

@@ -78,6 +78,8 @@ from rekisteri.importer._cues import (
     recipient_name,
     security_kind,
     short_name,
+    updated_anywhere,
+    updated_in,
 )
 from rekisteri.importer._fallback import fallback_email, implied_controller
 from rekisteri.importer._finnish import (
@@ -264,6 +266,12 @@ def _service_of(tail: str) -> str:
     return service
 
 
+#: The lists whose items are entries named by their words (a denial there is none).
+_ENTRY_LISTS: Final = frozenset(
+    {SectionKind.PURPOSES, SectionKind.CONTENT, SectionKind.SUBJECTS, SectionKind.SOURCES}
+)
+#: A "no" that ends an item is a table's or form's value ("Puhelinnumero<TAB>ei"), no denial.
+_NO_AT_END: Final = re.compile(r"\b(?:ei|nej|no|inte)\W*$")
 #: A paragraph over a list with a full stop and at most this many words is an entry.
 _ENTRY_WORDS: Final = 3
 #: A heading's second field that a sentence is not moved to: a contact, the data in
@@ -1356,7 +1364,8 @@ class Extractor:
 
     # -- rights
     def _rights(self, section: Section) -> None:
-        texts = [flat(self.text[p.content_start : p.end]) for p in section.pieces]
+        spans = [span for piece in section.pieces for span in self._rights_spans(piece)]
+        texts = [flat(self.text[start:end]) for _, start, end in spans]
         body = " ".join(text for text in texts if text)
         if not body:
             return
@@ -1366,8 +1375,34 @@ class Extractor:
         for right, cue in RIGHT_CUES:
             if cue.search(low):
                 self.out.rights[right] = None
-        for piece in section.pieces:
-            self.out.map(piece.start, piece.end, "rights_exercise")
+        for start, _, end in spans:
+            self.out.map(start, end, "rights_exercise")
+
+    def _rights_spans(self, piece: Piece) -> list[tuple[int, int, int]]:
+        """A rights section's piece as (start, content start, end), its date lines taken out.
+
+        The rights are the usual last section: a line under them that dates the
+        notice ("Päivitetty 14.8.2024", "Tämä seloste on päivitetty …") and names
+        no right is the notice's date, read as ``updated``, not how to use a right.
+        """
+        whole = [(piece.start, piece.content_start, piece.end)]
+        if piece.kind != "para" or not updated_anywhere(self.text[piece.start : piece.end]):
+            return whole  # no date (nearly every piece): as it is
+        spans = []
+        for start, end in piece.lines:
+            if self._dates_notice(start, end):
+                self.out.map(start, end, "updated")
+            else:
+                spans.append((start, max(start, piece.content_start), end))
+        return spans
+
+    def _dates_notice(self, start: int, end: int) -> bool:
+        """Whether the line *start*–*end* dates the notice and names no right (read if so)."""
+        low = self.text[start:end].casefold()
+        if updated_in(self.text, start, end) is None or any(c.search(low) for _, c in RIGHT_CUES):
+            return False
+        self.out.take_updated(start, end)
+        return True
 
     # -- everything else: sentences and list items
     def _units(self, section: Section) -> None:
@@ -1463,6 +1498,11 @@ class Extractor:
             kind = self._list_kind(
                 section, piece
             )  # a list under a heading the importer does not know
+        if kind in _ENTRY_LISTS and denies(low := item.casefold()) and not _NO_AT_END.search(low):
+            # "- tietoja ei käytetä markkinointiin", "- ei henkilötunnusta": a denial in a
+            # list is no entry; it is read as the same sentence would be (kept as a note)
+            self._sentence_unit(kind, start, end, inherit=None, section=section, text=item)
+            return
         # a data item's remark in brackets ("nimi (säilytetään 6 vuotta)") moves no item
         cued = _BRACKETED.sub("", item) if kind is SectionKind.CONTENT and "(" in item else item
         # an entry of sentences is read by its first: "X perustuu …. Tietoja säilytetään …"
