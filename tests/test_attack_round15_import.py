@@ -1913,14 +1913,6 @@ def test_the_data_subject_as_source_in_the_usual_words(heading: str, sentence: s
 # --- Q42: 'I övrigt lämnas uppgifter inte ut.' is a recipient -----------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q42: the Swedish denial 'I övrigt lämnas uppgifter inte ut.' (otherwise no "
-    "disclosures) is a Recipient whose description is the denial, published in the recipients' "
-    "list ('Uppgifter lämnas inte ut i övrigt.' and Finnish 'Muutoin tietoja ei luovuteta.' are "
-    "read as the denial)",
-)
 def test_i_ovrigt_before_a_denial_is_no_recipient() -> None:
     draft = import_notice(
         SV_CTRL + "Regelbundet utlämnande av uppgifter\n\nI övrigt lämnas uppgifter inte ut.\n"

@@ -336,3 +336,19 @@ def test_a_no_in_a_tables_column_is_no_denial() -> None:
     rows = "Tieto\tPakollinen\nSukunimi\tkyllä\nSähköposti\tei\n"
     draft = import_notice(_OWNER + "Rekisterin tietosisältö\n\n" + rows, model=False).draft
     assert any("Sähköposti" in (c.name.fi or "") for c in draft.data_categories)
+
+
+# --- a Swedish disclosure verb with its object before the particle (Q42) ------------------------
+
+_SV_OWNER = "Personuppgiftsansvarig\n\nMossbackens Tvål Ab\nMossvägen 9, 65100 Vasa\n\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Annars lämnas kunduppgifter inte ut.", "Vi lämnar kundernas uppgifter aldrig ut."],
+)
+def test_a_swedish_denial_with_the_object_inside_the_verb_is_read(sentence: str) -> None:
+    text = _SV_OWNER + "Regelbundet utlämnande av uppgifter\n\n" + sentence + "\n"
+    draft = import_notice(text, model=False).draft
+    assert draft.recipients == ()
+    assert [none.value for none in draft.none_stated] == ["recipients"]

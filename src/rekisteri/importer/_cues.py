@@ -84,8 +84,9 @@ DISCLOSURE: Final = led(
     "lavudöjes",
     r"\bluovut(?:etaan|amme|taa|ettava|ettavissa|eta|ukset|uksia|etut|etaan|a)\b|luovuttaa"
     r"|ainoastaan yrityksen käytössä|vain yrityksen käytössä|utlämnas|lämnas (?:inte )?ut|disclos"
-    # "Vi lämnar inte ut uppgifter", "lämnar aldrig ut", "överlåter inte"
-    r"|\blämna(?:r|s)?\s+(?:inte\s+|aldrig\s+)?ut\b|\böverlåt"
+    # "Vi lämnar inte ut uppgifter", "lämnar aldrig ut", "överlåter inte"; the object
+    # between verb and particle: "I övrigt lämnas uppgifter inte ut", "lämnar vi inte ut"
+    r"|\blämna(?:r|s)?\s+(?:[\w-]+\s+){0,2}?(?:inte\s+|aldrig\s+)?ut\b|\böverlåt"
     # sharing is disclosing: "Tietoja ei jaeta …", "Emme jaa …", "Tietoja ei anneta
     # ulkopuolisille", "Vi delar inte …", "delas inte med …", "We do not share …"
     r"|\bjae(?:ta|taan)\b|\bjaa(?:mme)?\b|\bei\s+(?:\w+\s+){0,2}anneta\b"
