@@ -905,14 +905,6 @@ def test_a_processors_service_names_no_other_processor(sentence: str) -> None:
 # --- Q18: a sentence that says the old law was repealed draws the outdated-law error ----------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q18: a notice that says the old law is gone ('Henkilötietolaki kumottiin "
-    "1.1.2019, ja nykyään sovelletaan tietosuojalakia (1050/2018).') draws R301 as an error "
-    "('henkilötietolaki on kumottu … käytä tilalla … tietosuojalaki'), so `rekisteri import` "
-    "exits 1 for a sentence that already says what the finding asks",
-)
 def test_a_sentence_on_the_repealed_law_draws_no_outdated_law_error() -> None:
     result = import_notice(
         CTRL + "Muut tiedot\n\nHenkilötietolaki kumottiin 1.1.2019, ja nykyään sovelletaan "

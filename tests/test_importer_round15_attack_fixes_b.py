@@ -352,3 +352,22 @@ def test_a_swedish_denial_with_the_object_inside_the_verb_is_read(sentence: str)
     draft = import_notice(text, model=False).draft
     assert draft.recipients == ()
     assert [none.value for none in draft.none_stated] == ["recipients"]
+
+
+# --- a sentence saying the old law was replaced, naming the new one, draws no R301 (Q18) ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        ("Henkilötietolaki korvattiin vuonna 2019 tietosuojalailla (1050/2018).", []),
+        ("Personuppgiftslagen upphävdes, och i dag gäller dataskyddslagen.", []),
+        ("Henkilötietolaki on kumottu.", ["R301"]),
+        ("Seloste on laadittu henkilötietolain mukaisesti.", ["R301"]),
+    ],
+)
+def test_a_repeal_that_names_the_new_law_is_no_outdated_reference(
+    sentence: str, codes: list[str]
+) -> None:
+    result = import_notice(_OWNER + "Muut tiedot\n\n" + sentence + "\n", model=False)
+    assert [finding.code for finding in result.findings if finding.code == "R301"] == codes

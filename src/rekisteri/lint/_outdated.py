@@ -76,7 +76,15 @@ class OutdatedReference:
     quick pre-filter; empty means always try)."""
 
     def accepts(self, text: str, start: int) -> bool:
-        """Whether a match of the ``pattern`` at *start* in *text* is a real finding."""
+        """Whether a match of the ``pattern`` at *start* in *text* is a real finding.
+
+        Never one in a sentence that says the reference is repealed or replaced
+        and names what replaced it ("Henkilötietolaki kumottiin 1.1.2019, ja
+        nykyään sovelletaan tietosuojalakia."): the text already says what the
+        finding would ask ("Henkilötietolaki on kumottu." alone is still one).
+        """
+        if _said_repealed(text, start, self.replacement):
+            return False
         if self.unless_preceded_by is not None:
             before = text[max(0, start - 40) : start]
             if self.unless_preceded_by.search(before) is not None:
@@ -86,6 +94,38 @@ class OutdatedReference:
             sentence = re.split(r"[.!?\n]\s", head)[-1]
             return self.only_in_sentence_with.search(sentence) is not None
         return True
+
+
+#: A sentence saying that what it names is repealed, replaced or no longer in force.
+_REPEALED: Final = re.compile(
+    r"\bkumo(?:ttiin|ttu|taan|utui|si)\b|\bkorvat(?:tiin|tu)\b|\bkorvasi\b"
+    r"|\bei\s+(?:ole\s+)?enää\s+voimassa\b|\bupphäv(?:des|ts|d|dt)\b|\bersattes\b|\bersatt\b"
+    r"|\brepealed\b|\breplaced\b|\bsuperseded\b|\bno\s+longer\s+in\s+force\b",
+    _FLAGS,
+)
+#: How far around a match its sentence is looked at (characters each way).
+_SENTENCE_REACH: Final = 300
+
+
+def _said_repealed(text: str, start: int, replacement: LocalizedText) -> bool:
+    """Whether the sentence around *start* says that it is repealed and names *replacement*.
+
+    The replacement is named by one of its numbers ("1050/2018") or by the
+    first letters of one of its long words ("tietosuojalakia", "tietosuoja-asetus").
+    """
+    head = re.split(r"[.!?\n]\s", text[max(0, start - _SENTENCE_REACH) : start])[-1]
+    tail = re.split(r"[.!?\n]\s", text[start : start + _SENTENCE_REACH])[0]
+    sentence = (head + tail).casefold()
+    if _REPEALED.search(sentence) is None:
+        return False
+    named = " ".join(filter(None, (replacement.fi, replacement.sv, replacement.en))).casefold()
+    numbers = re.findall(r"\d+/\d{4}", named)
+    stems = {word[:_STEM] for word in re.findall(r"[^\W\d_]{9,}", named)}
+    return any(number in sentence for number in numbers) or any(stem in sentence for stem in stems)
+
+
+#: A long word of a replacement is looked for by this many first letters.
+_STEM: Final = 8
 
 
 @attrs.frozen
