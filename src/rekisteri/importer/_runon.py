@@ -132,6 +132,15 @@ def _numbered_starts(text: str) -> list[int]:
     return list(starts) if len(starts) >= _STARTS and known >= _KNOWN else []
 
 
+def _inside(text: str, at: int) -> bool:
+    """Whether the heading start *at* stands inside its line, not at the line's start.
+
+    A notice whose numbered headings all open their lines, over long paragraphs,
+    is read line by line: its breaks are its own, not a PDF's.
+    """
+    return bool(text[text.rfind("\n", 0, at) + 1 : at].strip())
+
+
 def _rejoined(text: str, starts: list[int]) -> str:
     """*text* with the line breaks a PDF left inside its numbered sections made spaces.
 
@@ -226,7 +235,11 @@ def unwrapped(text: str) -> str:
         return text
     # the numbered headings are followed over every line: a PDF's lines break anywhere
     starts = _numbered_starts(text)
-    if starts and _run_on(text, _holding(text, lines, starts)) and not _has_headings(text):
+    if (
+        any(_inside(text, at) for at in starts)
+        and _run_on(text, _holding(text, lines, starts))
+        and not _has_headings(text)
+    ):
         return _broken(_rejoined(text, starts), starts)
     starts = []
     if spans and _run_on(text, spans):
