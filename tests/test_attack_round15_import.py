@@ -1780,14 +1780,6 @@ def test_a_starred_markdown_date_is_the_update_date(line: str) -> None:
 # --- Q39: a phone number followed by a slash and another number, or by its price ------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q39: the controller's phone is cut into a wrong number: 'Puh. 040 123 4567 / "
-    "040 765 4321' gives '040 123 4567 / 040 765' (half of the second number), 'Puh. 0600 12345 "
-    "(1,99 €/min + pvm)' gives '0600 12345 (1', 'Puh. 020 123 456 (0,0835 €/puhelu + …)' gives "
-    "'020 123 456 (0'; the notice publishes them",
-)
 @pytest.mark.parametrize(
     "line",
     [

@@ -371,3 +371,22 @@ def test_a_repeal_that_names_the_new_law_is_no_outdated_reference(
 ) -> None:
     result = import_notice(_OWNER + "Muut tiedot\n\n" + sentence + "\n", model=False)
     assert [finding.code for finding in result.findings if finding.code == "R301"] == codes
+
+
+# --- a phone number ends before a second number or a price in brackets (Q39) --------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "phone"),
+    [
+        ("Puh. 050 987 6543 / 09 876 5432", "050 987 6543"),
+        ("Puh. 0700 98765 (2,49 €/min + mpm)", "0700 98765"),
+        ("Puh. +358 (0)50 987 6543", "+358 (0)50 987 6543"),
+        ("Puh. (014) 987 654", "(014) 987 654"),
+        ("Puh. 014 987 6543/4", "014 987 6543/4"),
+    ],
+)
+def test_a_phone_is_one_whole_number(line: str, phone: str) -> None:
+    draft = import_notice(_OWNER.rstrip("\n") + "\n" + line + "\n", model=False).draft
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.phone == phone

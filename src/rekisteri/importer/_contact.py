@@ -271,6 +271,27 @@ _STREET_PREFIX: Final = frozenset(
     ]
 )
 _PHONE: Final = re.compile(r"(?<![\w+(])(\+?\(?[0-9][0-9 ()\-/]{5,22}[0-9])(?![\w])")
+#: Where a whole number is followed by another or by a remark in a match of :data:`_PHONE`:
+#: a slash before a number that starts anew ("040 123 4567 / 040 765 4321"), or a bracket
+#: that the match does not close ("0600 12345 (1,99 €/min)").
+_NEXT_NUMBER: Final = re.compile(r"\s*/\s*(?=[0+])|\s*\((?![^()]*\))")
+#: A whole phone number has at least this many digits.
+_PHONE_DIGITS: Final = 6
+
+
+def _phone_end(text: str, start: int, end: int) -> int:
+    """The end of the one phone number at *start* in the match *start*–*end* of :data:`_PHONE`.
+
+    The match may run on into a second number or a price in brackets, which
+    its length cuts anywhere ("040 123 4567 / 040 765", "0600 12345 (1"): the
+    number ends before them once it has digits enough.
+    """
+    for cut in _NEXT_NUMBER.finditer(text, start, end):
+        if sum(char.isdigit() for char in text[start : cut.start()]) >= _PHONE_DIGITS:
+            return cut.start()
+    return end
+
+
 ROLE: Final = re.compile(
     r"(?i)(?:toimitus)?johtaja|päällikkö|vastaava|sihteeri|puheenjohtaja|yrittäjä|omistaja"
     r"|asiamies|koordinaattori|esimies|manager|director|officer|ansvarig|chef|vd|ceo"
@@ -527,8 +548,8 @@ def _number_after(field: str) -> Reader:
         found = _PHONE.search(text, start, end)
         if found is None:
             return None
-        s, e = found.start(1), found.end(1)
-        return [Part(field, flat(found.group(1)), s, e), *_by_form(text, e, end)]
+        s, e = found.start(1), _phone_end(text, found.start(1), found.end(1))
+        return [Part(field, flat(text[s:e]), s, e), *_by_form(text, e, end)]
 
     return read
 
@@ -924,10 +945,11 @@ def _found(text: str, start: int, end: int, value: str) -> list[Part] | None:
             return found
     phone = _PHONE.search(value)
     if phone is not None and sum(c.isdigit() for c in phone.group(1)) >= 6:
-        s, e = start + phone.start(1), start + phone.end(1)
+        s = start + phone.start(1)
+        e = _phone_end(text, s, start + phone.end(1))
         return [
             *_by_form(text, start, s),
-            Part("phone", flat(phone.group(1)), s, e),
+            Part("phone", flat(text[s:e]), s, e),
             *_by_form(text, e, end),
         ]
     return None
