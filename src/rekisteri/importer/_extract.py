@@ -303,6 +303,11 @@ _FINITE_VERB: Final = re.compile(
 _CLAUSE_AFTER: Final = re.compile(r",|\s(?:som|joka|jotka|jonka|joiden|that|who|which)\s")
 #: A word of a sentence.
 _WORD: Final = re.compile(r"[^\W\d_][\w-]*")
+#: Data of people in the elative plural: "tietoja leiriläisistä", "uppgifter om deltagarna"
+#: (whose data: the words name people even where no list of people words knows them).
+_DATA_OF: Final = re.compile(
+    r"(?i)\btieto(?:ja|ihin)?\s+(?:\w+\s+)?\w+(?:ista|istä)\b|\buppgifter\s+om\s|\bdata\s+(?:on|about)\s"
+)
 #: A clause read as an entry has at least this many words with a verb among them.
 _CLAUSE_WORDS: Final = 4
 
@@ -327,6 +332,8 @@ def _prose_of_no_people(text: str, items: list[str]) -> bool:
     """
     return (
         _clause(text)
+        and CONTENT_CUE.search(text.casefold()) is None  # "Rekisterissä on tietoja leiriläisistä"
+        and _DATA_OF.search(text) is None
         and not any(people_kind(part) for part in [*items, *_WORD.findall(text)])
         and not whose_data(text)
     )
@@ -818,6 +825,11 @@ def _themselves(low: str) -> bool:
     found = _SUBJECT_ITSELF.search(low)
     if found is None:
         return False
+    if found.group(0).endswith("itseltään"):
+        # "asiakkaalta itseltään": the source is that person, whoever else the sentence
+        # names as a second source ("…, lisäksi lapsen tiedot huoltajalta"); one who
+        # speaks for another ("huoltajalta itseltään") is never matched
+        return True
     own = found.group(0)[:_STEM]
     return all(other.group(0)[:_STEM] == own for other in _OTHERS_DATA.finditer(low))
 

@@ -134,6 +134,8 @@ class _Extractor(HTMLParser):
         self.newlines = 2  # as if after a paragraph break: no leading blank lines
         self.skip = 0
         self.pre = 0
+        self.forms = 0
+        """How many <form> elements are open: a visitor's controls, not a filled-in form."""
         self.headings: list[tuple[int, int]] = []
         self.items: list[int] = []
         self._open: list[tuple[str, int]] = []
@@ -411,6 +413,8 @@ class _Extractor(HTMLParser):
         if tag in _SKIP:
             self.skip += 1
             return
+        if tag == "form":
+            self.forms += 1
         if self._row_tag_start(tag) or self._entry_tag_start(tag) or self._inline(tag, attrs):
             return
         if tag == "pre":
@@ -452,10 +456,18 @@ class _Extractor(HTMLParser):
         return tag in {"br", "input"}
 
     def _check_box(self, attrs: list[tuple[str, str | None]]) -> None:
-        """A form's check box as the text a form saved as text shows: "[x] " or "[ ] "."""
+        """A form's check box as the text a form saved as text shows: "[x] " or "[ ] ".
+
+        Not a box the visitor ticks in the page's own <form> (a cookie consent's
+        "Analytiikkaevästeet", unticked as consent asks): its words are the notice's,
+        read as they stand (a disabled box there shows a choice made, as outside).
+        """
         named = dict(attrs)
-        if (named.get("type") or "").casefold() in {"checkbox", "radio"}:
-            self.handle_data("[x] " if "checked" in named else "[ ] ")
+        if (named.get("type") or "").casefold() not in {"checkbox", "radio"}:
+            return
+        if self.forms and "disabled" not in named:
+            return
+        self.handle_data("[x] " if "checked" in named else "[ ] ")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "input":
@@ -471,6 +483,8 @@ class _Extractor(HTMLParser):
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
             return
+        if tag == "form":
+            self.forms = max(0, self.forms - 1)
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
         if tag in _EMPHASIS:
