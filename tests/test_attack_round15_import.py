@@ -1172,14 +1172,6 @@ def _stray_bytes_notice(strays: int) -> bytes:
     return head + body.encode().replace(b"\xc2\x96", b"\x96")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q24: a UTF-8 notice with 17 stray Windows-1252 bytes (Word en dashes) is read "
-    "wholly as cp1252: every 'ä' becomes 'Ã¤' and the controller 'KylÃ¤n Kukka Oy' is published "
-    "so, with only the info finding I008 (16 strays are read as utf-8+cp1252; the limit does not "
-    "grow with the notice, which here has 5 UTF-8 letters per stray byte)",
-)
 @pytest.mark.parametrize("strays", [17, 40])
 def test_many_stray_bytes_in_a_long_utf8_notice_give_no_mojibake(strays: int) -> None:
     result = import_bytes(_stray_bytes_notice(strays))

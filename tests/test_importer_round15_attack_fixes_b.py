@@ -5,11 +5,13 @@ Each test writes its own small fictional notice (no text of the legacy fixtures)
 
 from __future__ import annotations
 
+import os
+import time
 from typing import TYPE_CHECKING
 
 import pytest
 
-from rekisteri.importer import _cues, import_notice, to_toml
+from rekisteri.importer import _cues, _decode, import_bytes, import_notice, to_toml
 
 if TYPE_CHECKING:
     import re
@@ -390,3 +392,42 @@ def test_a_phone_is_one_whole_number(line: str, phone: str) -> None:
     draft = import_notice(_OWNER.rstrip("\n") + "\n" + line + "\n", model=False).draft
     assert draft.controller.contact is not None
     assert draft.controller.contact.phone == phone
+
+
+# --- more stray Windows-1252 bytes in a longer UTF-8 notice, read in one pass (Q24) -------------
+
+
+def _strays(count: int) -> bytes:
+    owner = _OWNER.encode()
+    line = "Asiakkaan tiedot käsitellään \x96 myös päätöksiä tehtäessä.\n"
+    return owner + (line * count).encode().replace(b"\xc2\x96", b"\x96")
+
+
+@pytest.mark.parametrize("count", [16, 25, 60])
+def test_stray_bytes_in_a_long_utf8_notice_are_read_as_strays(count: int) -> None:
+    result = import_bytes(_strays(count))
+    assert result.encoding == "utf-8+cp1252"
+    assert result.draft.controller.name == "Sammalmäen Saippua Oy"
+    assert "–" in result.text
+
+
+def test_a_windows_1252_notice_is_still_read_as_windows_1252() -> None:
+    data = (_OWNER + "Säilytysaika\n\nTiedot säilytetään kaksi vuotta.\n").encode("cp1252")
+    result = import_bytes(data)
+    assert result.encoding != "utf-8+cp1252"
+    assert result.draft.controller.name == "Sammalmäen Saippua Oy"
+
+
+@pytest.mark.skipif(
+    os.environ.get("REKISTERI_TIMED_TESTS") != "1",
+    reason="timed check: set REKISTERI_TIMED_TESTS=1 on a quiet machine",
+)
+def test_many_stray_bytes_are_read_in_linear_time() -> None:
+    def cost(count: int) -> float:
+        data = ("Pääkäyttäjä äö ".encode() + b"\x96 ") * count
+        start = time.process_time()
+        _decode._utf8_with_strays(data)
+        return time.process_time() - start
+
+    small = min(cost(20_000) for _ in range(2))
+    assert cost(80_000) < 8 * small + 0.05

@@ -96,10 +96,14 @@ def _meta_charset(data: bytes) -> str:
 
 #: The encoding reported for UTF-8 with a few stray single bytes read as Windows-1252.
 UTF8_WITH_STRAYS: Final = "utf-8+cp1252"
-#: At most this many stray bytes, and at least this many valid UTF-8 letters beyond
-#: ASCII for each, make a text UTF-8 with strays (a Word en dash pasted into it).
+#: At most this many stray bytes (or more in a long text: :data:`_STRAYS_A_BYTE`), and at
+#: least this many valid UTF-8 letters beyond ASCII for each, make a text UTF-8 with
+#: strays (a Word en dash pasted into it).
 _MAX_STRAYS: Final = 16
 _LETTERS_A_STRAY: Final = 4
+#: In a longer text more stray bytes are allowed, up to one in this many bytes (a Word en
+#: dash a line), if the UTF-8 letters still outnumber them (:data:`_LETTERS_A_STRAY`).
+_STRAYS_A_BYTE: Final = 20
 
 
 def _utf8_with_strays(data: bytes) -> str | None:
@@ -114,23 +118,26 @@ def _utf8_with_strays(data: bytes) -> str | None:
         >>> _utf8_with_strays("Rekisterinpitäjä".encode("cp1252")) is None
         True
     """
-    parts: list[str] = []
-    at = strays = 0
-    while True:
-        try:
-            parts.append(data[at:].decode("utf-8"))
-            break
-        except UnicodeDecodeError as exc:
-            parts.append(data[at : at + exc.start].decode("utf-8"))
-            stray = data[at + exc.start : at + exc.end]
-            strays += len(stray)
-            if strays > _MAX_STRAYS:
-                return None
-            parts.append(stray.decode("latin-1" if _UNDEFINED_IN_CP1252 & set(stray) else "cp1252"))
-            at += exc.end
-    text = "".join(parts)
+    # one pass: each invalid byte becomes a lone surrogate (U+DC80–U+DCFF), counted and
+    # then read as Windows-1252 (a try-and-retry per stray copies the rest each time)
+    text = data.decode("utf-8", "surrogateescape")
+    strays = sum(len(run) for run in _ESCAPED.findall(text))
+    if strays > _MAX_STRAYS and strays * _STRAYS_A_BYTE > len(data):
+        return None  # more than a few, and more than one in 20 bytes: not strays
+    if strays:
+        text = _ESCAPED.sub(_as_cp1252, text)
     letters = sum(1 for char in text if char > "\x7f") - strays
     return text if letters >= _LETTERS_A_STRAY * strays else None
+
+
+#: A run of bytes that were no UTF-8, as ``surrogateescape`` decodes them.
+_ESCAPED: Final = re.compile("[\udc80-\udcff]+")
+
+
+def _as_cp1252(run: re.Match[str]) -> str:
+    """A run of stray bytes read as Windows-1252 (as Latin-1 if it has a byte cp1252 lacks)."""
+    stray = bytes(ord(char) - 0xDC00 for char in run.group())
+    return stray.decode("latin-1" if _UNDEFINED_IN_CP1252 & set(stray) else "cp1252")
 
 
 def text_encoding(encoding: object, where: str) -> str:
