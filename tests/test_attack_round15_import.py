@@ -1960,15 +1960,6 @@ def test_q15s_boxes_stay_fixed(items: str) -> None:
 # --- Q44 (regression of Q33's fix 748bb7b): a remark '(ei …)' after 'henkilötunnus' clears it ---
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q44: since Q33's fix (748bb7b) any bracket remark with 'ei'/'inte'/'not' after "
-    "the identity code clears its flag though the code is collected: 'henkilötunnus (ei "
-    "pakollinen)' (the guide: such a remark is no denial), '(ei julkaista)', '(ei luovuteta "
-    "eteenpäin)', 'personbeteckning (inte obligatorisk)', 'personal identity code (not "
-    "mandatory)': the notice no longer says the data hold identity codes",
-)
 @pytest.mark.parametrize(
     "item",
     [

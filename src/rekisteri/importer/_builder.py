@@ -221,7 +221,9 @@ class Builder:
     def add_category(self, name: str, description: str | None, start: int, end: int) -> None:
         if not meaningful(name):
             return
-        text = f"{name} {description or ''}"
+        # the description is a remark on the named item ("Henkilötunnus" / "Ei näy
+        # laskulla."): read as one in brackets, so it never negates the name's own clause
+        text = f"{name} ({description})" if description else name
         if self._new("category", name):
             same = description is not None and flat(description).rstrip(".") == name.rstrip(".")
             self.entry_spans.append(("data_categories", len(self.categories), start, end))
@@ -646,9 +648,32 @@ def names_identity_code(text: str) -> bool:
     for part in _BRACKETS.split(low):
         for start, end in clauses(part):
             clause = part[start:end]
-            if HETU_WORDS.search(clause) is not None and not negated(clause):
+            if HETU_WORDS.search(clause) is not None and (
+                not negated(clause)
+                or _NOT_HELD.search(clause) is None
+                or _HELD_BUT.search(clause) is not None
+            ):
+                # "henkilötunnus ei näy laskulla", "personbeteckningen lämnas inte ut": a
+                # code held, only not shown or given out
                 return True
     return False
+
+
+#: An exception or a limit in a negated clause: the code is held ("ei käsitellä muuhun kuin
+#: laskutukseen", "ei tallenneta kokonaisena", "behandlas inte för annat än …").
+_HELD_BUT: Final = re.compile(
+    r"muuhun kuin|muuten kuin|paitsi|kokonai|annat än|utom|other than|except|in full"
+)
+#: What a negated clause says when it denies holding the code: a verb of collecting,
+#: storing or asking ("ei kerätä", "emme tallenna", "ei kysytä", "ei kuulu rekisteriin"),
+#: or the negation right before the code's name with no verb ("ei henkilötunnusta").
+_NOT_HELD: Final = re.compile(
+    r"\b(?:ei|eikä|emme|en|inte|ej|ingen|inget|no|not|never)[ \t]+(?:[\w-]+[ \t]+)?"
+    r"(?:henkilötunnu|hetu|personbeteckning|personnummer|sosiaaliturvatunnu|sotu|personal)"
+    r"|ker[äa]|tallen|kysy|kysel|pyyd|kuulu|sisäl|käsit|merki|rekisteröi|säilyt|hankit"
+    r"|lagr|samla|registrer|behandl|ingår|efterfråg|begär|sparas|spara"
+    r"|collect|stor|process|hold|keep|includ|ask|request|record"
+)
 
 
 #: Where a remark in brackets starts or ends.

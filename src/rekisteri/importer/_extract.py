@@ -272,6 +272,15 @@ _ENTRY_LISTS: Final = frozenset(
 )
 #: A "no" that ends an item is a table's or form's value ("Puhelinnumero<TAB>ei"), no denial.
 _NO_AT_END: Final = re.compile(r"\b(?:ei|nej|no|inte)\W*$")
+#: What makes a negated list item a denial of the entry: it opens with the negation ("- ei
+#: markkinointiin") or negates a verb of using, keeping or getting ("- tietoja ei käytetä …",
+#: "- henkilötunnusta ei tallenneta", "- tietoja ei osteta muualta"). "- valokuva ei ole
+#: pakollinen", "- markkinointi ei koske alaikäisiä" name an entry and say how it is held.
+_LIST_DENIAL: Final = re.compile(
+    r"^\W*(?:ei|inte|ej|not|no|ingen|inget)\b"
+    r"|\b(?:käyt|tallen|ker[äa]|käsit|saad|saa\b|ost[ae]|pyyd|kysy|merki|säilyt|hankit|rekisteröi"
+    r"|lagr|samla|använd|behandl|köp|inhämt|collect|stor|use|process|obtain|buy|ask|request)"
+)
 #: A paragraph over a list with a full stop and at most this many words is an entry.
 _ENTRY_WORDS: Final = 3
 #: A heading's second field that a sentence is not moved to: a contact, the data in
@@ -1510,7 +1519,12 @@ class Extractor:
             kind = self._list_kind(
                 section, piece
             )  # a list under a heading the importer does not know
-        if kind in _ENTRY_LISTS and denies(low := item.casefold()) and not _NO_AT_END.search(low):
+        if (
+            kind in _ENTRY_LISTS
+            and denies(low := item.casefold())
+            and not _NO_AT_END.search(low)
+            and _LIST_DENIAL.search(low) is not None
+        ):
             # "- tietoja ei käytetä markkinointiin", "- ei henkilötunnusta": a denial in a
             # list is no entry; it is read as the same sentence would be (kept as a note)
             self._sentence_unit(kind, start, end, inherit=None, section=section, text=item)
