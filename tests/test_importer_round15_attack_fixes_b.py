@@ -114,7 +114,7 @@ def _processors(body: str) -> tuple[list[tuple[str, str | None]], list[str]]:
     text = _OWNER + "Henkilötietojen käsittelijät\n\n" + body + "\n"
     result = import_notice(text, model=False)
     found = [(p.name, p.service.fi if p.service else None) for p in result.draft.processors]
-    return found, result.notes.get("processors", [])
+    return found, list(result.notes.get("processors", ()))
 
 
 def test_firms_named_after_a_lead_in_get_no_shared_service() -> None:
