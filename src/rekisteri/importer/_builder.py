@@ -20,7 +20,7 @@ from rekisteri.importer._cues import (
     updated_in,
 )
 from rekisteri.importer._finnish import slugify
-from rekisteri.importer._negation import clauses, negated
+from rekisteri.importer._negation import KEEPING_VERBS, clauses, negated
 from rekisteri.importer._register_name import LEGAL_FORMS
 from rekisteri.model import (
     Address,
@@ -670,9 +670,8 @@ _HELD_BUT: Final = re.compile(
 _NOT_HELD: Final = re.compile(
     r"\b(?:ei|eikä|emme|en|inte|ej|ingen|inget|no|not|never)[ \t]+(?:[\w-]+[ \t]+)?"
     r"(?:henkilötunnu|hetu|personbeteckning|personnummer|sosiaaliturvatunnu|sotu|personal)"
-    r"|ker[äa]|tallen|kysy|kysel|pyyd|kuulu|sisäl|käsit|merki|rekisteröi|säilyt|hankit"
-    r"|lagr|samla|registrer|behandl|ingår|efterfråg|begär|sparas|spara"
-    r"|collect|stor|process|hold|keep|includ|ask|request|record"
+    rf"|{KEEPING_VERBS}|kysel|kuulu|sisäl|registrer|ingår|efterfråg|begär|sparas|spara"
+    r"|hold|keep|includ|record"
 )
 
 

@@ -102,7 +102,14 @@ from rekisteri.importer._headings import (
 )
 from rekisteri.importer._lists import item_run, split_items
 from rekisteri.importer._name_ranker import ranked_name
-from rekisteri.importer._negation import affirmed, denies, granted, negated, only_use
+from rekisteri.importer._negation import (
+    KEEPING_VERBS,
+    affirmed,
+    denies,
+    granted,
+    negated,
+    only_use,
+)
 from rekisteri.importer._people import (
     DATA_ITEM,
     PROCESSOR_CUE,
@@ -278,8 +285,7 @@ _NO_AT_END: Final = re.compile(r"\b(?:ei|nej|no|inte)\W*$")
 #: pakollinen", "- markkinointi ei koske alaikäisiä" name an entry and say how it is held.
 _LIST_DENIAL: Final = re.compile(
     r"^\W*(?:ei|inte|ej|not|no|ingen|inget)\b"
-    r"|\b(?:käyt|tallen|ker[äa]|käsit|saad|saa\b|ost[ae]|pyyd|kysy|merki|säilyt|hankit|rekisteröi"
-    r"|lagr|samla|använd|behandl|köp|inhämt|collect|stor|use|process|obtain|buy|ask|request)"
+    rf"|\b(?:{KEEPING_VERBS}|käyt|saad|saa\b|ost[ae]|använd|köp|inhämt|use|obtain|buy)"
 )
 #: A paragraph over a list with a full stop and at most this many words is an entry.
 _ENTRY_WORDS: Final = 3

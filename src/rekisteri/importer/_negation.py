@@ -19,6 +19,15 @@ from __future__ import annotations
 import re
 from typing import Final
 
+#: Stems of the verbs of getting and keeping data (collecting, storing, processing,
+#: asking for): a negated one denies that an entry is held at all, where "ei näy",
+#: "ei ole pakollinen" only say how it is held. The identity-code flag
+#: (``_builder``) and a denying list item (``_extract``) each add stems of their own.
+KEEPING_VERBS: Final = (
+    "tallen|ker[äa]|käsit|pyyd|kysy|merki|säilyt|hankit|rekisteröi"
+    "|lagr|samla|behandl|collect|stor|process|ask|request"
+)
+
 #: A word that negates its clause (Finnish negative verb, Swedish and English adverbs,
 #: English determiners and contractions); "ei-" opens a compound ("ei-toivottu") and
 #: "kyllä/ei" is a field's two values.
