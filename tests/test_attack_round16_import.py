@@ -1,0 +1,207 @@
+"""Outside attack on the importer's promises, round 16 (helper A15, session 16).
+
+The findings V1, V2, ... of /work/coord/A15-FINDINGS.md, each a strict xfail whose reason says
+"bug Vn: ...", and passing tests for the promises that held. Written from the public documents
+(docs/guides/migrating.md, docs/guides/cli.md, the API reference), the public API
+(``rekisteri.importer``) and the command line only, never from the importer's source, its
+tests or the legacy fixtures. Every notice, firm and person is invented; the only identity
+codes are DVV's fictitious ones from /work/shared/DOMAIN.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisteri.importer import ImportResult, import_notice, to_toml
+from rekisteri.render import render_notice
+
+CTRL = "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n\n"
+
+
+def _draft_text(result: ImportResult) -> str:
+    """The TOML draft with its comments and the passages listed as not mapped, in lower case."""
+    toml = to_toml(result.draft, notes=result.notes)
+    return (toml + "\n" + "\n".join(p.text for p in result.unmatched)).lower()
+
+
+# --- V1: a table copied as text (tab between cells) under the purposes heading ------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V1: a purposes table copied from a page or Word as text, a tab between cells "
+    "('Tarkoitus<TAB>Oikeusperuste' / 'Laskutus<TAB>Sopimus'), gives the header row as a purpose "
+    "('Tarkoitus Oikeusperuste') and each legal basis glued into its purpose's name ('Laskutus "
+    "Sopimus'), published so; the same table in HTML is read one purpose a row",
+)
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Tarkoitus\tOikeusperuste\nLaskutus\tSopimus\nMarkkinointi\tSuostumus\n",
+        (
+            "Käyttötarkoitus\tKäsittelyn peruste\tSäilytysaika\n"
+            "Laskutus\tSopimus\t6 vuotta\nMarkkinointi\tSuostumus\t2 vuotta\n"
+        ),
+    ],
+)
+def test_a_purposes_table_copied_as_text_gives_one_purpose_a_row(table: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin käyttötarkoitus\n\n" + table).draft
+    names = [purpose.name.fi for purpose in draft.purposes]
+    assert len(names) == 2, names
+    assert names[0].startswith("Laskutus"), names
+    assert names[1].startswith("Markkinointi"), names
+    notice = render_notice(draft, locale="fi", format="md")
+    assert "Tarkoitus Oikeusperuste" not in notice
+    assert "Laskutus Sopimus" not in notice
+
+
+def test_the_same_purposes_table_in_html_gives_one_purpose_a_row() -> None:
+    draft = import_notice(
+        "<h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy<br>Koivikontie 1, 00100 Helsinki</p>"
+        "<h2>Rekisterin käyttötarkoitus</h2><table><tr><th>Tarkoitus</th><th>Oikeusperuste</th>"
+        "</tr><tr><td>Laskutus</td><td>Sopimus</td></tr><tr><td>Markkinointi</td>"
+        "<td>Suostumus</td></tr></table>"
+    ).draft
+    assert [purpose.name.fi for purpose in draft.purposes] == [
+        "Laskutus (Sopimus)",
+        "Markkinointi (Suostumus)",
+    ]
+
+
+# --- V2: data and retention tables copied as text ------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V2: a data table copied as text (tab between cells) under the data heading is one "
+    "glued category 'Nimi pakollinen osoite pakollinen syntymäaika vapaaehtoinen' (or, with a "
+    "header row, 'Tieto Käyttö Säilytys nimi laskutus 6 vuotta osoite …'), published as one item",
+)
+@pytest.mark.parametrize(
+    "table",
+    [
+        "nimi\tpakollinen\nosoite\tpakollinen\nsyntymäaika\tvapaaehtoinen\n",
+        "Tieto\tKäyttö\tSäilytys\nnimi\tlaskutus\t6 vuotta\nosoite\ttoimitus\t2 vuotta\n",
+    ],
+)
+def test_a_data_table_copied_as_text_gives_one_category_a_row(table: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + table).draft
+    names = [category.name.fi for category in draft.data_categories]
+    assert len(names) >= 2, names
+    assert names[0].lower().startswith("nimi"), names
+    assert not any("osoite" in name.lower() for name in names[:1]), names
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V2: a retention table copied as text ('Tieto<TAB>Säilytysaika' / "
+    "'Laskut<TAB>6 vuotta' / 'Hakemukset<TAB>2 vuotta') is one rule whose text is the whole "
+    "table run together: 'Tieto Säilytysaika Laskut 6 vuotta Hakemukset 2 vuotta'",
+)
+def test_a_retention_table_copied_as_text_is_not_run_together() -> None:
+    draft = import_notice(
+        CTRL + "Tietojen säilytys\n\nTieto\tSäilytysaika\nLaskut\t6 vuotta\nHakemukset\t2 vuotta\n"
+    ).draft
+    texts = [rule.description.fi for rule in draft.retention if rule.description]
+    assert not any("Laskut" in text and "Hakemukset" in text for text in texts), texts
+
+
+# --- V3: a forwarded e-mail's header published as the notice's description ---------------------
+
+_NOTICE = (
+    "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n"
+    "info@koivikko.example\n\n"
+    "Rekisterin nimi\n\nAsiakasrekisteri\n\n"
+    "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n"
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V3: a notice forwarded by e-mail ('---------- Välitetty viesti ----------', "
+    "'-----Original Message-----' and the From/Sent/To lines) has the e-mail's header as the "
+    "register's description: the published notice opens with 'Lähettäjä: Matti Meikäläinen "
+    "<matti@koivikko.example> …', a person's own address, and the summary counts it as kept",
+)
+@pytest.mark.parametrize(
+    "header",
+    [
+        (
+            "---------- Välitetty viesti ----------\nLähettäjä: Matti Meikäläinen "
+            "<matti@koivikko.example>\nPäivämäärä: ma 1.12.2025 klo 9.14\n"
+            "Aihe: Tietosuojaseloste\nVastaanottaja: Liisa Esimerkki <liisa@koivikko.example>\n\n"
+        ),
+        (
+            "-----Original Message-----\nFrom: Matti Meikäläinen <matti@koivikko.example>\n"
+            "Sent: Monday, December 1, 2025 9:14 AM\n"
+            "To: Liisa Esimerkki <liisa@koivikko.example>\nSubject: Tietosuojaseloste\n\n"
+        ),
+    ],
+)
+def test_a_forwarded_e_mails_header_is_not_published(header: str) -> None:
+    draft = import_notice(header + _NOTICE).draft
+    notice = render_notice(draft, locale="fi", format="md")
+    assert "matti@koivikko.example" not in notice
+    assert "liisa@koivikko.example" not in notice
+
+
+# --- V4: a data protection officer's line without its colon --------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V4: 'Tietosuojavastaava Liisa Esimerkki, tietosuoja@…, puh. …' in the "
+    "controller's block (the label without its colon) gives a contact person with the role "
+    "'Tietosuojavastaava' and no DPO (lint R103: 'no DPO given'), while 'Tietosuojavastaava: "
+    "Liisa …' gives the DPO the guide promises",
+)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tietosuojavastaava Liisa Esimerkki, tietosuoja@koivikko.example, puh. 040 765 4321",
+        "Tietosuojavastaava Liisa Esimerkki\ntietosuoja@koivikko.example",
+        "Dataskyddsombud Liisa Esimerkki, tietosuoja@koivikko.example",
+    ],
+)
+def test_a_dpo_line_without_its_colon_is_the_dpo(line: str) -> None:
+    draft = import_notice(CTRL.rstrip("\n") + "\n" + line + "\n").draft
+    assert draft.controller is not None
+    assert draft.controller.dpo is not None
+    assert draft.controller.dpo.email == "tietosuoja@koivikko.example"
+
+
+def test_a_dpo_line_with_its_colon_is_the_dpo() -> None:
+    draft = import_notice(
+        CTRL.rstrip("\n") + "\nTietosuojavastaava: Liisa Esimerkki, tietosuoja@koivikko.example\n"
+    ).draft
+    assert draft.controller is not None
+    assert draft.controller.dpo is not None
+    assert draft.controller.dpo.email == "tietosuoja@koivikko.example"
+
+
+# --- V5: one language after another: a Swedish sentence made a purpose -------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V5: a notice in Finnish, then Swedish, then English (each language's purposes "
+    "heading and sentence one after another) gives a purpose named by the whole Swedish sentence "
+    "'Uppgifterna används för fakturering' with the English sentence as its description; the "
+    "guide says a purpose written with a verb is not turned into a purpose",
+)
+def test_a_swedish_purposes_sentence_after_the_finnish_one_is_no_purpose_name() -> None:
+    draft = import_notice(
+        CTRL
+        + "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n\n"
+        + "Ändamålet med behandlingen\n\nUppgifterna används för fakturering.\n\n"
+        + "Purpose of processing\n\nThe data are used for invoicing.\n"
+    ).draft
+    names = [purpose.name.fi for purpose in draft.purposes]
+    assert "Laskutus" in names
+    assert not any(" används " in name for name in names), names
