@@ -104,7 +104,10 @@ LABEL: Final = re.compile(
     # a note in brackets before the colon: "Puhelin (vaihde):", "Muut yhteystiedot (esim. …)"
     r"(?:[ \t]*\([a-zåäö][^()\n]{1,60}\)(?=[ \t]*(?:[:=]|$)))?"
     r"(?:[ \t]*[:=][ \t]*|[ \t]+(?=[+0-9(]|[a-z0-9._-]+(?:@|\s*[(\[]a)|[A-ZÄÖÅ])|[ \t]*$"
-    r"|(?=(?:[ \t]+[a-zäöå][\w-]*){1,5}[ \t]*:))"
+    r"|(?=(?:[ \t]+[a-zäöå][\w-]*){1,5}[ \t]*:)"
+    # glued to its value by a lost space or tag: "Puh.040 …", "Sähköpostinimi@…", "Verkkosivutwww…"
+    # (a channel's label only, before its value's form: :func:`_glued_label`)
+    r"|(?<=[a-zåäö.])(?=\+?[0-9]|www\.|https?://|[a-z0-9._%+-]+@))"
 )
 
 
@@ -495,6 +498,12 @@ def _label_tail(text: str, label_end: int, end: int) -> int:
 
 
 def _is_label(text: str, match: re.Match[str], line_start: int, end: int) -> bool:
+    if match.group(0)[-1:] not in _LABEL_ENDS and match.end() < end:
+        return _glued_label(text, match, end)  # no space, colon or end after it: glued
+    return _is_spaced_label(text, match, line_start, end)
+
+
+def _is_spaced_label(text: str, match: re.Match[str], line_start: int, end: int) -> bool:
     word = match.group(0).strip().casefold()
     if match.lastgroup == "register_name":
         return word.endswith((":", "="))  # "Rekisterin nimi: …", never a heading in a list
@@ -525,6 +534,35 @@ def _is_label(text: str, match: re.Match[str], line_start: int, end: int) -> boo
     return True
 
 
+#: The value a channel's label glued to it must start with (and the label's least length).
+_GLUED_VALUE: Final = {
+    "phone": (re.compile(r"\+?[0-9]"), 3),  # "Puh.040 …", "Tel+358 …" (never "p", "mob")
+    "email": (re.compile(r"(?i)[a-z0-9._%+-]+@[a-z0-9-]+\."), 6),  # "Sähköpostinimi@…"
+    "url": (re.compile(r"(?i)www\.|https?://"), 3),  # "Verkkosivutwww.esimerkki.fi"
+}
+
+
+#: What ends a label that is not glued to its value.
+_LABEL_ENDS: Final = frozenset(" \t:=")
+
+
+def _glued_label(text: str, match: re.Match[str], end: int) -> bool:
+    """Whether a label glued to its value by a lost space or tag is one.
+
+    Only a channel's label whole, before a value of that channel's form: a
+    phone's label before a number, an e-mail's before an address, a web
+    address's before "www." or "http". The label is cut off whole
+    ("Sähköposti" + "info@…", never "Sähkö" + "postiinfo@…").
+    """
+    glued = _GLUED_VALUE.get(match.lastgroup or "")
+    word = match.group(0).rstrip(".").casefold()
+    return (
+        glued is not None
+        and len(word) >= glued[1]
+        and glued[0].match(text, match.end(), end) is not None
+    )
+
+
 Reader = Callable[[str, int, int, str], "list[Part] | None"]
 
 
@@ -545,13 +583,24 @@ def _number_after(field: str) -> Reader:
     """A reader of a phone or fax number after its label (and what follows it)."""
 
     def read(text: str, start: int, end: int, _label: str) -> list[Part] | None:
+        if text[start : start + 1] == "+" and text[start - 1 : start].isalpha():
+            # a label glued to it ("Puhelin+358 …"): the value is read alone
+            alone = _PHONE.match(" " + text[start:end], 1)
+            if alone is not None:
+                s = start + alone.start(1) - 1
+                return _number_parts(field, text, s, start + alone.end(1) - 1, end)
         found = _PHONE.search(text, start, end)
         if found is None:
             return None
-        s, e = found.start(1), _phone_end(text, found.start(1), found.end(1))
-        return [Part(field, flat(text[s:e]), s, e), *_by_form(text, e, end)]
+        return _number_parts(field, text, found.start(1), found.end(1), end)
 
     return read
+
+
+def _number_parts(field: str, text: str, start: int, found_end: int, end: int) -> list[Part]:
+    """The number found at *start* (its match ending at *found_end*) and what follows it."""
+    s, e = start, _phone_end(text, start, found_end)
+    return [Part(field, flat(text[s:e]), s, e), *_by_form(text, e, end)]
 
 
 def _business_id_after(text: str, start: int, end: int, _label: str) -> list[Part] | None:
