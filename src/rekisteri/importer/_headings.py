@@ -93,6 +93,10 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|representative of the controller( \(contact person\))?"
             r"|contact persons? (in|for) register-related matters"
             r"|persons? in charge of the register"
+            # the person answering for the register, in Swedish or English words:
+            # "Ansvarig person för registret", "Person responsible for register matters"
+            r"|ansvarig person( för registret)?|(the )?person responsible for (the )?regist(er|ry)"
+            r"( matters| issues)?"
             r"|rekisteri(asioita|asioiden|ä) hoitava(t)? (henkilö(t)?|yhteyshenkilö(t)?)"
             r"|yhteyshenkilö(t)? ja tietosuojavastaava|person(er)? som sköter registerärend(et|en|ena)"
             r"|kontaktperson(er)?( i registerärenden"
@@ -114,7 +118,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|tietosuojavastaava)|personuppgiftsansvarig(a|e)?( och (kontaktuppgifter|kontaktperson"
             r"|dataskyddsombud))?|registeransvarig(a|e)?|registerförare|registerhållare"
             # an old English form's words: "Owner of the register", "Register keeper"
-            r"|(owner|keeper|holder) of the (personal data |data )?register|register (owner|keeper)"
+            r"|(owner|keeper|holder) of the (personal data |data )?regist(er|ry)"
+            r"|(the )?regist(er|ry) (owner|keeper|holder)"
             r"|den (personuppgifts|register)ansvarige?"
             r"|(data )?controller( and contact details)?|yhteystiedot|kontaktuppgifter|(data )?registrar"
             r"|(data )?controller and (the )?(data protection officer|contact persons?)"
@@ -185,6 +190,10 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|collected and processed personal data.{0,80}|kategorier av (personuppgifter|registrerade).{0,60}"
             r"|categories of personal data( processed)?"
             r"|rekisteriin (tallennettavat|tallennetut) tiedot|rekisterin tiedot"
+            # the English words for "rekisterin tiedot": "Register information",
+            # "Information of the register", "Information stored in the register"
+            r"|(the )?regist(er|ry)('s)? information|information (of|in|on|stored in|contained in"
+            r"|included in|kept in) the regist(er|ry)"
             r"|(käsiteltävät|kerättävät|tallennettavat) (henkilö)?tiedot( ja (henkilö)?tietoryhmät)?"
             r"|käsiteltävät henkilötietoryhmät|rekisteröidyt ja henkilötietoryhmät"
             r"|registrets (data)?innehåll|uppgifter i registret|kategorier av personuppgifter"
@@ -670,7 +679,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             # lawfulness is the legal basis: "Henkilötietojen käsittelyn lainmukaisuus"
             r"|lainmukaisuu|lawfulness|laglighet|\bavsikt"
             r"|\bhow we use\b|^use of (?:your |the )?(?:personal )?(?:data|information)\b"
-            r"|^(?:henkilö)?tietojen käyt(?:tö|täminen)$|användning av (?:dina )?personuppgift|\bhur används\b"
+            # "Tietojen käyttö", "Kerättyjen tietojen hyödyntäminen" (their use)
+            r"|^(?:\w+ )?(?:henkilö)?tietojen (?:käyt(?:tö|täminen)|hyödyntäminen)$|användning av (?:dina )?personuppgift|\bhur används\b"
         ),
     ),
     (
@@ -891,7 +901,7 @@ _REGISTER_WORD: Final = re.compile(
     # a processing's name is the register's ("Käsittelyn nimi", "Behandlingens namn")
     r"(?:rekister|regist|käsittely|behandling)\w*\s+(?:nim(?:i|et)|namn(?:et)?|benämning(?:en)?"
     r"|name|title)$"
-    r"|^(?:nim(?:i|et)|namn(?:et)?|benämning(?:en)?|name|title)\s+(?:på|för|of)\s+(?:the\s+)?"
+    r"|^(?:the\s+)?(?:nim(?:i|et)|namn(?:et)?|benämning(?:en)?|name|title)\s+(?:på|för|of)\s+(?:the\s+)?"
     r"\w*(?:regist|rekister|behandling|processing)"
 )
 #: The stems of the words that name each field, read in a heading's head word
@@ -913,7 +923,7 @@ _STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
             SectionKind.PURPOSES,
             (
                 r"tarkoitu|oikeusperust|käsittelyperust|^perustee?\w{0,4}$|ändamål|^syfte"
-                r"|^purposes?$|^basis$"
+                r"|^purposes?$|^basis$|^grounds?$"
             ),
         ),
         (
@@ -935,7 +945,7 @@ _STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
             SectionKind.DISCLOSURES,
             (
                 r"luovut|vastaanottaj|utlämn|mottagar|avslöj|överlåt|recipient"
-                r"|disclos"
+                r"|disclos|^releas"
             ),
         ),
         (SectionKind.PROCESSORS, r"käsittelijä|käsittelijöi|biträd|^processors?$|alihankkij"),
@@ -957,7 +967,7 @@ _STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
         (
             SectionKind.OTHER_RIGHTS,
             (
-                r"^oikeu(?!sperust)|rättighet|^rights?$|kielto-?oikeu"
+                r"^oikeu(?!sperust)|rättighet|^rights?$|kielto-?oikeu|\wrätt(?:en)?$"
                 r"|^vastustamis"
             ),
         ),
