@@ -74,3 +74,70 @@ def test_glued_labels_in_a_controller_block() -> None:
     assert contact.url.endswith("kuusikko.example")
     assert draft.contact_person is not None
     assert draft.contact_person.email == "pihla.kuusi@example.fi"
+
+
+# --- a street ending with a floor ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "street",
+    [
+        pytest.param("Haapatie 7 B 4. krs", id="krs-no-comma"),
+        pytest.param("Haapatie 7 B, 4. kerros", id="kerros-comma"),
+        pytest.param("Björkgatan 3 vån. 2", id="vån-before"),
+        pytest.param("Björkgatan 3, vån 2", id="vån-comma"),
+        pytest.param("Birch Road 4, 2nd floor", id="floor-en"),
+    ],
+)
+def test_a_street_keeps_its_floor(street: str) -> None:
+    assert _parts(street) == [("street", street)]
+    line = f"{street}, 00100 Helsinki"
+    assert _parts(line)[0] == ("street", street)
+
+
+def test_a_street_line_with_a_floor_is_the_controllers_street() -> None:
+    text = (
+        "Tietosuojaseloste\n\n1. Rekisterinpitäjä\n\n"
+        "Haapalan Kotisäätiö sr\n\nHaapatie 7 B 4. krs\n00100 Helsinki\n\n"
+        "2. Rekisterin nimi\n\nAsukasrekisteri\n"
+    )
+    address = import_notice(text).draft.controller.address
+    assert address is not None
+    assert address.street == "Haapatie 7 B 4. krs"
+    assert address.postal_code == "00100"
+
+
+# --- a postal code short of a digit (a misprint) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Osoite: Rantakatu 9, 4510 Kouvola", id="labelled"),
+        pytest.param("Rantakatu 9, 4510 Kouvola", id="unlabelled"),
+        pytest.param("Rantalan Uimahalli Oy, Rantakatu 9, 4510 Kouvola", id="after-the-name"),
+    ],
+)
+def test_a_four_digit_code_is_kept_out_and_the_town_read(line: str) -> None:
+    parts = _parts(line)
+    assert ("street", "Rantakatu 9") in parts
+    assert ("town", "Kouvola") in parts
+    assert not [p for p in parts if p[0] == "postal_code"]
+    assert any(field == "other" and value.startswith("4510 ") for field, value in parts)
+
+
+def test_a_four_digit_code_is_said_in_a_note_not_entered() -> None:
+    text = (
+        "Tietosuojaseloste\n\n1. Rekisterinpitäjä\n\n"
+        "Nimi: Rantalan Uimahalli Oy\nOsoite: Rantakatu 9, 4510 Kouvola\n\n"
+        "2. Rekisterin nimi\n\nAsiakasrekisteri\n"
+    )
+    result = import_notice(text)
+    address = result.draft.controller.address
+    assert address is not None
+    assert (address.street, address.postal_code, address.town) == ("Rantakatu 9", None, "Kouvola")
+    assert any("4510" in note for note in result.notes["controller"])
+
+
+def test_a_four_digit_number_without_a_street_is_no_town() -> None:
+    assert ("town", "Kouvola") not in _parts("Rantalan Uimahalli Oy, 4510 Kouvola")

@@ -166,9 +166,14 @@ def _labels(text: str, start: int, end: int) -> Iterable[re.Match[str]]:
     return found
 
 
+#: A floor after a street's number: "5. krs", "3. kerros", "vån. 2", "2nd floor".
+_FLOOR: Final = (
+    r"(?:[0-9]{1,2}(?:\.|st|nd|rd|th)?[ \t]*(?:krs|kerros|vån|våning|floor)\b\.?"
+    r"|(?:krs|vån|våning)\.?[ \t]*[0-9]{1,2}(?![0-9]))"
+)
 _SEPARATORS: Final = re.compile(
     # (not the comma of a name's word cut at a hyphen: "Rauta-, Puu- ja Maalikauppa Oy")
-    r"[ \t]*(?:(?<!-),(?![ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))"
+    rf"[ \t]*(?:(?<!-),(?![ \t]*{_FLOOR})"
     r"|[;|]|(?<![0-9])[ \t][–—/-][ \t]|(?<=[0-9])[ \t][–—/-][ \t](?![0-9]{1,4}(?![0-9]))|\t"
     # a letterhead's or a footer's dot between parts: "Firma Oy • Katu 1 • 00100 Kaupunki";
     # only before a part with a number (a trade name may hold one: "Hoitola • Kauppa, …")
@@ -226,7 +231,8 @@ _HOUSE: Final = (
     # (a slash or "&" only after a street's word: :data:`_JOINED_NUMBERS`)
     r"(?:[ \t]?[–+/&-][ \t]?[0-9]{1,4}(?:[A-Za-z](?![a-zåäö]))?)?"
     r"(?:[ \t]+(?:[A-Z](?:[ \t]?[0-9]{1,3})?(?!\w)|(?i:as|bst|krs|lh|rapp)\.?[ \t]?[0-9]{1,3}))?"
-    r"(?:,[ \t]*[0-9]{1,2}\.?[ \t]*(?:krs|kerros|vån|floor))?"
+    # a floor, after a comma or not: "3 A, 5. krs", "3 A 5. krs", "2 B 3. kerros", "4 vån. 2"
+    rf"(?:,?[ \t]*{_FLOOR})?"
 )
 #: Two numbers joined by a slash or "&": a street's only after a street's word ("Mäkitie 3/5").
 _JOINED_NUMBERS: Final = re.compile(r"[0-9][ \t]?[/&][ \t]?[0-9]")
@@ -746,6 +752,12 @@ def _address(text: str, start: int, end: int) -> list[Part]:
     value = text[start:end]
     postal = _POSTCODE_TOWN.search(value)
     out: list[Part] = []
+    if postal is None and "," in value:
+        comma = start + value.rindex(",")
+        last = _trimmed(text, comma + 1, end)
+        short = _short_code_town(text, (start, comma), last)
+        if short:
+            return [*_address(text, start, comma), *short]  # "Katu 4, 1541 Kaupunki"
     if postal is None and "," in value and not any(c.isdigit() for c in value.rsplit(",", 1)[1]):
         # "Adress: Strandgatan 4, Vasa": a street and a town without a postal code
         comma = start + value.rindex(",")
@@ -959,8 +971,33 @@ def _by_form(text: str, start: int, end: int) -> list[Part]:
         return found
     pieces = _pieces(text, start, end)
     if len(pieces) > 1:
+        short = _short_code_town(text, pieces[-2], pieces[-1])
+        if short:
+            return [part for s, e in pieces[:-1] for part in _by_form(text, s, e)] + short
         return [part for s, e in pieces for part in _by_form(text, s, e)]
     return _by_shape(text, start, end, value)
+
+
+#: A postal code short of a digit and its town, after a street: "Katu 4, 1541 Kaupunki".
+_SHORT_CODE_TOWN: Final = re.compile(
+    r"(?P<code>[0-9]{4})[ \t]+(?P<town>[A-ZÄÖÅ][a-zäöå]+(?:-[A-ZÄÖÅ]?[a-zäöå]+)?)"
+)
+
+
+def _short_code_town(text: str, street: tuple[int, int], piece: tuple[int, int]) -> list[Part]:
+    """The town after a street whose postal code has four digits (a misprint), or ``[]``.
+
+    The code is no postal code (five digits): it is kept out and said in a note,
+    never completed; the town is read. Only after a piece with a house number.
+    """
+    found = _SHORT_CODE_TOWN.fullmatch(text, *piece)
+    if found is None or not any(c.isdigit() for c in text[slice(*street)]):
+        return []
+    code = found.group("code")
+    return [
+        Part("other", f"{code} (a postal code of four digits: not entered)", *found.span("code")),
+        Part("town", found.group("town"), *found.span("town")),
+    ]
 
 
 #: What every e-mail address that :data:`_EMAIL_FORM` finds has: its "@" or its
