@@ -533,3 +533,96 @@ def test_a_grounds_sentence_is_no_purpose_name() -> None:
         (purpose.name.en or purpose.name.fi or "").startswith("Processing is based")
         for purpose in draft.purposes
     ), [purpose.name for purpose in draft.purposes]
+
+
+# --- V14: the right of access in its verbal-noun forms ------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V14: the right of access written with the verbal noun ('oikeus pyytää tietojesi "
+    "tarkastamista', 'oikeus tietojesi tarkastamiseen', 'voi pyytää tietojen tarkastamista') or "
+    "as 'oikeus pyytää pääsyä tietoihisi' is not read: lint R112 (error) and the published "
+    "notice shows the right of access as [missing]; 'oikeus tarkastaa tietonsa' is read",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sinulla on oikeus pyytää tietojesi tarkastamista.",
+        "Sinulla on oikeus tietojesi tarkastamiseen.",
+        "Rekisteröity voi pyytää tietojen tarkastamista.",
+        "Sinulla on oikeus pyytää pääsyä tietoihisi.",
+    ],
+)
+def test_the_right_of_access_as_a_verbal_noun_is_read(sentence: str) -> None:
+    draft = import_notice(CTRL + "Rekisteröidyn oikeudet\n\n" + sentence + "\n").draft
+    assert "access" in [right.value for right in draft.rights]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sinulla on oikeus tarkastaa tietosi.",
+        "Rekisteröidyllä on tarkastusoikeus.",
+        "Sinulla on oikeus saada pääsy tietoihisi.",
+    ],
+)
+def test_the_right_of_access_in_the_usual_words_is_read(sentence: str) -> None:
+    draft = import_notice(CTRL + "Rekisteröidyn oikeudet\n\n" + sentence + "\n").draft
+    assert "access" in [right.value for right in draft.rights]
+
+
+# --- V15: a page's chrome outside <main> published ---------------------------------------------
+
+_MAIN = (
+    "<main><h1>Tietosuojaseloste</h1><h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy<br>"
+    "Koivikontie 1<br>00100 Helsinki</p><h2>Rekisterin nimi</h2><p>Asiakasrekisteri</p></main>"
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V15: a page's chrome before its <main> is published: a <nav> menu ('Etusivu "
+    "Kauppa Ota yhteyttä') or a <header>'s links become the register's description, a cookie "
+    "banner ('Käytämme evästeitä. Hyväksy Hylkää') the notice's cookie policy; the guide "
+    "leaves a <footer> outside <main> out of the fields",
+)
+@pytest.mark.parametrize(
+    ("chrome", "words"),
+    [
+        (
+            (
+                '<nav><ul><li><a href="/">Etusivu</a></li><li><a href="/kauppa">Kauppa</a></li>'
+                '<li><a href="/yhteys">Ota yhteyttä</a></li></ul></nav>'
+            ),
+            "Etusivu",
+        ),
+        (
+            '<header><a href="/">Koivikon Kukka</a> <a href="/kauppa">Verkkokauppa</a></header>',
+            "Verkkokauppa",
+        ),
+        (
+            (
+                '<div class="cookie-banner">Käytämme evästeitä. <button>Hyväksy</button> '
+                "<button>Hylkää</button></div>"
+            ),
+            "Hyväksy",
+        ),
+    ],
+)
+def test_page_chrome_before_main_is_not_published(chrome: str, words: str) -> None:
+    draft = import_notice("<html><body>" + chrome + _MAIN + "</body></html>").draft
+    notice = render_notice(draft, locale="fi", format="md")
+    assert words not in notice
+
+
+def test_a_footer_after_main_is_not_published() -> None:
+    draft = import_notice(
+        "<html><body>"
+        + _MAIN
+        + "<footer><p>© 2025 Koivikon Kukka Oy</p><p><a href='/ehdot'>Toimitusehdot</a></p>"
+        + "</footer></body></html>"
+    ).draft
+    assert "Toimitusehdot" not in render_notice(draft, locale="fi", format="md")
