@@ -1430,15 +1430,6 @@ PAGED_TAIL = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q30: a notice printed to PDF and copied as text repeats its title as a page "
-    "header ('Koivikon Kukka Oy – Tietosuojaseloste', 'TIETOSUOJASELOSTE') in the middle of a "
-    "section: the section ends there and the rest of its list goes to the register's "
-    "description ('puhelinnumero sähköpostiosoite', printed atop the notice); a page number '1 "
-    "(2)' becomes a data category",
-)
 @pytest.mark.parametrize(
     "page_break",
     [
@@ -1986,14 +1977,6 @@ def test_a_collected_identity_code_keeps_the_flag(item: str) -> None:
 # --- Q45 (Q9's residue, after a5c9410): a lead-in without its colon glues the list ---------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q45: after Q9's fix, a lead-in without its colon right under the data heading "
-    "with the items one a line and no blank lines ('Rekisterin tietosisältö' / 'Tallennamme "
-    "seuraavat tiedot' / 'Nimi' / 'Osoite' / 'Puhelinnumero', a colon lost in a Word save) gives "
-    "one category 'Tallennamme seuraavat tiedot Nimi Osoite Puhelinnumero', published so",
-)
 def test_a_lead_in_without_its_colon_under_the_heading_is_no_entry() -> None:
     draft = import_notice(
         CTRL + "Rekisterin tietosisältö\nTallennamme seuraavat tiedot\nNimi\nOsoite\n"

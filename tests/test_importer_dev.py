@@ -727,6 +727,8 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
         "data_subjects": (1, 0),
         "data_categories": (3, 7),
         "purposes": (3, 1),
+        # the second source is not read; a page number "3 (6)" had stood in for it
+        "sources": (2, 1),
     },
     "was_eval_32-hembygdsforbundet-sv-person-registeransvarig": {
         "data_subjects": (3, 0),

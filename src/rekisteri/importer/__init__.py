@@ -844,7 +844,7 @@ def _read(
     """
     # A PDF's page numbers and running headers (K5): read as spaces, then mapped as
     # structure to the field of the text before each.
-    pages = furniture(plain.text)
+    pages = furniture(plain.text, html=html)
     plain = attrs.evolve(plain, text=blanked(plain.text, pages))
     # A form's check boxes: a ticked one is a bullet, an empty one's line no entry (listed).
     plain = attrs.evolve(plain, text=unboxed(plain.text))

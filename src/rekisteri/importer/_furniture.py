@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from rekisteri.importer._headings import SectionKind, recognise
+
 #: "Sivu 2", "Sivu 2 / 3", "Sivu 1 (2)", "Sida 2 av 2", "Page 2 of 2", "s. 3".
 _PAGE: Final = re.compile(
     r"(?i)(?:sivu|sida|page|s\.|p\.)[ \t]*(?P<page>\d{1,3})"
@@ -34,6 +36,10 @@ _DOCUMENT: Final = re.compile(
 )
 #: A page number alone on its line.
 _NUMBER: Final = re.compile(r"\d{1,3}")
+#: A page's number and the count of pages alone on a line: "1 (2)", "2/3".
+_PAIR: Final = re.compile(
+    r"(?P<page>\d{1,3})[ \t]*(?:\([ \t]*(?P<pages>\d{1,3})[ \t]*\)|/[ \t]*(?P<slash>\d{1,3}))"
+)
 #: Words a running header's title has at most.
 _TITLE_WORDS: Final = 6
 _SENTENCE_END: Final = re.compile(r"[.:!?]\s*$")
@@ -52,6 +58,9 @@ def is_furniture(line: str) -> bool:
     page = _PAGE.fullmatch(text)
     if page is not None:
         return _in_order(page.group("page"), page.group("pages"))
+    pair = _PAIR.fullmatch(text)
+    if pair is not None:  # "1 (2)": the page and the pages, no title
+        return _in_order(pair.group("page"), pair.group("pages") or pair.group("slash"))
     running = _RUNNING.fullmatch(text)
     if running is None or len(running.group("title").split()) > _TITLE_WORDS:
         return False
@@ -65,7 +74,7 @@ def _in_order(page: str, pages: str | None) -> bool:
     return int(page) > 0 and (pages is None or int(page) <= int(pages))
 
 
-def furniture(text: str) -> list[tuple[int, int]]:
+def furniture(text: str, *, html: bool = False) -> list[tuple[int, int]]:
     r"""The spans of *text*'s lines that are page furniture (without their line break).
 
     A page number alone counts only where a page break can be: at the end of
@@ -94,7 +103,101 @@ def furniture(text: str) -> list[tuple[int, int]]:
             _NUMBER.fullmatch(line.strip()) is not None and _page_break(text, start, line_end)
         ):
             found.append((start, line_end))
+    if html:  # a page has no running headers: a heading there says what it says
+        return found
+    return sorted({*found, *running_titles(text)})
+
+
+#: A word of a document's title ("Tietosuojaseloste", "Rekisteriseloste", "Privacy notice").
+_TITLE_WORD: Final = re.compile(
+    r"(?i)seloste|beskrivning|dataskydd|integritet|privacy|notice|policy|statement"
+)
+_WORD: Final = re.compile(r"[^\W\d_]+")
+#: A running header is a short line.
+_TITLE_CHARS: Final = 80
+
+
+def running_titles(text: str) -> list[tuple[int, int]]:
+    r"""The spans of the lines that repeat the notice's title further on: a running header.
+
+    A notice printed to PDF repeats its title at the top of each page
+    ("Koivikon Kukka Oy – Tietosuojaseloste", "TIETOSUOJASELOSTE",
+    "Tietosuojaseloste 15.3.2024"), and a copy of its text has the header in
+    the middle of a section. The first line that is a title is the notice's;
+    a later one alone between blank lines (or page breaks), unnumbered, whose
+    words are all the first title's words (a date or page number aside) is
+    that header again. A title in other words ("Dataskyddsbeskrivning" after
+    "Tietosuojaseloste", a second register's "Tietosuojaseloste –
+    jäsenrekisteri") is no repeat.
+
+    Examples:
+        >>> text = "Oy Esim Ab – Tietosuojaseloste\n\nnimi\n\nTIETOSUOJASELOSTE\n\nosoite\n"
+        >>> [text[s:e] for s, e in running_titles(text)]
+        ['TIETOSUOJASELOSTE']
+        >>> running_titles("Tietosuojaseloste\n\nnimi\n\nDataskyddsbeskrivning\n\nnamn\n")
+        []
+    """
+    found: list[tuple[int, int]] = []
+    first: set[str] | None = None
+    line_end = -1
+    read_to = 0  # the lines before it were looked at for a section's heading
+    for candidate in _TITLE_WORD.finditer(text):
+        if candidate.start() <= line_end:
+            continue  # a line already read
+        start = text.rfind("\n", 0, candidate.start()) + 1
+        line_end = text.find("\n", candidate.start())
+        if line_end < 0:
+            line_end = len(text)
+        line = text[start:line_end].strip()
+        if (
+            len(line) > _TITLE_CHARS
+            or line[:1].isdigit()
+            or recognise(line) is not SectionKind.TITLE
+        ):
+            continue
+        words = set(_WORD.findall(line.casefold()))
+        if first is None:
+            first, read_to = words, line_end
+        elif words <= first and _alone(text, start, line_end):
+            if read_to >= 0:  # is a section under way? (each line is read once)
+                read_to = -1 if _section_heading(text, read_to, start) else start
+            if read_to < 0:
+                found.append((start, line_end))
     return found
+
+
+def _section_heading(text: str, start: int, end: int) -> bool:
+    """Whether a line of ``text[start:end]`` is a section's heading (not a title's).
+
+    A title repeated before the notice's first section (a page's name over
+    its heading, "TIETOSUOJASELOSTE" / "Tietosuojaseloste") is no running
+    header: no page has ended yet.
+    """
+    for line in text[start:end].splitlines():
+        line = line.strip()  # noqa: PLW2901 - the line's words
+        if line and len(line) <= _TITLE_CHARS and recognise(line) not in {None, SectionKind.TITLE}:
+            return True
+    return False
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether the line at *start*-*end* has a blank line, a page break or an end on each side."""
+    return _blank_at(text, start - 1, -1) and _blank_at(text, end, 1)
+
+
+def _blank_at(text: str, index: int, step: int) -> bool:
+    """Whether the line break at *index* has a blank line after (*step* 1) or before (-1) it.
+
+    The text's start or end and a page break (a form feed) count as blank.
+    """
+    if not 0 <= index < len(text) or text[index] == "\f":
+        return True
+    if text[index] != "\n":
+        return False
+    index += step
+    while 0 <= index < len(text) and text[index] in " \t\r":
+        index += step
+    return not 0 <= index < len(text) or text[index] in "\n\f"
 
 
 #: What every line that :func:`is_furniture` accepts or that is a page number alone

@@ -199,6 +199,8 @@ class _Splitter:
         """Where a heading glued to a sentence of its field starts ("Säilytysaika Tietoja …")."""
         self.lead_headings: set[int] = set()
         """Where a lead-in read as a heading starts (its list follows it)."""
+        self.colonless_leads: set[int] = set()
+        """Where a lead-in that lost its colon starts ("Tallennamme seuraavat tiedot" / "Nimi")."""
         self._heading_scan = 0
         self._checked: dict[tuple[int, str], tuple[int, bool]] = {}
         """Per block and check: lines checked so far, whether all held (:meth:`_all_lines`)."""
@@ -535,9 +537,11 @@ class _Splitter:
             hinted is not None
             or self._first_entry(block, i)
             or _camel_glued(self.text[start : block[i][1]]) is not None
+            or start in self.colonless_leads
         ):
             # a marked heading; a list's first entry ("1. Säilytysaika" / "2. …"); a heading
-            # glued to its value without a space (read by the block as heading and value)
+            # glued to its value without a space (read by the block as heading and value);
+            # a list's lead-in that lost its colon (its section's text)
             return hinted
         # a line inside a block (not its first, nor one of its last five) that neither
         # ends in a colon nor opens a page's item is never taken (:meth:`_may_be_taken`)
@@ -867,7 +871,10 @@ class _Splitter:
             # or a lead-in read as a heading in a party's block (F37)
             return bool(self.pieces) and self.pieces[-1].start in self.lead_headings
         last = self.pieces[-1]
-        return self.text[last.start : last.end].rstrip().endswith(":")
+        return (
+            self.text[last.start : last.end].rstrip().endswith(":")
+            or last.start in self.colonless_leads
+        )
 
     def _under_heading(self, block: list[tuple[int, int]], i: int) -> bool:
         """Whether line *i* is the first line after a heading (the heading's own text)."""
@@ -1697,9 +1704,10 @@ class _Splitter:
             return [block[:later], *tail]
         rest = block[1:]
         lower = all(self.text[line[0]].islower() for line in rest)
+        first = self.text[block[0][0] : block[0][1]]
         if not (
             len(rest) >= _CLEAR_LIST
-            and _lead_in_line(self.text[block[0][0] : block[0][1]])
+            and (_lead_in_line(first) or _colonless_lead_in(first))
             and all(
                 line[0] not in self.item_starts
                 and self._entry_shaped(line)
@@ -1714,6 +1722,8 @@ class _Splitter:
             )
         ):
             return [block]
+        if not first.rstrip().endswith(":"):
+            self.colonless_leads.add(block[0][0])
         return [block[:1], rest]
 
     def _later_lead_in(self, block: list[tuple[int, int]]) -> int:
@@ -1745,10 +1755,11 @@ class _Splitter:
         known = recognise(heading) is not None or (
             heading.endswith("?") and _guessed(heading, question=True) is not None
         )
+        second = self.text[block[1][0] : block[1][1]]
         return (
             not first.endswith(".")
             and known
-            and _lead_in_line(self.text[block[1][0] : block[1][1]])
+            and (_lead_in_line(second) or _colonless_lead_in(second))
         )
 
     def _content(self, start: int, end: int, bullet: re.Match[str] | None) -> int:
@@ -1982,6 +1993,26 @@ def _lead_in_line(text: str) -> bool:
     text = text.rstrip()
     return text.endswith(":") and (
         len(text.split()) > _LABEL_WORDS or _LEADS_IN.search(text) is not None
+    )
+
+
+#: "The following" in a lead-in: "Tallennamme seuraavat tiedot", "Följande uppgifter
+#: samlas in", "We collect the following data".
+_FOLLOWING: Final = re.compile(r"(?i)\b(?:seuraav\w*|följande|following)\b")
+
+
+def _colonless_lead_in(text: str) -> bool:
+    """A list's lead-in that lost its colon (a Word text save): "Tallennamme seuraavat tiedot".
+
+    A line that names "the following" and ends no sentence, no heading of the
+    table; the caller checks that the lines under it are entries.
+    """
+    text = text.strip()
+    return (
+        len(text.split()) >= _CLEAR_LIST
+        and not text.endswith((".", "!", "?", ";", ",", ":"))
+        and _FOLLOWING.search(text) is not None
+        and recognise(text) is None
     )
 
 

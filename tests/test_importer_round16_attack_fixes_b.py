@@ -1,0 +1,153 @@
+"""Session 16, second fixer (F9): mechanisms behind A14's and R7's open findings.
+
+Every notice here is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisteri.importer import import_notice
+
+OWNER = "Rekisterinpitäjä\n\nPajulan Puutarha Oy\nPajulantie 4, 33100 Tampere\n\n"
+
+
+def _categories(text: str) -> list[str]:
+    draft = import_notice(OWNER + text).draft
+    return [category.name.fi or category.name.sv or "" for category in draft.data_categories]
+
+
+# --- a list's lead-in that lost its colon (A14's Q45) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no blank line anywhere (a Word text save)
+        (
+            "Rekisterin tietosisältö\nKeräämme asiakkaista seuraavat tiedot\nEtunimi\n"
+            "Sukunimi\nPostiosoite\n"
+        ),
+        # a blank line after the heading
+        (
+            "Rekisterin tietosisältö\n\nKeräämme asiakkaista seuraavat tiedot\nEtunimi\n"
+            "Sukunimi\nPostiosoite\n"
+        ),
+        # no verb: "the following data" alone over the entries
+        "Rekisterin tietosisältö\nSeuraavat tiedot\nEtunimi\nSukunimi\nPostiosoite\n",
+    ],
+)
+def test_a_lead_in_without_its_colon_is_no_entry(text: str) -> None:
+    assert _categories(text) == ["Etunimi", "Sukunimi", "Postiosoite"]
+
+
+def test_a_swedish_lead_in_without_its_colon_is_no_entry() -> None:
+    text = "Registrets datainnehåll\nVi samlar in följande uppgifter\nNamn\nAdress\nE-post\n"
+    assert _categories(text) == ["Namn", "Adress", "E-post"]
+
+
+def test_a_colonless_lead_in_is_no_heading_and_stays_its_sections_text() -> None:
+    text = "Rekisterin tietosisältö\nRekisteriin kirjataan seuraavat tiedot\nEtunimi\nSukunimi\n"
+    result = import_notice(OWNER + text)
+    lead = (OWNER + text).index("Rekisteriin")
+    assert [section[2] for section in result.sections] == ["controller", "data_categories"]
+    # read as the same lead-in with its colon is: its section's text or listed, never lost
+    assert any(m.start == lead and m.field == "data_categories" for m in result.mapped) or any(
+        passage.start == lead for passage in result.unmatched
+    )
+    assert [category.name.fi for category in result.draft.data_categories] == [
+        "Etunimi",
+        "Sukunimi",
+    ]
+
+
+def test_a_colonless_lead_in_over_purposes_gives_the_purposes() -> None:
+    draft = import_notice(
+        OWNER + "Henkilötietojen käsittelyn tarkoitus\nKäytämme tietoja seuraaviin tarkoituksiin\n"
+        "Tilausten toimittaminen\nLaskutus\nAsiakasviestintä\n"
+    ).draft
+    assert [purpose.name.fi for purpose in draft.purposes] == [
+        "Tilausten toimittaminen",
+        "Laskutus",
+        "Asiakasviestintä",
+    ]
+
+
+def test_a_line_without_the_following_word_over_short_lines_is_unchanged() -> None:
+    # a short capitalised line with no "the following" is read as before: an entry
+    names = _categories("Rekisterin tietosisältö\n\nAsiakkaan perustiedot\nEtunimi\nSukunimi\n")
+    assert names[-2:] == ["Etunimi", "Sukunimi"]
+    assert "Asiakkaan perustiedot" in names
+
+
+def test_a_sentence_naming_the_following_is_no_colonless_lead_in() -> None:
+    # a sentence (it ends with a stop) is the section's text, not a lead-in over entries
+    names = _categories(
+        "Rekisterin tietosisältö\n\nSeuraavat tiedot ovat pakollisia.\nEtunimi\nSukunimi\n"
+    )
+    assert "Etunimi" in " ".join(names)
+
+
+# --- a PDF's running header or page number inside a section (A14's Q30) --------------------------
+
+PAGED_TOP = (
+    "Pajulan Puutarha Oy | Rekisteriseloste\n\n1. Rekisterinpitäjä\nPajulan Puutarha Oy\n"
+    "Pajulantie 4, 33100 Tampere\n\n2. Rekisterin tietosisältö\n- etunimi\n- sukunimi\n\n"
+)
+PAGED_BOTTOM = "- postiosoite\n- puhelinnumero\n\n3. Tietojen säilytysaika\nKaksi vuotta.\n"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Pajulan Puutarha Oy | Rekisteriseloste\n\n",  # the title line again
+        "REKISTERISELOSTE\n\n",  # the title's own word, in capitals
+        "Rekisteriseloste 2.3.2025\n\n",  # with the date
+        "Sivu 2 / 3\n\nRekisteriseloste\n\n",  # after the footer
+        "2 (3)\n\n",  # a page number and the pages, alone
+        "\fRekisteriseloste\n\n",  # after a page break
+    ],
+)
+def test_a_running_header_inside_a_section_keeps_its_list_whole(header: str) -> None:
+    text = PAGED_TOP + header + PAGED_BOTTOM
+    result = import_notice(text)
+    assert [category.name.fi for category in result.draft.data_categories] == [
+        "Etunimi",
+        "Sukunimi",
+        "Postiosoite",
+        "Puhelinnumero",
+    ]
+    assert result.draft.description is None
+    assert not result.unmatched
+
+
+def test_a_title_in_other_words_is_no_running_header() -> None:
+    # a second title that is not the first one's words: not furniture (read as before)
+    from rekisteri.importer._furniture import furniture
+
+    text = "Tietosuojaseloste\n\nnimi\n\nDataskyddsbeskrivning\n\nnamn\n"
+    assert furniture(text) == []
+    text = "Tietosuojaseloste\n\nnimi\n\nTietosuojaseloste – jäsenrekisteri\n\nnimi\n"
+    assert furniture(text) == []
+
+
+def test_a_title_inside_a_paragraph_or_on_a_page_is_no_running_header() -> None:
+    from rekisteri.importer._furniture import furniture
+
+    # a line of a paragraph (no blank line around it) is no header
+    assert furniture("Tietosuojaseloste\n\nTämä on\nTietosuojaseloste\njonka luet.\n") == []
+    # a web page's heading says what it says
+    text = "Tietosuojaseloste\n\nRekisterin tietosisältö\n\nnimi\n\nTietosuojaseloste\n\nosoite\n"
+    assert furniture(text, html=True) == []
+    assert len(furniture(text)) == 1
+    # the title again before any section's heading: a page's name over its title, no header
+    assert furniture("TIETOSUOJASELOSTE\n\nTietosuojaseloste\n\nRekisterinpitäjä\n") == []
+
+
+def test_a_page_pair_out_of_order_is_no_page_number() -> None:
+    from rekisteri.importer._furniture import is_furniture
+
+    assert is_furniture("2 (3)")
+    assert is_furniture("3/3")
+    assert not is_furniture("4 (3)")
+    assert not is_furniture("0/2")
