@@ -352,13 +352,7 @@ def test_alternating_items_and_legends_give_a_draft_of_linear_size() -> None:
 # --- V9: T9's glued channel labels: residue -----------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V9: residue of ad3f2ed (T9, glued channel labels): 'Puhelinnumero040 123 4567' and "
-    "'GSM040 123 4567' give the phone '123 4567' (a wrong number, published) and list '040' as "
-    "not mapped; 'Webwww.koivikko.example' is 'another name' of the controller, no website",
-)
+# fixed by T9 (the number after a glued label read alone; "Web" a label before "www.")
 @pytest.mark.parametrize(
     ("line", "phone", "url"),
     [

@@ -141,3 +141,24 @@ def test_a_four_digit_code_is_said_in_a_note_not_entered() -> None:
 
 def test_a_four_digit_number_without_a_street_is_no_town() -> None:
     assert ("town", "Kouvola") not in _parts("Rantalan Uimahalli Oy, 4510 Kouvola")
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        # the number after a glued label is read alone, never from its second group
+        pytest.param("Puhelinnumero050 987 6543", "phone", "050 987 6543", id="puhelinnumero"),
+        pytest.param("GSM050 987 6543", "phone", "050 987 6543", id="gsm"),
+        pytest.param("Webwww.haapala.example", "url", "www.haapala.example", id="web"),
+        # a longer label word is cut off whole, not at a shorter one inside it
+        pytest.param("E-postadressinfo@haapala.example", "email", "info@haapala.example", id="sv"),
+        pytest.param("E-mailaddressinfo@haapala.example", "email", "info@haapala.example", id="en"),
+    ],
+)
+def test_glued_labels_give_their_whole_value(line: str, field: str, value: str) -> None:
+    assert _parts(line) == [("label", field), (field, value)]
+
+
+def test_web_is_a_label_only_before_an_address_or_a_colon() -> None:
+    assert _parts("Web Design Haapala Oy")[0][0] != "label"
+    assert _parts("Web: www.haapala.example") == [("label", "url"), ("url", "www.haapala.example")]

@@ -64,8 +64,21 @@ _LABELS: Final = (
     ),
     ("fax", r"tele(?:fax|faksi|kopio)|fax|faksi"),
     ("phone", r"puhelin(?:numero)?|puh|p|tel(?:efon)?|tfn|gsm|matkapuhelin|vaihde|phone|mob"),
-    ("email", r"sähköposti(?:osoite)?|s-posti|e-?mail|e-post|epost"),
-    ("url", r"www|kotisivu(?:t)?|verkkosivu(?:t|sto)?|internet|webbplats|website|url"),
+    (
+        "email",
+        (
+            r"sähköposti(?:osoitteet|osoite)?|s-posti|e-?mail(?:[ -]?address)?"
+            r"|e-?post(?:adress(?:en)?)?"
+        ),
+    ),
+    (
+        "url",
+        (
+            r"www|kotisivu(?:t)?|verkkosivu(?:t|sto)?|internet|webbplats|website|url"
+            # "Web: …", "Webwww.…" (never the first word of a name: "Web Design Oy")
+            r"|web(?=[ \t]*:|www\.|https?://)"
+        ),
+    ),
     ("po_box", r"postilokero"),
     ("postal_code", r"postinumero(?!\s+ja)|postnummer|postal code|zip(?: code)?"),
     ("town", r"postitoimipaikka|kotipaikka|postort|postanstalt|\bort|stad(?=:)|town|city"),
@@ -589,8 +602,8 @@ def _number_after(field: str) -> Reader:
     """A reader of a phone or fax number after its label (and what follows it)."""
 
     def read(text: str, start: int, end: int, _label: str) -> list[Part] | None:
-        if text[start : start + 1] == "+" and text[start - 1 : start].isalpha():
-            # a label glued to it ("Puhelin+358 …"): the value is read alone
+        if text[start - 1 : start].isalpha():
+            # a label glued to it ("Puhelin+358 …", "GSM040 …"): the value is read alone
             alone = _PHONE.match(" " + text[start:end], 1)
             if alone is not None:
                 s = start + alone.start(1) - 1
