@@ -10,6 +10,8 @@ codes are DVV's fictitious ones from /work/shared/DOMAIN.md.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from rekisteri.importer import ImportResult, import_notice, to_toml
@@ -620,3 +622,279 @@ def test_a_footer_after_main_is_not_published() -> None:
         + "</footer></body></html>"
     ).draft
     assert "Toimitusehdot" not in render_notice(draft, locale="fi", format="md")
+
+
+# --- V16: a denial with a noun for its subject ('Siirtoja … ei tehdä') -------------------------
+
+_TRANSFERS = "Tietojen siirto EU:n tai ETA:n ulkopuolelle"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V16: a denial whose subject is the noun of the act ('Siirtoja EU:n ulkopuolelle "
+    "ei tehdä.', 'Tietojen siirtoa EU:n ulkopuolelle ei tapahdu.', 'Siirtoja EU:n tai ETA:n "
+    "ulkopuolelle ei ole.', 'EU:n ulkopuolisia siirtoja ei tehdä.', 'Tietojen luovutusta ei "
+    "tapahdu.') gives a Transfer or Recipient holding the denial and no none_stated: the "
+    "published notice lists a transfer outside the EU; 'Luovutuksia ei tehdä.' is read",
+)
+@pytest.mark.parametrize(
+    ("heading", "sentence", "field"),
+    [
+        (_TRANSFERS, "Siirtoja EU:n ulkopuolelle ei tehdä.", "transfers"),
+        (_TRANSFERS, "Tietojen siirtoa EU:n ulkopuolelle ei tapahdu.", "transfers"),
+        (_TRANSFERS, "Siirtoja EU:n tai ETA:n ulkopuolelle ei ole.", "transfers"),
+        (_TRANSFERS, "EU:n ulkopuolisia siirtoja ei tehdä.", "transfers"),
+        ("Tietojen luovutukset", "Tietojen luovutusta ei tapahdu.", "recipients"),
+    ],
+)
+def test_a_denial_with_the_acts_noun_for_subject_is_none_stated(
+    heading: str, sentence: str, field: str
+) -> None:
+    draft = import_notice(CTRL + heading + "\n\n" + sentence + "\n").draft
+    assert getattr(draft, field) == ()
+    assert field in [none.value for none in draft.none_stated]
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence", "field"),
+    [
+        ("Tietojen luovutukset", "Luovutuksia ulkopuolisille ei tehdä.", "recipients"),
+        ("Tietojen luovutukset", "Säännönmukaisia luovutuksia ei ole.", "recipients"),
+        (_TRANSFERS, "EU:n tai ETA:n ulkopuolelle ei siirretä tietoja.", "transfers"),
+    ],
+)
+def test_denials_in_other_orders_are_none_stated(heading: str, sentence: str, field: str) -> None:
+    draft = import_notice(CTRL + heading + "\n\n" + sentence + "\n").draft
+    assert getattr(draft, field) == ()
+    assert field in [none.value for none in draft.none_stated]
+
+
+# --- V17: 'EU:' / 'ETA:' read as a label's colon ----------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V17: under a heading read from its words ('Tietojen siirrot') a first line whose "
+    "second word is 'EU:n' or 'ETA:n' is cut at its colon and the head taken for a heading: "
+    "'Siirrot ETA:n ulkopuolelle: ei.' publishes the transfer 'n ulkopuolelle: ei.' (a denial as "
+    "a transfer); 'Siirtoja EU:n ulkopuolelle voidaan tehdä …' the transfer 'n ulkopuolelle "
+    "voidaan …'; 'Tiedot EU:n ulkopuolelle siirretään vakiolausekkein.' becomes a data heading "
+    "'Tiedot EU' and no transfer at all, the summary saying 100% in the field its section names",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Siirrot ETA:n ulkopuolelle: ei.",
+        "Siirtoja EU:n ulkopuolelle voidaan tehdä vakiosopimuslausekkein.",
+        "Tiedot EU:n ulkopuolelle siirretään vakiolausekkein.",
+    ],
+)
+def test_a_colon_inside_eu_n_is_no_labels_colon(sentence: str) -> None:
+    result = import_notice(CTRL + "Tietojen siirrot\n\n" + sentence + "\n")
+    headings = [heading for _start, _end, heading, _field in result.guessed]
+    assert not any(heading.endswith((" EU", " ETA")) for heading in headings), headings
+    texts = [t.description.fi for t in result.draft.transfers if t.description]
+    assert not any(text.startswith("n ") for text in texts), texts
+
+
+# --- V18: other denials that give an entry or no none_stated ------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V18: 'Tietoja ei luovuteta muille kuin rekisterinpitäjälle.' (disclosed to nobody "
+    "but the controller itself) gives a Recipient holding the sentence and no none_stated",
+)
+def test_no_disclosure_but_to_the_controller_itself_is_none_stated() -> None:
+    draft = import_notice(
+        CTRL + "Tietojen luovutukset\n\nTietoja ei luovuteta muille kuin rekisterinpitäjälle.\n"
+    ).draft
+    assert draft.recipients == ()
+    assert "recipients" in [none.value for none in draft.none_stated]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V18: 'Emme käytä sivustollamme minkäänlaisia evästeitä.' (no cookies of any kind) "
+    "and 'Inget automatiserat beslutsfattande förekommer.' set no none_stated",
+)
+@pytest.mark.parametrize(
+    ("heading", "sentence", "field"),
+    [
+        ("Evästeet", "Emme käytä sivustollamme minkäänlaisia evästeitä.", "cookies"),
+        (
+            "Automaattinen päätöksenteko ja profilointi",
+            "Inget automatiserat beslutsfattande förekommer.",
+            "automated_decisions",
+        ),
+    ],
+)
+def test_other_denials_of_cookies_and_decisions_are_none_stated(
+    heading: str, sentence: str, field: str
+) -> None:
+    draft = import_notice(CTRL + heading + "\n\n" + sentence + "\n").draft
+    assert field in [none.value for none in draft.none_stated]
+
+
+# --- V19: a Finnish-Swedish list side by side, slashes and commas ------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V19: a data list in two languages side by side ('nimi / namn, osoite / adress, "
+    "puhelinnumero / telefonnummer') is split at both the slashes and the commas the wrong way: "
+    "the categories 'Nimi', 'Namn, osoite', 'Adress, puhelinnumero', 'Telefonnummer' are "
+    "published, each glued across two items",
+)
+def test_a_bilingual_list_with_slashes_and_commas_keeps_its_items_apart() -> None:
+    draft = import_notice(
+        CTRL
+        + "Rekisterin tietosisältö / Datainnehåll\n\n"
+        + "nimi / namn, osoite / adress, puhelinnumero / telefonnummer\n"
+    ).draft
+    names = [category.name.fi for category in draft.data_categories]
+    assert not any("," in name for name in names), names
+
+
+# --- V20: many contact people: quadratic time ---------------------------------------------------
+
+
+def _people(count: int) -> str:
+    lines = "".join(
+        f"{_letters(n).capitalize()} {_letters(n + 7919).capitalize()}, "
+        f"{_letters(n + 104729)}, {_letters(n)}@koivikko.example\n"
+        for n in range(count)
+    )
+    return CTRL + "Yhteyshenkilöt\n\n" + lines
+
+
+def _import_seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        import_notice(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V20: lines 'Name Surname, role, e-mail' under a contacts heading cost quadratic "
+    "time: 500 lines (22 KB) 1.9 s, 1,000 (43 KB) 4.9 s, 2,000 (86 KB) 19 s, 160 KB 60 s (a MB "
+    "would take about 40 minutes); the guide promises time linear in the input",
+)
+def test_many_contact_people_cost_linear_time() -> None:
+    small = _import_seconds(_people(250))
+    large = _import_seconds(_people(1000))
+    assert large < 8 * small, (small, large)
+
+
+# --- V21: Q30's residue: running headers and footers in other shapes ---------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V21: residue of f60e738 (Q30): a PDF's running header with more than the title's "
+    "words ('Koivikon Kukka Oy | Tietosuojaseloste | 2.3.2024' under the title "
+    "'Tietosuojaseloste', '… – Tietosuojaseloste – sivu 2') or a running footer with the "
+    "controller's address, inside the data list, is split into published data categories "
+    "('Koivikon Kukka Oy', 'Tietosuojaseloste', '2.3.2024', 'Sivu 2', 'Koivikontie 1', "
+    "'00100 Helsinki')",
+)
+@pytest.mark.parametrize(
+    ("title", "furniture"),
+    [
+        ("Tietosuojaseloste", "Koivikon Kukka Oy | Tietosuojaseloste | 2.3.2024"),
+        ("Koivikon Kukka Oy – Tietosuojaseloste", "Koivikon Kukka Oy – Tietosuojaseloste – sivu 2"),
+        (
+            "Tietosuojaseloste",
+            "Koivikon Kukka Oy, Koivikontie 1, 00100 Helsinki, www.koivikko.example",
+        ),
+    ],
+)
+def test_a_running_header_or_footer_in_other_shapes_is_no_data_category(
+    title: str, furniture: str
+) -> None:
+    draft = import_notice(
+        title
+        + "\n\n"
+        + CTRL
+        + "Rekisterin tietosisältö\n\n- nimi\n- osoite\n\n"
+        + furniture
+        + "\n\n- puhelinnumero\n- sähköposti\n"
+    ).draft
+    names = [category.name.fi for category in draft.data_categories]
+    assert names == ["Nimi", "Osoite", "Puhelinnumero", "Sähköposti"], names
+
+
+# --- V22: Q45's residue: a lead-in without its colon, a blank line, or other words ---------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V22: residue of f60e738 (Q45): with a blank line between the lead-in and its "
+    "items ('Keräämme seuraavat tiedot' / '' / 'Nimi' / 'Osoite' / 'Puhelinnumero'), or a lead-in "
+    "without 'seuraava' ('Rekisteriin tallennetaan', 'Rekisteri sisältää asiakkaista', "
+    "'Registret innehåller', 'We collect'), the list is still one glued category "
+    "('Keräämme seuraavat tiedot Nimi Osoite Puhelinnumero'), published so",
+)
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Keräämme seuraavat tiedot\n\n",
+        "Registret innehåller följande uppgifter\n\n",
+        "Rekisteriin tallennetaan\n",
+        "Rekisteri sisältää asiakkaista\n",
+        "We collect\n",
+    ],
+)
+def test_a_lead_in_without_its_colon_in_other_shapes_is_no_entry(lead_in: str) -> None:
+    draft = import_notice(
+        CTRL + "Rekisterin tietosisältö\n" + lead_in + "Nimi\nOsoite\nPuhelinnumero\n"
+    ).draft
+    names = [category.name.fi for category in draft.data_categories]
+    assert names[-3:] == ["Nimi", "Osoite", "Puhelinnumero"], names
+
+
+# --- V23: a DPO sentence's verb taken for the officer's name -------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V23: under the DPO heading 'Yhtiö on nimittänyt tietosuojavastaavan, jonka "
+    "tavoittaa osoitteesta tietosuoja@…' gives the DPO the name 'nimittänyt "
+    "tietosuojavastaavan' (a verb and an object), published as the officer's name",
+)
+def test_a_dpo_sentence_gives_no_name_from_its_verb() -> None:
+    draft = import_notice(
+        CTRL
+        + "Tietosuojavastaava\n\nYhtiö on nimittänyt tietosuojavastaavan, jonka tavoittaa "
+        + "osoitteesta tietosuoja@koivikko.example.\n"
+    ).draft
+    assert draft.controller is not None
+    dpo = draft.controller.dpo
+    assert dpo is not None
+    assert dpo.email == "tietosuoja@koivikko.example"
+    assert dpo.name is None, dpo.name
+
+
+def test_a_dpo_named_in_a_sentence_is_the_dpo() -> None:
+    draft = import_notice(
+        CTRL
+        + "Tietosuojavastaava\n\nTietosuojavastaavana toimii Liisa Esimerkki "
+        + "(tietosuoja@koivikko.example).\n"
+    ).draft
+    assert draft.controller is not None
+    dpo = draft.controller.dpo
+    assert dpo is not None
+    assert (dpo.name, dpo.email) == ("Liisa Esimerkki", "tietosuoja@koivikko.example")
