@@ -898,3 +898,46 @@ def test_a_dpo_named_in_a_sentence_is_the_dpo() -> None:
     dpo = draft.controller.dpo
     assert dpo is not None
     assert (dpo.name, dpo.email) == ("Liisa Esimerkki", "tietosuoja@koivikko.example")
+
+
+# --- V24: residue of 1cb2312 (V9): a glued fax label, other glued labels -----------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V24: residue of 1cb2312 (V9): a telefax label glued to its number ('Fax09 123 "
+    "4568', 'Telefax09 123 4568') gives the controller's phone '123 4568' (a fax, cut, "
+    "published as the phone); 'Puhelinnro040 123 4567' and 'Asiakaspalvelu040 123 4567' still "
+    "give the phone '123 4567'",
+)
+@pytest.mark.parametrize(
+    ("line", "phone"),
+    [
+        ("Fax09 123 4568", None),
+        ("Telefax09 123 4568", None),
+        ("Puhelinnro040 123 4567", "040 123 4567"),
+        ("Asiakaspalvelu040 123 4567", "040 123 4567"),
+    ],
+)
+def test_other_glued_labels_give_no_cut_number(line: str, phone: str | None) -> None:
+    controller = import_notice(CTRL.rstrip("\n") + "\n" + line + "\n").draft.controller
+    assert controller is not None
+    got = controller.contact.phone if controller.contact else None
+    assert got == phone, got
+
+
+@pytest.mark.parametrize(
+    ("line", "phone"),
+    [
+        ("Telefon040 123 4567", "040 123 4567"),
+        ("Phone040 123 4567", "040 123 4567"),
+        ("Vaihde09 123 4567", "09 123 4567"),
+        ("Puhelinnumero040 123 4567", "040 123 4567"),
+    ],
+)
+def test_glued_phone_labels_give_the_whole_number(line: str, phone: str) -> None:
+    controller = import_notice(CTRL.rstrip("\n") + "\n" + line + "\n").draft.controller
+    assert controller is not None
+    assert controller.contact is not None
+    assert controller.contact.phone == phone
