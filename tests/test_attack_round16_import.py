@@ -941,3 +941,39 @@ def test_glued_phone_labels_give_the_whole_number(line: str, phone: str) -> None
     assert controller is not None
     assert controller.contact is not None
     assert controller.contact.phone == phone
+
+
+# --- V25: a controller and a contact person side by side in tab-separated columns ---------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V25: a two-column table copied as text, the controller beside the contact person "
+    "('Rekisterinpitäjä<TAB>Yhteyshenkilö' / 'Koivikon Kukka Oy<TAB>Liisa Esimerkki' / …), "
+    "publishes the controller 'Koivikon Kukka Oy Liisa Esimerkki' (a tab inside its name) with "
+    "the address '00100 Helsinki', the person's e-mail and phone, and the contact person "
+    "'Koivikon Kukka Oy' at 'Koivikontie 1' (A14's Q4 is the fi/sv pair of the same shape)",
+)
+def test_a_controller_beside_its_contact_person_in_tab_columns_is_not_mixed() -> None:
+    draft = import_notice(
+        "Rekisterinpitäjä\tYhteyshenkilö\nKoivikon Kukka Oy\tLiisa Esimerkki\n"
+        "Koivikontie 1\tliisa@koivikko.example\n00100 Helsinki\t040 123 4567\n"
+    ).draft
+    controller = draft.controller
+    assert controller is not None
+    assert controller.name == "Koivikon Kukka Oy"
+    assert controller.contact is None or controller.contact.email != "liisa@koivikko.example"
+    assert draft.contact_person is None or draft.contact_person.name == "Liisa Esimerkki"
+
+
+def test_a_controller_beside_its_contact_person_in_an_html_table_is_not_mixed() -> None:
+    draft = import_notice(
+        "<table><tr><th>Rekisterinpitäjä</th><th>Yhteyshenkilö</th></tr><tr><td>Koivikon Kukka "
+        "Oy<br>Koivikontie 1<br>00100 Helsinki</td><td>Liisa Esimerkki<br>liisa@koivikko.example"
+        "<br>040 123 4567</td></tr></table>"
+    ).draft
+    assert draft.controller is not None
+    assert draft.controller.name == "Koivikon Kukka Oy"
+    assert draft.contact_person is not None
+    assert draft.contact_person.email == "liisa@koivikko.example"
