@@ -1020,3 +1020,42 @@ def test_capital_security_parts_keep_their_own_labels() -> None:
             "Sähköisesti tallennetut tiedot: Tiedot ovat salasanalla suojatussa järjestelmässä.",
         ),
     ]
+
+
+# --- V27: a minimum or a range read as the retention period -------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V27: 'Tietoja säilytetään vähintään kuusi vuotta asiakassuhteen päättymisestä.' "
+    "(at least) and '… 1–3 vuotta …' / '… 2-5 vuotta …' (a range) give a period of 6, 3 or 5 "
+    "years: the English and Swedish notices state 'Retention period: 6 years from the end of "
+    "the customer relationship' (a deletion date the notice never gave)",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tietoja säilytetään vähintään kuusi vuotta asiakassuhteen päättymisestä.",
+        "Tietoja säilytetään 1–3 vuotta asiakassuhteen päättymisestä.",
+        "Tietoja säilytetään 2-5 vuotta asiakassuhteen päättymisestä.",
+    ],
+)
+def test_a_minimum_or_a_range_is_no_retention_period(sentence: str) -> None:
+    draft = import_notice(CTRL + "Tietojen säilytys\n\n" + sentence + "\n").draft
+    assert [rule.period for rule in draft.retention] == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        ("Tietoja säilytetään enintään kaksi vuotta asiakassuhteen päättymisestä.", 2),
+        ("Tietoja säilytetään kuusi vuotta asiakassuhteen päättymisestä.", 6),
+    ],
+)
+def test_a_length_with_its_start_is_the_retention_period(sentence: str, years: int) -> None:
+    draft = import_notice(CTRL + "Tietojen säilytys\n\n" + sentence + "\n").draft
+    periods = [rule.period for rule in draft.retention]
+    assert len(periods) == 1
+    assert periods[0] is not None
+    assert periods[0].years == years
