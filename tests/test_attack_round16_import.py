@@ -1059,3 +1059,40 @@ def test_a_length_with_its_start_is_the_retention_period(sentence: str, years: i
     assert len(periods) == 1
     assert periods[0] is not None
     assert periods[0].years == years
+
+
+# --- V28: residue of cb67da0 (Q18): the old law named as what this notice replaces -------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V28: residue of cb67da0 (A14's Q18): a sentence that names the old law only as "
+    "what this notice replaces or as the past ('Tämä tietosuojaseloste korvaa aiemman "
+    "henkilötietolain (523/1999) mukaisen rekisteriselosteen.', 'Aiemmin sovellettiin "
+    "henkilötietolakia, nyt tietosuoja-asetusta.', 'Henkilötietolain 10 §:n mukainen "
+    "rekisteriseloste on korvattu tällä selosteella.') draws R301/R302, errors (exit 1); "
+    "'Viestintävirasto on nykyisin Traficom.' draws R311",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        (
+            "Tämä tietosuojaseloste korvaa aiemman henkilötietolain (523/1999) mukaisen "
+            "rekisteriselosteen."
+        ),
+        "Aiemmin sovellettiin henkilötietolakia, nyt tietosuoja-asetusta.",
+        "Henkilötietolain 10 §:n mukainen rekisteriseloste on korvattu tällä selosteella.",
+        "Viestintävirasto on nykyisin Traficom.",
+    ],
+)
+def test_the_old_law_named_as_the_past_draws_no_outdated_finding(sentence: str) -> None:
+    result = import_notice(CTRL + "Yleistä\n\n" + sentence + "\n")
+    assert not [f.code for f in result.findings if f.code in ("R301", "R302", "R311")]
+
+
+def test_a_repeal_naming_the_new_law_draws_no_outdated_finding() -> None:
+    result = import_notice(
+        CTRL + "Yleistä\n\nTietosuojalaki (1050/2018) kumosi henkilötietolain (523/1999).\n"
+    )
+    assert not [f.code for f in result.findings if f.code.startswith("R30")]
