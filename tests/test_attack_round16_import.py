@@ -1135,3 +1135,48 @@ def test_an_identity_code_in_spaced_spellings_is_masked(code: str) -> None:
     toml = to_toml(result.draft, notes=result.notes)
     assert "0105949021" not in re.sub(r"\D", "", toml)
     assert "I014" in [finding.code for finding in result.findings]
+
+
+# --- V30: items in lower case one a line, a paragraph or a <br> apart, glued -------------------
+
+_PAGE = (
+    "<h2>Rekisterinpitäjä</h2><p>Koivikon Kukka Oy<br>Koivikontie 1, 00100 Helsinki</p>"
+    "<h2>Rekisterin tietosisältö</h2>"
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V30: data items in lower case without bullets under the data heading, one a line "
+    "('nimi' / 'osoite' / 'puhelinnumero'), one a paragraph (blank lines between, or <p>nimi</p>"
+    "<p>osoite</p>…) or a <br> apart on a page, are one glued category 'Nimi osoite "
+    "puhelinnumero', published so; the same items capitalised are three entries",
+)
+@pytest.mark.parametrize(
+    "notice",
+    [
+        CTRL + "Rekisterin tietosisältö\n\nnimi\nosoite\npuhelinnumero\n",
+        CTRL + "Rekisterin tietosisältö\n\nnimi\n\nosoite\n\npuhelinnumero\n",
+        _PAGE + "<p>nimi</p><p>osoite</p><p>puhelinnumero</p>",
+        _PAGE + "<p>nimi<br>osoite<br>puhelinnumero</p>",
+    ],
+)
+def test_lower_case_items_one_a_line_are_one_entry_each(notice: str) -> None:
+    draft = import_notice(notice).draft
+    names = [category.name.fi for category in draft.data_categories]
+    assert names == ["Nimi", "Osoite", "Puhelinnumero"], names
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        CTRL + "Rekisterin tietosisältö\n\nNimi\nOsoite\nPuhelinnumero\n",
+        _PAGE + "<p>Nimi<br>Osoite<br>Puhelinnumero</p>",
+        _PAGE + "<div>Nimi</div><div>Osoite</div><div>Puhelinnumero</div>",
+    ],
+)
+def test_capitalised_items_one_a_line_are_one_entry_each(notice: str) -> None:
+    draft = import_notice(notice).draft
+    names = [category.name.fi for category in draft.data_categories]
+    assert names == ["Nimi", "Osoite", "Puhelinnumero"], names
