@@ -701,3 +701,42 @@ def test_page_furniture_read_from_its_candidates_is_as_read_line_by_line(text: s
     # _furniture.furniture reads only the lines _MAY_BE_FURNITURE finds, each line's
     # neighbours found by walking to the nearest line that is not blank
     assert _furniture.furniture(text) == _furniture_plain(text)
+
+
+_SMELL_NOTICE = (
+    "Rekisterinpitäjä\nEsimerkki Oy\n\nKäsittelyn tarkoitus\n{purpose}\n\n"
+    "Käsittelyn peruste\n{basis}\n\nRekisterin tietosisältö\n{items}\n"
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_SMELL_WORDS), min_size=1, max_size=8).map(" ".join),
+        min_size=3,
+        max_size=6,
+    )
+)
+def test_the_linters_smelling_texts_are_those_of_every_text_with_its_path(
+    sentences: list[str],
+) -> None:
+    # R211/R212 read the draft's texts without their paths first; a path is made only when
+    # some text smells, and the texts are those (and in the order) of texts()
+    from rekisteri.lint import _rules, _smells, lint
+    from rekisteri.model import Lang
+
+    purpose, basis, *items = sentences
+    notice = _SMELL_NOTICE.format(
+        purpose=purpose, basis=basis, items="\n".join(f"- {item}" for item in items)
+    )
+    draft = import_notice(notice, model=False).draft
+    plain: list[str] = []
+    _rules._collect_plain(draft, plain)
+    assert plain == [text for _, text in _rules.texts(draft)]
+    context = _rules._Context(register=draft, lang=Lang.FI)
+    assert _rules._smelling(context) == [
+        (path, text, text.casefold())
+        for path, text in _rules.texts(draft)
+        if _smells.may_smell(text.casefold())
+    ]
+    assert _rules.lint_draft(draft) == [f for f in lint(draft) if not f.code.startswith("R3")]

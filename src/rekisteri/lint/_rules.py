@@ -392,6 +392,8 @@ def _cookies(context: _Context) -> None:
 def _special(context: _Context) -> None:
     register = context.register
     for index, category in enumerate(register.data_categories):
+        if category.special is None and not category.criminal:
+            continue  # neither rule's (most categories): the name is not even resolved
         name = context.text(category.name)
         if category.special is not None:
             conditioned = any(
@@ -442,10 +444,7 @@ def _relationship(context: _Context) -> None:
                 reported.add(text_path)
                 context.add("R211", text_path, text=" ".join(text.split()))
     changes: list[tuple[str, str]] = []
-    for path, text in context.all_texts:
-        folded = text.casefold()
-        if not may_smell(folded):
-            continue  # neither rule's words (most texts)
+    for path, text, folded in _smelling(context):
         found = relationship_as_basis(text, folded)
         if found is not None and path not in reported:
             context.add("R211", path, text=found)
@@ -454,6 +453,25 @@ def _relationship(context: _Context) -> None:
             changes.append((path, clause))
     for path, clause in changes:
         context.add("R212", path, text=clause)
+
+
+def _smelling(context: _Context) -> list[tuple[str, str, str]]:
+    """``(path, text, casefolded)`` of the texts of ``all_texts`` that :func:`may_smell`.
+
+    Most drafts have none: unless the paths were listed already (:func:`lint`'s
+    R3xx rules list them), the texts are first read without their paths, which are
+    only made when a text smells (a long import's draft holds a hundred thousand).
+    """
+    if "all_texts" not in context.__dict__:
+        plain: list[str] = []
+        _collect_plain(context.register, plain)
+        if not any(may_smell(text.casefold()) for text in plain):
+            return []
+    return [
+        (path, text, folded)
+        for path, text in context.all_texts
+        if may_smell(folded := text.casefold())
+    ]
 
 
 def _hedged(context: _Context) -> None:
@@ -561,6 +579,25 @@ def _collect_texts(value: object, path: str, found: list[tuple[str, str]]) -> No
             item = getattr(value, name)
             if item is not None and type(item) is not bool:  # neither holds a text
                 _collect_texts(item, f"{path}.{name}" if path else name, found)
+
+
+def _collect_plain(value: object, found: list[str]) -> None:
+    """The texts :func:`texts` yields for *value*, in its order, without their paths."""
+    if type(value) is str:
+        found.append(value)
+    elif isinstance(value, LocalizedText):
+        for code in _LANG_CODES:
+            text = getattr(value, code)
+            if text is not None:
+                found.append(text)
+    elif isinstance(value, tuple):
+        for item in value:
+            _collect_plain(item, found)
+    elif (names := _field_names(type(value))) is not None:
+        for name in names:
+            item = getattr(value, name)
+            if item is not None and type(item) is not bool:
+                _collect_plain(item, found)
 
 
 def outdated_finding(match: OutdatedMatch, path: str, *, locale: str = "fi") -> Finding:
