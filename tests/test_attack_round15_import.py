@@ -501,13 +501,6 @@ def test_a_lead_in_with_a_number_or_a_blank_line_gives_one_entry_a_line(layout: 
 # --- Q10: Word's second-level bullet 'o<TAB>' stays in the entries' names -----------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q10: a list saved from Word as text has 'o' and a tab for its second-level "
-    "bullets: after a lead-in the entries are 'O Nimi', 'O Syntymävuosi', … (published so); "
-    "the same list with '•<TAB>' or '-<TAB>', or without the lead-in, gives 'Nimi', …",
-)
 @pytest.mark.parametrize(
     "lead_in", ["Keräämme seuraavia tietoja:\n", "Rekisteriin tallennetaan seuraavat tiedot:\n"]
 )
@@ -1050,14 +1043,6 @@ def test_a_business_id_in_brackets_is_no_part_of_the_name(aside: str) -> None:
 # --- Q22: two genitives sharing one head noun: the first becomes a purpose of its own ---------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q22: two genitives that share one head noun ('ilkivallan ja rikosten "
-    "ennaltaehkäisy', 'jäsenten ja asiakkaiden tiedottaminen') are split: the first is a purpose "
-    "of its own named by a bare genitive ('Ilkivallan', 'Jäsenten'), published so; in the "
-    "illative ('käytetään ilkivallan ja rikosten ennaltaehkäisyyn') the first is dropped",
-)
 @pytest.mark.parametrize(
     ("sentence", "word"),
     [

@@ -151,3 +151,74 @@ def test_a_page_pair_out_of_order_is_no_page_number() -> None:
     assert is_furniture("3/3")
     assert not is_furniture("4 (3)")
     assert not is_furniture("0/2")
+
+
+# --- a bullet after a list's lead-in is no part of the entry (A14's Q10) -------------------------
+
+
+@pytest.mark.parametrize("bullet", ["o\t", "o ", "a) ", "•\t"])
+def test_a_bullet_after_a_lead_in_is_no_part_of_the_entry(bullet: str) -> None:
+    items = "".join(bullet + item + "\n" for item in ["Etunimi", "Sukunimi", "Postiosoite"])
+    if bullet == "a) ":
+        items = "a) Etunimi\nb) Sukunimi\nc) Postiosoite\n"
+    names = _categories("Rekisterin tietosisältö\n\nAsiakkaasta kirjataan:\n" + items)
+    assert names == ["Etunimi", "Sukunimi", "Postiosoite"]
+
+
+def test_a_word_after_a_lead_in_keeps_its_first_letter() -> None:
+    # "Osoite" opens with an "O": only "o" and a blank before the text is a bullet
+    names = _categories(
+        "Rekisterin tietosisältö\n\nAsiakkaasta kirjataan:\nOsoite\nOmat muistiinpanot\n"
+    )
+    assert names == ["Osoite", "Omat muistiinpanot"]
+
+
+# --- two genitives that share one head noun (A14's Q22) -----------------------------------------
+
+
+def _purposes(sentence: str) -> list[str]:
+    draft = import_notice(
+        OWNER + "Henkilötietojen käsittelyn tarkoitus\n\n" + sentence + "\n"
+    ).draft
+    return [purpose.name.fi or "" for purpose in draft.purposes]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # singular genitives, illative list
+        (
+            "Tietoja käytetään kiinteistön ja pihan kunnossapitoon.",
+            "Kiinteistön ja pihan kunnossapito",
+        ),
+        # plural genitives, nominative list
+        (
+            "Rekisterin tarkoituksena on vuokralaisten ja omistajien tiedottaminen.",
+            "Vuokralaisten ja omistajien tiedottaminen",
+        ),
+        # singular genitives, nominative list
+        (
+            "Rekisterin tarkoituksena on kiinteistön ja pihan kunnossapito.",
+            "Kiinteistön ja pihan kunnossapito",
+        ),
+    ],
+)
+def test_two_genitives_sharing_a_head_are_one_purpose(sentence: str, name: str) -> None:
+    assert _purposes(sentence) == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # an illative is no genitive: two purposes
+        (
+            "Tietoja käytetään laskutukseen ja asiakassuhteen hoitamiseen.",
+            ["Laskutus", "Asiakassuhteen hoitaminen"],
+        ),
+        ("Rekisterin tarkoituksena on laskutus ja perintä.", ["Laskutus", "Perintä"]),
+    ],
+)
+def test_an_illative_or_a_nominative_before_ja_is_still_its_own_purpose(
+    sentence: str, names: list[str]
+) -> None:
+    assert _purposes(sentence) == names

@@ -536,6 +536,8 @@ def _shares_modifier(first: str | None, rest: list[str | None]) -> bool:
     if first is None or _is_verbal_noun(first) or not rest:
         return False
     words = first.split()
+    if len(words) == 4 and words[1] == "ja":  # "ilkivallan ja rikosten ennaltaehkäisy"
+        words = words[2:]
     return (
         len(words) == 2
         and words[0].casefold().endswith("n")
@@ -545,22 +547,27 @@ def _shares_modifier(first: str | None, rest: list[str | None]) -> bool:
 
 #: A genitive alone as a list's item: "lainojen" of "lainojen ja varausten hoitamiseen".
 _LONE_GENITIVE: Final = re.compile(r"(?i)[a-zåäö]{3,}(?:ojen|öjen|ien|jen|den|tten|ten|iden)")
+#: A singular genitive ("ilkivallan", "omaisuuden", "rikoksen"): a vowel after a consonant
+#: other than "h", then "n" (an illative doubles its vowel or has "h": "laskutukseen",
+#: "perintään", "työhön").
+_SINGULAR_GENITIVE: Final = re.compile(r"(?i)[a-zåäö]{3,}[b-df-gj-np-tv-zß][aeiouyäö]n")
 
 
-def _coordinated_genitive(part: str, items: list[str], *, nominative: bool) -> list[str]:
+def _coordinated_genitive(part: str, items: list[str]) -> list[str]:
     """Items with a lone genitive joined to the item it shares the head with.
 
     "lainojen ja varausten hoitamiseen" is one purpose, "Lainojen ja varausten
-    hoitaminen" (H35: the genitive was lost, the final accounting showed it).
+    hoitaminen" (H35: the genitive was lost, the final accounting showed it); so
+    "ilkivallan ja rikosten ennaltaehkäisy" and "jäsenten ja asiakkaiden
+    tiedottaminen" (a lone genitive is never a purpose of its own).
     """
     out: list[str] = []
     index = 0
     while index < len(items):
         item = items[index].strip()
         if (
-            not nominative
-            and index + 1 < len(items)
-            and _LONE_GENITIVE.fullmatch(item)
+            index + 1 < len(items)
+            and (_LONE_GENITIVE.fullmatch(item) or _SINGULAR_GENITIVE.fullmatch(item))
             and re.search(rf"\b{re.escape(item)}\s+ja\s+", part) is not None
             and len(items[index + 1].split()) >= 2
             and items[index + 1].split()[0].casefold().endswith("n")
@@ -576,11 +583,13 @@ def _coordinated_genitive(part: str, items: list[str], *, nominative: bool) -> l
 def _genitive_name(item: str, *, nominative: bool, search: bool) -> str | None:
     """The name of an item that starts with two genitives joined by "ja" (see above)."""
     genitive, _, following = item.partition(" ja ")
-    if nominative or not following or " " in genitive:
+    if not following or " " in genitive or not genitive.casefold().endswith(("n", "-")):
         return _convert(item, nominative=nominative, search=search)
     name = _convert(following, nominative=nominative, search=search)
     first = following.split()[0]
     words = name.split(maxsplit=1) if name else []
+    if name and len(words) == 1 and genitive.endswith("-"):
+        return capitalise(f"{genitive} ja {name.casefold()}")  # "mielipide- ja …tutkimukset"
     if len(words) < 2 or words[0].casefold() != first.casefold():
         return name
     return capitalise(f"{genitive} ja {first} {words[1]}")
@@ -589,7 +598,7 @@ def _genitive_name(item: str, *, nominative: bool, search: bool) -> str | None:
 def _part_names(part: str, items: list[str], *, nominative: bool, several: bool) -> list[str]:
     # A multi-word item followed by single words joined with "ja" coordinates
     # head nouns under one modifier: "toimeksiantojen hallinnointi, arkistointi ja käsittely".
-    items = _coordinated_genitive(part, items, nominative=nominative)
+    items = _coordinated_genitive(part, items)
     group = len(items)
     if re.search(r"(?<!-)\sja\s", part):
         while group > 0 and len(items[group - 1].split()) == 1:

@@ -224,7 +224,9 @@ class _Splitter:
                 continue
             if not pending and (self._lead_in_entries(lines) or self._bare_list(lines)):
                 for line in lines:  # "… näihin tarkoituksiin:" / "Jäsenyyden hoito" / "Laskutus"
-                    self._item([line], line[0])
+                    # an entry's text after its bullet (Word's second level: "o<TAB>Nimi")
+                    bullet = _BULLET.match(self.text[line[0] : line[1]])
+                    self._item([line], self._content(*line, bullet))
                 continue
             if self._bare_number(lines):
                 # a table's number cell alone on its line ("1", blank line,
