@@ -162,3 +162,48 @@ def test_glued_labels_give_their_whole_value(line: str, field: str, value: str) 
 def test_web_is_a_label_only_before_an_address_or_a_colon() -> None:
     assert _parts("Web Design Haapala Oy")[0][0] != "label"
     assert _parts("Web: www.haapala.example") == [("label", "url"), ("url", "www.haapala.example")]
+
+
+# --- a contact's label with only a phone after it; a firm's name ending in a street word --
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Person responsible for register issues +358 40 765 4321", id="en"),
+        pytest.param("Yhteyshenkilö +358 40 765 4321", id="fi"),
+    ],
+)
+def test_a_contact_label_before_a_phone_gives_the_contacts_phone(line: str) -> None:
+    assert _parts(line) == [("label", "person"), ("phone", "+358 40 765 4321")]
+
+
+def test_the_contact_line_in_the_controller_block_is_the_contact_persons() -> None:
+    text = (
+        "Privacy notice\n\nData controller and service provider\n"
+        "Koivula Oy Ab Ruusutie 12 33100 Tampere\n"
+        "Person responsible for register issues +358 40 765 4321\n\n"
+        "Name of the register\nKoivula customer register\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.controller.name == "Koivula Oy Ab"
+    assert draft.controller.contact is None or draft.controller.contact.phone is None
+    assert draft.contact_person is not None
+    assert draft.contact_person.phone == "+358 40 765 4321"
+    assert draft.processors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "street"),
+    [
+        pytest.param(
+            "Karjatie Oy Ab Kokkotie 85 25230 Ylöjärvi", "Kokkotie 85", id="firm-then-street"
+        ),
+        pytest.param(
+            "Kuusikko / Karjatie Oy Kokkotie 85, 25230 Ylöjärvi", "Kokkotie 85", id="slash"
+        ),
+        pytest.param("Karjatie Oy, Karjatie 5, 00100 Helsinki", "Karjatie 5", id="same-word"),
+    ],
+)
+def test_a_firms_name_ending_in_a_street_word_is_no_street(line: str, street: str) -> None:
+    assert ("street", street) in _parts(line)

@@ -95,6 +95,9 @@ _LABELS: Final = (
         (
             r"yhteyshenkilö|kontaktperson|contact person|vastuuhenkilö"
             r"|rekisteri(?:asioista|stä|asioissa) vastaa(?:vat)?"
+            # the English form's person: "Person responsible for register issues +358 …"
+            r"|persons? (?:responsible for|in charge of) (?:the )?regist(?:er|ry)"
+            r"(?:[ -](?:issues|matters|affairs|questions))?"
         ),
     ),
     (
@@ -539,8 +542,10 @@ def _is_spaced_label(text: str, match: re.Match[str], line_start: int, end: int)
         return re.match(r"[ \t]*[+0-9(]", text[match.end() : end]) is not None
     if match.lastgroup == "person" and word.startswith("rekisteri"):
         return True  # "Rekisteriasioista vastaa ylläpitäjä Heikki Puustinen"
-    if match.lastgroup == "person" and re.match(r"[ \t]*[A-ZÄÖÅ]", text[match.end() : end]):
-        return True  # "Yhteyshenkilö Matti Meikäläinen"
+    if match.lastgroup == "person" and re.match(
+        r"[ \t]*(?:[A-ZÄÖÅ]|\+?[0-9(])", text[match.end() : end]
+    ):
+        return True  # "Yhteyshenkilö Matti Meikäläinen", "Person responsible … +358 …"
     rest = text[match.end() : end]
     if match.lastgroup == "name" and match.start() == line_start and rest[:1].isupper():
         return True  # "Nimi Esimerkki Oy" in a fill-in form
@@ -660,6 +665,8 @@ def _person_or_name(text: str, start: int, end: int, label: str) -> list[Part]:
     pieces = _pieces(text, start, end)
     field = "person" if label == "person" else "name"
     first = pieces[0]
+    if text[first[0] : first[0] + 1] in _NUMBER_START:
+        return _by_form(text, start, end)  # "Yhteyshenkilö 040 …": the person's channel, no name
     business = YTUNNUS.search(text, *first)
     if business is not None and business.start() > first[0]:
         # "Kauppa Oy (2077474-0)": the Y-tunnus in parentheses after the name
@@ -686,6 +693,8 @@ def _person_or_name(text: str, start: int, end: int, label: str) -> list[Part]:
     return out
 
 
+#: How a phone number starts: a value so is never a name.
+_NUMBER_START: Final = frozenset("+0123456789(")
 #: A name with a legal form that ends a sentence, and more text after it.
 _NAME_THEN_SENTENCE: Final = re.compile(
     r"([A-ZÄÖÅ][\w&\-]*(?:[ \t]+[\w&\-]+){0,5}?[ \t]+(?:Oyj|Oy|Ab|Ky|Ay|Tmi|ry|rf|sr))"
@@ -886,7 +895,10 @@ def _street_begin(text: str, start: int, end: int, words: list[str]) -> int:
     ("Nedre Torget") or in lower case ("Sörnäs strandväg"); after a firm's legal form;
     else the word before the house number: "Kultasiipi 15 B 9", not "B 9".
     """
-    for index, word in enumerate(words):
+    # a firm's name before the street may end in a street's word: "Karjatie Oy Ab Koivutie 8"
+    forms = [i for i, word in enumerate(words) if word.rstrip(".,").casefold() in _LEGAL_FORMS]
+    first = forms[-1] + 1 if forms and forms[-1] < len(words) - 2 else 0
+    for index, word in enumerate(words[first:], first):
         bare = word.rstrip(".,")
         if _STREET_WORD.search(bare):
             previous = words[index - 1].casefold() if index > 0 else ""
