@@ -1253,3 +1253,27 @@ def test_a_legal_forms_full_stop_ends_no_sentence(notice: str, field: str) -> No
         for entry in entries
     ]
     assert not any(text.startswith(("-", "(")) for text in texts), texts
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V14: the same in English and Swedish: 'You can access, correct or delete your "
+    "data.' (access in a list of verbs), 'You may review the data we hold about you.', 'Du kan "
+    "begära registerutdrag.', 'Du har rätt att kontrollera dina personuppgifter.' give no "
+    "access right (R112 error, [missing] published)",
+)
+@pytest.mark.parametrize(
+    ("heading", "sentence"),
+    [
+        ("Your rights", "You can access, correct or delete your data."),
+        ("Your rights", "You may review the data we hold about you."),
+        ("Dina rättigheter", "Du kan begära registerutdrag."),
+        ("Dina rättigheter", "Du har rätt att kontrollera dina personuppgifter."),
+    ],
+)
+def test_the_right_of_access_in_other_english_and_swedish_words_is_read(
+    heading: str, sentence: str
+) -> None:
+    draft = import_notice(heading + "\n\n" + sentence + "\n").draft
+    assert "access" in [right.value for right in draft.rights]
