@@ -46,10 +46,12 @@ from rekisteri.importer._fallback import (
     building_in_street,
     email_owner,
     nominative,
+    same_person,
     stated_keeper,
 )
 from rekisteri.importer._finnish import capitalise
 from rekisteri.importer._headings import SectionKind, guess, is_field_label, recognise
+from rekisteri.importer._negation import denies_officer
 from rekisteri.importer._register_name import LEGAL_FORMS, split_section_name
 from rekisteri.importer._structure import Piece, Section, heading_text
 
@@ -210,6 +212,11 @@ class ContactReader:
         self.responsible_read = False
         """Whether a section on the person responsible for the register was read as the
         contact person's: a contact person's own section after it names the contact."""
+        self.other_person: tuple[str, int] | None = None
+        """A second person named in the contact person's or the DPO's lines, and the start
+        of the line naming them: the phone and e-mail that follow are theirs (Q25)."""
+        self.others: dict[str, dict[str, str]] = {}
+        """The phone and e-mail of each such second person (:meth:`reachable_contact`)."""
 
     def target(self) -> ContactFields:
         path = self.path
@@ -238,6 +245,7 @@ class ContactReader:
         responsible = self._responsible_first(section) if kind is SectionKind.CONTACT else None
         self.path = _PATHS[kind]
         self.kind = kind
+        self.other_person = None
         self.after_box = False
         self.left_block = False
         self.read_pieces(kind, section)
@@ -370,6 +378,7 @@ class ContactReader:
             self._heading_line(kind, line, start, end, pending)
             or self._code_alone(line, start, end, pending)
             or self._dpo_line(kind, line, start, end, pending)
+            or self._no_officer(line, start, end)
         ):
             return
         if self._introduces_contact(kind, line):
@@ -514,6 +523,30 @@ class ContactReader:
         if self.text[label_end:end].strip():
             self._apply(self._parts(label_end, end, pending), kind, label_end, end)
             self.path = "controller"  # the officer's own line only
+        return True
+
+    def _no_officer(self, line: str, start: int, end: int) -> bool:
+        """A line of the DPO's section saying there is none; whether it was one (Q26).
+
+        "Tietosuojavastaavaa ei ole nimetty. Tietosuoja-asioissa voit ottaa
+        yhteyttä osoitteeseen info@…", "We have not appointed a data protection
+        officer. Please contact us at …": no officer; the phone and e-mail given
+        for the matters are the controller's (its own when it has none, else
+        noted), and so is what the section's lines after it give.
+        """
+        if self.path != "controller.dpo" or not denies_officer(line):
+            return False
+        self.path = "controller"
+        self.out.note("controller", f"the notice says: {flat(line)}")
+        for part in parse_line(self.text, start, end):
+            if part.field in {"email", "phone"}:
+                value = flat(part.value)
+                own = getattr(self.out.controller, part.field)
+                if own is None:
+                    setattr(self.out.controller, part.field, value)
+                elif own != value:
+                    self.out.note("controller", f"for data protection matters: {value}")
+        self.out.map(start, end, "controller.dpo")
         return True
 
     def _introduces_contact(self, kind: SectionKind, line: str) -> bool:
@@ -681,10 +714,7 @@ class ContactReader:
             return self._name(part, kind)
         if field in {"street", "po_box"}:
             self.after_box = field == "po_box"
-        if field in {"phone", "email"} and self.path == "controller" and self.person_channels:
-            said = flat(part.value)
-            self.out.note(self.path, f"{self.person_channels}'s {field}: {said}")
-            self.out.map(part.start, part.end, self.path)
+        if self._others_channel(part):
             return True
         cleaned = None
         if field in {"postal_code", "town"}:
@@ -700,6 +730,57 @@ class ContactReader:
             obfuscated=part.obfuscated,
             cleaned=cleaned,
         )
+
+    def _channel_owner(self, part: Part) -> str | None:
+        """The person whose phone or e-mail *part* is when it is not the party's own.
+
+        A person the controller's block names with their own e-mail
+        (:meth:`_person_with_mailbox`); or a second person named in the contact
+        person's or the DPO's lines ("Leena Esimerkki, leena@…" / "Mikko
+        Esimerkki, puh. …"): the channels after that name are Mikko's, never
+        Leena's. An e-mail on a later line than his name is his only when it is
+        named after him (an office's mailbox may follow).
+        """
+        if part.field not in {"phone", "email"}:
+            return None
+        if self.path == "controller":
+            return self.person_channels
+        if self.other_person is None:
+            return None
+        person, line = self.other_person
+        if part.field == "phone" or line == self.line_start:
+            return person
+        return person if personal_address(part.value, person) else None
+
+    def _others_channel(self, part: Part) -> bool:
+        """Note *part*, a phone or e-mail of another person than the party's (Q25)."""
+        owner = self._channel_owner(part)
+        if owner is None:
+            return False
+        said = flat(part.value)
+        self.out.note(self.path, f"{owner}'s {part.field}: {said}")
+        if self.path != "controller":
+            self.others.setdefault(owner, {}).setdefault(part.field, said)
+        self.out.map(part.start, part.end, self.path)
+        return True
+
+    def _another_person(self, value: str) -> None:
+        """A second person named in the contact's or DPO's lines (:meth:`_channel_owner`)."""
+        named = self.target().name
+        if named is not None and looks_like_person(named) and not same_person(value, named):
+            # never after a body's name ("Tilitoimisto X Oy / Aino X"): the person is its contact
+            self.other_person = (value, self.line_start)
+
+    def _role_noted(self, value: str) -> None:
+        """Note *value* as a role; a person named after it is a second person (Q25).
+
+        "Toimistosihteeri Mikko Esimerkki" below the contact person's lines.
+        """
+        self.out.note(self.path, f"role: {value}")
+        role = _ROLE_FIRST.match(value)
+        person = value[role.end() :] if role is not None else ""
+        if looks_like_person(person):
+            self._another_person(person)
 
     def _name(self, part: Part, kind: SectionKind) -> bool:
         value = part.value.strip()
@@ -717,7 +798,7 @@ class ContactReader:
             and (self.target().name or len(value.split()) <= _ROLE_WORDS)
         ):
             # "Asiamies" alone under "Rekisterin vastuuhenkilö": a role, not a name
-            self.out.note(self.path, f"role: {value}")
+            self._role_noted(value)
             self.out.map(part.start, part.end, self.path)
             return True
         value = self._without_short_form(_without_parenthetical(value))
@@ -1091,6 +1172,7 @@ class ContactReader:
         if self.path == "contact_person" and looks_like_person(value):
             # a second contact person
             self.out.note(self.path, f"the notice names another contact here: {value}")
+            self._another_person(value)
             self.out.map(part.start, part.end, self.path)
             return True
         return False
@@ -1453,6 +1535,29 @@ class ContactReader:
             self.out.note(path, f"Y-tunnus in this part of the notice: {canonical}")
             self.out.map(start, end, path)
         return True
+
+    def other_emails(self) -> list[str]:
+        """The e-mails of second persons, noted as theirs (:meth:`_channel_owner`)."""
+        return [c["email"] for c in self.others.values() if "email" in c]
+
+    def reachable_contact(self) -> None:
+        """A second contact person with a phone or e-mail, when the first has none (Q25).
+
+        "Rekisterin vastuuhenkilö" / "Leena Esimerkki", then "Rekisteriasioita
+        hoitava henkilö" / "Mikko Esimerkki, mikko@…": Mikko, whom the notice
+        gives a way to reach, is the contact person; Leena is said in a note.
+        """
+        contact = self.out.contact
+        if contact.email or contact.phone or contact.url or contact.address() is not None:
+            return
+        person, channels = next(iter(self.others.items()), (None, None))
+        if person is None or channels is None:
+            return
+        if contact.name is not None:
+            self.out.note("contact_person", f"also named, with no phone or e-mail: {contact.name}")
+        contact.name = person
+        contact.email = channels.get("email")
+        contact.phone = channels.get("phone")
 
     def settle_address(self) -> None:
         """The controller's address from the contact block when the notice gives it there.

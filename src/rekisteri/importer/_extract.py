@@ -992,6 +992,7 @@ class Extractor:
         self.contacts.settle_address()
         implied_controller(self.text, self.out)  # the name on the Y-tunnus's line, …
         self._fallbacks()
+        self.contacts.reachable_contact()  # a second person reachable, the first not
         self.contacts.body_block_as_own()  # last: no other reading named the controller
         if self.out.name is None and self.name_guess is not None:
             name, start, end = self.name_guess
@@ -1043,7 +1044,8 @@ class Extractor:
             self._hereinafter(free)
         if out.controller.name is None:
             self._stated_or_shouted(free)
-        fallback_email(self.text, out)  # a person's or the DPO's address goes to them
+        # a person's or the DPO's address goes to them; a second contact's is noted as theirs
+        fallback_email(self.text, out, self.contacts.other_emails())
 
     def _hereinafter(self, free: list[Section]) -> None:
         """A body that the introduction names 'hereinafter …' is the controller.

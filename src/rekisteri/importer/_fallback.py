@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Final
 from rekisteri.identifiers import ytunnus
 from rekisteri.importer._contact import MAX_LINE, Part, emails_in, looks_like_person, parse_line
 from rekisteri.importer._cues import ORGANISATION, YTUNNUS_ANY, compact_ytunnus
+from rekisteri.importer._negation import denies_officer
 from rekisteri.importer._people import PROCESSOR_SAID
 from rekisteri.importer._register_name import (
     lone_register_name,
@@ -33,6 +34,8 @@ from rekisteri.importer._register_name import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from rekisteri.importer._builder import Builder, Mapping
 
 #: A legal form written in any case ("Ry", "RY", "oy").
@@ -696,18 +699,18 @@ _NAME_BEFORE: Final = re.compile(
 _CONTEXT: Final = 160
 
 
-def fallback_email(text: str, out: Builder) -> None:
+def fallback_email(text: str, out: Builder, others: Collection[str] = ()) -> None:
     """The e-mail of a notice whose contact blocks gave none, filed under its owner.
 
     Only while neither the controller nor the contact person has an e-mail.
     An address after a person's name or in a sentence about a contact person
     goes to the contact person; one about the data protection officer to the
     officer; the first other one is the controller's. Addresses a party has
-    already are passed over.
+    already, and *others* (another person's, noted as theirs), are passed over.
     """
     if out.controller.email is not None or out.contact.email is not None:
         return
-    known = {out.dpo.email}
+    known = {out.dpo.email, *others}
     for address, start, _end in emails_in(text):
         if address in known:
             continue
@@ -718,12 +721,13 @@ def fallback_email(text: str, out: Builder) -> None:
             out.note("controller.dpo", "e-mail read from the notice's text; check")
         elif owner == "contact_person":
             person = _NAME_BEFORE.search(_line_before(text, start))
-            if (
-                person is not None
-                and out.contact.name is None
-                and looks_like_person(person["name"])
-            ):
-                out.contact.name = person.group("name")
+            name = person["name"] if person and looks_like_person(person["name"]) else None
+            if name is not None and out.contact.name is None:
+                out.contact.name = name
+            elif name is not None and not same_person(name, out.contact.name or name):
+                # "Leena Esimerkki" the contact, then "Mikko Esimerkki, mikko@…": his (Q25)
+                out.note("contact_person", f"{name}'s email: {address}")
+                continue
             if out.contact.email is None:
                 out.contact.email = address
                 out.note("contact_person", "e-mail of a person named in the text; check")
@@ -731,6 +735,19 @@ def fallback_email(text: str, out: Builder) -> None:
             out.controller.email = address
             out.note("controller", "e-mail read from the notice's text, not a contact block")
             return
+
+
+def same_person(one: str, other: str) -> bool:
+    """Whether two names name one person: the words of one are among the other's.
+
+    Examples:
+        >>> same_person("Toiminnanjohtaja Aino Esimerkki", "Aino Esimerkki")
+        True
+        >>> same_person("Mikko Esimerkki", "Aino Esimerkki")
+        False
+    """
+    words, others = set(one.casefold().split()), set(other.casefold().split())
+    return words <= others or others <= words
 
 
 def _line_before(text: str, start: int) -> str:
@@ -755,7 +772,8 @@ def _owner(text: str, start: int) -> str:
     person = _NAME_BEFORE.search(line)
     context = text[max(0, start - _CONTEXT) : start]
     context = context[context.rfind("\n\n") + 1 :]
-    if _DPO_CUE.search(context):
+    if _DPO_CUE.search(context) and not denies_officer(context):
+        # "Tietosuojavastaavaa ei ole nimetty; yhteydenotot: info@…": no officer (Q26)
         return "controller.dpo"
     first = re.split(r"[,;|(]", line, maxsplit=1)[0].strip()
     if (

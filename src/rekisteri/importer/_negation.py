@@ -240,3 +240,41 @@ def only_use(sentence: str) -> str:
             verb = next(group for group in match.groups() if group)
             return sentence[: match.start()] + words[verb.casefold()] + sentence[match.end() :]
     return sentence
+
+
+#: The data protection officer named in a sentence, in any case form.
+_OFFICER: Final = re.compile(
+    r"tietosuojavastaa\w*|tietosuojahenkilö\w*|dataskyddsombud\w*"
+    r"|data[ \t]+protection[ \t]+officer|\bdpo\b"
+)
+#: A verb of appointing or having: what a sentence denying an officer negates.
+_APPOINTED: Final = re.compile(
+    r"\b(?:nime|nimi|ole|omaa|ollut|utse|utnämn|ha[rdt]?|finns|have|has|had|appoint"
+    r"|designat|is|are|exist)\w*"
+)
+
+
+def denies_officer(line: str) -> bool:
+    """Whether a sentence of *line* says the controller has no data protection officer.
+
+    A negated clause that names the officer and says it is not appointed or
+    not had; a contrast after it ("…, mutta olemme nimittäneet …") affirms one.
+
+    Examples:
+        >>> denies_officer("Tietosuojavastaavaa ei ole nimetty. Ota yhteyttä: info@x.fi")
+        True
+        >>> denies_officer("Vi har inte utsett något dataskyddsombud.")
+        True
+        >>> denies_officer("Tietosuojavastaava ei käsittele laskuja, joten ole yhteydessä meihin.")
+        False
+        >>> denies_officer("Tietosuojavastaava: Aino Esimerkki, aino@x.fi")
+        False
+    """
+    for sentence in re.split(r"(?<=[.!?])\s+", line.casefold()):
+        if _OFFICER.search(sentence) is None or not denies(sentence):
+            continue
+        for clause_start, clause_end in clauses(sentence):
+            clause = sentence[clause_start:clause_end]
+            if negated(clause) and _OFFICER.search(clause) and _APPOINTED.search(clause):
+                return True
+    return False
