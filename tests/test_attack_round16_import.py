@@ -455,14 +455,7 @@ EN_CTRL = "Controller\n\nKoivikko Ltd\nKoivikontie 1, 00100 Helsinki\n\n"
 SV_CTRL = "Personuppgiftsansvarig\n\nBjörkby Blomster Ab\nBjörkvägen 1, 00100 Helsingfors\n\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V12: with 'Release' a word of disclosure headings (c4bff75), the verb 'release' "
-    "still denies nothing: 'Data are not released to third parties.' and 'We do not release "
-    "data to third parties.' under 'Release of data' (or 'Disclosure of data') give a Recipient "
-    "holding the denial and no none_stated, published as a recipient",
-)
+# fixed by T10 (a release is a disclosure verb: its denial is none_stated)
 @pytest.mark.parametrize("heading", ["Release of data", "Disclosure of data", "Releasing of data"])
 @pytest.mark.parametrize(
     "sentence",
@@ -482,15 +475,7 @@ def test_a_disclosure_denied_is_none_stated() -> None:
     assert "recipients" in [none.value for none in draft.none_stated]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V13: c4bff75's heading words misfire on ordinary page sections: 'Upphovsrätt' "
-    "(copyright) and 'Returrätt' (right of return) are read as the rights, their text published "
-    "as how to exercise the data subject's rights; 'Release notes' gives a recipient ('Version "
-    "2.1 of the app was released in May.'); 'Grounds' ('The club house grounds are open …') a "
-    "purpose",
-)
+# fixed by T10 (only the data subject's '-rätt' rights; 'Release' of data; 'Grounds for processing')
 @pytest.mark.parametrize(
     ("controller", "heading", "text"),
     [

@@ -59,13 +59,42 @@ def test_guess_reads_more_wordings(heading: str, kind: SectionKind) -> None:
 @pytest.mark.parametrize(
     "heading",
     [
-        "Rättslig grund för behandlingen",  # "rätts-" opens the word: the legal basis
         "The name of the person",  # a person's name, no register's
         "Contact information",
+        # others' rights and releases, and plain grounds (A15's V13 on c4bff75)
+        "Upphovsrätt",
+        "Returrätt",
+        "Release notes",
+        "Grounds",
     ],
 )
 def test_new_wordings_leave_others_alone(heading: str) -> None:
-    assert guess(heading) not in {SectionKind.OTHER_RIGHTS, SectionKind.NAME, SectionKind.CONTENT}
+    assert guess(heading) not in {
+        SectionKind.OTHER_RIGHTS,
+        SectionKind.NAME,
+        SectionKind.CONTENT,
+        SectionKind.DISCLOSURES,
+        SectionKind.PURPOSES,
+    }
+
+
+def test_legal_basis_is_no_right() -> None:
+    # "rätts-" opens the word: the legal basis, the purposes' section
+    assert guess("Rättslig grund för behandlingen") is SectionKind.PURPOSES
+
+
+def test_releasing_outside_the_eu_stays_a_transfer() -> None:
+    assert guess("8. Releasing data outside the EU") is SectionKind.TRANSFERS
+
+
+def test_a_release_denied_is_no_disclosure() -> None:
+    text = (
+        "Privacy notice\n\nController\n\nAlder Bakery Ltd, Leppätie 9, 20100 Turku\n\n"
+        "Releasing of customer data\n\nCustomer data are not released to anyone.\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.recipients == ()
+    assert "recipients" in [none.value for none in draft.none_stated]
 
 
 def test_english_register_information_heading_holds_the_data() -> None:
@@ -81,3 +110,54 @@ def test_english_register_information_heading_holds_the_data() -> None:
     fields = {m.field for m in result.mapped if m.field.startswith("heading:")}
     assert {"heading:data_categories", "heading:purposes"} <= fields
     assert result.draft.data_categories
+
+
+# --- the notice's date in more wordings, and a sentence that only dates the notice -----
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("Tämä versio on käytössä 3.4.2021.", "2021-04-03"),
+        ("Voimassa 1.2.2023 alkaen", "2023-02-01"),
+        ("Seloste on voimassa 9.9.2019 alkaen.", "2019-09-09"),
+        ("Integritetspolicyn har senast uppdaterats 12.6.2022.", "2022-06-12"),
+        ("Date of settlement 7.3.2016", "2016-03-07"),
+        ("This version is in force from 2.5.2024.", "2024-05-02"),
+    ],
+)
+def test_notice_date_wordings(line: str, when: str) -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Rekisterinpitäjä\n\nKivikon Kukka Oy, Kukkatie 2, 15100 Lahti\n\n"
+        "Rekisterin käyttötarkoitus\n\nTietoja käytetään tilausten toimittamiseen.\n\n"
+        f"{line}\n"
+    )
+    result = import_notice(text)
+    assert str(result.draft.updated) == when
+    at = text.index(line.rstrip("."))
+    # the whole line is the date: nothing of it is kept in the description
+    assert not any(
+        m.field == "description" and m.start < at + len(line) and m.end > at for m in result.mapped
+    )
+
+
+def test_valid_until_is_no_notice_date() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Rekisterin käyttötarkoitus\n\n"
+        "Kausikortti on voimassa 31.12.2025 asti, ja tietoja käytetään sen hallintaan.\n"
+    )
+    assert import_notice(text).draft.updated is None
+
+
+def test_sentence_with_more_than_the_date_keeps_its_text() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Rekisterin käyttötarkoitus\n\nTietoja käytetään tilausten toimittamiseen.\n\n"
+        "Seloste on päivitetty 4.4.2024, kun uusi verkkokauppa otettiin käyttöön.\n"
+    )
+    result = import_notice(text)
+    assert str(result.draft.updated) == "2024-04-04"
+    at = text.index("Seloste on päivitetty")
+    assert any(m.field != "updated" and m.start <= at < m.end for m in result.mapped)

@@ -14,6 +14,7 @@ from rekisteri.importer._cues import (
     STATUTE,
     UNTIL_END,
     bare_date,
+    dates_the_notice,
     flat,
     meaningful,
     period_of,
@@ -342,7 +343,13 @@ class Builder:
             return False
         s, e = self._date_read(*found)
         rest = self.text[start:s] + self.text[e:end]
-        return sum(c.isalnum() for c in rest) < 4
+        if sum(c.isalnum() for c in rest) < 4:
+            return True
+        if dates_the_notice(rest):
+            # "Tämä seloste on viimeksi päivitetty 2.3.2024.": the whole sentence is the date
+            self.map(start, end, "updated")
+            return True
+        return False
 
     def take_bare_date(self, start: int, end: int) -> bool:
         """Read ``text[start:end]`` as the notice's date if it is a date alone (see bare_date)."""

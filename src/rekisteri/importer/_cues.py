@@ -81,7 +81,7 @@ RETENTION: Final = led(
 )
 STATUTE: Final = re.compile(r"kirjanpitolai|kirjanpitolaki|1336/1997|1997/1336|bokföringslag")
 DISCLOSURE: Final = led(
-    "lavudöjes",
+    "lavudöjesr",
     r"\bluovut(?:etaan|amme|taa|ettava|ettavissa|eta|ukset|uksia|etut|etaan|a)\b|luovuttaa"
     r"|ainoastaan yrityksen käytössä|vain yrityksen käytössä|utlämnas|lämnas (?:inte )?ut|disclos"
     # "Vi lämnar inte ut uppgifter", "lämnar aldrig ut", "överlåter inte"; the object
@@ -90,7 +90,9 @@ DISCLOSURE: Final = led(
     # sharing is disclosing: "Tietoja ei jaeta …", "Emme jaa …", "Tietoja ei anneta
     # ulkopuolisille", "Vi delar inte …", "delas inte med …", "We do not share …"
     r"|\bjae(?:ta|taan)\b|\bjaa(?:mme)?\b|\bei\s+(?:\w+\s+){0,2}anneta\b"
-    r"|\bdela(?:r|s)?\b|\bshar(?:e|es|ed|ing)\b",
+    r"|\bdela(?:r|s)?\b|\bshar(?:e|es|ed|ing)\b"
+    # releasing is disclosing: "Data are not released to third parties"
+    r"|\breleas(?:e|es|ed|ing)\b",
 )
 #: Data handed *to* the controller: a source, not a disclosure ("lahjoittaja
 #: luovuttaa säätiölle tietoja", "lämnar uppgifter till oss", "give data to us").
@@ -1026,10 +1028,16 @@ _DATED: Final = (
     r"(?P<en_year>(?:19|20)[0-9]{2}))"
 )
 UPDATED: Final = led(
-    "pvmlusdtgr",
+    "pvmlusdtgrie",
     r"\b(?:päivitetty(?: viimeksi)?(?:/tarkastettu)?|viimeksi (?:päivitetty|muokattu|muutettu)"
     r"|viimeisin (?:muutos|päivitys)|muutettu|muokattu|laatimis- tai muutosajankohta|päivityspäivä"
-    r"|uppdaterad|senast (?:uppdaterad|ändrad)|(?:last )?updated(?: on)?|last (?:modified|revised)"
+    r"|uppdaterad|uppdaterats|senast (?:uppdaterad|ändrad)|(?:last )?updated(?: on)?"
+    r"|last (?:modified|revised)"
+    # the version in force from a date: "Tämä versio on käytössä 1.6.2020", "Voimassa 1.1.2022
+    # alkaen", "Versionen gäller från …", "In force from …", "Effective as of …"
+    r"|versio on (?:käytössä|voimassa)(?: alkaen)?"
+    r"|voimassa(?= [0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4} alkaen)"
+    r"|versionen gäller(?: från)?|in force (?:from|as of)|effective (?:from|as of)"
     r"|date of (?:the )?last update|tarkistettu|tarkastettu|granskad|reviewed(?: on)?)" + _DATED,
     re.IGNORECASE,
 )
@@ -1037,10 +1045,12 @@ UPDATED: Final = led(
 #: …": the date the notice was written. It is the notice's date only when the notice states
 #: no update (:func:`updated_in`).
 CREATED: Final = led(
-    "lufcd",
+    "lufcdp",
     r"\b(?:laadittu|laatimispäivä(?:määrä)?|upprättad|upprättat|uppgjord|uppgjort|utarbetad"
     r"|utarbetat|formulerad|formulerat|datum för upprättande(?:t)?|upprättandedatum"
-    r"|created(?: on)?|drawn up(?: on)?)" + _DATED,
+    # "Date of settlement", "Prepared on": English for "Laatimispäivä", "Laadittu"
+    r"|created(?: on)?|drawn up(?: on)?|prepared(?: on)?|date of (?:settlement|preparation))"
+    + _DATED,
     re.IGNORECASE,
 )
 
@@ -1100,6 +1110,36 @@ _YEAR: Final = re.compile(r"(?:19|20)[0-9]{2}")
 def updated_anywhere(text: str) -> bool:
     """Whether *text* states an update date anywhere (remembered: asked of every sentence)."""
     return UPDATED.search(text) is not None
+
+
+#: The words around a notice's date that only say which notice it dates ("Tämä seloste on
+#: viimeksi", "Denna dataskyddsbeskrivning har senast", "This privacy notice was last"): with
+#: them the sentence states the date and nothing more (:func:`dates_the_notice`).
+_NOTICE_DATE_WORDS: Final = re.compile(
+    r"(?:[\W_]*(?:tämä|tämän|nämä|this|the|our|denna|detta|den|vår|on|oli|ovat|har|hade|är|var"
+    r"|is|was|has|have|been|viimeksi|senast|last|voimassa|käytössä|privacy"
+    r"|\w*(?:seloste|selosteen|selosteet|ilmoitus|asiakirja|versio|beskrivning|beskrivningen"
+    r"|dokument|dokumentet|notice|statement|policy|policyn|document|version|versionen)))*[\W_]*",
+    re.IGNORECASE,
+)
+
+
+def dates_the_notice(rest: str) -> bool:
+    """Whether *rest*, a sentence without its date, only names the notice that the date dates.
+
+    Examples:
+        >>> dates_the_notice("Tämä tietosuojaseloste on viimeksi päivitetty .")
+        False
+        >>> dates_the_notice("Tämä tietosuojaseloste on .")
+        True
+        >>> dates_the_notice("Tietoja säilytetään .")
+        False
+    """
+    return len(rest) <= _NOTICE_DATE_REST and _NOTICE_DATE_WORDS.fullmatch(rest) is not None
+
+
+#: Text around a notice's date longer than this is more than the notice's name.
+_NOTICE_DATE_REST: Final = 80
 
 
 #: A date alone, in numbers: "15.10.2020", "2020-10-15".

@@ -625,6 +625,10 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|kenelle|who (?:do )?we (?:share|give)"
             # sharing: "Sharing of data", "Tietojen jakaminen", "Vem delar vi uppgifter med"
             r"|\bshar(?:e|ing)\b|\bjakaminen\b|\bjaamme\b|\bdela[rs]?\b"
+            # releasing data: "Releasing information to third parties" (not "Release notes";
+            # "Releasing data outside the EU" is a transfer)
+            r"|^releas(?:e|ing) (?:of )?(?:(?:the|your|personal|customer|member) )*(?:data|information)\b"
+            r"(?!.*\b(?:outside|beyond|third countr))"
             # who may see the data: "Vem får ta del av uppgifterna?"
             r"|\bta del av\b"
         ),
@@ -680,6 +684,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
             r"|lainmukaisuu|lawfulness|laglighet|\bavsikt"
             r"|\bhow we use\b|^use of (?:your |the )?(?:personal )?(?:data|information)\b"
             # "Tietojen käyttö", "Kerättyjen tietojen hyödyntäminen" (their use)
+            # grounds for processing or for maintaining the register, not grounds alone
+            r"|^grounds for (?:the )?(?:processing|maintaining|keeping|collecting)\b"
             r"|^(?:\w+ )?(?:henkilö)?tietojen (?:käyt(?:tö|täminen)|hyödyntäminen)$|användning av (?:dina )?personuppgift|\bhur används\b"
         ),
     ),
@@ -923,7 +929,7 @@ _STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
             SectionKind.PURPOSES,
             (
                 r"tarkoitu|oikeusperust|käsittelyperust|^perustee?\w{0,4}$|ändamål|^syfte"
-                r"|^purposes?$|^basis$|^grounds?$"
+                r"|^purposes?$|^basis$"
             ),
         ),
         (
@@ -945,7 +951,7 @@ _STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
             SectionKind.DISCLOSURES,
             (
                 r"luovut|vastaanottaj|utlämn|mottagar|avslöj|överlåt|recipient"
-                r"|disclos|^releas"
+                r"|disclos"
             ),
         ),
         (SectionKind.PROCESSORS, r"käsittelijä|käsittelijöi|biträd|^processors?$|alihankkij"),
@@ -967,7 +973,10 @@ _STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
         (
             SectionKind.OTHER_RIGHTS,
             (
-                r"^oikeu(?!sperust)|rättighet|^rights?$|kielto-?oikeu|\wrätt(?:en)?$"
+                r"^oikeu(?!sperust)|rättighet|^rights?$|kielto-?oikeu"
+                # the data subject's rights in Swedish compounds ("Granskningsrätt"), not
+                # others' ("Upphovsrätt", "Returrätt")
+                r"|^(?:gransknings|insyns|rättelse|kontroll|invändnings|raderings)rätt(?:en)?$"
                 r"|^vastustamis"
             ),
         ),
