@@ -12,7 +12,7 @@ import gc
 import itertools
 import re
 
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 from rekisteri.importer import (
@@ -740,3 +740,37 @@ def test_the_linters_smelling_texts_are_those_of_every_text_with_its_path(
         if _smells.may_smell(text.casefold())
     ]
     assert _rules.lint_draft(draft) == [f for f in lint(draft) if not f.code.startswith("R3")]
+
+
+_LANG_TEXTS = st.none() | st.sampled_from(("", "Nimi", "Namn", "Straße")) | st.text(max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=6), _LANG_TEXTS, _LANG_TEXTS)
+def test_a_localized_texts_texts_are_collected_as_from_each_field(
+    fi: str, sv: str | None, en: str | None
+) -> None:
+    # the accounting reads a LocalizedText's three texts at once, not field by field
+    from rekisteri.model import LocalizedText
+
+    try:
+        value = LocalizedText(fi=fi, sv=sv, en=en)
+    except ValueError:  # a text the model refuses (empty, a control character)
+        reject()
+    quick: list[str] = []
+    _account._collect(value, quick)
+    by_field: list[str] = []
+    _account._collect_fields(value, by_field)
+    assert quick == by_field
+    assert [name for name, _ in _account._fields(LocalizedText)] == ["fi", "sv", "en"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=4).map("".join), max_size=8))
+def test_the_loss_checks_stems_are_those_of_each_word(texts: list[str]) -> None:
+    from rekisteri.importer._lost import WORD, Reach
+
+    joined = "|".join(text for text in texts if text)
+    folded = joined.casefold()
+    words = WORD.findall(folded) if len(folded) == len(joined) else WORD.findall(joined)
+    assert Reach(texts).stems == {word.casefold()[:5] for word in words}

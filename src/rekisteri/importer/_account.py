@@ -59,6 +59,7 @@ import attrs
 
 from rekisteri.importer._builder import Mapping
 from rekisteri.importer._lost import Reach, heading_sentence, passage_lost
+from rekisteri.model import LocalizedText
 
 if TYPE_CHECKING:
     from collections.abc import Container, Iterable, Sequence
@@ -336,7 +337,14 @@ _TRUE_WORDS: Final = {
 
 def _collect(value: object, out: list[str]) -> None:
     """Every text of *value* (a register, its parts), depth first."""
-    if isinstance(value, str):
+    if type(value) is LocalizedText:  # most values of a long draft: its languages' texts
+        if value.fi is not None:
+            out.append(value.fi)
+        if value.sv is not None:
+            out.append(value.sv)
+        if value.en is not None:
+            out.append(value.en)
+    elif isinstance(value, str):
         out.append(value)
     elif isinstance(value, tuple | list):
         for item in value:

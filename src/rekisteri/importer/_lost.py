@@ -125,10 +125,11 @@ class Reach:
         distinct = [text for text in dict.fromkeys(texts) if text]
         joined = "|".join(distinct)  # no word, pair or run of digits crosses the bar
         folded = joined.casefold()
+        # each distinct word cut once (a long draft repeats its words: "Tieto 1", "Tieto 2")
         if len(folded) == len(joined):  # each character folded alone: fold the words at once
-            self.stems.update({word[:_STEM] for word in WORD.findall(folded)})
+            self.stems.update({word[:_STEM] for word in set(WORD.findall(folded))})
         else:  # "ß" -> "ss": each word folded as the check folds a passage's
-            self.stems.update({word.casefold()[:_STEM] for word in WORD.findall(joined)})
+            self.stems.update({word.casefold()[:_STEM] for word in set(WORD.findall(joined))})
         self._texts.extend(distinct)
         self._pairs = self._tails = None
 
