@@ -10,6 +10,7 @@ codes are DVV's fictitious ones from /work/shared/DOMAIN.md.
 
 from __future__ import annotations
 
+import random
 import re
 import time
 
@@ -185,29 +186,6 @@ def test_a_dpo_line_with_its_colon_is_the_dpo() -> None:
     assert draft.controller is not None
     assert draft.controller.dpo is not None
     assert draft.controller.dpo.email == "tietosuoja@koivikko.example"
-
-
-# --- V5: one language after another: a Swedish sentence made a purpose -------------------------
-
-
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V5: a notice in Finnish, then Swedish, then English (each language's purposes "
-    "heading and sentence one after another) gives a purpose named by the whole Swedish sentence "
-    "'Uppgifterna används för fakturering' with the English sentence as its description; the "
-    "guide says a purpose written with a verb is not turned into a purpose",
-)
-def test_a_swedish_purposes_sentence_after_the_finnish_one_is_no_purpose_name() -> None:
-    draft = import_notice(
-        CTRL
-        + "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n\n"
-        + "Ändamålet med behandlingen\n\nUppgifterna används för fakturering.\n\n"
-        + "Purpose of processing\n\nThe data are used for invoicing.\n"
-    ).draft
-    names = [purpose.name.fi for purpose in draft.purposes]
-    assert "Laskutus" in names
-    assert not any(" används " in name for name in names), names
 
 
 # --- V6: a second source named in the same sentence as the data subject -----------------------
@@ -751,17 +729,22 @@ def test_a_bilingual_list_with_slashes_and_commas_keeps_its_items_apart() -> Non
 
 
 def _people(count: int) -> str:
-    lines = "".join(
-        f"{_letters(n).capitalize()} {_letters(n + 7919).capitalize()}, "
-        f"{_letters(n + 104729)}, {_letters(n)}@koivikko.example\n"
-        for n in range(count)
+    rng = random.Random(11)  # noqa: S311 - invented names, not a secret
+
+    def word() -> str:
+        return "".join(rng.choice("abcdefghijklmnoprstuvyäö") for _ in range(8))
+
+    blocks = "".join(
+        f"{word().capitalize()} {word().capitalize()}\n"
+        f"puh. 040 {rng.randint(100, 999)} {rng.randint(1000, 9999)}\n{word()}@koivikko.example\n\n"
+        for _ in range(count)
     )
-    return CTRL + "Yhteyshenkilöt\n\n" + lines
+    return CTRL + "Yhteyshenkilö\n\n" + blocks
 
 
-def _import_seconds(text: str) -> float:
+def _import_seconds(text: str, rounds: int) -> float:
     best = float("inf")
-    for _ in range(2):
+    for _ in range(rounds):
         start = time.perf_counter()
         import_notice(text)
         best = min(best, time.perf_counter() - start)
@@ -772,14 +755,16 @@ def _import_seconds(text: str) -> float:
 @pytest.mark.xfail(
     strict=True,
     raises=AssertionError,
-    reason="bug V20: lines 'Name Surname, role, e-mail' under a contacts heading cost quadratic "
-    "time: 500 lines (22 KB) 1.9 s, 1,000 (43 KB) 4.9 s, 2,000 (86 KB) 19 s, 160 KB 60 s (a MB "
-    "would take about 40 minutes); the guide promises time linear in the input",
+    reason="bug V20: a contact section of many people, each a block 'Name Surname' / 'puh. …' / "
+    "'e-mail' / blank, costs super-linear time: 800 blocks (41 KB) 1.1 s, 1,600 2.7 s, 3,200 "
+    "6.4 s, 6,400 (326 KB) 15.5-17.7 s (8x the input, 14.5x the time); the guide promises time "
+    "linear in the input. (The first shape filed, 'Name Surname, role, e-mail' lines, is linear "
+    "since b2809fb.)",
 )
 def test_many_contact_people_cost_linear_time() -> None:
-    small = _import_seconds(_people(250))
-    large = _import_seconds(_people(1000))
-    assert large < 8 * small, (small, large)
+    small = _import_seconds(_people(800), rounds=2)
+    large = _import_seconds(_people(6400), rounds=1)
+    assert large < 11 * small, (small, large)
 
 
 # --- V21: Q30's residue: running headers and footers in other shapes ---------------------------
@@ -1008,28 +993,7 @@ def test_capital_security_parts_keep_their_own_labels() -> None:
     ]
 
 
-# --- V27: a minimum or a range read as the retention period -------------------------------------
-
-
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V27: 'Tietoja säilytetään vähintään kuusi vuotta asiakassuhteen päättymisestä.' "
-    "(at least) and '… 1–3 vuotta …' / '… 2-5 vuotta …' (a range) give a period of 6, 3 or 5 "
-    "years: the English and Swedish notices state 'Retention period: 6 years from the end of "
-    "the customer relationship' (a deletion date the notice never gave)",
-)
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Tietoja säilytetään vähintään kuusi vuotta asiakassuhteen päättymisestä.",
-        "Tietoja säilytetään 1–3 vuotta asiakassuhteen päättymisestä.",
-        "Tietoja säilytetään 2-5 vuotta asiakassuhteen päättymisestä.",
-    ],
-)
-def test_a_minimum_or_a_range_is_no_retention_period(sentence: str) -> None:
-    draft = import_notice(CTRL + "Tietojen säilytys\n\n" + sentence + "\n").draft
-    assert [rule.period for rule in draft.retention] == [None]
+# --- V27 withdrawn (the open P19 of test_attack_round14_import_b.py): a length with its start ----
 
 
 @pytest.mark.parametrize(
@@ -1262,3 +1226,142 @@ def test_the_right_of_access_in_other_english_and_swedish_words_is_read(
 ) -> None:
     draft = import_notice(heading + "\n\n" + sentence + "\n").draft
     assert "access" in [right.value for right in draft.rights]
+
+
+# --- V32: items of a purposes list taken for headings of other fields ----------------------------
+
+_NUMBERED_CTRL = "1. Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V32: items of a purposes list whose words name another field become headings: "
+    "in a list one item a paragraph ('Asiakassuhteen hoitaminen' / 'Tietojen säilyttäminen "
+    "kirjanpitolain edellyttämällä tavalla' / 'Markkinointi') the second is read as a retention "
+    "heading and 'Markkinointi' is published as a retention rule (summary 100% in field); "
+    "numbered after a lead-in with blank lines ('1. Asiakassuhteen hoitamiseen' / '2. Tietojen "
+    "luovuttamiseen viranomaisille …' / '3. Laskutukseen') the second is a recipients heading "
+    "and 'Laskutukseen' is not mapped: one purpose is left",
+)
+@pytest.mark.parametrize(
+    ("body", "last"),
+    [
+        (
+            (
+                "Asiakassuhteen hoitaminen\n\n"
+                "Tietojen säilyttäminen kirjanpitolain edellyttämällä tavalla\n\nMarkkinointi\n\n"
+            ),
+            "Markkinointi",
+        ),
+        (
+            (
+                "Tietoja käytetään:\n\n1. Asiakassuhteen hoitamiseen\n\n2. Tietojen luovuttamiseen "
+                "viranomaisille lakisääteisten velvoitteiden täyttämiseksi\n\n3. Laskutukseen\n\n"
+            ),
+            "Laskutus",
+        ),
+    ],
+)
+def test_a_purposes_items_words_make_no_heading(body: str, last: str) -> None:
+    draft = import_notice(
+        _NUMBERED_CTRL
+        + "2. Rekisterin käyttötarkoitus\n\n"
+        + body
+        + "3. Rekisterin tietosisältö\n\n- nimi\n"
+    ).draft
+    names = [purpose.name.fi for purpose in draft.purposes]
+    assert len(names) == 3, names
+    assert names[-1] == last, names
+    assert draft.retention == ()
+
+
+def test_a_bulleted_purposes_item_naming_another_field_stays_a_purpose() -> None:
+    draft = import_notice(
+        _NUMBERED_CTRL
+        + "2. Rekisterin käyttötarkoitus\n\n• Asiakassuhteen hoitaminen\n"
+        + "• Tietojen siirtäminen yhteistyökumppaneille markkinointia varten\n• Laskutus\n\n"
+        + "3. Rekisterin tietosisältö\n\n- nimi\n"
+    ).draft
+    assert [purpose.name.fi for purpose in draft.purposes] == [
+        "Asiakassuhteen hoitaminen",
+        "Tietojen siirtäminen yhteistyökumppaneille markkinointia varten",
+        "Laskutus",
+    ]
+
+
+# --- V33: the provision requirement asked as a question ------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V33: a question heading on the provision requirement is not read as one: 'Måste "
+    "jag lämna mina uppgifter?' over 'Det är frivilligt.' publishes the data category 'Det är "
+    "frivilligt'; 'Mitä tapahtuu, jos en anna tietojani?' is a data heading and 'Emme voi "
+    "toimittaa tilausta.' a note 'the notice says this is not done'; under 'Onko tietojen "
+    "antaminen pakollista?' or 'Is providing data mandatory?' even 'Tietojen antaminen on "
+    "pakollista …' is not mapped: R122 (error) each time",
+)
+@pytest.mark.parametrize(
+    ("heading", "answer"),
+    [
+        ("Måste jag lämna mina uppgifter?", "Det är frivilligt."),
+        ("Mitä tapahtuu, jos en anna tietojani?", "Emme voi toimittaa tilausta."),
+        (
+            "Onko tietojen antaminen pakollista?",
+            "Tietojen antaminen on pakollista tilauksen toimittamiseksi.",
+        ),
+        ("Is providing data mandatory?", "Providing data is voluntary."),
+    ],
+)
+def test_a_question_on_the_provision_requirement_heads_it(heading: str, answer: str) -> None:
+    result = import_notice(CTRL + heading + "\n\n" + answer + "\n")
+    assert result.draft.data_categories == ()
+    assert "R122" not in [finding.code for finding in result.findings]
+
+
+# --- V34: residue of b2809fb (Q26): a terse denial under the DPO heading -------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V34: residue of b2809fb (A14's Q26): a terse denial under the DPO heading ('Ei "
+    "nimetty.', 'Ei ole.', '- (ei nimetty)', 'Tietosuojavastaavaa ei tarvita.') before the "
+    "controller's mailbox still gives a DPO, named 'Ei nimetty' or 'Tietosuojavastaavaa ei "
+    "tarvita', published as the data protection officer",
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ei nimetty. info@koivikko.example",
+        "Ei ole. Tietosuojakysymykset: info@koivikko.example",
+        "- (ei nimetty)\nYhteys: info@koivikko.example",
+        "Tietosuojavastaavaa ei tarvita. info@koivikko.example",
+    ],
+)
+def test_a_terse_denial_of_a_dpo_gives_no_dpo(text: str) -> None:
+    draft = import_notice(CTRL + "Tietosuojavastaava\n\n" + text + "\n").draft
+    assert draft.controller is not None
+    assert draft.controller.dpo is None, draft.controller.dpo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Yrityksellä ei ole lakisääteistä velvollisuutta nimittää tietosuojavastaavaa. "
+            "Tietosuoja-asioissa ota yhteyttä: info@koivikko.example"
+        ),
+        (
+            "Meillä ei ole erillistä tietosuojavastaavaa. Tietosuoja-asioissa voit ottaa yhteyttä "
+            "info@koivikko.example."
+        ),
+        "We are not required to appoint a data protection officer. Contact: info@koivikko.example",
+    ],
+)
+def test_a_dpo_denied_in_a_sentence_gives_no_dpo(text: str) -> None:
+    draft = import_notice(CTRL + "Tietosuojavastaava\n\n" + text + "\n").draft
+    assert draft.controller is not None
+    assert draft.controller.dpo is None
