@@ -1365,3 +1365,70 @@ def test_a_dpo_denied_in_a_sentence_gives_no_dpo(text: str) -> None:
     draft = import_notice(CTRL + "Tietosuojavastaava\n\n" + text + "\n").draft
     assert draft.controller is not None
     assert draft.controller.dpo is None
+
+
+# --- V35, V36: residue of 540500e (T10): 'voimassa D alkaen' and other dates -------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V35: residue of 540500e (T10): 'voimassa D alkaen' dates the notice whatever is "
+    "in force: 'EU:n tietosuoja-asetus on voimassa 25.5.2018 alkaen.' publishes 'Updated: 25 "
+    "May 2018' (no note), and so do a new law ('Uusi tietosuojalaki on voimassa 1.1.2019 "
+    "alkaen'), a membership fee, a price list, an offer or a contract",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "EU:n tietosuoja-asetus on voimassa 25.5.2018 alkaen.",
+        "Uusi tietosuojalaki on voimassa 1.1.2019 alkaen, ja se korvaa henkilötietolain.",
+        "Jäsenmaksu on voimassa 1.1.2025 alkaen.",
+        "Hinnasto on voimassa 1.3.2025 alkaen.",
+        "Sopimus on voimassa 1.3.2025 alkaen toistaiseksi.",
+    ],
+)
+def test_something_else_in_force_from_a_date_does_not_date_the_notice(sentence: str) -> None:
+    draft = import_notice(
+        "Tietosuojaseloste\n\n" + CTRL + "Yleistä\n\n" + sentence + "\n\n"
+        "Rekisterin nimi\n\nJäsenrekisteri\n"
+    ).draft
+    assert draft.updated is None, draft.updated
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tämä seloste on voimassa 1.3.2025 alkaen.",
+        "Muutettu 1.3.2025",
+        "Last revised: 1 March 2025",
+    ],
+)
+def test_the_notice_in_force_from_a_date_is_dated(sentence: str) -> None:
+    draft = import_notice("Tietosuojaseloste\n\n" + sentence + "\n\n" + CTRL).draft
+    assert str(draft.updated) == "2025-03-01"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V36: residue of 540500e (T10): other wordings of the notice's own date set no "
+    "updated (R123): 'Voimaantulo: 1.3.2025', 'Tämä tietosuojaseloste tulee voimaan 1.3.2025.', "
+    "'Seloste on voimassa 1.3.2025 lukien.', 'Effective date: 1 March 2025', 'This notice "
+    "takes effect on 1 March 2025.', 'Gäller från och med 1.3.2025.', 'Versio 1.3.2025'",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Voimaantulo: 1.3.2025",
+        "Tämä tietosuojaseloste tulee voimaan 1.3.2025.",
+        "Seloste on voimassa 1.3.2025 lukien.",
+        "Effective date: 1 March 2025",
+        "This notice takes effect on 1 March 2025.",
+        "Gäller från och med 1.3.2025.",
+        "Versio 1.3.2025",
+    ],
+)
+def test_other_wordings_of_the_notices_date_date_it(sentence: str) -> None:
+    draft = import_notice("Tietosuojaseloste\n\n" + sentence + "\n\n" + CTRL).draft
+    assert str(draft.updated) == "2025-03-01"
