@@ -1432,3 +1432,45 @@ def test_the_notice_in_force_from_a_date_is_dated(sentence: str) -> None:
 def test_other_wordings_of_the_notices_date_date_it(sentence: str) -> None:
     draft = import_notice("Tietosuojaseloste\n\n" + sentence + "\n\n" + CTRL).draft
     assert str(draft.updated) == "2025-03-01"
+
+
+# --- V37: a sentence under the controller's heading is the controller's name -------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V37: a sentence under the controller's heading becomes the controller's name, "
+    "verb and all: 'Tietoja käsittelee Koivikon Kukka Oy, Koivikontie 1, …' gives 'Tietoja "
+    "käsittelee Koivikon Kukka Oy', 'Henkilötietojasi käsittelee rekisterinpitäjänä Koivikon "
+    "Kukka Oy.' the whole sentence, 'Tietoja käsitellään Koivikon Kukka Oy:n toimesta.' the same, "
+    "'Tietoja käytetään laskutukseen.' a controller of that name; published as the controller",
+)
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Tietoja käsittelee Koivikon Kukka Oy, Koivikontie 1, 00100 Helsinki.",
+            "Koivikon Kukka Oy",
+        ),
+        ("Henkilötietojasi käsittelee rekisterinpitäjänä Koivikon Kukka Oy.", "Koivikon Kukka Oy"),
+        ("Tietoja käsitellään Koivikon Kukka Oy:n toimesta.", "Koivikon Kukka Oy"),
+        ("Tietoja käytetään laskutukseen.", None),
+    ],
+)
+def test_a_sentence_is_never_the_controllers_name(sentence: str, name: str | None) -> None:
+    controller = import_notice("Rekisterinpitäjä\n\n" + sentence + "\n").draft.controller
+    assert controller.name == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rekisterinpitäjänä toimii Koivikon Kukka Oy, Koivikontie 1, 00100 Helsinki.",
+        "Rekisterinpitäjä on Koivikon Kukka Oy.",
+    ],
+)
+def test_a_sentence_naming_the_controller_gives_its_name(sentence: str) -> None:
+    controller = import_notice("Rekisterinpitäjä\n\n" + sentence + "\n").draft.controller
+    assert controller is not None
+    assert controller.name == "Koivikon Kukka Oy"
