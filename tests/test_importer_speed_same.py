@@ -774,3 +774,40 @@ def test_the_loss_checks_stems_are_those_of_each_word(texts: list[str]) -> None:
     folded = joined.casefold()
     words = WORD.findall(folded) if len(folded) == len(joined) else WORD.findall(joined)
     assert Reach(texts).stems == {word.casefold()[:5] for word in words}
+
+
+def _people_pieces() -> tuple[str, ...]:
+    from rekisteri.importer import _people
+
+    return (
+        *(stem for stem, _ in _people._FI_PEOPLE),
+        *_people._FI_SINGULARS,
+        "kund", "kunder", "Kunderna", "members", "job applicants", "users", "t", "at", "iden",
+        "nsa", "mme", "ı", "ſ", "\u212a", "\u212b", "ß", "İ", "ASIAKAS", "Jäsen", "x", "-",
+        "_", "1", " ", "é", "tieto", "osoite",
+    )  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_people_pieces()), max_size=4).map("".join) | st.text(max_size=8))
+def test_a_people_word_is_read_as_by_its_patterns(word: str) -> None:
+    # a plain word with no people word's stem, nor opening with one, is refused at once; a
+    # plain word's singular is read by its lower-case ending (the (?i) patterns: "ı", "ſ",
+    # the Kelvin sign match "i", "s", "k" there, and are read by the patterns)
+    from rekisteri.importer import _people
+
+    full = _people._PEOPLE_WORD.fullmatch(word)
+    quick = _people._people_word(word)
+    assert (quick and (quick.span(), quick.groupdict())) == (
+        full and (full.span(), full.groupdict())
+    )
+    assert _people._singular(word) == (_people._FI_SINGULAR.fullmatch(word) is not None)
+
+
+def test_the_people_words_quick_tests_are_lower_case_literals() -> None:
+    from rekisteri.importer import _people
+
+    stems = [stem for stem, _ in _people._FI_PEOPLE]
+    assert all(stem == stem.lower() == re.escape(stem) for stem in stems)
+    assert all(word == word.lower() == re.escape(word) for word in _people._FI_SINGULARS)
+    assert _people._OTHER_PEOPLE.lower() == _people._OTHER_PEOPLE
