@@ -1474,3 +1474,39 @@ def test_a_sentence_naming_the_controller_gives_its_name(sentence: str) -> None:
     controller = import_notice("Rekisterinpitäjä\n\n" + sentence + "\n").draft.controller
     assert controller is not None
     assert controller.name == "Koivikon Kukka Oy"
+
+
+# --- V38: a remark in brackets inside a list written in a sentence glues the list ---------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V38: a list written inside a sentence with a remark in brackets after an item is "
+    "not split: 'Rekisteriin tallennetaan: nimi (pakollinen), osoite (pakollinen), "
+    "puhelinnumero.' gives one category named 'Rekisteriin tallennetaan' (the lead-in); "
+    "'… nimi, osoite (laskutusta varten) ja puhelinnumero.' one category 'Nimi, osoite "
+    "(laskutusta varten) ja puhelinnumero'; the same list without brackets gives one an item",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rekisteriin tallennetaan: nimi (pakollinen), osoite (pakollinen), puhelinnumero.",
+        "Rekisteriin tallennetaan nimi, osoite (laskutusta varten) ja puhelinnumero.",
+        "Rekisteriin tallennetaan nimi, osoite ja puhelinnumero (vapaaehtoinen).",
+        "nimi, osoite, syntymäaika (vapaaehtoinen) ja kuva (vapaaehtoinen).",
+    ],
+)
+def test_a_bracketed_remark_in_an_inline_list_keeps_it_split(sentence: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + sentence + "\n").draft
+    names = [category.name.fi or "" for category in draft.data_categories]
+    assert len(names) >= 3, names
+    assert names[0].startswith("Nimi"), names
+
+
+def test_an_inline_list_without_brackets_gives_one_entry_an_item() -> None:
+    draft = import_notice(
+        CTRL
+        + "Rekisterin tietosisältö\n\nRekisteriin tallennetaan nimi, osoite ja puhelinnumero.\n"
+    ).draft
+    assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite", "Puhelinnumero"]
