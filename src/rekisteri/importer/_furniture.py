@@ -131,7 +131,8 @@ def running_titles(text: str) -> list[tuple[int, int]]:
     jäsenrekisteri") is no repeat.
 
     Examples:
-        >>> text = "Oy Esim Ab – Tietosuojaseloste\n\nnimi\n\nTIETOSUOJASELOSTE\n\nosoite\n"
+        >>> text = "Oy Esim Ab – Tietosuojaseloste\n\nRekisterin tietosisältö\n\nnimi\n\n"
+        >>> text += "TIETOSUOJASELOSTE\n\nosoite\n"
         >>> [text[s:e] for s, e in running_titles(text)]
         ['TIETOSUOJASELOSTE']
         >>> running_titles("Tietosuojaseloste\n\nnimi\n\nDataskyddsbeskrivning\n\nnamn\n")
