@@ -207,3 +207,38 @@ def test_the_contact_line_in_the_controller_block_is_the_contact_persons() -> No
 )
 def test_a_firms_name_ending_in_a_street_word_is_no_street(line: str, street: str) -> None:
     assert ("street", street) in _parts(line)
+
+
+# --- the DPO inside the controller's block ------------------------------------------------
+
+
+def test_a_dpo_labelled_with_the_bodys_genitive_is_the_dpo() -> None:
+    text = (
+        "Tietosuojaseloste\n\n1 Yleistä\n\nKerromme, miten käsittelemme tietoja.\n\n"
+        "2 Rekisterinpitäjä ja tietosuojavastaava\n\n"
+        "Nimi: Koivun Vesi Oy\nOsoite: Satamatie 5, 15140 Lahti\nPuhelin: 03851234\n\n"
+        "Koivun Vesi Oy:n tietosuojavastaava:\nPekka Koivisto\n"
+        "pekka.koivisto@koivunvesi.example\n+358 50 123 4567\n\n"
+        "3 Mihin tietoja käytetään?\n\nTietoja käytetään laskutukseen.\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.controller.dpo is not None
+    assert draft.controller.dpo.name == "Pekka Koivisto"
+    assert draft.controller.dpo.email == "pekka.koivisto@koivunvesi.example"
+    assert draft.contact_person is None
+
+
+def test_the_dpos_own_mailbox_below_the_dpo_line_is_the_dpos() -> None:
+    text = (
+        "Dataskyddsbeskrivning\n\n1. Allmänt\n\nVi beskriver hur vi behandlar uppgifter.\n\n"
+        "2. Personuppgiftsansvarig och dataskyddsombud\n\n"
+        "Namn: Björkby Tand Ab\nAdress: Björkgatan 10 B 2\n20700 Åbo\n\n"
+        "Telefon: +358401234567\nDataskyddsombud: Mats Björk\n\n"
+        "E-post: mats.bjork@bjorkby.example\n\n"
+        "3. Ändamål\n\nUppgifterna används för att boka tider.\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.controller.dpo is not None
+    assert draft.controller.dpo.email == "mats.bjork@bjorkby.example"
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.email is None

@@ -714,7 +714,7 @@ class ContactReader:
             return self._name(part, kind)
         if field in {"street", "po_box"}:
             self.after_box = field == "po_box"
-        if self._others_channel(part):
+        if self._others_channel(part) or self._dpo_mailbox(part):
             return True
         cleaned = None
         if field in {"postal_code", "town"}:
@@ -762,6 +762,27 @@ class ContactReader:
         if self.path != "controller":
             self.others.setdefault(owner, {}).setdefault(part.field, said)
         self.out.map(part.start, part.end, self.path)
+        return True
+
+    def _dpo_mailbox(self, part: Part) -> bool:
+        """An e-mail named after the DPO below the officer's own line: the officer's.
+
+        "Dataskyddsombud: Mats Esimerkki" / "E-post: mats.esimerkki@…" in the
+        controller's block: the address is the officer's, never the controller's
+        own (an address not named after the officer stays the controller's).
+        """
+        dpo = self.out.dpo
+        if (
+            part.field != "email"
+            or self.path != "controller"
+            or dpo.name is None
+            or dpo.email is not None
+            or not personal_address(part.value, dpo.name)
+        ):
+            return False
+        self.path = "controller.dpo"
+        self.set(dpo, "email", part.value, part.start, part.end, obfuscated=part.obfuscated)
+        self.path = "controller"
         return True
 
     def _another_person(self, value: str) -> None:
@@ -1821,8 +1842,11 @@ _RESPONSIBLE: Final = re.compile(
 _CONTACT_WORD: Final = re.compile(r"(?i)yhteyshenkilö|kontaktperson|contact[ \t]+person")
 #: The data protection officer's label at a line's start: "Tietosuojavastaava:", "DPO:".
 _DPO_LINE: Final = re.compile(
+    # the body's officer with the body's name in the genitive first (a Finnish "Oy:n",
+    # a Swedish "Bolagets", an English "Ltd's" before the officer's word)
+    r"(?i)(?:\S+(?:[ \t]+\S+){0,4}?(?::n|:s|'s|(?<=[^\W\d_])(?:n|s))[ \t]+)?"
     # "tietosuojahenkilö" ("data protection person"): a small body's word for its officer
-    r"(?i)(?:tietosuojavastaava|tietosuojahenkilö|dataskyddsombud(?:et)?"
+    r"(?:tietosuojavastaava|tietosuojahenkilö|dataskyddsombud(?:et)?"
     r"|data[ \t]+protection[ \t]+officer|dpo)(?:[ \t]*:[ \t]*|[ \t]*$)"
 )
 #: A body that names itself: "Olemme X Oy", "We are X Ltd", "Vi är X Ab".
