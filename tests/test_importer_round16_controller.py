@@ -242,3 +242,23 @@ def test_the_dpos_own_mailbox_below_the_dpo_line_is_the_dpos() -> None:
     assert draft.controller.dpo.email == "mats.bjork@bjorkby.example"
     assert draft.controller.contact is not None
     assert draft.controller.contact.email is None
+
+
+# --- "Register manager": the English rendering of "rekisterinpitäjä" --------------------------
+
+
+def test_a_register_manager_heading_names_the_controller_not_a_processor() -> None:
+    text = (
+        "Register description\n\nThe customer register of the shop.\n\n"
+        "Register manager and service provider\n"
+        "Koivula Oy Ab Ruusutie 12 33100 Tampere\n"
+        "Person responsible for register issues +358 40 765 4321\n\n"
+        "Register name\nKoivula customer register\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.controller.name == "Koivula Oy Ab"
+    assert draft.controller.address is not None
+    assert draft.controller.address.street == "Ruusutie 12"
+    assert draft.processors == ()
+    assert draft.contact_person is not None
+    assert draft.contact_person.phone == "+358 40 765 4321"

@@ -119,7 +119,8 @@ _PATTERNS: Final[tuple[tuple[SectionKind, str], ...]] = (
             r"|dataskyddsombud))?|registeransvarig(a|e)?|registerförare|registerhållare"
             # an old English form's words: "Owner of the register", "Register keeper"
             r"|(owner|keeper|holder) of the (personal data |data )?regist(er|ry)"
-            r"|(the )?regist(er|ry) (owner|keeper|holder)"
+            r"|(the )?regist(er|ry) (owner|keeper|holder|manager)"
+            r"|manager of the (personal data |data )?regist(er|ry)"
             r"|den (personuppgifts|register)ansvarige?"
             r"|(data )?controller( and contact details)?|yhteystiedot|kontaktuppgifter|(data )?registrar"
             r"|(data )?controller and (the )?(data protection officer|contact persons?)"
@@ -558,7 +559,7 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         SectionKind.CONTROLLER,
         re.compile(
             r"rekisterinpitäjä|rekisterin pitäjä|personuppgiftsansvarig|registeransvarig"
-            r"|\bcontrollers?\b|rekisterin ylläpitäjä"
+            r"|\bcontrollers?\b|rekisterin ylläpitäjä|\bregist(?:er|ry) manager\b"
             # who processes the data, unless on another's behalf (a processor)
             r"|(?:kuka käsittelee|vem behandlar|who processes)(?!.{0,40}(?:puolesta|lukuun|räkning|vägnar|behalf|for us))"
             r"|rekisterin omistaja|registerhållare|registerförare|registerinnehavare"
