@@ -161,3 +161,29 @@ def test_sentence_with_more_than_the_date_keeps_its_text() -> None:
     assert str(result.draft.updated) == "2024-04-04"
     at = text.index("Seloste on päivitetty")
     assert any(m.field != "updated" and m.start <= at < m.end for m in result.mapped)
+
+
+# --- another body's register that the data come from is no name of the notice's -------
+
+
+def test_a_source_register_is_not_the_register_name() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Kuusiston Vuokrakodit Oy kerää tietoja asukkailta itseltään ja tarvittaessa "
+        "Luottokeskus Oy:n maksuhäiriörekisteristä.\n\n"
+        "Rekisterinpitäjä\n\nKuusiston Vuokrakodit Oy, Kuusitie 5, 70100 Kuopio\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.name is None or "maksuhäiriö" not in (draft.name.fi or "")
+
+
+def test_a_body_register_named_otherwise_is_still_the_name() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "Tässä selosteessa kerrotaan, miten Kuusiston Vuokrakodit Oy:n asukasrekisterin "
+        "tietoja käsitellään.\n\n"
+        "Rekisterinpitäjä\n\nKuusiston Vuokrakodit Oy, Kuusitie 5, 70100 Kuopio\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.name is not None
+    assert draft.name.fi == "Kuusiston Vuokrakodit Oy:n asukasrekisteri"

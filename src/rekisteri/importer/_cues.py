@@ -940,7 +940,12 @@ def owned_register_name(text: str, owner: str | None = None) -> tuple[str, int, 
     found = None
     if owner:
         found = re.compile(rf"(?P<owner>{re.escape(owner)})" + _OWNED_STEM).search(text, 0, reach)
-    found = found or _OWNED_REGISTER.search(text, 0, reach)
+    # another body's register that the data come from ("… kerätään X Oy:n
+    # luottotietorekisteristä") is a source, not the notice's register
+    found = found or next(
+        (f for f in _OWNED_REGISTER.finditer(text, 0, reach) if not f.group().endswith("istä")),
+        None,
+    )
     if found is None:
         return None
     name = f"{found.group('owner')}:n {found.group('stem')}i"
