@@ -805,13 +805,6 @@ def test_items_one_a_line_under_the_data_heading_are_entries(items: str) -> None
 # --- K11: a table in plain text under a field's heading is one entry -----------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug K11: a table in plain text (tab-separated as Word saves a table as text, or "
-    "Markdown pipes) under the data, purposes or recipients heading gives one entry named by "
-    "the whole table ('Tieto Pakollinen Nimi kyllä Osoite kyllä …'; the Markdown name even "
-    "cut at its separator row), not one entry a row",
-)
 @pytest.mark.parametrize(
     ("heading", "table", "count"),
     [

@@ -419,15 +419,6 @@ def test_a_passive_or_explicit_lead_in_keeps_the_purposes(lead_in: str) -> None:
 # --- Q8: a bulleted purpose of two illative nouns keeps only the last ----------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q8: a bulleted purpose written in the illative with 'ja' or commas "
-    "('- laskutukseen ja perintään', '- jäsenyyksien ja sopimusten hallintaan', '- laskutukseen, "
-    "perintään ja markkinointiin') keeps only its last item ('Perintä', 'Sopimusten hallinta', "
-    "'Markkinointi'); the others are listed as not mapped, and the notice lacks 'Laskutus' "
-    "(the same words in a sentence give every purpose)",
-)
 @pytest.mark.parametrize(
     ("items", "expected"),
     [

@@ -31,14 +31,6 @@ def _draft_text(result: ImportResult) -> str:
 # --- V1: a table copied as text (tab between cells) under the purposes heading ------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V1: a purposes table copied from a page or Word as text, a tab between cells "
-    "('Tarkoitus<TAB>Oikeusperuste' / 'Laskutus<TAB>Sopimus'), gives the header row as a purpose "
-    "('Tarkoitus Oikeusperuste') and each legal basis glued into its purpose's name ('Laskutus "
-    "Sopimus'), published so; the same table in HTML is read one purpose a row",
-)
 @pytest.mark.parametrize(
     "table",
     [
@@ -76,13 +68,6 @@ def test_the_same_purposes_table_in_html_gives_one_purpose_a_row() -> None:
 # --- V2: data and retention tables copied as text ------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V2: a data table copied as text (tab between cells) under the data heading is one "
-    "glued category 'Nimi pakollinen osoite pakollinen syntymäaika vapaaehtoinen' (or, with a "
-    "header row, 'Tieto Käyttö Säilytys nimi laskutus 6 vuotta osoite …'), published as one item",
-)
 @pytest.mark.parametrize(
     "table",
     [
@@ -98,13 +83,6 @@ def test_a_data_table_copied_as_text_gives_one_category_a_row(table: str) -> Non
     assert not any("osoite" in name.lower() for name in names[:1]), names
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V2: a retention table copied as text ('Tieto<TAB>Säilytysaika' / "
-    "'Laskut<TAB>6 vuotta' / 'Hakemukset<TAB>2 vuotta') is one rule whose text is the whole "
-    "table run together: 'Tieto Säilytysaika Laskut 6 vuotta Hakemukset 2 vuotta'",
-)
 def test_a_retention_table_copied_as_text_is_not_run_together() -> None:
     draft = import_notice(
         CTRL + "Tietojen säilytys\n\nTieto\tSäilytysaika\nLaskut\t6 vuotta\nHakemukset\t2 vuotta\n"

@@ -222,3 +222,81 @@ def test_an_illative_or_a_nominative_before_ja_is_still_its_own_purpose(
     sentence: str, names: list[str]
 ) -> None:
     assert _purposes(sentence) == names
+
+
+# --- a table copied as text: one entry a row (A15's V1, also V2 and the round-12 K11) ----------
+
+
+@pytest.mark.parametrize(
+    ("heading", "table", "names"),
+    [
+        (
+            "Henkilötietojen käsittelyn tarkoitus",
+            "Käyttötarkoitus\tPeruste\nTilausten toimitus\tSopimus\nUutiskirje\tSuostumus\n",
+            ["Tilausten toimitus (Sopimus)", "Uutiskirje (Suostumus)"],
+        ),
+        (
+            "Henkilötietojen käsittelyn tarkoitus",
+            (
+                "| Tarkoitus | Peruste |\n|---|---|\n| Tilausten toimitus | Sopimus |\n"
+                "| Uutiskirje | Suostumus |\n"
+            ),
+            ["Tilausten toimitus (Sopimus)", "Uutiskirje (Suostumus)"],
+        ),
+        (
+            # no header row: every row an entry
+            "Henkilötietojen käsittelyn tarkoitus",
+            "Tilausten toimitus\tSopimus\nUutiskirje\tSuostumus\n",
+            ["Tilausten toimitus (Sopimus)", "Uutiskirje (Suostumus)"],
+        ),
+    ],
+)
+def test_a_purposes_table_copied_as_text_gives_one_entry_a_row(
+    heading: str, table: str, names: list[str]
+) -> None:
+    draft = import_notice(OWNER + heading + "\n\n" + table).draft
+    assert [purpose.name.fi for purpose in draft.purposes] == names
+
+
+def test_a_data_table_without_a_header_keeps_its_first_row() -> None:
+    names = _categories(
+        "Rekisterin tietosisältö\n\netunimi\tpakollinen\nsähköposti\tvapaaehtoinen\n"
+    )
+    assert names == ["Etunimi", "Sähköposti"]
+
+
+def test_a_table_row_of_one_cell_and_a_sentence_with_a_tab_are_read_as_before() -> None:
+    # a tab inside a paragraph of prose under the purposes: no table (no two rows of cells)
+    draft = import_notice(
+        OWNER + "Henkilötietojen käsittelyn tarkoitus\n\nTietoja käytetään\tlaskutukseen.\n"
+    ).draft
+    assert [purpose.name.fi for purpose in draft.purposes] == ["Laskutus"]
+
+
+# --- a bulleted list of illatives under the purposes (A14's Q8) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("items", "names"),
+    [
+        ("- tilausten toimittamiseen ja laskutukseen\n", ["Tilausten toimittaminen", "Laskutus"]),
+        ("- kiinteistön ja pihan kunnossapitoon\n", ["Kiinteistön ja pihan kunnossapito"]),
+        (
+            "- uutiskirjeisiin, asiakaskyselyihin ja kilpailuihin\n",
+            ["Uutiskirjeet", "Asiakaskyselyt", "Kilpailut"],
+        ),
+    ],
+)
+def test_a_bulleted_list_of_illatives_gives_each_purpose(items: str, names: list[str]) -> None:
+    assert _purposes(items + "- asiakaspalveluun") == [*names, "Asiakaspalvelu"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- tilausten toimitus ja laskutus",  # nominatives: one purpose whole, as before
+        "- koulutuksiin ilmoittautuminen ja osallistujalistat",  # no illative at its end
+    ],
+)
+def test_a_bulleted_item_not_all_in_the_illative_is_one_purpose(item: str) -> None:
+    assert len(_purposes(item)) == 1

@@ -85,6 +85,7 @@ from rekisteri.importer._fallback import fallback_email, implied_controller
 from rekisteri.importer._finnish import (
     based_purpose,
     capitalise,
+    illative_item,
     listed_purposes,
     noun_phrase,
     processed_for,
@@ -1517,8 +1518,8 @@ class Extractor:
 
     def _item(self, section: Section, piece: Piece) -> None:
         start, end = piece.start, piece.end
-        item = flat(self.text[piece.content_start : end])
-        if not meaningful(item):
+        item = self._item_text(section, piece)
+        if item is None or not meaningful(item):
             return
         kind = self.led_to or section.kind
         if self._processor_heading(section, kind, item):
@@ -1557,7 +1558,8 @@ class Extractor:
             return
         if kind is SectionKind.PURPOSES:
             said = _unshout(item)  # "- MARKKINOINTI" is "Markkinointi"
-            listed = purposes_in(said)
+            # "- laskutukseen ja perintään": read as "Tietoja käytetään …" would be
+            listed = purposes_in(said) or illative_item(said)
             phrase = None if listed else noun_phrase(said, search=False)
             names = listed or [phrase or capitalise(said)]
             remark = NOMINATIVE if listed or phrase else None
@@ -1580,6 +1582,23 @@ class Extractor:
             self._source(item, start, end, is_item=True)
         else:
             self._sentence_unit(kind, start, end, inherit=None, section=section, text=item)
+
+    def _item_text(self, section: Section, piece: Piece) -> str | None:
+        """An item's text; a table's row as "Laskutus (Sopimus)", its header row ``None``.
+
+        A table copied as text is read as a page's table: the first cell names
+        the entry, the others follow in brackets; the header row and a Markdown
+        rule are the section's structure (their words listed, as on a page).
+        """
+        if not piece.cells:
+            return flat(self.text[piece.content_start : piece.end])
+        if piece.columns:
+            field = self._default(section.kind)
+            if field is not None:
+                self.out.map(piece.start, piece.end, field)
+            return None
+        cells = [flat(self.text[start:end]) for start, end in piece.cells]
+        return f"{cells[0]} ({', '.join(cells[1:])})" if len(cells) > 1 else cells[0]
 
     def _list_kind(self, section: Section, piece: Piece) -> SectionKind | None:
         """The kind of a list under an unknown heading, as its entries say.

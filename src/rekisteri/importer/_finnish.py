@@ -403,6 +403,64 @@ def processed_for(sentence: str) -> list[str] | None:
     return purposes_in(f"käytetään {rest}") or None
 
 
+#: An illative's ending: a long vowel and "n" ("laskutukseen", "perintään"), or "h", a
+#: vowel and "n" ("kerhoihin", "työhön").
+_ILLATIVE_END: Final = re.compile(r"(?i)(?:([aeiouyäö])\1n|h[aeiouyäö]n)$")
+#: What joins a list's items: a comma, "ja", "sekä", "tai".
+_JOINED: Final = re.compile(r",|\s(?:ja|sekä|tai)\s")
+
+
+def illative_item(item: str) -> list[str] | None:
+    """The purposes of a list item of illatives: "- laskutukseen ja perintään".
+
+    A bullet under the purposes heading is read as the same words after
+    "Tietoja käytetään" are: each illative a purpose ("Laskutus", "Perintä"),
+    two genitives with one head one ("jäsenyyksien ja sopimusten hallintaan").
+    Only an item of several words joined as a list, ending in an illative, with
+    no verb; ``None`` otherwise ("- laskutus ja perintä" stays one purpose).
+
+    Examples:
+        >>> illative_item("laskutukseen, perintään ja markkinointiin")
+        ['Laskutus', 'Perintä', 'Markkinointi']
+        >>> illative_item("laskutus ja perintä") is None
+        True
+    """
+    item = item.rstrip(" .;")
+    pieces = [piece.split() for piece in _JOINED.split(item)]
+    # the words before each listed name's last: no verb there ("tietoja käytetään …")
+    others = " ".join(word for words in pieces for word in words[:-1])
+    if (
+        len(pieces) < 2
+        or _FINITE.search(others)
+        or not all(_listed_illative(words, last=False) for words in pieces[:-1])
+        or not _listed_illative(pieces[-1], last=True)
+    ):
+        return None  # no list, a verb, or an item that is no illative ("laskutus ja perintä")
+    return purposes_in(f"käytetään {item}") or None
+
+
+def _listed_illative(words: list[str], *, last: bool) -> bool:
+    """Whether *words*, one of a list's items, end in an illative.
+
+    Before the last item, a genitive or the first part of a compound alone may
+    share the next item's head ("jäsenyyksien ja sopimusten hallintaan",
+    "jäsen- ja asiakassuhteiden hoitamiseen").
+    """
+    if not words:
+        return False
+    if _ILLATIVE_END.search(words[-1]) is not None:
+        return True
+    return (
+        not last
+        and len(words) == 1
+        and (
+            _LONE_GENITIVE.fullmatch(words[0]) is not None
+            or _SINGULAR_GENITIVE.fullmatch(words[0]) is not None
+            or words[0].endswith("-")
+        )
+    )
+
+
 _BASED_ON: Final = re.compile(r"(?P<subject>[^\W\d][\w\- ]{2,60}?)\s+perustu(?:u|vat)\s")
 _NO_PURPOSE_SUBJECT: Final = re.compile(
     r"(?i)^(?:käsittely|(?:rekisterin|sen|niiden)\b)|\w*tietojen\b|rekister|peruste|toiminta"

@@ -139,6 +139,10 @@ class Piece:
     """For headings whose words name no field: the kind was read from the section's text."""
     promoted: bool = False
     """For headings: made from a paragraph's or an entry's own words (glued or lone)."""
+    cells: tuple[tuple[int, int], ...] = ()
+    """For a table's row copied as text: its cells (tabs or Markdown pipes between them)."""
+    columns: bool = False
+    """For a table's row copied as text: its header (the columns' names) or a rule under it."""
 
 
 @attrs.define
@@ -222,11 +226,9 @@ class _Splitter:
         for lines in self._lists_joined(blocks):
             if not lines:
                 continue
-            if not pending and (self._lead_in_entries(lines) or self._bare_list(lines)):
-                for line in lines:  # "… näihin tarkoituksiin:" / "Jäsenyyden hoito" / "Laskutus"
-                    # an entry's text after its bullet (Word's second level: "o<TAB>Nimi")
-                    bullet = _BULLET.match(self.text[line[0] : line[1]])
-                    self._item([line], self._content(*line, bullet))
+            if not pending and (self._text_table(lines) or self._entry_lines(lines)):
+                # "Tarkoitus<TAB>Oikeusperuste" / "Laskutus<TAB>Sopimus": one entry a row;
+                # "… näihin tarkoituksiin:" / "Jäsenyyden hoito" / "Laskutus": one a line
                 continue
             if self._bare_number(lines):
                 # a table's number cell alone on its line ("1", blank line,
@@ -404,6 +406,52 @@ class _Splitter:
                 for line in block
             )
         )
+
+    def _entry_lines(self, lines: list[tuple[int, int]]) -> bool:
+        """Read *lines* as entries one a line, after a lead-in or under a list's heading."""
+        if not (self._lead_in_entries(lines) or self._bare_list(lines)):
+            return False
+        for line in lines:
+            # an entry's text after its bullet (Word's second level: "o<TAB>Nimi")
+            bullet = _BULLET.match(self.text[line[0] : line[1]])
+            self._item([line], self._content(*line, bullet))
+        return True
+
+    def _text_table(self, block: list[tuple[int, int]]) -> bool:
+        """Read *block* as a table copied as text under a list's heading (then True).
+
+        A browser's or a word processor's copy of a table puts a tab between the
+        cells of a row ("Laskutus<TAB>Sopimus"); a Markdown table puts pipes
+        around them, a rule under its header. Each row is an entry, its first cell
+        names it, the others say more (as a page's table is read); a header row
+        (over a rule, or of columns' names: "Tarkoitus<TAB>Oikeusperuste") and
+        the rule are the table's structure, no entry.
+        """
+        if self.current not in _TABLE_KINDS or len(block) < _CLEAR_LIST:
+            return False
+        rows = [_row_cells(self.text, *line) for line in block]
+        rule = next(
+            (i for i, line in enumerate(block) if _TABLE_RULE.fullmatch(self.text, *line)), None
+        )
+        if rule not in {None, 1} or any(cells is None for i, cells in enumerate(rows) if i != rule):
+            return False
+        head = 0 if rule == 1 or _column_names(self.text, rows[0] or ()) else None
+        body = [cells for i, cells in enumerate(rows) if i not in {rule, head}]
+        if len(body) < _CLEAR_LIST or not any(cells and len(cells) > 1 for cells in body):
+            return False
+        for i, (line, cells) in enumerate(zip(block, rows, strict=True)):
+            self.pieces.append(
+                Piece(
+                    "item",
+                    line[0],
+                    line[1],
+                    [line],
+                    line[0],
+                    cells=tuple(cells or ()),
+                    columns=i in {rule, head},
+                )
+            )
+        return True
 
     def _lead_in_entries(self, block: list[tuple[int, int]]) -> bool:
         """Whether a block of short unnumbered lines follows a lead-in: one entry a line."""
@@ -2089,6 +2137,66 @@ _LIST_KINDS: Final = frozenset(
         SectionKind.DISCLOSURES,
     }
 )
+
+
+#: The headings under which a table copied as text holds one entry a row.
+_TABLE_KINDS: Final = frozenset(
+    {
+        SectionKind.CONTENT,
+        SectionKind.SUBJECTS,
+        SectionKind.PURPOSES,
+        SectionKind.SOURCES,
+        SectionKind.DISCLOSURES,
+        SectionKind.PROCESSORS,
+        SectionKind.RETENTION,
+    }
+)
+#: A Markdown table's rule under its header: "|---|:---:|".
+_TABLE_RULE: Final = re.compile(
+    r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*"
+)
+#: A cell between tabs, or between a Markdown row's pipes.
+_TAB_CELL: Final = re.compile(r"[^\t]+")
+_PIPE_CELL: Final = re.compile(r"[^|]+")
+#: The name of a table's first column, besides a heading's words ("Tarkoitus",
+#: "Käyttötarkoitus"): what a column of entries is called.
+_COLUMN_WORD: Final = re.compile(
+    r"(?i)^(?:tieto|tiedot|tietoryhmä|henkilötieto|vastaanottaja|lähde|käsittelijä|palvelu"
+    r"|uppgift|uppgifter|mottagare|källa|data|recipient|source|processor|category)\b"
+)
+
+
+def _row_cells(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The cells of a table's row copied as text (their non-blank spans), or ``None``.
+
+    Tabs between the cells, or a Markdown row between pipes ("| Nimi | kyllä |").
+    """
+    line = text[start:end]
+    if _BULLET.match(line) is not None:
+        return None  # "o<TAB>Nimi", "1.<TAB>Nimi": a list's entry, no row
+    if "\t" in line.strip():
+        found = _TAB_CELL.finditer(text, start, end)
+    elif line.startswith("|") and line.endswith("|") and line.count("|") > 2:
+        found = _PIPE_CELL.finditer(text, start, end)
+    else:
+        return None
+    cells = [_trimmed(text, *cell.span()) for cell in found]
+    return [cell for cell in cells if cell[0] < cell[1]] or None
+
+
+def _column_names(text: str, cells: Sequence[tuple[int, int]]) -> bool:
+    """Whether a table's first row names its columns.
+
+    No number in it, and its first cell names the column of entries: a
+    heading's words ("Tarkoitus", "Käyttötarkoitus") or a column's
+    ("Tieto", "Vastaanottaja"). "nimi<TAB>pakollinen" is an entry.
+    """
+    words = [text[start:end] for start, end in cells]
+    return (
+        len(words) > 1
+        and not any(char.isdigit() for word in words for char in word)
+        and (recognise(words[0]) is not None or _COLUMN_WORD.match(words[0]) is not None)
+    )
 
 
 #: The headings under which entries one a paragraph with no bullets are a list.
