@@ -262,3 +262,58 @@ def test_a_register_manager_heading_names_the_controller_not_a_processor() -> No
     assert draft.processors == ()
     assert draft.contact_person is not None
     assert draft.contact_person.phone == "+358 40 765 4321"
+
+
+# --- a party's "Label: value" line under a general heading read as data ---------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        pytest.param("Rekisteritiedot", id="fi"),
+        pytest.param("Yleistä", id="fi-unknown"),
+    ],
+)
+def test_a_party_label_line_heads_its_own_section(heading: str) -> None:
+    text = (
+        "Tietosuojaseloste\n\nTämä seloste kertoo, miten käsittelemme asiakkaiden tietoja.\n\n"
+        f"{heading}\n\n"
+        "Rekisterin nimi: Hierontapiste Kaisa Koivu, asiakasrekisteri\n"
+        "Rekisterinpitäjä: Hierontapiste Kaisa Koivu, Koivukuja 3, 04200 Kerava\n"
+        "Yhteyshenkilö rekisteriasioissa: Kaisa Koivu, kaisa.koivu@example.fi\n\n"
+        "Henkilötietojen käsittelyn tarkoitus\n\nTietoja käytetään ajanvarausten hoitamiseen.\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.controller.name == "Hierontapiste Kaisa Koivu"
+    assert draft.controller.address is not None
+    assert draft.controller.address.street == "Koivukuja 3"
+    assert draft.contact_person is not None
+    assert draft.contact_person.name == "Kaisa Koivu"
+    assert draft.description is None or "Koivukuja" not in (draft.description.fi or "")
+
+
+def test_an_english_party_label_under_register_information() -> None:
+    text = (
+        "Privacy notice\n\n1. Register information\n"
+        "Name of the register: Customer register of Alder Bakery\n"
+        "Controller: Alder Bakery Ltd, Harbour Road 4, 00100 Helsinki\n"
+        "Contact person: Mia Alder, mia.alder@alder.example\n\n"
+        "2. Purpose of processing\nWe use the data for invoicing.\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.controller.name == "Alder Bakery Ltd"
+    assert draft.contact_person is not None
+    assert draft.contact_person.name == "Mia Alder"
+    assert draft.description is None
+
+
+def test_a_party_label_with_data_words_stays_an_item_of_data() -> None:
+    text = (
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nKoivun Kauppa Oy, Koivukuja 3, 04200 Kerava\n\n"
+        "Rekisterin tietosisältö\n\n"
+        "Yhteystiedot: nimi, osoite, puhelinnumero\n"
+        "Ostotiedot: tilaukset ja maksut\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.contact_person is None
+    assert len(draft.data_categories) >= 2

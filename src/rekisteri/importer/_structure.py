@@ -1218,7 +1218,7 @@ class _Splitter:
             return None
         return Piece("heading", start, end, [(start, end)], start, kind, _sub(kind, line))
 
-    def _label_heads(self, label: str) -> bool:
+    def _label_heads(self, label: str, value: str) -> bool:
         """Whether a "Label: value" line may head a section: not as its section's text.
 
         Under a heading of the table, a label the table does not know is that
@@ -1228,8 +1228,12 @@ class _Splitter:
         puhelin") is an item of data.
         """
         table = recognise(label)
+        if table is not None and self.current in _LIST_KINDS and table in _CONTACT_KINDS:
+            # "Rekisterinpitäjä: X Oy, Katu 3, 00100 Kaupunki" names the party itself: its
+            # value holds a channel, a postal code or a Y-tunnus (a list's words hold none)
+            return _PARTY_VALUE.search(value) is not None
         if table is not None:
-            return not (self.current in _LIST_KINDS and table in _CONTACT_KINDS)
+            return True
         # a party's block ends where a label names another field ("Data retention: …")
         return self.current in _CONTACT_KINDS or not self._in_known_section()
 
@@ -1663,7 +1667,7 @@ class _Splitter:
                     (kind := self._inline_kind(inline.group(1), line[inline.end() :])) is not None
                     or self._next_label(i, inline)
                 )
-                and self._label_heads(inline.group(1))
+                and self._label_heads(inline.group(1), line[inline.end() :])
                 and not self._permission_label(kind, line[inline.end() :])
             ):
                 self._inline_heading(start, end, inline, kind)
@@ -1914,6 +1918,8 @@ _NUMBER_FIRST: Final = "( \t"
 _PAREN_NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\)[ \t]+[A-ZÄÖÅ]")
 #: A contact channel in a value: an e-mail, a phone or a web address.
 _CHANNEL: Final = re.compile(r"@|\(at\)|\[at\]|\d{3}[ -]?\d{3}|https?://|www\.")
+#: A party's own value after its label: a channel, a postal code, a Y-tunnus.
+_PARTY_VALUE: Final = re.compile(rf"{_CHANNEL.pattern}|(?<!\d)\d{{5}}(?!\d)|\d{{7}}-\d")
 #: A value that speaks of the data subject's right: the person, a request, the right itself.
 _SUBJECT_RIGHT: Final = re.compile(
     r"rekisteröi|oikeu|pyyn|pyytä|registrerad|rätt|begär|data subject|\bright|request|\byou\b"
