@@ -345,3 +345,62 @@ def test_a_purposes_table_lined_up_with_spaces_gives_one_purpose_a_row() -> None
     assert len(names) == 2, names
     assert names[0].startswith("Laskutus"), names
     assert "Laskutus Sopimus" not in names, names
+
+
+# --- V45: the identity code denied in its own item's remark or table cell ------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V45: an identity code denied in its own item ('- henkilötunnus (ei kerätä)', "
+    "'- henkilötunnus: ei kerätä', '- henkilötunnus – ei tallenneta', a table row "
+    "'henkilötunnus<TAB>ei kerätä' or 'ei' under 'Kerätäänkö', in text or HTML) gives a "
+    "category 'Henkilötunnus' with personal_identity_code set: the published notice says the "
+    "register holds identity codes when the notice says it does not",
+)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- henkilötunnus (ei kerätä)\n- nimi\n",
+        "- henkilötunnus: ei kerätä\n- nimi\n",
+        "- henkilötunnus – ei tallenneta\n- nimi\n",
+        "Tieto\tKerätäänkö\nhenkilötunnus\tei\nnimi\tkyllä\n",
+        "Tieto\tPakollinen\nhenkilötunnus\tei kerätä\nnimi\tkyllä\n",
+    ],
+)
+def test_an_identity_code_denied_in_its_own_item_sets_no_flag(body: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + body).draft
+    assert not any(c.personal_identity_code for c in draft.data_categories), [
+        (c.name.fi, c.personal_identity_code) for c in draft.data_categories
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- henkilötunnus (ei pakollinen)\n- nimi\n",
+        "Tieto\tPakollinen\nhenkilötunnus\tei\nnimi\tkyllä\n",
+    ],
+)
+def test_an_identity_code_collected_but_optional_keeps_its_flag(body: str) -> None:
+    draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + body).draft
+    assert any(c.personal_identity_code for c in draft.data_categories)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V44: also rows continued with an empty first cell (a table with merged cells, "
+    "copied: 'Yhteystiedot<TAB>nimi' / '<TAB>osoite' / '<TAB>puhelinnumero') glue the whole table "
+    "into one category 'Tietoryhmä Esimerkit Yhteystiedot nimi osoite puhelinnumero …'",
+)
+def test_a_table_row_continued_with_an_empty_first_cell_is_not_glued() -> None:
+    draft = import_notice(
+        CTRL
+        + "Rekisterin tietosisältö\n\nTietoryhmä\tEsimerkit\nYhteystiedot\tnimi\n\tosoite\n"
+        + "\tpuhelinnumero\nLaskutustiedot\ttilinumero\n"
+    ).draft
+    names = [category.name.fi or "" for category in draft.data_categories]
+    assert len(names) >= 2, names
+    assert not any(name.startswith("Tietoryhmä") for name in names), names
