@@ -1761,14 +1761,6 @@ def test_a_phone_with_a_second_number_or_a_remark_is_read(line: str, phone: str)
 # --- Q40: another body's web address under 'Muut tiedot' becomes the controller's website ------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q40: a 'Muut tiedot' / 'Lisätietoja' section that only points to another body's "
-    "web site ('Tietosuojavaltuutetun toimisto: www.tietosuoja.fi', 'Lisätietoja tietosuojasta: "
-    "https://tietosuoja.fi', 'Kuluttajaneuvonta: www.kkv.fi') is read as the controller's section"
-    " by its words: the controller's website becomes that body's, published as the controller's",
-)
 @pytest.mark.parametrize(
     ("heading", "line"),
     [

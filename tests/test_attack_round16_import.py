@@ -748,16 +748,6 @@ def test_many_contact_people_cost_linear_time() -> None:
 # --- V21: Q30's residue: running headers and footers in other shapes ---------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V21: residue of f60e738 (Q30): a PDF's running header with more than the title's "
-    "words ('Koivikon Kukka Oy | Tietosuojaseloste | 2.3.2024' under the title "
-    "'Tietosuojaseloste', '… – Tietosuojaseloste – sivu 2') or a running footer with the "
-    "controller's address, inside the data list, is split into published data categories "
-    "('Koivikon Kukka Oy', 'Tietosuojaseloste', '2.3.2024', 'Sivu 2', 'Koivikontie 1', "
-    "'00100 Helsinki')",
-)
 @pytest.mark.parametrize(
     ("title", "furniture"),
     [

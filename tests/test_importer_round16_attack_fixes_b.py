@@ -5,6 +5,9 @@ Every notice here is invented for these tests.
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 from rekisteri.importer import import_notice
@@ -300,3 +303,111 @@ def test_a_bulleted_list_of_illatives_gives_each_purpose(items: str, names: list
 )
 def test_a_bulleted_item_not_all_in_the_illative_is_one_purpose(item: str) -> None:
     assert len(_purposes(item)) == 1
+
+
+# --- another body's web site after the controller's block (A14's Q40) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kuluttajariitalautakunta: www.kuluttajariita.example",
+        "Lisää tietosuojasta: https://tietosuojaopas.example/ohjeet",
+        "www.kuluttajariita.example",
+    ],
+)
+def test_a_web_site_of_another_body_is_not_the_controllers(line: str) -> None:
+    draft = import_notice(OWNER + "Lisätiedot\n\n" + line + "\n").draft
+    contact = draft.controller.contact
+    assert contact is None or contact.url is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Verkkosivut: www.kuluttajariita.example",  # a channel's label: the party's own
+        "www.pajulanpuutarha.example",  # the domain opens with the name's first word
+        "Verkkokauppa: https://kauppa.pajula.example",
+    ],
+)
+def test_the_controllers_own_site_after_its_block_is_read(line: str) -> None:
+    draft = import_notice(OWNER + "Lisätiedot\n\n" + line + "\n").draft
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.url is not None
+
+
+def test_a_site_of_the_controllers_e_mail_domain_is_its_own() -> None:
+    owner = (
+        "Rekisterinpitäjä\n\nPajulan Puutarha Oy\nPajulantie 4, 33100 Tampere\ninfo@ppt.example\n\n"
+    )
+    draft = import_notice(owner + "Lisätiedot\n\nwww.ppt.example\n").draft
+    assert draft.controller.contact is not None
+    assert draft.controller.contact.url == "www.ppt.example"
+
+
+# --- a running header with the controller's name or a page, a running footer (A15's V21) --------
+
+
+@pytest.mark.parametrize(
+    ("title", "line"),
+    [
+        ("Rekisteriseloste", "Pajulan Puutarha Oy | Rekisteriseloste | 1.4.2025"),
+        (
+            "Pajulan Puutarha Oy – Rekisteriseloste",
+            "Pajulan Puutarha Oy – Rekisteriseloste – sivu 2",
+        ),
+        ("Rekisteriseloste", "Pajulan Puutarha Oy, Pajulantie 4, 33100 Tampere"),
+    ],
+)
+def test_a_running_header_or_footer_in_a_list_is_no_entry(title: str, line: str) -> None:
+    text = (
+        title
+        + "\n\n"
+        + OWNER
+        + "Rekisterin tietosisältö\n\n- etunimi\n- sukunimi\n\n"
+        + line
+        + "\n\n- postiosoite\n- puhelinnumero\n"
+    )
+    assert [c.name.fi for c in import_notice(text).draft.data_categories] == [
+        "Etunimi",
+        "Sukunimi",
+        "Postiosoite",
+        "Puhelinnumero",
+    ]
+
+
+def test_a_header_with_a_name_the_notice_never_gave_is_read_as_before() -> None:
+    from rekisteri.importer._furniture import running_titles
+
+    text = "Rekisteriseloste\n\nRekisterin tietosisältö\n\n- nimi\n\n"
+    text += "Kuusen Kauppa Oy | Rekisteriseloste\n\n- osoite\n"
+    assert running_titles(text) == []
+
+
+def test_an_address_line_outside_a_list_is_no_footer() -> None:
+    from rekisteri.importer._furniture import running_footers
+
+    # the controller's block again under a contacts heading: no list around it
+    text = (
+        "Oy Esim Ab\nKatu 1, 00100 Helsinki\n\nYhteydenotot\n\nOy Esim Ab, Katu 1, 00100 Helsinki\n"
+    )
+    assert running_footers(text) == []
+
+
+@pytest.mark.skipif(
+    os.environ.get("REKISTERI_TIMED_TESTS") != "1",
+    reason="timed check: set REKISTERI_TIMED_TESTS=1 on a quiet machine",
+)
+def test_page_furniture_is_found_in_linear_time_on_one_long_line() -> None:
+    # one line of many commas and no postal code: a pattern that looked for a code after
+    # any comma of the line backtracked over every comma (quadratic on one long line)
+    from rekisteri.importer._furniture import furniture
+
+    def cost(count: int) -> float:
+        text = "Rekisteriseloste\n\nRekisterin tietosisältö\n\n" + "sana, " * count + "\n"
+        start = time.process_time()
+        furniture(text)
+        return time.process_time() - start
+
+    small = min(cost(20_000) for _ in range(2))
+    assert cost(80_000) < 8 * small + 0.05

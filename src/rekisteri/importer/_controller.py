@@ -2761,12 +2761,82 @@ def _channel_blocks(text: str, sections: list[Section]) -> list[Section]:
             or (section.kind is not None and not heading.guessed)
             or _names_register(text, section)
             or not _channels_only(text, section)
+            or _another_bodys_site(text, previous, section)
         ):
             continue
         assert previous.kind is not None
         section.kind = previous.kind
         heading.section, heading.guessed, heading.moved = previous.kind, True, True
     return sections
+
+
+def _another_bodys_site(text: str, party: Section, section: Section) -> bool:
+    """Whether *section* gives a web address that is no channel of the *party* above it.
+
+    "Muut tiedot" / "Tietosuojavaltuutetun toimisto: www.tietosuoja.fi": a web
+    address after other words than a channel's label ("Verkkosivut:", "Web:")
+    is the party's only when its domain agrees with the party: the party's
+    e-mail has that domain, or the party's name opens with a word the domain
+    opens with ("Koivikon Kukka Oy", "www.koivikko.fi").
+    """
+    own: list[str] | None = None
+    for piece in section.pieces:
+        for start, end in piece.lines:
+            parts = parse_line(text, start, end)
+            if any(part.field == "label" for part in parts):
+                continue  # "Verkkosivut: www.…": the party's channel by its label
+            for part in parts:
+                if part.field != "url":
+                    continue
+                if own is None:
+                    own = _party_words(text, party)
+                if not _agrees(_domain_words(part.value), own):
+                    return True
+    return False
+
+
+#: A web address's host: "www.koivikko.fi" → "koivikko.fi", "https://x.fi/y" → "x.fi".
+_HOST: Final = re.compile(r"(?i)^(?:https?://)?(?:www\.)?(?P<host>[^/:\s]+)")
+_LETTER_WORDS: Final = re.compile(r"[^\W\d_]+")
+#: The letters a party's word and a web address's name must share at their start.
+_SHARED_START: Final = 5
+
+
+def _domain_words(address: str) -> list[str]:
+    """The names of a web address's or an e-mail's domain but its last, in lower case.
+
+    "https://kauppa.pajula.fi/x" → ["kauppa", "pajula"]; "info@koivikko.fi" → ["koivikko"].
+    """
+    match = _HOST.match(address.strip().rpartition("@")[2])
+    labels = (match.group("host") if match is not None else address).casefold().split(".")
+    return ["".join(c for c in label if c.isalpha()) for label in labels[:-1] or labels]
+
+
+def _party_words(text: str, party: Section) -> list[str]:
+    """The words of a party's name line and its e-mail domains, in lower case."""
+    words: list[str] = []
+    lines = [line for piece in party.pieces for line in piece.lines if line[0] < line[1]]
+    if lines:
+        words.extend(_LETTER_WORDS.findall(text[lines[0][0] : lines[0][1]].casefold()))
+    for start, end in lines:
+        for part in parse_line(text, start, end):
+            if part.field == "email":
+                words.extend(_domain_words(part.value))
+    return words
+
+
+def _agrees(names: list[str], words: list[str]) -> bool:
+    """Whether a name of a web address's domain agrees with one of a party's *words*."""
+    return any(
+        word == name
+        or (
+            len(word) >= _SHARED_START
+            and len(name) >= _SHARED_START
+            and word[:_SHARED_START] == name[:_SHARED_START]
+        )
+        for name in names
+        for word in words
+    )
 
 
 #: A register's or a notice's word: a name's line may hold web addresses ("www.x.fi rekisteri").

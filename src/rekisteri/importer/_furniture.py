@@ -105,7 +105,64 @@ def furniture(text: str, *, html: bool = False) -> list[tuple[int, int]]:
             found.append((start, line_end))
     if html:  # a page has no running headers: a heading there says what it says
         return found
-    return sorted({*found, *running_titles(text)})
+    return sorted({*found, *running_titles(text), *running_footers(text)})
+
+
+#: A postal code: what a footer's line holds (its line then read whole).
+_CODE: Final = re.compile(r"\b\d{5}\b")
+#: A list's entry: its bullet at the line's start.
+_ITEM: Final = re.compile(r"[ \t]*[-•*·▪◦–][ \t]")
+#: A footer has at least this many parts (a name, a street, a postal code and town, …).
+_FOOTER_PARTS: Final = 3
+
+
+def running_footers(text: str) -> list[tuple[int, int]]:
+    r"""The spans of the lines that repeat the controller's address as a page's footer.
+
+    "Koivikon Kukka Oy, Koivikontie 1, 00100 Helsinki, www.koivikko.fi" alone
+    between blank lines, in the middle of a list (an entry before it and one
+    after it), whose postal code the notice gave before: a PDF's running
+    footer, no entry of the list.
+
+    Examples:
+        >>> text = "Oy Esim Ab\nKatu 1, 00100 Helsinki\n\n- nimi\n\n"
+        >>> text += "Oy Esim Ab, Katu 1, 00100 Helsinki\n\n- osoite\n"
+        >>> [text[s:e] for s, e in running_footers(text)]
+        ['Oy Esim Ab, Katu 1, 00100 Helsinki']
+    """
+    found: list[tuple[int, int]] = []
+    end = -1
+    for code in _CODE.finditer(text):
+        if code.start() <= end:
+            continue  # a line already read
+        start = text.rfind("\n", 0, code.start()) + 1
+        end = text.find("\n", code.start())
+        if end < 0:
+            end = len(text)
+        if (
+            end - start <= _TITLE_CHARS
+            and len(_PARTS_OF_FOOTER.split(text[start:end])) >= _FOOTER_PARTS
+            and _alone(text, start, end)
+            and text.find(code.group(), 0, min(start, _NAME_SAID_WITHIN)) >= 0
+            and _between_entries(text, start, end)
+        ):
+            found.append((start, end))
+    return found
+
+
+_PARTS_OF_FOOTER: Final = re.compile(r"[,|]")
+
+
+def _between_entries(text: str, start: int, end: int) -> bool:
+    """Whether the lines with text before and after *start*-*end* are a list's entries."""
+    before = _filled_line(text, start, end, -1)
+    after = _filled_line(text, start, end, 1)
+    return (
+        before is not None
+        and after is not None
+        and _ITEM.match(before) is not None
+        and _ITEM.match(after) is not None
+    )
 
 
 #: A word of a document's title ("Tietosuojaseloste", "Rekisteriseloste", "Privacy notice").
@@ -150,21 +207,50 @@ def running_titles(text: str) -> list[tuple[int, int]]:
         if line_end < 0:
             line_end = len(text)
         line = text[start:line_end].strip()
-        if (
-            len(line) > _TITLE_CHARS
-            or line[:1].isdigit()
-            or recognise(line) is not SectionKind.TITLE
-        ):
+        if len(line) > _TITLE_CHARS or line[:1].isdigit():
             continue
-        words = set(_WORD.findall(line.casefold()))
         if first is None:
-            first, read_to = words, line_end
-        elif words <= first and _alone(text, start, line_end):
+            if recognise(line) is SectionKind.TITLE:
+                first, read_to = set(_WORD.findall(line.casefold())), line_end
+        elif _alone(text, start, line_end) and _repeats_title(text, start, line, first):
             if read_to >= 0:  # is a section under way? (each line is read once)
                 read_to = -1 if _section_heading(text, read_to, start) else start
             if read_to < 0:
                 found.append((start, line_end))
     return found
+
+
+#: Between the parts of a running header: "Koivikon Kukka Oy | Tietosuojaseloste | 2.3.2024".
+_PARTS: Final = re.compile(r"[ \t]+[–—-][ \t]+|[ \t]*\|[ \t]*")
+#: A page's word in a header's part: "sivu 2", "sida 2", "page 2".
+_PAGE_WORDS: Final = frozenset({"sivu", "sida", "page", "s", "p"})
+#: A body's legal form: a firm's or an association's name in a header's part.
+_LEGAL_FORM: Final = re.compile(r"(?i)\b(?:oyj?|ab[p]?|ry|rf|ky|ay|tmi|ltd|inc|gmbh)\b")
+#: A header repeats a name the notice gave near its start (its title, its controller's block).
+_NAME_SAID_WITHIN: Final = 5000
+
+
+def _repeats_title(text: str, start: int, line: str, first: set[str]) -> bool:
+    """Whether *line*, at *start*, repeats the notice's title (words *first*) as a header.
+
+    Each part of it (between dashes or bars) is the title again (a title whose
+    words are all the first title's), a date or page number ("2.3.2024", "sivu
+    2"), or a body's name (a legal form) that the notice gave before; one part
+    at least is the title.
+    """
+    titled = False
+    for part in _PARTS.split(line):
+        words = set(_WORD.findall(part.casefold())) - _PAGE_WORDS
+        if not words:
+            continue  # a date, a page's number
+        if words <= first and recognise(part.strip()) is SectionKind.TITLE:
+            titled = True
+        elif (
+            _LEGAL_FORM.search(part) is None
+            or text.find(part.strip(), 0, min(start, _NAME_SAID_WITHIN)) < 0
+        ):
+            return False
+    return titled
 
 
 def _section_heading(text: str, start: int, end: int) -> bool:
