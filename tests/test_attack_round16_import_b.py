@@ -404,3 +404,61 @@ def test_a_table_row_continued_with_an_empty_first_cell_is_not_glued() -> None:
     names = [category.name.fi or "" for category in draft.data_categories]
     assert len(names) >= 2, names
     assert not any(name.startswith("Tietoryhmä") for name in names), names
+
+
+# --- V46: residue of 70a793a (V21): running headers and footers in still other shapes -----------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V46: residue of 70a793a (V21's fix): a PDF's running header or footer inside the "
+    "data list in other shapes still becomes data categories ('Sivu 2/3 – Koivikon Kukka Oy'; "
+    "'Koivikon Kukka Oy | puh. 09 123 4567 | www.koivikko.example' gives 'Koivikon Kukka Oy', "
+    "'Puh. 09 123 4567', 'Www.koivikko.example'; '… – Asiakasrekisterin tietosuojaseloste – "
+    "versio 1.2' gives 'Versio 1.2'), or ends the section: after 'Tietosuojaseloste (päivitetty "
+    "1.2.2025)' the rest of the list goes to the register's description",
+)
+@pytest.mark.parametrize(
+    ("title", "furniture"),
+    [
+        ("Tietosuojaseloste", "Sivu 2/3 – Koivikon Kukka Oy"),
+        ("Tietosuojaseloste", "Koivikon Kukka Oy | puh. 09 123 4567 | www.koivikko.example"),
+        ("Tietosuojaseloste", "Tietosuojaseloste (päivitetty 1.2.2025)"),
+        (
+            "Asiakasrekisterin tietosuojaseloste",
+            "Koivikon Kukka Oy – Asiakasrekisterin tietosuojaseloste – versio 1.2",
+        ),
+    ],
+)
+def test_running_furniture_in_still_other_shapes_is_no_data(title: str, furniture: str) -> None:
+    draft = import_notice(
+        title
+        + "\n\n"
+        + CTRL
+        + "Rekisterin tietosisältö\n\n- nimi\n- osoite\n\n"
+        + furniture
+        + "\n\n- puhelinnumero\n- sähköposti\n"
+    ).draft
+    names = [category.name.fi for category in draft.data_categories]
+    assert names == ["Nimi", "Osoite", "Puhelinnumero", "Sähköposti"], names
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Koivikon Kukka Oy | Tietosuojaseloste | 2.3.2024",
+        "KOIVIKON KUKKA OY • TIETOSUOJASELOSTE • 2/3",
+        "Koivikon Kukka Oy, Koivikontie 1, 00100 Helsinki, Y-tunnus 2077474-0",
+    ],
+)
+def test_running_furniture_fixed_by_70a793a_is_no_data(furniture: str) -> None:
+    draft = import_notice(
+        "Tietosuojaseloste\n\n"
+        + CTRL
+        + "Rekisterin tietosisältö\n\n- nimi\n- osoite\n\n"
+        + furniture
+        + "\n\n- puhelinnumero\n- sähköposti\n"
+    ).draft
+    names = [category.name.fi for category in draft.data_categories]
+    assert names == ["Nimi", "Osoite", "Puhelinnumero", "Sähköposti"], names
