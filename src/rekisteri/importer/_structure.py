@@ -1231,7 +1231,7 @@ class _Splitter:
         if table is not None and self.current in _LIST_KINDS and table in _CONTACT_KINDS:
             # "Rekisterinpitäjä: X Oy, Katu 3, 00100 Kaupunki" names the party itself: its
             # value holds a channel, a postal code or a Y-tunnus (a list's words hold none)
-            return _PARTY_VALUE.search(value) is not None
+            return _PARTY_LABEL_VALUE.search(value) is not None
         if table is not None:
             return True
         # a party's block ends where a label names another field ("Data retention: …")
@@ -1919,7 +1919,7 @@ _PAREN_NUMBERED: Final = re.compile(r"[ \t]*([0-9]{1,2})\)[ \t]+[A-ZÄÖÅ]")
 #: A contact channel in a value: an e-mail, a phone or a web address.
 _CHANNEL: Final = re.compile(r"@|\(at\)|\[at\]|\d{3}[ -]?\d{3}|https?://|www\.")
 #: A party's own value after its label: a channel, a postal code, a Y-tunnus.
-_PARTY_VALUE: Final = re.compile(rf"{_CHANNEL.pattern}|(?<!\d)\d{{5}}(?!\d)|\d{{7}}-\d")
+_PARTY_LABEL_VALUE: Final = re.compile(rf"{_CHANNEL.pattern}|(?<!\d)\d{{5}}(?!\d)|\d{{7}}-\d")
 #: A value that speaks of the data subject's right: the person, a request, the right itself.
 _SUBJECT_RIGHT: Final = re.compile(
     r"rekisteröi|oikeu|pyyn|pyytä|registrerad|rätt|begär|data subject|\bright|request|\byou\b"
