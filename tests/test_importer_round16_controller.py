@@ -317,3 +317,56 @@ def test_a_party_label_with_data_words_stays_an_item_of_data() -> None:
     draft = import_notice(text).draft
     assert draft.contact_person is None
     assert len(draft.data_categories) >= 2
+
+
+# --- a two-word role before the contact's name; a labelled contact below the responsible one --
+
+
+def test_a_two_word_role_before_the_name_is_split_off() -> None:
+    text = (
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nKoivikon kuvataidekoulu, Koivutie 2, "
+        "03600 Karkkila\n\nYhteyshenkilö\n\nVastaava opettaja Sanna Koivu\n"
+        "sanna.koivu@example.fi\n\nRekisterin nimi\n\nOppilasrekisteri\n"
+    )
+    result = import_notice(text)
+    assert result.draft.contact_person is not None
+    assert result.draft.contact_person.name == "Sanna Koivu"
+    assert "role: Vastaava opettaja" in result.notes["contact_person"]
+
+
+def test_a_labelled_contact_below_a_person_without_channels_is_the_contact() -> None:
+    text = (
+        "Registerbeskrivning\n\n1. Personuppgiftsansvarig\n\n"
+        "Björkby Förening rf, Björkgatan 3, 65100 Vasa\n\n"
+        "2. Ansvarig för och kontaktperson för registret\n\n"
+        "Björkby Förening rf, verksamhetsledare Lena Björk\n\n"
+        "Kontaktperson:\nMaria Ek, rådgivare, 044-123 4567, maria.ek@bjorkby.example\n\n"
+        "3. Registrets namn\n\nMedlemsregister\n"
+    )
+    result = import_notice(text)
+    contact = result.draft.contact_person
+    assert contact is not None
+    assert (contact.name, contact.phone) == ("Maria Ek", "044-123 4567")
+    assert any("Lena Björk" in note for note in result.notes["contact_person"])
+
+
+# --- a body's two names joined by " / ", neither with a legal form -------------------------
+
+
+def test_a_trade_name_and_a_formal_name_are_kept_whole() -> None:
+    text = (
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\n"
+        "Kylän Vesi / Kylän kaupungin vesiliikelaitos\nPL 41 (Vesitie 8)\n04401 Kylä\n\n"
+        "Rekisterin nimi\n\nAsiakasrekisteri\n"
+    )
+    draft = import_notice(text).draft
+    assert draft.controller.name == "Kylän Vesi / Kylän kaupungin vesiliikelaitos"
+
+
+def test_a_person_after_the_slash_is_no_part_of_the_name() -> None:
+    text = (
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\n"
+        "Kylän Vesi / Aino Esimerkki\nPL 41 (Vesitie 8)\n04401 Kylä\n\n"
+        "Rekisterin nimi\n\nAsiakasrekisteri\n"
+    )
+    assert import_notice(text).draft.controller.name == "Kylän Vesi"

@@ -266,6 +266,14 @@ class ContactReader:
             self.responsible_read = True
             return None
         contact = self.out.contact
+        if (
+            _CONTACT_WORD.fullmatch(said.strip(" :"))
+            and contact.name
+            and not (contact.email or contact.phone)
+        ):
+            # "Kontaktperson:" alone, below a person named without a channel ("X rf,
+            # verksamhetsledare Lena Esimerkki"): the person under the label is the contact
+            self.responsible_read = True
         if not (self.responsible_read and _CONTACT_WORD.search(said) and contact.name):
             return None
         self.responsible_read = False
@@ -798,7 +806,7 @@ class ContactReader:
         "Toimistosihteeri Mikko Esimerkki" below the contact person's lines.
         """
         self.out.note(self.path, f"role: {value}")
-        role = _ROLE_FIRST.match(value)
+        role = _role_first(value)
         person = value[role.end() :] if role is not None else ""
         if looks_like_person(person):
             self._another_person(person)
@@ -1093,7 +1101,7 @@ class ContactReader:
         """A labelled contact person ("Yhteyshenkilö: Rehtori Liisa Esimerkki")."""
         if kind is SectionKind.CONTROLLER or self.path == "controller":
             self.path = "contact_person"
-        role = _ROLE_FIRST.match(value)
+        role = _role_first(value)
         if role is not None and looks_like_person(value[role.end() :]):
             self.out.note(self.path, f"role: {role.group(1)}")
             value = value[role.end() :]
@@ -1128,7 +1136,7 @@ class ContactReader:
         named_first = _NAME_FIRST.match(value)
         if named_first is not None and len(named_first.group(1).split()) <= _NAME_FIRST_WORDS:
             value = named_first.group(1)  # "Esimerkki Oy toimii … rekisterinpitäjänä."
-        role = _ROLE_FIRST.match(value)
+        role = _role_first(value)
         if (
             role is not None
             and (self.path != "controller" or part.start == self.line_start)
@@ -1226,6 +1234,10 @@ class ContactReader:
         elif _LEGAL_FORM_ANY_CASE.search(value):
             self.out.note(self.path, f"the notice adds to the name: {target.name}")
             target.name = value
+        elif _other_name_of_body(value):
+            # "Kylän Vesi / Kylän kaupungin vesiliikelaitos": a trade name and a formal one,
+            # neither with a legal form: the name as the notice writes it, whole
+            target.name = f"{target.name} / {value}"
         else:
             return False
         self.out.map(part.start, part.end, self.path)
@@ -1720,7 +1732,7 @@ class ContactReader:
         contact = self.out.contact
         rest = sentence[said.end() :]
         # a role before the name: "ympäristötarkastaja Leena Rinne", "Rehtori Liisa Esimerkki"
-        role = _ROLE_FIRST.match(rest) or _LOWER_ROLE.match(rest)
+        role = _role_first(rest) or _LOWER_ROLE.match(rest)
         person = _PERSON_START.match(rest[role.end() :] if role is not None else rest)
         if person is not None and looks_like_person(person.group(1)) and contact.name is None:
             contact.name = person.group(1)
@@ -2349,6 +2361,25 @@ def _slash_halves(value: str) -> tuple[str, str] | None:
     return (second, first) if second_form else (first, second)
 
 
+def _other_name_of_body(value: str) -> bool:
+    """Whether *value*, after "name / ", names the same body in other words.
+
+    A name of two to eight words without digits, a legal form, a person's name or
+    an address: "Kylän kaupungin vesiliikelaitos", never "Aino Esimerkki" or "PL 41".
+    """
+    words = value.split()
+    return (
+        2 <= len(words) <= _OTHER_NAME_WORDS
+        and not any(char.isdigit() or char in "@()" for char in value)
+        and not looks_like_person(value)
+        and value[:1].isupper()
+    )
+
+
+#: The words of another name of a body after a slash, at most.
+_OTHER_NAME_WORDS: Final = 8
+
+
 def _sole_trader_pair(first: str, second: str) -> bool:
     """Whether "first / second" is a sole trader ("Tmi …") and a trade name without a form.
 
@@ -2450,6 +2481,31 @@ _ROLE_FIRST: Final = re.compile(
     rf"((?:[^\W\d_]+[ \t]+){{0,2}}?\w*(?:{ROLE.pattern.removeprefix('(?i)')}))(?:[ \t]*:)?[ \t]+",
     re.IGNORECASE,
 )
+#: :data:`_ROLE_FIRST` with as many words as it can take: "Vastaava opettaja", not "Vastaava".
+_ROLE_FIRST_LONG: Final = re.compile(
+    _ROLE_FIRST.pattern.replace("{0,2}?", "{0,2}", 1), re.IGNORECASE
+)
+
+
+def _role_first(value: str) -> re.Match[str] | None:
+    """The role before a person's name in *value*: the longest after which a person is named.
+
+    "Vastaava opettaja Tiia Esimerkki": the role is both words ("vastaava" alone
+    is a role's word too); "Rehtori Liisa Esimerkki": one. With no person after
+    either, the shortest role's match (its callers check the person).
+    """
+    shortest = _ROLE_FIRST.match(value)
+    if shortest is None:
+        return None
+    longest = _ROLE_FIRST_LONG.match(value)
+    if (
+        longest is not None
+        and longest.end() > shortest.end()
+        and looks_like_person(value[longest.end() :])
+        and not looks_like_person(value[shortest.end() :])
+    ):
+        return longest
+    return shortest
 
 
 _ABBREVIATION: Final = re.compile(r"[A-ZÄÖÅ][A-ZÄÖÅ0-9&]{1,7}")
@@ -2487,7 +2543,7 @@ def _no_unit_of(name: str, value: str) -> bool:
 
 def _role_and_person(value: str) -> bool:
     """Whether *value* is a role and a person's name: "medlemsansvarig Sirpa Esimerkki"."""
-    role = _ROLE_FIRST.match(value.strip())
+    role = _role_first(value.strip())
     return role is not None and looks_like_person(value.strip()[role.end() :])
 
 
@@ -2643,7 +2699,7 @@ def _channel_line_headings(text: str, sections: list[Section]) -> list[Section]:
             continue
         line = Piece("para", heading.start, heading.end, heading.lines, heading.start)
         said = text[heading.start : heading.end].strip()
-        if previous is not None and previous.kind in _PATHS and not _ROLE_FIRST.match(said):
+        if previous is not None and previous.kind in _PATHS and not _role_first(said):
             previous.pieces += [line, *section.pieces]
             section.kind, heading.guessed = None, False  # no heading after all: no guess
             continue
@@ -2713,7 +2769,7 @@ def _people_only(text: str, section: Section) -> bool:
     if not names or any(ORGANISATION.search(name) or COMPANY.search(name) for name in names):
         return False
     first = names[0]
-    role = _ROLE_FIRST.match(first)
+    role = _role_first(first)
     return looks_like_person(first[role.end() :] if role is not None else first)
 
 
