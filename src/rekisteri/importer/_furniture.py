@@ -212,7 +212,11 @@ def running_titles(text: str) -> list[tuple[int, int]]:
         if first is None:
             if recognise(line) is SectionKind.TITLE:
                 first, read_to = set(_WORD.findall(line.casefold())), line_end
-        elif _alone(text, start, line_end) and _repeats_title(text, start, line, first):
+        elif (
+            _alone(text, start, line_end)
+            and not _heads_it(text, start)
+            and _repeats_title(text, start, line, first)
+        ):
             if read_to >= 0:  # is a section under way? (each line is read once)
                 read_to = -1 if _section_heading(text, read_to, start) else start
             if read_to < 0:
@@ -251,6 +255,28 @@ def _repeats_title(text: str, start: int, line: str, first: set[str]) -> bool:
         ):
             return False
     return titled
+
+
+def _heads_it(text: str, start: int) -> bool:
+    """Whether the last line with text before *start* is a section's heading (not a title's).
+
+    A title's words right under a heading are that section's text ("Rekisterin nimi" /
+    "Kylän palvelu tietosuojaseloste": the register's name), never a page's header
+    (R8-6; R8's patch).
+    """
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1  # over the blank lines above it (no copy of the text before it)
+    line = text[max(text.rfind("\n", 0, end) + 1, end - _HEADING_CHARS - 1) : end].strip()
+    return (
+        bool(line)
+        and len(line) <= _HEADING_CHARS
+        and recognise(line) not in {None, SectionKind.TITLE}
+    )
+
+
+#: A line longer than this is read as no heading by :func:`_heads_it`.
+_HEADING_CHARS: Final = 150
 
 
 def _section_heading(text: str, start: int, end: int) -> bool:
