@@ -462,3 +462,49 @@ def test_running_furniture_fixed_by_70a793a_is_no_data(furniture: str) -> None:
     ).draft
     names = [category.name.fi for category in draft.data_categories]
     assert names == ["Nimi", "Osoite", "Puhelinnumero", "Sähköposti"], names
+
+
+# --- V47: data placed in a third country, said outside the transfers heading --------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug V47: a sentence that places the data in a third country without the verb "
+    "'siirtää' ('Käytämme Google Workspace -palvelua, jonka palvelimet voivat sijaita "
+    "Yhdysvalloissa.' under the security heading, 'Tiedot tallennetaan Microsoftin "
+    "pilvipalveluun (Irlanti ja Yhdysvallat).' under the processors, '… Mailchimp-palvelun kautta "
+    "(The Rocket Science Group LLC, USA).' under the disclosures) gives no transfer: lint R108 "
+    "(error) and the published notice shows transfers as [missing]; 'Google Analytics voi "
+    "siirtää tietoja Yhdysvaltoihin.' is read",
+)
+@pytest.mark.parametrize(
+    ("heading", "sentence"),
+    [
+        (
+            "Rekisterin suojauksen periaatteet",
+            "Käytämme Google Workspace -palvelua, jonka palvelimet voivat sijaita Yhdysvalloissa.",
+        ),
+        (
+            "Henkilötietojen käsittelijät",
+            "Tiedot tallennetaan Microsoftin pilvipalveluun (Irlanti ja Yhdysvallat).",
+        ),
+        (
+            "Tietojen luovutukset",
+            (
+                "Uutiskirjeet lähetetään Mailchimp-palvelun kautta "
+                "(The Rocket Science Group LLC, USA)."
+            ),
+        ),
+    ],
+)
+def test_data_placed_in_a_third_country_is_a_transfer(heading: str, sentence: str) -> None:
+    result = import_notice(CTRL + heading + "\n\n" + sentence + "\n")
+    assert "R108" not in [finding.code for finding in result.findings]
+
+
+def test_a_transfer_verb_outside_its_heading_is_a_transfer() -> None:
+    result = import_notice(
+        CTRL + "Evästeet\n\nGoogle Analytics voi siirtää tietoja Yhdysvaltoihin.\n"
+    )
+    assert len(result.draft.transfers) == 1
