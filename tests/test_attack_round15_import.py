@@ -1855,15 +1855,6 @@ def test_otherwise_no_disclosures_is_read_as_the_denial(heading: str, sentence: 
 # --- Q43 (Q15's residue, after 7bd845d): yes/no boxes in other orders, two boxes on a line ----
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q43: after Q15's fix, a yes/no choice with the boxes before their words "
-    "('Henkilötunnus: [ ] kyllä [x] ei') or the ballot-box glyphs after them ('Henkilötunnus: "
-    "kyllä ☐ ei ☒'), or boxes after the words with '( )' ('nimi (x)' / 'henkilötunnus ( )'), "
-    "still sets personal_identity_code: the notice says identity codes are held when the box "
-    "says no",
-)
 @pytest.mark.parametrize(
     "items",
     [
@@ -1877,12 +1868,6 @@ def test_a_no_in_other_box_orders_is_no_identity_code(items: str) -> None:
     assert not any(category.personal_identity_code for category in draft.data_categories)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q43: two boxes on one line ('☐ henkilötunnus ☒ osoite', '[ ] henkilötunnus [x] "
-    "osoite') give no category at all: the ticked 'osoite' is lost from the data",
-)
 @pytest.mark.parametrize("line", ["☐ henkilötunnus ☒ osoite\n", "[ ] henkilötunnus [x] osoite\n"])
 def test_a_ticked_box_after_an_empty_one_on_its_line_is_an_entry(line: str) -> None:
     draft = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + line).draft
@@ -1978,15 +1963,6 @@ def test_a_date_on_the_title_line_is_never_lost_silently(title: str, year: str) 
 # --- Q47 (Q37's residue, after b741f22): a 'but' clause naming a third country by another name ---
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q47: after Q37's fix (a word list: provider, partner, a legal form, Yhdysvallat/"
-    "USA, 'ulkopuolella'), a 'but' clause that places the data in another third country or "
-    "region still leaves none_stated transfers and no transfer: '…, mutta osa palvelimista "
-    "sijaitsee Britanniassa.', '…, mutta Google Analytics voi käsitellä tietoja Kaliforniassa.', "
-    "'…, but some of our subcontractors are located in India.'",
-)
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -261,13 +261,6 @@ def test_a_second_purposes_sentence_in_the_passive_gives_its_purpose() -> None:
 # --- V8: footnote legends after each item: every legend joins every marked entry ---------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V8: a legend after each marked item ('- nimi*' / '* pakollinen' / '- osoite*' / "
-    "'* vapaaehtoinen') is added to every marked entry before it: 'Nimi' is published as "
-    "'Pakollinen Vapaaehtoinen' (mandatory and optional at once)",
-)
 def test_a_legend_after_each_item_describes_only_its_own_item() -> None:
     draft = import_notice(
         CTRL + "Rekisterin tietosisältö\n\n- nimi*\n* pakollinen\n- osoite*\n* vapaaehtoinen\n"
@@ -294,13 +287,6 @@ def _alternating_legends(size: int) -> str:
     return CTRL + "Rekisterin tietosisältö\n\n" + body[:size]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V8: alternating marked items and legends ('- x*' / '* y') multiply the draft: "
-    "5 KB of notice gives 0.25 MB of TOML, 40 KB 4.5 MB, 400 KB 49 MB (120x), and the import "
-    "holds 815 MB at 0.4 MB and 1.6 GB at 0.8 MB of input (2 GB a MB; 70 s a MB)",
-)
 def test_alternating_items_and_legends_give_a_draft_of_linear_size() -> None:
     notice = _alternating_legends(8_000)
     result = import_notice(notice)
@@ -1099,12 +1085,6 @@ def test_capitalised_items_one_a_line_are_one_entry_each(notice: str) -> None:
     assert names == ["Nimi", "Osoite", "Puhelinnumero"], names
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V8: the same with the other footnote marks the guide names ('¹', '(*)', '[1]') "
-    "and under the purposes heading: 400 items and legends (12-14 KB) give 0.64-0.69 MB of TOML",
-)
 @pytest.mark.parametrize(
     ("heading", "item", "legend"),
     [
@@ -1292,14 +1272,6 @@ def test_a_question_on_the_provision_requirement_heads_it(heading: str, answer: 
 # --- V34: residue of b2809fb (Q26): a terse denial under the DPO heading -------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V34: residue of b2809fb (A14's Q26): a terse denial under the DPO heading ('Ei "
-    "nimetty.', 'Ei ole.', '- (ei nimetty)', 'Tietosuojavastaavaa ei tarvita.') before the "
-    "controller's mailbox still gives a DPO, named 'Ei nimetty' or 'Tietosuojavastaavaa ei "
-    "tarvita', published as the data protection officer",
-)
 @pytest.mark.parametrize(
     "text",
     [

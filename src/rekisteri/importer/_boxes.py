@@ -29,20 +29,31 @@ _OPENING: Final = re.compile(
     rf"(?P<box>{_BRACKETED}|\([ \t]*[xX]?[ \t]*\)|[☐☑☒✓✔✗✘□■])[ \t]*(?=\S)(?P<rest>[^\n]*)",
     re.MULTILINE,
 )
-#: A box ending a line after its words: "nimi [x]", "henkilötunnus [ ]".
-_CLOSING: Final = re.compile(rf"(?<=\S)[ \t]+(?P<box>{_BRACKETED})[ \t]*$", re.MULTILINE)
-#: A yes/no pair of boxes ending a line: "Henkilötunnus: Kyllä [ ] Ei [x]".
+#: A box in round brackets: "( )", "(x)" (a box only where the text is a form).
+_ROUND: Final = r"\([ \t]*[xX]?[ \t]*\)"
+#: A box of any spelling but the squares "□"/"■" (bullets too).
+_ANY_BOX: Final = rf"(?:{_BRACKETED}|{_ROUND}|[☐☑☒✓✔✗✘])"
+#: A box ending a line after its words: "nimi [x]", "henkilötunnus [ ]", "nimi ☒".
+_CLOSING: Final = re.compile(rf"(?<=\S)[ \t]+(?P<box>{_ANY_BOX})[ \t]*$", re.MULTILINE)
+_YES: Final = r"(?i:kyllä|ja|yes)"
+_NO: Final = r"(?i:ei|nej|no)"
+#: A yes/no pair of boxes ending a line, each box after its word or before it:
+#: "Henkilötunnus: Kyllä [ ] Ei [x]", "Henkilötunnus: [ ] kyllä [x] ei", "kyllä ☐ ei ☒".
 _YES_NO: Final = re.compile(
-    rf"(?P<lead>:?)[ \t]*(?i:kyllä|ja|yes)[ \t]*(?P<yes>{_BRACKETED})[ \t,/]*"
-    rf"(?i:ei|nej|no)[ \t]*(?P<no>{_BRACKETED})[ \t]*$",
+    rf"(?P<lead>:?)[ \t]*(?:{_YES}[ \t]*(?P<yes>{_ANY_BOX})[ \t,/]*{_NO}[ \t]*(?P<no>{_ANY_BOX})"
+    rf"|(?P<yes_first>{_ANY_BOX})[ \t]*{_YES}[ \t,/]*(?P<no_first>{_ANY_BOX})[ \t]*{_NO})[ \t]*$",
     re.MULTILINE,
 )
+#: A second box inside a line that a box opens: "☐ henkilötunnus ☒ osoite".
+_MIDDLE: Final = re.compile(rf"(?<=\S)(?P<gap>[ \t]+)(?P<box>{_ANY_BOX})[ \t]+(?=\S)")
 #: The marks that say "not chosen" (an empty box, a cross).
 _NOT: Final = frozenset("☐✗✘□")
 #: A quick test: no text without one of these has a box.
 _QUICK: Final = re.compile(r"[\[(☐☑☒✓✔✗✘□■]")
-#: An empty box in round brackets opening a line: the text is a form.
-_ROUND_EMPTY: Final = re.compile(r"^[ \t]*\([ \t]*\)[ \t]*\S", re.MULTILINE)
+#: An empty box in round brackets opening or ending a line: the text is a form.
+_ROUND_EMPTY: Final = re.compile(
+    r"^[ \t]*\([ \t]*\)[ \t]*\S|\S[ \t]+\([ \t]*\)[ \t]*$", re.MULTILINE
+)
 
 
 def _empty(box: str) -> bool:
@@ -124,34 +135,70 @@ _OTHER_BREAKS: Final = re.compile("\r(?!\n)|[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 def _unboxed(text: str) -> str:
     r""":func:`unboxed` of a text whose lines end with "\n"."""
     chars = list(text)
-    _opening(text, chars)
+    form = _opening(text, chars)
     for match in _YES_NO.finditer(text):
+        yes = match.group("yes") or match.group("yes_first")
+        no = match.group("no") or match.group("no_first")
+        if not form.round and "(" in yes + no:
+            continue  # "(x)" is a box only in a form
         line = text.rfind("\n", 0, match.start()) + 1
-        said_no = not _empty(match.group("no")) or _empty(match.group("yes"))
+        said_no = not _empty(no) or _empty(yes)
         start = line if said_no else match.start()
         chars[start : match.end()] = " " * (match.end() - start)
     for match in _CLOSING.finditer(text):
         if _YES_NO.search(text, text.rfind("\n", 0, match.start()) + 1, match.end()):
             continue  # read as a pair above
+        if match.group("box")[0] == "(" and not form.round:
+            continue
         line = text.rfind("\n", 0, match.start()) + 1
         start = line if _empty(match.group("box")) else match.start()
         chars[start : match.end()] = " " * (match.end() - start)
     return "".join(chars)
 
 
-def _opening(text: str, chars: list[str]) -> None:
-    """Read in *chars* the boxes that open lines."""
+def _opening(text: str, chars: list[str]) -> _Form:
+    """Read in *chars* the boxes that open lines; return the text's form facts."""
     found = list(_OPENING.finditer(text))
-    if not found:
-        return
     form = _Form(text, found)
     for match in found:
         if not form.is_box(match):
             continue
+        rest_start, rest_end = match.span("rest")
+        middle = _middle_boxes(text, rest_start, rest_end, form)
+        end = middle[0].start() if middle else rest_end
+        start = match.start("bullet") if match.group("bullet") else match.start("box")
+        box_start, box_end = match.span("box")
         if _empty(match.group("box")):
-            start = match.start("bullet") if match.group("bullet") else match.start("box")
-            chars[start : match.end("rest")] = " " * (match.end("rest") - start)
+            chars[start:end] = " " * (end - start)
         else:
-            start, end = match.span("box")
             first = "-" if not match.group("bullet") else " "
-            chars[start:end] = first + " " * (end - start - 1)
+            chars[box_start:box_end] = first + " " * (box_end - box_start - 1)
+        _middle_choices(chars, middle, rest_end)
+    return form
+
+
+def _middle_boxes(text: str, start: int, end: int, form: _Form) -> list[re.Match[str]]:
+    """The second and later boxes inside a line's words ("☐ henkilötunnus ☒ osoite")."""
+    return [
+        m
+        for m in _MIDDLE.finditer(text, start, end)
+        if (m.group("box")[0] != "(" or form.round) and not _YES_NO.match(text, m.start(), end)
+    ]
+
+
+def _middle_choices(chars: list[str], middle: list[re.Match[str]], line_end: int) -> None:
+    """Read the boxes inside a line after its first: each opens a line of its own.
+
+    The blank before a ticked box becomes a line end (the text keeps its
+    length), so "☐ henkilötunnus ☒ osoite" reads as the item "osoite" alone;
+    an empty box's words are blanked.
+    """
+    for index, box in enumerate(middle):
+        end = middle[index + 1].start() if index + 1 < len(middle) else line_end
+        gap_start = box.start("gap")
+        if _empty(box.group("box")):
+            chars[gap_start:end] = " " * (end - gap_start)
+        else:
+            chars[gap_start] = "\n"
+            box_start, box_end = box.span("box")
+            chars[box_start:box_end] = "-" + " " * (box_end - box_start - 1)

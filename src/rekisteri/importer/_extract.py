@@ -106,6 +106,7 @@ from rekisteri.importer._name_ranker import ranked_name
 from rekisteri.importer._negation import (
     KEEPING_VERBS,
     affirmed,
+    contrast_names_party,
     denies,
     granted,
     negated,
@@ -2451,6 +2452,7 @@ class Extractor:
             NEGATIVE.search(low)
             and not EXCEPTION.search(clause)
             and not EXCEPTION.search(low[: where.start()] if where else "")
+            and not contrast_names_party(sentence)  # "…, mutta osa palvelimista on Intiassa"
         ):
             out.none_stated[NoneStated.TRANSFERS] = None
             out.transfer_tail = "none"

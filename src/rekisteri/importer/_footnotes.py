@@ -6,8 +6,11 @@ hoitamiseen¹ ja laskutukseen." / "¹ perustuu sopimukseen". The mark glued to t
 end of a word is no part of the entry's name ("Nimi", not "Nimi*"; not the
 made-up "Asiakassuhti" from "hoitamiseen¹"), and the legend is no entry ("Pakollinen
 tieto" is not a data category): it says something about each entry that carries
-its mark, so it becomes their description. A legend whose marked entries are
-not found is left unread: listed as not mapped, never guessed into a field.
+its mark, so it becomes their description. A legend explains the marks above
+it up to the last legend of the same mark that explained some ("- nimi*" / "*
+pakollinen" / "- osoite*" / "* vapaaehtoinen": each item its own). A legend
+whose marked entries are not found is left unread: listed as not mapped, never
+guessed into a field.
 
 :func:`find` reads the marks and legends of a text; :meth:`Footnotes.unmarked`
 is the text the extractor reads (marks and legends replaced by spaces, so every
@@ -247,14 +250,19 @@ def attach(built: Builder, footnotes: Footnotes) -> list[Legend]:
     by_token: dict[str, list[Mark]] = {}
     for mark in footnotes.marks:
         by_token.setdefault(mark.token, []).append(mark)
-    for legend in footnotes.legends:
+    # where the last legend of each token that took entries stands: the marks above it are
+    # its own ("- nimi*" / "* pakollinen" / "- osoite*" / "* vapaaehtoinen", V8)
+    explained: dict[str, int] = {}
+    for legend in sorted(footnotes.legends, key=lambda legend: legend.start):
         same = by_token.get(legend.token, [])
         at = bisect.bisect_right(same, legend.start, key=lambda mark: mark.end)
-        marks = same[max(at - _MARKS_READ, 0) : at]  # the marks nearest above the legend
+        first = bisect.bisect_right(same, explained.get(legend.token, -1), key=lambda m: m.end)
+        marks = same[max(at - _MARKS_READ, first, 0) : at]  # the nearest above the legend
         taken = {(kind, index) for mark in marks for kind, index in _entries_of(built, mark, spans)}
         if not taken:
             left.append(legend)
             continue
+        explained[legend.token] = legend.start
         body = legend.body[:1].upper() + legend.body[1:]
         for kind, index in sorted(taken):
             entry = _entry_list(built, kind)[index]

@@ -247,18 +247,42 @@ _OFFICER: Final = re.compile(
     r"tietosuojavastaa\w*|tietosuojahenkilö\w*|dataskyddsombud\w*"
     r"|data[ \t]+protection[ \t]+officer|\bdpo\b"
 )
-#: A verb of appointing or having: what a sentence denying an officer negates.
+#: A verb of appointing (or of needing one): what a sentence denying an officer negates,
+#: wherever the officer stands ("Tietosuojavastaavaa ei ole nimetty", "We have not appointed
+#: a DPO", "Tietosuojavastaavaa ei tarvita").
 _APPOINTED: Final = re.compile(
-    r"\b(?:nime|nimi|ole|omaa|ollut|utse|utnämn|ha[rdt]?|finns|have|has|had|appoint"
-    r"|designat|is|are|exist)\w*"
+    r"\b(?:nime|nimi|tarvi|utse|utnämn|behöv|appoint|designat|need|requir)\w*"
 )
+#: A verb of having or being: it denies an officer only before the officer's word ("ei ole
+#: tietosuojavastaavaa", "does not have a DPO", "there is no …", "har inget …") or with the
+#: officer in the partitive ("Tietosuojavastaavaa meillä ei ole"); after the officer as its
+#: subject it says something of the officer ("Tietosuojavastaava ei ole tavoitettavissa
+#: puhelimitse", "The DPO is not available by phone"): no denial (R8-8).
+_HAVING: Final = re.compile(r"\b(?:ole|omaa|ollut|ha[rdt]?|finns|have|has|had|is|are|exist)\w*")
+_PARTITIVE_OFFICER: Final = re.compile(r"tietosuojavastaavaa\b|tietosuojahenkilöä\b")
+#: A terse denial, the whole sentence (under the officer's heading): "Ei nimetty.", "Ei ole."
+_TERSE: Final = 3
+_BARE_DENIAL: Final = frozenset({"ei", "nej", "no", "none", "inget", "ingen", "-", "–"})
+
+
+def _denies_having(clause: str, officer: re.Match[str]) -> bool:
+    """Whether a negated *clause* naming the officer says it is not appointed or not had."""
+    if _APPOINTED.search(clause):
+        return True
+    having = _HAVING.search(clause)
+    return having is not None and (
+        having.start() < officer.start() or _PARTITIVE_OFFICER.search(clause) is not None
+    )
 
 
 def denies_officer(line: str) -> bool:
     """Whether a sentence of *line* says the controller has no data protection officer.
 
-    A negated clause that names the officer and says it is not appointed or
-    not had; a contrast after it ("…, mutta olemme nimittäneet …") affirms one.
+    A negated clause that names the officer and says it is not appointed, had
+    or needed; a contrast after it ("…, mutta olemme nimittäneet …") affirms
+    one. Read under the officer's heading (or next to the officer's word), a
+    terse negated sentence of up to three words ("Ei nimetty.", "Ei ole.") or a
+    bare "Ei." / "-" denies one too.
 
     Examples:
         >>> denies_officer("Tietosuojavastaavaa ei ole nimetty. Ota yhteyttä: info@x.fi")
@@ -269,12 +293,59 @@ def denies_officer(line: str) -> bool:
         False
         >>> denies_officer("Tietosuojavastaava: Aino Esimerkki, aino@x.fi")
         False
+        >>> denies_officer("(ei nimetty)"), denies_officer("Tietosuojavastaavaa ei tarvita.")
+        (True, True)
+        >>> denies_officer("Tietosuojavastaava ei ole tavoitettavissa puhelimitse.")
+        False
+        >>> denies_officer("Yrityksellä ei ole tietosuojavastaavaa.")
+        True
     """
     for sentence in re.split(r"(?<=[.!?])\s+", line.casefold()):
+        bare = sentence.strip(" \t.:;!()[]-–•*")
+        if bare in _BARE_DENIAL or (len(bare.split()) <= _TERSE and negated(bare)):
+            return True  # "Ei nimetty.", "- (ei nimetty)", "Ei ole.": the heading names the officer
         if _OFFICER.search(sentence) is None or not denies(sentence):
             continue
         for clause_start, clause_end in clauses(sentence):
             clause = sentence[clause_start:clause_end]
-            if negated(clause) and _OFFICER.search(clause) and _APPOINTED.search(clause):
+            officer = _OFFICER.search(clause)
+            if officer is not None and negated(clause) and _denies_having(clause, officer):
                 return True
+    return False
+
+
+#: A clause after a contrast word, in the sentence's own case: "…, mutta osa palvelimista …".
+_BUT_CLAUSE: Final = re.compile(r"(?i)\b(?:mutta|men|but)\b(?P<clause>[^.;]*)")
+#: A name: a capitalised word inside a clause ("Britanniassa", "Google", "India").
+_PROPER_NAME: Final = re.compile(r"\b[A-ZÄÖÅ][a-zäöå]{2,}")
+#: A place inside the EU/EEA, or a word that puts the data there: no transfer.
+_INSIDE_EEA: Final = re.compile(
+    r"(?i)\b(?:eu|eta|eea|ees|euroop|europ|suom|finland|sisällä|alueella|inom|within|inside)"
+)
+
+
+def contrast_names_party(sentence: str) -> bool:
+    """Whether a "but" clause of *sentence* names a party or a place outside (A14's Q47).
+
+    "Tietoja ei siirretä EU:n ulkopuolelle, mutta osa palvelimista sijaitsee
+    Britanniassa": the clause after the contrast names a place (a capitalised
+    word), denies nothing and puts the data nowhere inside the EU/EEA, so the
+    denial does not hold as a whole. "…, mutta tietoja käsitellään
+    luottamuksellisesti" names none; "…, mutta Microsoft säilyttää tiedot EU:n
+    alueella" keeps them inside.
+
+    Examples:
+        >>> contrast_names_party("We do not transfer data, but our host is located in India.")
+        True
+        >>> contrast_names_party("Tietoja ei siirretä, mutta niitä käsitellään huolella.")
+        False
+        >>> contrast_names_party("Tietoja ei siirretä, mutta Pilvi Oy säilyttää ne EU:ssa.")
+        False
+    """
+    for match in _BUT_CLAUSE.finditer(sentence):
+        clause = match.group("clause")
+        if negated(clause.casefold()) or _INSIDE_EEA.search(clause):
+            continue
+        if _PROPER_NAME.search(clause):
+            return True
     return False
