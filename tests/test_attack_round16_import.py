@@ -1310,14 +1310,6 @@ def test_a_dpo_denied_in_a_sentence_gives_no_dpo(text: str) -> None:
 # --- V35, V36: residue of 540500e (T10): 'voimassa D alkaen' and other dates -------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V35: residue of 540500e (T10): 'voimassa D alkaen' dates the notice whatever is "
-    "in force: 'EU:n tietosuoja-asetus on voimassa 25.5.2018 alkaen.' publishes 'Updated: 25 "
-    "May 2018' (no note), and so do a new law ('Uusi tietosuojalaki on voimassa 1.1.2019 "
-    "alkaen'), a membership fee, a price list, an offer or a contract",
-)
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -1349,14 +1341,6 @@ def test_the_notice_in_force_from_a_date_is_dated(sentence: str) -> None:
     assert str(draft.updated) == "2025-03-01"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V36: residue of 540500e (T10): other wordings of the notice's own date set no "
-    "updated (R123): 'Voimaantulo: 1.3.2025', 'Tämä tietosuojaseloste tulee voimaan 1.3.2025.', "
-    "'Seloste on voimassa 1.3.2025 lukien.', 'Effective date: 1 March 2025', 'This notice "
-    "takes effect on 1 March 2025.', 'Gäller från och med 1.3.2025.', 'Versio 1.3.2025'",
-)
 @pytest.mark.parametrize(
     "sentence",
     [

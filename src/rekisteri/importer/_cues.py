@@ -1032,18 +1032,35 @@ _DATED: Final = (
     rf"|(?P<en_month>{_MONTH})[ ](?P<en_day>[0-9]{{1,2}})(?:st|nd|rd|th)?,?[ ]"
     r"(?P<en_year>(?:19|20)[0-9]{2}))"
 )
+#: The end of a word naming the notice: "(tietosuoja)seloste(en)", "notice", "beskrivning".
+_NOTICE_WORD: Final = (
+    r"(?:seloste|ilmoitus|asiakirja|versio|notice|policy|statement|document"
+    r"|beskrivning|dokument)\w*"
+)
+#: In force from a date: "voimassa D alkaen", "in force from", "effective as of", "gäller från".
+_IN_FORCE: Final = (
+    r"(?:voimassa(?= [0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4} (?:alkaen|lukien))|in force (?:from|as of)"
+    r"|effective (?:from|as of)|gäller(?: från)?"
+    # the notice's entry into force or its version by date, in more words (A15's V36):
+    # voimaantulo, tulee voimaan, effective date, takes effect, versio
+    r"|voimaantulo|tulee voimaan|effective date|takes effect(?: on)?|versio)"
+)
 UPDATED: Final = led(
-    "pvmlusdtgrie",
-    r"\b(?:päivitetty(?: viimeksi)?(?:/tarkastettu)?|viimeksi (?:päivitetty|muokattu|muutettu)"
+    "pvmlusdtgrienab",
+    r"(?:\b(?:päivitetty(?: viimeksi)?(?:/tarkastettu)?|viimeksi (?:päivitetty|muokattu|muutettu)"
     r"|viimeisin (?:muutos|päivitys)|muutettu|muokattu|laatimis- tai muutosajankohta|päivityspäivä"
     r"|uppdaterad|uppdaterats|senast (?:uppdaterad|ändrad)|(?:last )?updated(?: on)?"
     r"|last (?:modified|revised)"
     # the version in force from a date: "Tämä versio on käytössä 1.6.2020", "Voimassa 1.1.2022
     # alkaen", "Versionen gäller från …", "In force from …", "Effective as of …"
-    r"|versio on (?:käytössä|voimassa)(?: alkaen)?"
-    r"|voimassa(?= [0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4} alkaen)"
-    r"|versionen gäller(?: från)?|in force (?:from|as of)|effective (?:from|as of)"
-    r"|date of (?:the )?last update|tarkistettu|tarkastettu|granskad|reviewed(?: on)?)" + _DATED,
+    r"|versio on (?:käytössä|voimassa)(?: alkaen)?|versionen gäller(?: från)?"
+    r"|date of (?:the )?last update|tarkistettu|tarkastettu|granskad|reviewed(?: on)?)"
+    # in force from a date only of the notice (its word a few words before, "Tämä seloste on
+    # voimassa D alkaen", "This notice is effective from D") or on a short line of its own
+    # ("Voimassa D alkaen"): "the regulation has been in force from 25.5.2018", "Effective
+    # from D, data is kept …" date no notice (R8-10)
+    rf"|{_NOTICE_WORD}(?:[ \t]+[\w-]+){{0,3}}?[ \t]+{_IN_FORCE}"
+    rf"|(?m:^)(?=[^\n]{{0,40}}(?m:$)){_IN_FORCE})" + _DATED,
     re.IGNORECASE,
 )
 #: "Laadittu 24.5.2018", "Utarbetad 17. november 2018", "Formulerat 10.8.2021", "Created on
