@@ -670,7 +670,9 @@ _LEAD_KINDS: Final = (
     (
         SectionKind.CONTENT,
         re.compile(
+            # also "Keräämme asiakkaista seuraavat tiedot" in the nominative (R8-5)
             r"(?:seuraavia|seuraavat|seuraavanlaisia) (?:henkilö)?tietoja"
+            r"|seuraavat (?:henkilö)?tiedot\b"
             r"|henkilötietoja voivat olla"
             r"|(?:rekisteriin|rekisterissä) (?:tallennetaan|kerätään|käsitellään)"
             r" seuraav\w* (?:henkilö)?tiedo"
@@ -755,7 +757,10 @@ def _led_to(kind: SectionKind | None, lead_in: str) -> SectionKind | None:
     "Henkilötietoja voidaan kerätä seuraavista lähteistä:" under a heading that
     also names purposes leads in to sources. Only one kind's cue may match.
     """
-    if kind not in _LEAD_FROM or not lead_in.rstrip().endswith(":"):
+    if kind not in _LEAD_FROM or not (
+        # a lead-in that lost its colon says "the following" near its end (R8-5)
+        lead_in.rstrip().endswith(":") or _FOLLOWING_AT_END.search(lead_in) is not None
+    ):
         return None
     low = lead_in.casefold()
     named = [led for led, cue in _LEAD_KINDS if cue.search(low)]
