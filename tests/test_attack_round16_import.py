@@ -716,15 +716,6 @@ def _import_seconds(text: str, rounds: int) -> float:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V20: a contact section of many people, each a block 'Name Surname' / 'puh. …' / "
-    "'e-mail' / blank, costs super-linear time: 800 blocks (41 KB) 1.1 s, 1,600 2.7 s, 3,200 "
-    "6.4 s, 6,400 (326 KB) 15.5-17.7 s (8x the input, 14.5x the time); the guide promises time "
-    "linear in the input. (The first shape filed, 'Name Surname, role, e-mail' lines, is linear "
-    "since b2809fb.)",
-)
 def test_many_contact_people_cost_linear_time() -> None:
     small = _import_seconds(_people(800), rounds=2)
     large = _import_seconds(_people(6400), rounds=1)

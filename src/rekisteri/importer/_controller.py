@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
 
@@ -149,6 +149,37 @@ def personal_address(email: str, person: str, roles: Sequence[str] = ()) -> bool
     return any(name in local for name in names) or any(stem in local for stem in stems)
 
 
+#: How many contact notes were read, the noted roles' stems and the other people's names.
+_NotedPeople: TypeAlias = tuple[int, set[str], set[str]]
+
+
+def _named_in(email: str, words: set[str]) -> bool:
+    """Whether the local part of *email* holds one of *words* (folded, 3 letters or more).
+
+    Each of the local part's pieces is looked up: the cost is the address's, not the
+    number of words.
+
+    Examples:
+        >>> _named_in("aino.esimerkki@example.fi", {"esimerkki"})
+        True
+        >>> _named_in("seura@example.fi", {"aino", "sihte"})
+        False
+    """
+    if not words:
+        return False
+    local = email.partition("@")[0].casefold().translate(_FOLD)[:_LOCAL_MAX]
+    longest = max(map(len, words))
+    return any(
+        local[i:j] in words
+        for i in range(len(local))
+        for j in range(i + 3, min(len(local), i + longest) + 1)
+    )
+
+
+#: The longest local part of an e-mail address (RFC 5321).
+_LOCAL_MAX: Final = 64
+
+
 def _label_field(label: str) -> str:
     return next((field for field, cue in _LABEL_FIELDS.items() if cue.search(label)), "name")
 
@@ -215,6 +246,8 @@ class ContactReader:
         self.other_person: tuple[str, int] | None = None
         """A second person named in the contact person's or the DPO's lines, and the start
         of the line naming them: the phone and e-mail that follow are theirs (Q25)."""
+        # the contact notes read so far, the roles' stems and the names (_noted_people)
+        self.noted_people: _NotedPeople = (0, set(), set())
         self.others: dict[str, dict[str, str]] = {}
         """The phone and e-mail of each such second person (:meth:`reachable_contact`)."""
 
@@ -753,12 +786,34 @@ class ContactReader:
             return None
         if self.path == "controller":
             return self.person_channels
+        self._named_on_line(part.start)
         if self.other_person is None:
             return None
         person, line = self.other_person
         if part.field == "phone" or line == self.line_start:
             return person
         return person if personal_address(part.value, person) else None
+
+    def _named_on_line(self, start: int) -> None:
+        """A second person named before *start* on its line, after any label (R8-9).
+
+        "Sijainen: Olli Virta, puh. …", "Deputy: Olli Virta, phone …" under the
+        contact person's lines: the label is none the reader knows, but the name
+        is a person's other than the contact's, and the channels after it are his.
+        """
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if self.other_person is not None and self.other_person[1] >= line_start:
+            return
+        named = (self.target().name or "").casefold()
+        if not named or named in self.text[line_start:start].casefold():
+            return  # the party's own line ("Data Protection Officer Ann Example, …")
+        for first, last in _NAME_PAIR.findall(self.text, line_start, start):
+            if first.casefold() in named or last.casefold() in named:
+                continue  # the party's own name, written otherwise ("Berg Anna")
+            self._another_person(f"{first} {last}")
+            if self.other_person is not None:
+                self.other_person = (self.other_person[0], line_start)
+                return
 
     def _others_channel(self, part: Part) -> bool:
         """Note *part*, a phone or e-mail of another person than the party's (Q25)."""
@@ -1290,10 +1345,20 @@ class ContactReader:
             self.out.controller.email = value
             self.out.note("controller", "e-mail given beside the contact person's own; check")
         elif getattr(target, field) != value:
-            label = field.replace("_", " ")
-            self.out.note(self.path, f"the notice gives another {label} too: {value}")
+            self._another_value(target, field, value)
         self.out.map(start, end, self.path)
         return True
+
+    def _another_value(self, target: ContactFields, field: str, value: str) -> None:
+        """Note *value*, another one of *field* than *target* has.
+
+        A person's name is a second person's: "Yhteyshenkilö: Olli Virta, puh. …"
+        under the contact person's lines, and the channels after it are his (R8-9).
+        """
+        label = field.replace("_", " ")
+        self.out.note(self.path, f"the notice gives another {label} too: {value}")
+        if field == "name" and target is not self.out.controller and looks_like_person(value):
+            self._another_person(value)
 
     def _nominative(self, name: str) -> str:
         """*name* in the nominative when the notice gives a firm's name in the genitive.
@@ -1483,10 +1548,10 @@ class ContactReader:
             and person is not None
             and current is not None
             and self.out.controller.email is None
-            and personal_address(current, person, self._roles())
-            and not personal_address(value, person, self._roles())
+            and self._personal(current, person)
+            and not self._personal(value, person)
             # "Matti Virta, matti.virta@…" named as another contact: his own mailbox
-            and not any(personal_address(value, other) for other in self._other_people())
+            and not _named_in(value, self._noted_people()[2])
         )
 
     def _named_beside(self, email: str, start: int) -> bool:
@@ -1502,11 +1567,32 @@ class ContactReader:
             for first, last in _NAME_PAIR.findall(self.text, line_start, start)
         )
 
-    def _other_people(self) -> list[str]:
-        """The other people the contact blocks name ("… another contact here: Aino Esimerkki")."""
+    def _personal(self, email: str, person: str) -> bool:
+        """:func:`personal_address` of *email* and *person* with the contact's noted roles."""
+        return personal_address(email, person) or _named_in(email, self._noted_people()[1])
+
+    def _noted_people(self) -> _NotedPeople:
+        """How many contact notes were read, the roles' 5-letter stems and other people's names.
+
+        "role: sihteeri" gives "sihte"; "… another contact here: Aino Esimerkki" the
+        names "aino" and "esimerkki" (folded as :func:`personal_address` folds them).
+        The notes are only appended to: each is read once (A15's V20: a section of
+        thousands of people read them all at every e-mail).
+        """
         notes = self.out.notes.get("contact_person", [])
+        seen, stems, names = self.noted_people
+        if seen > len(notes):
+            seen, stems, names = 0, set(), set()
         prefixes = _PERSON_NOTES[:2]
-        return [n.rsplit(": ", 1)[-1] for n in notes if n.startswith(prefixes)]
+        for note in notes[seen:]:
+            if note.startswith("role: "):
+                role = note.removeprefix("role: ").casefold().translate(_FOLD)
+                stems.update(word[:5] for word in re.findall(r"\w{5,}", role))
+            elif note.startswith(prefixes):
+                person = note.rsplit(": ", 1)[-1].casefold().translate(_FOLD)
+                names.update(re.findall(r"\w{3,}", person))
+        self.noted_people = (len(notes), stems, names)
+        return self.noted_people
 
     def _mailbox_of_controller(self, target: ContactFields, field: str, value: str) -> bool:
         """Whether an e-mail below a person named in the controller's section is the body's."""
@@ -1518,13 +1604,8 @@ class ContactReader:
             and person is not None
             and self.out.contact.email is None
             and self.out.controller.email is None
-            and not personal_address(value, person, self._roles())
+            and not self._personal(value, person)
         )
-
-    def _roles(self) -> list[str]:
-        """The roles noted for the contact person ("sihteeri", "ylläpitäjä")."""
-        notes = self.out.notes.get("contact_person", [])
-        return [note.removeprefix("role: ") for note in notes if note.startswith("role: ")]
 
     def business_id(
         self, value: str, path: str, start: int, end: int, *, written: str | None = None
