@@ -811,3 +811,20 @@ def test_the_people_words_quick_tests_are_lower_case_literals() -> None:
     assert all(stem == stem.lower() == re.escape(stem) for stem in stems)
     assert all(word == word.lower() == re.escape(word) for word in _people._FI_SINGULARS)
     assert _people._OTHER_PEOPLE.lower() == _people._OTHER_PEOPLE
+
+
+def test_the_notices_update_date_is_looked_for_once_not_at_every_dated_sentence() -> None:
+    # updated_in and bare_date ask whether the whole notice states an update date at every
+    # dated sentence; the extractor asks it of each rights paragraph too. In one shared
+    # cache of 8 the paragraphs pushed the notice out: searched again each time (quadratic)
+    blocks = [
+        "Rekisteröidyn oikeudet\n\n"
+        + "".join(f"Oikeus tarkastaa tiedot {i}.{k}.\n\n" for k in range(10))
+        + f"Rekisterin tietosisältö\n\nAsiakkaan tiedot vuodelta 2019 tallennetaan {i}.\n\n"
+        for i in range(40)
+    ]
+    _cues._update_in_notice.cache_clear()
+    import_notice("Tietosuojaseloste\n\n" + "".join(blocks))
+    asked = _cues._update_in_notice.cache_info()
+    assert asked.misses == 1
+    assert asked.hits >= 39
