@@ -187,3 +187,61 @@ def test_a_body_register_named_otherwise_is_still_the_name() -> None:
     draft = import_notice(text).draft
     assert draft.name is not None
     assert draft.name.fi == "Kuusiston Vuokrakodit Oy:n asukasrekisteri"
+
+
+# --- a long heading alone between blank lines, over prose --------------------------------
+
+_LONG_SV = (
+    "Ändamålet med behandlingen för vilken uppgifterna om medlemmarna är avsedda samt den "
+    "rättsliga grunden för behandlingen och det berättigade intresset"
+)
+
+
+def _sv_notice(heading: str) -> str:
+    return (
+        "Dataskyddsbeskrivning\n\n"
+        "Registeransvarig\n\nKorpholmens Segelsällskap rf, Strandvägen 3, 10600 Ekenäs\n\n"
+        f"{heading}\n\n"
+        "Sällskapet behandlar uppgifter om sina medlemmar för att sköta medlemskapet och "
+        "ordna seglingar. Uppgifterna används också för att skicka medlemsbrev.\n\n"
+        "Uppgifter som ingår i registret:\n\n"
+        "Namn, adress, e-postadress och telefonnummer samt båtens namn.\n"
+    )
+
+
+def test_long_heading_alone_over_prose_is_read() -> None:
+    assert 120 < len(_LONG_SV) <= 160  # longer than a short heading, no paragraph
+    result = import_notice(_sv_notice(_LONG_SV))
+    heads = {m.field for m in result.mapped if m.field.startswith("heading:")}
+    assert "heading:purposes" in heads
+    assert result.draft.purposes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence without its full stop: a verb before any relative clause
+        (
+            "Ändamålet med behandlingen är att sköta medlemskapet och ordna seglingar för alla "
+            "medlemmar som deltar i sällskapets verksamhet under året"
+        ),
+        # ends with a full stop
+        _LONG_SV + ".",
+    ],
+)
+def test_long_sentence_is_no_heading(line: str) -> None:
+    result = import_notice(_sv_notice(line))
+    at = result.text.index(line[:40])
+    assert not any(m.field.startswith("heading:") and m.start <= at < m.end for m in result.mapped)
+
+
+def test_long_label_with_a_verb_leads_in() -> None:
+    text = (
+        "Privacy notice\n\nController\n\nAlder Bakery Ltd, Leppätie 9, 20100 Turku\n\n"
+        "Purpose of processing\n\nWe keep a customer register.\n\n"
+        "Your data are used for:\n\n"
+        "- invoicing\n- customer service\n"
+    )
+    result = import_notice(text)
+    at = text.index("Your data are used for")
+    assert not any(m.field.startswith("heading:") and m.start <= at < m.end for m in result.mapped)

@@ -674,7 +674,45 @@ class _Splitter:
         asked = self._question(block, i)
         if asked is not None:
             return 1, asked
-        return self._label_heading(block[i])
+        return self._label_heading(block[i]) or self._long_heading(block)
+
+    def _long_heading(self, block: list[tuple[int, int]]) -> tuple[int, Piece] | None:
+        """A long heading alone between blank lines, over prose, its first words naming a kind.
+
+        "Ändamålen med den behandling för vilken personuppgifterna är avsedda samt den
+        rättsliga grunden …": the form's whole wording, too long for a short heading's
+        shape, but no sentence: no stop at its end, no verb before its relative clause,
+        and the same kind read from all its words and from its first ones (its head).
+        """
+        if len(block) != 1 or self.html or self.after_name:
+            return None
+        start, end = block[0]
+        line = self.text[start:end].strip()
+        if not _UNKNOWN_CHARS < len(line) <= MAX_HEADING or not self._prose_follows(end):
+            return None
+        head = _RELATIVE_CLAUSE.split(line, maxsplit=1)[0]
+        if (
+            not line[:1].isupper()
+            or line.endswith((*_ENDS_SENTENCE, ",", ")"))
+            or any(char.isdigit() or char in "@:" for char in line)
+            or _verb_in_head(line)
+        ):
+            return None
+        kind = guess(line)
+        if (
+            kind in {None, SectionKind.TITLE}
+            or guess(" ".join(head.split()[:_HEAD_WORDS])) is not kind
+        ):
+            return None
+        return 1, Piece("heading", start, end, block[:1], start, kind)
+
+    def _prose_follows(self, end: int) -> bool:
+        """Whether a paragraph of prose follows the line ending at *end* (after blank lines)."""
+        after = self.text[end : end + _LOOK_AHEAD].lstrip()
+        following = after.partition("\n")[0].strip()
+        return _unquoted(following)[:1].isupper() and (
+            following.endswith(_ENDS_PROSE) or len(following.split()) >= _PROSE_WORDS
+        )
 
     def _inner_unknown(self, block: list[tuple[int, int]], i: int) -> Piece | None:
         """A plain heading inside a block, over a sentence: "Historiaa" / "Yritys perustettiin …".
@@ -1954,6 +1992,20 @@ _LEADS_IN: Final = re.compile(
     r"|sisält(?!ö\b)|innehåller"
 )
 _UNKNOWN_CHARS: Final = 80
+#: A long heading's head: its first words, before its complements (:meth:`_long_heading`).
+_HEAD_WORDS: Final = 6
+
+
+def _verb_in_head(text: str) -> bool:
+    """Whether *text* has a verb before its relative clause, if any: then it is a sentence."""
+    head = f" {_RELATIVE_CLAUSE.split(text, maxsplit=1)[0]} "
+    return any(verb.search(head) is not None for verb in (_PASSIVE, _FINITE, _SV_PASSIVE, _WE_VERB))
+
+
+#: A relative clause in a heading: its verb makes no sentence ("… för vilken … är avsedda").
+_RELATIVE_CLAUSE: Final = re.compile(
+    r"(?i)\s(?:som|vilken|vilka|vilket|joka|jotka|jonka|joiden|joita|joihin|which|that|who)\s"
+)
 #: A block with a line this long holds whole paragraphs, one a line (none was wrapped).
 _UNWRAPPED: Final = 120
 #: A short line that denies ("Ei luovutuksia", "Inga uppgifter lämnas ut") is an answer.
