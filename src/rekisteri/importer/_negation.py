@@ -324,6 +324,19 @@ _INSIDE_EEA: Final = re.compile(
 )
 
 
+#: A verb of disclosing: a clause that gives the data to a party says nothing of where the
+#: data are kept ("…, but we may share it with the Finnish Tax Administration").
+_DISCLOSING: Final = re.compile(
+    r"(?i)\b(?:luovut\w*|disclos\w*|shar(?:e|es|ed|ing)|releas\w*|lämna\w*[ \t]+ut|delas|delar"
+    r"|give[sn]?|pass(?:es|ed)?[ \t]+on)\b"
+)
+#: A clause that puts data abroad after all: a place verb or a third country's word.
+_ABROAD: Final = re.compile(
+    r"(?i)\b(?:sijai\w*|siirr\w*|located|hosted|stored|transferr\w*|third countr\w*"
+    r"|kolma\w* mai\w*|tredje land\w*|servers?|palvelim\w*|lagras|finns)\b"
+)
+
+
 def contrast_names_party(sentence: str) -> bool:
     """Whether a "but" clause of *sentence* names a party or a place outside (A14's Q47).
 
@@ -341,11 +354,15 @@ def contrast_names_party(sentence: str) -> bool:
         False
         >>> contrast_names_party("Tietoja ei siirretä, mutta Pilvi Oy säilyttää ne EU:ssa.")
         False
+        >>> contrast_names_party("We do not transfer data, but we share it with Tax Office.")
+        False
     """
     for match in _BUT_CLAUSE.finditer(sentence):
         clause = match.group("clause")
         if negated(clause.casefold()) or _INSIDE_EEA.search(clause):
             continue
+        if _DISCLOSING.search(clause) and not _ABROAD.search(clause):
+            continue  # "…, but X may share it with the tax authority": a disclosure (R8-13)
         if _PROPER_NAME.search(clause):
             return True
     return False
