@@ -358,16 +358,6 @@ def test_a_period_in_two_written_units_gives_no_false_period(length: str) -> Non
 PURPOSE_ITEMS = "• asiakassuhteen hoitamiseen\n• laskutukseen\n• markkinointiin\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q7: under 'Henkilötietojen käsittelyn tarkoitus' a lead-in with a verb in the "
-    "first person ('Käsittelemme henkilötietoja:', 'Käytämme henkilötietoja:', 'Keräämme ja "
-    "käsittelemme henkilötietoja:', 'Vi behandlar personuppgifter:', 'We process personal data:')"
-    " is taken for a guessed data heading: the purposes become data categories ('Laskutukseen'),"
-    " the draft has no purpose (lint R104 error) and the summary says 100% of the text is in the "
-    "field its section names",
-)
 @pytest.mark.parametrize(
     ("heading", "lead_in", "items"),
     [

@@ -282,3 +282,30 @@ def test_many_contact_people_cost_time_in_proportion() -> None:
     small = min(_seconds(_contact_people(500)) for _ in range(2))
     large = _seconds(_contact_people(4000))
     assert large < 11 * small, (small, large)
+
+
+# --- Q7: a lead-in that opens with a verb in the first person is no heading --------------------
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    ["Keräämme ja käytämme tietoja:", "Vi använder uppgifterna:", "We use the data:"],
+)
+def test_a_first_person_lead_in_under_the_purposes_is_no_heading(lead_in: str) -> None:
+    draft = import_notice(
+        _BODY + "Rekisterin käyttötarkoitus\n\n" + lead_in + "\n- huoltokäyntien sopimiseen\n"
+        "- laskutukseen\n"
+    ).draft
+    assert [p.name.fi for p in draft.purposes] == ["Huoltokäyntien sopiminen", "Laskutus"]
+    assert draft.data_categories == ()
+
+
+@pytest.mark.parametrize("heading", ["Keräämämme tiedot:", "Data we collect:"])
+def test_a_heading_with_a_first_person_word_stays_a_heading(heading: str) -> None:
+    draft = import_notice(
+        _BODY
+        + "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n\n"
+        + heading
+        + "\n- nimi\n- osoite\n"
+    ).draft
+    assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite"]

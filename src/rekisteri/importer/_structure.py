@@ -1990,6 +1990,11 @@ _LABEL_WORDS: Final = 4
 _LEADS_IN: Final = re.compile(
     r"(?i)\w(?:aan|ään|taan|tään)\b|seuraav|följande|following|\was\b(?<!\bas)(?<!igas)|\b(?:ges|ses)\b"
     r"|sisält(?!ö\b)|innehåller"
+    # a line that opens with a verb in the first person: "Käsittelemme henkilötietoja:",
+    # "Keräämme ja käsittelemme …:", "Vi behandlar personuppgifter:", "We process personal
+    # data:" (not a participle with a possessive ending, "Keräämämme tiedot:", the data we
+    # collect; not "Data we process:", a heading)
+    r"|^\W*(?:\w+(?<!m[aä])mme|vi[ \t]+\w+r|we[ \t]+\w+)\b"
 )
 _UNKNOWN_CHARS: Final = 80
 #: A long heading's head: its first words, before its complements (:meth:`_long_heading`).
