@@ -557,15 +557,6 @@ def test_a_footer_after_main_is_not_published() -> None:
 _TRANSFERS = "Tietojen siirto EU:n tai ETA:n ulkopuolelle"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V16: a denial whose subject is the noun of the act ('Siirtoja EU:n ulkopuolelle "
-    "ei tehdä.', 'Tietojen siirtoa EU:n ulkopuolelle ei tapahdu.', 'Siirtoja EU:n tai ETA:n "
-    "ulkopuolelle ei ole.', 'EU:n ulkopuolisia siirtoja ei tehdä.', 'Tietojen luovutusta ei "
-    "tapahdu.') gives a Transfer or Recipient holding the denial and no none_stated: the "
-    "published notice lists a transfer outside the EU; 'Luovutuksia ei tehdä.' is read",
-)
 @pytest.mark.parametrize(
     ("heading", "sentence", "field"),
     [

@@ -309,3 +309,24 @@ def test_a_heading_with_a_first_person_word_stays_a_heading(heading: str) -> Non
         + "\n- nimi\n- osoite\n"
     ).draft
     assert [c.name.fi for c in draft.data_categories] == ["Nimi", "Osoite"]
+
+
+# --- V16: a denial whose subject is the act's noun ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence", "field"),
+    [
+        ("Tietojen siirrot EU:n ulkopuolelle", "Siirtoja kolmansiin maihin ei tehdä.", "transfers"),
+        (
+            "Tietojen siirrot EU:n ulkopuolelle",
+            "Tietojen siirrot ETA:n ulkopuolelle ei tapahdu.",
+            "transfers",
+        ),
+        ("Tietojen luovutukset", "Asiakastietojen luovutusta ei tapahdu.", "recipients"),
+    ],
+)
+def test_a_denial_of_the_acts_noun_states_none(heading: str, sentence: str, field: str) -> None:
+    draft = import_notice(_BODY + heading + "\n\n" + sentence + "\n").draft
+    assert getattr(draft, field) == ()
+    assert field in [none.value for none in draft.none_stated]

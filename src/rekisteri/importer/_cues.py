@@ -42,6 +42,9 @@ TRANSFER_AREA: Final = re.compile(
 _CONTRACTED: Final = r"\b(?:don|won|doesn|didn|isn|aren|wasn|weren|can|shan)[’']t\b|\bcannot\b"
 NEGATIVE: Final = re.compile(
     r"\bei\s+(?:\w+\s+){0,3}(?:siirretä|siirry|luovuteta|luovutetaan|viedä)|\beikä\b|\binte\b"
+    # the act's noun for subject: "Siirtoja EU:n ulkopuolelle ei tehdä.", "Tietojen siirtoa …
+    # ei tapahdu.", "Tietojen luovutusta ei tapahdu." (A15's V16)
+    r"|\b(?:siirto(?:ja|a)?|siirrot|luovutu(?:ksia|sta|kset))\s+(?:[\w:-]+\s+){0,4}?ei\s+(?:ole|tehdä|tapahdu|suoriteta)\b"
     r"|\bnot\b"
     r"|^no (?:personal )?(?:data|information)\b|^inga (?:person)?uppgifter\b"
     # a denial in the first person: "Emme siirrä tietoja EU:n ulkopuolelle"
@@ -82,7 +85,7 @@ RETENTION: Final = led(
 STATUTE: Final = re.compile(r"kirjanpitolai|kirjanpitolaki|1336/1997|1997/1336|bokföringslag")
 DISCLOSURE: Final = led(
     "lavudöjesr",
-    r"\bluovut(?:etaan|amme|taa|ettava|ettavissa|eta|ukset|uksia|etut|etaan|a)\b|luovuttaa"
+    r"\bluovut(?:etaan|amme|taa|ettava|ettavissa|eta|ukset|uksia|usta|etut|etaan|a)\b|luovuttaa"
     r"|ainoastaan yrityksen käytössä|vain yrityksen käytössä|utlämnas|lämnas (?:inte )?ut|disclos"
     # "Vi lämnar inte ut uppgifter", "lämnar aldrig ut", "överlåter inte"; the object
     # between verb and particle: "I övrigt lämnas uppgifter inte ut", "lämnar vi inte ut"
@@ -730,6 +733,9 @@ _NEGATED: Final = re.compile(
     r"\bei\s+(?:\w+\s+){0,3}(?:siirretä|siirry|luovuteta|luovutetaan|luovu)|\beikä\b"
     r"|\bemme\s+(?:\w+\s+){0,2}(?:luovuta|siirrä|myy)|\binte\b|\bicke\b|\bnot\b|\bnever\b|\baldrig\b"
     r"|\bno one\b|\bkenellekään\b|\bei kolmansille\b"
+    # the act's noun for subject: "Siirtoja EU:n ulkopuolelle ei tehdä.", "Tietojen siirtoa …
+    # ei tapahdu.", "Tietojen luovutusta ei tapahdu." (A15's V16)
+    r"|\b(?:siirto(?:ja|a)?|siirrot|luovutu(?:ksia|sta|kset))\s+(?:[\w:-]+\s+){0,4}?ei\s+(?:ole|tehdä|tapahdu|suoriteta)\b"
     # "Säännönmukaisia luovutuksia ei ole.", "Ei ole luovutuksia."
     r"|\bluovutuksia\s+(?:\w+\s+){0,2}ei\s+(?:ole|tehdä|tapahdu)\b"
     r"|\bei\s+(?:ole|tehdä|tapahdu)\s+(?:\w+\s+)?luovutuksia\b"
