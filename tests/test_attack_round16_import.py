@@ -462,14 +462,6 @@ def test_a_grounds_sentence_is_no_purpose_name() -> None:
 # --- V14: the right of access in its verbal-noun forms ------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V14: the right of access written with the verbal noun ('oikeus pyytää tietojesi "
-    "tarkastamista', 'oikeus tietojesi tarkastamiseen', 'voi pyytää tietojen tarkastamista') or "
-    "as 'oikeus pyytää pääsyä tietoihisi' is not read: lint R112 (error) and the published "
-    "notice shows the right of access as [missing]; 'oikeus tarkastaa tietonsa' is read",
-)
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -1134,14 +1126,6 @@ def test_a_legal_forms_full_stop_ends_no_sentence(notice: str, field: str) -> No
     assert not any(text.startswith(("-", "(")) for text in texts), texts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V14: the same in English and Swedish: 'You can access, correct or delete your "
-    "data.' (access in a list of verbs), 'You may review the data we hold about you.', 'Du kan "
-    "begära registerutdrag.', 'Du har rätt att kontrollera dina personuppgifter.' give no "
-    "access right (R112 error, [missing] published)",
-)
 @pytest.mark.parametrize(
     ("heading", "sentence"),
     [

@@ -330,3 +330,20 @@ def test_a_denial_of_the_acts_noun_states_none(heading: str, sentence: str, fiel
     draft = import_notice(_BODY + heading + "\n\n" + sentence + "\n").draft
     assert getattr(draft, field) == ()
     assert field in [none.value for none in draft.none_stated]
+
+
+# --- V14: the right of access in other words ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence"),
+    [
+        ("Rekisteröidyn oikeudet", "Jäsenellä on oikeus pyytää tietojensa tarkistamista."),
+        ("Rekisteröidyn oikeudet", "Voit pyytää pääsyä omiin tietoihisi."),
+        ("Your rights", "Members may access or correct their data."),
+        ("Dina rättigheter", "Medlemmen kan begära ett registerutdrag."),
+    ],
+)
+def test_the_right_of_access_in_other_words_is_read(heading: str, sentence: str) -> None:
+    draft = import_notice(_BODY + heading + "\n\n" + sentence + "\n").draft
+    assert "access" in [right.value for right in draft.rights]

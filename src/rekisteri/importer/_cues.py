@@ -240,6 +240,13 @@ RIGHT_CUES: Final = (
             r"|saada pääsy|jäljennö\w* (?:\w+ ){0,2}(?:henkilö)?tiedo|\bkopio\w* (?:\w+ )?tiedo"
             r"|\ba copy of (?:\w+ ){0,2}(?:data|information)"
             r"|\baccess (?:to )?your (?:\w+ )?(?:data|information)"
+            # the verbal noun and the other words for it (A15's V14): "oikeus pyytää tietojesi
+            # tarkastamista", "oikeus … tarkastamiseen", "pyytää pääsyä tietoihisi", "You can
+            # access, correct or delete your data", "review the data we hold", "begära
+            # registerutdrag", "kontrollera dina personuppgifter"
+            r"|tarkastami|tarkistami|pääsyä (?:\w+ )?tietoi|\b(?:can|may) access\b"
+            r"|\breview (?:\w+ ){0,2}(?:data|information)|registerutdrag"
+            r"|kontrollera (?:\w+ )?(?:person)?uppgift"
         ),
     ),
     (
