@@ -648,22 +648,50 @@ def names_identity_code(text: str) -> bool:
         True
         >>> names_identity_code("Syntymäaika (ei henkilötunnusta)")
         False
+        >>> names_identity_code("Henkilötunnus (ei kerätä)")
+        False
     """
     low = text.casefold()
     if HETU_WORDS.search(low) is None:
         return False
-    for part in _BRACKETS.split(low):
+    parts = _BRACKETS.split(low)
+    for index, part in enumerate(parts):
         for start, end in clauses(part):
             clause = part[start:end]
-            if HETU_WORDS.search(clause) is not None and (
-                not negated(clause)
-                or _NOT_HELD.search(clause) is None
-                or _HELD_BUT.search(clause) is not None
+            if (
+                HETU_WORDS.search(clause) is not None
+                and (
+                    not negated(clause)
+                    or _NOT_HELD.search(clause) is None
+                    or _HELD_BUT.search(clause) is not None
+                )
+                # the remark after the name may deny holding it: "Henkilötunnus (ei
+                # kerätä)", a table's row "Henkilötunnus<TAB>ei kerätä" read so (R8-11)
+                and not _remark_denies(parts[index + 1 : index + 2])
             ):
                 # "henkilötunnus ei näy laskulla", "personbeteckningen lämnas inte ut": a
                 # code held, only not shown or given out
                 return True
     return False
+
+
+def _remark_denies(remark: list[str]) -> bool:
+    """Whether the bracketed remark after a code's name says it is not held ("ei kerätä")."""
+    said = remark[0].strip() if remark else ""
+    return (
+        bool(said)
+        and negated(said)
+        and _HOLDING_WORD.search(said) is not None
+        and _HELD_BUT.search(said) is None
+    )
+
+
+#: A verb of collecting, storing or asking at a word's start ("ei kerätä", "not collected";
+#: never the "ask" of "laskulla").
+_HOLDING_WORD: Final = re.compile(
+    rf"\b(?:{KEEPING_VERBS}|kysel|kuulu|sisäl|registrer|ingår|efterfråg|begär|sparas|spara"
+    r"|hold|keep|includ|record)"
+)
 
 
 #: An exception or a limit in a negated clause: the code is held ("ei käsitellä muuhun kuin
