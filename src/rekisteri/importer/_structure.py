@@ -1675,7 +1675,7 @@ class _Splitter:
             )
             if found is not None:
                 k, piece = found
-                self._subsection(piece)
+                self._taken(piece)
                 numbered = _NUMBERED.match(self.text, piece.start)
                 # an entry of a list numbered on ("2. Osoite" / "3. Puhelinnumero") is no step
                 entry = numbered is not None and self._next_entry(numbered)
@@ -1915,6 +1915,12 @@ class _Splitter:
         numbered = _NUMBERED.match(self.text, piece.start)
         if numbered is not None and piece.section is not None:
             self.last_number = int(numbered.group(1))
+
+    def _taken(self, piece: Piece) -> None:
+        """A heading just taken: a part of the one above it, or of no field after all."""
+        self._subsection(piece)
+        if _general_block(self.text, piece):
+            piece.section = None  # "1. Register information" / "Controller: …" (R8-1)
 
     def _subsection(self, piece: Piece) -> None:
         """An unknown heading numbered under the last one ("4.1 Jäsenyys" under "4.") is its part.
@@ -2492,6 +2498,36 @@ def split(
     # heading with no text of its own, it is one of its parts after all (K29)
     _subheadings(text, sections)
     return sections
+
+
+#: English words that head the data content or the register's general block alike:
+#: "Register information", "Information of the register" (R8-1).
+_GENERAL_OR_DATA: Final = re.compile(
+    r"(?:the )?regist(?:er|ry)(?:'s)? information|information (?:of|on) the regist(?:er|ry)"
+)
+#: The first line after a heading, as far as :func:`_general_block` reads it.
+_NEXT_LINE: Final = re.compile(r"\s*([^\n]{1,200})")
+
+
+def _general_block(text: str, piece: Piece) -> bool:
+    """Whether a data heading in words of the general block heads another field's labelled line.
+
+    "1. Register information" over "Name of the register: …" or "Controller: X Ltd, …":
+    the block of the register's general facts, not its data content (R8-1).
+    """
+    if piece.section is not SectionKind.CONTENT:
+        return False
+    if _GENERAL_OR_DATA.fullmatch(normalise(text[piece.start : piece.end])) is None:
+        return False
+    following = _NEXT_LINE.match(text, piece.end)
+    if following is None:
+        return False
+    line = following.group(1)
+    colon = _COLON.search(line)
+    if colon is None:
+        return False
+    label = recognise(line[: colon.start()])
+    return label is not None and label is not SectionKind.CONTENT
 
 
 def _resume_after_promoted(sections: list[Section]) -> None:
