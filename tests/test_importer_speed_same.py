@@ -742,11 +742,15 @@ def test_the_linters_smelling_texts_are_those_of_every_text_with_its_path(
     assert _rules.lint_draft(draft) == [f for f in lint(draft) if not f.code.startswith("R3")]
 
 
-_LANG_TEXTS = st.none() | st.sampled_from(("", "Nimi", "Namn", "Straße")) | st.text(max_size=6)
+# Texts the model mostly accepts: drawing any text made the model refuse so many (control
+# characters, empty or blank texts) that Hypothesis's filter_too_much health check failed on
+# the lowest allowed Hypothesis. A refused text is still rejected below, now rarely.
+_SOME_TEXT = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöåÄÖÅß -.'", min_size=1, max_size=6)
+_LANG_TEXTS = st.none() | st.sampled_from(("", "Nimi", "Namn", "Straße")) | _SOME_TEXT
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=6), _LANG_TEXTS, _LANG_TEXTS)
+@given(_SOME_TEXT, _LANG_TEXTS, _LANG_TEXTS)
 def test_a_localized_texts_texts_are_collected_as_from_each_field(
     fi: str, sv: str | None, en: str | None
 ) -> None:
