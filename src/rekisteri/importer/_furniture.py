@@ -14,9 +14,12 @@ it is neither an entry nor listed as not mapped.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from rekisteri.importer._headings import SectionKind, recognise
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: "Sivu 2", "Sivu 2 / 3", "Sivu 1 (2)", "Sida 2 av 2", "Page 2 of 2", "s. 3".
 _PAGE: Final = re.compile(
@@ -90,14 +93,7 @@ def furniture(text: str, *, html: bool = False) -> list[tuple[int, int]]:
         ['Sivu 1 (2)', '2']
     """
     found: list[tuple[int, int]] = []
-    line_end = -1
-    for candidate in _MAY_BE_FURNITURE.finditer(text):
-        if candidate.start() <= line_end:
-            continue  # a line already read
-        start = text.rfind("\n", 0, candidate.start()) + 1
-        line_end = text.find("\n", candidate.start())
-        if line_end < 0:
-            line_end = len(text)
+    for _, start, line_end in _matched_lines(_MAY_BE_FURNITURE, text):
         line = text[start:line_end]
         if is_furniture(line) or (
             _NUMBER.fullmatch(line.strip()) is not None and _page_break(text, start, line_end)
@@ -131,14 +127,7 @@ def running_footers(text: str) -> list[tuple[int, int]]:
         ['Oy Esim Ab, Katu 1, 00100 Helsinki']
     """
     found: list[tuple[int, int]] = []
-    end = -1
-    for code in _CODE.finditer(text):
-        if code.start() <= end:
-            continue  # a line already read
-        start = text.rfind("\n", 0, code.start()) + 1
-        end = text.find("\n", code.start())
-        if end < 0:
-            end = len(text)
+    for code, start, end in _matched_lines(_CODE, text):
         if (
             end - start <= _TITLE_CHARS
             and len(_PARTS_OF_FOOTER.split(text[start:end])) >= _FOOTER_PARTS
@@ -197,15 +186,8 @@ def running_titles(text: str) -> list[tuple[int, int]]:
     """
     found: list[tuple[int, int]] = []
     first: set[str] | None = None
-    line_end = -1
     read_to = 0  # the lines before it were looked at for a section's heading
-    for candidate in _TITLE_WORD.finditer(text):
-        if candidate.start() <= line_end:
-            continue  # a line already read
-        start = text.rfind("\n", 0, candidate.start()) + 1
-        line_end = text.find("\n", candidate.start())
-        if line_end < 0:
-            line_end = len(text)
+    for _, start, line_end in _matched_lines(_TITLE_WORD, text):
         line = text[start:line_end].strip()
         if len(line) > _TITLE_CHARS or line[:1].isdigit():
             continue
@@ -366,3 +348,16 @@ def blanked(text: str, spans: list[tuple[int, int]]) -> str:
         stop = end + 1 if end < len(text) and text[end] == "\n" else end
         chars[start:stop] = " " * (stop - start)
     return "".join(chars)
+
+
+def _matched_lines(pattern: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Each line of *text* that holds a match of *pattern*, once: its first match, start, end."""
+    end = -1
+    for match in pattern.finditer(text):
+        if match.start() <= end:
+            continue  # a line already read
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        if end < 0:
+            end = len(text)
+        yield match, start, end
