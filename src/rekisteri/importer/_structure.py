@@ -1787,6 +1787,9 @@ class _Splitter:
         "Rekisteriin tallennetaan seuraavat tiedot:" / "Nimi" / "Osoite" with no
         blank line between: read as the lead-in and a block of entries after it.
         """
+        if _heading_over_table(self.text, block):
+            # "Käsittelyn tarkoitus" / "Tarkoitus<TAB>Oikeusperuste" / "Laskutus<TAB>Sopimus"
+            return [block[:1], block[1:]]
         if len(block) > _CLEAR_LIST + 1 and self._heading_over_lead_in(block):
             # "5. Rekisterin tietosisältö" / "Rekisteriin tallennetaan:" / "Nimi" / …
             return [block[:1], *self._lead_in_apart(block[1:])]
@@ -2251,6 +2254,28 @@ def _row_cells(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
         return None
     cells = [_trimmed(text, *cell.span()) for cell in found]
     return [cell for cell in cells if cell[0] < cell[1]] or None
+
+
+def _heading_over_table(text: str, block: Sequence[tuple[int, int]]) -> bool:
+    """Whether *block*'s first line heads a table copied as text right under it.
+
+    A heading of a list's kind or a lead-in (its colon), no cell of its own,
+    over rows of cells (a rule under the first row allowed), at least one row
+    of two or more cells: "Rekisterin tietosisältö" / "Nimi<TAB>pakollinen" /
+    "Osoite<TAB>pakollinen" with no blank line between is the heading and a
+    table, as with one.
+    """
+    if len(block) <= _CLEAR_LIST or _row_cells(text, *block[0]) is not None:
+        return False
+    rows = [
+        _row_cells(text, *line)
+        for index, line in enumerate(block[1:])
+        if index != 1 or _TABLE_RULE.fullmatch(text, *line) is None
+    ]
+    if any(cells is None for cells in rows) or not any(cells and len(cells) > 1 for cells in rows):
+        return False
+    first = text[block[0][0] : block[0][1]].rstrip()
+    return first.endswith(":") or recognise(first) in _TABLE_KINDS
 
 
 def _column_names(text: str, cells: Sequence[tuple[int, int]]) -> bool:

@@ -1,0 +1,80 @@
+"""Fixes of outside-attack findings (R8's, A15's V…, A14's Q…), helper F11, session 17.
+
+Each test is a mechanism the fix added, on small fictional notices written for
+this file (never text of the held-out fixtures, nor copied from the dev ones).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisteri.importer import import_notice
+from rekisteri.importer._structure import _heading_over_table, lines_of
+
+_BODY = "Rekisterinpitäjä\n\nSalmelan Sahti Oy\nMallaskuja 7, 15100 Lahti\n\n"
+
+
+def _names(entries: tuple[object, ...]) -> list[str]:
+    return [str(entry.name.fi) for entry in entries]  # type: ignore[attr-defined]
+
+
+# --- R8-12: a table copied as text right under its heading (no blank line) --------------------
+
+
+@pytest.mark.parametrize("gap", ["", "\n"])
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Käyttötarkoitus\tOikeusperuste\nTilausten käsittely\tSopimus\nUutiskirje\tSuostumus\n",
+        "Tilausten käsittely\t\tSopimus\nUutiskirje\t\tSuostumus\n",
+        (
+            "| Tarkoitus | Peruste |\n|---|---|\n| Tilausten käsittely | Sopimus |\n"
+            "| Uutiskirje | Suostumus |\n"
+        ),
+    ],
+)
+@pytest.mark.parametrize("heading", ["Henkilötietojen käsittelyn tarkoitus", "2. Käyttötarkoitus"])
+def test_a_table_right_under_its_heading_is_read_row_by_row(
+    heading: str, table: str, gap: str
+) -> None:
+    draft = import_notice(_BODY + heading + "\n" + gap + table).draft
+    names = _names(draft.purposes)
+    assert len(names) == 2, names
+    assert names[0].startswith("Tilausten käsittely")
+    assert names[1].startswith("Uutiskirje")
+
+
+def test_a_data_table_under_its_heading_gives_one_category_a_row() -> None:
+    draft = import_notice(
+        _BODY + "Rekisteriin tallennettavat tiedot\nTieto\tPakollinen\n"
+        "Etunimi\tkyllä\nPuhelinnumero\tei\nSyntymävuosi\tei\n"
+    ).draft
+    assert _names(draft.data_categories) == ["Etunimi", "Puhelinnumero", "Syntymävuosi"]
+
+
+def test_an_english_lead_in_over_a_table_is_no_row() -> None:
+    draft = import_notice(
+        _BODY + "Purposes of processing\n\nWe use the data for:\n"
+        "Order handling\tContract\nNewsletter\tConsent\n"
+    ).draft
+    names = _names(draft.purposes)
+    assert len(names) == 2, names
+    assert not any("use the data" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ("Käsittelyn tarkoitus\nTilaus\tSopimus\nUutiskirje\tSuostumus", True),
+        ("Käytämme tietoja näihin:\nTilaus\tSopimus\nUutiskirje\tSuostumus", True),
+        # a sentence, a heading of no list's kind, one-cell lines, a row on the first line
+        ("Tietoja käytetään näin.\nTilaus\tSopimus\nUutiskirje\tSuostumus", False),
+        ("Yhteystiedot\nPuhelin\t09 123 4567\nSähköposti\tinfo@sahti.example", False),
+        ("Käsittelyn tarkoitus\nTilaus\nUutiskirje", False),
+        ("Tarkoitus\tPeruste\nTilaus\tSopimus\nUutiskirje\tSuostumus", False),
+        ("Käsittelyn tarkoitus\nTilaus\tSopimus", False),
+    ],
+)
+def test_what_heads_a_table_under_it(block: str, *, expected: bool) -> None:
+    lines = lines_of(block)
+    assert _heading_over_table(block, lines) is expected
