@@ -979,7 +979,7 @@ def test_a_repeal_naming_the_new_law_draws_no_outdated_finding() -> None:
 # --- V29: identity codes in other spacings reach the draft --------------------------------------
 
 
-@pytest.mark.xfail(
+_V29 = pytest.mark.xfail(
     strict=True,
     raises=AssertionError,
     reason="bug V29: an identity code spaced or signed otherwise ('0105 94-9021', '010594-90 21', "
@@ -987,13 +987,15 @@ def test_a_repeal_naming_the_new_law_draws_no_outdated_finding() -> None:
     "draft and the published notice show it (no I014), while '01 05 94-9021', "
     "'0 1 0 5 9 4 - 9 0 2 1' and '010594 -9021' are masked",
 )
+
+
 @pytest.mark.parametrize(
     "code",
     [
         "0105 94-9021",
-        "010594-90 21",
-        "010594-9 0 2 1",
-        "010 594-9021",
+        pytest.param("010594-90 21", marks=_V29),
+        pytest.param("010594-9 0 2 1", marks=_V29),
+        pytest.param("010 594-9021", marks=_V29),
         "010594-Y9032",
         "010594Y-9032",
     ],

@@ -35,7 +35,9 @@ What is recognised, as written in a text (``131052-308T`` stands for any code):
   when it is *plausible*: its day and month exist, its individual number is
   002–999 and its check character fits (the check does not depend on the
   century);
-* a doubled dash for the sign: ``131052--308T``, ``131052 – –308T``;
+* a doubled dash for the sign: ``131052--308T``, ``131052 – –308T``, or a
+  dash and a sign letter, in either order (``131052-A308T``,
+  ``131052A-308T``: the letter is the sign);
 * invisible characters inside the digits as well (a soft hyphen, a
   zero-width space, a direction mark: ``1310\u200b52-308T``);
 * a stray gap (any space, a line break, an escaped one) inside the birth
@@ -45,9 +47,12 @@ What is recognised, as written in a text (``131052-308T`` stands for any code):
   check character included, and a letter shows that it is no telephone
   number: the check character or the century sign (with a gap inside the
   birth date, a sign must be there; without a sign, the check character must
-  be a letter).
-  Without a letter, a visible space splits a run of digits into two words as
-  in a telephone number ``040 123-4567``;
+  be a letter). One gap needs no letter: between the day and month and the
+  year (``131052`` written ``1310 52``) before a sign, as a date is parted
+  (``1310 52-308T`` with a digit for its check character too; ``13 10
+  52-308T`` is a date with separators).
+  Otherwise, without a letter, a visible space splits a run of digits into
+  two words as in a telephone number ``040 123-4567``;
 * a four-digit year, before a sign: ``13101952-308T``, ``13.10.1952-308T``;
 * digits that are no decimal digits: superscript, subscript, circled or
   parenthesised ones (``¹³¹⁰⁵²-³⁰⁸T``), read as the digit they stand for;
@@ -74,7 +79,8 @@ telephone number written with spaces or a dash (``040 123 4567``,
 ``040 123-4567``) or one of ten digits whose check does not fit, a Y-tunnus
 (``1234567-8``), an IBAN, a sign-less run longer than ten characters, a
 visible space inside the digits when no letter is the check character or
-the sign (``131 052-3085``) or no sign at all (``131 052 308T``), and six
+the sign (``131 052-3085``, ``131052-30 85``; but ``1310 52`` above) or
+no sign at all (``131 052 308T``), and six
 and three digits whose date does not exist or whose individual number is 000
 or 001. A ten-digit run whose check
 happens to fit (about 1 in 31 of those whose first four digits are a day and
@@ -197,6 +203,15 @@ _THREE_DIGITS: Final = f"\\d{INVISIBLE}*\\d{INVISIBLE}*\\d"
 DATE_SEPARATOR: Final = f"(?:{GAP}*+[./{DASHES}\\-]{GAP}*+|{GAP}++)"
 # What may follow the day (or the month) of a birth date written as a date.
 _DATE_SEPARATOR_START: Final = f"[./{DASHES}\\-{GAP[1:-1]}]"
+# The century signs that are letters, and the others (a dash, a minus, a plus).
+_SIGN_LETTERS: Final = "A-FU-Ya-fu-y\uff21-\uff26\uff35-\uff39\uff41-\uff46\uff55-\uff59"
+_SIGN_OTHERS: Final = "\\-+" + DASHES + "\ufe62\uff0b"
+# A sign doubled by a typing error: two dashes ("131052--308T"), or a dash and
+# a sign letter in either order ("131052-A308T", "131052A-308T"); the letter
+# is the sign (see _sign()).
+_DOUBLED_SIGN: Final = (
+    f"{_DASH}{_AROUND}(?:{_DASH}|[{_SIGN_LETTERS}])|[{_SIGN_LETTERS}]{_AROUND}{_DASH}"
+)
 # The pattern starts with one digit at its top level, so that the regular
 # expression engine skips text without digits quickly. The empty group ``ws``
 # is set when that digit starts a word (no letter or digit just before it):
@@ -225,7 +240,7 @@ _PATTERN: Final = re.compile(
     # With a century sign (or a doubled dash): valid or not, also right after
     # a letter or digit. Without its check character, only as a word of its
     # own, checked further by _checkless_fits().
-    f"(?:(?P<sign>{_AROUND}(?:[{SIGN_SPELLED}]|{_DASH}{_AROUND}{_DASH}){_AROUND})"
+    f"(?:(?P<sign>{_AROUND}(?:{_DOUBLED_SIGN}|[{SIGN_SPELLED}]){_AROUND})"
     f"(?P<rest>{_THREE_DIGITS}(?:{_CHECK}|(?(ws)(?![^\\W_])|(?!))))"
     # Without one (or with a letter that is no sign): a word of its own,
     # checked further by _plausible().
@@ -249,13 +264,17 @@ _PATTERN: Final = re.compile(
 #: One white space character or escaped one.
 _ONE_GAP: Final = f"(?:{GAP}|{_ESCAPE})"
 _STRAY_GAP: Final = f"{_ONE_GAP}{{1,6}}"
-_SIGN_LETTERS: Final = "A-FU-Ya-fu-y\uff21-\uff26\uff35-\uff39\uff41-\uff46\uff55-\uff59"
-_SIGN_OTHERS: Final = "\\-+" + DASHES + "\ufe62\uff0b"
 _CHECK_LETTERS: Final = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
 # After the first digit (the pattern starts with one, so that the engine skips
 # text without digits quickly): the other five with a gap among them, or a
 # date with separators.
-_BIRTH_SPACED: Final = "|".join(f"\\d{{{n - 1}}}{_STRAY_GAP}\\d{{{6 - n}}}" for n in range(1, 6))
+# The empty group ``dm`` is set when the gap parts the day and month from the
+# year ("0105 94-9021"), as a date is parted: then a sign makes it a spelling
+# even with a digit for its check character (no telephone number is written
+# four digits, two and a dash).
+_BIRTH_SPACED: Final = "|".join(
+    f"\\d{{{n - 1}}}{_STRAY_GAP}{'(?P<dm>)' if n == 4 else ''}\\d{{{6 - n}}}" for n in range(1, 6)
+)
 _BIRTH_DATED: Final = f"\\d{DATE_SEPARATOR}\\d\\d{DATE_SEPARATOR}\\d\\d"
 
 
@@ -268,12 +287,16 @@ def _odd_number(first: str, second: str) -> str:
     )
 
 
+# The check character after a sign: any after a sign letter or a birth date
+# parted as a date ("dm"); otherwise a letter ("131 052-308T", "131052-30 8T":
+# "040 123-4567" is a telephone number, and so may "131052-30 85" be).
+_ODD_CHECK: Final = f"(?(ls)[{CHECK_SPELLED}]|(?(dm)[{CHECK_SPELLED}]|[{_CHECK_LETTERS}]))"
 _ODD_PATTERN: Final = re.compile(
     f"\\d(?:{_WORD_START}(?P<ws>))?"
     # six or eight digits, invisible characters between them allowed (counted later)
     f"(?:[\\d{INVISIBLE[1:-1]}]{{5,16}}|(?P<sp>)(?:{_BIRTH_SPACED})|{_BIRTH_DATED}(?:\\d\\d)?)"
     f"(?:(?P<sign>{_AROUND}(?:(?P<ls>[{_SIGN_LETTERS}])|[{_SIGN_OTHERS}]|{_DASH}{_AROUND}{_DASH})"
-    f"{_AROUND})(?P<rest>{_odd_number('g1', 'g2')}(?(ls)[{CHECK_SPELLED}]|[{_CHECK_LETTERS}]))"
+    f"{_AROUND})(?P<rest>{_odd_number('g1', 'g2')}{_ODD_CHECK})"
     f"|(?(sp)(?!)|(?(ws)|(?!))(?P<gap>{_AROUND}[{_INSTEAD_OF_SIGN}]?{_AROUND})"
     f"(?P<tail>{_odd_number('g3', 'g4')}[{_CHECK_LETTERS}])))"
     "(?![^\\W_])"
@@ -286,11 +309,15 @@ _ODD_PATTERN: Final = re.compile(
 # the shape of a spaced birth date but no letter), so _ODD_PATTERN is tried
 # only in a window around each. Escaped gaps ("\\n") are left to
 # _ODD_HINT_ESCAPED, used only when the text has a backslash.
+# The one without a letter (a birth date parted as a date, "0105 94", before
+# a sign) has a hint of its own.
 _ODD_HINT: Final = re.compile(
-    f"\\d(?:{GAP}{{0,6}}+[{_CHECK_LETTERS}](?![^\\W_])|{GAP}*+[{_SIGN_LETTERS}]{GAP}*+\\d)"
+    f"\\d(?:{GAP}{{0,6}}+[{_CHECK_LETTERS}](?![^\\W_])|{GAP}*+[{_SIGN_LETTERS}]{GAP}*+\\d"
+    f"|\\d{{3}}{GAP}{{1,6}}\\d\\d{GAP}*+[{_SIGN_OTHERS}])"
 )
 _ODD_HINT_ESCAPED: Final = re.compile(
-    f"\\d(?:{_ONE_GAP}{{0,6}}[{_CHECK_LETTERS}](?![^\\W_])|{_AROUND}[{_SIGN_LETTERS}]{_AROUND}\\d)"
+    f"\\d(?:{_ONE_GAP}{{0,6}}[{_CHECK_LETTERS}](?![^\\W_])|{_AROUND}[{_SIGN_LETTERS}]{_AROUND}\\d"
+    f"|\\d{{3}}{_STRAY_GAP}\\d\\d{_AROUND}[{_SIGN_OTHERS}])"
 )
 #: How far before a hint an odd spelling may start, and after it end: its
 #: digits, two stray gaps in them and one before the check, the sign's gaps.
@@ -411,7 +438,7 @@ def _spelling(match: re.Match[str]) -> Spelling | None:
             return None
         if len(birth) == _LONG_BIRTH:
             birth = birth[:4] + birth[6:]
-        sign = _ascii(match["sign"])[:1]  # a doubled dash is one
+        sign = _sign(_ascii(match["sign"]))
         canonical = f"{birth}{sign}{_ascii(match['rest'])}"
         if len(canonical) == _CHECKLESS_LENGTH and not _checkless_fits(match, canonical):
             return None
@@ -419,6 +446,11 @@ def _spelling(match: re.Match[str]) -> Spelling | None:
     if _plausible(_digits(_birth(match)) + _ascii(match["tail"])):
         return Spelling(match, None)
     return None
+
+
+def _sign(written: str) -> str:
+    """The century sign of a sign as written in ASCII: a doubled one is one, its letter if any."""
+    return next((char for char in written if char.isalpha()), written[:1])
 
 
 def _checkless_fits(match: re.Match[str], canonical: str) -> bool:

@@ -1,0 +1,73 @@
+"""F10's fixes of A15's open findings (session 17), each with wordings of its own.
+
+Every notice, firm and person here is invented; the identity codes are
+temporary numbers (900-999) made by :func:`rekisteri.testing.make_hetu`,
+nobody's.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rekisteri._spellings import holds_code, mask_spellings, spellings
+from rekisteri.importer import import_notice
+from rekisteri.importer._toml import to_toml
+from rekisteri.testing import make_hetu
+
+# --- V29: a sign doubled by a dash and a letter; a birth date parted as a date ---------------
+
+#: 240387-951?: a temporary number, nobody's, whose check character is a digit.
+_OLD = make_hetu(date(1987, 3, 24), 951)
+#: The same kind born in 2003, whose sign is "A".
+_NEW = make_hetu(date(2003, 11, 2), 952)
+
+
+@pytest.mark.parametrize(
+    "spelled",
+    [
+        f"{_NEW[:6]}-{_NEW[6:]}",  # a dash before the sign letter
+        f"{_NEW[:7]}-{_NEW[7:]}",  # a dash after it
+        f"{_NEW[:6]} \u2013 {_NEW[6].lower()}{_NEW[7:]}",  # an en dash, spaces, lower case
+        f"{_OLD[:4]} {_OLD[4:]}",  # the year apart, as a date is parted
+        f"{_OLD[:4]}\n{_OLD[4:]}",  # ... over a line break
+    ],
+)
+def test_a_doubled_sign_or_a_date_parted_birth_date_is_masked(spelled: str) -> None:
+    text = f"Asiakas {spelled} soitti."
+    digits = "".join(c for c in spelled if c.isdigit())
+    assert digits[:9] not in "".join(c for c in mask_spellings(text) if c.isdigit())
+    assert holds_code(text)
+    assert len(spellings(text)) == 1
+
+
+def test_a_doubled_sign_reads_its_letter_as_the_century() -> None:
+    (found,) = spellings(f"tunnus {_NEW[:6]}-{_NEW[6:]}")
+    assert found.canonical == _NEW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "puh. 040 123-4567",  # a telephone number: three, three and a dash
+        "puh. 0401 234 567",
+        "tilaus 2024 12-15",  # no code fits
+        f"{_OLD[:3]} {_OLD[3:]}",  # three and three: the telephone shape (trade-off kept)
+        f"{_OLD[:9]} {_OLD[9:]}",  # a gap before a digit check after a dash (kept too)
+    ],
+)
+def test_telephone_shapes_stay_no_spelling(text: str) -> None:
+    assert _OLD[-1].isdigit()  # the kept shapes are about a digit for the check
+    assert spellings(text) == [], text
+
+
+def test_an_imported_notice_masks_a_parted_birth_date() -> None:
+    notice = (
+        "Rekisterinpitäjä\n\nPajulan Puutarha Oy\nPajukuja 3, 33100 Tampere\n\n"
+        f"Rekisterin tietosisältö\n\n- esimerkkiasiakas {_OLD[:4]} {_OLD[4:]}\n"
+    )
+    result = import_notice(notice)
+    toml = to_toml(result.draft, notes=result.notes)
+    assert _OLD[7:10] not in toml
+    assert "I014" in [finding.code for finding in result.findings]
