@@ -529,11 +529,11 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
         "recipients": (3, 1),
         "retention": (3, 2),
     },
+    # "Överlämning av uppgifter …" is read as the disclosures (session 17, T12): recipients 2
     "dev_w10a_25-landskapsbyra-langa-rubriker-sv": {
         "data_subjects": (1, 2),
         "data_categories": (3, 11),
         "purposes": (4, 1),
-        "recipients": (2, 1),
         "retention": (3, 2),
     },
     "dev_w10a_26-kerho-kaksi-nimi-lohkoa": {"retention": (1, 0)},
@@ -662,9 +662,11 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
         "data_categories": (5, 11),
         "purposes": (6, 0),
     },
+    # "Keiden tietoja … ja mitä tietoja" heads the data content (session 17, T12): the
+    # groups' lists are data now (were 14 data subjects, 3 data categories)
     "dev_w10b_17-partiopiiri-grouped-data": {
-        "data_subjects": (4, 14),
-        "data_categories": (12, 3),
+        "data_subjects": (4, 0),
+        "data_categories": (12, 17),
         "purposes": (5, 1),
         "sources": (4, 3),
         "retention": (3, 2),
@@ -683,8 +685,11 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
         "retention": (2, 4),
         "security": (2, 3),
     },
+    # "4. Keiden tietoja … ja mitä tietoja" heads the data content (session 17, T12): the
+    # two lead-ins named as entries are data now (they were the 2 data subjects)
     "dev_w10b_20-virasto-name-first-long-headings": {
-        "data_categories": (10, 0),
+        "data_subjects": (2, 0),
+        "data_categories": (10, 2),
         "purposes": (2, 4),
         "sources": (1, 0),
         "recipients": (2, 3),

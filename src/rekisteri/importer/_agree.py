@@ -287,6 +287,12 @@ def _settle_guesses(text: str, sections: list[Section]) -> None:
         if piece is None or not piece.guessed or section.kind is None:
             previous = section.kind if piece is not None else previous
             continue
+        if index > 0 and _lead_in_line(text, sections[index - 1], section):
+            parent = sections[index - 1].kind
+            section.kind = piece.section = parent
+            piece.inherited = piece.part = True
+            previous = parent
+            continue
         channels = (
             bool(section.pieces)
             and _CONTACT_WORDS.search(text, piece.start, piece.end) is not None
@@ -318,6 +324,31 @@ def _settle_guesses(text: str, sections: list[Section]) -> None:
 
 
 _PARTIES: Final = frozenset({SectionKind.CONTROLLER, SectionKind.CONTACT, SectionKind.DPO})
+#: A heading's number at a line's start ("7.", "7)", "VI."): a heading of the notice's own.
+_NUMBERED: Final = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]?(?!\d)|[IVXivx]{1,5}[.)])")
+
+
+def _lead_in_line(text: str, above: Section, section: Section) -> bool:
+    """Whether a guessed heading is the first line of the known heading right above it.
+
+    "7. Regelmässigt utlämnande av uppgifter" / "Kundens uppgifter lämnas
+    endast" / "- med kundens samtycke": the table's heading has no text of
+    its own, and the unnumbered line under it that names another field only by
+    its words ("uppgifter", data) is that heading's lead-in, not a heading of
+    the data: it and its text take the known heading's field. Not under a
+    title (the notice's first heading over a party's block) and not when the
+    line is numbered (a heading of its own, "5. För vilket ändamål …").
+    """
+    heading, piece = above.heading, section.heading
+    return (
+        heading is not None
+        and piece is not None
+        and not heading.guessed
+        and not above.pieces
+        and above.kind in _HEARD
+        and section.kind is not above.kind
+        and _NUMBERED.match(text, piece.start, piece.end) is None
+    )
 
 
 #: A paragraph of prose has at least this many words (a party's line has fewer).

@@ -623,6 +623,8 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         re.compile(
             r"luovut|vastaanottaj|mottagare|utlämn|recipient|disclos|kenelle"
             r"|till vem|who receives|kenelle tietoja|överlåt|lämna[rs]? (?:\w+ )?ut\b|\bvart\b"
+            # handing over is disclosing: "Överlämning av information", "överlämnande"
+            r"|\böverlämn"
             r"|kenelle|who (?:do )?we (?:share|give)"
             # sharing: "Sharing of data", "Tietojen jakaminen", "Vem delar vi uppgifter med"
             r"|\bshar(?:e|ing)\b|\bjakaminen\b|\bjaamme\b|\bdela[rs]?\b"
@@ -768,7 +770,13 @@ def guess(text: str) -> SectionKind | None:
     key = normalise(text)
     if not key or len(key) > MAX_HEADING:
         return None
-    return _guess(key)
+    kind = _guess(key)
+    if kind is SectionKind.SUBJECTS and second_kind(text) is SectionKind.CONTENT:
+        # "Rekisterin henkilöryhmät ja tietosisältö": the people and the data named
+        # together head the data content, as the table reads "Rekisteröidyt ja
+        # henkilötietoryhmät" (the groups are said in the same text)
+        return SectionKind.CONTENT
+    return kind
 
 
 def other_matters(text: str) -> bool:
@@ -951,7 +959,7 @@ _STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
         (
             SectionKind.DISCLOSURES,
             (
-                r"luovut|vastaanottaj|utlämn|mottagar|avslöj|överlåt|recipient"
+                r"luovut|vastaanottaj|utlämn|mottagar|avslöj|överlåt|överlämn|recipient"
                 r"|disclos"
             ),
         ),

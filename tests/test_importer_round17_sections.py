@@ -1,0 +1,120 @@
+"""Sections on fresh pages: headings not seen, sections misfiled wholesale (T12, session 17).
+
+Each test writes its own small fictional text (no text of the legacy fixtures or of the
+real pages the figures were measured on).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisteri.importer import ImportResult, import_notice
+from rekisteri.importer._headings import SectionKind, guess
+
+_TOP = (
+    "Tietosuojaseloste\n\n"
+    "1. Rekisterinpitäjä\n\nKallion Kuntosali Oy\nSorvikuja 4, 33100 Tampere\n\n"
+    "2. Rekisterin tietosisältö\n\n- nimi\n- puhelinnumero\n\n"
+)
+_TOP_SV = (
+    "Dataskyddsbeskrivning\n\n"
+    "1. Registeransvarig\n\nStrandens Simhall Ab\nBryggvägen 2, 65100 Vasa\n\n"
+    "2. Registrets innehåll\n\n- namn\n- telefonnummer\n\n"
+)
+
+
+def _field_of(result: ImportResult, needle: str) -> set[str]:
+    """The fields the mapped spans covering *needle*'s first character went to."""
+    at = result.text.index(needle)
+    return {m.field for m in result.mapped if m.start <= at < m.end}
+
+
+# --- a content line under a heading with no text yet is its lead-in, not a heading -----
+
+
+@pytest.mark.parametrize(
+    ("text", "lead_in", "entry"),
+    [
+        (
+            _TOP_SV + "3. Utlämnande av uppgifter\n\nKundernas uppgifter lämnas endast\n\n"
+            "- med kundens samtycke\n\n- till myndigheter enligt lag\n\n"
+            "4. Registrets skydd\n\nPappren förvaras i ett låst skåp.\n",
+            "Kundernas uppgifter lämnas endast",
+            "med kundens samtycke",
+        ),
+        (
+            _TOP + "3. Tietojen luovutukset\n\nJäsenten tiedot annetaan vain\n\n"
+            "- jäsenen omalla luvalla\n\n- viranomaiselle lain nojalla\n\n"
+            "4. Rekisterin suojaus\n\nPaperit säilytetään lukitussa kaapissa.\n",
+            "Jäsenten tiedot annetaan vain",
+            "jäsenen omalla luvalla",
+        ),
+    ],
+)
+def test_line_under_empty_heading_is_its_lead_in(text: str, lead_in: str, entry: str) -> None:
+    result = import_notice(text)
+    assert _field_of(result, entry) <= {"recipients", "heading:recipients"}
+    assert "data_categories" not in {f.split(":")[-1] for f in _field_of(result, lead_in)}
+    assert not any(f.code == "I005" for f in result.findings)
+
+
+def test_numbered_line_under_empty_heading_stays_a_heading() -> None:
+    # a numbered line is a heading of its own even right under a heading with no text
+    text = (
+        _TOP + "3. Tietosuojavastaava\n\n"
+        "4. Mihin tietoja käytetään?\n\nTietoja käytetään jäsenyyden hoitamiseen.\n"
+    )
+    result = import_notice(text)
+    assert any(p.name.fi == "Jäsenyyden hoitaminen" for p in result.draft.purposes) or any(
+        m.field.startswith("purposes") for m in result.mapped
+    )
+
+
+# --- an unknown wording of a known field: Swedish "överlämning" is a disclosure ---------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Överlämnande av uppgifter", "6. Överlämning av kunduppgifter till andra parter"],
+)
+def test_handing_over_is_a_disclosure(heading: str) -> None:
+    assert guess(heading) is SectionKind.DISCLOSURES
+
+
+def test_two_field_heading_follows_its_text() -> None:
+    # handing over and transfer outside the EU named together; the text is on disclosure
+    text = (
+        _TOP_SV + "3. Överlämning av uppgifter och överföring av uppgifter utanför EU eller EES\n\n"
+        "Informationen lämnas inte ut till andra, utom på begäran av myndigheter. "
+        "Informationen kan visas på webbplatsen om kunden så önskar.\n\n"
+        "4. Registrets skydd\n\nPappren förvaras i ett låst skåp.\n"
+    )
+    result = import_notice(text)
+    fields = _field_of(result, "Informationen lämnas inte ut")
+    assert "transfers" not in fields
+    assert fields & {"recipients", "none_stated:recipients"} or not result.draft.transfers
+
+
+# --- the people and the data named together head the data content -----------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Asiakkaiden henkilöryhmät ja tietosisältö", "4. Henkilöryhmät ja käsiteltävät tiedot"],
+)
+def test_groups_and_data_together_head_the_data(heading: str) -> None:
+    assert guess(heading) is SectionKind.CONTENT
+
+
+def test_groups_and_data_section_is_the_data_content() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "1. Rekisterinpitäjä\n\nKallion Kuntosali Oy\nSorvikuja 4, 33100 Tampere\n\n"
+        "Asiakkaiden henkilöryhmät ja tietosisältö\n\n"
+        "Rekisteriin tallennetaan kuntosalin asiakkaiden nimi, puhelinnumero ja "
+        "sähköpostiosoite sekä jäsenyyden alkamispäivä.\n\n"
+        "Tiedot eivät ole arkaluonteisia. Terveydentilaa koskevia tietoja ei kysytä.\n"
+    )
+    result = import_notice(text)
+    assert "data_subjects" not in _field_of(result, "Rekisteriin tallennetaan")
+    assert result.draft.data_categories
