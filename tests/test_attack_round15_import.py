@@ -991,13 +991,6 @@ def test_the_controllers_e_mail_after_a_label_is_the_controllers() -> None:
 # --- Q21: an English register number in brackets stays in the controller's name -------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q21: a Business ID in brackets under another English label ('(company ID "
-    "2077474-0)', '(reg. no. 2077474-0)') leaves the controller's name 'Kuusi Apps Ltd (company "
-    "ID' / 'Kuusi Apps Ltd (reg. no', published so",
-)
 @pytest.mark.parametrize("aside", ["(company ID 2077474-0)", "(reg. no. 2077474-0)"])
 def test_a_register_number_in_brackets_is_no_part_of_the_name(aside: str) -> None:
     draft = import_notice(

@@ -115,7 +115,8 @@ _LABEL_ALTERNATION: Final = "|".join(f"(?P<{field}>{words})" for field, words in
 #: A label: at the start or after a separator, followed by a colon, or (for
 #: channels and the Y-tunnus) by the value itself.
 LABEL: Final = re.compile(
-    rf"(?i)(?:^|(?<=[\s,;(|/]))(?:{_LABEL_ALTERNATION})\.?"
+    # (its abbreviation's dot may stand spaced before the colon: "Tel .:")
+    rf"(?i)(?:^|(?<=[\s,;(|/]))(?:{_LABEL_ALTERNATION})(?:\.|[ \t]\.(?=[ \t]*:))?"
     r"(?:[ \t]*[/–][ \t]*[a-zåäö\- ]{2,20}?)?"
     # a note in brackets before the colon: "Puhelin (vaihde):", "Muut yhteystiedot (esim. …)"
     r"(?:[ \t]*\([a-zåäö][^()\n]{1,60}\)(?=[ \t]*(?:[:=]|$)))?"
@@ -198,14 +199,15 @@ _SEPARATORS: Final = re.compile(
 )
 #: An e-mail address as notices write it, the "at" and the dots spelled out or not:
 #: "@" (also doubled by a typing slip, "name@@example.fi"), "(at)", "[ at ]", "{ät}", "{et}", "(a)",
-#: a bare " at " or " ät " between the parts;
+#: a bare " at " or " ät " between the parts, a "#" for the "@" ("nimi#example.fi": a slip of
+#: the keyboard or a guard against harvesters, read only where a domain with its dot follows);
 #: ".", "(piste)", "[dot]", a bare " dot " or " piste ", or a dot with spaces round it.
 #: It starts only where a run of the local part's characters starts: tried from
 #: every character of a long run (a line of digits), it took 64 steps per character.
 _EMAIL_FORM: Final = re.compile(
     r"(?i)(?<![a-z0-9._%+\-])[a-z0-9._%+\-]{1,64}(?:[ \t]?@@?[ \t]?|_@_"
     r"|[ \t]*[(\[{][ \t]*(?:at|a|ät|et|@|a-t|[aä]t-merkki|miukumauku|kissanhäntä)[ \t]*[)\]}][ \t]*"
-    r"|(?P<bare>[ \t]+(?:at|ät)[ \t]+))"
+    r"|(?P<bare>[ \t]+(?:at|ät)[ \t]+)|(?P<hash>\#))"
     r"[a-z0-9\-]{1,63}(?:(?:\.|[ \t]*[(\[{][ \t]*(?:piste|dot|\.)[ \t]*[)\]}][ \t]*"
     r"|[ \t]+(?:dot|piste)[ \t]+|[ \t]+\.[ \t]+(?=(?-i:[a-z])))"
     r"[a-z0-9\-]{1,63}){1,5}"
@@ -213,7 +215,8 @@ _EMAIL_FORM: Final = re.compile(
 #: The "at" of an address spelled out, and its dots: what :func:`email_in` writes as "@" and ".".
 _AT_WORDS: Final = r"(?:at|a|ät|et|@|a-t|[aä]t-merkki|miukumauku|kissanhäntä)"
 _AT_SPELLED: Final = re.compile(
-    rf"(?i)[ \t]*(?:[(\[{{][ \t]*{_AT_WORDS}[ \t]*[)\]}}]|[ \t]at[ \t]|[ \t]ät[ \t]|_@_|@@?)[ \t]*"
+    rf"(?i)[ \t]*(?:[(\[{{][ \t]*{_AT_WORDS}[ \t]*[)\]}}]|[ \t]at[ \t]|[ \t]ät[ \t]|_@_|@@?|\#)"
+    r"[ \t]*"
 )
 _DOT_SPELLED: Final = re.compile(
     r"(?i)[ \t]*[(\[{][ \t]*(?:piste|dot|\.)[ \t]*[)\]}][ \t]*"
@@ -295,7 +298,9 @@ _STREET_PREFIX: Final = frozenset(
         "ulko",
     ]
 )
-_PHONE: Final = re.compile(r"(?<![\w+(])(\+?\(?[0-9][0-9 ()\-/]{5,22}[0-9])(?![\w])")
+_PHONE: Final = re.compile(r"(?<![\w+(])((?:\+[ \t]?)?\(?[0-9][0-9 ()\-/]{5,22}[0-9])(?![\w])")
+#: A plus sign spaced from the country code after it: "+ 358".
+_SPACED_PLUS: Final = re.compile(r"^\+[ \t]+")
 #: Where a whole number is followed by another or by a remark in a match of :data:`_PHONE`:
 #: a slash before a number that starts anew ("040 123 4567 / 040 765 4321"), or a bracket
 #: that the match does not close ("0600 12345 (1,99 €/min)").
@@ -387,6 +392,8 @@ def emails_in(text: str) -> list[tuple[str, int, int]]:
     for found in _EMAIL_FORM.finditer(text):
         if found.group("bare") is not None and _in_prose(text, found.start()):
             continue
+        if found.group("hash") is not None and _in_link(text, found.start()):
+            continue
         local, _, domain = _AT_SPELLED.sub("@", found.group(0), count=1).partition("@")
         written = f"{local}@{_DOT_SPELLED.sub('.', domain)}"
         if EMAIL.fullmatch(written) is not None and not _PLACEHOLDER.match(written):
@@ -398,6 +405,8 @@ def _written_email(text: str) -> tuple[str, int, int, bool] | None:
     for found in _EMAIL_FORM.finditer(text):
         if found.group("bare") is not None and _in_prose(text, found.start()):
             continue  # "tiedot sijaitsevat at palvelin.fi": a word before it, no address
+        if found.group("hash") is not None and _in_link(text, found.start()):
+            continue  # "https://example.fi/sivu#osio.html": a link's fragment, no address
         raw = found.group(0)
         local, _, domain = _AT_SPELLED.sub("@", raw, count=1).partition("@")
         written = f"{local}@{_DOT_SPELLED.sub('.', domain)}"
@@ -417,6 +426,19 @@ def _in_prose(text: str, start: int) -> bool:
     if _EMAIL_LABEL_BEFORE.search(before):
         return False  # "Sähköposti info at example.fi": the label without its colon
     return bool(before) and (before[-1].isalnum() or before[-1] in ".-")
+
+
+def _in_link(text: str, start: int) -> bool:
+    """Whether the token at *start* goes on from what stands before it (a link's path).
+
+    An address with a "#" for its "@" is one only where a value starts: at the
+    start of a line, after a space, a colon, a comma, a semicolon or a bracket.
+    """
+    return start > 0 and text[start - 1] not in _VALUE_STARTS
+
+
+#: What may stand just before an address written with a "#" for its "@".
+_VALUE_STARTS: Final = frozenset(" \t\n\r:;,([{<\"'")
 
 
 _EMAIL_LABEL_BEFORE: Final = re.compile(r"(?i)(?:sähköposti(?:osoite)?|s-posti|e-?mail|e-post)$")
@@ -624,7 +646,7 @@ def _number_after(field: str) -> Reader:
 def _number_parts(field: str, text: str, start: int, found_end: int, end: int) -> list[Part]:
     """The number found at *start* (its match ending at *found_end*) and what follows it."""
     s, e = start, _phone_end(text, start, found_end)
-    return [Part(field, flat(text[s:e]), s, e), *_by_form(text, e, end)]
+    return [Part(field, _SPACED_PLUS.sub("+", flat(text[s:e])), s, e), *_by_form(text, e, end)]
 
 
 def _business_id_after(text: str, start: int, end: int, _label: str) -> list[Part] | None:
@@ -1027,7 +1049,7 @@ def _short_code_town(text: str, street: tuple[int, int], piece: tuple[int, int])
 
 #: What every e-mail address that :data:`_EMAIL_FORM` finds has: its "@" or its
 #: "at" (in brackets, or a bare word between spaces).
-_AT_HINT: Final = re.compile(r"(?i)[@(\[{]|[ \t](?:at|ät)[ \t]")
+_AT_HINT: Final = re.compile(r"(?i)[@#(\[{]|[ \t](?:at|ät)[ \t]")
 #: An ASCII digit: a Y-tunnus, a postal code, a PO box and a phone number have one.
 _ASCII_DIGIT: Final = re.compile(r"[0-9]")
 
@@ -1060,7 +1082,8 @@ def _found(text: str, start: int, end: int, value: str) -> list[Part] | None:
         e = _phone_end(text, s, start + phone.end(1))
         return [
             *_by_form(text, start, s),
-            Part("phone", flat(text[s:e]), s, e),
+            # "+ 358 40 …": the plus sign spaced from the country code is the number's
+            Part("phone", _SPACED_PLUS.sub("+", flat(text[s:e])), s, e),
             *_by_form(text, e, end),
         ]
     return None
@@ -1123,9 +1146,44 @@ _TRAILING_PARENS: Final = re.compile(r"[ \t]*\(([^()]{0,60}[^\W\d_][^()]{0,60})\
 
 
 def _split_at(text: str, start: int, end: int, middle: list[Part]) -> list[Part]:
-    """*middle* (parts found inside the value) with what stands before and after it."""
+    """*middle* (parts found inside the value) with what stands before and after it.
+
+    A Y-tunnus, an e-mail or a web address found inside brackets after a few words
+    ("Esimerkki Oy (company registration code: 1234567-8)"): the words are its label,
+    whatever they say, and what stands before the bracket is read alone. (Not a phone
+    number: a law's number, "(laki … 1492/2016)", has a phone's form.)
+    """
     s, e = middle[0].start, middle[-1].end
+    opening = _aside_opening(text, start, s, e, end)
+    if opening is not None and middle[0].field in _ASIDE_FIELDS:
+        label = Part("label", middle[0].field, opening + 1, s)
+        return [*_by_form(text, start, opening), label, *middle, *_by_form(text, e, end)]
     return [*_by_form(text, start, s), *middle, *_by_form(text, e, end)]
+
+
+#: Fields whose value, found in brackets after a few words, makes the words its label.
+_ASIDE_FIELDS: Final = frozenset({"business_id", "email", "url"})
+#: The words in brackets before a value: a label's few words, with or without its colon
+#: ("business identity code:", "company ID", "reg. no."); no digit, no bracket.
+_ASIDE_WORDS: Final = re.compile(r"[ \t]*[^\W\d_][^\d()\[\]@:\n]{0,40}?[ \t]*:?[ \t]*")
+#: A label in brackets has at most this many words.
+_ASIDE_MAX_WORDS: Final = 4
+
+
+def _aside_opening(text: str, start: int, s: int, e: int, end: int) -> int | None:
+    """Where the bracket opens that holds the value ``text[s:e]`` after a few words; or ``None``.
+
+    The bracket opens after some text of the line and closes right after the value.
+    """
+    opening = text.rfind("(", start, s)
+    if opening <= start or ")" in text[opening:s] or not text[start:opening].strip():
+        return None
+    if not text[e:end].lstrip(" \t").startswith(")"):
+        return None
+    words = _ASIDE_WORDS.fullmatch(text, opening + 1, s)
+    if words is None or len(words.group(0).split()) > _ASIDE_MAX_WORDS:
+        return None
+    return opening
 
 
 def _find_email_or_pattern(text: str, start: int, end: int, value: str) -> list[Part] | None:
