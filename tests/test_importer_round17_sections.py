@@ -118,3 +118,34 @@ def test_groups_and_data_section_is_the_data_content() -> None:
     result = import_notice(text)
     assert "data_subjects" not in _field_of(result, "Rekisteriin tallennetaan")
     assert result.draft.data_categories
+
+
+# --- a sentence saying the processing is outsourced is on the processors -----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tietojen käsittelyä voidaan ulkoistaa ulkopuolisille palveluntarjoajille.",
+        "Kuntosali voi käyttää tietojen käsittelyssä alihankkijoita, kuten kassan toimittajaa.",
+    ],
+)
+def test_outsourcing_sentence_under_purposes_is_processors(sentence: str) -> None:
+    text = (
+        _TOP + "3. Henkilötietojen käsittelyn tarkoitus\n\n"
+        "Tietoja käytetään jäsenyyden hoitamiseen ja laskutukseen. " + sentence + "\n\n"
+        "4. Rekisterin suojaus\n\nPaperit säilytetään lukitussa kaapissa.\n"
+    )
+    result = import_notice(text)
+    assert "processors" in _field_of(result, sentence[:20])
+    assert "purposes" in _field_of(result, "Tietoja käytetään jäsenyyden")
+
+
+def test_denied_outsourcing_stays() -> None:
+    sentence = "Tietojen käsittelyä ei ulkoisteta."
+    text = (
+        _TOP + "3. Henkilötietojen käsittelyn tarkoitus\n\n"
+        "Tietoja käytetään jäsenyyden hoitamiseen. " + sentence + "\n\n"
+        "4. Rekisterin suojaus\n\nPaperit säilytetään lukitussa kaapissa.\n"
+    )
+    assert "processors" not in _field_of(import_notice(text), sentence[:20])

@@ -638,6 +638,41 @@ _PURPOSE_USE: Final = re.compile(
     r"|\b(?:uppgifter\w*|personuppgifter\w*)\s+(?:\w+\s+)?(?:används|behandlas)\b"
     r"|\b(?:data|information)\s+(?:is|are)\s+(?:\w+\s+)?used\b"
 )
+#: The processing said to be outsourced or done by subcontractors or processors: words
+#: that name no one else ("ulkoistettu", "alihankkijoita", "personuppgiftsbiträden").
+_OUTSOURCING: Final = re.compile(
+    r"\bulkoist\w*|\balihankkij\w*|henkilötietojen käsittelij\w*|\bkäsittelijö(?:inä|itä)\b"
+    r"|personuppgiftsbiträd\w*|\bbiträd\w*|\bunderleverantör\w*|\boutsourc\w*"
+    r"|\bsubcontractors?\b|\bsub-?processors?\b|\bdata processors?\b"
+)
+#: A word of denial: "ei ulkoisteta", "inga biträden", "no subcontractors".
+_DENIED: Final = re.compile(r"\b(?:ei|eikä|emme|inte|inga|ingen|not|no|never|none)\b")
+
+
+def _outsourced(low: str) -> bool:
+    """Whether a sentence (lower case) says the processing is outsourced, naming no firm.
+
+    Not when it denies it ("Tietojen käsittelyä ei ulkoisteta", "Vi anlitar inga
+    biträden") or names a recipient of its own (an authority, a bank): then it
+    stays where it stands.
+
+    Examples:
+        >>> _outsourced("käsittelytehtäviä voidaan ulkoistaa palveluntarjoajille.")
+        True
+        >>> _outsourced("tietojen käsittelyä ei ulkoisteta.")
+        False
+        >>> _outsourced("vi anlitar inga biträden.")
+        False
+        >>> _outsourced("tietoja käytetään jäsenyyden hoitamiseen.")
+        False
+    """
+    return (
+        _OUTSOURCING.search(low) is not None
+        and _DENIED.search(low) is None
+        and processor_evidence(low) == "strong"
+    )
+
+
 #: Sections whose sentences no disclosure cue sends to the recipients.
 _NOT_TO_RECIPIENTS: Final = frozenset(
     {SectionKind.DISCLOSURES, SectionKind.COOKIES, SectionKind.TRANSFERS} | SECURITY_SECTIONS
@@ -1727,8 +1762,13 @@ class Extractor:
         security or retention heading: the firm is a processor. The controller's
         own name ("Esimerkki Oy ylläpitää rekisteriä") names none.
         """
-        if kind not in _PROCESSOR_LEAVES or _FIRM_FORM.search(low) is None:
-            return None  # no firm named (most sentences): the cheap test first
+        if kind not in _PROCESSOR_LEAVES:
+            return None
+        if _FIRM_FORM.search(low) is None:
+            # no firm named (most sentences): only one that says the processing is
+            # outsourced or done by subcontractors ("Käsittelytehtäviä voidaan ulkoistaa
+            # palveluntarjoajille …", "Rekisterinpitäjä voi käyttää alihankkijoita …")
+            return "processors" if _outsourced(low) else None
         if kind is SectionKind.PURPOSES and _PURPOSE_USE.search(low) is not None:
             return None  # "Tietoja käytetään X Oy:n ylläpitämän ohjelman …": a purpose (R3-19)
         controller = self.out.controller.name
