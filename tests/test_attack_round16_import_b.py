@@ -266,15 +266,6 @@ def test_both_sources_of_a_sources_sentence_are_read(heading: str, sentence: str
 # --- V43: a denial with an exception in other words sets none_stated ----------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V43: a disclosure denial with an exception in other words ('med undantag för "
-    "myndigheter', 'poikkeuksena viranomaiset', 'with the exception of authorities', 'apart "
-    "from our courier', 'save for statutory disclosures') sets none_stated recipients: the "
-    "published notice says nothing is disclosed; 'lukuun ottamatta', 'förutom', 'muutoin kuin' "
-    "are read as exceptions",
-)
 @pytest.mark.parametrize(
     ("heading", "sentence"),
     [

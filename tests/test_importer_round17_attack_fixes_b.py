@@ -78,3 +78,50 @@ def test_an_english_lead_in_over_a_table_is_no_row() -> None:
 def test_what_heads_a_table_under_it(block: str, *, expected: bool) -> None:
     lines = lines_of(block)
     assert _heading_over_table(block, lines) is expected
+
+
+# --- V43: every reader of denials knows the same words of an exception ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence"),
+    [
+        (
+            "Tietojen luovutukset",
+            (
+                "Tietoja ei luovuteta eteenpäin, poikkeuksen muodostavat lakisääteiset "
+                "ilmoitukset Verohallinnolle."
+            ),
+        ),
+        ("Utlämnande av uppgifter", "Vi lämnar inte ut uppgifter, bortsett från Skatteverket."),
+        ("Disclosure of data", "We never share your data, aside from our payment provider."),
+        (
+            "Disclosure of data",
+            "Personal data is not disclosed to anyone, excluding disclosures required by law.",
+        ),
+    ],
+)
+def test_a_disclosure_denial_with_an_exception_keeps_the_recipient(
+    heading: str, sentence: str
+) -> None:
+    draft = import_notice(_BODY + heading + "\n\n" + sentence + "\n").draft
+    assert [none.value for none in draft.none_stated] == []
+    assert len(draft.recipients) == 1
+
+
+def test_a_transfer_denial_with_an_exception_states_no_none() -> None:
+    draft = import_notice(
+        _BODY + "Tietojen siirto EU:n ulkopuolelle\n\nTietoja ei siirretä EU:n ulkopuolelle, "
+        "poikkeuksena sähköpostipalvelumme, jonka palvelimet sijaitsevat Yhdysvalloissa.\n"
+    ).draft
+    assert [none.value for none in draft.none_stated] == []
+    assert len(draft.transfers) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Tietoja ei luovuteta ulkopuolisille.", "We do not disclose data to third parties."],
+)
+def test_a_denial_without_an_exception_still_states_none(sentence: str) -> None:
+    draft = import_notice(_BODY + "Tietojen luovutukset\n\n" + sentence + "\n").draft
+    assert [none.value for none in draft.none_stated] == ["recipients"]

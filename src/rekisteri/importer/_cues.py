@@ -15,6 +15,7 @@ from typing import Final
 
 from rekisteri.importer._finnish import capitalise
 from rekisteri.importer._headings import SectionKind, is_field_label
+from rekisteri.importer._negation import EXCEPTION_WORDS
 from rekisteri.model import Duration, RetentionTrigger, Right, SecurityKind
 
 
@@ -55,6 +56,8 @@ NEGATIVE: Final = re.compile(
 EXCEPTION: Final = re.compile(
     r"\b(?:ellei|paitsi|lukuun ottamatta|pois lukien|mikäli|jos|kuitenkin|förutom|om inte"
     r"|utom|unless|except|muille kuin|muualle kuin|muutoin kuin|muuten kuin|annat än|other than)\b"
+    # the words every reader of denials knows ("poikkeuksena", "med undantag", "apart from")
+    rf"|{EXCEPTION_WORDS}"
     # "jollei laki toisin edellytä", "jollet ole hyväksynyt": "ellei" in other persons
     r"|\b(?:joll|ell)(?:et|emme|ette|eivät)\b|\bjollei\b"
     # "ei luovuteta … ilman jäsenen lupaa": disclosed with consent, so not "no one"

@@ -43,20 +43,31 @@ _NOT_ONLY: Final = re.compile(
     r"\b(?:ei|eikä|emme|eivät)\s+(?:\w+\s+)?(?:ainoastaan|vain|pelkästään|yksinomaan|pelkkiä)\b"
     r"|\binte\s+(?:bara|endast|enbart|enkom)\b|\bnot\s+(?:only|just|merely|solely)\b"
 )
+#: The words of an exception to a denial, for every reader of denials (this module's
+#: and ``_cues.EXCEPTION``): "ei luovuteta, paitsi …", "poikkeuksena viranomaiset",
+#: "viranomaisia lukuun ottamatta", "med undantag för …", "bortsett från …", "with the
+#: exception of …", "apart from / aside from / save for / excluding …" say that the
+#: denied thing does happen for what they name.
+EXCEPTION_WORDS: Final = (
+    r"\b(?:ellei|elleivät|paitsi|lukuun ottamatta|pois lukien|poikkeuksena|poikkeuksen"
+    r"|muuhun kuin|muihin kuin|muille kuin|muualle kuin|muutoin kuin|muuten kuin|muulloin kuin"
+    r"|utom|förutom|annat än|andra än|om inte|såvida inte|med undantag|undantaget"
+    r"|bortsett från|frånsett|unless|except|excepting|excluding|with the exception"
+    r"|other than|apart from|aside from|save for|save where|save when)\b"
+)
 #: An exception or condition that says the thing does happen after all.
 _EXCEPTION: Final = re.compile(
-    r"\b(?:ellei|elleivät|paitsi|lukuun ottamatta|pois lukien|poikkeuksena|muuhun kuin"
-    r"|muihin kuin|muille kuin|muualle kuin|muutoin kuin|muuten kuin|muulloin kuin"
-    r"|utom|förutom|annat än|andra än|om inte|såvida inte|med undantag"
-    r"|unless|except|other than|apart from)\b"
-    # "ei muita tietoja kuin X", "ei muualta kuin X", "inga andra uppgifter än X",
-    # "no data other … than X": the denial of all but X says X is had
-    r"|\b(?:muita|muuta|muista|muilta|muualta|mistään muualta|andra|annat|annan|other|else)"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:kuin|än|than)\b"
-    r"|\b(?:nothing|no one|nobody|anyone|anybody)\s+but\b"
-    # "ei … ilman suostumusta": done with consent
-    r"|\b(?:ilman|utan|without)\s+(?:\w+\s+){0,3}(?:lupaa|suostumus\w*|samtycke|tillstånd"
-    r"|consent|permission)"
+    EXCEPTION_WORDS
+    + (
+        # "ei muita tietoja kuin X", "ei muualta kuin X", "inga andra uppgifter än X",
+        # "no data other … than X": the denial of all but X says X is had
+        r"|\b(?:muita|muuta|muista|muilta|muualta|mistään muualta|andra|annat|annan|other|else)"
+        r"\s+(?:[\w-]+\s+){0,3}?(?:kuin|än|than)\b"
+        r"|\b(?:nothing|no one|nobody|anyone|anybody)\s+but\b"
+        # "ei … ilman suostumusta": done with consent
+        r"|\b(?:ilman|utan|without)\s+(?:\w+\s+){0,3}(?:lupaa|suostumus\w*|samtycke|tillstånd"
+        r"|consent|permission)"
+    )
 )
 #: A word that turns a denial round: what follows it does happen.
 _CONTRAST: Final = re.compile(r"\b(?:mutta|vaan|kuitenkin|men|utan|dock|but|however|instead)\b")
