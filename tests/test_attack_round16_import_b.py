@@ -69,14 +69,6 @@ def test_a_markdown_table_gives_no_pipes_in_entries(body: str, field: str) -> No
 # --- V40: a heading of the table before a dash and its value: the value lost silently ---------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V40: a heading of the table followed by a dash and its value on one line "
-    "('Rekisterin tietosisältö – nimi, osoite ja henkilötunnus') is read whole as a guessed "
-    "heading: the items are no categories, the identity-code flag is lost, and the summary says "
-    "0% not mapped (the heading's words are not checked); with a colon the items are read",
-)
 @pytest.mark.parametrize(
     "line",
     [
@@ -104,15 +96,6 @@ def test_a_heading_colon_value_line_keeps_its_value() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V40: the value after a heading and a dash is mapped as the heading's own words "
-    "and is in no value, comment or unmatched passage: 'Säännönmukaiset tietolähteet – asiakas "
-    "itse ja Postin osoitepalvelu' loses ' ja Postin osoitepalvelu' ('asiakas itse' is listed); "
-    "'Rekisteröidyn oikeudet – tarkastus, oikaisu ja poisto' is all heading (no rights, R112); "
-    "'Evästeet – _ga ja _gid' keeps only 'gid', as not mapped",
-)
 @pytest.mark.parametrize(
     ("line", "word"),
     [

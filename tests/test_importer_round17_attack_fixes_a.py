@@ -71,3 +71,67 @@ def test_an_imported_notice_masks_a_parted_birth_date() -> None:
     toml = to_toml(result.draft, notes=result.notes)
     assert _OLD[7:10] not in toml
     assert "I014" in [finding.code for finding in result.findings]
+
+
+# --- V40: a heading of the table, a dash and its value in lower case on one line --------------
+
+_PARTY = "Rekisterinpitäjä\n\nPajulan Puutarha Oy\nPajukuja 3, 33100 Tampere\n\n"
+_AFTER = "\n\nRekisterin nimi\n\nAsiakasrekisteri\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        (
+            "Registrets datainnehåll – namn, adress och telefonnummer",
+            ["Namn", "Adress", "Telefonnummer"],
+        ),
+        ("Content of the register - name, e-mail address and phone number", None),
+        ("3. Rekisterin tietosisältö – etunimi, sukunimi sekä henkilötunnus", None),
+    ],
+)
+def test_a_table_heading_dash_lower_case_list_gives_its_items(
+    line: str, names: list[str] | None
+) -> None:
+    draft = import_notice(_PARTY + line + _AFTER).draft
+    got = [c.name.fi or c.name.sv or c.name.en for c in draft.data_categories]
+    assert len(got) == 3, got
+    if names is not None:
+        assert got == names
+    assert draft.name is not None
+
+
+def test_the_identity_code_in_a_dash_value_is_flagged() -> None:
+    line = "Rekisterin tietosisältö – asiakasnumero ja henkilötunnus"
+    draft = import_notice(_PARTY + line + _AFTER).draft
+    assert any(c.personal_identity_code for c in draft.data_categories)
+
+
+@pytest.mark.parametrize(
+    ("line", "word", "field"),
+    [
+        ("Rekisteröidyt – jäsenet ja lahjoittajat", "Lahjoittajat", "data_subjects"),
+        ("Evästeet – _pk_id ja _pk_ses", "_pk_ses", "cookie_policy"),
+    ],
+)
+def test_a_dash_value_after_a_table_heading_is_read_into_its_field(
+    line: str, word: str, field: str
+) -> None:
+    draft = import_notice(_PARTY + line + _AFTER).draft
+    assert word in str(getattr(draft, field))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rekisterin tietosisältö – henkilötiedot",  # a subtitle of the same kind: no list
+        "Yhteyshenkilö – myyntipäällikkö",  # a party's label: its value needs a capital
+        "Tietosuojaseloste – asiakasrekisteri",  # the title
+    ],
+)
+def test_a_heading_with_a_subtitle_after_a_dash_stays_whole(line: str) -> None:
+    from rekisteri.importer._structure import split
+
+    text = _PARTY + line + _AFTER
+    headings = [text[s.heading.start : s.heading.end] for s in split(text) if s.heading]
+    assert not any(h.rstrip(" –") != line and line.startswith(h.rstrip(" –")) for h in headings)

@@ -2505,7 +2505,7 @@ def split(
         if piece.kind == "heading" and piece.start in splitter.sentence_glued:
             piece.promoted = True
     _lone_entries_headed(text, pieces)
-    _glued_heads_apart(text, pieces)
+    _glued_heads_apart(text, pieces, splitter.heading_ends)
     sections = [Section(None, None)]
     for piece in pieces:
         if piece.kind == "heading":
@@ -2714,15 +2714,16 @@ def _content_agrees(kind: SectionKind, text: str, para: Piece) -> bool:
 #: A question that opens a paragraph, its answer after it on the same line:
 #: "How long do we keep it? We keep …", "Mihin tietoja käytetään? Laskutukseen."
 _GLUED_QUESTION: Final = re.compile(r"[ \t]*([^.?!:;\n]{3,120}\?)[ \t]+(?=[\"“”'(]?[A-ZÄÖÅ0-9])")
-#: A label before a dash that opens a paragraph: "Luovutukset – Tietoja ei luovuteta …".
+#: A label before a dash that opens a paragraph: "Luovutukset – Tietoja ei luovuteta …";
+#: the value in lower case only after a heading of the table (see _dash_label()).
 _DASH_LABEL: Final = re.compile(
-    r"[ \t]*((?:\d{1,2}[.)][ \t]+)?[A-ZÄÖÅ][^\n–—:.?!,;]{2,60}?)[ \t]+[–—-][ \t]+(?=[A-ZÄÖÅ0-9])"
+    r"[ \t]*((?:\d{1,2}[.)][ \t]+)?[A-ZÄÖÅ][^\n–—:.?!,;]{2,60}?)[ \t]+[–—-][ \t]+(?=\S)"
 )
 #: A dash label has at most this many words.
 _DASH_WORDS: Final = 5
 
 
-def _glued_heads_apart(text: str, pieces: list[Piece]) -> None:
+def _glued_heads_apart(text: str, pieces: list[Piece], marked: Collection[int] = ()) -> None:
     """A paragraph that opens with a heading glued to its text: the heading apart.
 
     Two shapes of a page written without line breaks after its headings
@@ -2738,9 +2739,12 @@ def _glued_heads_apart(text: str, pieces: list[Piece]) -> None:
     while index < len(pieces):
         piece = pieces[index]
         index += 1
-        if piece.kind != "para" or piece.content_start != piece.start:
+        if piece.kind == "heading" and piece.start not in marked:
+            found = _dash_heading_apart(text, piece)
+        elif piece.kind != "para" or piece.content_start != piece.start:
             continue
-        found = _glued_question(text, piece) or _dash_label(text, piece)
+        else:
+            found = _glued_question(text, piece) or _dash_label(text, piece)
         if found is None:
             continue
         kind, head_end, answer = found
@@ -2784,6 +2788,12 @@ def _dash_label(text: str, piece: Piece) -> tuple[SectionKind, int, int] | None:
     if len(_HEAD_NUMBER.sub("", label).split()) > _DASH_WORDS:
         return None
     table = recognise(label)
+    if not _capital_or_digit(text[labelled.end()]) and (
+        table in {None, SectionKind.TITLE} or table in _CONTACT_KINDS
+    ):
+        # "Rekisterin tietosisältö – nimi, osoite …": a value in lower case (a list, a
+        # phrase) after a heading of the table; a guessed label or a party's needs a capital
+        return None
     kind = table or _guessed(label)
     if kind is None or kind is SectionKind.TITLE or (table is None and kind in _CONTACT_KINDS):
         return None
@@ -2791,6 +2801,38 @@ def _dash_label(text: str, piece: Piece) -> tuple[SectionKind, int, int] | None:
     if table is None and not _content_agrees(kind, text, value):
         return None
     return kind, piece.start + len(labelled.group(0).rstrip()), labelled.end()
+
+
+def _capital_or_digit(char: str) -> bool:
+    return char.isupper() or char.isdigit()
+
+
+def _dash_heading_apart(text: str, piece: Piece) -> tuple[SectionKind, int, int] | None:
+    """A line taken whole for a guessed heading that is a heading of the table, a dash, a value.
+
+    "Rekisterin tietosisältö – nimi, osoite ja henkilötunnus" alone in its
+    block: the table knows the label, not the line, and the value is the
+    section's first text (A15's V40): (kind, the label's end, the value's start).
+    A line the table knows whole (its words after the dash guessed of the same
+    kind: "Rekisteröidyn oikeudet – tarkastus, oikaisu ja poisto") is parted
+    only when they are a list in lower case; a subtitle stays ("… – Grund för
+    att upprätthålla registret"). A heading marked as one (HTML, Markdown)
+    stays whole.
+    """
+    if len(piece.lines) != 1:
+        return None
+    found = _dash_label(text, piece)
+    if found is None or recognise(text[piece.start : found[1]]) is None:
+        return None
+    if recognise(text[piece.start : piece.end]) is not None and (
+        _capital_or_digit(text[found[2]]) or not _LIST_JOINER.search(text, found[2], piece.end)
+    ):
+        return None
+    return found
+
+
+#: What joins the items of a list written on one line.
+_LIST_JOINER: Final = re.compile(r",|\s(?:ja|sekä|och|samt|and)\s")
 
 
 def _groups(text: str, sections: list[Section]) -> None:
@@ -2946,7 +2988,7 @@ def _was_guessed(text: str, piece: Piece) -> bool:
 
 
 def heading_text(text: str, piece: Piece) -> str:
-    """The heading as shown, on one line, without numbering or a trailing colon."""
-    joined = " ".join(text[piece.start : piece.end].split()).rstrip(" :.")
+    """The heading as shown, on one line, without numbering or a trailing colon or dash."""
+    joined = " ".join(text[piece.start : piece.end].split()).rstrip(" :.–—-")
     plain = normalise(joined)
     return joined[len(joined) - len(plain) :] if joined.casefold().endswith(plain) else joined
