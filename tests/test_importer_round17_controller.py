@@ -11,6 +11,7 @@ import pytest
 
 from rekisteri.importer import import_notice
 from rekisteri.importer._contact import parse_line
+from rekisteri.importer._fallback import stated_keeper
 
 # --- a value in brackets after a few words: the words are its label ----------------------------
 
@@ -98,3 +99,56 @@ def test_a_hash_for_the_at_sign_is_read_back_as_an_address() -> None:
 def test_a_hash_in_a_link_or_a_tag_is_no_address(line: str) -> None:
     parts = parse_line(line, 0, len(line))
     assert not any(p.field == "email" for p in parts)
+
+
+# --- a controller named only outside its block: the introduction, the title --------------------
+
+_NAMELESS_BLOCK = (
+    "Rekisterinpitäjän yhteystiedot\n\n"
+    "Osoite: Myllytie 9, 70100 Kuopio\n"
+    "Sähköposti: toimisto@myllyliitto.example\n\n"
+    "Käsittelyn tarkoitus\n\n"
+    "Jäsenten tiedottaminen ja laskutus.\n"
+)
+
+
+def test_a_body_named_before_its_short_name_in_the_introduction_is_the_controller() -> None:
+    notice = (
+        "Tietosuojaseloste\n\n"
+        "Tämä seloste kertoo, miten Savon Myllyjen liitto (jäljempänä ”liitto”) käsittelee "
+        "jäsentensä henkilötietoja.\n\n" + _NAMELESS_BLOCK
+    )
+    result = import_notice(notice)
+    assert result.draft.controller.name == "Savon Myllyjen liitto"
+    assert any("outside a controller block" in note for note in result.notes["controller"])
+
+
+def test_a_trade_name_in_the_title_is_the_controller() -> None:
+    notice = "Pajaleipomo Ruislintu -toiminimen tietosuojaseloste\n\n" + _NAMELESS_BLOCK
+    result = import_notice(notice)
+    assert result.draft.controller.name == "Pajaleipomo Ruislintu"
+    assert any("outside a controller block" in note for note in result.notes["controller"])
+
+
+def test_the_blocks_own_name_stays_over_the_introductions() -> None:
+    notice = (
+        "Pajaleipomo Ruislintu -toiminimen tietosuojaseloste\n\n"
+        "Tämä seloste kertoo, miten Savon Myllyjen liitto (jäljempänä ”liitto”) käsittelee "
+        "tietoja.\n\n"
+        "Rekisterinpitäjä\n\nRuislinnun Leipä Oy\nMyllytie 9, 70100 Kuopio\n\n"
+        "Käsittelyn tarkoitus\n\nAsiakkaiden tilausten hoito.\n"
+    )
+    assert import_notice(notice).draft.controller.name == "Ruislinnun Leipä Oy"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # a lower-case word that names no body: no name
+        "Tämä seloste koskee Ruislinnun Leipä Oy:n asiakkaita (jäljempänä asiakas).",
+        # a person, not a body
+        "Tietoja käsittelee Aino Ruislintu (jäljempänä yrittäjä).",
+    ],
+)
+def test_words_before_a_short_name_that_name_no_body_give_no_controller(intro: str) -> None:
+    assert stated_keeper(intro) is None

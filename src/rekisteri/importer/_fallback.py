@@ -119,6 +119,7 @@ def implied_controller(text: str, out: Builder) -> None:
             or _labelled_name(text)
             or _owner_of(out.name)
             or stated_keeper(text[:_FIRST_PART])
+            or _trade_name_title(text[:_FIRST_PART])
             or _name_above_address(text, out)
             or _copyright_holder(text)
         )
@@ -140,6 +141,27 @@ def implied_controller(text: str, out: Builder) -> None:
     if out.name is None:
         _lone_name(text, out)
     _tidy(out)
+
+
+#: A notice titled by a trade name: "Kukkapuoti Kielo -toiminimen tietosuojaseloste",
+#: "Hieroja Aino Laine -toiminimen rekisteriseloste 5/2024".
+_TRADE_NAME_TITLE: Final = re.compile(
+    r"(?m)^[ \t]*(?P<name>[A-ZÄÖÅ][^\n:;()]{1,60}?)[ \t]*[-–][ \t]?(?i:toiminimen)[ \t]+"
+    r"(?i:[\w-]*(?:seloste|rekisteri\w*))\b"
+)
+
+
+def _trade_name_title(text: str) -> str | None:
+    r"""The trade name a title line names the notice after, or ``None``.
+
+    Examples:
+        >>> _trade_name_title("Tietosuoja\n\nKukkapuoti Kielo -toiminimen tietosuojaseloste\n")
+        'Kukkapuoti Kielo'
+        >>> _trade_name_title("Kukkapuoti Kielon tietosuojaseloste\n") is None
+        True
+    """
+    found = _TRADE_NAME_TITLE.search(text)
+    return found.group("name").strip() if found is not None else None
 
 
 #: A page's copyright line: "© 2024 Esimerkki Oy", "Copyright (c) Esimerkki ry 2023".
@@ -402,10 +424,31 @@ def stated_keeper(text: str) -> str | None:
         if _is_body(name) or (len(name.split()) > 1 and not looks_like_person(name)):
             return name
     for found in _HEREINAFTER.finditer(text):
-        before = _CAPITALS_BEFORE.search(text, max(0, found.start() - 120), found.start())
-        if before is not None and _is_body(before.group("name")):
-            return before.group("name")
+        name = _body_before(text, found.start())
+        if name is not None:
+            return name
     return None
+
+
+def _body_before(text: str, end: int) -> str | None:
+    """The body named by the words that end at *end* (before "(jäljempänä …"), or ``None``.
+
+    Capitalised words and legal forms ("Kylän Seura ry"); or capitalised words
+    and one lower-case body's word after them ("Kylän liitto", "Byns
+    förbund"): the words that open a sentence ("Tämä seloste kuvaa, kuinka …")
+    are no part of the name.
+    """
+    start = max(0, end - 120)
+    before = _CAPITALS_BEFORE.search(text, start, end)
+    if before is not None and _is_body(before.group("name")):
+        return before.group("name")
+    lower = _BODY_WORD_BEFORE.search(text, start, end)
+    if lower is None:
+        return None
+    name = lower.group("name")
+    last = name.split()[-1]
+    said = ORGANISATION.fullmatch(last) is not None or _BODY_END.search(last) is not None
+    return name if said and _is_body(name) else None
 
 
 #: The words that say outright who the controller is: "… är personuppgiftsansvarig",
@@ -413,6 +456,12 @@ def stated_keeper(text: str) -> str | None:
 _ROLE_STATED: Final = re.compile(
     r"(?i)(?:^|(?<=[ \t]))(?:the[ \t]+)?(?:data[ \t]+)?"
     r"(?:personuppgiftsansvarig[ae]?|rekisterinpitäjä|rekisterinpitäjänä|controller)(?![\w:-])"
+)
+#: Capitalised words, then one lower-case word, ending the text before "(jäljempänä": a body's
+#: name whose last word is its kind ("Keskimaan liitto", "Byns förbund").
+_BODY_WORD_BEFORE: Final = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-ZÄÖÅ][\w’'-]*(?:[ \t]+[A-ZÄÖÅ][\w’'-]*){0,5}"
+    r"[ \t]+[a-zäöå][\w-]{2,30})[ \t]*$"
 )
 #: A name's first word that makes it no name: "Tämä yhdistys", "Vår förening", "Our firm".
 _NO_NAME_FIRST: Final = re.compile(
