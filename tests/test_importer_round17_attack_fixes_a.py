@@ -135,3 +135,31 @@ def test_a_heading_with_a_subtitle_after_a_dash_stays_whole(line: str) -> None:
     text = _PARTY + line + _AFTER
     headings = [text[s.heading.start : s.heading.end] for s in split(text) if s.heading]
     assert not any(h.rstrip(" –") != line and line.startswith(h.rstrip(" –")) for h in headings)
+
+
+# --- V45: the identity code denied after a colon or a dash in its own item ----------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "held"),
+    [
+        ("Asiakkaan henkilötunnus: ei tallenneta rekisteriin", False),
+        ("Personnummer – sparas inte", False),
+        ("Personal identity code: not collected", False),
+        ("Henkilötunnus: ei pakollinen", True),  # optional, but held
+        ("Henkilötunnus – vain laskutukseen", True),
+        ("Henkilötunnus: ei tallenneta kokonaisena", True),  # held in part
+        ("Henkilötunnus (Tallennetaanko: ei)", False),  # a table's column, answered no
+        ("Henkilötunnus (Pakollinen: ei)", True),
+    ],
+)
+def test_a_remark_after_a_colon_or_dash_may_deny_the_code(item: str, held: object) -> None:
+    from rekisteri.importer._builder import names_identity_code
+
+    assert names_identity_code(item) is held
+
+
+def test_an_item_denying_the_code_after_a_dash_sets_no_flag() -> None:
+    notice = _PARTY + "Rekisterin tietosisältö\n\n- sukunimi\n- hetu – ei kerätä\n"
+    draft = import_notice(notice).draft
+    assert [c.personal_identity_code for c in draft.data_categories] == [False, False]

@@ -650,10 +650,15 @@ def names_identity_code(text: str) -> bool:
         False
         >>> names_identity_code("Henkilötunnus (ei kerätä)")
         False
+        >>> names_identity_code("Henkilötunnus – ei tallenneta"), names_identity_code("Hetu: ei")
+        (False, True)
     """
     low = text.casefold()
     if HETU_WORDS.search(low) is None:
         return False
+    # a remark after the name and a colon or a spaced dash is one in brackets:
+    # "Henkilötunnus: ei kerätä", "Henkilötunnus – ei tallenneta" (A15's V45)
+    low = _LABELLED_REMARK.sub(r"\1 (\2)", low)
     parts = _BRACKETS.split(low)
     for index, part in enumerate(parts):
         for start, end in clauses(part):
@@ -675,15 +680,35 @@ def names_identity_code(text: str) -> bool:
     return False
 
 
+#: The code's name ending a label (at the start, or of a remark in brackets: an item's
+#: description repeats it), a colon or a spaced dash, and the remark after it up to
+#: the end of its clause.
+_LABELLED_REMARK: Final = re.compile(
+    rf"(?:^|(?<=[(\[]))([^()\[\]:;,.]*?(?:{HETU_WORDS.pattern})\w*)"
+    r"[ \t]*(?::|[ \t][–—-])[ \t]+([^()\[\];,.]+)"
+)
+
+
 def _remark_denies(remark: list[str]) -> bool:
-    """Whether the bracketed remark after a code's name says it is not held ("ei kerätä")."""
+    """Whether the bracketed remark after a code's name says it is not held ("ei kerätä").
+
+    Also a table's column that asks whether it is held, answered no ("Kerätäänkö: ei",
+    "Collected: no", as a row copied as text is read).
+    """
     said = remark[0].strip() if remark else ""
+    asked = _ANSWERED_NO.fullmatch(said)
+    if asked is not None:
+        return _HOLDING_WORD.search(asked[1]) is not None and not negated(asked[1])
     return (
         bool(said)
         and negated(said)
         and _HOLDING_WORD.search(said) is not None
         and _HELD_BUT.search(said) is None
     )
+
+
+#: A column's name and a bare "no" after it.
+_ANSWERED_NO: Final = re.compile(r"([^:]{2,40}?)\??:\s*(?:ei|no|nej)\.?")
 
 
 #: A verb of collecting, storing or asking at a word's start ("ei kerätä", "not collected";
