@@ -1209,16 +1209,6 @@ def test_a_bulleted_purposes_item_naming_another_field_stays_a_purpose() -> None
 # --- V33: the provision requirement asked as a question ------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V33: a question heading on the provision requirement is not read as one: 'Måste "
-    "jag lämna mina uppgifter?' over 'Det är frivilligt.' publishes the data category 'Det är "
-    "frivilligt'; 'Mitä tapahtuu, jos en anna tietojani?' is a data heading and 'Emme voi "
-    "toimittaa tilausta.' a note 'the notice says this is not done'; under 'Onko tietojen "
-    "antaminen pakollista?' or 'Is providing data mandatory?' even 'Tietojen antaminen on "
-    "pakollista …' is not mapped: R122 (error) each time",
-)
 @pytest.mark.parametrize(
     ("heading", "answer"),
     [

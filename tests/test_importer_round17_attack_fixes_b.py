@@ -125,3 +125,31 @@ def test_a_transfer_denial_with_an_exception_states_no_none() -> None:
 def test_a_denial_without_an_exception_still_states_none(sentence: str) -> None:
     draft = import_notice(_BODY + "Tietojen luovutukset\n\n" + sentence + "\n").draft
     assert [none.value for none in draft.none_stated] == ["recipients"]
+
+
+# --- V33: a question on whether the data must be given heads the provision requirement ----------
+
+
+@pytest.mark.parametrize(
+    ("heading", "answer"),
+    [
+        ("Onko minun pakko antaa tietoni?", "Ei ole, mutta ilman osoitetta emme voi toimittaa."),
+        ("Täytyykö minun antaa henkilötietoni?", "Nimi ja osoite tarvitaan toimitukseen."),
+        ("Vad händer om jag inte lämnar mina uppgifter?", "Då kan vi inte leverera varan."),
+        ("Do I have to give you my personal data?", "No, but without it we cannot deliver."),
+    ],
+)
+def test_a_question_on_giving_the_data_heads_the_provision_requirement(
+    heading: str, answer: str
+) -> None:
+    result = import_notice(_BODY + heading + "\n\n" + answer + "\n")
+    assert result.draft.provision_requirement is not None
+    assert answer[:20] in str(result.draft.provision_requirement)
+    assert result.draft.data_categories == ()
+    assert "R122" not in [finding.code for finding in result.findings]
+
+
+def test_a_question_on_the_data_kept_still_heads_the_data() -> None:
+    draft = import_notice(_BODY + "Mitä tietoja tallennamme?\n\nNimi, osoite ja puhelin.\n").draft
+    assert draft.provision_requirement is None
+    assert _names(draft.data_categories) == ["Nimi", "Osoite", "Puhelin"]

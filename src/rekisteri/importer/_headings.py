@@ -600,6 +600,24 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         re.compile(r"automa\w*.{0,30}(?:päätö|beslut|decision)|profiloi|profiler|profiling"),
     ),
     (
+        # whether the data must be given, and what follows if not (GDPR 13(2)(e)), often
+        # asked: "Onko tietojen antaminen pakollista?", "Täytyykö minun antaa tietoni?",
+        # "Mitä tapahtuu, jos en anna tietojani?", "Måste jag lämna mina uppgifter?",
+        # "Vad händer om jag inte lämnar uppgifterna?", "Do I have to provide my data?"
+        SectionKind.PROVISION,
+        re.compile(
+            r"\bantaminen (?:on )?(?:pakollista|vapaaehtoista)|\bpakko antaa\b"
+            r"|^(?:täytyykö|pitääkö|onko) minun (?:pakko )?antaa\b|\bantamatta jättämi"
+            r"|\bjos (?:en|et|asiakas ei|rekisteröity ei) (?:\w+ )?(?:anna|luovuta)\b"
+            r"|^(?:måste|behöver) jag (?:\w+ )?(?:lämna|uppge|ge)\b|skyldig att lämna"
+            r"|\bom (?:jag|du) inte (?:\w+ )?(?:lämnar|uppger|ger)\b"
+            r"|(?:obligatoriskt|frivilligt) att (?:lämna|uppge)"
+            r"|^(?:do|must) (?:i|you) (?:have to )?(?:provide|give)\b"
+            r"|\bproviding (?:your |personal |the )*(?:data|information) (?:is |was )?(?:mandatory"
+            r"|required|obligatory|voluntary|optional)|\bif (?:i|you) (?:do not|don't) (?:provide|give)\b"
+        ),
+    ),
+    (
         SectionKind.TRANSFERS,
         # "Siirretäänkö tietoja ulkomaille?"
         re.compile(
