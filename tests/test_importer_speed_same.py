@@ -832,3 +832,36 @@ def test_the_notices_update_date_is_looked_for_once_not_at_every_dated_sentence(
     asked = _cues._update_in_notice.cache_info()
     assert asked.misses == 1
     assert asked.hits >= 39
+
+
+#: Pieces of the title words, in both cases and with the letters a case-blind match
+#: takes for "s" and "i" ("ſ", "İ", "ı"), and others.
+_TITLE_PIECES = (
+    *("se", "SE", "ſe", "lo", "LO", "ste", "sta", "tement", "STATE", "be", "Be", "skriv"),
+    *("ning", "da", "Da", "ta", "skydd", "in", "İn", "ın", "IN", "tegritet", "pr", "Pr"),
+    *("ivacy", "IVACY", "ıvacy", "no", "No", "tice", "po", "PO", "licy", "K", "k", "K"),
+    *(" ", "\n", "x", "ä", "-"),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=10).map("".join))
+def test_a_title_word_is_found_where_the_case_blind_pattern_finds_it(text: str) -> None:
+    plain = re.compile(
+        r"(?i)seloste|beskrivning|dataskydd|integritet|privacy|notice|policy|statement"
+    )
+    found = [match.span() for match in _furniture._TITLE_WORD.finditer(text)]
+    assert found == [match.span() for match in plain.finditer(text)]
+
+
+def test_a_title_words_first_letters_are_those_a_case_blind_match_takes() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    for letter, taken in (
+        ("s", "Ssſ"),
+        ("b", "Bb"),
+        ("d", "Dd"),
+        ("i", "Iiİı"),
+        ("p", "Pp"),
+        ("n", "Nn"),
+    ):
+        assert set(re.findall(f"(?i){letter}", every)) == set(taken)
