@@ -152,3 +152,27 @@ def test_the_blocks_own_name_stays_over_the_introductions() -> None:
 )
 def test_words_before_a_short_name_that_name_no_body_give_no_controller(intro: str) -> None:
     assert stated_keeper(intro) is None
+
+
+# --- an old form's sub-labels under the contact person's heading ----------------------------------
+
+
+def test_a_forms_labels_under_the_contact_heading_stay_the_contacts() -> None:
+    notice = (
+        "1. Rekisterinpitäjä\n\n"
+        "Nimi\n\nLaakson Soutuseura ry\n\n"
+        "Osoite\n\nRantakatu 2, 20100 Turku\n\n"
+        "2. Yhteyshenkilö rekisteriä koskevissa asioissa\n\n"
+        "Nimi\n\nVilja Rantanen\n\n"
+        "Osoite\n\nLaakson Soutuseura ry, Rantakatu 2, 20100 Turku\n\n"
+        "Muut yhteystiedot (esim. puhelin, sähköposti)\n\n"
+        "jasenet@soutuseura.example\n\n"
+        "3. Rekisterin nimi\n\nSoutuseuran jäsenrekisteri\n"
+    )
+    result = import_notice(notice)
+    contact = result.draft.contact_person
+    assert contact is not None
+    assert contact.name == "Vilja Rantanen"
+    assert contact.email == "jasenet@soutuseura.example"
+    assert result.draft.controller.name == "Laakson Soutuseura ry"
+    assert not any("without a phone" in note for note in result.notes.get("contact_person", ()))

@@ -2736,7 +2736,7 @@ def adopt_orphan_blocks(text: str, sections: list[Section]) -> list[Section]:
         if (
             previous is not None
             and previous.kind in _PATHS
-            and (not previous.pieces or labels)
+            and (not previous.pieces or labels or _ends_in_form_pair(text, previous))
             and heading is not None
             and (section.kind is None or (heading.guessed and section.kind not in _PATHS))
             and (_orphan_block(text, section) or _form_label(text, section))
@@ -3184,6 +3184,23 @@ def _form_label(text: str, section: Section) -> bool:
     assert heading is not None
     line = text[heading.start : heading.end].strip()
     return bool(section.pieces) and is_field_label(line)
+
+
+def _ends_in_form_pair(text: str, section: Section) -> bool:
+    """Whether the contact's *section* ends with a form's label alone on its line and its value.
+
+    "2. Yhteyshenkilö …" / "Nimi" / "Aino Laine": the form's next label ("Osoite"),
+    taken for a heading, goes on with the same party.
+    """
+    if section.kind is not SectionKind.CONTACT or len(section.pieces) < _FORM_PAIR:
+        return False  # (the controller's block: its labels are read by its words)
+    label = section.pieces[-_FORM_PAIR]
+    line = text[label.start : label.end].strip()
+    return len(label.lines) == 1 and is_field_label(line) and not parse_value_only(line)
+
+
+#: A form's label and its value: two pieces.
+_FORM_PAIR: Final = 2
 
 
 def _orphan_block(text: str, section: Section) -> bool:
