@@ -584,16 +584,6 @@ def test_denials_in_other_orders_are_none_stated(heading: str, sentence: str, fi
 # --- V17: 'EU:' / 'ETA:' read as a label's colon ----------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V17: under a heading read from its words ('Tietojen siirrot') a first line whose "
-    "second word is 'EU:n' or 'ETA:n' is cut at its colon and the head taken for a heading: "
-    "'Siirrot ETA:n ulkopuolelle: ei.' publishes the transfer 'n ulkopuolelle: ei.' (a denial as "
-    "a transfer); 'Siirtoja EU:n ulkopuolelle voidaan tehdä …' the transfer 'n ulkopuolelle "
-    "voidaan …'; 'Tiedot EU:n ulkopuolelle siirretään vakiolausekkein.' becomes a data heading "
-    "'Tiedot EU' and no transfer at all, the summary saying 100% in the field its section names",
-)
 @pytest.mark.parametrize(
     "sentence",
     [

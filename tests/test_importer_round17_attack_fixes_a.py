@@ -163,3 +163,35 @@ def test_an_item_denying_the_code_after_a_dash_sets_no_flag() -> None:
     notice = _PARTY + "Rekisterin tietosisältö\n\n- sukunimi\n- hetu – ei kerätä\n"
     draft = import_notice(notice).draft
     assert [c.personal_identity_code for c in draft.data_categories] == [False, False]
+
+
+# --- V17: a colon before a case ending ("EU:n") is no label's colon ------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Siirrot EU:n ulkopuolelle ovat mahdollisia vakiolausekkein.",
+        "Tietojen siirto ETA:n ulkopuolelle: ei tapahdu.",
+        "Palvelimet EU:ssa ja Norjassa.",
+    ],
+)
+def test_a_case_ending_colon_makes_no_heading(line: str) -> None:
+    result = import_notice(_PARTY + "Siirrot kolmansiin maihin\n\n" + line + "\n")
+    for _start, _end, heading, _field in result.guessed:
+        assert not heading.endswith((" EU", " ETA")), heading
+    texts = [t.description.fi for t in result.draft.transfers if t.description]
+    assert not any(text[:2] in {"n ", "ss"} for text in texts), texts
+    if "ei tapahdu" in line:
+        assert "transfers" in [str(n.value) for n in result.draft.none_stated]
+
+
+def test_a_label_whose_own_words_hold_a_case_ending_keeps_its_colon() -> None:
+    from rekisteri.importer._structure import _INLINE_HEADING
+
+    found = _INLINE_HEADING.match("Siirrot EU:n ulkopuolelle: ei siirretä.")
+    assert found is not None
+    assert found.group(1) == "Siirrot EU:n ulkopuolelle"
+    glued = _INLINE_HEADING.match("Sähköposti:info@pajula.example")
+    assert glued is not None
+    assert glued.group(1) == "Sähköposti"

@@ -108,7 +108,12 @@ _PASSIVE: Final = re.compile(r"\w(?:taan|tään|daan|dään)\b")
 #: A finite verb: "Säätiössä on henkilörekisterit liittyen" is a sentence, unless
 #: its words name a kind of section ("Kuka on rekisterinpitäjä").
 _FINITE: Final = re.compile(r"(?i)\s(?:on|ovat|oli|olivat|är|var|finns|is|are|was|were)\s")
-_INLINE_HEADING: Final = re.compile(r"[ \t]*([^:\n]{3,80}?)[ \t]*:[ \t]*(?=\S)")
+#: A colon before a case ending inside a word ("EU:n", "ETA:n ulkopuolelle", "Oy:lle",
+#: "EU:s"): no label's colon (A15's V17); "Sähköposti:info@…" is one.
+_CASE_COLON: Final = r"(?<=[^\W_]):(?=[a-zäöå]{1,4}(?:[ \t,;:)!?]|\.(?!\S)|$))"
+_INLINE_HEADING: Final = re.compile(
+    rf"[ \t]*((?:[^:\n]|{_CASE_COLON}){{3,80}}?)[ \t]*(?!{_CASE_COLON}):[ \t]*(?=\S)"
+)
 #: A list item that ends with a lead-in glued on by a Word export:
 #: "- puhelut tai sähköpostit Muualta hankittavat tiedot ja peruste:".
 _GLUED_LEAD_IN: Final = re.compile(r"(?<=[a-zäöå,])\s+([A-ZÄÖÅ][^.:!?\n]{2,80}:)\s*$")
