@@ -2761,7 +2761,9 @@ def _glued_heads_apart(text: str, pieces: list[Piece], marked: Collection[int] =
             [(piece.start, head_end)],
             piece.start,
             kind,
-            promoted=True,
+            # a heading parted from its value heads what follows it, as it did whole
+            # (R9-3); a paragraph's opening heads only that paragraph
+            promoted=piece.kind != "heading" or piece.promoted,
         )
         lines = [(answer, first_end), *piece.lines[1:]]
         pieces.insert(index, Piece("para", answer, piece.end, lines, answer))
@@ -2821,17 +2823,21 @@ def _dash_heading_apart(text: str, piece: Piece) -> tuple[SectionKind, int, int]
     A line the table knows whole (its words after the dash guessed of the same
     kind: "Rekisteröidyn oikeudet – tarkastus, oikaisu ja poisto") is parted
     only when they are a list in lower case; a subtitle stays ("… – Grund för
-    att upprätthålla registret"). A heading marked as one (HTML, Markdown)
-    stays whole.
+    att upprätthålla registret"). Any other line is parted only when its words
+    after the dash are a list too (a comma, "ja", "och", "and"): a translation
+    or a subtitle ("Tietoturva – Dataskydd", "Evästeet – yleistä") stays whole
+    (R9-3). A heading marked as one (HTML, Markdown) stays whole.
     """
     if len(piece.lines) != 1:
         return None
     found = _dash_label(text, piece)
     if found is None or recognise(text[piece.start : found[1]]) is None:
         return None
-    if recognise(text[piece.start : piece.end]) is not None and (
-        _capital_or_digit(text[found[2]]) or not _LIST_JOINER.search(text, found[2], piece.end)
-    ):
+    if not _LIST_JOINER.search(text, found[2], piece.end):
+        # "Tietoturva – Dataskydd", "Evästeet – yleistä": a translation or a subtitle,
+        # not the section's value (R9-3)
+        return None
+    if recognise(text[piece.start : piece.end]) is not None and _capital_or_digit(text[found[2]]):
         return None
     return found
 
