@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from rekisteri.importer import (
     _account,
+    _controller,
     _cues,
     _footnotes,
     _furniture,
@@ -865,3 +866,32 @@ def test_a_title_words_first_letters_are_those_a_case_blind_match_takes() -> Non
         ("n", "Nn"),
     ):
         assert set(re.findall(f"(?i){letter}", every)) == set(taken)
+
+
+#: Pieces of sentences naming the controller, in both cases, and others.
+_SAID_PIECES = (
+    *("rekisterin", "Rekisterin", "REKISTERIN", "pitäjä", "PITÄJÄ", "nä", "NÄ", "e", "the"),
+    *("personuppgiftsansvarig", "Registeransvarig", "THE", "The", "data", "Data", "ſ", "İ"),
+    *("controller", "CONTROLLER", "Controller", " ", "\t", "on", "ON", "toimii", "är", "is"),
+    *("asunto", "Asunto", "Oy", "x", "1", "\n", "-", "velvollinen"),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_SAID_PIECES), max_size=9).map("".join))
+def test_a_controller_named_in_words_is_found_where_the_case_blind_pattern_finds_it(
+    text: str,
+) -> None:
+    plain = re.compile(
+        r"(?i:rekisterin ?pitäjä(?:nä)?|personuppgiftsansvarig(?:e)?|registeransvarig"
+        r"|(?:the )?(?:data )?controller)[ \t]+(?i:on|toimii|är|is)[ \t]+"
+        r"(?:[a-zåäö][\w-]*[ \t]+){0,2}[A-ZÅÄÖ0-9]"
+    )
+    found = [match.span() for match in _controller._CONTROLLER_SAID.finditer(text)]
+    assert found == [match.span() for match in plain.finditer(text)]
+
+
+def test_a_controller_words_first_letters_are_those_a_case_blind_match_takes() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    for letter in "rptdc":
+        assert set(re.findall(f"(?i){letter}", every)) == {letter, letter.upper()}

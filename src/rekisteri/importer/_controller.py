@@ -3047,9 +3047,19 @@ def _party_block(text: str, sections: list[Section]) -> list[Section]:
 #: A sentence naming the controller: "Rekisterinpitäjä on Asunto Oy X", "Rekisterinpitäjänä
 #: toimii X", "Personuppgiftsansvarig är X", "The controller is X" (a capital or a digit
 #: after at most two words: "rekisterinpitäjä on velvollinen …" names no one).
+#: Searched in the whole notice: the first letter of its words comes first, as the set of
+#: the characters that a case-blind match takes for it, then the rest of the word that
+#: letter opens; the same matches as ``(?i:rekisterin ?pitäjä(?:nä)?|…|(?:the )?(?:data
+#: )?controller)`` first, but the search skips at once every character outside the set
+#: (the case-blind words tried at each character cost a twentieth of a second a MB).
 _CONTROLLER_SAID: Final = re.compile(
-    r"(?i:rekisterin ?pitäjä(?:nä)?|personuppgiftsansvarig(?:e)?|registeransvarig"
-    r"|(?:the )?(?:data )?controller)[ \t]+(?i:on|toimii|är|is)[ \t]+"
+    r"[RrPpTtDdCc]"
+    r"(?:(?<=[Rr])(?i:ekisterin ?pitäjä(?:nä)?|egisteransvarig)"
+    r"|(?<=[Pp])(?i:ersonuppgiftsansvarig(?:e)?)"
+    r"|(?<=[Tt])(?i:he (?:data )?controller)"
+    r"|(?<=[Dd])(?i:ata controller)"
+    r"|(?<=[Cc])(?i:ontroller))"
+    r"[ \t]+(?i:on|toimii|är|is)[ \t]+"
     r"(?:[a-zåäö][\w-]*[ \t]+){0,2}[A-ZÅÄÖ0-9]"
 )
 #: A line of an unheaded contact block is at most this long.
