@@ -153,16 +153,6 @@ def test_a_denial_and_the_staffs_use_is_none_stated() -> None:
 # --- V42: import_notice raises on text ---------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V42: import_notice raises InvalidValueError on some texts, though its docstring "
-    "says it never raises for any text: a quoted blank name under the controller's heading "
-    "('Rekisterinpitäjä' / '” ”' or '» „') gives 'name: must not be empty'; a lone CR inside a "
-    "line ('Koivikon Kukka Oy\\rYtunnus2077474-0', '… * pakollinen\\r,') gives 'contains a "
-    "control character (U+000D …)'; `rekisteri import` then exits 2 as if the file could not be "
-    "read",
-)
 @pytest.mark.parametrize(
     "text",
     [

@@ -153,3 +153,41 @@ def test_a_question_on_the_data_kept_still_heads_the_data() -> None:
     draft = import_notice(_BODY + "Mitä tietoja tallennamme?\n\nNimi, osoite ja puhelin.\n").draft
     assert draft.provision_requirement is None
     assert _names(draft.data_categories) == ["Nimi", "Osoite", "Puhelin"]
+
+
+# --- V42: no text makes the importer raise ------------------------------------------------------
+
+
+@pytest.mark.parametrize("quotes", ['"  "', "‘ ’", "« »", "'' ''"])
+def test_a_name_of_quotes_alone_is_left_out_not_raised(quotes: str) -> None:
+    result = import_notice("Rekisterinpitäjä\n\n" + quotes + "\n\nRekisterin nimi\n\nAsiakkaat\n")
+    assert result.draft.controller is not None
+    assert not result.draft.controller.name
+
+
+_SMALL = (
+    "Rekisterinpitäjä\n\nSalmelan Sahti Oy\nY-tunnus 1234567-1\nMallaskuja 7, 15100 Lahti\n\n"
+    "Rekisterin tietosisältö\n\netunimi¹\n¹ vapaaehtoinen\nosoite, puhelin\n\n"
+    "Tietojen luovutukset\n\nTietoja ei luovuteta.\n"
+)
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\u2028", "\u2029"])
+def test_a_lone_line_end_anywhere_never_raises(line_end: str) -> None:
+    for at in range(1, len(_SMALL)):
+        result = import_notice(_SMALL[:at] + line_end + _SMALL[at:])
+        assert result.draft is not None
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\u2028", "\u2029"])
+def test_a_lone_line_end_ends_a_line(line_end: str) -> None:
+    result = import_notice(
+        "Rekisterinpitäjä\n\nSalmelan Sahti Oy" + line_end + "Mallaskuja 7, 15100 Lahti\n\n"
+        "Rekisterin tietosisältö\n\n- nimi" + line_end + "- puhelinnumero\n"
+    )
+    controller = result.draft.controller
+    assert controller is not None
+    assert controller.name == "Salmelan Sahti Oy"
+    assert controller.address is not None
+    assert controller.address.town == "Lahti"
+    assert _names(result.draft.data_categories) == ["Nimi", "Puhelinnumero"]

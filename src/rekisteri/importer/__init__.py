@@ -667,7 +667,10 @@ def import_notice(
         work = text
     # Control characters (an ESC, a form feed from a word processor) can be in
     # no text of the model: the extractor reads each as a space (offsets stay).
-    work = _CONTROLS.sub(" ", work)
+    # A lone carriage return (an old Mac line end amid others, a stray one inside a
+    # line) ends a line as the splitter reads it: every reader sees a line feed there
+    # (one character for one: offsets stay), so no value holds a control character.
+    work = _LONE_BREAK.sub("\n", _CONTROLS.sub(" ", work))
     # The extractor reads the text without invisible characters (a soft hyphen
     # or zero-width space inside a word); its offsets are mapped back to *text*.
     plain = strip(work)
@@ -963,6 +966,9 @@ def _as_masked(subject: str, work: str, text: str, near: int) -> str:
 #: The control characters that no text of the model may hold (line feeds,
 #: tabs and carriage returns are read as they are).
 _CONTROLS: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: A line's end that is not a line feed: a carriage return alone, Unicode's line and
+#: paragraph separators.
+_LONE_BREAK: Final = re.compile("\r(?!\n)|[\u2028\u2029]")
 
 
 def _without_codes(text: str) -> str:

@@ -435,8 +435,13 @@ class Builder:
             return None
 
     def _controller(self) -> Controller:
+        name = self.controller.name
+        if name is not None and not any(char.isalnum() for char in name):
+            # quotes alone ("” ”", "« »"): no name; the model would refuse it as empty
+            self.note("controller", f"a name without a letter was left out: '{name}'")
+            name = None
         return Controller(
-            name=self.controller.name,
+            name=name,
             business_id=self.business_id,
             address=self.controller.address(),
             contact=attrs.evolve(
