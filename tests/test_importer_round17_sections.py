@@ -149,3 +149,39 @@ def test_denied_outsourcing_stays() -> None:
         "4. Rekisterin suojaus\n\nPaperit säilytetään lukitussa kaapissa.\n"
     )
     assert "processors" not in _field_of(import_notice(text), sentence[:20])
+
+
+# --- a paragraph on the site's cookies is the cookie policy wherever it stands -----------
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence"),
+    [
+        (
+            "3. Henkilötietojen käsittelyn tarkoitus",
+            "Kotisivumme tallentaa kävijän laitteelle evästeitä sivuston käytön seuraamiseksi.",
+        ),
+        (
+            "3. Registrets skydd",
+            "Webbplatsen använder kakor som sparas i besökarens webbläsare.",
+        ),
+    ],
+)
+def test_cookie_sentence_under_another_heading_is_cookie_policy(
+    heading: str, sentence: str
+) -> None:
+    text = (
+        _TOP + heading + "\n\nTietoja käytetään jäsenyyden hoitamiseen.\n\n" + sentence + "\n\n"
+        "4. Rekisterin suojaus\n\nPaperit säilytetään lukitussa kaapissa.\n"
+    )
+    result = import_notice(text)
+    assert "cookie_policy" in _field_of(result, sentence[:15])
+
+
+def test_cookie_word_in_a_data_entry_stays_data() -> None:
+    text = (
+        "Tietosuojaseloste\n\n"
+        "1. Rekisterinpitäjä\n\nKallion Kuntosali Oy\nSorvikuja 4, 33100 Tampere\n\n"
+        "2. Rekisterin tietosisältö\n\n- nimi\n- IP-osoite ja evästetiedot\n\n"
+    )
+    assert "cookie_policy" not in _field_of(import_notice(text), "IP-osoite ja")

@@ -673,6 +673,50 @@ def _outsourced(low: str) -> bool:
     )
 
 
+#: A sentence that says the site uses or stores cookies: a verb of use or storing with the
+#: cookies for its object ("tallentaa laitteellesi evästeitä", "använder sk. kakor", "we use
+#: cookies"), or the cookies for its subject ("evästeet ovat …", "kakorna sparas …"); not
+#: cookies named as a means ("evästeiden avulla kerätyt tiedot") or a link ("cookie settings").
+_COOKIE_WORD: Final = re.compile(
+    r"\b(?:käyttää|käytämme|käytetään|tallentaa|tallennetaan|asettaa|asetetaan|hyödyntää"
+    r"|hyödynnetään|använder|används|sparar|sparas|lagrar|lagras|use|uses|store|stores|set|sets"
+    r"|place|places)\s+(?:[\w.-]+\s+){0,3}?(?:evästeitä|evästeet|(?:små)?kakor|cookies)\b"
+    r"|\b(?:evästeet|evästeitä|(?:små)?kakor(?:na)?|cookies)\s+(?:\([\w ]+\)\s+)?"
+    r"(?:\w+\s+){0,2}?(?:ovat|on|tallennetaan|tallentuvat|säilyvät|käytetään|asetetaan"
+    r"|käsitellään|är|sparas|lagras|används|are|is|will be)\b"
+)
+#: A running sentence has at least this many words (a list's entry "Evästetiedot" fewer).
+_COOKIE_SENTENCE_WORDS: Final = 6
+#: Sections whose sentences on cookies stay: the cookies' own, and those where a cookie
+#: is named beside a disclosure, a transfer or an automated decision.
+_KEEP_COOKIE_SENTENCES: Final = frozenset(
+    {SectionKind.COOKIES, SectionKind.DISCLOSURES, SectionKind.TRANSFERS, SectionKind.AUTOMATED}
+)
+
+
+def _about_cookies(low: str) -> bool:
+    """Whether a sentence (lower case) outside a cookies section tells of the site's cookies.
+
+    A running sentence that names cookies ("Verkkosivusto tallentaa
+    päätelaitteellesi evästeitä …", "Nätbutiken använder kakor …", "We use
+    cookies to …") is the cookie policy's text wherever it stands: a paragraph
+    on cookies under the purposes or the data whose heading the notice left
+    out. Not a list's entry naming data ("IP-osoite ja evästetiedot"), nor a
+    denial (read as such before).
+
+    Examples:
+        >>> _about_cookies("verkkosivusto tallentaa laitteellesi evästeitä eli pieniä tiedostoja.")
+        True
+        >>> _about_cookies("ip-osoite ja evästetiedot")
+        False
+    """
+    return (
+        _COOKIE_WORD.search(low) is not None
+        and len(low.split()) >= _COOKIE_SENTENCE_WORDS
+        and NO_COOKIES.search(low) is None
+    )
+
+
 #: Sections whose sentences no disclosure cue sends to the recipients.
 _NOT_TO_RECIPIENTS: Final = frozenset(
     {SectionKind.DISCLOSURES, SectionKind.COOKIES, SectionKind.TRANSFERS} | SECURITY_SECTIONS
@@ -1791,6 +1835,8 @@ class Extractor:
         free = kind in FREE_SECTIONS
         if kind is not SectionKind.TRANSFERS and is_transfer(low):
             return "transfers"
+        if kind not in _KEEP_COOKIE_SENTENCES and _about_cookies(low):
+            return "cookie_policy"  # "Sivusto tallentaa laitteellesi evästeitä …" (no heading)
         if (moved := _moved_from(kind, low) or self._processor_moved(kind, low)) is not None:
             return moved
         if free and ABOUT_NOTICE.search(low):
