@@ -176,3 +176,30 @@ def test_a_forms_labels_under_the_contact_heading_stay_the_contacts() -> None:
     assert contact.email == "jasenet@soutuseura.example"
     assert result.draft.controller.name == "Laakson Soutuseura ry"
     assert not any("without a phone" in note for note in result.notes.get("contact_person", ()))
+
+
+# --- a register's name after its label inside a run-on line -------------------------------------
+
+
+def test_a_name_label_run_on_inside_a_line_gives_the_name_to_the_lines_end() -> None:
+    notice = (
+        "Tietosuojaseloste\n\n"
+        "rekisterinpitäjä Kuusiston Kirjapaino Oy Painajantie 3 20100 Turku puh. 040 123 4567 "
+        "rekisterin nimi Kirjapainon asiakasrekisteri\n"
+        "Käsittelyn tarkoitus Tilausten hoito ja laskutus.\n"
+    )
+    result = import_notice(notice)
+    assert result.draft.name is not None
+    assert "Kirjapainon asiakasrekisteri" in str(result.draft.name)
+    assert any("run-on line" in note for note in result.notes["name"])
+
+
+def test_a_sentence_after_a_run_on_name_label_is_no_name() -> None:
+    notice = (
+        "Tietosuojaseloste\n\n"
+        "Kuusiston Kirjapaino Oy, Painajantie 3, 20100 Turku. Tässä kerromme rekisterin nimi "
+        "ja muut tiedot, joita lain mukaan on annettava jokaisesta käsittelystä erikseen "
+        "asiakkaillemme\n"
+    )
+    result = import_notice(notice)
+    assert not any("run-on line" in note for note in result.notes.get("name", ()))

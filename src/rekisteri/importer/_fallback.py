@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Final
 from rekisteri.identifiers import ytunnus
 from rekisteri.importer._contact import MAX_LINE, Part, emails_in, looks_like_person, parse_line
 from rekisteri.importer._cues import ORGANISATION, YTUNNUS_ANY, compact_ytunnus
+from rekisteri.importer._finnish import capitalise
 from rekisteri.importer._negation import denies_officer
 from rekisteri.importer._people import PROCESSOR_SAID
 from rekisteri.importer._register_name import (
@@ -139,6 +140,8 @@ def implied_controller(text: str, out: Builder) -> None:
         out.map(start, end, "name")
         out.note("name", "read from the line after a name heading inside a paragraph; check it")
     if out.name is None:
+        _run_on_label_name(text[:_FIRST_PART], out)
+    if out.name is None:
         _lone_name(text, out)
     _tidy(out)
 
@@ -186,6 +189,31 @@ def _copyright_holder(text: str) -> str | None:
         if _bare_body(name):
             return name
     return None
+
+
+#: A register's name label run on after other text of its line, its value ending the line:
+#: "… info@example.fi namn på register Byns Bokhandel -nätbutik" (a capital first: never
+#: "3. Rekisterin nimi ja tarkoitus").
+_RUN_ON_NAME: Final = re.compile(
+    r"(?im)(?<=\S)[ \t]+(?:rekisterin[ \t]+nimi|registrets[ \t]+namn|namn[ \t]+på[ \t]+registr?et"
+    r"|namn[ \t]+på[ \t]+register|name[ \t]+of[ \t]+the[ \t]+register)[ \t]*[:–-]?[ \t]+"
+    r"(?-i:(?P<name>[A-ZÄÖÅ][^\n:;.!?]{2,100}?))[ \t.]*$"
+)
+
+
+def _run_on_label_name(text: str, out: Builder) -> None:
+    """The register's name after its label run on inside a line, where nothing else named it.
+
+    A page that lost its line breaks runs labels and values together
+    ("personuppgiftsansvarig X Ab … namn på register X -nätbutik"): the words
+    after the name's label, to the line's end, are the name when they are few.
+    """
+    found = _RUN_ON_NAME.search(text)
+    if found is None or len(found.group("name").split()) > _NAME_WORDS:
+        return
+    out.name = capitalise(found.group("name").strip())
+    out.map(found.start("name"), found.end("name"), "name")
+    out.note("name", "read after the name's label inside a run-on line; check it")
 
 
 def _lone_name(text: str, out: Builder) -> None:
