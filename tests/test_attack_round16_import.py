@@ -792,14 +792,6 @@ def test_a_dpo_named_in_a_sentence_is_the_dpo() -> None:
 # --- V24: residue of 1cb2312 (V9): a glued fax label, other glued labels -----------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V24: residue of 1cb2312 (V9): a telefax label glued to its number ('Fax09 123 "
-    "4568', 'Telefax09 123 4568') gives the controller's phone '123 4568' (a fax, cut, "
-    "published as the phone); 'Puhelinnro040 123 4567' and 'Asiakaspalvelu040 123 4567' still "
-    "give the phone '123 4567'",
-)
 @pytest.mark.parametrize(
     ("line", "phone"),
     [

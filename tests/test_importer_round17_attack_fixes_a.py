@@ -195,3 +195,36 @@ def test_a_label_whose_own_words_hold_a_case_ending_keeps_its_colon() -> None:
     glued = _INLINE_HEADING.match("Sähköposti:info@pajula.example")
     assert glued is not None
     assert glued.group(1) == "Sähköposti"
+
+
+# --- V24: a fax's or another word's label glued to a number ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "phone", "fax_noted"),
+    [
+        ("Telekopio02 765 4321", None, True),  # a fax, never the phone
+        ("Faksi+358 2 765 4321", None, True),
+        ("Puhelinnro050 765 4321", "050 765 4321", False),
+        ("Vaihde 02 765 4320\nFax02 765 4321", "02 765 4320", True),
+        ("Toimisto02 765 4320", "02 765 4320", False),  # an unknown word glued: the whole number
+        ("Myyntipalvelu+358 50 765 4321", "+358 50 765 4321", False),
+    ],
+)
+def test_a_glued_label_gives_the_whole_number_to_its_own_field(
+    line: str, phone: str | None, fax_noted: object
+) -> None:
+    result = import_notice(_PARTY.rstrip("\n") + "\n" + line + "\n")
+    controller = result.draft.controller
+    assert controller is not None
+    got = controller.contact.phone if controller.contact else None
+    assert got == phone
+    notes = " ".join(result.notes.get("controller", ()))
+    assert ("telefax" in notes) is fax_noted, notes
+
+
+def test_a_vat_number_is_no_glued_phone() -> None:
+    result = import_notice(_PARTY.rstrip("\n") + "\nALV-tunnus FI02077474\n")
+    controller = result.draft.controller
+    assert controller is not None
+    assert controller.contact is None or controller.contact.phone is None

@@ -63,7 +63,10 @@ _LABELS: Final = (
         ),
     ),
     ("fax", r"tele(?:fax|faksi|kopio)|fax|faksi"),
-    ("phone", r"puhelin(?:numero)?|puh|p|tel(?:efon)?|tfn|gsm|matkapuhelin|vaihde|phone|mob"),
+    (
+        "phone",
+        r"puhelin(?:numero|nro)?|puh|p|tel(?:efon)?|tfn|gsm|matkapuhelin|vaihde|phone|mob",
+    ),
     (
         "email",
         (
@@ -299,6 +302,12 @@ _STREET_PREFIX: Final = frozenset(
     ]
 )
 _PHONE: Final = re.compile(r"(?<![\w+(])((?:\+[ \t]?)?\(?[0-9][0-9 ()\-/]{5,22}[0-9])(?![\w])")
+#: A phone number glued to the word before it by a lost space or tag: it starts with
+#: "0" or "+" right after a word's lower-case letters ("Asiakaspalvelu040 123 4567"; not
+#: "FI02077474", a VAT number).
+_GLUED_PHONE: Final = re.compile(
+    r"(?<=[^\W\d_]{2}[a-zäöå])((?:\+[ \t]?[0-9]|0)[0-9 ()\-/]{4,22}[0-9])(?![\w])"
+)
 #: A plus sign spaced from the country code after it: "+ 358".
 _SPACED_PLUS: Final = re.compile(r"^\+[ \t]+")
 #: Where a whole number is followed by another or by a remark in a match of :data:`_PHONE`:
@@ -583,6 +592,7 @@ def _is_spaced_label(text: str, match: re.Match[str], line_start: int, end: int)
 #: The value a channel's label glued to it must start with (and the label's least length).
 _GLUED_VALUE: Final = {
     "phone": (re.compile(r"\+?[0-9]"), 3),  # "Puh.040 …", "Tel+358 …" (never "p", "mob")
+    "fax": (re.compile(r"\+?[0-9]"), 3),  # "Fax09 …", "Telefax09 …": never the phone (V24)
     "email": (re.compile(r"(?i)[a-z0-9._%+-]+@[a-z0-9-]+\."), 6),  # "Sähköpostinimi@…"
     "url": (re.compile(r"(?i)www\.|https?://"), 3),  # "Verkkosivutwww.esimerkki.fi"
 }
@@ -1077,6 +1087,15 @@ def _found(text: str, start: int, end: int, value: str) -> list[Part] | None:
         if found is not None:
             return found
     phone = _PHONE.search(value)
+    glued = _GLUED_PHONE.search(value)
+    if (
+        glued is not None
+        and (phone is None or glued.start(1) < phone.start(1))
+        and sum(c.isdigit() for c in glued.group(1)) >= _PHONE_DIGITS
+    ):
+        # a word glued to a number ("Asiakaspalvelu040 123 4567"): the whole number,
+        # never its tail (A15's V24)
+        phone = glued
     if phone is not None and sum(c.isdigit() for c in phone.group(1)) >= 6:
         s = start + phone.start(1)
         e = _phone_end(text, s, start + phone.end(1))
