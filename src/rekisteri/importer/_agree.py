@@ -337,7 +337,10 @@ def _lead_in_line(text: str, above: Section, section: Section) -> bool:
     its words ("uppgifter", data) is that heading's lead-in, not a heading of
     the data: it and its text take the known heading's field. Not under a
     title (the notice's first heading over a party's block) and not when the
-    line is numbered (a heading of its own, "5. För vilket ändamål …").
+    line is numbered (a heading of its own, "5. För vilket ändamål …"), nor
+    when it asks a question ("Siirrämmekö tietoja ulkomaille?": a sub-heading)
+    or names the field the heading above names second ("4. Luovutukset ja
+    siirrot" over a line on transfers: the heading's second part).
     """
     heading, piece = above.heading, section.heading
     return (
@@ -348,6 +351,8 @@ def _lead_in_line(text: str, above: Section, section: Section) -> bool:
         and above.kind in _HEARD
         and section.kind is not above.kind
         and _NUMBERED.match(text, piece.start, piece.end) is None
+        and not text[piece.start : piece.end].rstrip().endswith("?")
+        and second_kind(text[heading.start : heading.end]) is not section.kind
     )
 
 
