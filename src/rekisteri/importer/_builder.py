@@ -21,7 +21,7 @@ from rekisteri.importer._cues import (
     updated_in,
 )
 from rekisteri.importer._finnish import slugify
-from rekisteri.importer._negation import KEEPING_VERBS, clauses, negated
+from rekisteri.importer._negation import EXCEPTION_WORDS, KEEPING_VERBS, clauses, negated
 from rekisteri.importer._register_name import LEGAL_FORMS
 from rekisteri.model import (
     Address,
@@ -690,7 +690,9 @@ def names_identity_code(text: str) -> bool:
 #: the end of its clause.
 _LABELLED_REMARK: Final = re.compile(
     rf"(?:^|(?<=[(\[]))([^()\[\]:;,.]*?(?:{HETU_WORDS.pattern})\w*)"
-    r"[ \t]*(?::|[ \t][–—-])[ \t]+([^()\[\];,.]+)"
+    # the remark runs to the end of the item (or its bracket): what follows a denial
+    # after a comma may take it back ("ei kerätä, paitsi laskutusasiakkailta", R9-4)
+    r"[ \t]*(?::|[ \t][–—-])[ \t]+([^()\[\]]+)"
 )
 
 
@@ -706,10 +708,17 @@ def _remark_denies(remark: list[str]) -> bool:
         return _HOLDING_WORD.search(asked[1]) is not None and not negated(asked[1])
     return (
         bool(said)
+        # one clause only: "ei kerätä; laskutusasiakkailta kyllä", "samlas inte in, utom
+        # av fakturakunder" say more than the denial (R9-4)
+        and _MORE_AFTER.search(said.rstrip(" .")) is None
         and negated(said)
         and _HOLDING_WORD.search(said) is not None
         and _HELD_BUT.search(said) is None
     )
+
+
+#: A remark that goes on after a clause: a comma, a semicolon or a full stop inside it.
+_MORE_AFTER: Final = re.compile(r"[,;.]\s*\w")
 
 
 #: A column's name and a bare "no" after it.
@@ -728,6 +737,11 @@ _HOLDING_WORD: Final = re.compile(
 #: laskutukseen", "ei tallenneta kokonaisena", "behandlas inte för annat än …").
 _HELD_BUT: Final = re.compile(
     r"muuhun kuin|muuten kuin|paitsi|kokonai|annat än|utom|other than|except|in full"
+    # the exception words every reader of denials knows, and "no other … than" in any case
+    # as in "ei kerätä muilta kuin laskutusasiakkailta" or "inte av andra än" (R9-4)
+    rf"|{EXCEPTION_WORDS}|\bmu[iu]\w*\s+(?:[\w-]+\s+){{0,3}}?kuin\b"
+    r"|\band\w*\s+(?:[\w-]+\s+){0,3}?än\b|\bother\w*\s+(?:[\w-]+\s+){0,3}?than\b"
+    r"|\b(?:vain|ainoastaan|only|endast|enbart|bara)\b"
 )
 #: What a negated clause says when it denies holding the code: a verb of collecting,
 #: storing or asking ("ei kerätä", "emme tallenna", "ei kysytä", "ei kuulu rekisteriin"),
