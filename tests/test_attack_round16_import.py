@@ -924,16 +924,6 @@ def test_a_length_with_its_start_is_the_retention_period(sentence: str, years: i
 # --- V28: residue of cb67da0 (Q18): the old law named as what this notice replaces -------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V28: residue of cb67da0 (A14's Q18): a sentence that names the old law only as "
-    "what this notice replaces or as the past ('Tämä tietosuojaseloste korvaa aiemman "
-    "henkilötietolain (523/1999) mukaisen rekisteriselosteen.', 'Aiemmin sovellettiin "
-    "henkilötietolakia, nyt tietosuoja-asetusta.', 'Henkilötietolain 10 §:n mukainen "
-    "rekisteriseloste on korvattu tällä selosteella.') draws R301/R302, errors (exit 1); "
-    "'Viestintävirasto on nykyisin Traficom.' draws R311",
-)
 @pytest.mark.parametrize(
     "sentence",
     [

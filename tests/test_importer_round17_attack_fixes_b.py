@@ -191,3 +191,37 @@ def test_a_lone_line_end_ends_a_line(line_end: str) -> None:
     assert controller.address is not None
     assert controller.address.town == "Lahti"
     assert _names(result.draft.data_categories) == ["Nimi", "Puhelinnumero"]
+
+
+# --- V28: an old law named as the past draws no outdated-reference finding ----------------------
+
+_OUTDATED = ("R301", "R302", "R308", "R311")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aikaisemmin rekisteriin sovellettiin henkilötietolakia, nyt tietosuoja-asetusta.",
+        "Tidigare gällde personuppgiftslagen, i dag gäller dataskyddsförordningen.",
+        "This notice replaces the register description under the Personal Data Act (523/1999).",
+        "Viestintävirasto on nyttemmin Liikenne- ja viestintävirasto Traficom.",
+    ],
+)
+def test_an_old_law_named_as_the_past_is_no_finding(sentence: str) -> None:
+    result = import_notice(_BODY + "Yleistä\n\n" + sentence + "\n")
+    assert [f.code for f in result.findings if f.code in _OUTDATED] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Tietoja käsitellään henkilötietolain (523/1999) mukaisesti.", "R301"),
+        ("Tämä seloste on laadittu henkilötietolain (523/1999) mukaisesti.", "R301"),
+        ("Henkilötietolaki on kumottu.", "R301"),
+        ("Henkilötietolakia sovelletaan nykyään.", "R301"),
+        ("Valvova viranomainen on Viestintävirasto.", "R311"),
+    ],
+)
+def test_an_old_law_cited_as_in_force_is_still_a_finding(sentence: str, code: str) -> None:
+    result = import_notice(_BODY + "Yleistä\n\n" + sentence + "\n")
+    assert code in [f.code for f in result.findings]

@@ -96,11 +96,27 @@ class OutdatedReference:
         return True
 
 
-#: A sentence saying that what it names is repealed, replaced or no longer in force.
+#: A sentence saying that what it names is repealed, replaced or no longer in force, or
+#: speaks of it as the past: "Tämä seloste korvaa aiemman …", "Aiemmin sovellettiin
+#: henkilötietolakia, nyt …", "X on nykyisin Y", "Tidigare gällde …", "Formerly …".
 _REPEALED: Final = re.compile(
-    r"\bkumo(?:ttiin|ttu|taan|utui|si)\b|\bkorvat(?:tiin|tu)\b|\bkorvasi\b"
+    r"\bkumo(?:ttiin|ttu|taan|utui|si)\b|\bkorva(?:ttiin|ttu|si|a|avat|taan)\b"
     r"|\bei\s+(?:ole\s+)?enää\s+voimassa\b|\bupphäv(?:des|ts|d|dt)\b|\bersattes\b|\bersatt\b"
-    r"|\brepealed\b|\breplaced\b|\bsuperseded\b|\bno\s+longer\s+in\s+force\b",
+    r"|\bersätter\b|\brepealed\b|\breplace[sd]\b|\bsupersede[sd]\b|\bno\s+longer\s+in\s+force\b"
+    r"|\b(?:aiemmin|aikaisemmin|tidigare|formerly|previously)\b"
+    r"|\b(?:on|ovat)\s+(?:nykyisin|nykyään|nyttemmin)\b|\bär\s+numera\b|\bis\s+now\b",
+    _FLAGS,
+)
+#: A verb of replacing, for a notice that replaces the old one.
+_REPLACING: Final = re.compile(
+    r"\bkorva\w*|\bersät\w*|\bersatt\w*|\breplac\w*|\bsupersed\w*", _FLAGS
+)
+#: A notice speaking of itself: with a verb of replacing, it is the replacement and
+#: what it names the past ("… rekisteriseloste on korvattu tällä selosteella", "This
+#: notice replaces the register description under the Personal Data Act").
+_THIS_NOTICE: Final = re.compile(
+    r"\b(?:tämä|tällä|tätä|tämän)\s+(?:\w+)?selost\w*|\bdenna\s+\w*beskrivning\b"
+    r"|\bthis\s+(?:privacy\s+)?notice\b",
     _FLAGS,
 )
 #: How far around a match its sentence is looked at (characters each way).
@@ -118,9 +134,14 @@ def _said_repealed(text: str, start: int, replacement: LocalizedText) -> bool:
     sentence = (head + tail).casefold()
     if _REPEALED.search(sentence) is None:
         return False
-    named = " ".join(filter(None, (replacement.fi, replacement.sv, replacement.en))).casefold()
+    shown = " ".join(filter(None, (replacement.fi, replacement.sv, replacement.en)))
+    named = shown.casefold()
     numbers = re.findall(r"\d+/\d{4}", named)
     stems = {word[:_STEM] for word in re.findall(r"[^\W\d_]{9,}", named)}
+    # a proper name of eight letters is as telling ("Traficom")
+    stems |= {word.casefold() for word in re.findall(r"(?<=\s)[A-ZÅÄÖ][^\W\d_]{7}\b", shown)}
+    if _THIS_NOTICE.search(sentence) is not None and _REPLACING.search(sentence) is not None:
+        return True  # the notice itself replaces the old one: what it names is the past
     return any(number in sentence for number in numbers) or any(stem in sentence for stem in stems)
 
 
