@@ -606,15 +606,21 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         # "Vad händer om jag inte lämnar uppgifterna?", "Do I have to provide my data?"
         SectionKind.PROVISION,
         re.compile(
+            # (not a question of consent: "Jos et anna suostumusta", "Do I have to give my
+            # consent?", "Behöver jag ge samtycke?" ask of consent, not of the data; R9-5)
+            r"^(?!.*(?:suostum|samtyck|consent)).*?(?:"
             r"\bantaminen (?:on )?(?:pakollista|vapaaehtoista)|\bpakko antaa\b"
             r"|^(?:täytyykö|pitääkö|onko) minun (?:pakko )?antaa\b|\bantamatta jättämi"
             r"|\bjos (?:en|et|asiakas ei|rekisteröity ei) (?:\w+ )?(?:anna|luovuta)\b"
             r"|^(?:måste|behöver) jag (?:\w+ )?(?:lämna|uppge|ge)\b|skyldig att lämna"
             r"|\bom (?:jag|du) inte (?:\w+ )?(?:lämnar|uppger|ger)\b"
             r"|(?:obligatoriskt|frivilligt) att (?:lämna|uppge)"
-            r"|^(?:do|must) (?:i|you) (?:have to )?(?:provide|give)\b"
+            # the reader asks whether THEY must give the data; "Do you give my data to
+            # third parties?" asks of the controller's disclosures (R9-5)
+            r"|^(?:do (?:i|you) (?:have|need) to|must i|need i) (?:provide|give)\b"
             r"|\bproviding (?:your |personal |the )*(?:data|information) (?:is |was )?(?:mandatory"
             r"|required|obligatory|voluntary|optional)|\bif (?:i|you) (?:do not|don't) (?:provide|give)\b"
+            r")"
         ),
     ),
     (
