@@ -203,3 +203,18 @@ def test_a_sentence_after_a_run_on_name_label_is_no_name() -> None:
     )
     result = import_notice(notice)
     assert not any("run-on line" in note for note in result.notes.get("name", ()))
+
+
+# --- "on" in an English register name is a preposition, not the Finnish "is" -------------------
+
+
+def test_an_english_name_with_on_under_the_name_heading_is_the_name() -> None:
+    notice = (
+        "1. Controller\nHarbour Tools Oy\nSatamakatu 5\n48100 Kotka\n\n"
+        "3. Name of the register\n"
+        "Records on customers and partners of Harbour Tools\n\n"
+        "4. Purpose of processing\nCustomer service and invoicing.\n"
+    )
+    name = import_notice(notice).draft.name
+    assert name is not None
+    assert (name.en or name.fi) == "Records on customers and partners of Harbour Tools"

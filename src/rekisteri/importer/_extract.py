@@ -316,6 +316,33 @@ _PROCESSOR_SPLIT: Final = re.compile(r"\s+[–—-]\s+|\s*\(|:\s+")
 _FINITE_VERB: Final = re.compile(
     r"(?i)\s(?:on|ovat|muodostuu|sisältää|koostuu|är|består|innehåller|is|are|consists)\s"
 )
+#: English words that make a phrase English: its "on" is a preposition, no Finnish verb.
+_ENGLISH_WORDS: Final = re.compile(r"(?i)\b(?:the|of|with|for|and|about)\b")
+
+
+def _verb_in(value: str) -> bool:
+    """Whether *value* has a finite verb of :data:`_FINITE_VERB`.
+
+    "on" is the Finnish "is" except in an English phrase ("Data file on
+    customer relationships with Example Ltd": a preposition, a name).
+
+    Examples:
+        >>> _verb_in("Asiakasrekisteri on yhtiön asiakkaiden rekisteri")
+        True
+        >>> _verb_in("Data file on customer relationships with Example Ltd")
+        False
+        >>> _verb_in("The register is kept by the club")
+        True
+    """
+    english = _ENGLISH_WORDS.search(value) is not None and not _FINNISH_LETTERS.search(value)
+    return any(
+        not (english and found.group(0).strip().casefold() == "on")
+        for found in _FINITE_VERB.finditer(value)
+    )
+
+
+#: Letters of Finnish and Swedish words that English words do not have.
+_FINNISH_LETTERS: Final = re.compile(r"[äöåÄÖÅ]")
 #: Where a noun phrase's relative clause starts: a comma, "som", "joka", "that", "who".
 _CLAUSE_AFTER: Final = re.compile(r",|\s(?:som|joka|jotka|jonka|joiden|that|who|which)\s")
 #: A word of a sentence.
@@ -1412,13 +1439,13 @@ class Extractor:
         if over is not None:
             # "KYLÄN REKISTERIT" / "SISÄLTÄÄ MM. …": the name's line, then a sentence
             first, rest = _name_value(over[0]), over[1]
-        elif not _FINITE_VERB.search(value):
+        elif not _verb_in(value):
             return value
         else:
             # "X ry:n rekisteri. Rekisterikokonaisuus muodostuu seuraavista …": the
             # name is the first sentence; "Säätiössä on rekisterit liittyen …" names none
             first, _, rest = value.partition(". ")
-            if not rest or _FINITE_VERB.search(first) or len(first.split()) > _NAME_WORDS:
+            if not rest or _verb_in(first) or len(first.split()) > _NAME_WORDS:
                 return None
         first, kept_in = split_section_name(first)  # "X-rekisteri Y-järjestelmässä. …"
         if kept_in is not None:
