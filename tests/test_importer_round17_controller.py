@@ -52,6 +52,9 @@ def test_a_law_number_in_brackets_is_no_label_of_a_phone() -> None:
         "Lumipallo Games Oy (ent. 2 Pallo Oy 2077474-0)",
         # the bracket does not close after the value
         "Lumipallo Games Oy (2077474-0 rekisteröity 2019)",
+        # a role or another body before a comma: no label (R9's review of 8b0ccae)
+        "Ilmari Routio (toimitusjohtaja, ilmari.routio@lumipallo.example)",
+        "Lumipallo Games Oy (emoyhtiö Pallo Group Oyj, 2077474-0)",
     ],
 )
 def test_a_bracket_that_is_no_label_of_its_value_is_left_alone(line: str) -> None:

@@ -1183,8 +1183,9 @@ def _split_at(text: str, start: int, end: int, middle: list[Part]) -> list[Part]
 #: Fields whose value, found in brackets after a few words, makes the words its label.
 _ASIDE_FIELDS: Final = frozenset({"business_id", "email", "url"})
 #: The words in brackets before a value: a label's few words, with or without its colon
-#: ("business identity code:", "company ID", "reg. no."); no digit, no bracket.
-_ASIDE_WORDS: Final = re.compile(r"[ \t]*[^\W\d_][^\d()\[\]@:\n]{0,40}?[ \t]*:?[ \t]*")
+#: ("business identity code:", "company ID", "reg. no."); no digit, no bracket, no comma or
+#: semicolon (a role or another body before the value: "(toimitusjohtaja, aino@…)").
+_ASIDE_WORDS: Final = re.compile(r"[ \t]*[^\W\d_][^\d()\[\]@:,;\n]{0,40}?[ \t]*:?[ \t]*")
 #: A label in brackets has at most this many words.
 _ASIDE_MAX_WORDS: Final = 4
 
