@@ -185,3 +185,16 @@ def test_cookie_word_in_a_data_entry_stays_data() -> None:
         "2. Rekisterin tietosisältö\n\n- nimi\n- IP-osoite ja evästetiedot\n\n"
     )
     assert "cookie_policy" not in _field_of(import_notice(text), "IP-osoite ja")
+
+
+def test_outsourcing_sentence_naming_no_firm_is_a_note_not_a_processor() -> None:
+    # R9-2's residue: the sentence is no processor's name
+    text = (
+        _TOP + "3. Henkilötietojen käsittelyn tarkoitus\n\n"
+        "Tietoja käytetään jäsenyyden hoitamiseen. "
+        "Käsittelytehtäviä voidaan ulkoistaa palveluntarjoajille.\n\n"
+        "4. Rekisterin suojaus\n\nPaperit säilytetään lukitussa kaapissa.\n"
+    )
+    result = import_notice(text)
+    assert result.draft.processors == ()
+    assert "Käsittelytehtäviä" in " ".join(result.notes.get("processors", ()))

@@ -668,9 +668,23 @@ _PURPOSE_USE: Final = re.compile(
 #: The processing said to be outsourced or done by subcontractors or processors: words
 #: that name no one else ("ulkoistettu", "alihankkijoita", "personuppgiftsbiträden").
 _OUTSOURCING: Final = re.compile(
-    r"\bulkoist\w*|\balihankkij\w*|henkilötietojen käsittelij\w*|\bkäsittelijö(?:inä|itä)\b"
-    r"|personuppgiftsbiträd\w*|\bbiträd\w*|\bunderleverantör\w*|\boutsourc\w*"
-    r"|\bsubcontractors?\b|\bsub-?processors?\b|\bdata processors?\b"
+    r"\bulkoist\w*|\balihankkij\w*|personuppgiftsbiträd\w*|\bbiträde(?:t|n|na)?\b"
+    r"|\bunderleverantör\w*|\boutsourc\w*|\bsubcontractors?\b|\bsub-?processors?\b"
+    # a processor's role word only with a verb of using one: "käytämme henkilötietojen
+    # käsittelijöitä", "we use data processors" (the controller's own staff who process
+    # the data are "henkilötietojen käsittelijät" too: "… ovat vaitiolovelvollisia")
+    r"|\b(?:käyt\w*|use[sd]?|using|engages?|anlita\w*|använd\w*)\b.{0,40}?"
+    r"(?:henkilötietojen käsittelij\w*|\bkäsittelijö(?:inä|itä)\b|\bdata processors?\b)"
+)
+#: Processing said to be done by others: "ulkoistettu", "alihankkijoiden toimesta",
+#: "puolestamme", "on our behalf", "för vår räkning".
+_DONE_BY: Final = re.compile(
+    r"\bulkoist\w*|\boutsourc\w*|\btoimesta\b|\bpuolesta\w*|\bon (?:our|its|their) behalf\b"
+    r"|\bför (?:vår|dess|deras) räkning\b"
+)
+#: The controller's own staff: "Henkilökunta toimii …", "Our staff act as …", "Personalen som …".
+_STAFF: Final = re.compile(
+    r"\b(?:henkilökun\w*|henkilöstö\w*|työntekijä\w*|staff|employees?|personalen|anställd\w*)"
 )
 #: A word of denial: "ei ulkoisteta", "inga biträden", "no subcontractors".
 _DENIED: Final = re.compile(r"\b(?:ei|eikä|emme|inte|inga|ingen|not|no|never|none)\b")
@@ -692,10 +706,15 @@ def _outsourced(low: str) -> bool:
         False
         >>> _outsourced("tietoja käytetään jäsenyyden hoitamiseen.")
         False
+        >>> _outsourced("henkilötietojen käsittelijät ovat vaitiolovelvollisia.")
+        False
+        >>> _outsourced("käytämme henkilötietojen käsittelijöitä.")
+        True
     """
     return (
         _OUTSOURCING.search(low) is not None
         and _DENIED.search(low) is None
+        and _STAFF.search(low) is None
         and processor_evidence(low) == "strong"
     )
 
@@ -1835,12 +1854,16 @@ class Extractor:
         """
         if kind not in _PROCESSOR_LEAVES:
             return None
+        purpose = kind is SectionKind.PURPOSES and _PURPOSE_USE.search(low) is not None
         if _FIRM_FORM.search(low) is None:
             # no firm named (most sentences): only one that says the processing is
             # outsourced or done by subcontractors ("Käsittelytehtäviä voidaan ulkoistaa
-            # palveluntarjoajille …", "Rekisterinpitäjä voi käyttää alihankkijoita …")
-            return "processors" if _outsourced(low) else None
-        if kind is SectionKind.PURPOSES and _PURPOSE_USE.search(low) is not None:
+            # palveluntarjoajille …", "Rekisterinpitäjä voi käyttää alihankkijoita …");
+            # not a purpose that names them as people ("Tietoja käytetään
+            # alihankkijoiden yhteystietojen ylläpitoon", R9-2)
+            moved = _outsourced(low) and (not purpose or _DONE_BY.search(low) is not None)
+            return "processors" if moved else None
+        if purpose:
             return None  # "Tietoja käytetään X Oy:n ylläpitämän ohjelman …": a purpose (R3-19)
         controller = self.out.controller.name
         rest = low.replace(controller.casefold(), " ") if controller else low
@@ -2223,6 +2246,9 @@ class Extractor:
                 )
         elif (
             unit.kind is not SectionKind.DISCLOSURES  # a sentence read from its words
+            # (a sentence moved out of the purposes, security or retention names no firm:
+            # "Käsittelytehtäviä voidaan ulkoistaa palveluntarjoajille" stays a note, R9-2)
+            and unit.kind not in _PROCESSOR_LEAVES
             and len(sentence.split()) <= _PROCESSOR_WORDS
             and sentence[:1].isupper()
             and _FINITE_VERB.search(f" {sentence} ") is None
