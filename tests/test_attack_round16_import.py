@@ -1291,15 +1291,6 @@ def test_other_wordings_of_the_notices_date_date_it(sentence: str) -> None:
 # --- V37: a sentence under the controller's heading is the controller's name -------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V37: a sentence under the controller's heading becomes the controller's name, "
-    "verb and all: 'Tietoja käsittelee Koivikon Kukka Oy, Koivikontie 1, …' gives 'Tietoja "
-    "käsittelee Koivikon Kukka Oy', 'Henkilötietojasi käsittelee rekisterinpitäjänä Koivikon "
-    "Kukka Oy.' the whole sentence, 'Tietoja käsitellään Koivikon Kukka Oy:n toimesta.' the same, "
-    "'Tietoja käytetään laskutukseen.' a controller of that name; published as the controller",
-)
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [

@@ -228,3 +228,26 @@ def test_a_vat_number_is_no_glued_phone() -> None:
     controller = result.draft.controller
     assert controller is not None
     assert controller.contact is None or controller.contact.phone is None
+
+
+# --- V37: a sentence under the controller's heading is never its name ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Asiakastietoja käsittelee Pajulan Puutarha Oy.", "Pajulan Puutarha Oy"),
+        ("Henkilötietoja kerää rekisterinpitäjänä Pajulan Puutarha Oy.", "Pajulan Puutarha Oy"),
+        (
+            "Jäsentietoja käsitellään Pajulan Puutarhaseura ry:n toimesta.",
+            "Pajulan Puutarhaseura ry",
+        ),
+        ("Uppgifterna behandlas av Pilvikylän Trädgård Ab.", "Pilvikylän Trädgård Ab"),
+        ("Tiedot kerätään asiakkailta itseltään.", None),
+        ("Tietoja säilytetään kuusi vuotta.", None),
+        ("Rekisterin pitäjänä on Pajulan opisto.", "Pajulan opisto"),  # a stated name stays
+    ],
+)
+def test_the_controller_named_in_a_sentence(sentence: str, name: str | None) -> None:
+    controller = import_notice("Rekisterinpitäjä\n\n" + sentence + "\n").draft.controller
+    assert controller.name == name

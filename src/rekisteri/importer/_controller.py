@@ -904,6 +904,7 @@ class ContactReader:
             return True
         if len(value) > 100 or (part.field == "text" and _is_sentence(value)):
             return False
+        value = self._body_after_verb(part, value)
         if self._clause_before_value(part, value):
             return True
         trimmed = self._trimmed_name(part, value)
@@ -916,7 +917,24 @@ class ContactReader:
             self.out.note(self.path, f"a label of the notice's form: {flat(value)}")
             self.out.map(part.start, part.end, self.path)
             return True
-        return self._named(part, kind, self._without_role(part, value))
+        return self._named_unless_sentence(part, kind, self._without_role(part, value))
+
+    def _named_unless_sentence(self, part: Part, kind: SectionKind, value: str) -> bool:
+        if self._controllers_text(part) and _sentence_without_name(value):
+            return False  # "Tietoja käytetään laskutukseen.": no one's name (A15's V37)
+        return self._named(part, kind, value)
+
+    def _controllers_text(self, part: Part) -> bool:
+        return self.path == "controller" and part.field == "text"
+
+    def _body_after_verb(self, part: Part, value: str) -> str:
+        """The body a sentence of the controller's names after its verb, else *value*.
+
+        "Tietoja käsittelee X Oy", "… käsitellään X Oy:n toimesta": the body, never
+        the sentence (A15's V37).
+        """
+        body = _BODY_AFTER_VERB.fullmatch(value) if self._controllers_text(part) else None
+        return value if body is None else body.group("body")
 
     def _heading_words(self, part: Part, value: str) -> bool:
         """Whether *value*, where a name would stand, is a heading's words, never a name.
@@ -3245,6 +3263,49 @@ def _orphan_block(text: str, section: Section) -> bool:
 def parse_value_only(line: str) -> bool:
     """Whether a label-looking *line* also carries its value ("Puh. 09 123")."""
     return any(p.field not in {"label", "text", "name"} for p in parse_line(line, 0, len(line)))
+
+
+#: A sentence whose verb of processing or keeping names the body after it: "Tietoja
+#: käsittelee X Oy", "Henkilötietojasi käsittelee rekisterinpitäjänä X Oy", "Tietoja
+#: käsitellään X Oy:n toimesta", "Uppgifterna behandlas av X Ab", "Your data are processed
+#: by X Ltd" (a word or three before the verb, the body's name capitalised after it).
+_BODY_AFTER_VERB: Final = re.compile(
+    r"(?i)(?:[\w-]+[ \t]+){1,3}?"
+    r"(?:käsittelee|käsittelevät|kerää|keräävät|hallinnoi|omistaa"
+    r"|(?P<passive>käsitellään|kerätään|ylläpidetään|hallinnoidaan)"
+    r"|behandlas[ \t]+av|behandlar|förvaltas[ \t]+av"
+    r"|(?:is|are)[ \t]+(?:processed|collected|held|controlled)[ \t]+by)[ \t]+"
+    r"(?:rekisterinpitäjänä[ \t]+|som[ \t]+personuppgiftsansvarig[ \t]+"
+    r"|as[ \t]+(?:the[ \t]+)?(?:data[ \t]+)?controller[ \t]+)?"
+    r"(?P<body>(?-i:[A-ZÄÖÅ])[^,;:.]*?(?:[ \t]+(?-i:[A-ZÄÖÅ])[\w.&-]*)*)"
+    # the passive names its doer in the genitive: "X Oy:n toimesta" ("X Oy" read)
+    r"(?(passive):n[ \t]+(?:toimesta|puolesta)|)\.?"
+)
+#: A finite verb in a sentence (a passive, a first person, a copula), as the short
+#: sentences' check knows them.
+_SENTENCE_VERB: Final = re.compile(
+    r"(?i)\w(?:taan|tään|daan|dään|tiin)\b|\w\wmme\b|\b(?:on|ovat|används|behandlas)\b"
+)
+
+
+def _sentence_without_name(value: str) -> bool:
+    """Whether *value* is a sentence with a finite verb and no body's name in it.
+
+    Examples:
+        >>> _sentence_without_name("Tietoja käytetään laskutukseen.")
+        True
+        >>> _sentence_without_name("Kylän Kukka Oy")
+        False
+    """
+    words = value.split()
+    return (
+        len(words) >= _SHORT_SENTENCE_WORDS
+        and words[1][:1].islower()
+        and not any(c.isdigit() or c == "@" for c in value)
+        and not COMPANY.search(value)
+        and not ORGANISATION.search(value)
+        and _SENTENCE_VERB.search(value) is not None
+    )
 
 
 def _is_sentence(line: str) -> bool:
