@@ -225,3 +225,41 @@ def test_an_old_law_named_as_the_past_is_no_finding(sentence: str) -> None:
 def test_an_old_law_cited_as_in_force_is_still_a_finding(sentence: str, code: str) -> None:
     result = import_notice(_BODY + "Yleistä\n\n" + sentence + "\n")
     assert code in [f.code for f in result.findings]
+
+
+# --- V32: a numbered list one entry a paragraph after a lead-in stays a list --------------------
+
+_NUMBERED_BODY = "1. Rekisterinpitäjä\n\nSalmelan Sahti Oy\nMallaskuja 7, 15100 Lahti\n\n"
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        ["Tilausten toimittaminen", "Tietojen säilyttäminen lain vaatiman ajan", "Asiakaspalvelu"],
+        [
+            "Verkkokaupan tilausten käsittelyyn",
+            "Tietojen luovuttamiseen Verohallinnolle ja muille viranomaisille lain nojalla",
+            "Asiakasviestintään",
+        ],
+    ],
+)
+def test_numbered_entries_one_a_paragraph_after_a_lead_in_are_a_list(entries: list[str]) -> None:
+    body = "".join(f"{number}. {entry}\n\n" for number, entry in enumerate(entries, 1))
+    draft = import_notice(
+        _NUMBERED_BODY
+        + "2. Rekisterin käyttötarkoitus\n\nKäsittelemme tietoja näihin:\n\n"
+        + body
+        + "3. Rekisterin tietosisältö\n\n- nimi\n"
+    ).draft
+    assert len(draft.purposes) == 3, _names(draft.purposes)
+    assert draft.retention == ()
+    assert draft.recipients == ()
+
+
+def test_a_known_heading_numbered_next_ends_the_list_after_a_lead_in() -> None:
+    draft = import_notice(
+        _NUMBERED_BODY + "2. Rekisterin käyttötarkoitus\n\nKäsittelemme tietoja näihin:\n\n"
+        "1. Tilausten toimittaminen\n\n2. Asiakaspalvelu\n\n3. Rekisterin tietosisältö\n\n- nimi\n"
+    ).draft
+    assert _names(draft.purposes) == ["Tilausten toimittaminen", "Asiakaspalvelu"]
+    assert _names(draft.data_categories) == ["Nimi"]

@@ -299,21 +299,30 @@ class _Splitter:
         After two or more entries the list goes on only when those were one a
         paragraph too (*joined*), and not with a known heading.
         """
-        if len(lines) != 1 or not self._entry_shaped(lines[0]):
+        if len(lines) != 1:
             return False
         text = self.text[lines[0][0] : lines[0][1]]
         number = _LIST_NUMBER.match(text)
+        # a numbered entry may be longer: its number says where it stands
+        if not (self._entry_shaped(lines[0]) if number is None else _numbered_entry(text)):
+            return False
         last = out[-1]
         if number is not None:  # "2. Nimi" after a block ending in "1. Säilytysaika"
             before = _LIST_NUMBER.match(self.text, last[-1][0], last[-1][1])
-            first = len(out) - int(number.group(1))  # the block before "1. …": a heading
-            return (
-                before is not None
-                and int(before.group(1)) + 1 == int(number.group(1))
-                and first >= 0
-                and len(out[first]) == 1
-                and recognise(self.text[out[first][0][0] : out[first][0][1]]) in _LIST_KINDS
-            )
+            opens = _LIST_NUMBER.match(self.text, last[0][0], last[0][1])  # the run's "1."
+            if (
+                before is None
+                or opens is None
+                or opens.group(1) != "1"
+                or int(before.group(1)) + 1 != int(number.group(1))
+                or len(out) < 2  # the opener and the run
+                or len(out[-2]) != 1
+                or recognise(text) is not None  # "3. Rekisterin tietosisältö" ends the list
+            ):
+                return False
+            # the block before "1. …": a list's heading, or a lead-in ("Tietoja käytetään:")
+            opener = self.text[out[-2][0][0] : out[-2][0][1]]
+            return recognise(opener) in _LIST_KINDS or _lead_in_line(opener)
         if len(last) > 1 and (not joined or recognise(text) is not None):
             return False
         if not self._all_lines(last, "entry", self._plain_entry):
@@ -1998,6 +2007,8 @@ _SECOND_ITEM: Final = re.compile(r"[ \t]*\(?(?:(2)|b)[.)][ \t]+\S")
 #: saved as text, "Rekisterinpitäjä<TAB>Esimerkki Oy", "REGISTERANSVARIG Exempel Ab").
 #: An unknown heading is short: at most this many words (more if its words name a kind).
 _UNKNOWN_WORDS: Final = 6
+#: A numbered entry of a list one a paragraph, its number included: up to this many words.
+_NUMBERED_WORDS: Final = 12
 #: A label heading ("Informationskällor:") has at most this many words, and no verb
 #: or word of a list's lead-in ("Rekisterissä käsitellään seuraavia tietoja:").
 _LABEL_WORDS: Final = 4
@@ -2259,6 +2270,16 @@ def _row_cells(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
         return None
     cells = [_trimmed(text, *cell.span()) for cell in found]
     return [cell for cell in cells if cell[0] < cell[1]] or None
+
+
+def _numbered_entry(line: str) -> bool:
+    """A numbered line shaped like a list's entry: up to :data:`_NUMBERED_WORDS`, no sentence."""
+    line = line.rstrip()
+    return (
+        len(line.split()) <= _NUMBERED_WORDS
+        and not line.endswith(_ENDS_SENTENCE)
+        and ":" not in line
+    )
 
 
 def _heading_over_table(text: str, block: Sequence[tuple[int, int]]) -> bool:
