@@ -644,14 +644,6 @@ def test_other_denials_of_cookies_and_decisions_are_none_stated(
 # --- V19: a Finnish-Swedish list side by side, slashes and commas ------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V19: a data list in two languages side by side ('nimi / namn, osoite / adress, "
-    "puhelinnumero / telefonnummer') is split at both the slashes and the commas the wrong way: "
-    "the categories 'Nimi', 'Namn, osoite', 'Adress, puhelinnumero', 'Telefonnummer' are "
-    "published, each glued across two items",
-)
 def test_a_bilingual_list_with_slashes_and_commas_keeps_its_items_apart() -> None:
     draft = import_notice(
         CTRL

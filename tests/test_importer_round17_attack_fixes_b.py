@@ -263,3 +263,27 @@ def test_a_known_heading_numbered_next_ends_the_list_after_a_lead_in() -> None:
     ).draft
     assert _names(draft.purposes) == ["Tilausten toimittaminen", "Asiakaspalvelu"]
     assert _names(draft.data_categories) == ["Nimi"]
+
+
+# --- V19: a list whose items are each in two languages is parted at its commas -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "etunimi / förnamn, sukunimi / efternamn, sähköposti / e-post ja puhelin / telefon",
+            [
+                "Etunimi / förnamn",
+                "Sukunimi / efternamn",
+                "Sähköposti / e-post",
+                "Puhelin / telefon",
+            ],
+        ),
+        ("nimi, osoite / postiosoite, puhelin", ["Nimi", "Osoite / postiosoite", "Puhelin"]),
+        ("nimi / osoite / puhelin", ["Nimi", "Osoite", "Puhelin"]),
+    ],
+)
+def test_commas_part_a_list_before_slashes(text: str, expected: list[str]) -> None:
+    draft = import_notice(_BODY + "Rekisterin tietosisältö\n\n" + text + "\n").draft
+    assert _names(draft.data_categories) == expected

@@ -222,7 +222,9 @@ def run_items(text: str) -> list[str] | None:
     items: list[str] | None = None
     if _STRONG_SEPARATOR.search(body):
         items = _STRONG_SEPARATOR.split(body)
-    elif len(parts := _WEAK_SEPARATOR.split(body)) >= _WEAK_MIN:
+    elif "," not in body and len(parts := _WEAK_SEPARATOR.split(body)) >= _WEAK_MIN:
+        # (with commas, the commas part the items: "nimi / namn, osoite / adress" is a
+        # list of fields each in two languages, not a run of slashes)
         items = parts
     else:
         numbers = list(_INLINE_NUMBER.finditer(body))
