@@ -12,6 +12,7 @@ import pytest
 from rekisteri.importer import import_notice
 from rekisteri.importer._contact import parse_line
 from rekisteri.importer._fallback import stated_keeper
+from rekisteri.importer._headings import SectionKind, recognise
 
 # --- a value in brackets after a few words: the words are its label ----------------------------
 
@@ -221,3 +222,34 @@ def test_an_english_name_with_on_under_the_name_heading_is_the_name() -> None:
     name = import_notice(notice).draft.name
     assert name is not None
     assert (name.en or name.fi) == "Records on customers and partners of Harbour Tools"
+
+
+# --- English headings for the controller: registrar, administrator of the register ---------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Administrator and Contact Person",
+        "Registrar and contact person",
+        "Register administrator",
+        "Controller of the register",
+    ],
+)
+def test_english_words_for_the_controller_head_its_block(heading: str) -> None:
+    notice = (
+        f"{heading}\n\n"
+        "Finnish Rowing Clubs Association\n"
+        "Rantakatu 2, 20100 Turku\n"
+        "E-mail: office@rowing.example\n\n"
+        "Purpose of processing personal data\n\n"
+        "Membership administration.\n"
+    )
+    assert recognise(heading) is SectionKind.CONTROLLER
+    result = import_notice(notice)
+    assert result.draft.controller.name == "Finnish Rowing Clubs Association"
+
+
+@pytest.mark.parametrize("heading", ["Administrator", "System administrator"])
+def test_an_administrator_alone_heads_no_controller_block(heading: str) -> None:
+    assert recognise(heading) is None
