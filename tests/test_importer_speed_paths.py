@@ -291,6 +291,13 @@ def _slow_by_form(text: str, start: int, end: int) -> list[_contact.Part]:
         if found is not None:
             return found
     phone = _contact._PHONE.search(value)
+    glued = _contact._GLUED_PHONE.search(value)  # "Asiakaspalvelu040 …": the whole number
+    if (
+        glued is not None
+        and (phone is None or glued.start(1) < phone.start(1))
+        and sum(c.isdigit() for c in glued.group(1)) >= _contact._PHONE_DIGITS
+    ):
+        phone = glued
     if phone is not None and sum(c.isdigit() for c in phone.group(1)) >= 6:
         s, e = start + phone.start(1), start + phone.end(1)
         return [
