@@ -314,24 +314,13 @@ def test_a_purposes_table_lined_up_with_spaces_gives_one_purpose_a_row() -> None
 # --- V45: the identity code denied in its own item's remark or table cell ------------------------
 
 
-_V45 = pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V45: an identity code denied in its own item ('- henkilötunnus (ei kerätä)', "
-    "'- henkilötunnus: ei kerätä', '- henkilötunnus – ei tallenneta', a table row "
-    "'henkilötunnus<TAB>ei kerätä' or 'ei' under 'Kerätäänkö', in text or HTML) gives a "
-    "category 'Henkilötunnus' with personal_identity_code set: the published notice says the "
-    "register holds identity codes when the notice says it does not",
-)
-
-
 @pytest.mark.parametrize(
     "body",
     [
         "- henkilötunnus (ei kerätä)\n- nimi\n",
         "- henkilötunnus: ei kerätä\n- nimi\n",
         "- henkilötunnus – ei tallenneta\n- nimi\n",
-        pytest.param("Tieto\tKerätäänkö\nhenkilötunnus\tei\nnimi\tkyllä\n", marks=_V45),
+        "Tieto\tKerätäänkö\nhenkilötunnus\tei\nnimi\tkyllä\n",
         "Tieto\tPakollinen\nhenkilötunnus\tei kerätä\nnimi\tkyllä\n",
     ],
 )

@@ -251,3 +251,29 @@ def test_a_vat_number_is_no_glued_phone() -> None:
 def test_the_controller_named_in_a_sentence(sentence: str, name: str | None) -> None:
     controller = import_notice("Rekisterinpitäjä\n\n" + sentence + "\n").draft.controller
     assert controller.name == name
+
+
+# --- V45: a table's yes/no column on holding the code -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "flagged"),
+    [
+        ("Tieto\tTallennetaanko\nsukunimi\tkyllä\nhenkilötunnus\tei\n", False),
+        ("Uppgift\tSamlas in\nefternamn\tja\npersonbeteckning\tnej\n", False),
+        ("Data\tCollected\nsurname\tyes\npersonal identity code\tno\n", False),
+        ("Tieto\tPakollinen\nsukunimi\tkyllä\nhenkilötunnus\tei\n", True),  # optional, held
+        ("| Tieto | Kerätäänkö |\n|---|---|\n| sukunimi | kyllä |\n| hetu | ei |\n", False),
+    ],
+)
+def test_a_tables_no_under_a_holding_column_clears_the_flag(table: str, flagged: object) -> None:
+    draft = import_notice(_PARTY + "Rekisterin tietosisältö\n\n" + table).draft
+    assert any(c.personal_identity_code for c in draft.data_categories) is flagged
+    assert len(draft.data_categories) == 2
+
+
+def test_a_yes_or_no_cell_is_shown_with_its_column() -> None:
+    table = "Tieto\tPakollinen\nsukunimi\tkyllä\nsähköposti\tei\n"
+    draft = import_notice(_PARTY + "Rekisterin tietosisältö\n\n" + table).draft
+    descriptions = [c.description.fi if c.description else None for c in draft.data_categories]
+    assert descriptions == ["Pakollinen: kyllä.", "Pakollinen: ei."]

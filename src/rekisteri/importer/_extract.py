@@ -173,6 +173,10 @@ _SWEDISH_TITLE_NAME: Final = re.compile(r"(?i)(?:register|registret)$")
 _SWEDISH_NAME: Final = re.compile(r"(?i)\b(?:för|och|över)\b|register(?:et)?$")
 
 
+#: A table's cell that only answers yes or no.
+_YES_NO: Final = re.compile(r"(?i)(?:kyllä|ei|yes|no|ja|nej)\.?")
+
+
 @attrs.frozen
 class Unit:
     """A sentence (or list item) on its way to a field."""
@@ -1099,6 +1103,8 @@ class Extractor:
             tuple[int, int, int], tuple[Section, tuple[SectionKind, str] | None]
         ] = {}
         """Whether a heading (by its span) says that its entries act on the controller's behalf."""
+        self._columns: tuple[Section, list[str]] | None = None
+        """The last table's header row copied as text, with its section: its columns' names."""
 
     def run(self) -> Builder:
         first_title = next(
@@ -1723,12 +1729,20 @@ class Extractor:
         """
         if not piece.cells:
             return flat(self.text[piece.content_start : piece.end])
+        cells = [flat(self.text[start:end]) for start, end in piece.cells]
         if piece.columns:
+            if any(cell.strip("-:| ") for cell in cells):  # not a Markdown rule
+                self._columns = (section, cells)
             field = self._default(section.kind)
             if field is not None:
                 self.out.map(piece.start, piece.end, field)
             return None
-        cells = [flat(self.text[start:end]) for start, end in piece.cells]
+        named = self._columns[1] if self._columns and self._columns[0] is section else ()
+        cells[1:] = [
+            # a bare yes or no says little without its column: "Kerätäänkö: ei" (A15's V45)
+            f"{named[index]}: {cell}" if index < len(named) and _YES_NO.fullmatch(cell) else cell
+            for index, cell in enumerate(cells[1:], start=1)
+        ]
         return f"{cells[0]} ({', '.join(cells[1:])})" if len(cells) > 1 else cells[0]
 
     def _list_kind(self, section: Section, piece: Piece) -> SectionKind | None:
