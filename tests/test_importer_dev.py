@@ -434,10 +434,10 @@ KNOWN_COUNT_DIFFERENCES: Final[dict[str, dict[str, tuple[int, int]]]] = {
         "security": (4, 2),
     },
     "dev_w10a_07-kaupunki-taulukko": {"purposes": (4, 1), "retention": (2, 1)},
+    # the disclosure sentence of qualified data words is read as one (session 17, T12):
+    # sources 3 and recipients 1 now right
     "dev_w10a_08-seura-ilman-otsikoita": {
         "data_subjects": (4, 1),
-        "sources": (3, 4),
-        "recipients": (1, 0),
         "retention": (3, 2),
         "security": (3, 1),
     },

@@ -198,3 +198,25 @@ def test_outsourcing_sentence_naming_no_firm_is_a_note_not_a_processor() -> None
     result = import_notice(text)
     assert result.draft.processors == ()
     assert "Käsittelytehtäviä" in " ".join(result.notes.get("processors", ()))
+
+
+# --- a disclosure said of compound or qualified data words leaves the purposes -----------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Potilastietoja ei luovuteta ulkopuolisille ilman asiakkaan lupaa.",
+        "Asiakastietoja voidaan luovuttaa perintätoimistolle.",
+        "Kerhon ja seuran tietoja luovutetaan vain liitolle.",
+    ],
+)
+def test_disclosure_sentence_under_purposes_is_recipients(sentence: str) -> None:
+    text = (
+        _TOP + "3. Henkilötietojen käsittelyn tarkoitus\n\n"
+        "Tietoja käytetään jäsenyyden hoitamiseen. " + sentence + "\n\n"
+        "4. Rekisterin suojaus\n\nPaperit säilytetään lukitussa kaapissa.\n"
+    )
+    fields = {f.split(":")[-1] for f in _field_of(import_notice(text), sentence[:12])}
+    assert fields & {"recipients", "none_stated.recipients"}
+    assert "purposes" not in fields

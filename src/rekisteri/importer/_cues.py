@@ -725,8 +725,11 @@ STRONG_RETENTION: Final = re.compile(
 )
 #: A sentence that opens with a disclosure: "Tietoja luovutetaan ...", "Uppgifter lämnas ut ...".
 STRONG_DISCLOSURE: Final = re.compile(
-    r"(?:(?:henkilö|asiakas|rekisteri)?tieto\w*|uppgifter\w*|personuppgifter\w*|data|personal data)"
-    r"\s+(?:\w+\s+){0,2}(?:luovute|lämnas|disclos|ei luovuteta|eikä)"
+    # the data's word may be a compound ("potilastietoja", "jäsentiedot") and have a
+    # genitive before it ("Jäsen- ja venerekisterin tietoja ei luovuteta …")
+    r"(?:[\w-]*[\wn-]n\s+(?:(?:ja|sekä)\s+[\w-]+n\s+)?|[\w-]+-\s+(?:ja|sekä)\s+[\w-]+n\s+)?"
+    r"(?:\w*tieto\w*|\w*tiedot\w*|uppgifter\w*|personuppgifter\w*|data|personal data)"
+    r"\s+(?:\w+\s+){0,2}(?:luovute|luovuttaa|lämnas|disclos|ei luovuteta|eikä)"
     r"|(?:emme|vi|we)\s+(?:\w+\s+){0,1}(?:luovuta|lämnar|disclose)"
     # "Palveluntarjoaja voi luovuttaa asiakastietoja viranomaisille": the body may disclose
     r"|[\w-]+\s+(?:voi|voivat|saattaa|kan|may)\s+(?:\w+\s+)?(?:luovuttaa|lämna ut|disclose)"
