@@ -895,3 +895,19 @@ def test_a_controller_words_first_letters_are_those_a_case_blind_match_takes() -
     every = "".join(map(chr, range(0x110000)))
     for letter in "rptdc":
         assert set(re.findall(f"(?i){letter}", every)) == {letter, letter.upper()}
+
+
+#: Pieces of lines: headings glued to their values ("registrets namnNätbutikens …"),
+#: capitals of other scripts and title case ("ǅ"), and lower-case words.
+_CAMEL_PIECES = (
+    *("1. ", "registrets ", "Registrets ", "namn", "Nätbutikens", "kundregister", "EU"),
+    *(" eller ", "EES", "Nej.", "skyddat", "A. ", "Manuellt", "rekisterin nimi", "iPhone"),
+    *("é", "Ö", "ß", "ǅ", "Σ", "- ", "tieto ", "17", " "),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CAMEL_PIECES), max_size=8).map("".join))
+def test_a_line_without_a_capital_is_glued_to_nothing(line: str) -> None:
+    start = line[: _headings.MAX_HEADING]
+    assert _structure._camel_glued(line) == _structure._camel_glued_start(start)

@@ -2096,8 +2096,12 @@ def _camel_glued(line: str) -> tuple[SectionKind, int] | None:
     """A heading glued to its value without a space: (kind, heading length), or ``None``.
 
     Only the line's first :data:`MAX_HEADING` characters are read (and remembered:
-    a long line costs the cache no more than a heading's length).
+    a long line costs the cache no more than a heading's length). A line without a
+    capital (most entries of a list: "- tieto 17") has no join, and is not remembered:
+    each way :data:`_CASE_JOIN` joins takes a capital after it.
     """
+    if line.islower():
+        return None
     return _camel_glued_start(line[:MAX_HEADING])
 
 
