@@ -1052,16 +1052,6 @@ def test_alternating_items_and_legends_of_other_marks_give_a_draft_of_linear_siz
 # --- V31: a sentence cut after a foreign legal form's full stop ---------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V31: a sentence is cut after the full stop of an abbreviated legal form ('Inc.', "
-    "'Corp.', 'Ltd.', 'GmbH.', 'r.y.', 'e.V.'): 'Tietoja luovutetaan Pilvi Corp. -yhtiölle ja "
-    "Postille laskutusta varten.' gives two recipients, the second '-yhtiölle ja Postille "
-    "laskutusta varten.'; 'Tietoja siirretään Yhdysvaltoihin Analytix Inc. -yhtiölle …' two "
-    "transfers; 'We use Pilvi Hosting Oy as our hosting provider and Analytix Inc. (USA) for "
-    "crash reports.' the recipient '(USA) for crash reports.', published so",
-)
 @pytest.mark.parametrize(
     ("notice", "field"),
     [

@@ -287,3 +287,26 @@ def test_a_known_heading_numbered_next_ends_the_list_after_a_lead_in() -> None:
 def test_commas_part_a_list_before_slashes(text: str, expected: list[str]) -> None:
     draft = import_notice(_BODY + "Rekisterin tietosisältö\n\n" + text + "\n").draft
     assert _names(draft.data_categories) == expected
+
+
+# --- V31: a legal form's full stop before a suffix or a bracket ends no sentence ----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tietoja luovutetaan Mallas GmbH. -nimiselle yhtiölle ja Postille laskutusta varten.",
+        "Tietoja luovutetaan Lahden Laulu r.y. -yhdistykselle jäsenyyttä varten.",
+        "We share order data with Parcelwise Ltd. (United Kingdom) for deliveries.",
+    ],
+)
+def test_a_legal_forms_stop_before_a_suffix_or_bracket_keeps_the_sentence(sentence: str) -> None:
+    draft = import_notice(_BODY + "Tietojen luovutukset\n\n" + sentence + "\n").draft
+    assert len(draft.recipients) == 1, draft.recipients
+
+
+def test_a_legal_forms_stop_before_a_capital_still_ends_the_sentence() -> None:
+    from rekisteri.importer._finnish import sentences
+
+    text = "Tietoja käsittelee Pilvi Ltd. Tiedot säilytetään Suomessa."
+    assert len(sentences(text, 0, len(text))) == 2

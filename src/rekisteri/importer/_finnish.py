@@ -732,6 +732,14 @@ _ABBREVIATIONS: Final = frozenset(
 )
 
 
+#: Legal forms written with a full stop ("Corp.", "r.y.", "GmbH."): before a suffix or a
+#: bracket ("Pilvi Corp. -yhtiölle", "Analytix Inc. (USA)") the stop ends no sentence.
+_LEGAL_FORMS: Final = frozenset(
+    {"ltd", "inc", "corp", "co", "llc", "plc", "gmbh", "ag", "s.a", "e.v", "r.y", "ab", "oyj"}
+    | {"ky", "tmi", "ay", "as", "a/s", "bv", "nv", "sa", "srl", "kb", "hb", "aps"}
+)
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentences; return their trimmed spans."""
     spans: list[tuple[int, int]] = []
@@ -745,6 +753,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
         following = _NEXT.match(text, stop, end)
+        if following is not None and following.group(1) in "-(" and word in _LEGAL_FORMS:
+            continue  # "Pilvi Corp. -yhtiölle", "Analytix Inc. (USA)": the name goes on
         if following is not None and not (
             (first := following.group(1)).isupper() or first.isdigit() or first in "\"'(-•*"
         ):
