@@ -1470,12 +1470,6 @@ def test_other_denials_with_a_condition_set_no_none_stated(heading: str, sentenc
 # --- Q32 (Q6's residue, after 284f5ec): '6 v + 6 kk' still gives six months ---------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q32: after Q6's fix a period in two units joined by '+' ('6 v + 6 kk') still "
-    "gives 6 months, published beside the sentence that says 6 years and 6 months",
-)
 def test_a_period_in_two_units_joined_by_a_plus_is_not_cut_to_one() -> None:
     draft = import_notice(
         CTRL + "Säilytysaika\n\nTietoja säilytetään 6 v + 6 kk asiakassuhteen päättymisestä.\n"

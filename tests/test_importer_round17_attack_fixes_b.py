@@ -310,3 +310,23 @@ def test_a_legal_forms_stop_before_a_capital_still_ends_the_sentence() -> None:
 
     text = "Tietoja käsittelee Pilvi Ltd. Tiedot säilytetään Suomessa."
     assert len(sentences(text, 0, len(text))) == 2
+
+
+# --- Q32: a plus or an ampersand joins two parts of one length ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "length", ["6 vuotta + 6 kuukautta", "2 years plus 6 months", "2 år + 6 mån", "3 kk & 15 pv"]
+)
+def test_a_length_in_two_units_joined_by_a_sign_gives_no_period(length: str) -> None:
+    draft = import_notice(
+        _BODY + "Säilytysaika\n\nTietoja säilytetään " + length + " asiakassuhteen päättymisestä.\n"
+    ).draft
+    assert [rule.period for rule in draft.retention] == [None]
+
+
+def test_a_length_in_one_unit_is_still_read() -> None:
+    draft = import_notice(
+        _BODY + "Säilytysaika\n\nTietoja säilytetään 6 vuotta asiakassuhteen päättymisestä.\n"
+    ).draft
+    assert [rule.period.years if rule.period else None for rule in draft.retention] == [6]

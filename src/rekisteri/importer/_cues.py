@@ -589,8 +589,9 @@ _AMOUNT: Final = (
     r"|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)\s*"
     r"(?:v|vuo\w*|kk|kuuk\w*|pv|päiv\w*|vrk|vk|vko\w*|viik\w*|år|mån\w*|dag\w*|veck\w*)\b\.?"
 )
-#: What may join two parts of one length: a space, a comma, "ja"/"och"/"and".
-_JOINED: Final = r"\s*(?:,|\bja\b|\bsekä\b|\boch\b|\band\b)?\s*"
+#: What may join two parts of one length: a space, a comma, "ja"/"och"/"and", a plus
+#: ("6 v + 6 kk", "2 years plus 6 months") or "&".
+_JOINED: Final = r"\s*(?:,|\+|&|\bja\b|\bsekä\b|\boch\b|\band\b|\bplus\b)?\s*"
 _PART_BEFORE: Final = re.compile(_AMOUNT + _JOINED + "$")
 _PART_AFTER: Final = re.compile(_JOINED + _AMOUNT)
 
