@@ -159,7 +159,7 @@ def test_denied_outsourcing_stays() -> None:
     [
         (
             "3. Henkilötietojen käsittelyn tarkoitus",
-            "Kotisivumme tallentaa kävijän laitteelle evästeitä sivuston käytön seuraamiseksi.",
+            "Kotisivumme tallentaa kävijän laitteelle evästeitä eli pieniä tekstitiedostoja.",
         ),
         (
             "3. Registrets skydd",

@@ -735,6 +735,13 @@ _COOKIE_WORD: Final = re.compile(
     r"(?:\w+\s+){0,2}?(?:ovat|on|tallennetaan|tallentuvat|säilyvät|käytetään|asetetaan"
     r"|käsitellään|är|sparas|lagras|används|are|is|will be)\b"
 )
+#: What a purpose is said with: an illative or "varten" of a verbal noun ("kohdentamiseen",
+#: "seuraamista varten"), "för att", "(in order) to" and a verb, "for … purposes".
+_PURPOSE_SAID: Final = re.compile(
+    r"\w(?:miseen|miseksi)\b|\w(?:mista|misen) varten\b|\bför att\b"
+    r"|\bto (?!(?:the|your|our|a|an|their|its|his|her|this|that|these|those|you|us|them)\b)[a-z]+"
+    r"|\bfor (?:\w+ )?purposes?\b"
+)
 #: A running sentence has at least this many words (a list's entry "Evästetiedot" fewer).
 _COOKIE_SENTENCE_WORDS: Final = 6
 #: Sections whose sentences on cookies stay: the cookies' own, and those where a cookie
@@ -1899,7 +1906,13 @@ class Extractor:
         free = kind in FREE_SECTIONS
         if kind is not SectionKind.TRANSFERS and is_transfer(low):
             return "transfers"
-        if kind not in _KEEP_COOKIE_SENTENCES and _about_cookies(low):
+        if (
+            kind not in _KEEP_COOKIE_SENTENCES
+            and _about_cookies(low)
+            # under the purposes, a sentence saying what the cookies are used FOR is a
+            # purpose, as in "Käytämme evästeitä markkinoinnin kohdentamiseen" (R9-6)
+            and not (kind is SectionKind.PURPOSES and _PURPOSE_SAID.search(low) is not None)
+        ):
             return "cookie_policy"  # "Sivusto tallentaa laitteellesi evästeitä …" (no heading)
         if (moved := _moved_from(kind, low) or self._processor_moved(kind, low)) is not None:
             return moved

@@ -649,8 +649,9 @@ _GUESSES: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = (
         re.compile(
             r"luovut|vastaanottaj|mottagare|utlämn|recipient|disclos|kenelle"
             r"|till vem|who receives|kenelle tietoja|överlåt|lämna[rs]? (?:\w+ )?ut\b|\bvart\b"
-            # handing over is disclosing: "Överlämning av information", "överlämnande"
-            r"|\böverlämn"
+            # handing over is disclosing: "Överlämning av information", "överlämnande";
+            # not the register extract handed to the data subject (the right of access, R9-9)
+            r"|\böverlämn(?!.*(?:utdrag|den registrerade|till dig))"
             r"|kenelle|who (?:do )?we (?:share|give)"
             # sharing: "Sharing of data", "Tietojen jakaminen", "Vem delar vi uppgifter med"
             r"|\bshar(?:e|ing)\b|\bjakaminen\b|\bjaamme\b|\bdela[rs]?\b"
@@ -985,7 +986,7 @@ _STEMS: Final[tuple[tuple[SectionKind, re.Pattern[str]], ...]] = tuple(
         (
             SectionKind.DISCLOSURES,
             (
-                r"luovut|vastaanottaj|utlämn|mottagar|avslöj|överlåt|överlämn|recipient"
+                r"luovut|vastaanottaj|utlämn|mottagar|avslöj|överlåt|recipient"
                 r"|disclos"
             ),
         ),
