@@ -170,14 +170,6 @@ def test_a_dpo_line_with_its_colon_is_the_dpo() -> None:
 # --- V6: a second source named in the same sentence as the data subject -----------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V6: 'Tiedot saadaan asiakkaalta itseltään ja eläinlääkäriltä.' (a second source "
-    "not in the catalogue, in the same sentence as the data subject) gives the data subject as "
-    "the only source: the published notice says the data come from the data subject alone, the "
-    "second source only in a TOML comment; summary 100% in field",
-)
 @pytest.mark.parametrize(
     ("sentence", "stem"),
     [

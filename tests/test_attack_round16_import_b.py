@@ -210,14 +210,6 @@ def test_the_bodys_dpo_label_gives_the_dpo(line: str) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V6: more sources dropped from a sentence that names two: Swedish 'Uppgifterna fås "
-    "av kunden själv samt från Postens adresstjänst.' gives only the data subject (Posti's "
-    "address service, a catalogued source, is lost); 'Tiedot saadaan asiakkaalta sekä Postin "
-    "osoitepalvelusta.' gives only Posti (the customer, without 'itseltään', is lost)",
-)
 @pytest.mark.parametrize(
     ("heading", "sentence"),
     [

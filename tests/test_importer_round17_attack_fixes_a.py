@@ -277,3 +277,44 @@ def test_a_yes_or_no_cell_is_shown_with_its_column() -> None:
     draft = import_notice(_PARTY + "Rekisterin tietosisältö\n\n" + table).draft
     descriptions = [c.description.fi if c.description else None for c in draft.data_categories]
     assert descriptions == ["Pakollinen: kyllä.", "Pakollinen: ei."]
+
+
+# --- V6: a second source named beside the data subject ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "others"),
+    [
+        (
+            "Tiedot saadaan jäseneltä itseltään ja piirin liitolta.",
+            ["Piirin liitolta"],
+        ),
+        (
+            "Tiedot saadaan asiakkaalta itseltään, kunnan ympäristötoimesta sekä naapureilta.",
+            ["Kunnan ympäristötoimesta", "Naapureilta"],
+        ),
+        (
+            "Tiedot saadaan potilaalta itseltään ja lähettävältä lääkäriltä (lähete, hoitoohje).",
+            ["Lähettävältä lääkäriltä"],
+        ),
+        # an example of a source is no source of its own
+        ("Tiedot saadaan asiakkaalta itseltään ja julkisista lähteistä, kuten lehdistä.", None),
+        # "itse" said of both
+        ("Tiedot saadaan osakkailta ja asukkailta itseltään.", []),
+    ],
+)
+def test_a_source_beside_the_data_subject_is_read(sentence: str, others: list[str] | None) -> None:
+    notice = _PARTY + "Säännönmukaiset tietolähteet\n\n" + sentence + "\n"
+    sources = import_notice(notice).draft.sources
+    assert sources[0].key == "data-subject"
+    names = [s.name.fi for s in sources[1:]]
+    if others is None:
+        assert names == ["Julkisista lähteistä"]
+    else:
+        assert names == others
+
+
+def test_the_customer_without_itse_beside_a_catalogued_source_is_the_data_subject() -> None:
+    sentence = "Tiedot saadaan jäseneltä sekä Postin osoitepalvelusta."
+    sources = import_notice(_PARTY + "Tietolähteet\n\n" + sentence + "\n").draft.sources
+    assert [s.key for s in sources] == ["data-subject", "posti-osoitepalvelu"]

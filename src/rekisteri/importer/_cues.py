@@ -151,6 +151,7 @@ CATALOG_CUES: Final = (
         re.compile(
             r"postin osoite|osoitepalvelu|osoitteenmuutos|posti oy"
             r"|posti[’']s address|address service of posti|posti ltd"
+            r"|postens adress|adresstjänst"
         ),
     ),
 )

@@ -974,6 +974,81 @@ def _qualified_denial(low: str) -> bool:
     )
 
 
+#: Where a sources sentence names where the data come from: after its verb.
+_SOURCES_VERB: Final = re.compile(
+    r"(?i)\b(?:saadaan|saamme|kerätään|keräämme|hankitaan|hankimme|fås|samlas in|erhålls"
+    r"|(?:are|is) (?:obtained|collected|received)|we (?:obtain|collect|receive))\b"
+)
+#: What joins the sources of a sentence.
+_SOURCE_JOINER: Final = re.compile(r",|;|\s(?:ja|sekä|och|samt|and|tai|eller|or)\s")
+#: A source written in the ablative or the elative ("eläinlääkäriltä", "rekisteristä"), or
+#: after "från", "av", "from", "by".
+_FROM_WORD: Final = re.compile(r"(?i)\w(?:lta|ltä|sta|stä|ltaan|ltään)\b|^(?:från|av|from|by)\s")
+#: The data subject as the source, in the ablative without "itse": "asiakkaalta".
+_SUBJECT_FROM: Final = re.compile(
+    r"(?i)(?:asiakkaalta|asiakkailta|jäseneltä|jäseniltä|henkilöltä|henkilöiltä|käyttäjältä"
+    r"|käyttäjiltä|hakijalta|hakijoilta|osallistujalta|osallistujilta|potilaalta|potilailta"
+    r"|rekisteröidyltä|rekisteröidyiltä)"
+)
+
+
+def _other_sources(text: str) -> list[str]:
+    """The parts of a sources sentence after its verb that name no catalogued source.
+
+    Each names where the data come from in the ablative or elative, or after "från",
+    "from"; not the data subject in the words of :data:`DATA_SUBJECT` or "itse".
+
+    Examples:
+        >>> _other_sources("Tiedot saadaan asiakkaalta itseltään ja eläinlääkäriltä.")
+        ['eläinlääkäriltä']
+        >>> _other_sources("Tiedot saadaan asiakkaalta sekä Postin osoitepalvelusta.")
+        ['asiakkaalta']
+    """
+    verb = _SOURCES_VERB.search(text)
+    if verb is None:
+        return []
+    found = []
+    parts = _outside_brackets(_SOURCE_JOINER.split(text[verb.end() :].strip(" .")))
+    for index, joined in enumerate(parts):
+        part = joined.strip(" .")
+        low = part.casefold()
+        after = parts[index + 1].casefold() if index + 1 < len(parts) else ""
+        if (
+            not part
+            # "… lähteistä, kuten verkkosivuilta": an example of the source before it
+            or _SOURCE_EXAMPLE.match(part)
+            # "osakkailta ja asukkailta itseltään": "itse" says it of both
+            or (" " not in part and _THEMSELVES.search(after))
+            or _FROM_WORD.search(part) is None
+            or DATA_SUBJECT.search(low)
+            or _SUBJECT_ITSELF.search(low)
+            or _THEMSELVES.search(low)
+            or any(cue.search(low) for _key, cue in CATALOG_CUES)
+        ):
+            continue
+        found.append(part)
+    return found
+
+
+#: An example of the source before it: "kuten …", "esimerkiksi …", "such as …".
+_SOURCE_EXAMPLE: Final = re.compile(
+    r"(?i)(?:kuten|esim\.?|esimerkiksi|such as|e\.g\.|for example|t\.ex\.|till exempel|såsom)\s"
+)
+#: The data subject "themselves".
+_THEMSELVES: Final = re.compile(r"\b(?:itse\w*|själv\w*|themselves|himself|herself)\b")
+
+
+def _outside_brackets(parts: list[str]) -> list[str]:
+    """*parts* with those split inside a bracket joined again ("X (a, b)" is one)."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and joined[-1].count("(") > joined[-1].count(")"):
+            joined[-1] += ", " + part
+        else:
+            joined.append(part)
+    return joined
+
+
 def _themselves(low: str) -> bool:
     """Whether the lower-cased *low* names the data subject as the source in its own words.
 
@@ -2677,12 +2752,14 @@ class Extractor:
         low = affirmed(text.casefold())  # "…, emme käytä Postin osoitepalvelua": not a source
         found = [key for key, cue in CATALOG_CUES if cue.search(low)]
         in_own_words = DATA_SUBJECT.search(low) is None and _themselves(low)
+        others = _other_sources(text) if found or in_own_words or DATA_SUBJECT.search(low) else []
         if (
             DATA_SUBJECT.search(low)
             or in_own_words
             or re.fullmatch(
                 r"(?:asiakkaan|rekisteröidyn|jäsenen) (?:itse )?ilmoittamat tiedot\.?", low
             )
+            or (found and any(_SUBJECT_FROM.fullmatch(other) for other in others))
         ):
             found.insert(0, "data-subject")
         if found:
@@ -2692,6 +2769,7 @@ class Extractor:
             said = text if len(text) > longest + 5 or in_own_words else None
             for index, key in enumerate(found):  # the notice's words once, on the first
                 out.add_source(CATALOG[key], start, end, said=said if index == 0 else None)
+            self._named_sources(others, start, end)
             return
         name = short_name(
             re.sub(
@@ -2712,6 +2790,25 @@ class Extractor:
         out.add_source(source, start, end)
         if not is_item:
             out.note(f"sources[{len(out.sources) - 1}]", "name taken from the sentence; shorten it")
+
+    def _named_sources(self, others: list[str], start: int, end: int) -> None:
+        """The sources a sentence names beside the data subject or a catalogued one.
+
+        "Tiedot saadaan asiakkaalta itseltään ja eläinlääkäriltä.": the vet is a source
+        too, named as the sentence writes it (A15's V6).
+        """
+        for other in others:
+            if _SUBJECT_FROM.fullmatch(other):
+                continue
+            # a remark in brackets is no part of the name ("… (kiinteistön omistaja, …)")
+            name = short_name(capitalise(other.split("(", 1)[0].strip() or other))
+            out = self.out
+            out.add_source(
+                Source(key=out.key("source", name, "source"), name=LocalizedText(fi=name)),
+                start,
+                end,
+            )
+            out.note(f"sources[{len(out.sources) - 1}]", "name taken from the sentence; check it")
 
     def _contact_otherwise(self, kind: SectionKind | None, start: int, end: int) -> None:
         text = self.text[start:end]
