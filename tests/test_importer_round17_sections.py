@@ -220,3 +220,15 @@ def test_disclosure_sentence_under_purposes_is_recipients(sentence: str) -> None
     fields = {f.split(":")[-1] for f in _field_of(import_notice(text), sentence[:12])}
     assert fields & {"recipients", "none_stated.recipients"}
     assert "purposes" not in fields
+
+
+def test_keeping_sentence_denying_disclosure_in_passing_stays() -> None:
+    # R9-10: the first verb keeps the data; the denial is said in passing
+    sentence = "Asiakkaan tiedot säilytetään eikä niitä luovuteta kolmansille osapuolille."
+    text = (
+        _TOP + "3. Tietojen säilytysaika\n\n" + sentence + "\n\n"
+        "4. Rekisterin suojaus\n\nPaperit säilytetään lukitussa kaapissa.\n"
+    )
+    result = import_notice(text)
+    assert "retention" in {f.split(":")[-1] for f in _field_of(result, sentence[:12])}
+    assert result.draft.retention

@@ -726,12 +726,16 @@ STRONG_RETENTION: Final = re.compile(
     r"\b(?:poistetaan|hävitetään|tuhotaan|raderas|gallras|förstörs|deleted|erased|destroyed)\b"
 )
 #: A sentence that opens with a disclosure: "Tietoja luovutetaan ...", "Uppgifter lämnas ut ...".
+#: Used with ``match`` only (anchored: linear; ``search`` would be quadratic on a long word).
 STRONG_DISCLOSURE: Final = re.compile(
     # the data's word may be a compound ("potilastietoja", "jäsentiedot") and have a
     # genitive before it ("Jäsen- ja venerekisterin tietoja ei luovuteta …")
     r"(?:[\w-]*[\wn-]n\s+(?:(?:ja|sekä)\s+[\w-]+n\s+)?|[\w-]+-\s+(?:ja|sekä)\s+[\w-]+n\s+)?"
     r"(?:\w*tieto\w*|\w*tiedot\w*|uppgifter\w*|personuppgifter\w*|data|personal data)"
-    r"\s+(?:\w+\s+){0,2}(?:luovute|luovuttaa|lämnas|disclos|ei luovuteta|eikä)"
+    # (not past a verb of keeping or collecting: "Asiakkaan tiedot säilytetään eikä niitä
+    # luovuteta …" is on the retention, its denial said in passing, R9-10)
+    r"\s+(?:(?!(?:säilytetään|kerätään|käsitellään|tallennetaan|sparas|samlas|lagras)\b)\w+\s+){0,2}"
+    r"(?:luovute|luovuttaa|lämnas|disclos|ei luovuteta|eikä)"
     r"|(?:emme|vi|we)\s+(?:\w+\s+){0,1}(?:luovuta|lämnar|disclose)"
     # "Palveluntarjoaja voi luovuttaa asiakastietoja viranomaisille": the body may disclose
     r"|[\w-]+\s+(?:voi|voivat|saattaa|kan|may)\s+(?:\w+\s+)?(?:luovuttaa|lämna ut|disclose)"
