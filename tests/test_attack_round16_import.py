@@ -102,14 +102,6 @@ _NOTICE = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V3: a notice forwarded by e-mail ('---------- Välitetty viesti ----------', "
-    "'-----Original Message-----' and the From/Sent/To lines) has the e-mail's header as the "
-    "register's description: the published notice opens with 'Lähettäjä: Matti Meikäläinen "
-    "<matti@koivikko.example> …', a person's own address, and the summary counts it as kept",
-)
 @pytest.mark.parametrize(
     "header",
     [

@@ -318,3 +318,48 @@ def test_the_customer_without_itse_beside_a_catalogued_source_is_the_data_subjec
     sentence = "Tiedot saadaan jäseneltä sekä Postin osoitepalvelusta."
     sources = import_notice(_PARTY + "Tietolähteet\n\n" + sentence + "\n").draft.sources
     assert [s.key for s in sources] == ["data-subject", "posti-osoitepalvelu"]
+
+
+# --- V3: a forwarded e-mail's header before the notice -------------------------------------------
+
+_FORWARDED_NOTICE = (
+    _PARTY + "Rekisterin nimi\n\nAsiakasrekisteri\n\n"
+    "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        (
+            "---------- Forwarded message ---------\nFrom: Eero Malli <eero@pajula.example>\n"
+            "Date: Tue, 2 Dec 2025 at 10:05\nSubject: Seloste\nTo: <toimisto@pajula.example>\n\n"
+        ),
+        (
+            "-------- Ursprungligt meddelande --------\nFrån: Eero Malli <eero@pajula.example>\n"
+            "Skickat: 2 december 2025\nTill: toimisto@pajula.example\nÄmne: Beskrivning\n\n"
+        ),
+        # Outlook's header at the text's start, with no opening line
+        (
+            "Lähettäjä: Eero Malli <eero@pajula.example>\nLähetetty: 2. joulukuuta 2025 10.05\n"
+            "Vastaanottaja: toimisto@pajula.example\nAihe: Seloste\n\n"
+        ),
+    ],
+)
+def test_a_forwarded_header_is_neither_published_nor_lost(header: str) -> None:
+    from rekisteri.render import render_notice
+
+    result = import_notice(header + _FORWARDED_NOTICE)
+    rendered = render_notice(result.draft, locale="fi", format="md")
+    assert "eero@pajula.example" not in rendered
+    assert "toimisto@pajula.example" not in rendered
+    assert result.draft.name is not None
+    assert not result.unmatched
+    assert result.shares["description"] == 0
+
+
+def test_a_labelled_line_of_the_notice_is_no_header() -> None:
+    notice = "Aihe: asiakasrekisteri\nPäivämäärä: 1.3.2025\n\n" + _FORWARDED_NOTICE
+    from rekisteri.importer._quoted import forwarded_header
+
+    assert forwarded_header(notice) == []

@@ -79,7 +79,7 @@ from rekisteri.importer._headings import trim_caches
 from rekisteri.importer._html import html_to_text, looks_like_html
 from rekisteri.importer._invisible import CHARACTERS, INVISIBLE, Stripped, strip
 from rekisteri.importer._markdown import emphasis_marks
-from rekisteri.importer._quoted import quote_marks, unquoted
+from rekisteri.importer._quoted import forwarded_header, quote_marks, unquoted
 from rekisteri.importer._runon import dash_glued, unwrapped
 from rekisteri.importer._structure import split
 from rekisteri.importer._toml import to_toml
@@ -853,7 +853,9 @@ def _read(
     plain = attrs.evolve(plain, text=unboxed(plain.text))
     # A notice quoted in an e-mail: the "> " marks read as spaces, mapped as structure; so
     # Markdown emphasis around a whole list item or line ("- **nimi**", "_Päivitetty …_").
-    quotes = quote_marks(plain.text)
+    # A forwarded e-mail's header before the notice ("-----Original Message-----",
+    # "From: …"): the e-mail's, read as spaces and mapped as structure as the marks are.
+    quotes = sorted(quote_marks(plain.text) + forwarded_header(plain.text))
     quotes = sorted(quotes + emphasis_marks(unquoted(plain.text, quotes)))
     plain = attrs.evolve(plain, text=unquoted(plain.text, quotes))
     footnotes = find_footnotes(plain.text)
