@@ -114,16 +114,6 @@ def test_a_heading_dash_value_line_loses_nothing_silently(line: str, word: str) 
 # --- V41: a denial followed by who inside may use the data: a recipient, no none_stated ----------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V41: under the disclosures heading a denial followed by a sentence on who inside "
-    "the controller may use the data ('Tietoja ei luovuteta ulkopuolisille. Tietoja käsittelevät "
-    "vain yhdistyksen hallituksen jäsenet.', '… Jäsenluettelo on kuoron hallituksen käytössä.', "
-    "'… Rekisterin tietoja käyttää ainoastaan yrityksen asiakaspalvelu.') gives a Recipient "
-    "holding the second sentence and no none_stated: the published notice names the board as "
-    "a recipient and never says nothing is disclosed",
-)
 @pytest.mark.parametrize(
     "second",
     [

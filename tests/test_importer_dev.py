@@ -78,7 +78,6 @@ KNOWN_NONE_STATED: Final = {
     ),
     "dev_w10b_02-kaupunki-tilavaraus-glued": (["recipients", "transfers"], ["transfers"]),
     "dev_w10b_03-samkommun-glued-sv": (["recipients", "transfers"], ["transfers"]),
-    "dev_w10b_05-forsamling-questions-sv": (["recipients", "transfers"], ["transfers"]),
     "dev_w10b_09-kunta-lomake-johdanto": (["recipients", "transfers"], []),
     # session 11: the retired held-out rounds (was_eval_*) studied for key facts (T2)
     "was_eval_30-fiskevardscentralen-sv-agency-pdf": (["transfers"], []),

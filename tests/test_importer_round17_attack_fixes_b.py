@@ -330,3 +330,50 @@ def test_a_length_in_one_unit_is_still_read() -> None:
         _BODY + "Säilytysaika\n\nTietoja säilytetään 6 vuotta asiakassuhteen päättymisestä.\n"
     ).draft
     assert [rule.period.years if rule.period else None for rule in draft.retention] == [6]
+
+
+# --- V41: who inside the controller uses the data is no recipient -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "text"),
+    [
+        (
+            "Tietojen luovutukset",
+            (
+                "Tietoja ei luovuteta kolmansille osapuolille. Tietoihin pääsevät käsiksi "
+                "ainoastaan seuran toimihenkilöt."
+            ),
+        ),
+        (
+            "Utlämnande av uppgifter",
+            "Uppgifter lämnas inte ut. Uppgifterna behandlas endast av föreningens styrelse.",
+        ),
+        ("Disclosure of data", "We do not disclose your data. Only our staff can access it."),
+        (
+            "Disclosure of data",
+            "Access to the data is limited to our customer service employees.",
+        ),
+    ],
+)
+def test_the_controllers_own_people_are_no_recipient(heading: str, text: str) -> None:
+    draft = import_notice(_BODY + heading + "\n\n" + text + "\n").draft
+    assert draft.recipients == (), draft.recipients
+    assert [none.value for none in draft.none_stated] == ["recipients"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Tietoja ei luovuteta ulkopuolisille. Tietoja voivat käsitellä vain "
+            "palveluntarjoajamme työntekijät."
+        ),
+        "Tietoja käsittelee Tilipalvelu Oy:n henkilökunta.",
+        "Tietoja luovutetaan Verohallinnolle. Tietoja käsittelevät vain hallituksen jäsenet.",
+    ],
+)
+def test_a_party_outside_or_a_disclosure_keeps_a_recipient(text: str) -> None:
+    draft = import_notice(_BODY + "Tietojen luovutukset\n\n" + text + "\n").draft
+    assert len(draft.recipients) == 1, draft.recipients
+    assert draft.none_stated == ()

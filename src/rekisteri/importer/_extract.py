@@ -520,6 +520,49 @@ def _people_named(low: str) -> bool:
 
 #: A firm's legal form in a lower-cased sentence.
 _LEGAL_FORM: Final = re.compile(r"\b(?:oyj|oy|ab|abp|ky|ltd|inc|gmbh|as|aps|llc)\b")
+#: The controller's own people: staff, employees, the board, customer service.
+_INSIDE_PEOPLE: Final = re.compile(
+    r"\b(?:henkilökun\w*|henkilöst\w*|työntekij\w*|toimihenkil\w*|hallitu\w*|hallituks\w*"
+    r"|johtokun\w*|asiakaspalvelu\w*|sihteeri\w*|personalen|vår personal|behörig personal"
+    r"|anställd\w*|medarbetar\w*|styrelse\w*|kundtjänst\w*|staff|employees?|personnel"
+    r"|board|customer service)\b"
+)
+#: A party outside the controller (a firm, a provider, an authority): its people are not
+#: the controller's own ("palveluntarjoajamme työntekijät", "our provider's staff").
+_OUTSIDE_PARTY: Final = re.compile(
+    r"palveluntarjoaj|toimittaj|kumppan|alihankkij|tilitoimisto|käsittelijä|viranomai"
+    r"|yhtiö|\b(?:oy|oyj|ab|ltd|inc|llc|gmbh)\b|provider|partner|supplier|processor|authorit"
+    r"|vendor|contractor|leverantör|myndighet|biträde"
+)
+#: Only some people may use the data ("vain", "endast", "limited to"), by a verb of using.
+_ONLY: Final = re.compile(
+    r"\b(?:vain|ainoastaan|yksinomaan|endast|enbart|bara|only|solely|limited to|rajattu"
+    r"|rajoitettu)\b"
+)
+_USING: Final = re.compile(
+    r"\b(?:käsit|käyt|näke|näkyv|pääs|behandl|tillgång|åtkomst|använd|ser\b|process|access"
+    r"|see\b|seen\b|use[ds]?\b|handl|available)"
+)
+#: The data at the disposal of a group: "Jäsenluettelo on kuoron hallituksen käytössä".
+_AT_DISPOSAL: Final = re.compile(r"\b(?:käytössä|förfogande|available to)\b")
+
+
+def _inside_use(low: str) -> bool:
+    """Whether a sentence says that only the controller's own people use the data.
+
+    "Tietoja käsittelevät vain yhdistyksen hallituksen jäsenet", "Jäsenluettelo on
+    kuoron hallituksen käytössä", "Uppgifterna behandlas endast av styrelsen", "Only
+    our staff can access the data" (A15's V41): no recipient; a party outside named
+    ("vain palveluntarjoajamme työntekijät", "X Oy:n henkilökunta") keeps one.
+    """
+    return (
+        _INSIDE_PEOPLE.search(low) is not None
+        and _OUTSIDE_PARTY.search(low) is None
+        and (
+            (_ONLY.search(low) is not None and _USING.search(low) is not None)
+            or _AT_DISPOSAL.search(low) is not None
+        )
+    )
 
 
 def _processor_named(low: str) -> bool:
@@ -2531,6 +2574,13 @@ class Extractor:
             pass  # "Tietoja ei pääsääntöisesti luovuteta": no flat "none"
         elif is_negative(low, DISCLOSURE) or bare_no(low):
             # "Tietoja ei luovuteta", or a bare "Ei." under the heading
+            out.none_stated[NoneStated.RECIPIENTS] = None
+            out.add_description(sentence, unit.start, unit.end)
+            out.map(unit.start, unit.end, "none_stated.recipients")
+        elif _inside_use(low) and not DISCLOSURE.search(low):
+            # "Tietoja käsittelevät vain hallituksen jäsenet": only the controller's own
+            # people use the data, so none is disclosed (a recipient another sentence
+            # names still lifts it)
             out.none_stated[NoneStated.RECIPIENTS] = None
             out.add_description(sentence, unit.start, unit.end)
             out.map(unit.start, unit.end, "none_stated.recipients")
