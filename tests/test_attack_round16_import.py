@@ -482,14 +482,6 @@ _MAIN = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V15: a page's chrome before its <main> is published: a <nav> menu ('Etusivu "
-    "Kauppa Ota yhteyttä') or a <header>'s links become the register's description, a cookie "
-    "banner ('Käytämme evästeitä. Hyväksy Hylkää') the notice's cookie policy; the guide "
-    "leaves a <footer> outside <main> out of the fields",
-)
 @pytest.mark.parametrize(
     ("chrome", "words"),
     [

@@ -363,3 +363,36 @@ def test_a_labelled_line_of_the_notice_is_no_header() -> None:
     from rekisteri.importer._quoted import forwarded_header
 
     assert forwarded_header(notice) == []
+
+
+# --- V15: a page's chrome outside its <main> --------------------------------------------------
+
+_PAGE_MAIN = (
+    "<main><h1>Tietosuojaseloste</h1><h2>Rekisterinpitäjä</h2>"
+    "<p>Pajulan Puutarha Oy<br>Pajukuja 3, 33100 Tampere</p>"
+    "<h2>Rekisterin nimi</h2><p>Asiakasrekisteri</p></main>"
+)
+
+
+@pytest.mark.parametrize(
+    ("chrome", "word"),
+    [
+        ('<nav><a href="/">Alkuun</a> <a href="/tuotteet">Taimimyymälä</a></nav>', "Taimimyymälä"),
+        ("<header><p>Pajulan Puutarha – kukkia vuodesta 1990</p></header>", "vuodesta 1990"),
+        ('<div id="consent-box"><p>Sivusto käyttää evästeitä.</p><button>OK</button></div>', "OK"),
+    ],
+)
+def test_page_chrome_outside_main_is_not_published(chrome: str, word: str) -> None:
+    from rekisteri.render import render_notice
+
+    draft = import_notice("<html><body>" + chrome + _PAGE_MAIN + "</body></html>").draft
+    assert word not in render_notice(draft, locale="fi", format="md")
+    assert draft.name is not None
+    assert draft.cookie_policy is None
+
+
+def test_a_header_of_a_page_without_main_is_read_as_before() -> None:
+    page = "<html><body><header><h1>Tietosuojaseloste</h1></header>" + _PAGE_MAIN[6:-7]
+    draft = import_notice(page + "</body></html>").draft
+    assert draft.name is not None
+    assert draft.controller.name == "Pajulan Puutarha Oy"

@@ -128,6 +128,8 @@ class _Extractor(HTMLParser):
     def __init__(self, markup: str = "") -> None:
         super().__init__(convert_charrefs=True)
         self._markup = markup
+        # a page that marks its content (<main>): what stands outside it is the page's
+        self._has_main = _MAIN_TAG.search(markup) is not None
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", markup)]
         self.parts: list[str] = []
         self.length = 0
@@ -425,7 +427,7 @@ class _Extractor(HTMLParser):
                 self._lead_start = self.length
         if tag == "tr":
             self._rows.append([])
-        self._page_parts(tag)
+        self._page_parts(tag, attrs)
         if tag in _BLOCK:
             self._break(1 if tag in {"li", "dd", "tr"} else 2)
             if tag == "li":
@@ -439,11 +441,19 @@ class _Extractor(HTMLParser):
             if tag in _CELL:
                 self._cell_start = self.length
 
-    def _page_parts(self, tag: str) -> None:
-        """Follow the page's content elements; a ``<footer>`` outside them is the page's."""
+    def _page_parts(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Follow the page's content elements; a ``<footer>`` outside them is the page's.
+
+        So are, on a page with a ``<main>``, a ``<nav>`` menu, a ``<header>`` and a
+        cookie banner outside it (A15's V15): their text heads a section of its own
+        (its words listed as not mapped), never the notice's description or cookies.
+        """
         if tag in {"main", "article"}:
             self._content += 1
-        elif tag == "footer" and not self._content:
+        elif not self._content and (
+            tag == "footer"
+            or (self._has_main and (tag in {"nav", "header"} or _chrome_box(tag, attrs)))
+        ):
             self._break(2)
             self._chrome_block = True
 
@@ -535,6 +545,19 @@ class _Extractor(HTMLParser):
 #: A markup declaration ``<!…`` other than a comment, a doctype or a CDATA section;
 #: group 1 is its end (``>``), if it has one.
 _ODD_DECLARATION: Final = re.compile(r"<!(?!--|\[CDATA\[|doctype)[^<>]*(>)?", re.IGNORECASE)
+
+
+#: A page's <main> element.
+_MAIN_TAG: Final = re.compile(r"<main[\s>]", re.IGNORECASE)
+#: The class or id of a cookie or consent banner.
+_BANNER: Final = re.compile(r"(?i)cookie|consent|eväste|banner")
+
+
+def _chrome_box(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether *tag* opens a cookie or consent banner (by its class or id)."""
+    return tag in {"div", "section", "aside"} and any(
+        name in {"class", "id"} and value and _BANNER.search(value) for name, value in attrs
+    )
 
 
 def html_to_text(markup: str) -> tuple[str, list[tuple[int, int]], list[int]]:
