@@ -377,3 +377,16 @@ def test_a_party_outside_or_a_disclosure_keeps_a_recipient(text: str) -> None:
     draft = import_notice(_BODY + "Tietojen luovutukset\n\n" + text + "\n").draft
     assert len(draft.recipients) == 1, draft.recipients
     assert draft.none_stated == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tiedot ovat ainoastaan yhdistyksen omassa käytössä.",
+        "Uppgifterna är endast för föreningens eget bruk.",
+    ],
+)
+def test_the_controllers_own_use_alone_states_no_recipients(text: str) -> None:
+    draft = import_notice(_BODY + "Tietojen luovutukset\n\n" + text + "\n").draft
+    assert draft.recipients == ()
+    assert [none.value for none in draft.none_stated] == ["recipients"]

@@ -2577,16 +2577,13 @@ class Extractor:
             out.none_stated[NoneStated.RECIPIENTS] = None
             out.add_description(sentence, unit.start, unit.end)
             out.map(unit.start, unit.end, "none_stated.recipients")
-        elif _inside_use(low) and not DISCLOSURE.search(low):
-            # "Tietoja käsittelevät vain hallituksen jäsenet": only the controller's own
-            # people use the data, so none is disclosed (a recipient another sentence
-            # names still lifts it)
+        elif (ONLY_OWN_USE.search(low) or _inside_use(low)) and not DISCLOSURE.search(low):
+            # "Tiedot ovat ainoastaan Esimerkki Oy:n käytössä", "Tietoja käsittelevät vain
+            # hallituksen jäsenet": only the controller (its own people) uses the data, so
+            # none is disclosed (a recipient another sentence names still lifts it)
             out.none_stated[NoneStated.RECIPIENTS] = None
             out.add_description(sentence, unit.start, unit.end)
             out.map(unit.start, unit.end, "none_stated.recipients")
-        elif ONLY_OWN_USE.search(low) and not DISCLOSURE.search(low):
-            # "Tiedot ovat ainoastaan Esimerkki Oy:n käytössä": names no recipient
-            out.add_description(sentence, unit.start, unit.end)
         else:
             name = recipient_name(sentence, out.controller.name)
             out.add_recipient(sentence, name, unit.start, unit.end)
