@@ -1917,13 +1917,6 @@ def test_q9s_lead_in_with_its_colon_stays_fixed() -> None:
 # --- Q46 (Q14's residue, after a5c9410): a date on the title's line is lost silently ------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q46: a date on the notice's title line ('Tietosuojaseloste 1.2.2025', "
-    "'TIETOSUOJASELOSTE 15.3.2024') sets no `updated` and is nowhere: not in the draft, not "
-    "listed, summary '0% not mapped' (a date alone on the next line is read)",
-)
 @pytest.mark.parametrize(
     ("title", "year"),
     [("Tietosuojaseloste 1.2.2025", "2025"), ("TIETOSUOJASELOSTE 15.3.2024", "2024")],

@@ -390,3 +390,19 @@ def test_the_controllers_own_use_alone_states_no_recipients(text: str) -> None:
     draft = import_notice(_BODY + "Tietojen luovutukset\n\n" + text + "\n").draft
     assert draft.recipients == ()
     assert [none.value for none in draft.none_stated] == ["recipients"]
+
+
+# --- Q46: a date closing the title line is the notice's date ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "updated"),
+    [
+        ("Privacy notice 3.4.2025", "2025-04-03"),
+        ("REKISTERISELOSTE 3.4.2025", "2025-04-03"),
+        ("Dataskyddsbeskrivning 2024-05-01", "2024-05-01"),
+    ],
+)
+def test_a_date_on_the_title_line_dates_the_notice(title: str, updated: str) -> None:
+    draft = import_notice(title + "\n\n" + _BODY).draft
+    assert str(draft.updated) == updated

@@ -518,6 +518,11 @@ def _people_named(low: str) -> bool:
     return listed[0] is None and all(people_kind(item) for item in listed[1])
 
 
+#: A date in numbers closing a title's line: "Tietosuojaseloste 1.2.2025".
+_TITLE_DATE: Final = re.compile(
+    r"[ \t]((?:[0-9]{1,2}\.[ ]?[0-9]{1,2}\.[ ]?(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[0-9]{1,2}"
+    r"-[0-9]{1,2})\.?)[ \t]*$"
+)
 #: A firm's legal form in a lower-cased sentence.
 _LEGAL_FORM: Final = re.compile(r"\b(?:oyj|oy|ab|abp|ky|ltd|inc|gmbh|as|aps|llc)\b")
 #: The controller's own people: staff, employees, the board, customer service.
@@ -1389,8 +1394,12 @@ class Extractor:
         if section.kind is SectionKind.PURPOSES and piece.sub:
             # "4.2 Uutiskirje" under the purposes: a purpose named by its subsection
             self.out.add_purpose(capitalise(piece.sub), None, piece.start, piece.end, remark=None)
-        if section.kind is SectionKind.TITLE:
-            self.out.take_updated(piece.start, piece.end)  # "Rekisteriseloste, päivitetty 3.2.2020"
+        if section.kind is SectionKind.TITLE and not self.out.take_updated(piece.start, piece.end):
+            # "Rekisteriseloste, päivitetty 3.2.2020" above; "Tietosuojaseloste 1.2.2025": a
+            # date closing the title line is the notice's date, as one alone under it (Q46)
+            dated = _TITLE_DATE.search(self.text, piece.start, piece.end)
+            if dated is not None:
+                self.out.take_bare_date(dated.start(1), dated.end(1))
         following = index + 1
         # its text under sub-headings, or under a repeat of the heading with a value
         has_parts = following < len(self.sections) and self.sections[following].kind in {
