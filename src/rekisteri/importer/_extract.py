@@ -1205,6 +1205,16 @@ _NAME_SECOND: Final = frozenset(
 )
 
 
+#: Where the clause of a transfer denial ends: a full stop, "eikä", or a conjunction that
+#: opens a clause of its own with its own negation ("… utanför EU eller EES och de lämnas
+#: inte ut till andra än …": the exception belongs to the second clause, not to the
+#: transfer's).
+_CLAUSE_END: Final = re.compile(
+    r"\beikä\b|\.\s"
+    r"|\b(?:och|ja|and|samt|sekä)\b(?=(?:\s+[\w-]+){0,3}?\s+(?:inte|ej|ei|eivät|emme|not|never|aldrig)\b)"
+)
+
+
 class Extractor:
     """Maps the sections of a notice onto a :class:`Builder`."""
 
@@ -2736,7 +2746,7 @@ class Extractor:
         out = self.out
         where = TRANSFER_WHERE.search(low)
         clause = low[where.end() :] if where else low
-        clause = re.split(r"\beikä\b|\.\s", clause, maxsplit=1)[0]
+        clause = _CLAUSE_END.split(clause, maxsplit=1)[0]
         if continued:
             # A sentence that goes on about the last transfer statement.
             if out.transfer_tail == "transfer" and out.transfers:
