@@ -1051,6 +1051,8 @@ def _other_sources(text: str) -> list[str]:
         ['eläinlääkäriltä']
         >>> _other_sources("Tiedot saadaan asiakkaalta sekä Postin osoitepalvelusta.")
         ['asiakkaalta']
+        >>> _other_sources("Tiedot saadaan asiakkaalta itseltään, ei muista lähteistä.")
+        []
     """
     verb = _SOURCES_VERB.search(text)
     if verb is None:
@@ -1068,6 +1070,8 @@ def _other_sources(text: str) -> list[str]:
             # "osakkailta ja asukkailta itseltään": "itse" says it of both
             or (" " not in part and _THEMSELVES.search(after))
             or _FROM_WORD.search(part) is None
+            # "…, ei muista lähteistä", "eikä niitä kerätä muualta": a denial, no source (R9-11)
+            or _DENIED.search(low) is not None
             or DATA_SUBJECT.search(low)
             or _SUBJECT_ITSELF.search(low)
             or _THEMSELVES.search(low)
