@@ -570,6 +570,39 @@ def _inside_use(low: str) -> bool:
     )
 
 
+#: An outside party by its role: an auditor, a federation, an authority's names.
+_OUTSIDE_ROLE: Final = re.compile(
+    r"(?i)tilintarkastaj|auditor|revisor|liito|liitto|förbund|federation|kela\b|verohallin"
+    r"|\btax\b|skatteförvalt"
+)
+
+
+def _named_beside(sentence: str, controller: str | None = None) -> bool:
+    """Whether a sentence on the controller's own people also names another party.
+
+    A capitalised word past the sentence's first ("Tietoja käsittelevät vain hallituksen
+    jäsenet sekä Verohallinto ja Kela", "Only our board and the Finnish Tax
+    Administration …") or an outside role ("… ja yhdistyksen tilintarkastaja"): that
+    party receives the data, so the sentence states no "none" (R9-12). The words of
+    the *controller*'s own name do not count ("… ainoastaan Esimerkki Oy:n käytössä").
+
+    Examples:
+        >>> _named_beside("Tietoja käsittelevät vain hallituksen jäsenet sekä Verohallinto.")
+        True
+        >>> _named_beside("Tietoja käsittelevät vain yhdistyksen hallituksen jäsenet.")
+        False
+        >>> _named_beside("Tiedot ovat ainoastaan Esimerkki Oy:n käytössä.", "Esimerkki Oy")
+        False
+    """
+    own = {word.casefold() for word in (controller or "").split()}
+    words = sentence.split()
+    return _OUTSIDE_ROLE.search(sentence) is not None or any(
+        word[:1].isupper()
+        for word in words[1:]
+        if word != "I" and word.split(":")[0].casefold() not in own
+    )
+
+
 def _processor_named(low: str) -> bool:
     """Whether a sentence under a recipients heading names a processor, not a recipient.
 
@@ -2600,10 +2633,15 @@ class Extractor:
             out.none_stated[NoneStated.RECIPIENTS] = None
             out.add_description(sentence, unit.start, unit.end)
             out.map(unit.start, unit.end, "none_stated.recipients")
-        elif (ONLY_OWN_USE.search(low) or _inside_use(low)) and not DISCLOSURE.search(low):
+        elif (
+            (ONLY_OWN_USE.search(low) or _inside_use(low))
+            and not DISCLOSURE.search(low)
+            and not _named_beside(sentence, out.controller.name)
+        ):
             # "Tiedot ovat ainoastaan Esimerkki Oy:n käytössä", "Tietoja käsittelevät vain
             # hallituksen jäsenet": only the controller (its own people) uses the data, so
-            # none is disclosed (a recipient another sentence names still lifts it)
+            # none is disclosed (a recipient another sentence names still lifts it); not
+            # with another party named beside them ("… ja Verohallinnon käytössä", R9-12)
             out.none_stated[NoneStated.RECIPIENTS] = None
             out.add_description(sentence, unit.start, unit.end)
             out.map(unit.start, unit.end, "none_stated.recipients")
