@@ -577,14 +577,19 @@ _OUTSIDE_ROLE: Final = re.compile(
 )
 
 
+#: A word that joins a second party to the first: "… hallitus ja Verohallinto".
+_JOINS: Final = frozenset({"ja", "sekä", "tai", "and", "or", "och", "samt", "eller"})
+
+
 def _named_beside(sentence: str, controller: str | None = None) -> bool:
     """Whether a sentence on the controller's own people also names another party.
 
-    A capitalised word past the sentence's first ("Tietoja käsittelevät vain hallituksen
-    jäsenet sekä Verohallinto ja Kela", "Only our board and the Finnish Tax
+    A capitalised word just after a joining word ("Tietoja käsittelevät vain
+    hallituksen jäsenet sekä Verohallinto ja Kela", "Only our board and the Finnish Tax
     Administration …") or an outside role ("… ja yhdistyksen tilintarkastaja"): that
-    party receives the data, so the sentence states no "none" (R9-12). The words of
-    the *controller*'s own name do not count ("… ainoastaan Esimerkki Oy:n käytössä").
+    party receives the data, so the sentence states no "none" (R9-12). A body named
+    alone ("… ainoastaan Kuusikon Taimiston käytössä") is the controller itself, even
+    where no block named it, and the words of the controller's own name never count.
 
     Examples:
         >>> _named_beside("Tietoja käsittelevät vain hallituksen jäsenet sekä Verohallinto.")
@@ -593,13 +598,18 @@ def _named_beside(sentence: str, controller: str | None = None) -> bool:
         False
         >>> _named_beside("Tiedot ovat ainoastaan Esimerkki Oy:n käytössä.", "Esimerkki Oy")
         False
+        >>> _named_beside("Tiedot ovat ainoastaan Kuusikon Taimiston käytössä.")
+        False
     """
+    if _OUTSIDE_ROLE.search(sentence) is not None:
+        return True
     own = {word.casefold() for word in (controller or "").split()}
     words = sentence.split()
-    return _OUTSIDE_ROLE.search(sentence) is not None or any(
-        word[:1].isupper()
-        for word in words[1:]
-        if word != "I" and word.split(":")[0].casefold() not in own
+    return any(
+        word[:1].isupper() and word != "I" and word.split(":")[0].casefold() not in own
+        for at, join in enumerate(words)
+        if join.casefold().strip(",;") in _JOINS
+        for word in words[at + 1 : at + 4]
     )
 
 
