@@ -117,10 +117,12 @@ def test_a_client_killed_mid_batch_leaves_nothing_partial(postgres_dsn: str) -> 
         target=_big_batches, args=(postgres_dsn, schema)
     )
     proc.start()
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180
     while _count(postgres_dsn, schema) < 20_000 and time.monotonic() < deadline:
         time.sleep(0.05)
-    # Kill only while the client has a write transaction open (a batch under way).
+    # Kill only while the client has a write transaction open (a batch under way). A
+    # deadline of its own: on a loaded machine the first batch may take most of the first.
+    deadline = time.monotonic() + 120
     while not _writing(postgres_dsn) and time.monotonic() < deadline:
         time.sleep(0.01)
     assert _writing(postgres_dsn), "the writer never had a transaction open"
