@@ -15,8 +15,11 @@ per MB, the same per MB at every size (linear time).
 ``--shapes`` adds texts of one repeated shape that cost more per MB than a
 notice (found by the outside attack A3): one short line a row broken with a
 hyphen, one bullet a line under a data-content heading, one address a line
-under a controller heading, one run of digits. Each is printed with its ratio
-to the notice of the same size timed in the same run ("vs notice").
+under a controller heading, one run of digits; and one contact person's block
+(name, role, phone, e-mail on four lines, a blank line after it) repeated under
+a contact heading, each copy with its own phone number (a form's list of many
+contact people). Each is printed with its ratio to the notice of the same size
+timed in the same run ("vs notice").
 
 ``--by-module`` profiles one import of each text (the notice and, with
 ``--shapes``, each shape) at the largest size with :mod:`cProfile` and prints
@@ -62,6 +65,11 @@ def _baseline(text: str) -> int:
     return sum(1 for line in text.splitlines() if _WORD.search(line))
 
 
+def _person(i: int) -> str:
+    """One contact person's block, the *i*-th: name, role, phone, e-mail, a blank line."""
+    return f"Maija Virtanen\ntoiminnanjohtaja\npuh. 040 {i:07d}\nmaija.virtanen@esimerkki.fi\n\n"
+
+
 #: Text shapes that cost more than a notice, made *n* characters long (about).
 SHAPES: dict[str, Callable[[int], str]] = {
     "hyphen-wrap": lambda n: "Rekisterinpitäjä\n\n" + "sana-\n" * (n // 6),
@@ -72,6 +80,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
         "Rekisterinpitäjä\n\n" + "".join(f"Katu {i}, 00100 Helsinki\n" for i in range(n // 25))
     ),
     "digits": lambda n: "1" * n,
+    "contact-people": lambda n: (
+        "Yhteyshenkilö rekisteriä koskevissa asioissa\n\n"
+        + "".join(_person(i) for i in range(n // len(_person(0))))
+    ),
 }
 
 
