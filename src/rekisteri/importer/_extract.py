@@ -865,6 +865,30 @@ def _about_cookies(low: str) -> bool:
     )
 
 
+#: A disclosure sentence that opens otherwise than with the data's word (which
+#: :data:`STRONG_DISCLOSURE` reads): an adverb first ("Tarvittaessa tietoja luovutetaan
+#: …", "Vid behov lämnas uppgifter ut …"), the controller for subject ("Seura luovuttaa
+#: jäsentietoja …", "Föreningen lämnar ut …", "The company may also disclose …"), the
+#: register in the elative ("Rekisteristä luovutetaan …", "Ur registret lämnas …") or the
+#: data named by their items ("Asiakkaan nimi ja osoite luovutetaan …"). Read with
+#: ``match`` only, each part a few words long (linear). Not past a verb of keeping or
+#: collecting, nor to the data subject ("Rekisteröidylle luovutetaan …": the right of access).
+_DISCLOSURE_OPENING: Final = re.compile(
+    r"(?:tarvittaessa|lisäksi|myös|pyynnöstä|vid behov|dessutom|även|också|if necessary"
+    r"|where necessary|when necessary|additionally|also)\s+(?:\w+\s+){0,3}?"
+    r"(?:luovutetaan|luovuttaa|voidaan luovuttaa|lämnas|lämnar|disclose[sd]?"
+    r"|(?:are|is) disclosed)\b"
+    r"|(?:seura|yhdistys|yhtiö|yritys|rekisterinpitäjä|säätiö|kerho|liitto|osuuskunta|opisto"
+    r"|föreningen|klubben|bolaget|företaget|stiftelsen|förbundet|den personuppgiftsansvarige"
+    r"|the company|the association|the club|the foundation|the controller)\s+"
+    r"(?:(?:voi|saattaa|kan|may|also|myös|även|också)\s+){0,2}"
+    r"(?:luovuttaa|luovuttavat|lämnar|discloses?|shares?)\b"
+    r"|\w*rekisteristä\s+(?:\w+\s+)?(?:luovutetaan|voidaan luovuttaa)\b"
+    r"|(?:ur|från) \w*registret\s+(?:\w+\s+)?lämnas\b"
+    r"|(?!\w*(?:lle|lta|ltä)\s)[\w-]+\s+"
+    r"(?:(?!(?:säilytetään|kerätään|käsitellään|tallennetaan|sparas|samlas|lagras|ei|inte)\b)"
+    r"[\w-]+\s+){0,4}?(?:luovutetaan|lämnas ut)\b"
+)
 #: Sections whose sentences no disclosure cue sends to the recipients.
 _NOT_TO_RECIPIENTS: Final = frozenset(
     {SectionKind.DISCLOSURES, SectionKind.COOKIES, SectionKind.TRANSFERS} | SECURITY_SECTIONS
@@ -2120,7 +2144,7 @@ class Extractor:
             (
                 DISCLOSURE.search(low)
                 and not NOT_DISCLOSURE.search(low)
-                and STRONG_DISCLOSURE.match(low)
+                and (STRONG_DISCLOSURE.match(low) or _DISCLOSURE_OPENING.match(low))
             )
             or opened is SectionKind.DISCLOSURES
         ):

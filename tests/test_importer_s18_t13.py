@@ -1,0 +1,121 @@
+"""Session 18 (T13): recipients, processors and transfers read where H48 found them missed.
+
+Each case is a short notice of a fictional organisation: the sentence under test
+stands at the end of another section's paragraph, and the test asks which field
+of the draft its text went to (``ImportResult.mapped``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisteri.importer import ImportResult, import_notice
+
+_HEAD_FI = (
+    "Rekisterinpitäjä\nKoekylän Seura ry, Y-tunnus 3318435-2\nKylätie 1, 00100 Helsinki\n\n"
+    "Rekisterin nimi\nSeuran jäsenrekisteri\n\n"
+)
+_HEAD_SV = (
+    "Personuppgiftsansvarig\nProvbyns Förening rf, FO-nummer 3318435-2\n"
+    "Byvägen 1, 10600 Ekenäs\n\nRegistrets namn\nFöreningens medlemsregister\n\n"
+)
+_HEAD_EN = (
+    "Controller\nKoe Apps Oy, business ID 3318435-2\nKatu 1, 00100 Helsinki\n\n"
+    "Name of the register\nCustomer register\n\n"
+)
+
+
+def _fields_of(result: ImportResult, sentence: str) -> set[str]:
+    """The fields (without index) whose mapped spans cover the sentence's first character."""
+    at = result.text.index(sentence)
+    return {
+        span.field.split("[")[0].split(".")[0]
+        for span in result.mapped
+        if span.start <= at < span.end
+    }
+
+
+def _in_section(head: str, heading: str, opening: str, sentence: str) -> set[str]:
+    text = f"{head}{heading}\n{opening} {sentence}\n"
+    return _fields_of(import_notice(text), sentence)
+
+
+class TestDisclosureOpenings:
+    """A disclosure that does not open with the data's word still leaves another section."""
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Seura luovuttaa metsästävien jäsenten nimet liitolle vakuutusta varten.",
+            "Tarvittaessa tietoja luovutetaan myös poliisille aselupa-asioissa.",
+            "Lisäksi tietoja voidaan luovuttaa perintätoimistolle.",
+            "Rekisteristä luovutetaan tietoja Verohallinnolle.",
+            "Asiakkaan nimi ja osoite luovutetaan kuljetusliikkeelle.",
+        ],
+    )
+    def test_finnish_purposes(self, sentence: str) -> None:
+        """A Finnish disclosure at the end of the purposes paragraph goes to the recipients."""
+        fields = _in_section(
+            _HEAD_FI,
+            "Henkilötietojen käsittelyn tarkoitus",
+            "Tietoja käytetään jäsenyyden hoitamiseen.",
+            sentence,
+        )
+        assert fields == {"recipients"}
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Föreningen lämnar ut namn på tävlande medlemmar till förbundet för licenser.",
+            "Vid behov lämnas uppgifter ut till myndigheter enligt lag.",
+            "Medlemmarnas namn och adresser lämnas ut till förbundet.",
+        ],
+    )
+    def test_swedish_purposes(self, sentence: str) -> None:
+        """A Swedish disclosure at the end of the purposes paragraph goes to the recipients."""
+        fields = _in_section(
+            _HEAD_SV,
+            "Ändamålet med behandlingen",
+            "Uppgifterna används för att sköta medlemskapet.",
+            sentence,
+        )
+        assert fields == {"recipients"}
+
+    def test_swedish_sources(self) -> None:
+        """A Swedish disclosure opening with an adverb leaves the sources paragraph."""
+        fields = _in_section(
+            _HEAD_SV,
+            "Regelbundna uppgiftskällor",
+            "Uppgifterna fås av medlemmarna själva.",
+            "Vid behov lämnas uppgifter ut till myndigheter enligt lag.",
+        )
+        assert fields == {"recipients"}
+
+    def test_english_data(self) -> None:
+        """An English disclosure with the company for subject leaves the data paragraph."""
+        fields = _in_section(
+            _HEAD_EN,
+            "Personal data processed",
+            "Name, e-mail address and payment history.",
+            "The company may also disclose invoicing data to a debt collection agency.",
+        )
+        assert fields == {"recipients"}
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            # handed to the data subject: the right of access, no recipient
+            "Rekisteröidylle luovutetaan pyynnöstä kopio hänen tiedoistaan.",
+            # kept, and only then handed over: on the retention
+            "Asiakkaan tiedot säilytetään ja luovutetaan arkistoon kymmenen vuoden kuluttua.",
+        ],
+    )
+    def test_stays(self, sentence: str) -> None:
+        """A sentence handing data to the data subject, or keeping them first, is no recipient."""
+        fields = _in_section(
+            _HEAD_FI,
+            "Henkilötietojen käsittelyn tarkoitus",
+            "Tietoja käytetään jäsenyyden hoitamiseen.",
+            sentence,
+        )
+        assert "recipients" not in fields
