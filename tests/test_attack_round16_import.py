@@ -582,12 +582,6 @@ def test_a_colon_inside_eu_n_is_no_labels_colon(sentence: str) -> None:
 # --- V18: other denials that give an entry or no none_stated ------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V18: 'Tietoja ei luovuteta muille kuin rekisterinpitäjälle.' (disclosed to nobody "
-    "but the controller itself) gives a Recipient holding the sentence and no none_stated",
-)
 def test_no_disclosure_but_to_the_controller_itself_is_none_stated() -> None:
     draft = import_notice(
         CTRL + "Tietojen luovutukset\n\nTietoja ei luovuteta muille kuin rekisterinpitäjälle.\n"
@@ -596,12 +590,6 @@ def test_no_disclosure_but_to_the_controller_itself_is_none_stated() -> None:
     assert "recipients" in [none.value for none in draft.none_stated]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V18: 'Emme käytä sivustollamme minkäänlaisia evästeitä.' (no cookies of any kind) "
-    "and 'Inget automatiserat beslutsfattande förekommer.' set no none_stated",
-)
 @pytest.mark.parametrize(
     ("heading", "sentence", "field"),
     [

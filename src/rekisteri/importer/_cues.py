@@ -522,7 +522,7 @@ AUTOMATED: Final = re.compile(
 _AUTOMATED_NEGATED: Final = re.compile(
     r"\b(?:ei|eivät)\s+(?:\w+\s+){0,3}(?:tee|tehdä|käytetä|käytä|ole|harjoiteta|suoriteta"
     r"|profiloida|profiloi|sovelleta|hyödynnetä|perustu|tapahdu|kohdistu)\b|\beikä\b|\bemme\b"
-    rf"|\binte\b|\bicke\b|\bingen\b|\binga\b|\bnot\b|\bnever\b|\bno\b|{_CONTRACTED}"
+    rf"|\binte\b|\bicke\b|\bingen\b|\binga\b|\binget\b|\bnot\b|\bnever\b|\bno\b|{_CONTRACTED}"
 )
 #: A bare answer under an automated-decisions heading: "Ei.", "Ei ole.", "Nej.", "None."
 _BARE_NO: Final = re.compile(
@@ -769,7 +769,7 @@ _NEGATED: Final = re.compile(
 #: Between a denying verb and the cookie word, only "any" or where ("sivustollamme"): a
 #: modifier there limits the denial to a kind ("kolmansien osapuolten evästeitä").
 _ANY_COOKIES: Final = (
-    r"(?:(?:mitään|lainkaan|ollenkaan|yhtään|några|alls|any"
+    r"(?:(?:mitään|lainkaan|ollenkaan|yhtään|minkäänlais\w*|mitäänlais\w*|några|alls|any"
     r"|\w+(?:lla|llä|ssa|ssä)(?:mme|nne)?)\s+){0,2}"
 )
 NO_COOKIES: Final = re.compile(
@@ -802,6 +802,20 @@ ONLY_OWN_USE: Final = re.compile(
 )
 
 
+#: An exception that names only the controller itself: "Tietoja ei luovuteta muille kuin
+#: rekisterinpitäjälle." (A15's V18) excepts no other party, so the denial holds. Only
+#: where the clause ends at the controller's word ("… kuin rekisterinpitäjälle ja sen
+#: käsittelijöille" names more).
+_SELF_EXCEPTION: Final = re.compile(
+    r"[,\s]+(?:muille|muualle|muuhun|muihin)\s+kuin\s+(?:itse\s+)?rekisterinpitäjä\w*"
+    r"(?:\s+(?:itse|itselleen|itselle))?(?=\s*(?:[.;!]|$))"
+    r"|[,\s]+(?:to\s+)?(?:anyone|anybody|parties)\s+other\s+than\s+the\s+controller(?:\s+itself)?"
+    r"(?=\s*(?:[.;!]|$))"
+    r"|[,\s]+(?:till\s+)?(?:andra|annan)\s+än\s+(?:den\s+)?personuppgiftsansvarig\w*"
+    r"(?=\s*(?:[.;!]|$))"
+)
+
+
 def is_negative(low: str, verb: re.Pattern[str]) -> bool:
     """Whether *low* says that *verb* (disclosure, transfer) does not happen, without exception.
 
@@ -813,7 +827,12 @@ def is_negative(low: str, verb: re.Pattern[str]) -> bool:
         True
         >>> is_negative("emme myy tietoja, mutta luovutamme osoitteet posti oy:lle.", DISCLOSURE)
         False
+        >>> is_negative("tietoja ei luovuteta muille kuin rekisterinpitäjälle.", DISCLOSURE)
+        True
+        >>> is_negative("ei luovuteta muille kuin rekisterinpitäjälle ja kelalle.", DISCLOSURE)
+        False
     """
+    low = _SELF_EXCEPTION.sub(".", low)  # "muille kuin rekisterinpitäjälle": nobody else
     contrast = _CONTRAST.search(low)
     after = None if contrast is None else verb.search(low, contrast.end())
     if after is not None and "käytössä" not in after.group():  # "vaan vain yrityksen käytössä"

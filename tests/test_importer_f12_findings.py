@@ -1,0 +1,68 @@
+"""The importer's fixes of outside attackers' findings, session 18 (helper F12).
+
+Each test names the finding (A15's ``V<n>``, A14's ``Q<n>``) whose fix it checks beside
+the attacker's own test, with the cases next to it that must stay as they were.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisteri.importer import import_notice
+
+CTRL = "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n\n"
+
+
+def _stated(text: str) -> list[str]:
+    return [none.value for none in import_notice(CTRL + text).draft.none_stated]
+
+
+# --- V18: a denial whose only exception is the controller itself -----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tietoja ei luovuteta muille kuin rekisterinpitäjälle.",
+        "Tietoja ei luovuteta muille kuin rekisterinpitäjälle itselleen.",
+        "Data are not disclosed to anyone other than the controller.",
+        "Uppgifterna lämnas inte ut till andra än den personuppgiftsansvarige.",
+    ],
+)
+def test_an_exception_naming_only_the_controller_keeps_the_denial(sentence: str) -> None:
+    result = import_notice(CTRL + "Tietojen luovutukset\n\n" + sentence + "\n")
+    assert result.draft.recipients == ()
+    assert "recipients" in [none.value for none in result.draft.none_stated]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tietoja ei luovuteta muille kuin rekisterinpitäjälle ja Verohallinnolle.",
+        "Tietoja ei luovuteta muille kuin viranomaisille.",
+    ],
+)
+def test_an_exception_naming_another_party_is_no_denial(sentence: str) -> None:
+    assert "recipients" not in _stated("Tietojen luovutukset\n\n" + sentence + "\n")
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence", "field"),
+    [
+        ("Evästeet", "Sivustolla ei käytetä minkäänlaisia evästeitä.", "cookies"),
+        ("Evästeet", "Emme käytä minkäänlaisia evästeitä.", "cookies"),
+        (
+            "Automatiserat beslutsfattande",
+            "Inget automatiserat beslutsfattande sker.",
+            "automated_decisions",
+        ),
+    ],
+)
+def test_denials_of_any_kind_set_none_stated(heading: str, sentence: str, field: str) -> None:
+    assert field in _stated(heading + "\n\n" + sentence + "\n")
+
+
+def test_cookies_of_some_kind_only_are_no_denial() -> None:
+    assert "cookies" not in _stated(
+        "Evästeet\n\nEmme käytä minkäänlaisia evästeitä markkinointiin.\n"
+    )
