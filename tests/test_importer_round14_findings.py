@@ -15,7 +15,7 @@ from rekisteri.importer._furniture import furniture, is_furniture
 from rekisteri.importer._headings import SectionKind, recognise
 from rekisteri.importer._html import html_to_text
 from rekisteri.importer._model import model, placements
-from rekisteri.importer._name_ranker import in_language, ranked_name
+from rekisteri.importer._name_ranker import candidates, in_language, ranked_name, score
 from rekisteri.importer._people import whose_data
 
 # --- K23: an HTML cookie table is read by its cells, a row a line ----------------------
@@ -130,8 +130,10 @@ def test_a_ranked_name_in_another_language_is_refused() -> None:
         "Registret heter Gästregister (Vierasrekisteri).\n\nÄndamålet med behandlingen\n\n"
         "Uppgifterna används för att sköta bokningarna och för fakturering av gästerna.\n"
     )
-    # the Finnish word in brackets would be the best phrase: in a Swedish notice it names nothing
-    assert ranked_name(swedish, "fi") == ("Vierasrekisteri", 104, 119)
+    # the Finnish word in brackets is the best phrase: in a Swedish notice it names nothing
+    # (its score, not a fixed threshold: the ranker is retrained when dev fixtures change)
+    best = max(candidates(swedish), key=score)
+    assert (best.name, best.start, best.end) == ("Vierasrekisteri", 104, 119)
     assert ranked_name(swedish, "sv") is None
     assert import_notice(swedish).draft.name is None
     assert in_language("Vierasrekisteri", "fi")
