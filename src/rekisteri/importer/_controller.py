@@ -1130,7 +1130,8 @@ class ContactReader:
         care_of = _CARE_OF.fullmatch(value)
         if care_of is None:
             return value, False
-        first, second = care_of.group("a").strip(), care_of.group("b").strip()
+        # "X ry, c/o Person": the comma before "c/o" ends the name, it is not part of it
+        first, second = care_of.group("a").strip().rstrip(",;").rstrip(), care_of.group("b").strip()
         with_form = _LEGAL_FORM_ANY_CASE.search(second) is not None
         value, other = (second, first) if with_form else (first, second)
         self.out.note(

@@ -1,0 +1,48 @@
+"""Controller, contact people and register name (issue 15, session 18, T14).
+
+H48's notes on real pages, reproduced on fictional notices: a comma before
+"c/o" in the controller's name, the controller named only by the title line,
+a contact line "Firm Oy / Title Person", another body's block in the contact
+section, a bare date line under the title.
+"""
+
+from __future__ import annotations
+
+from rekisteri.importer import import_notice
+
+TAIL = (
+    "\n\nRekisterin nimi\n\nJäsenrekisteri\n\nKäsittelyn tarkoitus\n\n"
+    "Tietoja käytetään jäsenyyden hoitamiseen.\n"
+)
+TAIL_SV = (
+    "\n\nRegistrets namn\n\nMedlemsregister\n\nÄndamål\n\n"
+    "Uppgifterna används för att sköta medlemskapet.\n"
+)
+
+
+class TestCareOfComma:
+    def test_comma_before_care_of_is_not_part_of_the_name(self) -> None:
+        """'X ry, c/o Person': the name is 'X ry', without the comma."""
+        result = import_notice(
+            "Rekisterinpitäjä\n\nLehmikon Kyläyhdistys ry, c/o Aino Esimerkki\n"
+            "Kylätie 3\n41900 Petäjävesi" + TAIL
+        )
+        assert result.draft.controller.name == "Lehmikon Kyläyhdistys ry"
+        assert result.draft.controller.address is not None
+        assert result.draft.controller.address.postal_code == "41900"
+
+    def test_swedish_comma_before_care_of(self) -> None:
+        """'X rf, c/o Person' in a Swedish notice: the same."""
+        result = import_notice(
+            "Personuppgiftsansvarig\n\nStrandbygdens Hembygdsförening rf, c/o Anna Exempel\n"
+            "Byvägen 2\n10600 Ekenäs" + TAIL_SV
+        )
+        assert result.draft.controller.name == "Strandbygdens Hembygdsförening rf"
+
+    def test_care_of_without_comma_unchanged(self) -> None:
+        """'Service c/o Body Oy' without a comma: the body with a legal form, as before."""
+        result = import_notice(
+            "1. Rekisterinpitäjä\n\nPalvelu.fi c/o Esimerkki Information Systems Oy\n"
+            "Osoite: Luutnantintie 13, 01700 Vantaa" + TAIL
+        )
+        assert result.draft.controller.name == "Esimerkki Information Systems Oy"
