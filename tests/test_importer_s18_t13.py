@@ -119,3 +119,77 @@ class TestDisclosureOpenings:
             sentence,
         )
         assert "recipients" not in fields
+
+
+class TestProcessorsInSourcesAndData:
+    """A party said to process the data for the controller leaves a sources or data paragraph."""
+
+    @pytest.mark.parametrize(
+        ("heading", "opening", "sentence"),
+        [
+            (
+                "Tietolähteet",
+                "Tiedot saadaan jäseneltä itseltään.",
+                (
+                    "Jäsenrekisteriä ylläpitää tietojärjestelmätoimittajamme Rekisterimylly Oy,"
+                    " joka toimii henkilötietojen käsittelijänä."
+                ),
+            ),
+            (
+                "Rekisterin tietosisältö",
+                "Nimi, osoite ja puhelinnumero.",
+                "Henkilötietojen käsittelijänä toimii Pilvikaappi Oy.",
+            ),
+            (
+                "Tietolähteet",
+                "Tiedot saadaan jäseneltä itseltään.",
+                "Ilmoittautumislomakkeen toimittaja käsittelee tietoja lukuumme.",
+            ),
+        ],
+    )
+    def test_finnish(self, heading: str, opening: str, sentence: str) -> None:
+        """A Finnish sentence naming a processor by its role goes to the processors."""
+        assert _in_section(_HEAD_FI, heading, opening, sentence) == {"processors"}
+
+    @pytest.mark.parametrize(
+        ("heading", "opening", "sentence"),
+        [
+            (
+                "Registrets innehåll",
+                "Namn, adress och telefonnummer.",
+                (
+                    "Disponentbyrån Förvaltning Kustvind Ab för aktieboken som vårt"
+                    " personuppgiftsbiträde."
+                ),
+            ),
+            (
+                "Regelbundna uppgiftskällor",
+                "Uppgifterna fås av medlemmarna själva.",
+                "Anmälningstjänstens leverantör behandlar uppgifterna för vår räkning.",
+            ),
+        ],
+    )
+    def test_swedish(self, heading: str, opening: str, sentence: str) -> None:
+        """A Swedish sentence naming a processor by its role goes to the processors."""
+        assert _in_section(_HEAD_SV, heading, opening, sentence) == {"processors"}
+
+    @pytest.mark.parametrize(
+        ("heading", "opening", "sentence"),
+        [
+            # a firm's service named as a source: no processing for the controller said
+            (
+                "Tietolähteet",
+                "Tiedot saadaan jäseneltä itseltään.",
+                "Osoitetiedot päivitetään Postin Oy:n osoitepalvelusta.",
+            ),
+            # the processors named as data: a list of whose details are kept
+            (
+                "Rekisterin tietosisältö",
+                "Nimi ja osoite.",
+                "Alihankkijoiden yhteyshenkilöiden nimet ja puhelinnumerot.",
+            ),
+        ],
+    )
+    def test_stays(self, heading: str, opening: str, sentence: str) -> None:
+        """A firm's service named as a source, or processors named as data, stays."""
+        assert "processors" not in _in_section(_HEAD_FI, heading, opening, sentence)

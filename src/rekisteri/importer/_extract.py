@@ -814,6 +814,47 @@ def _outsourced(low: str) -> bool:
     )
 
 
+#: A party said with a verb to process the data for the controller, or to act as its
+#: processor: "… jonka toimittaja käsittelee tietoja lukuumme", "palveluntarjoaja, joka
+#: käsittelee tietoja puolestamme", "X Oy, joka toimii henkilötietojen käsittelijänä"
+#: ("Henkilötietojen käsittelijänä toimii X Oy"),
+#: "Vår tjänsteleverantör behandlar uppgifterna för vår räkning", "X Ab … som vårt
+#: personuppgiftsbiträde", "a service provider acting on our behalf" (each part bounded).
+_ACTS_FOR: Final = re.compile(
+    r"\btoimi\w*\s+(?:\w+\s+){0,2}?(?:henkilötietojen\s+)?käsittelij(?:änä|öinä)\b"
+    r"|\bkäsittelij(?:änä|öinä)\s+toimi\w*"
+    r"|\b(?:käsittel\w*|hoita\w*|ylläpitä\w*|behandla\w*|sköt\w*|process\w*|handl\w*"
+    r"|run|runs)\b.{0,60}?(?:\blukuumme\b|\bpuolestamme\b|\bför vår räkning\b"
+    r"|\bpå vårt uppdrag\b|\bon our behalf\b)"
+    r"|\b(?:acting|acts)\s+on our behalf\b|\bacts?\s+as\s+(?:our\s+|a\s+)?(?:data\s+)?processor\b"
+    r"|\bsom\s+(?:är\s+)?(?:vårt|föreningens|bolagets|ett)\s+personuppgiftsbiträde\b"
+)
+
+
+def _acts_for(low: str) -> bool:
+    """Whether a sentence (lower case) says a party processes the data for the controller.
+
+    Not when it denies it or names the controller's own staff, nor when it names a
+    recipient of its own (:func:`processor_evidence` is then not strong).
+
+    Examples:
+        >>> _acts_for("kirjanpidon ohjelmiston toimittaja käsittelee tietoja lukuumme.")
+        True
+        >>> _acts_for("vår tjänsteleverantör behandlar uppgifterna för vår räkning.")
+        True
+        >>> _acts_for("henkilökuntamme käsittelee tietoja puolestamme.")
+        False
+        >>> _acts_for("tietoja ei käsittele puolestamme kukaan muu.")
+        False
+    """
+    return (
+        _ACTS_FOR.search(low) is not None
+        and _DENIED.search(low) is None
+        and _STAFF.search(low) is None
+        and processor_evidence(low) == "strong"
+    )
+
+
 #: A sentence that says the site uses or stores cookies: a verb of use or storing with the
 #: cookies for its object ("tallentaa laitteellesi evästeitä", "använder sk. kakor", "we use
 #: cookies"), or the cookies for its subject ("evästeet ovat …", "kakorna sparas …"); not
@@ -903,6 +944,10 @@ _PROCESSOR_LEAVES: Final = frozenset(
         SectionKind.RETENTION,
     }
 )
+#: Sections a sentence leaves for the processors only when it says, with a verb, that a
+#: party processes the data for the controller (:data:`_ACTS_FOR`): a data or sources
+#: paragraph names firms and their services for other reasons ("X Oy:n osoitepalvelusta").
+_PROCESSOR_LEAVES_ACTING: Final = frozenset({SectionKind.SOURCES, SectionKind.CONTENT})
 #: Sections a statement of where the data come from leaves ("Tiedot saadaan …").
 _WHERE_FROM_LEAVES: Final = frozenset(
     {
@@ -2079,9 +2124,16 @@ class Extractor:
         "Asiakkaat varataan X Oy:n tarjoamalla järjestelmällä", "Servern finns hos
         systemleverantören X Ab", "… jonka ylläpitäjä on X Oy" under a purposes,
         security or retention heading: the firm is a processor. The controller's
-        own name ("Esimerkki Oy ylläpitää rekisteriä") names none.
+        own name ("Esimerkki Oy ylläpitää rekisteriä") names none. Under a sources
+        or data heading only a sentence that says, with a verb, that the party
+        processes the data for the controller moves (:func:`_acts_for`: "X Oy,
+        joka toimii henkilötietojen käsittelijänä", "X Ab … som vårt
+        personuppgiftsbiträde").
         """
-        if kind not in _PROCESSOR_LEAVES:
+        if kind in _PROCESSOR_LEAVES_ACTING:
+            if not _acts_for(low) or STRONG_SOURCE.match(low):
+                return None
+        elif kind not in _PROCESSOR_LEAVES:
             return None
         purpose = kind is SectionKind.PURPOSES and _PURPOSE_USE.search(low) is not None
         if _FIRM_FORM.search(low) is None:
@@ -2090,7 +2142,12 @@ class Extractor:
             # palveluntarjoajille …", "Rekisterinpitäjä voi käyttää alihankkijoita …");
             # not a purpose that names them as people ("Tietoja käytetään
             # alihankkijoiden yhteystietojen ylläpitoon", R9-2)
-            moved = _outsourced(low) and (not purpose or _DONE_BY.search(low) is not None)
+            # or, in a sources or data paragraph (where only that moves), one that says
+            # a party processes them for the controller ("Ilmoittautumisjärjestelmää
+            # ylläpitää toimittaja, joka toimii henkilötietojen käsittelijänä")
+            moved = (
+                _outsourced(low) or (kind in _PROCESSOR_LEAVES_ACTING and _acts_for(low))
+            ) and (not purpose or _DONE_BY.search(low) is not None)
             return "processors" if moved else None
         if purpose:
             return None  # "Tietoja käytetään X Oy:n ylläpitämän ohjelman …": a purpose (R3-19)
