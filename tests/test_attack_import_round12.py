@@ -554,15 +554,9 @@ MENU = (
                 "<a href='/evasteet'>Evästeasetukset</a></p></footer>"
             ),
         ),
-        pytest.param(
+        (
             "<h2>Tietojen säilytys</h2><p>Tietoja säilytetään kolme vuotta.</p>",
             "<footer><p>&copy; 2021 Koivikon Kukka Oy. Kaikki oikeudet pidätetään.</p></footer>",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug K6 (left after F4's fix): a page footer whose first block is two "
-                "sentences ('© 2021 … Oy. Kaikki oikeudet pidätetään.') heads no section, so it "
-                "is still read as the last section's text (a second retention rule)",
-            ),
         ),
         (
             "<h2>Tietojen luovutukset</h2><p>Tietoja luovutetaan Verohallinnolle.</p>",

@@ -230,14 +230,6 @@ def test_an_address_line_with_a_tab_or_a_slash_keeps_its_town(line: str) -> None
 # --- Q5: page chrome pasted after the last section ----------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q5: a web page's footer or cookie banner pasted as text after the last section "
-    "('© 2024 Koivikon Kukka Oy | Seuraa meitä Facebookissa', 'Tämä sivusto käyttää evästeitä. "
-    "Hyväksy kaikki | Vain välttämättömät') becomes a retention rule of the published notice, "
-    "and the summary says 100% of the text is in the field its section names",
-)
 @pytest.mark.parametrize(
     "footer",
     [
@@ -1090,14 +1082,6 @@ def test_places_after_a_data_item_are_no_data_categories(sentence: str) -> None:
 # --- Q5 (more): an e-mail signature after the last section ------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q5: an e-mail signature after the notice's last section (disclosures) becomes "
-    "recipients ('Terveisin Aino Esimerkki Koivikon Kukka Oy', '-- Lähetetty iPhonesta') and the "
-    "section's denial 'Tietoja ei luovuteta.' no longer sets none_stated: the published notice "
-    "names the signature as a recipient of the data",
-)
 @pytest.mark.parametrize(
     "signature",
     [

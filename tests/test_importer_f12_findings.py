@@ -66,3 +66,51 @@ def test_cookies_of_some_kind_only_are_no_denial() -> None:
     assert "cookies" not in _stated(
         "Evästeet\n\nEmme käytä minkäänlaisia evästeitä markkinointiin.\n"
     )
+
+
+# --- Q5: a page's footer or an e-mail's signature after the notice's last text ---------------
+
+_RETENTION = "Tietojen säilytysaika\n\nTietoja säilytetään kuusi vuotta tilauksen jälkeen.\n\n"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Copyright 2024 Koivikon Kukka Oy\nSeuraa meitä Instagramissa\n",
+        "\nMed vänlig hälsning\nAino Esimerkki\n",
+        "\nSent from my iPhone\n",
+    ],
+)
+def test_a_trailing_footer_or_signature_is_listed_not_read(tail: str) -> None:
+    result = import_notice(CTRL + _RETENTION + tail)
+    rules = [rule.description.fi for rule in result.draft.retention if rule.description]
+    assert rules == ["Tietoja säilytetään kuusi vuotta tilauksen jälkeen."]
+    listed = " ".join(passage.text for passage in result.unmatched)
+    assert tail.split(maxsplit=1)[0] in listed  # nothing lost silently: the report lists it
+
+
+def test_the_same_words_amid_the_notice_stay_its_own() -> None:
+    text = (
+        CTRL
+        + "Tietojen luovutukset\n\nSeuraa meitä: tietoja luovutetaan Verohallinnolle.\n\n"
+        + _RETENTION
+    )
+    assert import_notice(text).draft.recipients != ()
+
+
+def test_a_footer_line_with_the_controllers_address_is_kept() -> None:
+    text = (
+        "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n\n"
+        "Koivikon Kukka Oy | Koivikontie 1 | 00100 Helsinki\n"
+    )
+    address = import_notice(text).draft.controller.address
+    assert address is not None
+    assert address.postal_code == "00100"
+
+
+def test_a_trailing_copyright_line_still_names_a_controller_named_nowhere_else() -> None:
+    text = (
+        "Rekisterin käyttötarkoitus\n\nTietoja käytetään laskutukseen.\n\n"
+        "© 2024 Koivikon Kukka Oy | Seuraa meitä\n"
+    )
+    assert import_notice(text).draft.controller.name == "Koivikon Kukka Oy"

@@ -72,9 +72,10 @@ from rekisteri.importer._decode import (
     looks_binary,
 )
 from rekisteri.importer._extract import Extractor
+from rekisteri.importer._fallback import copyright_holder
 from rekisteri.importer._footnotes import attach as attach_footnotes
 from rekisteri.importer._footnotes import find as find_footnotes
-from rekisteri.importer._furniture import blanked, furniture
+from rekisteri.importer._furniture import blanked, furniture, trailing_chrome
 from rekisteri.importer._headings import trim_caches
 from rekisteri.importer._html import html_to_text, looks_like_html
 from rekisteri.importer._invisible import CHARACTERS, INVISIBLE, Stripped, strip
@@ -849,6 +850,12 @@ def _read(
     # structure to the field of the text before each.
     pages = furniture(plain.text, html=html)
     plain = attrs.evolve(plain, text=blanked(plain.text, pages))
+    # A web page's footer or an e-mail's signature after the notice's last text (Q5):
+    # read as spaces and not mapped, so listed as not mapped; a copyright line among
+    # them still names the controller where nothing else did.
+    chrome = trailing_chrome(plain.text)
+    chrome_text = "\n".join(plain.text[s:e] for s, e in chrome)
+    plain = attrs.evolve(plain, text=blanked(plain.text, chrome))
     # A form's check boxes: a ticked one is a bullet, an empty one's line no entry (listed).
     plain = attrs.evolve(plain, text=unboxed(plain.text))
     # A notice quoted in an e-mail: the "> " marks read as spaces, mapped as structure; so
@@ -875,6 +882,8 @@ def _read(
         footnotes = footnotes.without(left)
     _map_furniture(built, pages)
     _map_quote_marks(built, quotes)
+    if chrome_text:
+        copyright_holder(chrome_text, built)
     return read, sections, built
 
 

@@ -191,6 +191,23 @@ def _copyright_holder(text: str) -> str | None:
     return None
 
 
+def copyright_holder(chrome: str, out: Builder) -> None:
+    """The controller named by a copyright line of a page's footer, where nothing else did.
+
+    The footer after the notice's last text is read apart (:func:`._furniture.trailing_chrome`):
+    its copyright line is the last resort of :func:`implied_controller`, as it was before.
+    """
+    if out.controller.name is not None:
+        return
+    name = _copyright_holder(chrome)
+    if name is None:
+        return
+    out.controller.name = nominative(name)
+    if out.controller.name != name:
+        out.note("controller", f"the notice gives the name inflected: {name}")
+    out.note("controller", "name read from outside a controller block; check it")
+
+
 #: A register's name label run on after other text of its line, its value ending the line:
 #: "… info@example.fi namn på register Byns Bokhandel -nätbutik" (a capital first: never
 #: "3. Rekisterin nimi ja tarkoitus").

@@ -369,3 +369,103 @@ def _matched_lines(pattern: re.Pattern[str], text: str) -> Iterator[tuple[re.Mat
         if end < 0:
             end = len(text)
         yield match, start, end
+
+
+#: The line that opens an e-mail's signature: the delimiter "-- ", a closing greeting
+#: ("Terveisin", "Ystävällisin terveisin,", "Med vänlig hälsning", "Best regards").
+_SIGNATURE_OPENER: Final = re.compile(
+    r"(?i)--|(?:ystävällisin|parhain|hyvin|lämpimin|yst\.)?[ \t]*terveisin[ \t]*,?"
+    r"|(?:med[ \t]+)?vänliga?[ \t]+hälsning(?:ar)?[ \t]*,?|hälsningar[ \t]*,?|mvh[ \t]*,?"
+    r"|(?:best|kind|warm)(?:est)?[ \t]+regards[ \t]*,?|regards[ \t]*,?"
+    r"|(?:yours[ \t]+)?sincerely[ \t]*,?"
+)
+#: A mail program's line of its own: "Lähetetty iPhonesta", "Sent from my iPhone".
+_SENT_FROM: Final = re.compile(
+    r"(?i)lähetetty[ \t]+(?:\w+[ \t]+)?\w+(?:sta|stä|lla|llä)|sent[ \t]+from[ \t]+my[ \t]+\w+"
+    r"|skickat[ \t]+från[ \t]+min[ \t]+\w+"
+)
+#: A web page's footer or banner line pasted after the notice: a copyright line, a cookie
+#: banner's buttons, a newsletter's or social media's call.
+_PAGE_CHROME: Final = re.compile(
+    r"(?i)^(?:©|\(c\)[ \t]|copyright\b)"
+    r"|hyväksy[ \t]+(?:kaikki|evästeet)|vain[ \t]+välttämättömät|accept[ \t]+(?:all|cookies)"
+    r"|godkänn[ \t]+(?:alla|kakor)|endast[ \t]+nödvändiga"
+    r"|^(?:tilaa[ \t]+uutiskirjeemme|subscribe[ \t]+to[ \t]+our[ \t]+newsletter"
+    r"|prenumerera[ \t]+på[ \t]+vårt[ \t]+nyhetsbrev|seuraa[ \t]+meitä|follow[ \t]+us"
+    r"|följ[ \t]+oss)\b"
+)
+#: The lines a signature has at most after its opener, and the words of each.
+_SIGNATURE_LINES: Final = 6
+_SIGNATURE_WORDS: Final = 8
+
+
+#: What a controller's fact looks like (a postal code, an e-mail address, a Y-tunnus): a
+#: footer line with one may be the only place that names the controller's address, which
+#: the importer reads from outside a controller block too; such a line is kept.
+_CONTACT_FACT: Final = re.compile(r"\b\d{5}\b|@|\b\d{7}-\d\b")
+
+
+def _chrome_line(line: str) -> bool:
+    """Whether *line* (stripped) is a web page's footer or banner line."""
+    if _CONTACT_FACT.search(line) is not None:
+        return False
+    # (a menu of links, "Etusivu | Palvelut", is not read: a list or a table on one line
+    # looks the same)
+    return _PAGE_CHROME.search(line) is not None
+
+
+def trailing_chrome(text: str) -> list[tuple[int, int]]:
+    r"""The spans of the lines after a notice's last text that are no part of it (A14's Q5).
+
+    A notice pasted from a web page or an e-mail may end with the page's footer
+    or banner (a copyright line, a cookie banner's buttons, a newsletter's
+    call) or the sender's signature (from "-- " or a closing
+    greeting to the end, a few short lines; "Lähetetty iPhonesta"). Only such
+    lines at the very end count: the same words amid the notice are its own.
+    The importer reads them as spaces and lists them as not mapped.
+
+    Examples:
+        >>> text = "Tietoja ei luovuteta.\n\nTerveisin\nAino Esimerkki\n"
+        >>> [text[s:e] for s, e in trailing_chrome(text)]
+        ['Terveisin', 'Aino Esimerkki']
+        >>> text = "Tiedot säilytetään kuusi vuotta.\n© 2024 Kukka Oy | Seuraa meitä\n"
+        >>> [text[s:e] for s, e in trailing_chrome(text)]
+        ['© 2024 Kukka Oy | Seuraa meitä']
+        >>> trailing_chrome("Seuraa meitä: tiedot säilytetään.\nNimi ja osoite.\n")
+        []
+    """
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            lead = len(body) - len(body.lstrip())
+            lines.append((start + lead, start + len(body.rstrip())))
+        start += len(line)
+    if len(lines) < 2:  # a notice of one line is no footer
+        return []
+    found: list[tuple[int, int]] = []
+    last = len(lines)
+    for index in range(max(1, len(lines) - _SIGNATURE_LINES - 1), len(lines)):
+        begin, end = lines[index]
+        line = text[begin:end]
+        rest = lines[index + 1 :]
+        if (
+            (
+                _SIGNATURE_OPENER.fullmatch(line) is not None
+                and (rest or line != "--")  # "--" alone at the end: a form's empty value
+                and all(
+                    len(text[s:e].split()) <= _SIGNATURE_WORDS
+                    and _CONTACT_FACT.search(text[s:e]) is None
+                    for s, e in rest
+                )
+            )
+            or (not rest and _SENT_FROM.fullmatch(line.rstrip(" .")) is not None)
+        ):
+            found = lines[index:]
+            last = index
+            break
+    while last > 1 and _chrome_line(text[lines[last - 1][0] : lines[last - 1][1]]):
+        last -= 1
+        found.insert(0, lines[last])
+    return found
