@@ -46,3 +46,39 @@ class TestCareOfComma:
             "Osoite: Luutnantintie 13, 01700 Vantaa" + TAIL
         )
         assert result.draft.controller.name == "Esimerkki Information Systems Oy"
+
+
+class TestBoardAsController:
+    def test_the_board_acts_for_the_body_the_title_names(self) -> None:
+        """'Seuran hallitus' under the controller's heading: the body of the title line."""
+        result = import_notice(
+            "Tietosuojaseloste – Koivikon Hiihtoseura ry\n\nRekisterinpitäjä\n\n"
+            "Seuran hallitus\nLatutie 4, 36200 Kangasala\nY-tunnus 3398025-2" + TAIL
+        )
+        assert result.draft.controller.name == "Koivikon Hiihtoseura ry"
+        assert result.draft.controller.business_id == "3398025-2"
+        assert any("Seuran hallitus" in note for note in result.notes["controller"])
+
+    def test_swedish_board_and_title(self) -> None:
+        """'Föreningens styrelse' and 'Dataskyddsbeskrivning – X rf'."""
+        result = import_notice(
+            "Dataskyddsbeskrivning – Byns Hembygdsförening rf\n\nPersonuppgiftsansvarig\n\n"
+            "Föreningens styrelse\nByvägen 2, 10600 Ekenäs" + TAIL_SV
+        )
+        assert result.draft.controller.name == "Byns Hembygdsförening rf"
+
+    def test_the_board_of_a_body_in_the_genitive(self) -> None:
+        """'X ry:n hallitus': the body named before its board."""
+        result = import_notice(
+            "Tietosuojaseloste\n\nRekisterinpitäjä\n\nKylän Seura ry:n hallitus\n"
+            "Kylätie 3, 41900 Petäjävesi" + TAIL
+        )
+        assert result.draft.controller.name == "Kylän Seura ry"
+
+    def test_a_board_without_a_named_body_stays(self) -> None:
+        """Nothing names the body: the board is kept as printed, nothing invented."""
+        result = import_notice(
+            "Tietosuojaseloste\n\nRekisterinpitäjä\n\nSeuran hallitus\n"
+            "Kylätie 3, 41900 Petäjävesi" + TAIL
+        )
+        assert result.draft.controller.name == "Seuran hallitus"

@@ -1068,6 +1068,7 @@ class ContactReader:
         if self.path == "controller":
             # "Stiftelsen X och" over "X Ltd" (two bodies): no name ends with its conjunction
             value = self._without_conjunction(self._unlabelled(value))
+            value = self._body_of_board(value)  # "Seuran hallitus": the body the title names
             owned = _OWNER_OF_SERVICE.fullmatch(value)
             if owned is not None:
                 # "X Oy:n Verkkokauppa": the firm is the controller, its shop is noted
@@ -1115,6 +1116,24 @@ class ContactReader:
             value, other = halves
             self.out.note(self.path, f"the notice adds to the name: {other}")
         return value
+
+    def _body_of_board(self, value: str) -> str:
+        """The body a board acts for, where *value* names the board, else *value*.
+
+        "Seuran hallitus", "Föreningens styrelse": the body the title names
+        ("Tietosuojaseloste – X ry"); "X ry:n hallitus": X ry. The board is noted.
+        """
+        board = _BOARD.fullmatch(value)
+        if board is None:
+            return value
+        body = board.group("body")
+        if not body:
+            titled = _TITLED_BODY.search(self.text, 0, _TITLE_PART)
+            if titled is None:
+                return value  # nothing names the body: the board as printed
+            body = titled.group("name")
+        self.out.note(self.path, f"the notice names the body's board: {value}")
+        return body
 
     def _keeper_or_care_of(self, value: str) -> tuple[str, bool]:
         """The controller's name of "X ry:n ylläpitämä" or "Y c/o X Oy", and whether c/o.
@@ -2563,6 +2582,24 @@ _BODY_THEN_CLAUSE: Final = re.compile(
     r"(?P<name>[A-ZÄÖÅ][\w&-]*(?:[ \t]+[\w&-]+){0,5}?[ \t]+(?:Oyj|Oy|Ab|Ky|Ay|ry|rf|sr|Ry|RY))"
     r"[ \t]+(?:ylläpitää|toimii|vastaa|omistaa|pitää|on)[ \t]+\S.{10,}"
 )
+#: A body's board named as the controller: "Seuran hallitus", "Föreningens styrelse",
+#: "Kylän Seura ry:n hallitus" (the body in the genitive before it).
+_BOARD: Final = re.compile(
+    r"(?i)(?:(?P<body>[A-ZÄÖÅ][^\n:]{1,80}?[ \t](?-i:Oyj|Oy|Ab|Ky|ry|rf|sr|osk)):(?:n|s)[ \t]+"
+    r"|(?:seuran|yhdistyksen|kerhon|klubin|säätiön|liiton|osakaskunnan|tiekunnan|föreningens"
+    r"|klubbens|stiftelsens|förbundets|the)[ \t]+)?"
+    r"(?:hallitus|johtokunta|hoitokunta|styrelse|styrelsen|board(?:[ \t]+of[ \t]+directors)?)"
+)
+#: A title line naming a body after the notice's word: "Tietosuojaseloste – X ry",
+#: "Registerbeskrivning för X rf" (the body ends with its legal form).
+_TITLED_BODY: Final = re.compile(
+    r"(?im)^[ \t]*(?:(?:rekisteri-[ \t]+ja[ \t]+)?tietosuojaseloste|rekisteriseloste"
+    r"|dataskyddsbeskrivning|registerbeskrivning|privacy[ \t]+(?:notice|policy))"
+    r"[ \t]*(?:[:–—-]|för|for)[ \t]*"
+    r"(?P<name>[A-ZÄÖÅ][^\n:;()]{1,80}?[ \t](?-i:Oyj|Oy|Ab|Ky|ry|rf|sr|osk))[ \t.]*$"
+)
+#: Where a notice's title stands.
+_TITLE_PART: Final = 600
 #: "X c/o Y": a service or a trade name in the care of a body.
 _CARE_OF: Final = re.compile(r"(?i)(?P<a>.+?)[ \t]+c/o[ \t]+(?P<b>.+)")
 #: "Kylän Tanssiopiston kannatusyhdistys ry:n ylläpitämä": the body that keeps the school.
