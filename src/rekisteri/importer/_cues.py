@@ -322,10 +322,14 @@ ORGANISATION: Final = re.compile(
     r"(?<![\w-])(?:Oyj|Oy|Ab|Abp|Ky|Ay|Tmi|T:mi|ry|r\.y\.|rf|r\.f\.|sr|osk|Ltd|Inc|AB"
     # written in capitals: "Esimerkki LTD", "ESIMERKKI OY"
     r"|OYJ|OY|LTD|INC|LLC)(?![\w-])"
-    # a word's start first: "\w*" tried from inside a word too costs a word's length squared
-    r"|(?i:(?<!\w)\w*(?:säätiö|yhdistys|liitto|kunta|kaupunki|kuntayhtymä|hyvinvointialue|virasto"
-    r"|seurakunta|stiftelse|förening|förbund|kommun|stad|samkommun|välfärdsområde"
-    r"|foundation|association|municipality)(?![\w-]))"
+    # a word's start first: "\w*" tried from inside a word too costs a word's length squared;
+    # the whole word taken at once, then its end looked back at: a word is never tried
+    # again shorter, for each ending (the ending can only be the word's end), so a word
+    # costs its length, not its length times the endings
+    r"|(?i:(?<!\w)\w*+(?:(?<=säätiö)|(?<=yhdistys)|(?<=liitto)|(?<=kunta)|(?<=kaupunki)"
+    r"|(?<=kuntayhtymä)|(?<=hyvinvointialue)|(?<=virasto)|(?<=seurakunta)|(?<=stiftelse)"
+    r"|(?<=förening)|(?<=förbund)|(?<=kommun)|(?<=stad)|(?<=samkommun)|(?<=välfärdsområde)"
+    r"|(?<=foundation)|(?<=association)|(?<=municipality))(?!-))"
 )
 YTUNNUS_ANY: Final = led(
     "ylfb",
