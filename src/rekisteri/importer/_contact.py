@@ -1309,10 +1309,14 @@ def looks_like_person(value: str) -> bool:
     return (
         2 <= len(words) <= 4
         and all(w[:1].isupper() for w in words)
-        and not any(_PLACE_WORD.search(w) for w in words)
+        # the tests of each word and character are mapped, not generated (no Python
+        # frame for each): asked of every line of a contact block
+        and not any(map(_PLACE_WORD.search, words))
         and COMPANY.search(value) is None
         and ORGANISATION.search(value) is None
-        and not any(c.isdigit() or c in "@:" for c in value)
+        and "@" not in value
+        and ":" not in value
+        and not any(map(str.isdigit, value))
         and recognise(value) is None
     )
 
