@@ -82,3 +82,45 @@ class TestBoardAsController:
             "Kylätie 3, 41900 Petäjävesi" + TAIL
         )
         assert result.draft.controller.name == "Seuran hallitus"
+
+
+CONTROLLER = "1. Rekisterinpitäjä\n\nKoivikon Puusepät Oy\nVerstastie 2, 38200 Sastamala\n\n"
+
+
+class TestBodySlashPerson:
+    def test_body_slash_title_and_person(self) -> None:
+        """'Firm Oy / Myyntipäällikkö Person': the person is the contact, the title a role."""
+        result = import_notice(
+            CONTROLLER
+            + "2. Yhteyshenkilö\n\nKoivikon Puusepät Oy / Myyntipäällikkö Aino Esimerkki\n"
+            "puh. 050 123 4567, aino.esimerkki@example.com" + TAIL
+        )
+        contact = result.draft.contact_person
+        assert contact is not None
+        assert contact.name == "Aino Esimerkki"
+        assert contact.email == "aino.esimerkki@example.com"
+        assert "role: Myyntipäällikkö" in result.notes["contact_person"]
+        assert result.draft.controller.name == "Koivikon Puusepät Oy"
+
+    def test_another_body_glued_slash_lower_case_role(self) -> None:
+        """'Tilitoimisto X Oy/kirjanpitäjä Person': the same with a glued slash."""
+        result = import_notice(
+            CONTROLLER + "2. Yhteyshenkilö\n\nTilitoimisto Numero Oy/kirjanpitäjä Aino Esimerkki\n"
+            "aino.esimerkki@example.com" + TAIL
+        )
+        contact = result.draft.contact_person
+        assert contact is not None
+        assert contact.name == "Aino Esimerkki"
+        assert any("Tilitoimisto Numero Oy" in note for note in result.notes["contact_person"])
+
+    def test_swedish_body_slash_person(self) -> None:
+        """'Bokföringsbyrå X Ab / Person' under 'Kontaktperson'."""
+        result = import_notice(
+            "Personuppgiftsansvarig\n\nSkärets Båtvarv Ab\nVarvsvägen 3, 22100 Mariehamn\n\n"
+            "Kontaktperson\n\nBokföringsbyrå Kotte Ab / Anna Exempel\nanna.exempel@example.com"
+            + TAIL_SV
+        )
+        contact = result.draft.contact_person
+        assert contact is not None
+        assert contact.name == "Anna Exempel"
+        assert result.draft.controller.name == "Skärets Båtvarv Ab"

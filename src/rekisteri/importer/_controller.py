@@ -855,6 +855,37 @@ class ContactReader:
             # never after a body's name ("Tilitoimisto X Oy / Aino X"): the person is its contact
             self.other_person = (value, self.line_start)
 
+    def _person_after_body(self, part: Part, value: str) -> bool:
+        """'Esimerkki Oy / Myyntipäällikkö Aino Esimerkki' as the contact: the person.
+
+        A body's name, a slash and a person (a role before the name) on the
+        contact's line: the person is the contact, the role noted and the body
+        said in a note (most often the controller named again, or the firm
+        that answers for it).
+        """
+        target = self.target()
+        if self.path != "contact_person" or "\u00a4" in value:
+            return False  # a masked identity code: never a name
+        body, slash, value = value.rpartition("/")  # "Esimerkki Oy/Myyntipäällikkö …" glued
+        body = body.strip() if slash else (target.name or "")
+        if not slash:
+            before = self.text[self.line_start : part.start]
+            if not before.rstrip().endswith("/") or not body or body not in before:
+                return False
+        if not self._body_named(body):
+            return False
+        value = value.strip()
+        role = _role_first(value) or _LOWER_ROLE.match(value)
+        person = value[role.end() :].strip() if role is not None else value
+        if not looks_like_person(person):
+            return False
+        self.out.note(self.path, f"the notice names the person's body: {body}")
+        if role is not None:
+            self.out.note(self.path, f"role: {role.group(1).strip()}")
+        target.name = person
+        self.out.map(part.start, part.end, self.path)
+        return True
+
     def _role_noted(self, value: str) -> None:
         """Note *value* as a role; a person named after it is a second person (Q25).
 
@@ -867,6 +898,9 @@ class ContactReader:
             self._another_person(person)
 
     def _name(self, part: Part, kind: SectionKind) -> bool:
+        return self._person_after_body(part, part.value.strip()) or self._name_of(part, kind)
+
+    def _name_of(self, part: Part, kind: SectionKind) -> bool:
         value = part.value.strip()
         # a masked identity code ("¤"): never a name, nor beside one; "… nås per e-post på
         # x@y.fi": the words between a label and its value in a sentence are nobody's name
