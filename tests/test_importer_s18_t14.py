@@ -124,3 +124,43 @@ class TestBodySlashPerson:
         assert contact is not None
         assert contact.name == "Anna Exempel"
         assert result.draft.controller.name == "Skärets Båtvarv Ab"
+
+
+class TestPersonBelowBody:
+    def test_swedish_firm_then_person_in_the_contact_section(self) -> None:
+        """Another body's block under 'Kontaktperson': the person is the contact's name."""
+        result = import_notice(
+            "Personuppgiftsansvarig\n\nSkärets Båtvarv Ab\nVarvsvägen 3\n22100 Mariehamn\n"
+            "info@batvarv.example.com\n\nKontaktperson i registerärenden\n\n"
+            "Bokföringsbyrå Kotte Ab\nAnna Exempel\nKvarngatan 4\n68600 Jakobstad\n"
+            "anna.exempel@example.com" + TAIL_SV
+        )
+        contact = result.draft.contact_person
+        assert contact is not None
+        assert contact.name == "Anna Exempel"
+        assert contact.email == "anna.exempel@example.com"
+        assert any("Bokföringsbyrå Kotte Ab" in note for note in result.notes["contact_person"])
+        controller = result.draft.controller
+        assert controller.name == "Skärets Båtvarv Ab"
+        assert controller.address is not None
+        assert controller.address.town == "Mariehamn"
+
+    def test_finnish_firm_then_person(self) -> None:
+        """The same in Finnish: 'Tilitoimisto X Oy' over the person's name."""
+        result = import_notice(
+            CONTROLLER + "2. Yhteyshenkilö\n\nTilitoimisto Numero Oy\nAino Esimerkki\n"
+            "aino.esimerkki@example.com" + TAIL
+        )
+        contact = result.draft.contact_person
+        assert contact is not None
+        assert contact.name == "Aino Esimerkki"
+
+    def test_a_body_alone_stays_the_contact(self) -> None:
+        """No person below the body: the body is the contact point's name, as before."""
+        result = import_notice(
+            CONTROLLER + "2. Yhteyshenkilö\n\nTilitoimisto Numero Oy\nKatu 8, 20100 Turku\n"
+            "toimisto@example.com" + TAIL
+        )
+        contact = result.draft.contact_person
+        assert contact is not None
+        assert contact.name == "Tilitoimisto Numero Oy"

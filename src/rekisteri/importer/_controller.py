@@ -1325,6 +1325,8 @@ class ContactReader:
         if part.field == "name" or (self.path == "controller" and part.start == self.line_start):
             # "Suun terveydenhuolto" below the authority's name: noted as another name
             return self.set(target, "name", value, part.start, part.end)
+        if self._person_below_body(target, part, value):
+            return True
         if self.path == "contact_person" and looks_like_person(value):
             # a second contact person
             self.out.note(self.path, f"the notice names another contact here: {value}")
@@ -1332,6 +1334,28 @@ class ContactReader:
             self.out.map(part.start, part.end, self.path)
             return True
         return False
+
+    def _person_below_body(self, target: ContactFields, part: Part, value: str) -> bool:
+        """A person below a body's name in the contact's block: the person is the contact.
+
+        "Kontaktperson" / "Bokföringsbyrå X Ab" / "Anna Exempel" / street / e-mail:
+        the body (an accounting firm, the controller named again) is said in a
+        note. Only once the controller has a name: a body's block under a
+        contact heading may be the only place that names the controller
+        (:meth:`body_block_as_own`).
+        """
+        if (
+            target is not self.out.contact
+            or self.path != "contact_person"
+            or self.out.controller.name is None
+            or not self._body_named(target.name)
+            or not looks_like_person(value)
+        ):
+            return False
+        self.out.note(self.path, f"the notice names the person's body: {target.name}")
+        target.name = value
+        self.out.map(part.start, part.end, self.path)
+        return True
 
     def _legal_half(self, target: ContactFields, part: Part, value: str) -> bool:
         """'Kahvila Esimerkki / Esimerkki Oy': the half with the legal form is the name.
