@@ -959,14 +959,6 @@ _PAGE = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V30: data items in lower case without bullets under the data heading, one a line "
-    "('nimi' / 'osoite' / 'puhelinnumero'), one a paragraph (blank lines between, or <p>nimi</p>"
-    "<p>osoite</p>…) or a <br> apart on a page, are one glued category 'Nimi osoite "
-    "puhelinnumero', published so; the same items capitalised are three entries",
-)
 @pytest.mark.parametrize(
     "notice",
     [

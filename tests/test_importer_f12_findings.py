@@ -114,3 +114,28 @@ def test_a_trailing_copyright_line_still_names_a_controller_named_nowhere_else()
         "© 2024 Koivikon Kukka Oy | Seuraa meitä\n"
     )
     assert import_notice(text).draft.controller.name == "Koivikon Kukka Oy"
+
+
+# --- V30: items of data in lower case, one a line, with no bullets -----------------------------
+
+
+def _categories(text: str) -> list[str | None]:
+    return [category.name.fi for category in import_notice(CTRL + text).draft.data_categories]
+
+
+def test_lower_case_items_one_a_line_are_entries_and_end_at_the_next_heading() -> None:
+    text = "Rekisterin tietosisältö\n\nnimi\nosoite\nsyntymäaika\n\nTietojen säilytysaika\n\n"
+    text += "Tietoja säilytetään kuusi vuotta.\n"
+    assert _categories(text) == ["Nimi", "Osoite", "Syntymäaika"]
+
+
+def test_a_sentence_wrapped_in_lower_case_lines_stays_one_sentence() -> None:
+    text = "Rekisterin tietosisältö\n\nRekisteriin tallennetaan asiakkaan\nnimi\nosoite ja\n"
+    text += "puhelinnumero.\n"
+    assert len(_categories(text)) == 1
+
+
+def test_lower_case_lines_that_name_no_data_are_not_split() -> None:
+    text = "Rekisterin tietosisältö\n\nrekisteriin tallennetaan\nvain välttämättömät\n"
+    text += "tiedot asiakkaasta\n"
+    assert len(_categories(text)) == 1

@@ -356,11 +356,29 @@ class _Splitter:
         )
 
     def _bare_line(self, line: tuple[int, int]) -> bool:
-        """A capitalised line that is no known heading nor a wrapped sentence's part."""
+        """A capitalised line that is no known heading nor a wrapped sentence's part.
+
+        An item of data in lower case ("nimi" / "osoite") counts as one too (A15's V30).
+        """
         return (
-            self.text[line[0]].isupper()
+            (self.text[line[0]].isupper() or self._lower_data_line(line))
             and _WRAPPED.search(self.text, *line) is None
             and recognise(self.text[line[0] : line[1]]) is None
+        )
+
+    def _lower_data_line(self, line: tuple[int, int]) -> bool:
+        """A line in lower case of a few words naming an item of data: "nimi", "osoite".
+
+        A list in lower case whose bullets were lost (one a line or one a paragraph,
+        a page's "<p>nimi</p>" or "nimi<br>osoite"): each line is an entry, not a
+        sentence wrapped over lines (A15's V30).
+        """
+        text = self.text[line[0] : line[1]].strip()
+        return (
+            text[:1].islower()
+            and len(text.split()) <= _LOWER_ITEM_WORDS
+            and _LIST_NUMBER.match(text) is None
+            and is_data_item(text)
         )
 
     def _plain_entry(self, line: tuple[int, int]) -> bool:
@@ -414,7 +432,10 @@ class _Splitter:
                 self._entry_shaped(line)
                 and _LIST_NUMBER.match(self.text, *line) is None
                 and line[0] not in self.item_starts
-                and self.text[line[0]].isupper()
+                and (
+                    self.text[line[0]].isupper()
+                    or (last.section is SectionKind.CONTENT and self._lower_data_line(line))
+                )
                 and _WRAPPED.search(self.text, *line) is None
                 and recognise(self.text[line[0] : line[1]]) is None
                 for line in block
@@ -2007,6 +2028,8 @@ _SECOND_ITEM: Final = re.compile(r"[ \t]*\(?(?:(2)|b)[.)][ \t]+\S")
 #: saved as text, "Rekisterinpitäjä<TAB>Esimerkki Oy", "REGISTERANSVARIG Exempel Ab").
 #: An unknown heading is short: at most this many words (more if its words name a kind).
 _UNKNOWN_WORDS: Final = 6
+#: An item of data in lower case on a line of its own has at most this many words.
+_LOWER_ITEM_WORDS: Final = 3
 #: A numbered entry of a list one a paragraph, its number included: up to this many words.
 _NUMBERED_WORDS: Final = 12
 #: A label heading ("Informationskällor:") has at most this many words, and no verb
