@@ -346,16 +346,6 @@ def test_a_table_row_continued_with_an_empty_first_cell_is_not_glued() -> None:
 # --- V46: residue of 70a793a (V21): running headers and footers in still other shapes -----------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug V46: residue of 70a793a (V21's fix): a PDF's running header or footer inside the "
-    "data list in other shapes still becomes data categories ('Sivu 2/3 – Koivikon Kukka Oy'; "
-    "'Koivikon Kukka Oy | puh. 09 123 4567 | www.koivikko.example' gives 'Koivikon Kukka Oy', "
-    "'Puh. 09 123 4567', 'Www.koivikko.example'; '… – Asiakasrekisterin tietosuojaseloste – "
-    "versio 1.2' gives 'Versio 1.2'), or ends the section: after 'Tietosuojaseloste (päivitetty "
-    "1.2.2025)' the rest of the list goes to the register's description",
-)
 @pytest.mark.parametrize(
     ("title", "furniture"),
     [

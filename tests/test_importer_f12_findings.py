@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from rekisteri.importer import import_notice
+from rekisteri.importer import import_notice, to_toml
 
 CTRL = "Rekisterinpitäjä\n\nKoivikon Kukka Oy\nKoivikontie 1, 00100 Helsinki\n\n"
 
@@ -139,3 +139,41 @@ def test_lower_case_lines_that_name_no_data_are_not_split() -> None:
     text = "Rekisterin tietosisältö\n\nrekisteriin tallennetaan\nvain välttämättömät\n"
     text += "tiedot asiakkaasta\n"
     assert len(_categories(text)) == 1
+
+
+# --- V46: running headers and footers in other shapes ------------------------------------------
+
+
+def _around(furniture: str, title: str = "Tietosuojaseloste") -> list[str | None]:
+    text = title + "\n\n" + CTRL + "Rekisterin tietosisältö\n\n- nimi\n- osoite\n\n"
+    text += furniture + "\n\n- puhelinnumero\n"
+    return [category.name.fi for category in import_notice(text).draft.data_categories]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Koivikon Kukka Oy – sivu 2 (3)",
+        "Tietosuojaseloste | Sivu 2/3",
+        "Koivikon Kukka Oy | 09 123 4567 | info@koivikko.example",
+        "Tietosuojaseloste – versio 2.1",
+    ],
+)
+def test_page_furniture_in_more_shapes_is_no_data(furniture: str) -> None:
+    assert _around(furniture) == ["Nimi", "Osoite", "Puhelinnumero"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sivu 2/3 – Muu Yritys Oy",  # a body the notice never named
+        "Muu Yritys Oy | 09 123 4567 | www.muu.example",
+        "Koivikon Kukka Oy | asiakaspalvelu | kaikki päivät",  # no contact details
+    ],
+)
+def test_lines_that_are_no_furniture_stay_text(line: str) -> None:
+    text = "Tietosuojaseloste\n\n" + CTRL + "Rekisterin tietosisältö\n\n- nimi\n- osoite\n\n"
+    result = import_notice(text + line + "\n\n- puhelinnumero\n")
+    read = to_toml(result.draft, notes=result.notes) + " ".join(p.text for p in result.unmatched)
+    last = line.rsplit(" | ", maxsplit=1)[-1].rsplit(" – ", maxsplit=1)[-1]
+    assert last.casefold() in read.casefold()  # read as text, not blanked as furniture

@@ -95,13 +95,51 @@ def furniture(text: str, *, html: bool = False) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for _, start, line_end in _matched_lines(_MAY_BE_FURNITURE, text):
         line = text[start:line_end]
-        if is_furniture(line) or (
-            _NUMBER.fullmatch(line.strip()) is not None and _page_break(text, start, line_end)
+        if (
+            is_furniture(line)
+            or (_NUMBER.fullmatch(line.strip()) is not None and _page_break(text, start, line_end))
+            or (not html and _paged_header(text, start, line_end))
         ):
             found.append((start, line_end))
     if html:  # a page has no running headers: a heading there says what it says
         return found
     return sorted({*found, *running_titles(text), *running_footers(text)})
+
+
+def _paged_header(text: str, start: int, end: int) -> bool:
+    r"""Whether the line at *start*-*end* is a page's number beside a name or the title.
+
+    "Sivu 2/3 – Koivikon Kukka Oy", "Tietosuojaseloste | sivu 2": alone between
+    blank lines, one part a page's number ("Sivu 2/3"), each other part the
+    document's title (a few words, one of a title) or a body's name (a legal
+    form) that the notice gave before it (A15's V46).
+
+    Examples:
+        >>> text = "Kukka Oy\n\n- nimi\n\nSivu 2/3 – Kukka Oy\n\n- osoite\n"
+        >>> start = text.index("Sivu")
+        >>> _paged_header(text, start, text.index("\n", start))
+        True
+        >>> text = "Kukka Oy\n\n- nimi\n\nSivu 2/3 – Muu Oy\n\n- osoite\n"
+        >>> _paged_header(text, start, text.index("\n", start))
+        False
+    """
+    line = text[start:end].strip()
+    parts = [part.strip() for part in _PARTS.split(line)]
+    if len(parts) < 2 or len(line) > _TITLE_CHARS or not _alone(text, start, end):
+        return False
+    paged = False
+    for part in parts:
+        if is_furniture(part):
+            paged = True
+        elif not (
+            (_TITLE_WORD.search(part) is not None and len(part.split()) <= _TITLE_WORDS)
+            or (
+                _LEGAL_FORM.search(part) is not None
+                and text.find(part, 0, min(start, _NAME_SAID_WITHIN)) >= 0
+            )
+        ):
+            return False
+    return paged
 
 
 #: A postal code: what a footer's line holds (its line then read whole).
@@ -136,7 +174,29 @@ def running_footers(text: str) -> list[tuple[int, int]]:
             and _between_entries(text, start, end)
         ):
             found.append((start, end))
-    return found
+    # "Koivikon Kukka Oy | puh. 09 123 4567 | www.koivikko.fi": no postal code, but the
+    # name the notice gave before and its contact details between bars (A15's V46)
+    for _, start, end in _matched_lines(_BAR, text):
+        parts = [part.strip() for part in text[start:end].split("|")]
+        if (
+            end - start <= _TITLE_CHARS
+            and len(parts) >= _FOOTER_PARTS
+            and _LEGAL_FORM.search(parts[0]) is not None
+            and text.find(parts[0], 0, min(start, _NAME_SAID_WITHIN)) >= 0
+            and all(_CONTACT_PART.fullmatch(part) is not None for part in parts[1:])
+            and _alone(text, start, end)
+            and _between_entries(text, start, end)
+        ):
+            found.append((start, end))
+    return sorted(set(found))
+
+
+_BAR: Final = re.compile(r"\|")
+#: A footer's part that says how to reach the body: a phone, a web or an e-mail address.
+_CONTACT_PART: Final = re.compile(
+    r"(?i)(?:puh\.?|p\.|tel\.?|phone|puhelin)?[ \t:]*\+?[\d ()-]{6,}"
+    r"|(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
 
 
 _PARTS_OF_FOOTER: Final = re.compile(r"[,|]")
@@ -224,6 +284,14 @@ _LEGAL_FORM: Final = re.compile(r"(?i)\b(?:oyj?|ab[p]?|ry|rf|ky|ay|tmi|ltd|inc|g
 _NAME_SAID_WITHIN: Final = 5000
 
 
+#: A date or a version in a running header, its word with it: "(päivitetty 1.2.2025)",
+#: "versio 1.2", "uppdaterad 2025-02-01", "version 3" (A15's V46).
+_DATED: Final = re.compile(
+    r"(?i)\(?[ \t]*(?:päivitetty|päivitys|päiväys|versio|version|ver\.|updated|last[ \t]+updated"
+    r"|uppdaterad|reviderad|rev\.)[ \t]*:?[ \t]*\d[\d.:/ -]*\)?"
+)
+
+
 def _repeats_title(text: str, start: int, line: str, first: set[str]) -> bool:
     """Whether *line*, at *start*, repeats the notice's title (words *first*) as a header.
 
@@ -234,6 +302,7 @@ def _repeats_title(text: str, start: int, line: str, first: set[str]) -> bool:
     """
     titled = False
     for part in _PARTS.split(line):
+        part = _DATED.sub(" ", part)  # noqa: PLW2901 - "(päivitetty 1.2.2025)", "versio 1.2"
         words = set(_WORD.findall(part.casefold())) - _PAGE_WORDS
         if not words:
             continue  # a date, a page's number
