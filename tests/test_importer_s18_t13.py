@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from rekisteri.importer import ImportResult, import_notice
+from rekisteri.importer._headings import SectionKind, second_kind
 
 _HEAD_FI = (
     "Rekisterinpitäjä\nKoekylän Seura ry, Y-tunnus 3318435-2\nKylätie 1, 00100 Helsinki\n\n"
@@ -193,3 +194,45 @@ class TestProcessorsInSourcesAndData:
     def test_stays(self, heading: str, opening: str, sentence: str) -> None:
         """A firm's service named as a source, or processors named as data, stays."""
         assert "processors" not in _in_section(_HEAD_FI, heading, opening, sentence)
+
+
+class TestCombinedTransferHeading:
+    """Under a heading on transfers and then disclosures, a disclosure goes to the recipients."""
+
+    def test_second_kind_finnish(self) -> None:
+        """'Siirto' alone names no field; the heading's own field is then the first."""
+        assert second_kind("Henkilötietojen siirto ja luovuttaminen kolmansille osapuolille") is (
+            SectionKind.DISCLOSURES
+        )
+
+    @pytest.mark.parametrize(
+        ("head", "heading", "disclosure", "transfer"),
+        [
+            (
+                _HEAD_FI,
+                "Henkilötietojen siirto ja luovuttaminen kolmansille osapuolille",
+                "Tietoja luovutetaan Verohallinnolle lain perusteella.",
+                "Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.",
+            ),
+            # read right before this change too: the Swedish and English forms
+            (
+                _HEAD_SV,
+                "Överföring och utlämnande av uppgifter",
+                "Uppgifter lämnas ut till Skatteförvaltningen enligt lag.",
+                "Uppgifter överförs inte till länder utanför EU eller EES.",
+            ),
+            (
+                _HEAD_EN,
+                "Transfers and disclosures of personal data",
+                "Personal data are disclosed to the authorities when the law requires it.",
+                "Data are not transferred outside the EU or the EEA.",
+            ),
+        ],
+    )
+    def test_disclosure_leaves_transfers(
+        self, head: str, heading: str, disclosure: str, transfer: str
+    ) -> None:
+        """The disclosure sentence goes to the recipients; the transfer denial is the transfers'."""
+        result = import_notice(f"{head}{heading}\n{disclosure} {transfer}\n")
+        assert _fields_of(result, disclosure) == {"recipients"}
+        assert "recipients" not in _fields_of(result, transfer)

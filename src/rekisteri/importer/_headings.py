@@ -1043,13 +1043,21 @@ def second_kind(text: str) -> SectionKind | None:
 
     "Säilytysaika ja tietoturva" names retention, then security; "Sources and
     recipients" sources, then recipients. Only a heading joined with "ja",
-    "sekä", "och", "and" or "&" names two.
+    "sekä", "och", "and" or "&" names two. When the words before the join name
+    no field alone, the whole heading's own field is the first ("Tietojen siirto
+    ja luovutus EU:n ulkopuolelle": transfers by "ulkopuolelle", then recipients).
+
+    Examples:
+        >>> second_kind("Henkilötietojen siirto ja luovuttaminen kolmansille osapuolille")
+        <SectionKind.DISCLOSURES: 'recipients'>
+        >>> second_kind("Säilytysaika ja tietoturva")
+        <SectionKind.SECURITY: 'security'>
     """
     key = normalise(text)
     join = _AND.search(key) if key and len(key) <= MAX_HEADING else None
     if join is None:
         return None
-    first = _earliest(key[: join.start()])
+    first = _earliest(key[: join.start()]) or _earliest(key)
     after = key[join.end() :]
     found = sorted(
         (match.start(), order, kind)
