@@ -164,3 +164,43 @@ class TestPersonBelowBody:
         contact = result.draft.contact_person
         assert contact is not None
         assert contact.name == "Tilitoimisto Numero Oy"
+
+
+SHORT = (
+    'TIETOSUOJASELOSTE\n\n1. Rekisterinpitäjä\nPohjolan Lämpö Oy (jäljempänä "Lämpö")\n'
+    "Y-tunnus: 6120987-9\nTeollisuustie 7, 90620 Oulu\n\n"
+)
+
+
+class TestShortNameInTheContactBlock:
+    def test_short_name_then_dpo_under_a_joint_heading(self) -> None:
+        """'Lämpö' / 'Tietosuojavastaava Person' / e-mail: the person, not the short name."""
+        result = import_notice(
+            SHORT + "2. Yhteyshenkilö ja tietosuojavastaava\nLämpö\n"
+            "Tietosuojavastaava Marko Esimerkki\ntietosuoja@lampo.example.com\n"
+            "puh. 040 718 2290" + TAIL
+        )
+        contact = result.draft.contact_person
+        assert contact is not None
+        assert contact.name == "Marko Esimerkki"
+        assert "role: Tietosuojavastaava" in result.notes["contact_person"]
+        assert result.draft.controller.name == "Pohjolan Lämpö Oy"
+
+    def test_short_name_slash_person(self) -> None:
+        """'Lämpö / Person': the short name is the controller's, the person the contact."""
+        result = import_notice(
+            SHORT + "2. Yhteyshenkilö\nLämpö / Marko Esimerkki\ntietosuoja@lampo.example.com" + TAIL
+        )
+        contact = result.draft.contact_person
+        assert contact is not None
+        assert contact.name == "Marko Esimerkki"
+
+    def test_swedish_short_name(self) -> None:
+        """'X Ab (nedan "Y")' then 'Y' / a person under 'Kontaktperson'."""
+        result = import_notice(
+            'Personuppgiftsansvarig\n\nNorra Värme Ab (nedan "NoVä")\nIndustrivägen 7, '
+            "65100 Vasa\n\nKontaktperson\n\nNoVä\nAnna Exempel\nanna.exempel@example.com" + TAIL_SV
+        )
+        contact = result.draft.contact_person
+        assert contact is not None
+        assert contact.name == "Anna Exempel"

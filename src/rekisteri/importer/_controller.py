@@ -868,16 +868,20 @@ class ContactReader:
             return False  # a masked identity code: never a name
         body, slash, value = value.rpartition("/")  # "Esimerkki Oy/Myyntipäällikkö …" glued
         body = body.strip() if slash else (target.name or "")
+        below = False
         if not slash:
             before = self.text[self.line_start : part.start]
-            if not before.rstrip().endswith("/") or not body or body not in before:
+            # "Esimerkki Oy" / "Myyntipäällikkö Aino Esimerkki": a role and a person
+            # on the line below the body's name (a bare person: _person_below_body)
+            below = part.start == self.line_start and self.out.controller.name is not None
+            if not body or not (below or (before.rstrip().endswith("/") and body in before)):
                 return False
-        if not self._body_named(body):
+        if not (self._body_named(body) or self._own_name(body)):
             return False
         value = value.strip()
-        role = _role_first(value) or _LOWER_ROLE.match(value)
+        role = _role_first(value) or (None if below else _LOWER_ROLE.match(value))
         person = value[role.end() :].strip() if role is not None else value
-        if not looks_like_person(person):
+        if not looks_like_person(person) or (below and role is None):
             return False
         self.out.note(self.path, f"the notice names the person's body: {body}")
         if role is not None:
@@ -1335,6 +1339,18 @@ class ContactReader:
             return True
         return False
 
+    def _own_name(self, name: str | None) -> bool:
+        """Whether *name* is the controller's name or the short name the notice gives it."""
+        if name is None or self.out.controller.name is None:
+            return False
+        said = [
+            found.group(1).strip(" \"'”“’‘«».,;()")
+            for note in self.out.notes.get("controller", [])
+            if note.startswith(_SHORT_NAME_NOTES)
+            and (found := _SHORT_NAME_SAID.search(note)) is not None
+        ]
+        return name.casefold() in {own.casefold() for own in (self.out.controller.name, *said)}
+
     def _person_below_body(self, target: ContactFields, part: Part, value: str) -> bool:
         """A person below a body's name in the contact's block: the person is the contact.
 
@@ -1348,7 +1364,7 @@ class ContactReader:
             target is not self.out.contact
             or self.path != "contact_person"
             or self.out.controller.name is None
-            or not self._body_named(target.name)
+            or not (self._body_named(target.name) or self._own_name(target.name))
             or not looks_like_person(value)
         ):
             return False
@@ -2658,6 +2674,13 @@ _TITLED_BODY: Final = re.compile(
 )
 #: Where a notice's title stands.
 _TITLE_PART: Final = 600
+#: The notes that say the controller's short name ('jäljempänä "Lämpö"', "förkortat X").
+_SHORT_NAME_NOTES: Final = ("the notice gives a short name too: ", "the notice also gives: ")
+#: The short name in such a note, after the words that introduce it.
+_SHORT_NAME_SAID: Final = re.compile(
+    r"(?i)(?:jäljempänä(?:[ \t]+myös)?|lyhenne|nedan|förkortat|förkortning|hereinafter"
+    r"|abbreviated)[ \t:]+(.+)$"
+)
 #: "X c/o Y": a service or a trade name in the care of a body.
 _CARE_OF: Final = re.compile(r"(?i)(?P<a>.+?)[ \t]+c/o[ \t]+(?P<b>.+)")
 #: "Kylän Tanssiopiston kannatusyhdistys ry:n ylläpitämä": the body that keeps the school.
