@@ -269,6 +269,15 @@ TUNED_ON: Final = frozenset(
         "was_eval_34-hyresratt-sv-nested-numbering",
         "was_eval_38-pihlajanmarja-salon-bare-lines",
         "was_eval_41-kotipiha-word-html-cp1252",
+        # session 18: controller, contact people and register name (T14)
+        "s18_t14_01-sv-kontaktperson-annan-byra",
+        "s18_t14_02-vastaava-yhteinen-osoite",
+        "s18_t14_03-tietosuojavastaava-lyhytnimi",
+        "s18_t14_04-yhteyshenkilo-firma-titteli",
+        "s18_t14_05-otsikko-nimeaa-yhdistyksen-co",
+        "s18_t14_06-sv-kontaktuppgifter-grupp-datum",
+        "s18_t14_07-pdf-tavutus-pvm-rivi",
+        "s18_t14_08-kaksi-rekisteria-otsikko-nimeaa",
     }
 )
 

@@ -204,3 +204,35 @@ class TestShortNameInTheContactBlock:
         contact = result.draft.contact_person
         assert contact is not None
         assert contact.name == "Anna Exempel"
+
+
+class TestBareDateLineInARunOnTitle:
+    def test_date_line_under_the_title_without_blank_lines(self) -> None:
+        """Title, law line and '12.3.2019' in one paragraph: the notice's date, not description."""
+        result = import_notice(
+            "REKISTERISELOSTE\nHenkilötietolain (523/1999) 10 §:n mukainen rekisteriseloste\n"
+            "12.3.2019\n1. Rekisterinpitäjä\nKylän Hammaspaja Oy, Kauppakatu 4, 40100 Jyväskylä\n"
+            "2. Rekisterin nimi\nAsiakasrekisteri\n"
+        )
+        assert str(result.draft.updated) == "2019-03-12"
+        description = result.draft.description
+        assert description is None or "12.3.2019" not in (description.fi or "")
+        assert any("date alone" in note for note in result.notes["updated"])
+
+    def test_swedish_date_line(self) -> None:
+        """The same in a Swedish notice."""
+        result = import_notice(
+            "REGISTERBESKRIVNING\nEnligt personuppgiftslagen 10 §\n5.6.2018\n"
+            "1. Registeransvarig\nByns Tandvård Ab, Storgatan 4, 10600 Ekenäs\n"
+            "2. Registrets namn\nKundregister\n"
+        )
+        assert str(result.draft.updated) == "2018-06-05"
+
+    def test_an_update_date_elsewhere_wins(self) -> None:
+        """A stated update date elsewhere: the bare date is not read as the notice's."""
+        result = import_notice(
+            "REKISTERISELOSTE\nHenkilötietolain mukainen rekisteriseloste\n12.3.2019\n"
+            "1. Rekisterinpitäjä\nKylän Hammaspaja Oy, Kauppakatu 4, 40100 Jyväskylä\n"
+            "2. Rekisterin nimi\nAsiakasrekisteri\n\nSeloste päivitetty 1.2.2024.\n"
+        )
+        assert str(result.draft.updated) == "2024-02-01"

@@ -111,6 +111,10 @@ class ContactFields:
 
 #: A Swedish postal code ("102 33"): an address in Sweden, never a Finnish code.
 _SWEDISH_CODE: Final = re.compile(r"[0-9]{3} [0-9]{2}")
+#: Where a notice's title and a date line under it stand.
+_TITLE_AREA: Final = 600
+#: A date alone is at most this long ("12.03.2019", "2019-03-12").
+_BARE_DATE_MAX: Final = 12
 
 
 #: A retention sentence that names its own data: "Osakeluettelon tiedot säilytetään …"
@@ -379,9 +383,30 @@ class Builder:
         self.map(start, end, "cookie_policy")
 
     def add_description(self, text: str, start: int, end: int) -> None:
-        if self._new("description", text):
+        if start < _TITLE_AREA and self.updated is None:
+            text = self._without_bare_date(text, start, end)
+        if text and self._new("description", text):
             self.description.append((start, end, text))
         self.map(start, end, "description")
+
+    def _without_bare_date(self, text: str, start: int, end: int) -> str:
+        """*text* without a date alone on a line of ``self.text[start:end]``, read as ``updated``.
+
+        A notice pasted without blank lines runs its title, a date line ("12.3.2019")
+        and what follows into one paragraph: the date alone on its line is the
+        notice's date (as under a title of its own), not part of the description.
+        """
+        at = start
+        while at < end:
+            stop = self.text.find("\n", at, end)
+            stop = end if stop < 0 else stop
+            value = self.text[at:stop].strip()  # no pattern: a line of blanks costs its length
+            if value and len(value) <= _BARE_DATE_MAX:
+                first = self.text.index(value, at, stop)
+                if self.take_bare_date(first, first + len(value)):
+                    return " ".join(text.replace(value, " ", 1).split())
+            at = stop + 1
+        return text
 
     def _joined(self, parts: list[tuple[int, int, str]]) -> str:
         return paragraphs(self.text, parts)
