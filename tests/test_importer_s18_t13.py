@@ -236,3 +236,49 @@ class TestCombinedTransferHeading:
         result = import_notice(f"{head}{heading}\n{disclosure} {transfer}\n")
         assert _fields_of(result, disclosure) == {"recipients"}
         assert "recipients" not in _fields_of(result, transfer)
+
+
+class TestDenialBeforeRecipients:
+    """A denial before a section naming real recipients sets no 'none', and the draft says so."""
+
+    @pytest.mark.parametrize(
+        ("head", "purposes", "disclosures"),
+        [
+            (
+                _HEAD_FI,
+                (
+                    "Käsittelyn tarkoitus\nTietoja käytetään kurssien järjestämiseen."
+                    " Tietoja ei luovuteta ulkopuolisille.\n\n"
+                ),
+                (
+                    "Tietojen luovutukset\nTietoja luovutetaan Tilastokeskukselle lakisääteisiä"
+                    " tilastoja varten.\n"
+                ),
+            ),
+            (
+                _HEAD_SV,
+                (
+                    "Ändamålet med behandlingen\nUppgifterna används för att sköta medlemskapet."
+                    " Uppgifterna lämnas inte ut till utomstående.\n\n"
+                ),
+                (
+                    "Utlämnande av uppgifter\nUppgifter lämnas ut till Skatteförvaltningen enligt"
+                    " lag.\n"
+                ),
+            ),
+        ],
+    )
+    def test_recipients_kept_with_note(self, head: str, purposes: str, disclosures: str) -> None:
+        """The recipients stay, with no 'recipients' in none_stated and a note on both."""
+        result = import_notice(head + purposes + disclosures)
+        assert len(result.draft.recipients) == 1
+        assert "recipients" not in {n.value for n in result.draft.none_stated}
+        assert any("both says" in note for note in result.notes["recipients"])
+
+    def test_denial_alone(self) -> None:
+        """A denial with no recipient named anywhere is the 'none', without that note."""
+        result = import_notice(
+            _HEAD_FI + "Tietojen luovutukset\nTietoja ei luovuteta ulkopuolisille.\n"
+        )
+        assert "recipients" in {n.value for n in result.draft.none_stated}
+        assert not any("both says" in note for note in result.notes.get("recipients", ()))

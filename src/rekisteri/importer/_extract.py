@@ -930,6 +930,11 @@ _DISCLOSURE_OPENING: Final = re.compile(
     r"(?:(?!(?:säilytetään|kerätään|käsitellään|tallennetaan|sparas|samlas|lagras|ei|inte)\b)"
     r"[\w-]+\s+){0,4}?(?:luovutetaan|lämnas ut)\b"
 )
+#: The note on a notice that both says nothing is disclosed and names recipients.
+_BOTH_RECIPIENTS: Final = (
+    "the notice both says that no data are disclosed and names recipients; the recipients"
+    " are kept: check"
+)
 #: Sections whose sentences no disclosure cue sends to the recipients.
 _NOT_TO_RECIPIENTS: Final = frozenset(
     {SectionKind.DISCLOSURES, SectionKind.COOKIES, SectionKind.TRANSFERS} | SECURITY_SECTIONS
@@ -1388,6 +1393,11 @@ class Extractor:
         self._fallbacks()
         self.contacts.reachable_contact()  # a second person reachable, the first not
         self.contacts.body_block_as_own()  # last: no other reading named the controller
+        if self.out.recipients and NoneStated.RECIPIENTS in self.out.none_stated:
+            # "Tietoja ei luovuteta ulkopuolisille." in the purposes before a disclosures
+            # section naming real recipients: the entries win (the builder drops the
+            # 'none'), and the draft says that the notice said both (H48)
+            self.out.note("recipients", _BOTH_RECIPIENTS)
         if self.out.name is None and self.name_guess is not None:
             name, start, end = self.name_guess
             self.out.name = name
