@@ -278,6 +278,10 @@ TUNED_ON: Final = frozenset(
         "s18_t14_06-sv-kontaktuppgifter-grupp-datum",
         "s18_t14_07-pdf-tavutus-pvm-rivi",
         "s18_t14_08-kaksi-rekisteria-otsikko-nimeaa",
+        # session 18: recipients, processors and transfers (T13)
+        "s18_t13_01-fi-seura-luovutukset-tarkoituksessa",
+        "s18_t13_05-sv-bostadsbolag-numrerade-mottagare",
+        "s18_t13_07-fi-opisto-kielto-ennen-luovutuksia",
     }
 )
 
