@@ -89,11 +89,6 @@ def _cli(tmp_path: Path, name: str, data: bytes, *args: str) -> subprocess.Compl
 # --- W1: a code without its sign, ending in a letter, at a line's end above a postal code ------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug W1: a sign-less identity code ending in a letter at a line end is shown whole "
-    "in Passage.text, the next line's postal code is masked instead and the address is lost",
-)
 def test_a_signless_code_before_a_postal_code_line_is_masked_and_the_address_kept() -> None:
     written = spell(CODE_LETTER, "{d}{n}{q}")
     result = import_notice(
@@ -119,11 +114,6 @@ def test_the_same_code_with_its_sign_is_masked_and_the_address_kept() -> None:
 # --- W2: a code's two halves in neighbouring table cells ----------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug W2: an identity code split over two cells of an HTML table row reaches a "
-    "data category's description whole ('<date>, <sign><number><check>')",
-)
 def test_a_code_split_over_two_html_cells_is_masked() -> None:
     html = spell(
         CODE_DASH,
@@ -133,11 +123,6 @@ def test_a_code_split_over_two_html_cells_is_masked() -> None:
     assert _leaks(CODE_DASH, import_notice(html, html=True)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug W2: a Markdown table row with a code's date and the rest in two cells gives "
-    "two data categories named by the halves, unmasked",
-)
 def test_a_code_split_over_two_markdown_cells_is_masked() -> None:
     text = spell(
         CODE_DASH,
@@ -160,11 +145,6 @@ def test_a_code_split_over_two_tab_separated_cells_is_masked() -> None:
 # --- W3: a code wrapped with a hyphen in an HTML page's source ----------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug W3: in HTML a code broken over a source line after a hyphen ('131-' / "
-    "'052-...') reaches the register's name and a purpose unmasked",
-)
 @pytest.mark.parametrize("code", [CODE_Y, CODE_DASH, CODE_B], ids=["Y", "dash", "B"])
 @pytest.mark.parametrize(
     "page",

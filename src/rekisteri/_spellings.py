@@ -248,6 +248,22 @@ _PATTERN: Final = re.compile(
     f"(?P<tail>{_THREE_DIGITS}{_CHECK})(?![^\\W_]))"
 )
 
+# The same, a spelling without a sign only. _PATTERN finds one match at each
+# start, its sign first: in "220185974B" / "33800 Tampere" (a code without its
+# sign, its check character a letter, above a postal code) it reads nine digits,
+# the check letter for a sign and the postal code's digits for the rest, which
+# _spelling() refuses (nine digits are no birth date), and the code without its
+# sign that starts there is never tried (A16's W1). _kept_usual() tries this one
+# at such a start. Its groups are those of _PATTERN ("sign" and "rest" unset).
+_SIGNLESS_PATTERN: Final = re.compile(
+    f"\\d{_WORD_START}(?<!\\d[./\\-]\\d)(?P<ws>)"
+    f"(?:[\\d{INVISIBLE[1:-1]}]{{5,16}}"
+    f"|\\d(?={_DATE_SEPARATOR_START}){DATE_SEPARATOR}\\d\\d{DATE_SEPARATOR}\\d\\d)"
+    f"(?:(?P<sign>(?!))(?P<rest>)"
+    f"|(?P<gap>{_AROUND}[{_INSTEAD_OF_SIGN}{_NOT_A_SIGN}]?{_AROUND})"
+    f"(?P<tail>{_THREE_DIGITS}{_CHECK})(?![^\\W_]))"
+)
+
 # Spellings with a stray gap (a visible space, a line break, an escaped one)
 # where none belongs: the check character apart from the individual number
 # ("131052 308 T", "131052-308 T", "13.10.52-308 T"), a gap inside the
@@ -528,11 +544,32 @@ _OTHER_DIGIT_BEYOND: Final = re.compile(
 )
 #: A hyphen and a line break between two digits (a word processor's hyphenation:
 #: "010594Y90-" / "32").
+#: In HTML the source's line break is a space once the page is read (A16's W3:
+#: "131-" / "052-308T" in a page's source reads "131- 052-308T"), so a hyphen
+#: and a space or two between two digits count too, where the code goes on: a
+#: sign after the digits that follow ("131- 052-308T"), a sign just before
+#: ("131052-30- 8T", "010594Y9- 032") or a check letter ending the word
+#: ("...-30- 8T"). "2019- 2020" and "040- 123 4567" are not tried.
 _HYPHEN_BREAK: Final = re.compile(
-    r"-(?<=\d-)[ \t]*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])[ \t]*(?=[\dA-FU-Ya-fu-y])"
+    r"-(?<=\d-)(?:[ \t]*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])[ \t]*(?=[\dA-FU-Ya-fu-y])"
+    rf"|(?:(?<=[{SIGN_SPELLED}]\d-)|(?<=[{SIGN_SPELLED}]\d\d-))[ \t]{{1,2}}(?=\d)"
+    rf"|[ \t]{{1,2}}(?=\d{{1,5}}[{SIGN_SPELLED}]\d|\d{{1,3}}[A-Za-z](?![^\W_])))"
 )
 #: A separator that says nothing of the century before a sign letter ("010594/Y9032").
 _SEPARATED_SIGN: Final = re.compile(r"[/_.:|\\](?<=\d[/_.:|\\])(?=[A-FU-Ya-fu-y]\d)")
+#: A code's birth date and the rest in two cells of a table row (A16's W2): the
+#: importer reads an HTML row as "henkilötunnus (131052, -308T)" and a Markdown
+#: one as "| 131052 | -308T |". A comma or a bar, up to two spaces on each side,
+#: between the six digits and the sign, or between the sign and the individual
+#: number.
+#: The separator only is made invisible (the spaces around it are gaps a
+#: spelling may hold around its sign); it is looked for first, which is quick.
+_CELL_SPLIT: Final = re.compile(
+    rf"[,|](?:(?:(?<=\d{{6}}[,|])|(?<=\d{{6}}[ \t][,|])|(?<=\d{{6}}[ \t]{{2}}[,|]))"
+    rf"(?=[ \t]{{0,2}}[{SIGN_SPELLED}]\d{{3}}[{CHECK_SPELLED}])"
+    rf"|(?:(?<=\d{{6}}[{SIGN_SPELLED}][,|])|(?<=\d{{6}}[{SIGN_SPELLED}][ \t][,|])"
+    rf"|(?<=\d{{6}}[{SIGN_SPELLED}][ \t]{{2}}[,|]))(?=[ \t]{{0,2}}\d{{3}}[{CHECK_SPELLED}]))"
+)
 #: A code spelt out one character at a time, a space, "-", "_", "/" or "."
 #: between every two ("0 1 0 5 9 4 Y 9 0 3 2", "0-1-0-5-9-4-Y-9-0-3-2"), or a
 #: letter glued before or after a code without its sign ("asiakasnro0105949032",
@@ -561,6 +598,8 @@ def _variant(text: str) -> str | None:
     digits += [m.start() for m in _OTHER_DIGIT_BEYOND.finditer(text) if ord(m[0]) in _OTHER_DIGITS]
     breaks = [m.span() for m in _HYPHEN_BREAK.finditer(text)]
     breaks += [m.span() for m in _SEPARATED_SIGN.finditer(text)]
+    if "," in text or "|" in text:
+        breaks += [m.span() for m in _CELL_SPLIT.finditer(text)]
     codes = list(_UNUSUAL_CODE.finditer(text))
     if not (digits or breaks or codes):
         return None
@@ -674,6 +713,8 @@ def _kept_usual(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re
     """
     search = _PATTERN.search
     position = 0
+    #: Where the check letter of the last code without its sign found is (-1: none).
+    letter = [-1]
     for run in _LONG_RUN.finditer(text):
         # A long run of digits: its inner positions cannot start a match (see
         # _LONG_RUN); the starts up to its first digit are searched in a window
@@ -683,14 +724,48 @@ def _kept_usual(text: str, keep: Callable[[re.Match[str]], bool]) -> Iterator[re
         while (match := search(text, position, first + _RUN_WINDOW)) is not None:
             if match.start() > first:
                 break
-            if keep(match):
-                yield match
+            yield from _accepted(match, keep, letter)
             position = match.start() + 1
         position = max(position, after - _RUN_TAIL)
     while (match := search(text, position)) is not None:
-        if keep(match):
-            yield match
+        yield from _accepted(match, keep, letter)
         position = match.start() + 1
+
+
+def _accepted(
+    match: re.Match[str], keep: Callable[[re.Match[str]], bool], letter: list[int]
+) -> Iterator[re.Match[str]]:
+    """*match* if *keep* accepts it, or the code without its sign that it hid (A16's W1).
+
+    A match with a sign whose birth date is no birth date (nine digits and
+    more) hides a code without its sign at the same start (see
+    _SIGNLESS_PATTERN): that one is tried. When such a code's check character
+    is a letter, a later match with that letter for its sign (its birth date
+    the code's last digits, its rest the digits after it: a postal code on the
+    next line) is no spelling unless it is an identity code itself: the letter
+    is the code's, and masking the postal code would lose the address.
+    *letter* holds the position of the last such check letter.
+    """
+    sign = match["sign"]
+    if (
+        sign is not None
+        and letter[0] >= 0
+        and match.start() < letter[0]
+        and match.start("sign") <= letter[0] < match.end("sign")
+        and not _is_code(match)
+    ):
+        return
+    if keep(match):
+        yield match
+        return
+    if sign is None or match["ws"] is None:
+        return
+    hidden = _SIGNLESS_PATTERN.match(match.string, match.start())
+    if hidden is not None and keep(hidden):
+        check = hidden.end() - 1
+        if match.string[check].isalpha():
+            letter[0] = check
+        yield hidden
 
 
 def _is_spelling(match: re.Match[str]) -> bool:
