@@ -236,3 +236,33 @@ class TestBareDateLineInARunOnTitle:
             "2. Rekisterin nimi\nAsiakasrekisteri\n\nSeloste päivitetty 1.2.2024.\n"
         )
         assert str(result.draft.updated) == "2024-02-01"
+
+
+class TestSeveralRegistersOnOneLine:
+    def test_finnish_comma_list_of_registers(self) -> None:
+        """'A, b ja c' under the name heading: the first register, the others kept apart."""
+        result = import_notice(
+            CONTROLLER + "2. Rekisterin nimi\n\n"
+            "Asiakasrekisteri, markkinointirekisteri ja rekrytointirekisteri\n"
+        )
+        assert result.draft.name is not None
+        assert result.draft.name.fi == "Asiakasrekisteri"
+        assert result.draft.description is not None
+        assert "rekrytointirekisteri" in (result.draft.description.fi or "")
+
+    def test_swedish_semicolon_list(self) -> None:
+        """'Kundregister; Marknadsföringsregister': the first."""
+        result = import_notice(
+            "Personuppgiftsansvarig\n\nSkärets Båtvarv Ab\nVarvsvägen 3, 22100 Mariehamn\n\n"
+            "Registrets namn\n\nKundregister; Marknadsföringsregister\n"
+        )
+        assert result.draft.name is not None
+        assert result.draft.name.sv == "Kundregister"
+
+    def test_one_register_with_two_words_stays_whole(self) -> None:
+        """'Asiakas- ja markkinointirekisteri' is one register's name."""
+        result = import_notice(
+            CONTROLLER + "2. Rekisterin nimi\n\nAsiakas- ja markkinointirekisteri\n"
+        )
+        assert result.draft.name is not None
+        assert result.draft.name.fi == "Asiakas- ja markkinointirekisteri"

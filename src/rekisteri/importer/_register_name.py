@@ -438,10 +438,9 @@ def split_section_name(value: str) -> tuple[str, str | None]:
     value = _closed_quote(_BULLETS.sub("", value))  # "• Asiakasrekisteri": an inner list's bullet
     # "X Oy:n (jäljempänä X) asiakasrekisteri": the short name the notice defines is no part
     value = _STATUTE_AFTER.sub("", _SHORT_NAME.sub("", value))
-    first, semicolon, system = value.partition("; ")
-    if semicolon and _SYSTEM_WORD.search(system) and len(first.split()) <= _NAME_WORDS:
-        # "Vuokrauspalvelut; asukasjärjestelmä X": the register, then the system it is kept in
-        return first.strip(), system.strip()
+    listed = _system_or_registers(value)
+    if listed is not None:
+        return listed
     clause = _CLAUSE_AFTER.match(value.strip())
     if clause is not None and len(clause.group("name").split()) <= _NAME_WORDS:
         # "Asiakasrekisteri, jota ylläpidetään …": the clause goes to the description
@@ -486,6 +485,45 @@ def split_section_name(value: str) -> tuple[str, str | None]:
         # a long explanation in brackets after the name is said in the description
         return explained.group("name"), explained.group("rest")
     return value, None
+
+
+def _system_or_registers(value: str) -> tuple[str, str] | None:
+    """The name and what follows it in a list: the system it is kept in, or more registers."""
+    first, semicolon, system = value.partition("; ")
+    if semicolon and _SYSTEM_WORD.search(system) and len(first.split()) <= _NAME_WORDS:
+        # "Vuokrauspalvelut; asukasjärjestelmä X": the register, then the system it is kept in
+        return first.strip(), system.strip()
+    registers = _listed_registers(value.strip())
+    if registers is not None:
+        # "Asiakasrekisteri, markkinointirekisteri ja rekrytointirekisteri": several
+        # registers, each named whole; the first is the draft's, the others are kept apart
+        return registers[0], "; ".join(registers[1:])
+    return None
+
+
+def _listed_registers(value: str) -> list[str] | None:
+    """The registers a comma or semicolon list names, each ending with its word, or ``None``.
+
+    Examples:
+        >>> _listed_registers("Asiakasrekisteri, markkinointirekisteri ja rekrytointirekisteri")
+        ['Asiakasrekisteri', 'markkinointirekisteri', 'rekrytointirekisteri']
+        >>> _listed_registers("Kundregister; Marknadsföringsregister")
+        ['Kundregister', 'Marknadsföringsregister']
+        >>> _listed_registers("Asiakas- ja markkinointirekisteri") is None
+        True
+        >>> _listed_registers("Asiakasrekisteri ja markkinointirekisteri") is None
+        True
+    """
+    if ("," not in value and ";" not in value) or bilingual_name(value) is not None:
+        # "X ja Y": one register's two names as often as two registers; "Jäsenrekisteri,
+        # Medlemsregister": one register in two languages
+        return None
+    items = [item.strip() for item in _REGISTER_LIST.split(value.rstrip(" ."))]
+    if len(items) < 2 or not all(
+        _REGISTER_END.search(item) and len(item.split()) <= _NAME_WORDS for item in items
+    ):
+        return None
+    return items
 
 
 def _explained(value: str) -> re.Match[str] | None:
@@ -538,6 +576,11 @@ _CLAUSE_AFTER: Final = re.compile(
 #: A name section's text longer than this is no name of one register ("X:n jäsenrekisteri
 #: sekä koulutusrekisteri, markkinointirekisteri, …" names several).
 _LONG_NAME: Final = 200
+#: What stands between the registers of a list: a comma or a semicolon, "ja", "och", "and".
+_REGISTER_LIST: Final = re.compile(
+    r"[ \t]*[,;][ \t]*(?:(?:ja|sekä|och|samt|and)[ \t]+)?|[ \t]+(?:ja|sekä|och|samt|and)[ \t]+",
+    re.IGNORECASE,
+)
 #: The first register of a list: its name up to the register word, then "sekä", "ja", "och",
 #: "and" or a comma before the next one.
 _FIRST_OF_SEVERAL: Final = re.compile(
