@@ -1309,14 +1309,6 @@ def test_numbered_or_bulleted_items_are_one_entry_each(items: str) -> None:
 # --- Q28: 'kuten' and 'esim.' (such as, e.g.) stay in the entries' names -------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug Q28: 'such as' and 'for example' stay in the data categories' names: "
-    "'Henkilötiedot, kuten nimi, osoite ja syntymäaika.' gives 'Kuten nimi'; 'Rekisteriin "
-    "tallennetaan esim. nimi ja osoite.' gives one category 'Esim. nimi ja osoite' (published "
-    "so); 'mm.' before the same list is dropped",
-)
 @pytest.mark.parametrize(
     "sentence",
     [

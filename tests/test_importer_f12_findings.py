@@ -177,3 +177,23 @@ def test_lines_that_are_no_furniture_stay_text(line: str) -> None:
     read = to_toml(result.draft, notes=result.notes) + " ".join(p.text for p in result.unmatched)
     last = line.rsplit(" | ", maxsplit=1)[-1].rsplit(" – ", maxsplit=1)[-1]
     assert last.casefold() in read.casefold()  # read as text, not blanked as furniture
+
+
+# --- Q28: "such as" and "for example" before a list's items -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Yhteystiedot, esimerkiksi puhelinnumero ja sähköposti.",
+            ["Yhteystiedot", "Puhelinnumero", "Sähköposti"],
+        ),
+        ("Rekisteriin tallennetaan esimerkiksi nimi ja osoite.", ["Nimi", "Osoite"]),
+        ("Kontaktuppgifter, såsom namn och adress.", ["Kontaktuppgifter", "Namn", "Adress"]),
+    ],
+)
+def test_such_as_and_for_example_name_no_item(sentence: str, names: list[str]) -> None:
+    result = import_notice(CTRL + "Rekisterin tietosisältö\n\n" + sentence + "\n")
+    assert [category.name.fi for category in result.draft.data_categories] == names
+    assert [passage.text for passage in result.unmatched] == []

@@ -90,7 +90,7 @@ IGNORED: Final = frozenset(
         "jonka", "joita", "jossa", "siitä", "sitä", "ovat", "olla", "ollaa", "oleva", "ole",
         "esim", "yms", "jne", "sen", "niin", "muut", "muita", "mukaa", "kautt", "osalt",
         "lisäk", "aina", "koske", "jälje", "merki", "mahdo", "muass", "pääas", "toisi",
-        "sanoe", "taval", "säänn",
+        "sanoe", "taval", "säänn", "kuten",
         # Swedish function words
         "och", "eller", "samt", "som", "att", "för", "med", "till", "från", "den", "det",
         "dess", "dessa", "denna", "detta", "vara", "finns", "inte", "kan", "skall", "ska",

@@ -66,6 +66,21 @@ _DATA_SUBJECT: Final = re.compile(
 )
 
 
+#: "For example" or "among others" after a lead-in's verb: "tallennetaan esim. nimi …".
+_FOR_EXAMPLE_END: Final = re.compile(
+    r"(?i)\s+(?:mm\.|muun\s+muassa|esimerkiksi|esim\.|bland\s+annat|bl\.a\.|t\.ex\."
+    r"|for\s+example|e\.g\.)\s*$"
+)
+#: "such as" / "for example" after a short name of a group of data: "Henkilötiedot, kuten
+#: nimi, osoite ja …" names the group, then its items: no word of an item (A14's Q28).
+_SUCH_AS: Final = re.compile(
+    r"(?i),\s+(?:kuten|esimerkiksi|esim\.|mm\.|muun\s+muassa|såsom|som\s+t\.ex\.|t\.ex\."
+    r"|bland\s+annat|such\s+as|for\s+example|e\.g\.|including)\s+"
+)
+#: The name of a group before "such as" has at most this many words.
+_GROUP_WORDS: Final = 3
+
+
 def _two_words(lead_verb: re.Match[str]) -> bool:
     """Whether a passive lead-in is followed by two one-word items ("nimi ja puhelinnumero").
 
@@ -79,6 +94,8 @@ def _two_words(lead_verb: re.Match[str]) -> bool:
         "",
         lead_verb.group(1),
     )
+    # "… tallennetaan esim. nimi ja osoite": the verb before "for example" (A14's Q28)
+    lead = _FOR_EXAMPLE_END.sub("", lead)
     items = lead_verb.group(2).rstrip(".").split()
     return (
         _TWO_WORDS.fullmatch(lead_verb.group(2)) is not None
@@ -113,6 +130,10 @@ def split_items(sentence: str) -> tuple[str | None, list[str]] | None:
         ('Rekisteriin voidaan tallentaa asiakkaan', ['Nimi', 'Syntymäaika', 'Osoite'])
         >>> split_items("Tiedot saadaan asiakkaalta itseltään.") is None
         True
+        >>> split_items("Henkilötiedot, kuten nimi ja osoite.")
+        (None, ['Henkilötiedot', 'Nimi', 'Osoite'])
+        >>> split_items("Rekisteriin tallennetaan esim. nimi ja osoite.")
+        ('Rekisteriin tallennetaan esim.', ['Nimi', 'Osoite'])
     """
     if (
         ":" not in sentence
@@ -134,6 +155,15 @@ def _split(sentence: str) -> tuple[str | None, list[str]] | None:
         head, rest = text[: colon.start()], text[colon.end() :]
         if len(head.split()) <= _MAX_ITEM_WORDS + 4 and rest.strip():
             lead, text = head + ":", rest.strip()
+    elif (
+        (such_as := _SUCH_AS.search(text)) is not None
+        and 0 < len(text[: such_as.start()].split()) <= _GROUP_WORDS
+        and _VERB.search(text[: such_as.start()]) is None
+        and text[such_as.end() :].strip()
+    ):
+        # "Henkilötiedot, kuten nimi, osoite ja syntymäaika.": the group is an entry, then
+        # its items; "kuten" is no part of the first one's name
+        text = text[: such_as.start()] + ", " + text[such_as.end() :].strip()
     elif (lead_verb := _LEAD_VERB.match(text)) is not None and (
         "," in lead_verb.group(2) or _two_words(lead_verb)
     ):
