@@ -2712,6 +2712,8 @@ def _role_first(value: str) -> re.Match[str] | None:
     is a role's word too); "Rehtori Liisa Esimerkki": one. With no person after
     either, the shortest role's match (its callers check the person).
     """
+    if " " not in value and "\t" not in value:
+        return None  # the role's match ends in a space or tab: one word alone is none (quick)
     shortest = _ROLE_FIRST.match(value)
     if shortest is None:
         return None
