@@ -270,11 +270,6 @@ FORM = """<html><body><h1>Tietosuojaseloste</h1><form>
 </form></body></html>"""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug W5 (HIGH): the values of an HTML form's text boxes (<input value>) are dropped "
-    "before the text is read: controller, address, e-mail and name lost, '0% not mapped'",
-)
 def test_a_filled_in_html_forms_text_boxes_are_not_lost_silently() -> None:
     result = import_notice(FORM, html=True)
     seen = (result.text + to_toml(result.draft, notes=result.notes) + str(result.unmatched)).lower()
@@ -305,11 +300,6 @@ def test_html_check_boxes_follow_their_checked_state() -> None:
     assert any("henkilötunnus" in passage.text for passage in result.unmatched)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug W15: inside a <form> element check boxes lose their state: the box not ticked "
-    "('henkilötunnus') becomes a data category flagged as an identity code",
-)
 def test_html_check_boxes_inside_a_form_follow_their_checked_state() -> None:
     result = import_notice("<form>" + CHECKS + "</form>", html=True)
     assert [category.name.fi for category in result.draft.data_categories] == ["Nimi"]
@@ -319,11 +309,6 @@ def test_html_check_boxes_inside_a_form_follow_their_checked_state() -> None:
 # --- W6: a drop-down's choices not made are read as the notice's words --------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug W6: every <option> of a <select> is read, glued together: the choice not made "
-    "('Kyllä, Verohallinnolle') becomes a recipient beside the chosen 'Ei luovuteta'",
-)
 def test_a_select_reads_only_its_chosen_option() -> None:
     result = import_notice(
         "<h2>Tietojen luovutukset</h2><p>Luovutetaanko tietoja? <select>"
@@ -560,11 +545,6 @@ def _cloudflare(address: str, key: int = 0x4F) -> str:
     return f"{key:02x}" + "".join(f"{ord(char) ^ key:02x}" for char in address)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug W10: an e-mail behind Cloudflare's protection ('[email protected]' with "
-    "data-cfemail) is not read: the controller has no e-mail",
-)
 def test_a_cloudflare_protected_email_is_read() -> None:
     encoded = _cloudflare("info@esimerkki.example")
     page = (
@@ -577,11 +557,6 @@ def test_a_cloudflare_protected_email_is_read() -> None:
     assert contact.email == "info@esimerkki.example"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug W10: an e-mail given only as a mailto: link's target ('Lähetä sähköpostia') "
-    "is not read: the controller has no e-mail",
-)
 def test_a_mailto_link_with_words_for_its_label_gives_the_email() -> None:
     page = (
         "<h2>Rekisterinpitäjä</h2><p>Esimerkki Oy<br>Katu 1, 00100 Helsinki<br>"
@@ -741,11 +716,6 @@ def test_a_pdf_paste_keeps_its_key_facts_and_loses_nothing() -> None:
 # --- W14: the documented exit for a <meta charset> naming a bytes codec -------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug W14 (low, docs or code): a page whose <meta charset> names a bytes codec "
-    "(hex, base64, zlib) is read as UTF-8 and exits 1, where the guide says exit 2",
-)
 @pytest.mark.parametrize("codec", ["hex", "base64", "zlib"])
 def test_a_meta_charset_naming_a_bytes_codec_exits_2(tmp_path: Path, codec: str) -> None:
     page = f'<html><head><meta charset="{codec}"></head><body><p>Esimerkki Oy</p></body></html>'

@@ -48,7 +48,9 @@ def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str, bool]
     when a byte occurs that Windows-1252 does not define.
 
     Raises:
-        UnusableInputError: *encoding* is unknown or does not decode *data*.
+        UnusableInputError: *encoding* is unknown or does not decode *data*, or
+            (without *encoding*) an HTML ``<meta charset>`` of *data* names a
+            codec that is no text encoding (``hex``, ``base64``, ``zlib``).
     """
     if encoding is not None:
         name = text_encoding(encoding, "encoding")
@@ -60,6 +62,9 @@ def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str, bool]
         except (UnicodeError, ValueError) as exc:  # a codec's own error
             msg = f"the input cannot be decoded as {name} ({type(exc).__name__})"
             raise UnusableInputError(msg) from None
+    # A <meta charset> that names no text encoding (hex, base64, zlib) is refused
+    # whatever the bytes are, as the guide says (A16's W14): _meta_charset raises.
+    meta = _meta_charset(data)
     if data.startswith(codecs.BOM_UTF8):
         return _try(data, "utf-8-sig") or _fallback(data)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -71,7 +76,7 @@ def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str, bool]
     mended = _utf8_with_strays(data)
     if mended is not None:
         return mended, UTF8_WITH_STRAYS, True
-    name = _meta_charset(data)
+    name = meta
     if name and name != "utf-8" and (text := _try(data, name)) is not None:
         return text
     return _fallback(data)

@@ -14,10 +14,12 @@ unclosed or stray tags are taken as they come.
 
 from __future__ import annotations
 
+import bisect
 import re
 from html import unescape
 from html.parser import HTMLParser
 from typing import Final
+from urllib.parse import unquote
 
 from rekisteri.importer._cookies import header_columns
 from rekisteri.importer._headings import SectionKind, guess, recognise
@@ -138,6 +140,15 @@ class _Extractor(HTMLParser):
         self.pre = 0
         self.forms = 0
         """How many <form> elements are open: a visitor's controls, not a filled-in form."""
+        # A form saved filled in (a ticked box, a chosen option or a text box's value
+        # in it): its boxes show their state as outside a form (A16's W15).
+        self._filled_at = [m.start() for m in _FILLED.finditer(markup) if _fills(m[0])]
+        self._form_ends = [m.start() for m in _FORM_END.finditer(markup)]
+        self._filled: list[bool] = []  # for each open <form>: filled in?
+        self._placeholder = False  # Cloudflare's "[email protected]" is due
+        self._mailto: tuple[str, int] | None = None  # an open mailto link: address, first part
+        self._select = 0  # open <select> elements
+        self._options: list[tuple[bool, list[str]]] = []  # the open select's options
         self.headings: list[tuple[int, int]] = []
         self.items: list[int] = []
         self._open: list[tuple[str, int]] = []
@@ -415,8 +426,8 @@ class _Extractor(HTMLParser):
         if tag in _SKIP:
             self.skip += 1
             return
-        if tag == "form":
-            self.forms += 1
+        if self._form_tag_start(tag, attrs):
+            return
         if self._row_tag_start(tag) or self._entry_tag_start(tag) or self._inline(tag, attrs):
             return
         if tag == "pre":
@@ -458,26 +469,147 @@ class _Extractor(HTMLParser):
             self._chrome_block = True
 
     def _inline(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-        """Read a line break or a check box; whether *tag* was one."""
+        """Read a line break, a check box or a text box; whether *tag* was one."""
         if tag == "br":
             self._emit("\n")
         elif tag == "input":
             self._check_box(attrs)
+        elif tag in {"a", "span"}:
+            self._link_start(attrs)
         return tag in {"br", "input"}
+
+    def _link_start(self, attrs: list[tuple[str, str | None]]) -> None:
+        """An e-mail address that lives in the markup only (A16's W10).
+
+        Cloudflare's e-mail protection writes the address XOR-ed with a key into
+        ``data-cfemail`` (or the link's ``#…`` after ``/cdn-cgi/l/email-protection``)
+        and shows "[email protected]": the address is read there, the placeholder
+        left out. A ``mailto:`` link whose words are no address ("Lähetä
+        sähköpostia") gives its address in brackets after them.
+        """
+        named = dict(attrs)
+        href = named.get("href") or ""
+        hidden = named.get("data-cfemail")
+        if hidden is None and _CF_LINK in href:
+            hidden = href.rpartition("#")[2]
+        address = _cloudflare_address(hidden) if hidden else None
+        if address is not None:
+            self._word_run(address)
+            self._placeholder = True
+        elif href[:7].casefold() == "mailto:":
+            target = unquote(href[7:].partition("?")[0]).strip()
+            if _MAILTO.fullmatch(target):
+                self._mailto = (target, len(self.parts))
+
+    def _link_end(self) -> None:
+        """A ``mailto:`` link's end: its address after its words, unless they show it."""
+        target, first = self._mailto or ("", 0)
+        self._mailto = None
+        words = "".join(self.parts[first:]).casefold()
+        if target and target.partition("@")[0].casefold() not in words:
+            self._word_run(f"({target})")
 
     def _check_box(self, attrs: list[tuple[str, str | None]]) -> None:
         """A form's check box as the text a form saved as text shows: "[x] " or "[ ] ".
 
         Not a box the visitor ticks in the page's own <form> (a cookie consent's
         "Analytiikkaevästeet", unticked as consent asks): its words are the notice's,
-        read as they stand (a disabled box there shows a choice made, as outside).
+        read as they stand (a disabled box there shows a choice made, as outside),
+        unless the form was saved filled in (:meth:`_form_filled`). A text box's
+        value is text, as a form saved as text shows it (A16's W5).
         """
         named = dict(attrs)
-        if (named.get("type") or "").casefold() not in {"checkbox", "radio"}:
+        kind = (named.get("type") or "text").casefold()
+        if kind in _TEXT_BOXES:
+            value = (named.get("value") or "").strip()
+            if value:
+                self._word_run(value)
             return
-        if self.forms and "disabled" not in named:
+        if kind not in {"checkbox", "radio"}:
+            return
+        if self.forms and "disabled" not in named and not (self._filled and self._filled[-1]):
             return
         self.handle_data("[x] " if "checked" in named else "[ ] ")
+
+    def _word_run(self, words: str) -> None:
+        """*words* of a form's field read as text, a space on each side unless one is there."""
+        glued = bool(self.parts) and not self.newlines and not self.parts[-1][-1:].isspace()
+        self.handle_data(f"{' ' if glued else ''}{words} ")
+
+    def _here(self) -> int:
+        """Where the parser is in the markup (the tag being read starts there)."""
+        line, column = self.getpos()
+        return self._line_starts[min(line, len(self._line_starts)) - 1] + column
+
+    def _form_filled(self) -> bool:
+        """Whether the <form> that starts here holds a choice made before its end.
+
+        A box ticked (and not disabled), a chosen option or a text box with a value
+        (not a button's label, not a hidden field): the page is a form saved filled
+        in, not one for the visitor to fill (a cookie consent's boxes, unticked as
+        consent asks). A form under a cookies heading is the visitor's consent.
+        """
+        if self._heading_kind is SectionKind.COOKIES:
+            return False
+        here = self._here()
+        marker = bisect.bisect_left(self._filled_at, here)
+        if marker == len(self._filled_at):
+            return False
+        end = bisect.bisect_left(self._form_ends, here)
+        return end == len(self._form_ends) or self._filled_at[marker] < self._form_ends[end]
+
+    def _form_tag_start(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Follow a <form>, a <select> and its options; whether *tag* needs no more."""
+        if tag == "form":
+            self.forms += 1
+            self._filled.append(self._form_filled())
+        if tag in {"select", "option"}:
+            self._choice_start(tag, attrs)
+            return True
+        if self._select and tag in _BLOCK:  # a list left open: its options are read here
+            self._choice_end(everything=True)
+        return False
+
+    def _form_tag_end(self, tag: str) -> bool:
+        """The end of a <form>, a <select>, an option or a link; whether *tag* needs no more."""
+        if tag == "a" and self._mailto is not None:
+            self._link_end()
+        if tag == "form":
+            self.forms = max(0, self.forms - 1)
+            if self._filled:
+                self._filled.pop()
+        if tag == "select" and self._select:
+            self._choice_end()
+            return True
+        return tag == "option"
+
+    def _choice_start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """A drop-down list: only its chosen option is text, as a browser shows it (W6)."""
+        if tag == "select":
+            if not self._select:
+                self._options = []
+            self._select += 1
+        elif self._select:
+            self._options.append(("selected" in dict(attrs), []))
+
+    def _choice_end(self, *, everything: bool = False) -> None:
+        """The end of a drop-down list: its chosen option (or the first, as shown) is read.
+
+        With *everything* (a list never closed), every option is read: nothing is lost.
+        """
+        self._select = 0 if everything else max(0, self._select - 1)
+        if self._select:
+            return
+        if everything:
+            self.handle_data(" ".join("".join(words) for _, words in self._options))
+            self._options = []
+            return
+        options, self._options = self._options, []
+        chosen = next((words for selected, words in options if selected), None)
+        if chosen is None and options:
+            chosen = options[0][1]
+        if chosen:
+            self._word_run("".join(chosen).strip())
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "input":
@@ -493,8 +625,8 @@ class _Extractor(HTMLParser):
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
             return
-        if tag == "form":
-            self.forms = max(0, self.forms - 1)
+        if self._form_tag_end(tag):
+            return
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
         if tag in _EMPHASIS:
@@ -528,6 +660,13 @@ class _Extractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip:
             return
+        if self._select and self._options:  # an option's words: read at the list's end
+            self._options[-1][1].append(data)
+            return
+        if self._placeholder and data.strip():
+            self._placeholder = False
+            if _CF_PLACEHOLDER.fullmatch(data):
+                return
         if self._in_cookie_table() or self._cell_from is not None:
             self._cell_text(_SPACES.sub(" ", data))
             return
@@ -545,6 +684,60 @@ class _Extractor(HTMLParser):
 #: A markup declaration ``<!…`` other than a comment, a doctype or a CDATA section;
 #: group 1 is its end (``>``), if it has one.
 _ODD_DECLARATION: Final = re.compile(r"<!(?!--|\[CDATA\[|doctype)[^<>]*(>)?", re.IGNORECASE)
+
+
+#: The kinds of <input> whose value is text a person typed (a missing type is "text").
+_TEXT_BOXES: Final = frozenset({"text", "email", "tel", "url", "number", "date", "search"})
+#: An <input> tag, or an <option> chosen: a form saved filled in may hold one (see _fills).
+_FILLED: Final = re.compile(r"<input\b[^>]*>|<option\b[^>]*\bselected\b", re.IGNORECASE)
+#: The end of a <form>.
+_FORM_END: Final = re.compile(r"</form\b", re.IGNORECASE)
+#: An attribute of an <input> tag as written (its value quoted or not).
+_ATTRIBUTE: Final = re.compile(r"""([a-zA-Z-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
+
+
+def _fills(tag: str) -> bool:
+    """Whether *tag* (from _FILLED) shows a form filled in: ticked, chosen, or a typed value."""
+    if not tag[:7].lower().startswith("<input"):
+        return True  # an option chosen
+    named = {m[1].lower(): (m[2] or m[3] or m[4] or "") for m in _ATTRIBUTE.finditer(tag, 6)}
+    kind = named.get("type", "text").lower()
+    if kind in {"checkbox", "radio"}:  # a box ticked and disabled is the page's own choice
+        return "checked" in named and "disabled" not in named
+    return kind in _TEXT_BOXES and bool(named.get("value", "").strip())
+
+
+#: Where Cloudflare's e-mail protection links to, the address (hex) after "#".
+_CF_LINK: Final = "/cdn-cgi/l/email-protection#"
+#: What Cloudflare shows in place of an address it protects.
+_CF_PLACEHOLDER: Final = re.compile(r"\s*\[\s*email\s+protected\s*\]\s*", re.IGNORECASE)
+#: An e-mail address as a mailto: link's target may give one.
+_MAILTO: Final = re.compile(r"[^\s@<>()\[\],;:\"]{1,64}@[^\s@<>()\[\],;:\"]{1,255}\.[^\W\d_]{2,63}")
+
+
+def _cloudflare_address(hidden: str) -> str | None:
+    """The address Cloudflare's hex form holds: its first byte the key, the rest XOR-ed with it.
+
+    Examples:
+        >>> key = 0x4F
+        >>> _cloudflare_address(f"{key:02x}" + "".join(f"{ord(c) ^ key:02x}" for c in "a@b.fi"))
+        'a@b.fi'
+        >>> _cloudflare_address("zz") is None
+        True
+    """
+    if len(hidden) > 1024:  # no address is that long
+        return None
+    try:
+        data = bytes.fromhex(hidden)
+    except ValueError:
+        return None
+    if len(data) < 2:  # a key and at least one byte
+        return None
+    try:
+        address = bytes(byte ^ data[0] for byte in data[1:]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return address if _MAILTO.fullmatch(address) else None
 
 
 #: A page's <main> element.
@@ -574,6 +767,8 @@ def html_to_text(markup: str) -> tuple[str, list[tuple[int, int]], list[int]]:
     parser = _Extractor(fed)
     parser.feed(fed)
     parser.close()
+    if parser._select:  # noqa: SLF001 - a drop-down list never closed: its words are read
+        parser._choice_end(everything=True)  # noqa: SLF001
     parser._break(1)  # noqa: SLF001 - flush the last block
     return "".join(parser.parts), parser.headings, sorted(parser.items)
 
