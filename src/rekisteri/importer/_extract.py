@@ -930,6 +930,41 @@ _DISCLOSURE_OPENING: Final = re.compile(
     r"(?:(?!(?:säilytetään|kerätään|käsitellään|tallennetaan|sparas|samlas|lagras|ei|inte)\b)"
     r"[\w-]+\s+){0,4}?(?:luovutetaan|lämnas ut)\b"
 )
+#: What a sentence read by :data:`_DISCLOSURE_OPENING` must hand over to be a disclosure:
+#: data, named by a word for them ("tietoja", "uppgifter", "data"), by their items
+#: ("nimet", "osoitteet", "namn", "adresser", "e-mail") or by the register they come from.
+#: "Luovutetaan" and "lämnas ut" hand over things as well: "Arvonnan palkinto luovutetaan
+#: voittajalle", "Jäsenkortti luovutetaan jäsenelle", "Nycklarna lämnas ut till
+#: hyresgästen" are no disclosure (R10-2).
+_DISCLOSED_DATA: Final = re.compile(
+    r"tieto|tiedo|uppgift|\bdata\b|information|\bdetails\b|\brecords?\b"
+    r"|\bnim(?:i|et|en|iä|ien)\b|osoit|puhelin|sähköpost|syntymä|henkilötunn|yhteystie"
+    r"|\bnamn|adress|telefon|e-post|\bnames?\b|address|phone|e-?mail"
+    r"|luettelo|förteckning|\blist|rekisteri|register"
+)
+#: Data handed to the controller ("Liiton jäsenrekisteristä luovutetaan meille …"): a
+#: source, not a disclosure (R10-2).
+_TO_US: Final = re.compile(r"\bmeille\b|\btill oss\b|\bto us\b")
+
+
+def _disclosure_opening(low: str) -> bool:
+    """Whether *low* opens as a disclosure of data though not with the data's word.
+
+    Examples:
+        >>> _disclosure_opening("seura luovuttaa jäsenten nimet liitolle.")
+        True
+        >>> _disclosure_opening("arvonnan palkinto luovutetaan voittajalle.")
+        False
+        >>> _disclosure_opening("liiton rekisteristä luovutetaan meille osoitetiedot.")
+        False
+    """
+    return (
+        _DISCLOSURE_OPENING.match(low) is not None
+        and _DISCLOSED_DATA.search(low) is not None
+        and _TO_US.search(low) is None
+    )
+
+
 #: The note on a notice that both says nothing is disclosed and names recipients.
 _BOTH_RECIPIENTS: Final = (
     "the notice both says that no data are disclosed and names recipients; the recipients"
@@ -2211,7 +2246,7 @@ class Extractor:
             (
                 DISCLOSURE.search(low)
                 and not NOT_DISCLOSURE.search(low)
-                and (STRONG_DISCLOSURE.match(low) or _DISCLOSURE_OPENING.match(low))
+                and (STRONG_DISCLOSURE.match(low) or _disclosure_opening(low))
             )
             or opened is SectionKind.DISCLOSURES
         ):
