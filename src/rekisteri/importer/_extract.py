@@ -988,6 +988,46 @@ _PROCESSOR_LEAVES: Final = frozenset(
 #: party processes the data for the controller (:data:`_ACTS_FOR`): a data or sources
 #: paragraph names firms and their services for other reasons ("X Oy:n osoitepalvelusta").
 _PROCESSOR_LEAVES_ACTING: Final = frozenset({SectionKind.SOURCES, SectionKind.CONTENT})
+#: In a data paragraph, data named before the party that acts for the controller
+#: ("Contact details of the service providers acting on our behalf", "Valtakirjalla
+#: asioivan henkilön nimi, kun hän hoitaa asiointia puolestamme"): an item of data
+#: about that party's people, not a processor (R10-3).
+_DATA_NAMED_FIRST: Final = re.compile(
+    r"\b(?:\w*tiedot|\w*tietoja|\w*uppgifter|nimi|nimet|namn|names?|details|information"
+    r"|yhteystie\w*|osoit\w*|puhelin\w*|sähköpost\w*|adress\w*|telefon\w*|address\w*"
+    r"|phone\w*|e-?mail\w*)\b"
+)
+#: In a sources paragraph, the controller receiving the data from the party that acts
+#: for it ("Tietoja saamme liitolta, joka hoitaa jäsenrekisteriä lukuumme", "Uppgifter
+#: … får vi från förbundet som sköter …", "We receive data from X Ltd, which acts as
+#: our processor"): a statement of the source (R10-3).
+_RECEIVED: Final = re.compile(
+    r"\b(?:saamme|saadaan|tulee|tulevat|får vi|vi får|erhåller vi|kommer från"
+    r"|we (?:\w+ )?(?:receive|obtain|get)|are (?:received|obtained))\b"
+)
+
+
+def _said_otherwise(kind: SectionKind, low: str) -> bool:
+    """Whether a data or sources sentence saying a party acts for us is about its section.
+
+    It is when data are named before the party (a data paragraph) or when the data
+    are said to be received from it (a sources paragraph).
+
+    Examples:
+        >>> content, sources = SectionKind.CONTENT, SectionKind.SOURCES
+        >>> _said_otherwise(content, "contact details of providers acting on our behalf.")
+        True
+        >>> _said_otherwise(content, "henkilötietojen käsittelijänä toimii pilvi oy.")
+        False
+        >>> _said_otherwise(sources, "tietoja saamme liitolta, joka hoitaa rekisteriä lukuumme.")
+        True
+    """
+    if kind is SectionKind.CONTENT:
+        acting = _ACTS_FOR.search(low)
+        return acting is not None and _DATA_NAMED_FIRST.search(low, 0, acting.start()) is not None
+    return _RECEIVED.search(low) is not None
+
+
 #: Sections a statement of where the data come from leaves ("Tiedot saadaan …").
 _WHERE_FROM_LEAVES: Final = frozenset(
     {
@@ -2176,7 +2216,7 @@ class Extractor:
         personuppgiftsbiträde").
         """
         if kind in _PROCESSOR_LEAVES_ACTING:
-            if not _acts_for(low) or STRONG_SOURCE.match(low):
+            if not _acts_for(low) or STRONG_SOURCE.match(low) or _said_otherwise(kind, low):
                 return None
         elif kind not in _PROCESSOR_LEAVES:
             return None
