@@ -457,12 +457,22 @@ _SENT_FROM: Final = re.compile(
 #: banner's buttons, a newsletter's or social media's call.
 _PAGE_CHROME: Final = re.compile(
     r"(?i)^(?:©|\(c\)[ \t]|copyright\b)"
-    r"|hyväksy[ \t]+(?:kaikki|evästeet)|vain[ \t]+välttämättömät|accept[ \t]+(?:all|cookies)"
-    r"|godkänn[ \t]+(?:alla|kakor)|endast[ \t]+nödvändiga"
     r"|^(?:tilaa[ \t]+uutiskirjeemme|subscribe[ \t]+to[ \t]+our[ \t]+newsletter"
     r"|prenumerera[ \t]+på[ \t]+vårt[ \t]+nyhetsbrev|seuraa[ \t]+meitä|follow[ \t]+us"
     r"|följ[ \t]+oss)\b"
 )
+#: A cookie banner's buttons ("Hyväksy kaikki | Vain välttämättömät", "Accept all"): a
+#: line of a few words and no sentence. A cookie section's own last sentence says the
+#: same words ("Voit valita vain välttämättömät evästeet.", "You can accept all cookies
+#: or …", "Du kan godkänna alla kakor eller endast nödvändiga …") and is the notice's
+#: text (R10-5).
+_BANNER_BUTTONS: Final = re.compile(
+    r"(?i)hyväksy[ \t]+(?:kaikki|evästeet)|vain[ \t]+välttämättömät|accept[ \t]+(?:all|cookies)"
+    r"|godkänn[ \t]+(?:alla|kakor)|endast[ \t]+nödvändiga"
+)
+#: The words a line of a cookie banner's buttons has at most.
+_BANNER_WORDS: Final = 8
+_SENTENCE_STOP: Final = re.compile(r"[.!?][ \t]+")
 #: The lines a signature has at most after its opener, and the words of each.
 _SIGNATURE_LINES: Final = 6
 _SIGNATURE_WORDS: Final = 8
@@ -480,7 +490,13 @@ def _chrome_line(line: str) -> bool:
         return False
     # (a menu of links, "Etusivu | Palvelut", is not read: a list or a table on one line
     # looks the same)
-    return _PAGE_CHROME.search(line) is not None
+    if _PAGE_CHROME.search(line) is not None:
+        return True
+    if line.endswith((".", "!", "?")):
+        return False  # a sentence, not a button's label
+    # the buttons after the banner's sentence: "Sivusto käyttää evästeitä. Hyväksy kaikki | …"
+    buttons = _SENTENCE_STOP.split(line)[-1]
+    return len(buttons.split()) <= _BANNER_WORDS and _BANNER_BUTTONS.search(buttons) is not None
 
 
 def trailing_chrome(text: str) -> list[tuple[int, int]]:
@@ -528,6 +544,10 @@ def trailing_chrome(text: str) -> list[tuple[int, int]]:
                     and _CONTACT_FACT.search(text[s:e]) is None
                     for s, e in rest
                 )
+                # a heading with text after it: the notice goes on ("--" as a section's
+                # empty value, then "Tietojen säilytysaika" and its text), no signature;
+                # a signature's last line may look like one ("Tietosuojavastaava", R10-5)
+                and all(recognise(text[s:e]) is None for s, e in rest[:-1])
             )
             or (not rest and _SENT_FROM.fullmatch(line.rstrip(" .")) is not None)
         ):
