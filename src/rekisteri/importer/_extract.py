@@ -1623,6 +1623,31 @@ class Extractor:
                 Remark("I005", piece.start, piece.end, heading_text(self.text, piece))
             )
             self._note_empty_pair(index)
+            self._note_last_line(section, index)
+
+    def _note_last_line(self, section: Section, index: int) -> None:
+        """A note on the notice's last line when it was guessed to be a heading with no text.
+
+        "Rekisteröidyn syntymäaika (jäsenistö, henkilöstö, luot" pasted as the last
+        line under a list: its words made it a guessed heading, and a heading with
+        nothing under it reaches no field, so its words would be in no value and no
+        comment (H49's page 06). The field of the section above says so, for a person
+        to check whether it is one more entry.
+        """
+        piece = section.heading
+        if piece is None or not piece.guessed or index != len(self.sections) - 1 or index < 1:
+            return
+        above = self.sections[index - 1]
+        if not above.pieces or above.kind in {None, SectionKind.TITLE}:
+            return
+        above_kind = above.kind
+        assert above_kind is not None
+        words = flat(self.text[piece.start : piece.end])
+        self.out.note(
+            field_name(above_kind),
+            f"the notice's last line “{words}” stands alone after this section's text and was "
+            "read as a heading with nothing under it: if it is one more entry here, add it",
+        )
 
     def _as_a_rule(self, field: str, sentence: str, start: int, end: int) -> bool:
         """Read a denial qualified "as a rule" (:data:`_AS_A_RULE`), if *sentence* is one.
