@@ -2321,7 +2321,10 @@ _NAME_STATED: Final = re.compile(
     # "Olemme X Oy", "We are X Ltd", "The controller of your personal data is X Ltd"
     r"|(?:me[ \t]+)?olemme|we[ \t]+are|vi[ \t]+är|(?:the[ \t]+)?(?:data[ \t]+)?controller"
     r"[ \t]+(?:of|for)[ \t]+(?:your|the)[ \t]+(?:personal[ \t]+)?(?:data|information)[ \t]+is)"
-    r"[ \t]+(.+?)\.?$"
+    # not the role word itself: "X är personuppgiftsansvarig (FO-nummer …)" names X (H49)
+    r"[ \t]+(?!(?:rekisterinpitäjä|personuppgiftsansvarig|registeransvarig"
+    r"|(?:the[ \t]+)?(?:data[ \t]+)?controller)\w*[ \t]*(?:\(|\.?$))"
+    r"(.+?)\.?$"
 )
 #: "Tämän tietosuojaselosteen rekisterinpitäjänä toimii X", "Registeransvarig för denna
 #: beskrivning är X": the role word, then up to three words on what it is the controller of.
