@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -223,3 +224,39 @@ def test_a_meta_charset_naming_a_text_encoding_is_read_as_before() -> None:
     page = '<html><head><meta charset="iso-8859-1"></head><body><p>Pääkatu 1</p></body></html>'
     assert "Pääkatu 1" in import_bytes(page.encode()).text
     assert "Pääkatu 1" in import_bytes(page.encode("latin-1")).text
+
+
+# --- R11 (review of 21b7164): the filled-form scan is linear; every chosen option is read -----
+
+
+def test_the_filled_form_scan_is_linear_on_one_long_option_tag() -> None:
+    from rekisteri.importer._html import html_to_text
+
+    def seconds(size: int) -> float:
+        markup = "<html><body><p>" + "<option a " * (size // 10) + "></p></body></html>"
+        start = time.perf_counter()
+        html_to_text(markup)
+        return time.perf_counter() - start
+
+    # quadratic, 200 KB took 36 s; linear, well under a second
+    assert seconds(200_000) < 3
+
+
+def test_every_chosen_option_of_a_multiple_list_is_read() -> None:
+    markup = (
+        "<h2>Käsiteltävät henkilötiedot</h2><form><p><select multiple>"
+        "<option selected>Nimi</option><option selected>Osoite</option>"
+        "<option>Tilinumero</option></select></p></form>"
+    )
+    text = import_bytes(markup.encode(), html=True).text
+    assert "Nimi" in text
+    assert "Osoite" in text
+    assert "Tilinumero" not in text
+
+
+def test_an_attribute_ending_in_selected_chooses_no_option() -> None:
+    from rekisteri.importer._html import _fills
+
+    assert not _fills('<option data-selected="no">')
+    assert _fills("<option value=1 selected>")
+    assert _fills("<OPTION SELECTED>")

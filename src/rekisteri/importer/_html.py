@@ -605,11 +605,12 @@ class _Extractor(HTMLParser):
             self._options = []
             return
         options, self._options = self._options, []
-        chosen = next((words for selected, words in options if selected), None)
-        if chosen is None and options:
-            chosen = options[0][1]
-        if chosen:
-            self._word_run("".join(chosen).strip())
+        # every option chosen (a <select multiple> may have several), else the first
+        chosen = ["".join(words).strip() for selected, words in options if selected]
+        if not chosen and options:
+            chosen = ["".join(options[0][1]).strip()]
+        if any(chosen):
+            self._word_run(", ".join(words for words in chosen if words))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "input":
@@ -688,8 +689,9 @@ _ODD_DECLARATION: Final = re.compile(r"<!(?!--|\[CDATA\[|doctype)[^<>]*(>)?", re
 
 #: The kinds of <input> whose value is text a person typed (a missing type is "text").
 _TEXT_BOXES: Final = frozenset({"text", "email", "tel", "url", "number", "date", "search"})
-#: An <input> tag, or an <option> chosen: a form saved filled in may hold one (see _fills).
-_FILLED: Final = re.compile(r"<input\b[^>]*>|<option\b[^>]*\bselected\b", re.IGNORECASE)
+#: An <input> or <option> tag: a form saved filled in may hold one (see _fills). The
+#: whole tag up to its ">", so that the scan is linear ("<option" repeated in one tag).
+_FILLED: Final = re.compile(r"<(?:input|option)\b[^>]*>", re.IGNORECASE)
 #: The end of a <form>.
 _FORM_END: Final = re.compile(r"</form\b", re.IGNORECASE)
 #: An attribute of an <input> tag as written (its value quoted or not).
@@ -698,9 +700,13 @@ _ATTRIBUTE: Final = re.compile(r"""([a-zA-Z-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|
 
 def _fills(tag: str) -> bool:
     """Whether *tag* (from _FILLED) shows a form filled in: ticked, chosen, or a typed value."""
-    if not tag[:7].lower().startswith("<input"):
-        return True  # an option chosen
-    named = {m[1].lower(): (m[2] or m[3] or m[4] or "") for m in _ATTRIBUTE.finditer(tag, 6)}
+    option = not tag[:6].lower().startswith("<input")
+    named = {
+        m[1].lower(): (m[2] or m[3] or m[4] or "")
+        for m in _ATTRIBUTE.finditer(tag, 7 if option else 6)
+    }
+    if option:
+        return "selected" in named  # an option chosen
     kind = named.get("type", "text").lower()
     if kind in {"checkbox", "radio"}:  # a box ticked and disabled is the page's own choice
         return "checked" in named and "disabled" not in named
