@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rekisteri.importer import _contact, _controller, _cues
+from rekisteri.importer import _contact, _controller, _cues, _headings
 
 #: The role words as one plain alternation, in the order they were written.
 _PLAIN_ROLE = re.compile(
@@ -90,10 +90,10 @@ def _plain_looks_like_person(value: str) -> bool:
         2 <= len(words) <= 4
         and all(w[:1].isupper() for w in words)
         and not any(_contact._PLACE_WORD.search(w) for w in words)
-        and _contact.COMPANY.search(value) is None
-        and _contact.ORGANISATION.search(value) is None
+        and _cues.COMPANY.search(value) is None
+        and _cues.ORGANISATION.search(value) is None
         and not any(c.isdigit() or c in "@:" for c in value)
-        and _contact.recognise(value) is None
+        and _headings.recognise(value) is None
     )
 
 
