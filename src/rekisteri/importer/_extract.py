@@ -1628,7 +1628,7 @@ class Extractor:
     def _note_last_line(self, section: Section, index: int) -> None:
         """A note on the notice's last line when it was guessed to be a heading with no text.
 
-        "Rekisteröidyn syntymäaika (jäsenistö, henkilöstö, luot" pasted as the last
+        "Rekisteröidyn kotikunta (hallitus, toimikunnat, vapa" pasted as the last
         line under a list: its words made it a guessed heading, and a heading with
         nothing under it reaches no field, so its words would be in no value and no
         comment (H49's page 06). The field of the section above says so, for a person
